@@ -2,9 +2,9 @@
 //! refuses to leave out members the model marks as required.
 //!
 //! A builder holds the structure it builds rather than a copy of its fields,
-//! so its derived `Clone`, `Debug` (redacting, through the structure's own)
-//! and `PartialEq` are one field each: per structure, that is a third less
-//! code for the compiler than a builder with fields of its own.
+//! so its `Clone`, `Debug` (redacting, through the structure's own) and
+//! `PartialEq` are one field each: per structure, that is a third less code
+//! for the compiler than a builder with fields of its own.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -12,6 +12,7 @@ use quote::{format_ident, quote};
 use super::doc_attrs::{outer_docs, type_link};
 use super::rust_types::{builder_ident, ident, setter_param_type, setter_value, type_path};
 use super::structs::field_type;
+use super::value_traits::{value_trait_impls, Field};
 use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
 
 /// The method names `clippy::should_implement_trait` reserves for std's traits.
@@ -65,6 +66,14 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         .iter()
         .map(|member| emit_setters(service, type_def, member));
     let build = build_method(type_def, def);
+    let value_impls = value_trait_impls(
+        &builder,
+        &[Field {
+            name: format_ident!("inner"),
+            copy: false,
+            default: quote!(<#target as ::std::default::Default>::default()),
+        }],
+    );
     // Setters are named after members, and a member called `Add` or `Next`
     // gives a setter that clippy takes for a trait method.
     let trait_like_allow = def
@@ -80,10 +89,12 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         };
     quote! {
         #[doc = #doc]
-        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::default::Default)]
+        #[derive(::std::fmt::Debug)]
         pub struct #builder {
             inner: #target,
         }
+
+        #value_impls
 
         #deprecated_allow
         #trait_like_allow

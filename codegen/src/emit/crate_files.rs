@@ -200,6 +200,9 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         // Doc links are written as full paths so they resolve from any module; where
         // the type is also in scope rustdoc calls the path redundant, which is harmless.
         #![allow(rustdoc::redundant_explicit_links)]
+        // `Default` of structures and builders is written out rather than
+        // derived, as rustc checks that faster (see `emit::value_traits`).
+        #![allow(clippy::derivable_impls)]
 
         // prettyplease formats generated code; rustfmt would lay it out differently
         // and make `cargo xtask codegen --check` fail, so it skips these modules.

@@ -17,6 +17,7 @@ pub(crate) mod rust_types;
 mod service_error;
 mod structs;
 mod unions;
+mod value_traits;
 mod waiters;
 
 use std::collections::BTreeMap;

@@ -57,6 +57,24 @@ pub fn type_tokens(service: &Service, ty: &RustType) -> TokenStream {
     }
 }
 
+/// Whether the Rust type of `ty` is `Copy`: numbers, booleans and
+/// timestamps. Generated types are not (an enum keeps unknown values as text).
+pub fn is_copy(ty: &RustType) -> bool {
+    matches!(
+        ty,
+        RustType::Bool
+            | RustType::Byte
+            | RustType::Short
+            | RustType::Integer
+            | RustType::Long
+            | RustType::Float
+            | RustType::Double
+            | RustType::BigInteger
+            | RustType::BigDecimal
+            | RustType::Timestamp
+    )
+}
+
 /// The parameter type with which a fluent setter takes a value of `ty`.
 ///
 /// Strings take `impl Into<String>`, so that `&str` and `String` both do,

@@ -6,8 +6,9 @@ use quote::quote;
 
 use super::doc_attrs::{deprecated_attr, outer_docs, type_link};
 use super::rust_types::{
-    builder_path, ident, timestamp_reader, type_path, type_tokens, value_writer,
+    builder_path, ident, is_copy, timestamp_reader, type_path, type_tokens, value_writer,
 };
+use super::value_traits::{value_trait_impls, Field};
 use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
 
 /// Placeholder printed by `Debug` in place of sensitive values.
@@ -36,16 +37,25 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
         .members
         .iter()
         .filter_map(|member| accessor(service, member));
-    let derive_debug = if def.has_sensitive() {
-        quote!()
+    let (derive_debug, debug_impl) = if def.has_sensitive() {
+        (quote!(), redacting_debug(&name, def))
     } else {
-        quote!(::std::fmt::Debug,)
+        (quote!(#[derive(::std::fmt::Debug)]), quote!())
     };
-    let debug_impl = if def.has_sensitive() {
-        redacting_debug(&name, def)
-    } else {
-        quote!()
-    };
+    let mut value_fields: Vec<Field> = def
+        .members
+        .iter()
+        .map(|member| {
+            Field::unset(
+                ident(&member.field_name),
+                !member.boxed && is_copy(&member.ty),
+            )
+        })
+        .collect();
+    if def.error.is_some() {
+        value_fields.push(Field::unset(ident("meta"), false));
+    }
+    let value_impls = value_trait_impls(&name, &value_fields);
     let builder = builder_path(type_def);
     let json_body = json_body(service, type_def, def);
     // Any error shape can answer any operation: the service-wide lookup reads
@@ -119,11 +129,13 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
     quote! {
         #docs
         #deprecated
-        #[derive(::std::clone::Clone, #derive_debug ::std::cmp::PartialEq, ::std::default::Default)]
+        #derive_debug
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
         }
+
+        #value_impls
 
         impl #name {
             #[doc = #builder_doc]

@@ -70,6 +70,7 @@
 #![forbid(unsafe_code)]
 #![allow(deprecated)]
 #![allow(rustdoc::redundant_explicit_links)]
+#![allow(clippy::derivable_impls)]
 #[cfg(feature = "client")]
 #[rustfmt::skip]
 pub mod client;

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The submitted request is not valid, for example, the input is incomplete or incorrect. See the accompanying error message for details.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BadRequestException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for BadRequestException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for BadRequestException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for BadRequestException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl BadRequestException {
     /// Starts building a [`BadRequestException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for BadRequestException {
 }
 impl ::std::error::Error for BadRequestException {}
 /// A builder for [`BadRequestException`](crate::error::BadRequestException); start one with `BadRequestException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BadRequestExceptionBuilder {
     inner: crate::error::BadRequestException,
+}
+impl Clone for BadRequestExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BadRequestExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BadRequestExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::BadRequestException as Default>::default(),
+        }
+    }
 }
 impl BadRequestExceptionBuilder {
     /// Sets [`BadRequestException::message`](crate::error::BadRequestException::message)

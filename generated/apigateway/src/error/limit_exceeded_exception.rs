@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request exceeded the rate limit. Retry after the specified time period.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LimitExceededException {
     /// The `retryAfterSeconds` member.
@@ -12,6 +12,30 @@ pub struct LimitExceededException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for LimitExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            retry_after_seconds: self.retry_after_seconds.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for LimitExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.retry_after_seconds == other.retry_after_seconds
+            && self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for LimitExceededException {
+    fn default() -> Self {
+        Self {
+            retry_after_seconds: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl LimitExceededException {
     /// Starts building a [`LimitExceededException`].
@@ -81,9 +105,26 @@ impl ::std::fmt::Display for LimitExceededException {
 }
 impl ::std::error::Error for LimitExceededException {}
 /// A builder for [`LimitExceededException`](crate::error::LimitExceededException); start one with `LimitExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LimitExceededExceptionBuilder {
     inner: crate::error::LimitExceededException,
+}
+impl Clone for LimitExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LimitExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LimitExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::LimitExceededException as Default>::default(),
+        }
+    }
 }
 impl LimitExceededExceptionBuilder {
     /// Sets [`LimitExceededException::retry_after_seconds`](crate::error::LimitExceededException::retry_after_seconds)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The requested service is not available. For details see the accompanying error message. Retry after the specified time period.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ServiceUnavailableException {
     /// The `retryAfterSeconds` member.
@@ -12,6 +12,30 @@ pub struct ServiceUnavailableException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ServiceUnavailableException {
+    fn clone(&self) -> Self {
+        Self {
+            retry_after_seconds: self.retry_after_seconds.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ServiceUnavailableException {
+    fn eq(&self, other: &Self) -> bool {
+        self.retry_after_seconds == other.retry_after_seconds
+            && self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ServiceUnavailableException {
+    fn default() -> Self {
+        Self {
+            retry_after_seconds: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl ServiceUnavailableException {
     /// Starts building a [`ServiceUnavailableException`].
@@ -81,9 +105,26 @@ impl ::std::fmt::Display for ServiceUnavailableException {
 }
 impl ::std::error::Error for ServiceUnavailableException {}
 /// A builder for [`ServiceUnavailableException`](crate::error::ServiceUnavailableException); start one with `ServiceUnavailableException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ServiceUnavailableExceptionBuilder {
     inner: crate::error::ServiceUnavailableException,
+}
+impl Clone for ServiceUnavailableExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ServiceUnavailableExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ServiceUnavailableExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ServiceUnavailableException as Default>::default(),
+        }
+    }
 }
 impl ServiceUnavailableExceptionBuilder {
     /// Sets [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request has reached its throttling limit. Retry after the specified time period.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TooManyRequestsException {
     /// The `retryAfterSeconds` member.
@@ -12,6 +12,30 @@ pub struct TooManyRequestsException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TooManyRequestsException {
+    fn clone(&self) -> Self {
+        Self {
+            retry_after_seconds: self.retry_after_seconds.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TooManyRequestsException {
+    fn eq(&self, other: &Self) -> bool {
+        self.retry_after_seconds == other.retry_after_seconds
+            && self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TooManyRequestsException {
+    fn default() -> Self {
+        Self {
+            retry_after_seconds: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl TooManyRequestsException {
     /// Starts building a [`TooManyRequestsException`].
@@ -81,9 +105,26 @@ impl ::std::fmt::Display for TooManyRequestsException {
 }
 impl ::std::error::Error for TooManyRequestsException {}
 /// A builder for [`TooManyRequestsException`](crate::error::TooManyRequestsException); start one with `TooManyRequestsException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TooManyRequestsExceptionBuilder {
     inner: crate::error::TooManyRequestsException,
+}
+impl Clone for TooManyRequestsExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TooManyRequestsExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TooManyRequestsExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TooManyRequestsException as Default>::default(),
+        }
+    }
 }
 impl TooManyRequestsExceptionBuilder {
     /// Sets [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request is denied because the caller has insufficient permissions.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnauthorizedException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for UnauthorizedException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for UnauthorizedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for UnauthorizedException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl UnauthorizedException {
     /// Starts building a [`UnauthorizedException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for UnauthorizedException {
 }
 impl ::std::error::Error for UnauthorizedException {}
 /// A builder for [`UnauthorizedException`](crate::error::UnauthorizedException); start one with `UnauthorizedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnauthorizedExceptionBuilder {
     inner: crate::error::UnauthorizedException,
+}
+impl Clone for UnauthorizedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnauthorizedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnauthorizedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::UnauthorizedException as Default>::default(),
+        }
+    }
 }
 impl UnauthorizedExceptionBuilder {
     /// Sets [`UnauthorizedException::message`](crate::error::UnauthorizedException::message)

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Access log settings, including the access log format and access log destination ARN.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AccessLogSettings {
     /// A single line format of the access logs of data, as specified by selected $context variables. The format must include at least `$context.requestId`.
     pub format: Option<String>,
     /// The Amazon Resource Name (ARN) of the CloudWatch Logs log group or Kinesis Data Firehose delivery stream to receive access logs. If you specify a Kinesis Data Firehose delivery stream, the stream name must begin with `amazon-apigateway-`.
     pub destination_arn: Option<String>,
+}
+impl Clone for AccessLogSettings {
+    fn clone(&self) -> Self {
+        Self {
+            format: self.format.clone(),
+            destination_arn: self.destination_arn.clone(),
+        }
+    }
+}
+impl PartialEq for AccessLogSettings {
+    fn eq(&self, other: &Self) -> bool {
+        self.format == other.format && self.destination_arn == other.destination_arn
+    }
+}
+impl Default for AccessLogSettings {
+    fn default() -> Self {
+        Self {
+            format: None,
+            destination_arn: None,
+        }
+    }
 }
 impl AccessLogSettings {
     /// Starts building a [`AccessLogSettings`].
@@ -28,9 +49,26 @@ impl AccessLogSettings {
     }
 }
 /// A builder for [`AccessLogSettings`](crate::types::AccessLogSettings); start one with `AccessLogSettings::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AccessLogSettingsBuilder {
     inner: crate::types::AccessLogSettings,
+}
+impl Clone for AccessLogSettingsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AccessLogSettingsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AccessLogSettingsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AccessLogSettings as Default>::default(),
+        }
+    }
 }
 impl AccessLogSettingsBuilder {
     /// Sets [`AccessLogSettings::format`](crate::types::AccessLogSettings::format): A single line format of the access logs of data, as specified by selected $context variables.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an AWS account that is associated with API Gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Account {
     /// The ARN of an Amazon CloudWatch role for the current Account.
@@ -13,6 +13,34 @@ pub struct Account {
     pub features: Option<Vec<String>>,
     /// The version of the API keys used for the account.
     pub api_key_version: Option<String>,
+}
+impl Clone for Account {
+    fn clone(&self) -> Self {
+        Self {
+            cloudwatch_role_arn: self.cloudwatch_role_arn.clone(),
+            throttle_settings: self.throttle_settings.clone(),
+            features: self.features.clone(),
+            api_key_version: self.api_key_version.clone(),
+        }
+    }
+}
+impl PartialEq for Account {
+    fn eq(&self, other: &Self) -> bool {
+        self.cloudwatch_role_arn == other.cloudwatch_role_arn
+            && self.throttle_settings == other.throttle_settings
+            && self.features == other.features
+            && self.api_key_version == other.api_key_version
+    }
+}
+impl Default for Account {
+    fn default() -> Self {
+        Self {
+            cloudwatch_role_arn: None,
+            throttle_settings: None,
+            features: None,
+            api_key_version: None,
+        }
+    }
 }
 impl Account {
     /// Starts building a [`Account`].
@@ -53,9 +81,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Account {
     }
 }
 /// A builder for [`Account`](crate::types::Account); start one with `Account::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AccountBuilder {
     inner: crate::types::Account,
+}
+impl Clone for AccountBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AccountBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AccountBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Account as Default>::default(),
+        }
+    }
 }
 impl AccountBuilder {
     /// Sets [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn): The ARN of an Amazon CloudWatch role for the current Account.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A resource that can be distributed to callers for executing Method resources that require an API key. API keys can be mapped to any Stage on any RestApi, which indicates that the callers with the API key can make requests to that stage.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ApiKey {
     /// The identifier of the API Key.
@@ -25,6 +25,48 @@ pub struct ApiKey {
     pub stage_keys: Option<Vec<String>>,
     /// The collection of tags. Each tag element is associated with a given resource.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for ApiKey {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            value: self.value.clone(),
+            name: self.name.clone(),
+            customer_id: self.customer_id.clone(),
+            description: self.description.clone(),
+            enabled: self.enabled,
+            created_date: self.created_date,
+            last_updated_date: self.last_updated_date,
+            stage_keys: self.stage_keys.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for ApiKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.value == other.value && self.name == other.name
+            && self.customer_id == other.customer_id
+            && self.description == other.description && self.enabled == other.enabled
+            && self.created_date == other.created_date
+            && self.last_updated_date == other.last_updated_date
+            && self.stage_keys == other.stage_keys && self.tags == other.tags
+    }
+}
+impl Default for ApiKey {
+    fn default() -> Self {
+        Self {
+            id: None,
+            value: None,
+            name: None,
+            customer_id: None,
+            description: None,
+            enabled: None,
+            created_date: None,
+            last_updated_date: None,
+            stage_keys: None,
+            tags: None,
+        }
+    }
 }
 impl ApiKey {
     /// Starts building a [`ApiKey`].
@@ -95,9 +137,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ApiKey {
     }
 }
 /// A builder for [`ApiKey`](crate::types::ApiKey); start one with `ApiKey::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ApiKeyBuilder {
     inner: crate::types::ApiKey,
+}
+impl Clone for ApiKeyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ApiKeyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ApiKeyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ApiKey as Default>::default(),
+        }
+    }
 }
 impl ApiKeyBuilder {
     /// Sets [`ApiKey::id`](crate::types::ApiKey::id): The identifier of the API Key.

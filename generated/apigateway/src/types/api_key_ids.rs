@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The identifier of an ApiKey used in a UsagePlan.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ApiKeyIds {
     /// A list of all the ApiKey identifiers.
     pub ids: Option<Vec<String>>,
     /// A list of warning messages.
     pub warnings: Option<Vec<String>>,
+}
+impl Clone for ApiKeyIds {
+    fn clone(&self) -> Self {
+        Self {
+            ids: self.ids.clone(),
+            warnings: self.warnings.clone(),
+        }
+    }
+}
+impl PartialEq for ApiKeyIds {
+    fn eq(&self, other: &Self) -> bool {
+        self.ids == other.ids && self.warnings == other.warnings
+    }
+}
+impl Default for ApiKeyIds {
+    fn default() -> Self {
+        Self { ids: None, warnings: None }
+    }
 }
 impl ApiKeyIds {
     /// Starts building a [`ApiKeyIds`].
@@ -39,9 +57,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ApiKeyIds {
     }
 }
 /// A builder for [`ApiKeyIds`](crate::types::ApiKeyIds); start one with `ApiKeyIds::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ApiKeyIdsBuilder {
     inner: crate::types::ApiKeyIds,
+}
+impl Clone for ApiKeyIdsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ApiKeyIdsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ApiKeyIdsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ApiKeyIds as Default>::default(),
+        }
+    }
 }
 impl ApiKeyIdsBuilder {
     /// Appends one item to [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids): A list of all the ApiKey identifiers.

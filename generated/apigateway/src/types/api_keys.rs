@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of API keys as represented by an ApiKeys resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ApiKeys {
     /// A list of warning messages logged during the import of API keys when the `failOnWarnings` option is set to true.
@@ -11,6 +11,30 @@ pub struct ApiKeys {
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::ApiKey>>,
+}
+impl Clone for ApiKeys {
+    fn clone(&self) -> Self {
+        Self {
+            warnings: self.warnings.clone(),
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for ApiKeys {
+    fn eq(&self, other: &Self) -> bool {
+        self.warnings == other.warnings && self.position == other.position
+            && self.items == other.items
+    }
+}
+impl Default for ApiKeys {
+    fn default() -> Self {
+        Self {
+            warnings: None,
+            position: None,
+            items: None,
+        }
+    }
 }
 impl ApiKeys {
     /// Starts building a [`ApiKeys`].
@@ -46,9 +70,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ApiKeys {
     }
 }
 /// A builder for [`ApiKeys`](crate::types::ApiKeys); start one with `ApiKeys::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ApiKeysBuilder {
     inner: crate::types::ApiKeys,
+}
+impl Clone for ApiKeysBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ApiKeysBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ApiKeysBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ApiKeys as Default>::default(),
+        }
+    }
 }
 impl ApiKeysBuilder {
     /// Appends one item to [`ApiKeys::warnings`](crate::types::ApiKeys::warnings): A list of warning messages logged during the import of API keys when the `failOnWarnings` option is set to true.

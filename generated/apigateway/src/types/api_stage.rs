@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// API stage name of the associated API stage in a usage plan.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ApiStage {
     /// API Id of the associated API stage in a usage plan.
@@ -13,6 +13,30 @@ pub struct ApiStage {
     pub throttle: Option<
         ::std::collections::BTreeMap<String, crate::types::ThrottleSettings>,
     >,
+}
+impl Clone for ApiStage {
+    fn clone(&self) -> Self {
+        Self {
+            api_id: self.api_id.clone(),
+            stage: self.stage.clone(),
+            throttle: self.throttle.clone(),
+        }
+    }
+}
+impl PartialEq for ApiStage {
+    fn eq(&self, other: &Self) -> bool {
+        self.api_id == other.api_id && self.stage == other.stage
+            && self.throttle == other.throttle
+    }
+}
+impl Default for ApiStage {
+    fn default() -> Self {
+        Self {
+            api_id: None,
+            stage: None,
+            throttle: None,
+        }
+    }
 }
 impl ApiStage {
     /// Starts building a [`ApiStage`].
@@ -39,9 +63,26 @@ impl ApiStage {
     }
 }
 /// A builder for [`ApiStage`](crate::types::ApiStage); start one with `ApiStage::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ApiStageBuilder {
     inner: crate::types::ApiStage,
+}
+impl Clone for ApiStageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ApiStageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ApiStageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ApiStage as Default>::default(),
+        }
+    }
 }
 impl ApiStageBuilder {
     /// Sets [`ApiStage::api_id`](crate::types::ApiStage::api_id): API Id of the associated API stage in a usage plan.

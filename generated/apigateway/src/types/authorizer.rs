@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an authorization layer for methods. If enabled on a method, API Gateway will activate the authorizer when a client calls the method.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Authorizer {
     /// The identifier for the authorizer resource.
@@ -25,6 +25,52 @@ pub struct Authorizer {
     pub identity_validation_expression: Option<String>,
     /// The TTL in seconds of cached authorizer results. If it equals 0, authorization caching is disabled. If it is greater than 0, API Gateway will cache authorizer responses. If this field is not set, the default value is 300. The maximum value is 3600, or 1 hour.
     pub authorizer_result_ttl_in_seconds: Option<i32>,
+}
+impl Clone for Authorizer {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            type_: self.type_.clone(),
+            provider_arns: self.provider_arns.clone(),
+            auth_type: self.auth_type.clone(),
+            authorizer_uri: self.authorizer_uri.clone(),
+            authorizer_credentials: self.authorizer_credentials.clone(),
+            identity_source: self.identity_source.clone(),
+            identity_validation_expression: self.identity_validation_expression.clone(),
+            authorizer_result_ttl_in_seconds: self.authorizer_result_ttl_in_seconds,
+        }
+    }
+}
+impl PartialEq for Authorizer {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.name == other.name && self.type_ == other.type_
+            && self.provider_arns == other.provider_arns
+            && self.auth_type == other.auth_type
+            && self.authorizer_uri == other.authorizer_uri
+            && self.authorizer_credentials == other.authorizer_credentials
+            && self.identity_source == other.identity_source
+            && self.identity_validation_expression
+                == other.identity_validation_expression
+            && self.authorizer_result_ttl_in_seconds
+                == other.authorizer_result_ttl_in_seconds
+    }
+}
+impl Default for Authorizer {
+    fn default() -> Self {
+        Self {
+            id: None,
+            name: None,
+            type_: None,
+            provider_arns: None,
+            auth_type: None,
+            authorizer_uri: None,
+            authorizer_credentials: None,
+            identity_source: None,
+            identity_validation_expression: None,
+            authorizer_result_ttl_in_seconds: None,
+        }
+    }
 }
 impl Authorizer {
     /// Starts building a [`Authorizer`].
@@ -95,9 +141,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Authorizer {
     }
 }
 /// A builder for [`Authorizer`](crate::types::Authorizer); start one with `Authorizer::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AuthorizerBuilder {
     inner: crate::types::Authorizer,
+}
+impl Clone for AuthorizerBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AuthorizerBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AuthorizerBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Authorizer as Default>::default(),
+        }
+    }
 }
 impl AuthorizerBuilder {
     /// Sets [`Authorizer::id`](crate::types::Authorizer::id): The identifier for the authorizer resource.

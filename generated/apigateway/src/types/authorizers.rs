@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of Authorizer resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Authorizers {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::Authorizer>>,
+}
+impl Clone for Authorizers {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for Authorizers {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for Authorizers {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl Authorizers {
     /// Starts building a [`Authorizers`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Authorizers {
     }
 }
 /// A builder for [`Authorizers`](crate::types::Authorizers); start one with `Authorizers::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AuthorizersBuilder {
     inner: crate::types::Authorizers,
+}
+impl Clone for AuthorizersBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AuthorizersBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AuthorizersBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Authorizers as Default>::default(),
+        }
+    }
 }
 impl AuthorizersBuilder {
     /// Sets [`Authorizers::position`](crate::types::Authorizers::position)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the base path that callers of the API must provide as part of the URL after the domain name.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BasePathMapping {
     /// The base path name that callers of the API must provide as part of the URL after the domain name.
@@ -11,6 +11,30 @@ pub struct BasePathMapping {
     pub rest_api_id: Option<String>,
     /// The name of the associated stage.
     pub stage: Option<String>,
+}
+impl Clone for BasePathMapping {
+    fn clone(&self) -> Self {
+        Self {
+            base_path: self.base_path.clone(),
+            rest_api_id: self.rest_api_id.clone(),
+            stage: self.stage.clone(),
+        }
+    }
+}
+impl PartialEq for BasePathMapping {
+    fn eq(&self, other: &Self) -> bool {
+        self.base_path == other.base_path && self.rest_api_id == other.rest_api_id
+            && self.stage == other.stage
+    }
+}
+impl Default for BasePathMapping {
+    fn default() -> Self {
+        Self {
+            base_path: None,
+            rest_api_id: None,
+            stage: None,
+        }
+    }
 }
 impl BasePathMapping {
     /// Starts building a [`BasePathMapping`].
@@ -46,9 +70,26 @@ impl ::awsgen_runtime::protocol::FromResponse for BasePathMapping {
     }
 }
 /// A builder for [`BasePathMapping`](crate::types::BasePathMapping); start one with `BasePathMapping::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BasePathMappingBuilder {
     inner: crate::types::BasePathMapping,
+}
+impl Clone for BasePathMappingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BasePathMappingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BasePathMappingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BasePathMapping as Default>::default(),
+        }
+    }
 }
 impl BasePathMappingBuilder {
     /// Sets [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path): The base path name that callers of the API must provide as part of the URL after the domain name.

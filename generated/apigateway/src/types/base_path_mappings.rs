@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of BasePathMapping resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BasePathMappings {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::BasePathMapping>>,
+}
+impl Clone for BasePathMappings {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for BasePathMappings {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for BasePathMappings {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl BasePathMappings {
     /// Starts building a [`BasePathMappings`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for BasePathMappings {
     }
 }
 /// A builder for [`BasePathMappings`](crate::types::BasePathMappings); start one with `BasePathMappings::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BasePathMappingsBuilder {
     inner: crate::types::BasePathMappings,
+}
+impl Clone for BasePathMappingsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BasePathMappingsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BasePathMappingsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BasePathMappings as Default>::default(),
+        }
+    }
 }
 impl BasePathMappingsBuilder {
     /// Sets [`BasePathMappings::position`](crate::types::BasePathMappings::position)

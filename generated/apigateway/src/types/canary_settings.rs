@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration settings of a canary deployment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CanarySettings {
     /// The percent (0-100) of traffic diverted to a canary deployment.
@@ -13,6 +13,34 @@ pub struct CanarySettings {
     pub stage_variable_overrides: Option<::std::collections::BTreeMap<String, String>>,
     /// A Boolean flag to indicate whether the canary deployment uses the stage cache or not.
     pub use_stage_cache: Option<bool>,
+}
+impl Clone for CanarySettings {
+    fn clone(&self) -> Self {
+        Self {
+            percent_traffic: self.percent_traffic,
+            deployment_id: self.deployment_id.clone(),
+            stage_variable_overrides: self.stage_variable_overrides.clone(),
+            use_stage_cache: self.use_stage_cache,
+        }
+    }
+}
+impl PartialEq for CanarySettings {
+    fn eq(&self, other: &Self) -> bool {
+        self.percent_traffic == other.percent_traffic
+            && self.deployment_id == other.deployment_id
+            && self.stage_variable_overrides == other.stage_variable_overrides
+            && self.use_stage_cache == other.use_stage_cache
+    }
+}
+impl Default for CanarySettings {
+    fn default() -> Self {
+        Self {
+            percent_traffic: None,
+            deployment_id: None,
+            stage_variable_overrides: None,
+            use_stage_cache: None,
+        }
+    }
 }
 impl CanarySettings {
     /// Starts building a [`CanarySettings`].
@@ -44,9 +72,26 @@ impl CanarySettings {
     }
 }
 /// A builder for [`CanarySettings`](crate::types::CanarySettings); start one with `CanarySettings::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CanarySettingsBuilder {
     inner: crate::types::CanarySettings,
+}
+impl Clone for CanarySettingsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CanarySettingsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CanarySettingsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CanarySettings as Default>::default(),
+        }
+    }
 }
 impl CanarySettingsBuilder {
     /// Sets [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic): The percent (0-100) of traffic diverted to a canary deployment.

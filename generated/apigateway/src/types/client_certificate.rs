@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a client certificate used to configure client-side SSL authentication while sending requests to the integration endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientCertificate {
     /// The identifier of the client certificate.
@@ -17,6 +17,39 @@ pub struct ClientCertificate {
     pub expiration_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The collection of tags. Each tag element is associated with a given resource.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for ClientCertificate {
+    fn clone(&self) -> Self {
+        Self {
+            client_certificate_id: self.client_certificate_id.clone(),
+            description: self.description.clone(),
+            pem_encoded_certificate: self.pem_encoded_certificate.clone(),
+            created_date: self.created_date,
+            expiration_date: self.expiration_date,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for ClientCertificate {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_certificate_id == other.client_certificate_id
+            && self.description == other.description
+            && self.pem_encoded_certificate == other.pem_encoded_certificate
+            && self.created_date == other.created_date
+            && self.expiration_date == other.expiration_date && self.tags == other.tags
+    }
+}
+impl Default for ClientCertificate {
+    fn default() -> Self {
+        Self {
+            client_certificate_id: None,
+            description: None,
+            pem_encoded_certificate: None,
+            created_date: None,
+            expiration_date: None,
+            tags: None,
+        }
+    }
 }
 impl ClientCertificate {
     /// Starts building a [`ClientCertificate`].
@@ -67,9 +100,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ClientCertificate {
     }
 }
 /// A builder for [`ClientCertificate`](crate::types::ClientCertificate); start one with `ClientCertificate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientCertificateBuilder {
     inner: crate::types::ClientCertificate,
+}
+impl Clone for ClientCertificateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientCertificateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientCertificateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientCertificate as Default>::default(),
+        }
+    }
 }
 impl ClientCertificateBuilder {
     /// Sets [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id): The identifier of the client certificate.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of ClientCertificate resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientCertificates {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::ClientCertificate>>,
+}
+impl Clone for ClientCertificates {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for ClientCertificates {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for ClientCertificates {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl ClientCertificates {
     /// Starts building a [`ClientCertificates`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ClientCertificates {
     }
 }
 /// A builder for [`ClientCertificates`](crate::types::ClientCertificates); start one with `ClientCertificates::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientCertificatesBuilder {
     inner: crate::types::ClientCertificates,
+}
+impl Clone for ClientCertificatesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientCertificatesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientCertificatesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientCertificates as Default>::default(),
+        }
+    }
 }
 impl ClientCertificatesBuilder {
     /// Sets [`ClientCertificates::position`](crate::types::ClientCertificates::position)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to create an ApiKey resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateApiKeyRequest {
     /// The name of the ApiKey.
@@ -21,6 +21,43 @@ pub struct CreateApiKeyRequest {
     pub customer_id: Option<String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for CreateApiKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            enabled: self.enabled,
+            generate_distinct_id: self.generate_distinct_id,
+            value: self.value.clone(),
+            stage_keys: self.stage_keys.clone(),
+            customer_id: self.customer_id.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CreateApiKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.description == other.description
+            && self.enabled == other.enabled
+            && self.generate_distinct_id == other.generate_distinct_id
+            && self.value == other.value && self.stage_keys == other.stage_keys
+            && self.customer_id == other.customer_id && self.tags == other.tags
+    }
+}
+impl Default for CreateApiKeyRequest {
+    fn default() -> Self {
+        Self {
+            name: None,
+            description: None,
+            enabled: None,
+            generate_distinct_id: None,
+            value: None,
+            stage_keys: None,
+            customer_id: None,
+            tags: None,
+        }
+    }
 }
 impl CreateApiKeyRequest {
     /// Starts building a [`CreateApiKeyRequest`].
@@ -76,9 +113,26 @@ impl CreateApiKeyRequest {
     }
 }
 /// A builder for [`CreateApiKeyRequest`](crate::types::CreateApiKeyRequest); start one with `CreateApiKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateApiKeyRequestBuilder {
     inner: crate::types::CreateApiKeyRequest,
+}
+impl Clone for CreateApiKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateApiKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateApiKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateApiKeyRequest as Default>::default(),
+        }
+    }
 }
 impl CreateApiKeyRequestBuilder {
     /// Sets [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name): The name of the ApiKey.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to add a new Authorizer to an existing RestApi resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateAuthorizerRequest {
     /// The string identifier of the associated RestApi.
@@ -33,6 +33,52 @@ pub struct CreateAuthorizerRequest {
     pub identity_validation_expression: Option<String>,
     /// The TTL in seconds of cached authorizer results. If it equals 0, authorization caching is disabled. If it is greater than 0, API Gateway will cache authorizer responses. If this field is not set, the default value is 300. The maximum value is 3600, or 1 hour.
     pub authorizer_result_ttl_in_seconds: Option<i32>,
+}
+impl Clone for CreateAuthorizerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            name: self.name.clone(),
+            type_: self.type_.clone(),
+            provider_arns: self.provider_arns.clone(),
+            auth_type: self.auth_type.clone(),
+            authorizer_uri: self.authorizer_uri.clone(),
+            authorizer_credentials: self.authorizer_credentials.clone(),
+            identity_source: self.identity_source.clone(),
+            identity_validation_expression: self.identity_validation_expression.clone(),
+            authorizer_result_ttl_in_seconds: self.authorizer_result_ttl_in_seconds,
+        }
+    }
+}
+impl PartialEq for CreateAuthorizerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.name == other.name
+            && self.type_ == other.type_ && self.provider_arns == other.provider_arns
+            && self.auth_type == other.auth_type
+            && self.authorizer_uri == other.authorizer_uri
+            && self.authorizer_credentials == other.authorizer_credentials
+            && self.identity_source == other.identity_source
+            && self.identity_validation_expression
+                == other.identity_validation_expression
+            && self.authorizer_result_ttl_in_seconds
+                == other.authorizer_result_ttl_in_seconds
+    }
+}
+impl Default for CreateAuthorizerRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            name: None,
+            type_: None,
+            provider_arns: None,
+            auth_type: None,
+            authorizer_uri: None,
+            authorizer_credentials: None,
+            identity_source: None,
+            identity_validation_expression: None,
+            authorizer_result_ttl_in_seconds: None,
+        }
+    }
 }
 impl CreateAuthorizerRequest {
     /// Starts building a [`CreateAuthorizerRequest`].
@@ -98,9 +144,26 @@ impl CreateAuthorizerRequest {
     }
 }
 /// A builder for [`CreateAuthorizerRequest`](crate::types::CreateAuthorizerRequest); start one with `CreateAuthorizerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateAuthorizerRequestBuilder {
     inner: crate::types::CreateAuthorizerRequest,
+}
+impl Clone for CreateAuthorizerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateAuthorizerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateAuthorizerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateAuthorizerRequest as Default>::default(),
+        }
+    }
 }
 impl CreateAuthorizerRequestBuilder {
     /// Sets [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to create a new BasePathMapping resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateBasePathMappingRequest {
     /// The domain name of the BasePathMapping resource to create.
@@ -23,6 +23,36 @@ pub struct CreateBasePathMappingRequest {
     pub rest_api_id: Option<String>,
     /// The name of the API's stage that you want to use for this mapping. Specify '(none)' if you want callers to explicitly specify the stage name after any base path name.
     pub stage: Option<String>,
+}
+impl Clone for CreateBasePathMappingRequest {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name: self.domain_name.clone(),
+            domain_name_id: self.domain_name_id.clone(),
+            base_path: self.base_path.clone(),
+            rest_api_id: self.rest_api_id.clone(),
+            stage: self.stage.clone(),
+        }
+    }
+}
+impl PartialEq for CreateBasePathMappingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name == other.domain_name
+            && self.domain_name_id == other.domain_name_id
+            && self.base_path == other.base_path && self.rest_api_id == other.rest_api_id
+            && self.stage == other.stage
+    }
+}
+impl Default for CreateBasePathMappingRequest {
+    fn default() -> Self {
+        Self {
+            domain_name: None,
+            domain_name_id: None,
+            base_path: None,
+            rest_api_id: None,
+            stage: None,
+        }
+    }
 }
 impl CreateBasePathMappingRequest {
     /// Starts building a [`CreateBasePathMappingRequest`].
@@ -63,9 +93,26 @@ impl CreateBasePathMappingRequest {
     }
 }
 /// A builder for [`CreateBasePathMappingRequest`](crate::types::CreateBasePathMappingRequest); start one with `CreateBasePathMappingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateBasePathMappingRequestBuilder {
     inner: crate::types::CreateBasePathMappingRequest,
+}
+impl Clone for CreateBasePathMappingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateBasePathMappingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateBasePathMappingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateBasePathMappingRequest as Default>::default(),
+        }
+    }
 }
 impl CreateBasePathMappingRequestBuilder {
     /// Sets [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name): The domain name of the BasePathMapping resource to create.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to create a Deployment resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateDeploymentRequest {
     /// The string identifier of the associated RestApi.
@@ -27,6 +27,48 @@ pub struct CreateDeploymentRequest {
     pub canary_settings: Option<crate::types::DeploymentCanarySettings>,
     /// Specifies whether active tracing with X-ray is enabled for the Stage.
     pub tracing_enabled: Option<bool>,
+}
+impl Clone for CreateDeploymentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            stage_name: self.stage_name.clone(),
+            stage_description: self.stage_description.clone(),
+            description: self.description.clone(),
+            cache_cluster_enabled: self.cache_cluster_enabled,
+            cache_cluster_size: self.cache_cluster_size.clone(),
+            variables: self.variables.clone(),
+            canary_settings: self.canary_settings.clone(),
+            tracing_enabled: self.tracing_enabled,
+        }
+    }
+}
+impl PartialEq for CreateDeploymentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.stage_name == other.stage_name
+            && self.stage_description == other.stage_description
+            && self.description == other.description
+            && self.cache_cluster_enabled == other.cache_cluster_enabled
+            && self.cache_cluster_size == other.cache_cluster_size
+            && self.variables == other.variables
+            && self.canary_settings == other.canary_settings
+            && self.tracing_enabled == other.tracing_enabled
+    }
+}
+impl Default for CreateDeploymentRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            stage_name: None,
+            stage_description: None,
+            description: None,
+            cache_cluster_enabled: None,
+            cache_cluster_size: None,
+            variables: None,
+            canary_settings: None,
+            tracing_enabled: None,
+        }
+    }
 }
 impl CreateDeploymentRequest {
     /// Starts building a [`CreateDeploymentRequest`].
@@ -87,9 +129,26 @@ impl CreateDeploymentRequest {
     }
 }
 /// A builder for [`CreateDeploymentRequest`](crate::types::CreateDeploymentRequest); start one with `CreateDeploymentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateDeploymentRequestBuilder {
     inner: crate::types::CreateDeploymentRequest,
+}
+impl Clone for CreateDeploymentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateDeploymentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateDeploymentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateDeploymentRequest as Default>::default(),
+        }
+    }
 }
 impl CreateDeploymentRequestBuilder {
     /// Sets [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id): The string identifier of the associated RestApi.

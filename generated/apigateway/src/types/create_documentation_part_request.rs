@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a new documentation part of a given API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateDocumentationPartRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,30 @@ pub struct CreateDocumentationPartRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub properties: Option<String>,
+}
+impl Clone for CreateDocumentationPartRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            location: self.location.clone(),
+            properties: self.properties.clone(),
+        }
+    }
+}
+impl PartialEq for CreateDocumentationPartRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.location == other.location
+            && self.properties == other.properties
+    }
+}
+impl Default for CreateDocumentationPartRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            location: None,
+            properties: None,
+        }
+    }
 }
 impl CreateDocumentationPartRequest {
     /// Starts building a [`CreateDocumentationPartRequest`].
@@ -49,9 +73,26 @@ impl CreateDocumentationPartRequest {
     }
 }
 /// A builder for [`CreateDocumentationPartRequest`](crate::types::CreateDocumentationPartRequest); start one with `CreateDocumentationPartRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateDocumentationPartRequestBuilder {
     inner: crate::types::CreateDocumentationPartRequest,
+}
+impl Clone for CreateDocumentationPartRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateDocumentationPartRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateDocumentationPartRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateDocumentationPartRequest as Default>::default(),
+        }
+    }
 }
 impl CreateDocumentationPartRequestBuilder {
     /// Sets [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a new documentation version of a given API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateDocumentationVersionRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,34 @@ pub struct CreateDocumentationVersionRequest {
     pub stage_name: Option<String>,
     /// A description about the new documentation snapshot.
     pub description: Option<String>,
+}
+impl Clone for CreateDocumentationVersionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            documentation_version: self.documentation_version.clone(),
+            stage_name: self.stage_name.clone(),
+            description: self.description.clone(),
+        }
+    }
+}
+impl PartialEq for CreateDocumentationVersionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.documentation_version == other.documentation_version
+            && self.stage_name == other.stage_name
+            && self.description == other.description
+    }
+}
+impl Default for CreateDocumentationVersionRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            documentation_version: None,
+            stage_name: None,
+            description: None,
+        }
+    }
 }
 impl CreateDocumentationVersionRequest {
     /// Starts building a [`CreateDocumentationVersionRequest`].
@@ -54,9 +82,26 @@ impl CreateDocumentationVersionRequest {
     }
 }
 /// A builder for [`CreateDocumentationVersionRequest`](crate::types::CreateDocumentationVersionRequest); start one with `CreateDocumentationVersionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateDocumentationVersionRequestBuilder {
     inner: crate::types::CreateDocumentationVersionRequest,
+}
+impl Clone for CreateDocumentationVersionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateDocumentationVersionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateDocumentationVersionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateDocumentationVersionRequest as Default>::default(),
+        }
+    }
 }
 impl CreateDocumentationVersionRequestBuilder {
     /// Sets [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDomainNameAccessAssociationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateDomainNameAccessAssociationRequest {
     /// The ARN of the domain name.
@@ -21,6 +21,35 @@ pub struct CreateDomainNameAccessAssociationRequest {
     pub access_association_source: Option<String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for CreateDomainNameAccessAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name_arn: self.domain_name_arn.clone(),
+            access_association_source_type: self.access_association_source_type.clone(),
+            access_association_source: self.access_association_source.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CreateDomainNameAccessAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name_arn == other.domain_name_arn
+            && self.access_association_source_type
+                == other.access_association_source_type
+            && self.access_association_source == other.access_association_source
+            && self.tags == other.tags
+    }
+}
+impl Default for CreateDomainNameAccessAssociationRequest {
+    fn default() -> Self {
+        Self {
+            domain_name_arn: None,
+            access_association_source_type: None,
+            access_association_source: None,
+            tags: None,
+        }
+    }
 }
 impl CreateDomainNameAccessAssociationRequest {
     /// Starts building a [`CreateDomainNameAccessAssociationRequest`].
@@ -58,9 +87,26 @@ impl CreateDomainNameAccessAssociationRequest {
     }
 }
 /// A builder for [`CreateDomainNameAccessAssociationRequest`](crate::types::CreateDomainNameAccessAssociationRequest); start one with `CreateDomainNameAccessAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateDomainNameAccessAssociationRequestBuilder {
     inner: crate::types::CreateDomainNameAccessAssociationRequest,
+}
+impl Clone for CreateDomainNameAccessAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateDomainNameAccessAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateDomainNameAccessAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateDomainNameAccessAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl CreateDomainNameAccessAssociationRequestBuilder {
     /// Sets [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn): The ARN of the domain name.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to create a new domain name.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateDomainNameRequest {
     /// The name of the DomainName resource.
@@ -39,6 +39,71 @@ pub struct CreateDomainNameRequest {
     pub policy: Option<String>,
     /// The routing mode for this domain name. The routing mode determines how API Gateway sends traffic from your custom domain name to your private APIs.
     pub routing_mode: Option<crate::types::RoutingMode>,
+}
+impl Clone for CreateDomainNameRequest {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name: self.domain_name.clone(),
+            certificate_name: self.certificate_name.clone(),
+            certificate_body: self.certificate_body.clone(),
+            certificate_private_key: self.certificate_private_key.clone(),
+            certificate_chain: self.certificate_chain.clone(),
+            certificate_arn: self.certificate_arn.clone(),
+            regional_certificate_name: self.regional_certificate_name.clone(),
+            regional_certificate_arn: self.regional_certificate_arn.clone(),
+            endpoint_configuration: self.endpoint_configuration.clone(),
+            tags: self.tags.clone(),
+            security_policy: self.security_policy.clone(),
+            endpoint_access_mode: self.endpoint_access_mode.clone(),
+            mutual_tls_authentication: self.mutual_tls_authentication.clone(),
+            ownership_verification_certificate_arn: self
+                .ownership_verification_certificate_arn
+                .clone(),
+            policy: self.policy.clone(),
+            routing_mode: self.routing_mode.clone(),
+        }
+    }
+}
+impl PartialEq for CreateDomainNameRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name == other.domain_name
+            && self.certificate_name == other.certificate_name
+            && self.certificate_body == other.certificate_body
+            && self.certificate_private_key == other.certificate_private_key
+            && self.certificate_chain == other.certificate_chain
+            && self.certificate_arn == other.certificate_arn
+            && self.regional_certificate_name == other.regional_certificate_name
+            && self.regional_certificate_arn == other.regional_certificate_arn
+            && self.endpoint_configuration == other.endpoint_configuration
+            && self.tags == other.tags && self.security_policy == other.security_policy
+            && self.endpoint_access_mode == other.endpoint_access_mode
+            && self.mutual_tls_authentication == other.mutual_tls_authentication
+            && self.ownership_verification_certificate_arn
+                == other.ownership_verification_certificate_arn
+            && self.policy == other.policy && self.routing_mode == other.routing_mode
+    }
+}
+impl Default for CreateDomainNameRequest {
+    fn default() -> Self {
+        Self {
+            domain_name: None,
+            certificate_name: None,
+            certificate_body: None,
+            certificate_private_key: None,
+            certificate_chain: None,
+            certificate_arn: None,
+            regional_certificate_name: None,
+            regional_certificate_arn: None,
+            endpoint_configuration: None,
+            tags: None,
+            security_policy: None,
+            endpoint_access_mode: None,
+            mutual_tls_authentication: None,
+            ownership_verification_certificate_arn: None,
+            policy: None,
+            routing_mode: None,
+        }
+    }
 }
 impl CreateDomainNameRequest {
     /// Starts building a [`CreateDomainNameRequest`].
@@ -138,9 +203,26 @@ impl CreateDomainNameRequest {
     }
 }
 /// A builder for [`CreateDomainNameRequest`](crate::types::CreateDomainNameRequest); start one with `CreateDomainNameRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateDomainNameRequestBuilder {
     inner: crate::types::CreateDomainNameRequest,
+}
+impl Clone for CreateDomainNameRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateDomainNameRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateDomainNameRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateDomainNameRequest as Default>::default(),
+        }
+    }
 }
 impl CreateDomainNameRequestBuilder {
     /// Sets [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name): The name of the DomainName resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to add a new Model to an existing RestApi resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateModelRequest {
     /// The RestApi identifier under which the Model will be created.
@@ -23,6 +23,35 @@ pub struct CreateModelRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub content_type: Option<String>,
+}
+impl Clone for CreateModelRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            schema: self.schema.clone(),
+            content_type: self.content_type.clone(),
+        }
+    }
+}
+impl PartialEq for CreateModelRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.name == other.name
+            && self.description == other.description && self.schema == other.schema
+            && self.content_type == other.content_type
+    }
+}
+impl Default for CreateModelRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            name: None,
+            description: None,
+            schema: None,
+            content_type: None,
+        }
+    }
 }
 impl CreateModelRequest {
     /// Starts building a [`CreateModelRequest`].
@@ -63,9 +92,26 @@ impl CreateModelRequest {
     }
 }
 /// A builder for [`CreateModelRequest`](crate::types::CreateModelRequest); start one with `CreateModelRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateModelRequestBuilder {
     inner: crate::types::CreateModelRequest,
+}
+impl Clone for CreateModelRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateModelRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateModelRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateModelRequest as Default>::default(),
+        }
+    }
 }
 impl CreateModelRequestBuilder {
     /// Sets [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id): The RestApi identifier under which the Model will be created.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a RequestValidator of a given RestApi.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRequestValidatorRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,33 @@ pub struct CreateRequestValidatorRequest {
     pub validate_request_body: Option<bool>,
     /// A Boolean flag to indicate whether to validate request parameters, `true`, or not `false`.
     pub validate_request_parameters: Option<bool>,
+}
+impl Clone for CreateRequestValidatorRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            name: self.name.clone(),
+            validate_request_body: self.validate_request_body,
+            validate_request_parameters: self.validate_request_parameters,
+        }
+    }
+}
+impl PartialEq for CreateRequestValidatorRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.name == other.name
+            && self.validate_request_body == other.validate_request_body
+            && self.validate_request_parameters == other.validate_request_parameters
+    }
+}
+impl Default for CreateRequestValidatorRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            name: None,
+            validate_request_body: None,
+            validate_request_parameters: None,
+        }
+    }
 }
 impl CreateRequestValidatorRequest {
     /// Starts building a [`CreateRequestValidatorRequest`].
@@ -52,9 +79,26 @@ impl CreateRequestValidatorRequest {
     }
 }
 /// A builder for [`CreateRequestValidatorRequest`](crate::types::CreateRequestValidatorRequest); start one with `CreateRequestValidatorRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRequestValidatorRequestBuilder {
     inner: crate::types::CreateRequestValidatorRequest,
+}
+impl Clone for CreateRequestValidatorRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRequestValidatorRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRequestValidatorRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRequestValidatorRequest as Default>::default(),
+        }
+    }
 }
 impl CreateRequestValidatorRequestBuilder {
     /// Sets [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to create a Resource resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateResourceRequest {
     /// The string identifier of the associated RestApi.
@@ -21,6 +21,30 @@ pub struct CreateResourceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub path_part: Option<String>,
+}
+impl Clone for CreateResourceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            parent_id: self.parent_id.clone(),
+            path_part: self.path_part.clone(),
+        }
+    }
+}
+impl PartialEq for CreateResourceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.parent_id == other.parent_id
+            && self.path_part == other.path_part
+    }
+}
+impl Default for CreateResourceRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            parent_id: None,
+            path_part: None,
+        }
+    }
 }
 impl CreateResourceRequest {
     /// Starts building a [`CreateResourceRequest`].
@@ -51,9 +75,26 @@ impl CreateResourceRequest {
     }
 }
 /// A builder for [`CreateResourceRequest`](crate::types::CreateResourceRequest); start one with `CreateResourceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateResourceRequestBuilder {
     inner: crate::types::CreateResourceRequest,
+}
+impl Clone for CreateResourceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateResourceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateResourceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateResourceRequest as Default>::default(),
+        }
+    }
 }
 impl CreateResourceRequestBuilder {
     /// Sets [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The POST Request to add a new RestApi resource to your collection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRestApiRequest {
     /// The name of the RestApi.
@@ -33,6 +33,58 @@ pub struct CreateRestApiRequest {
     pub security_policy: Option<crate::types::SecurityPolicy>,
     /// The endpoint access mode of the RestApi. Only available for RestApis that use security policies that start with `SecurityPolicy_`.
     pub endpoint_access_mode: Option<crate::types::EndpointAccessMode>,
+}
+impl Clone for CreateRestApiRequest {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            version: self.version.clone(),
+            clone_from: self.clone_from.clone(),
+            binary_media_types: self.binary_media_types.clone(),
+            minimum_compression_size: self.minimum_compression_size,
+            api_key_source: self.api_key_source.clone(),
+            endpoint_configuration: self.endpoint_configuration.clone(),
+            policy: self.policy.clone(),
+            tags: self.tags.clone(),
+            disable_execute_api_endpoint: self.disable_execute_api_endpoint,
+            security_policy: self.security_policy.clone(),
+            endpoint_access_mode: self.endpoint_access_mode.clone(),
+        }
+    }
+}
+impl PartialEq for CreateRestApiRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.description == other.description
+            && self.version == other.version && self.clone_from == other.clone_from
+            && self.binary_media_types == other.binary_media_types
+            && self.minimum_compression_size == other.minimum_compression_size
+            && self.api_key_source == other.api_key_source
+            && self.endpoint_configuration == other.endpoint_configuration
+            && self.policy == other.policy && self.tags == other.tags
+            && self.disable_execute_api_endpoint == other.disable_execute_api_endpoint
+            && self.security_policy == other.security_policy
+            && self.endpoint_access_mode == other.endpoint_access_mode
+    }
+}
+impl Default for CreateRestApiRequest {
+    fn default() -> Self {
+        Self {
+            name: None,
+            description: None,
+            version: None,
+            clone_from: None,
+            binary_media_types: None,
+            minimum_compression_size: None,
+            api_key_source: None,
+            endpoint_configuration: None,
+            policy: None,
+            tags: None,
+            disable_execute_api_endpoint: None,
+            security_policy: None,
+            endpoint_access_mode: None,
+        }
+    }
 }
 impl CreateRestApiRequest {
     /// Starts building a [`CreateRestApiRequest`].
@@ -115,9 +167,26 @@ impl CreateRestApiRequest {
     }
 }
 /// A builder for [`CreateRestApiRequest`](crate::types::CreateRestApiRequest); start one with `CreateRestApiRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRestApiRequestBuilder {
     inner: crate::types::CreateRestApiRequest,
+}
+impl Clone for CreateRestApiRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRestApiRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRestApiRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRestApiRequest as Default>::default(),
+        }
+    }
 }
 impl CreateRestApiRequestBuilder {
     /// Sets [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name): The name of the RestApi.

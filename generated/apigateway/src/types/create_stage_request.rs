@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to create a Stage resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateStageRequest {
     /// The string identifier of the associated RestApi.
@@ -35,6 +35,53 @@ pub struct CreateStageRequest {
     pub tracing_enabled: Option<bool>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for CreateStageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            stage_name: self.stage_name.clone(),
+            deployment_id: self.deployment_id.clone(),
+            description: self.description.clone(),
+            cache_cluster_enabled: self.cache_cluster_enabled,
+            cache_cluster_size: self.cache_cluster_size.clone(),
+            variables: self.variables.clone(),
+            documentation_version: self.documentation_version.clone(),
+            canary_settings: self.canary_settings.clone(),
+            tracing_enabled: self.tracing_enabled,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CreateStageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.stage_name == other.stage_name
+            && self.deployment_id == other.deployment_id
+            && self.description == other.description
+            && self.cache_cluster_enabled == other.cache_cluster_enabled
+            && self.cache_cluster_size == other.cache_cluster_size
+            && self.variables == other.variables
+            && self.documentation_version == other.documentation_version
+            && self.canary_settings == other.canary_settings
+            && self.tracing_enabled == other.tracing_enabled && self.tags == other.tags
+    }
+}
+impl Default for CreateStageRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            stage_name: None,
+            deployment_id: None,
+            description: None,
+            cache_cluster_enabled: None,
+            cache_cluster_size: None,
+            variables: None,
+            documentation_version: None,
+            canary_settings: None,
+            tracing_enabled: None,
+            tags: None,
+        }
+    }
 }
 impl CreateStageRequest {
     /// Starts building a [`CreateStageRequest`].
@@ -105,9 +152,26 @@ impl CreateStageRequest {
     }
 }
 /// A builder for [`CreateStageRequest`](crate::types::CreateStageRequest); start one with `CreateStageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateStageRequestBuilder {
     inner: crate::types::CreateStageRequest,
+}
+impl Clone for CreateStageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateStageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateStageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateStageRequest as Default>::default(),
+        }
+    }
 }
 impl CreateStageRequestBuilder {
     /// Sets [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The POST request to create a usage plan key for adding an existing API key to a usage plan.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateUsagePlanKeyRequest {
     /// The Id of the UsagePlan resource representing the usage plan containing the to-be-created UsagePlanKey resource representing a plan customer.
@@ -19,6 +19,30 @@ pub struct CreateUsagePlanKeyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub key_type: Option<String>,
+}
+impl Clone for CreateUsagePlanKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            usage_plan_id: self.usage_plan_id.clone(),
+            key_id: self.key_id.clone(),
+            key_type: self.key_type.clone(),
+        }
+    }
+}
+impl PartialEq for CreateUsagePlanKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.usage_plan_id == other.usage_plan_id && self.key_id == other.key_id
+            && self.key_type == other.key_type
+    }
+}
+impl Default for CreateUsagePlanKeyRequest {
+    fn default() -> Self {
+        Self {
+            usage_plan_id: None,
+            key_id: None,
+            key_type: None,
+        }
+    }
 }
 impl CreateUsagePlanKeyRequest {
     /// Starts building a [`CreateUsagePlanKeyRequest`].
@@ -49,9 +73,26 @@ impl CreateUsagePlanKeyRequest {
     }
 }
 /// A builder for [`CreateUsagePlanKeyRequest`](crate::types::CreateUsagePlanKeyRequest); start one with `CreateUsagePlanKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateUsagePlanKeyRequestBuilder {
     inner: crate::types::CreateUsagePlanKeyRequest,
+}
+impl Clone for CreateUsagePlanKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateUsagePlanKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateUsagePlanKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateUsagePlanKeyRequest as Default>::default(),
+        }
+    }
 }
 impl CreateUsagePlanKeyRequestBuilder {
     /// Sets [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id): The Id of the UsagePlan resource representing the usage plan containing the to-be-created UsagePlanKey resource representing a plan customer.

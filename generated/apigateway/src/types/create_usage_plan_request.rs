@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The POST request to create a usage plan with the name, description, throttle limits and quota limits, as well as the associated API stages, specified in the payload.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateUsagePlanRequest {
     /// The name of the usage plan.
@@ -19,6 +19,37 @@ pub struct CreateUsagePlanRequest {
     pub quota: Option<crate::types::QuotaSettings>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for CreateUsagePlanRequest {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            api_stages: self.api_stages.clone(),
+            throttle: self.throttle.clone(),
+            quota: self.quota.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CreateUsagePlanRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.description == other.description
+            && self.api_stages == other.api_stages && self.throttle == other.throttle
+            && self.quota == other.quota && self.tags == other.tags
+    }
+}
+impl Default for CreateUsagePlanRequest {
+    fn default() -> Self {
+        Self {
+            name: None,
+            description: None,
+            api_stages: None,
+            throttle: None,
+            quota: None,
+            tags: None,
+        }
+    }
 }
 impl CreateUsagePlanRequest {
     /// Starts building a [`CreateUsagePlanRequest`].
@@ -64,9 +95,26 @@ impl CreateUsagePlanRequest {
     }
 }
 /// A builder for [`CreateUsagePlanRequest`](crate::types::CreateUsagePlanRequest); start one with `CreateUsagePlanRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateUsagePlanRequestBuilder {
     inner: crate::types::CreateUsagePlanRequest,
+}
+impl Clone for CreateUsagePlanRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateUsagePlanRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateUsagePlanRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateUsagePlanRequest as Default>::default(),
+        }
+    }
 }
 impl CreateUsagePlanRequestBuilder {
     /// Sets [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name): The name of the usage plan.

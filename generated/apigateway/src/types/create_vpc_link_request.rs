@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a VPC link, under the caller's account in a selected region, in an asynchronous operation that typically takes 2-4 minutes to complete and become operational. The caller must have permissions to create and update VPC Endpoint services.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcLinkRequest {
     /// The name used to label and identify the VPC link.
@@ -17,6 +17,32 @@ pub struct CreateVpcLinkRequest {
     pub target_arns: Option<Vec<String>>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for CreateVpcLinkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            target_arns: self.target_arns.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcLinkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.description == other.description
+            && self.target_arns == other.target_arns && self.tags == other.tags
+    }
+}
+impl Default for CreateVpcLinkRequest {
+    fn default() -> Self {
+        Self {
+            name: None,
+            description: None,
+            target_arns: None,
+            tags: None,
+        }
+    }
 }
 impl CreateVpcLinkRequest {
     /// Starts building a [`CreateVpcLinkRequest`].
@@ -52,9 +78,26 @@ impl CreateVpcLinkRequest {
     }
 }
 /// A builder for [`CreateVpcLinkRequest`](crate::types::CreateVpcLinkRequest); start one with `CreateVpcLinkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcLinkRequestBuilder {
     inner: crate::types::CreateVpcLinkRequest,
+}
+impl Clone for CreateVpcLinkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcLinkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcLinkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcLinkRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVpcLinkRequestBuilder {
     /// Sets [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name): The name used to label and identify the VPC link.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to delete the ApiKey resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteApiKeyRequest {
     /// The identifier of the ApiKey resource to be deleted.
@@ -11,6 +11,23 @@ pub struct DeleteApiKeyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub api_key: Option<String>,
+}
+impl Clone for DeleteApiKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            api_key: self.api_key.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteApiKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.api_key == other.api_key
+    }
+}
+impl Default for DeleteApiKeyRequest {
+    fn default() -> Self {
+        Self { api_key: None }
+    }
 }
 impl DeleteApiKeyRequest {
     /// Starts building a [`DeleteApiKeyRequest`].
@@ -31,9 +48,26 @@ impl DeleteApiKeyRequest {
     }
 }
 /// A builder for [`DeleteApiKeyRequest`](crate::types::DeleteApiKeyRequest); start one with `DeleteApiKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteApiKeyRequestBuilder {
     inner: crate::types::DeleteApiKeyRequest,
+}
+impl Clone for DeleteApiKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteApiKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteApiKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteApiKeyRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteApiKeyRequestBuilder {
     /// Sets [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key): The identifier of the ApiKey resource to be deleted.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to delete an existing Authorizer resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteAuthorizerRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,28 @@ pub struct DeleteAuthorizerRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub authorizer_id: Option<String>,
+}
+impl Clone for DeleteAuthorizerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            authorizer_id: self.authorizer_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteAuthorizerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.authorizer_id == other.authorizer_id
+    }
+}
+impl Default for DeleteAuthorizerRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            authorizer_id: None,
+        }
+    }
 }
 impl DeleteAuthorizerRequest {
     /// Starts building a [`DeleteAuthorizerRequest`].
@@ -42,9 +64,26 @@ impl DeleteAuthorizerRequest {
     }
 }
 /// A builder for [`DeleteAuthorizerRequest`](crate::types::DeleteAuthorizerRequest); start one with `DeleteAuthorizerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteAuthorizerRequestBuilder {
     inner: crate::types::DeleteAuthorizerRequest,
+}
+impl Clone for DeleteAuthorizerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteAuthorizerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteAuthorizerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteAuthorizerRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteAuthorizerRequestBuilder {
     /// Sets [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to delete the BasePathMapping resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteBasePathMappingRequest {
     /// The domain name of the BasePathMapping resource to delete.
@@ -23,6 +23,31 @@ pub struct DeleteBasePathMappingRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub base_path: Option<String>,
+}
+impl Clone for DeleteBasePathMappingRequest {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name: self.domain_name.clone(),
+            domain_name_id: self.domain_name_id.clone(),
+            base_path: self.base_path.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteBasePathMappingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name == other.domain_name
+            && self.domain_name_id == other.domain_name_id
+            && self.base_path == other.base_path
+    }
+}
+impl Default for DeleteBasePathMappingRequest {
+    fn default() -> Self {
+        Self {
+            domain_name: None,
+            domain_name_id: None,
+            base_path: None,
+        }
+    }
 }
 impl DeleteBasePathMappingRequest {
     /// Starts building a [`DeleteBasePathMappingRequest`].
@@ -53,9 +78,26 @@ impl DeleteBasePathMappingRequest {
     }
 }
 /// A builder for [`DeleteBasePathMappingRequest`](crate::types::DeleteBasePathMappingRequest); start one with `DeleteBasePathMappingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteBasePathMappingRequestBuilder {
     inner: crate::types::DeleteBasePathMappingRequest,
+}
+impl Clone for DeleteBasePathMappingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteBasePathMappingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteBasePathMappingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteBasePathMappingRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteBasePathMappingRequestBuilder {
     /// Sets [`DeleteBasePathMappingRequest::domain_name`](crate::types::DeleteBasePathMappingRequest::domain_name): The domain name of the BasePathMapping resource to delete.

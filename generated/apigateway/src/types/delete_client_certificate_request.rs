@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to delete the ClientCertificate resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteClientCertificateRequest {
     /// The identifier of the ClientCertificate resource to be deleted.
@@ -11,6 +11,25 @@ pub struct DeleteClientCertificateRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub client_certificate_id: Option<String>,
+}
+impl Clone for DeleteClientCertificateRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_certificate_id: self.client_certificate_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteClientCertificateRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_certificate_id == other.client_certificate_id
+    }
+}
+impl Default for DeleteClientCertificateRequest {
+    fn default() -> Self {
+        Self {
+            client_certificate_id: None,
+        }
+    }
 }
 impl DeleteClientCertificateRequest {
     /// Starts building a [`DeleteClientCertificateRequest`].
@@ -31,9 +50,26 @@ impl DeleteClientCertificateRequest {
     }
 }
 /// A builder for [`DeleteClientCertificateRequest`](crate::types::DeleteClientCertificateRequest); start one with `DeleteClientCertificateRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteClientCertificateRequestBuilder {
     inner: crate::types::DeleteClientCertificateRequest,
+}
+impl Clone for DeleteClientCertificateRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteClientCertificateRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteClientCertificateRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteClientCertificateRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteClientCertificateRequestBuilder {
     /// Sets [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id): The identifier of the ClientCertificate resource to be deleted.

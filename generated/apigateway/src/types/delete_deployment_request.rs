@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to delete a Deployment resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteDeploymentRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,28 @@ pub struct DeleteDeploymentRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub deployment_id: Option<String>,
+}
+impl Clone for DeleteDeploymentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            deployment_id: self.deployment_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteDeploymentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.deployment_id == other.deployment_id
+    }
+}
+impl Default for DeleteDeploymentRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            deployment_id: None,
+        }
+    }
 }
 impl DeleteDeploymentRequest {
     /// Starts building a [`DeleteDeploymentRequest`].
@@ -42,9 +64,26 @@ impl DeleteDeploymentRequest {
     }
 }
 /// A builder for [`DeleteDeploymentRequest`](crate::types::DeleteDeploymentRequest); start one with `DeleteDeploymentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteDeploymentRequestBuilder {
     inner: crate::types::DeleteDeploymentRequest,
+}
+impl Clone for DeleteDeploymentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteDeploymentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteDeploymentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteDeploymentRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteDeploymentRequestBuilder {
     /// Sets [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes an existing documentation part of an API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteDocumentationPartRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,28 @@ pub struct DeleteDocumentationPartRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub documentation_part_id: Option<String>,
+}
+impl Clone for DeleteDocumentationPartRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            documentation_part_id: self.documentation_part_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteDocumentationPartRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.documentation_part_id == other.documentation_part_id
+    }
+}
+impl Default for DeleteDocumentationPartRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            documentation_part_id: None,
+        }
+    }
 }
 impl DeleteDocumentationPartRequest {
     /// Starts building a [`DeleteDocumentationPartRequest`].
@@ -42,9 +64,26 @@ impl DeleteDocumentationPartRequest {
     }
 }
 /// A builder for [`DeleteDocumentationPartRequest`](crate::types::DeleteDocumentationPartRequest); start one with `DeleteDocumentationPartRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteDocumentationPartRequestBuilder {
     inner: crate::types::DeleteDocumentationPartRequest,
+}
+impl Clone for DeleteDocumentationPartRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteDocumentationPartRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteDocumentationPartRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteDocumentationPartRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteDocumentationPartRequestBuilder {
     /// Sets [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes an existing documentation version of an API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteDocumentationVersionRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,28 @@ pub struct DeleteDocumentationVersionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub documentation_version: Option<String>,
+}
+impl Clone for DeleteDocumentationVersionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            documentation_version: self.documentation_version.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteDocumentationVersionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.documentation_version == other.documentation_version
+    }
+}
+impl Default for DeleteDocumentationVersionRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            documentation_version: None,
+        }
+    }
 }
 impl DeleteDocumentationVersionRequest {
     /// Starts building a [`DeleteDocumentationVersionRequest`].
@@ -42,9 +64,26 @@ impl DeleteDocumentationVersionRequest {
     }
 }
 /// A builder for [`DeleteDocumentationVersionRequest`](crate::types::DeleteDocumentationVersionRequest); start one with `DeleteDocumentationVersionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteDocumentationVersionRequestBuilder {
     inner: crate::types::DeleteDocumentationVersionRequest,
+}
+impl Clone for DeleteDocumentationVersionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteDocumentationVersionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteDocumentationVersionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteDocumentationVersionRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteDocumentationVersionRequestBuilder {
     /// Sets [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteDomainNameAccessAssociationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteDomainNameAccessAssociationRequest {
     /// The ARN of the domain name access association resource.
@@ -11,6 +11,28 @@ pub struct DeleteDomainNameAccessAssociationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub domain_name_access_association_arn: Option<String>,
+}
+impl Clone for DeleteDomainNameAccessAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name_access_association_arn: self
+                .domain_name_access_association_arn
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteDomainNameAccessAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name_access_association_arn
+            == other.domain_name_access_association_arn
+    }
+}
+impl Default for DeleteDomainNameAccessAssociationRequest {
+    fn default() -> Self {
+        Self {
+            domain_name_access_association_arn: None,
+        }
+    }
 }
 impl DeleteDomainNameAccessAssociationRequest {
     /// Starts building a [`DeleteDomainNameAccessAssociationRequest`].
@@ -31,9 +53,26 @@ impl DeleteDomainNameAccessAssociationRequest {
     }
 }
 /// A builder for [`DeleteDomainNameAccessAssociationRequest`](crate::types::DeleteDomainNameAccessAssociationRequest); start one with `DeleteDomainNameAccessAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteDomainNameAccessAssociationRequestBuilder {
     inner: crate::types::DeleteDomainNameAccessAssociationRequest,
+}
+impl Clone for DeleteDomainNameAccessAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteDomainNameAccessAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteDomainNameAccessAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteDomainNameAccessAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteDomainNameAccessAssociationRequestBuilder {
     /// Sets [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn): The ARN of the domain name access association resource.

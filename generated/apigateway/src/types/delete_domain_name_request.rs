@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to delete the DomainName resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteDomainNameRequest {
     /// The name of the DomainName resource to be deleted.
@@ -15,6 +15,28 @@ pub struct DeleteDomainNameRequest {
     ///
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
     pub domain_name_id: Option<String>,
+}
+impl Clone for DeleteDomainNameRequest {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name: self.domain_name.clone(),
+            domain_name_id: self.domain_name_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteDomainNameRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name == other.domain_name
+            && self.domain_name_id == other.domain_name_id
+    }
+}
+impl Default for DeleteDomainNameRequest {
+    fn default() -> Self {
+        Self {
+            domain_name: None,
+            domain_name_id: None,
+        }
+    }
 }
 impl DeleteDomainNameRequest {
     /// Starts building a [`DeleteDomainNameRequest`].
@@ -40,9 +62,26 @@ impl DeleteDomainNameRequest {
     }
 }
 /// A builder for [`DeleteDomainNameRequest`](crate::types::DeleteDomainNameRequest); start one with `DeleteDomainNameRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteDomainNameRequestBuilder {
     inner: crate::types::DeleteDomainNameRequest,
+}
+impl Clone for DeleteDomainNameRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteDomainNameRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteDomainNameRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteDomainNameRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteDomainNameRequestBuilder {
     /// Sets [`DeleteDomainNameRequest::domain_name`](crate::types::DeleteDomainNameRequest::domain_name): The name of the DomainName resource to be deleted.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Clears any customization of a GatewayResponse of a specified response type on the given RestApi and resets it with the default settings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteGatewayResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,28 @@ pub struct DeleteGatewayResponseRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub response_type: Option<crate::types::GatewayResponseType>,
+}
+impl Clone for DeleteGatewayResponseRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            response_type: self.response_type.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteGatewayResponseRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.response_type == other.response_type
+    }
+}
+impl Default for DeleteGatewayResponseRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            response_type: None,
+        }
+    }
 }
 impl DeleteGatewayResponseRequest {
     /// Starts building a [`DeleteGatewayResponseRequest`].
@@ -42,9 +64,26 @@ impl DeleteGatewayResponseRequest {
     }
 }
 /// A builder for [`DeleteGatewayResponseRequest`](crate::types::DeleteGatewayResponseRequest); start one with `DeleteGatewayResponseRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteGatewayResponseRequestBuilder {
     inner: crate::types::DeleteGatewayResponseRequest,
+}
+impl Clone for DeleteGatewayResponseRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteGatewayResponseRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteGatewayResponseRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteGatewayResponseRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteGatewayResponseRequestBuilder {
     /// Sets [`DeleteGatewayResponseRequest::rest_api_id`](crate::types::DeleteGatewayResponseRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a delete integration request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIntegrationRequest {
     /// The string identifier of the associated RestApi.
@@ -23,6 +23,30 @@ pub struct DeleteIntegrationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub http_method: Option<String>,
+}
+impl Clone for DeleteIntegrationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIntegrationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+    }
+}
+impl Default for DeleteIntegrationRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+        }
+    }
 }
 impl DeleteIntegrationRequest {
     /// Starts building a [`DeleteIntegrationRequest`].
@@ -53,9 +77,26 @@ impl DeleteIntegrationRequest {
     }
 }
 /// A builder for [`DeleteIntegrationRequest`](crate::types::DeleteIntegrationRequest); start one with `DeleteIntegrationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIntegrationRequestBuilder {
     inner: crate::types::DeleteIntegrationRequest,
+}
+impl Clone for DeleteIntegrationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIntegrationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIntegrationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIntegrationRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteIntegrationRequestBuilder {
     /// Sets [`DeleteIntegrationRequest::rest_api_id`](crate::types::DeleteIntegrationRequest::rest_api_id): The string identifier of the associated RestApi.

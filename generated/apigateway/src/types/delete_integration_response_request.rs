@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a delete integration response request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIntegrationResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -29,6 +29,33 @@ pub struct DeleteIntegrationResponseRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub status_code: Option<String>,
+}
+impl Clone for DeleteIntegrationResponseRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+            status_code: self.status_code.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIntegrationResponseRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+            && self.status_code == other.status_code
+    }
+}
+impl Default for DeleteIntegrationResponseRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+            status_code: None,
+        }
+    }
 }
 impl DeleteIntegrationResponseRequest {
     /// Starts building a [`DeleteIntegrationResponseRequest`].
@@ -64,9 +91,26 @@ impl DeleteIntegrationResponseRequest {
     }
 }
 /// A builder for [`DeleteIntegrationResponseRequest`](crate::types::DeleteIntegrationResponseRequest); start one with `DeleteIntegrationResponseRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIntegrationResponseRequestBuilder {
     inner: crate::types::DeleteIntegrationResponseRequest,
+}
+impl Clone for DeleteIntegrationResponseRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIntegrationResponseRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIntegrationResponseRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIntegrationResponseRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteIntegrationResponseRequestBuilder {
     /// Sets [`DeleteIntegrationResponseRequest::rest_api_id`](crate::types::DeleteIntegrationResponseRequest::rest_api_id): The string identifier of the associated RestApi.

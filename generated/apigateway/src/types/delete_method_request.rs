@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to delete an existing Method resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteMethodRequest {
     /// The string identifier of the associated RestApi.
@@ -23,6 +23,30 @@ pub struct DeleteMethodRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub http_method: Option<String>,
+}
+impl Clone for DeleteMethodRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteMethodRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+    }
+}
+impl Default for DeleteMethodRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+        }
+    }
 }
 impl DeleteMethodRequest {
     /// Starts building a [`DeleteMethodRequest`].
@@ -53,9 +77,26 @@ impl DeleteMethodRequest {
     }
 }
 /// A builder for [`DeleteMethodRequest`](crate::types::DeleteMethodRequest); start one with `DeleteMethodRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteMethodRequestBuilder {
     inner: crate::types::DeleteMethodRequest,
+}
+impl Clone for DeleteMethodRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteMethodRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteMethodRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteMethodRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteMethodRequestBuilder {
     /// Sets [`DeleteMethodRequest::rest_api_id`](crate::types::DeleteMethodRequest::rest_api_id): The string identifier of the associated RestApi.

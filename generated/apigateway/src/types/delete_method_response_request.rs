@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to delete an existing MethodResponse resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteMethodResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -29,6 +29,33 @@ pub struct DeleteMethodResponseRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub status_code: Option<String>,
+}
+impl Clone for DeleteMethodResponseRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+            status_code: self.status_code.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteMethodResponseRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+            && self.status_code == other.status_code
+    }
+}
+impl Default for DeleteMethodResponseRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+            status_code: None,
+        }
+    }
 }
 impl DeleteMethodResponseRequest {
     /// Starts building a [`DeleteMethodResponseRequest`].
@@ -64,9 +91,26 @@ impl DeleteMethodResponseRequest {
     }
 }
 /// A builder for [`DeleteMethodResponseRequest`](crate::types::DeleteMethodResponseRequest); start one with `DeleteMethodResponseRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteMethodResponseRequestBuilder {
     inner: crate::types::DeleteMethodResponseRequest,
+}
+impl Clone for DeleteMethodResponseRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteMethodResponseRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteMethodResponseRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteMethodResponseRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteMethodResponseRequestBuilder {
     /// Sets [`DeleteMethodResponseRequest::rest_api_id`](crate::types::DeleteMethodResponseRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to delete an existing model in an existing RestApi resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteModelRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,27 @@ pub struct DeleteModelRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub model_name: Option<String>,
+}
+impl Clone for DeleteModelRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            model_name: self.model_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteModelRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.model_name == other.model_name
+    }
+}
+impl Default for DeleteModelRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            model_name: None,
+        }
+    }
 }
 impl DeleteModelRequest {
     /// Starts building a [`DeleteModelRequest`].
@@ -42,9 +63,26 @@ impl DeleteModelRequest {
     }
 }
 /// A builder for [`DeleteModelRequest`](crate::types::DeleteModelRequest); start one with `DeleteModelRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteModelRequestBuilder {
     inner: crate::types::DeleteModelRequest,
+}
+impl Clone for DeleteModelRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteModelRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteModelRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteModelRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteModelRequestBuilder {
     /// Sets [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a specified RequestValidator of a given RestApi.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteRequestValidatorRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,28 @@ pub struct DeleteRequestValidatorRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub request_validator_id: Option<String>,
+}
+impl Clone for DeleteRequestValidatorRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            request_validator_id: self.request_validator_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteRequestValidatorRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.request_validator_id == other.request_validator_id
+    }
+}
+impl Default for DeleteRequestValidatorRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            request_validator_id: None,
+        }
+    }
 }
 impl DeleteRequestValidatorRequest {
     /// Starts building a [`DeleteRequestValidatorRequest`].
@@ -42,9 +64,26 @@ impl DeleteRequestValidatorRequest {
     }
 }
 /// A builder for [`DeleteRequestValidatorRequest`](crate::types::DeleteRequestValidatorRequest); start one with `DeleteRequestValidatorRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteRequestValidatorRequestBuilder {
     inner: crate::types::DeleteRequestValidatorRequest,
+}
+impl Clone for DeleteRequestValidatorRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteRequestValidatorRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteRequestValidatorRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteRequestValidatorRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteRequestValidatorRequestBuilder {
     /// Sets [`DeleteRequestValidatorRequest::rest_api_id`](crate::types::DeleteRequestValidatorRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to delete a Resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteResourceRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,27 @@ pub struct DeleteResourceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub resource_id: Option<String>,
+}
+impl Clone for DeleteResourceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteResourceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+    }
+}
+impl Default for DeleteResourceRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+        }
+    }
 }
 impl DeleteResourceRequest {
     /// Starts building a [`DeleteResourceRequest`].
@@ -42,9 +63,26 @@ impl DeleteResourceRequest {
     }
 }
 /// A builder for [`DeleteResourceRequest`](crate::types::DeleteResourceRequest); start one with `DeleteResourceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteResourceRequestBuilder {
     inner: crate::types::DeleteResourceRequest,
+}
+impl Clone for DeleteResourceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteResourceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteResourceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteResourceRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteResourceRequestBuilder {
     /// Sets [`DeleteResourceRequest::rest_api_id`](crate::types::DeleteResourceRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to delete the specified API from your collection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteRestApiRequest {
     /// The string identifier of the associated RestApi.
@@ -11,6 +11,23 @@ pub struct DeleteRestApiRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub rest_api_id: Option<String>,
+}
+impl Clone for DeleteRestApiRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteRestApiRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+    }
+}
+impl Default for DeleteRestApiRequest {
+    fn default() -> Self {
+        Self { rest_api_id: None }
+    }
 }
 impl DeleteRestApiRequest {
     /// Starts building a [`DeleteRestApiRequest`].
@@ -31,9 +48,26 @@ impl DeleteRestApiRequest {
     }
 }
 /// A builder for [`DeleteRestApiRequest`](crate::types::DeleteRestApiRequest); start one with `DeleteRestApiRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteRestApiRequestBuilder {
     inner: crate::types::DeleteRestApiRequest,
+}
+impl Clone for DeleteRestApiRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteRestApiRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteRestApiRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteRestApiRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteRestApiRequestBuilder {
     /// Sets [`DeleteRestApiRequest::rest_api_id`](crate::types::DeleteRestApiRequest::rest_api_id): The string identifier of the associated RestApi.

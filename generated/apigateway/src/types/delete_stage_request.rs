@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to delete a Stage resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteStageRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,27 @@ pub struct DeleteStageRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub stage_name: Option<String>,
+}
+impl Clone for DeleteStageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            stage_name: self.stage_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteStageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.stage_name == other.stage_name
+    }
+}
+impl Default for DeleteStageRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            stage_name: None,
+        }
+    }
 }
 impl DeleteStageRequest {
     /// Starts building a [`DeleteStageRequest`].
@@ -42,9 +63,26 @@ impl DeleteStageRequest {
     }
 }
 /// A builder for [`DeleteStageRequest`](crate::types::DeleteStageRequest); start one with `DeleteStageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteStageRequestBuilder {
     inner: crate::types::DeleteStageRequest,
+}
+impl Clone for DeleteStageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteStageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteStageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteStageRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteStageRequestBuilder {
     /// Sets [`DeleteStageRequest::rest_api_id`](crate::types::DeleteStageRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The DELETE request to delete a usage plan key and remove the underlying API key from the associated usage plan.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteUsagePlanKeyRequest {
     /// The Id of the UsagePlan resource representing the usage plan containing the to-be-deleted UsagePlanKey resource representing a plan customer.
@@ -17,6 +17,27 @@ pub struct DeleteUsagePlanKeyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub key_id: Option<String>,
+}
+impl Clone for DeleteUsagePlanKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            usage_plan_id: self.usage_plan_id.clone(),
+            key_id: self.key_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteUsagePlanKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.usage_plan_id == other.usage_plan_id && self.key_id == other.key_id
+    }
+}
+impl Default for DeleteUsagePlanKeyRequest {
+    fn default() -> Self {
+        Self {
+            usage_plan_id: None,
+            key_id: None,
+        }
+    }
 }
 impl DeleteUsagePlanKeyRequest {
     /// Starts building a [`DeleteUsagePlanKeyRequest`].
@@ -42,9 +63,26 @@ impl DeleteUsagePlanKeyRequest {
     }
 }
 /// A builder for [`DeleteUsagePlanKeyRequest`](crate::types::DeleteUsagePlanKeyRequest); start one with `DeleteUsagePlanKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteUsagePlanKeyRequestBuilder {
     inner: crate::types::DeleteUsagePlanKeyRequest,
+}
+impl Clone for DeleteUsagePlanKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteUsagePlanKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteUsagePlanKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteUsagePlanKeyRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteUsagePlanKeyRequestBuilder {
     /// Sets [`DeleteUsagePlanKeyRequest::usage_plan_id`](crate::types::DeleteUsagePlanKeyRequest::usage_plan_id): The Id of the UsagePlan resource representing the usage plan containing the to-be-deleted UsagePlanKey resource representing a plan customer.

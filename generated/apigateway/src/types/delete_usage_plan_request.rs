@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The DELETE request to delete a usage plan of a given plan Id.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteUsagePlanRequest {
     /// The Id of the to-be-deleted usage plan.
@@ -11,6 +11,23 @@ pub struct DeleteUsagePlanRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub usage_plan_id: Option<String>,
+}
+impl Clone for DeleteUsagePlanRequest {
+    fn clone(&self) -> Self {
+        Self {
+            usage_plan_id: self.usage_plan_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteUsagePlanRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.usage_plan_id == other.usage_plan_id
+    }
+}
+impl Default for DeleteUsagePlanRequest {
+    fn default() -> Self {
+        Self { usage_plan_id: None }
+    }
 }
 impl DeleteUsagePlanRequest {
     /// Starts building a [`DeleteUsagePlanRequest`].
@@ -31,9 +48,26 @@ impl DeleteUsagePlanRequest {
     }
 }
 /// A builder for [`DeleteUsagePlanRequest`](crate::types::DeleteUsagePlanRequest); start one with `DeleteUsagePlanRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteUsagePlanRequestBuilder {
     inner: crate::types::DeleteUsagePlanRequest,
+}
+impl Clone for DeleteUsagePlanRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteUsagePlanRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteUsagePlanRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteUsagePlanRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteUsagePlanRequestBuilder {
     /// Sets [`DeleteUsagePlanRequest::usage_plan_id`](crate::types::DeleteUsagePlanRequest::usage_plan_id): The Id of the to-be-deleted usage plan.

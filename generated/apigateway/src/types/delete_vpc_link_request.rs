@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes an existing VpcLink of a specified identifier.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcLinkRequest {
     /// The identifier of the VpcLink. It is used in an Integration to reference this VpcLink.
@@ -11,6 +11,23 @@ pub struct DeleteVpcLinkRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_link_id: Option<String>,
+}
+impl Clone for DeleteVpcLinkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_link_id: self.vpc_link_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpcLinkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_link_id == other.vpc_link_id
+    }
+}
+impl Default for DeleteVpcLinkRequest {
+    fn default() -> Self {
+        Self { vpc_link_id: None }
+    }
 }
 impl DeleteVpcLinkRequest {
     /// Starts building a [`DeleteVpcLinkRequest`].
@@ -31,9 +48,26 @@ impl DeleteVpcLinkRequest {
     }
 }
 /// A builder for [`DeleteVpcLinkRequest`](crate::types::DeleteVpcLinkRequest); start one with `DeleteVpcLinkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcLinkRequestBuilder {
     inner: crate::types::DeleteVpcLinkRequest,
+}
+impl Clone for DeleteVpcLinkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcLinkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcLinkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcLinkRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcLinkRequestBuilder {
     /// Sets [`DeleteVpcLinkRequest::vpc_link_id`](crate::types::DeleteVpcLinkRequest::vpc_link_id): The identifier of the VpcLink.

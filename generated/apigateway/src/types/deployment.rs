@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An immutable representation of a RestApi resource that can be called by users using Stages. A deployment must be associated with a Stage for it to be callable over the Internet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Deployment {
     /// The identifier for the deployment resource.
@@ -18,6 +18,33 @@ pub struct Deployment {
             ::std::collections::BTreeMap<String, crate::types::MethodSnapshot>,
         >,
     >,
+}
+impl Clone for Deployment {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            description: self.description.clone(),
+            created_date: self.created_date,
+            api_summary: self.api_summary.clone(),
+        }
+    }
+}
+impl PartialEq for Deployment {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.description == other.description
+            && self.created_date == other.created_date
+            && self.api_summary == other.api_summary
+    }
+}
+impl Default for Deployment {
+    fn default() -> Self {
+        Self {
+            id: None,
+            description: None,
+            created_date: None,
+            api_summary: None,
+        }
+    }
 }
 impl Deployment {
     /// Starts building a [`Deployment`].
@@ -65,9 +92,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Deployment {
     }
 }
 /// A builder for [`Deployment`](crate::types::Deployment); start one with `Deployment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeploymentBuilder {
     inner: crate::types::Deployment,
+}
+impl Clone for DeploymentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeploymentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeploymentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Deployment as Default>::default(),
+        }
+    }
 }
 impl DeploymentBuilder {
     /// Sets [`Deployment::id`](crate::types::Deployment::id): The identifier for the deployment resource.

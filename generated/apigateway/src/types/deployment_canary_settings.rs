@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The input configuration for a canary deployment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeploymentCanarySettings {
     /// The percentage (0.0-100.0) of traffic routed to the canary deployment.
@@ -11,6 +11,31 @@ pub struct DeploymentCanarySettings {
     pub stage_variable_overrides: Option<::std::collections::BTreeMap<String, String>>,
     /// A Boolean flag to indicate whether the canary release deployment uses the stage cache or not.
     pub use_stage_cache: Option<bool>,
+}
+impl Clone for DeploymentCanarySettings {
+    fn clone(&self) -> Self {
+        Self {
+            percent_traffic: self.percent_traffic,
+            stage_variable_overrides: self.stage_variable_overrides.clone(),
+            use_stage_cache: self.use_stage_cache,
+        }
+    }
+}
+impl PartialEq for DeploymentCanarySettings {
+    fn eq(&self, other: &Self) -> bool {
+        self.percent_traffic == other.percent_traffic
+            && self.stage_variable_overrides == other.stage_variable_overrides
+            && self.use_stage_cache == other.use_stage_cache
+    }
+}
+impl Default for DeploymentCanarySettings {
+    fn default() -> Self {
+        Self {
+            percent_traffic: None,
+            stage_variable_overrides: None,
+            use_stage_cache: None,
+        }
+    }
 }
 impl DeploymentCanarySettings {
     /// Starts building a [`DeploymentCanarySettings`].
@@ -37,9 +62,26 @@ impl DeploymentCanarySettings {
     }
 }
 /// A builder for [`DeploymentCanarySettings`](crate::types::DeploymentCanarySettings); start one with `DeploymentCanarySettings::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeploymentCanarySettingsBuilder {
     inner: crate::types::DeploymentCanarySettings,
+}
+impl Clone for DeploymentCanarySettingsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeploymentCanarySettingsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeploymentCanarySettingsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeploymentCanarySettings as Default>::default(),
+        }
+    }
 }
 impl DeploymentCanarySettingsBuilder {
     /// Sets [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic): The percentage (0.0-100.0) of traffic routed to the canary deployment.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection resource that contains zero or more references to your existing deployments, and links that guide you on how to interact with your collection. The collection offers a paginated view of the contained deployments.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Deployments {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::Deployment>>,
+}
+impl Clone for Deployments {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for Deployments {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for Deployments {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl Deployments {
     /// Starts building a [`Deployments`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Deployments {
     }
 }
 /// A builder for [`Deployments`](crate::types::Deployments); start one with `Deployments::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeploymentsBuilder {
     inner: crate::types::Deployments,
+}
+impl Clone for DeploymentsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeploymentsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeploymentsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Deployments as Default>::default(),
+        }
+    }
 }
 impl DeploymentsBuilder {
     /// Sets [`Deployments::position`](crate::types::Deployments::position)

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A collection of the imported DocumentationPart identifiers.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DocumentationPartIds {
     /// A list of the returned documentation part identifiers.
     pub ids: Option<Vec<String>>,
     /// A list of warning messages reported during import of documentation parts.
     pub warnings: Option<Vec<String>>,
+}
+impl Clone for DocumentationPartIds {
+    fn clone(&self) -> Self {
+        Self {
+            ids: self.ids.clone(),
+            warnings: self.warnings.clone(),
+        }
+    }
+}
+impl PartialEq for DocumentationPartIds {
+    fn eq(&self, other: &Self) -> bool {
+        self.ids == other.ids && self.warnings == other.warnings
+    }
+}
+impl Default for DocumentationPartIds {
+    fn default() -> Self {
+        Self { ids: None, warnings: None }
+    }
 }
 impl DocumentationPartIds {
     /// Starts building a [`DocumentationPartIds`].
@@ -39,9 +57,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DocumentationPartIds {
     }
 }
 /// A builder for [`DocumentationPartIds`](crate::types::DocumentationPartIds); start one with `DocumentationPartIds::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DocumentationPartIdsBuilder {
     inner: crate::types::DocumentationPartIds,
+}
+impl Clone for DocumentationPartIdsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DocumentationPartIdsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DocumentationPartIdsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DocumentationPartIds as Default>::default(),
+        }
+    }
 }
 impl DocumentationPartIdsBuilder {
     /// Appends one item to [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids): A list of the returned documentation part identifiers.

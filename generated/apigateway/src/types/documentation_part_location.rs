@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the target API entity to which the documentation applies.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DocumentationPartLocation {
     /// The type of API entity to which the documentation content applies. Valid values are `API`, `AUTHORIZER`, `MODEL`, `RESOURCE`, `METHOD`, `PATH_PARAMETER`, `QUERY_PARAMETER`, `REQUEST_HEADER`, `REQUEST_BODY`, `RESPONSE`, `RESPONSE_HEADER`, and `RESPONSE_BODY`. Content inheritance does not apply to any entity of the `API`, `AUTHORIZER`, `METHOD`, `MODEL`, `REQUEST_BODY`, or `RESOURCE` type.
@@ -17,6 +17,35 @@ pub struct DocumentationPartLocation {
     pub status_code: Option<String>,
     /// The name of the targeted API entity. It is a valid and required field for the API entity types of `AUTHORIZER`, `MODEL`, `PATH_PARAMETER`, `QUERY_PARAMETER`, `REQUEST_HEADER`, `REQUEST_BODY` and `RESPONSE_HEADER`. It is an invalid field for any other entity type.
     pub name: Option<String>,
+}
+impl Clone for DocumentationPartLocation {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            path: self.path.clone(),
+            method: self.method.clone(),
+            status_code: self.status_code.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for DocumentationPartLocation {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.path == other.path
+            && self.method == other.method && self.status_code == other.status_code
+            && self.name == other.name
+    }
+}
+impl Default for DocumentationPartLocation {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            path: None,
+            method: None,
+            status_code: None,
+            name: None,
+        }
+    }
 }
 impl DocumentationPartLocation {
     /// Starts building a [`DocumentationPartLocation`].
@@ -51,9 +80,26 @@ impl DocumentationPartLocation {
     }
 }
 /// A builder for [`DocumentationPartLocation`](crate::types::DocumentationPartLocation); start one with `DocumentationPartLocation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DocumentationPartLocationBuilder {
     inner: crate::types::DocumentationPartLocation,
+}
+impl Clone for DocumentationPartLocationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DocumentationPartLocationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DocumentationPartLocationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DocumentationPartLocation as Default>::default(),
+        }
+    }
 }
 impl DocumentationPartLocationBuilder {
     /// Sets [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_): The type of API entity to which the documentation content applies.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The collection of documentation parts of an API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DocumentationParts {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::DocumentationPart>>,
+}
+impl Clone for DocumentationParts {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for DocumentationParts {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for DocumentationParts {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl DocumentationParts {
     /// Starts building a [`DocumentationParts`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DocumentationParts {
     }
 }
 /// A builder for [`DocumentationParts`](crate::types::DocumentationParts); start one with `DocumentationParts::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DocumentationPartsBuilder {
     inner: crate::types::DocumentationParts,
+}
+impl Clone for DocumentationPartsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DocumentationPartsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DocumentationPartsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DocumentationParts as Default>::default(),
+        }
+    }
 }
 impl DocumentationPartsBuilder {
     /// Sets [`DocumentationParts::position`](crate::types::DocumentationParts::position)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A snapshot of the documentation of an API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DocumentationVersion {
     /// The version identifier of the API documentation snapshot.
@@ -11,6 +11,30 @@ pub struct DocumentationVersion {
     pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The description of the API documentation snapshot.
     pub description: Option<String>,
+}
+impl Clone for DocumentationVersion {
+    fn clone(&self) -> Self {
+        Self {
+            version: self.version.clone(),
+            created_date: self.created_date,
+            description: self.description.clone(),
+        }
+    }
+}
+impl PartialEq for DocumentationVersion {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version && self.created_date == other.created_date
+            && self.description == other.description
+    }
+}
+impl Default for DocumentationVersion {
+    fn default() -> Self {
+        Self {
+            version: None,
+            created_date: None,
+            description: None,
+        }
+    }
 }
 impl DocumentationVersion {
     /// Starts building a [`DocumentationVersion`].
@@ -46,9 +70,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DocumentationVersion {
     }
 }
 /// A builder for [`DocumentationVersion`](crate::types::DocumentationVersion); start one with `DocumentationVersion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DocumentationVersionBuilder {
     inner: crate::types::DocumentationVersion,
+}
+impl Clone for DocumentationVersionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DocumentationVersionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DocumentationVersionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DocumentationVersion as Default>::default(),
+        }
+    }
 }
 impl DocumentationVersionBuilder {
     /// Sets [`DocumentationVersion::version`](crate::types::DocumentationVersion::version): The version identifier of the API documentation snapshot.

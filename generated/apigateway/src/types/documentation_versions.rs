@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The collection of documentation snapshots of an API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DocumentationVersions {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::DocumentationVersion>>,
+}
+impl Clone for DocumentationVersions {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for DocumentationVersions {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for DocumentationVersions {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl DocumentationVersions {
     /// Starts building a [`DocumentationVersions`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DocumentationVersions {
     }
 }
 /// A builder for [`DocumentationVersions`](crate::types::DocumentationVersions); start one with `DocumentationVersions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DocumentationVersionsBuilder {
     inner: crate::types::DocumentationVersions,
+}
+impl Clone for DocumentationVersionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DocumentationVersionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DocumentationVersionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DocumentationVersions as Default>::default(),
+        }
+    }
 }
 impl DocumentationVersionsBuilder {
     /// Sets [`DocumentationVersions::position`](crate::types::DocumentationVersions::position)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a custom domain name as a user-friendly host name of an API (RestApi).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DomainName {
     /// The custom domain name as an API host name, for example, `my-api.example.com`.
@@ -51,6 +51,93 @@ pub struct DomainName {
     pub policy: Option<String>,
     /// The routing mode for this domain name. The routing mode determines how API Gateway sends traffic from your custom domain name to your private APIs.
     pub routing_mode: Option<crate::types::RoutingMode>,
+}
+impl Clone for DomainName {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name: self.domain_name.clone(),
+            domain_name_id: self.domain_name_id.clone(),
+            domain_name_arn: self.domain_name_arn.clone(),
+            certificate_name: self.certificate_name.clone(),
+            certificate_arn: self.certificate_arn.clone(),
+            certificate_upload_date: self.certificate_upload_date,
+            regional_domain_name: self.regional_domain_name.clone(),
+            regional_hosted_zone_id: self.regional_hosted_zone_id.clone(),
+            regional_certificate_name: self.regional_certificate_name.clone(),
+            regional_certificate_arn: self.regional_certificate_arn.clone(),
+            distribution_domain_name: self.distribution_domain_name.clone(),
+            distribution_hosted_zone_id: self.distribution_hosted_zone_id.clone(),
+            endpoint_configuration: self.endpoint_configuration.clone(),
+            domain_name_status: self.domain_name_status.clone(),
+            domain_name_status_message: self.domain_name_status_message.clone(),
+            security_policy: self.security_policy.clone(),
+            endpoint_access_mode: self.endpoint_access_mode.clone(),
+            tags: self.tags.clone(),
+            mutual_tls_authentication: self.mutual_tls_authentication.clone(),
+            ownership_verification_certificate_arn: self
+                .ownership_verification_certificate_arn
+                .clone(),
+            management_policy: self.management_policy.clone(),
+            policy: self.policy.clone(),
+            routing_mode: self.routing_mode.clone(),
+        }
+    }
+}
+impl PartialEq for DomainName {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name == other.domain_name
+            && self.domain_name_id == other.domain_name_id
+            && self.domain_name_arn == other.domain_name_arn
+            && self.certificate_name == other.certificate_name
+            && self.certificate_arn == other.certificate_arn
+            && self.certificate_upload_date == other.certificate_upload_date
+            && self.regional_domain_name == other.regional_domain_name
+            && self.regional_hosted_zone_id == other.regional_hosted_zone_id
+            && self.regional_certificate_name == other.regional_certificate_name
+            && self.regional_certificate_arn == other.regional_certificate_arn
+            && self.distribution_domain_name == other.distribution_domain_name
+            && self.distribution_hosted_zone_id == other.distribution_hosted_zone_id
+            && self.endpoint_configuration == other.endpoint_configuration
+            && self.domain_name_status == other.domain_name_status
+            && self.domain_name_status_message == other.domain_name_status_message
+            && self.security_policy == other.security_policy
+            && self.endpoint_access_mode == other.endpoint_access_mode
+            && self.tags == other.tags
+            && self.mutual_tls_authentication == other.mutual_tls_authentication
+            && self.ownership_verification_certificate_arn
+                == other.ownership_verification_certificate_arn
+            && self.management_policy == other.management_policy
+            && self.policy == other.policy && self.routing_mode == other.routing_mode
+    }
+}
+impl Default for DomainName {
+    fn default() -> Self {
+        Self {
+            domain_name: None,
+            domain_name_id: None,
+            domain_name_arn: None,
+            certificate_name: None,
+            certificate_arn: None,
+            certificate_upload_date: None,
+            regional_domain_name: None,
+            regional_hosted_zone_id: None,
+            regional_certificate_name: None,
+            regional_certificate_arn: None,
+            distribution_domain_name: None,
+            distribution_hosted_zone_id: None,
+            endpoint_configuration: None,
+            domain_name_status: None,
+            domain_name_status_message: None,
+            security_policy: None,
+            endpoint_access_mode: None,
+            tags: None,
+            mutual_tls_authentication: None,
+            ownership_verification_certificate_arn: None,
+            management_policy: None,
+            policy: None,
+            routing_mode: None,
+        }
+    }
 }
 impl DomainName {
     /// Starts building a [`DomainName`].
@@ -192,9 +279,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DomainName {
     }
 }
 /// A builder for [`DomainName`](crate::types::DomainName); start one with `DomainName::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DomainNameBuilder {
     inner: crate::types::DomainName,
+}
+impl Clone for DomainNameBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DomainNameBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DomainNameBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DomainName as Default>::default(),
+        }
+    }
 }
 impl DomainNameBuilder {
     /// Sets [`DomainName::domain_name`](crate::types::DomainName::domain_name): The custom domain name as an API host name, for example, `my-api.example.com`.

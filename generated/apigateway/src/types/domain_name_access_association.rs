@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a domain name access association between an access association source and a private custom domain name. With a domain name access association, an access association source can invoke a private custom domain name while isolated from the public internet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DomainNameAccessAssociation {
     /// The ARN of the domain name access association resource.
@@ -17,6 +17,41 @@ pub struct DomainNameAccessAssociation {
     pub access_association_source: Option<String>,
     /// The collection of tags. Each tag element is associated with a given resource.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for DomainNameAccessAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name_access_association_arn: self
+                .domain_name_access_association_arn
+                .clone(),
+            domain_name_arn: self.domain_name_arn.clone(),
+            access_association_source_type: self.access_association_source_type.clone(),
+            access_association_source: self.access_association_source.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for DomainNameAccessAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name_access_association_arn
+            == other.domain_name_access_association_arn
+            && self.domain_name_arn == other.domain_name_arn
+            && self.access_association_source_type
+                == other.access_association_source_type
+            && self.access_association_source == other.access_association_source
+            && self.tags == other.tags
+    }
+}
+impl Default for DomainNameAccessAssociation {
+    fn default() -> Self {
+        Self {
+            domain_name_access_association_arn: None,
+            domain_name_arn: None,
+            access_association_source_type: None,
+            access_association_source: None,
+            tags: None,
+        }
+    }
 }
 impl DomainNameAccessAssociation {
     /// Starts building a [`DomainNameAccessAssociation`].
@@ -64,9 +99,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DomainNameAccessAssociation {
     }
 }
 /// A builder for [`DomainNameAccessAssociation`](crate::types::DomainNameAccessAssociation); start one with `DomainNameAccessAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DomainNameAccessAssociationBuilder {
     inner: crate::types::DomainNameAccessAssociation,
+}
+impl Clone for DomainNameAccessAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DomainNameAccessAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DomainNameAccessAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DomainNameAccessAssociation as Default>::default(),
+        }
+    }
 }
 impl DomainNameAccessAssociationBuilder {
     /// Sets [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn): The ARN of the domain name access association resource.

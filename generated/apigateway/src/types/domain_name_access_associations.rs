@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DomainNameAccessAssociations` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DomainNameAccessAssociations {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::DomainNameAccessAssociation>>,
+}
+impl Clone for DomainNameAccessAssociations {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for DomainNameAccessAssociations {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for DomainNameAccessAssociations {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl DomainNameAccessAssociations {
     /// Starts building a [`DomainNameAccessAssociations`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DomainNameAccessAssociations {
     }
 }
 /// A builder for [`DomainNameAccessAssociations`](crate::types::DomainNameAccessAssociations); start one with `DomainNameAccessAssociations::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DomainNameAccessAssociationsBuilder {
     inner: crate::types::DomainNameAccessAssociations,
+}
+impl Clone for DomainNameAccessAssociationsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DomainNameAccessAssociationsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DomainNameAccessAssociationsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DomainNameAccessAssociations as Default>::default(),
+        }
+    }
 }
 impl DomainNameAccessAssociationsBuilder {
     /// Sets [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position)

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of DomainName resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DomainNames {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::DomainName>>,
+}
+impl Clone for DomainNames {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for DomainNames {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for DomainNames {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl DomainNames {
     /// Starts building a [`DomainNames`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DomainNames {
     }
 }
 /// A builder for [`DomainNames`](crate::types::DomainNames); start one with `DomainNames::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DomainNamesBuilder {
     inner: crate::types::DomainNames,
+}
+impl Clone for DomainNamesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DomainNamesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DomainNamesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DomainNames as Default>::default(),
+        }
+    }
 }
 impl DomainNamesBuilder {
     /// Sets [`DomainNames::position`](crate::types::DomainNames::position)

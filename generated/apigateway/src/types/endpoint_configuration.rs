@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The endpoint configuration to indicate the types of endpoints an API (RestApi) or its custom domain name (DomainName) has and the IP address types that can invoke it.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EndpointConfiguration {
     /// A list of endpoint types of an API (RestApi) or its custom domain name (DomainName). For an edge-optimized API and its custom domain name, the endpoint type is `"EDGE"`. For a regional API and its custom domain name, the endpoint type is `REGIONAL`. For a private API, the endpoint type is `PRIVATE`.
@@ -11,6 +11,30 @@ pub struct EndpointConfiguration {
     pub ip_address_type: Option<crate::types::IpAddressType>,
     /// A list of VpcEndpointIds of an API (RestApi) against which to create Route53 ALIASes. It is only supported for `PRIVATE` endpoint type.
     pub vpc_endpoint_ids: Option<Vec<String>>,
+}
+impl Clone for EndpointConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            types: self.types.clone(),
+            ip_address_type: self.ip_address_type.clone(),
+            vpc_endpoint_ids: self.vpc_endpoint_ids.clone(),
+        }
+    }
+}
+impl PartialEq for EndpointConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.types == other.types && self.ip_address_type == other.ip_address_type
+            && self.vpc_endpoint_ids == other.vpc_endpoint_ids
+    }
+}
+impl Default for EndpointConfiguration {
+    fn default() -> Self {
+        Self {
+            types: None,
+            ip_address_type: None,
+            vpc_endpoint_ids: None,
+        }
+    }
 }
 impl EndpointConfiguration {
     /// Starts building a [`EndpointConfiguration`].
@@ -35,9 +59,26 @@ impl EndpointConfiguration {
     }
 }
 /// A builder for [`EndpointConfiguration`](crate::types::EndpointConfiguration); start one with `EndpointConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EndpointConfigurationBuilder {
     inner: crate::types::EndpointConfiguration,
+}
+impl Clone for EndpointConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EndpointConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EndpointConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EndpointConfiguration as Default>::default(),
+        }
+    }
 }
 impl EndpointConfigurationBuilder {
     /// Appends one item to [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types): A list of endpoint types of an API (RestApi) or its custom domain name (DomainName).

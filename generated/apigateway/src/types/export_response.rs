@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The binary blob response to GetExport, which contains the generated SDK.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportResponse {
     /// The content-type header value in the HTTP response. This will correspond to a valid 'accept' type in the request.
@@ -17,6 +17,31 @@ pub struct ExportResponse {
     ///
     /// Sent in the HTTP payload, not in the JSON body.
     pub body: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for ExportResponse {
+    fn clone(&self) -> Self {
+        Self {
+            content_type: self.content_type.clone(),
+            content_disposition: self.content_disposition.clone(),
+            body: self.body.clone(),
+        }
+    }
+}
+impl PartialEq for ExportResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.content_type == other.content_type
+            && self.content_disposition == other.content_disposition
+            && self.body == other.body
+    }
+}
+impl Default for ExportResponse {
+    fn default() -> Self {
+        Self {
+            content_type: None,
+            content_disposition: None,
+            body: None,
+        }
+    }
 }
 impl ExportResponse {
     /// Starts building a [`ExportResponse`].
@@ -67,9 +92,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ExportResponse {
     }
 }
 /// A builder for [`ExportResponse`](crate::types::ExportResponse); start one with `ExportResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportResponseBuilder {
     inner: crate::types::ExportResponse,
+}
+impl Clone for ExportResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportResponse as Default>::default(),
+        }
+    }
 }
 impl ExportResponseBuilder {
     /// Sets [`ExportResponse::content_type`](crate::types::ExportResponse::content_type): The content-type header value in the HTTP response.

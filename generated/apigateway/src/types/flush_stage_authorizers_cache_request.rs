@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to flush authorizer cache entries on a specified stage.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FlushStageAuthorizersCacheRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,27 @@ pub struct FlushStageAuthorizersCacheRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub stage_name: Option<String>,
+}
+impl Clone for FlushStageAuthorizersCacheRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            stage_name: self.stage_name.clone(),
+        }
+    }
+}
+impl PartialEq for FlushStageAuthorizersCacheRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.stage_name == other.stage_name
+    }
+}
+impl Default for FlushStageAuthorizersCacheRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            stage_name: None,
+        }
+    }
 }
 impl FlushStageAuthorizersCacheRequest {
     /// Starts building a [`FlushStageAuthorizersCacheRequest`].
@@ -42,9 +63,26 @@ impl FlushStageAuthorizersCacheRequest {
     }
 }
 /// A builder for [`FlushStageAuthorizersCacheRequest`](crate::types::FlushStageAuthorizersCacheRequest); start one with `FlushStageAuthorizersCacheRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FlushStageAuthorizersCacheRequestBuilder {
     inner: crate::types::FlushStageAuthorizersCacheRequest,
+}
+impl Clone for FlushStageAuthorizersCacheRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FlushStageAuthorizersCacheRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FlushStageAuthorizersCacheRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FlushStageAuthorizersCacheRequest as Default>::default(),
+        }
+    }
 }
 impl FlushStageAuthorizersCacheRequestBuilder {
     /// Sets [`FlushStageAuthorizersCacheRequest::rest_api_id`](crate::types::FlushStageAuthorizersCacheRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to flush a stage's cache.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FlushStageCacheRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,27 @@ pub struct FlushStageCacheRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub stage_name: Option<String>,
+}
+impl Clone for FlushStageCacheRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            stage_name: self.stage_name.clone(),
+        }
+    }
+}
+impl PartialEq for FlushStageCacheRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.stage_name == other.stage_name
+    }
+}
+impl Default for FlushStageCacheRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            stage_name: None,
+        }
+    }
 }
 impl FlushStageCacheRequest {
     /// Starts building a [`FlushStageCacheRequest`].
@@ -42,9 +63,26 @@ impl FlushStageCacheRequest {
     }
 }
 /// A builder for [`FlushStageCacheRequest`](crate::types::FlushStageCacheRequest); start one with `FlushStageCacheRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FlushStageCacheRequestBuilder {
     inner: crate::types::FlushStageCacheRequest,
+}
+impl Clone for FlushStageCacheRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FlushStageCacheRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FlushStageCacheRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FlushStageCacheRequest as Default>::default(),
+        }
+    }
 }
 impl FlushStageCacheRequestBuilder {
     /// Sets [`FlushStageCacheRequest::rest_api_id`](crate::types::FlushStageCacheRequest::rest_api_id): The string identifier of the associated RestApi.

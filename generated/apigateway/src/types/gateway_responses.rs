@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The collection of the GatewayResponse instances of a RestApi as a `responseType`-to-GatewayResponse object map of key-value pairs. As such, pagination is not supported for querying this collection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GatewayResponses {
     /// The `position` member.
     pub position: Option<String>,
     /// Returns the entire collection, because of no pagination support.
     pub items: Option<Vec<crate::types::GatewayResponse>>,
+}
+impl Clone for GatewayResponses {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for GatewayResponses {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for GatewayResponses {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl GatewayResponses {
     /// Starts building a [`GatewayResponses`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GatewayResponses {
     }
 }
 /// A builder for [`GatewayResponses`](crate::types::GatewayResponses); start one with `GatewayResponses::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GatewayResponsesBuilder {
     inner: crate::types::GatewayResponses,
+}
+impl Clone for GatewayResponsesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GatewayResponsesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GatewayResponsesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GatewayResponses as Default>::default(),
+        }
+    }
 }
 impl GatewayResponsesBuilder {
     /// Sets [`GatewayResponses::position`](crate::types::GatewayResponses::position)

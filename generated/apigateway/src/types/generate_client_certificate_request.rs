@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to generate a ClientCertificate resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GenerateClientCertificateRequest {
     /// The description of the ClientCertificate.
     pub description: Option<String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for GenerateClientCertificateRequest {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for GenerateClientCertificateRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.tags == other.tags
+    }
+}
+impl Default for GenerateClientCertificateRequest {
+    fn default() -> Self {
+        Self {
+            description: None,
+            tags: None,
+        }
+    }
 }
 impl GenerateClientCertificateRequest {
     /// Starts building a [`GenerateClientCertificateRequest`].
@@ -34,9 +55,26 @@ impl GenerateClientCertificateRequest {
     }
 }
 /// A builder for [`GenerateClientCertificateRequest`](crate::types::GenerateClientCertificateRequest); start one with `GenerateClientCertificateRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GenerateClientCertificateRequestBuilder {
     inner: crate::types::GenerateClientCertificateRequest,
+}
+impl Clone for GenerateClientCertificateRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GenerateClientCertificateRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GenerateClientCertificateRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GenerateClientCertificateRequest as Default>::default(),
+        }
+    }
 }
 impl GenerateClientCertificateRequestBuilder {
     /// Sets [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description): The description of the ClientCertificate.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to get information about the current Account resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAccountRequest {}
+impl Clone for GetAccountRequest {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for GetAccountRequest {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for GetAccountRequest {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl GetAccountRequest {
     /// Starts building a [`GetAccountRequest`].
     #[inline]
@@ -19,9 +34,26 @@ impl GetAccountRequest {
     }
 }
 /// A builder for [`GetAccountRequest`](crate::types::GetAccountRequest); start one with `GetAccountRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAccountRequestBuilder {
     inner: crate::types::GetAccountRequest,
+}
+impl Clone for GetAccountRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAccountRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAccountRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAccountRequest as Default>::default(),
+        }
+    }
 }
 impl GetAccountRequestBuilder {
     /// Builds the [`GetAccountRequest`]; it has no required members, so this cannot fail.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about the current ApiKey resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetApiKeyRequest {
     /// The identifier of the ApiKey resource.
@@ -15,6 +15,27 @@ pub struct GetApiKeyRequest {
     ///
     /// Sent in the query parameter `includeValue`, not in the JSON body.
     pub include_value: Option<bool>,
+}
+impl Clone for GetApiKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            api_key: self.api_key.clone(),
+            include_value: self.include_value,
+        }
+    }
+}
+impl PartialEq for GetApiKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.api_key == other.api_key && self.include_value == other.include_value
+    }
+}
+impl Default for GetApiKeyRequest {
+    fn default() -> Self {
+        Self {
+            api_key: None,
+            include_value: None,
+        }
+    }
 }
 impl GetApiKeyRequest {
     /// Starts building a [`GetApiKeyRequest`].
@@ -40,9 +61,26 @@ impl GetApiKeyRequest {
     }
 }
 /// A builder for [`GetApiKeyRequest`](crate::types::GetApiKeyRequest); start one with `GetApiKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetApiKeyRequestBuilder {
     inner: crate::types::GetApiKeyRequest,
+}
+impl Clone for GetApiKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetApiKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetApiKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetApiKeyRequest as Default>::default(),
+        }
+    }
 }
 impl GetApiKeyRequestBuilder {
     /// Sets [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key): The identifier of the ApiKey resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about the current ApiKeys resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetApiKeysRequest {
     /// The current pagination position in the paged result set.
@@ -25,6 +25,36 @@ pub struct GetApiKeysRequest {
     ///
     /// Sent in the query parameter `includeValues`, not in the JSON body.
     pub include_values: Option<bool>,
+}
+impl Clone for GetApiKeysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            limit: self.limit,
+            name_query: self.name_query.clone(),
+            customer_id: self.customer_id.clone(),
+            include_values: self.include_values,
+        }
+    }
+}
+impl PartialEq for GetApiKeysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.limit == other.limit
+            && self.name_query == other.name_query
+            && self.customer_id == other.customer_id
+            && self.include_values == other.include_values
+    }
+}
+impl Default for GetApiKeysRequest {
+    fn default() -> Self {
+        Self {
+            position: None,
+            limit: None,
+            name_query: None,
+            customer_id: None,
+            include_values: None,
+        }
+    }
 }
 impl GetApiKeysRequest {
     /// Starts building a [`GetApiKeysRequest`].
@@ -65,9 +95,26 @@ impl GetApiKeysRequest {
     }
 }
 /// A builder for [`GetApiKeysRequest`](crate::types::GetApiKeysRequest); start one with `GetApiKeysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetApiKeysRequestBuilder {
     inner: crate::types::GetApiKeysRequest,
+}
+impl Clone for GetApiKeysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetApiKeysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetApiKeysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetApiKeysRequest as Default>::default(),
+        }
+    }
 }
 impl GetApiKeysRequestBuilder {
     /// Sets [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position): The current pagination position in the paged result set.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to describe an existing Authorizer resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAuthorizerRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,28 @@ pub struct GetAuthorizerRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub authorizer_id: Option<String>,
+}
+impl Clone for GetAuthorizerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            authorizer_id: self.authorizer_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetAuthorizerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.authorizer_id == other.authorizer_id
+    }
+}
+impl Default for GetAuthorizerRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            authorizer_id: None,
+        }
+    }
 }
 impl GetAuthorizerRequest {
     /// Starts building a [`GetAuthorizerRequest`].
@@ -42,9 +64,26 @@ impl GetAuthorizerRequest {
     }
 }
 /// A builder for [`GetAuthorizerRequest`](crate::types::GetAuthorizerRequest); start one with `GetAuthorizerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAuthorizerRequestBuilder {
     inner: crate::types::GetAuthorizerRequest,
+}
+impl Clone for GetAuthorizerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAuthorizerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAuthorizerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAuthorizerRequest as Default>::default(),
+        }
+    }
 }
 impl GetAuthorizerRequestBuilder {
     /// Sets [`GetAuthorizerRequest::rest_api_id`](crate::types::GetAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to describe an existing Authorizers resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAuthorizersRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,30 @@ pub struct GetAuthorizersRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetAuthorizersRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            position: self.position.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetAuthorizersRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.position == other.position
+            && self.limit == other.limit
+    }
+}
+impl Default for GetAuthorizersRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            position: None,
+            limit: None,
+        }
+    }
 }
 impl GetAuthorizersRequest {
     /// Starts building a [`GetAuthorizersRequest`].
@@ -49,9 +73,26 @@ impl GetAuthorizersRequest {
     }
 }
 /// A builder for [`GetAuthorizersRequest`](crate::types::GetAuthorizersRequest); start one with `GetAuthorizersRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAuthorizersRequestBuilder {
     inner: crate::types::GetAuthorizersRequest,
+}
+impl Clone for GetAuthorizersRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAuthorizersRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAuthorizersRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAuthorizersRequest as Default>::default(),
+        }
+    }
 }
 impl GetAuthorizersRequestBuilder {
     /// Sets [`GetAuthorizersRequest::rest_api_id`](crate::types::GetAuthorizersRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to describe a BasePathMapping resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetBasePathMappingRequest {
     /// The domain name of the BasePathMapping resource to be described.
@@ -21,6 +21,31 @@ pub struct GetBasePathMappingRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub base_path: Option<String>,
+}
+impl Clone for GetBasePathMappingRequest {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name: self.domain_name.clone(),
+            domain_name_id: self.domain_name_id.clone(),
+            base_path: self.base_path.clone(),
+        }
+    }
+}
+impl PartialEq for GetBasePathMappingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name == other.domain_name
+            && self.domain_name_id == other.domain_name_id
+            && self.base_path == other.base_path
+    }
+}
+impl Default for GetBasePathMappingRequest {
+    fn default() -> Self {
+        Self {
+            domain_name: None,
+            domain_name_id: None,
+            base_path: None,
+        }
+    }
 }
 impl GetBasePathMappingRequest {
     /// Starts building a [`GetBasePathMappingRequest`].
@@ -51,9 +76,26 @@ impl GetBasePathMappingRequest {
     }
 }
 /// A builder for [`GetBasePathMappingRequest`](crate::types::GetBasePathMappingRequest); start one with `GetBasePathMappingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetBasePathMappingRequestBuilder {
     inner: crate::types::GetBasePathMappingRequest,
+}
+impl Clone for GetBasePathMappingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetBasePathMappingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetBasePathMappingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetBasePathMappingRequest as Default>::default(),
+        }
+    }
 }
 impl GetBasePathMappingRequestBuilder {
     /// Sets [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name): The domain name of the BasePathMapping resource to be described.

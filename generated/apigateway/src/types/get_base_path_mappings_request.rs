@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about a collection of BasePathMapping resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetBasePathMappingsRequest {
     /// The domain name of a BasePathMapping resource.
@@ -23,6 +23,33 @@ pub struct GetBasePathMappingsRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetBasePathMappingsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name: self.domain_name.clone(),
+            domain_name_id: self.domain_name_id.clone(),
+            position: self.position.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetBasePathMappingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name == other.domain_name
+            && self.domain_name_id == other.domain_name_id
+            && self.position == other.position && self.limit == other.limit
+    }
+}
+impl Default for GetBasePathMappingsRequest {
+    fn default() -> Self {
+        Self {
+            domain_name: None,
+            domain_name_id: None,
+            position: None,
+            limit: None,
+        }
+    }
 }
 impl GetBasePathMappingsRequest {
     /// Starts building a [`GetBasePathMappingsRequest`].
@@ -58,9 +85,26 @@ impl GetBasePathMappingsRequest {
     }
 }
 /// A builder for [`GetBasePathMappingsRequest`](crate::types::GetBasePathMappingsRequest); start one with `GetBasePathMappingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetBasePathMappingsRequestBuilder {
     inner: crate::types::GetBasePathMappingsRequest,
+}
+impl Clone for GetBasePathMappingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetBasePathMappingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetBasePathMappingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetBasePathMappingsRequest as Default>::default(),
+        }
+    }
 }
 impl GetBasePathMappingsRequestBuilder {
     /// Sets [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name): The domain name of a BasePathMapping resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about the current ClientCertificate resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetClientCertificateRequest {
     /// The identifier of the ClientCertificate resource to be described.
@@ -11,6 +11,25 @@ pub struct GetClientCertificateRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub client_certificate_id: Option<String>,
+}
+impl Clone for GetClientCertificateRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_certificate_id: self.client_certificate_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetClientCertificateRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_certificate_id == other.client_certificate_id
+    }
+}
+impl Default for GetClientCertificateRequest {
+    fn default() -> Self {
+        Self {
+            client_certificate_id: None,
+        }
+    }
 }
 impl GetClientCertificateRequest {
     /// Starts building a [`GetClientCertificateRequest`].
@@ -31,9 +50,26 @@ impl GetClientCertificateRequest {
     }
 }
 /// A builder for [`GetClientCertificateRequest`](crate::types::GetClientCertificateRequest); start one with `GetClientCertificateRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetClientCertificateRequestBuilder {
     inner: crate::types::GetClientCertificateRequest,
+}
+impl Clone for GetClientCertificateRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetClientCertificateRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetClientCertificateRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetClientCertificateRequest as Default>::default(),
+        }
+    }
 }
 impl GetClientCertificateRequestBuilder {
     /// Sets [`GetClientCertificateRequest::client_certificate_id`](crate::types::GetClientCertificateRequest::client_certificate_id): The identifier of the ClientCertificate resource to be described.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about a collection of ClientCertificate resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetClientCertificatesRequest {
     /// The current pagination position in the paged result set.
@@ -13,6 +13,27 @@ pub struct GetClientCertificatesRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetClientCertificatesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetClientCertificatesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.limit == other.limit
+    }
+}
+impl Default for GetClientCertificatesRequest {
+    fn default() -> Self {
+        Self {
+            position: None,
+            limit: None,
+        }
+    }
 }
 impl GetClientCertificatesRequest {
     /// Starts building a [`GetClientCertificatesRequest`].
@@ -38,9 +59,26 @@ impl GetClientCertificatesRequest {
     }
 }
 /// A builder for [`GetClientCertificatesRequest`](crate::types::GetClientCertificatesRequest); start one with `GetClientCertificatesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetClientCertificatesRequestBuilder {
     inner: crate::types::GetClientCertificatesRequest,
+}
+impl Clone for GetClientCertificatesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetClientCertificatesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetClientCertificatesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetClientCertificatesRequest as Default>::default(),
+        }
+    }
 }
 impl GetClientCertificatesRequestBuilder {
     /// Sets [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position): The current pagination position in the paged result set.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to get information about a Deployment resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDeploymentRequest {
     /// The string identifier of the associated RestApi.
@@ -21,6 +21,30 @@ pub struct GetDeploymentRequest {
     ///
     /// Sent in the query parameter `embed`, not in the JSON body.
     pub embed: Option<Vec<String>>,
+}
+impl Clone for GetDeploymentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            deployment_id: self.deployment_id.clone(),
+            embed: self.embed.clone(),
+        }
+    }
+}
+impl PartialEq for GetDeploymentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.deployment_id == other.deployment_id && self.embed == other.embed
+    }
+}
+impl Default for GetDeploymentRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            deployment_id: None,
+            embed: None,
+        }
+    }
 }
 impl GetDeploymentRequest {
     /// Starts building a [`GetDeploymentRequest`].
@@ -51,9 +75,26 @@ impl GetDeploymentRequest {
     }
 }
 /// A builder for [`GetDeploymentRequest`](crate::types::GetDeploymentRequest); start one with `GetDeploymentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDeploymentRequestBuilder {
     inner: crate::types::GetDeploymentRequest,
+}
+impl Clone for GetDeploymentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDeploymentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDeploymentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDeploymentRequest as Default>::default(),
+        }
+    }
 }
 impl GetDeploymentRequestBuilder {
     /// Sets [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id): The string identifier of the associated RestApi.

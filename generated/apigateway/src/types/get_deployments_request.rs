@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to get information about a Deployments collection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDeploymentsRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,30 @@ pub struct GetDeploymentsRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetDeploymentsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            position: self.position.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetDeploymentsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.position == other.position
+            && self.limit == other.limit
+    }
+}
+impl Default for GetDeploymentsRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            position: None,
+            limit: None,
+        }
+    }
 }
 impl GetDeploymentsRequest {
     /// Starts building a [`GetDeploymentsRequest`].
@@ -49,9 +73,26 @@ impl GetDeploymentsRequest {
     }
 }
 /// A builder for [`GetDeploymentsRequest`](crate::types::GetDeploymentsRequest); start one with `GetDeploymentsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDeploymentsRequestBuilder {
     inner: crate::types::GetDeploymentsRequest,
+}
+impl Clone for GetDeploymentsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDeploymentsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDeploymentsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDeploymentsRequest as Default>::default(),
+        }
+    }
 }
 impl GetDeploymentsRequestBuilder {
     /// Sets [`GetDeploymentsRequest::rest_api_id`](crate::types::GetDeploymentsRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a specified documentation part of a given API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDocumentationPartRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,28 @@ pub struct GetDocumentationPartRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub documentation_part_id: Option<String>,
+}
+impl Clone for GetDocumentationPartRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            documentation_part_id: self.documentation_part_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetDocumentationPartRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.documentation_part_id == other.documentation_part_id
+    }
+}
+impl Default for GetDocumentationPartRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            documentation_part_id: None,
+        }
+    }
 }
 impl GetDocumentationPartRequest {
     /// Starts building a [`GetDocumentationPartRequest`].
@@ -42,9 +64,26 @@ impl GetDocumentationPartRequest {
     }
 }
 /// A builder for [`GetDocumentationPartRequest`](crate::types::GetDocumentationPartRequest); start one with `GetDocumentationPartRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDocumentationPartRequestBuilder {
     inner: crate::types::GetDocumentationPartRequest,
+}
+impl Clone for GetDocumentationPartRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDocumentationPartRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDocumentationPartRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDocumentationPartRequest as Default>::default(),
+        }
+    }
 }
 impl GetDocumentationPartRequestBuilder {
     /// Sets [`GetDocumentationPartRequest::rest_api_id`](crate::types::GetDocumentationPartRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the documentation parts of an API. The result may be filtered by the type, name, or path of API entities (targets).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDocumentationPartsRequest {
     /// The string identifier of the associated RestApi.
@@ -35,6 +35,40 @@ pub struct GetDocumentationPartsRequest {
     ///
     /// Sent in the query parameter `locationStatus`, not in the JSON body.
     pub location_status: Option<crate::types::LocationStatusType>,
+}
+impl Clone for GetDocumentationPartsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            type_: self.type_.clone(),
+            name_query: self.name_query.clone(),
+            path: self.path.clone(),
+            position: self.position.clone(),
+            limit: self.limit,
+            location_status: self.location_status.clone(),
+        }
+    }
+}
+impl PartialEq for GetDocumentationPartsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.type_ == other.type_
+            && self.name_query == other.name_query && self.path == other.path
+            && self.position == other.position && self.limit == other.limit
+            && self.location_status == other.location_status
+    }
+}
+impl Default for GetDocumentationPartsRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            type_: None,
+            name_query: None,
+            path: None,
+            position: None,
+            limit: None,
+            location_status: None,
+        }
+    }
 }
 impl GetDocumentationPartsRequest {
     /// Starts building a [`GetDocumentationPartsRequest`].
@@ -85,9 +119,26 @@ impl GetDocumentationPartsRequest {
     }
 }
 /// A builder for [`GetDocumentationPartsRequest`](crate::types::GetDocumentationPartsRequest); start one with `GetDocumentationPartsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDocumentationPartsRequestBuilder {
     inner: crate::types::GetDocumentationPartsRequest,
+}
+impl Clone for GetDocumentationPartsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDocumentationPartsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDocumentationPartsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDocumentationPartsRequest as Default>::default(),
+        }
+    }
 }
 impl GetDocumentationPartsRequestBuilder {
     /// Sets [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a documentation snapshot of an API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDocumentationVersionRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,28 @@ pub struct GetDocumentationVersionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub documentation_version: Option<String>,
+}
+impl Clone for GetDocumentationVersionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            documentation_version: self.documentation_version.clone(),
+        }
+    }
+}
+impl PartialEq for GetDocumentationVersionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.documentation_version == other.documentation_version
+    }
+}
+impl Default for GetDocumentationVersionRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            documentation_version: None,
+        }
+    }
 }
 impl GetDocumentationVersionRequest {
     /// Starts building a [`GetDocumentationVersionRequest`].
@@ -42,9 +64,26 @@ impl GetDocumentationVersionRequest {
     }
 }
 /// A builder for [`GetDocumentationVersionRequest`](crate::types::GetDocumentationVersionRequest); start one with `GetDocumentationVersionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDocumentationVersionRequestBuilder {
     inner: crate::types::GetDocumentationVersionRequest,
+}
+impl Clone for GetDocumentationVersionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDocumentationVersionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDocumentationVersionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDocumentationVersionRequest as Default>::default(),
+        }
+    }
 }
 impl GetDocumentationVersionRequestBuilder {
     /// Sets [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id): The string identifier of the associated RestApi.

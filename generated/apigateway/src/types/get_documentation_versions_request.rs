@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the documentation versions of an API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDocumentationVersionsRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,30 @@ pub struct GetDocumentationVersionsRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetDocumentationVersionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            position: self.position.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetDocumentationVersionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.position == other.position
+            && self.limit == other.limit
+    }
+}
+impl Default for GetDocumentationVersionsRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            position: None,
+            limit: None,
+        }
+    }
 }
 impl GetDocumentationVersionsRequest {
     /// Starts building a [`GetDocumentationVersionsRequest`].
@@ -49,9 +73,26 @@ impl GetDocumentationVersionsRequest {
     }
 }
 /// A builder for [`GetDocumentationVersionsRequest`](crate::types::GetDocumentationVersionsRequest); start one with `GetDocumentationVersionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDocumentationVersionsRequestBuilder {
     inner: crate::types::GetDocumentationVersionsRequest,
+}
+impl Clone for GetDocumentationVersionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDocumentationVersionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDocumentationVersionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDocumentationVersionsRequest as Default>::default(),
+        }
+    }
 }
 impl GetDocumentationVersionsRequestBuilder {
     /// Sets [`GetDocumentationVersionsRequest::rest_api_id`](crate::types::GetDocumentationVersionsRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDomainNameAccessAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDomainNameAccessAssociationsRequest {
     /// The current pagination position in the paged result set.
@@ -17,6 +17,30 @@ pub struct GetDomainNameAccessAssociationsRequest {
     ///
     /// Sent in the query parameter `resourceOwner`, not in the JSON body.
     pub resource_owner: Option<crate::types::ResourceOwner>,
+}
+impl Clone for GetDomainNameAccessAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            limit: self.limit,
+            resource_owner: self.resource_owner.clone(),
+        }
+    }
+}
+impl PartialEq for GetDomainNameAccessAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.limit == other.limit
+            && self.resource_owner == other.resource_owner
+    }
+}
+impl Default for GetDomainNameAccessAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            position: None,
+            limit: None,
+            resource_owner: None,
+        }
+    }
 }
 impl GetDomainNameAccessAssociationsRequest {
     /// Starts building a [`GetDomainNameAccessAssociationsRequest`].
@@ -47,9 +71,26 @@ impl GetDomainNameAccessAssociationsRequest {
     }
 }
 /// A builder for [`GetDomainNameAccessAssociationsRequest`](crate::types::GetDomainNameAccessAssociationsRequest); start one with `GetDomainNameAccessAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDomainNameAccessAssociationsRequestBuilder {
     inner: crate::types::GetDomainNameAccessAssociationsRequest,
+}
+impl Clone for GetDomainNameAccessAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDomainNameAccessAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDomainNameAccessAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDomainNameAccessAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl GetDomainNameAccessAssociationsRequestBuilder {
     /// Sets [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position): The current pagination position in the paged result set.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to get the name of a DomainName resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDomainNameRequest {
     /// The name of the DomainName resource.
@@ -15,6 +15,28 @@ pub struct GetDomainNameRequest {
     ///
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
     pub domain_name_id: Option<String>,
+}
+impl Clone for GetDomainNameRequest {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name: self.domain_name.clone(),
+            domain_name_id: self.domain_name_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetDomainNameRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name == other.domain_name
+            && self.domain_name_id == other.domain_name_id
+    }
+}
+impl Default for GetDomainNameRequest {
+    fn default() -> Self {
+        Self {
+            domain_name: None,
+            domain_name_id: None,
+        }
+    }
 }
 impl GetDomainNameRequest {
     /// Starts building a [`GetDomainNameRequest`].
@@ -40,9 +62,26 @@ impl GetDomainNameRequest {
     }
 }
 /// A builder for [`GetDomainNameRequest`](crate::types::GetDomainNameRequest); start one with `GetDomainNameRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDomainNameRequestBuilder {
     inner: crate::types::GetDomainNameRequest,
+}
+impl Clone for GetDomainNameRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDomainNameRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDomainNameRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDomainNameRequest as Default>::default(),
+        }
+    }
 }
 impl GetDomainNameRequestBuilder {
     /// Sets [`GetDomainNameRequest::domain_name`](crate::types::GetDomainNameRequest::domain_name): The name of the DomainName resource.

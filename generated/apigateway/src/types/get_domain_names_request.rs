@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to describe a collection of DomainName resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDomainNamesRequest {
     /// The current pagination position in the paged result set.
@@ -17,6 +17,30 @@ pub struct GetDomainNamesRequest {
     ///
     /// Sent in the query parameter `resourceOwner`, not in the JSON body.
     pub resource_owner: Option<crate::types::ResourceOwner>,
+}
+impl Clone for GetDomainNamesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            limit: self.limit,
+            resource_owner: self.resource_owner.clone(),
+        }
+    }
+}
+impl PartialEq for GetDomainNamesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.limit == other.limit
+            && self.resource_owner == other.resource_owner
+    }
+}
+impl Default for GetDomainNamesRequest {
+    fn default() -> Self {
+        Self {
+            position: None,
+            limit: None,
+            resource_owner: None,
+        }
+    }
 }
 impl GetDomainNamesRequest {
     /// Starts building a [`GetDomainNamesRequest`].
@@ -47,9 +71,26 @@ impl GetDomainNamesRequest {
     }
 }
 /// A builder for [`GetDomainNamesRequest`](crate::types::GetDomainNamesRequest); start one with `GetDomainNamesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDomainNamesRequestBuilder {
     inner: crate::types::GetDomainNamesRequest,
+}
+impl Clone for GetDomainNamesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDomainNamesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDomainNamesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDomainNamesRequest as Default>::default(),
+        }
+    }
 }
 impl GetDomainNamesRequestBuilder {
     /// Sets [`GetDomainNamesRequest::position`](crate::types::GetDomainNamesRequest::position): The current pagination position in the paged result set.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request a new export of a RestApi for a particular Stage.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetExportRequest {
     /// The string identifier of the associated RestApi.
@@ -31,6 +31,35 @@ pub struct GetExportRequest {
     ///
     /// Sent in the header `Accept`, not in the JSON body.
     pub accepts: Option<String>,
+}
+impl Clone for GetExportRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            stage_name: self.stage_name.clone(),
+            export_type: self.export_type.clone(),
+            parameters: self.parameters.clone(),
+            accepts: self.accepts.clone(),
+        }
+    }
+}
+impl PartialEq for GetExportRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.stage_name == other.stage_name
+            && self.export_type == other.export_type
+            && self.parameters == other.parameters && self.accepts == other.accepts
+    }
+}
+impl Default for GetExportRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            stage_name: None,
+            export_type: None,
+            parameters: None,
+            accepts: None,
+        }
+    }
 }
 impl GetExportRequest {
     /// Starts building a [`GetExportRequest`].
@@ -71,9 +100,26 @@ impl GetExportRequest {
     }
 }
 /// A builder for [`GetExportRequest`](crate::types::GetExportRequest); start one with `GetExportRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetExportRequestBuilder {
     inner: crate::types::GetExportRequest,
+}
+impl Clone for GetExportRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetExportRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetExportRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetExportRequest as Default>::default(),
+        }
+    }
 }
 impl GetExportRequestBuilder {
     /// Sets [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id): The string identifier of the associated RestApi.

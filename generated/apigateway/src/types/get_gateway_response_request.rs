@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a GatewayResponse of a specified response type on the given RestApi.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetGatewayResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,28 @@ pub struct GetGatewayResponseRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub response_type: Option<crate::types::GatewayResponseType>,
+}
+impl Clone for GetGatewayResponseRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            response_type: self.response_type.clone(),
+        }
+    }
+}
+impl PartialEq for GetGatewayResponseRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.response_type == other.response_type
+    }
+}
+impl Default for GetGatewayResponseRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            response_type: None,
+        }
+    }
 }
 impl GetGatewayResponseRequest {
     /// Starts building a [`GetGatewayResponseRequest`].
@@ -42,9 +64,26 @@ impl GetGatewayResponseRequest {
     }
 }
 /// A builder for [`GetGatewayResponseRequest`](crate::types::GetGatewayResponseRequest); start one with `GetGatewayResponseRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetGatewayResponseRequestBuilder {
     inner: crate::types::GetGatewayResponseRequest,
+}
+impl Clone for GetGatewayResponseRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetGatewayResponseRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetGatewayResponseRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetGatewayResponseRequest as Default>::default(),
+        }
+    }
 }
 impl GetGatewayResponseRequestBuilder {
     /// Sets [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the GatewayResponses collection on the given RestApi. If an API developer has not added any definitions for gateway responses, the result will be the API Gateway-generated default GatewayResponses collection for the supported response types.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetGatewayResponsesRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,30 @@ pub struct GetGatewayResponsesRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetGatewayResponsesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            position: self.position.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetGatewayResponsesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.position == other.position
+            && self.limit == other.limit
+    }
+}
+impl Default for GetGatewayResponsesRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            position: None,
+            limit: None,
+        }
+    }
 }
 impl GetGatewayResponsesRequest {
     /// Starts building a [`GetGatewayResponsesRequest`].
@@ -49,9 +73,26 @@ impl GetGatewayResponsesRequest {
     }
 }
 /// A builder for [`GetGatewayResponsesRequest`](crate::types::GetGatewayResponsesRequest); start one with `GetGatewayResponsesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetGatewayResponsesRequestBuilder {
     inner: crate::types::GetGatewayResponsesRequest,
+}
+impl Clone for GetGatewayResponsesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetGatewayResponsesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetGatewayResponsesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetGatewayResponsesRequest as Default>::default(),
+        }
+    }
 }
 impl GetGatewayResponsesRequestBuilder {
     /// Sets [`GetGatewayResponsesRequest::rest_api_id`](crate::types::GetGatewayResponsesRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a request to get the integration configuration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIntegrationRequest {
     /// The string identifier of the associated RestApi.
@@ -23,6 +23,30 @@ pub struct GetIntegrationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub http_method: Option<String>,
+}
+impl Clone for GetIntegrationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+        }
+    }
+}
+impl PartialEq for GetIntegrationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+    }
+}
+impl Default for GetIntegrationRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+        }
+    }
 }
 impl GetIntegrationRequest {
     /// Starts building a [`GetIntegrationRequest`].
@@ -53,9 +77,26 @@ impl GetIntegrationRequest {
     }
 }
 /// A builder for [`GetIntegrationRequest`](crate::types::GetIntegrationRequest); start one with `GetIntegrationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIntegrationRequestBuilder {
     inner: crate::types::GetIntegrationRequest,
+}
+impl Clone for GetIntegrationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIntegrationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIntegrationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIntegrationRequest as Default>::default(),
+        }
+    }
 }
 impl GetIntegrationRequestBuilder {
     /// Sets [`GetIntegrationRequest::rest_api_id`](crate::types::GetIntegrationRequest::rest_api_id): The string identifier of the associated RestApi.

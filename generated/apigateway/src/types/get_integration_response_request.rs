@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a get integration response request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIntegrationResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -29,6 +29,33 @@ pub struct GetIntegrationResponseRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub status_code: Option<String>,
+}
+impl Clone for GetIntegrationResponseRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+            status_code: self.status_code.clone(),
+        }
+    }
+}
+impl PartialEq for GetIntegrationResponseRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+            && self.status_code == other.status_code
+    }
+}
+impl Default for GetIntegrationResponseRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+            status_code: None,
+        }
+    }
 }
 impl GetIntegrationResponseRequest {
     /// Starts building a [`GetIntegrationResponseRequest`].
@@ -64,9 +91,26 @@ impl GetIntegrationResponseRequest {
     }
 }
 /// A builder for [`GetIntegrationResponseRequest`](crate::types::GetIntegrationResponseRequest); start one with `GetIntegrationResponseRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIntegrationResponseRequestBuilder {
     inner: crate::types::GetIntegrationResponseRequest,
+}
+impl Clone for GetIntegrationResponseRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIntegrationResponseRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIntegrationResponseRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIntegrationResponseRequest as Default>::default(),
+        }
+    }
 }
 impl GetIntegrationResponseRequestBuilder {
     /// Sets [`GetIntegrationResponseRequest::rest_api_id`](crate::types::GetIntegrationResponseRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to describe an existing Method resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetMethodRequest {
     /// The string identifier of the associated RestApi.
@@ -23,6 +23,30 @@ pub struct GetMethodRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub http_method: Option<String>,
+}
+impl Clone for GetMethodRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+        }
+    }
+}
+impl PartialEq for GetMethodRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+    }
+}
+impl Default for GetMethodRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+        }
+    }
 }
 impl GetMethodRequest {
     /// Starts building a [`GetMethodRequest`].
@@ -53,9 +77,26 @@ impl GetMethodRequest {
     }
 }
 /// A builder for [`GetMethodRequest`](crate::types::GetMethodRequest); start one with `GetMethodRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetMethodRequestBuilder {
     inner: crate::types::GetMethodRequest,
+}
+impl Clone for GetMethodRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetMethodRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetMethodRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetMethodRequest as Default>::default(),
+        }
+    }
 }
 impl GetMethodRequestBuilder {
     /// Sets [`GetMethodRequest::rest_api_id`](crate::types::GetMethodRequest::rest_api_id): The string identifier of the associated RestApi.

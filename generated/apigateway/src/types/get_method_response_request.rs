@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to describe a MethodResponse resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetMethodResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -29,6 +29,33 @@ pub struct GetMethodResponseRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub status_code: Option<String>,
+}
+impl Clone for GetMethodResponseRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+            status_code: self.status_code.clone(),
+        }
+    }
+}
+impl PartialEq for GetMethodResponseRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+            && self.status_code == other.status_code
+    }
+}
+impl Default for GetMethodResponseRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+            status_code: None,
+        }
+    }
 }
 impl GetMethodResponseRequest {
     /// Starts building a [`GetMethodResponseRequest`].
@@ -64,9 +91,26 @@ impl GetMethodResponseRequest {
     }
 }
 /// A builder for [`GetMethodResponseRequest`](crate::types::GetMethodResponseRequest); start one with `GetMethodResponseRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetMethodResponseRequestBuilder {
     inner: crate::types::GetMethodResponseRequest,
+}
+impl Clone for GetMethodResponseRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetMethodResponseRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetMethodResponseRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetMethodResponseRequest as Default>::default(),
+        }
+    }
 }
 impl GetMethodResponseRequestBuilder {
     /// Sets [`GetMethodResponseRequest::rest_api_id`](crate::types::GetMethodResponseRequest::rest_api_id): The string identifier of the associated RestApi.

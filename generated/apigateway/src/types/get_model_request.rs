@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to list information about a model in an existing RestApi resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetModelRequest {
     /// The RestApi identifier under which the Model exists.
@@ -21,6 +21,30 @@ pub struct GetModelRequest {
     ///
     /// Sent in the query parameter `flatten`, not in the JSON body.
     pub flatten: Option<bool>,
+}
+impl Clone for GetModelRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            model_name: self.model_name.clone(),
+            flatten: self.flatten,
+        }
+    }
+}
+impl PartialEq for GetModelRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.model_name == other.model_name
+            && self.flatten == other.flatten
+    }
+}
+impl Default for GetModelRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            model_name: None,
+            flatten: None,
+        }
+    }
 }
 impl GetModelRequest {
     /// Starts building a [`GetModelRequest`].
@@ -51,9 +75,26 @@ impl GetModelRequest {
     }
 }
 /// A builder for [`GetModelRequest`](crate::types::GetModelRequest); start one with `GetModelRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetModelRequestBuilder {
     inner: crate::types::GetModelRequest,
+}
+impl Clone for GetModelRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetModelRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetModelRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetModelRequest as Default>::default(),
+        }
+    }
 }
 impl GetModelRequestBuilder {
     /// Sets [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id): The RestApi identifier under which the Model exists.

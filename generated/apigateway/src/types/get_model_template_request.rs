@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to generate a sample mapping template used to transform the payload.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetModelTemplateRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,27 @@ pub struct GetModelTemplateRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub model_name: Option<String>,
+}
+impl Clone for GetModelTemplateRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            model_name: self.model_name.clone(),
+        }
+    }
+}
+impl PartialEq for GetModelTemplateRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.model_name == other.model_name
+    }
+}
+impl Default for GetModelTemplateRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            model_name: None,
+        }
+    }
 }
 impl GetModelTemplateRequest {
     /// Starts building a [`GetModelTemplateRequest`].
@@ -42,9 +63,26 @@ impl GetModelTemplateRequest {
     }
 }
 /// A builder for [`GetModelTemplateRequest`](crate::types::GetModelTemplateRequest); start one with `GetModelTemplateRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetModelTemplateRequestBuilder {
     inner: crate::types::GetModelTemplateRequest,
+}
+impl Clone for GetModelTemplateRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetModelTemplateRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetModelTemplateRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetModelTemplateRequest as Default>::default(),
+        }
+    }
 }
 impl GetModelTemplateRequestBuilder {
     /// Sets [`GetModelTemplateRequest::rest_api_id`](crate::types::GetModelTemplateRequest::rest_api_id): The string identifier of the associated RestApi.

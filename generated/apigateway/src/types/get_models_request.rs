@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to list existing Models defined for a RestApi resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetModelsRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,30 @@ pub struct GetModelsRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetModelsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            position: self.position.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetModelsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.position == other.position
+            && self.limit == other.limit
+    }
+}
+impl Default for GetModelsRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            position: None,
+            limit: None,
+        }
+    }
 }
 impl GetModelsRequest {
     /// Starts building a [`GetModelsRequest`].
@@ -49,9 +73,26 @@ impl GetModelsRequest {
     }
 }
 /// A builder for [`GetModelsRequest`](crate::types::GetModelsRequest); start one with `GetModelsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetModelsRequestBuilder {
     inner: crate::types::GetModelsRequest,
+}
+impl Clone for GetModelsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetModelsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetModelsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetModelsRequest as Default>::default(),
+        }
+    }
 }
 impl GetModelsRequestBuilder {
     /// Sets [`GetModelsRequest::rest_api_id`](crate::types::GetModelsRequest::rest_api_id): The string identifier of the associated RestApi.

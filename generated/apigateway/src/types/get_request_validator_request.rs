@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a RequestValidator of a given RestApi.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRequestValidatorRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,28 @@ pub struct GetRequestValidatorRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub request_validator_id: Option<String>,
+}
+impl Clone for GetRequestValidatorRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            request_validator_id: self.request_validator_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetRequestValidatorRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.request_validator_id == other.request_validator_id
+    }
+}
+impl Default for GetRequestValidatorRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            request_validator_id: None,
+        }
+    }
 }
 impl GetRequestValidatorRequest {
     /// Starts building a [`GetRequestValidatorRequest`].
@@ -42,9 +64,26 @@ impl GetRequestValidatorRequest {
     }
 }
 /// A builder for [`GetRequestValidatorRequest`](crate::types::GetRequestValidatorRequest); start one with `GetRequestValidatorRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRequestValidatorRequestBuilder {
     inner: crate::types::GetRequestValidatorRequest,
+}
+impl Clone for GetRequestValidatorRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRequestValidatorRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRequestValidatorRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRequestValidatorRequest as Default>::default(),
+        }
+    }
 }
 impl GetRequestValidatorRequestBuilder {
     /// Sets [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id): The string identifier of the associated RestApi.

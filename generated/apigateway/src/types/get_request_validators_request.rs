@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the RequestValidators collection of a given RestApi.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRequestValidatorsRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,30 @@ pub struct GetRequestValidatorsRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetRequestValidatorsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            position: self.position.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetRequestValidatorsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.position == other.position
+            && self.limit == other.limit
+    }
+}
+impl Default for GetRequestValidatorsRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            position: None,
+            limit: None,
+        }
+    }
 }
 impl GetRequestValidatorsRequest {
     /// Starts building a [`GetRequestValidatorsRequest`].
@@ -49,9 +73,26 @@ impl GetRequestValidatorsRequest {
     }
 }
 /// A builder for [`GetRequestValidatorsRequest`](crate::types::GetRequestValidatorsRequest); start one with `GetRequestValidatorsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRequestValidatorsRequestBuilder {
     inner: crate::types::GetRequestValidatorsRequest,
+}
+impl Clone for GetRequestValidatorsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRequestValidatorsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRequestValidatorsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRequestValidatorsRequest as Default>::default(),
+        }
+    }
 }
 impl GetRequestValidatorsRequestBuilder {
     /// Sets [`GetRequestValidatorsRequest::rest_api_id`](crate::types::GetRequestValidatorsRequest::rest_api_id): The string identifier of the associated RestApi.

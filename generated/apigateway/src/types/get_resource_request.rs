@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to list information about a resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetResourceRequest {
     /// The string identifier of the associated RestApi.
@@ -21,6 +21,30 @@ pub struct GetResourceRequest {
     ///
     /// Sent in the query parameter `embed`, not in the JSON body.
     pub embed: Option<Vec<String>>,
+}
+impl Clone for GetResourceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            embed: self.embed.clone(),
+        }
+    }
+}
+impl PartialEq for GetResourceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.embed == other.embed
+    }
+}
+impl Default for GetResourceRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            embed: None,
+        }
+    }
 }
 impl GetResourceRequest {
     /// Starts building a [`GetResourceRequest`].
@@ -51,9 +75,26 @@ impl GetResourceRequest {
     }
 }
 /// A builder for [`GetResourceRequest`](crate::types::GetResourceRequest); start one with `GetResourceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetResourceRequestBuilder {
     inner: crate::types::GetResourceRequest,
+}
+impl Clone for GetResourceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetResourceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetResourceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetResourceRequest as Default>::default(),
+        }
+    }
 }
 impl GetResourceRequestBuilder {
     /// Sets [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id): The string identifier of the associated RestApi.

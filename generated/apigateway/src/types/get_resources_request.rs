@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to list information about a collection of resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetResourcesRequest {
     /// The string identifier of the associated RestApi.
@@ -23,6 +23,32 @@ pub struct GetResourcesRequest {
     ///
     /// Sent in the query parameter `embed`, not in the JSON body.
     pub embed: Option<Vec<String>>,
+}
+impl Clone for GetResourcesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            position: self.position.clone(),
+            limit: self.limit,
+            embed: self.embed.clone(),
+        }
+    }
+}
+impl PartialEq for GetResourcesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.position == other.position
+            && self.limit == other.limit && self.embed == other.embed
+    }
+}
+impl Default for GetResourcesRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            position: None,
+            limit: None,
+            embed: None,
+        }
+    }
 }
 impl GetResourcesRequest {
     /// Starts building a [`GetResourcesRequest`].
@@ -58,9 +84,26 @@ impl GetResourcesRequest {
     }
 }
 /// A builder for [`GetResourcesRequest`](crate::types::GetResourcesRequest); start one with `GetResourcesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetResourcesRequestBuilder {
     inner: crate::types::GetResourcesRequest,
+}
+impl Clone for GetResourcesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetResourcesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetResourcesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetResourcesRequest as Default>::default(),
+        }
+    }
 }
 impl GetResourcesRequestBuilder {
     /// Sets [`GetResourcesRequest::rest_api_id`](crate::types::GetResourcesRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The GET request to list an existing RestApi defined for your collection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRestApiRequest {
     /// The string identifier of the associated RestApi.
@@ -11,6 +11,23 @@ pub struct GetRestApiRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub rest_api_id: Option<String>,
+}
+impl Clone for GetRestApiRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetRestApiRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+    }
+}
+impl Default for GetRestApiRequest {
+    fn default() -> Self {
+        Self { rest_api_id: None }
+    }
 }
 impl GetRestApiRequest {
     /// Starts building a [`GetRestApiRequest`].
@@ -31,9 +48,26 @@ impl GetRestApiRequest {
     }
 }
 /// A builder for [`GetRestApiRequest`](crate::types::GetRestApiRequest); start one with `GetRestApiRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRestApiRequestBuilder {
     inner: crate::types::GetRestApiRequest,
+}
+impl Clone for GetRestApiRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRestApiRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRestApiRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRestApiRequest as Default>::default(),
+        }
+    }
 }
 impl GetRestApiRequestBuilder {
     /// Sets [`GetRestApiRequest::rest_api_id`](crate::types::GetRestApiRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The GET request to list existing RestApis defined for your collection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRestApisRequest {
     /// The current pagination position in the paged result set.
@@ -13,6 +13,27 @@ pub struct GetRestApisRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetRestApisRequest {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetRestApisRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.limit == other.limit
+    }
+}
+impl Default for GetRestApisRequest {
+    fn default() -> Self {
+        Self {
+            position: None,
+            limit: None,
+        }
+    }
 }
 impl GetRestApisRequest {
     /// Starts building a [`GetRestApisRequest`].
@@ -38,9 +59,26 @@ impl GetRestApisRequest {
     }
 }
 /// A builder for [`GetRestApisRequest`](crate::types::GetRestApisRequest); start one with `GetRestApisRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRestApisRequestBuilder {
     inner: crate::types::GetRestApisRequest,
+}
+impl Clone for GetRestApisRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRestApisRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRestApisRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRestApisRequest as Default>::default(),
+        }
+    }
 }
 impl GetRestApisRequestBuilder {
     /// Sets [`GetRestApisRequest::position`](crate::types::GetRestApisRequest::position): The current pagination position in the paged result set.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request a new generated client SDK for a RestApi and Stage.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSdkRequest {
     /// The string identifier of the associated RestApi.
@@ -27,6 +27,32 @@ pub struct GetSdkRequest {
     ///
     /// Sent in the query parameter `parameters`, not in the JSON body.
     pub parameters: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for GetSdkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            stage_name: self.stage_name.clone(),
+            sdk_type: self.sdk_type.clone(),
+            parameters: self.parameters.clone(),
+        }
+    }
+}
+impl PartialEq for GetSdkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.stage_name == other.stage_name
+            && self.sdk_type == other.sdk_type && self.parameters == other.parameters
+    }
+}
+impl Default for GetSdkRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            stage_name: None,
+            sdk_type: None,
+            parameters: None,
+        }
+    }
 }
 impl GetSdkRequest {
     /// Starts building a [`GetSdkRequest`].
@@ -62,9 +88,26 @@ impl GetSdkRequest {
     }
 }
 /// A builder for [`GetSdkRequest`](crate::types::GetSdkRequest); start one with `GetSdkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSdkRequestBuilder {
     inner: crate::types::GetSdkRequest,
+}
+impl Clone for GetSdkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSdkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSdkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSdkRequest as Default>::default(),
+        }
+    }
 }
 impl GetSdkRequestBuilder {
     /// Sets [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Get an SdkType instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSdkTypeRequest {
     /// The identifier of the queried SdkType instance.
@@ -11,6 +11,21 @@ pub struct GetSdkTypeRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for GetSdkTypeRequest {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for GetSdkTypeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for GetSdkTypeRequest {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl GetSdkTypeRequest {
     /// Starts building a [`GetSdkTypeRequest`].
@@ -31,9 +46,26 @@ impl GetSdkTypeRequest {
     }
 }
 /// A builder for [`GetSdkTypeRequest`](crate::types::GetSdkTypeRequest); start one with `GetSdkTypeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSdkTypeRequestBuilder {
     inner: crate::types::GetSdkTypeRequest,
+}
+impl Clone for GetSdkTypeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSdkTypeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSdkTypeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSdkTypeRequest as Default>::default(),
+        }
+    }
 }
 impl GetSdkTypeRequestBuilder {
     /// Sets [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id): The identifier of the queried SdkType instance.

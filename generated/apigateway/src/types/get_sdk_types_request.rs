@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Get the SdkTypes collection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSdkTypesRequest {
     /// The current pagination position in the paged result set.
@@ -13,6 +13,27 @@ pub struct GetSdkTypesRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetSdkTypesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetSdkTypesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.limit == other.limit
+    }
+}
+impl Default for GetSdkTypesRequest {
+    fn default() -> Self {
+        Self {
+            position: None,
+            limit: None,
+        }
+    }
 }
 impl GetSdkTypesRequest {
     /// Starts building a [`GetSdkTypesRequest`].
@@ -38,9 +59,26 @@ impl GetSdkTypesRequest {
     }
 }
 /// A builder for [`GetSdkTypesRequest`](crate::types::GetSdkTypesRequest); start one with `GetSdkTypesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSdkTypesRequestBuilder {
     inner: crate::types::GetSdkTypesRequest,
+}
+impl Clone for GetSdkTypesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSdkTypesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSdkTypesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSdkTypesRequest as Default>::default(),
+        }
+    }
 }
 impl GetSdkTypesRequestBuilder {
     /// Sets [`GetSdkTypesRequest::position`](crate::types::GetSdkTypesRequest::position): The current pagination position in the paged result set.

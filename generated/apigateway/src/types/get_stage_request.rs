@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to get information about a Stage resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetStageRequest {
     /// The string identifier of the associated RestApi.
@@ -17,6 +17,27 @@ pub struct GetStageRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub stage_name: Option<String>,
+}
+impl Clone for GetStageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            stage_name: self.stage_name.clone(),
+        }
+    }
+}
+impl PartialEq for GetStageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.stage_name == other.stage_name
+    }
+}
+impl Default for GetStageRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            stage_name: None,
+        }
+    }
 }
 impl GetStageRequest {
     /// Starts building a [`GetStageRequest`].
@@ -42,9 +63,26 @@ impl GetStageRequest {
     }
 }
 /// A builder for [`GetStageRequest`](crate::types::GetStageRequest); start one with `GetStageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetStageRequestBuilder {
     inner: crate::types::GetStageRequest,
+}
+impl Clone for GetStageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetStageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetStageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetStageRequest as Default>::default(),
+        }
+    }
 }
 impl GetStageRequestBuilder {
     /// Sets [`GetStageRequest::rest_api_id`](crate::types::GetStageRequest::rest_api_id): The string identifier of the associated RestApi.

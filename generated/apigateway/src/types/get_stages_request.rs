@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to get information about one or more Stage resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetStagesRequest {
     /// The string identifier of the associated RestApi.
@@ -15,6 +15,28 @@ pub struct GetStagesRequest {
     ///
     /// Sent in the query parameter `deploymentId`, not in the JSON body.
     pub deployment_id: Option<String>,
+}
+impl Clone for GetStagesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            deployment_id: self.deployment_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetStagesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.deployment_id == other.deployment_id
+    }
+}
+impl Default for GetStagesRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            deployment_id: None,
+        }
+    }
 }
 impl GetStagesRequest {
     /// Starts building a [`GetStagesRequest`].
@@ -40,9 +62,26 @@ impl GetStagesRequest {
     }
 }
 /// A builder for [`GetStagesRequest`](crate::types::GetStagesRequest); start one with `GetStagesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetStagesRequestBuilder {
     inner: crate::types::GetStagesRequest,
+}
+impl Clone for GetStagesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetStagesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetStagesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetStagesRequest as Default>::default(),
+        }
+    }
 }
 impl GetStagesRequestBuilder {
     /// Sets [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id): The string identifier of the associated RestApi.

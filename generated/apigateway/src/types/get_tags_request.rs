@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the Tags collection for a given resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTagsRequest {
     /// The ARN of a resource that can be tagged.
@@ -19,6 +19,30 @@ pub struct GetTagsRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetTagsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource_arn: self.resource_arn.clone(),
+            position: self.position.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetTagsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_arn == other.resource_arn && self.position == other.position
+            && self.limit == other.limit
+    }
+}
+impl Default for GetTagsRequest {
+    fn default() -> Self {
+        Self {
+            resource_arn: None,
+            position: None,
+            limit: None,
+        }
+    }
 }
 impl GetTagsRequest {
     /// Starts building a [`GetTagsRequest`].
@@ -49,9 +73,26 @@ impl GetTagsRequest {
     }
 }
 /// A builder for [`GetTagsRequest`](crate::types::GetTagsRequest); start one with `GetTagsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTagsRequestBuilder {
     inner: crate::types::GetTagsRequest,
+}
+impl Clone for GetTagsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTagsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTagsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTagsRequest as Default>::default(),
+        }
+    }
 }
 impl GetTagsRequestBuilder {
     /// Sets [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn): The ARN of a resource that can be tagged.

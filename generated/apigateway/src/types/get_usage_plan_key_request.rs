@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The GET request to get a usage plan key of a given key identifier.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetUsagePlanKeyRequest {
     /// The Id of the UsagePlan resource representing the usage plan containing the to-be-retrieved UsagePlanKey resource representing a plan customer.
@@ -17,6 +17,27 @@ pub struct GetUsagePlanKeyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub key_id: Option<String>,
+}
+impl Clone for GetUsagePlanKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            usage_plan_id: self.usage_plan_id.clone(),
+            key_id: self.key_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetUsagePlanKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.usage_plan_id == other.usage_plan_id && self.key_id == other.key_id
+    }
+}
+impl Default for GetUsagePlanKeyRequest {
+    fn default() -> Self {
+        Self {
+            usage_plan_id: None,
+            key_id: None,
+        }
+    }
 }
 impl GetUsagePlanKeyRequest {
     /// Starts building a [`GetUsagePlanKeyRequest`].
@@ -42,9 +63,26 @@ impl GetUsagePlanKeyRequest {
     }
 }
 /// A builder for [`GetUsagePlanKeyRequest`](crate::types::GetUsagePlanKeyRequest); start one with `GetUsagePlanKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetUsagePlanKeyRequestBuilder {
     inner: crate::types::GetUsagePlanKeyRequest,
+}
+impl Clone for GetUsagePlanKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetUsagePlanKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetUsagePlanKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetUsagePlanKeyRequest as Default>::default(),
+        }
+    }
 }
 impl GetUsagePlanKeyRequestBuilder {
     /// Sets [`GetUsagePlanKeyRequest::usage_plan_id`](crate::types::GetUsagePlanKeyRequest::usage_plan_id): The Id of the UsagePlan resource representing the usage plan containing the to-be-retrieved UsagePlanKey resource representing a plan customer.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The GET request to get all the usage plan keys representing the API keys added to a specified usage plan.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetUsagePlanKeysRequest {
     /// The Id of the UsagePlan resource representing the usage plan containing the to-be-retrieved UsagePlanKey resource representing a plan customer.
@@ -23,6 +23,32 @@ pub struct GetUsagePlanKeysRequest {
     ///
     /// Sent in the query parameter `name`, not in the JSON body.
     pub name_query: Option<String>,
+}
+impl Clone for GetUsagePlanKeysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            usage_plan_id: self.usage_plan_id.clone(),
+            position: self.position.clone(),
+            limit: self.limit,
+            name_query: self.name_query.clone(),
+        }
+    }
+}
+impl PartialEq for GetUsagePlanKeysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.usage_plan_id == other.usage_plan_id && self.position == other.position
+            && self.limit == other.limit && self.name_query == other.name_query
+    }
+}
+impl Default for GetUsagePlanKeysRequest {
+    fn default() -> Self {
+        Self {
+            usage_plan_id: None,
+            position: None,
+            limit: None,
+            name_query: None,
+        }
+    }
 }
 impl GetUsagePlanKeysRequest {
     /// Starts building a [`GetUsagePlanKeysRequest`].
@@ -58,9 +84,26 @@ impl GetUsagePlanKeysRequest {
     }
 }
 /// A builder for [`GetUsagePlanKeysRequest`](crate::types::GetUsagePlanKeysRequest); start one with `GetUsagePlanKeysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetUsagePlanKeysRequestBuilder {
     inner: crate::types::GetUsagePlanKeysRequest,
+}
+impl Clone for GetUsagePlanKeysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetUsagePlanKeysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetUsagePlanKeysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetUsagePlanKeysRequest as Default>::default(),
+        }
+    }
 }
 impl GetUsagePlanKeysRequestBuilder {
     /// Sets [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id): The Id of the UsagePlan resource representing the usage plan containing the to-be-retrieved UsagePlanKey resource representing a plan customer.

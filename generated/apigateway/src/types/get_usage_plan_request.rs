@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The GET request to get a usage plan of a given plan identifier.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetUsagePlanRequest {
     /// The identifier of the UsagePlan resource to be retrieved.
@@ -11,6 +11,23 @@ pub struct GetUsagePlanRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub usage_plan_id: Option<String>,
+}
+impl Clone for GetUsagePlanRequest {
+    fn clone(&self) -> Self {
+        Self {
+            usage_plan_id: self.usage_plan_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetUsagePlanRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.usage_plan_id == other.usage_plan_id
+    }
+}
+impl Default for GetUsagePlanRequest {
+    fn default() -> Self {
+        Self { usage_plan_id: None }
+    }
 }
 impl GetUsagePlanRequest {
     /// Starts building a [`GetUsagePlanRequest`].
@@ -31,9 +48,26 @@ impl GetUsagePlanRequest {
     }
 }
 /// A builder for [`GetUsagePlanRequest`](crate::types::GetUsagePlanRequest); start one with `GetUsagePlanRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetUsagePlanRequestBuilder {
     inner: crate::types::GetUsagePlanRequest,
+}
+impl Clone for GetUsagePlanRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetUsagePlanRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetUsagePlanRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetUsagePlanRequest as Default>::default(),
+        }
+    }
 }
 impl GetUsagePlanRequestBuilder {
     /// Sets [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id): The identifier of the UsagePlan resource to be retrieved.

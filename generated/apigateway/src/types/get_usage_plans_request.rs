@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The GET request to get all the usage plans of the caller's account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetUsagePlansRequest {
     /// The current pagination position in the paged result set.
@@ -17,6 +17,30 @@ pub struct GetUsagePlansRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetUsagePlansRequest {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            key_id: self.key_id.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetUsagePlansRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.key_id == other.key_id
+            && self.limit == other.limit
+    }
+}
+impl Default for GetUsagePlansRequest {
+    fn default() -> Self {
+        Self {
+            position: None,
+            key_id: None,
+            limit: None,
+        }
+    }
 }
 impl GetUsagePlansRequest {
     /// Starts building a [`GetUsagePlansRequest`].
@@ -47,9 +71,26 @@ impl GetUsagePlansRequest {
     }
 }
 /// A builder for [`GetUsagePlansRequest`](crate::types::GetUsagePlansRequest); start one with `GetUsagePlansRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetUsagePlansRequestBuilder {
     inner: crate::types::GetUsagePlansRequest,
+}
+impl Clone for GetUsagePlansRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetUsagePlansRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetUsagePlansRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetUsagePlansRequest as Default>::default(),
+        }
+    }
 }
 impl GetUsagePlansRequestBuilder {
     /// Sets [`GetUsagePlansRequest::position`](crate::types::GetUsagePlansRequest::position): The current pagination position in the paged result set.

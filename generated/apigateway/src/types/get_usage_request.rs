@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The GET request to get the usage data of a usage plan in a specified time interval.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetUsageRequest {
     /// The Id of the usage plan associated with the usage data.
@@ -35,6 +35,37 @@ pub struct GetUsageRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetUsageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            usage_plan_id: self.usage_plan_id.clone(),
+            key_id: self.key_id.clone(),
+            start_date: self.start_date.clone(),
+            end_date: self.end_date.clone(),
+            position: self.position.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetUsageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.usage_plan_id == other.usage_plan_id && self.key_id == other.key_id
+            && self.start_date == other.start_date && self.end_date == other.end_date
+            && self.position == other.position && self.limit == other.limit
+    }
+}
+impl Default for GetUsageRequest {
+    fn default() -> Self {
+        Self {
+            usage_plan_id: None,
+            key_id: None,
+            start_date: None,
+            end_date: None,
+            position: None,
+            limit: None,
+        }
+    }
 }
 impl GetUsageRequest {
     /// Starts building a [`GetUsageRequest`].
@@ -80,9 +111,26 @@ impl GetUsageRequest {
     }
 }
 /// A builder for [`GetUsageRequest`](crate::types::GetUsageRequest); start one with `GetUsageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetUsageRequestBuilder {
     inner: crate::types::GetUsageRequest,
+}
+impl Clone for GetUsageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetUsageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetUsageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetUsageRequest as Default>::default(),
+        }
+    }
 }
 impl GetUsageRequestBuilder {
     /// Sets [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id): The Id of the usage plan associated with the usage data.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets a specified VPC link under the caller's account in a region.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVpcLinkRequest {
     /// The identifier of the VpcLink. It is used in an Integration to reference this VpcLink.
@@ -11,6 +11,23 @@ pub struct GetVpcLinkRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_link_id: Option<String>,
+}
+impl Clone for GetVpcLinkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_link_id: self.vpc_link_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetVpcLinkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_link_id == other.vpc_link_id
+    }
+}
+impl Default for GetVpcLinkRequest {
+    fn default() -> Self {
+        Self { vpc_link_id: None }
+    }
 }
 impl GetVpcLinkRequest {
     /// Starts building a [`GetVpcLinkRequest`].
@@ -31,9 +48,26 @@ impl GetVpcLinkRequest {
     }
 }
 /// A builder for [`GetVpcLinkRequest`](crate::types::GetVpcLinkRequest); start one with `GetVpcLinkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVpcLinkRequestBuilder {
     inner: crate::types::GetVpcLinkRequest,
+}
+impl Clone for GetVpcLinkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVpcLinkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVpcLinkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVpcLinkRequest as Default>::default(),
+        }
+    }
 }
 impl GetVpcLinkRequestBuilder {
     /// Sets [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id): The identifier of the VpcLink.

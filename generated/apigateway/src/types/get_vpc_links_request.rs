@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the VpcLinks collection under the caller's account in a selected region.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVpcLinksRequest {
     /// The current pagination position in the paged result set.
@@ -13,6 +13,27 @@ pub struct GetVpcLinksRequest {
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     pub limit: Option<i32>,
+}
+impl Clone for GetVpcLinksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for GetVpcLinksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.limit == other.limit
+    }
+}
+impl Default for GetVpcLinksRequest {
+    fn default() -> Self {
+        Self {
+            position: None,
+            limit: None,
+        }
+    }
 }
 impl GetVpcLinksRequest {
     /// Starts building a [`GetVpcLinksRequest`].
@@ -38,9 +59,26 @@ impl GetVpcLinksRequest {
     }
 }
 /// A builder for [`GetVpcLinksRequest`](crate::types::GetVpcLinksRequest); start one with `GetVpcLinksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVpcLinksRequestBuilder {
     inner: crate::types::GetVpcLinksRequest,
+}
+impl Clone for GetVpcLinksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVpcLinksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVpcLinksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVpcLinksRequest as Default>::default(),
+        }
+    }
 }
 impl GetVpcLinksRequestBuilder {
     /// Sets [`GetVpcLinksRequest::position`](crate::types::GetVpcLinksRequest::position): The current pagination position in the paged result set.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The POST request to import API keys from an external source, such as a CSV-formatted file.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportApiKeysRequest {
     /// The payload of the POST request to import API keys. For the payload format, see API Key File Format.
@@ -21,6 +21,30 @@ pub struct ImportApiKeysRequest {
     ///
     /// Sent in the query parameter `failonwarnings`, not in the JSON body.
     pub fail_on_warnings: Option<bool>,
+}
+impl Clone for ImportApiKeysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            body: self.body.clone(),
+            format: self.format.clone(),
+            fail_on_warnings: self.fail_on_warnings,
+        }
+    }
+}
+impl PartialEq for ImportApiKeysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.body == other.body && self.format == other.format
+            && self.fail_on_warnings == other.fail_on_warnings
+    }
+}
+impl Default for ImportApiKeysRequest {
+    fn default() -> Self {
+        Self {
+            body: None,
+            format: None,
+            fail_on_warnings: None,
+        }
+    }
 }
 impl ImportApiKeysRequest {
     /// Starts building a [`ImportApiKeysRequest`].
@@ -45,9 +69,26 @@ impl ImportApiKeysRequest {
     }
 }
 /// A builder for [`ImportApiKeysRequest`](crate::types::ImportApiKeysRequest); start one with `ImportApiKeysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportApiKeysRequestBuilder {
     inner: crate::types::ImportApiKeysRequest,
+}
+impl Clone for ImportApiKeysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportApiKeysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportApiKeysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportApiKeysRequest as Default>::default(),
+        }
+    }
 }
 impl ImportApiKeysRequestBuilder {
     /// Sets [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body): The payload of the POST request to import API keys.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Import documentation parts from an external (e.g., OpenAPI) definition file.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportDocumentationPartsRequest {
     /// The string identifier of the associated RestApi.
@@ -25,6 +25,32 @@ pub struct ImportDocumentationPartsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub body: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for ImportDocumentationPartsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            mode: self.mode.clone(),
+            fail_on_warnings: self.fail_on_warnings,
+            body: self.body.clone(),
+        }
+    }
+}
+impl PartialEq for ImportDocumentationPartsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.mode == other.mode
+            && self.fail_on_warnings == other.fail_on_warnings && self.body == other.body
+    }
+}
+impl Default for ImportDocumentationPartsRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            mode: None,
+            fail_on_warnings: None,
+            body: None,
+        }
+    }
 }
 impl ImportDocumentationPartsRequest {
     /// Starts building a [`ImportDocumentationPartsRequest`].
@@ -54,9 +80,26 @@ impl ImportDocumentationPartsRequest {
     }
 }
 /// A builder for [`ImportDocumentationPartsRequest`](crate::types::ImportDocumentationPartsRequest); start one with `ImportDocumentationPartsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportDocumentationPartsRequestBuilder {
     inner: crate::types::ImportDocumentationPartsRequest,
+}
+impl Clone for ImportDocumentationPartsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportDocumentationPartsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportDocumentationPartsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportDocumentationPartsRequest as Default>::default(),
+        }
+    }
 }
 impl ImportDocumentationPartsRequestBuilder {
     /// Sets [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id): The string identifier of the associated RestApi.

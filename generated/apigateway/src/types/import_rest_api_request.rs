@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A POST request to import an API to API Gateway using an input of an API definition file.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportRestApiRequest {
     /// A query parameter to indicate whether to rollback the API creation (`true`) or not (`false`) when a warning is encountered. The default value is `false`.
@@ -25,6 +25,30 @@ pub struct ImportRestApiRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub body: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for ImportRestApiRequest {
+    fn clone(&self) -> Self {
+        Self {
+            fail_on_warnings: self.fail_on_warnings,
+            parameters: self.parameters.clone(),
+            body: self.body.clone(),
+        }
+    }
+}
+impl PartialEq for ImportRestApiRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.fail_on_warnings == other.fail_on_warnings
+            && self.parameters == other.parameters && self.body == other.body
+    }
+}
+impl Default for ImportRestApiRequest {
+    fn default() -> Self {
+        Self {
+            fail_on_warnings: None,
+            parameters: None,
+            body: None,
+        }
+    }
 }
 impl ImportRestApiRequest {
     /// Starts building a [`ImportRestApiRequest`].
@@ -49,9 +73,26 @@ impl ImportRestApiRequest {
     }
 }
 /// A builder for [`ImportRestApiRequest`](crate::types::ImportRestApiRequest); start one with `ImportRestApiRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportRestApiRequestBuilder {
     inner: crate::types::ImportRestApiRequest,
+}
+impl Clone for ImportRestApiRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportRestApiRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportRestApiRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportRestApiRequest as Default>::default(),
+        }
+    }
 }
 impl ImportRestApiRequestBuilder {
     /// Sets [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings): A query parameter to indicate whether to rollback the API creation (`true`) or not (`false`) when a warning is encountered.

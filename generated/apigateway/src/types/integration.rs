@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an `HTTP`, `HTTP_PROXY`, `AWS`, `AWS_PROXY`, or Mock integration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Integration {
     /// Specifies an API method integration type. The valid value is one of the following:
@@ -47,6 +47,71 @@ pub struct Integration {
     pub response_transfer_mode: Option<crate::types::ResponseTransferMode>,
     /// The ALB or NLB listener to send the request to.
     pub integration_target: Option<String>,
+}
+impl Clone for Integration {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            http_method: self.http_method.clone(),
+            uri: self.uri.clone(),
+            connection_type: self.connection_type.clone(),
+            connection_id: self.connection_id.clone(),
+            credentials: self.credentials.clone(),
+            request_parameters: self.request_parameters.clone(),
+            request_templates: self.request_templates.clone(),
+            passthrough_behavior: self.passthrough_behavior.clone(),
+            content_handling: self.content_handling.clone(),
+            timeout_in_millis: self.timeout_in_millis,
+            cache_namespace: self.cache_namespace.clone(),
+            cache_key_parameters: self.cache_key_parameters.clone(),
+            integration_responses: self.integration_responses.clone(),
+            tls_config: self.tls_config.clone(),
+            response_transfer_mode: self.response_transfer_mode.clone(),
+            integration_target: self.integration_target.clone(),
+        }
+    }
+}
+impl PartialEq for Integration {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.http_method == other.http_method
+            && self.uri == other.uri && self.connection_type == other.connection_type
+            && self.connection_id == other.connection_id
+            && self.credentials == other.credentials
+            && self.request_parameters == other.request_parameters
+            && self.request_templates == other.request_templates
+            && self.passthrough_behavior == other.passthrough_behavior
+            && self.content_handling == other.content_handling
+            && self.timeout_in_millis == other.timeout_in_millis
+            && self.cache_namespace == other.cache_namespace
+            && self.cache_key_parameters == other.cache_key_parameters
+            && self.integration_responses == other.integration_responses
+            && self.tls_config == other.tls_config
+            && self.response_transfer_mode == other.response_transfer_mode
+            && self.integration_target == other.integration_target
+    }
+}
+impl Default for Integration {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            http_method: None,
+            uri: None,
+            connection_type: None,
+            connection_id: None,
+            credentials: None,
+            request_parameters: None,
+            request_templates: None,
+            passthrough_behavior: None,
+            content_handling: None,
+            timeout_in_millis: None,
+            cache_namespace: None,
+            cache_key_parameters: None,
+            integration_responses: None,
+            tls_config: None,
+            response_transfer_mode: None,
+            integration_target: None,
+        }
+    }
 }
 impl Integration {
     /// Starts building a [`Integration`].
@@ -160,9 +225,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Integration {
     }
 }
 /// A builder for [`Integration`](crate::types::Integration); start one with `Integration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IntegrationBuilder {
     inner: crate::types::Integration,
+}
+impl Clone for IntegrationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IntegrationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IntegrationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Integration as Default>::default(),
+        }
+    }
 }
 impl IntegrationBuilder {
     /// Sets [`Integration::type_`](crate::types::Integration::type_): Specifies an API method integration type.

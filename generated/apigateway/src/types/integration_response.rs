@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an integration response. The status code must map to an existing MethodResponse, and parameters and templates can be used to transform the back-end response.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IntegrationResponse {
     /// Specifies the status code that is used to map the integration response to an existing MethodResponse.
@@ -17,6 +17,37 @@ pub struct IntegrationResponse {
     ///
     /// If this property is not defined, the response payload will be passed through from the integration response to the method response without modification.
     pub content_handling: Option<crate::types::ContentHandlingStrategy>,
+}
+impl Clone for IntegrationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            status_code: self.status_code.clone(),
+            selection_pattern: self.selection_pattern.clone(),
+            response_parameters: self.response_parameters.clone(),
+            response_templates: self.response_templates.clone(),
+            content_handling: self.content_handling.clone(),
+        }
+    }
+}
+impl PartialEq for IntegrationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.status_code == other.status_code
+            && self.selection_pattern == other.selection_pattern
+            && self.response_parameters == other.response_parameters
+            && self.response_templates == other.response_templates
+            && self.content_handling == other.content_handling
+    }
+}
+impl Default for IntegrationResponse {
+    fn default() -> Self {
+        Self {
+            status_code: None,
+            selection_pattern: None,
+            response_parameters: None,
+            response_templates: None,
+            content_handling: None,
+        }
+    }
 }
 impl IntegrationResponse {
     /// Starts building a [`IntegrationResponse`].
@@ -66,9 +97,26 @@ impl ::awsgen_runtime::protocol::FromResponse for IntegrationResponse {
     }
 }
 /// A builder for [`IntegrationResponse`](crate::types::IntegrationResponse); start one with `IntegrationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IntegrationResponseBuilder {
     inner: crate::types::IntegrationResponse,
+}
+impl Clone for IntegrationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IntegrationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IntegrationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IntegrationResponse as Default>::default(),
+        }
+    }
 }
 impl IntegrationResponseBuilder {
     /// Sets [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code): Specifies the status code that is used to map the integration response to an existing MethodResponse.

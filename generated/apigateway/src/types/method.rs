@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a client-facing interface by which the client calls the API to access back-end resources. A Method resource is integrated with an Integration resource. Both consist of a request and one or more responses. The method request takes the client input that is passed to the back end through the integration request. A method response returns the output from the back end to the client through an integration response. A method request is embodied in a Method resource, whereas an integration request is embodied in an Integration resource. On the other hand, a method response is represented by a MethodResponse resource, whereas an integration response is represented by an IntegrationResponse resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Method {
     /// The method's HTTP verb.
@@ -29,6 +29,55 @@ pub struct Method {
     pub method_integration: Option<crate::types::Integration>,
     /// A list of authorization scopes configured on the method. The scopes are used with a `COGNITO_USER_POOLS` authorizer to authorize the method invocation. The authorization works by matching the method scopes against the scopes parsed from the access token in the incoming request. The method invocation is authorized if any method scopes matches a claimed scope in the access token. Otherwise, the invocation is not authorized. When the method scope is configured, the client must provide an access token instead of an identity token for authorization purposes.
     pub authorization_scopes: Option<Vec<String>>,
+}
+impl Clone for Method {
+    fn clone(&self) -> Self {
+        Self {
+            http_method: self.http_method.clone(),
+            authorization_type: self.authorization_type.clone(),
+            authorizer_id: self.authorizer_id.clone(),
+            api_key_required: self.api_key_required,
+            request_validator_id: self.request_validator_id.clone(),
+            operation_name: self.operation_name.clone(),
+            request_parameters: self.request_parameters.clone(),
+            request_models: self.request_models.clone(),
+            method_responses: self.method_responses.clone(),
+            method_integration: self.method_integration.clone(),
+            authorization_scopes: self.authorization_scopes.clone(),
+        }
+    }
+}
+impl PartialEq for Method {
+    fn eq(&self, other: &Self) -> bool {
+        self.http_method == other.http_method
+            && self.authorization_type == other.authorization_type
+            && self.authorizer_id == other.authorizer_id
+            && self.api_key_required == other.api_key_required
+            && self.request_validator_id == other.request_validator_id
+            && self.operation_name == other.operation_name
+            && self.request_parameters == other.request_parameters
+            && self.request_models == other.request_models
+            && self.method_responses == other.method_responses
+            && self.method_integration == other.method_integration
+            && self.authorization_scopes == other.authorization_scopes
+    }
+}
+impl Default for Method {
+    fn default() -> Self {
+        Self {
+            http_method: None,
+            authorization_type: None,
+            authorizer_id: None,
+            api_key_required: None,
+            request_validator_id: None,
+            operation_name: None,
+            request_parameters: None,
+            request_models: None,
+            method_responses: None,
+            method_integration: None,
+            authorization_scopes: None,
+        }
+    }
 }
 impl Method {
     /// Starts building a [`Method`].
@@ -110,9 +159,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Method {
     }
 }
 /// A builder for [`Method`](crate::types::Method); start one with `Method::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MethodBuilder {
     inner: crate::types::Method,
+}
+impl Clone for MethodBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MethodBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MethodBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Method as Default>::default(),
+        }
+    }
 }
 impl MethodBuilder {
     /// Sets [`Method::http_method`](crate::types::Method::http_method): The method's HTTP verb.

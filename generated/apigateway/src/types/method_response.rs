@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a method response of a given HTTP status code returned to the client. The method response is passed from the back end through the associated integration response that can be transformed using a mapping template.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MethodResponse {
     /// The method response's status code.
@@ -11,6 +11,31 @@ pub struct MethodResponse {
     pub response_parameters: Option<::std::collections::BTreeMap<String, bool>>,
     /// Specifies the Model resources used for the response's content-type. Response models are represented as a key/value map, with a content-type as the key and a Model name as the value.
     pub response_models: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for MethodResponse {
+    fn clone(&self) -> Self {
+        Self {
+            status_code: self.status_code.clone(),
+            response_parameters: self.response_parameters.clone(),
+            response_models: self.response_models.clone(),
+        }
+    }
+}
+impl PartialEq for MethodResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.status_code == other.status_code
+            && self.response_parameters == other.response_parameters
+            && self.response_models == other.response_models
+    }
+}
+impl Default for MethodResponse {
+    fn default() -> Self {
+        Self {
+            status_code: None,
+            response_parameters: None,
+            response_models: None,
+        }
+    }
 }
 impl MethodResponse {
     /// Starts building a [`MethodResponse`].
@@ -50,9 +75,26 @@ impl ::awsgen_runtime::protocol::FromResponse for MethodResponse {
     }
 }
 /// A builder for [`MethodResponse`](crate::types::MethodResponse); start one with `MethodResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MethodResponseBuilder {
     inner: crate::types::MethodResponse,
+}
+impl Clone for MethodResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MethodResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MethodResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MethodResponse as Default>::default(),
+        }
+    }
 }
 impl MethodResponseBuilder {
     /// Sets [`MethodResponse::status_code`](crate::types::MethodResponse::status_code): The method response's status code.

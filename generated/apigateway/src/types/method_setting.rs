@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the method setting properties.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MethodSetting {
     /// Specifies whether Amazon CloudWatch metrics are enabled for this method.
@@ -27,6 +27,57 @@ pub struct MethodSetting {
     pub unauthorized_cache_control_header_strategy: Option<
         crate::types::UnauthorizedCacheControlHeaderStrategy,
     >,
+}
+impl Clone for MethodSetting {
+    fn clone(&self) -> Self {
+        Self {
+            metrics_enabled: self.metrics_enabled,
+            logging_level: self.logging_level.clone(),
+            data_trace_enabled: self.data_trace_enabled,
+            throttling_burst_limit: self.throttling_burst_limit,
+            throttling_rate_limit: self.throttling_rate_limit,
+            caching_enabled: self.caching_enabled,
+            cache_ttl_in_seconds: self.cache_ttl_in_seconds,
+            cache_data_encrypted: self.cache_data_encrypted,
+            require_authorization_for_cache_control: self
+                .require_authorization_for_cache_control,
+            unauthorized_cache_control_header_strategy: self
+                .unauthorized_cache_control_header_strategy
+                .clone(),
+        }
+    }
+}
+impl PartialEq for MethodSetting {
+    fn eq(&self, other: &Self) -> bool {
+        self.metrics_enabled == other.metrics_enabled
+            && self.logging_level == other.logging_level
+            && self.data_trace_enabled == other.data_trace_enabled
+            && self.throttling_burst_limit == other.throttling_burst_limit
+            && self.throttling_rate_limit == other.throttling_rate_limit
+            && self.caching_enabled == other.caching_enabled
+            && self.cache_ttl_in_seconds == other.cache_ttl_in_seconds
+            && self.cache_data_encrypted == other.cache_data_encrypted
+            && self.require_authorization_for_cache_control
+                == other.require_authorization_for_cache_control
+            && self.unauthorized_cache_control_header_strategy
+                == other.unauthorized_cache_control_header_strategy
+    }
+}
+impl Default for MethodSetting {
+    fn default() -> Self {
+        Self {
+            metrics_enabled: None,
+            logging_level: None,
+            data_trace_enabled: None,
+            throttling_burst_limit: None,
+            throttling_rate_limit: None,
+            caching_enabled: None,
+            cache_ttl_in_seconds: None,
+            cache_data_encrypted: None,
+            require_authorization_for_cache_control: None,
+            unauthorized_cache_control_header_strategy: None,
+        }
+    }
 }
 impl MethodSetting {
     /// Starts building a [`MethodSetting`].
@@ -88,9 +139,26 @@ impl MethodSetting {
     }
 }
 /// A builder for [`MethodSetting`](crate::types::MethodSetting); start one with `MethodSetting::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MethodSettingBuilder {
     inner: crate::types::MethodSetting,
+}
+impl Clone for MethodSettingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MethodSettingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MethodSettingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MethodSetting as Default>::default(),
+        }
+    }
 }
 impl MethodSettingBuilder {
     /// Sets [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled): Specifies whether Amazon CloudWatch metrics are enabled for this method.

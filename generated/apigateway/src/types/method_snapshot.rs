@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a summary of a Method resource, given a particular date and time.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MethodSnapshot {
     /// The method's authorization type. Valid values are `NONE` for open access, `AWS_IAM` for using AWS IAM permissions, `CUSTOM` for using a custom authorizer, or `COGNITO_USER_POOLS` for using a Cognito user pool.
     pub authorization_type: Option<String>,
     /// Specifies whether the method requires a valid ApiKey.
     pub api_key_required: Option<bool>,
+}
+impl Clone for MethodSnapshot {
+    fn clone(&self) -> Self {
+        Self {
+            authorization_type: self.authorization_type.clone(),
+            api_key_required: self.api_key_required,
+        }
+    }
+}
+impl PartialEq for MethodSnapshot {
+    fn eq(&self, other: &Self) -> bool {
+        self.authorization_type == other.authorization_type
+            && self.api_key_required == other.api_key_required
+    }
+}
+impl Default for MethodSnapshot {
+    fn default() -> Self {
+        Self {
+            authorization_type: None,
+            api_key_required: None,
+        }
+    }
 }
 impl MethodSnapshot {
     /// Starts building a [`MethodSnapshot`].
@@ -28,9 +50,26 @@ impl MethodSnapshot {
     }
 }
 /// A builder for [`MethodSnapshot`](crate::types::MethodSnapshot); start one with `MethodSnapshot::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MethodSnapshotBuilder {
     inner: crate::types::MethodSnapshot,
+}
+impl Clone for MethodSnapshotBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MethodSnapshotBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MethodSnapshotBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MethodSnapshot as Default>::default(),
+        }
+    }
 }
 impl MethodSnapshotBuilder {
     /// Sets [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type): The method's authorization type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the data structure of a method's request or response payload.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Model {
     /// The identifier for the model resource.
@@ -15,6 +15,35 @@ pub struct Model {
     pub schema: Option<String>,
     /// The content-type for the model.
     pub content_type: Option<String>,
+}
+impl Clone for Model {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            schema: self.schema.clone(),
+            content_type: self.content_type.clone(),
+        }
+    }
+}
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.name == other.name
+            && self.description == other.description && self.schema == other.schema
+            && self.content_type == other.content_type
+    }
+}
+impl Default for Model {
+    fn default() -> Self {
+        Self {
+            id: None,
+            name: None,
+            description: None,
+            schema: None,
+            content_type: None,
+        }
+    }
 }
 impl Model {
     /// Starts building a [`Model`].
@@ -60,9 +89,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Model {
     }
 }
 /// A builder for [`Model`](crate::types::Model); start one with `Model::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModelBuilder {
     inner: crate::types::Model,
+}
+impl Clone for ModelBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModelBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModelBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Model as Default>::default(),
+        }
+    }
 }
 impl ModelBuilder {
     /// Sets [`Model::id`](crate::types::Model::id): The identifier for the model resource.

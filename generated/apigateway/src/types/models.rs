@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of Model resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Models {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::Model>>,
+}
+impl Clone for Models {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for Models {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for Models {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl Models {
     /// Starts building a [`Models`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Models {
     }
 }
 /// A builder for [`Models`](crate::types::Models); start one with `Models::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModelsBuilder {
     inner: crate::types::Models,
+}
+impl Clone for ModelsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModelsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModelsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Models as Default>::default(),
+        }
+    }
 }
 impl ModelsBuilder {
     /// Sets [`Models::position`](crate::types::Models::position)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The mutual TLS authentication configuration for a custom domain name. If specified, API Gateway performs two-way authentication between the client and the server. Clients must present a trusted certificate to access your API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MutualTlsAuthentication {
     /// An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example `s3://bucket-name/key-name`. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version. To update the truststore, you must have permissions to access the S3 object.
@@ -11,6 +11,31 @@ pub struct MutualTlsAuthentication {
     pub truststore_version: Option<String>,
     /// A list of warnings that API Gateway returns while processing your truststore. Invalid certificates produce warnings. Mutual TLS is still enabled, but some clients might not be able to access your API. To resolve warnings, upload a new truststore to S3, and then update you domain name to use the new version.
     pub truststore_warnings: Option<Vec<String>>,
+}
+impl Clone for MutualTlsAuthentication {
+    fn clone(&self) -> Self {
+        Self {
+            truststore_uri: self.truststore_uri.clone(),
+            truststore_version: self.truststore_version.clone(),
+            truststore_warnings: self.truststore_warnings.clone(),
+        }
+    }
+}
+impl PartialEq for MutualTlsAuthentication {
+    fn eq(&self, other: &Self) -> bool {
+        self.truststore_uri == other.truststore_uri
+            && self.truststore_version == other.truststore_version
+            && self.truststore_warnings == other.truststore_warnings
+    }
+}
+impl Default for MutualTlsAuthentication {
+    fn default() -> Self {
+        Self {
+            truststore_uri: None,
+            truststore_version: None,
+            truststore_warnings: None,
+        }
+    }
 }
 impl MutualTlsAuthentication {
     /// Starts building a [`MutualTlsAuthentication`].
@@ -35,9 +60,26 @@ impl MutualTlsAuthentication {
     }
 }
 /// A builder for [`MutualTlsAuthentication`](crate::types::MutualTlsAuthentication); start one with `MutualTlsAuthentication::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MutualTlsAuthenticationBuilder {
     inner: crate::types::MutualTlsAuthentication,
+}
+impl Clone for MutualTlsAuthenticationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MutualTlsAuthenticationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MutualTlsAuthenticationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MutualTlsAuthentication as Default>::default(),
+        }
+    }
 }
 impl MutualTlsAuthenticationBuilder {
     /// Sets [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri): An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example `s3://bucket-name/key-name`.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The mutual TLS authentication configuration for a custom domain name. If specified, API Gateway performs two-way authentication between the client and the server. Clients must present a trusted certificate to access your API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MutualTlsAuthenticationInput {
     /// An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example `s3://bucket-name/key-name`. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version. To update the truststore, you must have permissions to access the S3 object.
     pub truststore_uri: Option<String>,
     /// The version of the S3 object that contains your truststore. To specify a version, you must have versioning enabled for the S3 bucket
     pub truststore_version: Option<String>,
+}
+impl Clone for MutualTlsAuthenticationInput {
+    fn clone(&self) -> Self {
+        Self {
+            truststore_uri: self.truststore_uri.clone(),
+            truststore_version: self.truststore_version.clone(),
+        }
+    }
+}
+impl PartialEq for MutualTlsAuthenticationInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.truststore_uri == other.truststore_uri
+            && self.truststore_version == other.truststore_version
+    }
+}
+impl Default for MutualTlsAuthenticationInput {
+    fn default() -> Self {
+        Self {
+            truststore_uri: None,
+            truststore_version: None,
+        }
+    }
 }
 impl MutualTlsAuthenticationInput {
     /// Starts building a [`MutualTlsAuthenticationInput`].
@@ -28,9 +50,26 @@ impl MutualTlsAuthenticationInput {
     }
 }
 /// A builder for [`MutualTlsAuthenticationInput`](crate::types::MutualTlsAuthenticationInput); start one with `MutualTlsAuthenticationInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MutualTlsAuthenticationInputBuilder {
     inner: crate::types::MutualTlsAuthenticationInput,
+}
+impl Clone for MutualTlsAuthenticationInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MutualTlsAuthenticationInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MutualTlsAuthenticationInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MutualTlsAuthenticationInput as Default>::default(),
+        }
+    }
 }
 impl MutualTlsAuthenticationInputBuilder {
     /// Sets [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri): An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example `s3://bucket-name/key-name`.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PatchOperation {
     /// An update operation to be performed with this PATCH request. The valid value can be add, remove, replace or copy. Not all valid operations are supported for a given resource. Support of the operations depends on specific operational contexts. Attempts to apply an unsupported operation on a resource will return an error message..
@@ -13,6 +13,32 @@ pub struct PatchOperation {
     pub value: Option<String>,
     /// The copy update operation's source as identified by a JSON-Pointer value referencing the location within the targeted resource to copy the value from. For example, to promote a canary deployment, you copy the canary deployment ID to the affiliated deployment ID by calling a PATCH request on a Stage resource with "op":"copy", "from":"/canarySettings/deploymentId" and "path":"/deploymentId".
     pub from: Option<String>,
+}
+impl Clone for PatchOperation {
+    fn clone(&self) -> Self {
+        Self {
+            op: self.op.clone(),
+            path: self.path.clone(),
+            value: self.value.clone(),
+            from: self.from.clone(),
+        }
+    }
+}
+impl PartialEq for PatchOperation {
+    fn eq(&self, other: &Self) -> bool {
+        self.op == other.op && self.path == other.path && self.value == other.value
+            && self.from == other.from
+    }
+}
+impl Default for PatchOperation {
+    fn default() -> Self {
+        Self {
+            op: None,
+            path: None,
+            value: None,
+            from: None,
+        }
+    }
 }
 impl PatchOperation {
     /// Starts building a [`PatchOperation`].
@@ -42,9 +68,26 @@ impl PatchOperation {
     }
 }
 /// A builder for [`PatchOperation`](crate::types::PatchOperation); start one with `PatchOperation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PatchOperationBuilder {
     inner: crate::types::PatchOperation,
+}
+impl Clone for PatchOperationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PatchOperationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PatchOperationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PatchOperation as Default>::default(),
+        }
+    }
 }
 impl PatchOperationBuilder {
     /// Sets [`PatchOperation::op`](crate::types::PatchOperation::op): An update operation to be performed with this PATCH request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a customization of a GatewayResponse of a specified response type and status code on the given RestApi.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutGatewayResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -23,6 +23,37 @@ pub struct PutGatewayResponseRequest {
     pub response_parameters: Option<::std::collections::BTreeMap<String, String>>,
     /// Response templates of the GatewayResponse as a string-to-string map of key-value pairs.
     pub response_templates: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for PutGatewayResponseRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            response_type: self.response_type.clone(),
+            status_code: self.status_code.clone(),
+            response_parameters: self.response_parameters.clone(),
+            response_templates: self.response_templates.clone(),
+        }
+    }
+}
+impl PartialEq for PutGatewayResponseRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.response_type == other.response_type
+            && self.status_code == other.status_code
+            && self.response_parameters == other.response_parameters
+            && self.response_templates == other.response_templates
+    }
+}
+impl Default for PutGatewayResponseRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            response_type: None,
+            status_code: None,
+            response_parameters: None,
+            response_templates: None,
+        }
+    }
 }
 impl PutGatewayResponseRequest {
     /// Starts building a [`PutGatewayResponseRequest`].
@@ -67,9 +98,26 @@ impl PutGatewayResponseRequest {
     }
 }
 /// A builder for [`PutGatewayResponseRequest`](crate::types::PutGatewayResponseRequest); start one with `PutGatewayResponseRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutGatewayResponseRequestBuilder {
     inner: crate::types::PutGatewayResponseRequest,
+}
+impl Clone for PutGatewayResponseRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutGatewayResponseRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutGatewayResponseRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutGatewayResponseRequest as Default>::default(),
+        }
+    }
 }
 impl PutGatewayResponseRequestBuilder {
     /// Sets [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id): The string identifier of the associated RestApi.

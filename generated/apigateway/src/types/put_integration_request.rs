@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Sets up a method's integration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutIntegrationRequest {
     /// The string identifier of the associated RestApi.
@@ -59,6 +59,76 @@ pub struct PutIntegrationRequest {
     pub response_transfer_mode: Option<crate::types::ResponseTransferMode>,
     /// The ALB or NLB listener to send the request to.
     pub integration_target: Option<String>,
+}
+impl Clone for PutIntegrationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+            type_: self.type_.clone(),
+            integration_http_method: self.integration_http_method.clone(),
+            uri: self.uri.clone(),
+            connection_type: self.connection_type.clone(),
+            connection_id: self.connection_id.clone(),
+            credentials: self.credentials.clone(),
+            request_parameters: self.request_parameters.clone(),
+            request_templates: self.request_templates.clone(),
+            passthrough_behavior: self.passthrough_behavior.clone(),
+            cache_namespace: self.cache_namespace.clone(),
+            cache_key_parameters: self.cache_key_parameters.clone(),
+            content_handling: self.content_handling.clone(),
+            timeout_in_millis: self.timeout_in_millis,
+            tls_config: self.tls_config.clone(),
+            response_transfer_mode: self.response_transfer_mode.clone(),
+            integration_target: self.integration_target.clone(),
+        }
+    }
+}
+impl PartialEq for PutIntegrationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method && self.type_ == other.type_
+            && self.integration_http_method == other.integration_http_method
+            && self.uri == other.uri && self.connection_type == other.connection_type
+            && self.connection_id == other.connection_id
+            && self.credentials == other.credentials
+            && self.request_parameters == other.request_parameters
+            && self.request_templates == other.request_templates
+            && self.passthrough_behavior == other.passthrough_behavior
+            && self.cache_namespace == other.cache_namespace
+            && self.cache_key_parameters == other.cache_key_parameters
+            && self.content_handling == other.content_handling
+            && self.timeout_in_millis == other.timeout_in_millis
+            && self.tls_config == other.tls_config
+            && self.response_transfer_mode == other.response_transfer_mode
+            && self.integration_target == other.integration_target
+    }
+}
+impl Default for PutIntegrationRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+            type_: None,
+            integration_http_method: None,
+            uri: None,
+            connection_type: None,
+            connection_id: None,
+            credentials: None,
+            request_parameters: None,
+            request_templates: None,
+            passthrough_behavior: None,
+            cache_namespace: None,
+            cache_key_parameters: None,
+            content_handling: None,
+            timeout_in_millis: None,
+            tls_config: None,
+            response_transfer_mode: None,
+            integration_target: None,
+        }
+    }
 }
 impl PutIntegrationRequest {
     /// Starts building a [`PutIntegrationRequest`].
@@ -173,9 +243,26 @@ impl PutIntegrationRequest {
     }
 }
 /// A builder for [`PutIntegrationRequest`](crate::types::PutIntegrationRequest); start one with `PutIntegrationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutIntegrationRequestBuilder {
     inner: crate::types::PutIntegrationRequest,
+}
+impl Clone for PutIntegrationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutIntegrationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutIntegrationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutIntegrationRequest as Default>::default(),
+        }
+    }
 }
 impl PutIntegrationRequestBuilder {
     /// Sets [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a put integration response request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutIntegrationResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -39,6 +39,45 @@ pub struct PutIntegrationResponseRequest {
     ///
     /// If this property is not defined, the response payload will be passed through from the integration response to the method response without modification.
     pub content_handling: Option<crate::types::ContentHandlingStrategy>,
+}
+impl Clone for PutIntegrationResponseRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+            status_code: self.status_code.clone(),
+            selection_pattern: self.selection_pattern.clone(),
+            response_parameters: self.response_parameters.clone(),
+            response_templates: self.response_templates.clone(),
+            content_handling: self.content_handling.clone(),
+        }
+    }
+}
+impl PartialEq for PutIntegrationResponseRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+            && self.status_code == other.status_code
+            && self.selection_pattern == other.selection_pattern
+            && self.response_parameters == other.response_parameters
+            && self.response_templates == other.response_templates
+            && self.content_handling == other.content_handling
+    }
+}
+impl Default for PutIntegrationResponseRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+            status_code: None,
+            selection_pattern: None,
+            response_parameters: None,
+            response_templates: None,
+            content_handling: None,
+        }
+    }
 }
 impl PutIntegrationResponseRequest {
     /// Starts building a [`PutIntegrationResponseRequest`].
@@ -98,9 +137,26 @@ impl PutIntegrationResponseRequest {
     }
 }
 /// A builder for [`PutIntegrationResponseRequest`](crate::types::PutIntegrationResponseRequest); start one with `PutIntegrationResponseRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutIntegrationResponseRequestBuilder {
     inner: crate::types::PutIntegrationResponseRequest,
+}
+impl Clone for PutIntegrationResponseRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutIntegrationResponseRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutIntegrationResponseRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutIntegrationResponseRequest as Default>::default(),
+        }
+    }
 }
 impl PutIntegrationResponseRequestBuilder {
     /// Sets [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to add a method to an existing Resource resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutMethodRequest {
     /// The string identifier of the associated RestApi.
@@ -41,6 +41,54 @@ pub struct PutMethodRequest {
     pub request_validator_id: Option<String>,
     /// A list of authorization scopes configured on the method. The scopes are used with a `COGNITO_USER_POOLS` authorizer to authorize the method invocation. The authorization works by matching the method scopes against the scopes parsed from the access token in the incoming request. The method invocation is authorized if any method scopes matches a claimed scope in the access token. Otherwise, the invocation is not authorized. When the method scope is configured, the client must provide an access token instead of an identity token for authorization purposes.
     pub authorization_scopes: Option<Vec<String>>,
+}
+impl Clone for PutMethodRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+            authorization_type: self.authorization_type.clone(),
+            authorizer_id: self.authorizer_id.clone(),
+            api_key_required: self.api_key_required,
+            operation_name: self.operation_name.clone(),
+            request_parameters: self.request_parameters.clone(),
+            request_models: self.request_models.clone(),
+            request_validator_id: self.request_validator_id.clone(),
+            authorization_scopes: self.authorization_scopes.clone(),
+        }
+    }
+}
+impl PartialEq for PutMethodRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+            && self.authorization_type == other.authorization_type
+            && self.authorizer_id == other.authorizer_id
+            && self.api_key_required == other.api_key_required
+            && self.operation_name == other.operation_name
+            && self.request_parameters == other.request_parameters
+            && self.request_models == other.request_models
+            && self.request_validator_id == other.request_validator_id
+            && self.authorization_scopes == other.authorization_scopes
+    }
+}
+impl Default for PutMethodRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+            authorization_type: None,
+            authorizer_id: None,
+            api_key_required: None,
+            operation_name: None,
+            request_parameters: None,
+            request_models: None,
+            request_validator_id: None,
+            authorization_scopes: None,
+        }
+    }
 }
 impl PutMethodRequest {
     /// Starts building a [`PutMethodRequest`].
@@ -115,9 +163,26 @@ impl PutMethodRequest {
     }
 }
 /// A builder for [`PutMethodRequest`](crate::types::PutMethodRequest); start one with `PutMethodRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutMethodRequestBuilder {
     inner: crate::types::PutMethodRequest,
+}
+impl Clone for PutMethodRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutMethodRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutMethodRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutMethodRequest as Default>::default(),
+        }
+    }
 }
 impl PutMethodRequestBuilder {
     /// Sets [`PutMethodRequest::rest_api_id`](crate::types::PutMethodRequest::rest_api_id): The string identifier of the associated RestApi.

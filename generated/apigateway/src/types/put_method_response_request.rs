@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to add a MethodResponse to an existing Method resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutMethodResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -33,6 +33,39 @@ pub struct PutMethodResponseRequest {
     pub response_parameters: Option<::std::collections::BTreeMap<String, bool>>,
     /// Specifies the Model resources used for the response's content type. Response models are represented as a key/value map, with a content type as the key and a Model name as the value.
     pub response_models: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for PutMethodResponseRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+            status_code: self.status_code.clone(),
+            response_parameters: self.response_parameters.clone(),
+            response_models: self.response_models.clone(),
+        }
+    }
+}
+impl PartialEq for PutMethodResponseRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+            && self.status_code == other.status_code
+            && self.response_parameters == other.response_parameters
+            && self.response_models == other.response_models
+    }
+}
+impl Default for PutMethodResponseRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+            status_code: None,
+            response_parameters: None,
+            response_models: None,
+        }
+    }
 }
 impl PutMethodResponseRequest {
     /// Starts building a [`PutMethodResponseRequest`].
@@ -82,9 +115,26 @@ impl PutMethodResponseRequest {
     }
 }
 /// A builder for [`PutMethodResponseRequest`](crate::types::PutMethodResponseRequest); start one with `PutMethodResponseRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutMethodResponseRequestBuilder {
     inner: crate::types::PutMethodResponseRequest,
+}
+impl Clone for PutMethodResponseRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutMethodResponseRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutMethodResponseRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutMethodResponseRequest as Default>::default(),
+        }
+    }
 }
 impl PutMethodResponseRequestBuilder {
     /// Sets [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A PUT request to update an existing API, with external API definitions specified as the request body.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutRestApiRequest {
     /// The string identifier of the associated RestApi.
@@ -29,6 +29,35 @@ pub struct PutRestApiRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub body: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for PutRestApiRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            mode: self.mode.clone(),
+            fail_on_warnings: self.fail_on_warnings,
+            parameters: self.parameters.clone(),
+            body: self.body.clone(),
+        }
+    }
+}
+impl PartialEq for PutRestApiRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.mode == other.mode
+            && self.fail_on_warnings == other.fail_on_warnings
+            && self.parameters == other.parameters && self.body == other.body
+    }
+}
+impl Default for PutRestApiRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            mode: None,
+            fail_on_warnings: None,
+            parameters: None,
+            body: None,
+        }
+    }
 }
 impl PutRestApiRequest {
     /// Starts building a [`PutRestApiRequest`].
@@ -63,9 +92,26 @@ impl PutRestApiRequest {
     }
 }
 /// A builder for [`PutRestApiRequest`](crate::types::PutRestApiRequest); start one with `PutRestApiRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutRestApiRequestBuilder {
     inner: crate::types::PutRestApiRequest,
+}
+impl Clone for PutRestApiRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutRestApiRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutRestApiRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutRestApiRequest as Default>::default(),
+        }
+    }
 }
 impl PutRestApiRequestBuilder {
     /// Sets [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id): The string identifier of the associated RestApi.

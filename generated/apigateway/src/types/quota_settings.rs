@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Quotas configured for a usage plan.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct QuotaSettings {
     /// The target maximum number of requests that can be made in a given time period.
@@ -11,6 +11,30 @@ pub struct QuotaSettings {
     pub offset: Option<i32>,
     /// The time period in which the limit applies. Valid values are "DAY", "WEEK" or "MONTH".
     pub period: Option<crate::types::QuotaPeriodType>,
+}
+impl Clone for QuotaSettings {
+    fn clone(&self) -> Self {
+        Self {
+            limit: self.limit,
+            offset: self.offset,
+            period: self.period.clone(),
+        }
+    }
+}
+impl PartialEq for QuotaSettings {
+    fn eq(&self, other: &Self) -> bool {
+        self.limit == other.limit && self.offset == other.offset
+            && self.period == other.period
+    }
+}
+impl Default for QuotaSettings {
+    fn default() -> Self {
+        Self {
+            limit: None,
+            offset: None,
+            period: None,
+        }
+    }
 }
 impl QuotaSettings {
     /// Starts building a [`QuotaSettings`].
@@ -35,9 +59,26 @@ impl QuotaSettings {
     }
 }
 /// A builder for [`QuotaSettings`](crate::types::QuotaSettings); start one with `QuotaSettings::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct QuotaSettingsBuilder {
     inner: crate::types::QuotaSettings,
+}
+impl Clone for QuotaSettingsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for QuotaSettingsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for QuotaSettingsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::QuotaSettings as Default>::default(),
+        }
+    }
 }
 impl QuotaSettingsBuilder {
     /// Sets [`QuotaSettings::limit`](crate::types::QuotaSettings::limit): The target maximum number of requests that can be made in a given time period.

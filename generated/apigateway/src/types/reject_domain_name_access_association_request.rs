@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectDomainNameAccessAssociationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectDomainNameAccessAssociationRequest {
     /// The ARN of the domain name access association resource.
@@ -17,6 +17,31 @@ pub struct RejectDomainNameAccessAssociationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub domain_name_arn: Option<String>,
+}
+impl Clone for RejectDomainNameAccessAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name_access_association_arn: self
+                .domain_name_access_association_arn
+                .clone(),
+            domain_name_arn: self.domain_name_arn.clone(),
+        }
+    }
+}
+impl PartialEq for RejectDomainNameAccessAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name_access_association_arn
+            == other.domain_name_access_association_arn
+            && self.domain_name_arn == other.domain_name_arn
+    }
+}
+impl Default for RejectDomainNameAccessAssociationRequest {
+    fn default() -> Self {
+        Self {
+            domain_name_access_association_arn: None,
+            domain_name_arn: None,
+        }
+    }
 }
 impl RejectDomainNameAccessAssociationRequest {
     /// Starts building a [`RejectDomainNameAccessAssociationRequest`].
@@ -42,9 +67,26 @@ impl RejectDomainNameAccessAssociationRequest {
     }
 }
 /// A builder for [`RejectDomainNameAccessAssociationRequest`](crate::types::RejectDomainNameAccessAssociationRequest); start one with `RejectDomainNameAccessAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectDomainNameAccessAssociationRequestBuilder {
     inner: crate::types::RejectDomainNameAccessAssociationRequest,
+}
+impl Clone for RejectDomainNameAccessAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectDomainNameAccessAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectDomainNameAccessAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectDomainNameAccessAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl RejectDomainNameAccessAssociationRequestBuilder {
     /// Sets [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn): The ARN of the domain name access association resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A set of validation rules for incoming Method requests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RequestValidator {
     /// The identifier of this RequestValidator.
@@ -13,6 +13,33 @@ pub struct RequestValidator {
     pub validate_request_body: Option<bool>,
     /// A Boolean flag to indicate whether to validate request parameters (`true`) or not (`false`).
     pub validate_request_parameters: Option<bool>,
+}
+impl Clone for RequestValidator {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            validate_request_body: self.validate_request_body,
+            validate_request_parameters: self.validate_request_parameters,
+        }
+    }
+}
+impl PartialEq for RequestValidator {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.name == other.name
+            && self.validate_request_body == other.validate_request_body
+            && self.validate_request_parameters == other.validate_request_parameters
+    }
+}
+impl Default for RequestValidator {
+    fn default() -> Self {
+        Self {
+            id: None,
+            name: None,
+            validate_request_body: None,
+            validate_request_parameters: None,
+        }
+    }
 }
 impl RequestValidator {
     /// Starts building a [`RequestValidator`].
@@ -53,9 +80,26 @@ impl ::awsgen_runtime::protocol::FromResponse for RequestValidator {
     }
 }
 /// A builder for [`RequestValidator`](crate::types::RequestValidator); start one with `RequestValidator::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RequestValidatorBuilder {
     inner: crate::types::RequestValidator,
+}
+impl Clone for RequestValidatorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RequestValidatorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RequestValidatorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RequestValidator as Default>::default(),
+        }
+    }
 }
 impl RequestValidatorBuilder {
     /// Sets [`RequestValidator::id`](crate::types::RequestValidator::id): The identifier of this RequestValidator.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A collection of RequestValidator resources of a given RestApi.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RequestValidators {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::RequestValidator>>,
+}
+impl Clone for RequestValidators {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for RequestValidators {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for RequestValidators {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl RequestValidators {
     /// Starts building a [`RequestValidators`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for RequestValidators {
     }
 }
 /// A builder for [`RequestValidators`](crate::types::RequestValidators); start one with `RequestValidators::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RequestValidatorsBuilder {
     inner: crate::types::RequestValidators,
+}
+impl Clone for RequestValidatorsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RequestValidatorsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RequestValidatorsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RequestValidators as Default>::default(),
+        }
+    }
 }
 impl RequestValidatorsBuilder {
     /// Sets [`RequestValidators::position`](crate::types::RequestValidators::position)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an API resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Resource {
     /// The resource's identifier.
@@ -17,6 +17,35 @@ pub struct Resource {
     pub resource_methods: Option<
         ::std::collections::BTreeMap<String, crate::types::Method>,
     >,
+}
+impl Clone for Resource {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            parent_id: self.parent_id.clone(),
+            path_part: self.path_part.clone(),
+            path: self.path.clone(),
+            resource_methods: self.resource_methods.clone(),
+        }
+    }
+}
+impl PartialEq for Resource {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.parent_id == other.parent_id
+            && self.path_part == other.path_part && self.path == other.path
+            && self.resource_methods == other.resource_methods
+    }
+}
+impl Default for Resource {
+    fn default() -> Self {
+        Self {
+            id: None,
+            parent_id: None,
+            path_part: None,
+            path: None,
+            resource_methods: None,
+        }
+    }
 }
 impl Resource {
     /// Starts building a [`Resource`].
@@ -64,9 +93,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Resource {
     }
 }
 /// A builder for [`Resource`](crate::types::Resource); start one with `Resource::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourceBuilder {
     inner: crate::types::Resource,
+}
+impl Clone for ResourceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Resource as Default>::default(),
+        }
+    }
 }
 impl ResourceBuilder {
     /// Sets [`Resource::id`](crate::types::Resource::id): The resource's identifier.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of Resource resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Resources {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::Resource>>,
+}
+impl Clone for Resources {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for Resources {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for Resources {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl Resources {
     /// Starts building a [`Resources`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Resources {
     }
 }
 /// A builder for [`Resources`](crate::types::Resources); start one with `Resources::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourcesBuilder {
     inner: crate::types::Resources,
+}
+impl Clone for ResourcesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourcesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourcesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Resources as Default>::default(),
+        }
+    }
 }
 impl ResourcesBuilder {
     /// Sets [`Resources::position`](crate::types::Resources::position)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a REST API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestApi {
     /// The API's identifier. This identifier is unique across all of your APIs in API Gateway.
@@ -41,6 +41,73 @@ pub struct RestApi {
     pub api_status: Option<crate::types::ApiStatus>,
     /// The status message of the RestApi. When the status message is `UPDATING` you can still invoke it.
     pub api_status_message: Option<String>,
+}
+impl Clone for RestApi {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            created_date: self.created_date,
+            version: self.version.clone(),
+            warnings: self.warnings.clone(),
+            binary_media_types: self.binary_media_types.clone(),
+            minimum_compression_size: self.minimum_compression_size,
+            api_key_source: self.api_key_source.clone(),
+            endpoint_configuration: self.endpoint_configuration.clone(),
+            policy: self.policy.clone(),
+            tags: self.tags.clone(),
+            disable_execute_api_endpoint: self.disable_execute_api_endpoint,
+            root_resource_id: self.root_resource_id.clone(),
+            security_policy: self.security_policy.clone(),
+            endpoint_access_mode: self.endpoint_access_mode.clone(),
+            api_status: self.api_status.clone(),
+            api_status_message: self.api_status_message.clone(),
+        }
+    }
+}
+impl PartialEq for RestApi {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.name == other.name
+            && self.description == other.description
+            && self.created_date == other.created_date && self.version == other.version
+            && self.warnings == other.warnings
+            && self.binary_media_types == other.binary_media_types
+            && self.minimum_compression_size == other.minimum_compression_size
+            && self.api_key_source == other.api_key_source
+            && self.endpoint_configuration == other.endpoint_configuration
+            && self.policy == other.policy && self.tags == other.tags
+            && self.disable_execute_api_endpoint == other.disable_execute_api_endpoint
+            && self.root_resource_id == other.root_resource_id
+            && self.security_policy == other.security_policy
+            && self.endpoint_access_mode == other.endpoint_access_mode
+            && self.api_status == other.api_status
+            && self.api_status_message == other.api_status_message
+    }
+}
+impl Default for RestApi {
+    fn default() -> Self {
+        Self {
+            id: None,
+            name: None,
+            description: None,
+            created_date: None,
+            version: None,
+            warnings: None,
+            binary_media_types: None,
+            minimum_compression_size: None,
+            api_key_source: None,
+            endpoint_configuration: None,
+            policy: None,
+            tags: None,
+            disable_execute_api_endpoint: None,
+            root_resource_id: None,
+            security_policy: None,
+            endpoint_access_mode: None,
+            api_status: None,
+            api_status_message: None,
+        }
+    }
 }
 impl RestApi {
     /// Starts building a [`RestApi`].
@@ -153,9 +220,26 @@ impl ::awsgen_runtime::protocol::FromResponse for RestApi {
     }
 }
 /// A builder for [`RestApi`](crate::types::RestApi); start one with `RestApi::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestApiBuilder {
     inner: crate::types::RestApi,
+}
+impl Clone for RestApiBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestApiBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestApiBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestApi as Default>::default(),
+        }
+    }
 }
 impl RestApiBuilder {
     /// Sets [`RestApi::id`](crate::types::RestApi::id): The API's identifier.

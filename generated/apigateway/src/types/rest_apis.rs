@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains references to your APIs and links that guide you in how to interact with your collection. A collection offers a paginated view of your APIs.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestApis {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::RestApi>>,
+}
+impl Clone for RestApis {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for RestApis {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for RestApis {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl RestApis {
     /// Starts building a [`RestApis`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for RestApis {
     }
 }
 /// A builder for [`RestApis`](crate::types::RestApis); start one with `RestApis::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestApisBuilder {
     inner: crate::types::RestApis,
+}
+impl Clone for RestApisBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestApisBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestApisBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestApis as Default>::default(),
+        }
+    }
 }
 impl RestApisBuilder {
     /// Sets [`RestApis::position`](crate::types::RestApis::position)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A configuration property of an SDK type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SdkConfigurationProperty {
     /// The name of a an SdkType configuration property.
@@ -15,6 +15,35 @@ pub struct SdkConfigurationProperty {
     pub required: Option<bool>,
     /// The default value of an SdkType configuration property.
     pub default_value: Option<String>,
+}
+impl Clone for SdkConfigurationProperty {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            friendly_name: self.friendly_name.clone(),
+            description: self.description.clone(),
+            required: self.required,
+            default_value: self.default_value.clone(),
+        }
+    }
+}
+impl PartialEq for SdkConfigurationProperty {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.friendly_name == other.friendly_name
+            && self.description == other.description && self.required == other.required
+            && self.default_value == other.default_value
+    }
+}
+impl Default for SdkConfigurationProperty {
+    fn default() -> Self {
+        Self {
+            name: None,
+            friendly_name: None,
+            description: None,
+            required: None,
+            default_value: None,
+        }
+    }
 }
 impl SdkConfigurationProperty {
     /// Starts building a [`SdkConfigurationProperty`].
@@ -49,9 +78,26 @@ impl SdkConfigurationProperty {
     }
 }
 /// A builder for [`SdkConfigurationProperty`](crate::types::SdkConfigurationProperty); start one with `SdkConfigurationProperty::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SdkConfigurationPropertyBuilder {
     inner: crate::types::SdkConfigurationProperty,
+}
+impl Clone for SdkConfigurationPropertyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SdkConfigurationPropertyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SdkConfigurationPropertyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SdkConfigurationProperty as Default>::default(),
+        }
+    }
 }
 impl SdkConfigurationPropertyBuilder {
     /// Sets [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name): The name of a an SdkType configuration property.

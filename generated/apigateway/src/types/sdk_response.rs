@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The binary blob response to GetSdk, which contains the generated SDK.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SdkResponse {
     /// The content-type header value in the HTTP response.
@@ -17,6 +17,31 @@ pub struct SdkResponse {
     ///
     /// Sent in the HTTP payload, not in the JSON body.
     pub body: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for SdkResponse {
+    fn clone(&self) -> Self {
+        Self {
+            content_type: self.content_type.clone(),
+            content_disposition: self.content_disposition.clone(),
+            body: self.body.clone(),
+        }
+    }
+}
+impl PartialEq for SdkResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.content_type == other.content_type
+            && self.content_disposition == other.content_disposition
+            && self.body == other.body
+    }
+}
+impl Default for SdkResponse {
+    fn default() -> Self {
+        Self {
+            content_type: None,
+            content_disposition: None,
+            body: None,
+        }
+    }
 }
 impl SdkResponse {
     /// Starts building a [`SdkResponse`].
@@ -67,9 +92,26 @@ impl ::awsgen_runtime::protocol::FromResponse for SdkResponse {
     }
 }
 /// A builder for [`SdkResponse`](crate::types::SdkResponse); start one with `SdkResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SdkResponseBuilder {
     inner: crate::types::SdkResponse,
+}
+impl Clone for SdkResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SdkResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SdkResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SdkResponse as Default>::default(),
+        }
+    }
 }
 impl SdkResponseBuilder {
     /// Sets [`SdkResponse::content_type`](crate::types::SdkResponse::content_type): The content-type header value in the HTTP response.

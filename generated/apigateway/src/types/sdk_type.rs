@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A type of SDK that API Gateway can generate.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SdkType {
     /// The identifier of an SdkType instance.
@@ -13,6 +13,33 @@ pub struct SdkType {
     pub description: Option<String>,
     /// A list of configuration properties of an SdkType.
     pub configuration_properties: Option<Vec<crate::types::SdkConfigurationProperty>>,
+}
+impl Clone for SdkType {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            friendly_name: self.friendly_name.clone(),
+            description: self.description.clone(),
+            configuration_properties: self.configuration_properties.clone(),
+        }
+    }
+}
+impl PartialEq for SdkType {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.friendly_name == other.friendly_name
+            && self.description == other.description
+            && self.configuration_properties == other.configuration_properties
+    }
+}
+impl Default for SdkType {
+    fn default() -> Self {
+        Self {
+            id: None,
+            friendly_name: None,
+            description: None,
+            configuration_properties: None,
+        }
+    }
 }
 impl SdkType {
     /// Starts building a [`SdkType`].
@@ -53,9 +80,26 @@ impl ::awsgen_runtime::protocol::FromResponse for SdkType {
     }
 }
 /// A builder for [`SdkType`](crate::types::SdkType); start one with `SdkType::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SdkTypeBuilder {
     inner: crate::types::SdkType,
+}
+impl Clone for SdkTypeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SdkTypeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SdkTypeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SdkType as Default>::default(),
+        }
+    }
 }
 impl SdkTypeBuilder {
     /// Sets [`SdkType::id`](crate::types::SdkType::id): The identifier of an SdkType instance.

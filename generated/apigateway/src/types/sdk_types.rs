@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The collection of SdkType instances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SdkTypes {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::SdkType>>,
+}
+impl Clone for SdkTypes {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for SdkTypes {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for SdkTypes {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl SdkTypes {
     /// Starts building a [`SdkTypes`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for SdkTypes {
     }
 }
 /// A builder for [`SdkTypes`](crate::types::SdkTypes); start one with `SdkTypes::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SdkTypesBuilder {
     inner: crate::types::SdkTypes,
+}
+impl Clone for SdkTypesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SdkTypesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SdkTypesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SdkTypes as Default>::default(),
+        }
+    }
 }
 impl SdkTypesBuilder {
     /// Sets [`SdkTypes::position`](crate::types::SdkTypes::position)

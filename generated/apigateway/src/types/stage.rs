@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a unique identifier for a version of a deployed RestApi that is callable by users.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Stage {
     /// The identifier of the Deployment that the stage points to.
@@ -41,6 +41,72 @@ pub struct Stage {
     pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The timestamp when the stage last updated.
     pub last_updated_date: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for Stage {
+    fn clone(&self) -> Self {
+        Self {
+            deployment_id: self.deployment_id.clone(),
+            client_certificate_id: self.client_certificate_id.clone(),
+            stage_name: self.stage_name.clone(),
+            description: self.description.clone(),
+            cache_cluster_enabled: self.cache_cluster_enabled,
+            cache_cluster_size: self.cache_cluster_size.clone(),
+            cache_cluster_status: self.cache_cluster_status.clone(),
+            method_settings: self.method_settings.clone(),
+            variables: self.variables.clone(),
+            documentation_version: self.documentation_version.clone(),
+            access_log_settings: self.access_log_settings.clone(),
+            canary_settings: self.canary_settings.clone(),
+            tracing_enabled: self.tracing_enabled,
+            web_acl_arn: self.web_acl_arn.clone(),
+            tags: self.tags.clone(),
+            created_date: self.created_date,
+            last_updated_date: self.last_updated_date,
+        }
+    }
+}
+impl PartialEq for Stage {
+    fn eq(&self, other: &Self) -> bool {
+        self.deployment_id == other.deployment_id
+            && self.client_certificate_id == other.client_certificate_id
+            && self.stage_name == other.stage_name
+            && self.description == other.description
+            && self.cache_cluster_enabled == other.cache_cluster_enabled
+            && self.cache_cluster_size == other.cache_cluster_size
+            && self.cache_cluster_status == other.cache_cluster_status
+            && self.method_settings == other.method_settings
+            && self.variables == other.variables
+            && self.documentation_version == other.documentation_version
+            && self.access_log_settings == other.access_log_settings
+            && self.canary_settings == other.canary_settings
+            && self.tracing_enabled == other.tracing_enabled
+            && self.web_acl_arn == other.web_acl_arn && self.tags == other.tags
+            && self.created_date == other.created_date
+            && self.last_updated_date == other.last_updated_date
+    }
+}
+impl Default for Stage {
+    fn default() -> Self {
+        Self {
+            deployment_id: None,
+            client_certificate_id: None,
+            stage_name: None,
+            description: None,
+            cache_cluster_enabled: None,
+            cache_cluster_size: None,
+            cache_cluster_status: None,
+            method_settings: None,
+            variables: None,
+            documentation_version: None,
+            access_log_settings: None,
+            canary_settings: None,
+            tracing_enabled: None,
+            web_acl_arn: None,
+            tags: None,
+            created_date: None,
+            last_updated_date: None,
+        }
+    }
 }
 impl Stage {
     /// Starts building a [`Stage`].
@@ -148,9 +214,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Stage {
     }
 }
 /// A builder for [`Stage`](crate::types::Stage); start one with `Stage::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StageBuilder {
     inner: crate::types::Stage,
+}
+impl Clone for StageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Stage as Default>::default(),
+        }
+    }
 }
 impl StageBuilder {
     /// Sets [`Stage::deployment_id`](crate::types::Stage::deployment_id): The identifier of the Deployment that the stage points to.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A reference to a unique stage identified in the format `{restApiId}/{stage}`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StageKey {
     /// The string identifier of the associated RestApi.
     pub rest_api_id: Option<String>,
     /// The stage name associated with the stage key.
     pub stage_name: Option<String>,
+}
+impl Clone for StageKey {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            stage_name: self.stage_name.clone(),
+        }
+    }
+}
+impl PartialEq for StageKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.stage_name == other.stage_name
+    }
+}
+impl Default for StageKey {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            stage_name: None,
+        }
+    }
 }
 impl StageKey {
     /// Starts building a [`StageKey`].
@@ -28,9 +49,26 @@ impl StageKey {
     }
 }
 /// A builder for [`StageKey`](crate::types::StageKey); start one with `StageKey::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StageKeyBuilder {
     inner: crate::types::StageKey,
+}
+impl Clone for StageKeyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StageKeyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StageKeyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StageKey as Default>::default(),
+        }
+    }
 }
 impl StageKeyBuilder {
     /// Sets [`StageKey::rest_api_id`](crate::types::StageKey::rest_api_id): The string identifier of the associated RestApi.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of Stage resources that are associated with the ApiKey resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Stages {
     /// The current page of elements from this collection.
     pub item: Option<Vec<crate::types::Stage>>,
+}
+impl Clone for Stages {
+    fn clone(&self) -> Self {
+        Self { item: self.item.clone() }
+    }
+}
+impl PartialEq for Stages {
+    fn eq(&self, other: &Self) -> bool {
+        self.item == other.item
+    }
+}
+impl Default for Stages {
+    fn default() -> Self {
+        Self { item: None }
+    }
 }
 impl Stages {
     /// Starts building a [`Stages`].
@@ -32,9 +47,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Stages {
     }
 }
 /// A builder for [`Stages`](crate::types::Stages); start one with `Stages::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StagesBuilder {
     inner: crate::types::Stages,
+}
+impl Clone for StagesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StagesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StagesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Stages as Default>::default(),
+        }
+    }
 }
 impl StagesBuilder {
     /// Appends one item to [`Stages::item`](crate::types::Stages::item): The current page of elements from this collection.

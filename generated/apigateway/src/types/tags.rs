@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The collection of tags. Each tag element is associated with a given resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Tags {
     /// The collection of tags. Each tag element is associated with a given resource.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for Tags {
+    fn clone(&self) -> Self {
+        Self { tags: self.tags.clone() }
+    }
+}
+impl PartialEq for Tags {
+    fn eq(&self, other: &Self) -> bool {
+        self.tags == other.tags
+    }
+}
+impl Default for Tags {
+    fn default() -> Self {
+        Self { tags: None }
+    }
 }
 impl Tags {
     /// Starts building a [`Tags`].
@@ -32,9 +47,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Tags {
     }
 }
 /// A builder for [`Tags`](crate::types::Tags); start one with `Tags::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagsBuilder {
     inner: crate::types::Tags,
+}
+impl Clone for TagsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Tags as Default>::default(),
+        }
+    }
 }
 impl TagsBuilder {
     /// Adds one entry to [`Tags::tags`](crate::types::Tags::tags): The collection of tags.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a mapping template used to transform a payload.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Template {
     /// The Apache Velocity Template Language (VTL) template content used for the template resource.
     pub value: Option<String>,
+}
+impl Clone for Template {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for Template {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for Template {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl Template {
     /// Starts building a [`Template`].
@@ -32,9 +47,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Template {
     }
 }
 /// A builder for [`Template`](crate::types::Template); start one with `Template::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TemplateBuilder {
     inner: crate::types::Template,
+}
+impl Clone for TemplateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TemplateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TemplateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Template as Default>::default(),
+        }
+    }
 }
 impl TemplateBuilder {
     /// Sets [`Template::value`](crate::types::Template::value): The Apache Velocity Template Language (VTL) template content used for the template resource.

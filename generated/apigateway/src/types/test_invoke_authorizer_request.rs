@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Make a request to simulate the invocation of an Authorizer.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TestInvokeAuthorizerRequest {
     /// The string identifier of the associated RestApi.
@@ -29,6 +29,44 @@ pub struct TestInvokeAuthorizerRequest {
     pub stage_variables: Option<::std::collections::BTreeMap<String, String>>,
     /// A key-value map of additional context variables.
     pub additional_context: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for TestInvokeAuthorizerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            authorizer_id: self.authorizer_id.clone(),
+            headers: self.headers.clone(),
+            multi_value_headers: self.multi_value_headers.clone(),
+            path_with_query_string: self.path_with_query_string.clone(),
+            body: self.body.clone(),
+            stage_variables: self.stage_variables.clone(),
+            additional_context: self.additional_context.clone(),
+        }
+    }
+}
+impl PartialEq for TestInvokeAuthorizerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.authorizer_id == other.authorizer_id && self.headers == other.headers
+            && self.multi_value_headers == other.multi_value_headers
+            && self.path_with_query_string == other.path_with_query_string
+            && self.body == other.body && self.stage_variables == other.stage_variables
+            && self.additional_context == other.additional_context
+    }
+}
+impl Default for TestInvokeAuthorizerRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            authorizer_id: None,
+            headers: None,
+            multi_value_headers: None,
+            path_with_query_string: None,
+            body: None,
+            stage_variables: None,
+            additional_context: None,
+        }
+    }
 }
 impl TestInvokeAuthorizerRequest {
     /// Starts building a [`TestInvokeAuthorizerRequest`].
@@ -90,9 +128,26 @@ impl TestInvokeAuthorizerRequest {
     }
 }
 /// A builder for [`TestInvokeAuthorizerRequest`](crate::types::TestInvokeAuthorizerRequest); start one with `TestInvokeAuthorizerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TestInvokeAuthorizerRequestBuilder {
     inner: crate::types::TestInvokeAuthorizerRequest,
+}
+impl Clone for TestInvokeAuthorizerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TestInvokeAuthorizerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TestInvokeAuthorizerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TestInvokeAuthorizerRequest as Default>::default(),
+        }
+    }
 }
 impl TestInvokeAuthorizerRequestBuilder {
     /// Sets [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.

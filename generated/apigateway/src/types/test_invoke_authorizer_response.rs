@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the response of the test invoke request for a custom Authorizer
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TestInvokeAuthorizerResponse {
     /// The HTTP status code that the client would have received. Value is 0 if the authorizer succeeded.
@@ -19,6 +19,40 @@ pub struct TestInvokeAuthorizerResponse {
     pub authorization: Option<::std::collections::BTreeMap<String, Vec<String>>>,
     /// The open identity claims, with any supported custom attributes, returned from the Cognito Your User Pool configured for the API.
     pub claims: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for TestInvokeAuthorizerResponse {
+    fn clone(&self) -> Self {
+        Self {
+            client_status: self.client_status,
+            log: self.log.clone(),
+            latency: self.latency,
+            principal_id: self.principal_id.clone(),
+            policy: self.policy.clone(),
+            authorization: self.authorization.clone(),
+            claims: self.claims.clone(),
+        }
+    }
+}
+impl PartialEq for TestInvokeAuthorizerResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_status == other.client_status && self.log == other.log
+            && self.latency == other.latency && self.principal_id == other.principal_id
+            && self.policy == other.policy && self.authorization == other.authorization
+            && self.claims == other.claims
+    }
+}
+impl Default for TestInvokeAuthorizerResponse {
+    fn default() -> Self {
+        Self {
+            client_status: None,
+            log: None,
+            latency: None,
+            principal_id: None,
+            policy: None,
+            authorization: None,
+            claims: None,
+        }
+    }
 }
 impl TestInvokeAuthorizerResponse {
     /// Starts building a [`TestInvokeAuthorizerResponse`].
@@ -76,9 +110,26 @@ impl ::awsgen_runtime::protocol::FromResponse for TestInvokeAuthorizerResponse {
     }
 }
 /// A builder for [`TestInvokeAuthorizerResponse`](crate::types::TestInvokeAuthorizerResponse); start one with `TestInvokeAuthorizerResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TestInvokeAuthorizerResponseBuilder {
     inner: crate::types::TestInvokeAuthorizerResponse,
+}
+impl Clone for TestInvokeAuthorizerResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TestInvokeAuthorizerResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TestInvokeAuthorizerResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TestInvokeAuthorizerResponse as Default>::default(),
+        }
+    }
 }
 impl TestInvokeAuthorizerResponseBuilder {
     /// Sets [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status): The HTTP status code that the client would have received.

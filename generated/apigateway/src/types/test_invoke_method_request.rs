@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Make a request to simulate the invocation of a Method.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TestInvokeMethodRequest {
     /// The string identifier of the associated RestApi.
@@ -35,6 +35,47 @@ pub struct TestInvokeMethodRequest {
     pub client_certificate_id: Option<String>,
     /// A key-value map of stage variables to simulate an invocation on a deployed Stage.
     pub stage_variables: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for TestInvokeMethodRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+            path_with_query_string: self.path_with_query_string.clone(),
+            body: self.body.clone(),
+            headers: self.headers.clone(),
+            multi_value_headers: self.multi_value_headers.clone(),
+            client_certificate_id: self.client_certificate_id.clone(),
+            stage_variables: self.stage_variables.clone(),
+        }
+    }
+}
+impl PartialEq for TestInvokeMethodRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+            && self.path_with_query_string == other.path_with_query_string
+            && self.body == other.body && self.headers == other.headers
+            && self.multi_value_headers == other.multi_value_headers
+            && self.client_certificate_id == other.client_certificate_id
+            && self.stage_variables == other.stage_variables
+    }
+}
+impl Default for TestInvokeMethodRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+            path_with_query_string: None,
+            body: None,
+            headers: None,
+            multi_value_headers: None,
+            client_certificate_id: None,
+            stage_variables: None,
+        }
+    }
 }
 impl TestInvokeMethodRequest {
     /// Starts building a [`TestInvokeMethodRequest`].
@@ -99,9 +140,26 @@ impl TestInvokeMethodRequest {
     }
 }
 /// A builder for [`TestInvokeMethodRequest`](crate::types::TestInvokeMethodRequest); start one with `TestInvokeMethodRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TestInvokeMethodRequestBuilder {
     inner: crate::types::TestInvokeMethodRequest,
+}
+impl Clone for TestInvokeMethodRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TestInvokeMethodRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TestInvokeMethodRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TestInvokeMethodRequest as Default>::default(),
+        }
+    }
 }
 impl TestInvokeMethodRequestBuilder {
     /// Sets [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the response of the test invoke request in the HTTP method.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TestInvokeMethodResponse {
     /// The HTTP status code.
@@ -17,6 +17,38 @@ pub struct TestInvokeMethodResponse {
     pub log: Option<String>,
     /// The execution latency, in ms, of the test invoke request.
     pub latency: Option<i64>,
+}
+impl Clone for TestInvokeMethodResponse {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status,
+            body: self.body.clone(),
+            headers: self.headers.clone(),
+            multi_value_headers: self.multi_value_headers.clone(),
+            log: self.log.clone(),
+            latency: self.latency,
+        }
+    }
+}
+impl PartialEq for TestInvokeMethodResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status && self.body == other.body
+            && self.headers == other.headers
+            && self.multi_value_headers == other.multi_value_headers
+            && self.log == other.log && self.latency == other.latency
+    }
+}
+impl Default for TestInvokeMethodResponse {
+    fn default() -> Self {
+        Self {
+            status: None,
+            body: None,
+            headers: None,
+            multi_value_headers: None,
+            log: None,
+            latency: None,
+        }
+    }
 }
 impl TestInvokeMethodResponse {
     /// Starts building a [`TestInvokeMethodResponse`].
@@ -69,9 +101,26 @@ impl ::awsgen_runtime::protocol::FromResponse for TestInvokeMethodResponse {
     }
 }
 /// A builder for [`TestInvokeMethodResponse`](crate::types::TestInvokeMethodResponse); start one with `TestInvokeMethodResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TestInvokeMethodResponseBuilder {
     inner: crate::types::TestInvokeMethodResponse,
+}
+impl Clone for TestInvokeMethodResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TestInvokeMethodResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TestInvokeMethodResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TestInvokeMethodResponse as Default>::default(),
+        }
+    }
 }
 impl TestInvokeMethodResponseBuilder {
     /// Sets [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status): The HTTP status code.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The API request rate limits.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ThrottleSettings {
     /// The API target request burst rate limit. This allows more requests through for a period of time than the target rate limit.
     pub burst_limit: Option<i32>,
     /// The API target request rate limit.
     pub rate_limit: Option<f64>,
+}
+impl Clone for ThrottleSettings {
+    fn clone(&self) -> Self {
+        Self {
+            burst_limit: self.burst_limit,
+            rate_limit: self.rate_limit,
+        }
+    }
+}
+impl PartialEq for ThrottleSettings {
+    fn eq(&self, other: &Self) -> bool {
+        self.burst_limit == other.burst_limit && self.rate_limit == other.rate_limit
+    }
+}
+impl Default for ThrottleSettings {
+    fn default() -> Self {
+        Self {
+            burst_limit: None,
+            rate_limit: None,
+        }
+    }
 }
 impl ThrottleSettings {
     /// Starts building a [`ThrottleSettings`].
@@ -28,9 +49,26 @@ impl ThrottleSettings {
     }
 }
 /// A builder for [`ThrottleSettings`](crate::types::ThrottleSettings); start one with `ThrottleSettings::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ThrottleSettingsBuilder {
     inner: crate::types::ThrottleSettings,
+}
+impl Clone for ThrottleSettingsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ThrottleSettingsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ThrottleSettingsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ThrottleSettings as Default>::default(),
+        }
+    }
 }
 impl ThrottleSettingsBuilder {
     /// Sets [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit): The API target request burst rate limit.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the TLS configuration for an integration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TlsConfig {
     /// Specifies whether or not API Gateway skips verification that the certificate for an integration endpoint is issued by a supported certificate authority. This isn’t recommended, but it enables you to use certificates that are signed by private certificate authorities, or certificates that are self-signed. If enabled, API Gateway still performs basic certificate validation, which includes checking the certificate's expiration date, hostname, and presence of a root certificate authority. Supported only for `HTTP` and `HTTP_PROXY` integrations.
     ///
     /// **Important:** Enabling `insecureSkipVerification` isn't recommended, especially for integrations with public HTTPS endpoints. If you enable `insecureSkipVerification`, you increase the risk of man-in-the-middle attacks.
     pub insecure_skip_verification: Option<bool>,
+}
+impl Clone for TlsConfig {
+    fn clone(&self) -> Self {
+        Self {
+            insecure_skip_verification: self.insecure_skip_verification,
+        }
+    }
+}
+impl PartialEq for TlsConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.insecure_skip_verification == other.insecure_skip_verification
+    }
+}
+impl Default for TlsConfig {
+    fn default() -> Self {
+        Self {
+            insecure_skip_verification: None,
+        }
+    }
 }
 impl TlsConfig {
     /// Starts building a [`TlsConfig`].
@@ -23,9 +42,26 @@ impl TlsConfig {
     }
 }
 /// A builder for [`TlsConfig`](crate::types::TlsConfig); start one with `TlsConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TlsConfigBuilder {
     inner: crate::types::TlsConfig,
+}
+impl Clone for TlsConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TlsConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TlsConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TlsConfig as Default>::default(),
+        }
+    }
 }
 impl TlsConfigBuilder {
     /// Sets [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification): Specifies whether or not API Gateway skips verification that the certificate for an integration endpoint is issued by a supported certificate authority.

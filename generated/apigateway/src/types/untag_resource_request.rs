@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Removes a tag from a given resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UntagResourceRequest {
     /// The ARN of a resource that can be tagged.
@@ -17,6 +17,27 @@ pub struct UntagResourceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub tag_keys: Option<Vec<String>>,
+}
+impl Clone for UntagResourceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource_arn: self.resource_arn.clone(),
+            tag_keys: self.tag_keys.clone(),
+        }
+    }
+}
+impl PartialEq for UntagResourceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_arn == other.resource_arn && self.tag_keys == other.tag_keys
+    }
+}
+impl Default for UntagResourceRequest {
+    fn default() -> Self {
+        Self {
+            resource_arn: None,
+            tag_keys: None,
+        }
+    }
 }
 impl UntagResourceRequest {
     /// Starts building a [`UntagResourceRequest`].
@@ -42,9 +63,26 @@ impl UntagResourceRequest {
     }
 }
 /// A builder for [`UntagResourceRequest`](crate::types::UntagResourceRequest); start one with `UntagResourceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UntagResourceRequestBuilder {
     inner: crate::types::UntagResourceRequest,
+}
+impl Clone for UntagResourceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UntagResourceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UntagResourceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UntagResourceRequest as Default>::default(),
+        }
+    }
 }
 impl UntagResourceRequestBuilder {
     /// Sets [`UntagResourceRequest::resource_arn`](crate::types::UntagResourceRequest::resource_arn): The ARN of a resource that can be tagged.

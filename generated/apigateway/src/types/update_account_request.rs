@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to change information about the current Account resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateAccountRequest {
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateAccountRequest {
+    fn clone(&self) -> Self {
+        Self {
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateAccountRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateAccountRequest {
+    fn default() -> Self {
+        Self { patch_operations: None }
+    }
 }
 impl UpdateAccountRequest {
     /// Starts building a [`UpdateAccountRequest`].
@@ -27,9 +44,26 @@ impl UpdateAccountRequest {
     }
 }
 /// A builder for [`UpdateAccountRequest`](crate::types::UpdateAccountRequest); start one with `UpdateAccountRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateAccountRequestBuilder {
     inner: crate::types::UpdateAccountRequest,
+}
+impl Clone for UpdateAccountRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateAccountRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateAccountRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateAccountRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateAccountRequestBuilder {
     /// Appends one item to [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).

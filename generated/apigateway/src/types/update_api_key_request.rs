@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to change information about an ApiKey resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateApiKeyRequest {
     /// The identifier of the ApiKey resource to be updated.
@@ -13,6 +13,27 @@ pub struct UpdateApiKeyRequest {
     pub api_key: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateApiKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            api_key: self.api_key.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateApiKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.api_key == other.api_key && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateApiKeyRequest {
+    fn default() -> Self {
+        Self {
+            api_key: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateApiKeyRequest {
     /// Starts building a [`UpdateApiKeyRequest`].
@@ -38,9 +59,26 @@ impl UpdateApiKeyRequest {
     }
 }
 /// A builder for [`UpdateApiKeyRequest`](crate::types::UpdateApiKeyRequest); start one with `UpdateApiKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateApiKeyRequestBuilder {
     inner: crate::types::UpdateApiKeyRequest,
+}
+impl Clone for UpdateApiKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateApiKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateApiKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateApiKeyRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateApiKeyRequestBuilder {
     /// Sets [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key): The identifier of the ApiKey resource to be updated.

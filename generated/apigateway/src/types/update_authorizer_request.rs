@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to update an existing Authorizer resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateAuthorizerRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,31 @@ pub struct UpdateAuthorizerRequest {
     pub authorizer_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateAuthorizerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            authorizer_id: self.authorizer_id.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateAuthorizerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.authorizer_id == other.authorizer_id
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateAuthorizerRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            authorizer_id: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateAuthorizerRequest {
     /// Starts building a [`UpdateAuthorizerRequest`].
@@ -49,9 +74,26 @@ impl UpdateAuthorizerRequest {
     }
 }
 /// A builder for [`UpdateAuthorizerRequest`](crate::types::UpdateAuthorizerRequest); start one with `UpdateAuthorizerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateAuthorizerRequestBuilder {
     inner: crate::types::UpdateAuthorizerRequest,
+}
+impl Clone for UpdateAuthorizerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateAuthorizerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateAuthorizerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateAuthorizerRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateAuthorizerRequestBuilder {
     /// Sets [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to change information about the BasePathMapping resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateBasePathMappingRequest {
     /// The domain name of the BasePathMapping resource to change.
@@ -25,6 +25,34 @@ pub struct UpdateBasePathMappingRequest {
     pub base_path: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateBasePathMappingRequest {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name: self.domain_name.clone(),
+            domain_name_id: self.domain_name_id.clone(),
+            base_path: self.base_path.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateBasePathMappingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name == other.domain_name
+            && self.domain_name_id == other.domain_name_id
+            && self.base_path == other.base_path
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateBasePathMappingRequest {
+    fn default() -> Self {
+        Self {
+            domain_name: None,
+            domain_name_id: None,
+            base_path: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateBasePathMappingRequest {
     /// Starts building a [`UpdateBasePathMappingRequest`].
@@ -60,9 +88,26 @@ impl UpdateBasePathMappingRequest {
     }
 }
 /// A builder for [`UpdateBasePathMappingRequest`](crate::types::UpdateBasePathMappingRequest); start one with `UpdateBasePathMappingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateBasePathMappingRequestBuilder {
     inner: crate::types::UpdateBasePathMappingRequest,
+}
+impl Clone for UpdateBasePathMappingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateBasePathMappingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateBasePathMappingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateBasePathMappingRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateBasePathMappingRequestBuilder {
     /// Sets [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name): The domain name of the BasePathMapping resource to change.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to change information about an ClientCertificate resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateClientCertificateRequest {
     /// The identifier of the ClientCertificate resource to be updated.
@@ -13,6 +13,28 @@ pub struct UpdateClientCertificateRequest {
     pub client_certificate_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateClientCertificateRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_certificate_id: self.client_certificate_id.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateClientCertificateRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_certificate_id == other.client_certificate_id
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateClientCertificateRequest {
+    fn default() -> Self {
+        Self {
+            client_certificate_id: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateClientCertificateRequest {
     /// Starts building a [`UpdateClientCertificateRequest`].
@@ -38,9 +60,26 @@ impl UpdateClientCertificateRequest {
     }
 }
 /// A builder for [`UpdateClientCertificateRequest`](crate::types::UpdateClientCertificateRequest); start one with `UpdateClientCertificateRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateClientCertificateRequestBuilder {
     inner: crate::types::UpdateClientCertificateRequest,
+}
+impl Clone for UpdateClientCertificateRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateClientCertificateRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateClientCertificateRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateClientCertificateRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateClientCertificateRequestBuilder {
     /// Sets [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id): The identifier of the ClientCertificate resource to be updated.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to change information about a Deployment resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateDeploymentRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,31 @@ pub struct UpdateDeploymentRequest {
     pub deployment_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateDeploymentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            deployment_id: self.deployment_id.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateDeploymentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.deployment_id == other.deployment_id
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateDeploymentRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            deployment_id: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateDeploymentRequest {
     /// Starts building a [`UpdateDeploymentRequest`].
@@ -49,9 +74,26 @@ impl UpdateDeploymentRequest {
     }
 }
 /// A builder for [`UpdateDeploymentRequest`](crate::types::UpdateDeploymentRequest); start one with `UpdateDeploymentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateDeploymentRequestBuilder {
     inner: crate::types::UpdateDeploymentRequest,
+}
+impl Clone for UpdateDeploymentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateDeploymentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateDeploymentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateDeploymentRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateDeploymentRequestBuilder {
     /// Sets [`UpdateDeploymentRequest::rest_api_id`](crate::types::UpdateDeploymentRequest::rest_api_id): The string identifier of the associated RestApi.

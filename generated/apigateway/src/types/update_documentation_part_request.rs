@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates an existing documentation part of a given API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateDocumentationPartRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,31 @@ pub struct UpdateDocumentationPartRequest {
     pub documentation_part_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateDocumentationPartRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            documentation_part_id: self.documentation_part_id.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateDocumentationPartRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.documentation_part_id == other.documentation_part_id
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateDocumentationPartRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            documentation_part_id: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateDocumentationPartRequest {
     /// Starts building a [`UpdateDocumentationPartRequest`].
@@ -49,9 +74,26 @@ impl UpdateDocumentationPartRequest {
     }
 }
 /// A builder for [`UpdateDocumentationPartRequest`](crate::types::UpdateDocumentationPartRequest); start one with `UpdateDocumentationPartRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateDocumentationPartRequestBuilder {
     inner: crate::types::UpdateDocumentationPartRequest,
+}
+impl Clone for UpdateDocumentationPartRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateDocumentationPartRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateDocumentationPartRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateDocumentationPartRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateDocumentationPartRequestBuilder {
     /// Sets [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates an existing documentation version of an API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateDocumentationVersionRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,31 @@ pub struct UpdateDocumentationVersionRequest {
     pub documentation_version: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateDocumentationVersionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            documentation_version: self.documentation_version.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateDocumentationVersionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.documentation_version == other.documentation_version
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateDocumentationVersionRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            documentation_version: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateDocumentationVersionRequest {
     /// Starts building a [`UpdateDocumentationVersionRequest`].
@@ -49,9 +74,26 @@ impl UpdateDocumentationVersionRequest {
     }
 }
 /// A builder for [`UpdateDocumentationVersionRequest`](crate::types::UpdateDocumentationVersionRequest); start one with `UpdateDocumentationVersionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateDocumentationVersionRequestBuilder {
     inner: crate::types::UpdateDocumentationVersionRequest,
+}
+impl Clone for UpdateDocumentationVersionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateDocumentationVersionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateDocumentationVersionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateDocumentationVersionRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateDocumentationVersionRequestBuilder {
     /// Sets [`UpdateDocumentationVersionRequest::rest_api_id`](crate::types::UpdateDocumentationVersionRequest::rest_api_id): The string identifier of the associated RestApi.

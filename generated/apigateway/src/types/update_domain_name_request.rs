@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to change information about the DomainName resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateDomainNameRequest {
     /// The name of the DomainName resource to be changed.
@@ -17,6 +17,31 @@ pub struct UpdateDomainNameRequest {
     pub domain_name_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateDomainNameRequest {
+    fn clone(&self) -> Self {
+        Self {
+            domain_name: self.domain_name.clone(),
+            domain_name_id: self.domain_name_id.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateDomainNameRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain_name == other.domain_name
+            && self.domain_name_id == other.domain_name_id
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateDomainNameRequest {
+    fn default() -> Self {
+        Self {
+            domain_name: None,
+            domain_name_id: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateDomainNameRequest {
     /// Starts building a [`UpdateDomainNameRequest`].
@@ -47,9 +72,26 @@ impl UpdateDomainNameRequest {
     }
 }
 /// A builder for [`UpdateDomainNameRequest`](crate::types::UpdateDomainNameRequest); start one with `UpdateDomainNameRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateDomainNameRequestBuilder {
     inner: crate::types::UpdateDomainNameRequest,
+}
+impl Clone for UpdateDomainNameRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateDomainNameRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateDomainNameRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateDomainNameRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateDomainNameRequestBuilder {
     /// Sets [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name): The name of the DomainName resource to be changed.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates a GatewayResponse of a specified response type on the given RestApi.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateGatewayResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,31 @@ pub struct UpdateGatewayResponseRequest {
     pub response_type: Option<crate::types::GatewayResponseType>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateGatewayResponseRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            response_type: self.response_type.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateGatewayResponseRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.response_type == other.response_type
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateGatewayResponseRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            response_type: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateGatewayResponseRequest {
     /// Starts building a [`UpdateGatewayResponseRequest`].
@@ -49,9 +74,26 @@ impl UpdateGatewayResponseRequest {
     }
 }
 /// A builder for [`UpdateGatewayResponseRequest`](crate::types::UpdateGatewayResponseRequest); start one with `UpdateGatewayResponseRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateGatewayResponseRequestBuilder {
     inner: crate::types::UpdateGatewayResponseRequest,
+}
+impl Clone for UpdateGatewayResponseRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateGatewayResponseRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateGatewayResponseRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateGatewayResponseRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateGatewayResponseRequestBuilder {
     /// Sets [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an update integration request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateIntegrationRequest {
     /// The string identifier of the associated RestApi.
@@ -25,6 +25,33 @@ pub struct UpdateIntegrationRequest {
     pub http_method: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateIntegrationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateIntegrationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateIntegrationRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateIntegrationRequest {
     /// Starts building a [`UpdateIntegrationRequest`].
@@ -60,9 +87,26 @@ impl UpdateIntegrationRequest {
     }
 }
 /// A builder for [`UpdateIntegrationRequest`](crate::types::UpdateIntegrationRequest); start one with `UpdateIntegrationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateIntegrationRequestBuilder {
     inner: crate::types::UpdateIntegrationRequest,
+}
+impl Clone for UpdateIntegrationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateIntegrationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateIntegrationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateIntegrationRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateIntegrationRequestBuilder {
     /// Sets [`UpdateIntegrationRequest::rest_api_id`](crate::types::UpdateIntegrationRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an update integration response request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateIntegrationResponseRequest {
     /// The string identifier of the associated RestApi.
@@ -31,6 +31,36 @@ pub struct UpdateIntegrationResponseRequest {
     pub status_code: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateIntegrationResponseRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+            status_code: self.status_code.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateIntegrationResponseRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+            && self.status_code == other.status_code
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateIntegrationResponseRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+            status_code: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateIntegrationResponseRequest {
     /// Starts building a [`UpdateIntegrationResponseRequest`].
@@ -71,9 +101,26 @@ impl UpdateIntegrationResponseRequest {
     }
 }
 /// A builder for [`UpdateIntegrationResponseRequest`](crate::types::UpdateIntegrationResponseRequest); start one with `UpdateIntegrationResponseRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateIntegrationResponseRequestBuilder {
     inner: crate::types::UpdateIntegrationResponseRequest,
+}
+impl Clone for UpdateIntegrationResponseRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateIntegrationResponseRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateIntegrationResponseRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateIntegrationResponseRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateIntegrationResponseRequestBuilder {
     /// Sets [`UpdateIntegrationResponseRequest::rest_api_id`](crate::types::UpdateIntegrationResponseRequest::rest_api_id): The string identifier of the associated RestApi.

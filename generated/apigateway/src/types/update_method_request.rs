@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to update an existing Method resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateMethodRequest {
     /// The string identifier of the associated RestApi.
@@ -25,6 +25,33 @@ pub struct UpdateMethodRequest {
     pub http_method: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateMethodRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            http_method: self.http_method.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateMethodRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.http_method == other.http_method
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateMethodRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            http_method: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateMethodRequest {
     /// Starts building a [`UpdateMethodRequest`].
@@ -60,9 +87,26 @@ impl UpdateMethodRequest {
     }
 }
 /// A builder for [`UpdateMethodRequest`](crate::types::UpdateMethodRequest); start one with `UpdateMethodRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateMethodRequestBuilder {
     inner: crate::types::UpdateMethodRequest,
+}
+impl Clone for UpdateMethodRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateMethodRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateMethodRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateMethodRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateMethodRequestBuilder {
     /// Sets [`UpdateMethodRequest::rest_api_id`](crate::types::UpdateMethodRequest::rest_api_id): The string identifier of the associated RestApi.

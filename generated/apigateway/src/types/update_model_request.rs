@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to update an existing model in an existing RestApi resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateModelRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,30 @@ pub struct UpdateModelRequest {
     pub model_name: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateModelRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            model_name: self.model_name.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateModelRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.model_name == other.model_name
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateModelRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            model_name: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateModelRequest {
     /// Starts building a [`UpdateModelRequest`].
@@ -49,9 +73,26 @@ impl UpdateModelRequest {
     }
 }
 /// A builder for [`UpdateModelRequest`](crate::types::UpdateModelRequest); start one with `UpdateModelRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateModelRequestBuilder {
     inner: crate::types::UpdateModelRequest,
+}
+impl Clone for UpdateModelRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateModelRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateModelRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateModelRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateModelRequestBuilder {
     /// Sets [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates a RequestValidator of a given RestApi.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateRequestValidatorRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,31 @@ pub struct UpdateRequestValidatorRequest {
     pub request_validator_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateRequestValidatorRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            request_validator_id: self.request_validator_id.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateRequestValidatorRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.request_validator_id == other.request_validator_id
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateRequestValidatorRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            request_validator_id: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateRequestValidatorRequest {
     /// Starts building a [`UpdateRequestValidatorRequest`].
@@ -49,9 +74,26 @@ impl UpdateRequestValidatorRequest {
     }
 }
 /// A builder for [`UpdateRequestValidatorRequest`](crate::types::UpdateRequestValidatorRequest); start one with `UpdateRequestValidatorRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateRequestValidatorRequestBuilder {
     inner: crate::types::UpdateRequestValidatorRequest,
+}
+impl Clone for UpdateRequestValidatorRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateRequestValidatorRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateRequestValidatorRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateRequestValidatorRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateRequestValidatorRequestBuilder {
     /// Sets [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id): The string identifier of the associated RestApi.

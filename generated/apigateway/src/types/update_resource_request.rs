@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to change information about a Resource resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateResourceRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,30 @@ pub struct UpdateResourceRequest {
     pub resource_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateResourceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            resource_id: self.resource_id.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateResourceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.resource_id == other.resource_id
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateResourceRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            resource_id: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateResourceRequest {
     /// Starts building a [`UpdateResourceRequest`].
@@ -49,9 +73,26 @@ impl UpdateResourceRequest {
     }
 }
 /// A builder for [`UpdateResourceRequest`](crate::types::UpdateResourceRequest); start one with `UpdateResourceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateResourceRequestBuilder {
     inner: crate::types::UpdateResourceRequest,
+}
+impl Clone for UpdateResourceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateResourceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateResourceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateResourceRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateResourceRequestBuilder {
     /// Sets [`UpdateResourceRequest::rest_api_id`](crate::types::UpdateResourceRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to update an existing RestApi resource in your collection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateRestApiRequest {
     /// The string identifier of the associated RestApi.
@@ -13,6 +13,28 @@ pub struct UpdateRestApiRequest {
     pub rest_api_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateRestApiRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateRestApiRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateRestApiRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateRestApiRequest {
     /// Starts building a [`UpdateRestApiRequest`].
@@ -38,9 +60,26 @@ impl UpdateRestApiRequest {
     }
 }
 /// A builder for [`UpdateRestApiRequest`](crate::types::UpdateRestApiRequest); start one with `UpdateRestApiRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateRestApiRequestBuilder {
     inner: crate::types::UpdateRestApiRequest,
+}
+impl Clone for UpdateRestApiRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateRestApiRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateRestApiRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateRestApiRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateRestApiRequestBuilder {
     /// Sets [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id): The string identifier of the associated RestApi.

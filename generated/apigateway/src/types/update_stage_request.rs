@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Requests API Gateway to change information about a Stage resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateStageRequest {
     /// The string identifier of the associated RestApi.
@@ -19,6 +19,30 @@ pub struct UpdateStageRequest {
     pub stage_name: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateStageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rest_api_id: self.rest_api_id.clone(),
+            stage_name: self.stage_name.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateStageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rest_api_id == other.rest_api_id && self.stage_name == other.stage_name
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateStageRequest {
+    fn default() -> Self {
+        Self {
+            rest_api_id: None,
+            stage_name: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateStageRequest {
     /// Starts building a [`UpdateStageRequest`].
@@ -49,9 +73,26 @@ impl UpdateStageRequest {
     }
 }
 /// A builder for [`UpdateStageRequest`](crate::types::UpdateStageRequest); start one with `UpdateStageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateStageRequestBuilder {
     inner: crate::types::UpdateStageRequest,
+}
+impl Clone for UpdateStageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateStageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateStageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateStageRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateStageRequestBuilder {
     /// Sets [`UpdateStageRequest::rest_api_id`](crate::types::UpdateStageRequest::rest_api_id): The string identifier of the associated RestApi.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The PATCH request to update a usage plan of a given plan Id.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateUsagePlanRequest {
     /// The Id of the to-be-updated usage plan.
@@ -13,6 +13,28 @@ pub struct UpdateUsagePlanRequest {
     pub usage_plan_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateUsagePlanRequest {
+    fn clone(&self) -> Self {
+        Self {
+            usage_plan_id: self.usage_plan_id.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateUsagePlanRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.usage_plan_id == other.usage_plan_id
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateUsagePlanRequest {
+    fn default() -> Self {
+        Self {
+            usage_plan_id: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateUsagePlanRequest {
     /// Starts building a [`UpdateUsagePlanRequest`].
@@ -38,9 +60,26 @@ impl UpdateUsagePlanRequest {
     }
 }
 /// A builder for [`UpdateUsagePlanRequest`](crate::types::UpdateUsagePlanRequest); start one with `UpdateUsagePlanRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateUsagePlanRequestBuilder {
     inner: crate::types::UpdateUsagePlanRequest,
+}
+impl Clone for UpdateUsagePlanRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateUsagePlanRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateUsagePlanRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateUsagePlanRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateUsagePlanRequestBuilder {
     /// Sets [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id): The Id of the to-be-updated usage plan.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The PATCH request to grant a temporary extension to the remaining quota of a usage plan associated with a specified API key.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateUsageRequest {
     /// The Id of the usage plan associated with the usage data.
@@ -19,6 +19,30 @@ pub struct UpdateUsageRequest {
     pub key_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateUsageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            usage_plan_id: self.usage_plan_id.clone(),
+            key_id: self.key_id.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateUsageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.usage_plan_id == other.usage_plan_id && self.key_id == other.key_id
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateUsageRequest {
+    fn default() -> Self {
+        Self {
+            usage_plan_id: None,
+            key_id: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateUsageRequest {
     /// Starts building a [`UpdateUsageRequest`].
@@ -49,9 +73,26 @@ impl UpdateUsageRequest {
     }
 }
 /// A builder for [`UpdateUsageRequest`](crate::types::UpdateUsageRequest); start one with `UpdateUsageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateUsageRequestBuilder {
     inner: crate::types::UpdateUsageRequest,
+}
+impl Clone for UpdateUsageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateUsageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateUsageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateUsageRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateUsageRequestBuilder {
     /// Sets [`UpdateUsageRequest::usage_plan_id`](crate::types::UpdateUsageRequest::usage_plan_id): The Id of the usage plan associated with the usage data.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates an existing VpcLink of a specified identifier.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateVpcLinkRequest {
     /// The identifier of the VpcLink. It is used in an Integration to reference this VpcLink.
@@ -13,6 +13,28 @@ pub struct UpdateVpcLinkRequest {
     pub vpc_link_id: Option<String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub patch_operations: Option<Vec<crate::types::PatchOperation>>,
+}
+impl Clone for UpdateVpcLinkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_link_id: self.vpc_link_id.clone(),
+            patch_operations: self.patch_operations.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateVpcLinkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_link_id == other.vpc_link_id
+            && self.patch_operations == other.patch_operations
+    }
+}
+impl Default for UpdateVpcLinkRequest {
+    fn default() -> Self {
+        Self {
+            vpc_link_id: None,
+            patch_operations: None,
+        }
+    }
 }
 impl UpdateVpcLinkRequest {
     /// Starts building a [`UpdateVpcLinkRequest`].
@@ -38,9 +60,26 @@ impl UpdateVpcLinkRequest {
     }
 }
 /// A builder for [`UpdateVpcLinkRequest`](crate::types::UpdateVpcLinkRequest); start one with `UpdateVpcLinkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateVpcLinkRequestBuilder {
     inner: crate::types::UpdateVpcLinkRequest,
+}
+impl Clone for UpdateVpcLinkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateVpcLinkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateVpcLinkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateVpcLinkRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateVpcLinkRequestBuilder {
     /// Sets [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id): The identifier of the VpcLink.

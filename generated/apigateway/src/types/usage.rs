@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the usage data of a usage plan.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Usage {
     /// The plan Id associated with this usage data.
@@ -15,6 +15,35 @@ pub struct Usage {
     pub position: Option<String>,
     /// The usage data, as daily logs of used and remaining quotas, over the specified time interval indexed over the API keys in a usage plan. For example, `{..., "values" : { "{api_key}" : [ [0, 100], [10, 90], [100, 10]]}`, where `{api_key}` stands for an API key value and the daily log entry is of the format `[used quota, remaining quota]`.
     pub items: Option<::std::collections::BTreeMap<String, Vec<Vec<i64>>>>,
+}
+impl Clone for Usage {
+    fn clone(&self) -> Self {
+        Self {
+            usage_plan_id: self.usage_plan_id.clone(),
+            start_date: self.start_date.clone(),
+            end_date: self.end_date.clone(),
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for Usage {
+    fn eq(&self, other: &Self) -> bool {
+        self.usage_plan_id == other.usage_plan_id && self.start_date == other.start_date
+            && self.end_date == other.end_date && self.position == other.position
+            && self.items == other.items
+    }
+}
+impl Default for Usage {
+    fn default() -> Self {
+        Self {
+            usage_plan_id: None,
+            start_date: None,
+            end_date: None,
+            position: None,
+            items: None,
+        }
+    }
 }
 impl Usage {
     /// Starts building a [`Usage`].
@@ -60,9 +89,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Usage {
     }
 }
 /// A builder for [`Usage`](crate::types::Usage); start one with `Usage::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UsageBuilder {
     inner: crate::types::Usage,
+}
+impl Clone for UsageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UsageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UsageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Usage as Default>::default(),
+        }
+    }
 }
 impl UsageBuilder {
     /// Sets [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id): The plan Id associated with this usage data.

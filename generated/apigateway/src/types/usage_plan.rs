@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a usage plan used to specify who can assess associated API stages. Optionally, target request rate and quota limits can be set. In some cases clients can exceed the targets that you set. Don’t rely on usage plans to control costs. Consider using [Amazon Web Services Budgets](https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-managing-costs.html) to monitor costs and [WAF](https://docs.aws.amazon.com/waf/latest/developerguide/waf-chapter.html) to manage API requests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UsagePlan {
     /// The identifier of a UsagePlan resource.
@@ -21,6 +21,43 @@ pub struct UsagePlan {
     pub product_code: Option<String>,
     /// The collection of tags. Each tag element is associated with a given resource.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for UsagePlan {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            api_stages: self.api_stages.clone(),
+            throttle: self.throttle.clone(),
+            quota: self.quota.clone(),
+            product_code: self.product_code.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for UsagePlan {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.name == other.name
+            && self.description == other.description
+            && self.api_stages == other.api_stages && self.throttle == other.throttle
+            && self.quota == other.quota && self.product_code == other.product_code
+            && self.tags == other.tags
+    }
+}
+impl Default for UsagePlan {
+    fn default() -> Self {
+        Self {
+            id: None,
+            name: None,
+            description: None,
+            api_stages: None,
+            throttle: None,
+            quota: None,
+            product_code: None,
+            tags: None,
+        }
+    }
 }
 impl UsagePlan {
     /// Starts building a [`UsagePlan`].
@@ -81,9 +118,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UsagePlan {
     }
 }
 /// A builder for [`UsagePlan`](crate::types::UsagePlan); start one with `UsagePlan::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UsagePlanBuilder {
     inner: crate::types::UsagePlan,
+}
+impl Clone for UsagePlanBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UsagePlanBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UsagePlanBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UsagePlan as Default>::default(),
+        }
+    }
 }
 impl UsagePlanBuilder {
     /// Sets [`UsagePlan::id`](crate::types::UsagePlan::id): The identifier of a UsagePlan resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a usage plan key to identify a plan customer.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UsagePlanKey {
     /// The Id of a usage plan key.
@@ -13,6 +13,32 @@ pub struct UsagePlanKey {
     pub value: Option<String>,
     /// The name of a usage plan key.
     pub name: Option<String>,
+}
+impl Clone for UsagePlanKey {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            type_: self.type_.clone(),
+            value: self.value.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for UsagePlanKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.type_ == other.type_ && self.value == other.value
+            && self.name == other.name
+    }
+}
+impl Default for UsagePlanKey {
+    fn default() -> Self {
+        Self {
+            id: None,
+            type_: None,
+            value: None,
+            name: None,
+        }
+    }
 }
 impl UsagePlanKey {
     /// Starts building a [`UsagePlanKey`].
@@ -53,9 +79,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UsagePlanKey {
     }
 }
 /// A builder for [`UsagePlanKey`](crate::types::UsagePlanKey); start one with `UsagePlanKey::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UsagePlanKeyBuilder {
     inner: crate::types::UsagePlanKey,
+}
+impl Clone for UsagePlanKeyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UsagePlanKeyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UsagePlanKeyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UsagePlanKey as Default>::default(),
+        }
+    }
 }
 impl UsagePlanKeyBuilder {
     /// Sets [`UsagePlanKey::id`](crate::types::UsagePlanKey::id): The Id of a usage plan key.

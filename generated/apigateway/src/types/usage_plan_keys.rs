@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the collection of usage plan keys added to usage plans for the associated API keys and, possibly, other types of keys.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UsagePlanKeys {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::UsagePlanKey>>,
+}
+impl Clone for UsagePlanKeys {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for UsagePlanKeys {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for UsagePlanKeys {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl UsagePlanKeys {
     /// Starts building a [`UsagePlanKeys`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UsagePlanKeys {
     }
 }
 /// A builder for [`UsagePlanKeys`](crate::types::UsagePlanKeys); start one with `UsagePlanKeys::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UsagePlanKeysBuilder {
     inner: crate::types::UsagePlanKeys,
+}
+impl Clone for UsagePlanKeysBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UsagePlanKeysBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UsagePlanKeysBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UsagePlanKeys as Default>::default(),
+        }
+    }
 }
 impl UsagePlanKeysBuilder {
     /// Sets [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position)

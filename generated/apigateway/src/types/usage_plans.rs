@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a collection of usage plans for an AWS account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UsagePlans {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::UsagePlan>>,
+}
+impl Clone for UsagePlans {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for UsagePlans {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for UsagePlans {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl UsagePlans {
     /// Starts building a [`UsagePlans`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UsagePlans {
     }
 }
 /// A builder for [`UsagePlans`](crate::types::UsagePlans); start one with `UsagePlans::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UsagePlansBuilder {
     inner: crate::types::UsagePlans,
+}
+impl Clone for UsagePlansBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UsagePlansBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UsagePlansBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UsagePlans as Default>::default(),
+        }
+    }
 }
 impl UsagePlansBuilder {
     /// Sets [`UsagePlans::position`](crate::types::UsagePlans::position)

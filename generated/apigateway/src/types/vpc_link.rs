@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An API Gateway VPC link for a RestApi to access resources in an Amazon Virtual Private Cloud (VPC).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcLink {
     /// The identifier of the VpcLink. It is used in an Integration to reference this VpcLink.
@@ -19,6 +19,40 @@ pub struct VpcLink {
     pub status_message: Option<String>,
     /// The collection of tags. Each tag element is associated with a given resource.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for VpcLink {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            target_arns: self.target_arns.clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for VpcLink {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.name == other.name
+            && self.description == other.description
+            && self.target_arns == other.target_arns && self.status == other.status
+            && self.status_message == other.status_message && self.tags == other.tags
+    }
+}
+impl Default for VpcLink {
+    fn default() -> Self {
+        Self {
+            id: None,
+            name: None,
+            description: None,
+            target_arns: None,
+            status: None,
+            status_message: None,
+            tags: None,
+        }
+    }
 }
 impl VpcLink {
     /// Starts building a [`VpcLink`].
@@ -74,9 +108,26 @@ impl ::awsgen_runtime::protocol::FromResponse for VpcLink {
     }
 }
 /// A builder for [`VpcLink`](crate::types::VpcLink); start one with `VpcLink::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcLinkBuilder {
     inner: crate::types::VpcLink,
+}
+impl Clone for VpcLinkBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcLinkBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcLinkBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcLink as Default>::default(),
+        }
+    }
 }
 impl VpcLinkBuilder {
     /// Sets [`VpcLink::id`](crate::types::VpcLink::id): The identifier of the VpcLink.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The collection of VPC links under the caller's account in a region.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcLinks {
     /// The `position` member.
     pub position: Option<String>,
     /// The current page of elements from this collection.
     pub items: Option<Vec<crate::types::VpcLink>>,
+}
+impl Clone for VpcLinks {
+    fn clone(&self) -> Self {
+        Self {
+            position: self.position.clone(),
+            items: self.items.clone(),
+        }
+    }
+}
+impl PartialEq for VpcLinks {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position && self.items == other.items
+    }
+}
+impl Default for VpcLinks {
+    fn default() -> Self {
+        Self {
+            position: None,
+            items: None,
+        }
+    }
 }
 impl VpcLinks {
     /// Starts building a [`VpcLinks`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for VpcLinks {
     }
 }
 /// A builder for [`VpcLinks`](crate::types::VpcLinks); start one with `VpcLinks::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcLinksBuilder {
     inner: crate::types::VpcLinks,
+}
+impl Clone for VpcLinksBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcLinksBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcLinksBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcLinks as Default>::default(),
+        }
+    }
 }
 impl VpcLinksBuilder {
     /// Sets [`VpcLinks::position`](crate::types::VpcLinks::position)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// There is another ongoing conflicting backup control plane operation on the table. The backup is either being created, deleted or restored to a table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BackupInUseException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for BackupInUseException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for BackupInUseException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for BackupInUseException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl BackupInUseException {
     /// Starts building a [`BackupInUseException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for BackupInUseException {
 }
 impl ::std::error::Error for BackupInUseException {}
 /// A builder for [`BackupInUseException`](crate::error::BackupInUseException); start one with `BackupInUseException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BackupInUseExceptionBuilder {
     inner: crate::error::BackupInUseException,
+}
+impl Clone for BackupInUseExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BackupInUseExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BackupInUseExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::BackupInUseException as Default>::default(),
+        }
+    }
 }
 impl BackupInUseExceptionBuilder {
     /// Sets [`BackupInUseException::message`](crate::error::BackupInUseException::message)

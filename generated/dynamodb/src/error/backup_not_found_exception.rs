@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Backup not found for the given BackupARN.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BackupNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for BackupNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for BackupNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for BackupNotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl BackupNotFoundException {
     /// Starts building a [`BackupNotFoundException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for BackupNotFoundException {
 }
 impl ::std::error::Error for BackupNotFoundException {}
 /// A builder for [`BackupNotFoundException`](crate::error::BackupNotFoundException); start one with `BackupNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BackupNotFoundExceptionBuilder {
     inner: crate::error::BackupNotFoundException,
+}
+impl Clone for BackupNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BackupNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BackupNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::BackupNotFoundException as Default>::default(),
+        }
+    }
 }
 impl BackupNotFoundExceptionBuilder {
     /// Sets [`BackupNotFoundException::message`](crate::error::BackupNotFoundException::message)

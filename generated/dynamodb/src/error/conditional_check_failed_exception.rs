@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A condition specified in the operation failed to be evaluated.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConditionalCheckFailedException {
     /// The conditional request failed.
@@ -10,6 +10,30 @@ pub struct ConditionalCheckFailedException {
     /// Item which caused the [`ConditionalCheckFailedException`](crate::error::ConditionalCheckFailedException).
     pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ConditionalCheckFailedException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            item: self.item.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ConditionalCheckFailedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.item == other.item
+            && self.meta == other.meta
+    }
+}
+impl Default for ConditionalCheckFailedException {
+    fn default() -> Self {
+        Self {
+            message: None,
+            item: None,
+            meta: None,
+        }
+    }
 }
 impl ConditionalCheckFailedException {
     /// Starts building a [`ConditionalCheckFailedException`].
@@ -75,9 +99,26 @@ impl ::std::fmt::Display for ConditionalCheckFailedException {
 }
 impl ::std::error::Error for ConditionalCheckFailedException {}
 /// A builder for [`ConditionalCheckFailedException`](crate::error::ConditionalCheckFailedException); start one with `ConditionalCheckFailedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConditionalCheckFailedExceptionBuilder {
     inner: crate::error::ConditionalCheckFailedException,
+}
+impl Clone for ConditionalCheckFailedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConditionalCheckFailedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConditionalCheckFailedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ConditionalCheckFailedException as Default>::default(),
+        }
+    }
 }
 impl ConditionalCheckFailedExceptionBuilder {
     /// Sets [`ConditionalCheckFailedException::message`](crate::error::ConditionalCheckFailedException::message): The conditional request failed.

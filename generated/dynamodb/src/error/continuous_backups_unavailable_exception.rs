@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Backups have not yet been enabled for this table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ContinuousBackupsUnavailableException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ContinuousBackupsUnavailableException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ContinuousBackupsUnavailableException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ContinuousBackupsUnavailableException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ContinuousBackupsUnavailableException {
     /// Starts building a [`ContinuousBackupsUnavailableException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for ContinuousBackupsUnavailableException {
 }
 impl ::std::error::Error for ContinuousBackupsUnavailableException {}
 /// A builder for [`ContinuousBackupsUnavailableException`](crate::error::ContinuousBackupsUnavailableException); start one with `ContinuousBackupsUnavailableException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ContinuousBackupsUnavailableExceptionBuilder {
     inner: crate::error::ContinuousBackupsUnavailableException,
+}
+impl Clone for ContinuousBackupsUnavailableExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ContinuousBackupsUnavailableExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ContinuousBackupsUnavailableExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ContinuousBackupsUnavailableException as Default>::default(),
+        }
+    }
 }
 impl ContinuousBackupsUnavailableExceptionBuilder {
     /// Sets [`ContinuousBackupsUnavailableException::message`](crate::error::ContinuousBackupsUnavailableException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// There was an attempt to insert an item with the same primary key as an item that already exists in the DynamoDB table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DuplicateItemException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for DuplicateItemException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for DuplicateItemException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for DuplicateItemException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl DuplicateItemException {
     /// Starts building a [`DuplicateItemException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for DuplicateItemException {
 }
 impl ::std::error::Error for DuplicateItemException {}
 /// A builder for [`DuplicateItemException`](crate::error::DuplicateItemException); start one with `DuplicateItemException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DuplicateItemExceptionBuilder {
     inner: crate::error::DuplicateItemException,
+}
+impl Clone for DuplicateItemExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DuplicateItemExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DuplicateItemExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::DuplicateItemException as Default>::default(),
+        }
+    }
 }
 impl DuplicateItemExceptionBuilder {
     /// Sets [`DuplicateItemException::message`](crate::error::DuplicateItemException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// There was a conflict when writing to the specified S3 bucket.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportConflictException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ExportConflictException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ExportConflictException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ExportConflictException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ExportConflictException {
     /// Starts building a [`ExportConflictException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for ExportConflictException {
 }
 impl ::std::error::Error for ExportConflictException {}
 /// A builder for [`ExportConflictException`](crate::error::ExportConflictException); start one with `ExportConflictException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportConflictExceptionBuilder {
     inner: crate::error::ExportConflictException,
+}
+impl Clone for ExportConflictExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportConflictExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportConflictExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ExportConflictException as Default>::default(),
+        }
+    }
 }
 impl ExportConflictExceptionBuilder {
     /// Sets [`ExportConflictException::message`](crate::error::ExportConflictException::message)

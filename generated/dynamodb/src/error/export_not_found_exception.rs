@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified export was not found.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ExportNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ExportNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ExportNotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ExportNotFoundException {
     /// Starts building a [`ExportNotFoundException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for ExportNotFoundException {
 }
 impl ::std::error::Error for ExportNotFoundException {}
 /// A builder for [`ExportNotFoundException`](crate::error::ExportNotFoundException); start one with `ExportNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportNotFoundExceptionBuilder {
     inner: crate::error::ExportNotFoundException,
+}
+impl Clone for ExportNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ExportNotFoundException as Default>::default(),
+        }
+    }
 }
 impl ExportNotFoundExceptionBuilder {
     /// Sets [`ExportNotFoundException::message`](crate::error::ExportNotFoundException::message)

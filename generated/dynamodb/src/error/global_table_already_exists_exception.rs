@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified global table already exists.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GlobalTableAlreadyExistsException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for GlobalTableAlreadyExistsException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for GlobalTableAlreadyExistsException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for GlobalTableAlreadyExistsException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl GlobalTableAlreadyExistsException {
     /// Starts building a [`GlobalTableAlreadyExistsException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for GlobalTableAlreadyExistsException {
 }
 impl ::std::error::Error for GlobalTableAlreadyExistsException {}
 /// A builder for [`GlobalTableAlreadyExistsException`](crate::error::GlobalTableAlreadyExistsException); start one with `GlobalTableAlreadyExistsException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GlobalTableAlreadyExistsExceptionBuilder {
     inner: crate::error::GlobalTableAlreadyExistsException,
+}
+impl Clone for GlobalTableAlreadyExistsExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GlobalTableAlreadyExistsExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GlobalTableAlreadyExistsExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::GlobalTableAlreadyExistsException as Default>::default(),
+        }
+    }
 }
 impl GlobalTableAlreadyExistsExceptionBuilder {
     /// Sets [`GlobalTableAlreadyExistsException::message`](crate::error::GlobalTableAlreadyExistsException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified global table does not exist.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GlobalTableNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for GlobalTableNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for GlobalTableNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for GlobalTableNotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl GlobalTableNotFoundException {
     /// Starts building a [`GlobalTableNotFoundException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for GlobalTableNotFoundException {
 }
 impl ::std::error::Error for GlobalTableNotFoundException {}
 /// A builder for [`GlobalTableNotFoundException`](crate::error::GlobalTableNotFoundException); start one with `GlobalTableNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GlobalTableNotFoundExceptionBuilder {
     inner: crate::error::GlobalTableNotFoundException,
+}
+impl Clone for GlobalTableNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GlobalTableNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GlobalTableNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::GlobalTableNotFoundException as Default>::default(),
+        }
+    }
 }
 impl GlobalTableNotFoundExceptionBuilder {
     /// Sets [`GlobalTableNotFoundException::message`](crate::error::GlobalTableNotFoundException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// DynamoDB rejected the request because you retried a request with a different payload but with an idempotent token that was already used.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IdempotentParameterMismatchException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for IdempotentParameterMismatchException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for IdempotentParameterMismatchException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for IdempotentParameterMismatchException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl IdempotentParameterMismatchException {
     /// Starts building a [`IdempotentParameterMismatchException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for IdempotentParameterMismatchException {
 }
 impl ::std::error::Error for IdempotentParameterMismatchException {}
 /// A builder for [`IdempotentParameterMismatchException`](crate::error::IdempotentParameterMismatchException); start one with `IdempotentParameterMismatchException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IdempotentParameterMismatchExceptionBuilder {
     inner: crate::error::IdempotentParameterMismatchException,
+}
+impl Clone for IdempotentParameterMismatchExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IdempotentParameterMismatchExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IdempotentParameterMismatchExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::IdempotentParameterMismatchException as Default>::default(),
+        }
+    }
 }
 impl IdempotentParameterMismatchExceptionBuilder {
     /// Sets [`IdempotentParameterMismatchException::message`](crate::error::IdempotentParameterMismatchException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// There was a conflict when importing from the specified S3 source. This can occur when the current import conflicts with a previous import request that had the same client token.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportConflictException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ImportConflictException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ImportConflictException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ImportConflictException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ImportConflictException {
     /// Starts building a [`ImportConflictException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for ImportConflictException {
 }
 impl ::std::error::Error for ImportConflictException {}
 /// A builder for [`ImportConflictException`](crate::error::ImportConflictException); start one with `ImportConflictException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportConflictExceptionBuilder {
     inner: crate::error::ImportConflictException,
+}
+impl Clone for ImportConflictExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportConflictExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportConflictExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ImportConflictException as Default>::default(),
+        }
+    }
 }
 impl ImportConflictExceptionBuilder {
     /// Sets [`ImportConflictException::message`](crate::error::ImportConflictException::message)

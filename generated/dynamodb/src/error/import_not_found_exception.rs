@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified import was not found.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ImportNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ImportNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ImportNotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ImportNotFoundException {
     /// Starts building a [`ImportNotFoundException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for ImportNotFoundException {
 }
 impl ::std::error::Error for ImportNotFoundException {}
 /// A builder for [`ImportNotFoundException`](crate::error::ImportNotFoundException); start one with `ImportNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportNotFoundExceptionBuilder {
     inner: crate::error::ImportNotFoundException,
+}
+impl Clone for ImportNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ImportNotFoundException as Default>::default(),
+        }
+    }
 }
 impl ImportNotFoundExceptionBuilder {
     /// Sets [`ImportNotFoundException::message`](crate::error::ImportNotFoundException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The operation tried to access a nonexistent index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IndexNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for IndexNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for IndexNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for IndexNotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl IndexNotFoundException {
     /// Starts building a [`IndexNotFoundException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for IndexNotFoundException {
 }
 impl ::std::error::Error for IndexNotFoundException {}
 /// A builder for [`IndexNotFoundException`](crate::error::IndexNotFoundException); start one with `IndexNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IndexNotFoundExceptionBuilder {
     inner: crate::error::IndexNotFoundException,
+}
+impl Clone for IndexNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IndexNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IndexNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::IndexNotFoundException as Default>::default(),
+        }
+    }
 }
 impl IndexNotFoundExceptionBuilder {
     /// Sets [`IndexNotFoundException::message`](crate::error::IndexNotFoundException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An error occurred on the server side.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InternalServerError {
     /// The server encountered an internal error trying to fulfill the request.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InternalServerError {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InternalServerError {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InternalServerError {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InternalServerError {
     /// Starts building a [`InternalServerError`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InternalServerError {
 }
 impl ::std::error::Error for InternalServerError {}
 /// A builder for [`InternalServerError`](crate::error::InternalServerError); start one with `InternalServerError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InternalServerErrorBuilder {
     inner: crate::error::InternalServerError,
+}
+impl Clone for InternalServerErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InternalServerErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InternalServerErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InternalServerError as Default>::default(),
+        }
+    }
 }
 impl InternalServerErrorBuilder {
     /// Sets [`InternalServerError::message`](crate::error::InternalServerError::message): The server encountered an internal error trying to fulfill the request.

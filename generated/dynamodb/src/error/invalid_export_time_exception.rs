@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified `ExportTime` is outside of the point in time recovery window.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidExportTimeException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidExportTimeException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidExportTimeException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidExportTimeException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidExportTimeException {
     /// Starts building a [`InvalidExportTimeException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidExportTimeException {
 }
 impl ::std::error::Error for InvalidExportTimeException {}
 /// A builder for [`InvalidExportTimeException`](crate::error::InvalidExportTimeException); start one with `InvalidExportTimeException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidExportTimeExceptionBuilder {
     inner: crate::error::InvalidExportTimeException,
+}
+impl Clone for InvalidExportTimeExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidExportTimeExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidExportTimeExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidExportTimeException as Default>::default(),
+        }
+    }
 }
 impl InvalidExportTimeExceptionBuilder {
     /// Sets [`InvalidExportTimeException::message`](crate::error::InvalidExportTimeException::message)

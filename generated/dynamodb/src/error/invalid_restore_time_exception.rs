@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An invalid restore time was specified. RestoreDateTime must be between EarliestRestorableDateTime and LatestRestorableDateTime.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidRestoreTimeException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidRestoreTimeException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidRestoreTimeException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidRestoreTimeException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidRestoreTimeException {
     /// Starts building a [`InvalidRestoreTimeException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidRestoreTimeException {
 }
 impl ::std::error::Error for InvalidRestoreTimeException {}
 /// A builder for [`InvalidRestoreTimeException`](crate::error::InvalidRestoreTimeException); start one with `InvalidRestoreTimeException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidRestoreTimeExceptionBuilder {
     inner: crate::error::InvalidRestoreTimeException,
+}
+impl Clone for InvalidRestoreTimeExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidRestoreTimeExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidRestoreTimeExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidRestoreTimeException as Default>::default(),
+        }
+    }
 }
 impl InvalidRestoreTimeExceptionBuilder {
     /// Sets [`InvalidRestoreTimeException::message`](crate::error::InvalidRestoreTimeException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An item collection is too large. This exception is only returned for tables that have one or more local secondary indexes.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ItemCollectionSizeLimitExceededException {
     /// The total size of an item collection has exceeded the maximum limit of 10 gigabytes.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ItemCollectionSizeLimitExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ItemCollectionSizeLimitExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ItemCollectionSizeLimitExceededException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ItemCollectionSizeLimitExceededException {
     /// Starts building a [`ItemCollectionSizeLimitExceededException`].
@@ -67,9 +85,26 @@ impl ::std::fmt::Display for ItemCollectionSizeLimitExceededException {
 }
 impl ::std::error::Error for ItemCollectionSizeLimitExceededException {}
 /// A builder for [`ItemCollectionSizeLimitExceededException`](crate::error::ItemCollectionSizeLimitExceededException); start one with `ItemCollectionSizeLimitExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ItemCollectionSizeLimitExceededExceptionBuilder {
     inner: crate::error::ItemCollectionSizeLimitExceededException,
+}
+impl Clone for ItemCollectionSizeLimitExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ItemCollectionSizeLimitExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ItemCollectionSizeLimitExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ItemCollectionSizeLimitExceededException as Default>::default(),
+        }
+    }
 }
 impl ItemCollectionSizeLimitExceededExceptionBuilder {
     /// Sets [`ItemCollectionSizeLimitExceededException::message`](crate::error::ItemCollectionSizeLimitExceededException::message): The total size of an item collection has exceeded the maximum limit of 10 gigabytes.

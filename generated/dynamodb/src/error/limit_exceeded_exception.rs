@@ -14,12 +14,30 @@
 /// GetRecords was called with a value of more than 1000 for the limit request parameter.
 ///
 /// More than 2 processes are reading from the same streams shard at the same time. Exceeding this limit may result in request throttling.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LimitExceededException {
     /// Too many operations for a given subscriber.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for LimitExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for LimitExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for LimitExceededException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl LimitExceededException {
     /// Starts building a [`LimitExceededException`].
@@ -78,9 +96,26 @@ impl ::std::fmt::Display for LimitExceededException {
 }
 impl ::std::error::Error for LimitExceededException {}
 /// A builder for [`LimitExceededException`](crate::error::LimitExceededException); start one with `LimitExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LimitExceededExceptionBuilder {
     inner: crate::error::LimitExceededException,
+}
+impl Clone for LimitExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LimitExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LimitExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::LimitExceededException as Default>::default(),
+        }
+    }
 }
 impl LimitExceededExceptionBuilder {
     /// Sets [`LimitExceededException::message`](crate::error::LimitExceededException::message): Too many operations for a given subscriber.

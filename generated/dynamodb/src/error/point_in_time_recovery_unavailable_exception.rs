@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Point in time recovery has not yet been enabled for this source table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PointInTimeRecoveryUnavailableException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for PointInTimeRecoveryUnavailableException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for PointInTimeRecoveryUnavailableException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for PointInTimeRecoveryUnavailableException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl PointInTimeRecoveryUnavailableException {
     /// Starts building a [`PointInTimeRecoveryUnavailableException`].
@@ -67,9 +85,26 @@ impl ::std::fmt::Display for PointInTimeRecoveryUnavailableException {
 }
 impl ::std::error::Error for PointInTimeRecoveryUnavailableException {}
 /// A builder for [`PointInTimeRecoveryUnavailableException`](crate::error::PointInTimeRecoveryUnavailableException); start one with `PointInTimeRecoveryUnavailableException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PointInTimeRecoveryUnavailableExceptionBuilder {
     inner: crate::error::PointInTimeRecoveryUnavailableException,
+}
+impl Clone for PointInTimeRecoveryUnavailableExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PointInTimeRecoveryUnavailableExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PointInTimeRecoveryUnavailableExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::PointInTimeRecoveryUnavailableException as Default>::default(),
+        }
+    }
 }
 impl PointInTimeRecoveryUnavailableExceptionBuilder {
     /// Sets [`PointInTimeRecoveryUnavailableException::message`](crate::error::PointInTimeRecoveryUnavailableException::message)

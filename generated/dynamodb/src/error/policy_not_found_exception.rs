@@ -4,12 +4,30 @@
 /// The operation tried to access a nonexistent resource-based policy.
 ///
 /// If you specified an `ExpectedRevisionId`, it's possible that a policy is present for the resource but its revision ID didn't match the expected value.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PolicyNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for PolicyNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for PolicyNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for PolicyNotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl PolicyNotFoundException {
     /// Starts building a [`PolicyNotFoundException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for PolicyNotFoundException {
 }
 impl ::std::error::Error for PolicyNotFoundException {}
 /// A builder for [`PolicyNotFoundException`](crate::error::PolicyNotFoundException); start one with `PolicyNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PolicyNotFoundExceptionBuilder {
     inner: crate::error::PolicyNotFoundException,
+}
+impl Clone for PolicyNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PolicyNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PolicyNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::PolicyNotFoundException as Default>::default(),
+        }
+    }
 }
 impl PolicyNotFoundExceptionBuilder {
     /// Sets [`PolicyNotFoundException::message`](crate::error::PolicyNotFoundException::message)

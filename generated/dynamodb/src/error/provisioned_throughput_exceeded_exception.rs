@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was denied due to request throttling. For detailed information about why the request was throttled and the ARN of the impacted resource, find the [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) field in the returned exception. The Amazon Web Services SDKs for DynamoDB automatically retry requests that receive this exception. Your request is eventually successful, unless your retry queue is too large to finish. Reduce the frequency of requests and use exponential backoff. For more information, go to [Error Retries and Exponential Backoff](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html#Programming.Errors.RetryAndBackoff) in the *Amazon DynamoDB Developer Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionedThroughputExceededException {
     /// You exceeded your maximum allowed provisioned throughput.
@@ -10,6 +10,31 @@ pub struct ProvisionedThroughputExceededException {
     /// A list of [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) that provide detailed diagnostic information about why the request was throttled.
     pub throttling_reasons: Option<Vec<crate::types::ThrottlingReason>>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ProvisionedThroughputExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            throttling_reasons: self.throttling_reasons.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ProvisionedThroughputExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message
+            && self.throttling_reasons == other.throttling_reasons
+            && self.meta == other.meta
+    }
+}
+impl Default for ProvisionedThroughputExceededException {
+    fn default() -> Self {
+        Self {
+            message: None,
+            throttling_reasons: None,
+            meta: None,
+        }
+    }
 }
 impl ProvisionedThroughputExceededException {
     /// Starts building a [`ProvisionedThroughputExceededException`].
@@ -74,9 +99,26 @@ impl ::std::fmt::Display for ProvisionedThroughputExceededException {
 }
 impl ::std::error::Error for ProvisionedThroughputExceededException {}
 /// A builder for [`ProvisionedThroughputExceededException`](crate::error::ProvisionedThroughputExceededException); start one with `ProvisionedThroughputExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionedThroughputExceededExceptionBuilder {
     inner: crate::error::ProvisionedThroughputExceededException,
+}
+impl Clone for ProvisionedThroughputExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionedThroughputExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionedThroughputExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ProvisionedThroughputExceededException as Default>::default(),
+        }
+    }
 }
 impl ProvisionedThroughputExceededExceptionBuilder {
     /// Sets [`ProvisionedThroughputExceededException::message`](crate::error::ProvisionedThroughputExceededException::message): You exceeded your maximum allowed provisioned throughput.

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified replica is already part of the global table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaAlreadyExistsException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ReplicaAlreadyExistsException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaAlreadyExistsException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ReplicaAlreadyExistsException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ReplicaAlreadyExistsException {
     /// Starts building a [`ReplicaAlreadyExistsException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for ReplicaAlreadyExistsException {
 }
 impl ::std::error::Error for ReplicaAlreadyExistsException {}
 /// A builder for [`ReplicaAlreadyExistsException`](crate::error::ReplicaAlreadyExistsException); start one with `ReplicaAlreadyExistsException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaAlreadyExistsExceptionBuilder {
     inner: crate::error::ReplicaAlreadyExistsException,
+}
+impl Clone for ReplicaAlreadyExistsExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaAlreadyExistsExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaAlreadyExistsExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ReplicaAlreadyExistsException as Default>::default(),
+        }
+    }
 }
 impl ReplicaAlreadyExistsExceptionBuilder {
     /// Sets [`ReplicaAlreadyExistsException::message`](crate::error::ReplicaAlreadyExistsException::message)

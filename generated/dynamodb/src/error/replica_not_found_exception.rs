@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified replica is no longer part of the global table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ReplicaNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ReplicaNotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ReplicaNotFoundException {
     /// Starts building a [`ReplicaNotFoundException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for ReplicaNotFoundException {
 }
 impl ::std::error::Error for ReplicaNotFoundException {}
 /// A builder for [`ReplicaNotFoundException`](crate::error::ReplicaNotFoundException); start one with `ReplicaNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaNotFoundExceptionBuilder {
     inner: crate::error::ReplicaNotFoundException,
+}
+impl Clone for ReplicaNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ReplicaNotFoundException as Default>::default(),
+        }
+    }
 }
 impl ReplicaNotFoundExceptionBuilder {
     /// Sets [`ReplicaNotFoundException::message`](crate::error::ReplicaNotFoundException::message)

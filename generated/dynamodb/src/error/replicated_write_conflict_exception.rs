@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because one or more items in the request are being modified by a request in another Region.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicatedWriteConflictException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ReplicatedWriteConflictException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ReplicatedWriteConflictException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ReplicatedWriteConflictException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ReplicatedWriteConflictException {
     /// Starts building a [`ReplicatedWriteConflictException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for ReplicatedWriteConflictException {
 }
 impl ::std::error::Error for ReplicatedWriteConflictException {}
 /// A builder for [`ReplicatedWriteConflictException`](crate::error::ReplicatedWriteConflictException); start one with `ReplicatedWriteConflictException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicatedWriteConflictExceptionBuilder {
     inner: crate::error::ReplicatedWriteConflictException,
+}
+impl Clone for ReplicatedWriteConflictExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicatedWriteConflictExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicatedWriteConflictExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ReplicatedWriteConflictException as Default>::default(),
+        }
+    }
 }
 impl ReplicatedWriteConflictExceptionBuilder {
     /// Sets [`ReplicatedWriteConflictException::message`](crate::error::ReplicatedWriteConflictException::message)

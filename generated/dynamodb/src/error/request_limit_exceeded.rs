@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Throughput exceeds the current throughput quota for your account. For detailed information about why the request was throttled and the ARN of the impacted resource, find the [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) field in the returned exception. Contact [Amazon Web Services Support](https://aws.amazon.com/support) to request a quota increase.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RequestLimitExceeded {
     /// The `message` member.
@@ -10,6 +10,31 @@ pub struct RequestLimitExceeded {
     /// A list of [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) that provide detailed diagnostic information about why the request was throttled.
     pub throttling_reasons: Option<Vec<crate::types::ThrottlingReason>>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for RequestLimitExceeded {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            throttling_reasons: self.throttling_reasons.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for RequestLimitExceeded {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message
+            && self.throttling_reasons == other.throttling_reasons
+            && self.meta == other.meta
+    }
+}
+impl Default for RequestLimitExceeded {
+    fn default() -> Self {
+        Self {
+            message: None,
+            throttling_reasons: None,
+            meta: None,
+        }
+    }
 }
 impl RequestLimitExceeded {
     /// Starts building a [`RequestLimitExceeded`].
@@ -73,9 +98,26 @@ impl ::std::fmt::Display for RequestLimitExceeded {
 }
 impl ::std::error::Error for RequestLimitExceeded {}
 /// A builder for [`RequestLimitExceeded`](crate::error::RequestLimitExceeded); start one with `RequestLimitExceeded::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RequestLimitExceededBuilder {
     inner: crate::error::RequestLimitExceeded,
+}
+impl Clone for RequestLimitExceededBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RequestLimitExceededBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RequestLimitExceededBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::RequestLimitExceeded as Default>::default(),
+        }
+    }
 }
 impl RequestLimitExceededBuilder {
     /// Sets [`RequestLimitExceeded::message`](crate::error::RequestLimitExceeded::message)

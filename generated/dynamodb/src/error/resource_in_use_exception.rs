@@ -8,12 +8,30 @@
 /// - You tried to update a resource that was already being updated.
 ///
 /// When appropriate, wait for the ongoing update to complete and attempt the request again.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResourceInUseException {
     /// The resource which is being attempted to be changed is in use.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ResourceInUseException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ResourceInUseException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ResourceInUseException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ResourceInUseException {
     /// Starts building a [`ResourceInUseException`].
@@ -72,9 +90,26 @@ impl ::std::fmt::Display for ResourceInUseException {
 }
 impl ::std::error::Error for ResourceInUseException {}
 /// A builder for [`ResourceInUseException`](crate::error::ResourceInUseException); start one with `ResourceInUseException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourceInUseExceptionBuilder {
     inner: crate::error::ResourceInUseException,
+}
+impl Clone for ResourceInUseExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourceInUseExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourceInUseExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ResourceInUseException as Default>::default(),
+        }
+    }
 }
 impl ResourceInUseExceptionBuilder {
     /// Sets [`ResourceInUseException::message`](crate::error::ResourceInUseException::message): The resource which is being attempted to be changed is in use.

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A target table with the specified name already exists.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TableAlreadyExistsException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TableAlreadyExistsException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TableAlreadyExistsException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TableAlreadyExistsException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TableAlreadyExistsException {
     /// Starts building a [`TableAlreadyExistsException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for TableAlreadyExistsException {
 }
 impl ::std::error::Error for TableAlreadyExistsException {}
 /// A builder for [`TableAlreadyExistsException`](crate::error::TableAlreadyExistsException); start one with `TableAlreadyExistsException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TableAlreadyExistsExceptionBuilder {
     inner: crate::error::TableAlreadyExistsException,
+}
+impl Clone for TableAlreadyExistsExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TableAlreadyExistsExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TableAlreadyExistsExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TableAlreadyExistsException as Default>::default(),
+        }
+    }
 }
 impl TableAlreadyExistsExceptionBuilder {
     /// Sets [`TableAlreadyExistsException::message`](crate::error::TableAlreadyExistsException::message)

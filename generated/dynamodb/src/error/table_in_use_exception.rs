@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A target table with the specified name is either being created or deleted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TableInUseException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TableInUseException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TableInUseException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TableInUseException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TableInUseException {
     /// Starts building a [`TableInUseException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for TableInUseException {
 }
 impl ::std::error::Error for TableInUseException {}
 /// A builder for [`TableInUseException`](crate::error::TableInUseException); start one with `TableInUseException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TableInUseExceptionBuilder {
     inner: crate::error::TableInUseException,
+}
+impl Clone for TableInUseExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TableInUseExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TableInUseExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TableInUseException as Default>::default(),
+        }
+    }
 }
 impl TableInUseExceptionBuilder {
     /// Sets [`TableInUseException::message`](crate::error::TableInUseException::message)

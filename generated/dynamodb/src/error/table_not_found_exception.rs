@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A source table with the name `TableName` does not currently exist within the subscriber's account or the subscriber is operating in the wrong Amazon Web Services Region.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TableNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TableNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TableNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TableNotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TableNotFoundException {
     /// Starts building a [`TableNotFoundException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for TableNotFoundException {
 }
 impl ::std::error::Error for TableNotFoundException {}
 /// A builder for [`TableNotFoundException`](crate::error::TableNotFoundException); start one with `TableNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TableNotFoundExceptionBuilder {
     inner: crate::error::TableNotFoundException,
+}
+impl Clone for TableNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TableNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TableNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TableNotFoundException as Default>::default(),
+        }
+    }
 }
 impl TableNotFoundExceptionBuilder {
     /// Sets [`TableNotFoundException::message`](crate::error::TableNotFoundException::message)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was denied due to request throttling. For detailed information about why the request was throttled and the ARN of the impacted resource, find the [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) field in the returned exception.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ThrottlingException {
     /// The `message` member.
@@ -10,6 +10,31 @@ pub struct ThrottlingException {
     /// A list of [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) that provide detailed diagnostic information about why the request was throttled.
     pub throttling_reasons: Option<Vec<crate::types::ThrottlingReason>>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ThrottlingException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            throttling_reasons: self.throttling_reasons.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ThrottlingException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message
+            && self.throttling_reasons == other.throttling_reasons
+            && self.meta == other.meta
+    }
+}
+impl Default for ThrottlingException {
+    fn default() -> Self {
+        Self {
+            message: None,
+            throttling_reasons: None,
+            meta: None,
+        }
+    }
 }
 impl ThrottlingException {
     /// Starts building a [`ThrottlingException`].
@@ -73,9 +98,26 @@ impl ::std::fmt::Display for ThrottlingException {
 }
 impl ::std::error::Error for ThrottlingException {}
 /// A builder for [`ThrottlingException`](crate::error::ThrottlingException); start one with `ThrottlingException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ThrottlingExceptionBuilder {
     inner: crate::error::ThrottlingException,
+}
+impl Clone for ThrottlingExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ThrottlingExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ThrottlingExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ThrottlingException as Default>::default(),
+        }
+    }
 }
 impl ThrottlingExceptionBuilder {
     /// Sets [`ThrottlingException::message`](crate::error::ThrottlingException::message)

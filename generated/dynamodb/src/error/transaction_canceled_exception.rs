@@ -67,7 +67,7 @@
 ///     - Nesting Levels have exceeded supported limits.
 ///     - The document path provided in the update expression is invalid for update.
 ///     - The provided expression refers to an attribute that does not exist in the item.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransactionCanceledException {
     /// The `Message` member.
@@ -75,6 +75,31 @@ pub struct TransactionCanceledException {
     /// A list of cancellation reasons.
     pub cancellation_reasons: Option<Vec<crate::types::CancellationReason>>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TransactionCanceledException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            cancellation_reasons: self.cancellation_reasons.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TransactionCanceledException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message
+            && self.cancellation_reasons == other.cancellation_reasons
+            && self.meta == other.meta
+    }
+}
+impl Default for TransactionCanceledException {
+    fn default() -> Self {
+        Self {
+            message: None,
+            cancellation_reasons: None,
+            meta: None,
+        }
+    }
 }
 impl TransactionCanceledException {
     /// Starts building a [`TransactionCanceledException`].
@@ -138,9 +163,26 @@ impl ::std::fmt::Display for TransactionCanceledException {
 }
 impl ::std::error::Error for TransactionCanceledException {}
 /// A builder for [`TransactionCanceledException`](crate::error::TransactionCanceledException); start one with `TransactionCanceledException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransactionCanceledExceptionBuilder {
     inner: crate::error::TransactionCanceledException,
+}
+impl Clone for TransactionCanceledExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransactionCanceledExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransactionCanceledExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TransactionCanceledException as Default>::default(),
+        }
+    }
 }
 impl TransactionCanceledExceptionBuilder {
     /// Sets [`TransactionCanceledException::message`](crate::error::TransactionCanceledException::message)

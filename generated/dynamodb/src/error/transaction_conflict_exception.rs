@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Operation was rejected because there is an ongoing transaction for the item.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransactionConflictException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TransactionConflictException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TransactionConflictException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TransactionConflictException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TransactionConflictException {
     /// Starts building a [`TransactionConflictException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for TransactionConflictException {
 }
 impl ::std::error::Error for TransactionConflictException {}
 /// A builder for [`TransactionConflictException`](crate::error::TransactionConflictException); start one with `TransactionConflictException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransactionConflictExceptionBuilder {
     inner: crate::error::TransactionConflictException,
+}
+impl Clone for TransactionConflictExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransactionConflictExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransactionConflictExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TransactionConflictException as Default>::default(),
+        }
+    }
 }
 impl TransactionConflictExceptionBuilder {
     /// Sets [`TransactionConflictException::message`](crate::error::TransactionConflictException::message)

@@ -23,12 +23,30 @@
 /// - 3500-4500 third attempt
 /// - 4500-6500 third sleep/delay (500 \* 2^2)
 /// - 6500-7500 fourth attempt (this can trigger inline recovery since 5 seconds have elapsed since the first attempt reached TC)
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransactionInProgressException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TransactionInProgressException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TransactionInProgressException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TransactionInProgressException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TransactionInProgressException {
     /// Starts building a [`TransactionInProgressException`].
@@ -87,9 +105,26 @@ impl ::std::fmt::Display for TransactionInProgressException {
 }
 impl ::std::error::Error for TransactionInProgressException {}
 /// A builder for [`TransactionInProgressException`](crate::error::TransactionInProgressException); start one with `TransactionInProgressException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransactionInProgressExceptionBuilder {
     inner: crate::error::TransactionInProgressException,
+}
+impl Clone for TransactionInProgressExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransactionInProgressExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransactionInProgressExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TransactionInProgressException as Default>::default(),
+        }
+    }
 }
 impl TransactionInProgressExceptionBuilder {
     /// Sets [`TransactionInProgressException::message`](crate::error::TransactionInProgressException::message)

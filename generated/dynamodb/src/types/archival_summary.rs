@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details of a table archival operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ArchivalSummary {
     /// The date and time when table archival was initiated by DynamoDB, in UNIX epoch time format.
@@ -13,6 +13,31 @@ pub struct ArchivalSummary {
     pub archival_reason: Option<String>,
     /// The Amazon Resource Name (ARN) of the backup the table was archived to, when applicable in the archival reason. If you wish to restore this backup to the same table name, you will need to delete the original table.
     pub archival_backup_arn: Option<String>,
+}
+impl Clone for ArchivalSummary {
+    fn clone(&self) -> Self {
+        Self {
+            archival_date_time: self.archival_date_time,
+            archival_reason: self.archival_reason.clone(),
+            archival_backup_arn: self.archival_backup_arn.clone(),
+        }
+    }
+}
+impl PartialEq for ArchivalSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.archival_date_time == other.archival_date_time
+            && self.archival_reason == other.archival_reason
+            && self.archival_backup_arn == other.archival_backup_arn
+    }
+}
+impl Default for ArchivalSummary {
+    fn default() -> Self {
+        Self {
+            archival_date_time: None,
+            archival_reason: None,
+            archival_backup_arn: None,
+        }
+    }
 }
 impl ArchivalSummary {
     /// Starts building a [`ArchivalSummary`].
@@ -37,9 +62,26 @@ impl ArchivalSummary {
     }
 }
 /// A builder for [`ArchivalSummary`](crate::types::ArchivalSummary); start one with `ArchivalSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ArchivalSummaryBuilder {
     inner: crate::types::ArchivalSummary,
+}
+impl Clone for ArchivalSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ArchivalSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ArchivalSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ArchivalSummary as Default>::default(),
+        }
+    }
 }
 impl ArchivalSummaryBuilder {
     /// Sets [`ArchivalSummary::archival_date_time`](crate::types::ArchivalSummary::archival_date_time): The date and time when table archival was initiated by DynamoDB, in UNIX epoch time format.

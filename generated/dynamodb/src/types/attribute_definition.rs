@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an attribute for describing the schema for the table and indexes.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttributeDefinition {
     /// A name for the attribute.
@@ -17,6 +17,28 @@ pub struct AttributeDefinition {
     ///
     /// Required: the builder's `build()` fails without it.
     pub attribute_type: Option<crate::types::ScalarAttributeType>,
+}
+impl Clone for AttributeDefinition {
+    fn clone(&self) -> Self {
+        Self {
+            attribute_name: self.attribute_name.clone(),
+            attribute_type: self.attribute_type.clone(),
+        }
+    }
+}
+impl PartialEq for AttributeDefinition {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute_name == other.attribute_name
+            && self.attribute_type == other.attribute_type
+    }
+}
+impl Default for AttributeDefinition {
+    fn default() -> Self {
+        Self {
+            attribute_name: None,
+            attribute_type: None,
+        }
+    }
 }
 impl AttributeDefinition {
     /// Starts building a [`AttributeDefinition`].
@@ -36,9 +58,26 @@ impl AttributeDefinition {
     }
 }
 /// A builder for [`AttributeDefinition`](crate::types::AttributeDefinition); start one with `AttributeDefinition::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttributeDefinitionBuilder {
     inner: crate::types::AttributeDefinition,
+}
+impl Clone for AttributeDefinitionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttributeDefinitionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttributeDefinitionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttributeDefinition as Default>::default(),
+        }
+    }
 }
 impl AttributeDefinitionBuilder {
     /// Sets [`AttributeDefinition::attribute_name`](crate::types::AttributeDefinition::attribute_name): A name for the attribute.

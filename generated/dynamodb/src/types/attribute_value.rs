@@ -6,7 +6,7 @@
 /// Each attribute value is described as a name-value pair. The name is the data type, and the value is the data itself.
 ///
 /// For more information, see [Data Types](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html#HowItWorks.DataTypes) in the *Amazon DynamoDB Developer Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttributeValue {
     /// An attribute of type String. For example:
@@ -53,6 +53,46 @@ pub struct AttributeValue {
     ///
     /// `"BOOL": true`
     pub bool: Option<bool>,
+}
+impl Clone for AttributeValue {
+    fn clone(&self) -> Self {
+        Self {
+            s: self.s.clone(),
+            n: self.n.clone(),
+            b: self.b.clone(),
+            ss: self.ss.clone(),
+            ns: self.ns.clone(),
+            bs: self.bs.clone(),
+            m: self.m.clone(),
+            l: self.l.clone(),
+            null: self.null,
+            bool: self.bool,
+        }
+    }
+}
+impl PartialEq for AttributeValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.s == other.s && self.n == other.n && self.b == other.b
+            && self.ss == other.ss && self.ns == other.ns && self.bs == other.bs
+            && self.m == other.m && self.l == other.l && self.null == other.null
+            && self.bool == other.bool
+    }
+}
+impl Default for AttributeValue {
+    fn default() -> Self {
+        Self {
+            s: None,
+            n: None,
+            b: None,
+            ss: None,
+            ns: None,
+            bs: None,
+            m: None,
+            l: None,
+            null: None,
+            bool: None,
+        }
+    }
 }
 impl AttributeValue {
     /// Starts building a [`AttributeValue`].
@@ -114,9 +154,26 @@ impl AttributeValue {
     }
 }
 /// A builder for [`AttributeValue`](crate::types::AttributeValue); start one with `AttributeValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttributeValueBuilder {
     inner: crate::types::AttributeValue,
+}
+impl Clone for AttributeValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttributeValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttributeValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttributeValue as Default>::default(),
+        }
+    }
 }
 impl AttributeValueBuilder {
     /// Sets [`AttributeValue::s`](crate::types::AttributeValue::s): An attribute of type String.

@@ -6,7 +6,7 @@
 /// **Note:** You cannot use `UpdateItem` to update any primary key attributes. Instead, you will need to delete the item, and then use `PutItem` to create a new item with new attributes.
 ///
 /// Attribute values cannot be null; string and binary type attributes must have lengths greater than zero; and set type attributes must not be empty. Requests with empty values will be rejected with a `ValidationException` exception.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttributeValueUpdate {
     /// Represents the data for an attribute.
@@ -42,6 +42,24 @@ pub struct AttributeValueUpdate {
     /// - `ADD` - DynamoDB creates a new item with the supplied primary key and number (or set) for the attribute value. The only data types allowed are number, number set, string set or binary set.
     pub action: Option<crate::types::AttributeAction>,
 }
+impl Clone for AttributeValueUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            value: self.value.clone(),
+            action: self.action.clone(),
+        }
+    }
+}
+impl PartialEq for AttributeValueUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value && self.action == other.action
+    }
+}
+impl Default for AttributeValueUpdate {
+    fn default() -> Self {
+        Self { value: None, action: None }
+    }
+}
 impl AttributeValueUpdate {
     /// Starts building a [`AttributeValueUpdate`].
     #[inline]
@@ -60,9 +78,26 @@ impl AttributeValueUpdate {
     }
 }
 /// A builder for [`AttributeValueUpdate`](crate::types::AttributeValueUpdate); start one with `AttributeValueUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttributeValueUpdateBuilder {
     inner: crate::types::AttributeValueUpdate,
+}
+impl Clone for AttributeValueUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttributeValueUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttributeValueUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttributeValueUpdate as Default>::default(),
+        }
+    }
 }
 impl AttributeValueUpdateBuilder {
     /// Sets [`AttributeValueUpdate::value`](crate::types::AttributeValueUpdate::value): Represents the data for an attribute.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of the scaling policy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AutoScalingPolicyDescription {
     /// The name of the scaling policy.
@@ -11,6 +11,31 @@ pub struct AutoScalingPolicyDescription {
     pub target_tracking_scaling_policy_configuration: Option<
         crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
     >,
+}
+impl Clone for AutoScalingPolicyDescription {
+    fn clone(&self) -> Self {
+        Self {
+            policy_name: self.policy_name.clone(),
+            target_tracking_scaling_policy_configuration: self
+                .target_tracking_scaling_policy_configuration
+                .clone(),
+        }
+    }
+}
+impl PartialEq for AutoScalingPolicyDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy_name == other.policy_name
+            && self.target_tracking_scaling_policy_configuration
+                == other.target_tracking_scaling_policy_configuration
+    }
+}
+impl Default for AutoScalingPolicyDescription {
+    fn default() -> Self {
+        Self {
+            policy_name: None,
+            target_tracking_scaling_policy_configuration: None,
+        }
+    }
 }
 impl AutoScalingPolicyDescription {
     /// Starts building a [`AutoScalingPolicyDescription`].
@@ -34,9 +59,26 @@ impl AutoScalingPolicyDescription {
     }
 }
 /// A builder for [`AutoScalingPolicyDescription`](crate::types::AutoScalingPolicyDescription); start one with `AutoScalingPolicyDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AutoScalingPolicyDescriptionBuilder {
     inner: crate::types::AutoScalingPolicyDescription,
+}
+impl Clone for AutoScalingPolicyDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AutoScalingPolicyDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AutoScalingPolicyDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AutoScalingPolicyDescription as Default>::default(),
+        }
+    }
 }
 impl AutoScalingPolicyDescriptionBuilder {
     /// Sets [`AutoScalingPolicyDescription::policy_name`](crate::types::AutoScalingPolicyDescription::policy_name): The name of the scaling policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling policy to be modified.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AutoScalingPolicyUpdate {
     /// The name of the scaling policy.
@@ -13,6 +13,31 @@ pub struct AutoScalingPolicyUpdate {
     pub target_tracking_scaling_policy_configuration: Option<
         crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
     >,
+}
+impl Clone for AutoScalingPolicyUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            policy_name: self.policy_name.clone(),
+            target_tracking_scaling_policy_configuration: self
+                .target_tracking_scaling_policy_configuration
+                .clone(),
+        }
+    }
+}
+impl PartialEq for AutoScalingPolicyUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy_name == other.policy_name
+            && self.target_tracking_scaling_policy_configuration
+                == other.target_tracking_scaling_policy_configuration
+    }
+}
+impl Default for AutoScalingPolicyUpdate {
+    fn default() -> Self {
+        Self {
+            policy_name: None,
+            target_tracking_scaling_policy_configuration: None,
+        }
+    }
 }
 impl AutoScalingPolicyUpdate {
     /// Starts building a [`AutoScalingPolicyUpdate`].
@@ -36,9 +61,26 @@ impl AutoScalingPolicyUpdate {
     }
 }
 /// A builder for [`AutoScalingPolicyUpdate`](crate::types::AutoScalingPolicyUpdate); start one with `AutoScalingPolicyUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AutoScalingPolicyUpdateBuilder {
     inner: crate::types::AutoScalingPolicyUpdate,
+}
+impl Clone for AutoScalingPolicyUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AutoScalingPolicyUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AutoScalingPolicyUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AutoScalingPolicyUpdate as Default>::default(),
+        }
+    }
 }
 impl AutoScalingPolicyUpdateBuilder {
     /// Sets [`AutoScalingPolicyUpdate::policy_name`](crate::types::AutoScalingPolicyUpdate::policy_name): The name of the scaling policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling settings for a global table or global secondary index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AutoScalingSettingsDescription {
     /// The minimum capacity units that a global table or global secondary index should be scaled down to.
@@ -15,6 +15,37 @@ pub struct AutoScalingSettingsDescription {
     pub auto_scaling_role_arn: Option<String>,
     /// Information about the scaling policies.
     pub scaling_policies: Option<Vec<crate::types::AutoScalingPolicyDescription>>,
+}
+impl Clone for AutoScalingSettingsDescription {
+    fn clone(&self) -> Self {
+        Self {
+            minimum_units: self.minimum_units,
+            maximum_units: self.maximum_units,
+            auto_scaling_disabled: self.auto_scaling_disabled,
+            auto_scaling_role_arn: self.auto_scaling_role_arn.clone(),
+            scaling_policies: self.scaling_policies.clone(),
+        }
+    }
+}
+impl PartialEq for AutoScalingSettingsDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.minimum_units == other.minimum_units
+            && self.maximum_units == other.maximum_units
+            && self.auto_scaling_disabled == other.auto_scaling_disabled
+            && self.auto_scaling_role_arn == other.auto_scaling_role_arn
+            && self.scaling_policies == other.scaling_policies
+    }
+}
+impl Default for AutoScalingSettingsDescription {
+    fn default() -> Self {
+        Self {
+            minimum_units: None,
+            maximum_units: None,
+            auto_scaling_disabled: None,
+            auto_scaling_role_arn: None,
+            scaling_policies: None,
+        }
+    }
 }
 impl AutoScalingSettingsDescription {
     /// Starts building a [`AutoScalingSettingsDescription`].
@@ -49,9 +80,26 @@ impl AutoScalingSettingsDescription {
     }
 }
 /// A builder for [`AutoScalingSettingsDescription`](crate::types::AutoScalingSettingsDescription); start one with `AutoScalingSettingsDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AutoScalingSettingsDescriptionBuilder {
     inner: crate::types::AutoScalingSettingsDescription,
+}
+impl Clone for AutoScalingSettingsDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AutoScalingSettingsDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AutoScalingSettingsDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AutoScalingSettingsDescription as Default>::default(),
+        }
+    }
 }
 impl AutoScalingSettingsDescriptionBuilder {
     /// Sets [`AutoScalingSettingsDescription::minimum_units`](crate::types::AutoScalingSettingsDescription::minimum_units): The minimum capacity units that a global table or global secondary index should be scaled down to.

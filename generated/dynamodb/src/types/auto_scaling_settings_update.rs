@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling settings to be modified for a global table or global secondary index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AutoScalingSettingsUpdate {
     /// The minimum capacity units that a global table or global secondary index should be scaled down to.
@@ -15,6 +15,37 @@ pub struct AutoScalingSettingsUpdate {
     pub auto_scaling_role_arn: Option<String>,
     /// The scaling policy to apply for scaling target global table or global secondary index capacity units.
     pub scaling_policy_update: Option<crate::types::AutoScalingPolicyUpdate>,
+}
+impl Clone for AutoScalingSettingsUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            minimum_units: self.minimum_units,
+            maximum_units: self.maximum_units,
+            auto_scaling_disabled: self.auto_scaling_disabled,
+            auto_scaling_role_arn: self.auto_scaling_role_arn.clone(),
+            scaling_policy_update: self.scaling_policy_update.clone(),
+        }
+    }
+}
+impl PartialEq for AutoScalingSettingsUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.minimum_units == other.minimum_units
+            && self.maximum_units == other.maximum_units
+            && self.auto_scaling_disabled == other.auto_scaling_disabled
+            && self.auto_scaling_role_arn == other.auto_scaling_role_arn
+            && self.scaling_policy_update == other.scaling_policy_update
+    }
+}
+impl Default for AutoScalingSettingsUpdate {
+    fn default() -> Self {
+        Self {
+            minimum_units: None,
+            maximum_units: None,
+            auto_scaling_disabled: None,
+            auto_scaling_role_arn: None,
+            scaling_policy_update: None,
+        }
+    }
 }
 impl AutoScalingSettingsUpdate {
     /// Starts building a [`AutoScalingSettingsUpdate`].
@@ -51,9 +82,26 @@ impl AutoScalingSettingsUpdate {
     }
 }
 /// A builder for [`AutoScalingSettingsUpdate`](crate::types::AutoScalingSettingsUpdate); start one with `AutoScalingSettingsUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AutoScalingSettingsUpdateBuilder {
     inner: crate::types::AutoScalingSettingsUpdate,
+}
+impl Clone for AutoScalingSettingsUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AutoScalingSettingsUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AutoScalingSettingsUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AutoScalingSettingsUpdate as Default>::default(),
+        }
+    }
 }
 impl AutoScalingSettingsUpdateBuilder {
     /// Sets [`AutoScalingSettingsUpdate::minimum_units`](crate::types::AutoScalingSettingsUpdate::minimum_units): The minimum capacity units that a global table or global secondary index should be scaled down to.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the settings of a target tracking scaling policy that will be modified.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AutoScalingTargetTrackingScalingPolicyConfigurationUpdate {
     /// Indicates whether scale in by the target tracking policy is disabled. If the value is true, scale in is disabled and the target tracking policy won't remove capacity from the scalable resource. Otherwise, scale in is enabled and the target tracking policy can remove capacity from the scalable resource. The default value is false.
@@ -15,6 +15,34 @@ pub struct AutoScalingTargetTrackingScalingPolicyConfigurationUpdate {
     ///
     /// Required: the builder's `build()` fails without it.
     pub target_value: Option<f64>,
+}
+impl Clone for AutoScalingTargetTrackingScalingPolicyConfigurationUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            disable_scale_in: self.disable_scale_in,
+            scale_in_cooldown: self.scale_in_cooldown,
+            scale_out_cooldown: self.scale_out_cooldown,
+            target_value: self.target_value,
+        }
+    }
+}
+impl PartialEq for AutoScalingTargetTrackingScalingPolicyConfigurationUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.disable_scale_in == other.disable_scale_in
+            && self.scale_in_cooldown == other.scale_in_cooldown
+            && self.scale_out_cooldown == other.scale_out_cooldown
+            && self.target_value == other.target_value
+    }
+}
+impl Default for AutoScalingTargetTrackingScalingPolicyConfigurationUpdate {
+    fn default() -> Self {
+        Self {
+            disable_scale_in: None,
+            scale_in_cooldown: None,
+            scale_out_cooldown: None,
+            target_value: None,
+        }
+    }
 }
 impl AutoScalingTargetTrackingScalingPolicyConfigurationUpdate {
     /// Starts building a [`AutoScalingTargetTrackingScalingPolicyConfigurationUpdate`].
@@ -44,9 +72,26 @@ impl AutoScalingTargetTrackingScalingPolicyConfigurationUpdate {
     }
 }
 /// A builder for [`AutoScalingTargetTrackingScalingPolicyConfigurationUpdate`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate); start one with `AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AutoScalingTargetTrackingScalingPolicyConfigurationUpdateBuilder {
     inner: crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
+}
+impl Clone for AutoScalingTargetTrackingScalingPolicyConfigurationUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AutoScalingTargetTrackingScalingPolicyConfigurationUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AutoScalingTargetTrackingScalingPolicyConfigurationUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate as Default>::default(),
+        }
+    }
 }
 impl AutoScalingTargetTrackingScalingPolicyConfigurationUpdateBuilder {
     /// Sets [`AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::disable_scale_in`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate::disable_scale_in): Indicates whether scale in by the target tracking policy is disabled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the description of the backup created for the table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BackupDescription {
     /// Contains the details of the backup created for the table.
@@ -11,6 +11,31 @@ pub struct BackupDescription {
     pub source_table_details: Option<crate::types::SourceTableDetails>,
     /// Contains the details of the features enabled on the table when the backup was created. For example, LSIs, GSIs, streams, TTL.
     pub source_table_feature_details: Option<crate::types::SourceTableFeatureDetails>,
+}
+impl Clone for BackupDescription {
+    fn clone(&self) -> Self {
+        Self {
+            backup_details: self.backup_details.clone(),
+            source_table_details: self.source_table_details.clone(),
+            source_table_feature_details: self.source_table_feature_details.clone(),
+        }
+    }
+}
+impl PartialEq for BackupDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.backup_details == other.backup_details
+            && self.source_table_details == other.source_table_details
+            && self.source_table_feature_details == other.source_table_feature_details
+    }
+}
+impl Default for BackupDescription {
+    fn default() -> Self {
+        Self {
+            backup_details: None,
+            source_table_details: None,
+            source_table_feature_details: None,
+        }
+    }
 }
 impl BackupDescription {
     /// Starts building a [`BackupDescription`].
@@ -37,9 +62,26 @@ impl BackupDescription {
     }
 }
 /// A builder for [`BackupDescription`](crate::types::BackupDescription); start one with `BackupDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BackupDescriptionBuilder {
     inner: crate::types::BackupDescription,
+}
+impl Clone for BackupDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BackupDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BackupDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BackupDescription as Default>::default(),
+        }
+    }
 }
 impl BackupDescriptionBuilder {
     /// Sets [`BackupDescription::backup_details`](crate::types::BackupDescription::backup_details): Contains the details of the backup created for the table.

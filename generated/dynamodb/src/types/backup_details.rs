@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of the backup created for the table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BackupDetails {
     /// ARN associated with the backup.
@@ -33,6 +33,42 @@ pub struct BackupDetails {
     pub backup_creation_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Time at which the automatic on-demand backup created by DynamoDB will expire. This `SYSTEM` on-demand backup expires automatically 35 days after its creation.
     pub backup_expiry_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for BackupDetails {
+    fn clone(&self) -> Self {
+        Self {
+            backup_arn: self.backup_arn.clone(),
+            backup_name: self.backup_name.clone(),
+            backup_size_bytes: self.backup_size_bytes,
+            backup_status: self.backup_status.clone(),
+            backup_type: self.backup_type.clone(),
+            backup_creation_date_time: self.backup_creation_date_time,
+            backup_expiry_date_time: self.backup_expiry_date_time,
+        }
+    }
+}
+impl PartialEq for BackupDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.backup_arn == other.backup_arn && self.backup_name == other.backup_name
+            && self.backup_size_bytes == other.backup_size_bytes
+            && self.backup_status == other.backup_status
+            && self.backup_type == other.backup_type
+            && self.backup_creation_date_time == other.backup_creation_date_time
+            && self.backup_expiry_date_time == other.backup_expiry_date_time
+    }
+}
+impl Default for BackupDetails {
+    fn default() -> Self {
+        Self {
+            backup_arn: None,
+            backup_name: None,
+            backup_size_bytes: None,
+            backup_status: None,
+            backup_type: None,
+            backup_creation_date_time: None,
+            backup_expiry_date_time: None,
+        }
+    }
 }
 impl BackupDetails {
     /// Starts building a [`BackupDetails`].
@@ -81,9 +117,26 @@ impl BackupDetails {
     }
 }
 /// A builder for [`BackupDetails`](crate::types::BackupDetails); start one with `BackupDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BackupDetailsBuilder {
     inner: crate::types::BackupDetails,
+}
+impl Clone for BackupDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BackupDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BackupDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BackupDetails as Default>::default(),
+        }
+    }
 }
 impl BackupDetailsBuilder {
     /// Sets [`BackupDetails::backup_arn`](crate::types::BackupDetails::backup_arn): ARN associated with the backup.

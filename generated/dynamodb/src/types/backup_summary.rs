@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details for the backup.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BackupSummary {
     /// Name of the table.
@@ -29,6 +29,50 @@ pub struct BackupSummary {
     pub backup_type: Option<crate::types::BackupType>,
     /// Size of the backup in bytes.
     pub backup_size_bytes: Option<i64>,
+}
+impl Clone for BackupSummary {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            table_id: self.table_id.clone(),
+            table_arn: self.table_arn.clone(),
+            backup_arn: self.backup_arn.clone(),
+            backup_name: self.backup_name.clone(),
+            backup_creation_date_time: self.backup_creation_date_time,
+            backup_expiry_date_time: self.backup_expiry_date_time,
+            backup_status: self.backup_status.clone(),
+            backup_type: self.backup_type.clone(),
+            backup_size_bytes: self.backup_size_bytes,
+        }
+    }
+}
+impl PartialEq for BackupSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.table_id == other.table_id
+            && self.table_arn == other.table_arn && self.backup_arn == other.backup_arn
+            && self.backup_name == other.backup_name
+            && self.backup_creation_date_time == other.backup_creation_date_time
+            && self.backup_expiry_date_time == other.backup_expiry_date_time
+            && self.backup_status == other.backup_status
+            && self.backup_type == other.backup_type
+            && self.backup_size_bytes == other.backup_size_bytes
+    }
+}
+impl Default for BackupSummary {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            table_id: None,
+            table_arn: None,
+            backup_arn: None,
+            backup_name: None,
+            backup_creation_date_time: None,
+            backup_expiry_date_time: None,
+            backup_status: None,
+            backup_type: None,
+            backup_size_bytes: None,
+        }
+    }
 }
 impl BackupSummary {
     /// Starts building a [`BackupSummary`].
@@ -92,9 +136,26 @@ impl BackupSummary {
     }
 }
 /// A builder for [`BackupSummary`](crate::types::BackupSummary); start one with `BackupSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BackupSummaryBuilder {
     inner: crate::types::BackupSummary,
+}
+impl Clone for BackupSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BackupSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BackupSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BackupSummary as Default>::default(),
+        }
+    }
 }
 impl BackupSummaryBuilder {
     /// Sets [`BackupSummary::table_name`](crate::types::BackupSummary::table_name): Name of the table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `BatchExecuteStatementInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchExecuteStatementInput {
     /// The list of PartiQL statements representing the batch to run.
@@ -11,6 +11,28 @@ pub struct BatchExecuteStatementInput {
     pub statements: Option<Vec<crate::types::BatchStatementRequest>>,
     /// The `ReturnConsumedCapacity` member.
     pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
+}
+impl Clone for BatchExecuteStatementInput {
+    fn clone(&self) -> Self {
+        Self {
+            statements: self.statements.clone(),
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+        }
+    }
+}
+impl PartialEq for BatchExecuteStatementInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.statements == other.statements
+            && self.return_consumed_capacity == other.return_consumed_capacity
+    }
+}
+impl Default for BatchExecuteStatementInput {
+    fn default() -> Self {
+        Self {
+            statements: None,
+            return_consumed_capacity: None,
+        }
+    }
 }
 impl BatchExecuteStatementInput {
     /// Starts building a [`BatchExecuteStatementInput`].
@@ -38,9 +60,26 @@ impl BatchExecuteStatementInput {
     }
 }
 /// A builder for [`BatchExecuteStatementInput`](crate::types::BatchExecuteStatementInput); start one with `BatchExecuteStatementInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchExecuteStatementInputBuilder {
     inner: crate::types::BatchExecuteStatementInput,
+}
+impl Clone for BatchExecuteStatementInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchExecuteStatementInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchExecuteStatementInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BatchExecuteStatementInput as Default>::default(),
+        }
+    }
 }
 impl BatchExecuteStatementInputBuilder {
     /// Appends one item to [`BatchExecuteStatementInput::statements`](crate::types::BatchExecuteStatementInput::statements): The list of PartiQL statements representing the batch to run.

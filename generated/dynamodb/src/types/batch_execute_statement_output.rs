@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `BatchExecuteStatementOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchExecuteStatementOutput {
     /// The response to each PartiQL statement in the batch. The values of the list are ordered according to the ordering of the request statements.
     pub responses: Option<Vec<crate::types::BatchStatementResponse>>,
     /// The capacity units consumed by the entire operation. The values of the list are ordered according to the ordering of the statements.
     pub consumed_capacity: Option<Vec<crate::types::ConsumedCapacity>>,
+}
+impl Clone for BatchExecuteStatementOutput {
+    fn clone(&self) -> Self {
+        Self {
+            responses: self.responses.clone(),
+            consumed_capacity: self.consumed_capacity.clone(),
+        }
+    }
+}
+impl PartialEq for BatchExecuteStatementOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.responses == other.responses
+            && self.consumed_capacity == other.consumed_capacity
+    }
+}
+impl Default for BatchExecuteStatementOutput {
+    fn default() -> Self {
+        Self {
+            responses: None,
+            consumed_capacity: None,
+        }
+    }
 }
 impl BatchExecuteStatementOutput {
     /// Starts building a [`BatchExecuteStatementOutput`].
@@ -39,9 +61,26 @@ impl ::awsgen_runtime::protocol::FromResponse for BatchExecuteStatementOutput {
     }
 }
 /// A builder for [`BatchExecuteStatementOutput`](crate::types::BatchExecuteStatementOutput); start one with `BatchExecuteStatementOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchExecuteStatementOutputBuilder {
     inner: crate::types::BatchExecuteStatementOutput,
+}
+impl Clone for BatchExecuteStatementOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchExecuteStatementOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchExecuteStatementOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BatchExecuteStatementOutput as Default>::default(),
+        }
+    }
 }
 impl BatchExecuteStatementOutputBuilder {
     /// Appends one item to [`BatchExecuteStatementOutput::responses`](crate::types::BatchExecuteStatementOutput::responses): The response to each PartiQL statement in the batch.

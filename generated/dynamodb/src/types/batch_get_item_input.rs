@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `BatchGetItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchGetItemInput {
     /// A map of one or more table names or table ARNs and, for each table, a map that describes one or more items to retrieve from that table. Each table name or ARN can be used only once per `BatchGetItem` request.
@@ -42,6 +42,28 @@ pub struct BatchGetItemInput {
     /// The `ReturnConsumedCapacity` member.
     pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
 }
+impl Clone for BatchGetItemInput {
+    fn clone(&self) -> Self {
+        Self {
+            request_items: self.request_items.clone(),
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+        }
+    }
+}
+impl PartialEq for BatchGetItemInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.request_items == other.request_items
+            && self.return_consumed_capacity == other.return_consumed_capacity
+    }
+}
+impl Default for BatchGetItemInput {
+    fn default() -> Self {
+        Self {
+            request_items: None,
+            return_consumed_capacity: None,
+        }
+    }
+}
 impl BatchGetItemInput {
     /// Starts building a [`BatchGetItemInput`].
     #[inline]
@@ -70,9 +92,26 @@ impl BatchGetItemInput {
     }
 }
 /// A builder for [`BatchGetItemInput`](crate::types::BatchGetItemInput); start one with `BatchGetItemInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchGetItemInputBuilder {
     inner: crate::types::BatchGetItemInput,
+}
+impl Clone for BatchGetItemInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchGetItemInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchGetItemInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BatchGetItemInput as Default>::default(),
+        }
+    }
 }
 impl BatchGetItemInputBuilder {
     /// Adds one entry to [`BatchGetItemInput::request_items`](crate::types::BatchGetItemInput::request_items): A map of one or more table names or table ARNs and, for each table, a map that describes one or more items to retrieve from that table.

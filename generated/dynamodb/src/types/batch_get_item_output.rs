@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `BatchGetItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchGetItemOutput {
     /// A map of table name or table ARN to a list of items. Each object in `Responses` consists of a table name or ARN, along with a map of attribute data consisting of the data type and attribute value.
@@ -31,6 +31,31 @@ pub struct BatchGetItemOutput {
     /// - `TableName` - The table that consumed the provisioned throughput.
     /// - `CapacityUnits` - The total number of capacity units consumed.
     pub consumed_capacity: Option<Vec<crate::types::ConsumedCapacity>>,
+}
+impl Clone for BatchGetItemOutput {
+    fn clone(&self) -> Self {
+        Self {
+            responses: self.responses.clone(),
+            unprocessed_keys: self.unprocessed_keys.clone(),
+            consumed_capacity: self.consumed_capacity.clone(),
+        }
+    }
+}
+impl PartialEq for BatchGetItemOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.responses == other.responses
+            && self.unprocessed_keys == other.unprocessed_keys
+            && self.consumed_capacity == other.consumed_capacity
+    }
+}
+impl Default for BatchGetItemOutput {
+    fn default() -> Self {
+        Self {
+            responses: None,
+            unprocessed_keys: None,
+            consumed_capacity: None,
+        }
+    }
 }
 impl BatchGetItemOutput {
     /// Starts building a [`BatchGetItemOutput`].
@@ -75,9 +100,26 @@ impl ::awsgen_runtime::protocol::FromResponse for BatchGetItemOutput {
     }
 }
 /// A builder for [`BatchGetItemOutput`](crate::types::BatchGetItemOutput); start one with `BatchGetItemOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchGetItemOutputBuilder {
     inner: crate::types::BatchGetItemOutput,
+}
+impl Clone for BatchGetItemOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchGetItemOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchGetItemOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BatchGetItemOutput as Default>::default(),
+        }
+    }
 }
 impl BatchGetItemOutputBuilder {
     /// Adds one entry to [`BatchGetItemOutput::responses`](crate::types::BatchGetItemOutput::responses): A map of table name or table ARN to a list of items.

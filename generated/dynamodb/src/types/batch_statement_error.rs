@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An error associated with a statement in a PartiQL batch that was run.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchStatementError {
     /// The error code associated with the failed PartiQL batch statement.
@@ -11,6 +11,30 @@ pub struct BatchStatementError {
     pub message: Option<String>,
     /// The item which caused the condition check to fail. This will be set if ReturnValuesOnConditionCheckFailure is specified as `ALL_OLD`.
     pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
+}
+impl Clone for BatchStatementError {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+            item: self.item.clone(),
+        }
+    }
+}
+impl PartialEq for BatchStatementError {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+            && self.item == other.item
+    }
+}
+impl Default for BatchStatementError {
+    fn default() -> Self {
+        Self {
+            code: None,
+            message: None,
+            item: None,
+        }
+    }
 }
 impl BatchStatementError {
     /// Starts building a [`BatchStatementError`].
@@ -37,9 +61,26 @@ impl BatchStatementError {
     }
 }
 /// A builder for [`BatchStatementError`](crate::types::BatchStatementError); start one with `BatchStatementError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchStatementErrorBuilder {
     inner: crate::types::BatchStatementError,
+}
+impl Clone for BatchStatementErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchStatementErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchStatementErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BatchStatementError as Default>::default(),
+        }
+    }
 }
 impl BatchStatementErrorBuilder {
     /// Sets [`BatchStatementError::code`](crate::types::BatchStatementError::code): The error code associated with the failed PartiQL batch statement.

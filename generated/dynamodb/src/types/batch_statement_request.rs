@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A PartiQL batch statement request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchStatementRequest {
     /// A valid PartiQL statement.
@@ -19,6 +19,36 @@ pub struct BatchStatementRequest {
     pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
+}
+impl Clone for BatchStatementRequest {
+    fn clone(&self) -> Self {
+        Self {
+            statement: self.statement.clone(),
+            parameters: self.parameters.clone(),
+            consistent_read: self.consistent_read,
+            return_values_on_condition_check_failure: self
+                .return_values_on_condition_check_failure
+                .clone(),
+        }
+    }
+}
+impl PartialEq for BatchStatementRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.statement == other.statement && self.parameters == other.parameters
+            && self.consistent_read == other.consistent_read
+            && self.return_values_on_condition_check_failure
+                == other.return_values_on_condition_check_failure
+    }
+}
+impl Default for BatchStatementRequest {
+    fn default() -> Self {
+        Self {
+            statement: None,
+            parameters: None,
+            consistent_read: None,
+            return_values_on_condition_check_failure: None,
+        }
+    }
 }
 impl BatchStatementRequest {
     /// Starts building a [`BatchStatementRequest`].
@@ -50,9 +80,26 @@ impl BatchStatementRequest {
     }
 }
 /// A builder for [`BatchStatementRequest`](crate::types::BatchStatementRequest); start one with `BatchStatementRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchStatementRequestBuilder {
     inner: crate::types::BatchStatementRequest,
+}
+impl Clone for BatchStatementRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchStatementRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchStatementRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BatchStatementRequest as Default>::default(),
+        }
+    }
 }
 impl BatchStatementRequestBuilder {
     /// Sets [`BatchStatementRequest::statement`](crate::types::BatchStatementRequest::statement): A valid PartiQL statement.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A PartiQL batch statement response..
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchStatementResponse {
     /// The error associated with a failed PartiQL batch statement.
@@ -11,6 +11,30 @@ pub struct BatchStatementResponse {
     pub table_name: Option<String>,
     /// A DynamoDB item associated with a BatchStatementResponse
     pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
+}
+impl Clone for BatchStatementResponse {
+    fn clone(&self) -> Self {
+        Self {
+            error: self.error.clone(),
+            table_name: self.table_name.clone(),
+            item: self.item.clone(),
+        }
+    }
+}
+impl PartialEq for BatchStatementResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error && self.table_name == other.table_name
+            && self.item == other.item
+    }
+}
+impl Default for BatchStatementResponse {
+    fn default() -> Self {
+        Self {
+            error: None,
+            table_name: None,
+            item: None,
+        }
+    }
 }
 impl BatchStatementResponse {
     /// Starts building a [`BatchStatementResponse`].
@@ -37,9 +61,26 @@ impl BatchStatementResponse {
     }
 }
 /// A builder for [`BatchStatementResponse`](crate::types::BatchStatementResponse); start one with `BatchStatementResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchStatementResponseBuilder {
     inner: crate::types::BatchStatementResponse,
+}
+impl Clone for BatchStatementResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchStatementResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchStatementResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BatchStatementResponse as Default>::default(),
+        }
+    }
 }
 impl BatchStatementResponseBuilder {
     /// Sets [`BatchStatementResponse::error`](crate::types::BatchStatementResponse::error): The error associated with a failed PartiQL batch statement.

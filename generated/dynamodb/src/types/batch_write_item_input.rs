@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `BatchWriteItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchWriteItemInput {
     /// A map of one or more table names or table ARNs and, for each table, a list of operations to be performed ([`DeleteRequest`](crate::types::DeleteRequest) or [`PutRequest`](crate::types::PutRequest)). Each element in the map consists of the following:
@@ -24,6 +24,32 @@ pub struct BatchWriteItemInput {
     pub return_item_collection_metrics: Option<
         crate::types::ReturnItemCollectionMetrics,
     >,
+}
+impl Clone for BatchWriteItemInput {
+    fn clone(&self) -> Self {
+        Self {
+            request_items: self.request_items.clone(),
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+            return_item_collection_metrics: self.return_item_collection_metrics.clone(),
+        }
+    }
+}
+impl PartialEq for BatchWriteItemInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.request_items == other.request_items
+            && self.return_consumed_capacity == other.return_consumed_capacity
+            && self.return_item_collection_metrics
+                == other.return_item_collection_metrics
+    }
+}
+impl Default for BatchWriteItemInput {
+    fn default() -> Self {
+        Self {
+            request_items: None,
+            return_consumed_capacity: None,
+            return_item_collection_metrics: None,
+        }
+    }
 }
 impl BatchWriteItemInput {
     /// Starts building a [`BatchWriteItemInput`].
@@ -60,9 +86,26 @@ impl BatchWriteItemInput {
     }
 }
 /// A builder for [`BatchWriteItemInput`](crate::types::BatchWriteItemInput); start one with `BatchWriteItemInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchWriteItemInputBuilder {
     inner: crate::types::BatchWriteItemInput,
+}
+impl Clone for BatchWriteItemInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchWriteItemInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchWriteItemInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BatchWriteItemInput as Default>::default(),
+        }
+    }
 }
 impl BatchWriteItemInputBuilder {
     /// Adds one entry to [`BatchWriteItemInput::request_items`](crate::types::BatchWriteItemInput::request_items): A map of one or more table names or table ARNs and, for each table, a list of operations to be performed ([`DeleteRequest`](crate::types::DeleteRequest) or [`PutRequest`](crate::types::PutRequest)).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `BatchWriteItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchWriteItemOutput {
     /// A map of tables and requests against those tables that were not processed. The `UnprocessedItems` value is in the same form as `RequestItems`, so you can provide this value directly to a subsequent `BatchWriteItem` operation. For more information, see `RequestItems` in the Request Parameters section.
@@ -40,6 +40,31 @@ pub struct BatchWriteItemOutput {
     ///
     /// If the table has vector indexes, each element also includes a `VectorIndexes` field with `VectorWriteRequestBytes` consumed for each affected vector index.
     pub consumed_capacity: Option<Vec<crate::types::ConsumedCapacity>>,
+}
+impl Clone for BatchWriteItemOutput {
+    fn clone(&self) -> Self {
+        Self {
+            unprocessed_items: self.unprocessed_items.clone(),
+            item_collection_metrics: self.item_collection_metrics.clone(),
+            consumed_capacity: self.consumed_capacity.clone(),
+        }
+    }
+}
+impl PartialEq for BatchWriteItemOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.unprocessed_items == other.unprocessed_items
+            && self.item_collection_metrics == other.item_collection_metrics
+            && self.consumed_capacity == other.consumed_capacity
+    }
+}
+impl Default for BatchWriteItemOutput {
+    fn default() -> Self {
+        Self {
+            unprocessed_items: None,
+            item_collection_metrics: None,
+            consumed_capacity: None,
+        }
+    }
 }
 impl BatchWriteItemOutput {
     /// Starts building a [`BatchWriteItemOutput`].
@@ -81,9 +106,26 @@ impl ::awsgen_runtime::protocol::FromResponse for BatchWriteItemOutput {
     }
 }
 /// A builder for [`BatchWriteItemOutput`](crate::types::BatchWriteItemOutput); start one with `BatchWriteItemOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchWriteItemOutputBuilder {
     inner: crate::types::BatchWriteItemOutput,
+}
+impl Clone for BatchWriteItemOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchWriteItemOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchWriteItemOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BatchWriteItemOutput as Default>::default(),
+        }
+    }
 }
 impl BatchWriteItemOutputBuilder {
     /// Adds one entry to [`BatchWriteItemOutput::unprocessed_items`](crate::types::BatchWriteItemOutput::unprocessed_items): A map of tables and requests against those tables that were not processed.

@@ -4,7 +4,7 @@
 /// Contains the details for the read/write capacity mode. This page talks about `PROVISIONED` and `PAY_PER_REQUEST` billing modes. For more information about these modes, see [Read/write capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.ReadWriteCapacityMode.html).
 ///
 /// **Note:** You may need to switch to on-demand mode at least once in order to return a [`BillingModeSummary`](crate::types::BillingModeSummary) response.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BillingModeSummary {
     /// Controls how you are charged for read and write throughput and how you manage capacity. This setting can be changed later.
@@ -16,6 +16,30 @@ pub struct BillingModeSummary {
     pub last_update_to_pay_per_request_date_time: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
+}
+impl Clone for BillingModeSummary {
+    fn clone(&self) -> Self {
+        Self {
+            billing_mode: self.billing_mode.clone(),
+            last_update_to_pay_per_request_date_time: self
+                .last_update_to_pay_per_request_date_time,
+        }
+    }
+}
+impl PartialEq for BillingModeSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.billing_mode == other.billing_mode
+            && self.last_update_to_pay_per_request_date_time
+                == other.last_update_to_pay_per_request_date_time
+    }
+}
+impl Default for BillingModeSummary {
+    fn default() -> Self {
+        Self {
+            billing_mode: None,
+            last_update_to_pay_per_request_date_time: None,
+        }
+    }
 }
 impl BillingModeSummary {
     /// Starts building a [`BillingModeSummary`].
@@ -37,9 +61,26 @@ impl BillingModeSummary {
     }
 }
 /// A builder for [`BillingModeSummary`](crate::types::BillingModeSummary); start one with `BillingModeSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BillingModeSummaryBuilder {
     inner: crate::types::BillingModeSummary,
+}
+impl Clone for BillingModeSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BillingModeSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BillingModeSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BillingModeSummary as Default>::default(),
+        }
+    }
 }
 impl BillingModeSummaryBuilder {
     /// Sets [`BillingModeSummary::billing_mode`](crate::types::BillingModeSummary::billing_mode): Controls how you are charged for read and write throughput and how you manage capacity.

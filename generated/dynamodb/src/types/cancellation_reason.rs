@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An ordered list of errors for each item in the request which caused the transaction to get cancelled. The values of the list are ordered according to the ordering of the `TransactWriteItems` request parameter. If no error occurred for the associated item an error with a Null code and Null message will be present.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancellationReason {
     /// Item in the request which caused the transaction to get cancelled.
@@ -11,6 +11,30 @@ pub struct CancellationReason {
     pub code: Option<String>,
     /// Cancellation reason message description.
     pub message: Option<String>,
+}
+impl Clone for CancellationReason {
+    fn clone(&self) -> Self {
+        Self {
+            item: self.item.clone(),
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for CancellationReason {
+    fn eq(&self, other: &Self) -> bool {
+        self.item == other.item && self.code == other.code
+            && self.message == other.message
+    }
+}
+impl Default for CancellationReason {
+    fn default() -> Self {
+        Self {
+            item: None,
+            code: None,
+            message: None,
+        }
+    }
 }
 impl CancellationReason {
     /// Starts building a [`CancellationReason`].
@@ -37,9 +61,26 @@ impl CancellationReason {
     }
 }
 /// A builder for [`CancellationReason`](crate::types::CancellationReason); start one with `CancellationReason::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancellationReasonBuilder {
     inner: crate::types::CancellationReason,
+}
+impl Clone for CancellationReasonBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancellationReasonBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancellationReasonBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancellationReason as Default>::default(),
+        }
+    }
 }
 impl CancellationReasonBuilder {
     /// Adds one entry to [`CancellationReason::item`](crate::types::CancellationReason::item): Item in the request which caused the transaction to get cancelled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the amount of provisioned throughput capacity consumed on a table or an index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Capacity {
     /// The total number of read capacity units consumed on a table or an index.
@@ -11,6 +11,31 @@ pub struct Capacity {
     pub write_capacity_units: Option<f64>,
     /// The total number of capacity units consumed on a table or an index.
     pub capacity_units: Option<f64>,
+}
+impl Clone for Capacity {
+    fn clone(&self) -> Self {
+        Self {
+            read_capacity_units: self.read_capacity_units,
+            write_capacity_units: self.write_capacity_units,
+            capacity_units: self.capacity_units,
+        }
+    }
+}
+impl PartialEq for Capacity {
+    fn eq(&self, other: &Self) -> bool {
+        self.read_capacity_units == other.read_capacity_units
+            && self.write_capacity_units == other.write_capacity_units
+            && self.capacity_units == other.capacity_units
+    }
+}
+impl Default for Capacity {
+    fn default() -> Self {
+        Self {
+            read_capacity_units: None,
+            write_capacity_units: None,
+            capacity_units: None,
+        }
+    }
 }
 impl Capacity {
     /// Starts building a [`Capacity`].
@@ -35,9 +60,26 @@ impl Capacity {
     }
 }
 /// A builder for [`Capacity`](crate::types::Capacity); start one with `Capacity::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityBuilder {
     inner: crate::types::Capacity,
+}
+impl Clone for CapacityBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Capacity as Default>::default(),
+        }
+    }
 }
 impl CapacityBuilder {
     /// Sets [`Capacity::read_capacity_units`](crate::types::Capacity::read_capacity_units): The total number of read capacity units consumed on a table or an index.

@@ -9,7 +9,7 @@
 ///
 ///   [`Condition`](crate::types::Condition) is also used in a `QueryFilter`, which evaluates the query results and returns only the desired values.
 /// - For a `Scan` operation, [`Condition`](crate::types::Condition) is used in a `ScanFilter`, which evaluates the scan results and returns only the desired values.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Condition {
     /// One or more values to evaluate against the supplied attribute. The number of values in the list depends on the [`ComparisonOperator`](crate::types::ComparisonOperator) being used.
@@ -77,6 +77,28 @@ pub struct Condition {
     /// Required: the builder's `build()` fails without it.
     pub comparison_operator: Option<crate::types::ComparisonOperator>,
 }
+impl Clone for Condition {
+    fn clone(&self) -> Self {
+        Self {
+            attribute_value_list: self.attribute_value_list.clone(),
+            comparison_operator: self.comparison_operator.clone(),
+        }
+    }
+}
+impl PartialEq for Condition {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute_value_list == other.attribute_value_list
+            && self.comparison_operator == other.comparison_operator
+    }
+}
+impl Default for Condition {
+    fn default() -> Self {
+        Self {
+            attribute_value_list: None,
+            comparison_operator: None,
+        }
+    }
+}
 impl Condition {
     /// Starts building a [`Condition`].
     #[inline]
@@ -95,9 +117,26 @@ impl Condition {
     }
 }
 /// A builder for [`Condition`](crate::types::Condition); start one with `Condition::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConditionBuilder {
     inner: crate::types::Condition,
+}
+impl Clone for ConditionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConditionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConditionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Condition as Default>::default(),
+        }
+    }
 }
 impl ConditionBuilder {
     /// Appends one item to [`Condition::attribute_value_list`](crate::types::Condition::attribute_value_list): One or more values to evaluate against the supplied attribute.

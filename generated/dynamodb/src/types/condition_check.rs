@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a request to perform a check that an item exists or to check the condition of specific attributes of the item.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConditionCheck {
     /// The primary key of the item to be checked. Each element consists of an attribute name and a value for that attribute.
@@ -27,6 +27,42 @@ pub struct ConditionCheck {
     pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
+}
+impl Clone for ConditionCheck {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            table_name: self.table_name.clone(),
+            condition_expression: self.condition_expression.clone(),
+            expression_attribute_names: self.expression_attribute_names.clone(),
+            expression_attribute_values: self.expression_attribute_values.clone(),
+            return_values_on_condition_check_failure: self
+                .return_values_on_condition_check_failure
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ConditionCheck {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.table_name == other.table_name
+            && self.condition_expression == other.condition_expression
+            && self.expression_attribute_names == other.expression_attribute_names
+            && self.expression_attribute_values == other.expression_attribute_values
+            && self.return_values_on_condition_check_failure
+                == other.return_values_on_condition_check_failure
+    }
+}
+impl Default for ConditionCheck {
+    fn default() -> Self {
+        Self {
+            key: None,
+            table_name: None,
+            condition_expression: None,
+            expression_attribute_names: None,
+            expression_attribute_values: None,
+            return_values_on_condition_check_failure: None,
+        }
+    }
 }
 impl ConditionCheck {
     /// Starts building a [`ConditionCheck`].
@@ -74,9 +110,26 @@ impl ConditionCheck {
     }
 }
 /// A builder for [`ConditionCheck`](crate::types::ConditionCheck); start one with `ConditionCheck::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConditionCheckBuilder {
     inner: crate::types::ConditionCheck,
+}
+impl Clone for ConditionCheckBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConditionCheckBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConditionCheckBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConditionCheck as Default>::default(),
+        }
+    }
 }
 impl ConditionCheckBuilder {
     /// Adds one entry to [`ConditionCheck::key`](crate::types::ConditionCheck::key): The primary key of the item to be checked.

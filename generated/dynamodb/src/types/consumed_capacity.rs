@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The capacity units consumed by an operation. The data returned includes the total provisioned throughput consumed, along with statistics for the table and any indexes involved in the operation. [`ConsumedCapacity`](crate::types::ConsumedCapacity) is only returned if the request asked for it. For more information, see [Provisioned capacity mode](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/provisioned-capacity-mode.html) in the *Amazon DynamoDB Developer Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConsumedCapacity {
     /// The name of the table that was affected by the operation. If you had specified the Amazon Resource Name (ARN) of a table in the input, you'll see the table ARN in the response.
@@ -27,6 +27,46 @@ pub struct ConsumedCapacity {
     pub vector_indexes: Option<
         ::std::collections::BTreeMap<String, crate::types::VectorCapacity>,
     >,
+}
+impl Clone for ConsumedCapacity {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            capacity_units: self.capacity_units,
+            read_capacity_units: self.read_capacity_units,
+            write_capacity_units: self.write_capacity_units,
+            table: self.table.clone(),
+            local_secondary_indexes: self.local_secondary_indexes.clone(),
+            global_secondary_indexes: self.global_secondary_indexes.clone(),
+            vector_indexes: self.vector_indexes.clone(),
+        }
+    }
+}
+impl PartialEq for ConsumedCapacity {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name
+            && self.capacity_units == other.capacity_units
+            && self.read_capacity_units == other.read_capacity_units
+            && self.write_capacity_units == other.write_capacity_units
+            && self.table == other.table
+            && self.local_secondary_indexes == other.local_secondary_indexes
+            && self.global_secondary_indexes == other.global_secondary_indexes
+            && self.vector_indexes == other.vector_indexes
+    }
+}
+impl Default for ConsumedCapacity {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            capacity_units: None,
+            read_capacity_units: None,
+            write_capacity_units: None,
+            table: None,
+            local_secondary_indexes: None,
+            global_secondary_indexes: None,
+            vector_indexes: None,
+        }
+    }
 }
 impl ConsumedCapacity {
     /// Starts building a [`ConsumedCapacity`].
@@ -82,9 +122,26 @@ impl ConsumedCapacity {
     }
 }
 /// A builder for [`ConsumedCapacity`](crate::types::ConsumedCapacity); start one with `ConsumedCapacity::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConsumedCapacityBuilder {
     inner: crate::types::ConsumedCapacity,
+}
+impl Clone for ConsumedCapacityBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConsumedCapacityBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConsumedCapacityBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConsumedCapacity as Default>::default(),
+        }
+    }
 }
 impl ConsumedCapacityBuilder {
     /// Sets [`ConsumedCapacity::table_name`](crate::types::ConsumedCapacity::table_name): The name of the table that was affected by the operation.

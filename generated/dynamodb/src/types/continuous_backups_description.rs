@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the continuous backups and point in time recovery settings on the table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ContinuousBackupsDescription {
     /// [`ContinuousBackupsStatus`](crate::types::ContinuousBackupsStatus) can be one of the following states: ENABLED, DISABLED
@@ -13,6 +13,31 @@ pub struct ContinuousBackupsDescription {
     pub point_in_time_recovery_description: Option<
         crate::types::PointInTimeRecoveryDescription,
     >,
+}
+impl Clone for ContinuousBackupsDescription {
+    fn clone(&self) -> Self {
+        Self {
+            continuous_backups_status: self.continuous_backups_status.clone(),
+            point_in_time_recovery_description: self
+                .point_in_time_recovery_description
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ContinuousBackupsDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.continuous_backups_status == other.continuous_backups_status
+            && self.point_in_time_recovery_description
+                == other.point_in_time_recovery_description
+    }
+}
+impl Default for ContinuousBackupsDescription {
+    fn default() -> Self {
+        Self {
+            continuous_backups_status: None,
+            point_in_time_recovery_description: None,
+        }
+    }
 }
 impl ContinuousBackupsDescription {
     /// Starts building a [`ContinuousBackupsDescription`].
@@ -36,9 +61,26 @@ impl ContinuousBackupsDescription {
     }
 }
 /// A builder for [`ContinuousBackupsDescription`](crate::types::ContinuousBackupsDescription); start one with `ContinuousBackupsDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ContinuousBackupsDescriptionBuilder {
     inner: crate::types::ContinuousBackupsDescription,
+}
+impl Clone for ContinuousBackupsDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ContinuousBackupsDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ContinuousBackupsDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ContinuousBackupsDescription as Default>::default(),
+        }
+    }
 }
 impl ContinuousBackupsDescriptionBuilder {
     /// Sets [`ContinuousBackupsDescription::continuous_backups_status`](crate::types::ContinuousBackupsDescription::continuous_backups_status): [`ContinuousBackupsStatus`](crate::types::ContinuousBackupsStatus) can be one of the following states: ENABLED, DISABLED

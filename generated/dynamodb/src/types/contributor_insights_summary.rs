@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a Contributor Insights summary entry.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ContributorInsightsSummary {
     /// Name of the table associated with the summary.
@@ -13,6 +13,33 @@ pub struct ContributorInsightsSummary {
     pub contributor_insights_status: Option<crate::types::ContributorInsightsStatus>,
     /// Indicates the current mode of CloudWatch Contributor Insights, specifying whether it tracks all access and throttled events or throttled events only for the DynamoDB table or index.
     pub contributor_insights_mode: Option<crate::types::ContributorInsightsMode>,
+}
+impl Clone for ContributorInsightsSummary {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            index_name: self.index_name.clone(),
+            contributor_insights_status: self.contributor_insights_status.clone(),
+            contributor_insights_mode: self.contributor_insights_mode.clone(),
+        }
+    }
+}
+impl PartialEq for ContributorInsightsSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.index_name == other.index_name
+            && self.contributor_insights_status == other.contributor_insights_status
+            && self.contributor_insights_mode == other.contributor_insights_mode
+    }
+}
+impl Default for ContributorInsightsSummary {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            index_name: None,
+            contributor_insights_status: None,
+            contributor_insights_mode: None,
+        }
+    }
 }
 impl ContributorInsightsSummary {
     /// Starts building a [`ContributorInsightsSummary`].
@@ -46,9 +73,26 @@ impl ContributorInsightsSummary {
     }
 }
 /// A builder for [`ContributorInsightsSummary`](crate::types::ContributorInsightsSummary); start one with `ContributorInsightsSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ContributorInsightsSummaryBuilder {
     inner: crate::types::ContributorInsightsSummary,
+}
+impl Clone for ContributorInsightsSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ContributorInsightsSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ContributorInsightsSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ContributorInsightsSummary as Default>::default(),
+        }
+    }
 }
 impl ContributorInsightsSummaryBuilder {
     /// Sets [`ContributorInsightsSummary::table_name`](crate::types::ContributorInsightsSummary::table_name): Name of the table associated with the summary.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateBackupInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateBackupInput {
     /// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
@@ -13,6 +13,27 @@ pub struct CreateBackupInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub backup_name: Option<String>,
+}
+impl Clone for CreateBackupInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            backup_name: self.backup_name.clone(),
+        }
+    }
+}
+impl PartialEq for CreateBackupInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.backup_name == other.backup_name
+    }
+}
+impl Default for CreateBackupInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            backup_name: None,
+        }
+    }
 }
 impl CreateBackupInput {
     /// Starts building a [`CreateBackupInput`].
@@ -38,9 +59,26 @@ impl CreateBackupInput {
     }
 }
 /// A builder for [`CreateBackupInput`](crate::types::CreateBackupInput); start one with `CreateBackupInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateBackupInputBuilder {
     inner: crate::types::CreateBackupInput,
+}
+impl Clone for CreateBackupInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateBackupInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateBackupInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateBackupInput as Default>::default(),
+        }
+    }
 }
 impl CreateBackupInputBuilder {
     /// Sets [`CreateBackupInput::table_name`](crate::types::CreateBackupInput::table_name): The name of the table.

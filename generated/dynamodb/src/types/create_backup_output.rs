@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateBackupOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateBackupOutput {
     /// Contains the details of the backup created for the table.
     pub backup_details: Option<crate::types::BackupDetails>,
+}
+impl Clone for CreateBackupOutput {
+    fn clone(&self) -> Self {
+        Self {
+            backup_details: self.backup_details.clone(),
+        }
+    }
+}
+impl PartialEq for CreateBackupOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.backup_details == other.backup_details
+    }
+}
+impl Default for CreateBackupOutput {
+    fn default() -> Self {
+        Self { backup_details: None }
+    }
 }
 impl CreateBackupOutput {
     /// Starts building a [`CreateBackupOutput`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateBackupOutput {
     }
 }
 /// A builder for [`CreateBackupOutput`](crate::types::CreateBackupOutput); start one with `CreateBackupOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateBackupOutputBuilder {
     inner: crate::types::CreateBackupOutput,
+}
+impl Clone for CreateBackupOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateBackupOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateBackupOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateBackupOutput as Default>::default(),
+        }
+    }
 }
 impl CreateBackupOutputBuilder {
     /// Sets [`CreateBackupOutput::backup_details`](crate::types::CreateBackupOutput::backup_details): Contains the details of the backup created for the table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a new global secondary index to be added to an existing table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateGlobalSecondaryIndexAction {
     /// The name of the global secondary index to be created.
@@ -25,6 +25,39 @@ pub struct CreateGlobalSecondaryIndexAction {
     pub on_demand_throughput: Option<crate::types::OnDemandThroughput>,
     /// Represents the warm throughput value (in read units per second and write units per second) when creating a secondary index.
     pub warm_throughput: Option<crate::types::WarmThroughput>,
+}
+impl Clone for CreateGlobalSecondaryIndexAction {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            key_schema: self.key_schema.clone(),
+            projection: self.projection.clone(),
+            provisioned_throughput: self.provisioned_throughput.clone(),
+            on_demand_throughput: self.on_demand_throughput.clone(),
+            warm_throughput: self.warm_throughput.clone(),
+        }
+    }
+}
+impl PartialEq for CreateGlobalSecondaryIndexAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name && self.key_schema == other.key_schema
+            && self.projection == other.projection
+            && self.provisioned_throughput == other.provisioned_throughput
+            && self.on_demand_throughput == other.on_demand_throughput
+            && self.warm_throughput == other.warm_throughput
+    }
+}
+impl Default for CreateGlobalSecondaryIndexAction {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            key_schema: None,
+            projection: None,
+            provisioned_throughput: None,
+            on_demand_throughput: None,
+            warm_throughput: None,
+        }
+    }
 }
 impl CreateGlobalSecondaryIndexAction {
     /// Starts building a [`CreateGlobalSecondaryIndexAction`].
@@ -66,9 +99,26 @@ impl CreateGlobalSecondaryIndexAction {
     }
 }
 /// A builder for [`CreateGlobalSecondaryIndexAction`](crate::types::CreateGlobalSecondaryIndexAction); start one with `CreateGlobalSecondaryIndexAction::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateGlobalSecondaryIndexActionBuilder {
     inner: crate::types::CreateGlobalSecondaryIndexAction,
+}
+impl Clone for CreateGlobalSecondaryIndexActionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateGlobalSecondaryIndexActionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateGlobalSecondaryIndexActionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateGlobalSecondaryIndexAction as Default>::default(),
+        }
+    }
 }
 impl CreateGlobalSecondaryIndexActionBuilder {
     /// Sets [`CreateGlobalSecondaryIndexAction::index_name`](crate::types::CreateGlobalSecondaryIndexAction::index_name): The name of the global secondary index to be created.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateGlobalTableInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateGlobalTableInput {
     /// The global table name.
@@ -13,6 +13,28 @@ pub struct CreateGlobalTableInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub replication_group: Option<Vec<crate::types::Replica>>,
+}
+impl Clone for CreateGlobalTableInput {
+    fn clone(&self) -> Self {
+        Self {
+            global_table_name: self.global_table_name.clone(),
+            replication_group: self.replication_group.clone(),
+        }
+    }
+}
+impl PartialEq for CreateGlobalTableInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.global_table_name == other.global_table_name
+            && self.replication_group == other.replication_group
+    }
+}
+impl Default for CreateGlobalTableInput {
+    fn default() -> Self {
+        Self {
+            global_table_name: None,
+            replication_group: None,
+        }
+    }
 }
 impl CreateGlobalTableInput {
     /// Starts building a [`CreateGlobalTableInput`].
@@ -38,9 +60,26 @@ impl CreateGlobalTableInput {
     }
 }
 /// A builder for [`CreateGlobalTableInput`](crate::types::CreateGlobalTableInput); start one with `CreateGlobalTableInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateGlobalTableInputBuilder {
     inner: crate::types::CreateGlobalTableInput,
+}
+impl Clone for CreateGlobalTableInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateGlobalTableInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateGlobalTableInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateGlobalTableInput as Default>::default(),
+        }
+    }
 }
 impl CreateGlobalTableInputBuilder {
     /// Sets [`CreateGlobalTableInput::global_table_name`](crate::types::CreateGlobalTableInput::global_table_name): The global table name.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateGlobalTableOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateGlobalTableOutput {
     /// Contains the details of the global table.
     pub global_table_description: Option<crate::types::GlobalTableDescription>,
+}
+impl Clone for CreateGlobalTableOutput {
+    fn clone(&self) -> Self {
+        Self {
+            global_table_description: self.global_table_description.clone(),
+        }
+    }
+}
+impl PartialEq for CreateGlobalTableOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.global_table_description == other.global_table_description
+    }
+}
+impl Default for CreateGlobalTableOutput {
+    fn default() -> Self {
+        Self {
+            global_table_description: None,
+        }
+    }
 }
 impl CreateGlobalTableOutput {
     /// Starts building a [`CreateGlobalTableOutput`].
@@ -34,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateGlobalTableOutput {
     }
 }
 /// A builder for [`CreateGlobalTableOutput`](crate::types::CreateGlobalTableOutput); start one with `CreateGlobalTableOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateGlobalTableOutputBuilder {
     inner: crate::types::CreateGlobalTableOutput,
+}
+impl Clone for CreateGlobalTableOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateGlobalTableOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateGlobalTableOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateGlobalTableOutput as Default>::default(),
+        }
+    }
 }
 impl CreateGlobalTableOutputBuilder {
     /// Sets [`CreateGlobalTableOutput::global_table_description`](crate::types::CreateGlobalTableOutput::global_table_description): Contains the details of the global table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the action to add a new witness Region to a MRSC global table. A MRSC global table can be configured with either three replicas, or with two replicas and one witness.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateGlobalTableWitnessGroupMemberAction {
     /// The Amazon Web Services Region name to be added as a witness Region for the MRSC global table. The witness must be in a different Region than the replicas and within the same Region set:
@@ -13,6 +13,23 @@ pub struct CreateGlobalTableWitnessGroupMemberAction {
     ///
     /// Required: the builder's `build()` fails without it.
     pub region_name: Option<String>,
+}
+impl Clone for CreateGlobalTableWitnessGroupMemberAction {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+        }
+    }
+}
+impl PartialEq for CreateGlobalTableWitnessGroupMemberAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+    }
+}
+impl Default for CreateGlobalTableWitnessGroupMemberAction {
+    fn default() -> Self {
+        Self { region_name: None }
+    }
 }
 impl CreateGlobalTableWitnessGroupMemberAction {
     /// Starts building a [`CreateGlobalTableWitnessGroupMemberAction`].
@@ -27,9 +44,26 @@ impl CreateGlobalTableWitnessGroupMemberAction {
     }
 }
 /// A builder for [`CreateGlobalTableWitnessGroupMemberAction`](crate::types::CreateGlobalTableWitnessGroupMemberAction); start one with `CreateGlobalTableWitnessGroupMemberAction::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateGlobalTableWitnessGroupMemberActionBuilder {
     inner: crate::types::CreateGlobalTableWitnessGroupMemberAction,
+}
+impl Clone for CreateGlobalTableWitnessGroupMemberActionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateGlobalTableWitnessGroupMemberActionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateGlobalTableWitnessGroupMemberActionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateGlobalTableWitnessGroupMemberAction as Default>::default(),
+        }
+    }
 }
 impl CreateGlobalTableWitnessGroupMemberActionBuilder {
     /// Sets [`CreateGlobalTableWitnessGroupMemberAction::region_name`](crate::types::CreateGlobalTableWitnessGroupMemberAction::region_name): The Amazon Web Services Region name to be added as a witness Region for the MRSC global table.

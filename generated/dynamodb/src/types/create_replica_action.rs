@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a replica to be added.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateReplicaAction {
     /// The Region of the replica to be added.
     ///
     /// Required: the builder's `build()` fails without it.
     pub region_name: Option<String>,
+}
+impl Clone for CreateReplicaAction {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+        }
+    }
+}
+impl PartialEq for CreateReplicaAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+    }
+}
+impl Default for CreateReplicaAction {
+    fn default() -> Self {
+        Self { region_name: None }
+    }
 }
 impl CreateReplicaAction {
     /// Starts building a [`CreateReplicaAction`].
@@ -23,9 +40,26 @@ impl CreateReplicaAction {
     }
 }
 /// A builder for [`CreateReplicaAction`](crate::types::CreateReplicaAction); start one with `CreateReplicaAction::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateReplicaActionBuilder {
     inner: crate::types::CreateReplicaAction,
+}
+impl Clone for CreateReplicaActionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateReplicaActionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateReplicaActionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateReplicaAction as Default>::default(),
+        }
+    }
 }
 impl CreateReplicaActionBuilder {
     /// Sets [`CreateReplicaAction::region_name`](crate::types::CreateReplicaAction::region_name): The Region of the replica to be added.

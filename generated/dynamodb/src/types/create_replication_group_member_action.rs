@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a replica to be created.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateReplicationGroupMemberAction {
     /// The Region where the new replica will be created.
@@ -21,6 +21,43 @@ pub struct CreateReplicationGroupMemberAction {
     pub global_secondary_indexes: Option<Vec<crate::types::ReplicaGlobalSecondaryIndex>>,
     /// Replica-specific table class. If not specified, uses the source table's table class.
     pub table_class_override: Option<crate::types::TableClass>,
+}
+impl Clone for CreateReplicationGroupMemberAction {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+            kms_master_key_id: self.kms_master_key_id.clone(),
+            provisioned_throughput_override: self
+                .provisioned_throughput_override
+                .clone(),
+            on_demand_throughput_override: self.on_demand_throughput_override.clone(),
+            global_secondary_indexes: self.global_secondary_indexes.clone(),
+            table_class_override: self.table_class_override.clone(),
+        }
+    }
+}
+impl PartialEq for CreateReplicationGroupMemberAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+            && self.kms_master_key_id == other.kms_master_key_id
+            && self.provisioned_throughput_override
+                == other.provisioned_throughput_override
+            && self.on_demand_throughput_override == other.on_demand_throughput_override
+            && self.global_secondary_indexes == other.global_secondary_indexes
+            && self.table_class_override == other.table_class_override
+    }
+}
+impl Default for CreateReplicationGroupMemberAction {
+    fn default() -> Self {
+        Self {
+            region_name: None,
+            kms_master_key_id: None,
+            provisioned_throughput_override: None,
+            on_demand_throughput_override: None,
+            global_secondary_indexes: None,
+            table_class_override: None,
+        }
+    }
 }
 impl CreateReplicationGroupMemberAction {
     /// Starts building a [`CreateReplicationGroupMemberAction`].
@@ -66,9 +103,26 @@ impl CreateReplicationGroupMemberAction {
     }
 }
 /// A builder for [`CreateReplicationGroupMemberAction`](crate::types::CreateReplicationGroupMemberAction); start one with `CreateReplicationGroupMemberAction::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateReplicationGroupMemberActionBuilder {
     inner: crate::types::CreateReplicationGroupMemberAction,
+}
+impl Clone for CreateReplicationGroupMemberActionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateReplicationGroupMemberActionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateReplicationGroupMemberActionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateReplicationGroupMemberAction as Default>::default(),
+        }
+    }
 }
 impl CreateReplicationGroupMemberActionBuilder {
     /// Sets [`CreateReplicationGroupMemberAction::region_name`](crate::types::CreateReplicationGroupMemberAction::region_name): The Region where the new replica will be created.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `CreateTable` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTableInput {
     /// An array of attributes that describe the key schema for the table and indexes.
@@ -110,6 +110,77 @@ pub struct CreateTableInput {
     /// - [`Projection`](crate::types::Projection) - Specifies attributes that are copied (projected) from the table into the vector index. The total number of projected non-key attributes is shared across the vector attribute (counts as 1) and `INLINE_FILTER` search schema elements (each counts as 1). `HASH` search schema elements do not count toward this limit.
     /// - `SearchSchema` - (Optional) Defines the partition key (`HASH`) and inline filter (`INLINE_FILTER`) attributes for the vector index.
     pub vector_indexes: Option<Vec<crate::types::VectorIndex>>,
+}
+impl Clone for CreateTableInput {
+    fn clone(&self) -> Self {
+        Self {
+            attribute_definitions: self.attribute_definitions.clone(),
+            table_name: self.table_name.clone(),
+            key_schema: self.key_schema.clone(),
+            local_secondary_indexes: self.local_secondary_indexes.clone(),
+            global_secondary_indexes: self.global_secondary_indexes.clone(),
+            billing_mode: self.billing_mode.clone(),
+            provisioned_throughput: self.provisioned_throughput.clone(),
+            stream_specification: self.stream_specification.clone(),
+            sse_specification: self.sse_specification.clone(),
+            tags: self.tags.clone(),
+            table_class: self.table_class.clone(),
+            deletion_protection_enabled: self.deletion_protection_enabled,
+            warm_throughput: self.warm_throughput.clone(),
+            resource_policy: self.resource_policy.clone(),
+            on_demand_throughput: self.on_demand_throughput.clone(),
+            global_table_source_arn: self.global_table_source_arn.clone(),
+            global_table_settings_replication_mode: self
+                .global_table_settings_replication_mode
+                .clone(),
+            vector_indexes: self.vector_indexes.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTableInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute_definitions == other.attribute_definitions
+            && self.table_name == other.table_name && self.key_schema == other.key_schema
+            && self.local_secondary_indexes == other.local_secondary_indexes
+            && self.global_secondary_indexes == other.global_secondary_indexes
+            && self.billing_mode == other.billing_mode
+            && self.provisioned_throughput == other.provisioned_throughput
+            && self.stream_specification == other.stream_specification
+            && self.sse_specification == other.sse_specification
+            && self.tags == other.tags && self.table_class == other.table_class
+            && self.deletion_protection_enabled == other.deletion_protection_enabled
+            && self.warm_throughput == other.warm_throughput
+            && self.resource_policy == other.resource_policy
+            && self.on_demand_throughput == other.on_demand_throughput
+            && self.global_table_source_arn == other.global_table_source_arn
+            && self.global_table_settings_replication_mode
+                == other.global_table_settings_replication_mode
+            && self.vector_indexes == other.vector_indexes
+    }
+}
+impl Default for CreateTableInput {
+    fn default() -> Self {
+        Self {
+            attribute_definitions: None,
+            table_name: None,
+            key_schema: None,
+            local_secondary_indexes: None,
+            global_secondary_indexes: None,
+            billing_mode: None,
+            provisioned_throughput: None,
+            stream_specification: None,
+            sse_specification: None,
+            tags: None,
+            table_class: None,
+            deletion_protection_enabled: None,
+            warm_throughput: None,
+            resource_policy: None,
+            on_demand_throughput: None,
+            global_table_source_arn: None,
+            global_table_settings_replication_mode: None,
+            vector_indexes: None,
+        }
+    }
 }
 impl CreateTableInput {
     /// Starts building a [`CreateTableInput`].
@@ -219,9 +290,26 @@ impl CreateTableInput {
     }
 }
 /// A builder for [`CreateTableInput`](crate::types::CreateTableInput); start one with `CreateTableInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTableInputBuilder {
     inner: crate::types::CreateTableInput,
+}
+impl Clone for CreateTableInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTableInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTableInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTableInput as Default>::default(),
+        }
+    }
 }
 impl CreateTableInputBuilder {
     /// Appends one item to [`CreateTableInput::attribute_definitions`](crate::types::CreateTableInput::attribute_definitions): An array of attributes that describe the key schema for the table and indexes.

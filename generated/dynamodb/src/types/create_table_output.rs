@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `CreateTable` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTableOutput {
     /// Represents the properties of the table.
     pub table_description: Option<crate::types::TableDescription>,
+}
+impl Clone for CreateTableOutput {
+    fn clone(&self) -> Self {
+        Self {
+            table_description: self.table_description.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTableOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_description == other.table_description
+    }
+}
+impl Default for CreateTableOutput {
+    fn default() -> Self {
+        Self { table_description: None }
+    }
 }
 impl CreateTableOutput {
     /// Starts building a [`CreateTableOutput`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateTableOutput {
     }
 }
 /// A builder for [`CreateTableOutput`](crate::types::CreateTableOutput); start one with `CreateTableOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTableOutputBuilder {
     inner: crate::types::CreateTableOutput,
+}
+impl Clone for CreateTableOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTableOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTableOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTableOutput as Default>::default(),
+        }
+    }
 }
 impl CreateTableOutputBuilder {
     /// Sets [`CreateTableOutput::table_description`](crate::types::CreateTableOutput::table_description): Represents the properties of the table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A new vector index to be added to a table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVectorIndexAction {
     /// The name of the vector index. Must be unique within the table.
@@ -27,6 +27,39 @@ pub struct CreateVectorIndexAction {
     ///
     /// Required: the builder's `build()` fails without it.
     pub distance_function: Option<crate::types::VectorDistanceFunction>,
+}
+impl Clone for CreateVectorIndexAction {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            vector_attribute: self.vector_attribute.clone(),
+            search_schema: self.search_schema.clone(),
+            projection: self.projection.clone(),
+            dimensions: self.dimensions,
+            distance_function: self.distance_function.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVectorIndexAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name
+            && self.vector_attribute == other.vector_attribute
+            && self.search_schema == other.search_schema
+            && self.projection == other.projection && self.dimensions == other.dimensions
+            && self.distance_function == other.distance_function
+    }
+}
+impl Default for CreateVectorIndexAction {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            vector_attribute: None,
+            search_schema: None,
+            projection: None,
+            dimensions: None,
+            distance_function: None,
+        }
+    }
 }
 impl CreateVectorIndexAction {
     /// Starts building a [`CreateVectorIndexAction`].
@@ -66,9 +99,26 @@ impl CreateVectorIndexAction {
     }
 }
 /// A builder for [`CreateVectorIndexAction`](crate::types::CreateVectorIndexAction); start one with `CreateVectorIndexAction::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVectorIndexActionBuilder {
     inner: crate::types::CreateVectorIndexAction,
+}
+impl Clone for CreateVectorIndexActionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVectorIndexActionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVectorIndexActionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVectorIndexAction as Default>::default(),
+        }
+    }
 }
 impl CreateVectorIndexActionBuilder {
     /// Sets [`CreateVectorIndexAction::index_name`](crate::types::CreateVectorIndexAction::index_name): The name of the vector index.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Processing options for the CSV file being imported.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CsvOptions {
     /// The delimiter used for separating items in the CSV file being imported.
     pub delimiter: Option<String>,
     /// List of the headers used to specify a common header for all source CSV files being imported. If this field is specified then the first line of each CSV file is treated as data instead of the header. If this field is not specified the the first line of each CSV file is treated as the header.
     pub header_list: Option<Vec<String>>,
+}
+impl Clone for CsvOptions {
+    fn clone(&self) -> Self {
+        Self {
+            delimiter: self.delimiter.clone(),
+            header_list: self.header_list.clone(),
+        }
+    }
+}
+impl PartialEq for CsvOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.delimiter == other.delimiter && self.header_list == other.header_list
+    }
+}
+impl Default for CsvOptions {
+    fn default() -> Self {
+        Self {
+            delimiter: None,
+            header_list: None,
+        }
+    }
 }
 impl CsvOptions {
     /// Starts building a [`CsvOptions`].
@@ -28,9 +49,26 @@ impl CsvOptions {
     }
 }
 /// A builder for [`CsvOptions`](crate::types::CsvOptions); start one with `CsvOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CsvOptionsBuilder {
     inner: crate::types::CsvOptions,
+}
+impl Clone for CsvOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CsvOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CsvOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CsvOptions as Default>::default(),
+        }
+    }
 }
 impl CsvOptionsBuilder {
     /// Sets [`CsvOptions::delimiter`](crate::types::CsvOptions::delimiter): The delimiter used for separating items in the CSV file being imported.

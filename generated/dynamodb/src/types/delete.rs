@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a request to perform a `DeleteItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Delete {
     /// The primary key of the item to be deleted. Each element consists of an attribute name and a value for that attribute.
@@ -25,6 +25,42 @@ pub struct Delete {
     pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
+}
+impl Clone for Delete {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            table_name: self.table_name.clone(),
+            condition_expression: self.condition_expression.clone(),
+            expression_attribute_names: self.expression_attribute_names.clone(),
+            expression_attribute_values: self.expression_attribute_values.clone(),
+            return_values_on_condition_check_failure: self
+                .return_values_on_condition_check_failure
+                .clone(),
+        }
+    }
+}
+impl PartialEq for Delete {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.table_name == other.table_name
+            && self.condition_expression == other.condition_expression
+            && self.expression_attribute_names == other.expression_attribute_names
+            && self.expression_attribute_values == other.expression_attribute_values
+            && self.return_values_on_condition_check_failure
+                == other.return_values_on_condition_check_failure
+    }
+}
+impl Default for Delete {
+    fn default() -> Self {
+        Self {
+            key: None,
+            table_name: None,
+            condition_expression: None,
+            expression_attribute_names: None,
+            expression_attribute_values: None,
+            return_values_on_condition_check_failure: None,
+        }
+    }
 }
 impl Delete {
     /// Starts building a [`Delete`].
@@ -72,9 +108,26 @@ impl Delete {
     }
 }
 /// A builder for [`Delete`](crate::types::Delete); start one with `Delete::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteBuilder {
     inner: crate::types::Delete,
+}
+impl Clone for DeleteBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Delete as Default>::default(),
+        }
+    }
 }
 impl DeleteBuilder {
     /// Adds one entry to [`Delete::key`](crate::types::Delete::key): The primary key of the item to be deleted.

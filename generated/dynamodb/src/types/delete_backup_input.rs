@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteBackupInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteBackupInput {
     /// The ARN associated with the backup.
     ///
     /// Required: the builder's `build()` fails without it.
     pub backup_arn: Option<String>,
+}
+impl Clone for DeleteBackupInput {
+    fn clone(&self) -> Self {
+        Self {
+            backup_arn: self.backup_arn.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteBackupInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.backup_arn == other.backup_arn
+    }
+}
+impl Default for DeleteBackupInput {
+    fn default() -> Self {
+        Self { backup_arn: None }
+    }
 }
 impl DeleteBackupInput {
     /// Starts building a [`DeleteBackupInput`].
@@ -29,9 +46,26 @@ impl DeleteBackupInput {
     }
 }
 /// A builder for [`DeleteBackupInput`](crate::types::DeleteBackupInput); start one with `DeleteBackupInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteBackupInputBuilder {
     inner: crate::types::DeleteBackupInput,
+}
+impl Clone for DeleteBackupInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteBackupInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteBackupInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteBackupInput as Default>::default(),
+        }
+    }
 }
 impl DeleteBackupInputBuilder {
     /// Sets [`DeleteBackupInput::backup_arn`](crate::types::DeleteBackupInput::backup_arn): The ARN associated with the backup.

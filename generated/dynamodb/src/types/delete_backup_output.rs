@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteBackupOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteBackupOutput {
     /// Contains the description of the backup created for the table.
     pub backup_description: Option<crate::types::BackupDescription>,
+}
+impl Clone for DeleteBackupOutput {
+    fn clone(&self) -> Self {
+        Self {
+            backup_description: self.backup_description.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteBackupOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.backup_description == other.backup_description
+    }
+}
+impl Default for DeleteBackupOutput {
+    fn default() -> Self {
+        Self { backup_description: None }
+    }
 }
 impl DeleteBackupOutput {
     /// Starts building a [`DeleteBackupOutput`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteBackupOutput {
     }
 }
 /// A builder for [`DeleteBackupOutput`](crate::types::DeleteBackupOutput); start one with `DeleteBackupOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteBackupOutputBuilder {
     inner: crate::types::DeleteBackupOutput,
+}
+impl Clone for DeleteBackupOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteBackupOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteBackupOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteBackupOutput as Default>::default(),
+        }
+    }
 }
 impl DeleteBackupOutputBuilder {
     /// Sets [`DeleteBackupOutput::backup_description`](crate::types::DeleteBackupOutput::backup_description): Contains the description of the backup created for the table.

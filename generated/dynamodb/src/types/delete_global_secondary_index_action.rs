@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a global secondary index to be deleted from an existing table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteGlobalSecondaryIndexAction {
     /// The name of the global secondary index to be deleted.
     ///
     /// Required: the builder's `build()` fails without it.
     pub index_name: Option<String>,
+}
+impl Clone for DeleteGlobalSecondaryIndexAction {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteGlobalSecondaryIndexAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name
+    }
+}
+impl Default for DeleteGlobalSecondaryIndexAction {
+    fn default() -> Self {
+        Self { index_name: None }
+    }
 }
 impl DeleteGlobalSecondaryIndexAction {
     /// Starts building a [`DeleteGlobalSecondaryIndexAction`].
@@ -23,9 +40,26 @@ impl DeleteGlobalSecondaryIndexAction {
     }
 }
 /// A builder for [`DeleteGlobalSecondaryIndexAction`](crate::types::DeleteGlobalSecondaryIndexAction); start one with `DeleteGlobalSecondaryIndexAction::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteGlobalSecondaryIndexActionBuilder {
     inner: crate::types::DeleteGlobalSecondaryIndexAction,
+}
+impl Clone for DeleteGlobalSecondaryIndexActionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteGlobalSecondaryIndexActionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteGlobalSecondaryIndexActionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteGlobalSecondaryIndexAction as Default>::default(),
+        }
+    }
 }
 impl DeleteGlobalSecondaryIndexActionBuilder {
     /// Sets [`DeleteGlobalSecondaryIndexAction::index_name`](crate::types::DeleteGlobalSecondaryIndexAction::index_name): The name of the global secondary index to be deleted.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the action to remove a witness Region from a MRSC global table. You cannot delete a single witness from a MRSC global table - you must delete both a replica and the witness together. The deletion of both a witness and replica converts the remaining replica to a single-Region DynamoDB table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteGlobalTableWitnessGroupMemberAction {
     /// The witness Region name to be removed from the MRSC global table.
     ///
     /// Required: the builder's `build()` fails without it.
     pub region_name: Option<String>,
+}
+impl Clone for DeleteGlobalTableWitnessGroupMemberAction {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteGlobalTableWitnessGroupMemberAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+    }
+}
+impl Default for DeleteGlobalTableWitnessGroupMemberAction {
+    fn default() -> Self {
+        Self { region_name: None }
+    }
 }
 impl DeleteGlobalTableWitnessGroupMemberAction {
     /// Starts building a [`DeleteGlobalTableWitnessGroupMemberAction`].
@@ -23,9 +40,26 @@ impl DeleteGlobalTableWitnessGroupMemberAction {
     }
 }
 /// A builder for [`DeleteGlobalTableWitnessGroupMemberAction`](crate::types::DeleteGlobalTableWitnessGroupMemberAction); start one with `DeleteGlobalTableWitnessGroupMemberAction::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteGlobalTableWitnessGroupMemberActionBuilder {
     inner: crate::types::DeleteGlobalTableWitnessGroupMemberAction,
+}
+impl Clone for DeleteGlobalTableWitnessGroupMemberActionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteGlobalTableWitnessGroupMemberActionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteGlobalTableWitnessGroupMemberActionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteGlobalTableWitnessGroupMemberAction as Default>::default(),
+        }
+    }
 }
 impl DeleteGlobalTableWitnessGroupMemberActionBuilder {
     /// Sets [`DeleteGlobalTableWitnessGroupMemberAction::region_name`](crate::types::DeleteGlobalTableWitnessGroupMemberAction::region_name): The witness Region name to be removed from the MRSC global table.

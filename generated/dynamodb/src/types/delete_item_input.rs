@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `DeleteItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteItemInput {
     /// The name of the table from which to delete the item. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
@@ -95,6 +95,58 @@ pub struct DeleteItemInput {
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
 }
+impl Clone for DeleteItemInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            key: self.key.clone(),
+            expected: self.expected.clone(),
+            conditional_operator: self.conditional_operator.clone(),
+            return_values: self.return_values.clone(),
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+            return_item_collection_metrics: self.return_item_collection_metrics.clone(),
+            condition_expression: self.condition_expression.clone(),
+            expression_attribute_names: self.expression_attribute_names.clone(),
+            expression_attribute_values: self.expression_attribute_values.clone(),
+            return_values_on_condition_check_failure: self
+                .return_values_on_condition_check_failure
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteItemInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.key == other.key
+            && self.expected == other.expected
+            && self.conditional_operator == other.conditional_operator
+            && self.return_values == other.return_values
+            && self.return_consumed_capacity == other.return_consumed_capacity
+            && self.return_item_collection_metrics
+                == other.return_item_collection_metrics
+            && self.condition_expression == other.condition_expression
+            && self.expression_attribute_names == other.expression_attribute_names
+            && self.expression_attribute_values == other.expression_attribute_values
+            && self.return_values_on_condition_check_failure
+                == other.return_values_on_condition_check_failure
+    }
+}
+impl Default for DeleteItemInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            key: None,
+            expected: None,
+            conditional_operator: None,
+            return_values: None,
+            return_consumed_capacity: None,
+            return_item_collection_metrics: None,
+            condition_expression: None,
+            expression_attribute_names: None,
+            expression_attribute_values: None,
+            return_values_on_condition_check_failure: None,
+        }
+    }
+}
 impl DeleteItemInput {
     /// Starts building a [`DeleteItemInput`].
     #[inline]
@@ -180,9 +232,26 @@ impl DeleteItemInput {
     }
 }
 /// A builder for [`DeleteItemInput`](crate::types::DeleteItemInput); start one with `DeleteItemInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteItemInputBuilder {
     inner: crate::types::DeleteItemInput,
+}
+impl Clone for DeleteItemInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteItemInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteItemInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteItemInput as Default>::default(),
+        }
+    }
 }
 impl DeleteItemInputBuilder {
     /// Sets [`DeleteItemInput::table_name`](crate::types::DeleteItemInput::table_name): The name of the table from which to delete the item.

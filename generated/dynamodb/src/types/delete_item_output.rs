@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `DeleteItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteItemOutput {
     /// A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the item as it appeared before the `DeleteItem` operation. This map appears in the response only if `ReturnValues` was specified as `ALL_OLD` in the request.
@@ -22,6 +22,31 @@ pub struct DeleteItemOutput {
     ///
     ///   The estimate is subject to change over time; therefore, do not rely on the precision or accuracy of the estimate.
     pub item_collection_metrics: Option<crate::types::ItemCollectionMetrics>,
+}
+impl Clone for DeleteItemOutput {
+    fn clone(&self) -> Self {
+        Self {
+            attributes: self.attributes.clone(),
+            consumed_capacity: self.consumed_capacity.clone(),
+            item_collection_metrics: self.item_collection_metrics.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteItemOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.attributes == other.attributes
+            && self.consumed_capacity == other.consumed_capacity
+            && self.item_collection_metrics == other.item_collection_metrics
+    }
+}
+impl Default for DeleteItemOutput {
+    fn default() -> Self {
+        Self {
+            attributes: None,
+            consumed_capacity: None,
+            item_collection_metrics: None,
+        }
+    }
 }
 impl DeleteItemOutput {
     /// Starts building a [`DeleteItemOutput`].
@@ -61,9 +86,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteItemOutput {
     }
 }
 /// A builder for [`DeleteItemOutput`](crate::types::DeleteItemOutput); start one with `DeleteItemOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteItemOutputBuilder {
     inner: crate::types::DeleteItemOutput,
+}
+impl Clone for DeleteItemOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteItemOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteItemOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteItemOutput as Default>::default(),
+        }
+    }
 }
 impl DeleteItemOutputBuilder {
     /// Adds one entry to [`DeleteItemOutput::attributes`](crate::types::DeleteItemOutput::attributes): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the item as it appeared before the `DeleteItem` operation.

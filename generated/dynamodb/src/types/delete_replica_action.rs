@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a replica to be removed.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteReplicaAction {
     /// The Region of the replica to be removed.
     ///
     /// Required: the builder's `build()` fails without it.
     pub region_name: Option<String>,
+}
+impl Clone for DeleteReplicaAction {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteReplicaAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+    }
+}
+impl Default for DeleteReplicaAction {
+    fn default() -> Self {
+        Self { region_name: None }
+    }
 }
 impl DeleteReplicaAction {
     /// Starts building a [`DeleteReplicaAction`].
@@ -23,9 +40,26 @@ impl DeleteReplicaAction {
     }
 }
 /// A builder for [`DeleteReplicaAction`](crate::types::DeleteReplicaAction); start one with `DeleteReplicaAction::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteReplicaActionBuilder {
     inner: crate::types::DeleteReplicaAction,
+}
+impl Clone for DeleteReplicaActionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteReplicaActionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteReplicaActionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteReplicaAction as Default>::default(),
+        }
+    }
 }
 impl DeleteReplicaActionBuilder {
     /// Sets [`DeleteReplicaAction::region_name`](crate::types::DeleteReplicaAction::region_name): The Region of the replica to be removed.

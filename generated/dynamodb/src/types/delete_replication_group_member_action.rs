@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a replica to be deleted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteReplicationGroupMemberAction {
     /// The Region where the replica exists.
     ///
     /// Required: the builder's `build()` fails without it.
     pub region_name: Option<String>,
+}
+impl Clone for DeleteReplicationGroupMemberAction {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteReplicationGroupMemberAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+    }
+}
+impl Default for DeleteReplicationGroupMemberAction {
+    fn default() -> Self {
+        Self { region_name: None }
+    }
 }
 impl DeleteReplicationGroupMemberAction {
     /// Starts building a [`DeleteReplicationGroupMemberAction`].
@@ -23,9 +40,26 @@ impl DeleteReplicationGroupMemberAction {
     }
 }
 /// A builder for [`DeleteReplicationGroupMemberAction`](crate::types::DeleteReplicationGroupMemberAction); start one with `DeleteReplicationGroupMemberAction::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteReplicationGroupMemberActionBuilder {
     inner: crate::types::DeleteReplicationGroupMemberAction,
+}
+impl Clone for DeleteReplicationGroupMemberActionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteReplicationGroupMemberActionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteReplicationGroupMemberActionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteReplicationGroupMemberAction as Default>::default(),
+        }
+    }
 }
 impl DeleteReplicationGroupMemberActionBuilder {
     /// Sets [`DeleteReplicationGroupMemberAction::region_name`](crate::types::DeleteReplicationGroupMemberAction::region_name): The Region where the replica exists.

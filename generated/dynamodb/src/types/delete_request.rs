@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a request to perform a `DeleteItem` operation on an item.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteRequest {
     /// A map of attribute name to attribute values, representing the primary key of the item to delete. All of the table's primary key attributes must be specified, and their data types must match those of the table's key schema.
     ///
     /// Required: the builder's `build()` fails without it.
     pub key: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
+}
+impl Clone for DeleteRequest {
+    fn clone(&self) -> Self {
+        Self { key: self.key.clone() }
+    }
+}
+impl PartialEq for DeleteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+impl Default for DeleteRequest {
+    fn default() -> Self {
+        Self { key: None }
+    }
 }
 impl DeleteRequest {
     /// Starts building a [`DeleteRequest`].
@@ -25,9 +40,26 @@ impl DeleteRequest {
     }
 }
 /// A builder for [`DeleteRequest`](crate::types::DeleteRequest); start one with `DeleteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteRequestBuilder {
     inner: crate::types::DeleteRequest,
+}
+impl Clone for DeleteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteRequestBuilder {
     /// Adds one entry to [`DeleteRequest::key`](crate::types::DeleteRequest::key): A map of attribute name to attribute values, representing the primary key of the item to delete.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteResourcePolicyInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteResourcePolicyInput {
     /// The Amazon Resource Name (ARN) of the DynamoDB resource from which the policy will be removed. The resources you can specify include tables and streams. If you remove the policy of a table, it will also remove the permissions for the table's indexes defined in that policy document. This is because index permissions are defined in the table's policy.
@@ -11,6 +11,28 @@ pub struct DeleteResourcePolicyInput {
     pub resource_arn: Option<String>,
     /// A string value that you can use to conditionally delete your policy. When you provide an expected revision ID, if the revision ID of the existing policy on the resource doesn't match or if there's no policy attached to the resource, the request will fail and return a [`PolicyNotFoundException`](crate::error::PolicyNotFoundException).
     pub expected_revision_id: Option<String>,
+}
+impl Clone for DeleteResourcePolicyInput {
+    fn clone(&self) -> Self {
+        Self {
+            resource_arn: self.resource_arn.clone(),
+            expected_revision_id: self.expected_revision_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteResourcePolicyInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_arn == other.resource_arn
+            && self.expected_revision_id == other.expected_revision_id
+    }
+}
+impl Default for DeleteResourcePolicyInput {
+    fn default() -> Self {
+        Self {
+            resource_arn: None,
+            expected_revision_id: None,
+        }
+    }
 }
 impl DeleteResourcePolicyInput {
     /// Starts building a [`DeleteResourcePolicyInput`].
@@ -36,9 +58,26 @@ impl DeleteResourcePolicyInput {
     }
 }
 /// A builder for [`DeleteResourcePolicyInput`](crate::types::DeleteResourcePolicyInput); start one with `DeleteResourcePolicyInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteResourcePolicyInputBuilder {
     inner: crate::types::DeleteResourcePolicyInput,
+}
+impl Clone for DeleteResourcePolicyInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteResourcePolicyInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteResourcePolicyInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteResourcePolicyInput as Default>::default(),
+        }
+    }
 }
 impl DeleteResourcePolicyInputBuilder {
     /// Sets [`DeleteResourcePolicyInput::resource_arn`](crate::types::DeleteResourcePolicyInput::resource_arn): The Amazon Resource Name (ARN) of the DynamoDB resource from which the policy will be removed.

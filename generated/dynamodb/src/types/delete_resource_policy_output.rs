@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteResourcePolicyOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteResourcePolicyOutput {
     /// A unique string that represents the revision ID of the policy. If you're comparing revision IDs, make sure to always use string comparison logic.
     ///
     /// This value will be empty if you make a request against a resource without a policy.
     pub revision_id: Option<String>,
+}
+impl Clone for DeleteResourcePolicyOutput {
+    fn clone(&self) -> Self {
+        Self {
+            revision_id: self.revision_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteResourcePolicyOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision_id == other.revision_id
+    }
+}
+impl Default for DeleteResourcePolicyOutput {
+    fn default() -> Self {
+        Self { revision_id: None }
+    }
 }
 impl DeleteResourcePolicyOutput {
     /// Starts building a [`DeleteResourcePolicyOutput`].
@@ -34,9 +51,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteResourcePolicyOutput {
     }
 }
 /// A builder for [`DeleteResourcePolicyOutput`](crate::types::DeleteResourcePolicyOutput); start one with `DeleteResourcePolicyOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteResourcePolicyOutputBuilder {
     inner: crate::types::DeleteResourcePolicyOutput,
+}
+impl Clone for DeleteResourcePolicyOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteResourcePolicyOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteResourcePolicyOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteResourcePolicyOutput as Default>::default(),
+        }
+    }
 }
 impl DeleteResourcePolicyOutputBuilder {
     /// Sets [`DeleteResourcePolicyOutput::revision_id`](crate::types::DeleteResourcePolicyOutput::revision_id): A unique string that represents the revision ID of the policy.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `DeleteTable` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTableInput {
     /// The name of the table to delete. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
     pub table_name: Option<String>,
+}
+impl Clone for DeleteTableInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTableInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name
+    }
+}
+impl Default for DeleteTableInput {
+    fn default() -> Self {
+        Self { table_name: None }
+    }
 }
 impl DeleteTableInput {
     /// Starts building a [`DeleteTableInput`].
@@ -29,9 +46,26 @@ impl DeleteTableInput {
     }
 }
 /// A builder for [`DeleteTableInput`](crate::types::DeleteTableInput); start one with `DeleteTableInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTableInputBuilder {
     inner: crate::types::DeleteTableInput,
+}
+impl Clone for DeleteTableInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTableInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTableInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTableInput as Default>::default(),
+        }
+    }
 }
 impl DeleteTableInputBuilder {
     /// Sets [`DeleteTableInput::table_name`](crate::types::DeleteTableInput::table_name): The name of the table to delete.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `DeleteTable` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTableOutput {
     /// Represents the properties of a table.
     pub table_description: Option<crate::types::TableDescription>,
+}
+impl Clone for DeleteTableOutput {
+    fn clone(&self) -> Self {
+        Self {
+            table_description: self.table_description.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTableOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_description == other.table_description
+    }
+}
+impl Default for DeleteTableOutput {
+    fn default() -> Self {
+        Self { table_description: None }
+    }
 }
 impl DeleteTableOutput {
     /// Starts building a [`DeleteTableOutput`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteTableOutput {
     }
 }
 /// A builder for [`DeleteTableOutput`](crate::types::DeleteTableOutput); start one with `DeleteTableOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTableOutputBuilder {
     inner: crate::types::DeleteTableOutput,
+}
+impl Clone for DeleteTableOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTableOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTableOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTableOutput as Default>::default(),
+        }
+    }
 }
 impl DeleteTableOutputBuilder {
     /// Sets [`DeleteTableOutput::table_description`](crate::types::DeleteTableOutput::table_description): Represents the properties of a table.

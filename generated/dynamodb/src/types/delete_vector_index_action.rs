@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A vector index to be removed from a table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVectorIndexAction {
     /// The name of the vector index to delete.
     ///
     /// Required: the builder's `build()` fails without it.
     pub index_name: Option<String>,
+}
+impl Clone for DeleteVectorIndexAction {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVectorIndexAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name
+    }
+}
+impl Default for DeleteVectorIndexAction {
+    fn default() -> Self {
+        Self { index_name: None }
+    }
 }
 impl DeleteVectorIndexAction {
     /// Starts building a [`DeleteVectorIndexAction`].
@@ -23,9 +40,26 @@ impl DeleteVectorIndexAction {
     }
 }
 /// A builder for [`DeleteVectorIndexAction`](crate::types::DeleteVectorIndexAction); start one with `DeleteVectorIndexAction::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVectorIndexActionBuilder {
     inner: crate::types::DeleteVectorIndexAction,
+}
+impl Clone for DeleteVectorIndexActionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVectorIndexActionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVectorIndexActionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVectorIndexAction as Default>::default(),
+        }
+    }
 }
 impl DeleteVectorIndexActionBuilder {
     /// Sets [`DeleteVectorIndexAction::index_name`](crate::types::DeleteVectorIndexAction::index_name): The name of the vector index to delete.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeBackupInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeBackupInput {
     /// The Amazon Resource Name (ARN) associated with the backup.
     ///
     /// Required: the builder's `build()` fails without it.
     pub backup_arn: Option<String>,
+}
+impl Clone for DescribeBackupInput {
+    fn clone(&self) -> Self {
+        Self {
+            backup_arn: self.backup_arn.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeBackupInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.backup_arn == other.backup_arn
+    }
+}
+impl Default for DescribeBackupInput {
+    fn default() -> Self {
+        Self { backup_arn: None }
+    }
 }
 impl DescribeBackupInput {
     /// Starts building a [`DescribeBackupInput`].
@@ -29,9 +46,26 @@ impl DescribeBackupInput {
     }
 }
 /// A builder for [`DescribeBackupInput`](crate::types::DescribeBackupInput); start one with `DescribeBackupInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeBackupInputBuilder {
     inner: crate::types::DescribeBackupInput,
+}
+impl Clone for DescribeBackupInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeBackupInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeBackupInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeBackupInput as Default>::default(),
+        }
+    }
 }
 impl DescribeBackupInputBuilder {
     /// Sets [`DescribeBackupInput::backup_arn`](crate::types::DescribeBackupInput::backup_arn): The Amazon Resource Name (ARN) associated with the backup.

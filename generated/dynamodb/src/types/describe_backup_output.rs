@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeBackupOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeBackupOutput {
     /// Contains the description of the backup created for the table.
     pub backup_description: Option<crate::types::BackupDescription>,
+}
+impl Clone for DescribeBackupOutput {
+    fn clone(&self) -> Self {
+        Self {
+            backup_description: self.backup_description.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeBackupOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.backup_description == other.backup_description
+    }
+}
+impl Default for DescribeBackupOutput {
+    fn default() -> Self {
+        Self { backup_description: None }
+    }
 }
 impl DescribeBackupOutput {
     /// Starts building a [`DescribeBackupOutput`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeBackupOutput {
     }
 }
 /// A builder for [`DescribeBackupOutput`](crate::types::DescribeBackupOutput); start one with `DescribeBackupOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeBackupOutputBuilder {
     inner: crate::types::DescribeBackupOutput,
+}
+impl Clone for DescribeBackupOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeBackupOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeBackupOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeBackupOutput as Default>::default(),
+        }
+    }
 }
 impl DescribeBackupOutputBuilder {
     /// Sets [`DescribeBackupOutput::backup_description`](crate::types::DescribeBackupOutput::backup_description): Contains the description of the backup created for the table.

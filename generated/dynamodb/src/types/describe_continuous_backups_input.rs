@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeContinuousBackupsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeContinuousBackupsInput {
     /// Name of the table for which the customer wants to check the continuous backups and point in time recovery settings.
@@ -11,6 +11,23 @@ pub struct DescribeContinuousBackupsInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub table_name: Option<String>,
+}
+impl Clone for DescribeContinuousBackupsInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeContinuousBackupsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name
+    }
+}
+impl Default for DescribeContinuousBackupsInput {
+    fn default() -> Self {
+        Self { table_name: None }
+    }
 }
 impl DescribeContinuousBackupsInput {
     /// Starts building a [`DescribeContinuousBackupsInput`].
@@ -31,9 +48,26 @@ impl DescribeContinuousBackupsInput {
     }
 }
 /// A builder for [`DescribeContinuousBackupsInput`](crate::types::DescribeContinuousBackupsInput); start one with `DescribeContinuousBackupsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeContinuousBackupsInputBuilder {
     inner: crate::types::DescribeContinuousBackupsInput,
+}
+impl Clone for DescribeContinuousBackupsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeContinuousBackupsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeContinuousBackupsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeContinuousBackupsInput as Default>::default(),
+        }
+    }
 }
 impl DescribeContinuousBackupsInputBuilder {
     /// Sets [`DescribeContinuousBackupsInput::table_name`](crate::types::DescribeContinuousBackupsInput::table_name): Name of the table for which the customer wants to check the continuous backups and point in time recovery settings.

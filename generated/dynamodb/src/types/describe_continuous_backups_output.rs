@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeContinuousBackupsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeContinuousBackupsOutput {
     /// Represents the continuous backups and point in time recovery settings on the table.
     pub continuous_backups_description: Option<
         crate::types::ContinuousBackupsDescription,
     >,
+}
+impl Clone for DescribeContinuousBackupsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            continuous_backups_description: self.continuous_backups_description.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeContinuousBackupsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.continuous_backups_description == other.continuous_backups_description
+    }
+}
+impl Default for DescribeContinuousBackupsOutput {
+    fn default() -> Self {
+        Self {
+            continuous_backups_description: None,
+        }
+    }
 }
 impl DescribeContinuousBackupsOutput {
     /// Starts building a [`DescribeContinuousBackupsOutput`].
@@ -36,9 +55,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeContinuousBackupsOutpu
     }
 }
 /// A builder for [`DescribeContinuousBackupsOutput`](crate::types::DescribeContinuousBackupsOutput); start one with `DescribeContinuousBackupsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeContinuousBackupsOutputBuilder {
     inner: crate::types::DescribeContinuousBackupsOutput,
+}
+impl Clone for DescribeContinuousBackupsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeContinuousBackupsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeContinuousBackupsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeContinuousBackupsOutput as Default>::default(),
+        }
+    }
 }
 impl DescribeContinuousBackupsOutputBuilder {
     /// Sets [`DescribeContinuousBackupsOutput::continuous_backups_description`](crate::types::DescribeContinuousBackupsOutput::continuous_backups_description): Represents the continuous backups and point in time recovery settings on the table.

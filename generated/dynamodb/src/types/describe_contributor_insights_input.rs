@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeContributorInsightsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeContributorInsightsInput {
     /// The name of the table to describe. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
@@ -11,6 +11,27 @@ pub struct DescribeContributorInsightsInput {
     pub table_name: Option<String>,
     /// The name of the global secondary index to describe, if applicable.
     pub index_name: Option<String>,
+}
+impl Clone for DescribeContributorInsightsInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            index_name: self.index_name.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeContributorInsightsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.index_name == other.index_name
+    }
+}
+impl Default for DescribeContributorInsightsInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            index_name: None,
+        }
+    }
 }
 impl DescribeContributorInsightsInput {
     /// Starts building a [`DescribeContributorInsightsInput`].
@@ -36,9 +57,26 @@ impl DescribeContributorInsightsInput {
     }
 }
 /// A builder for [`DescribeContributorInsightsInput`](crate::types::DescribeContributorInsightsInput); start one with `DescribeContributorInsightsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeContributorInsightsInputBuilder {
     inner: crate::types::DescribeContributorInsightsInput,
+}
+impl Clone for DescribeContributorInsightsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeContributorInsightsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeContributorInsightsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeContributorInsightsInput as Default>::default(),
+        }
+    }
 }
 impl DescribeContributorInsightsInputBuilder {
     /// Sets [`DescribeContributorInsightsInput::table_name`](crate::types::DescribeContributorInsightsInput::table_name): The name of the table to describe.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeContributorInsightsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeContributorInsightsOutput {
     /// The name of the table being described.
@@ -26,6 +26,43 @@ pub struct DescribeContributorInsightsOutput {
     pub failure_exception: Option<crate::types::FailureException>,
     /// The mode of CloudWatch Contributor Insights for DynamoDB that determines which events are emitted. Can be set to track all access and throttled events or throttled events only.
     pub contributor_insights_mode: Option<crate::types::ContributorInsightsMode>,
+}
+impl Clone for DescribeContributorInsightsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            index_name: self.index_name.clone(),
+            contributor_insights_rule_list: self.contributor_insights_rule_list.clone(),
+            contributor_insights_status: self.contributor_insights_status.clone(),
+            last_update_date_time: self.last_update_date_time,
+            failure_exception: self.failure_exception.clone(),
+            contributor_insights_mode: self.contributor_insights_mode.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeContributorInsightsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.index_name == other.index_name
+            && self.contributor_insights_rule_list
+                == other.contributor_insights_rule_list
+            && self.contributor_insights_status == other.contributor_insights_status
+            && self.last_update_date_time == other.last_update_date_time
+            && self.failure_exception == other.failure_exception
+            && self.contributor_insights_mode == other.contributor_insights_mode
+    }
+}
+impl Default for DescribeContributorInsightsOutput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            index_name: None,
+            contributor_insights_rule_list: None,
+            contributor_insights_status: None,
+            last_update_date_time: None,
+            failure_exception: None,
+            contributor_insights_mode: None,
+        }
+    }
 }
 impl DescribeContributorInsightsOutput {
     /// Starts building a [`DescribeContributorInsightsOutput`].
@@ -87,9 +124,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeContributorInsightsOut
     }
 }
 /// A builder for [`DescribeContributorInsightsOutput`](crate::types::DescribeContributorInsightsOutput); start one with `DescribeContributorInsightsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeContributorInsightsOutputBuilder {
     inner: crate::types::DescribeContributorInsightsOutput,
+}
+impl Clone for DescribeContributorInsightsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeContributorInsightsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeContributorInsightsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeContributorInsightsOutput as Default>::default(),
+        }
+    }
 }
 impl DescribeContributorInsightsOutputBuilder {
     /// Sets [`DescribeContributorInsightsOutput::table_name`](crate::types::DescribeContributorInsightsOutput::table_name): The name of the table being described.

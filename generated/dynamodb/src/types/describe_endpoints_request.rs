@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeEndpointsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeEndpointsRequest {}
+impl Clone for DescribeEndpointsRequest {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for DescribeEndpointsRequest {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for DescribeEndpointsRequest {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl DescribeEndpointsRequest {
     /// Starts building a [`DescribeEndpointsRequest`].
     #[inline]
@@ -19,9 +34,26 @@ impl DescribeEndpointsRequest {
     }
 }
 /// A builder for [`DescribeEndpointsRequest`](crate::types::DescribeEndpointsRequest); start one with `DescribeEndpointsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeEndpointsRequestBuilder {
     inner: crate::types::DescribeEndpointsRequest,
+}
+impl Clone for DescribeEndpointsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeEndpointsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeEndpointsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeEndpointsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeEndpointsRequestBuilder {
     /// Builds the [`DescribeEndpointsRequest`]; it has no required members, so this cannot fail.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeEndpointsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeEndpointsResponse {
     /// List of endpoints.
     ///
     /// Required: the builder's `build()` fails without it.
     pub endpoints: Option<Vec<crate::types::Endpoint>>,
+}
+impl Clone for DescribeEndpointsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            endpoints: self.endpoints.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeEndpointsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.endpoints == other.endpoints
+    }
+}
+impl Default for DescribeEndpointsResponse {
+    fn default() -> Self {
+        Self { endpoints: None }
+    }
 }
 impl DescribeEndpointsResponse {
     /// Starts building a [`DescribeEndpointsResponse`].
@@ -34,9 +51,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeEndpointsResponse {
     }
 }
 /// A builder for [`DescribeEndpointsResponse`](crate::types::DescribeEndpointsResponse); start one with `DescribeEndpointsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeEndpointsResponseBuilder {
     inner: crate::types::DescribeEndpointsResponse,
+}
+impl Clone for DescribeEndpointsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeEndpointsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeEndpointsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeEndpointsResponse as Default>::default(),
+        }
+    }
 }
 impl DescribeEndpointsResponseBuilder {
     /// Appends one item to [`DescribeEndpointsResponse::endpoints`](crate::types::DescribeEndpointsResponse::endpoints): List of endpoints.

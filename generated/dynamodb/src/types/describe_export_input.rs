@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeExportInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeExportInput {
     /// The Amazon Resource Name (ARN) associated with the export.
     ///
     /// Required: the builder's `build()` fails without it.
     pub export_arn: Option<String>,
+}
+impl Clone for DescribeExportInput {
+    fn clone(&self) -> Self {
+        Self {
+            export_arn: self.export_arn.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeExportInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.export_arn == other.export_arn
+    }
+}
+impl Default for DescribeExportInput {
+    fn default() -> Self {
+        Self { export_arn: None }
+    }
 }
 impl DescribeExportInput {
     /// Starts building a [`DescribeExportInput`].
@@ -29,9 +46,26 @@ impl DescribeExportInput {
     }
 }
 /// A builder for [`DescribeExportInput`](crate::types::DescribeExportInput); start one with `DescribeExportInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeExportInputBuilder {
     inner: crate::types::DescribeExportInput,
+}
+impl Clone for DescribeExportInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeExportInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeExportInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeExportInput as Default>::default(),
+        }
+    }
 }
 impl DescribeExportInputBuilder {
     /// Sets [`DescribeExportInput::export_arn`](crate::types::DescribeExportInput::export_arn): The Amazon Resource Name (ARN) associated with the export.

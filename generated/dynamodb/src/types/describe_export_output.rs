@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeExportOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeExportOutput {
     /// Represents the properties of the export.
     pub export_description: Option<crate::types::ExportDescription>,
+}
+impl Clone for DescribeExportOutput {
+    fn clone(&self) -> Self {
+        Self {
+            export_description: self.export_description.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeExportOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.export_description == other.export_description
+    }
+}
+impl Default for DescribeExportOutput {
+    fn default() -> Self {
+        Self { export_description: None }
+    }
 }
 impl DescribeExportOutput {
     /// Starts building a [`DescribeExportOutput`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeExportOutput {
     }
 }
 /// A builder for [`DescribeExportOutput`](crate::types::DescribeExportOutput); start one with `DescribeExportOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeExportOutputBuilder {
     inner: crate::types::DescribeExportOutput,
+}
+impl Clone for DescribeExportOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeExportOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeExportOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeExportOutput as Default>::default(),
+        }
+    }
 }
 impl DescribeExportOutputBuilder {
     /// Sets [`DescribeExportOutput::export_description`](crate::types::DescribeExportOutput::export_description): Represents the properties of the export.

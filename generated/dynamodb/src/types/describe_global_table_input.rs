@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeGlobalTableInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeGlobalTableInput {
     /// The name of the global table.
     ///
     /// Required: the builder's `build()` fails without it.
     pub global_table_name: Option<String>,
+}
+impl Clone for DescribeGlobalTableInput {
+    fn clone(&self) -> Self {
+        Self {
+            global_table_name: self.global_table_name.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeGlobalTableInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.global_table_name == other.global_table_name
+    }
+}
+impl Default for DescribeGlobalTableInput {
+    fn default() -> Self {
+        Self { global_table_name: None }
+    }
 }
 impl DescribeGlobalTableInput {
     /// Starts building a [`DescribeGlobalTableInput`].
@@ -29,9 +46,26 @@ impl DescribeGlobalTableInput {
     }
 }
 /// A builder for [`DescribeGlobalTableInput`](crate::types::DescribeGlobalTableInput); start one with `DescribeGlobalTableInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeGlobalTableInputBuilder {
     inner: crate::types::DescribeGlobalTableInput,
+}
+impl Clone for DescribeGlobalTableInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeGlobalTableInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeGlobalTableInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeGlobalTableInput as Default>::default(),
+        }
+    }
 }
 impl DescribeGlobalTableInputBuilder {
     /// Sets [`DescribeGlobalTableInput::global_table_name`](crate::types::DescribeGlobalTableInput::global_table_name): The name of the global table.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeGlobalTableOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeGlobalTableOutput {
     /// Contains the details of the global table.
     pub global_table_description: Option<crate::types::GlobalTableDescription>,
+}
+impl Clone for DescribeGlobalTableOutput {
+    fn clone(&self) -> Self {
+        Self {
+            global_table_description: self.global_table_description.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeGlobalTableOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.global_table_description == other.global_table_description
+    }
+}
+impl Default for DescribeGlobalTableOutput {
+    fn default() -> Self {
+        Self {
+            global_table_description: None,
+        }
+    }
 }
 impl DescribeGlobalTableOutput {
     /// Starts building a [`DescribeGlobalTableOutput`].
@@ -34,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeGlobalTableOutput {
     }
 }
 /// A builder for [`DescribeGlobalTableOutput`](crate::types::DescribeGlobalTableOutput); start one with `DescribeGlobalTableOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeGlobalTableOutputBuilder {
     inner: crate::types::DescribeGlobalTableOutput,
+}
+impl Clone for DescribeGlobalTableOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeGlobalTableOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeGlobalTableOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeGlobalTableOutput as Default>::default(),
+        }
+    }
 }
 impl DescribeGlobalTableOutputBuilder {
     /// Sets [`DescribeGlobalTableOutput::global_table_description`](crate::types::DescribeGlobalTableOutput::global_table_description): Contains the details of the global table.

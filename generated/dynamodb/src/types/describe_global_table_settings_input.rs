@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeGlobalTableSettingsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeGlobalTableSettingsInput {
     /// The name of the global table to describe.
     ///
     /// Required: the builder's `build()` fails without it.
     pub global_table_name: Option<String>,
+}
+impl Clone for DescribeGlobalTableSettingsInput {
+    fn clone(&self) -> Self {
+        Self {
+            global_table_name: self.global_table_name.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeGlobalTableSettingsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.global_table_name == other.global_table_name
+    }
+}
+impl Default for DescribeGlobalTableSettingsInput {
+    fn default() -> Self {
+        Self { global_table_name: None }
+    }
 }
 impl DescribeGlobalTableSettingsInput {
     /// Starts building a [`DescribeGlobalTableSettingsInput`].
@@ -29,9 +46,26 @@ impl DescribeGlobalTableSettingsInput {
     }
 }
 /// A builder for [`DescribeGlobalTableSettingsInput`](crate::types::DescribeGlobalTableSettingsInput); start one with `DescribeGlobalTableSettingsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeGlobalTableSettingsInputBuilder {
     inner: crate::types::DescribeGlobalTableSettingsInput,
+}
+impl Clone for DescribeGlobalTableSettingsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeGlobalTableSettingsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeGlobalTableSettingsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeGlobalTableSettingsInput as Default>::default(),
+        }
+    }
 }
 impl DescribeGlobalTableSettingsInputBuilder {
     /// Sets [`DescribeGlobalTableSettingsInput::global_table_name`](crate::types::DescribeGlobalTableSettingsInput::global_table_name): The name of the global table to describe.

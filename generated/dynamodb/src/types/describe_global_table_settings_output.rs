@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeGlobalTableSettingsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeGlobalTableSettingsOutput {
     /// The name of the global table.
     pub global_table_name: Option<String>,
     /// The Region-specific settings for the global table.
     pub replica_settings: Option<Vec<crate::types::ReplicaSettingsDescription>>,
+}
+impl Clone for DescribeGlobalTableSettingsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            global_table_name: self.global_table_name.clone(),
+            replica_settings: self.replica_settings.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeGlobalTableSettingsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.global_table_name == other.global_table_name
+            && self.replica_settings == other.replica_settings
+    }
+}
+impl Default for DescribeGlobalTableSettingsOutput {
+    fn default() -> Self {
+        Self {
+            global_table_name: None,
+            replica_settings: None,
+        }
+    }
 }
 impl DescribeGlobalTableSettingsOutput {
     /// Starts building a [`DescribeGlobalTableSettingsOutput`].
@@ -39,9 +61,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeGlobalTableSettingsOut
     }
 }
 /// A builder for [`DescribeGlobalTableSettingsOutput`](crate::types::DescribeGlobalTableSettingsOutput); start one with `DescribeGlobalTableSettingsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeGlobalTableSettingsOutputBuilder {
     inner: crate::types::DescribeGlobalTableSettingsOutput,
+}
+impl Clone for DescribeGlobalTableSettingsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeGlobalTableSettingsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeGlobalTableSettingsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeGlobalTableSettingsOutput as Default>::default(),
+        }
+    }
 }
 impl DescribeGlobalTableSettingsOutputBuilder {
     /// Sets [`DescribeGlobalTableSettingsOutput::global_table_name`](crate::types::DescribeGlobalTableSettingsOutput::global_table_name): The name of the global table.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImportInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImportInput {
     /// The Amazon Resource Name (ARN) associated with the table you're importing to.
     ///
     /// Required: the builder's `build()` fails without it.
     pub import_arn: Option<String>,
+}
+impl Clone for DescribeImportInput {
+    fn clone(&self) -> Self {
+        Self {
+            import_arn: self.import_arn.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeImportInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.import_arn == other.import_arn
+    }
+}
+impl Default for DescribeImportInput {
+    fn default() -> Self {
+        Self { import_arn: None }
+    }
 }
 impl DescribeImportInput {
     /// Starts building a [`DescribeImportInput`].
@@ -29,9 +46,26 @@ impl DescribeImportInput {
     }
 }
 /// A builder for [`DescribeImportInput`](crate::types::DescribeImportInput); start one with `DescribeImportInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImportInputBuilder {
     inner: crate::types::DescribeImportInput,
+}
+impl Clone for DescribeImportInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImportInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImportInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImportInput as Default>::default(),
+        }
+    }
 }
 impl DescribeImportInputBuilder {
     /// Sets [`DescribeImportInput::import_arn`](crate::types::DescribeImportInput::import_arn): The Amazon Resource Name (ARN) associated with the table you're importing to.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImportOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImportOutput {
     /// Represents the properties of the table created for the import, and parameters of the import. The import parameters include import status, how many items were processed, and how many errors were encountered.
     ///
     /// Required: the builder's `build()` fails without it.
     pub import_table_description: Option<crate::types::ImportTableDescription>,
+}
+impl Clone for DescribeImportOutput {
+    fn clone(&self) -> Self {
+        Self {
+            import_table_description: self.import_table_description.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeImportOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.import_table_description == other.import_table_description
+    }
+}
+impl Default for DescribeImportOutput {
+    fn default() -> Self {
+        Self {
+            import_table_description: None,
+        }
+    }
 }
 impl DescribeImportOutput {
     /// Starts building a [`DescribeImportOutput`].
@@ -36,9 +55,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeImportOutput {
     }
 }
 /// A builder for [`DescribeImportOutput`](crate::types::DescribeImportOutput); start one with `DescribeImportOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImportOutputBuilder {
     inner: crate::types::DescribeImportOutput,
+}
+impl Clone for DescribeImportOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImportOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImportOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImportOutput as Default>::default(),
+        }
+    }
 }
 impl DescribeImportOutputBuilder {
     /// Sets [`DescribeImportOutput::import_table_description`](crate::types::DescribeImportOutput::import_table_description): Represents the properties of the table created for the import, and parameters of the import.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeKinesisStreamingDestinationInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeKinesisStreamingDestinationInput {
     /// The name of the table being described. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
     pub table_name: Option<String>,
+}
+impl Clone for DescribeKinesisStreamingDestinationInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeKinesisStreamingDestinationInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name
+    }
+}
+impl Default for DescribeKinesisStreamingDestinationInput {
+    fn default() -> Self {
+        Self { table_name: None }
+    }
 }
 impl DescribeKinesisStreamingDestinationInput {
     /// Starts building a [`DescribeKinesisStreamingDestinationInput`].
@@ -29,9 +46,26 @@ impl DescribeKinesisStreamingDestinationInput {
     }
 }
 /// A builder for [`DescribeKinesisStreamingDestinationInput`](crate::types::DescribeKinesisStreamingDestinationInput); start one with `DescribeKinesisStreamingDestinationInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeKinesisStreamingDestinationInputBuilder {
     inner: crate::types::DescribeKinesisStreamingDestinationInput,
+}
+impl Clone for DescribeKinesisStreamingDestinationInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeKinesisStreamingDestinationInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeKinesisStreamingDestinationInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeKinesisStreamingDestinationInput as Default>::default(),
+        }
+    }
 }
 impl DescribeKinesisStreamingDestinationInputBuilder {
     /// Sets [`DescribeKinesisStreamingDestinationInput::table_name`](crate::types::DescribeKinesisStreamingDestinationInput::table_name): The name of the table being described.

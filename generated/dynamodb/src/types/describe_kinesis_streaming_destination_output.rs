@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeKinesisStreamingDestinationOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeKinesisStreamingDestinationOutput {
     /// The name of the table being described.
@@ -11,6 +11,31 @@ pub struct DescribeKinesisStreamingDestinationOutput {
     pub kinesis_data_stream_destinations: Option<
         Vec<crate::types::KinesisDataStreamDestination>,
     >,
+}
+impl Clone for DescribeKinesisStreamingDestinationOutput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            kinesis_data_stream_destinations: self
+                .kinesis_data_stream_destinations
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DescribeKinesisStreamingDestinationOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name
+            && self.kinesis_data_stream_destinations
+                == other.kinesis_data_stream_destinations
+    }
+}
+impl Default for DescribeKinesisStreamingDestinationOutput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            kinesis_data_stream_destinations: None,
+        }
+    }
 }
 impl DescribeKinesisStreamingDestinationOutput {
     /// Starts building a [`DescribeKinesisStreamingDestinationOutput`].
@@ -44,9 +69,26 @@ for DescribeKinesisStreamingDestinationOutput {
     }
 }
 /// A builder for [`DescribeKinesisStreamingDestinationOutput`](crate::types::DescribeKinesisStreamingDestinationOutput); start one with `DescribeKinesisStreamingDestinationOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeKinesisStreamingDestinationOutputBuilder {
     inner: crate::types::DescribeKinesisStreamingDestinationOutput,
+}
+impl Clone for DescribeKinesisStreamingDestinationOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeKinesisStreamingDestinationOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeKinesisStreamingDestinationOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeKinesisStreamingDestinationOutput as Default>::default(),
+        }
+    }
 }
 impl DescribeKinesisStreamingDestinationOutputBuilder {
     /// Sets [`DescribeKinesisStreamingDestinationOutput::table_name`](crate::types::DescribeKinesisStreamingDestinationOutput::table_name): The name of the table being described.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `DescribeLimits` operation. Has no content.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLimitsInput {}
+impl Clone for DescribeLimitsInput {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for DescribeLimitsInput {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for DescribeLimitsInput {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl DescribeLimitsInput {
     /// Starts building a [`DescribeLimitsInput`].
     #[inline]
@@ -19,9 +34,26 @@ impl DescribeLimitsInput {
     }
 }
 /// A builder for [`DescribeLimitsInput`](crate::types::DescribeLimitsInput); start one with `DescribeLimitsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLimitsInputBuilder {
     inner: crate::types::DescribeLimitsInput,
+}
+impl Clone for DescribeLimitsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLimitsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLimitsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLimitsInput as Default>::default(),
+        }
+    }
 }
 impl DescribeLimitsInputBuilder {
     /// Builds the [`DescribeLimitsInput`]; it has no required members, so this cannot fail.

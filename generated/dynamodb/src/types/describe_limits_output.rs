@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `DescribeLimits` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLimitsOutput {
     /// The maximum total read capacity units that your account allows you to provision across all of your tables in this Region.
@@ -13,6 +13,36 @@ pub struct DescribeLimitsOutput {
     pub table_max_read_capacity_units: Option<i64>,
     /// The maximum write capacity units that your account allows you to provision for a new table that you are creating in this Region, including the write capacity units provisioned for its global secondary indexes (GSIs).
     pub table_max_write_capacity_units: Option<i64>,
+}
+impl Clone for DescribeLimitsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            account_max_read_capacity_units: self.account_max_read_capacity_units,
+            account_max_write_capacity_units: self.account_max_write_capacity_units,
+            table_max_read_capacity_units: self.table_max_read_capacity_units,
+            table_max_write_capacity_units: self.table_max_write_capacity_units,
+        }
+    }
+}
+impl PartialEq for DescribeLimitsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.account_max_read_capacity_units == other.account_max_read_capacity_units
+            && self.account_max_write_capacity_units
+                == other.account_max_write_capacity_units
+            && self.table_max_read_capacity_units == other.table_max_read_capacity_units
+            && self.table_max_write_capacity_units
+                == other.table_max_write_capacity_units
+    }
+}
+impl Default for DescribeLimitsOutput {
+    fn default() -> Self {
+        Self {
+            account_max_read_capacity_units: None,
+            account_max_write_capacity_units: None,
+            table_max_read_capacity_units: None,
+            table_max_write_capacity_units: None,
+        }
+    }
 }
 impl DescribeLimitsOutput {
     /// Starts building a [`DescribeLimitsOutput`].
@@ -53,9 +83,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeLimitsOutput {
     }
 }
 /// A builder for [`DescribeLimitsOutput`](crate::types::DescribeLimitsOutput); start one with `DescribeLimitsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLimitsOutputBuilder {
     inner: crate::types::DescribeLimitsOutput,
+}
+impl Clone for DescribeLimitsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLimitsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLimitsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLimitsOutput as Default>::default(),
+        }
+    }
 }
 impl DescribeLimitsOutputBuilder {
     /// Sets [`DescribeLimitsOutput::account_max_read_capacity_units`](crate::types::DescribeLimitsOutput::account_max_read_capacity_units): The maximum total read capacity units that your account allows you to provision across all of your tables in this Region.

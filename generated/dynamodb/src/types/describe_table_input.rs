@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `DescribeTable` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTableInput {
     /// The name of the table to describe. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
     pub table_name: Option<String>,
+}
+impl Clone for DescribeTableInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTableInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name
+    }
+}
+impl Default for DescribeTableInput {
+    fn default() -> Self {
+        Self { table_name: None }
+    }
 }
 impl DescribeTableInput {
     /// Starts building a [`DescribeTableInput`].
@@ -29,9 +46,26 @@ impl DescribeTableInput {
     }
 }
 /// A builder for [`DescribeTableInput`](crate::types::DescribeTableInput); start one with `DescribeTableInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTableInputBuilder {
     inner: crate::types::DescribeTableInput,
+}
+impl Clone for DescribeTableInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTableInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTableInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTableInput as Default>::default(),
+        }
+    }
 }
 impl DescribeTableInputBuilder {
     /// Sets [`DescribeTableInput::table_name`](crate::types::DescribeTableInput::table_name): The name of the table to describe.

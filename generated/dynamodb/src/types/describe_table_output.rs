@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `DescribeTable` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTableOutput {
     /// The properties of the table.
     pub table: Option<crate::types::TableDescription>,
+}
+impl Clone for DescribeTableOutput {
+    fn clone(&self) -> Self {
+        Self { table: self.table.clone() }
+    }
+}
+impl PartialEq for DescribeTableOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table == other.table
+    }
+}
+impl Default for DescribeTableOutput {
+    fn default() -> Self {
+        Self { table: None }
+    }
 }
 impl DescribeTableOutput {
     /// Starts building a [`DescribeTableOutput`].
@@ -32,9 +47,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeTableOutput {
     }
 }
 /// A builder for [`DescribeTableOutput`](crate::types::DescribeTableOutput); start one with `DescribeTableOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTableOutputBuilder {
     inner: crate::types::DescribeTableOutput,
+}
+impl Clone for DescribeTableOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTableOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTableOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTableOutput as Default>::default(),
+        }
+    }
 }
 impl DescribeTableOutputBuilder {
     /// Sets [`DescribeTableOutput::table`](crate::types::DescribeTableOutput::table): The properties of the table.

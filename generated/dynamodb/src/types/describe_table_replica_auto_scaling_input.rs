@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTableReplicaAutoScalingInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTableReplicaAutoScalingInput {
     /// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
     pub table_name: Option<String>,
+}
+impl Clone for DescribeTableReplicaAutoScalingInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTableReplicaAutoScalingInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name
+    }
+}
+impl Default for DescribeTableReplicaAutoScalingInput {
+    fn default() -> Self {
+        Self { table_name: None }
+    }
 }
 impl DescribeTableReplicaAutoScalingInput {
     /// Starts building a [`DescribeTableReplicaAutoScalingInput`].
@@ -29,9 +46,26 @@ impl DescribeTableReplicaAutoScalingInput {
     }
 }
 /// A builder for [`DescribeTableReplicaAutoScalingInput`](crate::types::DescribeTableReplicaAutoScalingInput); start one with `DescribeTableReplicaAutoScalingInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTableReplicaAutoScalingInputBuilder {
     inner: crate::types::DescribeTableReplicaAutoScalingInput,
+}
+impl Clone for DescribeTableReplicaAutoScalingInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTableReplicaAutoScalingInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTableReplicaAutoScalingInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTableReplicaAutoScalingInput as Default>::default(),
+        }
+    }
 }
 impl DescribeTableReplicaAutoScalingInputBuilder {
     /// Sets [`DescribeTableReplicaAutoScalingInput::table_name`](crate::types::DescribeTableReplicaAutoScalingInput::table_name): The name of the table.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTableReplicaAutoScalingOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTableReplicaAutoScalingOutput {
     /// Represents the auto scaling properties of the table.
     pub table_auto_scaling_description: Option<
         crate::types::TableAutoScalingDescription,
     >,
+}
+impl Clone for DescribeTableReplicaAutoScalingOutput {
+    fn clone(&self) -> Self {
+        Self {
+            table_auto_scaling_description: self.table_auto_scaling_description.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTableReplicaAutoScalingOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_auto_scaling_description == other.table_auto_scaling_description
+    }
+}
+impl Default for DescribeTableReplicaAutoScalingOutput {
+    fn default() -> Self {
+        Self {
+            table_auto_scaling_description: None,
+        }
+    }
 }
 impl DescribeTableReplicaAutoScalingOutput {
     /// Starts building a [`DescribeTableReplicaAutoScalingOutput`].
@@ -36,9 +55,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeTableReplicaAutoScalin
     }
 }
 /// A builder for [`DescribeTableReplicaAutoScalingOutput`](crate::types::DescribeTableReplicaAutoScalingOutput); start one with `DescribeTableReplicaAutoScalingOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTableReplicaAutoScalingOutputBuilder {
     inner: crate::types::DescribeTableReplicaAutoScalingOutput,
+}
+impl Clone for DescribeTableReplicaAutoScalingOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTableReplicaAutoScalingOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTableReplicaAutoScalingOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTableReplicaAutoScalingOutput as Default>::default(),
+        }
+    }
 }
 impl DescribeTableReplicaAutoScalingOutputBuilder {
     /// Sets [`DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description): Represents the auto scaling properties of the table.

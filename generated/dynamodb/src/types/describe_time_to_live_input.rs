@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTimeToLiveInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTimeToLiveInput {
     /// The name of the table to be described. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
     ///
     /// Required: the builder's `build()` fails without it.
     pub table_name: Option<String>,
+}
+impl Clone for DescribeTimeToLiveInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTimeToLiveInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name
+    }
+}
+impl Default for DescribeTimeToLiveInput {
+    fn default() -> Self {
+        Self { table_name: None }
+    }
 }
 impl DescribeTimeToLiveInput {
     /// Starts building a [`DescribeTimeToLiveInput`].
@@ -29,9 +46,26 @@ impl DescribeTimeToLiveInput {
     }
 }
 /// A builder for [`DescribeTimeToLiveInput`](crate::types::DescribeTimeToLiveInput); start one with `DescribeTimeToLiveInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTimeToLiveInputBuilder {
     inner: crate::types::DescribeTimeToLiveInput,
+}
+impl Clone for DescribeTimeToLiveInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTimeToLiveInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTimeToLiveInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTimeToLiveInput as Default>::default(),
+        }
+    }
 }
 impl DescribeTimeToLiveInputBuilder {
     /// Sets [`DescribeTimeToLiveInput::table_name`](crate::types::DescribeTimeToLiveInput::table_name): The name of the table to be described.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTimeToLiveOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTimeToLiveOutput {
     /// The `TimeToLiveDescription` member.
     pub time_to_live_description: Option<crate::types::TimeToLiveDescription>,
+}
+impl Clone for DescribeTimeToLiveOutput {
+    fn clone(&self) -> Self {
+        Self {
+            time_to_live_description: self.time_to_live_description.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTimeToLiveOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.time_to_live_description == other.time_to_live_description
+    }
+}
+impl Default for DescribeTimeToLiveOutput {
+    fn default() -> Self {
+        Self {
+            time_to_live_description: None,
+        }
+    }
 }
 impl DescribeTimeToLiveOutput {
     /// Starts building a [`DescribeTimeToLiveOutput`].
@@ -34,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeTimeToLiveOutput {
     }
 }
 /// A builder for [`DescribeTimeToLiveOutput`](crate::types::DescribeTimeToLiveOutput); start one with `DescribeTimeToLiveOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTimeToLiveOutputBuilder {
     inner: crate::types::DescribeTimeToLiveOutput,
+}
+impl Clone for DescribeTimeToLiveOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTimeToLiveOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTimeToLiveOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTimeToLiveOutput as Default>::default(),
+        }
+    }
 }
 impl DescribeTimeToLiveOutputBuilder {
     /// Sets [`DescribeTimeToLiveOutput::time_to_live_description`](crate::types::DescribeTimeToLiveOutput::time_to_live_description)

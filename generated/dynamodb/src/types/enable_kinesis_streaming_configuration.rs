@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Enables setting the configuration for Kinesis Streaming.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableKinesisStreamingConfiguration {
     /// Toggle for the precision of Kinesis data stream timestamp. The values are either `MILLISECOND` or `MICROSECOND`.
     pub approximate_creation_date_time_precision: Option<
         crate::types::ApproximateCreationDateTimePrecision,
     >,
+}
+impl Clone for EnableKinesisStreamingConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            approximate_creation_date_time_precision: self
+                .approximate_creation_date_time_precision
+                .clone(),
+        }
+    }
+}
+impl PartialEq for EnableKinesisStreamingConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.approximate_creation_date_time_precision
+            == other.approximate_creation_date_time_precision
+    }
+}
+impl Default for EnableKinesisStreamingConfiguration {
+    fn default() -> Self {
+        Self {
+            approximate_creation_date_time_precision: None,
+        }
+    }
 }
 impl EnableKinesisStreamingConfiguration {
     /// Starts building a [`EnableKinesisStreamingConfiguration`].
@@ -25,9 +47,26 @@ impl EnableKinesisStreamingConfiguration {
     }
 }
 /// A builder for [`EnableKinesisStreamingConfiguration`](crate::types::EnableKinesisStreamingConfiguration); start one with `EnableKinesisStreamingConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableKinesisStreamingConfigurationBuilder {
     inner: crate::types::EnableKinesisStreamingConfiguration,
+}
+impl Clone for EnableKinesisStreamingConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableKinesisStreamingConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableKinesisStreamingConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableKinesisStreamingConfiguration as Default>::default(),
+        }
+    }
 }
 impl EnableKinesisStreamingConfigurationBuilder {
     /// Sets [`EnableKinesisStreamingConfiguration::approximate_creation_date_time_precision`](crate::types::EnableKinesisStreamingConfiguration::approximate_creation_date_time_precision): Toggle for the precision of Kinesis data stream timestamp.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An endpoint information details.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Endpoint {
     /// IP address of the endpoint.
@@ -13,6 +13,28 @@ pub struct Endpoint {
     ///
     /// Required: the builder's `build()` fails without it.
     pub cache_period_in_minutes: Option<i64>,
+}
+impl Clone for Endpoint {
+    fn clone(&self) -> Self {
+        Self {
+            address: self.address.clone(),
+            cache_period_in_minutes: self.cache_period_in_minutes,
+        }
+    }
+}
+impl PartialEq for Endpoint {
+    fn eq(&self, other: &Self) -> bool {
+        self.address == other.address
+            && self.cache_period_in_minutes == other.cache_period_in_minutes
+    }
+}
+impl Default for Endpoint {
+    fn default() -> Self {
+        Self {
+            address: None,
+            cache_period_in_minutes: None,
+        }
+    }
 }
 impl Endpoint {
     /// Starts building a [`Endpoint`].
@@ -32,9 +54,26 @@ impl Endpoint {
     }
 }
 /// A builder for [`Endpoint`](crate::types::Endpoint); start one with `Endpoint::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EndpointBuilder {
     inner: crate::types::Endpoint,
+}
+impl Clone for EndpointBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EndpointBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EndpointBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Endpoint as Default>::default(),
+        }
+    }
 }
 impl EndpointBuilder {
     /// Sets [`Endpoint::address`](crate::types::Endpoint::address): IP address of the endpoint.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExecuteStatementInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExecuteStatementInput {
     /// The PartiQL statement representing the operation to run.
@@ -25,6 +25,45 @@ pub struct ExecuteStatementInput {
     pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
+}
+impl Clone for ExecuteStatementInput {
+    fn clone(&self) -> Self {
+        Self {
+            statement: self.statement.clone(),
+            parameters: self.parameters.clone(),
+            consistent_read: self.consistent_read,
+            next_token: self.next_token.clone(),
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+            limit: self.limit,
+            return_values_on_condition_check_failure: self
+                .return_values_on_condition_check_failure
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ExecuteStatementInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.statement == other.statement && self.parameters == other.parameters
+            && self.consistent_read == other.consistent_read
+            && self.next_token == other.next_token
+            && self.return_consumed_capacity == other.return_consumed_capacity
+            && self.limit == other.limit
+            && self.return_values_on_condition_check_failure
+                == other.return_values_on_condition_check_failure
+    }
+}
+impl Default for ExecuteStatementInput {
+    fn default() -> Self {
+        Self {
+            statement: None,
+            parameters: None,
+            consistent_read: None,
+            next_token: None,
+            return_consumed_capacity: None,
+            limit: None,
+            return_values_on_condition_check_failure: None,
+        }
+    }
 }
 impl ExecuteStatementInput {
     /// Starts building a [`ExecuteStatementInput`].
@@ -79,9 +118,26 @@ impl ExecuteStatementInput {
     }
 }
 /// A builder for [`ExecuteStatementInput`](crate::types::ExecuteStatementInput); start one with `ExecuteStatementInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExecuteStatementInputBuilder {
     inner: crate::types::ExecuteStatementInput,
+}
+impl Clone for ExecuteStatementInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExecuteStatementInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExecuteStatementInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExecuteStatementInput as Default>::default(),
+        }
+    }
 }
 impl ExecuteStatementInputBuilder {
     /// Sets [`ExecuteStatementInput::statement`](crate::types::ExecuteStatementInput::statement): The PartiQL statement representing the operation to run.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExecuteStatementOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExecuteStatementOutput {
     /// If a read operation was used, this property will contain the result of the read operation; a map of attribute names and their values. For the write operations this value will be empty.
@@ -17,6 +17,33 @@ pub struct ExecuteStatementOutput {
     pub last_evaluated_key: Option<
         ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
+}
+impl Clone for ExecuteStatementOutput {
+    fn clone(&self) -> Self {
+        Self {
+            items: self.items.clone(),
+            next_token: self.next_token.clone(),
+            consumed_capacity: self.consumed_capacity.clone(),
+            last_evaluated_key: self.last_evaluated_key.clone(),
+        }
+    }
+}
+impl PartialEq for ExecuteStatementOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.items == other.items && self.next_token == other.next_token
+            && self.consumed_capacity == other.consumed_capacity
+            && self.last_evaluated_key == other.last_evaluated_key
+    }
+}
+impl Default for ExecuteStatementOutput {
+    fn default() -> Self {
+        Self {
+            items: None,
+            next_token: None,
+            consumed_capacity: None,
+            last_evaluated_key: None,
+        }
+    }
 }
 impl ExecuteStatementOutput {
     /// Starts building a [`ExecuteStatementOutput`].
@@ -61,9 +88,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ExecuteStatementOutput {
     }
 }
 /// A builder for [`ExecuteStatementOutput`](crate::types::ExecuteStatementOutput); start one with `ExecuteStatementOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExecuteStatementOutputBuilder {
     inner: crate::types::ExecuteStatementOutput,
+}
+impl Clone for ExecuteStatementOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExecuteStatementOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExecuteStatementOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExecuteStatementOutput as Default>::default(),
+        }
+    }
 }
 impl ExecuteStatementOutputBuilder {
     /// Appends one item to [`ExecuteStatementOutput::items`](crate::types::ExecuteStatementOutput::items): If a read operation was used, this property will contain the result of the read operation; a map of attribute names and their values.

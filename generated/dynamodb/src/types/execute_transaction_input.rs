@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExecuteTransactionInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExecuteTransactionInput {
     /// The list of PartiQL statements representing the transaction to run.
@@ -13,6 +13,31 @@ pub struct ExecuteTransactionInput {
     pub client_request_token: Option<String>,
     /// Determines the level of detail about either provisioned or on-demand throughput consumption that is returned in the response. For more information, see [TransactGetItems](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html) and [TransactWriteItems](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html).
     pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
+}
+impl Clone for ExecuteTransactionInput {
+    fn clone(&self) -> Self {
+        Self {
+            transact_statements: self.transact_statements.clone(),
+            client_request_token: self.client_request_token.clone(),
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+        }
+    }
+}
+impl PartialEq for ExecuteTransactionInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.transact_statements == other.transact_statements
+            && self.client_request_token == other.client_request_token
+            && self.return_consumed_capacity == other.return_consumed_capacity
+    }
+}
+impl Default for ExecuteTransactionInput {
+    fn default() -> Self {
+        Self {
+            transact_statements: None,
+            client_request_token: None,
+            return_consumed_capacity: None,
+        }
+    }
 }
 impl ExecuteTransactionInput {
     /// Starts building a [`ExecuteTransactionInput`].
@@ -45,9 +70,26 @@ impl ExecuteTransactionInput {
     }
 }
 /// A builder for [`ExecuteTransactionInput`](crate::types::ExecuteTransactionInput); start one with `ExecuteTransactionInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExecuteTransactionInputBuilder {
     inner: crate::types::ExecuteTransactionInput,
+}
+impl Clone for ExecuteTransactionInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExecuteTransactionInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExecuteTransactionInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExecuteTransactionInput as Default>::default(),
+        }
+    }
 }
 impl ExecuteTransactionInputBuilder {
     /// Appends one item to [`ExecuteTransactionInput::transact_statements`](crate::types::ExecuteTransactionInput::transact_statements): The list of PartiQL statements representing the transaction to run.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExecuteTransactionOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExecuteTransactionOutput {
     /// The response to a PartiQL transaction.
     pub responses: Option<Vec<crate::types::ItemResponse>>,
     /// The capacity units consumed by the entire operation. The values of the list are ordered according to the ordering of the statements.
     pub consumed_capacity: Option<Vec<crate::types::ConsumedCapacity>>,
+}
+impl Clone for ExecuteTransactionOutput {
+    fn clone(&self) -> Self {
+        Self {
+            responses: self.responses.clone(),
+            consumed_capacity: self.consumed_capacity.clone(),
+        }
+    }
+}
+impl PartialEq for ExecuteTransactionOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.responses == other.responses
+            && self.consumed_capacity == other.consumed_capacity
+    }
+}
+impl Default for ExecuteTransactionOutput {
+    fn default() -> Self {
+        Self {
+            responses: None,
+            consumed_capacity: None,
+        }
+    }
 }
 impl ExecuteTransactionOutput {
     /// Starts building a [`ExecuteTransactionOutput`].
@@ -39,9 +61,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ExecuteTransactionOutput {
     }
 }
 /// A builder for [`ExecuteTransactionOutput`](crate::types::ExecuteTransactionOutput); start one with `ExecuteTransactionOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExecuteTransactionOutputBuilder {
     inner: crate::types::ExecuteTransactionOutput,
+}
+impl Clone for ExecuteTransactionOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExecuteTransactionOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExecuteTransactionOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExecuteTransactionOutput as Default>::default(),
+        }
+    }
 }
 impl ExecuteTransactionOutputBuilder {
     /// Appends one item to [`ExecuteTransactionOutput::responses`](crate::types::ExecuteTransactionOutput::responses): The response to a PartiQL transaction.

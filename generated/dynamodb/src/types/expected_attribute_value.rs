@@ -7,7 +7,7 @@
 /// - Use `Value` to specify a value that DynamoDB will compare against an attribute. If the values match, then [`ExpectedAttributeValue`](crate::types::ExpectedAttributeValue) evaluates to true and the conditional operation succeeds. Optionally, you can also set `Exists` to false, indicating that you *do not* expect to find the attribute value in the table. In this case, the conditional operation succeeds only if the comparison evaluates to false.
 ///
 /// `Value` and `Exists` are incompatible with `AttributeValueList` and [`ComparisonOperator`](crate::types::ComparisonOperator). Note that if you use both sets of parameters at once, DynamoDB will return a `ValidationException` exception.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExpectedAttributeValue {
     /// Represents the data for the expected attribute.
@@ -91,6 +91,33 @@ pub struct ExpectedAttributeValue {
     /// For information on specifying data types in JSON, see [JSON Data Format](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DataFormat.html) in the *Amazon DynamoDB Developer Guide*.
     pub attribute_value_list: Option<Vec<crate::types::AttributeValue>>,
 }
+impl Clone for ExpectedAttributeValue {
+    fn clone(&self) -> Self {
+        Self {
+            value: self.value.clone(),
+            exists: self.exists,
+            comparison_operator: self.comparison_operator.clone(),
+            attribute_value_list: self.attribute_value_list.clone(),
+        }
+    }
+}
+impl PartialEq for ExpectedAttributeValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value && self.exists == other.exists
+            && self.comparison_operator == other.comparison_operator
+            && self.attribute_value_list == other.attribute_value_list
+    }
+}
+impl Default for ExpectedAttributeValue {
+    fn default() -> Self {
+        Self {
+            value: None,
+            exists: None,
+            comparison_operator: None,
+            attribute_value_list: None,
+        }
+    }
+}
 impl ExpectedAttributeValue {
     /// Starts building a [`ExpectedAttributeValue`].
     #[inline]
@@ -119,9 +146,26 @@ impl ExpectedAttributeValue {
     }
 }
 /// A builder for [`ExpectedAttributeValue`](crate::types::ExpectedAttributeValue); start one with `ExpectedAttributeValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExpectedAttributeValueBuilder {
     inner: crate::types::ExpectedAttributeValue,
+}
+impl Clone for ExpectedAttributeValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExpectedAttributeValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExpectedAttributeValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExpectedAttributeValue as Default>::default(),
+        }
+    }
 }
 impl ExpectedAttributeValueBuilder {
     /// Sets [`ExpectedAttributeValue::value`](crate::types::ExpectedAttributeValue::value): Represents the data for the expected attribute.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of the exported table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportDescription {
     /// The Amazon Resource Name (ARN) of the table export.
@@ -52,6 +52,85 @@ pub struct ExportDescription {
     pub incremental_export_specification: Option<
         crate::types::IncrementalExportSpecification,
     >,
+}
+impl Clone for ExportDescription {
+    fn clone(&self) -> Self {
+        Self {
+            export_arn: self.export_arn.clone(),
+            export_status: self.export_status.clone(),
+            start_time: self.start_time,
+            end_time: self.end_time,
+            export_manifest: self.export_manifest.clone(),
+            table_arn: self.table_arn.clone(),
+            table_id: self.table_id.clone(),
+            export_time: self.export_time,
+            client_token: self.client_token.clone(),
+            s3_bucket: self.s3_bucket.clone(),
+            s3_bucket_owner: self.s3_bucket_owner.clone(),
+            s3_prefix: self.s3_prefix.clone(),
+            s3_sse_algorithm: self.s3_sse_algorithm.clone(),
+            s3_sse_kms_key_id: self.s3_sse_kms_key_id.clone(),
+            failure_code: self.failure_code.clone(),
+            failure_message: self.failure_message.clone(),
+            export_format: self.export_format.clone(),
+            billed_size_bytes: self.billed_size_bytes,
+            item_count: self.item_count,
+            export_type: self.export_type.clone(),
+            incremental_export_specification: self
+                .incremental_export_specification
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ExportDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.export_arn == other.export_arn && self.export_status == other.export_status
+            && self.start_time == other.start_time && self.end_time == other.end_time
+            && self.export_manifest == other.export_manifest
+            && self.table_arn == other.table_arn && self.table_id == other.table_id
+            && self.export_time == other.export_time
+            && self.client_token == other.client_token
+            && self.s3_bucket == other.s3_bucket
+            && self.s3_bucket_owner == other.s3_bucket_owner
+            && self.s3_prefix == other.s3_prefix
+            && self.s3_sse_algorithm == other.s3_sse_algorithm
+            && self.s3_sse_kms_key_id == other.s3_sse_kms_key_id
+            && self.failure_code == other.failure_code
+            && self.failure_message == other.failure_message
+            && self.export_format == other.export_format
+            && self.billed_size_bytes == other.billed_size_bytes
+            && self.item_count == other.item_count
+            && self.export_type == other.export_type
+            && self.incremental_export_specification
+                == other.incremental_export_specification
+    }
+}
+impl Default for ExportDescription {
+    fn default() -> Self {
+        Self {
+            export_arn: None,
+            export_status: None,
+            start_time: None,
+            end_time: None,
+            export_manifest: None,
+            table_arn: None,
+            table_id: None,
+            export_time: None,
+            client_token: None,
+            s3_bucket: None,
+            s3_bucket_owner: None,
+            s3_prefix: None,
+            s3_sse_algorithm: None,
+            s3_sse_kms_key_id: None,
+            failure_code: None,
+            failure_message: None,
+            export_format: None,
+            billed_size_bytes: None,
+            item_count: None,
+            export_type: None,
+            incremental_export_specification: None,
+        }
+    }
 }
 impl ExportDescription {
     /// Starts building a [`ExportDescription`].
@@ -168,9 +247,26 @@ impl ExportDescription {
     }
 }
 /// A builder for [`ExportDescription`](crate::types::ExportDescription); start one with `ExportDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportDescriptionBuilder {
     inner: crate::types::ExportDescription,
+}
+impl Clone for ExportDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportDescription as Default>::default(),
+        }
+    }
 }
 impl ExportDescriptionBuilder {
     /// Sets [`ExportDescription::export_arn`](crate::types::ExportDescription::export_arn): The Amazon Resource Name (ARN) of the table export.

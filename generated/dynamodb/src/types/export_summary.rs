@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Summary information about an export task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportSummary {
     /// The Amazon Resource Name (ARN) of the export.
@@ -11,6 +11,30 @@ pub struct ExportSummary {
     pub export_status: Option<crate::types::ExportStatus>,
     /// The type of export that was performed. Valid values are `FULL_EXPORT` or `INCREMENTAL_EXPORT`.
     pub export_type: Option<crate::types::ExportType>,
+}
+impl Clone for ExportSummary {
+    fn clone(&self) -> Self {
+        Self {
+            export_arn: self.export_arn.clone(),
+            export_status: self.export_status.clone(),
+            export_type: self.export_type.clone(),
+        }
+    }
+}
+impl PartialEq for ExportSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.export_arn == other.export_arn && self.export_status == other.export_status
+            && self.export_type == other.export_type
+    }
+}
+impl Default for ExportSummary {
+    fn default() -> Self {
+        Self {
+            export_arn: None,
+            export_status: None,
+            export_type: None,
+        }
+    }
 }
 impl ExportSummary {
     /// Starts building a [`ExportSummary`].
@@ -35,9 +59,26 @@ impl ExportSummary {
     }
 }
 /// A builder for [`ExportSummary`](crate::types::ExportSummary); start one with `ExportSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportSummaryBuilder {
     inner: crate::types::ExportSummary,
+}
+impl Clone for ExportSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportSummary as Default>::default(),
+        }
+    }
 }
 impl ExportSummaryBuilder {
     /// Sets [`ExportSummary::export_arn`](crate::types::ExportSummary::export_arn): The Amazon Resource Name (ARN) of the export.

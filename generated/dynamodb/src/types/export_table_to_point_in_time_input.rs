@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportTableToPointInTimeInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportTableToPointInTimeInput {
     /// The Amazon Resource Name (ARN) associated with the table to export.
@@ -42,6 +42,57 @@ pub struct ExportTableToPointInTimeInput {
     pub incremental_export_specification: Option<
         crate::types::IncrementalExportSpecification,
     >,
+}
+impl Clone for ExportTableToPointInTimeInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_arn: self.table_arn.clone(),
+            export_time: self.export_time,
+            client_token: self.client_token.clone(),
+            s3_bucket: self.s3_bucket.clone(),
+            s3_bucket_owner: self.s3_bucket_owner.clone(),
+            s3_prefix: self.s3_prefix.clone(),
+            s3_sse_algorithm: self.s3_sse_algorithm.clone(),
+            s3_sse_kms_key_id: self.s3_sse_kms_key_id.clone(),
+            export_format: self.export_format.clone(),
+            export_type: self.export_type.clone(),
+            incremental_export_specification: self
+                .incremental_export_specification
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ExportTableToPointInTimeInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_arn == other.table_arn && self.export_time == other.export_time
+            && self.client_token == other.client_token
+            && self.s3_bucket == other.s3_bucket
+            && self.s3_bucket_owner == other.s3_bucket_owner
+            && self.s3_prefix == other.s3_prefix
+            && self.s3_sse_algorithm == other.s3_sse_algorithm
+            && self.s3_sse_kms_key_id == other.s3_sse_kms_key_id
+            && self.export_format == other.export_format
+            && self.export_type == other.export_type
+            && self.incremental_export_specification
+                == other.incremental_export_specification
+    }
+}
+impl Default for ExportTableToPointInTimeInput {
+    fn default() -> Self {
+        Self {
+            table_arn: None,
+            export_time: None,
+            client_token: None,
+            s3_bucket: None,
+            s3_bucket_owner: None,
+            s3_prefix: None,
+            s3_sse_algorithm: None,
+            s3_sse_kms_key_id: None,
+            export_format: None,
+            export_type: None,
+            incremental_export_specification: None,
+        }
+    }
 }
 impl ExportTableToPointInTimeInput {
     /// Starts building a [`ExportTableToPointInTimeInput`].
@@ -114,9 +165,26 @@ impl ExportTableToPointInTimeInput {
     }
 }
 /// A builder for [`ExportTableToPointInTimeInput`](crate::types::ExportTableToPointInTimeInput); start one with `ExportTableToPointInTimeInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportTableToPointInTimeInputBuilder {
     inner: crate::types::ExportTableToPointInTimeInput,
+}
+impl Clone for ExportTableToPointInTimeInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportTableToPointInTimeInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportTableToPointInTimeInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportTableToPointInTimeInput as Default>::default(),
+        }
+    }
 }
 impl ExportTableToPointInTimeInputBuilder {
     /// Sets [`ExportTableToPointInTimeInput::table_arn`](crate::types::ExportTableToPointInTimeInput::table_arn): The Amazon Resource Name (ARN) associated with the table to export.

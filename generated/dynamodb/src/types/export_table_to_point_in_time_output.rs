@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportTableToPointInTimeOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportTableToPointInTimeOutput {
     /// Contains a description of the table export.
     pub export_description: Option<crate::types::ExportDescription>,
+}
+impl Clone for ExportTableToPointInTimeOutput {
+    fn clone(&self) -> Self {
+        Self {
+            export_description: self.export_description.clone(),
+        }
+    }
+}
+impl PartialEq for ExportTableToPointInTimeOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.export_description == other.export_description
+    }
+}
+impl Default for ExportTableToPointInTimeOutput {
+    fn default() -> Self {
+        Self { export_description: None }
+    }
 }
 impl ExportTableToPointInTimeOutput {
     /// Starts building a [`ExportTableToPointInTimeOutput`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ExportTableToPointInTimeOutput
     }
 }
 /// A builder for [`ExportTableToPointInTimeOutput`](crate::types::ExportTableToPointInTimeOutput); start one with `ExportTableToPointInTimeOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportTableToPointInTimeOutputBuilder {
     inner: crate::types::ExportTableToPointInTimeOutput,
+}
+impl Clone for ExportTableToPointInTimeOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportTableToPointInTimeOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportTableToPointInTimeOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportTableToPointInTimeOutput as Default>::default(),
+        }
+    }
 }
 impl ExportTableToPointInTimeOutputBuilder {
     /// Sets [`ExportTableToPointInTimeOutput::export_description`](crate::types::ExportTableToPointInTimeOutput::export_description): Contains a description of the table export.

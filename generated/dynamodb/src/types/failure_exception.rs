@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a failure a contributor insights operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FailureException {
     /// Exception name.
     pub exception_name: Option<String>,
     /// Description of the failure.
     pub exception_description: Option<String>,
+}
+impl Clone for FailureException {
+    fn clone(&self) -> Self {
+        Self {
+            exception_name: self.exception_name.clone(),
+            exception_description: self.exception_description.clone(),
+        }
+    }
+}
+impl PartialEq for FailureException {
+    fn eq(&self, other: &Self) -> bool {
+        self.exception_name == other.exception_name
+            && self.exception_description == other.exception_description
+    }
+}
+impl Default for FailureException {
+    fn default() -> Self {
+        Self {
+            exception_name: None,
+            exception_description: None,
+        }
+    }
 }
 impl FailureException {
     /// Starts building a [`FailureException`].
@@ -28,9 +50,26 @@ impl FailureException {
     }
 }
 /// A builder for [`FailureException`](crate::types::FailureException); start one with `FailureException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FailureExceptionBuilder {
     inner: crate::types::FailureException,
+}
+impl Clone for FailureExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FailureExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FailureExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FailureException as Default>::default(),
+        }
+    }
 }
 impl FailureExceptionBuilder {
     /// Sets [`FailureException::exception_name`](crate::types::FailureException::exception_name): Exception name.

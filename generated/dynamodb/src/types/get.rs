@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies an item and related attribute values to retrieve in a [`TransactGetItem`](crate::types::TransactGetItem) object.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Get {
     /// A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects that specifies the primary key of the item to retrieve.
@@ -17,6 +17,33 @@ pub struct Get {
     pub projection_expression: Option<String>,
     /// One or more substitution tokens for attribute names in the ProjectionExpression parameter.
     pub expression_attribute_names: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for Get {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            table_name: self.table_name.clone(),
+            projection_expression: self.projection_expression.clone(),
+            expression_attribute_names: self.expression_attribute_names.clone(),
+        }
+    }
+}
+impl PartialEq for Get {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.table_name == other.table_name
+            && self.projection_expression == other.projection_expression
+            && self.expression_attribute_names == other.expression_attribute_names
+    }
+}
+impl Default for Get {
+    fn default() -> Self {
+        Self {
+            key: None,
+            table_name: None,
+            projection_expression: None,
+            expression_attribute_names: None,
+        }
+    }
 }
 impl Get {
     /// Starts building a [`Get`].
@@ -50,9 +77,26 @@ impl Get {
     }
 }
 /// A builder for [`Get`](crate::types::Get); start one with `Get::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetBuilder {
     inner: crate::types::Get,
+}
+impl Clone for GetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Get as Default>::default(),
+        }
+    }
 }
 impl GetBuilder {
     /// Adds one entry to [`Get::key`](crate::types::Get::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects that specifies the primary key of the item to retrieve.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `GetItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetItemInput {
     /// The name of the table containing the requested item. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
@@ -49,6 +49,42 @@ pub struct GetItemInput {
     ///
     /// For more information on expression attribute names, see [Specifying Item Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html) in the *Amazon DynamoDB Developer Guide*.
     pub expression_attribute_names: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for GetItemInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            key: self.key.clone(),
+            attributes_to_get: self.attributes_to_get.clone(),
+            consistent_read: self.consistent_read,
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+            projection_expression: self.projection_expression.clone(),
+            expression_attribute_names: self.expression_attribute_names.clone(),
+        }
+    }
+}
+impl PartialEq for GetItemInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.key == other.key
+            && self.attributes_to_get == other.attributes_to_get
+            && self.consistent_read == other.consistent_read
+            && self.return_consumed_capacity == other.return_consumed_capacity
+            && self.projection_expression == other.projection_expression
+            && self.expression_attribute_names == other.expression_attribute_names
+    }
+}
+impl Default for GetItemInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            key: None,
+            attributes_to_get: None,
+            consistent_read: None,
+            return_consumed_capacity: None,
+            projection_expression: None,
+            expression_attribute_names: None,
+        }
+    }
 }
 impl GetItemInput {
     /// Starts building a [`GetItemInput`].
@@ -105,9 +141,26 @@ impl GetItemInput {
     }
 }
 /// A builder for [`GetItemInput`](crate::types::GetItemInput); start one with `GetItemInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetItemInputBuilder {
     inner: crate::types::GetItemInput,
+}
+impl Clone for GetItemInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetItemInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetItemInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetItemInput as Default>::default(),
+        }
+    }
 }
 impl GetItemInputBuilder {
     /// Sets [`GetItemInput::table_name`](crate::types::GetItemInput::table_name): The name of the table containing the requested item.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `GetItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetItemOutput {
     /// A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, as specified by `ProjectionExpression`.
     pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     /// The capacity units consumed by the `GetItem` operation. The data returned includes the total provisioned throughput consumed, along with statistics for the table and any indexes involved in the operation. [`ConsumedCapacity`](crate::types::ConsumedCapacity) is only returned if the [`ReturnConsumedCapacity`](crate::types::ReturnConsumedCapacity) parameter was specified. For more information, see [Capacity unit consumption for read operations](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption) in the *Amazon DynamoDB Developer Guide*.
     pub consumed_capacity: Option<crate::types::ConsumedCapacity>,
+}
+impl Clone for GetItemOutput {
+    fn clone(&self) -> Self {
+        Self {
+            item: self.item.clone(),
+            consumed_capacity: self.consumed_capacity.clone(),
+        }
+    }
+}
+impl PartialEq for GetItemOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.item == other.item && self.consumed_capacity == other.consumed_capacity
+    }
+}
+impl Default for GetItemOutput {
+    fn default() -> Self {
+        Self {
+            item: None,
+            consumed_capacity: None,
+        }
+    }
 }
 impl GetItemOutput {
     /// Starts building a [`GetItemOutput`].
@@ -41,9 +62,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetItemOutput {
     }
 }
 /// A builder for [`GetItemOutput`](crate::types::GetItemOutput); start one with `GetItemOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetItemOutputBuilder {
     inner: crate::types::GetItemOutput,
+}
+impl Clone for GetItemOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetItemOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetItemOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetItemOutput as Default>::default(),
+        }
+    }
 }
 impl GetItemOutputBuilder {
     /// Adds one entry to [`GetItemOutput::item`](crate::types::GetItemOutput::item): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, as specified by `ProjectionExpression`.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetResourcePolicyInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetResourcePolicyInput {
     /// The Amazon Resource Name (ARN) of the DynamoDB resource to which the policy is attached. The resources you can specify include tables and streams.
     ///
     /// Required: the builder's `build()` fails without it.
     pub resource_arn: Option<String>,
+}
+impl Clone for GetResourcePolicyInput {
+    fn clone(&self) -> Self {
+        Self {
+            resource_arn: self.resource_arn.clone(),
+        }
+    }
+}
+impl PartialEq for GetResourcePolicyInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_arn == other.resource_arn
+    }
+}
+impl Default for GetResourcePolicyInput {
+    fn default() -> Self {
+        Self { resource_arn: None }
+    }
 }
 impl GetResourcePolicyInput {
     /// Starts building a [`GetResourcePolicyInput`].
@@ -29,9 +46,26 @@ impl GetResourcePolicyInput {
     }
 }
 /// A builder for [`GetResourcePolicyInput`](crate::types::GetResourcePolicyInput); start one with `GetResourcePolicyInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetResourcePolicyInputBuilder {
     inner: crate::types::GetResourcePolicyInput,
+}
+impl Clone for GetResourcePolicyInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetResourcePolicyInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetResourcePolicyInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetResourcePolicyInput as Default>::default(),
+        }
+    }
 }
 impl GetResourcePolicyInputBuilder {
     /// Sets [`GetResourcePolicyInput::resource_arn`](crate::types::GetResourcePolicyInput::resource_arn): The Amazon Resource Name (ARN) of the DynamoDB resource to which the policy is attached.

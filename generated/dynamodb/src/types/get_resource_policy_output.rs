@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetResourcePolicyOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetResourcePolicyOutput {
     /// The resource-based policy document attached to the resource, which can be a table or stream, in JSON format.
     pub policy: Option<String>,
     /// A unique string that represents the revision ID of the policy. If you're comparing revision IDs, make sure to always use string comparison logic.
     pub revision_id: Option<String>,
+}
+impl Clone for GetResourcePolicyOutput {
+    fn clone(&self) -> Self {
+        Self {
+            policy: self.policy.clone(),
+            revision_id: self.revision_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetResourcePolicyOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy == other.policy && self.revision_id == other.revision_id
+    }
+}
+impl Default for GetResourcePolicyOutput {
+    fn default() -> Self {
+        Self {
+            policy: None,
+            revision_id: None,
+        }
+    }
 }
 impl GetResourcePolicyOutput {
     /// Starts building a [`GetResourcePolicyOutput`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetResourcePolicyOutput {
     }
 }
 /// A builder for [`GetResourcePolicyOutput`](crate::types::GetResourcePolicyOutput); start one with `GetResourcePolicyOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetResourcePolicyOutputBuilder {
     inner: crate::types::GetResourcePolicyOutput,
+}
+impl Clone for GetResourcePolicyOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetResourcePolicyOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetResourcePolicyOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetResourcePolicyOutput as Default>::default(),
+        }
+    }
 }
 impl GetResourcePolicyOutputBuilder {
     /// Sets [`GetResourcePolicyOutput::policy`](crate::types::GetResourcePolicyOutput::policy): The resource-based policy document attached to the resource, which can be a table or stream, in JSON format.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a global secondary index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GlobalSecondaryIndex {
     /// The name of the global secondary index. The name must be unique among all other indexes on this table.
@@ -32,6 +32,39 @@ pub struct GlobalSecondaryIndex {
     pub on_demand_throughput: Option<crate::types::OnDemandThroughput>,
     /// Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index. If you use this parameter, you must specify `ReadUnitsPerSecond`, `WriteUnitsPerSecond`, or both.
     pub warm_throughput: Option<crate::types::WarmThroughput>,
+}
+impl Clone for GlobalSecondaryIndex {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            key_schema: self.key_schema.clone(),
+            projection: self.projection.clone(),
+            provisioned_throughput: self.provisioned_throughput.clone(),
+            on_demand_throughput: self.on_demand_throughput.clone(),
+            warm_throughput: self.warm_throughput.clone(),
+        }
+    }
+}
+impl PartialEq for GlobalSecondaryIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name && self.key_schema == other.key_schema
+            && self.projection == other.projection
+            && self.provisioned_throughput == other.provisioned_throughput
+            && self.on_demand_throughput == other.on_demand_throughput
+            && self.warm_throughput == other.warm_throughput
+    }
+}
+impl Default for GlobalSecondaryIndex {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            key_schema: None,
+            projection: None,
+            provisioned_throughput: None,
+            on_demand_throughput: None,
+            warm_throughput: None,
+        }
+    }
 }
 impl GlobalSecondaryIndex {
     /// Starts building a [`GlobalSecondaryIndex`].
@@ -73,9 +106,26 @@ impl GlobalSecondaryIndex {
     }
 }
 /// A builder for [`GlobalSecondaryIndex`](crate::types::GlobalSecondaryIndex); start one with `GlobalSecondaryIndex::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GlobalSecondaryIndexBuilder {
     inner: crate::types::GlobalSecondaryIndex,
+}
+impl Clone for GlobalSecondaryIndexBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GlobalSecondaryIndexBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GlobalSecondaryIndexBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GlobalSecondaryIndex as Default>::default(),
+        }
+    }
 }
 impl GlobalSecondaryIndexBuilder {
     /// Sets [`GlobalSecondaryIndex::index_name`](crate::types::GlobalSecondaryIndex::index_name): The name of the global secondary index.

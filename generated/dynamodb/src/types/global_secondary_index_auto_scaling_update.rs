@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling settings of a global secondary index for a global table that will be modified.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GlobalSecondaryIndexAutoScalingUpdate {
     /// The name of the global secondary index.
@@ -11,6 +11,31 @@ pub struct GlobalSecondaryIndexAutoScalingUpdate {
     pub provisioned_write_capacity_auto_scaling_update: Option<
         crate::types::AutoScalingSettingsUpdate,
     >,
+}
+impl Clone for GlobalSecondaryIndexAutoScalingUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            provisioned_write_capacity_auto_scaling_update: self
+                .provisioned_write_capacity_auto_scaling_update
+                .clone(),
+        }
+    }
+}
+impl PartialEq for GlobalSecondaryIndexAutoScalingUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name
+            && self.provisioned_write_capacity_auto_scaling_update
+                == other.provisioned_write_capacity_auto_scaling_update
+    }
+}
+impl Default for GlobalSecondaryIndexAutoScalingUpdate {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            provisioned_write_capacity_auto_scaling_update: None,
+        }
+    }
 }
 impl GlobalSecondaryIndexAutoScalingUpdate {
     /// Starts building a [`GlobalSecondaryIndexAutoScalingUpdate`].
@@ -32,9 +57,26 @@ impl GlobalSecondaryIndexAutoScalingUpdate {
     }
 }
 /// A builder for [`GlobalSecondaryIndexAutoScalingUpdate`](crate::types::GlobalSecondaryIndexAutoScalingUpdate); start one with `GlobalSecondaryIndexAutoScalingUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GlobalSecondaryIndexAutoScalingUpdateBuilder {
     inner: crate::types::GlobalSecondaryIndexAutoScalingUpdate,
+}
+impl Clone for GlobalSecondaryIndexAutoScalingUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GlobalSecondaryIndexAutoScalingUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GlobalSecondaryIndexAutoScalingUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GlobalSecondaryIndexAutoScalingUpdate as Default>::default(),
+        }
+    }
 }
 impl GlobalSecondaryIndexAutoScalingUpdateBuilder {
     /// Sets [`GlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::GlobalSecondaryIndexAutoScalingUpdate::index_name): The name of the global secondary index.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a global secondary index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GlobalSecondaryIndexDescription {
     /// The name of the global secondary index.
@@ -47,6 +47,53 @@ pub struct GlobalSecondaryIndexDescription {
     pub warm_throughput: Option<
         crate::types::GlobalSecondaryIndexWarmThroughputDescription,
     >,
+}
+impl Clone for GlobalSecondaryIndexDescription {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            key_schema: self.key_schema.clone(),
+            projection: self.projection.clone(),
+            index_status: self.index_status.clone(),
+            backfilling: self.backfilling,
+            provisioned_throughput: self.provisioned_throughput.clone(),
+            index_size_bytes: self.index_size_bytes,
+            item_count: self.item_count,
+            index_arn: self.index_arn.clone(),
+            on_demand_throughput: self.on_demand_throughput.clone(),
+            warm_throughput: self.warm_throughput.clone(),
+        }
+    }
+}
+impl PartialEq for GlobalSecondaryIndexDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name && self.key_schema == other.key_schema
+            && self.projection == other.projection
+            && self.index_status == other.index_status
+            && self.backfilling == other.backfilling
+            && self.provisioned_throughput == other.provisioned_throughput
+            && self.index_size_bytes == other.index_size_bytes
+            && self.item_count == other.item_count && self.index_arn == other.index_arn
+            && self.on_demand_throughput == other.on_demand_throughput
+            && self.warm_throughput == other.warm_throughput
+    }
+}
+impl Default for GlobalSecondaryIndexDescription {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            key_schema: None,
+            projection: None,
+            index_status: None,
+            backfilling: None,
+            provisioned_throughput: None,
+            index_size_bytes: None,
+            item_count: None,
+            index_arn: None,
+            on_demand_throughput: None,
+            warm_throughput: None,
+        }
+    }
 }
 impl GlobalSecondaryIndexDescription {
     /// Starts building a [`GlobalSecondaryIndexDescription`].
@@ -115,9 +162,26 @@ impl GlobalSecondaryIndexDescription {
     }
 }
 /// A builder for [`GlobalSecondaryIndexDescription`](crate::types::GlobalSecondaryIndexDescription); start one with `GlobalSecondaryIndexDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GlobalSecondaryIndexDescriptionBuilder {
     inner: crate::types::GlobalSecondaryIndexDescription,
+}
+impl Clone for GlobalSecondaryIndexDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GlobalSecondaryIndexDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GlobalSecondaryIndexDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GlobalSecondaryIndexDescription as Default>::default(),
+        }
+    }
 }
 impl GlobalSecondaryIndexDescriptionBuilder {
     /// Sets [`GlobalSecondaryIndexDescription::index_name`](crate::types::GlobalSecondaryIndexDescription::index_name): The name of the global secondary index.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a global secondary index for the table when the backup was created.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GlobalSecondaryIndexInfo {
     /// The name of the global secondary index.
@@ -22,6 +22,36 @@ pub struct GlobalSecondaryIndexInfo {
     pub provisioned_throughput: Option<crate::types::ProvisionedThroughput>,
     /// The `OnDemandThroughput` member.
     pub on_demand_throughput: Option<crate::types::OnDemandThroughput>,
+}
+impl Clone for GlobalSecondaryIndexInfo {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            key_schema: self.key_schema.clone(),
+            projection: self.projection.clone(),
+            provisioned_throughput: self.provisioned_throughput.clone(),
+            on_demand_throughput: self.on_demand_throughput.clone(),
+        }
+    }
+}
+impl PartialEq for GlobalSecondaryIndexInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name && self.key_schema == other.key_schema
+            && self.projection == other.projection
+            && self.provisioned_throughput == other.provisioned_throughput
+            && self.on_demand_throughput == other.on_demand_throughput
+    }
+}
+impl Default for GlobalSecondaryIndexInfo {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            key_schema: None,
+            projection: None,
+            provisioned_throughput: None,
+            on_demand_throughput: None,
+        }
+    }
 }
 impl GlobalSecondaryIndexInfo {
     /// Starts building a [`GlobalSecondaryIndexInfo`].
@@ -58,9 +88,26 @@ impl GlobalSecondaryIndexInfo {
     }
 }
 /// A builder for [`GlobalSecondaryIndexInfo`](crate::types::GlobalSecondaryIndexInfo); start one with `GlobalSecondaryIndexInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GlobalSecondaryIndexInfoBuilder {
     inner: crate::types::GlobalSecondaryIndexInfo,
+}
+impl Clone for GlobalSecondaryIndexInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GlobalSecondaryIndexInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GlobalSecondaryIndexInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GlobalSecondaryIndexInfo as Default>::default(),
+        }
+    }
 }
 impl GlobalSecondaryIndexInfoBuilder {
     /// Sets [`GlobalSecondaryIndexInfo::index_name`](crate::types::GlobalSecondaryIndexInfo::index_name): The name of the global secondary index.

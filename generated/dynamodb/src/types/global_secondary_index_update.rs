@@ -6,7 +6,7 @@
 /// - A new global secondary index to be added to an existing table.
 /// - New provisioned throughput parameters for an existing global secondary index.
 /// - An existing global secondary index to be removed from an existing table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GlobalSecondaryIndexUpdate {
     /// The name of an existing global secondary index, along with new provisioned throughput settings to be applied to that index.
@@ -21,6 +21,30 @@ pub struct GlobalSecondaryIndexUpdate {
     pub create: Option<crate::types::CreateGlobalSecondaryIndexAction>,
     /// The name of an existing global secondary index to be removed.
     pub delete: Option<crate::types::DeleteGlobalSecondaryIndexAction>,
+}
+impl Clone for GlobalSecondaryIndexUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            update: self.update.clone(),
+            create: self.create.clone(),
+            delete: self.delete.clone(),
+        }
+    }
+}
+impl PartialEq for GlobalSecondaryIndexUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.update == other.update && self.create == other.create
+            && self.delete == other.delete
+    }
+}
+impl Default for GlobalSecondaryIndexUpdate {
+    fn default() -> Self {
+        Self {
+            update: None,
+            create: None,
+            delete: None,
+        }
+    }
 }
 impl GlobalSecondaryIndexUpdate {
     /// Starts building a [`GlobalSecondaryIndexUpdate`].
@@ -45,9 +69,26 @@ impl GlobalSecondaryIndexUpdate {
     }
 }
 /// A builder for [`GlobalSecondaryIndexUpdate`](crate::types::GlobalSecondaryIndexUpdate); start one with `GlobalSecondaryIndexUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GlobalSecondaryIndexUpdateBuilder {
     inner: crate::types::GlobalSecondaryIndexUpdate,
+}
+impl Clone for GlobalSecondaryIndexUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GlobalSecondaryIndexUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GlobalSecondaryIndexUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GlobalSecondaryIndexUpdate as Default>::default(),
+        }
+    }
 }
 impl GlobalSecondaryIndexUpdateBuilder {
     /// Sets [`GlobalSecondaryIndexUpdate::update`](crate::types::GlobalSecondaryIndexUpdate::update): The name of an existing global secondary index, along with new provisioned throughput settings to be applied to that index.

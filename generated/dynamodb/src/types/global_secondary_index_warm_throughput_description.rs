@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The description of the warm throughput value on a global secondary index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GlobalSecondaryIndexWarmThroughputDescription {
     /// Represents warm throughput read units per second value for a global secondary index.
@@ -11,6 +11,31 @@ pub struct GlobalSecondaryIndexWarmThroughputDescription {
     pub write_units_per_second: Option<i64>,
     /// Represents the warm throughput status being created or updated on a global secondary index. The status can only be `UPDATING` or `ACTIVE`.
     pub status: Option<crate::types::IndexStatus>,
+}
+impl Clone for GlobalSecondaryIndexWarmThroughputDescription {
+    fn clone(&self) -> Self {
+        Self {
+            read_units_per_second: self.read_units_per_second,
+            write_units_per_second: self.write_units_per_second,
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for GlobalSecondaryIndexWarmThroughputDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.read_units_per_second == other.read_units_per_second
+            && self.write_units_per_second == other.write_units_per_second
+            && self.status == other.status
+    }
+}
+impl Default for GlobalSecondaryIndexWarmThroughputDescription {
+    fn default() -> Self {
+        Self {
+            read_units_per_second: None,
+            write_units_per_second: None,
+            status: None,
+        }
+    }
 }
 impl GlobalSecondaryIndexWarmThroughputDescription {
     /// Starts building a [`GlobalSecondaryIndexWarmThroughputDescription`].
@@ -35,9 +60,26 @@ impl GlobalSecondaryIndexWarmThroughputDescription {
     }
 }
 /// A builder for [`GlobalSecondaryIndexWarmThroughputDescription`](crate::types::GlobalSecondaryIndexWarmThroughputDescription); start one with `GlobalSecondaryIndexWarmThroughputDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
     inner: crate::types::GlobalSecondaryIndexWarmThroughputDescription,
+}
+impl Clone for GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GlobalSecondaryIndexWarmThroughputDescription as Default>::default(),
+        }
+    }
 }
 impl GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
     /// Sets [`GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second): Represents warm throughput read units per second value for a global secondary index.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a global table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GlobalTable {
     /// The global table name.
     pub global_table_name: Option<String>,
     /// The Regions where the global table has replicas.
     pub replication_group: Option<Vec<crate::types::Replica>>,
+}
+impl Clone for GlobalTable {
+    fn clone(&self) -> Self {
+        Self {
+            global_table_name: self.global_table_name.clone(),
+            replication_group: self.replication_group.clone(),
+        }
+    }
+}
+impl PartialEq for GlobalTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.global_table_name == other.global_table_name
+            && self.replication_group == other.replication_group
+    }
+}
+impl Default for GlobalTable {
+    fn default() -> Self {
+        Self {
+            global_table_name: None,
+            replication_group: None,
+        }
+    }
 }
 impl GlobalTable {
     /// Starts building a [`GlobalTable`].
@@ -28,9 +50,26 @@ impl GlobalTable {
     }
 }
 /// A builder for [`GlobalTable`](crate::types::GlobalTable); start one with `GlobalTable::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GlobalTableBuilder {
     inner: crate::types::GlobalTable,
+}
+impl Clone for GlobalTableBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GlobalTableBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GlobalTableBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GlobalTable as Default>::default(),
+        }
+    }
 }
 impl GlobalTableBuilder {
     /// Sets [`GlobalTable::global_table_name`](crate::types::GlobalTable::global_table_name): The global table name.

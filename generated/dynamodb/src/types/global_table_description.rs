@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about the global table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GlobalTableDescription {
     /// The Regions where the global table has replicas.
@@ -20,6 +20,37 @@ pub struct GlobalTableDescription {
     pub global_table_status: Option<crate::types::GlobalTableStatus>,
     /// The global table name.
     pub global_table_name: Option<String>,
+}
+impl Clone for GlobalTableDescription {
+    fn clone(&self) -> Self {
+        Self {
+            replication_group: self.replication_group.clone(),
+            global_table_arn: self.global_table_arn.clone(),
+            creation_date_time: self.creation_date_time,
+            global_table_status: self.global_table_status.clone(),
+            global_table_name: self.global_table_name.clone(),
+        }
+    }
+}
+impl PartialEq for GlobalTableDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.replication_group == other.replication_group
+            && self.global_table_arn == other.global_table_arn
+            && self.creation_date_time == other.creation_date_time
+            && self.global_table_status == other.global_table_status
+            && self.global_table_name == other.global_table_name
+    }
+}
+impl Default for GlobalTableDescription {
+    fn default() -> Self {
+        Self {
+            replication_group: None,
+            global_table_arn: None,
+            creation_date_time: None,
+            global_table_status: None,
+            global_table_name: None,
+        }
+    }
 }
 impl GlobalTableDescription {
     /// Starts building a [`GlobalTableDescription`].
@@ -54,9 +85,26 @@ impl GlobalTableDescription {
     }
 }
 /// A builder for [`GlobalTableDescription`](crate::types::GlobalTableDescription); start one with `GlobalTableDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GlobalTableDescriptionBuilder {
     inner: crate::types::GlobalTableDescription,
+}
+impl Clone for GlobalTableDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GlobalTableDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GlobalTableDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GlobalTableDescription as Default>::default(),
+        }
+    }
 }
 impl GlobalTableDescriptionBuilder {
     /// Appends one item to [`GlobalTableDescription::replication_group`](crate::types::GlobalTableDescription::replication_group): The Regions where the global table has replicas.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the settings of a global secondary index for a global table that will be modified.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GlobalTableGlobalSecondaryIndexSettingsUpdate {
     /// The name of the global secondary index. The name must be unique among all other indexes on this table.
@@ -15,6 +15,35 @@ pub struct GlobalTableGlobalSecondaryIndexSettingsUpdate {
     pub provisioned_write_capacity_auto_scaling_settings_update: Option<
         crate::types::AutoScalingSettingsUpdate,
     >,
+}
+impl Clone for GlobalTableGlobalSecondaryIndexSettingsUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            provisioned_write_capacity_units: self.provisioned_write_capacity_units,
+            provisioned_write_capacity_auto_scaling_settings_update: self
+                .provisioned_write_capacity_auto_scaling_settings_update
+                .clone(),
+        }
+    }
+}
+impl PartialEq for GlobalTableGlobalSecondaryIndexSettingsUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name
+            && self.provisioned_write_capacity_units
+                == other.provisioned_write_capacity_units
+            && self.provisioned_write_capacity_auto_scaling_settings_update
+                == other.provisioned_write_capacity_auto_scaling_settings_update
+    }
+}
+impl Default for GlobalTableGlobalSecondaryIndexSettingsUpdate {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            provisioned_write_capacity_units: None,
+            provisioned_write_capacity_auto_scaling_settings_update: None,
+        }
+    }
 }
 impl GlobalTableGlobalSecondaryIndexSettingsUpdate {
     /// Starts building a [`GlobalTableGlobalSecondaryIndexSettingsUpdate`].
@@ -41,9 +70,26 @@ impl GlobalTableGlobalSecondaryIndexSettingsUpdate {
     }
 }
 /// A builder for [`GlobalTableGlobalSecondaryIndexSettingsUpdate`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate); start one with `GlobalTableGlobalSecondaryIndexSettingsUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
     inner: crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
+}
+impl Clone for GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate as Default>::default(),
+        }
+    }
 }
 impl GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
     /// Sets [`GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name): The name of the global secondary index.

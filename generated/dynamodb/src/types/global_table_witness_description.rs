@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a witness Region in a MRSC global table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GlobalTableWitnessDescription {
     /// The name of the Amazon Web Services Region that serves as a witness for the MRSC global table.
     pub region_name: Option<String>,
     /// The current status of the witness Region in the MRSC global table.
     pub witness_status: Option<crate::types::WitnessStatus>,
+}
+impl Clone for GlobalTableWitnessDescription {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+            witness_status: self.witness_status.clone(),
+        }
+    }
+}
+impl PartialEq for GlobalTableWitnessDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+            && self.witness_status == other.witness_status
+    }
+}
+impl Default for GlobalTableWitnessDescription {
+    fn default() -> Self {
+        Self {
+            region_name: None,
+            witness_status: None,
+        }
+    }
 }
 impl GlobalTableWitnessDescription {
     /// Starts building a [`GlobalTableWitnessDescription`].
@@ -28,9 +50,26 @@ impl GlobalTableWitnessDescription {
     }
 }
 /// A builder for [`GlobalTableWitnessDescription`](crate::types::GlobalTableWitnessDescription); start one with `GlobalTableWitnessDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GlobalTableWitnessDescriptionBuilder {
     inner: crate::types::GlobalTableWitnessDescription,
+}
+impl Clone for GlobalTableWitnessDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GlobalTableWitnessDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GlobalTableWitnessDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GlobalTableWitnessDescription as Default>::default(),
+        }
+    }
 }
 impl GlobalTableWitnessDescriptionBuilder {
     /// Sets [`GlobalTableWitnessDescription::region_name`](crate::types::GlobalTableWitnessDescription::region_name): The name of the Amazon Web Services Region that serves as a witness for the MRSC global table.

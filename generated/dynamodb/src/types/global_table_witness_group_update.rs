@@ -7,13 +7,31 @@
 /// - An existing witness to be removed from an existing global table.
 ///
 /// You can configure one witness per MRSC global table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GlobalTableWitnessGroupUpdate {
     /// Specifies a witness Region to be added to a new MRSC global table. The witness must be added when creating the MRSC global table.
     pub create: Option<crate::types::CreateGlobalTableWitnessGroupMemberAction>,
     /// Specifies a witness Region to be removed from an existing global table. Must be done in conjunction with removing a replica. The deletion of both a witness and replica converts the remaining replica to a single-Region DynamoDB table.
     pub delete: Option<crate::types::DeleteGlobalTableWitnessGroupMemberAction>,
+}
+impl Clone for GlobalTableWitnessGroupUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            create: self.create.clone(),
+            delete: self.delete.clone(),
+        }
+    }
+}
+impl PartialEq for GlobalTableWitnessGroupUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.create == other.create && self.delete == other.delete
+    }
+}
+impl Default for GlobalTableWitnessGroupUpdate {
+    fn default() -> Self {
+        Self { create: None, delete: None }
+    }
 }
 impl GlobalTableWitnessGroupUpdate {
     /// Starts building a [`GlobalTableWitnessGroupUpdate`].
@@ -37,9 +55,26 @@ impl GlobalTableWitnessGroupUpdate {
     }
 }
 /// A builder for [`GlobalTableWitnessGroupUpdate`](crate::types::GlobalTableWitnessGroupUpdate); start one with `GlobalTableWitnessGroupUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GlobalTableWitnessGroupUpdateBuilder {
     inner: crate::types::GlobalTableWitnessGroupUpdate,
+}
+impl Clone for GlobalTableWitnessGroupUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GlobalTableWitnessGroupUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GlobalTableWitnessGroupUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GlobalTableWitnessGroupUpdate as Default>::default(),
+        }
+    }
 }
 impl GlobalTableWitnessGroupUpdateBuilder {
     /// Sets [`GlobalTableWitnessGroupUpdate::create`](crate::types::GlobalTableWitnessGroupUpdate::create): Specifies a witness Region to be added to a new MRSC global table.

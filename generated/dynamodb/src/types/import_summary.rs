@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Summary information about the source file for the import.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportSummary {
     /// The Amazon Resource Number (ARN) corresponding to the import request.
@@ -21,6 +21,44 @@ pub struct ImportSummary {
     pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time at which this import task ended.
     pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for ImportSummary {
+    fn clone(&self) -> Self {
+        Self {
+            import_arn: self.import_arn.clone(),
+            import_status: self.import_status.clone(),
+            table_arn: self.table_arn.clone(),
+            s3_bucket_source: self.s3_bucket_source.clone(),
+            cloud_watch_log_group_arn: self.cloud_watch_log_group_arn.clone(),
+            input_format: self.input_format.clone(),
+            start_time: self.start_time,
+            end_time: self.end_time,
+        }
+    }
+}
+impl PartialEq for ImportSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.import_arn == other.import_arn && self.import_status == other.import_status
+            && self.table_arn == other.table_arn
+            && self.s3_bucket_source == other.s3_bucket_source
+            && self.cloud_watch_log_group_arn == other.cloud_watch_log_group_arn
+            && self.input_format == other.input_format
+            && self.start_time == other.start_time && self.end_time == other.end_time
+    }
+}
+impl Default for ImportSummary {
+    fn default() -> Self {
+        Self {
+            import_arn: None,
+            import_status: None,
+            table_arn: None,
+            s3_bucket_source: None,
+            cloud_watch_log_group_arn: None,
+            input_format: None,
+            start_time: None,
+            end_time: None,
+        }
+    }
 }
 impl ImportSummary {
     /// Starts building a [`ImportSummary`].
@@ -70,9 +108,26 @@ impl ImportSummary {
     }
 }
 /// A builder for [`ImportSummary`](crate::types::ImportSummary); start one with `ImportSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportSummaryBuilder {
     inner: crate::types::ImportSummary,
+}
+impl Clone for ImportSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportSummary as Default>::default(),
+        }
+    }
 }
 impl ImportSummaryBuilder {
     /// Sets [`ImportSummary::import_arn`](crate::types::ImportSummary::import_arn): The Amazon Resource Number (ARN) corresponding to the import request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of the table being imported into.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportTableDescription {
     /// The Amazon Resource Number (ARN) corresponding to the import request.
@@ -43,6 +43,76 @@ pub struct ImportTableDescription {
     pub failure_code: Option<String>,
     /// The error message corresponding to the failure that the import job ran into during execution.
     pub failure_message: Option<String>,
+}
+impl Clone for ImportTableDescription {
+    fn clone(&self) -> Self {
+        Self {
+            import_arn: self.import_arn.clone(),
+            import_status: self.import_status.clone(),
+            table_arn: self.table_arn.clone(),
+            table_id: self.table_id.clone(),
+            client_token: self.client_token.clone(),
+            s3_bucket_source: self.s3_bucket_source.clone(),
+            error_count: self.error_count,
+            cloud_watch_log_group_arn: self.cloud_watch_log_group_arn.clone(),
+            input_format: self.input_format.clone(),
+            input_format_options: self.input_format_options.clone(),
+            input_compression_type: self.input_compression_type.clone(),
+            table_creation_parameters: self.table_creation_parameters.clone(),
+            start_time: self.start_time,
+            end_time: self.end_time,
+            processed_size_bytes: self.processed_size_bytes,
+            processed_item_count: self.processed_item_count,
+            imported_item_count: self.imported_item_count,
+            failure_code: self.failure_code.clone(),
+            failure_message: self.failure_message.clone(),
+        }
+    }
+}
+impl PartialEq for ImportTableDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.import_arn == other.import_arn && self.import_status == other.import_status
+            && self.table_arn == other.table_arn && self.table_id == other.table_id
+            && self.client_token == other.client_token
+            && self.s3_bucket_source == other.s3_bucket_source
+            && self.error_count == other.error_count
+            && self.cloud_watch_log_group_arn == other.cloud_watch_log_group_arn
+            && self.input_format == other.input_format
+            && self.input_format_options == other.input_format_options
+            && self.input_compression_type == other.input_compression_type
+            && self.table_creation_parameters == other.table_creation_parameters
+            && self.start_time == other.start_time && self.end_time == other.end_time
+            && self.processed_size_bytes == other.processed_size_bytes
+            && self.processed_item_count == other.processed_item_count
+            && self.imported_item_count == other.imported_item_count
+            && self.failure_code == other.failure_code
+            && self.failure_message == other.failure_message
+    }
+}
+impl Default for ImportTableDescription {
+    fn default() -> Self {
+        Self {
+            import_arn: None,
+            import_status: None,
+            table_arn: None,
+            table_id: None,
+            client_token: None,
+            s3_bucket_source: None,
+            error_count: None,
+            cloud_watch_log_group_arn: None,
+            input_format: None,
+            input_format_options: None,
+            input_compression_type: None,
+            table_creation_parameters: None,
+            start_time: None,
+            end_time: None,
+            processed_size_bytes: None,
+            processed_item_count: None,
+            imported_item_count: None,
+            failure_code: None,
+            failure_message: None,
+        }
+    }
 }
 impl ImportTableDescription {
     /// Starts building a [`ImportTableDescription`].
@@ -149,9 +219,26 @@ impl ImportTableDescription {
     }
 }
 /// A builder for [`ImportTableDescription`](crate::types::ImportTableDescription); start one with `ImportTableDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportTableDescriptionBuilder {
     inner: crate::types::ImportTableDescription,
+}
+impl Clone for ImportTableDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportTableDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportTableDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportTableDescription as Default>::default(),
+        }
+    }
 }
 impl ImportTableDescriptionBuilder {
     /// Sets [`ImportTableDescription::import_arn`](crate::types::ImportTableDescription::import_arn): The Amazon Resource Number (ARN) corresponding to the import request.

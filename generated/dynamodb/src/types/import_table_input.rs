@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportTableInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportTableInput {
     /// Providing a `ClientToken` makes the call to [`ImportTableInput`](crate::types::ImportTableInput) idempotent, meaning that multiple identical calls have the same effect as one single call.
@@ -27,6 +27,40 @@ pub struct ImportTableInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub table_creation_parameters: Option<crate::types::TableCreationParameters>,
+}
+impl Clone for ImportTableInput {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            s3_bucket_source: self.s3_bucket_source.clone(),
+            input_format: self.input_format.clone(),
+            input_format_options: self.input_format_options.clone(),
+            input_compression_type: self.input_compression_type.clone(),
+            table_creation_parameters: self.table_creation_parameters.clone(),
+        }
+    }
+}
+impl PartialEq for ImportTableInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token
+            && self.s3_bucket_source == other.s3_bucket_source
+            && self.input_format == other.input_format
+            && self.input_format_options == other.input_format_options
+            && self.input_compression_type == other.input_compression_type
+            && self.table_creation_parameters == other.table_creation_parameters
+    }
+}
+impl Default for ImportTableInput {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            s3_bucket_source: None,
+            input_format: None,
+            input_format_options: None,
+            input_compression_type: None,
+            table_creation_parameters: None,
+        }
+    }
 }
 impl ImportTableInput {
     /// Starts building a [`ImportTableInput`].
@@ -74,9 +108,26 @@ impl ImportTableInput {
     }
 }
 /// A builder for [`ImportTableInput`](crate::types::ImportTableInput); start one with `ImportTableInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportTableInputBuilder {
     inner: crate::types::ImportTableInput,
+}
+impl Clone for ImportTableInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportTableInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportTableInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportTableInput as Default>::default(),
+        }
+    }
 }
 impl ImportTableInputBuilder {
     /// Sets [`ImportTableInput::client_token`](crate::types::ImportTableInput::client_token): Providing a `ClientToken` makes the call to [`ImportTableInput`](crate::types::ImportTableInput) idempotent, meaning that multiple identical calls have the same effect as one single call.

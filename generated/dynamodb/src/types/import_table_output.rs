@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportTableOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportTableOutput {
     /// Represents the properties of the table created for the import, and parameters of the import. The import parameters include import status, how many items were processed, and how many errors were encountered.
     ///
     /// Required: the builder's `build()` fails without it.
     pub import_table_description: Option<crate::types::ImportTableDescription>,
+}
+impl Clone for ImportTableOutput {
+    fn clone(&self) -> Self {
+        Self {
+            import_table_description: self.import_table_description.clone(),
+        }
+    }
+}
+impl PartialEq for ImportTableOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.import_table_description == other.import_table_description
+    }
+}
+impl Default for ImportTableOutput {
+    fn default() -> Self {
+        Self {
+            import_table_description: None,
+        }
+    }
 }
 impl ImportTableOutput {
     /// Starts building a [`ImportTableOutput`].
@@ -36,9 +55,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ImportTableOutput {
     }
 }
 /// A builder for [`ImportTableOutput`](crate::types::ImportTableOutput); start one with `ImportTableOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportTableOutputBuilder {
     inner: crate::types::ImportTableOutput,
+}
+impl Clone for ImportTableOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportTableOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportTableOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportTableOutput as Default>::default(),
+        }
+    }
 }
 impl ImportTableOutputBuilder {
     /// Sets [`ImportTableOutput::import_table_description`](crate::types::ImportTableOutput::import_table_description): Represents the properties of the table created for the import, and parameters of the import.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Optional object containing the parameters specific to an incremental export.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IncrementalExportSpecification {
     /// Time in the past which provides the inclusive start range for the export table's data, counted in seconds from the start of the Unix epoch. The incremental export will reflect the table's state including and after this point in time.
@@ -13,6 +13,31 @@ pub struct IncrementalExportSpecification {
     ///
     /// `NEW_AND_OLD_IMAGES` exports both the new and old images of each changed item, while `NEW_IMAGES` exports only the new (latest) image. The view type you choose determines the structure of each item in the output for `insert`, `update`, and `delete` operations. For details and examples of how each view type shapes the export output, see [DynamoDB table export output format](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataExport.Output.html) in the *Amazon DynamoDB Developer Guide*.
     pub export_view_type: Option<crate::types::ExportViewType>,
+}
+impl Clone for IncrementalExportSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            export_from_time: self.export_from_time,
+            export_to_time: self.export_to_time,
+            export_view_type: self.export_view_type.clone(),
+        }
+    }
+}
+impl PartialEq for IncrementalExportSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.export_from_time == other.export_from_time
+            && self.export_to_time == other.export_to_time
+            && self.export_view_type == other.export_view_type
+    }
+}
+impl Default for IncrementalExportSpecification {
+    fn default() -> Self {
+        Self {
+            export_from_time: None,
+            export_to_time: None,
+            export_view_type: None,
+        }
+    }
 }
 impl IncrementalExportSpecification {
     /// Starts building a [`IncrementalExportSpecification`].
@@ -37,9 +62,26 @@ impl IncrementalExportSpecification {
     }
 }
 /// A builder for [`IncrementalExportSpecification`](crate::types::IncrementalExportSpecification); start one with `IncrementalExportSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IncrementalExportSpecificationBuilder {
     inner: crate::types::IncrementalExportSpecification,
+}
+impl Clone for IncrementalExportSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IncrementalExportSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IncrementalExportSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IncrementalExportSpecification as Default>::default(),
+        }
+    }
 }
 impl IncrementalExportSpecificationBuilder {
     /// Sets [`IncrementalExportSpecification::export_from_time`](crate::types::IncrementalExportSpecification::export_from_time): Time in the past which provides the inclusive start range for the export table's data, counted in seconds from the start of the Unix epoch.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The format options for the data that was imported into the target table. There is one value, CsvOption.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InputFormatOptions {
     /// The options for imported source files in CSV format. The values are Delimiter and HeaderList.
     pub csv: Option<crate::types::CsvOptions>,
+}
+impl Clone for InputFormatOptions {
+    fn clone(&self) -> Self {
+        Self { csv: self.csv.clone() }
+    }
+}
+impl PartialEq for InputFormatOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.csv == other.csv
+    }
+}
+impl Default for InputFormatOptions {
+    fn default() -> Self {
+        Self { csv: None }
+    }
 }
 impl InputFormatOptions {
     /// Starts building a [`InputFormatOptions`].
@@ -21,9 +36,26 @@ impl InputFormatOptions {
     }
 }
 /// A builder for [`InputFormatOptions`](crate::types::InputFormatOptions); start one with `InputFormatOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InputFormatOptionsBuilder {
     inner: crate::types::InputFormatOptions,
+}
+impl Clone for InputFormatOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InputFormatOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InputFormatOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InputFormatOptions as Default>::default(),
+        }
+    }
 }
 impl InputFormatOptionsBuilder {
     /// Sets [`InputFormatOptions::csv`](crate::types::InputFormatOptions::csv): The options for imported source files in CSV format.

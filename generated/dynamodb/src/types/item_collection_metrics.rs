@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about item collections, if any, that were affected by the operation. [`ItemCollectionMetrics`](crate::types::ItemCollectionMetrics) is only returned if the request asked for it. If the table does not have any local secondary indexes, this information is not returned in the response.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ItemCollectionMetrics {
     /// The partition key value of the item collection. This value is the same as the partition key value of the item.
@@ -13,6 +13,28 @@ pub struct ItemCollectionMetrics {
     ///
     /// The estimate is subject to change over time; therefore, do not rely on the precision or accuracy of the estimate.
     pub size_estimate_range_gb: Option<Vec<f64>>,
+}
+impl Clone for ItemCollectionMetrics {
+    fn clone(&self) -> Self {
+        Self {
+            item_collection_key: self.item_collection_key.clone(),
+            size_estimate_range_gb: self.size_estimate_range_gb.clone(),
+        }
+    }
+}
+impl PartialEq for ItemCollectionMetrics {
+    fn eq(&self, other: &Self) -> bool {
+        self.item_collection_key == other.item_collection_key
+            && self.size_estimate_range_gb == other.size_estimate_range_gb
+    }
+}
+impl Default for ItemCollectionMetrics {
+    fn default() -> Self {
+        Self {
+            item_collection_key: None,
+            size_estimate_range_gb: None,
+        }
+    }
 }
 impl ItemCollectionMetrics {
     /// Starts building a [`ItemCollectionMetrics`].
@@ -34,9 +56,26 @@ impl ItemCollectionMetrics {
     }
 }
 /// A builder for [`ItemCollectionMetrics`](crate::types::ItemCollectionMetrics); start one with `ItemCollectionMetrics::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ItemCollectionMetricsBuilder {
     inner: crate::types::ItemCollectionMetrics,
+}
+impl Clone for ItemCollectionMetricsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ItemCollectionMetricsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ItemCollectionMetricsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ItemCollectionMetrics as Default>::default(),
+        }
+    }
 }
 impl ItemCollectionMetricsBuilder {
     /// Adds one entry to [`ItemCollectionMetrics::item_collection_key`](crate::types::ItemCollectionMetrics::item_collection_key): The partition key value of the item collection.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details for the requested item.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ItemResponse {
     /// Map of attribute data consisting of the data type and attribute value.
     pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
+}
+impl Clone for ItemResponse {
+    fn clone(&self) -> Self {
+        Self { item: self.item.clone() }
+    }
+}
+impl PartialEq for ItemResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.item == other.item
+    }
+}
+impl Default for ItemResponse {
+    fn default() -> Self {
+        Self { item: None }
+    }
 }
 impl ItemResponse {
     /// Starts building a [`ItemResponse`].
@@ -23,9 +38,26 @@ impl ItemResponse {
     }
 }
 /// A builder for [`ItemResponse`](crate::types::ItemResponse); start one with `ItemResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ItemResponseBuilder {
     inner: crate::types::ItemResponse,
+}
+impl Clone for ItemResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ItemResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ItemResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ItemResponse as Default>::default(),
+        }
+    }
 }
 impl ItemResponseBuilder {
     /// Adds one entry to [`ItemResponse::item`](crate::types::ItemResponse::item): Map of attribute data consisting of the data type and attribute value.

@@ -6,7 +6,7 @@
 /// A [`KeySchemaElement`](crate::types::KeySchemaElement) represents exactly one attribute of the primary key. For example, a simple primary key would be represented by one [`KeySchemaElement`](crate::types::KeySchemaElement) (for the partition key). A composite primary key would require one [`KeySchemaElement`](crate::types::KeySchemaElement) for the partition key, and another [`KeySchemaElement`](crate::types::KeySchemaElement) for the sort key.
 ///
 /// A [`KeySchemaElement`](crate::types::KeySchemaElement) must be a scalar, top-level attribute (not a nested attribute). The data type must be one of String, Number, or Binary. The attribute cannot be nested within a List or a Map.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KeySchemaElement {
     /// The name of a key attribute.
@@ -24,6 +24,27 @@ pub struct KeySchemaElement {
     ///
     /// Required: the builder's `build()` fails without it.
     pub key_type: Option<crate::types::KeyType>,
+}
+impl Clone for KeySchemaElement {
+    fn clone(&self) -> Self {
+        Self {
+            attribute_name: self.attribute_name.clone(),
+            key_type: self.key_type.clone(),
+        }
+    }
+}
+impl PartialEq for KeySchemaElement {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute_name == other.attribute_name && self.key_type == other.key_type
+    }
+}
+impl Default for KeySchemaElement {
+    fn default() -> Self {
+        Self {
+            attribute_name: None,
+            key_type: None,
+        }
+    }
 }
 impl KeySchemaElement {
     /// Starts building a [`KeySchemaElement`].
@@ -43,9 +64,26 @@ impl KeySchemaElement {
     }
 }
 /// A builder for [`KeySchemaElement`](crate::types::KeySchemaElement); start one with `KeySchemaElement::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KeySchemaElementBuilder {
     inner: crate::types::KeySchemaElement,
+}
+impl Clone for KeySchemaElementBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KeySchemaElementBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KeySchemaElementBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KeySchemaElement as Default>::default(),
+        }
+    }
 }
 impl KeySchemaElementBuilder {
     /// Sets [`KeySchemaElement::attribute_name`](crate::types::KeySchemaElement::attribute_name): The name of a key attribute.

@@ -4,7 +4,7 @@
 /// Represents a set of primary keys and, for each key, the attributes to retrieve from the table.
 ///
 /// For each primary key, you must provide *all* of the key attributes. For example, with a simple primary key, you only need to provide the partition key. For a composite primary key, you must provide *both* the partition key and the sort key.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KeysAndAttributes {
     /// The primary key attribute values that define the items and the attributes associated with the items.
@@ -46,6 +46,36 @@ pub struct KeysAndAttributes {
     /// For more information on expression attribute names, see [Accessing Item Attributes](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.AccessingItemAttributes.html) in the *Amazon DynamoDB Developer Guide*.
     pub expression_attribute_names: Option<::std::collections::BTreeMap<String, String>>,
 }
+impl Clone for KeysAndAttributes {
+    fn clone(&self) -> Self {
+        Self {
+            keys: self.keys.clone(),
+            attributes_to_get: self.attributes_to_get.clone(),
+            consistent_read: self.consistent_read,
+            projection_expression: self.projection_expression.clone(),
+            expression_attribute_names: self.expression_attribute_names.clone(),
+        }
+    }
+}
+impl PartialEq for KeysAndAttributes {
+    fn eq(&self, other: &Self) -> bool {
+        self.keys == other.keys && self.attributes_to_get == other.attributes_to_get
+            && self.consistent_read == other.consistent_read
+            && self.projection_expression == other.projection_expression
+            && self.expression_attribute_names == other.expression_attribute_names
+    }
+}
+impl Default for KeysAndAttributes {
+    fn default() -> Self {
+        Self {
+            keys: None,
+            attributes_to_get: None,
+            consistent_read: None,
+            projection_expression: None,
+            expression_attribute_names: None,
+        }
+    }
+}
 impl KeysAndAttributes {
     /// Starts building a [`KeysAndAttributes`].
     #[inline]
@@ -83,9 +113,26 @@ impl KeysAndAttributes {
     }
 }
 /// A builder for [`KeysAndAttributes`](crate::types::KeysAndAttributes); start one with `KeysAndAttributes::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KeysAndAttributesBuilder {
     inner: crate::types::KeysAndAttributes,
+}
+impl Clone for KeysAndAttributesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KeysAndAttributesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KeysAndAttributesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KeysAndAttributes as Default>::default(),
+        }
+    }
 }
 impl KeysAndAttributesBuilder {
     /// Appends one item to [`KeysAndAttributes::keys`](crate::types::KeysAndAttributes::keys): The primary key attribute values that define the items and the attributes associated with the items.

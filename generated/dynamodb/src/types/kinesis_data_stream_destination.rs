@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Kinesis data stream destination.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KinesisDataStreamDestination {
     /// The ARN for a specific Kinesis data stream.
@@ -15,6 +15,38 @@ pub struct KinesisDataStreamDestination {
     pub approximate_creation_date_time_precision: Option<
         crate::types::ApproximateCreationDateTimePrecision,
     >,
+}
+impl Clone for KinesisDataStreamDestination {
+    fn clone(&self) -> Self {
+        Self {
+            stream_arn: self.stream_arn.clone(),
+            destination_status: self.destination_status.clone(),
+            destination_status_description: self.destination_status_description.clone(),
+            approximate_creation_date_time_precision: self
+                .approximate_creation_date_time_precision
+                .clone(),
+        }
+    }
+}
+impl PartialEq for KinesisDataStreamDestination {
+    fn eq(&self, other: &Self) -> bool {
+        self.stream_arn == other.stream_arn
+            && self.destination_status == other.destination_status
+            && self.destination_status_description
+                == other.destination_status_description
+            && self.approximate_creation_date_time_precision
+                == other.approximate_creation_date_time_precision
+    }
+}
+impl Default for KinesisDataStreamDestination {
+    fn default() -> Self {
+        Self {
+            stream_arn: None,
+            destination_status: None,
+            destination_status_description: None,
+            approximate_creation_date_time_precision: None,
+        }
+    }
 }
 impl KinesisDataStreamDestination {
     /// Starts building a [`KinesisDataStreamDestination`].
@@ -46,9 +78,26 @@ impl KinesisDataStreamDestination {
     }
 }
 /// A builder for [`KinesisDataStreamDestination`](crate::types::KinesisDataStreamDestination); start one with `KinesisDataStreamDestination::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KinesisDataStreamDestinationBuilder {
     inner: crate::types::KinesisDataStreamDestination,
+}
+impl Clone for KinesisDataStreamDestinationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KinesisDataStreamDestinationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KinesisDataStreamDestinationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KinesisDataStreamDestination as Default>::default(),
+        }
+    }
 }
 impl KinesisDataStreamDestinationBuilder {
     /// Sets [`KinesisDataStreamDestination::stream_arn`](crate::types::KinesisDataStreamDestination::stream_arn): The ARN for a specific Kinesis data stream.

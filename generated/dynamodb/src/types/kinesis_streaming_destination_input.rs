@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `KinesisStreamingDestinationInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KinesisStreamingDestinationInput {
     /// The name of the DynamoDB table. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
@@ -17,6 +17,33 @@ pub struct KinesisStreamingDestinationInput {
     pub enable_kinesis_streaming_configuration: Option<
         crate::types::EnableKinesisStreamingConfiguration,
     >,
+}
+impl Clone for KinesisStreamingDestinationInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            stream_arn: self.stream_arn.clone(),
+            enable_kinesis_streaming_configuration: self
+                .enable_kinesis_streaming_configuration
+                .clone(),
+        }
+    }
+}
+impl PartialEq for KinesisStreamingDestinationInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.stream_arn == other.stream_arn
+            && self.enable_kinesis_streaming_configuration
+                == other.enable_kinesis_streaming_configuration
+    }
+}
+impl Default for KinesisStreamingDestinationInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            stream_arn: None,
+            enable_kinesis_streaming_configuration: None,
+        }
+    }
 }
 impl KinesisStreamingDestinationInput {
     /// Starts building a [`KinesisStreamingDestinationInput`].
@@ -49,9 +76,26 @@ impl KinesisStreamingDestinationInput {
     }
 }
 /// A builder for [`KinesisStreamingDestinationInput`](crate::types::KinesisStreamingDestinationInput); start one with `KinesisStreamingDestinationInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KinesisStreamingDestinationInputBuilder {
     inner: crate::types::KinesisStreamingDestinationInput,
+}
+impl Clone for KinesisStreamingDestinationInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KinesisStreamingDestinationInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KinesisStreamingDestinationInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KinesisStreamingDestinationInput as Default>::default(),
+        }
+    }
 }
 impl KinesisStreamingDestinationInputBuilder {
     /// Sets [`KinesisStreamingDestinationInput::table_name`](crate::types::KinesisStreamingDestinationInput::table_name): The name of the DynamoDB table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `KinesisStreamingDestinationOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KinesisStreamingDestinationOutput {
     /// The name of the table being modified.
@@ -15,6 +15,36 @@ pub struct KinesisStreamingDestinationOutput {
     pub enable_kinesis_streaming_configuration: Option<
         crate::types::EnableKinesisStreamingConfiguration,
     >,
+}
+impl Clone for KinesisStreamingDestinationOutput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            stream_arn: self.stream_arn.clone(),
+            destination_status: self.destination_status.clone(),
+            enable_kinesis_streaming_configuration: self
+                .enable_kinesis_streaming_configuration
+                .clone(),
+        }
+    }
+}
+impl PartialEq for KinesisStreamingDestinationOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.stream_arn == other.stream_arn
+            && self.destination_status == other.destination_status
+            && self.enable_kinesis_streaming_configuration
+                == other.enable_kinesis_streaming_configuration
+    }
+}
+impl Default for KinesisStreamingDestinationOutput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            stream_arn: None,
+            destination_status: None,
+            enable_kinesis_streaming_configuration: None,
+        }
+    }
 }
 impl KinesisStreamingDestinationOutput {
     /// Starts building a [`KinesisStreamingDestinationOutput`].
@@ -57,9 +87,26 @@ impl ::awsgen_runtime::protocol::FromResponse for KinesisStreamingDestinationOut
     }
 }
 /// A builder for [`KinesisStreamingDestinationOutput`](crate::types::KinesisStreamingDestinationOutput); start one with `KinesisStreamingDestinationOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KinesisStreamingDestinationOutputBuilder {
     inner: crate::types::KinesisStreamingDestinationOutput,
+}
+impl Clone for KinesisStreamingDestinationOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KinesisStreamingDestinationOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KinesisStreamingDestinationOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KinesisStreamingDestinationOutput as Default>::default(),
+        }
+    }
 }
 impl KinesisStreamingDestinationOutputBuilder {
     /// Sets [`KinesisStreamingDestinationOutput::table_name`](crate::types::KinesisStreamingDestinationOutput::table_name): The name of the table being modified.

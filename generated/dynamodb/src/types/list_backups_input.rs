@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListBackupsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListBackupsInput {
     /// Lists the backups from the table specified in `TableName`. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
@@ -23,6 +23,39 @@ pub struct ListBackupsInput {
     /// - `SYSTEM` - On-demand backup automatically created by DynamoDB.
     /// - `ALL` - All types of on-demand backups (USER and SYSTEM).
     pub backup_type: Option<crate::types::BackupTypeFilter>,
+}
+impl Clone for ListBackupsInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            limit: self.limit,
+            time_range_lower_bound: self.time_range_lower_bound,
+            time_range_upper_bound: self.time_range_upper_bound,
+            exclusive_start_backup_arn: self.exclusive_start_backup_arn.clone(),
+            backup_type: self.backup_type.clone(),
+        }
+    }
+}
+impl PartialEq for ListBackupsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.limit == other.limit
+            && self.time_range_lower_bound == other.time_range_lower_bound
+            && self.time_range_upper_bound == other.time_range_upper_bound
+            && self.exclusive_start_backup_arn == other.exclusive_start_backup_arn
+            && self.backup_type == other.backup_type
+    }
+}
+impl Default for ListBackupsInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            limit: None,
+            time_range_lower_bound: None,
+            time_range_upper_bound: None,
+            exclusive_start_backup_arn: None,
+            backup_type: None,
+        }
+    }
 }
 impl ListBackupsInput {
     /// Starts building a [`ListBackupsInput`].
@@ -72,9 +105,26 @@ impl ListBackupsInput {
     }
 }
 /// A builder for [`ListBackupsInput`](crate::types::ListBackupsInput); start one with `ListBackupsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListBackupsInputBuilder {
     inner: crate::types::ListBackupsInput,
+}
+impl Clone for ListBackupsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListBackupsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListBackupsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListBackupsInput as Default>::default(),
+        }
+    }
 }
 impl ListBackupsInputBuilder {
     /// Sets [`ListBackupsInput::table_name`](crate::types::ListBackupsInput::table_name): Lists the backups from the table specified in `TableName`.

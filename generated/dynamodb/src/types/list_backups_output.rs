@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListBackupsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListBackupsOutput {
     /// List of [`BackupSummary`](crate::types::BackupSummary) objects.
@@ -13,6 +13,28 @@ pub struct ListBackupsOutput {
     ///
     /// If `LastEvaluatedBackupArn` is not empty, this may or may not indicate that there is more data to be returned. All results are guaranteed to have been returned if and only if no value for `LastEvaluatedBackupArn` is returned.
     pub last_evaluated_backup_arn: Option<String>,
+}
+impl Clone for ListBackupsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            backup_summaries: self.backup_summaries.clone(),
+            last_evaluated_backup_arn: self.last_evaluated_backup_arn.clone(),
+        }
+    }
+}
+impl PartialEq for ListBackupsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.backup_summaries == other.backup_summaries
+            && self.last_evaluated_backup_arn == other.last_evaluated_backup_arn
+    }
+}
+impl Default for ListBackupsOutput {
+    fn default() -> Self {
+        Self {
+            backup_summaries: None,
+            last_evaluated_backup_arn: None,
+        }
+    }
 }
 impl ListBackupsOutput {
     /// Starts building a [`ListBackupsOutput`].
@@ -43,9 +65,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListBackupsOutput {
     }
 }
 /// A builder for [`ListBackupsOutput`](crate::types::ListBackupsOutput); start one with `ListBackupsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListBackupsOutputBuilder {
     inner: crate::types::ListBackupsOutput,
+}
+impl Clone for ListBackupsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListBackupsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListBackupsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListBackupsOutput as Default>::default(),
+        }
+    }
 }
 impl ListBackupsOutputBuilder {
     /// Appends one item to [`ListBackupsOutput::backup_summaries`](crate::types::ListBackupsOutput::backup_summaries): List of [`BackupSummary`](crate::types::BackupSummary) objects.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListContributorInsightsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListContributorInsightsInput {
     /// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
@@ -11,6 +11,30 @@ pub struct ListContributorInsightsInput {
     pub next_token: Option<String>,
     /// Maximum number of results to return per page.
     pub max_results: Option<i32>,
+}
+impl Clone for ListContributorInsightsInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for ListContributorInsightsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for ListContributorInsightsInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl ListContributorInsightsInput {
     /// Starts building a [`ListContributorInsightsInput`].
@@ -41,9 +65,26 @@ impl ListContributorInsightsInput {
     }
 }
 /// A builder for [`ListContributorInsightsInput`](crate::types::ListContributorInsightsInput); start one with `ListContributorInsightsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListContributorInsightsInputBuilder {
     inner: crate::types::ListContributorInsightsInput,
+}
+impl Clone for ListContributorInsightsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListContributorInsightsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListContributorInsightsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListContributorInsightsInput as Default>::default(),
+        }
+    }
 }
 impl ListContributorInsightsInputBuilder {
     /// Sets [`ListContributorInsightsInput::table_name`](crate::types::ListContributorInsightsInput::table_name): The name of the table.

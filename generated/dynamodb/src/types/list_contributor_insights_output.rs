@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListContributorInsightsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListContributorInsightsOutput {
     /// A list of ContributorInsightsSummary.
@@ -11,6 +11,28 @@ pub struct ListContributorInsightsOutput {
     >,
     /// A token to go to the next page if there is one.
     pub next_token: Option<String>,
+}
+impl Clone for ListContributorInsightsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            contributor_insights_summaries: self.contributor_insights_summaries.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListContributorInsightsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.contributor_insights_summaries == other.contributor_insights_summaries
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListContributorInsightsOutput {
+    fn default() -> Self {
+        Self {
+            contributor_insights_summaries: None,
+            next_token: None,
+        }
+    }
 }
 impl ListContributorInsightsOutput {
     /// Starts building a [`ListContributorInsightsOutput`].
@@ -43,9 +65,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListContributorInsightsOutput 
     }
 }
 /// A builder for [`ListContributorInsightsOutput`](crate::types::ListContributorInsightsOutput); start one with `ListContributorInsightsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListContributorInsightsOutputBuilder {
     inner: crate::types::ListContributorInsightsOutput,
+}
+impl Clone for ListContributorInsightsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListContributorInsightsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListContributorInsightsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListContributorInsightsOutput as Default>::default(),
+        }
+    }
 }
 impl ListContributorInsightsOutputBuilder {
     /// Appends one item to [`ListContributorInsightsOutput::contributor_insights_summaries`](crate::types::ListContributorInsightsOutput::contributor_insights_summaries): A list of ContributorInsightsSummary.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListExportsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListExportsInput {
     /// The Amazon Resource Name (ARN) associated with the exported table.
@@ -11,6 +11,30 @@ pub struct ListExportsInput {
     pub max_results: Option<i32>,
     /// An optional string that, if supplied, must be copied from the output of a previous call to `ListExports`. When provided in this manner, the API fetches the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for ListExportsInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_arn: self.table_arn.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListExportsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_arn == other.table_arn && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListExportsInput {
+    fn default() -> Self {
+        Self {
+            table_arn: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl ListExportsInput {
     /// Starts building a [`ListExportsInput`].
@@ -41,9 +65,26 @@ impl ListExportsInput {
     }
 }
 /// A builder for [`ListExportsInput`](crate::types::ListExportsInput); start one with `ListExportsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListExportsInputBuilder {
     inner: crate::types::ListExportsInput,
+}
+impl Clone for ListExportsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListExportsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListExportsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListExportsInput as Default>::default(),
+        }
+    }
 }
 impl ListExportsInputBuilder {
     /// Sets [`ListExportsInput::table_arn`](crate::types::ListExportsInput::table_arn): The Amazon Resource Name (ARN) associated with the exported table.

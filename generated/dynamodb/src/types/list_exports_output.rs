@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListExportsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListExportsOutput {
     /// A list of [`ExportSummary`](crate::types::ExportSummary) objects.
     pub export_summaries: Option<Vec<crate::types::ExportSummary>>,
     /// If this value is returned, there are additional results to be displayed. To retrieve them, call `ListExports` again, with `NextToken` set to this value.
     pub next_token: Option<String>,
+}
+impl Clone for ListExportsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            export_summaries: self.export_summaries.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListExportsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.export_summaries == other.export_summaries
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListExportsOutput {
+    fn default() -> Self {
+        Self {
+            export_summaries: None,
+            next_token: None,
+        }
+    }
 }
 impl ListExportsOutput {
     /// Starts building a [`ListExportsOutput`].
@@ -39,9 +61,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListExportsOutput {
     }
 }
 /// A builder for [`ListExportsOutput`](crate::types::ListExportsOutput); start one with `ListExportsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListExportsOutputBuilder {
     inner: crate::types::ListExportsOutput,
+}
+impl Clone for ListExportsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListExportsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListExportsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListExportsOutput as Default>::default(),
+        }
+    }
 }
 impl ListExportsOutputBuilder {
     /// Appends one item to [`ListExportsOutput::export_summaries`](crate::types::ListExportsOutput::export_summaries): A list of [`ExportSummary`](crate::types::ExportSummary) objects.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListGlobalTablesInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListGlobalTablesInput {
     /// The first global table name that this operation will evaluate.
@@ -13,6 +13,32 @@ pub struct ListGlobalTablesInput {
     pub limit: Option<i32>,
     /// Lists the global tables in a specific Region.
     pub region_name: Option<String>,
+}
+impl Clone for ListGlobalTablesInput {
+    fn clone(&self) -> Self {
+        Self {
+            exclusive_start_global_table_name: self
+                .exclusive_start_global_table_name
+                .clone(),
+            limit: self.limit,
+            region_name: self.region_name.clone(),
+        }
+    }
+}
+impl PartialEq for ListGlobalTablesInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.exclusive_start_global_table_name == other.exclusive_start_global_table_name
+            && self.limit == other.limit && self.region_name == other.region_name
+    }
+}
+impl Default for ListGlobalTablesInput {
+    fn default() -> Self {
+        Self {
+            exclusive_start_global_table_name: None,
+            limit: None,
+            region_name: None,
+        }
+    }
 }
 impl ListGlobalTablesInput {
     /// Starts building a [`ListGlobalTablesInput`].
@@ -43,9 +69,26 @@ impl ListGlobalTablesInput {
     }
 }
 /// A builder for [`ListGlobalTablesInput`](crate::types::ListGlobalTablesInput); start one with `ListGlobalTablesInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListGlobalTablesInputBuilder {
     inner: crate::types::ListGlobalTablesInput,
+}
+impl Clone for ListGlobalTablesInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListGlobalTablesInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListGlobalTablesInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListGlobalTablesInput as Default>::default(),
+        }
+    }
 }
 impl ListGlobalTablesInputBuilder {
     /// Sets [`ListGlobalTablesInput::exclusive_start_global_table_name`](crate::types::ListGlobalTablesInput::exclusive_start_global_table_name): The first global table name that this operation will evaluate.

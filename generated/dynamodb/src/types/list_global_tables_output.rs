@@ -2,13 +2,38 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListGlobalTablesOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListGlobalTablesOutput {
     /// List of global table names.
     pub global_tables: Option<Vec<crate::types::GlobalTable>>,
     /// Last evaluated global table name.
     pub last_evaluated_global_table_name: Option<String>,
+}
+impl Clone for ListGlobalTablesOutput {
+    fn clone(&self) -> Self {
+        Self {
+            global_tables: self.global_tables.clone(),
+            last_evaluated_global_table_name: self
+                .last_evaluated_global_table_name
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ListGlobalTablesOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.global_tables == other.global_tables
+            && self.last_evaluated_global_table_name
+                == other.last_evaluated_global_table_name
+    }
+}
+impl Default for ListGlobalTablesOutput {
+    fn default() -> Self {
+        Self {
+            global_tables: None,
+            last_evaluated_global_table_name: None,
+        }
+    }
 }
 impl ListGlobalTablesOutput {
     /// Starts building a [`ListGlobalTablesOutput`].
@@ -39,9 +64,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListGlobalTablesOutput {
     }
 }
 /// A builder for [`ListGlobalTablesOutput`](crate::types::ListGlobalTablesOutput); start one with `ListGlobalTablesOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListGlobalTablesOutputBuilder {
     inner: crate::types::ListGlobalTablesOutput,
+}
+impl Clone for ListGlobalTablesOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListGlobalTablesOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListGlobalTablesOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListGlobalTablesOutput as Default>::default(),
+        }
+    }
 }
 impl ListGlobalTablesOutputBuilder {
     /// Appends one item to [`ListGlobalTablesOutput::global_tables`](crate::types::ListGlobalTablesOutput::global_tables): List of global table names.

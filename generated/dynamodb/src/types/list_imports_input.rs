@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListImportsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListImportsInput {
     /// The Amazon Resource Name (ARN) associated with the table that was imported to.
@@ -11,6 +11,30 @@ pub struct ListImportsInput {
     pub page_size: Option<i32>,
     /// An optional string that, if supplied, must be copied from the output of a previous call to `ListImports`. When provided in this manner, the API fetches the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for ListImportsInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_arn: self.table_arn.clone(),
+            page_size: self.page_size,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListImportsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_arn == other.table_arn && self.page_size == other.page_size
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListImportsInput {
+    fn default() -> Self {
+        Self {
+            table_arn: None,
+            page_size: None,
+            next_token: None,
+        }
+    }
 }
 impl ListImportsInput {
     /// Starts building a [`ListImportsInput`].
@@ -41,9 +65,26 @@ impl ListImportsInput {
     }
 }
 /// A builder for [`ListImportsInput`](crate::types::ListImportsInput); start one with `ListImportsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListImportsInputBuilder {
     inner: crate::types::ListImportsInput,
+}
+impl Clone for ListImportsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListImportsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListImportsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListImportsInput as Default>::default(),
+        }
+    }
 }
 impl ListImportsInputBuilder {
     /// Sets [`ListImportsInput::table_arn`](crate::types::ListImportsInput::table_arn): The Amazon Resource Name (ARN) associated with the table that was imported to.

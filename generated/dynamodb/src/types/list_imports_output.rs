@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListImportsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListImportsOutput {
     /// A list of [`ImportSummary`](crate::types::ImportSummary) objects.
     pub import_summary_list: Option<Vec<crate::types::ImportSummary>>,
     /// If this value is returned, there are additional results to be displayed. To retrieve them, call `ListImports` again, with `NextToken` set to this value.
     pub next_token: Option<String>,
+}
+impl Clone for ListImportsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            import_summary_list: self.import_summary_list.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListImportsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.import_summary_list == other.import_summary_list
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListImportsOutput {
+    fn default() -> Self {
+        Self {
+            import_summary_list: None,
+            next_token: None,
+        }
+    }
 }
 impl ListImportsOutput {
     /// Starts building a [`ListImportsOutput`].
@@ -39,9 +61,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListImportsOutput {
     }
 }
 /// A builder for [`ListImportsOutput`](crate::types::ListImportsOutput); start one with `ListImportsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListImportsOutputBuilder {
     inner: crate::types::ListImportsOutput,
+}
+impl Clone for ListImportsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListImportsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListImportsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListImportsOutput as Default>::default(),
+        }
+    }
 }
 impl ListImportsOutputBuilder {
     /// Appends one item to [`ListImportsOutput::import_summary_list`](crate::types::ListImportsOutput::import_summary_list): A list of [`ImportSummary`](crate::types::ImportSummary) objects.

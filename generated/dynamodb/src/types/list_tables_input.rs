@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `ListTables` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTablesInput {
     /// The first table name that this operation will evaluate. Use the value that was returned for `LastEvaluatedTableName` in a previous operation, so that you can obtain the next page of results.
     pub exclusive_start_table_name: Option<String>,
     /// A maximum number of table names to return. If this parameter is not specified, the limit is 100.
     pub limit: Option<i32>,
+}
+impl Clone for ListTablesInput {
+    fn clone(&self) -> Self {
+        Self {
+            exclusive_start_table_name: self.exclusive_start_table_name.clone(),
+            limit: self.limit,
+        }
+    }
+}
+impl PartialEq for ListTablesInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.exclusive_start_table_name == other.exclusive_start_table_name
+            && self.limit == other.limit
+    }
+}
+impl Default for ListTablesInput {
+    fn default() -> Self {
+        Self {
+            exclusive_start_table_name: None,
+            limit: None,
+        }
+    }
 }
 impl ListTablesInput {
     /// Starts building a [`ListTablesInput`].
@@ -34,9 +56,26 @@ impl ListTablesInput {
     }
 }
 /// A builder for [`ListTablesInput`](crate::types::ListTablesInput); start one with `ListTablesInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTablesInputBuilder {
     inner: crate::types::ListTablesInput,
+}
+impl Clone for ListTablesInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTablesInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTablesInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTablesInput as Default>::default(),
+        }
+    }
 }
 impl ListTablesInputBuilder {
     /// Sets [`ListTablesInput::exclusive_start_table_name`](crate::types::ListTablesInput::exclusive_start_table_name): The first table name that this operation will evaluate.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `ListTables` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTablesOutput {
     /// The names of the tables associated with the current account at the current endpoint. The maximum size of this array is 100.
@@ -13,6 +13,28 @@ pub struct ListTablesOutput {
     ///
     /// If you do not receive a `LastEvaluatedTableName` value in the response, this means that there are no more table names to be retrieved.
     pub last_evaluated_table_name: Option<String>,
+}
+impl Clone for ListTablesOutput {
+    fn clone(&self) -> Self {
+        Self {
+            table_names: self.table_names.clone(),
+            last_evaluated_table_name: self.last_evaluated_table_name.clone(),
+        }
+    }
+}
+impl PartialEq for ListTablesOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_names == other.table_names
+            && self.last_evaluated_table_name == other.last_evaluated_table_name
+    }
+}
+impl Default for ListTablesOutput {
+    fn default() -> Self {
+        Self {
+            table_names: None,
+            last_evaluated_table_name: None,
+        }
+    }
 }
 impl ListTablesOutput {
     /// Starts building a [`ListTablesOutput`].
@@ -43,9 +65,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTablesOutput {
     }
 }
 /// A builder for [`ListTablesOutput`](crate::types::ListTablesOutput); start one with `ListTablesOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTablesOutputBuilder {
     inner: crate::types::ListTablesOutput,
+}
+impl Clone for ListTablesOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTablesOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTablesOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTablesOutput as Default>::default(),
+        }
+    }
 }
 impl ListTablesOutputBuilder {
     /// Appends one item to [`ListTablesOutput::table_names`](crate::types::ListTablesOutput::table_names): The names of the tables associated with the current account at the current endpoint.

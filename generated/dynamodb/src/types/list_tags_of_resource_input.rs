@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTagsOfResourceInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTagsOfResourceInput {
     /// The Amazon DynamoDB resource with tags to be listed. This value is an Amazon Resource Name (ARN).
@@ -11,6 +11,27 @@ pub struct ListTagsOfResourceInput {
     pub resource_arn: Option<String>,
     /// An optional string that, if supplied, must be copied from the output of a previous call to ListTagOfResource. When provided in this manner, this API fetches the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for ListTagsOfResourceInput {
+    fn clone(&self) -> Self {
+        Self {
+            resource_arn: self.resource_arn.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListTagsOfResourceInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_arn == other.resource_arn && self.next_token == other.next_token
+    }
+}
+impl Default for ListTagsOfResourceInput {
+    fn default() -> Self {
+        Self {
+            resource_arn: None,
+            next_token: None,
+        }
+    }
 }
 impl ListTagsOfResourceInput {
     /// Starts building a [`ListTagsOfResourceInput`].
@@ -36,9 +57,26 @@ impl ListTagsOfResourceInput {
     }
 }
 /// A builder for [`ListTagsOfResourceInput`](crate::types::ListTagsOfResourceInput); start one with `ListTagsOfResourceInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTagsOfResourceInputBuilder {
     inner: crate::types::ListTagsOfResourceInput,
+}
+impl Clone for ListTagsOfResourceInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTagsOfResourceInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTagsOfResourceInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTagsOfResourceInput as Default>::default(),
+        }
+    }
 }
 impl ListTagsOfResourceInputBuilder {
     /// Sets [`ListTagsOfResourceInput::resource_arn`](crate::types::ListTagsOfResourceInput::resource_arn): The Amazon DynamoDB resource with tags to be listed.

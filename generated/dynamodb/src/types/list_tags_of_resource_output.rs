@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTagsOfResourceOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTagsOfResourceOutput {
     /// The tags currently associated with the Amazon DynamoDB resource.
     pub tags: Option<Vec<crate::types::Tag>>,
     /// If this value is returned, there are additional results to be displayed. To retrieve them, call ListTagsOfResource again, with NextToken set to this value.
     pub next_token: Option<String>,
+}
+impl Clone for ListTagsOfResourceOutput {
+    fn clone(&self) -> Self {
+        Self {
+            tags: self.tags.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListTagsOfResourceOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.tags == other.tags && self.next_token == other.next_token
+    }
+}
+impl Default for ListTagsOfResourceOutput {
+    fn default() -> Self {
+        Self {
+            tags: None,
+            next_token: None,
+        }
+    }
 }
 impl ListTagsOfResourceOutput {
     /// Starts building a [`ListTagsOfResourceOutput`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTagsOfResourceOutput {
     }
 }
 /// A builder for [`ListTagsOfResourceOutput`](crate::types::ListTagsOfResourceOutput); start one with `ListTagsOfResourceOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTagsOfResourceOutputBuilder {
     inner: crate::types::ListTagsOfResourceOutput,
+}
+impl Clone for ListTagsOfResourceOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTagsOfResourceOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTagsOfResourceOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTagsOfResourceOutput as Default>::default(),
+        }
+    }
 }
 impl ListTagsOfResourceOutputBuilder {
     /// Appends one item to [`ListTagsOfResourceOutput::tags`](crate::types::ListTagsOfResourceOutput::tags): The tags currently associated with the Amazon DynamoDB resource.

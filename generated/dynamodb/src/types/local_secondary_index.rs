@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a local secondary index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LocalSecondaryIndex {
     /// The name of the local secondary index. The name must be unique among all other indexes on this table.
@@ -24,6 +24,30 @@ pub struct LocalSecondaryIndex {
     ///
     /// Required: the builder's `build()` fails without it.
     pub projection: Option<crate::types::Projection>,
+}
+impl Clone for LocalSecondaryIndex {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            key_schema: self.key_schema.clone(),
+            projection: self.projection.clone(),
+        }
+    }
+}
+impl PartialEq for LocalSecondaryIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name && self.key_schema == other.key_schema
+            && self.projection == other.projection
+    }
+}
+impl Default for LocalSecondaryIndex {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            key_schema: None,
+            projection: None,
+        }
+    }
 }
 impl LocalSecondaryIndex {
     /// Starts building a [`LocalSecondaryIndex`].
@@ -48,9 +72,26 @@ impl LocalSecondaryIndex {
     }
 }
 /// A builder for [`LocalSecondaryIndex`](crate::types::LocalSecondaryIndex); start one with `LocalSecondaryIndex::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LocalSecondaryIndexBuilder {
     inner: crate::types::LocalSecondaryIndex,
+}
+impl Clone for LocalSecondaryIndexBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LocalSecondaryIndexBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LocalSecondaryIndexBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LocalSecondaryIndex as Default>::default(),
+        }
+    }
 }
 impl LocalSecondaryIndexBuilder {
     /// Sets [`LocalSecondaryIndex::index_name`](crate::types::LocalSecondaryIndex::index_name): The name of the local secondary index.

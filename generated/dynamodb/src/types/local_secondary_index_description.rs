@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a local secondary index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LocalSecondaryIndexDescription {
     /// Represents the name of the local secondary index.
@@ -24,6 +24,38 @@ pub struct LocalSecondaryIndexDescription {
     pub item_count: Option<i64>,
     /// The Amazon Resource Name (ARN) that uniquely identifies the index.
     pub index_arn: Option<String>,
+}
+impl Clone for LocalSecondaryIndexDescription {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            key_schema: self.key_schema.clone(),
+            projection: self.projection.clone(),
+            index_size_bytes: self.index_size_bytes,
+            item_count: self.item_count,
+            index_arn: self.index_arn.clone(),
+        }
+    }
+}
+impl PartialEq for LocalSecondaryIndexDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name && self.key_schema == other.key_schema
+            && self.projection == other.projection
+            && self.index_size_bytes == other.index_size_bytes
+            && self.item_count == other.item_count && self.index_arn == other.index_arn
+    }
+}
+impl Default for LocalSecondaryIndexDescription {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            key_schema: None,
+            projection: None,
+            index_size_bytes: None,
+            item_count: None,
+            index_arn: None,
+        }
+    }
 }
 impl LocalSecondaryIndexDescription {
     /// Starts building a [`LocalSecondaryIndexDescription`].
@@ -63,9 +95,26 @@ impl LocalSecondaryIndexDescription {
     }
 }
 /// A builder for [`LocalSecondaryIndexDescription`](crate::types::LocalSecondaryIndexDescription); start one with `LocalSecondaryIndexDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LocalSecondaryIndexDescriptionBuilder {
     inner: crate::types::LocalSecondaryIndexDescription,
+}
+impl Clone for LocalSecondaryIndexDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LocalSecondaryIndexDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LocalSecondaryIndexDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LocalSecondaryIndexDescription as Default>::default(),
+        }
+    }
 }
 impl LocalSecondaryIndexDescriptionBuilder {
     /// Sets [`LocalSecondaryIndexDescription::index_name`](crate::types::LocalSecondaryIndexDescription::index_name): Represents the name of the local secondary index.

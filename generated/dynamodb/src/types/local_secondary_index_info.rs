@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a local secondary index for the table when the backup was created.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LocalSecondaryIndexInfo {
     /// Represents the name of the local secondary index.
@@ -18,6 +18,30 @@ pub struct LocalSecondaryIndexInfo {
     pub key_schema: Option<Vec<crate::types::KeySchemaElement>>,
     /// Represents attributes that are copied (projected) from the table into the global secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
     pub projection: Option<crate::types::Projection>,
+}
+impl Clone for LocalSecondaryIndexInfo {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            key_schema: self.key_schema.clone(),
+            projection: self.projection.clone(),
+        }
+    }
+}
+impl PartialEq for LocalSecondaryIndexInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name && self.key_schema == other.key_schema
+            && self.projection == other.projection
+    }
+}
+impl Default for LocalSecondaryIndexInfo {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            key_schema: None,
+            projection: None,
+        }
+    }
 }
 impl LocalSecondaryIndexInfo {
     /// Starts building a [`LocalSecondaryIndexInfo`].
@@ -42,9 +66,26 @@ impl LocalSecondaryIndexInfo {
     }
 }
 /// A builder for [`LocalSecondaryIndexInfo`](crate::types::LocalSecondaryIndexInfo); start one with `LocalSecondaryIndexInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LocalSecondaryIndexInfoBuilder {
     inner: crate::types::LocalSecondaryIndexInfo,
+}
+impl Clone for LocalSecondaryIndexInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LocalSecondaryIndexInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LocalSecondaryIndexInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LocalSecondaryIndexInfo as Default>::default(),
+        }
+    }
 }
 impl LocalSecondaryIndexInfoBuilder {
     /// Sets [`LocalSecondaryIndexInfo::index_name`](crate::types::LocalSecondaryIndexInfo::index_name): Represents the name of the local secondary index.

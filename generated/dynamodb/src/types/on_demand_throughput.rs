@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Sets the maximum number of read and write units for the specified on-demand table. If you use this parameter, you must specify `MaxReadRequestUnits`, `MaxWriteRequestUnits`, or both.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct OnDemandThroughput {
     /// Maximum number of read request units for the specified table.
@@ -13,6 +13,28 @@ pub struct OnDemandThroughput {
     ///
     /// To specify a maximum [`OnDemandThroughput`](crate::types::OnDemandThroughput) on your table, set the value of `MaxWriteRequestUnits` as greater than or equal to 1. To remove the maximum [`OnDemandThroughput`](crate::types::OnDemandThroughput) that is currently set on your table, set the value of `MaxWriteRequestUnits` to -1.
     pub max_write_request_units: Option<i64>,
+}
+impl Clone for OnDemandThroughput {
+    fn clone(&self) -> Self {
+        Self {
+            max_read_request_units: self.max_read_request_units,
+            max_write_request_units: self.max_write_request_units,
+        }
+    }
+}
+impl PartialEq for OnDemandThroughput {
+    fn eq(&self, other: &Self) -> bool {
+        self.max_read_request_units == other.max_read_request_units
+            && self.max_write_request_units == other.max_write_request_units
+    }
+}
+impl Default for OnDemandThroughput {
+    fn default() -> Self {
+        Self {
+            max_read_request_units: None,
+            max_write_request_units: None,
+        }
+    }
 }
 impl OnDemandThroughput {
     /// Starts building a [`OnDemandThroughput`].
@@ -32,9 +54,26 @@ impl OnDemandThroughput {
     }
 }
 /// A builder for [`OnDemandThroughput`](crate::types::OnDemandThroughput); start one with `OnDemandThroughput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OnDemandThroughputBuilder {
     inner: crate::types::OnDemandThroughput,
+}
+impl Clone for OnDemandThroughputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OnDemandThroughputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OnDemandThroughputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::OnDemandThroughput as Default>::default(),
+        }
+    }
 }
 impl OnDemandThroughputBuilder {
     /// Sets [`OnDemandThroughput::max_read_request_units`](crate::types::OnDemandThroughput::max_read_request_units): Maximum number of read request units for the specified table.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Overrides the on-demand throughput settings for this replica table. If you don't specify a value for this parameter, it uses the source table's on-demand throughput settings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct OnDemandThroughputOverride {
     /// Maximum number of read request units for the specified replica table.
     pub max_read_request_units: Option<i64>,
+}
+impl Clone for OnDemandThroughputOverride {
+    fn clone(&self) -> Self {
+        Self {
+            max_read_request_units: self.max_read_request_units,
+        }
+    }
+}
+impl PartialEq for OnDemandThroughputOverride {
+    fn eq(&self, other: &Self) -> bool {
+        self.max_read_request_units == other.max_read_request_units
+    }
+}
+impl Default for OnDemandThroughputOverride {
+    fn default() -> Self {
+        Self {
+            max_read_request_units: None,
+        }
+    }
 }
 impl OnDemandThroughputOverride {
     /// Starts building a [`OnDemandThroughputOverride`].
@@ -21,9 +40,26 @@ impl OnDemandThroughputOverride {
     }
 }
 /// A builder for [`OnDemandThroughputOverride`](crate::types::OnDemandThroughputOverride); start one with `OnDemandThroughputOverride::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OnDemandThroughputOverrideBuilder {
     inner: crate::types::OnDemandThroughputOverride,
+}
+impl Clone for OnDemandThroughputOverrideBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OnDemandThroughputOverrideBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OnDemandThroughputOverrideBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::OnDemandThroughputOverride as Default>::default(),
+        }
+    }
 }
 impl OnDemandThroughputOverrideBuilder {
     /// Sets [`OnDemandThroughputOverride::max_read_request_units`](crate::types::OnDemandThroughputOverride::max_read_request_units): Maximum number of read request units for the specified replica table.

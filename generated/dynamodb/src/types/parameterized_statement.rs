@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a PartiQL statement that uses parameters.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ParameterizedStatement {
     /// A PartiQL statement that uses parameters.
@@ -17,6 +17,33 @@ pub struct ParameterizedStatement {
     pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
+}
+impl Clone for ParameterizedStatement {
+    fn clone(&self) -> Self {
+        Self {
+            statement: self.statement.clone(),
+            parameters: self.parameters.clone(),
+            return_values_on_condition_check_failure: self
+                .return_values_on_condition_check_failure
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ParameterizedStatement {
+    fn eq(&self, other: &Self) -> bool {
+        self.statement == other.statement && self.parameters == other.parameters
+            && self.return_values_on_condition_check_failure
+                == other.return_values_on_condition_check_failure
+    }
+}
+impl Default for ParameterizedStatement {
+    fn default() -> Self {
+        Self {
+            statement: None,
+            parameters: None,
+            return_values_on_condition_check_failure: None,
+        }
+    }
 }
 impl ParameterizedStatement {
     /// Starts building a [`ParameterizedStatement`].
@@ -43,9 +70,26 @@ impl ParameterizedStatement {
     }
 }
 /// A builder for [`ParameterizedStatement`](crate::types::ParameterizedStatement); start one with `ParameterizedStatement::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ParameterizedStatementBuilder {
     inner: crate::types::ParameterizedStatement,
+}
+impl Clone for ParameterizedStatementBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ParameterizedStatementBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ParameterizedStatementBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ParameterizedStatement as Default>::default(),
+        }
+    }
 }
 impl ParameterizedStatementBuilder {
     /// Sets [`ParameterizedStatement::statement`](crate::types::ParameterizedStatement::statement): A PartiQL statement that uses parameters.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The description of the point in time settings applied to the table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PointInTimeRecoveryDescription {
     /// The current state of point in time recovery:
@@ -16,6 +16,34 @@ pub struct PointInTimeRecoveryDescription {
     pub earliest_restorable_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// `LatestRestorableDateTime` is typically 5 minutes before the current time.
     pub latest_restorable_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for PointInTimeRecoveryDescription {
+    fn clone(&self) -> Self {
+        Self {
+            point_in_time_recovery_status: self.point_in_time_recovery_status.clone(),
+            recovery_period_in_days: self.recovery_period_in_days,
+            earliest_restorable_date_time: self.earliest_restorable_date_time,
+            latest_restorable_date_time: self.latest_restorable_date_time,
+        }
+    }
+}
+impl PartialEq for PointInTimeRecoveryDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.point_in_time_recovery_status == other.point_in_time_recovery_status
+            && self.recovery_period_in_days == other.recovery_period_in_days
+            && self.earliest_restorable_date_time == other.earliest_restorable_date_time
+            && self.latest_restorable_date_time == other.latest_restorable_date_time
+    }
+}
+impl Default for PointInTimeRecoveryDescription {
+    fn default() -> Self {
+        Self {
+            point_in_time_recovery_status: None,
+            recovery_period_in_days: None,
+            earliest_restorable_date_time: None,
+            latest_restorable_date_time: None,
+        }
+    }
 }
 impl PointInTimeRecoveryDescription {
     /// Starts building a [`PointInTimeRecoveryDescription`].
@@ -51,9 +79,26 @@ impl PointInTimeRecoveryDescription {
     }
 }
 /// A builder for [`PointInTimeRecoveryDescription`](crate::types::PointInTimeRecoveryDescription); start one with `PointInTimeRecoveryDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PointInTimeRecoveryDescriptionBuilder {
     inner: crate::types::PointInTimeRecoveryDescription,
+}
+impl Clone for PointInTimeRecoveryDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PointInTimeRecoveryDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PointInTimeRecoveryDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PointInTimeRecoveryDescription as Default>::default(),
+        }
+    }
 }
 impl PointInTimeRecoveryDescriptionBuilder {
     /// Sets [`PointInTimeRecoveryDescription::point_in_time_recovery_status`](crate::types::PointInTimeRecoveryDescription::point_in_time_recovery_status): The current state of point in time recovery:

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the settings used to enable point in time recovery.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PointInTimeRecoverySpecification {
     /// Indicates whether point in time recovery is enabled (true) or disabled (false) on the table.
@@ -11,6 +11,28 @@ pub struct PointInTimeRecoverySpecification {
     pub point_in_time_recovery_enabled: Option<bool>,
     /// The number of preceding days for which continuous backups are taken and maintained. Your table data is only recoverable to any point-in-time from within the configured recovery period. This parameter is optional. If no value is provided, the value will default to 35.
     pub recovery_period_in_days: Option<i32>,
+}
+impl Clone for PointInTimeRecoverySpecification {
+    fn clone(&self) -> Self {
+        Self {
+            point_in_time_recovery_enabled: self.point_in_time_recovery_enabled,
+            recovery_period_in_days: self.recovery_period_in_days,
+        }
+    }
+}
+impl PartialEq for PointInTimeRecoverySpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.point_in_time_recovery_enabled == other.point_in_time_recovery_enabled
+            && self.recovery_period_in_days == other.recovery_period_in_days
+    }
+}
+impl Default for PointInTimeRecoverySpecification {
+    fn default() -> Self {
+        Self {
+            point_in_time_recovery_enabled: None,
+            recovery_period_in_days: None,
+        }
+    }
 }
 impl PointInTimeRecoverySpecification {
     /// Starts building a [`PointInTimeRecoverySpecification`].
@@ -30,9 +52,26 @@ impl PointInTimeRecoverySpecification {
     }
 }
 /// A builder for [`PointInTimeRecoverySpecification`](crate::types::PointInTimeRecoverySpecification); start one with `PointInTimeRecoverySpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PointInTimeRecoverySpecificationBuilder {
     inner: crate::types::PointInTimeRecoverySpecification,
+}
+impl Clone for PointInTimeRecoverySpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PointInTimeRecoverySpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PointInTimeRecoverySpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PointInTimeRecoverySpecification as Default>::default(),
+        }
+    }
 }
 impl PointInTimeRecoverySpecificationBuilder {
     /// Sets [`PointInTimeRecoverySpecification::point_in_time_recovery_enabled`](crate::types::PointInTimeRecoverySpecification::point_in_time_recovery_enabled): Indicates whether point in time recovery is enabled (true) or disabled (false) on the table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents attributes that are copied (projected) from the table into an index. These are in addition to the primary key attributes and index key attributes, which are automatically projected.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Projection {
     /// The set of attributes that are projected into the index:
@@ -17,6 +17,28 @@ pub struct Projection {
     ///
     /// For global and local secondary indexes, the total count of `NonKeyAttributes` summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total. This limit only applies when you specify the ProjectionType of `INCLUDE`. You still can specify the ProjectionType of `ALL` to project all attributes from the source table, even if the table has more than 100 attributes.
     pub non_key_attributes: Option<Vec<String>>,
+}
+impl Clone for Projection {
+    fn clone(&self) -> Self {
+        Self {
+            projection_type: self.projection_type.clone(),
+            non_key_attributes: self.non_key_attributes.clone(),
+        }
+    }
+}
+impl PartialEq for Projection {
+    fn eq(&self, other: &Self) -> bool {
+        self.projection_type == other.projection_type
+            && self.non_key_attributes == other.non_key_attributes
+    }
+}
+impl Default for Projection {
+    fn default() -> Self {
+        Self {
+            projection_type: None,
+            non_key_attributes: None,
+        }
+    }
 }
 impl Projection {
     /// Starts building a [`Projection`].
@@ -36,9 +58,26 @@ impl Projection {
     }
 }
 /// A builder for [`Projection`](crate::types::Projection); start one with `Projection::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProjectionBuilder {
     inner: crate::types::Projection,
+}
+impl Clone for ProjectionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProjectionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProjectionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Projection as Default>::default(),
+        }
+    }
 }
 impl ProjectionBuilder {
     /// Sets [`Projection::projection_type`](crate::types::Projection::projection_type): The set of attributes that are projected into the index:

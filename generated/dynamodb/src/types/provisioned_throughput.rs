@@ -4,7 +4,7 @@
 /// Represents the provisioned throughput settings for the specified global secondary index. You must use [`ProvisionedThroughput`](crate::types::ProvisionedThroughput) or [`OnDemandThroughput`](crate::types::OnDemandThroughput) based on your table’s capacity mode.
 ///
 /// For current minimum and maximum provisioned throughput values, see [Service, Account, and Table Quotas](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Limits.html) in the *Amazon DynamoDB Developer Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionedThroughput {
     /// The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException). For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html) in the *Amazon DynamoDB Developer Guide*.
@@ -19,6 +19,28 @@ pub struct ProvisionedThroughput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub write_capacity_units: Option<i64>,
+}
+impl Clone for ProvisionedThroughput {
+    fn clone(&self) -> Self {
+        Self {
+            read_capacity_units: self.read_capacity_units,
+            write_capacity_units: self.write_capacity_units,
+        }
+    }
+}
+impl PartialEq for ProvisionedThroughput {
+    fn eq(&self, other: &Self) -> bool {
+        self.read_capacity_units == other.read_capacity_units
+            && self.write_capacity_units == other.write_capacity_units
+    }
+}
+impl Default for ProvisionedThroughput {
+    fn default() -> Self {
+        Self {
+            read_capacity_units: None,
+            write_capacity_units: None,
+        }
+    }
 }
 impl ProvisionedThroughput {
     /// Starts building a [`ProvisionedThroughput`].
@@ -38,9 +60,26 @@ impl ProvisionedThroughput {
     }
 }
 /// A builder for [`ProvisionedThroughput`](crate::types::ProvisionedThroughput); start one with `ProvisionedThroughput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionedThroughputBuilder {
     inner: crate::types::ProvisionedThroughput,
+}
+impl Clone for ProvisionedThroughputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionedThroughputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionedThroughputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionedThroughput as Default>::default(),
+        }
+    }
 }
 impl ProvisionedThroughputBuilder {
     /// Sets [`ProvisionedThroughput::read_capacity_units`](crate::types::ProvisionedThroughput::read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).

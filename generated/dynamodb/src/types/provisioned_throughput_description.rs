@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the provisioned throughput settings for the table, consisting of read and write capacity units, along with data about increases and decreases.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionedThroughputDescription {
     /// The date and time of the last provisioned throughput increase for this table.
@@ -19,6 +19,37 @@ pub struct ProvisionedThroughputDescription {
     ///
     /// For a table or global secondary index that uses on-demand capacity mode (`PAY_PER_REQUEST`), this value is `0`, because on-demand mode does not use provisioned throughput.
     pub write_capacity_units: Option<i64>,
+}
+impl Clone for ProvisionedThroughputDescription {
+    fn clone(&self) -> Self {
+        Self {
+            last_increase_date_time: self.last_increase_date_time,
+            last_decrease_date_time: self.last_decrease_date_time,
+            number_of_decreases_today: self.number_of_decreases_today,
+            read_capacity_units: self.read_capacity_units,
+            write_capacity_units: self.write_capacity_units,
+        }
+    }
+}
+impl PartialEq for ProvisionedThroughputDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.last_increase_date_time == other.last_increase_date_time
+            && self.last_decrease_date_time == other.last_decrease_date_time
+            && self.number_of_decreases_today == other.number_of_decreases_today
+            && self.read_capacity_units == other.read_capacity_units
+            && self.write_capacity_units == other.write_capacity_units
+    }
+}
+impl Default for ProvisionedThroughputDescription {
+    fn default() -> Self {
+        Self {
+            last_increase_date_time: None,
+            last_decrease_date_time: None,
+            number_of_decreases_today: None,
+            read_capacity_units: None,
+            write_capacity_units: None,
+        }
+    }
 }
 impl ProvisionedThroughputDescription {
     /// Starts building a [`ProvisionedThroughputDescription`].
@@ -57,9 +88,26 @@ impl ProvisionedThroughputDescription {
     }
 }
 /// A builder for [`ProvisionedThroughputDescription`](crate::types::ProvisionedThroughputDescription); start one with `ProvisionedThroughputDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionedThroughputDescriptionBuilder {
     inner: crate::types::ProvisionedThroughputDescription,
+}
+impl Clone for ProvisionedThroughputDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionedThroughputDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionedThroughputDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionedThroughputDescription as Default>::default(),
+        }
+    }
 }
 impl ProvisionedThroughputDescriptionBuilder {
     /// Sets [`ProvisionedThroughputDescription::last_increase_date_time`](crate::types::ProvisionedThroughputDescription::last_increase_date_time): The date and time of the last provisioned throughput increase for this table.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Replica-specific provisioned throughput settings. If not specified, uses the source table's provisioned throughput settings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionedThroughputOverride {
     /// Replica-specific read capacity units. If not specified, uses the source table's read capacity settings.
     pub read_capacity_units: Option<i64>,
+}
+impl Clone for ProvisionedThroughputOverride {
+    fn clone(&self) -> Self {
+        Self {
+            read_capacity_units: self.read_capacity_units,
+        }
+    }
+}
+impl PartialEq for ProvisionedThroughputOverride {
+    fn eq(&self, other: &Self) -> bool {
+        self.read_capacity_units == other.read_capacity_units
+    }
+}
+impl Default for ProvisionedThroughputOverride {
+    fn default() -> Self {
+        Self { read_capacity_units: None }
+    }
 }
 impl ProvisionedThroughputOverride {
     /// Starts building a [`ProvisionedThroughputOverride`].
@@ -21,9 +38,26 @@ impl ProvisionedThroughputOverride {
     }
 }
 /// A builder for [`ProvisionedThroughputOverride`](crate::types::ProvisionedThroughputOverride); start one with `ProvisionedThroughputOverride::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionedThroughputOverrideBuilder {
     inner: crate::types::ProvisionedThroughputOverride,
+}
+impl Clone for ProvisionedThroughputOverrideBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionedThroughputOverrideBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionedThroughputOverrideBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionedThroughputOverride as Default>::default(),
+        }
+    }
 }
 impl ProvisionedThroughputOverrideBuilder {
     /// Sets [`ProvisionedThroughputOverride::read_capacity_units`](crate::types::ProvisionedThroughputOverride::read_capacity_units): Replica-specific read capacity units.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a request to perform a `PutItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Put {
     /// A map of attribute name to attribute values, representing the primary key of the item to be written by `PutItem`. All of the table's primary key attributes must be specified, and their data types must match those of the table's key schema. If any attributes are present in the item that are part of an index key schema for the table, their types must match the index key schema.
@@ -25,6 +25,42 @@ pub struct Put {
     pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
+}
+impl Clone for Put {
+    fn clone(&self) -> Self {
+        Self {
+            item: self.item.clone(),
+            table_name: self.table_name.clone(),
+            condition_expression: self.condition_expression.clone(),
+            expression_attribute_names: self.expression_attribute_names.clone(),
+            expression_attribute_values: self.expression_attribute_values.clone(),
+            return_values_on_condition_check_failure: self
+                .return_values_on_condition_check_failure
+                .clone(),
+        }
+    }
+}
+impl PartialEq for Put {
+    fn eq(&self, other: &Self) -> bool {
+        self.item == other.item && self.table_name == other.table_name
+            && self.condition_expression == other.condition_expression
+            && self.expression_attribute_names == other.expression_attribute_names
+            && self.expression_attribute_values == other.expression_attribute_values
+            && self.return_values_on_condition_check_failure
+                == other.return_values_on_condition_check_failure
+    }
+}
+impl Default for Put {
+    fn default() -> Self {
+        Self {
+            item: None,
+            table_name: None,
+            condition_expression: None,
+            expression_attribute_names: None,
+            expression_attribute_values: None,
+            return_values_on_condition_check_failure: None,
+        }
+    }
 }
 impl Put {
     /// Starts building a [`Put`].
@@ -72,9 +108,26 @@ impl Put {
     }
 }
 /// A builder for [`Put`](crate::types::Put); start one with `Put::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutBuilder {
     inner: crate::types::Put,
+}
+impl Clone for PutBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Put as Default>::default(),
+        }
+    }
 }
 impl PutBuilder {
     /// Adds one entry to [`Put::item`](crate::types::Put::item): A map of attribute name to attribute values, representing the primary key of the item to be written by `PutItem`.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `PutItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutItemInput {
     /// The name of the table to contain the item. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
@@ -111,6 +111,58 @@ pub struct PutItemInput {
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
 }
+impl Clone for PutItemInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            item: self.item.clone(),
+            expected: self.expected.clone(),
+            return_values: self.return_values.clone(),
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+            return_item_collection_metrics: self.return_item_collection_metrics.clone(),
+            conditional_operator: self.conditional_operator.clone(),
+            condition_expression: self.condition_expression.clone(),
+            expression_attribute_names: self.expression_attribute_names.clone(),
+            expression_attribute_values: self.expression_attribute_values.clone(),
+            return_values_on_condition_check_failure: self
+                .return_values_on_condition_check_failure
+                .clone(),
+        }
+    }
+}
+impl PartialEq for PutItemInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.item == other.item
+            && self.expected == other.expected
+            && self.return_values == other.return_values
+            && self.return_consumed_capacity == other.return_consumed_capacity
+            && self.return_item_collection_metrics
+                == other.return_item_collection_metrics
+            && self.conditional_operator == other.conditional_operator
+            && self.condition_expression == other.condition_expression
+            && self.expression_attribute_names == other.expression_attribute_names
+            && self.expression_attribute_values == other.expression_attribute_values
+            && self.return_values_on_condition_check_failure
+                == other.return_values_on_condition_check_failure
+    }
+}
+impl Default for PutItemInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            item: None,
+            expected: None,
+            return_values: None,
+            return_consumed_capacity: None,
+            return_item_collection_metrics: None,
+            conditional_operator: None,
+            condition_expression: None,
+            expression_attribute_names: None,
+            expression_attribute_values: None,
+            return_values_on_condition_check_failure: None,
+        }
+    }
+}
 impl PutItemInput {
     /// Starts building a [`PutItemInput`].
     #[inline]
@@ -196,9 +248,26 @@ impl PutItemInput {
     }
 }
 /// A builder for [`PutItemInput`](crate::types::PutItemInput); start one with `PutItemInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutItemInputBuilder {
     inner: crate::types::PutItemInput,
+}
+impl Clone for PutItemInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutItemInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutItemInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutItemInput as Default>::default(),
+        }
+    }
 }
 impl PutItemInputBuilder {
     /// Sets [`PutItemInput::table_name`](crate::types::PutItemInput::table_name): The name of the table to contain the item.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `PutItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutItemOutput {
     /// The attribute values as they appeared before the `PutItem` operation, but only if `ReturnValues` is specified as `ALL_OLD` in the request. Each element consists of an attribute name and an attribute value.
@@ -22,6 +22,31 @@ pub struct PutItemOutput {
     ///
     ///   The estimate is subject to change over time; therefore, do not rely on the precision or accuracy of the estimate.
     pub item_collection_metrics: Option<crate::types::ItemCollectionMetrics>,
+}
+impl Clone for PutItemOutput {
+    fn clone(&self) -> Self {
+        Self {
+            attributes: self.attributes.clone(),
+            consumed_capacity: self.consumed_capacity.clone(),
+            item_collection_metrics: self.item_collection_metrics.clone(),
+        }
+    }
+}
+impl PartialEq for PutItemOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.attributes == other.attributes
+            && self.consumed_capacity == other.consumed_capacity
+            && self.item_collection_metrics == other.item_collection_metrics
+    }
+}
+impl Default for PutItemOutput {
+    fn default() -> Self {
+        Self {
+            attributes: None,
+            consumed_capacity: None,
+            item_collection_metrics: None,
+        }
+    }
 }
 impl PutItemOutput {
     /// Starts building a [`PutItemOutput`].
@@ -61,9 +86,26 @@ impl ::awsgen_runtime::protocol::FromResponse for PutItemOutput {
     }
 }
 /// A builder for [`PutItemOutput`](crate::types::PutItemOutput); start one with `PutItemOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutItemOutputBuilder {
     inner: crate::types::PutItemOutput,
+}
+impl Clone for PutItemOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutItemOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutItemOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutItemOutput as Default>::default(),
+        }
+    }
 }
 impl PutItemOutputBuilder {
     /// Adds one entry to [`PutItemOutput::attributes`](crate::types::PutItemOutput::attributes): The attribute values as they appeared before the `PutItem` operation, but only if `ReturnValues` is specified as `ALL_OLD` in the request.

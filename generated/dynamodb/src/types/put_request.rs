@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a request to perform a `PutItem` operation on an item.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutRequest {
     /// A map of attribute name to attribute values, representing the primary key of an item to be processed by `PutItem`. All of the table's primary key attributes must be specified, and their data types must match those of the table's key schema. If any attributes are present in the item that are part of an index key schema for the table, their types must match the index key schema.
     ///
     /// Required: the builder's `build()` fails without it.
     pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
+}
+impl Clone for PutRequest {
+    fn clone(&self) -> Self {
+        Self { item: self.item.clone() }
+    }
+}
+impl PartialEq for PutRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.item == other.item
+    }
+}
+impl Default for PutRequest {
+    fn default() -> Self {
+        Self { item: None }
+    }
 }
 impl PutRequest {
     /// Starts building a [`PutRequest`].
@@ -25,9 +40,26 @@ impl PutRequest {
     }
 }
 /// A builder for [`PutRequest`](crate::types::PutRequest); start one with `PutRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutRequestBuilder {
     inner: crate::types::PutRequest,
+}
+impl Clone for PutRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutRequest as Default>::default(),
+        }
+    }
 }
 impl PutRequestBuilder {
     /// Adds one entry to [`PutRequest::item`](crate::types::PutRequest::item): A map of attribute name to attribute values, representing the primary key of an item to be processed by `PutItem`.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutResourcePolicyInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutResourcePolicyInput {
     /// The Amazon Resource Name (ARN) of the DynamoDB resource to which the policy will be attached. The resources you can specify include tables and streams.
@@ -28,6 +28,34 @@ pub struct PutResourcePolicyInput {
     pub expected_revision_id: Option<String>,
     /// Set this parameter to `true` to confirm that you want to remove your permissions to change the policy of this resource in the future.
     pub confirm_remove_self_resource_access: Option<bool>,
+}
+impl Clone for PutResourcePolicyInput {
+    fn clone(&self) -> Self {
+        Self {
+            resource_arn: self.resource_arn.clone(),
+            policy: self.policy.clone(),
+            expected_revision_id: self.expected_revision_id.clone(),
+            confirm_remove_self_resource_access: self.confirm_remove_self_resource_access,
+        }
+    }
+}
+impl PartialEq for PutResourcePolicyInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_arn == other.resource_arn && self.policy == other.policy
+            && self.expected_revision_id == other.expected_revision_id
+            && self.confirm_remove_self_resource_access
+                == other.confirm_remove_self_resource_access
+    }
+}
+impl Default for PutResourcePolicyInput {
+    fn default() -> Self {
+        Self {
+            resource_arn: None,
+            policy: None,
+            expected_revision_id: None,
+            confirm_remove_self_resource_access: None,
+        }
+    }
 }
 impl PutResourcePolicyInput {
     /// Starts building a [`PutResourcePolicyInput`].
@@ -63,9 +91,26 @@ impl PutResourcePolicyInput {
     }
 }
 /// A builder for [`PutResourcePolicyInput`](crate::types::PutResourcePolicyInput); start one with `PutResourcePolicyInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutResourcePolicyInputBuilder {
     inner: crate::types::PutResourcePolicyInput,
+}
+impl Clone for PutResourcePolicyInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutResourcePolicyInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutResourcePolicyInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutResourcePolicyInput as Default>::default(),
+        }
+    }
 }
 impl PutResourcePolicyInputBuilder {
     /// Sets [`PutResourcePolicyInput::resource_arn`](crate::types::PutResourcePolicyInput::resource_arn): The Amazon Resource Name (ARN) of the DynamoDB resource to which the policy will be attached.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutResourcePolicyOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutResourcePolicyOutput {
     /// A unique string that represents the revision ID of the policy. If you're comparing revision IDs, make sure to always use string comparison logic.
     pub revision_id: Option<String>,
+}
+impl Clone for PutResourcePolicyOutput {
+    fn clone(&self) -> Self {
+        Self {
+            revision_id: self.revision_id.clone(),
+        }
+    }
+}
+impl PartialEq for PutResourcePolicyOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision_id == other.revision_id
+    }
+}
+impl Default for PutResourcePolicyOutput {
+    fn default() -> Self {
+        Self { revision_id: None }
+    }
 }
 impl PutResourcePolicyOutput {
     /// Starts building a [`PutResourcePolicyOutput`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for PutResourcePolicyOutput {
     }
 }
 /// A builder for [`PutResourcePolicyOutput`](crate::types::PutResourcePolicyOutput); start one with `PutResourcePolicyOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutResourcePolicyOutputBuilder {
     inner: crate::types::PutResourcePolicyOutput,
+}
+impl Clone for PutResourcePolicyOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutResourcePolicyOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutResourcePolicyOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutResourcePolicyOutput as Default>::default(),
+        }
+    }
 }
 impl PutResourcePolicyOutputBuilder {
     /// Sets [`PutResourcePolicyOutput::revision_id`](crate::types::PutResourcePolicyOutput::revision_id): A unique string that represents the revision ID of the policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `Query` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct QueryInput {
     /// The name of the table containing the requested items. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
@@ -151,6 +151,71 @@ pub struct QueryInput {
         ::std::collections::BTreeMap<String, crate::types::AttributeValue>,
     >,
 }
+impl Clone for QueryInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            index_name: self.index_name.clone(),
+            select: self.select.clone(),
+            attributes_to_get: self.attributes_to_get.clone(),
+            limit: self.limit,
+            consistent_read: self.consistent_read,
+            key_conditions: self.key_conditions.clone(),
+            query_filter: self.query_filter.clone(),
+            conditional_operator: self.conditional_operator.clone(),
+            scan_index_forward: self.scan_index_forward,
+            exclusive_start_key: self.exclusive_start_key.clone(),
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+            projection_expression: self.projection_expression.clone(),
+            filter_expression: self.filter_expression.clone(),
+            key_condition_expression: self.key_condition_expression.clone(),
+            expression_attribute_names: self.expression_attribute_names.clone(),
+            expression_attribute_values: self.expression_attribute_values.clone(),
+        }
+    }
+}
+impl PartialEq for QueryInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.index_name == other.index_name
+            && self.select == other.select
+            && self.attributes_to_get == other.attributes_to_get
+            && self.limit == other.limit && self.consistent_read == other.consistent_read
+            && self.key_conditions == other.key_conditions
+            && self.query_filter == other.query_filter
+            && self.conditional_operator == other.conditional_operator
+            && self.scan_index_forward == other.scan_index_forward
+            && self.exclusive_start_key == other.exclusive_start_key
+            && self.return_consumed_capacity == other.return_consumed_capacity
+            && self.projection_expression == other.projection_expression
+            && self.filter_expression == other.filter_expression
+            && self.key_condition_expression == other.key_condition_expression
+            && self.expression_attribute_names == other.expression_attribute_names
+            && self.expression_attribute_values == other.expression_attribute_values
+    }
+}
+impl Default for QueryInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            index_name: None,
+            select: None,
+            attributes_to_get: None,
+            limit: None,
+            consistent_read: None,
+            key_conditions: None,
+            query_filter: None,
+            conditional_operator: None,
+            scan_index_forward: None,
+            exclusive_start_key: None,
+            return_consumed_capacity: None,
+            projection_expression: None,
+            filter_expression: None,
+            key_condition_expression: None,
+            expression_attribute_names: None,
+            expression_attribute_values: None,
+        }
+    }
+}
 impl QueryInput {
     /// Starts building a [`QueryInput`].
     #[inline]
@@ -262,9 +327,26 @@ impl QueryInput {
     }
 }
 /// A builder for [`QueryInput`](crate::types::QueryInput); start one with `QueryInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct QueryInputBuilder {
     inner: crate::types::QueryInput,
+}
+impl Clone for QueryInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for QueryInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for QueryInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::QueryInput as Default>::default(),
+        }
+    }
 }
 impl QueryInputBuilder {
     /// Sets [`QueryInput::table_name`](crate::types::QueryInput::table_name): The name of the table containing the requested items.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `Query` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct QueryOutput {
     /// An array of item attributes that match the query criteria. Each element in this array consists of an attribute name and the value for that attribute.
@@ -29,6 +29,36 @@ pub struct QueryOutput {
     >,
     /// The capacity units consumed by the `Query` operation. The data returned includes the total provisioned throughput consumed, along with statistics for the table and any indexes involved in the operation. [`ConsumedCapacity`](crate::types::ConsumedCapacity) is only returned if the [`ReturnConsumedCapacity`](crate::types::ReturnConsumedCapacity) parameter was specified. For more information, see [Capacity unit consumption for read operations](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption) in the *Amazon DynamoDB Developer Guide*.
     pub consumed_capacity: Option<crate::types::ConsumedCapacity>,
+}
+impl Clone for QueryOutput {
+    fn clone(&self) -> Self {
+        Self {
+            items: self.items.clone(),
+            count: self.count,
+            scanned_count: self.scanned_count,
+            last_evaluated_key: self.last_evaluated_key.clone(),
+            consumed_capacity: self.consumed_capacity.clone(),
+        }
+    }
+}
+impl PartialEq for QueryOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.items == other.items && self.count == other.count
+            && self.scanned_count == other.scanned_count
+            && self.last_evaluated_key == other.last_evaluated_key
+            && self.consumed_capacity == other.consumed_capacity
+    }
+}
+impl Default for QueryOutput {
+    fn default() -> Self {
+        Self {
+            items: None,
+            count: None,
+            scanned_count: None,
+            last_evaluated_key: None,
+            consumed_capacity: None,
+        }
+    }
 }
 impl QueryOutput {
     /// Starts building a [`QueryOutput`].
@@ -78,9 +108,26 @@ impl ::awsgen_runtime::protocol::FromResponse for QueryOutput {
     }
 }
 /// A builder for [`QueryOutput`](crate::types::QueryOutput); start one with `QueryOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct QueryOutputBuilder {
     inner: crate::types::QueryOutput,
+}
+impl Clone for QueryOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for QueryOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for QueryOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::QueryOutput as Default>::default(),
+        }
+    }
 }
 impl QueryOutputBuilder {
     /// Appends one item to [`QueryOutput::items`](crate::types::QueryOutput::items): An array of item attributes that match the query criteria.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a replica.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Replica {
     /// The Region where the replica needs to be created.
     pub region_name: Option<String>,
+}
+impl Clone for Replica {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+        }
+    }
+}
+impl PartialEq for Replica {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+    }
+}
+impl Default for Replica {
+    fn default() -> Self {
+        Self { region_name: None }
+    }
 }
 impl Replica {
     /// Starts building a [`Replica`].
@@ -21,9 +38,26 @@ impl Replica {
     }
 }
 /// A builder for [`Replica`](crate::types::Replica); start one with `Replica::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaBuilder {
     inner: crate::types::Replica,
+}
+impl Clone for ReplicaBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Replica as Default>::default(),
+        }
+    }
 }
 impl ReplicaBuilder {
     /// Sets [`Replica::region_name`](crate::types::Replica::region_name): The Region where the replica needs to be created.

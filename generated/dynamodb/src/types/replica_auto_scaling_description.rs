@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling settings of the replica.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaAutoScalingDescription {
     /// The Region where the replica exists.
@@ -26,6 +26,43 @@ pub struct ReplicaAutoScalingDescription {
     /// - `DELETING` - The replica is being deleted.
     /// - `ACTIVE` - The replica is ready for use.
     pub replica_status: Option<crate::types::ReplicaStatus>,
+}
+impl Clone for ReplicaAutoScalingDescription {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+            global_secondary_indexes: self.global_secondary_indexes.clone(),
+            replica_provisioned_read_capacity_auto_scaling_settings: self
+                .replica_provisioned_read_capacity_auto_scaling_settings
+                .clone(),
+            replica_provisioned_write_capacity_auto_scaling_settings: self
+                .replica_provisioned_write_capacity_auto_scaling_settings
+                .clone(),
+            replica_status: self.replica_status.clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaAutoScalingDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+            && self.global_secondary_indexes == other.global_secondary_indexes
+            && self.replica_provisioned_read_capacity_auto_scaling_settings
+                == other.replica_provisioned_read_capacity_auto_scaling_settings
+            && self.replica_provisioned_write_capacity_auto_scaling_settings
+                == other.replica_provisioned_write_capacity_auto_scaling_settings
+            && self.replica_status == other.replica_status
+    }
+}
+impl Default for ReplicaAutoScalingDescription {
+    fn default() -> Self {
+        Self {
+            region_name: None,
+            global_secondary_indexes: None,
+            replica_provisioned_read_capacity_auto_scaling_settings: None,
+            replica_provisioned_write_capacity_auto_scaling_settings: None,
+            replica_status: None,
+        }
+    }
 }
 impl ReplicaAutoScalingDescription {
     /// Starts building a [`ReplicaAutoScalingDescription`].
@@ -66,9 +103,26 @@ impl ReplicaAutoScalingDescription {
     }
 }
 /// A builder for [`ReplicaAutoScalingDescription`](crate::types::ReplicaAutoScalingDescription); start one with `ReplicaAutoScalingDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaAutoScalingDescriptionBuilder {
     inner: crate::types::ReplicaAutoScalingDescription,
+}
+impl Clone for ReplicaAutoScalingDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaAutoScalingDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaAutoScalingDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicaAutoScalingDescription as Default>::default(),
+        }
+    }
 }
 impl ReplicaAutoScalingDescriptionBuilder {
     /// Sets [`ReplicaAutoScalingDescription::region_name`](crate::types::ReplicaAutoScalingDescription::region_name): The Region where the replica exists.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling settings of a replica that will be modified.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaAutoScalingUpdate {
     /// The Region where the replica exists.
@@ -17,6 +17,37 @@ pub struct ReplicaAutoScalingUpdate {
     pub replica_provisioned_read_capacity_auto_scaling_update: Option<
         crate::types::AutoScalingSettingsUpdate,
     >,
+}
+impl Clone for ReplicaAutoScalingUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+            replica_global_secondary_index_updates: self
+                .replica_global_secondary_index_updates
+                .clone(),
+            replica_provisioned_read_capacity_auto_scaling_update: self
+                .replica_provisioned_read_capacity_auto_scaling_update
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaAutoScalingUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+            && self.replica_global_secondary_index_updates
+                == other.replica_global_secondary_index_updates
+            && self.replica_provisioned_read_capacity_auto_scaling_update
+                == other.replica_provisioned_read_capacity_auto_scaling_update
+    }
+}
+impl Default for ReplicaAutoScalingUpdate {
+    fn default() -> Self {
+        Self {
+            region_name: None,
+            replica_global_secondary_index_updates: None,
+            replica_provisioned_read_capacity_auto_scaling_update: None,
+        }
+    }
 }
 impl ReplicaAutoScalingUpdate {
     /// Starts building a [`ReplicaAutoScalingUpdate`].
@@ -45,9 +76,26 @@ impl ReplicaAutoScalingUpdate {
     }
 }
 /// A builder for [`ReplicaAutoScalingUpdate`](crate::types::ReplicaAutoScalingUpdate); start one with `ReplicaAutoScalingUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaAutoScalingUpdateBuilder {
     inner: crate::types::ReplicaAutoScalingUpdate,
+}
+impl Clone for ReplicaAutoScalingUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaAutoScalingUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaAutoScalingUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicaAutoScalingUpdate as Default>::default(),
+        }
+    }
 }
 impl ReplicaAutoScalingUpdateBuilder {
     /// Sets [`ReplicaAutoScalingUpdate::region_name`](crate::types::ReplicaAutoScalingUpdate::region_name): The Region where the replica exists.

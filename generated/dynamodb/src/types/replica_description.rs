@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of the replica.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaDescription {
     /// The name of the Region.
@@ -52,6 +52,71 @@ pub struct ReplicaDescription {
     pub global_table_settings_replication_mode: Option<
         crate::types::GlobalTableSettingsReplicationMode,
     >,
+}
+impl Clone for ReplicaDescription {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+            replica_status: self.replica_status.clone(),
+            replica_arn: self.replica_arn.clone(),
+            replica_status_description: self.replica_status_description.clone(),
+            replica_status_percent_progress: self
+                .replica_status_percent_progress
+                .clone(),
+            kms_master_key_id: self.kms_master_key_id.clone(),
+            provisioned_throughput_override: self
+                .provisioned_throughput_override
+                .clone(),
+            on_demand_throughput_override: self.on_demand_throughput_override.clone(),
+            warm_throughput: self.warm_throughput.clone(),
+            global_secondary_indexes: self.global_secondary_indexes.clone(),
+            replica_inaccessible_date_time: self.replica_inaccessible_date_time,
+            replica_table_class_summary: self.replica_table_class_summary.clone(),
+            global_table_settings_replication_mode: self
+                .global_table_settings_replication_mode
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+            && self.replica_status == other.replica_status
+            && self.replica_arn == other.replica_arn
+            && self.replica_status_description == other.replica_status_description
+            && self.replica_status_percent_progress
+                == other.replica_status_percent_progress
+            && self.kms_master_key_id == other.kms_master_key_id
+            && self.provisioned_throughput_override
+                == other.provisioned_throughput_override
+            && self.on_demand_throughput_override == other.on_demand_throughput_override
+            && self.warm_throughput == other.warm_throughput
+            && self.global_secondary_indexes == other.global_secondary_indexes
+            && self.replica_inaccessible_date_time
+                == other.replica_inaccessible_date_time
+            && self.replica_table_class_summary == other.replica_table_class_summary
+            && self.global_table_settings_replication_mode
+                == other.global_table_settings_replication_mode
+    }
+}
+impl Default for ReplicaDescription {
+    fn default() -> Self {
+        Self {
+            region_name: None,
+            replica_status: None,
+            replica_arn: None,
+            replica_status_description: None,
+            replica_status_percent_progress: None,
+            kms_master_key_id: None,
+            provisioned_throughput_override: None,
+            on_demand_throughput_override: None,
+            warm_throughput: None,
+            global_secondary_indexes: None,
+            replica_inaccessible_date_time: None,
+            replica_table_class_summary: None,
+            global_table_settings_replication_mode: None,
+        }
+    }
 }
 impl ReplicaDescription {
     /// Starts building a [`ReplicaDescription`].
@@ -140,9 +205,26 @@ impl ReplicaDescription {
     }
 }
 /// A builder for [`ReplicaDescription`](crate::types::ReplicaDescription); start one with `ReplicaDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaDescriptionBuilder {
     inner: crate::types::ReplicaDescription,
+}
+impl Clone for ReplicaDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicaDescription as Default>::default(),
+        }
+    }
 }
 impl ReplicaDescriptionBuilder {
     /// Sets [`ReplicaDescription::region_name`](crate::types::ReplicaDescription::region_name): The name of the Region.

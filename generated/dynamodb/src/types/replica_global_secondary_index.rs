@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a replica global secondary index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaGlobalSecondaryIndex {
     /// The name of the global secondary index.
@@ -15,6 +15,34 @@ pub struct ReplicaGlobalSecondaryIndex {
     >,
     /// Overrides the maximum on-demand throughput settings for the specified global secondary index in the specified replica table.
     pub on_demand_throughput_override: Option<crate::types::OnDemandThroughputOverride>,
+}
+impl Clone for ReplicaGlobalSecondaryIndex {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            provisioned_throughput_override: self
+                .provisioned_throughput_override
+                .clone(),
+            on_demand_throughput_override: self.on_demand_throughput_override.clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaGlobalSecondaryIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name
+            && self.provisioned_throughput_override
+                == other.provisioned_throughput_override
+            && self.on_demand_throughput_override == other.on_demand_throughput_override
+    }
+}
+impl Default for ReplicaGlobalSecondaryIndex {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            provisioned_throughput_override: None,
+            on_demand_throughput_override: None,
+        }
+    }
 }
 impl ReplicaGlobalSecondaryIndex {
     /// Starts building a [`ReplicaGlobalSecondaryIndex`].
@@ -43,9 +71,26 @@ impl ReplicaGlobalSecondaryIndex {
     }
 }
 /// A builder for [`ReplicaGlobalSecondaryIndex`](crate::types::ReplicaGlobalSecondaryIndex); start one with `ReplicaGlobalSecondaryIndex::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaGlobalSecondaryIndexBuilder {
     inner: crate::types::ReplicaGlobalSecondaryIndex,
+}
+impl Clone for ReplicaGlobalSecondaryIndexBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaGlobalSecondaryIndexBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaGlobalSecondaryIndexBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicaGlobalSecondaryIndex as Default>::default(),
+        }
+    }
 }
 impl ReplicaGlobalSecondaryIndexBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndex::index_name`](crate::types::ReplicaGlobalSecondaryIndex::index_name): The name of the global secondary index.

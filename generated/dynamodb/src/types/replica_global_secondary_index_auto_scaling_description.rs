@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling configuration for a replica global secondary index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaGlobalSecondaryIndexAutoScalingDescription {
     /// The name of the global secondary index.
@@ -22,6 +22,39 @@ pub struct ReplicaGlobalSecondaryIndexAutoScalingDescription {
     pub provisioned_write_capacity_auto_scaling_settings: Option<
         crate::types::AutoScalingSettingsDescription,
     >,
+}
+impl Clone for ReplicaGlobalSecondaryIndexAutoScalingDescription {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            index_status: self.index_status.clone(),
+            provisioned_read_capacity_auto_scaling_settings: self
+                .provisioned_read_capacity_auto_scaling_settings
+                .clone(),
+            provisioned_write_capacity_auto_scaling_settings: self
+                .provisioned_write_capacity_auto_scaling_settings
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaGlobalSecondaryIndexAutoScalingDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name && self.index_status == other.index_status
+            && self.provisioned_read_capacity_auto_scaling_settings
+                == other.provisioned_read_capacity_auto_scaling_settings
+            && self.provisioned_write_capacity_auto_scaling_settings
+                == other.provisioned_write_capacity_auto_scaling_settings
+    }
+}
+impl Default for ReplicaGlobalSecondaryIndexAutoScalingDescription {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            index_status: None,
+            provisioned_read_capacity_auto_scaling_settings: None,
+            provisioned_write_capacity_auto_scaling_settings: None,
+        }
+    }
 }
 impl ReplicaGlobalSecondaryIndexAutoScalingDescription {
     /// Starts building a [`ReplicaGlobalSecondaryIndexAutoScalingDescription`].
@@ -55,9 +88,26 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescription {
     }
 }
 /// A builder for [`ReplicaGlobalSecondaryIndexAutoScalingDescription`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription); start one with `ReplicaGlobalSecondaryIndexAutoScalingDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
     inner: crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription,
+}
+impl Clone for ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription as Default>::default(),
+        }
+    }
 }
 impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name): The name of the global secondary index.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling settings of a global secondary index for a replica that will be modified.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaGlobalSecondaryIndexAutoScalingUpdate {
     /// The name of the global secondary index.
@@ -11,6 +11,31 @@ pub struct ReplicaGlobalSecondaryIndexAutoScalingUpdate {
     pub provisioned_read_capacity_auto_scaling_update: Option<
         crate::types::AutoScalingSettingsUpdate,
     >,
+}
+impl Clone for ReplicaGlobalSecondaryIndexAutoScalingUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            provisioned_read_capacity_auto_scaling_update: self
+                .provisioned_read_capacity_auto_scaling_update
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaGlobalSecondaryIndexAutoScalingUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name
+            && self.provisioned_read_capacity_auto_scaling_update
+                == other.provisioned_read_capacity_auto_scaling_update
+    }
+}
+impl Default for ReplicaGlobalSecondaryIndexAutoScalingUpdate {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            provisioned_read_capacity_auto_scaling_update: None,
+        }
+    }
 }
 impl ReplicaGlobalSecondaryIndexAutoScalingUpdate {
     /// Starts building a [`ReplicaGlobalSecondaryIndexAutoScalingUpdate`].
@@ -32,9 +57,26 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdate {
     }
 }
 /// A builder for [`ReplicaGlobalSecondaryIndexAutoScalingUpdate`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate); start one with `ReplicaGlobalSecondaryIndexAutoScalingUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
     inner: crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate,
+}
+impl Clone for ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate as Default>::default(),
+        }
+    }
 }
 impl ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name): The name of the global secondary index.

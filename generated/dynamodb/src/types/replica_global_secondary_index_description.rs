@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a replica global secondary index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaGlobalSecondaryIndexDescription {
     /// The name of the global secondary index.
@@ -17,6 +17,37 @@ pub struct ReplicaGlobalSecondaryIndexDescription {
     pub warm_throughput: Option<
         crate::types::GlobalSecondaryIndexWarmThroughputDescription,
     >,
+}
+impl Clone for ReplicaGlobalSecondaryIndexDescription {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            provisioned_throughput_override: self
+                .provisioned_throughput_override
+                .clone(),
+            on_demand_throughput_override: self.on_demand_throughput_override.clone(),
+            warm_throughput: self.warm_throughput.clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaGlobalSecondaryIndexDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name
+            && self.provisioned_throughput_override
+                == other.provisioned_throughput_override
+            && self.on_demand_throughput_override == other.on_demand_throughput_override
+            && self.warm_throughput == other.warm_throughput
+    }
+}
+impl Default for ReplicaGlobalSecondaryIndexDescription {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            provisioned_throughput_override: None,
+            on_demand_throughput_override: None,
+            warm_throughput: None,
+        }
+    }
 }
 impl ReplicaGlobalSecondaryIndexDescription {
     /// Starts building a [`ReplicaGlobalSecondaryIndexDescription`].
@@ -52,9 +83,26 @@ impl ReplicaGlobalSecondaryIndexDescription {
     }
 }
 /// A builder for [`ReplicaGlobalSecondaryIndexDescription`](crate::types::ReplicaGlobalSecondaryIndexDescription); start one with `ReplicaGlobalSecondaryIndexDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaGlobalSecondaryIndexDescriptionBuilder {
     inner: crate::types::ReplicaGlobalSecondaryIndexDescription,
+}
+impl Clone for ReplicaGlobalSecondaryIndexDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaGlobalSecondaryIndexDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaGlobalSecondaryIndexDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicaGlobalSecondaryIndexDescription as Default>::default(),
+        }
+    }
 }
 impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexDescription::index_name): The name of the global secondary index.

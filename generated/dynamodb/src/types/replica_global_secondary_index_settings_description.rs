@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a global secondary index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaGlobalSecondaryIndexSettingsDescription {
     /// The name of the global secondary index. The name must be unique among all other indexes on this table.
@@ -28,6 +28,47 @@ pub struct ReplicaGlobalSecondaryIndexSettingsDescription {
     pub provisioned_write_capacity_auto_scaling_settings: Option<
         crate::types::AutoScalingSettingsDescription,
     >,
+}
+impl Clone for ReplicaGlobalSecondaryIndexSettingsDescription {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            index_status: self.index_status.clone(),
+            provisioned_read_capacity_units: self.provisioned_read_capacity_units,
+            provisioned_read_capacity_auto_scaling_settings: self
+                .provisioned_read_capacity_auto_scaling_settings
+                .clone(),
+            provisioned_write_capacity_units: self.provisioned_write_capacity_units,
+            provisioned_write_capacity_auto_scaling_settings: self
+                .provisioned_write_capacity_auto_scaling_settings
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaGlobalSecondaryIndexSettingsDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name && self.index_status == other.index_status
+            && self.provisioned_read_capacity_units
+                == other.provisioned_read_capacity_units
+            && self.provisioned_read_capacity_auto_scaling_settings
+                == other.provisioned_read_capacity_auto_scaling_settings
+            && self.provisioned_write_capacity_units
+                == other.provisioned_write_capacity_units
+            && self.provisioned_write_capacity_auto_scaling_settings
+                == other.provisioned_write_capacity_auto_scaling_settings
+    }
+}
+impl Default for ReplicaGlobalSecondaryIndexSettingsDescription {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            index_status: None,
+            provisioned_read_capacity_units: None,
+            provisioned_read_capacity_auto_scaling_settings: None,
+            provisioned_write_capacity_units: None,
+            provisioned_write_capacity_auto_scaling_settings: None,
+        }
+    }
 }
 impl ReplicaGlobalSecondaryIndexSettingsDescription {
     /// Starts building a [`ReplicaGlobalSecondaryIndexSettingsDescription`].
@@ -71,9 +112,26 @@ impl ReplicaGlobalSecondaryIndexSettingsDescription {
     }
 }
 /// A builder for [`ReplicaGlobalSecondaryIndexSettingsDescription`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription); start one with `ReplicaGlobalSecondaryIndexSettingsDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
     inner: crate::types::ReplicaGlobalSecondaryIndexSettingsDescription,
+}
+impl Clone for ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicaGlobalSecondaryIndexSettingsDescription as Default>::default(),
+        }
+    }
 }
 impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_name): The name of the global secondary index.

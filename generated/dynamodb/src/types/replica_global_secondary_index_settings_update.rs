@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the settings of a global secondary index for a global table that will be modified.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaGlobalSecondaryIndexSettingsUpdate {
     /// The name of the global secondary index. The name must be unique among all other indexes on this table.
@@ -15,6 +15,35 @@ pub struct ReplicaGlobalSecondaryIndexSettingsUpdate {
     pub provisioned_read_capacity_auto_scaling_settings_update: Option<
         crate::types::AutoScalingSettingsUpdate,
     >,
+}
+impl Clone for ReplicaGlobalSecondaryIndexSettingsUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            provisioned_read_capacity_units: self.provisioned_read_capacity_units,
+            provisioned_read_capacity_auto_scaling_settings_update: self
+                .provisioned_read_capacity_auto_scaling_settings_update
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaGlobalSecondaryIndexSettingsUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name
+            && self.provisioned_read_capacity_units
+                == other.provisioned_read_capacity_units
+            && self.provisioned_read_capacity_auto_scaling_settings_update
+                == other.provisioned_read_capacity_auto_scaling_settings_update
+    }
+}
+impl Default for ReplicaGlobalSecondaryIndexSettingsUpdate {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            provisioned_read_capacity_units: None,
+            provisioned_read_capacity_auto_scaling_settings_update: None,
+        }
+    }
 }
 impl ReplicaGlobalSecondaryIndexSettingsUpdate {
     /// Starts building a [`ReplicaGlobalSecondaryIndexSettingsUpdate`].
@@ -41,9 +70,26 @@ impl ReplicaGlobalSecondaryIndexSettingsUpdate {
     }
 }
 /// A builder for [`ReplicaGlobalSecondaryIndexSettingsUpdate`](crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate); start one with `ReplicaGlobalSecondaryIndexSettingsUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
     inner: crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate,
+}
+impl Clone for ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate as Default>::default(),
+        }
+    }
 }
 impl ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsUpdate::index_name`](crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate::index_name): The name of the global secondary index.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a replica.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaSettingsDescription {
     /// The Region name of the replica.
@@ -36,6 +36,62 @@ pub struct ReplicaSettingsDescription {
     >,
     /// The `ReplicaTableClassSummary` member.
     pub replica_table_class_summary: Option<crate::types::TableClassSummary>,
+}
+impl Clone for ReplicaSettingsDescription {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+            replica_status: self.replica_status.clone(),
+            replica_billing_mode_summary: self.replica_billing_mode_summary.clone(),
+            replica_provisioned_read_capacity_units: self
+                .replica_provisioned_read_capacity_units,
+            replica_provisioned_read_capacity_auto_scaling_settings: self
+                .replica_provisioned_read_capacity_auto_scaling_settings
+                .clone(),
+            replica_provisioned_write_capacity_units: self
+                .replica_provisioned_write_capacity_units,
+            replica_provisioned_write_capacity_auto_scaling_settings: self
+                .replica_provisioned_write_capacity_auto_scaling_settings
+                .clone(),
+            replica_global_secondary_index_settings: self
+                .replica_global_secondary_index_settings
+                .clone(),
+            replica_table_class_summary: self.replica_table_class_summary.clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaSettingsDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+            && self.replica_status == other.replica_status
+            && self.replica_billing_mode_summary == other.replica_billing_mode_summary
+            && self.replica_provisioned_read_capacity_units
+                == other.replica_provisioned_read_capacity_units
+            && self.replica_provisioned_read_capacity_auto_scaling_settings
+                == other.replica_provisioned_read_capacity_auto_scaling_settings
+            && self.replica_provisioned_write_capacity_units
+                == other.replica_provisioned_write_capacity_units
+            && self.replica_provisioned_write_capacity_auto_scaling_settings
+                == other.replica_provisioned_write_capacity_auto_scaling_settings
+            && self.replica_global_secondary_index_settings
+                == other.replica_global_secondary_index_settings
+            && self.replica_table_class_summary == other.replica_table_class_summary
+    }
+}
+impl Default for ReplicaSettingsDescription {
+    fn default() -> Self {
+        Self {
+            region_name: None,
+            replica_status: None,
+            replica_billing_mode_summary: None,
+            replica_provisioned_read_capacity_units: None,
+            replica_provisioned_read_capacity_auto_scaling_settings: None,
+            replica_provisioned_write_capacity_units: None,
+            replica_provisioned_write_capacity_auto_scaling_settings: None,
+            replica_global_secondary_index_settings: None,
+            replica_table_class_summary: None,
+        }
+    }
 }
 impl ReplicaSettingsDescription {
     /// Starts building a [`ReplicaSettingsDescription`].
@@ -100,9 +156,26 @@ impl ReplicaSettingsDescription {
     }
 }
 /// A builder for [`ReplicaSettingsDescription`](crate::types::ReplicaSettingsDescription); start one with `ReplicaSettingsDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaSettingsDescriptionBuilder {
     inner: crate::types::ReplicaSettingsDescription,
+}
+impl Clone for ReplicaSettingsDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaSettingsDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaSettingsDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicaSettingsDescription as Default>::default(),
+        }
+    }
 }
 impl ReplicaSettingsDescriptionBuilder {
     /// Sets [`ReplicaSettingsDescription::region_name`](crate::types::ReplicaSettingsDescription::region_name): The Region name of the replica.

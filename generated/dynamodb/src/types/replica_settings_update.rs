@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the settings for a global table in a Region that will be modified.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaSettingsUpdate {
     /// The Region of the replica to be added.
@@ -21,6 +21,45 @@ pub struct ReplicaSettingsUpdate {
     >,
     /// Replica-specific table class. If not specified, uses the source table's table class.
     pub replica_table_class: Option<crate::types::TableClass>,
+}
+impl Clone for ReplicaSettingsUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+            replica_provisioned_read_capacity_units: self
+                .replica_provisioned_read_capacity_units,
+            replica_provisioned_read_capacity_auto_scaling_settings_update: self
+                .replica_provisioned_read_capacity_auto_scaling_settings_update
+                .clone(),
+            replica_global_secondary_index_settings_update: self
+                .replica_global_secondary_index_settings_update
+                .clone(),
+            replica_table_class: self.replica_table_class.clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaSettingsUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+            && self.replica_provisioned_read_capacity_units
+                == other.replica_provisioned_read_capacity_units
+            && self.replica_provisioned_read_capacity_auto_scaling_settings_update
+                == other.replica_provisioned_read_capacity_auto_scaling_settings_update
+            && self.replica_global_secondary_index_settings_update
+                == other.replica_global_secondary_index_settings_update
+            && self.replica_table_class == other.replica_table_class
+    }
+}
+impl Default for ReplicaSettingsUpdate {
+    fn default() -> Self {
+        Self {
+            region_name: None,
+            replica_provisioned_read_capacity_units: None,
+            replica_provisioned_read_capacity_auto_scaling_settings_update: None,
+            replica_global_secondary_index_settings_update: None,
+            replica_table_class: None,
+        }
+    }
 }
 impl ReplicaSettingsUpdate {
     /// Starts building a [`ReplicaSettingsUpdate`].
@@ -61,9 +100,26 @@ impl ReplicaSettingsUpdate {
     }
 }
 /// A builder for [`ReplicaSettingsUpdate`](crate::types::ReplicaSettingsUpdate); start one with `ReplicaSettingsUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaSettingsUpdateBuilder {
     inner: crate::types::ReplicaSettingsUpdate,
+}
+impl Clone for ReplicaSettingsUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaSettingsUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaSettingsUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicaSettingsUpdate as Default>::default(),
+        }
+    }
 }
 impl ReplicaSettingsUpdateBuilder {
     /// Sets [`ReplicaSettingsUpdate::region_name`](crate::types::ReplicaSettingsUpdate::region_name): The Region of the replica to be added.

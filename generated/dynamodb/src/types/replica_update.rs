@@ -6,13 +6,31 @@
 /// - A new replica to be added to an existing global table.
 /// - New parameters for an existing replica.
 /// - An existing replica to be removed from an existing global table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicaUpdate {
     /// The parameters required for creating a replica on an existing global table.
     pub create: Option<crate::types::CreateReplicaAction>,
     /// The name of the existing replica to be removed.
     pub delete: Option<crate::types::DeleteReplicaAction>,
+}
+impl Clone for ReplicaUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            create: self.create.clone(),
+            delete: self.delete.clone(),
+        }
+    }
+}
+impl PartialEq for ReplicaUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.create == other.create && self.delete == other.delete
+    }
+}
+impl Default for ReplicaUpdate {
+    fn default() -> Self {
+        Self { create: None, delete: None }
+    }
 }
 impl ReplicaUpdate {
     /// Starts building a [`ReplicaUpdate`].
@@ -32,9 +50,26 @@ impl ReplicaUpdate {
     }
 }
 /// A builder for [`ReplicaUpdate`](crate::types::ReplicaUpdate); start one with `ReplicaUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicaUpdateBuilder {
     inner: crate::types::ReplicaUpdate,
+}
+impl Clone for ReplicaUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicaUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicaUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicaUpdate as Default>::default(),
+        }
+    }
 }
 impl ReplicaUpdateBuilder {
     /// Sets [`ReplicaUpdate::create`](crate::types::ReplicaUpdate::create): The parameters required for creating a replica on an existing global table.

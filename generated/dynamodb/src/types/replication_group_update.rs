@@ -8,7 +8,7 @@
 /// - An existing replica to be deleted. The request invokes the `DeleteTableReplica` action in the destination Region, deleting the replica and all if its items in the destination Region.
 ///
 /// **Note:** When you manually remove a table or global table replica, you do not automatically remove any associated scalable targets, scaling policies, or CloudWatch alarms.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicationGroupUpdate {
     /// The parameters required for creating a replica for the table.
@@ -17,6 +17,30 @@ pub struct ReplicationGroupUpdate {
     pub update: Option<crate::types::UpdateReplicationGroupMemberAction>,
     /// The parameters required for deleting a replica for the table.
     pub delete: Option<crate::types::DeleteReplicationGroupMemberAction>,
+}
+impl Clone for ReplicationGroupUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            create: self.create.clone(),
+            update: self.update.clone(),
+            delete: self.delete.clone(),
+        }
+    }
+}
+impl PartialEq for ReplicationGroupUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.create == other.create && self.update == other.update
+            && self.delete == other.delete
+    }
+}
+impl Default for ReplicationGroupUpdate {
+    fn default() -> Self {
+        Self {
+            create: None,
+            update: None,
+            delete: None,
+        }
+    }
 }
 impl ReplicationGroupUpdate {
     /// Starts building a [`ReplicationGroupUpdate`].
@@ -41,9 +65,26 @@ impl ReplicationGroupUpdate {
     }
 }
 /// A builder for [`ReplicationGroupUpdate`](crate::types::ReplicationGroupUpdate); start one with `ReplicationGroupUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicationGroupUpdateBuilder {
     inner: crate::types::ReplicationGroupUpdate,
+}
+impl Clone for ReplicationGroupUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicationGroupUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicationGroupUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicationGroupUpdate as Default>::default(),
+        }
+    }
 }
 impl ReplicationGroupUpdateBuilder {
     /// Sets [`ReplicationGroupUpdate::create`](crate::types::ReplicationGroupUpdate::create): The parameters required for creating a replica for the table.

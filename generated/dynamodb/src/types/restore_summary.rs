@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details for the restore.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreSummary {
     /// The Amazon Resource Name (ARN) of the backup from which the table was restored.
@@ -17,6 +17,34 @@ pub struct RestoreSummary {
     ///
     /// Required: the builder's `build()` fails without it.
     pub restore_in_progress: Option<bool>,
+}
+impl Clone for RestoreSummary {
+    fn clone(&self) -> Self {
+        Self {
+            source_backup_arn: self.source_backup_arn.clone(),
+            source_table_arn: self.source_table_arn.clone(),
+            restore_date_time: self.restore_date_time,
+            restore_in_progress: self.restore_in_progress,
+        }
+    }
+}
+impl PartialEq for RestoreSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_backup_arn == other.source_backup_arn
+            && self.source_table_arn == other.source_table_arn
+            && self.restore_date_time == other.restore_date_time
+            && self.restore_in_progress == other.restore_in_progress
+    }
+}
+impl Default for RestoreSummary {
+    fn default() -> Self {
+        Self {
+            source_backup_arn: None,
+            source_table_arn: None,
+            restore_date_time: None,
+            restore_in_progress: None,
+        }
+    }
 }
 impl RestoreSummary {
     /// Starts building a [`RestoreSummary`].
@@ -46,9 +74,26 @@ impl RestoreSummary {
     }
 }
 /// A builder for [`RestoreSummary`](crate::types::RestoreSummary); start one with `RestoreSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreSummaryBuilder {
     inner: crate::types::RestoreSummary,
+}
+impl Clone for RestoreSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreSummary as Default>::default(),
+        }
+    }
 }
 impl RestoreSummaryBuilder {
     /// Sets [`RestoreSummary::source_backup_arn`](crate::types::RestoreSummary::source_backup_arn): The Amazon Resource Name (ARN) of the backup from which the table was restored.

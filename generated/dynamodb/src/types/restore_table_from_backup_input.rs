@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreTableFromBackupInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreTableFromBackupInput {
     /// The name of the new table to which the backup must be restored.
@@ -27,6 +27,56 @@ pub struct RestoreTableFromBackupInput {
     pub sse_specification_override: Option<crate::types::SseSpecification>,
     /// The vector indexes for the restored table. If not specified, all vector indexes from the backup are restored. The indexes provided must match existing vector indexes from the backup. You can choose to exclude some or all of the vector indexes at the time of restore.
     pub vector_index_override: Option<Vec<crate::types::VectorIndex>>,
+}
+impl Clone for RestoreTableFromBackupInput {
+    fn clone(&self) -> Self {
+        Self {
+            target_table_name: self.target_table_name.clone(),
+            backup_arn: self.backup_arn.clone(),
+            billing_mode_override: self.billing_mode_override.clone(),
+            global_secondary_index_override: self
+                .global_secondary_index_override
+                .clone(),
+            local_secondary_index_override: self.local_secondary_index_override.clone(),
+            provisioned_throughput_override: self
+                .provisioned_throughput_override
+                .clone(),
+            on_demand_throughput_override: self.on_demand_throughput_override.clone(),
+            sse_specification_override: self.sse_specification_override.clone(),
+            vector_index_override: self.vector_index_override.clone(),
+        }
+    }
+}
+impl PartialEq for RestoreTableFromBackupInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.target_table_name == other.target_table_name
+            && self.backup_arn == other.backup_arn
+            && self.billing_mode_override == other.billing_mode_override
+            && self.global_secondary_index_override
+                == other.global_secondary_index_override
+            && self.local_secondary_index_override
+                == other.local_secondary_index_override
+            && self.provisioned_throughput_override
+                == other.provisioned_throughput_override
+            && self.on_demand_throughput_override == other.on_demand_throughput_override
+            && self.sse_specification_override == other.sse_specification_override
+            && self.vector_index_override == other.vector_index_override
+    }
+}
+impl Default for RestoreTableFromBackupInput {
+    fn default() -> Self {
+        Self {
+            target_table_name: None,
+            backup_arn: None,
+            billing_mode_override: None,
+            global_secondary_index_override: None,
+            local_secondary_index_override: None,
+            provisioned_throughput_override: None,
+            on_demand_throughput_override: None,
+            sse_specification_override: None,
+            vector_index_override: None,
+        }
+    }
 }
 impl RestoreTableFromBackupInput {
     /// Starts building a [`RestoreTableFromBackupInput`].
@@ -95,9 +145,26 @@ impl RestoreTableFromBackupInput {
     }
 }
 /// A builder for [`RestoreTableFromBackupInput`](crate::types::RestoreTableFromBackupInput); start one with `RestoreTableFromBackupInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreTableFromBackupInputBuilder {
     inner: crate::types::RestoreTableFromBackupInput,
+}
+impl Clone for RestoreTableFromBackupInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreTableFromBackupInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreTableFromBackupInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreTableFromBackupInput as Default>::default(),
+        }
+    }
 }
 impl RestoreTableFromBackupInputBuilder {
     /// Sets [`RestoreTableFromBackupInput::target_table_name`](crate::types::RestoreTableFromBackupInput::target_table_name): The name of the new table to which the backup must be restored.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreTableFromBackupOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreTableFromBackupOutput {
     /// The description of the table created from an existing backup.
     pub table_description: Option<crate::types::TableDescription>,
+}
+impl Clone for RestoreTableFromBackupOutput {
+    fn clone(&self) -> Self {
+        Self {
+            table_description: self.table_description.clone(),
+        }
+    }
+}
+impl PartialEq for RestoreTableFromBackupOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_description == other.table_description
+    }
+}
+impl Default for RestoreTableFromBackupOutput {
+    fn default() -> Self {
+        Self { table_description: None }
+    }
 }
 impl RestoreTableFromBackupOutput {
     /// Starts building a [`RestoreTableFromBackupOutput`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for RestoreTableFromBackupOutput {
     }
 }
 /// A builder for [`RestoreTableFromBackupOutput`](crate::types::RestoreTableFromBackupOutput); start one with `RestoreTableFromBackupOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreTableFromBackupOutputBuilder {
     inner: crate::types::RestoreTableFromBackupOutput,
+}
+impl Clone for RestoreTableFromBackupOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreTableFromBackupOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreTableFromBackupOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreTableFromBackupOutput as Default>::default(),
+        }
+    }
 }
 impl RestoreTableFromBackupOutputBuilder {
     /// Sets [`RestoreTableFromBackupOutput::table_description`](crate::types::RestoreTableFromBackupOutput::table_description): The description of the table created from an existing backup.

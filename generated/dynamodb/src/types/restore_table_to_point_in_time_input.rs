@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreTableToPointInTimeInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreTableToPointInTimeInput {
     /// The DynamoDB table that will be restored. This value is an Amazon Resource Name (ARN).
@@ -33,6 +33,65 @@ pub struct RestoreTableToPointInTimeInput {
     pub sse_specification_override: Option<crate::types::SseSpecification>,
     /// The vector indexes for the restored table. If not specified, all vector indexes from the source table are restored. The indexes provided must match existing vector indexes from the source table. You can choose to exclude some or all of the vector indexes at the time of restore.
     pub vector_index_override: Option<Vec<crate::types::VectorIndex>>,
+}
+impl Clone for RestoreTableToPointInTimeInput {
+    fn clone(&self) -> Self {
+        Self {
+            source_table_arn: self.source_table_arn.clone(),
+            source_table_name: self.source_table_name.clone(),
+            target_table_name: self.target_table_name.clone(),
+            use_latest_restorable_time: self.use_latest_restorable_time,
+            restore_date_time: self.restore_date_time,
+            billing_mode_override: self.billing_mode_override.clone(),
+            global_secondary_index_override: self
+                .global_secondary_index_override
+                .clone(),
+            local_secondary_index_override: self.local_secondary_index_override.clone(),
+            provisioned_throughput_override: self
+                .provisioned_throughput_override
+                .clone(),
+            on_demand_throughput_override: self.on_demand_throughput_override.clone(),
+            sse_specification_override: self.sse_specification_override.clone(),
+            vector_index_override: self.vector_index_override.clone(),
+        }
+    }
+}
+impl PartialEq for RestoreTableToPointInTimeInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_table_arn == other.source_table_arn
+            && self.source_table_name == other.source_table_name
+            && self.target_table_name == other.target_table_name
+            && self.use_latest_restorable_time == other.use_latest_restorable_time
+            && self.restore_date_time == other.restore_date_time
+            && self.billing_mode_override == other.billing_mode_override
+            && self.global_secondary_index_override
+                == other.global_secondary_index_override
+            && self.local_secondary_index_override
+                == other.local_secondary_index_override
+            && self.provisioned_throughput_override
+                == other.provisioned_throughput_override
+            && self.on_demand_throughput_override == other.on_demand_throughput_override
+            && self.sse_specification_override == other.sse_specification_override
+            && self.vector_index_override == other.vector_index_override
+    }
+}
+impl Default for RestoreTableToPointInTimeInput {
+    fn default() -> Self {
+        Self {
+            source_table_arn: None,
+            source_table_name: None,
+            target_table_name: None,
+            use_latest_restorable_time: None,
+            restore_date_time: None,
+            billing_mode_override: None,
+            global_secondary_index_override: None,
+            local_secondary_index_override: None,
+            provisioned_throughput_override: None,
+            on_demand_throughput_override: None,
+            sse_specification_override: None,
+            vector_index_override: None,
+        }
+    }
 }
 impl RestoreTableToPointInTimeInput {
     /// Starts building a [`RestoreTableToPointInTimeInput`].
@@ -116,9 +175,26 @@ impl RestoreTableToPointInTimeInput {
     }
 }
 /// A builder for [`RestoreTableToPointInTimeInput`](crate::types::RestoreTableToPointInTimeInput); start one with `RestoreTableToPointInTimeInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreTableToPointInTimeInputBuilder {
     inner: crate::types::RestoreTableToPointInTimeInput,
+}
+impl Clone for RestoreTableToPointInTimeInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreTableToPointInTimeInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreTableToPointInTimeInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreTableToPointInTimeInput as Default>::default(),
+        }
+    }
 }
 impl RestoreTableToPointInTimeInputBuilder {
     /// Sets [`RestoreTableToPointInTimeInput::source_table_arn`](crate::types::RestoreTableToPointInTimeInput::source_table_arn): The DynamoDB table that will be restored.

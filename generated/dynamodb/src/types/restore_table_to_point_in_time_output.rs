@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreTableToPointInTimeOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreTableToPointInTimeOutput {
     /// Represents the properties of a table.
     pub table_description: Option<crate::types::TableDescription>,
+}
+impl Clone for RestoreTableToPointInTimeOutput {
+    fn clone(&self) -> Self {
+        Self {
+            table_description: self.table_description.clone(),
+        }
+    }
+}
+impl PartialEq for RestoreTableToPointInTimeOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_description == other.table_description
+    }
+}
+impl Default for RestoreTableToPointInTimeOutput {
+    fn default() -> Self {
+        Self { table_description: None }
+    }
 }
 impl RestoreTableToPointInTimeOutput {
     /// Starts building a [`RestoreTableToPointInTimeOutput`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for RestoreTableToPointInTimeOutpu
     }
 }
 /// A builder for [`RestoreTableToPointInTimeOutput`](crate::types::RestoreTableToPointInTimeOutput); start one with `RestoreTableToPointInTimeOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreTableToPointInTimeOutputBuilder {
     inner: crate::types::RestoreTableToPointInTimeOutput,
+}
+impl Clone for RestoreTableToPointInTimeOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreTableToPointInTimeOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreTableToPointInTimeOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreTableToPointInTimeOutput as Default>::default(),
+        }
+    }
 }
 impl RestoreTableToPointInTimeOutputBuilder {
     /// Sets [`RestoreTableToPointInTimeOutput::table_description`](crate::types::RestoreTableToPointInTimeOutput::table_description): Represents the properties of a table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The S3 bucket that is being imported from.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct S3BucketSource {
     /// The account number of the S3 bucket that is being imported from. If the bucket is owned by the requester this is optional.
@@ -13,6 +13,31 @@ pub struct S3BucketSource {
     pub s3_bucket: Option<String>,
     /// The key prefix shared by all S3 Objects that are being imported.
     pub s3_key_prefix: Option<String>,
+}
+impl Clone for S3BucketSource {
+    fn clone(&self) -> Self {
+        Self {
+            s3_bucket_owner: self.s3_bucket_owner.clone(),
+            s3_bucket: self.s3_bucket.clone(),
+            s3_key_prefix: self.s3_key_prefix.clone(),
+        }
+    }
+}
+impl PartialEq for S3BucketSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.s3_bucket_owner == other.s3_bucket_owner
+            && self.s3_bucket == other.s3_bucket
+            && self.s3_key_prefix == other.s3_key_prefix
+    }
+}
+impl Default for S3BucketSource {
+    fn default() -> Self {
+        Self {
+            s3_bucket_owner: None,
+            s3_bucket: None,
+            s3_key_prefix: None,
+        }
+    }
 }
 impl S3BucketSource {
     /// Starts building a [`S3BucketSource`].
@@ -37,9 +62,26 @@ impl S3BucketSource {
     }
 }
 /// A builder for [`S3BucketSource`](crate::types::S3BucketSource); start one with `S3BucketSource::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct S3BucketSourceBuilder {
     inner: crate::types::S3BucketSource,
+}
+impl Clone for S3BucketSourceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for S3BucketSourceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for S3BucketSourceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::S3BucketSource as Default>::default(),
+        }
+    }
 }
 impl S3BucketSourceBuilder {
     /// Sets [`S3BucketSource::s3_bucket_owner`](crate::types::S3BucketSource::s3_bucket_owner): The account number of the S3 bucket that is being imported from.

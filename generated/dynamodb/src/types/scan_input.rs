@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of a `Scan` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScanInput {
     /// The name of the table containing the requested items or if you provide `IndexName`, the name of the table to which that index belongs.
@@ -126,6 +126,68 @@ pub struct ScanInput {
     /// The `ConsistentRead` parameter is not supported on global secondary indexes. If you scan a global secondary index with `ConsistentRead` set to true, you will receive a `ValidationException`.
     pub consistent_read: Option<bool>,
 }
+impl Clone for ScanInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            index_name: self.index_name.clone(),
+            attributes_to_get: self.attributes_to_get.clone(),
+            limit: self.limit,
+            select: self.select.clone(),
+            scan_filter: self.scan_filter.clone(),
+            conditional_operator: self.conditional_operator.clone(),
+            exclusive_start_key: self.exclusive_start_key.clone(),
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+            total_segments: self.total_segments,
+            segment: self.segment,
+            projection_expression: self.projection_expression.clone(),
+            filter_expression: self.filter_expression.clone(),
+            expression_attribute_names: self.expression_attribute_names.clone(),
+            expression_attribute_values: self.expression_attribute_values.clone(),
+            consistent_read: self.consistent_read,
+        }
+    }
+}
+impl PartialEq for ScanInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.index_name == other.index_name
+            && self.attributes_to_get == other.attributes_to_get
+            && self.limit == other.limit && self.select == other.select
+            && self.scan_filter == other.scan_filter
+            && self.conditional_operator == other.conditional_operator
+            && self.exclusive_start_key == other.exclusive_start_key
+            && self.return_consumed_capacity == other.return_consumed_capacity
+            && self.total_segments == other.total_segments
+            && self.segment == other.segment
+            && self.projection_expression == other.projection_expression
+            && self.filter_expression == other.filter_expression
+            && self.expression_attribute_names == other.expression_attribute_names
+            && self.expression_attribute_values == other.expression_attribute_values
+            && self.consistent_read == other.consistent_read
+    }
+}
+impl Default for ScanInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            index_name: None,
+            attributes_to_get: None,
+            limit: None,
+            select: None,
+            scan_filter: None,
+            conditional_operator: None,
+            exclusive_start_key: None,
+            return_consumed_capacity: None,
+            total_segments: None,
+            segment: None,
+            projection_expression: None,
+            filter_expression: None,
+            expression_attribute_names: None,
+            expression_attribute_values: None,
+            consistent_read: None,
+        }
+    }
+}
 impl ScanInput {
     /// Starts building a [`ScanInput`].
     #[inline]
@@ -230,9 +292,26 @@ impl ScanInput {
     }
 }
 /// A builder for [`ScanInput`](crate::types::ScanInput); start one with `ScanInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScanInputBuilder {
     inner: crate::types::ScanInput,
+}
+impl Clone for ScanInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScanInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScanInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScanInput as Default>::default(),
+        }
+    }
 }
 impl ScanInputBuilder {
     /// Sets [`ScanInput::table_name`](crate::types::ScanInput::table_name): The name of the table containing the requested items or if you provide `IndexName`, the name of the table to which that index belongs.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of a `Scan` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScanOutput {
     /// An array of item attributes that match the scan criteria. Each element in this array consists of an attribute name and the value for that attribute.
@@ -29,6 +29,36 @@ pub struct ScanOutput {
     >,
     /// The capacity units consumed by the `Scan` operation. The data returned includes the total provisioned throughput consumed, along with statistics for the table and any indexes involved in the operation. [`ConsumedCapacity`](crate::types::ConsumedCapacity) is only returned if the [`ReturnConsumedCapacity`](crate::types::ReturnConsumedCapacity) parameter was specified. For more information, see [Capacity unit consumption for read operations](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html#read-operation-consumption) in the *Amazon DynamoDB Developer Guide*.
     pub consumed_capacity: Option<crate::types::ConsumedCapacity>,
+}
+impl Clone for ScanOutput {
+    fn clone(&self) -> Self {
+        Self {
+            items: self.items.clone(),
+            count: self.count,
+            scanned_count: self.scanned_count,
+            last_evaluated_key: self.last_evaluated_key.clone(),
+            consumed_capacity: self.consumed_capacity.clone(),
+        }
+    }
+}
+impl PartialEq for ScanOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.items == other.items && self.count == other.count
+            && self.scanned_count == other.scanned_count
+            && self.last_evaluated_key == other.last_evaluated_key
+            && self.consumed_capacity == other.consumed_capacity
+    }
+}
+impl Default for ScanOutput {
+    fn default() -> Self {
+        Self {
+            items: None,
+            count: None,
+            scanned_count: None,
+            last_evaluated_key: None,
+            consumed_capacity: None,
+        }
+    }
 }
 impl ScanOutput {
     /// Starts building a [`ScanOutput`].
@@ -78,9 +108,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ScanOutput {
     }
 }
 /// A builder for [`ScanOutput`](crate::types::ScanOutput); start one with `ScanOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScanOutputBuilder {
     inner: crate::types::ScanOutput,
+}
+impl Clone for ScanOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScanOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScanOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScanOutput as Default>::default(),
+        }
+    }
 }
 impl ScanOutputBuilder {
     /// Appends one item to [`ScanOutput::items`](crate::types::ScanOutput::items): An array of item attributes that match the scan criteria.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A single result from a `SearchVectors` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SearchResultItem {
     /// A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the projected attributes of the item returned by the vector search.
     pub item: Option<::std::collections::BTreeMap<String, crate::types::AttributeValue>>,
     /// The similarity score for this item relative to the search vector. The interpretation depends on the distance function configured for the vector index.
     pub score: Option<f64>,
+}
+impl Clone for SearchResultItem {
+    fn clone(&self) -> Self {
+        Self {
+            item: self.item.clone(),
+            score: self.score,
+        }
+    }
+}
+impl PartialEq for SearchResultItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.item == other.item && self.score == other.score
+    }
+}
+impl Default for SearchResultItem {
+    fn default() -> Self {
+        Self { item: None, score: None }
+    }
 }
 impl SearchResultItem {
     /// Starts building a [`SearchResultItem`].
@@ -30,9 +48,26 @@ impl SearchResultItem {
     }
 }
 /// A builder for [`SearchResultItem`](crate::types::SearchResultItem); start one with `SearchResultItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SearchResultItemBuilder {
     inner: crate::types::SearchResultItem,
+}
+impl Clone for SearchResultItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SearchResultItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SearchResultItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SearchResultItem as Default>::default(),
+        }
+    }
 }
 impl SearchResultItemBuilder {
     /// Adds one entry to [`SearchResultItem::item`](crate::types::SearchResultItem::item): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the projected attributes of the item returned by the vector search.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An element in the search schema of a vector index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SearchSchemaElement {
     /// The name of the attribute.
@@ -16,6 +16,28 @@ pub struct SearchSchemaElement {
     ///
     /// Required: the builder's `build()` fails without it.
     pub search_schema_element_type: Option<crate::types::SearchSchemaElementType>,
+}
+impl Clone for SearchSchemaElement {
+    fn clone(&self) -> Self {
+        Self {
+            attribute_name: self.attribute_name.clone(),
+            search_schema_element_type: self.search_schema_element_type.clone(),
+        }
+    }
+}
+impl PartialEq for SearchSchemaElement {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute_name == other.attribute_name
+            && self.search_schema_element_type == other.search_schema_element_type
+    }
+}
+impl Default for SearchSchemaElement {
+    fn default() -> Self {
+        Self {
+            attribute_name: None,
+            search_schema_element_type: None,
+        }
+    }
 }
 impl SearchSchemaElement {
     /// Starts building a [`SearchSchemaElement`].
@@ -37,9 +59,26 @@ impl SearchSchemaElement {
     }
 }
 /// A builder for [`SearchSchemaElement`](crate::types::SearchSchemaElement); start one with `SearchSchemaElement::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SearchSchemaElementBuilder {
     inner: crate::types::SearchSchemaElement,
+}
+impl Clone for SearchSchemaElementBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SearchSchemaElementBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SearchSchemaElementBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SearchSchemaElement as Default>::default(),
+        }
+    }
 }
 impl SearchSchemaElementBuilder {
     /// Sets [`SearchSchemaElement::attribute_name`](crate::types::SearchSchemaElement::attribute_name): The name of the attribute.

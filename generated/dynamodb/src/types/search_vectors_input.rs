@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchVectorsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SearchVectorsInput {
     /// The name or Amazon Resource Name (ARN) of the table containing the vector index.
@@ -39,6 +39,48 @@ pub struct SearchVectorsInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub top_k: Option<i32>,
+}
+impl Clone for SearchVectorsInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            index_name: self.index_name.clone(),
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+            expression_attribute_names: self.expression_attribute_names.clone(),
+            expression_attribute_values: self.expression_attribute_values.clone(),
+            projection_expression: self.projection_expression.clone(),
+            search_vector: self.search_vector.clone(),
+            search_condition_expression: self.search_condition_expression.clone(),
+            top_k: self.top_k,
+        }
+    }
+}
+impl PartialEq for SearchVectorsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.index_name == other.index_name
+            && self.return_consumed_capacity == other.return_consumed_capacity
+            && self.expression_attribute_names == other.expression_attribute_names
+            && self.expression_attribute_values == other.expression_attribute_values
+            && self.projection_expression == other.projection_expression
+            && self.search_vector == other.search_vector
+            && self.search_condition_expression == other.search_condition_expression
+            && self.top_k == other.top_k
+    }
+}
+impl Default for SearchVectorsInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            index_name: None,
+            return_consumed_capacity: None,
+            expression_attribute_names: None,
+            expression_attribute_values: None,
+            projection_expression: None,
+            search_vector: None,
+            search_condition_expression: None,
+            top_k: None,
+        }
+    }
 }
 impl SearchVectorsInput {
     /// Starts building a [`SearchVectorsInput`].
@@ -105,9 +147,26 @@ impl SearchVectorsInput {
     }
 }
 /// A builder for [`SearchVectorsInput`](crate::types::SearchVectorsInput); start one with `SearchVectorsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SearchVectorsInputBuilder {
     inner: crate::types::SearchVectorsInput,
+}
+impl Clone for SearchVectorsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SearchVectorsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SearchVectorsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SearchVectorsInput as Default>::default(),
+        }
+    }
 }
 impl SearchVectorsInputBuilder {
     /// Sets [`SearchVectorsInput::table_name`](crate::types::SearchVectorsInput::table_name): The name or Amazon Resource Name (ARN) of the table containing the vector index.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchVectorsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SearchVectorsOutput {
     /// The capacity units consumed by the `SearchVectors` operation. Contains `VectorSearchRequestBytes`, which represents the vector search capacity consumed.
     pub consumed_capacity: Option<crate::types::VectorCapacity>,
     /// A list of items returned by the vector similarity search, sorted by similarity with the most similar item first. Each item contains the projected attributes and a similarity score.
     pub search_results: Option<Vec<crate::types::SearchResultItem>>,
+}
+impl Clone for SearchVectorsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            consumed_capacity: self.consumed_capacity.clone(),
+            search_results: self.search_results.clone(),
+        }
+    }
+}
+impl PartialEq for SearchVectorsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.consumed_capacity == other.consumed_capacity
+            && self.search_results == other.search_results
+    }
+}
+impl Default for SearchVectorsOutput {
+    fn default() -> Self {
+        Self {
+            consumed_capacity: None,
+            search_results: None,
+        }
+    }
 }
 impl SearchVectorsOutput {
     /// Starts building a [`SearchVectorsOutput`].
@@ -39,9 +61,26 @@ impl ::awsgen_runtime::protocol::FromResponse for SearchVectorsOutput {
     }
 }
 /// A builder for [`SearchVectorsOutput`](crate::types::SearchVectorsOutput); start one with `SearchVectorsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SearchVectorsOutputBuilder {
     inner: crate::types::SearchVectorsOutput,
+}
+impl Clone for SearchVectorsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SearchVectorsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SearchVectorsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SearchVectorsOutput as Default>::default(),
+        }
+    }
 }
 impl SearchVectorsOutputBuilder {
     /// Sets [`SearchVectorsOutput::consumed_capacity`](crate::types::SearchVectorsOutput::consumed_capacity): The capacity units consumed by the `SearchVectors` operation.

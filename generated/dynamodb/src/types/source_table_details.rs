@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of the table when the backup was created.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SourceTableDetails {
     /// The name of the table for which the backup was created.
@@ -38,6 +38,51 @@ pub struct SourceTableDetails {
     /// - `PROVISIONED` - Sets the read/write capacity mode to `PROVISIONED`. We recommend using `PROVISIONED` for predictable workloads.
     /// - `PAY_PER_REQUEST` - Sets the read/write capacity mode to `PAY_PER_REQUEST`. We recommend using `PAY_PER_REQUEST` for unpredictable workloads.
     pub billing_mode: Option<crate::types::BillingMode>,
+}
+impl Clone for SourceTableDetails {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            table_id: self.table_id.clone(),
+            table_arn: self.table_arn.clone(),
+            table_size_bytes: self.table_size_bytes,
+            key_schema: self.key_schema.clone(),
+            table_creation_date_time: self.table_creation_date_time,
+            provisioned_throughput: self.provisioned_throughput.clone(),
+            on_demand_throughput: self.on_demand_throughput.clone(),
+            item_count: self.item_count,
+            billing_mode: self.billing_mode.clone(),
+        }
+    }
+}
+impl PartialEq for SourceTableDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.table_id == other.table_id
+            && self.table_arn == other.table_arn
+            && self.table_size_bytes == other.table_size_bytes
+            && self.key_schema == other.key_schema
+            && self.table_creation_date_time == other.table_creation_date_time
+            && self.provisioned_throughput == other.provisioned_throughput
+            && self.on_demand_throughput == other.on_demand_throughput
+            && self.item_count == other.item_count
+            && self.billing_mode == other.billing_mode
+    }
+}
+impl Default for SourceTableDetails {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            table_id: None,
+            table_arn: None,
+            table_size_bytes: None,
+            key_schema: None,
+            table_creation_date_time: None,
+            provisioned_throughput: None,
+            on_demand_throughput: None,
+            item_count: None,
+            billing_mode: None,
+        }
+    }
 }
 impl SourceTableDetails {
     /// Starts building a [`SourceTableDetails`].
@@ -101,9 +146,26 @@ impl SourceTableDetails {
     }
 }
 /// A builder for [`SourceTableDetails`](crate::types::SourceTableDetails); start one with `SourceTableDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SourceTableDetailsBuilder {
     inner: crate::types::SourceTableDetails,
+}
+impl Clone for SourceTableDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SourceTableDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SourceTableDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SourceTableDetails as Default>::default(),
+        }
+    }
 }
 impl SourceTableDetailsBuilder {
     /// Sets [`SourceTableDetails::table_name`](crate::types::SourceTableDetails::table_name): The name of the table for which the backup was created.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of the features enabled on the table when the backup was created. For example, LSIs, GSIs, streams, TTL.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SourceTableFeatureDetails {
     /// Represents the LSI properties for the table when the backup was created. It includes the IndexName, KeySchema and Projection for the LSIs on the table at the time of backup.
@@ -17,6 +17,40 @@ pub struct SourceTableFeatureDetails {
     pub sse_description: Option<crate::types::SseDescription>,
     /// The vector index properties for the table at the time the backup was created, including the index name, vector attribute, dimensions, distance function, search schema, and projection.
     pub vector_indexes: Option<Vec<crate::types::VectorIndexInfo>>,
+}
+impl Clone for SourceTableFeatureDetails {
+    fn clone(&self) -> Self {
+        Self {
+            local_secondary_indexes: self.local_secondary_indexes.clone(),
+            global_secondary_indexes: self.global_secondary_indexes.clone(),
+            stream_description: self.stream_description.clone(),
+            time_to_live_description: self.time_to_live_description.clone(),
+            sse_description: self.sse_description.clone(),
+            vector_indexes: self.vector_indexes.clone(),
+        }
+    }
+}
+impl PartialEq for SourceTableFeatureDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_secondary_indexes == other.local_secondary_indexes
+            && self.global_secondary_indexes == other.global_secondary_indexes
+            && self.stream_description == other.stream_description
+            && self.time_to_live_description == other.time_to_live_description
+            && self.sse_description == other.sse_description
+            && self.vector_indexes == other.vector_indexes
+    }
+}
+impl Default for SourceTableFeatureDetails {
+    fn default() -> Self {
+        Self {
+            local_secondary_indexes: None,
+            global_secondary_indexes: None,
+            stream_description: None,
+            time_to_live_description: None,
+            sse_description: None,
+            vector_indexes: None,
+        }
+    }
 }
 impl SourceTableFeatureDetails {
     /// Starts building a [`SourceTableFeatureDetails`].
@@ -58,9 +92,26 @@ impl SourceTableFeatureDetails {
     }
 }
 /// A builder for [`SourceTableFeatureDetails`](crate::types::SourceTableFeatureDetails); start one with `SourceTableFeatureDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SourceTableFeatureDetailsBuilder {
     inner: crate::types::SourceTableFeatureDetails,
+}
+impl Clone for SourceTableFeatureDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SourceTableFeatureDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SourceTableFeatureDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SourceTableFeatureDetails as Default>::default(),
+        }
+    }
 }
 impl SourceTableFeatureDetailsBuilder {
     /// Appends one item to [`SourceTableFeatureDetails::local_secondary_indexes`](crate::types::SourceTableFeatureDetails::local_secondary_indexes): Represents the LSI properties for the table when the backup was created.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The description of the server-side encryption status on the specified table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SseDescription {
     /// Represents the current state of server-side encryption. The only supported values are:
@@ -20,6 +20,34 @@ pub struct SseDescription {
     pub inaccessible_encryption_date_time: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
+}
+impl Clone for SseDescription {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+            sse_type: self.sse_type.clone(),
+            kms_master_key_arn: self.kms_master_key_arn.clone(),
+            inaccessible_encryption_date_time: self.inaccessible_encryption_date_time,
+        }
+    }
+}
+impl PartialEq for SseDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status && self.sse_type == other.sse_type
+            && self.kms_master_key_arn == other.kms_master_key_arn
+            && self.inaccessible_encryption_date_time
+                == other.inaccessible_encryption_date_time
+    }
+}
+impl Default for SseDescription {
+    fn default() -> Self {
+        Self {
+            status: None,
+            sse_type: None,
+            kms_master_key_arn: None,
+            inaccessible_encryption_date_time: None,
+        }
+    }
 }
 impl SseDescription {
     /// Starts building a [`SseDescription`].
@@ -51,9 +79,26 @@ impl SseDescription {
     }
 }
 /// A builder for [`SseDescription`](crate::types::SseDescription); start one with `SseDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SseDescriptionBuilder {
     inner: crate::types::SseDescription,
+}
+impl Clone for SseDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SseDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SseDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SseDescription as Default>::default(),
+        }
+    }
 }
 impl SseDescriptionBuilder {
     /// Sets [`SseDescription::status`](crate::types::SseDescription::status): Represents the current state of server-side encryption.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the settings used to enable server-side encryption.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SseSpecification {
     /// Indicates whether server-side encryption is done using an Amazon Web Services managed key or an Amazon Web Services owned key. If enabled (true), server-side encryption type is set to `KMS` and an Amazon Web Services managed key is used (KMS charges apply). If disabled (false) or not specified, server-side encryption is set to Amazon Web Services owned key.
@@ -13,6 +13,30 @@ pub struct SseSpecification {
     pub sse_type: Option<crate::types::SseType>,
     /// The KMS key that should be used for the KMS encryption. To specify a key, use its key ID, Amazon Resource Name (ARN), alias name, or alias ARN. Note that you should only provide this parameter if the key is different from the default DynamoDB key `alias/aws/dynamodb`.
     pub kms_master_key_id: Option<String>,
+}
+impl Clone for SseSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            sse_type: self.sse_type.clone(),
+            kms_master_key_id: self.kms_master_key_id.clone(),
+        }
+    }
+}
+impl PartialEq for SseSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled && self.sse_type == other.sse_type
+            && self.kms_master_key_id == other.kms_master_key_id
+    }
+}
+impl Default for SseSpecification {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            sse_type: None,
+            kms_master_key_id: None,
+        }
+    }
 }
 impl SseSpecification {
     /// Starts building a [`SseSpecification`].
@@ -37,9 +61,26 @@ impl SseSpecification {
     }
 }
 /// A builder for [`SseSpecification`](crate::types::SseSpecification); start one with `SseSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SseSpecificationBuilder {
     inner: crate::types::SseSpecification,
+}
+impl Clone for SseSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SseSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SseSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SseSpecification as Default>::default(),
+        }
+    }
 }
 impl SseSpecificationBuilder {
     /// Sets [`SseSpecification::enabled`](crate::types::SseSpecification::enabled): Indicates whether server-side encryption is done using an Amazon Web Services managed key or an Amazon Web Services owned key.

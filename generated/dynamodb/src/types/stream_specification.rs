@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the DynamoDB Streams configuration for a table in DynamoDB.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StreamSpecification {
     /// Indicates whether DynamoDB Streams is enabled (true) or disabled (false) on the table.
@@ -16,6 +16,28 @@ pub struct StreamSpecification {
     /// - `OLD_IMAGE` - The entire item, as it appeared before it was modified, is written to the stream.
     /// - `NEW_AND_OLD_IMAGES` - Both the new and the old item images of the item are written to the stream.
     pub stream_view_type: Option<crate::types::StreamViewType>,
+}
+impl Clone for StreamSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            stream_enabled: self.stream_enabled,
+            stream_view_type: self.stream_view_type.clone(),
+        }
+    }
+}
+impl PartialEq for StreamSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.stream_enabled == other.stream_enabled
+            && self.stream_view_type == other.stream_view_type
+    }
+}
+impl Default for StreamSpecification {
+    fn default() -> Self {
+        Self {
+            stream_enabled: None,
+            stream_view_type: None,
+        }
+    }
 }
 impl StreamSpecification {
     /// Starts building a [`StreamSpecification`].
@@ -35,9 +57,26 @@ impl StreamSpecification {
     }
 }
 /// A builder for [`StreamSpecification`](crate::types::StreamSpecification); start one with `StreamSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StreamSpecificationBuilder {
     inner: crate::types::StreamSpecification,
+}
+impl Clone for StreamSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StreamSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StreamSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StreamSpecification as Default>::default(),
+        }
+    }
 }
 impl StreamSpecificationBuilder {
     /// Sets [`StreamSpecification::stream_enabled`](crate::types::StreamSpecification::stream_enabled): Indicates whether DynamoDB Streams is enabled (true) or disabled (false) on the table.

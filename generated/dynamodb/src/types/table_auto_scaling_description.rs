@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the auto scaling configuration for a global table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TableAutoScalingDescription {
     /// The name of the table.
@@ -16,6 +16,30 @@ pub struct TableAutoScalingDescription {
     pub table_status: Option<crate::types::TableStatus>,
     /// Represents replicas of the global table.
     pub replicas: Option<Vec<crate::types::ReplicaAutoScalingDescription>>,
+}
+impl Clone for TableAutoScalingDescription {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            table_status: self.table_status.clone(),
+            replicas: self.replicas.clone(),
+        }
+    }
+}
+impl PartialEq for TableAutoScalingDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.table_status == other.table_status
+            && self.replicas == other.replicas
+    }
+}
+impl Default for TableAutoScalingDescription {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            table_status: None,
+            replicas: None,
+        }
+    }
 }
 impl TableAutoScalingDescription {
     /// Starts building a [`TableAutoScalingDescription`].
@@ -40,9 +64,26 @@ impl TableAutoScalingDescription {
     }
 }
 /// A builder for [`TableAutoScalingDescription`](crate::types::TableAutoScalingDescription); start one with `TableAutoScalingDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TableAutoScalingDescriptionBuilder {
     inner: crate::types::TableAutoScalingDescription,
+}
+impl Clone for TableAutoScalingDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TableAutoScalingDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TableAutoScalingDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TableAutoScalingDescription as Default>::default(),
+        }
+    }
 }
 impl TableAutoScalingDescriptionBuilder {
     /// Sets [`TableAutoScalingDescription::table_name`](crate::types::TableAutoScalingDescription::table_name): The name of the table.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details of the table class.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TableClassSummary {
     /// The table class of the specified table. Valid values are `STANDARD` and `STANDARD_INFREQUENT_ACCESS`.
     pub table_class: Option<crate::types::TableClass>,
     /// The date and time at which the table class was last updated.
     pub last_update_date_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for TableClassSummary {
+    fn clone(&self) -> Self {
+        Self {
+            table_class: self.table_class.clone(),
+            last_update_date_time: self.last_update_date_time,
+        }
+    }
+}
+impl PartialEq for TableClassSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_class == other.table_class
+            && self.last_update_date_time == other.last_update_date_time
+    }
+}
+impl Default for TableClassSummary {
+    fn default() -> Self {
+        Self {
+            table_class: None,
+            last_update_date_time: None,
+        }
+    }
 }
 impl TableClassSummary {
     /// Starts building a [`TableClassSummary`].
@@ -30,9 +52,26 @@ impl TableClassSummary {
     }
 }
 /// A builder for [`TableClassSummary`](crate::types::TableClassSummary); start one with `TableClassSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TableClassSummaryBuilder {
     inner: crate::types::TableClassSummary,
+}
+impl Clone for TableClassSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TableClassSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TableClassSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TableClassSummary as Default>::default(),
+        }
+    }
 }
 impl TableClassSummaryBuilder {
     /// Sets [`TableClassSummary::table_class`](crate::types::TableClassSummary::table_class): The table class of the specified table.

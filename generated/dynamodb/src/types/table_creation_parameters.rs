@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The parameters for the table created as part of the import operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TableCreationParameters {
     /// The name of the table created as part of the import operation.
@@ -29,6 +29,49 @@ pub struct TableCreationParameters {
     pub global_secondary_indexes: Option<Vec<crate::types::GlobalSecondaryIndex>>,
     /// The vector indexes of the table to be created as part of the import operation.
     pub vector_indexes: Option<Vec<crate::types::VectorIndex>>,
+}
+impl Clone for TableCreationParameters {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            attribute_definitions: self.attribute_definitions.clone(),
+            key_schema: self.key_schema.clone(),
+            billing_mode: self.billing_mode.clone(),
+            provisioned_throughput: self.provisioned_throughput.clone(),
+            on_demand_throughput: self.on_demand_throughput.clone(),
+            sse_specification: self.sse_specification.clone(),
+            global_secondary_indexes: self.global_secondary_indexes.clone(),
+            vector_indexes: self.vector_indexes.clone(),
+        }
+    }
+}
+impl PartialEq for TableCreationParameters {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name
+            && self.attribute_definitions == other.attribute_definitions
+            && self.key_schema == other.key_schema
+            && self.billing_mode == other.billing_mode
+            && self.provisioned_throughput == other.provisioned_throughput
+            && self.on_demand_throughput == other.on_demand_throughput
+            && self.sse_specification == other.sse_specification
+            && self.global_secondary_indexes == other.global_secondary_indexes
+            && self.vector_indexes == other.vector_indexes
+    }
+}
+impl Default for TableCreationParameters {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            attribute_definitions: None,
+            key_schema: None,
+            billing_mode: None,
+            provisioned_throughput: None,
+            on_demand_throughput: None,
+            sse_specification: None,
+            global_secondary_indexes: None,
+            vector_indexes: None,
+        }
+    }
 }
 impl TableCreationParameters {
     /// Starts building a [`TableCreationParameters`].
@@ -85,9 +128,26 @@ impl TableCreationParameters {
     }
 }
 /// A builder for [`TableCreationParameters`](crate::types::TableCreationParameters); start one with `TableCreationParameters::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TableCreationParametersBuilder {
     inner: crate::types::TableCreationParameters,
+}
+impl Clone for TableCreationParametersBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TableCreationParametersBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TableCreationParametersBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TableCreationParameters as Default>::default(),
+        }
+    }
 }
 impl TableCreationParametersBuilder {
     /// Sets [`TableCreationParameters::table_name`](crate::types::TableCreationParameters::table_name): The name of the table created as part of the import operation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the properties of a table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TableDescription {
     /// An array of [`AttributeDefinition`](crate::types::AttributeDefinition) objects. Each of these objects describes one attribute in the table and index key schema.
@@ -155,6 +155,110 @@ pub struct TableDescription {
     /// - `IndexSizeBytes` - The total size of the vector index, in bytes. Amazon DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
     /// - `ItemCount` - The number of items indexed in the vector index. Amazon DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
     pub vector_indexes: Option<Vec<crate::types::VectorIndexDescription>>,
+}
+impl Clone for TableDescription {
+    fn clone(&self) -> Self {
+        Self {
+            attribute_definitions: self.attribute_definitions.clone(),
+            table_name: self.table_name.clone(),
+            key_schema: self.key_schema.clone(),
+            table_status: self.table_status.clone(),
+            creation_date_time: self.creation_date_time,
+            provisioned_throughput: self.provisioned_throughput.clone(),
+            table_size_bytes: self.table_size_bytes,
+            item_count: self.item_count,
+            table_arn: self.table_arn.clone(),
+            table_id: self.table_id.clone(),
+            billing_mode_summary: self.billing_mode_summary.clone(),
+            local_secondary_indexes: self.local_secondary_indexes.clone(),
+            global_secondary_indexes: self.global_secondary_indexes.clone(),
+            stream_specification: self.stream_specification.clone(),
+            latest_stream_label: self.latest_stream_label.clone(),
+            latest_stream_arn: self.latest_stream_arn.clone(),
+            global_table_version: self.global_table_version.clone(),
+            replicas: self.replicas.clone(),
+            global_table_witnesses: self.global_table_witnesses.clone(),
+            global_table_settings_replication_mode: self
+                .global_table_settings_replication_mode
+                .clone(),
+            restore_summary: self.restore_summary.clone(),
+            sse_description: self.sse_description.clone(),
+            archival_summary: self.archival_summary.clone(),
+            table_class_summary: self.table_class_summary.clone(),
+            deletion_protection_enabled: self.deletion_protection_enabled,
+            on_demand_throughput: self.on_demand_throughput.clone(),
+            warm_throughput: self.warm_throughput.clone(),
+            multi_region_consistency: self.multi_region_consistency.clone(),
+            vector_indexes: self.vector_indexes.clone(),
+        }
+    }
+}
+impl PartialEq for TableDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute_definitions == other.attribute_definitions
+            && self.table_name == other.table_name && self.key_schema == other.key_schema
+            && self.table_status == other.table_status
+            && self.creation_date_time == other.creation_date_time
+            && self.provisioned_throughput == other.provisioned_throughput
+            && self.table_size_bytes == other.table_size_bytes
+            && self.item_count == other.item_count && self.table_arn == other.table_arn
+            && self.table_id == other.table_id
+            && self.billing_mode_summary == other.billing_mode_summary
+            && self.local_secondary_indexes == other.local_secondary_indexes
+            && self.global_secondary_indexes == other.global_secondary_indexes
+            && self.stream_specification == other.stream_specification
+            && self.latest_stream_label == other.latest_stream_label
+            && self.latest_stream_arn == other.latest_stream_arn
+            && self.global_table_version == other.global_table_version
+            && self.replicas == other.replicas
+            && self.global_table_witnesses == other.global_table_witnesses
+            && self.global_table_settings_replication_mode
+                == other.global_table_settings_replication_mode
+            && self.restore_summary == other.restore_summary
+            && self.sse_description == other.sse_description
+            && self.archival_summary == other.archival_summary
+            && self.table_class_summary == other.table_class_summary
+            && self.deletion_protection_enabled == other.deletion_protection_enabled
+            && self.on_demand_throughput == other.on_demand_throughput
+            && self.warm_throughput == other.warm_throughput
+            && self.multi_region_consistency == other.multi_region_consistency
+            && self.vector_indexes == other.vector_indexes
+    }
+}
+impl Default for TableDescription {
+    fn default() -> Self {
+        Self {
+            attribute_definitions: None,
+            table_name: None,
+            key_schema: None,
+            table_status: None,
+            creation_date_time: None,
+            provisioned_throughput: None,
+            table_size_bytes: None,
+            item_count: None,
+            table_arn: None,
+            table_id: None,
+            billing_mode_summary: None,
+            local_secondary_indexes: None,
+            global_secondary_indexes: None,
+            stream_specification: None,
+            latest_stream_label: None,
+            latest_stream_arn: None,
+            global_table_version: None,
+            replicas: None,
+            global_table_witnesses: None,
+            global_table_settings_replication_mode: None,
+            restore_summary: None,
+            sse_description: None,
+            archival_summary: None,
+            table_class_summary: None,
+            deletion_protection_enabled: None,
+            on_demand_throughput: None,
+            warm_throughput: None,
+            multi_region_consistency: None,
+            vector_indexes: None,
+        }
+    }
 }
 impl TableDescription {
     /// Starts building a [`TableDescription`].
@@ -323,9 +427,26 @@ impl TableDescription {
     }
 }
 /// A builder for [`TableDescription`](crate::types::TableDescription); start one with `TableDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TableDescriptionBuilder {
     inner: crate::types::TableDescription,
+}
+impl Clone for TableDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TableDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TableDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TableDescription as Default>::default(),
+        }
+    }
 }
 impl TableDescriptionBuilder {
     /// Appends one item to [`TableDescription::attribute_definitions`](crate::types::TableDescription::attribute_definitions): An array of [`AttributeDefinition`](crate::types::AttributeDefinition) objects.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the warm throughput value (in read units per second and write units per second) of the table. Warm throughput is applicable for DynamoDB Standard-IA tables and specifies the minimum provisioned capacity maintained for immediate data access.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TableWarmThroughputDescription {
     /// Represents the base table's warm throughput value in read units per second.
@@ -11,6 +11,31 @@ pub struct TableWarmThroughputDescription {
     pub write_units_per_second: Option<i64>,
     /// Represents warm throughput value of the base table.
     pub status: Option<crate::types::TableStatus>,
+}
+impl Clone for TableWarmThroughputDescription {
+    fn clone(&self) -> Self {
+        Self {
+            read_units_per_second: self.read_units_per_second,
+            write_units_per_second: self.write_units_per_second,
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for TableWarmThroughputDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.read_units_per_second == other.read_units_per_second
+            && self.write_units_per_second == other.write_units_per_second
+            && self.status == other.status
+    }
+}
+impl Default for TableWarmThroughputDescription {
+    fn default() -> Self {
+        Self {
+            read_units_per_second: None,
+            write_units_per_second: None,
+            status: None,
+        }
+    }
 }
 impl TableWarmThroughputDescription {
     /// Starts building a [`TableWarmThroughputDescription`].
@@ -35,9 +60,26 @@ impl TableWarmThroughputDescription {
     }
 }
 /// A builder for [`TableWarmThroughputDescription`](crate::types::TableWarmThroughputDescription); start one with `TableWarmThroughputDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TableWarmThroughputDescriptionBuilder {
     inner: crate::types::TableWarmThroughputDescription,
+}
+impl Clone for TableWarmThroughputDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TableWarmThroughputDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TableWarmThroughputDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TableWarmThroughputDescription as Default>::default(),
+        }
+    }
 }
 impl TableWarmThroughputDescriptionBuilder {
     /// Sets [`TableWarmThroughputDescription::read_units_per_second`](crate::types::TableWarmThroughputDescription::read_units_per_second): Represents the base table's warm throughput value in read units per second.

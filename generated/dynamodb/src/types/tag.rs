@@ -6,7 +6,7 @@
 /// Amazon Web Services-assigned tag names and values are automatically assigned the `aws:` prefix, which the user cannot assign. Amazon Web Services-assigned tag names do not count towards the tag limit of 50. User-assigned tag names have the prefix `user:` in the Cost Allocation Report. You cannot backdate the application of a tag.
 ///
 /// For an overview on tagging DynamoDB resources, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html) in the *Amazon DynamoDB Developer Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key of the tag. Tag keys are case sensitive. Each DynamoDB table can only have up to one tag with the same key. If you try to add an existing tag (same key), the existing tag value will be updated to the new value.
@@ -17,6 +17,24 @@ pub struct Tag {
     ///
     /// Required: the builder's `build()` fails without it.
     pub value: Option<String>,
+}
+impl Clone for Tag {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for Tag {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.value == other.value
+    }
+}
+impl Default for Tag {
+    fn default() -> Self {
+        Self { key: None, value: None }
+    }
 }
 impl Tag {
     /// Starts building a [`Tag`].
@@ -36,9 +54,26 @@ impl Tag {
     }
 }
 /// A builder for [`Tag`](crate::types::Tag); start one with `Tag::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagBuilder {
     inner: crate::types::Tag,
+}
+impl Clone for TagBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Tag as Default>::default(),
+        }
+    }
 }
 impl TagBuilder {
     /// Sets [`Tag::key`](crate::types::Tag::key): The key of the tag.

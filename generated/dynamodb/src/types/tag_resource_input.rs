@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TagResourceInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagResourceInput {
     /// Identifies the Amazon DynamoDB resource to which tags should be added. This value is an Amazon Resource Name (ARN).
@@ -13,6 +13,27 @@ pub struct TagResourceInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TagResourceInput {
+    fn clone(&self) -> Self {
+        Self {
+            resource_arn: self.resource_arn.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TagResourceInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_arn == other.resource_arn && self.tags == other.tags
+    }
+}
+impl Default for TagResourceInput {
+    fn default() -> Self {
+        Self {
+            resource_arn: None,
+            tags: None,
+        }
+    }
 }
 impl TagResourceInput {
     /// Starts building a [`TagResourceInput`].
@@ -38,9 +59,26 @@ impl TagResourceInput {
     }
 }
 /// A builder for [`TagResourceInput`](crate::types::TagResourceInput); start one with `TagResourceInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagResourceInputBuilder {
     inner: crate::types::TagResourceInput,
+}
+impl Clone for TagResourceInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagResourceInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagResourceInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TagResourceInput as Default>::default(),
+        }
+    }
 }
 impl TagResourceInputBuilder {
     /// Sets [`TagResourceInput::resource_arn`](crate::types::TagResourceInput::resource_arn): Identifies the Amazon DynamoDB resource to which tags should be added.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the specific reason why a DynamoDB request was throttled and the ARN of the impacted resource. This helps identify exactly what resource is being throttled, what type of operation caused it, and why the throttling occurred.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ThrottlingReason {
     /// The reason for throttling. The throttling reason follows a specific format: `ResourceType+OperationType+LimitType`:
@@ -25,6 +25,27 @@ pub struct ThrottlingReason {
     /// The Amazon Resource Name (ARN) of the DynamoDB table or index that experienced the throttling event.
     pub resource: Option<String>,
 }
+impl Clone for ThrottlingReason {
+    fn clone(&self) -> Self {
+        Self {
+            reason: self.reason.clone(),
+            resource: self.resource.clone(),
+        }
+    }
+}
+impl PartialEq for ThrottlingReason {
+    fn eq(&self, other: &Self) -> bool {
+        self.reason == other.reason && self.resource == other.resource
+    }
+}
+impl Default for ThrottlingReason {
+    fn default() -> Self {
+        Self {
+            reason: None,
+            resource: None,
+        }
+    }
+}
 impl ThrottlingReason {
     /// Starts building a [`ThrottlingReason`].
     #[inline]
@@ -43,9 +64,26 @@ impl ThrottlingReason {
     }
 }
 /// A builder for [`ThrottlingReason`](crate::types::ThrottlingReason); start one with `ThrottlingReason::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ThrottlingReasonBuilder {
     inner: crate::types::ThrottlingReason,
+}
+impl Clone for ThrottlingReasonBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ThrottlingReasonBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ThrottlingReasonBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ThrottlingReason as Default>::default(),
+        }
+    }
 }
 impl ThrottlingReasonBuilder {
     /// Sets [`ThrottlingReason::reason`](crate::types::ThrottlingReason::reason): The reason for throttling.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The description of the Time to Live (TTL) status on the specified table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TimeToLiveDescription {
     /// The TTL status for the table.
     pub time_to_live_status: Option<crate::types::TimeToLiveStatus>,
     /// The name of the TTL attribute for items in the table.
     pub attribute_name: Option<String>,
+}
+impl Clone for TimeToLiveDescription {
+    fn clone(&self) -> Self {
+        Self {
+            time_to_live_status: self.time_to_live_status.clone(),
+            attribute_name: self.attribute_name.clone(),
+        }
+    }
+}
+impl PartialEq for TimeToLiveDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.time_to_live_status == other.time_to_live_status
+            && self.attribute_name == other.attribute_name
+    }
+}
+impl Default for TimeToLiveDescription {
+    fn default() -> Self {
+        Self {
+            time_to_live_status: None,
+            attribute_name: None,
+        }
+    }
 }
 impl TimeToLiveDescription {
     /// Starts building a [`TimeToLiveDescription`].
@@ -28,9 +50,26 @@ impl TimeToLiveDescription {
     }
 }
 /// A builder for [`TimeToLiveDescription`](crate::types::TimeToLiveDescription); start one with `TimeToLiveDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TimeToLiveDescriptionBuilder {
     inner: crate::types::TimeToLiveDescription,
+}
+impl Clone for TimeToLiveDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TimeToLiveDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TimeToLiveDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TimeToLiveDescription as Default>::default(),
+        }
+    }
 }
 impl TimeToLiveDescriptionBuilder {
     /// Sets [`TimeToLiveDescription::time_to_live_status`](crate::types::TimeToLiveDescription::time_to_live_status): The TTL status for the table.

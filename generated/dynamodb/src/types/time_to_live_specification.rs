@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the settings used to enable or disable Time to Live (TTL) for the specified table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TimeToLiveSpecification {
     /// Indicates whether TTL is to be enabled (true) or disabled (false) on the table.
@@ -13,6 +13,27 @@ pub struct TimeToLiveSpecification {
     ///
     /// Required: the builder's `build()` fails without it.
     pub attribute_name: Option<String>,
+}
+impl Clone for TimeToLiveSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            attribute_name: self.attribute_name.clone(),
+        }
+    }
+}
+impl PartialEq for TimeToLiveSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled && self.attribute_name == other.attribute_name
+    }
+}
+impl Default for TimeToLiveSpecification {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            attribute_name: None,
+        }
+    }
 }
 impl TimeToLiveSpecification {
     /// Starts building a [`TimeToLiveSpecification`].
@@ -32,9 +53,26 @@ impl TimeToLiveSpecification {
     }
 }
 /// A builder for [`TimeToLiveSpecification`](crate::types::TimeToLiveSpecification); start one with `TimeToLiveSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TimeToLiveSpecificationBuilder {
     inner: crate::types::TimeToLiveSpecification,
+}
+impl Clone for TimeToLiveSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TimeToLiveSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TimeToLiveSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TimeToLiveSpecification as Default>::default(),
+        }
+    }
 }
 impl TimeToLiveSpecificationBuilder {
     /// Sets [`TimeToLiveSpecification::enabled`](crate::types::TimeToLiveSpecification::enabled): Indicates whether TTL is to be enabled (true) or disabled (false) on the table.

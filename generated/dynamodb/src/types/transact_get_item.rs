@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies an item to be retrieved as part of the transaction.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransactGetItem {
     /// Contains the primary key that identifies the item to get, together with the name of the table that contains the item, and optionally the specific attributes of the item to retrieve.
     ///
     /// Required: the builder's `build()` fails without it.
     pub get: Option<crate::types::Get>,
+}
+impl Clone for TransactGetItem {
+    fn clone(&self) -> Self {
+        Self { get: self.get.clone() }
+    }
+}
+impl PartialEq for TransactGetItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.get == other.get
+    }
+}
+impl Default for TransactGetItem {
+    fn default() -> Self {
+        Self { get: None }
+    }
 }
 impl TransactGetItem {
     /// Starts building a [`TransactGetItem`].
@@ -23,9 +38,26 @@ impl TransactGetItem {
     }
 }
 /// A builder for [`TransactGetItem`](crate::types::TransactGetItem); start one with `TransactGetItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransactGetItemBuilder {
     inner: crate::types::TransactGetItem,
+}
+impl Clone for TransactGetItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransactGetItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransactGetItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransactGetItem as Default>::default(),
+        }
+    }
 }
 impl TransactGetItemBuilder {
     /// Sets [`TransactGetItem::get`](crate::types::TransactGetItem::get): Contains the primary key that identifies the item to get, together with the name of the table that contains the item, and optionally the specific attributes of the item to retrieve.

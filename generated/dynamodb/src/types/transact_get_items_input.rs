@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TransactGetItemsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransactGetItemsInput {
     /// An ordered array of up to 100 [`TransactGetItem`](crate::types::TransactGetItem) objects, each of which contains a [`Get`](crate::types::Get) structure.
@@ -11,6 +11,28 @@ pub struct TransactGetItemsInput {
     pub transact_items: Option<Vec<crate::types::TransactGetItem>>,
     /// A value of `TOTAL` causes consumed capacity information to be returned, and a value of `NONE` prevents that information from being returned. No other value is valid.
     pub return_consumed_capacity: Option<crate::types::ReturnConsumedCapacity>,
+}
+impl Clone for TransactGetItemsInput {
+    fn clone(&self) -> Self {
+        Self {
+            transact_items: self.transact_items.clone(),
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+        }
+    }
+}
+impl PartialEq for TransactGetItemsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.transact_items == other.transact_items
+            && self.return_consumed_capacity == other.return_consumed_capacity
+    }
+}
+impl Default for TransactGetItemsInput {
+    fn default() -> Self {
+        Self {
+            transact_items: None,
+            return_consumed_capacity: None,
+        }
+    }
 }
 impl TransactGetItemsInput {
     /// Starts building a [`TransactGetItemsInput`].
@@ -38,9 +60,26 @@ impl TransactGetItemsInput {
     }
 }
 /// A builder for [`TransactGetItemsInput`](crate::types::TransactGetItemsInput); start one with `TransactGetItemsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransactGetItemsInputBuilder {
     inner: crate::types::TransactGetItemsInput,
+}
+impl Clone for TransactGetItemsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransactGetItemsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransactGetItemsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransactGetItemsInput as Default>::default(),
+        }
+    }
 }
 impl TransactGetItemsInputBuilder {
     /// Appends one item to [`TransactGetItemsInput::transact_items`](crate::types::TransactGetItemsInput::transact_items): An ordered array of up to 100 [`TransactGetItem`](crate::types::TransactGetItem) objects, each of which contains a [`Get`](crate::types::Get) structure.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TransactGetItemsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransactGetItemsOutput {
     /// If the *ReturnConsumedCapacity* value was `TOTAL`, this is an array of [`ConsumedCapacity`](crate::types::ConsumedCapacity) objects, one for each table addressed by [`TransactGetItem`](crate::types::TransactGetItem) objects in the *TransactItems* parameter. These [`ConsumedCapacity`](crate::types::ConsumedCapacity) objects report the read-capacity units consumed by the `TransactGetItems` call in that table.
@@ -11,6 +11,28 @@ pub struct TransactGetItemsOutput {
     ///
     /// If a requested item could not be retrieved, the corresponding [`ItemResponse`](crate::types::ItemResponse) object is Null, or if the requested item has no projected attributes, the corresponding [`ItemResponse`](crate::types::ItemResponse) object is an empty Map.
     pub responses: Option<Vec<crate::types::ItemResponse>>,
+}
+impl Clone for TransactGetItemsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            consumed_capacity: self.consumed_capacity.clone(),
+            responses: self.responses.clone(),
+        }
+    }
+}
+impl PartialEq for TransactGetItemsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.consumed_capacity == other.consumed_capacity
+            && self.responses == other.responses
+    }
+}
+impl Default for TransactGetItemsOutput {
+    fn default() -> Self {
+        Self {
+            consumed_capacity: None,
+            responses: None,
+        }
+    }
 }
 impl TransactGetItemsOutput {
     /// Starts building a [`TransactGetItemsOutput`].
@@ -41,9 +63,26 @@ impl ::awsgen_runtime::protocol::FromResponse for TransactGetItemsOutput {
     }
 }
 /// A builder for [`TransactGetItemsOutput`](crate::types::TransactGetItemsOutput); start one with `TransactGetItemsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransactGetItemsOutputBuilder {
     inner: crate::types::TransactGetItemsOutput,
+}
+impl Clone for TransactGetItemsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransactGetItemsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransactGetItemsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransactGetItemsOutput as Default>::default(),
+        }
+    }
 }
 impl TransactGetItemsOutputBuilder {
     /// Appends one item to [`TransactGetItemsOutput::consumed_capacity`](crate::types::TransactGetItemsOutput::consumed_capacity): If the *ReturnConsumedCapacity* value was `TOTAL`, this is an array of [`ConsumedCapacity`](crate::types::ConsumedCapacity) objects, one for each table addressed by [`TransactGetItem`](crate::types::TransactGetItem) objects in the *TransactItems* parameter.

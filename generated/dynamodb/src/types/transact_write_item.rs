@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of requests that can perform update, put, delete, or check operations on multiple items in one or more tables atomically.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransactWriteItem {
     /// A request to perform a check item operation.
@@ -13,6 +13,32 @@ pub struct TransactWriteItem {
     pub delete: Option<crate::types::Delete>,
     /// A request to perform an `UpdateItem` operation.
     pub update: Option<crate::types::Update>,
+}
+impl Clone for TransactWriteItem {
+    fn clone(&self) -> Self {
+        Self {
+            condition_check: self.condition_check.clone(),
+            put: self.put.clone(),
+            delete: self.delete.clone(),
+            update: self.update.clone(),
+        }
+    }
+}
+impl PartialEq for TransactWriteItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.condition_check == other.condition_check && self.put == other.put
+            && self.delete == other.delete && self.update == other.update
+    }
+}
+impl Default for TransactWriteItem {
+    fn default() -> Self {
+        Self {
+            condition_check: None,
+            put: None,
+            delete: None,
+            update: None,
+        }
+    }
 }
 impl TransactWriteItem {
     /// Starts building a [`TransactWriteItem`].
@@ -42,9 +68,26 @@ impl TransactWriteItem {
     }
 }
 /// A builder for [`TransactWriteItem`](crate::types::TransactWriteItem); start one with `TransactWriteItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransactWriteItemBuilder {
     inner: crate::types::TransactWriteItem,
+}
+impl Clone for TransactWriteItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransactWriteItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransactWriteItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransactWriteItem as Default>::default(),
+        }
+    }
 }
 impl TransactWriteItemBuilder {
     /// Sets [`TransactWriteItem::condition_check`](crate::types::TransactWriteItem::condition_check): A request to perform a check item operation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TransactWriteItemsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransactWriteItemsInput {
     /// An ordered array of up to 100 [`TransactWriteItem`](crate::types::TransactWriteItem) objects, each of which contains a [`ConditionCheck`](crate::types::ConditionCheck), [`Put`](crate::types::Put), [`Update`](crate::types::Update), or [`Delete`](crate::types::Delete) object. These can operate on items in different tables, but the tables must reside in the same Amazon Web Services account and Region, and no two of them can operate on the same item.
@@ -23,6 +23,35 @@ pub struct TransactWriteItemsInput {
     ///
     /// If you submit a request with the same client token but a change in other parameters within the 10-minute idempotency window, DynamoDB returns an `IdempotentParameterMismatch` exception.
     pub client_request_token: Option<String>,
+}
+impl Clone for TransactWriteItemsInput {
+    fn clone(&self) -> Self {
+        Self {
+            transact_items: self.transact_items.clone(),
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+            return_item_collection_metrics: self.return_item_collection_metrics.clone(),
+            client_request_token: self.client_request_token.clone(),
+        }
+    }
+}
+impl PartialEq for TransactWriteItemsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.transact_items == other.transact_items
+            && self.return_consumed_capacity == other.return_consumed_capacity
+            && self.return_item_collection_metrics
+                == other.return_item_collection_metrics
+            && self.client_request_token == other.client_request_token
+    }
+}
+impl Default for TransactWriteItemsInput {
+    fn default() -> Self {
+        Self {
+            transact_items: None,
+            return_consumed_capacity: None,
+            return_item_collection_metrics: None,
+            client_request_token: None,
+        }
+    }
 }
 impl TransactWriteItemsInput {
     /// Starts building a [`TransactWriteItemsInput`].
@@ -62,9 +91,26 @@ impl TransactWriteItemsInput {
     }
 }
 /// A builder for [`TransactWriteItemsInput`](crate::types::TransactWriteItemsInput); start one with `TransactWriteItemsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransactWriteItemsInputBuilder {
     inner: crate::types::TransactWriteItemsInput,
+}
+impl Clone for TransactWriteItemsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransactWriteItemsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransactWriteItemsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransactWriteItemsInput as Default>::default(),
+        }
+    }
 }
 impl TransactWriteItemsInputBuilder {
     /// Appends one item to [`TransactWriteItemsInput::transact_items`](crate::types::TransactWriteItemsInput::transact_items): An ordered array of up to 100 [`TransactWriteItem`](crate::types::TransactWriteItem) objects, each of which contains a [`ConditionCheck`](crate::types::ConditionCheck), [`Put`](crate::types::Put), [`Update`](crate::types::Update), or [`Delete`](crate::types::Delete) object.

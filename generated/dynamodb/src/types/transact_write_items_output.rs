@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TransactWriteItemsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransactWriteItemsOutput {
     /// The capacity units consumed by the entire `TransactWriteItems` operation. The values of the list are ordered according to the ordering of the `TransactItems` request parameter.
@@ -13,6 +13,28 @@ pub struct TransactWriteItemsOutput {
     pub item_collection_metrics: Option<
         ::std::collections::BTreeMap<String, Vec<crate::types::ItemCollectionMetrics>>,
     >,
+}
+impl Clone for TransactWriteItemsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            consumed_capacity: self.consumed_capacity.clone(),
+            item_collection_metrics: self.item_collection_metrics.clone(),
+        }
+    }
+}
+impl PartialEq for TransactWriteItemsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.consumed_capacity == other.consumed_capacity
+            && self.item_collection_metrics == other.item_collection_metrics
+    }
+}
+impl Default for TransactWriteItemsOutput {
+    fn default() -> Self {
+        Self {
+            consumed_capacity: None,
+            item_collection_metrics: None,
+        }
+    }
 }
 impl TransactWriteItemsOutput {
     /// Starts building a [`TransactWriteItemsOutput`].
@@ -47,9 +69,26 @@ impl ::awsgen_runtime::protocol::FromResponse for TransactWriteItemsOutput {
     }
 }
 /// A builder for [`TransactWriteItemsOutput`](crate::types::TransactWriteItemsOutput); start one with `TransactWriteItemsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransactWriteItemsOutputBuilder {
     inner: crate::types::TransactWriteItemsOutput,
+}
+impl Clone for TransactWriteItemsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransactWriteItemsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransactWriteItemsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransactWriteItemsOutput as Default>::default(),
+        }
+    }
 }
 impl TransactWriteItemsOutputBuilder {
     /// Appends one item to [`TransactWriteItemsOutput::consumed_capacity`](crate::types::TransactWriteItemsOutput::consumed_capacity): The capacity units consumed by the entire `TransactWriteItems` operation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UntagResourceInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UntagResourceInput {
     /// The DynamoDB resource that the tags will be removed from. This value is an Amazon Resource Name (ARN).
@@ -13,6 +13,27 @@ pub struct UntagResourceInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub tag_keys: Option<Vec<String>>,
+}
+impl Clone for UntagResourceInput {
+    fn clone(&self) -> Self {
+        Self {
+            resource_arn: self.resource_arn.clone(),
+            tag_keys: self.tag_keys.clone(),
+        }
+    }
+}
+impl PartialEq for UntagResourceInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_arn == other.resource_arn && self.tag_keys == other.tag_keys
+    }
+}
+impl Default for UntagResourceInput {
+    fn default() -> Self {
+        Self {
+            resource_arn: None,
+            tag_keys: None,
+        }
+    }
 }
 impl UntagResourceInput {
     /// Starts building a [`UntagResourceInput`].
@@ -38,9 +59,26 @@ impl UntagResourceInput {
     }
 }
 /// A builder for [`UntagResourceInput`](crate::types::UntagResourceInput); start one with `UntagResourceInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UntagResourceInputBuilder {
     inner: crate::types::UntagResourceInput,
+}
+impl Clone for UntagResourceInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UntagResourceInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UntagResourceInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UntagResourceInput as Default>::default(),
+        }
+    }
 }
 impl UntagResourceInputBuilder {
     /// Sets [`UntagResourceInput::resource_arn`](crate::types::UntagResourceInput::resource_arn): The DynamoDB resource that the tags will be removed from.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a request to perform an `UpdateItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Update {
     /// The primary key of the item to be updated. Each element consists of an attribute name and a value for that attribute.
@@ -29,6 +29,45 @@ pub struct Update {
     pub return_values_on_condition_check_failure: Option<
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
+}
+impl Clone for Update {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            update_expression: self.update_expression.clone(),
+            table_name: self.table_name.clone(),
+            condition_expression: self.condition_expression.clone(),
+            expression_attribute_names: self.expression_attribute_names.clone(),
+            expression_attribute_values: self.expression_attribute_values.clone(),
+            return_values_on_condition_check_failure: self
+                .return_values_on_condition_check_failure
+                .clone(),
+        }
+    }
+}
+impl PartialEq for Update {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.update_expression == other.update_expression
+            && self.table_name == other.table_name
+            && self.condition_expression == other.condition_expression
+            && self.expression_attribute_names == other.expression_attribute_names
+            && self.expression_attribute_values == other.expression_attribute_values
+            && self.return_values_on_condition_check_failure
+                == other.return_values_on_condition_check_failure
+    }
+}
+impl Default for Update {
+    fn default() -> Self {
+        Self {
+            key: None,
+            update_expression: None,
+            table_name: None,
+            condition_expression: None,
+            expression_attribute_names: None,
+            expression_attribute_values: None,
+            return_values_on_condition_check_failure: None,
+        }
+    }
 }
 impl Update {
     /// Starts building a [`Update`].
@@ -81,9 +120,26 @@ impl Update {
     }
 }
 /// A builder for [`Update`](crate::types::Update); start one with `Update::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateBuilder {
     inner: crate::types::Update,
+}
+impl Clone for UpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Update as Default>::default(),
+        }
+    }
 }
 impl UpdateBuilder {
     /// Adds one entry to [`Update::key`](crate::types::Update::key): The primary key of the item to be updated.

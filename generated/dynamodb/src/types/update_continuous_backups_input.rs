@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateContinuousBackupsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateContinuousBackupsInput {
     /// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
@@ -15,6 +15,31 @@ pub struct UpdateContinuousBackupsInput {
     pub point_in_time_recovery_specification: Option<
         crate::types::PointInTimeRecoverySpecification,
     >,
+}
+impl Clone for UpdateContinuousBackupsInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            point_in_time_recovery_specification: self
+                .point_in_time_recovery_specification
+                .clone(),
+        }
+    }
+}
+impl PartialEq for UpdateContinuousBackupsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name
+            && self.point_in_time_recovery_specification
+                == other.point_in_time_recovery_specification
+    }
+}
+impl Default for UpdateContinuousBackupsInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            point_in_time_recovery_specification: None,
+        }
+    }
 }
 impl UpdateContinuousBackupsInput {
     /// Starts building a [`UpdateContinuousBackupsInput`].
@@ -42,9 +67,26 @@ impl UpdateContinuousBackupsInput {
     }
 }
 /// A builder for [`UpdateContinuousBackupsInput`](crate::types::UpdateContinuousBackupsInput); start one with `UpdateContinuousBackupsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateContinuousBackupsInputBuilder {
     inner: crate::types::UpdateContinuousBackupsInput,
+}
+impl Clone for UpdateContinuousBackupsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateContinuousBackupsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateContinuousBackupsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateContinuousBackupsInput as Default>::default(),
+        }
+    }
 }
 impl UpdateContinuousBackupsInputBuilder {
     /// Sets [`UpdateContinuousBackupsInput::table_name`](crate::types::UpdateContinuousBackupsInput::table_name): The name of the table.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateContinuousBackupsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateContinuousBackupsOutput {
     /// Represents the continuous backups and point in time recovery settings on the table.
     pub continuous_backups_description: Option<
         crate::types::ContinuousBackupsDescription,
     >,
+}
+impl Clone for UpdateContinuousBackupsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            continuous_backups_description: self.continuous_backups_description.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateContinuousBackupsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.continuous_backups_description == other.continuous_backups_description
+    }
+}
+impl Default for UpdateContinuousBackupsOutput {
+    fn default() -> Self {
+        Self {
+            continuous_backups_description: None,
+        }
+    }
 }
 impl UpdateContinuousBackupsOutput {
     /// Starts building a [`UpdateContinuousBackupsOutput`].
@@ -36,9 +55,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateContinuousBackupsOutput 
     }
 }
 /// A builder for [`UpdateContinuousBackupsOutput`](crate::types::UpdateContinuousBackupsOutput); start one with `UpdateContinuousBackupsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateContinuousBackupsOutputBuilder {
     inner: crate::types::UpdateContinuousBackupsOutput,
+}
+impl Clone for UpdateContinuousBackupsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateContinuousBackupsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateContinuousBackupsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateContinuousBackupsOutput as Default>::default(),
+        }
+    }
 }
 impl UpdateContinuousBackupsOutputBuilder {
     /// Sets [`UpdateContinuousBackupsOutput::continuous_backups_description`](crate::types::UpdateContinuousBackupsOutput::continuous_backups_description): Represents the continuous backups and point in time recovery settings on the table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateContributorInsightsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateContributorInsightsInput {
     /// The name of the table. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
@@ -17,6 +17,33 @@ pub struct UpdateContributorInsightsInput {
     pub contributor_insights_action: Option<crate::types::ContributorInsightsAction>,
     /// Specifies whether to track all access and throttled events or throttled events only for the DynamoDB table or index.
     pub contributor_insights_mode: Option<crate::types::ContributorInsightsMode>,
+}
+impl Clone for UpdateContributorInsightsInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            index_name: self.index_name.clone(),
+            contributor_insights_action: self.contributor_insights_action.clone(),
+            contributor_insights_mode: self.contributor_insights_mode.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateContributorInsightsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.index_name == other.index_name
+            && self.contributor_insights_action == other.contributor_insights_action
+            && self.contributor_insights_mode == other.contributor_insights_mode
+    }
+}
+impl Default for UpdateContributorInsightsInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            index_name: None,
+            contributor_insights_action: None,
+            contributor_insights_mode: None,
+        }
+    }
 }
 impl UpdateContributorInsightsInput {
     /// Starts building a [`UpdateContributorInsightsInput`].
@@ -56,9 +83,26 @@ impl UpdateContributorInsightsInput {
     }
 }
 /// A builder for [`UpdateContributorInsightsInput`](crate::types::UpdateContributorInsightsInput); start one with `UpdateContributorInsightsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateContributorInsightsInputBuilder {
     inner: crate::types::UpdateContributorInsightsInput,
+}
+impl Clone for UpdateContributorInsightsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateContributorInsightsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateContributorInsightsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateContributorInsightsInput as Default>::default(),
+        }
+    }
 }
 impl UpdateContributorInsightsInputBuilder {
     /// Sets [`UpdateContributorInsightsInput::table_name`](crate::types::UpdateContributorInsightsInput::table_name): The name of the table.

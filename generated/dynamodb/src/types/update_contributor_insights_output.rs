@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateContributorInsightsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateContributorInsightsOutput {
     /// The name of the table.
@@ -13,6 +13,33 @@ pub struct UpdateContributorInsightsOutput {
     pub contributor_insights_status: Option<crate::types::ContributorInsightsStatus>,
     /// The updated mode of CloudWatch Contributor Insights that determines whether to monitor all access and throttled events or to track throttled events exclusively.
     pub contributor_insights_mode: Option<crate::types::ContributorInsightsMode>,
+}
+impl Clone for UpdateContributorInsightsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            index_name: self.index_name.clone(),
+            contributor_insights_status: self.contributor_insights_status.clone(),
+            contributor_insights_mode: self.contributor_insights_mode.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateContributorInsightsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.index_name == other.index_name
+            && self.contributor_insights_status == other.contributor_insights_status
+            && self.contributor_insights_mode == other.contributor_insights_mode
+    }
+}
+impl Default for UpdateContributorInsightsOutput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            index_name: None,
+            contributor_insights_status: None,
+            contributor_insights_mode: None,
+        }
+    }
 }
 impl UpdateContributorInsightsOutput {
     /// Starts building a [`UpdateContributorInsightsOutput`].
@@ -57,9 +84,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateContributorInsightsOutpu
     }
 }
 /// A builder for [`UpdateContributorInsightsOutput`](crate::types::UpdateContributorInsightsOutput); start one with `UpdateContributorInsightsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateContributorInsightsOutputBuilder {
     inner: crate::types::UpdateContributorInsightsOutput,
+}
+impl Clone for UpdateContributorInsightsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateContributorInsightsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateContributorInsightsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateContributorInsightsOutput as Default>::default(),
+        }
+    }
 }
 impl UpdateContributorInsightsOutputBuilder {
     /// Sets [`UpdateContributorInsightsOutput::table_name`](crate::types::UpdateContributorInsightsOutput::table_name): The name of the table.

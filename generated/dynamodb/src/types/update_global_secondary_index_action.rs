@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the new provisioned throughput settings to be applied to a global secondary index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateGlobalSecondaryIndexAction {
     /// The name of the global secondary index to be updated.
@@ -17,6 +17,34 @@ pub struct UpdateGlobalSecondaryIndexAction {
     pub on_demand_throughput: Option<crate::types::OnDemandThroughput>,
     /// Represents the warm throughput value of the new provisioned throughput settings to be applied to a global secondary index.
     pub warm_throughput: Option<crate::types::WarmThroughput>,
+}
+impl Clone for UpdateGlobalSecondaryIndexAction {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            provisioned_throughput: self.provisioned_throughput.clone(),
+            on_demand_throughput: self.on_demand_throughput.clone(),
+            warm_throughput: self.warm_throughput.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateGlobalSecondaryIndexAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name
+            && self.provisioned_throughput == other.provisioned_throughput
+            && self.on_demand_throughput == other.on_demand_throughput
+            && self.warm_throughput == other.warm_throughput
+    }
+}
+impl Default for UpdateGlobalSecondaryIndexAction {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            provisioned_throughput: None,
+            on_demand_throughput: None,
+            warm_throughput: None,
+        }
+    }
 }
 impl UpdateGlobalSecondaryIndexAction {
     /// Starts building a [`UpdateGlobalSecondaryIndexAction`].
@@ -48,9 +76,26 @@ impl UpdateGlobalSecondaryIndexAction {
     }
 }
 /// A builder for [`UpdateGlobalSecondaryIndexAction`](crate::types::UpdateGlobalSecondaryIndexAction); start one with `UpdateGlobalSecondaryIndexAction::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateGlobalSecondaryIndexActionBuilder {
     inner: crate::types::UpdateGlobalSecondaryIndexAction,
+}
+impl Clone for UpdateGlobalSecondaryIndexActionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateGlobalSecondaryIndexActionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateGlobalSecondaryIndexActionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateGlobalSecondaryIndexAction as Default>::default(),
+        }
+    }
 }
 impl UpdateGlobalSecondaryIndexActionBuilder {
     /// Sets [`UpdateGlobalSecondaryIndexAction::index_name`](crate::types::UpdateGlobalSecondaryIndexAction::index_name): The name of the global secondary index to be updated.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateGlobalTableInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateGlobalTableInput {
     /// The global table name.
@@ -13,6 +13,28 @@ pub struct UpdateGlobalTableInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub replica_updates: Option<Vec<crate::types::ReplicaUpdate>>,
+}
+impl Clone for UpdateGlobalTableInput {
+    fn clone(&self) -> Self {
+        Self {
+            global_table_name: self.global_table_name.clone(),
+            replica_updates: self.replica_updates.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateGlobalTableInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.global_table_name == other.global_table_name
+            && self.replica_updates == other.replica_updates
+    }
+}
+impl Default for UpdateGlobalTableInput {
+    fn default() -> Self {
+        Self {
+            global_table_name: None,
+            replica_updates: None,
+        }
+    }
 }
 impl UpdateGlobalTableInput {
     /// Starts building a [`UpdateGlobalTableInput`].
@@ -38,9 +60,26 @@ impl UpdateGlobalTableInput {
     }
 }
 /// A builder for [`UpdateGlobalTableInput`](crate::types::UpdateGlobalTableInput); start one with `UpdateGlobalTableInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateGlobalTableInputBuilder {
     inner: crate::types::UpdateGlobalTableInput,
+}
+impl Clone for UpdateGlobalTableInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateGlobalTableInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateGlobalTableInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateGlobalTableInput as Default>::default(),
+        }
+    }
 }
 impl UpdateGlobalTableInputBuilder {
     /// Sets [`UpdateGlobalTableInput::global_table_name`](crate::types::UpdateGlobalTableInput::global_table_name): The global table name.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateGlobalTableOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateGlobalTableOutput {
     /// Contains the details of the global table.
     pub global_table_description: Option<crate::types::GlobalTableDescription>,
+}
+impl Clone for UpdateGlobalTableOutput {
+    fn clone(&self) -> Self {
+        Self {
+            global_table_description: self.global_table_description.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateGlobalTableOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.global_table_description == other.global_table_description
+    }
+}
+impl Default for UpdateGlobalTableOutput {
+    fn default() -> Self {
+        Self {
+            global_table_description: None,
+        }
+    }
 }
 impl UpdateGlobalTableOutput {
     /// Starts building a [`UpdateGlobalTableOutput`].
@@ -34,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateGlobalTableOutput {
     }
 }
 /// A builder for [`UpdateGlobalTableOutput`](crate::types::UpdateGlobalTableOutput); start one with `UpdateGlobalTableOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateGlobalTableOutputBuilder {
     inner: crate::types::UpdateGlobalTableOutput,
+}
+impl Clone for UpdateGlobalTableOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateGlobalTableOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateGlobalTableOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateGlobalTableOutput as Default>::default(),
+        }
+    }
 }
 impl UpdateGlobalTableOutputBuilder {
     /// Sets [`UpdateGlobalTableOutput::global_table_description`](crate::types::UpdateGlobalTableOutput::global_table_description): Contains the details of the global table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateGlobalTableSettingsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateGlobalTableSettingsInput {
     /// The name of the global table
@@ -26,6 +26,49 @@ pub struct UpdateGlobalTableSettingsInput {
     >,
     /// Represents the settings for a global table in a Region that will be modified.
     pub replica_settings_update: Option<Vec<crate::types::ReplicaSettingsUpdate>>,
+}
+impl Clone for UpdateGlobalTableSettingsInput {
+    fn clone(&self) -> Self {
+        Self {
+            global_table_name: self.global_table_name.clone(),
+            global_table_billing_mode: self.global_table_billing_mode.clone(),
+            global_table_provisioned_write_capacity_units: self
+                .global_table_provisioned_write_capacity_units,
+            global_table_provisioned_write_capacity_auto_scaling_settings_update: self
+                .global_table_provisioned_write_capacity_auto_scaling_settings_update
+                .clone(),
+            global_table_global_secondary_index_settings_update: self
+                .global_table_global_secondary_index_settings_update
+                .clone(),
+            replica_settings_update: self.replica_settings_update.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateGlobalTableSettingsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.global_table_name == other.global_table_name
+            && self.global_table_billing_mode == other.global_table_billing_mode
+            && self.global_table_provisioned_write_capacity_units
+                == other.global_table_provisioned_write_capacity_units
+            && self.global_table_provisioned_write_capacity_auto_scaling_settings_update
+                == other
+                    .global_table_provisioned_write_capacity_auto_scaling_settings_update
+            && self.global_table_global_secondary_index_settings_update
+                == other.global_table_global_secondary_index_settings_update
+            && self.replica_settings_update == other.replica_settings_update
+    }
+}
+impl Default for UpdateGlobalTableSettingsInput {
+    fn default() -> Self {
+        Self {
+            global_table_name: None,
+            global_table_billing_mode: None,
+            global_table_provisioned_write_capacity_units: None,
+            global_table_provisioned_write_capacity_auto_scaling_settings_update: None,
+            global_table_global_secondary_index_settings_update: None,
+            replica_settings_update: None,
+        }
+    }
 }
 impl UpdateGlobalTableSettingsInput {
     /// Starts building a [`UpdateGlobalTableSettingsInput`].
@@ -78,9 +121,26 @@ impl UpdateGlobalTableSettingsInput {
     }
 }
 /// A builder for [`UpdateGlobalTableSettingsInput`](crate::types::UpdateGlobalTableSettingsInput); start one with `UpdateGlobalTableSettingsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateGlobalTableSettingsInputBuilder {
     inner: crate::types::UpdateGlobalTableSettingsInput,
+}
+impl Clone for UpdateGlobalTableSettingsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateGlobalTableSettingsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateGlobalTableSettingsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateGlobalTableSettingsInput as Default>::default(),
+        }
+    }
 }
 impl UpdateGlobalTableSettingsInputBuilder {
     /// Sets [`UpdateGlobalTableSettingsInput::global_table_name`](crate::types::UpdateGlobalTableSettingsInput::global_table_name): The name of the global table

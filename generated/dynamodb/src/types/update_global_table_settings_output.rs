@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateGlobalTableSettingsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateGlobalTableSettingsOutput {
     /// The name of the global table.
     pub global_table_name: Option<String>,
     /// The Region-specific settings for the global table.
     pub replica_settings: Option<Vec<crate::types::ReplicaSettingsDescription>>,
+}
+impl Clone for UpdateGlobalTableSettingsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            global_table_name: self.global_table_name.clone(),
+            replica_settings: self.replica_settings.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateGlobalTableSettingsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.global_table_name == other.global_table_name
+            && self.replica_settings == other.replica_settings
+    }
+}
+impl Default for UpdateGlobalTableSettingsOutput {
+    fn default() -> Self {
+        Self {
+            global_table_name: None,
+            replica_settings: None,
+        }
+    }
 }
 impl UpdateGlobalTableSettingsOutput {
     /// Starts building a [`UpdateGlobalTableSettingsOutput`].
@@ -39,9 +61,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateGlobalTableSettingsOutpu
     }
 }
 /// A builder for [`UpdateGlobalTableSettingsOutput`](crate::types::UpdateGlobalTableSettingsOutput); start one with `UpdateGlobalTableSettingsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateGlobalTableSettingsOutputBuilder {
     inner: crate::types::UpdateGlobalTableSettingsOutput,
+}
+impl Clone for UpdateGlobalTableSettingsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateGlobalTableSettingsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateGlobalTableSettingsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateGlobalTableSettingsOutput as Default>::default(),
+        }
+    }
 }
 impl UpdateGlobalTableSettingsOutputBuilder {
     /// Sets [`UpdateGlobalTableSettingsOutput::global_table_name`](crate::types::UpdateGlobalTableSettingsOutput::global_table_name): The name of the global table.

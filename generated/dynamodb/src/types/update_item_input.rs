@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of an `UpdateItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateItemInput {
     /// The name of the table containing the item to update. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
@@ -135,6 +135,64 @@ pub struct UpdateItemInput {
         crate::types::ReturnValuesOnConditionCheckFailure,
     >,
 }
+impl Clone for UpdateItemInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            key: self.key.clone(),
+            attribute_updates: self.attribute_updates.clone(),
+            expected: self.expected.clone(),
+            conditional_operator: self.conditional_operator.clone(),
+            return_values: self.return_values.clone(),
+            return_consumed_capacity: self.return_consumed_capacity.clone(),
+            return_item_collection_metrics: self.return_item_collection_metrics.clone(),
+            update_expression: self.update_expression.clone(),
+            condition_expression: self.condition_expression.clone(),
+            expression_attribute_names: self.expression_attribute_names.clone(),
+            expression_attribute_values: self.expression_attribute_values.clone(),
+            return_values_on_condition_check_failure: self
+                .return_values_on_condition_check_failure
+                .clone(),
+        }
+    }
+}
+impl PartialEq for UpdateItemInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.key == other.key
+            && self.attribute_updates == other.attribute_updates
+            && self.expected == other.expected
+            && self.conditional_operator == other.conditional_operator
+            && self.return_values == other.return_values
+            && self.return_consumed_capacity == other.return_consumed_capacity
+            && self.return_item_collection_metrics
+                == other.return_item_collection_metrics
+            && self.update_expression == other.update_expression
+            && self.condition_expression == other.condition_expression
+            && self.expression_attribute_names == other.expression_attribute_names
+            && self.expression_attribute_values == other.expression_attribute_values
+            && self.return_values_on_condition_check_failure
+                == other.return_values_on_condition_check_failure
+    }
+}
+impl Default for UpdateItemInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            key: None,
+            attribute_updates: None,
+            expected: None,
+            conditional_operator: None,
+            return_values: None,
+            return_consumed_capacity: None,
+            return_item_collection_metrics: None,
+            update_expression: None,
+            condition_expression: None,
+            expression_attribute_names: None,
+            expression_attribute_values: None,
+            return_values_on_condition_check_failure: None,
+        }
+    }
+}
 impl UpdateItemInput {
     /// Starts building a [`UpdateItemInput`].
     #[inline]
@@ -234,9 +292,26 @@ impl UpdateItemInput {
     }
 }
 /// A builder for [`UpdateItemInput`](crate::types::UpdateItemInput); start one with `UpdateItemInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateItemInputBuilder {
     inner: crate::types::UpdateItemInput,
+}
+impl Clone for UpdateItemInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateItemInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateItemInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateItemInput as Default>::default(),
+        }
+    }
 }
 impl UpdateItemInputBuilder {
     /// Sets [`UpdateItemInput::table_name`](crate::types::UpdateItemInput::table_name): The name of the table containing the item to update.

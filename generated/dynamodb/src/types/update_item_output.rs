@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of an `UpdateItem` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateItemOutput {
     /// A map of attribute values as they appear before or after the `UpdateItem` operation, as determined by the `ReturnValues` parameter.
@@ -24,6 +24,31 @@ pub struct UpdateItemOutput {
     ///
     ///   The estimate is subject to change over time; therefore, do not rely on the precision or accuracy of the estimate.
     pub item_collection_metrics: Option<crate::types::ItemCollectionMetrics>,
+}
+impl Clone for UpdateItemOutput {
+    fn clone(&self) -> Self {
+        Self {
+            attributes: self.attributes.clone(),
+            consumed_capacity: self.consumed_capacity.clone(),
+            item_collection_metrics: self.item_collection_metrics.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateItemOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.attributes == other.attributes
+            && self.consumed_capacity == other.consumed_capacity
+            && self.item_collection_metrics == other.item_collection_metrics
+    }
+}
+impl Default for UpdateItemOutput {
+    fn default() -> Self {
+        Self {
+            attributes: None,
+            consumed_capacity: None,
+            item_collection_metrics: None,
+        }
+    }
 }
 impl UpdateItemOutput {
     /// Starts building a [`UpdateItemOutput`].
@@ -63,9 +88,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateItemOutput {
     }
 }
 /// A builder for [`UpdateItemOutput`](crate::types::UpdateItemOutput); start one with `UpdateItemOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateItemOutputBuilder {
     inner: crate::types::UpdateItemOutput,
+}
+impl Clone for UpdateItemOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateItemOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateItemOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateItemOutput as Default>::default(),
+        }
+    }
 }
 impl UpdateItemOutputBuilder {
     /// Adds one entry to [`UpdateItemOutput::attributes`](crate::types::UpdateItemOutput::attributes): A map of attribute values as they appear before or after the `UpdateItem` operation, as determined by the `ReturnValues` parameter.

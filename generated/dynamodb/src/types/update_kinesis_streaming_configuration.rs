@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Enables updating the configuration for Kinesis Streaming.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateKinesisStreamingConfiguration {
     /// Enables updating the precision of Kinesis data stream timestamp.
     pub approximate_creation_date_time_precision: Option<
         crate::types::ApproximateCreationDateTimePrecision,
     >,
+}
+impl Clone for UpdateKinesisStreamingConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            approximate_creation_date_time_precision: self
+                .approximate_creation_date_time_precision
+                .clone(),
+        }
+    }
+}
+impl PartialEq for UpdateKinesisStreamingConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.approximate_creation_date_time_precision
+            == other.approximate_creation_date_time_precision
+    }
+}
+impl Default for UpdateKinesisStreamingConfiguration {
+    fn default() -> Self {
+        Self {
+            approximate_creation_date_time_precision: None,
+        }
+    }
 }
 impl UpdateKinesisStreamingConfiguration {
     /// Starts building a [`UpdateKinesisStreamingConfiguration`].
@@ -25,9 +47,26 @@ impl UpdateKinesisStreamingConfiguration {
     }
 }
 /// A builder for [`UpdateKinesisStreamingConfiguration`](crate::types::UpdateKinesisStreamingConfiguration); start one with `UpdateKinesisStreamingConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateKinesisStreamingConfigurationBuilder {
     inner: crate::types::UpdateKinesisStreamingConfiguration,
+}
+impl Clone for UpdateKinesisStreamingConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateKinesisStreamingConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateKinesisStreamingConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateKinesisStreamingConfiguration as Default>::default(),
+        }
+    }
 }
 impl UpdateKinesisStreamingConfigurationBuilder {
     /// Sets [`UpdateKinesisStreamingConfiguration::approximate_creation_date_time_precision`](crate::types::UpdateKinesisStreamingConfiguration::approximate_creation_date_time_precision): Enables updating the precision of Kinesis data stream timestamp.

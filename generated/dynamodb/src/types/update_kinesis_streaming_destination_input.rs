@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateKinesisStreamingDestinationInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateKinesisStreamingDestinationInput {
     /// The table name for the Kinesis streaming destination input. You can also provide the ARN of the table in this parameter.
@@ -17,6 +17,33 @@ pub struct UpdateKinesisStreamingDestinationInput {
     pub update_kinesis_streaming_configuration: Option<
         crate::types::UpdateKinesisStreamingConfiguration,
     >,
+}
+impl Clone for UpdateKinesisStreamingDestinationInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            stream_arn: self.stream_arn.clone(),
+            update_kinesis_streaming_configuration: self
+                .update_kinesis_streaming_configuration
+                .clone(),
+        }
+    }
+}
+impl PartialEq for UpdateKinesisStreamingDestinationInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.stream_arn == other.stream_arn
+            && self.update_kinesis_streaming_configuration
+                == other.update_kinesis_streaming_configuration
+    }
+}
+impl Default for UpdateKinesisStreamingDestinationInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            stream_arn: None,
+            update_kinesis_streaming_configuration: None,
+        }
+    }
 }
 impl UpdateKinesisStreamingDestinationInput {
     /// Starts building a [`UpdateKinesisStreamingDestinationInput`].
@@ -49,9 +76,26 @@ impl UpdateKinesisStreamingDestinationInput {
     }
 }
 /// A builder for [`UpdateKinesisStreamingDestinationInput`](crate::types::UpdateKinesisStreamingDestinationInput); start one with `UpdateKinesisStreamingDestinationInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateKinesisStreamingDestinationInputBuilder {
     inner: crate::types::UpdateKinesisStreamingDestinationInput,
+}
+impl Clone for UpdateKinesisStreamingDestinationInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateKinesisStreamingDestinationInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateKinesisStreamingDestinationInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateKinesisStreamingDestinationInput as Default>::default(),
+        }
+    }
 }
 impl UpdateKinesisStreamingDestinationInputBuilder {
     /// Sets [`UpdateKinesisStreamingDestinationInput::table_name`](crate::types::UpdateKinesisStreamingDestinationInput::table_name): The table name for the Kinesis streaming destination input.

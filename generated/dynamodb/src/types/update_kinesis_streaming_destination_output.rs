@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateKinesisStreamingDestinationOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateKinesisStreamingDestinationOutput {
     /// The table name for the Kinesis streaming destination output.
@@ -15,6 +15,36 @@ pub struct UpdateKinesisStreamingDestinationOutput {
     pub update_kinesis_streaming_configuration: Option<
         crate::types::UpdateKinesisStreamingConfiguration,
     >,
+}
+impl Clone for UpdateKinesisStreamingDestinationOutput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            stream_arn: self.stream_arn.clone(),
+            destination_status: self.destination_status.clone(),
+            update_kinesis_streaming_configuration: self
+                .update_kinesis_streaming_configuration
+                .clone(),
+        }
+    }
+}
+impl PartialEq for UpdateKinesisStreamingDestinationOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name && self.stream_arn == other.stream_arn
+            && self.destination_status == other.destination_status
+            && self.update_kinesis_streaming_configuration
+                == other.update_kinesis_streaming_configuration
+    }
+}
+impl Default for UpdateKinesisStreamingDestinationOutput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            stream_arn: None,
+            destination_status: None,
+            update_kinesis_streaming_configuration: None,
+        }
+    }
 }
 impl UpdateKinesisStreamingDestinationOutput {
     /// Starts building a [`UpdateKinesisStreamingDestinationOutput`].
@@ -58,9 +88,26 @@ for UpdateKinesisStreamingDestinationOutput {
     }
 }
 /// A builder for [`UpdateKinesisStreamingDestinationOutput`](crate::types::UpdateKinesisStreamingDestinationOutput); start one with `UpdateKinesisStreamingDestinationOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateKinesisStreamingDestinationOutputBuilder {
     inner: crate::types::UpdateKinesisStreamingDestinationOutput,
+}
+impl Clone for UpdateKinesisStreamingDestinationOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateKinesisStreamingDestinationOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateKinesisStreamingDestinationOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateKinesisStreamingDestinationOutput as Default>::default(),
+        }
+    }
 }
 impl UpdateKinesisStreamingDestinationOutputBuilder {
     /// Sets [`UpdateKinesisStreamingDestinationOutput::table_name`](crate::types::UpdateKinesisStreamingDestinationOutput::table_name): The table name for the Kinesis streaming destination output.

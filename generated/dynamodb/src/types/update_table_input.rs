@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of an `UpdateTable` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateTableInput {
     /// An array of attributes that describe the key schema for the table and indexes. If you are adding a new global secondary index to the table, `AttributeDefinitions` must include the key element(s) of the new index.
@@ -77,6 +77,74 @@ pub struct UpdateTableInput {
     ///
     /// To add a vector index, specify `IndexName`, `VectorAttribute`, `Dimensions`, `DistanceFunction`, and [`Projection`](crate::types::Projection). To remove a vector index, specify only the `IndexName`.
     pub vector_index_updates: Option<Vec<crate::types::VectorIndexUpdate>>,
+}
+impl Clone for UpdateTableInput {
+    fn clone(&self) -> Self {
+        Self {
+            attribute_definitions: self.attribute_definitions.clone(),
+            table_name: self.table_name.clone(),
+            billing_mode: self.billing_mode.clone(),
+            provisioned_throughput: self.provisioned_throughput.clone(),
+            global_secondary_index_updates: self.global_secondary_index_updates.clone(),
+            stream_specification: self.stream_specification.clone(),
+            sse_specification: self.sse_specification.clone(),
+            replica_updates: self.replica_updates.clone(),
+            table_class: self.table_class.clone(),
+            deletion_protection_enabled: self.deletion_protection_enabled,
+            multi_region_consistency: self.multi_region_consistency.clone(),
+            global_table_witness_updates: self.global_table_witness_updates.clone(),
+            on_demand_throughput: self.on_demand_throughput.clone(),
+            warm_throughput: self.warm_throughput.clone(),
+            global_table_settings_replication_mode: self
+                .global_table_settings_replication_mode
+                .clone(),
+            vector_index_updates: self.vector_index_updates.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateTableInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute_definitions == other.attribute_definitions
+            && self.table_name == other.table_name
+            && self.billing_mode == other.billing_mode
+            && self.provisioned_throughput == other.provisioned_throughput
+            && self.global_secondary_index_updates
+                == other.global_secondary_index_updates
+            && self.stream_specification == other.stream_specification
+            && self.sse_specification == other.sse_specification
+            && self.replica_updates == other.replica_updates
+            && self.table_class == other.table_class
+            && self.deletion_protection_enabled == other.deletion_protection_enabled
+            && self.multi_region_consistency == other.multi_region_consistency
+            && self.global_table_witness_updates == other.global_table_witness_updates
+            && self.on_demand_throughput == other.on_demand_throughput
+            && self.warm_throughput == other.warm_throughput
+            && self.global_table_settings_replication_mode
+                == other.global_table_settings_replication_mode
+            && self.vector_index_updates == other.vector_index_updates
+    }
+}
+impl Default for UpdateTableInput {
+    fn default() -> Self {
+        Self {
+            attribute_definitions: None,
+            table_name: None,
+            billing_mode: None,
+            provisioned_throughput: None,
+            global_secondary_index_updates: None,
+            stream_specification: None,
+            sse_specification: None,
+            replica_updates: None,
+            table_class: None,
+            deletion_protection_enabled: None,
+            multi_region_consistency: None,
+            global_table_witness_updates: None,
+            on_demand_throughput: None,
+            warm_throughput: None,
+            global_table_settings_replication_mode: None,
+            vector_index_updates: None,
+        }
+    }
 }
 impl UpdateTableInput {
     /// Starts building a [`UpdateTableInput`].
@@ -182,9 +250,26 @@ impl UpdateTableInput {
     }
 }
 /// A builder for [`UpdateTableInput`](crate::types::UpdateTableInput); start one with `UpdateTableInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateTableInputBuilder {
     inner: crate::types::UpdateTableInput,
+}
+impl Clone for UpdateTableInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateTableInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateTableInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateTableInput as Default>::default(),
+        }
+    }
 }
 impl UpdateTableInputBuilder {
     /// Appends one item to [`UpdateTableInput::attribute_definitions`](crate::types::UpdateTableInput::attribute_definitions): An array of attributes that describe the key schema for the table and indexes.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the output of an `UpdateTable` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateTableOutput {
     /// Represents the properties of the table.
     pub table_description: Option<crate::types::TableDescription>,
+}
+impl Clone for UpdateTableOutput {
+    fn clone(&self) -> Self {
+        Self {
+            table_description: self.table_description.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateTableOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_description == other.table_description
+    }
+}
+impl Default for UpdateTableOutput {
+    fn default() -> Self {
+        Self { table_description: None }
+    }
 }
 impl UpdateTableOutput {
     /// Starts building a [`UpdateTableOutput`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateTableOutput {
     }
 }
 /// A builder for [`UpdateTableOutput`](crate::types::UpdateTableOutput); start one with `UpdateTableOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateTableOutputBuilder {
     inner: crate::types::UpdateTableOutput,
+}
+impl Clone for UpdateTableOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateTableOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateTableOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateTableOutput as Default>::default(),
+        }
+    }
 }
 impl UpdateTableOutputBuilder {
     /// Sets [`UpdateTableOutput::table_description`](crate::types::UpdateTableOutput::table_description): Represents the properties of the table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateTableReplicaAutoScalingInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateTableReplicaAutoScalingInput {
     /// Represents the auto scaling settings of the global secondary indexes of the replica to be updated.
@@ -19,6 +19,37 @@ pub struct UpdateTableReplicaAutoScalingInput {
     >,
     /// Represents the auto scaling settings of replicas of the table that will be modified.
     pub replica_updates: Option<Vec<crate::types::ReplicaAutoScalingUpdate>>,
+}
+impl Clone for UpdateTableReplicaAutoScalingInput {
+    fn clone(&self) -> Self {
+        Self {
+            global_secondary_index_updates: self.global_secondary_index_updates.clone(),
+            table_name: self.table_name.clone(),
+            provisioned_write_capacity_auto_scaling_update: self
+                .provisioned_write_capacity_auto_scaling_update
+                .clone(),
+            replica_updates: self.replica_updates.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateTableReplicaAutoScalingInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.global_secondary_index_updates == other.global_secondary_index_updates
+            && self.table_name == other.table_name
+            && self.provisioned_write_capacity_auto_scaling_update
+                == other.provisioned_write_capacity_auto_scaling_update
+            && self.replica_updates == other.replica_updates
+    }
+}
+impl Default for UpdateTableReplicaAutoScalingInput {
+    fn default() -> Self {
+        Self {
+            global_secondary_index_updates: None,
+            table_name: None,
+            provisioned_write_capacity_auto_scaling_update: None,
+            replica_updates: None,
+        }
+    }
 }
 impl UpdateTableReplicaAutoScalingInput {
     /// Starts building a [`UpdateTableReplicaAutoScalingInput`].
@@ -58,9 +89,26 @@ impl UpdateTableReplicaAutoScalingInput {
     }
 }
 /// A builder for [`UpdateTableReplicaAutoScalingInput`](crate::types::UpdateTableReplicaAutoScalingInput); start one with `UpdateTableReplicaAutoScalingInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateTableReplicaAutoScalingInputBuilder {
     inner: crate::types::UpdateTableReplicaAutoScalingInput,
+}
+impl Clone for UpdateTableReplicaAutoScalingInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateTableReplicaAutoScalingInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateTableReplicaAutoScalingInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateTableReplicaAutoScalingInput as Default>::default(),
+        }
+    }
 }
 impl UpdateTableReplicaAutoScalingInputBuilder {
     /// Appends one item to [`UpdateTableReplicaAutoScalingInput::global_secondary_index_updates`](crate::types::UpdateTableReplicaAutoScalingInput::global_secondary_index_updates): Represents the auto scaling settings of the global secondary indexes of the replica to be updated.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateTableReplicaAutoScalingOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateTableReplicaAutoScalingOutput {
     /// Returns information about the auto scaling settings of a table with replicas.
     pub table_auto_scaling_description: Option<
         crate::types::TableAutoScalingDescription,
     >,
+}
+impl Clone for UpdateTableReplicaAutoScalingOutput {
+    fn clone(&self) -> Self {
+        Self {
+            table_auto_scaling_description: self.table_auto_scaling_description.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateTableReplicaAutoScalingOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_auto_scaling_description == other.table_auto_scaling_description
+    }
+}
+impl Default for UpdateTableReplicaAutoScalingOutput {
+    fn default() -> Self {
+        Self {
+            table_auto_scaling_description: None,
+        }
+    }
 }
 impl UpdateTableReplicaAutoScalingOutput {
     /// Starts building a [`UpdateTableReplicaAutoScalingOutput`].
@@ -36,9 +55,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateTableReplicaAutoScalingO
     }
 }
 /// A builder for [`UpdateTableReplicaAutoScalingOutput`](crate::types::UpdateTableReplicaAutoScalingOutput); start one with `UpdateTableReplicaAutoScalingOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateTableReplicaAutoScalingOutputBuilder {
     inner: crate::types::UpdateTableReplicaAutoScalingOutput,
+}
+impl Clone for UpdateTableReplicaAutoScalingOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateTableReplicaAutoScalingOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateTableReplicaAutoScalingOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateTableReplicaAutoScalingOutput as Default>::default(),
+        }
+    }
 }
 impl UpdateTableReplicaAutoScalingOutputBuilder {
     /// Sets [`UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description): Returns information about the auto scaling settings of a table with replicas.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the input of an `UpdateTimeToLive` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateTimeToLiveInput {
     /// The name of the table to be configured. You can also provide the Amazon Resource Name (ARN) of the table in this parameter.
@@ -13,6 +13,28 @@ pub struct UpdateTimeToLiveInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub time_to_live_specification: Option<crate::types::TimeToLiveSpecification>,
+}
+impl Clone for UpdateTimeToLiveInput {
+    fn clone(&self) -> Self {
+        Self {
+            table_name: self.table_name.clone(),
+            time_to_live_specification: self.time_to_live_specification.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateTimeToLiveInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.table_name == other.table_name
+            && self.time_to_live_specification == other.time_to_live_specification
+    }
+}
+impl Default for UpdateTimeToLiveInput {
+    fn default() -> Self {
+        Self {
+            table_name: None,
+            time_to_live_specification: None,
+        }
+    }
 }
 impl UpdateTimeToLiveInput {
     /// Starts building a [`UpdateTimeToLiveInput`].
@@ -40,9 +62,26 @@ impl UpdateTimeToLiveInput {
     }
 }
 /// A builder for [`UpdateTimeToLiveInput`](crate::types::UpdateTimeToLiveInput); start one with `UpdateTimeToLiveInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateTimeToLiveInputBuilder {
     inner: crate::types::UpdateTimeToLiveInput,
+}
+impl Clone for UpdateTimeToLiveInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateTimeToLiveInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateTimeToLiveInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateTimeToLiveInput as Default>::default(),
+        }
+    }
 }
 impl UpdateTimeToLiveInputBuilder {
     /// Sets [`UpdateTimeToLiveInput::table_name`](crate::types::UpdateTimeToLiveInput::table_name): The name of the table to be configured.

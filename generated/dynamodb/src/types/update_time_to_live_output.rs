@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateTimeToLiveOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateTimeToLiveOutput {
     /// Represents the output of an `UpdateTimeToLive` operation.
     pub time_to_live_specification: Option<crate::types::TimeToLiveSpecification>,
+}
+impl Clone for UpdateTimeToLiveOutput {
+    fn clone(&self) -> Self {
+        Self {
+            time_to_live_specification: self.time_to_live_specification.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateTimeToLiveOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.time_to_live_specification == other.time_to_live_specification
+    }
+}
+impl Default for UpdateTimeToLiveOutput {
+    fn default() -> Self {
+        Self {
+            time_to_live_specification: None,
+        }
+    }
 }
 impl UpdateTimeToLiveOutput {
     /// Starts building a [`UpdateTimeToLiveOutput`].
@@ -34,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateTimeToLiveOutput {
     }
 }
 /// A builder for [`UpdateTimeToLiveOutput`](crate::types::UpdateTimeToLiveOutput); start one with `UpdateTimeToLiveOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateTimeToLiveOutputBuilder {
     inner: crate::types::UpdateTimeToLiveOutput,
+}
+impl Clone for UpdateTimeToLiveOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateTimeToLiveOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateTimeToLiveOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateTimeToLiveOutput as Default>::default(),
+        }
+    }
 }
 impl UpdateTimeToLiveOutputBuilder {
     /// Sets [`UpdateTimeToLiveOutput::time_to_live_specification`](crate::types::UpdateTimeToLiveOutput::time_to_live_specification): Represents the output of an `UpdateTimeToLive` operation.

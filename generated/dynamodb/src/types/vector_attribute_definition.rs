@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The definition of a vector attribute for a vector index.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VectorAttributeDefinition {
     /// The name of the vector attribute.
     ///
     /// Required: the builder's `build()` fails without it.
     pub attribute_name: Option<String>,
+}
+impl Clone for VectorAttributeDefinition {
+    fn clone(&self) -> Self {
+        Self {
+            attribute_name: self.attribute_name.clone(),
+        }
+    }
+}
+impl PartialEq for VectorAttributeDefinition {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute_name == other.attribute_name
+    }
+}
+impl Default for VectorAttributeDefinition {
+    fn default() -> Self {
+        Self { attribute_name: None }
+    }
 }
 impl VectorAttributeDefinition {
     /// Starts building a [`VectorAttributeDefinition`].
@@ -23,9 +40,26 @@ impl VectorAttributeDefinition {
     }
 }
 /// A builder for [`VectorAttributeDefinition`](crate::types::VectorAttributeDefinition); start one with `VectorAttributeDefinition::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VectorAttributeDefinitionBuilder {
     inner: crate::types::VectorAttributeDefinition,
+}
+impl Clone for VectorAttributeDefinitionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VectorAttributeDefinitionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VectorAttributeDefinitionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VectorAttributeDefinition as Default>::default(),
+        }
+    }
 }
 impl VectorAttributeDefinitionBuilder {
     /// Sets [`VectorAttributeDefinition::attribute_name`](crate::types::VectorAttributeDefinition::attribute_name): The name of the vector attribute.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The consumed capacity for vector index operations, including vector search request bytes and vector write request bytes.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VectorCapacity {
     /// The number of vector search request bytes consumed by a `SearchVectors` operation.
     pub vector_search_request_bytes: Option<f64>,
     /// The number of vector write request bytes consumed when writing to a vector index. Reported for write operations that modify attributes indexed by a vector index.
     pub vector_write_request_bytes: Option<f64>,
+}
+impl Clone for VectorCapacity {
+    fn clone(&self) -> Self {
+        Self {
+            vector_search_request_bytes: self.vector_search_request_bytes,
+            vector_write_request_bytes: self.vector_write_request_bytes,
+        }
+    }
+}
+impl PartialEq for VectorCapacity {
+    fn eq(&self, other: &Self) -> bool {
+        self.vector_search_request_bytes == other.vector_search_request_bytes
+            && self.vector_write_request_bytes == other.vector_write_request_bytes
+    }
+}
+impl Default for VectorCapacity {
+    fn default() -> Self {
+        Self {
+            vector_search_request_bytes: None,
+            vector_write_request_bytes: None,
+        }
+    }
 }
 impl VectorCapacity {
     /// Starts building a [`VectorCapacity`].
@@ -28,9 +50,26 @@ impl VectorCapacity {
     }
 }
 /// A builder for [`VectorCapacity`](crate::types::VectorCapacity); start one with `VectorCapacity::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VectorCapacityBuilder {
     inner: crate::types::VectorCapacity,
+}
+impl Clone for VectorCapacityBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VectorCapacityBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VectorCapacityBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VectorCapacity as Default>::default(),
+        }
+    }
 }
 impl VectorCapacityBuilder {
     /// Sets [`VectorCapacity::vector_search_request_bytes`](crate::types::VectorCapacity::vector_search_request_bytes): The number of vector search request bytes consumed by a `SearchVectors` operation.

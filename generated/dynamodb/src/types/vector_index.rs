@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the configuration settings for a vector index, including the index name, vector attribute, dimensions, distance function, search schema, and projection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VectorIndex {
     /// The name of the vector index.
@@ -27,6 +27,39 @@ pub struct VectorIndex {
     ///
     /// Required: the builder's `build()` fails without it.
     pub distance_function: Option<crate::types::VectorDistanceFunction>,
+}
+impl Clone for VectorIndex {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            vector_attribute: self.vector_attribute.clone(),
+            search_schema: self.search_schema.clone(),
+            projection: self.projection.clone(),
+            dimensions: self.dimensions,
+            distance_function: self.distance_function.clone(),
+        }
+    }
+}
+impl PartialEq for VectorIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name
+            && self.vector_attribute == other.vector_attribute
+            && self.search_schema == other.search_schema
+            && self.projection == other.projection && self.dimensions == other.dimensions
+            && self.distance_function == other.distance_function
+    }
+}
+impl Default for VectorIndex {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            vector_attribute: None,
+            search_schema: None,
+            projection: None,
+            dimensions: None,
+            distance_function: None,
+        }
+    }
 }
 impl VectorIndex {
     /// Starts building a [`VectorIndex`].
@@ -66,9 +99,26 @@ impl VectorIndex {
     }
 }
 /// A builder for [`VectorIndex`](crate::types::VectorIndex); start one with `VectorIndex::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VectorIndexBuilder {
     inner: crate::types::VectorIndex,
+}
+impl Clone for VectorIndexBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VectorIndexBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VectorIndexBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VectorIndex as Default>::default(),
+        }
+    }
 }
 impl VectorIndexBuilder {
     /// Sets [`VectorIndex::index_name`](crate::types::VectorIndex::index_name): The name of the vector index.

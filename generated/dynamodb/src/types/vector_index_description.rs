@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the current state and configuration of a vector index, including its status, size, item count, and the settings specified when the index was created.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VectorIndexDescription {
     /// The name of the vector index.
@@ -31,6 +31,53 @@ pub struct VectorIndexDescription {
     pub item_count: Option<i64>,
     /// The Amazon Resource Name (ARN) that uniquely identifies the vector index.
     pub index_arn: Option<String>,
+}
+impl Clone for VectorIndexDescription {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            search_schema: self.search_schema.clone(),
+            projection: self.projection.clone(),
+            vector_attribute: self.vector_attribute.clone(),
+            dimensions: self.dimensions,
+            distance_function: self.distance_function.clone(),
+            index_status: self.index_status.clone(),
+            backfilling: self.backfilling,
+            index_size_bytes: self.index_size_bytes,
+            item_count: self.item_count,
+            index_arn: self.index_arn.clone(),
+        }
+    }
+}
+impl PartialEq for VectorIndexDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name && self.search_schema == other.search_schema
+            && self.projection == other.projection
+            && self.vector_attribute == other.vector_attribute
+            && self.dimensions == other.dimensions
+            && self.distance_function == other.distance_function
+            && self.index_status == other.index_status
+            && self.backfilling == other.backfilling
+            && self.index_size_bytes == other.index_size_bytes
+            && self.item_count == other.item_count && self.index_arn == other.index_arn
+    }
+}
+impl Default for VectorIndexDescription {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            search_schema: None,
+            projection: None,
+            vector_attribute: None,
+            dimensions: None,
+            distance_function: None,
+            index_status: None,
+            backfilling: None,
+            index_size_bytes: None,
+            item_count: None,
+            index_arn: None,
+        }
+    }
 }
 impl VectorIndexDescription {
     /// Starts building a [`VectorIndexDescription`].
@@ -95,9 +142,26 @@ impl VectorIndexDescription {
     }
 }
 /// A builder for [`VectorIndexDescription`](crate::types::VectorIndexDescription); start one with `VectorIndexDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VectorIndexDescriptionBuilder {
     inner: crate::types::VectorIndexDescription,
+}
+impl Clone for VectorIndexDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VectorIndexDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VectorIndexDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VectorIndexDescription as Default>::default(),
+        }
+    }
 }
 impl VectorIndexDescriptionBuilder {
     /// Sets [`VectorIndexDescription::index_name`](crate::types::VectorIndexDescription::index_name): The name of the vector index.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the configuration of a vector index as it existed at the time a backup was created.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VectorIndexInfo {
     /// The name of the vector index.
@@ -17,6 +17,39 @@ pub struct VectorIndexInfo {
     pub dimensions: Option<i64>,
     /// The distance function used to calculate similarity between vectors.
     pub distance_function: Option<crate::types::VectorDistanceFunction>,
+}
+impl Clone for VectorIndexInfo {
+    fn clone(&self) -> Self {
+        Self {
+            index_name: self.index_name.clone(),
+            vector_attribute: self.vector_attribute.clone(),
+            search_schema: self.search_schema.clone(),
+            projection: self.projection.clone(),
+            dimensions: self.dimensions,
+            distance_function: self.distance_function.clone(),
+        }
+    }
+}
+impl PartialEq for VectorIndexInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.index_name == other.index_name
+            && self.vector_attribute == other.vector_attribute
+            && self.search_schema == other.search_schema
+            && self.projection == other.projection && self.dimensions == other.dimensions
+            && self.distance_function == other.distance_function
+    }
+}
+impl Default for VectorIndexInfo {
+    fn default() -> Self {
+        Self {
+            index_name: None,
+            vector_attribute: None,
+            search_schema: None,
+            projection: None,
+            dimensions: None,
+            distance_function: None,
+        }
+    }
 }
 impl VectorIndexInfo {
     /// Starts building a [`VectorIndexInfo`].
@@ -56,9 +89,26 @@ impl VectorIndexInfo {
     }
 }
 /// A builder for [`VectorIndexInfo`](crate::types::VectorIndexInfo); start one with `VectorIndexInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VectorIndexInfoBuilder {
     inner: crate::types::VectorIndexInfo,
+}
+impl Clone for VectorIndexInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VectorIndexInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VectorIndexInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VectorIndexInfo as Default>::default(),
+        }
+    }
 }
 impl VectorIndexInfoBuilder {
     /// Sets [`VectorIndexInfo::index_name`](crate::types::VectorIndexInfo::index_name): The name of the vector index.

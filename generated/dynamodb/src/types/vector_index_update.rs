@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A vector index to be added to or removed from a table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VectorIndexUpdate {
     /// The configuration for creating a new vector index on the table.
     pub create: Option<crate::types::CreateVectorIndexAction>,
     /// The configuration for deleting an existing vector index from the table.
     pub delete: Option<crate::types::DeleteVectorIndexAction>,
+}
+impl Clone for VectorIndexUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            create: self.create.clone(),
+            delete: self.delete.clone(),
+        }
+    }
+}
+impl PartialEq for VectorIndexUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.create == other.create && self.delete == other.delete
+    }
+}
+impl Default for VectorIndexUpdate {
+    fn default() -> Self {
+        Self { create: None, delete: None }
+    }
 }
 impl VectorIndexUpdate {
     /// Starts building a [`VectorIndexUpdate`].
@@ -28,9 +46,26 @@ impl VectorIndexUpdate {
     }
 }
 /// A builder for [`VectorIndexUpdate`](crate::types::VectorIndexUpdate); start one with `VectorIndexUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VectorIndexUpdateBuilder {
     inner: crate::types::VectorIndexUpdate,
+}
+impl Clone for VectorIndexUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VectorIndexUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VectorIndexUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VectorIndexUpdate as Default>::default(),
+        }
+    }
 }
 impl VectorIndexUpdateBuilder {
     /// Sets [`VectorIndexUpdate::create`](crate::types::VectorIndexUpdate::create): The configuration for creating a new vector index on the table.

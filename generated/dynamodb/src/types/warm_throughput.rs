@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides visibility into the number of read and write operations your table or secondary index can instantaneously support. The settings can be modified using the `UpdateTable` operation to meet the throughput requirements of an upcoming peak event.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct WarmThroughput {
     /// Represents the number of read operations your base table can instantaneously support.
     pub read_units_per_second: Option<i64>,
     /// Represents the number of write operations your base table can instantaneously support.
     pub write_units_per_second: Option<i64>,
+}
+impl Clone for WarmThroughput {
+    fn clone(&self) -> Self {
+        Self {
+            read_units_per_second: self.read_units_per_second,
+            write_units_per_second: self.write_units_per_second,
+        }
+    }
+}
+impl PartialEq for WarmThroughput {
+    fn eq(&self, other: &Self) -> bool {
+        self.read_units_per_second == other.read_units_per_second
+            && self.write_units_per_second == other.write_units_per_second
+    }
+}
+impl Default for WarmThroughput {
+    fn default() -> Self {
+        Self {
+            read_units_per_second: None,
+            write_units_per_second: None,
+        }
+    }
 }
 impl WarmThroughput {
     /// Starts building a [`WarmThroughput`].
@@ -28,9 +50,26 @@ impl WarmThroughput {
     }
 }
 /// A builder for [`WarmThroughput`](crate::types::WarmThroughput); start one with `WarmThroughput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct WarmThroughputBuilder {
     inner: crate::types::WarmThroughput,
+}
+impl Clone for WarmThroughputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for WarmThroughputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for WarmThroughputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::WarmThroughput as Default>::default(),
+        }
+    }
 }
 impl WarmThroughputBuilder {
     /// Sets [`WarmThroughput::read_units_per_second`](crate::types::WarmThroughput::read_units_per_second): Represents the number of read operations your base table can instantaneously support.

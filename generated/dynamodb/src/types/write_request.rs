@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents an operation to perform - either `DeleteItem` or `PutItem`. You can only request one of these operations, not both, in a single [`WriteRequest`](crate::types::WriteRequest). If you do need to perform both of these operations, you need to provide two separate [`WriteRequest`](crate::types::WriteRequest) objects.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct WriteRequest {
     /// A request to perform a `PutItem` operation.
     pub put_request: Option<crate::types::PutRequest>,
     /// A request to perform a `DeleteItem` operation.
     pub delete_request: Option<crate::types::DeleteRequest>,
+}
+impl Clone for WriteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            put_request: self.put_request.clone(),
+            delete_request: self.delete_request.clone(),
+        }
+    }
+}
+impl PartialEq for WriteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.put_request == other.put_request
+            && self.delete_request == other.delete_request
+    }
+}
+impl Default for WriteRequest {
+    fn default() -> Self {
+        Self {
+            put_request: None,
+            delete_request: None,
+        }
+    }
 }
 impl WriteRequest {
     /// Starts building a [`WriteRequest`].
@@ -28,9 +50,26 @@ impl WriteRequest {
     }
 }
 /// A builder for [`WriteRequest`](crate::types::WriteRequest); start one with `WriteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct WriteRequestBuilder {
     inner: crate::types::WriteRequest,
+}
+impl Clone for WriteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for WriteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for WriteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::WriteRequest as Default>::default(),
+        }
+    }
 }
 impl WriteRequestBuilder {
     /// Sets [`WriteRequest::put_request`](crate::types::WriteRequest::put_request): A request to perform a `PutItem` operation.

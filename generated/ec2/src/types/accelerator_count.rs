@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceleratorCount {
     /// The minimum number of accelerators. If this parameter is not specified, there is no minimum limit.
     pub min: Option<i32>,
     /// The maximum number of accelerators. If this parameter is not specified, there is no maximum limit.
     pub max: Option<i32>,
+}
+impl Clone for AcceleratorCount {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for AcceleratorCount {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for AcceleratorCount {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl AcceleratorCount {
     /// Starts building a [`AcceleratorCount`].
@@ -28,9 +46,26 @@ impl AcceleratorCount {
     }
 }
 /// A builder for [`AcceleratorCount`](crate::types::AcceleratorCount); start one with `AcceleratorCount::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceleratorCountBuilder {
     inner: crate::types::AcceleratorCount,
+}
+impl Clone for AcceleratorCountBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceleratorCountBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceleratorCountBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceleratorCount as Default>::default(),
+        }
+    }
 }
 impl AcceleratorCountBuilder {
     /// Sets [`AcceleratorCount::min`](crate::types::AcceleratorCount::min): The minimum number of accelerators.

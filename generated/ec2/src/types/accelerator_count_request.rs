@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance. To exclude accelerator-enabled instance types, set `Max` to `0`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceleratorCountRequest {
     /// The minimum number of accelerators. To specify no minimum limit, omit this parameter.
     pub min: Option<i32>,
     /// The maximum number of accelerators. To specify no maximum limit, omit this parameter. To exclude accelerator-enabled instance types, set `Max` to `0`.
     pub max: Option<i32>,
+}
+impl Clone for AcceleratorCountRequest {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for AcceleratorCountRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for AcceleratorCountRequest {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl AcceleratorCountRequest {
     /// Starts building a [`AcceleratorCountRequest`].
@@ -28,9 +46,26 @@ impl AcceleratorCountRequest {
     }
 }
 /// A builder for [`AcceleratorCountRequest`](crate::types::AcceleratorCountRequest); start one with `AcceleratorCountRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceleratorCountRequestBuilder {
     inner: crate::types::AcceleratorCountRequest,
+}
+impl Clone for AcceleratorCountRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceleratorCountRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceleratorCountRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceleratorCountRequest as Default>::default(),
+        }
+    }
 }
 impl AcceleratorCountRequestBuilder {
     /// Sets [`AcceleratorCountRequest::min`](crate::types::AcceleratorCountRequest::min): The minimum number of accelerators.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum amount of total accelerator memory, in MiB.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceleratorTotalMemoryMib {
     /// The minimum amount of accelerator memory, in MiB. If this parameter is not specified, there is no minimum limit.
     pub min: Option<i32>,
     /// The maximum amount of accelerator memory, in MiB. If this parameter is not specified, there is no maximum limit.
     pub max: Option<i32>,
+}
+impl Clone for AcceleratorTotalMemoryMib {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for AcceleratorTotalMemoryMib {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for AcceleratorTotalMemoryMib {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl AcceleratorTotalMemoryMib {
     /// Starts building a [`AcceleratorTotalMemoryMib`].
@@ -28,9 +46,26 @@ impl AcceleratorTotalMemoryMib {
     }
 }
 /// A builder for [`AcceleratorTotalMemoryMib`](crate::types::AcceleratorTotalMemoryMib); start one with `AcceleratorTotalMemoryMib::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceleratorTotalMemoryMibBuilder {
     inner: crate::types::AcceleratorTotalMemoryMib,
+}
+impl Clone for AcceleratorTotalMemoryMibBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceleratorTotalMemoryMibBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceleratorTotalMemoryMibBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceleratorTotalMemoryMib as Default>::default(),
+        }
+    }
 }
 impl AcceleratorTotalMemoryMibBuilder {
     /// Sets [`AcceleratorTotalMemoryMib::min`](crate::types::AcceleratorTotalMemoryMib::min): The minimum amount of accelerator memory, in MiB.

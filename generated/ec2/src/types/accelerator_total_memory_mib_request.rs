@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum amount of total accelerator memory, in MiB.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceleratorTotalMemoryMibRequest {
     /// The minimum amount of accelerator memory, in MiB. To specify no minimum limit, omit this parameter.
     pub min: Option<i32>,
     /// The maximum amount of accelerator memory, in MiB. To specify no maximum limit, omit this parameter.
     pub max: Option<i32>,
+}
+impl Clone for AcceleratorTotalMemoryMibRequest {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for AcceleratorTotalMemoryMibRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for AcceleratorTotalMemoryMibRequest {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl AcceleratorTotalMemoryMibRequest {
     /// Starts building a [`AcceleratorTotalMemoryMibRequest`].
@@ -28,9 +46,26 @@ impl AcceleratorTotalMemoryMibRequest {
     }
 }
 /// A builder for [`AcceleratorTotalMemoryMibRequest`](crate::types::AcceleratorTotalMemoryMibRequest); start one with `AcceleratorTotalMemoryMibRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceleratorTotalMemoryMibRequestBuilder {
     inner: crate::types::AcceleratorTotalMemoryMibRequest,
+}
+impl Clone for AcceleratorTotalMemoryMibRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceleratorTotalMemoryMibRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceleratorTotalMemoryMibRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceleratorTotalMemoryMibRequest as Default>::default(),
+        }
+    }
 }
 impl AcceleratorTotalMemoryMibRequestBuilder {
     /// Sets [`AcceleratorTotalMemoryMibRequest::min`](crate::types::AcceleratorTotalMemoryMibRequest::min): The minimum amount of accelerator memory, in MiB.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptAddressTransferRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptAddressTransferRequest {
     /// The Elastic IP address you are accepting for transfer.
@@ -13,6 +13,31 @@ pub struct AcceptAddressTransferRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AcceptAddressTransferRequest {
+    fn clone(&self) -> Self {
+        Self {
+            address: self.address.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AcceptAddressTransferRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.address == other.address
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AcceptAddressTransferRequest {
+    fn default() -> Self {
+        Self {
+            address: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl AcceptAddressTransferRequest {
     /// Starts building a [`AcceptAddressTransferRequest`].
@@ -37,9 +62,26 @@ impl AcceptAddressTransferRequest {
     }
 }
 /// A builder for [`AcceptAddressTransferRequest`](crate::types::AcceptAddressTransferRequest); start one with `AcceptAddressTransferRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptAddressTransferRequestBuilder {
     inner: crate::types::AcceptAddressTransferRequest,
+}
+impl Clone for AcceptAddressTransferRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptAddressTransferRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptAddressTransferRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptAddressTransferRequest as Default>::default(),
+        }
+    }
 }
 impl AcceptAddressTransferRequestBuilder {
     /// Sets [`AcceptAddressTransferRequest::address`](crate::types::AcceptAddressTransferRequest::address): The Elastic IP address you are accepting for transfer.

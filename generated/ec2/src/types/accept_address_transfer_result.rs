@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptAddressTransferResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptAddressTransferResult {
     /// An Elastic IP address transfer.
     pub address_transfer: Option<crate::types::AddressTransfer>,
+}
+impl Clone for AcceptAddressTransferResult {
+    fn clone(&self) -> Self {
+        Self {
+            address_transfer: self.address_transfer.clone(),
+        }
+    }
+}
+impl PartialEq for AcceptAddressTransferResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.address_transfer == other.address_transfer
+    }
+}
+impl Default for AcceptAddressTransferResult {
+    fn default() -> Self {
+        Self { address_transfer: None }
+    }
 }
 impl AcceptAddressTransferResult {
     /// Starts building a [`AcceptAddressTransferResult`].
@@ -21,9 +38,26 @@ impl AcceptAddressTransferResult {
     }
 }
 /// A builder for [`AcceptAddressTransferResult`](crate::types::AcceptAddressTransferResult); start one with `AcceptAddressTransferResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptAddressTransferResultBuilder {
     inner: crate::types::AcceptAddressTransferResult,
+}
+impl Clone for AcceptAddressTransferResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptAddressTransferResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptAddressTransferResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptAddressTransferResult as Default>::default(),
+        }
+    }
 }
 impl AcceptAddressTransferResultBuilder {
     /// Sets [`AcceptAddressTransferResult::address_transfer`](crate::types::AcceptAddressTransferResult::address_transfer): An Elastic IP address transfer.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptCapacityReservationBillingOwnershipRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptCapacityReservationBillingOwnershipRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct AcceptCapacityReservationBillingOwnershipRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub capacity_reservation_id: Option<String>,
+}
+impl Clone for AcceptCapacityReservationBillingOwnershipRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+        }
+    }
+}
+impl PartialEq for AcceptCapacityReservationBillingOwnershipRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.capacity_reservation_id == other.capacity_reservation_id
+    }
+}
+impl Default for AcceptCapacityReservationBillingOwnershipRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            capacity_reservation_id: None,
+        }
+    }
 }
 impl AcceptCapacityReservationBillingOwnershipRequest {
     /// Starts building a [`AcceptCapacityReservationBillingOwnershipRequest`].
@@ -30,9 +52,26 @@ impl AcceptCapacityReservationBillingOwnershipRequest {
     }
 }
 /// A builder for [`AcceptCapacityReservationBillingOwnershipRequest`](crate::types::AcceptCapacityReservationBillingOwnershipRequest); start one with `AcceptCapacityReservationBillingOwnershipRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptCapacityReservationBillingOwnershipRequestBuilder {
     inner: crate::types::AcceptCapacityReservationBillingOwnershipRequest,
+}
+impl Clone for AcceptCapacityReservationBillingOwnershipRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptCapacityReservationBillingOwnershipRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptCapacityReservationBillingOwnershipRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptCapacityReservationBillingOwnershipRequest as Default>::default(),
+        }
+    }
 }
 impl AcceptCapacityReservationBillingOwnershipRequestBuilder {
     /// Sets [`AcceptCapacityReservationBillingOwnershipRequest::dry_run`](crate::types::AcceptCapacityReservationBillingOwnershipRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptCapacityReservationBillingOwnershipResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptCapacityReservationBillingOwnershipResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for AcceptCapacityReservationBillingOwnershipResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for AcceptCapacityReservationBillingOwnershipResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for AcceptCapacityReservationBillingOwnershipResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl AcceptCapacityReservationBillingOwnershipResult {
     /// Starts building a [`AcceptCapacityReservationBillingOwnershipResult`].
@@ -21,9 +36,26 @@ impl AcceptCapacityReservationBillingOwnershipResult {
     }
 }
 /// A builder for [`AcceptCapacityReservationBillingOwnershipResult`](crate::types::AcceptCapacityReservationBillingOwnershipResult); start one with `AcceptCapacityReservationBillingOwnershipResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptCapacityReservationBillingOwnershipResultBuilder {
     inner: crate::types::AcceptCapacityReservationBillingOwnershipResult,
+}
+impl Clone for AcceptCapacityReservationBillingOwnershipResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptCapacityReservationBillingOwnershipResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptCapacityReservationBillingOwnershipResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptCapacityReservationBillingOwnershipResult as Default>::default(),
+        }
+    }
 }
 impl AcceptCapacityReservationBillingOwnershipResultBuilder {
     /// Sets [`AcceptCapacityReservationBillingOwnershipResult::return_`](crate::types::AcceptCapacityReservationBillingOwnershipResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

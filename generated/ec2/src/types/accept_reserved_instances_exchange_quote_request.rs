@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for accepting the quote.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptReservedInstancesExchangeQuoteRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,31 @@ pub struct AcceptReservedInstancesExchangeQuoteRequest {
     pub reserved_instance_ids: Option<Vec<String>>,
     /// The configuration of the target Convertible Reserved Instance to exchange for your current Convertible Reserved Instances.
     pub target_configurations: Option<Vec<crate::types::TargetConfigurationRequest>>,
+}
+impl Clone for AcceptReservedInstancesExchangeQuoteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            reserved_instance_ids: self.reserved_instance_ids.clone(),
+            target_configurations: self.target_configurations.clone(),
+        }
+    }
+}
+impl PartialEq for AcceptReservedInstancesExchangeQuoteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.reserved_instance_ids == other.reserved_instance_ids
+            && self.target_configurations == other.target_configurations
+    }
+}
+impl Default for AcceptReservedInstancesExchangeQuoteRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            reserved_instance_ids: None,
+            target_configurations: None,
+        }
+    }
 }
 impl AcceptReservedInstancesExchangeQuoteRequest {
     /// Starts building a [`AcceptReservedInstancesExchangeQuoteRequest`].
@@ -37,9 +62,26 @@ impl AcceptReservedInstancesExchangeQuoteRequest {
     }
 }
 /// A builder for [`AcceptReservedInstancesExchangeQuoteRequest`](crate::types::AcceptReservedInstancesExchangeQuoteRequest); start one with `AcceptReservedInstancesExchangeQuoteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptReservedInstancesExchangeQuoteRequestBuilder {
     inner: crate::types::AcceptReservedInstancesExchangeQuoteRequest,
+}
+impl Clone for AcceptReservedInstancesExchangeQuoteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptReservedInstancesExchangeQuoteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptReservedInstancesExchangeQuoteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptReservedInstancesExchangeQuoteRequest as Default>::default(),
+        }
+    }
 }
 impl AcceptReservedInstancesExchangeQuoteRequestBuilder {
     /// Sets [`AcceptReservedInstancesExchangeQuoteRequest::dry_run`](crate::types::AcceptReservedInstancesExchangeQuoteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

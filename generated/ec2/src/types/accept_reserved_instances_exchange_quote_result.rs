@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The result of the exchange and whether it was `successful`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptReservedInstancesExchangeQuoteResult {
     /// The ID of the successful exchange.
     pub exchange_id: Option<String>,
+}
+impl Clone for AcceptReservedInstancesExchangeQuoteResult {
+    fn clone(&self) -> Self {
+        Self {
+            exchange_id: self.exchange_id.clone(),
+        }
+    }
+}
+impl PartialEq for AcceptReservedInstancesExchangeQuoteResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.exchange_id == other.exchange_id
+    }
+}
+impl Default for AcceptReservedInstancesExchangeQuoteResult {
+    fn default() -> Self {
+        Self { exchange_id: None }
+    }
 }
 impl AcceptReservedInstancesExchangeQuoteResult {
     /// Starts building a [`AcceptReservedInstancesExchangeQuoteResult`].
@@ -21,9 +38,26 @@ impl AcceptReservedInstancesExchangeQuoteResult {
     }
 }
 /// A builder for [`AcceptReservedInstancesExchangeQuoteResult`](crate::types::AcceptReservedInstancesExchangeQuoteResult); start one with `AcceptReservedInstancesExchangeQuoteResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptReservedInstancesExchangeQuoteResultBuilder {
     inner: crate::types::AcceptReservedInstancesExchangeQuoteResult,
+}
+impl Clone for AcceptReservedInstancesExchangeQuoteResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptReservedInstancesExchangeQuoteResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptReservedInstancesExchangeQuoteResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptReservedInstancesExchangeQuoteResult as Default>::default(),
+        }
+    }
 }
 impl AcceptReservedInstancesExchangeQuoteResultBuilder {
     /// Sets [`AcceptReservedInstancesExchangeQuoteResult::exchange_id`](crate::types::AcceptReservedInstancesExchangeQuoteResult::exchange_id): The ID of the successful exchange.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptTransitGatewayClientVpnAttachmentRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptTransitGatewayClientVpnAttachmentRequest {
     /// The ID of the Transit Gateway attachment.
@@ -11,6 +11,28 @@ pub struct AcceptTransitGatewayClientVpnAttachmentRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AcceptTransitGatewayClientVpnAttachmentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AcceptTransitGatewayClientVpnAttachmentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AcceptTransitGatewayClientVpnAttachmentRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl AcceptTransitGatewayClientVpnAttachmentRequest {
     /// Starts building a [`AcceptTransitGatewayClientVpnAttachmentRequest`].
@@ -30,9 +52,26 @@ impl AcceptTransitGatewayClientVpnAttachmentRequest {
     }
 }
 /// A builder for [`AcceptTransitGatewayClientVpnAttachmentRequest`](crate::types::AcceptTransitGatewayClientVpnAttachmentRequest); start one with `AcceptTransitGatewayClientVpnAttachmentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptTransitGatewayClientVpnAttachmentRequestBuilder {
     inner: crate::types::AcceptTransitGatewayClientVpnAttachmentRequest,
+}
+impl Clone for AcceptTransitGatewayClientVpnAttachmentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptTransitGatewayClientVpnAttachmentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptTransitGatewayClientVpnAttachmentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptTransitGatewayClientVpnAttachmentRequest as Default>::default(),
+        }
+    }
 }
 impl AcceptTransitGatewayClientVpnAttachmentRequestBuilder {
     /// Sets [`AcceptTransitGatewayClientVpnAttachmentRequest::transit_gateway_attachment_id`](crate::types::AcceptTransitGatewayClientVpnAttachmentRequest::transit_gateway_attachment_id): The ID of the Transit Gateway attachment.

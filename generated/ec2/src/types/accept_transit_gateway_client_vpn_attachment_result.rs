@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptTransitGatewayClientVpnAttachmentResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptTransitGatewayClientVpnAttachmentResult {
     /// Information about the Transit Gateway Client VPN attachment.
     pub transit_gateway_client_vpn_attachment: Option<
         crate::types::TransitGatewayClientVpnAttachment,
     >,
+}
+impl Clone for AcceptTransitGatewayClientVpnAttachmentResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_client_vpn_attachment: self
+                .transit_gateway_client_vpn_attachment
+                .clone(),
+        }
+    }
+}
+impl PartialEq for AcceptTransitGatewayClientVpnAttachmentResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_client_vpn_attachment
+            == other.transit_gateway_client_vpn_attachment
+    }
+}
+impl Default for AcceptTransitGatewayClientVpnAttachmentResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_client_vpn_attachment: None,
+        }
+    }
 }
 impl AcceptTransitGatewayClientVpnAttachmentResult {
     /// Starts building a [`AcceptTransitGatewayClientVpnAttachmentResult`].
@@ -25,9 +47,26 @@ impl AcceptTransitGatewayClientVpnAttachmentResult {
     }
 }
 /// A builder for [`AcceptTransitGatewayClientVpnAttachmentResult`](crate::types::AcceptTransitGatewayClientVpnAttachmentResult); start one with `AcceptTransitGatewayClientVpnAttachmentResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptTransitGatewayClientVpnAttachmentResultBuilder {
     inner: crate::types::AcceptTransitGatewayClientVpnAttachmentResult,
+}
+impl Clone for AcceptTransitGatewayClientVpnAttachmentResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptTransitGatewayClientVpnAttachmentResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptTransitGatewayClientVpnAttachmentResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptTransitGatewayClientVpnAttachmentResult as Default>::default(),
+        }
+    }
 }
 impl AcceptTransitGatewayClientVpnAttachmentResultBuilder {
     /// Sets [`AcceptTransitGatewayClientVpnAttachmentResult::transit_gateway_client_vpn_attachment`](crate::types::AcceptTransitGatewayClientVpnAttachmentResult::transit_gateway_client_vpn_attachment): Information about the Transit Gateway Client VPN attachment.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptTransitGatewayMulticastDomainAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptTransitGatewayMulticastDomainAssociationsRequest {
     /// The ID of the transit gateway multicast domain.
@@ -13,6 +13,36 @@ pub struct AcceptTransitGatewayMulticastDomainAssociationsRequest {
     pub subnet_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AcceptTransitGatewayMulticastDomainAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AcceptTransitGatewayMulticastDomainAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.subnet_ids == other.subnet_ids && self.dry_run == other.dry_run
+    }
+}
+impl Default for AcceptTransitGatewayMulticastDomainAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            transit_gateway_attachment_id: None,
+            subnet_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl AcceptTransitGatewayMulticastDomainAssociationsRequest {
     /// Starts building a [`AcceptTransitGatewayMulticastDomainAssociationsRequest`].
@@ -42,9 +72,26 @@ impl AcceptTransitGatewayMulticastDomainAssociationsRequest {
     }
 }
 /// A builder for [`AcceptTransitGatewayMulticastDomainAssociationsRequest`](crate::types::AcceptTransitGatewayMulticastDomainAssociationsRequest); start one with `AcceptTransitGatewayMulticastDomainAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptTransitGatewayMulticastDomainAssociationsRequestBuilder {
     inner: crate::types::AcceptTransitGatewayMulticastDomainAssociationsRequest,
+}
+impl Clone for AcceptTransitGatewayMulticastDomainAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptTransitGatewayMulticastDomainAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptTransitGatewayMulticastDomainAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptTransitGatewayMulticastDomainAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl AcceptTransitGatewayMulticastDomainAssociationsRequestBuilder {
     /// Sets [`AcceptTransitGatewayMulticastDomainAssociationsRequest::transit_gateway_multicast_domain_id`](crate::types::AcceptTransitGatewayMulticastDomainAssociationsRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptTransitGatewayMulticastDomainAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptTransitGatewayMulticastDomainAssociationsResult {
     /// Information about the multicast domain associations.
     pub associations: Option<crate::types::TransitGatewayMulticastDomainAssociations>,
+}
+impl Clone for AcceptTransitGatewayMulticastDomainAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            associations: self.associations.clone(),
+        }
+    }
+}
+impl PartialEq for AcceptTransitGatewayMulticastDomainAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.associations == other.associations
+    }
+}
+impl Default for AcceptTransitGatewayMulticastDomainAssociationsResult {
+    fn default() -> Self {
+        Self { associations: None }
+    }
 }
 impl AcceptTransitGatewayMulticastDomainAssociationsResult {
     /// Starts building a [`AcceptTransitGatewayMulticastDomainAssociationsResult`].
@@ -23,9 +40,26 @@ impl AcceptTransitGatewayMulticastDomainAssociationsResult {
     }
 }
 /// A builder for [`AcceptTransitGatewayMulticastDomainAssociationsResult`](crate::types::AcceptTransitGatewayMulticastDomainAssociationsResult); start one with `AcceptTransitGatewayMulticastDomainAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptTransitGatewayMulticastDomainAssociationsResultBuilder {
     inner: crate::types::AcceptTransitGatewayMulticastDomainAssociationsResult,
+}
+impl Clone for AcceptTransitGatewayMulticastDomainAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptTransitGatewayMulticastDomainAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptTransitGatewayMulticastDomainAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptTransitGatewayMulticastDomainAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl AcceptTransitGatewayMulticastDomainAssociationsResultBuilder {
     /// Sets [`AcceptTransitGatewayMulticastDomainAssociationsResult::associations`](crate::types::AcceptTransitGatewayMulticastDomainAssociationsResult::associations): Information about the multicast domain associations.

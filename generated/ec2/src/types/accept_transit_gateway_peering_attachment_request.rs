@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptTransitGatewayPeeringAttachmentRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptTransitGatewayPeeringAttachmentRequest {
     /// The ID of the transit gateway attachment.
@@ -11,6 +11,28 @@ pub struct AcceptTransitGatewayPeeringAttachmentRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AcceptTransitGatewayPeeringAttachmentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AcceptTransitGatewayPeeringAttachmentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AcceptTransitGatewayPeeringAttachmentRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl AcceptTransitGatewayPeeringAttachmentRequest {
     /// Starts building a [`AcceptTransitGatewayPeeringAttachmentRequest`].
@@ -30,9 +52,26 @@ impl AcceptTransitGatewayPeeringAttachmentRequest {
     }
 }
 /// A builder for [`AcceptTransitGatewayPeeringAttachmentRequest`](crate::types::AcceptTransitGatewayPeeringAttachmentRequest); start one with `AcceptTransitGatewayPeeringAttachmentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptTransitGatewayPeeringAttachmentRequestBuilder {
     inner: crate::types::AcceptTransitGatewayPeeringAttachmentRequest,
+}
+impl Clone for AcceptTransitGatewayPeeringAttachmentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptTransitGatewayPeeringAttachmentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptTransitGatewayPeeringAttachmentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptTransitGatewayPeeringAttachmentRequest as Default>::default(),
+        }
+    }
 }
 impl AcceptTransitGatewayPeeringAttachmentRequestBuilder {
     /// Sets [`AcceptTransitGatewayPeeringAttachmentRequest::transit_gateway_attachment_id`](crate::types::AcceptTransitGatewayPeeringAttachmentRequest::transit_gateway_attachment_id): The ID of the transit gateway attachment.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptTransitGatewayPeeringAttachmentResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptTransitGatewayPeeringAttachmentResult {
     /// The transit gateway peering attachment.
     pub transit_gateway_peering_attachment: Option<
         crate::types::TransitGatewayPeeringAttachment,
     >,
+}
+impl Clone for AcceptTransitGatewayPeeringAttachmentResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_peering_attachment: self
+                .transit_gateway_peering_attachment
+                .clone(),
+        }
+    }
+}
+impl PartialEq for AcceptTransitGatewayPeeringAttachmentResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_peering_attachment
+            == other.transit_gateway_peering_attachment
+    }
+}
+impl Default for AcceptTransitGatewayPeeringAttachmentResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_peering_attachment: None,
+        }
+    }
 }
 impl AcceptTransitGatewayPeeringAttachmentResult {
     /// Starts building a [`AcceptTransitGatewayPeeringAttachmentResult`].
@@ -25,9 +47,26 @@ impl AcceptTransitGatewayPeeringAttachmentResult {
     }
 }
 /// A builder for [`AcceptTransitGatewayPeeringAttachmentResult`](crate::types::AcceptTransitGatewayPeeringAttachmentResult); start one with `AcceptTransitGatewayPeeringAttachmentResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptTransitGatewayPeeringAttachmentResultBuilder {
     inner: crate::types::AcceptTransitGatewayPeeringAttachmentResult,
+}
+impl Clone for AcceptTransitGatewayPeeringAttachmentResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptTransitGatewayPeeringAttachmentResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptTransitGatewayPeeringAttachmentResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptTransitGatewayPeeringAttachmentResult as Default>::default(),
+        }
+    }
 }
 impl AcceptTransitGatewayPeeringAttachmentResultBuilder {
     /// Sets [`AcceptTransitGatewayPeeringAttachmentResult::transit_gateway_peering_attachment`](crate::types::AcceptTransitGatewayPeeringAttachmentResult::transit_gateway_peering_attachment): The transit gateway peering attachment.

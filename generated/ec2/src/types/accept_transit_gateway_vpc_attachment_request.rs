@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptTransitGatewayVpcAttachmentRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptTransitGatewayVpcAttachmentRequest {
     /// The ID of the attachment.
@@ -11,6 +11,28 @@ pub struct AcceptTransitGatewayVpcAttachmentRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AcceptTransitGatewayVpcAttachmentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AcceptTransitGatewayVpcAttachmentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AcceptTransitGatewayVpcAttachmentRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl AcceptTransitGatewayVpcAttachmentRequest {
     /// Starts building a [`AcceptTransitGatewayVpcAttachmentRequest`].
@@ -30,9 +52,26 @@ impl AcceptTransitGatewayVpcAttachmentRequest {
     }
 }
 /// A builder for [`AcceptTransitGatewayVpcAttachmentRequest`](crate::types::AcceptTransitGatewayVpcAttachmentRequest); start one with `AcceptTransitGatewayVpcAttachmentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptTransitGatewayVpcAttachmentRequestBuilder {
     inner: crate::types::AcceptTransitGatewayVpcAttachmentRequest,
+}
+impl Clone for AcceptTransitGatewayVpcAttachmentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptTransitGatewayVpcAttachmentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptTransitGatewayVpcAttachmentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptTransitGatewayVpcAttachmentRequest as Default>::default(),
+        }
+    }
 }
 impl AcceptTransitGatewayVpcAttachmentRequestBuilder {
     /// Sets [`AcceptTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id`](crate::types::AcceptTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id): The ID of the attachment.

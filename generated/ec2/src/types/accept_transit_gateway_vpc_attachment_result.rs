@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptTransitGatewayVpcAttachmentResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptTransitGatewayVpcAttachmentResult {
     /// The VPC attachment.
     pub transit_gateway_vpc_attachment: Option<
         crate::types::TransitGatewayVpcAttachment,
     >,
+}
+impl Clone for AcceptTransitGatewayVpcAttachmentResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_vpc_attachment: self.transit_gateway_vpc_attachment.clone(),
+        }
+    }
+}
+impl PartialEq for AcceptTransitGatewayVpcAttachmentResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_vpc_attachment == other.transit_gateway_vpc_attachment
+    }
+}
+impl Default for AcceptTransitGatewayVpcAttachmentResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_vpc_attachment: None,
+        }
+    }
 }
 impl AcceptTransitGatewayVpcAttachmentResult {
     /// Starts building a [`AcceptTransitGatewayVpcAttachmentResult`].
@@ -25,9 +44,26 @@ impl AcceptTransitGatewayVpcAttachmentResult {
     }
 }
 /// A builder for [`AcceptTransitGatewayVpcAttachmentResult`](crate::types::AcceptTransitGatewayVpcAttachmentResult); start one with `AcceptTransitGatewayVpcAttachmentResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptTransitGatewayVpcAttachmentResultBuilder {
     inner: crate::types::AcceptTransitGatewayVpcAttachmentResult,
+}
+impl Clone for AcceptTransitGatewayVpcAttachmentResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptTransitGatewayVpcAttachmentResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptTransitGatewayVpcAttachmentResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptTransitGatewayVpcAttachmentResult as Default>::default(),
+        }
+    }
 }
 impl AcceptTransitGatewayVpcAttachmentResultBuilder {
     /// Sets [`AcceptTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::AcceptTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment): The VPC attachment.

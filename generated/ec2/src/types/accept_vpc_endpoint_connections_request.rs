@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptVpcEndpointConnectionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptVpcEndpointConnectionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,30 @@ pub struct AcceptVpcEndpointConnectionsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_endpoint_ids: Option<Vec<String>>,
+}
+impl Clone for AcceptVpcEndpointConnectionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            service_id: self.service_id.clone(),
+            vpc_endpoint_ids: self.vpc_endpoint_ids.clone(),
+        }
+    }
+}
+impl PartialEq for AcceptVpcEndpointConnectionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.service_id == other.service_id
+            && self.vpc_endpoint_ids == other.vpc_endpoint_ids
+    }
+}
+impl Default for AcceptVpcEndpointConnectionsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            service_id: None,
+            vpc_endpoint_ids: None,
+        }
+    }
 }
 impl AcceptVpcEndpointConnectionsRequest {
     /// Starts building a [`AcceptVpcEndpointConnectionsRequest`].
@@ -39,9 +63,26 @@ impl AcceptVpcEndpointConnectionsRequest {
     }
 }
 /// A builder for [`AcceptVpcEndpointConnectionsRequest`](crate::types::AcceptVpcEndpointConnectionsRequest); start one with `AcceptVpcEndpointConnectionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptVpcEndpointConnectionsRequestBuilder {
     inner: crate::types::AcceptVpcEndpointConnectionsRequest,
+}
+impl Clone for AcceptVpcEndpointConnectionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptVpcEndpointConnectionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptVpcEndpointConnectionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptVpcEndpointConnectionsRequest as Default>::default(),
+        }
+    }
 }
 impl AcceptVpcEndpointConnectionsRequestBuilder {
     /// Sets [`AcceptVpcEndpointConnectionsRequest::dry_run`](crate::types::AcceptVpcEndpointConnectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

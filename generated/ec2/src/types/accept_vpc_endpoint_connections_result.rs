@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptVpcEndpointConnectionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptVpcEndpointConnectionsResult {
     /// Information about the interface endpoints that were not accepted, if applicable.
     pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
+}
+impl Clone for AcceptVpcEndpointConnectionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            unsuccessful: self.unsuccessful.clone(),
+        }
+    }
+}
+impl PartialEq for AcceptVpcEndpointConnectionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.unsuccessful == other.unsuccessful
+    }
+}
+impl Default for AcceptVpcEndpointConnectionsResult {
+    fn default() -> Self {
+        Self { unsuccessful: None }
+    }
 }
 impl AcceptVpcEndpointConnectionsResult {
     /// Starts building a [`AcceptVpcEndpointConnectionsResult`].
@@ -21,9 +38,26 @@ impl AcceptVpcEndpointConnectionsResult {
     }
 }
 /// A builder for [`AcceptVpcEndpointConnectionsResult`](crate::types::AcceptVpcEndpointConnectionsResult); start one with `AcceptVpcEndpointConnectionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptVpcEndpointConnectionsResultBuilder {
     inner: crate::types::AcceptVpcEndpointConnectionsResult,
+}
+impl Clone for AcceptVpcEndpointConnectionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptVpcEndpointConnectionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptVpcEndpointConnectionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptVpcEndpointConnectionsResult as Default>::default(),
+        }
+    }
 }
 impl AcceptVpcEndpointConnectionsResultBuilder {
     /// Appends one item to [`AcceptVpcEndpointConnectionsResult::unsuccessful`](crate::types::AcceptVpcEndpointConnectionsResult::unsuccessful): Information about the interface endpoints that were not accepted, if applicable.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptVpcPeeringConnectionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptVpcPeeringConnectionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct AcceptVpcPeeringConnectionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_peering_connection_id: Option<String>,
+}
+impl Clone for AcceptVpcPeeringConnectionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_peering_connection_id: self.vpc_peering_connection_id.clone(),
+        }
+    }
+}
+impl PartialEq for AcceptVpcPeeringConnectionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.vpc_peering_connection_id == other.vpc_peering_connection_id
+    }
+}
+impl Default for AcceptVpcPeeringConnectionRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_peering_connection_id: None,
+        }
+    }
 }
 impl AcceptVpcPeeringConnectionRequest {
     /// Starts building a [`AcceptVpcPeeringConnectionRequest`].
@@ -30,9 +52,26 @@ impl AcceptVpcPeeringConnectionRequest {
     }
 }
 /// A builder for [`AcceptVpcPeeringConnectionRequest`](crate::types::AcceptVpcPeeringConnectionRequest); start one with `AcceptVpcPeeringConnectionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptVpcPeeringConnectionRequestBuilder {
     inner: crate::types::AcceptVpcPeeringConnectionRequest,
+}
+impl Clone for AcceptVpcPeeringConnectionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptVpcPeeringConnectionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptVpcPeeringConnectionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptVpcPeeringConnectionRequest as Default>::default(),
+        }
+    }
 }
 impl AcceptVpcPeeringConnectionRequestBuilder {
     /// Sets [`AcceptVpcPeeringConnectionRequest::dry_run`](crate::types::AcceptVpcPeeringConnectionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

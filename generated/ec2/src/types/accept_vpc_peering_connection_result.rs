@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AcceptVpcPeeringConnectionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptVpcPeeringConnectionResult {
     /// Information about the VPC peering connection.
     pub vpc_peering_connection: Option<crate::types::VpcPeeringConnection>,
+}
+impl Clone for AcceptVpcPeeringConnectionResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_peering_connection: self.vpc_peering_connection.clone(),
+        }
+    }
+}
+impl PartialEq for AcceptVpcPeeringConnectionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_peering_connection == other.vpc_peering_connection
+    }
+}
+impl Default for AcceptVpcPeeringConnectionResult {
+    fn default() -> Self {
+        Self {
+            vpc_peering_connection: None,
+        }
+    }
 }
 impl AcceptVpcPeeringConnectionResult {
     /// Starts building a [`AcceptVpcPeeringConnectionResult`].
@@ -21,9 +40,26 @@ impl AcceptVpcPeeringConnectionResult {
     }
 }
 /// A builder for [`AcceptVpcPeeringConnectionResult`](crate::types::AcceptVpcPeeringConnectionResult); start one with `AcceptVpcPeeringConnectionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AcceptVpcPeeringConnectionResultBuilder {
     inner: crate::types::AcceptVpcPeeringConnectionResult,
+}
+impl Clone for AcceptVpcPeeringConnectionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AcceptVpcPeeringConnectionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AcceptVpcPeeringConnectionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AcceptVpcPeeringConnectionResult as Default>::default(),
+        }
+    }
 }
 impl AcceptVpcPeeringConnectionResultBuilder {
     /// Sets [`AcceptVpcPeeringConnectionResult::vpc_peering_connection`](crate::types::AcceptVpcPeeringConnectionResult::vpc_peering_connection): Information about the VPC peering connection.

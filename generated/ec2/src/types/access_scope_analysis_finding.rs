@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a finding for a Network Access Scope.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AccessScopeAnalysisFinding {
     /// The ID of the Network Access Scope analysis.
@@ -13,6 +13,40 @@ pub struct AccessScopeAnalysisFinding {
     pub finding_id: Option<String>,
     /// The finding components.
     pub finding_components: Option<Vec<crate::types::PathComponent>>,
+}
+impl Clone for AccessScopeAnalysisFinding {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_analysis_id: self
+                .network_insights_access_scope_analysis_id
+                .clone(),
+            network_insights_access_scope_id: self
+                .network_insights_access_scope_id
+                .clone(),
+            finding_id: self.finding_id.clone(),
+            finding_components: self.finding_components.clone(),
+        }
+    }
+}
+impl PartialEq for AccessScopeAnalysisFinding {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_analysis_id
+            == other.network_insights_access_scope_analysis_id
+            && self.network_insights_access_scope_id
+                == other.network_insights_access_scope_id
+            && self.finding_id == other.finding_id
+            && self.finding_components == other.finding_components
+    }
+}
+impl Default for AccessScopeAnalysisFinding {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_analysis_id: None,
+            network_insights_access_scope_id: None,
+            finding_id: None,
+            finding_components: None,
+        }
+    }
 }
 impl AccessScopeAnalysisFinding {
     /// Starts building a [`AccessScopeAnalysisFinding`].
@@ -42,9 +76,26 @@ impl AccessScopeAnalysisFinding {
     }
 }
 /// A builder for [`AccessScopeAnalysisFinding`](crate::types::AccessScopeAnalysisFinding); start one with `AccessScopeAnalysisFinding::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AccessScopeAnalysisFindingBuilder {
     inner: crate::types::AccessScopeAnalysisFinding,
+}
+impl Clone for AccessScopeAnalysisFindingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AccessScopeAnalysisFindingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AccessScopeAnalysisFindingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AccessScopeAnalysisFinding as Default>::default(),
+        }
+    }
 }
 impl AccessScopeAnalysisFindingBuilder {
     /// Sets [`AccessScopeAnalysisFinding::network_insights_access_scope_analysis_id`](crate::types::AccessScopeAnalysisFinding::network_insights_access_scope_analysis_id): The ID of the Network Access Scope analysis.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a path.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AccessScopePath {
     /// The source.
@@ -11,6 +11,30 @@ pub struct AccessScopePath {
     pub destination: Option<crate::types::PathStatement>,
     /// The through resources.
     pub through_resources: Option<Vec<crate::types::ThroughResourcesStatement>>,
+}
+impl Clone for AccessScopePath {
+    fn clone(&self) -> Self {
+        Self {
+            source: self.source.clone(),
+            destination: self.destination.clone(),
+            through_resources: self.through_resources.clone(),
+        }
+    }
+}
+impl PartialEq for AccessScopePath {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.destination == other.destination
+            && self.through_resources == other.through_resources
+    }
+}
+impl Default for AccessScopePath {
+    fn default() -> Self {
+        Self {
+            source: None,
+            destination: None,
+            through_resources: None,
+        }
+    }
 }
 impl AccessScopePath {
     /// Starts building a [`AccessScopePath`].
@@ -35,9 +59,26 @@ impl AccessScopePath {
     }
 }
 /// A builder for [`AccessScopePath`](crate::types::AccessScopePath); start one with `AccessScopePath::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AccessScopePathBuilder {
     inner: crate::types::AccessScopePath,
+}
+impl Clone for AccessScopePathBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AccessScopePathBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AccessScopePathBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AccessScopePath as Default>::default(),
+        }
+    }
 }
 impl AccessScopePathBuilder {
     /// Sets [`AccessScopePath::source`](crate::types::AccessScopePath::source): The source.

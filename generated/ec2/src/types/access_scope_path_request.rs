@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a path.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AccessScopePathRequest {
     /// The source.
@@ -11,6 +11,30 @@ pub struct AccessScopePathRequest {
     pub destination: Option<crate::types::PathStatementRequest>,
     /// The through resources.
     pub through_resources: Option<Vec<crate::types::ThroughResourcesStatementRequest>>,
+}
+impl Clone for AccessScopePathRequest {
+    fn clone(&self) -> Self {
+        Self {
+            source: self.source.clone(),
+            destination: self.destination.clone(),
+            through_resources: self.through_resources.clone(),
+        }
+    }
+}
+impl PartialEq for AccessScopePathRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.destination == other.destination
+            && self.through_resources == other.through_resources
+    }
+}
+impl Default for AccessScopePathRequest {
+    fn default() -> Self {
+        Self {
+            source: None,
+            destination: None,
+            through_resources: None,
+        }
+    }
 }
 impl AccessScopePathRequest {
     /// Starts building a [`AccessScopePathRequest`].
@@ -37,9 +61,26 @@ impl AccessScopePathRequest {
     }
 }
 /// A builder for [`AccessScopePathRequest`](crate::types::AccessScopePathRequest); start one with `AccessScopePathRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AccessScopePathRequestBuilder {
     inner: crate::types::AccessScopePathRequest,
+}
+impl Clone for AccessScopePathRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AccessScopePathRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AccessScopePathRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AccessScopePathRequest as Default>::default(),
+        }
+    }
 }
 impl AccessScopePathRequestBuilder {
     /// Sets [`AccessScopePathRequest::source`](crate::types::AccessScopePathRequest::source): The source.

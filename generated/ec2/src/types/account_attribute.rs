@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an account attribute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AccountAttribute {
     /// The name of the account attribute.
     pub attribute_name: Option<String>,
     /// The values for the account attribute.
     pub attribute_values: Option<Vec<crate::types::AccountAttributeValue>>,
+}
+impl Clone for AccountAttribute {
+    fn clone(&self) -> Self {
+        Self {
+            attribute_name: self.attribute_name.clone(),
+            attribute_values: self.attribute_values.clone(),
+        }
+    }
+}
+impl PartialEq for AccountAttribute {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute_name == other.attribute_name
+            && self.attribute_values == other.attribute_values
+    }
+}
+impl Default for AccountAttribute {
+    fn default() -> Self {
+        Self {
+            attribute_name: None,
+            attribute_values: None,
+        }
+    }
 }
 impl AccountAttribute {
     /// Starts building a [`AccountAttribute`].
@@ -28,9 +50,26 @@ impl AccountAttribute {
     }
 }
 /// A builder for [`AccountAttribute`](crate::types::AccountAttribute); start one with `AccountAttribute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AccountAttributeBuilder {
     inner: crate::types::AccountAttribute,
+}
+impl Clone for AccountAttributeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AccountAttributeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AccountAttributeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AccountAttribute as Default>::default(),
+        }
+    }
 }
 impl AccountAttributeBuilder {
     /// Sets [`AccountAttribute::attribute_name`](crate::types::AccountAttribute::attribute_name): The name of the account attribute.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a value of an account attribute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AccountAttributeValue {
     /// The value of the attribute.
     pub attribute_value: Option<String>,
+}
+impl Clone for AccountAttributeValue {
+    fn clone(&self) -> Self {
+        Self {
+            attribute_value: self.attribute_value.clone(),
+        }
+    }
+}
+impl PartialEq for AccountAttributeValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute_value == other.attribute_value
+    }
+}
+impl Default for AccountAttributeValue {
+    fn default() -> Self {
+        Self { attribute_value: None }
+    }
 }
 impl AccountAttributeValue {
     /// Starts building a [`AccountAttributeValue`].
@@ -21,9 +38,26 @@ impl AccountAttributeValue {
     }
 }
 /// A builder for [`AccountAttributeValue`](crate::types::AccountAttributeValue); start one with `AccountAttributeValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AccountAttributeValueBuilder {
     inner: crate::types::AccountAttributeValue,
+}
+impl Clone for AccountAttributeValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AccountAttributeValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AccountAttributeValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AccountAttributeValue as Default>::default(),
+        }
+    }
 }
 impl AccountAttributeValueBuilder {
     /// Sets [`AccountAttributeValue::attribute_value`](crate::types::AccountAttributeValue::attribute_value): The value of the attribute.

@@ -4,7 +4,7 @@
 /// Describes the account-level VPC Encryption Control configuration, including its mode, state, and exclusions.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AccountVpcEncryptionControl {
     /// The current state of the account-level VPC Encryption Control configuration.
@@ -17,6 +17,35 @@ pub struct AccountVpcEncryptionControl {
     pub managed_by: Option<crate::types::ManagedBy>,
     /// The date and time when the account-level VPC Encryption Control configuration was last updated.
     pub last_update_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for AccountVpcEncryptionControl {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            mode: self.mode.clone(),
+            exclusions: self.exclusions.clone(),
+            managed_by: self.managed_by.clone(),
+            last_update_timestamp: self.last_update_timestamp,
+        }
+    }
+}
+impl PartialEq for AccountVpcEncryptionControl {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.mode == other.mode
+            && self.exclusions == other.exclusions && self.managed_by == other.managed_by
+            && self.last_update_timestamp == other.last_update_timestamp
+    }
+}
+impl Default for AccountVpcEncryptionControl {
+    fn default() -> Self {
+        Self {
+            state: None,
+            mode: None,
+            exclusions: None,
+            managed_by: None,
+            last_update_timestamp: None,
+        }
+    }
 }
 impl AccountVpcEncryptionControl {
     /// Starts building a [`AccountVpcEncryptionControl`].
@@ -55,9 +84,26 @@ impl AccountVpcEncryptionControl {
     }
 }
 /// A builder for [`AccountVpcEncryptionControl`](crate::types::AccountVpcEncryptionControl); start one with `AccountVpcEncryptionControl::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AccountVpcEncryptionControlBuilder {
     inner: crate::types::AccountVpcEncryptionControl,
+}
+impl Clone for AccountVpcEncryptionControlBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AccountVpcEncryptionControlBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AccountVpcEncryptionControlBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AccountVpcEncryptionControl as Default>::default(),
+        }
+    }
 }
 impl AccountVpcEncryptionControlBuilder {
     /// Sets [`AccountVpcEncryptionControl::state`](crate::types::AccountVpcEncryptionControl::state): The current state of the account-level VPC Encryption Control configuration.

@@ -4,7 +4,7 @@
 /// Describes the exclusion configurations for the various resource types in the account-level VPC Encryption Control configuration.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AccountVpcEncryptionControlExclusions {
     /// The exclusion configuration for internet gateway resource.
@@ -27,6 +27,45 @@ pub struct AccountVpcEncryptionControlExclusions {
     pub vpc_lattice: Option<crate::types::VpcEncryptionControlExclusionState>,
     /// The exclusion configuration for Elastic File System service.
     pub elastic_file_system: Option<crate::types::VpcEncryptionControlExclusionState>,
+}
+impl Clone for AccountVpcEncryptionControlExclusions {
+    fn clone(&self) -> Self {
+        Self {
+            internet_gateway: self.internet_gateway.clone(),
+            egress_only_internet_gateway: self.egress_only_internet_gateway.clone(),
+            nat_gateway: self.nat_gateway.clone(),
+            virtual_private_gateway: self.virtual_private_gateway.clone(),
+            vpc_peering: self.vpc_peering.clone(),
+            lambda: self.lambda.clone(),
+            vpc_lattice: self.vpc_lattice.clone(),
+            elastic_file_system: self.elastic_file_system.clone(),
+        }
+    }
+}
+impl PartialEq for AccountVpcEncryptionControlExclusions {
+    fn eq(&self, other: &Self) -> bool {
+        self.internet_gateway == other.internet_gateway
+            && self.egress_only_internet_gateway == other.egress_only_internet_gateway
+            && self.nat_gateway == other.nat_gateway
+            && self.virtual_private_gateway == other.virtual_private_gateway
+            && self.vpc_peering == other.vpc_peering && self.lambda == other.lambda
+            && self.vpc_lattice == other.vpc_lattice
+            && self.elastic_file_system == other.elastic_file_system
+    }
+}
+impl Default for AccountVpcEncryptionControlExclusions {
+    fn default() -> Self {
+        Self {
+            internet_gateway: None,
+            egress_only_internet_gateway: None,
+            nat_gateway: None,
+            virtual_private_gateway: None,
+            vpc_peering: None,
+            lambda: None,
+            vpc_lattice: None,
+            elastic_file_system: None,
+        }
+    }
 }
 impl AccountVpcEncryptionControlExclusions {
     /// Starts building a [`AccountVpcEncryptionControlExclusions`].
@@ -90,9 +129,26 @@ impl AccountVpcEncryptionControlExclusions {
     }
 }
 /// A builder for [`AccountVpcEncryptionControlExclusions`](crate::types::AccountVpcEncryptionControlExclusions); start one with `AccountVpcEncryptionControlExclusions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AccountVpcEncryptionControlExclusionsBuilder {
     inner: crate::types::AccountVpcEncryptionControlExclusions,
+}
+impl Clone for AccountVpcEncryptionControlExclusionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AccountVpcEncryptionControlExclusionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AccountVpcEncryptionControlExclusionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AccountVpcEncryptionControlExclusions as Default>::default(),
+        }
+    }
 }
 impl AccountVpcEncryptionControlExclusionsBuilder {
     /// Sets [`AccountVpcEncryptionControlExclusions::internet_gateway`](crate::types::AccountVpcEncryptionControlExclusions::internet_gateway): The exclusion configuration for internet gateway resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a running instance in a Spot Fleet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ActiveInstance {
     /// The ID of the instance.
@@ -13,6 +13,34 @@ pub struct ActiveInstance {
     pub spot_instance_request_id: Option<String>,
     /// The health status of the instance. If the status of either the instance status check or the system status check is `impaired`, the health status of the instance is `unhealthy`. Otherwise, the health status is `healthy`.
     pub instance_health: Option<crate::types::InstanceHealthStatus>,
+}
+impl Clone for ActiveInstance {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            instance_type: self.instance_type.clone(),
+            spot_instance_request_id: self.spot_instance_request_id.clone(),
+            instance_health: self.instance_health.clone(),
+        }
+    }
+}
+impl PartialEq for ActiveInstance {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.instance_type == other.instance_type
+            && self.spot_instance_request_id == other.spot_instance_request_id
+            && self.instance_health == other.instance_health
+    }
+}
+impl Default for ActiveInstance {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            instance_type: None,
+            spot_instance_request_id: None,
+            instance_health: None,
+        }
+    }
 }
 impl ActiveInstance {
     /// Starts building a [`ActiveInstance`].
@@ -42,9 +70,26 @@ impl ActiveInstance {
     }
 }
 /// A builder for [`ActiveInstance`](crate::types::ActiveInstance); start one with `ActiveInstance::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ActiveInstanceBuilder {
     inner: crate::types::ActiveInstance,
+}
+impl Clone for ActiveInstanceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ActiveInstanceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ActiveInstanceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ActiveInstance as Default>::default(),
+        }
+    }
 }
 impl ActiveInstanceBuilder {
     /// Sets [`ActiveInstance::instance_id`](crate::types::ActiveInstance::instance_id): The ID of the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about the current security configuration of an active VPN tunnel.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ActiveVpnTunnelStatus {
     /// The encryption algorithm negotiated in Phase 1 IKE negotiations.
@@ -23,6 +23,49 @@ pub struct ActiveVpnTunnelStatus {
     pub provisioning_status: Option<crate::types::VpnTunnelProvisioningStatus>,
     /// The reason for the current provisioning status.
     pub provisioning_status_reason: Option<String>,
+}
+impl Clone for ActiveVpnTunnelStatus {
+    fn clone(&self) -> Self {
+        Self {
+            phase1_encryption_algorithm: self.phase1_encryption_algorithm.clone(),
+            phase2_encryption_algorithm: self.phase2_encryption_algorithm.clone(),
+            phase1_integrity_algorithm: self.phase1_integrity_algorithm.clone(),
+            phase2_integrity_algorithm: self.phase2_integrity_algorithm.clone(),
+            phase1_dh_group: self.phase1_dh_group,
+            phase2_dh_group: self.phase2_dh_group,
+            ike_version: self.ike_version.clone(),
+            provisioning_status: self.provisioning_status.clone(),
+            provisioning_status_reason: self.provisioning_status_reason.clone(),
+        }
+    }
+}
+impl PartialEq for ActiveVpnTunnelStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.phase1_encryption_algorithm == other.phase1_encryption_algorithm
+            && self.phase2_encryption_algorithm == other.phase2_encryption_algorithm
+            && self.phase1_integrity_algorithm == other.phase1_integrity_algorithm
+            && self.phase2_integrity_algorithm == other.phase2_integrity_algorithm
+            && self.phase1_dh_group == other.phase1_dh_group
+            && self.phase2_dh_group == other.phase2_dh_group
+            && self.ike_version == other.ike_version
+            && self.provisioning_status == other.provisioning_status
+            && self.provisioning_status_reason == other.provisioning_status_reason
+    }
+}
+impl Default for ActiveVpnTunnelStatus {
+    fn default() -> Self {
+        Self {
+            phase1_encryption_algorithm: None,
+            phase2_encryption_algorithm: None,
+            phase1_integrity_algorithm: None,
+            phase2_integrity_algorithm: None,
+            phase1_dh_group: None,
+            phase2_dh_group: None,
+            ike_version: None,
+            provisioning_status: None,
+            provisioning_status_reason: None,
+        }
+    }
 }
 impl ActiveVpnTunnelStatus {
     /// Starts building a [`ActiveVpnTunnelStatus`].
@@ -79,9 +122,26 @@ impl ActiveVpnTunnelStatus {
     }
 }
 /// A builder for [`ActiveVpnTunnelStatus`](crate::types::ActiveVpnTunnelStatus); start one with `ActiveVpnTunnelStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ActiveVpnTunnelStatusBuilder {
     inner: crate::types::ActiveVpnTunnelStatus,
+}
+impl Clone for ActiveVpnTunnelStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ActiveVpnTunnelStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ActiveVpnTunnelStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ActiveVpnTunnelStatus as Default>::default(),
+        }
+    }
 }
 impl ActiveVpnTunnelStatusBuilder {
     /// Sets [`ActiveVpnTunnelStatus::phase1_encryption_algorithm`](crate::types::ActiveVpnTunnelStatus::phase1_encryption_algorithm): The encryption algorithm negotiated in Phase 1 IKE negotiations.

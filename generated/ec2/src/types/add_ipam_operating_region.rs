@@ -4,11 +4,28 @@
 /// Add an operating Region to an IPAM. Operating Regions are Amazon Web Services Regions where the IPAM is allowed to manage IP address CIDRs. IPAM only discovers and monitors resources in the Amazon Web Services Regions you select as operating Regions.
 ///
 /// For more information about operating Regions, see [Create an IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/create-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AddIpamOperatingRegion {
     /// The name of the operating Region.
     pub region_name: Option<String>,
+}
+impl Clone for AddIpamOperatingRegion {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+        }
+    }
+}
+impl PartialEq for AddIpamOperatingRegion {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+    }
+}
+impl Default for AddIpamOperatingRegion {
+    fn default() -> Self {
+        Self { region_name: None }
+    }
 }
 impl AddIpamOperatingRegion {
     /// Starts building a [`AddIpamOperatingRegion`].
@@ -23,9 +40,26 @@ impl AddIpamOperatingRegion {
     }
 }
 /// A builder for [`AddIpamOperatingRegion`](crate::types::AddIpamOperatingRegion); start one with `AddIpamOperatingRegion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AddIpamOperatingRegionBuilder {
     inner: crate::types::AddIpamOperatingRegion,
+}
+impl Clone for AddIpamOperatingRegionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AddIpamOperatingRegionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AddIpamOperatingRegionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AddIpamOperatingRegion as Default>::default(),
+        }
+    }
 }
 impl AddIpamOperatingRegionBuilder {
     /// Sets [`AddIpamOperatingRegion::region_name`](crate::types::AddIpamOperatingRegion::region_name): The name of the operating Region.

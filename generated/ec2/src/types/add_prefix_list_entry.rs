@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An entry for a prefix list.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AddPrefixListEntry {
     /// The CIDR block.
@@ -13,6 +13,27 @@ pub struct AddPrefixListEntry {
     ///
     /// Constraints: Up to 255 characters in length.
     pub description: Option<String>,
+}
+impl Clone for AddPrefixListEntry {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            description: self.description.clone(),
+        }
+    }
+}
+impl PartialEq for AddPrefixListEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.description == other.description
+    }
+}
+impl Default for AddPrefixListEntry {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            description: None,
+        }
+    }
 }
 impl AddPrefixListEntry {
     /// Starts building a [`AddPrefixListEntry`].
@@ -32,9 +53,26 @@ impl AddPrefixListEntry {
     }
 }
 /// A builder for [`AddPrefixListEntry`](crate::types::AddPrefixListEntry); start one with `AddPrefixListEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AddPrefixListEntryBuilder {
     inner: crate::types::AddPrefixListEntry,
+}
+impl Clone for AddPrefixListEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AddPrefixListEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AddPrefixListEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AddPrefixListEntry as Default>::default(),
+        }
+    }
 }
 impl AddPrefixListEntryBuilder {
     /// Sets [`AddPrefixListEntry::cidr`](crate::types::AddPrefixListEntry::cidr): The CIDR block.

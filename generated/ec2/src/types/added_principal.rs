@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a principal.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AddedPrincipal {
     /// The type of principal.
@@ -13,6 +13,33 @@ pub struct AddedPrincipal {
     pub service_permission_id: Option<String>,
     /// The ID of the service.
     pub service_id: Option<String>,
+}
+impl Clone for AddedPrincipal {
+    fn clone(&self) -> Self {
+        Self {
+            principal_type: self.principal_type.clone(),
+            principal: self.principal.clone(),
+            service_permission_id: self.service_permission_id.clone(),
+            service_id: self.service_id.clone(),
+        }
+    }
+}
+impl PartialEq for AddedPrincipal {
+    fn eq(&self, other: &Self) -> bool {
+        self.principal_type == other.principal_type && self.principal == other.principal
+            && self.service_permission_id == other.service_permission_id
+            && self.service_id == other.service_id
+    }
+}
+impl Default for AddedPrincipal {
+    fn default() -> Self {
+        Self {
+            principal_type: None,
+            principal: None,
+            service_permission_id: None,
+            service_id: None,
+        }
+    }
 }
 impl AddedPrincipal {
     /// Starts building a [`AddedPrincipal`].
@@ -42,9 +69,26 @@ impl AddedPrincipal {
     }
 }
 /// A builder for [`AddedPrincipal`](crate::types::AddedPrincipal); start one with `AddedPrincipal::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AddedPrincipalBuilder {
     inner: crate::types::AddedPrincipal,
+}
+impl Clone for AddedPrincipalBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AddedPrincipalBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AddedPrincipalBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AddedPrincipal as Default>::default(),
+        }
+    }
 }
 impl AddedPrincipalBuilder {
     /// Sets [`AddedPrincipal::principal_type`](crate::types::AddedPrincipal::principal_type): The type of principal.

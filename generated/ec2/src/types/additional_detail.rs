@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an additional detail for a path analysis. For more information, see [Reachability Analyzer additional detail codes](https://docs.aws.amazon.com/vpc/latest/reachability/additional-detail-codes.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AdditionalDetail {
     /// The additional detail code.
@@ -23,6 +23,46 @@ pub struct AdditionalDetail {
     pub service_name: Option<String>,
     /// The load balancers.
     pub load_balancers: Option<Vec<crate::types::AnalysisComponent>>,
+}
+impl Clone for AdditionalDetail {
+    fn clone(&self) -> Self {
+        Self {
+            additional_detail_type: self.additional_detail_type.clone(),
+            component: self.component.clone(),
+            vpc_endpoint_service: self.vpc_endpoint_service.clone(),
+            rule_options: self.rule_options.clone(),
+            rule_group_type_pairs: self.rule_group_type_pairs.clone(),
+            rule_group_rule_options_pairs: self.rule_group_rule_options_pairs.clone(),
+            service_name: self.service_name.clone(),
+            load_balancers: self.load_balancers.clone(),
+        }
+    }
+}
+impl PartialEq for AdditionalDetail {
+    fn eq(&self, other: &Self) -> bool {
+        self.additional_detail_type == other.additional_detail_type
+            && self.component == other.component
+            && self.vpc_endpoint_service == other.vpc_endpoint_service
+            && self.rule_options == other.rule_options
+            && self.rule_group_type_pairs == other.rule_group_type_pairs
+            && self.rule_group_rule_options_pairs == other.rule_group_rule_options_pairs
+            && self.service_name == other.service_name
+            && self.load_balancers == other.load_balancers
+    }
+}
+impl Default for AdditionalDetail {
+    fn default() -> Self {
+        Self {
+            additional_detail_type: None,
+            component: None,
+            vpc_endpoint_service: None,
+            rule_options: None,
+            rule_group_type_pairs: None,
+            rule_group_rule_options_pairs: None,
+            service_name: None,
+            load_balancers: None,
+        }
+    }
 }
 impl AdditionalDetail {
     /// Starts building a [`AdditionalDetail`].
@@ -74,9 +114,26 @@ impl AdditionalDetail {
     }
 }
 /// A builder for [`AdditionalDetail`](crate::types::AdditionalDetail); start one with `AdditionalDetail::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AdditionalDetailBuilder {
     inner: crate::types::AdditionalDetail,
+}
+impl Clone for AdditionalDetailBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AdditionalDetailBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AdditionalDetailBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AdditionalDetail as Default>::default(),
+        }
+    }
 }
 impl AdditionalDetailBuilder {
     /// Sets [`AdditionalDetail::additional_detail_type`](crate::types::AdditionalDetail::additional_detail_type): The additional detail code.

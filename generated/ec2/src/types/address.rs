@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Elastic IP address, or a carrier IP address.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Address {
     /// The ID representing the allocation of the address.
@@ -39,6 +39,66 @@ pub struct Address {
     pub instance_id: Option<String>,
     /// The Elastic IP address.
     pub public_ip: Option<String>,
+}
+impl Clone for Address {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_id: self.allocation_id.clone(),
+            association_id: self.association_id.clone(),
+            domain: self.domain.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            network_interface_owner_id: self.network_interface_owner_id.clone(),
+            private_ip_address: self.private_ip_address.clone(),
+            tags: self.tags.clone(),
+            public_ipv4_pool: self.public_ipv4_pool.clone(),
+            network_border_group: self.network_border_group.clone(),
+            customer_owned_ip: self.customer_owned_ip.clone(),
+            customer_owned_ipv4_pool: self.customer_owned_ipv4_pool.clone(),
+            carrier_ip: self.carrier_ip.clone(),
+            subnet_id: self.subnet_id.clone(),
+            service_managed: self.service_managed.clone(),
+            instance_id: self.instance_id.clone(),
+            public_ip: self.public_ip.clone(),
+        }
+    }
+}
+impl PartialEq for Address {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_id == other.allocation_id
+            && self.association_id == other.association_id && self.domain == other.domain
+            && self.network_interface_id == other.network_interface_id
+            && self.network_interface_owner_id == other.network_interface_owner_id
+            && self.private_ip_address == other.private_ip_address
+            && self.tags == other.tags && self.public_ipv4_pool == other.public_ipv4_pool
+            && self.network_border_group == other.network_border_group
+            && self.customer_owned_ip == other.customer_owned_ip
+            && self.customer_owned_ipv4_pool == other.customer_owned_ipv4_pool
+            && self.carrier_ip == other.carrier_ip && self.subnet_id == other.subnet_id
+            && self.service_managed == other.service_managed
+            && self.instance_id == other.instance_id && self.public_ip == other.public_ip
+    }
+}
+impl Default for Address {
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            association_id: None,
+            domain: None,
+            network_interface_id: None,
+            network_interface_owner_id: None,
+            private_ip_address: None,
+            tags: None,
+            public_ipv4_pool: None,
+            network_border_group: None,
+            customer_owned_ip: None,
+            customer_owned_ipv4_pool: None,
+            carrier_ip: None,
+            subnet_id: None,
+            service_managed: None,
+            instance_id: None,
+            public_ip: None,
+        }
+    }
 }
 impl Address {
     /// Starts building a [`Address`].
@@ -128,9 +188,26 @@ impl Address {
     }
 }
 /// A builder for [`Address`](crate::types::Address); start one with `Address::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AddressBuilder {
     inner: crate::types::Address,
+}
+impl Clone for AddressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AddressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AddressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Address as Default>::default(),
+        }
+    }
 }
 impl AddressBuilder {
     /// Sets [`Address::allocation_id`](crate::types::Address::allocation_id): The ID representing the allocation of the address.

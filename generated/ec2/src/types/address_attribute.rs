@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The attributes associated with an Elastic IP address.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AddressAttribute {
     /// The public IP address.
@@ -13,6 +13,33 @@ pub struct AddressAttribute {
     pub ptr_record: Option<String>,
     /// The updated PTR record for the IP address.
     pub ptr_record_update: Option<crate::types::PtrUpdateStatus>,
+}
+impl Clone for AddressAttribute {
+    fn clone(&self) -> Self {
+        Self {
+            public_ip: self.public_ip.clone(),
+            allocation_id: self.allocation_id.clone(),
+            ptr_record: self.ptr_record.clone(),
+            ptr_record_update: self.ptr_record_update.clone(),
+        }
+    }
+}
+impl PartialEq for AddressAttribute {
+    fn eq(&self, other: &Self) -> bool {
+        self.public_ip == other.public_ip && self.allocation_id == other.allocation_id
+            && self.ptr_record == other.ptr_record
+            && self.ptr_record_update == other.ptr_record_update
+    }
+}
+impl Default for AddressAttribute {
+    fn default() -> Self {
+        Self {
+            public_ip: None,
+            allocation_id: None,
+            ptr_record: None,
+            ptr_record_update: None,
+        }
+    }
 }
 impl AddressAttribute {
     /// Starts building a [`AddressAttribute`].
@@ -42,9 +69,26 @@ impl AddressAttribute {
     }
 }
 /// A builder for [`AddressAttribute`](crate::types::AddressAttribute); start one with `AddressAttribute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AddressAttributeBuilder {
     inner: crate::types::AddressAttribute,
+}
+impl Clone for AddressAttributeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AddressAttributeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AddressAttributeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AddressAttribute as Default>::default(),
+        }
+    }
 }
 impl AddressAttributeBuilder {
     /// Sets [`AddressAttribute::public_ip`](crate::types::AddressAttribute::public_ip): The public IP address.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details on the Elastic IP address transfer. For more information, see [Transfer Elastic IP addresses](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-eips.html#transfer-EIPs-intro) in the *Amazon VPC User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AddressTransfer {
     /// The Elastic IP address being transferred.
@@ -21,6 +21,42 @@ pub struct AddressTransfer {
     >,
     /// The Elastic IP address transfer status.
     pub address_transfer_status: Option<crate::types::AddressTransferStatus>,
+}
+impl Clone for AddressTransfer {
+    fn clone(&self) -> Self {
+        Self {
+            public_ip: self.public_ip.clone(),
+            allocation_id: self.allocation_id.clone(),
+            transfer_account_id: self.transfer_account_id.clone(),
+            transfer_offer_expiration_timestamp: self
+                .transfer_offer_expiration_timestamp,
+            transfer_offer_accepted_timestamp: self.transfer_offer_accepted_timestamp,
+            address_transfer_status: self.address_transfer_status.clone(),
+        }
+    }
+}
+impl PartialEq for AddressTransfer {
+    fn eq(&self, other: &Self) -> bool {
+        self.public_ip == other.public_ip && self.allocation_id == other.allocation_id
+            && self.transfer_account_id == other.transfer_account_id
+            && self.transfer_offer_expiration_timestamp
+                == other.transfer_offer_expiration_timestamp
+            && self.transfer_offer_accepted_timestamp
+                == other.transfer_offer_accepted_timestamp
+            && self.address_transfer_status == other.address_transfer_status
+    }
+}
+impl Default for AddressTransfer {
+    fn default() -> Self {
+        Self {
+            public_ip: None,
+            allocation_id: None,
+            transfer_account_id: None,
+            transfer_offer_expiration_timestamp: None,
+            transfer_offer_accepted_timestamp: None,
+            address_transfer_status: None,
+        }
+    }
 }
 impl AddressTransfer {
     /// Starts building a [`AddressTransfer`].
@@ -66,9 +102,26 @@ impl AddressTransfer {
     }
 }
 /// A builder for [`AddressTransfer`](crate::types::AddressTransfer); start one with `AddressTransfer::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AddressTransferBuilder {
     inner: crate::types::AddressTransfer,
+}
+impl Clone for AddressTransferBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AddressTransferBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AddressTransferBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AddressTransfer as Default>::default(),
+        }
+    }
 }
 impl AddressTransferBuilder {
     /// Sets [`AddressTransfer::public_ip`](crate::types::AddressTransfer::public_ip): The Elastic IP address being transferred.

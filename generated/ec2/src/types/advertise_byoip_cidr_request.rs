@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AdvertiseByoipCidrRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AdvertiseByoipCidrRequest {
     /// The address range, in CIDR notation. This must be the exact range that you provisioned. You can't advertise only a portion of the provisioned range.
@@ -23,6 +23,32 @@ pub struct AdvertiseByoipCidrRequest {
     ///
     /// **Note:** You cannot provision or advertise BYOIPv6 address ranges in Local Zones at this time.
     pub network_border_group: Option<String>,
+}
+impl Clone for AdvertiseByoipCidrRequest {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            asn: self.asn.clone(),
+            dry_run: self.dry_run,
+            network_border_group: self.network_border_group.clone(),
+        }
+    }
+}
+impl PartialEq for AdvertiseByoipCidrRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.asn == other.asn && self.dry_run == other.dry_run
+            && self.network_border_group == other.network_border_group
+    }
+}
+impl Default for AdvertiseByoipCidrRequest {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            asn: None,
+            dry_run: None,
+            network_border_group: None,
+        }
+    }
 }
 impl AdvertiseByoipCidrRequest {
     /// Starts building a [`AdvertiseByoipCidrRequest`].
@@ -52,9 +78,26 @@ impl AdvertiseByoipCidrRequest {
     }
 }
 /// A builder for [`AdvertiseByoipCidrRequest`](crate::types::AdvertiseByoipCidrRequest); start one with `AdvertiseByoipCidrRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AdvertiseByoipCidrRequestBuilder {
     inner: crate::types::AdvertiseByoipCidrRequest,
+}
+impl Clone for AdvertiseByoipCidrRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AdvertiseByoipCidrRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AdvertiseByoipCidrRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AdvertiseByoipCidrRequest as Default>::default(),
+        }
+    }
 }
 impl AdvertiseByoipCidrRequestBuilder {
     /// Sets [`AdvertiseByoipCidrRequest::cidr`](crate::types::AdvertiseByoipCidrRequest::cidr): The address range, in CIDR notation.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AdvertiseByoipCidrResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AdvertiseByoipCidrResult {
     /// Information about the address range.
     pub byoip_cidr: Option<crate::types::ByoipCidr>,
+}
+impl Clone for AdvertiseByoipCidrResult {
+    fn clone(&self) -> Self {
+        Self {
+            byoip_cidr: self.byoip_cidr.clone(),
+        }
+    }
+}
+impl PartialEq for AdvertiseByoipCidrResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.byoip_cidr == other.byoip_cidr
+    }
+}
+impl Default for AdvertiseByoipCidrResult {
+    fn default() -> Self {
+        Self { byoip_cidr: None }
+    }
 }
 impl AdvertiseByoipCidrResult {
     /// Starts building a [`AdvertiseByoipCidrResult`].
@@ -21,9 +38,26 @@ impl AdvertiseByoipCidrResult {
     }
 }
 /// A builder for [`AdvertiseByoipCidrResult`](crate::types::AdvertiseByoipCidrResult); start one with `AdvertiseByoipCidrResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AdvertiseByoipCidrResultBuilder {
     inner: crate::types::AdvertiseByoipCidrResult,
+}
+impl Clone for AdvertiseByoipCidrResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AdvertiseByoipCidrResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AdvertiseByoipCidrResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AdvertiseByoipCidrResult as Default>::default(),
+        }
+    }
 }
 impl AdvertiseByoipCidrResultBuilder {
     /// Sets [`AdvertiseByoipCidrResult::byoip_cidr`](crate::types::AdvertiseByoipCidrResult::byoip_cidr): Information about the address range.

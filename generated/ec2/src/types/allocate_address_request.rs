@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AllocateAddressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AllocateAddressRequest {
     /// The network (`vpc`).
@@ -21,6 +21,44 @@ pub struct AllocateAddressRequest {
     pub ipam_pool_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AllocateAddressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            domain: self.domain.clone(),
+            address: self.address.clone(),
+            public_ipv4_pool: self.public_ipv4_pool.clone(),
+            network_border_group: self.network_border_group.clone(),
+            customer_owned_ipv4_pool: self.customer_owned_ipv4_pool.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AllocateAddressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.domain == other.domain && self.address == other.address
+            && self.public_ipv4_pool == other.public_ipv4_pool
+            && self.network_border_group == other.network_border_group
+            && self.customer_owned_ipv4_pool == other.customer_owned_ipv4_pool
+            && self.tag_specifications == other.tag_specifications
+            && self.ipam_pool_id == other.ipam_pool_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for AllocateAddressRequest {
+    fn default() -> Self {
+        Self {
+            domain: None,
+            address: None,
+            public_ipv4_pool: None,
+            network_border_group: None,
+            customer_owned_ipv4_pool: None,
+            tag_specifications: None,
+            ipam_pool_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl AllocateAddressRequest {
     /// Starts building a [`AllocateAddressRequest`].
@@ -70,9 +108,26 @@ impl AllocateAddressRequest {
     }
 }
 /// A builder for [`AllocateAddressRequest`](crate::types::AllocateAddressRequest); start one with `AllocateAddressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AllocateAddressRequestBuilder {
     inner: crate::types::AllocateAddressRequest,
+}
+impl Clone for AllocateAddressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AllocateAddressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AllocateAddressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AllocateAddressRequest as Default>::default(),
+        }
+    }
 }
 impl AllocateAddressRequestBuilder {
     /// Sets [`AllocateAddressRequest::domain`](crate::types::AllocateAddressRequest::domain): The network (`vpc`).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AllocateAddressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AllocateAddressResult {
     /// The ID that represents the allocation of the Elastic IP address.
@@ -21,6 +21,45 @@ pub struct AllocateAddressResult {
     pub carrier_ip: Option<String>,
     /// The Amazon-owned IP address. Not available when using an address pool that you own.
     pub public_ip: Option<String>,
+}
+impl Clone for AllocateAddressResult {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_id: self.allocation_id.clone(),
+            public_ipv4_pool: self.public_ipv4_pool.clone(),
+            network_border_group: self.network_border_group.clone(),
+            domain: self.domain.clone(),
+            customer_owned_ip: self.customer_owned_ip.clone(),
+            customer_owned_ipv4_pool: self.customer_owned_ipv4_pool.clone(),
+            carrier_ip: self.carrier_ip.clone(),
+            public_ip: self.public_ip.clone(),
+        }
+    }
+}
+impl PartialEq for AllocateAddressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_id == other.allocation_id
+            && self.public_ipv4_pool == other.public_ipv4_pool
+            && self.network_border_group == other.network_border_group
+            && self.domain == other.domain
+            && self.customer_owned_ip == other.customer_owned_ip
+            && self.customer_owned_ipv4_pool == other.customer_owned_ipv4_pool
+            && self.carrier_ip == other.carrier_ip && self.public_ip == other.public_ip
+    }
+}
+impl Default for AllocateAddressResult {
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            public_ipv4_pool: None,
+            network_border_group: None,
+            domain: None,
+            customer_owned_ip: None,
+            customer_owned_ipv4_pool: None,
+            carrier_ip: None,
+            public_ip: None,
+        }
+    }
 }
 impl AllocateAddressResult {
     /// Starts building a [`AllocateAddressResult`].
@@ -70,9 +109,26 @@ impl AllocateAddressResult {
     }
 }
 /// A builder for [`AllocateAddressResult`](crate::types::AllocateAddressResult); start one with `AllocateAddressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AllocateAddressResultBuilder {
     inner: crate::types::AllocateAddressResult,
+}
+impl Clone for AllocateAddressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AllocateAddressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AllocateAddressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AllocateAddressResult as Default>::default(),
+        }
+    }
 }
 impl AllocateAddressResultBuilder {
     /// Sets [`AllocateAddressResult::allocation_id`](crate::types::AllocateAddressResult::allocation_id): The ID that represents the allocation of the Elastic IP address.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AllocateHostsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AllocateHostsRequest {
     /// Specifies the instance family to be supported by the Dedicated Hosts. If you specify an instance family, the Dedicated Hosts support multiple instance types within that instance family.
@@ -44,6 +44,61 @@ pub struct AllocateHostsRequest {
     pub quantity: Option<i32>,
     /// The Availability Zone in which to allocate the Dedicated Host.
     pub availability_zone: Option<String>,
+}
+impl Clone for AllocateHostsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_family: self.instance_family.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            host_recovery: self.host_recovery.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            host_maintenance: self.host_maintenance.clone(),
+            asset_ids: self.asset_ids.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            cpu_options: self.cpu_options.clone(),
+            auto_placement: self.auto_placement.clone(),
+            client_token: self.client_token.clone(),
+            instance_type: self.instance_type.clone(),
+            quantity: self.quantity,
+            availability_zone: self.availability_zone.clone(),
+        }
+    }
+}
+impl PartialEq for AllocateHostsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_family == other.instance_family
+            && self.tag_specifications == other.tag_specifications
+            && self.host_recovery == other.host_recovery
+            && self.outpost_arn == other.outpost_arn
+            && self.host_maintenance == other.host_maintenance
+            && self.asset_ids == other.asset_ids
+            && self.availability_zone_id == other.availability_zone_id
+            && self.cpu_options == other.cpu_options
+            && self.auto_placement == other.auto_placement
+            && self.client_token == other.client_token
+            && self.instance_type == other.instance_type
+            && self.quantity == other.quantity
+            && self.availability_zone == other.availability_zone
+    }
+}
+impl Default for AllocateHostsRequest {
+    fn default() -> Self {
+        Self {
+            instance_family: None,
+            tag_specifications: None,
+            host_recovery: None,
+            outpost_arn: None,
+            host_maintenance: None,
+            asset_ids: None,
+            availability_zone_id: None,
+            cpu_options: None,
+            auto_placement: None,
+            client_token: None,
+            instance_type: None,
+            quantity: None,
+            availability_zone: None,
+        }
+    }
 }
 impl AllocateHostsRequest {
     /// Starts building a [`AllocateHostsRequest`].
@@ -118,9 +173,26 @@ impl AllocateHostsRequest {
     }
 }
 /// A builder for [`AllocateHostsRequest`](crate::types::AllocateHostsRequest); start one with `AllocateHostsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AllocateHostsRequestBuilder {
     inner: crate::types::AllocateHostsRequest,
+}
+impl Clone for AllocateHostsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AllocateHostsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AllocateHostsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AllocateHostsRequest as Default>::default(),
+        }
+    }
 }
 impl AllocateHostsRequestBuilder {
     /// Sets [`AllocateHostsRequest::instance_family`](crate::types::AllocateHostsRequest::instance_family): Specifies the instance family to be supported by the Dedicated Hosts.

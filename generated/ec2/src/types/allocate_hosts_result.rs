@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of AllocateHosts.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AllocateHostsResult {
     /// The ID of the allocated Dedicated Host. This is used to launch an instance onto a specific host.
     pub host_ids: Option<Vec<String>>,
+}
+impl Clone for AllocateHostsResult {
+    fn clone(&self) -> Self {
+        Self {
+            host_ids: self.host_ids.clone(),
+        }
+    }
+}
+impl PartialEq for AllocateHostsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.host_ids == other.host_ids
+    }
+}
+impl Default for AllocateHostsResult {
+    fn default() -> Self {
+        Self { host_ids: None }
+    }
 }
 impl AllocateHostsResult {
     /// Starts building a [`AllocateHostsResult`].
@@ -21,9 +38,26 @@ impl AllocateHostsResult {
     }
 }
 /// A builder for [`AllocateHostsResult`](crate::types::AllocateHostsResult); start one with `AllocateHostsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AllocateHostsResultBuilder {
     inner: crate::types::AllocateHostsResult,
+}
+impl Clone for AllocateHostsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AllocateHostsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AllocateHostsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AllocateHostsResult as Default>::default(),
+        }
+    }
 }
 impl AllocateHostsResultBuilder {
     /// Appends one item to [`AllocateHostsResult::host_ids`](crate::types::AllocateHostsResult::host_ids): The ID of the allocated Dedicated Host.

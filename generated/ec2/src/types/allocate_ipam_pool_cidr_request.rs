@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AllocateIpamPoolCidrRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AllocateIpamPoolCidrRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -39,6 +39,50 @@ pub struct AllocateIpamPoolCidrRequest {
     ///
     /// If you specify tags, the request is authorized against the allocation resource in addition to the pool resource.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for AllocateIpamPoolCidrRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            cidr: self.cidr.clone(),
+            netmask_length: self.netmask_length,
+            client_token: self.client_token.clone(),
+            description: self.description.clone(),
+            preview_next_cidr: self.preview_next_cidr,
+            allowed_cidrs: self.allowed_cidrs.clone(),
+            disallowed_cidrs: self.disallowed_cidrs.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for AllocateIpamPoolCidrRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_pool_id == other.ipam_pool_id
+            && self.cidr == other.cidr && self.netmask_length == other.netmask_length
+            && self.client_token == other.client_token
+            && self.description == other.description
+            && self.preview_next_cidr == other.preview_next_cidr
+            && self.allowed_cidrs == other.allowed_cidrs
+            && self.disallowed_cidrs == other.disallowed_cidrs
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for AllocateIpamPoolCidrRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_pool_id: None,
+            cidr: None,
+            netmask_length: None,
+            client_token: None,
+            description: None,
+            preview_next_cidr: None,
+            allowed_cidrs: None,
+            disallowed_cidrs: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl AllocateIpamPoolCidrRequest {
     /// Starts building a [`AllocateIpamPoolCidrRequest`].
@@ -98,9 +142,26 @@ impl AllocateIpamPoolCidrRequest {
     }
 }
 /// A builder for [`AllocateIpamPoolCidrRequest`](crate::types::AllocateIpamPoolCidrRequest); start one with `AllocateIpamPoolCidrRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AllocateIpamPoolCidrRequestBuilder {
     inner: crate::types::AllocateIpamPoolCidrRequest,
+}
+impl Clone for AllocateIpamPoolCidrRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AllocateIpamPoolCidrRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AllocateIpamPoolCidrRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AllocateIpamPoolCidrRequest as Default>::default(),
+        }
+    }
 }
 impl AllocateIpamPoolCidrRequestBuilder {
     /// Sets [`AllocateIpamPoolCidrRequest::dry_run`](crate::types::AllocateIpamPoolCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AllocateIpamPoolCidrResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AllocateIpamPoolCidrResult {
     /// Information about the allocation created.
     pub ipam_pool_allocation: Option<crate::types::IpamPoolAllocation>,
+}
+impl Clone for AllocateIpamPoolCidrResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_pool_allocation: self.ipam_pool_allocation.clone(),
+        }
+    }
+}
+impl PartialEq for AllocateIpamPoolCidrResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_pool_allocation == other.ipam_pool_allocation
+    }
+}
+impl Default for AllocateIpamPoolCidrResult {
+    fn default() -> Self {
+        Self { ipam_pool_allocation: None }
+    }
 }
 impl AllocateIpamPoolCidrResult {
     /// Starts building a [`AllocateIpamPoolCidrResult`].
@@ -21,9 +38,26 @@ impl AllocateIpamPoolCidrResult {
     }
 }
 /// A builder for [`AllocateIpamPoolCidrResult`](crate::types::AllocateIpamPoolCidrResult); start one with `AllocateIpamPoolCidrResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AllocateIpamPoolCidrResultBuilder {
     inner: crate::types::AllocateIpamPoolCidrResult,
+}
+impl Clone for AllocateIpamPoolCidrResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AllocateIpamPoolCidrResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AllocateIpamPoolCidrResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AllocateIpamPoolCidrResult as Default>::default(),
+        }
+    }
 }
 impl AllocateIpamPoolCidrResultBuilder {
     /// Sets [`AllocateIpamPoolCidrResult::ipam_pool_allocation`](crate::types::AllocateIpamPoolCidrResult::ipam_pool_allocation): Information about the allocation created.

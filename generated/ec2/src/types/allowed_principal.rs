@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a principal.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AllowedPrincipal {
     /// The type of principal.
@@ -15,6 +15,35 @@ pub struct AllowedPrincipal {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the service.
     pub service_id: Option<String>,
+}
+impl Clone for AllowedPrincipal {
+    fn clone(&self) -> Self {
+        Self {
+            principal_type: self.principal_type.clone(),
+            principal: self.principal.clone(),
+            service_permission_id: self.service_permission_id.clone(),
+            tags: self.tags.clone(),
+            service_id: self.service_id.clone(),
+        }
+    }
+}
+impl PartialEq for AllowedPrincipal {
+    fn eq(&self, other: &Self) -> bool {
+        self.principal_type == other.principal_type && self.principal == other.principal
+            && self.service_permission_id == other.service_permission_id
+            && self.tags == other.tags && self.service_id == other.service_id
+    }
+}
+impl Default for AllowedPrincipal {
+    fn default() -> Self {
+        Self {
+            principal_type: None,
+            principal: None,
+            service_permission_id: None,
+            tags: None,
+            service_id: None,
+        }
+    }
 }
 impl AllowedPrincipal {
     /// Starts building a [`AllowedPrincipal`].
@@ -49,9 +78,26 @@ impl AllowedPrincipal {
     }
 }
 /// A builder for [`AllowedPrincipal`](crate::types::AllowedPrincipal); start one with `AllowedPrincipal::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AllowedPrincipalBuilder {
     inner: crate::types::AllowedPrincipal,
+}
+impl Clone for AllowedPrincipalBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AllowedPrincipalBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AllowedPrincipalBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AllowedPrincipal as Default>::default(),
+        }
+    }
 }
 impl AllowedPrincipalBuilder {
     /// Sets [`AllowedPrincipal::principal_type`](crate::types::AllowedPrincipal::principal_type): The type of principal.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an potential intermediate component of a feasible path.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AlternatePathHint {
     /// The ID of the component.
     pub component_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the component.
     pub component_arn: Option<String>,
+}
+impl Clone for AlternatePathHint {
+    fn clone(&self) -> Self {
+        Self {
+            component_id: self.component_id.clone(),
+            component_arn: self.component_arn.clone(),
+        }
+    }
+}
+impl PartialEq for AlternatePathHint {
+    fn eq(&self, other: &Self) -> bool {
+        self.component_id == other.component_id
+            && self.component_arn == other.component_arn
+    }
+}
+impl Default for AlternatePathHint {
+    fn default() -> Self {
+        Self {
+            component_id: None,
+            component_arn: None,
+        }
+    }
 }
 impl AlternatePathHint {
     /// Starts building a [`AlternatePathHint`].
@@ -28,9 +50,26 @@ impl AlternatePathHint {
     }
 }
 /// A builder for [`AlternatePathHint`](crate::types::AlternatePathHint); start one with `AlternatePathHint::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AlternatePathHintBuilder {
     inner: crate::types::AlternatePathHint,
+}
+impl Clone for AlternatePathHintBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AlternatePathHintBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AlternatePathHintBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AlternatePathHint as Default>::default(),
+        }
+    }
 }
 impl AlternatePathHintBuilder {
     /// Sets [`AlternatePathHint::component_id`](crate::types::AlternatePathHint::component_id): The ID of the component.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network access control (ACL) rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AnalysisAclRule {
     /// The IPv4 address range, in CIDR notation.
@@ -17,6 +17,38 @@ pub struct AnalysisAclRule {
     pub rule_action: Option<String>,
     /// The rule number.
     pub rule_number: Option<i32>,
+}
+impl Clone for AnalysisAclRule {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            egress: self.egress,
+            port_range: self.port_range.clone(),
+            protocol: self.protocol.clone(),
+            rule_action: self.rule_action.clone(),
+            rule_number: self.rule_number,
+        }
+    }
+}
+impl PartialEq for AnalysisAclRule {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.egress == other.egress
+            && self.port_range == other.port_range && self.protocol == other.protocol
+            && self.rule_action == other.rule_action
+            && self.rule_number == other.rule_number
+    }
+}
+impl Default for AnalysisAclRule {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            egress: None,
+            port_range: None,
+            protocol: None,
+            rule_action: None,
+            rule_number: None,
+        }
+    }
 }
 impl AnalysisAclRule {
     /// Starts building a [`AnalysisAclRule`].
@@ -56,9 +88,26 @@ impl AnalysisAclRule {
     }
 }
 /// A builder for [`AnalysisAclRule`](crate::types::AnalysisAclRule); start one with `AnalysisAclRule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AnalysisAclRuleBuilder {
     inner: crate::types::AnalysisAclRule,
+}
+impl Clone for AnalysisAclRuleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AnalysisAclRuleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AnalysisAclRuleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AnalysisAclRule as Default>::default(),
+        }
+    }
 }
 impl AnalysisAclRuleBuilder {
     /// Sets [`AnalysisAclRule::cidr`](crate::types::AnalysisAclRule::cidr): The IPv4 address range, in CIDR notation.

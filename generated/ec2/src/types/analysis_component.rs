@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a path component.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AnalysisComponent {
     /// The ID of the component.
@@ -11,6 +11,29 @@ pub struct AnalysisComponent {
     pub arn: Option<String>,
     /// The name of the analysis component.
     pub name: Option<String>,
+}
+impl Clone for AnalysisComponent {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            arn: self.arn.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for AnalysisComponent {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.arn == other.arn && self.name == other.name
+    }
+}
+impl Default for AnalysisComponent {
+    fn default() -> Self {
+        Self {
+            id: None,
+            arn: None,
+            name: None,
+        }
+    }
 }
 impl AnalysisComponent {
     /// Starts building a [`AnalysisComponent`].
@@ -35,9 +58,26 @@ impl AnalysisComponent {
     }
 }
 /// A builder for [`AnalysisComponent`](crate::types::AnalysisComponent); start one with `AnalysisComponent::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AnalysisComponentBuilder {
     inner: crate::types::AnalysisComponent,
+}
+impl Clone for AnalysisComponentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AnalysisComponentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AnalysisComponentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AnalysisComponent as Default>::default(),
+        }
+    }
 }
 impl AnalysisComponentBuilder {
     /// Sets [`AnalysisComponent::id`](crate::types::AnalysisComponent::id): The ID of the component.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load balancer listener.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AnalysisLoadBalancerListener {
     /// The port on which the load balancer is listening.
     pub load_balancer_port: Option<i32>,
     /// \[Classic Load Balancers\] The back-end port for the listener.
     pub instance_port: Option<i32>,
+}
+impl Clone for AnalysisLoadBalancerListener {
+    fn clone(&self) -> Self {
+        Self {
+            load_balancer_port: self.load_balancer_port,
+            instance_port: self.instance_port,
+        }
+    }
+}
+impl PartialEq for AnalysisLoadBalancerListener {
+    fn eq(&self, other: &Self) -> bool {
+        self.load_balancer_port == other.load_balancer_port
+            && self.instance_port == other.instance_port
+    }
+}
+impl Default for AnalysisLoadBalancerListener {
+    fn default() -> Self {
+        Self {
+            load_balancer_port: None,
+            instance_port: None,
+        }
+    }
 }
 impl AnalysisLoadBalancerListener {
     /// Starts building a [`AnalysisLoadBalancerListener`].
@@ -28,9 +50,26 @@ impl AnalysisLoadBalancerListener {
     }
 }
 /// A builder for [`AnalysisLoadBalancerListener`](crate::types::AnalysisLoadBalancerListener); start one with `AnalysisLoadBalancerListener::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AnalysisLoadBalancerListenerBuilder {
     inner: crate::types::AnalysisLoadBalancerListener,
+}
+impl Clone for AnalysisLoadBalancerListenerBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AnalysisLoadBalancerListenerBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AnalysisLoadBalancerListenerBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AnalysisLoadBalancerListener as Default>::default(),
+        }
+    }
 }
 impl AnalysisLoadBalancerListenerBuilder {
     /// Sets [`AnalysisLoadBalancerListener::load_balancer_port`](crate::types::AnalysisLoadBalancerListener::load_balancer_port): The port on which the load balancer is listening.

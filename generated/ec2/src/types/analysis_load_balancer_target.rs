@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load balancer target.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AnalysisLoadBalancerTarget {
     /// The IP address.
@@ -15,6 +15,36 @@ pub struct AnalysisLoadBalancerTarget {
     pub instance: Option<crate::types::AnalysisComponent>,
     /// The port on which the target is listening.
     pub port: Option<i32>,
+}
+impl Clone for AnalysisLoadBalancerTarget {
+    fn clone(&self) -> Self {
+        Self {
+            address: self.address.clone(),
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            instance: self.instance.clone(),
+            port: self.port,
+        }
+    }
+}
+impl PartialEq for AnalysisLoadBalancerTarget {
+    fn eq(&self, other: &Self) -> bool {
+        self.address == other.address
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.instance == other.instance && self.port == other.port
+    }
+}
+impl Default for AnalysisLoadBalancerTarget {
+    fn default() -> Self {
+        Self {
+            address: None,
+            availability_zone: None,
+            availability_zone_id: None,
+            instance: None,
+            port: None,
+        }
+    }
 }
 impl AnalysisLoadBalancerTarget {
     /// Starts building a [`AnalysisLoadBalancerTarget`].
@@ -49,9 +79,26 @@ impl AnalysisLoadBalancerTarget {
     }
 }
 /// A builder for [`AnalysisLoadBalancerTarget`](crate::types::AnalysisLoadBalancerTarget); start one with `AnalysisLoadBalancerTarget::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AnalysisLoadBalancerTargetBuilder {
     inner: crate::types::AnalysisLoadBalancerTarget,
+}
+impl Clone for AnalysisLoadBalancerTargetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AnalysisLoadBalancerTargetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AnalysisLoadBalancerTargetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AnalysisLoadBalancerTarget as Default>::default(),
+        }
+    }
 }
 impl AnalysisLoadBalancerTargetBuilder {
     /// Sets [`AnalysisLoadBalancerTarget::address`](crate::types::AnalysisLoadBalancerTarget::address): The IP address.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a header. Reflects any changes made by a component as traffic passes through. The fields of an inbound header are null except for the first component of a path.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AnalysisPacketHeader {
     /// The destination addresses.
@@ -15,6 +15,37 @@ pub struct AnalysisPacketHeader {
     pub source_addresses: Option<Vec<String>>,
     /// The source port ranges.
     pub source_port_ranges: Option<Vec<crate::types::PortRange>>,
+}
+impl Clone for AnalysisPacketHeader {
+    fn clone(&self) -> Self {
+        Self {
+            destination_addresses: self.destination_addresses.clone(),
+            destination_port_ranges: self.destination_port_ranges.clone(),
+            protocol: self.protocol.clone(),
+            source_addresses: self.source_addresses.clone(),
+            source_port_ranges: self.source_port_ranges.clone(),
+        }
+    }
+}
+impl PartialEq for AnalysisPacketHeader {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_addresses == other.destination_addresses
+            && self.destination_port_ranges == other.destination_port_ranges
+            && self.protocol == other.protocol
+            && self.source_addresses == other.source_addresses
+            && self.source_port_ranges == other.source_port_ranges
+    }
+}
+impl Default for AnalysisPacketHeader {
+    fn default() -> Self {
+        Self {
+            destination_addresses: None,
+            destination_port_ranges: None,
+            protocol: None,
+            source_addresses: None,
+            source_port_ranges: None,
+        }
+    }
 }
 impl AnalysisPacketHeader {
     /// Starts building a [`AnalysisPacketHeader`].
@@ -49,9 +80,26 @@ impl AnalysisPacketHeader {
     }
 }
 /// A builder for [`AnalysisPacketHeader`](crate::types::AnalysisPacketHeader); start one with `AnalysisPacketHeader::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AnalysisPacketHeaderBuilder {
     inner: crate::types::AnalysisPacketHeader,
+}
+impl Clone for AnalysisPacketHeaderBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AnalysisPacketHeaderBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AnalysisPacketHeaderBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AnalysisPacketHeader as Default>::default(),
+        }
+    }
 }
 impl AnalysisPacketHeaderBuilder {
     /// Appends one item to [`AnalysisPacketHeader::destination_addresses`](crate::types::AnalysisPacketHeader::destination_addresses): The destination addresses.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route table route.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AnalysisRouteTableRoute {
     /// The destination IPv4 address, in CIDR notation.
@@ -40,6 +40,67 @@ pub struct AnalysisRouteTableRoute {
     pub core_network_arn: Option<String>,
     /// The ID of a local gateway.
     pub local_gateway_id: Option<String>,
+}
+impl Clone for AnalysisRouteTableRoute {
+    fn clone(&self) -> Self {
+        Self {
+            destination_cidr: self.destination_cidr.clone(),
+            destination_prefix_list_id: self.destination_prefix_list_id.clone(),
+            egress_only_internet_gateway_id: self
+                .egress_only_internet_gateway_id
+                .clone(),
+            gateway_id: self.gateway_id.clone(),
+            instance_id: self.instance_id.clone(),
+            nat_gateway_id: self.nat_gateway_id.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            origin: self.origin.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            vpc_peering_connection_id: self.vpc_peering_connection_id.clone(),
+            state: self.state.clone(),
+            carrier_gateway_id: self.carrier_gateway_id.clone(),
+            core_network_arn: self.core_network_arn.clone(),
+            local_gateway_id: self.local_gateway_id.clone(),
+        }
+    }
+}
+impl PartialEq for AnalysisRouteTableRoute {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_cidr == other.destination_cidr
+            && self.destination_prefix_list_id == other.destination_prefix_list_id
+            && self.egress_only_internet_gateway_id
+                == other.egress_only_internet_gateway_id
+            && self.gateway_id == other.gateway_id
+            && self.instance_id == other.instance_id
+            && self.nat_gateway_id == other.nat_gateway_id
+            && self.network_interface_id == other.network_interface_id
+            && self.origin == other.origin
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.vpc_peering_connection_id == other.vpc_peering_connection_id
+            && self.state == other.state
+            && self.carrier_gateway_id == other.carrier_gateway_id
+            && self.core_network_arn == other.core_network_arn
+            && self.local_gateway_id == other.local_gateway_id
+    }
+}
+impl Default for AnalysisRouteTableRoute {
+    fn default() -> Self {
+        Self {
+            destination_cidr: None,
+            destination_prefix_list_id: None,
+            egress_only_internet_gateway_id: None,
+            gateway_id: None,
+            instance_id: None,
+            nat_gateway_id: None,
+            network_interface_id: None,
+            origin: None,
+            transit_gateway_id: None,
+            vpc_peering_connection_id: None,
+            state: None,
+            carrier_gateway_id: None,
+            core_network_arn: None,
+            local_gateway_id: None,
+        }
+    }
 }
 impl AnalysisRouteTableRoute {
     /// Starts building a [`AnalysisRouteTableRoute`].
@@ -119,9 +180,26 @@ impl AnalysisRouteTableRoute {
     }
 }
 /// A builder for [`AnalysisRouteTableRoute`](crate::types::AnalysisRouteTableRoute); start one with `AnalysisRouteTableRoute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AnalysisRouteTableRouteBuilder {
     inner: crate::types::AnalysisRouteTableRoute,
+}
+impl Clone for AnalysisRouteTableRouteBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AnalysisRouteTableRouteBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AnalysisRouteTableRouteBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AnalysisRouteTableRoute as Default>::default(),
+        }
+    }
 }
 impl AnalysisRouteTableRouteBuilder {
     /// Sets [`AnalysisRouteTableRoute::destination_cidr`](crate::types::AnalysisRouteTableRoute::destination_cidr): The destination IPv4 address, in CIDR notation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a security group rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AnalysisSecurityGroupRule {
     /// The IPv4 address range, in CIDR notation.
@@ -20,6 +20,39 @@ pub struct AnalysisSecurityGroupRule {
     pub prefix_list_id: Option<String>,
     /// The protocol name.
     pub protocol: Option<String>,
+}
+impl Clone for AnalysisSecurityGroupRule {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            direction: self.direction.clone(),
+            security_group_id: self.security_group_id.clone(),
+            port_range: self.port_range.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+            protocol: self.protocol.clone(),
+        }
+    }
+}
+impl PartialEq for AnalysisSecurityGroupRule {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.direction == other.direction
+            && self.security_group_id == other.security_group_id
+            && self.port_range == other.port_range
+            && self.prefix_list_id == other.prefix_list_id
+            && self.protocol == other.protocol
+    }
+}
+impl Default for AnalysisSecurityGroupRule {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            direction: None,
+            security_group_id: None,
+            port_range: None,
+            prefix_list_id: None,
+            protocol: None,
+        }
+    }
 }
 impl AnalysisSecurityGroupRule {
     /// Starts building a [`AnalysisSecurityGroupRule`].
@@ -59,9 +92,26 @@ impl AnalysisSecurityGroupRule {
     }
 }
 /// A builder for [`AnalysisSecurityGroupRule`](crate::types::AnalysisSecurityGroupRule); start one with `AnalysisSecurityGroupRule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AnalysisSecurityGroupRuleBuilder {
     inner: crate::types::AnalysisSecurityGroupRule,
+}
+impl Clone for AnalysisSecurityGroupRuleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AnalysisSecurityGroupRuleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AnalysisSecurityGroupRuleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AnalysisSecurityGroupRule as Default>::default(),
+        }
+    }
 }
 impl AnalysisSecurityGroupRuleBuilder {
     /// Sets [`AnalysisSecurityGroupRule::cidr`](crate::types::AnalysisSecurityGroupRule::cidr): The IPv4 address range, in CIDR notation.

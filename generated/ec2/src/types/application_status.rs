@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the application-level health status for an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ApplicationStatus {
     /// The current instance-level application status. This status is derived from application status checks with `Aggregation` set to `included`. Possible values:
@@ -24,6 +24,35 @@ pub struct ApplicationStatus {
     pub resume_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Details about the application status checks for the instance.
     pub details: Option<Vec<crate::types::ApplicationStatusDetail>>,
+}
+impl Clone for ApplicationStatus {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+            status_time_stamp: self.status_time_stamp,
+            status_since: self.status_since,
+            resume_at: self.resume_at,
+            details: self.details.clone(),
+        }
+    }
+}
+impl PartialEq for ApplicationStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status && self.status_time_stamp == other.status_time_stamp
+            && self.status_since == other.status_since
+            && self.resume_at == other.resume_at && self.details == other.details
+    }
+}
+impl Default for ApplicationStatus {
+    fn default() -> Self {
+        Self {
+            status: None,
+            status_time_stamp: None,
+            status_since: None,
+            resume_at: None,
+            details: None,
+        }
+    }
 }
 impl ApplicationStatus {
     /// Starts building a [`ApplicationStatus`].
@@ -58,9 +87,26 @@ impl ApplicationStatus {
     }
 }
 /// A builder for [`ApplicationStatus`](crate::types::ApplicationStatus); start one with `ApplicationStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ApplicationStatusBuilder {
     inner: crate::types::ApplicationStatus,
+}
+impl Clone for ApplicationStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ApplicationStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ApplicationStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ApplicationStatus as Default>::default(),
+        }
+    }
 }
 impl ApplicationStatusBuilder {
     /// Sets [`ApplicationStatus::status`](crate::types::ApplicationStatus::status): The current instance-level application status.

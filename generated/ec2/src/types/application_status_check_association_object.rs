@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an application status check association. Each item in the `associationSet` of a `DescribeApplicationStatusCheckAssociations` response is of this type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ApplicationStatusCheckAssociationObject {
     /// The ID of the application status check.
@@ -16,6 +16,33 @@ pub struct ApplicationStatusCheckAssociationObject {
     pub key: Option<String>,
     /// The value for the association target. For tag-based associations, this is the tag value. For instance-based associations, this is the instance ID (for example, `i-0123456789abcdef0`).
     pub value: Option<String>,
+}
+impl Clone for ApplicationStatusCheckAssociationObject {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check_id: self.application_status_check_id.clone(),
+            association_type: self.association_type.clone(),
+            key: self.key.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for ApplicationStatusCheckAssociationObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check_id == other.application_status_check_id
+            && self.association_type == other.association_type && self.key == other.key
+            && self.value == other.value
+    }
+}
+impl Default for ApplicationStatusCheckAssociationObject {
+    fn default() -> Self {
+        Self {
+            application_status_check_id: None,
+            association_type: None,
+            key: None,
+            value: None,
+        }
+    }
 }
 impl ApplicationStatusCheckAssociationObject {
     /// Starts building a [`ApplicationStatusCheckAssociationObject`].
@@ -45,9 +72,26 @@ impl ApplicationStatusCheckAssociationObject {
     }
 }
 /// A builder for [`ApplicationStatusCheckAssociationObject`](crate::types::ApplicationStatusCheckAssociationObject); start one with `ApplicationStatusCheckAssociationObject::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ApplicationStatusCheckAssociationObjectBuilder {
     inner: crate::types::ApplicationStatusCheckAssociationObject,
+}
+impl Clone for ApplicationStatusCheckAssociationObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ApplicationStatusCheckAssociationObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ApplicationStatusCheckAssociationObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ApplicationStatusCheckAssociationObject as Default>::default(),
+        }
+    }
 }
 impl ApplicationStatusCheckAssociationObjectBuilder {
     /// Sets [`ApplicationStatusCheckAssociationObject::application_status_check_id`](crate::types::ApplicationStatusCheckAssociationObject::application_status_check_id): The ID of the application status check.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an application status check.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ApplicationStatusCheckResponseObject {
     /// The ID of the application status check.
@@ -49,6 +49,82 @@ pub struct ApplicationStatusCheckResponseObject {
     pub modify_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the application status check was deleted.
     pub deletion_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for ApplicationStatusCheckResponseObject {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check_id: self.application_status_check_id.clone(),
+            aggregation: self.aggregation.clone(),
+            health_check_paths: self.health_check_paths.clone(),
+            protocol: self.protocol.clone(),
+            port: self.port,
+            path: self.path.clone(),
+            device_index: self.device_index,
+            ip_version: self.ip_version.clone(),
+            ip_scope: self.ip_scope.clone(),
+            interval: self.interval,
+            timeout: self.timeout,
+            failure_threshold: self.failure_threshold,
+            success_threshold: self.success_threshold,
+            status_code_matcher: self.status_code_matcher.clone(),
+            initialization_grace_period_seconds: self
+                .initialization_grace_period_seconds,
+            last_updated_at: self.last_updated_at,
+            target_tag_associations: self.target_tag_associations.clone(),
+            tags: self.tags.clone(),
+            creation_time: self.creation_time,
+            modify_time: self.modify_time,
+            deletion_time: self.deletion_time,
+        }
+    }
+}
+impl PartialEq for ApplicationStatusCheckResponseObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check_id == other.application_status_check_id
+            && self.aggregation == other.aggregation
+            && self.health_check_paths == other.health_check_paths
+            && self.protocol == other.protocol && self.port == other.port
+            && self.path == other.path && self.device_index == other.device_index
+            && self.ip_version == other.ip_version && self.ip_scope == other.ip_scope
+            && self.interval == other.interval && self.timeout == other.timeout
+            && self.failure_threshold == other.failure_threshold
+            && self.success_threshold == other.success_threshold
+            && self.status_code_matcher == other.status_code_matcher
+            && self.initialization_grace_period_seconds
+                == other.initialization_grace_period_seconds
+            && self.last_updated_at == other.last_updated_at
+            && self.target_tag_associations == other.target_tag_associations
+            && self.tags == other.tags && self.creation_time == other.creation_time
+            && self.modify_time == other.modify_time
+            && self.deletion_time == other.deletion_time
+    }
+}
+impl Default for ApplicationStatusCheckResponseObject {
+    fn default() -> Self {
+        Self {
+            application_status_check_id: None,
+            aggregation: None,
+            health_check_paths: None,
+            protocol: None,
+            port: None,
+            path: None,
+            device_index: None,
+            ip_version: None,
+            ip_scope: None,
+            interval: None,
+            timeout: None,
+            failure_threshold: None,
+            success_threshold: None,
+            status_code_matcher: None,
+            initialization_grace_period_seconds: None,
+            last_updated_at: None,
+            target_tag_associations: None,
+            tags: None,
+            creation_time: None,
+            modify_time: None,
+            deletion_time: None,
+        }
+    }
 }
 impl ApplicationStatusCheckResponseObject {
     /// Starts building a [`ApplicationStatusCheckResponseObject`].
@@ -165,9 +241,26 @@ impl ApplicationStatusCheckResponseObject {
     }
 }
 /// A builder for [`ApplicationStatusCheckResponseObject`](crate::types::ApplicationStatusCheckResponseObject); start one with `ApplicationStatusCheckResponseObject::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ApplicationStatusCheckResponseObjectBuilder {
     inner: crate::types::ApplicationStatusCheckResponseObject,
+}
+impl Clone for ApplicationStatusCheckResponseObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ApplicationStatusCheckResponseObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ApplicationStatusCheckResponseObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ApplicationStatusCheckResponseObject as Default>::default(),
+        }
+    }
 }
 impl ApplicationStatusCheckResponseObjectBuilder {
     /// Sets [`ApplicationStatusCheckResponseObject::application_status_check_id`](crate::types::ApplicationStatusCheckResponseObject::application_status_check_id): The ID of the application status check.

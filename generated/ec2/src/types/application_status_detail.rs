@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the details of an application status check for an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ApplicationStatusDetail {
     /// The ID of the application status check.
@@ -27,6 +27,41 @@ pub struct ApplicationStatusDetail {
     pub status_since: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The reason for the current status.
     pub reason: Option<crate::types::ApplicationStatusReason>,
+}
+impl Clone for ApplicationStatusDetail {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check_id: self.application_status_check_id.clone(),
+            check_update_time: self.check_update_time,
+            aggregation: self.aggregation.clone(),
+            status: self.status.clone(),
+            status_time_stamp: self.status_time_stamp,
+            status_since: self.status_since,
+            reason: self.reason.clone(),
+        }
+    }
+}
+impl PartialEq for ApplicationStatusDetail {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check_id == other.application_status_check_id
+            && self.check_update_time == other.check_update_time
+            && self.aggregation == other.aggregation && self.status == other.status
+            && self.status_time_stamp == other.status_time_stamp
+            && self.status_since == other.status_since && self.reason == other.reason
+    }
+}
+impl Default for ApplicationStatusDetail {
+    fn default() -> Self {
+        Self {
+            application_status_check_id: None,
+            check_update_time: None,
+            aggregation: None,
+            status: None,
+            status_time_stamp: None,
+            status_since: None,
+            reason: None,
+        }
+    }
 }
 impl ApplicationStatusDetail {
     /// Starts building a [`ApplicationStatusDetail`].
@@ -71,9 +106,26 @@ impl ApplicationStatusDetail {
     }
 }
 /// A builder for [`ApplicationStatusDetail`](crate::types::ApplicationStatusDetail); start one with `ApplicationStatusDetail::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ApplicationStatusDetailBuilder {
     inner: crate::types::ApplicationStatusDetail,
+}
+impl Clone for ApplicationStatusDetailBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ApplicationStatusDetailBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ApplicationStatusDetailBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ApplicationStatusDetail as Default>::default(),
+        }
+    }
 }
 impl ApplicationStatusDetailBuilder {
     /// Sets [`ApplicationStatusDetail::application_status_check_id`](crate::types::ApplicationStatusDetail::application_status_check_id): The ID of the application status check.

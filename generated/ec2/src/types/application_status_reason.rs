@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the reason for an application status check result.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ApplicationStatusReason {
     /// The reason code for the application status check result. Possible values:
@@ -22,6 +22,30 @@ pub struct ApplicationStatusReason {
     pub status_code: Option<i32>,
     /// The protocol used for the health check. Possible values: `HTTP` and `HTTPS`.
     pub protocol: Option<String>,
+}
+impl Clone for ApplicationStatusReason {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            status_code: self.status_code,
+            protocol: self.protocol.clone(),
+        }
+    }
+}
+impl PartialEq for ApplicationStatusReason {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.status_code == other.status_code
+            && self.protocol == other.protocol
+    }
+}
+impl Default for ApplicationStatusReason {
+    fn default() -> Self {
+        Self {
+            code: None,
+            status_code: None,
+            protocol: None,
+        }
+    }
 }
 impl ApplicationStatusReason {
     /// Starts building a [`ApplicationStatusReason`].
@@ -46,9 +70,26 @@ impl ApplicationStatusReason {
     }
 }
 /// A builder for [`ApplicationStatusReason`](crate::types::ApplicationStatusReason); start one with `ApplicationStatusReason::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ApplicationStatusReasonBuilder {
     inner: crate::types::ApplicationStatusReason,
+}
+impl Clone for ApplicationStatusReasonBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ApplicationStatusReasonBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ApplicationStatusReasonBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ApplicationStatusReason as Default>::default(),
+        }
+    }
 }
 impl ApplicationStatusReasonBuilder {
     /// Sets [`ApplicationStatusReason::code`](crate::types::ApplicationStatusReason::code): The reason code for the application status check result.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides a summary of the application-level health status for an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ApplicationStatusSummary {
     /// The current status.
     pub status: Option<crate::types::SummaryStatus>,
     /// The date and time when the application status became impaired.
     pub impaired_since: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for ApplicationStatusSummary {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+            impaired_since: self.impaired_since,
+        }
+    }
+}
+impl PartialEq for ApplicationStatusSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status && self.impaired_since == other.impaired_since
+    }
+}
+impl Default for ApplicationStatusSummary {
+    fn default() -> Self {
+        Self {
+            status: None,
+            impaired_since: None,
+        }
+    }
 }
 impl ApplicationStatusSummary {
     /// Starts building a [`ApplicationStatusSummary`].
@@ -28,9 +49,26 @@ impl ApplicationStatusSummary {
     }
 }
 /// A builder for [`ApplicationStatusSummary`](crate::types::ApplicationStatusSummary); start one with `ApplicationStatusSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ApplicationStatusSummaryBuilder {
     inner: crate::types::ApplicationStatusSummary,
+}
+impl Clone for ApplicationStatusSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ApplicationStatusSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ApplicationStatusSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ApplicationStatusSummary as Default>::default(),
+        }
+    }
 }
 impl ApplicationStatusSummaryBuilder {
     /// Sets [`ApplicationStatusSummary::status`](crate::types::ApplicationStatusSummary::status): The current status.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the application statuses for instances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ApplicationStatusesResponseType {
     /// The application status information for the instances.
     pub instances: Option<Vec<crate::types::InstanceApplicationStatus>>,
+}
+impl Clone for ApplicationStatusesResponseType {
+    fn clone(&self) -> Self {
+        Self {
+            instances: self.instances.clone(),
+        }
+    }
+}
+impl PartialEq for ApplicationStatusesResponseType {
+    fn eq(&self, other: &Self) -> bool {
+        self.instances == other.instances
+    }
+}
+impl Default for ApplicationStatusesResponseType {
+    fn default() -> Self {
+        Self { instances: None }
+    }
 }
 impl ApplicationStatusesResponseType {
     /// Starts building a [`ApplicationStatusesResponseType`].
@@ -21,9 +38,26 @@ impl ApplicationStatusesResponseType {
     }
 }
 /// A builder for [`ApplicationStatusesResponseType`](crate::types::ApplicationStatusesResponseType); start one with `ApplicationStatusesResponseType::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ApplicationStatusesResponseTypeBuilder {
     inner: crate::types::ApplicationStatusesResponseType,
+}
+impl Clone for ApplicationStatusesResponseTypeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ApplicationStatusesResponseTypeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ApplicationStatusesResponseTypeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ApplicationStatusesResponseType as Default>::default(),
+        }
+    }
 }
 impl ApplicationStatusesResponseTypeBuilder {
     /// Appends one item to [`ApplicationStatusesResponseType::instances`](crate::types::ApplicationStatusesResponseType::instances): The application status information for the instances.

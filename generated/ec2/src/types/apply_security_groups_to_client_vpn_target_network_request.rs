@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ApplySecurityGroupsToClientVpnTargetNetworkRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ApplySecurityGroupsToClientVpnTargetNetworkRequest {
     /// The ID of the Client VPN endpoint.
@@ -19,6 +19,34 @@ pub struct ApplySecurityGroupsToClientVpnTargetNetworkRequest {
     pub security_group_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ApplySecurityGroupsToClientVpnTargetNetworkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ApplySecurityGroupsToClientVpnTargetNetworkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.vpc_id == other.vpc_id
+            && self.security_group_ids == other.security_group_ids
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ApplySecurityGroupsToClientVpnTargetNetworkRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            vpc_id: None,
+            security_group_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl ApplySecurityGroupsToClientVpnTargetNetworkRequest {
     /// Starts building a [`ApplySecurityGroupsToClientVpnTargetNetworkRequest`].
@@ -48,9 +76,26 @@ impl ApplySecurityGroupsToClientVpnTargetNetworkRequest {
     }
 }
 /// A builder for [`ApplySecurityGroupsToClientVpnTargetNetworkRequest`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest); start one with `ApplySecurityGroupsToClientVpnTargetNetworkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ApplySecurityGroupsToClientVpnTargetNetworkRequestBuilder {
     inner: crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest,
+}
+impl Clone for ApplySecurityGroupsToClientVpnTargetNetworkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ApplySecurityGroupsToClientVpnTargetNetworkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ApplySecurityGroupsToClientVpnTargetNetworkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest as Default>::default(),
+        }
+    }
 }
 impl ApplySecurityGroupsToClientVpnTargetNetworkRequestBuilder {
     /// Sets [`ApplySecurityGroupsToClientVpnTargetNetworkRequest::client_vpn_endpoint_id`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ApplySecurityGroupsToClientVpnTargetNetworkResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ApplySecurityGroupsToClientVpnTargetNetworkResult {
     /// The IDs of the applied security groups.
     pub security_group_ids: Option<Vec<String>>,
+}
+impl Clone for ApplySecurityGroupsToClientVpnTargetNetworkResult {
+    fn clone(&self) -> Self {
+        Self {
+            security_group_ids: self.security_group_ids.clone(),
+        }
+    }
+}
+impl PartialEq for ApplySecurityGroupsToClientVpnTargetNetworkResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.security_group_ids == other.security_group_ids
+    }
+}
+impl Default for ApplySecurityGroupsToClientVpnTargetNetworkResult {
+    fn default() -> Self {
+        Self { security_group_ids: None }
+    }
 }
 impl ApplySecurityGroupsToClientVpnTargetNetworkResult {
     /// Starts building a [`ApplySecurityGroupsToClientVpnTargetNetworkResult`].
@@ -21,9 +38,26 @@ impl ApplySecurityGroupsToClientVpnTargetNetworkResult {
     }
 }
 /// A builder for [`ApplySecurityGroupsToClientVpnTargetNetworkResult`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkResult); start one with `ApplySecurityGroupsToClientVpnTargetNetworkResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ApplySecurityGroupsToClientVpnTargetNetworkResultBuilder {
     inner: crate::types::ApplySecurityGroupsToClientVpnTargetNetworkResult,
+}
+impl Clone for ApplySecurityGroupsToClientVpnTargetNetworkResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ApplySecurityGroupsToClientVpnTargetNetworkResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ApplySecurityGroupsToClientVpnTargetNetworkResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ApplySecurityGroupsToClientVpnTargetNetworkResult as Default>::default(),
+        }
+    }
 }
 impl ApplySecurityGroupsToClientVpnTargetNetworkResultBuilder {
     /// Appends one item to [`ApplySecurityGroupsToClientVpnTargetNetworkResult::security_group_ids`](crate::types::ApplySecurityGroupsToClientVpnTargetNetworkResult::security_group_ids): The IDs of the applied security groups.

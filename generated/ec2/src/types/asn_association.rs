@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An Autonomous System Number (ASN) and BYOIP CIDR association.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AsnAssociation {
     /// The association's ASN.
@@ -13,6 +13,32 @@ pub struct AsnAssociation {
     pub status_message: Option<String>,
     /// The association's state.
     pub state: Option<crate::types::AsnAssociationState>,
+}
+impl Clone for AsnAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            asn: self.asn.clone(),
+            cidr: self.cidr.clone(),
+            status_message: self.status_message.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for AsnAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.asn == other.asn && self.cidr == other.cidr
+            && self.status_message == other.status_message && self.state == other.state
+    }
+}
+impl Default for AsnAssociation {
+    fn default() -> Self {
+        Self {
+            asn: None,
+            cidr: None,
+            status_message: None,
+            state: None,
+        }
+    }
 }
 impl AsnAssociation {
     /// Starts building a [`AsnAssociation`].
@@ -42,9 +68,26 @@ impl AsnAssociation {
     }
 }
 /// A builder for [`AsnAssociation`](crate::types::AsnAssociation); start one with `AsnAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AsnAssociationBuilder {
     inner: crate::types::AsnAssociation,
+}
+impl Clone for AsnAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AsnAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AsnAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AsnAssociation as Default>::default(),
+        }
+    }
 }
 impl AsnAssociationBuilder {
     /// Sets [`AsnAssociation::asn`](crate::types::AsnAssociation::asn): The association's ASN.

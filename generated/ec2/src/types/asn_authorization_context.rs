@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides authorization for Amazon to bring an Autonomous System Number (ASN) to a specific Amazon Web Services account using bring your own ASN (BYOASN). For details on the format of the message and signature, see [Tutorial: Bring your ASN to IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/tutorials-byoasn.html) in the *Amazon VPC IPAM guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AsnAuthorizationContext {
     /// The authorization context's message.
@@ -13,6 +13,27 @@ pub struct AsnAuthorizationContext {
     ///
     /// Required: the builder's `build()` fails without it.
     pub signature: Option<String>,
+}
+impl Clone for AsnAuthorizationContext {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            signature: self.signature.clone(),
+        }
+    }
+}
+impl PartialEq for AsnAuthorizationContext {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.signature == other.signature
+    }
+}
+impl Default for AsnAuthorizationContext {
+    fn default() -> Self {
+        Self {
+            message: None,
+            signature: None,
+        }
+    }
 }
 impl AsnAuthorizationContext {
     /// Starts building a [`AsnAuthorizationContext`].
@@ -32,9 +53,26 @@ impl AsnAuthorizationContext {
     }
 }
 /// A builder for [`AsnAuthorizationContext`](crate::types::AsnAuthorizationContext); start one with `AsnAuthorizationContext::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AsnAuthorizationContextBuilder {
     inner: crate::types::AsnAuthorizationContext,
+}
+impl Clone for AsnAuthorizationContextBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AsnAuthorizationContextBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AsnAuthorizationContextBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AsnAuthorizationContext as Default>::default(),
+        }
+    }
 }
 impl AsnAuthorizationContextBuilder {
     /// Sets [`AsnAuthorizationContext::message`](crate::types::AsnAuthorizationContext::message): The authorization context's message.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssignIpv6AddressesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssignIpv6AddressesRequest {
     /// The number of IPv6 prefixes that Amazon Web Services automatically assigns to the network interface. You cannot use this option if you use the `Ipv6Prefixes` option.
@@ -17,6 +17,37 @@ pub struct AssignIpv6AddressesRequest {
     pub ipv6_addresses: Option<Vec<String>>,
     /// The number of additional IPv6 addresses to assign to the network interface. The specified number of IPv6 addresses are assigned in addition to the existing IPv6 addresses that are already assigned to the network interface. Amazon EC2 automatically selects the IPv6 addresses from the subnet range. You can't use this option if specifying specific IPv6 addresses.
     pub ipv6_address_count: Option<i32>,
+}
+impl Clone for AssignIpv6AddressesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_prefix_count: self.ipv6_prefix_count,
+            ipv6_prefixes: self.ipv6_prefixes.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            ipv6_addresses: self.ipv6_addresses.clone(),
+            ipv6_address_count: self.ipv6_address_count,
+        }
+    }
+}
+impl PartialEq for AssignIpv6AddressesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_prefix_count == other.ipv6_prefix_count
+            && self.ipv6_prefixes == other.ipv6_prefixes
+            && self.network_interface_id == other.network_interface_id
+            && self.ipv6_addresses == other.ipv6_addresses
+            && self.ipv6_address_count == other.ipv6_address_count
+    }
+}
+impl Default for AssignIpv6AddressesRequest {
+    fn default() -> Self {
+        Self {
+            ipv6_prefix_count: None,
+            ipv6_prefixes: None,
+            network_interface_id: None,
+            ipv6_addresses: None,
+            ipv6_address_count: None,
+        }
+    }
 }
 impl AssignIpv6AddressesRequest {
     /// Starts building a [`AssignIpv6AddressesRequest`].
@@ -51,9 +82,26 @@ impl AssignIpv6AddressesRequest {
     }
 }
 /// A builder for [`AssignIpv6AddressesRequest`](crate::types::AssignIpv6AddressesRequest); start one with `AssignIpv6AddressesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssignIpv6AddressesRequestBuilder {
     inner: crate::types::AssignIpv6AddressesRequest,
+}
+impl Clone for AssignIpv6AddressesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssignIpv6AddressesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssignIpv6AddressesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssignIpv6AddressesRequest as Default>::default(),
+        }
+    }
 }
 impl AssignIpv6AddressesRequestBuilder {
     /// Sets [`AssignIpv6AddressesRequest::ipv6_prefix_count`](crate::types::AssignIpv6AddressesRequest::ipv6_prefix_count): The number of IPv6 prefixes that Amazon Web Services automatically assigns to the network interface.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssignIpv6AddressesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssignIpv6AddressesResult {
     /// The new IPv6 addresses assigned to the network interface. Existing IPv6 addresses that were assigned to the network interface before the request are not included.
@@ -11,6 +11,31 @@ pub struct AssignIpv6AddressesResult {
     pub assigned_ipv6_prefixes: Option<Vec<String>>,
     /// The ID of the network interface.
     pub network_interface_id: Option<String>,
+}
+impl Clone for AssignIpv6AddressesResult {
+    fn clone(&self) -> Self {
+        Self {
+            assigned_ipv6_addresses: self.assigned_ipv6_addresses.clone(),
+            assigned_ipv6_prefixes: self.assigned_ipv6_prefixes.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+        }
+    }
+}
+impl PartialEq for AssignIpv6AddressesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.assigned_ipv6_addresses == other.assigned_ipv6_addresses
+            && self.assigned_ipv6_prefixes == other.assigned_ipv6_prefixes
+            && self.network_interface_id == other.network_interface_id
+    }
+}
+impl Default for AssignIpv6AddressesResult {
+    fn default() -> Self {
+        Self {
+            assigned_ipv6_addresses: None,
+            assigned_ipv6_prefixes: None,
+            network_interface_id: None,
+        }
+    }
 }
 impl AssignIpv6AddressesResult {
     /// Starts building a [`AssignIpv6AddressesResult`].
@@ -35,9 +60,26 @@ impl AssignIpv6AddressesResult {
     }
 }
 /// A builder for [`AssignIpv6AddressesResult`](crate::types::AssignIpv6AddressesResult); start one with `AssignIpv6AddressesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssignIpv6AddressesResultBuilder {
     inner: crate::types::AssignIpv6AddressesResult,
+}
+impl Clone for AssignIpv6AddressesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssignIpv6AddressesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssignIpv6AddressesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssignIpv6AddressesResult as Default>::default(),
+        }
+    }
 }
 impl AssignIpv6AddressesResultBuilder {
     /// Appends one item to [`AssignIpv6AddressesResult::assigned_ipv6_addresses`](crate::types::AssignIpv6AddressesResult::assigned_ipv6_addresses): The new IPv6 addresses assigned to the network interface.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for AssignPrivateIpAddresses.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssignPrivateIpAddressesRequest {
     /// One or more IPv4 prefixes assigned to the network interface. You can't use this option if you use the `Ipv4PrefixCount` option.
@@ -21,6 +21,41 @@ pub struct AssignPrivateIpAddressesRequest {
     pub secondary_private_ip_address_count: Option<i32>,
     /// Indicates whether to allow an IP address that is already assigned to another network interface or instance to be reassigned to the specified network interface.
     pub allow_reassignment: Option<bool>,
+}
+impl Clone for AssignPrivateIpAddressesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ipv4_prefixes: self.ipv4_prefixes.clone(),
+            ipv4_prefix_count: self.ipv4_prefix_count,
+            network_interface_id: self.network_interface_id.clone(),
+            private_ip_addresses: self.private_ip_addresses.clone(),
+            secondary_private_ip_address_count: self.secondary_private_ip_address_count,
+            allow_reassignment: self.allow_reassignment,
+        }
+    }
+}
+impl PartialEq for AssignPrivateIpAddressesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv4_prefixes == other.ipv4_prefixes
+            && self.ipv4_prefix_count == other.ipv4_prefix_count
+            && self.network_interface_id == other.network_interface_id
+            && self.private_ip_addresses == other.private_ip_addresses
+            && self.secondary_private_ip_address_count
+                == other.secondary_private_ip_address_count
+            && self.allow_reassignment == other.allow_reassignment
+    }
+}
+impl Default for AssignPrivateIpAddressesRequest {
+    fn default() -> Self {
+        Self {
+            ipv4_prefixes: None,
+            ipv4_prefix_count: None,
+            network_interface_id: None,
+            private_ip_addresses: None,
+            secondary_private_ip_address_count: None,
+            allow_reassignment: None,
+        }
+    }
 }
 impl AssignPrivateIpAddressesRequest {
     /// Starts building a [`AssignPrivateIpAddressesRequest`].
@@ -60,9 +95,26 @@ impl AssignPrivateIpAddressesRequest {
     }
 }
 /// A builder for [`AssignPrivateIpAddressesRequest`](crate::types::AssignPrivateIpAddressesRequest); start one with `AssignPrivateIpAddressesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssignPrivateIpAddressesRequestBuilder {
     inner: crate::types::AssignPrivateIpAddressesRequest,
+}
+impl Clone for AssignPrivateIpAddressesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssignPrivateIpAddressesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssignPrivateIpAddressesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssignPrivateIpAddressesRequest as Default>::default(),
+        }
+    }
 }
 impl AssignPrivateIpAddressesRequestBuilder {
     /// Appends one item to [`AssignPrivateIpAddressesRequest::ipv4_prefixes`](crate::types::AssignPrivateIpAddressesRequest::ipv4_prefixes): One or more IPv4 prefixes assigned to the network interface.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssignPrivateIpAddressesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssignPrivateIpAddressesResult {
     /// The ID of the network interface.
@@ -13,6 +13,31 @@ pub struct AssignPrivateIpAddressesResult {
     >,
     /// The IPv4 prefixes that are assigned to the network interface.
     pub assigned_ipv4_prefixes: Option<Vec<crate::types::Ipv4PrefixSpecification>>,
+}
+impl Clone for AssignPrivateIpAddressesResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_interface_id: self.network_interface_id.clone(),
+            assigned_private_ip_addresses: self.assigned_private_ip_addresses.clone(),
+            assigned_ipv4_prefixes: self.assigned_ipv4_prefixes.clone(),
+        }
+    }
+}
+impl PartialEq for AssignPrivateIpAddressesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interface_id == other.network_interface_id
+            && self.assigned_private_ip_addresses == other.assigned_private_ip_addresses
+            && self.assigned_ipv4_prefixes == other.assigned_ipv4_prefixes
+    }
+}
+impl Default for AssignPrivateIpAddressesResult {
+    fn default() -> Self {
+        Self {
+            network_interface_id: None,
+            assigned_private_ip_addresses: None,
+            assigned_ipv4_prefixes: None,
+        }
+    }
 }
 impl AssignPrivateIpAddressesResult {
     /// Starts building a [`AssignPrivateIpAddressesResult`].
@@ -39,9 +64,26 @@ impl AssignPrivateIpAddressesResult {
     }
 }
 /// A builder for [`AssignPrivateIpAddressesResult`](crate::types::AssignPrivateIpAddressesResult); start one with `AssignPrivateIpAddressesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssignPrivateIpAddressesResultBuilder {
     inner: crate::types::AssignPrivateIpAddressesResult,
+}
+impl Clone for AssignPrivateIpAddressesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssignPrivateIpAddressesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssignPrivateIpAddressesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssignPrivateIpAddressesResult as Default>::default(),
+        }
+    }
 }
 impl AssignPrivateIpAddressesResultBuilder {
     /// Sets [`AssignPrivateIpAddressesResult::network_interface_id`](crate::types::AssignPrivateIpAddressesResult::network_interface_id): The ID of the network interface.

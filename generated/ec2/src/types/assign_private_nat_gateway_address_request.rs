@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssignPrivateNatGatewayAddressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssignPrivateNatGatewayAddressRequest {
     /// The ID of the NAT gateway.
@@ -15,6 +15,34 @@ pub struct AssignPrivateNatGatewayAddressRequest {
     pub private_ip_address_count: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AssignPrivateNatGatewayAddressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            nat_gateway_id: self.nat_gateway_id.clone(),
+            private_ip_addresses: self.private_ip_addresses.clone(),
+            private_ip_address_count: self.private_ip_address_count,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AssignPrivateNatGatewayAddressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.nat_gateway_id == other.nat_gateway_id
+            && self.private_ip_addresses == other.private_ip_addresses
+            && self.private_ip_address_count == other.private_ip_address_count
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AssignPrivateNatGatewayAddressRequest {
+    fn default() -> Self {
+        Self {
+            nat_gateway_id: None,
+            private_ip_addresses: None,
+            private_ip_address_count: None,
+            dry_run: None,
+        }
+    }
 }
 impl AssignPrivateNatGatewayAddressRequest {
     /// Starts building a [`AssignPrivateNatGatewayAddressRequest`].
@@ -44,9 +72,26 @@ impl AssignPrivateNatGatewayAddressRequest {
     }
 }
 /// A builder for [`AssignPrivateNatGatewayAddressRequest`](crate::types::AssignPrivateNatGatewayAddressRequest); start one with `AssignPrivateNatGatewayAddressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssignPrivateNatGatewayAddressRequestBuilder {
     inner: crate::types::AssignPrivateNatGatewayAddressRequest,
+}
+impl Clone for AssignPrivateNatGatewayAddressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssignPrivateNatGatewayAddressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssignPrivateNatGatewayAddressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssignPrivateNatGatewayAddressRequest as Default>::default(),
+        }
+    }
 }
 impl AssignPrivateNatGatewayAddressRequestBuilder {
     /// Sets [`AssignPrivateNatGatewayAddressRequest::nat_gateway_id`](crate::types::AssignPrivateNatGatewayAddressRequest::nat_gateway_id): The ID of the NAT gateway.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssignPrivateNatGatewayAddressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssignPrivateNatGatewayAddressResult {
     /// The ID of the NAT gateway.
     pub nat_gateway_id: Option<String>,
     /// NAT gateway IP addresses.
     pub nat_gateway_addresses: Option<Vec<crate::types::NatGatewayAddress>>,
+}
+impl Clone for AssignPrivateNatGatewayAddressResult {
+    fn clone(&self) -> Self {
+        Self {
+            nat_gateway_id: self.nat_gateway_id.clone(),
+            nat_gateway_addresses: self.nat_gateway_addresses.clone(),
+        }
+    }
+}
+impl PartialEq for AssignPrivateNatGatewayAddressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.nat_gateway_id == other.nat_gateway_id
+            && self.nat_gateway_addresses == other.nat_gateway_addresses
+    }
+}
+impl Default for AssignPrivateNatGatewayAddressResult {
+    fn default() -> Self {
+        Self {
+            nat_gateway_id: None,
+            nat_gateway_addresses: None,
+        }
+    }
 }
 impl AssignPrivateNatGatewayAddressResult {
     /// Starts building a [`AssignPrivateNatGatewayAddressResult`].
@@ -28,9 +50,26 @@ impl AssignPrivateNatGatewayAddressResult {
     }
 }
 /// A builder for [`AssignPrivateNatGatewayAddressResult`](crate::types::AssignPrivateNatGatewayAddressResult); start one with `AssignPrivateNatGatewayAddressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssignPrivateNatGatewayAddressResultBuilder {
     inner: crate::types::AssignPrivateNatGatewayAddressResult,
+}
+impl Clone for AssignPrivateNatGatewayAddressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssignPrivateNatGatewayAddressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssignPrivateNatGatewayAddressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssignPrivateNatGatewayAddressResult as Default>::default(),
+        }
+    }
 }
 impl AssignPrivateNatGatewayAddressResultBuilder {
     /// Sets [`AssignPrivateNatGatewayAddressResult::nat_gateway_id`](crate::types::AssignPrivateNatGatewayAddressResult::nat_gateway_id): The ID of the NAT gateway.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the private IP addresses assigned to a network interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssignedPrivateIpAddress {
     /// The private IP address assigned to the network interface.
     pub private_ip_address: Option<String>,
+}
+impl Clone for AssignedPrivateIpAddress {
+    fn clone(&self) -> Self {
+        Self {
+            private_ip_address: self.private_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for AssignedPrivateIpAddress {
+    fn eq(&self, other: &Self) -> bool {
+        self.private_ip_address == other.private_ip_address
+    }
+}
+impl Default for AssignedPrivateIpAddress {
+    fn default() -> Self {
+        Self { private_ip_address: None }
+    }
 }
 impl AssignedPrivateIpAddress {
     /// Starts building a [`AssignedPrivateIpAddress`].
@@ -21,9 +38,26 @@ impl AssignedPrivateIpAddress {
     }
 }
 /// A builder for [`AssignedPrivateIpAddress`](crate::types::AssignedPrivateIpAddress); start one with `AssignedPrivateIpAddress::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssignedPrivateIpAddressBuilder {
     inner: crate::types::AssignedPrivateIpAddress,
+}
+impl Clone for AssignedPrivateIpAddressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssignedPrivateIpAddressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssignedPrivateIpAddressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssignedPrivateIpAddress as Default>::default(),
+        }
+    }
 }
 impl AssignedPrivateIpAddressBuilder {
     /// Sets [`AssignedPrivateIpAddress::private_ip_address`](crate::types::AssignedPrivateIpAddress::private_ip_address): The private IP address assigned to the network interface.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateAddressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateAddressRequest {
     /// The allocation ID. This is required.
@@ -21,6 +21,42 @@ pub struct AssociateAddressRequest {
     pub private_ip_address: Option<String>,
     /// Reassociation is automatic, but you can specify false to ensure the operation fails if the Elastic IP address is already associated with another resource.
     pub allow_reassociation: Option<bool>,
+}
+impl Clone for AssociateAddressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_id: self.allocation_id.clone(),
+            instance_id: self.instance_id.clone(),
+            public_ip: self.public_ip.clone(),
+            dry_run: self.dry_run,
+            network_interface_id: self.network_interface_id.clone(),
+            private_ip_address: self.private_ip_address.clone(),
+            allow_reassociation: self.allow_reassociation,
+        }
+    }
+}
+impl PartialEq for AssociateAddressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_id == other.allocation_id
+            && self.instance_id == other.instance_id && self.public_ip == other.public_ip
+            && self.dry_run == other.dry_run
+            && self.network_interface_id == other.network_interface_id
+            && self.private_ip_address == other.private_ip_address
+            && self.allow_reassociation == other.allow_reassociation
+    }
+}
+impl Default for AssociateAddressRequest {
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            instance_id: None,
+            public_ip: None,
+            dry_run: None,
+            network_interface_id: None,
+            private_ip_address: None,
+            allow_reassociation: None,
+        }
+    }
 }
 impl AssociateAddressRequest {
     /// Starts building a [`AssociateAddressRequest`].
@@ -65,9 +101,26 @@ impl AssociateAddressRequest {
     }
 }
 /// A builder for [`AssociateAddressRequest`](crate::types::AssociateAddressRequest); start one with `AssociateAddressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateAddressRequestBuilder {
     inner: crate::types::AssociateAddressRequest,
+}
+impl Clone for AssociateAddressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateAddressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateAddressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateAddressRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateAddressRequestBuilder {
     /// Sets [`AssociateAddressRequest::allocation_id`](crate::types::AssociateAddressRequest::allocation_id): The allocation ID.

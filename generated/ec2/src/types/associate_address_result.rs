@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateAddressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateAddressResult {
     /// The ID that represents the association of the Elastic IP address with an instance.
     pub association_id: Option<String>,
+}
+impl Clone for AssociateAddressResult {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateAddressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id
+    }
+}
+impl Default for AssociateAddressResult {
+    fn default() -> Self {
+        Self { association_id: None }
+    }
 }
 impl AssociateAddressResult {
     /// Starts building a [`AssociateAddressResult`].
@@ -21,9 +38,26 @@ impl AssociateAddressResult {
     }
 }
 /// A builder for [`AssociateAddressResult`](crate::types::AssociateAddressResult); start one with `AssociateAddressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateAddressResultBuilder {
     inner: crate::types::AssociateAddressResult,
+}
+impl Clone for AssociateAddressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateAddressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateAddressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateAddressResult as Default>::default(),
+        }
+    }
 }
 impl AssociateAddressResultBuilder {
     /// Sets [`AssociateAddressResult::association_id`](crate::types::AssociateAddressResult::association_id): The ID that represents the association of the Elastic IP address with an instance.

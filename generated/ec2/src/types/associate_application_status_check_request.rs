@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateApplicationStatusCheckRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateApplicationStatusCheckRequest {
     /// The ID of the application status check to associate.
@@ -17,6 +17,36 @@ pub struct AssociateApplicationStatusCheckRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AssociateApplicationStatusCheckRequest {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check_id: self.application_status_check_id.clone(),
+            target_tag_associations: self.target_tag_associations.clone(),
+            instance_ids: self.instance_ids.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AssociateApplicationStatusCheckRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check_id == other.application_status_check_id
+            && self.target_tag_associations == other.target_tag_associations
+            && self.instance_ids == other.instance_ids
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for AssociateApplicationStatusCheckRequest {
+    fn default() -> Self {
+        Self {
+            application_status_check_id: None,
+            target_tag_associations: None,
+            instance_ids: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl AssociateApplicationStatusCheckRequest {
     /// Starts building a [`AssociateApplicationStatusCheckRequest`].
@@ -53,9 +83,26 @@ impl AssociateApplicationStatusCheckRequest {
     }
 }
 /// A builder for [`AssociateApplicationStatusCheckRequest`](crate::types::AssociateApplicationStatusCheckRequest); start one with `AssociateApplicationStatusCheckRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateApplicationStatusCheckRequestBuilder {
     inner: crate::types::AssociateApplicationStatusCheckRequest,
+}
+impl Clone for AssociateApplicationStatusCheckRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateApplicationStatusCheckRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateApplicationStatusCheckRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateApplicationStatusCheckRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateApplicationStatusCheckRequestBuilder {
     /// Sets [`AssociateApplicationStatusCheckRequest::application_status_check_id`](crate::types::AssociateApplicationStatusCheckRequest::application_status_check_id): The ID of the application status check to associate.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateApplicationStatusCheckResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateApplicationStatusCheckResult {
     /// The associations that were successfully created.
@@ -13,6 +13,28 @@ pub struct AssociateApplicationStatusCheckResult {
     pub unsuccessful_results: Option<
         Vec<crate::types::UnsuccessfulAssociationResponseObject>,
     >,
+}
+impl Clone for AssociateApplicationStatusCheckResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful_results: self.successful_results.clone(),
+            unsuccessful_results: self.unsuccessful_results.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateApplicationStatusCheckResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful_results == other.successful_results
+            && self.unsuccessful_results == other.unsuccessful_results
+    }
+}
+impl Default for AssociateApplicationStatusCheckResult {
+    fn default() -> Self {
+        Self {
+            successful_results: None,
+            unsuccessful_results: None,
+        }
+    }
 }
 impl AssociateApplicationStatusCheckResult {
     /// Starts building a [`AssociateApplicationStatusCheckResult`].
@@ -36,9 +58,26 @@ impl AssociateApplicationStatusCheckResult {
     }
 }
 /// A builder for [`AssociateApplicationStatusCheckResult`](crate::types::AssociateApplicationStatusCheckResult); start one with `AssociateApplicationStatusCheckResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateApplicationStatusCheckResultBuilder {
     inner: crate::types::AssociateApplicationStatusCheckResult,
+}
+impl Clone for AssociateApplicationStatusCheckResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateApplicationStatusCheckResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateApplicationStatusCheckResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateApplicationStatusCheckResult as Default>::default(),
+        }
+    }
 }
 impl AssociateApplicationStatusCheckResultBuilder {
     /// Appends one item to [`AssociateApplicationStatusCheckResult::successful_results`](crate::types::AssociateApplicationStatusCheckResult::successful_results): The associations that were successfully created.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateCapacityReservationBillingOwnerRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateCapacityReservationBillingOwnerRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,34 @@ pub struct AssociateCapacityReservationBillingOwnerRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub unused_reservation_billing_owner_id: Option<String>,
+}
+impl Clone for AssociateCapacityReservationBillingOwnerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            unused_reservation_billing_owner_id: self
+                .unused_reservation_billing_owner_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for AssociateCapacityReservationBillingOwnerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.capacity_reservation_id == other.capacity_reservation_id
+            && self.unused_reservation_billing_owner_id
+                == other.unused_reservation_billing_owner_id
+    }
+}
+impl Default for AssociateCapacityReservationBillingOwnerRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            capacity_reservation_id: None,
+            unused_reservation_billing_owner_id: None,
+        }
+    }
 }
 impl AssociateCapacityReservationBillingOwnerRequest {
     /// Starts building a [`AssociateCapacityReservationBillingOwnerRequest`].
@@ -39,9 +67,26 @@ impl AssociateCapacityReservationBillingOwnerRequest {
     }
 }
 /// A builder for [`AssociateCapacityReservationBillingOwnerRequest`](crate::types::AssociateCapacityReservationBillingOwnerRequest); start one with `AssociateCapacityReservationBillingOwnerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateCapacityReservationBillingOwnerRequestBuilder {
     inner: crate::types::AssociateCapacityReservationBillingOwnerRequest,
+}
+impl Clone for AssociateCapacityReservationBillingOwnerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateCapacityReservationBillingOwnerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateCapacityReservationBillingOwnerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateCapacityReservationBillingOwnerRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateCapacityReservationBillingOwnerRequestBuilder {
     /// Sets [`AssociateCapacityReservationBillingOwnerRequest::dry_run`](crate::types::AssociateCapacityReservationBillingOwnerRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

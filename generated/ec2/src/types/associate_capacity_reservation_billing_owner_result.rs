@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateCapacityReservationBillingOwnerResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateCapacityReservationBillingOwnerResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for AssociateCapacityReservationBillingOwnerResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for AssociateCapacityReservationBillingOwnerResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for AssociateCapacityReservationBillingOwnerResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl AssociateCapacityReservationBillingOwnerResult {
     /// Starts building a [`AssociateCapacityReservationBillingOwnerResult`].
@@ -21,9 +36,26 @@ impl AssociateCapacityReservationBillingOwnerResult {
     }
 }
 /// A builder for [`AssociateCapacityReservationBillingOwnerResult`](crate::types::AssociateCapacityReservationBillingOwnerResult); start one with `AssociateCapacityReservationBillingOwnerResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateCapacityReservationBillingOwnerResultBuilder {
     inner: crate::types::AssociateCapacityReservationBillingOwnerResult,
+}
+impl Clone for AssociateCapacityReservationBillingOwnerResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateCapacityReservationBillingOwnerResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateCapacityReservationBillingOwnerResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateCapacityReservationBillingOwnerResult as Default>::default(),
+        }
+    }
 }
 impl AssociateCapacityReservationBillingOwnerResultBuilder {
     /// Sets [`AssociateCapacityReservationBillingOwnerResult::return_`](crate::types::AssociateCapacityReservationBillingOwnerResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateClientVpnTargetNetworkRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateClientVpnTargetNetworkRequest {
     /// The ID of the Client VPN endpoint.
@@ -19,6 +19,39 @@ pub struct AssociateClientVpnTargetNetworkRequest {
     pub availability_zone: Option<String>,
     /// The Availability Zone ID for the Transit Gateway association. Required if when associating an Availability Zone with a Client VPN endpoint that uses a Transit Gateway. You cannot specify both [`AvailabilityZone`](crate::types::AvailabilityZone) and `AvailabilityZoneId`.
     pub availability_zone_id: Option<String>,
+}
+impl Clone for AssociateClientVpnTargetNetworkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            subnet_id: self.subnet_id.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateClientVpnTargetNetworkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.subnet_id == other.subnet_id
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for AssociateClientVpnTargetNetworkRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            subnet_id: None,
+            client_token: None,
+            dry_run: None,
+            availability_zone: None,
+            availability_zone_id: None,
+        }
+    }
 }
 impl AssociateClientVpnTargetNetworkRequest {
     /// Starts building a [`AssociateClientVpnTargetNetworkRequest`].
@@ -58,9 +91,26 @@ impl AssociateClientVpnTargetNetworkRequest {
     }
 }
 /// A builder for [`AssociateClientVpnTargetNetworkRequest`](crate::types::AssociateClientVpnTargetNetworkRequest); start one with `AssociateClientVpnTargetNetworkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateClientVpnTargetNetworkRequestBuilder {
     inner: crate::types::AssociateClientVpnTargetNetworkRequest,
+}
+impl Clone for AssociateClientVpnTargetNetworkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateClientVpnTargetNetworkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateClientVpnTargetNetworkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateClientVpnTargetNetworkRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateClientVpnTargetNetworkRequestBuilder {
     /// Sets [`AssociateClientVpnTargetNetworkRequest::client_vpn_endpoint_id`](crate::types::AssociateClientVpnTargetNetworkRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateClientVpnTargetNetworkResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateClientVpnTargetNetworkResult {
     /// The unique ID of the target network association.
     pub association_id: Option<String>,
     /// The current state of the target network association.
     pub status: Option<crate::types::AssociationStatus>,
+}
+impl Clone for AssociateClientVpnTargetNetworkResult {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateClientVpnTargetNetworkResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id && self.status == other.status
+    }
+}
+impl Default for AssociateClientVpnTargetNetworkResult {
+    fn default() -> Self {
+        Self {
+            association_id: None,
+            status: None,
+        }
+    }
 }
 impl AssociateClientVpnTargetNetworkResult {
     /// Starts building a [`AssociateClientVpnTargetNetworkResult`].
@@ -28,9 +49,26 @@ impl AssociateClientVpnTargetNetworkResult {
     }
 }
 /// A builder for [`AssociateClientVpnTargetNetworkResult`](crate::types::AssociateClientVpnTargetNetworkResult); start one with `AssociateClientVpnTargetNetworkResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateClientVpnTargetNetworkResultBuilder {
     inner: crate::types::AssociateClientVpnTargetNetworkResult,
+}
+impl Clone for AssociateClientVpnTargetNetworkResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateClientVpnTargetNetworkResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateClientVpnTargetNetworkResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateClientVpnTargetNetworkResult as Default>::default(),
+        }
+    }
 }
 impl AssociateClientVpnTargetNetworkResultBuilder {
     /// Sets [`AssociateClientVpnTargetNetworkResult::association_id`](crate::types::AssociateClientVpnTargetNetworkResult::association_id): The unique ID of the target network association.

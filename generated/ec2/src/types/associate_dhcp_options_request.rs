@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateDhcpOptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateDhcpOptionsRequest {
     /// The ID of the DHCP options set, or `default` to associate no DHCP options with the VPC.
@@ -15,6 +15,30 @@ pub struct AssociateDhcpOptionsRequest {
     pub vpc_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AssociateDhcpOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dhcp_options_id: self.dhcp_options_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AssociateDhcpOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dhcp_options_id == other.dhcp_options_id && self.vpc_id == other.vpc_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AssociateDhcpOptionsRequest {
+    fn default() -> Self {
+        Self {
+            dhcp_options_id: None,
+            vpc_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl AssociateDhcpOptionsRequest {
     /// Starts building a [`AssociateDhcpOptionsRequest`].
@@ -39,9 +63,26 @@ impl AssociateDhcpOptionsRequest {
     }
 }
 /// A builder for [`AssociateDhcpOptionsRequest`](crate::types::AssociateDhcpOptionsRequest); start one with `AssociateDhcpOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateDhcpOptionsRequestBuilder {
     inner: crate::types::AssociateDhcpOptionsRequest,
+}
+impl Clone for AssociateDhcpOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateDhcpOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateDhcpOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateDhcpOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateDhcpOptionsRequestBuilder {
     /// Sets [`AssociateDhcpOptionsRequest::dhcp_options_id`](crate::types::AssociateDhcpOptionsRequest::dhcp_options_id): The ID of the DHCP options set, or `default` to associate no DHCP options with the VPC.

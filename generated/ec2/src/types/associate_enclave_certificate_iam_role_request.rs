@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateEnclaveCertificateIamRoleRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateEnclaveCertificateIamRoleRequest {
     /// The ARN of the ACM certificate with which to associate the IAM role.
@@ -15,6 +15,30 @@ pub struct AssociateEnclaveCertificateIamRoleRequest {
     pub role_arn: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AssociateEnclaveCertificateIamRoleRequest {
+    fn clone(&self) -> Self {
+        Self {
+            certificate_arn: self.certificate_arn.clone(),
+            role_arn: self.role_arn.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AssociateEnclaveCertificateIamRoleRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.certificate_arn == other.certificate_arn && self.role_arn == other.role_arn
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AssociateEnclaveCertificateIamRoleRequest {
+    fn default() -> Self {
+        Self {
+            certificate_arn: None,
+            role_arn: None,
+            dry_run: None,
+        }
+    }
 }
 impl AssociateEnclaveCertificateIamRoleRequest {
     /// Starts building a [`AssociateEnclaveCertificateIamRoleRequest`].
@@ -39,9 +63,26 @@ impl AssociateEnclaveCertificateIamRoleRequest {
     }
 }
 /// A builder for [`AssociateEnclaveCertificateIamRoleRequest`](crate::types::AssociateEnclaveCertificateIamRoleRequest); start one with `AssociateEnclaveCertificateIamRoleRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateEnclaveCertificateIamRoleRequestBuilder {
     inner: crate::types::AssociateEnclaveCertificateIamRoleRequest,
+}
+impl Clone for AssociateEnclaveCertificateIamRoleRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateEnclaveCertificateIamRoleRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateEnclaveCertificateIamRoleRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateEnclaveCertificateIamRoleRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateEnclaveCertificateIamRoleRequestBuilder {
     /// Sets [`AssociateEnclaveCertificateIamRoleRequest::certificate_arn`](crate::types::AssociateEnclaveCertificateIamRoleRequest::certificate_arn): The ARN of the ACM certificate with which to associate the IAM role.

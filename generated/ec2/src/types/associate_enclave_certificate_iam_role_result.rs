@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateEnclaveCertificateIamRoleResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateEnclaveCertificateIamRoleResult {
     /// The name of the Amazon S3 bucket to which the certificate was uploaded.
@@ -11,6 +11,31 @@ pub struct AssociateEnclaveCertificateIamRoleResult {
     pub certificate_s3_object_key: Option<String>,
     /// The ID of the KMS key used to encrypt the private key of the certificate.
     pub encryption_kms_key_id: Option<String>,
+}
+impl Clone for AssociateEnclaveCertificateIamRoleResult {
+    fn clone(&self) -> Self {
+        Self {
+            certificate_s3_bucket_name: self.certificate_s3_bucket_name.clone(),
+            certificate_s3_object_key: self.certificate_s3_object_key.clone(),
+            encryption_kms_key_id: self.encryption_kms_key_id.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateEnclaveCertificateIamRoleResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.certificate_s3_bucket_name == other.certificate_s3_bucket_name
+            && self.certificate_s3_object_key == other.certificate_s3_object_key
+            && self.encryption_kms_key_id == other.encryption_kms_key_id
+    }
+}
+impl Default for AssociateEnclaveCertificateIamRoleResult {
+    fn default() -> Self {
+        Self {
+            certificate_s3_bucket_name: None,
+            certificate_s3_object_key: None,
+            encryption_kms_key_id: None,
+        }
+    }
 }
 impl AssociateEnclaveCertificateIamRoleResult {
     /// Starts building a [`AssociateEnclaveCertificateIamRoleResult`].
@@ -35,9 +60,26 @@ impl AssociateEnclaveCertificateIamRoleResult {
     }
 }
 /// A builder for [`AssociateEnclaveCertificateIamRoleResult`](crate::types::AssociateEnclaveCertificateIamRoleResult); start one with `AssociateEnclaveCertificateIamRoleResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateEnclaveCertificateIamRoleResultBuilder {
     inner: crate::types::AssociateEnclaveCertificateIamRoleResult,
+}
+impl Clone for AssociateEnclaveCertificateIamRoleResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateEnclaveCertificateIamRoleResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateEnclaveCertificateIamRoleResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateEnclaveCertificateIamRoleResult as Default>::default(),
+        }
+    }
 }
 impl AssociateEnclaveCertificateIamRoleResultBuilder {
     /// Sets [`AssociateEnclaveCertificateIamRoleResult::certificate_s3_bucket_name`](crate::types::AssociateEnclaveCertificateIamRoleResult::certificate_s3_bucket_name): The name of the Amazon S3 bucket to which the certificate was uploaded.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateIamInstanceProfileRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateIamInstanceProfileRequest {
     /// The IAM instance profile.
@@ -13,6 +13,28 @@ pub struct AssociateIamInstanceProfileRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub instance_id: Option<String>,
+}
+impl Clone for AssociateIamInstanceProfileRequest {
+    fn clone(&self) -> Self {
+        Self {
+            iam_instance_profile: self.iam_instance_profile.clone(),
+            instance_id: self.instance_id.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateIamInstanceProfileRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.iam_instance_profile == other.iam_instance_profile
+            && self.instance_id == other.instance_id
+    }
+}
+impl Default for AssociateIamInstanceProfileRequest {
+    fn default() -> Self {
+        Self {
+            iam_instance_profile: None,
+            instance_id: None,
+        }
+    }
 }
 impl AssociateIamInstanceProfileRequest {
     /// Starts building a [`AssociateIamInstanceProfileRequest`].
@@ -34,9 +56,26 @@ impl AssociateIamInstanceProfileRequest {
     }
 }
 /// A builder for [`AssociateIamInstanceProfileRequest`](crate::types::AssociateIamInstanceProfileRequest); start one with `AssociateIamInstanceProfileRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateIamInstanceProfileRequestBuilder {
     inner: crate::types::AssociateIamInstanceProfileRequest,
+}
+impl Clone for AssociateIamInstanceProfileRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateIamInstanceProfileRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateIamInstanceProfileRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateIamInstanceProfileRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateIamInstanceProfileRequestBuilder {
     /// Sets [`AssociateIamInstanceProfileRequest::iam_instance_profile`](crate::types::AssociateIamInstanceProfileRequest::iam_instance_profile): The IAM instance profile.

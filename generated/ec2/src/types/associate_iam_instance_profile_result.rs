@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateIamInstanceProfileResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateIamInstanceProfileResult {
     /// Information about the IAM instance profile association.
     pub iam_instance_profile_association: Option<
         crate::types::IamInstanceProfileAssociation,
     >,
+}
+impl Clone for AssociateIamInstanceProfileResult {
+    fn clone(&self) -> Self {
+        Self {
+            iam_instance_profile_association: self
+                .iam_instance_profile_association
+                .clone(),
+        }
+    }
+}
+impl PartialEq for AssociateIamInstanceProfileResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.iam_instance_profile_association == other.iam_instance_profile_association
+    }
+}
+impl Default for AssociateIamInstanceProfileResult {
+    fn default() -> Self {
+        Self {
+            iam_instance_profile_association: None,
+        }
+    }
 }
 impl AssociateIamInstanceProfileResult {
     /// Starts building a [`AssociateIamInstanceProfileResult`].
@@ -25,9 +46,26 @@ impl AssociateIamInstanceProfileResult {
     }
 }
 /// A builder for [`AssociateIamInstanceProfileResult`](crate::types::AssociateIamInstanceProfileResult); start one with `AssociateIamInstanceProfileResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateIamInstanceProfileResultBuilder {
     inner: crate::types::AssociateIamInstanceProfileResult,
+}
+impl Clone for AssociateIamInstanceProfileResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateIamInstanceProfileResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateIamInstanceProfileResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateIamInstanceProfileResult as Default>::default(),
+        }
+    }
 }
 impl AssociateIamInstanceProfileResultBuilder {
     /// Sets [`AssociateIamInstanceProfileResult::iam_instance_profile_association`](crate::types::AssociateIamInstanceProfileResult::iam_instance_profile_association): Information about the IAM instance profile association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateInstanceEventWindowRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateInstanceEventWindowRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,31 @@ pub struct AssociateInstanceEventWindowRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub association_target: Option<crate::types::InstanceEventWindowAssociationRequest>,
+}
+impl Clone for AssociateInstanceEventWindowRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_event_window_id: self.instance_event_window_id.clone(),
+            association_target: self.association_target.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateInstanceEventWindowRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.instance_event_window_id == other.instance_event_window_id
+            && self.association_target == other.association_target
+    }
+}
+impl Default for AssociateInstanceEventWindowRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_event_window_id: None,
+            association_target: None,
+        }
+    }
 }
 impl AssociateInstanceEventWindowRequest {
     /// Starts building a [`AssociateInstanceEventWindowRequest`].
@@ -41,9 +66,26 @@ impl AssociateInstanceEventWindowRequest {
     }
 }
 /// A builder for [`AssociateInstanceEventWindowRequest`](crate::types::AssociateInstanceEventWindowRequest); start one with `AssociateInstanceEventWindowRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateInstanceEventWindowRequestBuilder {
     inner: crate::types::AssociateInstanceEventWindowRequest,
+}
+impl Clone for AssociateInstanceEventWindowRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateInstanceEventWindowRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateInstanceEventWindowRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateInstanceEventWindowRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateInstanceEventWindowRequestBuilder {
     /// Sets [`AssociateInstanceEventWindowRequest::dry_run`](crate::types::AssociateInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

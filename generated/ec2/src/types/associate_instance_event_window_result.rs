@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateInstanceEventWindowResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateInstanceEventWindowResult {
     /// Information about the event window.
     pub instance_event_window: Option<crate::types::InstanceEventWindow>,
+}
+impl Clone for AssociateInstanceEventWindowResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_event_window: self.instance_event_window.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateInstanceEventWindowResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_event_window == other.instance_event_window
+    }
+}
+impl Default for AssociateInstanceEventWindowResult {
+    fn default() -> Self {
+        Self {
+            instance_event_window: None,
+        }
+    }
 }
 impl AssociateInstanceEventWindowResult {
     /// Starts building a [`AssociateInstanceEventWindowResult`].
@@ -21,9 +40,26 @@ impl AssociateInstanceEventWindowResult {
     }
 }
 /// A builder for [`AssociateInstanceEventWindowResult`](crate::types::AssociateInstanceEventWindowResult); start one with `AssociateInstanceEventWindowResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateInstanceEventWindowResultBuilder {
     inner: crate::types::AssociateInstanceEventWindowResult,
+}
+impl Clone for AssociateInstanceEventWindowResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateInstanceEventWindowResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateInstanceEventWindowResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateInstanceEventWindowResult as Default>::default(),
+        }
+    }
 }
 impl AssociateInstanceEventWindowResultBuilder {
     /// Sets [`AssociateInstanceEventWindowResult::instance_event_window`](crate::types::AssociateInstanceEventWindowResult::instance_event_window): Information about the event window.

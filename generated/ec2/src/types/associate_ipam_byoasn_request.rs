@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateIpamByoasnRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateIpamByoasnRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,29 @@ pub struct AssociateIpamByoasnRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub cidr: Option<String>,
+}
+impl Clone for AssociateIpamByoasnRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            asn: self.asn.clone(),
+            cidr: self.cidr.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateIpamByoasnRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.asn == other.asn && self.cidr == other.cidr
+    }
+}
+impl Default for AssociateIpamByoasnRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            asn: None,
+            cidr: None,
+        }
+    }
 }
 impl AssociateIpamByoasnRequest {
     /// Starts building a [`AssociateIpamByoasnRequest`].
@@ -39,9 +62,26 @@ impl AssociateIpamByoasnRequest {
     }
 }
 /// A builder for [`AssociateIpamByoasnRequest`](crate::types::AssociateIpamByoasnRequest); start one with `AssociateIpamByoasnRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateIpamByoasnRequestBuilder {
     inner: crate::types::AssociateIpamByoasnRequest,
+}
+impl Clone for AssociateIpamByoasnRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateIpamByoasnRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateIpamByoasnRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateIpamByoasnRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateIpamByoasnRequestBuilder {
     /// Sets [`AssociateIpamByoasnRequest::dry_run`](crate::types::AssociateIpamByoasnRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

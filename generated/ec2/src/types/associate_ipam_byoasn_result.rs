@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateIpamByoasnResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateIpamByoasnResult {
     /// The ASN and BYOIP CIDR association.
     pub asn_association: Option<crate::types::AsnAssociation>,
+}
+impl Clone for AssociateIpamByoasnResult {
+    fn clone(&self) -> Self {
+        Self {
+            asn_association: self.asn_association.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateIpamByoasnResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.asn_association == other.asn_association
+    }
+}
+impl Default for AssociateIpamByoasnResult {
+    fn default() -> Self {
+        Self { asn_association: None }
+    }
 }
 impl AssociateIpamByoasnResult {
     /// Starts building a [`AssociateIpamByoasnResult`].
@@ -21,9 +38,26 @@ impl AssociateIpamByoasnResult {
     }
 }
 /// A builder for [`AssociateIpamByoasnResult`](crate::types::AssociateIpamByoasnResult); start one with `AssociateIpamByoasnResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateIpamByoasnResultBuilder {
     inner: crate::types::AssociateIpamByoasnResult,
+}
+impl Clone for AssociateIpamByoasnResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateIpamByoasnResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateIpamByoasnResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateIpamByoasnResult as Default>::default(),
+        }
+    }
 }
 impl AssociateIpamByoasnResultBuilder {
     /// Sets [`AssociateIpamByoasnResult::asn_association`](crate::types::AssociateIpamByoasnResult::asn_association): The ASN and BYOIP CIDR association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateIpamResourceDiscoveryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateIpamResourceDiscoveryRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,36 @@ pub struct AssociateIpamResourceDiscoveryRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A client token.
     pub client_token: Option<String>,
+}
+impl Clone for AssociateIpamResourceDiscoveryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_id: self.ipam_id.clone(),
+            ipam_resource_discovery_id: self.ipam_resource_discovery_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateIpamResourceDiscoveryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_id == other.ipam_id
+            && self.ipam_resource_discovery_id == other.ipam_resource_discovery_id
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token
+    }
+}
+impl Default for AssociateIpamResourceDiscoveryRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_id: None,
+            ipam_resource_discovery_id: None,
+            tag_specifications: None,
+            client_token: None,
+        }
+    }
 }
 impl AssociateIpamResourceDiscoveryRequest {
     /// Starts building a [`AssociateIpamResourceDiscoveryRequest`].
@@ -53,9 +83,26 @@ impl AssociateIpamResourceDiscoveryRequest {
     }
 }
 /// A builder for [`AssociateIpamResourceDiscoveryRequest`](crate::types::AssociateIpamResourceDiscoveryRequest); start one with `AssociateIpamResourceDiscoveryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateIpamResourceDiscoveryRequestBuilder {
     inner: crate::types::AssociateIpamResourceDiscoveryRequest,
+}
+impl Clone for AssociateIpamResourceDiscoveryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateIpamResourceDiscoveryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateIpamResourceDiscoveryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateIpamResourceDiscoveryRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateIpamResourceDiscoveryRequestBuilder {
     /// Sets [`AssociateIpamResourceDiscoveryRequest::dry_run`](crate::types::AssociateIpamResourceDiscoveryRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

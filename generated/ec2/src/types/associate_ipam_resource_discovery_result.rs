@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateIpamResourceDiscoveryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateIpamResourceDiscoveryResult {
     /// A resource discovery association. An associated resource discovery is a resource discovery that has been associated with an IPAM.
     pub ipam_resource_discovery_association: Option<
         crate::types::IpamResourceDiscoveryAssociation,
     >,
+}
+impl Clone for AssociateIpamResourceDiscoveryResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_resource_discovery_association: self
+                .ipam_resource_discovery_association
+                .clone(),
+        }
+    }
+}
+impl PartialEq for AssociateIpamResourceDiscoveryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_resource_discovery_association
+            == other.ipam_resource_discovery_association
+    }
+}
+impl Default for AssociateIpamResourceDiscoveryResult {
+    fn default() -> Self {
+        Self {
+            ipam_resource_discovery_association: None,
+        }
+    }
 }
 impl AssociateIpamResourceDiscoveryResult {
     /// Starts building a [`AssociateIpamResourceDiscoveryResult`].
@@ -25,9 +47,26 @@ impl AssociateIpamResourceDiscoveryResult {
     }
 }
 /// A builder for [`AssociateIpamResourceDiscoveryResult`](crate::types::AssociateIpamResourceDiscoveryResult); start one with `AssociateIpamResourceDiscoveryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateIpamResourceDiscoveryResultBuilder {
     inner: crate::types::AssociateIpamResourceDiscoveryResult,
+}
+impl Clone for AssociateIpamResourceDiscoveryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateIpamResourceDiscoveryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateIpamResourceDiscoveryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateIpamResourceDiscoveryResult as Default>::default(),
+        }
+    }
 }
 impl AssociateIpamResourceDiscoveryResultBuilder {
     /// Sets [`AssociateIpamResourceDiscoveryResult::ipam_resource_discovery_association`](crate::types::AssociateIpamResourceDiscoveryResult::ipam_resource_discovery_association): A resource discovery association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateNatGatewayAddressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateNatGatewayAddressRequest {
     /// The ID of the NAT gateway.
@@ -25,6 +25,40 @@ pub struct AssociateNatGatewayAddressRequest {
     ///
     /// A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
     pub availability_zone_id: Option<String>,
+}
+impl Clone for AssociateNatGatewayAddressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            nat_gateway_id: self.nat_gateway_id.clone(),
+            allocation_ids: self.allocation_ids.clone(),
+            private_ip_addresses: self.private_ip_addresses.clone(),
+            dry_run: self.dry_run,
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateNatGatewayAddressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.nat_gateway_id == other.nat_gateway_id
+            && self.allocation_ids == other.allocation_ids
+            && self.private_ip_addresses == other.private_ip_addresses
+            && self.dry_run == other.dry_run
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for AssociateNatGatewayAddressRequest {
+    fn default() -> Self {
+        Self {
+            nat_gateway_id: None,
+            allocation_ids: None,
+            private_ip_addresses: None,
+            dry_run: None,
+            availability_zone: None,
+            availability_zone_id: None,
+        }
+    }
 }
 impl AssociateNatGatewayAddressRequest {
     /// Starts building a [`AssociateNatGatewayAddressRequest`].
@@ -64,9 +98,26 @@ impl AssociateNatGatewayAddressRequest {
     }
 }
 /// A builder for [`AssociateNatGatewayAddressRequest`](crate::types::AssociateNatGatewayAddressRequest); start one with `AssociateNatGatewayAddressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateNatGatewayAddressRequestBuilder {
     inner: crate::types::AssociateNatGatewayAddressRequest,
+}
+impl Clone for AssociateNatGatewayAddressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateNatGatewayAddressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateNatGatewayAddressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateNatGatewayAddressRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateNatGatewayAddressRequestBuilder {
     /// Sets [`AssociateNatGatewayAddressRequest::nat_gateway_id`](crate::types::AssociateNatGatewayAddressRequest::nat_gateway_id): The ID of the NAT gateway.

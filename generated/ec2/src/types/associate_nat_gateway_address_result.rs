@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateNatGatewayAddressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateNatGatewayAddressResult {
     /// The ID of the NAT gateway.
     pub nat_gateway_id: Option<String>,
     /// The IP addresses.
     pub nat_gateway_addresses: Option<Vec<crate::types::NatGatewayAddress>>,
+}
+impl Clone for AssociateNatGatewayAddressResult {
+    fn clone(&self) -> Self {
+        Self {
+            nat_gateway_id: self.nat_gateway_id.clone(),
+            nat_gateway_addresses: self.nat_gateway_addresses.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateNatGatewayAddressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.nat_gateway_id == other.nat_gateway_id
+            && self.nat_gateway_addresses == other.nat_gateway_addresses
+    }
+}
+impl Default for AssociateNatGatewayAddressResult {
+    fn default() -> Self {
+        Self {
+            nat_gateway_id: None,
+            nat_gateway_addresses: None,
+        }
+    }
 }
 impl AssociateNatGatewayAddressResult {
     /// Starts building a [`AssociateNatGatewayAddressResult`].
@@ -28,9 +50,26 @@ impl AssociateNatGatewayAddressResult {
     }
 }
 /// A builder for [`AssociateNatGatewayAddressResult`](crate::types::AssociateNatGatewayAddressResult); start one with `AssociateNatGatewayAddressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateNatGatewayAddressResultBuilder {
     inner: crate::types::AssociateNatGatewayAddressResult,
+}
+impl Clone for AssociateNatGatewayAddressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateNatGatewayAddressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateNatGatewayAddressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateNatGatewayAddressResult as Default>::default(),
+        }
+    }
 }
 impl AssociateNatGatewayAddressResultBuilder {
     /// Sets [`AssociateNatGatewayAddressResult::nat_gateway_id`](crate::types::AssociateNatGatewayAddressResult::nat_gateway_id): The ID of the NAT gateway.

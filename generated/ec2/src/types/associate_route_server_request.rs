@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateRouteServerRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateRouteServerRequest {
     /// The unique identifier for the route server to be associated.
@@ -15,6 +15,30 @@ pub struct AssociateRouteServerRequest {
     pub vpc_id: Option<String>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AssociateRouteServerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AssociateRouteServerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id && self.vpc_id == other.vpc_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AssociateRouteServerRequest {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            vpc_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl AssociateRouteServerRequest {
     /// Starts building a [`AssociateRouteServerRequest`].
@@ -39,9 +63,26 @@ impl AssociateRouteServerRequest {
     }
 }
 /// A builder for [`AssociateRouteServerRequest`](crate::types::AssociateRouteServerRequest); start one with `AssociateRouteServerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateRouteServerRequestBuilder {
     inner: crate::types::AssociateRouteServerRequest,
+}
+impl Clone for AssociateRouteServerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateRouteServerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateRouteServerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateRouteServerRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateRouteServerRequestBuilder {
     /// Sets [`AssociateRouteServerRequest::route_server_id`](crate::types::AssociateRouteServerRequest::route_server_id): The unique identifier for the route server to be associated.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateRouteServerResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateRouteServerResult {
     /// Information about the association between the route server and the VPC.
     pub route_server_association: Option<crate::types::RouteServerAssociation>,
+}
+impl Clone for AssociateRouteServerResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_association: self.route_server_association.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateRouteServerResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_association == other.route_server_association
+    }
+}
+impl Default for AssociateRouteServerResult {
+    fn default() -> Self {
+        Self {
+            route_server_association: None,
+        }
+    }
 }
 impl AssociateRouteServerResult {
     /// Starts building a [`AssociateRouteServerResult`].
@@ -23,9 +42,26 @@ impl AssociateRouteServerResult {
     }
 }
 /// A builder for [`AssociateRouteServerResult`](crate::types::AssociateRouteServerResult); start one with `AssociateRouteServerResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateRouteServerResultBuilder {
     inner: crate::types::AssociateRouteServerResult,
+}
+impl Clone for AssociateRouteServerResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateRouteServerResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateRouteServerResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateRouteServerResult as Default>::default(),
+        }
+    }
 }
 impl AssociateRouteServerResultBuilder {
     /// Sets [`AssociateRouteServerResult::route_server_association`](crate::types::AssociateRouteServerResult::route_server_association): Information about the association between the route server and the VPC.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateRouteTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateRouteTableRequest {
     /// The ID of the internet gateway or virtual private gateway.
@@ -17,6 +17,36 @@ pub struct AssociateRouteTableRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub route_table_id: Option<String>,
+}
+impl Clone for AssociateRouteTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            gateway_id: self.gateway_id.clone(),
+            public_ipv4_pool: self.public_ipv4_pool.clone(),
+            dry_run: self.dry_run,
+            subnet_id: self.subnet_id.clone(),
+            route_table_id: self.route_table_id.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateRouteTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.gateway_id == other.gateway_id
+            && self.public_ipv4_pool == other.public_ipv4_pool
+            && self.dry_run == other.dry_run && self.subnet_id == other.subnet_id
+            && self.route_table_id == other.route_table_id
+    }
+}
+impl Default for AssociateRouteTableRequest {
+    fn default() -> Self {
+        Self {
+            gateway_id: None,
+            public_ipv4_pool: None,
+            dry_run: None,
+            subnet_id: None,
+            route_table_id: None,
+        }
+    }
 }
 impl AssociateRouteTableRequest {
     /// Starts building a [`AssociateRouteTableRequest`].
@@ -51,9 +81,26 @@ impl AssociateRouteTableRequest {
     }
 }
 /// A builder for [`AssociateRouteTableRequest`](crate::types::AssociateRouteTableRequest); start one with `AssociateRouteTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateRouteTableRequestBuilder {
     inner: crate::types::AssociateRouteTableRequest,
+}
+impl Clone for AssociateRouteTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateRouteTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateRouteTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateRouteTableRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateRouteTableRequestBuilder {
     /// Sets [`AssociateRouteTableRequest::gateway_id`](crate::types::AssociateRouteTableRequest::gateway_id): The ID of the internet gateway or virtual private gateway.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateRouteTableResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateRouteTableResult {
     /// The route table association ID. This ID is required for disassociating the route table.
     pub association_id: Option<String>,
     /// The state of the association.
     pub association_state: Option<crate::types::RouteTableAssociationState>,
+}
+impl Clone for AssociateRouteTableResult {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+            association_state: self.association_state.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateRouteTableResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id
+            && self.association_state == other.association_state
+    }
+}
+impl Default for AssociateRouteTableResult {
+    fn default() -> Self {
+        Self {
+            association_id: None,
+            association_state: None,
+        }
+    }
 }
 impl AssociateRouteTableResult {
     /// Starts building a [`AssociateRouteTableResult`].
@@ -30,9 +52,26 @@ impl AssociateRouteTableResult {
     }
 }
 /// A builder for [`AssociateRouteTableResult`](crate::types::AssociateRouteTableResult); start one with `AssociateRouteTableResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateRouteTableResultBuilder {
     inner: crate::types::AssociateRouteTableResult,
+}
+impl Clone for AssociateRouteTableResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateRouteTableResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateRouteTableResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateRouteTableResult as Default>::default(),
+        }
+    }
 }
 impl AssociateRouteTableResultBuilder {
     /// Sets [`AssociateRouteTableResult::association_id`](crate::types::AssociateRouteTableResult::association_id): The route table association ID.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateSecurityGroupVpcRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateSecurityGroupVpcRequest {
     /// A security group ID.
@@ -15,6 +15,30 @@ pub struct AssociateSecurityGroupVpcRequest {
     pub vpc_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AssociateSecurityGroupVpcRequest {
+    fn clone(&self) -> Self {
+        Self {
+            group_id: self.group_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AssociateSecurityGroupVpcRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_id == other.group_id && self.vpc_id == other.vpc_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AssociateSecurityGroupVpcRequest {
+    fn default() -> Self {
+        Self {
+            group_id: None,
+            vpc_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl AssociateSecurityGroupVpcRequest {
     /// Starts building a [`AssociateSecurityGroupVpcRequest`].
@@ -39,9 +63,26 @@ impl AssociateSecurityGroupVpcRequest {
     }
 }
 /// A builder for [`AssociateSecurityGroupVpcRequest`](crate::types::AssociateSecurityGroupVpcRequest); start one with `AssociateSecurityGroupVpcRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateSecurityGroupVpcRequestBuilder {
     inner: crate::types::AssociateSecurityGroupVpcRequest,
+}
+impl Clone for AssociateSecurityGroupVpcRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateSecurityGroupVpcRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateSecurityGroupVpcRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateSecurityGroupVpcRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateSecurityGroupVpcRequestBuilder {
     /// Sets [`AssociateSecurityGroupVpcRequest::group_id`](crate::types::AssociateSecurityGroupVpcRequest::group_id): A security group ID.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateSecurityGroupVpcResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateSecurityGroupVpcResult {
     /// The state of the association.
     pub state: Option<crate::types::SecurityGroupVpcAssociationState>,
+}
+impl Clone for AssociateSecurityGroupVpcResult {
+    fn clone(&self) -> Self {
+        Self { state: self.state.clone() }
+    }
+}
+impl PartialEq for AssociateSecurityGroupVpcResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+    }
+}
+impl Default for AssociateSecurityGroupVpcResult {
+    fn default() -> Self {
+        Self { state: None }
+    }
 }
 impl AssociateSecurityGroupVpcResult {
     /// Starts building a [`AssociateSecurityGroupVpcResult`].
@@ -21,9 +36,26 @@ impl AssociateSecurityGroupVpcResult {
     }
 }
 /// A builder for [`AssociateSecurityGroupVpcResult`](crate::types::AssociateSecurityGroupVpcResult); start one with `AssociateSecurityGroupVpcResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateSecurityGroupVpcResultBuilder {
     inner: crate::types::AssociateSecurityGroupVpcResult,
+}
+impl Clone for AssociateSecurityGroupVpcResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateSecurityGroupVpcResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateSecurityGroupVpcResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateSecurityGroupVpcResult as Default>::default(),
+        }
+    }
 }
 impl AssociateSecurityGroupVpcResultBuilder {
     /// Sets [`AssociateSecurityGroupVpcResult::state`](crate::types::AssociateSecurityGroupVpcResult::state): The state of the association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateSubnetCidrBlockRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateSubnetCidrBlockRequest {
     /// An IPv6 IPAM pool ID.
@@ -15,6 +15,34 @@ pub struct AssociateSubnetCidrBlockRequest {
     pub subnet_id: Option<String>,
     /// The IPv6 CIDR block for your subnet.
     pub ipv6_cidr_block: Option<String>,
+}
+impl Clone for AssociateSubnetCidrBlockRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_ipam_pool_id: self.ipv6_ipam_pool_id.clone(),
+            ipv6_netmask_length: self.ipv6_netmask_length,
+            subnet_id: self.subnet_id.clone(),
+            ipv6_cidr_block: self.ipv6_cidr_block.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateSubnetCidrBlockRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_ipam_pool_id == other.ipv6_ipam_pool_id
+            && self.ipv6_netmask_length == other.ipv6_netmask_length
+            && self.subnet_id == other.subnet_id
+            && self.ipv6_cidr_block == other.ipv6_cidr_block
+    }
+}
+impl Default for AssociateSubnetCidrBlockRequest {
+    fn default() -> Self {
+        Self {
+            ipv6_ipam_pool_id: None,
+            ipv6_netmask_length: None,
+            subnet_id: None,
+            ipv6_cidr_block: None,
+        }
+    }
 }
 impl AssociateSubnetCidrBlockRequest {
     /// Starts building a [`AssociateSubnetCidrBlockRequest`].
@@ -44,9 +72,26 @@ impl AssociateSubnetCidrBlockRequest {
     }
 }
 /// A builder for [`AssociateSubnetCidrBlockRequest`](crate::types::AssociateSubnetCidrBlockRequest); start one with `AssociateSubnetCidrBlockRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateSubnetCidrBlockRequestBuilder {
     inner: crate::types::AssociateSubnetCidrBlockRequest,
+}
+impl Clone for AssociateSubnetCidrBlockRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateSubnetCidrBlockRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateSubnetCidrBlockRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateSubnetCidrBlockRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateSubnetCidrBlockRequestBuilder {
     /// Sets [`AssociateSubnetCidrBlockRequest::ipv6_ipam_pool_id`](crate::types::AssociateSubnetCidrBlockRequest::ipv6_ipam_pool_id): An IPv6 IPAM pool ID.

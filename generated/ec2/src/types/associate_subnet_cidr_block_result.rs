@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateSubnetCidrBlockResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateSubnetCidrBlockResult {
     /// Information about the IPv6 association.
@@ -11,6 +11,28 @@ pub struct AssociateSubnetCidrBlockResult {
     >,
     /// The ID of the subnet.
     pub subnet_id: Option<String>,
+}
+impl Clone for AssociateSubnetCidrBlockResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_cidr_block_association: self.ipv6_cidr_block_association.clone(),
+            subnet_id: self.subnet_id.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateSubnetCidrBlockResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_cidr_block_association == other.ipv6_cidr_block_association
+            && self.subnet_id == other.subnet_id
+    }
+}
+impl Default for AssociateSubnetCidrBlockResult {
+    fn default() -> Self {
+        Self {
+            ipv6_cidr_block_association: None,
+            subnet_id: None,
+        }
+    }
 }
 impl AssociateSubnetCidrBlockResult {
     /// Starts building a [`AssociateSubnetCidrBlockResult`].
@@ -32,9 +54,26 @@ impl AssociateSubnetCidrBlockResult {
     }
 }
 /// A builder for [`AssociateSubnetCidrBlockResult`](crate::types::AssociateSubnetCidrBlockResult); start one with `AssociateSubnetCidrBlockResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateSubnetCidrBlockResultBuilder {
     inner: crate::types::AssociateSubnetCidrBlockResult,
+}
+impl Clone for AssociateSubnetCidrBlockResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateSubnetCidrBlockResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateSubnetCidrBlockResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateSubnetCidrBlockResult as Default>::default(),
+        }
+    }
 }
 impl AssociateSubnetCidrBlockResultBuilder {
     /// Sets [`AssociateSubnetCidrBlockResult::ipv6_cidr_block_association`](crate::types::AssociateSubnetCidrBlockResult::ipv6_cidr_block_association): Information about the IPv6 association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTransitGatewayMulticastDomainRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateTransitGatewayMulticastDomainRequest {
     /// The ID of the transit gateway multicast domain.
@@ -19,6 +19,36 @@ pub struct AssociateTransitGatewayMulticastDomainRequest {
     pub subnet_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AssociateTransitGatewayMulticastDomainRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AssociateTransitGatewayMulticastDomainRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.subnet_ids == other.subnet_ids && self.dry_run == other.dry_run
+    }
+}
+impl Default for AssociateTransitGatewayMulticastDomainRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            transit_gateway_attachment_id: None,
+            subnet_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl AssociateTransitGatewayMulticastDomainRequest {
     /// Starts building a [`AssociateTransitGatewayMulticastDomainRequest`].
@@ -48,9 +78,26 @@ impl AssociateTransitGatewayMulticastDomainRequest {
     }
 }
 /// A builder for [`AssociateTransitGatewayMulticastDomainRequest`](crate::types::AssociateTransitGatewayMulticastDomainRequest); start one with `AssociateTransitGatewayMulticastDomainRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateTransitGatewayMulticastDomainRequestBuilder {
     inner: crate::types::AssociateTransitGatewayMulticastDomainRequest,
+}
+impl Clone for AssociateTransitGatewayMulticastDomainRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateTransitGatewayMulticastDomainRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateTransitGatewayMulticastDomainRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateTransitGatewayMulticastDomainRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateTransitGatewayMulticastDomainRequestBuilder {
     /// Sets [`AssociateTransitGatewayMulticastDomainRequest::transit_gateway_multicast_domain_id`](crate::types::AssociateTransitGatewayMulticastDomainRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTransitGatewayMulticastDomainResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateTransitGatewayMulticastDomainResult {
     /// Information about the transit gateway multicast domain associations.
     pub associations: Option<crate::types::TransitGatewayMulticastDomainAssociations>,
+}
+impl Clone for AssociateTransitGatewayMulticastDomainResult {
+    fn clone(&self) -> Self {
+        Self {
+            associations: self.associations.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateTransitGatewayMulticastDomainResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.associations == other.associations
+    }
+}
+impl Default for AssociateTransitGatewayMulticastDomainResult {
+    fn default() -> Self {
+        Self { associations: None }
+    }
 }
 impl AssociateTransitGatewayMulticastDomainResult {
     /// Starts building a [`AssociateTransitGatewayMulticastDomainResult`].
@@ -23,9 +40,26 @@ impl AssociateTransitGatewayMulticastDomainResult {
     }
 }
 /// A builder for [`AssociateTransitGatewayMulticastDomainResult`](crate::types::AssociateTransitGatewayMulticastDomainResult); start one with `AssociateTransitGatewayMulticastDomainResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateTransitGatewayMulticastDomainResultBuilder {
     inner: crate::types::AssociateTransitGatewayMulticastDomainResult,
+}
+impl Clone for AssociateTransitGatewayMulticastDomainResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateTransitGatewayMulticastDomainResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateTransitGatewayMulticastDomainResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateTransitGatewayMulticastDomainResult as Default>::default(),
+        }
+    }
 }
 impl AssociateTransitGatewayMulticastDomainResultBuilder {
     /// Sets [`AssociateTransitGatewayMulticastDomainResult::associations`](crate::types::AssociateTransitGatewayMulticastDomainResult::associations): Information about the transit gateway multicast domain associations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTransitGatewayPolicyTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateTransitGatewayPolicyTableRequest {
     /// The ID of the transit gateway policy table to associate with the transit gateway attachment.
@@ -15,6 +15,33 @@ pub struct AssociateTransitGatewayPolicyTableRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AssociateTransitGatewayPolicyTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_id: self
+                .transit_gateway_policy_table_id
+                .clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AssociateTransitGatewayPolicyTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_id == other.transit_gateway_policy_table_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AssociateTransitGatewayPolicyTableRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_id: None,
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl AssociateTransitGatewayPolicyTableRequest {
     /// Starts building a [`AssociateTransitGatewayPolicyTableRequest`].
@@ -39,9 +66,26 @@ impl AssociateTransitGatewayPolicyTableRequest {
     }
 }
 /// A builder for [`AssociateTransitGatewayPolicyTableRequest`](crate::types::AssociateTransitGatewayPolicyTableRequest); start one with `AssociateTransitGatewayPolicyTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateTransitGatewayPolicyTableRequestBuilder {
     inner: crate::types::AssociateTransitGatewayPolicyTableRequest,
+}
+impl Clone for AssociateTransitGatewayPolicyTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateTransitGatewayPolicyTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateTransitGatewayPolicyTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateTransitGatewayPolicyTableRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateTransitGatewayPolicyTableRequestBuilder {
     /// Sets [`AssociateTransitGatewayPolicyTableRequest::transit_gateway_policy_table_id`](crate::types::AssociateTransitGatewayPolicyTableRequest::transit_gateway_policy_table_id): The ID of the transit gateway policy table to associate with the transit gateway attachment.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTransitGatewayPolicyTableResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateTransitGatewayPolicyTableResult {
     /// Describes the association of a transit gateway and a transit gateway policy table.
     pub association: Option<crate::types::TransitGatewayPolicyTableAssociation>,
+}
+impl Clone for AssociateTransitGatewayPolicyTableResult {
+    fn clone(&self) -> Self {
+        Self {
+            association: self.association.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateTransitGatewayPolicyTableResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.association == other.association
+    }
+}
+impl Default for AssociateTransitGatewayPolicyTableResult {
+    fn default() -> Self {
+        Self { association: None }
+    }
 }
 impl AssociateTransitGatewayPolicyTableResult {
     /// Starts building a [`AssociateTransitGatewayPolicyTableResult`].
@@ -23,9 +40,26 @@ impl AssociateTransitGatewayPolicyTableResult {
     }
 }
 /// A builder for [`AssociateTransitGatewayPolicyTableResult`](crate::types::AssociateTransitGatewayPolicyTableResult); start one with `AssociateTransitGatewayPolicyTableResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateTransitGatewayPolicyTableResultBuilder {
     inner: crate::types::AssociateTransitGatewayPolicyTableResult,
+}
+impl Clone for AssociateTransitGatewayPolicyTableResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateTransitGatewayPolicyTableResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateTransitGatewayPolicyTableResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateTransitGatewayPolicyTableResult as Default>::default(),
+        }
+    }
 }
 impl AssociateTransitGatewayPolicyTableResultBuilder {
     /// Sets [`AssociateTransitGatewayPolicyTableResult::association`](crate::types::AssociateTransitGatewayPolicyTableResult::association): Describes the association of a transit gateway and a transit gateway policy table.

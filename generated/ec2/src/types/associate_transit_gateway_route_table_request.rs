@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTransitGatewayRouteTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateTransitGatewayRouteTableRequest {
     /// The ID of the transit gateway route table.
@@ -15,6 +15,31 @@ pub struct AssociateTransitGatewayRouteTableRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AssociateTransitGatewayRouteTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AssociateTransitGatewayRouteTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AssociateTransitGatewayRouteTableRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl AssociateTransitGatewayRouteTableRequest {
     /// Starts building a [`AssociateTransitGatewayRouteTableRequest`].
@@ -39,9 +64,26 @@ impl AssociateTransitGatewayRouteTableRequest {
     }
 }
 /// A builder for [`AssociateTransitGatewayRouteTableRequest`](crate::types::AssociateTransitGatewayRouteTableRequest); start one with `AssociateTransitGatewayRouteTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateTransitGatewayRouteTableRequestBuilder {
     inner: crate::types::AssociateTransitGatewayRouteTableRequest,
+}
+impl Clone for AssociateTransitGatewayRouteTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateTransitGatewayRouteTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateTransitGatewayRouteTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateTransitGatewayRouteTableRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateTransitGatewayRouteTableRequestBuilder {
     /// Sets [`AssociateTransitGatewayRouteTableRequest::transit_gateway_route_table_id`](crate::types::AssociateTransitGatewayRouteTableRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTransitGatewayRouteTableResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateTransitGatewayRouteTableResult {
     /// The ID of the association.
     pub association: Option<crate::types::TransitGatewayAssociation>,
+}
+impl Clone for AssociateTransitGatewayRouteTableResult {
+    fn clone(&self) -> Self {
+        Self {
+            association: self.association.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateTransitGatewayRouteTableResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.association == other.association
+    }
+}
+impl Default for AssociateTransitGatewayRouteTableResult {
+    fn default() -> Self {
+        Self { association: None }
+    }
 }
 impl AssociateTransitGatewayRouteTableResult {
     /// Starts building a [`AssociateTransitGatewayRouteTableResult`].
@@ -21,9 +38,26 @@ impl AssociateTransitGatewayRouteTableResult {
     }
 }
 /// A builder for [`AssociateTransitGatewayRouteTableResult`](crate::types::AssociateTransitGatewayRouteTableResult); start one with `AssociateTransitGatewayRouteTableResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateTransitGatewayRouteTableResultBuilder {
     inner: crate::types::AssociateTransitGatewayRouteTableResult,
+}
+impl Clone for AssociateTransitGatewayRouteTableResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateTransitGatewayRouteTableResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateTransitGatewayRouteTableResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateTransitGatewayRouteTableResult as Default>::default(),
+        }
+    }
 }
 impl AssociateTransitGatewayRouteTableResultBuilder {
     /// Sets [`AssociateTransitGatewayRouteTableResult::association`](crate::types::AssociateTransitGatewayRouteTableResult::association): The ID of the association.

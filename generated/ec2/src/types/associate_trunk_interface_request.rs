@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTrunkInterfaceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateTrunkInterfaceRequest {
     /// The ID of the branch network interface.
@@ -21,6 +21,38 @@ pub struct AssociateTrunkInterfaceRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AssociateTrunkInterfaceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            branch_interface_id: self.branch_interface_id.clone(),
+            trunk_interface_id: self.trunk_interface_id.clone(),
+            vlan_id: self.vlan_id,
+            gre_key: self.gre_key,
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AssociateTrunkInterfaceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.branch_interface_id == other.branch_interface_id
+            && self.trunk_interface_id == other.trunk_interface_id
+            && self.vlan_id == other.vlan_id && self.gre_key == other.gre_key
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for AssociateTrunkInterfaceRequest {
+    fn default() -> Self {
+        Self {
+            branch_interface_id: None,
+            trunk_interface_id: None,
+            vlan_id: None,
+            gre_key: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl AssociateTrunkInterfaceRequest {
     /// Starts building a [`AssociateTrunkInterfaceRequest`].
@@ -60,9 +92,26 @@ impl AssociateTrunkInterfaceRequest {
     }
 }
 /// A builder for [`AssociateTrunkInterfaceRequest`](crate::types::AssociateTrunkInterfaceRequest); start one with `AssociateTrunkInterfaceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateTrunkInterfaceRequestBuilder {
     inner: crate::types::AssociateTrunkInterfaceRequest,
+}
+impl Clone for AssociateTrunkInterfaceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateTrunkInterfaceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateTrunkInterfaceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateTrunkInterfaceRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateTrunkInterfaceRequestBuilder {
     /// Sets [`AssociateTrunkInterfaceRequest::branch_interface_id`](crate::types::AssociateTrunkInterfaceRequest::branch_interface_id): The ID of the branch network interface.

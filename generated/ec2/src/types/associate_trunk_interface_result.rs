@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateTrunkInterfaceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateTrunkInterfaceResult {
     /// Information about the association between the trunk network interface and branch network interface.
     pub interface_association: Option<crate::types::TrunkInterfaceAssociation>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for AssociateTrunkInterfaceResult {
+    fn clone(&self) -> Self {
+        Self {
+            interface_association: self.interface_association.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateTrunkInterfaceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.interface_association == other.interface_association
+            && self.client_token == other.client_token
+    }
+}
+impl Default for AssociateTrunkInterfaceResult {
+    fn default() -> Self {
+        Self {
+            interface_association: None,
+            client_token: None,
+        }
+    }
 }
 impl AssociateTrunkInterfaceResult {
     /// Starts building a [`AssociateTrunkInterfaceResult`].
@@ -30,9 +52,26 @@ impl AssociateTrunkInterfaceResult {
     }
 }
 /// A builder for [`AssociateTrunkInterfaceResult`](crate::types::AssociateTrunkInterfaceResult); start one with `AssociateTrunkInterfaceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateTrunkInterfaceResultBuilder {
     inner: crate::types::AssociateTrunkInterfaceResult,
+}
+impl Clone for AssociateTrunkInterfaceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateTrunkInterfaceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateTrunkInterfaceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateTrunkInterfaceResult as Default>::default(),
+        }
+    }
 }
 impl AssociateTrunkInterfaceResultBuilder {
     /// Sets [`AssociateTrunkInterfaceResult::interface_association`](crate::types::AssociateTrunkInterfaceResult::interface_association): Information about the association between the trunk network interface and branch network interface.

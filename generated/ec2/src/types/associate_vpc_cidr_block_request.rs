@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateVpcCidrBlockRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateVpcCidrBlockRequest {
     /// An IPv4 CIDR block to associate with the VPC.
@@ -33,6 +33,56 @@ pub struct AssociateVpcCidrBlockRequest {
     pub vpc_id: Option<String>,
     /// Requests an Amazon-provided IPv6 CIDR block with a /56 prefix length for the VPC. You cannot specify the range of IPv6 addresses or the size of the CIDR block.
     pub amazon_provided_ipv6_cidr_block: Option<bool>,
+}
+impl Clone for AssociateVpcCidrBlockRequest {
+    fn clone(&self) -> Self {
+        Self {
+            cidr_block: self.cidr_block.clone(),
+            ipv6_cidr_block_network_border_group: self
+                .ipv6_cidr_block_network_border_group
+                .clone(),
+            ipv6_pool: self.ipv6_pool.clone(),
+            ipv6_cidr_block: self.ipv6_cidr_block.clone(),
+            ipv4_ipam_pool_id: self.ipv4_ipam_pool_id.clone(),
+            ipv4_netmask_length: self.ipv4_netmask_length,
+            ipv6_ipam_pool_id: self.ipv6_ipam_pool_id.clone(),
+            ipv6_netmask_length: self.ipv6_netmask_length,
+            vpc_id: self.vpc_id.clone(),
+            amazon_provided_ipv6_cidr_block: self.amazon_provided_ipv6_cidr_block,
+        }
+    }
+}
+impl PartialEq for AssociateVpcCidrBlockRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr_block == other.cidr_block
+            && self.ipv6_cidr_block_network_border_group
+                == other.ipv6_cidr_block_network_border_group
+            && self.ipv6_pool == other.ipv6_pool
+            && self.ipv6_cidr_block == other.ipv6_cidr_block
+            && self.ipv4_ipam_pool_id == other.ipv4_ipam_pool_id
+            && self.ipv4_netmask_length == other.ipv4_netmask_length
+            && self.ipv6_ipam_pool_id == other.ipv6_ipam_pool_id
+            && self.ipv6_netmask_length == other.ipv6_netmask_length
+            && self.vpc_id == other.vpc_id
+            && self.amazon_provided_ipv6_cidr_block
+                == other.amazon_provided_ipv6_cidr_block
+    }
+}
+impl Default for AssociateVpcCidrBlockRequest {
+    fn default() -> Self {
+        Self {
+            cidr_block: None,
+            ipv6_cidr_block_network_border_group: None,
+            ipv6_pool: None,
+            ipv6_cidr_block: None,
+            ipv4_ipam_pool_id: None,
+            ipv4_netmask_length: None,
+            ipv6_ipam_pool_id: None,
+            ipv6_netmask_length: None,
+            vpc_id: None,
+            amazon_provided_ipv6_cidr_block: None,
+        }
+    }
 }
 impl AssociateVpcCidrBlockRequest {
     /// Starts building a [`AssociateVpcCidrBlockRequest`].
@@ -92,9 +142,26 @@ impl AssociateVpcCidrBlockRequest {
     }
 }
 /// A builder for [`AssociateVpcCidrBlockRequest`](crate::types::AssociateVpcCidrBlockRequest); start one with `AssociateVpcCidrBlockRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateVpcCidrBlockRequestBuilder {
     inner: crate::types::AssociateVpcCidrBlockRequest,
+}
+impl Clone for AssociateVpcCidrBlockRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateVpcCidrBlockRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateVpcCidrBlockRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateVpcCidrBlockRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateVpcCidrBlockRequestBuilder {
     /// Sets [`AssociateVpcCidrBlockRequest::cidr_block`](crate::types::AssociateVpcCidrBlockRequest::cidr_block): An IPv4 CIDR block to associate with the VPC.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssociateVpcCidrBlockResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateVpcCidrBlockResult {
     /// Information about the IPv6 CIDR block association.
@@ -11,6 +11,31 @@ pub struct AssociateVpcCidrBlockResult {
     pub cidr_block_association: Option<crate::types::VpcCidrBlockAssociation>,
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
+}
+impl Clone for AssociateVpcCidrBlockResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_cidr_block_association: self.ipv6_cidr_block_association.clone(),
+            cidr_block_association: self.cidr_block_association.clone(),
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateVpcCidrBlockResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_cidr_block_association == other.ipv6_cidr_block_association
+            && self.cidr_block_association == other.cidr_block_association
+            && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for AssociateVpcCidrBlockResult {
+    fn default() -> Self {
+        Self {
+            ipv6_cidr_block_association: None,
+            cidr_block_association: None,
+            vpc_id: None,
+        }
+    }
 }
 impl AssociateVpcCidrBlockResult {
     /// Starts building a [`AssociateVpcCidrBlockResult`].
@@ -39,9 +64,26 @@ impl AssociateVpcCidrBlockResult {
     }
 }
 /// A builder for [`AssociateVpcCidrBlockResult`](crate::types::AssociateVpcCidrBlockResult); start one with `AssociateVpcCidrBlockResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateVpcCidrBlockResultBuilder {
     inner: crate::types::AssociateVpcCidrBlockResult,
+}
+impl Clone for AssociateVpcCidrBlockResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateVpcCidrBlockResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateVpcCidrBlockResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateVpcCidrBlockResult as Default>::default(),
+        }
+    }
 }
 impl AssociateVpcCidrBlockResultBuilder {
     /// Sets [`AssociateVpcCidrBlockResult::ipv6_cidr_block_association`](crate::types::AssociateVpcCidrBlockResult::ipv6_cidr_block_association): Information about the IPv6 CIDR block association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the associated IAM roles.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociatedRole {
     /// The ARN of the associated IAM role.
@@ -13,6 +13,34 @@ pub struct AssociatedRole {
     pub certificate_s3_object_key: Option<String>,
     /// The ID of the KMS key used to encrypt the private key.
     pub encryption_kms_key_id: Option<String>,
+}
+impl Clone for AssociatedRole {
+    fn clone(&self) -> Self {
+        Self {
+            associated_role_arn: self.associated_role_arn.clone(),
+            certificate_s3_bucket_name: self.certificate_s3_bucket_name.clone(),
+            certificate_s3_object_key: self.certificate_s3_object_key.clone(),
+            encryption_kms_key_id: self.encryption_kms_key_id.clone(),
+        }
+    }
+}
+impl PartialEq for AssociatedRole {
+    fn eq(&self, other: &Self) -> bool {
+        self.associated_role_arn == other.associated_role_arn
+            && self.certificate_s3_bucket_name == other.certificate_s3_bucket_name
+            && self.certificate_s3_object_key == other.certificate_s3_object_key
+            && self.encryption_kms_key_id == other.encryption_kms_key_id
+    }
+}
+impl Default for AssociatedRole {
+    fn default() -> Self {
+        Self {
+            associated_role_arn: None,
+            certificate_s3_bucket_name: None,
+            certificate_s3_object_key: None,
+            encryption_kms_key_id: None,
+        }
+    }
 }
 impl AssociatedRole {
     /// Starts building a [`AssociatedRole`].
@@ -42,9 +70,26 @@ impl AssociatedRole {
     }
 }
 /// A builder for [`AssociatedRole`](crate::types::AssociatedRole); start one with `AssociatedRole::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociatedRoleBuilder {
     inner: crate::types::AssociatedRole,
+}
+impl Clone for AssociatedRoleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociatedRoleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociatedRoleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociatedRole as Default>::default(),
+        }
+    }
 }
 impl AssociatedRoleBuilder {
     /// Sets [`AssociatedRole::associated_role_arn`](crate::types::AssociatedRole::associated_role_arn): The ARN of the associated IAM role.

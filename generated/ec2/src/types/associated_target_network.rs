@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a target network that is associated with a Client VPN endpoint. A target network is a subnet in a VPC.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociatedTargetNetwork {
     /// The ID of the subnet.
     pub network_id: Option<String>,
     /// The target network type.
     pub network_type: Option<crate::types::AssociatedNetworkType>,
+}
+impl Clone for AssociatedTargetNetwork {
+    fn clone(&self) -> Self {
+        Self {
+            network_id: self.network_id.clone(),
+            network_type: self.network_type.clone(),
+        }
+    }
+}
+impl PartialEq for AssociatedTargetNetwork {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_id == other.network_id && self.network_type == other.network_type
+    }
+}
+impl Default for AssociatedTargetNetwork {
+    fn default() -> Self {
+        Self {
+            network_id: None,
+            network_type: None,
+        }
+    }
 }
 impl AssociatedTargetNetwork {
     /// Starts building a [`AssociatedTargetNetwork`].
@@ -28,9 +49,26 @@ impl AssociatedTargetNetwork {
     }
 }
 /// A builder for [`AssociatedTargetNetwork`](crate::types::AssociatedTargetNetwork); start one with `AssociatedTargetNetwork::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociatedTargetNetworkBuilder {
     inner: crate::types::AssociatedTargetNetwork,
+}
+impl Clone for AssociatedTargetNetworkBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociatedTargetNetworkBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociatedTargetNetworkBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociatedTargetNetwork as Default>::default(),
+        }
+    }
 }
 impl AssociatedTargetNetworkBuilder {
     /// Sets [`AssociatedTargetNetwork::network_id`](crate::types::AssociatedTargetNetwork::network_id): The ID of the subnet.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a target network association.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociationStatus {
     /// The state of the target network association.
     pub code: Option<crate::types::AssociationStatusCode>,
     /// A message about the status of the target network association, if applicable.
     pub message: Option<String>,
+}
+impl Clone for AssociationStatus {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for AssociationStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for AssociationStatus {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl AssociationStatus {
     /// Starts building a [`AssociationStatus`].
@@ -28,9 +46,26 @@ impl AssociationStatus {
     }
 }
 /// A builder for [`AssociationStatus`](crate::types::AssociationStatus); start one with `AssociationStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociationStatusBuilder {
     inner: crate::types::AssociationStatus,
+}
+impl Clone for AssociationStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociationStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociationStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociationStatus as Default>::default(),
+        }
+    }
 }
 impl AssociationStatusBuilder {
     /// Sets [`AssociationStatus::code`](crate::types::AssociationStatus::code): The state of the target network association.

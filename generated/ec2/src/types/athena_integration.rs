@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes integration options for Amazon Athena.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AthenaIntegration {
     /// The location in Amazon S3 to store the generated CloudFormation template.
@@ -17,6 +17,37 @@ pub struct AthenaIntegration {
     pub partition_start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The end date for the partition.
     pub partition_end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for AthenaIntegration {
+    fn clone(&self) -> Self {
+        Self {
+            integration_result_s3_destination_arn: self
+                .integration_result_s3_destination_arn
+                .clone(),
+            partition_load_frequency: self.partition_load_frequency.clone(),
+            partition_start_date: self.partition_start_date,
+            partition_end_date: self.partition_end_date,
+        }
+    }
+}
+impl PartialEq for AthenaIntegration {
+    fn eq(&self, other: &Self) -> bool {
+        self.integration_result_s3_destination_arn
+            == other.integration_result_s3_destination_arn
+            && self.partition_load_frequency == other.partition_load_frequency
+            && self.partition_start_date == other.partition_start_date
+            && self.partition_end_date == other.partition_end_date
+    }
+}
+impl Default for AthenaIntegration {
+    fn default() -> Self {
+        Self {
+            integration_result_s3_destination_arn: None,
+            partition_load_frequency: None,
+            partition_start_date: None,
+            partition_end_date: None,
+        }
+    }
 }
 impl AthenaIntegration {
     /// Starts building a [`AthenaIntegration`].
@@ -50,9 +81,26 @@ impl AthenaIntegration {
     }
 }
 /// A builder for [`AthenaIntegration`](crate::types::AthenaIntegration); start one with `AthenaIntegration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AthenaIntegrationBuilder {
     inner: crate::types::AthenaIntegration,
+}
+impl Clone for AthenaIntegrationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AthenaIntegrationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AthenaIntegrationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AthenaIntegration as Default>::default(),
+        }
+    }
 }
 impl AthenaIntegrationBuilder {
     /// Sets [`AthenaIntegration::integration_result_s3_destination_arn`](crate::types::AthenaIntegration::integration_result_s3_destination_arn): The location in Amazon S3 to store the generated CloudFormation template.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AttachClassicLinkVpcRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttachClassicLinkVpcRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,32 @@ pub struct AttachClassicLinkVpcRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub groups: Option<Vec<String>>,
+}
+impl Clone for AttachClassicLinkVpcRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_id: self.instance_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            groups: self.groups.clone(),
+        }
+    }
+}
+impl PartialEq for AttachClassicLinkVpcRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instance_id == other.instance_id
+            && self.vpc_id == other.vpc_id && self.groups == other.groups
+    }
+}
+impl Default for AttachClassicLinkVpcRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_id: None,
+            vpc_id: None,
+            groups: None,
+        }
+    }
 }
 impl AttachClassicLinkVpcRequest {
     /// Starts building a [`AttachClassicLinkVpcRequest`].
@@ -48,9 +74,26 @@ impl AttachClassicLinkVpcRequest {
     }
 }
 /// A builder for [`AttachClassicLinkVpcRequest`](crate::types::AttachClassicLinkVpcRequest); start one with `AttachClassicLinkVpcRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttachClassicLinkVpcRequestBuilder {
     inner: crate::types::AttachClassicLinkVpcRequest,
+}
+impl Clone for AttachClassicLinkVpcRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttachClassicLinkVpcRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttachClassicLinkVpcRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttachClassicLinkVpcRequest as Default>::default(),
+        }
+    }
 }
 impl AttachClassicLinkVpcRequestBuilder {
     /// Sets [`AttachClassicLinkVpcRequest::dry_run`](crate::types::AttachClassicLinkVpcRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AttachClassicLinkVpcResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttachClassicLinkVpcResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for AttachClassicLinkVpcResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for AttachClassicLinkVpcResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for AttachClassicLinkVpcResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl AttachClassicLinkVpcResult {
     /// Starts building a [`AttachClassicLinkVpcResult`].
@@ -21,9 +36,26 @@ impl AttachClassicLinkVpcResult {
     }
 }
 /// A builder for [`AttachClassicLinkVpcResult`](crate::types::AttachClassicLinkVpcResult); start one with `AttachClassicLinkVpcResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttachClassicLinkVpcResultBuilder {
     inner: crate::types::AttachClassicLinkVpcResult,
+}
+impl Clone for AttachClassicLinkVpcResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttachClassicLinkVpcResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttachClassicLinkVpcResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttachClassicLinkVpcResult as Default>::default(),
+        }
+    }
 }
 impl AttachClassicLinkVpcResultBuilder {
     /// Sets [`AttachClassicLinkVpcResult::return_`](crate::types::AttachClassicLinkVpcResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AttachImageWatermarkRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttachImageWatermarkRequest {
     /// The ID of the AMI.
@@ -17,6 +17,30 @@ pub struct AttachImageWatermarkRequest {
     pub watermark_name: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AttachImageWatermarkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            watermark_name: self.watermark_name.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AttachImageWatermarkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.watermark_name == other.watermark_name
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AttachImageWatermarkRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            watermark_name: None,
+            dry_run: None,
+        }
+    }
 }
 impl AttachImageWatermarkRequest {
     /// Starts building a [`AttachImageWatermarkRequest`].
@@ -41,9 +65,26 @@ impl AttachImageWatermarkRequest {
     }
 }
 /// A builder for [`AttachImageWatermarkRequest`](crate::types::AttachImageWatermarkRequest); start one with `AttachImageWatermarkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttachImageWatermarkRequestBuilder {
     inner: crate::types::AttachImageWatermarkRequest,
+}
+impl Clone for AttachImageWatermarkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttachImageWatermarkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttachImageWatermarkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttachImageWatermarkRequest as Default>::default(),
+        }
+    }
 }
 impl AttachImageWatermarkRequestBuilder {
     /// Sets [`AttachImageWatermarkRequest::image_id`](crate::types::AttachImageWatermarkRequest::image_id): The ID of the AMI.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AttachImageWatermarkResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttachImageWatermarkResult {
     /// The watermark identifier, in `accountId:watermarkName` format (for example, `123456789012:approvedAmi`).
     pub watermark_key: Option<String>,
+}
+impl Clone for AttachImageWatermarkResult {
+    fn clone(&self) -> Self {
+        Self {
+            watermark_key: self.watermark_key.clone(),
+        }
+    }
+}
+impl PartialEq for AttachImageWatermarkResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.watermark_key == other.watermark_key
+    }
+}
+impl Default for AttachImageWatermarkResult {
+    fn default() -> Self {
+        Self { watermark_key: None }
+    }
 }
 impl AttachImageWatermarkResult {
     /// Starts building a [`AttachImageWatermarkResult`].
@@ -21,9 +38,26 @@ impl AttachImageWatermarkResult {
     }
 }
 /// A builder for [`AttachImageWatermarkResult`](crate::types::AttachImageWatermarkResult); start one with `AttachImageWatermarkResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttachImageWatermarkResultBuilder {
     inner: crate::types::AttachImageWatermarkResult,
+}
+impl Clone for AttachImageWatermarkResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttachImageWatermarkResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttachImageWatermarkResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttachImageWatermarkResult as Default>::default(),
+        }
+    }
 }
 impl AttachImageWatermarkResultBuilder {
     /// Sets [`AttachImageWatermarkResult::watermark_key`](crate::types::AttachImageWatermarkResult::watermark_key): The watermark identifier, in `accountId:watermarkName` format (for example, `123456789012:approvedAmi`).

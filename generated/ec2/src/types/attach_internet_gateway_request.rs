@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AttachInternetGatewayRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttachInternetGatewayRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,31 @@ pub struct AttachInternetGatewayRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_id: Option<String>,
+}
+impl Clone for AttachInternetGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            internet_gateway_id: self.internet_gateway_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for AttachInternetGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.internet_gateway_id == other.internet_gateway_id
+            && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for AttachInternetGatewayRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            internet_gateway_id: None,
+            vpc_id: None,
+        }
+    }
 }
 impl AttachInternetGatewayRequest {
     /// Starts building a [`AttachInternetGatewayRequest`].
@@ -39,9 +64,26 @@ impl AttachInternetGatewayRequest {
     }
 }
 /// A builder for [`AttachInternetGatewayRequest`](crate::types::AttachInternetGatewayRequest); start one with `AttachInternetGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttachInternetGatewayRequestBuilder {
     inner: crate::types::AttachInternetGatewayRequest,
+}
+impl Clone for AttachInternetGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttachInternetGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttachInternetGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttachInternetGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl AttachInternetGatewayRequestBuilder {
     /// Sets [`AttachInternetGatewayRequest::dry_run`](crate::types::AttachInternetGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for AttachNetworkInterface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttachNetworkInterfaceRequest {
     /// The index of the network card. Some instance types support multiple network cards. The primary network interface must be assigned to network card index 0. The default is network card index 0.
@@ -25,6 +25,43 @@ pub struct AttachNetworkInterfaceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub device_index: Option<i32>,
+}
+impl Clone for AttachNetworkInterfaceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_card_index: self.network_card_index,
+            ena_srd_specification: self.ena_srd_specification.clone(),
+            ena_queue_count: self.ena_queue_count,
+            dry_run: self.dry_run,
+            network_interface_id: self.network_interface_id.clone(),
+            instance_id: self.instance_id.clone(),
+            device_index: self.device_index,
+        }
+    }
+}
+impl PartialEq for AttachNetworkInterfaceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_card_index == other.network_card_index
+            && self.ena_srd_specification == other.ena_srd_specification
+            && self.ena_queue_count == other.ena_queue_count
+            && self.dry_run == other.dry_run
+            && self.network_interface_id == other.network_interface_id
+            && self.instance_id == other.instance_id
+            && self.device_index == other.device_index
+    }
+}
+impl Default for AttachNetworkInterfaceRequest {
+    fn default() -> Self {
+        Self {
+            network_card_index: None,
+            ena_srd_specification: None,
+            ena_queue_count: None,
+            dry_run: None,
+            network_interface_id: None,
+            instance_id: None,
+            device_index: None,
+        }
+    }
 }
 impl AttachNetworkInterfaceRequest {
     /// Starts building a [`AttachNetworkInterfaceRequest`].
@@ -69,9 +106,26 @@ impl AttachNetworkInterfaceRequest {
     }
 }
 /// A builder for [`AttachNetworkInterfaceRequest`](crate::types::AttachNetworkInterfaceRequest); start one with `AttachNetworkInterfaceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttachNetworkInterfaceRequestBuilder {
     inner: crate::types::AttachNetworkInterfaceRequest,
+}
+impl Clone for AttachNetworkInterfaceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttachNetworkInterfaceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttachNetworkInterfaceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttachNetworkInterfaceRequest as Default>::default(),
+        }
+    }
 }
 impl AttachNetworkInterfaceRequestBuilder {
     /// Sets [`AttachNetworkInterfaceRequest::network_card_index`](crate::types::AttachNetworkInterfaceRequest::network_card_index): The index of the network card.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of AttachNetworkInterface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttachNetworkInterfaceResult {
     /// The ID of the network interface attachment.
     pub attachment_id: Option<String>,
     /// The index of the network card.
     pub network_card_index: Option<i32>,
+}
+impl Clone for AttachNetworkInterfaceResult {
+    fn clone(&self) -> Self {
+        Self {
+            attachment_id: self.attachment_id.clone(),
+            network_card_index: self.network_card_index,
+        }
+    }
+}
+impl PartialEq for AttachNetworkInterfaceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.attachment_id == other.attachment_id
+            && self.network_card_index == other.network_card_index
+    }
+}
+impl Default for AttachNetworkInterfaceResult {
+    fn default() -> Self {
+        Self {
+            attachment_id: None,
+            network_card_index: None,
+        }
+    }
 }
 impl AttachNetworkInterfaceResult {
     /// Starts building a [`AttachNetworkInterfaceResult`].
@@ -28,9 +50,26 @@ impl AttachNetworkInterfaceResult {
     }
 }
 /// A builder for [`AttachNetworkInterfaceResult`](crate::types::AttachNetworkInterfaceResult); start one with `AttachNetworkInterfaceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttachNetworkInterfaceResultBuilder {
     inner: crate::types::AttachNetworkInterfaceResult,
+}
+impl Clone for AttachNetworkInterfaceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttachNetworkInterfaceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttachNetworkInterfaceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttachNetworkInterfaceResult as Default>::default(),
+        }
+    }
 }
 impl AttachNetworkInterfaceResultBuilder {
     /// Sets [`AttachNetworkInterfaceResult::attachment_id`](crate::types::AttachNetworkInterfaceResult::attachment_id): The ID of the network interface attachment.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AttachVerifiedAccessTrustProviderResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttachVerifiedAccessTrustProviderResult {
     /// Details about the Verified Access trust provider.
@@ -11,6 +11,28 @@ pub struct AttachVerifiedAccessTrustProviderResult {
     >,
     /// Details about the Verified Access instance.
     pub verified_access_instance: Option<crate::types::VerifiedAccessInstance>,
+}
+impl Clone for AttachVerifiedAccessTrustProviderResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_trust_provider: self.verified_access_trust_provider.clone(),
+            verified_access_instance: self.verified_access_instance.clone(),
+        }
+    }
+}
+impl PartialEq for AttachVerifiedAccessTrustProviderResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_trust_provider == other.verified_access_trust_provider
+            && self.verified_access_instance == other.verified_access_instance
+    }
+}
+impl Default for AttachVerifiedAccessTrustProviderResult {
+    fn default() -> Self {
+        Self {
+            verified_access_trust_provider: None,
+            verified_access_instance: None,
+        }
+    }
 }
 impl AttachVerifiedAccessTrustProviderResult {
     /// Starts building a [`AttachVerifiedAccessTrustProviderResult`].
@@ -34,9 +56,26 @@ impl AttachVerifiedAccessTrustProviderResult {
     }
 }
 /// A builder for [`AttachVerifiedAccessTrustProviderResult`](crate::types::AttachVerifiedAccessTrustProviderResult); start one with `AttachVerifiedAccessTrustProviderResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttachVerifiedAccessTrustProviderResultBuilder {
     inner: crate::types::AttachVerifiedAccessTrustProviderResult,
+}
+impl Clone for AttachVerifiedAccessTrustProviderResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttachVerifiedAccessTrustProviderResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttachVerifiedAccessTrustProviderResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttachVerifiedAccessTrustProviderResult as Default>::default(),
+        }
+    }
 }
 impl AttachVerifiedAccessTrustProviderResultBuilder {
     /// Sets [`AttachVerifiedAccessTrustProviderResult::verified_access_trust_provider`](crate::types::AttachVerifiedAccessTrustProviderResult::verified_access_trust_provider): Details about the Verified Access trust provider.

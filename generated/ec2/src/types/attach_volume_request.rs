@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AttachVolumeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttachVolumeRequest {
     /// The device name (for example, `/dev/sdh` or `xvdh`).
@@ -21,6 +21,36 @@ pub struct AttachVolumeRequest {
     pub ebs_card_index: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AttachVolumeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            device: self.device.clone(),
+            instance_id: self.instance_id.clone(),
+            volume_id: self.volume_id.clone(),
+            ebs_card_index: self.ebs_card_index,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AttachVolumeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.device == other.device && self.instance_id == other.instance_id
+            && self.volume_id == other.volume_id
+            && self.ebs_card_index == other.ebs_card_index
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AttachVolumeRequest {
+    fn default() -> Self {
+        Self {
+            device: None,
+            instance_id: None,
+            volume_id: None,
+            ebs_card_index: None,
+            dry_run: None,
+        }
+    }
 }
 impl AttachVolumeRequest {
     /// Starts building a [`AttachVolumeRequest`].
@@ -55,9 +85,26 @@ impl AttachVolumeRequest {
     }
 }
 /// A builder for [`AttachVolumeRequest`](crate::types::AttachVolumeRequest); start one with `AttachVolumeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttachVolumeRequestBuilder {
     inner: crate::types::AttachVolumeRequest,
+}
+impl Clone for AttachVolumeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttachVolumeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttachVolumeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttachVolumeRequest as Default>::default(),
+        }
+    }
 }
 impl AttachVolumeRequestBuilder {
     /// Sets [`AttachVolumeRequest::device`](crate::types::AttachVolumeRequest::device): The device name (for example, `/dev/sdh` or `xvdh`).

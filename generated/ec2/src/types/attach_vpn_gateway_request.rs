@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for AttachVpnGateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttachVpnGatewayRequest {
     /// The ID of the VPC.
@@ -15,6 +15,30 @@ pub struct AttachVpnGatewayRequest {
     pub vpn_gateway_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AttachVpnGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_id: self.vpc_id.clone(),
+            vpn_gateway_id: self.vpn_gateway_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AttachVpnGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_id == other.vpc_id && self.vpn_gateway_id == other.vpn_gateway_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AttachVpnGatewayRequest {
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            vpn_gateway_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl AttachVpnGatewayRequest {
     /// Starts building a [`AttachVpnGatewayRequest`].
@@ -39,9 +63,26 @@ impl AttachVpnGatewayRequest {
     }
 }
 /// A builder for [`AttachVpnGatewayRequest`](crate::types::AttachVpnGatewayRequest); start one with `AttachVpnGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttachVpnGatewayRequestBuilder {
     inner: crate::types::AttachVpnGatewayRequest,
+}
+impl Clone for AttachVpnGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttachVpnGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttachVpnGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttachVpnGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl AttachVpnGatewayRequestBuilder {
     /// Sets [`AttachVpnGatewayRequest::vpc_id`](crate::types::AttachVpnGatewayRequest::vpc_id): The ID of the VPC.

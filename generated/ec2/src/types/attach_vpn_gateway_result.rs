@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of AttachVpnGateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttachVpnGatewayResult {
     /// Information about the attachment.
     pub vpc_attachment: Option<crate::types::VpcAttachment>,
+}
+impl Clone for AttachVpnGatewayResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_attachment: self.vpc_attachment.clone(),
+        }
+    }
+}
+impl PartialEq for AttachVpnGatewayResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_attachment == other.vpc_attachment
+    }
+}
+impl Default for AttachVpnGatewayResult {
+    fn default() -> Self {
+        Self { vpc_attachment: None }
+    }
 }
 impl AttachVpnGatewayResult {
     /// Starts building a [`AttachVpnGatewayResult`].
@@ -21,9 +38,26 @@ impl AttachVpnGatewayResult {
     }
 }
 /// A builder for [`AttachVpnGatewayResult`](crate::types::AttachVpnGatewayResult); start one with `AttachVpnGatewayResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttachVpnGatewayResultBuilder {
     inner: crate::types::AttachVpnGatewayResult,
+}
+impl Clone for AttachVpnGatewayResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttachVpnGatewayResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttachVpnGatewayResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttachVpnGatewayResult as Default>::default(),
+        }
+    }
 }
 impl AttachVpnGatewayResultBuilder {
     /// Sets [`AttachVpnGatewayResult::vpc_attachment`](crate::types::AttachVpnGatewayResult::vpc_attachment): Information about the attachment.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// ENA Express is compatible with both TCP and UDP transport protocols. When it's enabled, TCP traffic automatically uses it. However, some UDP-based applications are designed to handle network packets that are out of order, without a need for retransmission, such as live video broadcasting or other near-real-time applications. For UDP traffic, you can specify whether to use ENA Express, based on your application environment needs.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttachmentEnaSrdUdpSpecification {
     /// Indicates whether UDP traffic to and from the instance uses ENA Express. To specify this setting, you must first enable ENA Express.
     pub ena_srd_udp_enabled: Option<bool>,
+}
+impl Clone for AttachmentEnaSrdUdpSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            ena_srd_udp_enabled: self.ena_srd_udp_enabled,
+        }
+    }
+}
+impl PartialEq for AttachmentEnaSrdUdpSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.ena_srd_udp_enabled == other.ena_srd_udp_enabled
+    }
+}
+impl Default for AttachmentEnaSrdUdpSpecification {
+    fn default() -> Self {
+        Self { ena_srd_udp_enabled: None }
+    }
 }
 impl AttachmentEnaSrdUdpSpecification {
     /// Starts building a [`AttachmentEnaSrdUdpSpecification`].
@@ -21,9 +38,26 @@ impl AttachmentEnaSrdUdpSpecification {
     }
 }
 /// A builder for [`AttachmentEnaSrdUdpSpecification`](crate::types::AttachmentEnaSrdUdpSpecification); start one with `AttachmentEnaSrdUdpSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttachmentEnaSrdUdpSpecificationBuilder {
     inner: crate::types::AttachmentEnaSrdUdpSpecification,
+}
+impl Clone for AttachmentEnaSrdUdpSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttachmentEnaSrdUdpSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttachmentEnaSrdUdpSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttachmentEnaSrdUdpSpecification as Default>::default(),
+        }
+    }
 }
 impl AttachmentEnaSrdUdpSpecificationBuilder {
     /// Sets [`AttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled`](crate::types::AttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled): Indicates whether UDP traffic to and from the instance uses ENA Express.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a value for a resource attribute that is a Boolean value.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttributeBooleanValue {
     /// The attribute value. The valid values are `true` or `false`.
     pub value: Option<bool>,
+}
+impl Clone for AttributeBooleanValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value }
+    }
+}
+impl PartialEq for AttributeBooleanValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for AttributeBooleanValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl AttributeBooleanValue {
     /// Starts building a [`AttributeBooleanValue`].
@@ -21,9 +36,26 @@ impl AttributeBooleanValue {
     }
 }
 /// A builder for [`AttributeBooleanValue`](crate::types::AttributeBooleanValue); start one with `AttributeBooleanValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttributeBooleanValueBuilder {
     inner: crate::types::AttributeBooleanValue,
+}
+impl Clone for AttributeBooleanValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttributeBooleanValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttributeBooleanValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttributeBooleanValue as Default>::default(),
+        }
+    }
 }
 impl AttributeBooleanValueBuilder {
     /// Sets [`AttributeBooleanValue::value`](crate::types::AttributeBooleanValue::value): The attribute value.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A summary report for the attribute across all Regions.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttributeSummary {
     /// The name of the attribute.
@@ -15,6 +15,37 @@ pub struct AttributeSummary {
     pub number_of_unmatched_accounts: Option<i32>,
     /// The summary report for each Region for the attribute.
     pub regional_summaries: Option<Vec<crate::types::RegionalSummary>>,
+}
+impl Clone for AttributeSummary {
+    fn clone(&self) -> Self {
+        Self {
+            attribute_name: self.attribute_name.clone(),
+            most_frequent_value: self.most_frequent_value.clone(),
+            number_of_matched_accounts: self.number_of_matched_accounts,
+            number_of_unmatched_accounts: self.number_of_unmatched_accounts,
+            regional_summaries: self.regional_summaries.clone(),
+        }
+    }
+}
+impl PartialEq for AttributeSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute_name == other.attribute_name
+            && self.most_frequent_value == other.most_frequent_value
+            && self.number_of_matched_accounts == other.number_of_matched_accounts
+            && self.number_of_unmatched_accounts == other.number_of_unmatched_accounts
+            && self.regional_summaries == other.regional_summaries
+    }
+}
+impl Default for AttributeSummary {
+    fn default() -> Self {
+        Self {
+            attribute_name: None,
+            most_frequent_value: None,
+            number_of_matched_accounts: None,
+            number_of_unmatched_accounts: None,
+            regional_summaries: None,
+        }
+    }
 }
 impl AttributeSummary {
     /// Starts building a [`AttributeSummary`].
@@ -49,9 +80,26 @@ impl AttributeSummary {
     }
 }
 /// A builder for [`AttributeSummary`](crate::types::AttributeSummary); start one with `AttributeSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttributeSummaryBuilder {
     inner: crate::types::AttributeSummary,
+}
+impl Clone for AttributeSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttributeSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttributeSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttributeSummary as Default>::default(),
+        }
+    }
 }
 impl AttributeSummaryBuilder {
     /// Sets [`AttributeSummary::attribute_name`](crate::types::AttributeSummary::attribute_name): The name of the attribute.

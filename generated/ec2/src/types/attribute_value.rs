@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a value for a resource attribute that is a String.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttributeValue {
     /// The attribute value. The value is case-sensitive.
     pub value: Option<String>,
+}
+impl Clone for AttributeValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for AttributeValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for AttributeValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl AttributeValue {
     /// Starts building a [`AttributeValue`].
@@ -21,9 +36,26 @@ impl AttributeValue {
     }
 }
 /// A builder for [`AttributeValue`](crate::types::AttributeValue); start one with `AttributeValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttributeValueBuilder {
     inner: crate::types::AttributeValue,
+}
+impl Clone for AttributeValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttributeValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttributeValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttributeValue as Default>::default(),
+        }
+    }
 }
 impl AttributeValueBuilder {
     /// Sets [`AttributeValue::value`](crate::types::AttributeValue::value): The attribute value.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an authorization rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AuthorizationRule {
     /// The ID of the Client VPN endpoint with which the authorization rule is associated.
@@ -17,6 +17,39 @@ pub struct AuthorizationRule {
     pub destination_cidr: Option<String>,
     /// The current state of the authorization rule.
     pub status: Option<crate::types::ClientVpnAuthorizationRuleStatus>,
+}
+impl Clone for AuthorizationRule {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            description: self.description.clone(),
+            group_id: self.group_id.clone(),
+            access_all: self.access_all,
+            destination_cidr: self.destination_cidr.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for AuthorizationRule {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.description == other.description && self.group_id == other.group_id
+            && self.access_all == other.access_all
+            && self.destination_cidr == other.destination_cidr
+            && self.status == other.status
+    }
+}
+impl Default for AuthorizationRule {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            description: None,
+            group_id: None,
+            access_all: None,
+            destination_cidr: None,
+            status: None,
+        }
+    }
 }
 impl AuthorizationRule {
     /// Starts building a [`AuthorizationRule`].
@@ -56,9 +89,26 @@ impl AuthorizationRule {
     }
 }
 /// A builder for [`AuthorizationRule`](crate::types::AuthorizationRule); start one with `AuthorizationRule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AuthorizationRuleBuilder {
     inner: crate::types::AuthorizationRule,
+}
+impl Clone for AuthorizationRuleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AuthorizationRuleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AuthorizationRuleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AuthorizationRule as Default>::default(),
+        }
+    }
 }
 impl AuthorizationRuleBuilder {
     /// Sets [`AuthorizationRule::client_vpn_endpoint_id`](crate::types::AuthorizationRule::client_vpn_endpoint_id): The ID of the Client VPN endpoint with which the authorization rule is associated.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AuthorizeClientVpnIngressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AuthorizeClientVpnIngressRequest {
     /// The ID of the Client VPN endpoint.
@@ -23,6 +23,42 @@ pub struct AuthorizeClientVpnIngressRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AuthorizeClientVpnIngressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            target_network_cidr: self.target_network_cidr.clone(),
+            access_group_id: self.access_group_id.clone(),
+            authorize_all_groups: self.authorize_all_groups,
+            description: self.description.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AuthorizeClientVpnIngressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.target_network_cidr == other.target_network_cidr
+            && self.access_group_id == other.access_group_id
+            && self.authorize_all_groups == other.authorize_all_groups
+            && self.description == other.description
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for AuthorizeClientVpnIngressRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            target_network_cidr: None,
+            access_group_id: None,
+            authorize_all_groups: None,
+            description: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl AuthorizeClientVpnIngressRequest {
     /// Starts building a [`AuthorizeClientVpnIngressRequest`].
@@ -67,9 +103,26 @@ impl AuthorizeClientVpnIngressRequest {
     }
 }
 /// A builder for [`AuthorizeClientVpnIngressRequest`](crate::types::AuthorizeClientVpnIngressRequest); start one with `AuthorizeClientVpnIngressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AuthorizeClientVpnIngressRequestBuilder {
     inner: crate::types::AuthorizeClientVpnIngressRequest,
+}
+impl Clone for AuthorizeClientVpnIngressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AuthorizeClientVpnIngressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AuthorizeClientVpnIngressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AuthorizeClientVpnIngressRequest as Default>::default(),
+        }
+    }
 }
 impl AuthorizeClientVpnIngressRequestBuilder {
     /// Sets [`AuthorizeClientVpnIngressRequest::client_vpn_endpoint_id`](crate::types::AuthorizeClientVpnIngressRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint.

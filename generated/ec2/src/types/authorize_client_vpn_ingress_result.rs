@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AuthorizeClientVpnIngressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AuthorizeClientVpnIngressResult {
     /// The current state of the authorization rule.
     pub status: Option<crate::types::ClientVpnAuthorizationRuleStatus>,
+}
+impl Clone for AuthorizeClientVpnIngressResult {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for AuthorizeClientVpnIngressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status
+    }
+}
+impl Default for AuthorizeClientVpnIngressResult {
+    fn default() -> Self {
+        Self { status: None }
+    }
 }
 impl AuthorizeClientVpnIngressResult {
     /// Starts building a [`AuthorizeClientVpnIngressResult`].
@@ -21,9 +38,26 @@ impl AuthorizeClientVpnIngressResult {
     }
 }
 /// A builder for [`AuthorizeClientVpnIngressResult`](crate::types::AuthorizeClientVpnIngressResult); start one with `AuthorizeClientVpnIngressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AuthorizeClientVpnIngressResultBuilder {
     inner: crate::types::AuthorizeClientVpnIngressResult,
+}
+impl Clone for AuthorizeClientVpnIngressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AuthorizeClientVpnIngressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AuthorizeClientVpnIngressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AuthorizeClientVpnIngressResult as Default>::default(),
+        }
+    }
 }
 impl AuthorizeClientVpnIngressResultBuilder {
     /// Sets [`AuthorizeClientVpnIngressResult::status`](crate::types::AuthorizeClientVpnIngressResult::status): The current state of the authorization rule.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AuthorizeSecurityGroupEgressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupEgressRequest {
     /// The tags applied to the security group rule.
@@ -27,6 +27,50 @@ pub struct AuthorizeSecurityGroupEgressRequest {
     pub cidr_ip: Option<String>,
     /// The permissions for the security group rules.
     pub ip_permissions: Option<Vec<crate::types::IpPermission>>,
+}
+impl Clone for AuthorizeSecurityGroupEgressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+            group_id: self.group_id.clone(),
+            source_security_group_name: self.source_security_group_name.clone(),
+            source_security_group_owner_id: self.source_security_group_owner_id.clone(),
+            ip_protocol: self.ip_protocol.clone(),
+            from_port: self.from_port,
+            to_port: self.to_port,
+            cidr_ip: self.cidr_ip.clone(),
+            ip_permissions: self.ip_permissions.clone(),
+        }
+    }
+}
+impl PartialEq for AuthorizeSecurityGroupEgressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run && self.group_id == other.group_id
+            && self.source_security_group_name == other.source_security_group_name
+            && self.source_security_group_owner_id
+                == other.source_security_group_owner_id
+            && self.ip_protocol == other.ip_protocol && self.from_port == other.from_port
+            && self.to_port == other.to_port && self.cidr_ip == other.cidr_ip
+            && self.ip_permissions == other.ip_permissions
+    }
+}
+impl Default for AuthorizeSecurityGroupEgressRequest {
+    fn default() -> Self {
+        Self {
+            tag_specifications: None,
+            dry_run: None,
+            group_id: None,
+            source_security_group_name: None,
+            source_security_group_owner_id: None,
+            ip_protocol: None,
+            from_port: None,
+            to_port: None,
+            cidr_ip: None,
+            ip_permissions: None,
+        }
+    }
 }
 impl AuthorizeSecurityGroupEgressRequest {
     /// Starts building a [`AuthorizeSecurityGroupEgressRequest`].
@@ -86,9 +130,26 @@ impl AuthorizeSecurityGroupEgressRequest {
     }
 }
 /// A builder for [`AuthorizeSecurityGroupEgressRequest`](crate::types::AuthorizeSecurityGroupEgressRequest); start one with `AuthorizeSecurityGroupEgressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AuthorizeSecurityGroupEgressRequestBuilder {
     inner: crate::types::AuthorizeSecurityGroupEgressRequest,
+}
+impl Clone for AuthorizeSecurityGroupEgressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AuthorizeSecurityGroupEgressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AuthorizeSecurityGroupEgressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AuthorizeSecurityGroupEgressRequest as Default>::default(),
+        }
+    }
 }
 impl AuthorizeSecurityGroupEgressRequestBuilder {
     /// Appends one item to [`AuthorizeSecurityGroupEgressRequest::tag_specifications`](crate::types::AuthorizeSecurityGroupEgressRequest::tag_specifications): The tags applied to the security group rule.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AuthorizeSecurityGroupEgressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupEgressResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
     pub return_: Option<bool>,
     /// Information about the outbound (egress) security group rules that were added.
     pub security_group_rules: Option<Vec<crate::types::SecurityGroupRule>>,
+}
+impl Clone for AuthorizeSecurityGroupEgressResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_: self.return_,
+            security_group_rules: self.security_group_rules.clone(),
+        }
+    }
+}
+impl PartialEq for AuthorizeSecurityGroupEgressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+            && self.security_group_rules == other.security_group_rules
+    }
+}
+impl Default for AuthorizeSecurityGroupEgressResult {
+    fn default() -> Self {
+        Self {
+            return_: None,
+            security_group_rules: None,
+        }
+    }
 }
 impl AuthorizeSecurityGroupEgressResult {
     /// Starts building a [`AuthorizeSecurityGroupEgressResult`].
@@ -28,9 +50,26 @@ impl AuthorizeSecurityGroupEgressResult {
     }
 }
 /// A builder for [`AuthorizeSecurityGroupEgressResult`](crate::types::AuthorizeSecurityGroupEgressResult); start one with `AuthorizeSecurityGroupEgressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AuthorizeSecurityGroupEgressResultBuilder {
     inner: crate::types::AuthorizeSecurityGroupEgressResult,
+}
+impl Clone for AuthorizeSecurityGroupEgressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AuthorizeSecurityGroupEgressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AuthorizeSecurityGroupEgressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AuthorizeSecurityGroupEgressResult as Default>::default(),
+        }
+    }
 }
 impl AuthorizeSecurityGroupEgressResultBuilder {
     /// Sets [`AuthorizeSecurityGroupEgressResult::return_`](crate::types::AuthorizeSecurityGroupEgressResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AuthorizeSecurityGroupIngressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupIngressRequest {
     /// The IPv4 address range, in CIDR format.
@@ -47,6 +47,53 @@ pub struct AuthorizeSecurityGroupIngressRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for AuthorizeSecurityGroupIngressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            cidr_ip: self.cidr_ip.clone(),
+            from_port: self.from_port,
+            group_id: self.group_id.clone(),
+            group_name: self.group_name.clone(),
+            ip_permissions: self.ip_permissions.clone(),
+            ip_protocol: self.ip_protocol.clone(),
+            source_security_group_name: self.source_security_group_name.clone(),
+            source_security_group_owner_id: self.source_security_group_owner_id.clone(),
+            to_port: self.to_port,
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for AuthorizeSecurityGroupIngressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr_ip == other.cidr_ip && self.from_port == other.from_port
+            && self.group_id == other.group_id && self.group_name == other.group_name
+            && self.ip_permissions == other.ip_permissions
+            && self.ip_protocol == other.ip_protocol
+            && self.source_security_group_name == other.source_security_group_name
+            && self.source_security_group_owner_id
+                == other.source_security_group_owner_id && self.to_port == other.to_port
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for AuthorizeSecurityGroupIngressRequest {
+    fn default() -> Self {
+        Self {
+            cidr_ip: None,
+            from_port: None,
+            group_id: None,
+            group_name: None,
+            ip_permissions: None,
+            ip_protocol: None,
+            source_security_group_name: None,
+            source_security_group_owner_id: None,
+            to_port: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl AuthorizeSecurityGroupIngressRequest {
     /// Starts building a [`AuthorizeSecurityGroupIngressRequest`].
@@ -111,9 +158,26 @@ impl AuthorizeSecurityGroupIngressRequest {
     }
 }
 /// A builder for [`AuthorizeSecurityGroupIngressRequest`](crate::types::AuthorizeSecurityGroupIngressRequest); start one with `AuthorizeSecurityGroupIngressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AuthorizeSecurityGroupIngressRequestBuilder {
     inner: crate::types::AuthorizeSecurityGroupIngressRequest,
+}
+impl Clone for AuthorizeSecurityGroupIngressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AuthorizeSecurityGroupIngressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AuthorizeSecurityGroupIngressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AuthorizeSecurityGroupIngressRequest as Default>::default(),
+        }
+    }
 }
 impl AuthorizeSecurityGroupIngressRequestBuilder {
     /// Sets [`AuthorizeSecurityGroupIngressRequest::cidr_ip`](crate::types::AuthorizeSecurityGroupIngressRequest::cidr_ip): The IPv4 address range, in CIDR format.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AuthorizeSecurityGroupIngressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AuthorizeSecurityGroupIngressResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
     pub return_: Option<bool>,
     /// Information about the inbound (ingress) security group rules that were added.
     pub security_group_rules: Option<Vec<crate::types::SecurityGroupRule>>,
+}
+impl Clone for AuthorizeSecurityGroupIngressResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_: self.return_,
+            security_group_rules: self.security_group_rules.clone(),
+        }
+    }
+}
+impl PartialEq for AuthorizeSecurityGroupIngressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+            && self.security_group_rules == other.security_group_rules
+    }
+}
+impl Default for AuthorizeSecurityGroupIngressResult {
+    fn default() -> Self {
+        Self {
+            return_: None,
+            security_group_rules: None,
+        }
+    }
 }
 impl AuthorizeSecurityGroupIngressResult {
     /// Starts building a [`AuthorizeSecurityGroupIngressResult`].
@@ -28,9 +50,26 @@ impl AuthorizeSecurityGroupIngressResult {
     }
 }
 /// A builder for [`AuthorizeSecurityGroupIngressResult`](crate::types::AuthorizeSecurityGroupIngressResult); start one with `AuthorizeSecurityGroupIngressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AuthorizeSecurityGroupIngressResultBuilder {
     inner: crate::types::AuthorizeSecurityGroupIngressResult,
+}
+impl Clone for AuthorizeSecurityGroupIngressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AuthorizeSecurityGroupIngressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AuthorizeSecurityGroupIngressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AuthorizeSecurityGroupIngressResult as Default>::default(),
+        }
+    }
 }
 impl AuthorizeSecurityGroupIngressResultBuilder {
     /// Sets [`AuthorizeSecurityGroupIngressResult::return_`](crate::types::AuthorizeSecurityGroupIngressResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes Availability Zones, Local Zones, and Wavelength Zones.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AvailabilityZone {
     /// For Availability Zones, this parameter always has the value of `opt-in-not-required`.
@@ -41,6 +41,60 @@ pub struct AvailabilityZone {
     pub sub_geography: Option<Vec<crate::types::AvailabilityZoneSubGeography>>,
     /// The state of the Availability Zone, Local Zone, or Wavelength Zone. The possible values are `available`, `unavailable`, and `constrained`.
     pub state: Option<crate::types::AvailabilityZoneState>,
+}
+impl Clone for AvailabilityZone {
+    fn clone(&self) -> Self {
+        Self {
+            opt_in_status: self.opt_in_status.clone(),
+            messages: self.messages.clone(),
+            region_name: self.region_name.clone(),
+            zone_name: self.zone_name.clone(),
+            zone_id: self.zone_id.clone(),
+            group_name: self.group_name.clone(),
+            network_border_group: self.network_border_group.clone(),
+            zone_type: self.zone_type.clone(),
+            parent_zone_name: self.parent_zone_name.clone(),
+            parent_zone_id: self.parent_zone_id.clone(),
+            group_long_name: self.group_long_name.clone(),
+            geography: self.geography.clone(),
+            sub_geography: self.sub_geography.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for AvailabilityZone {
+    fn eq(&self, other: &Self) -> bool {
+        self.opt_in_status == other.opt_in_status && self.messages == other.messages
+            && self.region_name == other.region_name && self.zone_name == other.zone_name
+            && self.zone_id == other.zone_id && self.group_name == other.group_name
+            && self.network_border_group == other.network_border_group
+            && self.zone_type == other.zone_type
+            && self.parent_zone_name == other.parent_zone_name
+            && self.parent_zone_id == other.parent_zone_id
+            && self.group_long_name == other.group_long_name
+            && self.geography == other.geography
+            && self.sub_geography == other.sub_geography && self.state == other.state
+    }
+}
+impl Default for AvailabilityZone {
+    fn default() -> Self {
+        Self {
+            opt_in_status: None,
+            messages: None,
+            region_name: None,
+            zone_name: None,
+            zone_id: None,
+            group_name: None,
+            network_border_group: None,
+            zone_type: None,
+            parent_zone_name: None,
+            parent_zone_id: None,
+            group_long_name: None,
+            geography: None,
+            sub_geography: None,
+            state: None,
+        }
+    }
 }
 impl AvailabilityZone {
     /// Starts building a [`AvailabilityZone`].
@@ -120,9 +174,26 @@ impl AvailabilityZone {
     }
 }
 /// A builder for [`AvailabilityZone`](crate::types::AvailabilityZone); start one with `AvailabilityZone::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AvailabilityZoneBuilder {
     inner: crate::types::AvailabilityZone,
+}
+impl Clone for AvailabilityZoneBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AvailabilityZoneBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AvailabilityZoneBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AvailabilityZone as Default>::default(),
+        }
+    }
 }
 impl AvailabilityZoneBuilder {
     /// Sets [`AvailabilityZone::opt_in_status`](crate::types::AvailabilityZone::opt_in_status): For Availability Zones, this parameter always has the value of `opt-in-not-required`.

@@ -6,7 +6,7 @@
 /// A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
 ///
 /// For more information, see [Regional NAT gateways for automatic multi-AZ expansion](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html) in the *Amazon VPC User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AvailabilityZoneAddress {
     /// For regional NAT gateways only: The Availability Zone where this specific NAT gateway configuration will be active. Each AZ in a regional NAT gateway has its own configuration to handle outbound NAT traffic from that AZ.
@@ -19,6 +19,31 @@ pub struct AvailabilityZoneAddress {
     pub availability_zone_id: Option<String>,
     /// The allocation IDs of the Elastic IP addresses (EIPs) to be used for handling outbound NAT traffic in this specific Availability Zone.
     pub allocation_ids: Option<Vec<String>>,
+}
+impl Clone for AvailabilityZoneAddress {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            allocation_ids: self.allocation_ids.clone(),
+        }
+    }
+}
+impl PartialEq for AvailabilityZoneAddress {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.allocation_ids == other.allocation_ids
+    }
+}
+impl Default for AvailabilityZoneAddress {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            availability_zone_id: None,
+            allocation_ids: None,
+        }
+    }
 }
 impl AvailabilityZoneAddress {
     /// Starts building a [`AvailabilityZoneAddress`].
@@ -43,9 +68,26 @@ impl AvailabilityZoneAddress {
     }
 }
 /// A builder for [`AvailabilityZoneAddress`](crate::types::AvailabilityZoneAddress); start one with `AvailabilityZoneAddress::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AvailabilityZoneAddressBuilder {
     inner: crate::types::AvailabilityZoneAddress,
+}
+impl Clone for AvailabilityZoneAddressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AvailabilityZoneAddressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AvailabilityZoneAddressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AvailabilityZoneAddress as Default>::default(),
+        }
+    }
 }
 impl AvailabilityZoneAddressBuilder {
     /// Sets [`AvailabilityZoneAddress::availability_zone`](crate::types::AvailabilityZoneAddress::availability_zone): For regional NAT gateways only: The Availability Zone where this specific NAT gateway configuration will be active.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the geography information for an Availability Zone or Local Zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AvailabilityZoneGeography {
     /// The name of the geography, for example, `United States of America`.
     pub name: Option<String>,
+}
+impl Clone for AvailabilityZoneGeography {
+    fn clone(&self) -> Self {
+        Self { name: self.name.clone() }
+    }
+}
+impl PartialEq for AvailabilityZoneGeography {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+impl Default for AvailabilityZoneGeography {
+    fn default() -> Self {
+        Self { name: None }
+    }
 }
 impl AvailabilityZoneGeography {
     /// Starts building a [`AvailabilityZoneGeography`].
@@ -21,9 +36,26 @@ impl AvailabilityZoneGeography {
     }
 }
 /// A builder for [`AvailabilityZoneGeography`](crate::types::AvailabilityZoneGeography); start one with `AvailabilityZoneGeography::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AvailabilityZoneGeographyBuilder {
     inner: crate::types::AvailabilityZoneGeography,
+}
+impl Clone for AvailabilityZoneGeographyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AvailabilityZoneGeographyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AvailabilityZoneGeographyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AvailabilityZoneGeography as Default>::default(),
+        }
+    }
 }
 impl AvailabilityZoneGeographyBuilder {
     /// Sets [`AvailabilityZoneGeography::name`](crate::types::AvailabilityZoneGeography::name): The name of the geography, for example, `United States of America`.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a message about an Availability Zone, Local Zone, or Wavelength Zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AvailabilityZoneMessage {
     /// The message about the Availability Zone, Local Zone, or Wavelength Zone.
     pub message: Option<String>,
+}
+impl Clone for AvailabilityZoneMessage {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for AvailabilityZoneMessage {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message
+    }
+}
+impl Default for AvailabilityZoneMessage {
+    fn default() -> Self {
+        Self { message: None }
+    }
 }
 impl AvailabilityZoneMessage {
     /// Starts building a [`AvailabilityZoneMessage`].
@@ -21,9 +38,26 @@ impl AvailabilityZoneMessage {
     }
 }
 /// A builder for [`AvailabilityZoneMessage`](crate::types::AvailabilityZoneMessage); start one with `AvailabilityZoneMessage::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AvailabilityZoneMessageBuilder {
     inner: crate::types::AvailabilityZoneMessage,
+}
+impl Clone for AvailabilityZoneMessageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AvailabilityZoneMessageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AvailabilityZoneMessageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AvailabilityZoneMessage as Default>::default(),
+        }
+    }
 }
 impl AvailabilityZoneMessageBuilder {
     /// Sets [`AvailabilityZoneMessage::message`](crate::types::AvailabilityZoneMessage::message): The message about the Availability Zone, Local Zone, or Wavelength Zone.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the sub-geography information for an Availability Zone or Local Zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AvailabilityZoneSubGeography {
     /// The name of the sub-geography, for example, `Oregon.`
     pub name: Option<String>,
+}
+impl Clone for AvailabilityZoneSubGeography {
+    fn clone(&self) -> Self {
+        Self { name: self.name.clone() }
+    }
+}
+impl PartialEq for AvailabilityZoneSubGeography {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+impl Default for AvailabilityZoneSubGeography {
+    fn default() -> Self {
+        Self { name: None }
+    }
 }
 impl AvailabilityZoneSubGeography {
     /// Starts building a [`AvailabilityZoneSubGeography`].
@@ -21,9 +36,26 @@ impl AvailabilityZoneSubGeography {
     }
 }
 /// A builder for [`AvailabilityZoneSubGeography`](crate::types::AvailabilityZoneSubGeography); start one with `AvailabilityZoneSubGeography::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AvailabilityZoneSubGeographyBuilder {
     inner: crate::types::AvailabilityZoneSubGeography,
+}
+impl Clone for AvailabilityZoneSubGeographyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AvailabilityZoneSubGeographyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AvailabilityZoneSubGeographyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AvailabilityZoneSubGeography as Default>::default(),
+        }
+    }
 }
 impl AvailabilityZoneSubGeographyBuilder {
     /// Sets [`AvailabilityZoneSubGeography::name`](crate::types::AvailabilityZoneSubGeography::name): The name of the sub-geography, for example, `Oregon.`

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The capacity information for instances that can be launched onto the Dedicated Host.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AvailableCapacity {
     /// The number of instances that can be launched onto the Dedicated Host depending on the host's available capacity. For Dedicated Hosts that support multiple instance types, this parameter represents the number of instances for each instance size that is supported on the host.
     pub available_instance_capacity: Option<Vec<crate::types::InstanceCapacity>>,
     /// The number of vCPUs available for launching instances onto the Dedicated Host.
     pub available_v_cpus: Option<i32>,
+}
+impl Clone for AvailableCapacity {
+    fn clone(&self) -> Self {
+        Self {
+            available_instance_capacity: self.available_instance_capacity.clone(),
+            available_v_cpus: self.available_v_cpus,
+        }
+    }
+}
+impl PartialEq for AvailableCapacity {
+    fn eq(&self, other: &Self) -> bool {
+        self.available_instance_capacity == other.available_instance_capacity
+            && self.available_v_cpus == other.available_v_cpus
+    }
+}
+impl Default for AvailableCapacity {
+    fn default() -> Self {
+        Self {
+            available_instance_capacity: None,
+            available_v_cpus: None,
+        }
+    }
 }
 impl AvailableCapacity {
     /// Starts building a [`AvailableCapacity`].
@@ -28,9 +50,26 @@ impl AvailableCapacity {
     }
 }
 /// A builder for [`AvailableCapacity`](crate::types::AvailableCapacity); start one with `AvailableCapacity::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AvailableCapacityBuilder {
     inner: crate::types::AvailableCapacity,
+}
+impl Clone for AvailableCapacityBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AvailableCapacityBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AvailableCapacityBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AvailableCapacity as Default>::default(),
+        }
+    }
 }
 impl AvailableCapacityBuilder {
     /// Appends one item to [`AvailableCapacity::available_instance_capacity`](crate::types::AvailableCapacity::available_instance_capacity): The number of instances that can be launched onto the Dedicated Host depending on the host's available capacity.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps. For more information, see [Amazon EBS–optimized instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ebs-optimized.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BaselineEbsBandwidthMbps {
     /// The minimum baseline bandwidth, in Mbps. If this parameter is not specified, there is no minimum limit.
     pub min: Option<i32>,
     /// The maximum baseline bandwidth, in Mbps. If this parameter is not specified, there is no maximum limit.
     pub max: Option<i32>,
+}
+impl Clone for BaselineEbsBandwidthMbps {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for BaselineEbsBandwidthMbps {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for BaselineEbsBandwidthMbps {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl BaselineEbsBandwidthMbps {
     /// Starts building a [`BaselineEbsBandwidthMbps`].
@@ -28,9 +46,26 @@ impl BaselineEbsBandwidthMbps {
     }
 }
 /// A builder for [`BaselineEbsBandwidthMbps`](crate::types::BaselineEbsBandwidthMbps); start one with `BaselineEbsBandwidthMbps::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BaselineEbsBandwidthMbpsBuilder {
     inner: crate::types::BaselineEbsBandwidthMbps,
+}
+impl Clone for BaselineEbsBandwidthMbpsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BaselineEbsBandwidthMbpsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BaselineEbsBandwidthMbpsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BaselineEbsBandwidthMbps as Default>::default(),
+        }
+    }
 }
 impl BaselineEbsBandwidthMbpsBuilder {
     /// Sets [`BaselineEbsBandwidthMbps::min`](crate::types::BaselineEbsBandwidthMbps::min): The minimum baseline bandwidth, in Mbps.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps. For more information, see [Amazon EBS–optimized instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ebs-optimized.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BaselineEbsBandwidthMbpsRequest {
     /// The minimum baseline bandwidth, in Mbps. To specify no minimum limit, omit this parameter.
     pub min: Option<i32>,
     /// The maximum baseline bandwidth, in Mbps. To specify no maximum limit, omit this parameter.
     pub max: Option<i32>,
+}
+impl Clone for BaselineEbsBandwidthMbpsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for BaselineEbsBandwidthMbpsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for BaselineEbsBandwidthMbpsRequest {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl BaselineEbsBandwidthMbpsRequest {
     /// Starts building a [`BaselineEbsBandwidthMbpsRequest`].
@@ -28,9 +46,26 @@ impl BaselineEbsBandwidthMbpsRequest {
     }
 }
 /// A builder for [`BaselineEbsBandwidthMbpsRequest`](crate::types::BaselineEbsBandwidthMbpsRequest); start one with `BaselineEbsBandwidthMbpsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BaselineEbsBandwidthMbpsRequestBuilder {
     inner: crate::types::BaselineEbsBandwidthMbpsRequest,
+}
+impl Clone for BaselineEbsBandwidthMbpsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BaselineEbsBandwidthMbpsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BaselineEbsBandwidthMbpsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BaselineEbsBandwidthMbpsRequest as Default>::default(),
+        }
+    }
 }
 impl BaselineEbsBandwidthMbpsRequestBuilder {
     /// Sets [`BaselineEbsBandwidthMbpsRequest::min`](crate::types::BaselineEbsBandwidthMbpsRequest::min): The minimum baseline bandwidth, in Mbps.

@@ -4,11 +4,26 @@
 /// The baseline performance to consider, using an instance family as a baseline reference. The instance family establishes the lowest acceptable level of performance. Amazon EC2 uses this baseline to guide instance type selection, but there is no guarantee that the selected instance types will always exceed the baseline for every application.
 ///
 /// Currently, this parameter only supports CPU performance as a baseline performance factor. For example, specifying `c6i` would use the CPU performance of the `c6i` family as the baseline reference.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BaselinePerformanceFactors {
     /// The CPU performance to consider, using an instance family as the baseline reference.
     pub cpu: Option<crate::types::CpuPerformanceFactor>,
+}
+impl Clone for BaselinePerformanceFactors {
+    fn clone(&self) -> Self {
+        Self { cpu: self.cpu.clone() }
+    }
+}
+impl PartialEq for BaselinePerformanceFactors {
+    fn eq(&self, other: &Self) -> bool {
+        self.cpu == other.cpu
+    }
+}
+impl Default for BaselinePerformanceFactors {
+    fn default() -> Self {
+        Self { cpu: None }
+    }
 }
 impl BaselinePerformanceFactors {
     /// Starts building a [`BaselinePerformanceFactors`].
@@ -23,9 +38,26 @@ impl BaselinePerformanceFactors {
     }
 }
 /// A builder for [`BaselinePerformanceFactors`](crate::types::BaselinePerformanceFactors); start one with `BaselinePerformanceFactors::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BaselinePerformanceFactorsBuilder {
     inner: crate::types::BaselinePerformanceFactors,
+}
+impl Clone for BaselinePerformanceFactorsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BaselinePerformanceFactorsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BaselinePerformanceFactorsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BaselinePerformanceFactors as Default>::default(),
+        }
+    }
 }
 impl BaselinePerformanceFactorsBuilder {
     /// Sets [`BaselinePerformanceFactors::cpu`](crate::types::BaselinePerformanceFactors::cpu): The CPU performance to consider, using an instance family as the baseline reference.

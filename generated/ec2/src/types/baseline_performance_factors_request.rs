@@ -4,11 +4,26 @@
 /// The baseline performance to consider, using an instance family as a baseline reference. The instance family establishes the lowest acceptable level of performance. Amazon EC2 uses this baseline to guide instance type selection, but there is no guarantee that the selected instance types will always exceed the baseline for every application.
 ///
 /// Currently, this parameter only supports CPU performance as a baseline performance factor. For example, specifying `c6i` would use the CPU performance of the `c6i` family as the baseline reference.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BaselinePerformanceFactorsRequest {
     /// The CPU performance to consider, using an instance family as the baseline reference.
     pub cpu: Option<crate::types::CpuPerformanceFactorRequest>,
+}
+impl Clone for BaselinePerformanceFactorsRequest {
+    fn clone(&self) -> Self {
+        Self { cpu: self.cpu.clone() }
+    }
+}
+impl PartialEq for BaselinePerformanceFactorsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cpu == other.cpu
+    }
+}
+impl Default for BaselinePerformanceFactorsRequest {
+    fn default() -> Self {
+        Self { cpu: None }
+    }
 }
 impl BaselinePerformanceFactorsRequest {
     /// Starts building a [`BaselinePerformanceFactorsRequest`].
@@ -23,9 +38,26 @@ impl BaselinePerformanceFactorsRequest {
     }
 }
 /// A builder for [`BaselinePerformanceFactorsRequest`](crate::types::BaselinePerformanceFactorsRequest); start one with `BaselinePerformanceFactorsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BaselinePerformanceFactorsRequestBuilder {
     inner: crate::types::BaselinePerformanceFactorsRequest,
+}
+impl Clone for BaselinePerformanceFactorsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BaselinePerformanceFactorsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BaselinePerformanceFactorsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BaselinePerformanceFactorsRequest as Default>::default(),
+        }
+    }
 }
 impl BaselinePerformanceFactorsRequestBuilder {
     /// Sets [`BaselinePerformanceFactorsRequest::cpu`](crate::types::BaselinePerformanceFactorsRequest::cpu): The CPU performance to consider, using an instance family as the baseline reference.

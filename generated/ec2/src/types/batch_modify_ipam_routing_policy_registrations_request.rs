@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `BatchModifyIpamRoutingPolicyRegistrationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchModifyIpamRoutingPolicyRegistrationsRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,39 @@ pub struct BatchModifyIpamRoutingPolicyRegistrationsRequest {
     pub force: Option<bool>,
     /// A unique, case-sensitive identifier to ensure that the operation completes no more than one time. If this token matches a previous request, the operation ignores the request, but does not return an error.
     pub client_token: Option<String>,
+}
+impl Clone for BatchModifyIpamRoutingPolicyRegistrationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_internet_registry_association_id: self
+                .ipam_internet_registry_association_id
+                .clone(),
+            delta_json: self.delta_json.clone(),
+            force: self.force,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for BatchModifyIpamRoutingPolicyRegistrationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_internet_registry_association_id
+                == other.ipam_internet_registry_association_id
+            && self.delta_json == other.delta_json && self.force == other.force
+            && self.client_token == other.client_token
+    }
+}
+impl Default for BatchModifyIpamRoutingPolicyRegistrationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_internet_registry_association_id: None,
+            delta_json: None,
+            force: None,
+            client_token: None,
+        }
+    }
 }
 impl BatchModifyIpamRoutingPolicyRegistrationsRequest {
     /// Starts building a [`BatchModifyIpamRoutingPolicyRegistrationsRequest`].
@@ -53,9 +86,26 @@ impl BatchModifyIpamRoutingPolicyRegistrationsRequest {
     }
 }
 /// A builder for [`BatchModifyIpamRoutingPolicyRegistrationsRequest`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest); start one with `BatchModifyIpamRoutingPolicyRegistrationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder {
     inner: crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest,
+}
+impl Clone for BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest as Default>::default(),
+        }
+    }
 }
 impl BatchModifyIpamRoutingPolicyRegistrationsRequestBuilder {
     /// Sets [`BatchModifyIpamRoutingPolicyRegistrationsRequest::dry_run`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `BatchModifyIpamRoutingPolicyRegistrationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchModifyIpamRoutingPolicyRegistrationsResult {
     /// Information about the routing policy registration delta created by this batch operation.
     pub ipam_routing_policy_registration_delta: Option<
         crate::types::IpamRoutingPolicyRegistrationDelta,
     >,
+}
+impl Clone for BatchModifyIpamRoutingPolicyRegistrationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_routing_policy_registration_delta: self
+                .ipam_routing_policy_registration_delta
+                .clone(),
+        }
+    }
+}
+impl PartialEq for BatchModifyIpamRoutingPolicyRegistrationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_routing_policy_registration_delta
+            == other.ipam_routing_policy_registration_delta
+    }
+}
+impl Default for BatchModifyIpamRoutingPolicyRegistrationsResult {
+    fn default() -> Self {
+        Self {
+            ipam_routing_policy_registration_delta: None,
+        }
+    }
 }
 impl BatchModifyIpamRoutingPolicyRegistrationsResult {
     /// Starts building a [`BatchModifyIpamRoutingPolicyRegistrationsResult`].
@@ -25,9 +47,26 @@ impl BatchModifyIpamRoutingPolicyRegistrationsResult {
     }
 }
 /// A builder for [`BatchModifyIpamRoutingPolicyRegistrationsResult`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsResult); start one with `BatchModifyIpamRoutingPolicyRegistrationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchModifyIpamRoutingPolicyRegistrationsResultBuilder {
     inner: crate::types::BatchModifyIpamRoutingPolicyRegistrationsResult,
+}
+impl Clone for BatchModifyIpamRoutingPolicyRegistrationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchModifyIpamRoutingPolicyRegistrationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchModifyIpamRoutingPolicyRegistrationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BatchModifyIpamRoutingPolicyRegistrationsResult as Default>::default(),
+        }
+    }
 }
 impl BatchModifyIpamRoutingPolicyRegistrationsResultBuilder {
     /// Sets [`BatchModifyIpamRoutingPolicyRegistrationsResult::ipam_routing_policy_registration_delta`](crate::types::BatchModifyIpamRoutingPolicyRegistrationsResult::ipam_routing_policy_registration_delta): Information about the routing policy registration delta created by this batch operation.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `BlobAttributeValue` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BlobAttributeValue {
     /// The `Value` member.
     pub value: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for BlobAttributeValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for BlobAttributeValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for BlobAttributeValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl BlobAttributeValue {
     /// Starts building a [`BlobAttributeValue`].
@@ -21,9 +36,26 @@ impl BlobAttributeValue {
     }
 }
 /// A builder for [`BlobAttributeValue`](crate::types::BlobAttributeValue); start one with `BlobAttributeValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BlobAttributeValueBuilder {
     inner: crate::types::BlobAttributeValue,
+}
+impl Clone for BlobAttributeValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BlobAttributeValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BlobAttributeValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BlobAttributeValue as Default>::default(),
+        }
+    }
 }
 impl BlobAttributeValueBuilder {
     /// Sets [`BlobAttributeValue::value`](crate::types::BlobAttributeValue::value)

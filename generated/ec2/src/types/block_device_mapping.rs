@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping, which defines the EBS volumes and instance store volumes to attach to an instance at launch.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BlockDeviceMapping {
     /// Parameters used to automatically set up EBS volumes when the instance is launched.
@@ -17,6 +17,33 @@ pub struct BlockDeviceMapping {
     ///
     /// Constraints: For M3 instances, you must specify instance store volumes in the block device mapping for the instance. When you launch an M3 instance, we ignore any instance store volumes specified in the block device mapping for the AMI.
     pub virtual_name: Option<String>,
+}
+impl Clone for BlockDeviceMapping {
+    fn clone(&self) -> Self {
+        Self {
+            ebs: self.ebs.clone(),
+            no_device: self.no_device.clone(),
+            device_name: self.device_name.clone(),
+            virtual_name: self.virtual_name.clone(),
+        }
+    }
+}
+impl PartialEq for BlockDeviceMapping {
+    fn eq(&self, other: &Self) -> bool {
+        self.ebs == other.ebs && self.no_device == other.no_device
+            && self.device_name == other.device_name
+            && self.virtual_name == other.virtual_name
+    }
+}
+impl Default for BlockDeviceMapping {
+    fn default() -> Self {
+        Self {
+            ebs: None,
+            no_device: None,
+            device_name: None,
+            virtual_name: None,
+        }
+    }
 }
 impl BlockDeviceMapping {
     /// Starts building a [`BlockDeviceMapping`].
@@ -46,9 +73,26 @@ impl BlockDeviceMapping {
     }
 }
 /// A builder for [`BlockDeviceMapping`](crate::types::BlockDeviceMapping); start one with `BlockDeviceMapping::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BlockDeviceMappingBuilder {
     inner: crate::types::BlockDeviceMapping,
+}
+impl Clone for BlockDeviceMappingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BlockDeviceMappingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BlockDeviceMappingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BlockDeviceMapping as Default>::default(),
+        }
+    }
 }
 impl BlockDeviceMappingBuilder {
     /// Sets [`BlockDeviceMapping::ebs`](crate::types::BlockDeviceMapping::ebs): Parameters used to automatically set up EBS volumes when the instance is launched.

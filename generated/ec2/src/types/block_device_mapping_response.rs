@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping, which defines the EBS volumes and instance store volumes to attach to an instance at launch.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BlockDeviceMappingResponse {
     /// The device name (for example, `/dev/sdh` or `xvdh`).
@@ -13,6 +13,32 @@ pub struct BlockDeviceMappingResponse {
     pub ebs: Option<crate::types::EbsBlockDeviceResponse>,
     /// Suppresses the specified device included in the block device mapping.
     pub no_device: Option<String>,
+}
+impl Clone for BlockDeviceMappingResponse {
+    fn clone(&self) -> Self {
+        Self {
+            device_name: self.device_name.clone(),
+            virtual_name: self.virtual_name.clone(),
+            ebs: self.ebs.clone(),
+            no_device: self.no_device.clone(),
+        }
+    }
+}
+impl PartialEq for BlockDeviceMappingResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.device_name == other.device_name && self.virtual_name == other.virtual_name
+            && self.ebs == other.ebs && self.no_device == other.no_device
+    }
+}
+impl Default for BlockDeviceMappingResponse {
+    fn default() -> Self {
+        Self {
+            device_name: None,
+            virtual_name: None,
+            ebs: None,
+            no_device: None,
+        }
+    }
 }
 impl BlockDeviceMappingResponse {
     /// Starts building a [`BlockDeviceMappingResponse`].
@@ -42,9 +68,26 @@ impl BlockDeviceMappingResponse {
     }
 }
 /// A builder for [`BlockDeviceMappingResponse`](crate::types::BlockDeviceMappingResponse); start one with `BlockDeviceMappingResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BlockDeviceMappingResponseBuilder {
     inner: crate::types::BlockDeviceMappingResponse,
+}
+impl Clone for BlockDeviceMappingResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BlockDeviceMappingResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BlockDeviceMappingResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BlockDeviceMappingResponse as Default>::default(),
+        }
+    }
 }
 impl BlockDeviceMappingResponseBuilder {
     /// Sets [`BlockDeviceMappingResponse::device_name`](crate::types::BlockDeviceMappingResponse::device_name): The device name (for example, `/dev/sdh` or `xvdh`).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The state of VPC Block Public Access (BPA).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BlockPublicAccessStates {
     /// The mode of VPC BPA.
@@ -11,6 +11,25 @@ pub struct BlockPublicAccessStates {
     /// - `block-bidirectional`: Block all traffic to and from internet gateways and egress-only internet gateways in this Region (except for excluded VPCs and subnets).
     /// - `block-ingress`: Block all internet traffic to the VPCs in this Region (except for VPCs or subnets which are excluded). Only traffic to and from NAT gateways and egress-only internet gateways is allowed because these gateways only allow outbound connections to be established.
     pub internet_gateway_block_mode: Option<crate::types::BlockPublicAccessMode>,
+}
+impl Clone for BlockPublicAccessStates {
+    fn clone(&self) -> Self {
+        Self {
+            internet_gateway_block_mode: self.internet_gateway_block_mode.clone(),
+        }
+    }
+}
+impl PartialEq for BlockPublicAccessStates {
+    fn eq(&self, other: &Self) -> bool {
+        self.internet_gateway_block_mode == other.internet_gateway_block_mode
+    }
+}
+impl Default for BlockPublicAccessStates {
+    fn default() -> Self {
+        Self {
+            internet_gateway_block_mode: None,
+        }
+    }
 }
 impl BlockPublicAccessStates {
     /// Starts building a [`BlockPublicAccessStates`].
@@ -27,9 +46,26 @@ impl BlockPublicAccessStates {
     }
 }
 /// A builder for [`BlockPublicAccessStates`](crate::types::BlockPublicAccessStates); start one with `BlockPublicAccessStates::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BlockPublicAccessStatesBuilder {
     inner: crate::types::BlockPublicAccessStates,
+}
+impl Clone for BlockPublicAccessStatesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BlockPublicAccessStatesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BlockPublicAccessStatesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BlockPublicAccessStates as Default>::default(),
+        }
+    }
 }
 impl BlockPublicAccessStatesBuilder {
     /// Sets [`BlockPublicAccessStates::internet_gateway_block_mode`](crate::types::BlockPublicAccessStates::internet_gateway_block_mode): The mode of VPC BPA.

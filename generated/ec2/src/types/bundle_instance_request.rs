@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for BundleInstance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BundleInstanceRequest {
     /// The ID of the instance to bundle.
@@ -17,6 +17,30 @@ pub struct BundleInstanceRequest {
     pub storage: Option<crate::types::Storage>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for BundleInstanceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            storage: self.storage.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for BundleInstanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.storage == other.storage
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for BundleInstanceRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            storage: None,
+            dry_run: None,
+        }
+    }
 }
 impl BundleInstanceRequest {
     /// Starts building a [`BundleInstanceRequest`].
@@ -41,9 +65,26 @@ impl BundleInstanceRequest {
     }
 }
 /// A builder for [`BundleInstanceRequest`](crate::types::BundleInstanceRequest); start one with `BundleInstanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BundleInstanceRequestBuilder {
     inner: crate::types::BundleInstanceRequest,
+}
+impl Clone for BundleInstanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BundleInstanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BundleInstanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BundleInstanceRequest as Default>::default(),
+        }
+    }
 }
 impl BundleInstanceRequestBuilder {
     /// Sets [`BundleInstanceRequest::instance_id`](crate::types::BundleInstanceRequest::instance_id): The ID of the instance to bundle.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of BundleInstance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BundleInstanceResult {
     /// Information about the bundle task.
     pub bundle_task: Option<crate::types::BundleTask>,
+}
+impl Clone for BundleInstanceResult {
+    fn clone(&self) -> Self {
+        Self {
+            bundle_task: self.bundle_task.clone(),
+        }
+    }
+}
+impl PartialEq for BundleInstanceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.bundle_task == other.bundle_task
+    }
+}
+impl Default for BundleInstanceResult {
+    fn default() -> Self {
+        Self { bundle_task: None }
+    }
 }
 impl BundleInstanceResult {
     /// Starts building a [`BundleInstanceResult`].
@@ -21,9 +38,26 @@ impl BundleInstanceResult {
     }
 }
 /// A builder for [`BundleInstanceResult`](crate::types::BundleInstanceResult); start one with `BundleInstanceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BundleInstanceResultBuilder {
     inner: crate::types::BundleInstanceResult,
+}
+impl Clone for BundleInstanceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BundleInstanceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BundleInstanceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BundleInstanceResult as Default>::default(),
+        }
+    }
 }
 impl BundleInstanceResultBuilder {
     /// Sets [`BundleInstanceResult::bundle_task`](crate::types::BundleInstanceResult::bundle_task): Information about the bundle task.

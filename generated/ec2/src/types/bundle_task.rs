@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a bundle task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BundleTask {
     /// The ID of the instance associated with this bundle task.
@@ -21,6 +21,43 @@ pub struct BundleTask {
     pub progress: Option<String>,
     /// If the task fails, a description of the error.
     pub bundle_task_error: Option<crate::types::BundleTaskError>,
+}
+impl Clone for BundleTask {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            bundle_id: self.bundle_id.clone(),
+            state: self.state.clone(),
+            start_time: self.start_time,
+            update_time: self.update_time,
+            storage: self.storage.clone(),
+            progress: self.progress.clone(),
+            bundle_task_error: self.bundle_task_error.clone(),
+        }
+    }
+}
+impl PartialEq for BundleTask {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.bundle_id == other.bundle_id
+            && self.state == other.state && self.start_time == other.start_time
+            && self.update_time == other.update_time && self.storage == other.storage
+            && self.progress == other.progress
+            && self.bundle_task_error == other.bundle_task_error
+    }
+}
+impl Default for BundleTask {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            bundle_id: None,
+            state: None,
+            start_time: None,
+            update_time: None,
+            storage: None,
+            progress: None,
+            bundle_task_error: None,
+        }
+    }
 }
 impl BundleTask {
     /// Starts building a [`BundleTask`].
@@ -70,9 +107,26 @@ impl BundleTask {
     }
 }
 /// A builder for [`BundleTask`](crate::types::BundleTask); start one with `BundleTask::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BundleTaskBuilder {
     inner: crate::types::BundleTask,
+}
+impl Clone for BundleTaskBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BundleTaskBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BundleTaskBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BundleTask as Default>::default(),
+        }
+    }
 }
 impl BundleTaskBuilder {
     /// Sets [`BundleTask::instance_id`](crate::types::BundleTask::instance_id): The ID of the instance associated with this bundle task.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an error for `BundleInstance`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BundleTaskError {
     /// The error code.
     pub code: Option<String>,
     /// The error message.
     pub message: Option<String>,
+}
+impl Clone for BundleTaskError {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for BundleTaskError {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for BundleTaskError {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl BundleTaskError {
     /// Starts building a [`BundleTaskError`].
@@ -28,9 +46,26 @@ impl BundleTaskError {
     }
 }
 /// A builder for [`BundleTaskError`](crate::types::BundleTaskError); start one with `BundleTaskError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BundleTaskErrorBuilder {
     inner: crate::types::BundleTaskError,
+}
+impl Clone for BundleTaskErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BundleTaskErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BundleTaskErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BundleTaskError as Default>::default(),
+        }
+    }
 }
 impl BundleTaskErrorBuilder {
     /// Sets [`BundleTaskError::code`](crate::types::BundleTaskError::code): The error code.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Autonomous System Number (ASN) and BYOIP CIDR association.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Byoasn {
     /// A public 2-byte or 4-byte ASN.
@@ -13,6 +13,32 @@ pub struct Byoasn {
     pub status_message: Option<String>,
     /// The provisioning state of the BYOASN.
     pub state: Option<crate::types::AsnState>,
+}
+impl Clone for Byoasn {
+    fn clone(&self) -> Self {
+        Self {
+            asn: self.asn.clone(),
+            ipam_id: self.ipam_id.clone(),
+            status_message: self.status_message.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for Byoasn {
+    fn eq(&self, other: &Self) -> bool {
+        self.asn == other.asn && self.ipam_id == other.ipam_id
+            && self.status_message == other.status_message && self.state == other.state
+    }
+}
+impl Default for Byoasn {
+    fn default() -> Self {
+        Self {
+            asn: None,
+            ipam_id: None,
+            status_message: None,
+            state: None,
+        }
+    }
 }
 impl Byoasn {
     /// Starts building a [`Byoasn`].
@@ -42,9 +68,26 @@ impl Byoasn {
     }
 }
 /// A builder for [`Byoasn`](crate::types::Byoasn); start one with `Byoasn::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ByoasnBuilder {
     inner: crate::types::Byoasn,
+}
+impl Clone for ByoasnBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ByoasnBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ByoasnBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Byoasn as Default>::default(),
+        }
+    }
 }
 impl ByoasnBuilder {
     /// Sets [`Byoasn::asn`](crate::types::Byoasn::asn): A public 2-byte or 4-byte ASN.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an address range that is provisioned for use with your Amazon Web Services resources through bring your own IP addresses (BYOIP).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ByoipCidr {
     /// The address range, in CIDR notation.
@@ -45,6 +45,46 @@ pub struct ByoipCidr {
     pub pool_id: Option<String>,
     /// The ID of the IPAM pool associated with the CIDR.
     pub ipam_pool_id: Option<String>,
+}
+impl Clone for ByoipCidr {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            description: self.description.clone(),
+            asn_associations: self.asn_associations.clone(),
+            status_message: self.status_message.clone(),
+            state: self.state.clone(),
+            network_border_group: self.network_border_group.clone(),
+            advertisement_type: self.advertisement_type.clone(),
+            pool_id: self.pool_id.clone(),
+            ipam_pool_id: self.ipam_pool_id.clone(),
+        }
+    }
+}
+impl PartialEq for ByoipCidr {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.description == other.description
+            && self.asn_associations == other.asn_associations
+            && self.status_message == other.status_message && self.state == other.state
+            && self.network_border_group == other.network_border_group
+            && self.advertisement_type == other.advertisement_type
+            && self.pool_id == other.pool_id && self.ipam_pool_id == other.ipam_pool_id
+    }
+}
+impl Default for ByoipCidr {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            description: None,
+            asn_associations: None,
+            status_message: None,
+            state: None,
+            network_border_group: None,
+            advertisement_type: None,
+            pool_id: None,
+            ipam_pool_id: None,
+        }
+    }
 }
 impl ByoipCidr {
     /// Starts building a [`ByoipCidr`].
@@ -99,9 +139,26 @@ impl ByoipCidr {
     }
 }
 /// A builder for [`ByoipCidr`](crate::types::ByoipCidr); start one with `ByoipCidr::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ByoipCidrBuilder {
     inner: crate::types::ByoipCidr,
+}
+impl Clone for ByoipCidrBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ByoipCidrBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ByoipCidrBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ByoipCidr as Default>::default(),
+        }
+    }
 }
 impl ByoipCidrBuilder {
     /// Sets [`ByoipCidr::cidr`](crate::types::ByoipCidr::cidr): The address range, in CIDR notation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CancelBundleTask.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelBundleTaskRequest {
     /// The ID of the bundle task.
@@ -11,6 +11,27 @@ pub struct CancelBundleTaskRequest {
     pub bundle_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CancelBundleTaskRequest {
+    fn clone(&self) -> Self {
+        Self {
+            bundle_id: self.bundle_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CancelBundleTaskRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.bundle_id == other.bundle_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for CancelBundleTaskRequest {
+    fn default() -> Self {
+        Self {
+            bundle_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl CancelBundleTaskRequest {
     /// Starts building a [`CancelBundleTaskRequest`].
@@ -30,9 +51,26 @@ impl CancelBundleTaskRequest {
     }
 }
 /// A builder for [`CancelBundleTaskRequest`](crate::types::CancelBundleTaskRequest); start one with `CancelBundleTaskRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelBundleTaskRequestBuilder {
     inner: crate::types::CancelBundleTaskRequest,
+}
+impl Clone for CancelBundleTaskRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelBundleTaskRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelBundleTaskRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelBundleTaskRequest as Default>::default(),
+        }
+    }
 }
 impl CancelBundleTaskRequestBuilder {
     /// Sets [`CancelBundleTaskRequest::bundle_id`](crate::types::CancelBundleTaskRequest::bundle_id): The ID of the bundle task.

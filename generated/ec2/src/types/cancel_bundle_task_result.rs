@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CancelBundleTask.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelBundleTaskResult {
     /// Information about the bundle task.
     pub bundle_task: Option<crate::types::BundleTask>,
+}
+impl Clone for CancelBundleTaskResult {
+    fn clone(&self) -> Self {
+        Self {
+            bundle_task: self.bundle_task.clone(),
+        }
+    }
+}
+impl PartialEq for CancelBundleTaskResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.bundle_task == other.bundle_task
+    }
+}
+impl Default for CancelBundleTaskResult {
+    fn default() -> Self {
+        Self { bundle_task: None }
+    }
 }
 impl CancelBundleTaskResult {
     /// Starts building a [`CancelBundleTaskResult`].
@@ -21,9 +38,26 @@ impl CancelBundleTaskResult {
     }
 }
 /// A builder for [`CancelBundleTaskResult`](crate::types::CancelBundleTaskResult); start one with `CancelBundleTaskResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelBundleTaskResultBuilder {
     inner: crate::types::CancelBundleTaskResult,
+}
+impl Clone for CancelBundleTaskResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelBundleTaskResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelBundleTaskResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelBundleTaskResult as Default>::default(),
+        }
+    }
 }
 impl CancelBundleTaskResultBuilder {
     /// Sets [`CancelBundleTaskResult::bundle_task`](crate::types::CancelBundleTaskResult::bundle_task): Information about the bundle task.

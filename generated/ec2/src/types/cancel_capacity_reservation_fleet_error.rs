@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Capacity Reservation Fleet cancellation error.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelCapacityReservationFleetError {
     /// The error code.
     pub code: Option<String>,
     /// The error message.
     pub message: Option<String>,
+}
+impl Clone for CancelCapacityReservationFleetError {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for CancelCapacityReservationFleetError {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for CancelCapacityReservationFleetError {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl CancelCapacityReservationFleetError {
     /// Starts building a [`CancelCapacityReservationFleetError`].
@@ -28,9 +46,26 @@ impl CancelCapacityReservationFleetError {
     }
 }
 /// A builder for [`CancelCapacityReservationFleetError`](crate::types::CancelCapacityReservationFleetError); start one with `CancelCapacityReservationFleetError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelCapacityReservationFleetErrorBuilder {
     inner: crate::types::CancelCapacityReservationFleetError,
+}
+impl Clone for CancelCapacityReservationFleetErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelCapacityReservationFleetErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelCapacityReservationFleetErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelCapacityReservationFleetError as Default>::default(),
+        }
+    }
 }
 impl CancelCapacityReservationFleetErrorBuilder {
     /// Sets [`CancelCapacityReservationFleetError::code`](crate::types::CancelCapacityReservationFleetError::code): The error code.

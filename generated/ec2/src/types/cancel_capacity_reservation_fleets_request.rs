@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelCapacityReservationFleetsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelCapacityReservationFleetsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,29 @@ pub struct CancelCapacityReservationFleetsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub capacity_reservation_fleet_ids: Option<Vec<String>>,
+}
+impl Clone for CancelCapacityReservationFleetsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            capacity_reservation_fleet_ids: self.capacity_reservation_fleet_ids.clone(),
+        }
+    }
+}
+impl PartialEq for CancelCapacityReservationFleetsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.capacity_reservation_fleet_ids
+                == other.capacity_reservation_fleet_ids
+    }
+}
+impl Default for CancelCapacityReservationFleetsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            capacity_reservation_fleet_ids: None,
+        }
+    }
 }
 impl CancelCapacityReservationFleetsRequest {
     /// Starts building a [`CancelCapacityReservationFleetsRequest`].
@@ -30,9 +53,26 @@ impl CancelCapacityReservationFleetsRequest {
     }
 }
 /// A builder for [`CancelCapacityReservationFleetsRequest`](crate::types::CancelCapacityReservationFleetsRequest); start one with `CancelCapacityReservationFleetsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelCapacityReservationFleetsRequestBuilder {
     inner: crate::types::CancelCapacityReservationFleetsRequest,
+}
+impl Clone for CancelCapacityReservationFleetsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelCapacityReservationFleetsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelCapacityReservationFleetsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelCapacityReservationFleetsRequest as Default>::default(),
+        }
+    }
 }
 impl CancelCapacityReservationFleetsRequestBuilder {
     /// Sets [`CancelCapacityReservationFleetsRequest::dry_run`](crate::types::CancelCapacityReservationFleetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelCapacityReservationFleetsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelCapacityReservationFleetsResult {
     /// Information about the Capacity Reservation Fleets that were successfully cancelled.
@@ -13,6 +13,28 @@ pub struct CancelCapacityReservationFleetsResult {
     pub failed_fleet_cancellations: Option<
         Vec<crate::types::FailedCapacityReservationFleetCancellationResult>,
     >,
+}
+impl Clone for CancelCapacityReservationFleetsResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful_fleet_cancellations: self.successful_fleet_cancellations.clone(),
+            failed_fleet_cancellations: self.failed_fleet_cancellations.clone(),
+        }
+    }
+}
+impl PartialEq for CancelCapacityReservationFleetsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful_fleet_cancellations == other.successful_fleet_cancellations
+            && self.failed_fleet_cancellations == other.failed_fleet_cancellations
+    }
+}
+impl Default for CancelCapacityReservationFleetsResult {
+    fn default() -> Self {
+        Self {
+            successful_fleet_cancellations: None,
+            failed_fleet_cancellations: None,
+        }
+    }
 }
 impl CancelCapacityReservationFleetsResult {
     /// Starts building a [`CancelCapacityReservationFleetsResult`].
@@ -36,9 +58,26 @@ impl CancelCapacityReservationFleetsResult {
     }
 }
 /// A builder for [`CancelCapacityReservationFleetsResult`](crate::types::CancelCapacityReservationFleetsResult); start one with `CancelCapacityReservationFleetsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelCapacityReservationFleetsResultBuilder {
     inner: crate::types::CancelCapacityReservationFleetsResult,
+}
+impl Clone for CancelCapacityReservationFleetsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelCapacityReservationFleetsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelCapacityReservationFleetsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelCapacityReservationFleetsResult as Default>::default(),
+        }
+    }
 }
 impl CancelCapacityReservationFleetsResultBuilder {
     /// Appends one item to [`CancelCapacityReservationFleetsResult::successful_fleet_cancellations`](crate::types::CancelCapacityReservationFleetsResult::successful_fleet_cancellations): Information about the Capacity Reservation Fleets that were successfully cancelled.

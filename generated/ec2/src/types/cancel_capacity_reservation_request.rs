@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelCapacityReservationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelCapacityReservationRequest {
     /// The ID of the Capacity Reservation to be cancelled.
@@ -15,6 +15,34 @@ pub struct CancelCapacityReservationRequest {
     pub apply_cancellation_charges: Option<crate::types::ApplyCancellationCharges>,
     /// The ID of the cancellation quote to use for the cancellation. You can generate a cancellation quote by using the `CreateCapacityReservationCancellationQuote` action. The cancellation quote must be in an `active` state.
     pub quote_id: Option<String>,
+}
+impl Clone for CancelCapacityReservationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            dry_run: self.dry_run,
+            apply_cancellation_charges: self.apply_cancellation_charges.clone(),
+            quote_id: self.quote_id.clone(),
+        }
+    }
+}
+impl PartialEq for CancelCapacityReservationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.dry_run == other.dry_run
+            && self.apply_cancellation_charges == other.apply_cancellation_charges
+            && self.quote_id == other.quote_id
+    }
+}
+impl Default for CancelCapacityReservationRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            dry_run: None,
+            apply_cancellation_charges: None,
+            quote_id: None,
+        }
+    }
 }
 impl CancelCapacityReservationRequest {
     /// Starts building a [`CancelCapacityReservationRequest`].
@@ -46,9 +74,26 @@ impl CancelCapacityReservationRequest {
     }
 }
 /// A builder for [`CancelCapacityReservationRequest`](crate::types::CancelCapacityReservationRequest); start one with `CancelCapacityReservationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelCapacityReservationRequestBuilder {
     inner: crate::types::CancelCapacityReservationRequest,
+}
+impl Clone for CancelCapacityReservationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelCapacityReservationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelCapacityReservationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelCapacityReservationRequest as Default>::default(),
+        }
+    }
 }
 impl CancelCapacityReservationRequestBuilder {
     /// Sets [`CancelCapacityReservationRequest::capacity_reservation_id`](crate::types::CancelCapacityReservationRequest::capacity_reservation_id): The ID of the Capacity Reservation to be cancelled.

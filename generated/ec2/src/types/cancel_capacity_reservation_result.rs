@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelCapacityReservationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelCapacityReservationResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for CancelCapacityReservationResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for CancelCapacityReservationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for CancelCapacityReservationResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl CancelCapacityReservationResult {
     /// Starts building a [`CancelCapacityReservationResult`].
@@ -21,9 +36,26 @@ impl CancelCapacityReservationResult {
     }
 }
 /// A builder for [`CancelCapacityReservationResult`](crate::types::CancelCapacityReservationResult); start one with `CancelCapacityReservationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelCapacityReservationResultBuilder {
     inner: crate::types::CancelCapacityReservationResult,
+}
+impl Clone for CancelCapacityReservationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelCapacityReservationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelCapacityReservationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelCapacityReservationResult as Default>::default(),
+        }
+    }
 }
 impl CancelCapacityReservationResultBuilder {
     /// Sets [`CancelCapacityReservationResult::return_`](crate::types::CancelCapacityReservationResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

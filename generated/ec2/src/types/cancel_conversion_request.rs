@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelConversionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelConversionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,31 @@ pub struct CancelConversionRequest {
     pub conversion_task_id: Option<String>,
     /// The reason for canceling the conversion task.
     pub reason_message: Option<String>,
+}
+impl Clone for CancelConversionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            conversion_task_id: self.conversion_task_id.clone(),
+            reason_message: self.reason_message.clone(),
+        }
+    }
+}
+impl PartialEq for CancelConversionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.conversion_task_id == other.conversion_task_id
+            && self.reason_message == other.reason_message
+    }
+}
+impl Default for CancelConversionRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            conversion_task_id: None,
+            reason_message: None,
+        }
+    }
 }
 impl CancelConversionRequest {
     /// Starts building a [`CancelConversionRequest`].
@@ -37,9 +62,26 @@ impl CancelConversionRequest {
     }
 }
 /// A builder for [`CancelConversionRequest`](crate::types::CancelConversionRequest); start one with `CancelConversionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelConversionRequestBuilder {
     inner: crate::types::CancelConversionRequest,
+}
+impl Clone for CancelConversionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelConversionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelConversionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelConversionRequest as Default>::default(),
+        }
+    }
 }
 impl CancelConversionRequestBuilder {
     /// Sets [`CancelConversionRequest::dry_run`](crate::types::CancelConversionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

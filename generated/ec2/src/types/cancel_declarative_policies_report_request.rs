@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelDeclarativePoliciesReportRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelDeclarativePoliciesReportRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct CancelDeclarativePoliciesReportRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub report_id: Option<String>,
+}
+impl Clone for CancelDeclarativePoliciesReportRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            report_id: self.report_id.clone(),
+        }
+    }
+}
+impl PartialEq for CancelDeclarativePoliciesReportRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.report_id == other.report_id
+    }
+}
+impl Default for CancelDeclarativePoliciesReportRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            report_id: None,
+        }
+    }
 }
 impl CancelDeclarativePoliciesReportRequest {
     /// Starts building a [`CancelDeclarativePoliciesReportRequest`].
@@ -30,9 +51,26 @@ impl CancelDeclarativePoliciesReportRequest {
     }
 }
 /// A builder for [`CancelDeclarativePoliciesReportRequest`](crate::types::CancelDeclarativePoliciesReportRequest); start one with `CancelDeclarativePoliciesReportRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelDeclarativePoliciesReportRequestBuilder {
     inner: crate::types::CancelDeclarativePoliciesReportRequest,
+}
+impl Clone for CancelDeclarativePoliciesReportRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelDeclarativePoliciesReportRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelDeclarativePoliciesReportRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelDeclarativePoliciesReportRequest as Default>::default(),
+        }
+    }
 }
 impl CancelDeclarativePoliciesReportRequestBuilder {
     /// Sets [`CancelDeclarativePoliciesReportRequest::dry_run`](crate::types::CancelDeclarativePoliciesReportRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelDeclarativePoliciesReportResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelDeclarativePoliciesReportResult {
     /// Is `true` if the request succeeds, and an error otherwise.
     pub return_: Option<bool>,
+}
+impl Clone for CancelDeclarativePoliciesReportResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for CancelDeclarativePoliciesReportResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for CancelDeclarativePoliciesReportResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl CancelDeclarativePoliciesReportResult {
     /// Starts building a [`CancelDeclarativePoliciesReportResult`].
@@ -21,9 +36,26 @@ impl CancelDeclarativePoliciesReportResult {
     }
 }
 /// A builder for [`CancelDeclarativePoliciesReportResult`](crate::types::CancelDeclarativePoliciesReportResult); start one with `CancelDeclarativePoliciesReportResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelDeclarativePoliciesReportResultBuilder {
     inner: crate::types::CancelDeclarativePoliciesReportResult,
+}
+impl Clone for CancelDeclarativePoliciesReportResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelDeclarativePoliciesReportResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelDeclarativePoliciesReportResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelDeclarativePoliciesReportResult as Default>::default(),
+        }
+    }
 }
 impl CancelDeclarativePoliciesReportResultBuilder {
     /// Sets [`CancelDeclarativePoliciesReportResult::return_`](crate::types::CancelDeclarativePoliciesReportResult::return_): Is `true` if the request succeeds, and an error otherwise.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelExportTaskRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelExportTaskRequest {
     /// The ID of the export task. This is the ID returned by the `CreateInstanceExportTask` and `ExportImage` operations.
     ///
     /// Required: the builder's `build()` fails without it.
     pub export_task_id: Option<String>,
+}
+impl Clone for CancelExportTaskRequest {
+    fn clone(&self) -> Self {
+        Self {
+            export_task_id: self.export_task_id.clone(),
+        }
+    }
+}
+impl PartialEq for CancelExportTaskRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.export_task_id == other.export_task_id
+    }
+}
+impl Default for CancelExportTaskRequest {
+    fn default() -> Self {
+        Self { export_task_id: None }
+    }
 }
 impl CancelExportTaskRequest {
     /// Starts building a [`CancelExportTaskRequest`].
@@ -23,9 +40,26 @@ impl CancelExportTaskRequest {
     }
 }
 /// A builder for [`CancelExportTaskRequest`](crate::types::CancelExportTaskRequest); start one with `CancelExportTaskRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelExportTaskRequestBuilder {
     inner: crate::types::CancelExportTaskRequest,
+}
+impl Clone for CancelExportTaskRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelExportTaskRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelExportTaskRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelExportTaskRequest as Default>::default(),
+        }
+    }
 }
 impl CancelExportTaskRequestBuilder {
     /// Sets [`CancelExportTaskRequest::export_task_id`](crate::types::CancelExportTaskRequest::export_task_id): The ID of the export task.

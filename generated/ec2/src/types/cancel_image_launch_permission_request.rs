@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelImageLaunchPermissionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelImageLaunchPermissionRequest {
     /// The ID of the AMI that was shared with your Amazon Web Services account.
@@ -11,6 +11,27 @@ pub struct CancelImageLaunchPermissionRequest {
     pub image_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CancelImageLaunchPermissionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CancelImageLaunchPermissionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for CancelImageLaunchPermissionRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl CancelImageLaunchPermissionRequest {
     /// Starts building a [`CancelImageLaunchPermissionRequest`].
@@ -30,9 +51,26 @@ impl CancelImageLaunchPermissionRequest {
     }
 }
 /// A builder for [`CancelImageLaunchPermissionRequest`](crate::types::CancelImageLaunchPermissionRequest); start one with `CancelImageLaunchPermissionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelImageLaunchPermissionRequestBuilder {
     inner: crate::types::CancelImageLaunchPermissionRequest,
+}
+impl Clone for CancelImageLaunchPermissionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelImageLaunchPermissionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelImageLaunchPermissionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelImageLaunchPermissionRequest as Default>::default(),
+        }
+    }
 }
 impl CancelImageLaunchPermissionRequestBuilder {
     /// Sets [`CancelImageLaunchPermissionRequest::image_id`](crate::types::CancelImageLaunchPermissionRequest::image_id): The ID of the AMI that was shared with your Amazon Web Services account.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelImageLaunchPermissionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelImageLaunchPermissionResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for CancelImageLaunchPermissionResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for CancelImageLaunchPermissionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for CancelImageLaunchPermissionResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl CancelImageLaunchPermissionResult {
     /// Starts building a [`CancelImageLaunchPermissionResult`].
@@ -21,9 +36,26 @@ impl CancelImageLaunchPermissionResult {
     }
 }
 /// A builder for [`CancelImageLaunchPermissionResult`](crate::types::CancelImageLaunchPermissionResult); start one with `CancelImageLaunchPermissionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelImageLaunchPermissionResultBuilder {
     inner: crate::types::CancelImageLaunchPermissionResult,
+}
+impl Clone for CancelImageLaunchPermissionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelImageLaunchPermissionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelImageLaunchPermissionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelImageLaunchPermissionResult as Default>::default(),
+        }
+    }
 }
 impl CancelImageLaunchPermissionResultBuilder {
     /// Sets [`CancelImageLaunchPermissionResult::return_`](crate::types::CancelImageLaunchPermissionResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelImportTaskRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelImportTaskRequest {
     /// The reason for canceling the task.
@@ -11,6 +11,30 @@ pub struct CancelImportTaskRequest {
     pub dry_run: Option<bool>,
     /// The ID of the import image or import snapshot task to be canceled.
     pub import_task_id: Option<String>,
+}
+impl Clone for CancelImportTaskRequest {
+    fn clone(&self) -> Self {
+        Self {
+            cancel_reason: self.cancel_reason.clone(),
+            dry_run: self.dry_run,
+            import_task_id: self.import_task_id.clone(),
+        }
+    }
+}
+impl PartialEq for CancelImportTaskRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cancel_reason == other.cancel_reason && self.dry_run == other.dry_run
+            && self.import_task_id == other.import_task_id
+    }
+}
+impl Default for CancelImportTaskRequest {
+    fn default() -> Self {
+        Self {
+            cancel_reason: None,
+            dry_run: None,
+            import_task_id: None,
+        }
+    }
 }
 impl CancelImportTaskRequest {
     /// Starts building a [`CancelImportTaskRequest`].
@@ -35,9 +59,26 @@ impl CancelImportTaskRequest {
     }
 }
 /// A builder for [`CancelImportTaskRequest`](crate::types::CancelImportTaskRequest); start one with `CancelImportTaskRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelImportTaskRequestBuilder {
     inner: crate::types::CancelImportTaskRequest,
+}
+impl Clone for CancelImportTaskRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelImportTaskRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelImportTaskRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelImportTaskRequest as Default>::default(),
+        }
+    }
 }
 impl CancelImportTaskRequestBuilder {
     /// Sets [`CancelImportTaskRequest::cancel_reason`](crate::types::CancelImportTaskRequest::cancel_reason): The reason for canceling the task.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelImportTaskResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelImportTaskResult {
     /// The ID of the task being canceled.
@@ -11,6 +11,30 @@ pub struct CancelImportTaskResult {
     pub previous_state: Option<String>,
     /// The current state of the task being canceled.
     pub state: Option<String>,
+}
+impl Clone for CancelImportTaskResult {
+    fn clone(&self) -> Self {
+        Self {
+            import_task_id: self.import_task_id.clone(),
+            previous_state: self.previous_state.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for CancelImportTaskResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.import_task_id == other.import_task_id
+            && self.previous_state == other.previous_state && self.state == other.state
+    }
+}
+impl Default for CancelImportTaskResult {
+    fn default() -> Self {
+        Self {
+            import_task_id: None,
+            previous_state: None,
+            state: None,
+        }
+    }
 }
 impl CancelImportTaskResult {
     /// Starts building a [`CancelImportTaskResult`].
@@ -35,9 +59,26 @@ impl CancelImportTaskResult {
     }
 }
 /// A builder for [`CancelImportTaskResult`](crate::types::CancelImportTaskResult); start one with `CancelImportTaskResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelImportTaskResultBuilder {
     inner: crate::types::CancelImportTaskResult,
+}
+impl Clone for CancelImportTaskResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelImportTaskResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelImportTaskResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelImportTaskResult as Default>::default(),
+        }
+    }
 }
 impl CancelImportTaskResultBuilder {
     /// Sets [`CancelImportTaskResult::import_task_id`](crate::types::CancelImportTaskResult::import_task_id): The ID of the task being canceled.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CancelReservedInstancesListing.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelReservedInstancesListingRequest {
     /// The ID of the Reserved Instance listing.
     ///
     /// Required: the builder's `build()` fails without it.
     pub reserved_instances_listing_id: Option<String>,
+}
+impl Clone for CancelReservedInstancesListingRequest {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances_listing_id: self.reserved_instances_listing_id.clone(),
+        }
+    }
+}
+impl PartialEq for CancelReservedInstancesListingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances_listing_id == other.reserved_instances_listing_id
+    }
+}
+impl Default for CancelReservedInstancesListingRequest {
+    fn default() -> Self {
+        Self {
+            reserved_instances_listing_id: None,
+        }
+    }
 }
 impl CancelReservedInstancesListingRequest {
     /// Starts building a [`CancelReservedInstancesListingRequest`].
@@ -23,9 +42,26 @@ impl CancelReservedInstancesListingRequest {
     }
 }
 /// A builder for [`CancelReservedInstancesListingRequest`](crate::types::CancelReservedInstancesListingRequest); start one with `CancelReservedInstancesListingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelReservedInstancesListingRequestBuilder {
     inner: crate::types::CancelReservedInstancesListingRequest,
+}
+impl Clone for CancelReservedInstancesListingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelReservedInstancesListingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelReservedInstancesListingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelReservedInstancesListingRequest as Default>::default(),
+        }
+    }
 }
 impl CancelReservedInstancesListingRequestBuilder {
     /// Sets [`CancelReservedInstancesListingRequest::reserved_instances_listing_id`](crate::types::CancelReservedInstancesListingRequest::reserved_instances_listing_id): The ID of the Reserved Instance listing.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CancelReservedInstancesListing.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelReservedInstancesListingResult {
     /// The Reserved Instance listing.
     pub reserved_instances_listings: Option<Vec<crate::types::ReservedInstancesListing>>,
+}
+impl Clone for CancelReservedInstancesListingResult {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances_listings: self.reserved_instances_listings.clone(),
+        }
+    }
+}
+impl PartialEq for CancelReservedInstancesListingResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances_listings == other.reserved_instances_listings
+    }
+}
+impl Default for CancelReservedInstancesListingResult {
+    fn default() -> Self {
+        Self {
+            reserved_instances_listings: None,
+        }
+    }
 }
 impl CancelReservedInstancesListingResult {
     /// Starts building a [`CancelReservedInstancesListingResult`].
@@ -23,9 +42,26 @@ impl CancelReservedInstancesListingResult {
     }
 }
 /// A builder for [`CancelReservedInstancesListingResult`](crate::types::CancelReservedInstancesListingResult); start one with `CancelReservedInstancesListingResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelReservedInstancesListingResultBuilder {
     inner: crate::types::CancelReservedInstancesListingResult,
+}
+impl Clone for CancelReservedInstancesListingResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelReservedInstancesListingResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelReservedInstancesListingResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelReservedInstancesListingResult as Default>::default(),
+        }
+    }
 }
 impl CancelReservedInstancesListingResultBuilder {
     /// Appends one item to [`CancelReservedInstancesListingResult::reserved_instances_listings`](crate::types::CancelReservedInstancesListingResult::reserved_instances_listings): The Reserved Instance listing.

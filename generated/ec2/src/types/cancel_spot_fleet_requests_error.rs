@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Spot Fleet error.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelSpotFleetRequestsError {
     /// The error code.
     pub code: Option<crate::types::CancelBatchErrorCode>,
     /// The description for the error code.
     pub message: Option<String>,
+}
+impl Clone for CancelSpotFleetRequestsError {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for CancelSpotFleetRequestsError {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for CancelSpotFleetRequestsError {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl CancelSpotFleetRequestsError {
     /// Starts building a [`CancelSpotFleetRequestsError`].
@@ -28,9 +46,26 @@ impl CancelSpotFleetRequestsError {
     }
 }
 /// A builder for [`CancelSpotFleetRequestsError`](crate::types::CancelSpotFleetRequestsError); start one with `CancelSpotFleetRequestsError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelSpotFleetRequestsErrorBuilder {
     inner: crate::types::CancelSpotFleetRequestsError,
+}
+impl Clone for CancelSpotFleetRequestsErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelSpotFleetRequestsErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelSpotFleetRequestsErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelSpotFleetRequestsError as Default>::default(),
+        }
+    }
 }
 impl CancelSpotFleetRequestsErrorBuilder {
     /// Sets [`CancelSpotFleetRequestsError::code`](crate::types::CancelSpotFleetRequestsError::code): The error code.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Spot Fleet request that was not successfully canceled.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelSpotFleetRequestsErrorItem {
     /// The error.
     pub error: Option<crate::types::CancelSpotFleetRequestsError>,
     /// The ID of the Spot Fleet request.
     pub spot_fleet_request_id: Option<String>,
+}
+impl Clone for CancelSpotFleetRequestsErrorItem {
+    fn clone(&self) -> Self {
+        Self {
+            error: self.error.clone(),
+            spot_fleet_request_id: self.spot_fleet_request_id.clone(),
+        }
+    }
+}
+impl PartialEq for CancelSpotFleetRequestsErrorItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error
+            && self.spot_fleet_request_id == other.spot_fleet_request_id
+    }
+}
+impl Default for CancelSpotFleetRequestsErrorItem {
+    fn default() -> Self {
+        Self {
+            error: None,
+            spot_fleet_request_id: None,
+        }
+    }
 }
 impl CancelSpotFleetRequestsErrorItem {
     /// Starts building a [`CancelSpotFleetRequestsErrorItem`].
@@ -28,9 +50,26 @@ impl CancelSpotFleetRequestsErrorItem {
     }
 }
 /// A builder for [`CancelSpotFleetRequestsErrorItem`](crate::types::CancelSpotFleetRequestsErrorItem); start one with `CancelSpotFleetRequestsErrorItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelSpotFleetRequestsErrorItemBuilder {
     inner: crate::types::CancelSpotFleetRequestsErrorItem,
+}
+impl Clone for CancelSpotFleetRequestsErrorItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelSpotFleetRequestsErrorItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelSpotFleetRequestsErrorItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelSpotFleetRequestsErrorItem as Default>::default(),
+        }
+    }
 }
 impl CancelSpotFleetRequestsErrorItemBuilder {
     /// Sets [`CancelSpotFleetRequestsErrorItem::error`](crate::types::CancelSpotFleetRequestsErrorItem::error): The error.

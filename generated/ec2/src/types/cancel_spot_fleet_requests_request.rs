@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CancelSpotFleetRequests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelSpotFleetRequestsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,31 @@ pub struct CancelSpotFleetRequestsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub terminate_instances: Option<bool>,
+}
+impl Clone for CancelSpotFleetRequestsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            spot_fleet_request_ids: self.spot_fleet_request_ids.clone(),
+            terminate_instances: self.terminate_instances,
+        }
+    }
+}
+impl PartialEq for CancelSpotFleetRequestsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.spot_fleet_request_ids == other.spot_fleet_request_ids
+            && self.terminate_instances == other.terminate_instances
+    }
+}
+impl Default for CancelSpotFleetRequestsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            spot_fleet_request_ids: None,
+            terminate_instances: None,
+        }
+    }
 }
 impl CancelSpotFleetRequestsRequest {
     /// Starts building a [`CancelSpotFleetRequestsRequest`].
@@ -43,9 +68,26 @@ impl CancelSpotFleetRequestsRequest {
     }
 }
 /// A builder for [`CancelSpotFleetRequestsRequest`](crate::types::CancelSpotFleetRequestsRequest); start one with `CancelSpotFleetRequestsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelSpotFleetRequestsRequestBuilder {
     inner: crate::types::CancelSpotFleetRequestsRequest,
+}
+impl Clone for CancelSpotFleetRequestsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelSpotFleetRequestsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelSpotFleetRequestsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelSpotFleetRequestsRequest as Default>::default(),
+        }
+    }
 }
 impl CancelSpotFleetRequestsRequestBuilder {
     /// Sets [`CancelSpotFleetRequestsRequest::dry_run`](crate::types::CancelSpotFleetRequestsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

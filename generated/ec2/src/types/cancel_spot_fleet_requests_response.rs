@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CancelSpotFleetRequests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelSpotFleetRequestsResponse {
     /// Information about the Spot Fleet requests that are successfully canceled.
@@ -13,6 +13,28 @@ pub struct CancelSpotFleetRequestsResponse {
     pub unsuccessful_fleet_requests: Option<
         Vec<crate::types::CancelSpotFleetRequestsErrorItem>,
     >,
+}
+impl Clone for CancelSpotFleetRequestsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            successful_fleet_requests: self.successful_fleet_requests.clone(),
+            unsuccessful_fleet_requests: self.unsuccessful_fleet_requests.clone(),
+        }
+    }
+}
+impl PartialEq for CancelSpotFleetRequestsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful_fleet_requests == other.successful_fleet_requests
+            && self.unsuccessful_fleet_requests == other.unsuccessful_fleet_requests
+    }
+}
+impl Default for CancelSpotFleetRequestsResponse {
+    fn default() -> Self {
+        Self {
+            successful_fleet_requests: None,
+            unsuccessful_fleet_requests: None,
+        }
+    }
 }
 impl CancelSpotFleetRequestsResponse {
     /// Starts building a [`CancelSpotFleetRequestsResponse`].
@@ -36,9 +58,26 @@ impl CancelSpotFleetRequestsResponse {
     }
 }
 /// A builder for [`CancelSpotFleetRequestsResponse`](crate::types::CancelSpotFleetRequestsResponse); start one with `CancelSpotFleetRequestsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelSpotFleetRequestsResponseBuilder {
     inner: crate::types::CancelSpotFleetRequestsResponse,
+}
+impl Clone for CancelSpotFleetRequestsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelSpotFleetRequestsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelSpotFleetRequestsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelSpotFleetRequestsResponse as Default>::default(),
+        }
+    }
 }
 impl CancelSpotFleetRequestsResponseBuilder {
     /// Appends one item to [`CancelSpotFleetRequestsResponse::successful_fleet_requests`](crate::types::CancelSpotFleetRequestsResponse::successful_fleet_requests): Information about the Spot Fleet requests that are successfully canceled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Spot Fleet request that was successfully canceled.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelSpotFleetRequestsSuccessItem {
     /// The current state of the Spot Fleet request.
@@ -11,6 +11,36 @@ pub struct CancelSpotFleetRequestsSuccessItem {
     pub previous_spot_fleet_request_state: Option<crate::types::BatchState>,
     /// The ID of the Spot Fleet request.
     pub spot_fleet_request_id: Option<String>,
+}
+impl Clone for CancelSpotFleetRequestsSuccessItem {
+    fn clone(&self) -> Self {
+        Self {
+            current_spot_fleet_request_state: self
+                .current_spot_fleet_request_state
+                .clone(),
+            previous_spot_fleet_request_state: self
+                .previous_spot_fleet_request_state
+                .clone(),
+            spot_fleet_request_id: self.spot_fleet_request_id.clone(),
+        }
+    }
+}
+impl PartialEq for CancelSpotFleetRequestsSuccessItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.current_spot_fleet_request_state == other.current_spot_fleet_request_state
+            && self.previous_spot_fleet_request_state
+                == other.previous_spot_fleet_request_state
+            && self.spot_fleet_request_id == other.spot_fleet_request_id
+    }
+}
+impl Default for CancelSpotFleetRequestsSuccessItem {
+    fn default() -> Self {
+        Self {
+            current_spot_fleet_request_state: None,
+            previous_spot_fleet_request_state: None,
+            spot_fleet_request_id: None,
+        }
+    }
 }
 impl CancelSpotFleetRequestsSuccessItem {
     /// Starts building a [`CancelSpotFleetRequestsSuccessItem`].
@@ -37,9 +67,26 @@ impl CancelSpotFleetRequestsSuccessItem {
     }
 }
 /// A builder for [`CancelSpotFleetRequestsSuccessItem`](crate::types::CancelSpotFleetRequestsSuccessItem); start one with `CancelSpotFleetRequestsSuccessItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelSpotFleetRequestsSuccessItemBuilder {
     inner: crate::types::CancelSpotFleetRequestsSuccessItem,
+}
+impl Clone for CancelSpotFleetRequestsSuccessItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelSpotFleetRequestsSuccessItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelSpotFleetRequestsSuccessItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelSpotFleetRequestsSuccessItem as Default>::default(),
+        }
+    }
 }
 impl CancelSpotFleetRequestsSuccessItemBuilder {
     /// Sets [`CancelSpotFleetRequestsSuccessItem::current_spot_fleet_request_state`](crate::types::CancelSpotFleetRequestsSuccessItem::current_spot_fleet_request_state): The current state of the Spot Fleet request.

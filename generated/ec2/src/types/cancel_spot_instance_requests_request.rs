@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CancelSpotInstanceRequests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelSpotInstanceRequestsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct CancelSpotInstanceRequestsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub spot_instance_request_ids: Option<Vec<String>>,
+}
+impl Clone for CancelSpotInstanceRequestsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            spot_instance_request_ids: self.spot_instance_request_ids.clone(),
+        }
+    }
+}
+impl PartialEq for CancelSpotInstanceRequestsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.spot_instance_request_ids == other.spot_instance_request_ids
+    }
+}
+impl Default for CancelSpotInstanceRequestsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            spot_instance_request_ids: None,
+        }
+    }
 }
 impl CancelSpotInstanceRequestsRequest {
     /// Starts building a [`CancelSpotInstanceRequestsRequest`].
@@ -30,9 +52,26 @@ impl CancelSpotInstanceRequestsRequest {
     }
 }
 /// A builder for [`CancelSpotInstanceRequestsRequest`](crate::types::CancelSpotInstanceRequestsRequest); start one with `CancelSpotInstanceRequestsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelSpotInstanceRequestsRequestBuilder {
     inner: crate::types::CancelSpotInstanceRequestsRequest,
+}
+impl Clone for CancelSpotInstanceRequestsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelSpotInstanceRequestsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelSpotInstanceRequestsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelSpotInstanceRequestsRequest as Default>::default(),
+        }
+    }
 }
 impl CancelSpotInstanceRequestsRequestBuilder {
     /// Sets [`CancelSpotInstanceRequestsRequest::dry_run`](crate::types::CancelSpotInstanceRequestsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CancelSpotInstanceRequests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelSpotInstanceRequestsResult {
     /// The Spot Instance requests.
     pub cancelled_spot_instance_requests: Option<
         Vec<crate::types::CancelledSpotInstanceRequest>,
     >,
+}
+impl Clone for CancelSpotInstanceRequestsResult {
+    fn clone(&self) -> Self {
+        Self {
+            cancelled_spot_instance_requests: self
+                .cancelled_spot_instance_requests
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CancelSpotInstanceRequestsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.cancelled_spot_instance_requests == other.cancelled_spot_instance_requests
+    }
+}
+impl Default for CancelSpotInstanceRequestsResult {
+    fn default() -> Self {
+        Self {
+            cancelled_spot_instance_requests: None,
+        }
+    }
 }
 impl CancelSpotInstanceRequestsResult {
     /// Starts building a [`CancelSpotInstanceRequestsResult`].
@@ -25,9 +46,26 @@ impl CancelSpotInstanceRequestsResult {
     }
 }
 /// A builder for [`CancelSpotInstanceRequestsResult`](crate::types::CancelSpotInstanceRequestsResult); start one with `CancelSpotInstanceRequestsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelSpotInstanceRequestsResultBuilder {
     inner: crate::types::CancelSpotInstanceRequestsResult,
+}
+impl Clone for CancelSpotInstanceRequestsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelSpotInstanceRequestsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelSpotInstanceRequestsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelSpotInstanceRequestsResult as Default>::default(),
+        }
+    }
 }
 impl CancelSpotInstanceRequestsResultBuilder {
     /// Appends one item to [`CancelSpotInstanceRequestsResult::cancelled_spot_instance_requests`](crate::types::CancelSpotInstanceRequestsResult::cancelled_spot_instance_requests): The Spot Instance requests.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the cancellation terms for cancelling a future-dated Capacity Reservation during its commitment duration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancellationTerms {
     /// The type of cancellation charge. Possible values include `commitment-wind-down`.
@@ -15,6 +15,38 @@ pub struct CancellationTerms {
     pub charge_commitment_duration_hours: Option<i64>,
     /// The date and time at which cancellation charges will stop.
     pub charge_end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for CancellationTerms {
+    fn clone(&self) -> Self {
+        Self {
+            cancellation_type: self.cancellation_type.clone(),
+            reservation_state: self.reservation_state.clone(),
+            committed_instance_count: self.committed_instance_count,
+            charge_commitment_duration_hours: self.charge_commitment_duration_hours,
+            charge_end_date: self.charge_end_date,
+        }
+    }
+}
+impl PartialEq for CancellationTerms {
+    fn eq(&self, other: &Self) -> bool {
+        self.cancellation_type == other.cancellation_type
+            && self.reservation_state == other.reservation_state
+            && self.committed_instance_count == other.committed_instance_count
+            && self.charge_commitment_duration_hours
+                == other.charge_commitment_duration_hours
+            && self.charge_end_date == other.charge_end_date
+    }
+}
+impl Default for CancellationTerms {
+    fn default() -> Self {
+        Self {
+            cancellation_type: None,
+            reservation_state: None,
+            committed_instance_count: None,
+            charge_commitment_duration_hours: None,
+            charge_end_date: None,
+        }
+    }
 }
 impl CancellationTerms {
     /// Starts building a [`CancellationTerms`].
@@ -49,9 +81,26 @@ impl CancellationTerms {
     }
 }
 /// A builder for [`CancellationTerms`](crate::types::CancellationTerms); start one with `CancellationTerms::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancellationTermsBuilder {
     inner: crate::types::CancellationTerms,
+}
+impl Clone for CancellationTermsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancellationTermsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancellationTermsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancellationTerms as Default>::default(),
+        }
+    }
 }
 impl CancellationTermsBuilder {
     /// Sets [`CancellationTerms::cancellation_type`](crate::types::CancellationTerms::cancellation_type): The type of cancellation charge.

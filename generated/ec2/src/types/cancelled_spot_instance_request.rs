@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a request to cancel a Spot Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelledSpotInstanceRequest {
     /// The ID of the Spot Instance request.
     pub spot_instance_request_id: Option<String>,
     /// The state of the Spot Instance request.
     pub state: Option<crate::types::CancelSpotInstanceRequestState>,
+}
+impl Clone for CancelledSpotInstanceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            spot_instance_request_id: self.spot_instance_request_id.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for CancelledSpotInstanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.spot_instance_request_id == other.spot_instance_request_id
+            && self.state == other.state
+    }
+}
+impl Default for CancelledSpotInstanceRequest {
+    fn default() -> Self {
+        Self {
+            spot_instance_request_id: None,
+            state: None,
+        }
+    }
 }
 impl CancelledSpotInstanceRequest {
     /// Starts building a [`CancelledSpotInstanceRequest`].
@@ -28,9 +50,26 @@ impl CancelledSpotInstanceRequest {
     }
 }
 /// A builder for [`CancelledSpotInstanceRequest`](crate::types::CancelledSpotInstanceRequest); start one with `CancelledSpotInstanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelledSpotInstanceRequestBuilder {
     inner: crate::types::CancelledSpotInstanceRequest,
+}
+impl Clone for CancelledSpotInstanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelledSpotInstanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelledSpotInstanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelledSpotInstanceRequest as Default>::default(),
+        }
+    }
 }
 impl CancelledSpotInstanceRequestBuilder {
     /// Sets [`CancelledSpotInstanceRequest::spot_instance_request_id`](crate::types::CancelledSpotInstanceRequest::spot_instance_request_id): The ID of the Spot Instance request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about instance capacity usage for a Capacity Reservation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityAllocation {
     /// The usage type. `used` indicates that the instance capacity is in use by instances that are running in the Capacity Reservation.
@@ -11,6 +11,30 @@ pub struct CapacityAllocation {
     pub count: Option<i32>,
     /// Additional metadata associated with the capacity allocation. Each entry contains a key-value pair providing context about the allocation.
     pub allocation_metadata: Option<Vec<crate::types::CapacityAllocationMetadataEntry>>,
+}
+impl Clone for CapacityAllocation {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_type: self.allocation_type.clone(),
+            count: self.count,
+            allocation_metadata: self.allocation_metadata.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityAllocation {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_type == other.allocation_type && self.count == other.count
+            && self.allocation_metadata == other.allocation_metadata
+    }
+}
+impl Default for CapacityAllocation {
+    fn default() -> Self {
+        Self {
+            allocation_type: None,
+            count: None,
+            allocation_metadata: None,
+        }
+    }
 }
 impl CapacityAllocation {
     /// Starts building a [`CapacityAllocation`].
@@ -37,9 +61,26 @@ impl CapacityAllocation {
     }
 }
 /// A builder for [`CapacityAllocation`](crate::types::CapacityAllocation); start one with `CapacityAllocation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityAllocationBuilder {
     inner: crate::types::CapacityAllocation,
+}
+impl Clone for CapacityAllocationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityAllocationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityAllocationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityAllocation as Default>::default(),
+        }
+    }
 }
 impl CapacityAllocationBuilder {
     /// Sets [`CapacityAllocation::allocation_type`](crate::types::CapacityAllocation::allocation_type): The usage type. `used` indicates that the instance capacity is in use by instances that are running in the Capacity Reservation.

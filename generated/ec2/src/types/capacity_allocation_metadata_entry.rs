@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A key-value pair that provides additional metadata about a capacity allocation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityAllocationMetadataEntry {
     /// The key of the metadata entry.
     pub key: Option<String>,
     /// The value of the metadata entry.
     pub value: Option<String>,
+}
+impl Clone for CapacityAllocationMetadataEntry {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityAllocationMetadataEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.value == other.value
+    }
+}
+impl Default for CapacityAllocationMetadataEntry {
+    fn default() -> Self {
+        Self { key: None, value: None }
+    }
 }
 impl CapacityAllocationMetadataEntry {
     /// Starts building a [`CapacityAllocationMetadataEntry`].
@@ -28,9 +46,26 @@ impl CapacityAllocationMetadataEntry {
     }
 }
 /// A builder for [`CapacityAllocationMetadataEntry`](crate::types::CapacityAllocationMetadataEntry); start one with `CapacityAllocationMetadataEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityAllocationMetadataEntryBuilder {
     inner: crate::types::CapacityAllocationMetadataEntry,
+}
+impl Clone for CapacityAllocationMetadataEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityAllocationMetadataEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityAllocationMetadataEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityAllocationMetadataEntry as Default>::default(),
+        }
+    }
 }
 impl CapacityAllocationMetadataEntryBuilder {
     /// Sets [`CapacityAllocationMetadataEntry::key`](crate::types::CapacityAllocationMetadataEntry::key): The key of the metadata entry.

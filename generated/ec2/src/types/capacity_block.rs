@@ -4,7 +4,7 @@
 /// Reserve powerful GPU instances on a future date to support your short duration machine learning (ML) workloads. Instances that run inside a Capacity Block are automatically placed close together inside [Amazon EC2 UltraClusters](http://aws.amazon.com/ec2/ultraclusters/), for low-latency, petabit-scale, non-blocking networking.
 ///
 /// You can also reserve Amazon EC2 UltraServers. UltraServers connect multiple EC2 instances using a low-latency, high-bandwidth accelerator interconnect (NeuronLink). They are built to tackle very large-scale AI/ML workloads that require significant processing power. For more information, see Amazon EC2 UltraServers.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityBlock {
     /// The ID of the Capacity Block.
@@ -27,6 +27,50 @@ pub struct CapacityBlock {
     pub state: Option<crate::types::CapacityBlockResourceState>,
     /// The tags assigned to the Capacity Block.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for CapacityBlock {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_block_id: self.capacity_block_id.clone(),
+            ultraserver_type: self.ultraserver_type.clone(),
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            capacity_reservation_ids: self.capacity_reservation_ids.clone(),
+            start_date: self.start_date,
+            end_date: self.end_date,
+            create_date: self.create_date,
+            state: self.state.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityBlock {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_block_id == other.capacity_block_id
+            && self.ultraserver_type == other.ultraserver_type
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.capacity_reservation_ids == other.capacity_reservation_ids
+            && self.start_date == other.start_date && self.end_date == other.end_date
+            && self.create_date == other.create_date && self.state == other.state
+            && self.tags == other.tags
+    }
+}
+impl Default for CapacityBlock {
+    fn default() -> Self {
+        Self {
+            capacity_block_id: None,
+            ultraserver_type: None,
+            availability_zone: None,
+            availability_zone_id: None,
+            capacity_reservation_ids: None,
+            start_date: None,
+            end_date: None,
+            create_date: None,
+            state: None,
+            tags: None,
+        }
+    }
 }
 impl CapacityBlock {
     /// Starts building a [`CapacityBlock`].
@@ -86,9 +130,26 @@ impl CapacityBlock {
     }
 }
 /// A builder for [`CapacityBlock`](crate::types::CapacityBlock); start one with `CapacityBlock::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityBlockBuilder {
     inner: crate::types::CapacityBlock,
+}
+impl Clone for CapacityBlockBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityBlockBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityBlockBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityBlock as Default>::default(),
+        }
+    }
 }
 impl CapacityBlockBuilder {
     /// Sets [`CapacityBlock::capacity_block_id`](crate::types::CapacityBlock::capacity_block_id): The ID of the Capacity Block.

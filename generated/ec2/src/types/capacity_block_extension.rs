@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Capacity Block extension. With an extension, you can extend the duration of time for an existing Capacity Block.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityBlockExtension {
     /// The reservation ID of the Capacity Block extension.
@@ -45,6 +45,77 @@ pub struct CapacityBlockExtension {
     pub currency_code: Option<String>,
     /// The type of zone where the Capacity Block extension is located.
     pub zone_type: Option<String>,
+}
+impl Clone for CapacityBlockExtension {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            instance_type: self.instance_type.clone(),
+            instance_count: self.instance_count,
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            capacity_block_extension_offering_id: self
+                .capacity_block_extension_offering_id
+                .clone(),
+            capacity_block_extension_duration_hours: self
+                .capacity_block_extension_duration_hours,
+            capacity_block_extension_status: self
+                .capacity_block_extension_status
+                .clone(),
+            capacity_block_extension_purchase_date: self
+                .capacity_block_extension_purchase_date,
+            capacity_block_extension_start_date: self
+                .capacity_block_extension_start_date,
+            capacity_block_extension_end_date: self.capacity_block_extension_end_date,
+            upfront_fee: self.upfront_fee.clone(),
+            currency_code: self.currency_code.clone(),
+            zone_type: self.zone_type.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityBlockExtension {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.instance_type == other.instance_type
+            && self.instance_count == other.instance_count
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.capacity_block_extension_offering_id
+                == other.capacity_block_extension_offering_id
+            && self.capacity_block_extension_duration_hours
+                == other.capacity_block_extension_duration_hours
+            && self.capacity_block_extension_status
+                == other.capacity_block_extension_status
+            && self.capacity_block_extension_purchase_date
+                == other.capacity_block_extension_purchase_date
+            && self.capacity_block_extension_start_date
+                == other.capacity_block_extension_start_date
+            && self.capacity_block_extension_end_date
+                == other.capacity_block_extension_end_date
+            && self.upfront_fee == other.upfront_fee
+            && self.currency_code == other.currency_code
+            && self.zone_type == other.zone_type
+    }
+}
+impl Default for CapacityBlockExtension {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            instance_type: None,
+            instance_count: None,
+            availability_zone: None,
+            availability_zone_id: None,
+            capacity_block_extension_offering_id: None,
+            capacity_block_extension_duration_hours: None,
+            capacity_block_extension_status: None,
+            capacity_block_extension_purchase_date: None,
+            capacity_block_extension_start_date: None,
+            capacity_block_extension_end_date: None,
+            upfront_fee: None,
+            currency_code: None,
+            zone_type: None,
+        }
+    }
 }
 impl CapacityBlockExtension {
     /// Starts building a [`CapacityBlockExtension`].
@@ -132,9 +203,26 @@ impl CapacityBlockExtension {
     }
 }
 /// A builder for [`CapacityBlockExtension`](crate::types::CapacityBlockExtension); start one with `CapacityBlockExtension::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityBlockExtensionBuilder {
     inner: crate::types::CapacityBlockExtension,
+}
+impl Clone for CapacityBlockExtensionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityBlockExtensionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityBlockExtensionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityBlockExtension as Default>::default(),
+        }
+    }
 }
 impl CapacityBlockExtensionBuilder {
     /// Sets [`CapacityBlockExtension::capacity_reservation_id`](crate::types::CapacityBlockExtension::capacity_reservation_id): The reservation ID of the Capacity Block extension.

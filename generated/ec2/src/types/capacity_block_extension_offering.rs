@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The recommended Capacity Block extension that fits your search requirements.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityBlockExtensionOffering {
     /// The ID of the Capacity Block extension offering.
@@ -38,6 +38,68 @@ pub struct CapacityBlockExtensionOffering {
     pub tenancy: Option<crate::types::CapacityReservationTenancy>,
     /// The type of zone where the Capacity Block extension offering is available.
     pub zone_type: Option<String>,
+}
+impl Clone for CapacityBlockExtensionOffering {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_block_extension_offering_id: self
+                .capacity_block_extension_offering_id
+                .clone(),
+            instance_type: self.instance_type.clone(),
+            instance_count: self.instance_count,
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            start_date: self.start_date,
+            capacity_block_extension_start_date: self
+                .capacity_block_extension_start_date,
+            capacity_block_extension_end_date: self.capacity_block_extension_end_date,
+            capacity_block_extension_duration_hours: self
+                .capacity_block_extension_duration_hours,
+            upfront_fee: self.upfront_fee.clone(),
+            currency_code: self.currency_code.clone(),
+            tenancy: self.tenancy.clone(),
+            zone_type: self.zone_type.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityBlockExtensionOffering {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_block_extension_offering_id
+            == other.capacity_block_extension_offering_id
+            && self.instance_type == other.instance_type
+            && self.instance_count == other.instance_count
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.start_date == other.start_date
+            && self.capacity_block_extension_start_date
+                == other.capacity_block_extension_start_date
+            && self.capacity_block_extension_end_date
+                == other.capacity_block_extension_end_date
+            && self.capacity_block_extension_duration_hours
+                == other.capacity_block_extension_duration_hours
+            && self.upfront_fee == other.upfront_fee
+            && self.currency_code == other.currency_code && self.tenancy == other.tenancy
+            && self.zone_type == other.zone_type
+    }
+}
+impl Default for CapacityBlockExtensionOffering {
+    fn default() -> Self {
+        Self {
+            capacity_block_extension_offering_id: None,
+            instance_type: None,
+            instance_count: None,
+            availability_zone: None,
+            availability_zone_id: None,
+            start_date: None,
+            capacity_block_extension_start_date: None,
+            capacity_block_extension_end_date: None,
+            capacity_block_extension_duration_hours: None,
+            upfront_fee: None,
+            currency_code: None,
+            tenancy: None,
+            zone_type: None,
+        }
+    }
 }
 impl CapacityBlockExtensionOffering {
     /// Starts building a [`CapacityBlockExtensionOffering`].
@@ -116,9 +178,26 @@ impl CapacityBlockExtensionOffering {
     }
 }
 /// A builder for [`CapacityBlockExtensionOffering`](crate::types::CapacityBlockExtensionOffering); start one with `CapacityBlockExtensionOffering::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityBlockExtensionOfferingBuilder {
     inner: crate::types::CapacityBlockExtensionOffering,
+}
+impl Clone for CapacityBlockExtensionOfferingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityBlockExtensionOfferingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityBlockExtensionOfferingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityBlockExtensionOffering as Default>::default(),
+        }
+    }
 }
 impl CapacityBlockExtensionOfferingBuilder {
     /// Sets [`CapacityBlockExtensionOffering::capacity_block_extension_offering_id`](crate::types::CapacityBlockExtensionOffering::capacity_block_extension_offering_id): The ID of the Capacity Block extension offering.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The recommended Capacity Block that fits your search requirements.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityBlockOffering {
     /// The ID of the Capacity Block offering.
@@ -33,6 +33,63 @@ pub struct CapacityBlockOffering {
     pub capacity_block_duration_minutes: Option<i32>,
     /// The type of zone where the Capacity Block offering is available.
     pub zone_type: Option<String>,
+}
+impl Clone for CapacityBlockOffering {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_block_offering_id: self.capacity_block_offering_id.clone(),
+            instance_type: self.instance_type.clone(),
+            availability_zone: self.availability_zone.clone(),
+            instance_count: self.instance_count,
+            start_date: self.start_date,
+            end_date: self.end_date,
+            capacity_block_duration_hours: self.capacity_block_duration_hours,
+            upfront_fee: self.upfront_fee.clone(),
+            currency_code: self.currency_code.clone(),
+            tenancy: self.tenancy.clone(),
+            ultraserver_type: self.ultraserver_type.clone(),
+            ultraserver_count: self.ultraserver_count,
+            capacity_block_duration_minutes: self.capacity_block_duration_minutes,
+            zone_type: self.zone_type.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityBlockOffering {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_block_offering_id == other.capacity_block_offering_id
+            && self.instance_type == other.instance_type
+            && self.availability_zone == other.availability_zone
+            && self.instance_count == other.instance_count
+            && self.start_date == other.start_date && self.end_date == other.end_date
+            && self.capacity_block_duration_hours == other.capacity_block_duration_hours
+            && self.upfront_fee == other.upfront_fee
+            && self.currency_code == other.currency_code && self.tenancy == other.tenancy
+            && self.ultraserver_type == other.ultraserver_type
+            && self.ultraserver_count == other.ultraserver_count
+            && self.capacity_block_duration_minutes
+                == other.capacity_block_duration_minutes
+            && self.zone_type == other.zone_type
+    }
+}
+impl Default for CapacityBlockOffering {
+    fn default() -> Self {
+        Self {
+            capacity_block_offering_id: None,
+            instance_type: None,
+            availability_zone: None,
+            instance_count: None,
+            start_date: None,
+            end_date: None,
+            capacity_block_duration_hours: None,
+            upfront_fee: None,
+            currency_code: None,
+            tenancy: None,
+            ultraserver_type: None,
+            ultraserver_count: None,
+            capacity_block_duration_minutes: None,
+            zone_type: None,
+        }
+    }
 }
 impl CapacityBlockOffering {
     /// Starts building a [`CapacityBlockOffering`].
@@ -112,9 +169,26 @@ impl CapacityBlockOffering {
     }
 }
 /// A builder for [`CapacityBlockOffering`](crate::types::CapacityBlockOffering); start one with `CapacityBlockOffering::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityBlockOfferingBuilder {
     inner: crate::types::CapacityBlockOffering,
+}
+impl Clone for CapacityBlockOfferingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityBlockOfferingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityBlockOfferingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityBlockOffering as Default>::default(),
+        }
+    }
 }
 impl CapacityBlockOfferingBuilder {
     /// Sets [`CapacityBlockOffering::capacity_block_offering_id`](crate::types::CapacityBlockOffering::capacity_block_offering_id): The ID of the Capacity Block offering.

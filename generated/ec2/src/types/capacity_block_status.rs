@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the availability of capacity for a Capacity Block.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityBlockStatus {
     /// The ID of the Capacity Block.
@@ -23,6 +23,40 @@ pub struct CapacityBlockStatus {
     pub capacity_reservation_statuses: Option<
         Vec<crate::types::CapacityReservationStatus>,
     >,
+}
+impl Clone for CapacityBlockStatus {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_block_id: self.capacity_block_id.clone(),
+            interconnect_status: self.interconnect_status.clone(),
+            total_capacity: self.total_capacity,
+            total_available_capacity: self.total_available_capacity,
+            total_unavailable_capacity: self.total_unavailable_capacity,
+            capacity_reservation_statuses: self.capacity_reservation_statuses.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityBlockStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_block_id == other.capacity_block_id
+            && self.interconnect_status == other.interconnect_status
+            && self.total_capacity == other.total_capacity
+            && self.total_available_capacity == other.total_available_capacity
+            && self.total_unavailable_capacity == other.total_unavailable_capacity
+            && self.capacity_reservation_statuses == other.capacity_reservation_statuses
+    }
+}
+impl Default for CapacityBlockStatus {
+    fn default() -> Self {
+        Self {
+            capacity_block_id: None,
+            interconnect_status: None,
+            total_capacity: None,
+            total_available_capacity: None,
+            total_unavailable_capacity: None,
+            capacity_reservation_statuses: None,
+        }
+    }
 }
 impl CapacityBlockStatus {
     /// Starts building a [`CapacityBlockStatus`].
@@ -66,9 +100,26 @@ impl CapacityBlockStatus {
     }
 }
 /// A builder for [`CapacityBlockStatus`](crate::types::CapacityBlockStatus); start one with `CapacityBlockStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityBlockStatusBuilder {
     inner: crate::types::CapacityBlockStatus,
+}
+impl Clone for CapacityBlockStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityBlockStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityBlockStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityBlockStatus as Default>::default(),
+        }
+    }
 }
 impl CapacityBlockStatusBuilder {
     /// Sets [`CapacityBlockStatus::capacity_block_id`](crate::types::CapacityBlockStatus::capacity_block_id): The ID of the Capacity Block.

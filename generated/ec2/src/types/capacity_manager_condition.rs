@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a filter condition for Capacity Manager queries. Contains dimension-based filtering criteria used to narrow down metric data and dimension results.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityManagerCondition {
     /// The dimension-based condition that specifies how to filter the data based on dimension values.
     pub dimension_condition: Option<crate::types::DimensionCondition>,
+}
+impl Clone for CapacityManagerCondition {
+    fn clone(&self) -> Self {
+        Self {
+            dimension_condition: self.dimension_condition.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityManagerCondition {
+    fn eq(&self, other: &Self) -> bool {
+        self.dimension_condition == other.dimension_condition
+    }
+}
+impl Default for CapacityManagerCondition {
+    fn default() -> Self {
+        Self { dimension_condition: None }
+    }
 }
 impl CapacityManagerCondition {
     /// Starts building a [`CapacityManagerCondition`].
@@ -21,9 +38,26 @@ impl CapacityManagerCondition {
     }
 }
 /// A builder for [`CapacityManagerCondition`](crate::types::CapacityManagerCondition); start one with `CapacityManagerCondition::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityManagerConditionBuilder {
     inner: crate::types::CapacityManagerCondition,
+}
+impl Clone for CapacityManagerConditionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityManagerConditionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityManagerConditionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityManagerCondition as Default>::default(),
+        }
+    }
 }
 impl CapacityManagerConditionBuilder {
     /// Sets [`CapacityManagerCondition::dimension_condition`](crate::types::CapacityManagerCondition::dimension_condition): The dimension-based condition that specifies how to filter the data based on dimension values.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a Capacity Manager data export configuration, including export settings, delivery status, and recent export activity.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityManagerDataExportResponse {
     /// The unique identifier for the data export configuration.
@@ -27,6 +27,61 @@ pub struct CapacityManagerDataExportResponse {
     pub latest_delivery_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags associated with the data export configuration.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for CapacityManagerDataExportResponse {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_manager_data_export_id: self
+                .capacity_manager_data_export_id
+                .clone(),
+            s3_bucket_name: self.s3_bucket_name.clone(),
+            s3_bucket_prefix: self.s3_bucket_prefix.clone(),
+            schedule: self.schedule.clone(),
+            output_format: self.output_format.clone(),
+            create_time: self.create_time,
+            latest_delivery_status: self.latest_delivery_status.clone(),
+            latest_delivery_status_message: self.latest_delivery_status_message.clone(),
+            latest_delivery_s3_location_uri: self
+                .latest_delivery_s3_location_uri
+                .clone(),
+            latest_delivery_time: self.latest_delivery_time,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityManagerDataExportResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_manager_data_export_id == other.capacity_manager_data_export_id
+            && self.s3_bucket_name == other.s3_bucket_name
+            && self.s3_bucket_prefix == other.s3_bucket_prefix
+            && self.schedule == other.schedule
+            && self.output_format == other.output_format
+            && self.create_time == other.create_time
+            && self.latest_delivery_status == other.latest_delivery_status
+            && self.latest_delivery_status_message
+                == other.latest_delivery_status_message
+            && self.latest_delivery_s3_location_uri
+                == other.latest_delivery_s3_location_uri
+            && self.latest_delivery_time == other.latest_delivery_time
+            && self.tags == other.tags
+    }
+}
+impl Default for CapacityManagerDataExportResponse {
+    fn default() -> Self {
+        Self {
+            capacity_manager_data_export_id: None,
+            s3_bucket_name: None,
+            s3_bucket_prefix: None,
+            schedule: None,
+            output_format: None,
+            create_time: None,
+            latest_delivery_status: None,
+            latest_delivery_status_message: None,
+            latest_delivery_s3_location_uri: None,
+            latest_delivery_time: None,
+            tags: None,
+        }
+    }
 }
 impl CapacityManagerDataExportResponse {
     /// Starts building a [`CapacityManagerDataExportResponse`].
@@ -95,9 +150,26 @@ impl CapacityManagerDataExportResponse {
     }
 }
 /// A builder for [`CapacityManagerDataExportResponse`](crate::types::CapacityManagerDataExportResponse); start one with `CapacityManagerDataExportResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityManagerDataExportResponseBuilder {
     inner: crate::types::CapacityManagerDataExportResponse,
+}
+impl Clone for CapacityManagerDataExportResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityManagerDataExportResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityManagerDataExportResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityManagerDataExportResponse as Default>::default(),
+        }
+    }
 }
 impl CapacityManagerDataExportResponseBuilder {
     /// Sets [`CapacityManagerDataExportResponse::capacity_manager_data_export_id`](crate::types::CapacityManagerDataExportResponse::capacity_manager_data_export_id): The unique identifier for the data export configuration.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents dimension values for capacity metrics, including resource identifiers, geographic information, and reservation details used for grouping and filtering capacity data.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityManagerDimension {
     /// The Amazon Web Services Region where the capacity resource is located.
@@ -43,6 +43,84 @@ pub struct CapacityManagerDimension {
     pub reservation_unused_financial_owner: Option<String>,
     /// The tags associated with the capacity resource, represented as key-value pairs. Only tags that have been activated for monitoring via `UpdateCapacityManagerMonitoredTagKeys` are included.
     pub tags: Option<Vec<crate::types::CapacityManagerTagDimension>>,
+}
+impl Clone for CapacityManagerDimension {
+    fn clone(&self) -> Self {
+        Self {
+            resource_region: self.resource_region.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            account_id: self.account_id.clone(),
+            account_name: self.account_name.clone(),
+            instance_family: self.instance_family.clone(),
+            instance_type: self.instance_type.clone(),
+            instance_platform: self.instance_platform.clone(),
+            reservation_arn: self.reservation_arn.clone(),
+            reservation_id: self.reservation_id.clone(),
+            reservation_type: self.reservation_type.clone(),
+            reservation_create_timestamp: self.reservation_create_timestamp,
+            reservation_start_timestamp: self.reservation_start_timestamp,
+            reservation_end_timestamp: self.reservation_end_timestamp,
+            reservation_end_date_type: self.reservation_end_date_type.clone(),
+            tenancy: self.tenancy.clone(),
+            reservation_state: self.reservation_state.clone(),
+            reservation_instance_match_criteria: self
+                .reservation_instance_match_criteria
+                .clone(),
+            reservation_unused_financial_owner: self
+                .reservation_unused_financial_owner
+                .clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityManagerDimension {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_region == other.resource_region
+            && self.availability_zone_id == other.availability_zone_id
+            && self.account_id == other.account_id
+            && self.account_name == other.account_name
+            && self.instance_family == other.instance_family
+            && self.instance_type == other.instance_type
+            && self.instance_platform == other.instance_platform
+            && self.reservation_arn == other.reservation_arn
+            && self.reservation_id == other.reservation_id
+            && self.reservation_type == other.reservation_type
+            && self.reservation_create_timestamp == other.reservation_create_timestamp
+            && self.reservation_start_timestamp == other.reservation_start_timestamp
+            && self.reservation_end_timestamp == other.reservation_end_timestamp
+            && self.reservation_end_date_type == other.reservation_end_date_type
+            && self.tenancy == other.tenancy
+            && self.reservation_state == other.reservation_state
+            && self.reservation_instance_match_criteria
+                == other.reservation_instance_match_criteria
+            && self.reservation_unused_financial_owner
+                == other.reservation_unused_financial_owner && self.tags == other.tags
+    }
+}
+impl Default for CapacityManagerDimension {
+    fn default() -> Self {
+        Self {
+            resource_region: None,
+            availability_zone_id: None,
+            account_id: None,
+            account_name: None,
+            instance_family: None,
+            instance_type: None,
+            instance_platform: None,
+            reservation_arn: None,
+            reservation_id: None,
+            reservation_type: None,
+            reservation_create_timestamp: None,
+            reservation_start_timestamp: None,
+            reservation_end_timestamp: None,
+            reservation_end_date_type: None,
+            tenancy: None,
+            reservation_state: None,
+            reservation_instance_match_criteria: None,
+            reservation_unused_financial_owner: None,
+            tags: None,
+        }
+    }
 }
 impl CapacityManagerDimension {
     /// Starts building a [`CapacityManagerDimension`].
@@ -155,9 +233,26 @@ impl CapacityManagerDimension {
     }
 }
 /// A builder for [`CapacityManagerDimension`](crate::types::CapacityManagerDimension); start one with `CapacityManagerDimension::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityManagerDimensionBuilder {
     inner: crate::types::CapacityManagerDimension,
+}
+impl Clone for CapacityManagerDimensionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityManagerDimensionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityManagerDimensionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityManagerDimension as Default>::default(),
+        }
+    }
 }
 impl CapacityManagerDimensionBuilder {
     /// Sets [`CapacityManagerDimension::resource_region`](crate::types::CapacityManagerDimension::resource_region): The Amazon Web Services Region where the capacity resource is located.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a tag key that is being monitored by Capacity Manager, including its activation status and the earliest available data point.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityManagerMonitoredTagKey {
     /// The tag key being monitored.
@@ -15,6 +15,36 @@ pub struct CapacityManagerMonitoredTagKey {
     pub capacity_manager_provided: Option<bool>,
     /// The earliest timestamp from which tag data is available for queries, in UTC ISO 8601 format.
     pub earliest_datapoint_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for CapacityManagerMonitoredTagKey {
+    fn clone(&self) -> Self {
+        Self {
+            tag_key: self.tag_key.clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            capacity_manager_provided: self.capacity_manager_provided,
+            earliest_datapoint_timestamp: self.earliest_datapoint_timestamp,
+        }
+    }
+}
+impl PartialEq for CapacityManagerMonitoredTagKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.tag_key == other.tag_key && self.status == other.status
+            && self.status_message == other.status_message
+            && self.capacity_manager_provided == other.capacity_manager_provided
+            && self.earliest_datapoint_timestamp == other.earliest_datapoint_timestamp
+    }
+}
+impl Default for CapacityManagerMonitoredTagKey {
+    fn default() -> Self {
+        Self {
+            tag_key: None,
+            status: None,
+            status_message: None,
+            capacity_manager_provided: None,
+            earliest_datapoint_timestamp: None,
+        }
+    }
 }
 impl CapacityManagerMonitoredTagKey {
     /// Starts building a [`CapacityManagerMonitoredTagKey`].
@@ -51,9 +81,26 @@ impl CapacityManagerMonitoredTagKey {
     }
 }
 /// A builder for [`CapacityManagerMonitoredTagKey`](crate::types::CapacityManagerMonitoredTagKey); start one with `CapacityManagerMonitoredTagKey::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityManagerMonitoredTagKeyBuilder {
     inner: crate::types::CapacityManagerMonitoredTagKey,
+}
+impl Clone for CapacityManagerMonitoredTagKeyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityManagerMonitoredTagKeyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityManagerMonitoredTagKeyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityManagerMonitoredTagKey as Default>::default(),
+        }
+    }
 }
 impl CapacityManagerMonitoredTagKeyBuilder {
     /// Sets [`CapacityManagerMonitoredTagKey::tag_key`](crate::types::CapacityManagerMonitoredTagKey::tag_key): The tag key being monitored.

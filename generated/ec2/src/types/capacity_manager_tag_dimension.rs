@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A key-value pair representing a tag associated with a capacity resource in Capacity Manager.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityManagerTagDimension {
     /// The tag key.
     pub key: Option<String>,
     /// The tag value.
     pub value: Option<String>,
+}
+impl Clone for CapacityManagerTagDimension {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityManagerTagDimension {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.value == other.value
+    }
+}
+impl Default for CapacityManagerTagDimension {
+    fn default() -> Self {
+        Self { key: None, value: None }
+    }
 }
 impl CapacityManagerTagDimension {
     /// Starts building a [`CapacityManagerTagDimension`].
@@ -28,9 +46,26 @@ impl CapacityManagerTagDimension {
     }
 }
 /// A builder for [`CapacityManagerTagDimension`](crate::types::CapacityManagerTagDimension); start one with `CapacityManagerTagDimension::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityManagerTagDimensionBuilder {
     inner: crate::types::CapacityManagerTagDimension,
+}
+impl Clone for CapacityManagerTagDimensionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityManagerTagDimensionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityManagerTagDimensionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityManagerTagDimension as Default>::default(),
+        }
+    }
 }
 impl CapacityManagerTagDimensionBuilder {
     /// Sets [`CapacityManagerTagDimension::key`](crate::types::CapacityManagerTagDimension::key): The tag key.

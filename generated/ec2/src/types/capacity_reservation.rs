@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Capacity Reservation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservation {
     /// The ID of the Capacity Reservation.
@@ -91,6 +91,119 @@ pub struct CapacityReservation {
     >,
     /// Information about the interruption configuration and association with the source reservation for interruptible Capacity Reservations.
     pub interruption_info: Option<crate::types::InterruptionInfo>,
+}
+impl Clone for CapacityReservation {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            owner_id: self.owner_id.clone(),
+            capacity_reservation_arn: self.capacity_reservation_arn.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            instance_type: self.instance_type.clone(),
+            instance_platform: self.instance_platform.clone(),
+            availability_zone: self.availability_zone.clone(),
+            tenancy: self.tenancy.clone(),
+            total_instance_count: self.total_instance_count,
+            available_instance_count: self.available_instance_count,
+            ebs_optimized: self.ebs_optimized,
+            ephemeral_storage: self.ephemeral_storage,
+            state: self.state.clone(),
+            start_date: self.start_date,
+            end_date: self.end_date,
+            end_date_type: self.end_date_type.clone(),
+            instance_match_criteria: self.instance_match_criteria.clone(),
+            create_date: self.create_date,
+            tags: self.tags.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            capacity_reservation_fleet_id: self.capacity_reservation_fleet_id.clone(),
+            placement_group_arn: self.placement_group_arn.clone(),
+            capacity_allocations: self.capacity_allocations.clone(),
+            reservation_type: self.reservation_type.clone(),
+            unused_reservation_billing_owner_id: self
+                .unused_reservation_billing_owner_id
+                .clone(),
+            commitment_info: self.commitment_info.clone(),
+            delivery_preference: self.delivery_preference.clone(),
+            capacity_block_id: self.capacity_block_id.clone(),
+            interruptible: self.interruptible,
+            interruptible_capacity_allocation: self
+                .interruptible_capacity_allocation
+                .clone(),
+            interruption_info: self.interruption_info.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservation {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.owner_id == other.owner_id
+            && self.capacity_reservation_arn == other.capacity_reservation_arn
+            && self.availability_zone_id == other.availability_zone_id
+            && self.instance_type == other.instance_type
+            && self.instance_platform == other.instance_platform
+            && self.availability_zone == other.availability_zone
+            && self.tenancy == other.tenancy
+            && self.total_instance_count == other.total_instance_count
+            && self.available_instance_count == other.available_instance_count
+            && self.ebs_optimized == other.ebs_optimized
+            && self.ephemeral_storage == other.ephemeral_storage
+            && self.state == other.state && self.start_date == other.start_date
+            && self.end_date == other.end_date
+            && self.end_date_type == other.end_date_type
+            && self.instance_match_criteria == other.instance_match_criteria
+            && self.create_date == other.create_date && self.tags == other.tags
+            && self.outpost_arn == other.outpost_arn
+            && self.capacity_reservation_fleet_id == other.capacity_reservation_fleet_id
+            && self.placement_group_arn == other.placement_group_arn
+            && self.capacity_allocations == other.capacity_allocations
+            && self.reservation_type == other.reservation_type
+            && self.unused_reservation_billing_owner_id
+                == other.unused_reservation_billing_owner_id
+            && self.commitment_info == other.commitment_info
+            && self.delivery_preference == other.delivery_preference
+            && self.capacity_block_id == other.capacity_block_id
+            && self.interruptible == other.interruptible
+            && self.interruptible_capacity_allocation
+                == other.interruptible_capacity_allocation
+            && self.interruption_info == other.interruption_info
+    }
+}
+impl Default for CapacityReservation {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            owner_id: None,
+            capacity_reservation_arn: None,
+            availability_zone_id: None,
+            instance_type: None,
+            instance_platform: None,
+            availability_zone: None,
+            tenancy: None,
+            total_instance_count: None,
+            available_instance_count: None,
+            ebs_optimized: None,
+            ephemeral_storage: None,
+            state: None,
+            start_date: None,
+            end_date: None,
+            end_date_type: None,
+            instance_match_criteria: None,
+            create_date: None,
+            tags: None,
+            outpost_arn: None,
+            capacity_reservation_fleet_id: None,
+            placement_group_arn: None,
+            capacity_allocations: None,
+            reservation_type: None,
+            unused_reservation_billing_owner_id: None,
+            commitment_info: None,
+            delivery_preference: None,
+            capacity_block_id: None,
+            interruptible: None,
+            interruptible_capacity_allocation: None,
+            interruption_info: None,
+        }
+    }
 }
 impl CapacityReservation {
     /// Starts building a [`CapacityReservation`].
@@ -265,9 +378,26 @@ impl CapacityReservation {
     }
 }
 /// A builder for [`CapacityReservation`](crate::types::CapacityReservation); start one with `CapacityReservation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationBuilder {
     inner: crate::types::CapacityReservation,
+}
+impl Clone for CapacityReservationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservation as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationBuilder {
     /// Sets [`CapacityReservation::capacity_reservation_id`](crate::types::CapacityReservation::capacity_reservation_id): The ID of the Capacity Reservation.

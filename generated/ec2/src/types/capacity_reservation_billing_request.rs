@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a request to assign billing of the unused capacity of a Capacity Reservation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationBillingRequest {
     /// The ID of the Capacity Reservation.
@@ -19,6 +19,45 @@ pub struct CapacityReservationBillingRequest {
     pub status_message: Option<String>,
     /// Information about the Capacity Reservation.
     pub capacity_reservation_info: Option<crate::types::CapacityReservationInfo>,
+}
+impl Clone for CapacityReservationBillingRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            requested_by: self.requested_by.clone(),
+            unused_reservation_billing_owner_id: self
+                .unused_reservation_billing_owner_id
+                .clone(),
+            last_update_time: self.last_update_time,
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            capacity_reservation_info: self.capacity_reservation_info.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationBillingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.requested_by == other.requested_by
+            && self.unused_reservation_billing_owner_id
+                == other.unused_reservation_billing_owner_id
+            && self.last_update_time == other.last_update_time
+            && self.status == other.status && self.status_message == other.status_message
+            && self.capacity_reservation_info == other.capacity_reservation_info
+    }
+}
+impl Default for CapacityReservationBillingRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            requested_by: None,
+            unused_reservation_billing_owner_id: None,
+            last_update_time: None,
+            status: None,
+            status_message: None,
+            capacity_reservation_info: None,
+        }
+    }
 }
 impl CapacityReservationBillingRequest {
     /// Starts building a [`CapacityReservationBillingRequest`].
@@ -67,9 +106,26 @@ impl CapacityReservationBillingRequest {
     }
 }
 /// A builder for [`CapacityReservationBillingRequest`](crate::types::CapacityReservationBillingRequest); start one with `CapacityReservationBillingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationBillingRequestBuilder {
     inner: crate::types::CapacityReservationBillingRequest,
+}
+impl Clone for CapacityReservationBillingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationBillingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationBillingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationBillingRequest as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationBillingRequestBuilder {
     /// Sets [`CapacityReservationBillingRequest::capacity_reservation_id`](crate::types::CapacityReservationBillingRequest::capacity_reservation_id): The ID of the Capacity Reservation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Capacity Reservation cancellation quote, which provides the cancellation terms for cancelling a future-dated Capacity Reservation during its commitment duration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationCancellationQuote {
     /// The ID of the cancellation quote.
@@ -21,6 +21,49 @@ pub struct CapacityReservationCancellationQuote {
     pub cancellation_terms: Option<Vec<crate::types::CancellationTerms>>,
     /// The tags assigned to the cancellation quote.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for CapacityReservationCancellationQuote {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_cancellation_quote_id: self
+                .capacity_reservation_cancellation_quote_id
+                .clone(),
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            create_time: self.create_time,
+            expiration_time: self.expiration_time,
+            quote_state: self.quote_state.clone(),
+            current_configuration: self.current_configuration.clone(),
+            cancellation_terms: self.cancellation_terms.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationCancellationQuote {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_cancellation_quote_id
+            == other.capacity_reservation_cancellation_quote_id
+            && self.capacity_reservation_id == other.capacity_reservation_id
+            && self.create_time == other.create_time
+            && self.expiration_time == other.expiration_time
+            && self.quote_state == other.quote_state
+            && self.current_configuration == other.current_configuration
+            && self.cancellation_terms == other.cancellation_terms
+            && self.tags == other.tags
+    }
+}
+impl Default for CapacityReservationCancellationQuote {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_cancellation_quote_id: None,
+            capacity_reservation_id: None,
+            create_time: None,
+            expiration_time: None,
+            quote_state: None,
+            current_configuration: None,
+            cancellation_terms: None,
+            tags: None,
+        }
+    }
 }
 impl CapacityReservationCancellationQuote {
     /// Starts building a [`CapacityReservationCancellationQuote`].
@@ -74,9 +117,26 @@ impl CapacityReservationCancellationQuote {
     }
 }
 /// A builder for [`CapacityReservationCancellationQuote`](crate::types::CapacityReservationCancellationQuote); start one with `CapacityReservationCancellationQuote::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationCancellationQuoteBuilder {
     inner: crate::types::CapacityReservationCancellationQuote,
+}
+impl Clone for CapacityReservationCancellationQuoteBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationCancellationQuoteBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationCancellationQuoteBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationCancellationQuote as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationCancellationQuoteBuilder {
     /// Sets [`CapacityReservationCancellationQuote::capacity_reservation_cancellation_quote_id`](crate::types::CapacityReservationCancellationQuote::capacity_reservation_cancellation_quote_id): The ID of the cancellation quote.

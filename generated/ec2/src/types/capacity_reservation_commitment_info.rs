@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about your commitment for a future-dated Capacity Reservation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationCommitmentInfo {
     /// The instance capacity that you committed to when you requested the future-dated Capacity Reservation.
     pub committed_instance_count: Option<i32>,
     /// The date and time at which the commitment duration expires, in the ISO8601 format in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`). You can't decrease the instance count or cancel the Capacity Reservation before this date and time.
     pub commitment_end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for CapacityReservationCommitmentInfo {
+    fn clone(&self) -> Self {
+        Self {
+            committed_instance_count: self.committed_instance_count,
+            commitment_end_date: self.commitment_end_date,
+        }
+    }
+}
+impl PartialEq for CapacityReservationCommitmentInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.committed_instance_count == other.committed_instance_count
+            && self.commitment_end_date == other.commitment_end_date
+    }
+}
+impl Default for CapacityReservationCommitmentInfo {
+    fn default() -> Self {
+        Self {
+            committed_instance_count: None,
+            commitment_end_date: None,
+        }
+    }
 }
 impl CapacityReservationCommitmentInfo {
     /// Starts building a [`CapacityReservationCommitmentInfo`].
@@ -30,9 +52,26 @@ impl CapacityReservationCommitmentInfo {
     }
 }
 /// A builder for [`CapacityReservationCommitmentInfo`](crate::types::CapacityReservationCommitmentInfo); start one with `CapacityReservationCommitmentInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationCommitmentInfoBuilder {
     inner: crate::types::CapacityReservationCommitmentInfo,
+}
+impl Clone for CapacityReservationCommitmentInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationCommitmentInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationCommitmentInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationCommitmentInfo as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationCommitmentInfoBuilder {
     /// Sets [`CapacityReservationCommitmentInfo::committed_instance_count`](crate::types::CapacityReservationCommitmentInfo::committed_instance_count): The instance capacity that you committed to when you requested the future-dated Capacity Reservation.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration of a Capacity Reservation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationConfiguration {
     /// The number of instances in the Capacity Reservation.
     pub instance_count: Option<i32>,
     /// The current state of the Capacity Reservation.
     pub reservation_state: Option<String>,
+}
+impl Clone for CapacityReservationConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            instance_count: self.instance_count,
+            reservation_state: self.reservation_state.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_count == other.instance_count
+            && self.reservation_state == other.reservation_state
+    }
+}
+impl Default for CapacityReservationConfiguration {
+    fn default() -> Self {
+        Self {
+            instance_count: None,
+            reservation_state: None,
+        }
+    }
 }
 impl CapacityReservationConfiguration {
     /// Starts building a [`CapacityReservationConfiguration`].
@@ -28,9 +50,26 @@ impl CapacityReservationConfiguration {
     }
 }
 /// A builder for [`CapacityReservationConfiguration`](crate::types::CapacityReservationConfiguration); start one with `CapacityReservationConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationConfigurationBuilder {
     inner: crate::types::CapacityReservationConfiguration,
+}
+impl Clone for CapacityReservationConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationConfiguration as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationConfigurationBuilder {
     /// Sets [`CapacityReservationConfiguration::instance_count`](crate::types::CapacityReservationConfiguration::instance_count): The number of instances in the Capacity Reservation.

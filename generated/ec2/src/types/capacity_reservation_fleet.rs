@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a Capacity Reservation Fleet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationFleet {
     /// The ID of the Capacity Reservation Fleet.
@@ -46,6 +46,57 @@ pub struct CapacityReservationFleet {
     >,
     /// The tags assigned to the Capacity Reservation Fleet.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for CapacityReservationFleet {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_fleet_id: self.capacity_reservation_fleet_id.clone(),
+            capacity_reservation_fleet_arn: self.capacity_reservation_fleet_arn.clone(),
+            state: self.state.clone(),
+            total_target_capacity: self.total_target_capacity,
+            total_fulfilled_capacity: self.total_fulfilled_capacity,
+            tenancy: self.tenancy.clone(),
+            end_date: self.end_date,
+            create_time: self.create_time,
+            instance_match_criteria: self.instance_match_criteria.clone(),
+            allocation_strategy: self.allocation_strategy.clone(),
+            instance_type_specifications: self.instance_type_specifications.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationFleet {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_fleet_id == other.capacity_reservation_fleet_id
+            && self.capacity_reservation_fleet_arn
+                == other.capacity_reservation_fleet_arn && self.state == other.state
+            && self.total_target_capacity == other.total_target_capacity
+            && self.total_fulfilled_capacity == other.total_fulfilled_capacity
+            && self.tenancy == other.tenancy && self.end_date == other.end_date
+            && self.create_time == other.create_time
+            && self.instance_match_criteria == other.instance_match_criteria
+            && self.allocation_strategy == other.allocation_strategy
+            && self.instance_type_specifications == other.instance_type_specifications
+            && self.tags == other.tags
+    }
+}
+impl Default for CapacityReservationFleet {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_fleet_id: None,
+            capacity_reservation_fleet_arn: None,
+            state: None,
+            total_target_capacity: None,
+            total_fulfilled_capacity: None,
+            tenancy: None,
+            end_date: None,
+            create_time: None,
+            instance_match_criteria: None,
+            allocation_strategy: None,
+            instance_type_specifications: None,
+            tags: None,
+        }
+    }
 }
 impl CapacityReservationFleet {
     /// Starts building a [`CapacityReservationFleet`].
@@ -119,9 +170,26 @@ impl CapacityReservationFleet {
     }
 }
 /// A builder for [`CapacityReservationFleet`](crate::types::CapacityReservationFleet); start one with `CapacityReservationFleet::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationFleetBuilder {
     inner: crate::types::CapacityReservationFleet,
+}
+impl Clone for CapacityReservationFleetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationFleetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationFleetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationFleet as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationFleetBuilder {
     /// Sets [`CapacityReservationFleet::capacity_reservation_fleet_id`](crate::types::CapacityReservationFleet::capacity_reservation_fleet_id): The ID of the Capacity Reservation Fleet.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Capacity Reservation Fleet that was successfully cancelled.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationFleetCancellationState {
     /// The current state of the Capacity Reservation Fleet.
@@ -11,6 +11,31 @@ pub struct CapacityReservationFleetCancellationState {
     pub previous_fleet_state: Option<crate::types::CapacityReservationFleetState>,
     /// The ID of the Capacity Reservation Fleet that was successfully cancelled.
     pub capacity_reservation_fleet_id: Option<String>,
+}
+impl Clone for CapacityReservationFleetCancellationState {
+    fn clone(&self) -> Self {
+        Self {
+            current_fleet_state: self.current_fleet_state.clone(),
+            previous_fleet_state: self.previous_fleet_state.clone(),
+            capacity_reservation_fleet_id: self.capacity_reservation_fleet_id.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationFleetCancellationState {
+    fn eq(&self, other: &Self) -> bool {
+        self.current_fleet_state == other.current_fleet_state
+            && self.previous_fleet_state == other.previous_fleet_state
+            && self.capacity_reservation_fleet_id == other.capacity_reservation_fleet_id
+    }
+}
+impl Default for CapacityReservationFleetCancellationState {
+    fn default() -> Self {
+        Self {
+            current_fleet_state: None,
+            previous_fleet_state: None,
+            capacity_reservation_fleet_id: None,
+        }
+    }
 }
 impl CapacityReservationFleetCancellationState {
     /// Starts building a [`CapacityReservationFleetCancellationState`].
@@ -39,9 +64,26 @@ impl CapacityReservationFleetCancellationState {
     }
 }
 /// A builder for [`CapacityReservationFleetCancellationState`](crate::types::CapacityReservationFleetCancellationState); start one with `CapacityReservationFleetCancellationState::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationFleetCancellationStateBuilder {
     inner: crate::types::CapacityReservationFleetCancellationState,
+}
+impl Clone for CapacityReservationFleetCancellationStateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationFleetCancellationStateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationFleetCancellationStateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationFleetCancellationState as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationFleetCancellationStateBuilder {
     /// Sets [`CapacityReservationFleetCancellationState::current_fleet_state`](crate::types::CapacityReservationFleetCancellationState::current_fleet_state): The current state of the Capacity Reservation Fleet.

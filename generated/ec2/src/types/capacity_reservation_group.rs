@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a resource group to which a Capacity Reservation has been added.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationGroup {
     /// The ARN of the resource group.
     pub group_arn: Option<String>,
     /// The ID of the Amazon Web Services account that owns the resource group.
     pub owner_id: Option<String>,
+}
+impl Clone for CapacityReservationGroup {
+    fn clone(&self) -> Self {
+        Self {
+            group_arn: self.group_arn.clone(),
+            owner_id: self.owner_id.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationGroup {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_arn == other.group_arn && self.owner_id == other.owner_id
+    }
+}
+impl Default for CapacityReservationGroup {
+    fn default() -> Self {
+        Self {
+            group_arn: None,
+            owner_id: None,
+        }
+    }
 }
 impl CapacityReservationGroup {
     /// Starts building a [`CapacityReservationGroup`].
@@ -28,9 +49,26 @@ impl CapacityReservationGroup {
     }
 }
 /// A builder for [`CapacityReservationGroup`](crate::types::CapacityReservationGroup); start one with `CapacityReservationGroup::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationGroupBuilder {
     inner: crate::types::CapacityReservationGroup,
+}
+impl Clone for CapacityReservationGroupBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationGroupBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationGroupBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationGroup as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationGroupBuilder {
     /// Sets [`CapacityReservationGroup::group_arn`](crate::types::CapacityReservationGroup::group_arn): The ARN of the resource group.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a Capacity Reservation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationInfo {
     /// The instance type for the Capacity Reservation.
@@ -13,6 +13,34 @@ pub struct CapacityReservationInfo {
     pub tenancy: Option<crate::types::CapacityReservationTenancy>,
     /// The ID of the Availability Zone.
     pub availability_zone_id: Option<String>,
+}
+impl Clone for CapacityReservationInfo {
+    fn clone(&self) -> Self {
+        Self {
+            instance_type: self.instance_type.clone(),
+            availability_zone: self.availability_zone.clone(),
+            tenancy: self.tenancy.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_type == other.instance_type
+            && self.availability_zone == other.availability_zone
+            && self.tenancy == other.tenancy
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for CapacityReservationInfo {
+    fn default() -> Self {
+        Self {
+            instance_type: None,
+            availability_zone: None,
+            tenancy: None,
+            availability_zone_id: None,
+        }
+    }
 }
 impl CapacityReservationInfo {
     /// Starts building a [`CapacityReservationInfo`].
@@ -42,9 +70,26 @@ impl CapacityReservationInfo {
     }
 }
 /// A builder for [`CapacityReservationInfo`](crate::types::CapacityReservationInfo); start one with `CapacityReservationInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationInfoBuilder {
     inner: crate::types::CapacityReservationInfo,
+}
+impl Clone for CapacityReservationInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationInfo as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationInfoBuilder {
     /// Sets [`CapacityReservationInfo::instance_type`](crate::types::CapacityReservationInfo::instance_type): The instance type for the Capacity Reservation.

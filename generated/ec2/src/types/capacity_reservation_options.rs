@@ -6,7 +6,7 @@
 /// **Note:** This strategy can only be used if the EC2 Fleet is of type `instant`.
 ///
 /// For more information about Capacity Reservations, see [On-Demand Capacity Reservations](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-capacity-reservations.html) in the *Amazon EC2 User Guide*. For examples of using Capacity Reservations in an EC2 Fleet, see [EC2 Fleet example configurations](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-examples.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationOptions {
     /// Indicates whether to use unused Capacity Reservations for fulfilling On-Demand capacity.
@@ -15,6 +15,23 @@ pub struct CapacityReservationOptions {
     ///
     /// If you do not specify a value, the fleet fulfils the On-Demand capacity according to the chosen On-Demand allocation strategy.
     pub usage_strategy: Option<crate::types::FleetCapacityReservationUsageStrategy>,
+}
+impl Clone for CapacityReservationOptions {
+    fn clone(&self) -> Self {
+        Self {
+            usage_strategy: self.usage_strategy.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.usage_strategy == other.usage_strategy
+    }
+}
+impl Default for CapacityReservationOptions {
+    fn default() -> Self {
+        Self { usage_strategy: None }
+    }
 }
 impl CapacityReservationOptions {
     /// Starts building a [`CapacityReservationOptions`].
@@ -31,9 +48,26 @@ impl CapacityReservationOptions {
     }
 }
 /// A builder for [`CapacityReservationOptions`](crate::types::CapacityReservationOptions); start one with `CapacityReservationOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationOptionsBuilder {
     inner: crate::types::CapacityReservationOptions,
+}
+impl Clone for CapacityReservationOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationOptions as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationOptionsBuilder {
     /// Sets [`CapacityReservationOptions::usage_strategy`](crate::types::CapacityReservationOptions::usage_strategy): Indicates whether to use unused Capacity Reservations for fulfilling On-Demand capacity.

@@ -6,7 +6,7 @@
 /// **Note:** This strategy can only be used if the EC2 Fleet is of type `instant`.
 ///
 /// For more information about Capacity Reservations, see [On-Demand Capacity Reservations](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-capacity-reservations.html) in the *Amazon EC2 User Guide*. For examples of using Capacity Reservations in an EC2 Fleet, see [EC2 Fleet example configurations](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-examples.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationOptionsRequest {
     /// Indicates whether to use unused Capacity Reservations for fulfilling On-Demand capacity.
@@ -15,6 +15,23 @@ pub struct CapacityReservationOptionsRequest {
     ///
     /// If you do not specify a value, the fleet fulfils the On-Demand capacity according to the chosen On-Demand allocation strategy.
     pub usage_strategy: Option<crate::types::FleetCapacityReservationUsageStrategy>,
+}
+impl Clone for CapacityReservationOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            usage_strategy: self.usage_strategy.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.usage_strategy == other.usage_strategy
+    }
+}
+impl Default for CapacityReservationOptionsRequest {
+    fn default() -> Self {
+        Self { usage_strategy: None }
+    }
 }
 impl CapacityReservationOptionsRequest {
     /// Starts building a [`CapacityReservationOptionsRequest`].
@@ -31,9 +48,26 @@ impl CapacityReservationOptionsRequest {
     }
 }
 /// A builder for [`CapacityReservationOptionsRequest`](crate::types::CapacityReservationOptionsRequest); start one with `CapacityReservationOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationOptionsRequestBuilder {
     inner: crate::types::CapacityReservationOptionsRequest,
+}
+impl Clone for CapacityReservationOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationOptionsRequestBuilder {
     /// Sets [`CapacityReservationOptionsRequest::usage_strategy`](crate::types::CapacityReservationOptionsRequest::usage_strategy): Indicates whether to use unused Capacity Reservations for fulfilling On-Demand capacity.

@@ -6,7 +6,7 @@
 /// Use the [`CapacityReservationPreference`](crate::types::CapacityReservationPreference) parameter to configure the instance to run as an On-Demand Instance, to run in any `open` Capacity Reservation that has matching attributes, or to run only in a Capacity Reservation or Capacity Reservation group. Use the [`CapacityReservationTarget`](crate::types::CapacityReservationTarget) parameter to explicitly target a specific Capacity Reservation or a Capacity Reservation group.
 ///
 /// You can only specify [`CapacityReservationPreference`](crate::types::CapacityReservationPreference) and [`CapacityReservationTarget`](crate::types::CapacityReservationTarget) if the [`CapacityReservationPreference`](crate::types::CapacityReservationPreference) is `capacity-reservations-only`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationSpecification {
     /// Indicates the instance's Capacity Reservation preferences. Possible preferences include:
@@ -19,6 +19,30 @@ pub struct CapacityReservationSpecification {
     >,
     /// Information about the target Capacity Reservation or Capacity Reservation group.
     pub capacity_reservation_target: Option<crate::types::CapacityReservationTarget>,
+}
+impl Clone for CapacityReservationSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_preference: self
+                .capacity_reservation_preference
+                .clone(),
+            capacity_reservation_target: self.capacity_reservation_target.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_preference == other.capacity_reservation_preference
+            && self.capacity_reservation_target == other.capacity_reservation_target
+    }
+}
+impl Default for CapacityReservationSpecification {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_preference: None,
+            capacity_reservation_target: None,
+        }
+    }
 }
 impl CapacityReservationSpecification {
     /// Starts building a [`CapacityReservationSpecification`].
@@ -42,9 +66,26 @@ impl CapacityReservationSpecification {
     }
 }
 /// A builder for [`CapacityReservationSpecification`](crate::types::CapacityReservationSpecification); start one with `CapacityReservationSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationSpecificationBuilder {
     inner: crate::types::CapacityReservationSpecification,
+}
+impl Clone for CapacityReservationSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationSpecification as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationSpecificationBuilder {
     /// Sets [`CapacityReservationSpecification::capacity_reservation_preference`](crate::types::CapacityReservationSpecification::capacity_reservation_preference): Indicates the instance's Capacity Reservation preferences.

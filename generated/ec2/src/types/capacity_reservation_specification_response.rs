@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instance's Capacity Reservation targeting preferences. The action returns the `capacityReservationPreference` response element if the instance is configured to run in On-Demand capacity, or if it is configured in run in any `open` Capacity Reservation that has matching attributes (instance type, platform, Availability Zone). The action returns the `capacityReservationTarget` response element if the instance explicily targets a specific Capacity Reservation or Capacity Reservation group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationSpecificationResponse {
     /// Describes the instance's Capacity Reservation preferences. Possible preferences include:
@@ -16,6 +16,30 @@ pub struct CapacityReservationSpecificationResponse {
     pub capacity_reservation_target: Option<
         crate::types::CapacityReservationTargetResponse,
     >,
+}
+impl Clone for CapacityReservationSpecificationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_preference: self
+                .capacity_reservation_preference
+                .clone(),
+            capacity_reservation_target: self.capacity_reservation_target.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationSpecificationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_preference == other.capacity_reservation_preference
+            && self.capacity_reservation_target == other.capacity_reservation_target
+    }
+}
+impl Default for CapacityReservationSpecificationResponse {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_preference: None,
+            capacity_reservation_target: None,
+        }
+    }
 }
 impl CapacityReservationSpecificationResponse {
     /// Starts building a [`CapacityReservationSpecificationResponse`].
@@ -39,9 +63,26 @@ impl CapacityReservationSpecificationResponse {
     }
 }
 /// A builder for [`CapacityReservationSpecificationResponse`](crate::types::CapacityReservationSpecificationResponse); start one with `CapacityReservationSpecificationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationSpecificationResponseBuilder {
     inner: crate::types::CapacityReservationSpecificationResponse,
+}
+impl Clone for CapacityReservationSpecificationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationSpecificationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationSpecificationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationSpecificationResponse as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationSpecificationResponseBuilder {
     /// Sets [`CapacityReservationSpecificationResponse::capacity_reservation_preference`](crate::types::CapacityReservationSpecificationResponse::capacity_reservation_preference): Describes the instance's Capacity Reservation preferences.

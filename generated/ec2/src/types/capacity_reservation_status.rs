@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the availability of capacity for a Capacity Reservation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationStatus {
     /// The ID of the Capacity Reservation.
@@ -13,6 +13,34 @@ pub struct CapacityReservationStatus {
     pub total_available_capacity: Option<i32>,
     /// The used capacity. Indicates that the capacity is in use by resources that are running in the Capacity Reservation.
     pub total_unavailable_capacity: Option<i32>,
+}
+impl Clone for CapacityReservationStatus {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            total_capacity: self.total_capacity,
+            total_available_capacity: self.total_available_capacity,
+            total_unavailable_capacity: self.total_unavailable_capacity,
+        }
+    }
+}
+impl PartialEq for CapacityReservationStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.total_capacity == other.total_capacity
+            && self.total_available_capacity == other.total_available_capacity
+            && self.total_unavailable_capacity == other.total_unavailable_capacity
+    }
+}
+impl Default for CapacityReservationStatus {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            total_capacity: None,
+            total_available_capacity: None,
+            total_unavailable_capacity: None,
+        }
+    }
 }
 impl CapacityReservationStatus {
     /// Starts building a [`CapacityReservationStatus`].
@@ -42,9 +70,26 @@ impl CapacityReservationStatus {
     }
 }
 /// A builder for [`CapacityReservationStatus`](crate::types::CapacityReservationStatus); start one with `CapacityReservationStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationStatusBuilder {
     inner: crate::types::CapacityReservationStatus,
+}
+impl Clone for CapacityReservationStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationStatus as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationStatusBuilder {
     /// Sets [`CapacityReservationStatus::capacity_reservation_id`](crate::types::CapacityReservationStatus::capacity_reservation_id): The ID of the Capacity Reservation.

@@ -2,13 +2,38 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a target Capacity Reservation or Capacity Reservation group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationTarget {
     /// The ID of the Capacity Reservation in which to run the instance.
     pub capacity_reservation_id: Option<String>,
     /// The ARN of the Capacity Reservation resource group in which to run the instance.
     pub capacity_reservation_resource_group_arn: Option<String>,
+}
+impl Clone for CapacityReservationTarget {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            capacity_reservation_resource_group_arn: self
+                .capacity_reservation_resource_group_arn
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationTarget {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.capacity_reservation_resource_group_arn
+                == other.capacity_reservation_resource_group_arn
+    }
+}
+impl Default for CapacityReservationTarget {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            capacity_reservation_resource_group_arn: None,
+        }
+    }
 }
 impl CapacityReservationTarget {
     /// Starts building a [`CapacityReservationTarget`].
@@ -28,9 +53,26 @@ impl CapacityReservationTarget {
     }
 }
 /// A builder for [`CapacityReservationTarget`](crate::types::CapacityReservationTarget); start one with `CapacityReservationTarget::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationTargetBuilder {
     inner: crate::types::CapacityReservationTarget,
+}
+impl Clone for CapacityReservationTargetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationTargetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationTargetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationTarget as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationTargetBuilder {
     /// Sets [`CapacityReservationTarget::capacity_reservation_id`](crate::types::CapacityReservationTarget::capacity_reservation_id): The ID of the Capacity Reservation in which to run the instance.

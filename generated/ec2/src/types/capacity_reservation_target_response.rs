@@ -2,13 +2,38 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a target Capacity Reservation or Capacity Reservation group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationTargetResponse {
     /// The ID of the targeted Capacity Reservation.
     pub capacity_reservation_id: Option<String>,
     /// The ARN of the targeted Capacity Reservation group.
     pub capacity_reservation_resource_group_arn: Option<String>,
+}
+impl Clone for CapacityReservationTargetResponse {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            capacity_reservation_resource_group_arn: self
+                .capacity_reservation_resource_group_arn
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationTargetResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.capacity_reservation_resource_group_arn
+                == other.capacity_reservation_resource_group_arn
+    }
+}
+impl Default for CapacityReservationTargetResponse {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            capacity_reservation_resource_group_arn: None,
+        }
+    }
 }
 impl CapacityReservationTargetResponse {
     /// Starts building a [`CapacityReservationTargetResponse`].
@@ -28,9 +53,26 @@ impl CapacityReservationTargetResponse {
     }
 }
 /// A builder for [`CapacityReservationTargetResponse`](crate::types::CapacityReservationTargetResponse); start one with `CapacityReservationTargetResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationTargetResponseBuilder {
     inner: crate::types::CapacityReservationTargetResponse,
+}
+impl Clone for CapacityReservationTargetResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationTargetResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationTargetResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationTargetResponse as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationTargetResponseBuilder {
     /// Sets [`CapacityReservationTargetResponse::capacity_reservation_id`](crate::types::CapacityReservationTargetResponse::capacity_reservation_id): The ID of the targeted Capacity Reservation.

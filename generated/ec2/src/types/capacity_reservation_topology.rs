@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the Capacity Reservation topology.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityReservationTopology {
     /// The ID of the Capacity Reservation.
@@ -26,6 +26,45 @@ pub struct CapacityReservationTopology {
     pub availability_zone_id: Option<String>,
     /// The name of the Availability Zone or Local Zone that the Capacity Reservation is in.
     pub availability_zone: Option<String>,
+}
+impl Clone for CapacityReservationTopology {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            capacity_block_id: self.capacity_block_id.clone(),
+            state: self.state.clone(),
+            instance_type: self.instance_type.clone(),
+            group_name: self.group_name.clone(),
+            network_nodes: self.network_nodes.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            availability_zone: self.availability_zone.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityReservationTopology {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.capacity_block_id == other.capacity_block_id
+            && self.state == other.state && self.instance_type == other.instance_type
+            && self.group_name == other.group_name
+            && self.network_nodes == other.network_nodes
+            && self.availability_zone_id == other.availability_zone_id
+            && self.availability_zone == other.availability_zone
+    }
+}
+impl Default for CapacityReservationTopology {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            capacity_block_id: None,
+            state: None,
+            instance_type: None,
+            group_name: None,
+            network_nodes: None,
+            availability_zone_id: None,
+            availability_zone: None,
+        }
+    }
 }
 impl CapacityReservationTopology {
     /// Starts building a [`CapacityReservationTopology`].
@@ -75,9 +114,26 @@ impl CapacityReservationTopology {
     }
 }
 /// A builder for [`CapacityReservationTopology`](crate::types::CapacityReservationTopology); start one with `CapacityReservationTopology::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityReservationTopologyBuilder {
     inner: crate::types::CapacityReservationTopology,
+}
+impl Clone for CapacityReservationTopologyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityReservationTopologyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityReservationTopologyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityReservationTopology as Default>::default(),
+        }
+    }
 }
 impl CapacityReservationTopologyBuilder {
     /// Sets [`CapacityReservationTopology::capacity_reservation_id`](crate::types::CapacityReservationTopology::capacity_reservation_id): The ID of the Capacity Reservation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a carrier gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CarrierGateway {
     /// The ID of the carrier gateway.
@@ -15,6 +15,35 @@ pub struct CarrierGateway {
     pub owner_id: Option<String>,
     /// The tags assigned to the carrier gateway.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for CarrierGateway {
+    fn clone(&self) -> Self {
+        Self {
+            carrier_gateway_id: self.carrier_gateway_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            state: self.state.clone(),
+            owner_id: self.owner_id.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CarrierGateway {
+    fn eq(&self, other: &Self) -> bool {
+        self.carrier_gateway_id == other.carrier_gateway_id
+            && self.vpc_id == other.vpc_id && self.state == other.state
+            && self.owner_id == other.owner_id && self.tags == other.tags
+    }
+}
+impl Default for CarrierGateway {
+    fn default() -> Self {
+        Self {
+            carrier_gateway_id: None,
+            vpc_id: None,
+            state: None,
+            owner_id: None,
+            tags: None,
+        }
+    }
 }
 impl CarrierGateway {
     /// Starts building a [`CarrierGateway`].
@@ -49,9 +78,26 @@ impl CarrierGateway {
     }
 }
 /// A builder for [`CarrierGateway`](crate::types::CarrierGateway); start one with `CarrierGateway::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CarrierGatewayBuilder {
     inner: crate::types::CarrierGateway,
+}
+impl Clone for CarrierGatewayBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CarrierGatewayBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CarrierGatewayBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CarrierGateway as Default>::default(),
+        }
+    }
 }
 impl CarrierGatewayBuilder {
     /// Sets [`CarrierGateway::carrier_gateway_id`](crate::types::CarrierGateway::carrier_gateway_id): The ID of the carrier gateway.

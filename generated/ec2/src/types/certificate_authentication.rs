@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the client certificate used for authentication.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CertificateAuthentication {
     /// The ARN of the client certificate.
     pub client_root_certificate_chain: Option<String>,
+}
+impl Clone for CertificateAuthentication {
+    fn clone(&self) -> Self {
+        Self {
+            client_root_certificate_chain: self.client_root_certificate_chain.clone(),
+        }
+    }
+}
+impl PartialEq for CertificateAuthentication {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_root_certificate_chain == other.client_root_certificate_chain
+    }
+}
+impl Default for CertificateAuthentication {
+    fn default() -> Self {
+        Self {
+            client_root_certificate_chain: None,
+        }
+    }
 }
 impl CertificateAuthentication {
     /// Starts building a [`CertificateAuthentication`].
@@ -21,9 +40,26 @@ impl CertificateAuthentication {
     }
 }
 /// A builder for [`CertificateAuthentication`](crate::types::CertificateAuthentication); start one with `CertificateAuthentication::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CertificateAuthenticationBuilder {
     inner: crate::types::CertificateAuthentication,
+}
+impl Clone for CertificateAuthenticationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CertificateAuthenticationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CertificateAuthenticationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CertificateAuthentication as Default>::default(),
+        }
+    }
 }
 impl CertificateAuthenticationBuilder {
     /// Sets [`CertificateAuthentication::client_root_certificate_chain`](crate::types::CertificateAuthentication::client_root_certificate_chain): The ARN of the client certificate.

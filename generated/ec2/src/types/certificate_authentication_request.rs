@@ -2,11 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the client certificate to be used for authentication.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CertificateAuthenticationRequest {
     /// The ARN of the client certificate. The certificate must be signed by a certificate authority (CA) and it must be provisioned in Certificate Manager (ACM).
     pub client_root_certificate_chain_arn: Option<String>,
+}
+impl Clone for CertificateAuthenticationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_root_certificate_chain_arn: self
+                .client_root_certificate_chain_arn
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CertificateAuthenticationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_root_certificate_chain_arn == other.client_root_certificate_chain_arn
+    }
+}
+impl Default for CertificateAuthenticationRequest {
+    fn default() -> Self {
+        Self {
+            client_root_certificate_chain_arn: None,
+        }
+    }
 }
 impl CertificateAuthenticationRequest {
     /// Starts building a [`CertificateAuthenticationRequest`].
@@ -21,9 +42,26 @@ impl CertificateAuthenticationRequest {
     }
 }
 /// A builder for [`CertificateAuthenticationRequest`](crate::types::CertificateAuthenticationRequest); start one with `CertificateAuthenticationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CertificateAuthenticationRequestBuilder {
     inner: crate::types::CertificateAuthenticationRequest,
+}
+impl Clone for CertificateAuthenticationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CertificateAuthenticationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CertificateAuthenticationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CertificateAuthenticationRequest as Default>::default(),
+        }
+    }
 }
 impl CertificateAuthenticationRequestBuilder {
     /// Sets [`CertificateAuthenticationRequest::client_root_certificate_chain_arn`](crate::types::CertificateAuthenticationRequest::client_root_certificate_chain_arn): The ARN of the client certificate.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides authorization for Amazon to bring a specific IP address range to a specific Amazon Web Services account using bring your own IP addresses (BYOIP). For more information, see [Configuring your BYOIP address range](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-byoip.html#prepare-for-byoip) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CidrAuthorizationContext {
     /// The plain-text authorization message for the prefix and account.
@@ -13,6 +13,27 @@ pub struct CidrAuthorizationContext {
     ///
     /// Required: the builder's `build()` fails without it.
     pub signature: Option<String>,
+}
+impl Clone for CidrAuthorizationContext {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            signature: self.signature.clone(),
+        }
+    }
+}
+impl PartialEq for CidrAuthorizationContext {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.signature == other.signature
+    }
+}
+impl Default for CidrAuthorizationContext {
+    fn default() -> Self {
+        Self {
+            message: None,
+            signature: None,
+        }
+    }
 }
 impl CidrAuthorizationContext {
     /// Starts building a [`CidrAuthorizationContext`].
@@ -32,9 +53,26 @@ impl CidrAuthorizationContext {
     }
 }
 /// A builder for [`CidrAuthorizationContext`](crate::types::CidrAuthorizationContext); start one with `CidrAuthorizationContext::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CidrAuthorizationContextBuilder {
     inner: crate::types::CidrAuthorizationContext,
+}
+impl Clone for CidrAuthorizationContextBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CidrAuthorizationContextBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CidrAuthorizationContextBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CidrAuthorizationContext as Default>::default(),
+        }
+    }
 }
 impl CidrAuthorizationContextBuilder {
     /// Sets [`CidrAuthorizationContext::message`](crate::types::CidrAuthorizationContext::message): The plain-text authorization message for the prefix and account.

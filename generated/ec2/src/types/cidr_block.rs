@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv4 CIDR block.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CidrBlock {
     /// The IPv4 CIDR block.
     pub cidr_block: Option<String>,
+}
+impl Clone for CidrBlock {
+    fn clone(&self) -> Self {
+        Self {
+            cidr_block: self.cidr_block.clone(),
+        }
+    }
+}
+impl PartialEq for CidrBlock {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr_block == other.cidr_block
+    }
+}
+impl Default for CidrBlock {
+    fn default() -> Self {
+        Self { cidr_block: None }
+    }
 }
 impl CidrBlock {
     /// Starts building a [`CidrBlock`].
@@ -21,9 +38,26 @@ impl CidrBlock {
     }
 }
 /// A builder for [`CidrBlock`](crate::types::CidrBlock); start one with `CidrBlock::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CidrBlockBuilder {
     inner: crate::types::CidrBlock,
+}
+impl Clone for CidrBlockBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CidrBlockBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CidrBlockBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CidrBlock as Default>::default(),
+        }
+    }
 }
 impl CidrBlockBuilder {
     /// Sets [`CidrBlock::cidr_block`](crate::types::CidrBlock::cidr_block): The IPv4 CIDR block.

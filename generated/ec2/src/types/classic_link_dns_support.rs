@@ -4,13 +4,35 @@
 /// **Note:** Deprecated.
 ///
 /// Describes the ClassicLink DNS support status of a VPC.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClassicLinkDnsSupport {
     /// Indicates whether ClassicLink DNS support is enabled for the VPC.
     pub classic_link_dns_supported: Option<bool>,
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
+}
+impl Clone for ClassicLinkDnsSupport {
+    fn clone(&self) -> Self {
+        Self {
+            classic_link_dns_supported: self.classic_link_dns_supported,
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for ClassicLinkDnsSupport {
+    fn eq(&self, other: &Self) -> bool {
+        self.classic_link_dns_supported == other.classic_link_dns_supported
+            && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for ClassicLinkDnsSupport {
+    fn default() -> Self {
+        Self {
+            classic_link_dns_supported: None,
+            vpc_id: None,
+        }
+    }
 }
 impl ClassicLinkDnsSupport {
     /// Starts building a [`ClassicLinkDnsSupport`].
@@ -30,9 +52,26 @@ impl ClassicLinkDnsSupport {
     }
 }
 /// A builder for [`ClassicLinkDnsSupport`](crate::types::ClassicLinkDnsSupport); start one with `ClassicLinkDnsSupport::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClassicLinkDnsSupportBuilder {
     inner: crate::types::ClassicLinkDnsSupport,
+}
+impl Clone for ClassicLinkDnsSupportBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClassicLinkDnsSupportBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClassicLinkDnsSupportBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClassicLinkDnsSupport as Default>::default(),
+        }
+    }
 }
 impl ClassicLinkDnsSupportBuilder {
     /// Sets [`ClassicLinkDnsSupport::classic_link_dns_supported`](crate::types::ClassicLinkDnsSupport::classic_link_dns_supported): Indicates whether ClassicLink DNS support is enabled for the VPC.

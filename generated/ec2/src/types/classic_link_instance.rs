@@ -4,7 +4,7 @@
 /// **Note:** Deprecated.
 ///
 /// Describes a linked EC2-Classic instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClassicLinkInstance {
     /// The security groups.
@@ -15,6 +15,32 @@ pub struct ClassicLinkInstance {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
+}
+impl Clone for ClassicLinkInstance {
+    fn clone(&self) -> Self {
+        Self {
+            groups: self.groups.clone(),
+            instance_id: self.instance_id.clone(),
+            tags: self.tags.clone(),
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for ClassicLinkInstance {
+    fn eq(&self, other: &Self) -> bool {
+        self.groups == other.groups && self.instance_id == other.instance_id
+            && self.tags == other.tags && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for ClassicLinkInstance {
+    fn default() -> Self {
+        Self {
+            groups: None,
+            instance_id: None,
+            tags: None,
+            vpc_id: None,
+        }
+    }
 }
 impl ClassicLinkInstance {
     /// Starts building a [`ClassicLinkInstance`].
@@ -44,9 +70,26 @@ impl ClassicLinkInstance {
     }
 }
 /// A builder for [`ClassicLinkInstance`](crate::types::ClassicLinkInstance); start one with `ClassicLinkInstance::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClassicLinkInstanceBuilder {
     inner: crate::types::ClassicLinkInstance,
+}
+impl Clone for ClassicLinkInstanceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClassicLinkInstanceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClassicLinkInstanceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClassicLinkInstance as Default>::default(),
+        }
+    }
 }
 impl ClassicLinkInstanceBuilder {
     /// Appends one item to [`ClassicLinkInstance::groups`](crate::types::ClassicLinkInstance::groups): The security groups.

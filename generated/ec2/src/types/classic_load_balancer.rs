@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Classic Load Balancer.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClassicLoadBalancer {
     /// The name of the load balancer.
     pub name: Option<String>,
+}
+impl Clone for ClassicLoadBalancer {
+    fn clone(&self) -> Self {
+        Self { name: self.name.clone() }
+    }
+}
+impl PartialEq for ClassicLoadBalancer {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+impl Default for ClassicLoadBalancer {
+    fn default() -> Self {
+        Self { name: None }
+    }
 }
 impl ClassicLoadBalancer {
     /// Starts building a [`ClassicLoadBalancer`].
@@ -21,9 +36,26 @@ impl ClassicLoadBalancer {
     }
 }
 /// A builder for [`ClassicLoadBalancer`](crate::types::ClassicLoadBalancer); start one with `ClassicLoadBalancer::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClassicLoadBalancerBuilder {
     inner: crate::types::ClassicLoadBalancer,
+}
+impl Clone for ClassicLoadBalancerBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClassicLoadBalancerBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClassicLoadBalancerBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClassicLoadBalancer as Default>::default(),
+        }
+    }
 }
 impl ClassicLoadBalancerBuilder {
     /// Sets [`ClassicLoadBalancer::name`](crate::types::ClassicLoadBalancer::name): The name of the load balancer.

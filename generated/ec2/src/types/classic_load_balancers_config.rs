@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Classic Load Balancers to attach to a Spot Fleet. Spot Fleet registers the running Spot Instances with these Classic Load Balancers.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClassicLoadBalancersConfig {
     /// One or more Classic Load Balancers.
     pub classic_load_balancers: Option<Vec<crate::types::ClassicLoadBalancer>>,
+}
+impl Clone for ClassicLoadBalancersConfig {
+    fn clone(&self) -> Self {
+        Self {
+            classic_load_balancers: self.classic_load_balancers.clone(),
+        }
+    }
+}
+impl PartialEq for ClassicLoadBalancersConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.classic_load_balancers == other.classic_load_balancers
+    }
+}
+impl Default for ClassicLoadBalancersConfig {
+    fn default() -> Self {
+        Self {
+            classic_load_balancers: None,
+        }
+    }
 }
 impl ClassicLoadBalancersConfig {
     /// Starts building a [`ClassicLoadBalancersConfig`].
@@ -21,9 +40,26 @@ impl ClassicLoadBalancersConfig {
     }
 }
 /// A builder for [`ClassicLoadBalancersConfig`](crate::types::ClassicLoadBalancersConfig); start one with `ClassicLoadBalancersConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClassicLoadBalancersConfigBuilder {
     inner: crate::types::ClassicLoadBalancersConfig,
+}
+impl Clone for ClassicLoadBalancersConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClassicLoadBalancersConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClassicLoadBalancersConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClassicLoadBalancersConfig as Default>::default(),
+        }
+    }
 }
 impl ClassicLoadBalancersConfigBuilder {
     /// Appends one item to [`ClassicLoadBalancersConfig::classic_load_balancers`](crate::types::ClassicLoadBalancersConfig::classic_load_balancers): One or more Classic Load Balancers.

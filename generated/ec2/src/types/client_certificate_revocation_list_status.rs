@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a client certificate revocation list.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientCertificateRevocationListStatus {
     /// The state of the client certificate revocation list.
     pub code: Option<crate::types::ClientCertificateRevocationListStatusCode>,
     /// A message about the status of the client certificate revocation list, if applicable.
     pub message: Option<String>,
+}
+impl Clone for ClientCertificateRevocationListStatus {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for ClientCertificateRevocationListStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for ClientCertificateRevocationListStatus {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl ClientCertificateRevocationListStatus {
     /// Starts building a [`ClientCertificateRevocationListStatus`].
@@ -30,9 +48,26 @@ impl ClientCertificateRevocationListStatus {
     }
 }
 /// A builder for [`ClientCertificateRevocationListStatus`](crate::types::ClientCertificateRevocationListStatus); start one with `ClientCertificateRevocationListStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientCertificateRevocationListStatusBuilder {
     inner: crate::types::ClientCertificateRevocationListStatus,
+}
+impl Clone for ClientCertificateRevocationListStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientCertificateRevocationListStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientCertificateRevocationListStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientCertificateRevocationListStatus as Default>::default(),
+        }
+    }
 }
 impl ClientCertificateRevocationListStatusBuilder {
     /// Sets [`ClientCertificateRevocationListStatus::code`](crate::types::ClientCertificateRevocationListStatus::code): The state of the client certificate revocation list.

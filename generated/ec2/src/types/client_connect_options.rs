@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options for managing connection authorization for new client connections.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientConnectOptions {
     /// Indicates whether client connect options are enabled. The default is `false` (not enabled).
     pub enabled: Option<bool>,
     /// The Amazon Resource Name (ARN) of the Lambda function used for connection authorization.
     pub lambda_function_arn: Option<String>,
+}
+impl Clone for ClientConnectOptions {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            lambda_function_arn: self.lambda_function_arn.clone(),
+        }
+    }
+}
+impl PartialEq for ClientConnectOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled
+            && self.lambda_function_arn == other.lambda_function_arn
+    }
+}
+impl Default for ClientConnectOptions {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            lambda_function_arn: None,
+        }
+    }
 }
 impl ClientConnectOptions {
     /// Starts building a [`ClientConnectOptions`].
@@ -28,9 +50,26 @@ impl ClientConnectOptions {
     }
 }
 /// A builder for [`ClientConnectOptions`](crate::types::ClientConnectOptions); start one with `ClientConnectOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientConnectOptionsBuilder {
     inner: crate::types::ClientConnectOptions,
+}
+impl Clone for ClientConnectOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientConnectOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientConnectOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientConnectOptions as Default>::default(),
+        }
+    }
 }
 impl ClientConnectOptionsBuilder {
     /// Sets [`ClientConnectOptions::enabled`](crate::types::ClientConnectOptions::enabled): Indicates whether client connect options are enabled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options for managing connection authorization for new client connections.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientConnectResponseOptions {
     /// Indicates whether client connect options are enabled.
@@ -11,6 +11,31 @@ pub struct ClientConnectResponseOptions {
     pub lambda_function_arn: Option<String>,
     /// The status of any updates to the client connect options.
     pub status: Option<crate::types::ClientVpnEndpointAttributeStatus>,
+}
+impl Clone for ClientConnectResponseOptions {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            lambda_function_arn: self.lambda_function_arn.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for ClientConnectResponseOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled
+            && self.lambda_function_arn == other.lambda_function_arn
+            && self.status == other.status
+    }
+}
+impl Default for ClientConnectResponseOptions {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            lambda_function_arn: None,
+            status: None,
+        }
+    }
 }
 impl ClientConnectResponseOptions {
     /// Starts building a [`ClientConnectResponseOptions`].
@@ -35,9 +60,26 @@ impl ClientConnectResponseOptions {
     }
 }
 /// A builder for [`ClientConnectResponseOptions`](crate::types::ClientConnectResponseOptions); start one with `ClientConnectResponseOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientConnectResponseOptionsBuilder {
     inner: crate::types::ClientConnectResponseOptions,
+}
+impl Clone for ClientConnectResponseOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientConnectResponseOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientConnectResponseOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientConnectResponseOptions as Default>::default(),
+        }
+    }
 }
 impl ClientConnectResponseOptionsBuilder {
     /// Sets [`ClientConnectResponseOptions::enabled`](crate::types::ClientConnectResponseOptions::enabled): Indicates whether client connect options are enabled.

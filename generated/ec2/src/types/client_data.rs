@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the client-specific data.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientData {
     /// A user-defined comment about the disk upload.
@@ -13,6 +13,33 @@ pub struct ClientData {
     pub upload_size: Option<f64>,
     /// The time that the disk upload starts.
     pub upload_start: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for ClientData {
+    fn clone(&self) -> Self {
+        Self {
+            comment: self.comment.clone(),
+            upload_end: self.upload_end,
+            upload_size: self.upload_size,
+            upload_start: self.upload_start,
+        }
+    }
+}
+impl PartialEq for ClientData {
+    fn eq(&self, other: &Self) -> bool {
+        self.comment == other.comment && self.upload_end == other.upload_end
+            && self.upload_size == other.upload_size
+            && self.upload_start == other.upload_start
+    }
+}
+impl Default for ClientData {
+    fn default() -> Self {
+        Self {
+            comment: None,
+            upload_end: None,
+            upload_size: None,
+            upload_start: None,
+        }
+    }
 }
 impl ClientData {
     /// Starts building a [`ClientData`].
@@ -42,9 +69,26 @@ impl ClientData {
     }
 }
 /// A builder for [`ClientData`](crate::types::ClientData); start one with `ClientData::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientDataBuilder {
     inner: crate::types::ClientData,
+}
+impl Clone for ClientDataBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientDataBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientDataBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientData as Default>::default(),
+        }
+    }
 }
 impl ClientDataBuilder {
     /// Sets [`ClientData::comment`](crate::types::ClientData::comment): A user-defined comment about the disk upload.

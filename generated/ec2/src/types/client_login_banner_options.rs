@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for enabling a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientLoginBannerOptions {
     /// Enable or disable a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
@@ -13,6 +13,27 @@ pub struct ClientLoginBannerOptions {
     pub enabled: Option<bool>,
     /// Customizable text that will be displayed in a banner on Amazon Web Services provided clients when a VPN session is established. UTF-8 encoded characters only. Maximum of 1400 characters.
     pub banner_text: Option<String>,
+}
+impl Clone for ClientLoginBannerOptions {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            banner_text: self.banner_text.clone(),
+        }
+    }
+}
+impl PartialEq for ClientLoginBannerOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled && self.banner_text == other.banner_text
+    }
+}
+impl Default for ClientLoginBannerOptions {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            banner_text: None,
+        }
+    }
 }
 impl ClientLoginBannerOptions {
     /// Starts building a [`ClientLoginBannerOptions`].
@@ -32,9 +53,26 @@ impl ClientLoginBannerOptions {
     }
 }
 /// A builder for [`ClientLoginBannerOptions`](crate::types::ClientLoginBannerOptions); start one with `ClientLoginBannerOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientLoginBannerOptionsBuilder {
     inner: crate::types::ClientLoginBannerOptions,
+}
+impl Clone for ClientLoginBannerOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientLoginBannerOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientLoginBannerOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientLoginBannerOptions as Default>::default(),
+        }
+    }
 }
 impl ClientLoginBannerOptionsBuilder {
     /// Sets [`ClientLoginBannerOptions::enabled`](crate::types::ClientLoginBannerOptions::enabled): Enable or disable a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Current state of options for customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientLoginBannerResponseOptions {
     /// Current state of text banner feature.
@@ -11,6 +11,27 @@ pub struct ClientLoginBannerResponseOptions {
     pub enabled: Option<bool>,
     /// Customizable text that will be displayed in a banner on Amazon Web Services provided clients when a VPN session is established. UTF-8 encoded characters only. Maximum of 1400 characters.
     pub banner_text: Option<String>,
+}
+impl Clone for ClientLoginBannerResponseOptions {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            banner_text: self.banner_text.clone(),
+        }
+    }
+}
+impl PartialEq for ClientLoginBannerResponseOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled && self.banner_text == other.banner_text
+    }
+}
+impl Default for ClientLoginBannerResponseOptions {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            banner_text: None,
+        }
+    }
 }
 impl ClientLoginBannerResponseOptions {
     /// Starts building a [`ClientLoginBannerResponseOptions`].
@@ -30,9 +51,26 @@ impl ClientLoginBannerResponseOptions {
     }
 }
 /// A builder for [`ClientLoginBannerResponseOptions`](crate::types::ClientLoginBannerResponseOptions); start one with `ClientLoginBannerResponseOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientLoginBannerResponseOptionsBuilder {
     inner: crate::types::ClientLoginBannerResponseOptions,
+}
+impl Clone for ClientLoginBannerResponseOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientLoginBannerResponseOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientLoginBannerResponseOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientLoginBannerResponseOptions as Default>::default(),
+        }
+    }
 }
 impl ClientLoginBannerResponseOptionsBuilder {
     /// Sets [`ClientLoginBannerResponseOptions::enabled`](crate::types::ClientLoginBannerResponseOptions::enabled): Current state of text banner feature.

@@ -4,7 +4,7 @@
 /// Client Route Enforcement is a feature of Client VPN that helps enforce administrator defined routes on devices connected through the VPN. This feature helps improve your security posture by ensuring that network traffic originating from a connected client is not inadvertently sent outside the VPN tunnel.
 ///
 /// Client Route Enforcement works by monitoring the route table of a connected device for routing policy changes to the VPN connection. If the feature detects any VPN routing policy modifications, it will automatically force an update to the route table, reverting it back to the expected route configurations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientRouteEnforcementOptions {
     /// Enable or disable Client Route Enforcement. The state can either be `true` (enabled) or `false` (disabled). The default is `false`.
@@ -13,6 +13,21 @@ pub struct ClientRouteEnforcementOptions {
     ///
     /// Default value: `false`
     pub enforced: Option<bool>,
+}
+impl Clone for ClientRouteEnforcementOptions {
+    fn clone(&self) -> Self {
+        Self { enforced: self.enforced }
+    }
+}
+impl PartialEq for ClientRouteEnforcementOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enforced == other.enforced
+    }
+}
+impl Default for ClientRouteEnforcementOptions {
+    fn default() -> Self {
+        Self { enforced: None }
+    }
 }
 impl ClientRouteEnforcementOptions {
     /// Starts building a [`ClientRouteEnforcementOptions`].
@@ -27,9 +42,26 @@ impl ClientRouteEnforcementOptions {
     }
 }
 /// A builder for [`ClientRouteEnforcementOptions`](crate::types::ClientRouteEnforcementOptions); start one with `ClientRouteEnforcementOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientRouteEnforcementOptionsBuilder {
     inner: crate::types::ClientRouteEnforcementOptions,
+}
+impl Clone for ClientRouteEnforcementOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientRouteEnforcementOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientRouteEnforcementOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientRouteEnforcementOptions as Default>::default(),
+        }
+    }
 }
 impl ClientRouteEnforcementOptionsBuilder {
     /// Sets [`ClientRouteEnforcementOptions::enforced`](crate::types::ClientRouteEnforcementOptions::enforced): Enable or disable Client Route Enforcement.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The current status of Client Route Enforcement.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientRouteEnforcementResponseOptions {
     /// Status of the client route enforcement feature, indicating whether Client Route Enforcement is `true` (enabled) or `false` (disabled).
@@ -11,6 +11,21 @@ pub struct ClientRouteEnforcementResponseOptions {
     ///
     /// Default value: `false`
     pub enforced: Option<bool>,
+}
+impl Clone for ClientRouteEnforcementResponseOptions {
+    fn clone(&self) -> Self {
+        Self { enforced: self.enforced }
+    }
+}
+impl PartialEq for ClientRouteEnforcementResponseOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enforced == other.enforced
+    }
+}
+impl Default for ClientRouteEnforcementResponseOptions {
+    fn default() -> Self {
+        Self { enforced: None }
+    }
 }
 impl ClientRouteEnforcementResponseOptions {
     /// Starts building a [`ClientRouteEnforcementResponseOptions`].
@@ -25,9 +40,26 @@ impl ClientRouteEnforcementResponseOptions {
     }
 }
 /// A builder for [`ClientRouteEnforcementResponseOptions`](crate::types::ClientRouteEnforcementResponseOptions); start one with `ClientRouteEnforcementResponseOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientRouteEnforcementResponseOptionsBuilder {
     inner: crate::types::ClientRouteEnforcementResponseOptions,
+}
+impl Clone for ClientRouteEnforcementResponseOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientRouteEnforcementResponseOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientRouteEnforcementResponseOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientRouteEnforcementResponseOptions as Default>::default(),
+        }
+    }
 }
 impl ClientRouteEnforcementResponseOptionsBuilder {
     /// Sets [`ClientRouteEnforcementResponseOptions::enforced`](crate::types::ClientRouteEnforcementResponseOptions::enforced): Status of the client route enforcement feature, indicating whether Client Route Enforcement is `true` (enabled) or `false` (disabled).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the authentication methods used by a Client VPN endpoint. For more information, see [Authentication](https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/client-authentication.html) in the *Client VPN Administrator Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientVpnAuthentication {
     /// The authentication type used.
@@ -13,6 +13,33 @@ pub struct ClientVpnAuthentication {
     pub mutual_authentication: Option<crate::types::CertificateAuthentication>,
     /// Information about the IAM SAML identity provider, if applicable.
     pub federated_authentication: Option<crate::types::FederatedAuthentication>,
+}
+impl Clone for ClientVpnAuthentication {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            active_directory: self.active_directory.clone(),
+            mutual_authentication: self.mutual_authentication.clone(),
+            federated_authentication: self.federated_authentication.clone(),
+        }
+    }
+}
+impl PartialEq for ClientVpnAuthentication {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.active_directory == other.active_directory
+            && self.mutual_authentication == other.mutual_authentication
+            && self.federated_authentication == other.federated_authentication
+    }
+}
+impl Default for ClientVpnAuthentication {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            active_directory: None,
+            mutual_authentication: None,
+            federated_authentication: None,
+        }
+    }
 }
 impl ClientVpnAuthentication {
     /// Starts building a [`ClientVpnAuthentication`].
@@ -48,9 +75,26 @@ impl ClientVpnAuthentication {
     }
 }
 /// A builder for [`ClientVpnAuthentication`](crate::types::ClientVpnAuthentication); start one with `ClientVpnAuthentication::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientVpnAuthenticationBuilder {
     inner: crate::types::ClientVpnAuthentication,
+}
+impl Clone for ClientVpnAuthenticationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientVpnAuthenticationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientVpnAuthenticationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientVpnAuthentication as Default>::default(),
+        }
+    }
 }
 impl ClientVpnAuthenticationBuilder {
     /// Sets [`ClientVpnAuthentication::type_`](crate::types::ClientVpnAuthentication::type_): The authentication type used.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the authentication method to be used by a Client VPN endpoint. For more information, see [Authentication](https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/authentication-authrization.html#client-authentication) in the *Client VPN Administrator Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientVpnAuthenticationRequest {
     /// The type of client authentication to be used.
@@ -13,6 +13,33 @@ pub struct ClientVpnAuthenticationRequest {
     pub mutual_authentication: Option<crate::types::CertificateAuthenticationRequest>,
     /// Information about the IAM SAML identity provider to be used, if applicable. You must provide this information if **Type** is `federated-authentication`.
     pub federated_authentication: Option<crate::types::FederatedAuthenticationRequest>,
+}
+impl Clone for ClientVpnAuthenticationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            active_directory: self.active_directory.clone(),
+            mutual_authentication: self.mutual_authentication.clone(),
+            federated_authentication: self.federated_authentication.clone(),
+        }
+    }
+}
+impl PartialEq for ClientVpnAuthenticationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.active_directory == other.active_directory
+            && self.mutual_authentication == other.mutual_authentication
+            && self.federated_authentication == other.federated_authentication
+    }
+}
+impl Default for ClientVpnAuthenticationRequest {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            active_directory: None,
+            mutual_authentication: None,
+            federated_authentication: None,
+        }
+    }
 }
 impl ClientVpnAuthenticationRequest {
     /// Starts building a [`ClientVpnAuthenticationRequest`].
@@ -48,9 +75,26 @@ impl ClientVpnAuthenticationRequest {
     }
 }
 /// A builder for [`ClientVpnAuthenticationRequest`](crate::types::ClientVpnAuthenticationRequest); start one with `ClientVpnAuthenticationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientVpnAuthenticationRequestBuilder {
     inner: crate::types::ClientVpnAuthenticationRequest,
+}
+impl Clone for ClientVpnAuthenticationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientVpnAuthenticationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientVpnAuthenticationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientVpnAuthenticationRequest as Default>::default(),
+        }
+    }
 }
 impl ClientVpnAuthenticationRequestBuilder {
     /// Sets [`ClientVpnAuthenticationRequest::type_`](crate::types::ClientVpnAuthenticationRequest::type_): The type of client authentication to be used.

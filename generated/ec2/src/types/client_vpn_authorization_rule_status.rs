@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of an authorization rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientVpnAuthorizationRuleStatus {
     /// The state of the authorization rule.
     pub code: Option<crate::types::ClientVpnAuthorizationRuleStatusCode>,
     /// A message about the status of the authorization rule, if applicable.
     pub message: Option<String>,
+}
+impl Clone for ClientVpnAuthorizationRuleStatus {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for ClientVpnAuthorizationRuleStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for ClientVpnAuthorizationRuleStatus {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl ClientVpnAuthorizationRuleStatus {
     /// Starts building a [`ClientVpnAuthorizationRuleStatus`].
@@ -28,9 +46,26 @@ impl ClientVpnAuthorizationRuleStatus {
     }
 }
 /// A builder for [`ClientVpnAuthorizationRuleStatus`](crate::types::ClientVpnAuthorizationRuleStatus); start one with `ClientVpnAuthorizationRuleStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientVpnAuthorizationRuleStatusBuilder {
     inner: crate::types::ClientVpnAuthorizationRuleStatus,
+}
+impl Clone for ClientVpnAuthorizationRuleStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientVpnAuthorizationRuleStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientVpnAuthorizationRuleStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientVpnAuthorizationRuleStatus as Default>::default(),
+        }
+    }
 }
 impl ClientVpnAuthorizationRuleStatusBuilder {
     /// Sets [`ClientVpnAuthorizationRuleStatus::code`](crate::types::ClientVpnAuthorizationRuleStatus::code): The state of the authorization rule.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a client connection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientVpnConnection {
     /// The ID of the Client VPN endpoint to which the client is connected.
@@ -35,6 +35,66 @@ pub struct ClientVpnConnection {
     pub connection_end_time: Option<String>,
     /// The statuses returned by the client connect handler for posture compliance, if applicable.
     pub posture_compliance_statuses: Option<Vec<String>>,
+}
+impl Clone for ClientVpnConnection {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            timestamp: self.timestamp.clone(),
+            connection_id: self.connection_id.clone(),
+            username: self.username.clone(),
+            connection_established_time: self.connection_established_time.clone(),
+            ingress_bytes: self.ingress_bytes.clone(),
+            egress_bytes: self.egress_bytes.clone(),
+            ingress_packets: self.ingress_packets.clone(),
+            egress_packets: self.egress_packets.clone(),
+            client_ip: self.client_ip.clone(),
+            client_ipv6_address: self.client_ipv6_address.clone(),
+            common_name: self.common_name.clone(),
+            status: self.status.clone(),
+            connection_end_time: self.connection_end_time.clone(),
+            posture_compliance_statuses: self.posture_compliance_statuses.clone(),
+        }
+    }
+}
+impl PartialEq for ClientVpnConnection {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.timestamp == other.timestamp
+            && self.connection_id == other.connection_id
+            && self.username == other.username
+            && self.connection_established_time == other.connection_established_time
+            && self.ingress_bytes == other.ingress_bytes
+            && self.egress_bytes == other.egress_bytes
+            && self.ingress_packets == other.ingress_packets
+            && self.egress_packets == other.egress_packets
+            && self.client_ip == other.client_ip
+            && self.client_ipv6_address == other.client_ipv6_address
+            && self.common_name == other.common_name && self.status == other.status
+            && self.connection_end_time == other.connection_end_time
+            && self.posture_compliance_statuses == other.posture_compliance_statuses
+    }
+}
+impl Default for ClientVpnConnection {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            timestamp: None,
+            connection_id: None,
+            username: None,
+            connection_established_time: None,
+            ingress_bytes: None,
+            egress_bytes: None,
+            ingress_packets: None,
+            egress_packets: None,
+            client_ip: None,
+            client_ipv6_address: None,
+            common_name: None,
+            status: None,
+            connection_end_time: None,
+            posture_compliance_statuses: None,
+        }
+    }
 }
 impl ClientVpnConnection {
     /// Starts building a [`ClientVpnConnection`].
@@ -119,9 +179,26 @@ impl ClientVpnConnection {
     }
 }
 /// A builder for [`ClientVpnConnection`](crate::types::ClientVpnConnection); start one with `ClientVpnConnection::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientVpnConnectionBuilder {
     inner: crate::types::ClientVpnConnection,
+}
+impl Clone for ClientVpnConnectionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientVpnConnectionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientVpnConnectionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientVpnConnection as Default>::default(),
+        }
+    }
 }
 impl ClientVpnConnectionBuilder {
     /// Sets [`ClientVpnConnection::client_vpn_endpoint_id`](crate::types::ClientVpnConnection::client_vpn_endpoint_id): The ID of the Client VPN endpoint to which the client is connected.

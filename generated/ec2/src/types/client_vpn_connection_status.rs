@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of a client connection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientVpnConnectionStatus {
     /// The state of the client connection.
     pub code: Option<crate::types::ClientVpnConnectionStatusCode>,
     /// A message about the status of the client connection, if applicable.
     pub message: Option<String>,
+}
+impl Clone for ClientVpnConnectionStatus {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for ClientVpnConnectionStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for ClientVpnConnectionStatus {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl ClientVpnConnectionStatus {
     /// Starts building a [`ClientVpnConnectionStatus`].
@@ -28,9 +46,26 @@ impl ClientVpnConnectionStatus {
     }
 }
 /// A builder for [`ClientVpnConnectionStatus`](crate::types::ClientVpnConnectionStatus); start one with `ClientVpnConnectionStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientVpnConnectionStatusBuilder {
     inner: crate::types::ClientVpnConnectionStatus,
+}
+impl Clone for ClientVpnConnectionStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientVpnConnectionStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientVpnConnectionStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientVpnConnectionStatus as Default>::default(),
+        }
+    }
 }
 impl ClientVpnConnectionStatusBuilder {
     /// Sets [`ClientVpnConnectionStatus::code`](crate::types::ClientVpnConnectionStatus::code): The state of the client connection.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Client VPN endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientVpnEndpoint {
     /// The ID of the Client VPN endpoint.
@@ -78,6 +78,108 @@ pub struct ClientVpnEndpoint {
     pub transit_gateway_configuration: Option<
         crate::types::TransitGatewayConfigurationDescribeEndpointStructure,
     >,
+}
+impl Clone for ClientVpnEndpoint {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            description: self.description.clone(),
+            status: self.status.clone(),
+            creation_time: self.creation_time.clone(),
+            deletion_time: self.deletion_time.clone(),
+            dns_name: self.dns_name.clone(),
+            client_cidr_block: self.client_cidr_block.clone(),
+            dns_servers: self.dns_servers.clone(),
+            split_tunnel: self.split_tunnel,
+            vpn_protocol: self.vpn_protocol.clone(),
+            transport_protocol: self.transport_protocol.clone(),
+            vpn_port: self.vpn_port,
+            associated_target_networks: self.associated_target_networks.clone(),
+            server_certificate_arn: self.server_certificate_arn.clone(),
+            authentication_options: self.authentication_options.clone(),
+            connection_log_options: self.connection_log_options.clone(),
+            tags: self.tags.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+            vpc_id: self.vpc_id.clone(),
+            self_service_portal_url: self.self_service_portal_url.clone(),
+            client_connect_options: self.client_connect_options.clone(),
+            session_timeout_hours: self.session_timeout_hours,
+            client_login_banner_options: self.client_login_banner_options.clone(),
+            client_route_enforcement_options: self
+                .client_route_enforcement_options
+                .clone(),
+            disconnect_on_session_timeout: self.disconnect_on_session_timeout,
+            endpoint_ip_address_type: self.endpoint_ip_address_type.clone(),
+            traffic_ip_address_type: self.traffic_ip_address_type.clone(),
+            transit_gateway_configuration: self.transit_gateway_configuration.clone(),
+        }
+    }
+}
+impl PartialEq for ClientVpnEndpoint {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.description == other.description && self.status == other.status
+            && self.creation_time == other.creation_time
+            && self.deletion_time == other.deletion_time
+            && self.dns_name == other.dns_name
+            && self.client_cidr_block == other.client_cidr_block
+            && self.dns_servers == other.dns_servers
+            && self.split_tunnel == other.split_tunnel
+            && self.vpn_protocol == other.vpn_protocol
+            && self.transport_protocol == other.transport_protocol
+            && self.vpn_port == other.vpn_port
+            && self.associated_target_networks == other.associated_target_networks
+            && self.server_certificate_arn == other.server_certificate_arn
+            && self.authentication_options == other.authentication_options
+            && self.connection_log_options == other.connection_log_options
+            && self.tags == other.tags
+            && self.security_group_ids == other.security_group_ids
+            && self.vpc_id == other.vpc_id
+            && self.self_service_portal_url == other.self_service_portal_url
+            && self.client_connect_options == other.client_connect_options
+            && self.session_timeout_hours == other.session_timeout_hours
+            && self.client_login_banner_options == other.client_login_banner_options
+            && self.client_route_enforcement_options
+                == other.client_route_enforcement_options
+            && self.disconnect_on_session_timeout == other.disconnect_on_session_timeout
+            && self.endpoint_ip_address_type == other.endpoint_ip_address_type
+            && self.traffic_ip_address_type == other.traffic_ip_address_type
+            && self.transit_gateway_configuration == other.transit_gateway_configuration
+    }
+}
+impl Default for ClientVpnEndpoint {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            description: None,
+            status: None,
+            creation_time: None,
+            deletion_time: None,
+            dns_name: None,
+            client_cidr_block: None,
+            dns_servers: None,
+            split_tunnel: None,
+            vpn_protocol: None,
+            transport_protocol: None,
+            vpn_port: None,
+            associated_target_networks: None,
+            server_certificate_arn: None,
+            authentication_options: None,
+            connection_log_options: None,
+            tags: None,
+            security_group_ids: None,
+            vpc_id: None,
+            self_service_portal_url: None,
+            client_connect_options: None,
+            session_timeout_hours: None,
+            client_login_banner_options: None,
+            client_route_enforcement_options: None,
+            disconnect_on_session_timeout: None,
+            endpoint_ip_address_type: None,
+            traffic_ip_address_type: None,
+            transit_gateway_configuration: None,
+        }
+    }
 }
 impl ClientVpnEndpoint {
     /// Starts building a [`ClientVpnEndpoint`].
@@ -246,9 +348,26 @@ impl ClientVpnEndpoint {
     }
 }
 /// A builder for [`ClientVpnEndpoint`](crate::types::ClientVpnEndpoint); start one with `ClientVpnEndpoint::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientVpnEndpointBuilder {
     inner: crate::types::ClientVpnEndpoint,
+}
+impl Clone for ClientVpnEndpointBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientVpnEndpointBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientVpnEndpointBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientVpnEndpoint as Default>::default(),
+        }
+    }
 }
 #[allow(deprecated)]
 impl ClientVpnEndpointBuilder {

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of the Client VPN endpoint attribute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientVpnEndpointAttributeStatus {
     /// The status code.
     pub code: Option<crate::types::ClientVpnEndpointAttributeStatusCode>,
     /// The status message.
     pub message: Option<String>,
+}
+impl Clone for ClientVpnEndpointAttributeStatus {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for ClientVpnEndpointAttributeStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for ClientVpnEndpointAttributeStatus {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl ClientVpnEndpointAttributeStatus {
     /// Starts building a [`ClientVpnEndpointAttributeStatus`].
@@ -28,9 +46,26 @@ impl ClientVpnEndpointAttributeStatus {
     }
 }
 /// A builder for [`ClientVpnEndpointAttributeStatus`](crate::types::ClientVpnEndpointAttributeStatus); start one with `ClientVpnEndpointAttributeStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientVpnEndpointAttributeStatusBuilder {
     inner: crate::types::ClientVpnEndpointAttributeStatus,
+}
+impl Clone for ClientVpnEndpointAttributeStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientVpnEndpointAttributeStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientVpnEndpointAttributeStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientVpnEndpointAttributeStatus as Default>::default(),
+        }
+    }
 }
 impl ClientVpnEndpointAttributeStatusBuilder {
     /// Sets [`ClientVpnEndpointAttributeStatus::code`](crate::types::ClientVpnEndpointAttributeStatus::code): The status code.

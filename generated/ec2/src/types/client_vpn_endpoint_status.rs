@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a Client VPN endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientVpnEndpointStatus {
     /// The state of the Client VPN endpoint. Possible states include:
@@ -15,6 +15,24 @@ pub struct ClientVpnEndpointStatus {
     pub code: Option<crate::types::ClientVpnEndpointStatusCode>,
     /// A message about the status of the Client VPN endpoint.
     pub message: Option<String>,
+}
+impl Clone for ClientVpnEndpointStatus {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for ClientVpnEndpointStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for ClientVpnEndpointStatus {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl ClientVpnEndpointStatus {
     /// Starts building a [`ClientVpnEndpointStatus`].
@@ -34,9 +52,26 @@ impl ClientVpnEndpointStatus {
     }
 }
 /// A builder for [`ClientVpnEndpointStatus`](crate::types::ClientVpnEndpointStatus); start one with `ClientVpnEndpointStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientVpnEndpointStatusBuilder {
     inner: crate::types::ClientVpnEndpointStatus,
+}
+impl Clone for ClientVpnEndpointStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientVpnEndpointStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientVpnEndpointStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientVpnEndpointStatus as Default>::default(),
+        }
+    }
 }
 impl ClientVpnEndpointStatusBuilder {
     /// Sets [`ClientVpnEndpointStatus::code`](crate::types::ClientVpnEndpointStatus::code): The state of the Client VPN endpoint.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a Client VPN endpoint route.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientVpnRoute {
     /// The ID of the Client VPN endpoint with which the route is associated.
@@ -21,6 +21,44 @@ pub struct ClientVpnRoute {
     pub description: Option<String>,
     /// The ID of the Transit Gateway attachment, if the route targets a Transit Gateway.
     pub transit_gateway_attachment_id: Option<String>,
+}
+impl Clone for ClientVpnRoute {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            destination_cidr: self.destination_cidr.clone(),
+            target_subnet: self.target_subnet.clone(),
+            type_: self.type_.clone(),
+            origin: self.origin.clone(),
+            status: self.status.clone(),
+            description: self.description.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+        }
+    }
+}
+impl PartialEq for ClientVpnRoute {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.destination_cidr == other.destination_cidr
+            && self.target_subnet == other.target_subnet && self.type_ == other.type_
+            && self.origin == other.origin && self.status == other.status
+            && self.description == other.description
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+    }
+}
+impl Default for ClientVpnRoute {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            destination_cidr: None,
+            target_subnet: None,
+            type_: None,
+            origin: None,
+            status: None,
+            description: None,
+            transit_gateway_attachment_id: None,
+        }
+    }
 }
 impl ClientVpnRoute {
     /// Starts building a [`ClientVpnRoute`].
@@ -70,9 +108,26 @@ impl ClientVpnRoute {
     }
 }
 /// A builder for [`ClientVpnRoute`](crate::types::ClientVpnRoute); start one with `ClientVpnRoute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientVpnRouteBuilder {
     inner: crate::types::ClientVpnRoute,
+}
+impl Clone for ClientVpnRouteBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientVpnRouteBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientVpnRouteBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientVpnRoute as Default>::default(),
+        }
+    }
 }
 impl ClientVpnRouteBuilder {
     /// Sets [`ClientVpnRoute::client_vpn_endpoint_id`](crate::types::ClientVpnRoute::client_vpn_endpoint_id): The ID of the Client VPN endpoint with which the route is associated.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a Client VPN endpoint route.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ClientVpnRouteStatus {
     /// The state of the Client VPN endpoint route.
     pub code: Option<crate::types::ClientVpnRouteStatusCode>,
     /// A message about the status of the Client VPN endpoint route, if applicable.
     pub message: Option<String>,
+}
+impl Clone for ClientVpnRouteStatus {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for ClientVpnRouteStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for ClientVpnRouteStatus {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl ClientVpnRouteStatus {
     /// Starts building a [`ClientVpnRouteStatus`].
@@ -28,9 +46,26 @@ impl ClientVpnRouteStatus {
     }
 }
 /// A builder for [`ClientVpnRouteStatus`](crate::types::ClientVpnRouteStatus); start one with `ClientVpnRouteStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ClientVpnRouteStatusBuilder {
     inner: crate::types::ClientVpnRouteStatus,
+}
+impl Clone for ClientVpnRouteStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ClientVpnRouteStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ClientVpnRouteStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ClientVpnRouteStatus as Default>::default(),
+        }
+    }
 }
 impl ClientVpnRouteStatusBuilder {
     /// Sets [`ClientVpnRouteStatus::code`](crate::types::ClientVpnRouteStatus::code): The state of the Client VPN endpoint route.

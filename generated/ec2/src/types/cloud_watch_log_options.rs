@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for sending VPN tunnel logs to CloudWatch.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CloudWatchLogOptions {
     /// Status of VPN tunnel logging feature. Default value is `False`.
@@ -25,6 +25,40 @@ pub struct CloudWatchLogOptions {
     ///
     /// Valid values: `json` \| `text`
     pub bgp_log_output_format: Option<String>,
+}
+impl Clone for CloudWatchLogOptions {
+    fn clone(&self) -> Self {
+        Self {
+            log_enabled: self.log_enabled,
+            log_group_arn: self.log_group_arn.clone(),
+            log_output_format: self.log_output_format.clone(),
+            bgp_log_enabled: self.bgp_log_enabled,
+            bgp_log_group_arn: self.bgp_log_group_arn.clone(),
+            bgp_log_output_format: self.bgp_log_output_format.clone(),
+        }
+    }
+}
+impl PartialEq for CloudWatchLogOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.log_enabled == other.log_enabled
+            && self.log_group_arn == other.log_group_arn
+            && self.log_output_format == other.log_output_format
+            && self.bgp_log_enabled == other.bgp_log_enabled
+            && self.bgp_log_group_arn == other.bgp_log_group_arn
+            && self.bgp_log_output_format == other.bgp_log_output_format
+    }
+}
+impl Default for CloudWatchLogOptions {
+    fn default() -> Self {
+        Self {
+            log_enabled: None,
+            log_group_arn: None,
+            log_output_format: None,
+            bgp_log_enabled: None,
+            bgp_log_group_arn: None,
+            bgp_log_output_format: None,
+        }
+    }
 }
 impl CloudWatchLogOptions {
     /// Starts building a [`CloudWatchLogOptions`].
@@ -64,9 +98,26 @@ impl CloudWatchLogOptions {
     }
 }
 /// A builder for [`CloudWatchLogOptions`](crate::types::CloudWatchLogOptions); start one with `CloudWatchLogOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CloudWatchLogOptionsBuilder {
     inner: crate::types::CloudWatchLogOptions,
+}
+impl Clone for CloudWatchLogOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CloudWatchLogOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CloudWatchLogOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CloudWatchLogOptions as Default>::default(),
+        }
+    }
 }
 impl CloudWatchLogOptionsBuilder {
     /// Sets [`CloudWatchLogOptions::log_enabled`](crate::types::CloudWatchLogOptions::log_enabled): Status of VPN tunnel logging feature.

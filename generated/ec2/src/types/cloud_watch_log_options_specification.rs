@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for sending VPN tunnel logs to CloudWatch.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CloudWatchLogOptionsSpecification {
     /// Enable or disable VPN tunnel logging feature. Default value is `False`.
@@ -25,6 +25,40 @@ pub struct CloudWatchLogOptionsSpecification {
     ///
     /// Valid values: `json` \| `text`
     pub bgp_log_output_format: Option<String>,
+}
+impl Clone for CloudWatchLogOptionsSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            log_enabled: self.log_enabled,
+            log_group_arn: self.log_group_arn.clone(),
+            log_output_format: self.log_output_format.clone(),
+            bgp_log_enabled: self.bgp_log_enabled,
+            bgp_log_group_arn: self.bgp_log_group_arn.clone(),
+            bgp_log_output_format: self.bgp_log_output_format.clone(),
+        }
+    }
+}
+impl PartialEq for CloudWatchLogOptionsSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.log_enabled == other.log_enabled
+            && self.log_group_arn == other.log_group_arn
+            && self.log_output_format == other.log_output_format
+            && self.bgp_log_enabled == other.bgp_log_enabled
+            && self.bgp_log_group_arn == other.bgp_log_group_arn
+            && self.bgp_log_output_format == other.bgp_log_output_format
+    }
+}
+impl Default for CloudWatchLogOptionsSpecification {
+    fn default() -> Self {
+        Self {
+            log_enabled: None,
+            log_group_arn: None,
+            log_output_format: None,
+            bgp_log_enabled: None,
+            bgp_log_group_arn: None,
+            bgp_log_output_format: None,
+        }
+    }
 }
 impl CloudWatchLogOptionsSpecification {
     /// Starts building a [`CloudWatchLogOptionsSpecification`].
@@ -64,9 +98,26 @@ impl CloudWatchLogOptionsSpecification {
     }
 }
 /// A builder for [`CloudWatchLogOptionsSpecification`](crate::types::CloudWatchLogOptionsSpecification); start one with `CloudWatchLogOptionsSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CloudWatchLogOptionsSpecificationBuilder {
     inner: crate::types::CloudWatchLogOptionsSpecification,
+}
+impl Clone for CloudWatchLogOptionsSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CloudWatchLogOptionsSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CloudWatchLogOptionsSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CloudWatchLogOptionsSpecification as Default>::default(),
+        }
+    }
 }
 impl CloudWatchLogOptionsSpecificationBuilder {
     /// Sets [`CloudWatchLogOptionsSpecification::log_enabled`](crate::types::CloudWatchLogOptionsSpecification::log_enabled): Enable or disable VPN tunnel logging feature.

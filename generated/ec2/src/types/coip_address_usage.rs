@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes address usage for a customer-owned address pool.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CoipAddressUsage {
     /// The allocation ID of the address.
@@ -13,6 +13,33 @@ pub struct CoipAddressUsage {
     pub aws_service: Option<String>,
     /// The customer-owned IP address.
     pub co_ip: Option<String>,
+}
+impl Clone for CoipAddressUsage {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_id: self.allocation_id.clone(),
+            aws_account_id: self.aws_account_id.clone(),
+            aws_service: self.aws_service.clone(),
+            co_ip: self.co_ip.clone(),
+        }
+    }
+}
+impl PartialEq for CoipAddressUsage {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_id == other.allocation_id
+            && self.aws_account_id == other.aws_account_id
+            && self.aws_service == other.aws_service && self.co_ip == other.co_ip
+    }
+}
+impl Default for CoipAddressUsage {
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            aws_account_id: None,
+            aws_service: None,
+            co_ip: None,
+        }
+    }
 }
 impl CoipAddressUsage {
     /// Starts building a [`CoipAddressUsage`].
@@ -42,9 +69,26 @@ impl CoipAddressUsage {
     }
 }
 /// A builder for [`CoipAddressUsage`](crate::types::CoipAddressUsage); start one with `CoipAddressUsage::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CoipAddressUsageBuilder {
     inner: crate::types::CoipAddressUsage,
+}
+impl Clone for CoipAddressUsageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CoipAddressUsageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CoipAddressUsageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CoipAddressUsage as Default>::default(),
+        }
+    }
 }
 impl CoipAddressUsageBuilder {
     /// Sets [`CoipAddressUsage::allocation_id`](crate::types::CoipAddressUsage::allocation_id): The allocation ID of the address.

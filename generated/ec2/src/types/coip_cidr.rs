@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a customer-owned IP address range.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CoipCidr {
     /// An address range in a customer-owned IP address space.
@@ -11,6 +11,30 @@ pub struct CoipCidr {
     pub coip_pool_id: Option<String>,
     /// The ID of the local gateway route table.
     pub local_gateway_route_table_id: Option<String>,
+}
+impl Clone for CoipCidr {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            coip_pool_id: self.coip_pool_id.clone(),
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+        }
+    }
+}
+impl PartialEq for CoipCidr {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.coip_pool_id == other.coip_pool_id
+            && self.local_gateway_route_table_id == other.local_gateway_route_table_id
+    }
+}
+impl Default for CoipCidr {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            coip_pool_id: None,
+            local_gateway_route_table_id: None,
+        }
+    }
 }
 impl CoipCidr {
     /// Starts building a [`CoipCidr`].
@@ -35,9 +59,26 @@ impl CoipCidr {
     }
 }
 /// A builder for [`CoipCidr`](crate::types::CoipCidr); start one with `CoipCidr::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CoipCidrBuilder {
     inner: crate::types::CoipCidr,
+}
+impl Clone for CoipCidrBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CoipCidrBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CoipCidrBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CoipCidr as Default>::default(),
+        }
+    }
 }
 impl CoipCidrBuilder {
     /// Sets [`CoipCidr::cidr`](crate::types::CoipCidr::cidr): An address range in a customer-owned IP address space.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a customer-owned address pool.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CoipPool {
     /// The ID of the address pool.
@@ -15,6 +15,35 @@ pub struct CoipPool {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ARN of the address pool.
     pub pool_arn: Option<String>,
+}
+impl Clone for CoipPool {
+    fn clone(&self) -> Self {
+        Self {
+            pool_id: self.pool_id.clone(),
+            pool_cidrs: self.pool_cidrs.clone(),
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            tags: self.tags.clone(),
+            pool_arn: self.pool_arn.clone(),
+        }
+    }
+}
+impl PartialEq for CoipPool {
+    fn eq(&self, other: &Self) -> bool {
+        self.pool_id == other.pool_id && self.pool_cidrs == other.pool_cidrs
+            && self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.tags == other.tags && self.pool_arn == other.pool_arn
+    }
+}
+impl Default for CoipPool {
+    fn default() -> Self {
+        Self {
+            pool_id: None,
+            pool_cidrs: None,
+            local_gateway_route_table_id: None,
+            tags: None,
+            pool_arn: None,
+        }
+    }
 }
 impl CoipPool {
     /// Starts building a [`CoipPool`].
@@ -49,9 +78,26 @@ impl CoipPool {
     }
 }
 /// A builder for [`CoipPool`](crate::types::CoipPool); start one with `CoipPool::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CoipPoolBuilder {
     inner: crate::types::CoipPool,
+}
+impl Clone for CoipPoolBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CoipPoolBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CoipPoolBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CoipPool as Default>::default(),
+        }
+    }
 }
 impl CoipPoolBuilder {
     /// Sets [`CoipPool::pool_id`](crate::types::CoipPool::pool_id): The ID of the address pool.

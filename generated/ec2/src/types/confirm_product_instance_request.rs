@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ConfirmProductInstanceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConfirmProductInstanceRequest {
     /// The ID of the instance.
@@ -15,6 +15,30 @@ pub struct ConfirmProductInstanceRequest {
     pub product_code: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ConfirmProductInstanceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            product_code: self.product_code.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ConfirmProductInstanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.product_code == other.product_code
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ConfirmProductInstanceRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            product_code: None,
+            dry_run: None,
+        }
+    }
 }
 impl ConfirmProductInstanceRequest {
     /// Starts building a [`ConfirmProductInstanceRequest`].
@@ -39,9 +63,26 @@ impl ConfirmProductInstanceRequest {
     }
 }
 /// A builder for [`ConfirmProductInstanceRequest`](crate::types::ConfirmProductInstanceRequest); start one with `ConfirmProductInstanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConfirmProductInstanceRequestBuilder {
     inner: crate::types::ConfirmProductInstanceRequest,
+}
+impl Clone for ConfirmProductInstanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConfirmProductInstanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConfirmProductInstanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConfirmProductInstanceRequest as Default>::default(),
+        }
+    }
 }
 impl ConfirmProductInstanceRequestBuilder {
     /// Sets [`ConfirmProductInstanceRequest::instance_id`](crate::types::ConfirmProductInstanceRequest::instance_id): The ID of the instance.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ConfirmProductInstanceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConfirmProductInstanceResult {
     /// The return value of the request. Returns `true` if the specified product code is owned by the requester and associated with the specified instance.
     pub return_: Option<bool>,
     /// The Amazon Web Services account ID of the instance owner. This is only present if the product code is attached to the instance.
     pub owner_id: Option<String>,
+}
+impl Clone for ConfirmProductInstanceResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_: self.return_,
+            owner_id: self.owner_id.clone(),
+        }
+    }
+}
+impl PartialEq for ConfirmProductInstanceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_ && self.owner_id == other.owner_id
+    }
+}
+impl Default for ConfirmProductInstanceResult {
+    fn default() -> Self {
+        Self {
+            return_: None,
+            owner_id: None,
+        }
+    }
 }
 impl ConfirmProductInstanceResult {
     /// Starts building a [`ConfirmProductInstanceResult`].
@@ -28,9 +49,26 @@ impl ConfirmProductInstanceResult {
     }
 }
 /// A builder for [`ConfirmProductInstanceResult`](crate::types::ConfirmProductInstanceResult); start one with `ConfirmProductInstanceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConfirmProductInstanceResultBuilder {
     inner: crate::types::ConfirmProductInstanceResult,
+}
+impl Clone for ConfirmProductInstanceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConfirmProductInstanceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConfirmProductInstanceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConfirmProductInstanceResult as Default>::default(),
+        }
+    }
 }
 impl ConfirmProductInstanceResultBuilder {
     /// Sets [`ConfirmProductInstanceResult::return_`](crate::types::ConfirmProductInstanceResult::return_): The return value of the request.

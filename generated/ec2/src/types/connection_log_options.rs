@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the client connection logging options for the Client VPN endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConnectionLogOptions {
     /// Indicates whether connection logging is enabled.
@@ -11,6 +11,31 @@ pub struct ConnectionLogOptions {
     pub cloudwatch_log_group: Option<String>,
     /// The name of the CloudWatch Logs log stream to which the connection data is published.
     pub cloudwatch_log_stream: Option<String>,
+}
+impl Clone for ConnectionLogOptions {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            cloudwatch_log_group: self.cloudwatch_log_group.clone(),
+            cloudwatch_log_stream: self.cloudwatch_log_stream.clone(),
+        }
+    }
+}
+impl PartialEq for ConnectionLogOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled
+            && self.cloudwatch_log_group == other.cloudwatch_log_group
+            && self.cloudwatch_log_stream == other.cloudwatch_log_stream
+    }
+}
+impl Default for ConnectionLogOptions {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            cloudwatch_log_group: None,
+            cloudwatch_log_stream: None,
+        }
+    }
 }
 impl ConnectionLogOptions {
     /// Starts building a [`ConnectionLogOptions`].
@@ -35,9 +60,26 @@ impl ConnectionLogOptions {
     }
 }
 /// A builder for [`ConnectionLogOptions`](crate::types::ConnectionLogOptions); start one with `ConnectionLogOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConnectionLogOptionsBuilder {
     inner: crate::types::ConnectionLogOptions,
+}
+impl Clone for ConnectionLogOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConnectionLogOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConnectionLogOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConnectionLogOptions as Default>::default(),
+        }
+    }
 }
 impl ConnectionLogOptionsBuilder {
     /// Sets [`ConnectionLogOptions::enabled`](crate::types::ConnectionLogOptions::enabled): Indicates whether connection logging is enabled.

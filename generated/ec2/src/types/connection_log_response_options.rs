@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the client connection logging options for a Client VPN endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConnectionLogResponseOptions {
     /// Indicates whether client connection logging is enabled for the Client VPN endpoint.
@@ -11,6 +11,31 @@ pub struct ConnectionLogResponseOptions {
     pub cloudwatch_log_group: Option<String>,
     /// The name of the Amazon CloudWatch Logs log stream to which connection logging data is published.
     pub cloudwatch_log_stream: Option<String>,
+}
+impl Clone for ConnectionLogResponseOptions {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            cloudwatch_log_group: self.cloudwatch_log_group.clone(),
+            cloudwatch_log_stream: self.cloudwatch_log_stream.clone(),
+        }
+    }
+}
+impl PartialEq for ConnectionLogResponseOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled
+            && self.cloudwatch_log_group == other.cloudwatch_log_group
+            && self.cloudwatch_log_stream == other.cloudwatch_log_stream
+    }
+}
+impl Default for ConnectionLogResponseOptions {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            cloudwatch_log_group: None,
+            cloudwatch_log_stream: None,
+        }
+    }
 }
 impl ConnectionLogResponseOptions {
     /// Starts building a [`ConnectionLogResponseOptions`].
@@ -35,9 +60,26 @@ impl ConnectionLogResponseOptions {
     }
 }
 /// A builder for [`ConnectionLogResponseOptions`](crate::types::ConnectionLogResponseOptions); start one with `ConnectionLogResponseOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConnectionLogResponseOptionsBuilder {
     inner: crate::types::ConnectionLogResponseOptions,
+}
+impl Clone for ConnectionLogResponseOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConnectionLogResponseOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConnectionLogResponseOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConnectionLogResponseOptions as Default>::default(),
+        }
+    }
 }
 impl ConnectionLogResponseOptionsBuilder {
     /// Sets [`ConnectionLogResponseOptions::enabled`](crate::types::ConnectionLogResponseOptions::enabled): Indicates whether client connection logging is enabled for the Client VPN endpoint.

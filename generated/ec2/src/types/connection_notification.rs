@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a connection notification for a VPC endpoint or VPC endpoint service.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConnectionNotification {
     /// The ID of the notification.
@@ -21,6 +21,46 @@ pub struct ConnectionNotification {
     pub connection_notification_state: Option<crate::types::ConnectionNotificationState>,
     /// The Region for the endpoint service.
     pub service_region: Option<String>,
+}
+impl Clone for ConnectionNotification {
+    fn clone(&self) -> Self {
+        Self {
+            connection_notification_id: self.connection_notification_id.clone(),
+            service_id: self.service_id.clone(),
+            vpc_endpoint_id: self.vpc_endpoint_id.clone(),
+            connection_notification_type: self.connection_notification_type.clone(),
+            connection_notification_arn: self.connection_notification_arn.clone(),
+            connection_events: self.connection_events.clone(),
+            connection_notification_state: self.connection_notification_state.clone(),
+            service_region: self.service_region.clone(),
+        }
+    }
+}
+impl PartialEq for ConnectionNotification {
+    fn eq(&self, other: &Self) -> bool {
+        self.connection_notification_id == other.connection_notification_id
+            && self.service_id == other.service_id
+            && self.vpc_endpoint_id == other.vpc_endpoint_id
+            && self.connection_notification_type == other.connection_notification_type
+            && self.connection_notification_arn == other.connection_notification_arn
+            && self.connection_events == other.connection_events
+            && self.connection_notification_state == other.connection_notification_state
+            && self.service_region == other.service_region
+    }
+}
+impl Default for ConnectionNotification {
+    fn default() -> Self {
+        Self {
+            connection_notification_id: None,
+            service_id: None,
+            vpc_endpoint_id: None,
+            connection_notification_type: None,
+            connection_notification_arn: None,
+            connection_events: None,
+            connection_notification_state: None,
+            service_region: None,
+        }
+    }
 }
 impl ConnectionNotification {
     /// Starts building a [`ConnectionNotification`].
@@ -74,9 +114,26 @@ impl ConnectionNotification {
     }
 }
 /// A builder for [`ConnectionNotification`](crate::types::ConnectionNotification); start one with `ConnectionNotification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConnectionNotificationBuilder {
     inner: crate::types::ConnectionNotification,
+}
+impl Clone for ConnectionNotificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConnectionNotificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConnectionNotificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConnectionNotification as Default>::default(),
+        }
+    }
 }
 impl ConnectionNotificationBuilder {
     /// Sets [`ConnectionNotification::connection_notification_id`](crate::types::ConnectionNotification::connection_notification_id): The ID of the notification.

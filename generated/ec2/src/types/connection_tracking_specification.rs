@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A security group connection tracking specification that enables you to set the idle timeout for connection tracking on an Elastic network interface. For more information, see [Connection tracking timeouts](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-connection-tracking.html#connection-tracking-timeouts) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConnectionTrackingSpecification {
     /// Timeout (in seconds) for idle TCP connections in an established state. Min: 60 seconds. Max: 432000 seconds (5 days). Default: 350 seconds for Nitro v6 instance types (excluding P6e-GB200); 432000 seconds for all other instance types (including P6e-GB200). Recommended: Less than 432000 seconds.
@@ -11,6 +11,31 @@ pub struct ConnectionTrackingSpecification {
     pub udp_timeout: Option<i32>,
     /// Timeout (in seconds) for idle UDP flows classified as streams which have seen more than one request-response transaction. Min: 60 seconds. Max: 180 seconds (3 minutes). Default: 180 seconds.
     pub udp_stream_timeout: Option<i32>,
+}
+impl Clone for ConnectionTrackingSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            tcp_established_timeout: self.tcp_established_timeout,
+            udp_timeout: self.udp_timeout,
+            udp_stream_timeout: self.udp_stream_timeout,
+        }
+    }
+}
+impl PartialEq for ConnectionTrackingSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.tcp_established_timeout == other.tcp_established_timeout
+            && self.udp_timeout == other.udp_timeout
+            && self.udp_stream_timeout == other.udp_stream_timeout
+    }
+}
+impl Default for ConnectionTrackingSpecification {
+    fn default() -> Self {
+        Self {
+            tcp_established_timeout: None,
+            udp_timeout: None,
+            udp_stream_timeout: None,
+        }
+    }
 }
 impl ConnectionTrackingSpecification {
     /// Starts building a [`ConnectionTrackingSpecification`].
@@ -35,9 +60,26 @@ impl ConnectionTrackingSpecification {
     }
 }
 /// A builder for [`ConnectionTrackingSpecification`](crate::types::ConnectionTrackingSpecification); start one with `ConnectionTrackingSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConnectionTrackingSpecificationBuilder {
     inner: crate::types::ConnectionTrackingSpecification,
+}
+impl Clone for ConnectionTrackingSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConnectionTrackingSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConnectionTrackingSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConnectionTrackingSpecification as Default>::default(),
+        }
+    }
 }
 impl ConnectionTrackingSpecificationBuilder {
     /// Sets [`ConnectionTrackingSpecification::tcp_established_timeout`](crate::types::ConnectionTrackingSpecification::tcp_established_timeout): Timeout (in seconds) for idle TCP connections in an established state.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A security group connection tracking specification request that enables you to set the idle timeout for connection tracking on an Elastic network interface. For more information, see [Connection tracking timeouts](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-connection-tracking.html#connection-tracking-timeouts) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConnectionTrackingSpecificationRequest {
     /// Timeout (in seconds) for idle TCP connections in an established state. Min: 60 seconds. Max: 432000 seconds (5 days). Default: 350 seconds for Nitro v6 instance types (excluding P6e-GB200); 432000 seconds for all other instance types (including P6e-GB200). Recommended: Less than 432000 seconds.
@@ -11,6 +11,31 @@ pub struct ConnectionTrackingSpecificationRequest {
     pub udp_stream_timeout: Option<i32>,
     /// Timeout (in seconds) for idle UDP flows that have seen traffic only in a single direction or a single request-response transaction. Min: 30 seconds. Max: 60 seconds. Default: 30 seconds.
     pub udp_timeout: Option<i32>,
+}
+impl Clone for ConnectionTrackingSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            tcp_established_timeout: self.tcp_established_timeout,
+            udp_stream_timeout: self.udp_stream_timeout,
+            udp_timeout: self.udp_timeout,
+        }
+    }
+}
+impl PartialEq for ConnectionTrackingSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.tcp_established_timeout == other.tcp_established_timeout
+            && self.udp_stream_timeout == other.udp_stream_timeout
+            && self.udp_timeout == other.udp_timeout
+    }
+}
+impl Default for ConnectionTrackingSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            tcp_established_timeout: None,
+            udp_stream_timeout: None,
+            udp_timeout: None,
+        }
+    }
 }
 impl ConnectionTrackingSpecificationRequest {
     /// Starts building a [`ConnectionTrackingSpecificationRequest`].
@@ -35,9 +60,26 @@ impl ConnectionTrackingSpecificationRequest {
     }
 }
 /// A builder for [`ConnectionTrackingSpecificationRequest`](crate::types::ConnectionTrackingSpecificationRequest); start one with `ConnectionTrackingSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConnectionTrackingSpecificationRequestBuilder {
     inner: crate::types::ConnectionTrackingSpecificationRequest,
+}
+impl Clone for ConnectionTrackingSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConnectionTrackingSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConnectionTrackingSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConnectionTrackingSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl ConnectionTrackingSpecificationRequestBuilder {
     /// Sets [`ConnectionTrackingSpecificationRequest::tcp_established_timeout`](crate::types::ConnectionTrackingSpecificationRequest::tcp_established_timeout): Timeout (in seconds) for idle TCP connections in an established state.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a conversion task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConversionTask {
     /// The ID of the conversion task.
@@ -19,6 +19,41 @@ pub struct ConversionTask {
     pub status_message: Option<String>,
     /// Any tags assigned to the task.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for ConversionTask {
+    fn clone(&self) -> Self {
+        Self {
+            conversion_task_id: self.conversion_task_id.clone(),
+            expiration_time: self.expiration_time.clone(),
+            import_instance: self.import_instance.clone(),
+            import_volume: self.import_volume.clone(),
+            state: self.state.clone(),
+            status_message: self.status_message.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for ConversionTask {
+    fn eq(&self, other: &Self) -> bool {
+        self.conversion_task_id == other.conversion_task_id
+            && self.expiration_time == other.expiration_time
+            && self.import_instance == other.import_instance
+            && self.import_volume == other.import_volume && self.state == other.state
+            && self.status_message == other.status_message && self.tags == other.tags
+    }
+}
+impl Default for ConversionTask {
+    fn default() -> Self {
+        Self {
+            conversion_task_id: None,
+            expiration_time: None,
+            import_instance: None,
+            import_volume: None,
+            state: None,
+            status_message: None,
+            tags: None,
+        }
+    }
 }
 impl ConversionTask {
     /// Starts building a [`ConversionTask`].
@@ -63,9 +98,26 @@ impl ConversionTask {
     }
 }
 /// A builder for [`ConversionTask`](crate::types::ConversionTask); start one with `ConversionTask::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConversionTaskBuilder {
     inner: crate::types::ConversionTask,
+}
+impl Clone for ConversionTaskBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConversionTaskBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConversionTaskBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConversionTask as Default>::default(),
+        }
+    }
 }
 impl ConversionTaskBuilder {
     /// Sets [`ConversionTask::conversion_task_id`](crate::types::ConversionTask::conversion_task_id): The ID of the conversion task.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CopyFpgaImageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CopyFpgaImageRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,39 @@ pub struct CopyFpgaImageRequest {
     pub source_region: Option<String>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for CopyFpgaImageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            source_fpga_image_id: self.source_fpga_image_id.clone(),
+            description: self.description.clone(),
+            name: self.name.clone(),
+            source_region: self.source_region.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CopyFpgaImageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.source_fpga_image_id == other.source_fpga_image_id
+            && self.description == other.description && self.name == other.name
+            && self.source_region == other.source_region
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CopyFpgaImageRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            source_fpga_image_id: None,
+            description: None,
+            name: None,
+            source_region: None,
+            client_token: None,
+        }
+    }
 }
 impl CopyFpgaImageRequest {
     /// Starts building a [`CopyFpgaImageRequest`].
@@ -60,9 +93,26 @@ impl CopyFpgaImageRequest {
     }
 }
 /// A builder for [`CopyFpgaImageRequest`](crate::types::CopyFpgaImageRequest); start one with `CopyFpgaImageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CopyFpgaImageRequestBuilder {
     inner: crate::types::CopyFpgaImageRequest,
+}
+impl Clone for CopyFpgaImageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CopyFpgaImageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CopyFpgaImageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CopyFpgaImageRequest as Default>::default(),
+        }
+    }
 }
 impl CopyFpgaImageRequestBuilder {
     /// Sets [`CopyFpgaImageRequest::dry_run`](crate::types::CopyFpgaImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CopyFpgaImageResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CopyFpgaImageResult {
     /// The ID of the new AFI.
     pub fpga_image_id: Option<String>,
+}
+impl Clone for CopyFpgaImageResult {
+    fn clone(&self) -> Self {
+        Self {
+            fpga_image_id: self.fpga_image_id.clone(),
+        }
+    }
+}
+impl PartialEq for CopyFpgaImageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.fpga_image_id == other.fpga_image_id
+    }
+}
+impl Default for CopyFpgaImageResult {
+    fn default() -> Self {
+        Self { fpga_image_id: None }
+    }
 }
 impl CopyFpgaImageResult {
     /// Starts building a [`CopyFpgaImageResult`].
@@ -21,9 +38,26 @@ impl CopyFpgaImageResult {
     }
 }
 /// A builder for [`CopyFpgaImageResult`](crate::types::CopyFpgaImageResult); start one with `CopyFpgaImageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CopyFpgaImageResultBuilder {
     inner: crate::types::CopyFpgaImageResult,
+}
+impl Clone for CopyFpgaImageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CopyFpgaImageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CopyFpgaImageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CopyFpgaImageResult as Default>::default(),
+        }
+    }
 }
 impl CopyFpgaImageResultBuilder {
     /// Sets [`CopyFpgaImageResult::fpga_image_id`](crate::types::CopyFpgaImageResult::fpga_image_id): The ID of the new AFI.

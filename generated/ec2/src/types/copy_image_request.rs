@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CopyImage.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CopyImageRequest {
     /// Unique, case-sensitive identifier you provide to ensure idempotency of the request. For more information, see [Ensuring idempotency in Amazon EC2 API requests](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html) in the *Amazon EC2 API Reference*.
@@ -85,6 +85,66 @@ pub struct CopyImageRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
 }
+impl Clone for CopyImageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            description: self.description.clone(),
+            encrypted: self.encrypted,
+            kms_key_id: self.kms_key_id.clone(),
+            name: self.name.clone(),
+            source_image_id: self.source_image_id.clone(),
+            source_region: self.source_region.clone(),
+            destination_outpost_arn: self.destination_outpost_arn.clone(),
+            copy_image_tags: self.copy_image_tags,
+            tag_specifications: self.tag_specifications.clone(),
+            snapshot_copy_completion_duration_minutes: self
+                .snapshot_copy_completion_duration_minutes,
+            destination_availability_zone: self.destination_availability_zone.clone(),
+            destination_availability_zone_id: self
+                .destination_availability_zone_id
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CopyImageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token && self.description == other.description
+            && self.encrypted == other.encrypted && self.kms_key_id == other.kms_key_id
+            && self.name == other.name && self.source_image_id == other.source_image_id
+            && self.source_region == other.source_region
+            && self.destination_outpost_arn == other.destination_outpost_arn
+            && self.copy_image_tags == other.copy_image_tags
+            && self.tag_specifications == other.tag_specifications
+            && self.snapshot_copy_completion_duration_minutes
+                == other.snapshot_copy_completion_duration_minutes
+            && self.destination_availability_zone == other.destination_availability_zone
+            && self.destination_availability_zone_id
+                == other.destination_availability_zone_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CopyImageRequest {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            description: None,
+            encrypted: None,
+            kms_key_id: None,
+            name: None,
+            source_image_id: None,
+            source_region: None,
+            destination_outpost_arn: None,
+            copy_image_tags: None,
+            tag_specifications: None,
+            snapshot_copy_completion_duration_minutes: None,
+            destination_availability_zone: None,
+            destination_availability_zone_id: None,
+            dry_run: None,
+        }
+    }
+}
 impl CopyImageRequest {
     /// Starts building a [`CopyImageRequest`].
     #[inline]
@@ -163,9 +223,26 @@ impl CopyImageRequest {
     }
 }
 /// A builder for [`CopyImageRequest`](crate::types::CopyImageRequest); start one with `CopyImageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CopyImageRequestBuilder {
     inner: crate::types::CopyImageRequest,
+}
+impl Clone for CopyImageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CopyImageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CopyImageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CopyImageRequest as Default>::default(),
+        }
+    }
 }
 impl CopyImageRequestBuilder {
     /// Sets [`CopyImageRequest::client_token`](crate::types::CopyImageRequest::client_token): Unique, case-sensitive identifier you provide to ensure idempotency of the request.

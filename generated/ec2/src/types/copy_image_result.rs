@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CopyImage.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CopyImageResult {
     /// The ID of the new AMI.
     pub image_id: Option<String>,
+}
+impl Clone for CopyImageResult {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+        }
+    }
+}
+impl PartialEq for CopyImageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id
+    }
+}
+impl Default for CopyImageResult {
+    fn default() -> Self {
+        Self { image_id: None }
+    }
 }
 impl CopyImageResult {
     /// Starts building a [`CopyImageResult`].
@@ -21,9 +38,26 @@ impl CopyImageResult {
     }
 }
 /// A builder for [`CopyImageResult`](crate::types::CopyImageResult); start one with `CopyImageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CopyImageResultBuilder {
     inner: crate::types::CopyImageResult,
+}
+impl Clone for CopyImageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CopyImageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CopyImageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CopyImageResult as Default>::default(),
+        }
+    }
 }
 impl CopyImageResultBuilder {
     /// Sets [`CopyImageResult::image_id`](crate::types::CopyImageResult::image_id): The ID of the new AMI.

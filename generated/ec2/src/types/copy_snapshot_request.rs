@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CopySnapshotRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CopySnapshotRequest {
     /// A description for the EBS snapshot.
@@ -56,6 +55,57 @@ pub struct CopySnapshotRequest {
     pub destination_availability_zone: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CopySnapshotRequest {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            destination_outpost_arn: self.destination_outpost_arn.clone(),
+            destination_region: self.destination_region.clone(),
+            encrypted: self.encrypted,
+            kms_key_id: self.kms_key_id.clone(),
+            presigned_url: self.presigned_url.clone(),
+            source_region: self.source_region.clone(),
+            source_snapshot_id: self.source_snapshot_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            completion_duration_minutes: self.completion_duration_minutes,
+            destination_availability_zone: self.destination_availability_zone.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CopySnapshotRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description
+            && self.destination_outpost_arn == other.destination_outpost_arn
+            && self.destination_region == other.destination_region
+            && self.encrypted == other.encrypted && self.kms_key_id == other.kms_key_id
+            && self.presigned_url == other.presigned_url
+            && self.source_region == other.source_region
+            && self.source_snapshot_id == other.source_snapshot_id
+            && self.tag_specifications == other.tag_specifications
+            && self.completion_duration_minutes == other.completion_duration_minutes
+            && self.destination_availability_zone == other.destination_availability_zone
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CopySnapshotRequest {
+    fn default() -> Self {
+        Self {
+            description: None,
+            destination_outpost_arn: None,
+            destination_region: None,
+            encrypted: None,
+            kms_key_id: None,
+            presigned_url: None,
+            source_region: None,
+            source_snapshot_id: None,
+            tag_specifications: None,
+            completion_duration_minutes: None,
+            destination_availability_zone: None,
+            dry_run: None,
+        }
+    }
 }
 impl CopySnapshotRequest {
     /// Starts building a [`CopySnapshotRequest`].
@@ -144,9 +194,26 @@ impl ::std::fmt::Debug for CopySnapshotRequest {
     }
 }
 /// A builder for [`CopySnapshotRequest`](crate::types::CopySnapshotRequest); start one with `CopySnapshotRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CopySnapshotRequestBuilder {
     inner: crate::types::CopySnapshotRequest,
+}
+impl Clone for CopySnapshotRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CopySnapshotRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CopySnapshotRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CopySnapshotRequest as Default>::default(),
+        }
+    }
 }
 impl CopySnapshotRequestBuilder {
     /// Sets [`CopySnapshotRequest::description`](crate::types::CopySnapshotRequest::description): A description for the EBS snapshot.

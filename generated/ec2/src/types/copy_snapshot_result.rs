@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CopySnapshotResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CopySnapshotResult {
     /// Any tags applied to the new snapshot.
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the new snapshot.
     pub snapshot_id: Option<String>,
+}
+impl Clone for CopySnapshotResult {
+    fn clone(&self) -> Self {
+        Self {
+            tags: self.tags.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+        }
+    }
+}
+impl PartialEq for CopySnapshotResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.tags == other.tags && self.snapshot_id == other.snapshot_id
+    }
+}
+impl Default for CopySnapshotResult {
+    fn default() -> Self {
+        Self {
+            tags: None,
+            snapshot_id: None,
+        }
+    }
 }
 impl CopySnapshotResult {
     /// Starts building a [`CopySnapshotResult`].
@@ -28,9 +49,26 @@ impl CopySnapshotResult {
     }
 }
 /// A builder for [`CopySnapshotResult`](crate::types::CopySnapshotResult); start one with `CopySnapshotResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CopySnapshotResultBuilder {
     inner: crate::types::CopySnapshotResult,
+}
+impl Clone for CopySnapshotResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CopySnapshotResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CopySnapshotResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CopySnapshotResult as Default>::default(),
+        }
+    }
 }
 impl CopySnapshotResultBuilder {
     /// Appends one item to [`CopySnapshotResult::tags`](crate::types::CopySnapshotResult::tags): Any tags applied to the new snapshot.

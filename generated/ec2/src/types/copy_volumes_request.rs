@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CopyVolumesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CopyVolumesRequest {
     /// The ID of the source EBS volume to copy.
@@ -44,6 +44,47 @@ pub struct CopyVolumesRequest {
     pub throughput: Option<i32>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for CopyVolumesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            source_volume_id: self.source_volume_id.clone(),
+            iops: self.iops,
+            size: self.size,
+            volume_type: self.volume_type.clone(),
+            dry_run: self.dry_run,
+            tag_specifications: self.tag_specifications.clone(),
+            multi_attach_enabled: self.multi_attach_enabled,
+            throughput: self.throughput,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CopyVolumesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_volume_id == other.source_volume_id && self.iops == other.iops
+            && self.size == other.size && self.volume_type == other.volume_type
+            && self.dry_run == other.dry_run
+            && self.tag_specifications == other.tag_specifications
+            && self.multi_attach_enabled == other.multi_attach_enabled
+            && self.throughput == other.throughput
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CopyVolumesRequest {
+    fn default() -> Self {
+        Self {
+            source_volume_id: None,
+            iops: None,
+            size: None,
+            volume_type: None,
+            dry_run: None,
+            tag_specifications: None,
+            multi_attach_enabled: None,
+            throughput: None,
+            client_token: None,
+        }
+    }
 }
 impl CopyVolumesRequest {
     /// Starts building a [`CopyVolumesRequest`].
@@ -98,9 +139,26 @@ impl CopyVolumesRequest {
     }
 }
 /// A builder for [`CopyVolumesRequest`](crate::types::CopyVolumesRequest); start one with `CopyVolumesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CopyVolumesRequestBuilder {
     inner: crate::types::CopyVolumesRequest,
+}
+impl Clone for CopyVolumesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CopyVolumesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CopyVolumesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CopyVolumesRequest as Default>::default(),
+        }
+    }
 }
 impl CopyVolumesRequestBuilder {
     /// Sets [`CopyVolumesRequest::source_volume_id`](crate::types::CopyVolumesRequest::source_volume_id): The ID of the source EBS volume to copy.

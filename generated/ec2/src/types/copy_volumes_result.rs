@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CopyVolumesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CopyVolumesResult {
     /// Information about the volume copy.
     pub volumes: Option<Vec<crate::types::Volume>>,
+}
+impl Clone for CopyVolumesResult {
+    fn clone(&self) -> Self {
+        Self {
+            volumes: self.volumes.clone(),
+        }
+    }
+}
+impl PartialEq for CopyVolumesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.volumes == other.volumes
+    }
+}
+impl Default for CopyVolumesResult {
+    fn default() -> Self {
+        Self { volumes: None }
+    }
 }
 impl CopyVolumesResult {
     /// Starts building a [`CopyVolumesResult`].
@@ -21,9 +38,26 @@ impl CopyVolumesResult {
     }
 }
 /// A builder for [`CopyVolumesResult`](crate::types::CopyVolumesResult); start one with `CopyVolumesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CopyVolumesResultBuilder {
     inner: crate::types::CopyVolumesResult,
+}
+impl Clone for CopyVolumesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CopyVolumesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CopyVolumesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CopyVolumesResult as Default>::default(),
+        }
+    }
 }
 impl CopyVolumesResultBuilder {
     /// Appends one item to [`CopyVolumesResult::volumes`](crate::types::CopyVolumesResult::volumes): Information about the volume copy.

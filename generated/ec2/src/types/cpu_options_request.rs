@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CPU options for the instance. Both the core count and threads per core must be specified in the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CpuOptionsRequest {
     /// The number of CPU cores for the instance.
@@ -13,6 +13,34 @@ pub struct CpuOptionsRequest {
     pub amd_sev_snp: Option<crate::types::AmdSevSnpSpecification>,
     /// Indicates whether to enable the instance for nested virtualization. Nested virtualization is supported only on 8th generation Intel-based instance types (c8i, m8i, r8i, and their flex variants). When nested virtualization is enabled, Virtual Secure Mode (VSM) is automatically disabled for the instance.
     pub nested_virtualization: Option<crate::types::NestedVirtualizationSpecification>,
+}
+impl Clone for CpuOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            core_count: self.core_count,
+            threads_per_core: self.threads_per_core,
+            amd_sev_snp: self.amd_sev_snp.clone(),
+            nested_virtualization: self.nested_virtualization.clone(),
+        }
+    }
+}
+impl PartialEq for CpuOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.core_count == other.core_count
+            && self.threads_per_core == other.threads_per_core
+            && self.amd_sev_snp == other.amd_sev_snp
+            && self.nested_virtualization == other.nested_virtualization
+    }
+}
+impl Default for CpuOptionsRequest {
+    fn default() -> Self {
+        Self {
+            core_count: None,
+            threads_per_core: None,
+            amd_sev_snp: None,
+            nested_virtualization: None,
+        }
+    }
 }
 impl CpuOptionsRequest {
     /// Starts building a [`CpuOptionsRequest`].
@@ -44,9 +72,26 @@ impl CpuOptionsRequest {
     }
 }
 /// A builder for [`CpuOptionsRequest`](crate::types::CpuOptionsRequest); start one with `CpuOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CpuOptionsRequestBuilder {
     inner: crate::types::CpuOptionsRequest,
+}
+impl Clone for CpuOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CpuOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CpuOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CpuOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl CpuOptionsRequestBuilder {
     /// Sets [`CpuOptionsRequest::core_count`](crate::types::CpuOptionsRequest::core_count): The number of CPU cores for the instance.

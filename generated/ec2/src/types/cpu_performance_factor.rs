@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CPU performance to consider, using an instance family as the baseline reference.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CpuPerformanceFactor {
     /// Specify an instance family to use as the baseline reference for CPU performance. All instance types that match your specified attributes will be compared against the CPU performance of the referenced instance family, regardless of CPU manufacturer or architecture differences.
     ///
     /// **Note:** Currently, only one instance family can be specified in the list.
     pub references: Option<Vec<crate::types::PerformanceFactorReference>>,
+}
+impl Clone for CpuPerformanceFactor {
+    fn clone(&self) -> Self {
+        Self {
+            references: self.references.clone(),
+        }
+    }
+}
+impl PartialEq for CpuPerformanceFactor {
+    fn eq(&self, other: &Self) -> bool {
+        self.references == other.references
+    }
+}
+impl Default for CpuPerformanceFactor {
+    fn default() -> Self {
+        Self { references: None }
+    }
 }
 impl CpuPerformanceFactor {
     /// Starts building a [`CpuPerformanceFactor`].
@@ -23,9 +40,26 @@ impl CpuPerformanceFactor {
     }
 }
 /// A builder for [`CpuPerformanceFactor`](crate::types::CpuPerformanceFactor); start one with `CpuPerformanceFactor::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CpuPerformanceFactorBuilder {
     inner: crate::types::CpuPerformanceFactor,
+}
+impl Clone for CpuPerformanceFactorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CpuPerformanceFactorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CpuPerformanceFactorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CpuPerformanceFactor as Default>::default(),
+        }
+    }
 }
 impl CpuPerformanceFactorBuilder {
     /// Appends one item to [`CpuPerformanceFactor::references`](crate::types::CpuPerformanceFactor::references): Specify an instance family to use as the baseline reference for CPU performance.

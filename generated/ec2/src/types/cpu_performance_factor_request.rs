@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CPU performance to consider, using an instance family as the baseline reference.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CpuPerformanceFactorRequest {
     /// Specify an instance family to use as the baseline reference for CPU performance. All instance types that match your specified attributes will be compared against the CPU performance of the referenced instance family, regardless of CPU manufacturer or architecture differences.
     ///
     /// **Note:** Currently, only one instance family can be specified in the list.
     pub references: Option<Vec<crate::types::PerformanceFactorReferenceRequest>>,
+}
+impl Clone for CpuPerformanceFactorRequest {
+    fn clone(&self) -> Self {
+        Self {
+            references: self.references.clone(),
+        }
+    }
+}
+impl PartialEq for CpuPerformanceFactorRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.references == other.references
+    }
+}
+impl Default for CpuPerformanceFactorRequest {
+    fn default() -> Self {
+        Self { references: None }
+    }
 }
 impl CpuPerformanceFactorRequest {
     /// Starts building a [`CpuPerformanceFactorRequest`].
@@ -23,9 +40,26 @@ impl CpuPerformanceFactorRequest {
     }
 }
 /// A builder for [`CpuPerformanceFactorRequest`](crate::types::CpuPerformanceFactorRequest); start one with `CpuPerformanceFactorRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CpuPerformanceFactorRequestBuilder {
     inner: crate::types::CpuPerformanceFactorRequest,
+}
+impl Clone for CpuPerformanceFactorRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CpuPerformanceFactorRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CpuPerformanceFactorRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CpuPerformanceFactorRequest as Default>::default(),
+        }
+    }
 }
 impl CpuPerformanceFactorRequestBuilder {
     /// Appends one item to [`CpuPerformanceFactorRequest::references`](crate::types::CpuPerformanceFactorRequest::references): Specify an instance family to use as the baseline reference for CPU performance.

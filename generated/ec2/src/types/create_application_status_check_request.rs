@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateApplicationStatusCheckRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateApplicationStatusCheckRequest {
     /// The health check paths to use for the application status check. Health check paths define the network path from a source subnet to one or more destination subnets for cross-Availability Zone or Availability Zone to Local Zone health checking. If omitted, health checks are performed in the same subnet as the instance.
@@ -43,6 +43,70 @@ pub struct CreateApplicationStatusCheckRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateApplicationStatusCheckRequest {
+    fn clone(&self) -> Self {
+        Self {
+            health_check_paths: self.health_check_paths.clone(),
+            aggregation: self.aggregation.clone(),
+            protocol: self.protocol.clone(),
+            port: self.port,
+            path: self.path.clone(),
+            device_index: self.device_index,
+            ip_version: self.ip_version.clone(),
+            ip_scope: self.ip_scope.clone(),
+            interval: self.interval,
+            timeout: self.timeout,
+            failure_threshold: self.failure_threshold,
+            success_threshold: self.success_threshold,
+            status_code_matcher: self.status_code_matcher.clone(),
+            initialization_grace_period_seconds: self
+                .initialization_grace_period_seconds,
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateApplicationStatusCheckRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.health_check_paths == other.health_check_paths
+            && self.aggregation == other.aggregation && self.protocol == other.protocol
+            && self.port == other.port && self.path == other.path
+            && self.device_index == other.device_index
+            && self.ip_version == other.ip_version && self.ip_scope == other.ip_scope
+            && self.interval == other.interval && self.timeout == other.timeout
+            && self.failure_threshold == other.failure_threshold
+            && self.success_threshold == other.success_threshold
+            && self.status_code_matcher == other.status_code_matcher
+            && self.initialization_grace_period_seconds
+                == other.initialization_grace_period_seconds
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateApplicationStatusCheckRequest {
+    fn default() -> Self {
+        Self {
+            health_check_paths: None,
+            aggregation: None,
+            protocol: None,
+            port: None,
+            path: None,
+            device_index: None,
+            ip_version: None,
+            ip_scope: None,
+            interval: None,
+            timeout: None,
+            failure_threshold: None,
+            success_threshold: None,
+            status_code_matcher: None,
+            initialization_grace_period_seconds: None,
+            tag_specifications: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateApplicationStatusCheckRequest {
     /// Starts building a [`CreateApplicationStatusCheckRequest`].
@@ -137,9 +201,26 @@ impl CreateApplicationStatusCheckRequest {
     }
 }
 /// A builder for [`CreateApplicationStatusCheckRequest`](crate::types::CreateApplicationStatusCheckRequest); start one with `CreateApplicationStatusCheckRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateApplicationStatusCheckRequestBuilder {
     inner: crate::types::CreateApplicationStatusCheckRequest,
+}
+impl Clone for CreateApplicationStatusCheckRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateApplicationStatusCheckRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateApplicationStatusCheckRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateApplicationStatusCheckRequest as Default>::default(),
+        }
+    }
 }
 impl CreateApplicationStatusCheckRequestBuilder {
     /// Appends one item to [`CreateApplicationStatusCheckRequest::health_check_paths`](crate::types::CreateApplicationStatusCheckRequest::health_check_paths): The health check paths to use for the application status check.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateApplicationStatusCheckResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateApplicationStatusCheckResult {
     /// Information about the application status check.
     pub application_status_check: Option<
         crate::types::ApplicationStatusCheckResponseObject,
     >,
+}
+impl Clone for CreateApplicationStatusCheckResult {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check: self.application_status_check.clone(),
+        }
+    }
+}
+impl PartialEq for CreateApplicationStatusCheckResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check == other.application_status_check
+    }
+}
+impl Default for CreateApplicationStatusCheckResult {
+    fn default() -> Self {
+        Self {
+            application_status_check: None,
+        }
+    }
 }
 impl CreateApplicationStatusCheckResult {
     /// Starts building a [`CreateApplicationStatusCheckResult`].
@@ -25,9 +44,26 @@ impl CreateApplicationStatusCheckResult {
     }
 }
 /// A builder for [`CreateApplicationStatusCheckResult`](crate::types::CreateApplicationStatusCheckResult); start one with `CreateApplicationStatusCheckResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateApplicationStatusCheckResultBuilder {
     inner: crate::types::CreateApplicationStatusCheckResult,
+}
+impl Clone for CreateApplicationStatusCheckResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateApplicationStatusCheckResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateApplicationStatusCheckResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateApplicationStatusCheckResult as Default>::default(),
+        }
+    }
 }
 impl CreateApplicationStatusCheckResultBuilder {
     /// Sets [`CreateApplicationStatusCheckResult::application_status_check`](crate::types::CreateApplicationStatusCheckResult::application_status_check): Information about the application status check.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityManagerDataExportRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCapacityManagerDataExportRequest {
     /// The name of the S3 bucket where the capacity data export files will be delivered. The bucket must exist and you must have write permissions to it.
@@ -25,6 +25,42 @@ pub struct CreateCapacityManagerDataExportRequest {
     pub dry_run: Option<bool>,
     /// The tags to apply to the data export configuration. You can tag the export for organization and cost tracking purposes.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateCapacityManagerDataExportRequest {
+    fn clone(&self) -> Self {
+        Self {
+            s3_bucket_name: self.s3_bucket_name.clone(),
+            s3_bucket_prefix: self.s3_bucket_prefix.clone(),
+            schedule: self.schedule.clone(),
+            output_format: self.output_format.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCapacityManagerDataExportRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.s3_bucket_name == other.s3_bucket_name
+            && self.s3_bucket_prefix == other.s3_bucket_prefix
+            && self.schedule == other.schedule
+            && self.output_format == other.output_format
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateCapacityManagerDataExportRequest {
+    fn default() -> Self {
+        Self {
+            s3_bucket_name: None,
+            s3_bucket_prefix: None,
+            schedule: None,
+            output_format: None,
+            client_token: None,
+            dry_run: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateCapacityManagerDataExportRequest {
     /// Starts building a [`CreateCapacityManagerDataExportRequest`].
@@ -69,9 +105,26 @@ impl CreateCapacityManagerDataExportRequest {
     }
 }
 /// A builder for [`CreateCapacityManagerDataExportRequest`](crate::types::CreateCapacityManagerDataExportRequest); start one with `CreateCapacityManagerDataExportRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCapacityManagerDataExportRequestBuilder {
     inner: crate::types::CreateCapacityManagerDataExportRequest,
+}
+impl Clone for CreateCapacityManagerDataExportRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCapacityManagerDataExportRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCapacityManagerDataExportRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCapacityManagerDataExportRequest as Default>::default(),
+        }
+    }
 }
 impl CreateCapacityManagerDataExportRequestBuilder {
     /// Sets [`CreateCapacityManagerDataExportRequest::s3_bucket_name`](crate::types::CreateCapacityManagerDataExportRequest::s3_bucket_name): The name of the S3 bucket where the capacity data export files will be delivered.

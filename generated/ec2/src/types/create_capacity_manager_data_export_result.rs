@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityManagerDataExportResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCapacityManagerDataExportResult {
     /// The unique identifier for the created data export configuration. Use this ID to reference the export in other API calls.
     pub capacity_manager_data_export_id: Option<String>,
+}
+impl Clone for CreateCapacityManagerDataExportResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_manager_data_export_id: self.capacity_manager_data_export_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCapacityManagerDataExportResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_manager_data_export_id == other.capacity_manager_data_export_id
+    }
+}
+impl Default for CreateCapacityManagerDataExportResult {
+    fn default() -> Self {
+        Self {
+            capacity_manager_data_export_id: None,
+        }
+    }
 }
 impl CreateCapacityManagerDataExportResult {
     /// Starts building a [`CreateCapacityManagerDataExportResult`].
@@ -21,9 +40,26 @@ impl CreateCapacityManagerDataExportResult {
     }
 }
 /// A builder for [`CreateCapacityManagerDataExportResult`](crate::types::CreateCapacityManagerDataExportResult); start one with `CreateCapacityManagerDataExportResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCapacityManagerDataExportResultBuilder {
     inner: crate::types::CreateCapacityManagerDataExportResult,
+}
+impl Clone for CreateCapacityManagerDataExportResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCapacityManagerDataExportResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCapacityManagerDataExportResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCapacityManagerDataExportResult as Default>::default(),
+        }
+    }
 }
 impl CreateCapacityManagerDataExportResultBuilder {
     /// Sets [`CreateCapacityManagerDataExportResult::capacity_manager_data_export_id`](crate::types::CreateCapacityManagerDataExportResult::capacity_manager_data_export_id): The unique identifier for the created data export configuration.

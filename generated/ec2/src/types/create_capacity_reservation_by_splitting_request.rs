@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationBySplittingRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationBySplittingRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,37 @@ pub struct CreateCapacityReservationBySplittingRequest {
     pub instance_count: Option<i32>,
     /// The tags to apply to the new Capacity Reservation.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateCapacityReservationBySplittingRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            source_capacity_reservation_id: self.source_capacity_reservation_id.clone(),
+            instance_count: self.instance_count,
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCapacityReservationBySplittingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.client_token == other.client_token
+            && self.source_capacity_reservation_id
+                == other.source_capacity_reservation_id
+            && self.instance_count == other.instance_count
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateCapacityReservationBySplittingRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            client_token: None,
+            source_capacity_reservation_id: None,
+            instance_count: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateCapacityReservationBySplittingRequest {
     /// Starts building a [`CreateCapacityReservationBySplittingRequest`].
@@ -53,9 +84,26 @@ impl CreateCapacityReservationBySplittingRequest {
     }
 }
 /// A builder for [`CreateCapacityReservationBySplittingRequest`](crate::types::CreateCapacityReservationBySplittingRequest); start one with `CreateCapacityReservationBySplittingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCapacityReservationBySplittingRequestBuilder {
     inner: crate::types::CreateCapacityReservationBySplittingRequest,
+}
+impl Clone for CreateCapacityReservationBySplittingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCapacityReservationBySplittingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCapacityReservationBySplittingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCapacityReservationBySplittingRequest as Default>::default(),
+        }
+    }
 }
 impl CreateCapacityReservationBySplittingRequestBuilder {
     /// Sets [`CreateCapacityReservationBySplittingRequest::dry_run`](crate::types::CreateCapacityReservationBySplittingRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

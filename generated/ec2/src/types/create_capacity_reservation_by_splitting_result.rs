@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationBySplittingResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationBySplittingResult {
     /// Information about the source Capacity Reservation.
@@ -11,6 +11,34 @@ pub struct CreateCapacityReservationBySplittingResult {
     pub destination_capacity_reservation: Option<crate::types::CapacityReservation>,
     /// The number of instances in the new Capacity Reservation. The number of instances in the source Capacity Reservation was reduced by this amount.
     pub instance_count: Option<i32>,
+}
+impl Clone for CreateCapacityReservationBySplittingResult {
+    fn clone(&self) -> Self {
+        Self {
+            source_capacity_reservation: self.source_capacity_reservation.clone(),
+            destination_capacity_reservation: self
+                .destination_capacity_reservation
+                .clone(),
+            instance_count: self.instance_count,
+        }
+    }
+}
+impl PartialEq for CreateCapacityReservationBySplittingResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_capacity_reservation == other.source_capacity_reservation
+            && self.destination_capacity_reservation
+                == other.destination_capacity_reservation
+            && self.instance_count == other.instance_count
+    }
+}
+impl Default for CreateCapacityReservationBySplittingResult {
+    fn default() -> Self {
+        Self {
+            source_capacity_reservation: None,
+            destination_capacity_reservation: None,
+            instance_count: None,
+        }
+    }
 }
 impl CreateCapacityReservationBySplittingResult {
     /// Starts building a [`CreateCapacityReservationBySplittingResult`].
@@ -39,9 +67,26 @@ impl CreateCapacityReservationBySplittingResult {
     }
 }
 /// A builder for [`CreateCapacityReservationBySplittingResult`](crate::types::CreateCapacityReservationBySplittingResult); start one with `CreateCapacityReservationBySplittingResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCapacityReservationBySplittingResultBuilder {
     inner: crate::types::CreateCapacityReservationBySplittingResult,
+}
+impl Clone for CreateCapacityReservationBySplittingResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCapacityReservationBySplittingResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCapacityReservationBySplittingResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCapacityReservationBySplittingResult as Default>::default(),
+        }
+    }
 }
 impl CreateCapacityReservationBySplittingResultBuilder {
     /// Sets [`CreateCapacityReservationBySplittingResult::source_capacity_reservation`](crate::types::CreateCapacityReservationBySplittingResult::source_capacity_reservation): Information about the source Capacity Reservation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationCancellationQuoteRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationCancellationQuoteRequest {
     /// The ID of the Capacity Reservation.
@@ -15,6 +15,34 @@ pub struct CreateCapacityReservationCancellationQuoteRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateCapacityReservationCancellationQuoteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            client_token: self.client_token.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateCapacityReservationCancellationQuoteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.client_token == other.client_token
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateCapacityReservationCancellationQuoteRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            client_token: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateCapacityReservationCancellationQuoteRequest {
     /// Starts building a [`CreateCapacityReservationCancellationQuoteRequest`].
@@ -44,9 +72,26 @@ impl CreateCapacityReservationCancellationQuoteRequest {
     }
 }
 /// A builder for [`CreateCapacityReservationCancellationQuoteRequest`](crate::types::CreateCapacityReservationCancellationQuoteRequest); start one with `CreateCapacityReservationCancellationQuoteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCapacityReservationCancellationQuoteRequestBuilder {
     inner: crate::types::CreateCapacityReservationCancellationQuoteRequest,
+}
+impl Clone for CreateCapacityReservationCancellationQuoteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCapacityReservationCancellationQuoteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCapacityReservationCancellationQuoteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCapacityReservationCancellationQuoteRequest as Default>::default(),
+        }
+    }
 }
 impl CreateCapacityReservationCancellationQuoteRequestBuilder {
     /// Sets [`CreateCapacityReservationCancellationQuoteRequest::capacity_reservation_id`](crate::types::CreateCapacityReservationCancellationQuoteRequest::capacity_reservation_id): The ID of the Capacity Reservation.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationCancellationQuoteResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationCancellationQuoteResult {
     /// Information about the Capacity Reservation cancellation quote.
     pub capacity_reservation_cancellation_quote: Option<
         crate::types::CapacityReservationCancellationQuote,
     >,
+}
+impl Clone for CreateCapacityReservationCancellationQuoteResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_cancellation_quote: self
+                .capacity_reservation_cancellation_quote
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateCapacityReservationCancellationQuoteResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_cancellation_quote
+            == other.capacity_reservation_cancellation_quote
+    }
+}
+impl Default for CreateCapacityReservationCancellationQuoteResult {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_cancellation_quote: None,
+        }
+    }
 }
 impl CreateCapacityReservationCancellationQuoteResult {
     /// Starts building a [`CreateCapacityReservationCancellationQuoteResult`].
@@ -25,9 +47,26 @@ impl CreateCapacityReservationCancellationQuoteResult {
     }
 }
 /// A builder for [`CreateCapacityReservationCancellationQuoteResult`](crate::types::CreateCapacityReservationCancellationQuoteResult); start one with `CreateCapacityReservationCancellationQuoteResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCapacityReservationCancellationQuoteResultBuilder {
     inner: crate::types::CreateCapacityReservationCancellationQuoteResult,
+}
+impl Clone for CreateCapacityReservationCancellationQuoteResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCapacityReservationCancellationQuoteResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCapacityReservationCancellationQuoteResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCapacityReservationCancellationQuoteResult as Default>::default(),
+        }
+    }
 }
 impl CreateCapacityReservationCancellationQuoteResultBuilder {
     /// Sets [`CreateCapacityReservationCancellationQuoteResult::capacity_reservation_cancellation_quote`](crate::types::CreateCapacityReservationCancellationQuoteResult::capacity_reservation_cancellation_quote): Information about the Capacity Reservation cancellation quote.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationFleetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationFleetRequest {
     /// The strategy used by the Capacity Reservation Fleet to determine which of the specified instance types to use. Currently, only the `prioritized` allocation strategy is supported. For more information, see [Allocation strategy](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#allocation-strategy) in the *Amazon EC2 User Guide*.
@@ -36,6 +36,49 @@ pub struct CreateCapacityReservationFleetRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateCapacityReservationFleetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_strategy: self.allocation_strategy.clone(),
+            client_token: self.client_token.clone(),
+            instance_type_specifications: self.instance_type_specifications.clone(),
+            tenancy: self.tenancy.clone(),
+            total_target_capacity: self.total_target_capacity,
+            end_date: self.end_date,
+            instance_match_criteria: self.instance_match_criteria.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateCapacityReservationFleetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_strategy == other.allocation_strategy
+            && self.client_token == other.client_token
+            && self.instance_type_specifications == other.instance_type_specifications
+            && self.tenancy == other.tenancy
+            && self.total_target_capacity == other.total_target_capacity
+            && self.end_date == other.end_date
+            && self.instance_match_criteria == other.instance_match_criteria
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateCapacityReservationFleetRequest {
+    fn default() -> Self {
+        Self {
+            allocation_strategy: None,
+            client_token: None,
+            instance_type_specifications: None,
+            tenancy: None,
+            total_target_capacity: None,
+            end_date: None,
+            instance_match_criteria: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateCapacityReservationFleetRequest {
     /// Starts building a [`CreateCapacityReservationFleetRequest`].
@@ -94,9 +137,26 @@ impl CreateCapacityReservationFleetRequest {
     }
 }
 /// A builder for [`CreateCapacityReservationFleetRequest`](crate::types::CreateCapacityReservationFleetRequest); start one with `CreateCapacityReservationFleetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCapacityReservationFleetRequestBuilder {
     inner: crate::types::CreateCapacityReservationFleetRequest,
+}
+impl Clone for CreateCapacityReservationFleetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCapacityReservationFleetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCapacityReservationFleetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCapacityReservationFleetRequest as Default>::default(),
+        }
+    }
 }
 impl CreateCapacityReservationFleetRequestBuilder {
     /// Sets [`CreateCapacityReservationFleetRequest::allocation_strategy`](crate::types::CreateCapacityReservationFleetRequest::allocation_strategy): The strategy used by the Capacity Reservation Fleet to determine which of the specified instance types to use.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationFleetResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationFleetResult {
     /// The ID of the Capacity Reservation Fleet.
@@ -27,6 +27,54 @@ pub struct CreateCapacityReservationFleetResult {
     pub fleet_capacity_reservations: Option<Vec<crate::types::FleetCapacityReservation>>,
     /// The tags assigned to the Capacity Reservation Fleet.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for CreateCapacityReservationFleetResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_fleet_id: self.capacity_reservation_fleet_id.clone(),
+            state: self.state.clone(),
+            total_target_capacity: self.total_target_capacity,
+            total_fulfilled_capacity: self.total_fulfilled_capacity,
+            instance_match_criteria: self.instance_match_criteria.clone(),
+            allocation_strategy: self.allocation_strategy.clone(),
+            create_time: self.create_time,
+            end_date: self.end_date,
+            tenancy: self.tenancy.clone(),
+            fleet_capacity_reservations: self.fleet_capacity_reservations.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCapacityReservationFleetResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_fleet_id == other.capacity_reservation_fleet_id
+            && self.state == other.state
+            && self.total_target_capacity == other.total_target_capacity
+            && self.total_fulfilled_capacity == other.total_fulfilled_capacity
+            && self.instance_match_criteria == other.instance_match_criteria
+            && self.allocation_strategy == other.allocation_strategy
+            && self.create_time == other.create_time && self.end_date == other.end_date
+            && self.tenancy == other.tenancy
+            && self.fleet_capacity_reservations == other.fleet_capacity_reservations
+            && self.tags == other.tags
+    }
+}
+impl Default for CreateCapacityReservationFleetResult {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_fleet_id: None,
+            state: None,
+            total_target_capacity: None,
+            total_fulfilled_capacity: None,
+            instance_match_criteria: None,
+            allocation_strategy: None,
+            create_time: None,
+            end_date: None,
+            tenancy: None,
+            fleet_capacity_reservations: None,
+            tags: None,
+        }
+    }
 }
 impl CreateCapacityReservationFleetResult {
     /// Starts building a [`CreateCapacityReservationFleetResult`].
@@ -95,9 +143,26 @@ impl CreateCapacityReservationFleetResult {
     }
 }
 /// A builder for [`CreateCapacityReservationFleetResult`](crate::types::CreateCapacityReservationFleetResult); start one with `CreateCapacityReservationFleetResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCapacityReservationFleetResultBuilder {
     inner: crate::types::CreateCapacityReservationFleetResult,
+}
+impl Clone for CreateCapacityReservationFleetResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCapacityReservationFleetResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCapacityReservationFleetResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCapacityReservationFleetResult as Default>::default(),
+        }
+    }
 }
 impl CreateCapacityReservationFleetResultBuilder {
     /// Sets [`CreateCapacityReservationFleetResult::capacity_reservation_fleet_id`](crate::types::CreateCapacityReservationFleetResult::capacity_reservation_fleet_id): The ID of the Capacity Reservation Fleet.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
@@ -94,6 +94,78 @@ pub struct CreateCapacityReservationRequest {
     ///
     /// The only supported value is `incremental`.
     pub delivery_preference: Option<crate::types::CapacityReservationDeliveryPreference>,
+}
+impl Clone for CreateCapacityReservationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            instance_type: self.instance_type.clone(),
+            instance_platform: self.instance_platform.clone(),
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            tenancy: self.tenancy.clone(),
+            instance_count: self.instance_count,
+            ebs_optimized: self.ebs_optimized,
+            ephemeral_storage: self.ephemeral_storage,
+            end_date: self.end_date,
+            end_date_type: self.end_date_type.clone(),
+            instance_match_criteria: self.instance_match_criteria.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+            outpost_arn: self.outpost_arn.clone(),
+            placement_group_arn: self.placement_group_arn.clone(),
+            start_date: self.start_date,
+            commitment_duration: self.commitment_duration,
+            delivery_preference: self.delivery_preference.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCapacityReservationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token
+            && self.instance_type == other.instance_type
+            && self.instance_platform == other.instance_platform
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.tenancy == other.tenancy
+            && self.instance_count == other.instance_count
+            && self.ebs_optimized == other.ebs_optimized
+            && self.ephemeral_storage == other.ephemeral_storage
+            && self.end_date == other.end_date
+            && self.end_date_type == other.end_date_type
+            && self.instance_match_criteria == other.instance_match_criteria
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run && self.outpost_arn == other.outpost_arn
+            && self.placement_group_arn == other.placement_group_arn
+            && self.start_date == other.start_date
+            && self.commitment_duration == other.commitment_duration
+            && self.delivery_preference == other.delivery_preference
+    }
+}
+impl Default for CreateCapacityReservationRequest {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            instance_type: None,
+            instance_platform: None,
+            availability_zone: None,
+            availability_zone_id: None,
+            tenancy: None,
+            instance_count: None,
+            ebs_optimized: None,
+            ephemeral_storage: None,
+            end_date: None,
+            end_date_type: None,
+            instance_match_criteria: None,
+            tag_specifications: None,
+            dry_run: None,
+            outpost_arn: None,
+            placement_group_arn: None,
+            start_date: None,
+            commitment_duration: None,
+            delivery_preference: None,
+        }
+    }
 }
 impl CreateCapacityReservationRequest {
     /// Starts building a [`CreateCapacityReservationRequest`].
@@ -204,9 +276,26 @@ impl CreateCapacityReservationRequest {
     }
 }
 /// A builder for [`CreateCapacityReservationRequest`](crate::types::CreateCapacityReservationRequest); start one with `CreateCapacityReservationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCapacityReservationRequestBuilder {
     inner: crate::types::CreateCapacityReservationRequest,
+}
+impl Clone for CreateCapacityReservationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCapacityReservationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCapacityReservationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCapacityReservationRequest as Default>::default(),
+        }
+    }
 }
 impl CreateCapacityReservationRequestBuilder {
     /// Sets [`CreateCapacityReservationRequest::client_token`](crate::types::CreateCapacityReservationRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.

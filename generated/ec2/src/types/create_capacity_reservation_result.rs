@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityReservationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCapacityReservationResult {
     /// Information about the Capacity Reservation.
     pub capacity_reservation: Option<crate::types::CapacityReservation>,
+}
+impl Clone for CreateCapacityReservationResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation: self.capacity_reservation.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCapacityReservationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation == other.capacity_reservation
+    }
+}
+impl Default for CreateCapacityReservationResult {
+    fn default() -> Self {
+        Self { capacity_reservation: None }
+    }
 }
 impl CreateCapacityReservationResult {
     /// Starts building a [`CreateCapacityReservationResult`].
@@ -21,9 +38,26 @@ impl CreateCapacityReservationResult {
     }
 }
 /// A builder for [`CreateCapacityReservationResult`](crate::types::CreateCapacityReservationResult); start one with `CreateCapacityReservationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCapacityReservationResultBuilder {
     inner: crate::types::CreateCapacityReservationResult,
+}
+impl Clone for CreateCapacityReservationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCapacityReservationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCapacityReservationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCapacityReservationResult as Default>::default(),
+        }
+    }
 }
 impl CreateCapacityReservationResultBuilder {
     /// Sets [`CreateCapacityReservationResult::capacity_reservation`](crate::types::CreateCapacityReservationResult::capacity_reservation): Information about the Capacity Reservation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCarrierGatewayRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCarrierGatewayRequest {
     /// The ID of the VPC to associate with the carrier gateway.
@@ -15,6 +15,33 @@ pub struct CreateCarrierGatewayRequest {
     pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for CreateCarrierGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_id: self.vpc_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCarrierGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_id == other.vpc_id
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run && self.client_token == other.client_token
+    }
+}
+impl Default for CreateCarrierGatewayRequest {
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            tag_specifications: None,
+            dry_run: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateCarrierGatewayRequest {
     /// Starts building a [`CreateCarrierGatewayRequest`].
@@ -44,9 +71,26 @@ impl CreateCarrierGatewayRequest {
     }
 }
 /// A builder for [`CreateCarrierGatewayRequest`](crate::types::CreateCarrierGatewayRequest); start one with `CreateCarrierGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCarrierGatewayRequestBuilder {
     inner: crate::types::CreateCarrierGatewayRequest,
+}
+impl Clone for CreateCarrierGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCarrierGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCarrierGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCarrierGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl CreateCarrierGatewayRequestBuilder {
     /// Sets [`CreateCarrierGatewayRequest::vpc_id`](crate::types::CreateCarrierGatewayRequest::vpc_id): The ID of the VPC to associate with the carrier gateway.

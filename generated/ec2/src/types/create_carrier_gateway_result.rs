@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCarrierGatewayResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCarrierGatewayResult {
     /// Information about the carrier gateway.
     pub carrier_gateway: Option<crate::types::CarrierGateway>,
+}
+impl Clone for CreateCarrierGatewayResult {
+    fn clone(&self) -> Self {
+        Self {
+            carrier_gateway: self.carrier_gateway.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCarrierGatewayResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.carrier_gateway == other.carrier_gateway
+    }
+}
+impl Default for CreateCarrierGatewayResult {
+    fn default() -> Self {
+        Self { carrier_gateway: None }
+    }
 }
 impl CreateCarrierGatewayResult {
     /// Starts building a [`CreateCarrierGatewayResult`].
@@ -21,9 +38,26 @@ impl CreateCarrierGatewayResult {
     }
 }
 /// A builder for [`CreateCarrierGatewayResult`](crate::types::CreateCarrierGatewayResult); start one with `CreateCarrierGatewayResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCarrierGatewayResultBuilder {
     inner: crate::types::CreateCarrierGatewayResult,
+}
+impl Clone for CreateCarrierGatewayResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCarrierGatewayResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCarrierGatewayResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCarrierGatewayResult as Default>::default(),
+        }
+    }
 }
 impl CreateCarrierGatewayResultBuilder {
     /// Sets [`CreateCarrierGatewayResult::carrier_gateway`](crate::types::CreateCarrierGatewayResult::carrier_gateway): Information about the carrier gateway.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateClientVpnEndpointRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateClientVpnEndpointRequest {
     /// The IPv4 address range, in CIDR notation, from which to assign client IP addresses. The address range cannot overlap with the local CIDR of the VPC in which the associated subnet is located, or the routes that you add manually. The address range cannot be changed after the Client VPN endpoint has been created. Client CIDR range must have a size of at least /22 and must not be greater than /12.
@@ -88,6 +88,92 @@ pub struct CreateClientVpnEndpointRequest {
     pub transit_gateway_configuration: Option<
         crate::types::TransitGatewayConfigurationInputStructure,
     >,
+}
+impl Clone for CreateClientVpnEndpointRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_cidr_block: self.client_cidr_block.clone(),
+            server_certificate_arn: self.server_certificate_arn.clone(),
+            authentication_options: self.authentication_options.clone(),
+            connection_log_options: self.connection_log_options.clone(),
+            dns_servers: self.dns_servers.clone(),
+            transport_protocol: self.transport_protocol.clone(),
+            vpn_port: self.vpn_port,
+            description: self.description.clone(),
+            split_tunnel: self.split_tunnel,
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+            vpc_id: self.vpc_id.clone(),
+            self_service_portal: self.self_service_portal.clone(),
+            client_connect_options: self.client_connect_options.clone(),
+            session_timeout_hours: self.session_timeout_hours,
+            client_login_banner_options: self.client_login_banner_options.clone(),
+            client_route_enforcement_options: self
+                .client_route_enforcement_options
+                .clone(),
+            disconnect_on_session_timeout: self.disconnect_on_session_timeout,
+            endpoint_ip_address_type: self.endpoint_ip_address_type.clone(),
+            traffic_ip_address_type: self.traffic_ip_address_type.clone(),
+            transit_gateway_configuration: self.transit_gateway_configuration.clone(),
+        }
+    }
+}
+impl PartialEq for CreateClientVpnEndpointRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_cidr_block == other.client_cidr_block
+            && self.server_certificate_arn == other.server_certificate_arn
+            && self.authentication_options == other.authentication_options
+            && self.connection_log_options == other.connection_log_options
+            && self.dns_servers == other.dns_servers
+            && self.transport_protocol == other.transport_protocol
+            && self.vpn_port == other.vpn_port && self.description == other.description
+            && self.split_tunnel == other.split_tunnel && self.dry_run == other.dry_run
+            && self.client_token == other.client_token
+            && self.tag_specifications == other.tag_specifications
+            && self.security_group_ids == other.security_group_ids
+            && self.vpc_id == other.vpc_id
+            && self.self_service_portal == other.self_service_portal
+            && self.client_connect_options == other.client_connect_options
+            && self.session_timeout_hours == other.session_timeout_hours
+            && self.client_login_banner_options == other.client_login_banner_options
+            && self.client_route_enforcement_options
+                == other.client_route_enforcement_options
+            && self.disconnect_on_session_timeout == other.disconnect_on_session_timeout
+            && self.endpoint_ip_address_type == other.endpoint_ip_address_type
+            && self.traffic_ip_address_type == other.traffic_ip_address_type
+            && self.transit_gateway_configuration == other.transit_gateway_configuration
+    }
+}
+impl Default for CreateClientVpnEndpointRequest {
+    fn default() -> Self {
+        Self {
+            client_cidr_block: None,
+            server_certificate_arn: None,
+            authentication_options: None,
+            connection_log_options: None,
+            dns_servers: None,
+            transport_protocol: None,
+            vpn_port: None,
+            description: None,
+            split_tunnel: None,
+            dry_run: None,
+            client_token: None,
+            tag_specifications: None,
+            security_group_ids: None,
+            vpc_id: None,
+            self_service_portal: None,
+            client_connect_options: None,
+            session_timeout_hours: None,
+            client_login_banner_options: None,
+            client_route_enforcement_options: None,
+            disconnect_on_session_timeout: None,
+            endpoint_ip_address_type: None,
+            traffic_ip_address_type: None,
+            transit_gateway_configuration: None,
+        }
+    }
 }
 impl CreateClientVpnEndpointRequest {
     /// Starts building a [`CreateClientVpnEndpointRequest`].
@@ -224,9 +310,26 @@ impl CreateClientVpnEndpointRequest {
     }
 }
 /// A builder for [`CreateClientVpnEndpointRequest`](crate::types::CreateClientVpnEndpointRequest); start one with `CreateClientVpnEndpointRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateClientVpnEndpointRequestBuilder {
     inner: crate::types::CreateClientVpnEndpointRequest,
+}
+impl Clone for CreateClientVpnEndpointRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateClientVpnEndpointRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateClientVpnEndpointRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateClientVpnEndpointRequest as Default>::default(),
+        }
+    }
 }
 impl CreateClientVpnEndpointRequestBuilder {
     /// Sets [`CreateClientVpnEndpointRequest::client_cidr_block`](crate::types::CreateClientVpnEndpointRequest::client_cidr_block): The IPv4 address range, in CIDR notation, from which to assign client IP addresses.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateClientVpnEndpointResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateClientVpnEndpointResult {
     /// The ID of the Client VPN endpoint.
@@ -11,6 +11,30 @@ pub struct CreateClientVpnEndpointResult {
     pub status: Option<crate::types::ClientVpnEndpointStatus>,
     /// The DNS name to be used by clients when establishing their VPN session.
     pub dns_name: Option<String>,
+}
+impl Clone for CreateClientVpnEndpointResult {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            status: self.status.clone(),
+            dns_name: self.dns_name.clone(),
+        }
+    }
+}
+impl PartialEq for CreateClientVpnEndpointResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.status == other.status && self.dns_name == other.dns_name
+    }
+}
+impl Default for CreateClientVpnEndpointResult {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            status: None,
+            dns_name: None,
+        }
+    }
 }
 impl CreateClientVpnEndpointResult {
     /// Starts building a [`CreateClientVpnEndpointResult`].
@@ -35,9 +59,26 @@ impl CreateClientVpnEndpointResult {
     }
 }
 /// A builder for [`CreateClientVpnEndpointResult`](crate::types::CreateClientVpnEndpointResult); start one with `CreateClientVpnEndpointResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateClientVpnEndpointResultBuilder {
     inner: crate::types::CreateClientVpnEndpointResult,
+}
+impl Clone for CreateClientVpnEndpointResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateClientVpnEndpointResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateClientVpnEndpointResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateClientVpnEndpointResult as Default>::default(),
+        }
+    }
 }
 impl CreateClientVpnEndpointResultBuilder {
     /// Sets [`CreateClientVpnEndpointResult::client_vpn_endpoint_id`](crate::types::CreateClientVpnEndpointResult::client_vpn_endpoint_id): The ID of the Client VPN endpoint.

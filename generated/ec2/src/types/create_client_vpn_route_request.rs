@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateClientVpnRouteRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateClientVpnRouteRequest {
     /// The ID of the Client VPN endpoint to which to add the route.
@@ -30,6 +30,39 @@ pub struct CreateClientVpnRouteRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateClientVpnRouteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            target_vpc_subnet_id: self.target_vpc_subnet_id.clone(),
+            description: self.description.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateClientVpnRouteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.destination_cidr_block == other.destination_cidr_block
+            && self.target_vpc_subnet_id == other.target_vpc_subnet_id
+            && self.description == other.description
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateClientVpnRouteRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            destination_cidr_block: None,
+            target_vpc_subnet_id: None,
+            description: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateClientVpnRouteRequest {
     /// Starts building a [`CreateClientVpnRouteRequest`].
@@ -69,9 +102,26 @@ impl CreateClientVpnRouteRequest {
     }
 }
 /// A builder for [`CreateClientVpnRouteRequest`](crate::types::CreateClientVpnRouteRequest); start one with `CreateClientVpnRouteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateClientVpnRouteRequestBuilder {
     inner: crate::types::CreateClientVpnRouteRequest,
+}
+impl Clone for CreateClientVpnRouteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateClientVpnRouteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateClientVpnRouteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateClientVpnRouteRequest as Default>::default(),
+        }
+    }
 }
 impl CreateClientVpnRouteRequestBuilder {
     /// Sets [`CreateClientVpnRouteRequest::client_vpn_endpoint_id`](crate::types::CreateClientVpnRouteRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint to which to add the route.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateClientVpnRouteResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateClientVpnRouteResult {
     /// The current state of the route.
     pub status: Option<crate::types::ClientVpnRouteStatus>,
+}
+impl Clone for CreateClientVpnRouteResult {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for CreateClientVpnRouteResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status
+    }
+}
+impl Default for CreateClientVpnRouteResult {
+    fn default() -> Self {
+        Self { status: None }
+    }
 }
 impl CreateClientVpnRouteResult {
     /// Starts building a [`CreateClientVpnRouteResult`].
@@ -21,9 +38,26 @@ impl CreateClientVpnRouteResult {
     }
 }
 /// A builder for [`CreateClientVpnRouteResult`](crate::types::CreateClientVpnRouteResult); start one with `CreateClientVpnRouteResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateClientVpnRouteResultBuilder {
     inner: crate::types::CreateClientVpnRouteResult,
+}
+impl Clone for CreateClientVpnRouteResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateClientVpnRouteResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateClientVpnRouteResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateClientVpnRouteResult as Default>::default(),
+        }
+    }
 }
 impl CreateClientVpnRouteResultBuilder {
     /// Sets [`CreateClientVpnRouteResult::status`](crate::types::CreateClientVpnRouteResult::status): The current state of the route.

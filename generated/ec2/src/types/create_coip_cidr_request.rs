@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCoipCidrRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCoipCidrRequest {
     /// A customer-owned IP address range to create.
@@ -15,6 +15,30 @@ pub struct CreateCoipCidrRequest {
     pub coip_pool_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateCoipCidrRequest {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            coip_pool_id: self.coip_pool_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateCoipCidrRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.coip_pool_id == other.coip_pool_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateCoipCidrRequest {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            coip_pool_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateCoipCidrRequest {
     /// Starts building a [`CreateCoipCidrRequest`].
@@ -39,9 +63,26 @@ impl CreateCoipCidrRequest {
     }
 }
 /// A builder for [`CreateCoipCidrRequest`](crate::types::CreateCoipCidrRequest); start one with `CreateCoipCidrRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCoipCidrRequestBuilder {
     inner: crate::types::CreateCoipCidrRequest,
+}
+impl Clone for CreateCoipCidrRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCoipCidrRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCoipCidrRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCoipCidrRequest as Default>::default(),
+        }
+    }
 }
 impl CreateCoipCidrRequestBuilder {
     /// Sets [`CreateCoipCidrRequest::cidr`](crate::types::CreateCoipCidrRequest::cidr): A customer-owned IP address range to create.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCoipCidrResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCoipCidrResult {
     /// Information about a range of customer-owned IP addresses.
     pub coip_cidr: Option<crate::types::CoipCidr>,
+}
+impl Clone for CreateCoipCidrResult {
+    fn clone(&self) -> Self {
+        Self {
+            coip_cidr: self.coip_cidr.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCoipCidrResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.coip_cidr == other.coip_cidr
+    }
+}
+impl Default for CreateCoipCidrResult {
+    fn default() -> Self {
+        Self { coip_cidr: None }
+    }
 }
 impl CreateCoipCidrResult {
     /// Starts building a [`CreateCoipCidrResult`].
@@ -21,9 +38,26 @@ impl CreateCoipCidrResult {
     }
 }
 /// A builder for [`CreateCoipCidrResult`](crate::types::CreateCoipCidrResult); start one with `CreateCoipCidrResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCoipCidrResultBuilder {
     inner: crate::types::CreateCoipCidrResult,
+}
+impl Clone for CreateCoipCidrResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCoipCidrResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCoipCidrResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCoipCidrResult as Default>::default(),
+        }
+    }
 }
 impl CreateCoipCidrResultBuilder {
     /// Sets [`CreateCoipCidrResult::coip_cidr`](crate::types::CreateCoipCidrResult::coip_cidr): Information about a range of customer-owned IP addresses.

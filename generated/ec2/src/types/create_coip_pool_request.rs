@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCoipPoolRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCoipPoolRequest {
     /// The ID of the local gateway route table.
@@ -13,6 +13,31 @@ pub struct CreateCoipPoolRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateCoipPoolRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateCoipPoolRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateCoipPoolRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_id: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateCoipPoolRequest {
     /// Starts building a [`CreateCoipPoolRequest`].
@@ -37,9 +62,26 @@ impl CreateCoipPoolRequest {
     }
 }
 /// A builder for [`CreateCoipPoolRequest`](crate::types::CreateCoipPoolRequest); start one with `CreateCoipPoolRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCoipPoolRequestBuilder {
     inner: crate::types::CreateCoipPoolRequest,
+}
+impl Clone for CreateCoipPoolRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCoipPoolRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCoipPoolRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCoipPoolRequest as Default>::default(),
+        }
+    }
 }
 impl CreateCoipPoolRequestBuilder {
     /// Sets [`CreateCoipPoolRequest::local_gateway_route_table_id`](crate::types::CreateCoipPoolRequest::local_gateway_route_table_id): The ID of the local gateway route table.

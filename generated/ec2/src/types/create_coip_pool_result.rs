@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCoipPoolResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCoipPoolResult {
     /// Information about the CoIP address pool.
     pub coip_pool: Option<crate::types::CoipPool>,
+}
+impl Clone for CreateCoipPoolResult {
+    fn clone(&self) -> Self {
+        Self {
+            coip_pool: self.coip_pool.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCoipPoolResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.coip_pool == other.coip_pool
+    }
+}
+impl Default for CreateCoipPoolResult {
+    fn default() -> Self {
+        Self { coip_pool: None }
+    }
 }
 impl CreateCoipPoolResult {
     /// Starts building a [`CreateCoipPoolResult`].
@@ -21,9 +38,26 @@ impl CreateCoipPoolResult {
     }
 }
 /// A builder for [`CreateCoipPoolResult`](crate::types::CreateCoipPoolResult); start one with `CreateCoipPoolResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCoipPoolResultBuilder {
     inner: crate::types::CreateCoipPoolResult,
+}
+impl Clone for CreateCoipPoolResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCoipPoolResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCoipPoolResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCoipPoolResult as Default>::default(),
+        }
+    }
 }
 impl CreateCoipPoolResultBuilder {
     /// Sets [`CreateCoipPoolResult::coip_pool`](crate::types::CreateCoipPoolResult::coip_pool): Information about the CoIP address pool.

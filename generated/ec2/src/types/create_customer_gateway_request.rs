@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CreateCustomerGateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCustomerGatewayRequest {
     /// For customer gateway devices that support BGP, specify the device's ASN. You must specify either `BgpAsn` or `BgpAsnExtended` when creating the customer gateway. If the ASN is larger than `2,147,483,647`, you must use `BgpAsnExtended`.
@@ -33,6 +33,47 @@ pub struct CreateCustomerGatewayRequest {
     pub bgp_asn_extended: Option<i64>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateCustomerGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            bgp_asn: self.bgp_asn,
+            public_ip: self.public_ip.clone(),
+            certificate_arn: self.certificate_arn.clone(),
+            type_: self.type_.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            device_name: self.device_name.clone(),
+            ip_address: self.ip_address.clone(),
+            bgp_asn_extended: self.bgp_asn_extended,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateCustomerGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.bgp_asn == other.bgp_asn && self.public_ip == other.public_ip
+            && self.certificate_arn == other.certificate_arn && self.type_ == other.type_
+            && self.tag_specifications == other.tag_specifications
+            && self.device_name == other.device_name
+            && self.ip_address == other.ip_address
+            && self.bgp_asn_extended == other.bgp_asn_extended
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateCustomerGatewayRequest {
+    fn default() -> Self {
+        Self {
+            bgp_asn: None,
+            public_ip: None,
+            certificate_arn: None,
+            type_: None,
+            tag_specifications: None,
+            device_name: None,
+            ip_address: None,
+            bgp_asn_extended: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateCustomerGatewayRequest {
     /// Starts building a [`CreateCustomerGatewayRequest`].
@@ -87,9 +128,26 @@ impl CreateCustomerGatewayRequest {
     }
 }
 /// A builder for [`CreateCustomerGatewayRequest`](crate::types::CreateCustomerGatewayRequest); start one with `CreateCustomerGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCustomerGatewayRequestBuilder {
     inner: crate::types::CreateCustomerGatewayRequest,
+}
+impl Clone for CreateCustomerGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCustomerGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCustomerGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCustomerGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl CreateCustomerGatewayRequestBuilder {
     /// Sets [`CreateCustomerGatewayRequest::bgp_asn`](crate::types::CreateCustomerGatewayRequest::bgp_asn): For customer gateway devices that support BGP, specify the device's ASN.

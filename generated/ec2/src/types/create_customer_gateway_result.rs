@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CreateCustomerGateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCustomerGatewayResult {
     /// Information about the customer gateway.
     pub customer_gateway: Option<crate::types::CustomerGateway>,
+}
+impl Clone for CreateCustomerGatewayResult {
+    fn clone(&self) -> Self {
+        Self {
+            customer_gateway: self.customer_gateway.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCustomerGatewayResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.customer_gateway == other.customer_gateway
+    }
+}
+impl Default for CreateCustomerGatewayResult {
+    fn default() -> Self {
+        Self { customer_gateway: None }
+    }
 }
 impl CreateCustomerGatewayResult {
     /// Starts building a [`CreateCustomerGatewayResult`].
@@ -21,9 +38,26 @@ impl CreateCustomerGatewayResult {
     }
 }
 /// A builder for [`CreateCustomerGatewayResult`](crate::types::CreateCustomerGatewayResult); start one with `CreateCustomerGatewayResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCustomerGatewayResultBuilder {
     inner: crate::types::CreateCustomerGatewayResult,
+}
+impl Clone for CreateCustomerGatewayResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCustomerGatewayResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCustomerGatewayResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCustomerGatewayResult as Default>::default(),
+        }
+    }
 }
 impl CreateCustomerGatewayResultBuilder {
     /// Sets [`CreateCustomerGatewayResult::customer_gateway`](crate::types::CreateCustomerGatewayResult::customer_gateway): Information about the customer gateway.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDefaultSubnetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateDefaultSubnetRequest {
     /// The Availability Zone in which to create the default subnet.
@@ -17,6 +17,33 @@ pub struct CreateDefaultSubnetRequest {
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified, but not both.
     pub availability_zone_id: Option<String>,
+}
+impl Clone for CreateDefaultSubnetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            dry_run: self.dry_run,
+            ipv6_native: self.ipv6_native,
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateDefaultSubnetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.dry_run == other.dry_run && self.ipv6_native == other.ipv6_native
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for CreateDefaultSubnetRequest {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            dry_run: None,
+            ipv6_native: None,
+            availability_zone_id: None,
+        }
+    }
 }
 impl CreateDefaultSubnetRequest {
     /// Starts building a [`CreateDefaultSubnetRequest`].
@@ -46,9 +73,26 @@ impl CreateDefaultSubnetRequest {
     }
 }
 /// A builder for [`CreateDefaultSubnetRequest`](crate::types::CreateDefaultSubnetRequest); start one with `CreateDefaultSubnetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateDefaultSubnetRequestBuilder {
     inner: crate::types::CreateDefaultSubnetRequest,
+}
+impl Clone for CreateDefaultSubnetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateDefaultSubnetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateDefaultSubnetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateDefaultSubnetRequest as Default>::default(),
+        }
+    }
 }
 impl CreateDefaultSubnetRequestBuilder {
     /// Sets [`CreateDefaultSubnetRequest::availability_zone`](crate::types::CreateDefaultSubnetRequest::availability_zone): The Availability Zone in which to create the default subnet.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDefaultSubnetResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateDefaultSubnetResult {
     /// Information about the subnet.
     pub subnet: Option<crate::types::Subnet>,
+}
+impl Clone for CreateDefaultSubnetResult {
+    fn clone(&self) -> Self {
+        Self {
+            subnet: self.subnet.clone(),
+        }
+    }
+}
+impl PartialEq for CreateDefaultSubnetResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet == other.subnet
+    }
+}
+impl Default for CreateDefaultSubnetResult {
+    fn default() -> Self {
+        Self { subnet: None }
+    }
 }
 impl CreateDefaultSubnetResult {
     /// Starts building a [`CreateDefaultSubnetResult`].
@@ -21,9 +38,26 @@ impl CreateDefaultSubnetResult {
     }
 }
 /// A builder for [`CreateDefaultSubnetResult`](crate::types::CreateDefaultSubnetResult); start one with `CreateDefaultSubnetResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateDefaultSubnetResultBuilder {
     inner: crate::types::CreateDefaultSubnetResult,
+}
+impl Clone for CreateDefaultSubnetResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateDefaultSubnetResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateDefaultSubnetResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateDefaultSubnetResult as Default>::default(),
+        }
+    }
 }
 impl CreateDefaultSubnetResultBuilder {
     /// Sets [`CreateDefaultSubnetResult::subnet`](crate::types::CreateDefaultSubnetResult::subnet): Information about the subnet.

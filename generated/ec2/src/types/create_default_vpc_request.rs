@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDefaultVpcRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateDefaultVpcRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateDefaultVpcRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for CreateDefaultVpcRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateDefaultVpcRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl CreateDefaultVpcRequest {
     /// Starts building a [`CreateDefaultVpcRequest`].
@@ -21,9 +36,26 @@ impl CreateDefaultVpcRequest {
     }
 }
 /// A builder for [`CreateDefaultVpcRequest`](crate::types::CreateDefaultVpcRequest); start one with `CreateDefaultVpcRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateDefaultVpcRequestBuilder {
     inner: crate::types::CreateDefaultVpcRequest,
+}
+impl Clone for CreateDefaultVpcRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateDefaultVpcRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateDefaultVpcRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateDefaultVpcRequest as Default>::default(),
+        }
+    }
 }
 impl CreateDefaultVpcRequestBuilder {
     /// Sets [`CreateDefaultVpcRequest::dry_run`](crate::types::CreateDefaultVpcRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDefaultVpcResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateDefaultVpcResult {
     /// Information about the VPC.
     pub vpc: Option<crate::types::Vpc>,
+}
+impl Clone for CreateDefaultVpcResult {
+    fn clone(&self) -> Self {
+        Self { vpc: self.vpc.clone() }
+    }
+}
+impl PartialEq for CreateDefaultVpcResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc == other.vpc
+    }
+}
+impl Default for CreateDefaultVpcResult {
+    fn default() -> Self {
+        Self { vpc: None }
+    }
 }
 impl CreateDefaultVpcResult {
     /// Starts building a [`CreateDefaultVpcResult`].
@@ -21,9 +36,26 @@ impl CreateDefaultVpcResult {
     }
 }
 /// A builder for [`CreateDefaultVpcResult`](crate::types::CreateDefaultVpcResult); start one with `CreateDefaultVpcResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateDefaultVpcResultBuilder {
     inner: crate::types::CreateDefaultVpcResult,
+}
+impl Clone for CreateDefaultVpcResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateDefaultVpcResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateDefaultVpcResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateDefaultVpcResult as Default>::default(),
+        }
+    }
 }
 impl CreateDefaultVpcResultBuilder {
     /// Sets [`CreateDefaultVpcResult::vpc`](crate::types::CreateDefaultVpcResult::vpc): Information about the VPC.

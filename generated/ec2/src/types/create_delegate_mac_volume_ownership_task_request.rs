@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDelegateMacVolumeOwnershipTaskRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateDelegateMacVolumeOwnershipTaskRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
@@ -30,6 +29,36 @@ pub struct CreateDelegateMacVolumeOwnershipTaskRequest {
     pub mac_credentials: Option<String>,
     /// The tags to assign to the volume ownership delegation task.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateDelegateMacVolumeOwnershipTaskRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            instance_id: self.instance_id.clone(),
+            mac_credentials: self.mac_credentials.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateDelegateMacVolumeOwnershipTaskRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.instance_id == other.instance_id
+            && self.mac_credentials == other.mac_credentials
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateDelegateMacVolumeOwnershipTaskRequest {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            instance_id: None,
+            mac_credentials: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateDelegateMacVolumeOwnershipTaskRequest {
     /// Starts building a [`CreateDelegateMacVolumeOwnershipTaskRequest`].
@@ -75,9 +104,26 @@ impl ::std::fmt::Debug for CreateDelegateMacVolumeOwnershipTaskRequest {
     }
 }
 /// A builder for [`CreateDelegateMacVolumeOwnershipTaskRequest`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest); start one with `CreateDelegateMacVolumeOwnershipTaskRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateDelegateMacVolumeOwnershipTaskRequestBuilder {
     inner: crate::types::CreateDelegateMacVolumeOwnershipTaskRequest,
+}
+impl Clone for CreateDelegateMacVolumeOwnershipTaskRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateDelegateMacVolumeOwnershipTaskRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateDelegateMacVolumeOwnershipTaskRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateDelegateMacVolumeOwnershipTaskRequest as Default>::default(),
+        }
+    }
 }
 impl CreateDelegateMacVolumeOwnershipTaskRequestBuilder {
     /// Sets [`CreateDelegateMacVolumeOwnershipTaskRequest::client_token`](crate::types::CreateDelegateMacVolumeOwnershipTaskRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.

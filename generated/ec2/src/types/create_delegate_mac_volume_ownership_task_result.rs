@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDelegateMacVolumeOwnershipTaskResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateDelegateMacVolumeOwnershipTaskResult {
     /// Information about the volume ownership delegation task.
     pub mac_modification_task: Option<crate::types::MacModificationTask>,
+}
+impl Clone for CreateDelegateMacVolumeOwnershipTaskResult {
+    fn clone(&self) -> Self {
+        Self {
+            mac_modification_task: self.mac_modification_task.clone(),
+        }
+    }
+}
+impl PartialEq for CreateDelegateMacVolumeOwnershipTaskResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.mac_modification_task == other.mac_modification_task
+    }
+}
+impl Default for CreateDelegateMacVolumeOwnershipTaskResult {
+    fn default() -> Self {
+        Self {
+            mac_modification_task: None,
+        }
+    }
 }
 impl CreateDelegateMacVolumeOwnershipTaskResult {
     /// Starts building a [`CreateDelegateMacVolumeOwnershipTaskResult`].
@@ -21,9 +40,26 @@ impl CreateDelegateMacVolumeOwnershipTaskResult {
     }
 }
 /// A builder for [`CreateDelegateMacVolumeOwnershipTaskResult`](crate::types::CreateDelegateMacVolumeOwnershipTaskResult); start one with `CreateDelegateMacVolumeOwnershipTaskResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateDelegateMacVolumeOwnershipTaskResultBuilder {
     inner: crate::types::CreateDelegateMacVolumeOwnershipTaskResult,
+}
+impl Clone for CreateDelegateMacVolumeOwnershipTaskResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateDelegateMacVolumeOwnershipTaskResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateDelegateMacVolumeOwnershipTaskResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateDelegateMacVolumeOwnershipTaskResult as Default>::default(),
+        }
+    }
 }
 impl CreateDelegateMacVolumeOwnershipTaskResultBuilder {
     /// Sets [`CreateDelegateMacVolumeOwnershipTaskResult::mac_modification_task`](crate::types::CreateDelegateMacVolumeOwnershipTaskResult::mac_modification_task): Information about the volume ownership delegation task.

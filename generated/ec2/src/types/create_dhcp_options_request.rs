@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDhcpOptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateDhcpOptionsRequest {
     /// A DHCP configuration option.
@@ -13,6 +13,31 @@ pub struct CreateDhcpOptionsRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateDhcpOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dhcp_configurations: self.dhcp_configurations.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateDhcpOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dhcp_configurations == other.dhcp_configurations
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateDhcpOptionsRequest {
+    fn default() -> Self {
+        Self {
+            dhcp_configurations: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateDhcpOptionsRequest {
     /// Starts building a [`CreateDhcpOptionsRequest`].
@@ -37,9 +62,26 @@ impl CreateDhcpOptionsRequest {
     }
 }
 /// A builder for [`CreateDhcpOptionsRequest`](crate::types::CreateDhcpOptionsRequest); start one with `CreateDhcpOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateDhcpOptionsRequestBuilder {
     inner: crate::types::CreateDhcpOptionsRequest,
+}
+impl Clone for CreateDhcpOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateDhcpOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateDhcpOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateDhcpOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl CreateDhcpOptionsRequestBuilder {
     /// Appends one item to [`CreateDhcpOptionsRequest::dhcp_configurations`](crate::types::CreateDhcpOptionsRequest::dhcp_configurations): A DHCP configuration option.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateDhcpOptionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateDhcpOptionsResult {
     /// A set of DHCP options.
     pub dhcp_options: Option<crate::types::DhcpOptions>,
+}
+impl Clone for CreateDhcpOptionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            dhcp_options: self.dhcp_options.clone(),
+        }
+    }
+}
+impl PartialEq for CreateDhcpOptionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.dhcp_options == other.dhcp_options
+    }
+}
+impl Default for CreateDhcpOptionsResult {
+    fn default() -> Self {
+        Self { dhcp_options: None }
+    }
 }
 impl CreateDhcpOptionsResult {
     /// Starts building a [`CreateDhcpOptionsResult`].
@@ -21,9 +38,26 @@ impl CreateDhcpOptionsResult {
     }
 }
 /// A builder for [`CreateDhcpOptionsResult`](crate::types::CreateDhcpOptionsResult); start one with `CreateDhcpOptionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateDhcpOptionsResultBuilder {
     inner: crate::types::CreateDhcpOptionsResult,
+}
+impl Clone for CreateDhcpOptionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateDhcpOptionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateDhcpOptionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateDhcpOptionsResult as Default>::default(),
+        }
+    }
 }
 impl CreateDhcpOptionsResultBuilder {
     /// Sets [`CreateDhcpOptionsResult::dhcp_options`](crate::types::CreateDhcpOptionsResult::dhcp_options): A set of DHCP options.

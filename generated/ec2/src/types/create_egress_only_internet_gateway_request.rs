@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateEgressOnlyInternetGatewayRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateEgressOnlyInternetGatewayRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
@@ -15,6 +15,33 @@ pub struct CreateEgressOnlyInternetGatewayRequest {
     pub vpc_id: Option<String>,
     /// The tags to assign to the egress-only internet gateway.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateEgressOnlyInternetGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            vpc_id: self.vpc_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateEgressOnlyInternetGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.vpc_id == other.vpc_id
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateEgressOnlyInternetGatewayRequest {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            vpc_id: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateEgressOnlyInternetGatewayRequest {
     /// Starts building a [`CreateEgressOnlyInternetGatewayRequest`].
@@ -44,9 +71,26 @@ impl CreateEgressOnlyInternetGatewayRequest {
     }
 }
 /// A builder for [`CreateEgressOnlyInternetGatewayRequest`](crate::types::CreateEgressOnlyInternetGatewayRequest); start one with `CreateEgressOnlyInternetGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateEgressOnlyInternetGatewayRequestBuilder {
     inner: crate::types::CreateEgressOnlyInternetGatewayRequest,
+}
+impl Clone for CreateEgressOnlyInternetGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateEgressOnlyInternetGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateEgressOnlyInternetGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateEgressOnlyInternetGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl CreateEgressOnlyInternetGatewayRequestBuilder {
     /// Sets [`CreateEgressOnlyInternetGatewayRequest::client_token`](crate::types::CreateEgressOnlyInternetGatewayRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.

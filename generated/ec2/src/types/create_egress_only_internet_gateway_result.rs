@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateEgressOnlyInternetGatewayResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateEgressOnlyInternetGatewayResult {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub client_token: Option<String>,
     /// Information about the egress-only internet gateway.
     pub egress_only_internet_gateway: Option<crate::types::EgressOnlyInternetGateway>,
+}
+impl Clone for CreateEgressOnlyInternetGatewayResult {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            egress_only_internet_gateway: self.egress_only_internet_gateway.clone(),
+        }
+    }
+}
+impl PartialEq for CreateEgressOnlyInternetGatewayResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token
+            && self.egress_only_internet_gateway == other.egress_only_internet_gateway
+    }
+}
+impl Default for CreateEgressOnlyInternetGatewayResult {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            egress_only_internet_gateway: None,
+        }
+    }
 }
 impl CreateEgressOnlyInternetGatewayResult {
     /// Starts building a [`CreateEgressOnlyInternetGatewayResult`].
@@ -30,9 +52,26 @@ impl CreateEgressOnlyInternetGatewayResult {
     }
 }
 /// A builder for [`CreateEgressOnlyInternetGatewayResult`](crate::types::CreateEgressOnlyInternetGatewayResult); start one with `CreateEgressOnlyInternetGatewayResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateEgressOnlyInternetGatewayResultBuilder {
     inner: crate::types::CreateEgressOnlyInternetGatewayResult,
+}
+impl Clone for CreateEgressOnlyInternetGatewayResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateEgressOnlyInternetGatewayResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateEgressOnlyInternetGatewayResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateEgressOnlyInternetGatewayResult as Default>::default(),
+        }
+    }
 }
 impl CreateEgressOnlyInternetGatewayResultBuilder {
     /// Sets [`CreateEgressOnlyInternetGatewayResult::client_token`](crate::types::CreateEgressOnlyInternetGatewayResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.

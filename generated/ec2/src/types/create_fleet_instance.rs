@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instances that were launched by the fleet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateFleetInstance {
     /// The launch templates and overrides that were used for launching the instances. The values that you specify in the Overrides replace the values in the launch template.
@@ -29,6 +29,46 @@ pub struct CreateFleetInstance {
     ///
     /// Supported only for fleets of type `instant`.
     pub subnet_id: Option<String>,
+}
+impl Clone for CreateFleetInstance {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_and_overrides: self.launch_template_and_overrides.clone(),
+            lifecycle: self.lifecycle.clone(),
+            instance_ids: self.instance_ids.clone(),
+            instance_type: self.instance_type.clone(),
+            platform: self.platform.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            availability_zone: self.availability_zone.clone(),
+            subnet_id: self.subnet_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateFleetInstance {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_and_overrides == other.launch_template_and_overrides
+            && self.lifecycle == other.lifecycle
+            && self.instance_ids == other.instance_ids
+            && self.instance_type == other.instance_type
+            && self.platform == other.platform
+            && self.availability_zone_id == other.availability_zone_id
+            && self.availability_zone == other.availability_zone
+            && self.subnet_id == other.subnet_id
+    }
+}
+impl Default for CreateFleetInstance {
+    fn default() -> Self {
+        Self {
+            launch_template_and_overrides: None,
+            lifecycle: None,
+            instance_ids: None,
+            instance_type: None,
+            platform: None,
+            availability_zone_id: None,
+            availability_zone: None,
+            subnet_id: None,
+        }
+    }
 }
 impl CreateFleetInstance {
     /// Starts building a [`CreateFleetInstance`].
@@ -80,9 +120,26 @@ impl CreateFleetInstance {
     }
 }
 /// A builder for [`CreateFleetInstance`](crate::types::CreateFleetInstance); start one with `CreateFleetInstance::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateFleetInstanceBuilder {
     inner: crate::types::CreateFleetInstance,
+}
+impl Clone for CreateFleetInstanceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateFleetInstanceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateFleetInstanceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateFleetInstance as Default>::default(),
+        }
+    }
 }
 impl CreateFleetInstanceBuilder {
     /// Sets [`CreateFleetInstance::launch_template_and_overrides`](crate::types::CreateFleetInstance::launch_template_and_overrides): The launch templates and overrides that were used for launching the instances.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFleetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateFleetRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -61,6 +61,70 @@ pub struct CreateFleetRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Reserved.
     pub context: Option<String>,
+}
+impl Clone for CreateFleetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            spot_options: self.spot_options.clone(),
+            on_demand_options: self.on_demand_options.clone(),
+            reserved_capacity_options: self.reserved_capacity_options.clone(),
+            excess_capacity_termination_policy: self
+                .excess_capacity_termination_policy
+                .clone(),
+            launch_template_configs: self.launch_template_configs.clone(),
+            target_capacity_specification: self.target_capacity_specification.clone(),
+            terminate_instances_with_expiration: self
+                .terminate_instances_with_expiration,
+            type_: self.type_.clone(),
+            valid_from: self.valid_from,
+            valid_until: self.valid_until,
+            replace_unhealthy_instances: self.replace_unhealthy_instances,
+            tag_specifications: self.tag_specifications.clone(),
+            context: self.context.clone(),
+        }
+    }
+}
+impl PartialEq for CreateFleetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.client_token == other.client_token
+            && self.spot_options == other.spot_options
+            && self.on_demand_options == other.on_demand_options
+            && self.reserved_capacity_options == other.reserved_capacity_options
+            && self.excess_capacity_termination_policy
+                == other.excess_capacity_termination_policy
+            && self.launch_template_configs == other.launch_template_configs
+            && self.target_capacity_specification == other.target_capacity_specification
+            && self.terminate_instances_with_expiration
+                == other.terminate_instances_with_expiration && self.type_ == other.type_
+            && self.valid_from == other.valid_from
+            && self.valid_until == other.valid_until
+            && self.replace_unhealthy_instances == other.replace_unhealthy_instances
+            && self.tag_specifications == other.tag_specifications
+            && self.context == other.context
+    }
+}
+impl Default for CreateFleetRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            client_token: None,
+            spot_options: None,
+            on_demand_options: None,
+            reserved_capacity_options: None,
+            excess_capacity_termination_policy: None,
+            launch_template_configs: None,
+            target_capacity_specification: None,
+            terminate_instances_with_expiration: None,
+            type_: None,
+            valid_from: None,
+            valid_until: None,
+            replace_unhealthy_instances: None,
+            tag_specifications: None,
+            context: None,
+        }
+    }
 }
 impl CreateFleetRequest {
     /// Starts building a [`CreateFleetRequest`].
@@ -153,9 +217,26 @@ impl CreateFleetRequest {
     }
 }
 /// A builder for [`CreateFleetRequest`](crate::types::CreateFleetRequest); start one with `CreateFleetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateFleetRequestBuilder {
     inner: crate::types::CreateFleetRequest,
+}
+impl Clone for CreateFleetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateFleetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateFleetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateFleetRequest as Default>::default(),
+        }
+    }
 }
 impl CreateFleetRequestBuilder {
     /// Sets [`CreateFleetRequest::dry_run`](crate::types::CreateFleetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

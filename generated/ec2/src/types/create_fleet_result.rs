@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFleetResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateFleetResult {
     /// The ID of the EC2 Fleet.
@@ -11,6 +11,30 @@ pub struct CreateFleetResult {
     pub errors: Option<Vec<crate::types::CreateFleetError>>,
     /// Information about the instances that were launched by the fleet. Supported only for fleets of type `instant`.
     pub instances: Option<Vec<crate::types::CreateFleetInstance>>,
+}
+impl Clone for CreateFleetResult {
+    fn clone(&self) -> Self {
+        Self {
+            fleet_id: self.fleet_id.clone(),
+            errors: self.errors.clone(),
+            instances: self.instances.clone(),
+        }
+    }
+}
+impl PartialEq for CreateFleetResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.fleet_id == other.fleet_id && self.errors == other.errors
+            && self.instances == other.instances
+    }
+}
+impl Default for CreateFleetResult {
+    fn default() -> Self {
+        Self {
+            fleet_id: None,
+            errors: None,
+            instances: None,
+        }
+    }
 }
 impl CreateFleetResult {
     /// Starts building a [`CreateFleetResult`].
@@ -35,9 +59,26 @@ impl CreateFleetResult {
     }
 }
 /// A builder for [`CreateFleetResult`](crate::types::CreateFleetResult); start one with `CreateFleetResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateFleetResultBuilder {
     inner: crate::types::CreateFleetResult,
+}
+impl Clone for CreateFleetResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateFleetResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateFleetResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateFleetResult as Default>::default(),
+        }
+    }
 }
 impl CreateFleetResultBuilder {
     /// Sets [`CreateFleetResult::fleet_id`](crate::types::CreateFleetResult::fleet_id): The ID of the EC2 Fleet.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFlowLogsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateFlowLogsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -69,6 +69,66 @@ pub struct CreateFlowLogsRequest {
     pub tag_field_specifications: Option<
         Vec<crate::types::TagFieldSpecificationRequest>,
     >,
+}
+impl Clone for CreateFlowLogsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            deliver_logs_permission_arn: self.deliver_logs_permission_arn.clone(),
+            deliver_cross_account_role: self.deliver_cross_account_role.clone(),
+            log_group_name: self.log_group_name.clone(),
+            resource_ids: self.resource_ids.clone(),
+            resource_type: self.resource_type.clone(),
+            traffic_type: self.traffic_type.clone(),
+            log_destination_type: self.log_destination_type.clone(),
+            log_destination: self.log_destination.clone(),
+            log_format: self.log_format.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            max_aggregation_interval: self.max_aggregation_interval,
+            destination_options: self.destination_options.clone(),
+            tag_field_specifications: self.tag_field_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateFlowLogsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.client_token == other.client_token
+            && self.deliver_logs_permission_arn == other.deliver_logs_permission_arn
+            && self.deliver_cross_account_role == other.deliver_cross_account_role
+            && self.log_group_name == other.log_group_name
+            && self.resource_ids == other.resource_ids
+            && self.resource_type == other.resource_type
+            && self.traffic_type == other.traffic_type
+            && self.log_destination_type == other.log_destination_type
+            && self.log_destination == other.log_destination
+            && self.log_format == other.log_format
+            && self.tag_specifications == other.tag_specifications
+            && self.max_aggregation_interval == other.max_aggregation_interval
+            && self.destination_options == other.destination_options
+            && self.tag_field_specifications == other.tag_field_specifications
+    }
+}
+impl Default for CreateFlowLogsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            client_token: None,
+            deliver_logs_permission_arn: None,
+            deliver_cross_account_role: None,
+            log_group_name: None,
+            resource_ids: None,
+            resource_type: None,
+            traffic_type: None,
+            log_destination_type: None,
+            log_destination: None,
+            log_format: None,
+            tag_specifications: None,
+            max_aggregation_interval: None,
+            destination_options: None,
+            tag_field_specifications: None,
+        }
+    }
 }
 impl CreateFlowLogsRequest {
     /// Starts building a [`CreateFlowLogsRequest`].
@@ -157,9 +217,26 @@ impl CreateFlowLogsRequest {
     }
 }
 /// A builder for [`CreateFlowLogsRequest`](crate::types::CreateFlowLogsRequest); start one with `CreateFlowLogsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateFlowLogsRequestBuilder {
     inner: crate::types::CreateFlowLogsRequest,
+}
+impl Clone for CreateFlowLogsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateFlowLogsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateFlowLogsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateFlowLogsRequest as Default>::default(),
+        }
+    }
 }
 impl CreateFlowLogsRequestBuilder {
     /// Sets [`CreateFlowLogsRequest::dry_run`](crate::types::CreateFlowLogsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFlowLogsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateFlowLogsResult {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
@@ -11,6 +11,31 @@ pub struct CreateFlowLogsResult {
     pub flow_log_ids: Option<Vec<String>>,
     /// Information about the flow logs that could not be created successfully.
     pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
+}
+impl Clone for CreateFlowLogsResult {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            flow_log_ids: self.flow_log_ids.clone(),
+            unsuccessful: self.unsuccessful.clone(),
+        }
+    }
+}
+impl PartialEq for CreateFlowLogsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token
+            && self.flow_log_ids == other.flow_log_ids
+            && self.unsuccessful == other.unsuccessful
+    }
+}
+impl Default for CreateFlowLogsResult {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            flow_log_ids: None,
+            unsuccessful: None,
+        }
+    }
 }
 impl CreateFlowLogsResult {
     /// Starts building a [`CreateFlowLogsResult`].
@@ -35,9 +60,26 @@ impl CreateFlowLogsResult {
     }
 }
 /// A builder for [`CreateFlowLogsResult`](crate::types::CreateFlowLogsResult); start one with `CreateFlowLogsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateFlowLogsResultBuilder {
     inner: crate::types::CreateFlowLogsResult,
+}
+impl Clone for CreateFlowLogsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateFlowLogsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateFlowLogsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateFlowLogsResult as Default>::default(),
+        }
+    }
 }
 impl CreateFlowLogsResultBuilder {
     /// Sets [`CreateFlowLogsResult::client_token`](crate::types::CreateFlowLogsResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.

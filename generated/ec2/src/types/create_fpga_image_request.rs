@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFpgaImageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateFpgaImageRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,42 @@ pub struct CreateFpgaImageRequest {
     pub client_token: Option<String>,
     /// The tags to apply to the FPGA image during creation.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateFpgaImageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            input_storage_location: self.input_storage_location.clone(),
+            logs_storage_location: self.logs_storage_location.clone(),
+            description: self.description.clone(),
+            name: self.name.clone(),
+            client_token: self.client_token.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateFpgaImageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.input_storage_location == other.input_storage_location
+            && self.logs_storage_location == other.logs_storage_location
+            && self.description == other.description && self.name == other.name
+            && self.client_token == other.client_token
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateFpgaImageRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            input_storage_location: None,
+            logs_storage_location: None,
+            description: None,
+            name: None,
+            client_token: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateFpgaImageRequest {
     /// Starts building a [`CreateFpgaImageRequest`].
@@ -65,9 +101,26 @@ impl CreateFpgaImageRequest {
     }
 }
 /// A builder for [`CreateFpgaImageRequest`](crate::types::CreateFpgaImageRequest); start one with `CreateFpgaImageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateFpgaImageRequestBuilder {
     inner: crate::types::CreateFpgaImageRequest,
+}
+impl Clone for CreateFpgaImageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateFpgaImageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateFpgaImageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateFpgaImageRequest as Default>::default(),
+        }
+    }
 }
 impl CreateFpgaImageRequestBuilder {
     /// Sets [`CreateFpgaImageRequest::dry_run`](crate::types::CreateFpgaImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

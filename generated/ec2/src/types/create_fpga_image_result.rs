@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFpgaImageResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateFpgaImageResult {
     /// The FPGA image identifier (AFI ID).
     pub fpga_image_id: Option<String>,
     /// The global FPGA image identifier (AGFI ID).
     pub fpga_image_global_id: Option<String>,
+}
+impl Clone for CreateFpgaImageResult {
+    fn clone(&self) -> Self {
+        Self {
+            fpga_image_id: self.fpga_image_id.clone(),
+            fpga_image_global_id: self.fpga_image_global_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateFpgaImageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.fpga_image_id == other.fpga_image_id
+            && self.fpga_image_global_id == other.fpga_image_global_id
+    }
+}
+impl Default for CreateFpgaImageResult {
+    fn default() -> Self {
+        Self {
+            fpga_image_id: None,
+            fpga_image_global_id: None,
+        }
+    }
 }
 impl CreateFpgaImageResult {
     /// Starts building a [`CreateFpgaImageResult`].
@@ -28,9 +50,26 @@ impl CreateFpgaImageResult {
     }
 }
 /// A builder for [`CreateFpgaImageResult`](crate::types::CreateFpgaImageResult); start one with `CreateFpgaImageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateFpgaImageResultBuilder {
     inner: crate::types::CreateFpgaImageResult,
+}
+impl Clone for CreateFpgaImageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateFpgaImageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateFpgaImageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateFpgaImageResult as Default>::default(),
+        }
+    }
 }
 impl CreateFpgaImageResultBuilder {
     /// Sets [`CreateFpgaImageResult::fpga_image_id`](crate::types::CreateFpgaImageResult::fpga_image_id): The FPGA image identifier (AFI ID).

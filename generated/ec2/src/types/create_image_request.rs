@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateImageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateImageRequest {
     /// The tags to apply to the AMI and snapshots on creation. You can tag the AMI, the snapshots, or both.
@@ -53,6 +53,44 @@ pub struct CreateImageRequest {
     /// - The only option that can be changed for existing mappings or snapshots is `DeleteOnTermination`.
     pub block_device_mappings: Option<Vec<crate::types::BlockDeviceMapping>>,
 }
+impl Clone for CreateImageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            tag_specifications: self.tag_specifications.clone(),
+            snapshot_location: self.snapshot_location.clone(),
+            dry_run: self.dry_run,
+            instance_id: self.instance_id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            no_reboot: self.no_reboot,
+            block_device_mappings: self.block_device_mappings.clone(),
+        }
+    }
+}
+impl PartialEq for CreateImageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.tag_specifications == other.tag_specifications
+            && self.snapshot_location == other.snapshot_location
+            && self.dry_run == other.dry_run && self.instance_id == other.instance_id
+            && self.name == other.name && self.description == other.description
+            && self.no_reboot == other.no_reboot
+            && self.block_device_mappings == other.block_device_mappings
+    }
+}
+impl Default for CreateImageRequest {
+    fn default() -> Self {
+        Self {
+            tag_specifications: None,
+            snapshot_location: None,
+            dry_run: None,
+            instance_id: None,
+            name: None,
+            description: None,
+            no_reboot: None,
+            block_device_mappings: None,
+        }
+    }
+}
 impl CreateImageRequest {
     /// Starts building a [`CreateImageRequest`].
     #[inline]
@@ -101,9 +139,26 @@ impl CreateImageRequest {
     }
 }
 /// A builder for [`CreateImageRequest`](crate::types::CreateImageRequest); start one with `CreateImageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateImageRequestBuilder {
     inner: crate::types::CreateImageRequest,
+}
+impl Clone for CreateImageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateImageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateImageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateImageRequest as Default>::default(),
+        }
+    }
 }
 impl CreateImageRequestBuilder {
     /// Appends one item to [`CreateImageRequest::tag_specifications`](crate::types::CreateImageRequest::tag_specifications): The tags to apply to the AMI and snapshots on creation.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateImageResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateImageResult {
     /// The ID of the new AMI.
     pub image_id: Option<String>,
+}
+impl Clone for CreateImageResult {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateImageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id
+    }
+}
+impl Default for CreateImageResult {
+    fn default() -> Self {
+        Self { image_id: None }
+    }
 }
 impl CreateImageResult {
     /// Starts building a [`CreateImageResult`].
@@ -21,9 +38,26 @@ impl CreateImageResult {
     }
 }
 /// A builder for [`CreateImageResult`](crate::types::CreateImageResult); start one with `CreateImageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateImageResultBuilder {
     inner: crate::types::CreateImageResult,
+}
+impl Clone for CreateImageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateImageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateImageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateImageResult as Default>::default(),
+        }
+    }
 }
 impl CreateImageResultBuilder {
     /// Sets [`CreateImageResult::image_id`](crate::types::CreateImageResult::image_id): The ID of the new AMI.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateImageUsageReportRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateImageUsageReportRequest {
     /// The ID of the image to report on.
@@ -23,6 +23,39 @@ pub struct CreateImageUsageReportRequest {
     ///
     /// To tag a report after it has been created, see [CreateTags](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTags.html).
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateImageUsageReportRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            dry_run: self.dry_run,
+            resource_types: self.resource_types.clone(),
+            account_ids: self.account_ids.clone(),
+            client_token: self.client_token.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateImageUsageReportRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.dry_run == other.dry_run
+            && self.resource_types == other.resource_types
+            && self.account_ids == other.account_ids
+            && self.client_token == other.client_token
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateImageUsageReportRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            dry_run: None,
+            resource_types: None,
+            account_ids: None,
+            client_token: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateImageUsageReportRequest {
     /// Starts building a [`CreateImageUsageReportRequest`].
@@ -62,9 +95,26 @@ impl CreateImageUsageReportRequest {
     }
 }
 /// A builder for [`CreateImageUsageReportRequest`](crate::types::CreateImageUsageReportRequest); start one with `CreateImageUsageReportRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateImageUsageReportRequestBuilder {
     inner: crate::types::CreateImageUsageReportRequest,
+}
+impl Clone for CreateImageUsageReportRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateImageUsageReportRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateImageUsageReportRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateImageUsageReportRequest as Default>::default(),
+        }
+    }
 }
 impl CreateImageUsageReportRequestBuilder {
     /// Sets [`CreateImageUsageReportRequest::image_id`](crate::types::CreateImageUsageReportRequest::image_id): The ID of the image to report on.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateImageUsageReportResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateImageUsageReportResult {
     /// The ID of the report.
     pub report_id: Option<String>,
+}
+impl Clone for CreateImageUsageReportResult {
+    fn clone(&self) -> Self {
+        Self {
+            report_id: self.report_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateImageUsageReportResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.report_id == other.report_id
+    }
+}
+impl Default for CreateImageUsageReportResult {
+    fn default() -> Self {
+        Self { report_id: None }
+    }
 }
 impl CreateImageUsageReportResult {
     /// Starts building a [`CreateImageUsageReportResult`].
@@ -21,9 +38,26 @@ impl CreateImageUsageReportResult {
     }
 }
 /// A builder for [`CreateImageUsageReportResult`](crate::types::CreateImageUsageReportResult); start one with `CreateImageUsageReportResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateImageUsageReportResultBuilder {
     inner: crate::types::CreateImageUsageReportResult,
+}
+impl Clone for CreateImageUsageReportResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateImageUsageReportResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateImageUsageReportResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateImageUsageReportResult as Default>::default(),
+        }
+    }
 }
 impl CreateImageUsageReportResultBuilder {
     /// Sets [`CreateImageUsageReportResult::report_id`](crate::types::CreateImageUsageReportResult::report_id): The ID of the report.

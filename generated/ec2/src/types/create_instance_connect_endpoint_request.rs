@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInstanceConnectEndpointRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateInstanceConnectEndpointRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -36,6 +36,42 @@ pub struct CreateInstanceConnectEndpointRequest {
     ///
     /// **Note:** `PreserveClientIp` is only supported on IPv4 EC2 Instance Connect Endpoints. To use `PreserveClientIp`, the value for [`IpAddressType`](crate::types::IpAddressType) must be `ipv4`.
     pub ip_address_type: Option<crate::types::IpAddressType>,
+}
+impl Clone for CreateInstanceConnectEndpointRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            subnet_id: self.subnet_id.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+            preserve_client_ip: self.preserve_client_ip,
+            client_token: self.client_token.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            ip_address_type: self.ip_address_type.clone(),
+        }
+    }
+}
+impl PartialEq for CreateInstanceConnectEndpointRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.subnet_id == other.subnet_id
+            && self.security_group_ids == other.security_group_ids
+            && self.preserve_client_ip == other.preserve_client_ip
+            && self.client_token == other.client_token
+            && self.tag_specifications == other.tag_specifications
+            && self.ip_address_type == other.ip_address_type
+    }
+}
+impl Default for CreateInstanceConnectEndpointRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            subnet_id: None,
+            security_group_ids: None,
+            preserve_client_ip: None,
+            client_token: None,
+            tag_specifications: None,
+            ip_address_type: None,
+        }
+    }
 }
 impl CreateInstanceConnectEndpointRequest {
     /// Starts building a [`CreateInstanceConnectEndpointRequest`].
@@ -80,9 +116,26 @@ impl CreateInstanceConnectEndpointRequest {
     }
 }
 /// A builder for [`CreateInstanceConnectEndpointRequest`](crate::types::CreateInstanceConnectEndpointRequest); start one with `CreateInstanceConnectEndpointRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateInstanceConnectEndpointRequestBuilder {
     inner: crate::types::CreateInstanceConnectEndpointRequest,
+}
+impl Clone for CreateInstanceConnectEndpointRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateInstanceConnectEndpointRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateInstanceConnectEndpointRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateInstanceConnectEndpointRequest as Default>::default(),
+        }
+    }
 }
 impl CreateInstanceConnectEndpointRequestBuilder {
     /// Sets [`CreateInstanceConnectEndpointRequest::dry_run`](crate::types::CreateInstanceConnectEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

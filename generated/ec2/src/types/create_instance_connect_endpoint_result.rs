@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInstanceConnectEndpointResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateInstanceConnectEndpointResult {
     /// Information about the EC2 Instance Connect Endpoint.
     pub instance_connect_endpoint: Option<crate::types::Ec2InstanceConnectEndpoint>,
     /// Unique, case-sensitive idempotency token provided by the client in the the request.
     pub client_token: Option<String>,
+}
+impl Clone for CreateInstanceConnectEndpointResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_connect_endpoint: self.instance_connect_endpoint.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateInstanceConnectEndpointResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_connect_endpoint == other.instance_connect_endpoint
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateInstanceConnectEndpointResult {
+    fn default() -> Self {
+        Self {
+            instance_connect_endpoint: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateInstanceConnectEndpointResult {
     /// Starts building a [`CreateInstanceConnectEndpointResult`].
@@ -30,9 +52,26 @@ impl CreateInstanceConnectEndpointResult {
     }
 }
 /// A builder for [`CreateInstanceConnectEndpointResult`](crate::types::CreateInstanceConnectEndpointResult); start one with `CreateInstanceConnectEndpointResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateInstanceConnectEndpointResultBuilder {
     inner: crate::types::CreateInstanceConnectEndpointResult,
+}
+impl Clone for CreateInstanceConnectEndpointResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateInstanceConnectEndpointResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateInstanceConnectEndpointResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateInstanceConnectEndpointResult as Default>::default(),
+        }
+    }
 }
 impl CreateInstanceConnectEndpointResultBuilder {
     /// Sets [`CreateInstanceConnectEndpointResult::instance_connect_endpoint`](crate::types::CreateInstanceConnectEndpointResult::instance_connect_endpoint): Information about the EC2 Instance Connect Endpoint.

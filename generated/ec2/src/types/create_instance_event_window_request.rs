@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInstanceEventWindowRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateInstanceEventWindowRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -26,6 +26,36 @@ pub struct CreateInstanceEventWindowRequest {
     pub cron_expression: Option<String>,
     /// The tags to apply to the event window.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateInstanceEventWindowRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            name: self.name.clone(),
+            time_ranges: self.time_ranges.clone(),
+            cron_expression: self.cron_expression.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateInstanceEventWindowRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.name == other.name
+            && self.time_ranges == other.time_ranges
+            && self.cron_expression == other.cron_expression
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateInstanceEventWindowRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            name: None,
+            time_ranges: None,
+            cron_expression: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateInstanceEventWindowRequest {
     /// Starts building a [`CreateInstanceEventWindowRequest`].
@@ -60,9 +90,26 @@ impl CreateInstanceEventWindowRequest {
     }
 }
 /// A builder for [`CreateInstanceEventWindowRequest`](crate::types::CreateInstanceEventWindowRequest); start one with `CreateInstanceEventWindowRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateInstanceEventWindowRequestBuilder {
     inner: crate::types::CreateInstanceEventWindowRequest,
+}
+impl Clone for CreateInstanceEventWindowRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateInstanceEventWindowRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateInstanceEventWindowRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateInstanceEventWindowRequest as Default>::default(),
+        }
+    }
 }
 impl CreateInstanceEventWindowRequestBuilder {
     /// Sets [`CreateInstanceEventWindowRequest::dry_run`](crate::types::CreateInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInstanceEventWindowResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateInstanceEventWindowResult {
     /// Information about the event window.
     pub instance_event_window: Option<crate::types::InstanceEventWindow>,
+}
+impl Clone for CreateInstanceEventWindowResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_event_window: self.instance_event_window.clone(),
+        }
+    }
+}
+impl PartialEq for CreateInstanceEventWindowResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_event_window == other.instance_event_window
+    }
+}
+impl Default for CreateInstanceEventWindowResult {
+    fn default() -> Self {
+        Self {
+            instance_event_window: None,
+        }
+    }
 }
 impl CreateInstanceEventWindowResult {
     /// Starts building a [`CreateInstanceEventWindowResult`].
@@ -21,9 +40,26 @@ impl CreateInstanceEventWindowResult {
     }
 }
 /// A builder for [`CreateInstanceEventWindowResult`](crate::types::CreateInstanceEventWindowResult); start one with `CreateInstanceEventWindowResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateInstanceEventWindowResultBuilder {
     inner: crate::types::CreateInstanceEventWindowResult,
+}
+impl Clone for CreateInstanceEventWindowResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateInstanceEventWindowResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateInstanceEventWindowResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateInstanceEventWindowResult as Default>::default(),
+        }
+    }
 }
 impl CreateInstanceEventWindowResultBuilder {
     /// Sets [`CreateInstanceEventWindowResult::instance_event_window`](crate::types::CreateInstanceEventWindowResult::instance_event_window): Information about the event window.

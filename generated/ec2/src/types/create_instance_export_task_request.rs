@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInstanceExportTaskRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateInstanceExportTaskRequest {
     /// The tags to apply to the export instance task during creation.
@@ -21,6 +21,37 @@ pub struct CreateInstanceExportTaskRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub export_to_s3_task: Option<crate::types::ExportToS3TaskSpecification>,
+}
+impl Clone for CreateInstanceExportTaskRequest {
+    fn clone(&self) -> Self {
+        Self {
+            tag_specifications: self.tag_specifications.clone(),
+            description: self.description.clone(),
+            instance_id: self.instance_id.clone(),
+            target_environment: self.target_environment.clone(),
+            export_to_s3_task: self.export_to_s3_task.clone(),
+        }
+    }
+}
+impl PartialEq for CreateInstanceExportTaskRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.tag_specifications == other.tag_specifications
+            && self.description == other.description
+            && self.instance_id == other.instance_id
+            && self.target_environment == other.target_environment
+            && self.export_to_s3_task == other.export_to_s3_task
+    }
+}
+impl Default for CreateInstanceExportTaskRequest {
+    fn default() -> Self {
+        Self {
+            tag_specifications: None,
+            description: None,
+            instance_id: None,
+            target_environment: None,
+            export_to_s3_task: None,
+        }
+    }
 }
 impl CreateInstanceExportTaskRequest {
     /// Starts building a [`CreateInstanceExportTaskRequest`].
@@ -57,9 +88,26 @@ impl CreateInstanceExportTaskRequest {
     }
 }
 /// A builder for [`CreateInstanceExportTaskRequest`](crate::types::CreateInstanceExportTaskRequest); start one with `CreateInstanceExportTaskRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateInstanceExportTaskRequestBuilder {
     inner: crate::types::CreateInstanceExportTaskRequest,
+}
+impl Clone for CreateInstanceExportTaskRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateInstanceExportTaskRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateInstanceExportTaskRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateInstanceExportTaskRequest as Default>::default(),
+        }
+    }
 }
 impl CreateInstanceExportTaskRequestBuilder {
     /// Appends one item to [`CreateInstanceExportTaskRequest::tag_specifications`](crate::types::CreateInstanceExportTaskRequest::tag_specifications): The tags to apply to the export instance task during creation.

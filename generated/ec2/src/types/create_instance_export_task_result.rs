@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInstanceExportTaskResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateInstanceExportTaskResult {
     /// Information about the export instance task.
     pub export_task: Option<crate::types::ExportTask>,
+}
+impl Clone for CreateInstanceExportTaskResult {
+    fn clone(&self) -> Self {
+        Self {
+            export_task: self.export_task.clone(),
+        }
+    }
+}
+impl PartialEq for CreateInstanceExportTaskResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.export_task == other.export_task
+    }
+}
+impl Default for CreateInstanceExportTaskResult {
+    fn default() -> Self {
+        Self { export_task: None }
+    }
 }
 impl CreateInstanceExportTaskResult {
     /// Starts building a [`CreateInstanceExportTaskResult`].
@@ -21,9 +38,26 @@ impl CreateInstanceExportTaskResult {
     }
 }
 /// A builder for [`CreateInstanceExportTaskResult`](crate::types::CreateInstanceExportTaskResult); start one with `CreateInstanceExportTaskResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateInstanceExportTaskResultBuilder {
     inner: crate::types::CreateInstanceExportTaskResult,
+}
+impl Clone for CreateInstanceExportTaskResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateInstanceExportTaskResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateInstanceExportTaskResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateInstanceExportTaskResult as Default>::default(),
+        }
+    }
 }
 impl CreateInstanceExportTaskResultBuilder {
     /// Sets [`CreateInstanceExportTaskResult::export_task`](crate::types::CreateInstanceExportTaskResult::export_task): Information about the export instance task.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInternetGatewayRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateInternetGatewayRequest {
     /// The tags to assign to the internet gateway.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateInternetGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateInternetGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateInternetGatewayRequest {
+    fn default() -> Self {
+        Self {
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateInternetGatewayRequest {
     /// Starts building a [`CreateInternetGatewayRequest`].
@@ -28,9 +50,26 @@ impl CreateInternetGatewayRequest {
     }
 }
 /// A builder for [`CreateInternetGatewayRequest`](crate::types::CreateInternetGatewayRequest); start one with `CreateInternetGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateInternetGatewayRequestBuilder {
     inner: crate::types::CreateInternetGatewayRequest,
+}
+impl Clone for CreateInternetGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateInternetGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateInternetGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateInternetGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl CreateInternetGatewayRequestBuilder {
     /// Appends one item to [`CreateInternetGatewayRequest::tag_specifications`](crate::types::CreateInternetGatewayRequest::tag_specifications): The tags to assign to the internet gateway.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInternetGatewayResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateInternetGatewayResult {
     /// Information about the internet gateway.
     pub internet_gateway: Option<crate::types::InternetGateway>,
+}
+impl Clone for CreateInternetGatewayResult {
+    fn clone(&self) -> Self {
+        Self {
+            internet_gateway: self.internet_gateway.clone(),
+        }
+    }
+}
+impl PartialEq for CreateInternetGatewayResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.internet_gateway == other.internet_gateway
+    }
+}
+impl Default for CreateInternetGatewayResult {
+    fn default() -> Self {
+        Self { internet_gateway: None }
+    }
 }
 impl CreateInternetGatewayResult {
     /// Starts building a [`CreateInternetGatewayResult`].
@@ -21,9 +38,26 @@ impl CreateInternetGatewayResult {
     }
 }
 /// A builder for [`CreateInternetGatewayResult`](crate::types::CreateInternetGatewayResult); start one with `CreateInternetGatewayResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateInternetGatewayResultBuilder {
     inner: crate::types::CreateInternetGatewayResult,
+}
+impl Clone for CreateInternetGatewayResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateInternetGatewayResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateInternetGatewayResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateInternetGatewayResult as Default>::default(),
+        }
+    }
 }
 impl CreateInternetGatewayResultBuilder {
     /// Sets [`CreateInternetGatewayResult::internet_gateway`](crate::types::CreateInternetGatewayResult::internet_gateway): Information about the internet gateway.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInterruptibleCapacityReservationAllocationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateInterruptibleCapacityReservationAllocationRequest {
     /// The ID of the source Capacity Reservation from which to create the interruptible Capacity Reservation. Your Capacity Reservation must be in active state with no end date set and have available capacity for allocation.
@@ -19,6 +19,36 @@ pub struct CreateInterruptibleCapacityReservationAllocationRequest {
     pub dry_run: Option<bool>,
     /// The tags to apply to the interruptible Capacity Reservation during creation.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateInterruptibleCapacityReservationAllocationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            instance_count: self.instance_count,
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateInterruptibleCapacityReservationAllocationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.instance_count == other.instance_count
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateInterruptibleCapacityReservationAllocationRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            instance_count: None,
+            client_token: None,
+            dry_run: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateInterruptibleCapacityReservationAllocationRequest {
     /// Starts building a [`CreateInterruptibleCapacityReservationAllocationRequest`].
@@ -53,9 +83,26 @@ impl CreateInterruptibleCapacityReservationAllocationRequest {
     }
 }
 /// A builder for [`CreateInterruptibleCapacityReservationAllocationRequest`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest); start one with `CreateInterruptibleCapacityReservationAllocationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateInterruptibleCapacityReservationAllocationRequestBuilder {
     inner: crate::types::CreateInterruptibleCapacityReservationAllocationRequest,
+}
+impl Clone for CreateInterruptibleCapacityReservationAllocationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateInterruptibleCapacityReservationAllocationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateInterruptibleCapacityReservationAllocationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateInterruptibleCapacityReservationAllocationRequest as Default>::default(),
+        }
+    }
 }
 impl CreateInterruptibleCapacityReservationAllocationRequestBuilder {
     /// Sets [`CreateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id`](crate::types::CreateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id): The ID of the source Capacity Reservation from which to create the interruptible Capacity Reservation.

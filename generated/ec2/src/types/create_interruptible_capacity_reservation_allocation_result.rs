@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateInterruptibleCapacityReservationAllocationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateInterruptibleCapacityReservationAllocationResult {
     /// The ID of the source Capacity Reservation from which the interruptible Capacity Reservation was created.
@@ -13,6 +13,34 @@ pub struct CreateInterruptibleCapacityReservationAllocationResult {
     pub status: Option<crate::types::InterruptibleCapacityReservationAllocationStatus>,
     /// The type of interruption applied to the interruptible reservation.
     pub interruption_type: Option<crate::types::InterruptionType>,
+}
+impl Clone for CreateInterruptibleCapacityReservationAllocationResult {
+    fn clone(&self) -> Self {
+        Self {
+            source_capacity_reservation_id: self.source_capacity_reservation_id.clone(),
+            target_instance_count: self.target_instance_count,
+            status: self.status.clone(),
+            interruption_type: self.interruption_type.clone(),
+        }
+    }
+}
+impl PartialEq for CreateInterruptibleCapacityReservationAllocationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_capacity_reservation_id == other.source_capacity_reservation_id
+            && self.target_instance_count == other.target_instance_count
+            && self.status == other.status
+            && self.interruption_type == other.interruption_type
+    }
+}
+impl Default for CreateInterruptibleCapacityReservationAllocationResult {
+    fn default() -> Self {
+        Self {
+            source_capacity_reservation_id: None,
+            target_instance_count: None,
+            status: None,
+            interruption_type: None,
+        }
+    }
 }
 impl CreateInterruptibleCapacityReservationAllocationResult {
     /// Starts building a [`CreateInterruptibleCapacityReservationAllocationResult`].
@@ -44,9 +72,26 @@ impl CreateInterruptibleCapacityReservationAllocationResult {
     }
 }
 /// A builder for [`CreateInterruptibleCapacityReservationAllocationResult`](crate::types::CreateInterruptibleCapacityReservationAllocationResult); start one with `CreateInterruptibleCapacityReservationAllocationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateInterruptibleCapacityReservationAllocationResultBuilder {
     inner: crate::types::CreateInterruptibleCapacityReservationAllocationResult,
+}
+impl Clone for CreateInterruptibleCapacityReservationAllocationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateInterruptibleCapacityReservationAllocationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateInterruptibleCapacityReservationAllocationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateInterruptibleCapacityReservationAllocationResult as Default>::default(),
+        }
+    }
 }
 impl CreateInterruptibleCapacityReservationAllocationResultBuilder {
     /// Sets [`CreateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id`](crate::types::CreateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id): The ID of the source Capacity Reservation from which the interruptible Capacity Reservation was created.

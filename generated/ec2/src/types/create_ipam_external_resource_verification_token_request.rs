@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamExternalResourceVerificationTokenRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamExternalResourceVerificationTokenRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,33 @@ pub struct CreateIpamExternalResourceVerificationTokenRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for CreateIpamExternalResourceVerificationTokenRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_id: self.ipam_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamExternalResourceVerificationTokenRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_id == other.ipam_id
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateIpamExternalResourceVerificationTokenRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_id: None,
+            tag_specifications: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateIpamExternalResourceVerificationTokenRequest {
     /// Starts building a [`CreateIpamExternalResourceVerificationTokenRequest`].
@@ -44,9 +71,26 @@ impl CreateIpamExternalResourceVerificationTokenRequest {
     }
 }
 /// A builder for [`CreateIpamExternalResourceVerificationTokenRequest`](crate::types::CreateIpamExternalResourceVerificationTokenRequest); start one with `CreateIpamExternalResourceVerificationTokenRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamExternalResourceVerificationTokenRequestBuilder {
     inner: crate::types::CreateIpamExternalResourceVerificationTokenRequest,
+}
+impl Clone for CreateIpamExternalResourceVerificationTokenRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamExternalResourceVerificationTokenRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamExternalResourceVerificationTokenRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamExternalResourceVerificationTokenRequest as Default>::default(),
+        }
+    }
 }
 impl CreateIpamExternalResourceVerificationTokenRequestBuilder {
     /// Sets [`CreateIpamExternalResourceVerificationTokenRequest::dry_run`](crate::types::CreateIpamExternalResourceVerificationTokenRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamExternalResourceVerificationTokenResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamExternalResourceVerificationTokenResult {
     /// The verification token.
     pub ipam_external_resource_verification_token: Option<
         crate::types::IpamExternalResourceVerificationToken,
     >,
+}
+impl Clone for CreateIpamExternalResourceVerificationTokenResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_external_resource_verification_token: self
+                .ipam_external_resource_verification_token
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamExternalResourceVerificationTokenResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_external_resource_verification_token
+            == other.ipam_external_resource_verification_token
+    }
+}
+impl Default for CreateIpamExternalResourceVerificationTokenResult {
+    fn default() -> Self {
+        Self {
+            ipam_external_resource_verification_token: None,
+        }
+    }
 }
 impl CreateIpamExternalResourceVerificationTokenResult {
     /// Starts building a [`CreateIpamExternalResourceVerificationTokenResult`].
@@ -25,9 +47,26 @@ impl CreateIpamExternalResourceVerificationTokenResult {
     }
 }
 /// A builder for [`CreateIpamExternalResourceVerificationTokenResult`](crate::types::CreateIpamExternalResourceVerificationTokenResult); start one with `CreateIpamExternalResourceVerificationTokenResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamExternalResourceVerificationTokenResultBuilder {
     inner: crate::types::CreateIpamExternalResourceVerificationTokenResult,
+}
+impl Clone for CreateIpamExternalResourceVerificationTokenResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamExternalResourceVerificationTokenResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamExternalResourceVerificationTokenResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamExternalResourceVerificationTokenResult as Default>::default(),
+        }
+    }
 }
 impl CreateIpamExternalResourceVerificationTokenResultBuilder {
     /// Sets [`CreateIpamExternalResourceVerificationTokenResult::ipam_external_resource_verification_token`](crate::types::CreateIpamExternalResourceVerificationTokenResult::ipam_external_resource_verification_token): The verification token.

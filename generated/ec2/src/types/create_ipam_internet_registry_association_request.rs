@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamInternetRegistryAssociationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamInternetRegistryAssociationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -30,6 +30,42 @@ pub struct CreateIpamInternetRegistryAssociationRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive identifier to ensure that the operation completes no more than one time. If this token matches a previous request, the operation ignores the request, but does not return an error.
     pub client_token: Option<String>,
+}
+impl Clone for CreateIpamInternetRegistryAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_id: self.ipam_id.clone(),
+            rir: self.rir.clone(),
+            organization_handle: self.organization_handle.clone(),
+            description: self.description.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamInternetRegistryAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_id == other.ipam_id
+            && self.rir == other.rir
+            && self.organization_handle == other.organization_handle
+            && self.description == other.description
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateIpamInternetRegistryAssociationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_id: None,
+            rir: None,
+            organization_handle: None,
+            description: None,
+            tag_specifications: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateIpamInternetRegistryAssociationRequest {
     /// Starts building a [`CreateIpamInternetRegistryAssociationRequest`].
@@ -74,9 +110,26 @@ impl CreateIpamInternetRegistryAssociationRequest {
     }
 }
 /// A builder for [`CreateIpamInternetRegistryAssociationRequest`](crate::types::CreateIpamInternetRegistryAssociationRequest); start one with `CreateIpamInternetRegistryAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamInternetRegistryAssociationRequestBuilder {
     inner: crate::types::CreateIpamInternetRegistryAssociationRequest,
+}
+impl Clone for CreateIpamInternetRegistryAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamInternetRegistryAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamInternetRegistryAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamInternetRegistryAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl CreateIpamInternetRegistryAssociationRequestBuilder {
     /// Sets [`CreateIpamInternetRegistryAssociationRequest::dry_run`](crate::types::CreateIpamInternetRegistryAssociationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamInternetRegistryAssociationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamInternetRegistryAssociationResult {
     /// Information about the internet registry association.
     pub ipam_internet_registry_association: Option<
         crate::types::IpamInternetRegistryAssociation,
     >,
+}
+impl Clone for CreateIpamInternetRegistryAssociationResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_internet_registry_association: self
+                .ipam_internet_registry_association
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamInternetRegistryAssociationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_internet_registry_association
+            == other.ipam_internet_registry_association
+    }
+}
+impl Default for CreateIpamInternetRegistryAssociationResult {
+    fn default() -> Self {
+        Self {
+            ipam_internet_registry_association: None,
+        }
+    }
 }
 impl CreateIpamInternetRegistryAssociationResult {
     /// Starts building a [`CreateIpamInternetRegistryAssociationResult`].
@@ -25,9 +47,26 @@ impl CreateIpamInternetRegistryAssociationResult {
     }
 }
 /// A builder for [`CreateIpamInternetRegistryAssociationResult`](crate::types::CreateIpamInternetRegistryAssociationResult); start one with `CreateIpamInternetRegistryAssociationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamInternetRegistryAssociationResultBuilder {
     inner: crate::types::CreateIpamInternetRegistryAssociationResult,
+}
+impl Clone for CreateIpamInternetRegistryAssociationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamInternetRegistryAssociationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamInternetRegistryAssociationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamInternetRegistryAssociationResult as Default>::default(),
+        }
+    }
 }
 impl CreateIpamInternetRegistryAssociationResultBuilder {
     /// Sets [`CreateIpamInternetRegistryAssociationResult::ipam_internet_registry_association`](crate::types::CreateIpamInternetRegistryAssociationResult::ipam_internet_registry_association): Information about the internet registry association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamPolicyRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,33 @@ pub struct CreateIpamPolicyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub ipam_id: Option<String>,
+}
+impl Clone for CreateIpamPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+            ipam_id: self.ipam_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token && self.ipam_id == other.ipam_id
+    }
+}
+impl Default for CreateIpamPolicyRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            tag_specifications: None,
+            client_token: None,
+            ipam_id: None,
+        }
+    }
 }
 impl CreateIpamPolicyRequest {
     /// Starts building a [`CreateIpamPolicyRequest`].
@@ -44,9 +71,26 @@ impl CreateIpamPolicyRequest {
     }
 }
 /// A builder for [`CreateIpamPolicyRequest`](crate::types::CreateIpamPolicyRequest); start one with `CreateIpamPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamPolicyRequestBuilder {
     inner: crate::types::CreateIpamPolicyRequest,
+}
+impl Clone for CreateIpamPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl CreateIpamPolicyRequestBuilder {
     /// Sets [`CreateIpamPolicyRequest::dry_run`](crate::types::CreateIpamPolicyRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamPolicyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamPolicyResult {
     /// Information about the created IPAM policy.
     ///
     /// An IPAM policy is a set of rules that define how public IPv4 addresses from IPAM pools are allocated to Amazon Web Services resources. Each rule maps an Amazon Web Services service to IPAM pools that the service will use to get IP addresses. A single policy can have multiple rules and be applied to multiple Amazon Web Services Regions. If the IPAM pool run out of addresses then the services fallback to Amazon-provided IP addresses. A policy can be applied to an individual Amazon Web Services account or an entity within Amazon Web Services Organizations.
     pub ipam_policy: Option<crate::types::IpamPolicy>,
+}
+impl Clone for CreateIpamPolicyResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_policy: self.ipam_policy.clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamPolicyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_policy == other.ipam_policy
+    }
+}
+impl Default for CreateIpamPolicyResult {
+    fn default() -> Self {
+        Self { ipam_policy: None }
+    }
 }
 impl CreateIpamPolicyResult {
     /// Starts building a [`CreateIpamPolicyResult`].
@@ -23,9 +40,26 @@ impl CreateIpamPolicyResult {
     }
 }
 /// A builder for [`CreateIpamPolicyResult`](crate::types::CreateIpamPolicyResult); start one with `CreateIpamPolicyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamPolicyResultBuilder {
     inner: crate::types::CreateIpamPolicyResult,
+}
+impl Clone for CreateIpamPolicyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamPolicyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamPolicyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamPolicyResult as Default>::default(),
+        }
+    }
 }
 impl CreateIpamPolicyResultBuilder {
     /// Sets [`CreateIpamPolicyResult::ipam_policy`](crate::types::CreateIpamPolicyResult::ipam_policy): Information about the created IPAM policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamPoolRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamPoolRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -50,6 +50,73 @@ pub struct CreateIpamPoolRequest {
     pub public_ip_source: Option<crate::types::IpamPoolPublicIpSource>,
     /// The resource used to provision CIDRs to a resource planning pool.
     pub source_resource: Option<crate::types::IpamPoolSourceResourceRequest>,
+}
+impl Clone for CreateIpamPoolRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_scope_id: self.ipam_scope_id.clone(),
+            locale: self.locale.clone(),
+            source_ipam_pool_id: self.source_ipam_pool_id.clone(),
+            description: self.description.clone(),
+            address_family: self.address_family.clone(),
+            auto_import: self.auto_import,
+            publicly_advertisable: self.publicly_advertisable,
+            allocation_min_netmask_length: self.allocation_min_netmask_length,
+            allocation_max_netmask_length: self.allocation_max_netmask_length,
+            allocation_default_netmask_length: self.allocation_default_netmask_length,
+            allocation_resource_tags: self.allocation_resource_tags.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+            aws_service: self.aws_service.clone(),
+            public_ip_source: self.public_ip_source.clone(),
+            source_resource: self.source_resource.clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamPoolRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_scope_id == other.ipam_scope_id
+            && self.locale == other.locale
+            && self.source_ipam_pool_id == other.source_ipam_pool_id
+            && self.description == other.description
+            && self.address_family == other.address_family
+            && self.auto_import == other.auto_import
+            && self.publicly_advertisable == other.publicly_advertisable
+            && self.allocation_min_netmask_length == other.allocation_min_netmask_length
+            && self.allocation_max_netmask_length == other.allocation_max_netmask_length
+            && self.allocation_default_netmask_length
+                == other.allocation_default_netmask_length
+            && self.allocation_resource_tags == other.allocation_resource_tags
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token
+            && self.aws_service == other.aws_service
+            && self.public_ip_source == other.public_ip_source
+            && self.source_resource == other.source_resource
+    }
+}
+impl Default for CreateIpamPoolRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_scope_id: None,
+            locale: None,
+            source_ipam_pool_id: None,
+            description: None,
+            address_family: None,
+            auto_import: None,
+            publicly_advertisable: None,
+            allocation_min_netmask_length: None,
+            allocation_max_netmask_length: None,
+            allocation_default_netmask_length: None,
+            allocation_resource_tags: None,
+            tag_specifications: None,
+            client_token: None,
+            aws_service: None,
+            public_ip_source: None,
+            source_resource: None,
+        }
+    }
 }
 impl CreateIpamPoolRequest {
     /// Starts building a [`CreateIpamPoolRequest`].
@@ -146,9 +213,26 @@ impl CreateIpamPoolRequest {
     }
 }
 /// A builder for [`CreateIpamPoolRequest`](crate::types::CreateIpamPoolRequest); start one with `CreateIpamPoolRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamPoolRequestBuilder {
     inner: crate::types::CreateIpamPoolRequest,
+}
+impl Clone for CreateIpamPoolRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamPoolRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamPoolRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamPoolRequest as Default>::default(),
+        }
+    }
 }
 impl CreateIpamPoolRequestBuilder {
     /// Sets [`CreateIpamPoolRequest::dry_run`](crate::types::CreateIpamPoolRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamPoolResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamPoolResult {
     /// Information about the IPAM pool created.
     pub ipam_pool: Option<crate::types::IpamPool>,
+}
+impl Clone for CreateIpamPoolResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_pool: self.ipam_pool.clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamPoolResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_pool == other.ipam_pool
+    }
+}
+impl Default for CreateIpamPoolResult {
+    fn default() -> Self {
+        Self { ipam_pool: None }
+    }
 }
 impl CreateIpamPoolResult {
     /// Starts building a [`CreateIpamPoolResult`].
@@ -21,9 +38,26 @@ impl CreateIpamPoolResult {
     }
 }
 /// A builder for [`CreateIpamPoolResult`](crate::types::CreateIpamPoolResult); start one with `CreateIpamPoolResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamPoolResultBuilder {
     inner: crate::types::CreateIpamPoolResult,
+}
+impl Clone for CreateIpamPoolResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamPoolResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamPoolResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamPoolResult as Default>::default(),
+        }
+    }
 }
 impl CreateIpamPoolResultBuilder {
     /// Sets [`CreateIpamPoolResult::ipam_pool`](crate::types::CreateIpamPoolResult::ipam_pool): Information about the IPAM pool created.

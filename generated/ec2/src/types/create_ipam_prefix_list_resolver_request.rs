@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamPrefixListResolverRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamPrefixListResolverRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -25,6 +25,41 @@ pub struct CreateIpamPrefixListResolverRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for CreateIpamPrefixListResolverRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_id: self.ipam_id.clone(),
+            description: self.description.clone(),
+            address_family: self.address_family.clone(),
+            rules: self.rules.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamPrefixListResolverRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_id == other.ipam_id
+            && self.description == other.description
+            && self.address_family == other.address_family && self.rules == other.rules
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateIpamPrefixListResolverRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_id: None,
+            description: None,
+            address_family: None,
+            rules: None,
+            tag_specifications: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateIpamPrefixListResolverRequest {
     /// Starts building a [`CreateIpamPrefixListResolverRequest`].
@@ -69,9 +104,26 @@ impl CreateIpamPrefixListResolverRequest {
     }
 }
 /// A builder for [`CreateIpamPrefixListResolverRequest`](crate::types::CreateIpamPrefixListResolverRequest); start one with `CreateIpamPrefixListResolverRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamPrefixListResolverRequestBuilder {
     inner: crate::types::CreateIpamPrefixListResolverRequest,
+}
+impl Clone for CreateIpamPrefixListResolverRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamPrefixListResolverRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamPrefixListResolverRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamPrefixListResolverRequest as Default>::default(),
+        }
+    }
 }
 impl CreateIpamPrefixListResolverRequestBuilder {
     /// Sets [`CreateIpamPrefixListResolverRequest::dry_run`](crate::types::CreateIpamPrefixListResolverRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

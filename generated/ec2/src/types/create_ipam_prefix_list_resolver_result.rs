@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamPrefixListResolverResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamPrefixListResolverResult {
     /// Information about the IPAM prefix list resolver that was created.
     pub ipam_prefix_list_resolver: Option<crate::types::IpamPrefixListResolver>,
+}
+impl Clone for CreateIpamPrefixListResolverResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_prefix_list_resolver: self.ipam_prefix_list_resolver.clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamPrefixListResolverResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_prefix_list_resolver == other.ipam_prefix_list_resolver
+    }
+}
+impl Default for CreateIpamPrefixListResolverResult {
+    fn default() -> Self {
+        Self {
+            ipam_prefix_list_resolver: None,
+        }
+    }
 }
 impl CreateIpamPrefixListResolverResult {
     /// Starts building a [`CreateIpamPrefixListResolverResult`].
@@ -23,9 +42,26 @@ impl CreateIpamPrefixListResolverResult {
     }
 }
 /// A builder for [`CreateIpamPrefixListResolverResult`](crate::types::CreateIpamPrefixListResolverResult); start one with `CreateIpamPrefixListResolverResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamPrefixListResolverResultBuilder {
     inner: crate::types::CreateIpamPrefixListResolverResult,
+}
+impl Clone for CreateIpamPrefixListResolverResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamPrefixListResolverResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamPrefixListResolverResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamPrefixListResolverResult as Default>::default(),
+        }
+    }
 }
 impl CreateIpamPrefixListResolverResultBuilder {
     /// Sets [`CreateIpamPrefixListResolverResult::ipam_prefix_list_resolver`](crate::types::CreateIpamPrefixListResolverResult::ipam_prefix_list_resolver): Information about the IPAM prefix list resolver that was created.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamPrefixListResolverTargetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamPrefixListResolverTargetRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -33,6 +33,46 @@ pub struct CreateIpamPrefixListResolverTargetRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for CreateIpamPrefixListResolverTargetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_prefix_list_resolver_id: self.ipam_prefix_list_resolver_id.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+            prefix_list_region: self.prefix_list_region.clone(),
+            desired_version: self.desired_version,
+            track_latest_version: self.track_latest_version,
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamPrefixListResolverTargetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_prefix_list_resolver_id == other.ipam_prefix_list_resolver_id
+            && self.prefix_list_id == other.prefix_list_id
+            && self.prefix_list_region == other.prefix_list_region
+            && self.desired_version == other.desired_version
+            && self.track_latest_version == other.track_latest_version
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateIpamPrefixListResolverTargetRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_prefix_list_resolver_id: None,
+            prefix_list_id: None,
+            prefix_list_region: None,
+            desired_version: None,
+            track_latest_version: None,
+            tag_specifications: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateIpamPrefixListResolverTargetRequest {
     /// Starts building a [`CreateIpamPrefixListResolverTargetRequest`].
@@ -82,9 +122,26 @@ impl CreateIpamPrefixListResolverTargetRequest {
     }
 }
 /// A builder for [`CreateIpamPrefixListResolverTargetRequest`](crate::types::CreateIpamPrefixListResolverTargetRequest); start one with `CreateIpamPrefixListResolverTargetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamPrefixListResolverTargetRequestBuilder {
     inner: crate::types::CreateIpamPrefixListResolverTargetRequest,
+}
+impl Clone for CreateIpamPrefixListResolverTargetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamPrefixListResolverTargetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamPrefixListResolverTargetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamPrefixListResolverTargetRequest as Default>::default(),
+        }
+    }
 }
 impl CreateIpamPrefixListResolverTargetRequestBuilder {
     /// Sets [`CreateIpamPrefixListResolverTargetRequest::dry_run`](crate::types::CreateIpamPrefixListResolverTargetRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

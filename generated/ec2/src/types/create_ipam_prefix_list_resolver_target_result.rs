@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamPrefixListResolverTargetResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamPrefixListResolverTargetResult {
     /// Information about the IPAM prefix list resolver target that was created.
     pub ipam_prefix_list_resolver_target: Option<
         crate::types::IpamPrefixListResolverTarget,
     >,
+}
+impl Clone for CreateIpamPrefixListResolverTargetResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_prefix_list_resolver_target: self
+                .ipam_prefix_list_resolver_target
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamPrefixListResolverTargetResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_prefix_list_resolver_target == other.ipam_prefix_list_resolver_target
+    }
+}
+impl Default for CreateIpamPrefixListResolverTargetResult {
+    fn default() -> Self {
+        Self {
+            ipam_prefix_list_resolver_target: None,
+        }
+    }
 }
 impl CreateIpamPrefixListResolverTargetResult {
     /// Starts building a [`CreateIpamPrefixListResolverTargetResult`].
@@ -25,9 +46,26 @@ impl CreateIpamPrefixListResolverTargetResult {
     }
 }
 /// A builder for [`CreateIpamPrefixListResolverTargetResult`](crate::types::CreateIpamPrefixListResolverTargetResult); start one with `CreateIpamPrefixListResolverTargetResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamPrefixListResolverTargetResultBuilder {
     inner: crate::types::CreateIpamPrefixListResolverTargetResult,
+}
+impl Clone for CreateIpamPrefixListResolverTargetResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamPrefixListResolverTargetResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamPrefixListResolverTargetResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamPrefixListResolverTargetResult as Default>::default(),
+        }
+    }
 }
 impl CreateIpamPrefixListResolverTargetResultBuilder {
     /// Sets [`CreateIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target`](crate::types::CreateIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target): Information about the IPAM prefix list resolver target that was created.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -28,6 +28,44 @@ pub struct CreateIpamRequest {
     /// - `ipam-owner` (default): The Amazon Web Services account which owns the IPAM is charged for all active IP addresses managed in IPAM.
     /// - `resource-owner`: The Amazon Web Services account that owns the IP address is charged for the active IP address.
     pub metered_account: Option<crate::types::IpamMeteredAccount>,
+}
+impl Clone for CreateIpamRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            description: self.description.clone(),
+            operating_regions: self.operating_regions.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+            tier: self.tier.clone(),
+            enable_private_gua: self.enable_private_gua,
+            metered_account: self.metered_account.clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.description == other.description
+            && self.operating_regions == other.operating_regions
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token && self.tier == other.tier
+            && self.enable_private_gua == other.enable_private_gua
+            && self.metered_account == other.metered_account
+    }
+}
+impl Default for CreateIpamRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            description: None,
+            operating_regions: None,
+            tag_specifications: None,
+            client_token: None,
+            tier: None,
+            enable_private_gua: None,
+            metered_account: None,
+        }
+    }
 }
 impl CreateIpamRequest {
     /// Starts building a [`CreateIpamRequest`].
@@ -77,9 +115,26 @@ impl CreateIpamRequest {
     }
 }
 /// A builder for [`CreateIpamRequest`](crate::types::CreateIpamRequest); start one with `CreateIpamRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamRequestBuilder {
     inner: crate::types::CreateIpamRequest,
+}
+impl Clone for CreateIpamRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamRequest as Default>::default(),
+        }
+    }
 }
 impl CreateIpamRequestBuilder {
     /// Sets [`CreateIpamRequest::dry_run`](crate::types::CreateIpamRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamResourceDiscoveryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamResourceDiscoveryRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,36 @@ pub struct CreateIpamResourceDiscoveryRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// A client token for the IPAM resource discovery.
     pub client_token: Option<String>,
+}
+impl Clone for CreateIpamResourceDiscoveryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            description: self.description.clone(),
+            operating_regions: self.operating_regions.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamResourceDiscoveryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.description == other.description
+            && self.operating_regions == other.operating_regions
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateIpamResourceDiscoveryRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            description: None,
+            operating_regions: None,
+            tag_specifications: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateIpamResourceDiscoveryRequest {
     /// Starts building a [`CreateIpamResourceDiscoveryRequest`].
@@ -49,9 +79,26 @@ impl CreateIpamResourceDiscoveryRequest {
     }
 }
 /// A builder for [`CreateIpamResourceDiscoveryRequest`](crate::types::CreateIpamResourceDiscoveryRequest); start one with `CreateIpamResourceDiscoveryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamResourceDiscoveryRequestBuilder {
     inner: crate::types::CreateIpamResourceDiscoveryRequest,
+}
+impl Clone for CreateIpamResourceDiscoveryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamResourceDiscoveryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamResourceDiscoveryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamResourceDiscoveryRequest as Default>::default(),
+        }
+    }
 }
 impl CreateIpamResourceDiscoveryRequestBuilder {
     /// Sets [`CreateIpamResourceDiscoveryRequest::dry_run`](crate::types::CreateIpamResourceDiscoveryRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamResourceDiscoveryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamResourceDiscoveryResult {
     /// An IPAM resource discovery.
     pub ipam_resource_discovery: Option<crate::types::IpamResourceDiscovery>,
+}
+impl Clone for CreateIpamResourceDiscoveryResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_resource_discovery: self.ipam_resource_discovery.clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamResourceDiscoveryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_resource_discovery == other.ipam_resource_discovery
+    }
+}
+impl Default for CreateIpamResourceDiscoveryResult {
+    fn default() -> Self {
+        Self {
+            ipam_resource_discovery: None,
+        }
+    }
 }
 impl CreateIpamResourceDiscoveryResult {
     /// Starts building a [`CreateIpamResourceDiscoveryResult`].
@@ -23,9 +42,26 @@ impl CreateIpamResourceDiscoveryResult {
     }
 }
 /// A builder for [`CreateIpamResourceDiscoveryResult`](crate::types::CreateIpamResourceDiscoveryResult); start one with `CreateIpamResourceDiscoveryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamResourceDiscoveryResultBuilder {
     inner: crate::types::CreateIpamResourceDiscoveryResult,
+}
+impl Clone for CreateIpamResourceDiscoveryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamResourceDiscoveryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamResourceDiscoveryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamResourceDiscoveryResult as Default>::default(),
+        }
+    }
 }
 impl CreateIpamResourceDiscoveryResultBuilder {
     /// Sets [`CreateIpamResourceDiscoveryResult::ipam_resource_discovery`](crate::types::CreateIpamResourceDiscoveryResult::ipam_resource_discovery): An IPAM resource discovery.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamResult {
     /// Information about the IPAM created.
     pub ipam: Option<crate::types::Ipam>,
+}
+impl Clone for CreateIpamResult {
+    fn clone(&self) -> Self {
+        Self { ipam: self.ipam.clone() }
+    }
+}
+impl PartialEq for CreateIpamResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam == other.ipam
+    }
+}
+impl Default for CreateIpamResult {
+    fn default() -> Self {
+        Self { ipam: None }
+    }
 }
 impl CreateIpamResult {
     /// Starts building a [`CreateIpamResult`].
@@ -21,9 +36,26 @@ impl CreateIpamResult {
     }
 }
 /// A builder for [`CreateIpamResult`](crate::types::CreateIpamResult); start one with `CreateIpamResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamResultBuilder {
     inner: crate::types::CreateIpamResult,
+}
+impl Clone for CreateIpamResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamResult as Default>::default(),
+        }
+    }
 }
 impl CreateIpamResultBuilder {
     /// Sets [`CreateIpamResult::ipam`](crate::types::CreateIpamResult::ipam): Information about the IPAM created.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamRoutingPolicyRegistrationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamRoutingPolicyRegistrationResult {
     /// Information about the routing policy registration delta created by this operation.
     pub ipam_routing_policy_registration_delta: Option<
         crate::types::IpamRoutingPolicyRegistrationDelta,
     >,
+}
+impl Clone for CreateIpamRoutingPolicyRegistrationResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_routing_policy_registration_delta: self
+                .ipam_routing_policy_registration_delta
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamRoutingPolicyRegistrationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_routing_policy_registration_delta
+            == other.ipam_routing_policy_registration_delta
+    }
+}
+impl Default for CreateIpamRoutingPolicyRegistrationResult {
+    fn default() -> Self {
+        Self {
+            ipam_routing_policy_registration_delta: None,
+        }
+    }
 }
 impl CreateIpamRoutingPolicyRegistrationResult {
     /// Starts building a [`CreateIpamRoutingPolicyRegistrationResult`].
@@ -25,9 +47,26 @@ impl CreateIpamRoutingPolicyRegistrationResult {
     }
 }
 /// A builder for [`CreateIpamRoutingPolicyRegistrationResult`](crate::types::CreateIpamRoutingPolicyRegistrationResult); start one with `CreateIpamRoutingPolicyRegistrationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamRoutingPolicyRegistrationResultBuilder {
     inner: crate::types::CreateIpamRoutingPolicyRegistrationResult,
+}
+impl Clone for CreateIpamRoutingPolicyRegistrationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamRoutingPolicyRegistrationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamRoutingPolicyRegistrationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamRoutingPolicyRegistrationResult as Default>::default(),
+        }
+    }
 }
 impl CreateIpamRoutingPolicyRegistrationResultBuilder {
     /// Sets [`CreateIpamRoutingPolicyRegistrationResult::ipam_routing_policy_registration_delta`](crate::types::CreateIpamRoutingPolicyRegistrationResult::ipam_routing_policy_registration_delta): Information about the routing policy registration delta created by this operation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamScopeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamScopeRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -23,6 +23,42 @@ pub struct CreateIpamScopeRequest {
     pub external_authority_configuration: Option<
         crate::types::ExternalAuthorityConfiguration,
     >,
+}
+impl Clone for CreateIpamScopeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_id: self.ipam_id.clone(),
+            description: self.description.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+            external_authority_configuration: self
+                .external_authority_configuration
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamScopeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_id == other.ipam_id
+            && self.description == other.description
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token
+            && self.external_authority_configuration
+                == other.external_authority_configuration
+    }
+}
+impl Default for CreateIpamScopeRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_id: None,
+            description: None,
+            tag_specifications: None,
+            client_token: None,
+            external_authority_configuration: None,
+        }
+    }
 }
 impl CreateIpamScopeRequest {
     /// Starts building a [`CreateIpamScopeRequest`].
@@ -64,9 +100,26 @@ impl CreateIpamScopeRequest {
     }
 }
 /// A builder for [`CreateIpamScopeRequest`](crate::types::CreateIpamScopeRequest); start one with `CreateIpamScopeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamScopeRequestBuilder {
     inner: crate::types::CreateIpamScopeRequest,
+}
+impl Clone for CreateIpamScopeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamScopeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamScopeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamScopeRequest as Default>::default(),
+        }
+    }
 }
 impl CreateIpamScopeRequestBuilder {
     /// Sets [`CreateIpamScopeRequest::dry_run`](crate::types::CreateIpamScopeRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateIpamScopeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateIpamScopeResult {
     /// Information about the created scope.
     pub ipam_scope: Option<crate::types::IpamScope>,
+}
+impl Clone for CreateIpamScopeResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_scope: self.ipam_scope.clone(),
+        }
+    }
+}
+impl PartialEq for CreateIpamScopeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_scope == other.ipam_scope
+    }
+}
+impl Default for CreateIpamScopeResult {
+    fn default() -> Self {
+        Self { ipam_scope: None }
+    }
 }
 impl CreateIpamScopeResult {
     /// Starts building a [`CreateIpamScopeResult`].
@@ -21,9 +38,26 @@ impl CreateIpamScopeResult {
     }
 }
 /// A builder for [`CreateIpamScopeResult`](crate::types::CreateIpamScopeResult); start one with `CreateIpamScopeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateIpamScopeResultBuilder {
     inner: crate::types::CreateIpamScopeResult,
+}
+impl Clone for CreateIpamScopeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateIpamScopeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateIpamScopeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateIpamScopeResult as Default>::default(),
+        }
+    }
 }
 impl CreateIpamScopeResultBuilder {
     /// Sets [`CreateIpamScopeResult::ipam_scope`](crate::types::CreateIpamScopeResult::ipam_scope): Information about the created scope.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateKeyPairRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateKeyPairRequest {
     /// A unique name for the key pair.
@@ -23,6 +23,35 @@ pub struct CreateKeyPairRequest {
     pub key_format: Option<crate::types::KeyFormat>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateKeyPairRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_name: self.key_name.clone(),
+            key_type: self.key_type.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            key_format: self.key_format.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateKeyPairRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_name == other.key_name && self.key_type == other.key_type
+            && self.tag_specifications == other.tag_specifications
+            && self.key_format == other.key_format && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateKeyPairRequest {
+    fn default() -> Self {
+        Self {
+            key_name: None,
+            key_type: None,
+            tag_specifications: None,
+            key_format: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateKeyPairRequest {
     /// Starts building a [`CreateKeyPairRequest`].
@@ -57,9 +86,26 @@ impl CreateKeyPairRequest {
     }
 }
 /// A builder for [`CreateKeyPairRequest`](crate::types::CreateKeyPairRequest); start one with `CreateKeyPairRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateKeyPairRequestBuilder {
     inner: crate::types::CreateKeyPairRequest,
+}
+impl Clone for CreateKeyPairRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateKeyPairRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateKeyPairRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateKeyPairRequest as Default>::default(),
+        }
+    }
 }
 impl CreateKeyPairRequestBuilder {
     /// Sets [`CreateKeyPairRequest::key_name`](crate::types::CreateKeyPairRequest::key_name): A unique name for the key pair.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLaunchTemplateRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -29,6 +29,42 @@ pub struct CreateLaunchTemplateRequest {
     ///
     /// To specify the tags for the resources that are created when an instance is launched, you must use the `TagSpecifications` parameter in the [launch template data](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RequestLaunchTemplateData.html) structure.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateLaunchTemplateRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            version_description: self.version_description.clone(),
+            launch_template_data: self.launch_template_data.clone(),
+            operator: self.operator.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateLaunchTemplateRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.client_token == other.client_token
+            && self.launch_template_name == other.launch_template_name
+            && self.version_description == other.version_description
+            && self.launch_template_data == other.launch_template_data
+            && self.operator == other.operator
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateLaunchTemplateRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            client_token: None,
+            launch_template_name: None,
+            version_description: None,
+            launch_template_data: None,
+            operator: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateLaunchTemplateRequest {
     /// Starts building a [`CreateLaunchTemplateRequest`].
@@ -75,9 +111,26 @@ impl CreateLaunchTemplateRequest {
     }
 }
 /// A builder for [`CreateLaunchTemplateRequest`](crate::types::CreateLaunchTemplateRequest); start one with `CreateLaunchTemplateRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLaunchTemplateRequestBuilder {
     inner: crate::types::CreateLaunchTemplateRequest,
+}
+impl Clone for CreateLaunchTemplateRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLaunchTemplateRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLaunchTemplateRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLaunchTemplateRequest as Default>::default(),
+        }
+    }
 }
 impl CreateLaunchTemplateRequestBuilder {
     /// Sets [`CreateLaunchTemplateRequest::dry_run`](crate::types::CreateLaunchTemplateRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLaunchTemplateResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateResult {
     /// Information about the launch template.
     pub launch_template: Option<crate::types::LaunchTemplate>,
     /// If the launch template contains parameters or parameter combinations that are not valid, an error code and an error message are returned for each issue that's found.
     pub warning: Option<crate::types::ValidationWarning>,
+}
+impl Clone for CreateLaunchTemplateResult {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template: self.launch_template.clone(),
+            warning: self.warning.clone(),
+        }
+    }
+}
+impl PartialEq for CreateLaunchTemplateResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template == other.launch_template && self.warning == other.warning
+    }
+}
+impl Default for CreateLaunchTemplateResult {
+    fn default() -> Self {
+        Self {
+            launch_template: None,
+            warning: None,
+        }
+    }
 }
 impl CreateLaunchTemplateResult {
     /// Starts building a [`CreateLaunchTemplateResult`].
@@ -28,9 +49,26 @@ impl CreateLaunchTemplateResult {
     }
 }
 /// A builder for [`CreateLaunchTemplateResult`](crate::types::CreateLaunchTemplateResult); start one with `CreateLaunchTemplateResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLaunchTemplateResultBuilder {
     inner: crate::types::CreateLaunchTemplateResult,
+}
+impl Clone for CreateLaunchTemplateResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLaunchTemplateResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLaunchTemplateResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLaunchTemplateResult as Default>::default(),
+        }
+    }
 }
 impl CreateLaunchTemplateResultBuilder {
     /// Sets [`CreateLaunchTemplateResult::launch_template`](crate::types::CreateLaunchTemplateResult::launch_template): Information about the launch template.

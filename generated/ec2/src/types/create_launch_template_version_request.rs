@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLaunchTemplateVersionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateVersionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -37,6 +37,45 @@ pub struct CreateLaunchTemplateVersionRequest {
     ///
     /// Default: `false`
     pub resolve_alias: Option<bool>,
+}
+impl Clone for CreateLaunchTemplateVersionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            source_version: self.source_version.clone(),
+            version_description: self.version_description.clone(),
+            launch_template_data: self.launch_template_data.clone(),
+            resolve_alias: self.resolve_alias,
+        }
+    }
+}
+impl PartialEq for CreateLaunchTemplateVersionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.client_token == other.client_token
+            && self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+            && self.source_version == other.source_version
+            && self.version_description == other.version_description
+            && self.launch_template_data == other.launch_template_data
+            && self.resolve_alias == other.resolve_alias
+    }
+}
+impl Default for CreateLaunchTemplateVersionRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            client_token: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            source_version: None,
+            version_description: None,
+            launch_template_data: None,
+            resolve_alias: None,
+        }
+    }
 }
 impl CreateLaunchTemplateVersionRequest {
     /// Starts building a [`CreateLaunchTemplateVersionRequest`].
@@ -88,9 +127,26 @@ impl CreateLaunchTemplateVersionRequest {
     }
 }
 /// A builder for [`CreateLaunchTemplateVersionRequest`](crate::types::CreateLaunchTemplateVersionRequest); start one with `CreateLaunchTemplateVersionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLaunchTemplateVersionRequestBuilder {
     inner: crate::types::CreateLaunchTemplateVersionRequest,
+}
+impl Clone for CreateLaunchTemplateVersionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLaunchTemplateVersionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLaunchTemplateVersionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLaunchTemplateVersionRequest as Default>::default(),
+        }
+    }
 }
 impl CreateLaunchTemplateVersionRequestBuilder {
     /// Sets [`CreateLaunchTemplateVersionRequest::dry_run`](crate::types::CreateLaunchTemplateVersionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLaunchTemplateVersionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLaunchTemplateVersionResult {
     /// Information about the launch template version.
     pub launch_template_version: Option<crate::types::LaunchTemplateVersion>,
     /// If the new version of the launch template contains parameters or parameter combinations that are not valid, an error code and an error message are returned for each issue that's found.
     pub warning: Option<crate::types::ValidationWarning>,
+}
+impl Clone for CreateLaunchTemplateVersionResult {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_version: self.launch_template_version.clone(),
+            warning: self.warning.clone(),
+        }
+    }
+}
+impl PartialEq for CreateLaunchTemplateVersionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_version == other.launch_template_version
+            && self.warning == other.warning
+    }
+}
+impl Default for CreateLaunchTemplateVersionResult {
+    fn default() -> Self {
+        Self {
+            launch_template_version: None,
+            warning: None,
+        }
+    }
 }
 impl CreateLaunchTemplateVersionResult {
     /// Starts building a [`CreateLaunchTemplateVersionResult`].
@@ -30,9 +52,26 @@ impl CreateLaunchTemplateVersionResult {
     }
 }
 /// A builder for [`CreateLaunchTemplateVersionResult`](crate::types::CreateLaunchTemplateVersionResult); start one with `CreateLaunchTemplateVersionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLaunchTemplateVersionResultBuilder {
     inner: crate::types::CreateLaunchTemplateVersionResult,
+}
+impl Clone for CreateLaunchTemplateVersionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLaunchTemplateVersionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLaunchTemplateVersionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLaunchTemplateVersionResult as Default>::default(),
+        }
+    }
 }
 impl CreateLaunchTemplateVersionResultBuilder {
     /// Sets [`CreateLaunchTemplateVersionResult::launch_template_version`](crate::types::CreateLaunchTemplateVersionResult::launch_template_version): Information about the launch template version.

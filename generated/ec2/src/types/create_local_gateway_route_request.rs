@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteRequest {
     /// The CIDR range used for destination matches. Routing decisions are based on the most specific match.
@@ -19,6 +19,43 @@ pub struct CreateLocalGatewayRouteRequest {
     pub network_interface_id: Option<String>,
     /// The ID of the prefix list. Use a prefix list in place of `DestinationCidrBlock`. You cannot use `DestinationPrefixListId` and `DestinationCidrBlock` in the same request.
     pub destination_prefix_list_id: Option<String>,
+}
+impl Clone for CreateLocalGatewayRouteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            local_gateway_virtual_interface_group_id: self
+                .local_gateway_virtual_interface_group_id
+                .clone(),
+            dry_run: self.dry_run,
+            network_interface_id: self.network_interface_id.clone(),
+            destination_prefix_list_id: self.destination_prefix_list_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_cidr_block == other.destination_cidr_block
+            && self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.local_gateway_virtual_interface_group_id
+                == other.local_gateway_virtual_interface_group_id
+            && self.dry_run == other.dry_run
+            && self.network_interface_id == other.network_interface_id
+            && self.destination_prefix_list_id == other.destination_prefix_list_id
+    }
+}
+impl Default for CreateLocalGatewayRouteRequest {
+    fn default() -> Self {
+        Self {
+            destination_cidr_block: None,
+            local_gateway_route_table_id: None,
+            local_gateway_virtual_interface_group_id: None,
+            dry_run: None,
+            network_interface_id: None,
+            destination_prefix_list_id: None,
+        }
+    }
 }
 impl CreateLocalGatewayRouteRequest {
     /// Starts building a [`CreateLocalGatewayRouteRequest`].
@@ -58,9 +95,26 @@ impl CreateLocalGatewayRouteRequest {
     }
 }
 /// A builder for [`CreateLocalGatewayRouteRequest`](crate::types::CreateLocalGatewayRouteRequest); start one with `CreateLocalGatewayRouteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLocalGatewayRouteRequestBuilder {
     inner: crate::types::CreateLocalGatewayRouteRequest,
+}
+impl Clone for CreateLocalGatewayRouteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLocalGatewayRouteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLocalGatewayRouteRequest as Default>::default(),
+        }
+    }
 }
 impl CreateLocalGatewayRouteRequestBuilder {
     /// Sets [`CreateLocalGatewayRouteRequest::destination_cidr_block`](crate::types::CreateLocalGatewayRouteRequest::destination_cidr_block): The CIDR range used for destination matches.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteResult {
     /// Information about the route.
     pub route: Option<crate::types::LocalGatewayRoute>,
+}
+impl Clone for CreateLocalGatewayRouteResult {
+    fn clone(&self) -> Self {
+        Self { route: self.route.clone() }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route == other.route
+    }
+}
+impl Default for CreateLocalGatewayRouteResult {
+    fn default() -> Self {
+        Self { route: None }
+    }
 }
 impl CreateLocalGatewayRouteResult {
     /// Starts building a [`CreateLocalGatewayRouteResult`].
@@ -21,9 +36,26 @@ impl CreateLocalGatewayRouteResult {
     }
 }
 /// A builder for [`CreateLocalGatewayRouteResult`](crate::types::CreateLocalGatewayRouteResult); start one with `CreateLocalGatewayRouteResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLocalGatewayRouteResultBuilder {
     inner: crate::types::CreateLocalGatewayRouteResult,
+}
+impl Clone for CreateLocalGatewayRouteResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLocalGatewayRouteResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLocalGatewayRouteResult as Default>::default(),
+        }
+    }
 }
 impl CreateLocalGatewayRouteResultBuilder {
     /// Sets [`CreateLocalGatewayRouteResult::route`](crate::types::CreateLocalGatewayRouteResult::route): Information about the route.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteTableRequest {
     /// The ID of the local gateway.
@@ -15,6 +15,33 @@ pub struct CreateLocalGatewayRouteTableRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateLocalGatewayRouteTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_id: self.local_gateway_id.clone(),
+            mode: self.mode.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_id == other.local_gateway_id && self.mode == other.mode
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateLocalGatewayRouteTableRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_id: None,
+            mode: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateLocalGatewayRouteTableRequest {
     /// Starts building a [`CreateLocalGatewayRouteTableRequest`].
@@ -44,9 +71,26 @@ impl CreateLocalGatewayRouteTableRequest {
     }
 }
 /// A builder for [`CreateLocalGatewayRouteTableRequest`](crate::types::CreateLocalGatewayRouteTableRequest); start one with `CreateLocalGatewayRouteTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLocalGatewayRouteTableRequestBuilder {
     inner: crate::types::CreateLocalGatewayRouteTableRequest,
+}
+impl Clone for CreateLocalGatewayRouteTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLocalGatewayRouteTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLocalGatewayRouteTableRequest as Default>::default(),
+        }
+    }
 }
 impl CreateLocalGatewayRouteTableRequestBuilder {
     /// Sets [`CreateLocalGatewayRouteTableRequest::local_gateway_id`](crate::types::CreateLocalGatewayRouteTableRequest::local_gateway_id): The ID of the local gateway.

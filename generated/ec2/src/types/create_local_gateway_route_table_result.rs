@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteTableResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteTableResult {
     /// Information about the local gateway route table.
     pub local_gateway_route_table: Option<crate::types::LocalGatewayRouteTable>,
+}
+impl Clone for CreateLocalGatewayRouteTableResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table: self.local_gateway_route_table.clone(),
+        }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteTableResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table == other.local_gateway_route_table
+    }
+}
+impl Default for CreateLocalGatewayRouteTableResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table: None,
+        }
+    }
 }
 impl CreateLocalGatewayRouteTableResult {
     /// Starts building a [`CreateLocalGatewayRouteTableResult`].
@@ -23,9 +42,26 @@ impl CreateLocalGatewayRouteTableResult {
     }
 }
 /// A builder for [`CreateLocalGatewayRouteTableResult`](crate::types::CreateLocalGatewayRouteTableResult); start one with `CreateLocalGatewayRouteTableResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLocalGatewayRouteTableResultBuilder {
     inner: crate::types::CreateLocalGatewayRouteTableResult,
+}
+impl Clone for CreateLocalGatewayRouteTableResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteTableResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLocalGatewayRouteTableResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLocalGatewayRouteTableResult as Default>::default(),
+        }
+    }
 }
 impl CreateLocalGatewayRouteTableResultBuilder {
     /// Sets [`CreateLocalGatewayRouteTableResult::local_gateway_route_table`](crate::types::CreateLocalGatewayRouteTableResult::local_gateway_route_table): Information about the local gateway route table.

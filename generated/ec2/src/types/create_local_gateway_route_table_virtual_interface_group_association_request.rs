@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     /// The ID of the local gateway route table.
@@ -17,6 +17,37 @@ pub struct CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            local_gateway_virtual_interface_group_id: self
+                .local_gateway_virtual_interface_group_id
+                .clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.local_gateway_virtual_interface_group_id
+                == other.local_gateway_virtual_interface_group_id
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_id: None,
+            local_gateway_virtual_interface_group_id: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     /// Starts building a [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest`].
@@ -46,9 +77,29 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     }
 }
 /// A builder for [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest); start one with `CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
     inner: crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest,
+}
+impl Clone
+for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq
+for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default
+for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
     /// Sets [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_route_table_id`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_route_table_id): The ID of the local gateway route table.

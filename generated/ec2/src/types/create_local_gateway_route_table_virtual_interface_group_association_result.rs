@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     /// Information about the local gateway route table virtual interface group association.
     pub local_gateway_route_table_virtual_interface_group_association: Option<
         crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
     >,
+}
+impl Clone for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_virtual_interface_group_association: self
+                .local_gateway_route_table_virtual_interface_group_association
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_virtual_interface_group_association
+            == other.local_gateway_route_table_virtual_interface_group_association
+    }
+}
+impl Default for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_virtual_interface_group_association: None,
+        }
+    }
 }
 impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     /// Starts building a [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult`].
@@ -25,9 +47,29 @@ impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     }
 }
 /// A builder for [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult); start one with `CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
     inner: crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult,
+}
+impl Clone
+for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq
+for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default
+for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult as Default>::default(),
+        }
+    }
 }
 impl CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
     /// Sets [`CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult::local_gateway_route_table_virtual_interface_group_association`](crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult::local_gateway_route_table_virtual_interface_group_association): Information about the local gateway route table virtual interface group association.

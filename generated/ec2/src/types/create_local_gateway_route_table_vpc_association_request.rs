@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteTableVpcAssociationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteTableVpcAssociationRequest {
     /// The ID of the local gateway route table.
@@ -17,6 +17,34 @@ pub struct CreateLocalGatewayRouteTableVpcAssociationRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateLocalGatewayRouteTableVpcAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteTableVpcAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.vpc_id == other.vpc_id
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateLocalGatewayRouteTableVpcAssociationRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_id: None,
+            vpc_id: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateLocalGatewayRouteTableVpcAssociationRequest {
     /// Starts building a [`CreateLocalGatewayRouteTableVpcAssociationRequest`].
@@ -46,9 +74,26 @@ impl CreateLocalGatewayRouteTableVpcAssociationRequest {
     }
 }
 /// A builder for [`CreateLocalGatewayRouteTableVpcAssociationRequest`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest); start one with `CreateLocalGatewayRouteTableVpcAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLocalGatewayRouteTableVpcAssociationRequestBuilder {
     inner: crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest,
+}
+impl Clone for CreateLocalGatewayRouteTableVpcAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteTableVpcAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLocalGatewayRouteTableVpcAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl CreateLocalGatewayRouteTableVpcAssociationRequestBuilder {
     /// Sets [`CreateLocalGatewayRouteTableVpcAssociationRequest::local_gateway_route_table_id`](crate::types::CreateLocalGatewayRouteTableVpcAssociationRequest::local_gateway_route_table_id): The ID of the local gateway route table.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayRouteTableVpcAssociationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayRouteTableVpcAssociationResult {
     /// Information about the association.
     pub local_gateway_route_table_vpc_association: Option<
         crate::types::LocalGatewayRouteTableVpcAssociation,
     >,
+}
+impl Clone for CreateLocalGatewayRouteTableVpcAssociationResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_vpc_association: self
+                .local_gateway_route_table_vpc_association
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteTableVpcAssociationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_vpc_association
+            == other.local_gateway_route_table_vpc_association
+    }
+}
+impl Default for CreateLocalGatewayRouteTableVpcAssociationResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_vpc_association: None,
+        }
+    }
 }
 impl CreateLocalGatewayRouteTableVpcAssociationResult {
     /// Starts building a [`CreateLocalGatewayRouteTableVpcAssociationResult`].
@@ -25,9 +47,26 @@ impl CreateLocalGatewayRouteTableVpcAssociationResult {
     }
 }
 /// A builder for [`CreateLocalGatewayRouteTableVpcAssociationResult`](crate::types::CreateLocalGatewayRouteTableVpcAssociationResult); start one with `CreateLocalGatewayRouteTableVpcAssociationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLocalGatewayRouteTableVpcAssociationResultBuilder {
     inner: crate::types::CreateLocalGatewayRouteTableVpcAssociationResult,
+}
+impl Clone for CreateLocalGatewayRouteTableVpcAssociationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLocalGatewayRouteTableVpcAssociationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLocalGatewayRouteTableVpcAssociationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLocalGatewayRouteTableVpcAssociationResult as Default>::default(),
+        }
+    }
 }
 impl CreateLocalGatewayRouteTableVpcAssociationResultBuilder {
     /// Sets [`CreateLocalGatewayRouteTableVpcAssociationResult::local_gateway_route_table_vpc_association`](crate::types::CreateLocalGatewayRouteTableVpcAssociationResult::local_gateway_route_table_vpc_association): Information about the association.

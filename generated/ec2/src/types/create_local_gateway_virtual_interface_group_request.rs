@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayVirtualInterfaceGroupRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayVirtualInterfaceGroupRequest {
     /// The ID of the local gateway.
@@ -17,6 +17,37 @@ pub struct CreateLocalGatewayVirtualInterfaceGroupRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateLocalGatewayVirtualInterfaceGroupRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_id: self.local_gateway_id.clone(),
+            local_bgp_asn: self.local_bgp_asn,
+            local_bgp_asn_extended: self.local_bgp_asn_extended,
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateLocalGatewayVirtualInterfaceGroupRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_id == other.local_gateway_id
+            && self.local_bgp_asn == other.local_bgp_asn
+            && self.local_bgp_asn_extended == other.local_bgp_asn_extended
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateLocalGatewayVirtualInterfaceGroupRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_id: None,
+            local_bgp_asn: None,
+            local_bgp_asn_extended: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateLocalGatewayVirtualInterfaceGroupRequest {
     /// Starts building a [`CreateLocalGatewayVirtualInterfaceGroupRequest`].
@@ -51,9 +82,26 @@ impl CreateLocalGatewayVirtualInterfaceGroupRequest {
     }
 }
 /// A builder for [`CreateLocalGatewayVirtualInterfaceGroupRequest`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest); start one with `CreateLocalGatewayVirtualInterfaceGroupRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
     inner: crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest,
+}
+impl Clone for CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest as Default>::default(),
+        }
+    }
 }
 impl CreateLocalGatewayVirtualInterfaceGroupRequestBuilder {
     /// Sets [`CreateLocalGatewayVirtualInterfaceGroupRequest::local_gateway_id`](crate::types::CreateLocalGatewayVirtualInterfaceGroupRequest::local_gateway_id): The ID of the local gateway.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayVirtualInterfaceGroupResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayVirtualInterfaceGroupResult {
     /// Information about the created local gateway virtual interface group.
     pub local_gateway_virtual_interface_group: Option<
         crate::types::LocalGatewayVirtualInterfaceGroup,
     >,
+}
+impl Clone for CreateLocalGatewayVirtualInterfaceGroupResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_virtual_interface_group: self
+                .local_gateway_virtual_interface_group
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateLocalGatewayVirtualInterfaceGroupResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_virtual_interface_group
+            == other.local_gateway_virtual_interface_group
+    }
+}
+impl Default for CreateLocalGatewayVirtualInterfaceGroupResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_virtual_interface_group: None,
+        }
+    }
 }
 impl CreateLocalGatewayVirtualInterfaceGroupResult {
     /// Starts building a [`CreateLocalGatewayVirtualInterfaceGroupResult`].
@@ -25,9 +47,26 @@ impl CreateLocalGatewayVirtualInterfaceGroupResult {
     }
 }
 /// A builder for [`CreateLocalGatewayVirtualInterfaceGroupResult`](crate::types::CreateLocalGatewayVirtualInterfaceGroupResult); start one with `CreateLocalGatewayVirtualInterfaceGroupResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLocalGatewayVirtualInterfaceGroupResultBuilder {
     inner: crate::types::CreateLocalGatewayVirtualInterfaceGroupResult,
+}
+impl Clone for CreateLocalGatewayVirtualInterfaceGroupResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLocalGatewayVirtualInterfaceGroupResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLocalGatewayVirtualInterfaceGroupResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLocalGatewayVirtualInterfaceGroupResult as Default>::default(),
+        }
+    }
 }
 impl CreateLocalGatewayVirtualInterfaceGroupResultBuilder {
     /// Sets [`CreateLocalGatewayVirtualInterfaceGroupResult::local_gateway_virtual_interface_group`](crate::types::CreateLocalGatewayVirtualInterfaceGroupResult::local_gateway_virtual_interface_group): Information about the created local gateway virtual interface group.

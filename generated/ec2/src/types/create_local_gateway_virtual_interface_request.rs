@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayVirtualInterfaceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayVirtualInterfaceRequest {
     /// The ID of the local gateway virtual interface group.
@@ -33,6 +33,51 @@ pub struct CreateLocalGatewayVirtualInterfaceRequest {
     pub dry_run: Option<bool>,
     /// The extended 32-bit ASN of the BGP peer for use with larger ASN values.
     pub peer_bgp_asn_extended: Option<i64>,
+}
+impl Clone for CreateLocalGatewayVirtualInterfaceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_virtual_interface_group_id: self
+                .local_gateway_virtual_interface_group_id
+                .clone(),
+            outpost_lag_id: self.outpost_lag_id.clone(),
+            vlan: self.vlan,
+            local_address: self.local_address.clone(),
+            peer_address: self.peer_address.clone(),
+            peer_bgp_asn: self.peer_bgp_asn,
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+            peer_bgp_asn_extended: self.peer_bgp_asn_extended,
+        }
+    }
+}
+impl PartialEq for CreateLocalGatewayVirtualInterfaceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_virtual_interface_group_id
+            == other.local_gateway_virtual_interface_group_id
+            && self.outpost_lag_id == other.outpost_lag_id && self.vlan == other.vlan
+            && self.local_address == other.local_address
+            && self.peer_address == other.peer_address
+            && self.peer_bgp_asn == other.peer_bgp_asn
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+            && self.peer_bgp_asn_extended == other.peer_bgp_asn_extended
+    }
+}
+impl Default for CreateLocalGatewayVirtualInterfaceRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_virtual_interface_group_id: None,
+            outpost_lag_id: None,
+            vlan: None,
+            local_address: None,
+            peer_address: None,
+            peer_bgp_asn: None,
+            tag_specifications: None,
+            dry_run: None,
+            peer_bgp_asn_extended: None,
+        }
+    }
 }
 impl CreateLocalGatewayVirtualInterfaceRequest {
     /// Starts building a [`CreateLocalGatewayVirtualInterfaceRequest`].
@@ -87,9 +132,26 @@ impl CreateLocalGatewayVirtualInterfaceRequest {
     }
 }
 /// A builder for [`CreateLocalGatewayVirtualInterfaceRequest`](crate::types::CreateLocalGatewayVirtualInterfaceRequest); start one with `CreateLocalGatewayVirtualInterfaceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLocalGatewayVirtualInterfaceRequestBuilder {
     inner: crate::types::CreateLocalGatewayVirtualInterfaceRequest,
+}
+impl Clone for CreateLocalGatewayVirtualInterfaceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLocalGatewayVirtualInterfaceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLocalGatewayVirtualInterfaceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLocalGatewayVirtualInterfaceRequest as Default>::default(),
+        }
+    }
 }
 impl CreateLocalGatewayVirtualInterfaceRequestBuilder {
     /// Sets [`CreateLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_group_id`](crate::types::CreateLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_group_id): The ID of the local gateway virtual interface group.

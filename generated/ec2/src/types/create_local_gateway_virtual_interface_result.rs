@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateLocalGatewayVirtualInterfaceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateLocalGatewayVirtualInterfaceResult {
     /// Information about the local gateway virtual interface.
     pub local_gateway_virtual_interface: Option<
         crate::types::LocalGatewayVirtualInterface,
     >,
+}
+impl Clone for CreateLocalGatewayVirtualInterfaceResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_virtual_interface: self.local_gateway_virtual_interface.clone(),
+        }
+    }
+}
+impl PartialEq for CreateLocalGatewayVirtualInterfaceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_virtual_interface == other.local_gateway_virtual_interface
+    }
+}
+impl Default for CreateLocalGatewayVirtualInterfaceResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_virtual_interface: None,
+        }
+    }
 }
 impl CreateLocalGatewayVirtualInterfaceResult {
     /// Starts building a [`CreateLocalGatewayVirtualInterfaceResult`].
@@ -25,9 +44,26 @@ impl CreateLocalGatewayVirtualInterfaceResult {
     }
 }
 /// A builder for [`CreateLocalGatewayVirtualInterfaceResult`](crate::types::CreateLocalGatewayVirtualInterfaceResult); start one with `CreateLocalGatewayVirtualInterfaceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateLocalGatewayVirtualInterfaceResultBuilder {
     inner: crate::types::CreateLocalGatewayVirtualInterfaceResult,
+}
+impl Clone for CreateLocalGatewayVirtualInterfaceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateLocalGatewayVirtualInterfaceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateLocalGatewayVirtualInterfaceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateLocalGatewayVirtualInterfaceResult as Default>::default(),
+        }
+    }
 }
 impl CreateLocalGatewayVirtualInterfaceResultBuilder {
     /// Sets [`CreateLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface`](crate::types::CreateLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface): Information about the local gateway virtual interface.

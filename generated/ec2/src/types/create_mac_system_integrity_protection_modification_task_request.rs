@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateMacSystemIntegrityProtectionModificationTaskRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateMacSystemIntegrityProtectionModificationTaskRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
@@ -38,6 +37,48 @@ pub struct CreateMacSystemIntegrityProtectionModificationTaskRequest {
     >,
     /// Specifies tags to apply to the SIP modification task.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateMacSystemIntegrityProtectionModificationTaskRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            instance_id: self.instance_id.clone(),
+            mac_credentials: self.mac_credentials.clone(),
+            mac_system_integrity_protection_configuration: self
+                .mac_system_integrity_protection_configuration
+                .clone(),
+            mac_system_integrity_protection_status: self
+                .mac_system_integrity_protection_status
+                .clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateMacSystemIntegrityProtectionModificationTaskRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.instance_id == other.instance_id
+            && self.mac_credentials == other.mac_credentials
+            && self.mac_system_integrity_protection_configuration
+                == other.mac_system_integrity_protection_configuration
+            && self.mac_system_integrity_protection_status
+                == other.mac_system_integrity_protection_status
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateMacSystemIntegrityProtectionModificationTaskRequest {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            instance_id: None,
+            mac_credentials: None,
+            mac_system_integrity_protection_configuration: None,
+            mac_system_integrity_protection_status: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateMacSystemIntegrityProtectionModificationTaskRequest {
     /// Starts building a [`CreateMacSystemIntegrityProtectionModificationTaskRequest`].
@@ -108,9 +149,26 @@ impl ::std::fmt::Debug for CreateMacSystemIntegrityProtectionModificationTaskReq
     }
 }
 /// A builder for [`CreateMacSystemIntegrityProtectionModificationTaskRequest`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest); start one with `CreateMacSystemIntegrityProtectionModificationTaskRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
     inner: crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest,
+}
+impl Clone for CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest as Default>::default(),
+        }
+    }
 }
 impl CreateMacSystemIntegrityProtectionModificationTaskRequestBuilder {
     /// Sets [`CreateMacSystemIntegrityProtectionModificationTaskRequest::client_token`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.

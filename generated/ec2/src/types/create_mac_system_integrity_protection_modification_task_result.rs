@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateMacSystemIntegrityProtectionModificationTaskResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateMacSystemIntegrityProtectionModificationTaskResult {
     /// Information about the SIP modification task.
     pub mac_modification_task: Option<crate::types::MacModificationTask>,
+}
+impl Clone for CreateMacSystemIntegrityProtectionModificationTaskResult {
+    fn clone(&self) -> Self {
+        Self {
+            mac_modification_task: self.mac_modification_task.clone(),
+        }
+    }
+}
+impl PartialEq for CreateMacSystemIntegrityProtectionModificationTaskResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.mac_modification_task == other.mac_modification_task
+    }
+}
+impl Default for CreateMacSystemIntegrityProtectionModificationTaskResult {
+    fn default() -> Self {
+        Self {
+            mac_modification_task: None,
+        }
+    }
 }
 impl CreateMacSystemIntegrityProtectionModificationTaskResult {
     /// Starts building a [`CreateMacSystemIntegrityProtectionModificationTaskResult`].
@@ -21,9 +40,26 @@ impl CreateMacSystemIntegrityProtectionModificationTaskResult {
     }
 }
 /// A builder for [`CreateMacSystemIntegrityProtectionModificationTaskResult`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskResult); start one with `CreateMacSystemIntegrityProtectionModificationTaskResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateMacSystemIntegrityProtectionModificationTaskResultBuilder {
     inner: crate::types::CreateMacSystemIntegrityProtectionModificationTaskResult,
+}
+impl Clone for CreateMacSystemIntegrityProtectionModificationTaskResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateMacSystemIntegrityProtectionModificationTaskResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateMacSystemIntegrityProtectionModificationTaskResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateMacSystemIntegrityProtectionModificationTaskResult as Default>::default(),
+        }
+    }
 }
 impl CreateMacSystemIntegrityProtectionModificationTaskResultBuilder {
     /// Sets [`CreateMacSystemIntegrityProtectionModificationTaskResult::mac_modification_task`](crate::types::CreateMacSystemIntegrityProtectionModificationTaskResult::mac_modification_task): Information about the SIP modification task.

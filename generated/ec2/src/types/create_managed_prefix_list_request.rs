@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateManagedPrefixListRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateManagedPrefixListRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -31,6 +31,41 @@ pub struct CreateManagedPrefixListRequest {
     ///
     /// Constraints: Up to 255 UTF-8 characters in length.
     pub client_token: Option<String>,
+}
+impl Clone for CreateManagedPrefixListRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            prefix_list_name: self.prefix_list_name.clone(),
+            entries: self.entries.clone(),
+            max_entries: self.max_entries,
+            tag_specifications: self.tag_specifications.clone(),
+            address_family: self.address_family.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateManagedPrefixListRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.prefix_list_name == other.prefix_list_name
+            && self.entries == other.entries && self.max_entries == other.max_entries
+            && self.tag_specifications == other.tag_specifications
+            && self.address_family == other.address_family
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateManagedPrefixListRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            prefix_list_name: None,
+            entries: None,
+            max_entries: None,
+            tag_specifications: None,
+            address_family: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateManagedPrefixListRequest {
     /// Starts building a [`CreateManagedPrefixListRequest`].
@@ -75,9 +110,26 @@ impl CreateManagedPrefixListRequest {
     }
 }
 /// A builder for [`CreateManagedPrefixListRequest`](crate::types::CreateManagedPrefixListRequest); start one with `CreateManagedPrefixListRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateManagedPrefixListRequestBuilder {
     inner: crate::types::CreateManagedPrefixListRequest,
+}
+impl Clone for CreateManagedPrefixListRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateManagedPrefixListRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateManagedPrefixListRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateManagedPrefixListRequest as Default>::default(),
+        }
+    }
 }
 impl CreateManagedPrefixListRequestBuilder {
     /// Sets [`CreateManagedPrefixListRequest::dry_run`](crate::types::CreateManagedPrefixListRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateManagedPrefixListResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateManagedPrefixListResult {
     /// Information about the prefix list.
     pub prefix_list: Option<crate::types::ManagedPrefixList>,
+}
+impl Clone for CreateManagedPrefixListResult {
+    fn clone(&self) -> Self {
+        Self {
+            prefix_list: self.prefix_list.clone(),
+        }
+    }
+}
+impl PartialEq for CreateManagedPrefixListResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.prefix_list == other.prefix_list
+    }
+}
+impl Default for CreateManagedPrefixListResult {
+    fn default() -> Self {
+        Self { prefix_list: None }
+    }
 }
 impl CreateManagedPrefixListResult {
     /// Starts building a [`CreateManagedPrefixListResult`].
@@ -21,9 +38,26 @@ impl CreateManagedPrefixListResult {
     }
 }
 /// A builder for [`CreateManagedPrefixListResult`](crate::types::CreateManagedPrefixListResult); start one with `CreateManagedPrefixListResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateManagedPrefixListResultBuilder {
     inner: crate::types::CreateManagedPrefixListResult,
+}
+impl Clone for CreateManagedPrefixListResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateManagedPrefixListResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateManagedPrefixListResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateManagedPrefixListResult as Default>::default(),
+        }
+    }
 }
 impl CreateManagedPrefixListResultBuilder {
     /// Sets [`CreateManagedPrefixListResult::prefix_list`](crate::types::CreateManagedPrefixListResult::prefix_list): Information about the prefix list.

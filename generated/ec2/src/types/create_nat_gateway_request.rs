@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNatGatewayRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateNatGatewayRequest {
     /// Specifies whether to create a zonal (single-AZ) or regional (multi-AZ) NAT gateway. Defaults to `zonal`.
@@ -41,6 +41,61 @@ pub struct CreateNatGatewayRequest {
     pub secondary_private_ip_addresses: Option<Vec<String>>,
     /// \[Private NAT gateway only\] The number of secondary private IPv4 addresses you want to assign to the NAT gateway. For more information about secondary addresses, see [Create a NAT gateway](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-working-with.html) in the *Amazon VPC User Guide*.
     pub secondary_private_ip_address_count: Option<i32>,
+}
+impl Clone for CreateNatGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            availability_mode: self.availability_mode.clone(),
+            allocation_id: self.allocation_id.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            subnet_id: self.subnet_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            availability_zone_addresses: self.availability_zone_addresses.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            connectivity_type: self.connectivity_type.clone(),
+            private_ip_address: self.private_ip_address.clone(),
+            secondary_allocation_ids: self.secondary_allocation_ids.clone(),
+            secondary_private_ip_addresses: self.secondary_private_ip_addresses.clone(),
+            secondary_private_ip_address_count: self.secondary_private_ip_address_count,
+        }
+    }
+}
+impl PartialEq for CreateNatGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_mode == other.availability_mode
+            && self.allocation_id == other.allocation_id
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.subnet_id == other.subnet_id && self.vpc_id == other.vpc_id
+            && self.availability_zone_addresses == other.availability_zone_addresses
+            && self.tag_specifications == other.tag_specifications
+            && self.connectivity_type == other.connectivity_type
+            && self.private_ip_address == other.private_ip_address
+            && self.secondary_allocation_ids == other.secondary_allocation_ids
+            && self.secondary_private_ip_addresses
+                == other.secondary_private_ip_addresses
+            && self.secondary_private_ip_address_count
+                == other.secondary_private_ip_address_count
+    }
+}
+impl Default for CreateNatGatewayRequest {
+    fn default() -> Self {
+        Self {
+            availability_mode: None,
+            allocation_id: None,
+            client_token: None,
+            dry_run: None,
+            subnet_id: None,
+            vpc_id: None,
+            availability_zone_addresses: None,
+            tag_specifications: None,
+            connectivity_type: None,
+            private_ip_address: None,
+            secondary_allocation_ids: None,
+            secondary_private_ip_addresses: None,
+            secondary_private_ip_address_count: None,
+        }
+    }
 }
 impl CreateNatGatewayRequest {
     /// Starts building a [`CreateNatGatewayRequest`].
@@ -117,9 +172,26 @@ impl CreateNatGatewayRequest {
     }
 }
 /// A builder for [`CreateNatGatewayRequest`](crate::types::CreateNatGatewayRequest); start one with `CreateNatGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateNatGatewayRequestBuilder {
     inner: crate::types::CreateNatGatewayRequest,
+}
+impl Clone for CreateNatGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateNatGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateNatGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateNatGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl CreateNatGatewayRequestBuilder {
     /// Sets [`CreateNatGatewayRequest::availability_mode`](crate::types::CreateNatGatewayRequest::availability_mode): Specifies whether to create a zonal (single-AZ) or regional (multi-AZ) NAT gateway.

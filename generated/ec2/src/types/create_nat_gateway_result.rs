@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNatGatewayResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateNatGatewayResult {
     /// Unique, case-sensitive identifier to ensure the idempotency of the request. Only returned if a client token was provided in the request.
     pub client_token: Option<String>,
     /// Information about the NAT gateway.
     pub nat_gateway: Option<crate::types::NatGateway>,
+}
+impl Clone for CreateNatGatewayResult {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            nat_gateway: self.nat_gateway.clone(),
+        }
+    }
+}
+impl PartialEq for CreateNatGatewayResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token && self.nat_gateway == other.nat_gateway
+    }
+}
+impl Default for CreateNatGatewayResult {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            nat_gateway: None,
+        }
+    }
 }
 impl CreateNatGatewayResult {
     /// Starts building a [`CreateNatGatewayResult`].
@@ -28,9 +49,26 @@ impl CreateNatGatewayResult {
     }
 }
 /// A builder for [`CreateNatGatewayResult`](crate::types::CreateNatGatewayResult); start one with `CreateNatGatewayResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateNatGatewayResultBuilder {
     inner: crate::types::CreateNatGatewayResult,
+}
+impl Clone for CreateNatGatewayResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateNatGatewayResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateNatGatewayResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateNatGatewayResult as Default>::default(),
+        }
+    }
 }
 impl CreateNatGatewayResultBuilder {
     /// Sets [`CreateNatGatewayResult::client_token`](crate::types::CreateNatGatewayResult::client_token): Unique, case-sensitive identifier to ensure the idempotency of the request.

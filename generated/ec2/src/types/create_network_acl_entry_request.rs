@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkAclEntryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateNetworkAclEntryRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -37,6 +37,49 @@ pub struct CreateNetworkAclEntryRequest {
     pub icmp_type_code: Option<crate::types::IcmpTypeCode>,
     /// TCP or UDP protocols: The range of ports the rule applies to. Required if specifying protocol 6 (TCP) or 17 (UDP).
     pub port_range: Option<crate::types::PortRange>,
+}
+impl Clone for CreateNetworkAclEntryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            network_acl_id: self.network_acl_id.clone(),
+            rule_number: self.rule_number,
+            protocol: self.protocol.clone(),
+            rule_action: self.rule_action.clone(),
+            egress: self.egress,
+            cidr_block: self.cidr_block.clone(),
+            ipv6_cidr_block: self.ipv6_cidr_block.clone(),
+            icmp_type_code: self.icmp_type_code.clone(),
+            port_range: self.port_range.clone(),
+        }
+    }
+}
+impl PartialEq for CreateNetworkAclEntryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.network_acl_id == other.network_acl_id
+            && self.rule_number == other.rule_number && self.protocol == other.protocol
+            && self.rule_action == other.rule_action && self.egress == other.egress
+            && self.cidr_block == other.cidr_block
+            && self.ipv6_cidr_block == other.ipv6_cidr_block
+            && self.icmp_type_code == other.icmp_type_code
+            && self.port_range == other.port_range
+    }
+}
+impl Default for CreateNetworkAclEntryRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            network_acl_id: None,
+            rule_number: None,
+            protocol: None,
+            rule_action: None,
+            egress: None,
+            cidr_block: None,
+            ipv6_cidr_block: None,
+            icmp_type_code: None,
+            port_range: None,
+        }
+    }
 }
 impl CreateNetworkAclEntryRequest {
     /// Starts building a [`CreateNetworkAclEntryRequest`].
@@ -96,9 +139,26 @@ impl CreateNetworkAclEntryRequest {
     }
 }
 /// A builder for [`CreateNetworkAclEntryRequest`](crate::types::CreateNetworkAclEntryRequest); start one with `CreateNetworkAclEntryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateNetworkAclEntryRequestBuilder {
     inner: crate::types::CreateNetworkAclEntryRequest,
+}
+impl Clone for CreateNetworkAclEntryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateNetworkAclEntryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateNetworkAclEntryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateNetworkAclEntryRequest as Default>::default(),
+        }
+    }
 }
 impl CreateNetworkAclEntryRequestBuilder {
     /// Sets [`CreateNetworkAclEntryRequest::dry_run`](crate::types::CreateNetworkAclEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

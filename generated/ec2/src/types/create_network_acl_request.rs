@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkAclRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateNetworkAclRequest {
     /// The tags to assign to the network ACL.
@@ -15,6 +15,33 @@ pub struct CreateNetworkAclRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_id: Option<String>,
+}
+impl Clone for CreateNetworkAclRequest {
+    fn clone(&self) -> Self {
+        Self {
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateNetworkAclRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for CreateNetworkAclRequest {
+    fn default() -> Self {
+        Self {
+            tag_specifications: None,
+            client_token: None,
+            dry_run: None,
+            vpc_id: None,
+        }
+    }
 }
 impl CreateNetworkAclRequest {
     /// Starts building a [`CreateNetworkAclRequest`].
@@ -44,9 +71,26 @@ impl CreateNetworkAclRequest {
     }
 }
 /// A builder for [`CreateNetworkAclRequest`](crate::types::CreateNetworkAclRequest); start one with `CreateNetworkAclRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateNetworkAclRequestBuilder {
     inner: crate::types::CreateNetworkAclRequest,
+}
+impl Clone for CreateNetworkAclRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateNetworkAclRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateNetworkAclRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateNetworkAclRequest as Default>::default(),
+        }
+    }
 }
 impl CreateNetworkAclRequestBuilder {
     /// Appends one item to [`CreateNetworkAclRequest::tag_specifications`](crate::types::CreateNetworkAclRequest::tag_specifications): The tags to assign to the network ACL.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkAclResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateNetworkAclResult {
     /// Information about the network ACL.
     pub network_acl: Option<crate::types::NetworkAcl>,
     /// Unique, case-sensitive identifier to ensure the idempotency of the request. Only returned if a client token was provided in the request.
     pub client_token: Option<String>,
+}
+impl Clone for CreateNetworkAclResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_acl: self.network_acl.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateNetworkAclResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_acl == other.network_acl && self.client_token == other.client_token
+    }
+}
+impl Default for CreateNetworkAclResult {
+    fn default() -> Self {
+        Self {
+            network_acl: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateNetworkAclResult {
     /// Starts building a [`CreateNetworkAclResult`].
@@ -28,9 +49,26 @@ impl CreateNetworkAclResult {
     }
 }
 /// A builder for [`CreateNetworkAclResult`](crate::types::CreateNetworkAclResult); start one with `CreateNetworkAclResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateNetworkAclResultBuilder {
     inner: crate::types::CreateNetworkAclResult,
+}
+impl Clone for CreateNetworkAclResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateNetworkAclResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateNetworkAclResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateNetworkAclResult as Default>::default(),
+        }
+    }
 }
 impl CreateNetworkAclResultBuilder {
     /// Sets [`CreateNetworkAclResult::network_acl`](crate::types::CreateNetworkAclResult::network_acl): Information about the network ACL.

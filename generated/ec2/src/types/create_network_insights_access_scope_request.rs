@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkInsightsAccessScopeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateNetworkInsightsAccessScopeRequest {
     /// The paths to match.
@@ -17,6 +17,37 @@ pub struct CreateNetworkInsightsAccessScopeRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateNetworkInsightsAccessScopeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            match_paths: self.match_paths.clone(),
+            exclude_paths: self.exclude_paths.clone(),
+            client_token: self.client_token.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateNetworkInsightsAccessScopeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.match_paths == other.match_paths
+            && self.exclude_paths == other.exclude_paths
+            && self.client_token == other.client_token
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateNetworkInsightsAccessScopeRequest {
+    fn default() -> Self {
+        Self {
+            match_paths: None,
+            exclude_paths: None,
+            client_token: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateNetworkInsightsAccessScopeRequest {
     /// Starts building a [`CreateNetworkInsightsAccessScopeRequest`].
@@ -51,9 +82,26 @@ impl CreateNetworkInsightsAccessScopeRequest {
     }
 }
 /// A builder for [`CreateNetworkInsightsAccessScopeRequest`](crate::types::CreateNetworkInsightsAccessScopeRequest); start one with `CreateNetworkInsightsAccessScopeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateNetworkInsightsAccessScopeRequestBuilder {
     inner: crate::types::CreateNetworkInsightsAccessScopeRequest,
+}
+impl Clone for CreateNetworkInsightsAccessScopeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateNetworkInsightsAccessScopeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateNetworkInsightsAccessScopeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateNetworkInsightsAccessScopeRequest as Default>::default(),
+        }
+    }
 }
 impl CreateNetworkInsightsAccessScopeRequestBuilder {
     /// Appends one item to [`CreateNetworkInsightsAccessScopeRequest::match_paths`](crate::types::CreateNetworkInsightsAccessScopeRequest::match_paths): The paths to match.

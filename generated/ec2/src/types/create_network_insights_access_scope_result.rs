@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkInsightsAccessScopeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateNetworkInsightsAccessScopeResult {
     /// The Network Access Scope.
@@ -11,6 +11,31 @@ pub struct CreateNetworkInsightsAccessScopeResult {
     pub network_insights_access_scope_content: Option<
         crate::types::NetworkInsightsAccessScopeContent,
     >,
+}
+impl Clone for CreateNetworkInsightsAccessScopeResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope: self.network_insights_access_scope.clone(),
+            network_insights_access_scope_content: self
+                .network_insights_access_scope_content
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateNetworkInsightsAccessScopeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope == other.network_insights_access_scope
+            && self.network_insights_access_scope_content
+                == other.network_insights_access_scope_content
+    }
+}
+impl Default for CreateNetworkInsightsAccessScopeResult {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope: None,
+            network_insights_access_scope_content: None,
+        }
+    }
 }
 impl CreateNetworkInsightsAccessScopeResult {
     /// Starts building a [`CreateNetworkInsightsAccessScopeResult`].
@@ -34,9 +59,26 @@ impl CreateNetworkInsightsAccessScopeResult {
     }
 }
 /// A builder for [`CreateNetworkInsightsAccessScopeResult`](crate::types::CreateNetworkInsightsAccessScopeResult); start one with `CreateNetworkInsightsAccessScopeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateNetworkInsightsAccessScopeResultBuilder {
     inner: crate::types::CreateNetworkInsightsAccessScopeResult,
+}
+impl Clone for CreateNetworkInsightsAccessScopeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateNetworkInsightsAccessScopeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateNetworkInsightsAccessScopeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateNetworkInsightsAccessScopeResult as Default>::default(),
+        }
+    }
 }
 impl CreateNetworkInsightsAccessScopeResultBuilder {
     /// Sets [`CreateNetworkInsightsAccessScopeResult::network_insights_access_scope`](crate::types::CreateNetworkInsightsAccessScopeResult::network_insights_access_scope): The Network Access Scope.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkInsightsPathRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateNetworkInsightsPathRequest {
     /// The IP address of the source.
@@ -33,6 +33,52 @@ pub struct CreateNetworkInsightsPathRequest {
     pub filter_at_source: Option<crate::types::PathRequestFilter>,
     /// Scopes the analysis to network paths that match specific filters at the destination. If you specify this parameter, you can't specify the parameter for the destination IP address.
     pub filter_at_destination: Option<crate::types::PathRequestFilter>,
+}
+impl Clone for CreateNetworkInsightsPathRequest {
+    fn clone(&self) -> Self {
+        Self {
+            source_ip: self.source_ip.clone(),
+            destination_ip: self.destination_ip.clone(),
+            source: self.source.clone(),
+            destination: self.destination.clone(),
+            protocol: self.protocol.clone(),
+            destination_port: self.destination_port,
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            filter_at_source: self.filter_at_source.clone(),
+            filter_at_destination: self.filter_at_destination.clone(),
+        }
+    }
+}
+impl PartialEq for CreateNetworkInsightsPathRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_ip == other.source_ip && self.destination_ip == other.destination_ip
+            && self.source == other.source && self.destination == other.destination
+            && self.protocol == other.protocol
+            && self.destination_port == other.destination_port
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run && self.client_token == other.client_token
+            && self.filter_at_source == other.filter_at_source
+            && self.filter_at_destination == other.filter_at_destination
+    }
+}
+impl Default for CreateNetworkInsightsPathRequest {
+    fn default() -> Self {
+        Self {
+            source_ip: None,
+            destination_ip: None,
+            source: None,
+            destination: None,
+            protocol: None,
+            destination_port: None,
+            tag_specifications: None,
+            dry_run: None,
+            client_token: None,
+            filter_at_source: None,
+            filter_at_destination: None,
+        }
+    }
 }
 impl CreateNetworkInsightsPathRequest {
     /// Starts building a [`CreateNetworkInsightsPathRequest`].
@@ -97,9 +143,26 @@ impl CreateNetworkInsightsPathRequest {
     }
 }
 /// A builder for [`CreateNetworkInsightsPathRequest`](crate::types::CreateNetworkInsightsPathRequest); start one with `CreateNetworkInsightsPathRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateNetworkInsightsPathRequestBuilder {
     inner: crate::types::CreateNetworkInsightsPathRequest,
+}
+impl Clone for CreateNetworkInsightsPathRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateNetworkInsightsPathRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateNetworkInsightsPathRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateNetworkInsightsPathRequest as Default>::default(),
+        }
+    }
 }
 impl CreateNetworkInsightsPathRequestBuilder {
     /// Sets [`CreateNetworkInsightsPathRequest::source_ip`](crate::types::CreateNetworkInsightsPathRequest::source_ip): The IP address of the source.

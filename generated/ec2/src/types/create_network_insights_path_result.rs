@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkInsightsPathResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateNetworkInsightsPathResult {
     /// Information about the path.
     pub network_insights_path: Option<crate::types::NetworkInsightsPath>,
+}
+impl Clone for CreateNetworkInsightsPathResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_path: self.network_insights_path.clone(),
+        }
+    }
+}
+impl PartialEq for CreateNetworkInsightsPathResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_path == other.network_insights_path
+    }
+}
+impl Default for CreateNetworkInsightsPathResult {
+    fn default() -> Self {
+        Self {
+            network_insights_path: None,
+        }
+    }
 }
 impl CreateNetworkInsightsPathResult {
     /// Starts building a [`CreateNetworkInsightsPathResult`].
@@ -21,9 +40,26 @@ impl CreateNetworkInsightsPathResult {
     }
 }
 /// A builder for [`CreateNetworkInsightsPathResult`](crate::types::CreateNetworkInsightsPathResult); start one with `CreateNetworkInsightsPathResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateNetworkInsightsPathResultBuilder {
     inner: crate::types::CreateNetworkInsightsPathResult,
+}
+impl Clone for CreateNetworkInsightsPathResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateNetworkInsightsPathResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateNetworkInsightsPathResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateNetworkInsightsPathResult as Default>::default(),
+        }
+    }
 }
 impl CreateNetworkInsightsPathResultBuilder {
     /// Sets [`CreateNetworkInsightsPathResult::network_insights_path`](crate::types::CreateNetworkInsightsPathResult::network_insights_path): Information about the path.

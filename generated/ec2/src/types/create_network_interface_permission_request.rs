@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CreateNetworkInterfacePermission.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfacePermissionRequest {
     /// The ID of the network interface.
@@ -19,6 +19,36 @@ pub struct CreateNetworkInterfacePermissionRequest {
     pub permission: Option<crate::types::InterfacePermissionType>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateNetworkInterfacePermissionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_interface_id: self.network_interface_id.clone(),
+            aws_account_id: self.aws_account_id.clone(),
+            aws_service: self.aws_service.clone(),
+            permission: self.permission.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateNetworkInterfacePermissionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interface_id == other.network_interface_id
+            && self.aws_account_id == other.aws_account_id
+            && self.aws_service == other.aws_service
+            && self.permission == other.permission && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateNetworkInterfacePermissionRequest {
+    fn default() -> Self {
+        Self {
+            network_interface_id: None,
+            aws_account_id: None,
+            aws_service: None,
+            permission: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateNetworkInterfacePermissionRequest {
     /// Starts building a [`CreateNetworkInterfacePermissionRequest`].
@@ -53,9 +83,26 @@ impl CreateNetworkInterfacePermissionRequest {
     }
 }
 /// A builder for [`CreateNetworkInterfacePermissionRequest`](crate::types::CreateNetworkInterfacePermissionRequest); start one with `CreateNetworkInterfacePermissionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateNetworkInterfacePermissionRequestBuilder {
     inner: crate::types::CreateNetworkInterfacePermissionRequest,
+}
+impl Clone for CreateNetworkInterfacePermissionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateNetworkInterfacePermissionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateNetworkInterfacePermissionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateNetworkInterfacePermissionRequest as Default>::default(),
+        }
+    }
 }
 impl CreateNetworkInterfacePermissionRequestBuilder {
     /// Sets [`CreateNetworkInterfacePermissionRequest::network_interface_id`](crate::types::CreateNetworkInterfacePermissionRequest::network_interface_id): The ID of the network interface.

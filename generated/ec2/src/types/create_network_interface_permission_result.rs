@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CreateNetworkInterfacePermission.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfacePermissionResult {
     /// Information about the permission for the network interface.
     pub interface_permission: Option<crate::types::NetworkInterfacePermission>,
+}
+impl Clone for CreateNetworkInterfacePermissionResult {
+    fn clone(&self) -> Self {
+        Self {
+            interface_permission: self.interface_permission.clone(),
+        }
+    }
+}
+impl PartialEq for CreateNetworkInterfacePermissionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.interface_permission == other.interface_permission
+    }
+}
+impl Default for CreateNetworkInterfacePermissionResult {
+    fn default() -> Self {
+        Self { interface_permission: None }
+    }
 }
 impl CreateNetworkInterfacePermissionResult {
     /// Starts building a [`CreateNetworkInterfacePermissionResult`].
@@ -23,9 +40,26 @@ impl CreateNetworkInterfacePermissionResult {
     }
 }
 /// A builder for [`CreateNetworkInterfacePermissionResult`](crate::types::CreateNetworkInterfacePermissionResult); start one with `CreateNetworkInterfacePermissionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateNetworkInterfacePermissionResultBuilder {
     inner: crate::types::CreateNetworkInterfacePermissionResult,
+}
+impl Clone for CreateNetworkInterfacePermissionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateNetworkInterfacePermissionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateNetworkInterfacePermissionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateNetworkInterfacePermissionResult as Default>::default(),
+        }
+    }
 }
 impl CreateNetworkInterfacePermissionResultBuilder {
     /// Sets [`CreateNetworkInterfacePermissionResult::interface_permission`](crate::types::CreateNetworkInterfacePermissionResult::interface_permission): Information about the permission for the network interface.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkInterfaceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfaceRequest {
     /// The IPv4 prefixes assigned to the network interface.
@@ -69,6 +69,82 @@ pub struct CreateNetworkInterfaceRequest {
     pub ipv6_address_count: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateNetworkInterfaceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ipv4_prefixes: self.ipv4_prefixes.clone(),
+            ipv4_prefix_count: self.ipv4_prefix_count,
+            ipv6_prefixes: self.ipv6_prefixes.clone(),
+            ipv6_prefix_count: self.ipv6_prefix_count,
+            interface_type: self.interface_type.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+            enable_primary_ipv6: self.enable_primary_ipv6,
+            connection_tracking_specification: self
+                .connection_tracking_specification
+                .clone(),
+            operator: self.operator.clone(),
+            subnet_id: self.subnet_id.clone(),
+            description: self.description.clone(),
+            private_ip_address: self.private_ip_address.clone(),
+            groups: self.groups.clone(),
+            private_ip_addresses: self.private_ip_addresses.clone(),
+            secondary_private_ip_address_count: self.secondary_private_ip_address_count,
+            ipv6_addresses: self.ipv6_addresses.clone(),
+            ipv6_address_count: self.ipv6_address_count,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateNetworkInterfaceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv4_prefixes == other.ipv4_prefixes
+            && self.ipv4_prefix_count == other.ipv4_prefix_count
+            && self.ipv6_prefixes == other.ipv6_prefixes
+            && self.ipv6_prefix_count == other.ipv6_prefix_count
+            && self.interface_type == other.interface_type
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token
+            && self.enable_primary_ipv6 == other.enable_primary_ipv6
+            && self.connection_tracking_specification
+                == other.connection_tracking_specification
+            && self.operator == other.operator && self.subnet_id == other.subnet_id
+            && self.description == other.description
+            && self.private_ip_address == other.private_ip_address
+            && self.groups == other.groups
+            && self.private_ip_addresses == other.private_ip_addresses
+            && self.secondary_private_ip_address_count
+                == other.secondary_private_ip_address_count
+            && self.ipv6_addresses == other.ipv6_addresses
+            && self.ipv6_address_count == other.ipv6_address_count
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateNetworkInterfaceRequest {
+    fn default() -> Self {
+        Self {
+            ipv4_prefixes: None,
+            ipv4_prefix_count: None,
+            ipv6_prefixes: None,
+            ipv6_prefix_count: None,
+            interface_type: None,
+            tag_specifications: None,
+            client_token: None,
+            enable_primary_ipv6: None,
+            connection_tracking_specification: None,
+            operator: None,
+            subnet_id: None,
+            description: None,
+            private_ip_address: None,
+            groups: None,
+            private_ip_addresses: None,
+            secondary_private_ip_address_count: None,
+            ipv6_addresses: None,
+            ipv6_address_count: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateNetworkInterfaceRequest {
     /// Starts building a [`CreateNetworkInterfaceRequest`].
@@ -177,9 +253,26 @@ impl CreateNetworkInterfaceRequest {
     }
 }
 /// A builder for [`CreateNetworkInterfaceRequest`](crate::types::CreateNetworkInterfaceRequest); start one with `CreateNetworkInterfaceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateNetworkInterfaceRequestBuilder {
     inner: crate::types::CreateNetworkInterfaceRequest,
+}
+impl Clone for CreateNetworkInterfaceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateNetworkInterfaceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateNetworkInterfaceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateNetworkInterfaceRequest as Default>::default(),
+        }
+    }
 }
 impl CreateNetworkInterfaceRequestBuilder {
     /// Appends one item to [`CreateNetworkInterfaceRequest::ipv4_prefixes`](crate::types::CreateNetworkInterfaceRequest::ipv4_prefixes): The IPv4 prefixes assigned to the network interface.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateNetworkInterfaceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateNetworkInterfaceResult {
     /// Information about the network interface.
     pub network_interface: Option<crate::types::NetworkInterface>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub client_token: Option<String>,
+}
+impl Clone for CreateNetworkInterfaceResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_interface: self.network_interface.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateNetworkInterfaceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interface == other.network_interface
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateNetworkInterfaceResult {
+    fn default() -> Self {
+        Self {
+            network_interface: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateNetworkInterfaceResult {
     /// Starts building a [`CreateNetworkInterfaceResult`].
@@ -28,9 +50,26 @@ impl CreateNetworkInterfaceResult {
     }
 }
 /// A builder for [`CreateNetworkInterfaceResult`](crate::types::CreateNetworkInterfaceResult); start one with `CreateNetworkInterfaceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateNetworkInterfaceResultBuilder {
     inner: crate::types::CreateNetworkInterfaceResult,
+}
+impl Clone for CreateNetworkInterfaceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateNetworkInterfaceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateNetworkInterfaceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateNetworkInterfaceResult as Default>::default(),
+        }
+    }
 }
 impl CreateNetworkInterfaceResultBuilder {
     /// Sets [`CreateNetworkInterfaceResult::network_interface`](crate::types::CreateNetworkInterfaceResult::network_interface): Information about the network interface.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreatePlacementGroupRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreatePlacementGroupRequest {
     /// The number of partitions. Valid only when **Strategy** is set to `partition`.
@@ -28,6 +28,48 @@ pub struct CreatePlacementGroupRequest {
     pub group_name: Option<String>,
     /// The placement strategy.
     pub strategy: Option<crate::types::PlacementStrategy>,
+}
+impl Clone for CreatePlacementGroupRequest {
+    fn clone(&self) -> Self {
+        Self {
+            partition_count: self.partition_count,
+            tag_specifications: self.tag_specifications.clone(),
+            spread_level: self.spread_level.clone(),
+            linked_group_id: self.linked_group_id.clone(),
+            operator: self.operator.clone(),
+            parent_group_id: self.parent_group_id.clone(),
+            dry_run: self.dry_run,
+            group_name: self.group_name.clone(),
+            strategy: self.strategy.clone(),
+        }
+    }
+}
+impl PartialEq for CreatePlacementGroupRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.partition_count == other.partition_count
+            && self.tag_specifications == other.tag_specifications
+            && self.spread_level == other.spread_level
+            && self.linked_group_id == other.linked_group_id
+            && self.operator == other.operator
+            && self.parent_group_id == other.parent_group_id
+            && self.dry_run == other.dry_run && self.group_name == other.group_name
+            && self.strategy == other.strategy
+    }
+}
+impl Default for CreatePlacementGroupRequest {
+    fn default() -> Self {
+        Self {
+            partition_count: None,
+            tag_specifications: None,
+            spread_level: None,
+            linked_group_id: None,
+            operator: None,
+            parent_group_id: None,
+            dry_run: None,
+            group_name: None,
+            strategy: None,
+        }
+    }
 }
 impl CreatePlacementGroupRequest {
     /// Starts building a [`CreatePlacementGroupRequest`].
@@ -82,9 +124,26 @@ impl CreatePlacementGroupRequest {
     }
 }
 /// A builder for [`CreatePlacementGroupRequest`](crate::types::CreatePlacementGroupRequest); start one with `CreatePlacementGroupRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreatePlacementGroupRequestBuilder {
     inner: crate::types::CreatePlacementGroupRequest,
+}
+impl Clone for CreatePlacementGroupRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreatePlacementGroupRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreatePlacementGroupRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreatePlacementGroupRequest as Default>::default(),
+        }
+    }
 }
 impl CreatePlacementGroupRequestBuilder {
     /// Sets [`CreatePlacementGroupRequest::partition_count`](crate::types::CreatePlacementGroupRequest::partition_count): The number of partitions.

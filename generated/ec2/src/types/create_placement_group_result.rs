@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreatePlacementGroupResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreatePlacementGroupResult {
     /// Information about the placement group.
     pub placement_group: Option<crate::types::PlacementGroup>,
+}
+impl Clone for CreatePlacementGroupResult {
+    fn clone(&self) -> Self {
+        Self {
+            placement_group: self.placement_group.clone(),
+        }
+    }
+}
+impl PartialEq for CreatePlacementGroupResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.placement_group == other.placement_group
+    }
+}
+impl Default for CreatePlacementGroupResult {
+    fn default() -> Self {
+        Self { placement_group: None }
+    }
 }
 impl CreatePlacementGroupResult {
     /// Starts building a [`CreatePlacementGroupResult`].
@@ -21,9 +38,26 @@ impl CreatePlacementGroupResult {
     }
 }
 /// A builder for [`CreatePlacementGroupResult`](crate::types::CreatePlacementGroupResult); start one with `CreatePlacementGroupResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreatePlacementGroupResultBuilder {
     inner: crate::types::CreatePlacementGroupResult,
+}
+impl Clone for CreatePlacementGroupResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreatePlacementGroupResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreatePlacementGroupResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreatePlacementGroupResult as Default>::default(),
+        }
+    }
 }
 impl CreatePlacementGroupResultBuilder {
     /// Sets [`CreatePlacementGroupResult::placement_group`](crate::types::CreatePlacementGroupResult::placement_group): Information about the placement group.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreatePublicIpv4PoolRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreatePublicIpv4PoolRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,31 @@ pub struct CreatePublicIpv4PoolRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The Availability Zone (AZ) or Local Zone (LZ) network border group that the resource that the IP address is assigned to is in. Defaults to an AZ network border group. For more information on available Local Zones, see [Local Zone availability](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-byoip.html#byoip-zone-avail) in the *Amazon EC2 User Guide*.
     pub network_border_group: Option<String>,
+}
+impl Clone for CreatePublicIpv4PoolRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            tag_specifications: self.tag_specifications.clone(),
+            network_border_group: self.network_border_group.clone(),
+        }
+    }
+}
+impl PartialEq for CreatePublicIpv4PoolRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.tag_specifications == other.tag_specifications
+            && self.network_border_group == other.network_border_group
+    }
+}
+impl Default for CreatePublicIpv4PoolRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            tag_specifications: None,
+            network_border_group: None,
+        }
+    }
 }
 impl CreatePublicIpv4PoolRequest {
     /// Starts building a [`CreatePublicIpv4PoolRequest`].
@@ -35,9 +60,26 @@ impl CreatePublicIpv4PoolRequest {
     }
 }
 /// A builder for [`CreatePublicIpv4PoolRequest`](crate::types::CreatePublicIpv4PoolRequest); start one with `CreatePublicIpv4PoolRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreatePublicIpv4PoolRequestBuilder {
     inner: crate::types::CreatePublicIpv4PoolRequest,
+}
+impl Clone for CreatePublicIpv4PoolRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreatePublicIpv4PoolRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreatePublicIpv4PoolRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreatePublicIpv4PoolRequest as Default>::default(),
+        }
+    }
 }
 impl CreatePublicIpv4PoolRequestBuilder {
     /// Sets [`CreatePublicIpv4PoolRequest::dry_run`](crate::types::CreatePublicIpv4PoolRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

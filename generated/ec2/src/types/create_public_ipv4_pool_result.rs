@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreatePublicIpv4PoolResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreatePublicIpv4PoolResult {
     /// The ID of the public IPv4 pool.
     pub pool_id: Option<String>,
+}
+impl Clone for CreatePublicIpv4PoolResult {
+    fn clone(&self) -> Self {
+        Self {
+            pool_id: self.pool_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreatePublicIpv4PoolResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.pool_id == other.pool_id
+    }
+}
+impl Default for CreatePublicIpv4PoolResult {
+    fn default() -> Self {
+        Self { pool_id: None }
+    }
 }
 impl CreatePublicIpv4PoolResult {
     /// Starts building a [`CreatePublicIpv4PoolResult`].
@@ -21,9 +38,26 @@ impl CreatePublicIpv4PoolResult {
     }
 }
 /// A builder for [`CreatePublicIpv4PoolResult`](crate::types::CreatePublicIpv4PoolResult); start one with `CreatePublicIpv4PoolResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreatePublicIpv4PoolResultBuilder {
     inner: crate::types::CreatePublicIpv4PoolResult,
+}
+impl Clone for CreatePublicIpv4PoolResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreatePublicIpv4PoolResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreatePublicIpv4PoolResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreatePublicIpv4PoolResult as Default>::default(),
+        }
+    }
 }
 impl CreatePublicIpv4PoolResultBuilder {
     /// Sets [`CreatePublicIpv4PoolResult::pool_id`](crate::types::CreatePublicIpv4PoolResult::pool_id): The ID of the public IPv4 pool.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateReplaceRootVolumeTaskRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateReplaceRootVolumeTaskRequest {
     /// The ID of the instance for which to replace the root volume.
@@ -42,6 +42,47 @@ pub struct CreateReplaceRootVolumeTaskRequest {
     ///
     /// If you want to restore the replacement root volume from a specific snapshot, an AMI, or to its launch state, omit this parameter.
     pub volume_id: Option<String>,
+}
+impl Clone for CreateReplaceRootVolumeTaskRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            tag_specifications: self.tag_specifications.clone(),
+            image_id: self.image_id.clone(),
+            delete_replaced_root_volume: self.delete_replaced_root_volume,
+            volume_initialization_rate: self.volume_initialization_rate,
+            volume_id: self.volume_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateReplaceRootVolumeTaskRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.snapshot_id == other.snapshot_id
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.tag_specifications == other.tag_specifications
+            && self.image_id == other.image_id
+            && self.delete_replaced_root_volume == other.delete_replaced_root_volume
+            && self.volume_initialization_rate == other.volume_initialization_rate
+            && self.volume_id == other.volume_id
+    }
+}
+impl Default for CreateReplaceRootVolumeTaskRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            snapshot_id: None,
+            client_token: None,
+            dry_run: None,
+            tag_specifications: None,
+            image_id: None,
+            delete_replaced_root_volume: None,
+            volume_initialization_rate: None,
+            volume_id: None,
+        }
+    }
 }
 impl CreateReplaceRootVolumeTaskRequest {
     /// Starts building a [`CreateReplaceRootVolumeTaskRequest`].
@@ -96,9 +137,26 @@ impl CreateReplaceRootVolumeTaskRequest {
     }
 }
 /// A builder for [`CreateReplaceRootVolumeTaskRequest`](crate::types::CreateReplaceRootVolumeTaskRequest); start one with `CreateReplaceRootVolumeTaskRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateReplaceRootVolumeTaskRequestBuilder {
     inner: crate::types::CreateReplaceRootVolumeTaskRequest,
+}
+impl Clone for CreateReplaceRootVolumeTaskRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateReplaceRootVolumeTaskRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateReplaceRootVolumeTaskRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateReplaceRootVolumeTaskRequest as Default>::default(),
+        }
+    }
 }
 impl CreateReplaceRootVolumeTaskRequestBuilder {
     /// Sets [`CreateReplaceRootVolumeTaskRequest::instance_id`](crate::types::CreateReplaceRootVolumeTaskRequest::instance_id): The ID of the instance for which to replace the root volume.

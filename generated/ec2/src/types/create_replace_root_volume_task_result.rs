@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateReplaceRootVolumeTaskResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateReplaceRootVolumeTaskResult {
     /// Information about the root volume replacement task.
     pub replace_root_volume_task: Option<crate::types::ReplaceRootVolumeTask>,
+}
+impl Clone for CreateReplaceRootVolumeTaskResult {
+    fn clone(&self) -> Self {
+        Self {
+            replace_root_volume_task: self.replace_root_volume_task.clone(),
+        }
+    }
+}
+impl PartialEq for CreateReplaceRootVolumeTaskResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.replace_root_volume_task == other.replace_root_volume_task
+    }
+}
+impl Default for CreateReplaceRootVolumeTaskResult {
+    fn default() -> Self {
+        Self {
+            replace_root_volume_task: None,
+        }
+    }
 }
 impl CreateReplaceRootVolumeTaskResult {
     /// Starts building a [`CreateReplaceRootVolumeTaskResult`].
@@ -23,9 +42,26 @@ impl CreateReplaceRootVolumeTaskResult {
     }
 }
 /// A builder for [`CreateReplaceRootVolumeTaskResult`](crate::types::CreateReplaceRootVolumeTaskResult); start one with `CreateReplaceRootVolumeTaskResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateReplaceRootVolumeTaskResultBuilder {
     inner: crate::types::CreateReplaceRootVolumeTaskResult,
+}
+impl Clone for CreateReplaceRootVolumeTaskResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateReplaceRootVolumeTaskResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateReplaceRootVolumeTaskResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateReplaceRootVolumeTaskResult as Default>::default(),
+        }
+    }
 }
 impl CreateReplaceRootVolumeTaskResultBuilder {
     /// Sets [`CreateReplaceRootVolumeTaskResult::replace_root_volume_task`](crate::types::CreateReplaceRootVolumeTaskResult::replace_root_volume_task): Information about the root volume replacement task.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CreateReservedInstancesListing.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateReservedInstancesListingRequest {
     /// The ID of the active Standard Reserved Instance.
@@ -21,6 +21,34 @@ pub struct CreateReservedInstancesListingRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub client_token: Option<String>,
+}
+impl Clone for CreateReservedInstancesListingRequest {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances_id: self.reserved_instances_id.clone(),
+            instance_count: self.instance_count,
+            price_schedules: self.price_schedules.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateReservedInstancesListingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances_id == other.reserved_instances_id
+            && self.instance_count == other.instance_count
+            && self.price_schedules == other.price_schedules
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateReservedInstancesListingRequest {
+    fn default() -> Self {
+        Self {
+            reserved_instances_id: None,
+            instance_count: None,
+            price_schedules: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateReservedInstancesListingRequest {
     /// Starts building a [`CreateReservedInstancesListingRequest`].
@@ -50,9 +78,26 @@ impl CreateReservedInstancesListingRequest {
     }
 }
 /// A builder for [`CreateReservedInstancesListingRequest`](crate::types::CreateReservedInstancesListingRequest); start one with `CreateReservedInstancesListingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateReservedInstancesListingRequestBuilder {
     inner: crate::types::CreateReservedInstancesListingRequest,
+}
+impl Clone for CreateReservedInstancesListingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateReservedInstancesListingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateReservedInstancesListingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateReservedInstancesListingRequest as Default>::default(),
+        }
+    }
 }
 impl CreateReservedInstancesListingRequestBuilder {
     /// Sets [`CreateReservedInstancesListingRequest::reserved_instances_id`](crate::types::CreateReservedInstancesListingRequest::reserved_instances_id): The ID of the active Standard Reserved Instance.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CreateReservedInstancesListing.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateReservedInstancesListingResult {
     /// Information about the Standard Reserved Instance listing.
     pub reserved_instances_listings: Option<Vec<crate::types::ReservedInstancesListing>>,
+}
+impl Clone for CreateReservedInstancesListingResult {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances_listings: self.reserved_instances_listings.clone(),
+        }
+    }
+}
+impl PartialEq for CreateReservedInstancesListingResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances_listings == other.reserved_instances_listings
+    }
+}
+impl Default for CreateReservedInstancesListingResult {
+    fn default() -> Self {
+        Self {
+            reserved_instances_listings: None,
+        }
+    }
 }
 impl CreateReservedInstancesListingResult {
     /// Starts building a [`CreateReservedInstancesListingResult`].
@@ -23,9 +42,26 @@ impl CreateReservedInstancesListingResult {
     }
 }
 /// A builder for [`CreateReservedInstancesListingResult`](crate::types::CreateReservedInstancesListingResult); start one with `CreateReservedInstancesListingResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateReservedInstancesListingResultBuilder {
     inner: crate::types::CreateReservedInstancesListingResult,
+}
+impl Clone for CreateReservedInstancesListingResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateReservedInstancesListingResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateReservedInstancesListingResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateReservedInstancesListingResult as Default>::default(),
+        }
+    }
 }
 impl CreateReservedInstancesListingResultBuilder {
     /// Appends one item to [`CreateReservedInstancesListingResult::reserved_instances_listings`](crate::types::CreateReservedInstancesListingResult::reserved_instances_listings): Information about the Standard Reserved Instance listing.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRestoreImageTaskRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRestoreImageTaskRequest {
     /// The name of the Amazon S3 bucket that contains the stored AMI object.
@@ -22,6 +22,36 @@ pub struct CreateRestoreImageTaskRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateRestoreImageTaskRequest {
+    fn clone(&self) -> Self {
+        Self {
+            bucket: self.bucket.clone(),
+            object_key: self.object_key.clone(),
+            name: self.name.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateRestoreImageTaskRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.bucket == other.bucket && self.object_key == other.object_key
+            && self.name == other.name
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateRestoreImageTaskRequest {
+    fn default() -> Self {
+        Self {
+            bucket: None,
+            object_key: None,
+            name: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateRestoreImageTaskRequest {
     /// Starts building a [`CreateRestoreImageTaskRequest`].
@@ -56,9 +86,26 @@ impl CreateRestoreImageTaskRequest {
     }
 }
 /// A builder for [`CreateRestoreImageTaskRequest`](crate::types::CreateRestoreImageTaskRequest); start one with `CreateRestoreImageTaskRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRestoreImageTaskRequestBuilder {
     inner: crate::types::CreateRestoreImageTaskRequest,
+}
+impl Clone for CreateRestoreImageTaskRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRestoreImageTaskRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRestoreImageTaskRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRestoreImageTaskRequest as Default>::default(),
+        }
+    }
 }
 impl CreateRestoreImageTaskRequestBuilder {
     /// Sets [`CreateRestoreImageTaskRequest::bucket`](crate::types::CreateRestoreImageTaskRequest::bucket): The name of the Amazon S3 bucket that contains the stored AMI object.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRestoreImageTaskResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRestoreImageTaskResult {
     /// The AMI ID.
     pub image_id: Option<String>,
+}
+impl Clone for CreateRestoreImageTaskResult {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateRestoreImageTaskResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id
+    }
+}
+impl Default for CreateRestoreImageTaskResult {
+    fn default() -> Self {
+        Self { image_id: None }
+    }
 }
 impl CreateRestoreImageTaskResult {
     /// Starts building a [`CreateRestoreImageTaskResult`].
@@ -21,9 +38,26 @@ impl CreateRestoreImageTaskResult {
     }
 }
 /// A builder for [`CreateRestoreImageTaskResult`](crate::types::CreateRestoreImageTaskResult); start one with `CreateRestoreImageTaskResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRestoreImageTaskResultBuilder {
     inner: crate::types::CreateRestoreImageTaskResult,
+}
+impl Clone for CreateRestoreImageTaskResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRestoreImageTaskResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRestoreImageTaskResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRestoreImageTaskResult as Default>::default(),
+        }
+    }
 }
 impl CreateRestoreImageTaskResultBuilder {
     /// Sets [`CreateRestoreImageTaskResult::image_id`](crate::types::CreateRestoreImageTaskResult::image_id): The AMI ID.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRouteRequest {
     /// The ID of a prefix list used for the destination match.
@@ -43,6 +43,76 @@ pub struct CreateRouteRequest {
     pub vpc_peering_connection_id: Option<String>,
     /// \[IPv4 traffic only\] The ID of a NAT gateway.
     pub nat_gateway_id: Option<String>,
+}
+impl Clone for CreateRouteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            destination_prefix_list_id: self.destination_prefix_list_id.clone(),
+            vpc_endpoint_id: self.vpc_endpoint_id.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            local_gateway_id: self.local_gateway_id.clone(),
+            carrier_gateway_id: self.carrier_gateway_id.clone(),
+            core_network_arn: self.core_network_arn.clone(),
+            odb_network_arn: self.odb_network_arn.clone(),
+            dry_run: self.dry_run,
+            route_table_id: self.route_table_id.clone(),
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            gateway_id: self.gateway_id.clone(),
+            destination_ipv6_cidr_block: self.destination_ipv6_cidr_block.clone(),
+            egress_only_internet_gateway_id: self
+                .egress_only_internet_gateway_id
+                .clone(),
+            instance_id: self.instance_id.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            vpc_peering_connection_id: self.vpc_peering_connection_id.clone(),
+            nat_gateway_id: self.nat_gateway_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateRouteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_prefix_list_id == other.destination_prefix_list_id
+            && self.vpc_endpoint_id == other.vpc_endpoint_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.local_gateway_id == other.local_gateway_id
+            && self.carrier_gateway_id == other.carrier_gateway_id
+            && self.core_network_arn == other.core_network_arn
+            && self.odb_network_arn == other.odb_network_arn
+            && self.dry_run == other.dry_run
+            && self.route_table_id == other.route_table_id
+            && self.destination_cidr_block == other.destination_cidr_block
+            && self.gateway_id == other.gateway_id
+            && self.destination_ipv6_cidr_block == other.destination_ipv6_cidr_block
+            && self.egress_only_internet_gateway_id
+                == other.egress_only_internet_gateway_id
+            && self.instance_id == other.instance_id
+            && self.network_interface_id == other.network_interface_id
+            && self.vpc_peering_connection_id == other.vpc_peering_connection_id
+            && self.nat_gateway_id == other.nat_gateway_id
+    }
+}
+impl Default for CreateRouteRequest {
+    fn default() -> Self {
+        Self {
+            destination_prefix_list_id: None,
+            vpc_endpoint_id: None,
+            transit_gateway_id: None,
+            local_gateway_id: None,
+            carrier_gateway_id: None,
+            core_network_arn: None,
+            odb_network_arn: None,
+            dry_run: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            gateway_id: None,
+            destination_ipv6_cidr_block: None,
+            egress_only_internet_gateway_id: None,
+            instance_id: None,
+            network_interface_id: None,
+            vpc_peering_connection_id: None,
+            nat_gateway_id: None,
+        }
+    }
 }
 impl CreateRouteRequest {
     /// Starts building a [`CreateRouteRequest`].
@@ -137,9 +207,26 @@ impl CreateRouteRequest {
     }
 }
 /// A builder for [`CreateRouteRequest`](crate::types::CreateRouteRequest); start one with `CreateRouteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRouteRequestBuilder {
     inner: crate::types::CreateRouteRequest,
+}
+impl Clone for CreateRouteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRouteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRouteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRouteRequest as Default>::default(),
+        }
+    }
 }
 impl CreateRouteRequestBuilder {
     /// Sets [`CreateRouteRequest::destination_prefix_list_id`](crate::types::CreateRouteRequest::destination_prefix_list_id): The ID of a prefix list used for the destination match.

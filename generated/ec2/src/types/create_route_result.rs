@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRouteResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for CreateRouteResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for CreateRouteResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for CreateRouteResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl CreateRouteResult {
     /// Starts building a [`CreateRouteResult`].
@@ -21,9 +36,26 @@ impl CreateRouteResult {
     }
 }
 /// A builder for [`CreateRouteResult`](crate::types::CreateRouteResult); start one with `CreateRouteResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRouteResultBuilder {
     inner: crate::types::CreateRouteResult,
+}
+impl Clone for CreateRouteResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRouteResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRouteResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRouteResult as Default>::default(),
+        }
+    }
 }
 impl CreateRouteResultBuilder {
     /// Sets [`CreateRouteResult::return_`](crate::types::CreateRouteResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteServerEndpointRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRouteServerEndpointRequest {
     /// The ID of the route server for which to create an endpoint.
@@ -19,6 +19,36 @@ pub struct CreateRouteServerEndpointRequest {
     pub dry_run: Option<bool>,
     /// The tags to apply to the route server endpoint during creation.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateRouteServerEndpointRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            subnet_id: self.subnet_id.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateRouteServerEndpointRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id
+            && self.subnet_id == other.subnet_id
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateRouteServerEndpointRequest {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            subnet_id: None,
+            client_token: None,
+            dry_run: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateRouteServerEndpointRequest {
     /// Starts building a [`CreateRouteServerEndpointRequest`].
@@ -53,9 +83,26 @@ impl CreateRouteServerEndpointRequest {
     }
 }
 /// A builder for [`CreateRouteServerEndpointRequest`](crate::types::CreateRouteServerEndpointRequest); start one with `CreateRouteServerEndpointRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRouteServerEndpointRequestBuilder {
     inner: crate::types::CreateRouteServerEndpointRequest,
+}
+impl Clone for CreateRouteServerEndpointRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRouteServerEndpointRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRouteServerEndpointRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRouteServerEndpointRequest as Default>::default(),
+        }
+    }
 }
 impl CreateRouteServerEndpointRequestBuilder {
     /// Sets [`CreateRouteServerEndpointRequest::route_server_id`](crate::types::CreateRouteServerEndpointRequest::route_server_id): The ID of the route server for which to create an endpoint.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteServerEndpointResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRouteServerEndpointResult {
     /// Information about the created route server endpoint.
     pub route_server_endpoint: Option<crate::types::RouteServerEndpoint>,
+}
+impl Clone for CreateRouteServerEndpointResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_endpoint: self.route_server_endpoint.clone(),
+        }
+    }
+}
+impl PartialEq for CreateRouteServerEndpointResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_endpoint == other.route_server_endpoint
+    }
+}
+impl Default for CreateRouteServerEndpointResult {
+    fn default() -> Self {
+        Self {
+            route_server_endpoint: None,
+        }
+    }
 }
 impl CreateRouteServerEndpointResult {
     /// Starts building a [`CreateRouteServerEndpointResult`].
@@ -21,9 +40,26 @@ impl CreateRouteServerEndpointResult {
     }
 }
 /// A builder for [`CreateRouteServerEndpointResult`](crate::types::CreateRouteServerEndpointResult); start one with `CreateRouteServerEndpointResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRouteServerEndpointResultBuilder {
     inner: crate::types::CreateRouteServerEndpointResult,
+}
+impl Clone for CreateRouteServerEndpointResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRouteServerEndpointResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRouteServerEndpointResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRouteServerEndpointResult as Default>::default(),
+        }
+    }
 }
 impl CreateRouteServerEndpointResultBuilder {
     /// Sets [`CreateRouteServerEndpointResult::route_server_endpoint`](crate::types::CreateRouteServerEndpointResult::route_server_endpoint): Information about the created route server endpoint.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteServerPeerRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRouteServerPeerRequest {
     /// The ID of the route server endpoint for which to create a peer.
@@ -21,6 +21,36 @@ pub struct CreateRouteServerPeerRequest {
     pub dry_run: Option<bool>,
     /// The tags to apply to the route server peer during creation.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateRouteServerPeerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_endpoint_id: self.route_server_endpoint_id.clone(),
+            peer_address: self.peer_address.clone(),
+            bgp_options: self.bgp_options.clone(),
+            dry_run: self.dry_run,
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateRouteServerPeerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_endpoint_id == other.route_server_endpoint_id
+            && self.peer_address == other.peer_address
+            && self.bgp_options == other.bgp_options && self.dry_run == other.dry_run
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateRouteServerPeerRequest {
+    fn default() -> Self {
+        Self {
+            route_server_endpoint_id: None,
+            peer_address: None,
+            bgp_options: None,
+            dry_run: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateRouteServerPeerRequest {
     /// Starts building a [`CreateRouteServerPeerRequest`].
@@ -55,9 +85,26 @@ impl CreateRouteServerPeerRequest {
     }
 }
 /// A builder for [`CreateRouteServerPeerRequest`](crate::types::CreateRouteServerPeerRequest); start one with `CreateRouteServerPeerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRouteServerPeerRequestBuilder {
     inner: crate::types::CreateRouteServerPeerRequest,
+}
+impl Clone for CreateRouteServerPeerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRouteServerPeerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRouteServerPeerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRouteServerPeerRequest as Default>::default(),
+        }
+    }
 }
 impl CreateRouteServerPeerRequestBuilder {
     /// Sets [`CreateRouteServerPeerRequest::route_server_endpoint_id`](crate::types::CreateRouteServerPeerRequest::route_server_endpoint_id): The ID of the route server endpoint for which to create a peer.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteServerPeerResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRouteServerPeerResult {
     /// Information about the created route server peer.
     pub route_server_peer: Option<crate::types::RouteServerPeer>,
+}
+impl Clone for CreateRouteServerPeerResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_peer: self.route_server_peer.clone(),
+        }
+    }
+}
+impl PartialEq for CreateRouteServerPeerResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_peer == other.route_server_peer
+    }
+}
+impl Default for CreateRouteServerPeerResult {
+    fn default() -> Self {
+        Self { route_server_peer: None }
+    }
 }
 impl CreateRouteServerPeerResult {
     /// Starts building a [`CreateRouteServerPeerResult`].
@@ -21,9 +38,26 @@ impl CreateRouteServerPeerResult {
     }
 }
 /// A builder for [`CreateRouteServerPeerResult`](crate::types::CreateRouteServerPeerResult); start one with `CreateRouteServerPeerResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRouteServerPeerResultBuilder {
     inner: crate::types::CreateRouteServerPeerResult,
+}
+impl Clone for CreateRouteServerPeerResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRouteServerPeerResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRouteServerPeerResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRouteServerPeerResult as Default>::default(),
+        }
+    }
 }
 impl CreateRouteServerPeerResultBuilder {
     /// Sets [`CreateRouteServerPeerResult::route_server_peer`](crate::types::CreateRouteServerPeerResult::route_server_peer): Information about the created route server peer.

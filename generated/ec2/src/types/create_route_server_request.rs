@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteServerRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRouteServerRequest {
     /// The private Autonomous System Number (ASN) for the Amazon side of the BGP session. Valid values are from 1 to 4294967295. We recommend using a private ASN in the 64512–65534 (16-bit ASN) or 4200000000–4294967294 (32-bit ASN) range.
@@ -23,6 +23,42 @@ pub struct CreateRouteServerRequest {
     pub sns_notifications_enabled: Option<bool>,
     /// The tags to apply to the route server during creation.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateRouteServerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            amazon_side_asn: self.amazon_side_asn,
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            persist_routes: self.persist_routes.clone(),
+            persist_routes_duration: self.persist_routes_duration,
+            sns_notifications_enabled: self.sns_notifications_enabled,
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateRouteServerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.amazon_side_asn == other.amazon_side_asn
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.persist_routes == other.persist_routes
+            && self.persist_routes_duration == other.persist_routes_duration
+            && self.sns_notifications_enabled == other.sns_notifications_enabled
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateRouteServerRequest {
+    fn default() -> Self {
+        Self {
+            amazon_side_asn: None,
+            client_token: None,
+            dry_run: None,
+            persist_routes: None,
+            persist_routes_duration: None,
+            sns_notifications_enabled: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateRouteServerRequest {
     /// Starts building a [`CreateRouteServerRequest`].
@@ -69,9 +105,26 @@ impl CreateRouteServerRequest {
     }
 }
 /// A builder for [`CreateRouteServerRequest`](crate::types::CreateRouteServerRequest); start one with `CreateRouteServerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRouteServerRequestBuilder {
     inner: crate::types::CreateRouteServerRequest,
+}
+impl Clone for CreateRouteServerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRouteServerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRouteServerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRouteServerRequest as Default>::default(),
+        }
+    }
 }
 impl CreateRouteServerRequestBuilder {
     /// Sets [`CreateRouteServerRequest::amazon_side_asn`](crate::types::CreateRouteServerRequest::amazon_side_asn): The private Autonomous System Number (ASN) for the Amazon side of the BGP session.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteServerResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRouteServerResult {
     /// Information about the created route server.
     pub route_server: Option<crate::types::RouteServer>,
+}
+impl Clone for CreateRouteServerResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server: self.route_server.clone(),
+        }
+    }
+}
+impl PartialEq for CreateRouteServerResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server == other.route_server
+    }
+}
+impl Default for CreateRouteServerResult {
+    fn default() -> Self {
+        Self { route_server: None }
+    }
 }
 impl CreateRouteServerResult {
     /// Starts building a [`CreateRouteServerResult`].
@@ -21,9 +38,26 @@ impl CreateRouteServerResult {
     }
 }
 /// A builder for [`CreateRouteServerResult`](crate::types::CreateRouteServerResult); start one with `CreateRouteServerResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRouteServerResultBuilder {
     inner: crate::types::CreateRouteServerResult,
+}
+impl Clone for CreateRouteServerResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRouteServerResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRouteServerResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRouteServerResult as Default>::default(),
+        }
+    }
 }
 impl CreateRouteServerResultBuilder {
     /// Sets [`CreateRouteServerResult::route_server`](crate::types::CreateRouteServerResult::route_server): Information about the created route server.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRouteTableRequest {
     /// The tags to assign to the route table.
@@ -15,6 +15,33 @@ pub struct CreateRouteTableRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_id: Option<String>,
+}
+impl Clone for CreateRouteTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateRouteTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for CreateRouteTableRequest {
+    fn default() -> Self {
+        Self {
+            tag_specifications: None,
+            client_token: None,
+            dry_run: None,
+            vpc_id: None,
+        }
+    }
 }
 impl CreateRouteTableRequest {
     /// Starts building a [`CreateRouteTableRequest`].
@@ -44,9 +71,26 @@ impl CreateRouteTableRequest {
     }
 }
 /// A builder for [`CreateRouteTableRequest`](crate::types::CreateRouteTableRequest); start one with `CreateRouteTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRouteTableRequestBuilder {
     inner: crate::types::CreateRouteTableRequest,
+}
+impl Clone for CreateRouteTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRouteTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRouteTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRouteTableRequest as Default>::default(),
+        }
+    }
 }
 impl CreateRouteTableRequestBuilder {
     /// Appends one item to [`CreateRouteTableRequest::tag_specifications`](crate::types::CreateRouteTableRequest::tag_specifications): The tags to assign to the route table.

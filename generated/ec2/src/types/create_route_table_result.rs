@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRouteTableResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRouteTableResult {
     /// Information about the route table.
     pub route_table: Option<crate::types::RouteTable>,
     /// Unique, case-sensitive identifier to ensure the idempotency of the request. Only returned if a client token was provided in the request.
     pub client_token: Option<String>,
+}
+impl Clone for CreateRouteTableResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_table: self.route_table.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateRouteTableResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_table == other.route_table && self.client_token == other.client_token
+    }
+}
+impl Default for CreateRouteTableResult {
+    fn default() -> Self {
+        Self {
+            route_table: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateRouteTableResult {
     /// Starts building a [`CreateRouteTableResult`].
@@ -28,9 +49,26 @@ impl CreateRouteTableResult {
     }
 }
 /// A builder for [`CreateRouteTableResult`](crate::types::CreateRouteTableResult); start one with `CreateRouteTableResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRouteTableResultBuilder {
     inner: crate::types::CreateRouteTableResult,
+}
+impl Clone for CreateRouteTableResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRouteTableResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRouteTableResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRouteTableResult as Default>::default(),
+        }
+    }
 }
 impl CreateRouteTableResultBuilder {
     /// Sets [`CreateRouteTableResult::route_table`](crate::types::CreateRouteTableResult::route_table): Information about the route table.

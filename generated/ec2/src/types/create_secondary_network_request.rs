@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSecondaryNetworkRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSecondaryNetworkRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
@@ -19,6 +19,36 @@ pub struct CreateSecondaryNetworkRequest {
     pub network_type: Option<crate::types::SecondaryNetworkType>,
     /// The tags to assign to the secondary network.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateSecondaryNetworkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            ipv4_cidr_block: self.ipv4_cidr_block.clone(),
+            network_type: self.network_type.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateSecondaryNetworkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.ipv4_cidr_block == other.ipv4_cidr_block
+            && self.network_type == other.network_type
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateSecondaryNetworkRequest {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            ipv4_cidr_block: None,
+            network_type: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateSecondaryNetworkRequest {
     /// Starts building a [`CreateSecondaryNetworkRequest`].
@@ -53,9 +83,26 @@ impl CreateSecondaryNetworkRequest {
     }
 }
 /// A builder for [`CreateSecondaryNetworkRequest`](crate::types::CreateSecondaryNetworkRequest); start one with `CreateSecondaryNetworkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSecondaryNetworkRequestBuilder {
     inner: crate::types::CreateSecondaryNetworkRequest,
+}
+impl Clone for CreateSecondaryNetworkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSecondaryNetworkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSecondaryNetworkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSecondaryNetworkRequest as Default>::default(),
+        }
+    }
 }
 impl CreateSecondaryNetworkRequestBuilder {
     /// Sets [`CreateSecondaryNetworkRequest::client_token`](crate::types::CreateSecondaryNetworkRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.

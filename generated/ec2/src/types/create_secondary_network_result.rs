@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSecondaryNetworkResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSecondaryNetworkResult {
     /// Information about the secondary network.
     pub secondary_network: Option<crate::types::SecondaryNetwork>,
     /// Unique, case-sensitive identifier to ensure the idempotency of the request. Only returned if a client token was provided in the request.
     pub client_token: Option<String>,
+}
+impl Clone for CreateSecondaryNetworkResult {
+    fn clone(&self) -> Self {
+        Self {
+            secondary_network: self.secondary_network.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateSecondaryNetworkResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.secondary_network == other.secondary_network
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateSecondaryNetworkResult {
+    fn default() -> Self {
+        Self {
+            secondary_network: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateSecondaryNetworkResult {
     /// Starts building a [`CreateSecondaryNetworkResult`].
@@ -28,9 +50,26 @@ impl CreateSecondaryNetworkResult {
     }
 }
 /// A builder for [`CreateSecondaryNetworkResult`](crate::types::CreateSecondaryNetworkResult); start one with `CreateSecondaryNetworkResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSecondaryNetworkResultBuilder {
     inner: crate::types::CreateSecondaryNetworkResult,
+}
+impl Clone for CreateSecondaryNetworkResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSecondaryNetworkResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSecondaryNetworkResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSecondaryNetworkResult as Default>::default(),
+        }
+    }
 }
 impl CreateSecondaryNetworkResultBuilder {
     /// Sets [`CreateSecondaryNetworkResult::secondary_network`](crate::types::CreateSecondaryNetworkResult::secondary_network): Information about the secondary network.

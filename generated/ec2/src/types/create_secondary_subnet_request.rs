@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSecondarySubnetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSecondarySubnetRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
@@ -23,6 +23,43 @@ pub struct CreateSecondarySubnetRequest {
     pub secondary_network_id: Option<String>,
     /// The tags to assign to the secondary subnet.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateSecondarySubnetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            dry_run: self.dry_run,
+            ipv4_cidr_block: self.ipv4_cidr_block.clone(),
+            secondary_network_id: self.secondary_network_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateSecondarySubnetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.dry_run == other.dry_run
+            && self.ipv4_cidr_block == other.ipv4_cidr_block
+            && self.secondary_network_id == other.secondary_network_id
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateSecondarySubnetRequest {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            availability_zone: None,
+            availability_zone_id: None,
+            dry_run: None,
+            ipv4_cidr_block: None,
+            secondary_network_id: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateSecondarySubnetRequest {
     /// Starts building a [`CreateSecondarySubnetRequest`].
@@ -67,9 +104,26 @@ impl CreateSecondarySubnetRequest {
     }
 }
 /// A builder for [`CreateSecondarySubnetRequest`](crate::types::CreateSecondarySubnetRequest); start one with `CreateSecondarySubnetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSecondarySubnetRequestBuilder {
     inner: crate::types::CreateSecondarySubnetRequest,
+}
+impl Clone for CreateSecondarySubnetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSecondarySubnetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSecondarySubnetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSecondarySubnetRequest as Default>::default(),
+        }
+    }
 }
 impl CreateSecondarySubnetRequestBuilder {
     /// Sets [`CreateSecondarySubnetRequest::client_token`](crate::types::CreateSecondarySubnetRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.

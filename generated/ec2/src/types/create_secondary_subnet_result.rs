@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSecondarySubnetResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSecondarySubnetResult {
     /// Information about the secondary subnet.
     pub secondary_subnet: Option<crate::types::SecondarySubnet>,
     /// Unique, case-sensitive identifier to ensure the idempotency of the request. Only returned if a client token was provided in the request.
     pub client_token: Option<String>,
+}
+impl Clone for CreateSecondarySubnetResult {
+    fn clone(&self) -> Self {
+        Self {
+            secondary_subnet: self.secondary_subnet.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateSecondarySubnetResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.secondary_subnet == other.secondary_subnet
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateSecondarySubnetResult {
+    fn default() -> Self {
+        Self {
+            secondary_subnet: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateSecondarySubnetResult {
     /// Starts building a [`CreateSecondarySubnetResult`].
@@ -28,9 +50,26 @@ impl CreateSecondarySubnetResult {
     }
 }
 /// A builder for [`CreateSecondarySubnetResult`](crate::types::CreateSecondarySubnetResult); start one with `CreateSecondarySubnetResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSecondarySubnetResultBuilder {
     inner: crate::types::CreateSecondarySubnetResult,
+}
+impl Clone for CreateSecondarySubnetResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSecondarySubnetResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSecondarySubnetResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSecondarySubnetResult as Default>::default(),
+        }
+    }
 }
 impl CreateSecondarySubnetResultBuilder {
     /// Sets [`CreateSecondarySubnetResult::secondary_subnet`](crate::types::CreateSecondarySubnetResult::secondary_subnet): Information about the secondary subnet.

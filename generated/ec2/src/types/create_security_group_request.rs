@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSecurityGroupRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSecurityGroupRequest {
     /// A description for the security group.
@@ -27,6 +27,36 @@ pub struct CreateSecurityGroupRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateSecurityGroupRequest {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            group_name: self.group_name.clone(),
+            vpc_id: self.vpc_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateSecurityGroupRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.group_name == other.group_name
+            && self.vpc_id == other.vpc_id
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateSecurityGroupRequest {
+    fn default() -> Self {
+        Self {
+            description: None,
+            group_name: None,
+            vpc_id: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateSecurityGroupRequest {
     /// Starts building a [`CreateSecurityGroupRequest`].
@@ -61,9 +91,26 @@ impl CreateSecurityGroupRequest {
     }
 }
 /// A builder for [`CreateSecurityGroupRequest`](crate::types::CreateSecurityGroupRequest); start one with `CreateSecurityGroupRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSecurityGroupRequestBuilder {
     inner: crate::types::CreateSecurityGroupRequest,
+}
+impl Clone for CreateSecurityGroupRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSecurityGroupRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSecurityGroupRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSecurityGroupRequest as Default>::default(),
+        }
+    }
 }
 impl CreateSecurityGroupRequestBuilder {
     /// Sets [`CreateSecurityGroupRequest::description`](crate::types::CreateSecurityGroupRequest::description): A description for the security group.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSecurityGroupResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSecurityGroupResult {
     /// The ID of the security group.
@@ -11,6 +11,30 @@ pub struct CreateSecurityGroupResult {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The security group ARN.
     pub security_group_arn: Option<String>,
+}
+impl Clone for CreateSecurityGroupResult {
+    fn clone(&self) -> Self {
+        Self {
+            group_id: self.group_id.clone(),
+            tags: self.tags.clone(),
+            security_group_arn: self.security_group_arn.clone(),
+        }
+    }
+}
+impl PartialEq for CreateSecurityGroupResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_id == other.group_id && self.tags == other.tags
+            && self.security_group_arn == other.security_group_arn
+    }
+}
+impl Default for CreateSecurityGroupResult {
+    fn default() -> Self {
+        Self {
+            group_id: None,
+            tags: None,
+            security_group_arn: None,
+        }
+    }
 }
 impl CreateSecurityGroupResult {
     /// Starts building a [`CreateSecurityGroupResult`].
@@ -35,9 +59,26 @@ impl CreateSecurityGroupResult {
     }
 }
 /// A builder for [`CreateSecurityGroupResult`](crate::types::CreateSecurityGroupResult); start one with `CreateSecurityGroupResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSecurityGroupResultBuilder {
     inner: crate::types::CreateSecurityGroupResult,
+}
+impl Clone for CreateSecurityGroupResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSecurityGroupResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSecurityGroupResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSecurityGroupResult as Default>::default(),
+        }
+    }
 }
 impl CreateSecurityGroupResultBuilder {
     /// Sets [`CreateSecurityGroupResult::group_id`](crate::types::CreateSecurityGroupResult::group_id): The ID of the security group.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSnapshotRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSnapshotRequest {
     /// A description for the snapshot.
@@ -29,6 +29,38 @@ pub struct CreateSnapshotRequest {
     pub location: Option<crate::types::SnapshotLocationEnum>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateSnapshotRequest {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            volume_id: self.volume_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            location: self.location.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateSnapshotRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.outpost_arn == other.outpost_arn
+            && self.volume_id == other.volume_id
+            && self.tag_specifications == other.tag_specifications
+            && self.location == other.location && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateSnapshotRequest {
+    fn default() -> Self {
+        Self {
+            description: None,
+            outpost_arn: None,
+            volume_id: None,
+            tag_specifications: None,
+            location: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateSnapshotRequest {
     /// Starts building a [`CreateSnapshotRequest`].
@@ -68,9 +100,26 @@ impl CreateSnapshotRequest {
     }
 }
 /// A builder for [`CreateSnapshotRequest`](crate::types::CreateSnapshotRequest); start one with `CreateSnapshotRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSnapshotRequestBuilder {
     inner: crate::types::CreateSnapshotRequest,
+}
+impl Clone for CreateSnapshotRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSnapshotRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSnapshotRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSnapshotRequest as Default>::default(),
+        }
+    }
 }
 impl CreateSnapshotRequestBuilder {
     /// Sets [`CreateSnapshotRequest::description`](crate::types::CreateSnapshotRequest::description): A description for the snapshot.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSnapshotsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSnapshotsRequest {
     /// A description propagated to every snapshot specified by the instance.
@@ -31,6 +31,43 @@ pub struct CreateSnapshotsRequest {
     ///
     /// Default value: `regional`
     pub location: Option<crate::types::SnapshotLocationEnum>,
+}
+impl Clone for CreateSnapshotsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            instance_specification: self.instance_specification.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+            copy_tags_from_source: self.copy_tags_from_source.clone(),
+            location: self.location.clone(),
+        }
+    }
+}
+impl PartialEq for CreateSnapshotsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description
+            && self.instance_specification == other.instance_specification
+            && self.outpost_arn == other.outpost_arn
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+            && self.copy_tags_from_source == other.copy_tags_from_source
+            && self.location == other.location
+    }
+}
+impl Default for CreateSnapshotsRequest {
+    fn default() -> Self {
+        Self {
+            description: None,
+            instance_specification: None,
+            outpost_arn: None,
+            tag_specifications: None,
+            dry_run: None,
+            copy_tags_from_source: None,
+            location: None,
+        }
+    }
 }
 impl CreateSnapshotsRequest {
     /// Starts building a [`CreateSnapshotsRequest`].
@@ -77,9 +114,26 @@ impl CreateSnapshotsRequest {
     }
 }
 /// A builder for [`CreateSnapshotsRequest`](crate::types::CreateSnapshotsRequest); start one with `CreateSnapshotsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSnapshotsRequestBuilder {
     inner: crate::types::CreateSnapshotsRequest,
+}
+impl Clone for CreateSnapshotsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSnapshotsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSnapshotsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSnapshotsRequest as Default>::default(),
+        }
+    }
 }
 impl CreateSnapshotsRequestBuilder {
     /// Sets [`CreateSnapshotsRequest::description`](crate::types::CreateSnapshotsRequest::description): A description propagated to every snapshot specified by the instance.

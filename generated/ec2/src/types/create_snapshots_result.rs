@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSnapshotsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSnapshotsResult {
     /// List of snapshots.
     pub snapshots: Option<Vec<crate::types::SnapshotInfo>>,
+}
+impl Clone for CreateSnapshotsResult {
+    fn clone(&self) -> Self {
+        Self {
+            snapshots: self.snapshots.clone(),
+        }
+    }
+}
+impl PartialEq for CreateSnapshotsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshots == other.snapshots
+    }
+}
+impl Default for CreateSnapshotsResult {
+    fn default() -> Self {
+        Self { snapshots: None }
+    }
 }
 impl CreateSnapshotsResult {
     /// Starts building a [`CreateSnapshotsResult`].
@@ -21,9 +38,26 @@ impl CreateSnapshotsResult {
     }
 }
 /// A builder for [`CreateSnapshotsResult`](crate::types::CreateSnapshotsResult); start one with `CreateSnapshotsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSnapshotsResultBuilder {
     inner: crate::types::CreateSnapshotsResult,
+}
+impl Clone for CreateSnapshotsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSnapshotsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSnapshotsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSnapshotsResult as Default>::default(),
+        }
+    }
 }
 impl CreateSnapshotsResultBuilder {
     /// Appends one item to [`CreateSnapshotsResult::snapshots`](crate::types::CreateSnapshotsResult::snapshots): List of snapshots.

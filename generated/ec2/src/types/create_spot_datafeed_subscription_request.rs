@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CreateSpotDatafeedSubscription.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSpotDatafeedSubscriptionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,30 @@ pub struct CreateSpotDatafeedSubscriptionRequest {
     pub bucket: Option<String>,
     /// The prefix for the data feed file names.
     pub prefix: Option<String>,
+}
+impl Clone for CreateSpotDatafeedSubscriptionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            bucket: self.bucket.clone(),
+            prefix: self.prefix.clone(),
+        }
+    }
+}
+impl PartialEq for CreateSpotDatafeedSubscriptionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.bucket == other.bucket
+            && self.prefix == other.prefix
+    }
+}
+impl Default for CreateSpotDatafeedSubscriptionRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            bucket: None,
+            prefix: None,
+        }
+    }
 }
 impl CreateSpotDatafeedSubscriptionRequest {
     /// Starts building a [`CreateSpotDatafeedSubscriptionRequest`].
@@ -37,9 +61,26 @@ impl CreateSpotDatafeedSubscriptionRequest {
     }
 }
 /// A builder for [`CreateSpotDatafeedSubscriptionRequest`](crate::types::CreateSpotDatafeedSubscriptionRequest); start one with `CreateSpotDatafeedSubscriptionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSpotDatafeedSubscriptionRequestBuilder {
     inner: crate::types::CreateSpotDatafeedSubscriptionRequest,
+}
+impl Clone for CreateSpotDatafeedSubscriptionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSpotDatafeedSubscriptionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSpotDatafeedSubscriptionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSpotDatafeedSubscriptionRequest as Default>::default(),
+        }
+    }
 }
 impl CreateSpotDatafeedSubscriptionRequestBuilder {
     /// Sets [`CreateSpotDatafeedSubscriptionRequest::dry_run`](crate::types::CreateSpotDatafeedSubscriptionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

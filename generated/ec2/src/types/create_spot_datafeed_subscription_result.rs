@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CreateSpotDatafeedSubscription.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSpotDatafeedSubscriptionResult {
     /// The Spot Instance data feed subscription.
     pub spot_datafeed_subscription: Option<crate::types::SpotDatafeedSubscription>,
+}
+impl Clone for CreateSpotDatafeedSubscriptionResult {
+    fn clone(&self) -> Self {
+        Self {
+            spot_datafeed_subscription: self.spot_datafeed_subscription.clone(),
+        }
+    }
+}
+impl PartialEq for CreateSpotDatafeedSubscriptionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.spot_datafeed_subscription == other.spot_datafeed_subscription
+    }
+}
+impl Default for CreateSpotDatafeedSubscriptionResult {
+    fn default() -> Self {
+        Self {
+            spot_datafeed_subscription: None,
+        }
+    }
 }
 impl CreateSpotDatafeedSubscriptionResult {
     /// Starts building a [`CreateSpotDatafeedSubscriptionResult`].
@@ -23,9 +42,26 @@ impl CreateSpotDatafeedSubscriptionResult {
     }
 }
 /// A builder for [`CreateSpotDatafeedSubscriptionResult`](crate::types::CreateSpotDatafeedSubscriptionResult); start one with `CreateSpotDatafeedSubscriptionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSpotDatafeedSubscriptionResultBuilder {
     inner: crate::types::CreateSpotDatafeedSubscriptionResult,
+}
+impl Clone for CreateSpotDatafeedSubscriptionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSpotDatafeedSubscriptionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSpotDatafeedSubscriptionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSpotDatafeedSubscriptionResult as Default>::default(),
+        }
+    }
 }
 impl CreateSpotDatafeedSubscriptionResultBuilder {
     /// Sets [`CreateSpotDatafeedSubscriptionResult::spot_datafeed_subscription`](crate::types::CreateSpotDatafeedSubscriptionResult::spot_datafeed_subscription): The Spot Instance data feed subscription.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateStoreImageTaskRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateStoreImageTaskRequest {
     /// The ID of the AMI.
@@ -17,6 +17,33 @@ pub struct CreateStoreImageTaskRequest {
     pub s3_object_tags: Option<Vec<crate::types::S3ObjectTag>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateStoreImageTaskRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            bucket: self.bucket.clone(),
+            s3_object_tags: self.s3_object_tags.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateStoreImageTaskRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.bucket == other.bucket
+            && self.s3_object_tags == other.s3_object_tags
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateStoreImageTaskRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            bucket: None,
+            s3_object_tags: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateStoreImageTaskRequest {
     /// Starts building a [`CreateStoreImageTaskRequest`].
@@ -46,9 +73,26 @@ impl CreateStoreImageTaskRequest {
     }
 }
 /// A builder for [`CreateStoreImageTaskRequest`](crate::types::CreateStoreImageTaskRequest); start one with `CreateStoreImageTaskRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateStoreImageTaskRequestBuilder {
     inner: crate::types::CreateStoreImageTaskRequest,
+}
+impl Clone for CreateStoreImageTaskRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateStoreImageTaskRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateStoreImageTaskRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateStoreImageTaskRequest as Default>::default(),
+        }
+    }
 }
 impl CreateStoreImageTaskRequestBuilder {
     /// Sets [`CreateStoreImageTaskRequest::image_id`](crate::types::CreateStoreImageTaskRequest::image_id): The ID of the AMI.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateStoreImageTaskResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateStoreImageTaskResult {
     /// The name of the stored AMI object in the S3 bucket.
     pub object_key: Option<String>,
+}
+impl Clone for CreateStoreImageTaskResult {
+    fn clone(&self) -> Self {
+        Self {
+            object_key: self.object_key.clone(),
+        }
+    }
+}
+impl PartialEq for CreateStoreImageTaskResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.object_key == other.object_key
+    }
+}
+impl Default for CreateStoreImageTaskResult {
+    fn default() -> Self {
+        Self { object_key: None }
+    }
 }
 impl CreateStoreImageTaskResult {
     /// Starts building a [`CreateStoreImageTaskResult`].
@@ -21,9 +38,26 @@ impl CreateStoreImageTaskResult {
     }
 }
 /// A builder for [`CreateStoreImageTaskResult`](crate::types::CreateStoreImageTaskResult); start one with `CreateStoreImageTaskResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateStoreImageTaskResultBuilder {
     inner: crate::types::CreateStoreImageTaskResult,
+}
+impl Clone for CreateStoreImageTaskResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateStoreImageTaskResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateStoreImageTaskResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateStoreImageTaskResult as Default>::default(),
+        }
+    }
 }
 impl CreateStoreImageTaskResultBuilder {
     /// Sets [`CreateStoreImageTaskResult::object_key`](crate::types::CreateStoreImageTaskResult::object_key): The name of the stored AMI object in the S3 bucket.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSubnetCidrReservationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSubnetCidrReservationRequest {
     /// The ID of the subnet.
@@ -26,6 +26,38 @@ pub struct CreateSubnetCidrReservationRequest {
     pub dry_run: Option<bool>,
     /// The tags to assign to the subnet CIDR reservation.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateSubnetCidrReservationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_id: self.subnet_id.clone(),
+            cidr: self.cidr.clone(),
+            reservation_type: self.reservation_type.clone(),
+            description: self.description.clone(),
+            dry_run: self.dry_run,
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateSubnetCidrReservationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_id == other.subnet_id && self.cidr == other.cidr
+            && self.reservation_type == other.reservation_type
+            && self.description == other.description && self.dry_run == other.dry_run
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateSubnetCidrReservationRequest {
+    fn default() -> Self {
+        Self {
+            subnet_id: None,
+            cidr: None,
+            reservation_type: None,
+            description: None,
+            dry_run: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateSubnetCidrReservationRequest {
     /// Starts building a [`CreateSubnetCidrReservationRequest`].
@@ -65,9 +97,26 @@ impl CreateSubnetCidrReservationRequest {
     }
 }
 /// A builder for [`CreateSubnetCidrReservationRequest`](crate::types::CreateSubnetCidrReservationRequest); start one with `CreateSubnetCidrReservationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSubnetCidrReservationRequestBuilder {
     inner: crate::types::CreateSubnetCidrReservationRequest,
+}
+impl Clone for CreateSubnetCidrReservationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSubnetCidrReservationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSubnetCidrReservationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSubnetCidrReservationRequest as Default>::default(),
+        }
+    }
 }
 impl CreateSubnetCidrReservationRequestBuilder {
     /// Sets [`CreateSubnetCidrReservationRequest::subnet_id`](crate::types::CreateSubnetCidrReservationRequest::subnet_id): The ID of the subnet.

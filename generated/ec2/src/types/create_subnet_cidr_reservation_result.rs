@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSubnetCidrReservationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSubnetCidrReservationResult {
     /// Information about the created subnet CIDR reservation.
     pub subnet_cidr_reservation: Option<crate::types::SubnetCidrReservation>,
+}
+impl Clone for CreateSubnetCidrReservationResult {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_cidr_reservation: self.subnet_cidr_reservation.clone(),
+        }
+    }
+}
+impl PartialEq for CreateSubnetCidrReservationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_cidr_reservation == other.subnet_cidr_reservation
+    }
+}
+impl Default for CreateSubnetCidrReservationResult {
+    fn default() -> Self {
+        Self {
+            subnet_cidr_reservation: None,
+        }
+    }
 }
 impl CreateSubnetCidrReservationResult {
     /// Starts building a [`CreateSubnetCidrReservationResult`].
@@ -23,9 +42,26 @@ impl CreateSubnetCidrReservationResult {
     }
 }
 /// A builder for [`CreateSubnetCidrReservationResult`](crate::types::CreateSubnetCidrReservationResult); start one with `CreateSubnetCidrReservationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSubnetCidrReservationResultBuilder {
     inner: crate::types::CreateSubnetCidrReservationResult,
+}
+impl Clone for CreateSubnetCidrReservationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSubnetCidrReservationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSubnetCidrReservationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSubnetCidrReservationResult as Default>::default(),
+        }
+    }
 }
 impl CreateSubnetCidrReservationResultBuilder {
     /// Sets [`CreateSubnetCidrReservationResult::subnet_cidr_reservation`](crate::types::CreateSubnetCidrReservationResult::subnet_cidr_reservation): Information about the created subnet CIDR reservation.

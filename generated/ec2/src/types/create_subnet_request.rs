@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSubnetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSubnetRequest {
     /// The tags to assign to the subnet.
@@ -41,6 +41,60 @@ pub struct CreateSubnetRequest {
     pub ipv6_netmask_length: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateSubnetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            tag_specifications: self.tag_specifications.clone(),
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            cidr_block: self.cidr_block.clone(),
+            ipv6_cidr_block: self.ipv6_cidr_block.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            vpc_id: self.vpc_id.clone(),
+            ipv6_native: self.ipv6_native,
+            ipv4_ipam_pool_id: self.ipv4_ipam_pool_id.clone(),
+            ipv4_netmask_length: self.ipv4_netmask_length,
+            ipv6_ipam_pool_id: self.ipv6_ipam_pool_id.clone(),
+            ipv6_netmask_length: self.ipv6_netmask_length,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateSubnetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.tag_specifications == other.tag_specifications
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.cidr_block == other.cidr_block
+            && self.ipv6_cidr_block == other.ipv6_cidr_block
+            && self.outpost_arn == other.outpost_arn && self.vpc_id == other.vpc_id
+            && self.ipv6_native == other.ipv6_native
+            && self.ipv4_ipam_pool_id == other.ipv4_ipam_pool_id
+            && self.ipv4_netmask_length == other.ipv4_netmask_length
+            && self.ipv6_ipam_pool_id == other.ipv6_ipam_pool_id
+            && self.ipv6_netmask_length == other.ipv6_netmask_length
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateSubnetRequest {
+    fn default() -> Self {
+        Self {
+            tag_specifications: None,
+            availability_zone: None,
+            availability_zone_id: None,
+            cidr_block: None,
+            ipv6_cidr_block: None,
+            outpost_arn: None,
+            vpc_id: None,
+            ipv6_native: None,
+            ipv4_ipam_pool_id: None,
+            ipv4_netmask_length: None,
+            ipv6_ipam_pool_id: None,
+            ipv6_netmask_length: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateSubnetRequest {
     /// Starts building a [`CreateSubnetRequest`].
@@ -115,9 +169,26 @@ impl CreateSubnetRequest {
     }
 }
 /// A builder for [`CreateSubnetRequest`](crate::types::CreateSubnetRequest); start one with `CreateSubnetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSubnetRequestBuilder {
     inner: crate::types::CreateSubnetRequest,
+}
+impl Clone for CreateSubnetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSubnetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSubnetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSubnetRequest as Default>::default(),
+        }
+    }
 }
 impl CreateSubnetRequestBuilder {
     /// Appends one item to [`CreateSubnetRequest::tag_specifications`](crate::types::CreateSubnetRequest::tag_specifications): The tags to assign to the subnet.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSubnetResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSubnetResult {
     /// Information about the subnet.
     pub subnet: Option<crate::types::Subnet>,
+}
+impl Clone for CreateSubnetResult {
+    fn clone(&self) -> Self {
+        Self {
+            subnet: self.subnet.clone(),
+        }
+    }
+}
+impl PartialEq for CreateSubnetResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet == other.subnet
+    }
+}
+impl Default for CreateSubnetResult {
+    fn default() -> Self {
+        Self { subnet: None }
+    }
 }
 impl CreateSubnetResult {
     /// Starts building a [`CreateSubnetResult`].
@@ -21,9 +38,26 @@ impl CreateSubnetResult {
     }
 }
 /// A builder for [`CreateSubnetResult`](crate::types::CreateSubnetResult); start one with `CreateSubnetResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSubnetResultBuilder {
     inner: crate::types::CreateSubnetResult,
+}
+impl Clone for CreateSubnetResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSubnetResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSubnetResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSubnetResult as Default>::default(),
+        }
+    }
 }
 impl CreateSubnetResultBuilder {
     /// Sets [`CreateSubnetResult::subnet`](crate::types::CreateSubnetResult::subnet): Information about the subnet.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTagsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTagsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,30 @@ pub struct CreateTagsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for CreateTagsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            resources: self.resources.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTagsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.resources == other.resources
+            && self.tags == other.tags
+    }
+}
+impl Default for CreateTagsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            resources: None,
+            tags: None,
+        }
+    }
 }
 impl CreateTagsRequest {
     /// Starts building a [`CreateTagsRequest`].
@@ -41,9 +65,26 @@ impl CreateTagsRequest {
     }
 }
 /// A builder for [`CreateTagsRequest`](crate::types::CreateTagsRequest); start one with `CreateTagsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTagsRequestBuilder {
     inner: crate::types::CreateTagsRequest,
+}
+impl Clone for CreateTagsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTagsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTagsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTagsRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTagsRequestBuilder {
     /// Sets [`CreateTagsRequest::dry_run`](crate::types::CreateTagsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorFilterRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorFilterRequest {
     /// The description of the Traffic Mirror filter.
@@ -13,6 +13,33 @@ pub struct CreateTrafficMirrorFilterRequest {
     pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for CreateTrafficMirrorFilterRequest {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTrafficMirrorFilterRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run && self.client_token == other.client_token
+    }
+}
+impl Default for CreateTrafficMirrorFilterRequest {
+    fn default() -> Self {
+        Self {
+            description: None,
+            tag_specifications: None,
+            dry_run: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateTrafficMirrorFilterRequest {
     /// Starts building a [`CreateTrafficMirrorFilterRequest`].
@@ -42,9 +69,26 @@ impl CreateTrafficMirrorFilterRequest {
     }
 }
 /// A builder for [`CreateTrafficMirrorFilterRequest`](crate::types::CreateTrafficMirrorFilterRequest); start one with `CreateTrafficMirrorFilterRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficMirrorFilterRequestBuilder {
     inner: crate::types::CreateTrafficMirrorFilterRequest,
+}
+impl Clone for CreateTrafficMirrorFilterRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficMirrorFilterRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficMirrorFilterRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficMirrorFilterRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficMirrorFilterRequestBuilder {
     /// Sets [`CreateTrafficMirrorFilterRequest::description`](crate::types::CreateTrafficMirrorFilterRequest::description): The description of the Traffic Mirror filter.

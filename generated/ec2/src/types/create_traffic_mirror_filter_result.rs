@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorFilterResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorFilterResult {
     /// Information about the Traffic Mirror filter.
     pub traffic_mirror_filter: Option<crate::types::TrafficMirrorFilter>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for CreateTrafficMirrorFilterResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter: self.traffic_mirror_filter.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTrafficMirrorFilterResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter == other.traffic_mirror_filter
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateTrafficMirrorFilterResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateTrafficMirrorFilterResult {
     /// Starts building a [`CreateTrafficMirrorFilterResult`].
@@ -28,9 +50,26 @@ impl CreateTrafficMirrorFilterResult {
     }
 }
 /// A builder for [`CreateTrafficMirrorFilterResult`](crate::types::CreateTrafficMirrorFilterResult); start one with `CreateTrafficMirrorFilterResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficMirrorFilterResultBuilder {
     inner: crate::types::CreateTrafficMirrorFilterResult,
+}
+impl Clone for CreateTrafficMirrorFilterResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficMirrorFilterResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficMirrorFilterResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficMirrorFilterResult as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficMirrorFilterResultBuilder {
     /// Sets [`CreateTrafficMirrorFilterResult::traffic_mirror_filter`](crate::types::CreateTrafficMirrorFilterResult::traffic_mirror_filter): Information about the Traffic Mirror filter.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorFilterRuleRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorFilterRuleRequest {
     /// The ID of the filter that this rule is associated with.
@@ -45,6 +45,60 @@ pub struct CreateTrafficMirrorFilterRuleRequest {
     pub client_token: Option<String>,
     /// Traffic Mirroring tags specifications.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateTrafficMirrorFilterRuleRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_id: self.traffic_mirror_filter_id.clone(),
+            traffic_direction: self.traffic_direction.clone(),
+            rule_number: self.rule_number,
+            rule_action: self.rule_action.clone(),
+            destination_port_range: self.destination_port_range.clone(),
+            source_port_range: self.source_port_range.clone(),
+            protocol: self.protocol,
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            source_cidr_block: self.source_cidr_block.clone(),
+            description: self.description.clone(),
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTrafficMirrorFilterRuleRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_id == other.traffic_mirror_filter_id
+            && self.traffic_direction == other.traffic_direction
+            && self.rule_number == other.rule_number
+            && self.rule_action == other.rule_action
+            && self.destination_port_range == other.destination_port_range
+            && self.source_port_range == other.source_port_range
+            && self.protocol == other.protocol
+            && self.destination_cidr_block == other.destination_cidr_block
+            && self.source_cidr_block == other.source_cidr_block
+            && self.description == other.description && self.dry_run == other.dry_run
+            && self.client_token == other.client_token
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateTrafficMirrorFilterRuleRequest {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_id: None,
+            traffic_direction: None,
+            rule_number: None,
+            rule_action: None,
+            destination_port_range: None,
+            source_port_range: None,
+            protocol: None,
+            destination_cidr_block: None,
+            source_cidr_block: None,
+            description: None,
+            dry_run: None,
+            client_token: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateTrafficMirrorFilterRuleRequest {
     /// Starts building a [`CreateTrafficMirrorFilterRuleRequest`].
@@ -123,9 +177,26 @@ impl CreateTrafficMirrorFilterRuleRequest {
     }
 }
 /// A builder for [`CreateTrafficMirrorFilterRuleRequest`](crate::types::CreateTrafficMirrorFilterRuleRequest); start one with `CreateTrafficMirrorFilterRuleRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficMirrorFilterRuleRequestBuilder {
     inner: crate::types::CreateTrafficMirrorFilterRuleRequest,
+}
+impl Clone for CreateTrafficMirrorFilterRuleRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficMirrorFilterRuleRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficMirrorFilterRuleRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficMirrorFilterRuleRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficMirrorFilterRuleRequestBuilder {
     /// Sets [`CreateTrafficMirrorFilterRuleRequest::traffic_mirror_filter_id`](crate::types::CreateTrafficMirrorFilterRuleRequest::traffic_mirror_filter_id): The ID of the filter that this rule is associated with.

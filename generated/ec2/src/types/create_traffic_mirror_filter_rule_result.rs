@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorFilterRuleResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorFilterRuleResult {
     /// The Traffic Mirror rule.
     pub traffic_mirror_filter_rule: Option<crate::types::TrafficMirrorFilterRule>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for CreateTrafficMirrorFilterRuleResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_rule: self.traffic_mirror_filter_rule.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTrafficMirrorFilterRuleResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_rule == other.traffic_mirror_filter_rule
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateTrafficMirrorFilterRuleResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_rule: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateTrafficMirrorFilterRuleResult {
     /// Starts building a [`CreateTrafficMirrorFilterRuleResult`].
@@ -30,9 +52,26 @@ impl CreateTrafficMirrorFilterRuleResult {
     }
 }
 /// A builder for [`CreateTrafficMirrorFilterRuleResult`](crate::types::CreateTrafficMirrorFilterRuleResult); start one with `CreateTrafficMirrorFilterRuleResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficMirrorFilterRuleResultBuilder {
     inner: crate::types::CreateTrafficMirrorFilterRuleResult,
+}
+impl Clone for CreateTrafficMirrorFilterRuleResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficMirrorFilterRuleResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficMirrorFilterRuleResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficMirrorFilterRuleResult as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficMirrorFilterRuleResultBuilder {
     /// Sets [`CreateTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule`](crate::types::CreateTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule): The Traffic Mirror rule.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorSessionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorSessionRequest {
     /// The ID of the source network interface.
@@ -39,6 +39,51 @@ pub struct CreateTrafficMirrorSessionRequest {
     pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for CreateTrafficMirrorSessionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_interface_id: self.network_interface_id.clone(),
+            traffic_mirror_target_id: self.traffic_mirror_target_id.clone(),
+            traffic_mirror_filter_id: self.traffic_mirror_filter_id.clone(),
+            packet_length: self.packet_length,
+            session_number: self.session_number,
+            virtual_network_id: self.virtual_network_id,
+            description: self.description.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTrafficMirrorSessionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interface_id == other.network_interface_id
+            && self.traffic_mirror_target_id == other.traffic_mirror_target_id
+            && self.traffic_mirror_filter_id == other.traffic_mirror_filter_id
+            && self.packet_length == other.packet_length
+            && self.session_number == other.session_number
+            && self.virtual_network_id == other.virtual_network_id
+            && self.description == other.description
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run && self.client_token == other.client_token
+    }
+}
+impl Default for CreateTrafficMirrorSessionRequest {
+    fn default() -> Self {
+        Self {
+            network_interface_id: None,
+            traffic_mirror_target_id: None,
+            traffic_mirror_filter_id: None,
+            packet_length: None,
+            session_number: None,
+            virtual_network_id: None,
+            description: None,
+            tag_specifications: None,
+            dry_run: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateTrafficMirrorSessionRequest {
     /// Starts building a [`CreateTrafficMirrorSessionRequest`].
@@ -98,9 +143,26 @@ impl CreateTrafficMirrorSessionRequest {
     }
 }
 /// A builder for [`CreateTrafficMirrorSessionRequest`](crate::types::CreateTrafficMirrorSessionRequest); start one with `CreateTrafficMirrorSessionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficMirrorSessionRequestBuilder {
     inner: crate::types::CreateTrafficMirrorSessionRequest,
+}
+impl Clone for CreateTrafficMirrorSessionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficMirrorSessionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficMirrorSessionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficMirrorSessionRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficMirrorSessionRequestBuilder {
     /// Sets [`CreateTrafficMirrorSessionRequest::network_interface_id`](crate::types::CreateTrafficMirrorSessionRequest::network_interface_id): The ID of the source network interface.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorSessionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorSessionResult {
     /// Information about the Traffic Mirror session.
     pub traffic_mirror_session: Option<crate::types::TrafficMirrorSession>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for CreateTrafficMirrorSessionResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_session: self.traffic_mirror_session.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTrafficMirrorSessionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_session == other.traffic_mirror_session
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateTrafficMirrorSessionResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_session: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateTrafficMirrorSessionResult {
     /// Starts building a [`CreateTrafficMirrorSessionResult`].
@@ -28,9 +50,26 @@ impl CreateTrafficMirrorSessionResult {
     }
 }
 /// A builder for [`CreateTrafficMirrorSessionResult`](crate::types::CreateTrafficMirrorSessionResult); start one with `CreateTrafficMirrorSessionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficMirrorSessionResultBuilder {
     inner: crate::types::CreateTrafficMirrorSessionResult,
+}
+impl Clone for CreateTrafficMirrorSessionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficMirrorSessionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficMirrorSessionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficMirrorSessionResult as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficMirrorSessionResultBuilder {
     /// Sets [`CreateTrafficMirrorSessionResult::traffic_mirror_session`](crate::types::CreateTrafficMirrorSessionResult::traffic_mirror_session): Information about the Traffic Mirror session.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorTargetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorTargetRequest {
     /// The network interface ID that is associated with the target.
@@ -19,6 +19,45 @@ pub struct CreateTrafficMirrorTargetRequest {
     pub client_token: Option<String>,
     /// The ID of the Gateway Load Balancer endpoint.
     pub gateway_load_balancer_endpoint_id: Option<String>,
+}
+impl Clone for CreateTrafficMirrorTargetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_interface_id: self.network_interface_id.clone(),
+            network_load_balancer_arn: self.network_load_balancer_arn.clone(),
+            description: self.description.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            gateway_load_balancer_endpoint_id: self
+                .gateway_load_balancer_endpoint_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateTrafficMirrorTargetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interface_id == other.network_interface_id
+            && self.network_load_balancer_arn == other.network_load_balancer_arn
+            && self.description == other.description
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run && self.client_token == other.client_token
+            && self.gateway_load_balancer_endpoint_id
+                == other.gateway_load_balancer_endpoint_id
+    }
+}
+impl Default for CreateTrafficMirrorTargetRequest {
+    fn default() -> Self {
+        Self {
+            network_interface_id: None,
+            network_load_balancer_arn: None,
+            description: None,
+            tag_specifications: None,
+            dry_run: None,
+            client_token: None,
+            gateway_load_balancer_endpoint_id: None,
+        }
+    }
 }
 impl CreateTrafficMirrorTargetRequest {
     /// Starts building a [`CreateTrafficMirrorTargetRequest`].
@@ -63,9 +102,26 @@ impl CreateTrafficMirrorTargetRequest {
     }
 }
 /// A builder for [`CreateTrafficMirrorTargetRequest`](crate::types::CreateTrafficMirrorTargetRequest); start one with `CreateTrafficMirrorTargetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficMirrorTargetRequestBuilder {
     inner: crate::types::CreateTrafficMirrorTargetRequest,
+}
+impl Clone for CreateTrafficMirrorTargetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficMirrorTargetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficMirrorTargetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficMirrorTargetRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficMirrorTargetRequestBuilder {
     /// Sets [`CreateTrafficMirrorTargetRequest::network_interface_id`](crate::types::CreateTrafficMirrorTargetRequest::network_interface_id): The network interface ID that is associated with the target.

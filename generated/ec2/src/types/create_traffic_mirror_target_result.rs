@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTrafficMirrorTargetResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficMirrorTargetResult {
     /// Information about the Traffic Mirror target.
     pub traffic_mirror_target: Option<crate::types::TrafficMirrorTarget>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for CreateTrafficMirrorTargetResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_target: self.traffic_mirror_target.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTrafficMirrorTargetResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_target == other.traffic_mirror_target
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateTrafficMirrorTargetResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_target: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateTrafficMirrorTargetResult {
     /// Starts building a [`CreateTrafficMirrorTargetResult`].
@@ -28,9 +50,26 @@ impl CreateTrafficMirrorTargetResult {
     }
 }
 /// A builder for [`CreateTrafficMirrorTargetResult`](crate::types::CreateTrafficMirrorTargetResult); start one with `CreateTrafficMirrorTargetResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficMirrorTargetResultBuilder {
     inner: crate::types::CreateTrafficMirrorTargetResult,
+}
+impl Clone for CreateTrafficMirrorTargetResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficMirrorTargetResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficMirrorTargetResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficMirrorTargetResult as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficMirrorTargetResultBuilder {
     /// Sets [`CreateTrafficMirrorTargetResult::traffic_mirror_target`](crate::types::CreateTrafficMirrorTargetResult::traffic_mirror_target): Information about the Traffic Mirror target.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayConnectPeerRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayConnectPeerRequest {
     /// The ID of the Connect attachment.
@@ -25,6 +25,43 @@ pub struct CreateTransitGatewayConnectPeerRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayConnectPeerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            transit_gateway_address: self.transit_gateway_address.clone(),
+            peer_address: self.peer_address.clone(),
+            bgp_options: self.bgp_options.clone(),
+            inside_cidr_blocks: self.inside_cidr_blocks.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayConnectPeerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.transit_gateway_address == other.transit_gateway_address
+            && self.peer_address == other.peer_address
+            && self.bgp_options == other.bgp_options
+            && self.inside_cidr_blocks == other.inside_cidr_blocks
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayConnectPeerRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            transit_gateway_address: None,
+            peer_address: None,
+            bgp_options: None,
+            inside_cidr_blocks: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayConnectPeerRequest {
     /// Starts building a [`CreateTransitGatewayConnectPeerRequest`].
@@ -71,9 +108,26 @@ impl CreateTransitGatewayConnectPeerRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayConnectPeerRequest`](crate::types::CreateTransitGatewayConnectPeerRequest); start one with `CreateTransitGatewayConnectPeerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayConnectPeerRequestBuilder {
     inner: crate::types::CreateTransitGatewayConnectPeerRequest,
+}
+impl Clone for CreateTransitGatewayConnectPeerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayConnectPeerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayConnectPeerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayConnectPeerRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayConnectPeerRequestBuilder {
     /// Sets [`CreateTransitGatewayConnectPeerRequest::transit_gateway_attachment_id`](crate::types::CreateTransitGatewayConnectPeerRequest::transit_gateway_attachment_id): The ID of the Connect attachment.

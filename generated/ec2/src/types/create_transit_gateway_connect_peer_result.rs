@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayConnectPeerResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayConnectPeerResult {
     /// Information about the Connect peer.
     pub transit_gateway_connect_peer: Option<crate::types::TransitGatewayConnectPeer>,
+}
+impl Clone for CreateTransitGatewayConnectPeerResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_connect_peer: self.transit_gateway_connect_peer.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayConnectPeerResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_connect_peer == other.transit_gateway_connect_peer
+    }
+}
+impl Default for CreateTransitGatewayConnectPeerResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_connect_peer: None,
+        }
+    }
 }
 impl CreateTransitGatewayConnectPeerResult {
     /// Starts building a [`CreateTransitGatewayConnectPeerResult`].
@@ -23,9 +42,26 @@ impl CreateTransitGatewayConnectPeerResult {
     }
 }
 /// A builder for [`CreateTransitGatewayConnectPeerResult`](crate::types::CreateTransitGatewayConnectPeerResult); start one with `CreateTransitGatewayConnectPeerResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayConnectPeerResultBuilder {
     inner: crate::types::CreateTransitGatewayConnectPeerResult,
+}
+impl Clone for CreateTransitGatewayConnectPeerResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayConnectPeerResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayConnectPeerResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayConnectPeerResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayConnectPeerResultBuilder {
     /// Sets [`CreateTransitGatewayConnectPeerResult::transit_gateway_connect_peer`](crate::types::CreateTransitGatewayConnectPeerResult::transit_gateway_connect_peer): Information about the Connect peer.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayConnectRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayConnectRequest {
     /// The ID of the transit gateway attachment. You can specify a VPC attachment or Amazon Web Services Direct Connect attachment.
@@ -17,6 +17,37 @@ pub struct CreateTransitGatewayConnectRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayConnectRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transport_transit_gateway_attachment_id: self
+                .transport_transit_gateway_attachment_id
+                .clone(),
+            options: self.options.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayConnectRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transport_transit_gateway_attachment_id
+            == other.transport_transit_gateway_attachment_id
+            && self.options == other.options
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayConnectRequest {
+    fn default() -> Self {
+        Self {
+            transport_transit_gateway_attachment_id: None,
+            options: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayConnectRequest {
     /// Starts building a [`CreateTransitGatewayConnectRequest`].
@@ -48,9 +79,26 @@ impl CreateTransitGatewayConnectRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayConnectRequest`](crate::types::CreateTransitGatewayConnectRequest); start one with `CreateTransitGatewayConnectRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayConnectRequestBuilder {
     inner: crate::types::CreateTransitGatewayConnectRequest,
+}
+impl Clone for CreateTransitGatewayConnectRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayConnectRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayConnectRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayConnectRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayConnectRequestBuilder {
     /// Sets [`CreateTransitGatewayConnectRequest::transport_transit_gateway_attachment_id`](crate::types::CreateTransitGatewayConnectRequest::transport_transit_gateway_attachment_id): The ID of the transit gateway attachment.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options for a Connect attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayConnectRequestOptions {
     /// The tunnel protocol.
     ///
     /// Required: the builder's `build()` fails without it.
     pub protocol: Option<crate::types::ProtocolValue>,
+}
+impl Clone for CreateTransitGatewayConnectRequestOptions {
+    fn clone(&self) -> Self {
+        Self {
+            protocol: self.protocol.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayConnectRequestOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.protocol == other.protocol
+    }
+}
+impl Default for CreateTransitGatewayConnectRequestOptions {
+    fn default() -> Self {
+        Self { protocol: None }
+    }
 }
 impl CreateTransitGatewayConnectRequestOptions {
     /// Starts building a [`CreateTransitGatewayConnectRequestOptions`].
@@ -23,9 +40,26 @@ impl CreateTransitGatewayConnectRequestOptions {
     }
 }
 /// A builder for [`CreateTransitGatewayConnectRequestOptions`](crate::types::CreateTransitGatewayConnectRequestOptions); start one with `CreateTransitGatewayConnectRequestOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayConnectRequestOptionsBuilder {
     inner: crate::types::CreateTransitGatewayConnectRequestOptions,
+}
+impl Clone for CreateTransitGatewayConnectRequestOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayConnectRequestOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayConnectRequestOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayConnectRequestOptions as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayConnectRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayConnectRequestOptions::protocol`](crate::types::CreateTransitGatewayConnectRequestOptions::protocol): The tunnel protocol.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayConnectResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayConnectResult {
     /// Information about the Connect attachment.
     pub transit_gateway_connect: Option<crate::types::TransitGatewayConnect>,
+}
+impl Clone for CreateTransitGatewayConnectResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_connect: self.transit_gateway_connect.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayConnectResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_connect == other.transit_gateway_connect
+    }
+}
+impl Default for CreateTransitGatewayConnectResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_connect: None,
+        }
+    }
 }
 impl CreateTransitGatewayConnectResult {
     /// Starts building a [`CreateTransitGatewayConnectResult`].
@@ -23,9 +42,26 @@ impl CreateTransitGatewayConnectResult {
     }
 }
 /// A builder for [`CreateTransitGatewayConnectResult`](crate::types::CreateTransitGatewayConnectResult); start one with `CreateTransitGatewayConnectResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayConnectResultBuilder {
     inner: crate::types::CreateTransitGatewayConnectResult,
+}
+impl Clone for CreateTransitGatewayConnectResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayConnectResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayConnectResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayConnectResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayConnectResultBuilder {
     /// Sets [`CreateTransitGatewayConnectResult::transit_gateway_connect`](crate::types::CreateTransitGatewayConnectResult::transit_gateway_connect): Information about the Connect attachment.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayMeteringPolicyEntryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMeteringPolicyEntryRequest {
     /// The ID of the transit gateway metering policy to add the entry to.
@@ -41,6 +41,76 @@ pub struct CreateTransitGatewayMeteringPolicyEntryRequest {
     pub metered_account: Option<crate::types::TransitGatewayMeteringPayerType>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayMeteringPolicyEntryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policy_id: self
+                .transit_gateway_metering_policy_id
+                .clone(),
+            policy_rule_number: self.policy_rule_number,
+            source_transit_gateway_attachment_id: self
+                .source_transit_gateway_attachment_id
+                .clone(),
+            source_transit_gateway_attachment_type: self
+                .source_transit_gateway_attachment_type
+                .clone(),
+            source_cidr_block: self.source_cidr_block.clone(),
+            source_port_range: self.source_port_range.clone(),
+            destination_transit_gateway_attachment_id: self
+                .destination_transit_gateway_attachment_id
+                .clone(),
+            destination_transit_gateway_attachment_type: self
+                .destination_transit_gateway_attachment_type
+                .clone(),
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            destination_port_range: self.destination_port_range.clone(),
+            protocol: self.protocol.clone(),
+            metered_account: self.metered_account.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayMeteringPolicyEntryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policy_id
+            == other.transit_gateway_metering_policy_id
+            && self.policy_rule_number == other.policy_rule_number
+            && self.source_transit_gateway_attachment_id
+                == other.source_transit_gateway_attachment_id
+            && self.source_transit_gateway_attachment_type
+                == other.source_transit_gateway_attachment_type
+            && self.source_cidr_block == other.source_cidr_block
+            && self.source_port_range == other.source_port_range
+            && self.destination_transit_gateway_attachment_id
+                == other.destination_transit_gateway_attachment_id
+            && self.destination_transit_gateway_attachment_type
+                == other.destination_transit_gateway_attachment_type
+            && self.destination_cidr_block == other.destination_cidr_block
+            && self.destination_port_range == other.destination_port_range
+            && self.protocol == other.protocol
+            && self.metered_account == other.metered_account
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayMeteringPolicyEntryRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policy_id: None,
+            policy_rule_number: None,
+            source_transit_gateway_attachment_id: None,
+            source_transit_gateway_attachment_type: None,
+            source_cidr_block: None,
+            source_port_range: None,
+            destination_transit_gateway_attachment_id: None,
+            destination_transit_gateway_attachment_type: None,
+            destination_cidr_block: None,
+            destination_port_range: None,
+            protocol: None,
+            metered_account: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayMeteringPolicyEntryRequest {
     /// Starts building a [`CreateTransitGatewayMeteringPolicyEntryRequest`].
@@ -121,9 +191,26 @@ impl CreateTransitGatewayMeteringPolicyEntryRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayMeteringPolicyEntryRequest`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest); start one with `CreateTransitGatewayMeteringPolicyEntryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
     inner: crate::types::CreateTransitGatewayMeteringPolicyEntryRequest,
+}
+impl Clone for CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayMeteringPolicyEntryRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayMeteringPolicyEntryRequestBuilder {
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id`](crate::types::CreateTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id): The ID of the transit gateway metering policy to add the entry to.

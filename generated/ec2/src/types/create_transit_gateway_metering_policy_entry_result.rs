@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayMeteringPolicyEntryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMeteringPolicyEntryResult {
     /// Information about the created transit gateway metering policy entry.
     pub transit_gateway_metering_policy_entry: Option<
         crate::types::TransitGatewayMeteringPolicyEntry,
     >,
+}
+impl Clone for CreateTransitGatewayMeteringPolicyEntryResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policy_entry: self
+                .transit_gateway_metering_policy_entry
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayMeteringPolicyEntryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policy_entry
+            == other.transit_gateway_metering_policy_entry
+    }
+}
+impl Default for CreateTransitGatewayMeteringPolicyEntryResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policy_entry: None,
+        }
+    }
 }
 impl CreateTransitGatewayMeteringPolicyEntryResult {
     /// Starts building a [`CreateTransitGatewayMeteringPolicyEntryResult`].
@@ -25,9 +47,26 @@ impl CreateTransitGatewayMeteringPolicyEntryResult {
     }
 }
 /// A builder for [`CreateTransitGatewayMeteringPolicyEntryResult`](crate::types::CreateTransitGatewayMeteringPolicyEntryResult); start one with `CreateTransitGatewayMeteringPolicyEntryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayMeteringPolicyEntryResultBuilder {
     inner: crate::types::CreateTransitGatewayMeteringPolicyEntryResult,
+}
+impl Clone for CreateTransitGatewayMeteringPolicyEntryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayMeteringPolicyEntryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayMeteringPolicyEntryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayMeteringPolicyEntryResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayMeteringPolicyEntryResultBuilder {
     /// Sets [`CreateTransitGatewayMeteringPolicyEntryResult::transit_gateway_metering_policy_entry`](crate::types::CreateTransitGatewayMeteringPolicyEntryResult::transit_gateway_metering_policy_entry): Information about the created transit gateway metering policy entry.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayMeteringPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMeteringPolicyRequest {
     /// The ID of the transit gateway for which to create the metering policy.
@@ -15,6 +15,34 @@ pub struct CreateTransitGatewayMeteringPolicyRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayMeteringPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            middlebox_attachment_ids: self.middlebox_attachment_ids.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayMeteringPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_id == other.transit_gateway_id
+            && self.middlebox_attachment_ids == other.middlebox_attachment_ids
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayMeteringPolicyRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_id: None,
+            middlebox_attachment_ids: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayMeteringPolicyRequest {
     /// Starts building a [`CreateTransitGatewayMeteringPolicyRequest`].
@@ -44,9 +72,26 @@ impl CreateTransitGatewayMeteringPolicyRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayMeteringPolicyRequest`](crate::types::CreateTransitGatewayMeteringPolicyRequest); start one with `CreateTransitGatewayMeteringPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayMeteringPolicyRequestBuilder {
     inner: crate::types::CreateTransitGatewayMeteringPolicyRequest,
+}
+impl Clone for CreateTransitGatewayMeteringPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayMeteringPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayMeteringPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayMeteringPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayMeteringPolicyRequestBuilder {
     /// Sets [`CreateTransitGatewayMeteringPolicyRequest::transit_gateway_id`](crate::types::CreateTransitGatewayMeteringPolicyRequest::transit_gateway_id): The ID of the transit gateway for which to create the metering policy.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayMeteringPolicyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMeteringPolicyResult {
     /// Information about the created transit gateway metering policy.
     pub transit_gateway_metering_policy: Option<
         crate::types::TransitGatewayMeteringPolicy,
     >,
+}
+impl Clone for CreateTransitGatewayMeteringPolicyResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policy: self.transit_gateway_metering_policy.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayMeteringPolicyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policy == other.transit_gateway_metering_policy
+    }
+}
+impl Default for CreateTransitGatewayMeteringPolicyResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policy: None,
+        }
+    }
 }
 impl CreateTransitGatewayMeteringPolicyResult {
     /// Starts building a [`CreateTransitGatewayMeteringPolicyResult`].
@@ -25,9 +44,26 @@ impl CreateTransitGatewayMeteringPolicyResult {
     }
 }
 /// A builder for [`CreateTransitGatewayMeteringPolicyResult`](crate::types::CreateTransitGatewayMeteringPolicyResult); start one with `CreateTransitGatewayMeteringPolicyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayMeteringPolicyResultBuilder {
     inner: crate::types::CreateTransitGatewayMeteringPolicyResult,
+}
+impl Clone for CreateTransitGatewayMeteringPolicyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayMeteringPolicyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayMeteringPolicyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayMeteringPolicyResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayMeteringPolicyResultBuilder {
     /// Sets [`CreateTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy`](crate::types::CreateTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy): Information about the created transit gateway metering policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayMulticastDomainRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMulticastDomainRequest {
     /// The ID of the transit gateway.
@@ -15,6 +15,34 @@ pub struct CreateTransitGatewayMulticastDomainRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayMulticastDomainRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            options: self.options.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayMulticastDomainRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_id == other.transit_gateway_id
+            && self.options == other.options
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayMulticastDomainRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_id: None,
+            options: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayMulticastDomainRequest {
     /// Starts building a [`CreateTransitGatewayMulticastDomainRequest`].
@@ -46,9 +74,26 @@ impl CreateTransitGatewayMulticastDomainRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayMulticastDomainRequest`](crate::types::CreateTransitGatewayMulticastDomainRequest); start one with `CreateTransitGatewayMulticastDomainRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayMulticastDomainRequestBuilder {
     inner: crate::types::CreateTransitGatewayMulticastDomainRequest,
+}
+impl Clone for CreateTransitGatewayMulticastDomainRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayMulticastDomainRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayMulticastDomainRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayMulticastDomainRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayMulticastDomainRequestBuilder {
     /// Sets [`CreateTransitGatewayMulticastDomainRequest::transit_gateway_id`](crate::types::CreateTransitGatewayMulticastDomainRequest::transit_gateway_id): The ID of the transit gateway.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options for the transit gateway multicast domain.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMulticastDomainRequestOptions {
     /// Specify whether to enable Internet Group Management Protocol (IGMP) version 2 for the transit gateway multicast domain.
@@ -13,6 +13,32 @@ pub struct CreateTransitGatewayMulticastDomainRequestOptions {
     pub auto_accept_shared_associations: Option<
         crate::types::AutoAcceptSharedAssociationsValue,
     >,
+}
+impl Clone for CreateTransitGatewayMulticastDomainRequestOptions {
+    fn clone(&self) -> Self {
+        Self {
+            igmpv2_support: self.igmpv2_support.clone(),
+            static_sources_support: self.static_sources_support.clone(),
+            auto_accept_shared_associations: self.auto_accept_shared_associations.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayMulticastDomainRequestOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.igmpv2_support == other.igmpv2_support
+            && self.static_sources_support == other.static_sources_support
+            && self.auto_accept_shared_associations
+                == other.auto_accept_shared_associations
+    }
+}
+impl Default for CreateTransitGatewayMulticastDomainRequestOptions {
+    fn default() -> Self {
+        Self {
+            igmpv2_support: None,
+            static_sources_support: None,
+            auto_accept_shared_associations: None,
+        }
+    }
 }
 impl CreateTransitGatewayMulticastDomainRequestOptions {
     /// Starts building a [`CreateTransitGatewayMulticastDomainRequestOptions`].
@@ -41,9 +67,26 @@ impl CreateTransitGatewayMulticastDomainRequestOptions {
     }
 }
 /// A builder for [`CreateTransitGatewayMulticastDomainRequestOptions`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions); start one with `CreateTransitGatewayMulticastDomainRequestOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
     inner: crate::types::CreateTransitGatewayMulticastDomainRequestOptions,
+}
+impl Clone for CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayMulticastDomainRequestOptions as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayMulticastDomainRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayMulticastDomainRequestOptions::igmpv2_support`](crate::types::CreateTransitGatewayMulticastDomainRequestOptions::igmpv2_support): Specify whether to enable Internet Group Management Protocol (IGMP) version 2 for the transit gateway multicast domain.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayMulticastDomainResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayMulticastDomainResult {
     /// Information about the transit gateway multicast domain.
     pub transit_gateway_multicast_domain: Option<
         crate::types::TransitGatewayMulticastDomain,
     >,
+}
+impl Clone for CreateTransitGatewayMulticastDomainResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain: self
+                .transit_gateway_multicast_domain
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayMulticastDomainResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain == other.transit_gateway_multicast_domain
+    }
+}
+impl Default for CreateTransitGatewayMulticastDomainResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain: None,
+        }
+    }
 }
 impl CreateTransitGatewayMulticastDomainResult {
     /// Starts building a [`CreateTransitGatewayMulticastDomainResult`].
@@ -25,9 +46,26 @@ impl CreateTransitGatewayMulticastDomainResult {
     }
 }
 /// A builder for [`CreateTransitGatewayMulticastDomainResult`](crate::types::CreateTransitGatewayMulticastDomainResult); start one with `CreateTransitGatewayMulticastDomainResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayMulticastDomainResultBuilder {
     inner: crate::types::CreateTransitGatewayMulticastDomainResult,
+}
+impl Clone for CreateTransitGatewayMulticastDomainResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayMulticastDomainResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayMulticastDomainResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayMulticastDomainResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayMulticastDomainResultBuilder {
     /// Sets [`CreateTransitGatewayMulticastDomainResult::transit_gateway_multicast_domain`](crate::types::CreateTransitGatewayMulticastDomainResult::transit_gateway_multicast_domain): Information about the transit gateway multicast domain.

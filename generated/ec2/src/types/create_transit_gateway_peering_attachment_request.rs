@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayPeeringAttachmentRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPeeringAttachmentRequest {
     /// The ID of the transit gateway.
@@ -29,6 +29,42 @@ pub struct CreateTransitGatewayPeeringAttachmentRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayPeeringAttachmentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            peer_transit_gateway_id: self.peer_transit_gateway_id.clone(),
+            peer_account_id: self.peer_account_id.clone(),
+            peer_region: self.peer_region.clone(),
+            options: self.options.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayPeeringAttachmentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_id == other.transit_gateway_id
+            && self.peer_transit_gateway_id == other.peer_transit_gateway_id
+            && self.peer_account_id == other.peer_account_id
+            && self.peer_region == other.peer_region && self.options == other.options
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayPeeringAttachmentRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_id: None,
+            peer_transit_gateway_id: None,
+            peer_account_id: None,
+            peer_region: None,
+            options: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayPeeringAttachmentRequest {
     /// Starts building a [`CreateTransitGatewayPeeringAttachmentRequest`].
@@ -75,9 +111,26 @@ impl CreateTransitGatewayPeeringAttachmentRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayPeeringAttachmentRequest`](crate::types::CreateTransitGatewayPeeringAttachmentRequest); start one with `CreateTransitGatewayPeeringAttachmentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayPeeringAttachmentRequestBuilder {
     inner: crate::types::CreateTransitGatewayPeeringAttachmentRequest,
+}
+impl Clone for CreateTransitGatewayPeeringAttachmentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayPeeringAttachmentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayPeeringAttachmentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayPeeringAttachmentRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayPeeringAttachmentRequestBuilder {
     /// Sets [`CreateTransitGatewayPeeringAttachmentRequest::transit_gateway_id`](crate::types::CreateTransitGatewayPeeringAttachmentRequest::transit_gateway_id): The ID of the transit gateway.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes whether dynamic routing is enabled or disabled for the transit gateway peering request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPeeringAttachmentRequestOptions {
     /// Indicates whether dynamic routing is enabled or disabled.
     pub dynamic_routing: Option<crate::types::DynamicRoutingValue>,
+}
+impl Clone for CreateTransitGatewayPeeringAttachmentRequestOptions {
+    fn clone(&self) -> Self {
+        Self {
+            dynamic_routing: self.dynamic_routing.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayPeeringAttachmentRequestOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.dynamic_routing == other.dynamic_routing
+    }
+}
+impl Default for CreateTransitGatewayPeeringAttachmentRequestOptions {
+    fn default() -> Self {
+        Self { dynamic_routing: None }
+    }
 }
 impl CreateTransitGatewayPeeringAttachmentRequestOptions {
     /// Starts building a [`CreateTransitGatewayPeeringAttachmentRequestOptions`].
@@ -21,9 +38,26 @@ impl CreateTransitGatewayPeeringAttachmentRequestOptions {
     }
 }
 /// A builder for [`CreateTransitGatewayPeeringAttachmentRequestOptions`](crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions); start one with `CreateTransitGatewayPeeringAttachmentRequestOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder {
     inner: crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions,
+}
+impl Clone for CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayPeeringAttachmentRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayPeeringAttachmentRequestOptions::dynamic_routing`](crate::types::CreateTransitGatewayPeeringAttachmentRequestOptions::dynamic_routing): Indicates whether dynamic routing is enabled or disabled.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayPeeringAttachmentResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPeeringAttachmentResult {
     /// The transit gateway peering attachment.
     pub transit_gateway_peering_attachment: Option<
         crate::types::TransitGatewayPeeringAttachment,
     >,
+}
+impl Clone for CreateTransitGatewayPeeringAttachmentResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_peering_attachment: self
+                .transit_gateway_peering_attachment
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayPeeringAttachmentResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_peering_attachment
+            == other.transit_gateway_peering_attachment
+    }
+}
+impl Default for CreateTransitGatewayPeeringAttachmentResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_peering_attachment: None,
+        }
+    }
 }
 impl CreateTransitGatewayPeeringAttachmentResult {
     /// Starts building a [`CreateTransitGatewayPeeringAttachmentResult`].
@@ -25,9 +47,26 @@ impl CreateTransitGatewayPeeringAttachmentResult {
     }
 }
 /// A builder for [`CreateTransitGatewayPeeringAttachmentResult`](crate::types::CreateTransitGatewayPeeringAttachmentResult); start one with `CreateTransitGatewayPeeringAttachmentResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayPeeringAttachmentResultBuilder {
     inner: crate::types::CreateTransitGatewayPeeringAttachmentResult,
+}
+impl Clone for CreateTransitGatewayPeeringAttachmentResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayPeeringAttachmentResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayPeeringAttachmentResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayPeeringAttachmentResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayPeeringAttachmentResultBuilder {
     /// Sets [`CreateTransitGatewayPeeringAttachmentResult::transit_gateway_peering_attachment`](crate::types::CreateTransitGatewayPeeringAttachmentResult::transit_gateway_peering_attachment): The transit gateway peering attachment.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayPolicyTableEntryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPolicyTableEntryRequest {
     /// The ID of the transit gateway policy table.
@@ -21,6 +21,39 @@ pub struct CreateTransitGatewayPolicyTableEntryRequest {
     pub target_route_table_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayPolicyTableEntryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_id: self
+                .transit_gateway_policy_table_id
+                .clone(),
+            policy_rule_number: self.policy_rule_number.clone(),
+            policy_rule: self.policy_rule.clone(),
+            target_route_table_id: self.target_route_table_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayPolicyTableEntryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_id == other.transit_gateway_policy_table_id
+            && self.policy_rule_number == other.policy_rule_number
+            && self.policy_rule == other.policy_rule
+            && self.target_route_table_id == other.target_route_table_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayPolicyTableEntryRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_id: None,
+            policy_rule_number: None,
+            policy_rule: None,
+            target_route_table_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayPolicyTableEntryRequest {
     /// Starts building a [`CreateTransitGatewayPolicyTableEntryRequest`].
@@ -55,9 +88,26 @@ impl CreateTransitGatewayPolicyTableEntryRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayPolicyTableEntryRequest`](crate::types::CreateTransitGatewayPolicyTableEntryRequest); start one with `CreateTransitGatewayPolicyTableEntryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayPolicyTableEntryRequestBuilder {
     inner: crate::types::CreateTransitGatewayPolicyTableEntryRequest,
+}
+impl Clone for CreateTransitGatewayPolicyTableEntryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayPolicyTableEntryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayPolicyTableEntryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayPolicyTableEntryRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayPolicyTableEntryRequestBuilder {
     /// Sets [`CreateTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id`](crate::types::CreateTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id): The ID of the transit gateway policy table.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayPolicyTableEntryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPolicyTableEntryResult {
     /// The `TransitGatewayPolicyTableEntry` member.
     pub transit_gateway_policy_table_entry: Option<
         crate::types::TransitGatewayPolicyTableEntry,
     >,
+}
+impl Clone for CreateTransitGatewayPolicyTableEntryResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_entry: self
+                .transit_gateway_policy_table_entry
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayPolicyTableEntryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_entry
+            == other.transit_gateway_policy_table_entry
+    }
+}
+impl Default for CreateTransitGatewayPolicyTableEntryResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_entry: None,
+        }
+    }
 }
 impl CreateTransitGatewayPolicyTableEntryResult {
     /// Starts building a [`CreateTransitGatewayPolicyTableEntryResult`].
@@ -25,9 +47,26 @@ impl CreateTransitGatewayPolicyTableEntryResult {
     }
 }
 /// A builder for [`CreateTransitGatewayPolicyTableEntryResult`](crate::types::CreateTransitGatewayPolicyTableEntryResult); start one with `CreateTransitGatewayPolicyTableEntryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayPolicyTableEntryResultBuilder {
     inner: crate::types::CreateTransitGatewayPolicyTableEntryResult,
+}
+impl Clone for CreateTransitGatewayPolicyTableEntryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayPolicyTableEntryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayPolicyTableEntryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayPolicyTableEntryResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayPolicyTableEntryResultBuilder {
     /// Sets [`CreateTransitGatewayPolicyTableEntryResult::transit_gateway_policy_table_entry`](crate::types::CreateTransitGatewayPolicyTableEntryResult::transit_gateway_policy_table_entry)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayPolicyTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPolicyTableRequest {
     /// The ID of the transit gateway used for the policy table.
@@ -13,6 +13,31 @@ pub struct CreateTransitGatewayPolicyTableRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayPolicyTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayPolicyTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_id == other.transit_gateway_id
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayPolicyTableRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_id: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayPolicyTableRequest {
     /// Starts building a [`CreateTransitGatewayPolicyTableRequest`].
@@ -37,9 +62,26 @@ impl CreateTransitGatewayPolicyTableRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayPolicyTableRequest`](crate::types::CreateTransitGatewayPolicyTableRequest); start one with `CreateTransitGatewayPolicyTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayPolicyTableRequestBuilder {
     inner: crate::types::CreateTransitGatewayPolicyTableRequest,
+}
+impl Clone for CreateTransitGatewayPolicyTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayPolicyTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayPolicyTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayPolicyTableRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayPolicyTableRequestBuilder {
     /// Sets [`CreateTransitGatewayPolicyTableRequest::transit_gateway_id`](crate::types::CreateTransitGatewayPolicyTableRequest::transit_gateway_id): The ID of the transit gateway used for the policy table.

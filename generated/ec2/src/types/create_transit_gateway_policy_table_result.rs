@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayPolicyTableResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPolicyTableResult {
     /// Describes the created transit gateway policy table.
     pub transit_gateway_policy_table: Option<crate::types::TransitGatewayPolicyTable>,
+}
+impl Clone for CreateTransitGatewayPolicyTableResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table: self.transit_gateway_policy_table.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayPolicyTableResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table == other.transit_gateway_policy_table
+    }
+}
+impl Default for CreateTransitGatewayPolicyTableResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table: None,
+        }
+    }
 }
 impl CreateTransitGatewayPolicyTableResult {
     /// Starts building a [`CreateTransitGatewayPolicyTableResult`].
@@ -23,9 +42,26 @@ impl CreateTransitGatewayPolicyTableResult {
     }
 }
 /// A builder for [`CreateTransitGatewayPolicyTableResult`](crate::types::CreateTransitGatewayPolicyTableResult); start one with `CreateTransitGatewayPolicyTableResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayPolicyTableResultBuilder {
     inner: crate::types::CreateTransitGatewayPolicyTableResult,
+}
+impl Clone for CreateTransitGatewayPolicyTableResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayPolicyTableResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayPolicyTableResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayPolicyTableResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayPolicyTableResultBuilder {
     /// Sets [`CreateTransitGatewayPolicyTableResult::transit_gateway_policy_table`](crate::types::CreateTransitGatewayPolicyTableResult::transit_gateway_policy_table): Describes the created transit gateway policy table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayPrefixListReferenceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPrefixListReferenceRequest {
     /// The ID of the transit gateway route table.
@@ -19,6 +19,36 @@ pub struct CreateTransitGatewayPrefixListReferenceRequest {
     pub blackhole: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayPrefixListReferenceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            blackhole: self.blackhole,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayPrefixListReferenceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.prefix_list_id == other.prefix_list_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.blackhole == other.blackhole && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayPrefixListReferenceRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            prefix_list_id: None,
+            transit_gateway_attachment_id: None,
+            blackhole: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayPrefixListReferenceRequest {
     /// Starts building a [`CreateTransitGatewayPrefixListReferenceRequest`].
@@ -53,9 +83,26 @@ impl CreateTransitGatewayPrefixListReferenceRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayPrefixListReferenceRequest`](crate::types::CreateTransitGatewayPrefixListReferenceRequest); start one with `CreateTransitGatewayPrefixListReferenceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayPrefixListReferenceRequestBuilder {
     inner: crate::types::CreateTransitGatewayPrefixListReferenceRequest,
+}
+impl Clone for CreateTransitGatewayPrefixListReferenceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayPrefixListReferenceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayPrefixListReferenceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayPrefixListReferenceRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayPrefixListReferenceRequestBuilder {
     /// Sets [`CreateTransitGatewayPrefixListReferenceRequest::transit_gateway_route_table_id`](crate::types::CreateTransitGatewayPrefixListReferenceRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayPrefixListReferenceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayPrefixListReferenceResult {
     /// Information about the prefix list reference.
     pub transit_gateway_prefix_list_reference: Option<
         crate::types::TransitGatewayPrefixListReference,
     >,
+}
+impl Clone for CreateTransitGatewayPrefixListReferenceResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_prefix_list_reference: self
+                .transit_gateway_prefix_list_reference
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayPrefixListReferenceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_prefix_list_reference
+            == other.transit_gateway_prefix_list_reference
+    }
+}
+impl Default for CreateTransitGatewayPrefixListReferenceResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_prefix_list_reference: None,
+        }
+    }
 }
 impl CreateTransitGatewayPrefixListReferenceResult {
     /// Starts building a [`CreateTransitGatewayPrefixListReferenceResult`].
@@ -25,9 +47,26 @@ impl CreateTransitGatewayPrefixListReferenceResult {
     }
 }
 /// A builder for [`CreateTransitGatewayPrefixListReferenceResult`](crate::types::CreateTransitGatewayPrefixListReferenceResult); start one with `CreateTransitGatewayPrefixListReferenceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayPrefixListReferenceResultBuilder {
     inner: crate::types::CreateTransitGatewayPrefixListReferenceResult,
+}
+impl Clone for CreateTransitGatewayPrefixListReferenceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayPrefixListReferenceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayPrefixListReferenceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayPrefixListReferenceResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayPrefixListReferenceResultBuilder {
     /// Sets [`CreateTransitGatewayPrefixListReferenceResult::transit_gateway_prefix_list_reference`](crate::types::CreateTransitGatewayPrefixListReferenceResult::transit_gateway_prefix_list_reference): Information about the prefix list reference.

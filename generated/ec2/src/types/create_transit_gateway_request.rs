@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayRequest {
     /// A description of the transit gateway.
@@ -13,6 +13,33 @@ pub struct CreateTransitGatewayRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            options: self.options.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.options == other.options
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayRequest {
+    fn default() -> Self {
+        Self {
+            description: None,
+            options: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayRequest {
     /// Starts building a [`CreateTransitGatewayRequest`].
@@ -42,9 +69,26 @@ impl CreateTransitGatewayRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayRequest`](crate::types::CreateTransitGatewayRequest); start one with `CreateTransitGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayRequestBuilder {
     inner: crate::types::CreateTransitGatewayRequest,
+}
+impl Clone for CreateTransitGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayRequestBuilder {
     /// Sets [`CreateTransitGatewayRequest::description`](crate::types::CreateTransitGatewayRequest::description): A description of the transit gateway.

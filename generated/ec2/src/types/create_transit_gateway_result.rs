@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayResult {
     /// Information about the transit gateway.
     pub transit_gateway: Option<crate::types::TransitGateway>,
+}
+impl Clone for CreateTransitGatewayResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway: self.transit_gateway.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway == other.transit_gateway
+    }
+}
+impl Default for CreateTransitGatewayResult {
+    fn default() -> Self {
+        Self { transit_gateway: None }
+    }
 }
 impl CreateTransitGatewayResult {
     /// Starts building a [`CreateTransitGatewayResult`].
@@ -21,9 +38,26 @@ impl CreateTransitGatewayResult {
     }
 }
 /// A builder for [`CreateTransitGatewayResult`](crate::types::CreateTransitGatewayResult); start one with `CreateTransitGatewayResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayResultBuilder {
     inner: crate::types::CreateTransitGatewayResult,
+}
+impl Clone for CreateTransitGatewayResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayResultBuilder {
     /// Sets [`CreateTransitGatewayResult::transit_gateway`](crate::types::CreateTransitGatewayResult::transit_gateway): Information about the transit gateway.

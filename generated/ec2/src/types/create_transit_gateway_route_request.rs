@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayRouteRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayRouteRequest {
     /// The CIDR range used for destination matches. Routing decisions are based on the most specific match.
@@ -19,6 +19,37 @@ pub struct CreateTransitGatewayRouteRequest {
     pub blackhole: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayRouteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            blackhole: self.blackhole,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayRouteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_cidr_block == other.destination_cidr_block
+            && self.transit_gateway_route_table_id
+                == other.transit_gateway_route_table_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.blackhole == other.blackhole && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayRouteRequest {
+    fn default() -> Self {
+        Self {
+            destination_cidr_block: None,
+            transit_gateway_route_table_id: None,
+            transit_gateway_attachment_id: None,
+            blackhole: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayRouteRequest {
     /// Starts building a [`CreateTransitGatewayRouteRequest`].
@@ -53,9 +84,26 @@ impl CreateTransitGatewayRouteRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayRouteRequest`](crate::types::CreateTransitGatewayRouteRequest); start one with `CreateTransitGatewayRouteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayRouteRequestBuilder {
     inner: crate::types::CreateTransitGatewayRouteRequest,
+}
+impl Clone for CreateTransitGatewayRouteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayRouteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayRouteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayRouteRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayRouteRequestBuilder {
     /// Sets [`CreateTransitGatewayRouteRequest::destination_cidr_block`](crate::types::CreateTransitGatewayRouteRequest::destination_cidr_block): The CIDR range used for destination matches.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayRouteResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayRouteResult {
     /// Information about the route.
     pub route: Option<crate::types::TransitGatewayRoute>,
+}
+impl Clone for CreateTransitGatewayRouteResult {
+    fn clone(&self) -> Self {
+        Self { route: self.route.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayRouteResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route == other.route
+    }
+}
+impl Default for CreateTransitGatewayRouteResult {
+    fn default() -> Self {
+        Self { route: None }
+    }
 }
 impl CreateTransitGatewayRouteResult {
     /// Starts building a [`CreateTransitGatewayRouteResult`].
@@ -21,9 +36,26 @@ impl CreateTransitGatewayRouteResult {
     }
 }
 /// A builder for [`CreateTransitGatewayRouteResult`](crate::types::CreateTransitGatewayRouteResult); start one with `CreateTransitGatewayRouteResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayRouteResultBuilder {
     inner: crate::types::CreateTransitGatewayRouteResult,
+}
+impl Clone for CreateTransitGatewayRouteResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayRouteResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayRouteResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayRouteResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayRouteResultBuilder {
     /// Sets [`CreateTransitGatewayRouteResult::route`](crate::types::CreateTransitGatewayRouteResult::route): Information about the route.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayRouteTableAnnouncementRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayRouteTableAnnouncementRequest {
     /// The ID of the transit gateway route table.
@@ -17,6 +17,34 @@ pub struct CreateTransitGatewayRouteTableAnnouncementRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayRouteTableAnnouncementRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            peering_attachment_id: self.peering_attachment_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayRouteTableAnnouncementRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.peering_attachment_id == other.peering_attachment_id
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayRouteTableAnnouncementRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            peering_attachment_id: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayRouteTableAnnouncementRequest {
     /// Starts building a [`CreateTransitGatewayRouteTableAnnouncementRequest`].
@@ -46,9 +74,26 @@ impl CreateTransitGatewayRouteTableAnnouncementRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayRouteTableAnnouncementRequest`](crate::types::CreateTransitGatewayRouteTableAnnouncementRequest); start one with `CreateTransitGatewayRouteTableAnnouncementRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayRouteTableAnnouncementRequestBuilder {
     inner: crate::types::CreateTransitGatewayRouteTableAnnouncementRequest,
+}
+impl Clone for CreateTransitGatewayRouteTableAnnouncementRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayRouteTableAnnouncementRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayRouteTableAnnouncementRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayRouteTableAnnouncementRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayRouteTableAnnouncementRequestBuilder {
     /// Sets [`CreateTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_id`](crate::types::CreateTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayRouteTableAnnouncementResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayRouteTableAnnouncementResult {
     /// Provides details about the transit gateway route table announcement.
     pub transit_gateway_route_table_announcement: Option<
         crate::types::TransitGatewayRouteTableAnnouncement,
     >,
+}
+impl Clone for CreateTransitGatewayRouteTableAnnouncementResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_announcement: self
+                .transit_gateway_route_table_announcement
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayRouteTableAnnouncementResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_announcement
+            == other.transit_gateway_route_table_announcement
+    }
+}
+impl Default for CreateTransitGatewayRouteTableAnnouncementResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_announcement: None,
+        }
+    }
 }
 impl CreateTransitGatewayRouteTableAnnouncementResult {
     /// Starts building a [`CreateTransitGatewayRouteTableAnnouncementResult`].
@@ -25,9 +47,26 @@ impl CreateTransitGatewayRouteTableAnnouncementResult {
     }
 }
 /// A builder for [`CreateTransitGatewayRouteTableAnnouncementResult`](crate::types::CreateTransitGatewayRouteTableAnnouncementResult); start one with `CreateTransitGatewayRouteTableAnnouncementResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayRouteTableAnnouncementResultBuilder {
     inner: crate::types::CreateTransitGatewayRouteTableAnnouncementResult,
+}
+impl Clone for CreateTransitGatewayRouteTableAnnouncementResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayRouteTableAnnouncementResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayRouteTableAnnouncementResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayRouteTableAnnouncementResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayRouteTableAnnouncementResultBuilder {
     /// Sets [`CreateTransitGatewayRouteTableAnnouncementResult::transit_gateway_route_table_announcement`](crate::types::CreateTransitGatewayRouteTableAnnouncementResult::transit_gateway_route_table_announcement): Provides details about the transit gateway route table announcement.

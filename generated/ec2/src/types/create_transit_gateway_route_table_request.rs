@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayRouteTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayRouteTableRequest {
     /// The ID of the transit gateway.
@@ -13,6 +13,31 @@ pub struct CreateTransitGatewayRouteTableRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayRouteTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayRouteTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_id == other.transit_gateway_id
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayRouteTableRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_id: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayRouteTableRequest {
     /// Starts building a [`CreateTransitGatewayRouteTableRequest`].
@@ -37,9 +62,26 @@ impl CreateTransitGatewayRouteTableRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayRouteTableRequest`](crate::types::CreateTransitGatewayRouteTableRequest); start one with `CreateTransitGatewayRouteTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayRouteTableRequestBuilder {
     inner: crate::types::CreateTransitGatewayRouteTableRequest,
+}
+impl Clone for CreateTransitGatewayRouteTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayRouteTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayRouteTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayRouteTableRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayRouteTableRequestBuilder {
     /// Sets [`CreateTransitGatewayRouteTableRequest::transit_gateway_id`](crate::types::CreateTransitGatewayRouteTableRequest::transit_gateway_id): The ID of the transit gateway.

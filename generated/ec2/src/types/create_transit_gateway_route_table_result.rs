@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayRouteTableResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayRouteTableResult {
     /// Information about the transit gateway route table.
     pub transit_gateway_route_table: Option<crate::types::TransitGatewayRouteTable>,
+}
+impl Clone for CreateTransitGatewayRouteTableResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table: self.transit_gateway_route_table.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayRouteTableResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table == other.transit_gateway_route_table
+    }
+}
+impl Default for CreateTransitGatewayRouteTableResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table: None,
+        }
+    }
 }
 impl CreateTransitGatewayRouteTableResult {
     /// Starts building a [`CreateTransitGatewayRouteTableResult`].
@@ -23,9 +42,26 @@ impl CreateTransitGatewayRouteTableResult {
     }
 }
 /// A builder for [`CreateTransitGatewayRouteTableResult`](crate::types::CreateTransitGatewayRouteTableResult); start one with `CreateTransitGatewayRouteTableResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayRouteTableResultBuilder {
     inner: crate::types::CreateTransitGatewayRouteTableResult,
+}
+impl Clone for CreateTransitGatewayRouteTableResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayRouteTableResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayRouteTableResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayRouteTableResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayRouteTableResultBuilder {
     /// Sets [`CreateTransitGatewayRouteTableResult::transit_gateway_route_table`](crate::types::CreateTransitGatewayRouteTableResult::transit_gateway_route_table): Information about the transit gateway route table.

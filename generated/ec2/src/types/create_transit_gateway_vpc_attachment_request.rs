@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayVpcAttachmentRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayVpcAttachmentRequest {
     /// The ID of the transit gateway.
@@ -23,6 +23,39 @@ pub struct CreateTransitGatewayVpcAttachmentRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateTransitGatewayVpcAttachmentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+            options: self.options.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayVpcAttachmentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_id == other.transit_gateway_id
+            && self.vpc_id == other.vpc_id && self.subnet_ids == other.subnet_ids
+            && self.options == other.options
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateTransitGatewayVpcAttachmentRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_id: None,
+            vpc_id: None,
+            subnet_ids: None,
+            options: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateTransitGatewayVpcAttachmentRequest {
     /// Starts building a [`CreateTransitGatewayVpcAttachmentRequest`].
@@ -64,9 +97,26 @@ impl CreateTransitGatewayVpcAttachmentRequest {
     }
 }
 /// A builder for [`CreateTransitGatewayVpcAttachmentRequest`](crate::types::CreateTransitGatewayVpcAttachmentRequest); start one with `CreateTransitGatewayVpcAttachmentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayVpcAttachmentRequestBuilder {
     inner: crate::types::CreateTransitGatewayVpcAttachmentRequest,
+}
+impl Clone for CreateTransitGatewayVpcAttachmentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayVpcAttachmentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayVpcAttachmentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayVpcAttachmentRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayVpcAttachmentRequestBuilder {
     /// Sets [`CreateTransitGatewayVpcAttachmentRequest::transit_gateway_id`](crate::types::CreateTransitGatewayVpcAttachmentRequest::transit_gateway_id): The ID of the transit gateway.

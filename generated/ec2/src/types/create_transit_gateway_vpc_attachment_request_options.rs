@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for a VPC attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayVpcAttachmentRequestOptions {
     /// Enable or disable DNS support. The default is `enable`.
@@ -19,6 +19,37 @@ pub struct CreateTransitGatewayVpcAttachmentRequestOptions {
     pub ipv6_support: Option<crate::types::Ipv6SupportValue>,
     /// Enable or disable support for appliance mode. If enabled, a traffic flow between a source and destination uses the same Availability Zone for the VPC attachment for the lifetime of that flow. The default is `disable`.
     pub appliance_mode_support: Option<crate::types::ApplianceModeSupportValue>,
+}
+impl Clone for CreateTransitGatewayVpcAttachmentRequestOptions {
+    fn clone(&self) -> Self {
+        Self {
+            dns_support: self.dns_support.clone(),
+            security_group_referencing_support: self
+                .security_group_referencing_support
+                .clone(),
+            ipv6_support: self.ipv6_support.clone(),
+            appliance_mode_support: self.appliance_mode_support.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayVpcAttachmentRequestOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.dns_support == other.dns_support
+            && self.security_group_referencing_support
+                == other.security_group_referencing_support
+            && self.ipv6_support == other.ipv6_support
+            && self.appliance_mode_support == other.appliance_mode_support
+    }
+}
+impl Default for CreateTransitGatewayVpcAttachmentRequestOptions {
+    fn default() -> Self {
+        Self {
+            dns_support: None,
+            security_group_referencing_support: None,
+            ipv6_support: None,
+            appliance_mode_support: None,
+        }
+    }
 }
 impl CreateTransitGatewayVpcAttachmentRequestOptions {
     /// Starts building a [`CreateTransitGatewayVpcAttachmentRequestOptions`].
@@ -52,9 +83,26 @@ impl CreateTransitGatewayVpcAttachmentRequestOptions {
     }
 }
 /// A builder for [`CreateTransitGatewayVpcAttachmentRequestOptions`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions); start one with `CreateTransitGatewayVpcAttachmentRequestOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
     inner: crate::types::CreateTransitGatewayVpcAttachmentRequestOptions,
+}
+impl Clone for CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayVpcAttachmentRequestOptions as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayVpcAttachmentRequestOptionsBuilder {
     /// Sets [`CreateTransitGatewayVpcAttachmentRequestOptions::dns_support`](crate::types::CreateTransitGatewayVpcAttachmentRequestOptions::dns_support): Enable or disable DNS support.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateTransitGatewayVpcAttachmentResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTransitGatewayVpcAttachmentResult {
     /// Information about the VPC attachment.
     pub transit_gateway_vpc_attachment: Option<
         crate::types::TransitGatewayVpcAttachment,
     >,
+}
+impl Clone for CreateTransitGatewayVpcAttachmentResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_vpc_attachment: self.transit_gateway_vpc_attachment.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTransitGatewayVpcAttachmentResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_vpc_attachment == other.transit_gateway_vpc_attachment
+    }
+}
+impl Default for CreateTransitGatewayVpcAttachmentResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_vpc_attachment: None,
+        }
+    }
 }
 impl CreateTransitGatewayVpcAttachmentResult {
     /// Starts building a [`CreateTransitGatewayVpcAttachmentResult`].
@@ -25,9 +44,26 @@ impl CreateTransitGatewayVpcAttachmentResult {
     }
 }
 /// A builder for [`CreateTransitGatewayVpcAttachmentResult`](crate::types::CreateTransitGatewayVpcAttachmentResult); start one with `CreateTransitGatewayVpcAttachmentResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTransitGatewayVpcAttachmentResultBuilder {
     inner: crate::types::CreateTransitGatewayVpcAttachmentResult,
+}
+impl Clone for CreateTransitGatewayVpcAttachmentResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTransitGatewayVpcAttachmentResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTransitGatewayVpcAttachmentResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTransitGatewayVpcAttachmentResult as Default>::default(),
+        }
+    }
 }
 impl CreateTransitGatewayVpcAttachmentResultBuilder {
     /// Sets [`CreateTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::CreateTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment): Information about the VPC attachment.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the CIDR options for a Verified Access endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessEndpointCidrOptions {
     /// The protocol.
@@ -13,6 +13,32 @@ pub struct CreateVerifiedAccessEndpointCidrOptions {
     pub cidr: Option<String>,
     /// The port ranges.
     pub port_ranges: Option<Vec<crate::types::CreateVerifiedAccessEndpointPortRange>>,
+}
+impl Clone for CreateVerifiedAccessEndpointCidrOptions {
+    fn clone(&self) -> Self {
+        Self {
+            protocol: self.protocol.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+            cidr: self.cidr.clone(),
+            port_ranges: self.port_ranges.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessEndpointCidrOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.protocol == other.protocol && self.subnet_ids == other.subnet_ids
+            && self.cidr == other.cidr && self.port_ranges == other.port_ranges
+    }
+}
+impl Default for CreateVerifiedAccessEndpointCidrOptions {
+    fn default() -> Self {
+        Self {
+            protocol: None,
+            subnet_ids: None,
+            cidr: None,
+            port_ranges: None,
+        }
+    }
 }
 impl CreateVerifiedAccessEndpointCidrOptions {
     /// Starts building a [`CreateVerifiedAccessEndpointCidrOptions`].
@@ -42,9 +68,26 @@ impl CreateVerifiedAccessEndpointCidrOptions {
     }
 }
 /// A builder for [`CreateVerifiedAccessEndpointCidrOptions`](crate::types::CreateVerifiedAccessEndpointCidrOptions); start one with `CreateVerifiedAccessEndpointCidrOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessEndpointCidrOptionsBuilder {
     inner: crate::types::CreateVerifiedAccessEndpointCidrOptions,
+}
+impl Clone for CreateVerifiedAccessEndpointCidrOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessEndpointCidrOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessEndpointCidrOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessEndpointCidrOptions as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessEndpointCidrOptionsBuilder {
     /// Sets [`CreateVerifiedAccessEndpointCidrOptions::protocol`](crate::types::CreateVerifiedAccessEndpointCidrOptions::protocol): The protocol.

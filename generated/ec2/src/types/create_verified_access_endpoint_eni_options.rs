@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the network interface options when creating an Amazon Web Services Verified Access endpoint using the `network-interface` type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessEndpointEniOptions {
     /// The ID of the network interface.
@@ -13,6 +13,33 @@ pub struct CreateVerifiedAccessEndpointEniOptions {
     pub port: Option<i32>,
     /// The port ranges.
     pub port_ranges: Option<Vec<crate::types::CreateVerifiedAccessEndpointPortRange>>,
+}
+impl Clone for CreateVerifiedAccessEndpointEniOptions {
+    fn clone(&self) -> Self {
+        Self {
+            network_interface_id: self.network_interface_id.clone(),
+            protocol: self.protocol.clone(),
+            port: self.port,
+            port_ranges: self.port_ranges.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessEndpointEniOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interface_id == other.network_interface_id
+            && self.protocol == other.protocol && self.port == other.port
+            && self.port_ranges == other.port_ranges
+    }
+}
+impl Default for CreateVerifiedAccessEndpointEniOptions {
+    fn default() -> Self {
+        Self {
+            network_interface_id: None,
+            protocol: None,
+            port: None,
+            port_ranges: None,
+        }
+    }
 }
 impl CreateVerifiedAccessEndpointEniOptions {
     /// Starts building a [`CreateVerifiedAccessEndpointEniOptions`].
@@ -42,9 +69,26 @@ impl CreateVerifiedAccessEndpointEniOptions {
     }
 }
 /// A builder for [`CreateVerifiedAccessEndpointEniOptions`](crate::types::CreateVerifiedAccessEndpointEniOptions); start one with `CreateVerifiedAccessEndpointEniOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessEndpointEniOptionsBuilder {
     inner: crate::types::CreateVerifiedAccessEndpointEniOptions,
+}
+impl Clone for CreateVerifiedAccessEndpointEniOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessEndpointEniOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessEndpointEniOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessEndpointEniOptions as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessEndpointEniOptionsBuilder {
     /// Sets [`CreateVerifiedAccessEndpointEniOptions::network_interface_id`](crate::types::CreateVerifiedAccessEndpointEniOptions::network_interface_id): The ID of the network interface.

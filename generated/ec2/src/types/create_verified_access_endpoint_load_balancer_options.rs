@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the load balancer options when creating an Amazon Web Services Verified Access endpoint using the `load-balancer` type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessEndpointLoadBalancerOptions {
     /// The IP protocol.
@@ -15,6 +15,36 @@ pub struct CreateVerifiedAccessEndpointLoadBalancerOptions {
     pub subnet_ids: Option<Vec<String>>,
     /// The port ranges.
     pub port_ranges: Option<Vec<crate::types::CreateVerifiedAccessEndpointPortRange>>,
+}
+impl Clone for CreateVerifiedAccessEndpointLoadBalancerOptions {
+    fn clone(&self) -> Self {
+        Self {
+            protocol: self.protocol.clone(),
+            port: self.port,
+            load_balancer_arn: self.load_balancer_arn.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+            port_ranges: self.port_ranges.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessEndpointLoadBalancerOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.protocol == other.protocol && self.port == other.port
+            && self.load_balancer_arn == other.load_balancer_arn
+            && self.subnet_ids == other.subnet_ids
+            && self.port_ranges == other.port_ranges
+    }
+}
+impl Default for CreateVerifiedAccessEndpointLoadBalancerOptions {
+    fn default() -> Self {
+        Self {
+            protocol: None,
+            port: None,
+            load_balancer_arn: None,
+            subnet_ids: None,
+            port_ranges: None,
+        }
+    }
 }
 impl CreateVerifiedAccessEndpointLoadBalancerOptions {
     /// Starts building a [`CreateVerifiedAccessEndpointLoadBalancerOptions`].
@@ -49,9 +79,26 @@ impl CreateVerifiedAccessEndpointLoadBalancerOptions {
     }
 }
 /// A builder for [`CreateVerifiedAccessEndpointLoadBalancerOptions`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions); start one with `CreateVerifiedAccessEndpointLoadBalancerOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     inner: crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions,
+}
+impl Clone for CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     /// Sets [`CreateVerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::CreateVerifiedAccessEndpointLoadBalancerOptions::protocol): The IP protocol.

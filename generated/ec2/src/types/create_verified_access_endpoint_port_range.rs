@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the port range for a Verified Access endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessEndpointPortRange {
     /// The start of the port range.
     pub from_port: Option<i32>,
     /// The end of the port range.
     pub to_port: Option<i32>,
+}
+impl Clone for CreateVerifiedAccessEndpointPortRange {
+    fn clone(&self) -> Self {
+        Self {
+            from_port: self.from_port,
+            to_port: self.to_port,
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessEndpointPortRange {
+    fn eq(&self, other: &Self) -> bool {
+        self.from_port == other.from_port && self.to_port == other.to_port
+    }
+}
+impl Default for CreateVerifiedAccessEndpointPortRange {
+    fn default() -> Self {
+        Self {
+            from_port: None,
+            to_port: None,
+        }
+    }
 }
 impl CreateVerifiedAccessEndpointPortRange {
     /// Starts building a [`CreateVerifiedAccessEndpointPortRange`].
@@ -28,9 +49,26 @@ impl CreateVerifiedAccessEndpointPortRange {
     }
 }
 /// A builder for [`CreateVerifiedAccessEndpointPortRange`](crate::types::CreateVerifiedAccessEndpointPortRange); start one with `CreateVerifiedAccessEndpointPortRange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessEndpointPortRangeBuilder {
     inner: crate::types::CreateVerifiedAccessEndpointPortRange,
+}
+impl Clone for CreateVerifiedAccessEndpointPortRangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessEndpointPortRangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessEndpointPortRangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessEndpointPortRange as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessEndpointPortRangeBuilder {
     /// Sets [`CreateVerifiedAccessEndpointPortRange::from_port`](crate::types::CreateVerifiedAccessEndpointPortRange::from_port): The start of the port range.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessEndpointRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessEndpointRequest {
     /// The ID of the Verified Access group to associate the endpoint with.
@@ -49,6 +49,72 @@ pub struct CreateVerifiedAccessEndpointRequest {
     pub rds_options: Option<crate::types::CreateVerifiedAccessEndpointRdsOptions>,
     /// The CIDR options. This parameter is required if the endpoint type is `cidr`.
     pub cidr_options: Option<crate::types::CreateVerifiedAccessEndpointCidrOptions>,
+}
+impl Clone for CreateVerifiedAccessEndpointRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_group_id: self.verified_access_group_id.clone(),
+            endpoint_type: self.endpoint_type.clone(),
+            attachment_type: self.attachment_type.clone(),
+            domain_certificate_arn: self.domain_certificate_arn.clone(),
+            application_domain: self.application_domain.clone(),
+            endpoint_domain_prefix: self.endpoint_domain_prefix.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+            load_balancer_options: self.load_balancer_options.clone(),
+            network_interface_options: self.network_interface_options.clone(),
+            description: self.description.clone(),
+            policy_document: self.policy_document.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            sse_specification: self.sse_specification.clone(),
+            rds_options: self.rds_options.clone(),
+            cidr_options: self.cidr_options.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessEndpointRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_group_id == other.verified_access_group_id
+            && self.endpoint_type == other.endpoint_type
+            && self.attachment_type == other.attachment_type
+            && self.domain_certificate_arn == other.domain_certificate_arn
+            && self.application_domain == other.application_domain
+            && self.endpoint_domain_prefix == other.endpoint_domain_prefix
+            && self.security_group_ids == other.security_group_ids
+            && self.load_balancer_options == other.load_balancer_options
+            && self.network_interface_options == other.network_interface_options
+            && self.description == other.description
+            && self.policy_document == other.policy_document
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.sse_specification == other.sse_specification
+            && self.rds_options == other.rds_options
+            && self.cidr_options == other.cidr_options
+    }
+}
+impl Default for CreateVerifiedAccessEndpointRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_group_id: None,
+            endpoint_type: None,
+            attachment_type: None,
+            domain_certificate_arn: None,
+            application_domain: None,
+            endpoint_domain_prefix: None,
+            security_group_ids: None,
+            load_balancer_options: None,
+            network_interface_options: None,
+            description: None,
+            policy_document: None,
+            tag_specifications: None,
+            client_token: None,
+            dry_run: None,
+            sse_specification: None,
+            rds_options: None,
+            cidr_options: None,
+        }
+    }
 }
 impl CreateVerifiedAccessEndpointRequest {
     /// Starts building a [`CreateVerifiedAccessEndpointRequest`].
@@ -155,9 +221,26 @@ impl CreateVerifiedAccessEndpointRequest {
     }
 }
 /// A builder for [`CreateVerifiedAccessEndpointRequest`](crate::types::CreateVerifiedAccessEndpointRequest); start one with `CreateVerifiedAccessEndpointRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessEndpointRequestBuilder {
     inner: crate::types::CreateVerifiedAccessEndpointRequest,
+}
+impl Clone for CreateVerifiedAccessEndpointRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessEndpointRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessEndpointRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessEndpointRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessEndpointRequestBuilder {
     /// Sets [`CreateVerifiedAccessEndpointRequest::verified_access_group_id`](crate::types::CreateVerifiedAccessEndpointRequest::verified_access_group_id): The ID of the Verified Access group to associate the endpoint with.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessEndpointResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessEndpointResult {
     /// Details about the Verified Access endpoint.
     pub verified_access_endpoint: Option<crate::types::VerifiedAccessEndpoint>,
+}
+impl Clone for CreateVerifiedAccessEndpointResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_endpoint: self.verified_access_endpoint.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessEndpointResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_endpoint == other.verified_access_endpoint
+    }
+}
+impl Default for CreateVerifiedAccessEndpointResult {
+    fn default() -> Self {
+        Self {
+            verified_access_endpoint: None,
+        }
+    }
 }
 impl CreateVerifiedAccessEndpointResult {
     /// Starts building a [`CreateVerifiedAccessEndpointResult`].
@@ -23,9 +42,26 @@ impl CreateVerifiedAccessEndpointResult {
     }
 }
 /// A builder for [`CreateVerifiedAccessEndpointResult`](crate::types::CreateVerifiedAccessEndpointResult); start one with `CreateVerifiedAccessEndpointResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessEndpointResultBuilder {
     inner: crate::types::CreateVerifiedAccessEndpointResult,
+}
+impl Clone for CreateVerifiedAccessEndpointResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessEndpointResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessEndpointResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessEndpointResult as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessEndpointResultBuilder {
     /// Sets [`CreateVerifiedAccessEndpointResult::verified_access_endpoint`](crate::types::CreateVerifiedAccessEndpointResult::verified_access_endpoint): Details about the Verified Access endpoint.

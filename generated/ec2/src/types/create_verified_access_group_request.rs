@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessGroupRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessGroupRequest {
     /// The ID of the Verified Access instance.
@@ -21,6 +21,42 @@ pub struct CreateVerifiedAccessGroupRequest {
     pub dry_run: Option<bool>,
     /// The options for server side encryption.
     pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
+}
+impl Clone for CreateVerifiedAccessGroupRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            description: self.description.clone(),
+            policy_document: self.policy_document.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            sse_specification: self.sse_specification.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessGroupRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instance_id == other.verified_access_instance_id
+            && self.description == other.description
+            && self.policy_document == other.policy_document
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.sse_specification == other.sse_specification
+    }
+}
+impl Default for CreateVerifiedAccessGroupRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_instance_id: None,
+            description: None,
+            policy_document: None,
+            tag_specifications: None,
+            client_token: None,
+            dry_run: None,
+            sse_specification: None,
+        }
+    }
 }
 impl CreateVerifiedAccessGroupRequest {
     /// Starts building a [`CreateVerifiedAccessGroupRequest`].
@@ -67,9 +103,26 @@ impl CreateVerifiedAccessGroupRequest {
     }
 }
 /// A builder for [`CreateVerifiedAccessGroupRequest`](crate::types::CreateVerifiedAccessGroupRequest); start one with `CreateVerifiedAccessGroupRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessGroupRequestBuilder {
     inner: crate::types::CreateVerifiedAccessGroupRequest,
+}
+impl Clone for CreateVerifiedAccessGroupRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessGroupRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessGroupRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessGroupRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessGroupRequestBuilder {
     /// Sets [`CreateVerifiedAccessGroupRequest::verified_access_instance_id`](crate::types::CreateVerifiedAccessGroupRequest::verified_access_instance_id): The ID of the Verified Access instance.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessGroupResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessGroupResult {
     /// Details about the Verified Access group.
     pub verified_access_group: Option<crate::types::VerifiedAccessGroup>,
+}
+impl Clone for CreateVerifiedAccessGroupResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_group: self.verified_access_group.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessGroupResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_group == other.verified_access_group
+    }
+}
+impl Default for CreateVerifiedAccessGroupResult {
+    fn default() -> Self {
+        Self {
+            verified_access_group: None,
+        }
+    }
 }
 impl CreateVerifiedAccessGroupResult {
     /// Starts building a [`CreateVerifiedAccessGroupResult`].
@@ -21,9 +40,26 @@ impl CreateVerifiedAccessGroupResult {
     }
 }
 /// A builder for [`CreateVerifiedAccessGroupResult`](crate::types::CreateVerifiedAccessGroupResult); start one with `CreateVerifiedAccessGroupResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessGroupResultBuilder {
     inner: crate::types::CreateVerifiedAccessGroupResult,
+}
+impl Clone for CreateVerifiedAccessGroupResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessGroupResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessGroupResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessGroupResult as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessGroupResultBuilder {
     /// Sets [`CreateVerifiedAccessGroupResult::verified_access_group`](crate::types::CreateVerifiedAccessGroupResult::verified_access_group): Details about the Verified Access group.

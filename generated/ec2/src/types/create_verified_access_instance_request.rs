@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessInstanceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessInstanceRequest {
     /// A description for the Verified Access instance.
@@ -17,6 +17,42 @@ pub struct CreateVerifiedAccessInstanceRequest {
     pub fips_enabled: Option<bool>,
     /// The custom subdomain.
     pub cidr_endpoints_custom_sub_domain: Option<String>,
+}
+impl Clone for CreateVerifiedAccessInstanceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            fips_enabled: self.fips_enabled,
+            cidr_endpoints_custom_sub_domain: self
+                .cidr_endpoints_custom_sub_domain
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessInstanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.fips_enabled == other.fips_enabled
+            && self.cidr_endpoints_custom_sub_domain
+                == other.cidr_endpoints_custom_sub_domain
+    }
+}
+impl Default for CreateVerifiedAccessInstanceRequest {
+    fn default() -> Self {
+        Self {
+            description: None,
+            tag_specifications: None,
+            client_token: None,
+            dry_run: None,
+            fips_enabled: None,
+            cidr_endpoints_custom_sub_domain: None,
+        }
+    }
 }
 impl CreateVerifiedAccessInstanceRequest {
     /// Starts building a [`CreateVerifiedAccessInstanceRequest`].
@@ -56,9 +92,26 @@ impl CreateVerifiedAccessInstanceRequest {
     }
 }
 /// A builder for [`CreateVerifiedAccessInstanceRequest`](crate::types::CreateVerifiedAccessInstanceRequest); start one with `CreateVerifiedAccessInstanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessInstanceRequestBuilder {
     inner: crate::types::CreateVerifiedAccessInstanceRequest,
+}
+impl Clone for CreateVerifiedAccessInstanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessInstanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessInstanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessInstanceRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessInstanceRequestBuilder {
     /// Sets [`CreateVerifiedAccessInstanceRequest::description`](crate::types::CreateVerifiedAccessInstanceRequest::description): A description for the Verified Access instance.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessInstanceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessInstanceResult {
     /// Details about the Verified Access instance.
     pub verified_access_instance: Option<crate::types::VerifiedAccessInstance>,
+}
+impl Clone for CreateVerifiedAccessInstanceResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instance: self.verified_access_instance.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessInstanceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instance == other.verified_access_instance
+    }
+}
+impl Default for CreateVerifiedAccessInstanceResult {
+    fn default() -> Self {
+        Self {
+            verified_access_instance: None,
+        }
+    }
 }
 impl CreateVerifiedAccessInstanceResult {
     /// Starts building a [`CreateVerifiedAccessInstanceResult`].
@@ -23,9 +42,26 @@ impl CreateVerifiedAccessInstanceResult {
     }
 }
 /// A builder for [`CreateVerifiedAccessInstanceResult`](crate::types::CreateVerifiedAccessInstanceResult); start one with `CreateVerifiedAccessInstanceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessInstanceResultBuilder {
     inner: crate::types::CreateVerifiedAccessInstanceResult,
+}
+impl Clone for CreateVerifiedAccessInstanceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessInstanceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessInstanceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessInstanceResult as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessInstanceResultBuilder {
     /// Sets [`CreateVerifiedAccessInstanceResult::verified_access_instance`](crate::types::CreateVerifiedAccessInstanceResult::verified_access_instance): Details about the Verified Access instance.

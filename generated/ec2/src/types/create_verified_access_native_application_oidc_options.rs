@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the OpenID Connect (OIDC) options.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessNativeApplicationOidcOptions {
     /// The public signing key endpoint.
@@ -21,6 +20,45 @@ pub struct CreateVerifiedAccessNativeApplicationOidcOptions {
     pub client_secret: Option<String>,
     /// The set of user claims to be requested from the IdP.
     pub scope: Option<String>,
+}
+impl Clone for CreateVerifiedAccessNativeApplicationOidcOptions {
+    fn clone(&self) -> Self {
+        Self {
+            public_signing_key_endpoint: self.public_signing_key_endpoint.clone(),
+            issuer: self.issuer.clone(),
+            authorization_endpoint: self.authorization_endpoint.clone(),
+            token_endpoint: self.token_endpoint.clone(),
+            user_info_endpoint: self.user_info_endpoint.clone(),
+            client_id: self.client_id.clone(),
+            client_secret: self.client_secret.clone(),
+            scope: self.scope.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessNativeApplicationOidcOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.public_signing_key_endpoint == other.public_signing_key_endpoint
+            && self.issuer == other.issuer
+            && self.authorization_endpoint == other.authorization_endpoint
+            && self.token_endpoint == other.token_endpoint
+            && self.user_info_endpoint == other.user_info_endpoint
+            && self.client_id == other.client_id
+            && self.client_secret == other.client_secret && self.scope == other.scope
+    }
+}
+impl Default for CreateVerifiedAccessNativeApplicationOidcOptions {
+    fn default() -> Self {
+        Self {
+            public_signing_key_endpoint: None,
+            issuer: None,
+            authorization_endpoint: None,
+            token_endpoint: None,
+            user_info_endpoint: None,
+            client_id: None,
+            client_secret: None,
+            scope: None,
+        }
+    }
 }
 impl CreateVerifiedAccessNativeApplicationOidcOptions {
     /// Starts building a [`CreateVerifiedAccessNativeApplicationOidcOptions`].
@@ -85,9 +123,26 @@ impl ::std::fmt::Debug for CreateVerifiedAccessNativeApplicationOidcOptions {
     }
 }
 /// A builder for [`CreateVerifiedAccessNativeApplicationOidcOptions`](crate::types::CreateVerifiedAccessNativeApplicationOidcOptions); start one with `CreateVerifiedAccessNativeApplicationOidcOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessNativeApplicationOidcOptionsBuilder {
     inner: crate::types::CreateVerifiedAccessNativeApplicationOidcOptions,
+}
+impl Clone for CreateVerifiedAccessNativeApplicationOidcOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessNativeApplicationOidcOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessNativeApplicationOidcOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessNativeApplicationOidcOptions as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessNativeApplicationOidcOptionsBuilder {
     /// Sets [`CreateVerifiedAccessNativeApplicationOidcOptions::public_signing_key_endpoint`](crate::types::CreateVerifiedAccessNativeApplicationOidcOptions::public_signing_key_endpoint): The public signing key endpoint.

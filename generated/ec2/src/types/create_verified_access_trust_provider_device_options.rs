@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options when creating an Amazon Web Services Verified Access trust provider using the `device` type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessTrustProviderDeviceOptions {
     /// The ID of the tenant application with the device-identity provider.
     pub tenant_id: Option<String>,
     /// The URL Amazon Web Services Verified Access will use to verify the authenticity of the device tokens.
     pub public_signing_key_url: Option<String>,
+}
+impl Clone for CreateVerifiedAccessTrustProviderDeviceOptions {
+    fn clone(&self) -> Self {
+        Self {
+            tenant_id: self.tenant_id.clone(),
+            public_signing_key_url: self.public_signing_key_url.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessTrustProviderDeviceOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.tenant_id == other.tenant_id
+            && self.public_signing_key_url == other.public_signing_key_url
+    }
+}
+impl Default for CreateVerifiedAccessTrustProviderDeviceOptions {
+    fn default() -> Self {
+        Self {
+            tenant_id: None,
+            public_signing_key_url: None,
+        }
+    }
 }
 impl CreateVerifiedAccessTrustProviderDeviceOptions {
     /// Starts building a [`CreateVerifiedAccessTrustProviderDeviceOptions`].
@@ -28,9 +50,26 @@ impl CreateVerifiedAccessTrustProviderDeviceOptions {
     }
 }
 /// A builder for [`CreateVerifiedAccessTrustProviderDeviceOptions`](crate::types::CreateVerifiedAccessTrustProviderDeviceOptions); start one with `CreateVerifiedAccessTrustProviderDeviceOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessTrustProviderDeviceOptionsBuilder {
     inner: crate::types::CreateVerifiedAccessTrustProviderDeviceOptions,
+}
+impl Clone for CreateVerifiedAccessTrustProviderDeviceOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessTrustProviderDeviceOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessTrustProviderDeviceOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessTrustProviderDeviceOptions as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessTrustProviderDeviceOptionsBuilder {
     /// Sets [`CreateVerifiedAccessTrustProviderDeviceOptions::tenant_id`](crate::types::CreateVerifiedAccessTrustProviderDeviceOptions::tenant_id): The ID of the tenant application with the device-identity provider.

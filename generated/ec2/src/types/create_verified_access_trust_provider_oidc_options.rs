@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options when creating an Amazon Web Services Verified Access trust provider using the `user` type.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessTrustProviderOidcOptions {
     /// The OIDC issuer.
@@ -19,6 +18,42 @@ pub struct CreateVerifiedAccessTrustProviderOidcOptions {
     pub client_secret: Option<String>,
     /// OpenID Connect (OIDC) scopes are used by an application during authentication to authorize access to a user's details. Each scope returns a specific set of user attributes.
     pub scope: Option<String>,
+}
+impl Clone for CreateVerifiedAccessTrustProviderOidcOptions {
+    fn clone(&self) -> Self {
+        Self {
+            issuer: self.issuer.clone(),
+            authorization_endpoint: self.authorization_endpoint.clone(),
+            token_endpoint: self.token_endpoint.clone(),
+            user_info_endpoint: self.user_info_endpoint.clone(),
+            client_id: self.client_id.clone(),
+            client_secret: self.client_secret.clone(),
+            scope: self.scope.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessTrustProviderOidcOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.issuer == other.issuer
+            && self.authorization_endpoint == other.authorization_endpoint
+            && self.token_endpoint == other.token_endpoint
+            && self.user_info_endpoint == other.user_info_endpoint
+            && self.client_id == other.client_id
+            && self.client_secret == other.client_secret && self.scope == other.scope
+    }
+}
+impl Default for CreateVerifiedAccessTrustProviderOidcOptions {
+    fn default() -> Self {
+        Self {
+            issuer: None,
+            authorization_endpoint: None,
+            token_endpoint: None,
+            user_info_endpoint: None,
+            client_id: None,
+            client_secret: None,
+            scope: None,
+        }
+    }
 }
 impl CreateVerifiedAccessTrustProviderOidcOptions {
     /// Starts building a [`CreateVerifiedAccessTrustProviderOidcOptions`].
@@ -76,9 +111,26 @@ impl ::std::fmt::Debug for CreateVerifiedAccessTrustProviderOidcOptions {
     }
 }
 /// A builder for [`CreateVerifiedAccessTrustProviderOidcOptions`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions); start one with `CreateVerifiedAccessTrustProviderOidcOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessTrustProviderOidcOptionsBuilder {
     inner: crate::types::CreateVerifiedAccessTrustProviderOidcOptions,
+}
+impl Clone for CreateVerifiedAccessTrustProviderOidcOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessTrustProviderOidcOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessTrustProviderOidcOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessTrustProviderOidcOptions as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessTrustProviderOidcOptionsBuilder {
     /// Sets [`CreateVerifiedAccessTrustProviderOidcOptions::issuer`](crate::types::CreateVerifiedAccessTrustProviderOidcOptions::issuer): The OIDC issuer.

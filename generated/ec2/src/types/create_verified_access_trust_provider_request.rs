@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessTrustProviderRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessTrustProviderRequest {
     /// The type of trust provider.
@@ -37,6 +37,58 @@ pub struct CreateVerifiedAccessTrustProviderRequest {
     pub native_application_oidc_options: Option<
         crate::types::CreateVerifiedAccessNativeApplicationOidcOptions,
     >,
+}
+impl Clone for CreateVerifiedAccessTrustProviderRequest {
+    fn clone(&self) -> Self {
+        Self {
+            trust_provider_type: self.trust_provider_type.clone(),
+            user_trust_provider_type: self.user_trust_provider_type.clone(),
+            device_trust_provider_type: self.device_trust_provider_type.clone(),
+            oidc_options: self.oidc_options.clone(),
+            device_options: self.device_options.clone(),
+            policy_reference_name: self.policy_reference_name.clone(),
+            description: self.description.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            sse_specification: self.sse_specification.clone(),
+            native_application_oidc_options: self.native_application_oidc_options.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessTrustProviderRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.trust_provider_type == other.trust_provider_type
+            && self.user_trust_provider_type == other.user_trust_provider_type
+            && self.device_trust_provider_type == other.device_trust_provider_type
+            && self.oidc_options == other.oidc_options
+            && self.device_options == other.device_options
+            && self.policy_reference_name == other.policy_reference_name
+            && self.description == other.description
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.sse_specification == other.sse_specification
+            && self.native_application_oidc_options
+                == other.native_application_oidc_options
+    }
+}
+impl Default for CreateVerifiedAccessTrustProviderRequest {
+    fn default() -> Self {
+        Self {
+            trust_provider_type: None,
+            user_trust_provider_type: None,
+            device_trust_provider_type: None,
+            oidc_options: None,
+            device_options: None,
+            policy_reference_name: None,
+            description: None,
+            tag_specifications: None,
+            client_token: None,
+            dry_run: None,
+            sse_specification: None,
+            native_application_oidc_options: None,
+        }
+    }
 }
 impl CreateVerifiedAccessTrustProviderRequest {
     /// Starts building a [`CreateVerifiedAccessTrustProviderRequest`].
@@ -118,9 +170,26 @@ impl CreateVerifiedAccessTrustProviderRequest {
     }
 }
 /// A builder for [`CreateVerifiedAccessTrustProviderRequest`](crate::types::CreateVerifiedAccessTrustProviderRequest); start one with `CreateVerifiedAccessTrustProviderRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessTrustProviderRequestBuilder {
     inner: crate::types::CreateVerifiedAccessTrustProviderRequest,
+}
+impl Clone for CreateVerifiedAccessTrustProviderRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessTrustProviderRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessTrustProviderRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessTrustProviderRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`CreateVerifiedAccessTrustProviderRequest::trust_provider_type`](crate::types::CreateVerifiedAccessTrustProviderRequest::trust_provider_type): The type of trust provider.

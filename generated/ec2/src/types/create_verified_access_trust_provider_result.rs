@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVerifiedAccessTrustProviderResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVerifiedAccessTrustProviderResult {
     /// Details about the Verified Access trust provider.
     pub verified_access_trust_provider: Option<
         crate::types::VerifiedAccessTrustProvider,
     >,
+}
+impl Clone for CreateVerifiedAccessTrustProviderResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_trust_provider: self.verified_access_trust_provider.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVerifiedAccessTrustProviderResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_trust_provider == other.verified_access_trust_provider
+    }
+}
+impl Default for CreateVerifiedAccessTrustProviderResult {
+    fn default() -> Self {
+        Self {
+            verified_access_trust_provider: None,
+        }
+    }
 }
 impl CreateVerifiedAccessTrustProviderResult {
     /// Starts building a [`CreateVerifiedAccessTrustProviderResult`].
@@ -25,9 +44,26 @@ impl CreateVerifiedAccessTrustProviderResult {
     }
 }
 /// A builder for [`CreateVerifiedAccessTrustProviderResult`](crate::types::CreateVerifiedAccessTrustProviderResult); start one with `CreateVerifiedAccessTrustProviderResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVerifiedAccessTrustProviderResultBuilder {
     inner: crate::types::CreateVerifiedAccessTrustProviderResult,
+}
+impl Clone for CreateVerifiedAccessTrustProviderResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVerifiedAccessTrustProviderResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVerifiedAccessTrustProviderResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVerifiedAccessTrustProviderResult as Default>::default(),
+        }
+    }
 }
 impl CreateVerifiedAccessTrustProviderResultBuilder {
     /// Sets [`CreateVerifiedAccessTrustProviderResult::verified_access_trust_provider`](crate::types::CreateVerifiedAccessTrustProviderResult::verified_access_trust_provider): Details about the Verified Access trust provider.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the user or group to be added or removed from the list of create volume permissions for a volume.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVolumePermission {
     /// The ID of the Amazon Web Services account to be added or removed.
     pub user_id: Option<String>,
     /// The group to be added or removed. The possible value is `all`.
     pub group: Option<crate::types::PermissionGroup>,
+}
+impl Clone for CreateVolumePermission {
+    fn clone(&self) -> Self {
+        Self {
+            user_id: self.user_id.clone(),
+            group: self.group.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVolumePermission {
+    fn eq(&self, other: &Self) -> bool {
+        self.user_id == other.user_id && self.group == other.group
+    }
+}
+impl Default for CreateVolumePermission {
+    fn default() -> Self {
+        Self { user_id: None, group: None }
+    }
 }
 impl CreateVolumePermission {
     /// Starts building a [`CreateVolumePermission`].
@@ -28,9 +46,26 @@ impl CreateVolumePermission {
     }
 }
 /// A builder for [`CreateVolumePermission`](crate::types::CreateVolumePermission); start one with `CreateVolumePermission::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVolumePermissionBuilder {
     inner: crate::types::CreateVolumePermission,
+}
+impl Clone for CreateVolumePermissionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVolumePermissionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVolumePermissionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVolumePermission as Default>::default(),
+        }
+    }
 }
 impl CreateVolumePermissionBuilder {
     /// Sets [`CreateVolumePermission::user_id`](crate::types::CreateVolumePermission::user_id): The ID of the Amazon Web Services account to be added or removed.

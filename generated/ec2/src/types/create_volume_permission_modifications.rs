@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes modifications to the list of create volume permissions for a volume.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVolumePermissionModifications {
     /// Adds the specified Amazon Web Services account ID or group to the list.
     pub add: Option<Vec<crate::types::CreateVolumePermission>>,
     /// Removes the specified Amazon Web Services account ID or group from the list.
     pub remove: Option<Vec<crate::types::CreateVolumePermission>>,
+}
+impl Clone for CreateVolumePermissionModifications {
+    fn clone(&self) -> Self {
+        Self {
+            add: self.add.clone(),
+            remove: self.remove.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVolumePermissionModifications {
+    fn eq(&self, other: &Self) -> bool {
+        self.add == other.add && self.remove == other.remove
+    }
+}
+impl Default for CreateVolumePermissionModifications {
+    fn default() -> Self {
+        Self { add: None, remove: None }
+    }
 }
 impl CreateVolumePermissionModifications {
     /// Starts building a [`CreateVolumePermissionModifications`].
@@ -28,9 +46,26 @@ impl CreateVolumePermissionModifications {
     }
 }
 /// A builder for [`CreateVolumePermissionModifications`](crate::types::CreateVolumePermissionModifications); start one with `CreateVolumePermissionModifications::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVolumePermissionModificationsBuilder {
     inner: crate::types::CreateVolumePermissionModifications,
+}
+impl Clone for CreateVolumePermissionModificationsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVolumePermissionModificationsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVolumePermissionModificationsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVolumePermissionModifications as Default>::default(),
+        }
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateVolumePermissionModificationsBuilder {

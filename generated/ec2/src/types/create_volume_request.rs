@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVolumeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVolumeRequest {
     /// The ID of the Availability Zone in which to create the volume. For example, `us-east-1a`.
@@ -97,6 +97,67 @@ pub struct CreateVolumeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
 }
+impl Clone for CreateVolumeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            encrypted: self.encrypted,
+            iops: self.iops,
+            kms_key_id: self.kms_key_id.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            size: self.size,
+            snapshot_id: self.snapshot_id.clone(),
+            volume_type: self.volume_type.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            multi_attach_enabled: self.multi_attach_enabled,
+            throughput: self.throughput,
+            client_token: self.client_token.clone(),
+            volume_initialization_rate: self.volume_initialization_rate,
+            operator: self.operator.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateVolumeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.encrypted == other.encrypted && self.iops == other.iops
+            && self.kms_key_id == other.kms_key_id
+            && self.outpost_arn == other.outpost_arn && self.size == other.size
+            && self.snapshot_id == other.snapshot_id
+            && self.volume_type == other.volume_type
+            && self.tag_specifications == other.tag_specifications
+            && self.multi_attach_enabled == other.multi_attach_enabled
+            && self.throughput == other.throughput
+            && self.client_token == other.client_token
+            && self.volume_initialization_rate == other.volume_initialization_rate
+            && self.operator == other.operator && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateVolumeRequest {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            availability_zone_id: None,
+            encrypted: None,
+            iops: None,
+            kms_key_id: None,
+            outpost_arn: None,
+            size: None,
+            snapshot_id: None,
+            volume_type: None,
+            tag_specifications: None,
+            multi_attach_enabled: None,
+            throughput: None,
+            client_token: None,
+            volume_initialization_rate: None,
+            operator: None,
+            dry_run: None,
+        }
+    }
+}
 impl CreateVolumeRequest {
     /// Starts building a [`CreateVolumeRequest`].
     #[inline]
@@ -185,9 +246,26 @@ impl CreateVolumeRequest {
     }
 }
 /// A builder for [`CreateVolumeRequest`](crate::types::CreateVolumeRequest); start one with `CreateVolumeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVolumeRequestBuilder {
     inner: crate::types::CreateVolumeRequest,
+}
+impl Clone for CreateVolumeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVolumeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVolumeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVolumeRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVolumeRequestBuilder {
     /// Sets [`CreateVolumeRequest::availability_zone`](crate::types::CreateVolumeRequest::availability_zone): The ID of the Availability Zone in which to create the volume.

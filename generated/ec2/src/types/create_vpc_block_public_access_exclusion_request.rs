@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcBlockPublicAccessExclusionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcBlockPublicAccessExclusionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -22,6 +22,39 @@ pub struct CreateVpcBlockPublicAccessExclusionRequest {
     >,
     /// `tag` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateVpcBlockPublicAccessExclusionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            subnet_id: self.subnet_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            internet_gateway_exclusion_mode: self
+                .internet_gateway_exclusion_mode
+                .clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcBlockPublicAccessExclusionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.subnet_id == other.subnet_id
+            && self.vpc_id == other.vpc_id
+            && self.internet_gateway_exclusion_mode
+                == other.internet_gateway_exclusion_mode
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateVpcBlockPublicAccessExclusionRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            subnet_id: None,
+            vpc_id: None,
+            internet_gateway_exclusion_mode: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateVpcBlockPublicAccessExclusionRequest {
     /// Starts building a [`CreateVpcBlockPublicAccessExclusionRequest`].
@@ -58,9 +91,26 @@ impl CreateVpcBlockPublicAccessExclusionRequest {
     }
 }
 /// A builder for [`CreateVpcBlockPublicAccessExclusionRequest`](crate::types::CreateVpcBlockPublicAccessExclusionRequest); start one with `CreateVpcBlockPublicAccessExclusionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcBlockPublicAccessExclusionRequestBuilder {
     inner: crate::types::CreateVpcBlockPublicAccessExclusionRequest,
+}
+impl Clone for CreateVpcBlockPublicAccessExclusionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcBlockPublicAccessExclusionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcBlockPublicAccessExclusionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcBlockPublicAccessExclusionRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVpcBlockPublicAccessExclusionRequestBuilder {
     /// Sets [`CreateVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::CreateVpcBlockPublicAccessExclusionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcBlockPublicAccessExclusionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcBlockPublicAccessExclusionResult {
     /// Details about an exclusion.
     pub vpc_block_public_access_exclusion: Option<
         crate::types::VpcBlockPublicAccessExclusion,
     >,
+}
+impl Clone for CreateVpcBlockPublicAccessExclusionResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_block_public_access_exclusion: self
+                .vpc_block_public_access_exclusion
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcBlockPublicAccessExclusionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_block_public_access_exclusion == other.vpc_block_public_access_exclusion
+    }
+}
+impl Default for CreateVpcBlockPublicAccessExclusionResult {
+    fn default() -> Self {
+        Self {
+            vpc_block_public_access_exclusion: None,
+        }
+    }
 }
 impl CreateVpcBlockPublicAccessExclusionResult {
     /// Starts building a [`CreateVpcBlockPublicAccessExclusionResult`].
@@ -25,9 +46,26 @@ impl CreateVpcBlockPublicAccessExclusionResult {
     }
 }
 /// A builder for [`CreateVpcBlockPublicAccessExclusionResult`](crate::types::CreateVpcBlockPublicAccessExclusionResult); start one with `CreateVpcBlockPublicAccessExclusionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcBlockPublicAccessExclusionResultBuilder {
     inner: crate::types::CreateVpcBlockPublicAccessExclusionResult,
+}
+impl Clone for CreateVpcBlockPublicAccessExclusionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcBlockPublicAccessExclusionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcBlockPublicAccessExclusionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcBlockPublicAccessExclusionResult as Default>::default(),
+        }
+    }
 }
 impl CreateVpcBlockPublicAccessExclusionResultBuilder {
     /// Sets [`CreateVpcBlockPublicAccessExclusionResult::vpc_block_public_access_exclusion`](crate::types::CreateVpcBlockPublicAccessExclusionResult::vpc_block_public_access_exclusion): Details about an exclusion.

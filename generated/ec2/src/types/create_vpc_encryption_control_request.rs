@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcEncryptionControlRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcEncryptionControlRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,30 @@ pub struct CreateVpcEncryptionControlRequest {
     pub vpc_id: Option<String>,
     /// The tags to apply to the VPC Encryption Control resource.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateVpcEncryptionControlRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_id: self.vpc_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcEncryptionControlRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.vpc_id == other.vpc_id
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateVpcEncryptionControlRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_id: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateVpcEncryptionControlRequest {
     /// Starts building a [`CreateVpcEncryptionControlRequest`].
@@ -37,9 +61,26 @@ impl CreateVpcEncryptionControlRequest {
     }
 }
 /// A builder for [`CreateVpcEncryptionControlRequest`](crate::types::CreateVpcEncryptionControlRequest); start one with `CreateVpcEncryptionControlRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcEncryptionControlRequestBuilder {
     inner: crate::types::CreateVpcEncryptionControlRequest,
+}
+impl Clone for CreateVpcEncryptionControlRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcEncryptionControlRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcEncryptionControlRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcEncryptionControlRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVpcEncryptionControlRequestBuilder {
     /// Sets [`CreateVpcEncryptionControlRequest::dry_run`](crate::types::CreateVpcEncryptionControlRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

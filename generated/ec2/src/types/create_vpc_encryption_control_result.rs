@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcEncryptionControlResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcEncryptionControlResult {
     /// Information about the VPC Encryption Control configuration.
     pub vpc_encryption_control: Option<crate::types::VpcEncryptionControl>,
+}
+impl Clone for CreateVpcEncryptionControlResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_encryption_control: self.vpc_encryption_control.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcEncryptionControlResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_encryption_control == other.vpc_encryption_control
+    }
+}
+impl Default for CreateVpcEncryptionControlResult {
+    fn default() -> Self {
+        Self {
+            vpc_encryption_control: None,
+        }
+    }
 }
 impl CreateVpcEncryptionControlResult {
     /// Starts building a [`CreateVpcEncryptionControlResult`].
@@ -21,9 +40,26 @@ impl CreateVpcEncryptionControlResult {
     }
 }
 /// A builder for [`CreateVpcEncryptionControlResult`](crate::types::CreateVpcEncryptionControlResult); start one with `CreateVpcEncryptionControlResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcEncryptionControlResultBuilder {
     inner: crate::types::CreateVpcEncryptionControlResult,
+}
+impl Clone for CreateVpcEncryptionControlResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcEncryptionControlResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcEncryptionControlResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcEncryptionControlResult as Default>::default(),
+        }
+    }
 }
 impl CreateVpcEncryptionControlResultBuilder {
     /// Sets [`CreateVpcEncryptionControlResult::vpc_encryption_control`](crate::types::CreateVpcEncryptionControlResult::vpc_encryption_control): Information about the VPC Encryption Control configuration.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcEndpointConnectionNotificationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcEndpointConnectionNotificationRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,39 @@ pub struct CreateVpcEndpointConnectionNotificationRequest {
     pub connection_events: Option<Vec<String>>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for CreateVpcEndpointConnectionNotificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            service_id: self.service_id.clone(),
+            vpc_endpoint_id: self.vpc_endpoint_id.clone(),
+            connection_notification_arn: self.connection_notification_arn.clone(),
+            connection_events: self.connection_events.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcEndpointConnectionNotificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.service_id == other.service_id
+            && self.vpc_endpoint_id == other.vpc_endpoint_id
+            && self.connection_notification_arn == other.connection_notification_arn
+            && self.connection_events == other.connection_events
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateVpcEndpointConnectionNotificationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            service_id: None,
+            vpc_endpoint_id: None,
+            connection_notification_arn: None,
+            connection_events: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateVpcEndpointConnectionNotificationRequest {
     /// Starts building a [`CreateVpcEndpointConnectionNotificationRequest`].
@@ -60,9 +93,26 @@ impl CreateVpcEndpointConnectionNotificationRequest {
     }
 }
 /// A builder for [`CreateVpcEndpointConnectionNotificationRequest`](crate::types::CreateVpcEndpointConnectionNotificationRequest); start one with `CreateVpcEndpointConnectionNotificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcEndpointConnectionNotificationRequestBuilder {
     inner: crate::types::CreateVpcEndpointConnectionNotificationRequest,
+}
+impl Clone for CreateVpcEndpointConnectionNotificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcEndpointConnectionNotificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcEndpointConnectionNotificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcEndpointConnectionNotificationRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVpcEndpointConnectionNotificationRequestBuilder {
     /// Sets [`CreateVpcEndpointConnectionNotificationRequest::dry_run`](crate::types::CreateVpcEndpointConnectionNotificationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

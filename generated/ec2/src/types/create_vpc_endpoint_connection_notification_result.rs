@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcEndpointConnectionNotificationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcEndpointConnectionNotificationResult {
     /// Information about the notification.
     pub connection_notification: Option<crate::types::ConnectionNotification>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub client_token: Option<String>,
+}
+impl Clone for CreateVpcEndpointConnectionNotificationResult {
+    fn clone(&self) -> Self {
+        Self {
+            connection_notification: self.connection_notification.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcEndpointConnectionNotificationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.connection_notification == other.connection_notification
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateVpcEndpointConnectionNotificationResult {
+    fn default() -> Self {
+        Self {
+            connection_notification: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateVpcEndpointConnectionNotificationResult {
     /// Starts building a [`CreateVpcEndpointConnectionNotificationResult`].
@@ -30,9 +52,26 @@ impl CreateVpcEndpointConnectionNotificationResult {
     }
 }
 /// A builder for [`CreateVpcEndpointConnectionNotificationResult`](crate::types::CreateVpcEndpointConnectionNotificationResult); start one with `CreateVpcEndpointConnectionNotificationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcEndpointConnectionNotificationResultBuilder {
     inner: crate::types::CreateVpcEndpointConnectionNotificationResult,
+}
+impl Clone for CreateVpcEndpointConnectionNotificationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcEndpointConnectionNotificationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcEndpointConnectionNotificationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcEndpointConnectionNotificationResult as Default>::default(),
+        }
+    }
 }
 impl CreateVpcEndpointConnectionNotificationResultBuilder {
     /// Sets [`CreateVpcEndpointConnectionNotificationResult::connection_notification`](crate::types::CreateVpcEndpointConnectionNotificationResult::connection_notification): Information about the notification.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcEndpointRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcEndpointRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -45,6 +45,72 @@ pub struct CreateVpcEndpointRequest {
     pub resource_configuration_arn: Option<String>,
     /// The Region where the service is hosted. The default is the current Region.
     pub service_region: Option<String>,
+}
+impl Clone for CreateVpcEndpointRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_endpoint_type: self.vpc_endpoint_type.clone(),
+            vpc_id: self.vpc_id.clone(),
+            service_name: self.service_name.clone(),
+            policy_document: self.policy_document.clone(),
+            route_table_ids: self.route_table_ids.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+            ip_address_type: self.ip_address_type.clone(),
+            dns_options: self.dns_options.clone(),
+            client_token: self.client_token.clone(),
+            private_dns_enabled: self.private_dns_enabled,
+            tag_specifications: self.tag_specifications.clone(),
+            subnet_configurations: self.subnet_configurations.clone(),
+            service_network_arn: self.service_network_arn.clone(),
+            resource_configuration_arn: self.resource_configuration_arn.clone(),
+            service_region: self.service_region.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcEndpointRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.vpc_endpoint_type == other.vpc_endpoint_type
+            && self.vpc_id == other.vpc_id && self.service_name == other.service_name
+            && self.policy_document == other.policy_document
+            && self.route_table_ids == other.route_table_ids
+            && self.subnet_ids == other.subnet_ids
+            && self.security_group_ids == other.security_group_ids
+            && self.ip_address_type == other.ip_address_type
+            && self.dns_options == other.dns_options
+            && self.client_token == other.client_token
+            && self.private_dns_enabled == other.private_dns_enabled
+            && self.tag_specifications == other.tag_specifications
+            && self.subnet_configurations == other.subnet_configurations
+            && self.service_network_arn == other.service_network_arn
+            && self.resource_configuration_arn == other.resource_configuration_arn
+            && self.service_region == other.service_region
+    }
+}
+impl Default for CreateVpcEndpointRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_endpoint_type: None,
+            vpc_id: None,
+            service_name: None,
+            policy_document: None,
+            route_table_ids: None,
+            subnet_ids: None,
+            security_group_ids: None,
+            ip_address_type: None,
+            dns_options: None,
+            client_token: None,
+            private_dns_enabled: None,
+            tag_specifications: None,
+            subnet_configurations: None,
+            service_network_arn: None,
+            resource_configuration_arn: None,
+            service_region: None,
+        }
+    }
 }
 impl CreateVpcEndpointRequest {
     /// Starts building a [`CreateVpcEndpointRequest`].
@@ -139,9 +205,26 @@ impl CreateVpcEndpointRequest {
     }
 }
 /// A builder for [`CreateVpcEndpointRequest`](crate::types::CreateVpcEndpointRequest); start one with `CreateVpcEndpointRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcEndpointRequestBuilder {
     inner: crate::types::CreateVpcEndpointRequest,
+}
+impl Clone for CreateVpcEndpointRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcEndpointRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcEndpointRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcEndpointRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVpcEndpointRequestBuilder {
     /// Sets [`CreateVpcEndpointRequest::dry_run`](crate::types::CreateVpcEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcEndpointResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcEndpointResult {
     /// Information about the endpoint.
     pub vpc_endpoint: Option<crate::types::VpcEndpoint>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub client_token: Option<String>,
+}
+impl Clone for CreateVpcEndpointResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_endpoint: self.vpc_endpoint.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcEndpointResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_endpoint == other.vpc_endpoint
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateVpcEndpointResult {
+    fn default() -> Self {
+        Self {
+            vpc_endpoint: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateVpcEndpointResult {
     /// Starts building a [`CreateVpcEndpointResult`].
@@ -28,9 +50,26 @@ impl CreateVpcEndpointResult {
     }
 }
 /// A builder for [`CreateVpcEndpointResult`](crate::types::CreateVpcEndpointResult); start one with `CreateVpcEndpointResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcEndpointResultBuilder {
     inner: crate::types::CreateVpcEndpointResult,
+}
+impl Clone for CreateVpcEndpointResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcEndpointResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcEndpointResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcEndpointResult as Default>::default(),
+        }
+    }
 }
 impl CreateVpcEndpointResultBuilder {
     /// Sets [`CreateVpcEndpointResult::vpc_endpoint`](crate::types::CreateVpcEndpointResult::vpc_endpoint): Information about the endpoint.

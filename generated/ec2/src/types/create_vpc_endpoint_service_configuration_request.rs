@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcEndpointServiceConfigurationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcEndpointServiceConfigurationRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -23,6 +23,49 @@ pub struct CreateVpcEndpointServiceConfigurationRequest {
     pub client_token: Option<String>,
     /// The tags to associate with the service.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for CreateVpcEndpointServiceConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            acceptance_required: self.acceptance_required,
+            private_dns_name: self.private_dns_name.clone(),
+            network_load_balancer_arns: self.network_load_balancer_arns.clone(),
+            gateway_load_balancer_arns: self.gateway_load_balancer_arns.clone(),
+            supported_ip_address_types: self.supported_ip_address_types.clone(),
+            supported_regions: self.supported_regions.clone(),
+            client_token: self.client_token.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcEndpointServiceConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.acceptance_required == other.acceptance_required
+            && self.private_dns_name == other.private_dns_name
+            && self.network_load_balancer_arns == other.network_load_balancer_arns
+            && self.gateway_load_balancer_arns == other.gateway_load_balancer_arns
+            && self.supported_ip_address_types == other.supported_ip_address_types
+            && self.supported_regions == other.supported_regions
+            && self.client_token == other.client_token
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for CreateVpcEndpointServiceConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            acceptance_required: None,
+            private_dns_name: None,
+            network_load_balancer_arns: None,
+            gateway_load_balancer_arns: None,
+            supported_ip_address_types: None,
+            supported_regions: None,
+            client_token: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl CreateVpcEndpointServiceConfigurationRequest {
     /// Starts building a [`CreateVpcEndpointServiceConfigurationRequest`].
@@ -77,9 +120,26 @@ impl CreateVpcEndpointServiceConfigurationRequest {
     }
 }
 /// A builder for [`CreateVpcEndpointServiceConfigurationRequest`](crate::types::CreateVpcEndpointServiceConfigurationRequest); start one with `CreateVpcEndpointServiceConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcEndpointServiceConfigurationRequestBuilder {
     inner: crate::types::CreateVpcEndpointServiceConfigurationRequest,
+}
+impl Clone for CreateVpcEndpointServiceConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcEndpointServiceConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcEndpointServiceConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcEndpointServiceConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVpcEndpointServiceConfigurationRequestBuilder {
     /// Sets [`CreateVpcEndpointServiceConfigurationRequest::dry_run`](crate::types::CreateVpcEndpointServiceConfigurationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

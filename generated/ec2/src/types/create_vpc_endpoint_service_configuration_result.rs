@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcEndpointServiceConfigurationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcEndpointServiceConfigurationResult {
     /// Information about the service configuration.
     pub service_configuration: Option<crate::types::ServiceConfiguration>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub client_token: Option<String>,
+}
+impl Clone for CreateVpcEndpointServiceConfigurationResult {
+    fn clone(&self) -> Self {
+        Self {
+            service_configuration: self.service_configuration.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcEndpointServiceConfigurationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.service_configuration == other.service_configuration
+            && self.client_token == other.client_token
+    }
+}
+impl Default for CreateVpcEndpointServiceConfigurationResult {
+    fn default() -> Self {
+        Self {
+            service_configuration: None,
+            client_token: None,
+        }
+    }
 }
 impl CreateVpcEndpointServiceConfigurationResult {
     /// Starts building a [`CreateVpcEndpointServiceConfigurationResult`].
@@ -28,9 +50,26 @@ impl CreateVpcEndpointServiceConfigurationResult {
     }
 }
 /// A builder for [`CreateVpcEndpointServiceConfigurationResult`](crate::types::CreateVpcEndpointServiceConfigurationResult); start one with `CreateVpcEndpointServiceConfigurationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcEndpointServiceConfigurationResultBuilder {
     inner: crate::types::CreateVpcEndpointServiceConfigurationResult,
+}
+impl Clone for CreateVpcEndpointServiceConfigurationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcEndpointServiceConfigurationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcEndpointServiceConfigurationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcEndpointServiceConfigurationResult as Default>::default(),
+        }
+    }
 }
 impl CreateVpcEndpointServiceConfigurationResultBuilder {
     /// Sets [`CreateVpcEndpointServiceConfigurationResult::service_configuration`](crate::types::CreateVpcEndpointServiceConfigurationResult::service_configuration): Information about the service configuration.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcPeeringConnectionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcPeeringConnectionRequest {
     /// The Region code for the accepter VPC, if the accepter VPC is located in a Region other than the Region in which you make the request.
@@ -23,6 +23,39 @@ pub struct CreateVpcPeeringConnectionRequest {
     ///
     /// Default: Your Amazon Web Services account ID
     pub peer_owner_id: Option<String>,
+}
+impl Clone for CreateVpcPeeringConnectionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            peer_region: self.peer_region.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+            vpc_id: self.vpc_id.clone(),
+            peer_vpc_id: self.peer_vpc_id.clone(),
+            peer_owner_id: self.peer_owner_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcPeeringConnectionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.peer_region == other.peer_region
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run && self.vpc_id == other.vpc_id
+            && self.peer_vpc_id == other.peer_vpc_id
+            && self.peer_owner_id == other.peer_owner_id
+    }
+}
+impl Default for CreateVpcPeeringConnectionRequest {
+    fn default() -> Self {
+        Self {
+            peer_region: None,
+            tag_specifications: None,
+            dry_run: None,
+            vpc_id: None,
+            peer_vpc_id: None,
+            peer_owner_id: None,
+        }
+    }
 }
 impl CreateVpcPeeringConnectionRequest {
     /// Starts building a [`CreateVpcPeeringConnectionRequest`].
@@ -62,9 +95,26 @@ impl CreateVpcPeeringConnectionRequest {
     }
 }
 /// A builder for [`CreateVpcPeeringConnectionRequest`](crate::types::CreateVpcPeeringConnectionRequest); start one with `CreateVpcPeeringConnectionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcPeeringConnectionRequestBuilder {
     inner: crate::types::CreateVpcPeeringConnectionRequest,
+}
+impl Clone for CreateVpcPeeringConnectionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcPeeringConnectionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcPeeringConnectionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcPeeringConnectionRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVpcPeeringConnectionRequestBuilder {
     /// Sets [`CreateVpcPeeringConnectionRequest::peer_region`](crate::types::CreateVpcPeeringConnectionRequest::peer_region): The Region code for the accepter VPC, if the accepter VPC is located in a Region other than the Region in which you make the request.

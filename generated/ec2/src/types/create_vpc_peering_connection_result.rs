@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcPeeringConnectionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcPeeringConnectionResult {
     /// Information about the VPC peering connection.
     pub vpc_peering_connection: Option<crate::types::VpcPeeringConnection>,
+}
+impl Clone for CreateVpcPeeringConnectionResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_peering_connection: self.vpc_peering_connection.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcPeeringConnectionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_peering_connection == other.vpc_peering_connection
+    }
+}
+impl Default for CreateVpcPeeringConnectionResult {
+    fn default() -> Self {
+        Self {
+            vpc_peering_connection: None,
+        }
+    }
 }
 impl CreateVpcPeeringConnectionResult {
     /// Starts building a [`CreateVpcPeeringConnectionResult`].
@@ -21,9 +40,26 @@ impl CreateVpcPeeringConnectionResult {
     }
 }
 /// A builder for [`CreateVpcPeeringConnectionResult`](crate::types::CreateVpcPeeringConnectionResult); start one with `CreateVpcPeeringConnectionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcPeeringConnectionResultBuilder {
     inner: crate::types::CreateVpcPeeringConnectionResult,
+}
+impl Clone for CreateVpcPeeringConnectionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcPeeringConnectionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcPeeringConnectionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcPeeringConnectionResult as Default>::default(),
+        }
+    }
 }
 impl CreateVpcPeeringConnectionResultBuilder {
     /// Sets [`CreateVpcPeeringConnectionResult::vpc_peering_connection`](crate::types::CreateVpcPeeringConnectionResult::vpc_peering_connection): Information about the VPC peering connection.

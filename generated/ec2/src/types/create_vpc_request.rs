@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcRequest {
     /// The IPv4 network range for the VPC, in CIDR notation. For example, `10.0.0.0/16`. We modify the specified CIDR block to its canonical form; for example, if you specify `100.68.0.18/18`, we modify it to `100.68.0.0/18`.
@@ -41,6 +41,64 @@ pub struct CreateVpcRequest {
     pub instance_tenancy: Option<crate::types::Tenancy>,
     /// Requests an Amazon-provided IPv6 CIDR block with a /56 prefix length for the VPC. You cannot specify the range of IP addresses, or the size of the CIDR block.
     pub amazon_provided_ipv6_cidr_block: Option<bool>,
+}
+impl Clone for CreateVpcRequest {
+    fn clone(&self) -> Self {
+        Self {
+            cidr_block: self.cidr_block.clone(),
+            ipv6_pool: self.ipv6_pool.clone(),
+            ipv6_cidr_block: self.ipv6_cidr_block.clone(),
+            ipv4_ipam_pool_id: self.ipv4_ipam_pool_id.clone(),
+            ipv4_netmask_length: self.ipv4_netmask_length,
+            ipv6_ipam_pool_id: self.ipv6_ipam_pool_id.clone(),
+            ipv6_netmask_length: self.ipv6_netmask_length,
+            ipv6_cidr_block_network_border_group: self
+                .ipv6_cidr_block_network_border_group
+                .clone(),
+            vpc_encryption_control: self.vpc_encryption_control.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+            instance_tenancy: self.instance_tenancy.clone(),
+            amazon_provided_ipv6_cidr_block: self.amazon_provided_ipv6_cidr_block,
+        }
+    }
+}
+impl PartialEq for CreateVpcRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr_block == other.cidr_block && self.ipv6_pool == other.ipv6_pool
+            && self.ipv6_cidr_block == other.ipv6_cidr_block
+            && self.ipv4_ipam_pool_id == other.ipv4_ipam_pool_id
+            && self.ipv4_netmask_length == other.ipv4_netmask_length
+            && self.ipv6_ipam_pool_id == other.ipv6_ipam_pool_id
+            && self.ipv6_netmask_length == other.ipv6_netmask_length
+            && self.ipv6_cidr_block_network_border_group
+                == other.ipv6_cidr_block_network_border_group
+            && self.vpc_encryption_control == other.vpc_encryption_control
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+            && self.instance_tenancy == other.instance_tenancy
+            && self.amazon_provided_ipv6_cidr_block
+                == other.amazon_provided_ipv6_cidr_block
+    }
+}
+impl Default for CreateVpcRequest {
+    fn default() -> Self {
+        Self {
+            cidr_block: None,
+            ipv6_pool: None,
+            ipv6_cidr_block: None,
+            ipv4_ipam_pool_id: None,
+            ipv4_netmask_length: None,
+            ipv6_ipam_pool_id: None,
+            ipv6_netmask_length: None,
+            ipv6_cidr_block_network_border_group: None,
+            vpc_encryption_control: None,
+            tag_specifications: None,
+            dry_run: None,
+            instance_tenancy: None,
+            amazon_provided_ipv6_cidr_block: None,
+        }
+    }
 }
 impl CreateVpcRequest {
     /// Starts building a [`CreateVpcRequest`].
@@ -117,9 +175,26 @@ impl CreateVpcRequest {
     }
 }
 /// A builder for [`CreateVpcRequest`](crate::types::CreateVpcRequest); start one with `CreateVpcRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcRequestBuilder {
     inner: crate::types::CreateVpcRequest,
+}
+impl Clone for CreateVpcRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVpcRequestBuilder {
     /// Sets [`CreateVpcRequest::cidr_block`](crate::types::CreateVpcRequest::cidr_block): The IPv4 network range for the VPC, in CIDR notation.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpcResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcResult {
     /// Information about the VPC.
     pub vpc: Option<crate::types::Vpc>,
+}
+impl Clone for CreateVpcResult {
+    fn clone(&self) -> Self {
+        Self { vpc: self.vpc.clone() }
+    }
+}
+impl PartialEq for CreateVpcResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc == other.vpc
+    }
+}
+impl Default for CreateVpcResult {
+    fn default() -> Self {
+        Self { vpc: None }
+    }
 }
 impl CreateVpcResult {
     /// Starts building a [`CreateVpcResult`].
@@ -21,9 +36,26 @@ impl CreateVpcResult {
     }
 }
 /// A builder for [`CreateVpcResult`](crate::types::CreateVpcResult); start one with `CreateVpcResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcResultBuilder {
     inner: crate::types::CreateVpcResult,
+}
+impl Clone for CreateVpcResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcResult as Default>::default(),
+        }
+    }
 }
 impl CreateVpcResultBuilder {
     /// Sets [`CreateVpcResult::vpc`](crate::types::CreateVpcResult::vpc): Information about the VPC.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpnConcentratorRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpnConcentratorRequest {
     /// The type of VPN concentrator to create.
@@ -15,6 +15,33 @@ pub struct CreateVpnConcentratorRequest {
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateVpnConcentratorRequest {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateVpnConcentratorRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.transit_gateway_id == other.transit_gateway_id
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateVpnConcentratorRequest {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            transit_gateway_id: None,
+            tag_specifications: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateVpnConcentratorRequest {
     /// Starts building a [`CreateVpnConcentratorRequest`].
@@ -44,9 +71,26 @@ impl CreateVpnConcentratorRequest {
     }
 }
 /// A builder for [`CreateVpnConcentratorRequest`](crate::types::CreateVpnConcentratorRequest); start one with `CreateVpnConcentratorRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpnConcentratorRequestBuilder {
     inner: crate::types::CreateVpnConcentratorRequest,
+}
+impl Clone for CreateVpnConcentratorRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpnConcentratorRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpnConcentratorRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpnConcentratorRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVpnConcentratorRequestBuilder {
     /// Sets [`CreateVpnConcentratorRequest::type_`](crate::types::CreateVpnConcentratorRequest::type_): The type of VPN concentrator to create.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateVpnConcentratorResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpnConcentratorResult {
     /// Information about the VPN concentrator.
     pub vpn_concentrator: Option<crate::types::VpnConcentrator>,
+}
+impl Clone for CreateVpnConcentratorResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_concentrator: self.vpn_concentrator.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpnConcentratorResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_concentrator == other.vpn_concentrator
+    }
+}
+impl Default for CreateVpnConcentratorResult {
+    fn default() -> Self {
+        Self { vpn_concentrator: None }
+    }
 }
 impl CreateVpnConcentratorResult {
     /// Starts building a [`CreateVpnConcentratorResult`].
@@ -21,9 +38,26 @@ impl CreateVpnConcentratorResult {
     }
 }
 /// A builder for [`CreateVpnConcentratorResult`](crate::types::CreateVpnConcentratorResult); start one with `CreateVpnConcentratorResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpnConcentratorResultBuilder {
     inner: crate::types::CreateVpnConcentratorResult,
+}
+impl Clone for CreateVpnConcentratorResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpnConcentratorResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpnConcentratorResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpnConcentratorResult as Default>::default(),
+        }
+    }
 }
 impl CreateVpnConcentratorResultBuilder {
     /// Sets [`CreateVpnConcentratorResult::vpn_concentrator`](crate::types::CreateVpnConcentratorResult::vpn_concentrator): Information about the VPN concentrator.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CreateVpnConnection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpnConnectionRequest {
     /// The ID of the customer gateway.
@@ -27,6 +27,47 @@ pub struct CreateVpnConnectionRequest {
     pub dry_run: Option<bool>,
     /// The options for the VPN connection.
     pub options: Option<crate::types::VpnConnectionOptionsSpecification>,
+}
+impl Clone for CreateVpnConnectionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            customer_gateway_id: self.customer_gateway_id.clone(),
+            type_: self.type_.clone(),
+            vpn_gateway_id: self.vpn_gateway_id.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            vpn_concentrator_id: self.vpn_concentrator_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            pre_shared_key_storage: self.pre_shared_key_storage.clone(),
+            dry_run: self.dry_run,
+            options: self.options.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpnConnectionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.customer_gateway_id == other.customer_gateway_id
+            && self.type_ == other.type_ && self.vpn_gateway_id == other.vpn_gateway_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.vpn_concentrator_id == other.vpn_concentrator_id
+            && self.tag_specifications == other.tag_specifications
+            && self.pre_shared_key_storage == other.pre_shared_key_storage
+            && self.dry_run == other.dry_run && self.options == other.options
+    }
+}
+impl Default for CreateVpnConnectionRequest {
+    fn default() -> Self {
+        Self {
+            customer_gateway_id: None,
+            type_: None,
+            vpn_gateway_id: None,
+            transit_gateway_id: None,
+            vpn_concentrator_id: None,
+            tag_specifications: None,
+            pre_shared_key_storage: None,
+            dry_run: None,
+            options: None,
+        }
+    }
 }
 impl CreateVpnConnectionRequest {
     /// Starts building a [`CreateVpnConnectionRequest`].
@@ -81,9 +122,26 @@ impl CreateVpnConnectionRequest {
     }
 }
 /// A builder for [`CreateVpnConnectionRequest`](crate::types::CreateVpnConnectionRequest); start one with `CreateVpnConnectionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpnConnectionRequestBuilder {
     inner: crate::types::CreateVpnConnectionRequest,
+}
+impl Clone for CreateVpnConnectionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpnConnectionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpnConnectionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpnConnectionRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVpnConnectionRequestBuilder {
     /// Sets [`CreateVpnConnectionRequest::customer_gateway_id`](crate::types::CreateVpnConnectionRequest::customer_gateway_id): The ID of the customer gateway.

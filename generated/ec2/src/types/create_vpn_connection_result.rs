@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CreateVpnConnection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpnConnectionResult {
     /// Information about the VPN connection.
     pub vpn_connection: Option<crate::types::VpnConnection>,
+}
+impl Clone for CreateVpnConnectionResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection: self.vpn_connection.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpnConnectionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection == other.vpn_connection
+    }
+}
+impl Default for CreateVpnConnectionResult {
+    fn default() -> Self {
+        Self { vpn_connection: None }
+    }
 }
 impl CreateVpnConnectionResult {
     /// Starts building a [`CreateVpnConnectionResult`].
@@ -21,9 +38,26 @@ impl CreateVpnConnectionResult {
     }
 }
 /// A builder for [`CreateVpnConnectionResult`](crate::types::CreateVpnConnectionResult); start one with `CreateVpnConnectionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpnConnectionResultBuilder {
     inner: crate::types::CreateVpnConnectionResult,
+}
+impl Clone for CreateVpnConnectionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpnConnectionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpnConnectionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpnConnectionResult as Default>::default(),
+        }
+    }
 }
 impl CreateVpnConnectionResultBuilder {
     /// Sets [`CreateVpnConnectionResult::vpn_connection`](crate::types::CreateVpnConnectionResult::vpn_connection): Information about the VPN connection.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CreateVpnConnectionRoute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpnConnectionRouteRequest {
     /// The CIDR block associated with the local subnet of the customer network.
@@ -13,6 +13,28 @@ pub struct CreateVpnConnectionRouteRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpn_connection_id: Option<String>,
+}
+impl Clone for CreateVpnConnectionRouteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            vpn_connection_id: self.vpn_connection_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpnConnectionRouteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_cidr_block == other.destination_cidr_block
+            && self.vpn_connection_id == other.vpn_connection_id
+    }
+}
+impl Default for CreateVpnConnectionRouteRequest {
+    fn default() -> Self {
+        Self {
+            destination_cidr_block: None,
+            vpn_connection_id: None,
+        }
+    }
 }
 impl CreateVpnConnectionRouteRequest {
     /// Starts building a [`CreateVpnConnectionRouteRequest`].
@@ -32,9 +54,26 @@ impl CreateVpnConnectionRouteRequest {
     }
 }
 /// A builder for [`CreateVpnConnectionRouteRequest`](crate::types::CreateVpnConnectionRouteRequest); start one with `CreateVpnConnectionRouteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpnConnectionRouteRequestBuilder {
     inner: crate::types::CreateVpnConnectionRouteRequest,
+}
+impl Clone for CreateVpnConnectionRouteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpnConnectionRouteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpnConnectionRouteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpnConnectionRouteRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVpnConnectionRouteRequestBuilder {
     /// Sets [`CreateVpnConnectionRouteRequest::destination_cidr_block`](crate::types::CreateVpnConnectionRouteRequest::destination_cidr_block): The CIDR block associated with the local subnet of the customer network.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for CreateVpnGateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpnGatewayRequest {
     /// The Availability Zone for the virtual private gateway.
@@ -19,6 +19,36 @@ pub struct CreateVpnGatewayRequest {
     pub amazon_side_asn: Option<i64>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for CreateVpnGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            type_: self.type_.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            amazon_side_asn: self.amazon_side_asn,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for CreateVpnGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone && self.type_ == other.type_
+            && self.tag_specifications == other.tag_specifications
+            && self.amazon_side_asn == other.amazon_side_asn
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for CreateVpnGatewayRequest {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            type_: None,
+            tag_specifications: None,
+            amazon_side_asn: None,
+            dry_run: None,
+        }
+    }
 }
 impl CreateVpnGatewayRequest {
     /// Starts building a [`CreateVpnGatewayRequest`].
@@ -53,9 +83,26 @@ impl CreateVpnGatewayRequest {
     }
 }
 /// A builder for [`CreateVpnGatewayRequest`](crate::types::CreateVpnGatewayRequest); start one with `CreateVpnGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpnGatewayRequestBuilder {
     inner: crate::types::CreateVpnGatewayRequest,
+}
+impl Clone for CreateVpnGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpnGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpnGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpnGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVpnGatewayRequestBuilder {
     /// Sets [`CreateVpnGatewayRequest::availability_zone`](crate::types::CreateVpnGatewayRequest::availability_zone): The Availability Zone for the virtual private gateway.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of CreateVpnGateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpnGatewayResult {
     /// Information about the virtual private gateway.
     pub vpn_gateway: Option<crate::types::VpnGateway>,
+}
+impl Clone for CreateVpnGatewayResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_gateway: self.vpn_gateway.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpnGatewayResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_gateway == other.vpn_gateway
+    }
+}
+impl Default for CreateVpnGatewayResult {
+    fn default() -> Self {
+        Self { vpn_gateway: None }
+    }
 }
 impl CreateVpnGatewayResult {
     /// Starts building a [`CreateVpnGatewayResult`].
@@ -21,9 +38,26 @@ impl CreateVpnGatewayResult {
     }
 }
 /// A builder for [`CreateVpnGatewayResult`](crate::types::CreateVpnGatewayResult); start one with `CreateVpnGatewayResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpnGatewayResultBuilder {
     inner: crate::types::CreateVpnGatewayResult,
+}
+impl Clone for CreateVpnGatewayResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpnGatewayResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpnGatewayResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpnGatewayResult as Default>::default(),
+        }
+    }
 }
 impl CreateVpnGatewayResultBuilder {
     /// Sets [`CreateVpnGatewayResult::vpn_gateway`](crate::types::CreateVpnGatewayResult::vpn_gateway): Information about the virtual private gateway.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maximum age for allowed images.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreationDateCondition {
     /// The maximum number of days that have elapsed since the image was created. For example, a value of `300` allows images that were created within the last 300 days.
     pub maximum_days_since_created: Option<i32>,
+}
+impl Clone for CreationDateCondition {
+    fn clone(&self) -> Self {
+        Self {
+            maximum_days_since_created: self.maximum_days_since_created,
+        }
+    }
+}
+impl PartialEq for CreationDateCondition {
+    fn eq(&self, other: &Self) -> bool {
+        self.maximum_days_since_created == other.maximum_days_since_created
+    }
+}
+impl Default for CreationDateCondition {
+    fn default() -> Self {
+        Self {
+            maximum_days_since_created: None,
+        }
+    }
 }
 impl CreationDateCondition {
     /// Starts building a [`CreationDateCondition`].
@@ -21,9 +40,26 @@ impl CreationDateCondition {
     }
 }
 /// A builder for [`CreationDateCondition`](crate::types::CreationDateCondition); start one with `CreationDateCondition::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreationDateConditionBuilder {
     inner: crate::types::CreationDateCondition,
+}
+impl Clone for CreationDateConditionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreationDateConditionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreationDateConditionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreationDateCondition as Default>::default(),
+        }
+    }
 }
 impl CreationDateConditionBuilder {
     /// Sets [`CreationDateCondition::maximum_days_since_created`](crate::types::CreationDateCondition::maximum_days_since_created): The maximum number of days that have elapsed since the image was created.

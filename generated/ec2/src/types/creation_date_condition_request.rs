@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maximum age for allowed images.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreationDateConditionRequest {
     /// The maximum number of days that have elapsed since the image was created. For example, a value of `300` allows images that were created within the last 300 days.
     pub maximum_days_since_created: Option<i32>,
+}
+impl Clone for CreationDateConditionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            maximum_days_since_created: self.maximum_days_since_created,
+        }
+    }
+}
+impl PartialEq for CreationDateConditionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.maximum_days_since_created == other.maximum_days_since_created
+    }
+}
+impl Default for CreationDateConditionRequest {
+    fn default() -> Self {
+        Self {
+            maximum_days_since_created: None,
+        }
+    }
 }
 impl CreationDateConditionRequest {
     /// Starts building a [`CreationDateConditionRequest`].
@@ -21,9 +40,26 @@ impl CreationDateConditionRequest {
     }
 }
 /// A builder for [`CreationDateConditionRequest`](crate::types::CreationDateConditionRequest); start one with `CreationDateConditionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreationDateConditionRequestBuilder {
     inner: crate::types::CreationDateConditionRequest,
+}
+impl Clone for CreationDateConditionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreationDateConditionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreationDateConditionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreationDateConditionRequest as Default>::default(),
+        }
+    }
 }
 impl CreationDateConditionRequestBuilder {
     /// Sets [`CreationDateConditionRequest::maximum_days_since_created`](crate::types::CreationDateConditionRequest::maximum_days_since_created): The maximum number of days that have elapsed since the image was created.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the credit option for CPU usage of a T instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreditSpecification {
     /// The credit option for CPU usage of a T instance.
     ///
     /// Valid values: `standard` \| `unlimited`
     pub cpu_credits: Option<String>,
+}
+impl Clone for CreditSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            cpu_credits: self.cpu_credits.clone(),
+        }
+    }
+}
+impl PartialEq for CreditSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.cpu_credits == other.cpu_credits
+    }
+}
+impl Default for CreditSpecification {
+    fn default() -> Self {
+        Self { cpu_credits: None }
+    }
 }
 impl CreditSpecification {
     /// Starts building a [`CreditSpecification`].
@@ -23,9 +40,26 @@ impl CreditSpecification {
     }
 }
 /// A builder for [`CreditSpecification`](crate::types::CreditSpecification); start one with `CreditSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreditSpecificationBuilder {
     inner: crate::types::CreditSpecification,
+}
+impl Clone for CreditSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreditSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreditSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreditSpecification as Default>::default(),
+        }
+    }
 }
 impl CreditSpecificationBuilder {
     /// Sets [`CreditSpecification::cpu_credits`](crate::types::CreditSpecification::cpu_credits): The credit option for CPU usage of a T instance.

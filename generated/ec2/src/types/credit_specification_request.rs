@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The credit option for CPU usage of a T instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreditSpecificationRequest {
     /// The credit option for CPU usage of a T instance.
@@ -11,6 +11,23 @@ pub struct CreditSpecificationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub cpu_credits: Option<String>,
+}
+impl Clone for CreditSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            cpu_credits: self.cpu_credits.clone(),
+        }
+    }
+}
+impl PartialEq for CreditSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cpu_credits == other.cpu_credits
+    }
+}
+impl Default for CreditSpecificationRequest {
+    fn default() -> Self {
+        Self { cpu_credits: None }
+    }
 }
 impl CreditSpecificationRequest {
     /// Starts building a [`CreditSpecificationRequest`].
@@ -25,9 +42,26 @@ impl CreditSpecificationRequest {
     }
 }
 /// A builder for [`CreditSpecificationRequest`](crate::types::CreditSpecificationRequest); start one with `CreditSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreditSpecificationRequestBuilder {
     inner: crate::types::CreditSpecificationRequest,
+}
+impl Clone for CreditSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreditSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreditSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreditSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl CreditSpecificationRequestBuilder {
     /// Sets [`CreditSpecificationRequest::cpu_credits`](crate::types::CreditSpecificationRequest::cpu_credits): The credit option for CPU usage of a T instance.

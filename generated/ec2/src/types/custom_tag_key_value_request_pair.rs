@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a tag key-value pair for an application status check association request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CustomTagKeyValueRequestPair {
     /// The key of the tag.
     pub key: Option<String>,
     /// The value of the tag.
     pub value: Option<String>,
+}
+impl Clone for CustomTagKeyValueRequestPair {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for CustomTagKeyValueRequestPair {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.value == other.value
+    }
+}
+impl Default for CustomTagKeyValueRequestPair {
+    fn default() -> Self {
+        Self { key: None, value: None }
+    }
 }
 impl CustomTagKeyValueRequestPair {
     /// Starts building a [`CustomTagKeyValueRequestPair`].
@@ -28,9 +46,26 @@ impl CustomTagKeyValueRequestPair {
     }
 }
 /// A builder for [`CustomTagKeyValueRequestPair`](crate::types::CustomTagKeyValueRequestPair); start one with `CustomTagKeyValueRequestPair::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CustomTagKeyValueRequestPairBuilder {
     inner: crate::types::CustomTagKeyValueRequestPair,
+}
+impl Clone for CustomTagKeyValueRequestPairBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CustomTagKeyValueRequestPairBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CustomTagKeyValueRequestPairBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CustomTagKeyValueRequestPair as Default>::default(),
+        }
+    }
 }
 impl CustomTagKeyValueRequestPairBuilder {
     /// Sets [`CustomTagKeyValueRequestPair::key`](crate::types::CustomTagKeyValueRequestPair::key): The key of the tag.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a tag key-value pair for an application status check association.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CustomTagKeyValueResponsePair {
     /// The key of the tag.
     pub key: Option<String>,
     /// The value of the tag.
     pub value: Option<String>,
+}
+impl Clone for CustomTagKeyValueResponsePair {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for CustomTagKeyValueResponsePair {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.value == other.value
+    }
+}
+impl Default for CustomTagKeyValueResponsePair {
+    fn default() -> Self {
+        Self { key: None, value: None }
+    }
 }
 impl CustomTagKeyValueResponsePair {
     /// Starts building a [`CustomTagKeyValueResponsePair`].
@@ -28,9 +46,26 @@ impl CustomTagKeyValueResponsePair {
     }
 }
 /// A builder for [`CustomTagKeyValueResponsePair`](crate::types::CustomTagKeyValueResponsePair); start one with `CustomTagKeyValueResponsePair::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CustomTagKeyValueResponsePairBuilder {
     inner: crate::types::CustomTagKeyValueResponsePair,
+}
+impl Clone for CustomTagKeyValueResponsePairBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CustomTagKeyValueResponsePairBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CustomTagKeyValueResponsePairBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CustomTagKeyValueResponsePair as Default>::default(),
+        }
+    }
 }
 impl CustomTagKeyValueResponsePairBuilder {
     /// Sets [`CustomTagKeyValueResponsePair::key`](crate::types::CustomTagKeyValueResponsePair::key): The key of the tag.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a customer gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CustomerGateway {
     /// The Amazon Resource Name (ARN) for the customer gateway certificate.
@@ -27,6 +27,46 @@ pub struct CustomerGateway {
     ///
     /// Valid values: `1` to `2,147,483,647`
     pub bgp_asn: Option<String>,
+}
+impl Clone for CustomerGateway {
+    fn clone(&self) -> Self {
+        Self {
+            certificate_arn: self.certificate_arn.clone(),
+            device_name: self.device_name.clone(),
+            tags: self.tags.clone(),
+            bgp_asn_extended: self.bgp_asn_extended.clone(),
+            customer_gateway_id: self.customer_gateway_id.clone(),
+            state: self.state.clone(),
+            type_: self.type_.clone(),
+            ip_address: self.ip_address.clone(),
+            bgp_asn: self.bgp_asn.clone(),
+        }
+    }
+}
+impl PartialEq for CustomerGateway {
+    fn eq(&self, other: &Self) -> bool {
+        self.certificate_arn == other.certificate_arn
+            && self.device_name == other.device_name && self.tags == other.tags
+            && self.bgp_asn_extended == other.bgp_asn_extended
+            && self.customer_gateway_id == other.customer_gateway_id
+            && self.state == other.state && self.type_ == other.type_
+            && self.ip_address == other.ip_address && self.bgp_asn == other.bgp_asn
+    }
+}
+impl Default for CustomerGateway {
+    fn default() -> Self {
+        Self {
+            certificate_arn: None,
+            device_name: None,
+            tags: None,
+            bgp_asn_extended: None,
+            customer_gateway_id: None,
+            state: None,
+            type_: None,
+            ip_address: None,
+            bgp_asn: None,
+        }
+    }
 }
 impl CustomerGateway {
     /// Starts building a [`CustomerGateway`].
@@ -81,9 +121,26 @@ impl CustomerGateway {
     }
 }
 /// A builder for [`CustomerGateway`](crate::types::CustomerGateway); start one with `CustomerGateway::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CustomerGatewayBuilder {
     inner: crate::types::CustomerGateway,
+}
+impl Clone for CustomerGatewayBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CustomerGatewayBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CustomerGatewayBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CustomerGateway as Default>::default(),
+        }
+    }
 }
 impl CustomerGatewayBuilder {
     /// Sets [`CustomerGateway::certificate_arn`](crate::types::CustomerGateway::certificate_arn): The Amazon Resource Name (ARN) for the customer gateway certificate.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A query used for retrieving network health data.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DataQuery {
     /// A user-defined ID associated with a data query that's returned in the `dataResponse` identifying the query. For example, if you set the Id to `MyQuery01`in the query, the `dataResponse` identifies the query as `MyQuery01`.
@@ -17,6 +17,37 @@ pub struct DataQuery {
     pub statistic: Option<crate::types::StatisticType>,
     /// The aggregation period used for the data query.
     pub period: Option<crate::types::PeriodType>,
+}
+impl Clone for DataQuery {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            source: self.source.clone(),
+            destination: self.destination.clone(),
+            metric: self.metric.clone(),
+            statistic: self.statistic.clone(),
+            period: self.period.clone(),
+        }
+    }
+}
+impl PartialEq for DataQuery {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.source == other.source
+            && self.destination == other.destination && self.metric == other.metric
+            && self.statistic == other.statistic && self.period == other.period
+    }
+}
+impl Default for DataQuery {
+    fn default() -> Self {
+        Self {
+            id: None,
+            source: None,
+            destination: None,
+            metric: None,
+            statistic: None,
+            period: None,
+        }
+    }
 }
 impl DataQuery {
     /// Starts building a [`DataQuery`].
@@ -56,9 +87,26 @@ impl DataQuery {
     }
 }
 /// A builder for [`DataQuery`](crate::types::DataQuery); start one with `DataQuery::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DataQueryBuilder {
     inner: crate::types::DataQuery,
+}
+impl Clone for DataQueryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DataQueryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DataQueryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DataQuery as Default>::default(),
+        }
+    }
 }
 impl DataQueryBuilder {
     /// Sets [`DataQuery::id`](crate::types::DataQuery::id): A user-defined ID associated with a data query that's returned in the `dataResponse` identifying the query.

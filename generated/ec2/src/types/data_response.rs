@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response to a [`DataQuery`](crate::types::DataQuery).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DataResponse {
     /// The ID passed in the [`DataQuery`](crate::types::DataQuery).
@@ -19,6 +19,40 @@ pub struct DataResponse {
     pub period: Option<crate::types::PeriodType>,
     /// A list of [`MetricPoint`](crate::types::MetricPoint) objects.
     pub metric_points: Option<Vec<crate::types::MetricPoint>>,
+}
+impl Clone for DataResponse {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            source: self.source.clone(),
+            destination: self.destination.clone(),
+            metric: self.metric.clone(),
+            statistic: self.statistic.clone(),
+            period: self.period.clone(),
+            metric_points: self.metric_points.clone(),
+        }
+    }
+}
+impl PartialEq for DataResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.source == other.source
+            && self.destination == other.destination && self.metric == other.metric
+            && self.statistic == other.statistic && self.period == other.period
+            && self.metric_points == other.metric_points
+    }
+}
+impl Default for DataResponse {
+    fn default() -> Self {
+        Self {
+            id: None,
+            source: None,
+            destination: None,
+            metric: None,
+            statistic: None,
+            period: None,
+            metric_points: None,
+        }
+    }
 }
 impl DataResponse {
     /// Starts building a [`DataResponse`].
@@ -63,9 +97,26 @@ impl DataResponse {
     }
 }
 /// A builder for [`DataResponse`](crate::types::DataResponse); start one with `DataResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DataResponseBuilder {
     inner: crate::types::DataResponse,
+}
+impl Clone for DataResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DataResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DataResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DataResponse as Default>::default(),
+        }
+    }
 }
 impl DataResponseBuilder {
     /// Sets [`DataResponse::id`](crate::types::DataResponse::id): The ID passed in the [`DataQuery`](crate::types::DataQuery).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the metadata of the account status report.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeclarativePoliciesReport {
     /// The ID of the report.
@@ -27,6 +27,42 @@ pub struct DeclarativePoliciesReport {
     pub status: Option<crate::types::ReportState>,
     /// Any tags assigned to the report.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for DeclarativePoliciesReport {
+    fn clone(&self) -> Self {
+        Self {
+            report_id: self.report_id.clone(),
+            s3_bucket: self.s3_bucket.clone(),
+            s3_prefix: self.s3_prefix.clone(),
+            target_id: self.target_id.clone(),
+            start_time: self.start_time,
+            end_time: self.end_time,
+            status: self.status.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for DeclarativePoliciesReport {
+    fn eq(&self, other: &Self) -> bool {
+        self.report_id == other.report_id && self.s3_bucket == other.s3_bucket
+            && self.s3_prefix == other.s3_prefix && self.target_id == other.target_id
+            && self.start_time == other.start_time && self.end_time == other.end_time
+            && self.status == other.status && self.tags == other.tags
+    }
+}
+impl Default for DeclarativePoliciesReport {
+    fn default() -> Self {
+        Self {
+            report_id: None,
+            s3_bucket: None,
+            s3_prefix: None,
+            target_id: None,
+            start_time: None,
+            end_time: None,
+            status: None,
+            tags: None,
+        }
+    }
 }
 impl DeclarativePoliciesReport {
     /// Starts building a [`DeclarativePoliciesReport`].
@@ -76,9 +112,26 @@ impl DeclarativePoliciesReport {
     }
 }
 /// A builder for [`DeclarativePoliciesReport`](crate::types::DeclarativePoliciesReport); start one with `DeclarativePoliciesReport::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeclarativePoliciesReportBuilder {
     inner: crate::types::DeclarativePoliciesReport,
+}
+impl Clone for DeclarativePoliciesReportBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeclarativePoliciesReportBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeclarativePoliciesReportBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeclarativePoliciesReport as Default>::default(),
+        }
+    }
 }
 impl DeclarativePoliciesReportBuilder {
     /// Sets [`DeclarativePoliciesReport::report_id`](crate::types::DeclarativePoliciesReport::report_id): The ID of the report.

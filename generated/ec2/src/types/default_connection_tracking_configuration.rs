@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates default conntrack information for the instance type. For more information, see [Connection tracking timeouts](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-connection-tracking.html#connection-tracking-timeouts) in the Amazon EC2 User Guide.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DefaultConnectionTrackingConfiguration {
     /// Default timeout (in seconds) for idle TCP connections in an established state.
@@ -11,6 +11,31 @@ pub struct DefaultConnectionTrackingConfiguration {
     pub default_udp_timeout: Option<i32>,
     /// Default timeout (in seconds) for idle UDP flows classified as streams which have seen more than one request-response transaction.
     pub default_udp_stream_timeout: Option<i32>,
+}
+impl Clone for DefaultConnectionTrackingConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            default_tcp_established_timeout: self.default_tcp_established_timeout,
+            default_udp_timeout: self.default_udp_timeout,
+            default_udp_stream_timeout: self.default_udp_stream_timeout,
+        }
+    }
+}
+impl PartialEq for DefaultConnectionTrackingConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.default_tcp_established_timeout == other.default_tcp_established_timeout
+            && self.default_udp_timeout == other.default_udp_timeout
+            && self.default_udp_stream_timeout == other.default_udp_stream_timeout
+    }
+}
+impl Default for DefaultConnectionTrackingConfiguration {
+    fn default() -> Self {
+        Self {
+            default_tcp_established_timeout: None,
+            default_udp_timeout: None,
+            default_udp_stream_timeout: None,
+        }
+    }
 }
 impl DefaultConnectionTrackingConfiguration {
     /// Starts building a [`DefaultConnectionTrackingConfiguration`].
@@ -35,9 +60,26 @@ impl DefaultConnectionTrackingConfiguration {
     }
 }
 /// A builder for [`DefaultConnectionTrackingConfiguration`](crate::types::DefaultConnectionTrackingConfiguration); start one with `DefaultConnectionTrackingConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DefaultConnectionTrackingConfigurationBuilder {
     inner: crate::types::DefaultConnectionTrackingConfiguration,
+}
+impl Clone for DefaultConnectionTrackingConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DefaultConnectionTrackingConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DefaultConnectionTrackingConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DefaultConnectionTrackingConfiguration as Default>::default(),
+        }
+    }
 }
 impl DefaultConnectionTrackingConfigurationBuilder {
     /// Sets [`DefaultConnectionTrackingConfiguration::default_tcp_established_timeout`](crate::types::DefaultConnectionTrackingConfiguration::default_tcp_established_timeout): Default timeout (in seconds) for idle TCP connections in an established state.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteApplicationStatusCheckRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteApplicationStatusCheckRequest {
     /// The ID of the application status check to delete.
@@ -13,6 +13,30 @@ pub struct DeleteApplicationStatusCheckRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteApplicationStatusCheckRequest {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check_id: self.application_status_check_id.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteApplicationStatusCheckRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check_id == other.application_status_check_id
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteApplicationStatusCheckRequest {
+    fn default() -> Self {
+        Self {
+            application_status_check_id: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteApplicationStatusCheckRequest {
     /// Starts building a [`DeleteApplicationStatusCheckRequest`].
@@ -37,9 +61,26 @@ impl DeleteApplicationStatusCheckRequest {
     }
 }
 /// A builder for [`DeleteApplicationStatusCheckRequest`](crate::types::DeleteApplicationStatusCheckRequest); start one with `DeleteApplicationStatusCheckRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteApplicationStatusCheckRequestBuilder {
     inner: crate::types::DeleteApplicationStatusCheckRequest,
+}
+impl Clone for DeleteApplicationStatusCheckRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteApplicationStatusCheckRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteApplicationStatusCheckRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteApplicationStatusCheckRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteApplicationStatusCheckRequestBuilder {
     /// Sets [`DeleteApplicationStatusCheckRequest::application_status_check_id`](crate::types::DeleteApplicationStatusCheckRequest::application_status_check_id): The ID of the application status check to delete.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteApplicationStatusCheckResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteApplicationStatusCheckResult {
     /// Information about the deleted application status check.
     pub application_status_check: Option<
         crate::types::ApplicationStatusCheckResponseObject,
     >,
+}
+impl Clone for DeleteApplicationStatusCheckResult {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check: self.application_status_check.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteApplicationStatusCheckResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check == other.application_status_check
+    }
+}
+impl Default for DeleteApplicationStatusCheckResult {
+    fn default() -> Self {
+        Self {
+            application_status_check: None,
+        }
+    }
 }
 impl DeleteApplicationStatusCheckResult {
     /// Starts building a [`DeleteApplicationStatusCheckResult`].
@@ -25,9 +44,26 @@ impl DeleteApplicationStatusCheckResult {
     }
 }
 /// A builder for [`DeleteApplicationStatusCheckResult`](crate::types::DeleteApplicationStatusCheckResult); start one with `DeleteApplicationStatusCheckResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteApplicationStatusCheckResultBuilder {
     inner: crate::types::DeleteApplicationStatusCheckResult,
+}
+impl Clone for DeleteApplicationStatusCheckResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteApplicationStatusCheckResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteApplicationStatusCheckResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteApplicationStatusCheckResult as Default>::default(),
+        }
+    }
 }
 impl DeleteApplicationStatusCheckResultBuilder {
     /// Sets [`DeleteApplicationStatusCheckResult::application_status_check`](crate::types::DeleteApplicationStatusCheckResult::application_status_check): Information about the deleted application status check.

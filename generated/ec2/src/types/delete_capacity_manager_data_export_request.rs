@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCapacityManagerDataExportRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCapacityManagerDataExportRequest {
     /// The unique identifier of the data export configuration to delete.
@@ -11,6 +11,30 @@ pub struct DeleteCapacityManagerDataExportRequest {
     pub capacity_manager_data_export_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteCapacityManagerDataExportRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_manager_data_export_id: self
+                .capacity_manager_data_export_id
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteCapacityManagerDataExportRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_manager_data_export_id == other.capacity_manager_data_export_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteCapacityManagerDataExportRequest {
+    fn default() -> Self {
+        Self {
+            capacity_manager_data_export_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteCapacityManagerDataExportRequest {
     /// Starts building a [`DeleteCapacityManagerDataExportRequest`].
@@ -30,9 +54,26 @@ impl DeleteCapacityManagerDataExportRequest {
     }
 }
 /// A builder for [`DeleteCapacityManagerDataExportRequest`](crate::types::DeleteCapacityManagerDataExportRequest); start one with `DeleteCapacityManagerDataExportRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCapacityManagerDataExportRequestBuilder {
     inner: crate::types::DeleteCapacityManagerDataExportRequest,
+}
+impl Clone for DeleteCapacityManagerDataExportRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCapacityManagerDataExportRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCapacityManagerDataExportRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCapacityManagerDataExportRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteCapacityManagerDataExportRequestBuilder {
     /// Sets [`DeleteCapacityManagerDataExportRequest::capacity_manager_data_export_id`](crate::types::DeleteCapacityManagerDataExportRequest::capacity_manager_data_export_id): The unique identifier of the data export configuration to delete.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCapacityManagerDataExportResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCapacityManagerDataExportResult {
     /// The unique identifier of the deleted data export configuration.
     pub capacity_manager_data_export_id: Option<String>,
+}
+impl Clone for DeleteCapacityManagerDataExportResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_manager_data_export_id: self.capacity_manager_data_export_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteCapacityManagerDataExportResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_manager_data_export_id == other.capacity_manager_data_export_id
+    }
+}
+impl Default for DeleteCapacityManagerDataExportResult {
+    fn default() -> Self {
+        Self {
+            capacity_manager_data_export_id: None,
+        }
+    }
 }
 impl DeleteCapacityManagerDataExportResult {
     /// Starts building a [`DeleteCapacityManagerDataExportResult`].
@@ -21,9 +40,26 @@ impl DeleteCapacityManagerDataExportResult {
     }
 }
 /// A builder for [`DeleteCapacityManagerDataExportResult`](crate::types::DeleteCapacityManagerDataExportResult); start one with `DeleteCapacityManagerDataExportResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCapacityManagerDataExportResultBuilder {
     inner: crate::types::DeleteCapacityManagerDataExportResult,
+}
+impl Clone for DeleteCapacityManagerDataExportResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCapacityManagerDataExportResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCapacityManagerDataExportResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCapacityManagerDataExportResult as Default>::default(),
+        }
+    }
 }
 impl DeleteCapacityManagerDataExportResultBuilder {
     /// Sets [`DeleteCapacityManagerDataExportResult::capacity_manager_data_export_id`](crate::types::DeleteCapacityManagerDataExportResult::capacity_manager_data_export_id): The unique identifier of the deleted data export configuration.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCarrierGatewayRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCarrierGatewayRequest {
     /// The ID of the carrier gateway.
@@ -11,6 +11,28 @@ pub struct DeleteCarrierGatewayRequest {
     pub carrier_gateway_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteCarrierGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            carrier_gateway_id: self.carrier_gateway_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteCarrierGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.carrier_gateway_id == other.carrier_gateway_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteCarrierGatewayRequest {
+    fn default() -> Self {
+        Self {
+            carrier_gateway_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteCarrierGatewayRequest {
     /// Starts building a [`DeleteCarrierGatewayRequest`].
@@ -30,9 +52,26 @@ impl DeleteCarrierGatewayRequest {
     }
 }
 /// A builder for [`DeleteCarrierGatewayRequest`](crate::types::DeleteCarrierGatewayRequest); start one with `DeleteCarrierGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCarrierGatewayRequestBuilder {
     inner: crate::types::DeleteCarrierGatewayRequest,
+}
+impl Clone for DeleteCarrierGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCarrierGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCarrierGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCarrierGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteCarrierGatewayRequestBuilder {
     /// Sets [`DeleteCarrierGatewayRequest::carrier_gateway_id`](crate::types::DeleteCarrierGatewayRequest::carrier_gateway_id): The ID of the carrier gateway.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCarrierGatewayResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCarrierGatewayResult {
     /// Information about the carrier gateway.
     pub carrier_gateway: Option<crate::types::CarrierGateway>,
+}
+impl Clone for DeleteCarrierGatewayResult {
+    fn clone(&self) -> Self {
+        Self {
+            carrier_gateway: self.carrier_gateway.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteCarrierGatewayResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.carrier_gateway == other.carrier_gateway
+    }
+}
+impl Default for DeleteCarrierGatewayResult {
+    fn default() -> Self {
+        Self { carrier_gateway: None }
+    }
 }
 impl DeleteCarrierGatewayResult {
     /// Starts building a [`DeleteCarrierGatewayResult`].
@@ -21,9 +38,26 @@ impl DeleteCarrierGatewayResult {
     }
 }
 /// A builder for [`DeleteCarrierGatewayResult`](crate::types::DeleteCarrierGatewayResult); start one with `DeleteCarrierGatewayResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCarrierGatewayResultBuilder {
     inner: crate::types::DeleteCarrierGatewayResult,
+}
+impl Clone for DeleteCarrierGatewayResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCarrierGatewayResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCarrierGatewayResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCarrierGatewayResult as Default>::default(),
+        }
+    }
 }
 impl DeleteCarrierGatewayResultBuilder {
     /// Sets [`DeleteCarrierGatewayResult::carrier_gateway`](crate::types::DeleteCarrierGatewayResult::carrier_gateway): Information about the carrier gateway.

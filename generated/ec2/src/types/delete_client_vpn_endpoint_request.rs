@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteClientVpnEndpointRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteClientVpnEndpointRequest {
     /// The ID of the Client VPN to be deleted.
@@ -11,6 +11,28 @@ pub struct DeleteClientVpnEndpointRequest {
     pub client_vpn_endpoint_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteClientVpnEndpointRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteClientVpnEndpointRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteClientVpnEndpointRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteClientVpnEndpointRequest {
     /// Starts building a [`DeleteClientVpnEndpointRequest`].
@@ -30,9 +52,26 @@ impl DeleteClientVpnEndpointRequest {
     }
 }
 /// A builder for [`DeleteClientVpnEndpointRequest`](crate::types::DeleteClientVpnEndpointRequest); start one with `DeleteClientVpnEndpointRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteClientVpnEndpointRequestBuilder {
     inner: crate::types::DeleteClientVpnEndpointRequest,
+}
+impl Clone for DeleteClientVpnEndpointRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteClientVpnEndpointRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteClientVpnEndpointRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteClientVpnEndpointRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteClientVpnEndpointRequestBuilder {
     /// Sets [`DeleteClientVpnEndpointRequest::client_vpn_endpoint_id`](crate::types::DeleteClientVpnEndpointRequest::client_vpn_endpoint_id): The ID of the Client VPN to be deleted.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteClientVpnEndpointResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteClientVpnEndpointResult {
     /// The current state of the Client VPN endpoint.
     pub status: Option<crate::types::ClientVpnEndpointStatus>,
+}
+impl Clone for DeleteClientVpnEndpointResult {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteClientVpnEndpointResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status
+    }
+}
+impl Default for DeleteClientVpnEndpointResult {
+    fn default() -> Self {
+        Self { status: None }
+    }
 }
 impl DeleteClientVpnEndpointResult {
     /// Starts building a [`DeleteClientVpnEndpointResult`].
@@ -21,9 +38,26 @@ impl DeleteClientVpnEndpointResult {
     }
 }
 /// A builder for [`DeleteClientVpnEndpointResult`](crate::types::DeleteClientVpnEndpointResult); start one with `DeleteClientVpnEndpointResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteClientVpnEndpointResultBuilder {
     inner: crate::types::DeleteClientVpnEndpointResult,
+}
+impl Clone for DeleteClientVpnEndpointResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteClientVpnEndpointResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteClientVpnEndpointResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteClientVpnEndpointResult as Default>::default(),
+        }
+    }
 }
 impl DeleteClientVpnEndpointResultBuilder {
     /// Sets [`DeleteClientVpnEndpointResult::status`](crate::types::DeleteClientVpnEndpointResult::status): The current state of the Client VPN endpoint.

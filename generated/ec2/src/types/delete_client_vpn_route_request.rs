@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteClientVpnRouteRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteClientVpnRouteRequest {
     /// The ID of the Client VPN endpoint from which the route is to be deleted.
@@ -17,6 +17,34 @@ pub struct DeleteClientVpnRouteRequest {
     pub destination_cidr_block: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteClientVpnRouteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            target_vpc_subnet_id: self.target_vpc_subnet_id.clone(),
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteClientVpnRouteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.target_vpc_subnet_id == other.target_vpc_subnet_id
+            && self.destination_cidr_block == other.destination_cidr_block
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteClientVpnRouteRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            target_vpc_subnet_id: None,
+            destination_cidr_block: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteClientVpnRouteRequest {
     /// Starts building a [`DeleteClientVpnRouteRequest`].
@@ -46,9 +74,26 @@ impl DeleteClientVpnRouteRequest {
     }
 }
 /// A builder for [`DeleteClientVpnRouteRequest`](crate::types::DeleteClientVpnRouteRequest); start one with `DeleteClientVpnRouteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteClientVpnRouteRequestBuilder {
     inner: crate::types::DeleteClientVpnRouteRequest,
+}
+impl Clone for DeleteClientVpnRouteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteClientVpnRouteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteClientVpnRouteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteClientVpnRouteRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteClientVpnRouteRequestBuilder {
     /// Sets [`DeleteClientVpnRouteRequest::client_vpn_endpoint_id`](crate::types::DeleteClientVpnRouteRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint from which the route is to be deleted.

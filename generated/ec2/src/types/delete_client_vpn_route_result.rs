@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteClientVpnRouteResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteClientVpnRouteResult {
     /// The current state of the route.
     pub status: Option<crate::types::ClientVpnRouteStatus>,
+}
+impl Clone for DeleteClientVpnRouteResult {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteClientVpnRouteResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status
+    }
+}
+impl Default for DeleteClientVpnRouteResult {
+    fn default() -> Self {
+        Self { status: None }
+    }
 }
 impl DeleteClientVpnRouteResult {
     /// Starts building a [`DeleteClientVpnRouteResult`].
@@ -21,9 +38,26 @@ impl DeleteClientVpnRouteResult {
     }
 }
 /// A builder for [`DeleteClientVpnRouteResult`](crate::types::DeleteClientVpnRouteResult); start one with `DeleteClientVpnRouteResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteClientVpnRouteResultBuilder {
     inner: crate::types::DeleteClientVpnRouteResult,
+}
+impl Clone for DeleteClientVpnRouteResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteClientVpnRouteResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteClientVpnRouteResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteClientVpnRouteResult as Default>::default(),
+        }
+    }
 }
 impl DeleteClientVpnRouteResultBuilder {
     /// Sets [`DeleteClientVpnRouteResult::status`](crate::types::DeleteClientVpnRouteResult::status): The current state of the route.

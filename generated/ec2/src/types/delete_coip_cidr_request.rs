@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCoipCidrRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCoipCidrRequest {
     /// A customer-owned IP address range that you want to delete.
@@ -15,6 +15,30 @@ pub struct DeleteCoipCidrRequest {
     pub coip_pool_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteCoipCidrRequest {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            coip_pool_id: self.coip_pool_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteCoipCidrRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.coip_pool_id == other.coip_pool_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteCoipCidrRequest {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            coip_pool_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteCoipCidrRequest {
     /// Starts building a [`DeleteCoipCidrRequest`].
@@ -39,9 +63,26 @@ impl DeleteCoipCidrRequest {
     }
 }
 /// A builder for [`DeleteCoipCidrRequest`](crate::types::DeleteCoipCidrRequest); start one with `DeleteCoipCidrRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCoipCidrRequestBuilder {
     inner: crate::types::DeleteCoipCidrRequest,
+}
+impl Clone for DeleteCoipCidrRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCoipCidrRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCoipCidrRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCoipCidrRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteCoipCidrRequestBuilder {
     /// Sets [`DeleteCoipCidrRequest::cidr`](crate::types::DeleteCoipCidrRequest::cidr): A customer-owned IP address range that you want to delete.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCoipCidrResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCoipCidrResult {
     /// Information about a range of customer-owned IP addresses.
     pub coip_cidr: Option<crate::types::CoipCidr>,
+}
+impl Clone for DeleteCoipCidrResult {
+    fn clone(&self) -> Self {
+        Self {
+            coip_cidr: self.coip_cidr.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteCoipCidrResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.coip_cidr == other.coip_cidr
+    }
+}
+impl Default for DeleteCoipCidrResult {
+    fn default() -> Self {
+        Self { coip_cidr: None }
+    }
 }
 impl DeleteCoipCidrResult {
     /// Starts building a [`DeleteCoipCidrResult`].
@@ -21,9 +38,26 @@ impl DeleteCoipCidrResult {
     }
 }
 /// A builder for [`DeleteCoipCidrResult`](crate::types::DeleteCoipCidrResult); start one with `DeleteCoipCidrResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCoipCidrResultBuilder {
     inner: crate::types::DeleteCoipCidrResult,
+}
+impl Clone for DeleteCoipCidrResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCoipCidrResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCoipCidrResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCoipCidrResult as Default>::default(),
+        }
+    }
 }
 impl DeleteCoipCidrResultBuilder {
     /// Sets [`DeleteCoipCidrResult::coip_cidr`](crate::types::DeleteCoipCidrResult::coip_cidr): Information about a range of customer-owned IP addresses.

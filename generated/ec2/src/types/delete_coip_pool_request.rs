@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCoipPoolRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCoipPoolRequest {
     /// The ID of the CoIP pool that you want to delete.
@@ -11,6 +11,27 @@ pub struct DeleteCoipPoolRequest {
     pub coip_pool_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteCoipPoolRequest {
+    fn clone(&self) -> Self {
+        Self {
+            coip_pool_id: self.coip_pool_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteCoipPoolRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.coip_pool_id == other.coip_pool_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteCoipPoolRequest {
+    fn default() -> Self {
+        Self {
+            coip_pool_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteCoipPoolRequest {
     /// Starts building a [`DeleteCoipPoolRequest`].
@@ -30,9 +51,26 @@ impl DeleteCoipPoolRequest {
     }
 }
 /// A builder for [`DeleteCoipPoolRequest`](crate::types::DeleteCoipPoolRequest); start one with `DeleteCoipPoolRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCoipPoolRequestBuilder {
     inner: crate::types::DeleteCoipPoolRequest,
+}
+impl Clone for DeleteCoipPoolRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCoipPoolRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCoipPoolRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCoipPoolRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteCoipPoolRequestBuilder {
     /// Sets [`DeleteCoipPoolRequest::coip_pool_id`](crate::types::DeleteCoipPoolRequest::coip_pool_id): The ID of the CoIP pool that you want to delete.

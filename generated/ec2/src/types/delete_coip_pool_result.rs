@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCoipPoolResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCoipPoolResult {
     /// Information about the CoIP address pool.
     pub coip_pool: Option<crate::types::CoipPool>,
+}
+impl Clone for DeleteCoipPoolResult {
+    fn clone(&self) -> Self {
+        Self {
+            coip_pool: self.coip_pool.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteCoipPoolResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.coip_pool == other.coip_pool
+    }
+}
+impl Default for DeleteCoipPoolResult {
+    fn default() -> Self {
+        Self { coip_pool: None }
+    }
 }
 impl DeleteCoipPoolResult {
     /// Starts building a [`DeleteCoipPoolResult`].
@@ -21,9 +38,26 @@ impl DeleteCoipPoolResult {
     }
 }
 /// A builder for [`DeleteCoipPoolResult`](crate::types::DeleteCoipPoolResult); start one with `DeleteCoipPoolResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCoipPoolResultBuilder {
     inner: crate::types::DeleteCoipPoolResult,
+}
+impl Clone for DeleteCoipPoolResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCoipPoolResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCoipPoolResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCoipPoolResult as Default>::default(),
+        }
+    }
 }
 impl DeleteCoipPoolResultBuilder {
     /// Sets [`DeleteCoipPoolResult::coip_pool`](crate::types::DeleteCoipPoolResult::coip_pool): Information about the CoIP address pool.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DeleteCustomerGateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCustomerGatewayRequest {
     /// The ID of the customer gateway.
@@ -11,6 +11,28 @@ pub struct DeleteCustomerGatewayRequest {
     pub customer_gateway_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteCustomerGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            customer_gateway_id: self.customer_gateway_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteCustomerGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.customer_gateway_id == other.customer_gateway_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteCustomerGatewayRequest {
+    fn default() -> Self {
+        Self {
+            customer_gateway_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteCustomerGatewayRequest {
     /// Starts building a [`DeleteCustomerGatewayRequest`].
@@ -30,9 +52,26 @@ impl DeleteCustomerGatewayRequest {
     }
 }
 /// A builder for [`DeleteCustomerGatewayRequest`](crate::types::DeleteCustomerGatewayRequest); start one with `DeleteCustomerGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCustomerGatewayRequestBuilder {
     inner: crate::types::DeleteCustomerGatewayRequest,
+}
+impl Clone for DeleteCustomerGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCustomerGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCustomerGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCustomerGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteCustomerGatewayRequestBuilder {
     /// Sets [`DeleteCustomerGatewayRequest::customer_gateway_id`](crate::types::DeleteCustomerGatewayRequest::customer_gateway_id): The ID of the customer gateway.

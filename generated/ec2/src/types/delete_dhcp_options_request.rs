@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteDhcpOptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteDhcpOptionsRequest {
     /// The ID of the DHCP options set.
@@ -11,6 +11,27 @@ pub struct DeleteDhcpOptionsRequest {
     pub dhcp_options_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteDhcpOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dhcp_options_id: self.dhcp_options_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteDhcpOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dhcp_options_id == other.dhcp_options_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteDhcpOptionsRequest {
+    fn default() -> Self {
+        Self {
+            dhcp_options_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteDhcpOptionsRequest {
     /// Starts building a [`DeleteDhcpOptionsRequest`].
@@ -30,9 +51,26 @@ impl DeleteDhcpOptionsRequest {
     }
 }
 /// A builder for [`DeleteDhcpOptionsRequest`](crate::types::DeleteDhcpOptionsRequest); start one with `DeleteDhcpOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteDhcpOptionsRequestBuilder {
     inner: crate::types::DeleteDhcpOptionsRequest,
+}
+impl Clone for DeleteDhcpOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteDhcpOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteDhcpOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteDhcpOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteDhcpOptionsRequestBuilder {
     /// Sets [`DeleteDhcpOptionsRequest::dhcp_options_id`](crate::types::DeleteDhcpOptionsRequest::dhcp_options_id): The ID of the DHCP options set.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteEgressOnlyInternetGatewayRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteEgressOnlyInternetGatewayRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,29 @@ pub struct DeleteEgressOnlyInternetGatewayRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub egress_only_internet_gateway_id: Option<String>,
+}
+impl Clone for DeleteEgressOnlyInternetGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            egress_only_internet_gateway_id: self.egress_only_internet_gateway_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteEgressOnlyInternetGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.egress_only_internet_gateway_id
+                == other.egress_only_internet_gateway_id
+    }
+}
+impl Default for DeleteEgressOnlyInternetGatewayRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            egress_only_internet_gateway_id: None,
+        }
+    }
 }
 impl DeleteEgressOnlyInternetGatewayRequest {
     /// Starts building a [`DeleteEgressOnlyInternetGatewayRequest`].
@@ -30,9 +53,26 @@ impl DeleteEgressOnlyInternetGatewayRequest {
     }
 }
 /// A builder for [`DeleteEgressOnlyInternetGatewayRequest`](crate::types::DeleteEgressOnlyInternetGatewayRequest); start one with `DeleteEgressOnlyInternetGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteEgressOnlyInternetGatewayRequestBuilder {
     inner: crate::types::DeleteEgressOnlyInternetGatewayRequest,
+}
+impl Clone for DeleteEgressOnlyInternetGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteEgressOnlyInternetGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteEgressOnlyInternetGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteEgressOnlyInternetGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteEgressOnlyInternetGatewayRequestBuilder {
     /// Sets [`DeleteEgressOnlyInternetGatewayRequest::dry_run`](crate::types::DeleteEgressOnlyInternetGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteEgressOnlyInternetGatewayResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteEgressOnlyInternetGatewayResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_code: Option<bool>,
+}
+impl Clone for DeleteEgressOnlyInternetGatewayResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_code: self.return_code,
+        }
+    }
+}
+impl PartialEq for DeleteEgressOnlyInternetGatewayResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_code == other.return_code
+    }
+}
+impl Default for DeleteEgressOnlyInternetGatewayResult {
+    fn default() -> Self {
+        Self { return_code: None }
+    }
 }
 impl DeleteEgressOnlyInternetGatewayResult {
     /// Starts building a [`DeleteEgressOnlyInternetGatewayResult`].
@@ -21,9 +38,26 @@ impl DeleteEgressOnlyInternetGatewayResult {
     }
 }
 /// A builder for [`DeleteEgressOnlyInternetGatewayResult`](crate::types::DeleteEgressOnlyInternetGatewayResult); start one with `DeleteEgressOnlyInternetGatewayResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteEgressOnlyInternetGatewayResultBuilder {
     inner: crate::types::DeleteEgressOnlyInternetGatewayResult,
+}
+impl Clone for DeleteEgressOnlyInternetGatewayResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteEgressOnlyInternetGatewayResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteEgressOnlyInternetGatewayResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteEgressOnlyInternetGatewayResult as Default>::default(),
+        }
+    }
 }
 impl DeleteEgressOnlyInternetGatewayResultBuilder {
     /// Sets [`DeleteEgressOnlyInternetGatewayResult::return_code`](crate::types::DeleteEgressOnlyInternetGatewayResult::return_code): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EC2 Fleet error.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFleetError {
     /// The error code.
     pub code: Option<crate::types::DeleteFleetErrorCode>,
     /// The description for the error code.
     pub message: Option<String>,
+}
+impl Clone for DeleteFleetError {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteFleetError {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for DeleteFleetError {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl DeleteFleetError {
     /// Starts building a [`DeleteFleetError`].
@@ -28,9 +46,26 @@ impl DeleteFleetError {
     }
 }
 /// A builder for [`DeleteFleetError`](crate::types::DeleteFleetError); start one with `DeleteFleetError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFleetErrorBuilder {
     inner: crate::types::DeleteFleetError,
+}
+impl Clone for DeleteFleetErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFleetErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFleetErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFleetError as Default>::default(),
+        }
+    }
 }
 impl DeleteFleetErrorBuilder {
     /// Sets [`DeleteFleetError::code`](crate::types::DeleteFleetError::code): The error code.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EC2 Fleet that was not successfully deleted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFleetErrorItem {
     /// The error.
     pub error: Option<crate::types::DeleteFleetError>,
     /// The ID of the EC2 Fleet.
     pub fleet_id: Option<String>,
+}
+impl Clone for DeleteFleetErrorItem {
+    fn clone(&self) -> Self {
+        Self {
+            error: self.error.clone(),
+            fleet_id: self.fleet_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteFleetErrorItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error && self.fleet_id == other.fleet_id
+    }
+}
+impl Default for DeleteFleetErrorItem {
+    fn default() -> Self {
+        Self {
+            error: None,
+            fleet_id: None,
+        }
+    }
 }
 impl DeleteFleetErrorItem {
     /// Starts building a [`DeleteFleetErrorItem`].
@@ -28,9 +49,26 @@ impl DeleteFleetErrorItem {
     }
 }
 /// A builder for [`DeleteFleetErrorItem`](crate::types::DeleteFleetErrorItem); start one with `DeleteFleetErrorItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFleetErrorItemBuilder {
     inner: crate::types::DeleteFleetErrorItem,
+}
+impl Clone for DeleteFleetErrorItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFleetErrorItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFleetErrorItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFleetErrorItem as Default>::default(),
+        }
+    }
 }
 impl DeleteFleetErrorItemBuilder {
     /// Sets [`DeleteFleetErrorItem::error`](crate::types::DeleteFleetErrorItem::error): The error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EC2 Fleet that was successfully deleted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFleetSuccessItem {
     /// The current state of the EC2 Fleet.
@@ -11,6 +11,31 @@ pub struct DeleteFleetSuccessItem {
     pub previous_fleet_state: Option<crate::types::FleetStateCode>,
     /// The ID of the EC2 Fleet.
     pub fleet_id: Option<String>,
+}
+impl Clone for DeleteFleetSuccessItem {
+    fn clone(&self) -> Self {
+        Self {
+            current_fleet_state: self.current_fleet_state.clone(),
+            previous_fleet_state: self.previous_fleet_state.clone(),
+            fleet_id: self.fleet_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteFleetSuccessItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.current_fleet_state == other.current_fleet_state
+            && self.previous_fleet_state == other.previous_fleet_state
+            && self.fleet_id == other.fleet_id
+    }
+}
+impl Default for DeleteFleetSuccessItem {
+    fn default() -> Self {
+        Self {
+            current_fleet_state: None,
+            previous_fleet_state: None,
+            fleet_id: None,
+        }
+    }
 }
 impl DeleteFleetSuccessItem {
     /// Starts building a [`DeleteFleetSuccessItem`].
@@ -35,9 +60,26 @@ impl DeleteFleetSuccessItem {
     }
 }
 /// A builder for [`DeleteFleetSuccessItem`](crate::types::DeleteFleetSuccessItem); start one with `DeleteFleetSuccessItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFleetSuccessItemBuilder {
     inner: crate::types::DeleteFleetSuccessItem,
+}
+impl Clone for DeleteFleetSuccessItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFleetSuccessItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFleetSuccessItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFleetSuccessItem as Default>::default(),
+        }
+    }
 }
 impl DeleteFleetSuccessItemBuilder {
     /// Sets [`DeleteFleetSuccessItem::current_fleet_state`](crate::types::DeleteFleetSuccessItem::current_fleet_state): The current state of the EC2 Fleet.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFleetsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFleetsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,30 @@ pub struct DeleteFleetsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub terminate_instances: Option<bool>,
+}
+impl Clone for DeleteFleetsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            fleet_ids: self.fleet_ids.clone(),
+            terminate_instances: self.terminate_instances,
+        }
+    }
+}
+impl PartialEq for DeleteFleetsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.fleet_ids == other.fleet_ids
+            && self.terminate_instances == other.terminate_instances
+    }
+}
+impl Default for DeleteFleetsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            fleet_ids: None,
+            terminate_instances: None,
+        }
+    }
 }
 impl DeleteFleetsRequest {
     /// Starts building a [`DeleteFleetsRequest`].
@@ -45,9 +69,26 @@ impl DeleteFleetsRequest {
     }
 }
 /// A builder for [`DeleteFleetsRequest`](crate::types::DeleteFleetsRequest); start one with `DeleteFleetsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFleetsRequestBuilder {
     inner: crate::types::DeleteFleetsRequest,
+}
+impl Clone for DeleteFleetsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFleetsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFleetsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFleetsRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteFleetsRequestBuilder {
     /// Sets [`DeleteFleetsRequest::dry_run`](crate::types::DeleteFleetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

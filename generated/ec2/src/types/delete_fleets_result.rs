@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFleetsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFleetsResult {
     /// Information about the EC2 Fleets that are successfully deleted.
     pub successful_fleet_deletions: Option<Vec<crate::types::DeleteFleetSuccessItem>>,
     /// Information about the EC2 Fleets that are not successfully deleted.
     pub unsuccessful_fleet_deletions: Option<Vec<crate::types::DeleteFleetErrorItem>>,
+}
+impl Clone for DeleteFleetsResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful_fleet_deletions: self.successful_fleet_deletions.clone(),
+            unsuccessful_fleet_deletions: self.unsuccessful_fleet_deletions.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteFleetsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful_fleet_deletions == other.successful_fleet_deletions
+            && self.unsuccessful_fleet_deletions == other.unsuccessful_fleet_deletions
+    }
+}
+impl Default for DeleteFleetsResult {
+    fn default() -> Self {
+        Self {
+            successful_fleet_deletions: None,
+            unsuccessful_fleet_deletions: None,
+        }
+    }
 }
 impl DeleteFleetsResult {
     /// Starts building a [`DeleteFleetsResult`].
@@ -28,9 +50,26 @@ impl DeleteFleetsResult {
     }
 }
 /// A builder for [`DeleteFleetsResult`](crate::types::DeleteFleetsResult); start one with `DeleteFleetsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFleetsResultBuilder {
     inner: crate::types::DeleteFleetsResult,
+}
+impl Clone for DeleteFleetsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFleetsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFleetsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFleetsResult as Default>::default(),
+        }
+    }
 }
 impl DeleteFleetsResultBuilder {
     /// Appends one item to [`DeleteFleetsResult::successful_fleet_deletions`](crate::types::DeleteFleetsResult::successful_fleet_deletions): Information about the EC2 Fleets that are successfully deleted.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFlowLogsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFlowLogsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,27 @@ pub struct DeleteFlowLogsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub flow_log_ids: Option<Vec<String>>,
+}
+impl Clone for DeleteFlowLogsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            flow_log_ids: self.flow_log_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteFlowLogsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.flow_log_ids == other.flow_log_ids
+    }
+}
+impl Default for DeleteFlowLogsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            flow_log_ids: None,
+        }
+    }
 }
 impl DeleteFlowLogsRequest {
     /// Starts building a [`DeleteFlowLogsRequest`].
@@ -32,9 +53,26 @@ impl DeleteFlowLogsRequest {
     }
 }
 /// A builder for [`DeleteFlowLogsRequest`](crate::types::DeleteFlowLogsRequest); start one with `DeleteFlowLogsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFlowLogsRequestBuilder {
     inner: crate::types::DeleteFlowLogsRequest,
+}
+impl Clone for DeleteFlowLogsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFlowLogsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFlowLogsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFlowLogsRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteFlowLogsRequestBuilder {
     /// Sets [`DeleteFlowLogsRequest::dry_run`](crate::types::DeleteFlowLogsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

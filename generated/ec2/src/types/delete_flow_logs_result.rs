@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFlowLogsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFlowLogsResult {
     /// Information about the flow logs that could not be deleted successfully.
     pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
+}
+impl Clone for DeleteFlowLogsResult {
+    fn clone(&self) -> Self {
+        Self {
+            unsuccessful: self.unsuccessful.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteFlowLogsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.unsuccessful == other.unsuccessful
+    }
+}
+impl Default for DeleteFlowLogsResult {
+    fn default() -> Self {
+        Self { unsuccessful: None }
+    }
 }
 impl DeleteFlowLogsResult {
     /// Starts building a [`DeleteFlowLogsResult`].
@@ -21,9 +38,26 @@ impl DeleteFlowLogsResult {
     }
 }
 /// A builder for [`DeleteFlowLogsResult`](crate::types::DeleteFlowLogsResult); start one with `DeleteFlowLogsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFlowLogsResultBuilder {
     inner: crate::types::DeleteFlowLogsResult,
+}
+impl Clone for DeleteFlowLogsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFlowLogsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFlowLogsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFlowLogsResult as Default>::default(),
+        }
+    }
 }
 impl DeleteFlowLogsResultBuilder {
     /// Appends one item to [`DeleteFlowLogsResult::unsuccessful`](crate::types::DeleteFlowLogsResult::unsuccessful): Information about the flow logs that could not be deleted successfully.

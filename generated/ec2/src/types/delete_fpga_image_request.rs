@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFpgaImageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFpgaImageRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DeleteFpgaImageRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub fpga_image_id: Option<String>,
+}
+impl Clone for DeleteFpgaImageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            fpga_image_id: self.fpga_image_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteFpgaImageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.fpga_image_id == other.fpga_image_id
+    }
+}
+impl Default for DeleteFpgaImageRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            fpga_image_id: None,
+        }
+    }
 }
 impl DeleteFpgaImageRequest {
     /// Starts building a [`DeleteFpgaImageRequest`].
@@ -30,9 +51,26 @@ impl DeleteFpgaImageRequest {
     }
 }
 /// A builder for [`DeleteFpgaImageRequest`](crate::types::DeleteFpgaImageRequest); start one with `DeleteFpgaImageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFpgaImageRequestBuilder {
     inner: crate::types::DeleteFpgaImageRequest,
+}
+impl Clone for DeleteFpgaImageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFpgaImageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFpgaImageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFpgaImageRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteFpgaImageRequestBuilder {
     /// Sets [`DeleteFpgaImageRequest::dry_run`](crate::types::DeleteFpgaImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFpgaImageResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFpgaImageResult {
     /// Is `true` if the request succeeds, and an error otherwise.
     pub return_: Option<bool>,
+}
+impl Clone for DeleteFpgaImageResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DeleteFpgaImageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DeleteFpgaImageResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DeleteFpgaImageResult {
     /// Starts building a [`DeleteFpgaImageResult`].
@@ -21,9 +36,26 @@ impl DeleteFpgaImageResult {
     }
 }
 /// A builder for [`DeleteFpgaImageResult`](crate::types::DeleteFpgaImageResult); start one with `DeleteFpgaImageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFpgaImageResultBuilder {
     inner: crate::types::DeleteFpgaImageResult,
+}
+impl Clone for DeleteFpgaImageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFpgaImageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFpgaImageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFpgaImageResult as Default>::default(),
+        }
+    }
 }
 impl DeleteFpgaImageResultBuilder {
     /// Sets [`DeleteFpgaImageResult::return_`](crate::types::DeleteFpgaImageResult::return_): Is `true` if the request succeeds, and an error otherwise.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteImageUsageReportRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteImageUsageReportRequest {
     /// The ID of the report to delete.
@@ -11,6 +11,27 @@ pub struct DeleteImageUsageReportRequest {
     pub report_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteImageUsageReportRequest {
+    fn clone(&self) -> Self {
+        Self {
+            report_id: self.report_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteImageUsageReportRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.report_id == other.report_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteImageUsageReportRequest {
+    fn default() -> Self {
+        Self {
+            report_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteImageUsageReportRequest {
     /// Starts building a [`DeleteImageUsageReportRequest`].
@@ -30,9 +51,26 @@ impl DeleteImageUsageReportRequest {
     }
 }
 /// A builder for [`DeleteImageUsageReportRequest`](crate::types::DeleteImageUsageReportRequest); start one with `DeleteImageUsageReportRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteImageUsageReportRequestBuilder {
     inner: crate::types::DeleteImageUsageReportRequest,
+}
+impl Clone for DeleteImageUsageReportRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteImageUsageReportRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteImageUsageReportRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteImageUsageReportRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteImageUsageReportRequestBuilder {
     /// Sets [`DeleteImageUsageReportRequest::report_id`](crate::types::DeleteImageUsageReportRequest::report_id): The ID of the report to delete.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteImageUsageReportResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteImageUsageReportResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for DeleteImageUsageReportResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DeleteImageUsageReportResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DeleteImageUsageReportResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DeleteImageUsageReportResult {
     /// Starts building a [`DeleteImageUsageReportResult`].
@@ -21,9 +36,26 @@ impl DeleteImageUsageReportResult {
     }
 }
 /// A builder for [`DeleteImageUsageReportResult`](crate::types::DeleteImageUsageReportResult); start one with `DeleteImageUsageReportResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteImageUsageReportResultBuilder {
     inner: crate::types::DeleteImageUsageReportResult,
+}
+impl Clone for DeleteImageUsageReportResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteImageUsageReportResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteImageUsageReportResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteImageUsageReportResult as Default>::default(),
+        }
+    }
 }
 impl DeleteImageUsageReportResultBuilder {
     /// Sets [`DeleteImageUsageReportResult::return_`](crate::types::DeleteImageUsageReportResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteInstanceConnectEndpointRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteInstanceConnectEndpointRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct DeleteInstanceConnectEndpointRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub instance_connect_endpoint_id: Option<String>,
+}
+impl Clone for DeleteInstanceConnectEndpointRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_connect_endpoint_id: self.instance_connect_endpoint_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteInstanceConnectEndpointRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.instance_connect_endpoint_id == other.instance_connect_endpoint_id
+    }
+}
+impl Default for DeleteInstanceConnectEndpointRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_connect_endpoint_id: None,
+        }
+    }
 }
 impl DeleteInstanceConnectEndpointRequest {
     /// Starts building a [`DeleteInstanceConnectEndpointRequest`].
@@ -30,9 +52,26 @@ impl DeleteInstanceConnectEndpointRequest {
     }
 }
 /// A builder for [`DeleteInstanceConnectEndpointRequest`](crate::types::DeleteInstanceConnectEndpointRequest); start one with `DeleteInstanceConnectEndpointRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteInstanceConnectEndpointRequestBuilder {
     inner: crate::types::DeleteInstanceConnectEndpointRequest,
+}
+impl Clone for DeleteInstanceConnectEndpointRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteInstanceConnectEndpointRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteInstanceConnectEndpointRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteInstanceConnectEndpointRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteInstanceConnectEndpointRequestBuilder {
     /// Sets [`DeleteInstanceConnectEndpointRequest::dry_run`](crate::types::DeleteInstanceConnectEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteInstanceConnectEndpointResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteInstanceConnectEndpointResult {
     /// Information about the EC2 Instance Connect Endpoint.
     pub instance_connect_endpoint: Option<crate::types::Ec2InstanceConnectEndpoint>,
+}
+impl Clone for DeleteInstanceConnectEndpointResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_connect_endpoint: self.instance_connect_endpoint.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteInstanceConnectEndpointResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_connect_endpoint == other.instance_connect_endpoint
+    }
+}
+impl Default for DeleteInstanceConnectEndpointResult {
+    fn default() -> Self {
+        Self {
+            instance_connect_endpoint: None,
+        }
+    }
 }
 impl DeleteInstanceConnectEndpointResult {
     /// Starts building a [`DeleteInstanceConnectEndpointResult`].
@@ -23,9 +42,26 @@ impl DeleteInstanceConnectEndpointResult {
     }
 }
 /// A builder for [`DeleteInstanceConnectEndpointResult`](crate::types::DeleteInstanceConnectEndpointResult); start one with `DeleteInstanceConnectEndpointResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteInstanceConnectEndpointResultBuilder {
     inner: crate::types::DeleteInstanceConnectEndpointResult,
+}
+impl Clone for DeleteInstanceConnectEndpointResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteInstanceConnectEndpointResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteInstanceConnectEndpointResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteInstanceConnectEndpointResult as Default>::default(),
+        }
+    }
 }
 impl DeleteInstanceConnectEndpointResultBuilder {
     /// Sets [`DeleteInstanceConnectEndpointResult::instance_connect_endpoint`](crate::types::DeleteInstanceConnectEndpointResult::instance_connect_endpoint): Information about the EC2 Instance Connect Endpoint.

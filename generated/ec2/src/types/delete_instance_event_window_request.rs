@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteInstanceEventWindowRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteInstanceEventWindowRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,30 @@ pub struct DeleteInstanceEventWindowRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub instance_event_window_id: Option<String>,
+}
+impl Clone for DeleteInstanceEventWindowRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            force_delete: self.force_delete,
+            instance_event_window_id: self.instance_event_window_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteInstanceEventWindowRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.force_delete == other.force_delete
+            && self.instance_event_window_id == other.instance_event_window_id
+    }
+}
+impl Default for DeleteInstanceEventWindowRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            force_delete: None,
+            instance_event_window_id: None,
+        }
+    }
 }
 impl DeleteInstanceEventWindowRequest {
     /// Starts building a [`DeleteInstanceEventWindowRequest`].
@@ -37,9 +61,26 @@ impl DeleteInstanceEventWindowRequest {
     }
 }
 /// A builder for [`DeleteInstanceEventWindowRequest`](crate::types::DeleteInstanceEventWindowRequest); start one with `DeleteInstanceEventWindowRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteInstanceEventWindowRequestBuilder {
     inner: crate::types::DeleteInstanceEventWindowRequest,
+}
+impl Clone for DeleteInstanceEventWindowRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteInstanceEventWindowRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteInstanceEventWindowRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteInstanceEventWindowRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteInstanceEventWindowRequestBuilder {
     /// Sets [`DeleteInstanceEventWindowRequest::dry_run`](crate::types::DeleteInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteInstanceEventWindowResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteInstanceEventWindowResult {
     /// The state of the event window.
     pub instance_event_window_state: Option<
         crate::types::InstanceEventWindowStateChange,
     >,
+}
+impl Clone for DeleteInstanceEventWindowResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_event_window_state: self.instance_event_window_state.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteInstanceEventWindowResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_event_window_state == other.instance_event_window_state
+    }
+}
+impl Default for DeleteInstanceEventWindowResult {
+    fn default() -> Self {
+        Self {
+            instance_event_window_state: None,
+        }
+    }
 }
 impl DeleteInstanceEventWindowResult {
     /// Starts building a [`DeleteInstanceEventWindowResult`].
@@ -25,9 +44,26 @@ impl DeleteInstanceEventWindowResult {
     }
 }
 /// A builder for [`DeleteInstanceEventWindowResult`](crate::types::DeleteInstanceEventWindowResult); start one with `DeleteInstanceEventWindowResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteInstanceEventWindowResultBuilder {
     inner: crate::types::DeleteInstanceEventWindowResult,
+}
+impl Clone for DeleteInstanceEventWindowResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteInstanceEventWindowResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteInstanceEventWindowResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteInstanceEventWindowResult as Default>::default(),
+        }
+    }
 }
 impl DeleteInstanceEventWindowResultBuilder {
     /// Sets [`DeleteInstanceEventWindowResult::instance_event_window_state`](crate::types::DeleteInstanceEventWindowResult::instance_event_window_state): The state of the event window.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteInternetGatewayRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteInternetGatewayRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct DeleteInternetGatewayRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub internet_gateway_id: Option<String>,
+}
+impl Clone for DeleteInternetGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            internet_gateway_id: self.internet_gateway_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteInternetGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.internet_gateway_id == other.internet_gateway_id
+    }
+}
+impl Default for DeleteInternetGatewayRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            internet_gateway_id: None,
+        }
+    }
 }
 impl DeleteInternetGatewayRequest {
     /// Starts building a [`DeleteInternetGatewayRequest`].
@@ -30,9 +52,26 @@ impl DeleteInternetGatewayRequest {
     }
 }
 /// A builder for [`DeleteInternetGatewayRequest`](crate::types::DeleteInternetGatewayRequest); start one with `DeleteInternetGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteInternetGatewayRequestBuilder {
     inner: crate::types::DeleteInternetGatewayRequest,
+}
+impl Clone for DeleteInternetGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteInternetGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteInternetGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteInternetGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteInternetGatewayRequestBuilder {
     /// Sets [`DeleteInternetGatewayRequest::dry_run`](crate::types::DeleteInternetGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

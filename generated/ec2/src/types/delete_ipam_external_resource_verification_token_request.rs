@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamExternalResourceVerificationTokenRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamExternalResourceVerificationTokenRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,31 @@ pub struct DeleteIpamExternalResourceVerificationTokenRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub ipam_external_resource_verification_token_id: Option<String>,
+}
+impl Clone for DeleteIpamExternalResourceVerificationTokenRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_external_resource_verification_token_id: self
+                .ipam_external_resource_verification_token_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamExternalResourceVerificationTokenRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_external_resource_verification_token_id
+                == other.ipam_external_resource_verification_token_id
+    }
+}
+impl Default for DeleteIpamExternalResourceVerificationTokenRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_external_resource_verification_token_id: None,
+        }
+    }
 }
 impl DeleteIpamExternalResourceVerificationTokenRequest {
     /// Starts building a [`DeleteIpamExternalResourceVerificationTokenRequest`].
@@ -30,9 +55,26 @@ impl DeleteIpamExternalResourceVerificationTokenRequest {
     }
 }
 /// A builder for [`DeleteIpamExternalResourceVerificationTokenRequest`](crate::types::DeleteIpamExternalResourceVerificationTokenRequest); start one with `DeleteIpamExternalResourceVerificationTokenRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamExternalResourceVerificationTokenRequestBuilder {
     inner: crate::types::DeleteIpamExternalResourceVerificationTokenRequest,
+}
+impl Clone for DeleteIpamExternalResourceVerificationTokenRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamExternalResourceVerificationTokenRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamExternalResourceVerificationTokenRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamExternalResourceVerificationTokenRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamExternalResourceVerificationTokenRequestBuilder {
     /// Sets [`DeleteIpamExternalResourceVerificationTokenRequest::dry_run`](crate::types::DeleteIpamExternalResourceVerificationTokenRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamExternalResourceVerificationTokenResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamExternalResourceVerificationTokenResult {
     /// The verification token.
     pub ipam_external_resource_verification_token: Option<
         crate::types::IpamExternalResourceVerificationToken,
     >,
+}
+impl Clone for DeleteIpamExternalResourceVerificationTokenResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_external_resource_verification_token: self
+                .ipam_external_resource_verification_token
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamExternalResourceVerificationTokenResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_external_resource_verification_token
+            == other.ipam_external_resource_verification_token
+    }
+}
+impl Default for DeleteIpamExternalResourceVerificationTokenResult {
+    fn default() -> Self {
+        Self {
+            ipam_external_resource_verification_token: None,
+        }
+    }
 }
 impl DeleteIpamExternalResourceVerificationTokenResult {
     /// Starts building a [`DeleteIpamExternalResourceVerificationTokenResult`].
@@ -25,9 +47,26 @@ impl DeleteIpamExternalResourceVerificationTokenResult {
     }
 }
 /// A builder for [`DeleteIpamExternalResourceVerificationTokenResult`](crate::types::DeleteIpamExternalResourceVerificationTokenResult); start one with `DeleteIpamExternalResourceVerificationTokenResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamExternalResourceVerificationTokenResultBuilder {
     inner: crate::types::DeleteIpamExternalResourceVerificationTokenResult,
+}
+impl Clone for DeleteIpamExternalResourceVerificationTokenResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamExternalResourceVerificationTokenResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamExternalResourceVerificationTokenResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamExternalResourceVerificationTokenResult as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamExternalResourceVerificationTokenResultBuilder {
     /// Sets [`DeleteIpamExternalResourceVerificationTokenResult::ipam_external_resource_verification_token`](crate::types::DeleteIpamExternalResourceVerificationTokenResult::ipam_external_resource_verification_token): The verification token.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamInternetRegistryAssociationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamInternetRegistryAssociationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,31 @@ pub struct DeleteIpamInternetRegistryAssociationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub ipam_internet_registry_association_id: Option<String>,
+}
+impl Clone for DeleteIpamInternetRegistryAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_internet_registry_association_id: self
+                .ipam_internet_registry_association_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamInternetRegistryAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_internet_registry_association_id
+                == other.ipam_internet_registry_association_id
+    }
+}
+impl Default for DeleteIpamInternetRegistryAssociationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_internet_registry_association_id: None,
+        }
+    }
 }
 impl DeleteIpamInternetRegistryAssociationRequest {
     /// Starts building a [`DeleteIpamInternetRegistryAssociationRequest`].
@@ -30,9 +55,26 @@ impl DeleteIpamInternetRegistryAssociationRequest {
     }
 }
 /// A builder for [`DeleteIpamInternetRegistryAssociationRequest`](crate::types::DeleteIpamInternetRegistryAssociationRequest); start one with `DeleteIpamInternetRegistryAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamInternetRegistryAssociationRequestBuilder {
     inner: crate::types::DeleteIpamInternetRegistryAssociationRequest,
+}
+impl Clone for DeleteIpamInternetRegistryAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamInternetRegistryAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamInternetRegistryAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamInternetRegistryAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamInternetRegistryAssociationRequestBuilder {
     /// Sets [`DeleteIpamInternetRegistryAssociationRequest::dry_run`](crate::types::DeleteIpamInternetRegistryAssociationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

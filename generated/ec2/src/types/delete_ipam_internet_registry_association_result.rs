@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamInternetRegistryAssociationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamInternetRegistryAssociationResult {
     /// Information about the deleted internet registry association.
     pub ipam_internet_registry_association: Option<
         crate::types::IpamInternetRegistryAssociation,
     >,
+}
+impl Clone for DeleteIpamInternetRegistryAssociationResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_internet_registry_association: self
+                .ipam_internet_registry_association
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamInternetRegistryAssociationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_internet_registry_association
+            == other.ipam_internet_registry_association
+    }
+}
+impl Default for DeleteIpamInternetRegistryAssociationResult {
+    fn default() -> Self {
+        Self {
+            ipam_internet_registry_association: None,
+        }
+    }
 }
 impl DeleteIpamInternetRegistryAssociationResult {
     /// Starts building a [`DeleteIpamInternetRegistryAssociationResult`].
@@ -25,9 +47,26 @@ impl DeleteIpamInternetRegistryAssociationResult {
     }
 }
 /// A builder for [`DeleteIpamInternetRegistryAssociationResult`](crate::types::DeleteIpamInternetRegistryAssociationResult); start one with `DeleteIpamInternetRegistryAssociationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamInternetRegistryAssociationResultBuilder {
     inner: crate::types::DeleteIpamInternetRegistryAssociationResult,
+}
+impl Clone for DeleteIpamInternetRegistryAssociationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamInternetRegistryAssociationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamInternetRegistryAssociationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamInternetRegistryAssociationResult as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamInternetRegistryAssociationResultBuilder {
     /// Sets [`DeleteIpamInternetRegistryAssociationResult::ipam_internet_registry_association`](crate::types::DeleteIpamInternetRegistryAssociationResult::ipam_internet_registry_association): Information about the deleted internet registry association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamPolicyRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DeleteIpamPolicyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub ipam_policy_id: Option<String>,
+}
+impl Clone for DeleteIpamPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_policy_id: self.ipam_policy_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_policy_id == other.ipam_policy_id
+    }
+}
+impl Default for DeleteIpamPolicyRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_policy_id: None,
+        }
+    }
 }
 impl DeleteIpamPolicyRequest {
     /// Starts building a [`DeleteIpamPolicyRequest`].
@@ -30,9 +51,26 @@ impl DeleteIpamPolicyRequest {
     }
 }
 /// A builder for [`DeleteIpamPolicyRequest`](crate::types::DeleteIpamPolicyRequest); start one with `DeleteIpamPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamPolicyRequestBuilder {
     inner: crate::types::DeleteIpamPolicyRequest,
+}
+impl Clone for DeleteIpamPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamPolicyRequestBuilder {
     /// Sets [`DeleteIpamPolicyRequest::dry_run`](crate::types::DeleteIpamPolicyRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

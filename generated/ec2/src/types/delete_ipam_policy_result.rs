@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPolicyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamPolicyResult {
     /// Information about the deleted IPAM policy.
     ///
     /// An IPAM policy is a set of rules that define how public IPv4 addresses from IPAM pools are allocated to Amazon Web Services resources. Each rule maps an Amazon Web Services service to IPAM pools that the service will use to get IP addresses. A single policy can have multiple rules and be applied to multiple Amazon Web Services Regions. If the IPAM pool run out of addresses then the services fallback to Amazon-provided IP addresses. A policy can be applied to an individual Amazon Web Services account or an entity within Amazon Web Services Organizations.
     pub ipam_policy: Option<crate::types::IpamPolicy>,
+}
+impl Clone for DeleteIpamPolicyResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_policy: self.ipam_policy.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamPolicyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_policy == other.ipam_policy
+    }
+}
+impl Default for DeleteIpamPolicyResult {
+    fn default() -> Self {
+        Self { ipam_policy: None }
+    }
 }
 impl DeleteIpamPolicyResult {
     /// Starts building a [`DeleteIpamPolicyResult`].
@@ -23,9 +40,26 @@ impl DeleteIpamPolicyResult {
     }
 }
 /// A builder for [`DeleteIpamPolicyResult`](crate::types::DeleteIpamPolicyResult); start one with `DeleteIpamPolicyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamPolicyResultBuilder {
     inner: crate::types::DeleteIpamPolicyResult,
+}
+impl Clone for DeleteIpamPolicyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamPolicyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamPolicyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamPolicyResult as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamPolicyResultBuilder {
     /// Sets [`DeleteIpamPolicyResult::ipam_policy`](crate::types::DeleteIpamPolicyResult::ipam_policy): Information about the deleted IPAM policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPoolRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamPoolRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,30 @@ pub struct DeleteIpamPoolRequest {
     ///
     /// **Important:** You can only use this option to delete pools in the private scope or pools in the public scope with a source resource. A source resource is a resource used to provision CIDRs to a resource planning pool.
     pub cascade: Option<bool>,
+}
+impl Clone for DeleteIpamPoolRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            cascade: self.cascade,
+        }
+    }
+}
+impl PartialEq for DeleteIpamPoolRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_pool_id == other.ipam_pool_id
+            && self.cascade == other.cascade
+    }
+}
+impl Default for DeleteIpamPoolRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_pool_id: None,
+            cascade: None,
+        }
+    }
 }
 impl DeleteIpamPoolRequest {
     /// Starts building a [`DeleteIpamPoolRequest`].
@@ -39,9 +63,26 @@ impl DeleteIpamPoolRequest {
     }
 }
 /// A builder for [`DeleteIpamPoolRequest`](crate::types::DeleteIpamPoolRequest); start one with `DeleteIpamPoolRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamPoolRequestBuilder {
     inner: crate::types::DeleteIpamPoolRequest,
+}
+impl Clone for DeleteIpamPoolRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamPoolRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamPoolRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamPoolRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamPoolRequestBuilder {
     /// Sets [`DeleteIpamPoolRequest::dry_run`](crate::types::DeleteIpamPoolRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

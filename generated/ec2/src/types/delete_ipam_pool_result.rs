@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPoolResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamPoolResult {
     /// Information about the results of the deletion.
     pub ipam_pool: Option<crate::types::IpamPool>,
+}
+impl Clone for DeleteIpamPoolResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_pool: self.ipam_pool.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamPoolResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_pool == other.ipam_pool
+    }
+}
+impl Default for DeleteIpamPoolResult {
+    fn default() -> Self {
+        Self { ipam_pool: None }
+    }
 }
 impl DeleteIpamPoolResult {
     /// Starts building a [`DeleteIpamPoolResult`].
@@ -21,9 +38,26 @@ impl DeleteIpamPoolResult {
     }
 }
 /// A builder for [`DeleteIpamPoolResult`](crate::types::DeleteIpamPoolResult); start one with `DeleteIpamPoolResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamPoolResultBuilder {
     inner: crate::types::DeleteIpamPoolResult,
+}
+impl Clone for DeleteIpamPoolResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamPoolResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamPoolResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamPoolResult as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamPoolResultBuilder {
     /// Sets [`DeleteIpamPoolResult::ipam_pool`](crate::types::DeleteIpamPoolResult::ipam_pool): Information about the results of the deletion.

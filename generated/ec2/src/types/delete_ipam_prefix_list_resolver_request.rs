@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPrefixListResolverRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamPrefixListResolverRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct DeleteIpamPrefixListResolverRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub ipam_prefix_list_resolver_id: Option<String>,
+}
+impl Clone for DeleteIpamPrefixListResolverRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_prefix_list_resolver_id: self.ipam_prefix_list_resolver_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamPrefixListResolverRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_prefix_list_resolver_id == other.ipam_prefix_list_resolver_id
+    }
+}
+impl Default for DeleteIpamPrefixListResolverRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_prefix_list_resolver_id: None,
+        }
+    }
 }
 impl DeleteIpamPrefixListResolverRequest {
     /// Starts building a [`DeleteIpamPrefixListResolverRequest`].
@@ -30,9 +52,26 @@ impl DeleteIpamPrefixListResolverRequest {
     }
 }
 /// A builder for [`DeleteIpamPrefixListResolverRequest`](crate::types::DeleteIpamPrefixListResolverRequest); start one with `DeleteIpamPrefixListResolverRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamPrefixListResolverRequestBuilder {
     inner: crate::types::DeleteIpamPrefixListResolverRequest,
+}
+impl Clone for DeleteIpamPrefixListResolverRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamPrefixListResolverRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamPrefixListResolverRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamPrefixListResolverRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamPrefixListResolverRequestBuilder {
     /// Sets [`DeleteIpamPrefixListResolverRequest::dry_run`](crate::types::DeleteIpamPrefixListResolverRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPrefixListResolverResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamPrefixListResolverResult {
     /// Information about the IPAM prefix list resolver that was deleted.
     pub ipam_prefix_list_resolver: Option<crate::types::IpamPrefixListResolver>,
+}
+impl Clone for DeleteIpamPrefixListResolverResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_prefix_list_resolver: self.ipam_prefix_list_resolver.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamPrefixListResolverResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_prefix_list_resolver == other.ipam_prefix_list_resolver
+    }
+}
+impl Default for DeleteIpamPrefixListResolverResult {
+    fn default() -> Self {
+        Self {
+            ipam_prefix_list_resolver: None,
+        }
+    }
 }
 impl DeleteIpamPrefixListResolverResult {
     /// Starts building a [`DeleteIpamPrefixListResolverResult`].
@@ -23,9 +42,26 @@ impl DeleteIpamPrefixListResolverResult {
     }
 }
 /// A builder for [`DeleteIpamPrefixListResolverResult`](crate::types::DeleteIpamPrefixListResolverResult); start one with `DeleteIpamPrefixListResolverResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamPrefixListResolverResultBuilder {
     inner: crate::types::DeleteIpamPrefixListResolverResult,
+}
+impl Clone for DeleteIpamPrefixListResolverResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamPrefixListResolverResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamPrefixListResolverResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamPrefixListResolverResult as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamPrefixListResolverResultBuilder {
     /// Sets [`DeleteIpamPrefixListResolverResult::ipam_prefix_list_resolver`](crate::types::DeleteIpamPrefixListResolverResult::ipam_prefix_list_resolver): Information about the IPAM prefix list resolver that was deleted.

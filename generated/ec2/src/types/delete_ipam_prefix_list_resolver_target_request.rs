@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPrefixListResolverTargetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamPrefixListResolverTargetRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,31 @@ pub struct DeleteIpamPrefixListResolverTargetRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub ipam_prefix_list_resolver_target_id: Option<String>,
+}
+impl Clone for DeleteIpamPrefixListResolverTargetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_prefix_list_resolver_target_id: self
+                .ipam_prefix_list_resolver_target_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamPrefixListResolverTargetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_prefix_list_resolver_target_id
+                == other.ipam_prefix_list_resolver_target_id
+    }
+}
+impl Default for DeleteIpamPrefixListResolverTargetRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_prefix_list_resolver_target_id: None,
+        }
+    }
 }
 impl DeleteIpamPrefixListResolverTargetRequest {
     /// Starts building a [`DeleteIpamPrefixListResolverTargetRequest`].
@@ -30,9 +55,26 @@ impl DeleteIpamPrefixListResolverTargetRequest {
     }
 }
 /// A builder for [`DeleteIpamPrefixListResolverTargetRequest`](crate::types::DeleteIpamPrefixListResolverTargetRequest); start one with `DeleteIpamPrefixListResolverTargetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamPrefixListResolverTargetRequestBuilder {
     inner: crate::types::DeleteIpamPrefixListResolverTargetRequest,
+}
+impl Clone for DeleteIpamPrefixListResolverTargetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamPrefixListResolverTargetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamPrefixListResolverTargetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamPrefixListResolverTargetRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamPrefixListResolverTargetRequestBuilder {
     /// Sets [`DeleteIpamPrefixListResolverTargetRequest::dry_run`](crate::types::DeleteIpamPrefixListResolverTargetRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

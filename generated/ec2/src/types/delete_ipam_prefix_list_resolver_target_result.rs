@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamPrefixListResolverTargetResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamPrefixListResolverTargetResult {
     /// Information about the IPAM prefix list resolver target that was deleted.
     pub ipam_prefix_list_resolver_target: Option<
         crate::types::IpamPrefixListResolverTarget,
     >,
+}
+impl Clone for DeleteIpamPrefixListResolverTargetResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_prefix_list_resolver_target: self
+                .ipam_prefix_list_resolver_target
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamPrefixListResolverTargetResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_prefix_list_resolver_target == other.ipam_prefix_list_resolver_target
+    }
+}
+impl Default for DeleteIpamPrefixListResolverTargetResult {
+    fn default() -> Self {
+        Self {
+            ipam_prefix_list_resolver_target: None,
+        }
+    }
 }
 impl DeleteIpamPrefixListResolverTargetResult {
     /// Starts building a [`DeleteIpamPrefixListResolverTargetResult`].
@@ -25,9 +46,26 @@ impl DeleteIpamPrefixListResolverTargetResult {
     }
 }
 /// A builder for [`DeleteIpamPrefixListResolverTargetResult`](crate::types::DeleteIpamPrefixListResolverTargetResult); start one with `DeleteIpamPrefixListResolverTargetResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamPrefixListResolverTargetResultBuilder {
     inner: crate::types::DeleteIpamPrefixListResolverTargetResult,
+}
+impl Clone for DeleteIpamPrefixListResolverTargetResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamPrefixListResolverTargetResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamPrefixListResolverTargetResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamPrefixListResolverTargetResult as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamPrefixListResolverTargetResultBuilder {
     /// Sets [`DeleteIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target`](crate::types::DeleteIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target): Information about the IPAM prefix list resolver target that was deleted.

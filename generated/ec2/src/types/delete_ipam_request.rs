@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,30 @@ pub struct DeleteIpamRequest {
     /// - Deletes all non-default private scopes in the IPAM.
     /// - Deletes the default public and private scopes and the IPAM.
     pub cascade: Option<bool>,
+}
+impl Clone for DeleteIpamRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_id: self.ipam_id.clone(),
+            cascade: self.cascade,
+        }
+    }
+}
+impl PartialEq for DeleteIpamRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_id == other.ipam_id
+            && self.cascade == other.cascade
+    }
+}
+impl Default for DeleteIpamRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_id: None,
+            cascade: None,
+        }
+    }
 }
 impl DeleteIpamRequest {
     /// Starts building a [`DeleteIpamRequest`].
@@ -45,9 +69,26 @@ impl DeleteIpamRequest {
     }
 }
 /// A builder for [`DeleteIpamRequest`](crate::types::DeleteIpamRequest); start one with `DeleteIpamRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamRequestBuilder {
     inner: crate::types::DeleteIpamRequest,
+}
+impl Clone for DeleteIpamRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamRequestBuilder {
     /// Sets [`DeleteIpamRequest::dry_run`](crate::types::DeleteIpamRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

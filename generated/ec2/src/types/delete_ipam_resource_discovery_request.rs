@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamResourceDiscoveryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamResourceDiscoveryRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct DeleteIpamResourceDiscoveryRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub ipam_resource_discovery_id: Option<String>,
+}
+impl Clone for DeleteIpamResourceDiscoveryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_resource_discovery_id: self.ipam_resource_discovery_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamResourceDiscoveryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_resource_discovery_id == other.ipam_resource_discovery_id
+    }
+}
+impl Default for DeleteIpamResourceDiscoveryRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_resource_discovery_id: None,
+        }
+    }
 }
 impl DeleteIpamResourceDiscoveryRequest {
     /// Starts building a [`DeleteIpamResourceDiscoveryRequest`].
@@ -30,9 +52,26 @@ impl DeleteIpamResourceDiscoveryRequest {
     }
 }
 /// A builder for [`DeleteIpamResourceDiscoveryRequest`](crate::types::DeleteIpamResourceDiscoveryRequest); start one with `DeleteIpamResourceDiscoveryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamResourceDiscoveryRequestBuilder {
     inner: crate::types::DeleteIpamResourceDiscoveryRequest,
+}
+impl Clone for DeleteIpamResourceDiscoveryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamResourceDiscoveryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamResourceDiscoveryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamResourceDiscoveryRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamResourceDiscoveryRequestBuilder {
     /// Sets [`DeleteIpamResourceDiscoveryRequest::dry_run`](crate::types::DeleteIpamResourceDiscoveryRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

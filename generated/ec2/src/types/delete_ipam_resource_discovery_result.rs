@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamResourceDiscoveryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamResourceDiscoveryResult {
     /// The IPAM resource discovery.
     pub ipam_resource_discovery: Option<crate::types::IpamResourceDiscovery>,
+}
+impl Clone for DeleteIpamResourceDiscoveryResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_resource_discovery: self.ipam_resource_discovery.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamResourceDiscoveryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_resource_discovery == other.ipam_resource_discovery
+    }
+}
+impl Default for DeleteIpamResourceDiscoveryResult {
+    fn default() -> Self {
+        Self {
+            ipam_resource_discovery: None,
+        }
+    }
 }
 impl DeleteIpamResourceDiscoveryResult {
     /// Starts building a [`DeleteIpamResourceDiscoveryResult`].
@@ -23,9 +42,26 @@ impl DeleteIpamResourceDiscoveryResult {
     }
 }
 /// A builder for [`DeleteIpamResourceDiscoveryResult`](crate::types::DeleteIpamResourceDiscoveryResult); start one with `DeleteIpamResourceDiscoveryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamResourceDiscoveryResultBuilder {
     inner: crate::types::DeleteIpamResourceDiscoveryResult,
+}
+impl Clone for DeleteIpamResourceDiscoveryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamResourceDiscoveryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamResourceDiscoveryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamResourceDiscoveryResult as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamResourceDiscoveryResultBuilder {
     /// Sets [`DeleteIpamResourceDiscoveryResult::ipam_resource_discovery`](crate::types::DeleteIpamResourceDiscoveryResult::ipam_resource_discovery): The IPAM resource discovery.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamResult {
     /// Information about the results of the deletion.
     pub ipam: Option<crate::types::Ipam>,
+}
+impl Clone for DeleteIpamResult {
+    fn clone(&self) -> Self {
+        Self { ipam: self.ipam.clone() }
+    }
+}
+impl PartialEq for DeleteIpamResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam == other.ipam
+    }
+}
+impl Default for DeleteIpamResult {
+    fn default() -> Self {
+        Self { ipam: None }
+    }
 }
 impl DeleteIpamResult {
     /// Starts building a [`DeleteIpamResult`].
@@ -21,9 +36,26 @@ impl DeleteIpamResult {
     }
 }
 /// A builder for [`DeleteIpamResult`](crate::types::DeleteIpamResult); start one with `DeleteIpamResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamResultBuilder {
     inner: crate::types::DeleteIpamResult,
+}
+impl Clone for DeleteIpamResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamResult as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamResultBuilder {
     /// Sets [`DeleteIpamResult::ipam`](crate::types::DeleteIpamResult::ipam): Information about the results of the deletion.

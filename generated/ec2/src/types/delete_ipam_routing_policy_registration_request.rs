@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamRoutingPolicyRegistrationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamRoutingPolicyRegistrationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,38 @@ pub struct DeleteIpamRoutingPolicyRegistrationRequest {
     pub force: Option<bool>,
     /// A unique, case-sensitive identifier to ensure that the operation completes no more than one time. If this token matches a previous request, the operation ignores the request, but does not return an error.
     pub client_token: Option<String>,
+}
+impl Clone for DeleteIpamRoutingPolicyRegistrationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_internet_registry_association_id: self
+                .ipam_internet_registry_association_id
+                .clone(),
+            cidr: self.cidr.clone(),
+            force: self.force,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamRoutingPolicyRegistrationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_internet_registry_association_id
+                == other.ipam_internet_registry_association_id && self.cidr == other.cidr
+            && self.force == other.force && self.client_token == other.client_token
+    }
+}
+impl Default for DeleteIpamRoutingPolicyRegistrationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_internet_registry_association_id: None,
+            cidr: None,
+            force: None,
+            client_token: None,
+        }
+    }
 }
 impl DeleteIpamRoutingPolicyRegistrationRequest {
     /// Starts building a [`DeleteIpamRoutingPolicyRegistrationRequest`].
@@ -53,9 +85,26 @@ impl DeleteIpamRoutingPolicyRegistrationRequest {
     }
 }
 /// A builder for [`DeleteIpamRoutingPolicyRegistrationRequest`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest); start one with `DeleteIpamRoutingPolicyRegistrationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamRoutingPolicyRegistrationRequestBuilder {
     inner: crate::types::DeleteIpamRoutingPolicyRegistrationRequest,
+}
+impl Clone for DeleteIpamRoutingPolicyRegistrationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamRoutingPolicyRegistrationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamRoutingPolicyRegistrationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamRoutingPolicyRegistrationRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamRoutingPolicyRegistrationRequestBuilder {
     /// Sets [`DeleteIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::DeleteIpamRoutingPolicyRegistrationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamRoutingPolicyRegistrationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamRoutingPolicyRegistrationResult {
     /// Information about the routing policy registration delta created by this deletion.
     pub ipam_routing_policy_registration_delta: Option<
         crate::types::IpamRoutingPolicyRegistrationDelta,
     >,
+}
+impl Clone for DeleteIpamRoutingPolicyRegistrationResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_routing_policy_registration_delta: self
+                .ipam_routing_policy_registration_delta
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamRoutingPolicyRegistrationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_routing_policy_registration_delta
+            == other.ipam_routing_policy_registration_delta
+    }
+}
+impl Default for DeleteIpamRoutingPolicyRegistrationResult {
+    fn default() -> Self {
+        Self {
+            ipam_routing_policy_registration_delta: None,
+        }
+    }
 }
 impl DeleteIpamRoutingPolicyRegistrationResult {
     /// Starts building a [`DeleteIpamRoutingPolicyRegistrationResult`].
@@ -25,9 +47,26 @@ impl DeleteIpamRoutingPolicyRegistrationResult {
     }
 }
 /// A builder for [`DeleteIpamRoutingPolicyRegistrationResult`](crate::types::DeleteIpamRoutingPolicyRegistrationResult); start one with `DeleteIpamRoutingPolicyRegistrationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamRoutingPolicyRegistrationResultBuilder {
     inner: crate::types::DeleteIpamRoutingPolicyRegistrationResult,
+}
+impl Clone for DeleteIpamRoutingPolicyRegistrationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamRoutingPolicyRegistrationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamRoutingPolicyRegistrationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamRoutingPolicyRegistrationResult as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamRoutingPolicyRegistrationResultBuilder {
     /// Sets [`DeleteIpamRoutingPolicyRegistrationResult::ipam_routing_policy_registration_delta`](crate::types::DeleteIpamRoutingPolicyRegistrationResult::ipam_routing_policy_registration_delta): Information about the routing policy registration delta created by this deletion.

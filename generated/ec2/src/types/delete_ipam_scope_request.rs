@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamScopeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamScopeRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DeleteIpamScopeRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub ipam_scope_id: Option<String>,
+}
+impl Clone for DeleteIpamScopeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_scope_id: self.ipam_scope_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamScopeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_scope_id == other.ipam_scope_id
+    }
+}
+impl Default for DeleteIpamScopeRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_scope_id: None,
+        }
+    }
 }
 impl DeleteIpamScopeRequest {
     /// Starts building a [`DeleteIpamScopeRequest`].
@@ -30,9 +51,26 @@ impl DeleteIpamScopeRequest {
     }
 }
 /// A builder for [`DeleteIpamScopeRequest`](crate::types::DeleteIpamScopeRequest); start one with `DeleteIpamScopeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamScopeRequestBuilder {
     inner: crate::types::DeleteIpamScopeRequest,
+}
+impl Clone for DeleteIpamScopeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamScopeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamScopeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamScopeRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamScopeRequestBuilder {
     /// Sets [`DeleteIpamScopeRequest::dry_run`](crate::types::DeleteIpamScopeRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

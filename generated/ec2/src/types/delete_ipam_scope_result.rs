@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteIpamScopeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteIpamScopeResult {
     /// Information about the results of the deletion.
     pub ipam_scope: Option<crate::types::IpamScope>,
+}
+impl Clone for DeleteIpamScopeResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_scope: self.ipam_scope.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteIpamScopeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_scope == other.ipam_scope
+    }
+}
+impl Default for DeleteIpamScopeResult {
+    fn default() -> Self {
+        Self { ipam_scope: None }
+    }
 }
 impl DeleteIpamScopeResult {
     /// Starts building a [`DeleteIpamScopeResult`].
@@ -21,9 +38,26 @@ impl DeleteIpamScopeResult {
     }
 }
 /// A builder for [`DeleteIpamScopeResult`](crate::types::DeleteIpamScopeResult); start one with `DeleteIpamScopeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteIpamScopeResultBuilder {
     inner: crate::types::DeleteIpamScopeResult,
+}
+impl Clone for DeleteIpamScopeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteIpamScopeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteIpamScopeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteIpamScopeResult as Default>::default(),
+        }
+    }
 }
 impl DeleteIpamScopeResultBuilder {
     /// Sets [`DeleteIpamScopeResult::ipam_scope`](crate::types::DeleteIpamScopeResult::ipam_scope): Information about the results of the deletion.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteKeyPairRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteKeyPairRequest {
     /// The name of the key pair.
@@ -11,6 +11,30 @@ pub struct DeleteKeyPairRequest {
     pub key_pair_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteKeyPairRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_name: self.key_name.clone(),
+            key_pair_id: self.key_pair_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteKeyPairRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_name == other.key_name && self.key_pair_id == other.key_pair_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteKeyPairRequest {
+    fn default() -> Self {
+        Self {
+            key_name: None,
+            key_pair_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteKeyPairRequest {
     /// Starts building a [`DeleteKeyPairRequest`].
@@ -35,9 +59,26 @@ impl DeleteKeyPairRequest {
     }
 }
 /// A builder for [`DeleteKeyPairRequest`](crate::types::DeleteKeyPairRequest); start one with `DeleteKeyPairRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteKeyPairRequestBuilder {
     inner: crate::types::DeleteKeyPairRequest,
+}
+impl Clone for DeleteKeyPairRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteKeyPairRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteKeyPairRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteKeyPairRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteKeyPairRequestBuilder {
     /// Sets [`DeleteKeyPairRequest::key_name`](crate::types::DeleteKeyPairRequest::key_name): The name of the key pair.

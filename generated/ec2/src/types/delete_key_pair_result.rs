@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteKeyPairResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteKeyPairResult {
     /// Is `true` if the request succeeds, and an error otherwise.
     pub return_: Option<bool>,
     /// The ID of the key pair.
     pub key_pair_id: Option<String>,
+}
+impl Clone for DeleteKeyPairResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_: self.return_,
+            key_pair_id: self.key_pair_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteKeyPairResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_ && self.key_pair_id == other.key_pair_id
+    }
+}
+impl Default for DeleteKeyPairResult {
+    fn default() -> Self {
+        Self {
+            return_: None,
+            key_pair_id: None,
+        }
+    }
 }
 impl DeleteKeyPairResult {
     /// Starts building a [`DeleteKeyPairResult`].
@@ -28,9 +49,26 @@ impl DeleteKeyPairResult {
     }
 }
 /// A builder for [`DeleteKeyPairResult`](crate::types::DeleteKeyPairResult); start one with `DeleteKeyPairResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteKeyPairResultBuilder {
     inner: crate::types::DeleteKeyPairResult,
+}
+impl Clone for DeleteKeyPairResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteKeyPairResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteKeyPairResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteKeyPairResult as Default>::default(),
+        }
+    }
 }
 impl DeleteKeyPairResultBuilder {
     /// Sets [`DeleteKeyPairResult::return_`](crate::types::DeleteKeyPairResult::return_): Is `true` if the request succeeds, and an error otherwise.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLaunchTemplateRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,31 @@ pub struct DeleteLaunchTemplateRequest {
     ///
     /// You must specify either the launch template ID or the launch template name, but not both.
     pub launch_template_name: Option<String>,
+}
+impl Clone for DeleteLaunchTemplateRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteLaunchTemplateRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+    }
+}
+impl Default for DeleteLaunchTemplateRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            launch_template_id: None,
+            launch_template_name: None,
+        }
+    }
 }
 impl DeleteLaunchTemplateRequest {
     /// Starts building a [`DeleteLaunchTemplateRequest`].
@@ -39,9 +64,26 @@ impl DeleteLaunchTemplateRequest {
     }
 }
 /// A builder for [`DeleteLaunchTemplateRequest`](crate::types::DeleteLaunchTemplateRequest); start one with `DeleteLaunchTemplateRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLaunchTemplateRequestBuilder {
     inner: crate::types::DeleteLaunchTemplateRequest,
+}
+impl Clone for DeleteLaunchTemplateRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLaunchTemplateRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLaunchTemplateRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLaunchTemplateRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteLaunchTemplateRequestBuilder {
     /// Sets [`DeleteLaunchTemplateRequest::dry_run`](crate::types::DeleteLaunchTemplateRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLaunchTemplateResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateResult {
     /// Information about the launch template.
     pub launch_template: Option<crate::types::LaunchTemplate>,
+}
+impl Clone for DeleteLaunchTemplateResult {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template: self.launch_template.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteLaunchTemplateResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template == other.launch_template
+    }
+}
+impl Default for DeleteLaunchTemplateResult {
+    fn default() -> Self {
+        Self { launch_template: None }
+    }
 }
 impl DeleteLaunchTemplateResult {
     /// Starts building a [`DeleteLaunchTemplateResult`].
@@ -21,9 +38,26 @@ impl DeleteLaunchTemplateResult {
     }
 }
 /// A builder for [`DeleteLaunchTemplateResult`](crate::types::DeleteLaunchTemplateResult); start one with `DeleteLaunchTemplateResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLaunchTemplateResultBuilder {
     inner: crate::types::DeleteLaunchTemplateResult,
+}
+impl Clone for DeleteLaunchTemplateResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLaunchTemplateResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLaunchTemplateResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLaunchTemplateResult as Default>::default(),
+        }
+    }
 }
 impl DeleteLaunchTemplateResultBuilder {
     /// Sets [`DeleteLaunchTemplateResult::launch_template`](crate::types::DeleteLaunchTemplateResult::launch_template): Information about the launch template.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLaunchTemplateVersionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateVersionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,34 @@ pub struct DeleteLaunchTemplateVersionsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub versions: Option<Vec<String>>,
+}
+impl Clone for DeleteLaunchTemplateVersionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            versions: self.versions.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteLaunchTemplateVersionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+            && self.versions == other.versions
+    }
+}
+impl Default for DeleteLaunchTemplateVersionsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            versions: None,
+        }
+    }
 }
 impl DeleteLaunchTemplateVersionsRequest {
     /// Starts building a [`DeleteLaunchTemplateVersionsRequest`].
@@ -48,9 +76,26 @@ impl DeleteLaunchTemplateVersionsRequest {
     }
 }
 /// A builder for [`DeleteLaunchTemplateVersionsRequest`](crate::types::DeleteLaunchTemplateVersionsRequest); start one with `DeleteLaunchTemplateVersionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLaunchTemplateVersionsRequestBuilder {
     inner: crate::types::DeleteLaunchTemplateVersionsRequest,
+}
+impl Clone for DeleteLaunchTemplateVersionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLaunchTemplateVersionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLaunchTemplateVersionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLaunchTemplateVersionsRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteLaunchTemplateVersionsRequestBuilder {
     /// Sets [`DeleteLaunchTemplateVersionsRequest::dry_run`](crate::types::DeleteLaunchTemplateVersionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template version that could not be deleted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateVersionsResponseErrorItem {
     /// The ID of the launch template.
@@ -13,6 +13,34 @@ pub struct DeleteLaunchTemplateVersionsResponseErrorItem {
     pub version_number: Option<i64>,
     /// Information about the error.
     pub response_error: Option<crate::types::ResponseError>,
+}
+impl Clone for DeleteLaunchTemplateVersionsResponseErrorItem {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            version_number: self.version_number,
+            response_error: self.response_error.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteLaunchTemplateVersionsResponseErrorItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+            && self.version_number == other.version_number
+            && self.response_error == other.response_error
+    }
+}
+impl Default for DeleteLaunchTemplateVersionsResponseErrorItem {
+    fn default() -> Self {
+        Self {
+            launch_template_id: None,
+            launch_template_name: None,
+            version_number: None,
+            response_error: None,
+        }
+    }
 }
 impl DeleteLaunchTemplateVersionsResponseErrorItem {
     /// Starts building a [`DeleteLaunchTemplateVersionsResponseErrorItem`].
@@ -42,9 +70,26 @@ impl DeleteLaunchTemplateVersionsResponseErrorItem {
     }
 }
 /// A builder for [`DeleteLaunchTemplateVersionsResponseErrorItem`](crate::types::DeleteLaunchTemplateVersionsResponseErrorItem); start one with `DeleteLaunchTemplateVersionsResponseErrorItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLaunchTemplateVersionsResponseErrorItemBuilder {
     inner: crate::types::DeleteLaunchTemplateVersionsResponseErrorItem,
+}
+impl Clone for DeleteLaunchTemplateVersionsResponseErrorItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLaunchTemplateVersionsResponseErrorItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLaunchTemplateVersionsResponseErrorItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLaunchTemplateVersionsResponseErrorItem as Default>::default(),
+        }
+    }
 }
 impl DeleteLaunchTemplateVersionsResponseErrorItemBuilder {
     /// Sets [`DeleteLaunchTemplateVersionsResponseErrorItem::launch_template_id`](crate::types::DeleteLaunchTemplateVersionsResponseErrorItem::launch_template_id): The ID of the launch template.

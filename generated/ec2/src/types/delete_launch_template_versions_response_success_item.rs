@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template version that was successfully deleted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateVersionsResponseSuccessItem {
     /// The ID of the launch template.
@@ -11,6 +11,31 @@ pub struct DeleteLaunchTemplateVersionsResponseSuccessItem {
     pub launch_template_name: Option<String>,
     /// The version number of the launch template.
     pub version_number: Option<i64>,
+}
+impl Clone for DeleteLaunchTemplateVersionsResponseSuccessItem {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            version_number: self.version_number,
+        }
+    }
+}
+impl PartialEq for DeleteLaunchTemplateVersionsResponseSuccessItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+            && self.version_number == other.version_number
+    }
+}
+impl Default for DeleteLaunchTemplateVersionsResponseSuccessItem {
+    fn default() -> Self {
+        Self {
+            launch_template_id: None,
+            launch_template_name: None,
+            version_number: None,
+        }
+    }
 }
 impl DeleteLaunchTemplateVersionsResponseSuccessItem {
     /// Starts building a [`DeleteLaunchTemplateVersionsResponseSuccessItem`].
@@ -35,9 +60,26 @@ impl DeleteLaunchTemplateVersionsResponseSuccessItem {
     }
 }
 /// A builder for [`DeleteLaunchTemplateVersionsResponseSuccessItem`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem); start one with `DeleteLaunchTemplateVersionsResponseSuccessItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLaunchTemplateVersionsResponseSuccessItemBuilder {
     inner: crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem,
+}
+impl Clone for DeleteLaunchTemplateVersionsResponseSuccessItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLaunchTemplateVersionsResponseSuccessItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLaunchTemplateVersionsResponseSuccessItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem as Default>::default(),
+        }
+    }
 }
 impl DeleteLaunchTemplateVersionsResponseSuccessItemBuilder {
     /// Sets [`DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_id`](crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem::launch_template_id): The ID of the launch template.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLaunchTemplateVersionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLaunchTemplateVersionsResult {
     /// Information about the launch template versions that were successfully deleted.
@@ -13,6 +13,34 @@ pub struct DeleteLaunchTemplateVersionsResult {
     pub unsuccessfully_deleted_launch_template_versions: Option<
         Vec<crate::types::DeleteLaunchTemplateVersionsResponseErrorItem>,
     >,
+}
+impl Clone for DeleteLaunchTemplateVersionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            successfully_deleted_launch_template_versions: self
+                .successfully_deleted_launch_template_versions
+                .clone(),
+            unsuccessfully_deleted_launch_template_versions: self
+                .unsuccessfully_deleted_launch_template_versions
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteLaunchTemplateVersionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successfully_deleted_launch_template_versions
+            == other.successfully_deleted_launch_template_versions
+            && self.unsuccessfully_deleted_launch_template_versions
+                == other.unsuccessfully_deleted_launch_template_versions
+    }
+}
+impl Default for DeleteLaunchTemplateVersionsResult {
+    fn default() -> Self {
+        Self {
+            successfully_deleted_launch_template_versions: None,
+            unsuccessfully_deleted_launch_template_versions: None,
+        }
+    }
 }
 impl DeleteLaunchTemplateVersionsResult {
     /// Starts building a [`DeleteLaunchTemplateVersionsResult`].
@@ -38,9 +66,26 @@ impl DeleteLaunchTemplateVersionsResult {
     }
 }
 /// A builder for [`DeleteLaunchTemplateVersionsResult`](crate::types::DeleteLaunchTemplateVersionsResult); start one with `DeleteLaunchTemplateVersionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLaunchTemplateVersionsResultBuilder {
     inner: crate::types::DeleteLaunchTemplateVersionsResult,
+}
+impl Clone for DeleteLaunchTemplateVersionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLaunchTemplateVersionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLaunchTemplateVersionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLaunchTemplateVersionsResult as Default>::default(),
+        }
+    }
 }
 impl DeleteLaunchTemplateVersionsResultBuilder {
     /// Appends one item to [`DeleteLaunchTemplateVersionsResult::successfully_deleted_launch_template_versions`](crate::types::DeleteLaunchTemplateVersionsResult::successfully_deleted_launch_template_versions): Information about the launch template versions that were successfully deleted.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayRouteRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteRequest {
     /// The CIDR range for the route. This must match the CIDR for the route exactly.
@@ -15,6 +15,34 @@ pub struct DeleteLocalGatewayRouteRequest {
     pub dry_run: Option<bool>,
     /// Use a prefix list in place of `DestinationCidrBlock`. You cannot use `DestinationPrefixListId` and `DestinationCidrBlock` in the same request.
     pub destination_prefix_list_id: Option<String>,
+}
+impl Clone for DeleteLocalGatewayRouteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            dry_run: self.dry_run,
+            destination_prefix_list_id: self.destination_prefix_list_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_cidr_block == other.destination_cidr_block
+            && self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.dry_run == other.dry_run
+            && self.destination_prefix_list_id == other.destination_prefix_list_id
+    }
+}
+impl Default for DeleteLocalGatewayRouteRequest {
+    fn default() -> Self {
+        Self {
+            destination_cidr_block: None,
+            local_gateway_route_table_id: None,
+            dry_run: None,
+            destination_prefix_list_id: None,
+        }
+    }
 }
 impl DeleteLocalGatewayRouteRequest {
     /// Starts building a [`DeleteLocalGatewayRouteRequest`].
@@ -44,9 +72,26 @@ impl DeleteLocalGatewayRouteRequest {
     }
 }
 /// A builder for [`DeleteLocalGatewayRouteRequest`](crate::types::DeleteLocalGatewayRouteRequest); start one with `DeleteLocalGatewayRouteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLocalGatewayRouteRequestBuilder {
     inner: crate::types::DeleteLocalGatewayRouteRequest,
+}
+impl Clone for DeleteLocalGatewayRouteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLocalGatewayRouteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLocalGatewayRouteRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteLocalGatewayRouteRequestBuilder {
     /// Sets [`DeleteLocalGatewayRouteRequest::destination_cidr_block`](crate::types::DeleteLocalGatewayRouteRequest::destination_cidr_block): The CIDR range for the route.

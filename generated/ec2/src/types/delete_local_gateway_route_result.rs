@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayRouteResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteResult {
     /// Information about the route.
     pub route: Option<crate::types::LocalGatewayRoute>,
+}
+impl Clone for DeleteLocalGatewayRouteResult {
+    fn clone(&self) -> Self {
+        Self { route: self.route.clone() }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route == other.route
+    }
+}
+impl Default for DeleteLocalGatewayRouteResult {
+    fn default() -> Self {
+        Self { route: None }
+    }
 }
 impl DeleteLocalGatewayRouteResult {
     /// Starts building a [`DeleteLocalGatewayRouteResult`].
@@ -21,9 +36,26 @@ impl DeleteLocalGatewayRouteResult {
     }
 }
 /// A builder for [`DeleteLocalGatewayRouteResult`](crate::types::DeleteLocalGatewayRouteResult); start one with `DeleteLocalGatewayRouteResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLocalGatewayRouteResultBuilder {
     inner: crate::types::DeleteLocalGatewayRouteResult,
+}
+impl Clone for DeleteLocalGatewayRouteResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLocalGatewayRouteResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLocalGatewayRouteResult as Default>::default(),
+        }
+    }
 }
 impl DeleteLocalGatewayRouteResultBuilder {
     /// Sets [`DeleteLocalGatewayRouteResult::route`](crate::types::DeleteLocalGatewayRouteResult::route): Information about the route.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayRouteTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteTableRequest {
     /// The ID of the local gateway route table.
@@ -11,6 +11,28 @@ pub struct DeleteLocalGatewayRouteTableRequest {
     pub local_gateway_route_table_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteLocalGatewayRouteTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteLocalGatewayRouteTableRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteLocalGatewayRouteTableRequest {
     /// Starts building a [`DeleteLocalGatewayRouteTableRequest`].
@@ -30,9 +52,26 @@ impl DeleteLocalGatewayRouteTableRequest {
     }
 }
 /// A builder for [`DeleteLocalGatewayRouteTableRequest`](crate::types::DeleteLocalGatewayRouteTableRequest); start one with `DeleteLocalGatewayRouteTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLocalGatewayRouteTableRequestBuilder {
     inner: crate::types::DeleteLocalGatewayRouteTableRequest,
+}
+impl Clone for DeleteLocalGatewayRouteTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLocalGatewayRouteTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLocalGatewayRouteTableRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteLocalGatewayRouteTableRequestBuilder {
     /// Sets [`DeleteLocalGatewayRouteTableRequest::local_gateway_route_table_id`](crate::types::DeleteLocalGatewayRouteTableRequest::local_gateway_route_table_id): The ID of the local gateway route table.

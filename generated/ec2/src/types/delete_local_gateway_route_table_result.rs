@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayRouteTableResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteTableResult {
     /// Information about the local gateway route table.
     pub local_gateway_route_table: Option<crate::types::LocalGatewayRouteTable>,
+}
+impl Clone for DeleteLocalGatewayRouteTableResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table: self.local_gateway_route_table.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteTableResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table == other.local_gateway_route_table
+    }
+}
+impl Default for DeleteLocalGatewayRouteTableResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table: None,
+        }
+    }
 }
 impl DeleteLocalGatewayRouteTableResult {
     /// Starts building a [`DeleteLocalGatewayRouteTableResult`].
@@ -23,9 +42,26 @@ impl DeleteLocalGatewayRouteTableResult {
     }
 }
 /// A builder for [`DeleteLocalGatewayRouteTableResult`](crate::types::DeleteLocalGatewayRouteTableResult); start one with `DeleteLocalGatewayRouteTableResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLocalGatewayRouteTableResultBuilder {
     inner: crate::types::DeleteLocalGatewayRouteTableResult,
+}
+impl Clone for DeleteLocalGatewayRouteTableResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteTableResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLocalGatewayRouteTableResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLocalGatewayRouteTableResult as Default>::default(),
+        }
+    }
 }
 impl DeleteLocalGatewayRouteTableResultBuilder {
     /// Sets [`DeleteLocalGatewayRouteTableResult::local_gateway_route_table`](crate::types::DeleteLocalGatewayRouteTableResult::local_gateway_route_table): Information about the local gateway route table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     /// The ID of the local gateway route table virtual interface group association.
@@ -11,6 +11,31 @@ pub struct DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     pub local_gateway_route_table_virtual_interface_group_association_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_virtual_interface_group_association_id: self
+                .local_gateway_route_table_virtual_interface_group_association_id
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_virtual_interface_group_association_id
+            == other.local_gateway_route_table_virtual_interface_group_association_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_virtual_interface_group_association_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     /// Starts building a [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest`].
@@ -32,9 +57,29 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     }
 }
 /// A builder for [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest`](crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest); start one with `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
     inner: crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest,
+}
+impl Clone
+for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq
+for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default
+for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequestBuilder {
     /// Sets [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_route_table_virtual_interface_group_association_id`](crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest::local_gateway_route_table_virtual_interface_group_association_id): The ID of the local gateway route table virtual interface group association.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     /// Information about the association.
     pub local_gateway_route_table_virtual_interface_group_association: Option<
         crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
     >,
+}
+impl Clone for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_virtual_interface_group_association: self
+                .local_gateway_route_table_virtual_interface_group_association
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_virtual_interface_group_association
+            == other.local_gateway_route_table_virtual_interface_group_association
+    }
+}
+impl Default for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_virtual_interface_group_association: None,
+        }
+    }
 }
 impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     /// Starts building a [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult`].
@@ -25,9 +47,29 @@ impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     }
 }
 /// A builder for [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult`](crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult); start one with `DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
     inner: crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult,
+}
+impl Clone
+for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq
+for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default
+for DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult as Default>::default(),
+        }
+    }
 }
 impl DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResultBuilder {
     /// Sets [`DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult::local_gateway_route_table_virtual_interface_group_association`](crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult::local_gateway_route_table_virtual_interface_group_association): Information about the association.

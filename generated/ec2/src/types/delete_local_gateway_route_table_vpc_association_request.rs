@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayRouteTableVpcAssociationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteTableVpcAssociationRequest {
     /// The ID of the association.
@@ -11,6 +11,31 @@ pub struct DeleteLocalGatewayRouteTableVpcAssociationRequest {
     pub local_gateway_route_table_vpc_association_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteLocalGatewayRouteTableVpcAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_vpc_association_id: self
+                .local_gateway_route_table_vpc_association_id
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteTableVpcAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_vpc_association_id
+            == other.local_gateway_route_table_vpc_association_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteLocalGatewayRouteTableVpcAssociationRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_vpc_association_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteLocalGatewayRouteTableVpcAssociationRequest {
     /// Starts building a [`DeleteLocalGatewayRouteTableVpcAssociationRequest`].
@@ -30,9 +55,26 @@ impl DeleteLocalGatewayRouteTableVpcAssociationRequest {
     }
 }
 /// A builder for [`DeleteLocalGatewayRouteTableVpcAssociationRequest`](crate::types::DeleteLocalGatewayRouteTableVpcAssociationRequest); start one with `DeleteLocalGatewayRouteTableVpcAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLocalGatewayRouteTableVpcAssociationRequestBuilder {
     inner: crate::types::DeleteLocalGatewayRouteTableVpcAssociationRequest,
+}
+impl Clone for DeleteLocalGatewayRouteTableVpcAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteTableVpcAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLocalGatewayRouteTableVpcAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLocalGatewayRouteTableVpcAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteLocalGatewayRouteTableVpcAssociationRequestBuilder {
     /// Sets [`DeleteLocalGatewayRouteTableVpcAssociationRequest::local_gateway_route_table_vpc_association_id`](crate::types::DeleteLocalGatewayRouteTableVpcAssociationRequest::local_gateway_route_table_vpc_association_id): The ID of the association.

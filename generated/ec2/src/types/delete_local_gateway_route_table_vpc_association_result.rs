@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayRouteTableVpcAssociationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayRouteTableVpcAssociationResult {
     /// Information about the association.
     pub local_gateway_route_table_vpc_association: Option<
         crate::types::LocalGatewayRouteTableVpcAssociation,
     >,
+}
+impl Clone for DeleteLocalGatewayRouteTableVpcAssociationResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_vpc_association: self
+                .local_gateway_route_table_vpc_association
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteTableVpcAssociationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_vpc_association
+            == other.local_gateway_route_table_vpc_association
+    }
+}
+impl Default for DeleteLocalGatewayRouteTableVpcAssociationResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_vpc_association: None,
+        }
+    }
 }
 impl DeleteLocalGatewayRouteTableVpcAssociationResult {
     /// Starts building a [`DeleteLocalGatewayRouteTableVpcAssociationResult`].
@@ -25,9 +47,26 @@ impl DeleteLocalGatewayRouteTableVpcAssociationResult {
     }
 }
 /// A builder for [`DeleteLocalGatewayRouteTableVpcAssociationResult`](crate::types::DeleteLocalGatewayRouteTableVpcAssociationResult); start one with `DeleteLocalGatewayRouteTableVpcAssociationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLocalGatewayRouteTableVpcAssociationResultBuilder {
     inner: crate::types::DeleteLocalGatewayRouteTableVpcAssociationResult,
+}
+impl Clone for DeleteLocalGatewayRouteTableVpcAssociationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLocalGatewayRouteTableVpcAssociationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLocalGatewayRouteTableVpcAssociationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLocalGatewayRouteTableVpcAssociationResult as Default>::default(),
+        }
+    }
 }
 impl DeleteLocalGatewayRouteTableVpcAssociationResultBuilder {
     /// Sets [`DeleteLocalGatewayRouteTableVpcAssociationResult::local_gateway_route_table_vpc_association`](crate::types::DeleteLocalGatewayRouteTableVpcAssociationResult::local_gateway_route_table_vpc_association): Information about the association.

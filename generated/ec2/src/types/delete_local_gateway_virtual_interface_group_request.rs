@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayVirtualInterfaceGroupRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayVirtualInterfaceGroupRequest {
     /// The ID of the local gateway virtual interface group to delete.
@@ -11,6 +11,31 @@ pub struct DeleteLocalGatewayVirtualInterfaceGroupRequest {
     pub local_gateway_virtual_interface_group_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteLocalGatewayVirtualInterfaceGroupRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_virtual_interface_group_id: self
+                .local_gateway_virtual_interface_group_id
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteLocalGatewayVirtualInterfaceGroupRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_virtual_interface_group_id
+            == other.local_gateway_virtual_interface_group_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteLocalGatewayVirtualInterfaceGroupRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_virtual_interface_group_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteLocalGatewayVirtualInterfaceGroupRequest {
     /// Starts building a [`DeleteLocalGatewayVirtualInterfaceGroupRequest`].
@@ -30,9 +55,26 @@ impl DeleteLocalGatewayVirtualInterfaceGroupRequest {
     }
 }
 /// A builder for [`DeleteLocalGatewayVirtualInterfaceGroupRequest`](crate::types::DeleteLocalGatewayVirtualInterfaceGroupRequest); start one with `DeleteLocalGatewayVirtualInterfaceGroupRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder {
     inner: crate::types::DeleteLocalGatewayVirtualInterfaceGroupRequest,
+}
+impl Clone for DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLocalGatewayVirtualInterfaceGroupRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteLocalGatewayVirtualInterfaceGroupRequestBuilder {
     /// Sets [`DeleteLocalGatewayVirtualInterfaceGroupRequest::local_gateway_virtual_interface_group_id`](crate::types::DeleteLocalGatewayVirtualInterfaceGroupRequest::local_gateway_virtual_interface_group_id): The ID of the local gateway virtual interface group to delete.

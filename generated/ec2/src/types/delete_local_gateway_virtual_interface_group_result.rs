@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayVirtualInterfaceGroupResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayVirtualInterfaceGroupResult {
     /// Information about the deleted local gateway virtual interface group.
     pub local_gateway_virtual_interface_group: Option<
         crate::types::LocalGatewayVirtualInterfaceGroup,
     >,
+}
+impl Clone for DeleteLocalGatewayVirtualInterfaceGroupResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_virtual_interface_group: self
+                .local_gateway_virtual_interface_group
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteLocalGatewayVirtualInterfaceGroupResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_virtual_interface_group
+            == other.local_gateway_virtual_interface_group
+    }
+}
+impl Default for DeleteLocalGatewayVirtualInterfaceGroupResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_virtual_interface_group: None,
+        }
+    }
 }
 impl DeleteLocalGatewayVirtualInterfaceGroupResult {
     /// Starts building a [`DeleteLocalGatewayVirtualInterfaceGroupResult`].
@@ -25,9 +47,26 @@ impl DeleteLocalGatewayVirtualInterfaceGroupResult {
     }
 }
 /// A builder for [`DeleteLocalGatewayVirtualInterfaceGroupResult`](crate::types::DeleteLocalGatewayVirtualInterfaceGroupResult); start one with `DeleteLocalGatewayVirtualInterfaceGroupResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLocalGatewayVirtualInterfaceGroupResultBuilder {
     inner: crate::types::DeleteLocalGatewayVirtualInterfaceGroupResult,
+}
+impl Clone for DeleteLocalGatewayVirtualInterfaceGroupResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLocalGatewayVirtualInterfaceGroupResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLocalGatewayVirtualInterfaceGroupResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLocalGatewayVirtualInterfaceGroupResult as Default>::default(),
+        }
+    }
 }
 impl DeleteLocalGatewayVirtualInterfaceGroupResultBuilder {
     /// Sets [`DeleteLocalGatewayVirtualInterfaceGroupResult::local_gateway_virtual_interface_group`](crate::types::DeleteLocalGatewayVirtualInterfaceGroupResult::local_gateway_virtual_interface_group): Information about the deleted local gateway virtual interface group.

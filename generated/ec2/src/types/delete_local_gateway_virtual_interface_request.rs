@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayVirtualInterfaceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayVirtualInterfaceRequest {
     /// The ID of the local virtual interface to delete.
@@ -11,6 +11,30 @@ pub struct DeleteLocalGatewayVirtualInterfaceRequest {
     pub local_gateway_virtual_interface_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteLocalGatewayVirtualInterfaceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_virtual_interface_id: self
+                .local_gateway_virtual_interface_id
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteLocalGatewayVirtualInterfaceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_virtual_interface_id
+            == other.local_gateway_virtual_interface_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteLocalGatewayVirtualInterfaceRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_virtual_interface_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteLocalGatewayVirtualInterfaceRequest {
     /// Starts building a [`DeleteLocalGatewayVirtualInterfaceRequest`].
@@ -30,9 +54,26 @@ impl DeleteLocalGatewayVirtualInterfaceRequest {
     }
 }
 /// A builder for [`DeleteLocalGatewayVirtualInterfaceRequest`](crate::types::DeleteLocalGatewayVirtualInterfaceRequest); start one with `DeleteLocalGatewayVirtualInterfaceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLocalGatewayVirtualInterfaceRequestBuilder {
     inner: crate::types::DeleteLocalGatewayVirtualInterfaceRequest,
+}
+impl Clone for DeleteLocalGatewayVirtualInterfaceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLocalGatewayVirtualInterfaceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLocalGatewayVirtualInterfaceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLocalGatewayVirtualInterfaceRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteLocalGatewayVirtualInterfaceRequestBuilder {
     /// Sets [`DeleteLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_id`](crate::types::DeleteLocalGatewayVirtualInterfaceRequest::local_gateway_virtual_interface_id): The ID of the local virtual interface to delete.

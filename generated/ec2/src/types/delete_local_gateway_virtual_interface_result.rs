@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLocalGatewayVirtualInterfaceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLocalGatewayVirtualInterfaceResult {
     /// Information about the deleted local gateway virtual interface.
     pub local_gateway_virtual_interface: Option<
         crate::types::LocalGatewayVirtualInterface,
     >,
+}
+impl Clone for DeleteLocalGatewayVirtualInterfaceResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_virtual_interface: self.local_gateway_virtual_interface.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteLocalGatewayVirtualInterfaceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_virtual_interface == other.local_gateway_virtual_interface
+    }
+}
+impl Default for DeleteLocalGatewayVirtualInterfaceResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_virtual_interface: None,
+        }
+    }
 }
 impl DeleteLocalGatewayVirtualInterfaceResult {
     /// Starts building a [`DeleteLocalGatewayVirtualInterfaceResult`].
@@ -25,9 +44,26 @@ impl DeleteLocalGatewayVirtualInterfaceResult {
     }
 }
 /// A builder for [`DeleteLocalGatewayVirtualInterfaceResult`](crate::types::DeleteLocalGatewayVirtualInterfaceResult); start one with `DeleteLocalGatewayVirtualInterfaceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLocalGatewayVirtualInterfaceResultBuilder {
     inner: crate::types::DeleteLocalGatewayVirtualInterfaceResult,
+}
+impl Clone for DeleteLocalGatewayVirtualInterfaceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLocalGatewayVirtualInterfaceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLocalGatewayVirtualInterfaceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLocalGatewayVirtualInterfaceResult as Default>::default(),
+        }
+    }
 }
 impl DeleteLocalGatewayVirtualInterfaceResultBuilder {
     /// Sets [`DeleteLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface`](crate::types::DeleteLocalGatewayVirtualInterfaceResult::local_gateway_virtual_interface): Information about the deleted local gateway virtual interface.

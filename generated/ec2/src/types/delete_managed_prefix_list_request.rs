@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteManagedPrefixListRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteManagedPrefixListRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DeleteManagedPrefixListRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub prefix_list_id: Option<String>,
+}
+impl Clone for DeleteManagedPrefixListRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            prefix_list_id: self.prefix_list_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteManagedPrefixListRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.prefix_list_id == other.prefix_list_id
+    }
+}
+impl Default for DeleteManagedPrefixListRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            prefix_list_id: None,
+        }
+    }
 }
 impl DeleteManagedPrefixListRequest {
     /// Starts building a [`DeleteManagedPrefixListRequest`].
@@ -30,9 +51,26 @@ impl DeleteManagedPrefixListRequest {
     }
 }
 /// A builder for [`DeleteManagedPrefixListRequest`](crate::types::DeleteManagedPrefixListRequest); start one with `DeleteManagedPrefixListRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteManagedPrefixListRequestBuilder {
     inner: crate::types::DeleteManagedPrefixListRequest,
+}
+impl Clone for DeleteManagedPrefixListRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteManagedPrefixListRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteManagedPrefixListRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteManagedPrefixListRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteManagedPrefixListRequestBuilder {
     /// Sets [`DeleteManagedPrefixListRequest::dry_run`](crate::types::DeleteManagedPrefixListRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

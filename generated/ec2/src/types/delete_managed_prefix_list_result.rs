@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteManagedPrefixListResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteManagedPrefixListResult {
     /// Information about the prefix list.
     pub prefix_list: Option<crate::types::ManagedPrefixList>,
+}
+impl Clone for DeleteManagedPrefixListResult {
+    fn clone(&self) -> Self {
+        Self {
+            prefix_list: self.prefix_list.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteManagedPrefixListResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.prefix_list == other.prefix_list
+    }
+}
+impl Default for DeleteManagedPrefixListResult {
+    fn default() -> Self {
+        Self { prefix_list: None }
+    }
 }
 impl DeleteManagedPrefixListResult {
     /// Starts building a [`DeleteManagedPrefixListResult`].
@@ -21,9 +38,26 @@ impl DeleteManagedPrefixListResult {
     }
 }
 /// A builder for [`DeleteManagedPrefixListResult`](crate::types::DeleteManagedPrefixListResult); start one with `DeleteManagedPrefixListResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteManagedPrefixListResultBuilder {
     inner: crate::types::DeleteManagedPrefixListResult,
+}
+impl Clone for DeleteManagedPrefixListResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteManagedPrefixListResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteManagedPrefixListResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteManagedPrefixListResult as Default>::default(),
+        }
+    }
 }
 impl DeleteManagedPrefixListResultBuilder {
     /// Sets [`DeleteManagedPrefixListResult::prefix_list`](crate::types::DeleteManagedPrefixListResult::prefix_list): Information about the prefix list.

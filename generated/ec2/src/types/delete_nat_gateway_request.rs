@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNatGatewayRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNatGatewayRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DeleteNatGatewayRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub nat_gateway_id: Option<String>,
+}
+impl Clone for DeleteNatGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            nat_gateway_id: self.nat_gateway_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteNatGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.nat_gateway_id == other.nat_gateway_id
+    }
+}
+impl Default for DeleteNatGatewayRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            nat_gateway_id: None,
+        }
+    }
 }
 impl DeleteNatGatewayRequest {
     /// Starts building a [`DeleteNatGatewayRequest`].
@@ -30,9 +51,26 @@ impl DeleteNatGatewayRequest {
     }
 }
 /// A builder for [`DeleteNatGatewayRequest`](crate::types::DeleteNatGatewayRequest); start one with `DeleteNatGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNatGatewayRequestBuilder {
     inner: crate::types::DeleteNatGatewayRequest,
+}
+impl Clone for DeleteNatGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNatGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNatGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNatGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteNatGatewayRequestBuilder {
     /// Sets [`DeleteNatGatewayRequest::dry_run`](crate::types::DeleteNatGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNatGatewayResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNatGatewayResult {
     /// The ID of the NAT gateway.
     pub nat_gateway_id: Option<String>,
+}
+impl Clone for DeleteNatGatewayResult {
+    fn clone(&self) -> Self {
+        Self {
+            nat_gateway_id: self.nat_gateway_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteNatGatewayResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.nat_gateway_id == other.nat_gateway_id
+    }
+}
+impl Default for DeleteNatGatewayResult {
+    fn default() -> Self {
+        Self { nat_gateway_id: None }
+    }
 }
 impl DeleteNatGatewayResult {
     /// Starts building a [`DeleteNatGatewayResult`].
@@ -21,9 +38,26 @@ impl DeleteNatGatewayResult {
     }
 }
 /// A builder for [`DeleteNatGatewayResult`](crate::types::DeleteNatGatewayResult); start one with `DeleteNatGatewayResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNatGatewayResultBuilder {
     inner: crate::types::DeleteNatGatewayResult,
+}
+impl Clone for DeleteNatGatewayResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNatGatewayResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNatGatewayResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNatGatewayResult as Default>::default(),
+        }
+    }
 }
 impl DeleteNatGatewayResultBuilder {
     /// Sets [`DeleteNatGatewayResult::nat_gateway_id`](crate::types::DeleteNatGatewayResult::nat_gateway_id): The ID of the NAT gateway.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkAclEntryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNetworkAclEntryRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,32 @@ pub struct DeleteNetworkAclEntryRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub egress: Option<bool>,
+}
+impl Clone for DeleteNetworkAclEntryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            network_acl_id: self.network_acl_id.clone(),
+            rule_number: self.rule_number,
+            egress: self.egress,
+        }
+    }
+}
+impl PartialEq for DeleteNetworkAclEntryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.network_acl_id == other.network_acl_id
+            && self.rule_number == other.rule_number && self.egress == other.egress
+    }
+}
+impl Default for DeleteNetworkAclEntryRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            network_acl_id: None,
+            rule_number: None,
+            egress: None,
+        }
+    }
 }
 impl DeleteNetworkAclEntryRequest {
     /// Starts building a [`DeleteNetworkAclEntryRequest`].
@@ -48,9 +74,26 @@ impl DeleteNetworkAclEntryRequest {
     }
 }
 /// A builder for [`DeleteNetworkAclEntryRequest`](crate::types::DeleteNetworkAclEntryRequest); start one with `DeleteNetworkAclEntryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNetworkAclEntryRequestBuilder {
     inner: crate::types::DeleteNetworkAclEntryRequest,
+}
+impl Clone for DeleteNetworkAclEntryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNetworkAclEntryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNetworkAclEntryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNetworkAclEntryRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteNetworkAclEntryRequestBuilder {
     /// Sets [`DeleteNetworkAclEntryRequest::dry_run`](crate::types::DeleteNetworkAclEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

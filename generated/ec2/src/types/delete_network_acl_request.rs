@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkAclRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNetworkAclRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DeleteNetworkAclRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub network_acl_id: Option<String>,
+}
+impl Clone for DeleteNetworkAclRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            network_acl_id: self.network_acl_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteNetworkAclRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.network_acl_id == other.network_acl_id
+    }
+}
+impl Default for DeleteNetworkAclRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            network_acl_id: None,
+        }
+    }
 }
 impl DeleteNetworkAclRequest {
     /// Starts building a [`DeleteNetworkAclRequest`].
@@ -30,9 +51,26 @@ impl DeleteNetworkAclRequest {
     }
 }
 /// A builder for [`DeleteNetworkAclRequest`](crate::types::DeleteNetworkAclRequest); start one with `DeleteNetworkAclRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNetworkAclRequestBuilder {
     inner: crate::types::DeleteNetworkAclRequest,
+}
+impl Clone for DeleteNetworkAclRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNetworkAclRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNetworkAclRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNetworkAclRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteNetworkAclRequestBuilder {
     /// Sets [`DeleteNetworkAclRequest::dry_run`](crate::types::DeleteNetworkAclRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsAccessScopeAnalysisRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsAccessScopeAnalysisRequest {
     /// The ID of the Network Access Scope analysis.
@@ -11,6 +11,31 @@ pub struct DeleteNetworkInsightsAccessScopeAnalysisRequest {
     pub network_insights_access_scope_analysis_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteNetworkInsightsAccessScopeAnalysisRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_analysis_id: self
+                .network_insights_access_scope_analysis_id
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsAccessScopeAnalysisRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_analysis_id
+            == other.network_insights_access_scope_analysis_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteNetworkInsightsAccessScopeAnalysisRequest {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_analysis_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteNetworkInsightsAccessScopeAnalysisRequest {
     /// Starts building a [`DeleteNetworkInsightsAccessScopeAnalysisRequest`].
@@ -30,9 +55,26 @@ impl DeleteNetworkInsightsAccessScopeAnalysisRequest {
     }
 }
 /// A builder for [`DeleteNetworkInsightsAccessScopeAnalysisRequest`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisRequest); start one with `DeleteNetworkInsightsAccessScopeAnalysisRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder {
     inner: crate::types::DeleteNetworkInsightsAccessScopeAnalysisRequest,
+}
+impl Clone for DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNetworkInsightsAccessScopeAnalysisRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteNetworkInsightsAccessScopeAnalysisRequestBuilder {
     /// Sets [`DeleteNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_analysis_id`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_analysis_id): The ID of the Network Access Scope analysis.

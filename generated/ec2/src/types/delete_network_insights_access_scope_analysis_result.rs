@@ -2,11 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsAccessScopeAnalysisResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsAccessScopeAnalysisResult {
     /// The ID of the Network Access Scope analysis.
     pub network_insights_access_scope_analysis_id: Option<String>,
+}
+impl Clone for DeleteNetworkInsightsAccessScopeAnalysisResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_analysis_id: self
+                .network_insights_access_scope_analysis_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsAccessScopeAnalysisResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_analysis_id
+            == other.network_insights_access_scope_analysis_id
+    }
+}
+impl Default for DeleteNetworkInsightsAccessScopeAnalysisResult {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_analysis_id: None,
+        }
+    }
 }
 impl DeleteNetworkInsightsAccessScopeAnalysisResult {
     /// Starts building a [`DeleteNetworkInsightsAccessScopeAnalysisResult`].
@@ -21,9 +43,26 @@ impl DeleteNetworkInsightsAccessScopeAnalysisResult {
     }
 }
 /// A builder for [`DeleteNetworkInsightsAccessScopeAnalysisResult`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisResult); start one with `DeleteNetworkInsightsAccessScopeAnalysisResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNetworkInsightsAccessScopeAnalysisResultBuilder {
     inner: crate::types::DeleteNetworkInsightsAccessScopeAnalysisResult,
+}
+impl Clone for DeleteNetworkInsightsAccessScopeAnalysisResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsAccessScopeAnalysisResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNetworkInsightsAccessScopeAnalysisResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNetworkInsightsAccessScopeAnalysisResult as Default>::default(),
+        }
+    }
 }
 impl DeleteNetworkInsightsAccessScopeAnalysisResultBuilder {
     /// Sets [`DeleteNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis_id`](crate::types::DeleteNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis_id): The ID of the Network Access Scope analysis.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsAccessScopeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsAccessScopeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,31 @@ pub struct DeleteNetworkInsightsAccessScopeRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub network_insights_access_scope_id: Option<String>,
+}
+impl Clone for DeleteNetworkInsightsAccessScopeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            network_insights_access_scope_id: self
+                .network_insights_access_scope_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsAccessScopeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.network_insights_access_scope_id
+                == other.network_insights_access_scope_id
+    }
+}
+impl Default for DeleteNetworkInsightsAccessScopeRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            network_insights_access_scope_id: None,
+        }
+    }
 }
 impl DeleteNetworkInsightsAccessScopeRequest {
     /// Starts building a [`DeleteNetworkInsightsAccessScopeRequest`].
@@ -30,9 +55,26 @@ impl DeleteNetworkInsightsAccessScopeRequest {
     }
 }
 /// A builder for [`DeleteNetworkInsightsAccessScopeRequest`](crate::types::DeleteNetworkInsightsAccessScopeRequest); start one with `DeleteNetworkInsightsAccessScopeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNetworkInsightsAccessScopeRequestBuilder {
     inner: crate::types::DeleteNetworkInsightsAccessScopeRequest,
+}
+impl Clone for DeleteNetworkInsightsAccessScopeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsAccessScopeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNetworkInsightsAccessScopeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNetworkInsightsAccessScopeRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteNetworkInsightsAccessScopeRequestBuilder {
     /// Sets [`DeleteNetworkInsightsAccessScopeRequest::dry_run`](crate::types::DeleteNetworkInsightsAccessScopeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsAccessScopeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsAccessScopeResult {
     /// The ID of the Network Access Scope.
     pub network_insights_access_scope_id: Option<String>,
+}
+impl Clone for DeleteNetworkInsightsAccessScopeResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_id: self
+                .network_insights_access_scope_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsAccessScopeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_id == other.network_insights_access_scope_id
+    }
+}
+impl Default for DeleteNetworkInsightsAccessScopeResult {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_id: None,
+        }
+    }
 }
 impl DeleteNetworkInsightsAccessScopeResult {
     /// Starts building a [`DeleteNetworkInsightsAccessScopeResult`].
@@ -21,9 +42,26 @@ impl DeleteNetworkInsightsAccessScopeResult {
     }
 }
 /// A builder for [`DeleteNetworkInsightsAccessScopeResult`](crate::types::DeleteNetworkInsightsAccessScopeResult); start one with `DeleteNetworkInsightsAccessScopeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNetworkInsightsAccessScopeResultBuilder {
     inner: crate::types::DeleteNetworkInsightsAccessScopeResult,
+}
+impl Clone for DeleteNetworkInsightsAccessScopeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsAccessScopeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNetworkInsightsAccessScopeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNetworkInsightsAccessScopeResult as Default>::default(),
+        }
+    }
 }
 impl DeleteNetworkInsightsAccessScopeResultBuilder {
     /// Sets [`DeleteNetworkInsightsAccessScopeResult::network_insights_access_scope_id`](crate::types::DeleteNetworkInsightsAccessScopeResult::network_insights_access_scope_id): The ID of the Network Access Scope.

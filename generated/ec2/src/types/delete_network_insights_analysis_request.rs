@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsAnalysisRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsAnalysisRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct DeleteNetworkInsightsAnalysisRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub network_insights_analysis_id: Option<String>,
+}
+impl Clone for DeleteNetworkInsightsAnalysisRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            network_insights_analysis_id: self.network_insights_analysis_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsAnalysisRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.network_insights_analysis_id == other.network_insights_analysis_id
+    }
+}
+impl Default for DeleteNetworkInsightsAnalysisRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            network_insights_analysis_id: None,
+        }
+    }
 }
 impl DeleteNetworkInsightsAnalysisRequest {
     /// Starts building a [`DeleteNetworkInsightsAnalysisRequest`].
@@ -30,9 +52,26 @@ impl DeleteNetworkInsightsAnalysisRequest {
     }
 }
 /// A builder for [`DeleteNetworkInsightsAnalysisRequest`](crate::types::DeleteNetworkInsightsAnalysisRequest); start one with `DeleteNetworkInsightsAnalysisRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNetworkInsightsAnalysisRequestBuilder {
     inner: crate::types::DeleteNetworkInsightsAnalysisRequest,
+}
+impl Clone for DeleteNetworkInsightsAnalysisRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsAnalysisRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNetworkInsightsAnalysisRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNetworkInsightsAnalysisRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteNetworkInsightsAnalysisRequestBuilder {
     /// Sets [`DeleteNetworkInsightsAnalysisRequest::dry_run`](crate::types::DeleteNetworkInsightsAnalysisRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

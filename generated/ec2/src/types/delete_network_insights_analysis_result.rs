@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsAnalysisResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsAnalysisResult {
     /// The ID of the network insights analysis.
     pub network_insights_analysis_id: Option<String>,
+}
+impl Clone for DeleteNetworkInsightsAnalysisResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_analysis_id: self.network_insights_analysis_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsAnalysisResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_analysis_id == other.network_insights_analysis_id
+    }
+}
+impl Default for DeleteNetworkInsightsAnalysisResult {
+    fn default() -> Self {
+        Self {
+            network_insights_analysis_id: None,
+        }
+    }
 }
 impl DeleteNetworkInsightsAnalysisResult {
     /// Starts building a [`DeleteNetworkInsightsAnalysisResult`].
@@ -21,9 +40,26 @@ impl DeleteNetworkInsightsAnalysisResult {
     }
 }
 /// A builder for [`DeleteNetworkInsightsAnalysisResult`](crate::types::DeleteNetworkInsightsAnalysisResult); start one with `DeleteNetworkInsightsAnalysisResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNetworkInsightsAnalysisResultBuilder {
     inner: crate::types::DeleteNetworkInsightsAnalysisResult,
+}
+impl Clone for DeleteNetworkInsightsAnalysisResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsAnalysisResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNetworkInsightsAnalysisResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNetworkInsightsAnalysisResult as Default>::default(),
+        }
+    }
 }
 impl DeleteNetworkInsightsAnalysisResultBuilder {
     /// Sets [`DeleteNetworkInsightsAnalysisResult::network_insights_analysis_id`](crate::types::DeleteNetworkInsightsAnalysisResult::network_insights_analysis_id): The ID of the network insights analysis.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsPathRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsPathRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct DeleteNetworkInsightsPathRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub network_insights_path_id: Option<String>,
+}
+impl Clone for DeleteNetworkInsightsPathRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            network_insights_path_id: self.network_insights_path_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsPathRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.network_insights_path_id == other.network_insights_path_id
+    }
+}
+impl Default for DeleteNetworkInsightsPathRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            network_insights_path_id: None,
+        }
+    }
 }
 impl DeleteNetworkInsightsPathRequest {
     /// Starts building a [`DeleteNetworkInsightsPathRequest`].
@@ -30,9 +52,26 @@ impl DeleteNetworkInsightsPathRequest {
     }
 }
 /// A builder for [`DeleteNetworkInsightsPathRequest`](crate::types::DeleteNetworkInsightsPathRequest); start one with `DeleteNetworkInsightsPathRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNetworkInsightsPathRequestBuilder {
     inner: crate::types::DeleteNetworkInsightsPathRequest,
+}
+impl Clone for DeleteNetworkInsightsPathRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsPathRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNetworkInsightsPathRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNetworkInsightsPathRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteNetworkInsightsPathRequestBuilder {
     /// Sets [`DeleteNetworkInsightsPathRequest::dry_run`](crate::types::DeleteNetworkInsightsPathRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteNetworkInsightsPathResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNetworkInsightsPathResult {
     /// The ID of the path.
     pub network_insights_path_id: Option<String>,
+}
+impl Clone for DeleteNetworkInsightsPathResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_path_id: self.network_insights_path_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsPathResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_path_id == other.network_insights_path_id
+    }
+}
+impl Default for DeleteNetworkInsightsPathResult {
+    fn default() -> Self {
+        Self {
+            network_insights_path_id: None,
+        }
+    }
 }
 impl DeleteNetworkInsightsPathResult {
     /// Starts building a [`DeleteNetworkInsightsPathResult`].
@@ -21,9 +40,26 @@ impl DeleteNetworkInsightsPathResult {
     }
 }
 /// A builder for [`DeleteNetworkInsightsPathResult`](crate::types::DeleteNetworkInsightsPathResult); start one with `DeleteNetworkInsightsPathResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNetworkInsightsPathResultBuilder {
     inner: crate::types::DeleteNetworkInsightsPathResult,
+}
+impl Clone for DeleteNetworkInsightsPathResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNetworkInsightsPathResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNetworkInsightsPathResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNetworkInsightsPathResult as Default>::default(),
+        }
+    }
 }
 impl DeleteNetworkInsightsPathResultBuilder {
     /// Sets [`DeleteNetworkInsightsPathResult::network_insights_path_id`](crate::types::DeleteNetworkInsightsPathResult::network_insights_path_id): The ID of the path.

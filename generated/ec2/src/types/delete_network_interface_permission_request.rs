@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DeleteNetworkInterfacePermission.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNetworkInterfacePermissionRequest {
     /// The ID of the network interface permission.
@@ -13,6 +13,32 @@ pub struct DeleteNetworkInterfacePermissionRequest {
     pub force: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteNetworkInterfacePermissionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_interface_permission_id: self
+                .network_interface_permission_id
+                .clone(),
+            force: self.force,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteNetworkInterfacePermissionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interface_permission_id == other.network_interface_permission_id
+            && self.force == other.force && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteNetworkInterfacePermissionRequest {
+    fn default() -> Self {
+        Self {
+            network_interface_permission_id: None,
+            force: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteNetworkInterfacePermissionRequest {
     /// Starts building a [`DeleteNetworkInterfacePermissionRequest`].
@@ -37,9 +63,26 @@ impl DeleteNetworkInterfacePermissionRequest {
     }
 }
 /// A builder for [`DeleteNetworkInterfacePermissionRequest`](crate::types::DeleteNetworkInterfacePermissionRequest); start one with `DeleteNetworkInterfacePermissionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNetworkInterfacePermissionRequestBuilder {
     inner: crate::types::DeleteNetworkInterfacePermissionRequest,
+}
+impl Clone for DeleteNetworkInterfacePermissionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNetworkInterfacePermissionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNetworkInterfacePermissionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNetworkInterfacePermissionRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteNetworkInterfacePermissionRequestBuilder {
     /// Sets [`DeleteNetworkInterfacePermissionRequest::network_interface_permission_id`](crate::types::DeleteNetworkInterfacePermissionRequest::network_interface_permission_id): The ID of the network interface permission.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output for DeleteNetworkInterfacePermission.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNetworkInterfacePermissionResult {
     /// Is `true` if the request succeeds and an error otherwise.
     pub return_: Option<bool>,
+}
+impl Clone for DeleteNetworkInterfacePermissionResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DeleteNetworkInterfacePermissionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DeleteNetworkInterfacePermissionResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DeleteNetworkInterfacePermissionResult {
     /// Starts building a [`DeleteNetworkInterfacePermissionResult`].
@@ -21,9 +36,26 @@ impl DeleteNetworkInterfacePermissionResult {
     }
 }
 /// A builder for [`DeleteNetworkInterfacePermissionResult`](crate::types::DeleteNetworkInterfacePermissionResult); start one with `DeleteNetworkInterfacePermissionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNetworkInterfacePermissionResultBuilder {
     inner: crate::types::DeleteNetworkInterfacePermissionResult,
+}
+impl Clone for DeleteNetworkInterfacePermissionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNetworkInterfacePermissionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNetworkInterfacePermissionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNetworkInterfacePermissionResult as Default>::default(),
+        }
+    }
 }
 impl DeleteNetworkInterfacePermissionResultBuilder {
     /// Sets [`DeleteNetworkInterfacePermissionResult::return_`](crate::types::DeleteNetworkInterfacePermissionResult::return_): Is `true` if the request succeeds and an error otherwise.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DeleteNetworkInterface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteNetworkInterfaceRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct DeleteNetworkInterfaceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub network_interface_id: Option<String>,
+}
+impl Clone for DeleteNetworkInterfaceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            network_interface_id: self.network_interface_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteNetworkInterfaceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.network_interface_id == other.network_interface_id
+    }
+}
+impl Default for DeleteNetworkInterfaceRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            network_interface_id: None,
+        }
+    }
 }
 impl DeleteNetworkInterfaceRequest {
     /// Starts building a [`DeleteNetworkInterfaceRequest`].
@@ -30,9 +52,26 @@ impl DeleteNetworkInterfaceRequest {
     }
 }
 /// A builder for [`DeleteNetworkInterfaceRequest`](crate::types::DeleteNetworkInterfaceRequest); start one with `DeleteNetworkInterfaceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteNetworkInterfaceRequestBuilder {
     inner: crate::types::DeleteNetworkInterfaceRequest,
+}
+impl Clone for DeleteNetworkInterfaceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteNetworkInterfaceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteNetworkInterfaceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteNetworkInterfaceRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteNetworkInterfaceRequestBuilder {
     /// Sets [`DeleteNetworkInterfaceRequest::dry_run`](crate::types::DeleteNetworkInterfaceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

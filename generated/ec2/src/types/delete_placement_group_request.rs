@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeletePlacementGroupRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeletePlacementGroupRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DeletePlacementGroupRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub group_name: Option<String>,
+}
+impl Clone for DeletePlacementGroupRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            group_name: self.group_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeletePlacementGroupRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.group_name == other.group_name
+    }
+}
+impl Default for DeletePlacementGroupRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            group_name: None,
+        }
+    }
 }
 impl DeletePlacementGroupRequest {
     /// Starts building a [`DeletePlacementGroupRequest`].
@@ -30,9 +51,26 @@ impl DeletePlacementGroupRequest {
     }
 }
 /// A builder for [`DeletePlacementGroupRequest`](crate::types::DeletePlacementGroupRequest); start one with `DeletePlacementGroupRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeletePlacementGroupRequestBuilder {
     inner: crate::types::DeletePlacementGroupRequest,
+}
+impl Clone for DeletePlacementGroupRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeletePlacementGroupRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeletePlacementGroupRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeletePlacementGroupRequest as Default>::default(),
+        }
+    }
 }
 impl DeletePlacementGroupRequestBuilder {
     /// Sets [`DeletePlacementGroupRequest::dry_run`](crate::types::DeletePlacementGroupRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeletePublicIpv4PoolRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeletePublicIpv4PoolRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,30 @@ pub struct DeletePublicIpv4PoolRequest {
     pub pool_id: Option<String>,
     /// The Availability Zone (AZ) or Local Zone (LZ) network border group that the resource that the IP address is assigned to is in. Defaults to an AZ network border group. For more information on available Local Zones, see [Local Zone availability](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-byoip.html#byoip-zone-avail) in the *Amazon EC2 User Guide*.
     pub network_border_group: Option<String>,
+}
+impl Clone for DeletePublicIpv4PoolRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            pool_id: self.pool_id.clone(),
+            network_border_group: self.network_border_group.clone(),
+        }
+    }
+}
+impl PartialEq for DeletePublicIpv4PoolRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.pool_id == other.pool_id
+            && self.network_border_group == other.network_border_group
+    }
+}
+impl Default for DeletePublicIpv4PoolRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            pool_id: None,
+            network_border_group: None,
+        }
+    }
 }
 impl DeletePublicIpv4PoolRequest {
     /// Starts building a [`DeletePublicIpv4PoolRequest`].
@@ -37,9 +61,26 @@ impl DeletePublicIpv4PoolRequest {
     }
 }
 /// A builder for [`DeletePublicIpv4PoolRequest`](crate::types::DeletePublicIpv4PoolRequest); start one with `DeletePublicIpv4PoolRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeletePublicIpv4PoolRequestBuilder {
     inner: crate::types::DeletePublicIpv4PoolRequest,
+}
+impl Clone for DeletePublicIpv4PoolRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeletePublicIpv4PoolRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeletePublicIpv4PoolRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeletePublicIpv4PoolRequest as Default>::default(),
+        }
+    }
 }
 impl DeletePublicIpv4PoolRequestBuilder {
     /// Sets [`DeletePublicIpv4PoolRequest::dry_run`](crate::types::DeletePublicIpv4PoolRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeletePublicIpv4PoolResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeletePublicIpv4PoolResult {
     /// Information about the result of deleting the public IPv4 pool.
     pub return_value: Option<bool>,
+}
+impl Clone for DeletePublicIpv4PoolResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_value: self.return_value,
+        }
+    }
+}
+impl PartialEq for DeletePublicIpv4PoolResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_value == other.return_value
+    }
+}
+impl Default for DeletePublicIpv4PoolResult {
+    fn default() -> Self {
+        Self { return_value: None }
+    }
 }
 impl DeletePublicIpv4PoolResult {
     /// Starts building a [`DeletePublicIpv4PoolResult`].
@@ -21,9 +38,26 @@ impl DeletePublicIpv4PoolResult {
     }
 }
 /// A builder for [`DeletePublicIpv4PoolResult`](crate::types::DeletePublicIpv4PoolResult); start one with `DeletePublicIpv4PoolResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeletePublicIpv4PoolResultBuilder {
     inner: crate::types::DeletePublicIpv4PoolResult,
+}
+impl Clone for DeletePublicIpv4PoolResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeletePublicIpv4PoolResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeletePublicIpv4PoolResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeletePublicIpv4PoolResult as Default>::default(),
+        }
+    }
 }
 impl DeletePublicIpv4PoolResultBuilder {
     /// Sets [`DeletePublicIpv4PoolResult::return_value`](crate::types::DeletePublicIpv4PoolResult::return_value): Information about the result of deleting the public IPv4 pool.

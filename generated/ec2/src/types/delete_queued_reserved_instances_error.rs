@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the error for a Reserved Instance whose queued purchase could not be deleted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteQueuedReservedInstancesError {
     /// The error code.
     pub code: Option<crate::types::DeleteQueuedReservedInstancesErrorCode>,
     /// The error message.
     pub message: Option<String>,
+}
+impl Clone for DeleteQueuedReservedInstancesError {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteQueuedReservedInstancesError {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for DeleteQueuedReservedInstancesError {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl DeleteQueuedReservedInstancesError {
     /// Starts building a [`DeleteQueuedReservedInstancesError`].
@@ -28,9 +46,26 @@ impl DeleteQueuedReservedInstancesError {
     }
 }
 /// A builder for [`DeleteQueuedReservedInstancesError`](crate::types::DeleteQueuedReservedInstancesError); start one with `DeleteQueuedReservedInstancesError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteQueuedReservedInstancesErrorBuilder {
     inner: crate::types::DeleteQueuedReservedInstancesError,
+}
+impl Clone for DeleteQueuedReservedInstancesErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteQueuedReservedInstancesErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteQueuedReservedInstancesErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteQueuedReservedInstancesError as Default>::default(),
+        }
+    }
 }
 impl DeleteQueuedReservedInstancesErrorBuilder {
     /// Sets [`DeleteQueuedReservedInstancesError::code`](crate::types::DeleteQueuedReservedInstancesError::code): The error code.

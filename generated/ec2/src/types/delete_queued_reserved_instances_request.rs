@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteQueuedReservedInstancesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteQueuedReservedInstancesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct DeleteQueuedReservedInstancesRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub reserved_instances_ids: Option<Vec<String>>,
+}
+impl Clone for DeleteQueuedReservedInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            reserved_instances_ids: self.reserved_instances_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteQueuedReservedInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.reserved_instances_ids == other.reserved_instances_ids
+    }
+}
+impl Default for DeleteQueuedReservedInstancesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            reserved_instances_ids: None,
+        }
+    }
 }
 impl DeleteQueuedReservedInstancesRequest {
     /// Starts building a [`DeleteQueuedReservedInstancesRequest`].
@@ -30,9 +52,26 @@ impl DeleteQueuedReservedInstancesRequest {
     }
 }
 /// A builder for [`DeleteQueuedReservedInstancesRequest`](crate::types::DeleteQueuedReservedInstancesRequest); start one with `DeleteQueuedReservedInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteQueuedReservedInstancesRequestBuilder {
     inner: crate::types::DeleteQueuedReservedInstancesRequest,
+}
+impl Clone for DeleteQueuedReservedInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteQueuedReservedInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteQueuedReservedInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteQueuedReservedInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteQueuedReservedInstancesRequestBuilder {
     /// Sets [`DeleteQueuedReservedInstancesRequest::dry_run`](crate::types::DeleteQueuedReservedInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteQueuedReservedInstancesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteQueuedReservedInstancesResult {
     /// Information about the queued purchases that were successfully deleted.
@@ -13,6 +13,34 @@ pub struct DeleteQueuedReservedInstancesResult {
     pub failed_queued_purchase_deletions: Option<
         Vec<crate::types::FailedQueuedPurchaseDeletion>,
     >,
+}
+impl Clone for DeleteQueuedReservedInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful_queued_purchase_deletions: self
+                .successful_queued_purchase_deletions
+                .clone(),
+            failed_queued_purchase_deletions: self
+                .failed_queued_purchase_deletions
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteQueuedReservedInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful_queued_purchase_deletions
+            == other.successful_queued_purchase_deletions
+            && self.failed_queued_purchase_deletions
+                == other.failed_queued_purchase_deletions
+    }
+}
+impl Default for DeleteQueuedReservedInstancesResult {
+    fn default() -> Self {
+        Self {
+            successful_queued_purchase_deletions: None,
+            failed_queued_purchase_deletions: None,
+        }
+    }
 }
 impl DeleteQueuedReservedInstancesResult {
     /// Starts building a [`DeleteQueuedReservedInstancesResult`].
@@ -36,9 +64,26 @@ impl DeleteQueuedReservedInstancesResult {
     }
 }
 /// A builder for [`DeleteQueuedReservedInstancesResult`](crate::types::DeleteQueuedReservedInstancesResult); start one with `DeleteQueuedReservedInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteQueuedReservedInstancesResultBuilder {
     inner: crate::types::DeleteQueuedReservedInstancesResult,
+}
+impl Clone for DeleteQueuedReservedInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteQueuedReservedInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteQueuedReservedInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteQueuedReservedInstancesResult as Default>::default(),
+        }
+    }
 }
 impl DeleteQueuedReservedInstancesResultBuilder {
     /// Appends one item to [`DeleteQueuedReservedInstancesResult::successful_queued_purchase_deletions`](crate::types::DeleteQueuedReservedInstancesResult::successful_queued_purchase_deletions): Information about the queued purchases that were successfully deleted.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteRouteRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteRouteRequest {
     /// The ID of the prefix list for the route.
@@ -17,6 +17,37 @@ pub struct DeleteRouteRequest {
     pub destination_cidr_block: Option<String>,
     /// The IPv6 CIDR range for the route. The value you specify must match the CIDR for the route exactly.
     pub destination_ipv6_cidr_block: Option<String>,
+}
+impl Clone for DeleteRouteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            destination_prefix_list_id: self.destination_prefix_list_id.clone(),
+            dry_run: self.dry_run,
+            route_table_id: self.route_table_id.clone(),
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            destination_ipv6_cidr_block: self.destination_ipv6_cidr_block.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteRouteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_prefix_list_id == other.destination_prefix_list_id
+            && self.dry_run == other.dry_run
+            && self.route_table_id == other.route_table_id
+            && self.destination_cidr_block == other.destination_cidr_block
+            && self.destination_ipv6_cidr_block == other.destination_ipv6_cidr_block
+    }
+}
+impl Default for DeleteRouteRequest {
+    fn default() -> Self {
+        Self {
+            destination_prefix_list_id: None,
+            dry_run: None,
+            route_table_id: None,
+            destination_cidr_block: None,
+            destination_ipv6_cidr_block: None,
+        }
+    }
 }
 impl DeleteRouteRequest {
     /// Starts building a [`DeleteRouteRequest`].
@@ -51,9 +82,26 @@ impl DeleteRouteRequest {
     }
 }
 /// A builder for [`DeleteRouteRequest`](crate::types::DeleteRouteRequest); start one with `DeleteRouteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteRouteRequestBuilder {
     inner: crate::types::DeleteRouteRequest,
+}
+impl Clone for DeleteRouteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteRouteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteRouteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteRouteRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteRouteRequestBuilder {
     /// Sets [`DeleteRouteRequest::destination_prefix_list_id`](crate::types::DeleteRouteRequest::destination_prefix_list_id): The ID of the prefix list for the route.

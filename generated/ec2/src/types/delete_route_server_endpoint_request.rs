@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteRouteServerEndpointRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteRouteServerEndpointRequest {
     /// The ID of the route server endpoint to delete.
@@ -11,6 +11,28 @@ pub struct DeleteRouteServerEndpointRequest {
     pub route_server_endpoint_id: Option<String>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteRouteServerEndpointRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_endpoint_id: self.route_server_endpoint_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteRouteServerEndpointRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_endpoint_id == other.route_server_endpoint_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteRouteServerEndpointRequest {
+    fn default() -> Self {
+        Self {
+            route_server_endpoint_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteRouteServerEndpointRequest {
     /// Starts building a [`DeleteRouteServerEndpointRequest`].
@@ -30,9 +52,26 @@ impl DeleteRouteServerEndpointRequest {
     }
 }
 /// A builder for [`DeleteRouteServerEndpointRequest`](crate::types::DeleteRouteServerEndpointRequest); start one with `DeleteRouteServerEndpointRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteRouteServerEndpointRequestBuilder {
     inner: crate::types::DeleteRouteServerEndpointRequest,
+}
+impl Clone for DeleteRouteServerEndpointRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteRouteServerEndpointRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteRouteServerEndpointRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteRouteServerEndpointRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteRouteServerEndpointRequestBuilder {
     /// Sets [`DeleteRouteServerEndpointRequest::route_server_endpoint_id`](crate::types::DeleteRouteServerEndpointRequest::route_server_endpoint_id): The ID of the route server endpoint to delete.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteRouteServerEndpointResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteRouteServerEndpointResult {
     /// Information about the deleted route server endpoint.
     pub route_server_endpoint: Option<crate::types::RouteServerEndpoint>,
+}
+impl Clone for DeleteRouteServerEndpointResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_endpoint: self.route_server_endpoint.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteRouteServerEndpointResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_endpoint == other.route_server_endpoint
+    }
+}
+impl Default for DeleteRouteServerEndpointResult {
+    fn default() -> Self {
+        Self {
+            route_server_endpoint: None,
+        }
+    }
 }
 impl DeleteRouteServerEndpointResult {
     /// Starts building a [`DeleteRouteServerEndpointResult`].
@@ -21,9 +40,26 @@ impl DeleteRouteServerEndpointResult {
     }
 }
 /// A builder for [`DeleteRouteServerEndpointResult`](crate::types::DeleteRouteServerEndpointResult); start one with `DeleteRouteServerEndpointResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteRouteServerEndpointResultBuilder {
     inner: crate::types::DeleteRouteServerEndpointResult,
+}
+impl Clone for DeleteRouteServerEndpointResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteRouteServerEndpointResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteRouteServerEndpointResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteRouteServerEndpointResult as Default>::default(),
+        }
+    }
 }
 impl DeleteRouteServerEndpointResultBuilder {
     /// Sets [`DeleteRouteServerEndpointResult::route_server_endpoint`](crate::types::DeleteRouteServerEndpointResult::route_server_endpoint): Information about the deleted route server endpoint.

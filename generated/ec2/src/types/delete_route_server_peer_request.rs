@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteRouteServerPeerRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteRouteServerPeerRequest {
     /// The ID of the route server peer to delete.
@@ -11,6 +11,28 @@ pub struct DeleteRouteServerPeerRequest {
     pub route_server_peer_id: Option<String>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteRouteServerPeerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_peer_id: self.route_server_peer_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteRouteServerPeerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_peer_id == other.route_server_peer_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteRouteServerPeerRequest {
+    fn default() -> Self {
+        Self {
+            route_server_peer_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteRouteServerPeerRequest {
     /// Starts building a [`DeleteRouteServerPeerRequest`].
@@ -30,9 +52,26 @@ impl DeleteRouteServerPeerRequest {
     }
 }
 /// A builder for [`DeleteRouteServerPeerRequest`](crate::types::DeleteRouteServerPeerRequest); start one with `DeleteRouteServerPeerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteRouteServerPeerRequestBuilder {
     inner: crate::types::DeleteRouteServerPeerRequest,
+}
+impl Clone for DeleteRouteServerPeerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteRouteServerPeerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteRouteServerPeerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteRouteServerPeerRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteRouteServerPeerRequestBuilder {
     /// Sets [`DeleteRouteServerPeerRequest::route_server_peer_id`](crate::types::DeleteRouteServerPeerRequest::route_server_peer_id): The ID of the route server peer to delete.

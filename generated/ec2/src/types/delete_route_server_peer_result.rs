@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteRouteServerPeerResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteRouteServerPeerResult {
     /// Information about the deleted route server peer.
     pub route_server_peer: Option<crate::types::RouteServerPeer>,
+}
+impl Clone for DeleteRouteServerPeerResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_peer: self.route_server_peer.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteRouteServerPeerResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_peer == other.route_server_peer
+    }
+}
+impl Default for DeleteRouteServerPeerResult {
+    fn default() -> Self {
+        Self { route_server_peer: None }
+    }
 }
 impl DeleteRouteServerPeerResult {
     /// Starts building a [`DeleteRouteServerPeerResult`].
@@ -21,9 +38,26 @@ impl DeleteRouteServerPeerResult {
     }
 }
 /// A builder for [`DeleteRouteServerPeerResult`](crate::types::DeleteRouteServerPeerResult); start one with `DeleteRouteServerPeerResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteRouteServerPeerResultBuilder {
     inner: crate::types::DeleteRouteServerPeerResult,
+}
+impl Clone for DeleteRouteServerPeerResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteRouteServerPeerResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteRouteServerPeerResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteRouteServerPeerResult as Default>::default(),
+        }
+    }
 }
 impl DeleteRouteServerPeerResultBuilder {
     /// Sets [`DeleteRouteServerPeerResult::route_server_peer`](crate::types::DeleteRouteServerPeerResult::route_server_peer): Information about the deleted route server peer.

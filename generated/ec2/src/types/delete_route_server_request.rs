@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteRouteServerRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteRouteServerRequest {
     /// The ID of the route server to delete.
@@ -11,6 +11,27 @@ pub struct DeleteRouteServerRequest {
     pub route_server_id: Option<String>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteRouteServerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteRouteServerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteRouteServerRequest {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteRouteServerRequest {
     /// Starts building a [`DeleteRouteServerRequest`].
@@ -30,9 +51,26 @@ impl DeleteRouteServerRequest {
     }
 }
 /// A builder for [`DeleteRouteServerRequest`](crate::types::DeleteRouteServerRequest); start one with `DeleteRouteServerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteRouteServerRequestBuilder {
     inner: crate::types::DeleteRouteServerRequest,
+}
+impl Clone for DeleteRouteServerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteRouteServerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteRouteServerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteRouteServerRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteRouteServerRequestBuilder {
     /// Sets [`DeleteRouteServerRequest::route_server_id`](crate::types::DeleteRouteServerRequest::route_server_id): The ID of the route server to delete.

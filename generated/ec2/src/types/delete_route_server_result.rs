@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteRouteServerResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteRouteServerResult {
     /// Information about the deleted route server.
     pub route_server: Option<crate::types::RouteServer>,
+}
+impl Clone for DeleteRouteServerResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server: self.route_server.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteRouteServerResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server == other.route_server
+    }
+}
+impl Default for DeleteRouteServerResult {
+    fn default() -> Self {
+        Self { route_server: None }
+    }
 }
 impl DeleteRouteServerResult {
     /// Starts building a [`DeleteRouteServerResult`].
@@ -21,9 +38,26 @@ impl DeleteRouteServerResult {
     }
 }
 /// A builder for [`DeleteRouteServerResult`](crate::types::DeleteRouteServerResult); start one with `DeleteRouteServerResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteRouteServerResultBuilder {
     inner: crate::types::DeleteRouteServerResult,
+}
+impl Clone for DeleteRouteServerResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteRouteServerResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteRouteServerResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteRouteServerResult as Default>::default(),
+        }
+    }
 }
 impl DeleteRouteServerResultBuilder {
     /// Sets [`DeleteRouteServerResult::route_server`](crate::types::DeleteRouteServerResult::route_server): Information about the deleted route server.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteRouteTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteRouteTableRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DeleteRouteTableRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub route_table_id: Option<String>,
+}
+impl Clone for DeleteRouteTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            route_table_id: self.route_table_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteRouteTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.route_table_id == other.route_table_id
+    }
+}
+impl Default for DeleteRouteTableRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            route_table_id: None,
+        }
+    }
 }
 impl DeleteRouteTableRequest {
     /// Starts building a [`DeleteRouteTableRequest`].
@@ -30,9 +51,26 @@ impl DeleteRouteTableRequest {
     }
 }
 /// A builder for [`DeleteRouteTableRequest`](crate::types::DeleteRouteTableRequest); start one with `DeleteRouteTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteRouteTableRequestBuilder {
     inner: crate::types::DeleteRouteTableRequest,
+}
+impl Clone for DeleteRouteTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteRouteTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteRouteTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteRouteTableRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteRouteTableRequestBuilder {
     /// Sets [`DeleteRouteTableRequest::dry_run`](crate::types::DeleteRouteTableRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

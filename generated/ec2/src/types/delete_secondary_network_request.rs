@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSecondaryNetworkRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteSecondaryNetworkRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
@@ -13,6 +13,30 @@ pub struct DeleteSecondaryNetworkRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub secondary_network_id: Option<String>,
+}
+impl Clone for DeleteSecondaryNetworkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            secondary_network_id: self.secondary_network_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteSecondaryNetworkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.secondary_network_id == other.secondary_network_id
+    }
+}
+impl Default for DeleteSecondaryNetworkRequest {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            secondary_network_id: None,
+        }
+    }
 }
 impl DeleteSecondaryNetworkRequest {
     /// Starts building a [`DeleteSecondaryNetworkRequest`].
@@ -37,9 +61,26 @@ impl DeleteSecondaryNetworkRequest {
     }
 }
 /// A builder for [`DeleteSecondaryNetworkRequest`](crate::types::DeleteSecondaryNetworkRequest); start one with `DeleteSecondaryNetworkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSecondaryNetworkRequestBuilder {
     inner: crate::types::DeleteSecondaryNetworkRequest,
+}
+impl Clone for DeleteSecondaryNetworkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSecondaryNetworkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSecondaryNetworkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSecondaryNetworkRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteSecondaryNetworkRequestBuilder {
     /// Sets [`DeleteSecondaryNetworkRequest::client_token`](crate::types::DeleteSecondaryNetworkRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.

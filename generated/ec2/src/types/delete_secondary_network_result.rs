@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSecondaryNetworkResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteSecondaryNetworkResult {
     /// Information about the secondary network.
     pub secondary_network: Option<crate::types::SecondaryNetwork>,
     /// Unique, case-sensitive identifier to ensure the idempotency of the request. Only returned if a client token was provided in the request.
     pub client_token: Option<String>,
+}
+impl Clone for DeleteSecondaryNetworkResult {
+    fn clone(&self) -> Self {
+        Self {
+            secondary_network: self.secondary_network.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteSecondaryNetworkResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.secondary_network == other.secondary_network
+            && self.client_token == other.client_token
+    }
+}
+impl Default for DeleteSecondaryNetworkResult {
+    fn default() -> Self {
+        Self {
+            secondary_network: None,
+            client_token: None,
+        }
+    }
 }
 impl DeleteSecondaryNetworkResult {
     /// Starts building a [`DeleteSecondaryNetworkResult`].
@@ -28,9 +50,26 @@ impl DeleteSecondaryNetworkResult {
     }
 }
 /// A builder for [`DeleteSecondaryNetworkResult`](crate::types::DeleteSecondaryNetworkResult); start one with `DeleteSecondaryNetworkResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSecondaryNetworkResultBuilder {
     inner: crate::types::DeleteSecondaryNetworkResult,
+}
+impl Clone for DeleteSecondaryNetworkResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSecondaryNetworkResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSecondaryNetworkResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSecondaryNetworkResult as Default>::default(),
+        }
+    }
 }
 impl DeleteSecondaryNetworkResultBuilder {
     /// Sets [`DeleteSecondaryNetworkResult::secondary_network`](crate::types::DeleteSecondaryNetworkResult::secondary_network): Information about the secondary network.

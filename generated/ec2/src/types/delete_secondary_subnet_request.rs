@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSecondarySubnetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteSecondarySubnetRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
@@ -13,6 +13,30 @@ pub struct DeleteSecondarySubnetRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub secondary_subnet_id: Option<String>,
+}
+impl Clone for DeleteSecondarySubnetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            secondary_subnet_id: self.secondary_subnet_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteSecondarySubnetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.secondary_subnet_id == other.secondary_subnet_id
+    }
+}
+impl Default for DeleteSecondarySubnetRequest {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            secondary_subnet_id: None,
+        }
+    }
 }
 impl DeleteSecondarySubnetRequest {
     /// Starts building a [`DeleteSecondarySubnetRequest`].
@@ -37,9 +61,26 @@ impl DeleteSecondarySubnetRequest {
     }
 }
 /// A builder for [`DeleteSecondarySubnetRequest`](crate::types::DeleteSecondarySubnetRequest); start one with `DeleteSecondarySubnetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSecondarySubnetRequestBuilder {
     inner: crate::types::DeleteSecondarySubnetRequest,
+}
+impl Clone for DeleteSecondarySubnetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSecondarySubnetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSecondarySubnetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSecondarySubnetRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteSecondarySubnetRequestBuilder {
     /// Sets [`DeleteSecondarySubnetRequest::client_token`](crate::types::DeleteSecondarySubnetRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.

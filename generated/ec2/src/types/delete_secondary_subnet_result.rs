@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSecondarySubnetResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteSecondarySubnetResult {
     /// Information about the secondary subnet being deleted.
     pub secondary_subnet: Option<crate::types::SecondarySubnet>,
     /// Unique, case-sensitive identifier to ensure the idempotency of the request. Only returned if a client token was provided in the request.
     pub client_token: Option<String>,
+}
+impl Clone for DeleteSecondarySubnetResult {
+    fn clone(&self) -> Self {
+        Self {
+            secondary_subnet: self.secondary_subnet.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteSecondarySubnetResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.secondary_subnet == other.secondary_subnet
+            && self.client_token == other.client_token
+    }
+}
+impl Default for DeleteSecondarySubnetResult {
+    fn default() -> Self {
+        Self {
+            secondary_subnet: None,
+            client_token: None,
+        }
+    }
 }
 impl DeleteSecondarySubnetResult {
     /// Starts building a [`DeleteSecondarySubnetResult`].
@@ -28,9 +50,26 @@ impl DeleteSecondarySubnetResult {
     }
 }
 /// A builder for [`DeleteSecondarySubnetResult`](crate::types::DeleteSecondarySubnetResult); start one with `DeleteSecondarySubnetResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSecondarySubnetResultBuilder {
     inner: crate::types::DeleteSecondarySubnetResult,
+}
+impl Clone for DeleteSecondarySubnetResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSecondarySubnetResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSecondarySubnetResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSecondarySubnetResult as Default>::default(),
+        }
+    }
 }
 impl DeleteSecondarySubnetResultBuilder {
     /// Sets [`DeleteSecondarySubnetResult::secondary_subnet`](crate::types::DeleteSecondarySubnetResult::secondary_subnet): Information about the secondary subnet being deleted.

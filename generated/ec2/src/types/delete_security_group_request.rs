@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSecurityGroupRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteSecurityGroupRequest {
     /// The ID of the security group.
@@ -11,6 +11,30 @@ pub struct DeleteSecurityGroupRequest {
     pub group_name: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteSecurityGroupRequest {
+    fn clone(&self) -> Self {
+        Self {
+            group_id: self.group_id.clone(),
+            group_name: self.group_name.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteSecurityGroupRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_id == other.group_id && self.group_name == other.group_name
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteSecurityGroupRequest {
+    fn default() -> Self {
+        Self {
+            group_id: None,
+            group_name: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteSecurityGroupRequest {
     /// Starts building a [`DeleteSecurityGroupRequest`].
@@ -35,9 +59,26 @@ impl DeleteSecurityGroupRequest {
     }
 }
 /// A builder for [`DeleteSecurityGroupRequest`](crate::types::DeleteSecurityGroupRequest); start one with `DeleteSecurityGroupRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSecurityGroupRequestBuilder {
     inner: crate::types::DeleteSecurityGroupRequest,
+}
+impl Clone for DeleteSecurityGroupRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSecurityGroupRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSecurityGroupRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSecurityGroupRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteSecurityGroupRequestBuilder {
     /// Sets [`DeleteSecurityGroupRequest::group_id`](crate::types::DeleteSecurityGroupRequest::group_id): The ID of the security group.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSecurityGroupResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteSecurityGroupResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
     pub return_: Option<bool>,
     /// The ID of the deleted security group.
     pub group_id: Option<String>,
+}
+impl Clone for DeleteSecurityGroupResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_: self.return_,
+            group_id: self.group_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteSecurityGroupResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_ && self.group_id == other.group_id
+    }
+}
+impl Default for DeleteSecurityGroupResult {
+    fn default() -> Self {
+        Self {
+            return_: None,
+            group_id: None,
+        }
+    }
 }
 impl DeleteSecurityGroupResult {
     /// Starts building a [`DeleteSecurityGroupResult`].
@@ -28,9 +49,26 @@ impl DeleteSecurityGroupResult {
     }
 }
 /// A builder for [`DeleteSecurityGroupResult`](crate::types::DeleteSecurityGroupResult); start one with `DeleteSecurityGroupResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSecurityGroupResultBuilder {
     inner: crate::types::DeleteSecurityGroupResult,
+}
+impl Clone for DeleteSecurityGroupResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSecurityGroupResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSecurityGroupResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSecurityGroupResult as Default>::default(),
+        }
+    }
 }
 impl DeleteSecurityGroupResultBuilder {
     /// Sets [`DeleteSecurityGroupResult::return_`](crate::types::DeleteSecurityGroupResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.

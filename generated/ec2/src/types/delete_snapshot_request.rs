@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSnapshotRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteSnapshotRequest {
     /// The ID of the EBS snapshot.
@@ -11,6 +11,27 @@ pub struct DeleteSnapshotRequest {
     pub snapshot_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteSnapshotRequest {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteSnapshotRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteSnapshotRequest {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteSnapshotRequest {
     /// Starts building a [`DeleteSnapshotRequest`].
@@ -30,9 +51,26 @@ impl DeleteSnapshotRequest {
     }
 }
 /// A builder for [`DeleteSnapshotRequest`](crate::types::DeleteSnapshotRequest); start one with `DeleteSnapshotRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSnapshotRequestBuilder {
     inner: crate::types::DeleteSnapshotRequest,
+}
+impl Clone for DeleteSnapshotRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSnapshotRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSnapshotRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSnapshotRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteSnapshotRequestBuilder {
     /// Sets [`DeleteSnapshotRequest::snapshot_id`](crate::types::DeleteSnapshotRequest::snapshot_id): The ID of the EBS snapshot.

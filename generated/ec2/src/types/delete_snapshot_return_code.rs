@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The snapshot ID and its deletion result code.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteSnapshotReturnCode {
     /// The ID of the snapshot.
@@ -17,6 +17,27 @@ pub struct DeleteSnapshotReturnCode {
     ///
     /// For details about an error, check the `DeleteSnapshot` event in the CloudTrail event history. For more information, see [View event history](https://docs.aws.amazon.com/awscloudtrail/latest/userguide/tutorial-event-history.html) in the *Amazon Web Services CloudTrail User Guide*.
     pub return_code: Option<crate::types::SnapshotReturnCodes>,
+}
+impl Clone for DeleteSnapshotReturnCode {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            return_code: self.return_code.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteSnapshotReturnCode {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id && self.return_code == other.return_code
+    }
+}
+impl Default for DeleteSnapshotReturnCode {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            return_code: None,
+        }
+    }
 }
 impl DeleteSnapshotReturnCode {
     /// Starts building a [`DeleteSnapshotReturnCode`].
@@ -36,9 +57,26 @@ impl DeleteSnapshotReturnCode {
     }
 }
 /// A builder for [`DeleteSnapshotReturnCode`](crate::types::DeleteSnapshotReturnCode); start one with `DeleteSnapshotReturnCode::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSnapshotReturnCodeBuilder {
     inner: crate::types::DeleteSnapshotReturnCode,
+}
+impl Clone for DeleteSnapshotReturnCodeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSnapshotReturnCodeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSnapshotReturnCodeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSnapshotReturnCode as Default>::default(),
+        }
+    }
 }
 impl DeleteSnapshotReturnCodeBuilder {
     /// Sets [`DeleteSnapshotReturnCode::snapshot_id`](crate::types::DeleteSnapshotReturnCode::snapshot_id): The ID of the snapshot.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DeleteSpotDatafeedSubscription.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteSpotDatafeedSubscriptionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteSpotDatafeedSubscriptionRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for DeleteSpotDatafeedSubscriptionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteSpotDatafeedSubscriptionRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl DeleteSpotDatafeedSubscriptionRequest {
     /// Starts building a [`DeleteSpotDatafeedSubscriptionRequest`].
@@ -21,9 +36,26 @@ impl DeleteSpotDatafeedSubscriptionRequest {
     }
 }
 /// A builder for [`DeleteSpotDatafeedSubscriptionRequest`](crate::types::DeleteSpotDatafeedSubscriptionRequest); start one with `DeleteSpotDatafeedSubscriptionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSpotDatafeedSubscriptionRequestBuilder {
     inner: crate::types::DeleteSpotDatafeedSubscriptionRequest,
+}
+impl Clone for DeleteSpotDatafeedSubscriptionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSpotDatafeedSubscriptionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSpotDatafeedSubscriptionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSpotDatafeedSubscriptionRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteSpotDatafeedSubscriptionRequestBuilder {
     /// Sets [`DeleteSpotDatafeedSubscriptionRequest::dry_run`](crate::types::DeleteSpotDatafeedSubscriptionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

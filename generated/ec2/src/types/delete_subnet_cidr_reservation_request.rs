@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSubnetCidrReservationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteSubnetCidrReservationRequest {
     /// The ID of the subnet CIDR reservation.
@@ -11,6 +11,28 @@ pub struct DeleteSubnetCidrReservationRequest {
     pub subnet_cidr_reservation_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteSubnetCidrReservationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_cidr_reservation_id: self.subnet_cidr_reservation_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteSubnetCidrReservationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_cidr_reservation_id == other.subnet_cidr_reservation_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteSubnetCidrReservationRequest {
+    fn default() -> Self {
+        Self {
+            subnet_cidr_reservation_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteSubnetCidrReservationRequest {
     /// Starts building a [`DeleteSubnetCidrReservationRequest`].
@@ -30,9 +52,26 @@ impl DeleteSubnetCidrReservationRequest {
     }
 }
 /// A builder for [`DeleteSubnetCidrReservationRequest`](crate::types::DeleteSubnetCidrReservationRequest); start one with `DeleteSubnetCidrReservationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSubnetCidrReservationRequestBuilder {
     inner: crate::types::DeleteSubnetCidrReservationRequest,
+}
+impl Clone for DeleteSubnetCidrReservationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSubnetCidrReservationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSubnetCidrReservationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSubnetCidrReservationRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteSubnetCidrReservationRequestBuilder {
     /// Sets [`DeleteSubnetCidrReservationRequest::subnet_cidr_reservation_id`](crate::types::DeleteSubnetCidrReservationRequest::subnet_cidr_reservation_id): The ID of the subnet CIDR reservation.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSubnetCidrReservationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteSubnetCidrReservationResult {
     /// Information about the deleted subnet CIDR reservation.
     pub deleted_subnet_cidr_reservation: Option<crate::types::SubnetCidrReservation>,
+}
+impl Clone for DeleteSubnetCidrReservationResult {
+    fn clone(&self) -> Self {
+        Self {
+            deleted_subnet_cidr_reservation: self.deleted_subnet_cidr_reservation.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteSubnetCidrReservationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.deleted_subnet_cidr_reservation == other.deleted_subnet_cidr_reservation
+    }
+}
+impl Default for DeleteSubnetCidrReservationResult {
+    fn default() -> Self {
+        Self {
+            deleted_subnet_cidr_reservation: None,
+        }
+    }
 }
 impl DeleteSubnetCidrReservationResult {
     /// Starts building a [`DeleteSubnetCidrReservationResult`].
@@ -23,9 +42,26 @@ impl DeleteSubnetCidrReservationResult {
     }
 }
 /// A builder for [`DeleteSubnetCidrReservationResult`](crate::types::DeleteSubnetCidrReservationResult); start one with `DeleteSubnetCidrReservationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSubnetCidrReservationResultBuilder {
     inner: crate::types::DeleteSubnetCidrReservationResult,
+}
+impl Clone for DeleteSubnetCidrReservationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSubnetCidrReservationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSubnetCidrReservationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSubnetCidrReservationResult as Default>::default(),
+        }
+    }
 }
 impl DeleteSubnetCidrReservationResultBuilder {
     /// Sets [`DeleteSubnetCidrReservationResult::deleted_subnet_cidr_reservation`](crate::types::DeleteSubnetCidrReservationResult::deleted_subnet_cidr_reservation): Information about the deleted subnet CIDR reservation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSubnetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteSubnetRequest {
     /// The ID of the subnet.
@@ -11,6 +11,27 @@ pub struct DeleteSubnetRequest {
     pub subnet_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteSubnetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_id: self.subnet_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteSubnetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_id == other.subnet_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteSubnetRequest {
+    fn default() -> Self {
+        Self {
+            subnet_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteSubnetRequest {
     /// Starts building a [`DeleteSubnetRequest`].
@@ -30,9 +51,26 @@ impl DeleteSubnetRequest {
     }
 }
 /// A builder for [`DeleteSubnetRequest`](crate::types::DeleteSubnetRequest); start one with `DeleteSubnetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSubnetRequestBuilder {
     inner: crate::types::DeleteSubnetRequest,
+}
+impl Clone for DeleteSubnetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSubnetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSubnetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSubnetRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteSubnetRequestBuilder {
     /// Sets [`DeleteSubnetRequest::subnet_id`](crate::types::DeleteSubnetRequest::subnet_id): The ID of the subnet.

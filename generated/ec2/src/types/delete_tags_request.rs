@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTagsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTagsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,30 @@ pub struct DeleteTagsRequest {
     ///
     /// Constraints: Up to 1000 tags.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for DeleteTagsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            resources: self.resources.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTagsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.resources == other.resources
+            && self.tags == other.tags
+    }
+}
+impl Default for DeleteTagsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            resources: None,
+            tags: None,
+        }
+    }
 }
 impl DeleteTagsRequest {
     /// Starts building a [`DeleteTagsRequest`].
@@ -43,9 +67,26 @@ impl DeleteTagsRequest {
     }
 }
 /// A builder for [`DeleteTagsRequest`](crate::types::DeleteTagsRequest); start one with `DeleteTagsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTagsRequestBuilder {
     inner: crate::types::DeleteTagsRequest,
+}
+impl Clone for DeleteTagsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTagsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTagsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTagsRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTagsRequestBuilder {
     /// Sets [`DeleteTagsRequest::dry_run`](crate::types::DeleteTagsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

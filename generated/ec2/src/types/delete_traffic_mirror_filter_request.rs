@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTrafficMirrorFilterRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilterRequest {
     /// The ID of the Traffic Mirror filter.
@@ -11,6 +11,28 @@ pub struct DeleteTrafficMirrorFilterRequest {
     pub traffic_mirror_filter_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTrafficMirrorFilterRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_id: self.traffic_mirror_filter_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorFilterRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_id == other.traffic_mirror_filter_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTrafficMirrorFilterRequest {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTrafficMirrorFilterRequest {
     /// Starts building a [`DeleteTrafficMirrorFilterRequest`].
@@ -30,9 +52,26 @@ impl DeleteTrafficMirrorFilterRequest {
     }
 }
 /// A builder for [`DeleteTrafficMirrorFilterRequest`](crate::types::DeleteTrafficMirrorFilterRequest); start one with `DeleteTrafficMirrorFilterRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTrafficMirrorFilterRequestBuilder {
     inner: crate::types::DeleteTrafficMirrorFilterRequest,
+}
+impl Clone for DeleteTrafficMirrorFilterRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorFilterRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTrafficMirrorFilterRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTrafficMirrorFilterRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTrafficMirrorFilterRequestBuilder {
     /// Sets [`DeleteTrafficMirrorFilterRequest::traffic_mirror_filter_id`](crate::types::DeleteTrafficMirrorFilterRequest::traffic_mirror_filter_id): The ID of the Traffic Mirror filter.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTrafficMirrorFilterResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilterResult {
     /// The ID of the Traffic Mirror filter.
     pub traffic_mirror_filter_id: Option<String>,
+}
+impl Clone for DeleteTrafficMirrorFilterResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_id: self.traffic_mirror_filter_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorFilterResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_id == other.traffic_mirror_filter_id
+    }
+}
+impl Default for DeleteTrafficMirrorFilterResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_id: None,
+        }
+    }
 }
 impl DeleteTrafficMirrorFilterResult {
     /// Starts building a [`DeleteTrafficMirrorFilterResult`].
@@ -21,9 +40,26 @@ impl DeleteTrafficMirrorFilterResult {
     }
 }
 /// A builder for [`DeleteTrafficMirrorFilterResult`](crate::types::DeleteTrafficMirrorFilterResult); start one with `DeleteTrafficMirrorFilterResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTrafficMirrorFilterResultBuilder {
     inner: crate::types::DeleteTrafficMirrorFilterResult,
+}
+impl Clone for DeleteTrafficMirrorFilterResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorFilterResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTrafficMirrorFilterResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTrafficMirrorFilterResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTrafficMirrorFilterResultBuilder {
     /// Sets [`DeleteTrafficMirrorFilterResult::traffic_mirror_filter_id`](crate::types::DeleteTrafficMirrorFilterResult::traffic_mirror_filter_id): The ID of the Traffic Mirror filter.

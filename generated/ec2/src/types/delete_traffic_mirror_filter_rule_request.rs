@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTrafficMirrorFilterRuleRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilterRuleRequest {
     /// The ID of the Traffic Mirror rule.
@@ -11,6 +11,28 @@ pub struct DeleteTrafficMirrorFilterRuleRequest {
     pub traffic_mirror_filter_rule_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTrafficMirrorFilterRuleRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_rule_id: self.traffic_mirror_filter_rule_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorFilterRuleRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_rule_id == other.traffic_mirror_filter_rule_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTrafficMirrorFilterRuleRequest {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_rule_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTrafficMirrorFilterRuleRequest {
     /// Starts building a [`DeleteTrafficMirrorFilterRuleRequest`].
@@ -30,9 +52,26 @@ impl DeleteTrafficMirrorFilterRuleRequest {
     }
 }
 /// A builder for [`DeleteTrafficMirrorFilterRuleRequest`](crate::types::DeleteTrafficMirrorFilterRuleRequest); start one with `DeleteTrafficMirrorFilterRuleRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTrafficMirrorFilterRuleRequestBuilder {
     inner: crate::types::DeleteTrafficMirrorFilterRuleRequest,
+}
+impl Clone for DeleteTrafficMirrorFilterRuleRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorFilterRuleRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTrafficMirrorFilterRuleRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTrafficMirrorFilterRuleRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTrafficMirrorFilterRuleRequestBuilder {
     /// Sets [`DeleteTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id`](crate::types::DeleteTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id): The ID of the Traffic Mirror rule.

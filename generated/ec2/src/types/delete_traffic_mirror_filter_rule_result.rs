@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTrafficMirrorFilterRuleResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorFilterRuleResult {
     /// The ID of the deleted Traffic Mirror rule.
     pub traffic_mirror_filter_rule_id: Option<String>,
+}
+impl Clone for DeleteTrafficMirrorFilterRuleResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_rule_id: self.traffic_mirror_filter_rule_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorFilterRuleResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_rule_id == other.traffic_mirror_filter_rule_id
+    }
+}
+impl Default for DeleteTrafficMirrorFilterRuleResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_rule_id: None,
+        }
+    }
 }
 impl DeleteTrafficMirrorFilterRuleResult {
     /// Starts building a [`DeleteTrafficMirrorFilterRuleResult`].
@@ -21,9 +40,26 @@ impl DeleteTrafficMirrorFilterRuleResult {
     }
 }
 /// A builder for [`DeleteTrafficMirrorFilterRuleResult`](crate::types::DeleteTrafficMirrorFilterRuleResult); start one with `DeleteTrafficMirrorFilterRuleResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTrafficMirrorFilterRuleResultBuilder {
     inner: crate::types::DeleteTrafficMirrorFilterRuleResult,
+}
+impl Clone for DeleteTrafficMirrorFilterRuleResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorFilterRuleResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTrafficMirrorFilterRuleResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTrafficMirrorFilterRuleResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTrafficMirrorFilterRuleResultBuilder {
     /// Sets [`DeleteTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule_id`](crate::types::DeleteTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule_id): The ID of the deleted Traffic Mirror rule.

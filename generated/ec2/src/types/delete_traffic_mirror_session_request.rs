@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTrafficMirrorSessionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorSessionRequest {
     /// The ID of the Traffic Mirror session.
@@ -11,6 +11,28 @@ pub struct DeleteTrafficMirrorSessionRequest {
     pub traffic_mirror_session_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTrafficMirrorSessionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_session_id: self.traffic_mirror_session_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorSessionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_session_id == other.traffic_mirror_session_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTrafficMirrorSessionRequest {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_session_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTrafficMirrorSessionRequest {
     /// Starts building a [`DeleteTrafficMirrorSessionRequest`].
@@ -30,9 +52,26 @@ impl DeleteTrafficMirrorSessionRequest {
     }
 }
 /// A builder for [`DeleteTrafficMirrorSessionRequest`](crate::types::DeleteTrafficMirrorSessionRequest); start one with `DeleteTrafficMirrorSessionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTrafficMirrorSessionRequestBuilder {
     inner: crate::types::DeleteTrafficMirrorSessionRequest,
+}
+impl Clone for DeleteTrafficMirrorSessionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorSessionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTrafficMirrorSessionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTrafficMirrorSessionRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTrafficMirrorSessionRequestBuilder {
     /// Sets [`DeleteTrafficMirrorSessionRequest::traffic_mirror_session_id`](crate::types::DeleteTrafficMirrorSessionRequest::traffic_mirror_session_id): The ID of the Traffic Mirror session.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTrafficMirrorSessionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorSessionResult {
     /// The ID of the deleted Traffic Mirror session.
     pub traffic_mirror_session_id: Option<String>,
+}
+impl Clone for DeleteTrafficMirrorSessionResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_session_id: self.traffic_mirror_session_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorSessionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_session_id == other.traffic_mirror_session_id
+    }
+}
+impl Default for DeleteTrafficMirrorSessionResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_session_id: None,
+        }
+    }
 }
 impl DeleteTrafficMirrorSessionResult {
     /// Starts building a [`DeleteTrafficMirrorSessionResult`].
@@ -21,9 +40,26 @@ impl DeleteTrafficMirrorSessionResult {
     }
 }
 /// A builder for [`DeleteTrafficMirrorSessionResult`](crate::types::DeleteTrafficMirrorSessionResult); start one with `DeleteTrafficMirrorSessionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTrafficMirrorSessionResultBuilder {
     inner: crate::types::DeleteTrafficMirrorSessionResult,
+}
+impl Clone for DeleteTrafficMirrorSessionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorSessionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTrafficMirrorSessionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTrafficMirrorSessionResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTrafficMirrorSessionResultBuilder {
     /// Sets [`DeleteTrafficMirrorSessionResult::traffic_mirror_session_id`](crate::types::DeleteTrafficMirrorSessionResult::traffic_mirror_session_id): The ID of the deleted Traffic Mirror session.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTrafficMirrorTargetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorTargetRequest {
     /// The ID of the Traffic Mirror target.
@@ -11,6 +11,28 @@ pub struct DeleteTrafficMirrorTargetRequest {
     pub traffic_mirror_target_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTrafficMirrorTargetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_target_id: self.traffic_mirror_target_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorTargetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_target_id == other.traffic_mirror_target_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTrafficMirrorTargetRequest {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_target_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTrafficMirrorTargetRequest {
     /// Starts building a [`DeleteTrafficMirrorTargetRequest`].
@@ -30,9 +52,26 @@ impl DeleteTrafficMirrorTargetRequest {
     }
 }
 /// A builder for [`DeleteTrafficMirrorTargetRequest`](crate::types::DeleteTrafficMirrorTargetRequest); start one with `DeleteTrafficMirrorTargetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTrafficMirrorTargetRequestBuilder {
     inner: crate::types::DeleteTrafficMirrorTargetRequest,
+}
+impl Clone for DeleteTrafficMirrorTargetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorTargetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTrafficMirrorTargetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTrafficMirrorTargetRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTrafficMirrorTargetRequestBuilder {
     /// Sets [`DeleteTrafficMirrorTargetRequest::traffic_mirror_target_id`](crate::types::DeleteTrafficMirrorTargetRequest::traffic_mirror_target_id): The ID of the Traffic Mirror target.

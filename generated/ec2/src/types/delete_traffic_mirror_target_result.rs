@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTrafficMirrorTargetResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTrafficMirrorTargetResult {
     /// The ID of the deleted Traffic Mirror target.
     pub traffic_mirror_target_id: Option<String>,
+}
+impl Clone for DeleteTrafficMirrorTargetResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_target_id: self.traffic_mirror_target_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorTargetResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_target_id == other.traffic_mirror_target_id
+    }
+}
+impl Default for DeleteTrafficMirrorTargetResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_target_id: None,
+        }
+    }
 }
 impl DeleteTrafficMirrorTargetResult {
     /// Starts building a [`DeleteTrafficMirrorTargetResult`].
@@ -21,9 +40,26 @@ impl DeleteTrafficMirrorTargetResult {
     }
 }
 /// A builder for [`DeleteTrafficMirrorTargetResult`](crate::types::DeleteTrafficMirrorTargetResult); start one with `DeleteTrafficMirrorTargetResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTrafficMirrorTargetResultBuilder {
     inner: crate::types::DeleteTrafficMirrorTargetResult,
+}
+impl Clone for DeleteTrafficMirrorTargetResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTrafficMirrorTargetResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTrafficMirrorTargetResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTrafficMirrorTargetResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTrafficMirrorTargetResultBuilder {
     /// Sets [`DeleteTrafficMirrorTargetResult::traffic_mirror_target_id`](crate::types::DeleteTrafficMirrorTargetResult::traffic_mirror_target_id): The ID of the deleted Traffic Mirror target.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayClientVpnAttachmentRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayClientVpnAttachmentRequest {
     /// The ID of the Transit Gateway attachment.
@@ -11,6 +11,28 @@ pub struct DeleteTransitGatewayClientVpnAttachmentRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayClientVpnAttachmentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayClientVpnAttachmentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayClientVpnAttachmentRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayClientVpnAttachmentRequest {
     /// Starts building a [`DeleteTransitGatewayClientVpnAttachmentRequest`].
@@ -30,9 +52,26 @@ impl DeleteTransitGatewayClientVpnAttachmentRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayClientVpnAttachmentRequest`](crate::types::DeleteTransitGatewayClientVpnAttachmentRequest); start one with `DeleteTransitGatewayClientVpnAttachmentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayClientVpnAttachmentRequestBuilder {
     inner: crate::types::DeleteTransitGatewayClientVpnAttachmentRequest,
+}
+impl Clone for DeleteTransitGatewayClientVpnAttachmentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayClientVpnAttachmentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayClientVpnAttachmentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayClientVpnAttachmentRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayClientVpnAttachmentRequestBuilder {
     /// Sets [`DeleteTransitGatewayClientVpnAttachmentRequest::transit_gateway_attachment_id`](crate::types::DeleteTransitGatewayClientVpnAttachmentRequest::transit_gateway_attachment_id): The ID of the Transit Gateway attachment.

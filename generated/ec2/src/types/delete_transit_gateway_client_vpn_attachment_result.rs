@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayClientVpnAttachmentResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayClientVpnAttachmentResult {
     /// Information about the Transit Gateway Client VPN attachment.
     pub transit_gateway_client_vpn_attachment: Option<
         crate::types::TransitGatewayClientVpnAttachment,
     >,
+}
+impl Clone for DeleteTransitGatewayClientVpnAttachmentResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_client_vpn_attachment: self
+                .transit_gateway_client_vpn_attachment
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayClientVpnAttachmentResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_client_vpn_attachment
+            == other.transit_gateway_client_vpn_attachment
+    }
+}
+impl Default for DeleteTransitGatewayClientVpnAttachmentResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_client_vpn_attachment: None,
+        }
+    }
 }
 impl DeleteTransitGatewayClientVpnAttachmentResult {
     /// Starts building a [`DeleteTransitGatewayClientVpnAttachmentResult`].
@@ -25,9 +47,26 @@ impl DeleteTransitGatewayClientVpnAttachmentResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayClientVpnAttachmentResult`](crate::types::DeleteTransitGatewayClientVpnAttachmentResult); start one with `DeleteTransitGatewayClientVpnAttachmentResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayClientVpnAttachmentResultBuilder {
     inner: crate::types::DeleteTransitGatewayClientVpnAttachmentResult,
+}
+impl Clone for DeleteTransitGatewayClientVpnAttachmentResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayClientVpnAttachmentResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayClientVpnAttachmentResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayClientVpnAttachmentResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayClientVpnAttachmentResultBuilder {
     /// Sets [`DeleteTransitGatewayClientVpnAttachmentResult::transit_gateway_client_vpn_attachment`](crate::types::DeleteTransitGatewayClientVpnAttachmentResult::transit_gateway_client_vpn_attachment): Information about the Transit Gateway Client VPN attachment.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayConnectPeerRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayConnectPeerRequest {
     /// The ID of the Connect peer.
@@ -11,6 +11,30 @@ pub struct DeleteTransitGatewayConnectPeerRequest {
     pub transit_gateway_connect_peer_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayConnectPeerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_connect_peer_id: self
+                .transit_gateway_connect_peer_id
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayConnectPeerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_connect_peer_id == other.transit_gateway_connect_peer_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayConnectPeerRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_connect_peer_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayConnectPeerRequest {
     /// Starts building a [`DeleteTransitGatewayConnectPeerRequest`].
@@ -30,9 +54,26 @@ impl DeleteTransitGatewayConnectPeerRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayConnectPeerRequest`](crate::types::DeleteTransitGatewayConnectPeerRequest); start one with `DeleteTransitGatewayConnectPeerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayConnectPeerRequestBuilder {
     inner: crate::types::DeleteTransitGatewayConnectPeerRequest,
+}
+impl Clone for DeleteTransitGatewayConnectPeerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayConnectPeerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayConnectPeerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayConnectPeerRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayConnectPeerRequestBuilder {
     /// Sets [`DeleteTransitGatewayConnectPeerRequest::transit_gateway_connect_peer_id`](crate::types::DeleteTransitGatewayConnectPeerRequest::transit_gateway_connect_peer_id): The ID of the Connect peer.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayConnectPeerResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayConnectPeerResult {
     /// Information about the deleted Connect peer.
     pub transit_gateway_connect_peer: Option<crate::types::TransitGatewayConnectPeer>,
+}
+impl Clone for DeleteTransitGatewayConnectPeerResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_connect_peer: self.transit_gateway_connect_peer.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayConnectPeerResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_connect_peer == other.transit_gateway_connect_peer
+    }
+}
+impl Default for DeleteTransitGatewayConnectPeerResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_connect_peer: None,
+        }
+    }
 }
 impl DeleteTransitGatewayConnectPeerResult {
     /// Starts building a [`DeleteTransitGatewayConnectPeerResult`].
@@ -23,9 +42,26 @@ impl DeleteTransitGatewayConnectPeerResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayConnectPeerResult`](crate::types::DeleteTransitGatewayConnectPeerResult); start one with `DeleteTransitGatewayConnectPeerResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayConnectPeerResultBuilder {
     inner: crate::types::DeleteTransitGatewayConnectPeerResult,
+}
+impl Clone for DeleteTransitGatewayConnectPeerResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayConnectPeerResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayConnectPeerResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayConnectPeerResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayConnectPeerResultBuilder {
     /// Sets [`DeleteTransitGatewayConnectPeerResult::transit_gateway_connect_peer`](crate::types::DeleteTransitGatewayConnectPeerResult::transit_gateway_connect_peer): Information about the deleted Connect peer.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayConnectRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayConnectRequest {
     /// The ID of the Connect attachment.
@@ -11,6 +11,28 @@ pub struct DeleteTransitGatewayConnectRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayConnectRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayConnectRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayConnectRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayConnectRequest {
     /// Starts building a [`DeleteTransitGatewayConnectRequest`].
@@ -30,9 +52,26 @@ impl DeleteTransitGatewayConnectRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayConnectRequest`](crate::types::DeleteTransitGatewayConnectRequest); start one with `DeleteTransitGatewayConnectRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayConnectRequestBuilder {
     inner: crate::types::DeleteTransitGatewayConnectRequest,
+}
+impl Clone for DeleteTransitGatewayConnectRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayConnectRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayConnectRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayConnectRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayConnectRequestBuilder {
     /// Sets [`DeleteTransitGatewayConnectRequest::transit_gateway_attachment_id`](crate::types::DeleteTransitGatewayConnectRequest::transit_gateway_attachment_id): The ID of the Connect attachment.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayConnectResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayConnectResult {
     /// Information about the deleted Connect attachment.
     pub transit_gateway_connect: Option<crate::types::TransitGatewayConnect>,
+}
+impl Clone for DeleteTransitGatewayConnectResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_connect: self.transit_gateway_connect.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayConnectResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_connect == other.transit_gateway_connect
+    }
+}
+impl Default for DeleteTransitGatewayConnectResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_connect: None,
+        }
+    }
 }
 impl DeleteTransitGatewayConnectResult {
     /// Starts building a [`DeleteTransitGatewayConnectResult`].
@@ -23,9 +42,26 @@ impl DeleteTransitGatewayConnectResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayConnectResult`](crate::types::DeleteTransitGatewayConnectResult); start one with `DeleteTransitGatewayConnectResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayConnectResultBuilder {
     inner: crate::types::DeleteTransitGatewayConnectResult,
+}
+impl Clone for DeleteTransitGatewayConnectResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayConnectResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayConnectResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayConnectResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayConnectResultBuilder {
     /// Sets [`DeleteTransitGatewayConnectResult::transit_gateway_connect`](crate::types::DeleteTransitGatewayConnectResult::transit_gateway_connect): Information about the deleted Connect attachment.

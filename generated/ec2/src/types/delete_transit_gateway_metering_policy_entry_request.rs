@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayMeteringPolicyEntryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayMeteringPolicyEntryRequest {
     /// The ID of the transit gateway metering policy containing the entry to delete.
@@ -15,6 +15,34 @@ pub struct DeleteTransitGatewayMeteringPolicyEntryRequest {
     pub policy_rule_number: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayMeteringPolicyEntryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policy_id: self
+                .transit_gateway_metering_policy_id
+                .clone(),
+            policy_rule_number: self.policy_rule_number,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayMeteringPolicyEntryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policy_id
+            == other.transit_gateway_metering_policy_id
+            && self.policy_rule_number == other.policy_rule_number
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayMeteringPolicyEntryRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policy_id: None,
+            policy_rule_number: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayMeteringPolicyEntryRequest {
     /// Starts building a [`DeleteTransitGatewayMeteringPolicyEntryRequest`].
@@ -39,9 +67,26 @@ impl DeleteTransitGatewayMeteringPolicyEntryRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayMeteringPolicyEntryRequest`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest); start one with `DeleteTransitGatewayMeteringPolicyEntryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayMeteringPolicyEntryRequestBuilder {
     inner: crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest,
+}
+impl Clone for DeleteTransitGatewayMeteringPolicyEntryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayMeteringPolicyEntryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayMeteringPolicyEntryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayMeteringPolicyEntryRequestBuilder {
     /// Sets [`DeleteTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id`](crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest::transit_gateway_metering_policy_id): The ID of the transit gateway metering policy containing the entry to delete.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayMeteringPolicyEntryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayMeteringPolicyEntryResult {
     /// Information about the deleted transit gateway metering policy entry.
     pub transit_gateway_metering_policy_entry: Option<
         crate::types::TransitGatewayMeteringPolicyEntry,
     >,
+}
+impl Clone for DeleteTransitGatewayMeteringPolicyEntryResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policy_entry: self
+                .transit_gateway_metering_policy_entry
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayMeteringPolicyEntryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policy_entry
+            == other.transit_gateway_metering_policy_entry
+    }
+}
+impl Default for DeleteTransitGatewayMeteringPolicyEntryResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policy_entry: None,
+        }
+    }
 }
 impl DeleteTransitGatewayMeteringPolicyEntryResult {
     /// Starts building a [`DeleteTransitGatewayMeteringPolicyEntryResult`].
@@ -25,9 +47,26 @@ impl DeleteTransitGatewayMeteringPolicyEntryResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayMeteringPolicyEntryResult`](crate::types::DeleteTransitGatewayMeteringPolicyEntryResult); start one with `DeleteTransitGatewayMeteringPolicyEntryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayMeteringPolicyEntryResultBuilder {
     inner: crate::types::DeleteTransitGatewayMeteringPolicyEntryResult,
+}
+impl Clone for DeleteTransitGatewayMeteringPolicyEntryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayMeteringPolicyEntryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayMeteringPolicyEntryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayMeteringPolicyEntryResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayMeteringPolicyEntryResultBuilder {
     /// Sets [`DeleteTransitGatewayMeteringPolicyEntryResult::transit_gateway_metering_policy_entry`](crate::types::DeleteTransitGatewayMeteringPolicyEntryResult::transit_gateway_metering_policy_entry): Information about the deleted transit gateway metering policy entry.

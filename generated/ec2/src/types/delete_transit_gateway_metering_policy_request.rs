@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayMeteringPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayMeteringPolicyRequest {
     /// The ID of the transit gateway metering policy to delete.
@@ -11,6 +11,30 @@ pub struct DeleteTransitGatewayMeteringPolicyRequest {
     pub transit_gateway_metering_policy_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayMeteringPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policy_id: self
+                .transit_gateway_metering_policy_id
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayMeteringPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policy_id
+            == other.transit_gateway_metering_policy_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayMeteringPolicyRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policy_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayMeteringPolicyRequest {
     /// Starts building a [`DeleteTransitGatewayMeteringPolicyRequest`].
@@ -30,9 +54,26 @@ impl DeleteTransitGatewayMeteringPolicyRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayMeteringPolicyRequest`](crate::types::DeleteTransitGatewayMeteringPolicyRequest); start one with `DeleteTransitGatewayMeteringPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayMeteringPolicyRequestBuilder {
     inner: crate::types::DeleteTransitGatewayMeteringPolicyRequest,
+}
+impl Clone for DeleteTransitGatewayMeteringPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayMeteringPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayMeteringPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayMeteringPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayMeteringPolicyRequestBuilder {
     /// Sets [`DeleteTransitGatewayMeteringPolicyRequest::transit_gateway_metering_policy_id`](crate::types::DeleteTransitGatewayMeteringPolicyRequest::transit_gateway_metering_policy_id): The ID of the transit gateway metering policy to delete.

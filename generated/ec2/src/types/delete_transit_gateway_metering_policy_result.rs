@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayMeteringPolicyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayMeteringPolicyResult {
     /// Information about the deleted transit gateway metering policy.
     pub transit_gateway_metering_policy: Option<
         crate::types::TransitGatewayMeteringPolicy,
     >,
+}
+impl Clone for DeleteTransitGatewayMeteringPolicyResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policy: self.transit_gateway_metering_policy.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayMeteringPolicyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policy == other.transit_gateway_metering_policy
+    }
+}
+impl Default for DeleteTransitGatewayMeteringPolicyResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policy: None,
+        }
+    }
 }
 impl DeleteTransitGatewayMeteringPolicyResult {
     /// Starts building a [`DeleteTransitGatewayMeteringPolicyResult`].
@@ -25,9 +44,26 @@ impl DeleteTransitGatewayMeteringPolicyResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayMeteringPolicyResult`](crate::types::DeleteTransitGatewayMeteringPolicyResult); start one with `DeleteTransitGatewayMeteringPolicyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayMeteringPolicyResultBuilder {
     inner: crate::types::DeleteTransitGatewayMeteringPolicyResult,
+}
+impl Clone for DeleteTransitGatewayMeteringPolicyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayMeteringPolicyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayMeteringPolicyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayMeteringPolicyResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayMeteringPolicyResultBuilder {
     /// Sets [`DeleteTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy`](crate::types::DeleteTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy): Information about the deleted transit gateway metering policy.

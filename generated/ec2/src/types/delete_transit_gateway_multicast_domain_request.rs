@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayMulticastDomainRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayMulticastDomainRequest {
     /// The ID of the transit gateway multicast domain.
@@ -11,6 +11,30 @@ pub struct DeleteTransitGatewayMulticastDomainRequest {
     pub transit_gateway_multicast_domain_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayMulticastDomainRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayMulticastDomainRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayMulticastDomainRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayMulticastDomainRequest {
     /// Starts building a [`DeleteTransitGatewayMulticastDomainRequest`].
@@ -30,9 +54,26 @@ impl DeleteTransitGatewayMulticastDomainRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayMulticastDomainRequest`](crate::types::DeleteTransitGatewayMulticastDomainRequest); start one with `DeleteTransitGatewayMulticastDomainRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayMulticastDomainRequestBuilder {
     inner: crate::types::DeleteTransitGatewayMulticastDomainRequest,
+}
+impl Clone for DeleteTransitGatewayMulticastDomainRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayMulticastDomainRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayMulticastDomainRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayMulticastDomainRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayMulticastDomainRequestBuilder {
     /// Sets [`DeleteTransitGatewayMulticastDomainRequest::transit_gateway_multicast_domain_id`](crate::types::DeleteTransitGatewayMulticastDomainRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayMulticastDomainResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayMulticastDomainResult {
     /// Information about the deleted transit gateway multicast domain.
     pub transit_gateway_multicast_domain: Option<
         crate::types::TransitGatewayMulticastDomain,
     >,
+}
+impl Clone for DeleteTransitGatewayMulticastDomainResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain: self
+                .transit_gateway_multicast_domain
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayMulticastDomainResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain == other.transit_gateway_multicast_domain
+    }
+}
+impl Default for DeleteTransitGatewayMulticastDomainResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain: None,
+        }
+    }
 }
 impl DeleteTransitGatewayMulticastDomainResult {
     /// Starts building a [`DeleteTransitGatewayMulticastDomainResult`].
@@ -25,9 +46,26 @@ impl DeleteTransitGatewayMulticastDomainResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayMulticastDomainResult`](crate::types::DeleteTransitGatewayMulticastDomainResult); start one with `DeleteTransitGatewayMulticastDomainResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayMulticastDomainResultBuilder {
     inner: crate::types::DeleteTransitGatewayMulticastDomainResult,
+}
+impl Clone for DeleteTransitGatewayMulticastDomainResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayMulticastDomainResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayMulticastDomainResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayMulticastDomainResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayMulticastDomainResultBuilder {
     /// Sets [`DeleteTransitGatewayMulticastDomainResult::transit_gateway_multicast_domain`](crate::types::DeleteTransitGatewayMulticastDomainResult::transit_gateway_multicast_domain): Information about the deleted transit gateway multicast domain.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayPeeringAttachmentRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayPeeringAttachmentRequest {
     /// The ID of the transit gateway peering attachment.
@@ -11,6 +11,28 @@ pub struct DeleteTransitGatewayPeeringAttachmentRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayPeeringAttachmentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPeeringAttachmentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayPeeringAttachmentRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayPeeringAttachmentRequest {
     /// Starts building a [`DeleteTransitGatewayPeeringAttachmentRequest`].
@@ -30,9 +52,26 @@ impl DeleteTransitGatewayPeeringAttachmentRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayPeeringAttachmentRequest`](crate::types::DeleteTransitGatewayPeeringAttachmentRequest); start one with `DeleteTransitGatewayPeeringAttachmentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayPeeringAttachmentRequestBuilder {
     inner: crate::types::DeleteTransitGatewayPeeringAttachmentRequest,
+}
+impl Clone for DeleteTransitGatewayPeeringAttachmentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPeeringAttachmentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayPeeringAttachmentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayPeeringAttachmentRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayPeeringAttachmentRequestBuilder {
     /// Sets [`DeleteTransitGatewayPeeringAttachmentRequest::transit_gateway_attachment_id`](crate::types::DeleteTransitGatewayPeeringAttachmentRequest::transit_gateway_attachment_id): The ID of the transit gateway peering attachment.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayPeeringAttachmentResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayPeeringAttachmentResult {
     /// The transit gateway peering attachment.
     pub transit_gateway_peering_attachment: Option<
         crate::types::TransitGatewayPeeringAttachment,
     >,
+}
+impl Clone for DeleteTransitGatewayPeeringAttachmentResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_peering_attachment: self
+                .transit_gateway_peering_attachment
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPeeringAttachmentResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_peering_attachment
+            == other.transit_gateway_peering_attachment
+    }
+}
+impl Default for DeleteTransitGatewayPeeringAttachmentResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_peering_attachment: None,
+        }
+    }
 }
 impl DeleteTransitGatewayPeeringAttachmentResult {
     /// Starts building a [`DeleteTransitGatewayPeeringAttachmentResult`].
@@ -25,9 +47,26 @@ impl DeleteTransitGatewayPeeringAttachmentResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayPeeringAttachmentResult`](crate::types::DeleteTransitGatewayPeeringAttachmentResult); start one with `DeleteTransitGatewayPeeringAttachmentResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayPeeringAttachmentResultBuilder {
     inner: crate::types::DeleteTransitGatewayPeeringAttachmentResult,
+}
+impl Clone for DeleteTransitGatewayPeeringAttachmentResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPeeringAttachmentResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayPeeringAttachmentResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayPeeringAttachmentResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayPeeringAttachmentResultBuilder {
     /// Sets [`DeleteTransitGatewayPeeringAttachmentResult::transit_gateway_peering_attachment`](crate::types::DeleteTransitGatewayPeeringAttachmentResult::transit_gateway_peering_attachment): The transit gateway peering attachment.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayPolicyTableEntryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayPolicyTableEntryRequest {
     /// The ID of the transit gateway policy table.
@@ -15,6 +15,33 @@ pub struct DeleteTransitGatewayPolicyTableEntryRequest {
     pub policy_rule_number: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayPolicyTableEntryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_id: self
+                .transit_gateway_policy_table_id
+                .clone(),
+            policy_rule_number: self.policy_rule_number.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPolicyTableEntryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_id == other.transit_gateway_policy_table_id
+            && self.policy_rule_number == other.policy_rule_number
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayPolicyTableEntryRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_id: None,
+            policy_rule_number: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayPolicyTableEntryRequest {
     /// Starts building a [`DeleteTransitGatewayPolicyTableEntryRequest`].
@@ -39,9 +66,26 @@ impl DeleteTransitGatewayPolicyTableEntryRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayPolicyTableEntryRequest`](crate::types::DeleteTransitGatewayPolicyTableEntryRequest); start one with `DeleteTransitGatewayPolicyTableEntryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayPolicyTableEntryRequestBuilder {
     inner: crate::types::DeleteTransitGatewayPolicyTableEntryRequest,
+}
+impl Clone for DeleteTransitGatewayPolicyTableEntryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPolicyTableEntryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayPolicyTableEntryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayPolicyTableEntryRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayPolicyTableEntryRequestBuilder {
     /// Sets [`DeleteTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id`](crate::types::DeleteTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id): The ID of the transit gateway policy table.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayPolicyTableEntryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayPolicyTableEntryResult {
     /// The `TransitGatewayPolicyTableEntry` member.
     pub transit_gateway_policy_table_entry: Option<
         crate::types::TransitGatewayPolicyTableEntry,
     >,
+}
+impl Clone for DeleteTransitGatewayPolicyTableEntryResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_entry: self
+                .transit_gateway_policy_table_entry
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPolicyTableEntryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_entry
+            == other.transit_gateway_policy_table_entry
+    }
+}
+impl Default for DeleteTransitGatewayPolicyTableEntryResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_entry: None,
+        }
+    }
 }
 impl DeleteTransitGatewayPolicyTableEntryResult {
     /// Starts building a [`DeleteTransitGatewayPolicyTableEntryResult`].
@@ -25,9 +47,26 @@ impl DeleteTransitGatewayPolicyTableEntryResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayPolicyTableEntryResult`](crate::types::DeleteTransitGatewayPolicyTableEntryResult); start one with `DeleteTransitGatewayPolicyTableEntryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayPolicyTableEntryResultBuilder {
     inner: crate::types::DeleteTransitGatewayPolicyTableEntryResult,
+}
+impl Clone for DeleteTransitGatewayPolicyTableEntryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPolicyTableEntryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayPolicyTableEntryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayPolicyTableEntryResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayPolicyTableEntryResultBuilder {
     /// Sets [`DeleteTransitGatewayPolicyTableEntryResult::transit_gateway_policy_table_entry`](crate::types::DeleteTransitGatewayPolicyTableEntryResult::transit_gateway_policy_table_entry)

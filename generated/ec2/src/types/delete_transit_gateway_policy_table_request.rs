@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayPolicyTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayPolicyTableRequest {
     /// The transit gateway policy table to delete.
@@ -11,6 +11,30 @@ pub struct DeleteTransitGatewayPolicyTableRequest {
     pub transit_gateway_policy_table_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayPolicyTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_id: self
+                .transit_gateway_policy_table_id
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPolicyTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_id == other.transit_gateway_policy_table_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayPolicyTableRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayPolicyTableRequest {
     /// Starts building a [`DeleteTransitGatewayPolicyTableRequest`].
@@ -30,9 +54,26 @@ impl DeleteTransitGatewayPolicyTableRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayPolicyTableRequest`](crate::types::DeleteTransitGatewayPolicyTableRequest); start one with `DeleteTransitGatewayPolicyTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayPolicyTableRequestBuilder {
     inner: crate::types::DeleteTransitGatewayPolicyTableRequest,
+}
+impl Clone for DeleteTransitGatewayPolicyTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPolicyTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayPolicyTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayPolicyTableRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayPolicyTableRequestBuilder {
     /// Sets [`DeleteTransitGatewayPolicyTableRequest::transit_gateway_policy_table_id`](crate::types::DeleteTransitGatewayPolicyTableRequest::transit_gateway_policy_table_id): The transit gateway policy table to delete.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayPolicyTableResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayPolicyTableResult {
     /// Provides details about the deleted transit gateway policy table.
     pub transit_gateway_policy_table: Option<crate::types::TransitGatewayPolicyTable>,
+}
+impl Clone for DeleteTransitGatewayPolicyTableResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table: self.transit_gateway_policy_table.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPolicyTableResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table == other.transit_gateway_policy_table
+    }
+}
+impl Default for DeleteTransitGatewayPolicyTableResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table: None,
+        }
+    }
 }
 impl DeleteTransitGatewayPolicyTableResult {
     /// Starts building a [`DeleteTransitGatewayPolicyTableResult`].
@@ -23,9 +42,26 @@ impl DeleteTransitGatewayPolicyTableResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayPolicyTableResult`](crate::types::DeleteTransitGatewayPolicyTableResult); start one with `DeleteTransitGatewayPolicyTableResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayPolicyTableResultBuilder {
     inner: crate::types::DeleteTransitGatewayPolicyTableResult,
+}
+impl Clone for DeleteTransitGatewayPolicyTableResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPolicyTableResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayPolicyTableResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayPolicyTableResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayPolicyTableResultBuilder {
     /// Sets [`DeleteTransitGatewayPolicyTableResult::transit_gateway_policy_table`](crate::types::DeleteTransitGatewayPolicyTableResult::transit_gateway_policy_table): Provides details about the deleted transit gateway policy table.

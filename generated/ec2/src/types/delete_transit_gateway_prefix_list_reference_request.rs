@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayPrefixListReferenceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayPrefixListReferenceRequest {
     /// The ID of the route table.
@@ -15,6 +15,31 @@ pub struct DeleteTransitGatewayPrefixListReferenceRequest {
     pub prefix_list_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayPrefixListReferenceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPrefixListReferenceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.prefix_list_id == other.prefix_list_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayPrefixListReferenceRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            prefix_list_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayPrefixListReferenceRequest {
     /// Starts building a [`DeleteTransitGatewayPrefixListReferenceRequest`].
@@ -39,9 +64,26 @@ impl DeleteTransitGatewayPrefixListReferenceRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayPrefixListReferenceRequest`](crate::types::DeleteTransitGatewayPrefixListReferenceRequest); start one with `DeleteTransitGatewayPrefixListReferenceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayPrefixListReferenceRequestBuilder {
     inner: crate::types::DeleteTransitGatewayPrefixListReferenceRequest,
+}
+impl Clone for DeleteTransitGatewayPrefixListReferenceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPrefixListReferenceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayPrefixListReferenceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayPrefixListReferenceRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayPrefixListReferenceRequestBuilder {
     /// Sets [`DeleteTransitGatewayPrefixListReferenceRequest::transit_gateway_route_table_id`](crate::types::DeleteTransitGatewayPrefixListReferenceRequest::transit_gateway_route_table_id): The ID of the route table.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayPrefixListReferenceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayPrefixListReferenceResult {
     /// Information about the deleted prefix list reference.
     pub transit_gateway_prefix_list_reference: Option<
         crate::types::TransitGatewayPrefixListReference,
     >,
+}
+impl Clone for DeleteTransitGatewayPrefixListReferenceResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_prefix_list_reference: self
+                .transit_gateway_prefix_list_reference
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPrefixListReferenceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_prefix_list_reference
+            == other.transit_gateway_prefix_list_reference
+    }
+}
+impl Default for DeleteTransitGatewayPrefixListReferenceResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_prefix_list_reference: None,
+        }
+    }
 }
 impl DeleteTransitGatewayPrefixListReferenceResult {
     /// Starts building a [`DeleteTransitGatewayPrefixListReferenceResult`].
@@ -25,9 +47,26 @@ impl DeleteTransitGatewayPrefixListReferenceResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayPrefixListReferenceResult`](crate::types::DeleteTransitGatewayPrefixListReferenceResult); start one with `DeleteTransitGatewayPrefixListReferenceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayPrefixListReferenceResultBuilder {
     inner: crate::types::DeleteTransitGatewayPrefixListReferenceResult,
+}
+impl Clone for DeleteTransitGatewayPrefixListReferenceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayPrefixListReferenceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayPrefixListReferenceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayPrefixListReferenceResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayPrefixListReferenceResultBuilder {
     /// Sets [`DeleteTransitGatewayPrefixListReferenceResult::transit_gateway_prefix_list_reference`](crate::types::DeleteTransitGatewayPrefixListReferenceResult::transit_gateway_prefix_list_reference): Information about the deleted prefix list reference.

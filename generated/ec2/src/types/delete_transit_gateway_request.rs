@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayRequest {
     /// The ID of the transit gateway.
@@ -11,6 +11,28 @@ pub struct DeleteTransitGatewayRequest {
     pub transit_gateway_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_id == other.transit_gateway_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayRequest {
     /// Starts building a [`DeleteTransitGatewayRequest`].
@@ -30,9 +52,26 @@ impl DeleteTransitGatewayRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayRequest`](crate::types::DeleteTransitGatewayRequest); start one with `DeleteTransitGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayRequestBuilder {
     inner: crate::types::DeleteTransitGatewayRequest,
+}
+impl Clone for DeleteTransitGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayRequestBuilder {
     /// Sets [`DeleteTransitGatewayRequest::transit_gateway_id`](crate::types::DeleteTransitGatewayRequest::transit_gateway_id): The ID of the transit gateway.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayResult {
     /// Information about the deleted transit gateway.
     pub transit_gateway: Option<crate::types::TransitGateway>,
+}
+impl Clone for DeleteTransitGatewayResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway: self.transit_gateway.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway == other.transit_gateway
+    }
+}
+impl Default for DeleteTransitGatewayResult {
+    fn default() -> Self {
+        Self { transit_gateway: None }
+    }
 }
 impl DeleteTransitGatewayResult {
     /// Starts building a [`DeleteTransitGatewayResult`].
@@ -21,9 +38,26 @@ impl DeleteTransitGatewayResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayResult`](crate::types::DeleteTransitGatewayResult); start one with `DeleteTransitGatewayResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayResultBuilder {
     inner: crate::types::DeleteTransitGatewayResult,
+}
+impl Clone for DeleteTransitGatewayResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayResultBuilder {
     /// Sets [`DeleteTransitGatewayResult::transit_gateway`](crate::types::DeleteTransitGatewayResult::transit_gateway): Information about the deleted transit gateway.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayRouteRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayRouteRequest {
     /// The ID of the transit gateway route table.
@@ -15,6 +15,31 @@ pub struct DeleteTransitGatewayRouteRequest {
     pub destination_cidr_block: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayRouteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRouteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.destination_cidr_block == other.destination_cidr_block
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayRouteRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            destination_cidr_block: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayRouteRequest {
     /// Starts building a [`DeleteTransitGatewayRouteRequest`].
@@ -39,9 +64,26 @@ impl DeleteTransitGatewayRouteRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayRouteRequest`](crate::types::DeleteTransitGatewayRouteRequest); start one with `DeleteTransitGatewayRouteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayRouteRequestBuilder {
     inner: crate::types::DeleteTransitGatewayRouteRequest,
+}
+impl Clone for DeleteTransitGatewayRouteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRouteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayRouteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayRouteRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayRouteRequestBuilder {
     /// Sets [`DeleteTransitGatewayRouteRequest::transit_gateway_route_table_id`](crate::types::DeleteTransitGatewayRouteRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayRouteResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayRouteResult {
     /// Information about the route.
     pub route: Option<crate::types::TransitGatewayRoute>,
+}
+impl Clone for DeleteTransitGatewayRouteResult {
+    fn clone(&self) -> Self {
+        Self { route: self.route.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRouteResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route == other.route
+    }
+}
+impl Default for DeleteTransitGatewayRouteResult {
+    fn default() -> Self {
+        Self { route: None }
+    }
 }
 impl DeleteTransitGatewayRouteResult {
     /// Starts building a [`DeleteTransitGatewayRouteResult`].
@@ -21,9 +36,26 @@ impl DeleteTransitGatewayRouteResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayRouteResult`](crate::types::DeleteTransitGatewayRouteResult); start one with `DeleteTransitGatewayRouteResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayRouteResultBuilder {
     inner: crate::types::DeleteTransitGatewayRouteResult,
+}
+impl Clone for DeleteTransitGatewayRouteResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRouteResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayRouteResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayRouteResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayRouteResultBuilder {
     /// Sets [`DeleteTransitGatewayRouteResult::route`](crate::types::DeleteTransitGatewayRouteResult::route): Information about the route.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayRouteTableAnnouncementRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayRouteTableAnnouncementRequest {
     /// The transit gateway route table ID that's being deleted.
@@ -11,6 +11,31 @@ pub struct DeleteTransitGatewayRouteTableAnnouncementRequest {
     pub transit_gateway_route_table_announcement_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayRouteTableAnnouncementRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_announcement_id: self
+                .transit_gateway_route_table_announcement_id
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRouteTableAnnouncementRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_announcement_id
+            == other.transit_gateway_route_table_announcement_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayRouteTableAnnouncementRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_announcement_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayRouteTableAnnouncementRequest {
     /// Starts building a [`DeleteTransitGatewayRouteTableAnnouncementRequest`].
@@ -30,9 +55,26 @@ impl DeleteTransitGatewayRouteTableAnnouncementRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayRouteTableAnnouncementRequest`](crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest); start one with `DeleteTransitGatewayRouteTableAnnouncementRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayRouteTableAnnouncementRequestBuilder {
     inner: crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest,
+}
+impl Clone for DeleteTransitGatewayRouteTableAnnouncementRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRouteTableAnnouncementRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayRouteTableAnnouncementRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayRouteTableAnnouncementRequestBuilder {
     /// Sets [`DeleteTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_announcement_id`](crate::types::DeleteTransitGatewayRouteTableAnnouncementRequest::transit_gateway_route_table_announcement_id): The transit gateway route table ID that's being deleted.

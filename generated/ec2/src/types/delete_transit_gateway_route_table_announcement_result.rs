@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayRouteTableAnnouncementResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayRouteTableAnnouncementResult {
     /// Provides details about a deleted transit gateway route table.
     pub transit_gateway_route_table_announcement: Option<
         crate::types::TransitGatewayRouteTableAnnouncement,
     >,
+}
+impl Clone for DeleteTransitGatewayRouteTableAnnouncementResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_announcement: self
+                .transit_gateway_route_table_announcement
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRouteTableAnnouncementResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_announcement
+            == other.transit_gateway_route_table_announcement
+    }
+}
+impl Default for DeleteTransitGatewayRouteTableAnnouncementResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_announcement: None,
+        }
+    }
 }
 impl DeleteTransitGatewayRouteTableAnnouncementResult {
     /// Starts building a [`DeleteTransitGatewayRouteTableAnnouncementResult`].
@@ -25,9 +47,26 @@ impl DeleteTransitGatewayRouteTableAnnouncementResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayRouteTableAnnouncementResult`](crate::types::DeleteTransitGatewayRouteTableAnnouncementResult); start one with `DeleteTransitGatewayRouteTableAnnouncementResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayRouteTableAnnouncementResultBuilder {
     inner: crate::types::DeleteTransitGatewayRouteTableAnnouncementResult,
+}
+impl Clone for DeleteTransitGatewayRouteTableAnnouncementResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRouteTableAnnouncementResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayRouteTableAnnouncementResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayRouteTableAnnouncementResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayRouteTableAnnouncementResultBuilder {
     /// Sets [`DeleteTransitGatewayRouteTableAnnouncementResult::transit_gateway_route_table_announcement`](crate::types::DeleteTransitGatewayRouteTableAnnouncementResult::transit_gateway_route_table_announcement): Provides details about a deleted transit gateway route table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayRouteTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayRouteTableRequest {
     /// The ID of the transit gateway route table.
@@ -11,6 +11,28 @@ pub struct DeleteTransitGatewayRouteTableRequest {
     pub transit_gateway_route_table_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayRouteTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRouteTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayRouteTableRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayRouteTableRequest {
     /// Starts building a [`DeleteTransitGatewayRouteTableRequest`].
@@ -30,9 +52,26 @@ impl DeleteTransitGatewayRouteTableRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayRouteTableRequest`](crate::types::DeleteTransitGatewayRouteTableRequest); start one with `DeleteTransitGatewayRouteTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayRouteTableRequestBuilder {
     inner: crate::types::DeleteTransitGatewayRouteTableRequest,
+}
+impl Clone for DeleteTransitGatewayRouteTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRouteTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayRouteTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayRouteTableRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayRouteTableRequestBuilder {
     /// Sets [`DeleteTransitGatewayRouteTableRequest::transit_gateway_route_table_id`](crate::types::DeleteTransitGatewayRouteTableRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayRouteTableResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayRouteTableResult {
     /// Information about the deleted transit gateway route table.
     pub transit_gateway_route_table: Option<crate::types::TransitGatewayRouteTable>,
+}
+impl Clone for DeleteTransitGatewayRouteTableResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table: self.transit_gateway_route_table.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRouteTableResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table == other.transit_gateway_route_table
+    }
+}
+impl Default for DeleteTransitGatewayRouteTableResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table: None,
+        }
+    }
 }
 impl DeleteTransitGatewayRouteTableResult {
     /// Starts building a [`DeleteTransitGatewayRouteTableResult`].
@@ -23,9 +42,26 @@ impl DeleteTransitGatewayRouteTableResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayRouteTableResult`](crate::types::DeleteTransitGatewayRouteTableResult); start one with `DeleteTransitGatewayRouteTableResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayRouteTableResultBuilder {
     inner: crate::types::DeleteTransitGatewayRouteTableResult,
+}
+impl Clone for DeleteTransitGatewayRouteTableResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayRouteTableResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayRouteTableResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayRouteTableResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayRouteTableResultBuilder {
     /// Sets [`DeleteTransitGatewayRouteTableResult::transit_gateway_route_table`](crate::types::DeleteTransitGatewayRouteTableResult::transit_gateway_route_table): Information about the deleted transit gateway route table.

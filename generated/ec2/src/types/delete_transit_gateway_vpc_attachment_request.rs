@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayVpcAttachmentRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayVpcAttachmentRequest {
     /// The ID of the attachment.
@@ -11,6 +11,28 @@ pub struct DeleteTransitGatewayVpcAttachmentRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteTransitGatewayVpcAttachmentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayVpcAttachmentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteTransitGatewayVpcAttachmentRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteTransitGatewayVpcAttachmentRequest {
     /// Starts building a [`DeleteTransitGatewayVpcAttachmentRequest`].
@@ -30,9 +52,26 @@ impl DeleteTransitGatewayVpcAttachmentRequest {
     }
 }
 /// A builder for [`DeleteTransitGatewayVpcAttachmentRequest`](crate::types::DeleteTransitGatewayVpcAttachmentRequest); start one with `DeleteTransitGatewayVpcAttachmentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayVpcAttachmentRequestBuilder {
     inner: crate::types::DeleteTransitGatewayVpcAttachmentRequest,
+}
+impl Clone for DeleteTransitGatewayVpcAttachmentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayVpcAttachmentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayVpcAttachmentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayVpcAttachmentRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayVpcAttachmentRequestBuilder {
     /// Sets [`DeleteTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id`](crate::types::DeleteTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id): The ID of the attachment.

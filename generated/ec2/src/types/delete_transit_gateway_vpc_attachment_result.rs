@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTransitGatewayVpcAttachmentResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTransitGatewayVpcAttachmentResult {
     /// Information about the deleted VPC attachment.
     pub transit_gateway_vpc_attachment: Option<
         crate::types::TransitGatewayVpcAttachment,
     >,
+}
+impl Clone for DeleteTransitGatewayVpcAttachmentResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_vpc_attachment: self.transit_gateway_vpc_attachment.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTransitGatewayVpcAttachmentResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_vpc_attachment == other.transit_gateway_vpc_attachment
+    }
+}
+impl Default for DeleteTransitGatewayVpcAttachmentResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_vpc_attachment: None,
+        }
+    }
 }
 impl DeleteTransitGatewayVpcAttachmentResult {
     /// Starts building a [`DeleteTransitGatewayVpcAttachmentResult`].
@@ -25,9 +44,26 @@ impl DeleteTransitGatewayVpcAttachmentResult {
     }
 }
 /// A builder for [`DeleteTransitGatewayVpcAttachmentResult`](crate::types::DeleteTransitGatewayVpcAttachmentResult); start one with `DeleteTransitGatewayVpcAttachmentResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTransitGatewayVpcAttachmentResultBuilder {
     inner: crate::types::DeleteTransitGatewayVpcAttachmentResult,
+}
+impl Clone for DeleteTransitGatewayVpcAttachmentResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTransitGatewayVpcAttachmentResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTransitGatewayVpcAttachmentResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTransitGatewayVpcAttachmentResult as Default>::default(),
+        }
+    }
 }
 impl DeleteTransitGatewayVpcAttachmentResultBuilder {
     /// Sets [`DeleteTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::DeleteTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment): Information about the deleted VPC attachment.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVerifiedAccessEndpointRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVerifiedAccessEndpointRequest {
     /// The ID of the Verified Access endpoint.
@@ -13,6 +13,30 @@ pub struct DeleteVerifiedAccessEndpointRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteVerifiedAccessEndpointRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_endpoint_id: self.verified_access_endpoint_id.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessEndpointRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_endpoint_id == other.verified_access_endpoint_id
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteVerifiedAccessEndpointRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_endpoint_id: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteVerifiedAccessEndpointRequest {
     /// Starts building a [`DeleteVerifiedAccessEndpointRequest`].
@@ -37,9 +61,26 @@ impl DeleteVerifiedAccessEndpointRequest {
     }
 }
 /// A builder for [`DeleteVerifiedAccessEndpointRequest`](crate::types::DeleteVerifiedAccessEndpointRequest); start one with `DeleteVerifiedAccessEndpointRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVerifiedAccessEndpointRequestBuilder {
     inner: crate::types::DeleteVerifiedAccessEndpointRequest,
+}
+impl Clone for DeleteVerifiedAccessEndpointRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessEndpointRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVerifiedAccessEndpointRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVerifiedAccessEndpointRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVerifiedAccessEndpointRequestBuilder {
     /// Sets [`DeleteVerifiedAccessEndpointRequest::verified_access_endpoint_id`](crate::types::DeleteVerifiedAccessEndpointRequest::verified_access_endpoint_id): The ID of the Verified Access endpoint.

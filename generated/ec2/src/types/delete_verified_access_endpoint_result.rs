@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVerifiedAccessEndpointResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVerifiedAccessEndpointResult {
     /// Details about the Verified Access endpoint.
     pub verified_access_endpoint: Option<crate::types::VerifiedAccessEndpoint>,
+}
+impl Clone for DeleteVerifiedAccessEndpointResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_endpoint: self.verified_access_endpoint.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessEndpointResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_endpoint == other.verified_access_endpoint
+    }
+}
+impl Default for DeleteVerifiedAccessEndpointResult {
+    fn default() -> Self {
+        Self {
+            verified_access_endpoint: None,
+        }
+    }
 }
 impl DeleteVerifiedAccessEndpointResult {
     /// Starts building a [`DeleteVerifiedAccessEndpointResult`].
@@ -23,9 +42,26 @@ impl DeleteVerifiedAccessEndpointResult {
     }
 }
 /// A builder for [`DeleteVerifiedAccessEndpointResult`](crate::types::DeleteVerifiedAccessEndpointResult); start one with `DeleteVerifiedAccessEndpointResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVerifiedAccessEndpointResultBuilder {
     inner: crate::types::DeleteVerifiedAccessEndpointResult,
+}
+impl Clone for DeleteVerifiedAccessEndpointResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessEndpointResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVerifiedAccessEndpointResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVerifiedAccessEndpointResult as Default>::default(),
+        }
+    }
 }
 impl DeleteVerifiedAccessEndpointResultBuilder {
     /// Sets [`DeleteVerifiedAccessEndpointResult::verified_access_endpoint`](crate::types::DeleteVerifiedAccessEndpointResult::verified_access_endpoint): Details about the Verified Access endpoint.

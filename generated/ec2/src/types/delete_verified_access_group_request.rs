@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVerifiedAccessGroupRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVerifiedAccessGroupRequest {
     /// The ID of the Verified Access group.
@@ -13,6 +13,30 @@ pub struct DeleteVerifiedAccessGroupRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteVerifiedAccessGroupRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_group_id: self.verified_access_group_id.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessGroupRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_group_id == other.verified_access_group_id
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteVerifiedAccessGroupRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_group_id: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteVerifiedAccessGroupRequest {
     /// Starts building a [`DeleteVerifiedAccessGroupRequest`].
@@ -37,9 +61,26 @@ impl DeleteVerifiedAccessGroupRequest {
     }
 }
 /// A builder for [`DeleteVerifiedAccessGroupRequest`](crate::types::DeleteVerifiedAccessGroupRequest); start one with `DeleteVerifiedAccessGroupRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVerifiedAccessGroupRequestBuilder {
     inner: crate::types::DeleteVerifiedAccessGroupRequest,
+}
+impl Clone for DeleteVerifiedAccessGroupRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessGroupRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVerifiedAccessGroupRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVerifiedAccessGroupRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVerifiedAccessGroupRequestBuilder {
     /// Sets [`DeleteVerifiedAccessGroupRequest::verified_access_group_id`](crate::types::DeleteVerifiedAccessGroupRequest::verified_access_group_id): The ID of the Verified Access group.

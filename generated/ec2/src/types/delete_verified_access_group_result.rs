@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVerifiedAccessGroupResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVerifiedAccessGroupResult {
     /// Details about the Verified Access group.
     pub verified_access_group: Option<crate::types::VerifiedAccessGroup>,
+}
+impl Clone for DeleteVerifiedAccessGroupResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_group: self.verified_access_group.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessGroupResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_group == other.verified_access_group
+    }
+}
+impl Default for DeleteVerifiedAccessGroupResult {
+    fn default() -> Self {
+        Self {
+            verified_access_group: None,
+        }
+    }
 }
 impl DeleteVerifiedAccessGroupResult {
     /// Starts building a [`DeleteVerifiedAccessGroupResult`].
@@ -21,9 +40,26 @@ impl DeleteVerifiedAccessGroupResult {
     }
 }
 /// A builder for [`DeleteVerifiedAccessGroupResult`](crate::types::DeleteVerifiedAccessGroupResult); start one with `DeleteVerifiedAccessGroupResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVerifiedAccessGroupResultBuilder {
     inner: crate::types::DeleteVerifiedAccessGroupResult,
+}
+impl Clone for DeleteVerifiedAccessGroupResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessGroupResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVerifiedAccessGroupResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVerifiedAccessGroupResult as Default>::default(),
+        }
+    }
 }
 impl DeleteVerifiedAccessGroupResultBuilder {
     /// Sets [`DeleteVerifiedAccessGroupResult::verified_access_group`](crate::types::DeleteVerifiedAccessGroupResult::verified_access_group): Details about the Verified Access group.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVerifiedAccessInstanceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVerifiedAccessInstanceRequest {
     /// The ID of the Verified Access instance.
@@ -13,6 +13,30 @@ pub struct DeleteVerifiedAccessInstanceRequest {
     pub dry_run: Option<bool>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for DeleteVerifiedAccessInstanceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessInstanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instance_id == other.verified_access_instance_id
+            && self.dry_run == other.dry_run && self.client_token == other.client_token
+    }
+}
+impl Default for DeleteVerifiedAccessInstanceRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_instance_id: None,
+            dry_run: None,
+            client_token: None,
+        }
+    }
 }
 impl DeleteVerifiedAccessInstanceRequest {
     /// Starts building a [`DeleteVerifiedAccessInstanceRequest`].
@@ -37,9 +61,26 @@ impl DeleteVerifiedAccessInstanceRequest {
     }
 }
 /// A builder for [`DeleteVerifiedAccessInstanceRequest`](crate::types::DeleteVerifiedAccessInstanceRequest); start one with `DeleteVerifiedAccessInstanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVerifiedAccessInstanceRequestBuilder {
     inner: crate::types::DeleteVerifiedAccessInstanceRequest,
+}
+impl Clone for DeleteVerifiedAccessInstanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessInstanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVerifiedAccessInstanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVerifiedAccessInstanceRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVerifiedAccessInstanceRequestBuilder {
     /// Sets [`DeleteVerifiedAccessInstanceRequest::verified_access_instance_id`](crate::types::DeleteVerifiedAccessInstanceRequest::verified_access_instance_id): The ID of the Verified Access instance.

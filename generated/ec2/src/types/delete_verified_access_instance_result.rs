@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVerifiedAccessInstanceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVerifiedAccessInstanceResult {
     /// Details about the Verified Access instance.
     pub verified_access_instance: Option<crate::types::VerifiedAccessInstance>,
+}
+impl Clone for DeleteVerifiedAccessInstanceResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instance: self.verified_access_instance.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessInstanceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instance == other.verified_access_instance
+    }
+}
+impl Default for DeleteVerifiedAccessInstanceResult {
+    fn default() -> Self {
+        Self {
+            verified_access_instance: None,
+        }
+    }
 }
 impl DeleteVerifiedAccessInstanceResult {
     /// Starts building a [`DeleteVerifiedAccessInstanceResult`].
@@ -23,9 +42,26 @@ impl DeleteVerifiedAccessInstanceResult {
     }
 }
 /// A builder for [`DeleteVerifiedAccessInstanceResult`](crate::types::DeleteVerifiedAccessInstanceResult); start one with `DeleteVerifiedAccessInstanceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVerifiedAccessInstanceResultBuilder {
     inner: crate::types::DeleteVerifiedAccessInstanceResult,
+}
+impl Clone for DeleteVerifiedAccessInstanceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessInstanceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVerifiedAccessInstanceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVerifiedAccessInstanceResult as Default>::default(),
+        }
+    }
 }
 impl DeleteVerifiedAccessInstanceResultBuilder {
     /// Sets [`DeleteVerifiedAccessInstanceResult::verified_access_instance`](crate::types::DeleteVerifiedAccessInstanceResult::verified_access_instance): Details about the Verified Access instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVerifiedAccessTrustProviderRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVerifiedAccessTrustProviderRequest {
     /// The ID of the Verified Access trust provider.
@@ -13,6 +13,32 @@ pub struct DeleteVerifiedAccessTrustProviderRequest {
     pub dry_run: Option<bool>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for DeleteVerifiedAccessTrustProviderRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_trust_provider_id: self
+                .verified_access_trust_provider_id
+                .clone(),
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessTrustProviderRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_trust_provider_id == other.verified_access_trust_provider_id
+            && self.dry_run == other.dry_run && self.client_token == other.client_token
+    }
+}
+impl Default for DeleteVerifiedAccessTrustProviderRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_trust_provider_id: None,
+            dry_run: None,
+            client_token: None,
+        }
+    }
 }
 impl DeleteVerifiedAccessTrustProviderRequest {
     /// Starts building a [`DeleteVerifiedAccessTrustProviderRequest`].
@@ -37,9 +63,26 @@ impl DeleteVerifiedAccessTrustProviderRequest {
     }
 }
 /// A builder for [`DeleteVerifiedAccessTrustProviderRequest`](crate::types::DeleteVerifiedAccessTrustProviderRequest); start one with `DeleteVerifiedAccessTrustProviderRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVerifiedAccessTrustProviderRequestBuilder {
     inner: crate::types::DeleteVerifiedAccessTrustProviderRequest,
+}
+impl Clone for DeleteVerifiedAccessTrustProviderRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessTrustProviderRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVerifiedAccessTrustProviderRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVerifiedAccessTrustProviderRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`DeleteVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id`](crate::types::DeleteVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id): The ID of the Verified Access trust provider.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVerifiedAccessTrustProviderResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVerifiedAccessTrustProviderResult {
     /// Details about the Verified Access trust provider.
     pub verified_access_trust_provider: Option<
         crate::types::VerifiedAccessTrustProvider,
     >,
+}
+impl Clone for DeleteVerifiedAccessTrustProviderResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_trust_provider: self.verified_access_trust_provider.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessTrustProviderResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_trust_provider == other.verified_access_trust_provider
+    }
+}
+impl Default for DeleteVerifiedAccessTrustProviderResult {
+    fn default() -> Self {
+        Self {
+            verified_access_trust_provider: None,
+        }
+    }
 }
 impl DeleteVerifiedAccessTrustProviderResult {
     /// Starts building a [`DeleteVerifiedAccessTrustProviderResult`].
@@ -25,9 +44,26 @@ impl DeleteVerifiedAccessTrustProviderResult {
     }
 }
 /// A builder for [`DeleteVerifiedAccessTrustProviderResult`](crate::types::DeleteVerifiedAccessTrustProviderResult); start one with `DeleteVerifiedAccessTrustProviderResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVerifiedAccessTrustProviderResultBuilder {
     inner: crate::types::DeleteVerifiedAccessTrustProviderResult,
+}
+impl Clone for DeleteVerifiedAccessTrustProviderResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVerifiedAccessTrustProviderResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVerifiedAccessTrustProviderResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVerifiedAccessTrustProviderResult as Default>::default(),
+        }
+    }
 }
 impl DeleteVerifiedAccessTrustProviderResultBuilder {
     /// Sets [`DeleteVerifiedAccessTrustProviderResult::verified_access_trust_provider`](crate::types::DeleteVerifiedAccessTrustProviderResult::verified_access_trust_provider): Details about the Verified Access trust provider.

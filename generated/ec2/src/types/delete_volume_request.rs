@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVolumeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVolumeRequest {
     /// The ID of the volume.
@@ -11,6 +11,27 @@ pub struct DeleteVolumeRequest {
     pub volume_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteVolumeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            volume_id: self.volume_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteVolumeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.volume_id == other.volume_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteVolumeRequest {
+    fn default() -> Self {
+        Self {
+            volume_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteVolumeRequest {
     /// Starts building a [`DeleteVolumeRequest`].
@@ -30,9 +51,26 @@ impl DeleteVolumeRequest {
     }
 }
 /// A builder for [`DeleteVolumeRequest`](crate::types::DeleteVolumeRequest); start one with `DeleteVolumeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVolumeRequestBuilder {
     inner: crate::types::DeleteVolumeRequest,
+}
+impl Clone for DeleteVolumeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVolumeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVolumeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVolumeRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVolumeRequestBuilder {
     /// Sets [`DeleteVolumeRequest::volume_id`](crate::types::DeleteVolumeRequest::volume_id): The ID of the volume.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcBlockPublicAccessExclusionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcBlockPublicAccessExclusionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DeleteVpcBlockPublicAccessExclusionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub exclusion_id: Option<String>,
+}
+impl Clone for DeleteVpcBlockPublicAccessExclusionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            exclusion_id: self.exclusion_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpcBlockPublicAccessExclusionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.exclusion_id == other.exclusion_id
+    }
+}
+impl Default for DeleteVpcBlockPublicAccessExclusionRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            exclusion_id: None,
+        }
+    }
 }
 impl DeleteVpcBlockPublicAccessExclusionRequest {
     /// Starts building a [`DeleteVpcBlockPublicAccessExclusionRequest`].
@@ -30,9 +51,26 @@ impl DeleteVpcBlockPublicAccessExclusionRequest {
     }
 }
 /// A builder for [`DeleteVpcBlockPublicAccessExclusionRequest`](crate::types::DeleteVpcBlockPublicAccessExclusionRequest); start one with `DeleteVpcBlockPublicAccessExclusionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcBlockPublicAccessExclusionRequestBuilder {
     inner: crate::types::DeleteVpcBlockPublicAccessExclusionRequest,
+}
+impl Clone for DeleteVpcBlockPublicAccessExclusionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcBlockPublicAccessExclusionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcBlockPublicAccessExclusionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcBlockPublicAccessExclusionRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcBlockPublicAccessExclusionRequestBuilder {
     /// Sets [`DeleteVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::DeleteVpcBlockPublicAccessExclusionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcBlockPublicAccessExclusionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcBlockPublicAccessExclusionResult {
     /// Details about an exclusion.
     pub vpc_block_public_access_exclusion: Option<
         crate::types::VpcBlockPublicAccessExclusion,
     >,
+}
+impl Clone for DeleteVpcBlockPublicAccessExclusionResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_block_public_access_exclusion: self
+                .vpc_block_public_access_exclusion
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpcBlockPublicAccessExclusionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_block_public_access_exclusion == other.vpc_block_public_access_exclusion
+    }
+}
+impl Default for DeleteVpcBlockPublicAccessExclusionResult {
+    fn default() -> Self {
+        Self {
+            vpc_block_public_access_exclusion: None,
+        }
+    }
 }
 impl DeleteVpcBlockPublicAccessExclusionResult {
     /// Starts building a [`DeleteVpcBlockPublicAccessExclusionResult`].
@@ -25,9 +46,26 @@ impl DeleteVpcBlockPublicAccessExclusionResult {
     }
 }
 /// A builder for [`DeleteVpcBlockPublicAccessExclusionResult`](crate::types::DeleteVpcBlockPublicAccessExclusionResult); start one with `DeleteVpcBlockPublicAccessExclusionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcBlockPublicAccessExclusionResultBuilder {
     inner: crate::types::DeleteVpcBlockPublicAccessExclusionResult,
+}
+impl Clone for DeleteVpcBlockPublicAccessExclusionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcBlockPublicAccessExclusionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcBlockPublicAccessExclusionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcBlockPublicAccessExclusionResult as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcBlockPublicAccessExclusionResultBuilder {
     /// Sets [`DeleteVpcBlockPublicAccessExclusionResult::vpc_block_public_access_exclusion`](crate::types::DeleteVpcBlockPublicAccessExclusionResult::vpc_block_public_access_exclusion): Details about an exclusion.

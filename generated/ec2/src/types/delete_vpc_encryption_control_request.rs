@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEncryptionControlRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcEncryptionControlRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct DeleteVpcEncryptionControlRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_encryption_control_id: Option<String>,
+}
+impl Clone for DeleteVpcEncryptionControlRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_encryption_control_id: self.vpc_encryption_control_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpcEncryptionControlRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.vpc_encryption_control_id == other.vpc_encryption_control_id
+    }
+}
+impl Default for DeleteVpcEncryptionControlRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_encryption_control_id: None,
+        }
+    }
 }
 impl DeleteVpcEncryptionControlRequest {
     /// Starts building a [`DeleteVpcEncryptionControlRequest`].
@@ -30,9 +52,26 @@ impl DeleteVpcEncryptionControlRequest {
     }
 }
 /// A builder for [`DeleteVpcEncryptionControlRequest`](crate::types::DeleteVpcEncryptionControlRequest); start one with `DeleteVpcEncryptionControlRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcEncryptionControlRequestBuilder {
     inner: crate::types::DeleteVpcEncryptionControlRequest,
+}
+impl Clone for DeleteVpcEncryptionControlRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcEncryptionControlRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcEncryptionControlRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcEncryptionControlRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcEncryptionControlRequestBuilder {
     /// Sets [`DeleteVpcEncryptionControlRequest::dry_run`](crate::types::DeleteVpcEncryptionControlRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

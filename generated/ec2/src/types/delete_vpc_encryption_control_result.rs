@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEncryptionControlResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcEncryptionControlResult {
     /// Information about the deleted VPC Encryption Control configuration.
     pub vpc_encryption_control: Option<crate::types::VpcEncryptionControl>,
+}
+impl Clone for DeleteVpcEncryptionControlResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_encryption_control: self.vpc_encryption_control.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpcEncryptionControlResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_encryption_control == other.vpc_encryption_control
+    }
+}
+impl Default for DeleteVpcEncryptionControlResult {
+    fn default() -> Self {
+        Self {
+            vpc_encryption_control: None,
+        }
+    }
 }
 impl DeleteVpcEncryptionControlResult {
     /// Starts building a [`DeleteVpcEncryptionControlResult`].
@@ -21,9 +40,26 @@ impl DeleteVpcEncryptionControlResult {
     }
 }
 /// A builder for [`DeleteVpcEncryptionControlResult`](crate::types::DeleteVpcEncryptionControlResult); start one with `DeleteVpcEncryptionControlResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcEncryptionControlResultBuilder {
     inner: crate::types::DeleteVpcEncryptionControlResult,
+}
+impl Clone for DeleteVpcEncryptionControlResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcEncryptionControlResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcEncryptionControlResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcEncryptionControlResult as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcEncryptionControlResultBuilder {
     /// Sets [`DeleteVpcEncryptionControlResult::vpc_encryption_control`](crate::types::DeleteVpcEncryptionControlResult::vpc_encryption_control): Information about the deleted VPC Encryption Control configuration.

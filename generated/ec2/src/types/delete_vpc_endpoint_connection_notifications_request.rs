@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEndpointConnectionNotificationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcEndpointConnectionNotificationsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct DeleteVpcEndpointConnectionNotificationsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub connection_notification_ids: Option<Vec<String>>,
+}
+impl Clone for DeleteVpcEndpointConnectionNotificationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            connection_notification_ids: self.connection_notification_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpcEndpointConnectionNotificationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.connection_notification_ids == other.connection_notification_ids
+    }
+}
+impl Default for DeleteVpcEndpointConnectionNotificationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            connection_notification_ids: None,
+        }
+    }
 }
 impl DeleteVpcEndpointConnectionNotificationsRequest {
     /// Starts building a [`DeleteVpcEndpointConnectionNotificationsRequest`].
@@ -30,9 +52,26 @@ impl DeleteVpcEndpointConnectionNotificationsRequest {
     }
 }
 /// A builder for [`DeleteVpcEndpointConnectionNotificationsRequest`](crate::types::DeleteVpcEndpointConnectionNotificationsRequest); start one with `DeleteVpcEndpointConnectionNotificationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcEndpointConnectionNotificationsRequestBuilder {
     inner: crate::types::DeleteVpcEndpointConnectionNotificationsRequest,
+}
+impl Clone for DeleteVpcEndpointConnectionNotificationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcEndpointConnectionNotificationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcEndpointConnectionNotificationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcEndpointConnectionNotificationsRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcEndpointConnectionNotificationsRequestBuilder {
     /// Sets [`DeleteVpcEndpointConnectionNotificationsRequest::dry_run`](crate::types::DeleteVpcEndpointConnectionNotificationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEndpointConnectionNotificationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcEndpointConnectionNotificationsResult {
     /// Information about the notifications that could not be deleted successfully.
     pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
+}
+impl Clone for DeleteVpcEndpointConnectionNotificationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            unsuccessful: self.unsuccessful.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpcEndpointConnectionNotificationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.unsuccessful == other.unsuccessful
+    }
+}
+impl Default for DeleteVpcEndpointConnectionNotificationsResult {
+    fn default() -> Self {
+        Self { unsuccessful: None }
+    }
 }
 impl DeleteVpcEndpointConnectionNotificationsResult {
     /// Starts building a [`DeleteVpcEndpointConnectionNotificationsResult`].
@@ -21,9 +38,26 @@ impl DeleteVpcEndpointConnectionNotificationsResult {
     }
 }
 /// A builder for [`DeleteVpcEndpointConnectionNotificationsResult`](crate::types::DeleteVpcEndpointConnectionNotificationsResult); start one with `DeleteVpcEndpointConnectionNotificationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcEndpointConnectionNotificationsResultBuilder {
     inner: crate::types::DeleteVpcEndpointConnectionNotificationsResult,
+}
+impl Clone for DeleteVpcEndpointConnectionNotificationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcEndpointConnectionNotificationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcEndpointConnectionNotificationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcEndpointConnectionNotificationsResult as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcEndpointConnectionNotificationsResultBuilder {
     /// Appends one item to [`DeleteVpcEndpointConnectionNotificationsResult::unsuccessful`](crate::types::DeleteVpcEndpointConnectionNotificationsResult::unsuccessful): Information about the notifications that could not be deleted successfully.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEndpointServiceConfigurationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcEndpointServiceConfigurationsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DeleteVpcEndpointServiceConfigurationsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub service_ids: Option<Vec<String>>,
+}
+impl Clone for DeleteVpcEndpointServiceConfigurationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            service_ids: self.service_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpcEndpointServiceConfigurationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.service_ids == other.service_ids
+    }
+}
+impl Default for DeleteVpcEndpointServiceConfigurationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            service_ids: None,
+        }
+    }
 }
 impl DeleteVpcEndpointServiceConfigurationsRequest {
     /// Starts building a [`DeleteVpcEndpointServiceConfigurationsRequest`].
@@ -30,9 +51,26 @@ impl DeleteVpcEndpointServiceConfigurationsRequest {
     }
 }
 /// A builder for [`DeleteVpcEndpointServiceConfigurationsRequest`](crate::types::DeleteVpcEndpointServiceConfigurationsRequest); start one with `DeleteVpcEndpointServiceConfigurationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcEndpointServiceConfigurationsRequestBuilder {
     inner: crate::types::DeleteVpcEndpointServiceConfigurationsRequest,
+}
+impl Clone for DeleteVpcEndpointServiceConfigurationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcEndpointServiceConfigurationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcEndpointServiceConfigurationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcEndpointServiceConfigurationsRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcEndpointServiceConfigurationsRequestBuilder {
     /// Sets [`DeleteVpcEndpointServiceConfigurationsRequest::dry_run`](crate::types::DeleteVpcEndpointServiceConfigurationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

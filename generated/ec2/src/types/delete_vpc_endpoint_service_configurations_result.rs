@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEndpointServiceConfigurationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcEndpointServiceConfigurationsResult {
     /// Information about the service configurations that were not deleted, if applicable.
     pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
+}
+impl Clone for DeleteVpcEndpointServiceConfigurationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            unsuccessful: self.unsuccessful.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpcEndpointServiceConfigurationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.unsuccessful == other.unsuccessful
+    }
+}
+impl Default for DeleteVpcEndpointServiceConfigurationsResult {
+    fn default() -> Self {
+        Self { unsuccessful: None }
+    }
 }
 impl DeleteVpcEndpointServiceConfigurationsResult {
     /// Starts building a [`DeleteVpcEndpointServiceConfigurationsResult`].
@@ -21,9 +38,26 @@ impl DeleteVpcEndpointServiceConfigurationsResult {
     }
 }
 /// A builder for [`DeleteVpcEndpointServiceConfigurationsResult`](crate::types::DeleteVpcEndpointServiceConfigurationsResult); start one with `DeleteVpcEndpointServiceConfigurationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcEndpointServiceConfigurationsResultBuilder {
     inner: crate::types::DeleteVpcEndpointServiceConfigurationsResult,
+}
+impl Clone for DeleteVpcEndpointServiceConfigurationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcEndpointServiceConfigurationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcEndpointServiceConfigurationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcEndpointServiceConfigurationsResult as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcEndpointServiceConfigurationsResultBuilder {
     /// Appends one item to [`DeleteVpcEndpointServiceConfigurationsResult::unsuccessful`](crate::types::DeleteVpcEndpointServiceConfigurationsResult::unsuccessful): Information about the service configurations that were not deleted, if applicable.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEndpointsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcEndpointsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DeleteVpcEndpointsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_endpoint_ids: Option<Vec<String>>,
+}
+impl Clone for DeleteVpcEndpointsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_endpoint_ids: self.vpc_endpoint_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpcEndpointsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.vpc_endpoint_ids == other.vpc_endpoint_ids
+    }
+}
+impl Default for DeleteVpcEndpointsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_endpoint_ids: None,
+        }
+    }
 }
 impl DeleteVpcEndpointsRequest {
     /// Starts building a [`DeleteVpcEndpointsRequest`].
@@ -30,9 +51,26 @@ impl DeleteVpcEndpointsRequest {
     }
 }
 /// A builder for [`DeleteVpcEndpointsRequest`](crate::types::DeleteVpcEndpointsRequest); start one with `DeleteVpcEndpointsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcEndpointsRequestBuilder {
     inner: crate::types::DeleteVpcEndpointsRequest,
+}
+impl Clone for DeleteVpcEndpointsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcEndpointsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcEndpointsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcEndpointsRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcEndpointsRequestBuilder {
     /// Sets [`DeleteVpcEndpointsRequest::dry_run`](crate::types::DeleteVpcEndpointsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcEndpointsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcEndpointsResult {
     /// Information about the VPC endpoints that were not successfully deleted.
     pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
+}
+impl Clone for DeleteVpcEndpointsResult {
+    fn clone(&self) -> Self {
+        Self {
+            unsuccessful: self.unsuccessful.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpcEndpointsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.unsuccessful == other.unsuccessful
+    }
+}
+impl Default for DeleteVpcEndpointsResult {
+    fn default() -> Self {
+        Self { unsuccessful: None }
+    }
 }
 impl DeleteVpcEndpointsResult {
     /// Starts building a [`DeleteVpcEndpointsResult`].
@@ -21,9 +38,26 @@ impl DeleteVpcEndpointsResult {
     }
 }
 /// A builder for [`DeleteVpcEndpointsResult`](crate::types::DeleteVpcEndpointsResult); start one with `DeleteVpcEndpointsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcEndpointsResultBuilder {
     inner: crate::types::DeleteVpcEndpointsResult,
+}
+impl Clone for DeleteVpcEndpointsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcEndpointsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcEndpointsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcEndpointsResult as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcEndpointsResultBuilder {
     /// Appends one item to [`DeleteVpcEndpointsResult::unsuccessful`](crate::types::DeleteVpcEndpointsResult::unsuccessful): Information about the VPC endpoints that were not successfully deleted.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcPeeringConnectionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcPeeringConnectionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct DeleteVpcPeeringConnectionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_peering_connection_id: Option<String>,
+}
+impl Clone for DeleteVpcPeeringConnectionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_peering_connection_id: self.vpc_peering_connection_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpcPeeringConnectionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.vpc_peering_connection_id == other.vpc_peering_connection_id
+    }
+}
+impl Default for DeleteVpcPeeringConnectionRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_peering_connection_id: None,
+        }
+    }
 }
 impl DeleteVpcPeeringConnectionRequest {
     /// Starts building a [`DeleteVpcPeeringConnectionRequest`].
@@ -30,9 +52,26 @@ impl DeleteVpcPeeringConnectionRequest {
     }
 }
 /// A builder for [`DeleteVpcPeeringConnectionRequest`](crate::types::DeleteVpcPeeringConnectionRequest); start one with `DeleteVpcPeeringConnectionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcPeeringConnectionRequestBuilder {
     inner: crate::types::DeleteVpcPeeringConnectionRequest,
+}
+impl Clone for DeleteVpcPeeringConnectionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcPeeringConnectionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcPeeringConnectionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcPeeringConnectionRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcPeeringConnectionRequestBuilder {
     /// Sets [`DeleteVpcPeeringConnectionRequest::dry_run`](crate::types::DeleteVpcPeeringConnectionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcPeeringConnectionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcPeeringConnectionResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for DeleteVpcPeeringConnectionResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DeleteVpcPeeringConnectionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DeleteVpcPeeringConnectionResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DeleteVpcPeeringConnectionResult {
     /// Starts building a [`DeleteVpcPeeringConnectionResult`].
@@ -21,9 +36,26 @@ impl DeleteVpcPeeringConnectionResult {
     }
 }
 /// A builder for [`DeleteVpcPeeringConnectionResult`](crate::types::DeleteVpcPeeringConnectionResult); start one with `DeleteVpcPeeringConnectionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcPeeringConnectionResultBuilder {
     inner: crate::types::DeleteVpcPeeringConnectionResult,
+}
+impl Clone for DeleteVpcPeeringConnectionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcPeeringConnectionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcPeeringConnectionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcPeeringConnectionResult as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcPeeringConnectionResultBuilder {
     /// Sets [`DeleteVpcPeeringConnectionResult::return_`](crate::types::DeleteVpcPeeringConnectionResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

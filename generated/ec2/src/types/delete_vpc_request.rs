@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpcRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcRequest {
     /// The ID of the VPC.
@@ -11,6 +11,27 @@ pub struct DeleteVpcRequest {
     pub vpc_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteVpcRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_id: self.vpc_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteVpcRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_id == other.vpc_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteVpcRequest {
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteVpcRequest {
     /// Starts building a [`DeleteVpcRequest`].
@@ -30,9 +51,26 @@ impl DeleteVpcRequest {
     }
 }
 /// A builder for [`DeleteVpcRequest`](crate::types::DeleteVpcRequest); start one with `DeleteVpcRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcRequestBuilder {
     inner: crate::types::DeleteVpcRequest,
+}
+impl Clone for DeleteVpcRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcRequestBuilder {
     /// Sets [`DeleteVpcRequest::vpc_id`](crate::types::DeleteVpcRequest::vpc_id): The ID of the VPC.

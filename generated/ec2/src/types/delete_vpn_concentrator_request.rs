@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpnConcentratorRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpnConcentratorRequest {
     /// The ID of the VPN concentrator to delete.
@@ -11,6 +11,28 @@ pub struct DeleteVpnConcentratorRequest {
     pub vpn_concentrator_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteVpnConcentratorRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_concentrator_id: self.vpn_concentrator_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteVpnConcentratorRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_concentrator_id == other.vpn_concentrator_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteVpnConcentratorRequest {
+    fn default() -> Self {
+        Self {
+            vpn_concentrator_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteVpnConcentratorRequest {
     /// Starts building a [`DeleteVpnConcentratorRequest`].
@@ -30,9 +52,26 @@ impl DeleteVpnConcentratorRequest {
     }
 }
 /// A builder for [`DeleteVpnConcentratorRequest`](crate::types::DeleteVpnConcentratorRequest); start one with `DeleteVpnConcentratorRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpnConcentratorRequestBuilder {
     inner: crate::types::DeleteVpnConcentratorRequest,
+}
+impl Clone for DeleteVpnConcentratorRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpnConcentratorRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpnConcentratorRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpnConcentratorRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVpnConcentratorRequestBuilder {
     /// Sets [`DeleteVpnConcentratorRequest::vpn_concentrator_id`](crate::types::DeleteVpnConcentratorRequest::vpn_concentrator_id): The ID of the VPN concentrator to delete.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteVpnConcentratorResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpnConcentratorResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for DeleteVpnConcentratorResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DeleteVpnConcentratorResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DeleteVpnConcentratorResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DeleteVpnConcentratorResult {
     /// Starts building a [`DeleteVpnConcentratorResult`].
@@ -21,9 +36,26 @@ impl DeleteVpnConcentratorResult {
     }
 }
 /// A builder for [`DeleteVpnConcentratorResult`](crate::types::DeleteVpnConcentratorResult); start one with `DeleteVpnConcentratorResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpnConcentratorResultBuilder {
     inner: crate::types::DeleteVpnConcentratorResult,
+}
+impl Clone for DeleteVpnConcentratorResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpnConcentratorResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpnConcentratorResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpnConcentratorResult as Default>::default(),
+        }
+    }
 }
 impl DeleteVpnConcentratorResultBuilder {
     /// Sets [`DeleteVpnConcentratorResult::return_`](crate::types::DeleteVpnConcentratorResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

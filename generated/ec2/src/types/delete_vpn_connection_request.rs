@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DeleteVpnConnection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpnConnectionRequest {
     /// The ID of the VPN connection.
@@ -11,6 +11,28 @@ pub struct DeleteVpnConnectionRequest {
     pub vpn_connection_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteVpnConnectionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection_id: self.vpn_connection_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteVpnConnectionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection_id == other.vpn_connection_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteVpnConnectionRequest {
+    fn default() -> Self {
+        Self {
+            vpn_connection_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteVpnConnectionRequest {
     /// Starts building a [`DeleteVpnConnectionRequest`].
@@ -30,9 +52,26 @@ impl DeleteVpnConnectionRequest {
     }
 }
 /// A builder for [`DeleteVpnConnectionRequest`](crate::types::DeleteVpnConnectionRequest); start one with `DeleteVpnConnectionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpnConnectionRequestBuilder {
     inner: crate::types::DeleteVpnConnectionRequest,
+}
+impl Clone for DeleteVpnConnectionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpnConnectionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpnConnectionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpnConnectionRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVpnConnectionRequestBuilder {
     /// Sets [`DeleteVpnConnectionRequest::vpn_connection_id`](crate::types::DeleteVpnConnectionRequest::vpn_connection_id): The ID of the VPN connection.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DeleteVpnConnectionRoute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpnConnectionRouteRequest {
     /// The CIDR block associated with the local subnet of the customer network.
@@ -13,6 +13,28 @@ pub struct DeleteVpnConnectionRouteRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpn_connection_id: Option<String>,
+}
+impl Clone for DeleteVpnConnectionRouteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            vpn_connection_id: self.vpn_connection_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpnConnectionRouteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_cidr_block == other.destination_cidr_block
+            && self.vpn_connection_id == other.vpn_connection_id
+    }
+}
+impl Default for DeleteVpnConnectionRouteRequest {
+    fn default() -> Self {
+        Self {
+            destination_cidr_block: None,
+            vpn_connection_id: None,
+        }
+    }
 }
 impl DeleteVpnConnectionRouteRequest {
     /// Starts building a [`DeleteVpnConnectionRouteRequest`].
@@ -32,9 +54,26 @@ impl DeleteVpnConnectionRouteRequest {
     }
 }
 /// A builder for [`DeleteVpnConnectionRouteRequest`](crate::types::DeleteVpnConnectionRouteRequest); start one with `DeleteVpnConnectionRouteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpnConnectionRouteRequestBuilder {
     inner: crate::types::DeleteVpnConnectionRouteRequest,
+}
+impl Clone for DeleteVpnConnectionRouteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpnConnectionRouteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpnConnectionRouteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpnConnectionRouteRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVpnConnectionRouteRequestBuilder {
     /// Sets [`DeleteVpnConnectionRouteRequest::destination_cidr_block`](crate::types::DeleteVpnConnectionRouteRequest::destination_cidr_block): The CIDR block associated with the local subnet of the customer network.

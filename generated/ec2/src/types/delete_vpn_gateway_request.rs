@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DeleteVpnGateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpnGatewayRequest {
     /// The ID of the virtual private gateway.
@@ -11,6 +11,27 @@ pub struct DeleteVpnGatewayRequest {
     pub vpn_gateway_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeleteVpnGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_gateway_id: self.vpn_gateway_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeleteVpnGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_gateway_id == other.vpn_gateway_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeleteVpnGatewayRequest {
+    fn default() -> Self {
+        Self {
+            vpn_gateway_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeleteVpnGatewayRequest {
     /// Starts building a [`DeleteVpnGatewayRequest`].
@@ -30,9 +51,26 @@ impl DeleteVpnGatewayRequest {
     }
 }
 /// A builder for [`DeleteVpnGatewayRequest`](crate::types::DeleteVpnGatewayRequest); start one with `DeleteVpnGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpnGatewayRequestBuilder {
     inner: crate::types::DeleteVpnGatewayRequest,
+}
+impl Clone for DeleteVpnGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpnGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpnGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpnGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVpnGatewayRequestBuilder {
     /// Sets [`DeleteVpnGatewayRequest::vpn_gateway_id`](crate::types::DeleteVpnGatewayRequest::vpn_gateway_id): The ID of the virtual private gateway.

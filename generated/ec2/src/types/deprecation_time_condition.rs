@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maximum period since deprecation for allowed images.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeprecationTimeCondition {
     /// The maximum number of days that have elapsed since the image was deprecated. When set to `0`, no deprecated images are allowed.
     pub maximum_days_since_deprecated: Option<i32>,
+}
+impl Clone for DeprecationTimeCondition {
+    fn clone(&self) -> Self {
+        Self {
+            maximum_days_since_deprecated: self.maximum_days_since_deprecated,
+        }
+    }
+}
+impl PartialEq for DeprecationTimeCondition {
+    fn eq(&self, other: &Self) -> bool {
+        self.maximum_days_since_deprecated == other.maximum_days_since_deprecated
+    }
+}
+impl Default for DeprecationTimeCondition {
+    fn default() -> Self {
+        Self {
+            maximum_days_since_deprecated: None,
+        }
+    }
 }
 impl DeprecationTimeCondition {
     /// Starts building a [`DeprecationTimeCondition`].
@@ -21,9 +40,26 @@ impl DeprecationTimeCondition {
     }
 }
 /// A builder for [`DeprecationTimeCondition`](crate::types::DeprecationTimeCondition); start one with `DeprecationTimeCondition::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeprecationTimeConditionBuilder {
     inner: crate::types::DeprecationTimeCondition,
+}
+impl Clone for DeprecationTimeConditionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeprecationTimeConditionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeprecationTimeConditionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeprecationTimeCondition as Default>::default(),
+        }
+    }
 }
 impl DeprecationTimeConditionBuilder {
     /// Sets [`DeprecationTimeCondition::maximum_days_since_deprecated`](crate::types::DeprecationTimeCondition::maximum_days_since_deprecated): The maximum number of days that have elapsed since the image was deprecated.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maximum period since deprecation for allowed images.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeprecationTimeConditionRequest {
     /// The maximum number of days that have elapsed since the image was deprecated. Set to `0` to exclude all deprecated images.
     pub maximum_days_since_deprecated: Option<i32>,
+}
+impl Clone for DeprecationTimeConditionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            maximum_days_since_deprecated: self.maximum_days_since_deprecated,
+        }
+    }
+}
+impl PartialEq for DeprecationTimeConditionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.maximum_days_since_deprecated == other.maximum_days_since_deprecated
+    }
+}
+impl Default for DeprecationTimeConditionRequest {
+    fn default() -> Self {
+        Self {
+            maximum_days_since_deprecated: None,
+        }
+    }
 }
 impl DeprecationTimeConditionRequest {
     /// Starts building a [`DeprecationTimeConditionRequest`].
@@ -21,9 +40,26 @@ impl DeprecationTimeConditionRequest {
     }
 }
 /// A builder for [`DeprecationTimeConditionRequest`](crate::types::DeprecationTimeConditionRequest); start one with `DeprecationTimeConditionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeprecationTimeConditionRequestBuilder {
     inner: crate::types::DeprecationTimeConditionRequest,
+}
+impl Clone for DeprecationTimeConditionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeprecationTimeConditionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeprecationTimeConditionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeprecationTimeConditionRequest as Default>::default(),
+        }
+    }
 }
 impl DeprecationTimeConditionRequestBuilder {
     /// Sets [`DeprecationTimeConditionRequest::maximum_days_since_deprecated`](crate::types::DeprecationTimeConditionRequest::maximum_days_since_deprecated): The maximum number of days that have elapsed since the image was deprecated.

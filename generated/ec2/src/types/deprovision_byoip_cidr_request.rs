@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeprovisionByoipCidrRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeprovisionByoipCidrRequest {
     /// The address range, in CIDR notation. The prefix must be the same prefix that you specified when you provisioned the address range.
@@ -11,6 +11,24 @@ pub struct DeprovisionByoipCidrRequest {
     pub cidr: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeprovisionByoipCidrRequest {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeprovisionByoipCidrRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeprovisionByoipCidrRequest {
+    fn default() -> Self {
+        Self { cidr: None, dry_run: None }
+    }
 }
 impl DeprovisionByoipCidrRequest {
     /// Starts building a [`DeprovisionByoipCidrRequest`].
@@ -30,9 +48,26 @@ impl DeprovisionByoipCidrRequest {
     }
 }
 /// A builder for [`DeprovisionByoipCidrRequest`](crate::types::DeprovisionByoipCidrRequest); start one with `DeprovisionByoipCidrRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeprovisionByoipCidrRequestBuilder {
     inner: crate::types::DeprovisionByoipCidrRequest,
+}
+impl Clone for DeprovisionByoipCidrRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeprovisionByoipCidrRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeprovisionByoipCidrRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeprovisionByoipCidrRequest as Default>::default(),
+        }
+    }
 }
 impl DeprovisionByoipCidrRequestBuilder {
     /// Sets [`DeprovisionByoipCidrRequest::cidr`](crate::types::DeprovisionByoipCidrRequest::cidr): The address range, in CIDR notation.

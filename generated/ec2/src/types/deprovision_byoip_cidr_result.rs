@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeprovisionByoipCidrResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeprovisionByoipCidrResult {
     /// Information about the address range.
     pub byoip_cidr: Option<crate::types::ByoipCidr>,
+}
+impl Clone for DeprovisionByoipCidrResult {
+    fn clone(&self) -> Self {
+        Self {
+            byoip_cidr: self.byoip_cidr.clone(),
+        }
+    }
+}
+impl PartialEq for DeprovisionByoipCidrResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.byoip_cidr == other.byoip_cidr
+    }
+}
+impl Default for DeprovisionByoipCidrResult {
+    fn default() -> Self {
+        Self { byoip_cidr: None }
+    }
 }
 impl DeprovisionByoipCidrResult {
     /// Starts building a [`DeprovisionByoipCidrResult`].
@@ -21,9 +38,26 @@ impl DeprovisionByoipCidrResult {
     }
 }
 /// A builder for [`DeprovisionByoipCidrResult`](crate::types::DeprovisionByoipCidrResult); start one with `DeprovisionByoipCidrResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeprovisionByoipCidrResultBuilder {
     inner: crate::types::DeprovisionByoipCidrResult,
+}
+impl Clone for DeprovisionByoipCidrResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeprovisionByoipCidrResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeprovisionByoipCidrResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeprovisionByoipCidrResult as Default>::default(),
+        }
+    }
 }
 impl DeprovisionByoipCidrResultBuilder {
     /// Sets [`DeprovisionByoipCidrResult::byoip_cidr`](crate::types::DeprovisionByoipCidrResult::byoip_cidr): Information about the address range.

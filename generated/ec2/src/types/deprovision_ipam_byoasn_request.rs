@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeprovisionIpamByoasnRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeprovisionIpamByoasnRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,30 @@ pub struct DeprovisionIpamByoasnRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub asn: Option<String>,
+}
+impl Clone for DeprovisionIpamByoasnRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_id: self.ipam_id.clone(),
+            asn: self.asn.clone(),
+        }
+    }
+}
+impl PartialEq for DeprovisionIpamByoasnRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_id == other.ipam_id
+            && self.asn == other.asn
+    }
+}
+impl Default for DeprovisionIpamByoasnRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_id: None,
+            asn: None,
+        }
+    }
 }
 impl DeprovisionIpamByoasnRequest {
     /// Starts building a [`DeprovisionIpamByoasnRequest`].
@@ -39,9 +63,26 @@ impl DeprovisionIpamByoasnRequest {
     }
 }
 /// A builder for [`DeprovisionIpamByoasnRequest`](crate::types::DeprovisionIpamByoasnRequest); start one with `DeprovisionIpamByoasnRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeprovisionIpamByoasnRequestBuilder {
     inner: crate::types::DeprovisionIpamByoasnRequest,
+}
+impl Clone for DeprovisionIpamByoasnRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeprovisionIpamByoasnRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeprovisionIpamByoasnRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeprovisionIpamByoasnRequest as Default>::default(),
+        }
+    }
 }
 impl DeprovisionIpamByoasnRequestBuilder {
     /// Sets [`DeprovisionIpamByoasnRequest::dry_run`](crate::types::DeprovisionIpamByoasnRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeprovisionIpamByoasnResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeprovisionIpamByoasnResult {
     /// An ASN and BYOIP CIDR association.
     pub byoasn: Option<crate::types::Byoasn>,
+}
+impl Clone for DeprovisionIpamByoasnResult {
+    fn clone(&self) -> Self {
+        Self {
+            byoasn: self.byoasn.clone(),
+        }
+    }
+}
+impl PartialEq for DeprovisionIpamByoasnResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.byoasn == other.byoasn
+    }
+}
+impl Default for DeprovisionIpamByoasnResult {
+    fn default() -> Self {
+        Self { byoasn: None }
+    }
 }
 impl DeprovisionIpamByoasnResult {
     /// Starts building a [`DeprovisionIpamByoasnResult`].
@@ -21,9 +38,26 @@ impl DeprovisionIpamByoasnResult {
     }
 }
 /// A builder for [`DeprovisionIpamByoasnResult`](crate::types::DeprovisionIpamByoasnResult); start one with `DeprovisionIpamByoasnResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeprovisionIpamByoasnResultBuilder {
     inner: crate::types::DeprovisionIpamByoasnResult,
+}
+impl Clone for DeprovisionIpamByoasnResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeprovisionIpamByoasnResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeprovisionIpamByoasnResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeprovisionIpamByoasnResult as Default>::default(),
+        }
+    }
 }
 impl DeprovisionIpamByoasnResultBuilder {
     /// Sets [`DeprovisionIpamByoasnResult::byoasn`](crate::types::DeprovisionIpamByoasnResult::byoasn): An ASN and BYOIP CIDR association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeprovisionIpamPoolCidrRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeprovisionIpamPoolCidrRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,30 @@ pub struct DeprovisionIpamPoolCidrRequest {
     pub ipam_pool_id: Option<String>,
     /// The CIDR which you want to deprovision from the pool.
     pub cidr: Option<String>,
+}
+impl Clone for DeprovisionIpamPoolCidrRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            cidr: self.cidr.clone(),
+        }
+    }
+}
+impl PartialEq for DeprovisionIpamPoolCidrRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_pool_id == other.ipam_pool_id
+            && self.cidr == other.cidr
+    }
+}
+impl Default for DeprovisionIpamPoolCidrRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_pool_id: None,
+            cidr: None,
+        }
+    }
 }
 impl DeprovisionIpamPoolCidrRequest {
     /// Starts building a [`DeprovisionIpamPoolCidrRequest`].
@@ -37,9 +61,26 @@ impl DeprovisionIpamPoolCidrRequest {
     }
 }
 /// A builder for [`DeprovisionIpamPoolCidrRequest`](crate::types::DeprovisionIpamPoolCidrRequest); start one with `DeprovisionIpamPoolCidrRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeprovisionIpamPoolCidrRequestBuilder {
     inner: crate::types::DeprovisionIpamPoolCidrRequest,
+}
+impl Clone for DeprovisionIpamPoolCidrRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeprovisionIpamPoolCidrRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeprovisionIpamPoolCidrRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeprovisionIpamPoolCidrRequest as Default>::default(),
+        }
+    }
 }
 impl DeprovisionIpamPoolCidrRequestBuilder {
     /// Sets [`DeprovisionIpamPoolCidrRequest::dry_run`](crate::types::DeprovisionIpamPoolCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeprovisionIpamPoolCidrResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeprovisionIpamPoolCidrResult {
     /// The deprovisioned pool CIDR.
     pub ipam_pool_cidr: Option<crate::types::IpamPoolCidr>,
+}
+impl Clone for DeprovisionIpamPoolCidrResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_pool_cidr: self.ipam_pool_cidr.clone(),
+        }
+    }
+}
+impl PartialEq for DeprovisionIpamPoolCidrResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_pool_cidr == other.ipam_pool_cidr
+    }
+}
+impl Default for DeprovisionIpamPoolCidrResult {
+    fn default() -> Self {
+        Self { ipam_pool_cidr: None }
+    }
 }
 impl DeprovisionIpamPoolCidrResult {
     /// Starts building a [`DeprovisionIpamPoolCidrResult`].
@@ -21,9 +38,26 @@ impl DeprovisionIpamPoolCidrResult {
     }
 }
 /// A builder for [`DeprovisionIpamPoolCidrResult`](crate::types::DeprovisionIpamPoolCidrResult); start one with `DeprovisionIpamPoolCidrResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeprovisionIpamPoolCidrResultBuilder {
     inner: crate::types::DeprovisionIpamPoolCidrResult,
+}
+impl Clone for DeprovisionIpamPoolCidrResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeprovisionIpamPoolCidrResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeprovisionIpamPoolCidrResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeprovisionIpamPoolCidrResult as Default>::default(),
+        }
+    }
 }
 impl DeprovisionIpamPoolCidrResultBuilder {
     /// Sets [`DeprovisionIpamPoolCidrResult::ipam_pool_cidr`](crate::types::DeprovisionIpamPoolCidrResult::ipam_pool_cidr): The deprovisioned pool CIDR.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeprovisionPublicIpv4PoolCidrRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeprovisionPublicIpv4PoolCidrRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,30 @@ pub struct DeprovisionPublicIpv4PoolCidrRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub cidr: Option<String>,
+}
+impl Clone for DeprovisionPublicIpv4PoolCidrRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            pool_id: self.pool_id.clone(),
+            cidr: self.cidr.clone(),
+        }
+    }
+}
+impl PartialEq for DeprovisionPublicIpv4PoolCidrRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.pool_id == other.pool_id
+            && self.cidr == other.cidr
+    }
+}
+impl Default for DeprovisionPublicIpv4PoolCidrRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            pool_id: None,
+            cidr: None,
+        }
+    }
 }
 impl DeprovisionPublicIpv4PoolCidrRequest {
     /// Starts building a [`DeprovisionPublicIpv4PoolCidrRequest`].
@@ -39,9 +63,26 @@ impl DeprovisionPublicIpv4PoolCidrRequest {
     }
 }
 /// A builder for [`DeprovisionPublicIpv4PoolCidrRequest`](crate::types::DeprovisionPublicIpv4PoolCidrRequest); start one with `DeprovisionPublicIpv4PoolCidrRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeprovisionPublicIpv4PoolCidrRequestBuilder {
     inner: crate::types::DeprovisionPublicIpv4PoolCidrRequest,
+}
+impl Clone for DeprovisionPublicIpv4PoolCidrRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeprovisionPublicIpv4PoolCidrRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeprovisionPublicIpv4PoolCidrRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeprovisionPublicIpv4PoolCidrRequest as Default>::default(),
+        }
+    }
 }
 impl DeprovisionPublicIpv4PoolCidrRequestBuilder {
     /// Sets [`DeprovisionPublicIpv4PoolCidrRequest::dry_run`](crate::types::DeprovisionPublicIpv4PoolCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

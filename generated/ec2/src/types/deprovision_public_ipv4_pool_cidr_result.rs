@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeprovisionPublicIpv4PoolCidrResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeprovisionPublicIpv4PoolCidrResult {
     /// The ID of the pool that you deprovisioned the CIDR from.
     pub pool_id: Option<String>,
     /// The deprovisioned CIDRs.
     pub deprovisioned_addresses: Option<Vec<String>>,
+}
+impl Clone for DeprovisionPublicIpv4PoolCidrResult {
+    fn clone(&self) -> Self {
+        Self {
+            pool_id: self.pool_id.clone(),
+            deprovisioned_addresses: self.deprovisioned_addresses.clone(),
+        }
+    }
+}
+impl PartialEq for DeprovisionPublicIpv4PoolCidrResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.pool_id == other.pool_id
+            && self.deprovisioned_addresses == other.deprovisioned_addresses
+    }
+}
+impl Default for DeprovisionPublicIpv4PoolCidrResult {
+    fn default() -> Self {
+        Self {
+            pool_id: None,
+            deprovisioned_addresses: None,
+        }
+    }
 }
 impl DeprovisionPublicIpv4PoolCidrResult {
     /// Starts building a [`DeprovisionPublicIpv4PoolCidrResult`].
@@ -28,9 +50,26 @@ impl DeprovisionPublicIpv4PoolCidrResult {
     }
 }
 /// A builder for [`DeprovisionPublicIpv4PoolCidrResult`](crate::types::DeprovisionPublicIpv4PoolCidrResult); start one with `DeprovisionPublicIpv4PoolCidrResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeprovisionPublicIpv4PoolCidrResultBuilder {
     inner: crate::types::DeprovisionPublicIpv4PoolCidrResult,
+}
+impl Clone for DeprovisionPublicIpv4PoolCidrResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeprovisionPublicIpv4PoolCidrResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeprovisionPublicIpv4PoolCidrResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeprovisionPublicIpv4PoolCidrResult as Default>::default(),
+        }
+    }
 }
 impl DeprovisionPublicIpv4PoolCidrResultBuilder {
     /// Sets [`DeprovisionPublicIpv4PoolCidrResult::pool_id`](crate::types::DeprovisionPublicIpv4PoolCidrResult::pool_id): The ID of the pool that you deprovisioned the CIDR from.

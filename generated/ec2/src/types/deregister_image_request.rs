@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DeregisterImage.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeregisterImageRequest {
     /// The ID of the AMI.
@@ -17,6 +17,31 @@ pub struct DeregisterImageRequest {
     pub delete_associated_snapshots: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeregisterImageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            delete_associated_snapshots: self.delete_associated_snapshots,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeregisterImageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id
+            && self.delete_associated_snapshots == other.delete_associated_snapshots
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeregisterImageRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            delete_associated_snapshots: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeregisterImageRequest {
     /// Starts building a [`DeregisterImageRequest`].
@@ -41,9 +66,26 @@ impl DeregisterImageRequest {
     }
 }
 /// A builder for [`DeregisterImageRequest`](crate::types::DeregisterImageRequest); start one with `DeregisterImageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeregisterImageRequestBuilder {
     inner: crate::types::DeregisterImageRequest,
+}
+impl Clone for DeregisterImageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeregisterImageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeregisterImageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeregisterImageRequest as Default>::default(),
+        }
+    }
 }
 impl DeregisterImageRequestBuilder {
     /// Sets [`DeregisterImageRequest::image_id`](crate::types::DeregisterImageRequest::image_id): The ID of the AMI.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeregisterImageResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeregisterImageResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
     /// The deletion result for each snapshot associated with the AMI, including the snapshot ID and its success or error code.
     pub delete_snapshot_results: Option<Vec<crate::types::DeleteSnapshotReturnCode>>,
+}
+impl Clone for DeregisterImageResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_: self.return_,
+            delete_snapshot_results: self.delete_snapshot_results.clone(),
+        }
+    }
+}
+impl PartialEq for DeregisterImageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+            && self.delete_snapshot_results == other.delete_snapshot_results
+    }
+}
+impl Default for DeregisterImageResult {
+    fn default() -> Self {
+        Self {
+            return_: None,
+            delete_snapshot_results: None,
+        }
+    }
 }
 impl DeregisterImageResult {
     /// Starts building a [`DeregisterImageResult`].
@@ -28,9 +50,26 @@ impl DeregisterImageResult {
     }
 }
 /// A builder for [`DeregisterImageResult`](crate::types::DeregisterImageResult); start one with `DeregisterImageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeregisterImageResultBuilder {
     inner: crate::types::DeregisterImageResult,
+}
+impl Clone for DeregisterImageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeregisterImageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeregisterImageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeregisterImageResult as Default>::default(),
+        }
+    }
 }
 impl DeregisterImageResultBuilder {
     /// Sets [`DeregisterImageResult::return_`](crate::types::DeregisterImageResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeregisterInstanceEventNotificationAttributesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeregisterInstanceEventNotificationAttributesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,28 @@ pub struct DeregisterInstanceEventNotificationAttributesRequest {
     pub instance_tag_attribute: Option<
         crate::types::DeregisterInstanceTagAttributeRequest,
     >,
+}
+impl Clone for DeregisterInstanceEventNotificationAttributesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_tag_attribute: self.instance_tag_attribute.clone(),
+        }
+    }
+}
+impl PartialEq for DeregisterInstanceEventNotificationAttributesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.instance_tag_attribute == other.instance_tag_attribute
+    }
+}
+impl Default for DeregisterInstanceEventNotificationAttributesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_tag_attribute: None,
+        }
+    }
 }
 impl DeregisterInstanceEventNotificationAttributesRequest {
     /// Starts building a [`DeregisterInstanceEventNotificationAttributesRequest`].
@@ -34,9 +56,26 @@ impl DeregisterInstanceEventNotificationAttributesRequest {
     }
 }
 /// A builder for [`DeregisterInstanceEventNotificationAttributesRequest`](crate::types::DeregisterInstanceEventNotificationAttributesRequest); start one with `DeregisterInstanceEventNotificationAttributesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeregisterInstanceEventNotificationAttributesRequestBuilder {
     inner: crate::types::DeregisterInstanceEventNotificationAttributesRequest,
+}
+impl Clone for DeregisterInstanceEventNotificationAttributesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeregisterInstanceEventNotificationAttributesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeregisterInstanceEventNotificationAttributesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeregisterInstanceEventNotificationAttributesRequest as Default>::default(),
+        }
+    }
 }
 impl DeregisterInstanceEventNotificationAttributesRequestBuilder {
     /// Sets [`DeregisterInstanceEventNotificationAttributesRequest::dry_run`](crate::types::DeregisterInstanceEventNotificationAttributesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

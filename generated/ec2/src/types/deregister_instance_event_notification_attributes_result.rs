@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeregisterInstanceEventNotificationAttributesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeregisterInstanceEventNotificationAttributesResult {
     /// The resulting set of tag keys.
     pub instance_tag_attribute: Option<crate::types::InstanceTagNotificationAttribute>,
+}
+impl Clone for DeregisterInstanceEventNotificationAttributesResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_tag_attribute: self.instance_tag_attribute.clone(),
+        }
+    }
+}
+impl PartialEq for DeregisterInstanceEventNotificationAttributesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_tag_attribute == other.instance_tag_attribute
+    }
+}
+impl Default for DeregisterInstanceEventNotificationAttributesResult {
+    fn default() -> Self {
+        Self {
+            instance_tag_attribute: None,
+        }
+    }
 }
 impl DeregisterInstanceEventNotificationAttributesResult {
     /// Starts building a [`DeregisterInstanceEventNotificationAttributesResult`].
@@ -23,9 +42,26 @@ impl DeregisterInstanceEventNotificationAttributesResult {
     }
 }
 /// A builder for [`DeregisterInstanceEventNotificationAttributesResult`](crate::types::DeregisterInstanceEventNotificationAttributesResult); start one with `DeregisterInstanceEventNotificationAttributesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeregisterInstanceEventNotificationAttributesResultBuilder {
     inner: crate::types::DeregisterInstanceEventNotificationAttributesResult,
+}
+impl Clone for DeregisterInstanceEventNotificationAttributesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeregisterInstanceEventNotificationAttributesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeregisterInstanceEventNotificationAttributesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeregisterInstanceEventNotificationAttributesResult as Default>::default(),
+        }
+    }
 }
 impl DeregisterInstanceEventNotificationAttributesResultBuilder {
     /// Sets [`DeregisterInstanceEventNotificationAttributesResult::instance_tag_attribute`](crate::types::DeregisterInstanceEventNotificationAttributesResult::instance_tag_attribute): The resulting set of tag keys.

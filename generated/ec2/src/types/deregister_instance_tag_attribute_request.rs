@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the tag keys to deregister for the current Region. You can either specify individual tag keys or deregister all tag keys in the current Region. You must specify either `IncludeAllTagsOfInstance` or `InstanceTagKeys` in the request
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeregisterInstanceTagAttributeRequest {
     /// Indicates whether to deregister all tag keys in the current Region. Specify `false` to deregister all tag keys.
     pub include_all_tags_of_instance: Option<bool>,
     /// Information about the tag keys to deregister.
     pub instance_tag_keys: Option<Vec<String>>,
+}
+impl Clone for DeregisterInstanceTagAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            include_all_tags_of_instance: self.include_all_tags_of_instance,
+            instance_tag_keys: self.instance_tag_keys.clone(),
+        }
+    }
+}
+impl PartialEq for DeregisterInstanceTagAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.include_all_tags_of_instance == other.include_all_tags_of_instance
+            && self.instance_tag_keys == other.instance_tag_keys
+    }
+}
+impl Default for DeregisterInstanceTagAttributeRequest {
+    fn default() -> Self {
+        Self {
+            include_all_tags_of_instance: None,
+            instance_tag_keys: None,
+        }
+    }
 }
 impl DeregisterInstanceTagAttributeRequest {
     /// Starts building a [`DeregisterInstanceTagAttributeRequest`].
@@ -28,9 +50,26 @@ impl DeregisterInstanceTagAttributeRequest {
     }
 }
 /// A builder for [`DeregisterInstanceTagAttributeRequest`](crate::types::DeregisterInstanceTagAttributeRequest); start one with `DeregisterInstanceTagAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeregisterInstanceTagAttributeRequestBuilder {
     inner: crate::types::DeregisterInstanceTagAttributeRequest,
+}
+impl Clone for DeregisterInstanceTagAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeregisterInstanceTagAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeregisterInstanceTagAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeregisterInstanceTagAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl DeregisterInstanceTagAttributeRequestBuilder {
     /// Sets [`DeregisterInstanceTagAttributeRequest::include_all_tags_of_instance`](crate::types::DeregisterInstanceTagAttributeRequest::include_all_tags_of_instance): Indicates whether to deregister all tag keys in the current Region.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeregisterTransitGatewayMulticastGroupMembersRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeregisterTransitGatewayMulticastGroupMembersRequest {
     /// The ID of the transit gateway multicast domain.
@@ -13,6 +13,37 @@ pub struct DeregisterTransitGatewayMulticastGroupMembersRequest {
     pub network_interface_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeregisterTransitGatewayMulticastGroupMembersRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            group_ip_address: self.group_ip_address.clone(),
+            network_interface_ids: self.network_interface_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeregisterTransitGatewayMulticastGroupMembersRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id
+            && self.group_ip_address == other.group_ip_address
+            && self.network_interface_ids == other.network_interface_ids
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeregisterTransitGatewayMulticastGroupMembersRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            group_ip_address: None,
+            network_interface_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeregisterTransitGatewayMulticastGroupMembersRequest {
     /// Starts building a [`DeregisterTransitGatewayMulticastGroupMembersRequest`].
@@ -42,9 +73,26 @@ impl DeregisterTransitGatewayMulticastGroupMembersRequest {
     }
 }
 /// A builder for [`DeregisterTransitGatewayMulticastGroupMembersRequest`](crate::types::DeregisterTransitGatewayMulticastGroupMembersRequest); start one with `DeregisterTransitGatewayMulticastGroupMembersRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeregisterTransitGatewayMulticastGroupMembersRequestBuilder {
     inner: crate::types::DeregisterTransitGatewayMulticastGroupMembersRequest,
+}
+impl Clone for DeregisterTransitGatewayMulticastGroupMembersRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeregisterTransitGatewayMulticastGroupMembersRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeregisterTransitGatewayMulticastGroupMembersRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeregisterTransitGatewayMulticastGroupMembersRequest as Default>::default(),
+        }
+    }
 }
 impl DeregisterTransitGatewayMulticastGroupMembersRequestBuilder {
     /// Sets [`DeregisterTransitGatewayMulticastGroupMembersRequest::transit_gateway_multicast_domain_id`](crate::types::DeregisterTransitGatewayMulticastGroupMembersRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeregisterTransitGatewayMulticastGroupMembersResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeregisterTransitGatewayMulticastGroupMembersResult {
     /// Information about the deregistered members.
     pub deregistered_multicast_group_members: Option<
         crate::types::TransitGatewayMulticastDeregisteredGroupMembers,
     >,
+}
+impl Clone for DeregisterTransitGatewayMulticastGroupMembersResult {
+    fn clone(&self) -> Self {
+        Self {
+            deregistered_multicast_group_members: self
+                .deregistered_multicast_group_members
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeregisterTransitGatewayMulticastGroupMembersResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.deregistered_multicast_group_members
+            == other.deregistered_multicast_group_members
+    }
+}
+impl Default for DeregisterTransitGatewayMulticastGroupMembersResult {
+    fn default() -> Self {
+        Self {
+            deregistered_multicast_group_members: None,
+        }
+    }
 }
 impl DeregisterTransitGatewayMulticastGroupMembersResult {
     /// Starts building a [`DeregisterTransitGatewayMulticastGroupMembersResult`].
@@ -25,9 +47,26 @@ impl DeregisterTransitGatewayMulticastGroupMembersResult {
     }
 }
 /// A builder for [`DeregisterTransitGatewayMulticastGroupMembersResult`](crate::types::DeregisterTransitGatewayMulticastGroupMembersResult); start one with `DeregisterTransitGatewayMulticastGroupMembersResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeregisterTransitGatewayMulticastGroupMembersResultBuilder {
     inner: crate::types::DeregisterTransitGatewayMulticastGroupMembersResult,
+}
+impl Clone for DeregisterTransitGatewayMulticastGroupMembersResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeregisterTransitGatewayMulticastGroupMembersResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeregisterTransitGatewayMulticastGroupMembersResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeregisterTransitGatewayMulticastGroupMembersResult as Default>::default(),
+        }
+    }
 }
 impl DeregisterTransitGatewayMulticastGroupMembersResultBuilder {
     /// Sets [`DeregisterTransitGatewayMulticastGroupMembersResult::deregistered_multicast_group_members`](crate::types::DeregisterTransitGatewayMulticastGroupMembersResult::deregistered_multicast_group_members): Information about the deregistered members.

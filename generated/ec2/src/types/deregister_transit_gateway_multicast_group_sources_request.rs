@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeregisterTransitGatewayMulticastGroupSourcesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeregisterTransitGatewayMulticastGroupSourcesRequest {
     /// The ID of the transit gateway multicast domain.
@@ -13,6 +13,37 @@ pub struct DeregisterTransitGatewayMulticastGroupSourcesRequest {
     pub network_interface_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DeregisterTransitGatewayMulticastGroupSourcesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            group_ip_address: self.group_ip_address.clone(),
+            network_interface_ids: self.network_interface_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DeregisterTransitGatewayMulticastGroupSourcesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id
+            && self.group_ip_address == other.group_ip_address
+            && self.network_interface_ids == other.network_interface_ids
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DeregisterTransitGatewayMulticastGroupSourcesRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            group_ip_address: None,
+            network_interface_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl DeregisterTransitGatewayMulticastGroupSourcesRequest {
     /// Starts building a [`DeregisterTransitGatewayMulticastGroupSourcesRequest`].
@@ -42,9 +73,26 @@ impl DeregisterTransitGatewayMulticastGroupSourcesRequest {
     }
 }
 /// A builder for [`DeregisterTransitGatewayMulticastGroupSourcesRequest`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest); start one with `DeregisterTransitGatewayMulticastGroupSourcesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder {
     inner: crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest,
+}
+impl Clone for DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest as Default>::default(),
+        }
+    }
 }
 impl DeregisterTransitGatewayMulticastGroupSourcesRequestBuilder {
     /// Sets [`DeregisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

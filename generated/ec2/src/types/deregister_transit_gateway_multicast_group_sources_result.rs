@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeregisterTransitGatewayMulticastGroupSourcesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeregisterTransitGatewayMulticastGroupSourcesResult {
     /// Information about the deregistered group sources.
     pub deregistered_multicast_group_sources: Option<
         crate::types::TransitGatewayMulticastDeregisteredGroupSources,
     >,
+}
+impl Clone for DeregisterTransitGatewayMulticastGroupSourcesResult {
+    fn clone(&self) -> Self {
+        Self {
+            deregistered_multicast_group_sources: self
+                .deregistered_multicast_group_sources
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DeregisterTransitGatewayMulticastGroupSourcesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.deregistered_multicast_group_sources
+            == other.deregistered_multicast_group_sources
+    }
+}
+impl Default for DeregisterTransitGatewayMulticastGroupSourcesResult {
+    fn default() -> Self {
+        Self {
+            deregistered_multicast_group_sources: None,
+        }
+    }
 }
 impl DeregisterTransitGatewayMulticastGroupSourcesResult {
     /// Starts building a [`DeregisterTransitGatewayMulticastGroupSourcesResult`].
@@ -25,9 +47,26 @@ impl DeregisterTransitGatewayMulticastGroupSourcesResult {
     }
 }
 /// A builder for [`DeregisterTransitGatewayMulticastGroupSourcesResult`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesResult); start one with `DeregisterTransitGatewayMulticastGroupSourcesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeregisterTransitGatewayMulticastGroupSourcesResultBuilder {
     inner: crate::types::DeregisterTransitGatewayMulticastGroupSourcesResult,
+}
+impl Clone for DeregisterTransitGatewayMulticastGroupSourcesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeregisterTransitGatewayMulticastGroupSourcesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeregisterTransitGatewayMulticastGroupSourcesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeregisterTransitGatewayMulticastGroupSourcesResult as Default>::default(),
+        }
+    }
 }
 impl DeregisterTransitGatewayMulticastGroupSourcesResultBuilder {
     /// Sets [`DeregisterTransitGatewayMulticastGroupSourcesResult::deregistered_multicast_group_sources`](crate::types::DeregisterTransitGatewayMulticastGroupSourcesResult::deregistered_multicast_group_sources): Information about the deregistered group sources.

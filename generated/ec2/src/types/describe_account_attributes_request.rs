@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAccountAttributesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAccountAttributesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
     /// The account attribute names.
     pub attribute_names: Option<Vec<crate::types::AccountAttributeName>>,
+}
+impl Clone for DescribeAccountAttributesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            attribute_names: self.attribute_names.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeAccountAttributesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.attribute_names == other.attribute_names
+    }
+}
+impl Default for DescribeAccountAttributesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            attribute_names: None,
+        }
+    }
 }
 impl DescribeAccountAttributesRequest {
     /// Starts building a [`DescribeAccountAttributesRequest`].
@@ -28,9 +49,26 @@ impl DescribeAccountAttributesRequest {
     }
 }
 /// A builder for [`DescribeAccountAttributesRequest`](crate::types::DescribeAccountAttributesRequest); start one with `DescribeAccountAttributesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAccountAttributesRequestBuilder {
     inner: crate::types::DescribeAccountAttributesRequest,
+}
+impl Clone for DescribeAccountAttributesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAccountAttributesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAccountAttributesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAccountAttributesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeAccountAttributesRequestBuilder {
     /// Sets [`DescribeAccountAttributesRequest::dry_run`](crate::types::DescribeAccountAttributesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

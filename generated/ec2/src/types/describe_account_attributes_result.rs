@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAccountAttributesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAccountAttributesResult {
     /// Information about the account attributes.
     pub account_attributes: Option<Vec<crate::types::AccountAttribute>>,
+}
+impl Clone for DescribeAccountAttributesResult {
+    fn clone(&self) -> Self {
+        Self {
+            account_attributes: self.account_attributes.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeAccountAttributesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.account_attributes == other.account_attributes
+    }
+}
+impl Default for DescribeAccountAttributesResult {
+    fn default() -> Self {
+        Self { account_attributes: None }
+    }
 }
 impl DescribeAccountAttributesResult {
     /// Starts building a [`DescribeAccountAttributesResult`].
@@ -21,9 +38,26 @@ impl DescribeAccountAttributesResult {
     }
 }
 /// A builder for [`DescribeAccountAttributesResult`](crate::types::DescribeAccountAttributesResult); start one with `DescribeAccountAttributesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAccountAttributesResultBuilder {
     inner: crate::types::DescribeAccountAttributesResult,
+}
+impl Clone for DescribeAccountAttributesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAccountAttributesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAccountAttributesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAccountAttributesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeAccountAttributesResultBuilder {
     /// Appends one item to [`DescribeAccountAttributesResult::account_attributes`](crate::types::DescribeAccountAttributesResult::account_attributes): Information about the account attributes.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAccountVpcEncryptionControlRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAccountVpcEncryptionControlRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeAccountVpcEncryptionControlRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for DescribeAccountVpcEncryptionControlRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeAccountVpcEncryptionControlRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl DescribeAccountVpcEncryptionControlRequest {
     /// Starts building a [`DescribeAccountVpcEncryptionControlRequest`].
@@ -21,9 +36,26 @@ impl DescribeAccountVpcEncryptionControlRequest {
     }
 }
 /// A builder for [`DescribeAccountVpcEncryptionControlRequest`](crate::types::DescribeAccountVpcEncryptionControlRequest); start one with `DescribeAccountVpcEncryptionControlRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAccountVpcEncryptionControlRequestBuilder {
     inner: crate::types::DescribeAccountVpcEncryptionControlRequest,
+}
+impl Clone for DescribeAccountVpcEncryptionControlRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAccountVpcEncryptionControlRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAccountVpcEncryptionControlRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAccountVpcEncryptionControlRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeAccountVpcEncryptionControlRequestBuilder {
     /// Sets [`DescribeAccountVpcEncryptionControlRequest::dry_run`](crate::types::DescribeAccountVpcEncryptionControlRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

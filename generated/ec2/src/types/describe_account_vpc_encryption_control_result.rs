@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAccountVpcEncryptionControlResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAccountVpcEncryptionControlResult {
     /// Information about the account-level VPC Encryption Control configuration.
     pub account_vpc_encryption_control: Option<
         crate::types::AccountVpcEncryptionControl,
     >,
+}
+impl Clone for DescribeAccountVpcEncryptionControlResult {
+    fn clone(&self) -> Self {
+        Self {
+            account_vpc_encryption_control: self.account_vpc_encryption_control.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeAccountVpcEncryptionControlResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.account_vpc_encryption_control == other.account_vpc_encryption_control
+    }
+}
+impl Default for DescribeAccountVpcEncryptionControlResult {
+    fn default() -> Self {
+        Self {
+            account_vpc_encryption_control: None,
+        }
+    }
 }
 impl DescribeAccountVpcEncryptionControlResult {
     /// Starts building a [`DescribeAccountVpcEncryptionControlResult`].
@@ -25,9 +44,26 @@ impl DescribeAccountVpcEncryptionControlResult {
     }
 }
 /// A builder for [`DescribeAccountVpcEncryptionControlResult`](crate::types::DescribeAccountVpcEncryptionControlResult); start one with `DescribeAccountVpcEncryptionControlResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAccountVpcEncryptionControlResultBuilder {
     inner: crate::types::DescribeAccountVpcEncryptionControlResult,
+}
+impl Clone for DescribeAccountVpcEncryptionControlResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAccountVpcEncryptionControlResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAccountVpcEncryptionControlResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAccountVpcEncryptionControlResult as Default>::default(),
+        }
+    }
 }
 impl DescribeAccountVpcEncryptionControlResultBuilder {
     /// Sets [`DescribeAccountVpcEncryptionControlResult::account_vpc_encryption_control`](crate::types::DescribeAccountVpcEncryptionControlResult::account_vpc_encryption_control): Information about the account-level VPC Encryption Control configuration.

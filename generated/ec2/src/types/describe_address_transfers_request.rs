@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAddressTransfersRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAddressTransfersRequest {
     /// The allocation IDs of Elastic IP addresses.
@@ -13,6 +13,33 @@ pub struct DescribeAddressTransfersRequest {
     pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeAddressTransfersRequest {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_ids: self.allocation_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeAddressTransfersRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_ids == other.allocation_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeAddressTransfersRequest {
+    fn default() -> Self {
+        Self {
+            allocation_ids: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeAddressTransfersRequest {
     /// Starts building a [`DescribeAddressTransfersRequest`].
@@ -42,9 +69,26 @@ impl DescribeAddressTransfersRequest {
     }
 }
 /// A builder for [`DescribeAddressTransfersRequest`](crate::types::DescribeAddressTransfersRequest); start one with `DescribeAddressTransfersRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAddressTransfersRequestBuilder {
     inner: crate::types::DescribeAddressTransfersRequest,
+}
+impl Clone for DescribeAddressTransfersRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAddressTransfersRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAddressTransfersRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAddressTransfersRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeAddressTransfersRequestBuilder {
     /// Appends one item to [`DescribeAddressTransfersRequest::allocation_ids`](crate::types::DescribeAddressTransfersRequest::allocation_ids): The allocation IDs of Elastic IP addresses.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAddressTransfersResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAddressTransfersResult {
     /// The Elastic IP address transfer.
     pub address_transfers: Option<Vec<crate::types::AddressTransfer>>,
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeAddressTransfersResult {
+    fn clone(&self) -> Self {
+        Self {
+            address_transfers: self.address_transfers.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeAddressTransfersResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.address_transfers == other.address_transfers
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeAddressTransfersResult {
+    fn default() -> Self {
+        Self {
+            address_transfers: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeAddressTransfersResult {
     /// Starts building a [`DescribeAddressTransfersResult`].
@@ -28,9 +50,26 @@ impl DescribeAddressTransfersResult {
     }
 }
 /// A builder for [`DescribeAddressTransfersResult`](crate::types::DescribeAddressTransfersResult); start one with `DescribeAddressTransfersResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAddressTransfersResultBuilder {
     inner: crate::types::DescribeAddressTransfersResult,
+}
+impl Clone for DescribeAddressTransfersResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAddressTransfersResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAddressTransfersResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAddressTransfersResult as Default>::default(),
+        }
+    }
 }
 impl DescribeAddressTransfersResultBuilder {
     /// Appends one item to [`DescribeAddressTransfersResult::address_transfers`](crate::types::DescribeAddressTransfersResult::address_transfers): The Elastic IP address transfer.

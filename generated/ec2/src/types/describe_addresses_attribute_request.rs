@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAddressesAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAddressesAttributeRequest {
     /// \[EC2-VPC\] The allocation IDs.
@@ -15,6 +15,35 @@ pub struct DescribeAddressesAttributeRequest {
     pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeAddressesAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_ids: self.allocation_ids.clone(),
+            attribute: self.attribute.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeAddressesAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_ids == other.allocation_ids && self.attribute == other.attribute
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeAddressesAttributeRequest {
+    fn default() -> Self {
+        Self {
+            allocation_ids: None,
+            attribute: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeAddressesAttributeRequest {
     /// Starts building a [`DescribeAddressesAttributeRequest`].
@@ -49,9 +78,26 @@ impl DescribeAddressesAttributeRequest {
     }
 }
 /// A builder for [`DescribeAddressesAttributeRequest`](crate::types::DescribeAddressesAttributeRequest); start one with `DescribeAddressesAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAddressesAttributeRequestBuilder {
     inner: crate::types::DescribeAddressesAttributeRequest,
+}
+impl Clone for DescribeAddressesAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAddressesAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAddressesAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAddressesAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeAddressesAttributeRequestBuilder {
     /// Appends one item to [`DescribeAddressesAttributeRequest::allocation_ids`](crate::types::DescribeAddressesAttributeRequest::allocation_ids): \[EC2-VPC\] The allocation IDs.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAddressesAttributeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAddressesAttributeResult {
     /// Information about the IP addresses.
     pub addresses: Option<Vec<crate::types::AddressAttribute>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeAddressesAttributeResult {
+    fn clone(&self) -> Self {
+        Self {
+            addresses: self.addresses.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeAddressesAttributeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.addresses == other.addresses && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeAddressesAttributeResult {
+    fn default() -> Self {
+        Self {
+            addresses: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeAddressesAttributeResult {
     /// Starts building a [`DescribeAddressesAttributeResult`].
@@ -28,9 +49,26 @@ impl DescribeAddressesAttributeResult {
     }
 }
 /// A builder for [`DescribeAddressesAttributeResult`](crate::types::DescribeAddressesAttributeResult); start one with `DescribeAddressesAttributeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAddressesAttributeResultBuilder {
     inner: crate::types::DescribeAddressesAttributeResult,
+}
+impl Clone for DescribeAddressesAttributeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAddressesAttributeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAddressesAttributeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAddressesAttributeResult as Default>::default(),
+        }
+    }
 }
 impl DescribeAddressesAttributeResultBuilder {
     /// Appends one item to [`DescribeAddressesAttributeResult::addresses`](crate::types::DescribeAddressesAttributeResult::addresses): Information about the IP addresses.

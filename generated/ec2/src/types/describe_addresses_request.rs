@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAddressesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAddressesRequest {
     /// One or more Elastic IP addresses.
@@ -26,6 +26,33 @@ pub struct DescribeAddressesRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Information about the allocation IDs.
     pub allocation_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeAddressesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            public_ips: self.public_ips.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            allocation_ids: self.allocation_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeAddressesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.public_ips == other.public_ips && self.dry_run == other.dry_run
+            && self.filters == other.filters
+            && self.allocation_ids == other.allocation_ids
+    }
+}
+impl Default for DescribeAddressesRequest {
+    fn default() -> Self {
+        Self {
+            public_ips: None,
+            dry_run: None,
+            filters: None,
+            allocation_ids: None,
+        }
+    }
 }
 impl DescribeAddressesRequest {
     /// Starts building a [`DescribeAddressesRequest`].
@@ -55,9 +82,26 @@ impl DescribeAddressesRequest {
     }
 }
 /// A builder for [`DescribeAddressesRequest`](crate::types::DescribeAddressesRequest); start one with `DescribeAddressesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAddressesRequestBuilder {
     inner: crate::types::DescribeAddressesRequest,
+}
+impl Clone for DescribeAddressesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAddressesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAddressesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAddressesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeAddressesRequestBuilder {
     /// Appends one item to [`DescribeAddressesRequest::public_ips`](crate::types::DescribeAddressesRequest::public_ips): One or more Elastic IP addresses.

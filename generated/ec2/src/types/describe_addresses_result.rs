@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAddressesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAddressesResult {
     /// Information about the Elastic IP addresses.
     pub addresses: Option<Vec<crate::types::Address>>,
+}
+impl Clone for DescribeAddressesResult {
+    fn clone(&self) -> Self {
+        Self {
+            addresses: self.addresses.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeAddressesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.addresses == other.addresses
+    }
+}
+impl Default for DescribeAddressesResult {
+    fn default() -> Self {
+        Self { addresses: None }
+    }
 }
 impl DescribeAddressesResult {
     /// Starts building a [`DescribeAddressesResult`].
@@ -21,9 +38,26 @@ impl DescribeAddressesResult {
     }
 }
 /// A builder for [`DescribeAddressesResult`](crate::types::DescribeAddressesResult); start one with `DescribeAddressesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAddressesResultBuilder {
     inner: crate::types::DescribeAddressesResult,
+}
+impl Clone for DescribeAddressesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAddressesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAddressesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAddressesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeAddressesResultBuilder {
     /// Appends one item to [`DescribeAddressesResult::addresses`](crate::types::DescribeAddressesResult::addresses): Information about the Elastic IP addresses.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAggregateIdFormatRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAggregateIdFormatRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeAggregateIdFormatRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for DescribeAggregateIdFormatRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeAggregateIdFormatRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl DescribeAggregateIdFormatRequest {
     /// Starts building a [`DescribeAggregateIdFormatRequest`].
@@ -21,9 +36,26 @@ impl DescribeAggregateIdFormatRequest {
     }
 }
 /// A builder for [`DescribeAggregateIdFormatRequest`](crate::types::DescribeAggregateIdFormatRequest); start one with `DescribeAggregateIdFormatRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAggregateIdFormatRequestBuilder {
     inner: crate::types::DescribeAggregateIdFormatRequest,
+}
+impl Clone for DescribeAggregateIdFormatRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAggregateIdFormatRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAggregateIdFormatRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAggregateIdFormatRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeAggregateIdFormatRequestBuilder {
     /// Sets [`DescribeAggregateIdFormatRequest::dry_run`](crate::types::DescribeAggregateIdFormatRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

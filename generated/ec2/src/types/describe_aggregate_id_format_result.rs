@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAggregateIdFormatResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAggregateIdFormatResult {
     /// Indicates whether all resource types in the Region are configured to use longer IDs. This value is only `true` if all users are configured to use longer IDs for all resources types in the Region.
     pub use_long_ids_aggregated: Option<bool>,
     /// Information about each resource's ID format.
     pub statuses: Option<Vec<crate::types::IdFormat>>,
+}
+impl Clone for DescribeAggregateIdFormatResult {
+    fn clone(&self) -> Self {
+        Self {
+            use_long_ids_aggregated: self.use_long_ids_aggregated,
+            statuses: self.statuses.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeAggregateIdFormatResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.use_long_ids_aggregated == other.use_long_ids_aggregated
+            && self.statuses == other.statuses
+    }
+}
+impl Default for DescribeAggregateIdFormatResult {
+    fn default() -> Self {
+        Self {
+            use_long_ids_aggregated: None,
+            statuses: None,
+        }
+    }
 }
 impl DescribeAggregateIdFormatResult {
     /// Starts building a [`DescribeAggregateIdFormatResult`].
@@ -28,9 +50,26 @@ impl DescribeAggregateIdFormatResult {
     }
 }
 /// A builder for [`DescribeAggregateIdFormatResult`](crate::types::DescribeAggregateIdFormatResult); start one with `DescribeAggregateIdFormatResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAggregateIdFormatResultBuilder {
     inner: crate::types::DescribeAggregateIdFormatResult,
+}
+impl Clone for DescribeAggregateIdFormatResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAggregateIdFormatResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAggregateIdFormatResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAggregateIdFormatResult as Default>::default(),
+        }
+    }
 }
 impl DescribeAggregateIdFormatResultBuilder {
     /// Sets [`DescribeAggregateIdFormatResult::use_long_ids_aggregated`](crate::types::DescribeAggregateIdFormatResult::use_long_ids_aggregated): Indicates whether all resource types in the Region are configured to use longer IDs.

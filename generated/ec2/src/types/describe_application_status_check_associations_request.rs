@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeApplicationStatusCheckAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusCheckAssociationsRequest {
     /// The IDs of the application status checks for which to describe associations.
@@ -17,6 +17,35 @@ pub struct DescribeApplicationStatusCheckAssociationsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeApplicationStatusCheckAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check_ids: self.application_status_check_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeApplicationStatusCheckAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check_ids == other.application_status_check_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeApplicationStatusCheckAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            application_status_check_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeApplicationStatusCheckAssociationsRequest {
     /// Starts building a [`DescribeApplicationStatusCheckAssociationsRequest`].
@@ -51,9 +80,26 @@ impl DescribeApplicationStatusCheckAssociationsRequest {
     }
 }
 /// A builder for [`DescribeApplicationStatusCheckAssociationsRequest`](crate::types::DescribeApplicationStatusCheckAssociationsRequest); start one with `DescribeApplicationStatusCheckAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeApplicationStatusCheckAssociationsRequestBuilder {
     inner: crate::types::DescribeApplicationStatusCheckAssociationsRequest,
+}
+impl Clone for DescribeApplicationStatusCheckAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeApplicationStatusCheckAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeApplicationStatusCheckAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeApplicationStatusCheckAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeApplicationStatusCheckAssociationsRequestBuilder {
     /// Appends one item to [`DescribeApplicationStatusCheckAssociationsRequest::application_status_check_ids`](crate::types::DescribeApplicationStatusCheckAssociationsRequest::application_status_check_ids): The IDs of the application status checks for which to describe associations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeApplicationStatusCheckAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusCheckAssociationsResult {
     /// The associations for the specified application status checks.
@@ -11,6 +11,30 @@ pub struct DescribeApplicationStatusCheckAssociationsResult {
     pub next_token: Option<String>,
     /// The tags associated with the application status checks.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for DescribeApplicationStatusCheckAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            associations: self.associations.clone(),
+            next_token: self.next_token.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeApplicationStatusCheckAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.associations == other.associations && self.next_token == other.next_token
+            && self.tags == other.tags
+    }
+}
+impl Default for DescribeApplicationStatusCheckAssociationsResult {
+    fn default() -> Self {
+        Self {
+            associations: None,
+            next_token: None,
+            tags: None,
+        }
+    }
 }
 impl DescribeApplicationStatusCheckAssociationsResult {
     /// Starts building a [`DescribeApplicationStatusCheckAssociationsResult`].
@@ -37,9 +61,26 @@ impl DescribeApplicationStatusCheckAssociationsResult {
     }
 }
 /// A builder for [`DescribeApplicationStatusCheckAssociationsResult`](crate::types::DescribeApplicationStatusCheckAssociationsResult); start one with `DescribeApplicationStatusCheckAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeApplicationStatusCheckAssociationsResultBuilder {
     inner: crate::types::DescribeApplicationStatusCheckAssociationsResult,
+}
+impl Clone for DescribeApplicationStatusCheckAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeApplicationStatusCheckAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeApplicationStatusCheckAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeApplicationStatusCheckAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeApplicationStatusCheckAssociationsResultBuilder {
     /// Appends one item to [`DescribeApplicationStatusCheckAssociationsResult::associations`](crate::types::DescribeApplicationStatusCheckAssociationsResult::associations): The associations for the specified application status checks.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeApplicationStatusChecksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusChecksRequest {
     /// The IDs of the application status checks to describe.
@@ -19,6 +19,38 @@ pub struct DescribeApplicationStatusChecksRequest {
     pub include_all: Option<bool>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeApplicationStatusChecksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check_ids: self.application_status_check_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            include_all: self.include_all,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeApplicationStatusChecksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check_ids == other.application_status_check_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.include_all == other.include_all && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeApplicationStatusChecksRequest {
+    fn default() -> Self {
+        Self {
+            application_status_check_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            include_all: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeApplicationStatusChecksRequest {
     /// Starts building a [`DescribeApplicationStatusChecksRequest`].
@@ -58,9 +90,26 @@ impl DescribeApplicationStatusChecksRequest {
     }
 }
 /// A builder for [`DescribeApplicationStatusChecksRequest`](crate::types::DescribeApplicationStatusChecksRequest); start one with `DescribeApplicationStatusChecksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeApplicationStatusChecksRequestBuilder {
     inner: crate::types::DescribeApplicationStatusChecksRequest,
+}
+impl Clone for DescribeApplicationStatusChecksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeApplicationStatusChecksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeApplicationStatusChecksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeApplicationStatusChecksRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeApplicationStatusChecksRequestBuilder {
     /// Appends one item to [`DescribeApplicationStatusChecksRequest::application_status_check_ids`](crate::types::DescribeApplicationStatusChecksRequest::application_status_check_ids): The IDs of the application status checks to describe.

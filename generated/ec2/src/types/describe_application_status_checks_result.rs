@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeApplicationStatusChecksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusChecksResult {
     /// Information about the application status checks.
@@ -11,6 +11,28 @@ pub struct DescribeApplicationStatusChecksResult {
     >,
     /// The token to include in another request to get the next page of items. This value is \<code\>null\</code\> when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeApplicationStatusChecksResult {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_checks: self.application_status_checks.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeApplicationStatusChecksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_checks == other.application_status_checks
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeApplicationStatusChecksResult {
+    fn default() -> Self {
+        Self {
+            application_status_checks: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeApplicationStatusChecksResult {
     /// Starts building a [`DescribeApplicationStatusChecksResult`].
@@ -32,9 +54,26 @@ impl DescribeApplicationStatusChecksResult {
     }
 }
 /// A builder for [`DescribeApplicationStatusChecksResult`](crate::types::DescribeApplicationStatusChecksResult); start one with `DescribeApplicationStatusChecksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeApplicationStatusChecksResultBuilder {
     inner: crate::types::DescribeApplicationStatusChecksResult,
+}
+impl Clone for DescribeApplicationStatusChecksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeApplicationStatusChecksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeApplicationStatusChecksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeApplicationStatusChecksResult as Default>::default(),
+        }
+    }
 }
 impl DescribeApplicationStatusChecksResultBuilder {
     /// Appends one item to [`DescribeApplicationStatusChecksResult::application_status_checks`](crate::types::DescribeApplicationStatusChecksResult::application_status_checks): Information about the application status checks.

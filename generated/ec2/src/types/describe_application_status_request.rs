@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeApplicationStatusRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusRequest {
     /// The IDs of the instances for which to describe application status.
@@ -18,6 +18,35 @@ pub struct DescribeApplicationStatusRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeApplicationStatusRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeApplicationStatusRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeApplicationStatusRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeApplicationStatusRequest {
     /// Starts building a [`DescribeApplicationStatusRequest`].
@@ -52,9 +81,26 @@ impl DescribeApplicationStatusRequest {
     }
 }
 /// A builder for [`DescribeApplicationStatusRequest`](crate::types::DescribeApplicationStatusRequest); start one with `DescribeApplicationStatusRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeApplicationStatusRequestBuilder {
     inner: crate::types::DescribeApplicationStatusRequest,
+}
+impl Clone for DescribeApplicationStatusRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeApplicationStatusRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeApplicationStatusRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeApplicationStatusRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeApplicationStatusRequestBuilder {
     /// Appends one item to [`DescribeApplicationStatusRequest::instance_ids`](crate::types::DescribeApplicationStatusRequest::instance_ids): The IDs of the instances for which to describe application status.

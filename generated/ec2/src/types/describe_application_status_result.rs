@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeApplicationStatusResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeApplicationStatusResult {
     /// The application statuses for the specified instances.
     pub application_statuses: Option<crate::types::ApplicationStatusesResponseType>,
     /// The token to include in another request to get the next page of items. This value is \<code\>null\</code\> when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeApplicationStatusResult {
+    fn clone(&self) -> Self {
+        Self {
+            application_statuses: self.application_statuses.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeApplicationStatusResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_statuses == other.application_statuses
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeApplicationStatusResult {
+    fn default() -> Self {
+        Self {
+            application_statuses: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeApplicationStatusResult {
     /// Starts building a [`DescribeApplicationStatusResult`].
@@ -30,9 +52,26 @@ impl DescribeApplicationStatusResult {
     }
 }
 /// A builder for [`DescribeApplicationStatusResult`](crate::types::DescribeApplicationStatusResult); start one with `DescribeApplicationStatusResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeApplicationStatusResultBuilder {
     inner: crate::types::DescribeApplicationStatusResult,
+}
+impl Clone for DescribeApplicationStatusResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeApplicationStatusResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeApplicationStatusResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeApplicationStatusResult as Default>::default(),
+        }
+    }
 }
 impl DescribeApplicationStatusResultBuilder {
     /// Sets [`DescribeApplicationStatusResult::application_statuses`](crate::types::DescribeApplicationStatusResult::application_statuses): The application statuses for the specified instances.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAvailabilityZonesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAvailabilityZonesRequest {
     /// The names of the Availability Zones, Local Zones, and Wavelength Zones.
@@ -29,6 +29,35 @@ pub struct DescribeAvailabilityZonesRequest {
     /// - `zone-name` - The name of the Availability Zone (for example, `us-east-1a`), the Local Zone (for example, `us-west-2-lax-1a`), or the Wavelength Zone (for example, `us-east-1-wl1-bos-wlz-1`).
     /// - `zone-type` - The type of zone (`availability-zone` \| `local-zone` \| `wavelength-zone`).
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeAvailabilityZonesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            zone_names: self.zone_names.clone(),
+            zone_ids: self.zone_ids.clone(),
+            all_availability_zones: self.all_availability_zones,
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeAvailabilityZonesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.zone_names == other.zone_names && self.zone_ids == other.zone_ids
+            && self.all_availability_zones == other.all_availability_zones
+            && self.dry_run == other.dry_run && self.filters == other.filters
+    }
+}
+impl Default for DescribeAvailabilityZonesRequest {
+    fn default() -> Self {
+        Self {
+            zone_names: None,
+            zone_ids: None,
+            all_availability_zones: None,
+            dry_run: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeAvailabilityZonesRequest {
     /// Starts building a [`DescribeAvailabilityZonesRequest`].
@@ -63,9 +92,26 @@ impl DescribeAvailabilityZonesRequest {
     }
 }
 /// A builder for [`DescribeAvailabilityZonesRequest`](crate::types::DescribeAvailabilityZonesRequest); start one with `DescribeAvailabilityZonesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAvailabilityZonesRequestBuilder {
     inner: crate::types::DescribeAvailabilityZonesRequest,
+}
+impl Clone for DescribeAvailabilityZonesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAvailabilityZonesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAvailabilityZonesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAvailabilityZonesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeAvailabilityZonesRequestBuilder {
     /// Appends one item to [`DescribeAvailabilityZonesRequest::zone_names`](crate::types::DescribeAvailabilityZonesRequest::zone_names): The names of the Availability Zones, Local Zones, and Wavelength Zones.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAvailabilityZonesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAvailabilityZonesResult {
     /// Information about the Availability Zones, Local Zones, and Wavelength Zones.
     pub availability_zones: Option<Vec<crate::types::AvailabilityZone>>,
+}
+impl Clone for DescribeAvailabilityZonesResult {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zones: self.availability_zones.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeAvailabilityZonesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zones == other.availability_zones
+    }
+}
+impl Default for DescribeAvailabilityZonesResult {
+    fn default() -> Self {
+        Self { availability_zones: None }
+    }
 }
 impl DescribeAvailabilityZonesResult {
     /// Starts building a [`DescribeAvailabilityZonesResult`].
@@ -21,9 +38,26 @@ impl DescribeAvailabilityZonesResult {
     }
 }
 /// A builder for [`DescribeAvailabilityZonesResult`](crate::types::DescribeAvailabilityZonesResult); start one with `DescribeAvailabilityZonesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAvailabilityZonesResultBuilder {
     inner: crate::types::DescribeAvailabilityZonesResult,
+}
+impl Clone for DescribeAvailabilityZonesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAvailabilityZonesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAvailabilityZonesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAvailabilityZonesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeAvailabilityZonesResultBuilder {
     /// Appends one item to [`DescribeAvailabilityZonesResult::availability_zones`](crate::types::DescribeAvailabilityZonesResult::availability_zones): Information about the Availability Zones, Local Zones, and Wavelength Zones.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAwsNetworkPerformanceMetricSubscriptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
@@ -13,6 +13,32 @@ pub struct DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.max_results == other.max_results && self.next_token == other.next_token
+            && self.filters == other.filters && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            next_token: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
     /// Starts building a [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest`].
@@ -42,9 +68,26 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsRequest {
     }
 }
 /// A builder for [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest); start one with `DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder {
     inner: crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest,
+}
+impl Clone for DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeAwsNetworkPerformanceMetricSubscriptionsRequestBuilder {
     /// Sets [`DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::max_results`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsRequest::max_results): The maximum number of results to return with a single call.

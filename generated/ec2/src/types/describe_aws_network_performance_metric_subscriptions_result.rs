@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeAwsNetworkPerformanceMetricSubscriptionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
     /// Describes the current Infrastructure Performance subscriptions.
     pub subscriptions: Option<Vec<crate::types::Subscription>>,
+}
+impl Clone for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            subscriptions: self.subscriptions.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.subscriptions == other.subscriptions
+    }
+}
+impl Default for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            subscriptions: None,
+        }
+    }
 }
 impl DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
     /// Starts building a [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult`].
@@ -28,9 +49,26 @@ impl DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
     }
 }
 /// A builder for [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult); start one with `DescribeAwsNetworkPerformanceMetricSubscriptionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeAwsNetworkPerformanceMetricSubscriptionsResultBuilder {
     inner: crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult,
+}
+impl Clone for DescribeAwsNetworkPerformanceMetricSubscriptionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeAwsNetworkPerformanceMetricSubscriptionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeAwsNetworkPerformanceMetricSubscriptionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeAwsNetworkPerformanceMetricSubscriptionsResultBuilder {
     /// Sets [`DescribeAwsNetworkPerformanceMetricSubscriptionsResult::next_token`](crate::types::DescribeAwsNetworkPerformanceMetricSubscriptionsResult::next_token): The token to use to retrieve the next page of results.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeBundleTasksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeBundleTasksRequest {
     /// The bundle task IDs.
@@ -24,6 +24,30 @@ pub struct DescribeBundleTasksRequest {
     /// - `state` - The state of the task (`pending` \| `waiting-for-shutdown` \| `bundling` \| `storing` \| `cancelling` \| `complete` \| `failed`).
     /// - `update-time` - The time of the most recent update for the task.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeBundleTasksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            bundle_ids: self.bundle_ids.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeBundleTasksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.bundle_ids == other.bundle_ids && self.dry_run == other.dry_run
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeBundleTasksRequest {
+    fn default() -> Self {
+        Self {
+            bundle_ids: None,
+            dry_run: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeBundleTasksRequest {
     /// Starts building a [`DescribeBundleTasksRequest`].
@@ -48,9 +72,26 @@ impl DescribeBundleTasksRequest {
     }
 }
 /// A builder for [`DescribeBundleTasksRequest`](crate::types::DescribeBundleTasksRequest); start one with `DescribeBundleTasksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeBundleTasksRequestBuilder {
     inner: crate::types::DescribeBundleTasksRequest,
+}
+impl Clone for DescribeBundleTasksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeBundleTasksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeBundleTasksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeBundleTasksRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeBundleTasksRequestBuilder {
     /// Appends one item to [`DescribeBundleTasksRequest::bundle_ids`](crate::types::DescribeBundleTasksRequest::bundle_ids): The bundle task IDs.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeBundleTasksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeBundleTasksResult {
     /// Information about the bundle tasks.
     pub bundle_tasks: Option<Vec<crate::types::BundleTask>>,
+}
+impl Clone for DescribeBundleTasksResult {
+    fn clone(&self) -> Self {
+        Self {
+            bundle_tasks: self.bundle_tasks.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeBundleTasksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.bundle_tasks == other.bundle_tasks
+    }
+}
+impl Default for DescribeBundleTasksResult {
+    fn default() -> Self {
+        Self { bundle_tasks: None }
+    }
 }
 impl DescribeBundleTasksResult {
     /// Starts building a [`DescribeBundleTasksResult`].
@@ -21,9 +38,26 @@ impl DescribeBundleTasksResult {
     }
 }
 /// A builder for [`DescribeBundleTasksResult`](crate::types::DescribeBundleTasksResult); start one with `DescribeBundleTasksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeBundleTasksResultBuilder {
     inner: crate::types::DescribeBundleTasksResult,
+}
+impl Clone for DescribeBundleTasksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeBundleTasksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeBundleTasksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeBundleTasksResult as Default>::default(),
+        }
+    }
 }
 impl DescribeBundleTasksResultBuilder {
     /// Appends one item to [`DescribeBundleTasksResult::bundle_tasks`](crate::types::DescribeBundleTasksResult::bundle_tasks): Information about the bundle tasks.

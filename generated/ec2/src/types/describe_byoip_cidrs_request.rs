@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeByoipCidrsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeByoipCidrsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,30 @@ pub struct DescribeByoipCidrsRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeByoipCidrsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeByoipCidrsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeByoipCidrsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeByoipCidrsRequest {
     /// Starts building a [`DescribeByoipCidrsRequest`].
@@ -37,9 +61,26 @@ impl DescribeByoipCidrsRequest {
     }
 }
 /// A builder for [`DescribeByoipCidrsRequest`](crate::types::DescribeByoipCidrsRequest); start one with `DescribeByoipCidrsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeByoipCidrsRequestBuilder {
     inner: crate::types::DescribeByoipCidrsRequest,
+}
+impl Clone for DescribeByoipCidrsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeByoipCidrsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeByoipCidrsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeByoipCidrsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeByoipCidrsRequestBuilder {
     /// Sets [`DescribeByoipCidrsRequest::dry_run`](crate::types::DescribeByoipCidrsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeByoipCidrsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeByoipCidrsResult {
     /// Information about your address ranges.
     pub byoip_cidrs: Option<Vec<crate::types::ByoipCidr>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeByoipCidrsResult {
+    fn clone(&self) -> Self {
+        Self {
+            byoip_cidrs: self.byoip_cidrs.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeByoipCidrsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.byoip_cidrs == other.byoip_cidrs && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeByoipCidrsResult {
+    fn default() -> Self {
+        Self {
+            byoip_cidrs: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeByoipCidrsResult {
     /// Starts building a [`DescribeByoipCidrsResult`].
@@ -28,9 +49,26 @@ impl DescribeByoipCidrsResult {
     }
 }
 /// A builder for [`DescribeByoipCidrsResult`](crate::types::DescribeByoipCidrsResult); start one with `DescribeByoipCidrsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeByoipCidrsResultBuilder {
     inner: crate::types::DescribeByoipCidrsResult,
+}
+impl Clone for DescribeByoipCidrsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeByoipCidrsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeByoipCidrsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeByoipCidrsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeByoipCidrsResultBuilder {
     /// Appends one item to [`DescribeByoipCidrsResult::byoip_cidrs`](crate::types::DescribeByoipCidrsResult::byoip_cidrs): Information about your address ranges.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockExtensionHistoryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockExtensionHistoryRequest {
     /// The IDs of Capacity Block reservations that you want to display the history for.
@@ -22,6 +22,36 @@ pub struct DescribeCapacityBlockExtensionHistoryRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeCapacityBlockExtensionHistoryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_ids: self.capacity_reservation_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeCapacityBlockExtensionHistoryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_ids == other.capacity_reservation_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeCapacityBlockExtensionHistoryRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_ids: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeCapacityBlockExtensionHistoryRequest {
     /// Starts building a [`DescribeCapacityBlockExtensionHistoryRequest`].
@@ -56,9 +86,26 @@ impl DescribeCapacityBlockExtensionHistoryRequest {
     }
 }
 /// A builder for [`DescribeCapacityBlockExtensionHistoryRequest`](crate::types::DescribeCapacityBlockExtensionHistoryRequest); start one with `DescribeCapacityBlockExtensionHistoryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityBlockExtensionHistoryRequestBuilder {
     inner: crate::types::DescribeCapacityBlockExtensionHistoryRequest,
+}
+impl Clone for DescribeCapacityBlockExtensionHistoryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityBlockExtensionHistoryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityBlockExtensionHistoryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityBlockExtensionHistoryRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityBlockExtensionHistoryRequestBuilder {
     /// Appends one item to [`DescribeCapacityBlockExtensionHistoryRequest::capacity_reservation_ids`](crate::types::DescribeCapacityBlockExtensionHistoryRequest::capacity_reservation_ids): The IDs of Capacity Block reservations that you want to display the history for.

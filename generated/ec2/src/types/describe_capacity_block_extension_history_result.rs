@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockExtensionHistoryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockExtensionHistoryResult {
     /// Describes one or more of your Capacity Block extensions. The results describe only the Capacity Block extensions in the Amazon Web Services Region that you're currently using.
     pub capacity_block_extensions: Option<Vec<crate::types::CapacityBlockExtension>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeCapacityBlockExtensionHistoryResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_block_extensions: self.capacity_block_extensions.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityBlockExtensionHistoryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_block_extensions == other.capacity_block_extensions
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeCapacityBlockExtensionHistoryResult {
+    fn default() -> Self {
+        Self {
+            capacity_block_extensions: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeCapacityBlockExtensionHistoryResult {
     /// Starts building a [`DescribeCapacityBlockExtensionHistoryResult`].
@@ -28,9 +50,26 @@ impl DescribeCapacityBlockExtensionHistoryResult {
     }
 }
 /// A builder for [`DescribeCapacityBlockExtensionHistoryResult`](crate::types::DescribeCapacityBlockExtensionHistoryResult); start one with `DescribeCapacityBlockExtensionHistoryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityBlockExtensionHistoryResultBuilder {
     inner: crate::types::DescribeCapacityBlockExtensionHistoryResult,
+}
+impl Clone for DescribeCapacityBlockExtensionHistoryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityBlockExtensionHistoryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityBlockExtensionHistoryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityBlockExtensionHistoryResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityBlockExtensionHistoryResultBuilder {
     /// Appends one item to [`DescribeCapacityBlockExtensionHistoryResult::capacity_block_extensions`](crate::types::DescribeCapacityBlockExtensionHistoryResult::capacity_block_extensions): Describes one or more of your Capacity Block extensions.

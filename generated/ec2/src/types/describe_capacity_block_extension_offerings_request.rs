@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockExtensionOfferingsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockExtensionOfferingsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,39 @@ pub struct DescribeCapacityBlockExtensionOfferingsRequest {
     pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeCapacityBlockExtensionOfferingsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            capacity_block_extension_duration_hours: self
+                .capacity_block_extension_duration_hours,
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeCapacityBlockExtensionOfferingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.capacity_block_extension_duration_hours
+                == other.capacity_block_extension_duration_hours
+            && self.capacity_reservation_id == other.capacity_reservation_id
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeCapacityBlockExtensionOfferingsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            capacity_block_extension_duration_hours: None,
+            capacity_reservation_id: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeCapacityBlockExtensionOfferingsRequest {
     /// Starts building a [`DescribeCapacityBlockExtensionOfferingsRequest`].
@@ -53,9 +86,26 @@ impl DescribeCapacityBlockExtensionOfferingsRequest {
     }
 }
 /// A builder for [`DescribeCapacityBlockExtensionOfferingsRequest`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest); start one with `DescribeCapacityBlockExtensionOfferingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityBlockExtensionOfferingsRequestBuilder {
     inner: crate::types::DescribeCapacityBlockExtensionOfferingsRequest,
+}
+impl Clone for DescribeCapacityBlockExtensionOfferingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityBlockExtensionOfferingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityBlockExtensionOfferingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityBlockExtensionOfferingsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityBlockExtensionOfferingsRequestBuilder {
     /// Sets [`DescribeCapacityBlockExtensionOfferingsRequest::dry_run`](crate::types::DescribeCapacityBlockExtensionOfferingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

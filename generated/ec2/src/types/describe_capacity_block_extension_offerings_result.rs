@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockExtensionOfferingsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockExtensionOfferingsResult {
     /// The recommended Capacity Block extension offerings for the dates specified.
@@ -11,6 +11,31 @@ pub struct DescribeCapacityBlockExtensionOfferingsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeCapacityBlockExtensionOfferingsResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_block_extension_offerings: self
+                .capacity_block_extension_offerings
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityBlockExtensionOfferingsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_block_extension_offerings
+            == other.capacity_block_extension_offerings
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeCapacityBlockExtensionOfferingsResult {
+    fn default() -> Self {
+        Self {
+            capacity_block_extension_offerings: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeCapacityBlockExtensionOfferingsResult {
     /// Starts building a [`DescribeCapacityBlockExtensionOfferingsResult`].
@@ -32,9 +57,26 @@ impl DescribeCapacityBlockExtensionOfferingsResult {
     }
 }
 /// A builder for [`DescribeCapacityBlockExtensionOfferingsResult`](crate::types::DescribeCapacityBlockExtensionOfferingsResult); start one with `DescribeCapacityBlockExtensionOfferingsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityBlockExtensionOfferingsResultBuilder {
     inner: crate::types::DescribeCapacityBlockExtensionOfferingsResult,
+}
+impl Clone for DescribeCapacityBlockExtensionOfferingsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityBlockExtensionOfferingsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityBlockExtensionOfferingsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityBlockExtensionOfferingsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityBlockExtensionOfferingsResultBuilder {
     /// Appends one item to [`DescribeCapacityBlockExtensionOfferingsResult::capacity_block_extension_offerings`](crate::types::DescribeCapacityBlockExtensionOfferingsResult::capacity_block_extension_offerings): The recommended Capacity Block extension offerings for the dates specified.

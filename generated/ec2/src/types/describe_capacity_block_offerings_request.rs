@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockOfferingsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockOfferingsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -29,6 +29,54 @@ pub struct DescribeCapacityBlockOfferingsRequest {
     pub ultraserver_count: Option<i32>,
     /// Include all Availability Zones and Local Zones, regardless of your opt-in status. If you do not use this parameter, the results include available offerings from all Availability Zones in the Amazon Web Services Region and Local Zones you are opted into.
     pub all_availability_zones: Option<bool>,
+}
+impl Clone for DescribeCapacityBlockOfferingsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_type: self.instance_type.clone(),
+            instance_count: self.instance_count,
+            start_date_range: self.start_date_range,
+            end_date_range: self.end_date_range,
+            capacity_duration_hours: self.capacity_duration_hours,
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            ultraserver_type: self.ultraserver_type.clone(),
+            ultraserver_count: self.ultraserver_count,
+            all_availability_zones: self.all_availability_zones,
+        }
+    }
+}
+impl PartialEq for DescribeCapacityBlockOfferingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instance_type == other.instance_type
+            && self.instance_count == other.instance_count
+            && self.start_date_range == other.start_date_range
+            && self.end_date_range == other.end_date_range
+            && self.capacity_duration_hours == other.capacity_duration_hours
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+            && self.ultraserver_type == other.ultraserver_type
+            && self.ultraserver_count == other.ultraserver_count
+            && self.all_availability_zones == other.all_availability_zones
+    }
+}
+impl Default for DescribeCapacityBlockOfferingsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_type: None,
+            instance_count: None,
+            start_date_range: None,
+            end_date_range: None,
+            capacity_duration_hours: None,
+            next_token: None,
+            max_results: None,
+            ultraserver_type: None,
+            ultraserver_count: None,
+            all_availability_zones: None,
+        }
+    }
 }
 impl DescribeCapacityBlockOfferingsRequest {
     /// Starts building a [`DescribeCapacityBlockOfferingsRequest`].
@@ -93,9 +141,26 @@ impl DescribeCapacityBlockOfferingsRequest {
     }
 }
 /// A builder for [`DescribeCapacityBlockOfferingsRequest`](crate::types::DescribeCapacityBlockOfferingsRequest); start one with `DescribeCapacityBlockOfferingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityBlockOfferingsRequestBuilder {
     inner: crate::types::DescribeCapacityBlockOfferingsRequest,
+}
+impl Clone for DescribeCapacityBlockOfferingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityBlockOfferingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityBlockOfferingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityBlockOfferingsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityBlockOfferingsRequestBuilder {
     /// Sets [`DescribeCapacityBlockOfferingsRequest::dry_run`](crate::types::DescribeCapacityBlockOfferingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockOfferingsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockOfferingsResult {
     /// The recommended Capacity Block offering for the dates specified.
     pub capacity_block_offerings: Option<Vec<crate::types::CapacityBlockOffering>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeCapacityBlockOfferingsResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_block_offerings: self.capacity_block_offerings.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityBlockOfferingsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_block_offerings == other.capacity_block_offerings
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeCapacityBlockOfferingsResult {
+    fn default() -> Self {
+        Self {
+            capacity_block_offerings: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeCapacityBlockOfferingsResult {
     /// Starts building a [`DescribeCapacityBlockOfferingsResult`].
@@ -28,9 +50,26 @@ impl DescribeCapacityBlockOfferingsResult {
     }
 }
 /// A builder for [`DescribeCapacityBlockOfferingsResult`](crate::types::DescribeCapacityBlockOfferingsResult); start one with `DescribeCapacityBlockOfferingsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityBlockOfferingsResultBuilder {
     inner: crate::types::DescribeCapacityBlockOfferingsResult,
+}
+impl Clone for DescribeCapacityBlockOfferingsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityBlockOfferingsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityBlockOfferingsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityBlockOfferingsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityBlockOfferingsResultBuilder {
     /// Appends one item to [`DescribeCapacityBlockOfferingsResult::capacity_block_offerings`](crate::types::DescribeCapacityBlockOfferingsResult::capacity_block_offerings): The recommended Capacity Block offering for the dates specified.

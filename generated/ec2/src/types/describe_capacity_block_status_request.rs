@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockStatusRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockStatusRequest {
     /// The ID of the Capacity Block.
@@ -17,6 +17,36 @@ pub struct DescribeCapacityBlockStatusRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeCapacityBlockStatusRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_block_ids: self.capacity_block_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeCapacityBlockStatusRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_block_ids == other.capacity_block_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeCapacityBlockStatusRequest {
+    fn default() -> Self {
+        Self {
+            capacity_block_ids: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeCapacityBlockStatusRequest {
     /// Starts building a [`DescribeCapacityBlockStatusRequest`].
@@ -51,9 +81,26 @@ impl DescribeCapacityBlockStatusRequest {
     }
 }
 /// A builder for [`DescribeCapacityBlockStatusRequest`](crate::types::DescribeCapacityBlockStatusRequest); start one with `DescribeCapacityBlockStatusRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityBlockStatusRequestBuilder {
     inner: crate::types::DescribeCapacityBlockStatusRequest,
+}
+impl Clone for DescribeCapacityBlockStatusRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityBlockStatusRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityBlockStatusRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityBlockStatusRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityBlockStatusRequestBuilder {
     /// Appends one item to [`DescribeCapacityBlockStatusRequest::capacity_block_ids`](crate::types::DescribeCapacityBlockStatusRequest::capacity_block_ids): The ID of the Capacity Block.

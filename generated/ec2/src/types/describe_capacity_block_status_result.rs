@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlockStatusResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlockStatusResult {
     /// The availability of capacity for a Capacity Block.
     pub capacity_block_statuses: Option<Vec<crate::types::CapacityBlockStatus>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeCapacityBlockStatusResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_block_statuses: self.capacity_block_statuses.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityBlockStatusResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_block_statuses == other.capacity_block_statuses
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeCapacityBlockStatusResult {
+    fn default() -> Self {
+        Self {
+            capacity_block_statuses: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeCapacityBlockStatusResult {
     /// Starts building a [`DescribeCapacityBlockStatusResult`].
@@ -28,9 +50,26 @@ impl DescribeCapacityBlockStatusResult {
     }
 }
 /// A builder for [`DescribeCapacityBlockStatusResult`](crate::types::DescribeCapacityBlockStatusResult); start one with `DescribeCapacityBlockStatusResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityBlockStatusResultBuilder {
     inner: crate::types::DescribeCapacityBlockStatusResult,
+}
+impl Clone for DescribeCapacityBlockStatusResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityBlockStatusResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityBlockStatusResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityBlockStatusResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityBlockStatusResultBuilder {
     /// Appends one item to [`DescribeCapacityBlockStatusResult::capacity_block_statuses`](crate::types::DescribeCapacityBlockStatusResult::capacity_block_statuses): The availability of capacity for a Capacity Block.

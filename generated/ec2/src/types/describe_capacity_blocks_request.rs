@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlocksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlocksRequest {
     /// The IDs of the Capacity Blocks.
@@ -24,6 +24,36 @@ pub struct DescribeCapacityBlocksRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeCapacityBlocksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_block_ids: self.capacity_block_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeCapacityBlocksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_block_ids == other.capacity_block_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeCapacityBlocksRequest {
+    fn default() -> Self {
+        Self {
+            capacity_block_ids: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeCapacityBlocksRequest {
     /// Starts building a [`DescribeCapacityBlocksRequest`].
@@ -58,9 +88,26 @@ impl DescribeCapacityBlocksRequest {
     }
 }
 /// A builder for [`DescribeCapacityBlocksRequest`](crate::types::DescribeCapacityBlocksRequest); start one with `DescribeCapacityBlocksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityBlocksRequestBuilder {
     inner: crate::types::DescribeCapacityBlocksRequest,
+}
+impl Clone for DescribeCapacityBlocksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityBlocksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityBlocksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityBlocksRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityBlocksRequestBuilder {
     /// Appends one item to [`DescribeCapacityBlocksRequest::capacity_block_ids`](crate::types::DescribeCapacityBlocksRequest::capacity_block_ids): The IDs of the Capacity Blocks.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityBlocksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityBlocksResult {
     /// The Capacity Blocks.
     pub capacity_blocks: Option<Vec<crate::types::CapacityBlock>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeCapacityBlocksResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_blocks: self.capacity_blocks.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityBlocksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_blocks == other.capacity_blocks
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeCapacityBlocksResult {
+    fn default() -> Self {
+        Self {
+            capacity_blocks: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeCapacityBlocksResult {
     /// Starts building a [`DescribeCapacityBlocksResult`].
@@ -28,9 +50,26 @@ impl DescribeCapacityBlocksResult {
     }
 }
 /// A builder for [`DescribeCapacityBlocksResult`](crate::types::DescribeCapacityBlocksResult); start one with `DescribeCapacityBlocksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityBlocksResultBuilder {
     inner: crate::types::DescribeCapacityBlocksResult,
+}
+impl Clone for DescribeCapacityBlocksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityBlocksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityBlocksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityBlocksResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityBlocksResultBuilder {
     /// Appends one item to [`DescribeCapacityBlocksResult::capacity_blocks`](crate::types::DescribeCapacityBlocksResult::capacity_blocks): The Capacity Blocks.

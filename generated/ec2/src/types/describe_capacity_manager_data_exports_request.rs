@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityManagerDataExportsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityManagerDataExportsRequest {
     /// The IDs of the data export configurations to describe. If not specified, all export configurations are returned.
@@ -15,6 +15,38 @@ pub struct DescribeCapacityManagerDataExportsRequest {
     pub dry_run: Option<bool>,
     /// One or more filters to narrow the results. Supported filters include export status, creation date, and S3 bucket name.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeCapacityManagerDataExportsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_manager_data_export_ids: self
+                .capacity_manager_data_export_ids
+                .clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityManagerDataExportsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_manager_data_export_ids == other.capacity_manager_data_export_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeCapacityManagerDataExportsRequest {
+    fn default() -> Self {
+        Self {
+            capacity_manager_data_export_ids: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeCapacityManagerDataExportsRequest {
     /// Starts building a [`DescribeCapacityManagerDataExportsRequest`].
@@ -49,9 +81,26 @@ impl DescribeCapacityManagerDataExportsRequest {
     }
 }
 /// A builder for [`DescribeCapacityManagerDataExportsRequest`](crate::types::DescribeCapacityManagerDataExportsRequest); start one with `DescribeCapacityManagerDataExportsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityManagerDataExportsRequestBuilder {
     inner: crate::types::DescribeCapacityManagerDataExportsRequest,
+}
+impl Clone for DescribeCapacityManagerDataExportsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityManagerDataExportsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityManagerDataExportsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityManagerDataExportsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityManagerDataExportsRequestBuilder {
     /// Appends one item to [`DescribeCapacityManagerDataExportsRequest::capacity_manager_data_export_ids`](crate::types::DescribeCapacityManagerDataExportsRequest::capacity_manager_data_export_ids): The IDs of the data export configurations to describe.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityManagerDataExportsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityManagerDataExportsResult {
     /// Information about the data export configurations, including export settings, delivery status, and recent activity.
@@ -11,6 +11,28 @@ pub struct DescribeCapacityManagerDataExportsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is null when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeCapacityManagerDataExportsResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_manager_data_exports: self.capacity_manager_data_exports.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityManagerDataExportsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_manager_data_exports == other.capacity_manager_data_exports
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeCapacityManagerDataExportsResult {
+    fn default() -> Self {
+        Self {
+            capacity_manager_data_exports: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeCapacityManagerDataExportsResult {
     /// Starts building a [`DescribeCapacityManagerDataExportsResult`].
@@ -32,9 +54,26 @@ impl DescribeCapacityManagerDataExportsResult {
     }
 }
 /// A builder for [`DescribeCapacityManagerDataExportsResult`](crate::types::DescribeCapacityManagerDataExportsResult); start one with `DescribeCapacityManagerDataExportsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityManagerDataExportsResultBuilder {
     inner: crate::types::DescribeCapacityManagerDataExportsResult,
+}
+impl Clone for DescribeCapacityManagerDataExportsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityManagerDataExportsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityManagerDataExportsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityManagerDataExportsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityManagerDataExportsResultBuilder {
     /// Appends one item to [`DescribeCapacityManagerDataExportsResult::capacity_manager_data_exports`](crate::types::DescribeCapacityManagerDataExportsResult::capacity_manager_data_exports): Information about the data export configurations, including export settings, delivery status, and recent activity.

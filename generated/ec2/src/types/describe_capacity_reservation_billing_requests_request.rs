@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationBillingRequestsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationBillingRequestsRequest {
     /// The ID of the Capacity Reservation.
@@ -26,6 +26,38 @@ pub struct DescribeCapacityReservationBillingRequestsRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeCapacityReservationBillingRequestsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_ids: self.capacity_reservation_ids.clone(),
+            role: self.role.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeCapacityReservationBillingRequestsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_ids == other.capacity_reservation_ids
+            && self.role == other.role && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeCapacityReservationBillingRequestsRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_ids: None,
+            role: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeCapacityReservationBillingRequestsRequest {
     /// Starts building a [`DescribeCapacityReservationBillingRequestsRequest`].
@@ -65,9 +97,26 @@ impl DescribeCapacityReservationBillingRequestsRequest {
     }
 }
 /// A builder for [`DescribeCapacityReservationBillingRequestsRequest`](crate::types::DescribeCapacityReservationBillingRequestsRequest); start one with `DescribeCapacityReservationBillingRequestsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityReservationBillingRequestsRequestBuilder {
     inner: crate::types::DescribeCapacityReservationBillingRequestsRequest,
+}
+impl Clone for DescribeCapacityReservationBillingRequestsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityReservationBillingRequestsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityReservationBillingRequestsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityReservationBillingRequestsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityReservationBillingRequestsRequestBuilder {
     /// Appends one item to [`DescribeCapacityReservationBillingRequestsRequest::capacity_reservation_ids`](crate::types::DescribeCapacityReservationBillingRequestsRequest::capacity_reservation_ids): The ID of the Capacity Reservation.

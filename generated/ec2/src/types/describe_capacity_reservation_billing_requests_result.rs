@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationBillingRequestsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationBillingRequestsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
@@ -11,6 +11,31 @@ pub struct DescribeCapacityReservationBillingRequestsResult {
     pub capacity_reservation_billing_requests: Option<
         Vec<crate::types::CapacityReservationBillingRequest>,
     >,
+}
+impl Clone for DescribeCapacityReservationBillingRequestsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            capacity_reservation_billing_requests: self
+                .capacity_reservation_billing_requests
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityReservationBillingRequestsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.capacity_reservation_billing_requests
+                == other.capacity_reservation_billing_requests
+    }
+}
+impl Default for DescribeCapacityReservationBillingRequestsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            capacity_reservation_billing_requests: None,
+        }
+    }
 }
 impl DescribeCapacityReservationBillingRequestsResult {
     /// Starts building a [`DescribeCapacityReservationBillingRequestsResult`].
@@ -32,9 +57,26 @@ impl DescribeCapacityReservationBillingRequestsResult {
     }
 }
 /// A builder for [`DescribeCapacityReservationBillingRequestsResult`](crate::types::DescribeCapacityReservationBillingRequestsResult); start one with `DescribeCapacityReservationBillingRequestsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityReservationBillingRequestsResultBuilder {
     inner: crate::types::DescribeCapacityReservationBillingRequestsResult,
+}
+impl Clone for DescribeCapacityReservationBillingRequestsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityReservationBillingRequestsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityReservationBillingRequestsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityReservationBillingRequestsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityReservationBillingRequestsResultBuilder {
     /// Sets [`DescribeCapacityReservationBillingRequestsResult::next_token`](crate::types::DescribeCapacityReservationBillingRequestsResult::next_token): The token to use to retrieve the next page of results.

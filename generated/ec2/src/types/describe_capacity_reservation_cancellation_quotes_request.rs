@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationCancellationQuotesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationCancellationQuotesRequest {
     /// The IDs of the cancellation quotes to describe.
@@ -15,6 +15,39 @@ pub struct DescribeCapacityReservationCancellationQuotesRequest {
     pub dry_run: Option<bool>,
     /// One or more filters. Filter names and values are case-sensitive.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeCapacityReservationCancellationQuotesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_cancellation_quote_ids: self
+                .capacity_reservation_cancellation_quote_ids
+                .clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityReservationCancellationQuotesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_cancellation_quote_ids
+            == other.capacity_reservation_cancellation_quote_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeCapacityReservationCancellationQuotesRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_cancellation_quote_ids: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeCapacityReservationCancellationQuotesRequest {
     /// Starts building a [`DescribeCapacityReservationCancellationQuotesRequest`].
@@ -49,9 +82,26 @@ impl DescribeCapacityReservationCancellationQuotesRequest {
     }
 }
 /// A builder for [`DescribeCapacityReservationCancellationQuotesRequest`](crate::types::DescribeCapacityReservationCancellationQuotesRequest); start one with `DescribeCapacityReservationCancellationQuotesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityReservationCancellationQuotesRequestBuilder {
     inner: crate::types::DescribeCapacityReservationCancellationQuotesRequest,
+}
+impl Clone for DescribeCapacityReservationCancellationQuotesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityReservationCancellationQuotesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityReservationCancellationQuotesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityReservationCancellationQuotesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityReservationCancellationQuotesRequestBuilder {
     /// Appends one item to [`DescribeCapacityReservationCancellationQuotesRequest::capacity_reservation_cancellation_quote_ids`](crate::types::DescribeCapacityReservationCancellationQuotesRequest::capacity_reservation_cancellation_quote_ids): The IDs of the cancellation quotes to describe.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationCancellationQuotesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationCancellationQuotesResult {
     /// Information about the Capacity Reservation cancellation quotes.
@@ -11,6 +11,31 @@ pub struct DescribeCapacityReservationCancellationQuotesResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeCapacityReservationCancellationQuotesResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_cancellation_quotes: self
+                .capacity_reservation_cancellation_quotes
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityReservationCancellationQuotesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_cancellation_quotes
+            == other.capacity_reservation_cancellation_quotes
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeCapacityReservationCancellationQuotesResult {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_cancellation_quotes: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeCapacityReservationCancellationQuotesResult {
     /// Starts building a [`DescribeCapacityReservationCancellationQuotesResult`].
@@ -32,9 +57,26 @@ impl DescribeCapacityReservationCancellationQuotesResult {
     }
 }
 /// A builder for [`DescribeCapacityReservationCancellationQuotesResult`](crate::types::DescribeCapacityReservationCancellationQuotesResult); start one with `DescribeCapacityReservationCancellationQuotesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityReservationCancellationQuotesResultBuilder {
     inner: crate::types::DescribeCapacityReservationCancellationQuotesResult,
+}
+impl Clone for DescribeCapacityReservationCancellationQuotesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityReservationCancellationQuotesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityReservationCancellationQuotesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityReservationCancellationQuotesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityReservationCancellationQuotesResultBuilder {
     /// Appends one item to [`DescribeCapacityReservationCancellationQuotesResult::capacity_reservation_cancellation_quotes`](crate::types::DescribeCapacityReservationCancellationQuotesResult::capacity_reservation_cancellation_quotes): Information about the Capacity Reservation cancellation quotes.

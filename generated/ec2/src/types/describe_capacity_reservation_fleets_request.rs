@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationFleetsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationFleetsRequest {
     /// The IDs of the Capacity Reservation Fleets to describe.
@@ -20,6 +20,36 @@ pub struct DescribeCapacityReservationFleetsRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeCapacityReservationFleetsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_fleet_ids: self.capacity_reservation_fleet_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeCapacityReservationFleetsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_fleet_ids == other.capacity_reservation_fleet_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeCapacityReservationFleetsRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_fleet_ids: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeCapacityReservationFleetsRequest {
     /// Starts building a [`DescribeCapacityReservationFleetsRequest`].
@@ -54,9 +84,26 @@ impl DescribeCapacityReservationFleetsRequest {
     }
 }
 /// A builder for [`DescribeCapacityReservationFleetsRequest`](crate::types::DescribeCapacityReservationFleetsRequest); start one with `DescribeCapacityReservationFleetsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityReservationFleetsRequestBuilder {
     inner: crate::types::DescribeCapacityReservationFleetsRequest,
+}
+impl Clone for DescribeCapacityReservationFleetsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityReservationFleetsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityReservationFleetsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityReservationFleetsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityReservationFleetsRequestBuilder {
     /// Appends one item to [`DescribeCapacityReservationFleetsRequest::capacity_reservation_fleet_ids`](crate::types::DescribeCapacityReservationFleetsRequest::capacity_reservation_fleet_ids): The IDs of the Capacity Reservation Fleets to describe.

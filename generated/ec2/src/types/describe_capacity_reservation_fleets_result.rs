@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationFleetsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationFleetsResult {
     /// Information about the Capacity Reservation Fleets.
     pub capacity_reservation_fleets: Option<Vec<crate::types::CapacityReservationFleet>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeCapacityReservationFleetsResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_fleets: self.capacity_reservation_fleets.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityReservationFleetsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_fleets == other.capacity_reservation_fleets
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeCapacityReservationFleetsResult {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_fleets: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeCapacityReservationFleetsResult {
     /// Starts building a [`DescribeCapacityReservationFleetsResult`].
@@ -30,9 +52,26 @@ impl DescribeCapacityReservationFleetsResult {
     }
 }
 /// A builder for [`DescribeCapacityReservationFleetsResult`](crate::types::DescribeCapacityReservationFleetsResult); start one with `DescribeCapacityReservationFleetsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityReservationFleetsResultBuilder {
     inner: crate::types::DescribeCapacityReservationFleetsResult,
+}
+impl Clone for DescribeCapacityReservationFleetsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityReservationFleetsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityReservationFleetsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityReservationFleetsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityReservationFleetsResultBuilder {
     /// Appends one item to [`DescribeCapacityReservationFleetsResult::capacity_reservation_fleets`](crate::types::DescribeCapacityReservationFleetsResult::capacity_reservation_fleets): Information about the Capacity Reservation Fleets.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationTopologyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationTopologyRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -26,6 +26,36 @@ pub struct DescribeCapacityReservationTopologyRequest {
     /// - `availability-zone` - The name of the Availability Zone (for example, `us-west-2a`) or Local Zone (for example, `us-west-2-lax-1b`) that the Capacity Reservation is in.
     /// - `instance-type` - The instance type (for example, `p4d.24xlarge`) or instance family (for example, `p4d*`). You can use the `*` wildcard to match zero or more characters, or the `?` wildcard to match zero or one character.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeCapacityReservationTopologyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            capacity_reservation_ids: self.capacity_reservation_ids.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityReservationTopologyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.next_token == other.next_token
+            && self.max_results == other.max_results
+            && self.capacity_reservation_ids == other.capacity_reservation_ids
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeCapacityReservationTopologyRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            next_token: None,
+            max_results: None,
+            capacity_reservation_ids: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeCapacityReservationTopologyRequest {
     /// Starts building a [`DescribeCapacityReservationTopologyRequest`].
@@ -60,9 +90,26 @@ impl DescribeCapacityReservationTopologyRequest {
     }
 }
 /// A builder for [`DescribeCapacityReservationTopologyRequest`](crate::types::DescribeCapacityReservationTopologyRequest); start one with `DescribeCapacityReservationTopologyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityReservationTopologyRequestBuilder {
     inner: crate::types::DescribeCapacityReservationTopologyRequest,
+}
+impl Clone for DescribeCapacityReservationTopologyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityReservationTopologyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityReservationTopologyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityReservationTopologyRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityReservationTopologyRequestBuilder {
     /// Sets [`DescribeCapacityReservationTopologyRequest::dry_run`](crate::types::DescribeCapacityReservationTopologyRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationTopologyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationTopologyResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the topology of each Capacity Reservation.
     pub capacity_reservations: Option<Vec<crate::types::CapacityReservationTopology>>,
+}
+impl Clone for DescribeCapacityReservationTopologyResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            capacity_reservations: self.capacity_reservations.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityReservationTopologyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.capacity_reservations == other.capacity_reservations
+    }
+}
+impl Default for DescribeCapacityReservationTopologyResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            capacity_reservations: None,
+        }
+    }
 }
 impl DescribeCapacityReservationTopologyResult {
     /// Starts building a [`DescribeCapacityReservationTopologyResult`].
@@ -28,9 +50,26 @@ impl DescribeCapacityReservationTopologyResult {
     }
 }
 /// A builder for [`DescribeCapacityReservationTopologyResult`](crate::types::DescribeCapacityReservationTopologyResult); start one with `DescribeCapacityReservationTopologyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityReservationTopologyResultBuilder {
     inner: crate::types::DescribeCapacityReservationTopologyResult,
+}
+impl Clone for DescribeCapacityReservationTopologyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityReservationTopologyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityReservationTopologyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityReservationTopologyResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityReservationTopologyResultBuilder {
     /// Sets [`DescribeCapacityReservationTopologyResult::next_token`](crate::types::DescribeCapacityReservationTopologyResult::next_token): The token to include in another request to get the next page of items.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationsRequest {
     /// The ID of the Capacity Reservation.
@@ -40,6 +40,36 @@ pub struct DescribeCapacityReservationsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
 }
+impl Clone for DescribeCapacityReservationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_ids: self.capacity_reservation_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeCapacityReservationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_ids == other.capacity_reservation_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeCapacityReservationsRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_ids: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
+}
 impl DescribeCapacityReservationsRequest {
     /// Starts building a [`DescribeCapacityReservationsRequest`].
     #[inline]
@@ -73,9 +103,26 @@ impl DescribeCapacityReservationsRequest {
     }
 }
 /// A builder for [`DescribeCapacityReservationsRequest`](crate::types::DescribeCapacityReservationsRequest); start one with `DescribeCapacityReservationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityReservationsRequestBuilder {
     inner: crate::types::DescribeCapacityReservationsRequest,
+}
+impl Clone for DescribeCapacityReservationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityReservationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityReservationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityReservationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityReservationsRequestBuilder {
     /// Appends one item to [`DescribeCapacityReservationsRequest::capacity_reservation_ids`](crate::types::DescribeCapacityReservationsRequest::capacity_reservation_ids): The ID of the Capacity Reservation.

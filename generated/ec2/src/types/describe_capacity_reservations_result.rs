@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCapacityReservationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCapacityReservationsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
     /// Information about the Capacity Reservations.
     pub capacity_reservations: Option<Vec<crate::types::CapacityReservation>>,
+}
+impl Clone for DescribeCapacityReservationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            capacity_reservations: self.capacity_reservations.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCapacityReservationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.capacity_reservations == other.capacity_reservations
+    }
+}
+impl Default for DescribeCapacityReservationsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            capacity_reservations: None,
+        }
+    }
 }
 impl DescribeCapacityReservationsResult {
     /// Starts building a [`DescribeCapacityReservationsResult`].
@@ -28,9 +50,26 @@ impl DescribeCapacityReservationsResult {
     }
 }
 /// A builder for [`DescribeCapacityReservationsResult`](crate::types::DescribeCapacityReservationsResult); start one with `DescribeCapacityReservationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCapacityReservationsResultBuilder {
     inner: crate::types::DescribeCapacityReservationsResult,
+}
+impl Clone for DescribeCapacityReservationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCapacityReservationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCapacityReservationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCapacityReservationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCapacityReservationsResultBuilder {
     /// Sets [`DescribeCapacityReservationsResult::next_token`](crate::types::DescribeCapacityReservationsResult::next_token): The token to use to retrieve the next page of results.

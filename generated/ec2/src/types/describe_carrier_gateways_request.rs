@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCarrierGatewaysRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCarrierGatewaysRequest {
     /// One or more carrier gateway IDs.
@@ -22,6 +22,35 @@ pub struct DescribeCarrierGatewaysRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeCarrierGatewaysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            carrier_gateway_ids: self.carrier_gateway_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeCarrierGatewaysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.carrier_gateway_ids == other.carrier_gateway_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeCarrierGatewaysRequest {
+    fn default() -> Self {
+        Self {
+            carrier_gateway_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeCarrierGatewaysRequest {
     /// Starts building a [`DescribeCarrierGatewaysRequest`].
@@ -56,9 +85,26 @@ impl DescribeCarrierGatewaysRequest {
     }
 }
 /// A builder for [`DescribeCarrierGatewaysRequest`](crate::types::DescribeCarrierGatewaysRequest); start one with `DescribeCarrierGatewaysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCarrierGatewaysRequestBuilder {
     inner: crate::types::DescribeCarrierGatewaysRequest,
+}
+impl Clone for DescribeCarrierGatewaysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCarrierGatewaysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCarrierGatewaysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCarrierGatewaysRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCarrierGatewaysRequestBuilder {
     /// Appends one item to [`DescribeCarrierGatewaysRequest::carrier_gateway_ids`](crate::types::DescribeCarrierGatewaysRequest::carrier_gateway_ids): One or more carrier gateway IDs.

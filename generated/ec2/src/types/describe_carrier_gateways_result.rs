@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCarrierGatewaysResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCarrierGatewaysResult {
     /// Information about the carrier gateway.
     pub carrier_gateways: Option<Vec<crate::types::CarrierGateway>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeCarrierGatewaysResult {
+    fn clone(&self) -> Self {
+        Self {
+            carrier_gateways: self.carrier_gateways.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCarrierGatewaysResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.carrier_gateways == other.carrier_gateways
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeCarrierGatewaysResult {
+    fn default() -> Self {
+        Self {
+            carrier_gateways: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeCarrierGatewaysResult {
     /// Starts building a [`DescribeCarrierGatewaysResult`].
@@ -28,9 +50,26 @@ impl DescribeCarrierGatewaysResult {
     }
 }
 /// A builder for [`DescribeCarrierGatewaysResult`](crate::types::DescribeCarrierGatewaysResult); start one with `DescribeCarrierGatewaysResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCarrierGatewaysResultBuilder {
     inner: crate::types::DescribeCarrierGatewaysResult,
+}
+impl Clone for DescribeCarrierGatewaysResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCarrierGatewaysResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCarrierGatewaysResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCarrierGatewaysResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCarrierGatewaysResultBuilder {
     /// Appends one item to [`DescribeCarrierGatewaysResult::carrier_gateways`](crate::types::DescribeCarrierGatewaysResult::carrier_gateways): Information about the carrier gateway.

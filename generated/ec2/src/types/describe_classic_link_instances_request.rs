@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClassicLinkInstancesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClassicLinkInstancesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -23,6 +23,35 @@ pub struct DescribeClassicLinkInstancesRequest {
     ///
     /// Constraint: If the value is greater than 1000, we return only 1000 items.
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeClassicLinkInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_ids: self.instance_ids.clone(),
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeClassicLinkInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instance_ids == other.instance_ids
+            && self.filters == other.filters && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeClassicLinkInstancesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_ids: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeClassicLinkInstancesRequest {
     /// Starts building a [`DescribeClassicLinkInstancesRequest`].
@@ -57,9 +86,26 @@ impl DescribeClassicLinkInstancesRequest {
     }
 }
 /// A builder for [`DescribeClassicLinkInstancesRequest`](crate::types::DescribeClassicLinkInstancesRequest); start one with `DescribeClassicLinkInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeClassicLinkInstancesRequestBuilder {
     inner: crate::types::DescribeClassicLinkInstancesRequest,
+}
+impl Clone for DescribeClassicLinkInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeClassicLinkInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeClassicLinkInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeClassicLinkInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeClassicLinkInstancesRequestBuilder {
     /// Sets [`DescribeClassicLinkInstancesRequest::dry_run`](crate::types::DescribeClassicLinkInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClassicLinkInstancesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClassicLinkInstancesResult {
     /// Information about one or more linked EC2-Classic instances.
     pub instances: Option<Vec<crate::types::ClassicLinkInstance>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeClassicLinkInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            instances: self.instances.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeClassicLinkInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instances == other.instances && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeClassicLinkInstancesResult {
+    fn default() -> Self {
+        Self {
+            instances: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeClassicLinkInstancesResult {
     /// Starts building a [`DescribeClassicLinkInstancesResult`].
@@ -28,9 +49,26 @@ impl DescribeClassicLinkInstancesResult {
     }
 }
 /// A builder for [`DescribeClassicLinkInstancesResult`](crate::types::DescribeClassicLinkInstancesResult); start one with `DescribeClassicLinkInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeClassicLinkInstancesResultBuilder {
     inner: crate::types::DescribeClassicLinkInstancesResult,
+}
+impl Clone for DescribeClassicLinkInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeClassicLinkInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeClassicLinkInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeClassicLinkInstancesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeClassicLinkInstancesResultBuilder {
     /// Appends one item to [`DescribeClassicLinkInstancesResult::instances`](crate::types::DescribeClassicLinkInstancesResult::instances): Information about one or more linked EC2-Classic instances.

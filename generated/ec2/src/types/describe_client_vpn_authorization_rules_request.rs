@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnAuthorizationRulesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnAuthorizationRulesRequest {
     /// The ID of the Client VPN endpoint.
@@ -21,6 +21,35 @@ pub struct DescribeClientVpnAuthorizationRulesRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return for the request in a single page. The remaining results can be seen by sending another request with the nextToken value.
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeClientVpnAuthorizationRulesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            dry_run: self.dry_run,
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeClientVpnAuthorizationRulesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.dry_run == other.dry_run && self.next_token == other.next_token
+            && self.filters == other.filters && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeClientVpnAuthorizationRulesRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            dry_run: None,
+            next_token: None,
+            filters: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeClientVpnAuthorizationRulesRequest {
     /// Starts building a [`DescribeClientVpnAuthorizationRulesRequest`].
@@ -55,9 +84,26 @@ impl DescribeClientVpnAuthorizationRulesRequest {
     }
 }
 /// A builder for [`DescribeClientVpnAuthorizationRulesRequest`](crate::types::DescribeClientVpnAuthorizationRulesRequest); start one with `DescribeClientVpnAuthorizationRulesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeClientVpnAuthorizationRulesRequestBuilder {
     inner: crate::types::DescribeClientVpnAuthorizationRulesRequest,
+}
+impl Clone for DescribeClientVpnAuthorizationRulesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeClientVpnAuthorizationRulesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeClientVpnAuthorizationRulesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeClientVpnAuthorizationRulesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeClientVpnAuthorizationRulesRequestBuilder {
     /// Sets [`DescribeClientVpnAuthorizationRulesRequest::client_vpn_endpoint_id`](crate::types::DescribeClientVpnAuthorizationRulesRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnAuthorizationRulesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnAuthorizationRulesResult {
     /// Information about the authorization rules.
     pub authorization_rules: Option<Vec<crate::types::AuthorizationRule>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeClientVpnAuthorizationRulesResult {
+    fn clone(&self) -> Self {
+        Self {
+            authorization_rules: self.authorization_rules.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeClientVpnAuthorizationRulesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.authorization_rules == other.authorization_rules
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeClientVpnAuthorizationRulesResult {
+    fn default() -> Self {
+        Self {
+            authorization_rules: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeClientVpnAuthorizationRulesResult {
     /// Starts building a [`DescribeClientVpnAuthorizationRulesResult`].
@@ -28,9 +50,26 @@ impl DescribeClientVpnAuthorizationRulesResult {
     }
 }
 /// A builder for [`DescribeClientVpnAuthorizationRulesResult`](crate::types::DescribeClientVpnAuthorizationRulesResult); start one with `DescribeClientVpnAuthorizationRulesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeClientVpnAuthorizationRulesResultBuilder {
     inner: crate::types::DescribeClientVpnAuthorizationRulesResult,
+}
+impl Clone for DescribeClientVpnAuthorizationRulesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeClientVpnAuthorizationRulesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeClientVpnAuthorizationRulesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeClientVpnAuthorizationRulesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeClientVpnAuthorizationRulesResultBuilder {
     /// Appends one item to [`DescribeClientVpnAuthorizationRulesResult::authorization_rules`](crate::types::DescribeClientVpnAuthorizationRulesResult::authorization_rules): Information about the authorization rules.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnConnectionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnConnectionsRequest {
     /// The ID of the Client VPN endpoint.
@@ -20,6 +20,35 @@ pub struct DescribeClientVpnConnectionsRequest {
     pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeClientVpnConnectionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeClientVpnConnectionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.filters == other.filters && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeClientVpnConnectionsRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeClientVpnConnectionsRequest {
     /// Starts building a [`DescribeClientVpnConnectionsRequest`].
@@ -54,9 +83,26 @@ impl DescribeClientVpnConnectionsRequest {
     }
 }
 /// A builder for [`DescribeClientVpnConnectionsRequest`](crate::types::DescribeClientVpnConnectionsRequest); start one with `DescribeClientVpnConnectionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeClientVpnConnectionsRequestBuilder {
     inner: crate::types::DescribeClientVpnConnectionsRequest,
+}
+impl Clone for DescribeClientVpnConnectionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeClientVpnConnectionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeClientVpnConnectionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeClientVpnConnectionsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeClientVpnConnectionsRequestBuilder {
     /// Sets [`DescribeClientVpnConnectionsRequest::client_vpn_endpoint_id`](crate::types::DescribeClientVpnConnectionsRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnConnectionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnConnectionsResult {
     /// Information about the active and terminated client connections.
     pub connections: Option<Vec<crate::types::ClientVpnConnection>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeClientVpnConnectionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            connections: self.connections.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeClientVpnConnectionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.connections == other.connections && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeClientVpnConnectionsResult {
+    fn default() -> Self {
+        Self {
+            connections: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeClientVpnConnectionsResult {
     /// Starts building a [`DescribeClientVpnConnectionsResult`].
@@ -28,9 +49,26 @@ impl DescribeClientVpnConnectionsResult {
     }
 }
 /// A builder for [`DescribeClientVpnConnectionsResult`](crate::types::DescribeClientVpnConnectionsResult); start one with `DescribeClientVpnConnectionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeClientVpnConnectionsResultBuilder {
     inner: crate::types::DescribeClientVpnConnectionsResult,
+}
+impl Clone for DescribeClientVpnConnectionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeClientVpnConnectionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeClientVpnConnectionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeClientVpnConnectionsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeClientVpnConnectionsResultBuilder {
     /// Appends one item to [`DescribeClientVpnConnectionsResult::connections`](crate::types::DescribeClientVpnConnectionsResult::connections): Information about the active and terminated client connections.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnEndpointsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnEndpointsRequest {
     /// The ID of the Client VPN endpoint.
@@ -18,6 +18,36 @@ pub struct DescribeClientVpnEndpointsRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeClientVpnEndpointsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_ids: self.client_vpn_endpoint_ids.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeClientVpnEndpointsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_ids == other.client_vpn_endpoint_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeClientVpnEndpointsRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_ids: None,
+            max_results: None,
+            next_token: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeClientVpnEndpointsRequest {
     /// Starts building a [`DescribeClientVpnEndpointsRequest`].
@@ -52,9 +82,26 @@ impl DescribeClientVpnEndpointsRequest {
     }
 }
 /// A builder for [`DescribeClientVpnEndpointsRequest`](crate::types::DescribeClientVpnEndpointsRequest); start one with `DescribeClientVpnEndpointsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeClientVpnEndpointsRequestBuilder {
     inner: crate::types::DescribeClientVpnEndpointsRequest,
+}
+impl Clone for DescribeClientVpnEndpointsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeClientVpnEndpointsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeClientVpnEndpointsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeClientVpnEndpointsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeClientVpnEndpointsRequestBuilder {
     /// Appends one item to [`DescribeClientVpnEndpointsRequest::client_vpn_endpoint_ids`](crate::types::DescribeClientVpnEndpointsRequest::client_vpn_endpoint_ids): The ID of the Client VPN endpoint.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnEndpointsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnEndpointsResult {
     /// Information about the Client VPN endpoints.
     pub client_vpn_endpoints: Option<Vec<crate::types::ClientVpnEndpoint>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeClientVpnEndpointsResult {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoints: self.client_vpn_endpoints.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeClientVpnEndpointsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoints == other.client_vpn_endpoints
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeClientVpnEndpointsResult {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoints: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeClientVpnEndpointsResult {
     /// Starts building a [`DescribeClientVpnEndpointsResult`].
@@ -28,9 +50,26 @@ impl DescribeClientVpnEndpointsResult {
     }
 }
 /// A builder for [`DescribeClientVpnEndpointsResult`](crate::types::DescribeClientVpnEndpointsResult); start one with `DescribeClientVpnEndpointsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeClientVpnEndpointsResultBuilder {
     inner: crate::types::DescribeClientVpnEndpointsResult,
+}
+impl Clone for DescribeClientVpnEndpointsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeClientVpnEndpointsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeClientVpnEndpointsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeClientVpnEndpointsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeClientVpnEndpointsResultBuilder {
     /// Appends one item to [`DescribeClientVpnEndpointsResult::client_vpn_endpoints`](crate::types::DescribeClientVpnEndpointsResult::client_vpn_endpoints): Information about the Client VPN endpoints.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnRoutesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnRoutesRequest {
     /// The ID of the Client VPN endpoint.
@@ -21,6 +21,35 @@ pub struct DescribeClientVpnRoutesRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeClientVpnRoutesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeClientVpnRoutesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeClientVpnRoutesRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeClientVpnRoutesRequest {
     /// Starts building a [`DescribeClientVpnRoutesRequest`].
@@ -55,9 +84,26 @@ impl DescribeClientVpnRoutesRequest {
     }
 }
 /// A builder for [`DescribeClientVpnRoutesRequest`](crate::types::DescribeClientVpnRoutesRequest); start one with `DescribeClientVpnRoutesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeClientVpnRoutesRequestBuilder {
     inner: crate::types::DescribeClientVpnRoutesRequest,
+}
+impl Clone for DescribeClientVpnRoutesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeClientVpnRoutesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeClientVpnRoutesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeClientVpnRoutesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeClientVpnRoutesRequestBuilder {
     /// Sets [`DescribeClientVpnRoutesRequest::client_vpn_endpoint_id`](crate::types::DescribeClientVpnRoutesRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint.

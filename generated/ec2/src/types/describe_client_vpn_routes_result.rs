@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnRoutesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnRoutesResult {
     /// Information about the Client VPN endpoint routes.
     pub routes: Option<Vec<crate::types::ClientVpnRoute>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeClientVpnRoutesResult {
+    fn clone(&self) -> Self {
+        Self {
+            routes: self.routes.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeClientVpnRoutesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.routes == other.routes && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeClientVpnRoutesResult {
+    fn default() -> Self {
+        Self {
+            routes: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeClientVpnRoutesResult {
     /// Starts building a [`DescribeClientVpnRoutesResult`].
@@ -28,9 +49,26 @@ impl DescribeClientVpnRoutesResult {
     }
 }
 /// A builder for [`DescribeClientVpnRoutesResult`](crate::types::DescribeClientVpnRoutesResult); start one with `DescribeClientVpnRoutesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeClientVpnRoutesResultBuilder {
     inner: crate::types::DescribeClientVpnRoutesResult,
+}
+impl Clone for DescribeClientVpnRoutesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeClientVpnRoutesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeClientVpnRoutesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeClientVpnRoutesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeClientVpnRoutesResultBuilder {
     /// Appends one item to [`DescribeClientVpnRoutesResult::routes`](crate::types::DescribeClientVpnRoutesResult::routes): Information about the Client VPN endpoint routes.

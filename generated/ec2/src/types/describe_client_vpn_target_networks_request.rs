@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnTargetNetworksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnTargetNetworksRequest {
     /// The ID of the Client VPN endpoint.
@@ -23,6 +23,39 @@ pub struct DescribeClientVpnTargetNetworksRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeClientVpnTargetNetworksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            association_ids: self.association_ids.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeClientVpnTargetNetworksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.association_ids == other.association_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeClientVpnTargetNetworksRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            association_ids: None,
+            max_results: None,
+            next_token: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeClientVpnTargetNetworksRequest {
     /// Starts building a [`DescribeClientVpnTargetNetworksRequest`].
@@ -62,9 +95,26 @@ impl DescribeClientVpnTargetNetworksRequest {
     }
 }
 /// A builder for [`DescribeClientVpnTargetNetworksRequest`](crate::types::DescribeClientVpnTargetNetworksRequest); start one with `DescribeClientVpnTargetNetworksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeClientVpnTargetNetworksRequestBuilder {
     inner: crate::types::DescribeClientVpnTargetNetworksRequest,
+}
+impl Clone for DescribeClientVpnTargetNetworksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeClientVpnTargetNetworksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeClientVpnTargetNetworksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeClientVpnTargetNetworksRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeClientVpnTargetNetworksRequestBuilder {
     /// Sets [`DescribeClientVpnTargetNetworksRequest::client_vpn_endpoint_id`](crate::types::DescribeClientVpnTargetNetworksRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint.

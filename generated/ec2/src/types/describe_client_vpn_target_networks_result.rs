@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeClientVpnTargetNetworksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeClientVpnTargetNetworksResult {
     /// Information about the associated target networks.
     pub client_vpn_target_networks: Option<Vec<crate::types::TargetNetwork>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeClientVpnTargetNetworksResult {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_target_networks: self.client_vpn_target_networks.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeClientVpnTargetNetworksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_target_networks == other.client_vpn_target_networks
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeClientVpnTargetNetworksResult {
+    fn default() -> Self {
+        Self {
+            client_vpn_target_networks: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeClientVpnTargetNetworksResult {
     /// Starts building a [`DescribeClientVpnTargetNetworksResult`].
@@ -28,9 +50,26 @@ impl DescribeClientVpnTargetNetworksResult {
     }
 }
 /// A builder for [`DescribeClientVpnTargetNetworksResult`](crate::types::DescribeClientVpnTargetNetworksResult); start one with `DescribeClientVpnTargetNetworksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeClientVpnTargetNetworksResultBuilder {
     inner: crate::types::DescribeClientVpnTargetNetworksResult,
+}
+impl Clone for DescribeClientVpnTargetNetworksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeClientVpnTargetNetworksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeClientVpnTargetNetworksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeClientVpnTargetNetworksResult as Default>::default(),
+        }
+    }
 }
 impl DescribeClientVpnTargetNetworksResultBuilder {
     /// Appends one item to [`DescribeClientVpnTargetNetworksResult::client_vpn_target_networks`](crate::types::DescribeClientVpnTargetNetworksResult::client_vpn_target_networks): Information about the associated target networks.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCoipPoolsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCoipPoolsRequest {
     /// The IDs of the address pools.
@@ -18,6 +18,35 @@ pub struct DescribeCoipPoolsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeCoipPoolsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            pool_ids: self.pool_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeCoipPoolsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.pool_ids == other.pool_ids && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeCoipPoolsRequest {
+    fn default() -> Self {
+        Self {
+            pool_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeCoipPoolsRequest {
     /// Starts building a [`DescribeCoipPoolsRequest`].
@@ -52,9 +81,26 @@ impl DescribeCoipPoolsRequest {
     }
 }
 /// A builder for [`DescribeCoipPoolsRequest`](crate::types::DescribeCoipPoolsRequest); start one with `DescribeCoipPoolsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCoipPoolsRequestBuilder {
     inner: crate::types::DescribeCoipPoolsRequest,
+}
+impl Clone for DescribeCoipPoolsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCoipPoolsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCoipPoolsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCoipPoolsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCoipPoolsRequestBuilder {
     /// Appends one item to [`DescribeCoipPoolsRequest::pool_ids`](crate::types::DescribeCoipPoolsRequest::pool_ids): The IDs of the address pools.

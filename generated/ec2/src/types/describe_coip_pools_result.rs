@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCoipPoolsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCoipPoolsResult {
     /// Information about the address pools.
     pub coip_pools: Option<Vec<crate::types::CoipPool>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeCoipPoolsResult {
+    fn clone(&self) -> Self {
+        Self {
+            coip_pools: self.coip_pools.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCoipPoolsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.coip_pools == other.coip_pools && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeCoipPoolsResult {
+    fn default() -> Self {
+        Self {
+            coip_pools: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeCoipPoolsResult {
     /// Starts building a [`DescribeCoipPoolsResult`].
@@ -28,9 +49,26 @@ impl DescribeCoipPoolsResult {
     }
 }
 /// A builder for [`DescribeCoipPoolsResult`](crate::types::DescribeCoipPoolsResult); start one with `DescribeCoipPoolsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCoipPoolsResultBuilder {
     inner: crate::types::DescribeCoipPoolsResult,
+}
+impl Clone for DescribeCoipPoolsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCoipPoolsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCoipPoolsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCoipPoolsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCoipPoolsResultBuilder {
     /// Appends one item to [`DescribeCoipPoolsResult::coip_pools`](crate::types::DescribeCoipPoolsResult::coip_pools): Information about the address pools.

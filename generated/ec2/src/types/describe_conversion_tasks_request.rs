@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeConversionTasksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeConversionTasksRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
     /// The conversion task IDs.
     pub conversion_task_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeConversionTasksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            conversion_task_ids: self.conversion_task_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeConversionTasksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.conversion_task_ids == other.conversion_task_ids
+    }
+}
+impl Default for DescribeConversionTasksRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            conversion_task_ids: None,
+        }
+    }
 }
 impl DescribeConversionTasksRequest {
     /// Starts building a [`DescribeConversionTasksRequest`].
@@ -28,9 +50,26 @@ impl DescribeConversionTasksRequest {
     }
 }
 /// A builder for [`DescribeConversionTasksRequest`](crate::types::DescribeConversionTasksRequest); start one with `DescribeConversionTasksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeConversionTasksRequestBuilder {
     inner: crate::types::DescribeConversionTasksRequest,
+}
+impl Clone for DescribeConversionTasksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeConversionTasksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeConversionTasksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeConversionTasksRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeConversionTasksRequestBuilder {
     /// Sets [`DescribeConversionTasksRequest::dry_run`](crate::types::DescribeConversionTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeConversionTasksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeConversionTasksResult {
     /// Information about the conversion tasks.
     pub conversion_tasks: Option<Vec<crate::types::ConversionTask>>,
+}
+impl Clone for DescribeConversionTasksResult {
+    fn clone(&self) -> Self {
+        Self {
+            conversion_tasks: self.conversion_tasks.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeConversionTasksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.conversion_tasks == other.conversion_tasks
+    }
+}
+impl Default for DescribeConversionTasksResult {
+    fn default() -> Self {
+        Self { conversion_tasks: None }
+    }
 }
 impl DescribeConversionTasksResult {
     /// Starts building a [`DescribeConversionTasksResult`].
@@ -21,9 +38,26 @@ impl DescribeConversionTasksResult {
     }
 }
 /// A builder for [`DescribeConversionTasksResult`](crate::types::DescribeConversionTasksResult); start one with `DescribeConversionTasksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeConversionTasksResultBuilder {
     inner: crate::types::DescribeConversionTasksResult,
+}
+impl Clone for DescribeConversionTasksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeConversionTasksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeConversionTasksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeConversionTasksResult as Default>::default(),
+        }
+    }
 }
 impl DescribeConversionTasksResultBuilder {
     /// Appends one item to [`DescribeConversionTasksResult::conversion_tasks`](crate::types::DescribeConversionTasksResult::conversion_tasks): Information about the conversion tasks.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeCustomerGateways.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCustomerGatewaysRequest {
     /// One or more customer gateway IDs.
@@ -21,6 +21,30 @@ pub struct DescribeCustomerGatewaysRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeCustomerGatewaysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            customer_gateway_ids: self.customer_gateway_ids.clone(),
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeCustomerGatewaysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.customer_gateway_ids == other.customer_gateway_ids
+            && self.filters == other.filters && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeCustomerGatewaysRequest {
+    fn default() -> Self {
+        Self {
+            customer_gateway_ids: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeCustomerGatewaysRequest {
     /// Starts building a [`DescribeCustomerGatewaysRequest`].
@@ -45,9 +69,26 @@ impl DescribeCustomerGatewaysRequest {
     }
 }
 /// A builder for [`DescribeCustomerGatewaysRequest`](crate::types::DescribeCustomerGatewaysRequest); start one with `DescribeCustomerGatewaysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCustomerGatewaysRequestBuilder {
     inner: crate::types::DescribeCustomerGatewaysRequest,
+}
+impl Clone for DescribeCustomerGatewaysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCustomerGatewaysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCustomerGatewaysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCustomerGatewaysRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCustomerGatewaysRequestBuilder {
     /// Appends one item to [`DescribeCustomerGatewaysRequest::customer_gateway_ids`](crate::types::DescribeCustomerGatewaysRequest::customer_gateway_ids): One or more customer gateway IDs.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeCustomerGateways.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCustomerGatewaysResult {
     /// Information about one or more customer gateways.
     pub customer_gateways: Option<Vec<crate::types::CustomerGateway>>,
+}
+impl Clone for DescribeCustomerGatewaysResult {
+    fn clone(&self) -> Self {
+        Self {
+            customer_gateways: self.customer_gateways.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCustomerGatewaysResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.customer_gateways == other.customer_gateways
+    }
+}
+impl Default for DescribeCustomerGatewaysResult {
+    fn default() -> Self {
+        Self { customer_gateways: None }
+    }
 }
 impl DescribeCustomerGatewaysResult {
     /// Starts building a [`DescribeCustomerGatewaysResult`].
@@ -21,9 +38,26 @@ impl DescribeCustomerGatewaysResult {
     }
 }
 /// A builder for [`DescribeCustomerGatewaysResult`](crate::types::DescribeCustomerGatewaysResult); start one with `DescribeCustomerGatewaysResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCustomerGatewaysResultBuilder {
     inner: crate::types::DescribeCustomerGatewaysResult,
+}
+impl Clone for DescribeCustomerGatewaysResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCustomerGatewaysResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCustomerGatewaysResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCustomerGatewaysResult as Default>::default(),
+        }
+    }
 }
 impl DescribeCustomerGatewaysResultBuilder {
     /// Appends one item to [`DescribeCustomerGatewaysResult::customer_gateways`](crate::types::DescribeCustomerGatewaysResult::customer_gateways): Information about one or more customer gateways.

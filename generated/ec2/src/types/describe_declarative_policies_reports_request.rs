@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeDeclarativePoliciesReportsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeDeclarativePoliciesReportsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,33 @@ pub struct DescribeDeclarativePoliciesReportsRequest {
     pub max_results: Option<i32>,
     /// One or more report IDs.
     pub report_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeDeclarativePoliciesReportsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            report_ids: self.report_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeDeclarativePoliciesReportsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.next_token == other.next_token
+            && self.max_results == other.max_results
+            && self.report_ids == other.report_ids
+    }
+}
+impl Default for DescribeDeclarativePoliciesReportsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            next_token: None,
+            max_results: None,
+            report_ids: None,
+        }
+    }
 }
 impl DescribeDeclarativePoliciesReportsRequest {
     /// Starts building a [`DescribeDeclarativePoliciesReportsRequest`].
@@ -42,9 +69,26 @@ impl DescribeDeclarativePoliciesReportsRequest {
     }
 }
 /// A builder for [`DescribeDeclarativePoliciesReportsRequest`](crate::types::DescribeDeclarativePoliciesReportsRequest); start one with `DescribeDeclarativePoliciesReportsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeDeclarativePoliciesReportsRequestBuilder {
     inner: crate::types::DescribeDeclarativePoliciesReportsRequest,
+}
+impl Clone for DescribeDeclarativePoliciesReportsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeDeclarativePoliciesReportsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeDeclarativePoliciesReportsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeDeclarativePoliciesReportsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeDeclarativePoliciesReportsRequestBuilder {
     /// Sets [`DescribeDeclarativePoliciesReportsRequest::dry_run`](crate::types::DescribeDeclarativePoliciesReportsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeDeclarativePoliciesReportsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeDeclarativePoliciesReportsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// The report metadata.
     pub reports: Option<Vec<crate::types::DeclarativePoliciesReport>>,
+}
+impl Clone for DescribeDeclarativePoliciesReportsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            reports: self.reports.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeDeclarativePoliciesReportsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.reports == other.reports
+    }
+}
+impl Default for DescribeDeclarativePoliciesReportsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            reports: None,
+        }
+    }
 }
 impl DescribeDeclarativePoliciesReportsResult {
     /// Starts building a [`DescribeDeclarativePoliciesReportsResult`].
@@ -28,9 +49,26 @@ impl DescribeDeclarativePoliciesReportsResult {
     }
 }
 /// A builder for [`DescribeDeclarativePoliciesReportsResult`](crate::types::DescribeDeclarativePoliciesReportsResult); start one with `DescribeDeclarativePoliciesReportsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeDeclarativePoliciesReportsResultBuilder {
     inner: crate::types::DescribeDeclarativePoliciesReportsResult,
+}
+impl Clone for DescribeDeclarativePoliciesReportsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeDeclarativePoliciesReportsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeDeclarativePoliciesReportsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeDeclarativePoliciesReportsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeDeclarativePoliciesReportsResultBuilder {
     /// Sets [`DescribeDeclarativePoliciesReportsResult::next_token`](crate::types::DescribeDeclarativePoliciesReportsResult::next_token): The token to include in another request to get the next page of items.

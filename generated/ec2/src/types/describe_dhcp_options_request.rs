@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeDhcpOptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeDhcpOptionsRequest {
     /// The IDs of DHCP option sets.
@@ -22,6 +22,36 @@ pub struct DescribeDhcpOptionsRequest {
     /// - `tag` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeDhcpOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dhcp_options_ids: self.dhcp_options_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeDhcpOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dhcp_options_ids == other.dhcp_options_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeDhcpOptionsRequest {
+    fn default() -> Self {
+        Self {
+            dhcp_options_ids: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeDhcpOptionsRequest {
     /// Starts building a [`DescribeDhcpOptionsRequest`].
@@ -56,9 +86,26 @@ impl DescribeDhcpOptionsRequest {
     }
 }
 /// A builder for [`DescribeDhcpOptionsRequest`](crate::types::DescribeDhcpOptionsRequest); start one with `DescribeDhcpOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeDhcpOptionsRequestBuilder {
     inner: crate::types::DescribeDhcpOptionsRequest,
+}
+impl Clone for DescribeDhcpOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeDhcpOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeDhcpOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeDhcpOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeDhcpOptionsRequestBuilder {
     /// Appends one item to [`DescribeDhcpOptionsRequest::dhcp_options_ids`](crate::types::DescribeDhcpOptionsRequest::dhcp_options_ids): The IDs of DHCP option sets.

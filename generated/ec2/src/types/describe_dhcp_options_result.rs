@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeDhcpOptionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeDhcpOptionsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the DHCP options sets.
     pub dhcp_options: Option<Vec<crate::types::DhcpOptions>>,
+}
+impl Clone for DescribeDhcpOptionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            dhcp_options: self.dhcp_options.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeDhcpOptionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.dhcp_options == other.dhcp_options
+    }
+}
+impl Default for DescribeDhcpOptionsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            dhcp_options: None,
+        }
+    }
 }
 impl DescribeDhcpOptionsResult {
     /// Starts building a [`DescribeDhcpOptionsResult`].
@@ -28,9 +49,26 @@ impl DescribeDhcpOptionsResult {
     }
 }
 /// A builder for [`DescribeDhcpOptionsResult`](crate::types::DescribeDhcpOptionsResult); start one with `DescribeDhcpOptionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeDhcpOptionsResultBuilder {
     inner: crate::types::DescribeDhcpOptionsResult,
+}
+impl Clone for DescribeDhcpOptionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeDhcpOptionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeDhcpOptionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeDhcpOptionsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeDhcpOptionsResultBuilder {
     /// Sets [`DescribeDhcpOptionsResult::next_token`](crate::types::DescribeDhcpOptionsResult::next_token): The token to include in another request to get the next page of items.

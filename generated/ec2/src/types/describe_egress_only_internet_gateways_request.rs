@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeEgressOnlyInternetGatewaysRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeEgressOnlyInternetGatewaysRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -18,6 +18,39 @@ pub struct DescribeEgressOnlyInternetGatewaysRequest {
     /// - `tag` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeEgressOnlyInternetGatewaysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            egress_only_internet_gateway_ids: self
+                .egress_only_internet_gateway_ids
+                .clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeEgressOnlyInternetGatewaysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.egress_only_internet_gateway_ids
+                == other.egress_only_internet_gateway_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.filters == other.filters
+    }
+}
+impl Default for DescribeEgressOnlyInternetGatewaysRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            egress_only_internet_gateway_ids: None,
+            max_results: None,
+            next_token: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeEgressOnlyInternetGatewaysRequest {
     /// Starts building a [`DescribeEgressOnlyInternetGatewaysRequest`].
@@ -52,9 +85,26 @@ impl DescribeEgressOnlyInternetGatewaysRequest {
     }
 }
 /// A builder for [`DescribeEgressOnlyInternetGatewaysRequest`](crate::types::DescribeEgressOnlyInternetGatewaysRequest); start one with `DescribeEgressOnlyInternetGatewaysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeEgressOnlyInternetGatewaysRequestBuilder {
     inner: crate::types::DescribeEgressOnlyInternetGatewaysRequest,
+}
+impl Clone for DescribeEgressOnlyInternetGatewaysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeEgressOnlyInternetGatewaysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeEgressOnlyInternetGatewaysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeEgressOnlyInternetGatewaysRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeEgressOnlyInternetGatewaysRequestBuilder {
     /// Sets [`DescribeEgressOnlyInternetGatewaysRequest::dry_run`](crate::types::DescribeEgressOnlyInternetGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeEgressOnlyInternetGatewaysResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeEgressOnlyInternetGatewaysResult {
     /// Information about the egress-only internet gateways.
@@ -11,6 +11,28 @@ pub struct DescribeEgressOnlyInternetGatewaysResult {
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeEgressOnlyInternetGatewaysResult {
+    fn clone(&self) -> Self {
+        Self {
+            egress_only_internet_gateways: self.egress_only_internet_gateways.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeEgressOnlyInternetGatewaysResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.egress_only_internet_gateways == other.egress_only_internet_gateways
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeEgressOnlyInternetGatewaysResult {
+    fn default() -> Self {
+        Self {
+            egress_only_internet_gateways: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeEgressOnlyInternetGatewaysResult {
     /// Starts building a [`DescribeEgressOnlyInternetGatewaysResult`].
@@ -32,9 +54,26 @@ impl DescribeEgressOnlyInternetGatewaysResult {
     }
 }
 /// A builder for [`DescribeEgressOnlyInternetGatewaysResult`](crate::types::DescribeEgressOnlyInternetGatewaysResult); start one with `DescribeEgressOnlyInternetGatewaysResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeEgressOnlyInternetGatewaysResultBuilder {
     inner: crate::types::DescribeEgressOnlyInternetGatewaysResult,
+}
+impl Clone for DescribeEgressOnlyInternetGatewaysResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeEgressOnlyInternetGatewaysResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeEgressOnlyInternetGatewaysResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeEgressOnlyInternetGatewaysResult as Default>::default(),
+        }
+    }
 }
 impl DescribeEgressOnlyInternetGatewaysResultBuilder {
     /// Appends one item to [`DescribeEgressOnlyInternetGatewaysResult::egress_only_internet_gateways`](crate::types::DescribeEgressOnlyInternetGatewaysResult::egress_only_internet_gateways): Information about the egress-only internet gateways.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeElasticGpusRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeElasticGpusRequest {
     /// The Elastic Graphics accelerator IDs.
@@ -21,6 +21,35 @@ pub struct DescribeElasticGpusRequest {
     pub max_results: Option<i32>,
     /// The token to request the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeElasticGpusRequest {
+    fn clone(&self) -> Self {
+        Self {
+            elastic_gpu_ids: self.elastic_gpu_ids.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeElasticGpusRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.elastic_gpu_ids == other.elastic_gpu_ids && self.dry_run == other.dry_run
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeElasticGpusRequest {
+    fn default() -> Self {
+        Self {
+            elastic_gpu_ids: None,
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeElasticGpusRequest {
     /// Starts building a [`DescribeElasticGpusRequest`].
@@ -55,9 +84,26 @@ impl DescribeElasticGpusRequest {
     }
 }
 /// A builder for [`DescribeElasticGpusRequest`](crate::types::DescribeElasticGpusRequest); start one with `DescribeElasticGpusRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeElasticGpusRequestBuilder {
     inner: crate::types::DescribeElasticGpusRequest,
+}
+impl Clone for DescribeElasticGpusRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeElasticGpusRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeElasticGpusRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeElasticGpusRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeElasticGpusRequestBuilder {
     /// Appends one item to [`DescribeElasticGpusRequest::elastic_gpu_ids`](crate::types::DescribeElasticGpusRequest::elastic_gpu_ids): The Elastic Graphics accelerator IDs.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeElasticGpusResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeElasticGpusResult {
     /// Information about the Elastic Graphics accelerators.
@@ -11,6 +11,31 @@ pub struct DescribeElasticGpusResult {
     pub max_results: Option<i32>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeElasticGpusResult {
+    fn clone(&self) -> Self {
+        Self {
+            elastic_gpu_set: self.elastic_gpu_set.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeElasticGpusResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.elastic_gpu_set == other.elastic_gpu_set
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeElasticGpusResult {
+    fn default() -> Self {
+        Self {
+            elastic_gpu_set: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeElasticGpusResult {
     /// Starts building a [`DescribeElasticGpusResult`].
@@ -35,9 +60,26 @@ impl DescribeElasticGpusResult {
     }
 }
 /// A builder for [`DescribeElasticGpusResult`](crate::types::DescribeElasticGpusResult); start one with `DescribeElasticGpusResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeElasticGpusResultBuilder {
     inner: crate::types::DescribeElasticGpusResult,
+}
+impl Clone for DescribeElasticGpusResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeElasticGpusResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeElasticGpusResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeElasticGpusResult as Default>::default(),
+        }
+    }
 }
 impl DescribeElasticGpusResultBuilder {
     /// Appends one item to [`DescribeElasticGpusResult::elastic_gpu_set`](crate::types::DescribeElasticGpusResult::elastic_gpu_set): Information about the Elastic Graphics accelerators.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeExportImageTasksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeExportImageTasksRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,36 @@ pub struct DescribeExportImageTasksRequest {
     pub max_results: Option<i32>,
     /// A token that indicates the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeExportImageTasksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            export_image_task_ids: self.export_image_task_ids.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeExportImageTasksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.export_image_task_ids == other.export_image_task_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeExportImageTasksRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            export_image_task_ids: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeExportImageTasksRequest {
     /// Starts building a [`DescribeExportImageTasksRequest`].
@@ -49,9 +79,26 @@ impl DescribeExportImageTasksRequest {
     }
 }
 /// A builder for [`DescribeExportImageTasksRequest`](crate::types::DescribeExportImageTasksRequest); start one with `DescribeExportImageTasksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeExportImageTasksRequestBuilder {
     inner: crate::types::DescribeExportImageTasksRequest,
+}
+impl Clone for DescribeExportImageTasksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeExportImageTasksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeExportImageTasksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeExportImageTasksRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeExportImageTasksRequestBuilder {
     /// Sets [`DescribeExportImageTasksRequest::dry_run`](crate::types::DescribeExportImageTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeExportImageTasksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeExportImageTasksResult {
     /// Information about the export image tasks.
     pub export_image_tasks: Option<Vec<crate::types::ExportImageTask>>,
     /// The token to use to get the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeExportImageTasksResult {
+    fn clone(&self) -> Self {
+        Self {
+            export_image_tasks: self.export_image_tasks.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeExportImageTasksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.export_image_tasks == other.export_image_tasks
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeExportImageTasksResult {
+    fn default() -> Self {
+        Self {
+            export_image_tasks: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeExportImageTasksResult {
     /// Starts building a [`DescribeExportImageTasksResult`].
@@ -28,9 +50,26 @@ impl DescribeExportImageTasksResult {
     }
 }
 /// A builder for [`DescribeExportImageTasksResult`](crate::types::DescribeExportImageTasksResult); start one with `DescribeExportImageTasksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeExportImageTasksResultBuilder {
     inner: crate::types::DescribeExportImageTasksResult,
+}
+impl Clone for DescribeExportImageTasksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeExportImageTasksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeExportImageTasksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeExportImageTasksResult as Default>::default(),
+        }
+    }
 }
 impl DescribeExportImageTasksResultBuilder {
     /// Appends one item to [`DescribeExportImageTasksResult::export_image_tasks`](crate::types::DescribeExportImageTasksResult::export_image_tasks): Information about the export image tasks.

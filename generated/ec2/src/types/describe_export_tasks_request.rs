@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeExportTasksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeExportTasksRequest {
     /// the filters for the export tasks.
     pub filters: Option<Vec<crate::types::Filter>>,
     /// The export task IDs.
     pub export_task_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeExportTasksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            export_task_ids: self.export_task_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeExportTasksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters && self.export_task_ids == other.export_task_ids
+    }
+}
+impl Default for DescribeExportTasksRequest {
+    fn default() -> Self {
+        Self {
+            filters: None,
+            export_task_ids: None,
+        }
+    }
 }
 impl DescribeExportTasksRequest {
     /// Starts building a [`DescribeExportTasksRequest`].
@@ -28,9 +49,26 @@ impl DescribeExportTasksRequest {
     }
 }
 /// A builder for [`DescribeExportTasksRequest`](crate::types::DescribeExportTasksRequest); start one with `DescribeExportTasksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeExportTasksRequestBuilder {
     inner: crate::types::DescribeExportTasksRequest,
+}
+impl Clone for DescribeExportTasksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeExportTasksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeExportTasksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeExportTasksRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeExportTasksRequestBuilder {
     /// Appends one item to [`DescribeExportTasksRequest::filters`](crate::types::DescribeExportTasksRequest::filters): the filters for the export tasks.

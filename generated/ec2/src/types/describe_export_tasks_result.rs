@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeExportTasksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeExportTasksResult {
     /// Information about the export tasks.
     pub export_tasks: Option<Vec<crate::types::ExportTask>>,
+}
+impl Clone for DescribeExportTasksResult {
+    fn clone(&self) -> Self {
+        Self {
+            export_tasks: self.export_tasks.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeExportTasksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.export_tasks == other.export_tasks
+    }
+}
+impl Default for DescribeExportTasksResult {
+    fn default() -> Self {
+        Self { export_tasks: None }
+    }
 }
 impl DescribeExportTasksResult {
     /// Starts building a [`DescribeExportTasksResult`].
@@ -21,9 +38,26 @@ impl DescribeExportTasksResult {
     }
 }
 /// A builder for [`DescribeExportTasksResult`](crate::types::DescribeExportTasksResult); start one with `DescribeExportTasksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeExportTasksResultBuilder {
     inner: crate::types::DescribeExportTasksResult,
+}
+impl Clone for DescribeExportTasksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeExportTasksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeExportTasksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeExportTasksResult as Default>::default(),
+        }
+    }
 }
 impl DescribeExportTasksResultBuilder {
     /// Appends one item to [`DescribeExportTasksResult::export_tasks`](crate::types::DescribeExportTasksResult::export_tasks): Information about the export tasks.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFastLaunchImagesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFastLaunchImagesRequest {
     /// Specify one or more Windows AMI image IDs for the request.
@@ -19,6 +19,35 @@ pub struct DescribeFastLaunchImagesRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeFastLaunchImagesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_ids: self.image_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeFastLaunchImagesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_ids == other.image_ids && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeFastLaunchImagesRequest {
+    fn default() -> Self {
+        Self {
+            image_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeFastLaunchImagesRequest {
     /// Starts building a [`DescribeFastLaunchImagesRequest`].
@@ -53,9 +82,26 @@ impl DescribeFastLaunchImagesRequest {
     }
 }
 /// A builder for [`DescribeFastLaunchImagesRequest`](crate::types::DescribeFastLaunchImagesRequest); start one with `DescribeFastLaunchImagesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFastLaunchImagesRequestBuilder {
     inner: crate::types::DescribeFastLaunchImagesRequest,
+}
+impl Clone for DescribeFastLaunchImagesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFastLaunchImagesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFastLaunchImagesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFastLaunchImagesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeFastLaunchImagesRequestBuilder {
     /// Appends one item to [`DescribeFastLaunchImagesRequest::image_ids`](crate::types::DescribeFastLaunchImagesRequest::image_ids): Specify one or more Windows AMI image IDs for the request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFastLaunchImagesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFastLaunchImagesResult {
     /// A collection of details about the fast-launch enabled Windows images that meet the requested criteria.
@@ -11,6 +11,28 @@ pub struct DescribeFastLaunchImagesResult {
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeFastLaunchImagesResult {
+    fn clone(&self) -> Self {
+        Self {
+            fast_launch_images: self.fast_launch_images.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeFastLaunchImagesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.fast_launch_images == other.fast_launch_images
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeFastLaunchImagesResult {
+    fn default() -> Self {
+        Self {
+            fast_launch_images: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeFastLaunchImagesResult {
     /// Starts building a [`DescribeFastLaunchImagesResult`].
@@ -32,9 +54,26 @@ impl DescribeFastLaunchImagesResult {
     }
 }
 /// A builder for [`DescribeFastLaunchImagesResult`](crate::types::DescribeFastLaunchImagesResult); start one with `DescribeFastLaunchImagesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFastLaunchImagesResultBuilder {
     inner: crate::types::DescribeFastLaunchImagesResult,
+}
+impl Clone for DescribeFastLaunchImagesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFastLaunchImagesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFastLaunchImagesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFastLaunchImagesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeFastLaunchImagesResultBuilder {
     /// Appends one item to [`DescribeFastLaunchImagesResult::fast_launch_images`](crate::types::DescribeFastLaunchImagesResult::fast_launch_images): A collection of details about the fast-launch enabled Windows images that meet the requested criteria.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describe details about a Windows image with Windows fast launch enabled that meets the requested criteria. Criteria are defined by the `DescribeFastLaunchImages` action filters.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFastLaunchImagesSuccessItem {
     /// The image ID that identifies the Windows fast launch enabled image.
@@ -27,6 +27,47 @@ pub struct DescribeFastLaunchImagesSuccessItem {
     pub state_transition_reason: Option<String>,
     /// The time that Windows fast launch for the AMI changed to the current state.
     pub state_transition_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for DescribeFastLaunchImagesSuccessItem {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            resource_type: self.resource_type.clone(),
+            snapshot_configuration: self.snapshot_configuration.clone(),
+            launch_template: self.launch_template.clone(),
+            max_parallel_launches: self.max_parallel_launches,
+            owner_id: self.owner_id.clone(),
+            state: self.state.clone(),
+            state_transition_reason: self.state_transition_reason.clone(),
+            state_transition_time: self.state_transition_time,
+        }
+    }
+}
+impl PartialEq for DescribeFastLaunchImagesSuccessItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.resource_type == other.resource_type
+            && self.snapshot_configuration == other.snapshot_configuration
+            && self.launch_template == other.launch_template
+            && self.max_parallel_launches == other.max_parallel_launches
+            && self.owner_id == other.owner_id && self.state == other.state
+            && self.state_transition_reason == other.state_transition_reason
+            && self.state_transition_time == other.state_transition_time
+    }
+}
+impl Default for DescribeFastLaunchImagesSuccessItem {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            resource_type: None,
+            snapshot_configuration: None,
+            launch_template: None,
+            max_parallel_launches: None,
+            owner_id: None,
+            state: None,
+            state_transition_reason: None,
+            state_transition_time: None,
+        }
+    }
 }
 impl DescribeFastLaunchImagesSuccessItem {
     /// Starts building a [`DescribeFastLaunchImagesSuccessItem`].
@@ -87,9 +128,26 @@ impl DescribeFastLaunchImagesSuccessItem {
     }
 }
 /// A builder for [`DescribeFastLaunchImagesSuccessItem`](crate::types::DescribeFastLaunchImagesSuccessItem); start one with `DescribeFastLaunchImagesSuccessItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFastLaunchImagesSuccessItemBuilder {
     inner: crate::types::DescribeFastLaunchImagesSuccessItem,
+}
+impl Clone for DescribeFastLaunchImagesSuccessItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFastLaunchImagesSuccessItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFastLaunchImagesSuccessItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFastLaunchImagesSuccessItem as Default>::default(),
+        }
+    }
 }
 impl DescribeFastLaunchImagesSuccessItemBuilder {
     /// Sets [`DescribeFastLaunchImagesSuccessItem::image_id`](crate::types::DescribeFastLaunchImagesSuccessItem::image_id): The image ID that identifies the Windows fast launch enabled image.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFastSnapshotRestoresRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFastSnapshotRestoresRequest {
     /// The filters. The possible values are:
@@ -19,6 +19,32 @@ pub struct DescribeFastSnapshotRestoresRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeFastSnapshotRestoresRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeFastSnapshotRestoresRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeFastSnapshotRestoresRequest {
+    fn default() -> Self {
+        Self {
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeFastSnapshotRestoresRequest {
     /// Starts building a [`DescribeFastSnapshotRestoresRequest`].
@@ -48,9 +74,26 @@ impl DescribeFastSnapshotRestoresRequest {
     }
 }
 /// A builder for [`DescribeFastSnapshotRestoresRequest`](crate::types::DescribeFastSnapshotRestoresRequest); start one with `DescribeFastSnapshotRestoresRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFastSnapshotRestoresRequestBuilder {
     inner: crate::types::DescribeFastSnapshotRestoresRequest,
+}
+impl Clone for DescribeFastSnapshotRestoresRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFastSnapshotRestoresRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFastSnapshotRestoresRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFastSnapshotRestoresRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeFastSnapshotRestoresRequestBuilder {
     /// Appends one item to [`DescribeFastSnapshotRestoresRequest::filters`](crate::types::DescribeFastSnapshotRestoresRequest::filters): The filters.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFastSnapshotRestoresResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFastSnapshotRestoresResult {
     /// Information about the state of fast snapshot restores.
@@ -11,6 +11,28 @@ pub struct DescribeFastSnapshotRestoresResult {
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeFastSnapshotRestoresResult {
+    fn clone(&self) -> Self {
+        Self {
+            fast_snapshot_restores: self.fast_snapshot_restores.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeFastSnapshotRestoresResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.fast_snapshot_restores == other.fast_snapshot_restores
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeFastSnapshotRestoresResult {
+    fn default() -> Self {
+        Self {
+            fast_snapshot_restores: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeFastSnapshotRestoresResult {
     /// Starts building a [`DescribeFastSnapshotRestoresResult`].
@@ -32,9 +54,26 @@ impl DescribeFastSnapshotRestoresResult {
     }
 }
 /// A builder for [`DescribeFastSnapshotRestoresResult`](crate::types::DescribeFastSnapshotRestoresResult); start one with `DescribeFastSnapshotRestoresResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFastSnapshotRestoresResultBuilder {
     inner: crate::types::DescribeFastSnapshotRestoresResult,
+}
+impl Clone for DescribeFastSnapshotRestoresResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFastSnapshotRestoresResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFastSnapshotRestoresResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFastSnapshotRestoresResult as Default>::default(),
+        }
+    }
 }
 impl DescribeFastSnapshotRestoresResultBuilder {
     /// Appends one item to [`DescribeFastSnapshotRestoresResult::fast_snapshot_restores`](crate::types::DescribeFastSnapshotRestoresResult::fast_snapshot_restores): Information about the state of fast snapshot restores.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instances that could not be launched by the fleet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFleetError {
     /// The launch templates and overrides that were used for launching the instances. The values that you specify in the Overrides replace the values in the launch template.
@@ -15,6 +15,33 @@ pub struct DescribeFleetError {
     pub error_code: Option<String>,
     /// The error message that describes why the instance could not be launched. For more information about error messages, see [Error codes](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html.html).
     pub error_message: Option<String>,
+}
+impl Clone for DescribeFleetError {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_and_overrides: self.launch_template_and_overrides.clone(),
+            lifecycle: self.lifecycle.clone(),
+            error_code: self.error_code.clone(),
+            error_message: self.error_message.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeFleetError {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_and_overrides == other.launch_template_and_overrides
+            && self.lifecycle == other.lifecycle && self.error_code == other.error_code
+            && self.error_message == other.error_message
+    }
+}
+impl Default for DescribeFleetError {
+    fn default() -> Self {
+        Self {
+            launch_template_and_overrides: None,
+            lifecycle: None,
+            error_code: None,
+            error_message: None,
+        }
+    }
 }
 impl DescribeFleetError {
     /// Starts building a [`DescribeFleetError`].
@@ -46,9 +73,26 @@ impl DescribeFleetError {
     }
 }
 /// A builder for [`DescribeFleetError`](crate::types::DescribeFleetError); start one with `DescribeFleetError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFleetErrorBuilder {
     inner: crate::types::DescribeFleetError,
+}
+impl Clone for DescribeFleetErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFleetErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFleetErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFleetError as Default>::default(),
+        }
+    }
 }
 impl DescribeFleetErrorBuilder {
     /// Sets [`DescribeFleetError::launch_template_and_overrides`](crate::types::DescribeFleetError::launch_template_and_overrides): The launch templates and overrides that were used for launching the instances.

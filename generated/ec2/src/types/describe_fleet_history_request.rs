@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFleetHistoryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFleetHistoryRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,38 @@ pub struct DescribeFleetHistoryRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for DescribeFleetHistoryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            event_type: self.event_type.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            fleet_id: self.fleet_id.clone(),
+            start_time: self.start_time,
+        }
+    }
+}
+impl PartialEq for DescribeFleetHistoryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.event_type == other.event_type
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.fleet_id == other.fleet_id
+            && self.start_time == other.start_time
+    }
+}
+impl Default for DescribeFleetHistoryRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            event_type: None,
+            max_results: None,
+            next_token: None,
+            fleet_id: None,
+            start_time: None,
+        }
+    }
 }
 impl DescribeFleetHistoryRequest {
     /// Starts building a [`DescribeFleetHistoryRequest`].
@@ -60,9 +92,26 @@ impl DescribeFleetHistoryRequest {
     }
 }
 /// A builder for [`DescribeFleetHistoryRequest`](crate::types::DescribeFleetHistoryRequest); start one with `DescribeFleetHistoryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFleetHistoryRequestBuilder {
     inner: crate::types::DescribeFleetHistoryRequest,
+}
+impl Clone for DescribeFleetHistoryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFleetHistoryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFleetHistoryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFleetHistoryRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeFleetHistoryRequestBuilder {
     /// Sets [`DescribeFleetHistoryRequest::dry_run`](crate::types::DescribeFleetHistoryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

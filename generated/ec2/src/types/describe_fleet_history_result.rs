@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFleetHistoryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFleetHistoryResult {
     /// Information about the events in the history of the EC2 Fleet.
@@ -17,6 +17,36 @@ pub struct DescribeFleetHistoryResult {
     pub fleet_id: Option<String>,
     /// The start date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for DescribeFleetHistoryResult {
+    fn clone(&self) -> Self {
+        Self {
+            history_records: self.history_records.clone(),
+            last_evaluated_time: self.last_evaluated_time,
+            next_token: self.next_token.clone(),
+            fleet_id: self.fleet_id.clone(),
+            start_time: self.start_time,
+        }
+    }
+}
+impl PartialEq for DescribeFleetHistoryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.history_records == other.history_records
+            && self.last_evaluated_time == other.last_evaluated_time
+            && self.next_token == other.next_token && self.fleet_id == other.fleet_id
+            && self.start_time == other.start_time
+    }
+}
+impl Default for DescribeFleetHistoryResult {
+    fn default() -> Self {
+        Self {
+            history_records: None,
+            last_evaluated_time: None,
+            next_token: None,
+            fleet_id: None,
+            start_time: None,
+        }
+    }
 }
 impl DescribeFleetHistoryResult {
     /// Starts building a [`DescribeFleetHistoryResult`].
@@ -53,9 +83,26 @@ impl DescribeFleetHistoryResult {
     }
 }
 /// A builder for [`DescribeFleetHistoryResult`](crate::types::DescribeFleetHistoryResult); start one with `DescribeFleetHistoryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFleetHistoryResultBuilder {
     inner: crate::types::DescribeFleetHistoryResult,
+}
+impl Clone for DescribeFleetHistoryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFleetHistoryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFleetHistoryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFleetHistoryResult as Default>::default(),
+        }
+    }
 }
 impl DescribeFleetHistoryResultBuilder {
     /// Appends one item to [`DescribeFleetHistoryResult::history_records`](crate::types::DescribeFleetHistoryResult::history_records): Information about the events in the history of the EC2 Fleet.

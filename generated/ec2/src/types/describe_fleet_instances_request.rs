@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFleetInstancesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFleetInstancesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,35 @@ pub struct DescribeFleetInstancesRequest {
     ///
     /// - `instance-type` - The instance type.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeFleetInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            fleet_id: self.fleet_id.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeFleetInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.fleet_id == other.fleet_id
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeFleetInstancesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            max_results: None,
+            next_token: None,
+            fleet_id: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeFleetInstancesRequest {
     /// Starts building a [`DescribeFleetInstancesRequest`].
@@ -53,9 +82,26 @@ impl DescribeFleetInstancesRequest {
     }
 }
 /// A builder for [`DescribeFleetInstancesRequest`](crate::types::DescribeFleetInstancesRequest); start one with `DescribeFleetInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFleetInstancesRequestBuilder {
     inner: crate::types::DescribeFleetInstancesRequest,
+}
+impl Clone for DescribeFleetInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFleetInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFleetInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFleetInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeFleetInstancesRequestBuilder {
     /// Sets [`DescribeFleetInstancesRequest::dry_run`](crate::types::DescribeFleetInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

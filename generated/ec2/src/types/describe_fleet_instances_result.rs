@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFleetInstancesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFleetInstancesResult {
     /// The running instances. This list is refreshed periodically and might be out of date.
@@ -11,6 +11,30 @@ pub struct DescribeFleetInstancesResult {
     pub next_token: Option<String>,
     /// The ID of the EC2 Fleet.
     pub fleet_id: Option<String>,
+}
+impl Clone for DescribeFleetInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            active_instances: self.active_instances.clone(),
+            next_token: self.next_token.clone(),
+            fleet_id: self.fleet_id.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeFleetInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.active_instances == other.active_instances
+            && self.next_token == other.next_token && self.fleet_id == other.fleet_id
+    }
+}
+impl Default for DescribeFleetInstancesResult {
+    fn default() -> Self {
+        Self {
+            active_instances: None,
+            next_token: None,
+            fleet_id: None,
+        }
+    }
 }
 impl DescribeFleetInstancesResult {
     /// Starts building a [`DescribeFleetInstancesResult`].
@@ -35,9 +59,26 @@ impl DescribeFleetInstancesResult {
     }
 }
 /// A builder for [`DescribeFleetInstancesResult`](crate::types::DescribeFleetInstancesResult); start one with `DescribeFleetInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFleetInstancesResultBuilder {
     inner: crate::types::DescribeFleetInstancesResult,
+}
+impl Clone for DescribeFleetInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFleetInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFleetInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFleetInstancesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeFleetInstancesResultBuilder {
     /// Appends one item to [`DescribeFleetInstancesResult::active_instances`](crate::types::DescribeFleetInstancesResult::active_instances): The running instances.

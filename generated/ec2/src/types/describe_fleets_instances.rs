@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instances that were launched by the fleet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFleetsInstances {
     /// The launch templates and overrides that were used for launching the instances. The values that you specify in the Overrides replace the values in the launch template.
@@ -17,6 +17,37 @@ pub struct DescribeFleetsInstances {
     pub instance_type: Option<crate::types::InstanceType>,
     /// The value is `windows` for Windows instances in an EC2 Fleet. Otherwise, the value is blank.
     pub platform: Option<crate::types::PlatformValues>,
+}
+impl Clone for DescribeFleetsInstances {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_and_overrides: self.launch_template_and_overrides.clone(),
+            lifecycle: self.lifecycle.clone(),
+            instance_ids: self.instance_ids.clone(),
+            instance_type: self.instance_type.clone(),
+            platform: self.platform.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeFleetsInstances {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_and_overrides == other.launch_template_and_overrides
+            && self.lifecycle == other.lifecycle
+            && self.instance_ids == other.instance_ids
+            && self.instance_type == other.instance_type
+            && self.platform == other.platform
+    }
+}
+impl Default for DescribeFleetsInstances {
+    fn default() -> Self {
+        Self {
+            launch_template_and_overrides: None,
+            lifecycle: None,
+            instance_ids: None,
+            instance_type: None,
+            platform: None,
+        }
+    }
 }
 impl DescribeFleetsInstances {
     /// Starts building a [`DescribeFleetsInstances`].
@@ -53,9 +84,26 @@ impl DescribeFleetsInstances {
     }
 }
 /// A builder for [`DescribeFleetsInstances`](crate::types::DescribeFleetsInstances); start one with `DescribeFleetsInstances::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFleetsInstancesBuilder {
     inner: crate::types::DescribeFleetsInstances,
+}
+impl Clone for DescribeFleetsInstancesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFleetsInstancesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFleetsInstancesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFleetsInstances as Default>::default(),
+        }
+    }
 }
 impl DescribeFleetsInstancesBuilder {
     /// Sets [`DescribeFleetsInstances::launch_template_and_overrides`](crate::types::DescribeFleetsInstances::launch_template_and_overrides): The launch templates and overrides that were used for launching the instances.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFleetsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFleetsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -23,6 +23,35 @@ pub struct DescribeFleetsRequest {
     /// - `replace-unhealthy-instances` - Indicates whether EC2 Fleet should replace unhealthy instances (`true` \| `false`).
     /// - `type` - The type of request (`instant` \| `request` \| `maintain`).
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeFleetsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            fleet_ids: self.fleet_ids.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeFleetsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.fleet_ids == other.fleet_ids
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeFleetsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            max_results: None,
+            next_token: None,
+            fleet_ids: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeFleetsRequest {
     /// Starts building a [`DescribeFleetsRequest`].
@@ -57,9 +86,26 @@ impl DescribeFleetsRequest {
     }
 }
 /// A builder for [`DescribeFleetsRequest`](crate::types::DescribeFleetsRequest); start one with `DescribeFleetsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFleetsRequestBuilder {
     inner: crate::types::DescribeFleetsRequest,
+}
+impl Clone for DescribeFleetsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFleetsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFleetsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFleetsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeFleetsRequestBuilder {
     /// Sets [`DescribeFleetsRequest::dry_run`](crate::types::DescribeFleetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

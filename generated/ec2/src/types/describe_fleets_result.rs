@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFleetsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFleetsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the EC2 Fleets.
     pub fleets: Option<Vec<crate::types::FleetData>>,
+}
+impl Clone for DescribeFleetsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            fleets: self.fleets.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeFleetsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.fleets == other.fleets
+    }
+}
+impl Default for DescribeFleetsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            fleets: None,
+        }
+    }
 }
 impl DescribeFleetsResult {
     /// Starts building a [`DescribeFleetsResult`].
@@ -28,9 +49,26 @@ impl DescribeFleetsResult {
     }
 }
 /// A builder for [`DescribeFleetsResult`](crate::types::DescribeFleetsResult); start one with `DescribeFleetsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFleetsResultBuilder {
     inner: crate::types::DescribeFleetsResult,
+}
+impl Clone for DescribeFleetsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFleetsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFleetsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFleetsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeFleetsResultBuilder {
     /// Sets [`DescribeFleetsResult::next_token`](crate::types::DescribeFleetsResult::next_token): The token to include in another request to get the next page of items.

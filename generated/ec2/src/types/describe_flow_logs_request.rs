@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFlowLogsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFlowLogsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -26,6 +26,36 @@ pub struct DescribeFlowLogsRequest {
     pub max_results: Option<i32>,
     /// The token to request the next page of items. Pagination continues from the end of the items returned by the previous request.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeFlowLogsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filter: self.filter.clone(),
+            flow_log_ids: self.flow_log_ids.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeFlowLogsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filter == other.filter
+            && self.flow_log_ids == other.flow_log_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeFlowLogsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filter: None,
+            flow_log_ids: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeFlowLogsRequest {
     /// Starts building a [`DescribeFlowLogsRequest`].
@@ -60,9 +90,26 @@ impl DescribeFlowLogsRequest {
     }
 }
 /// A builder for [`DescribeFlowLogsRequest`](crate::types::DescribeFlowLogsRequest); start one with `DescribeFlowLogsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFlowLogsRequestBuilder {
     inner: crate::types::DescribeFlowLogsRequest,
+}
+impl Clone for DescribeFlowLogsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFlowLogsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFlowLogsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFlowLogsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeFlowLogsRequestBuilder {
     /// Sets [`DescribeFlowLogsRequest::dry_run`](crate::types::DescribeFlowLogsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFlowLogsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFlowLogsResult {
     /// Information about the flow logs.
     pub flow_logs: Option<Vec<crate::types::FlowLog>>,
     /// The token to request the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeFlowLogsResult {
+    fn clone(&self) -> Self {
+        Self {
+            flow_logs: self.flow_logs.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeFlowLogsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.flow_logs == other.flow_logs && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeFlowLogsResult {
+    fn default() -> Self {
+        Self {
+            flow_logs: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeFlowLogsResult {
     /// Starts building a [`DescribeFlowLogsResult`].
@@ -28,9 +49,26 @@ impl DescribeFlowLogsResult {
     }
 }
 /// A builder for [`DescribeFlowLogsResult`](crate::types::DescribeFlowLogsResult); start one with `DescribeFlowLogsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFlowLogsResultBuilder {
     inner: crate::types::DescribeFlowLogsResult,
+}
+impl Clone for DescribeFlowLogsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFlowLogsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFlowLogsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFlowLogsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeFlowLogsResultBuilder {
     /// Appends one item to [`DescribeFlowLogsResult::flow_logs`](crate::types::DescribeFlowLogsResult::flow_logs): Information about the flow logs.

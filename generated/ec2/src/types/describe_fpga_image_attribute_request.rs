@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFpgaImageAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFpgaImageAttributeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,30 @@ pub struct DescribeFpgaImageAttributeRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub attribute: Option<crate::types::FpgaImageAttributeName>,
+}
+impl Clone for DescribeFpgaImageAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            fpga_image_id: self.fpga_image_id.clone(),
+            attribute: self.attribute.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeFpgaImageAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.fpga_image_id == other.fpga_image_id
+            && self.attribute == other.attribute
+    }
+}
+impl Default for DescribeFpgaImageAttributeRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            fpga_image_id: None,
+            attribute: None,
+        }
+    }
 }
 impl DescribeFpgaImageAttributeRequest {
     /// Starts building a [`DescribeFpgaImageAttributeRequest`].
@@ -39,9 +63,26 @@ impl DescribeFpgaImageAttributeRequest {
     }
 }
 /// A builder for [`DescribeFpgaImageAttributeRequest`](crate::types::DescribeFpgaImageAttributeRequest); start one with `DescribeFpgaImageAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFpgaImageAttributeRequestBuilder {
     inner: crate::types::DescribeFpgaImageAttributeRequest,
+}
+impl Clone for DescribeFpgaImageAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFpgaImageAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFpgaImageAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFpgaImageAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeFpgaImageAttributeRequestBuilder {
     /// Sets [`DescribeFpgaImageAttributeRequest::dry_run`](crate::types::DescribeFpgaImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

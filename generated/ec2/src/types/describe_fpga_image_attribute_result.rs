@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFpgaImageAttributeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFpgaImageAttributeResult {
     /// Information about the attribute.
     pub fpga_image_attribute: Option<crate::types::FpgaImageAttribute>,
+}
+impl Clone for DescribeFpgaImageAttributeResult {
+    fn clone(&self) -> Self {
+        Self {
+            fpga_image_attribute: self.fpga_image_attribute.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeFpgaImageAttributeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.fpga_image_attribute == other.fpga_image_attribute
+    }
+}
+impl Default for DescribeFpgaImageAttributeResult {
+    fn default() -> Self {
+        Self { fpga_image_attribute: None }
+    }
 }
 impl DescribeFpgaImageAttributeResult {
     /// Starts building a [`DescribeFpgaImageAttributeResult`].
@@ -21,9 +38,26 @@ impl DescribeFpgaImageAttributeResult {
     }
 }
 /// A builder for [`DescribeFpgaImageAttributeResult`](crate::types::DescribeFpgaImageAttributeResult); start one with `DescribeFpgaImageAttributeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFpgaImageAttributeResultBuilder {
     inner: crate::types::DescribeFpgaImageAttributeResult,
+}
+impl Clone for DescribeFpgaImageAttributeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFpgaImageAttributeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFpgaImageAttributeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFpgaImageAttributeResult as Default>::default(),
+        }
+    }
 }
 impl DescribeFpgaImageAttributeResultBuilder {
     /// Sets [`DescribeFpgaImageAttributeResult::fpga_image_attribute`](crate::types::DescribeFpgaImageAttributeResult::fpga_image_attribute): Information about the attribute.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFpgaImagesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFpgaImagesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -29,6 +29,38 @@ pub struct DescribeFpgaImagesRequest {
     pub next_token: Option<String>,
     /// The maximum number of results to return in a single call.
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeFpgaImagesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            fpga_image_ids: self.fpga_image_ids.clone(),
+            owners: self.owners.clone(),
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeFpgaImagesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.fpga_image_ids == other.fpga_image_ids
+            && self.owners == other.owners && self.filters == other.filters
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeFpgaImagesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            fpga_image_ids: None,
+            owners: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeFpgaImagesRequest {
     /// Starts building a [`DescribeFpgaImagesRequest`].
@@ -68,9 +100,26 @@ impl DescribeFpgaImagesRequest {
     }
 }
 /// A builder for [`DescribeFpgaImagesRequest`](crate::types::DescribeFpgaImagesRequest); start one with `DescribeFpgaImagesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFpgaImagesRequestBuilder {
     inner: crate::types::DescribeFpgaImagesRequest,
+}
+impl Clone for DescribeFpgaImagesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFpgaImagesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFpgaImagesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFpgaImagesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeFpgaImagesRequestBuilder {
     /// Sets [`DescribeFpgaImagesRequest::dry_run`](crate::types::DescribeFpgaImagesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

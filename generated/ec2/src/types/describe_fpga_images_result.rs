@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeFpgaImagesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeFpgaImagesResult {
     /// Information about the FPGA images.
     pub fpga_images: Option<Vec<crate::types::FpgaImage>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeFpgaImagesResult {
+    fn clone(&self) -> Self {
+        Self {
+            fpga_images: self.fpga_images.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeFpgaImagesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.fpga_images == other.fpga_images && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeFpgaImagesResult {
+    fn default() -> Self {
+        Self {
+            fpga_images: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeFpgaImagesResult {
     /// Starts building a [`DescribeFpgaImagesResult`].
@@ -28,9 +49,26 @@ impl DescribeFpgaImagesResult {
     }
 }
 /// A builder for [`DescribeFpgaImagesResult`](crate::types::DescribeFpgaImagesResult); start one with `DescribeFpgaImagesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeFpgaImagesResultBuilder {
     inner: crate::types::DescribeFpgaImagesResult,
+}
+impl Clone for DescribeFpgaImagesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeFpgaImagesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeFpgaImagesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeFpgaImagesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeFpgaImagesResultBuilder {
     /// Appends one item to [`DescribeFpgaImagesResult::fpga_images`](crate::types::DescribeFpgaImagesResult::fpga_images): Information about the FPGA images.

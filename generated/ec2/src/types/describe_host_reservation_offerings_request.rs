@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeHostReservationOfferingsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeHostReservationOfferingsRequest {
     /// The filters.
@@ -20,6 +20,39 @@ pub struct DescribeHostReservationOfferingsRequest {
     pub next_token: Option<String>,
     /// The ID of the reservation offering.
     pub offering_id: Option<String>,
+}
+impl Clone for DescribeHostReservationOfferingsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filter: self.filter.clone(),
+            max_duration: self.max_duration,
+            max_results: self.max_results,
+            min_duration: self.min_duration,
+            next_token: self.next_token.clone(),
+            offering_id: self.offering_id.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeHostReservationOfferingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filter == other.filter && self.max_duration == other.max_duration
+            && self.max_results == other.max_results
+            && self.min_duration == other.min_duration
+            && self.next_token == other.next_token
+            && self.offering_id == other.offering_id
+    }
+}
+impl Default for DescribeHostReservationOfferingsRequest {
+    fn default() -> Self {
+        Self {
+            filter: None,
+            max_duration: None,
+            max_results: None,
+            min_duration: None,
+            next_token: None,
+            offering_id: None,
+        }
+    }
 }
 impl DescribeHostReservationOfferingsRequest {
     /// Starts building a [`DescribeHostReservationOfferingsRequest`].
@@ -59,9 +92,26 @@ impl DescribeHostReservationOfferingsRequest {
     }
 }
 /// A builder for [`DescribeHostReservationOfferingsRequest`](crate::types::DescribeHostReservationOfferingsRequest); start one with `DescribeHostReservationOfferingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeHostReservationOfferingsRequestBuilder {
     inner: crate::types::DescribeHostReservationOfferingsRequest,
+}
+impl Clone for DescribeHostReservationOfferingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeHostReservationOfferingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeHostReservationOfferingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeHostReservationOfferingsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeHostReservationOfferingsRequestBuilder {
     /// Appends one item to [`DescribeHostReservationOfferingsRequest::filter`](crate::types::DescribeHostReservationOfferingsRequest::filter): The filters.

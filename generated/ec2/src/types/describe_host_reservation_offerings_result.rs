@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeHostReservationOfferingsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeHostReservationOfferingsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
     /// Information about the offerings.
     pub offering_set: Option<Vec<crate::types::HostOffering>>,
+}
+impl Clone for DescribeHostReservationOfferingsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            offering_set: self.offering_set.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeHostReservationOfferingsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.offering_set == other.offering_set
+    }
+}
+impl Default for DescribeHostReservationOfferingsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            offering_set: None,
+        }
+    }
 }
 impl DescribeHostReservationOfferingsResult {
     /// Starts building a [`DescribeHostReservationOfferingsResult`].
@@ -28,9 +49,26 @@ impl DescribeHostReservationOfferingsResult {
     }
 }
 /// A builder for [`DescribeHostReservationOfferingsResult`](crate::types::DescribeHostReservationOfferingsResult); start one with `DescribeHostReservationOfferingsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeHostReservationOfferingsResultBuilder {
     inner: crate::types::DescribeHostReservationOfferingsResult,
+}
+impl Clone for DescribeHostReservationOfferingsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeHostReservationOfferingsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeHostReservationOfferingsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeHostReservationOfferingsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeHostReservationOfferingsResultBuilder {
     /// Sets [`DescribeHostReservationOfferingsResult::next_token`](crate::types::DescribeHostReservationOfferingsResult::next_token): The token to use to retrieve the next page of results.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeHostReservationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeHostReservationsRequest {
     /// The filters.
@@ -19,6 +19,34 @@ pub struct DescribeHostReservationsRequest {
     pub max_results: Option<i32>,
     /// The token to use to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeHostReservationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filter: self.filter.clone(),
+            host_reservation_id_set: self.host_reservation_id_set.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeHostReservationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filter == other.filter
+            && self.host_reservation_id_set == other.host_reservation_id_set
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeHostReservationsRequest {
+    fn default() -> Self {
+        Self {
+            filter: None,
+            host_reservation_id_set: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeHostReservationsRequest {
     /// Starts building a [`DescribeHostReservationsRequest`].
@@ -48,9 +76,26 @@ impl DescribeHostReservationsRequest {
     }
 }
 /// A builder for [`DescribeHostReservationsRequest`](crate::types::DescribeHostReservationsRequest); start one with `DescribeHostReservationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeHostReservationsRequestBuilder {
     inner: crate::types::DescribeHostReservationsRequest,
+}
+impl Clone for DescribeHostReservationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeHostReservationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeHostReservationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeHostReservationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeHostReservationsRequestBuilder {
     /// Appends one item to [`DescribeHostReservationsRequest::filter`](crate::types::DescribeHostReservationsRequest::filter): The filters.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeHostReservationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeHostReservationsResult {
     /// Details about the reservation's configuration.
     pub host_reservation_set: Option<Vec<crate::types::HostReservation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeHostReservationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            host_reservation_set: self.host_reservation_set.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeHostReservationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.host_reservation_set == other.host_reservation_set
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeHostReservationsResult {
+    fn default() -> Self {
+        Self {
+            host_reservation_set: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeHostReservationsResult {
     /// Starts building a [`DescribeHostReservationsResult`].
@@ -28,9 +50,26 @@ impl DescribeHostReservationsResult {
     }
 }
 /// A builder for [`DescribeHostReservationsResult`](crate::types::DescribeHostReservationsResult); start one with `DescribeHostReservationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeHostReservationsResultBuilder {
     inner: crate::types::DescribeHostReservationsResult,
+}
+impl Clone for DescribeHostReservationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeHostReservationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeHostReservationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeHostReservationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeHostReservationsResultBuilder {
     /// Appends one item to [`DescribeHostReservationsResult::host_reservation_set`](crate::types::DescribeHostReservationsResult::host_reservation_set): Details about the reservation's configuration.

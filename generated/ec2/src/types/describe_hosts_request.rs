@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeHostsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeHostsRequest {
     /// The IDs of the Dedicated Hosts. The IDs are used for targeted instance launches.
@@ -23,6 +23,32 @@ pub struct DescribeHostsRequest {
     /// - `state` - The allocation state of the Dedicated Host (`available` \| `under-assessment` \| `permanent-failure` \| `released` \| `released-permanent-failure`).
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     pub filter: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeHostsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            host_ids: self.host_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filter: self.filter.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeHostsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.host_ids == other.host_ids && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filter == other.filter
+    }
+}
+impl Default for DescribeHostsRequest {
+    fn default() -> Self {
+        Self {
+            host_ids: None,
+            next_token: None,
+            max_results: None,
+            filter: None,
+        }
+    }
 }
 impl DescribeHostsRequest {
     /// Starts building a [`DescribeHostsRequest`].
@@ -52,9 +78,26 @@ impl DescribeHostsRequest {
     }
 }
 /// A builder for [`DescribeHostsRequest`](crate::types::DescribeHostsRequest); start one with `DescribeHostsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeHostsRequestBuilder {
     inner: crate::types::DescribeHostsRequest,
+}
+impl Clone for DescribeHostsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeHostsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeHostsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeHostsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeHostsRequestBuilder {
     /// Appends one item to [`DescribeHostsRequest::host_ids`](crate::types::DescribeHostsRequest::host_ids): The IDs of the Dedicated Hosts.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeHostsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeHostsResult {
     /// Information about the Dedicated Hosts.
     pub hosts: Option<Vec<crate::types::Host>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeHostsResult {
+    fn clone(&self) -> Self {
+        Self {
+            hosts: self.hosts.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeHostsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosts == other.hosts && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeHostsResult {
+    fn default() -> Self {
+        Self {
+            hosts: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeHostsResult {
     /// Starts building a [`DescribeHostsResult`].
@@ -28,9 +49,26 @@ impl DescribeHostsResult {
     }
 }
 /// A builder for [`DescribeHostsResult`](crate::types::DescribeHostsResult); start one with `DescribeHostsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeHostsResultBuilder {
     inner: crate::types::DescribeHostsResult,
+}
+impl Clone for DescribeHostsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeHostsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeHostsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeHostsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeHostsResultBuilder {
     /// Appends one item to [`DescribeHostsResult::hosts`](crate::types::DescribeHostsResult::hosts): Information about the Dedicated Hosts.

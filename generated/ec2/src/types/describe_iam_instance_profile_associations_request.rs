@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIamInstanceProfileAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIamInstanceProfileAssociationsRequest {
     /// The IAM instance profile associations.
@@ -16,6 +16,33 @@ pub struct DescribeIamInstanceProfileAssociationsRequest {
     pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeIamInstanceProfileAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            association_ids: self.association_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIamInstanceProfileAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_ids == other.association_ids && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeIamInstanceProfileAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            association_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeIamInstanceProfileAssociationsRequest {
     /// Starts building a [`DescribeIamInstanceProfileAssociationsRequest`].
@@ -45,9 +72,26 @@ impl DescribeIamInstanceProfileAssociationsRequest {
     }
 }
 /// A builder for [`DescribeIamInstanceProfileAssociationsRequest`](crate::types::DescribeIamInstanceProfileAssociationsRequest); start one with `DescribeIamInstanceProfileAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIamInstanceProfileAssociationsRequestBuilder {
     inner: crate::types::DescribeIamInstanceProfileAssociationsRequest,
+}
+impl Clone for DescribeIamInstanceProfileAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIamInstanceProfileAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIamInstanceProfileAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIamInstanceProfileAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIamInstanceProfileAssociationsRequestBuilder {
     /// Appends one item to [`DescribeIamInstanceProfileAssociationsRequest::association_ids`](crate::types::DescribeIamInstanceProfileAssociationsRequest::association_ids): The IAM instance profile associations.

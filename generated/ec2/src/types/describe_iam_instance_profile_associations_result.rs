@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIamInstanceProfileAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIamInstanceProfileAssociationsResult {
     /// Information about the IAM instance profile associations.
@@ -11,6 +11,30 @@ pub struct DescribeIamInstanceProfileAssociationsResult {
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeIamInstanceProfileAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            iam_instance_profile_associations: self
+                .iam_instance_profile_associations
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIamInstanceProfileAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.iam_instance_profile_associations == other.iam_instance_profile_associations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeIamInstanceProfileAssociationsResult {
+    fn default() -> Self {
+        Self {
+            iam_instance_profile_associations: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeIamInstanceProfileAssociationsResult {
     /// Starts building a [`DescribeIamInstanceProfileAssociationsResult`].
@@ -32,9 +56,26 @@ impl DescribeIamInstanceProfileAssociationsResult {
     }
 }
 /// A builder for [`DescribeIamInstanceProfileAssociationsResult`](crate::types::DescribeIamInstanceProfileAssociationsResult); start one with `DescribeIamInstanceProfileAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIamInstanceProfileAssociationsResultBuilder {
     inner: crate::types::DescribeIamInstanceProfileAssociationsResult,
+}
+impl Clone for DescribeIamInstanceProfileAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIamInstanceProfileAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIamInstanceProfileAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIamInstanceProfileAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIamInstanceProfileAssociationsResultBuilder {
     /// Appends one item to [`DescribeIamInstanceProfileAssociationsResult::iam_instance_profile_associations`](crate::types::DescribeIamInstanceProfileAssociationsResult::iam_instance_profile_associations): Information about the IAM instance profile associations.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIdFormatRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIdFormatRequest {
     /// The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `instance` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `reservation` \| `route-table` \| `route-table-association` \| `security-group` \| `snapshot` \| `subnet` \| `subnet-cidr-block-association` \| `volume` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`
     pub resource: Option<String>,
+}
+impl Clone for DescribeIdFormatRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource: self.resource.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIdFormatRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource == other.resource
+    }
+}
+impl Default for DescribeIdFormatRequest {
+    fn default() -> Self {
+        Self { resource: None }
+    }
 }
 impl DescribeIdFormatRequest {
     /// Starts building a [`DescribeIdFormatRequest`].
@@ -21,9 +38,26 @@ impl DescribeIdFormatRequest {
     }
 }
 /// A builder for [`DescribeIdFormatRequest`](crate::types::DescribeIdFormatRequest); start one with `DescribeIdFormatRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIdFormatRequestBuilder {
     inner: crate::types::DescribeIdFormatRequest,
+}
+impl Clone for DescribeIdFormatRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIdFormatRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIdFormatRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIdFormatRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIdFormatRequestBuilder {
     /// Sets [`DescribeIdFormatRequest::resource`](crate::types::DescribeIdFormatRequest::resource): The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `instance` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `reservation` \| `route-table` \| `route-table-association` \| `security-group` \| `snapshot` \| `subnet` \| `subnet-cidr-block-association` \| `volume` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`

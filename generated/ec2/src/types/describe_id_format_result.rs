@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIdFormatResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIdFormatResult {
     /// Information about the ID format for the resource.
     pub statuses: Option<Vec<crate::types::IdFormat>>,
+}
+impl Clone for DescribeIdFormatResult {
+    fn clone(&self) -> Self {
+        Self {
+            statuses: self.statuses.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIdFormatResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.statuses == other.statuses
+    }
+}
+impl Default for DescribeIdFormatResult {
+    fn default() -> Self {
+        Self { statuses: None }
+    }
 }
 impl DescribeIdFormatResult {
     /// Starts building a [`DescribeIdFormatResult`].
@@ -21,9 +38,26 @@ impl DescribeIdFormatResult {
     }
 }
 /// A builder for [`DescribeIdFormatResult`](crate::types::DescribeIdFormatResult); start one with `DescribeIdFormatResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIdFormatResultBuilder {
     inner: crate::types::DescribeIdFormatResult,
+}
+impl Clone for DescribeIdFormatResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIdFormatResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIdFormatResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIdFormatResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIdFormatResultBuilder {
     /// Appends one item to [`DescribeIdFormatResult::statuses`](crate::types::DescribeIdFormatResult::statuses): Information about the ID format for the resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIdentityIdFormatRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIdentityIdFormatRequest {
     /// The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `instance` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `reservation` \| `route-table` \| `route-table-association` \| `security-group` \| `snapshot` \| `subnet` \| `subnet-cidr-block-association` \| `volume` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`
@@ -11,6 +11,27 @@ pub struct DescribeIdentityIdFormatRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub principal_arn: Option<String>,
+}
+impl Clone for DescribeIdentityIdFormatRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource: self.resource.clone(),
+            principal_arn: self.principal_arn.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIdentityIdFormatRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource == other.resource && self.principal_arn == other.principal_arn
+    }
+}
+impl Default for DescribeIdentityIdFormatRequest {
+    fn default() -> Self {
+        Self {
+            resource: None,
+            principal_arn: None,
+        }
+    }
 }
 impl DescribeIdentityIdFormatRequest {
     /// Starts building a [`DescribeIdentityIdFormatRequest`].
@@ -30,9 +51,26 @@ impl DescribeIdentityIdFormatRequest {
     }
 }
 /// A builder for [`DescribeIdentityIdFormatRequest`](crate::types::DescribeIdentityIdFormatRequest); start one with `DescribeIdentityIdFormatRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIdentityIdFormatRequestBuilder {
     inner: crate::types::DescribeIdentityIdFormatRequest,
+}
+impl Clone for DescribeIdentityIdFormatRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIdentityIdFormatRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIdentityIdFormatRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIdentityIdFormatRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIdentityIdFormatRequestBuilder {
     /// Sets [`DescribeIdentityIdFormatRequest::resource`](crate::types::DescribeIdentityIdFormatRequest::resource): The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `instance` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `reservation` \| `route-table` \| `route-table-association` \| `security-group` \| `snapshot` \| `subnet` \| `subnet-cidr-block-association` \| `volume` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`

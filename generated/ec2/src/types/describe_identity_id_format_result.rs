@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIdentityIdFormatResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIdentityIdFormatResult {
     /// Information about the ID format for the resources.
     pub statuses: Option<Vec<crate::types::IdFormat>>,
+}
+impl Clone for DescribeIdentityIdFormatResult {
+    fn clone(&self) -> Self {
+        Self {
+            statuses: self.statuses.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIdentityIdFormatResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.statuses == other.statuses
+    }
+}
+impl Default for DescribeIdentityIdFormatResult {
+    fn default() -> Self {
+        Self { statuses: None }
+    }
 }
 impl DescribeIdentityIdFormatResult {
     /// Starts building a [`DescribeIdentityIdFormatResult`].
@@ -21,9 +38,26 @@ impl DescribeIdentityIdFormatResult {
     }
 }
 /// A builder for [`DescribeIdentityIdFormatResult`](crate::types::DescribeIdentityIdFormatResult); start one with `DescribeIdentityIdFormatResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIdentityIdFormatResultBuilder {
     inner: crate::types::DescribeIdentityIdFormatResult,
+}
+impl Clone for DescribeIdentityIdFormatResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIdentityIdFormatResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIdentityIdFormatResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIdentityIdFormatResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIdentityIdFormatResultBuilder {
     /// Appends one item to [`DescribeIdentityIdFormatResult::statuses`](crate::types::DescribeIdentityIdFormatResult::statuses): Information about the ID format for the resources.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeImageAttribute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImageAttributeRequest {
     /// The AMI attribute.
@@ -17,6 +17,30 @@ pub struct DescribeImageAttributeRequest {
     pub image_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeImageAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            attribute: self.attribute.clone(),
+            image_id: self.image_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeImageAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute == other.attribute && self.image_id == other.image_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeImageAttributeRequest {
+    fn default() -> Self {
+        Self {
+            attribute: None,
+            image_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeImageAttributeRequest {
     /// Starts building a [`DescribeImageAttributeRequest`].
@@ -41,9 +65,26 @@ impl DescribeImageAttributeRequest {
     }
 }
 /// A builder for [`DescribeImageAttributeRequest`](crate::types::DescribeImageAttributeRequest); start one with `DescribeImageAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImageAttributeRequestBuilder {
     inner: crate::types::DescribeImageAttributeRequest,
+}
+impl Clone for DescribeImageAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImageAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImageAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImageAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeImageAttributeRequestBuilder {
     /// Sets [`DescribeImageAttributeRequest::attribute`](crate::types::DescribeImageAttributeRequest::attribute): The AMI attribute.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImageReferencesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImageReferencesRequest {
     /// The IDs of the images to check for resource references.
@@ -25,6 +25,39 @@ pub struct DescribeImageReferencesRequest {
     pub dry_run: Option<bool>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeImageReferencesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_ids: self.image_ids.clone(),
+            include_all_resource_types: self.include_all_resource_types,
+            resource_types: self.resource_types.clone(),
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeImageReferencesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_ids == other.image_ids
+            && self.include_all_resource_types == other.include_all_resource_types
+            && self.resource_types == other.resource_types
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeImageReferencesRequest {
+    fn default() -> Self {
+        Self {
+            image_ids: None,
+            include_all_resource_types: None,
+            resource_types: None,
+            next_token: None,
+            dry_run: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeImageReferencesRequest {
     /// Starts building a [`DescribeImageReferencesRequest`].
@@ -64,9 +97,26 @@ impl DescribeImageReferencesRequest {
     }
 }
 /// A builder for [`DescribeImageReferencesRequest`](crate::types::DescribeImageReferencesRequest); start one with `DescribeImageReferencesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImageReferencesRequestBuilder {
     inner: crate::types::DescribeImageReferencesRequest,
+}
+impl Clone for DescribeImageReferencesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImageReferencesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImageReferencesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImageReferencesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeImageReferencesRequestBuilder {
     /// Appends one item to [`DescribeImageReferencesRequest::image_ids`](crate::types::DescribeImageReferencesRequest::image_ids): The IDs of the images to check for resource references.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImageReferencesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImageReferencesResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// The resources that are referencing the specified images.
     pub image_references: Option<Vec<crate::types::ImageReference>>,
+}
+impl Clone for DescribeImageReferencesResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            image_references: self.image_references.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeImageReferencesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.image_references == other.image_references
+    }
+}
+impl Default for DescribeImageReferencesResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            image_references: None,
+        }
+    }
 }
 impl DescribeImageReferencesResult {
     /// Starts building a [`DescribeImageReferencesResult`].
@@ -28,9 +50,26 @@ impl DescribeImageReferencesResult {
     }
 }
 /// A builder for [`DescribeImageReferencesResult`](crate::types::DescribeImageReferencesResult); start one with `DescribeImageReferencesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImageReferencesResultBuilder {
     inner: crate::types::DescribeImageReferencesResult,
+}
+impl Clone for DescribeImageReferencesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImageReferencesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImageReferencesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImageReferencesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeImageReferencesResultBuilder {
     /// Sets [`DescribeImageReferencesResult::next_token`](crate::types::DescribeImageReferencesResult::next_token): The token to include in another request to get the next page of items.

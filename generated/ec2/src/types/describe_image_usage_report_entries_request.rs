@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImageUsageReportEntriesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImageUsageReportEntriesRequest {
     /// The IDs of the images for filtering the report entries. If specified, only report entries containing these images are returned.
@@ -21,6 +21,37 @@ pub struct DescribeImageUsageReportEntriesRequest {
     pub dry_run: Option<bool>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeImageUsageReportEntriesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_ids: self.image_ids.clone(),
+            report_ids: self.report_ids.clone(),
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeImageUsageReportEntriesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_ids == other.image_ids && self.report_ids == other.report_ids
+            && self.next_token == other.next_token && self.filters == other.filters
+            && self.dry_run == other.dry_run && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeImageUsageReportEntriesRequest {
+    fn default() -> Self {
+        Self {
+            image_ids: None,
+            report_ids: None,
+            next_token: None,
+            filters: None,
+            dry_run: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeImageUsageReportEntriesRequest {
     /// Starts building a [`DescribeImageUsageReportEntriesRequest`].
@@ -60,9 +91,26 @@ impl DescribeImageUsageReportEntriesRequest {
     }
 }
 /// A builder for [`DescribeImageUsageReportEntriesRequest`](crate::types::DescribeImageUsageReportEntriesRequest); start one with `DescribeImageUsageReportEntriesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImageUsageReportEntriesRequestBuilder {
     inner: crate::types::DescribeImageUsageReportEntriesRequest,
+}
+impl Clone for DescribeImageUsageReportEntriesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImageUsageReportEntriesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImageUsageReportEntriesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImageUsageReportEntriesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeImageUsageReportEntriesRequestBuilder {
     /// Appends one item to [`DescribeImageUsageReportEntriesRequest::image_ids`](crate::types::DescribeImageUsageReportEntriesRequest::image_ids): The IDs of the images for filtering the report entries.

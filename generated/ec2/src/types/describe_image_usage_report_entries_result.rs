@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImageUsageReportEntriesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImageUsageReportEntriesResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// The content of the usage reports.
     pub image_usage_report_entries: Option<Vec<crate::types::ImageUsageReportEntry>>,
+}
+impl Clone for DescribeImageUsageReportEntriesResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            image_usage_report_entries: self.image_usage_report_entries.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeImageUsageReportEntriesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.image_usage_report_entries == other.image_usage_report_entries
+    }
+}
+impl Default for DescribeImageUsageReportEntriesResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            image_usage_report_entries: None,
+        }
+    }
 }
 impl DescribeImageUsageReportEntriesResult {
     /// Starts building a [`DescribeImageUsageReportEntriesResult`].
@@ -28,9 +50,26 @@ impl DescribeImageUsageReportEntriesResult {
     }
 }
 /// A builder for [`DescribeImageUsageReportEntriesResult`](crate::types::DescribeImageUsageReportEntriesResult); start one with `DescribeImageUsageReportEntriesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImageUsageReportEntriesResultBuilder {
     inner: crate::types::DescribeImageUsageReportEntriesResult,
+}
+impl Clone for DescribeImageUsageReportEntriesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImageUsageReportEntriesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImageUsageReportEntriesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImageUsageReportEntriesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeImageUsageReportEntriesResultBuilder {
     /// Sets [`DescribeImageUsageReportEntriesResult::next_token`](crate::types::DescribeImageUsageReportEntriesResult::next_token): The token to include in another request to get the next page of items.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImageUsageReportsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImageUsageReportsRequest {
     /// The IDs of the images for filtering the reports. If specified, only reports containing these images are returned.
@@ -22,6 +22,37 @@ pub struct DescribeImageUsageReportsRequest {
     pub dry_run: Option<bool>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeImageUsageReportsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_ids: self.image_ids.clone(),
+            report_ids: self.report_ids.clone(),
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeImageUsageReportsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_ids == other.image_ids && self.report_ids == other.report_ids
+            && self.next_token == other.next_token && self.filters == other.filters
+            && self.dry_run == other.dry_run && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeImageUsageReportsRequest {
+    fn default() -> Self {
+        Self {
+            image_ids: None,
+            report_ids: None,
+            next_token: None,
+            filters: None,
+            dry_run: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeImageUsageReportsRequest {
     /// Starts building a [`DescribeImageUsageReportsRequest`].
@@ -61,9 +92,26 @@ impl DescribeImageUsageReportsRequest {
     }
 }
 /// A builder for [`DescribeImageUsageReportsRequest`](crate::types::DescribeImageUsageReportsRequest); start one with `DescribeImageUsageReportsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImageUsageReportsRequestBuilder {
     inner: crate::types::DescribeImageUsageReportsRequest,
+}
+impl Clone for DescribeImageUsageReportsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImageUsageReportsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImageUsageReportsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImageUsageReportsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeImageUsageReportsRequestBuilder {
     /// Appends one item to [`DescribeImageUsageReportsRequest::image_ids`](crate::types::DescribeImageUsageReportsRequest::image_ids): The IDs of the images for filtering the reports.

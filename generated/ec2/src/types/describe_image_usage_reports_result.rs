@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImageUsageReportsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImageUsageReportsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// The image usage reports.
     pub image_usage_reports: Option<Vec<crate::types::ImageUsageReport>>,
+}
+impl Clone for DescribeImageUsageReportsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            image_usage_reports: self.image_usage_reports.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeImageUsageReportsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.image_usage_reports == other.image_usage_reports
+    }
+}
+impl Default for DescribeImageUsageReportsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            image_usage_reports: None,
+        }
+    }
 }
 impl DescribeImageUsageReportsResult {
     /// Starts building a [`DescribeImageUsageReportsResult`].
@@ -28,9 +50,26 @@ impl DescribeImageUsageReportsResult {
     }
 }
 /// A builder for [`DescribeImageUsageReportsResult`](crate::types::DescribeImageUsageReportsResult); start one with `DescribeImageUsageReportsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImageUsageReportsResultBuilder {
     inner: crate::types::DescribeImageUsageReportsResult,
+}
+impl Clone for DescribeImageUsageReportsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImageUsageReportsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImageUsageReportsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImageUsageReportsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeImageUsageReportsResultBuilder {
     /// Sets [`DescribeImageUsageReportsResult::next_token`](crate::types::DescribeImageUsageReportsResult::next_token): The token to include in another request to get the next page of items.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImagesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImagesRequest {
     /// Scopes the images by users with explicit launch permissions. Specify an Amazon Web Services account ID, `self` (the sender of the request), or `all` (public AMIs).
@@ -80,6 +80,47 @@ pub struct DescribeImagesRequest {
     /// - `virtualization-type` - The virtualization type (`paravirtual` \| `hvm`).
     pub filters: Option<Vec<crate::types::Filter>>,
 }
+impl Clone for DescribeImagesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            executable_users: self.executable_users.clone(),
+            image_ids: self.image_ids.clone(),
+            owners: self.owners.clone(),
+            include_deprecated: self.include_deprecated,
+            include_disabled: self.include_disabled,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeImagesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.executable_users == other.executable_users
+            && self.image_ids == other.image_ids && self.owners == other.owners
+            && self.include_deprecated == other.include_deprecated
+            && self.include_disabled == other.include_disabled
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeImagesRequest {
+    fn default() -> Self {
+        Self {
+            executable_users: None,
+            image_ids: None,
+            owners: None,
+            include_deprecated: None,
+            include_disabled: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+            filters: None,
+        }
+    }
+}
 impl DescribeImagesRequest {
     /// Starts building a [`DescribeImagesRequest`].
     #[inline]
@@ -133,9 +174,26 @@ impl DescribeImagesRequest {
     }
 }
 /// A builder for [`DescribeImagesRequest`](crate::types::DescribeImagesRequest); start one with `DescribeImagesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImagesRequestBuilder {
     inner: crate::types::DescribeImagesRequest,
+}
+impl Clone for DescribeImagesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImagesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImagesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImagesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeImagesRequestBuilder {
     /// Appends one item to [`DescribeImagesRequest::executable_users`](crate::types::DescribeImagesRequest::executable_users): Scopes the images by users with explicit launch permissions.

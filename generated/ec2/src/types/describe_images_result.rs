@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImagesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImagesResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the images.
     pub images: Option<Vec<crate::types::Image>>,
+}
+impl Clone for DescribeImagesResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            images: self.images.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeImagesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.images == other.images
+    }
+}
+impl Default for DescribeImagesResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            images: None,
+        }
+    }
 }
 impl DescribeImagesResult {
     /// Starts building a [`DescribeImagesResult`].
@@ -28,9 +49,26 @@ impl DescribeImagesResult {
     }
 }
 /// A builder for [`DescribeImagesResult`](crate::types::DescribeImagesResult); start one with `DescribeImagesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImagesResultBuilder {
     inner: crate::types::DescribeImagesResult,
+}
+impl Clone for DescribeImagesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImagesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImagesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImagesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeImagesResultBuilder {
     /// Sets [`DescribeImagesResult::next_token`](crate::types::DescribeImagesResult::next_token): The token to include in another request to get the next page of items.

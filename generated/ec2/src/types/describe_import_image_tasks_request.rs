@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImportImageTasksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImportImageTasksRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,36 @@ pub struct DescribeImportImageTasksRequest {
     pub max_results: Option<i32>,
     /// A token that indicates the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeImportImageTasksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            import_task_ids: self.import_task_ids.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeImportImageTasksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.import_task_ids == other.import_task_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeImportImageTasksRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            import_task_ids: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeImportImageTasksRequest {
     /// Starts building a [`DescribeImportImageTasksRequest`].
@@ -49,9 +79,26 @@ impl DescribeImportImageTasksRequest {
     }
 }
 /// A builder for [`DescribeImportImageTasksRequest`](crate::types::DescribeImportImageTasksRequest); start one with `DescribeImportImageTasksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImportImageTasksRequestBuilder {
     inner: crate::types::DescribeImportImageTasksRequest,
+}
+impl Clone for DescribeImportImageTasksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImportImageTasksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImportImageTasksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImportImageTasksRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeImportImageTasksRequestBuilder {
     /// Sets [`DescribeImportImageTasksRequest::dry_run`](crate::types::DescribeImportImageTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImportImageTasksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImportImageTasksResult {
     /// A list of zero or more import image tasks that are currently active or were completed or canceled in the previous 7 days.
     pub import_image_tasks: Option<Vec<crate::types::ImportImageTask>>,
     /// The token to use to get the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeImportImageTasksResult {
+    fn clone(&self) -> Self {
+        Self {
+            import_image_tasks: self.import_image_tasks.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeImportImageTasksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.import_image_tasks == other.import_image_tasks
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeImportImageTasksResult {
+    fn default() -> Self {
+        Self {
+            import_image_tasks: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeImportImageTasksResult {
     /// Starts building a [`DescribeImportImageTasksResult`].
@@ -28,9 +50,26 @@ impl DescribeImportImageTasksResult {
     }
 }
 /// A builder for [`DescribeImportImageTasksResult`](crate::types::DescribeImportImageTasksResult); start one with `DescribeImportImageTasksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImportImageTasksResultBuilder {
     inner: crate::types::DescribeImportImageTasksResult,
+}
+impl Clone for DescribeImportImageTasksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImportImageTasksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImportImageTasksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImportImageTasksResult as Default>::default(),
+        }
+    }
 }
 impl DescribeImportImageTasksResultBuilder {
     /// Appends one item to [`DescribeImportImageTasksResult::import_image_tasks`](crate::types::DescribeImportImageTasksResult::import_image_tasks): A list of zero or more import image tasks that are currently active or were completed or canceled in the previous 7 days.

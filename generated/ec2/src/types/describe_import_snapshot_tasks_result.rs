@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeImportSnapshotTasksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeImportSnapshotTasksResult {
     /// A list of zero or more import snapshot tasks that are currently active or were completed or canceled in the previous 7 days.
     pub import_snapshot_tasks: Option<Vec<crate::types::ImportSnapshotTask>>,
     /// The token to use to get the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeImportSnapshotTasksResult {
+    fn clone(&self) -> Self {
+        Self {
+            import_snapshot_tasks: self.import_snapshot_tasks.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeImportSnapshotTasksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.import_snapshot_tasks == other.import_snapshot_tasks
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeImportSnapshotTasksResult {
+    fn default() -> Self {
+        Self {
+            import_snapshot_tasks: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeImportSnapshotTasksResult {
     /// Starts building a [`DescribeImportSnapshotTasksResult`].
@@ -28,9 +50,26 @@ impl DescribeImportSnapshotTasksResult {
     }
 }
 /// A builder for [`DescribeImportSnapshotTasksResult`](crate::types::DescribeImportSnapshotTasksResult); start one with `DescribeImportSnapshotTasksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeImportSnapshotTasksResultBuilder {
     inner: crate::types::DescribeImportSnapshotTasksResult,
+}
+impl Clone for DescribeImportSnapshotTasksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeImportSnapshotTasksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeImportSnapshotTasksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeImportSnapshotTasksResult as Default>::default(),
+        }
+    }
 }
 impl DescribeImportSnapshotTasksResultBuilder {
     /// Appends one item to [`DescribeImportSnapshotTasksResult::import_snapshot_tasks`](crate::types::DescribeImportSnapshotTasksResult::import_snapshot_tasks): A list of zero or more import snapshot tasks that are currently active or were completed or canceled in the previous 7 days.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceAttributeRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,30 @@ pub struct DescribeInstanceAttributeRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub attribute: Option<crate::types::InstanceAttributeName>,
+}
+impl Clone for DescribeInstanceAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_id: self.instance_id.clone(),
+            attribute: self.attribute.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instance_id == other.instance_id
+            && self.attribute == other.attribute
+    }
+}
+impl Default for DescribeInstanceAttributeRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_id: None,
+            attribute: None,
+        }
+    }
 }
 impl DescribeInstanceAttributeRequest {
     /// Starts building a [`DescribeInstanceAttributeRequest`].
@@ -41,9 +65,26 @@ impl DescribeInstanceAttributeRequest {
     }
 }
 /// A builder for [`DescribeInstanceAttributeRequest`](crate::types::DescribeInstanceAttributeRequest); start one with `DescribeInstanceAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceAttributeRequestBuilder {
     inner: crate::types::DescribeInstanceAttributeRequest,
+}
+impl Clone for DescribeInstanceAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceAttributeRequestBuilder {
     /// Sets [`DescribeInstanceAttributeRequest::dry_run`](crate::types::DescribeInstanceAttributeRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

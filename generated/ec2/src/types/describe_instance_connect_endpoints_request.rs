@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceConnectEndpointsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceConnectEndpointsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -23,6 +23,35 @@ pub struct DescribeInstanceConnectEndpointsRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// One or more EC2 Instance Connect Endpoint IDs.
     pub instance_connect_endpoint_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeInstanceConnectEndpointsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+            instance_connect_endpoint_ids: self.instance_connect_endpoint_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceConnectEndpointsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.filters == other.filters
+            && self.instance_connect_endpoint_ids == other.instance_connect_endpoint_ids
+    }
+}
+impl Default for DescribeInstanceConnectEndpointsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            max_results: None,
+            next_token: None,
+            filters: None,
+            instance_connect_endpoint_ids: None,
+        }
+    }
 }
 impl DescribeInstanceConnectEndpointsRequest {
     /// Starts building a [`DescribeInstanceConnectEndpointsRequest`].
@@ -57,9 +86,26 @@ impl DescribeInstanceConnectEndpointsRequest {
     }
 }
 /// A builder for [`DescribeInstanceConnectEndpointsRequest`](crate::types::DescribeInstanceConnectEndpointsRequest); start one with `DescribeInstanceConnectEndpointsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceConnectEndpointsRequestBuilder {
     inner: crate::types::DescribeInstanceConnectEndpointsRequest,
+}
+impl Clone for DescribeInstanceConnectEndpointsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceConnectEndpointsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceConnectEndpointsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceConnectEndpointsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceConnectEndpointsRequestBuilder {
     /// Sets [`DescribeInstanceConnectEndpointsRequest::dry_run`](crate::types::DescribeInstanceConnectEndpointsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

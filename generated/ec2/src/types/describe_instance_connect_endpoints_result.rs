@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceConnectEndpointsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceConnectEndpointsResult {
     /// Information about the EC2 Instance Connect Endpoints.
@@ -11,6 +11,28 @@ pub struct DescribeInstanceConnectEndpointsResult {
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInstanceConnectEndpointsResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_connect_endpoints: self.instance_connect_endpoints.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceConnectEndpointsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_connect_endpoints == other.instance_connect_endpoints
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInstanceConnectEndpointsResult {
+    fn default() -> Self {
+        Self {
+            instance_connect_endpoints: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInstanceConnectEndpointsResult {
     /// Starts building a [`DescribeInstanceConnectEndpointsResult`].
@@ -32,9 +54,26 @@ impl DescribeInstanceConnectEndpointsResult {
     }
 }
 /// A builder for [`DescribeInstanceConnectEndpointsResult`](crate::types::DescribeInstanceConnectEndpointsResult); start one with `DescribeInstanceConnectEndpointsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceConnectEndpointsResultBuilder {
     inner: crate::types::DescribeInstanceConnectEndpointsResult,
+}
+impl Clone for DescribeInstanceConnectEndpointsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceConnectEndpointsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceConnectEndpointsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceConnectEndpointsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceConnectEndpointsResultBuilder {
     /// Appends one item to [`DescribeInstanceConnectEndpointsResult::instance_connect_endpoints`](crate::types::DescribeInstanceConnectEndpointsResult::instance_connect_endpoints): Information about the EC2 Instance Connect Endpoints.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceCreditSpecificationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceCreditSpecificationsRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -23,6 +23,36 @@ pub struct DescribeInstanceCreditSpecificationsRequest {
     pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInstanceCreditSpecificationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            instance_ids: self.instance_ids.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceCreditSpecificationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.instance_ids == other.instance_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInstanceCreditSpecificationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            instance_ids: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInstanceCreditSpecificationsRequest {
     /// Starts building a [`DescribeInstanceCreditSpecificationsRequest`].
@@ -57,9 +87,26 @@ impl DescribeInstanceCreditSpecificationsRequest {
     }
 }
 /// A builder for [`DescribeInstanceCreditSpecificationsRequest`](crate::types::DescribeInstanceCreditSpecificationsRequest); start one with `DescribeInstanceCreditSpecificationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceCreditSpecificationsRequestBuilder {
     inner: crate::types::DescribeInstanceCreditSpecificationsRequest,
+}
+impl Clone for DescribeInstanceCreditSpecificationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceCreditSpecificationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceCreditSpecificationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceCreditSpecificationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceCreditSpecificationsRequestBuilder {
     /// Sets [`DescribeInstanceCreditSpecificationsRequest::dry_run`](crate::types::DescribeInstanceCreditSpecificationsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

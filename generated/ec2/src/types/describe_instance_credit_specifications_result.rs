@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceCreditSpecificationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceCreditSpecificationsResult {
     /// Information about the credit option for CPU usage of an instance.
@@ -11,6 +11,28 @@ pub struct DescribeInstanceCreditSpecificationsResult {
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInstanceCreditSpecificationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_credit_specifications: self.instance_credit_specifications.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceCreditSpecificationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_credit_specifications == other.instance_credit_specifications
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInstanceCreditSpecificationsResult {
+    fn default() -> Self {
+        Self {
+            instance_credit_specifications: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInstanceCreditSpecificationsResult {
     /// Starts building a [`DescribeInstanceCreditSpecificationsResult`].
@@ -32,9 +54,26 @@ impl DescribeInstanceCreditSpecificationsResult {
     }
 }
 /// A builder for [`DescribeInstanceCreditSpecificationsResult`](crate::types::DescribeInstanceCreditSpecificationsResult); start one with `DescribeInstanceCreditSpecificationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceCreditSpecificationsResultBuilder {
     inner: crate::types::DescribeInstanceCreditSpecificationsResult,
+}
+impl Clone for DescribeInstanceCreditSpecificationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceCreditSpecificationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceCreditSpecificationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceCreditSpecificationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceCreditSpecificationsResultBuilder {
     /// Appends one item to [`DescribeInstanceCreditSpecificationsResult::instance_credit_specifications`](crate::types::DescribeInstanceCreditSpecificationsResult::instance_credit_specifications): Information about the credit option for CPU usage of an instance.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceEventNotificationAttributesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceEventNotificationAttributesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeInstanceEventNotificationAttributesRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for DescribeInstanceEventNotificationAttributesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeInstanceEventNotificationAttributesRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl DescribeInstanceEventNotificationAttributesRequest {
     /// Starts building a [`DescribeInstanceEventNotificationAttributesRequest`].
@@ -21,9 +36,26 @@ impl DescribeInstanceEventNotificationAttributesRequest {
     }
 }
 /// A builder for [`DescribeInstanceEventNotificationAttributesRequest`](crate::types::DescribeInstanceEventNotificationAttributesRequest); start one with `DescribeInstanceEventNotificationAttributesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceEventNotificationAttributesRequestBuilder {
     inner: crate::types::DescribeInstanceEventNotificationAttributesRequest,
+}
+impl Clone for DescribeInstanceEventNotificationAttributesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceEventNotificationAttributesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceEventNotificationAttributesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceEventNotificationAttributesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceEventNotificationAttributesRequestBuilder {
     /// Sets [`DescribeInstanceEventNotificationAttributesRequest::dry_run`](crate::types::DescribeInstanceEventNotificationAttributesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceEventNotificationAttributesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceEventNotificationAttributesResult {
     /// Information about the registered tag keys.
     pub instance_tag_attribute: Option<crate::types::InstanceTagNotificationAttribute>,
+}
+impl Clone for DescribeInstanceEventNotificationAttributesResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_tag_attribute: self.instance_tag_attribute.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceEventNotificationAttributesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_tag_attribute == other.instance_tag_attribute
+    }
+}
+impl Default for DescribeInstanceEventNotificationAttributesResult {
+    fn default() -> Self {
+        Self {
+            instance_tag_attribute: None,
+        }
+    }
 }
 impl DescribeInstanceEventNotificationAttributesResult {
     /// Starts building a [`DescribeInstanceEventNotificationAttributesResult`].
@@ -23,9 +42,26 @@ impl DescribeInstanceEventNotificationAttributesResult {
     }
 }
 /// A builder for [`DescribeInstanceEventNotificationAttributesResult`](crate::types::DescribeInstanceEventNotificationAttributesResult); start one with `DescribeInstanceEventNotificationAttributesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceEventNotificationAttributesResultBuilder {
     inner: crate::types::DescribeInstanceEventNotificationAttributesResult,
+}
+impl Clone for DescribeInstanceEventNotificationAttributesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceEventNotificationAttributesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceEventNotificationAttributesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceEventNotificationAttributesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceEventNotificationAttributesResultBuilder {
     /// Sets [`DescribeInstanceEventNotificationAttributesResult::instance_tag_attribute`](crate::types::DescribeInstanceEventNotificationAttributesResult::instance_tag_attribute): Information about the registered tag keys.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describe instance event windows by InstanceEventWindow.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceEventWindowsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -25,6 +25,36 @@ pub struct DescribeInstanceEventWindowsRequest {
     pub max_results: Option<i32>,
     /// The token to request the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInstanceEventWindowsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_event_window_ids: self.instance_event_window_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceEventWindowsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.instance_event_window_ids == other.instance_event_window_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInstanceEventWindowsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_event_window_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInstanceEventWindowsRequest {
     /// Starts building a [`DescribeInstanceEventWindowsRequest`].
@@ -59,9 +89,26 @@ impl DescribeInstanceEventWindowsRequest {
     }
 }
 /// A builder for [`DescribeInstanceEventWindowsRequest`](crate::types::DescribeInstanceEventWindowsRequest); start one with `DescribeInstanceEventWindowsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceEventWindowsRequestBuilder {
     inner: crate::types::DescribeInstanceEventWindowsRequest,
+}
+impl Clone for DescribeInstanceEventWindowsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceEventWindowsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceEventWindowsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceEventWindowsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceEventWindowsRequestBuilder {
     /// Sets [`DescribeInstanceEventWindowsRequest::dry_run`](crate::types::DescribeInstanceEventWindowsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceEventWindowsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceEventWindowsResult {
     /// Information about the event windows.
     pub instance_event_windows: Option<Vec<crate::types::InstanceEventWindow>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInstanceEventWindowsResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_event_windows: self.instance_event_windows.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceEventWindowsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_event_windows == other.instance_event_windows
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInstanceEventWindowsResult {
+    fn default() -> Self {
+        Self {
+            instance_event_windows: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInstanceEventWindowsResult {
     /// Starts building a [`DescribeInstanceEventWindowsResult`].
@@ -28,9 +50,26 @@ impl DescribeInstanceEventWindowsResult {
     }
 }
 /// A builder for [`DescribeInstanceEventWindowsResult`](crate::types::DescribeInstanceEventWindowsResult); start one with `DescribeInstanceEventWindowsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceEventWindowsResultBuilder {
     inner: crate::types::DescribeInstanceEventWindowsResult,
+}
+impl Clone for DescribeInstanceEventWindowsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceEventWindowsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceEventWindowsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceEventWindowsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceEventWindowsResultBuilder {
     /// Appends one item to [`DescribeInstanceEventWindowsResult::instance_event_windows`](crate::types::DescribeInstanceEventWindowsResult::instance_event_windows): Information about the event windows.

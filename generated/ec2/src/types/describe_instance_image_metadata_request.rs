@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceImageMetadataRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceImageMetadataRequest {
     /// The filters.
@@ -31,6 +31,35 @@ pub struct DescribeInstanceImageMetadataRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeInstanceImageMetadataRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            instance_ids: self.instance_ids.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeInstanceImageMetadataRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters && self.instance_ids == other.instance_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeInstanceImageMetadataRequest {
+    fn default() -> Self {
+        Self {
+            filters: None,
+            instance_ids: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeInstanceImageMetadataRequest {
     /// Starts building a [`DescribeInstanceImageMetadataRequest`].
@@ -65,9 +94,26 @@ impl DescribeInstanceImageMetadataRequest {
     }
 }
 /// A builder for [`DescribeInstanceImageMetadataRequest`](crate::types::DescribeInstanceImageMetadataRequest); start one with `DescribeInstanceImageMetadataRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceImageMetadataRequestBuilder {
     inner: crate::types::DescribeInstanceImageMetadataRequest,
+}
+impl Clone for DescribeInstanceImageMetadataRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceImageMetadataRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceImageMetadataRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceImageMetadataRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceImageMetadataRequestBuilder {
     /// Appends one item to [`DescribeInstanceImageMetadataRequest::filters`](crate::types::DescribeInstanceImageMetadataRequest::filters): The filters.

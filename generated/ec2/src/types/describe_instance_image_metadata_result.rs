@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceImageMetadataResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceImageMetadataResult {
     /// Information about the instance and the AMI used to launch the instance.
     pub instance_image_metadata: Option<Vec<crate::types::InstanceImageMetadata>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInstanceImageMetadataResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_image_metadata: self.instance_image_metadata.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceImageMetadataResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_image_metadata == other.instance_image_metadata
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInstanceImageMetadataResult {
+    fn default() -> Self {
+        Self {
+            instance_image_metadata: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInstanceImageMetadataResult {
     /// Starts building a [`DescribeInstanceImageMetadataResult`].
@@ -28,9 +50,26 @@ impl DescribeInstanceImageMetadataResult {
     }
 }
 /// A builder for [`DescribeInstanceImageMetadataResult`](crate::types::DescribeInstanceImageMetadataResult); start one with `DescribeInstanceImageMetadataResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceImageMetadataResultBuilder {
     inner: crate::types::DescribeInstanceImageMetadataResult,
+}
+impl Clone for DescribeInstanceImageMetadataResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceImageMetadataResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceImageMetadataResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceImageMetadataResult as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceImageMetadataResultBuilder {
     /// Appends one item to [`DescribeInstanceImageMetadataResult::instance_image_metadata`](crate::types::DescribeInstanceImageMetadataResult::instance_image_metadata): Information about the instance and the AMI used to launch the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceSqlHaHistoryStatesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceSqlHaHistoryStatesRequest {
     /// The IDs of the SQL Server High Availability instances to describe. If omitted, the API returns historical states for all SQL Server High Availability instances.
@@ -32,6 +32,40 @@ pub struct DescribeInstanceSqlHaHistoryStatesRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeInstanceSqlHaHistoryStatesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            start_time: self.start_time,
+            end_time: self.end_time,
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeInstanceSqlHaHistoryStatesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids && self.start_time == other.start_time
+            && self.end_time == other.end_time && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeInstanceSqlHaHistoryStatesRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            start_time: None,
+            end_time: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeInstanceSqlHaHistoryStatesRequest {
     /// Starts building a [`DescribeInstanceSqlHaHistoryStatesRequest`].
@@ -76,9 +110,26 @@ impl DescribeInstanceSqlHaHistoryStatesRequest {
     }
 }
 /// A builder for [`DescribeInstanceSqlHaHistoryStatesRequest`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest); start one with `DescribeInstanceSqlHaHistoryStatesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceSqlHaHistoryStatesRequestBuilder {
     inner: crate::types::DescribeInstanceSqlHaHistoryStatesRequest,
+}
+impl Clone for DescribeInstanceSqlHaHistoryStatesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceSqlHaHistoryStatesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceSqlHaHistoryStatesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceSqlHaHistoryStatesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceSqlHaHistoryStatesRequestBuilder {
     /// Appends one item to [`DescribeInstanceSqlHaHistoryStatesRequest::instance_ids`](crate::types::DescribeInstanceSqlHaHistoryStatesRequest::instance_ids): The IDs of the SQL Server High Availability instances to describe.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceSqlHaHistoryStatesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceSqlHaHistoryStatesResult {
     /// Information about the historical SQL Server High Availability states of the SQL Server High Availability instances.
     pub instances: Option<Vec<crate::types::RegisteredInstance>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInstanceSqlHaHistoryStatesResult {
+    fn clone(&self) -> Self {
+        Self {
+            instances: self.instances.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceSqlHaHistoryStatesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instances == other.instances && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInstanceSqlHaHistoryStatesResult {
+    fn default() -> Self {
+        Self {
+            instances: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInstanceSqlHaHistoryStatesResult {
     /// Starts building a [`DescribeInstanceSqlHaHistoryStatesResult`].
@@ -28,9 +49,26 @@ impl DescribeInstanceSqlHaHistoryStatesResult {
     }
 }
 /// A builder for [`DescribeInstanceSqlHaHistoryStatesResult`](crate::types::DescribeInstanceSqlHaHistoryStatesResult); start one with `DescribeInstanceSqlHaHistoryStatesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceSqlHaHistoryStatesResultBuilder {
     inner: crate::types::DescribeInstanceSqlHaHistoryStatesResult,
+}
+impl Clone for DescribeInstanceSqlHaHistoryStatesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceSqlHaHistoryStatesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceSqlHaHistoryStatesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceSqlHaHistoryStatesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceSqlHaHistoryStatesResultBuilder {
     /// Appends one item to [`DescribeInstanceSqlHaHistoryStatesResult::instances`](crate::types::DescribeInstanceSqlHaHistoryStatesResult::instances): Information about the historical SQL Server High Availability states of the SQL Server High Availability instances.

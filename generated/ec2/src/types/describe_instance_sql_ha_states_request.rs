@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceSqlHaStatesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceSqlHaStatesRequest {
     /// The IDs of the SQL Server High Availability instances to describe. If omitted, the API returns SQL Server High Availability states for all SQL Server High Availability instances.
@@ -20,6 +20,35 @@ pub struct DescribeInstanceSqlHaStatesRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeInstanceSqlHaStatesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeInstanceSqlHaStatesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeInstanceSqlHaStatesRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeInstanceSqlHaStatesRequest {
     /// Starts building a [`DescribeInstanceSqlHaStatesRequest`].
@@ -54,9 +83,26 @@ impl DescribeInstanceSqlHaStatesRequest {
     }
 }
 /// A builder for [`DescribeInstanceSqlHaStatesRequest`](crate::types::DescribeInstanceSqlHaStatesRequest); start one with `DescribeInstanceSqlHaStatesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceSqlHaStatesRequestBuilder {
     inner: crate::types::DescribeInstanceSqlHaStatesRequest,
+}
+impl Clone for DescribeInstanceSqlHaStatesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceSqlHaStatesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceSqlHaStatesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceSqlHaStatesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceSqlHaStatesRequestBuilder {
     /// Appends one item to [`DescribeInstanceSqlHaStatesRequest::instance_ids`](crate::types::DescribeInstanceSqlHaStatesRequest::instance_ids): The IDs of the SQL Server High Availability instances to describe.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceSqlHaStatesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceSqlHaStatesResult {
     /// Information about the SQL Server High Availability instances.
     pub instances: Option<Vec<crate::types::RegisteredInstance>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInstanceSqlHaStatesResult {
+    fn clone(&self) -> Self {
+        Self {
+            instances: self.instances.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceSqlHaStatesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instances == other.instances && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInstanceSqlHaStatesResult {
+    fn default() -> Self {
+        Self {
+            instances: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInstanceSqlHaStatesResult {
     /// Starts building a [`DescribeInstanceSqlHaStatesResult`].
@@ -28,9 +49,26 @@ impl DescribeInstanceSqlHaStatesResult {
     }
 }
 /// A builder for [`DescribeInstanceSqlHaStatesResult`](crate::types::DescribeInstanceSqlHaStatesResult); start one with `DescribeInstanceSqlHaStatesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceSqlHaStatesResultBuilder {
     inner: crate::types::DescribeInstanceSqlHaStatesResult,
+}
+impl Clone for DescribeInstanceSqlHaStatesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceSqlHaStatesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceSqlHaStatesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceSqlHaStatesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceSqlHaStatesResultBuilder {
     /// Appends one item to [`DescribeInstanceSqlHaStatesResult::instances`](crate::types::DescribeInstanceSqlHaStatesResult::instances): Information about the SQL Server High Availability instances.

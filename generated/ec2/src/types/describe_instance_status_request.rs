@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceStatusRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceStatusRequest {
     /// The instance IDs.
@@ -47,6 +47,41 @@ pub struct DescribeInstanceStatusRequest {
     /// Default: `false`
     pub include_all_instances: Option<bool>,
 }
+impl Clone for DescribeInstanceStatusRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            include_managed_resources: self.include_managed_resources,
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            include_all_instances: self.include_all_instances,
+        }
+    }
+}
+impl PartialEq for DescribeInstanceStatusRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.include_managed_resources == other.include_managed_resources
+            && self.dry_run == other.dry_run && self.filters == other.filters
+            && self.include_all_instances == other.include_all_instances
+    }
+}
+impl Default for DescribeInstanceStatusRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            max_results: None,
+            next_token: None,
+            include_managed_resources: None,
+            dry_run: None,
+            filters: None,
+            include_all_instances: None,
+        }
+    }
+}
 impl DescribeInstanceStatusRequest {
     /// Starts building a [`DescribeInstanceStatusRequest`].
     #[inline]
@@ -90,9 +125,26 @@ impl DescribeInstanceStatusRequest {
     }
 }
 /// A builder for [`DescribeInstanceStatusRequest`](crate::types::DescribeInstanceStatusRequest); start one with `DescribeInstanceStatusRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceStatusRequestBuilder {
     inner: crate::types::DescribeInstanceStatusRequest,
+}
+impl Clone for DescribeInstanceStatusRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceStatusRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceStatusRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceStatusRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceStatusRequestBuilder {
     /// Appends one item to [`DescribeInstanceStatusRequest::instance_ids`](crate::types::DescribeInstanceStatusRequest::instance_ids): The instance IDs.

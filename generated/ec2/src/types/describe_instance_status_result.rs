@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceStatusResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceStatusResult {
     /// Information about the status of the instances.
     pub instance_statuses: Option<Vec<crate::types::InstanceStatus>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInstanceStatusResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_statuses: self.instance_statuses.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceStatusResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_statuses == other.instance_statuses
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInstanceStatusResult {
+    fn default() -> Self {
+        Self {
+            instance_statuses: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInstanceStatusResult {
     /// Starts building a [`DescribeInstanceStatusResult`].
@@ -28,9 +50,26 @@ impl DescribeInstanceStatusResult {
     }
 }
 /// A builder for [`DescribeInstanceStatusResult`](crate::types::DescribeInstanceStatusResult); start one with `DescribeInstanceStatusResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceStatusResultBuilder {
     inner: crate::types::DescribeInstanceStatusResult,
+}
+impl Clone for DescribeInstanceStatusResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceStatusResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceStatusResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceStatusResult as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceStatusResultBuilder {
     /// Appends one item to [`DescribeInstanceStatusResult::instance_statuses`](crate::types::DescribeInstanceStatusResult::instance_statuses): Information about the status of the instances.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceTopologyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceTopologyRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -31,6 +31,38 @@ pub struct DescribeInstanceTopologyRequest {
     /// - `instance-type` - The instance type (for example, `p4d.24xlarge`) or instance family (for example, `p4d*`). You can use the `*` wildcard to match zero or more characters, or the `?` wildcard to match zero or one character.
     /// - `zone-id` - The ID of the Availability Zone (for example, `usw2-az2`) or Local Zone (for example, `usw2-lax1-az1`) that the instance is in.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeInstanceTopologyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            instance_ids: self.instance_ids.clone(),
+            group_names: self.group_names.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceTopologyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.next_token == other.next_token
+            && self.max_results == other.max_results
+            && self.instance_ids == other.instance_ids
+            && self.group_names == other.group_names && self.filters == other.filters
+    }
+}
+impl Default for DescribeInstanceTopologyRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            next_token: None,
+            max_results: None,
+            instance_ids: None,
+            group_names: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeInstanceTopologyRequest {
     /// Starts building a [`DescribeInstanceTopologyRequest`].
@@ -70,9 +102,26 @@ impl DescribeInstanceTopologyRequest {
     }
 }
 /// A builder for [`DescribeInstanceTopologyRequest`](crate::types::DescribeInstanceTopologyRequest); start one with `DescribeInstanceTopologyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceTopologyRequestBuilder {
     inner: crate::types::DescribeInstanceTopologyRequest,
+}
+impl Clone for DescribeInstanceTopologyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceTopologyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceTopologyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceTopologyRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceTopologyRequestBuilder {
     /// Sets [`DescribeInstanceTopologyRequest::dry_run`](crate::types::DescribeInstanceTopologyRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

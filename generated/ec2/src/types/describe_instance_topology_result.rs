@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceTopologyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceTopologyResult {
     /// Information about the topology of each instance.
     pub instances: Option<Vec<crate::types::InstanceTopology>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInstanceTopologyResult {
+    fn clone(&self) -> Self {
+        Self {
+            instances: self.instances.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceTopologyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instances == other.instances && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInstanceTopologyResult {
+    fn default() -> Self {
+        Self {
+            instances: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInstanceTopologyResult {
     /// Starts building a [`DescribeInstanceTopologyResult`].
@@ -28,9 +49,26 @@ impl DescribeInstanceTopologyResult {
     }
 }
 /// A builder for [`DescribeInstanceTopologyResult`](crate::types::DescribeInstanceTopologyResult); start one with `DescribeInstanceTopologyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceTopologyResultBuilder {
     inner: crate::types::DescribeInstanceTopologyResult,
+}
+impl Clone for DescribeInstanceTopologyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceTopologyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceTopologyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceTopologyResult as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceTopologyResultBuilder {
     /// Appends one item to [`DescribeInstanceTopologyResult::instances`](crate::types::DescribeInstanceTopologyResult::instances): Information about the topology of each instance.

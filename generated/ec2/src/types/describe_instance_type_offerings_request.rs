@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceTypeOfferingsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypeOfferingsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -23,6 +23,35 @@ pub struct DescribeInstanceTypeOfferingsRequest {
     pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInstanceTypeOfferingsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            location_type: self.location_type.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceTypeOfferingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.location_type == other.location_type
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInstanceTypeOfferingsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            location_type: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInstanceTypeOfferingsRequest {
     /// Starts building a [`DescribeInstanceTypeOfferingsRequest`].
@@ -57,9 +86,26 @@ impl DescribeInstanceTypeOfferingsRequest {
     }
 }
 /// A builder for [`DescribeInstanceTypeOfferingsRequest`](crate::types::DescribeInstanceTypeOfferingsRequest); start one with `DescribeInstanceTypeOfferingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceTypeOfferingsRequestBuilder {
     inner: crate::types::DescribeInstanceTypeOfferingsRequest,
+}
+impl Clone for DescribeInstanceTypeOfferingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceTypeOfferingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceTypeOfferingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceTypeOfferingsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceTypeOfferingsRequestBuilder {
     /// Sets [`DescribeInstanceTypeOfferingsRequest::dry_run`](crate::types::DescribeInstanceTypeOfferingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

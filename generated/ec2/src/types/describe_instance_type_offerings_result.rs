@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceTypeOfferingsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypeOfferingsResult {
     /// The instance types offered in the location.
     pub instance_type_offerings: Option<Vec<crate::types::InstanceTypeOffering>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInstanceTypeOfferingsResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_type_offerings: self.instance_type_offerings.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceTypeOfferingsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_type_offerings == other.instance_type_offerings
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInstanceTypeOfferingsResult {
+    fn default() -> Self {
+        Self {
+            instance_type_offerings: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInstanceTypeOfferingsResult {
     /// Starts building a [`DescribeInstanceTypeOfferingsResult`].
@@ -28,9 +50,26 @@ impl DescribeInstanceTypeOfferingsResult {
     }
 }
 /// A builder for [`DescribeInstanceTypeOfferingsResult`](crate::types::DescribeInstanceTypeOfferingsResult); start one with `DescribeInstanceTypeOfferingsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceTypeOfferingsResultBuilder {
     inner: crate::types::DescribeInstanceTypeOfferingsResult,
+}
+impl Clone for DescribeInstanceTypeOfferingsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceTypeOfferingsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceTypeOfferingsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceTypeOfferingsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceTypeOfferingsResultBuilder {
     /// Appends one item to [`DescribeInstanceTypeOfferingsResult::instance_type_offerings`](crate::types::DescribeInstanceTypeOfferingsResult::instance_type_offerings): The instance types offered in the location.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceTypesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -75,6 +75,38 @@ pub struct DescribeInstanceTypesRequest {
     /// If `true`, the response includes instance types that are not supported in the current Region, in addition to the supported types. Default: `false`.
     pub include_unsupported_in_region: Option<bool>,
 }
+impl Clone for DescribeInstanceTypesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_types: self.instance_types.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            include_unsupported_in_region: self.include_unsupported_in_region,
+        }
+    }
+}
+impl PartialEq for DescribeInstanceTypesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instance_types == other.instance_types
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.include_unsupported_in_region == other.include_unsupported_in_region
+    }
+}
+impl Default for DescribeInstanceTypesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_types: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            include_unsupported_in_region: None,
+        }
+    }
+}
 impl DescribeInstanceTypesRequest {
     /// Starts building a [`DescribeInstanceTypesRequest`].
     #[inline]
@@ -113,9 +145,26 @@ impl DescribeInstanceTypesRequest {
     }
 }
 /// A builder for [`DescribeInstanceTypesRequest`](crate::types::DescribeInstanceTypesRequest); start one with `DescribeInstanceTypesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceTypesRequestBuilder {
     inner: crate::types::DescribeInstanceTypesRequest,
+}
+impl Clone for DescribeInstanceTypesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceTypesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceTypesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceTypesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceTypesRequestBuilder {
     /// Sets [`DescribeInstanceTypesRequest::dry_run`](crate::types::DescribeInstanceTypesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstanceTypesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstanceTypesResult {
     /// The instance type.
     pub instance_types: Option<Vec<crate::types::InstanceTypeInfo>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInstanceTypesResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_types: self.instance_types.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstanceTypesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_types == other.instance_types
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInstanceTypesResult {
+    fn default() -> Self {
+        Self {
+            instance_types: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInstanceTypesResult {
     /// Starts building a [`DescribeInstanceTypesResult`].
@@ -28,9 +50,26 @@ impl DescribeInstanceTypesResult {
     }
 }
 /// A builder for [`DescribeInstanceTypesResult`](crate::types::DescribeInstanceTypesResult); start one with `DescribeInstanceTypesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstanceTypesResultBuilder {
     inner: crate::types::DescribeInstanceTypesResult,
+}
+impl Clone for DescribeInstanceTypesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstanceTypesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstanceTypesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstanceTypesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeInstanceTypesResultBuilder {
     /// Appends one item to [`DescribeInstanceTypesResult::instance_types`](crate::types::DescribeInstanceTypesResult::instance_types): The instance type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstancesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstancesRequest {
     /// The instance IDs.
@@ -159,6 +159,39 @@ pub struct DescribeInstancesRequest {
     /// You cannot specify this parameter and the instance IDs parameter in the same request.
     pub max_results: Option<i32>,
 }
+impl Clone for DescribeInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            include_managed_resources: self.include_managed_resources,
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids
+            && self.include_managed_resources == other.include_managed_resources
+            && self.dry_run == other.dry_run && self.filters == other.filters
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeInstancesRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            include_managed_resources: None,
+            dry_run: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
+}
 impl DescribeInstancesRequest {
     /// Starts building a [`DescribeInstancesRequest`].
     #[inline]
@@ -197,9 +230,26 @@ impl DescribeInstancesRequest {
     }
 }
 /// A builder for [`DescribeInstancesRequest`](crate::types::DescribeInstancesRequest); start one with `DescribeInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstancesRequestBuilder {
     inner: crate::types::DescribeInstancesRequest,
+}
+impl Clone for DescribeInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInstancesRequestBuilder {
     /// Appends one item to [`DescribeInstancesRequest::instance_ids`](crate::types::DescribeInstancesRequest::instance_ids): The instance IDs.

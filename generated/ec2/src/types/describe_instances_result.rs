@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInstancesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInstancesResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the reservations.
     pub reservations: Option<Vec<crate::types::Reservation>>,
+}
+impl Clone for DescribeInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            reservations: self.reservations.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.reservations == other.reservations
+    }
+}
+impl Default for DescribeInstancesResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            reservations: None,
+        }
+    }
 }
 impl DescribeInstancesResult {
     /// Starts building a [`DescribeInstancesResult`].
@@ -28,9 +49,26 @@ impl DescribeInstancesResult {
     }
 }
 /// A builder for [`DescribeInstancesResult`](crate::types::DescribeInstancesResult); start one with `DescribeInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInstancesResultBuilder {
     inner: crate::types::DescribeInstancesResult,
+}
+impl Clone for DescribeInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInstancesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeInstancesResultBuilder {
     /// Sets [`DescribeInstancesResult::next_token`](crate::types::DescribeInstancesResult::next_token): The token to include in another request to get the next page of items.

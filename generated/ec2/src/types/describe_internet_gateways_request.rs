@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInternetGatewaysRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInternetGatewaysRequest {
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
@@ -24,6 +24,36 @@ pub struct DescribeInternetGatewaysRequest {
     /// - `tag` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeInternetGatewaysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            internet_gateway_ids: self.internet_gateway_ids.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInternetGatewaysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.max_results == other.max_results
+            && self.dry_run == other.dry_run
+            && self.internet_gateway_ids == other.internet_gateway_ids
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeInternetGatewaysRequest {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+            internet_gateway_ids: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeInternetGatewaysRequest {
     /// Starts building a [`DescribeInternetGatewaysRequest`].
@@ -58,9 +88,26 @@ impl DescribeInternetGatewaysRequest {
     }
 }
 /// A builder for [`DescribeInternetGatewaysRequest`](crate::types::DescribeInternetGatewaysRequest); start one with `DescribeInternetGatewaysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInternetGatewaysRequestBuilder {
     inner: crate::types::DescribeInternetGatewaysRequest,
+}
+impl Clone for DescribeInternetGatewaysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInternetGatewaysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInternetGatewaysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInternetGatewaysRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeInternetGatewaysRequestBuilder {
     /// Sets [`DescribeInternetGatewaysRequest::next_token`](crate::types::DescribeInternetGatewaysRequest::next_token): The token returned from a previous paginated request.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeInternetGatewaysResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeInternetGatewaysResult {
     /// Information about the internet gateways.
     pub internet_gateways: Option<Vec<crate::types::InternetGateway>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeInternetGatewaysResult {
+    fn clone(&self) -> Self {
+        Self {
+            internet_gateways: self.internet_gateways.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeInternetGatewaysResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.internet_gateways == other.internet_gateways
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeInternetGatewaysResult {
+    fn default() -> Self {
+        Self {
+            internet_gateways: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeInternetGatewaysResult {
     /// Starts building a [`DescribeInternetGatewaysResult`].
@@ -28,9 +50,26 @@ impl DescribeInternetGatewaysResult {
     }
 }
 /// A builder for [`DescribeInternetGatewaysResult`](crate::types::DescribeInternetGatewaysResult); start one with `DescribeInternetGatewaysResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeInternetGatewaysResultBuilder {
     inner: crate::types::DescribeInternetGatewaysResult,
+}
+impl Clone for DescribeInternetGatewaysResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeInternetGatewaysResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeInternetGatewaysResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeInternetGatewaysResult as Default>::default(),
+        }
+    }
 }
 impl DescribeInternetGatewaysResultBuilder {
     /// Appends one item to [`DescribeInternetGatewaysResult::internet_gateways`](crate::types::DescribeInternetGatewaysResult::internet_gateways): Information about the internet gateways.

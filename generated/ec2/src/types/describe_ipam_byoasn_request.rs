@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamByoasnRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamByoasnRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,30 @@ pub struct DescribeIpamByoasnRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeIpamByoasnRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamByoasnRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeIpamByoasnRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeIpamByoasnRequest {
     /// Starts building a [`DescribeIpamByoasnRequest`].
@@ -35,9 +59,26 @@ impl DescribeIpamByoasnRequest {
     }
 }
 /// A builder for [`DescribeIpamByoasnRequest`](crate::types::DescribeIpamByoasnRequest); start one with `DescribeIpamByoasnRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamByoasnRequestBuilder {
     inner: crate::types::DescribeIpamByoasnRequest,
+}
+impl Clone for DescribeIpamByoasnRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamByoasnRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamByoasnRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamByoasnRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamByoasnRequestBuilder {
     /// Sets [`DescribeIpamByoasnRequest::dry_run`](crate::types::DescribeIpamByoasnRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamByoasnResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamByoasnResult {
     /// ASN and BYOIP CIDR associations.
     pub byoasns: Option<Vec<crate::types::Byoasn>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeIpamByoasnResult {
+    fn clone(&self) -> Self {
+        Self {
+            byoasns: self.byoasns.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamByoasnResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.byoasns == other.byoasns && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeIpamByoasnResult {
+    fn default() -> Self {
+        Self {
+            byoasns: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeIpamByoasnResult {
     /// Starts building a [`DescribeIpamByoasnResult`].
@@ -28,9 +49,26 @@ impl DescribeIpamByoasnResult {
     }
 }
 /// A builder for [`DescribeIpamByoasnResult`](crate::types::DescribeIpamByoasnResult); start one with `DescribeIpamByoasnResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamByoasnResultBuilder {
     inner: crate::types::DescribeIpamByoasnResult,
+}
+impl Clone for DescribeIpamByoasnResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamByoasnResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamByoasnResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamByoasnResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamByoasnResultBuilder {
     /// Appends one item to [`DescribeIpamByoasnResult::byoasns`](crate::types::DescribeIpamByoasnResult::byoasns): ASN and BYOIP CIDR associations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamExternalResourceVerificationTokensRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamExternalResourceVerificationTokensRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -27,6 +27,39 @@ pub struct DescribeIpamExternalResourceVerificationTokensRequest {
     pub max_results: Option<i32>,
     /// Verification token IDs.
     pub ipam_external_resource_verification_token_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeIpamExternalResourceVerificationTokensRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            ipam_external_resource_verification_token_ids: self
+                .ipam_external_resource_verification_token_ids
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamExternalResourceVerificationTokensRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+            && self.ipam_external_resource_verification_token_ids
+                == other.ipam_external_resource_verification_token_ids
+    }
+}
+impl Default for DescribeIpamExternalResourceVerificationTokensRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+            ipam_external_resource_verification_token_ids: None,
+        }
+    }
 }
 impl DescribeIpamExternalResourceVerificationTokensRequest {
     /// Starts building a [`DescribeIpamExternalResourceVerificationTokensRequest`].
@@ -61,9 +94,26 @@ impl DescribeIpamExternalResourceVerificationTokensRequest {
     }
 }
 /// A builder for [`DescribeIpamExternalResourceVerificationTokensRequest`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest); start one with `DescribeIpamExternalResourceVerificationTokensRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamExternalResourceVerificationTokensRequestBuilder {
     inner: crate::types::DescribeIpamExternalResourceVerificationTokensRequest,
+}
+impl Clone for DescribeIpamExternalResourceVerificationTokensRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamExternalResourceVerificationTokensRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamExternalResourceVerificationTokensRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamExternalResourceVerificationTokensRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamExternalResourceVerificationTokensRequestBuilder {
     /// Sets [`DescribeIpamExternalResourceVerificationTokensRequest::dry_run`](crate::types::DescribeIpamExternalResourceVerificationTokensRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamExternalResourceVerificationTokensResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamExternalResourceVerificationTokensResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
@@ -11,6 +11,31 @@ pub struct DescribeIpamExternalResourceVerificationTokensResult {
     pub ipam_external_resource_verification_tokens: Option<
         Vec<crate::types::IpamExternalResourceVerificationToken>,
     >,
+}
+impl Clone for DescribeIpamExternalResourceVerificationTokensResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            ipam_external_resource_verification_tokens: self
+                .ipam_external_resource_verification_tokens
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamExternalResourceVerificationTokensResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.ipam_external_resource_verification_tokens
+                == other.ipam_external_resource_verification_tokens
+    }
+}
+impl Default for DescribeIpamExternalResourceVerificationTokensResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            ipam_external_resource_verification_tokens: None,
+        }
+    }
 }
 impl DescribeIpamExternalResourceVerificationTokensResult {
     /// Starts building a [`DescribeIpamExternalResourceVerificationTokensResult`].
@@ -32,9 +57,26 @@ impl DescribeIpamExternalResourceVerificationTokensResult {
     }
 }
 /// A builder for [`DescribeIpamExternalResourceVerificationTokensResult`](crate::types::DescribeIpamExternalResourceVerificationTokensResult); start one with `DescribeIpamExternalResourceVerificationTokensResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamExternalResourceVerificationTokensResultBuilder {
     inner: crate::types::DescribeIpamExternalResourceVerificationTokensResult,
+}
+impl Clone for DescribeIpamExternalResourceVerificationTokensResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamExternalResourceVerificationTokensResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamExternalResourceVerificationTokensResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamExternalResourceVerificationTokensResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamExternalResourceVerificationTokensResultBuilder {
     /// Sets [`DescribeIpamExternalResourceVerificationTokensResult::next_token`](crate::types::DescribeIpamExternalResourceVerificationTokensResult::next_token): The token to use to retrieve the next page of results.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamInternetRegistryAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamInternetRegistryAssociationsRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,39 @@ pub struct DescribeIpamInternetRegistryAssociationsRequest {
     pub next_token: Option<String>,
     /// One or more filters to apply to the results.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeIpamInternetRegistryAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_internet_registry_association_ids: self
+                .ipam_internet_registry_association_ids
+                .clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamInternetRegistryAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_internet_registry_association_ids
+                == other.ipam_internet_registry_association_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.filters == other.filters
+    }
+}
+impl Default for DescribeIpamInternetRegistryAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_internet_registry_association_ids: None,
+            max_results: None,
+            next_token: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeIpamInternetRegistryAssociationsRequest {
     /// Starts building a [`DescribeIpamInternetRegistryAssociationsRequest`].
@@ -49,9 +82,26 @@ impl DescribeIpamInternetRegistryAssociationsRequest {
     }
 }
 /// A builder for [`DescribeIpamInternetRegistryAssociationsRequest`](crate::types::DescribeIpamInternetRegistryAssociationsRequest); start one with `DescribeIpamInternetRegistryAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamInternetRegistryAssociationsRequestBuilder {
     inner: crate::types::DescribeIpamInternetRegistryAssociationsRequest,
+}
+impl Clone for DescribeIpamInternetRegistryAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamInternetRegistryAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamInternetRegistryAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamInternetRegistryAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamInternetRegistryAssociationsRequestBuilder {
     /// Sets [`DescribeIpamInternetRegistryAssociationsRequest::dry_run`](crate::types::DescribeIpamInternetRegistryAssociationsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

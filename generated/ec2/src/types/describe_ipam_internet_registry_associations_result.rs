@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamInternetRegistryAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamInternetRegistryAssociationsResult {
     /// The token to use to retrieve the next page of results.
@@ -11,6 +11,31 @@ pub struct DescribeIpamInternetRegistryAssociationsResult {
     pub ipam_internet_registry_associations: Option<
         Vec<crate::types::IpamInternetRegistryAssociation>,
     >,
+}
+impl Clone for DescribeIpamInternetRegistryAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            ipam_internet_registry_associations: self
+                .ipam_internet_registry_associations
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamInternetRegistryAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.ipam_internet_registry_associations
+                == other.ipam_internet_registry_associations
+    }
+}
+impl Default for DescribeIpamInternetRegistryAssociationsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            ipam_internet_registry_associations: None,
+        }
+    }
 }
 impl DescribeIpamInternetRegistryAssociationsResult {
     /// Starts building a [`DescribeIpamInternetRegistryAssociationsResult`].
@@ -32,9 +57,26 @@ impl DescribeIpamInternetRegistryAssociationsResult {
     }
 }
 /// A builder for [`DescribeIpamInternetRegistryAssociationsResult`](crate::types::DescribeIpamInternetRegistryAssociationsResult); start one with `DescribeIpamInternetRegistryAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamInternetRegistryAssociationsResultBuilder {
     inner: crate::types::DescribeIpamInternetRegistryAssociationsResult,
+}
+impl Clone for DescribeIpamInternetRegistryAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamInternetRegistryAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamInternetRegistryAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamInternetRegistryAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamInternetRegistryAssociationsResultBuilder {
     /// Sets [`DescribeIpamInternetRegistryAssociationsResult::next_token`](crate::types::DescribeIpamInternetRegistryAssociationsResult::next_token): The token to use to retrieve the next page of results.

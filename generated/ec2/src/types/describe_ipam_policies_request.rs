@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPoliciesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamPoliciesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,36 @@ pub struct DescribeIpamPoliciesRequest {
     pub next_token: Option<String>,
     /// The IDs of the IPAM policies to describe.
     pub ipam_policy_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeIpamPoliciesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            ipam_policy_ids: self.ipam_policy_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamPoliciesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.ipam_policy_ids == other.ipam_policy_ids
+    }
+}
+impl Default for DescribeIpamPoliciesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            ipam_policy_ids: None,
+        }
+    }
 }
 impl DescribeIpamPoliciesRequest {
     /// Starts building a [`DescribeIpamPoliciesRequest`].
@@ -49,9 +79,26 @@ impl DescribeIpamPoliciesRequest {
     }
 }
 /// A builder for [`DescribeIpamPoliciesRequest`](crate::types::DescribeIpamPoliciesRequest); start one with `DescribeIpamPoliciesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamPoliciesRequestBuilder {
     inner: crate::types::DescribeIpamPoliciesRequest,
+}
+impl Clone for DescribeIpamPoliciesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamPoliciesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamPoliciesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamPoliciesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamPoliciesRequestBuilder {
     /// Sets [`DescribeIpamPoliciesRequest::dry_run`](crate::types::DescribeIpamPoliciesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPoliciesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamPoliciesResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
@@ -11,6 +11,27 @@ pub struct DescribeIpamPoliciesResult {
     ///
     /// An IPAM policy is a set of rules that define how public IPv4 addresses from IPAM pools are allocated to Amazon Web Services resources. Each rule maps an Amazon Web Services service to IPAM pools that the service will use to get IP addresses. A single policy can have multiple rules and be applied to multiple Amazon Web Services Regions. If the IPAM pool run out of addresses then the services fallback to Amazon-provided IP addresses. A policy can be applied to an individual Amazon Web Services account or an entity within Amazon Web Services Organizations.
     pub ipam_policies: Option<Vec<crate::types::IpamPolicy>>,
+}
+impl Clone for DescribeIpamPoliciesResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            ipam_policies: self.ipam_policies.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamPoliciesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.ipam_policies == other.ipam_policies
+    }
+}
+impl Default for DescribeIpamPoliciesResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            ipam_policies: None,
+        }
+    }
 }
 impl DescribeIpamPoliciesResult {
     /// Starts building a [`DescribeIpamPoliciesResult`].
@@ -30,9 +51,26 @@ impl DescribeIpamPoliciesResult {
     }
 }
 /// A builder for [`DescribeIpamPoliciesResult`](crate::types::DescribeIpamPoliciesResult); start one with `DescribeIpamPoliciesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamPoliciesResultBuilder {
     inner: crate::types::DescribeIpamPoliciesResult,
+}
+impl Clone for DescribeIpamPoliciesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamPoliciesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamPoliciesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamPoliciesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamPoliciesResultBuilder {
     /// Sets [`DescribeIpamPoliciesResult::next_token`](crate::types::DescribeIpamPoliciesResult::next_token): The token to use to retrieve the next page of results.

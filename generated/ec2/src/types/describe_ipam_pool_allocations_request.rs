@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPoolAllocationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamPoolAllocationsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,36 @@ pub struct DescribeIpamPoolAllocationsRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeIpamPoolAllocationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_pool_allocation_ids: self.ipam_pool_allocation_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamPoolAllocationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_pool_allocation_ids == other.ipam_pool_allocation_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeIpamPoolAllocationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_pool_allocation_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeIpamPoolAllocationsRequest {
     /// Starts building a [`DescribeIpamPoolAllocationsRequest`].
@@ -49,9 +79,26 @@ impl DescribeIpamPoolAllocationsRequest {
     }
 }
 /// A builder for [`DescribeIpamPoolAllocationsRequest`](crate::types::DescribeIpamPoolAllocationsRequest); start one with `DescribeIpamPoolAllocationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamPoolAllocationsRequestBuilder {
     inner: crate::types::DescribeIpamPoolAllocationsRequest,
+}
+impl Clone for DescribeIpamPoolAllocationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamPoolAllocationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamPoolAllocationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamPoolAllocationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamPoolAllocationsRequestBuilder {
     /// Sets [`DescribeIpamPoolAllocationsRequest::dry_run`](crate::types::DescribeIpamPoolAllocationsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPoolAllocationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamPoolAllocationsResult {
     /// Information about the IPAM pool allocations.
     pub ipam_pool_allocations: Option<Vec<crate::types::IpamPoolAllocation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeIpamPoolAllocationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_pool_allocations: self.ipam_pool_allocations.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamPoolAllocationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_pool_allocations == other.ipam_pool_allocations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeIpamPoolAllocationsResult {
+    fn default() -> Self {
+        Self {
+            ipam_pool_allocations: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeIpamPoolAllocationsResult {
     /// Starts building a [`DescribeIpamPoolAllocationsResult`].
@@ -28,9 +50,26 @@ impl DescribeIpamPoolAllocationsResult {
     }
 }
 /// A builder for [`DescribeIpamPoolAllocationsResult`](crate::types::DescribeIpamPoolAllocationsResult); start one with `DescribeIpamPoolAllocationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamPoolAllocationsResultBuilder {
     inner: crate::types::DescribeIpamPoolAllocationsResult,
+}
+impl Clone for DescribeIpamPoolAllocationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamPoolAllocationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamPoolAllocationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamPoolAllocationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamPoolAllocationsResultBuilder {
     /// Appends one item to [`DescribeIpamPoolAllocationsResult::ipam_pool_allocations`](crate::types::DescribeIpamPoolAllocationsResult::ipam_pool_allocations): Information about the IPAM pool allocations.

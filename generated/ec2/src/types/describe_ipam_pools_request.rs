@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPoolsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamPoolsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,36 @@ pub struct DescribeIpamPoolsRequest {
     pub next_token: Option<String>,
     /// The IDs of the IPAM pools you would like information on.
     pub ipam_pool_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeIpamPoolsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            ipam_pool_ids: self.ipam_pool_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamPoolsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.ipam_pool_ids == other.ipam_pool_ids
+    }
+}
+impl Default for DescribeIpamPoolsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            ipam_pool_ids: None,
+        }
+    }
 }
 impl DescribeIpamPoolsRequest {
     /// Starts building a [`DescribeIpamPoolsRequest`].
@@ -49,9 +79,26 @@ impl DescribeIpamPoolsRequest {
     }
 }
 /// A builder for [`DescribeIpamPoolsRequest`](crate::types::DescribeIpamPoolsRequest); start one with `DescribeIpamPoolsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamPoolsRequestBuilder {
     inner: crate::types::DescribeIpamPoolsRequest,
+}
+impl Clone for DescribeIpamPoolsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamPoolsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamPoolsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamPoolsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamPoolsRequestBuilder {
     /// Sets [`DescribeIpamPoolsRequest::dry_run`](crate::types::DescribeIpamPoolsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPoolsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamPoolsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
     /// Information about the IPAM pools.
     pub ipam_pools: Option<Vec<crate::types::IpamPool>>,
+}
+impl Clone for DescribeIpamPoolsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            ipam_pools: self.ipam_pools.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamPoolsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.ipam_pools == other.ipam_pools
+    }
+}
+impl Default for DescribeIpamPoolsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            ipam_pools: None,
+        }
+    }
 }
 impl DescribeIpamPoolsResult {
     /// Starts building a [`DescribeIpamPoolsResult`].
@@ -28,9 +49,26 @@ impl DescribeIpamPoolsResult {
     }
 }
 /// A builder for [`DescribeIpamPoolsResult`](crate::types::DescribeIpamPoolsResult); start one with `DescribeIpamPoolsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamPoolsResultBuilder {
     inner: crate::types::DescribeIpamPoolsResult,
+}
+impl Clone for DescribeIpamPoolsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamPoolsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamPoolsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamPoolsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamPoolsResultBuilder {
     /// Sets [`DescribeIpamPoolsResult::next_token`](crate::types::DescribeIpamPoolsResult::next_token): The token to use to retrieve the next page of results.

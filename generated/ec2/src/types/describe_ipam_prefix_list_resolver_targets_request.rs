@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPrefixListResolverTargetsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamPrefixListResolverTargetsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,42 @@ pub struct DescribeIpamPrefixListResolverTargetsRequest {
     pub ipam_prefix_list_resolver_target_ids: Option<Vec<String>>,
     /// The ID of the IPAM prefix list resolver to filter targets by. Only targets associated with this resolver will be returned.
     pub ipam_prefix_list_resolver_id: Option<String>,
+}
+impl Clone for DescribeIpamPrefixListResolverTargetsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            ipam_prefix_list_resolver_target_ids: self
+                .ipam_prefix_list_resolver_target_ids
+                .clone(),
+            ipam_prefix_list_resolver_id: self.ipam_prefix_list_resolver_id.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamPrefixListResolverTargetsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.ipam_prefix_list_resolver_target_ids
+                == other.ipam_prefix_list_resolver_target_ids
+            && self.ipam_prefix_list_resolver_id == other.ipam_prefix_list_resolver_id
+    }
+}
+impl Default for DescribeIpamPrefixListResolverTargetsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            ipam_prefix_list_resolver_target_ids: None,
+            ipam_prefix_list_resolver_id: None,
+        }
+    }
 }
 impl DescribeIpamPrefixListResolverTargetsRequest {
     /// Starts building a [`DescribeIpamPrefixListResolverTargetsRequest`].
@@ -56,9 +92,26 @@ impl DescribeIpamPrefixListResolverTargetsRequest {
     }
 }
 /// A builder for [`DescribeIpamPrefixListResolverTargetsRequest`](crate::types::DescribeIpamPrefixListResolverTargetsRequest); start one with `DescribeIpamPrefixListResolverTargetsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamPrefixListResolverTargetsRequestBuilder {
     inner: crate::types::DescribeIpamPrefixListResolverTargetsRequest,
+}
+impl Clone for DescribeIpamPrefixListResolverTargetsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamPrefixListResolverTargetsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamPrefixListResolverTargetsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamPrefixListResolverTargetsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamPrefixListResolverTargetsRequestBuilder {
     /// Sets [`DescribeIpamPrefixListResolverTargetsRequest::dry_run`](crate::types::DescribeIpamPrefixListResolverTargetsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPrefixListResolverTargetsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamPrefixListResolverTargetsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
@@ -11,6 +11,31 @@ pub struct DescribeIpamPrefixListResolverTargetsResult {
     pub ipam_prefix_list_resolver_targets: Option<
         Vec<crate::types::IpamPrefixListResolverTarget>,
     >,
+}
+impl Clone for DescribeIpamPrefixListResolverTargetsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            ipam_prefix_list_resolver_targets: self
+                .ipam_prefix_list_resolver_targets
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamPrefixListResolverTargetsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.ipam_prefix_list_resolver_targets
+                == other.ipam_prefix_list_resolver_targets
+    }
+}
+impl Default for DescribeIpamPrefixListResolverTargetsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            ipam_prefix_list_resolver_targets: None,
+        }
+    }
 }
 impl DescribeIpamPrefixListResolverTargetsResult {
     /// Starts building a [`DescribeIpamPrefixListResolverTargetsResult`].
@@ -32,9 +57,26 @@ impl DescribeIpamPrefixListResolverTargetsResult {
     }
 }
 /// A builder for [`DescribeIpamPrefixListResolverTargetsResult`](crate::types::DescribeIpamPrefixListResolverTargetsResult); start one with `DescribeIpamPrefixListResolverTargetsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamPrefixListResolverTargetsResultBuilder {
     inner: crate::types::DescribeIpamPrefixListResolverTargetsResult,
+}
+impl Clone for DescribeIpamPrefixListResolverTargetsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamPrefixListResolverTargetsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamPrefixListResolverTargetsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamPrefixListResolverTargetsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamPrefixListResolverTargetsResultBuilder {
     /// Sets [`DescribeIpamPrefixListResolverTargetsResult::next_token`](crate::types::DescribeIpamPrefixListResolverTargetsResult::next_token): The token to use to retrieve the next page of results.

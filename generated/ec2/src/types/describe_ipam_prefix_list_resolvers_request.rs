@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPrefixListResolversRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamPrefixListResolversRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,36 @@ pub struct DescribeIpamPrefixListResolversRequest {
     pub next_token: Option<String>,
     /// The IDs of the IPAM prefix list resolvers to describe. If not specified, all resolvers in your account are described.
     pub ipam_prefix_list_resolver_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeIpamPrefixListResolversRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            ipam_prefix_list_resolver_ids: self.ipam_prefix_list_resolver_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamPrefixListResolversRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.ipam_prefix_list_resolver_ids == other.ipam_prefix_list_resolver_ids
+    }
+}
+impl Default for DescribeIpamPrefixListResolversRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            ipam_prefix_list_resolver_ids: None,
+        }
+    }
 }
 impl DescribeIpamPrefixListResolversRequest {
     /// Starts building a [`DescribeIpamPrefixListResolversRequest`].
@@ -49,9 +79,26 @@ impl DescribeIpamPrefixListResolversRequest {
     }
 }
 /// A builder for [`DescribeIpamPrefixListResolversRequest`](crate::types::DescribeIpamPrefixListResolversRequest); start one with `DescribeIpamPrefixListResolversRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamPrefixListResolversRequestBuilder {
     inner: crate::types::DescribeIpamPrefixListResolversRequest,
+}
+impl Clone for DescribeIpamPrefixListResolversRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamPrefixListResolversRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamPrefixListResolversRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamPrefixListResolversRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamPrefixListResolversRequestBuilder {
     /// Sets [`DescribeIpamPrefixListResolversRequest::dry_run`](crate::types::DescribeIpamPrefixListResolversRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamPrefixListResolversResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamPrefixListResolversResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
     /// Information about the IPAM prefix list resolvers.
     pub ipam_prefix_list_resolvers: Option<Vec<crate::types::IpamPrefixListResolver>>,
+}
+impl Clone for DescribeIpamPrefixListResolversResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            ipam_prefix_list_resolvers: self.ipam_prefix_list_resolvers.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamPrefixListResolversResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.ipam_prefix_list_resolvers == other.ipam_prefix_list_resolvers
+    }
+}
+impl Default for DescribeIpamPrefixListResolversResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            ipam_prefix_list_resolvers: None,
+        }
+    }
 }
 impl DescribeIpamPrefixListResolversResult {
     /// Starts building a [`DescribeIpamPrefixListResolversResult`].
@@ -28,9 +50,26 @@ impl DescribeIpamPrefixListResolversResult {
     }
 }
 /// A builder for [`DescribeIpamPrefixListResolversResult`](crate::types::DescribeIpamPrefixListResolversResult); start one with `DescribeIpamPrefixListResolversResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamPrefixListResolversResultBuilder {
     inner: crate::types::DescribeIpamPrefixListResolversResult,
+}
+impl Clone for DescribeIpamPrefixListResolversResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamPrefixListResolversResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamPrefixListResolversResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamPrefixListResolversResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamPrefixListResolversResultBuilder {
     /// Sets [`DescribeIpamPrefixListResolversResult::next_token`](crate::types::DescribeIpamPrefixListResolversResult::next_token): The token to use to retrieve the next page of results.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamResourceDiscoveriesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamResourceDiscoveriesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,36 @@ pub struct DescribeIpamResourceDiscoveriesRequest {
     pub max_results: Option<i32>,
     /// The resource discovery filters.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeIpamResourceDiscoveriesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_resource_discovery_ids: self.ipam_resource_discovery_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamResourceDiscoveriesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_resource_discovery_ids == other.ipam_resource_discovery_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+    }
+}
+impl Default for DescribeIpamResourceDiscoveriesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_resource_discovery_ids: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeIpamResourceDiscoveriesRequest {
     /// Starts building a [`DescribeIpamResourceDiscoveriesRequest`].
@@ -49,9 +79,26 @@ impl DescribeIpamResourceDiscoveriesRequest {
     }
 }
 /// A builder for [`DescribeIpamResourceDiscoveriesRequest`](crate::types::DescribeIpamResourceDiscoveriesRequest); start one with `DescribeIpamResourceDiscoveriesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamResourceDiscoveriesRequestBuilder {
     inner: crate::types::DescribeIpamResourceDiscoveriesRequest,
+}
+impl Clone for DescribeIpamResourceDiscoveriesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamResourceDiscoveriesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamResourceDiscoveriesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamResourceDiscoveriesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamResourceDiscoveriesRequestBuilder {
     /// Sets [`DescribeIpamResourceDiscoveriesRequest::dry_run`](crate::types::DescribeIpamResourceDiscoveriesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

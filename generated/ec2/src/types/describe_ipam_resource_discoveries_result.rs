@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamResourceDiscoveriesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamResourceDiscoveriesResult {
     /// The resource discoveries.
     pub ipam_resource_discoveries: Option<Vec<crate::types::IpamResourceDiscovery>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeIpamResourceDiscoveriesResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_resource_discoveries: self.ipam_resource_discoveries.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamResourceDiscoveriesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_resource_discoveries == other.ipam_resource_discoveries
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeIpamResourceDiscoveriesResult {
+    fn default() -> Self {
+        Self {
+            ipam_resource_discoveries: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeIpamResourceDiscoveriesResult {
     /// Starts building a [`DescribeIpamResourceDiscoveriesResult`].
@@ -28,9 +50,26 @@ impl DescribeIpamResourceDiscoveriesResult {
     }
 }
 /// A builder for [`DescribeIpamResourceDiscoveriesResult`](crate::types::DescribeIpamResourceDiscoveriesResult); start one with `DescribeIpamResourceDiscoveriesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamResourceDiscoveriesResultBuilder {
     inner: crate::types::DescribeIpamResourceDiscoveriesResult,
+}
+impl Clone for DescribeIpamResourceDiscoveriesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamResourceDiscoveriesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamResourceDiscoveriesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamResourceDiscoveriesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamResourceDiscoveriesResultBuilder {
     /// Appends one item to [`DescribeIpamResourceDiscoveriesResult::ipam_resource_discoveries`](crate::types::DescribeIpamResourceDiscoveriesResult::ipam_resource_discoveries): The resource discoveries.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamResourceDiscoveryAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamResourceDiscoveryAssociationsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,39 @@ pub struct DescribeIpamResourceDiscoveryAssociationsRequest {
     pub max_results: Option<i32>,
     /// The resource discovery association filters.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeIpamResourceDiscoveryAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_resource_discovery_association_ids: self
+                .ipam_resource_discovery_association_ids
+                .clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamResourceDiscoveryAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_resource_discovery_association_ids
+                == other.ipam_resource_discovery_association_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+    }
+}
+impl Default for DescribeIpamResourceDiscoveryAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_resource_discovery_association_ids: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeIpamResourceDiscoveryAssociationsRequest {
     /// Starts building a [`DescribeIpamResourceDiscoveryAssociationsRequest`].
@@ -49,9 +82,26 @@ impl DescribeIpamResourceDiscoveryAssociationsRequest {
     }
 }
 /// A builder for [`DescribeIpamResourceDiscoveryAssociationsRequest`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest); start one with `DescribeIpamResourceDiscoveryAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamResourceDiscoveryAssociationsRequestBuilder {
     inner: crate::types::DescribeIpamResourceDiscoveryAssociationsRequest,
+}
+impl Clone for DescribeIpamResourceDiscoveryAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamResourceDiscoveryAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamResourceDiscoveryAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamResourceDiscoveryAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamResourceDiscoveryAssociationsRequestBuilder {
     /// Sets [`DescribeIpamResourceDiscoveryAssociationsRequest::dry_run`](crate::types::DescribeIpamResourceDiscoveryAssociationsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamResourceDiscoveryAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamResourceDiscoveryAssociationsResult {
     /// The resource discovery associations.
@@ -11,6 +11,31 @@ pub struct DescribeIpamResourceDiscoveryAssociationsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeIpamResourceDiscoveryAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_resource_discovery_associations: self
+                .ipam_resource_discovery_associations
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamResourceDiscoveryAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_resource_discovery_associations
+            == other.ipam_resource_discovery_associations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeIpamResourceDiscoveryAssociationsResult {
+    fn default() -> Self {
+        Self {
+            ipam_resource_discovery_associations: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeIpamResourceDiscoveryAssociationsResult {
     /// Starts building a [`DescribeIpamResourceDiscoveryAssociationsResult`].
@@ -32,9 +57,26 @@ impl DescribeIpamResourceDiscoveryAssociationsResult {
     }
 }
 /// A builder for [`DescribeIpamResourceDiscoveryAssociationsResult`](crate::types::DescribeIpamResourceDiscoveryAssociationsResult); start one with `DescribeIpamResourceDiscoveryAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamResourceDiscoveryAssociationsResultBuilder {
     inner: crate::types::DescribeIpamResourceDiscoveryAssociationsResult,
+}
+impl Clone for DescribeIpamResourceDiscoveryAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamResourceDiscoveryAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamResourceDiscoveryAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamResourceDiscoveryAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamResourceDiscoveryAssociationsResultBuilder {
     /// Appends one item to [`DescribeIpamResourceDiscoveryAssociationsResult::ipam_resource_discovery_associations`](crate::types::DescribeIpamResourceDiscoveryAssociationsResult::ipam_resource_discovery_associations): The resource discovery associations.

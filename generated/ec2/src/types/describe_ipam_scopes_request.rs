@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamScopesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamScopesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,36 @@ pub struct DescribeIpamScopesRequest {
     pub next_token: Option<String>,
     /// The IDs of the scopes you want information on.
     pub ipam_scope_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeIpamScopesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            ipam_scope_ids: self.ipam_scope_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamScopesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.ipam_scope_ids == other.ipam_scope_ids
+    }
+}
+impl Default for DescribeIpamScopesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            ipam_scope_ids: None,
+        }
+    }
 }
 impl DescribeIpamScopesRequest {
     /// Starts building a [`DescribeIpamScopesRequest`].
@@ -49,9 +79,26 @@ impl DescribeIpamScopesRequest {
     }
 }
 /// A builder for [`DescribeIpamScopesRequest`](crate::types::DescribeIpamScopesRequest); start one with `DescribeIpamScopesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamScopesRequestBuilder {
     inner: crate::types::DescribeIpamScopesRequest,
+}
+impl Clone for DescribeIpamScopesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamScopesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamScopesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamScopesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamScopesRequestBuilder {
     /// Sets [`DescribeIpamScopesRequest::dry_run`](crate::types::DescribeIpamScopesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

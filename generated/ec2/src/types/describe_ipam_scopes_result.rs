@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamScopesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamScopesResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
     /// The scopes you want information on.
     pub ipam_scopes: Option<Vec<crate::types::IpamScope>>,
+}
+impl Clone for DescribeIpamScopesResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            ipam_scopes: self.ipam_scopes.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamScopesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.ipam_scopes == other.ipam_scopes
+    }
+}
+impl Default for DescribeIpamScopesResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            ipam_scopes: None,
+        }
+    }
 }
 impl DescribeIpamScopesResult {
     /// Starts building a [`DescribeIpamScopesResult`].
@@ -28,9 +49,26 @@ impl DescribeIpamScopesResult {
     }
 }
 /// A builder for [`DescribeIpamScopesResult`](crate::types::DescribeIpamScopesResult); start one with `DescribeIpamScopesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamScopesResultBuilder {
     inner: crate::types::DescribeIpamScopesResult,
+}
+impl Clone for DescribeIpamScopesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamScopesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamScopesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamScopesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamScopesResultBuilder {
     /// Sets [`DescribeIpamScopesResult::next_token`](crate::types::DescribeIpamScopesResult::next_token): The token to use to retrieve the next page of results.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,35 @@ pub struct DescribeIpamsRequest {
     pub next_token: Option<String>,
     /// The IDs of the IPAMs you want information on.
     pub ipam_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeIpamsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            ipam_ids: self.ipam_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.ipam_ids == other.ipam_ids
+    }
+}
+impl Default for DescribeIpamsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            ipam_ids: None,
+        }
+    }
 }
 impl DescribeIpamsRequest {
     /// Starts building a [`DescribeIpamsRequest`].
@@ -49,9 +78,26 @@ impl DescribeIpamsRequest {
     }
 }
 /// A builder for [`DescribeIpamsRequest`](crate::types::DescribeIpamsRequest); start one with `DescribeIpamsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamsRequestBuilder {
     inner: crate::types::DescribeIpamsRequest,
+}
+impl Clone for DescribeIpamsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamsRequestBuilder {
     /// Sets [`DescribeIpamsRequest::dry_run`](crate::types::DescribeIpamsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

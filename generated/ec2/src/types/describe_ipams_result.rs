@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpamsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpamsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
     /// Information about the IPAMs.
     pub ipams: Option<Vec<crate::types::Ipam>>,
+}
+impl Clone for DescribeIpamsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            ipams: self.ipams.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpamsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.ipams == other.ipams
+    }
+}
+impl Default for DescribeIpamsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            ipams: None,
+        }
+    }
 }
 impl DescribeIpamsResult {
     /// Starts building a [`DescribeIpamsResult`].
@@ -28,9 +49,26 @@ impl DescribeIpamsResult {
     }
 }
 /// A builder for [`DescribeIpamsResult`](crate::types::DescribeIpamsResult); start one with `DescribeIpamsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpamsResultBuilder {
     inner: crate::types::DescribeIpamsResult,
+}
+impl Clone for DescribeIpamsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpamsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpamsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpamsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIpamsResultBuilder {
     /// Sets [`DescribeIpamsResult::next_token`](crate::types::DescribeIpamsResult::next_token): The token to use to retrieve the next page of results.

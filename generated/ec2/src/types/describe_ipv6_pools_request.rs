@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpv6PoolsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpv6PoolsRequest {
     /// The IDs of the IPv6 address pools.
@@ -18,6 +18,35 @@ pub struct DescribeIpv6PoolsRequest {
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeIpv6PoolsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            pool_ids: self.pool_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpv6PoolsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.pool_ids == other.pool_ids && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeIpv6PoolsRequest {
+    fn default() -> Self {
+        Self {
+            pool_ids: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeIpv6PoolsRequest {
     /// Starts building a [`DescribeIpv6PoolsRequest`].
@@ -52,9 +81,26 @@ impl DescribeIpv6PoolsRequest {
     }
 }
 /// A builder for [`DescribeIpv6PoolsRequest`](crate::types::DescribeIpv6PoolsRequest); start one with `DescribeIpv6PoolsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpv6PoolsRequestBuilder {
     inner: crate::types::DescribeIpv6PoolsRequest,
+}
+impl Clone for DescribeIpv6PoolsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpv6PoolsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpv6PoolsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpv6PoolsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeIpv6PoolsRequestBuilder {
     /// Appends one item to [`DescribeIpv6PoolsRequest::pool_ids`](crate::types::DescribeIpv6PoolsRequest::pool_ids): The IDs of the IPv6 address pools.

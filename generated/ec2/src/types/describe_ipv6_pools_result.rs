@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeIpv6PoolsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeIpv6PoolsResult {
     /// Information about the IPv6 address pools.
     pub ipv6_pools: Option<Vec<crate::types::Ipv6Pool>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeIpv6PoolsResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_pools: self.ipv6_pools.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeIpv6PoolsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_pools == other.ipv6_pools && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeIpv6PoolsResult {
+    fn default() -> Self {
+        Self {
+            ipv6_pools: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeIpv6PoolsResult {
     /// Starts building a [`DescribeIpv6PoolsResult`].
@@ -28,9 +49,26 @@ impl DescribeIpv6PoolsResult {
     }
 }
 /// A builder for [`DescribeIpv6PoolsResult`](crate::types::DescribeIpv6PoolsResult); start one with `DescribeIpv6PoolsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeIpv6PoolsResultBuilder {
     inner: crate::types::DescribeIpv6PoolsResult,
+}
+impl Clone for DescribeIpv6PoolsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeIpv6PoolsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeIpv6PoolsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeIpv6PoolsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeIpv6PoolsResultBuilder {
     /// Appends one item to [`DescribeIpv6PoolsResult::ipv6_pools`](crate::types::DescribeIpv6PoolsResult::ipv6_pools): Information about the IPv6 address pools.

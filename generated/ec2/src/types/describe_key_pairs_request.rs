@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeKeyPairsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeKeyPairsRequest {
     /// The key pair names.
@@ -25,6 +25,35 @@ pub struct DescribeKeyPairsRequest {
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeKeyPairsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_names: self.key_names.clone(),
+            key_pair_ids: self.key_pair_ids.clone(),
+            include_public_key: self.include_public_key,
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeKeyPairsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_names == other.key_names && self.key_pair_ids == other.key_pair_ids
+            && self.include_public_key == other.include_public_key
+            && self.dry_run == other.dry_run && self.filters == other.filters
+    }
+}
+impl Default for DescribeKeyPairsRequest {
+    fn default() -> Self {
+        Self {
+            key_names: None,
+            key_pair_ids: None,
+            include_public_key: None,
+            dry_run: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeKeyPairsRequest {
     /// Starts building a [`DescribeKeyPairsRequest`].
@@ -59,9 +88,26 @@ impl DescribeKeyPairsRequest {
     }
 }
 /// A builder for [`DescribeKeyPairsRequest`](crate::types::DescribeKeyPairsRequest); start one with `DescribeKeyPairsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeKeyPairsRequestBuilder {
     inner: crate::types::DescribeKeyPairsRequest,
+}
+impl Clone for DescribeKeyPairsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeKeyPairsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeKeyPairsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeKeyPairsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeKeyPairsRequestBuilder {
     /// Appends one item to [`DescribeKeyPairsRequest::key_names`](crate::types::DescribeKeyPairsRequest::key_names): The key pair names.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeKeyPairsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeKeyPairsResult {
     /// Information about the key pairs.
     pub key_pairs: Option<Vec<crate::types::KeyPairInfo>>,
+}
+impl Clone for DescribeKeyPairsResult {
+    fn clone(&self) -> Self {
+        Self {
+            key_pairs: self.key_pairs.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeKeyPairsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_pairs == other.key_pairs
+    }
+}
+impl Default for DescribeKeyPairsResult {
+    fn default() -> Self {
+        Self { key_pairs: None }
+    }
 }
 impl DescribeKeyPairsResult {
     /// Starts building a [`DescribeKeyPairsResult`].
@@ -21,9 +38,26 @@ impl DescribeKeyPairsResult {
     }
 }
 /// A builder for [`DescribeKeyPairsResult`](crate::types::DescribeKeyPairsResult); start one with `DescribeKeyPairsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeKeyPairsResultBuilder {
     inner: crate::types::DescribeKeyPairsResult,
+}
+impl Clone for DescribeKeyPairsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeKeyPairsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeKeyPairsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeKeyPairsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeKeyPairsResultBuilder {
     /// Appends one item to [`DescribeKeyPairsResult::key_pairs`](crate::types::DescribeKeyPairsResult::key_pairs): Information about the key pairs.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLaunchTemplateVersionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplateVersionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -60,6 +60,53 @@ pub struct DescribeLaunchTemplateVersionsRequest {
     pub resolve_alias: Option<bool>,
     /// Indicates whether to include managed resources in the output. If this parameter is set to `true`, the output includes resources that are managed by Amazon Web Services services, even if managed resource visibility is set to hidden.
     pub include_managed_resources: Option<bool>,
+}
+impl Clone for DescribeLaunchTemplateVersionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            versions: self.versions.clone(),
+            min_version: self.min_version.clone(),
+            max_version: self.max_version.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            resolve_alias: self.resolve_alias,
+            include_managed_resources: self.include_managed_resources,
+        }
+    }
+}
+impl PartialEq for DescribeLaunchTemplateVersionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+            && self.versions == other.versions && self.min_version == other.min_version
+            && self.max_version == other.max_version
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.resolve_alias == other.resolve_alias
+            && self.include_managed_resources == other.include_managed_resources
+    }
+}
+impl Default for DescribeLaunchTemplateVersionsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            versions: None,
+            min_version: None,
+            max_version: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+            resolve_alias: None,
+            include_managed_resources: None,
+        }
+    }
 }
 impl DescribeLaunchTemplateVersionsRequest {
     /// Starts building a [`DescribeLaunchTemplateVersionsRequest`].
@@ -124,9 +171,26 @@ impl DescribeLaunchTemplateVersionsRequest {
     }
 }
 /// A builder for [`DescribeLaunchTemplateVersionsRequest`](crate::types::DescribeLaunchTemplateVersionsRequest); start one with `DescribeLaunchTemplateVersionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLaunchTemplateVersionsRequestBuilder {
     inner: crate::types::DescribeLaunchTemplateVersionsRequest,
+}
+impl Clone for DescribeLaunchTemplateVersionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLaunchTemplateVersionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLaunchTemplateVersionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLaunchTemplateVersionsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeLaunchTemplateVersionsRequestBuilder {
     /// Sets [`DescribeLaunchTemplateVersionsRequest::dry_run`](crate::types::DescribeLaunchTemplateVersionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLaunchTemplateVersionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplateVersionsResult {
     /// Information about the launch template versions.
     pub launch_template_versions: Option<Vec<crate::types::LaunchTemplateVersion>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeLaunchTemplateVersionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_versions: self.launch_template_versions.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeLaunchTemplateVersionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_versions == other.launch_template_versions
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeLaunchTemplateVersionsResult {
+    fn default() -> Self {
+        Self {
+            launch_template_versions: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeLaunchTemplateVersionsResult {
     /// Starts building a [`DescribeLaunchTemplateVersionsResult`].
@@ -28,9 +50,26 @@ impl DescribeLaunchTemplateVersionsResult {
     }
 }
 /// A builder for [`DescribeLaunchTemplateVersionsResult`](crate::types::DescribeLaunchTemplateVersionsResult); start one with `DescribeLaunchTemplateVersionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLaunchTemplateVersionsResultBuilder {
     inner: crate::types::DescribeLaunchTemplateVersionsResult,
+}
+impl Clone for DescribeLaunchTemplateVersionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLaunchTemplateVersionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLaunchTemplateVersionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLaunchTemplateVersionsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeLaunchTemplateVersionsResultBuilder {
     /// Appends one item to [`DescribeLaunchTemplateVersionsResult::launch_template_versions`](crate::types::DescribeLaunchTemplateVersionsResult::launch_template_versions): Information about the launch template versions.

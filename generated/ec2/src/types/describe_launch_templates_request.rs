@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLaunchTemplatesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplatesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -24,6 +24,42 @@ pub struct DescribeLaunchTemplatesRequest {
     pub max_results: Option<i32>,
     /// Indicates whether to include managed resources in the output. If this parameter is set to `true`, the output includes resources that are managed by Amazon Web Services services, even if managed resource visibility is set to hidden.
     pub include_managed_resources: Option<bool>,
+}
+impl Clone for DescribeLaunchTemplatesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            launch_template_ids: self.launch_template_ids.clone(),
+            launch_template_names: self.launch_template_names.clone(),
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            include_managed_resources: self.include_managed_resources,
+        }
+    }
+}
+impl PartialEq for DescribeLaunchTemplatesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.launch_template_ids == other.launch_template_ids
+            && self.launch_template_names == other.launch_template_names
+            && self.filters == other.filters && self.next_token == other.next_token
+            && self.max_results == other.max_results
+            && self.include_managed_resources == other.include_managed_resources
+    }
+}
+impl Default for DescribeLaunchTemplatesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            launch_template_ids: None,
+            launch_template_names: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+            include_managed_resources: None,
+        }
+    }
 }
 impl DescribeLaunchTemplatesRequest {
     /// Starts building a [`DescribeLaunchTemplatesRequest`].
@@ -68,9 +104,26 @@ impl DescribeLaunchTemplatesRequest {
     }
 }
 /// A builder for [`DescribeLaunchTemplatesRequest`](crate::types::DescribeLaunchTemplatesRequest); start one with `DescribeLaunchTemplatesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLaunchTemplatesRequestBuilder {
     inner: crate::types::DescribeLaunchTemplatesRequest,
+}
+impl Clone for DescribeLaunchTemplatesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLaunchTemplatesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLaunchTemplatesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLaunchTemplatesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeLaunchTemplatesRequestBuilder {
     /// Sets [`DescribeLaunchTemplatesRequest::dry_run`](crate::types::DescribeLaunchTemplatesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

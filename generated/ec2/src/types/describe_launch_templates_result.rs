@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLaunchTemplatesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLaunchTemplatesResult {
     /// Information about the launch templates.
     pub launch_templates: Option<Vec<crate::types::LaunchTemplate>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeLaunchTemplatesResult {
+    fn clone(&self) -> Self {
+        Self {
+            launch_templates: self.launch_templates.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeLaunchTemplatesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_templates == other.launch_templates
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeLaunchTemplatesResult {
+    fn default() -> Self {
+        Self {
+            launch_templates: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeLaunchTemplatesResult {
     /// Starts building a [`DescribeLaunchTemplatesResult`].
@@ -28,9 +50,26 @@ impl DescribeLaunchTemplatesResult {
     }
 }
 /// A builder for [`DescribeLaunchTemplatesResult`](crate::types::DescribeLaunchTemplatesResult); start one with `DescribeLaunchTemplatesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLaunchTemplatesResultBuilder {
     inner: crate::types::DescribeLaunchTemplatesResult,
+}
+impl Clone for DescribeLaunchTemplatesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLaunchTemplatesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLaunchTemplatesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLaunchTemplatesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeLaunchTemplatesResultBuilder {
     /// Appends one item to [`DescribeLaunchTemplatesResult::launch_templates`](crate::types::DescribeLaunchTemplatesResult::launch_templates): Information about the launch templates.

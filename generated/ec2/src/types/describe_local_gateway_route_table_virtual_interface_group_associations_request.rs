@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
     /// The IDs of the associations.
@@ -25,6 +25,39 @@ pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsReques
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_virtual_interface_group_association_ids: self
+                .local_gateway_route_table_virtual_interface_group_association_ids
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq
+for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_virtual_interface_group_association_ids
+            == other.local_gateway_route_table_virtual_interface_group_association_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_virtual_interface_group_association_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
     /// Starts building a [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest`].
@@ -63,9 +96,29 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest {
     }
 }
 /// A builder for [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest); start one with `DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder {
     inner: crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest,
+}
+impl Clone
+for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq
+for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default
+for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestBuilder {
     /// Appends one item to [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::local_gateway_route_table_virtual_interface_group_association_ids`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequest::local_gateway_route_table_virtual_interface_group_association_ids): The IDs of the associations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
     /// Information about the associations.
@@ -11,6 +11,32 @@ pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_virtual_interface_group_associations: self
+                .local_gateway_route_table_virtual_interface_group_associations
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq
+for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_virtual_interface_group_associations
+            == other.local_gateway_route_table_virtual_interface_group_associations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_virtual_interface_group_associations: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
     /// Starts building a [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult`].
@@ -34,9 +60,29 @@ impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
     }
 }
 /// A builder for [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult); start one with `DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultBuilder {
     inner: crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult,
+}
+impl Clone
+for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq
+for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default
+for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultBuilder {
     /// Appends one item to [`DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult::local_gateway_route_table_virtual_interface_group_associations`](crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult::local_gateway_route_table_virtual_interface_group_associations): Information about the associations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayRouteTableVpcAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTableVpcAssociationsRequest {
     /// The IDs of the associations.
@@ -23,6 +23,38 @@ pub struct DescribeLocalGatewayRouteTableVpcAssociationsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeLocalGatewayRouteTableVpcAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_vpc_association_ids: self
+                .local_gateway_route_table_vpc_association_ids
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeLocalGatewayRouteTableVpcAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_vpc_association_ids
+            == other.local_gateway_route_table_vpc_association_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeLocalGatewayRouteTableVpcAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_vpc_association_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeLocalGatewayRouteTableVpcAssociationsRequest {
     /// Starts building a [`DescribeLocalGatewayRouteTableVpcAssociationsRequest`].
@@ -57,9 +89,26 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsRequest {
     }
 }
 /// A builder for [`DescribeLocalGatewayRouteTableVpcAssociationsRequest`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest); start one with `DescribeLocalGatewayRouteTableVpcAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLocalGatewayRouteTableVpcAssociationsRequestBuilder {
     inner: crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest,
+}
+impl Clone for DescribeLocalGatewayRouteTableVpcAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLocalGatewayRouteTableVpcAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLocalGatewayRouteTableVpcAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeLocalGatewayRouteTableVpcAssociationsRequestBuilder {
     /// Appends one item to [`DescribeLocalGatewayRouteTableVpcAssociationsRequest::local_gateway_route_table_vpc_association_ids`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsRequest::local_gateway_route_table_vpc_association_ids): The IDs of the associations.

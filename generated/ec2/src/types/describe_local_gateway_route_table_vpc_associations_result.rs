@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayRouteTableVpcAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTableVpcAssociationsResult {
     /// Information about the associations.
@@ -11,6 +11,31 @@ pub struct DescribeLocalGatewayRouteTableVpcAssociationsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeLocalGatewayRouteTableVpcAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_vpc_associations: self
+                .local_gateway_route_table_vpc_associations
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeLocalGatewayRouteTableVpcAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_vpc_associations
+            == other.local_gateway_route_table_vpc_associations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeLocalGatewayRouteTableVpcAssociationsResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_vpc_associations: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeLocalGatewayRouteTableVpcAssociationsResult {
     /// Starts building a [`DescribeLocalGatewayRouteTableVpcAssociationsResult`].
@@ -32,9 +57,26 @@ impl DescribeLocalGatewayRouteTableVpcAssociationsResult {
     }
 }
 /// A builder for [`DescribeLocalGatewayRouteTableVpcAssociationsResult`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsResult); start one with `DescribeLocalGatewayRouteTableVpcAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLocalGatewayRouteTableVpcAssociationsResultBuilder {
     inner: crate::types::DescribeLocalGatewayRouteTableVpcAssociationsResult,
+}
+impl Clone for DescribeLocalGatewayRouteTableVpcAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLocalGatewayRouteTableVpcAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLocalGatewayRouteTableVpcAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLocalGatewayRouteTableVpcAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeLocalGatewayRouteTableVpcAssociationsResultBuilder {
     /// Appends one item to [`DescribeLocalGatewayRouteTableVpcAssociationsResult::local_gateway_route_table_vpc_associations`](crate::types::DescribeLocalGatewayRouteTableVpcAssociationsResult::local_gateway_route_table_vpc_associations): Information about the associations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayRouteTablesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTablesRequest {
     /// The IDs of the local gateway route tables.
@@ -22,6 +22,35 @@ pub struct DescribeLocalGatewayRouteTablesRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeLocalGatewayRouteTablesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_ids: self.local_gateway_route_table_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeLocalGatewayRouteTablesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_ids == other.local_gateway_route_table_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeLocalGatewayRouteTablesRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeLocalGatewayRouteTablesRequest {
     /// Starts building a [`DescribeLocalGatewayRouteTablesRequest`].
@@ -56,9 +85,26 @@ impl DescribeLocalGatewayRouteTablesRequest {
     }
 }
 /// A builder for [`DescribeLocalGatewayRouteTablesRequest`](crate::types::DescribeLocalGatewayRouteTablesRequest); start one with `DescribeLocalGatewayRouteTablesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLocalGatewayRouteTablesRequestBuilder {
     inner: crate::types::DescribeLocalGatewayRouteTablesRequest,
+}
+impl Clone for DescribeLocalGatewayRouteTablesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLocalGatewayRouteTablesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLocalGatewayRouteTablesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLocalGatewayRouteTablesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeLocalGatewayRouteTablesRequestBuilder {
     /// Appends one item to [`DescribeLocalGatewayRouteTablesRequest::local_gateway_route_table_ids`](crate::types::DescribeLocalGatewayRouteTablesRequest::local_gateway_route_table_ids): The IDs of the local gateway route tables.

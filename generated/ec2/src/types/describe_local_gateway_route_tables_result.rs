@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayRouteTablesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayRouteTablesResult {
     /// Information about the local gateway route tables.
     pub local_gateway_route_tables: Option<Vec<crate::types::LocalGatewayRouteTable>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeLocalGatewayRouteTablesResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_tables: self.local_gateway_route_tables.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeLocalGatewayRouteTablesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_tables == other.local_gateway_route_tables
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeLocalGatewayRouteTablesResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_tables: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeLocalGatewayRouteTablesResult {
     /// Starts building a [`DescribeLocalGatewayRouteTablesResult`].
@@ -28,9 +50,26 @@ impl DescribeLocalGatewayRouteTablesResult {
     }
 }
 /// A builder for [`DescribeLocalGatewayRouteTablesResult`](crate::types::DescribeLocalGatewayRouteTablesResult); start one with `DescribeLocalGatewayRouteTablesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLocalGatewayRouteTablesResultBuilder {
     inner: crate::types::DescribeLocalGatewayRouteTablesResult,
+}
+impl Clone for DescribeLocalGatewayRouteTablesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLocalGatewayRouteTablesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLocalGatewayRouteTablesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLocalGatewayRouteTablesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeLocalGatewayRouteTablesResultBuilder {
     /// Appends one item to [`DescribeLocalGatewayRouteTablesResult::local_gateway_route_tables`](crate::types::DescribeLocalGatewayRouteTablesResult::local_gateway_route_tables): Information about the local gateway route tables.

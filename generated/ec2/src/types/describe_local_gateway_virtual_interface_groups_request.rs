@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayVirtualInterfaceGroupsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayVirtualInterfaceGroupsRequest {
     /// The IDs of the virtual interface groups.
@@ -20,6 +20,38 @@ pub struct DescribeLocalGatewayVirtualInterfaceGroupsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeLocalGatewayVirtualInterfaceGroupsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_virtual_interface_group_ids: self
+                .local_gateway_virtual_interface_group_ids
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeLocalGatewayVirtualInterfaceGroupsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_virtual_interface_group_ids
+            == other.local_gateway_virtual_interface_group_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeLocalGatewayVirtualInterfaceGroupsRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_virtual_interface_group_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeLocalGatewayVirtualInterfaceGroupsRequest {
     /// Starts building a [`DescribeLocalGatewayVirtualInterfaceGroupsRequest`].
@@ -54,9 +86,26 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsRequest {
     }
 }
 /// A builder for [`DescribeLocalGatewayVirtualInterfaceGroupsRequest`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest); start one with `DescribeLocalGatewayVirtualInterfaceGroupsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder {
     inner: crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest,
+}
+impl Clone for DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeLocalGatewayVirtualInterfaceGroupsRequestBuilder {
     /// Appends one item to [`DescribeLocalGatewayVirtualInterfaceGroupsRequest::local_gateway_virtual_interface_group_ids`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsRequest::local_gateway_virtual_interface_group_ids): The IDs of the virtual interface groups.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayVirtualInterfaceGroupsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayVirtualInterfaceGroupsResult {
     /// The virtual interface groups.
@@ -11,6 +11,31 @@ pub struct DescribeLocalGatewayVirtualInterfaceGroupsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeLocalGatewayVirtualInterfaceGroupsResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_virtual_interface_groups: self
+                .local_gateway_virtual_interface_groups
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeLocalGatewayVirtualInterfaceGroupsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_virtual_interface_groups
+            == other.local_gateway_virtual_interface_groups
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeLocalGatewayVirtualInterfaceGroupsResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_virtual_interface_groups: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeLocalGatewayVirtualInterfaceGroupsResult {
     /// Starts building a [`DescribeLocalGatewayVirtualInterfaceGroupsResult`].
@@ -32,9 +57,26 @@ impl DescribeLocalGatewayVirtualInterfaceGroupsResult {
     }
 }
 /// A builder for [`DescribeLocalGatewayVirtualInterfaceGroupsResult`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult); start one with `DescribeLocalGatewayVirtualInterfaceGroupsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLocalGatewayVirtualInterfaceGroupsResultBuilder {
     inner: crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult,
+}
+impl Clone for DescribeLocalGatewayVirtualInterfaceGroupsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLocalGatewayVirtualInterfaceGroupsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLocalGatewayVirtualInterfaceGroupsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeLocalGatewayVirtualInterfaceGroupsResultBuilder {
     /// Appends one item to [`DescribeLocalGatewayVirtualInterfaceGroupsResult::local_gateway_virtual_interface_groups`](crate::types::DescribeLocalGatewayVirtualInterfaceGroupsResult::local_gateway_virtual_interface_groups): The virtual interface groups.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayVirtualInterfacesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayVirtualInterfacesRequest {
     /// The IDs of the virtual interfaces.
@@ -24,6 +24,38 @@ pub struct DescribeLocalGatewayVirtualInterfacesRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeLocalGatewayVirtualInterfacesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_virtual_interface_ids: self
+                .local_gateway_virtual_interface_ids
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeLocalGatewayVirtualInterfacesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_virtual_interface_ids
+            == other.local_gateway_virtual_interface_ids && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeLocalGatewayVirtualInterfacesRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_virtual_interface_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeLocalGatewayVirtualInterfacesRequest {
     /// Starts building a [`DescribeLocalGatewayVirtualInterfacesRequest`].
@@ -58,9 +90,26 @@ impl DescribeLocalGatewayVirtualInterfacesRequest {
     }
 }
 /// A builder for [`DescribeLocalGatewayVirtualInterfacesRequest`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest); start one with `DescribeLocalGatewayVirtualInterfacesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLocalGatewayVirtualInterfacesRequestBuilder {
     inner: crate::types::DescribeLocalGatewayVirtualInterfacesRequest,
+}
+impl Clone for DescribeLocalGatewayVirtualInterfacesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLocalGatewayVirtualInterfacesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLocalGatewayVirtualInterfacesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLocalGatewayVirtualInterfacesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeLocalGatewayVirtualInterfacesRequestBuilder {
     /// Appends one item to [`DescribeLocalGatewayVirtualInterfacesRequest::local_gateway_virtual_interface_ids`](crate::types::DescribeLocalGatewayVirtualInterfacesRequest::local_gateway_virtual_interface_ids): The IDs of the virtual interfaces.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewayVirtualInterfacesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewayVirtualInterfacesResult {
     /// Information about the virtual interfaces.
@@ -11,6 +11,30 @@ pub struct DescribeLocalGatewayVirtualInterfacesResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeLocalGatewayVirtualInterfacesResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_virtual_interfaces: self
+                .local_gateway_virtual_interfaces
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeLocalGatewayVirtualInterfacesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_virtual_interfaces == other.local_gateway_virtual_interfaces
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeLocalGatewayVirtualInterfacesResult {
+    fn default() -> Self {
+        Self {
+            local_gateway_virtual_interfaces: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeLocalGatewayVirtualInterfacesResult {
     /// Starts building a [`DescribeLocalGatewayVirtualInterfacesResult`].
@@ -32,9 +56,26 @@ impl DescribeLocalGatewayVirtualInterfacesResult {
     }
 }
 /// A builder for [`DescribeLocalGatewayVirtualInterfacesResult`](crate::types::DescribeLocalGatewayVirtualInterfacesResult); start one with `DescribeLocalGatewayVirtualInterfacesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLocalGatewayVirtualInterfacesResultBuilder {
     inner: crate::types::DescribeLocalGatewayVirtualInterfacesResult,
+}
+impl Clone for DescribeLocalGatewayVirtualInterfacesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLocalGatewayVirtualInterfacesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLocalGatewayVirtualInterfacesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLocalGatewayVirtualInterfacesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeLocalGatewayVirtualInterfacesResultBuilder {
     /// Appends one item to [`DescribeLocalGatewayVirtualInterfacesResult::local_gateway_virtual_interfaces`](crate::types::DescribeLocalGatewayVirtualInterfacesResult::local_gateway_virtual_interfaces): Information about the virtual interfaces.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewaysRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewaysRequest {
     /// The IDs of the local gateways.
@@ -20,6 +20,35 @@ pub struct DescribeLocalGatewaysRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeLocalGatewaysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_ids: self.local_gateway_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeLocalGatewaysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_ids == other.local_gateway_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeLocalGatewaysRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeLocalGatewaysRequest {
     /// Starts building a [`DescribeLocalGatewaysRequest`].
@@ -54,9 +83,26 @@ impl DescribeLocalGatewaysRequest {
     }
 }
 /// A builder for [`DescribeLocalGatewaysRequest`](crate::types::DescribeLocalGatewaysRequest); start one with `DescribeLocalGatewaysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLocalGatewaysRequestBuilder {
     inner: crate::types::DescribeLocalGatewaysRequest,
+}
+impl Clone for DescribeLocalGatewaysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLocalGatewaysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLocalGatewaysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLocalGatewaysRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeLocalGatewaysRequestBuilder {
     /// Appends one item to [`DescribeLocalGatewaysRequest::local_gateway_ids`](crate::types::DescribeLocalGatewaysRequest::local_gateway_ids): The IDs of the local gateways.

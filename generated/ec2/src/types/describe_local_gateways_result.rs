@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLocalGatewaysResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLocalGatewaysResult {
     /// Information about the local gateways.
     pub local_gateways: Option<Vec<crate::types::LocalGateway>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeLocalGatewaysResult {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateways: self.local_gateways.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeLocalGatewaysResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateways == other.local_gateways
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeLocalGatewaysResult {
+    fn default() -> Self {
+        Self {
+            local_gateways: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeLocalGatewaysResult {
     /// Starts building a [`DescribeLocalGatewaysResult`].
@@ -28,9 +50,26 @@ impl DescribeLocalGatewaysResult {
     }
 }
 /// A builder for [`DescribeLocalGatewaysResult`](crate::types::DescribeLocalGatewaysResult); start one with `DescribeLocalGatewaysResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLocalGatewaysResultBuilder {
     inner: crate::types::DescribeLocalGatewaysResult,
+}
+impl Clone for DescribeLocalGatewaysResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLocalGatewaysResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLocalGatewaysResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLocalGatewaysResult as Default>::default(),
+        }
+    }
 }
 impl DescribeLocalGatewaysResultBuilder {
     /// Appends one item to [`DescribeLocalGatewaysResult::local_gateways`](crate::types::DescribeLocalGatewaysResult::local_gateways): Information about the local gateways.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLockedSnapshotsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLockedSnapshotsRequest {
     /// The filters.
@@ -17,6 +17,35 @@ pub struct DescribeLockedSnapshotsRequest {
     pub snapshot_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeLockedSnapshotsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            snapshot_ids: self.snapshot_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeLockedSnapshotsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.snapshot_ids == other.snapshot_ids && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeLockedSnapshotsRequest {
+    fn default() -> Self {
+        Self {
+            filters: None,
+            max_results: None,
+            next_token: None,
+            snapshot_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeLockedSnapshotsRequest {
     /// Starts building a [`DescribeLockedSnapshotsRequest`].
@@ -51,9 +80,26 @@ impl DescribeLockedSnapshotsRequest {
     }
 }
 /// A builder for [`DescribeLockedSnapshotsRequest`](crate::types::DescribeLockedSnapshotsRequest); start one with `DescribeLockedSnapshotsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLockedSnapshotsRequestBuilder {
     inner: crate::types::DescribeLockedSnapshotsRequest,
+}
+impl Clone for DescribeLockedSnapshotsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLockedSnapshotsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLockedSnapshotsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLockedSnapshotsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeLockedSnapshotsRequestBuilder {
     /// Appends one item to [`DescribeLockedSnapshotsRequest::filters`](crate::types::DescribeLockedSnapshotsRequest::filters): The filters.

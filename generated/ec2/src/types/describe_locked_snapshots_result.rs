@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeLockedSnapshotsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeLockedSnapshotsResult {
     /// Information about the snapshots.
     pub snapshots: Option<Vec<crate::types::LockedSnapshotsInfo>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeLockedSnapshotsResult {
+    fn clone(&self) -> Self {
+        Self {
+            snapshots: self.snapshots.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeLockedSnapshotsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshots == other.snapshots && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeLockedSnapshotsResult {
+    fn default() -> Self {
+        Self {
+            snapshots: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeLockedSnapshotsResult {
     /// Starts building a [`DescribeLockedSnapshotsResult`].
@@ -28,9 +49,26 @@ impl DescribeLockedSnapshotsResult {
     }
 }
 /// A builder for [`DescribeLockedSnapshotsResult`](crate::types::DescribeLockedSnapshotsResult); start one with `DescribeLockedSnapshotsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeLockedSnapshotsResultBuilder {
     inner: crate::types::DescribeLockedSnapshotsResult,
+}
+impl Clone for DescribeLockedSnapshotsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeLockedSnapshotsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeLockedSnapshotsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeLockedSnapshotsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeLockedSnapshotsResultBuilder {
     /// Appends one item to [`DescribeLockedSnapshotsResult::snapshots`](crate::types::DescribeLockedSnapshotsResult::snapshots): Information about the snapshots.

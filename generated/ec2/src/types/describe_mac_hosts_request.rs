@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeMacHostsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeMacHostsRequest {
     /// The filters.
@@ -16,6 +16,33 @@ pub struct DescribeMacHostsRequest {
     pub max_results: Option<i32>,
     /// The token to use to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeMacHostsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            host_ids: self.host_ids.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeMacHostsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters && self.host_ids == other.host_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeMacHostsRequest {
+    fn default() -> Self {
+        Self {
+            filters: None,
+            host_ids: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeMacHostsRequest {
     /// Starts building a [`DescribeMacHostsRequest`].
@@ -45,9 +72,26 @@ impl DescribeMacHostsRequest {
     }
 }
 /// A builder for [`DescribeMacHostsRequest`](crate::types::DescribeMacHostsRequest); start one with `DescribeMacHostsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeMacHostsRequestBuilder {
     inner: crate::types::DescribeMacHostsRequest,
+}
+impl Clone for DescribeMacHostsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeMacHostsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeMacHostsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeMacHostsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeMacHostsRequestBuilder {
     /// Appends one item to [`DescribeMacHostsRequest::filters`](crate::types::DescribeMacHostsRequest::filters): The filters.

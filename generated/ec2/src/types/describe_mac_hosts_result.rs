@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeMacHostsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeMacHostsResult {
     /// Information about the EC2 Mac Dedicated Hosts.
     pub mac_hosts: Option<Vec<crate::types::MacHost>>,
     /// The token to use to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeMacHostsResult {
+    fn clone(&self) -> Self {
+        Self {
+            mac_hosts: self.mac_hosts.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeMacHostsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.mac_hosts == other.mac_hosts && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeMacHostsResult {
+    fn default() -> Self {
+        Self {
+            mac_hosts: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeMacHostsResult {
     /// Starts building a [`DescribeMacHostsResult`].
@@ -28,9 +49,26 @@ impl DescribeMacHostsResult {
     }
 }
 /// A builder for [`DescribeMacHostsResult`](crate::types::DescribeMacHostsResult); start one with `DescribeMacHostsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeMacHostsResultBuilder {
     inner: crate::types::DescribeMacHostsResult,
+}
+impl Clone for DescribeMacHostsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeMacHostsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeMacHostsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeMacHostsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeMacHostsResultBuilder {
     /// Appends one item to [`DescribeMacHostsResult::mac_hosts`](crate::types::DescribeMacHostsResult::mac_hosts): Information about the EC2 Mac Dedicated Hosts.

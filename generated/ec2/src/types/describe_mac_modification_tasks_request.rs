@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeMacModificationTasksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeMacModificationTasksRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,36 @@ pub struct DescribeMacModificationTasksRequest {
     pub max_results: Option<i32>,
     /// The token to use to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeMacModificationTasksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            mac_modification_task_ids: self.mac_modification_task_ids.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeMacModificationTasksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.mac_modification_task_ids == other.mac_modification_task_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeMacModificationTasksRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            mac_modification_task_ids: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeMacModificationTasksRequest {
     /// Starts building a [`DescribeMacModificationTasksRequest`].
@@ -55,9 +85,26 @@ impl DescribeMacModificationTasksRequest {
     }
 }
 /// A builder for [`DescribeMacModificationTasksRequest`](crate::types::DescribeMacModificationTasksRequest); start one with `DescribeMacModificationTasksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeMacModificationTasksRequestBuilder {
     inner: crate::types::DescribeMacModificationTasksRequest,
+}
+impl Clone for DescribeMacModificationTasksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeMacModificationTasksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeMacModificationTasksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeMacModificationTasksRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeMacModificationTasksRequestBuilder {
     /// Sets [`DescribeMacModificationTasksRequest::dry_run`](crate::types::DescribeMacModificationTasksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

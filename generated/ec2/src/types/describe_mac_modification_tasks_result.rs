@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeMacModificationTasksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeMacModificationTasksResult {
     /// Information about the tasks.
     pub mac_modification_tasks: Option<Vec<crate::types::MacModificationTask>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeMacModificationTasksResult {
+    fn clone(&self) -> Self {
+        Self {
+            mac_modification_tasks: self.mac_modification_tasks.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeMacModificationTasksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.mac_modification_tasks == other.mac_modification_tasks
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeMacModificationTasksResult {
+    fn default() -> Self {
+        Self {
+            mac_modification_tasks: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeMacModificationTasksResult {
     /// Starts building a [`DescribeMacModificationTasksResult`].
@@ -28,9 +50,26 @@ impl DescribeMacModificationTasksResult {
     }
 }
 /// A builder for [`DescribeMacModificationTasksResult`](crate::types::DescribeMacModificationTasksResult); start one with `DescribeMacModificationTasksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeMacModificationTasksResultBuilder {
     inner: crate::types::DescribeMacModificationTasksResult,
+}
+impl Clone for DescribeMacModificationTasksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeMacModificationTasksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeMacModificationTasksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeMacModificationTasksResult as Default>::default(),
+        }
+    }
 }
 impl DescribeMacModificationTasksResultBuilder {
     /// Appends one item to [`DescribeMacModificationTasksResult::mac_modification_tasks`](crate::types::DescribeMacModificationTasksResult::mac_modification_tasks): Information about the tasks.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeManagedPrefixListsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeManagedPrefixListsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,36 @@ pub struct DescribeManagedPrefixListsRequest {
     pub next_token: Option<String>,
     /// One or more prefix list IDs.
     pub prefix_list_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeManagedPrefixListsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            prefix_list_ids: self.prefix_list_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeManagedPrefixListsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.prefix_list_ids == other.prefix_list_ids
+    }
+}
+impl Default for DescribeManagedPrefixListsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            prefix_list_ids: None,
+        }
+    }
 }
 impl DescribeManagedPrefixListsRequest {
     /// Starts building a [`DescribeManagedPrefixListsRequest`].
@@ -53,9 +83,26 @@ impl DescribeManagedPrefixListsRequest {
     }
 }
 /// A builder for [`DescribeManagedPrefixListsRequest`](crate::types::DescribeManagedPrefixListsRequest); start one with `DescribeManagedPrefixListsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeManagedPrefixListsRequestBuilder {
     inner: crate::types::DescribeManagedPrefixListsRequest,
+}
+impl Clone for DescribeManagedPrefixListsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeManagedPrefixListsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeManagedPrefixListsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeManagedPrefixListsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeManagedPrefixListsRequestBuilder {
     /// Sets [`DescribeManagedPrefixListsRequest::dry_run`](crate::types::DescribeManagedPrefixListsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

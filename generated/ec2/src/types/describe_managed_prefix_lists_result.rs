@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeManagedPrefixListsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeManagedPrefixListsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
     /// Information about the prefix lists.
     pub prefix_lists: Option<Vec<crate::types::ManagedPrefixList>>,
+}
+impl Clone for DescribeManagedPrefixListsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            prefix_lists: self.prefix_lists.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeManagedPrefixListsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.prefix_lists == other.prefix_lists
+    }
+}
+impl Default for DescribeManagedPrefixListsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            prefix_lists: None,
+        }
+    }
 }
 impl DescribeManagedPrefixListsResult {
     /// Starts building a [`DescribeManagedPrefixListsResult`].
@@ -28,9 +49,26 @@ impl DescribeManagedPrefixListsResult {
     }
 }
 /// A builder for [`DescribeManagedPrefixListsResult`](crate::types::DescribeManagedPrefixListsResult); start one with `DescribeManagedPrefixListsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeManagedPrefixListsResultBuilder {
     inner: crate::types::DescribeManagedPrefixListsResult,
+}
+impl Clone for DescribeManagedPrefixListsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeManagedPrefixListsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeManagedPrefixListsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeManagedPrefixListsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeManagedPrefixListsResultBuilder {
     /// Sets [`DescribeManagedPrefixListsResult::next_token`](crate::types::DescribeManagedPrefixListsResult::next_token): The token to use to retrieve the next page of results.

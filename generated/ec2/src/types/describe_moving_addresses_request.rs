@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeMovingAddressesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeMovingAddressesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,35 @@ pub struct DescribeMovingAddressesRequest {
     ///
     /// Default: If no value is provided, the default is 1000.
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeMovingAddressesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            public_ips: self.public_ips.clone(),
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeMovingAddressesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.public_ips == other.public_ips
+            && self.next_token == other.next_token && self.filters == other.filters
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeMovingAddressesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            public_ips: None,
+            next_token: None,
+            filters: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeMovingAddressesRequest {
     /// Starts building a [`DescribeMovingAddressesRequest`].
@@ -53,9 +82,26 @@ impl DescribeMovingAddressesRequest {
     }
 }
 /// A builder for [`DescribeMovingAddressesRequest`](crate::types::DescribeMovingAddressesRequest); start one with `DescribeMovingAddressesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeMovingAddressesRequestBuilder {
     inner: crate::types::DescribeMovingAddressesRequest,
+}
+impl Clone for DescribeMovingAddressesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeMovingAddressesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeMovingAddressesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeMovingAddressesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeMovingAddressesRequestBuilder {
     /// Sets [`DescribeMovingAddressesRequest::dry_run`](crate::types::DescribeMovingAddressesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

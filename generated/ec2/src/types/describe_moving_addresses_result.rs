@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeMovingAddressesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeMovingAddressesResult {
     /// The status for each Elastic IP address.
     pub moving_address_statuses: Option<Vec<crate::types::MovingAddressStatus>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeMovingAddressesResult {
+    fn clone(&self) -> Self {
+        Self {
+            moving_address_statuses: self.moving_address_statuses.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeMovingAddressesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.moving_address_statuses == other.moving_address_statuses
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeMovingAddressesResult {
+    fn default() -> Self {
+        Self {
+            moving_address_statuses: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeMovingAddressesResult {
     /// Starts building a [`DescribeMovingAddressesResult`].
@@ -28,9 +50,26 @@ impl DescribeMovingAddressesResult {
     }
 }
 /// A builder for [`DescribeMovingAddressesResult`](crate::types::DescribeMovingAddressesResult); start one with `DescribeMovingAddressesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeMovingAddressesResultBuilder {
     inner: crate::types::DescribeMovingAddressesResult,
+}
+impl Clone for DescribeMovingAddressesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeMovingAddressesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeMovingAddressesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeMovingAddressesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeMovingAddressesResultBuilder {
     /// Appends one item to [`DescribeMovingAddressesResult::moving_address_statuses`](crate::types::DescribeMovingAddressesResult::moving_address_statuses): The status for each Elastic IP address.

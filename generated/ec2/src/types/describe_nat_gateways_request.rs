@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNatGatewaysRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNatGatewaysRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -22,6 +22,36 @@ pub struct DescribeNatGatewaysRequest {
     pub nat_gateway_ids: Option<Vec<String>>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeNatGatewaysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filter: self.filter.clone(),
+            max_results: self.max_results,
+            nat_gateway_ids: self.nat_gateway_ids.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNatGatewaysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filter == other.filter
+            && self.max_results == other.max_results
+            && self.nat_gateway_ids == other.nat_gateway_ids
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeNatGatewaysRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filter: None,
+            max_results: None,
+            nat_gateway_ids: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeNatGatewaysRequest {
     /// Starts building a [`DescribeNatGatewaysRequest`].
@@ -56,9 +86,26 @@ impl DescribeNatGatewaysRequest {
     }
 }
 /// A builder for [`DescribeNatGatewaysRequest`](crate::types::DescribeNatGatewaysRequest); start one with `DescribeNatGatewaysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNatGatewaysRequestBuilder {
     inner: crate::types::DescribeNatGatewaysRequest,
+}
+impl Clone for DescribeNatGatewaysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNatGatewaysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNatGatewaysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNatGatewaysRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeNatGatewaysRequestBuilder {
     /// Sets [`DescribeNatGatewaysRequest::dry_run`](crate::types::DescribeNatGatewaysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNatGatewaysResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNatGatewaysResult {
     /// Information about the NAT gateways.
     pub nat_gateways: Option<Vec<crate::types::NatGateway>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeNatGatewaysResult {
+    fn clone(&self) -> Self {
+        Self {
+            nat_gateways: self.nat_gateways.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNatGatewaysResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.nat_gateways == other.nat_gateways && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeNatGatewaysResult {
+    fn default() -> Self {
+        Self {
+            nat_gateways: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeNatGatewaysResult {
     /// Starts building a [`DescribeNatGatewaysResult`].
@@ -28,9 +49,26 @@ impl DescribeNatGatewaysResult {
     }
 }
 /// A builder for [`DescribeNatGatewaysResult`](crate::types::DescribeNatGatewaysResult); start one with `DescribeNatGatewaysResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNatGatewaysResultBuilder {
     inner: crate::types::DescribeNatGatewaysResult,
+}
+impl Clone for DescribeNatGatewaysResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNatGatewaysResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNatGatewaysResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNatGatewaysResult as Default>::default(),
+        }
+    }
 }
 impl DescribeNatGatewaysResultBuilder {
     /// Appends one item to [`DescribeNatGatewaysResult::nat_gateways`](crate::types::DescribeNatGatewaysResult::nat_gateways): Information about the NAT gateways.

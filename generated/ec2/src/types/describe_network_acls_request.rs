@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkAclsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkAclsRequest {
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
@@ -35,6 +35,36 @@ pub struct DescribeNetworkAclsRequest {
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `vpc-id` - The ID of the VPC for the network ACL.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeNetworkAclsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            network_acl_ids: self.network_acl_ids.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkAclsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.max_results == other.max_results
+            && self.dry_run == other.dry_run
+            && self.network_acl_ids == other.network_acl_ids
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeNetworkAclsRequest {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+            network_acl_ids: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeNetworkAclsRequest {
     /// Starts building a [`DescribeNetworkAclsRequest`].
@@ -69,9 +99,26 @@ impl DescribeNetworkAclsRequest {
     }
 }
 /// A builder for [`DescribeNetworkAclsRequest`](crate::types::DescribeNetworkAclsRequest); start one with `DescribeNetworkAclsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkAclsRequestBuilder {
     inner: crate::types::DescribeNetworkAclsRequest,
+}
+impl Clone for DescribeNetworkAclsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkAclsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkAclsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkAclsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkAclsRequestBuilder {
     /// Sets [`DescribeNetworkAclsRequest::next_token`](crate::types::DescribeNetworkAclsRequest::next_token): The token returned from a previous paginated request.

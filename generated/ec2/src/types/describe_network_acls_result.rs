@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkAclsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkAclsResult {
     /// Information about the network ACLs.
     pub network_acls: Option<Vec<crate::types::NetworkAcl>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeNetworkAclsResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_acls: self.network_acls.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkAclsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_acls == other.network_acls && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeNetworkAclsResult {
+    fn default() -> Self {
+        Self {
+            network_acls: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeNetworkAclsResult {
     /// Starts building a [`DescribeNetworkAclsResult`].
@@ -28,9 +49,26 @@ impl DescribeNetworkAclsResult {
     }
 }
 /// A builder for [`DescribeNetworkAclsResult`](crate::types::DescribeNetworkAclsResult); start one with `DescribeNetworkAclsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkAclsResultBuilder {
     inner: crate::types::DescribeNetworkAclsResult,
+}
+impl Clone for DescribeNetworkAclsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkAclsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkAclsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkAclsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkAclsResultBuilder {
     /// Appends one item to [`DescribeNetworkAclsResult::network_acls`](crate::types::DescribeNetworkAclsResult::network_acls): Information about the network ACLs.

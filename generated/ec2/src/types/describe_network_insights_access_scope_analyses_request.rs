@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsAccessScopeAnalysesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAccessScopeAnalysesRequest {
     /// The IDs of the Network Access Scope analyses.
@@ -21,6 +21,50 @@ pub struct DescribeNetworkInsightsAccessScopeAnalysesRequest {
     pub dry_run: Option<bool>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeNetworkInsightsAccessScopeAnalysesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_analysis_ids: self
+                .network_insights_access_scope_analysis_ids
+                .clone(),
+            network_insights_access_scope_id: self
+                .network_insights_access_scope_id
+                .clone(),
+            analysis_start_time_begin: self.analysis_start_time_begin,
+            analysis_start_time_end: self.analysis_start_time_end,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsAccessScopeAnalysesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_analysis_ids
+            == other.network_insights_access_scope_analysis_ids
+            && self.network_insights_access_scope_id
+                == other.network_insights_access_scope_id
+            && self.analysis_start_time_begin == other.analysis_start_time_begin
+            && self.analysis_start_time_end == other.analysis_start_time_end
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.dry_run == other.dry_run && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeNetworkInsightsAccessScopeAnalysesRequest {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_analysis_ids: None,
+            network_insights_access_scope_id: None,
+            analysis_start_time_begin: None,
+            analysis_start_time_end: None,
+            filters: None,
+            max_results: None,
+            dry_run: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeNetworkInsightsAccessScopeAnalysesRequest {
     /// Starts building a [`DescribeNetworkInsightsAccessScopeAnalysesRequest`].
@@ -74,9 +118,26 @@ impl DescribeNetworkInsightsAccessScopeAnalysesRequest {
     }
 }
 /// A builder for [`DescribeNetworkInsightsAccessScopeAnalysesRequest`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest); start one with `DescribeNetworkInsightsAccessScopeAnalysesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
     inner: crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest,
+}
+impl Clone for DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInsightsAccessScopeAnalysesRequestBuilder {
     /// Appends one item to [`DescribeNetworkInsightsAccessScopeAnalysesRequest::network_insights_access_scope_analysis_ids`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest::network_insights_access_scope_analysis_ids): The IDs of the Network Access Scope analyses.

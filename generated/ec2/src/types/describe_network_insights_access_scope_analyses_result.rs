@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsAccessScopeAnalysesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAccessScopeAnalysesResult {
     /// The Network Access Scope analyses.
@@ -11,6 +11,31 @@ pub struct DescribeNetworkInsightsAccessScopeAnalysesResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeNetworkInsightsAccessScopeAnalysesResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_analyses: self
+                .network_insights_access_scope_analyses
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsAccessScopeAnalysesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_analyses
+            == other.network_insights_access_scope_analyses
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeNetworkInsightsAccessScopeAnalysesResult {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_analyses: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeNetworkInsightsAccessScopeAnalysesResult {
     /// Starts building a [`DescribeNetworkInsightsAccessScopeAnalysesResult`].
@@ -32,9 +57,26 @@ impl DescribeNetworkInsightsAccessScopeAnalysesResult {
     }
 }
 /// A builder for [`DescribeNetworkInsightsAccessScopeAnalysesResult`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult); start one with `DescribeNetworkInsightsAccessScopeAnalysesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInsightsAccessScopeAnalysesResultBuilder {
     inner: crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult,
+}
+impl Clone for DescribeNetworkInsightsAccessScopeAnalysesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsAccessScopeAnalysesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInsightsAccessScopeAnalysesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInsightsAccessScopeAnalysesResultBuilder {
     /// Appends one item to [`DescribeNetworkInsightsAccessScopeAnalysesResult::network_insights_access_scope_analyses`](crate::types::DescribeNetworkInsightsAccessScopeAnalysesResult::network_insights_access_scope_analyses): The Network Access Scope analyses.

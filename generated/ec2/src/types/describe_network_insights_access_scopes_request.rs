@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsAccessScopesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAccessScopesRequest {
     /// The IDs of the Network Access Scopes.
@@ -15,6 +15,37 @@ pub struct DescribeNetworkInsightsAccessScopesRequest {
     pub dry_run: Option<bool>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeNetworkInsightsAccessScopesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_ids: self
+                .network_insights_access_scope_ids
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsAccessScopesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_ids == other.network_insights_access_scope_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.dry_run == other.dry_run && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeNetworkInsightsAccessScopesRequest {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_ids: None,
+            filters: None,
+            max_results: None,
+            dry_run: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeNetworkInsightsAccessScopesRequest {
     /// Starts building a [`DescribeNetworkInsightsAccessScopesRequest`].
@@ -49,9 +80,26 @@ impl DescribeNetworkInsightsAccessScopesRequest {
     }
 }
 /// A builder for [`DescribeNetworkInsightsAccessScopesRequest`](crate::types::DescribeNetworkInsightsAccessScopesRequest); start one with `DescribeNetworkInsightsAccessScopesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInsightsAccessScopesRequestBuilder {
     inner: crate::types::DescribeNetworkInsightsAccessScopesRequest,
+}
+impl Clone for DescribeNetworkInsightsAccessScopesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsAccessScopesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInsightsAccessScopesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInsightsAccessScopesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInsightsAccessScopesRequestBuilder {
     /// Appends one item to [`DescribeNetworkInsightsAccessScopesRequest::network_insights_access_scope_ids`](crate::types::DescribeNetworkInsightsAccessScopesRequest::network_insights_access_scope_ids): The IDs of the Network Access Scopes.

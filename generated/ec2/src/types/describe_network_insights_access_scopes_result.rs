@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsAccessScopesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAccessScopesResult {
     /// The Network Access Scopes.
@@ -11,6 +11,28 @@ pub struct DescribeNetworkInsightsAccessScopesResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeNetworkInsightsAccessScopesResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scopes: self.network_insights_access_scopes.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsAccessScopesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scopes == other.network_insights_access_scopes
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeNetworkInsightsAccessScopesResult {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scopes: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeNetworkInsightsAccessScopesResult {
     /// Starts building a [`DescribeNetworkInsightsAccessScopesResult`].
@@ -32,9 +54,26 @@ impl DescribeNetworkInsightsAccessScopesResult {
     }
 }
 /// A builder for [`DescribeNetworkInsightsAccessScopesResult`](crate::types::DescribeNetworkInsightsAccessScopesResult); start one with `DescribeNetworkInsightsAccessScopesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInsightsAccessScopesResultBuilder {
     inner: crate::types::DescribeNetworkInsightsAccessScopesResult,
+}
+impl Clone for DescribeNetworkInsightsAccessScopesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsAccessScopesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInsightsAccessScopesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInsightsAccessScopesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInsightsAccessScopesResultBuilder {
     /// Appends one item to [`DescribeNetworkInsightsAccessScopesResult::network_insights_access_scopes`](crate::types::DescribeNetworkInsightsAccessScopesResult::network_insights_access_scopes): The Network Access Scopes.

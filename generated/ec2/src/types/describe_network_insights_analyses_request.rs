@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsAnalysesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAnalysesRequest {
     /// The ID of the network insights analyses. You must specify either analysis IDs or a path ID.
@@ -24,6 +24,44 @@ pub struct DescribeNetworkInsightsAnalysesRequest {
     pub dry_run: Option<bool>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeNetworkInsightsAnalysesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_analysis_ids: self.network_insights_analysis_ids.clone(),
+            network_insights_path_id: self.network_insights_path_id.clone(),
+            analysis_start_time: self.analysis_start_time,
+            analysis_end_time: self.analysis_end_time,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsAnalysesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_analysis_ids == other.network_insights_analysis_ids
+            && self.network_insights_path_id == other.network_insights_path_id
+            && self.analysis_start_time == other.analysis_start_time
+            && self.analysis_end_time == other.analysis_end_time
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.dry_run == other.dry_run && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeNetworkInsightsAnalysesRequest {
+    fn default() -> Self {
+        Self {
+            network_insights_analysis_ids: None,
+            network_insights_path_id: None,
+            analysis_start_time: None,
+            analysis_end_time: None,
+            filters: None,
+            max_results: None,
+            dry_run: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeNetworkInsightsAnalysesRequest {
     /// Starts building a [`DescribeNetworkInsightsAnalysesRequest`].
@@ -75,9 +113,26 @@ impl DescribeNetworkInsightsAnalysesRequest {
     }
 }
 /// A builder for [`DescribeNetworkInsightsAnalysesRequest`](crate::types::DescribeNetworkInsightsAnalysesRequest); start one with `DescribeNetworkInsightsAnalysesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInsightsAnalysesRequestBuilder {
     inner: crate::types::DescribeNetworkInsightsAnalysesRequest,
+}
+impl Clone for DescribeNetworkInsightsAnalysesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsAnalysesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInsightsAnalysesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInsightsAnalysesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInsightsAnalysesRequestBuilder {
     /// Appends one item to [`DescribeNetworkInsightsAnalysesRequest::network_insights_analysis_ids`](crate::types::DescribeNetworkInsightsAnalysesRequest::network_insights_analysis_ids): The ID of the network insights analyses.

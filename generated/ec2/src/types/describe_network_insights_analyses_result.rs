@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsAnalysesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsAnalysesResult {
     /// Information about the network insights analyses.
     pub network_insights_analyses: Option<Vec<crate::types::NetworkInsightsAnalysis>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeNetworkInsightsAnalysesResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_analyses: self.network_insights_analyses.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsAnalysesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_analyses == other.network_insights_analyses
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeNetworkInsightsAnalysesResult {
+    fn default() -> Self {
+        Self {
+            network_insights_analyses: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeNetworkInsightsAnalysesResult {
     /// Starts building a [`DescribeNetworkInsightsAnalysesResult`].
@@ -28,9 +50,26 @@ impl DescribeNetworkInsightsAnalysesResult {
     }
 }
 /// A builder for [`DescribeNetworkInsightsAnalysesResult`](crate::types::DescribeNetworkInsightsAnalysesResult); start one with `DescribeNetworkInsightsAnalysesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInsightsAnalysesResultBuilder {
     inner: crate::types::DescribeNetworkInsightsAnalysesResult,
+}
+impl Clone for DescribeNetworkInsightsAnalysesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsAnalysesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInsightsAnalysesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInsightsAnalysesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInsightsAnalysesResultBuilder {
     /// Appends one item to [`DescribeNetworkInsightsAnalysesResult::network_insights_analyses`](crate::types::DescribeNetworkInsightsAnalysesResult::network_insights_analyses): Information about the network insights analyses.

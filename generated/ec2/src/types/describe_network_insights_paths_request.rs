@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsPathsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsPathsRequest {
     /// The IDs of the paths.
@@ -27,6 +27,35 @@ pub struct DescribeNetworkInsightsPathsRequest {
     pub dry_run: Option<bool>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeNetworkInsightsPathsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_path_ids: self.network_insights_path_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsPathsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_path_ids == other.network_insights_path_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.dry_run == other.dry_run && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeNetworkInsightsPathsRequest {
+    fn default() -> Self {
+        Self {
+            network_insights_path_ids: None,
+            filters: None,
+            max_results: None,
+            dry_run: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeNetworkInsightsPathsRequest {
     /// Starts building a [`DescribeNetworkInsightsPathsRequest`].
@@ -61,9 +90,26 @@ impl DescribeNetworkInsightsPathsRequest {
     }
 }
 /// A builder for [`DescribeNetworkInsightsPathsRequest`](crate::types::DescribeNetworkInsightsPathsRequest); start one with `DescribeNetworkInsightsPathsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInsightsPathsRequestBuilder {
     inner: crate::types::DescribeNetworkInsightsPathsRequest,
+}
+impl Clone for DescribeNetworkInsightsPathsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsPathsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInsightsPathsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInsightsPathsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInsightsPathsRequestBuilder {
     /// Appends one item to [`DescribeNetworkInsightsPathsRequest::network_insights_path_ids`](crate::types::DescribeNetworkInsightsPathsRequest::network_insights_path_ids): The IDs of the paths.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInsightsPathsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInsightsPathsResult {
     /// Information about the paths.
     pub network_insights_paths: Option<Vec<crate::types::NetworkInsightsPath>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeNetworkInsightsPathsResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_paths: self.network_insights_paths.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsPathsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_paths == other.network_insights_paths
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeNetworkInsightsPathsResult {
+    fn default() -> Self {
+        Self {
+            network_insights_paths: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeNetworkInsightsPathsResult {
     /// Starts building a [`DescribeNetworkInsightsPathsResult`].
@@ -28,9 +50,26 @@ impl DescribeNetworkInsightsPathsResult {
     }
 }
 /// A builder for [`DescribeNetworkInsightsPathsResult`](crate::types::DescribeNetworkInsightsPathsResult); start one with `DescribeNetworkInsightsPathsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInsightsPathsResultBuilder {
     inner: crate::types::DescribeNetworkInsightsPathsResult,
+}
+impl Clone for DescribeNetworkInsightsPathsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInsightsPathsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInsightsPathsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInsightsPathsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInsightsPathsResultBuilder {
     /// Appends one item to [`DescribeNetworkInsightsPathsResult::network_insights_paths`](crate::types::DescribeNetworkInsightsPathsResult::network_insights_paths): Information about the paths.

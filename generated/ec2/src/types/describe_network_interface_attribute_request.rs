@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeNetworkInterfaceAttribute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfaceAttributeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,31 @@ pub struct DescribeNetworkInterfaceAttributeRequest {
     pub network_interface_id: Option<String>,
     /// The attribute of the network interface. This parameter is required.
     pub attribute: Option<crate::types::NetworkInterfaceAttribute>,
+}
+impl Clone for DescribeNetworkInterfaceAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            network_interface_id: self.network_interface_id.clone(),
+            attribute: self.attribute.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInterfaceAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.network_interface_id == other.network_interface_id
+            && self.attribute == other.attribute
+    }
+}
+impl Default for DescribeNetworkInterfaceAttributeRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            network_interface_id: None,
+            attribute: None,
+        }
+    }
 }
 impl DescribeNetworkInterfaceAttributeRequest {
     /// Starts building a [`DescribeNetworkInterfaceAttributeRequest`].
@@ -37,9 +62,26 @@ impl DescribeNetworkInterfaceAttributeRequest {
     }
 }
 /// A builder for [`DescribeNetworkInterfaceAttributeRequest`](crate::types::DescribeNetworkInterfaceAttributeRequest); start one with `DescribeNetworkInterfaceAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInterfaceAttributeRequestBuilder {
     inner: crate::types::DescribeNetworkInterfaceAttributeRequest,
+}
+impl Clone for DescribeNetworkInterfaceAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInterfaceAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInterfaceAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInterfaceAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInterfaceAttributeRequestBuilder {
     /// Sets [`DescribeNetworkInterfaceAttributeRequest::dry_run`](crate::types::DescribeNetworkInterfaceAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

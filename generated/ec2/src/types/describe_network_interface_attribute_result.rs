@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeNetworkInterfaceAttribute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfaceAttributeResult {
     /// The attachment (if any) of the network interface.
@@ -17,6 +17,39 @@ pub struct DescribeNetworkInterfaceAttributeResult {
     pub source_dest_check: Option<crate::types::AttributeBooleanValue>,
     /// Indicates whether to assign a public IPv4 address to a network interface. This option can be enabled for any network interface but will only apply to the primary network interface (eth0).
     pub associate_public_ip_address: Option<bool>,
+}
+impl Clone for DescribeNetworkInterfaceAttributeResult {
+    fn clone(&self) -> Self {
+        Self {
+            attachment: self.attachment.clone(),
+            description: self.description.clone(),
+            groups: self.groups.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            source_dest_check: self.source_dest_check.clone(),
+            associate_public_ip_address: self.associate_public_ip_address,
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInterfaceAttributeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.attachment == other.attachment && self.description == other.description
+            && self.groups == other.groups
+            && self.network_interface_id == other.network_interface_id
+            && self.source_dest_check == other.source_dest_check
+            && self.associate_public_ip_address == other.associate_public_ip_address
+    }
+}
+impl Default for DescribeNetworkInterfaceAttributeResult {
+    fn default() -> Self {
+        Self {
+            attachment: None,
+            description: None,
+            groups: None,
+            network_interface_id: None,
+            source_dest_check: None,
+            associate_public_ip_address: None,
+        }
+    }
 }
 impl DescribeNetworkInterfaceAttributeResult {
     /// Starts building a [`DescribeNetworkInterfaceAttributeResult`].
@@ -56,9 +89,26 @@ impl DescribeNetworkInterfaceAttributeResult {
     }
 }
 /// A builder for [`DescribeNetworkInterfaceAttributeResult`](crate::types::DescribeNetworkInterfaceAttributeResult); start one with `DescribeNetworkInterfaceAttributeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInterfaceAttributeResultBuilder {
     inner: crate::types::DescribeNetworkInterfaceAttributeResult,
+}
+impl Clone for DescribeNetworkInterfaceAttributeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInterfaceAttributeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInterfaceAttributeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInterfaceAttributeResult as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInterfaceAttributeResultBuilder {
     /// Sets [`DescribeNetworkInterfaceAttributeResult::attachment`](crate::types::DescribeNetworkInterfaceAttributeResult::attachment): The attachment (if any) of the network interface.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeNetworkInterfacePermissions.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacePermissionsRequest {
     /// The network interface permission IDs.
@@ -19,6 +19,35 @@ pub struct DescribeNetworkInterfacePermissionsRequest {
     pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. If this parameter is not specified, up to 50 results are returned by default. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeNetworkInterfacePermissionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_interface_permission_ids: self
+                .network_interface_permission_ids
+                .clone(),
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInterfacePermissionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interface_permission_ids == other.network_interface_permission_ids
+            && self.filters == other.filters && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeNetworkInterfacePermissionsRequest {
+    fn default() -> Self {
+        Self {
+            network_interface_permission_ids: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeNetworkInterfacePermissionsRequest {
     /// Starts building a [`DescribeNetworkInterfacePermissionsRequest`].
@@ -48,9 +77,26 @@ impl DescribeNetworkInterfacePermissionsRequest {
     }
 }
 /// A builder for [`DescribeNetworkInterfacePermissionsRequest`](crate::types::DescribeNetworkInterfacePermissionsRequest); start one with `DescribeNetworkInterfacePermissionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInterfacePermissionsRequestBuilder {
     inner: crate::types::DescribeNetworkInterfacePermissionsRequest,
+}
+impl Clone for DescribeNetworkInterfacePermissionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInterfacePermissionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInterfacePermissionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInterfacePermissionsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInterfacePermissionsRequestBuilder {
     /// Appends one item to [`DescribeNetworkInterfacePermissionsRequest::network_interface_permission_ids`](crate::types::DescribeNetworkInterfacePermissionsRequest::network_interface_permission_ids): The network interface permission IDs.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output for DescribeNetworkInterfacePermissions.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacePermissionsResult {
     /// The network interface permissions.
@@ -11,6 +11,28 @@ pub struct DescribeNetworkInterfacePermissionsResult {
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeNetworkInterfacePermissionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_interface_permissions: self.network_interface_permissions.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInterfacePermissionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interface_permissions == other.network_interface_permissions
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeNetworkInterfacePermissionsResult {
+    fn default() -> Self {
+        Self {
+            network_interface_permissions: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeNetworkInterfacePermissionsResult {
     /// Starts building a [`DescribeNetworkInterfacePermissionsResult`].
@@ -32,9 +54,26 @@ impl DescribeNetworkInterfacePermissionsResult {
     }
 }
 /// A builder for [`DescribeNetworkInterfacePermissionsResult`](crate::types::DescribeNetworkInterfacePermissionsResult); start one with `DescribeNetworkInterfacePermissionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInterfacePermissionsResultBuilder {
     inner: crate::types::DescribeNetworkInterfacePermissionsResult,
+}
+impl Clone for DescribeNetworkInterfacePermissionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInterfacePermissionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInterfacePermissionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInterfacePermissionsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInterfacePermissionsResultBuilder {
     /// Appends one item to [`DescribeNetworkInterfacePermissionsResult::network_interface_permissions`](crate::types::DescribeNetworkInterfacePermissionsResult::network_interface_permissions): The network interface permissions.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeNetworkInterfaces.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacesRequest {
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
@@ -58,6 +58,39 @@ pub struct DescribeNetworkInterfacesRequest {
     /// - `vpc-id` - The ID of the VPC for the network interface.
     pub filters: Option<Vec<crate::types::Filter>>,
 }
+impl Clone for DescribeNetworkInterfacesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            include_managed_resources: self.include_managed_resources,
+            dry_run: self.dry_run,
+            network_interface_ids: self.network_interface_ids.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInterfacesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.max_results == other.max_results
+            && self.include_managed_resources == other.include_managed_resources
+            && self.dry_run == other.dry_run
+            && self.network_interface_ids == other.network_interface_ids
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeNetworkInterfacesRequest {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            include_managed_resources: None,
+            dry_run: None,
+            network_interface_ids: None,
+            filters: None,
+        }
+    }
+}
 impl DescribeNetworkInterfacesRequest {
     /// Starts building a [`DescribeNetworkInterfacesRequest`].
     #[inline]
@@ -96,9 +129,26 @@ impl DescribeNetworkInterfacesRequest {
     }
 }
 /// A builder for [`DescribeNetworkInterfacesRequest`](crate::types::DescribeNetworkInterfacesRequest); start one with `DescribeNetworkInterfacesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInterfacesRequestBuilder {
     inner: crate::types::DescribeNetworkInterfacesRequest,
+}
+impl Clone for DescribeNetworkInterfacesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInterfacesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInterfacesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInterfacesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInterfacesRequestBuilder {
     /// Sets [`DescribeNetworkInterfacesRequest::next_token`](crate::types::DescribeNetworkInterfacesRequest::next_token): The token returned from a previous paginated request.

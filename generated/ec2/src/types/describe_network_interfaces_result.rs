@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeNetworkInterfacesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeNetworkInterfacesResult {
     /// Information about the network interfaces.
     pub network_interfaces: Option<Vec<crate::types::NetworkInterface>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeNetworkInterfacesResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_interfaces: self.network_interfaces.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeNetworkInterfacesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interfaces == other.network_interfaces
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeNetworkInterfacesResult {
+    fn default() -> Self {
+        Self {
+            network_interfaces: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeNetworkInterfacesResult {
     /// Starts building a [`DescribeNetworkInterfacesResult`].
@@ -28,9 +50,26 @@ impl DescribeNetworkInterfacesResult {
     }
 }
 /// A builder for [`DescribeNetworkInterfacesResult`](crate::types::DescribeNetworkInterfacesResult); start one with `DescribeNetworkInterfacesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeNetworkInterfacesResultBuilder {
     inner: crate::types::DescribeNetworkInterfacesResult,
+}
+impl Clone for DescribeNetworkInterfacesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeNetworkInterfacesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeNetworkInterfacesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeNetworkInterfacesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeNetworkInterfacesResultBuilder {
     /// Appends one item to [`DescribeNetworkInterfacesResult::network_interfaces`](crate::types::DescribeNetworkInterfacesResult::network_interfaces): Information about the network interfaces.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeOutpostLagsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeOutpostLagsRequest {
     /// The IDs of the Outpost LAGs.
@@ -27,6 +27,35 @@ pub struct DescribeOutpostLagsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeOutpostLagsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            outpost_lag_ids: self.outpost_lag_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeOutpostLagsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.outpost_lag_ids == other.outpost_lag_ids && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeOutpostLagsRequest {
+    fn default() -> Self {
+        Self {
+            outpost_lag_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeOutpostLagsRequest {
     /// Starts building a [`DescribeOutpostLagsRequest`].
@@ -61,9 +90,26 @@ impl DescribeOutpostLagsRequest {
     }
 }
 /// A builder for [`DescribeOutpostLagsRequest`](crate::types::DescribeOutpostLagsRequest); start one with `DescribeOutpostLagsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeOutpostLagsRequestBuilder {
     inner: crate::types::DescribeOutpostLagsRequest,
+}
+impl Clone for DescribeOutpostLagsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeOutpostLagsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeOutpostLagsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeOutpostLagsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeOutpostLagsRequestBuilder {
     /// Appends one item to [`DescribeOutpostLagsRequest::outpost_lag_ids`](crate::types::DescribeOutpostLagsRequest::outpost_lag_ids): The IDs of the Outpost LAGs.

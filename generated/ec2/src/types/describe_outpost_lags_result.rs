@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeOutpostLagsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeOutpostLagsResult {
     /// The Outpost LAGs.
     pub outpost_lags: Option<Vec<crate::types::OutpostLag>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeOutpostLagsResult {
+    fn clone(&self) -> Self {
+        Self {
+            outpost_lags: self.outpost_lags.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeOutpostLagsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.outpost_lags == other.outpost_lags && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeOutpostLagsResult {
+    fn default() -> Self {
+        Self {
+            outpost_lags: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeOutpostLagsResult {
     /// Starts building a [`DescribeOutpostLagsResult`].
@@ -28,9 +49,26 @@ impl DescribeOutpostLagsResult {
     }
 }
 /// A builder for [`DescribeOutpostLagsResult`](crate::types::DescribeOutpostLagsResult); start one with `DescribeOutpostLagsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeOutpostLagsResultBuilder {
     inner: crate::types::DescribeOutpostLagsResult,
+}
+impl Clone for DescribeOutpostLagsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeOutpostLagsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeOutpostLagsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeOutpostLagsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeOutpostLagsResultBuilder {
     /// Appends one item to [`DescribeOutpostLagsResult::outpost_lags`](crate::types::DescribeOutpostLagsResult::outpost_lags): The Outpost LAGs.

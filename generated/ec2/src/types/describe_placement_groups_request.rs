@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePlacementGroupsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribePlacementGroupsRequest {
     /// The IDs of the placement groups.
@@ -26,6 +26,32 @@ pub struct DescribePlacementGroupsRequest {
     /// - `tag:<key>` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources that have a tag with a specific key, regardless of the tag value.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribePlacementGroupsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            group_ids: self.group_ids.clone(),
+            dry_run: self.dry_run,
+            group_names: self.group_names.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribePlacementGroupsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_ids == other.group_ids && self.dry_run == other.dry_run
+            && self.group_names == other.group_names && self.filters == other.filters
+    }
+}
+impl Default for DescribePlacementGroupsRequest {
+    fn default() -> Self {
+        Self {
+            group_ids: None,
+            dry_run: None,
+            group_names: None,
+            filters: None,
+        }
+    }
 }
 impl DescribePlacementGroupsRequest {
     /// Starts building a [`DescribePlacementGroupsRequest`].
@@ -55,9 +81,26 @@ impl DescribePlacementGroupsRequest {
     }
 }
 /// A builder for [`DescribePlacementGroupsRequest`](crate::types::DescribePlacementGroupsRequest); start one with `DescribePlacementGroupsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribePlacementGroupsRequestBuilder {
     inner: crate::types::DescribePlacementGroupsRequest,
+}
+impl Clone for DescribePlacementGroupsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribePlacementGroupsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribePlacementGroupsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribePlacementGroupsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribePlacementGroupsRequestBuilder {
     /// Appends one item to [`DescribePlacementGroupsRequest::group_ids`](crate::types::DescribePlacementGroupsRequest::group_ids): The IDs of the placement groups.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePlacementGroupsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribePlacementGroupsResult {
     /// Information about the placement groups.
     pub placement_groups: Option<Vec<crate::types::PlacementGroup>>,
+}
+impl Clone for DescribePlacementGroupsResult {
+    fn clone(&self) -> Self {
+        Self {
+            placement_groups: self.placement_groups.clone(),
+        }
+    }
+}
+impl PartialEq for DescribePlacementGroupsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.placement_groups == other.placement_groups
+    }
+}
+impl Default for DescribePlacementGroupsResult {
+    fn default() -> Self {
+        Self { placement_groups: None }
+    }
 }
 impl DescribePlacementGroupsResult {
     /// Starts building a [`DescribePlacementGroupsResult`].
@@ -21,9 +38,26 @@ impl DescribePlacementGroupsResult {
     }
 }
 /// A builder for [`DescribePlacementGroupsResult`](crate::types::DescribePlacementGroupsResult); start one with `DescribePlacementGroupsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribePlacementGroupsResultBuilder {
     inner: crate::types::DescribePlacementGroupsResult,
+}
+impl Clone for DescribePlacementGroupsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribePlacementGroupsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribePlacementGroupsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribePlacementGroupsResult as Default>::default(),
+        }
+    }
 }
 impl DescribePlacementGroupsResultBuilder {
     /// Appends one item to [`DescribePlacementGroupsResult::placement_groups`](crate::types::DescribePlacementGroupsResult::placement_groups): Information about the placement groups.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePrefixListsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribePrefixListsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -18,6 +18,36 @@ pub struct DescribePrefixListsRequest {
     pub next_token: Option<String>,
     /// One or more prefix list IDs.
     pub prefix_list_ids: Option<Vec<String>>,
+}
+impl Clone for DescribePrefixListsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            prefix_list_ids: self.prefix_list_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribePrefixListsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.prefix_list_ids == other.prefix_list_ids
+    }
+}
+impl Default for DescribePrefixListsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            prefix_list_ids: None,
+        }
+    }
 }
 impl DescribePrefixListsRequest {
     /// Starts building a [`DescribePrefixListsRequest`].
@@ -52,9 +82,26 @@ impl DescribePrefixListsRequest {
     }
 }
 /// A builder for [`DescribePrefixListsRequest`](crate::types::DescribePrefixListsRequest); start one with `DescribePrefixListsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribePrefixListsRequestBuilder {
     inner: crate::types::DescribePrefixListsRequest,
+}
+impl Clone for DescribePrefixListsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribePrefixListsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribePrefixListsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribePrefixListsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribePrefixListsRequestBuilder {
     /// Sets [`DescribePrefixListsRequest::dry_run`](crate::types::DescribePrefixListsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

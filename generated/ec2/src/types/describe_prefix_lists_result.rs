@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePrefixListsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribePrefixListsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
     /// All available prefix lists.
     pub prefix_lists: Option<Vec<crate::types::PrefixList>>,
+}
+impl Clone for DescribePrefixListsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            prefix_lists: self.prefix_lists.clone(),
+        }
+    }
+}
+impl PartialEq for DescribePrefixListsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.prefix_lists == other.prefix_lists
+    }
+}
+impl Default for DescribePrefixListsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            prefix_lists: None,
+        }
+    }
 }
 impl DescribePrefixListsResult {
     /// Starts building a [`DescribePrefixListsResult`].
@@ -28,9 +49,26 @@ impl DescribePrefixListsResult {
     }
 }
 /// A builder for [`DescribePrefixListsResult`](crate::types::DescribePrefixListsResult); start one with `DescribePrefixListsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribePrefixListsResultBuilder {
     inner: crate::types::DescribePrefixListsResult,
+}
+impl Clone for DescribePrefixListsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribePrefixListsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribePrefixListsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribePrefixListsResult as Default>::default(),
+        }
+    }
 }
 impl DescribePrefixListsResultBuilder {
     /// Sets [`DescribePrefixListsResult::next_token`](crate::types::DescribePrefixListsResult::next_token): The token to use to retrieve the next page of results.

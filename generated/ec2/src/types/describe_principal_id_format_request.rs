@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePrincipalIdFormatRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribePrincipalIdFormatRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,33 @@ pub struct DescribePrincipalIdFormatRequest {
     pub max_results: Option<i32>,
     /// The token to request the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribePrincipalIdFormatRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            resources: self.resources.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribePrincipalIdFormatRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.resources == other.resources
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribePrincipalIdFormatRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            resources: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribePrincipalIdFormatRequest {
     /// Starts building a [`DescribePrincipalIdFormatRequest`].
@@ -42,9 +69,26 @@ impl DescribePrincipalIdFormatRequest {
     }
 }
 /// A builder for [`DescribePrincipalIdFormatRequest`](crate::types::DescribePrincipalIdFormatRequest); start one with `DescribePrincipalIdFormatRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribePrincipalIdFormatRequestBuilder {
     inner: crate::types::DescribePrincipalIdFormatRequest,
+}
+impl Clone for DescribePrincipalIdFormatRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribePrincipalIdFormatRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribePrincipalIdFormatRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribePrincipalIdFormatRequest as Default>::default(),
+        }
+    }
 }
 impl DescribePrincipalIdFormatRequestBuilder {
     /// Sets [`DescribePrincipalIdFormatRequest::dry_run`](crate::types::DescribePrincipalIdFormatRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePrincipalIdFormatResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribePrincipalIdFormatResult {
     /// Information about the ID format settings for the ARN.
     pub principals: Option<Vec<crate::types::PrincipalIdFormat>>,
     /// The token to use to retrieve the next page of results. This value is null when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribePrincipalIdFormatResult {
+    fn clone(&self) -> Self {
+        Self {
+            principals: self.principals.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribePrincipalIdFormatResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.principals == other.principals && self.next_token == other.next_token
+    }
+}
+impl Default for DescribePrincipalIdFormatResult {
+    fn default() -> Self {
+        Self {
+            principals: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribePrincipalIdFormatResult {
     /// Starts building a [`DescribePrincipalIdFormatResult`].
@@ -28,9 +49,26 @@ impl DescribePrincipalIdFormatResult {
     }
 }
 /// A builder for [`DescribePrincipalIdFormatResult`](crate::types::DescribePrincipalIdFormatResult); start one with `DescribePrincipalIdFormatResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribePrincipalIdFormatResultBuilder {
     inner: crate::types::DescribePrincipalIdFormatResult,
+}
+impl Clone for DescribePrincipalIdFormatResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribePrincipalIdFormatResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribePrincipalIdFormatResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribePrincipalIdFormatResult as Default>::default(),
+        }
+    }
 }
 impl DescribePrincipalIdFormatResultBuilder {
     /// Appends one item to [`DescribePrincipalIdFormatResult::principals`](crate::types::DescribePrincipalIdFormatResult::principals): Information about the ID format settings for the ARN.

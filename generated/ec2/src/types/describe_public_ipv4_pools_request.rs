@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePublicIpv4PoolsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribePublicIpv4PoolsRequest {
     /// The IDs of the address pools.
@@ -16,6 +16,32 @@ pub struct DescribePublicIpv4PoolsRequest {
     /// - `tag`:\<key\> - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribePublicIpv4PoolsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            pool_ids: self.pool_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribePublicIpv4PoolsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.pool_ids == other.pool_ids && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+    }
+}
+impl Default for DescribePublicIpv4PoolsRequest {
+    fn default() -> Self {
+        Self {
+            pool_ids: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+        }
+    }
 }
 impl DescribePublicIpv4PoolsRequest {
     /// Starts building a [`DescribePublicIpv4PoolsRequest`].
@@ -45,9 +71,26 @@ impl DescribePublicIpv4PoolsRequest {
     }
 }
 /// A builder for [`DescribePublicIpv4PoolsRequest`](crate::types::DescribePublicIpv4PoolsRequest); start one with `DescribePublicIpv4PoolsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribePublicIpv4PoolsRequestBuilder {
     inner: crate::types::DescribePublicIpv4PoolsRequest,
+}
+impl Clone for DescribePublicIpv4PoolsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribePublicIpv4PoolsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribePublicIpv4PoolsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribePublicIpv4PoolsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribePublicIpv4PoolsRequestBuilder {
     /// Appends one item to [`DescribePublicIpv4PoolsRequest::pool_ids`](crate::types::DescribePublicIpv4PoolsRequest::pool_ids): The IDs of the address pools.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribePublicIpv4PoolsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribePublicIpv4PoolsResult {
     /// Information about the address pools.
     pub public_ipv4_pools: Option<Vec<crate::types::PublicIpv4Pool>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribePublicIpv4PoolsResult {
+    fn clone(&self) -> Self {
+        Self {
+            public_ipv4_pools: self.public_ipv4_pools.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribePublicIpv4PoolsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.public_ipv4_pools == other.public_ipv4_pools
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribePublicIpv4PoolsResult {
+    fn default() -> Self {
+        Self {
+            public_ipv4_pools: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribePublicIpv4PoolsResult {
     /// Starts building a [`DescribePublicIpv4PoolsResult`].
@@ -28,9 +50,26 @@ impl DescribePublicIpv4PoolsResult {
     }
 }
 /// A builder for [`DescribePublicIpv4PoolsResult`](crate::types::DescribePublicIpv4PoolsResult); start one with `DescribePublicIpv4PoolsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribePublicIpv4PoolsResultBuilder {
     inner: crate::types::DescribePublicIpv4PoolsResult,
+}
+impl Clone for DescribePublicIpv4PoolsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribePublicIpv4PoolsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribePublicIpv4PoolsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribePublicIpv4PoolsResult as Default>::default(),
+        }
+    }
 }
 impl DescribePublicIpv4PoolsResultBuilder {
     /// Appends one item to [`DescribePublicIpv4PoolsResult::public_ipv4_pools`](crate::types::DescribePublicIpv4PoolsResult::public_ipv4_pools): Information about the address pools.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRegionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeRegionsRequest {
     /// The names of the Regions. You can specify any Regions, whether they are enabled and disabled for your account.
@@ -17,6 +17,32 @@ pub struct DescribeRegionsRequest {
     /// - `opt-in-status` - The opt-in status of the Region (`opt-in-not-required` \| `opted-in` \| `not-opted-in`).
     /// - `region-name` - The name of the Region (for example, `us-east-1`).
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeRegionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            region_names: self.region_names.clone(),
+            all_regions: self.all_regions,
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeRegionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_names == other.region_names && self.all_regions == other.all_regions
+            && self.dry_run == other.dry_run && self.filters == other.filters
+    }
+}
+impl Default for DescribeRegionsRequest {
+    fn default() -> Self {
+        Self {
+            region_names: None,
+            all_regions: None,
+            dry_run: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeRegionsRequest {
     /// Starts building a [`DescribeRegionsRequest`].
@@ -46,9 +72,26 @@ impl DescribeRegionsRequest {
     }
 }
 /// A builder for [`DescribeRegionsRequest`](crate::types::DescribeRegionsRequest); start one with `DescribeRegionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeRegionsRequestBuilder {
     inner: crate::types::DescribeRegionsRequest,
+}
+impl Clone for DescribeRegionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeRegionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeRegionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeRegionsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeRegionsRequestBuilder {
     /// Appends one item to [`DescribeRegionsRequest::region_names`](crate::types::DescribeRegionsRequest::region_names): The names of the Regions.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRegionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeRegionsResult {
     /// Information about the Regions.
     pub regions: Option<Vec<crate::types::Region>>,
+}
+impl Clone for DescribeRegionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            regions: self.regions.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeRegionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.regions == other.regions
+    }
+}
+impl Default for DescribeRegionsResult {
+    fn default() -> Self {
+        Self { regions: None }
+    }
 }
 impl DescribeRegionsResult {
     /// Starts building a [`DescribeRegionsResult`].
@@ -21,9 +38,26 @@ impl DescribeRegionsResult {
     }
 }
 /// A builder for [`DescribeRegionsResult`](crate::types::DescribeRegionsResult); start one with `DescribeRegionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeRegionsResultBuilder {
     inner: crate::types::DescribeRegionsResult,
+}
+impl Clone for DescribeRegionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeRegionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeRegionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeRegionsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeRegionsResultBuilder {
     /// Appends one item to [`DescribeRegionsResult::regions`](crate::types::DescribeRegionsResult::regions): Information about the Regions.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeReplaceRootVolumeTasksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeReplaceRootVolumeTasksRequest {
     /// The ID of the root volume replacement task to view.
@@ -17,6 +17,35 @@ pub struct DescribeReplaceRootVolumeTasksRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeReplaceRootVolumeTasksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            replace_root_volume_task_ids: self.replace_root_volume_task_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeReplaceRootVolumeTasksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.replace_root_volume_task_ids == other.replace_root_volume_task_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeReplaceRootVolumeTasksRequest {
+    fn default() -> Self {
+        Self {
+            replace_root_volume_task_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeReplaceRootVolumeTasksRequest {
     /// Starts building a [`DescribeReplaceRootVolumeTasksRequest`].
@@ -51,9 +80,26 @@ impl DescribeReplaceRootVolumeTasksRequest {
     }
 }
 /// A builder for [`DescribeReplaceRootVolumeTasksRequest`](crate::types::DescribeReplaceRootVolumeTasksRequest); start one with `DescribeReplaceRootVolumeTasksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeReplaceRootVolumeTasksRequestBuilder {
     inner: crate::types::DescribeReplaceRootVolumeTasksRequest,
+}
+impl Clone for DescribeReplaceRootVolumeTasksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeReplaceRootVolumeTasksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeReplaceRootVolumeTasksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeReplaceRootVolumeTasksRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeReplaceRootVolumeTasksRequestBuilder {
     /// Appends one item to [`DescribeReplaceRootVolumeTasksRequest::replace_root_volume_task_ids`](crate::types::DescribeReplaceRootVolumeTasksRequest::replace_root_volume_task_ids): The ID of the root volume replacement task to view.

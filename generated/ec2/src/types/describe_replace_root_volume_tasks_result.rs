@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeReplaceRootVolumeTasksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeReplaceRootVolumeTasksResult {
     /// Information about the root volume replacement task.
     pub replace_root_volume_tasks: Option<Vec<crate::types::ReplaceRootVolumeTask>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeReplaceRootVolumeTasksResult {
+    fn clone(&self) -> Self {
+        Self {
+            replace_root_volume_tasks: self.replace_root_volume_tasks.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeReplaceRootVolumeTasksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.replace_root_volume_tasks == other.replace_root_volume_tasks
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeReplaceRootVolumeTasksResult {
+    fn default() -> Self {
+        Self {
+            replace_root_volume_tasks: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeReplaceRootVolumeTasksResult {
     /// Starts building a [`DescribeReplaceRootVolumeTasksResult`].
@@ -28,9 +50,26 @@ impl DescribeReplaceRootVolumeTasksResult {
     }
 }
 /// A builder for [`DescribeReplaceRootVolumeTasksResult`](crate::types::DescribeReplaceRootVolumeTasksResult); start one with `DescribeReplaceRootVolumeTasksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeReplaceRootVolumeTasksResultBuilder {
     inner: crate::types::DescribeReplaceRootVolumeTasksResult,
+}
+impl Clone for DescribeReplaceRootVolumeTasksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeReplaceRootVolumeTasksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeReplaceRootVolumeTasksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeReplaceRootVolumeTasksResult as Default>::default(),
+        }
+    }
 }
 impl DescribeReplaceRootVolumeTasksResultBuilder {
     /// Appends one item to [`DescribeReplaceRootVolumeTasksResult::replace_root_volume_tasks`](crate::types::DescribeReplaceRootVolumeTasksResult::replace_root_volume_tasks): Information about the root volume replacement task.

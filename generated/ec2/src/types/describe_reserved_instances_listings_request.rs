@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeReservedInstancesListings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesListingsRequest {
     /// One or more Reserved Instance IDs.
@@ -16,6 +16,31 @@ pub struct DescribeReservedInstancesListingsRequest {
     /// - `status` - The status of the Reserved Instance listing (`pending` \| `active` \| `cancelled` \| `closed`).
     /// - `status-message` - The reason for the status.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeReservedInstancesListingsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances_id: self.reserved_instances_id.clone(),
+            reserved_instances_listing_id: self.reserved_instances_listing_id.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeReservedInstancesListingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances_id == other.reserved_instances_id
+            && self.reserved_instances_listing_id == other.reserved_instances_listing_id
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeReservedInstancesListingsRequest {
+    fn default() -> Self {
+        Self {
+            reserved_instances_id: None,
+            reserved_instances_listing_id: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeReservedInstancesListingsRequest {
     /// Starts building a [`DescribeReservedInstancesListingsRequest`].
@@ -40,9 +65,26 @@ impl DescribeReservedInstancesListingsRequest {
     }
 }
 /// A builder for [`DescribeReservedInstancesListingsRequest`](crate::types::DescribeReservedInstancesListingsRequest); start one with `DescribeReservedInstancesListingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeReservedInstancesListingsRequestBuilder {
     inner: crate::types::DescribeReservedInstancesListingsRequest,
+}
+impl Clone for DescribeReservedInstancesListingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeReservedInstancesListingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeReservedInstancesListingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeReservedInstancesListingsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeReservedInstancesListingsRequestBuilder {
     /// Sets [`DescribeReservedInstancesListingsRequest::reserved_instances_id`](crate::types::DescribeReservedInstancesListingsRequest::reserved_instances_id): One or more Reserved Instance IDs.

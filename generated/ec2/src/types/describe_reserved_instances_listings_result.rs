@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeReservedInstancesListings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesListingsResult {
     /// Information about the Reserved Instance listing.
     pub reserved_instances_listings: Option<Vec<crate::types::ReservedInstancesListing>>,
+}
+impl Clone for DescribeReservedInstancesListingsResult {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances_listings: self.reserved_instances_listings.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeReservedInstancesListingsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances_listings == other.reserved_instances_listings
+    }
+}
+impl Default for DescribeReservedInstancesListingsResult {
+    fn default() -> Self {
+        Self {
+            reserved_instances_listings: None,
+        }
+    }
 }
 impl DescribeReservedInstancesListingsResult {
     /// Starts building a [`DescribeReservedInstancesListingsResult`].
@@ -23,9 +42,26 @@ impl DescribeReservedInstancesListingsResult {
     }
 }
 /// A builder for [`DescribeReservedInstancesListingsResult`](crate::types::DescribeReservedInstancesListingsResult); start one with `DescribeReservedInstancesListingsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeReservedInstancesListingsResultBuilder {
     inner: crate::types::DescribeReservedInstancesListingsResult,
+}
+impl Clone for DescribeReservedInstancesListingsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeReservedInstancesListingsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeReservedInstancesListingsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeReservedInstancesListingsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeReservedInstancesListingsResultBuilder {
     /// Appends one item to [`DescribeReservedInstancesListingsResult::reserved_instances_listings`](crate::types::DescribeReservedInstancesListingsResult::reserved_instances_listings): Information about the Reserved Instance listing.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeReservedInstancesModifications.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesModificationsRequest {
     /// IDs for the submitted modification request.
@@ -25,6 +25,33 @@ pub struct DescribeReservedInstancesModificationsRequest {
     /// - `status-message` - The reason for the status.
     /// - `update-date` - The time when the modification request was last updated.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeReservedInstancesModificationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances_modification_ids: self
+                .reserved_instances_modification_ids
+                .clone(),
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeReservedInstancesModificationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances_modification_ids
+            == other.reserved_instances_modification_ids
+            && self.next_token == other.next_token && self.filters == other.filters
+    }
+}
+impl Default for DescribeReservedInstancesModificationsRequest {
+    fn default() -> Self {
+        Self {
+            reserved_instances_modification_ids: None,
+            next_token: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeReservedInstancesModificationsRequest {
     /// Starts building a [`DescribeReservedInstancesModificationsRequest`].
@@ -49,9 +76,26 @@ impl DescribeReservedInstancesModificationsRequest {
     }
 }
 /// A builder for [`DescribeReservedInstancesModificationsRequest`](crate::types::DescribeReservedInstancesModificationsRequest); start one with `DescribeReservedInstancesModificationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeReservedInstancesModificationsRequestBuilder {
     inner: crate::types::DescribeReservedInstancesModificationsRequest,
+}
+impl Clone for DescribeReservedInstancesModificationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeReservedInstancesModificationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeReservedInstancesModificationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeReservedInstancesModificationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeReservedInstancesModificationsRequestBuilder {
     /// Appends one item to [`DescribeReservedInstancesModificationsRequest::reserved_instances_modification_ids`](crate::types::DescribeReservedInstancesModificationsRequest::reserved_instances_modification_ids): IDs for the submitted modification request.

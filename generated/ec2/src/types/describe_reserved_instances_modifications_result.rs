@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeReservedInstancesModifications.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesModificationsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
@@ -11,6 +11,31 @@ pub struct DescribeReservedInstancesModificationsResult {
     pub reserved_instances_modifications: Option<
         Vec<crate::types::ReservedInstancesModification>,
     >,
+}
+impl Clone for DescribeReservedInstancesModificationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            reserved_instances_modifications: self
+                .reserved_instances_modifications
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DescribeReservedInstancesModificationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.reserved_instances_modifications
+                == other.reserved_instances_modifications
+    }
+}
+impl Default for DescribeReservedInstancesModificationsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            reserved_instances_modifications: None,
+        }
+    }
 }
 impl DescribeReservedInstancesModificationsResult {
     /// Starts building a [`DescribeReservedInstancesModificationsResult`].
@@ -32,9 +57,26 @@ impl DescribeReservedInstancesModificationsResult {
     }
 }
 /// A builder for [`DescribeReservedInstancesModificationsResult`](crate::types::DescribeReservedInstancesModificationsResult); start one with `DescribeReservedInstancesModificationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeReservedInstancesModificationsResultBuilder {
     inner: crate::types::DescribeReservedInstancesModificationsResult,
+}
+impl Clone for DescribeReservedInstancesModificationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeReservedInstancesModificationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeReservedInstancesModificationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeReservedInstancesModificationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeReservedInstancesModificationsResultBuilder {
     /// Sets [`DescribeReservedInstancesModificationsResult::next_token`](crate::types::DescribeReservedInstancesModificationsResult::next_token): The token to use to retrieve the next page of results.

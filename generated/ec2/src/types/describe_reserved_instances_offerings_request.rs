@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeReservedInstancesOfferings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesOfferingsRequest {
     /// The Availability Zone in which the Reserved Instance can be used.
@@ -64,6 +64,72 @@ pub struct DescribeReservedInstancesOfferingsRequest {
     ///
     /// Default: 100
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeReservedInstancesOfferingsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            include_marketplace: self.include_marketplace,
+            instance_type: self.instance_type.clone(),
+            max_duration: self.max_duration,
+            max_instance_count: self.max_instance_count,
+            min_duration: self.min_duration,
+            offering_class: self.offering_class.clone(),
+            product_description: self.product_description.clone(),
+            reserved_instances_offering_ids: self
+                .reserved_instances_offering_ids
+                .clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            instance_tenancy: self.instance_tenancy.clone(),
+            offering_type: self.offering_type.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeReservedInstancesOfferingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.include_marketplace == other.include_marketplace
+            && self.instance_type == other.instance_type
+            && self.max_duration == other.max_duration
+            && self.max_instance_count == other.max_instance_count
+            && self.min_duration == other.min_duration
+            && self.offering_class == other.offering_class
+            && self.product_description == other.product_description
+            && self.reserved_instances_offering_ids
+                == other.reserved_instances_offering_ids
+            && self.availability_zone_id == other.availability_zone_id
+            && self.dry_run == other.dry_run && self.filters == other.filters
+            && self.instance_tenancy == other.instance_tenancy
+            && self.offering_type == other.offering_type
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeReservedInstancesOfferingsRequest {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            include_marketplace: None,
+            instance_type: None,
+            max_duration: None,
+            max_instance_count: None,
+            min_duration: None,
+            offering_class: None,
+            product_description: None,
+            reserved_instances_offering_ids: None,
+            availability_zone_id: None,
+            dry_run: None,
+            filters: None,
+            instance_tenancy: None,
+            offering_type: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeReservedInstancesOfferingsRequest {
     /// Starts building a [`DescribeReservedInstancesOfferingsRequest`].
@@ -153,9 +219,26 @@ impl DescribeReservedInstancesOfferingsRequest {
     }
 }
 /// A builder for [`DescribeReservedInstancesOfferingsRequest`](crate::types::DescribeReservedInstancesOfferingsRequest); start one with `DescribeReservedInstancesOfferingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeReservedInstancesOfferingsRequestBuilder {
     inner: crate::types::DescribeReservedInstancesOfferingsRequest,
+}
+impl Clone for DescribeReservedInstancesOfferingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeReservedInstancesOfferingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeReservedInstancesOfferingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeReservedInstancesOfferingsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeReservedInstancesOfferingsRequestBuilder {
     /// Sets [`DescribeReservedInstancesOfferingsRequest::availability_zone`](crate::types::DescribeReservedInstancesOfferingsRequest::availability_zone): The Availability Zone in which the Reserved Instance can be used.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeReservedInstancesOfferings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesOfferingsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
@@ -11,6 +11,28 @@ pub struct DescribeReservedInstancesOfferingsResult {
     pub reserved_instances_offerings: Option<
         Vec<crate::types::ReservedInstancesOffering>,
     >,
+}
+impl Clone for DescribeReservedInstancesOfferingsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            reserved_instances_offerings: self.reserved_instances_offerings.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeReservedInstancesOfferingsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.reserved_instances_offerings == other.reserved_instances_offerings
+    }
+}
+impl Default for DescribeReservedInstancesOfferingsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            reserved_instances_offerings: None,
+        }
+    }
 }
 impl DescribeReservedInstancesOfferingsResult {
     /// Starts building a [`DescribeReservedInstancesOfferingsResult`].
@@ -32,9 +54,26 @@ impl DescribeReservedInstancesOfferingsResult {
     }
 }
 /// A builder for [`DescribeReservedInstancesOfferingsResult`](crate::types::DescribeReservedInstancesOfferingsResult); start one with `DescribeReservedInstancesOfferingsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeReservedInstancesOfferingsResultBuilder {
     inner: crate::types::DescribeReservedInstancesOfferingsResult,
+}
+impl Clone for DescribeReservedInstancesOfferingsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeReservedInstancesOfferingsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeReservedInstancesOfferingsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeReservedInstancesOfferingsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeReservedInstancesOfferingsResultBuilder {
     /// Sets [`DescribeReservedInstancesOfferingsResult::next_token`](crate::types::DescribeReservedInstancesOfferingsResult::next_token): The token to use to retrieve the next page of results.

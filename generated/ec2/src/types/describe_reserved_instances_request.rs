@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeReservedInstances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesRequest {
     /// Describes whether the Reserved Instance is Standard or Convertible.
@@ -32,6 +32,36 @@ pub struct DescribeReservedInstancesRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// The Reserved Instance offering type. If you are using tools that predate the 2011-11-01 API version, you only have access to the `Medium Utilization` Reserved Instance offering type.
     pub offering_type: Option<crate::types::OfferingTypeValues>,
+}
+impl Clone for DescribeReservedInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            offering_class: self.offering_class.clone(),
+            reserved_instances_ids: self.reserved_instances_ids.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            offering_type: self.offering_type.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeReservedInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.offering_class == other.offering_class
+            && self.reserved_instances_ids == other.reserved_instances_ids
+            && self.dry_run == other.dry_run && self.filters == other.filters
+            && self.offering_type == other.offering_type
+    }
+}
+impl Default for DescribeReservedInstancesRequest {
+    fn default() -> Self {
+        Self {
+            offering_class: None,
+            reserved_instances_ids: None,
+            dry_run: None,
+            filters: None,
+            offering_type: None,
+        }
+    }
 }
 impl DescribeReservedInstancesRequest {
     /// Starts building a [`DescribeReservedInstancesRequest`].
@@ -66,9 +96,26 @@ impl DescribeReservedInstancesRequest {
     }
 }
 /// A builder for [`DescribeReservedInstancesRequest`](crate::types::DescribeReservedInstancesRequest); start one with `DescribeReservedInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeReservedInstancesRequestBuilder {
     inner: crate::types::DescribeReservedInstancesRequest,
+}
+impl Clone for DescribeReservedInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeReservedInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeReservedInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeReservedInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeReservedInstancesRequestBuilder {
     /// Sets [`DescribeReservedInstancesRequest::offering_class`](crate::types::DescribeReservedInstancesRequest::offering_class): Describes whether the Reserved Instance is Standard or Convertible.

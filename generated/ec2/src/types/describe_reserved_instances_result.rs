@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output for DescribeReservedInstances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeReservedInstancesResult {
     /// A list of Reserved Instances.
     pub reserved_instances: Option<Vec<crate::types::ReservedInstances>>,
+}
+impl Clone for DescribeReservedInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances: self.reserved_instances.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeReservedInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances == other.reserved_instances
+    }
+}
+impl Default for DescribeReservedInstancesResult {
+    fn default() -> Self {
+        Self { reserved_instances: None }
+    }
 }
 impl DescribeReservedInstancesResult {
     /// Starts building a [`DescribeReservedInstancesResult`].
@@ -21,9 +38,26 @@ impl DescribeReservedInstancesResult {
     }
 }
 /// A builder for [`DescribeReservedInstancesResult`](crate::types::DescribeReservedInstancesResult); start one with `DescribeReservedInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeReservedInstancesResultBuilder {
     inner: crate::types::DescribeReservedInstancesResult,
+}
+impl Clone for DescribeReservedInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeReservedInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeReservedInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeReservedInstancesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeReservedInstancesResultBuilder {
     /// Appends one item to [`DescribeReservedInstancesResult::reserved_instances`](crate::types::DescribeReservedInstancesResult::reserved_instances): A list of Reserved Instances.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRouteServerEndpointsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeRouteServerEndpointsRequest {
     /// The IDs of the route server endpoints to describe.
@@ -15,6 +15,36 @@ pub struct DescribeRouteServerEndpointsRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeRouteServerEndpointsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_endpoint_ids: self.route_server_endpoint_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeRouteServerEndpointsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_endpoint_ids == other.route_server_endpoint_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeRouteServerEndpointsRequest {
+    fn default() -> Self {
+        Self {
+            route_server_endpoint_ids: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeRouteServerEndpointsRequest {
     /// Starts building a [`DescribeRouteServerEndpointsRequest`].
@@ -49,9 +79,26 @@ impl DescribeRouteServerEndpointsRequest {
     }
 }
 /// A builder for [`DescribeRouteServerEndpointsRequest`](crate::types::DescribeRouteServerEndpointsRequest); start one with `DescribeRouteServerEndpointsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeRouteServerEndpointsRequestBuilder {
     inner: crate::types::DescribeRouteServerEndpointsRequest,
+}
+impl Clone for DescribeRouteServerEndpointsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeRouteServerEndpointsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeRouteServerEndpointsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeRouteServerEndpointsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeRouteServerEndpointsRequestBuilder {
     /// Appends one item to [`DescribeRouteServerEndpointsRequest::route_server_endpoint_ids`](crate::types::DescribeRouteServerEndpointsRequest::route_server_endpoint_ids): The IDs of the route server endpoints to describe.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRouteServerEndpointsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeRouteServerEndpointsResult {
     /// Information about the described route server endpoints.
     pub route_server_endpoints: Option<Vec<crate::types::RouteServerEndpoint>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeRouteServerEndpointsResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_endpoints: self.route_server_endpoints.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeRouteServerEndpointsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_endpoints == other.route_server_endpoints
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeRouteServerEndpointsResult {
+    fn default() -> Self {
+        Self {
+            route_server_endpoints: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeRouteServerEndpointsResult {
     /// Starts building a [`DescribeRouteServerEndpointsResult`].
@@ -28,9 +50,26 @@ impl DescribeRouteServerEndpointsResult {
     }
 }
 /// A builder for [`DescribeRouteServerEndpointsResult`](crate::types::DescribeRouteServerEndpointsResult); start one with `DescribeRouteServerEndpointsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeRouteServerEndpointsResultBuilder {
     inner: crate::types::DescribeRouteServerEndpointsResult,
+}
+impl Clone for DescribeRouteServerEndpointsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeRouteServerEndpointsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeRouteServerEndpointsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeRouteServerEndpointsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeRouteServerEndpointsResultBuilder {
     /// Appends one item to [`DescribeRouteServerEndpointsResult::route_server_endpoints`](crate::types::DescribeRouteServerEndpointsResult::route_server_endpoints): Information about the described route server endpoints.

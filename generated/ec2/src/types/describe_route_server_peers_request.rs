@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRouteServerPeersRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeRouteServerPeersRequest {
     /// The IDs of the route server peers to describe.
@@ -15,6 +15,36 @@ pub struct DescribeRouteServerPeersRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeRouteServerPeersRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_peer_ids: self.route_server_peer_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeRouteServerPeersRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_peer_ids == other.route_server_peer_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeRouteServerPeersRequest {
+    fn default() -> Self {
+        Self {
+            route_server_peer_ids: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeRouteServerPeersRequest {
     /// Starts building a [`DescribeRouteServerPeersRequest`].
@@ -49,9 +79,26 @@ impl DescribeRouteServerPeersRequest {
     }
 }
 /// A builder for [`DescribeRouteServerPeersRequest`](crate::types::DescribeRouteServerPeersRequest); start one with `DescribeRouteServerPeersRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeRouteServerPeersRequestBuilder {
     inner: crate::types::DescribeRouteServerPeersRequest,
+}
+impl Clone for DescribeRouteServerPeersRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeRouteServerPeersRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeRouteServerPeersRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeRouteServerPeersRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeRouteServerPeersRequestBuilder {
     /// Appends one item to [`DescribeRouteServerPeersRequest::route_server_peer_ids`](crate::types::DescribeRouteServerPeersRequest::route_server_peer_ids): The IDs of the route server peers to describe.

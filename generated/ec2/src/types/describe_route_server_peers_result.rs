@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRouteServerPeersResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeRouteServerPeersResult {
     /// Information about the described route server peers.
     pub route_server_peers: Option<Vec<crate::types::RouteServerPeer>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeRouteServerPeersResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_peers: self.route_server_peers.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeRouteServerPeersResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_peers == other.route_server_peers
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeRouteServerPeersResult {
+    fn default() -> Self {
+        Self {
+            route_server_peers: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeRouteServerPeersResult {
     /// Starts building a [`DescribeRouteServerPeersResult`].
@@ -28,9 +50,26 @@ impl DescribeRouteServerPeersResult {
     }
 }
 /// A builder for [`DescribeRouteServerPeersResult`](crate::types::DescribeRouteServerPeersResult); start one with `DescribeRouteServerPeersResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeRouteServerPeersResultBuilder {
     inner: crate::types::DescribeRouteServerPeersResult,
+}
+impl Clone for DescribeRouteServerPeersResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeRouteServerPeersResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeRouteServerPeersResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeRouteServerPeersResult as Default>::default(),
+        }
+    }
 }
 impl DescribeRouteServerPeersResultBuilder {
     /// Appends one item to [`DescribeRouteServerPeersResult::route_server_peers`](crate::types::DescribeRouteServerPeersResult::route_server_peers): Information about the described route server peers.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRouteServersRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeRouteServersRequest {
     /// The IDs of the route servers to describe.
@@ -15,6 +15,36 @@ pub struct DescribeRouteServersRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeRouteServersRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_ids: self.route_server_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeRouteServersRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_ids == other.route_server_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeRouteServersRequest {
+    fn default() -> Self {
+        Self {
+            route_server_ids: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeRouteServersRequest {
     /// Starts building a [`DescribeRouteServersRequest`].
@@ -49,9 +79,26 @@ impl DescribeRouteServersRequest {
     }
 }
 /// A builder for [`DescribeRouteServersRequest`](crate::types::DescribeRouteServersRequest); start one with `DescribeRouteServersRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeRouteServersRequestBuilder {
     inner: crate::types::DescribeRouteServersRequest,
+}
+impl Clone for DescribeRouteServersRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeRouteServersRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeRouteServersRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeRouteServersRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeRouteServersRequestBuilder {
     /// Appends one item to [`DescribeRouteServersRequest::route_server_ids`](crate::types::DescribeRouteServersRequest::route_server_ids): The IDs of the route servers to describe.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRouteServersResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeRouteServersResult {
     /// Information about the described route servers.
     pub route_servers: Option<Vec<crate::types::RouteServer>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeRouteServersResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_servers: self.route_servers.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeRouteServersResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_servers == other.route_servers && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeRouteServersResult {
+    fn default() -> Self {
+        Self {
+            route_servers: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeRouteServersResult {
     /// Starts building a [`DescribeRouteServersResult`].
@@ -28,9 +49,26 @@ impl DescribeRouteServersResult {
     }
 }
 /// A builder for [`DescribeRouteServersResult`](crate::types::DescribeRouteServersResult); start one with `DescribeRouteServersResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeRouteServersResultBuilder {
     inner: crate::types::DescribeRouteServersResult,
+}
+impl Clone for DescribeRouteServersResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeRouteServersResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeRouteServersResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeRouteServersResult as Default>::default(),
+        }
+    }
 }
 impl DescribeRouteServersResultBuilder {
     /// Appends one item to [`DescribeRouteServersResult::route_servers`](crate::types::DescribeRouteServersResult::route_servers): Information about the described route servers.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeRouteTablesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeRouteTablesRequest {
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
@@ -38,6 +38,36 @@ pub struct DescribeRouteTablesRequest {
     /// - `vpc-id` - The ID of the VPC for the route table.
     pub filters: Option<Vec<crate::types::Filter>>,
 }
+impl Clone for DescribeRouteTablesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            route_table_ids: self.route_table_ids.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeRouteTablesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.max_results == other.max_results
+            && self.dry_run == other.dry_run
+            && self.route_table_ids == other.route_table_ids
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeRouteTablesRequest {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+            route_table_ids: None,
+            filters: None,
+        }
+    }
+}
 impl DescribeRouteTablesRequest {
     /// Starts building a [`DescribeRouteTablesRequest`].
     #[inline]
@@ -71,9 +101,26 @@ impl DescribeRouteTablesRequest {
     }
 }
 /// A builder for [`DescribeRouteTablesRequest`](crate::types::DescribeRouteTablesRequest); start one with `DescribeRouteTablesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeRouteTablesRequestBuilder {
     inner: crate::types::DescribeRouteTablesRequest,
+}
+impl Clone for DescribeRouteTablesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeRouteTablesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeRouteTablesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeRouteTablesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeRouteTablesRequestBuilder {
     /// Sets [`DescribeRouteTablesRequest::next_token`](crate::types::DescribeRouteTablesRequest::next_token): The token returned from a previous paginated request.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeRouteTables.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeRouteTablesResult {
     /// Information about the route tables.
     pub route_tables: Option<Vec<crate::types::RouteTable>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeRouteTablesResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_tables: self.route_tables.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeRouteTablesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_tables == other.route_tables && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeRouteTablesResult {
+    fn default() -> Self {
+        Self {
+            route_tables: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeRouteTablesResult {
     /// Starts building a [`DescribeRouteTablesResult`].
@@ -28,9 +49,26 @@ impl DescribeRouteTablesResult {
     }
 }
 /// A builder for [`DescribeRouteTablesResult`](crate::types::DescribeRouteTablesResult); start one with `DescribeRouteTablesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeRouteTablesResultBuilder {
     inner: crate::types::DescribeRouteTablesResult,
+}
+impl Clone for DescribeRouteTablesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeRouteTablesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeRouteTablesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeRouteTablesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeRouteTablesResultBuilder {
     /// Appends one item to [`DescribeRouteTablesResult::route_tables`](crate::types::DescribeRouteTablesResult::route_tables): Information about the route tables.

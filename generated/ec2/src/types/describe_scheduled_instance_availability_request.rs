@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeScheduledInstanceAvailability.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeScheduledInstanceAvailabilityRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -29,6 +29,44 @@ pub struct DescribeScheduledInstanceAvailabilityRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub recurrence: Option<crate::types::ScheduledInstanceRecurrenceRequest>,
+}
+impl Clone for DescribeScheduledInstanceAvailabilityRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            first_slot_start_time_range: self.first_slot_start_time_range.clone(),
+            max_results: self.max_results,
+            max_slot_duration_in_hours: self.max_slot_duration_in_hours,
+            min_slot_duration_in_hours: self.min_slot_duration_in_hours,
+            next_token: self.next_token.clone(),
+            recurrence: self.recurrence.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeScheduledInstanceAvailabilityRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.first_slot_start_time_range == other.first_slot_start_time_range
+            && self.max_results == other.max_results
+            && self.max_slot_duration_in_hours == other.max_slot_duration_in_hours
+            && self.min_slot_duration_in_hours == other.min_slot_duration_in_hours
+            && self.next_token == other.next_token && self.recurrence == other.recurrence
+    }
+}
+impl Default for DescribeScheduledInstanceAvailabilityRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            first_slot_start_time_range: None,
+            max_results: None,
+            max_slot_duration_in_hours: None,
+            min_slot_duration_in_hours: None,
+            next_token: None,
+            recurrence: None,
+        }
+    }
 }
 impl DescribeScheduledInstanceAvailabilityRequest {
     /// Starts building a [`DescribeScheduledInstanceAvailabilityRequest`].
@@ -82,9 +120,26 @@ impl DescribeScheduledInstanceAvailabilityRequest {
     }
 }
 /// A builder for [`DescribeScheduledInstanceAvailabilityRequest`](crate::types::DescribeScheduledInstanceAvailabilityRequest); start one with `DescribeScheduledInstanceAvailabilityRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeScheduledInstanceAvailabilityRequestBuilder {
     inner: crate::types::DescribeScheduledInstanceAvailabilityRequest,
+}
+impl Clone for DescribeScheduledInstanceAvailabilityRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeScheduledInstanceAvailabilityRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeScheduledInstanceAvailabilityRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeScheduledInstanceAvailabilityRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeScheduledInstanceAvailabilityRequestBuilder {
     /// Sets [`DescribeScheduledInstanceAvailabilityRequest::dry_run`](crate::types::DescribeScheduledInstanceAvailabilityRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

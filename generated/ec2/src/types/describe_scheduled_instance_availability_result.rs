@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeScheduledInstanceAvailability.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeScheduledInstanceAvailabilityResult {
     /// The token required to retrieve the next set of results. This value is `null` when there are no more results to return.
@@ -11,6 +11,31 @@ pub struct DescribeScheduledInstanceAvailabilityResult {
     pub scheduled_instance_availability_set: Option<
         Vec<crate::types::ScheduledInstanceAvailability>,
     >,
+}
+impl Clone for DescribeScheduledInstanceAvailabilityResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            scheduled_instance_availability_set: self
+                .scheduled_instance_availability_set
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DescribeScheduledInstanceAvailabilityResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.scheduled_instance_availability_set
+                == other.scheduled_instance_availability_set
+    }
+}
+impl Default for DescribeScheduledInstanceAvailabilityResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            scheduled_instance_availability_set: None,
+        }
+    }
 }
 impl DescribeScheduledInstanceAvailabilityResult {
     /// Starts building a [`DescribeScheduledInstanceAvailabilityResult`].
@@ -32,9 +57,26 @@ impl DescribeScheduledInstanceAvailabilityResult {
     }
 }
 /// A builder for [`DescribeScheduledInstanceAvailabilityResult`](crate::types::DescribeScheduledInstanceAvailabilityResult); start one with `DescribeScheduledInstanceAvailabilityResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeScheduledInstanceAvailabilityResultBuilder {
     inner: crate::types::DescribeScheduledInstanceAvailabilityResult,
+}
+impl Clone for DescribeScheduledInstanceAvailabilityResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeScheduledInstanceAvailabilityResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeScheduledInstanceAvailabilityResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeScheduledInstanceAvailabilityResult as Default>::default(),
+        }
+    }
 }
 impl DescribeScheduledInstanceAvailabilityResultBuilder {
     /// Sets [`DescribeScheduledInstanceAvailabilityResult::next_token`](crate::types::DescribeScheduledInstanceAvailabilityResult::next_token): The token required to retrieve the next set of results.

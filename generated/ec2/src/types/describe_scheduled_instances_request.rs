@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeScheduledInstances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeScheduledInstancesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,39 @@ pub struct DescribeScheduledInstancesRequest {
     pub scheduled_instance_ids: Option<Vec<String>>,
     /// The time period for the first schedule to start.
     pub slot_start_time_range: Option<crate::types::SlotStartTimeRangeRequest>,
+}
+impl Clone for DescribeScheduledInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            scheduled_instance_ids: self.scheduled_instance_ids.clone(),
+            slot_start_time_range: self.slot_start_time_range.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeScheduledInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.scheduled_instance_ids == other.scheduled_instance_ids
+            && self.slot_start_time_range == other.slot_start_time_range
+    }
+}
+impl Default for DescribeScheduledInstancesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            scheduled_instance_ids: None,
+            slot_start_time_range: None,
+        }
+    }
 }
 impl DescribeScheduledInstancesRequest {
     /// Starts building a [`DescribeScheduledInstancesRequest`].
@@ -62,9 +95,26 @@ impl DescribeScheduledInstancesRequest {
     }
 }
 /// A builder for [`DescribeScheduledInstancesRequest`](crate::types::DescribeScheduledInstancesRequest); start one with `DescribeScheduledInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeScheduledInstancesRequestBuilder {
     inner: crate::types::DescribeScheduledInstancesRequest,
+}
+impl Clone for DescribeScheduledInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeScheduledInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeScheduledInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeScheduledInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeScheduledInstancesRequestBuilder {
     /// Sets [`DescribeScheduledInstancesRequest::dry_run`](crate::types::DescribeScheduledInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

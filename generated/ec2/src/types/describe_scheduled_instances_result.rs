@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeScheduledInstances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeScheduledInstancesResult {
     /// The token required to retrieve the next set of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
     /// Information about the Scheduled Instances.
     pub scheduled_instance_set: Option<Vec<crate::types::ScheduledInstance>>,
+}
+impl Clone for DescribeScheduledInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            scheduled_instance_set: self.scheduled_instance_set.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeScheduledInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.scheduled_instance_set == other.scheduled_instance_set
+    }
+}
+impl Default for DescribeScheduledInstancesResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            scheduled_instance_set: None,
+        }
+    }
 }
 impl DescribeScheduledInstancesResult {
     /// Starts building a [`DescribeScheduledInstancesResult`].
@@ -28,9 +50,26 @@ impl DescribeScheduledInstancesResult {
     }
 }
 /// A builder for [`DescribeScheduledInstancesResult`](crate::types::DescribeScheduledInstancesResult); start one with `DescribeScheduledInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeScheduledInstancesResultBuilder {
     inner: crate::types::DescribeScheduledInstancesResult,
+}
+impl Clone for DescribeScheduledInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeScheduledInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeScheduledInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeScheduledInstancesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeScheduledInstancesResultBuilder {
     /// Sets [`DescribeScheduledInstancesResult::next_token`](crate::types::DescribeScheduledInstancesResult::next_token): The token required to retrieve the next set of results.

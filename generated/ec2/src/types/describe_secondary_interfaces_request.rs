@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecondaryInterfacesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecondaryInterfacesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -31,6 +31,36 @@ pub struct DescribeSecondaryInterfacesRequest {
     pub next_token: Option<String>,
     /// The IDs of the secondary interfaces.
     pub secondary_interface_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeSecondaryInterfacesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            secondary_interface_ids: self.secondary_interface_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSecondaryInterfacesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.secondary_interface_ids == other.secondary_interface_ids
+    }
+}
+impl Default for DescribeSecondaryInterfacesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            secondary_interface_ids: None,
+        }
+    }
 }
 impl DescribeSecondaryInterfacesRequest {
     /// Starts building a [`DescribeSecondaryInterfacesRequest`].
@@ -65,9 +95,26 @@ impl DescribeSecondaryInterfacesRequest {
     }
 }
 /// A builder for [`DescribeSecondaryInterfacesRequest`](crate::types::DescribeSecondaryInterfacesRequest); start one with `DescribeSecondaryInterfacesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecondaryInterfacesRequestBuilder {
     inner: crate::types::DescribeSecondaryInterfacesRequest,
+}
+impl Clone for DescribeSecondaryInterfacesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecondaryInterfacesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecondaryInterfacesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecondaryInterfacesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSecondaryInterfacesRequestBuilder {
     /// Sets [`DescribeSecondaryInterfacesRequest::dry_run`](crate::types::DescribeSecondaryInterfacesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

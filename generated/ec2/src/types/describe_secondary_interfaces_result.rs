@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecondaryInterfacesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecondaryInterfacesResult {
     /// Information about the secondary interfaces.
     pub secondary_interfaces: Option<Vec<crate::types::SecondaryInterface>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeSecondaryInterfacesResult {
+    fn clone(&self) -> Self {
+        Self {
+            secondary_interfaces: self.secondary_interfaces.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSecondaryInterfacesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.secondary_interfaces == other.secondary_interfaces
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeSecondaryInterfacesResult {
+    fn default() -> Self {
+        Self {
+            secondary_interfaces: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeSecondaryInterfacesResult {
     /// Starts building a [`DescribeSecondaryInterfacesResult`].
@@ -28,9 +50,26 @@ impl DescribeSecondaryInterfacesResult {
     }
 }
 /// A builder for [`DescribeSecondaryInterfacesResult`](crate::types::DescribeSecondaryInterfacesResult); start one with `DescribeSecondaryInterfacesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecondaryInterfacesResultBuilder {
     inner: crate::types::DescribeSecondaryInterfacesResult,
+}
+impl Clone for DescribeSecondaryInterfacesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecondaryInterfacesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecondaryInterfacesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecondaryInterfacesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSecondaryInterfacesResultBuilder {
     /// Appends one item to [`DescribeSecondaryInterfacesResult::secondary_interfaces`](crate::types::DescribeSecondaryInterfacesResult::secondary_interfaces): Information about the secondary interfaces.

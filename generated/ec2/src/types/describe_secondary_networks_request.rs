@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecondaryNetworksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecondaryNetworksRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -26,6 +26,36 @@ pub struct DescribeSecondaryNetworksRequest {
     pub next_token: Option<String>,
     /// The IDs of the secondary networks.
     pub secondary_network_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeSecondaryNetworksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            secondary_network_ids: self.secondary_network_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSecondaryNetworksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.secondary_network_ids == other.secondary_network_ids
+    }
+}
+impl Default for DescribeSecondaryNetworksRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            secondary_network_ids: None,
+        }
+    }
 }
 impl DescribeSecondaryNetworksRequest {
     /// Starts building a [`DescribeSecondaryNetworksRequest`].
@@ -60,9 +90,26 @@ impl DescribeSecondaryNetworksRequest {
     }
 }
 /// A builder for [`DescribeSecondaryNetworksRequest`](crate::types::DescribeSecondaryNetworksRequest); start one with `DescribeSecondaryNetworksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecondaryNetworksRequestBuilder {
     inner: crate::types::DescribeSecondaryNetworksRequest,
+}
+impl Clone for DescribeSecondaryNetworksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecondaryNetworksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecondaryNetworksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecondaryNetworksRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSecondaryNetworksRequestBuilder {
     /// Sets [`DescribeSecondaryNetworksRequest::dry_run`](crate::types::DescribeSecondaryNetworksRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecondaryNetworksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecondaryNetworksResult {
     /// Information about the secondary networks.
     pub secondary_networks: Option<Vec<crate::types::SecondaryNetwork>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeSecondaryNetworksResult {
+    fn clone(&self) -> Self {
+        Self {
+            secondary_networks: self.secondary_networks.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSecondaryNetworksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.secondary_networks == other.secondary_networks
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeSecondaryNetworksResult {
+    fn default() -> Self {
+        Self {
+            secondary_networks: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeSecondaryNetworksResult {
     /// Starts building a [`DescribeSecondaryNetworksResult`].
@@ -28,9 +50,26 @@ impl DescribeSecondaryNetworksResult {
     }
 }
 /// A builder for [`DescribeSecondaryNetworksResult`](crate::types::DescribeSecondaryNetworksResult); start one with `DescribeSecondaryNetworksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecondaryNetworksResultBuilder {
     inner: crate::types::DescribeSecondaryNetworksResult,
+}
+impl Clone for DescribeSecondaryNetworksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecondaryNetworksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecondaryNetworksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecondaryNetworksResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSecondaryNetworksResultBuilder {
     /// Appends one item to [`DescribeSecondaryNetworksResult::secondary_networks`](crate::types::DescribeSecondaryNetworksResult::secondary_networks): Information about the secondary networks.

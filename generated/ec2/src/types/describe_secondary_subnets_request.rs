@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecondarySubnetsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecondarySubnetsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -27,6 +27,36 @@ pub struct DescribeSecondarySubnetsRequest {
     pub next_token: Option<String>,
     /// The IDs of the secondary subnets.
     pub secondary_subnet_ids: Option<Vec<String>>,
+}
+impl Clone for DescribeSecondarySubnetsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            secondary_subnet_ids: self.secondary_subnet_ids.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSecondarySubnetsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.secondary_subnet_ids == other.secondary_subnet_ids
+    }
+}
+impl Default for DescribeSecondarySubnetsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            secondary_subnet_ids: None,
+        }
+    }
 }
 impl DescribeSecondarySubnetsRequest {
     /// Starts building a [`DescribeSecondarySubnetsRequest`].
@@ -61,9 +91,26 @@ impl DescribeSecondarySubnetsRequest {
     }
 }
 /// A builder for [`DescribeSecondarySubnetsRequest`](crate::types::DescribeSecondarySubnetsRequest); start one with `DescribeSecondarySubnetsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecondarySubnetsRequestBuilder {
     inner: crate::types::DescribeSecondarySubnetsRequest,
+}
+impl Clone for DescribeSecondarySubnetsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecondarySubnetsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecondarySubnetsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecondarySubnetsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSecondarySubnetsRequestBuilder {
     /// Sets [`DescribeSecondarySubnetsRequest::dry_run`](crate::types::DescribeSecondarySubnetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecondarySubnetsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecondarySubnetsResult {
     /// Information about the secondary subnets.
     pub secondary_subnets: Option<Vec<crate::types::SecondarySubnet>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeSecondarySubnetsResult {
+    fn clone(&self) -> Self {
+        Self {
+            secondary_subnets: self.secondary_subnets.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSecondarySubnetsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.secondary_subnets == other.secondary_subnets
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeSecondarySubnetsResult {
+    fn default() -> Self {
+        Self {
+            secondary_subnets: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeSecondarySubnetsResult {
     /// Starts building a [`DescribeSecondarySubnetsResult`].
@@ -28,9 +50,26 @@ impl DescribeSecondarySubnetsResult {
     }
 }
 /// A builder for [`DescribeSecondarySubnetsResult`](crate::types::DescribeSecondarySubnetsResult); start one with `DescribeSecondarySubnetsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecondarySubnetsResultBuilder {
     inner: crate::types::DescribeSecondarySubnetsResult,
+}
+impl Clone for DescribeSecondarySubnetsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecondarySubnetsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecondarySubnetsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecondarySubnetsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSecondarySubnetsResultBuilder {
     /// Appends one item to [`DescribeSecondarySubnetsResult::secondary_subnets`](crate::types::DescribeSecondarySubnetsResult::secondary_subnets): Information about the secondary subnets.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupReferencesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupReferencesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DescribeSecurityGroupReferencesRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub group_id: Option<Vec<String>>,
+}
+impl Clone for DescribeSecurityGroupReferencesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            group_id: self.group_id.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSecurityGroupReferencesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.group_id == other.group_id
+    }
+}
+impl Default for DescribeSecurityGroupReferencesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            group_id: None,
+        }
+    }
 }
 impl DescribeSecurityGroupReferencesRequest {
     /// Starts building a [`DescribeSecurityGroupReferencesRequest`].
@@ -30,9 +51,26 @@ impl DescribeSecurityGroupReferencesRequest {
     }
 }
 /// A builder for [`DescribeSecurityGroupReferencesRequest`](crate::types::DescribeSecurityGroupReferencesRequest); start one with `DescribeSecurityGroupReferencesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecurityGroupReferencesRequestBuilder {
     inner: crate::types::DescribeSecurityGroupReferencesRequest,
+}
+impl Clone for DescribeSecurityGroupReferencesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecurityGroupReferencesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecurityGroupReferencesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecurityGroupReferencesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSecurityGroupReferencesRequestBuilder {
     /// Sets [`DescribeSecurityGroupReferencesRequest::dry_run`](crate::types::DescribeSecurityGroupReferencesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupReferencesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupReferencesResult {
     /// Information about the VPCs with the referencing security groups.
     pub security_group_reference_set: Option<Vec<crate::types::SecurityGroupReference>>,
+}
+impl Clone for DescribeSecurityGroupReferencesResult {
+    fn clone(&self) -> Self {
+        Self {
+            security_group_reference_set: self.security_group_reference_set.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSecurityGroupReferencesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.security_group_reference_set == other.security_group_reference_set
+    }
+}
+impl Default for DescribeSecurityGroupReferencesResult {
+    fn default() -> Self {
+        Self {
+            security_group_reference_set: None,
+        }
+    }
 }
 impl DescribeSecurityGroupReferencesResult {
     /// Starts building a [`DescribeSecurityGroupReferencesResult`].
@@ -23,9 +42,26 @@ impl DescribeSecurityGroupReferencesResult {
     }
 }
 /// A builder for [`DescribeSecurityGroupReferencesResult`](crate::types::DescribeSecurityGroupReferencesResult); start one with `DescribeSecurityGroupReferencesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecurityGroupReferencesResultBuilder {
     inner: crate::types::DescribeSecurityGroupReferencesResult,
+}
+impl Clone for DescribeSecurityGroupReferencesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecurityGroupReferencesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecurityGroupReferencesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecurityGroupReferencesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSecurityGroupReferencesResultBuilder {
     /// Appends one item to [`DescribeSecurityGroupReferencesResult::security_group_reference_set`](crate::types::DescribeSecurityGroupReferencesResult::security_group_reference_set): Information about the VPCs with the referencing security groups.

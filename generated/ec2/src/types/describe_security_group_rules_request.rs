@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupRulesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupRulesRequest {
     /// One or more filters.
@@ -19,6 +19,36 @@ pub struct DescribeSecurityGroupRulesRequest {
     pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. This value can be between 5 and 1000. If this parameter is not specified, then all items are returned. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeSecurityGroupRulesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            security_group_rule_ids: self.security_group_rule_ids.clone(),
+            dry_run: self.dry_run,
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeSecurityGroupRulesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters
+            && self.security_group_rule_ids == other.security_group_rule_ids
+            && self.dry_run == other.dry_run && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeSecurityGroupRulesRequest {
+    fn default() -> Self {
+        Self {
+            filters: None,
+            security_group_rule_ids: None,
+            dry_run: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeSecurityGroupRulesRequest {
     /// Starts building a [`DescribeSecurityGroupRulesRequest`].
@@ -53,9 +83,26 @@ impl DescribeSecurityGroupRulesRequest {
     }
 }
 /// A builder for [`DescribeSecurityGroupRulesRequest`](crate::types::DescribeSecurityGroupRulesRequest); start one with `DescribeSecurityGroupRulesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecurityGroupRulesRequestBuilder {
     inner: crate::types::DescribeSecurityGroupRulesRequest,
+}
+impl Clone for DescribeSecurityGroupRulesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecurityGroupRulesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecurityGroupRulesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecurityGroupRulesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSecurityGroupRulesRequestBuilder {
     /// Appends one item to [`DescribeSecurityGroupRulesRequest::filters`](crate::types::DescribeSecurityGroupRulesRequest::filters): One or more filters.

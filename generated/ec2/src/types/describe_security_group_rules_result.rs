@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupRulesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupRulesResult {
     /// Information about security group rules.
     pub security_group_rules: Option<Vec<crate::types::SecurityGroupRule>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeSecurityGroupRulesResult {
+    fn clone(&self) -> Self {
+        Self {
+            security_group_rules: self.security_group_rules.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSecurityGroupRulesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.security_group_rules == other.security_group_rules
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeSecurityGroupRulesResult {
+    fn default() -> Self {
+        Self {
+            security_group_rules: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeSecurityGroupRulesResult {
     /// Starts building a [`DescribeSecurityGroupRulesResult`].
@@ -28,9 +50,26 @@ impl DescribeSecurityGroupRulesResult {
     }
 }
 /// A builder for [`DescribeSecurityGroupRulesResult`](crate::types::DescribeSecurityGroupRulesResult); start one with `DescribeSecurityGroupRulesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecurityGroupRulesResultBuilder {
     inner: crate::types::DescribeSecurityGroupRulesResult,
+}
+impl Clone for DescribeSecurityGroupRulesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecurityGroupRulesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecurityGroupRulesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecurityGroupRulesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSecurityGroupRulesResultBuilder {
     /// Appends one item to [`DescribeSecurityGroupRulesResult::security_group_rules`](crate::types::DescribeSecurityGroupRulesResult::security_group_rules): Information about security group rules.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupVpcAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupVpcAssociationsRequest {
     /// Security group VPC association filters.
@@ -19,6 +19,32 @@ pub struct DescribeSecurityGroupVpcAssociationsRequest {
     pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeSecurityGroupVpcAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeSecurityGroupVpcAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeSecurityGroupVpcAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            filters: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeSecurityGroupVpcAssociationsRequest {
     /// Starts building a [`DescribeSecurityGroupVpcAssociationsRequest`].
@@ -48,9 +74,26 @@ impl DescribeSecurityGroupVpcAssociationsRequest {
     }
 }
 /// A builder for [`DescribeSecurityGroupVpcAssociationsRequest`](crate::types::DescribeSecurityGroupVpcAssociationsRequest); start one with `DescribeSecurityGroupVpcAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecurityGroupVpcAssociationsRequestBuilder {
     inner: crate::types::DescribeSecurityGroupVpcAssociationsRequest,
+}
+impl Clone for DescribeSecurityGroupVpcAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecurityGroupVpcAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecurityGroupVpcAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecurityGroupVpcAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSecurityGroupVpcAssociationsRequestBuilder {
     /// Appends one item to [`DescribeSecurityGroupVpcAssociationsRequest::filters`](crate::types::DescribeSecurityGroupVpcAssociationsRequest::filters): Security group VPC association filters.

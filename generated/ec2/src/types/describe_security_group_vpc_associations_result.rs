@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupVpcAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupVpcAssociationsResult {
     /// The security group VPC associations.
@@ -11,6 +11,30 @@ pub struct DescribeSecurityGroupVpcAssociationsResult {
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeSecurityGroupVpcAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            security_group_vpc_associations: self
+                .security_group_vpc_associations
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSecurityGroupVpcAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.security_group_vpc_associations == other.security_group_vpc_associations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeSecurityGroupVpcAssociationsResult {
+    fn default() -> Self {
+        Self {
+            security_group_vpc_associations: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeSecurityGroupVpcAssociationsResult {
     /// Starts building a [`DescribeSecurityGroupVpcAssociationsResult`].
@@ -32,9 +56,26 @@ impl DescribeSecurityGroupVpcAssociationsResult {
     }
 }
 /// A builder for [`DescribeSecurityGroupVpcAssociationsResult`](crate::types::DescribeSecurityGroupVpcAssociationsResult); start one with `DescribeSecurityGroupVpcAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecurityGroupVpcAssociationsResultBuilder {
     inner: crate::types::DescribeSecurityGroupVpcAssociationsResult,
+}
+impl Clone for DescribeSecurityGroupVpcAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecurityGroupVpcAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecurityGroupVpcAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecurityGroupVpcAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSecurityGroupVpcAssociationsResultBuilder {
     /// Appends one item to [`DescribeSecurityGroupVpcAssociationsResult::security_group_vpc_associations`](crate::types::DescribeSecurityGroupVpcAssociationsResult::security_group_vpc_associations): The security group VPC associations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupsRequest {
     /// The IDs of the security groups. Required for security groups in a nondefault VPC.
@@ -48,6 +48,38 @@ pub struct DescribeSecurityGroupsRequest {
     /// - `vpc-id` - The ID of the VPC specified when the security group was created.
     pub filters: Option<Vec<crate::types::Filter>>,
 }
+impl Clone for DescribeSecurityGroupsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            group_ids: self.group_ids.clone(),
+            group_names: self.group_names.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSecurityGroupsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_ids == other.group_ids && self.group_names == other.group_names
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeSecurityGroupsRequest {
+    fn default() -> Self {
+        Self {
+            group_ids: None,
+            group_names: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+            filters: None,
+        }
+    }
+}
 impl DescribeSecurityGroupsRequest {
     /// Starts building a [`DescribeSecurityGroupsRequest`].
     #[inline]
@@ -86,9 +118,26 @@ impl DescribeSecurityGroupsRequest {
     }
 }
 /// A builder for [`DescribeSecurityGroupsRequest`](crate::types::DescribeSecurityGroupsRequest); start one with `DescribeSecurityGroupsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecurityGroupsRequestBuilder {
     inner: crate::types::DescribeSecurityGroupsRequest,
+}
+impl Clone for DescribeSecurityGroupsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecurityGroupsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecurityGroupsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecurityGroupsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSecurityGroupsRequestBuilder {
     /// Appends one item to [`DescribeSecurityGroupsRequest::group_ids`](crate::types::DescribeSecurityGroupsRequest::group_ids): The IDs of the security groups.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSecurityGroupsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSecurityGroupsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the security groups.
     pub security_groups: Option<Vec<crate::types::SecurityGroup>>,
+}
+impl Clone for DescribeSecurityGroupsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            security_groups: self.security_groups.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSecurityGroupsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.security_groups == other.security_groups
+    }
+}
+impl Default for DescribeSecurityGroupsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            security_groups: None,
+        }
+    }
 }
 impl DescribeSecurityGroupsResult {
     /// Starts building a [`DescribeSecurityGroupsResult`].
@@ -28,9 +50,26 @@ impl DescribeSecurityGroupsResult {
     }
 }
 /// A builder for [`DescribeSecurityGroupsResult`](crate::types::DescribeSecurityGroupsResult); start one with `DescribeSecurityGroupsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSecurityGroupsResultBuilder {
     inner: crate::types::DescribeSecurityGroupsResult,
+}
+impl Clone for DescribeSecurityGroupsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSecurityGroupsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSecurityGroupsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSecurityGroupsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSecurityGroupsResultBuilder {
     /// Sets [`DescribeSecurityGroupsResult::next_token`](crate::types::DescribeSecurityGroupsResult::next_token): The token to include in another request to get the next page of items.

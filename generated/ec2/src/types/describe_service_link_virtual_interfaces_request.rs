@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeServiceLinkVirtualInterfacesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeServiceLinkVirtualInterfacesRequest {
     /// The IDs of the service link virtual interfaces.
@@ -23,6 +23,38 @@ pub struct DescribeServiceLinkVirtualInterfacesRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeServiceLinkVirtualInterfacesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            service_link_virtual_interface_ids: self
+                .service_link_virtual_interface_ids
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeServiceLinkVirtualInterfacesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.service_link_virtual_interface_ids
+            == other.service_link_virtual_interface_ids && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeServiceLinkVirtualInterfacesRequest {
+    fn default() -> Self {
+        Self {
+            service_link_virtual_interface_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeServiceLinkVirtualInterfacesRequest {
     /// Starts building a [`DescribeServiceLinkVirtualInterfacesRequest`].
@@ -57,9 +89,26 @@ impl DescribeServiceLinkVirtualInterfacesRequest {
     }
 }
 /// A builder for [`DescribeServiceLinkVirtualInterfacesRequest`](crate::types::DescribeServiceLinkVirtualInterfacesRequest); start one with `DescribeServiceLinkVirtualInterfacesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeServiceLinkVirtualInterfacesRequestBuilder {
     inner: crate::types::DescribeServiceLinkVirtualInterfacesRequest,
+}
+impl Clone for DescribeServiceLinkVirtualInterfacesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeServiceLinkVirtualInterfacesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeServiceLinkVirtualInterfacesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeServiceLinkVirtualInterfacesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeServiceLinkVirtualInterfacesRequestBuilder {
     /// Appends one item to [`DescribeServiceLinkVirtualInterfacesRequest::service_link_virtual_interface_ids`](crate::types::DescribeServiceLinkVirtualInterfacesRequest::service_link_virtual_interface_ids): The IDs of the service link virtual interfaces.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeServiceLinkVirtualInterfacesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeServiceLinkVirtualInterfacesResult {
     /// Describes the service link virtual interfaces.
@@ -11,6 +11,30 @@ pub struct DescribeServiceLinkVirtualInterfacesResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeServiceLinkVirtualInterfacesResult {
+    fn clone(&self) -> Self {
+        Self {
+            service_link_virtual_interfaces: self
+                .service_link_virtual_interfaces
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeServiceLinkVirtualInterfacesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.service_link_virtual_interfaces == other.service_link_virtual_interfaces
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeServiceLinkVirtualInterfacesResult {
+    fn default() -> Self {
+        Self {
+            service_link_virtual_interfaces: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeServiceLinkVirtualInterfacesResult {
     /// Starts building a [`DescribeServiceLinkVirtualInterfacesResult`].
@@ -32,9 +56,26 @@ impl DescribeServiceLinkVirtualInterfacesResult {
     }
 }
 /// A builder for [`DescribeServiceLinkVirtualInterfacesResult`](crate::types::DescribeServiceLinkVirtualInterfacesResult); start one with `DescribeServiceLinkVirtualInterfacesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeServiceLinkVirtualInterfacesResultBuilder {
     inner: crate::types::DescribeServiceLinkVirtualInterfacesResult,
+}
+impl Clone for DescribeServiceLinkVirtualInterfacesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeServiceLinkVirtualInterfacesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeServiceLinkVirtualInterfacesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeServiceLinkVirtualInterfacesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeServiceLinkVirtualInterfacesResultBuilder {
     /// Appends one item to [`DescribeServiceLinkVirtualInterfacesResult::service_link_virtual_interfaces`](crate::types::DescribeServiceLinkVirtualInterfacesResult::service_link_virtual_interfaces): Describes the service link virtual interfaces.

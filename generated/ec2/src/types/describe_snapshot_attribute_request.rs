@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSnapshotAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSnapshotAttributeRequest {
     /// The snapshot attribute you would like to view.
@@ -15,6 +15,30 @@ pub struct DescribeSnapshotAttributeRequest {
     pub snapshot_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeSnapshotAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            attribute: self.attribute.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeSnapshotAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute == other.attribute && self.snapshot_id == other.snapshot_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeSnapshotAttributeRequest {
+    fn default() -> Self {
+        Self {
+            attribute: None,
+            snapshot_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeSnapshotAttributeRequest {
     /// Starts building a [`DescribeSnapshotAttributeRequest`].
@@ -39,9 +63,26 @@ impl DescribeSnapshotAttributeRequest {
     }
 }
 /// A builder for [`DescribeSnapshotAttributeRequest`](crate::types::DescribeSnapshotAttributeRequest); start one with `DescribeSnapshotAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSnapshotAttributeRequestBuilder {
     inner: crate::types::DescribeSnapshotAttributeRequest,
+}
+impl Clone for DescribeSnapshotAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSnapshotAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSnapshotAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSnapshotAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSnapshotAttributeRequestBuilder {
     /// Sets [`DescribeSnapshotAttributeRequest::attribute`](crate::types::DescribeSnapshotAttributeRequest::attribute): The snapshot attribute you would like to view.

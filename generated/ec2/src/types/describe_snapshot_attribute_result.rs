@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSnapshotAttributeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSnapshotAttributeResult {
     /// The product codes.
@@ -11,6 +11,31 @@ pub struct DescribeSnapshotAttributeResult {
     pub snapshot_id: Option<String>,
     /// The users and groups that have the permissions for creating volumes from the snapshot.
     pub create_volume_permissions: Option<Vec<crate::types::CreateVolumePermission>>,
+}
+impl Clone for DescribeSnapshotAttributeResult {
+    fn clone(&self) -> Self {
+        Self {
+            product_codes: self.product_codes.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            create_volume_permissions: self.create_volume_permissions.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSnapshotAttributeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.product_codes == other.product_codes
+            && self.snapshot_id == other.snapshot_id
+            && self.create_volume_permissions == other.create_volume_permissions
+    }
+}
+impl Default for DescribeSnapshotAttributeResult {
+    fn default() -> Self {
+        Self {
+            product_codes: None,
+            snapshot_id: None,
+            create_volume_permissions: None,
+        }
+    }
 }
 impl DescribeSnapshotAttributeResult {
     /// Starts building a [`DescribeSnapshotAttributeResult`].
@@ -35,9 +60,26 @@ impl DescribeSnapshotAttributeResult {
     }
 }
 /// A builder for [`DescribeSnapshotAttributeResult`](crate::types::DescribeSnapshotAttributeResult); start one with `DescribeSnapshotAttributeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSnapshotAttributeResultBuilder {
     inner: crate::types::DescribeSnapshotAttributeResult,
+}
+impl Clone for DescribeSnapshotAttributeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSnapshotAttributeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSnapshotAttributeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSnapshotAttributeResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSnapshotAttributeResultBuilder {
     /// Appends one item to [`DescribeSnapshotAttributeResult::product_codes`](crate::types::DescribeSnapshotAttributeResult::product_codes): The product codes.

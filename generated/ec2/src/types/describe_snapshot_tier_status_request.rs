@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSnapshotTierStatusRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSnapshotTierStatusRequest {
     /// The filters.
@@ -17,6 +17,33 @@ pub struct DescribeSnapshotTierStatusRequest {
     pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeSnapshotTierStatusRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeSnapshotTierStatusRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters && self.dry_run == other.dry_run
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeSnapshotTierStatusRequest {
+    fn default() -> Self {
+        Self {
+            filters: None,
+            dry_run: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeSnapshotTierStatusRequest {
     /// Starts building a [`DescribeSnapshotTierStatusRequest`].
@@ -46,9 +73,26 @@ impl DescribeSnapshotTierStatusRequest {
     }
 }
 /// A builder for [`DescribeSnapshotTierStatusRequest`](crate::types::DescribeSnapshotTierStatusRequest); start one with `DescribeSnapshotTierStatusRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSnapshotTierStatusRequestBuilder {
     inner: crate::types::DescribeSnapshotTierStatusRequest,
+}
+impl Clone for DescribeSnapshotTierStatusRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSnapshotTierStatusRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSnapshotTierStatusRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSnapshotTierStatusRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSnapshotTierStatusRequestBuilder {
     /// Appends one item to [`DescribeSnapshotTierStatusRequest::filters`](crate::types::DescribeSnapshotTierStatusRequest::filters): The filters.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSnapshotTierStatusResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSnapshotTierStatusResult {
     /// Information about the snapshot's storage tier.
     pub snapshot_tier_statuses: Option<Vec<crate::types::SnapshotTierStatus>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeSnapshotTierStatusResult {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_tier_statuses: self.snapshot_tier_statuses.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSnapshotTierStatusResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_tier_statuses == other.snapshot_tier_statuses
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeSnapshotTierStatusResult {
+    fn default() -> Self {
+        Self {
+            snapshot_tier_statuses: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeSnapshotTierStatusResult {
     /// Starts building a [`DescribeSnapshotTierStatusResult`].
@@ -28,9 +50,26 @@ impl DescribeSnapshotTierStatusResult {
     }
 }
 /// A builder for [`DescribeSnapshotTierStatusResult`](crate::types::DescribeSnapshotTierStatusResult); start one with `DescribeSnapshotTierStatusResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSnapshotTierStatusResultBuilder {
     inner: crate::types::DescribeSnapshotTierStatusResult,
+}
+impl Clone for DescribeSnapshotTierStatusResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSnapshotTierStatusResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSnapshotTierStatusResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSnapshotTierStatusResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSnapshotTierStatusResultBuilder {
     /// Appends one item to [`DescribeSnapshotTierStatusResult::snapshot_tier_statuses`](crate::types::DescribeSnapshotTierStatusResult::snapshot_tier_statuses): Information about the snapshot's storage tier.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSnapshotsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSnapshotsRequest {
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
@@ -36,6 +36,41 @@ pub struct DescribeSnapshotsRequest {
     /// - `volume-id` - The ID of the volume the snapshot is for.
     /// - `volume-size` - The size of the volume, in GiB.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeSnapshotsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            owner_ids: self.owner_ids.clone(),
+            restorable_by_user_ids: self.restorable_by_user_ids.clone(),
+            snapshot_ids: self.snapshot_ids.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSnapshotsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.max_results == other.max_results && self.next_token == other.next_token
+            && self.owner_ids == other.owner_ids
+            && self.restorable_by_user_ids == other.restorable_by_user_ids
+            && self.snapshot_ids == other.snapshot_ids && self.dry_run == other.dry_run
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeSnapshotsRequest {
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            next_token: None,
+            owner_ids: None,
+            restorable_by_user_ids: None,
+            snapshot_ids: None,
+            dry_run: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeSnapshotsRequest {
     /// Starts building a [`DescribeSnapshotsRequest`].
@@ -80,9 +115,26 @@ impl DescribeSnapshotsRequest {
     }
 }
 /// A builder for [`DescribeSnapshotsRequest`](crate::types::DescribeSnapshotsRequest); start one with `DescribeSnapshotsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSnapshotsRequestBuilder {
     inner: crate::types::DescribeSnapshotsRequest,
+}
+impl Clone for DescribeSnapshotsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSnapshotsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSnapshotsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSnapshotsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSnapshotsRequestBuilder {
     /// Sets [`DescribeSnapshotsRequest::max_results`](crate::types::DescribeSnapshotsRequest::max_results): The maximum number of items to return for this request.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSnapshotsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSnapshotsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the snapshots.
     pub snapshots: Option<Vec<crate::types::Snapshot>>,
+}
+impl Clone for DescribeSnapshotsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            snapshots: self.snapshots.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSnapshotsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.snapshots == other.snapshots
+    }
+}
+impl Default for DescribeSnapshotsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            snapshots: None,
+        }
+    }
 }
 impl DescribeSnapshotsResult {
     /// Starts building a [`DescribeSnapshotsResult`].
@@ -28,9 +49,26 @@ impl DescribeSnapshotsResult {
     }
 }
 /// A builder for [`DescribeSnapshotsResult`](crate::types::DescribeSnapshotsResult); start one with `DescribeSnapshotsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSnapshotsResultBuilder {
     inner: crate::types::DescribeSnapshotsResult,
+}
+impl Clone for DescribeSnapshotsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSnapshotsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSnapshotsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSnapshotsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSnapshotsResultBuilder {
     /// Sets [`DescribeSnapshotsResult::next_token`](crate::types::DescribeSnapshotsResult::next_token): The token to include in another request to get the next page of items.

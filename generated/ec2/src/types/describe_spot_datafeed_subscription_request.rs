@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeSpotDatafeedSubscription.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotDatafeedSubscriptionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeSpotDatafeedSubscriptionRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for DescribeSpotDatafeedSubscriptionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeSpotDatafeedSubscriptionRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl DescribeSpotDatafeedSubscriptionRequest {
     /// Starts building a [`DescribeSpotDatafeedSubscriptionRequest`].
@@ -21,9 +36,26 @@ impl DescribeSpotDatafeedSubscriptionRequest {
     }
 }
 /// A builder for [`DescribeSpotDatafeedSubscriptionRequest`](crate::types::DescribeSpotDatafeedSubscriptionRequest); start one with `DescribeSpotDatafeedSubscriptionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSpotDatafeedSubscriptionRequestBuilder {
     inner: crate::types::DescribeSpotDatafeedSubscriptionRequest,
+}
+impl Clone for DescribeSpotDatafeedSubscriptionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSpotDatafeedSubscriptionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSpotDatafeedSubscriptionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSpotDatafeedSubscriptionRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSpotDatafeedSubscriptionRequestBuilder {
     /// Sets [`DescribeSpotDatafeedSubscriptionRequest::dry_run`](crate::types::DescribeSpotDatafeedSubscriptionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeSpotDatafeedSubscription.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotDatafeedSubscriptionResult {
     /// The Spot Instance data feed subscription.
     pub spot_datafeed_subscription: Option<crate::types::SpotDatafeedSubscription>,
+}
+impl Clone for DescribeSpotDatafeedSubscriptionResult {
+    fn clone(&self) -> Self {
+        Self {
+            spot_datafeed_subscription: self.spot_datafeed_subscription.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSpotDatafeedSubscriptionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.spot_datafeed_subscription == other.spot_datafeed_subscription
+    }
+}
+impl Default for DescribeSpotDatafeedSubscriptionResult {
+    fn default() -> Self {
+        Self {
+            spot_datafeed_subscription: None,
+        }
+    }
 }
 impl DescribeSpotDatafeedSubscriptionResult {
     /// Starts building a [`DescribeSpotDatafeedSubscriptionResult`].
@@ -23,9 +42,26 @@ impl DescribeSpotDatafeedSubscriptionResult {
     }
 }
 /// A builder for [`DescribeSpotDatafeedSubscriptionResult`](crate::types::DescribeSpotDatafeedSubscriptionResult); start one with `DescribeSpotDatafeedSubscriptionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSpotDatafeedSubscriptionResultBuilder {
     inner: crate::types::DescribeSpotDatafeedSubscriptionResult,
+}
+impl Clone for DescribeSpotDatafeedSubscriptionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSpotDatafeedSubscriptionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSpotDatafeedSubscriptionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSpotDatafeedSubscriptionResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSpotDatafeedSubscriptionResultBuilder {
     /// Sets [`DescribeSpotDatafeedSubscriptionResult::spot_datafeed_subscription`](crate::types::DescribeSpotDatafeedSubscriptionResult::spot_datafeed_subscription): The Spot Instance data feed subscription.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeSpotFleetInstances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotFleetInstancesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,34 @@ pub struct DescribeSpotFleetInstancesRequest {
     pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeSpotFleetInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            spot_fleet_request_id: self.spot_fleet_request_id.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeSpotFleetInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.spot_fleet_request_id == other.spot_fleet_request_id
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeSpotFleetInstancesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            spot_fleet_request_id: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeSpotFleetInstancesRequest {
     /// Starts building a [`DescribeSpotFleetInstancesRequest`].
@@ -44,9 +72,26 @@ impl DescribeSpotFleetInstancesRequest {
     }
 }
 /// A builder for [`DescribeSpotFleetInstancesRequest`](crate::types::DescribeSpotFleetInstancesRequest); start one with `DescribeSpotFleetInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSpotFleetInstancesRequestBuilder {
     inner: crate::types::DescribeSpotFleetInstancesRequest,
+}
+impl Clone for DescribeSpotFleetInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSpotFleetInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSpotFleetInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSpotFleetInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSpotFleetInstancesRequestBuilder {
     /// Sets [`DescribeSpotFleetInstancesRequest::dry_run`](crate::types::DescribeSpotFleetInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

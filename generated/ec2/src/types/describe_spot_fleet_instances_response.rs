@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeSpotFleetInstances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotFleetInstancesResponse {
     /// The running instances. This list is refreshed periodically and might be out of date.
@@ -11,6 +11,31 @@ pub struct DescribeSpotFleetInstancesResponse {
     pub next_token: Option<String>,
     /// The ID of the Spot Fleet request.
     pub spot_fleet_request_id: Option<String>,
+}
+impl Clone for DescribeSpotFleetInstancesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            active_instances: self.active_instances.clone(),
+            next_token: self.next_token.clone(),
+            spot_fleet_request_id: self.spot_fleet_request_id.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSpotFleetInstancesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.active_instances == other.active_instances
+            && self.next_token == other.next_token
+            && self.spot_fleet_request_id == other.spot_fleet_request_id
+    }
+}
+impl Default for DescribeSpotFleetInstancesResponse {
+    fn default() -> Self {
+        Self {
+            active_instances: None,
+            next_token: None,
+            spot_fleet_request_id: None,
+        }
+    }
 }
 impl DescribeSpotFleetInstancesResponse {
     /// Starts building a [`DescribeSpotFleetInstancesResponse`].
@@ -35,9 +60,26 @@ impl DescribeSpotFleetInstancesResponse {
     }
 }
 /// A builder for [`DescribeSpotFleetInstancesResponse`](crate::types::DescribeSpotFleetInstancesResponse); start one with `DescribeSpotFleetInstancesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSpotFleetInstancesResponseBuilder {
     inner: crate::types::DescribeSpotFleetInstancesResponse,
+}
+impl Clone for DescribeSpotFleetInstancesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSpotFleetInstancesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSpotFleetInstancesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSpotFleetInstancesResponse as Default>::default(),
+        }
+    }
 }
 impl DescribeSpotFleetInstancesResponseBuilder {
     /// Appends one item to [`DescribeSpotFleetInstancesResponse::active_instances`](crate::types::DescribeSpotFleetInstancesResponse::active_instances): The running instances.

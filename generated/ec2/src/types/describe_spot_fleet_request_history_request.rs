@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeSpotFleetRequestHistory.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotFleetRequestHistoryRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,39 @@ pub struct DescribeSpotFleetRequestHistoryRequest {
     pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeSpotFleetRequestHistoryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            spot_fleet_request_id: self.spot_fleet_request_id.clone(),
+            event_type: self.event_type.clone(),
+            start_time: self.start_time,
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeSpotFleetRequestHistoryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.spot_fleet_request_id == other.spot_fleet_request_id
+            && self.event_type == other.event_type && self.start_time == other.start_time
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeSpotFleetRequestHistoryRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            spot_fleet_request_id: None,
+            event_type: None,
+            start_time: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeSpotFleetRequestHistoryRequest {
     /// Starts building a [`DescribeSpotFleetRequestHistoryRequest`].
@@ -60,9 +93,26 @@ impl DescribeSpotFleetRequestHistoryRequest {
     }
 }
 /// A builder for [`DescribeSpotFleetRequestHistoryRequest`](crate::types::DescribeSpotFleetRequestHistoryRequest); start one with `DescribeSpotFleetRequestHistoryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSpotFleetRequestHistoryRequestBuilder {
     inner: crate::types::DescribeSpotFleetRequestHistoryRequest,
+}
+impl Clone for DescribeSpotFleetRequestHistoryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSpotFleetRequestHistoryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSpotFleetRequestHistoryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSpotFleetRequestHistoryRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSpotFleetRequestHistoryRequestBuilder {
     /// Sets [`DescribeSpotFleetRequestHistoryRequest::dry_run`](crate::types::DescribeSpotFleetRequestHistoryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeSpotFleetRequestHistory.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotFleetRequestHistoryResponse {
     /// Information about the events in the history of the Spot Fleet request.
@@ -17,6 +17,37 @@ pub struct DescribeSpotFleetRequestHistoryResponse {
     pub spot_fleet_request_id: Option<String>,
     /// The starting date and time for the events, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for DescribeSpotFleetRequestHistoryResponse {
+    fn clone(&self) -> Self {
+        Self {
+            history_records: self.history_records.clone(),
+            last_evaluated_time: self.last_evaluated_time,
+            next_token: self.next_token.clone(),
+            spot_fleet_request_id: self.spot_fleet_request_id.clone(),
+            start_time: self.start_time,
+        }
+    }
+}
+impl PartialEq for DescribeSpotFleetRequestHistoryResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.history_records == other.history_records
+            && self.last_evaluated_time == other.last_evaluated_time
+            && self.next_token == other.next_token
+            && self.spot_fleet_request_id == other.spot_fleet_request_id
+            && self.start_time == other.start_time
+    }
+}
+impl Default for DescribeSpotFleetRequestHistoryResponse {
+    fn default() -> Self {
+        Self {
+            history_records: None,
+            last_evaluated_time: None,
+            next_token: None,
+            spot_fleet_request_id: None,
+            start_time: None,
+        }
+    }
 }
 impl DescribeSpotFleetRequestHistoryResponse {
     /// Starts building a [`DescribeSpotFleetRequestHistoryResponse`].
@@ -53,9 +84,26 @@ impl DescribeSpotFleetRequestHistoryResponse {
     }
 }
 /// A builder for [`DescribeSpotFleetRequestHistoryResponse`](crate::types::DescribeSpotFleetRequestHistoryResponse); start one with `DescribeSpotFleetRequestHistoryResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSpotFleetRequestHistoryResponseBuilder {
     inner: crate::types::DescribeSpotFleetRequestHistoryResponse,
+}
+impl Clone for DescribeSpotFleetRequestHistoryResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSpotFleetRequestHistoryResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSpotFleetRequestHistoryResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSpotFleetRequestHistoryResponse as Default>::default(),
+        }
+    }
 }
 impl DescribeSpotFleetRequestHistoryResponseBuilder {
     /// Appends one item to [`DescribeSpotFleetRequestHistoryResponse::history_records`](crate::types::DescribeSpotFleetRequestHistoryResponse::history_records): Information about the events in the history of the Spot Fleet request.

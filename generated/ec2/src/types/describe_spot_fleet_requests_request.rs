@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeSpotFleetRequests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotFleetRequestsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,34 @@ pub struct DescribeSpotFleetRequestsRequest {
     pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeSpotFleetRequestsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            spot_fleet_request_ids: self.spot_fleet_request_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeSpotFleetRequestsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.spot_fleet_request_ids == other.spot_fleet_request_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeSpotFleetRequestsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            spot_fleet_request_ids: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeSpotFleetRequestsRequest {
     /// Starts building a [`DescribeSpotFleetRequestsRequest`].
@@ -42,9 +70,26 @@ impl DescribeSpotFleetRequestsRequest {
     }
 }
 /// A builder for [`DescribeSpotFleetRequestsRequest`](crate::types::DescribeSpotFleetRequestsRequest); start one with `DescribeSpotFleetRequestsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSpotFleetRequestsRequestBuilder {
     inner: crate::types::DescribeSpotFleetRequestsRequest,
+}
+impl Clone for DescribeSpotFleetRequestsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSpotFleetRequestsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSpotFleetRequestsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSpotFleetRequestsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSpotFleetRequestsRequestBuilder {
     /// Sets [`DescribeSpotFleetRequestsRequest::dry_run`](crate::types::DescribeSpotFleetRequestsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

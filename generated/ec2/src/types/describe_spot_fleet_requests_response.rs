@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeSpotFleetRequests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotFleetRequestsResponse {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the configuration of your Spot Fleet.
     pub spot_fleet_request_configs: Option<Vec<crate::types::SpotFleetRequestConfig>>,
+}
+impl Clone for DescribeSpotFleetRequestsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            spot_fleet_request_configs: self.spot_fleet_request_configs.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSpotFleetRequestsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.spot_fleet_request_configs == other.spot_fleet_request_configs
+    }
+}
+impl Default for DescribeSpotFleetRequestsResponse {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            spot_fleet_request_configs: None,
+        }
+    }
 }
 impl DescribeSpotFleetRequestsResponse {
     /// Starts building a [`DescribeSpotFleetRequestsResponse`].
@@ -28,9 +50,26 @@ impl DescribeSpotFleetRequestsResponse {
     }
 }
 /// A builder for [`DescribeSpotFleetRequestsResponse`](crate::types::DescribeSpotFleetRequestsResponse); start one with `DescribeSpotFleetRequestsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSpotFleetRequestsResponseBuilder {
     inner: crate::types::DescribeSpotFleetRequestsResponse,
+}
+impl Clone for DescribeSpotFleetRequestsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSpotFleetRequestsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSpotFleetRequestsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSpotFleetRequestsResponse as Default>::default(),
+        }
+    }
 }
 impl DescribeSpotFleetRequestsResponseBuilder {
     /// Sets [`DescribeSpotFleetRequestsResponse::next_token`](crate::types::DescribeSpotFleetRequestsResponse::next_token): The token to include in another request to get the next page of items.

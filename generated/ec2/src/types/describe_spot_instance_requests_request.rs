@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeSpotInstanceRequests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotInstanceRequestsRequest {
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
@@ -57,6 +57,36 @@ pub struct DescribeSpotInstanceRequestsRequest {
     /// - `valid-until` - The end date of the request.
     pub filters: Option<Vec<crate::types::Filter>>,
 }
+impl Clone for DescribeSpotInstanceRequestsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            spot_instance_request_ids: self.spot_instance_request_ids.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSpotInstanceRequestsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.max_results == other.max_results
+            && self.dry_run == other.dry_run
+            && self.spot_instance_request_ids == other.spot_instance_request_ids
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeSpotInstanceRequestsRequest {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+            spot_instance_request_ids: None,
+            filters: None,
+        }
+    }
+}
 impl DescribeSpotInstanceRequestsRequest {
     /// Starts building a [`DescribeSpotInstanceRequestsRequest`].
     #[inline]
@@ -90,9 +120,26 @@ impl DescribeSpotInstanceRequestsRequest {
     }
 }
 /// A builder for [`DescribeSpotInstanceRequestsRequest`](crate::types::DescribeSpotInstanceRequestsRequest); start one with `DescribeSpotInstanceRequestsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSpotInstanceRequestsRequestBuilder {
     inner: crate::types::DescribeSpotInstanceRequestsRequest,
+}
+impl Clone for DescribeSpotInstanceRequestsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSpotInstanceRequestsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSpotInstanceRequestsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSpotInstanceRequestsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSpotInstanceRequestsRequestBuilder {
     /// Sets [`DescribeSpotInstanceRequestsRequest::next_token`](crate::types::DescribeSpotInstanceRequestsRequest::next_token): The token returned from a previous paginated request.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeSpotInstanceRequests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotInstanceRequestsResult {
     /// The Spot Instance requests.
     pub spot_instance_requests: Option<Vec<crate::types::SpotInstanceRequest>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeSpotInstanceRequestsResult {
+    fn clone(&self) -> Self {
+        Self {
+            spot_instance_requests: self.spot_instance_requests.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSpotInstanceRequestsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.spot_instance_requests == other.spot_instance_requests
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeSpotInstanceRequestsResult {
+    fn default() -> Self {
+        Self {
+            spot_instance_requests: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeSpotInstanceRequestsResult {
     /// Starts building a [`DescribeSpotInstanceRequestsResult`].
@@ -28,9 +50,26 @@ impl DescribeSpotInstanceRequestsResult {
     }
 }
 /// A builder for [`DescribeSpotInstanceRequestsResult`](crate::types::DescribeSpotInstanceRequestsResult); start one with `DescribeSpotInstanceRequestsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSpotInstanceRequestsResultBuilder {
     inner: crate::types::DescribeSpotInstanceRequestsResult,
+}
+impl Clone for DescribeSpotInstanceRequestsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSpotInstanceRequestsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSpotInstanceRequestsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSpotInstanceRequestsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSpotInstanceRequestsResultBuilder {
     /// Appends one item to [`DescribeSpotInstanceRequestsResult::spot_instance_requests`](crate::types::DescribeSpotInstanceRequestsResult::spot_instance_requests): The Spot Instance requests.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeSpotPriceHistory.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotPriceHistoryRequest {
     /// Filters the results by the specified ID of the Availability Zone.
@@ -36,6 +36,51 @@ pub struct DescribeSpotPriceHistoryRequest {
     pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeSpotPriceHistoryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone_id: self.availability_zone_id.clone(),
+            dry_run: self.dry_run,
+            start_time: self.start_time,
+            end_time: self.end_time,
+            instance_types: self.instance_types.clone(),
+            product_descriptions: self.product_descriptions.clone(),
+            filters: self.filters.clone(),
+            availability_zone: self.availability_zone.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSpotPriceHistoryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone_id == other.availability_zone_id
+            && self.dry_run == other.dry_run && self.start_time == other.start_time
+            && self.end_time == other.end_time
+            && self.instance_types == other.instance_types
+            && self.product_descriptions == other.product_descriptions
+            && self.filters == other.filters
+            && self.availability_zone == other.availability_zone
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeSpotPriceHistoryRequest {
+    fn default() -> Self {
+        Self {
+            availability_zone_id: None,
+            dry_run: None,
+            start_time: None,
+            end_time: None,
+            instance_types: None,
+            product_descriptions: None,
+            filters: None,
+            availability_zone: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeSpotPriceHistoryRequest {
     /// Starts building a [`DescribeSpotPriceHistoryRequest`].
@@ -95,9 +140,26 @@ impl DescribeSpotPriceHistoryRequest {
     }
 }
 /// A builder for [`DescribeSpotPriceHistoryRequest`](crate::types::DescribeSpotPriceHistoryRequest); start one with `DescribeSpotPriceHistoryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSpotPriceHistoryRequestBuilder {
     inner: crate::types::DescribeSpotPriceHistoryRequest,
+}
+impl Clone for DescribeSpotPriceHistoryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSpotPriceHistoryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSpotPriceHistoryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSpotPriceHistoryRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSpotPriceHistoryRequestBuilder {
     /// Sets [`DescribeSpotPriceHistoryRequest::availability_zone_id`](crate::types::DescribeSpotPriceHistoryRequest::availability_zone_id): Filters the results by the specified ID of the Availability Zone.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeSpotPriceHistory.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSpotPriceHistoryResult {
     /// The token to include in another request to get the next page of items. This value is an empty string (`""`) or `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// The historical Spot prices.
     pub spot_price_history: Option<Vec<crate::types::SpotPrice>>,
+}
+impl Clone for DescribeSpotPriceHistoryResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            spot_price_history: self.spot_price_history.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSpotPriceHistoryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.spot_price_history == other.spot_price_history
+    }
+}
+impl Default for DescribeSpotPriceHistoryResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            spot_price_history: None,
+        }
+    }
 }
 impl DescribeSpotPriceHistoryResult {
     /// Starts building a [`DescribeSpotPriceHistoryResult`].
@@ -28,9 +50,26 @@ impl DescribeSpotPriceHistoryResult {
     }
 }
 /// A builder for [`DescribeSpotPriceHistoryResult`](crate::types::DescribeSpotPriceHistoryResult); start one with `DescribeSpotPriceHistoryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSpotPriceHistoryResultBuilder {
     inner: crate::types::DescribeSpotPriceHistoryResult,
+}
+impl Clone for DescribeSpotPriceHistoryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSpotPriceHistoryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSpotPriceHistoryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSpotPriceHistoryResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSpotPriceHistoryResultBuilder {
     /// Sets [`DescribeSpotPriceHistoryResult::next_token`](crate::types::DescribeSpotPriceHistoryResult::next_token): The token to include in another request to get the next page of items.

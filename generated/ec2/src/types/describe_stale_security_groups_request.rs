@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeStaleSecurityGroupsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeStaleSecurityGroupsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,32 @@ pub struct DescribeStaleSecurityGroupsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_id: Option<String>,
+}
+impl Clone for DescribeStaleSecurityGroupsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeStaleSecurityGroupsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for DescribeStaleSecurityGroupsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            max_results: None,
+            next_token: None,
+            vpc_id: None,
+        }
+    }
 }
 impl DescribeStaleSecurityGroupsRequest {
     /// Starts building a [`DescribeStaleSecurityGroupsRequest`].
@@ -44,9 +70,26 @@ impl DescribeStaleSecurityGroupsRequest {
     }
 }
 /// A builder for [`DescribeStaleSecurityGroupsRequest`](crate::types::DescribeStaleSecurityGroupsRequest); start one with `DescribeStaleSecurityGroupsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeStaleSecurityGroupsRequestBuilder {
     inner: crate::types::DescribeStaleSecurityGroupsRequest,
+}
+impl Clone for DescribeStaleSecurityGroupsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeStaleSecurityGroupsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeStaleSecurityGroupsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeStaleSecurityGroupsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeStaleSecurityGroupsRequestBuilder {
     /// Sets [`DescribeStaleSecurityGroupsRequest::dry_run`](crate::types::DescribeStaleSecurityGroupsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeStaleSecurityGroupsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeStaleSecurityGroupsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the stale security groups.
     pub stale_security_group_set: Option<Vec<crate::types::StaleSecurityGroup>>,
+}
+impl Clone for DescribeStaleSecurityGroupsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            stale_security_group_set: self.stale_security_group_set.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeStaleSecurityGroupsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.stale_security_group_set == other.stale_security_group_set
+    }
+}
+impl Default for DescribeStaleSecurityGroupsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            stale_security_group_set: None,
+        }
+    }
 }
 impl DescribeStaleSecurityGroupsResult {
     /// Starts building a [`DescribeStaleSecurityGroupsResult`].
@@ -28,9 +50,26 @@ impl DescribeStaleSecurityGroupsResult {
     }
 }
 /// A builder for [`DescribeStaleSecurityGroupsResult`](crate::types::DescribeStaleSecurityGroupsResult); start one with `DescribeStaleSecurityGroupsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeStaleSecurityGroupsResultBuilder {
     inner: crate::types::DescribeStaleSecurityGroupsResult,
+}
+impl Clone for DescribeStaleSecurityGroupsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeStaleSecurityGroupsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeStaleSecurityGroupsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeStaleSecurityGroupsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeStaleSecurityGroupsResultBuilder {
     /// Sets [`DescribeStaleSecurityGroupsResult::next_token`](crate::types::DescribeStaleSecurityGroupsResult::next_token): The token to include in another request to get the next page of items.

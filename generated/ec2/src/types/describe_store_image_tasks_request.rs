@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeStoreImageTasksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeStoreImageTasksRequest {
     /// The AMI IDs for which to show progress. Up to 20 AMI IDs can be included in a request.
@@ -22,6 +22,35 @@ pub struct DescribeStoreImageTasksRequest {
     ///
     /// You cannot specify this parameter and the `ImageIds` parameter in the same call.
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeStoreImageTasksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_ids: self.image_ids.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeStoreImageTasksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_ids == other.image_ids && self.dry_run == other.dry_run
+            && self.filters == other.filters && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeStoreImageTasksRequest {
+    fn default() -> Self {
+        Self {
+            image_ids: None,
+            dry_run: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeStoreImageTasksRequest {
     /// Starts building a [`DescribeStoreImageTasksRequest`].
@@ -56,9 +85,26 @@ impl DescribeStoreImageTasksRequest {
     }
 }
 /// A builder for [`DescribeStoreImageTasksRequest`](crate::types::DescribeStoreImageTasksRequest); start one with `DescribeStoreImageTasksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeStoreImageTasksRequestBuilder {
     inner: crate::types::DescribeStoreImageTasksRequest,
+}
+impl Clone for DescribeStoreImageTasksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeStoreImageTasksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeStoreImageTasksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeStoreImageTasksRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeStoreImageTasksRequestBuilder {
     /// Appends one item to [`DescribeStoreImageTasksRequest::image_ids`](crate::types::DescribeStoreImageTasksRequest::image_ids): The AMI IDs for which to show progress.

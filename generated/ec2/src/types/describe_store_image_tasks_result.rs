@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeStoreImageTasksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeStoreImageTasksResult {
     /// The information about the AMI store tasks.
     pub store_image_task_results: Option<Vec<crate::types::StoreImageTaskResult>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeStoreImageTasksResult {
+    fn clone(&self) -> Self {
+        Self {
+            store_image_task_results: self.store_image_task_results.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeStoreImageTasksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.store_image_task_results == other.store_image_task_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeStoreImageTasksResult {
+    fn default() -> Self {
+        Self {
+            store_image_task_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeStoreImageTasksResult {
     /// Starts building a [`DescribeStoreImageTasksResult`].
@@ -28,9 +50,26 @@ impl DescribeStoreImageTasksResult {
     }
 }
 /// A builder for [`DescribeStoreImageTasksResult`](crate::types::DescribeStoreImageTasksResult); start one with `DescribeStoreImageTasksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeStoreImageTasksResultBuilder {
     inner: crate::types::DescribeStoreImageTasksResult,
+}
+impl Clone for DescribeStoreImageTasksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeStoreImageTasksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeStoreImageTasksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeStoreImageTasksResult as Default>::default(),
+        }
+    }
 }
 impl DescribeStoreImageTasksResultBuilder {
     /// Appends one item to [`DescribeStoreImageTasksResult::store_image_task_results`](crate::types::DescribeStoreImageTasksResult::store_image_task_results): The information about the AMI store tasks.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSubnetsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSubnetsRequest {
     /// The filters.
@@ -44,6 +44,35 @@ pub struct DescribeSubnetsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
 }
+impl Clone for DescribeSubnetsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeSubnetsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters && self.subnet_ids == other.subnet_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeSubnetsRequest {
+    fn default() -> Self {
+        Self {
+            filters: None,
+            subnet_ids: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+        }
+    }
+}
 impl DescribeSubnetsRequest {
     /// Starts building a [`DescribeSubnetsRequest`].
     #[inline]
@@ -77,9 +106,26 @@ impl DescribeSubnetsRequest {
     }
 }
 /// A builder for [`DescribeSubnetsRequest`](crate::types::DescribeSubnetsRequest); start one with `DescribeSubnetsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSubnetsRequestBuilder {
     inner: crate::types::DescribeSubnetsRequest,
+}
+impl Clone for DescribeSubnetsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSubnetsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSubnetsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSubnetsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeSubnetsRequestBuilder {
     /// Appends one item to [`DescribeSubnetsRequest::filters`](crate::types::DescribeSubnetsRequest::filters): The filters.

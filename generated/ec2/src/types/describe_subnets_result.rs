@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeSubnetsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeSubnetsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the subnets.
     pub subnets: Option<Vec<crate::types::Subnet>>,
+}
+impl Clone for DescribeSubnetsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            subnets: self.subnets.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeSubnetsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.subnets == other.subnets
+    }
+}
+impl Default for DescribeSubnetsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            subnets: None,
+        }
+    }
 }
 impl DescribeSubnetsResult {
     /// Starts building a [`DescribeSubnetsResult`].
@@ -28,9 +49,26 @@ impl DescribeSubnetsResult {
     }
 }
 /// A builder for [`DescribeSubnetsResult`](crate::types::DescribeSubnetsResult); start one with `DescribeSubnetsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeSubnetsResultBuilder {
     inner: crate::types::DescribeSubnetsResult,
+}
+impl Clone for DescribeSubnetsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeSubnetsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeSubnetsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeSubnetsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeSubnetsResultBuilder {
     /// Sets [`DescribeSubnetsResult::next_token`](crate::types::DescribeSubnetsResult::next_token): The token to include in another request to get the next page of items.

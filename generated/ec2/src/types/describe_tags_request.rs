@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTagsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTagsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,33 @@ pub struct DescribeTagsRequest {
     pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTagsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTagsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTagsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTagsRequest {
     /// Starts building a [`DescribeTagsRequest`].
@@ -48,9 +75,26 @@ impl DescribeTagsRequest {
     }
 }
 /// A builder for [`DescribeTagsRequest`](crate::types::DescribeTagsRequest); start one with `DescribeTagsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTagsRequestBuilder {
     inner: crate::types::DescribeTagsRequest,
+}
+impl Clone for DescribeTagsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTagsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTagsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTagsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTagsRequestBuilder {
     /// Sets [`DescribeTagsRequest::dry_run`](crate::types::DescribeTagsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

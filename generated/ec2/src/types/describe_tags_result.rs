@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTagsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTagsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// The tags.
     pub tags: Option<Vec<crate::types::TagDescription>>,
+}
+impl Clone for DescribeTagsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTagsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.tags == other.tags
+    }
+}
+impl Default for DescribeTagsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            tags: None,
+        }
+    }
 }
 impl DescribeTagsResult {
     /// Starts building a [`DescribeTagsResult`].
@@ -28,9 +49,26 @@ impl DescribeTagsResult {
     }
 }
 /// A builder for [`DescribeTagsResult`](crate::types::DescribeTagsResult); start one with `DescribeTagsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTagsResultBuilder {
     inner: crate::types::DescribeTagsResult,
+}
+impl Clone for DescribeTagsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTagsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTagsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTagsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTagsResultBuilder {
     /// Sets [`DescribeTagsResult::next_token`](crate::types::DescribeTagsResult::next_token): The token to include in another request to get the next page of items.

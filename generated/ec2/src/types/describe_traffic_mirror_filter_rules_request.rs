@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorFilterRulesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorFilterRulesRequest {
     /// Traffic filter rule IDs.
@@ -27,6 +27,39 @@ pub struct DescribeTrafficMirrorFilterRulesRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTrafficMirrorFilterRulesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_rule_ids: self.traffic_mirror_filter_rule_ids.clone(),
+            traffic_mirror_filter_id: self.traffic_mirror_filter_id.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorFilterRulesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_rule_ids == other.traffic_mirror_filter_rule_ids
+            && self.traffic_mirror_filter_id == other.traffic_mirror_filter_id
+            && self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTrafficMirrorFilterRulesRequest {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_rule_ids: None,
+            traffic_mirror_filter_id: None,
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTrafficMirrorFilterRulesRequest {
     /// Starts building a [`DescribeTrafficMirrorFilterRulesRequest`].
@@ -66,9 +99,26 @@ impl DescribeTrafficMirrorFilterRulesRequest {
     }
 }
 /// A builder for [`DescribeTrafficMirrorFilterRulesRequest`](crate::types::DescribeTrafficMirrorFilterRulesRequest); start one with `DescribeTrafficMirrorFilterRulesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTrafficMirrorFilterRulesRequestBuilder {
     inner: crate::types::DescribeTrafficMirrorFilterRulesRequest,
+}
+impl Clone for DescribeTrafficMirrorFilterRulesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorFilterRulesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTrafficMirrorFilterRulesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTrafficMirrorFilterRulesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTrafficMirrorFilterRulesRequestBuilder {
     /// Appends one item to [`DescribeTrafficMirrorFilterRulesRequest::traffic_mirror_filter_rule_ids`](crate::types::DescribeTrafficMirrorFilterRulesRequest::traffic_mirror_filter_rule_ids): Traffic filter rule IDs.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorFilterRulesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorFilterRulesResult {
     /// Traffic mirror rules.
     pub traffic_mirror_filter_rules: Option<Vec<crate::types::TrafficMirrorFilterRule>>,
     /// The token to use to retrieve the next page of results. The value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTrafficMirrorFilterRulesResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_rules: self.traffic_mirror_filter_rules.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorFilterRulesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_rules == other.traffic_mirror_filter_rules
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTrafficMirrorFilterRulesResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_rules: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTrafficMirrorFilterRulesResult {
     /// Starts building a [`DescribeTrafficMirrorFilterRulesResult`].
@@ -30,9 +52,26 @@ impl DescribeTrafficMirrorFilterRulesResult {
     }
 }
 /// A builder for [`DescribeTrafficMirrorFilterRulesResult`](crate::types::DescribeTrafficMirrorFilterRulesResult); start one with `DescribeTrafficMirrorFilterRulesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTrafficMirrorFilterRulesResultBuilder {
     inner: crate::types::DescribeTrafficMirrorFilterRulesResult,
+}
+impl Clone for DescribeTrafficMirrorFilterRulesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorFilterRulesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTrafficMirrorFilterRulesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTrafficMirrorFilterRulesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTrafficMirrorFilterRulesResultBuilder {
     /// Appends one item to [`DescribeTrafficMirrorFilterRulesResult::traffic_mirror_filter_rules`](crate::types::DescribeTrafficMirrorFilterRulesResult::traffic_mirror_filter_rules): Traffic mirror rules.

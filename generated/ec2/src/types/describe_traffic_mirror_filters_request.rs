@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorFiltersRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorFiltersRequest {
     /// The ID of the Traffic Mirror filter.
@@ -18,6 +18,36 @@ pub struct DescribeTrafficMirrorFiltersRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTrafficMirrorFiltersRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_ids: self.traffic_mirror_filter_ids.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorFiltersRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_ids == other.traffic_mirror_filter_ids
+            && self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTrafficMirrorFiltersRequest {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_ids: None,
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTrafficMirrorFiltersRequest {
     /// Starts building a [`DescribeTrafficMirrorFiltersRequest`].
@@ -52,9 +82,26 @@ impl DescribeTrafficMirrorFiltersRequest {
     }
 }
 /// A builder for [`DescribeTrafficMirrorFiltersRequest`](crate::types::DescribeTrafficMirrorFiltersRequest); start one with `DescribeTrafficMirrorFiltersRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTrafficMirrorFiltersRequestBuilder {
     inner: crate::types::DescribeTrafficMirrorFiltersRequest,
+}
+impl Clone for DescribeTrafficMirrorFiltersRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorFiltersRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTrafficMirrorFiltersRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTrafficMirrorFiltersRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTrafficMirrorFiltersRequestBuilder {
     /// Appends one item to [`DescribeTrafficMirrorFiltersRequest::traffic_mirror_filter_ids`](crate::types::DescribeTrafficMirrorFiltersRequest::traffic_mirror_filter_ids): The ID of the Traffic Mirror filter.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorFiltersResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorFiltersResult {
     /// Information about one or more Traffic Mirror filters.
     pub traffic_mirror_filters: Option<Vec<crate::types::TrafficMirrorFilter>>,
     /// The token to use to retrieve the next page of results. The value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTrafficMirrorFiltersResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filters: self.traffic_mirror_filters.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorFiltersResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filters == other.traffic_mirror_filters
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTrafficMirrorFiltersResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filters: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTrafficMirrorFiltersResult {
     /// Starts building a [`DescribeTrafficMirrorFiltersResult`].
@@ -28,9 +50,26 @@ impl DescribeTrafficMirrorFiltersResult {
     }
 }
 /// A builder for [`DescribeTrafficMirrorFiltersResult`](crate::types::DescribeTrafficMirrorFiltersResult); start one with `DescribeTrafficMirrorFiltersResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTrafficMirrorFiltersResultBuilder {
     inner: crate::types::DescribeTrafficMirrorFiltersResult,
+}
+impl Clone for DescribeTrafficMirrorFiltersResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorFiltersResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTrafficMirrorFiltersResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTrafficMirrorFiltersResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTrafficMirrorFiltersResultBuilder {
     /// Appends one item to [`DescribeTrafficMirrorFiltersResult::traffic_mirror_filters`](crate::types::DescribeTrafficMirrorFiltersResult::traffic_mirror_filters): Information about one or more Traffic Mirror filters.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorSessionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorSessionsRequest {
     /// The ID of the Traffic Mirror session.
@@ -25,6 +25,36 @@ pub struct DescribeTrafficMirrorSessionsRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTrafficMirrorSessionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_session_ids: self.traffic_mirror_session_ids.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorSessionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_session_ids == other.traffic_mirror_session_ids
+            && self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTrafficMirrorSessionsRequest {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_session_ids: None,
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTrafficMirrorSessionsRequest {
     /// Starts building a [`DescribeTrafficMirrorSessionsRequest`].
@@ -59,9 +89,26 @@ impl DescribeTrafficMirrorSessionsRequest {
     }
 }
 /// A builder for [`DescribeTrafficMirrorSessionsRequest`](crate::types::DescribeTrafficMirrorSessionsRequest); start one with `DescribeTrafficMirrorSessionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTrafficMirrorSessionsRequestBuilder {
     inner: crate::types::DescribeTrafficMirrorSessionsRequest,
+}
+impl Clone for DescribeTrafficMirrorSessionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorSessionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTrafficMirrorSessionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTrafficMirrorSessionsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTrafficMirrorSessionsRequestBuilder {
     /// Appends one item to [`DescribeTrafficMirrorSessionsRequest::traffic_mirror_session_ids`](crate::types::DescribeTrafficMirrorSessionsRequest::traffic_mirror_session_ids): The ID of the Traffic Mirror session.

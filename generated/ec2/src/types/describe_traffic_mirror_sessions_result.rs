@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorSessionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorSessionsResult {
     /// Describes one or more Traffic Mirror sessions. By default, all Traffic Mirror sessions are described. Alternatively, you can filter the results.
     pub traffic_mirror_sessions: Option<Vec<crate::types::TrafficMirrorSession>>,
     /// The token to use to retrieve the next page of results. The value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTrafficMirrorSessionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_sessions: self.traffic_mirror_sessions.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorSessionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_sessions == other.traffic_mirror_sessions
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTrafficMirrorSessionsResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_sessions: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTrafficMirrorSessionsResult {
     /// Starts building a [`DescribeTrafficMirrorSessionsResult`].
@@ -28,9 +50,26 @@ impl DescribeTrafficMirrorSessionsResult {
     }
 }
 /// A builder for [`DescribeTrafficMirrorSessionsResult`](crate::types::DescribeTrafficMirrorSessionsResult); start one with `DescribeTrafficMirrorSessionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTrafficMirrorSessionsResultBuilder {
     inner: crate::types::DescribeTrafficMirrorSessionsResult,
+}
+impl Clone for DescribeTrafficMirrorSessionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorSessionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTrafficMirrorSessionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTrafficMirrorSessionsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTrafficMirrorSessionsResultBuilder {
     /// Appends one item to [`DescribeTrafficMirrorSessionsResult::traffic_mirror_sessions`](crate::types::DescribeTrafficMirrorSessionsResult::traffic_mirror_sessions): Describes one or more Traffic Mirror sessions.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorTargetsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorTargetsRequest {
     /// The ID of the Traffic Mirror targets.
@@ -21,6 +21,36 @@ pub struct DescribeTrafficMirrorTargetsRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTrafficMirrorTargetsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_target_ids: self.traffic_mirror_target_ids.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorTargetsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_target_ids == other.traffic_mirror_target_ids
+            && self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTrafficMirrorTargetsRequest {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_target_ids: None,
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTrafficMirrorTargetsRequest {
     /// Starts building a [`DescribeTrafficMirrorTargetsRequest`].
@@ -55,9 +85,26 @@ impl DescribeTrafficMirrorTargetsRequest {
     }
 }
 /// A builder for [`DescribeTrafficMirrorTargetsRequest`](crate::types::DescribeTrafficMirrorTargetsRequest); start one with `DescribeTrafficMirrorTargetsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTrafficMirrorTargetsRequestBuilder {
     inner: crate::types::DescribeTrafficMirrorTargetsRequest,
+}
+impl Clone for DescribeTrafficMirrorTargetsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorTargetsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTrafficMirrorTargetsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTrafficMirrorTargetsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTrafficMirrorTargetsRequestBuilder {
     /// Appends one item to [`DescribeTrafficMirrorTargetsRequest::traffic_mirror_target_ids`](crate::types::DescribeTrafficMirrorTargetsRequest::traffic_mirror_target_ids): The ID of the Traffic Mirror targets.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrafficMirrorTargetsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTrafficMirrorTargetsResult {
     /// Information about one or more Traffic Mirror targets.
     pub traffic_mirror_targets: Option<Vec<crate::types::TrafficMirrorTarget>>,
     /// The token to use to retrieve the next page of results. The value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTrafficMirrorTargetsResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_targets: self.traffic_mirror_targets.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorTargetsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_targets == other.traffic_mirror_targets
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTrafficMirrorTargetsResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_targets: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTrafficMirrorTargetsResult {
     /// Starts building a [`DescribeTrafficMirrorTargetsResult`].
@@ -28,9 +50,26 @@ impl DescribeTrafficMirrorTargetsResult {
     }
 }
 /// A builder for [`DescribeTrafficMirrorTargetsResult`](crate::types::DescribeTrafficMirrorTargetsResult); start one with `DescribeTrafficMirrorTargetsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTrafficMirrorTargetsResultBuilder {
     inner: crate::types::DescribeTrafficMirrorTargetsResult,
+}
+impl Clone for DescribeTrafficMirrorTargetsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTrafficMirrorTargetsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTrafficMirrorTargetsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTrafficMirrorTargetsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTrafficMirrorTargetsResultBuilder {
     /// Appends one item to [`DescribeTrafficMirrorTargetsResult::traffic_mirror_targets`](crate::types::DescribeTrafficMirrorTargetsResult::traffic_mirror_targets): Information about one or more Traffic Mirror targets.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayAttachmentsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayAttachmentsRequest {
     /// The IDs of the attachments.
@@ -25,6 +25,35 @@ pub struct DescribeTransitGatewayAttachmentsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeTransitGatewayAttachmentsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_ids: self.transit_gateway_attachment_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayAttachmentsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_ids == other.transit_gateway_attachment_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeTransitGatewayAttachmentsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeTransitGatewayAttachmentsRequest {
     /// Starts building a [`DescribeTransitGatewayAttachmentsRequest`].
@@ -59,9 +88,26 @@ impl DescribeTransitGatewayAttachmentsRequest {
     }
 }
 /// A builder for [`DescribeTransitGatewayAttachmentsRequest`](crate::types::DescribeTransitGatewayAttachmentsRequest); start one with `DescribeTransitGatewayAttachmentsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayAttachmentsRequestBuilder {
     inner: crate::types::DescribeTransitGatewayAttachmentsRequest,
+}
+impl Clone for DescribeTransitGatewayAttachmentsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayAttachmentsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayAttachmentsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayAttachmentsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayAttachmentsRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayAttachmentsRequest::transit_gateway_attachment_ids`](crate::types::DescribeTransitGatewayAttachmentsRequest::transit_gateway_attachment_ids): The IDs of the attachments.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayAttachmentsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayAttachmentsResult {
     /// Information about the attachments.
     pub transit_gateway_attachments: Option<Vec<crate::types::TransitGatewayAttachment>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTransitGatewayAttachmentsResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachments: self.transit_gateway_attachments.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayAttachmentsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachments == other.transit_gateway_attachments
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTransitGatewayAttachmentsResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachments: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTransitGatewayAttachmentsResult {
     /// Starts building a [`DescribeTransitGatewayAttachmentsResult`].
@@ -30,9 +52,26 @@ impl DescribeTransitGatewayAttachmentsResult {
     }
 }
 /// A builder for [`DescribeTransitGatewayAttachmentsResult`](crate::types::DescribeTransitGatewayAttachmentsResult); start one with `DescribeTransitGatewayAttachmentsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayAttachmentsResultBuilder {
     inner: crate::types::DescribeTransitGatewayAttachmentsResult,
+}
+impl Clone for DescribeTransitGatewayAttachmentsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayAttachmentsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayAttachmentsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayAttachmentsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayAttachmentsResultBuilder {
     /// Appends one item to [`DescribeTransitGatewayAttachmentsResult::transit_gateway_attachments`](crate::types::DescribeTransitGatewayAttachmentsResult::transit_gateway_attachments): Information about the attachments.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayConnectPeersRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayConnectPeersRequest {
     /// The IDs of the Connect peers.
@@ -19,6 +19,37 @@ pub struct DescribeTransitGatewayConnectPeersRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeTransitGatewayConnectPeersRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_connect_peer_ids: self
+                .transit_gateway_connect_peer_ids
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayConnectPeersRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_connect_peer_ids == other.transit_gateway_connect_peer_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeTransitGatewayConnectPeersRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_connect_peer_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeTransitGatewayConnectPeersRequest {
     /// Starts building a [`DescribeTransitGatewayConnectPeersRequest`].
@@ -53,9 +84,26 @@ impl DescribeTransitGatewayConnectPeersRequest {
     }
 }
 /// A builder for [`DescribeTransitGatewayConnectPeersRequest`](crate::types::DescribeTransitGatewayConnectPeersRequest); start one with `DescribeTransitGatewayConnectPeersRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayConnectPeersRequestBuilder {
     inner: crate::types::DescribeTransitGatewayConnectPeersRequest,
+}
+impl Clone for DescribeTransitGatewayConnectPeersRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayConnectPeersRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayConnectPeersRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayConnectPeersRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayConnectPeersRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayConnectPeersRequest::transit_gateway_connect_peer_ids`](crate::types::DescribeTransitGatewayConnectPeersRequest::transit_gateway_connect_peer_ids): The IDs of the Connect peers.

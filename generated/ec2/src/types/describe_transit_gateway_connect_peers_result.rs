@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayConnectPeersResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayConnectPeersResult {
     /// Information about the Connect peers.
@@ -11,6 +11,28 @@ pub struct DescribeTransitGatewayConnectPeersResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTransitGatewayConnectPeersResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_connect_peers: self.transit_gateway_connect_peers.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayConnectPeersResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_connect_peers == other.transit_gateway_connect_peers
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTransitGatewayConnectPeersResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_connect_peers: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTransitGatewayConnectPeersResult {
     /// Starts building a [`DescribeTransitGatewayConnectPeersResult`].
@@ -32,9 +54,26 @@ impl DescribeTransitGatewayConnectPeersResult {
     }
 }
 /// A builder for [`DescribeTransitGatewayConnectPeersResult`](crate::types::DescribeTransitGatewayConnectPeersResult); start one with `DescribeTransitGatewayConnectPeersResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayConnectPeersResultBuilder {
     inner: crate::types::DescribeTransitGatewayConnectPeersResult,
+}
+impl Clone for DescribeTransitGatewayConnectPeersResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayConnectPeersResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayConnectPeersResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayConnectPeersResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayConnectPeersResultBuilder {
     /// Appends one item to [`DescribeTransitGatewayConnectPeersResult::transit_gateway_connect_peers`](crate::types::DescribeTransitGatewayConnectPeersResult::transit_gateway_connect_peers): Information about the Connect peers.

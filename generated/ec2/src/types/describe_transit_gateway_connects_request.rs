@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayConnectsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayConnectsRequest {
     /// The IDs of the attachments.
@@ -21,6 +21,35 @@ pub struct DescribeTransitGatewayConnectsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeTransitGatewayConnectsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_ids: self.transit_gateway_attachment_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayConnectsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_ids == other.transit_gateway_attachment_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeTransitGatewayConnectsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeTransitGatewayConnectsRequest {
     /// Starts building a [`DescribeTransitGatewayConnectsRequest`].
@@ -55,9 +84,26 @@ impl DescribeTransitGatewayConnectsRequest {
     }
 }
 /// A builder for [`DescribeTransitGatewayConnectsRequest`](crate::types::DescribeTransitGatewayConnectsRequest); start one with `DescribeTransitGatewayConnectsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayConnectsRequestBuilder {
     inner: crate::types::DescribeTransitGatewayConnectsRequest,
+}
+impl Clone for DescribeTransitGatewayConnectsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayConnectsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayConnectsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayConnectsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayConnectsRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayConnectsRequest::transit_gateway_attachment_ids`](crate::types::DescribeTransitGatewayConnectsRequest::transit_gateway_attachment_ids): The IDs of the attachments.

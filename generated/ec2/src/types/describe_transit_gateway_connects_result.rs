@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayConnectsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayConnectsResult {
     /// Information about the Connect attachments.
     pub transit_gateway_connects: Option<Vec<crate::types::TransitGatewayConnect>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTransitGatewayConnectsResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_connects: self.transit_gateway_connects.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayConnectsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_connects == other.transit_gateway_connects
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTransitGatewayConnectsResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_connects: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTransitGatewayConnectsResult {
     /// Starts building a [`DescribeTransitGatewayConnectsResult`].
@@ -28,9 +50,26 @@ impl DescribeTransitGatewayConnectsResult {
     }
 }
 /// A builder for [`DescribeTransitGatewayConnectsResult`](crate::types::DescribeTransitGatewayConnectsResult); start one with `DescribeTransitGatewayConnectsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayConnectsResultBuilder {
     inner: crate::types::DescribeTransitGatewayConnectsResult,
+}
+impl Clone for DescribeTransitGatewayConnectsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayConnectsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayConnectsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayConnectsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayConnectsResultBuilder {
     /// Appends one item to [`DescribeTransitGatewayConnectsResult::transit_gateway_connects`](crate::types::DescribeTransitGatewayConnectsResult::transit_gateway_connects): Information about the Connect attachments.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayMeteringPoliciesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayMeteringPoliciesRequest {
     /// The IDs of the transit gateway metering policies to describe.
@@ -15,6 +15,38 @@ pub struct DescribeTransitGatewayMeteringPoliciesRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeTransitGatewayMeteringPoliciesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policy_ids: self
+                .transit_gateway_metering_policy_ids
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayMeteringPoliciesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policy_ids
+            == other.transit_gateway_metering_policy_ids && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeTransitGatewayMeteringPoliciesRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policy_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeTransitGatewayMeteringPoliciesRequest {
     /// Starts building a [`DescribeTransitGatewayMeteringPoliciesRequest`].
@@ -49,9 +81,26 @@ impl DescribeTransitGatewayMeteringPoliciesRequest {
     }
 }
 /// A builder for [`DescribeTransitGatewayMeteringPoliciesRequest`](crate::types::DescribeTransitGatewayMeteringPoliciesRequest); start one with `DescribeTransitGatewayMeteringPoliciesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayMeteringPoliciesRequestBuilder {
     inner: crate::types::DescribeTransitGatewayMeteringPoliciesRequest,
+}
+impl Clone for DescribeTransitGatewayMeteringPoliciesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayMeteringPoliciesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayMeteringPoliciesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayMeteringPoliciesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayMeteringPoliciesRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayMeteringPoliciesRequest::transit_gateway_metering_policy_ids`](crate::types::DescribeTransitGatewayMeteringPoliciesRequest::transit_gateway_metering_policy_ids): The IDs of the transit gateway metering policies to describe.

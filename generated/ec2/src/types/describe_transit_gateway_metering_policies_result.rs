@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayMeteringPoliciesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayMeteringPoliciesResult {
     /// Information about the transit gateway metering policies.
@@ -11,6 +11,30 @@ pub struct DescribeTransitGatewayMeteringPoliciesResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTransitGatewayMeteringPoliciesResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policies: self
+                .transit_gateway_metering_policies
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayMeteringPoliciesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policies == other.transit_gateway_metering_policies
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTransitGatewayMeteringPoliciesResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policies: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTransitGatewayMeteringPoliciesResult {
     /// Starts building a [`DescribeTransitGatewayMeteringPoliciesResult`].
@@ -32,9 +56,26 @@ impl DescribeTransitGatewayMeteringPoliciesResult {
     }
 }
 /// A builder for [`DescribeTransitGatewayMeteringPoliciesResult`](crate::types::DescribeTransitGatewayMeteringPoliciesResult); start one with `DescribeTransitGatewayMeteringPoliciesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayMeteringPoliciesResultBuilder {
     inner: crate::types::DescribeTransitGatewayMeteringPoliciesResult,
+}
+impl Clone for DescribeTransitGatewayMeteringPoliciesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayMeteringPoliciesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayMeteringPoliciesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayMeteringPoliciesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayMeteringPoliciesResultBuilder {
     /// Appends one item to [`DescribeTransitGatewayMeteringPoliciesResult::transit_gateway_metering_policies`](crate::types::DescribeTransitGatewayMeteringPoliciesResult::transit_gateway_metering_policies): Information about the transit gateway metering policies.

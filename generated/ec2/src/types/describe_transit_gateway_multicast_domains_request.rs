@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayMulticastDomainsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayMulticastDomainsRequest {
     /// The ID of the transit gateway multicast domain.
@@ -19,6 +19,38 @@ pub struct DescribeTransitGatewayMulticastDomainsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeTransitGatewayMulticastDomainsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_ids: self
+                .transit_gateway_multicast_domain_ids
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayMulticastDomainsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_ids
+            == other.transit_gateway_multicast_domain_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeTransitGatewayMulticastDomainsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeTransitGatewayMulticastDomainsRequest {
     /// Starts building a [`DescribeTransitGatewayMulticastDomainsRequest`].
@@ -53,9 +85,26 @@ impl DescribeTransitGatewayMulticastDomainsRequest {
     }
 }
 /// A builder for [`DescribeTransitGatewayMulticastDomainsRequest`](crate::types::DescribeTransitGatewayMulticastDomainsRequest); start one with `DescribeTransitGatewayMulticastDomainsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayMulticastDomainsRequestBuilder {
     inner: crate::types::DescribeTransitGatewayMulticastDomainsRequest,
+}
+impl Clone for DescribeTransitGatewayMulticastDomainsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayMulticastDomainsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayMulticastDomainsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayMulticastDomainsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayMulticastDomainsRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayMulticastDomainsRequest::transit_gateway_multicast_domain_ids`](crate::types::DescribeTransitGatewayMulticastDomainsRequest::transit_gateway_multicast_domain_ids): The ID of the transit gateway multicast domain.

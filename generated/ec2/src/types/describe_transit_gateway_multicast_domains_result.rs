@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayMulticastDomainsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayMulticastDomainsResult {
     /// Information about the transit gateway multicast domains.
@@ -11,6 +11,30 @@ pub struct DescribeTransitGatewayMulticastDomainsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTransitGatewayMulticastDomainsResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domains: self
+                .transit_gateway_multicast_domains
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayMulticastDomainsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domains == other.transit_gateway_multicast_domains
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTransitGatewayMulticastDomainsResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domains: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTransitGatewayMulticastDomainsResult {
     /// Starts building a [`DescribeTransitGatewayMulticastDomainsResult`].
@@ -32,9 +56,26 @@ impl DescribeTransitGatewayMulticastDomainsResult {
     }
 }
 /// A builder for [`DescribeTransitGatewayMulticastDomainsResult`](crate::types::DescribeTransitGatewayMulticastDomainsResult); start one with `DescribeTransitGatewayMulticastDomainsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayMulticastDomainsResultBuilder {
     inner: crate::types::DescribeTransitGatewayMulticastDomainsResult,
+}
+impl Clone for DescribeTransitGatewayMulticastDomainsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayMulticastDomainsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayMulticastDomainsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayMulticastDomainsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayMulticastDomainsResultBuilder {
     /// Appends one item to [`DescribeTransitGatewayMulticastDomainsResult::transit_gateway_multicast_domains`](crate::types::DescribeTransitGatewayMulticastDomainsResult::transit_gateway_multicast_domains): Information about the transit gateway multicast domains.

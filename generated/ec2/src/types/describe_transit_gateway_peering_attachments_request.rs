@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayPeeringAttachmentsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayPeeringAttachmentsRequest {
     /// One or more IDs of the transit gateway peering attachments.
@@ -23,6 +23,35 @@ pub struct DescribeTransitGatewayPeeringAttachmentsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeTransitGatewayPeeringAttachmentsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_ids: self.transit_gateway_attachment_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayPeeringAttachmentsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_ids == other.transit_gateway_attachment_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeTransitGatewayPeeringAttachmentsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeTransitGatewayPeeringAttachmentsRequest {
     /// Starts building a [`DescribeTransitGatewayPeeringAttachmentsRequest`].
@@ -57,9 +86,26 @@ impl DescribeTransitGatewayPeeringAttachmentsRequest {
     }
 }
 /// A builder for [`DescribeTransitGatewayPeeringAttachmentsRequest`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest); start one with `DescribeTransitGatewayPeeringAttachmentsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayPeeringAttachmentsRequestBuilder {
     inner: crate::types::DescribeTransitGatewayPeeringAttachmentsRequest,
+}
+impl Clone for DescribeTransitGatewayPeeringAttachmentsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayPeeringAttachmentsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayPeeringAttachmentsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayPeeringAttachmentsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayPeeringAttachmentsRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayPeeringAttachmentsRequest::transit_gateway_attachment_ids`](crate::types::DescribeTransitGatewayPeeringAttachmentsRequest::transit_gateway_attachment_ids): One or more IDs of the transit gateway peering attachments.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayPeeringAttachmentsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayPeeringAttachmentsResult {
     /// The transit gateway peering attachments.
@@ -11,6 +11,31 @@ pub struct DescribeTransitGatewayPeeringAttachmentsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTransitGatewayPeeringAttachmentsResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_peering_attachments: self
+                .transit_gateway_peering_attachments
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayPeeringAttachmentsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_peering_attachments
+            == other.transit_gateway_peering_attachments
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTransitGatewayPeeringAttachmentsResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_peering_attachments: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTransitGatewayPeeringAttachmentsResult {
     /// Starts building a [`DescribeTransitGatewayPeeringAttachmentsResult`].
@@ -32,9 +57,26 @@ impl DescribeTransitGatewayPeeringAttachmentsResult {
     }
 }
 /// A builder for [`DescribeTransitGatewayPeeringAttachmentsResult`](crate::types::DescribeTransitGatewayPeeringAttachmentsResult); start one with `DescribeTransitGatewayPeeringAttachmentsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayPeeringAttachmentsResultBuilder {
     inner: crate::types::DescribeTransitGatewayPeeringAttachmentsResult,
+}
+impl Clone for DescribeTransitGatewayPeeringAttachmentsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayPeeringAttachmentsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayPeeringAttachmentsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayPeeringAttachmentsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayPeeringAttachmentsResultBuilder {
     /// Appends one item to [`DescribeTransitGatewayPeeringAttachmentsResult::transit_gateway_peering_attachments`](crate::types::DescribeTransitGatewayPeeringAttachmentsResult::transit_gateway_peering_attachments): The transit gateway peering attachments.

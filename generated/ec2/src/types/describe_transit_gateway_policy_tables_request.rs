@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayPolicyTablesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayPolicyTablesRequest {
     /// The IDs of the transit gateway policy tables.
@@ -15,6 +15,37 @@ pub struct DescribeTransitGatewayPolicyTablesRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeTransitGatewayPolicyTablesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_ids: self
+                .transit_gateway_policy_table_ids
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayPolicyTablesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_ids == other.transit_gateway_policy_table_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeTransitGatewayPolicyTablesRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeTransitGatewayPolicyTablesRequest {
     /// Starts building a [`DescribeTransitGatewayPolicyTablesRequest`].
@@ -49,9 +80,26 @@ impl DescribeTransitGatewayPolicyTablesRequest {
     }
 }
 /// A builder for [`DescribeTransitGatewayPolicyTablesRequest`](crate::types::DescribeTransitGatewayPolicyTablesRequest); start one with `DescribeTransitGatewayPolicyTablesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayPolicyTablesRequestBuilder {
     inner: crate::types::DescribeTransitGatewayPolicyTablesRequest,
+}
+impl Clone for DescribeTransitGatewayPolicyTablesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayPolicyTablesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayPolicyTablesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayPolicyTablesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayPolicyTablesRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayPolicyTablesRequest::transit_gateway_policy_table_ids`](crate::types::DescribeTransitGatewayPolicyTablesRequest::transit_gateway_policy_table_ids): The IDs of the transit gateway policy tables.

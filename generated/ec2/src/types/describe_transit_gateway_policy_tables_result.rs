@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayPolicyTablesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayPolicyTablesResult {
     /// Describes the transit gateway policy tables.
@@ -11,6 +11,28 @@ pub struct DescribeTransitGatewayPolicyTablesResult {
     >,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTransitGatewayPolicyTablesResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_tables: self.transit_gateway_policy_tables.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayPolicyTablesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_tables == other.transit_gateway_policy_tables
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTransitGatewayPolicyTablesResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_tables: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTransitGatewayPolicyTablesResult {
     /// Starts building a [`DescribeTransitGatewayPolicyTablesResult`].
@@ -32,9 +54,26 @@ impl DescribeTransitGatewayPolicyTablesResult {
     }
 }
 /// A builder for [`DescribeTransitGatewayPolicyTablesResult`](crate::types::DescribeTransitGatewayPolicyTablesResult); start one with `DescribeTransitGatewayPolicyTablesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayPolicyTablesResultBuilder {
     inner: crate::types::DescribeTransitGatewayPolicyTablesResult,
+}
+impl Clone for DescribeTransitGatewayPolicyTablesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayPolicyTablesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayPolicyTablesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayPolicyTablesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayPolicyTablesResultBuilder {
     /// Appends one item to [`DescribeTransitGatewayPolicyTablesResult::transit_gateway_policy_tables`](crate::types::DescribeTransitGatewayPolicyTablesResult::transit_gateway_policy_tables): Describes the transit gateway policy tables.

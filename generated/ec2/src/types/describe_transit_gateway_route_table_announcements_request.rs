@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayRouteTableAnnouncementsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayRouteTableAnnouncementsRequest {
     /// The IDs of the transit gateway route tables that are being advertised.
@@ -15,6 +15,38 @@ pub struct DescribeTransitGatewayRouteTableAnnouncementsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeTransitGatewayRouteTableAnnouncementsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_announcement_ids: self
+                .transit_gateway_route_table_announcement_ids
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayRouteTableAnnouncementsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_announcement_ids
+            == other.transit_gateway_route_table_announcement_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeTransitGatewayRouteTableAnnouncementsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_announcement_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeTransitGatewayRouteTableAnnouncementsRequest {
     /// Starts building a [`DescribeTransitGatewayRouteTableAnnouncementsRequest`].
@@ -49,9 +81,26 @@ impl DescribeTransitGatewayRouteTableAnnouncementsRequest {
     }
 }
 /// A builder for [`DescribeTransitGatewayRouteTableAnnouncementsRequest`](crate::types::DescribeTransitGatewayRouteTableAnnouncementsRequest); start one with `DescribeTransitGatewayRouteTableAnnouncementsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayRouteTableAnnouncementsRequestBuilder {
     inner: crate::types::DescribeTransitGatewayRouteTableAnnouncementsRequest,
+}
+impl Clone for DescribeTransitGatewayRouteTableAnnouncementsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayRouteTableAnnouncementsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayRouteTableAnnouncementsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayRouteTableAnnouncementsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayRouteTableAnnouncementsRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayRouteTableAnnouncementsRequest::transit_gateway_route_table_announcement_ids`](crate::types::DescribeTransitGatewayRouteTableAnnouncementsRequest::transit_gateway_route_table_announcement_ids): The IDs of the transit gateway route tables that are being advertised.

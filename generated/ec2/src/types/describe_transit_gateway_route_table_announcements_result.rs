@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayRouteTableAnnouncementsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayRouteTableAnnouncementsResult {
     /// Describes the transit gateway route table announcement.
@@ -11,6 +11,31 @@ pub struct DescribeTransitGatewayRouteTableAnnouncementsResult {
     >,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTransitGatewayRouteTableAnnouncementsResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_announcements: self
+                .transit_gateway_route_table_announcements
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayRouteTableAnnouncementsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_announcements
+            == other.transit_gateway_route_table_announcements
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTransitGatewayRouteTableAnnouncementsResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_announcements: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTransitGatewayRouteTableAnnouncementsResult {
     /// Starts building a [`DescribeTransitGatewayRouteTableAnnouncementsResult`].
@@ -32,9 +57,26 @@ impl DescribeTransitGatewayRouteTableAnnouncementsResult {
     }
 }
 /// A builder for [`DescribeTransitGatewayRouteTableAnnouncementsResult`](crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult); start one with `DescribeTransitGatewayRouteTableAnnouncementsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayRouteTableAnnouncementsResultBuilder {
     inner: crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult,
+}
+impl Clone for DescribeTransitGatewayRouteTableAnnouncementsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayRouteTableAnnouncementsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayRouteTableAnnouncementsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayRouteTableAnnouncementsResultBuilder {
     /// Appends one item to [`DescribeTransitGatewayRouteTableAnnouncementsResult::transit_gateway_route_table_announcements`](crate::types::DescribeTransitGatewayRouteTableAnnouncementsResult::transit_gateway_route_table_announcements): Describes the transit gateway route table announcement.

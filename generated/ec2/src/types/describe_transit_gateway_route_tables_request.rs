@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayRouteTablesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayRouteTablesRequest {
     /// The IDs of the transit gateway route tables.
@@ -21,6 +21,37 @@ pub struct DescribeTransitGatewayRouteTablesRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeTransitGatewayRouteTablesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_ids: self
+                .transit_gateway_route_table_ids
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayRouteTablesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_ids == other.transit_gateway_route_table_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeTransitGatewayRouteTablesRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeTransitGatewayRouteTablesRequest {
     /// Starts building a [`DescribeTransitGatewayRouteTablesRequest`].
@@ -55,9 +86,26 @@ impl DescribeTransitGatewayRouteTablesRequest {
     }
 }
 /// A builder for [`DescribeTransitGatewayRouteTablesRequest`](crate::types::DescribeTransitGatewayRouteTablesRequest); start one with `DescribeTransitGatewayRouteTablesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayRouteTablesRequestBuilder {
     inner: crate::types::DescribeTransitGatewayRouteTablesRequest,
+}
+impl Clone for DescribeTransitGatewayRouteTablesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayRouteTablesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayRouteTablesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayRouteTablesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayRouteTablesRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayRouteTablesRequest::transit_gateway_route_table_ids`](crate::types::DescribeTransitGatewayRouteTablesRequest::transit_gateway_route_table_ids): The IDs of the transit gateway route tables.

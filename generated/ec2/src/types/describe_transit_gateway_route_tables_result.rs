@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayRouteTablesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayRouteTablesResult {
     /// Information about the transit gateway route tables.
@@ -11,6 +11,28 @@ pub struct DescribeTransitGatewayRouteTablesResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTransitGatewayRouteTablesResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_tables: self.transit_gateway_route_tables.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayRouteTablesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_tables == other.transit_gateway_route_tables
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTransitGatewayRouteTablesResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_tables: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTransitGatewayRouteTablesResult {
     /// Starts building a [`DescribeTransitGatewayRouteTablesResult`].
@@ -32,9 +54,26 @@ impl DescribeTransitGatewayRouteTablesResult {
     }
 }
 /// A builder for [`DescribeTransitGatewayRouteTablesResult`](crate::types::DescribeTransitGatewayRouteTablesResult); start one with `DescribeTransitGatewayRouteTablesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayRouteTablesResultBuilder {
     inner: crate::types::DescribeTransitGatewayRouteTablesResult,
+}
+impl Clone for DescribeTransitGatewayRouteTablesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayRouteTablesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayRouteTablesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayRouteTablesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayRouteTablesResultBuilder {
     /// Appends one item to [`DescribeTransitGatewayRouteTablesResult::transit_gateway_route_tables`](crate::types::DescribeTransitGatewayRouteTablesResult::transit_gateway_route_tables): Information about the transit gateway route tables.

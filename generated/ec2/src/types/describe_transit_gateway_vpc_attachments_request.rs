@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayVpcAttachmentsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayVpcAttachmentsRequest {
     /// The IDs of the attachments.
@@ -20,6 +20,35 @@ pub struct DescribeTransitGatewayVpcAttachmentsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeTransitGatewayVpcAttachmentsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_ids: self.transit_gateway_attachment_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayVpcAttachmentsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_ids == other.transit_gateway_attachment_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeTransitGatewayVpcAttachmentsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeTransitGatewayVpcAttachmentsRequest {
     /// Starts building a [`DescribeTransitGatewayVpcAttachmentsRequest`].
@@ -54,9 +83,26 @@ impl DescribeTransitGatewayVpcAttachmentsRequest {
     }
 }
 /// A builder for [`DescribeTransitGatewayVpcAttachmentsRequest`](crate::types::DescribeTransitGatewayVpcAttachmentsRequest); start one with `DescribeTransitGatewayVpcAttachmentsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayVpcAttachmentsRequestBuilder {
     inner: crate::types::DescribeTransitGatewayVpcAttachmentsRequest,
+}
+impl Clone for DescribeTransitGatewayVpcAttachmentsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayVpcAttachmentsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayVpcAttachmentsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayVpcAttachmentsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayVpcAttachmentsRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewayVpcAttachmentsRequest::transit_gateway_attachment_ids`](crate::types::DescribeTransitGatewayVpcAttachmentsRequest::transit_gateway_attachment_ids): The IDs of the attachments.

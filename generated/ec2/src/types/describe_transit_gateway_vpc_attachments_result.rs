@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewayVpcAttachmentsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewayVpcAttachmentsResult {
     /// Information about the VPC attachments.
@@ -11,6 +11,30 @@ pub struct DescribeTransitGatewayVpcAttachmentsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTransitGatewayVpcAttachmentsResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_vpc_attachments: self
+                .transit_gateway_vpc_attachments
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewayVpcAttachmentsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_vpc_attachments == other.transit_gateway_vpc_attachments
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTransitGatewayVpcAttachmentsResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_vpc_attachments: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTransitGatewayVpcAttachmentsResult {
     /// Starts building a [`DescribeTransitGatewayVpcAttachmentsResult`].
@@ -32,9 +56,26 @@ impl DescribeTransitGatewayVpcAttachmentsResult {
     }
 }
 /// A builder for [`DescribeTransitGatewayVpcAttachmentsResult`](crate::types::DescribeTransitGatewayVpcAttachmentsResult); start one with `DescribeTransitGatewayVpcAttachmentsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewayVpcAttachmentsResultBuilder {
     inner: crate::types::DescribeTransitGatewayVpcAttachmentsResult,
+}
+impl Clone for DescribeTransitGatewayVpcAttachmentsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewayVpcAttachmentsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewayVpcAttachmentsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewayVpcAttachmentsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewayVpcAttachmentsResultBuilder {
     /// Appends one item to [`DescribeTransitGatewayVpcAttachmentsResult::transit_gateway_vpc_attachments`](crate::types::DescribeTransitGatewayVpcAttachmentsResult::transit_gateway_vpc_attachments): Information about the VPC attachments.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewaysRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewaysRequest {
     /// The IDs of the transit gateways.
@@ -28,6 +28,35 @@ pub struct DescribeTransitGatewaysRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeTransitGatewaysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_ids: self.transit_gateway_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewaysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_ids == other.transit_gateway_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeTransitGatewaysRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeTransitGatewaysRequest {
     /// Starts building a [`DescribeTransitGatewaysRequest`].
@@ -62,9 +91,26 @@ impl DescribeTransitGatewaysRequest {
     }
 }
 /// A builder for [`DescribeTransitGatewaysRequest`](crate::types::DescribeTransitGatewaysRequest); start one with `DescribeTransitGatewaysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewaysRequestBuilder {
     inner: crate::types::DescribeTransitGatewaysRequest,
+}
+impl Clone for DescribeTransitGatewaysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewaysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewaysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewaysRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewaysRequestBuilder {
     /// Appends one item to [`DescribeTransitGatewaysRequest::transit_gateway_ids`](crate::types::DescribeTransitGatewaysRequest::transit_gateway_ids): The IDs of the transit gateways.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTransitGatewaysResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTransitGatewaysResult {
     /// Information about the transit gateways.
     pub transit_gateways: Option<Vec<crate::types::TransitGateway>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTransitGatewaysResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateways: self.transit_gateways.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTransitGatewaysResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateways == other.transit_gateways
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTransitGatewaysResult {
+    fn default() -> Self {
+        Self {
+            transit_gateways: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTransitGatewaysResult {
     /// Starts building a [`DescribeTransitGatewaysResult`].
@@ -28,9 +50,26 @@ impl DescribeTransitGatewaysResult {
     }
 }
 /// A builder for [`DescribeTransitGatewaysResult`](crate::types::DescribeTransitGatewaysResult); start one with `DescribeTransitGatewaysResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTransitGatewaysResultBuilder {
     inner: crate::types::DescribeTransitGatewaysResult,
+}
+impl Clone for DescribeTransitGatewaysResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTransitGatewaysResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTransitGatewaysResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTransitGatewaysResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTransitGatewaysResultBuilder {
     /// Appends one item to [`DescribeTransitGatewaysResult::transit_gateways`](crate::types::DescribeTransitGatewaysResult::transit_gateways): Information about the transit gateways.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrunkInterfaceAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTrunkInterfaceAssociationsRequest {
     /// The IDs of the associations.
@@ -18,6 +18,35 @@ pub struct DescribeTrunkInterfaceAssociationsRequest {
     pub next_token: Option<String>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeTrunkInterfaceAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            association_ids: self.association_ids.clone(),
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeTrunkInterfaceAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_ids == other.association_ids && self.dry_run == other.dry_run
+            && self.filters == other.filters && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeTrunkInterfaceAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            association_ids: None,
+            dry_run: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeTrunkInterfaceAssociationsRequest {
     /// Starts building a [`DescribeTrunkInterfaceAssociationsRequest`].
@@ -52,9 +81,26 @@ impl DescribeTrunkInterfaceAssociationsRequest {
     }
 }
 /// A builder for [`DescribeTrunkInterfaceAssociationsRequest`](crate::types::DescribeTrunkInterfaceAssociationsRequest); start one with `DescribeTrunkInterfaceAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTrunkInterfaceAssociationsRequestBuilder {
     inner: crate::types::DescribeTrunkInterfaceAssociationsRequest,
+}
+impl Clone for DescribeTrunkInterfaceAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTrunkInterfaceAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTrunkInterfaceAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTrunkInterfaceAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeTrunkInterfaceAssociationsRequestBuilder {
     /// Appends one item to [`DescribeTrunkInterfaceAssociationsRequest::association_ids`](crate::types::DescribeTrunkInterfaceAssociationsRequest::association_ids): The IDs of the associations.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeTrunkInterfaceAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeTrunkInterfaceAssociationsResult {
     /// Information about the trunk associations.
     pub interface_associations: Option<Vec<crate::types::TrunkInterfaceAssociation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeTrunkInterfaceAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            interface_associations: self.interface_associations.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeTrunkInterfaceAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.interface_associations == other.interface_associations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeTrunkInterfaceAssociationsResult {
+    fn default() -> Self {
+        Self {
+            interface_associations: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeTrunkInterfaceAssociationsResult {
     /// Starts building a [`DescribeTrunkInterfaceAssociationsResult`].
@@ -28,9 +50,26 @@ impl DescribeTrunkInterfaceAssociationsResult {
     }
 }
 /// A builder for [`DescribeTrunkInterfaceAssociationsResult`](crate::types::DescribeTrunkInterfaceAssociationsResult); start one with `DescribeTrunkInterfaceAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeTrunkInterfaceAssociationsResultBuilder {
     inner: crate::types::DescribeTrunkInterfaceAssociationsResult,
+}
+impl Clone for DescribeTrunkInterfaceAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeTrunkInterfaceAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeTrunkInterfaceAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeTrunkInterfaceAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeTrunkInterfaceAssociationsResultBuilder {
     /// Appends one item to [`DescribeTrunkInterfaceAssociationsResult::interface_associations`](crate::types::DescribeTrunkInterfaceAssociationsResult::interface_associations): Information about the trunk associations.

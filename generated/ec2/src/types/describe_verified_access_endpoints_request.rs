@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessEndpointsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessEndpointsRequest {
     /// The ID of the Verified Access endpoint.
@@ -19,6 +19,42 @@ pub struct DescribeVerifiedAccessEndpointsRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeVerifiedAccessEndpointsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_endpoint_ids: self.verified_access_endpoint_ids.clone(),
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            verified_access_group_id: self.verified_access_group_id.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessEndpointsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_endpoint_ids == other.verified_access_endpoint_ids
+            && self.verified_access_instance_id == other.verified_access_instance_id
+            && self.verified_access_group_id == other.verified_access_group_id
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeVerifiedAccessEndpointsRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_endpoint_ids: None,
+            verified_access_instance_id: None,
+            verified_access_group_id: None,
+            max_results: None,
+            next_token: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeVerifiedAccessEndpointsRequest {
     /// Starts building a [`DescribeVerifiedAccessEndpointsRequest`].
@@ -63,9 +99,26 @@ impl DescribeVerifiedAccessEndpointsRequest {
     }
 }
 /// A builder for [`DescribeVerifiedAccessEndpointsRequest`](crate::types::DescribeVerifiedAccessEndpointsRequest); start one with `DescribeVerifiedAccessEndpointsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVerifiedAccessEndpointsRequestBuilder {
     inner: crate::types::DescribeVerifiedAccessEndpointsRequest,
+}
+impl Clone for DescribeVerifiedAccessEndpointsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessEndpointsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVerifiedAccessEndpointsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVerifiedAccessEndpointsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVerifiedAccessEndpointsRequestBuilder {
     /// Appends one item to [`DescribeVerifiedAccessEndpointsRequest::verified_access_endpoint_ids`](crate::types::DescribeVerifiedAccessEndpointsRequest::verified_access_endpoint_ids): The ID of the Verified Access endpoint.

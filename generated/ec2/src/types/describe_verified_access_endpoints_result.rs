@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessEndpointsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessEndpointsResult {
     /// Details about the Verified Access endpoints.
     pub verified_access_endpoints: Option<Vec<crate::types::VerifiedAccessEndpoint>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVerifiedAccessEndpointsResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_endpoints: self.verified_access_endpoints.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessEndpointsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_endpoints == other.verified_access_endpoints
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVerifiedAccessEndpointsResult {
+    fn default() -> Self {
+        Self {
+            verified_access_endpoints: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVerifiedAccessEndpointsResult {
     /// Starts building a [`DescribeVerifiedAccessEndpointsResult`].
@@ -28,9 +50,26 @@ impl DescribeVerifiedAccessEndpointsResult {
     }
 }
 /// A builder for [`DescribeVerifiedAccessEndpointsResult`](crate::types::DescribeVerifiedAccessEndpointsResult); start one with `DescribeVerifiedAccessEndpointsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVerifiedAccessEndpointsResultBuilder {
     inner: crate::types::DescribeVerifiedAccessEndpointsResult,
+}
+impl Clone for DescribeVerifiedAccessEndpointsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessEndpointsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVerifiedAccessEndpointsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVerifiedAccessEndpointsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVerifiedAccessEndpointsResultBuilder {
     /// Appends one item to [`DescribeVerifiedAccessEndpointsResult::verified_access_endpoints`](crate::types::DescribeVerifiedAccessEndpointsResult::verified_access_endpoints): Details about the Verified Access endpoints.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessGroupsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessGroupsRequest {
     /// The ID of the Verified Access groups.
@@ -17,6 +17,39 @@ pub struct DescribeVerifiedAccessGroupsRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeVerifiedAccessGroupsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_group_ids: self.verified_access_group_ids.clone(),
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessGroupsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_group_ids == other.verified_access_group_ids
+            && self.verified_access_instance_id == other.verified_access_instance_id
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeVerifiedAccessGroupsRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_group_ids: None,
+            verified_access_instance_id: None,
+            max_results: None,
+            next_token: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeVerifiedAccessGroupsRequest {
     /// Starts building a [`DescribeVerifiedAccessGroupsRequest`].
@@ -56,9 +89,26 @@ impl DescribeVerifiedAccessGroupsRequest {
     }
 }
 /// A builder for [`DescribeVerifiedAccessGroupsRequest`](crate::types::DescribeVerifiedAccessGroupsRequest); start one with `DescribeVerifiedAccessGroupsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVerifiedAccessGroupsRequestBuilder {
     inner: crate::types::DescribeVerifiedAccessGroupsRequest,
+}
+impl Clone for DescribeVerifiedAccessGroupsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessGroupsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVerifiedAccessGroupsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVerifiedAccessGroupsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVerifiedAccessGroupsRequestBuilder {
     /// Appends one item to [`DescribeVerifiedAccessGroupsRequest::verified_access_group_ids`](crate::types::DescribeVerifiedAccessGroupsRequest::verified_access_group_ids): The ID of the Verified Access groups.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessGroupsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessGroupsResult {
     /// Details about the Verified Access groups.
     pub verified_access_groups: Option<Vec<crate::types::VerifiedAccessGroup>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVerifiedAccessGroupsResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_groups: self.verified_access_groups.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessGroupsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_groups == other.verified_access_groups
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVerifiedAccessGroupsResult {
+    fn default() -> Self {
+        Self {
+            verified_access_groups: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVerifiedAccessGroupsResult {
     /// Starts building a [`DescribeVerifiedAccessGroupsResult`].
@@ -28,9 +50,26 @@ impl DescribeVerifiedAccessGroupsResult {
     }
 }
 /// A builder for [`DescribeVerifiedAccessGroupsResult`](crate::types::DescribeVerifiedAccessGroupsResult); start one with `DescribeVerifiedAccessGroupsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVerifiedAccessGroupsResultBuilder {
     inner: crate::types::DescribeVerifiedAccessGroupsResult,
+}
+impl Clone for DescribeVerifiedAccessGroupsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessGroupsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVerifiedAccessGroupsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVerifiedAccessGroupsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVerifiedAccessGroupsResultBuilder {
     /// Appends one item to [`DescribeVerifiedAccessGroupsResult::verified_access_groups`](crate::types::DescribeVerifiedAccessGroupsResult::verified_access_groups): Details about the Verified Access groups.

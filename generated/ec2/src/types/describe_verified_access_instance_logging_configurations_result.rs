@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessInstanceLoggingConfigurationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
     /// The logging configuration for the Verified Access instances.
@@ -11,6 +11,28 @@ pub struct DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            logging_configurations: self.logging_configurations.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.logging_configurations == other.logging_configurations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
+    fn default() -> Self {
+        Self {
+            logging_configurations: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
     /// Starts building a [`DescribeVerifiedAccessInstanceLoggingConfigurationsResult`].
@@ -32,9 +54,26 @@ impl DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
     }
 }
 /// A builder for [`DescribeVerifiedAccessInstanceLoggingConfigurationsResult`](crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult); start one with `DescribeVerifiedAccessInstanceLoggingConfigurationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVerifiedAccessInstanceLoggingConfigurationsResultBuilder {
     inner: crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult,
+}
+impl Clone for DescribeVerifiedAccessInstanceLoggingConfigurationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessInstanceLoggingConfigurationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVerifiedAccessInstanceLoggingConfigurationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVerifiedAccessInstanceLoggingConfigurationsResultBuilder {
     /// Appends one item to [`DescribeVerifiedAccessInstanceLoggingConfigurationsResult::logging_configurations`](crate::types::DescribeVerifiedAccessInstanceLoggingConfigurationsResult::logging_configurations): The logging configuration for the Verified Access instances.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessInstancesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessInstancesRequest {
     /// The IDs of the Verified Access instances.
@@ -15,6 +15,36 @@ pub struct DescribeVerifiedAccessInstancesRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeVerifiedAccessInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instance_ids: self.verified_access_instance_ids.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instance_ids == other.verified_access_instance_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeVerifiedAccessInstancesRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_instance_ids: None,
+            max_results: None,
+            next_token: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeVerifiedAccessInstancesRequest {
     /// Starts building a [`DescribeVerifiedAccessInstancesRequest`].
@@ -49,9 +79,26 @@ impl DescribeVerifiedAccessInstancesRequest {
     }
 }
 /// A builder for [`DescribeVerifiedAccessInstancesRequest`](crate::types::DescribeVerifiedAccessInstancesRequest); start one with `DescribeVerifiedAccessInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVerifiedAccessInstancesRequestBuilder {
     inner: crate::types::DescribeVerifiedAccessInstancesRequest,
+}
+impl Clone for DescribeVerifiedAccessInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVerifiedAccessInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVerifiedAccessInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVerifiedAccessInstancesRequestBuilder {
     /// Appends one item to [`DescribeVerifiedAccessInstancesRequest::verified_access_instance_ids`](crate::types::DescribeVerifiedAccessInstancesRequest::verified_access_instance_ids): The IDs of the Verified Access instances.

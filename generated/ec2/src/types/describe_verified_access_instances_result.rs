@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessInstancesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessInstancesResult {
     /// Details about the Verified Access instances.
     pub verified_access_instances: Option<Vec<crate::types::VerifiedAccessInstance>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVerifiedAccessInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instances: self.verified_access_instances.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instances == other.verified_access_instances
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVerifiedAccessInstancesResult {
+    fn default() -> Self {
+        Self {
+            verified_access_instances: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVerifiedAccessInstancesResult {
     /// Starts building a [`DescribeVerifiedAccessInstancesResult`].
@@ -28,9 +50,26 @@ impl DescribeVerifiedAccessInstancesResult {
     }
 }
 /// A builder for [`DescribeVerifiedAccessInstancesResult`](crate::types::DescribeVerifiedAccessInstancesResult); start one with `DescribeVerifiedAccessInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVerifiedAccessInstancesResultBuilder {
     inner: crate::types::DescribeVerifiedAccessInstancesResult,
+}
+impl Clone for DescribeVerifiedAccessInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVerifiedAccessInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVerifiedAccessInstancesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVerifiedAccessInstancesResultBuilder {
     /// Appends one item to [`DescribeVerifiedAccessInstancesResult::verified_access_instances`](crate::types::DescribeVerifiedAccessInstancesResult::verified_access_instances): Details about the Verified Access instances.

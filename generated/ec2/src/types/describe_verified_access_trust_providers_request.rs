@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessTrustProvidersRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessTrustProvidersRequest {
     /// The IDs of the Verified Access trust providers.
@@ -15,6 +15,39 @@ pub struct DescribeVerifiedAccessTrustProvidersRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeVerifiedAccessTrustProvidersRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_trust_provider_ids: self
+                .verified_access_trust_provider_ids
+                .clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessTrustProvidersRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_trust_provider_ids
+            == other.verified_access_trust_provider_ids
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeVerifiedAccessTrustProvidersRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_trust_provider_ids: None,
+            max_results: None,
+            next_token: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeVerifiedAccessTrustProvidersRequest {
     /// Starts building a [`DescribeVerifiedAccessTrustProvidersRequest`].
@@ -49,9 +82,26 @@ impl DescribeVerifiedAccessTrustProvidersRequest {
     }
 }
 /// A builder for [`DescribeVerifiedAccessTrustProvidersRequest`](crate::types::DescribeVerifiedAccessTrustProvidersRequest); start one with `DescribeVerifiedAccessTrustProvidersRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVerifiedAccessTrustProvidersRequestBuilder {
     inner: crate::types::DescribeVerifiedAccessTrustProvidersRequest,
+}
+impl Clone for DescribeVerifiedAccessTrustProvidersRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessTrustProvidersRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVerifiedAccessTrustProvidersRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVerifiedAccessTrustProvidersRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVerifiedAccessTrustProvidersRequestBuilder {
     /// Appends one item to [`DescribeVerifiedAccessTrustProvidersRequest::verified_access_trust_provider_ids`](crate::types::DescribeVerifiedAccessTrustProvidersRequest::verified_access_trust_provider_ids): The IDs of the Verified Access trust providers.

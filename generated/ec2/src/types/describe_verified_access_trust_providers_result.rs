@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVerifiedAccessTrustProvidersResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVerifiedAccessTrustProvidersResult {
     /// Details about the Verified Access trust providers.
@@ -11,6 +11,30 @@ pub struct DescribeVerifiedAccessTrustProvidersResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVerifiedAccessTrustProvidersResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_trust_providers: self
+                .verified_access_trust_providers
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessTrustProvidersResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_trust_providers == other.verified_access_trust_providers
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVerifiedAccessTrustProvidersResult {
+    fn default() -> Self {
+        Self {
+            verified_access_trust_providers: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVerifiedAccessTrustProvidersResult {
     /// Starts building a [`DescribeVerifiedAccessTrustProvidersResult`].
@@ -32,9 +56,26 @@ impl DescribeVerifiedAccessTrustProvidersResult {
     }
 }
 /// A builder for [`DescribeVerifiedAccessTrustProvidersResult`](crate::types::DescribeVerifiedAccessTrustProvidersResult); start one with `DescribeVerifiedAccessTrustProvidersResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVerifiedAccessTrustProvidersResultBuilder {
     inner: crate::types::DescribeVerifiedAccessTrustProvidersResult,
+}
+impl Clone for DescribeVerifiedAccessTrustProvidersResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVerifiedAccessTrustProvidersResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVerifiedAccessTrustProvidersResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVerifiedAccessTrustProvidersResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVerifiedAccessTrustProvidersResultBuilder {
     /// Appends one item to [`DescribeVerifiedAccessTrustProvidersResult::verified_access_trust_providers`](crate::types::DescribeVerifiedAccessTrustProvidersResult::verified_access_trust_providers): Details about the Verified Access trust providers.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumeAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVolumeAttributeRequest {
     /// The attribute of the volume. This parameter is required.
@@ -15,6 +15,30 @@ pub struct DescribeVolumeAttributeRequest {
     pub volume_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeVolumeAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            attribute: self.attribute.clone(),
+            volume_id: self.volume_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeVolumeAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute == other.attribute && self.volume_id == other.volume_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeVolumeAttributeRequest {
+    fn default() -> Self {
+        Self {
+            attribute: None,
+            volume_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeVolumeAttributeRequest {
     /// Starts building a [`DescribeVolumeAttributeRequest`].
@@ -39,9 +63,26 @@ impl DescribeVolumeAttributeRequest {
     }
 }
 /// A builder for [`DescribeVolumeAttributeRequest`](crate::types::DescribeVolumeAttributeRequest); start one with `DescribeVolumeAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVolumeAttributeRequestBuilder {
     inner: crate::types::DescribeVolumeAttributeRequest,
+}
+impl Clone for DescribeVolumeAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVolumeAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVolumeAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVolumeAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVolumeAttributeRequestBuilder {
     /// Sets [`DescribeVolumeAttributeRequest::attribute`](crate::types::DescribeVolumeAttributeRequest::attribute): The attribute of the volume.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumeAttributeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVolumeAttributeResult {
     /// The state of `autoEnableIO` attribute.
@@ -11,6 +11,31 @@ pub struct DescribeVolumeAttributeResult {
     pub product_codes: Option<Vec<crate::types::ProductCode>>,
     /// The ID of the volume.
     pub volume_id: Option<String>,
+}
+impl Clone for DescribeVolumeAttributeResult {
+    fn clone(&self) -> Self {
+        Self {
+            auto_enable_io: self.auto_enable_io.clone(),
+            product_codes: self.product_codes.clone(),
+            volume_id: self.volume_id.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVolumeAttributeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.auto_enable_io == other.auto_enable_io
+            && self.product_codes == other.product_codes
+            && self.volume_id == other.volume_id
+    }
+}
+impl Default for DescribeVolumeAttributeResult {
+    fn default() -> Self {
+        Self {
+            auto_enable_io: None,
+            product_codes: None,
+            volume_id: None,
+        }
+    }
 }
 impl DescribeVolumeAttributeResult {
     /// Starts building a [`DescribeVolumeAttributeResult`].
@@ -35,9 +60,26 @@ impl DescribeVolumeAttributeResult {
     }
 }
 /// A builder for [`DescribeVolumeAttributeResult`](crate::types::DescribeVolumeAttributeResult); start one with `DescribeVolumeAttributeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVolumeAttributeResultBuilder {
     inner: crate::types::DescribeVolumeAttributeResult,
+}
+impl Clone for DescribeVolumeAttributeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVolumeAttributeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVolumeAttributeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVolumeAttributeResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVolumeAttributeResultBuilder {
     /// Sets [`DescribeVolumeAttributeResult::auto_enable_io`](crate::types::DescribeVolumeAttributeResult::auto_enable_io): The state of `autoEnableIO` attribute.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumeStatusRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVolumeStatusRequest {
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
@@ -32,6 +32,38 @@ pub struct DescribeVolumeStatusRequest {
     /// - `volume-status.details-status` - The status of `volume-status.details-name` (for `io-enabled`: `passed` \| `failed`; for `io-performance`: `normal` \| `degraded` \| `severely-degraded` \| `stalled`).
     /// - `volume-status.status` - The status of the volume (`ok` \| `impaired` \| `warning` \| `insufficient-data`).
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeVolumeStatusRequest {
+    fn clone(&self) -> Self {
+        Self {
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            volume_ids: self.volume_ids.clone(),
+            include_managed_resources: self.include_managed_resources,
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVolumeStatusRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.max_results == other.max_results && self.next_token == other.next_token
+            && self.volume_ids == other.volume_ids
+            && self.include_managed_resources == other.include_managed_resources
+            && self.dry_run == other.dry_run && self.filters == other.filters
+    }
+}
+impl Default for DescribeVolumeStatusRequest {
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            next_token: None,
+            volume_ids: None,
+            include_managed_resources: None,
+            dry_run: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeVolumeStatusRequest {
     /// Starts building a [`DescribeVolumeStatusRequest`].
@@ -71,9 +103,26 @@ impl DescribeVolumeStatusRequest {
     }
 }
 /// A builder for [`DescribeVolumeStatusRequest`](crate::types::DescribeVolumeStatusRequest); start one with `DescribeVolumeStatusRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVolumeStatusRequestBuilder {
     inner: crate::types::DescribeVolumeStatusRequest,
+}
+impl Clone for DescribeVolumeStatusRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVolumeStatusRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVolumeStatusRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVolumeStatusRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVolumeStatusRequestBuilder {
     /// Sets [`DescribeVolumeStatusRequest::max_results`](crate::types::DescribeVolumeStatusRequest::max_results): The maximum number of items to return for this request.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumeStatusResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVolumeStatusResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the status of the volumes.
     pub volume_statuses: Option<Vec<crate::types::VolumeStatusItem>>,
+}
+impl Clone for DescribeVolumeStatusResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            volume_statuses: self.volume_statuses.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVolumeStatusResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.volume_statuses == other.volume_statuses
+    }
+}
+impl Default for DescribeVolumeStatusResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            volume_statuses: None,
+        }
+    }
 }
 impl DescribeVolumeStatusResult {
     /// Starts building a [`DescribeVolumeStatusResult`].
@@ -28,9 +50,26 @@ impl DescribeVolumeStatusResult {
     }
 }
 /// A builder for [`DescribeVolumeStatusResult`](crate::types::DescribeVolumeStatusResult); start one with `DescribeVolumeStatusResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVolumeStatusResultBuilder {
     inner: crate::types::DescribeVolumeStatusResult,
+}
+impl Clone for DescribeVolumeStatusResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVolumeStatusResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVolumeStatusResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVolumeStatusResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVolumeStatusResultBuilder {
     /// Sets [`DescribeVolumeStatusResult::next_token`](crate::types::DescribeVolumeStatusResult::next_token): The token to include in another request to get the next page of items.

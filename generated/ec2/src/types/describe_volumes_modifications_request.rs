@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumesModificationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVolumesModificationsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -29,6 +29,38 @@ pub struct DescribeVolumesModificationsRequest {
     pub max_results: Option<i32>,
     /// Indicates whether to include managed resources in the output. If this parameter is set to `true`, the output includes resources that are managed by Amazon Web Services services, even if managed resource visibility is set to hidden.
     pub include_managed_resources: Option<bool>,
+}
+impl Clone for DescribeVolumesModificationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            volume_ids: self.volume_ids.clone(),
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            include_managed_resources: self.include_managed_resources,
+        }
+    }
+}
+impl PartialEq for DescribeVolumesModificationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.volume_ids == other.volume_ids
+            && self.filters == other.filters && self.next_token == other.next_token
+            && self.max_results == other.max_results
+            && self.include_managed_resources == other.include_managed_resources
+    }
+}
+impl Default for DescribeVolumesModificationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            volume_ids: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+            include_managed_resources: None,
+        }
+    }
 }
 impl DescribeVolumesModificationsRequest {
     /// Starts building a [`DescribeVolumesModificationsRequest`].
@@ -68,9 +100,26 @@ impl DescribeVolumesModificationsRequest {
     }
 }
 /// A builder for [`DescribeVolumesModificationsRequest`](crate::types::DescribeVolumesModificationsRequest); start one with `DescribeVolumesModificationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVolumesModificationsRequestBuilder {
     inner: crate::types::DescribeVolumesModificationsRequest,
+}
+impl Clone for DescribeVolumesModificationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVolumesModificationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVolumesModificationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVolumesModificationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVolumesModificationsRequestBuilder {
     /// Sets [`DescribeVolumesModificationsRequest::dry_run`](crate::types::DescribeVolumesModificationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

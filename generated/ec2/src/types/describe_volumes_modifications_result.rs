@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumesModificationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVolumesModificationsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the volume modifications.
     pub volumes_modifications: Option<Vec<crate::types::VolumeModification>>,
+}
+impl Clone for DescribeVolumesModificationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            volumes_modifications: self.volumes_modifications.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVolumesModificationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.volumes_modifications == other.volumes_modifications
+    }
+}
+impl Default for DescribeVolumesModificationsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            volumes_modifications: None,
+        }
+    }
 }
 impl DescribeVolumesModificationsResult {
     /// Starts building a [`DescribeVolumesModificationsResult`].
@@ -28,9 +50,26 @@ impl DescribeVolumesModificationsResult {
     }
 }
 /// A builder for [`DescribeVolumesModificationsResult`](crate::types::DescribeVolumesModificationsResult); start one with `DescribeVolumesModificationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVolumesModificationsResultBuilder {
     inner: crate::types::DescribeVolumesModificationsResult,
+}
+impl Clone for DescribeVolumesModificationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVolumesModificationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVolumesModificationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVolumesModificationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVolumesModificationsResultBuilder {
     /// Sets [`DescribeVolumesModificationsResult::next_token`](crate::types::DescribeVolumesModificationsResult::next_token): The token to include in another request to get the next page of items.

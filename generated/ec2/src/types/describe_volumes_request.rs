@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVolumesRequest {
     /// The volume IDs. If not specified, then all volumes are included in the response.
@@ -38,6 +38,39 @@ pub struct DescribeVolumesRequest {
     pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeVolumesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            volume_ids: self.volume_ids.clone(),
+            include_managed_resources: self.include_managed_resources,
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeVolumesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.volume_ids == other.volume_ids
+            && self.include_managed_resources == other.include_managed_resources
+            && self.dry_run == other.dry_run && self.filters == other.filters
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeVolumesRequest {
+    fn default() -> Self {
+        Self {
+            volume_ids: None,
+            include_managed_resources: None,
+            dry_run: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeVolumesRequest {
     /// Starts building a [`DescribeVolumesRequest`].
@@ -77,9 +110,26 @@ impl DescribeVolumesRequest {
     }
 }
 /// A builder for [`DescribeVolumesRequest`](crate::types::DescribeVolumesRequest); start one with `DescribeVolumesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVolumesRequestBuilder {
     inner: crate::types::DescribeVolumesRequest,
+}
+impl Clone for DescribeVolumesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVolumesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVolumesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVolumesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVolumesRequestBuilder {
     /// Appends one item to [`DescribeVolumesRequest::volume_ids`](crate::types::DescribeVolumesRequest::volume_ids): The volume IDs.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVolumesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVolumesResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the volumes.
     pub volumes: Option<Vec<crate::types::Volume>>,
+}
+impl Clone for DescribeVolumesResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            volumes: self.volumes.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVolumesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.volumes == other.volumes
+    }
+}
+impl Default for DescribeVolumesResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            volumes: None,
+        }
+    }
 }
 impl DescribeVolumesResult {
     /// Starts building a [`DescribeVolumesResult`].
@@ -28,9 +49,26 @@ impl DescribeVolumesResult {
     }
 }
 /// A builder for [`DescribeVolumesResult`](crate::types::DescribeVolumesResult); start one with `DescribeVolumesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVolumesResultBuilder {
     inner: crate::types::DescribeVolumesResult,
+}
+impl Clone for DescribeVolumesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVolumesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVolumesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVolumesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVolumesResultBuilder {
     /// Sets [`DescribeVolumesResult::next_token`](crate::types::DescribeVolumesResult::next_token): The token to include in another request to get the next page of items.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcAttributeRequest {
     /// The VPC attribute.
@@ -15,6 +15,30 @@ pub struct DescribeVpcAttributeRequest {
     pub vpc_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeVpcAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            attribute: self.attribute.clone(),
+            vpc_id: self.vpc_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeVpcAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute == other.attribute && self.vpc_id == other.vpc_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeVpcAttributeRequest {
+    fn default() -> Self {
+        Self {
+            attribute: None,
+            vpc_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeVpcAttributeRequest {
     /// Starts building a [`DescribeVpcAttributeRequest`].
@@ -39,9 +63,26 @@ impl DescribeVpcAttributeRequest {
     }
 }
 /// A builder for [`DescribeVpcAttributeRequest`](crate::types::DescribeVpcAttributeRequest); start one with `DescribeVpcAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcAttributeRequestBuilder {
     inner: crate::types::DescribeVpcAttributeRequest,
+}
+impl Clone for DescribeVpcAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcAttributeRequestBuilder {
     /// Sets [`DescribeVpcAttributeRequest::attribute`](crate::types::DescribeVpcAttributeRequest::attribute): The VPC attribute.

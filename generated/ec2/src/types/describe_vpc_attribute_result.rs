@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcAttributeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcAttributeResult {
     /// Indicates whether the instances launched in the VPC get DNS hostnames. If this attribute is `true`, instances in the VPC get DNS hostnames; otherwise, they do not.
@@ -15,6 +15,37 @@ pub struct DescribeVpcAttributeResult {
     >,
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
+}
+impl Clone for DescribeVpcAttributeResult {
+    fn clone(&self) -> Self {
+        Self {
+            enable_dns_hostnames: self.enable_dns_hostnames.clone(),
+            enable_dns_support: self.enable_dns_support.clone(),
+            enable_network_address_usage_metrics: self
+                .enable_network_address_usage_metrics
+                .clone(),
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcAttributeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.enable_dns_hostnames == other.enable_dns_hostnames
+            && self.enable_dns_support == other.enable_dns_support
+            && self.enable_network_address_usage_metrics
+                == other.enable_network_address_usage_metrics
+            && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for DescribeVpcAttributeResult {
+    fn default() -> Self {
+        Self {
+            enable_dns_hostnames: None,
+            enable_dns_support: None,
+            enable_network_address_usage_metrics: None,
+            vpc_id: None,
+        }
+    }
 }
 impl DescribeVpcAttributeResult {
     /// Starts building a [`DescribeVpcAttributeResult`].
@@ -46,9 +77,26 @@ impl DescribeVpcAttributeResult {
     }
 }
 /// A builder for [`DescribeVpcAttributeResult`](crate::types::DescribeVpcAttributeResult); start one with `DescribeVpcAttributeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcAttributeResultBuilder {
     inner: crate::types::DescribeVpcAttributeResult,
+}
+impl Clone for DescribeVpcAttributeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcAttributeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcAttributeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcAttributeResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcAttributeResultBuilder {
     /// Sets [`DescribeVpcAttributeResult::enable_dns_hostnames`](crate::types::DescribeVpcAttributeResult::enable_dns_hostnames): Indicates whether the instances launched in the VPC get DNS hostnames.

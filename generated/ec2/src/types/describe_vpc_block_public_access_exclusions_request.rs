@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcBlockPublicAccessExclusionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcBlockPublicAccessExclusionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -22,6 +22,36 @@ pub struct DescribeVpcBlockPublicAccessExclusionsRequest {
     pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeVpcBlockPublicAccessExclusionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            exclusion_ids: self.exclusion_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeVpcBlockPublicAccessExclusionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.exclusion_ids == other.exclusion_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeVpcBlockPublicAccessExclusionsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            exclusion_ids: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeVpcBlockPublicAccessExclusionsRequest {
     /// Starts building a [`DescribeVpcBlockPublicAccessExclusionsRequest`].
@@ -56,9 +86,26 @@ impl DescribeVpcBlockPublicAccessExclusionsRequest {
     }
 }
 /// A builder for [`DescribeVpcBlockPublicAccessExclusionsRequest`](crate::types::DescribeVpcBlockPublicAccessExclusionsRequest); start one with `DescribeVpcBlockPublicAccessExclusionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcBlockPublicAccessExclusionsRequestBuilder {
     inner: crate::types::DescribeVpcBlockPublicAccessExclusionsRequest,
+}
+impl Clone for DescribeVpcBlockPublicAccessExclusionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcBlockPublicAccessExclusionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcBlockPublicAccessExclusionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcBlockPublicAccessExclusionsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcBlockPublicAccessExclusionsRequestBuilder {
     /// Sets [`DescribeVpcBlockPublicAccessExclusionsRequest::dry_run`](crate::types::DescribeVpcBlockPublicAccessExclusionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

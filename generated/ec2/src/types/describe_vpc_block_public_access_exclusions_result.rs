@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcBlockPublicAccessExclusionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcBlockPublicAccessExclusionsResult {
     /// Details related to the exclusions.
@@ -11,6 +11,31 @@ pub struct DescribeVpcBlockPublicAccessExclusionsResult {
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcBlockPublicAccessExclusionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_block_public_access_exclusions: self
+                .vpc_block_public_access_exclusions
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcBlockPublicAccessExclusionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_block_public_access_exclusions
+            == other.vpc_block_public_access_exclusions
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcBlockPublicAccessExclusionsResult {
+    fn default() -> Self {
+        Self {
+            vpc_block_public_access_exclusions: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcBlockPublicAccessExclusionsResult {
     /// Starts building a [`DescribeVpcBlockPublicAccessExclusionsResult`].
@@ -32,9 +57,26 @@ impl DescribeVpcBlockPublicAccessExclusionsResult {
     }
 }
 /// A builder for [`DescribeVpcBlockPublicAccessExclusionsResult`](crate::types::DescribeVpcBlockPublicAccessExclusionsResult); start one with `DescribeVpcBlockPublicAccessExclusionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcBlockPublicAccessExclusionsResultBuilder {
     inner: crate::types::DescribeVpcBlockPublicAccessExclusionsResult,
+}
+impl Clone for DescribeVpcBlockPublicAccessExclusionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcBlockPublicAccessExclusionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcBlockPublicAccessExclusionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcBlockPublicAccessExclusionsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcBlockPublicAccessExclusionsResultBuilder {
     /// Appends one item to [`DescribeVpcBlockPublicAccessExclusionsResult::vpc_block_public_access_exclusions`](crate::types::DescribeVpcBlockPublicAccessExclusionsResult::vpc_block_public_access_exclusions): Details related to the exclusions.

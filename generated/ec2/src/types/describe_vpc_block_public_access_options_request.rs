@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcBlockPublicAccessOptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcBlockPublicAccessOptionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeVpcBlockPublicAccessOptionsRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for DescribeVpcBlockPublicAccessOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeVpcBlockPublicAccessOptionsRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl DescribeVpcBlockPublicAccessOptionsRequest {
     /// Starts building a [`DescribeVpcBlockPublicAccessOptionsRequest`].
@@ -21,9 +36,26 @@ impl DescribeVpcBlockPublicAccessOptionsRequest {
     }
 }
 /// A builder for [`DescribeVpcBlockPublicAccessOptionsRequest`](crate::types::DescribeVpcBlockPublicAccessOptionsRequest); start one with `DescribeVpcBlockPublicAccessOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcBlockPublicAccessOptionsRequestBuilder {
     inner: crate::types::DescribeVpcBlockPublicAccessOptionsRequest,
+}
+impl Clone for DescribeVpcBlockPublicAccessOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcBlockPublicAccessOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcBlockPublicAccessOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcBlockPublicAccessOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcBlockPublicAccessOptionsRequestBuilder {
     /// Sets [`DescribeVpcBlockPublicAccessOptionsRequest::dry_run`](crate::types::DescribeVpcBlockPublicAccessOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

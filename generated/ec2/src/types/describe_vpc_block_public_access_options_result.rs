@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcBlockPublicAccessOptionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcBlockPublicAccessOptionsResult {
     /// Details related to the options.
     pub vpc_block_public_access_options: Option<
         crate::types::VpcBlockPublicAccessOptions,
     >,
+}
+impl Clone for DescribeVpcBlockPublicAccessOptionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_block_public_access_options: self.vpc_block_public_access_options.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcBlockPublicAccessOptionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_block_public_access_options == other.vpc_block_public_access_options
+    }
+}
+impl Default for DescribeVpcBlockPublicAccessOptionsResult {
+    fn default() -> Self {
+        Self {
+            vpc_block_public_access_options: None,
+        }
+    }
 }
 impl DescribeVpcBlockPublicAccessOptionsResult {
     /// Starts building a [`DescribeVpcBlockPublicAccessOptionsResult`].
@@ -25,9 +44,26 @@ impl DescribeVpcBlockPublicAccessOptionsResult {
     }
 }
 /// A builder for [`DescribeVpcBlockPublicAccessOptionsResult`](crate::types::DescribeVpcBlockPublicAccessOptionsResult); start one with `DescribeVpcBlockPublicAccessOptionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcBlockPublicAccessOptionsResultBuilder {
     inner: crate::types::DescribeVpcBlockPublicAccessOptionsResult,
+}
+impl Clone for DescribeVpcBlockPublicAccessOptionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcBlockPublicAccessOptionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcBlockPublicAccessOptionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcBlockPublicAccessOptionsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcBlockPublicAccessOptionsResultBuilder {
     /// Sets [`DescribeVpcBlockPublicAccessOptionsResult::vpc_block_public_access_options`](crate::types::DescribeVpcBlockPublicAccessOptionsResult::vpc_block_public_access_options): Details related to the options.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcClassicLinkDnsSupportRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcClassicLinkDnsSupportRequest {
     /// The IDs of the VPCs.
@@ -11,6 +11,30 @@ pub struct DescribeVpcClassicLinkDnsSupportRequest {
     pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcClassicLinkDnsSupportRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_ids: self.vpc_ids.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcClassicLinkDnsSupportRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_ids == other.vpc_ids && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcClassicLinkDnsSupportRequest {
+    fn default() -> Self {
+        Self {
+            vpc_ids: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcClassicLinkDnsSupportRequest {
     /// Starts building a [`DescribeVpcClassicLinkDnsSupportRequest`].
@@ -35,9 +59,26 @@ impl DescribeVpcClassicLinkDnsSupportRequest {
     }
 }
 /// A builder for [`DescribeVpcClassicLinkDnsSupportRequest`](crate::types::DescribeVpcClassicLinkDnsSupportRequest); start one with `DescribeVpcClassicLinkDnsSupportRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcClassicLinkDnsSupportRequestBuilder {
     inner: crate::types::DescribeVpcClassicLinkDnsSupportRequest,
+}
+impl Clone for DescribeVpcClassicLinkDnsSupportRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcClassicLinkDnsSupportRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcClassicLinkDnsSupportRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcClassicLinkDnsSupportRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcClassicLinkDnsSupportRequestBuilder {
     /// Appends one item to [`DescribeVpcClassicLinkDnsSupportRequest::vpc_ids`](crate::types::DescribeVpcClassicLinkDnsSupportRequest::vpc_ids): The IDs of the VPCs.

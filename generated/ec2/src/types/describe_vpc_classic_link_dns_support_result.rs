@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcClassicLinkDnsSupportResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcClassicLinkDnsSupportResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the ClassicLink DNS support status of the VPCs.
     pub vpcs: Option<Vec<crate::types::ClassicLinkDnsSupport>>,
+}
+impl Clone for DescribeVpcClassicLinkDnsSupportResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            vpcs: self.vpcs.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcClassicLinkDnsSupportResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.vpcs == other.vpcs
+    }
+}
+impl Default for DescribeVpcClassicLinkDnsSupportResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            vpcs: None,
+        }
+    }
 }
 impl DescribeVpcClassicLinkDnsSupportResult {
     /// Starts building a [`DescribeVpcClassicLinkDnsSupportResult`].
@@ -28,9 +49,26 @@ impl DescribeVpcClassicLinkDnsSupportResult {
     }
 }
 /// A builder for [`DescribeVpcClassicLinkDnsSupportResult`](crate::types::DescribeVpcClassicLinkDnsSupportResult); start one with `DescribeVpcClassicLinkDnsSupportResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcClassicLinkDnsSupportResultBuilder {
     inner: crate::types::DescribeVpcClassicLinkDnsSupportResult,
+}
+impl Clone for DescribeVpcClassicLinkDnsSupportResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcClassicLinkDnsSupportResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcClassicLinkDnsSupportResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcClassicLinkDnsSupportResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcClassicLinkDnsSupportResultBuilder {
     /// Sets [`DescribeVpcClassicLinkDnsSupportResult::next_token`](crate::types::DescribeVpcClassicLinkDnsSupportResult::next_token): The token to include in another request to get the next page of items.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcClassicLinkRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcClassicLinkRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,30 @@ pub struct DescribeVpcClassicLinkRequest {
     /// - `tag` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeVpcClassicLinkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_ids: self.vpc_ids.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcClassicLinkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.vpc_ids == other.vpc_ids
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeVpcClassicLinkRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_ids: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeVpcClassicLinkRequest {
     /// Starts building a [`DescribeVpcClassicLinkRequest`].
@@ -39,9 +63,26 @@ impl DescribeVpcClassicLinkRequest {
     }
 }
 /// A builder for [`DescribeVpcClassicLinkRequest`](crate::types::DescribeVpcClassicLinkRequest); start one with `DescribeVpcClassicLinkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcClassicLinkRequestBuilder {
     inner: crate::types::DescribeVpcClassicLinkRequest,
+}
+impl Clone for DescribeVpcClassicLinkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcClassicLinkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcClassicLinkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcClassicLinkRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcClassicLinkRequestBuilder {
     /// Sets [`DescribeVpcClassicLinkRequest::dry_run`](crate::types::DescribeVpcClassicLinkRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcClassicLinkResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcClassicLinkResult {
     /// The ClassicLink status of the VPCs.
     pub vpcs: Option<Vec<crate::types::VpcClassicLink>>,
+}
+impl Clone for DescribeVpcClassicLinkResult {
+    fn clone(&self) -> Self {
+        Self { vpcs: self.vpcs.clone() }
+    }
+}
+impl PartialEq for DescribeVpcClassicLinkResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpcs == other.vpcs
+    }
+}
+impl Default for DescribeVpcClassicLinkResult {
+    fn default() -> Self {
+        Self { vpcs: None }
+    }
 }
 impl DescribeVpcClassicLinkResult {
     /// Starts building a [`DescribeVpcClassicLinkResult`].
@@ -21,9 +36,26 @@ impl DescribeVpcClassicLinkResult {
     }
 }
 /// A builder for [`DescribeVpcClassicLinkResult`](crate::types::DescribeVpcClassicLinkResult); start one with `DescribeVpcClassicLinkResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcClassicLinkResultBuilder {
     inner: crate::types::DescribeVpcClassicLinkResult,
+}
+impl Clone for DescribeVpcClassicLinkResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcClassicLinkResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcClassicLinkResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcClassicLinkResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcClassicLinkResultBuilder {
     /// Appends one item to [`DescribeVpcClassicLinkResult::vpcs`](crate::types::DescribeVpcClassicLinkResult::vpcs): The ClassicLink status of the VPCs.

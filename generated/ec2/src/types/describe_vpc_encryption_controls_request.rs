@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEncryptionControlsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEncryptionControlsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,38 @@ pub struct DescribeVpcEncryptionControlsRequest {
     pub next_token: Option<String>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     pub max_results: Option<i32>,
+}
+impl Clone for DescribeVpcEncryptionControlsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            vpc_encryption_control_ids: self.vpc_encryption_control_ids.clone(),
+            vpc_ids: self.vpc_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for DescribeVpcEncryptionControlsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.vpc_encryption_control_ids == other.vpc_encryption_control_ids
+            && self.vpc_ids == other.vpc_ids && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for DescribeVpcEncryptionControlsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            vpc_encryption_control_ids: None,
+            vpc_ids: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl DescribeVpcEncryptionControlsRequest {
     /// Starts building a [`DescribeVpcEncryptionControlsRequest`].
@@ -56,9 +88,26 @@ impl DescribeVpcEncryptionControlsRequest {
     }
 }
 /// A builder for [`DescribeVpcEncryptionControlsRequest`](crate::types::DescribeVpcEncryptionControlsRequest); start one with `DescribeVpcEncryptionControlsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEncryptionControlsRequestBuilder {
     inner: crate::types::DescribeVpcEncryptionControlsRequest,
+}
+impl Clone for DescribeVpcEncryptionControlsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEncryptionControlsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEncryptionControlsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEncryptionControlsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEncryptionControlsRequestBuilder {
     /// Sets [`DescribeVpcEncryptionControlsRequest::dry_run`](crate::types::DescribeVpcEncryptionControlsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

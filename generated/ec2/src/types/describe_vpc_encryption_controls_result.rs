@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEncryptionControlsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEncryptionControlsResult {
     /// Information about the VPC Encryption Control configurations.
     pub vpc_encryption_controls: Option<Vec<crate::types::VpcEncryptionControl>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEncryptionControlsResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_encryption_controls: self.vpc_encryption_controls.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEncryptionControlsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_encryption_controls == other.vpc_encryption_controls
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEncryptionControlsResult {
+    fn default() -> Self {
+        Self {
+            vpc_encryption_controls: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEncryptionControlsResult {
     /// Starts building a [`DescribeVpcEncryptionControlsResult`].
@@ -28,9 +50,26 @@ impl DescribeVpcEncryptionControlsResult {
     }
 }
 /// A builder for [`DescribeVpcEncryptionControlsResult`](crate::types::DescribeVpcEncryptionControlsResult); start one with `DescribeVpcEncryptionControlsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEncryptionControlsResultBuilder {
     inner: crate::types::DescribeVpcEncryptionControlsResult,
+}
+impl Clone for DescribeVpcEncryptionControlsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEncryptionControlsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEncryptionControlsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEncryptionControlsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEncryptionControlsResultBuilder {
     /// Appends one item to [`DescribeVpcEncryptionControlsResult::vpc_encryption_controls`](crate::types::DescribeVpcEncryptionControlsResult::vpc_encryption_controls): Information about the VPC Encryption Control configurations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointAssociationsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -22,6 +22,35 @@ pub struct DescribeVpcEndpointAssociationsRequest {
     pub max_results: Option<i32>,
     /// The pagination token.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEndpointAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_endpoint_ids: self.vpc_endpoint_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.vpc_endpoint_ids == other.vpc_endpoint_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEndpointAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_endpoint_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEndpointAssociationsRequest {
     /// Starts building a [`DescribeVpcEndpointAssociationsRequest`].
@@ -56,9 +85,26 @@ impl DescribeVpcEndpointAssociationsRequest {
     }
 }
 /// A builder for [`DescribeVpcEndpointAssociationsRequest`](crate::types::DescribeVpcEndpointAssociationsRequest); start one with `DescribeVpcEndpointAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointAssociationsRequestBuilder {
     inner: crate::types::DescribeVpcEndpointAssociationsRequest,
+}
+impl Clone for DescribeVpcEndpointAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointAssociationsRequestBuilder {
     /// Sets [`DescribeVpcEndpointAssociationsRequest::dry_run`](crate::types::DescribeVpcEndpointAssociationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointAssociationsResult {
     /// Details of the endpoint associations.
     pub vpc_endpoint_associations: Option<Vec<crate::types::VpcEndpointAssociation>>,
     /// The pagination token.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEndpointAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_endpoint_associations: self.vpc_endpoint_associations.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_endpoint_associations == other.vpc_endpoint_associations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEndpointAssociationsResult {
+    fn default() -> Self {
+        Self {
+            vpc_endpoint_associations: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEndpointAssociationsResult {
     /// Starts building a [`DescribeVpcEndpointAssociationsResult`].
@@ -28,9 +50,26 @@ impl DescribeVpcEndpointAssociationsResult {
     }
 }
 /// A builder for [`DescribeVpcEndpointAssociationsResult`](crate::types::DescribeVpcEndpointAssociationsResult); start one with `DescribeVpcEndpointAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointAssociationsResultBuilder {
     inner: crate::types::DescribeVpcEndpointAssociationsResult,
+}
+impl Clone for DescribeVpcEndpointAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointAssociationsResultBuilder {
     /// Appends one item to [`DescribeVpcEndpointAssociationsResult::vpc_endpoint_associations`](crate::types::DescribeVpcEndpointAssociationsResult::vpc_endpoint_associations): Details of the endpoint associations.

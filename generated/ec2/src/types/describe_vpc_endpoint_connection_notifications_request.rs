@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointConnectionNotificationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointConnectionNotificationsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -22,6 +22,36 @@ pub struct DescribeVpcEndpointConnectionNotificationsRequest {
     pub max_results: Option<i32>,
     /// The token to request the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEndpointConnectionNotificationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            connection_notification_id: self.connection_notification_id.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointConnectionNotificationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.connection_notification_id == other.connection_notification_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEndpointConnectionNotificationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            connection_notification_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEndpointConnectionNotificationsRequest {
     /// Starts building a [`DescribeVpcEndpointConnectionNotificationsRequest`].
@@ -56,9 +86,26 @@ impl DescribeVpcEndpointConnectionNotificationsRequest {
     }
 }
 /// A builder for [`DescribeVpcEndpointConnectionNotificationsRequest`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest); start one with `DescribeVpcEndpointConnectionNotificationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointConnectionNotificationsRequestBuilder {
     inner: crate::types::DescribeVpcEndpointConnectionNotificationsRequest,
+}
+impl Clone for DescribeVpcEndpointConnectionNotificationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointConnectionNotificationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointConnectionNotificationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointConnectionNotificationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointConnectionNotificationsRequestBuilder {
     /// Sets [`DescribeVpcEndpointConnectionNotificationsRequest::dry_run`](crate::types::DescribeVpcEndpointConnectionNotificationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

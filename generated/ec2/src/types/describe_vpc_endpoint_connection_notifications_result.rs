@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointConnectionNotificationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointConnectionNotificationsResult {
     /// The notifications.
     pub connection_notification_set: Option<Vec<crate::types::ConnectionNotification>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEndpointConnectionNotificationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            connection_notification_set: self.connection_notification_set.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointConnectionNotificationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.connection_notification_set == other.connection_notification_set
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEndpointConnectionNotificationsResult {
+    fn default() -> Self {
+        Self {
+            connection_notification_set: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEndpointConnectionNotificationsResult {
     /// Starts building a [`DescribeVpcEndpointConnectionNotificationsResult`].
@@ -30,9 +52,26 @@ impl DescribeVpcEndpointConnectionNotificationsResult {
     }
 }
 /// A builder for [`DescribeVpcEndpointConnectionNotificationsResult`](crate::types::DescribeVpcEndpointConnectionNotificationsResult); start one with `DescribeVpcEndpointConnectionNotificationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointConnectionNotificationsResultBuilder {
     inner: crate::types::DescribeVpcEndpointConnectionNotificationsResult,
+}
+impl Clone for DescribeVpcEndpointConnectionNotificationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointConnectionNotificationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointConnectionNotificationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointConnectionNotificationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointConnectionNotificationsResultBuilder {
     /// Appends one item to [`DescribeVpcEndpointConnectionNotificationsResult::connection_notification_set`](crate::types::DescribeVpcEndpointConnectionNotificationsResult::connection_notification_set): The notifications.

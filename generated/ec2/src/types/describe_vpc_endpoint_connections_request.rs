@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointConnectionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointConnectionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -20,6 +20,33 @@ pub struct DescribeVpcEndpointConnectionsRequest {
     pub max_results: Option<i32>,
     /// The token to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEndpointConnectionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointConnectionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEndpointConnectionsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEndpointConnectionsRequest {
     /// Starts building a [`DescribeVpcEndpointConnectionsRequest`].
@@ -49,9 +76,26 @@ impl DescribeVpcEndpointConnectionsRequest {
     }
 }
 /// A builder for [`DescribeVpcEndpointConnectionsRequest`](crate::types::DescribeVpcEndpointConnectionsRequest); start one with `DescribeVpcEndpointConnectionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointConnectionsRequestBuilder {
     inner: crate::types::DescribeVpcEndpointConnectionsRequest,
+}
+impl Clone for DescribeVpcEndpointConnectionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointConnectionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointConnectionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointConnectionsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointConnectionsRequestBuilder {
     /// Sets [`DescribeVpcEndpointConnectionsRequest::dry_run`](crate::types::DescribeVpcEndpointConnectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

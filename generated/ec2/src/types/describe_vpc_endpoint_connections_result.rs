@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointConnectionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointConnectionsResult {
     /// Information about the VPC endpoint connections.
     pub vpc_endpoint_connections: Option<Vec<crate::types::VpcEndpointConnection>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEndpointConnectionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_endpoint_connections: self.vpc_endpoint_connections.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointConnectionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_endpoint_connections == other.vpc_endpoint_connections
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEndpointConnectionsResult {
+    fn default() -> Self {
+        Self {
+            vpc_endpoint_connections: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEndpointConnectionsResult {
     /// Starts building a [`DescribeVpcEndpointConnectionsResult`].
@@ -28,9 +50,26 @@ impl DescribeVpcEndpointConnectionsResult {
     }
 }
 /// A builder for [`DescribeVpcEndpointConnectionsResult`](crate::types::DescribeVpcEndpointConnectionsResult); start one with `DescribeVpcEndpointConnectionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointConnectionsResultBuilder {
     inner: crate::types::DescribeVpcEndpointConnectionsResult,
+}
+impl Clone for DescribeVpcEndpointConnectionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointConnectionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointConnectionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointConnectionsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointConnectionsResultBuilder {
     /// Appends one item to [`DescribeVpcEndpointConnectionsResult::vpc_endpoint_connections`](crate::types::DescribeVpcEndpointConnectionsResult::vpc_endpoint_connections): Information about the VPC endpoint connections.

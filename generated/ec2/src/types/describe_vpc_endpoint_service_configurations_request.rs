@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointServiceConfigurationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServiceConfigurationsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -22,6 +22,35 @@ pub struct DescribeVpcEndpointServiceConfigurationsRequest {
     pub max_results: Option<i32>,
     /// The token to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEndpointServiceConfigurationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            service_ids: self.service_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointServiceConfigurationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.service_ids == other.service_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEndpointServiceConfigurationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            service_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEndpointServiceConfigurationsRequest {
     /// Starts building a [`DescribeVpcEndpointServiceConfigurationsRequest`].
@@ -56,9 +85,26 @@ impl DescribeVpcEndpointServiceConfigurationsRequest {
     }
 }
 /// A builder for [`DescribeVpcEndpointServiceConfigurationsRequest`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest); start one with `DescribeVpcEndpointServiceConfigurationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointServiceConfigurationsRequestBuilder {
     inner: crate::types::DescribeVpcEndpointServiceConfigurationsRequest,
+}
+impl Clone for DescribeVpcEndpointServiceConfigurationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointServiceConfigurationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointServiceConfigurationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointServiceConfigurationsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointServiceConfigurationsRequestBuilder {
     /// Sets [`DescribeVpcEndpointServiceConfigurationsRequest::dry_run`](crate::types::DescribeVpcEndpointServiceConfigurationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointServiceConfigurationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServiceConfigurationsResult {
     /// Information about the services.
     pub service_configurations: Option<Vec<crate::types::ServiceConfiguration>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEndpointServiceConfigurationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            service_configurations: self.service_configurations.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointServiceConfigurationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.service_configurations == other.service_configurations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEndpointServiceConfigurationsResult {
+    fn default() -> Self {
+        Self {
+            service_configurations: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEndpointServiceConfigurationsResult {
     /// Starts building a [`DescribeVpcEndpointServiceConfigurationsResult`].
@@ -28,9 +50,26 @@ impl DescribeVpcEndpointServiceConfigurationsResult {
     }
 }
 /// A builder for [`DescribeVpcEndpointServiceConfigurationsResult`](crate::types::DescribeVpcEndpointServiceConfigurationsResult); start one with `DescribeVpcEndpointServiceConfigurationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointServiceConfigurationsResultBuilder {
     inner: crate::types::DescribeVpcEndpointServiceConfigurationsResult,
+}
+impl Clone for DescribeVpcEndpointServiceConfigurationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointServiceConfigurationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointServiceConfigurationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointServiceConfigurationsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointServiceConfigurationsResultBuilder {
     /// Appends one item to [`DescribeVpcEndpointServiceConfigurationsResult::service_configurations`](crate::types::DescribeVpcEndpointServiceConfigurationsResult::service_configurations): Information about the services.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointServicePermissionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServicePermissionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -20,6 +20,35 @@ pub struct DescribeVpcEndpointServicePermissionsRequest {
     pub max_results: Option<i32>,
     /// The token to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEndpointServicePermissionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            service_id: self.service_id.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointServicePermissionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.service_id == other.service_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEndpointServicePermissionsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            service_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEndpointServicePermissionsRequest {
     /// Starts building a [`DescribeVpcEndpointServicePermissionsRequest`].
@@ -54,9 +83,26 @@ impl DescribeVpcEndpointServicePermissionsRequest {
     }
 }
 /// A builder for [`DescribeVpcEndpointServicePermissionsRequest`](crate::types::DescribeVpcEndpointServicePermissionsRequest); start one with `DescribeVpcEndpointServicePermissionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointServicePermissionsRequestBuilder {
     inner: crate::types::DescribeVpcEndpointServicePermissionsRequest,
+}
+impl Clone for DescribeVpcEndpointServicePermissionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointServicePermissionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointServicePermissionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointServicePermissionsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointServicePermissionsRequestBuilder {
     /// Sets [`DescribeVpcEndpointServicePermissionsRequest::dry_run`](crate::types::DescribeVpcEndpointServicePermissionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

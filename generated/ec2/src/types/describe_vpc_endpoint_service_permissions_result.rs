@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointServicePermissionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServicePermissionsResult {
     /// Information about the allowed principals.
     pub allowed_principals: Option<Vec<crate::types::AllowedPrincipal>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEndpointServicePermissionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            allowed_principals: self.allowed_principals.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointServicePermissionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.allowed_principals == other.allowed_principals
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEndpointServicePermissionsResult {
+    fn default() -> Self {
+        Self {
+            allowed_principals: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEndpointServicePermissionsResult {
     /// Starts building a [`DescribeVpcEndpointServicePermissionsResult`].
@@ -28,9 +50,26 @@ impl DescribeVpcEndpointServicePermissionsResult {
     }
 }
 /// A builder for [`DescribeVpcEndpointServicePermissionsResult`](crate::types::DescribeVpcEndpointServicePermissionsResult); start one with `DescribeVpcEndpointServicePermissionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointServicePermissionsResultBuilder {
     inner: crate::types::DescribeVpcEndpointServicePermissionsResult,
+}
+impl Clone for DescribeVpcEndpointServicePermissionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointServicePermissionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointServicePermissionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointServicePermissionsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointServicePermissionsResultBuilder {
     /// Appends one item to [`DescribeVpcEndpointServicePermissionsResult::allowed_principals`](crate::types::DescribeVpcEndpointServicePermissionsResult::allowed_principals): Information about the allowed principals.

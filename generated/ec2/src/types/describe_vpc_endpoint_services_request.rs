@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointServicesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServicesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -27,6 +27,38 @@ pub struct DescribeVpcEndpointServicesRequest {
     pub next_token: Option<String>,
     /// The service Regions.
     pub service_regions: Option<Vec<String>>,
+}
+impl Clone for DescribeVpcEndpointServicesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            service_names: self.service_names.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            service_regions: self.service_regions.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointServicesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.service_names == other.service_names
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.service_regions == other.service_regions
+    }
+}
+impl Default for DescribeVpcEndpointServicesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            service_names: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            service_regions: None,
+        }
+    }
 }
 impl DescribeVpcEndpointServicesRequest {
     /// Starts building a [`DescribeVpcEndpointServicesRequest`].
@@ -66,9 +98,26 @@ impl DescribeVpcEndpointServicesRequest {
     }
 }
 /// A builder for [`DescribeVpcEndpointServicesRequest`](crate::types::DescribeVpcEndpointServicesRequest); start one with `DescribeVpcEndpointServicesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointServicesRequestBuilder {
     inner: crate::types::DescribeVpcEndpointServicesRequest,
+}
+impl Clone for DescribeVpcEndpointServicesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointServicesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointServicesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointServicesRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointServicesRequestBuilder {
     /// Sets [`DescribeVpcEndpointServicesRequest::dry_run`](crate::types::DescribeVpcEndpointServicesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

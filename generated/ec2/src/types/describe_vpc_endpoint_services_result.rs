@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointServicesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointServicesResult {
     /// The supported services.
@@ -11,6 +11,31 @@ pub struct DescribeVpcEndpointServicesResult {
     pub service_details: Option<Vec<crate::types::ServiceDetail>>,
     /// The token to use when requesting the next set of items. If there are no additional items to return, the string is empty.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEndpointServicesResult {
+    fn clone(&self) -> Self {
+        Self {
+            service_names: self.service_names.clone(),
+            service_details: self.service_details.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointServicesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.service_names == other.service_names
+            && self.service_details == other.service_details
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEndpointServicesResult {
+    fn default() -> Self {
+        Self {
+            service_names: None,
+            service_details: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEndpointServicesResult {
     /// Starts building a [`DescribeVpcEndpointServicesResult`].
@@ -35,9 +60,26 @@ impl DescribeVpcEndpointServicesResult {
     }
 }
 /// A builder for [`DescribeVpcEndpointServicesResult`](crate::types::DescribeVpcEndpointServicesResult); start one with `DescribeVpcEndpointServicesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointServicesResultBuilder {
     inner: crate::types::DescribeVpcEndpointServicesResult,
+}
+impl Clone for DescribeVpcEndpointServicesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointServicesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointServicesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointServicesResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointServicesResultBuilder {
     /// Appends one item to [`DescribeVpcEndpointServicesResult::service_names`](crate::types::DescribeVpcEndpointServicesResult::service_names): The supported services.

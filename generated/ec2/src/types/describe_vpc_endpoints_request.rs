@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -27,6 +27,35 @@ pub struct DescribeVpcEndpointsRequest {
     pub max_results: Option<i32>,
     /// The token for the next set of items to return. (You received this token from a prior call.)
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEndpointsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_endpoint_ids: self.vpc_endpoint_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.vpc_endpoint_ids == other.vpc_endpoint_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEndpointsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_endpoint_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEndpointsRequest {
     /// Starts building a [`DescribeVpcEndpointsRequest`].
@@ -61,9 +90,26 @@ impl DescribeVpcEndpointsRequest {
     }
 }
 /// A builder for [`DescribeVpcEndpointsRequest`](crate::types::DescribeVpcEndpointsRequest); start one with `DescribeVpcEndpointsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointsRequestBuilder {
     inner: crate::types::DescribeVpcEndpointsRequest,
+}
+impl Clone for DescribeVpcEndpointsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointsRequestBuilder {
     /// Sets [`DescribeVpcEndpointsRequest::dry_run`](crate::types::DescribeVpcEndpointsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcEndpointsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcEndpointsResult {
     /// Information about the VPC endpoints.
     pub vpc_endpoints: Option<Vec<crate::types::VpcEndpoint>>,
     /// The token to use when requesting the next set of items. If there are no additional items to return, the string is empty.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcEndpointsResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_endpoints: self.vpc_endpoints.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcEndpointsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_endpoints == other.vpc_endpoints && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcEndpointsResult {
+    fn default() -> Self {
+        Self {
+            vpc_endpoints: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcEndpointsResult {
     /// Starts building a [`DescribeVpcEndpointsResult`].
@@ -28,9 +49,26 @@ impl DescribeVpcEndpointsResult {
     }
 }
 /// A builder for [`DescribeVpcEndpointsResult`](crate::types::DescribeVpcEndpointsResult); start one with `DescribeVpcEndpointsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcEndpointsResultBuilder {
     inner: crate::types::DescribeVpcEndpointsResult,
+}
+impl Clone for DescribeVpcEndpointsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcEndpointsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcEndpointsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcEndpointsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcEndpointsResultBuilder {
     /// Appends one item to [`DescribeVpcEndpointsResult::vpc_endpoints`](crate::types::DescribeVpcEndpointsResult::vpc_endpoints): Information about the VPC endpoints.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcPeeringConnectionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcPeeringConnectionsRequest {
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
@@ -30,6 +30,36 @@ pub struct DescribeVpcPeeringConnectionsRequest {
     /// - `tag-key` - The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     /// - `vpc-peering-connection-id` - The ID of the VPC peering connection.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for DescribeVpcPeeringConnectionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            vpc_peering_connection_ids: self.vpc_peering_connection_ids.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcPeeringConnectionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.max_results == other.max_results
+            && self.dry_run == other.dry_run
+            && self.vpc_peering_connection_ids == other.vpc_peering_connection_ids
+            && self.filters == other.filters
+    }
+}
+impl Default for DescribeVpcPeeringConnectionsRequest {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+            vpc_peering_connection_ids: None,
+            filters: None,
+        }
+    }
 }
 impl DescribeVpcPeeringConnectionsRequest {
     /// Starts building a [`DescribeVpcPeeringConnectionsRequest`].
@@ -64,9 +94,26 @@ impl DescribeVpcPeeringConnectionsRequest {
     }
 }
 /// A builder for [`DescribeVpcPeeringConnectionsRequest`](crate::types::DescribeVpcPeeringConnectionsRequest); start one with `DescribeVpcPeeringConnectionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcPeeringConnectionsRequestBuilder {
     inner: crate::types::DescribeVpcPeeringConnectionsRequest,
+}
+impl Clone for DescribeVpcPeeringConnectionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcPeeringConnectionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcPeeringConnectionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcPeeringConnectionsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcPeeringConnectionsRequestBuilder {
     /// Sets [`DescribeVpcPeeringConnectionsRequest::next_token`](crate::types::DescribeVpcPeeringConnectionsRequest::next_token): The token returned from a previous paginated request.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcPeeringConnectionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcPeeringConnectionsResult {
     /// Information about the VPC peering connections.
     pub vpc_peering_connections: Option<Vec<crate::types::VpcPeeringConnection>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpcPeeringConnectionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_peering_connections: self.vpc_peering_connections.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcPeeringConnectionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_peering_connections == other.vpc_peering_connections
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpcPeeringConnectionsResult {
+    fn default() -> Self {
+        Self {
+            vpc_peering_connections: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpcPeeringConnectionsResult {
     /// Starts building a [`DescribeVpcPeeringConnectionsResult`].
@@ -28,9 +50,26 @@ impl DescribeVpcPeeringConnectionsResult {
     }
 }
 /// A builder for [`DescribeVpcPeeringConnectionsResult`](crate::types::DescribeVpcPeeringConnectionsResult); start one with `DescribeVpcPeeringConnectionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcPeeringConnectionsResultBuilder {
     inner: crate::types::DescribeVpcPeeringConnectionsResult,
+}
+impl Clone for DescribeVpcPeeringConnectionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcPeeringConnectionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcPeeringConnectionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcPeeringConnectionsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcPeeringConnectionsResultBuilder {
     /// Appends one item to [`DescribeVpcPeeringConnectionsResult::vpc_peering_connections`](crate::types::DescribeVpcPeeringConnectionsResult::vpc_peering_connections): Information about the VPC peering connections.

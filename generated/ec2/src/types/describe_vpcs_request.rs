@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcsRequest {
     /// The filters.
@@ -31,6 +31,35 @@ pub struct DescribeVpcsRequest {
     pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeVpcsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            vpc_ids: self.vpc_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeVpcsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters && self.vpc_ids == other.vpc_ids
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeVpcsRequest {
+    fn default() -> Self {
+        Self {
+            filters: None,
+            vpc_ids: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeVpcsRequest {
     /// Starts building a [`DescribeVpcsRequest`].
@@ -65,9 +94,26 @@ impl DescribeVpcsRequest {
     }
 }
 /// A builder for [`DescribeVpcsRequest`](crate::types::DescribeVpcsRequest); start one with `DescribeVpcsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcsRequestBuilder {
     inner: crate::types::DescribeVpcsRequest,
+}
+impl Clone for DescribeVpcsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcsRequestBuilder {
     /// Appends one item to [`DescribeVpcsRequest::filters`](crate::types::DescribeVpcsRequest::filters): The filters.

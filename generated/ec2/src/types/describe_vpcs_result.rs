@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpcsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpcsResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// Information about the VPCs.
     pub vpcs: Option<Vec<crate::types::Vpc>>,
+}
+impl Clone for DescribeVpcsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            vpcs: self.vpcs.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpcsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.vpcs == other.vpcs
+    }
+}
+impl Default for DescribeVpcsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            vpcs: None,
+        }
+    }
 }
 impl DescribeVpcsResult {
     /// Starts building a [`DescribeVpcsResult`].
@@ -28,9 +49,26 @@ impl DescribeVpcsResult {
     }
 }
 /// A builder for [`DescribeVpcsResult`](crate::types::DescribeVpcsResult); start one with `DescribeVpcsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpcsResultBuilder {
     inner: crate::types::DescribeVpcsResult,
+}
+impl Clone for DescribeVpcsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpcsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpcsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpcsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpcsResultBuilder {
     /// Sets [`DescribeVpcsResult::next_token`](crate::types::DescribeVpcsResult::next_token): The token to include in another request to get the next page of items.

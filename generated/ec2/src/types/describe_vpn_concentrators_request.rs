@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpnConcentratorsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpnConcentratorsRequest {
     /// One or more VPN concentrator IDs.
@@ -15,6 +15,35 @@ pub struct DescribeVpnConcentratorsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeVpnConcentratorsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_concentrator_ids: self.vpn_concentrator_ids.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeVpnConcentratorsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_concentrator_ids == other.vpn_concentrator_ids
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeVpnConcentratorsRequest {
+    fn default() -> Self {
+        Self {
+            vpn_concentrator_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeVpnConcentratorsRequest {
     /// Starts building a [`DescribeVpnConcentratorsRequest`].
@@ -49,9 +78,26 @@ impl DescribeVpnConcentratorsRequest {
     }
 }
 /// A builder for [`DescribeVpnConcentratorsRequest`](crate::types::DescribeVpnConcentratorsRequest); start one with `DescribeVpnConcentratorsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpnConcentratorsRequestBuilder {
     inner: crate::types::DescribeVpnConcentratorsRequest,
+}
+impl Clone for DescribeVpnConcentratorsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpnConcentratorsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpnConcentratorsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpnConcentratorsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpnConcentratorsRequestBuilder {
     /// Appends one item to [`DescribeVpnConcentratorsRequest::vpn_concentrator_ids`](crate::types::DescribeVpnConcentratorsRequest::vpn_concentrator_ids): One or more VPN concentrator IDs.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeVpnConcentratorsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpnConcentratorsResult {
     /// Information about the VPN concentrators.
     pub vpn_concentrators: Option<Vec<crate::types::VpnConcentrator>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for DescribeVpnConcentratorsResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_concentrators: self.vpn_concentrators.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpnConcentratorsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_concentrators == other.vpn_concentrators
+            && self.next_token == other.next_token
+    }
+}
+impl Default for DescribeVpnConcentratorsResult {
+    fn default() -> Self {
+        Self {
+            vpn_concentrators: None,
+            next_token: None,
+        }
+    }
 }
 impl DescribeVpnConcentratorsResult {
     /// Starts building a [`DescribeVpnConcentratorsResult`].
@@ -28,9 +50,26 @@ impl DescribeVpnConcentratorsResult {
     }
 }
 /// A builder for [`DescribeVpnConcentratorsResult`](crate::types::DescribeVpnConcentratorsResult); start one with `DescribeVpnConcentratorsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpnConcentratorsResultBuilder {
     inner: crate::types::DescribeVpnConcentratorsResult,
+}
+impl Clone for DescribeVpnConcentratorsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpnConcentratorsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpnConcentratorsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpnConcentratorsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpnConcentratorsResultBuilder {
     /// Appends one item to [`DescribeVpnConcentratorsResult::vpn_concentrators`](crate::types::DescribeVpnConcentratorsResult::vpn_concentrators): Information about the VPN concentrators.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeVpnConnections.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpnConnectionsRequest {
     /// One or more filters.
@@ -27,6 +27,31 @@ pub struct DescribeVpnConnectionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
 }
+impl Clone for DescribeVpnConnectionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            vpn_connection_ids: self.vpn_connection_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeVpnConnectionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters
+            && self.vpn_connection_ids == other.vpn_connection_ids
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeVpnConnectionsRequest {
+    fn default() -> Self {
+        Self {
+            filters: None,
+            vpn_connection_ids: None,
+            dry_run: None,
+        }
+    }
+}
 impl DescribeVpnConnectionsRequest {
     /// Starts building a [`DescribeVpnConnectionsRequest`].
     #[inline]
@@ -50,9 +75,26 @@ impl DescribeVpnConnectionsRequest {
     }
 }
 /// A builder for [`DescribeVpnConnectionsRequest`](crate::types::DescribeVpnConnectionsRequest); start one with `DescribeVpnConnectionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpnConnectionsRequestBuilder {
     inner: crate::types::DescribeVpnConnectionsRequest,
+}
+impl Clone for DescribeVpnConnectionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpnConnectionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpnConnectionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpnConnectionsRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpnConnectionsRequestBuilder {
     /// Appends one item to [`DescribeVpnConnectionsRequest::filters`](crate::types::DescribeVpnConnectionsRequest::filters): One or more filters.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeVpnConnections.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpnConnectionsResult {
     /// Information about one or more VPN connections.
     pub vpn_connections: Option<Vec<crate::types::VpnConnection>>,
+}
+impl Clone for DescribeVpnConnectionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connections: self.vpn_connections.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpnConnectionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connections == other.vpn_connections
+    }
+}
+impl Default for DescribeVpnConnectionsResult {
+    fn default() -> Self {
+        Self { vpn_connections: None }
+    }
 }
 impl DescribeVpnConnectionsResult {
     /// Starts building a [`DescribeVpnConnectionsResult`].
@@ -21,9 +38,26 @@ impl DescribeVpnConnectionsResult {
     }
 }
 /// A builder for [`DescribeVpnConnectionsResult`](crate::types::DescribeVpnConnectionsResult); start one with `DescribeVpnConnectionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpnConnectionsResultBuilder {
     inner: crate::types::DescribeVpnConnectionsResult,
+}
+impl Clone for DescribeVpnConnectionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpnConnectionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpnConnectionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpnConnectionsResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpnConnectionsResultBuilder {
     /// Appends one item to [`DescribeVpnConnectionsResult::vpn_connections`](crate::types::DescribeVpnConnectionsResult::vpn_connections): Information about one or more VPN connections.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DescribeVpnGateways.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpnGatewaysRequest {
     /// One or more filters.
@@ -23,6 +23,30 @@ pub struct DescribeVpnGatewaysRequest {
     pub vpn_gateway_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DescribeVpnGatewaysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            vpn_gateway_ids: self.vpn_gateway_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DescribeVpnGatewaysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters && self.vpn_gateway_ids == other.vpn_gateway_ids
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DescribeVpnGatewaysRequest {
+    fn default() -> Self {
+        Self {
+            filters: None,
+            vpn_gateway_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl DescribeVpnGatewaysRequest {
     /// Starts building a [`DescribeVpnGatewaysRequest`].
@@ -47,9 +71,26 @@ impl DescribeVpnGatewaysRequest {
     }
 }
 /// A builder for [`DescribeVpnGatewaysRequest`](crate::types::DescribeVpnGatewaysRequest); start one with `DescribeVpnGatewaysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpnGatewaysRequestBuilder {
     inner: crate::types::DescribeVpnGatewaysRequest,
+}
+impl Clone for DescribeVpnGatewaysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpnGatewaysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpnGatewaysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpnGatewaysRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeVpnGatewaysRequestBuilder {
     /// Appends one item to [`DescribeVpnGatewaysRequest::filters`](crate::types::DescribeVpnGatewaysRequest::filters): One or more filters.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of DescribeVpnGateways.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeVpnGatewaysResult {
     /// Information about one or more virtual private gateways.
     pub vpn_gateways: Option<Vec<crate::types::VpnGateway>>,
+}
+impl Clone for DescribeVpnGatewaysResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_gateways: self.vpn_gateways.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeVpnGatewaysResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_gateways == other.vpn_gateways
+    }
+}
+impl Default for DescribeVpnGatewaysResult {
+    fn default() -> Self {
+        Self { vpn_gateways: None }
+    }
 }
 impl DescribeVpnGatewaysResult {
     /// Starts building a [`DescribeVpnGatewaysResult`].
@@ -21,9 +38,26 @@ impl DescribeVpnGatewaysResult {
     }
 }
 /// A builder for [`DescribeVpnGatewaysResult`](crate::types::DescribeVpnGatewaysResult); start one with `DescribeVpnGatewaysResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeVpnGatewaysResultBuilder {
     inner: crate::types::DescribeVpnGatewaysResult,
+}
+impl Clone for DescribeVpnGatewaysResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeVpnGatewaysResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeVpnGatewaysResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeVpnGatewaysResult as Default>::default(),
+        }
+    }
 }
 impl DescribeVpnGatewaysResultBuilder {
     /// Appends one item to [`DescribeVpnGatewaysResult::vpn_gateways`](crate::types::DescribeVpnGatewaysResult::vpn_gateways): Information about one or more virtual private gateways.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the destination options for a flow log.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DestinationOptionsRequest {
     /// The format for the flow log. The default is `plain-text`.
@@ -11,6 +11,31 @@ pub struct DestinationOptionsRequest {
     pub hive_compatible_partitions: Option<bool>,
     /// Indicates whether to partition the flow log per hour. This reduces the cost and response time for queries. The default is `false`.
     pub per_hour_partition: Option<bool>,
+}
+impl Clone for DestinationOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            file_format: self.file_format.clone(),
+            hive_compatible_partitions: self.hive_compatible_partitions,
+            per_hour_partition: self.per_hour_partition,
+        }
+    }
+}
+impl PartialEq for DestinationOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.file_format == other.file_format
+            && self.hive_compatible_partitions == other.hive_compatible_partitions
+            && self.per_hour_partition == other.per_hour_partition
+    }
+}
+impl Default for DestinationOptionsRequest {
+    fn default() -> Self {
+        Self {
+            file_format: None,
+            hive_compatible_partitions: None,
+            per_hour_partition: None,
+        }
+    }
 }
 impl DestinationOptionsRequest {
     /// Starts building a [`DestinationOptionsRequest`].
@@ -35,9 +60,26 @@ impl DestinationOptionsRequest {
     }
 }
 /// A builder for [`DestinationOptionsRequest`](crate::types::DestinationOptionsRequest); start one with `DestinationOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DestinationOptionsRequestBuilder {
     inner: crate::types::DestinationOptionsRequest,
+}
+impl Clone for DestinationOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DestinationOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DestinationOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DestinationOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl DestinationOptionsRequestBuilder {
     /// Sets [`DestinationOptionsRequest::file_format`](crate::types::DestinationOptionsRequest::file_format): The format for the flow log.

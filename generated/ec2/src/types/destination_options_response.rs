@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the destination options for a flow log.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DestinationOptionsResponse {
     /// The format for the flow log.
@@ -11,6 +11,31 @@ pub struct DestinationOptionsResponse {
     pub hive_compatible_partitions: Option<bool>,
     /// Indicates whether to partition the flow log per hour.
     pub per_hour_partition: Option<bool>,
+}
+impl Clone for DestinationOptionsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            file_format: self.file_format.clone(),
+            hive_compatible_partitions: self.hive_compatible_partitions,
+            per_hour_partition: self.per_hour_partition,
+        }
+    }
+}
+impl PartialEq for DestinationOptionsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.file_format == other.file_format
+            && self.hive_compatible_partitions == other.hive_compatible_partitions
+            && self.per_hour_partition == other.per_hour_partition
+    }
+}
+impl Default for DestinationOptionsResponse {
+    fn default() -> Self {
+        Self {
+            file_format: None,
+            hive_compatible_partitions: None,
+            per_hour_partition: None,
+        }
+    }
 }
 impl DestinationOptionsResponse {
     /// Starts building a [`DestinationOptionsResponse`].
@@ -35,9 +60,26 @@ impl DestinationOptionsResponse {
     }
 }
 /// A builder for [`DestinationOptionsResponse`](crate::types::DestinationOptionsResponse); start one with `DestinationOptionsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DestinationOptionsResponseBuilder {
     inner: crate::types::DestinationOptionsResponse,
+}
+impl Clone for DestinationOptionsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DestinationOptionsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DestinationOptionsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DestinationOptionsResponse as Default>::default(),
+        }
+    }
 }
 impl DestinationOptionsResponseBuilder {
     /// Sets [`DestinationOptionsResponse::file_format`](crate::types::DestinationOptionsResponse::file_format): The format for the flow log.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DetachClassicLinkVpcRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DetachClassicLinkVpcRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,30 @@ pub struct DetachClassicLinkVpcRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_id: Option<String>,
+}
+impl Clone for DetachClassicLinkVpcRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_id: self.instance_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for DetachClassicLinkVpcRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instance_id == other.instance_id
+            && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for DetachClassicLinkVpcRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_id: None,
+            vpc_id: None,
+        }
+    }
 }
 impl DetachClassicLinkVpcRequest {
     /// Starts building a [`DetachClassicLinkVpcRequest`].
@@ -39,9 +63,26 @@ impl DetachClassicLinkVpcRequest {
     }
 }
 /// A builder for [`DetachClassicLinkVpcRequest`](crate::types::DetachClassicLinkVpcRequest); start one with `DetachClassicLinkVpcRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DetachClassicLinkVpcRequestBuilder {
     inner: crate::types::DetachClassicLinkVpcRequest,
+}
+impl Clone for DetachClassicLinkVpcRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DetachClassicLinkVpcRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DetachClassicLinkVpcRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DetachClassicLinkVpcRequest as Default>::default(),
+        }
+    }
 }
 impl DetachClassicLinkVpcRequestBuilder {
     /// Sets [`DetachClassicLinkVpcRequest::dry_run`](crate::types::DetachClassicLinkVpcRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

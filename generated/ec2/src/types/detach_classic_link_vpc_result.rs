@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DetachClassicLinkVpcResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DetachClassicLinkVpcResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for DetachClassicLinkVpcResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DetachClassicLinkVpcResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DetachClassicLinkVpcResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DetachClassicLinkVpcResult {
     /// Starts building a [`DetachClassicLinkVpcResult`].
@@ -21,9 +36,26 @@ impl DetachClassicLinkVpcResult {
     }
 }
 /// A builder for [`DetachClassicLinkVpcResult`](crate::types::DetachClassicLinkVpcResult); start one with `DetachClassicLinkVpcResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DetachClassicLinkVpcResultBuilder {
     inner: crate::types::DetachClassicLinkVpcResult,
+}
+impl Clone for DetachClassicLinkVpcResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DetachClassicLinkVpcResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DetachClassicLinkVpcResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DetachClassicLinkVpcResult as Default>::default(),
+        }
+    }
 }
 impl DetachClassicLinkVpcResultBuilder {
     /// Sets [`DetachClassicLinkVpcResult::return_`](crate::types::DetachClassicLinkVpcResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DetachImageWatermarkRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DetachImageWatermarkRequest {
     /// The ID of the AMI.
@@ -15,6 +15,30 @@ pub struct DetachImageWatermarkRequest {
     pub watermark_key: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DetachImageWatermarkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            watermark_key: self.watermark_key.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DetachImageWatermarkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.watermark_key == other.watermark_key
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DetachImageWatermarkRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            watermark_key: None,
+            dry_run: None,
+        }
+    }
 }
 impl DetachImageWatermarkRequest {
     /// Starts building a [`DetachImageWatermarkRequest`].
@@ -39,9 +63,26 @@ impl DetachImageWatermarkRequest {
     }
 }
 /// A builder for [`DetachImageWatermarkRequest`](crate::types::DetachImageWatermarkRequest); start one with `DetachImageWatermarkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DetachImageWatermarkRequestBuilder {
     inner: crate::types::DetachImageWatermarkRequest,
+}
+impl Clone for DetachImageWatermarkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DetachImageWatermarkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DetachImageWatermarkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DetachImageWatermarkRequest as Default>::default(),
+        }
+    }
 }
 impl DetachImageWatermarkRequestBuilder {
     /// Sets [`DetachImageWatermarkRequest::image_id`](crate::types::DetachImageWatermarkRequest::image_id): The ID of the AMI.

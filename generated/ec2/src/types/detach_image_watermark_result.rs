@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DetachImageWatermarkResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DetachImageWatermarkResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for DetachImageWatermarkResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DetachImageWatermarkResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DetachImageWatermarkResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DetachImageWatermarkResult {
     /// Starts building a [`DetachImageWatermarkResult`].
@@ -21,9 +36,26 @@ impl DetachImageWatermarkResult {
     }
 }
 /// A builder for [`DetachImageWatermarkResult`](crate::types::DetachImageWatermarkResult); start one with `DetachImageWatermarkResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DetachImageWatermarkResultBuilder {
     inner: crate::types::DetachImageWatermarkResult,
+}
+impl Clone for DetachImageWatermarkResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DetachImageWatermarkResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DetachImageWatermarkResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DetachImageWatermarkResult as Default>::default(),
+        }
+    }
 }
 impl DetachImageWatermarkResultBuilder {
     /// Sets [`DetachImageWatermarkResult::return_`](crate::types::DetachImageWatermarkResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

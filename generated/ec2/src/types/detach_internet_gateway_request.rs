@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DetachInternetGatewayRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DetachInternetGatewayRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,31 @@ pub struct DetachInternetGatewayRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_id: Option<String>,
+}
+impl Clone for DetachInternetGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            internet_gateway_id: self.internet_gateway_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for DetachInternetGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.internet_gateway_id == other.internet_gateway_id
+            && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for DetachInternetGatewayRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            internet_gateway_id: None,
+            vpc_id: None,
+        }
+    }
 }
 impl DetachInternetGatewayRequest {
     /// Starts building a [`DetachInternetGatewayRequest`].
@@ -39,9 +64,26 @@ impl DetachInternetGatewayRequest {
     }
 }
 /// A builder for [`DetachInternetGatewayRequest`](crate::types::DetachInternetGatewayRequest); start one with `DetachInternetGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DetachInternetGatewayRequestBuilder {
     inner: crate::types::DetachInternetGatewayRequest,
+}
+impl Clone for DetachInternetGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DetachInternetGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DetachInternetGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DetachInternetGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl DetachInternetGatewayRequestBuilder {
     /// Sets [`DetachInternetGatewayRequest::dry_run`](crate::types::DetachInternetGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DetachNetworkInterface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DetachNetworkInterfaceRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,30 @@ pub struct DetachNetworkInterfaceRequest {
     /// - If you use the `Force` parameter to detach a network interface, you might not be able to attach a different network interface to the same index on the instance without first stopping and starting the instance.
     /// - If you force the detachment of a network interface, the [instance metadata](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-metadata.html) might not get updated. This means that the attributes associated with the detached network interface might still be visible. The instance metadata will get updated when you stop and start the instance.
     pub force: Option<bool>,
+}
+impl Clone for DetachNetworkInterfaceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            attachment_id: self.attachment_id.clone(),
+            force: self.force,
+        }
+    }
+}
+impl PartialEq for DetachNetworkInterfaceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.attachment_id == other.attachment_id
+            && self.force == other.force
+    }
+}
+impl Default for DetachNetworkInterfaceRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            attachment_id: None,
+            force: None,
+        }
+    }
 }
 impl DetachNetworkInterfaceRequest {
     /// Starts building a [`DetachNetworkInterfaceRequest`].
@@ -43,9 +67,26 @@ impl DetachNetworkInterfaceRequest {
     }
 }
 /// A builder for [`DetachNetworkInterfaceRequest`](crate::types::DetachNetworkInterfaceRequest); start one with `DetachNetworkInterfaceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DetachNetworkInterfaceRequestBuilder {
     inner: crate::types::DetachNetworkInterfaceRequest,
+}
+impl Clone for DetachNetworkInterfaceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DetachNetworkInterfaceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DetachNetworkInterfaceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DetachNetworkInterfaceRequest as Default>::default(),
+        }
+    }
 }
 impl DetachNetworkInterfaceRequestBuilder {
     /// Sets [`DetachNetworkInterfaceRequest::dry_run`](crate::types::DetachNetworkInterfaceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DetachVerifiedAccessTrustProviderRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DetachVerifiedAccessTrustProviderRequest {
     /// The ID of the Verified Access instance.
@@ -17,6 +17,36 @@ pub struct DetachVerifiedAccessTrustProviderRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DetachVerifiedAccessTrustProviderRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            verified_access_trust_provider_id: self
+                .verified_access_trust_provider_id
+                .clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DetachVerifiedAccessTrustProviderRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instance_id == other.verified_access_instance_id
+            && self.verified_access_trust_provider_id
+                == other.verified_access_trust_provider_id
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DetachVerifiedAccessTrustProviderRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_instance_id: None,
+            verified_access_trust_provider_id: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DetachVerifiedAccessTrustProviderRequest {
     /// Starts building a [`DetachVerifiedAccessTrustProviderRequest`].
@@ -46,9 +76,26 @@ impl DetachVerifiedAccessTrustProviderRequest {
     }
 }
 /// A builder for [`DetachVerifiedAccessTrustProviderRequest`](crate::types::DetachVerifiedAccessTrustProviderRequest); start one with `DetachVerifiedAccessTrustProviderRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DetachVerifiedAccessTrustProviderRequestBuilder {
     inner: crate::types::DetachVerifiedAccessTrustProviderRequest,
+}
+impl Clone for DetachVerifiedAccessTrustProviderRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DetachVerifiedAccessTrustProviderRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DetachVerifiedAccessTrustProviderRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DetachVerifiedAccessTrustProviderRequest as Default>::default(),
+        }
+    }
 }
 impl DetachVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`DetachVerifiedAccessTrustProviderRequest::verified_access_instance_id`](crate::types::DetachVerifiedAccessTrustProviderRequest::verified_access_instance_id): The ID of the Verified Access instance.

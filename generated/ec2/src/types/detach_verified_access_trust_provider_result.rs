@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DetachVerifiedAccessTrustProviderResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DetachVerifiedAccessTrustProviderResult {
     /// Details about the Verified Access trust provider.
@@ -11,6 +11,28 @@ pub struct DetachVerifiedAccessTrustProviderResult {
     >,
     /// Details about the Verified Access instance.
     pub verified_access_instance: Option<crate::types::VerifiedAccessInstance>,
+}
+impl Clone for DetachVerifiedAccessTrustProviderResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_trust_provider: self.verified_access_trust_provider.clone(),
+            verified_access_instance: self.verified_access_instance.clone(),
+        }
+    }
+}
+impl PartialEq for DetachVerifiedAccessTrustProviderResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_trust_provider == other.verified_access_trust_provider
+            && self.verified_access_instance == other.verified_access_instance
+    }
+}
+impl Default for DetachVerifiedAccessTrustProviderResult {
+    fn default() -> Self {
+        Self {
+            verified_access_trust_provider: None,
+            verified_access_instance: None,
+        }
+    }
 }
 impl DetachVerifiedAccessTrustProviderResult {
     /// Starts building a [`DetachVerifiedAccessTrustProviderResult`].
@@ -34,9 +56,26 @@ impl DetachVerifiedAccessTrustProviderResult {
     }
 }
 /// A builder for [`DetachVerifiedAccessTrustProviderResult`](crate::types::DetachVerifiedAccessTrustProviderResult); start one with `DetachVerifiedAccessTrustProviderResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DetachVerifiedAccessTrustProviderResultBuilder {
     inner: crate::types::DetachVerifiedAccessTrustProviderResult,
+}
+impl Clone for DetachVerifiedAccessTrustProviderResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DetachVerifiedAccessTrustProviderResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DetachVerifiedAccessTrustProviderResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DetachVerifiedAccessTrustProviderResult as Default>::default(),
+        }
+    }
 }
 impl DetachVerifiedAccessTrustProviderResultBuilder {
     /// Sets [`DetachVerifiedAccessTrustProviderResult::verified_access_trust_provider`](crate::types::DetachVerifiedAccessTrustProviderResult::verified_access_trust_provider): Details about the Verified Access trust provider.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DetachVolumeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DetachVolumeRequest {
     /// The device name.
@@ -17,6 +17,35 @@ pub struct DetachVolumeRequest {
     pub volume_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DetachVolumeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            device: self.device.clone(),
+            force: self.force,
+            instance_id: self.instance_id.clone(),
+            volume_id: self.volume_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DetachVolumeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.device == other.device && self.force == other.force
+            && self.instance_id == other.instance_id && self.volume_id == other.volume_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DetachVolumeRequest {
+    fn default() -> Self {
+        Self {
+            device: None,
+            force: None,
+            instance_id: None,
+            volume_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DetachVolumeRequest {
     /// Starts building a [`DetachVolumeRequest`].
@@ -51,9 +80,26 @@ impl DetachVolumeRequest {
     }
 }
 /// A builder for [`DetachVolumeRequest`](crate::types::DetachVolumeRequest); start one with `DetachVolumeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DetachVolumeRequestBuilder {
     inner: crate::types::DetachVolumeRequest,
+}
+impl Clone for DetachVolumeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DetachVolumeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DetachVolumeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DetachVolumeRequest as Default>::default(),
+        }
+    }
 }
 impl DetachVolumeRequestBuilder {
     /// Sets [`DetachVolumeRequest::device`](crate::types::DetachVolumeRequest::device): The device name.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DetachVpnGateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DetachVpnGatewayRequest {
     /// The ID of the VPC.
@@ -15,6 +15,30 @@ pub struct DetachVpnGatewayRequest {
     pub vpn_gateway_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DetachVpnGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_id: self.vpc_id.clone(),
+            vpn_gateway_id: self.vpn_gateway_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DetachVpnGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_id == other.vpc_id && self.vpn_gateway_id == other.vpn_gateway_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DetachVpnGatewayRequest {
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            vpn_gateway_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DetachVpnGatewayRequest {
     /// Starts building a [`DetachVpnGatewayRequest`].
@@ -39,9 +63,26 @@ impl DetachVpnGatewayRequest {
     }
 }
 /// A builder for [`DetachVpnGatewayRequest`](crate::types::DetachVpnGatewayRequest); start one with `DetachVpnGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DetachVpnGatewayRequestBuilder {
     inner: crate::types::DetachVpnGatewayRequest,
+}
+impl Clone for DetachVpnGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DetachVpnGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DetachVpnGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DetachVpnGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl DetachVpnGatewayRequestBuilder {
     /// Sets [`DetachVpnGatewayRequest::vpc_id`](crate::types::DetachVpnGatewayRequest::vpc_id): The ID of the VPC.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for an Amazon Web Services Verified Access device-identity based trust provider.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeviceOptions {
     /// The ID of the tenant application with the device-identity provider.
     pub tenant_id: Option<String>,
     /// The URL Amazon Web Services Verified Access will use to verify the authenticity of the device tokens.
     pub public_signing_key_url: Option<String>,
+}
+impl Clone for DeviceOptions {
+    fn clone(&self) -> Self {
+        Self {
+            tenant_id: self.tenant_id.clone(),
+            public_signing_key_url: self.public_signing_key_url.clone(),
+        }
+    }
+}
+impl PartialEq for DeviceOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.tenant_id == other.tenant_id
+            && self.public_signing_key_url == other.public_signing_key_url
+    }
+}
+impl Default for DeviceOptions {
+    fn default() -> Self {
+        Self {
+            tenant_id: None,
+            public_signing_key_url: None,
+        }
+    }
 }
 impl DeviceOptions {
     /// Starts building a [`DeviceOptions`].
@@ -28,9 +50,26 @@ impl DeviceOptions {
     }
 }
 /// A builder for [`DeviceOptions`](crate::types::DeviceOptions); start one with `DeviceOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeviceOptionsBuilder {
     inner: crate::types::DeviceOptions,
+}
+impl Clone for DeviceOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeviceOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeviceOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeviceOptions as Default>::default(),
+        }
+    }
 }
 impl DeviceOptionsBuilder {
     /// Sets [`DeviceOptions::tenant_id`](crate::types::DeviceOptions::tenant_id): The ID of the tenant application with the device-identity provider.

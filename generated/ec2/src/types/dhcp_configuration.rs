@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a DHCP configuration option.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DhcpConfiguration {
     /// The name of a DHCP option.
     pub key: Option<String>,
     /// The values for the DHCP option.
     pub values: Option<Vec<crate::types::AttributeValue>>,
+}
+impl Clone for DhcpConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            values: self.values.clone(),
+        }
+    }
+}
+impl PartialEq for DhcpConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.values == other.values
+    }
+}
+impl Default for DhcpConfiguration {
+    fn default() -> Self {
+        Self { key: None, values: None }
+    }
 }
 impl DhcpConfiguration {
     /// Starts building a [`DhcpConfiguration`].
@@ -28,9 +46,26 @@ impl DhcpConfiguration {
     }
 }
 /// A builder for [`DhcpConfiguration`](crate::types::DhcpConfiguration); start one with `DhcpConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DhcpConfigurationBuilder {
     inner: crate::types::DhcpConfiguration,
+}
+impl Clone for DhcpConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DhcpConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DhcpConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DhcpConfiguration as Default>::default(),
+        }
+    }
 }
 impl DhcpConfigurationBuilder {
     /// Sets [`DhcpConfiguration::key`](crate::types::DhcpConfiguration::key): The name of a DHCP option.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The set of DHCP options.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DhcpOptions {
     /// The ID of the Amazon Web Services account that owns the DHCP options set.
@@ -13,6 +13,33 @@ pub struct DhcpOptions {
     pub dhcp_options_id: Option<String>,
     /// The DHCP options in the set.
     pub dhcp_configurations: Option<Vec<crate::types::DhcpConfiguration>>,
+}
+impl Clone for DhcpOptions {
+    fn clone(&self) -> Self {
+        Self {
+            owner_id: self.owner_id.clone(),
+            tags: self.tags.clone(),
+            dhcp_options_id: self.dhcp_options_id.clone(),
+            dhcp_configurations: self.dhcp_configurations.clone(),
+        }
+    }
+}
+impl PartialEq for DhcpOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.owner_id == other.owner_id && self.tags == other.tags
+            && self.dhcp_options_id == other.dhcp_options_id
+            && self.dhcp_configurations == other.dhcp_configurations
+    }
+}
+impl Default for DhcpOptions {
+    fn default() -> Self {
+        Self {
+            owner_id: None,
+            tags: None,
+            dhcp_options_id: None,
+            dhcp_configurations: None,
+        }
+    }
 }
 impl DhcpOptions {
     /// Starts building a [`DhcpOptions`].
@@ -42,9 +69,26 @@ impl DhcpOptions {
     }
 }
 /// A builder for [`DhcpOptions`](crate::types::DhcpOptions); start one with `DhcpOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DhcpOptionsBuilder {
     inner: crate::types::DhcpOptions,
+}
+impl Clone for DhcpOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DhcpOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DhcpOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DhcpOptions as Default>::default(),
+        }
+    }
 }
 impl DhcpOptionsBuilder {
     /// Sets [`DhcpOptions::owner_id`](crate::types::DhcpOptions::owner_id): The ID of the Amazon Web Services account that owns the DHCP options set.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies a condition for filtering capacity data based on dimension values. Used to create precise filters for metric queries and dimension lookups.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DimensionCondition {
     /// The name of the dimension to filter by.
@@ -11,6 +11,30 @@ pub struct DimensionCondition {
     pub comparison: Option<crate::types::Comparison>,
     /// The list of values to match against the specified dimension. For 'equals' comparison, only the first value is used. For 'in' comparison, any matching value will satisfy the condition.
     pub values: Option<Vec<String>>,
+}
+impl Clone for DimensionCondition {
+    fn clone(&self) -> Self {
+        Self {
+            dimension: self.dimension.clone(),
+            comparison: self.comparison.clone(),
+            values: self.values.clone(),
+        }
+    }
+}
+impl PartialEq for DimensionCondition {
+    fn eq(&self, other: &Self) -> bool {
+        self.dimension == other.dimension && self.comparison == other.comparison
+            && self.values == other.values
+    }
+}
+impl Default for DimensionCondition {
+    fn default() -> Self {
+        Self {
+            dimension: None,
+            comparison: None,
+            values: None,
+        }
+    }
 }
 impl DimensionCondition {
     /// Starts building a [`DimensionCondition`].
@@ -35,9 +59,26 @@ impl DimensionCondition {
     }
 }
 /// A builder for [`DimensionCondition`](crate::types::DimensionCondition); start one with `DimensionCondition::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DimensionConditionBuilder {
     inner: crate::types::DimensionCondition,
+}
+impl Clone for DimensionConditionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DimensionConditionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DimensionConditionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DimensionCondition as Default>::default(),
+        }
+    }
 }
 impl DimensionConditionBuilder {
     /// Sets [`DimensionCondition::dimension`](crate::types::DimensionCondition::dimension): The name of the dimension to filter by.

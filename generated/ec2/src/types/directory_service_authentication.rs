@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Active Directory.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DirectoryServiceAuthentication {
     /// The ID of the Active Directory used for authentication.
     pub directory_id: Option<String>,
+}
+impl Clone for DirectoryServiceAuthentication {
+    fn clone(&self) -> Self {
+        Self {
+            directory_id: self.directory_id.clone(),
+        }
+    }
+}
+impl PartialEq for DirectoryServiceAuthentication {
+    fn eq(&self, other: &Self) -> bool {
+        self.directory_id == other.directory_id
+    }
+}
+impl Default for DirectoryServiceAuthentication {
+    fn default() -> Self {
+        Self { directory_id: None }
+    }
 }
 impl DirectoryServiceAuthentication {
     /// Starts building a [`DirectoryServiceAuthentication`].
@@ -21,9 +38,26 @@ impl DirectoryServiceAuthentication {
     }
 }
 /// A builder for [`DirectoryServiceAuthentication`](crate::types::DirectoryServiceAuthentication); start one with `DirectoryServiceAuthentication::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DirectoryServiceAuthenticationBuilder {
     inner: crate::types::DirectoryServiceAuthentication,
+}
+impl Clone for DirectoryServiceAuthenticationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DirectoryServiceAuthenticationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DirectoryServiceAuthenticationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DirectoryServiceAuthentication as Default>::default(),
+        }
+    }
 }
 impl DirectoryServiceAuthenticationBuilder {
     /// Sets [`DirectoryServiceAuthentication::directory_id`](crate::types::DirectoryServiceAuthentication::directory_id): The ID of the Active Directory used for authentication.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Active Directory to be used for client authentication.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DirectoryServiceAuthenticationRequest {
     /// The ID of the Active Directory to be used for authentication.
     pub directory_id: Option<String>,
+}
+impl Clone for DirectoryServiceAuthenticationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            directory_id: self.directory_id.clone(),
+        }
+    }
+}
+impl PartialEq for DirectoryServiceAuthenticationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.directory_id == other.directory_id
+    }
+}
+impl Default for DirectoryServiceAuthenticationRequest {
+    fn default() -> Self {
+        Self { directory_id: None }
+    }
 }
 impl DirectoryServiceAuthenticationRequest {
     /// Starts building a [`DirectoryServiceAuthenticationRequest`].
@@ -21,9 +38,26 @@ impl DirectoryServiceAuthenticationRequest {
     }
 }
 /// A builder for [`DirectoryServiceAuthenticationRequest`](crate::types::DirectoryServiceAuthenticationRequest); start one with `DirectoryServiceAuthenticationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DirectoryServiceAuthenticationRequestBuilder {
     inner: crate::types::DirectoryServiceAuthenticationRequest,
+}
+impl Clone for DirectoryServiceAuthenticationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DirectoryServiceAuthenticationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DirectoryServiceAuthenticationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DirectoryServiceAuthenticationRequest as Default>::default(),
+        }
+    }
 }
 impl DirectoryServiceAuthenticationRequestBuilder {
     /// Sets [`DirectoryServiceAuthenticationRequest::directory_id`](crate::types::DirectoryServiceAuthenticationRequest::directory_id): The ID of the Active Directory to be used for authentication.

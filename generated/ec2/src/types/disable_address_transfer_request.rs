@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableAddressTransferRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableAddressTransferRequest {
     /// The allocation ID of an Elastic IP address.
@@ -11,6 +11,27 @@ pub struct DisableAddressTransferRequest {
     pub allocation_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableAddressTransferRequest {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_id: self.allocation_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisableAddressTransferRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_id == other.allocation_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableAddressTransferRequest {
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisableAddressTransferRequest {
     /// Starts building a [`DisableAddressTransferRequest`].
@@ -30,9 +51,26 @@ impl DisableAddressTransferRequest {
     }
 }
 /// A builder for [`DisableAddressTransferRequest`](crate::types::DisableAddressTransferRequest); start one with `DisableAddressTransferRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableAddressTransferRequestBuilder {
     inner: crate::types::DisableAddressTransferRequest,
+}
+impl Clone for DisableAddressTransferRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableAddressTransferRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableAddressTransferRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableAddressTransferRequest as Default>::default(),
+        }
+    }
 }
 impl DisableAddressTransferRequestBuilder {
     /// Sets [`DisableAddressTransferRequest::allocation_id`](crate::types::DisableAddressTransferRequest::allocation_id): The allocation ID of an Elastic IP address.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableAddressTransferResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableAddressTransferResult {
     /// An Elastic IP address transfer.
     pub address_transfer: Option<crate::types::AddressTransfer>,
+}
+impl Clone for DisableAddressTransferResult {
+    fn clone(&self) -> Self {
+        Self {
+            address_transfer: self.address_transfer.clone(),
+        }
+    }
+}
+impl PartialEq for DisableAddressTransferResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.address_transfer == other.address_transfer
+    }
+}
+impl Default for DisableAddressTransferResult {
+    fn default() -> Self {
+        Self { address_transfer: None }
+    }
 }
 impl DisableAddressTransferResult {
     /// Starts building a [`DisableAddressTransferResult`].
@@ -21,9 +38,26 @@ impl DisableAddressTransferResult {
     }
 }
 /// A builder for [`DisableAddressTransferResult`](crate::types::DisableAddressTransferResult); start one with `DisableAddressTransferResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableAddressTransferResultBuilder {
     inner: crate::types::DisableAddressTransferResult,
+}
+impl Clone for DisableAddressTransferResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableAddressTransferResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableAddressTransferResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableAddressTransferResult as Default>::default(),
+        }
+    }
 }
 impl DisableAddressTransferResultBuilder {
     /// Sets [`DisableAddressTransferResult::address_transfer`](crate::types::DisableAddressTransferResult::address_transfer): An Elastic IP address transfer.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableAllowedImagesSettingsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableAllowedImagesSettingsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableAllowedImagesSettingsRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for DisableAllowedImagesSettingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableAllowedImagesSettingsRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl DisableAllowedImagesSettingsRequest {
     /// Starts building a [`DisableAllowedImagesSettingsRequest`].
@@ -21,9 +36,26 @@ impl DisableAllowedImagesSettingsRequest {
     }
 }
 /// A builder for [`DisableAllowedImagesSettingsRequest`](crate::types::DisableAllowedImagesSettingsRequest); start one with `DisableAllowedImagesSettingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableAllowedImagesSettingsRequestBuilder {
     inner: crate::types::DisableAllowedImagesSettingsRequest,
+}
+impl Clone for DisableAllowedImagesSettingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableAllowedImagesSettingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableAllowedImagesSettingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableAllowedImagesSettingsRequest as Default>::default(),
+        }
+    }
 }
 impl DisableAllowedImagesSettingsRequestBuilder {
     /// Sets [`DisableAllowedImagesSettingsRequest::dry_run`](crate::types::DisableAllowedImagesSettingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableAllowedImagesSettingsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableAllowedImagesSettingsResult {
     /// Returns `disabled` if the request succeeds; otherwise, it returns an error.
     pub allowed_images_settings_state: Option<
         crate::types::AllowedImagesSettingsDisabledState,
     >,
+}
+impl Clone for DisableAllowedImagesSettingsResult {
+    fn clone(&self) -> Self {
+        Self {
+            allowed_images_settings_state: self.allowed_images_settings_state.clone(),
+        }
+    }
+}
+impl PartialEq for DisableAllowedImagesSettingsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.allowed_images_settings_state == other.allowed_images_settings_state
+    }
+}
+impl Default for DisableAllowedImagesSettingsResult {
+    fn default() -> Self {
+        Self {
+            allowed_images_settings_state: None,
+        }
+    }
 }
 impl DisableAllowedImagesSettingsResult {
     /// Starts building a [`DisableAllowedImagesSettingsResult`].
@@ -25,9 +44,26 @@ impl DisableAllowedImagesSettingsResult {
     }
 }
 /// A builder for [`DisableAllowedImagesSettingsResult`](crate::types::DisableAllowedImagesSettingsResult); start one with `DisableAllowedImagesSettingsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableAllowedImagesSettingsResultBuilder {
     inner: crate::types::DisableAllowedImagesSettingsResult,
+}
+impl Clone for DisableAllowedImagesSettingsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableAllowedImagesSettingsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableAllowedImagesSettingsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableAllowedImagesSettingsResult as Default>::default(),
+        }
+    }
 }
 impl DisableAllowedImagesSettingsResultBuilder {
     /// Sets [`DisableAllowedImagesSettingsResult::allowed_images_settings_state`](crate::types::DisableAllowedImagesSettingsResult::allowed_images_settings_state): Returns `disabled` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableApplicationStatusCheckSuppressionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableApplicationStatusCheckSuppressionRequest {
     /// The IDs of the instances for which to disable application status check suppression.
@@ -11,6 +11,30 @@ pub struct DisableApplicationStatusCheckSuppressionRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableApplicationStatusCheckSuppressionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisableApplicationStatusCheckSuppressionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableApplicationStatusCheckSuppressionRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisableApplicationStatusCheckSuppressionRequest {
     /// Starts building a [`DisableApplicationStatusCheckSuppressionRequest`].
@@ -35,9 +59,26 @@ impl DisableApplicationStatusCheckSuppressionRequest {
     }
 }
 /// A builder for [`DisableApplicationStatusCheckSuppressionRequest`](crate::types::DisableApplicationStatusCheckSuppressionRequest); start one with `DisableApplicationStatusCheckSuppressionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableApplicationStatusCheckSuppressionRequestBuilder {
     inner: crate::types::DisableApplicationStatusCheckSuppressionRequest,
+}
+impl Clone for DisableApplicationStatusCheckSuppressionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableApplicationStatusCheckSuppressionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableApplicationStatusCheckSuppressionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableApplicationStatusCheckSuppressionRequest as Default>::default(),
+        }
+    }
 }
 impl DisableApplicationStatusCheckSuppressionRequestBuilder {
     /// Appends one item to [`DisableApplicationStatusCheckSuppressionRequest::instance_ids`](crate::types::DisableApplicationStatusCheckSuppressionRequest::instance_ids): The IDs of the instances for which to disable application status check suppression.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableApplicationStatusCheckSuppressionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableApplicationStatusCheckSuppressionResult {
     /// The instances for which suppression was successfully disabled.
@@ -13,6 +13,28 @@ pub struct DisableApplicationStatusCheckSuppressionResult {
     pub unsuccessful_results: Option<
         Vec<crate::types::UnsuccessfulSuppressionResponseObject>,
     >,
+}
+impl Clone for DisableApplicationStatusCheckSuppressionResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful_results: self.successful_results.clone(),
+            unsuccessful_results: self.unsuccessful_results.clone(),
+        }
+    }
+}
+impl PartialEq for DisableApplicationStatusCheckSuppressionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful_results == other.successful_results
+            && self.unsuccessful_results == other.unsuccessful_results
+    }
+}
+impl Default for DisableApplicationStatusCheckSuppressionResult {
+    fn default() -> Self {
+        Self {
+            successful_results: None,
+            unsuccessful_results: None,
+        }
+    }
 }
 impl DisableApplicationStatusCheckSuppressionResult {
     /// Starts building a [`DisableApplicationStatusCheckSuppressionResult`].
@@ -36,9 +58,26 @@ impl DisableApplicationStatusCheckSuppressionResult {
     }
 }
 /// A builder for [`DisableApplicationStatusCheckSuppressionResult`](crate::types::DisableApplicationStatusCheckSuppressionResult); start one with `DisableApplicationStatusCheckSuppressionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableApplicationStatusCheckSuppressionResultBuilder {
     inner: crate::types::DisableApplicationStatusCheckSuppressionResult,
+}
+impl Clone for DisableApplicationStatusCheckSuppressionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableApplicationStatusCheckSuppressionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableApplicationStatusCheckSuppressionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableApplicationStatusCheckSuppressionResult as Default>::default(),
+        }
+    }
 }
 impl DisableApplicationStatusCheckSuppressionResultBuilder {
     /// Appends one item to [`DisableApplicationStatusCheckSuppressionResult::successful_results`](crate::types::DisableApplicationStatusCheckSuppressionResult::successful_results): The instances for which suppression was successfully disabled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableAwsNetworkPerformanceMetricSubscriptionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableAwsNetworkPerformanceMetricSubscriptionRequest {
     /// The source Region or Availability Zone that the metric subscription is disabled for. For example, `us-east-1`.
@@ -15,6 +15,35 @@ pub struct DisableAwsNetworkPerformanceMetricSubscriptionRequest {
     pub statistic: Option<crate::types::StatisticType>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableAwsNetworkPerformanceMetricSubscriptionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            source: self.source.clone(),
+            destination: self.destination.clone(),
+            metric: self.metric.clone(),
+            statistic: self.statistic.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisableAwsNetworkPerformanceMetricSubscriptionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.destination == other.destination
+            && self.metric == other.metric && self.statistic == other.statistic
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableAwsNetworkPerformanceMetricSubscriptionRequest {
+    fn default() -> Self {
+        Self {
+            source: None,
+            destination: None,
+            metric: None,
+            statistic: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisableAwsNetworkPerformanceMetricSubscriptionRequest {
     /// Starts building a [`DisableAwsNetworkPerformanceMetricSubscriptionRequest`].
@@ -49,9 +78,26 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionRequest {
     }
 }
 /// A builder for [`DisableAwsNetworkPerformanceMetricSubscriptionRequest`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest); start one with `DisableAwsNetworkPerformanceMetricSubscriptionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
     inner: crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest,
+}
+impl Clone for DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest as Default>::default(),
+        }
+    }
 }
 impl DisableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
     /// Sets [`DisableAwsNetworkPerformanceMetricSubscriptionRequest::source`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionRequest::source): The source Region or Availability Zone that the metric subscription is disabled for.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableAwsNetworkPerformanceMetricSubscriptionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableAwsNetworkPerformanceMetricSubscriptionResult {
     /// Indicates whether the unsubscribe action was successful.
     pub output: Option<bool>,
+}
+impl Clone for DisableAwsNetworkPerformanceMetricSubscriptionResult {
+    fn clone(&self) -> Self {
+        Self { output: self.output }
+    }
+}
+impl PartialEq for DisableAwsNetworkPerformanceMetricSubscriptionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.output == other.output
+    }
+}
+impl Default for DisableAwsNetworkPerformanceMetricSubscriptionResult {
+    fn default() -> Self {
+        Self { output: None }
+    }
 }
 impl DisableAwsNetworkPerformanceMetricSubscriptionResult {
     /// Starts building a [`DisableAwsNetworkPerformanceMetricSubscriptionResult`].
@@ -21,9 +36,26 @@ impl DisableAwsNetworkPerformanceMetricSubscriptionResult {
     }
 }
 /// A builder for [`DisableAwsNetworkPerformanceMetricSubscriptionResult`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionResult); start one with `DisableAwsNetworkPerformanceMetricSubscriptionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
     inner: crate::types::DisableAwsNetworkPerformanceMetricSubscriptionResult,
+}
+impl Clone for DisableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableAwsNetworkPerformanceMetricSubscriptionResult as Default>::default(),
+        }
+    }
 }
 impl DisableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
     /// Sets [`DisableAwsNetworkPerformanceMetricSubscriptionResult::output`](crate::types::DisableAwsNetworkPerformanceMetricSubscriptionResult::output): Indicates whether the unsubscribe action was successful.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableCapacityManagerRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableCapacityManagerRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub client_token: Option<String>,
+}
+impl Clone for DisableCapacityManagerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for DisableCapacityManagerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.client_token == other.client_token
+    }
+}
+impl Default for DisableCapacityManagerRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            client_token: None,
+        }
+    }
 }
 impl DisableCapacityManagerRequest {
     /// Starts building a [`DisableCapacityManagerRequest`].
@@ -28,9 +49,26 @@ impl DisableCapacityManagerRequest {
     }
 }
 /// A builder for [`DisableCapacityManagerRequest`](crate::types::DisableCapacityManagerRequest); start one with `DisableCapacityManagerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableCapacityManagerRequestBuilder {
     inner: crate::types::DisableCapacityManagerRequest,
+}
+impl Clone for DisableCapacityManagerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableCapacityManagerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableCapacityManagerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableCapacityManagerRequest as Default>::default(),
+        }
+    }
 }
 impl DisableCapacityManagerRequestBuilder {
     /// Sets [`DisableCapacityManagerRequest::dry_run`](crate::types::DisableCapacityManagerRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableCapacityManagerResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableCapacityManagerResult {
     /// The current status of Capacity Manager after the disable operation.
     pub capacity_manager_status: Option<crate::types::CapacityManagerStatus>,
     /// Indicates whether Organizations access is enabled. This will be `false` after disabling Capacity Manager.
     pub organizations_access: Option<bool>,
+}
+impl Clone for DisableCapacityManagerResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_manager_status: self.capacity_manager_status.clone(),
+            organizations_access: self.organizations_access,
+        }
+    }
+}
+impl PartialEq for DisableCapacityManagerResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_manager_status == other.capacity_manager_status
+            && self.organizations_access == other.organizations_access
+    }
+}
+impl Default for DisableCapacityManagerResult {
+    fn default() -> Self {
+        Self {
+            capacity_manager_status: None,
+            organizations_access: None,
+        }
+    }
 }
 impl DisableCapacityManagerResult {
     /// Starts building a [`DisableCapacityManagerResult`].
@@ -30,9 +52,26 @@ impl DisableCapacityManagerResult {
     }
 }
 /// A builder for [`DisableCapacityManagerResult`](crate::types::DisableCapacityManagerResult); start one with `DisableCapacityManagerResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableCapacityManagerResultBuilder {
     inner: crate::types::DisableCapacityManagerResult,
+}
+impl Clone for DisableCapacityManagerResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableCapacityManagerResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableCapacityManagerResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableCapacityManagerResult as Default>::default(),
+        }
+    }
 }
 impl DisableCapacityManagerResultBuilder {
     /// Sets [`DisableCapacityManagerResult::capacity_manager_status`](crate::types::DisableCapacityManagerResult::capacity_manager_status): The current status of Capacity Manager after the disable operation.

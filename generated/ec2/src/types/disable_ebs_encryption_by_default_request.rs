@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableEbsEncryptionByDefaultRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableEbsEncryptionByDefaultRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableEbsEncryptionByDefaultRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for DisableEbsEncryptionByDefaultRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableEbsEncryptionByDefaultRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl DisableEbsEncryptionByDefaultRequest {
     /// Starts building a [`DisableEbsEncryptionByDefaultRequest`].
@@ -21,9 +36,26 @@ impl DisableEbsEncryptionByDefaultRequest {
     }
 }
 /// A builder for [`DisableEbsEncryptionByDefaultRequest`](crate::types::DisableEbsEncryptionByDefaultRequest); start one with `DisableEbsEncryptionByDefaultRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableEbsEncryptionByDefaultRequestBuilder {
     inner: crate::types::DisableEbsEncryptionByDefaultRequest,
+}
+impl Clone for DisableEbsEncryptionByDefaultRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableEbsEncryptionByDefaultRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableEbsEncryptionByDefaultRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableEbsEncryptionByDefaultRequest as Default>::default(),
+        }
+    }
 }
 impl DisableEbsEncryptionByDefaultRequestBuilder {
     /// Sets [`DisableEbsEncryptionByDefaultRequest::dry_run`](crate::types::DisableEbsEncryptionByDefaultRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

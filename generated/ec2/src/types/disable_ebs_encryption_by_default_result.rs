@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableEbsEncryptionByDefaultResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableEbsEncryptionByDefaultResult {
     /// The updated status of encryption by default.
     pub ebs_encryption_by_default: Option<bool>,
+}
+impl Clone for DisableEbsEncryptionByDefaultResult {
+    fn clone(&self) -> Self {
+        Self {
+            ebs_encryption_by_default: self.ebs_encryption_by_default,
+        }
+    }
+}
+impl PartialEq for DisableEbsEncryptionByDefaultResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ebs_encryption_by_default == other.ebs_encryption_by_default
+    }
+}
+impl Default for DisableEbsEncryptionByDefaultResult {
+    fn default() -> Self {
+        Self {
+            ebs_encryption_by_default: None,
+        }
+    }
 }
 impl DisableEbsEncryptionByDefaultResult {
     /// Starts building a [`DisableEbsEncryptionByDefaultResult`].
@@ -21,9 +40,26 @@ impl DisableEbsEncryptionByDefaultResult {
     }
 }
 /// A builder for [`DisableEbsEncryptionByDefaultResult`](crate::types::DisableEbsEncryptionByDefaultResult); start one with `DisableEbsEncryptionByDefaultResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableEbsEncryptionByDefaultResultBuilder {
     inner: crate::types::DisableEbsEncryptionByDefaultResult,
+}
+impl Clone for DisableEbsEncryptionByDefaultResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableEbsEncryptionByDefaultResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableEbsEncryptionByDefaultResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableEbsEncryptionByDefaultResult as Default>::default(),
+        }
+    }
 }
 impl DisableEbsEncryptionByDefaultResultBuilder {
     /// Sets [`DisableEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::DisableEbsEncryptionByDefaultResult::ebs_encryption_by_default): The updated status of encryption by default.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableFastLaunchRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableFastLaunchRequest {
     /// Specify the ID of the image for which to disable Windows fast launch.
@@ -13,6 +13,30 @@ pub struct DisableFastLaunchRequest {
     pub force: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableFastLaunchRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            force: self.force,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisableFastLaunchRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.force == other.force
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableFastLaunchRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            force: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisableFastLaunchRequest {
     /// Starts building a [`DisableFastLaunchRequest`].
@@ -37,9 +61,26 @@ impl DisableFastLaunchRequest {
     }
 }
 /// A builder for [`DisableFastLaunchRequest`](crate::types::DisableFastLaunchRequest); start one with `DisableFastLaunchRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableFastLaunchRequestBuilder {
     inner: crate::types::DisableFastLaunchRequest,
+}
+impl Clone for DisableFastLaunchRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableFastLaunchRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableFastLaunchRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableFastLaunchRequest as Default>::default(),
+        }
+    }
 }
 impl DisableFastLaunchRequestBuilder {
     /// Sets [`DisableFastLaunchRequest::image_id`](crate::types::DisableFastLaunchRequest::image_id): Specify the ID of the image for which to disable Windows fast launch.

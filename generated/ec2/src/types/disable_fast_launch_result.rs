@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableFastLaunchResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableFastLaunchResult {
     /// The ID of the image for which Windows fast launch was disabled.
@@ -27,6 +27,47 @@ pub struct DisableFastLaunchResult {
     pub state_transition_reason: Option<String>,
     /// The time that the state changed for Windows fast launch for the Windows AMI.
     pub state_transition_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for DisableFastLaunchResult {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            resource_type: self.resource_type.clone(),
+            snapshot_configuration: self.snapshot_configuration.clone(),
+            launch_template: self.launch_template.clone(),
+            max_parallel_launches: self.max_parallel_launches,
+            owner_id: self.owner_id.clone(),
+            state: self.state.clone(),
+            state_transition_reason: self.state_transition_reason.clone(),
+            state_transition_time: self.state_transition_time,
+        }
+    }
+}
+impl PartialEq for DisableFastLaunchResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.resource_type == other.resource_type
+            && self.snapshot_configuration == other.snapshot_configuration
+            && self.launch_template == other.launch_template
+            && self.max_parallel_launches == other.max_parallel_launches
+            && self.owner_id == other.owner_id && self.state == other.state
+            && self.state_transition_reason == other.state_transition_reason
+            && self.state_transition_time == other.state_transition_time
+    }
+}
+impl Default for DisableFastLaunchResult {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            resource_type: None,
+            snapshot_configuration: None,
+            launch_template: None,
+            max_parallel_launches: None,
+            owner_id: None,
+            state: None,
+            state_transition_reason: None,
+            state_transition_time: None,
+        }
+    }
 }
 impl DisableFastLaunchResult {
     /// Starts building a [`DisableFastLaunchResult`].
@@ -87,9 +128,26 @@ impl DisableFastLaunchResult {
     }
 }
 /// A builder for [`DisableFastLaunchResult`](crate::types::DisableFastLaunchResult); start one with `DisableFastLaunchResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableFastLaunchResultBuilder {
     inner: crate::types::DisableFastLaunchResult,
+}
+impl Clone for DisableFastLaunchResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableFastLaunchResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableFastLaunchResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableFastLaunchResult as Default>::default(),
+        }
+    }
 }
 impl DisableFastLaunchResultBuilder {
     /// Sets [`DisableFastLaunchResult::image_id`](crate::types::DisableFastLaunchResult::image_id): The ID of the image for which Windows fast launch was disabled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about the errors that occurred when disabling fast snapshot restores.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableFastSnapshotRestoreErrorItem {
     /// The ID of the snapshot.
@@ -11,6 +11,31 @@ pub struct DisableFastSnapshotRestoreErrorItem {
     pub fast_snapshot_restore_state_errors: Option<
         Vec<crate::types::DisableFastSnapshotRestoreStateErrorItem>,
     >,
+}
+impl Clone for DisableFastSnapshotRestoreErrorItem {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            fast_snapshot_restore_state_errors: self
+                .fast_snapshot_restore_state_errors
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DisableFastSnapshotRestoreErrorItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id
+            && self.fast_snapshot_restore_state_errors
+                == other.fast_snapshot_restore_state_errors
+    }
+}
+impl Default for DisableFastSnapshotRestoreErrorItem {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            fast_snapshot_restore_state_errors: None,
+        }
+    }
 }
 impl DisableFastSnapshotRestoreErrorItem {
     /// Starts building a [`DisableFastSnapshotRestoreErrorItem`].
@@ -32,9 +57,26 @@ impl DisableFastSnapshotRestoreErrorItem {
     }
 }
 /// A builder for [`DisableFastSnapshotRestoreErrorItem`](crate::types::DisableFastSnapshotRestoreErrorItem); start one with `DisableFastSnapshotRestoreErrorItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableFastSnapshotRestoreErrorItemBuilder {
     inner: crate::types::DisableFastSnapshotRestoreErrorItem,
+}
+impl Clone for DisableFastSnapshotRestoreErrorItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableFastSnapshotRestoreErrorItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableFastSnapshotRestoreErrorItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableFastSnapshotRestoreErrorItem as Default>::default(),
+        }
+    }
 }
 impl DisableFastSnapshotRestoreErrorItemBuilder {
     /// Sets [`DisableFastSnapshotRestoreErrorItem::snapshot_id`](crate::types::DisableFastSnapshotRestoreErrorItem::snapshot_id): The ID of the snapshot.

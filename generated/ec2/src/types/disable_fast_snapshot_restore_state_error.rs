@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an error that occurred when disabling fast snapshot restores.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableFastSnapshotRestoreStateError {
     /// The error code.
     pub code: Option<String>,
     /// The error message.
     pub message: Option<String>,
+}
+impl Clone for DisableFastSnapshotRestoreStateError {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for DisableFastSnapshotRestoreStateError {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for DisableFastSnapshotRestoreStateError {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl DisableFastSnapshotRestoreStateError {
     /// Starts building a [`DisableFastSnapshotRestoreStateError`].
@@ -28,9 +46,26 @@ impl DisableFastSnapshotRestoreStateError {
     }
 }
 /// A builder for [`DisableFastSnapshotRestoreStateError`](crate::types::DisableFastSnapshotRestoreStateError); start one with `DisableFastSnapshotRestoreStateError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableFastSnapshotRestoreStateErrorBuilder {
     inner: crate::types::DisableFastSnapshotRestoreStateError,
+}
+impl Clone for DisableFastSnapshotRestoreStateErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableFastSnapshotRestoreStateErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableFastSnapshotRestoreStateErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableFastSnapshotRestoreStateError as Default>::default(),
+        }
+    }
 }
 impl DisableFastSnapshotRestoreStateErrorBuilder {
     /// Sets [`DisableFastSnapshotRestoreStateError::code`](crate::types::DisableFastSnapshotRestoreStateError::code): The error code.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an error that occurred when disabling fast snapshot restores.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableFastSnapshotRestoreStateErrorItem {
     /// The Availability Zone.
@@ -11,6 +11,31 @@ pub struct DisableFastSnapshotRestoreStateErrorItem {
     pub availability_zone_id: Option<String>,
     /// The error.
     pub error: Option<crate::types::DisableFastSnapshotRestoreStateError>,
+}
+impl Clone for DisableFastSnapshotRestoreStateErrorItem {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+impl PartialEq for DisableFastSnapshotRestoreStateErrorItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.error == other.error
+    }
+}
+impl Default for DisableFastSnapshotRestoreStateErrorItem {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            availability_zone_id: None,
+            error: None,
+        }
+    }
 }
 impl DisableFastSnapshotRestoreStateErrorItem {
     /// Starts building a [`DisableFastSnapshotRestoreStateErrorItem`].
@@ -35,9 +60,26 @@ impl DisableFastSnapshotRestoreStateErrorItem {
     }
 }
 /// A builder for [`DisableFastSnapshotRestoreStateErrorItem`](crate::types::DisableFastSnapshotRestoreStateErrorItem); start one with `DisableFastSnapshotRestoreStateErrorItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableFastSnapshotRestoreStateErrorItemBuilder {
     inner: crate::types::DisableFastSnapshotRestoreStateErrorItem,
+}
+impl Clone for DisableFastSnapshotRestoreStateErrorItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableFastSnapshotRestoreStateErrorItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableFastSnapshotRestoreStateErrorItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableFastSnapshotRestoreStateErrorItem as Default>::default(),
+        }
+    }
 }
 impl DisableFastSnapshotRestoreStateErrorItemBuilder {
     /// Sets [`DisableFastSnapshotRestoreStateErrorItem::availability_zone`](crate::types::DisableFastSnapshotRestoreStateErrorItem::availability_zone): The Availability Zone.

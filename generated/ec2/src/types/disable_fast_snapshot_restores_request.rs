@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableFastSnapshotRestoresRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableFastSnapshotRestoresRequest {
     /// One or more Availability Zones. For example, `us-east-2a`.
@@ -19,6 +19,34 @@ pub struct DisableFastSnapshotRestoresRequest {
     pub source_snapshot_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableFastSnapshotRestoresRequest {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zones: self.availability_zones.clone(),
+            availability_zone_ids: self.availability_zone_ids.clone(),
+            source_snapshot_ids: self.source_snapshot_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisableFastSnapshotRestoresRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zones == other.availability_zones
+            && self.availability_zone_ids == other.availability_zone_ids
+            && self.source_snapshot_ids == other.source_snapshot_ids
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableFastSnapshotRestoresRequest {
+    fn default() -> Self {
+        Self {
+            availability_zones: None,
+            availability_zone_ids: None,
+            source_snapshot_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisableFastSnapshotRestoresRequest {
     /// Starts building a [`DisableFastSnapshotRestoresRequest`].
@@ -48,9 +76,26 @@ impl DisableFastSnapshotRestoresRequest {
     }
 }
 /// A builder for [`DisableFastSnapshotRestoresRequest`](crate::types::DisableFastSnapshotRestoresRequest); start one with `DisableFastSnapshotRestoresRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableFastSnapshotRestoresRequestBuilder {
     inner: crate::types::DisableFastSnapshotRestoresRequest,
+}
+impl Clone for DisableFastSnapshotRestoresRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableFastSnapshotRestoresRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableFastSnapshotRestoresRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableFastSnapshotRestoresRequest as Default>::default(),
+        }
+    }
 }
 impl DisableFastSnapshotRestoresRequestBuilder {
     /// Appends one item to [`DisableFastSnapshotRestoresRequest::availability_zones`](crate::types::DisableFastSnapshotRestoresRequest::availability_zones): One or more Availability Zones.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableFastSnapshotRestoresResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableFastSnapshotRestoresResult {
     /// Information about the snapshots for which fast snapshot restores were successfully disabled.
     pub successful: Option<Vec<crate::types::DisableFastSnapshotRestoreSuccessItem>>,
     /// Information about the snapshots for which fast snapshot restores could not be disabled.
     pub unsuccessful: Option<Vec<crate::types::DisableFastSnapshotRestoreErrorItem>>,
+}
+impl Clone for DisableFastSnapshotRestoresResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful: self.successful.clone(),
+            unsuccessful: self.unsuccessful.clone(),
+        }
+    }
+}
+impl PartialEq for DisableFastSnapshotRestoresResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful == other.successful && self.unsuccessful == other.unsuccessful
+    }
+}
+impl Default for DisableFastSnapshotRestoresResult {
+    fn default() -> Self {
+        Self {
+            successful: None,
+            unsuccessful: None,
+        }
+    }
 }
 impl DisableFastSnapshotRestoresResult {
     /// Starts building a [`DisableFastSnapshotRestoresResult`].
@@ -28,9 +49,26 @@ impl DisableFastSnapshotRestoresResult {
     }
 }
 /// A builder for [`DisableFastSnapshotRestoresResult`](crate::types::DisableFastSnapshotRestoresResult); start one with `DisableFastSnapshotRestoresResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableFastSnapshotRestoresResultBuilder {
     inner: crate::types::DisableFastSnapshotRestoresResult,
+}
+impl Clone for DisableFastSnapshotRestoresResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableFastSnapshotRestoresResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableFastSnapshotRestoresResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableFastSnapshotRestoresResult as Default>::default(),
+        }
+    }
 }
 impl DisableFastSnapshotRestoresResultBuilder {
     /// Appends one item to [`DisableFastSnapshotRestoresResult::successful`](crate::types::DisableFastSnapshotRestoresResult::successful): Information about the snapshots for which fast snapshot restores were successfully disabled.

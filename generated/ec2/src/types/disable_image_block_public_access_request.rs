@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableImageBlockPublicAccessRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableImageBlockPublicAccessRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableImageBlockPublicAccessRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for DisableImageBlockPublicAccessRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableImageBlockPublicAccessRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl DisableImageBlockPublicAccessRequest {
     /// Starts building a [`DisableImageBlockPublicAccessRequest`].
@@ -21,9 +36,26 @@ impl DisableImageBlockPublicAccessRequest {
     }
 }
 /// A builder for [`DisableImageBlockPublicAccessRequest`](crate::types::DisableImageBlockPublicAccessRequest); start one with `DisableImageBlockPublicAccessRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableImageBlockPublicAccessRequestBuilder {
     inner: crate::types::DisableImageBlockPublicAccessRequest,
+}
+impl Clone for DisableImageBlockPublicAccessRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableImageBlockPublicAccessRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableImageBlockPublicAccessRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableImageBlockPublicAccessRequest as Default>::default(),
+        }
+    }
 }
 impl DisableImageBlockPublicAccessRequestBuilder {
     /// Sets [`DisableImageBlockPublicAccessRequest::dry_run`](crate::types::DisableImageBlockPublicAccessRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableImageBlockPublicAccessResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableImageBlockPublicAccessResult {
     /// Returns `unblocked` if the request succeeds; otherwise, it returns an error.
     pub image_block_public_access_state: Option<
         crate::types::ImageBlockPublicAccessDisabledState,
     >,
+}
+impl Clone for DisableImageBlockPublicAccessResult {
+    fn clone(&self) -> Self {
+        Self {
+            image_block_public_access_state: self.image_block_public_access_state.clone(),
+        }
+    }
+}
+impl PartialEq for DisableImageBlockPublicAccessResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_block_public_access_state == other.image_block_public_access_state
+    }
+}
+impl Default for DisableImageBlockPublicAccessResult {
+    fn default() -> Self {
+        Self {
+            image_block_public_access_state: None,
+        }
+    }
 }
 impl DisableImageBlockPublicAccessResult {
     /// Starts building a [`DisableImageBlockPublicAccessResult`].
@@ -25,9 +44,26 @@ impl DisableImageBlockPublicAccessResult {
     }
 }
 /// A builder for [`DisableImageBlockPublicAccessResult`](crate::types::DisableImageBlockPublicAccessResult); start one with `DisableImageBlockPublicAccessResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableImageBlockPublicAccessResultBuilder {
     inner: crate::types::DisableImageBlockPublicAccessResult,
+}
+impl Clone for DisableImageBlockPublicAccessResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableImageBlockPublicAccessResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableImageBlockPublicAccessResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableImageBlockPublicAccessResult as Default>::default(),
+        }
+    }
 }
 impl DisableImageBlockPublicAccessResultBuilder {
     /// Sets [`DisableImageBlockPublicAccessResult::image_block_public_access_state`](crate::types::DisableImageBlockPublicAccessResult::image_block_public_access_state): Returns `unblocked` if the request succeeds; otherwise, it returns an error.

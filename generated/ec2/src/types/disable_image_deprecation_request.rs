@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableImageDeprecationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableImageDeprecationRequest {
     /// The ID of the AMI.
@@ -11,6 +11,27 @@ pub struct DisableImageDeprecationRequest {
     pub image_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableImageDeprecationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisableImageDeprecationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableImageDeprecationRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisableImageDeprecationRequest {
     /// Starts building a [`DisableImageDeprecationRequest`].
@@ -30,9 +51,26 @@ impl DisableImageDeprecationRequest {
     }
 }
 /// A builder for [`DisableImageDeprecationRequest`](crate::types::DisableImageDeprecationRequest); start one with `DisableImageDeprecationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableImageDeprecationRequestBuilder {
     inner: crate::types::DisableImageDeprecationRequest,
+}
+impl Clone for DisableImageDeprecationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableImageDeprecationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableImageDeprecationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableImageDeprecationRequest as Default>::default(),
+        }
+    }
 }
 impl DisableImageDeprecationRequestBuilder {
     /// Sets [`DisableImageDeprecationRequest::image_id`](crate::types::DisableImageDeprecationRequest::image_id): The ID of the AMI.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableImageDeprecationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableImageDeprecationResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for DisableImageDeprecationResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DisableImageDeprecationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DisableImageDeprecationResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DisableImageDeprecationResult {
     /// Starts building a [`DisableImageDeprecationResult`].
@@ -21,9 +36,26 @@ impl DisableImageDeprecationResult {
     }
 }
 /// A builder for [`DisableImageDeprecationResult`](crate::types::DisableImageDeprecationResult); start one with `DisableImageDeprecationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableImageDeprecationResultBuilder {
     inner: crate::types::DisableImageDeprecationResult,
+}
+impl Clone for DisableImageDeprecationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableImageDeprecationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableImageDeprecationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableImageDeprecationResult as Default>::default(),
+        }
+    }
 }
 impl DisableImageDeprecationResultBuilder {
     /// Sets [`DisableImageDeprecationResult::return_`](crate::types::DisableImageDeprecationResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableImageDeregistrationProtectionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableImageDeregistrationProtectionRequest {
     /// The ID of the AMI.
@@ -11,6 +11,27 @@ pub struct DisableImageDeregistrationProtectionRequest {
     pub image_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableImageDeregistrationProtectionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisableImageDeregistrationProtectionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableImageDeregistrationProtectionRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisableImageDeregistrationProtectionRequest {
     /// Starts building a [`DisableImageDeregistrationProtectionRequest`].
@@ -30,9 +51,26 @@ impl DisableImageDeregistrationProtectionRequest {
     }
 }
 /// A builder for [`DisableImageDeregistrationProtectionRequest`](crate::types::DisableImageDeregistrationProtectionRequest); start one with `DisableImageDeregistrationProtectionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableImageDeregistrationProtectionRequestBuilder {
     inner: crate::types::DisableImageDeregistrationProtectionRequest,
+}
+impl Clone for DisableImageDeregistrationProtectionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableImageDeregistrationProtectionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableImageDeregistrationProtectionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableImageDeregistrationProtectionRequest as Default>::default(),
+        }
+    }
 }
 impl DisableImageDeregistrationProtectionRequestBuilder {
     /// Sets [`DisableImageDeregistrationProtectionRequest::image_id`](crate::types::DisableImageDeregistrationProtectionRequest::image_id): The ID of the AMI.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableImageDeregistrationProtectionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableImageDeregistrationProtectionResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<String>,
+}
+impl Clone for DisableImageDeregistrationProtectionResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_: self.return_.clone(),
+        }
+    }
+}
+impl PartialEq for DisableImageDeregistrationProtectionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DisableImageDeregistrationProtectionResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DisableImageDeregistrationProtectionResult {
     /// Starts building a [`DisableImageDeregistrationProtectionResult`].
@@ -21,9 +38,26 @@ impl DisableImageDeregistrationProtectionResult {
     }
 }
 /// A builder for [`DisableImageDeregistrationProtectionResult`](crate::types::DisableImageDeregistrationProtectionResult); start one with `DisableImageDeregistrationProtectionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableImageDeregistrationProtectionResultBuilder {
     inner: crate::types::DisableImageDeregistrationProtectionResult,
+}
+impl Clone for DisableImageDeregistrationProtectionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableImageDeregistrationProtectionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableImageDeregistrationProtectionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableImageDeregistrationProtectionResult as Default>::default(),
+        }
+    }
 }
 impl DisableImageDeregistrationProtectionResultBuilder {
     /// Sets [`DisableImageDeregistrationProtectionResult::return_`](crate::types::DisableImageDeregistrationProtectionResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableImageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableImageRequest {
     /// The ID of the AMI.
@@ -11,6 +11,27 @@ pub struct DisableImageRequest {
     pub image_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableImageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisableImageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableImageRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisableImageRequest {
     /// Starts building a [`DisableImageRequest`].
@@ -30,9 +51,26 @@ impl DisableImageRequest {
     }
 }
 /// A builder for [`DisableImageRequest`](crate::types::DisableImageRequest); start one with `DisableImageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableImageRequestBuilder {
     inner: crate::types::DisableImageRequest,
+}
+impl Clone for DisableImageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableImageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableImageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableImageRequest as Default>::default(),
+        }
+    }
 }
 impl DisableImageRequestBuilder {
     /// Sets [`DisableImageRequest::image_id`](crate::types::DisableImageRequest::image_id): The ID of the AMI.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableImageResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableImageResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for DisableImageResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DisableImageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DisableImageResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DisableImageResult {
     /// Starts building a [`DisableImageResult`].
@@ -21,9 +36,26 @@ impl DisableImageResult {
     }
 }
 /// A builder for [`DisableImageResult`](crate::types::DisableImageResult); start one with `DisableImageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableImageResultBuilder {
     inner: crate::types::DisableImageResult,
+}
+impl Clone for DisableImageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableImageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableImageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableImageResult as Default>::default(),
+        }
+    }
 }
 impl DisableImageResultBuilder {
     /// Sets [`DisableImageResult::return_`](crate::types::DisableImageResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableInstanceSqlHaStandbyDetectionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableInstanceSqlHaStandbyDetectionsRequest {
     /// The IDs of the instances to disable from SQL Server High Availability standby detection monitoring.
@@ -11,6 +11,27 @@ pub struct DisableInstanceSqlHaStandbyDetectionsRequest {
     pub instance_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableInstanceSqlHaStandbyDetectionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisableInstanceSqlHaStandbyDetectionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableInstanceSqlHaStandbyDetectionsRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisableInstanceSqlHaStandbyDetectionsRequest {
     /// Starts building a [`DisableInstanceSqlHaStandbyDetectionsRequest`].
@@ -30,9 +51,26 @@ impl DisableInstanceSqlHaStandbyDetectionsRequest {
     }
 }
 /// A builder for [`DisableInstanceSqlHaStandbyDetectionsRequest`](crate::types::DisableInstanceSqlHaStandbyDetectionsRequest); start one with `DisableInstanceSqlHaStandbyDetectionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableInstanceSqlHaStandbyDetectionsRequestBuilder {
     inner: crate::types::DisableInstanceSqlHaStandbyDetectionsRequest,
+}
+impl Clone for DisableInstanceSqlHaStandbyDetectionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableInstanceSqlHaStandbyDetectionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableInstanceSqlHaStandbyDetectionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableInstanceSqlHaStandbyDetectionsRequest as Default>::default(),
+        }
+    }
 }
 impl DisableInstanceSqlHaStandbyDetectionsRequestBuilder {
     /// Appends one item to [`DisableInstanceSqlHaStandbyDetectionsRequest::instance_ids`](crate::types::DisableInstanceSqlHaStandbyDetectionsRequest::instance_ids): The IDs of the instances to disable from SQL Server High Availability standby detection monitoring.

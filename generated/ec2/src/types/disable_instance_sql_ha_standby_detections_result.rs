@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableInstanceSqlHaStandbyDetectionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableInstanceSqlHaStandbyDetectionsResult {
     /// Information about the instances that were disabled from SQL Server High Availability standby detection monitoring.
     pub instances: Option<Vec<crate::types::RegisteredInstance>>,
+}
+impl Clone for DisableInstanceSqlHaStandbyDetectionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            instances: self.instances.clone(),
+        }
+    }
+}
+impl PartialEq for DisableInstanceSqlHaStandbyDetectionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instances == other.instances
+    }
+}
+impl Default for DisableInstanceSqlHaStandbyDetectionsResult {
+    fn default() -> Self {
+        Self { instances: None }
+    }
 }
 impl DisableInstanceSqlHaStandbyDetectionsResult {
     /// Starts building a [`DisableInstanceSqlHaStandbyDetectionsResult`].
@@ -21,9 +38,26 @@ impl DisableInstanceSqlHaStandbyDetectionsResult {
     }
 }
 /// A builder for [`DisableInstanceSqlHaStandbyDetectionsResult`](crate::types::DisableInstanceSqlHaStandbyDetectionsResult); start one with `DisableInstanceSqlHaStandbyDetectionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableInstanceSqlHaStandbyDetectionsResultBuilder {
     inner: crate::types::DisableInstanceSqlHaStandbyDetectionsResult,
+}
+impl Clone for DisableInstanceSqlHaStandbyDetectionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableInstanceSqlHaStandbyDetectionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableInstanceSqlHaStandbyDetectionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableInstanceSqlHaStandbyDetectionsResult as Default>::default(),
+        }
+    }
 }
 impl DisableInstanceSqlHaStandbyDetectionsResultBuilder {
     /// Appends one item to [`DisableInstanceSqlHaStandbyDetectionsResult::instances`](crate::types::DisableInstanceSqlHaStandbyDetectionsResult::instances): Information about the instances that were disabled from SQL Server High Availability standby detection monitoring.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableIpamOrganizationAdminAccountRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableIpamOrganizationAdminAccountRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct DisableIpamOrganizationAdminAccountRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub delegated_admin_account_id: Option<String>,
+}
+impl Clone for DisableIpamOrganizationAdminAccountRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            delegated_admin_account_id: self.delegated_admin_account_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisableIpamOrganizationAdminAccountRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.delegated_admin_account_id == other.delegated_admin_account_id
+    }
+}
+impl Default for DisableIpamOrganizationAdminAccountRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            delegated_admin_account_id: None,
+        }
+    }
 }
 impl DisableIpamOrganizationAdminAccountRequest {
     /// Starts building a [`DisableIpamOrganizationAdminAccountRequest`].
@@ -30,9 +52,26 @@ impl DisableIpamOrganizationAdminAccountRequest {
     }
 }
 /// A builder for [`DisableIpamOrganizationAdminAccountRequest`](crate::types::DisableIpamOrganizationAdminAccountRequest); start one with `DisableIpamOrganizationAdminAccountRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableIpamOrganizationAdminAccountRequestBuilder {
     inner: crate::types::DisableIpamOrganizationAdminAccountRequest,
+}
+impl Clone for DisableIpamOrganizationAdminAccountRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableIpamOrganizationAdminAccountRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableIpamOrganizationAdminAccountRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableIpamOrganizationAdminAccountRequest as Default>::default(),
+        }
+    }
 }
 impl DisableIpamOrganizationAdminAccountRequestBuilder {
     /// Sets [`DisableIpamOrganizationAdminAccountRequest::dry_run`](crate::types::DisableIpamOrganizationAdminAccountRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableIpamOrganizationAdminAccountResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableIpamOrganizationAdminAccountResult {
     /// The result of disabling the IPAM account.
     pub success: Option<bool>,
+}
+impl Clone for DisableIpamOrganizationAdminAccountResult {
+    fn clone(&self) -> Self {
+        Self { success: self.success }
+    }
+}
+impl PartialEq for DisableIpamOrganizationAdminAccountResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.success == other.success
+    }
+}
+impl Default for DisableIpamOrganizationAdminAccountResult {
+    fn default() -> Self {
+        Self { success: None }
+    }
 }
 impl DisableIpamOrganizationAdminAccountResult {
     /// Starts building a [`DisableIpamOrganizationAdminAccountResult`].
@@ -21,9 +36,26 @@ impl DisableIpamOrganizationAdminAccountResult {
     }
 }
 /// A builder for [`DisableIpamOrganizationAdminAccountResult`](crate::types::DisableIpamOrganizationAdminAccountResult); start one with `DisableIpamOrganizationAdminAccountResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableIpamOrganizationAdminAccountResultBuilder {
     inner: crate::types::DisableIpamOrganizationAdminAccountResult,
+}
+impl Clone for DisableIpamOrganizationAdminAccountResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableIpamOrganizationAdminAccountResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableIpamOrganizationAdminAccountResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableIpamOrganizationAdminAccountResult as Default>::default(),
+        }
+    }
 }
 impl DisableIpamOrganizationAdminAccountResultBuilder {
     /// Sets [`DisableIpamOrganizationAdminAccountResult::success`](crate::types::DisableIpamOrganizationAdminAccountResult::success): The result of disabling the IPAM account.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableIpamPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableIpamPolicyRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,30 @@ pub struct DisableIpamPolicyRequest {
     ///
     /// A target can be an individual Amazon Web Services account or an entity within an Amazon Web Services Organization to which an IPAM policy can be applied.
     pub organization_target_id: Option<String>,
+}
+impl Clone for DisableIpamPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_policy_id: self.ipam_policy_id.clone(),
+            organization_target_id: self.organization_target_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisableIpamPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_policy_id == other.ipam_policy_id
+            && self.organization_target_id == other.organization_target_id
+    }
+}
+impl Default for DisableIpamPolicyRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_policy_id: None,
+            organization_target_id: None,
+        }
+    }
 }
 impl DisableIpamPolicyRequest {
     /// Starts building a [`DisableIpamPolicyRequest`].
@@ -39,9 +63,26 @@ impl DisableIpamPolicyRequest {
     }
 }
 /// A builder for [`DisableIpamPolicyRequest`](crate::types::DisableIpamPolicyRequest); start one with `DisableIpamPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableIpamPolicyRequestBuilder {
     inner: crate::types::DisableIpamPolicyRequest,
+}
+impl Clone for DisableIpamPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableIpamPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableIpamPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableIpamPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl DisableIpamPolicyRequestBuilder {
     /// Sets [`DisableIpamPolicyRequest::dry_run`](crate::types::DisableIpamPolicyRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableIpamPolicyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableIpamPolicyResult {
     /// Returns true if the IPAM policy was successfully disabled.
     pub return_: Option<bool>,
+}
+impl Clone for DisableIpamPolicyResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DisableIpamPolicyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DisableIpamPolicyResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DisableIpamPolicyResult {
     /// Starts building a [`DisableIpamPolicyResult`].
@@ -21,9 +36,26 @@ impl DisableIpamPolicyResult {
     }
 }
 /// A builder for [`DisableIpamPolicyResult`](crate::types::DisableIpamPolicyResult); start one with `DisableIpamPolicyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableIpamPolicyResultBuilder {
     inner: crate::types::DisableIpamPolicyResult,
+}
+impl Clone for DisableIpamPolicyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableIpamPolicyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableIpamPolicyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableIpamPolicyResult as Default>::default(),
+        }
+    }
 }
 impl DisableIpamPolicyResultBuilder {
     /// Sets [`DisableIpamPolicyResult::return_`](crate::types::DisableIpamPolicyResult::return_): Returns true if the IPAM policy was successfully disabled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableRouteServerPropagationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableRouteServerPropagationRequest {
     /// The ID of the route server for which to disable propagation.
@@ -15,6 +15,31 @@ pub struct DisableRouteServerPropagationRequest {
     pub route_table_id: Option<String>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableRouteServerPropagationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            route_table_id: self.route_table_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisableRouteServerPropagationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id
+            && self.route_table_id == other.route_table_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableRouteServerPropagationRequest {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            route_table_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisableRouteServerPropagationRequest {
     /// Starts building a [`DisableRouteServerPropagationRequest`].
@@ -39,9 +64,26 @@ impl DisableRouteServerPropagationRequest {
     }
 }
 /// A builder for [`DisableRouteServerPropagationRequest`](crate::types::DisableRouteServerPropagationRequest); start one with `DisableRouteServerPropagationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableRouteServerPropagationRequestBuilder {
     inner: crate::types::DisableRouteServerPropagationRequest,
+}
+impl Clone for DisableRouteServerPropagationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableRouteServerPropagationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableRouteServerPropagationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableRouteServerPropagationRequest as Default>::default(),
+        }
+    }
 }
 impl DisableRouteServerPropagationRequestBuilder {
     /// Sets [`DisableRouteServerPropagationRequest::route_server_id`](crate::types::DisableRouteServerPropagationRequest::route_server_id): The ID of the route server for which to disable propagation.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableRouteServerPropagationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableRouteServerPropagationResult {
     /// Information about the disabled route server propagation.
     pub route_server_propagation: Option<crate::types::RouteServerPropagation>,
+}
+impl Clone for DisableRouteServerPropagationResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_propagation: self.route_server_propagation.clone(),
+        }
+    }
+}
+impl PartialEq for DisableRouteServerPropagationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_propagation == other.route_server_propagation
+    }
+}
+impl Default for DisableRouteServerPropagationResult {
+    fn default() -> Self {
+        Self {
+            route_server_propagation: None,
+        }
+    }
 }
 impl DisableRouteServerPropagationResult {
     /// Starts building a [`DisableRouteServerPropagationResult`].
@@ -23,9 +42,26 @@ impl DisableRouteServerPropagationResult {
     }
 }
 /// A builder for [`DisableRouteServerPropagationResult`](crate::types::DisableRouteServerPropagationResult); start one with `DisableRouteServerPropagationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableRouteServerPropagationResultBuilder {
     inner: crate::types::DisableRouteServerPropagationResult,
+}
+impl Clone for DisableRouteServerPropagationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableRouteServerPropagationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableRouteServerPropagationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableRouteServerPropagationResult as Default>::default(),
+        }
+    }
 }
 impl DisableRouteServerPropagationResultBuilder {
     /// Sets [`DisableRouteServerPropagationResult::route_server_propagation`](crate::types::DisableRouteServerPropagationResult::route_server_propagation): Information about the disabled route server propagation.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableSerialConsoleAccessRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableSerialConsoleAccessRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableSerialConsoleAccessRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for DisableSerialConsoleAccessRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableSerialConsoleAccessRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl DisableSerialConsoleAccessRequest {
     /// Starts building a [`DisableSerialConsoleAccessRequest`].
@@ -21,9 +36,26 @@ impl DisableSerialConsoleAccessRequest {
     }
 }
 /// A builder for [`DisableSerialConsoleAccessRequest`](crate::types::DisableSerialConsoleAccessRequest); start one with `DisableSerialConsoleAccessRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableSerialConsoleAccessRequestBuilder {
     inner: crate::types::DisableSerialConsoleAccessRequest,
+}
+impl Clone for DisableSerialConsoleAccessRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableSerialConsoleAccessRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableSerialConsoleAccessRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableSerialConsoleAccessRequest as Default>::default(),
+        }
+    }
 }
 impl DisableSerialConsoleAccessRequestBuilder {
     /// Sets [`DisableSerialConsoleAccessRequest::dry_run`](crate::types::DisableSerialConsoleAccessRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableSerialConsoleAccessResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableSerialConsoleAccessResult {
     /// If `true`, access to the EC2 serial console of all instances is enabled for your account. If `false`, access to the EC2 serial console of all instances is disabled for your account.
     pub serial_console_access_enabled: Option<bool>,
+}
+impl Clone for DisableSerialConsoleAccessResult {
+    fn clone(&self) -> Self {
+        Self {
+            serial_console_access_enabled: self.serial_console_access_enabled,
+        }
+    }
+}
+impl PartialEq for DisableSerialConsoleAccessResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.serial_console_access_enabled == other.serial_console_access_enabled
+    }
+}
+impl Default for DisableSerialConsoleAccessResult {
+    fn default() -> Self {
+        Self {
+            serial_console_access_enabled: None,
+        }
+    }
 }
 impl DisableSerialConsoleAccessResult {
     /// Starts building a [`DisableSerialConsoleAccessResult`].
@@ -21,9 +40,26 @@ impl DisableSerialConsoleAccessResult {
     }
 }
 /// A builder for [`DisableSerialConsoleAccessResult`](crate::types::DisableSerialConsoleAccessResult); start one with `DisableSerialConsoleAccessResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableSerialConsoleAccessResultBuilder {
     inner: crate::types::DisableSerialConsoleAccessResult,
+}
+impl Clone for DisableSerialConsoleAccessResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableSerialConsoleAccessResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableSerialConsoleAccessResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableSerialConsoleAccessResult as Default>::default(),
+        }
+    }
 }
 impl DisableSerialConsoleAccessResultBuilder {
     /// Sets [`DisableSerialConsoleAccessResult::serial_console_access_enabled`](crate::types::DisableSerialConsoleAccessResult::serial_console_access_enabled): If `true`, access to the EC2 serial console of all instances is enabled for your account.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableSnapshotBlockPublicAccessRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableSnapshotBlockPublicAccessRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableSnapshotBlockPublicAccessRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for DisableSnapshotBlockPublicAccessRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableSnapshotBlockPublicAccessRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl DisableSnapshotBlockPublicAccessRequest {
     /// Starts building a [`DisableSnapshotBlockPublicAccessRequest`].
@@ -21,9 +36,26 @@ impl DisableSnapshotBlockPublicAccessRequest {
     }
 }
 /// A builder for [`DisableSnapshotBlockPublicAccessRequest`](crate::types::DisableSnapshotBlockPublicAccessRequest); start one with `DisableSnapshotBlockPublicAccessRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableSnapshotBlockPublicAccessRequestBuilder {
     inner: crate::types::DisableSnapshotBlockPublicAccessRequest,
+}
+impl Clone for DisableSnapshotBlockPublicAccessRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableSnapshotBlockPublicAccessRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableSnapshotBlockPublicAccessRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableSnapshotBlockPublicAccessRequest as Default>::default(),
+        }
+    }
 }
 impl DisableSnapshotBlockPublicAccessRequestBuilder {
     /// Sets [`DisableSnapshotBlockPublicAccessRequest::dry_run`](crate::types::DisableSnapshotBlockPublicAccessRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableSnapshotBlockPublicAccessResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableSnapshotBlockPublicAccessResult {
     /// Returns `unblocked` if the request succeeds.
     pub state: Option<crate::types::SnapshotBlockPublicAccessState>,
+}
+impl Clone for DisableSnapshotBlockPublicAccessResult {
+    fn clone(&self) -> Self {
+        Self { state: self.state.clone() }
+    }
+}
+impl PartialEq for DisableSnapshotBlockPublicAccessResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+    }
+}
+impl Default for DisableSnapshotBlockPublicAccessResult {
+    fn default() -> Self {
+        Self { state: None }
+    }
 }
 impl DisableSnapshotBlockPublicAccessResult {
     /// Starts building a [`DisableSnapshotBlockPublicAccessResult`].
@@ -21,9 +36,26 @@ impl DisableSnapshotBlockPublicAccessResult {
     }
 }
 /// A builder for [`DisableSnapshotBlockPublicAccessResult`](crate::types::DisableSnapshotBlockPublicAccessResult); start one with `DisableSnapshotBlockPublicAccessResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableSnapshotBlockPublicAccessResultBuilder {
     inner: crate::types::DisableSnapshotBlockPublicAccessResult,
+}
+impl Clone for DisableSnapshotBlockPublicAccessResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableSnapshotBlockPublicAccessResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableSnapshotBlockPublicAccessResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableSnapshotBlockPublicAccessResult as Default>::default(),
+        }
+    }
 }
 impl DisableSnapshotBlockPublicAccessResultBuilder {
     /// Sets [`DisableSnapshotBlockPublicAccessResult::state`](crate::types::DisableSnapshotBlockPublicAccessResult::state): Returns `unblocked` if the request succeeds.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableTransitGatewayRouteTablePropagationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableTransitGatewayRouteTablePropagationRequest {
     /// The ID of the propagation route table.
@@ -15,6 +15,37 @@ pub struct DisableTransitGatewayRouteTablePropagationRequest {
     pub dry_run: Option<bool>,
     /// The ID of the route table announcement.
     pub transit_gateway_route_table_announcement_id: Option<String>,
+}
+impl Clone for DisableTransitGatewayRouteTablePropagationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+            transit_gateway_route_table_announcement_id: self
+                .transit_gateway_route_table_announcement_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DisableTransitGatewayRouteTablePropagationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+            && self.transit_gateway_route_table_announcement_id
+                == other.transit_gateway_route_table_announcement_id
+    }
+}
+impl Default for DisableTransitGatewayRouteTablePropagationRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+            transit_gateway_route_table_announcement_id: None,
+        }
+    }
 }
 impl DisableTransitGatewayRouteTablePropagationRequest {
     /// Starts building a [`DisableTransitGatewayRouteTablePropagationRequest`].
@@ -44,9 +75,26 @@ impl DisableTransitGatewayRouteTablePropagationRequest {
     }
 }
 /// A builder for [`DisableTransitGatewayRouteTablePropagationRequest`](crate::types::DisableTransitGatewayRouteTablePropagationRequest); start one with `DisableTransitGatewayRouteTablePropagationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableTransitGatewayRouteTablePropagationRequestBuilder {
     inner: crate::types::DisableTransitGatewayRouteTablePropagationRequest,
+}
+impl Clone for DisableTransitGatewayRouteTablePropagationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableTransitGatewayRouteTablePropagationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableTransitGatewayRouteTablePropagationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableTransitGatewayRouteTablePropagationRequest as Default>::default(),
+        }
+    }
 }
 impl DisableTransitGatewayRouteTablePropagationRequestBuilder {
     /// Sets [`DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_id`](crate::types::DisableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_id): The ID of the propagation route table.

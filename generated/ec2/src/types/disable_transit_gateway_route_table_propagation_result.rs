@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableTransitGatewayRouteTablePropagationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableTransitGatewayRouteTablePropagationResult {
     /// Information about route propagation.
     pub propagation: Option<crate::types::TransitGatewayPropagation>,
+}
+impl Clone for DisableTransitGatewayRouteTablePropagationResult {
+    fn clone(&self) -> Self {
+        Self {
+            propagation: self.propagation.clone(),
+        }
+    }
+}
+impl PartialEq for DisableTransitGatewayRouteTablePropagationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.propagation == other.propagation
+    }
+}
+impl Default for DisableTransitGatewayRouteTablePropagationResult {
+    fn default() -> Self {
+        Self { propagation: None }
+    }
 }
 impl DisableTransitGatewayRouteTablePropagationResult {
     /// Starts building a [`DisableTransitGatewayRouteTablePropagationResult`].
@@ -21,9 +38,26 @@ impl DisableTransitGatewayRouteTablePropagationResult {
     }
 }
 /// A builder for [`DisableTransitGatewayRouteTablePropagationResult`](crate::types::DisableTransitGatewayRouteTablePropagationResult); start one with `DisableTransitGatewayRouteTablePropagationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableTransitGatewayRouteTablePropagationResultBuilder {
     inner: crate::types::DisableTransitGatewayRouteTablePropagationResult,
+}
+impl Clone for DisableTransitGatewayRouteTablePropagationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableTransitGatewayRouteTablePropagationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableTransitGatewayRouteTablePropagationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableTransitGatewayRouteTablePropagationResult as Default>::default(),
+        }
+    }
 }
 impl DisableTransitGatewayRouteTablePropagationResultBuilder {
     /// Sets [`DisableTransitGatewayRouteTablePropagationResult::propagation`](crate::types::DisableTransitGatewayRouteTablePropagationResult::propagation): Information about route propagation.

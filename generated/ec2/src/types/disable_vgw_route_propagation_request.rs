@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for DisableVgwRoutePropagation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableVgwRoutePropagationRequest {
     /// The ID of the virtual private gateway.
@@ -15,6 +15,31 @@ pub struct DisableVgwRoutePropagationRequest {
     pub route_table_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisableVgwRoutePropagationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            gateway_id: self.gateway_id.clone(),
+            route_table_id: self.route_table_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisableVgwRoutePropagationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.gateway_id == other.gateway_id
+            && self.route_table_id == other.route_table_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisableVgwRoutePropagationRequest {
+    fn default() -> Self {
+        Self {
+            gateway_id: None,
+            route_table_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisableVgwRoutePropagationRequest {
     /// Starts building a [`DisableVgwRoutePropagationRequest`].
@@ -39,9 +64,26 @@ impl DisableVgwRoutePropagationRequest {
     }
 }
 /// A builder for [`DisableVgwRoutePropagationRequest`](crate::types::DisableVgwRoutePropagationRequest); start one with `DisableVgwRoutePropagationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableVgwRoutePropagationRequestBuilder {
     inner: crate::types::DisableVgwRoutePropagationRequest,
+}
+impl Clone for DisableVgwRoutePropagationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableVgwRoutePropagationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableVgwRoutePropagationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableVgwRoutePropagationRequest as Default>::default(),
+        }
+    }
 }
 impl DisableVgwRoutePropagationRequestBuilder {
     /// Sets [`DisableVgwRoutePropagationRequest::gateway_id`](crate::types::DisableVgwRoutePropagationRequest::gateway_id): The ID of the virtual private gateway.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableVpcClassicLinkDnsSupportRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableVpcClassicLinkDnsSupportRequest {
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
+}
+impl Clone for DisableVpcClassicLinkDnsSupportRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisableVpcClassicLinkDnsSupportRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_id == other.vpc_id
+    }
+}
+impl Default for DisableVpcClassicLinkDnsSupportRequest {
+    fn default() -> Self {
+        Self { vpc_id: None }
+    }
 }
 impl DisableVpcClassicLinkDnsSupportRequest {
     /// Starts building a [`DisableVpcClassicLinkDnsSupportRequest`].
@@ -21,9 +38,26 @@ impl DisableVpcClassicLinkDnsSupportRequest {
     }
 }
 /// A builder for [`DisableVpcClassicLinkDnsSupportRequest`](crate::types::DisableVpcClassicLinkDnsSupportRequest); start one with `DisableVpcClassicLinkDnsSupportRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableVpcClassicLinkDnsSupportRequestBuilder {
     inner: crate::types::DisableVpcClassicLinkDnsSupportRequest,
+}
+impl Clone for DisableVpcClassicLinkDnsSupportRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableVpcClassicLinkDnsSupportRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableVpcClassicLinkDnsSupportRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableVpcClassicLinkDnsSupportRequest as Default>::default(),
+        }
+    }
 }
 impl DisableVpcClassicLinkDnsSupportRequestBuilder {
     /// Sets [`DisableVpcClassicLinkDnsSupportRequest::vpc_id`](crate::types::DisableVpcClassicLinkDnsSupportRequest::vpc_id): The ID of the VPC.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableVpcClassicLinkDnsSupportResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableVpcClassicLinkDnsSupportResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for DisableVpcClassicLinkDnsSupportResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DisableVpcClassicLinkDnsSupportResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DisableVpcClassicLinkDnsSupportResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DisableVpcClassicLinkDnsSupportResult {
     /// Starts building a [`DisableVpcClassicLinkDnsSupportResult`].
@@ -21,9 +36,26 @@ impl DisableVpcClassicLinkDnsSupportResult {
     }
 }
 /// A builder for [`DisableVpcClassicLinkDnsSupportResult`](crate::types::DisableVpcClassicLinkDnsSupportResult); start one with `DisableVpcClassicLinkDnsSupportResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableVpcClassicLinkDnsSupportResultBuilder {
     inner: crate::types::DisableVpcClassicLinkDnsSupportResult,
+}
+impl Clone for DisableVpcClassicLinkDnsSupportResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableVpcClassicLinkDnsSupportResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableVpcClassicLinkDnsSupportResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableVpcClassicLinkDnsSupportResult as Default>::default(),
+        }
+    }
 }
 impl DisableVpcClassicLinkDnsSupportResultBuilder {
     /// Sets [`DisableVpcClassicLinkDnsSupportResult::return_`](crate::types::DisableVpcClassicLinkDnsSupportResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableVpcClassicLinkRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableVpcClassicLinkRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DisableVpcClassicLinkRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_id: Option<String>,
+}
+impl Clone for DisableVpcClassicLinkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisableVpcClassicLinkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for DisableVpcClassicLinkRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_id: None,
+        }
+    }
 }
 impl DisableVpcClassicLinkRequest {
     /// Starts building a [`DisableVpcClassicLinkRequest`].
@@ -30,9 +51,26 @@ impl DisableVpcClassicLinkRequest {
     }
 }
 /// A builder for [`DisableVpcClassicLinkRequest`](crate::types::DisableVpcClassicLinkRequest); start one with `DisableVpcClassicLinkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableVpcClassicLinkRequestBuilder {
     inner: crate::types::DisableVpcClassicLinkRequest,
+}
+impl Clone for DisableVpcClassicLinkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableVpcClassicLinkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableVpcClassicLinkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableVpcClassicLinkRequest as Default>::default(),
+        }
+    }
 }
 impl DisableVpcClassicLinkRequestBuilder {
     /// Sets [`DisableVpcClassicLinkRequest::dry_run`](crate::types::DisableVpcClassicLinkRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

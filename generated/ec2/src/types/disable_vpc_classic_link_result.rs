@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableVpcClassicLinkResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableVpcClassicLinkResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for DisableVpcClassicLinkResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DisableVpcClassicLinkResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DisableVpcClassicLinkResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DisableVpcClassicLinkResult {
     /// Starts building a [`DisableVpcClassicLinkResult`].
@@ -21,9 +36,26 @@ impl DisableVpcClassicLinkResult {
     }
 }
 /// A builder for [`DisableVpcClassicLinkResult`](crate::types::DisableVpcClassicLinkResult); start one with `DisableVpcClassicLinkResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableVpcClassicLinkResultBuilder {
     inner: crate::types::DisableVpcClassicLinkResult,
+}
+impl Clone for DisableVpcClassicLinkResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableVpcClassicLinkResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableVpcClassicLinkResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableVpcClassicLinkResult as Default>::default(),
+        }
+    }
 }
 impl DisableVpcClassicLinkResultBuilder {
     /// Sets [`DisableVpcClassicLinkResult::return_`](crate::types::DisableVpcClassicLinkResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

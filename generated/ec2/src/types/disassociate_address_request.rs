@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateAddressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateAddressRequest {
     /// The association ID. This parameter is required.
@@ -11,6 +11,30 @@ pub struct DisassociateAddressRequest {
     pub public_ip: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisassociateAddressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+            public_ip: self.public_ip.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisassociateAddressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id && self.public_ip == other.public_ip
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisassociateAddressRequest {
+    fn default() -> Self {
+        Self {
+            association_id: None,
+            public_ip: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisassociateAddressRequest {
     /// Starts building a [`DisassociateAddressRequest`].
@@ -35,9 +59,26 @@ impl DisassociateAddressRequest {
     }
 }
 /// A builder for [`DisassociateAddressRequest`](crate::types::DisassociateAddressRequest); start one with `DisassociateAddressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateAddressRequestBuilder {
     inner: crate::types::DisassociateAddressRequest,
+}
+impl Clone for DisassociateAddressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateAddressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateAddressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateAddressRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateAddressRequestBuilder {
     /// Sets [`DisassociateAddressRequest::association_id`](crate::types::DisassociateAddressRequest::association_id): The association ID.

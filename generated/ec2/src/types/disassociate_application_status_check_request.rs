@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateApplicationStatusCheckRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateApplicationStatusCheckRequest {
     /// The ID of the application status check to disassociate.
@@ -17,6 +17,36 @@ pub struct DisassociateApplicationStatusCheckRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisassociateApplicationStatusCheckRequest {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check_id: self.application_status_check_id.clone(),
+            target_tag_associations: self.target_tag_associations.clone(),
+            instance_ids: self.instance_ids.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisassociateApplicationStatusCheckRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check_id == other.application_status_check_id
+            && self.target_tag_associations == other.target_tag_associations
+            && self.instance_ids == other.instance_ids
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisassociateApplicationStatusCheckRequest {
+    fn default() -> Self {
+        Self {
+            application_status_check_id: None,
+            target_tag_associations: None,
+            instance_ids: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisassociateApplicationStatusCheckRequest {
     /// Starts building a [`DisassociateApplicationStatusCheckRequest`].
@@ -53,9 +83,26 @@ impl DisassociateApplicationStatusCheckRequest {
     }
 }
 /// A builder for [`DisassociateApplicationStatusCheckRequest`](crate::types::DisassociateApplicationStatusCheckRequest); start one with `DisassociateApplicationStatusCheckRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateApplicationStatusCheckRequestBuilder {
     inner: crate::types::DisassociateApplicationStatusCheckRequest,
+}
+impl Clone for DisassociateApplicationStatusCheckRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateApplicationStatusCheckRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateApplicationStatusCheckRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateApplicationStatusCheckRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateApplicationStatusCheckRequestBuilder {
     /// Sets [`DisassociateApplicationStatusCheckRequest::application_status_check_id`](crate::types::DisassociateApplicationStatusCheckRequest::application_status_check_id): The ID of the application status check to disassociate.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateApplicationStatusCheckResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateApplicationStatusCheckResult {
     /// The associations that were successfully removed.
@@ -13,6 +13,28 @@ pub struct DisassociateApplicationStatusCheckResult {
     pub unsuccessful_results: Option<
         Vec<crate::types::UnsuccessfulAssociationResponseObject>,
     >,
+}
+impl Clone for DisassociateApplicationStatusCheckResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful_results: self.successful_results.clone(),
+            unsuccessful_results: self.unsuccessful_results.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateApplicationStatusCheckResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful_results == other.successful_results
+            && self.unsuccessful_results == other.unsuccessful_results
+    }
+}
+impl Default for DisassociateApplicationStatusCheckResult {
+    fn default() -> Self {
+        Self {
+            successful_results: None,
+            unsuccessful_results: None,
+        }
+    }
 }
 impl DisassociateApplicationStatusCheckResult {
     /// Starts building a [`DisassociateApplicationStatusCheckResult`].
@@ -36,9 +58,26 @@ impl DisassociateApplicationStatusCheckResult {
     }
 }
 /// A builder for [`DisassociateApplicationStatusCheckResult`](crate::types::DisassociateApplicationStatusCheckResult); start one with `DisassociateApplicationStatusCheckResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateApplicationStatusCheckResultBuilder {
     inner: crate::types::DisassociateApplicationStatusCheckResult,
+}
+impl Clone for DisassociateApplicationStatusCheckResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateApplicationStatusCheckResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateApplicationStatusCheckResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateApplicationStatusCheckResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateApplicationStatusCheckResultBuilder {
     /// Appends one item to [`DisassociateApplicationStatusCheckResult::successful_results`](crate::types::DisassociateApplicationStatusCheckResult::successful_results): The associations that were successfully removed.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateCapacityReservationBillingOwnerRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateCapacityReservationBillingOwnerRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,34 @@ pub struct DisassociateCapacityReservationBillingOwnerRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub unused_reservation_billing_owner_id: Option<String>,
+}
+impl Clone for DisassociateCapacityReservationBillingOwnerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            unused_reservation_billing_owner_id: self
+                .unused_reservation_billing_owner_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateCapacityReservationBillingOwnerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.capacity_reservation_id == other.capacity_reservation_id
+            && self.unused_reservation_billing_owner_id
+                == other.unused_reservation_billing_owner_id
+    }
+}
+impl Default for DisassociateCapacityReservationBillingOwnerRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            capacity_reservation_id: None,
+            unused_reservation_billing_owner_id: None,
+        }
+    }
 }
 impl DisassociateCapacityReservationBillingOwnerRequest {
     /// Starts building a [`DisassociateCapacityReservationBillingOwnerRequest`].
@@ -39,9 +67,26 @@ impl DisassociateCapacityReservationBillingOwnerRequest {
     }
 }
 /// A builder for [`DisassociateCapacityReservationBillingOwnerRequest`](crate::types::DisassociateCapacityReservationBillingOwnerRequest); start one with `DisassociateCapacityReservationBillingOwnerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateCapacityReservationBillingOwnerRequestBuilder {
     inner: crate::types::DisassociateCapacityReservationBillingOwnerRequest,
+}
+impl Clone for DisassociateCapacityReservationBillingOwnerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateCapacityReservationBillingOwnerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateCapacityReservationBillingOwnerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateCapacityReservationBillingOwnerRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateCapacityReservationBillingOwnerRequestBuilder {
     /// Sets [`DisassociateCapacityReservationBillingOwnerRequest::dry_run`](crate::types::DisassociateCapacityReservationBillingOwnerRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

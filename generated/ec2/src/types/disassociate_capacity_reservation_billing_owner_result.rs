@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateCapacityReservationBillingOwnerResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateCapacityReservationBillingOwnerResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for DisassociateCapacityReservationBillingOwnerResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DisassociateCapacityReservationBillingOwnerResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DisassociateCapacityReservationBillingOwnerResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DisassociateCapacityReservationBillingOwnerResult {
     /// Starts building a [`DisassociateCapacityReservationBillingOwnerResult`].
@@ -21,9 +36,26 @@ impl DisassociateCapacityReservationBillingOwnerResult {
     }
 }
 /// A builder for [`DisassociateCapacityReservationBillingOwnerResult`](crate::types::DisassociateCapacityReservationBillingOwnerResult); start one with `DisassociateCapacityReservationBillingOwnerResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateCapacityReservationBillingOwnerResultBuilder {
     inner: crate::types::DisassociateCapacityReservationBillingOwnerResult,
+}
+impl Clone for DisassociateCapacityReservationBillingOwnerResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateCapacityReservationBillingOwnerResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateCapacityReservationBillingOwnerResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateCapacityReservationBillingOwnerResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateCapacityReservationBillingOwnerResultBuilder {
     /// Sets [`DisassociateCapacityReservationBillingOwnerResult::return_`](crate::types::DisassociateCapacityReservationBillingOwnerResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

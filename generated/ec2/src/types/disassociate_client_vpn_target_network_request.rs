@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateClientVpnTargetNetworkRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateClientVpnTargetNetworkRequest {
     /// The ID of the Client VPN endpoint from which to disassociate the target network.
@@ -15,6 +15,31 @@ pub struct DisassociateClientVpnTargetNetworkRequest {
     pub association_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisassociateClientVpnTargetNetworkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            association_id: self.association_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisassociateClientVpnTargetNetworkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.association_id == other.association_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisassociateClientVpnTargetNetworkRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            association_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisassociateClientVpnTargetNetworkRequest {
     /// Starts building a [`DisassociateClientVpnTargetNetworkRequest`].
@@ -39,9 +64,26 @@ impl DisassociateClientVpnTargetNetworkRequest {
     }
 }
 /// A builder for [`DisassociateClientVpnTargetNetworkRequest`](crate::types::DisassociateClientVpnTargetNetworkRequest); start one with `DisassociateClientVpnTargetNetworkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateClientVpnTargetNetworkRequestBuilder {
     inner: crate::types::DisassociateClientVpnTargetNetworkRequest,
+}
+impl Clone for DisassociateClientVpnTargetNetworkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateClientVpnTargetNetworkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateClientVpnTargetNetworkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateClientVpnTargetNetworkRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateClientVpnTargetNetworkRequestBuilder {
     /// Sets [`DisassociateClientVpnTargetNetworkRequest::client_vpn_endpoint_id`](crate::types::DisassociateClientVpnTargetNetworkRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint from which to disassociate the target network.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateClientVpnTargetNetworkResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateClientVpnTargetNetworkResult {
     /// The ID of the target network association.
     pub association_id: Option<String>,
     /// The current state of the target network association.
     pub status: Option<crate::types::AssociationStatus>,
+}
+impl Clone for DisassociateClientVpnTargetNetworkResult {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateClientVpnTargetNetworkResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id && self.status == other.status
+    }
+}
+impl Default for DisassociateClientVpnTargetNetworkResult {
+    fn default() -> Self {
+        Self {
+            association_id: None,
+            status: None,
+        }
+    }
 }
 impl DisassociateClientVpnTargetNetworkResult {
     /// Starts building a [`DisassociateClientVpnTargetNetworkResult`].
@@ -28,9 +49,26 @@ impl DisassociateClientVpnTargetNetworkResult {
     }
 }
 /// A builder for [`DisassociateClientVpnTargetNetworkResult`](crate::types::DisassociateClientVpnTargetNetworkResult); start one with `DisassociateClientVpnTargetNetworkResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateClientVpnTargetNetworkResultBuilder {
     inner: crate::types::DisassociateClientVpnTargetNetworkResult,
+}
+impl Clone for DisassociateClientVpnTargetNetworkResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateClientVpnTargetNetworkResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateClientVpnTargetNetworkResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateClientVpnTargetNetworkResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateClientVpnTargetNetworkResultBuilder {
     /// Sets [`DisassociateClientVpnTargetNetworkResult::association_id`](crate::types::DisassociateClientVpnTargetNetworkResult::association_id): The ID of the target network association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateEnclaveCertificateIamRoleRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateEnclaveCertificateIamRoleRequest {
     /// The ARN of the ACM certificate from which to disassociate the IAM role.
@@ -15,6 +15,30 @@ pub struct DisassociateEnclaveCertificateIamRoleRequest {
     pub role_arn: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisassociateEnclaveCertificateIamRoleRequest {
+    fn clone(&self) -> Self {
+        Self {
+            certificate_arn: self.certificate_arn.clone(),
+            role_arn: self.role_arn.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisassociateEnclaveCertificateIamRoleRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.certificate_arn == other.certificate_arn && self.role_arn == other.role_arn
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisassociateEnclaveCertificateIamRoleRequest {
+    fn default() -> Self {
+        Self {
+            certificate_arn: None,
+            role_arn: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisassociateEnclaveCertificateIamRoleRequest {
     /// Starts building a [`DisassociateEnclaveCertificateIamRoleRequest`].
@@ -39,9 +63,26 @@ impl DisassociateEnclaveCertificateIamRoleRequest {
     }
 }
 /// A builder for [`DisassociateEnclaveCertificateIamRoleRequest`](crate::types::DisassociateEnclaveCertificateIamRoleRequest); start one with `DisassociateEnclaveCertificateIamRoleRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateEnclaveCertificateIamRoleRequestBuilder {
     inner: crate::types::DisassociateEnclaveCertificateIamRoleRequest,
+}
+impl Clone for DisassociateEnclaveCertificateIamRoleRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateEnclaveCertificateIamRoleRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateEnclaveCertificateIamRoleRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateEnclaveCertificateIamRoleRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateEnclaveCertificateIamRoleRequestBuilder {
     /// Sets [`DisassociateEnclaveCertificateIamRoleRequest::certificate_arn`](crate::types::DisassociateEnclaveCertificateIamRoleRequest::certificate_arn): The ARN of the ACM certificate from which to disassociate the IAM role.

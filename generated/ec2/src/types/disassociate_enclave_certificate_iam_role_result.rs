@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateEnclaveCertificateIamRoleResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateEnclaveCertificateIamRoleResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for DisassociateEnclaveCertificateIamRoleResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for DisassociateEnclaveCertificateIamRoleResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for DisassociateEnclaveCertificateIamRoleResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl DisassociateEnclaveCertificateIamRoleResult {
     /// Starts building a [`DisassociateEnclaveCertificateIamRoleResult`].
@@ -21,9 +36,26 @@ impl DisassociateEnclaveCertificateIamRoleResult {
     }
 }
 /// A builder for [`DisassociateEnclaveCertificateIamRoleResult`](crate::types::DisassociateEnclaveCertificateIamRoleResult); start one with `DisassociateEnclaveCertificateIamRoleResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateEnclaveCertificateIamRoleResultBuilder {
     inner: crate::types::DisassociateEnclaveCertificateIamRoleResult,
+}
+impl Clone for DisassociateEnclaveCertificateIamRoleResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateEnclaveCertificateIamRoleResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateEnclaveCertificateIamRoleResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateEnclaveCertificateIamRoleResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateEnclaveCertificateIamRoleResultBuilder {
     /// Sets [`DisassociateEnclaveCertificateIamRoleResult::return_`](crate::types::DisassociateEnclaveCertificateIamRoleResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateIamInstanceProfileRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateIamInstanceProfileRequest {
     /// The ID of the IAM instance profile association.
     ///
     /// Required: the builder's `build()` fails without it.
     pub association_id: Option<String>,
+}
+impl Clone for DisassociateIamInstanceProfileRequest {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateIamInstanceProfileRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id
+    }
+}
+impl Default for DisassociateIamInstanceProfileRequest {
+    fn default() -> Self {
+        Self { association_id: None }
+    }
 }
 impl DisassociateIamInstanceProfileRequest {
     /// Starts building a [`DisassociateIamInstanceProfileRequest`].
@@ -23,9 +40,26 @@ impl DisassociateIamInstanceProfileRequest {
     }
 }
 /// A builder for [`DisassociateIamInstanceProfileRequest`](crate::types::DisassociateIamInstanceProfileRequest); start one with `DisassociateIamInstanceProfileRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateIamInstanceProfileRequestBuilder {
     inner: crate::types::DisassociateIamInstanceProfileRequest,
+}
+impl Clone for DisassociateIamInstanceProfileRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateIamInstanceProfileRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateIamInstanceProfileRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateIamInstanceProfileRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateIamInstanceProfileRequestBuilder {
     /// Sets [`DisassociateIamInstanceProfileRequest::association_id`](crate::types::DisassociateIamInstanceProfileRequest::association_id): The ID of the IAM instance profile association.

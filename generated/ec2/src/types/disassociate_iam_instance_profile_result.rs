@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateIamInstanceProfileResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateIamInstanceProfileResult {
     /// Information about the IAM instance profile association.
     pub iam_instance_profile_association: Option<
         crate::types::IamInstanceProfileAssociation,
     >,
+}
+impl Clone for DisassociateIamInstanceProfileResult {
+    fn clone(&self) -> Self {
+        Self {
+            iam_instance_profile_association: self
+                .iam_instance_profile_association
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateIamInstanceProfileResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.iam_instance_profile_association == other.iam_instance_profile_association
+    }
+}
+impl Default for DisassociateIamInstanceProfileResult {
+    fn default() -> Self {
+        Self {
+            iam_instance_profile_association: None,
+        }
+    }
 }
 impl DisassociateIamInstanceProfileResult {
     /// Starts building a [`DisassociateIamInstanceProfileResult`].
@@ -25,9 +46,26 @@ impl DisassociateIamInstanceProfileResult {
     }
 }
 /// A builder for [`DisassociateIamInstanceProfileResult`](crate::types::DisassociateIamInstanceProfileResult); start one with `DisassociateIamInstanceProfileResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateIamInstanceProfileResultBuilder {
     inner: crate::types::DisassociateIamInstanceProfileResult,
+}
+impl Clone for DisassociateIamInstanceProfileResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateIamInstanceProfileResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateIamInstanceProfileResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateIamInstanceProfileResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateIamInstanceProfileResultBuilder {
     /// Sets [`DisassociateIamInstanceProfileResult::iam_instance_profile_association`](crate::types::DisassociateIamInstanceProfileResult::iam_instance_profile_association): Information about the IAM instance profile association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateInstanceEventWindowRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateInstanceEventWindowRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,31 @@ pub struct DisassociateInstanceEventWindowRequest {
     pub association_target: Option<
         crate::types::InstanceEventWindowDisassociationRequest,
     >,
+}
+impl Clone for DisassociateInstanceEventWindowRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_event_window_id: self.instance_event_window_id.clone(),
+            association_target: self.association_target.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateInstanceEventWindowRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.instance_event_window_id == other.instance_event_window_id
+            && self.association_target == other.association_target
+    }
+}
+impl Default for DisassociateInstanceEventWindowRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_event_window_id: None,
+            association_target: None,
+        }
+    }
 }
 impl DisassociateInstanceEventWindowRequest {
     /// Starts building a [`DisassociateInstanceEventWindowRequest`].
@@ -43,9 +68,26 @@ impl DisassociateInstanceEventWindowRequest {
     }
 }
 /// A builder for [`DisassociateInstanceEventWindowRequest`](crate::types::DisassociateInstanceEventWindowRequest); start one with `DisassociateInstanceEventWindowRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateInstanceEventWindowRequestBuilder {
     inner: crate::types::DisassociateInstanceEventWindowRequest,
+}
+impl Clone for DisassociateInstanceEventWindowRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateInstanceEventWindowRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateInstanceEventWindowRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateInstanceEventWindowRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateInstanceEventWindowRequestBuilder {
     /// Sets [`DisassociateInstanceEventWindowRequest::dry_run`](crate::types::DisassociateInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

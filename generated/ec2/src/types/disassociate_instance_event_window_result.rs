@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateInstanceEventWindowResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateInstanceEventWindowResult {
     /// Information about the event window.
     pub instance_event_window: Option<crate::types::InstanceEventWindow>,
+}
+impl Clone for DisassociateInstanceEventWindowResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_event_window: self.instance_event_window.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateInstanceEventWindowResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_event_window == other.instance_event_window
+    }
+}
+impl Default for DisassociateInstanceEventWindowResult {
+    fn default() -> Self {
+        Self {
+            instance_event_window: None,
+        }
+    }
 }
 impl DisassociateInstanceEventWindowResult {
     /// Starts building a [`DisassociateInstanceEventWindowResult`].
@@ -21,9 +40,26 @@ impl DisassociateInstanceEventWindowResult {
     }
 }
 /// A builder for [`DisassociateInstanceEventWindowResult`](crate::types::DisassociateInstanceEventWindowResult); start one with `DisassociateInstanceEventWindowResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateInstanceEventWindowResultBuilder {
     inner: crate::types::DisassociateInstanceEventWindowResult,
+}
+impl Clone for DisassociateInstanceEventWindowResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateInstanceEventWindowResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateInstanceEventWindowResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateInstanceEventWindowResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateInstanceEventWindowResultBuilder {
     /// Sets [`DisassociateInstanceEventWindowResult::instance_event_window`](crate::types::DisassociateInstanceEventWindowResult::instance_event_window): Information about the event window.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateIpamByoasnRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateIpamByoasnRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,29 @@ pub struct DisassociateIpamByoasnRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub cidr: Option<String>,
+}
+impl Clone for DisassociateIpamByoasnRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            asn: self.asn.clone(),
+            cidr: self.cidr.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateIpamByoasnRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.asn == other.asn && self.cidr == other.cidr
+    }
+}
+impl Default for DisassociateIpamByoasnRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            asn: None,
+            cidr: None,
+        }
+    }
 }
 impl DisassociateIpamByoasnRequest {
     /// Starts building a [`DisassociateIpamByoasnRequest`].
@@ -39,9 +62,26 @@ impl DisassociateIpamByoasnRequest {
     }
 }
 /// A builder for [`DisassociateIpamByoasnRequest`](crate::types::DisassociateIpamByoasnRequest); start one with `DisassociateIpamByoasnRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateIpamByoasnRequestBuilder {
     inner: crate::types::DisassociateIpamByoasnRequest,
+}
+impl Clone for DisassociateIpamByoasnRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateIpamByoasnRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateIpamByoasnRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateIpamByoasnRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateIpamByoasnRequestBuilder {
     /// Sets [`DisassociateIpamByoasnRequest::dry_run`](crate::types::DisassociateIpamByoasnRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateIpamByoasnResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateIpamByoasnResult {
     /// An ASN and BYOIP CIDR association.
     pub asn_association: Option<crate::types::AsnAssociation>,
+}
+impl Clone for DisassociateIpamByoasnResult {
+    fn clone(&self) -> Self {
+        Self {
+            asn_association: self.asn_association.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateIpamByoasnResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.asn_association == other.asn_association
+    }
+}
+impl Default for DisassociateIpamByoasnResult {
+    fn default() -> Self {
+        Self { asn_association: None }
+    }
 }
 impl DisassociateIpamByoasnResult {
     /// Starts building a [`DisassociateIpamByoasnResult`].
@@ -21,9 +38,26 @@ impl DisassociateIpamByoasnResult {
     }
 }
 /// A builder for [`DisassociateIpamByoasnResult`](crate::types::DisassociateIpamByoasnResult); start one with `DisassociateIpamByoasnResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateIpamByoasnResultBuilder {
     inner: crate::types::DisassociateIpamByoasnResult,
+}
+impl Clone for DisassociateIpamByoasnResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateIpamByoasnResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateIpamByoasnResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateIpamByoasnResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateIpamByoasnResultBuilder {
     /// Sets [`DisassociateIpamByoasnResult::asn_association`](crate::types::DisassociateIpamByoasnResult::asn_association): An ASN and BYOIP CIDR association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateIpamResourceDiscoveryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateIpamResourceDiscoveryRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,31 @@ pub struct DisassociateIpamResourceDiscoveryRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub ipam_resource_discovery_association_id: Option<String>,
+}
+impl Clone for DisassociateIpamResourceDiscoveryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_resource_discovery_association_id: self
+                .ipam_resource_discovery_association_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateIpamResourceDiscoveryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_resource_discovery_association_id
+                == other.ipam_resource_discovery_association_id
+    }
+}
+impl Default for DisassociateIpamResourceDiscoveryRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_resource_discovery_association_id: None,
+        }
+    }
 }
 impl DisassociateIpamResourceDiscoveryRequest {
     /// Starts building a [`DisassociateIpamResourceDiscoveryRequest`].
@@ -30,9 +55,26 @@ impl DisassociateIpamResourceDiscoveryRequest {
     }
 }
 /// A builder for [`DisassociateIpamResourceDiscoveryRequest`](crate::types::DisassociateIpamResourceDiscoveryRequest); start one with `DisassociateIpamResourceDiscoveryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateIpamResourceDiscoveryRequestBuilder {
     inner: crate::types::DisassociateIpamResourceDiscoveryRequest,
+}
+impl Clone for DisassociateIpamResourceDiscoveryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateIpamResourceDiscoveryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateIpamResourceDiscoveryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateIpamResourceDiscoveryRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateIpamResourceDiscoveryRequestBuilder {
     /// Sets [`DisassociateIpamResourceDiscoveryRequest::dry_run`](crate::types::DisassociateIpamResourceDiscoveryRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

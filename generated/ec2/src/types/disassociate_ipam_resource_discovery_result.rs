@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateIpamResourceDiscoveryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateIpamResourceDiscoveryResult {
     /// A resource discovery association.
     pub ipam_resource_discovery_association: Option<
         crate::types::IpamResourceDiscoveryAssociation,
     >,
+}
+impl Clone for DisassociateIpamResourceDiscoveryResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_resource_discovery_association: self
+                .ipam_resource_discovery_association
+                .clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateIpamResourceDiscoveryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_resource_discovery_association
+            == other.ipam_resource_discovery_association
+    }
+}
+impl Default for DisassociateIpamResourceDiscoveryResult {
+    fn default() -> Self {
+        Self {
+            ipam_resource_discovery_association: None,
+        }
+    }
 }
 impl DisassociateIpamResourceDiscoveryResult {
     /// Starts building a [`DisassociateIpamResourceDiscoveryResult`].
@@ -25,9 +47,26 @@ impl DisassociateIpamResourceDiscoveryResult {
     }
 }
 /// A builder for [`DisassociateIpamResourceDiscoveryResult`](crate::types::DisassociateIpamResourceDiscoveryResult); start one with `DisassociateIpamResourceDiscoveryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateIpamResourceDiscoveryResultBuilder {
     inner: crate::types::DisassociateIpamResourceDiscoveryResult,
+}
+impl Clone for DisassociateIpamResourceDiscoveryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateIpamResourceDiscoveryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateIpamResourceDiscoveryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateIpamResourceDiscoveryResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateIpamResourceDiscoveryResultBuilder {
     /// Sets [`DisassociateIpamResourceDiscoveryResult::ipam_resource_discovery_association`](crate::types::DisassociateIpamResourceDiscoveryResult::ipam_resource_discovery_association): A resource discovery association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateNatGatewayAddressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateNatGatewayAddressRequest {
     /// The ID of the NAT gateway.
@@ -17,6 +17,34 @@ pub struct DisassociateNatGatewayAddressRequest {
     pub max_drain_duration_seconds: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisassociateNatGatewayAddressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            nat_gateway_id: self.nat_gateway_id.clone(),
+            association_ids: self.association_ids.clone(),
+            max_drain_duration_seconds: self.max_drain_duration_seconds,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisassociateNatGatewayAddressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.nat_gateway_id == other.nat_gateway_id
+            && self.association_ids == other.association_ids
+            && self.max_drain_duration_seconds == other.max_drain_duration_seconds
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisassociateNatGatewayAddressRequest {
+    fn default() -> Self {
+        Self {
+            nat_gateway_id: None,
+            association_ids: None,
+            max_drain_duration_seconds: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisassociateNatGatewayAddressRequest {
     /// Starts building a [`DisassociateNatGatewayAddressRequest`].
@@ -46,9 +74,26 @@ impl DisassociateNatGatewayAddressRequest {
     }
 }
 /// A builder for [`DisassociateNatGatewayAddressRequest`](crate::types::DisassociateNatGatewayAddressRequest); start one with `DisassociateNatGatewayAddressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateNatGatewayAddressRequestBuilder {
     inner: crate::types::DisassociateNatGatewayAddressRequest,
+}
+impl Clone for DisassociateNatGatewayAddressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateNatGatewayAddressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateNatGatewayAddressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateNatGatewayAddressRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateNatGatewayAddressRequestBuilder {
     /// Sets [`DisassociateNatGatewayAddressRequest::nat_gateway_id`](crate::types::DisassociateNatGatewayAddressRequest::nat_gateway_id): The ID of the NAT gateway.

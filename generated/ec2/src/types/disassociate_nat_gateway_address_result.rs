@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateNatGatewayAddressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateNatGatewayAddressResult {
     /// The ID of the NAT gateway.
     pub nat_gateway_id: Option<String>,
     /// Information about the NAT gateway IP addresses.
     pub nat_gateway_addresses: Option<Vec<crate::types::NatGatewayAddress>>,
+}
+impl Clone for DisassociateNatGatewayAddressResult {
+    fn clone(&self) -> Self {
+        Self {
+            nat_gateway_id: self.nat_gateway_id.clone(),
+            nat_gateway_addresses: self.nat_gateway_addresses.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateNatGatewayAddressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.nat_gateway_id == other.nat_gateway_id
+            && self.nat_gateway_addresses == other.nat_gateway_addresses
+    }
+}
+impl Default for DisassociateNatGatewayAddressResult {
+    fn default() -> Self {
+        Self {
+            nat_gateway_id: None,
+            nat_gateway_addresses: None,
+        }
+    }
 }
 impl DisassociateNatGatewayAddressResult {
     /// Starts building a [`DisassociateNatGatewayAddressResult`].
@@ -28,9 +50,26 @@ impl DisassociateNatGatewayAddressResult {
     }
 }
 /// A builder for [`DisassociateNatGatewayAddressResult`](crate::types::DisassociateNatGatewayAddressResult); start one with `DisassociateNatGatewayAddressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateNatGatewayAddressResultBuilder {
     inner: crate::types::DisassociateNatGatewayAddressResult,
+}
+impl Clone for DisassociateNatGatewayAddressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateNatGatewayAddressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateNatGatewayAddressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateNatGatewayAddressResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateNatGatewayAddressResultBuilder {
     /// Sets [`DisassociateNatGatewayAddressResult::nat_gateway_id`](crate::types::DisassociateNatGatewayAddressResult::nat_gateway_id): The ID of the NAT gateway.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateRouteServerRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateRouteServerRequest {
     /// The ID of the route server to disassociate.
@@ -15,6 +15,30 @@ pub struct DisassociateRouteServerRequest {
     pub vpc_id: Option<String>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisassociateRouteServerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisassociateRouteServerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id && self.vpc_id == other.vpc_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisassociateRouteServerRequest {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            vpc_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisassociateRouteServerRequest {
     /// Starts building a [`DisassociateRouteServerRequest`].
@@ -39,9 +63,26 @@ impl DisassociateRouteServerRequest {
     }
 }
 /// A builder for [`DisassociateRouteServerRequest`](crate::types::DisassociateRouteServerRequest); start one with `DisassociateRouteServerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateRouteServerRequestBuilder {
     inner: crate::types::DisassociateRouteServerRequest,
+}
+impl Clone for DisassociateRouteServerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateRouteServerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateRouteServerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateRouteServerRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateRouteServerRequestBuilder {
     /// Sets [`DisassociateRouteServerRequest::route_server_id`](crate::types::DisassociateRouteServerRequest::route_server_id): The ID of the route server to disassociate.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateRouteServerResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateRouteServerResult {
     /// Information about the disassociated route server.
     pub route_server_association: Option<crate::types::RouteServerAssociation>,
+}
+impl Clone for DisassociateRouteServerResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_association: self.route_server_association.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateRouteServerResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_association == other.route_server_association
+    }
+}
+impl Default for DisassociateRouteServerResult {
+    fn default() -> Self {
+        Self {
+            route_server_association: None,
+        }
+    }
 }
 impl DisassociateRouteServerResult {
     /// Starts building a [`DisassociateRouteServerResult`].
@@ -23,9 +42,26 @@ impl DisassociateRouteServerResult {
     }
 }
 /// A builder for [`DisassociateRouteServerResult`](crate::types::DisassociateRouteServerResult); start one with `DisassociateRouteServerResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateRouteServerResultBuilder {
     inner: crate::types::DisassociateRouteServerResult,
+}
+impl Clone for DisassociateRouteServerResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateRouteServerResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateRouteServerResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateRouteServerResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateRouteServerResultBuilder {
     /// Sets [`DisassociateRouteServerResult::route_server_association`](crate::types::DisassociateRouteServerResult::route_server_association): Information about the disassociated route server.

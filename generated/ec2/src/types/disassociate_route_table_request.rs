@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateRouteTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateRouteTableRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct DisassociateRouteTableRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub association_id: Option<String>,
+}
+impl Clone for DisassociateRouteTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            association_id: self.association_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateRouteTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.association_id == other.association_id
+    }
+}
+impl Default for DisassociateRouteTableRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            association_id: None,
+        }
+    }
 }
 impl DisassociateRouteTableRequest {
     /// Starts building a [`DisassociateRouteTableRequest`].
@@ -30,9 +51,26 @@ impl DisassociateRouteTableRequest {
     }
 }
 /// A builder for [`DisassociateRouteTableRequest`](crate::types::DisassociateRouteTableRequest); start one with `DisassociateRouteTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateRouteTableRequestBuilder {
     inner: crate::types::DisassociateRouteTableRequest,
+}
+impl Clone for DisassociateRouteTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateRouteTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateRouteTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateRouteTableRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateRouteTableRequestBuilder {
     /// Sets [`DisassociateRouteTableRequest::dry_run`](crate::types::DisassociateRouteTableRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateSecurityGroupVpcRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateSecurityGroupVpcRequest {
     /// A security group ID.
@@ -15,6 +15,30 @@ pub struct DisassociateSecurityGroupVpcRequest {
     pub vpc_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisassociateSecurityGroupVpcRequest {
+    fn clone(&self) -> Self {
+        Self {
+            group_id: self.group_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisassociateSecurityGroupVpcRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_id == other.group_id && self.vpc_id == other.vpc_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisassociateSecurityGroupVpcRequest {
+    fn default() -> Self {
+        Self {
+            group_id: None,
+            vpc_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisassociateSecurityGroupVpcRequest {
     /// Starts building a [`DisassociateSecurityGroupVpcRequest`].
@@ -39,9 +63,26 @@ impl DisassociateSecurityGroupVpcRequest {
     }
 }
 /// A builder for [`DisassociateSecurityGroupVpcRequest`](crate::types::DisassociateSecurityGroupVpcRequest); start one with `DisassociateSecurityGroupVpcRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateSecurityGroupVpcRequestBuilder {
     inner: crate::types::DisassociateSecurityGroupVpcRequest,
+}
+impl Clone for DisassociateSecurityGroupVpcRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateSecurityGroupVpcRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateSecurityGroupVpcRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateSecurityGroupVpcRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateSecurityGroupVpcRequestBuilder {
     /// Sets [`DisassociateSecurityGroupVpcRequest::group_id`](crate::types::DisassociateSecurityGroupVpcRequest::group_id): A security group ID.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateSecurityGroupVpcResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateSecurityGroupVpcResult {
     /// The state of the disassociation.
     pub state: Option<crate::types::SecurityGroupVpcAssociationState>,
+}
+impl Clone for DisassociateSecurityGroupVpcResult {
+    fn clone(&self) -> Self {
+        Self { state: self.state.clone() }
+    }
+}
+impl PartialEq for DisassociateSecurityGroupVpcResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+    }
+}
+impl Default for DisassociateSecurityGroupVpcResult {
+    fn default() -> Self {
+        Self { state: None }
+    }
 }
 impl DisassociateSecurityGroupVpcResult {
     /// Starts building a [`DisassociateSecurityGroupVpcResult`].
@@ -21,9 +36,26 @@ impl DisassociateSecurityGroupVpcResult {
     }
 }
 /// A builder for [`DisassociateSecurityGroupVpcResult`](crate::types::DisassociateSecurityGroupVpcResult); start one with `DisassociateSecurityGroupVpcResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateSecurityGroupVpcResultBuilder {
     inner: crate::types::DisassociateSecurityGroupVpcResult,
+}
+impl Clone for DisassociateSecurityGroupVpcResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateSecurityGroupVpcResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateSecurityGroupVpcResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateSecurityGroupVpcResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateSecurityGroupVpcResultBuilder {
     /// Sets [`DisassociateSecurityGroupVpcResult::state`](crate::types::DisassociateSecurityGroupVpcResult::state): The state of the disassociation.

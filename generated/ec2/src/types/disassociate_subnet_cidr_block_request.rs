@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateSubnetCidrBlockRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateSubnetCidrBlockRequest {
     /// The association ID for the CIDR block.
     ///
     /// Required: the builder's `build()` fails without it.
     pub association_id: Option<String>,
+}
+impl Clone for DisassociateSubnetCidrBlockRequest {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateSubnetCidrBlockRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id
+    }
+}
+impl Default for DisassociateSubnetCidrBlockRequest {
+    fn default() -> Self {
+        Self { association_id: None }
+    }
 }
 impl DisassociateSubnetCidrBlockRequest {
     /// Starts building a [`DisassociateSubnetCidrBlockRequest`].
@@ -23,9 +40,26 @@ impl DisassociateSubnetCidrBlockRequest {
     }
 }
 /// A builder for [`DisassociateSubnetCidrBlockRequest`](crate::types::DisassociateSubnetCidrBlockRequest); start one with `DisassociateSubnetCidrBlockRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateSubnetCidrBlockRequestBuilder {
     inner: crate::types::DisassociateSubnetCidrBlockRequest,
+}
+impl Clone for DisassociateSubnetCidrBlockRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateSubnetCidrBlockRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateSubnetCidrBlockRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateSubnetCidrBlockRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateSubnetCidrBlockRequestBuilder {
     /// Sets [`DisassociateSubnetCidrBlockRequest::association_id`](crate::types::DisassociateSubnetCidrBlockRequest::association_id): The association ID for the CIDR block.

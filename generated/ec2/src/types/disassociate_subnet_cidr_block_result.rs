@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateSubnetCidrBlockResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateSubnetCidrBlockResult {
     /// Information about the IPv6 CIDR block association.
@@ -11,6 +11,28 @@ pub struct DisassociateSubnetCidrBlockResult {
     >,
     /// The ID of the subnet.
     pub subnet_id: Option<String>,
+}
+impl Clone for DisassociateSubnetCidrBlockResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_cidr_block_association: self.ipv6_cidr_block_association.clone(),
+            subnet_id: self.subnet_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateSubnetCidrBlockResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_cidr_block_association == other.ipv6_cidr_block_association
+            && self.subnet_id == other.subnet_id
+    }
+}
+impl Default for DisassociateSubnetCidrBlockResult {
+    fn default() -> Self {
+        Self {
+            ipv6_cidr_block_association: None,
+            subnet_id: None,
+        }
+    }
 }
 impl DisassociateSubnetCidrBlockResult {
     /// Starts building a [`DisassociateSubnetCidrBlockResult`].
@@ -32,9 +54,26 @@ impl DisassociateSubnetCidrBlockResult {
     }
 }
 /// A builder for [`DisassociateSubnetCidrBlockResult`](crate::types::DisassociateSubnetCidrBlockResult); start one with `DisassociateSubnetCidrBlockResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateSubnetCidrBlockResultBuilder {
     inner: crate::types::DisassociateSubnetCidrBlockResult,
+}
+impl Clone for DisassociateSubnetCidrBlockResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateSubnetCidrBlockResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateSubnetCidrBlockResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateSubnetCidrBlockResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateSubnetCidrBlockResultBuilder {
     /// Sets [`DisassociateSubnetCidrBlockResult::ipv6_cidr_block_association`](crate::types::DisassociateSubnetCidrBlockResult::ipv6_cidr_block_association): Information about the IPv6 CIDR block association.

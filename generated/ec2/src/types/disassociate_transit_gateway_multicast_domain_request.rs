@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateTransitGatewayMulticastDomainRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateTransitGatewayMulticastDomainRequest {
     /// The ID of the transit gateway multicast domain.
@@ -19,6 +19,36 @@ pub struct DisassociateTransitGatewayMulticastDomainRequest {
     pub subnet_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisassociateTransitGatewayMulticastDomainRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisassociateTransitGatewayMulticastDomainRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.subnet_ids == other.subnet_ids && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisassociateTransitGatewayMulticastDomainRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            transit_gateway_attachment_id: None,
+            subnet_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisassociateTransitGatewayMulticastDomainRequest {
     /// Starts building a [`DisassociateTransitGatewayMulticastDomainRequest`].
@@ -48,9 +78,26 @@ impl DisassociateTransitGatewayMulticastDomainRequest {
     }
 }
 /// A builder for [`DisassociateTransitGatewayMulticastDomainRequest`](crate::types::DisassociateTransitGatewayMulticastDomainRequest); start one with `DisassociateTransitGatewayMulticastDomainRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateTransitGatewayMulticastDomainRequestBuilder {
     inner: crate::types::DisassociateTransitGatewayMulticastDomainRequest,
+}
+impl Clone for DisassociateTransitGatewayMulticastDomainRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateTransitGatewayMulticastDomainRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateTransitGatewayMulticastDomainRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateTransitGatewayMulticastDomainRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateTransitGatewayMulticastDomainRequestBuilder {
     /// Sets [`DisassociateTransitGatewayMulticastDomainRequest::transit_gateway_multicast_domain_id`](crate::types::DisassociateTransitGatewayMulticastDomainRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

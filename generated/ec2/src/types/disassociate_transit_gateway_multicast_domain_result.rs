@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateTransitGatewayMulticastDomainResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateTransitGatewayMulticastDomainResult {
     /// Information about the association.
     pub associations: Option<crate::types::TransitGatewayMulticastDomainAssociations>,
+}
+impl Clone for DisassociateTransitGatewayMulticastDomainResult {
+    fn clone(&self) -> Self {
+        Self {
+            associations: self.associations.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateTransitGatewayMulticastDomainResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.associations == other.associations
+    }
+}
+impl Default for DisassociateTransitGatewayMulticastDomainResult {
+    fn default() -> Self {
+        Self { associations: None }
+    }
 }
 impl DisassociateTransitGatewayMulticastDomainResult {
     /// Starts building a [`DisassociateTransitGatewayMulticastDomainResult`].
@@ -23,9 +40,26 @@ impl DisassociateTransitGatewayMulticastDomainResult {
     }
 }
 /// A builder for [`DisassociateTransitGatewayMulticastDomainResult`](crate::types::DisassociateTransitGatewayMulticastDomainResult); start one with `DisassociateTransitGatewayMulticastDomainResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateTransitGatewayMulticastDomainResultBuilder {
     inner: crate::types::DisassociateTransitGatewayMulticastDomainResult,
+}
+impl Clone for DisassociateTransitGatewayMulticastDomainResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateTransitGatewayMulticastDomainResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateTransitGatewayMulticastDomainResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateTransitGatewayMulticastDomainResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateTransitGatewayMulticastDomainResultBuilder {
     /// Sets [`DisassociateTransitGatewayMulticastDomainResult::associations`](crate::types::DisassociateTransitGatewayMulticastDomainResult::associations): Information about the association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateTransitGatewayPolicyTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateTransitGatewayPolicyTableRequest {
     /// The ID of the disassociated policy table.
@@ -15,6 +15,33 @@ pub struct DisassociateTransitGatewayPolicyTableRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisassociateTransitGatewayPolicyTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_id: self
+                .transit_gateway_policy_table_id
+                .clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisassociateTransitGatewayPolicyTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_id == other.transit_gateway_policy_table_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisassociateTransitGatewayPolicyTableRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_id: None,
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisassociateTransitGatewayPolicyTableRequest {
     /// Starts building a [`DisassociateTransitGatewayPolicyTableRequest`].
@@ -39,9 +66,26 @@ impl DisassociateTransitGatewayPolicyTableRequest {
     }
 }
 /// A builder for [`DisassociateTransitGatewayPolicyTableRequest`](crate::types::DisassociateTransitGatewayPolicyTableRequest); start one with `DisassociateTransitGatewayPolicyTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateTransitGatewayPolicyTableRequestBuilder {
     inner: crate::types::DisassociateTransitGatewayPolicyTableRequest,
+}
+impl Clone for DisassociateTransitGatewayPolicyTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateTransitGatewayPolicyTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateTransitGatewayPolicyTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateTransitGatewayPolicyTableRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateTransitGatewayPolicyTableRequestBuilder {
     /// Sets [`DisassociateTransitGatewayPolicyTableRequest::transit_gateway_policy_table_id`](crate::types::DisassociateTransitGatewayPolicyTableRequest::transit_gateway_policy_table_id): The ID of the disassociated policy table.

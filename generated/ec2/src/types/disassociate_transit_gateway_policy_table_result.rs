@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateTransitGatewayPolicyTableResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateTransitGatewayPolicyTableResult {
     /// Returns details about the transit gateway policy table disassociation.
     pub association: Option<crate::types::TransitGatewayPolicyTableAssociation>,
+}
+impl Clone for DisassociateTransitGatewayPolicyTableResult {
+    fn clone(&self) -> Self {
+        Self {
+            association: self.association.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateTransitGatewayPolicyTableResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.association == other.association
+    }
+}
+impl Default for DisassociateTransitGatewayPolicyTableResult {
+    fn default() -> Self {
+        Self { association: None }
+    }
 }
 impl DisassociateTransitGatewayPolicyTableResult {
     /// Starts building a [`DisassociateTransitGatewayPolicyTableResult`].
@@ -23,9 +40,26 @@ impl DisassociateTransitGatewayPolicyTableResult {
     }
 }
 /// A builder for [`DisassociateTransitGatewayPolicyTableResult`](crate::types::DisassociateTransitGatewayPolicyTableResult); start one with `DisassociateTransitGatewayPolicyTableResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateTransitGatewayPolicyTableResultBuilder {
     inner: crate::types::DisassociateTransitGatewayPolicyTableResult,
+}
+impl Clone for DisassociateTransitGatewayPolicyTableResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateTransitGatewayPolicyTableResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateTransitGatewayPolicyTableResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateTransitGatewayPolicyTableResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateTransitGatewayPolicyTableResultBuilder {
     /// Sets [`DisassociateTransitGatewayPolicyTableResult::association`](crate::types::DisassociateTransitGatewayPolicyTableResult::association): Returns details about the transit gateway policy table disassociation.

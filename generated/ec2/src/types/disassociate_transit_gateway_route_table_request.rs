@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateTransitGatewayRouteTableRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateTransitGatewayRouteTableRequest {
     /// The ID of the transit gateway route table.
@@ -15,6 +15,31 @@ pub struct DisassociateTransitGatewayRouteTableRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisassociateTransitGatewayRouteTableRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisassociateTransitGatewayRouteTableRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisassociateTransitGatewayRouteTableRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisassociateTransitGatewayRouteTableRequest {
     /// Starts building a [`DisassociateTransitGatewayRouteTableRequest`].
@@ -39,9 +64,26 @@ impl DisassociateTransitGatewayRouteTableRequest {
     }
 }
 /// A builder for [`DisassociateTransitGatewayRouteTableRequest`](crate::types::DisassociateTransitGatewayRouteTableRequest); start one with `DisassociateTransitGatewayRouteTableRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateTransitGatewayRouteTableRequestBuilder {
     inner: crate::types::DisassociateTransitGatewayRouteTableRequest,
+}
+impl Clone for DisassociateTransitGatewayRouteTableRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateTransitGatewayRouteTableRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateTransitGatewayRouteTableRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateTransitGatewayRouteTableRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateTransitGatewayRouteTableRequestBuilder {
     /// Sets [`DisassociateTransitGatewayRouteTableRequest::transit_gateway_route_table_id`](crate::types::DisassociateTransitGatewayRouteTableRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.

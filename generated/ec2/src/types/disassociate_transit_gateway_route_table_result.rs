@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateTransitGatewayRouteTableResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateTransitGatewayRouteTableResult {
     /// Information about the association.
     pub association: Option<crate::types::TransitGatewayAssociation>,
+}
+impl Clone for DisassociateTransitGatewayRouteTableResult {
+    fn clone(&self) -> Self {
+        Self {
+            association: self.association.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateTransitGatewayRouteTableResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.association == other.association
+    }
+}
+impl Default for DisassociateTransitGatewayRouteTableResult {
+    fn default() -> Self {
+        Self { association: None }
+    }
 }
 impl DisassociateTransitGatewayRouteTableResult {
     /// Starts building a [`DisassociateTransitGatewayRouteTableResult`].
@@ -21,9 +38,26 @@ impl DisassociateTransitGatewayRouteTableResult {
     }
 }
 /// A builder for [`DisassociateTransitGatewayRouteTableResult`](crate::types::DisassociateTransitGatewayRouteTableResult); start one with `DisassociateTransitGatewayRouteTableResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateTransitGatewayRouteTableResultBuilder {
     inner: crate::types::DisassociateTransitGatewayRouteTableResult,
+}
+impl Clone for DisassociateTransitGatewayRouteTableResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateTransitGatewayRouteTableResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateTransitGatewayRouteTableResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateTransitGatewayRouteTableResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateTransitGatewayRouteTableResultBuilder {
     /// Sets [`DisassociateTransitGatewayRouteTableResult::association`](crate::types::DisassociateTransitGatewayRouteTableResult::association): Information about the association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateTrunkInterfaceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateTrunkInterfaceRequest {
     /// The ID of the association
@@ -13,6 +13,30 @@ pub struct DisassociateTrunkInterfaceRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for DisassociateTrunkInterfaceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for DisassociateTrunkInterfaceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for DisassociateTrunkInterfaceRequest {
+    fn default() -> Self {
+        Self {
+            association_id: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl DisassociateTrunkInterfaceRequest {
     /// Starts building a [`DisassociateTrunkInterfaceRequest`].
@@ -37,9 +61,26 @@ impl DisassociateTrunkInterfaceRequest {
     }
 }
 /// A builder for [`DisassociateTrunkInterfaceRequest`](crate::types::DisassociateTrunkInterfaceRequest); start one with `DisassociateTrunkInterfaceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateTrunkInterfaceRequestBuilder {
     inner: crate::types::DisassociateTrunkInterfaceRequest,
+}
+impl Clone for DisassociateTrunkInterfaceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateTrunkInterfaceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateTrunkInterfaceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateTrunkInterfaceRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateTrunkInterfaceRequestBuilder {
     /// Sets [`DisassociateTrunkInterfaceRequest::association_id`](crate::types::DisassociateTrunkInterfaceRequest::association_id): The ID of the association

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateTrunkInterfaceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateTrunkInterfaceResult {
     /// Is `true` if the request succeeds and an error otherwise.
     pub return_: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for DisassociateTrunkInterfaceResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_: self.return_,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateTrunkInterfaceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_ && self.client_token == other.client_token
+    }
+}
+impl Default for DisassociateTrunkInterfaceResult {
+    fn default() -> Self {
+        Self {
+            return_: None,
+            client_token: None,
+        }
+    }
 }
 impl DisassociateTrunkInterfaceResult {
     /// Starts building a [`DisassociateTrunkInterfaceResult`].
@@ -28,9 +49,26 @@ impl DisassociateTrunkInterfaceResult {
     }
 }
 /// A builder for [`DisassociateTrunkInterfaceResult`](crate::types::DisassociateTrunkInterfaceResult); start one with `DisassociateTrunkInterfaceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateTrunkInterfaceResultBuilder {
     inner: crate::types::DisassociateTrunkInterfaceResult,
+}
+impl Clone for DisassociateTrunkInterfaceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateTrunkInterfaceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateTrunkInterfaceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateTrunkInterfaceResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateTrunkInterfaceResultBuilder {
     /// Sets [`DisassociateTrunkInterfaceResult::return_`](crate::types::DisassociateTrunkInterfaceResult::return_): Is `true` if the request succeeds and an error otherwise.

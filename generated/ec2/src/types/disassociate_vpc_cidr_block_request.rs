@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateVpcCidrBlockRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateVpcCidrBlockRequest {
     /// The association ID for the CIDR block.
     ///
     /// Required: the builder's `build()` fails without it.
     pub association_id: Option<String>,
+}
+impl Clone for DisassociateVpcCidrBlockRequest {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateVpcCidrBlockRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id
+    }
+}
+impl Default for DisassociateVpcCidrBlockRequest {
+    fn default() -> Self {
+        Self { association_id: None }
+    }
 }
 impl DisassociateVpcCidrBlockRequest {
     /// Starts building a [`DisassociateVpcCidrBlockRequest`].
@@ -23,9 +40,26 @@ impl DisassociateVpcCidrBlockRequest {
     }
 }
 /// A builder for [`DisassociateVpcCidrBlockRequest`](crate::types::DisassociateVpcCidrBlockRequest); start one with `DisassociateVpcCidrBlockRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateVpcCidrBlockRequestBuilder {
     inner: crate::types::DisassociateVpcCidrBlockRequest,
+}
+impl Clone for DisassociateVpcCidrBlockRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateVpcCidrBlockRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateVpcCidrBlockRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateVpcCidrBlockRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateVpcCidrBlockRequestBuilder {
     /// Sets [`DisassociateVpcCidrBlockRequest::association_id`](crate::types::DisassociateVpcCidrBlockRequest::association_id): The association ID for the CIDR block.

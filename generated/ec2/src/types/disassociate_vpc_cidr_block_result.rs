@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateVpcCidrBlockResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateVpcCidrBlockResult {
     /// Information about the IPv6 CIDR block association.
@@ -11,6 +11,31 @@ pub struct DisassociateVpcCidrBlockResult {
     pub cidr_block_association: Option<crate::types::VpcCidrBlockAssociation>,
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
+}
+impl Clone for DisassociateVpcCidrBlockResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_cidr_block_association: self.ipv6_cidr_block_association.clone(),
+            cidr_block_association: self.cidr_block_association.clone(),
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateVpcCidrBlockResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_cidr_block_association == other.ipv6_cidr_block_association
+            && self.cidr_block_association == other.cidr_block_association
+            && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for DisassociateVpcCidrBlockResult {
+    fn default() -> Self {
+        Self {
+            ipv6_cidr_block_association: None,
+            cidr_block_association: None,
+            vpc_id: None,
+        }
+    }
 }
 impl DisassociateVpcCidrBlockResult {
     /// Starts building a [`DisassociateVpcCidrBlockResult`].
@@ -39,9 +64,26 @@ impl DisassociateVpcCidrBlockResult {
     }
 }
 /// A builder for [`DisassociateVpcCidrBlockResult`](crate::types::DisassociateVpcCidrBlockResult); start one with `DisassociateVpcCidrBlockResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateVpcCidrBlockResultBuilder {
     inner: crate::types::DisassociateVpcCidrBlockResult,
+}
+impl Clone for DisassociateVpcCidrBlockResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateVpcCidrBlockResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateVpcCidrBlockResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateVpcCidrBlockResult as Default>::default(),
+        }
+    }
 }
 impl DisassociateVpcCidrBlockResultBuilder {
     /// Sets [`DisassociateVpcCidrBlockResult::ipv6_cidr_block_association`](crate::types::DisassociateVpcCidrBlockResult::ipv6_cidr_block_association): Information about the IPv6 CIDR block association.

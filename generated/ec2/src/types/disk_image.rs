@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a disk image.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DiskImage {
     /// A description of the disk image.
@@ -11,6 +11,30 @@ pub struct DiskImage {
     pub image: Option<crate::types::DiskImageDetail>,
     /// Information about the volume.
     pub volume: Option<crate::types::VolumeDetail>,
+}
+impl Clone for DiskImage {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            image: self.image.clone(),
+            volume: self.volume.clone(),
+        }
+    }
+}
+impl PartialEq for DiskImage {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.image == other.image
+            && self.volume == other.volume
+    }
+}
+impl Default for DiskImage {
+    fn default() -> Self {
+        Self {
+            description: None,
+            image: None,
+            volume: None,
+        }
+    }
 }
 impl DiskImage {
     /// Starts building a [`DiskImage`].
@@ -35,9 +59,26 @@ impl DiskImage {
     }
 }
 /// A builder for [`DiskImage`](crate::types::DiskImage); start one with `DiskImage::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DiskImageBuilder {
     inner: crate::types::DiskImage,
+}
+impl Clone for DiskImageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DiskImageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DiskImageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DiskImage as Default>::default(),
+        }
+    }
 }
 impl DiskImageBuilder {
     /// Sets [`DiskImage::description`](crate::types::DiskImage::description): A description of the disk image.

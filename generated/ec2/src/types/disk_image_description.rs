@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a disk image.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DiskImageDescription {
     /// The checksum computed for the disk image.
@@ -15,6 +14,33 @@ pub struct DiskImageDescription {
     pub import_manifest_url: Option<String>,
     /// The size of the disk image, in GiB.
     pub size: Option<i64>,
+}
+impl Clone for DiskImageDescription {
+    fn clone(&self) -> Self {
+        Self {
+            checksum: self.checksum.clone(),
+            format: self.format.clone(),
+            import_manifest_url: self.import_manifest_url.clone(),
+            size: self.size,
+        }
+    }
+}
+impl PartialEq for DiskImageDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.checksum == other.checksum && self.format == other.format
+            && self.import_manifest_url == other.import_manifest_url
+            && self.size == other.size
+    }
+}
+impl Default for DiskImageDescription {
+    fn default() -> Self {
+        Self {
+            checksum: None,
+            format: None,
+            import_manifest_url: None,
+            size: None,
+        }
+    }
 }
 impl DiskImageDescription {
     /// Starts building a [`DiskImageDescription`].
@@ -54,9 +80,26 @@ impl ::std::fmt::Debug for DiskImageDescription {
     }
 }
 /// A builder for [`DiskImageDescription`](crate::types::DiskImageDescription); start one with `DiskImageDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DiskImageDescriptionBuilder {
     inner: crate::types::DiskImageDescription,
+}
+impl Clone for DiskImageDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DiskImageDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DiskImageDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DiskImageDescription as Default>::default(),
+        }
+    }
 }
 impl DiskImageDescriptionBuilder {
     /// Sets [`DiskImageDescription::checksum`](crate::types::DiskImageDescription::checksum): The checksum computed for the disk image.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a disk image.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DiskImageDetail {
     /// The disk image format.
@@ -19,6 +18,30 @@ pub struct DiskImageDetail {
     ///
     /// Required: the builder's `build()` fails without it.
     pub import_manifest_url: Option<String>,
+}
+impl Clone for DiskImageDetail {
+    fn clone(&self) -> Self {
+        Self {
+            format: self.format.clone(),
+            bytes: self.bytes,
+            import_manifest_url: self.import_manifest_url.clone(),
+        }
+    }
+}
+impl PartialEq for DiskImageDetail {
+    fn eq(&self, other: &Self) -> bool {
+        self.format == other.format && self.bytes == other.bytes
+            && self.import_manifest_url == other.import_manifest_url
+    }
+}
+impl Default for DiskImageDetail {
+    fn default() -> Self {
+        Self {
+            format: None,
+            bytes: None,
+            import_manifest_url: None,
+        }
+    }
 }
 impl DiskImageDetail {
     /// Starts building a [`DiskImageDetail`].
@@ -52,9 +75,26 @@ impl ::std::fmt::Debug for DiskImageDetail {
     }
 }
 /// A builder for [`DiskImageDetail`](crate::types::DiskImageDetail); start one with `DiskImageDetail::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DiskImageDetailBuilder {
     inner: crate::types::DiskImageDetail,
+}
+impl Clone for DiskImageDetailBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DiskImageDetailBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DiskImageDetailBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DiskImageDetail as Default>::default(),
+        }
+    }
 }
 impl DiskImageDetailBuilder {
     /// Sets [`DiskImageDetail::format`](crate::types::DiskImageDetail::format): The disk image format.

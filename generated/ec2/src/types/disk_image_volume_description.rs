@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a disk image volume.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DiskImageVolumeDescription {
     /// The volume identifier.
     pub id: Option<String>,
     /// The size of the volume, in GiB.
     pub size: Option<i64>,
+}
+impl Clone for DiskImageVolumeDescription {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            size: self.size,
+        }
+    }
+}
+impl PartialEq for DiskImageVolumeDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.size == other.size
+    }
+}
+impl Default for DiskImageVolumeDescription {
+    fn default() -> Self {
+        Self { id: None, size: None }
+    }
 }
 impl DiskImageVolumeDescription {
     /// Starts building a [`DiskImageVolumeDescription`].
@@ -28,9 +46,26 @@ impl DiskImageVolumeDescription {
     }
 }
 /// A builder for [`DiskImageVolumeDescription`](crate::types::DiskImageVolumeDescription); start one with `DiskImageVolumeDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DiskImageVolumeDescriptionBuilder {
     inner: crate::types::DiskImageVolumeDescription,
+}
+impl Clone for DiskImageVolumeDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DiskImageVolumeDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DiskImageVolumeDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DiskImageVolumeDescription as Default>::default(),
+        }
+    }
 }
 impl DiskImageVolumeDescriptionBuilder {
     /// Sets [`DiskImageVolumeDescription::id`](crate::types::DiskImageVolumeDescription::id): The volume identifier.

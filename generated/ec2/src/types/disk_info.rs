@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a disk.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DiskInfo {
     /// The size of the disk in GB.
@@ -11,6 +11,30 @@ pub struct DiskInfo {
     pub count: Option<i32>,
     /// The type of disk.
     pub type_: Option<crate::types::DiskType>,
+}
+impl Clone for DiskInfo {
+    fn clone(&self) -> Self {
+        Self {
+            size_in_gb: self.size_in_gb,
+            count: self.count,
+            type_: self.type_.clone(),
+        }
+    }
+}
+impl PartialEq for DiskInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.size_in_gb == other.size_in_gb && self.count == other.count
+            && self.type_ == other.type_
+    }
+}
+impl Default for DiskInfo {
+    fn default() -> Self {
+        Self {
+            size_in_gb: None,
+            count: None,
+            type_: None,
+        }
+    }
 }
 impl DiskInfo {
     /// Starts building a [`DiskInfo`].
@@ -35,9 +59,26 @@ impl DiskInfo {
     }
 }
 /// A builder for [`DiskInfo`](crate::types::DiskInfo); start one with `DiskInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DiskInfoBuilder {
     inner: crate::types::DiskInfo,
+}
+impl Clone for DiskInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DiskInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DiskInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DiskInfo as Default>::default(),
+        }
+    }
 }
 impl DiskInfoBuilder {
     /// Sets [`DiskInfo::size_in_gb`](crate::types::DiskInfo::size_in_gb): The size of the disk in GB.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a DNS entry.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DnsEntry {
     /// The DNS name.
     pub dns_name: Option<String>,
     /// The ID of the private hosted zone.
     pub hosted_zone_id: Option<String>,
+}
+impl Clone for DnsEntry {
+    fn clone(&self) -> Self {
+        Self {
+            dns_name: self.dns_name.clone(),
+            hosted_zone_id: self.hosted_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for DnsEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.dns_name == other.dns_name && self.hosted_zone_id == other.hosted_zone_id
+    }
+}
+impl Default for DnsEntry {
+    fn default() -> Self {
+        Self {
+            dns_name: None,
+            hosted_zone_id: None,
+        }
+    }
 }
 impl DnsEntry {
     /// Starts building a [`DnsEntry`].
@@ -28,9 +49,26 @@ impl DnsEntry {
     }
 }
 /// A builder for [`DnsEntry`](crate::types::DnsEntry); start one with `DnsEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DnsEntryBuilder {
     inner: crate::types::DnsEntry,
+}
+impl Clone for DnsEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DnsEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DnsEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DnsEntry as Default>::default(),
+        }
+    }
 }
 impl DnsEntryBuilder {
     /// Sets [`DnsEntry::dns_name`](crate::types::DnsEntry::dns_name): The DNS name.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the DNS options for an endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DnsOptions {
     /// The DNS records created for the endpoint.
@@ -18,6 +18,36 @@ pub struct DnsOptions {
     pub private_dns_preference: Option<String>,
     /// Indicates which of the private domains to create private hosted zones for and associate with the specified VPC. Only supported when private DNS is enabled and the private DNS preference is `VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS` or `SPECIFIED_DOMAINS_ONLY`.
     pub private_dns_specified_domains: Option<Vec<String>>,
+}
+impl Clone for DnsOptions {
+    fn clone(&self) -> Self {
+        Self {
+            dns_record_ip_type: self.dns_record_ip_type.clone(),
+            private_dns_only_for_inbound_resolver_endpoint: self
+                .private_dns_only_for_inbound_resolver_endpoint,
+            private_dns_preference: self.private_dns_preference.clone(),
+            private_dns_specified_domains: self.private_dns_specified_domains.clone(),
+        }
+    }
+}
+impl PartialEq for DnsOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.dns_record_ip_type == other.dns_record_ip_type
+            && self.private_dns_only_for_inbound_resolver_endpoint
+                == other.private_dns_only_for_inbound_resolver_endpoint
+            && self.private_dns_preference == other.private_dns_preference
+            && self.private_dns_specified_domains == other.private_dns_specified_domains
+    }
+}
+impl Default for DnsOptions {
+    fn default() -> Self {
+        Self {
+            dns_record_ip_type: None,
+            private_dns_only_for_inbound_resolver_endpoint: None,
+            private_dns_preference: None,
+            private_dns_specified_domains: None,
+        }
+    }
 }
 impl DnsOptions {
     /// Starts building a [`DnsOptions`].
@@ -47,9 +77,26 @@ impl DnsOptions {
     }
 }
 /// A builder for [`DnsOptions`](crate::types::DnsOptions); start one with `DnsOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DnsOptionsBuilder {
     inner: crate::types::DnsOptions,
+}
+impl Clone for DnsOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DnsOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DnsOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DnsOptions as Default>::default(),
+        }
+    }
 }
 impl DnsOptionsBuilder {
     /// Sets [`DnsOptions::dns_record_ip_type`](crate::types::DnsOptions::dns_record_ip_type): The DNS records created for the endpoint.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the DNS server to be used.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DnsServersOptionsModifyStructure {
     /// The IPv4 address range, in CIDR notation, of the DNS servers to be used. You can specify up to two DNS servers. Ensure that the DNS servers can be reached by the clients. The specified values overwrite the existing values.
     pub custom_dns_servers: Option<Vec<String>>,
     /// Indicates whether DNS servers should be used. Specify `False` to delete the existing DNS servers.
     pub enabled: Option<bool>,
+}
+impl Clone for DnsServersOptionsModifyStructure {
+    fn clone(&self) -> Self {
+        Self {
+            custom_dns_servers: self.custom_dns_servers.clone(),
+            enabled: self.enabled,
+        }
+    }
+}
+impl PartialEq for DnsServersOptionsModifyStructure {
+    fn eq(&self, other: &Self) -> bool {
+        self.custom_dns_servers == other.custom_dns_servers
+            && self.enabled == other.enabled
+    }
+}
+impl Default for DnsServersOptionsModifyStructure {
+    fn default() -> Self {
+        Self {
+            custom_dns_servers: None,
+            enabled: None,
+        }
+    }
 }
 impl DnsServersOptionsModifyStructure {
     /// Starts building a [`DnsServersOptionsModifyStructure`].
@@ -28,9 +50,26 @@ impl DnsServersOptionsModifyStructure {
     }
 }
 /// A builder for [`DnsServersOptionsModifyStructure`](crate::types::DnsServersOptionsModifyStructure); start one with `DnsServersOptionsModifyStructure::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DnsServersOptionsModifyStructureBuilder {
     inner: crate::types::DnsServersOptionsModifyStructure,
+}
+impl Clone for DnsServersOptionsModifyStructureBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DnsServersOptionsModifyStructureBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DnsServersOptionsModifyStructureBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DnsServersOptionsModifyStructure as Default>::default(),
+        }
+    }
 }
 impl DnsServersOptionsModifyStructureBuilder {
     /// Appends one item to [`DnsServersOptionsModifyStructure::custom_dns_servers`](crate::types::DnsServersOptionsModifyStructure::custom_dns_servers): The IPv4 address range, in CIDR notation, of the DNS servers to be used.

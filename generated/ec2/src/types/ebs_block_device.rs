@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device for an EBS volume.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EbsBlockDevice {
     /// Indicates whether the EBS volume is deleted on instance termination. For more information, see [Preserving Amazon EBS volumes on instance termination](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/terminating-instances.html#preserving-volumes-on-termination) in the *Amazon EC2 User Guide*.
@@ -91,6 +91,59 @@ pub struct EbsBlockDevice {
     /// The index of the EBS card. Some instance types support multiple EBS cards. The default EBS card index is 0.
     pub ebs_card_index: Option<i32>,
 }
+impl Clone for EbsBlockDevice {
+    fn clone(&self) -> Self {
+        Self {
+            delete_on_termination: self.delete_on_termination,
+            iops: self.iops,
+            snapshot_id: self.snapshot_id.clone(),
+            volume_size: self.volume_size,
+            volume_type: self.volume_type.clone(),
+            kms_key_id: self.kms_key_id.clone(),
+            throughput: self.throughput,
+            outpost_arn: self.outpost_arn.clone(),
+            availability_zone: self.availability_zone.clone(),
+            encrypted: self.encrypted,
+            volume_initialization_rate: self.volume_initialization_rate,
+            availability_zone_id: self.availability_zone_id.clone(),
+            ebs_card_index: self.ebs_card_index,
+        }
+    }
+}
+impl PartialEq for EbsBlockDevice {
+    fn eq(&self, other: &Self) -> bool {
+        self.delete_on_termination == other.delete_on_termination
+            && self.iops == other.iops && self.snapshot_id == other.snapshot_id
+            && self.volume_size == other.volume_size
+            && self.volume_type == other.volume_type
+            && self.kms_key_id == other.kms_key_id && self.throughput == other.throughput
+            && self.outpost_arn == other.outpost_arn
+            && self.availability_zone == other.availability_zone
+            && self.encrypted == other.encrypted
+            && self.volume_initialization_rate == other.volume_initialization_rate
+            && self.availability_zone_id == other.availability_zone_id
+            && self.ebs_card_index == other.ebs_card_index
+    }
+}
+impl Default for EbsBlockDevice {
+    fn default() -> Self {
+        Self {
+            delete_on_termination: None,
+            iops: None,
+            snapshot_id: None,
+            volume_size: None,
+            volume_type: None,
+            kms_key_id: None,
+            throughput: None,
+            outpost_arn: None,
+            availability_zone: None,
+            encrypted: None,
+            volume_initialization_rate: None,
+            availability_zone_id: None,
+            ebs_card_index: None,
+        }
+    }
+}
 impl EbsBlockDevice {
     /// Starts building a [`EbsBlockDevice`].
     #[inline]
@@ -164,9 +217,26 @@ impl EbsBlockDevice {
     }
 }
 /// A builder for [`EbsBlockDevice`](crate::types::EbsBlockDevice); start one with `EbsBlockDevice::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EbsBlockDeviceBuilder {
     inner: crate::types::EbsBlockDevice,
+}
+impl Clone for EbsBlockDeviceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EbsBlockDeviceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EbsBlockDeviceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EbsBlockDevice as Default>::default(),
+        }
+    }
 }
 impl EbsBlockDeviceBuilder {
     /// Sets [`EbsBlockDevice::delete_on_termination`](crate::types::EbsBlockDevice::delete_on_termination): Indicates whether the EBS volume is deleted on instance termination.

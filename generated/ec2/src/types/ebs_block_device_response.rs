@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device for an EBS volume.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EbsBlockDeviceResponse {
     /// Indicates whether the volume is encrypted.
@@ -21,6 +21,45 @@ pub struct EbsBlockDeviceResponse {
     pub volume_size: Option<i32>,
     /// The volume type. For more information, see [Amazon EBS volume types](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volume-types.html) in the *Amazon EBS User Guide*.
     pub volume_type: Option<crate::types::VolumeType>,
+}
+impl Clone for EbsBlockDeviceResponse {
+    fn clone(&self) -> Self {
+        Self {
+            encrypted: self.encrypted,
+            delete_on_termination: self.delete_on_termination,
+            iops: self.iops,
+            throughput: self.throughput,
+            kms_key_id: self.kms_key_id.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            volume_size: self.volume_size,
+            volume_type: self.volume_type.clone(),
+        }
+    }
+}
+impl PartialEq for EbsBlockDeviceResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.encrypted == other.encrypted
+            && self.delete_on_termination == other.delete_on_termination
+            && self.iops == other.iops && self.throughput == other.throughput
+            && self.kms_key_id == other.kms_key_id
+            && self.snapshot_id == other.snapshot_id
+            && self.volume_size == other.volume_size
+            && self.volume_type == other.volume_type
+    }
+}
+impl Default for EbsBlockDeviceResponse {
+    fn default() -> Self {
+        Self {
+            encrypted: None,
+            delete_on_termination: None,
+            iops: None,
+            throughput: None,
+            kms_key_id: None,
+            snapshot_id: None,
+            volume_size: None,
+            volume_type: None,
+        }
+    }
 }
 impl EbsBlockDeviceResponse {
     /// Starts building a [`EbsBlockDeviceResponse`].
@@ -70,9 +109,26 @@ impl EbsBlockDeviceResponse {
     }
 }
 /// A builder for [`EbsBlockDeviceResponse`](crate::types::EbsBlockDeviceResponse); start one with `EbsBlockDeviceResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EbsBlockDeviceResponseBuilder {
     inner: crate::types::EbsBlockDeviceResponse,
+}
+impl Clone for EbsBlockDeviceResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EbsBlockDeviceResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EbsBlockDeviceResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EbsBlockDeviceResponse as Default>::default(),
+        }
+    }
 }
 impl EbsBlockDeviceResponseBuilder {
     /// Sets [`EbsBlockDeviceResponse::encrypted`](crate::types::EbsBlockDeviceResponse::encrypted): Indicates whether the volume is encrypted.

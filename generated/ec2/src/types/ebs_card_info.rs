@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the performance characteristics of an EBS card on the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EbsCardInfo {
     /// The index of the EBS card.
@@ -19,6 +19,43 @@ pub struct EbsCardInfo {
     pub maximum_throughput_in_mbps: Option<f64>,
     /// The maximum IOPS performance for the EBS card.
     pub maximum_iops: Option<i32>,
+}
+impl Clone for EbsCardInfo {
+    fn clone(&self) -> Self {
+        Self {
+            ebs_card_index: self.ebs_card_index,
+            baseline_bandwidth_in_mbps: self.baseline_bandwidth_in_mbps,
+            baseline_throughput_in_mbps: self.baseline_throughput_in_mbps,
+            baseline_iops: self.baseline_iops,
+            maximum_bandwidth_in_mbps: self.maximum_bandwidth_in_mbps,
+            maximum_throughput_in_mbps: self.maximum_throughput_in_mbps,
+            maximum_iops: self.maximum_iops,
+        }
+    }
+}
+impl PartialEq for EbsCardInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.ebs_card_index == other.ebs_card_index
+            && self.baseline_bandwidth_in_mbps == other.baseline_bandwidth_in_mbps
+            && self.baseline_throughput_in_mbps == other.baseline_throughput_in_mbps
+            && self.baseline_iops == other.baseline_iops
+            && self.maximum_bandwidth_in_mbps == other.maximum_bandwidth_in_mbps
+            && self.maximum_throughput_in_mbps == other.maximum_throughput_in_mbps
+            && self.maximum_iops == other.maximum_iops
+    }
+}
+impl Default for EbsCardInfo {
+    fn default() -> Self {
+        Self {
+            ebs_card_index: None,
+            baseline_bandwidth_in_mbps: None,
+            baseline_throughput_in_mbps: None,
+            baseline_iops: None,
+            maximum_bandwidth_in_mbps: None,
+            maximum_throughput_in_mbps: None,
+            maximum_iops: None,
+        }
+    }
 }
 impl EbsCardInfo {
     /// Starts building a [`EbsCardInfo`].
@@ -63,9 +100,26 @@ impl EbsCardInfo {
     }
 }
 /// A builder for [`EbsCardInfo`](crate::types::EbsCardInfo); start one with `EbsCardInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EbsCardInfoBuilder {
     inner: crate::types::EbsCardInfo,
+}
+impl Clone for EbsCardInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EbsCardInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EbsCardInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EbsCardInfo as Default>::default(),
+        }
+    }
 }
 impl EbsCardInfoBuilder {
     /// Sets [`EbsCardInfo::ebs_card_index`](crate::types::EbsCardInfo::ebs_card_index): The index of the EBS card.

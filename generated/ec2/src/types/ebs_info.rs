@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Amazon EBS features supported by the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EbsInfo {
     /// Indicates whether the instance type is Amazon EBS-optimized. For more information, see [Amazon EBS-optimized instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/EBSOptimized.html) in *Amazon EC2 User Guide*.
@@ -21,6 +21,46 @@ pub struct EbsInfo {
     pub maximum_ebs_cards: Option<i32>,
     /// Describes the EBS cards available for the instance type.
     pub ebs_cards: Option<Vec<crate::types::EbsCardInfo>>,
+}
+impl Clone for EbsInfo {
+    fn clone(&self) -> Self {
+        Self {
+            ebs_optimized_support: self.ebs_optimized_support.clone(),
+            encryption_support: self.encryption_support.clone(),
+            ebs_optimized_info: self.ebs_optimized_info.clone(),
+            nvme_support: self.nvme_support.clone(),
+            maximum_ebs_attachments: self.maximum_ebs_attachments,
+            attachment_limit_type: self.attachment_limit_type.clone(),
+            maximum_ebs_cards: self.maximum_ebs_cards,
+            ebs_cards: self.ebs_cards.clone(),
+        }
+    }
+}
+impl PartialEq for EbsInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.ebs_optimized_support == other.ebs_optimized_support
+            && self.encryption_support == other.encryption_support
+            && self.ebs_optimized_info == other.ebs_optimized_info
+            && self.nvme_support == other.nvme_support
+            && self.maximum_ebs_attachments == other.maximum_ebs_attachments
+            && self.attachment_limit_type == other.attachment_limit_type
+            && self.maximum_ebs_cards == other.maximum_ebs_cards
+            && self.ebs_cards == other.ebs_cards
+    }
+}
+impl Default for EbsInfo {
+    fn default() -> Self {
+        Self {
+            ebs_optimized_support: None,
+            encryption_support: None,
+            ebs_optimized_info: None,
+            nvme_support: None,
+            maximum_ebs_attachments: None,
+            attachment_limit_type: None,
+            maximum_ebs_cards: None,
+            ebs_cards: None,
+        }
+    }
 }
 impl EbsInfo {
     /// Starts building a [`EbsInfo`].
@@ -70,9 +110,26 @@ impl EbsInfo {
     }
 }
 /// A builder for [`EbsInfo`](crate::types::EbsInfo); start one with `EbsInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EbsInfoBuilder {
     inner: crate::types::EbsInfo,
+}
+impl Clone for EbsInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EbsInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EbsInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EbsInfo as Default>::default(),
+        }
+    }
 }
 impl EbsInfoBuilder {
     /// Sets [`EbsInfo::ebs_optimized_support`](crate::types::EbsInfo::ebs_optimized_support): Indicates whether the instance type is Amazon EBS-optimized.

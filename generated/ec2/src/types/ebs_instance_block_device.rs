@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a parameter used to set up an EBS volume in a block device mapping.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EbsInstanceBlockDevice {
     /// The time stamp when the attachment initiated.
@@ -23,6 +23,45 @@ pub struct EbsInstanceBlockDevice {
     pub operator: Option<crate::types::OperatorResponse>,
     /// The index of the EBS card. Some instance types support multiple EBS cards. The default EBS card index is 0.
     pub ebs_card_index: Option<i32>,
+}
+impl Clone for EbsInstanceBlockDevice {
+    fn clone(&self) -> Self {
+        Self {
+            attach_time: self.attach_time,
+            delete_on_termination: self.delete_on_termination,
+            status: self.status.clone(),
+            volume_id: self.volume_id.clone(),
+            associated_resource: self.associated_resource.clone(),
+            volume_owner_id: self.volume_owner_id.clone(),
+            operator: self.operator.clone(),
+            ebs_card_index: self.ebs_card_index,
+        }
+    }
+}
+impl PartialEq for EbsInstanceBlockDevice {
+    fn eq(&self, other: &Self) -> bool {
+        self.attach_time == other.attach_time
+            && self.delete_on_termination == other.delete_on_termination
+            && self.status == other.status && self.volume_id == other.volume_id
+            && self.associated_resource == other.associated_resource
+            && self.volume_owner_id == other.volume_owner_id
+            && self.operator == other.operator
+            && self.ebs_card_index == other.ebs_card_index
+    }
+}
+impl Default for EbsInstanceBlockDevice {
+    fn default() -> Self {
+        Self {
+            attach_time: None,
+            delete_on_termination: None,
+            status: None,
+            volume_id: None,
+            associated_resource: None,
+            volume_owner_id: None,
+            operator: None,
+            ebs_card_index: None,
+        }
+    }
 }
 impl EbsInstanceBlockDevice {
     /// Starts building a [`EbsInstanceBlockDevice`].
@@ -72,9 +111,26 @@ impl EbsInstanceBlockDevice {
     }
 }
 /// A builder for [`EbsInstanceBlockDevice`](crate::types::EbsInstanceBlockDevice); start one with `EbsInstanceBlockDevice::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EbsInstanceBlockDeviceBuilder {
     inner: crate::types::EbsInstanceBlockDevice,
+}
+impl Clone for EbsInstanceBlockDeviceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EbsInstanceBlockDeviceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EbsInstanceBlockDeviceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EbsInstanceBlockDevice as Default>::default(),
+        }
+    }
 }
 impl EbsInstanceBlockDeviceBuilder {
     /// Sets [`EbsInstanceBlockDevice::attach_time`](crate::types::EbsInstanceBlockDevice::attach_time): The time stamp when the attachment initiated.

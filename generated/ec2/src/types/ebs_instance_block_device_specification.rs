@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes information used to set up an EBS volume specified in a block device mapping.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EbsInstanceBlockDeviceSpecification {
     /// The ID of the EBS volume.
     pub volume_id: Option<String>,
     /// Indicates whether the volume is deleted on instance termination.
     pub delete_on_termination: Option<bool>,
+}
+impl Clone for EbsInstanceBlockDeviceSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            volume_id: self.volume_id.clone(),
+            delete_on_termination: self.delete_on_termination,
+        }
+    }
+}
+impl PartialEq for EbsInstanceBlockDeviceSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.volume_id == other.volume_id
+            && self.delete_on_termination == other.delete_on_termination
+    }
+}
+impl Default for EbsInstanceBlockDeviceSpecification {
+    fn default() -> Self {
+        Self {
+            volume_id: None,
+            delete_on_termination: None,
+        }
+    }
 }
 impl EbsInstanceBlockDeviceSpecification {
     /// Starts building a [`EbsInstanceBlockDeviceSpecification`].
@@ -28,9 +50,26 @@ impl EbsInstanceBlockDeviceSpecification {
     }
 }
 /// A builder for [`EbsInstanceBlockDeviceSpecification`](crate::types::EbsInstanceBlockDeviceSpecification); start one with `EbsInstanceBlockDeviceSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EbsInstanceBlockDeviceSpecificationBuilder {
     inner: crate::types::EbsInstanceBlockDeviceSpecification,
+}
+impl Clone for EbsInstanceBlockDeviceSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EbsInstanceBlockDeviceSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EbsInstanceBlockDeviceSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EbsInstanceBlockDeviceSpecification as Default>::default(),
+        }
+    }
 }
 impl EbsInstanceBlockDeviceSpecificationBuilder {
     /// Sets [`EbsInstanceBlockDeviceSpecification::volume_id`](crate::types::EbsInstanceBlockDeviceSpecification::volume_id): The ID of the EBS volume.

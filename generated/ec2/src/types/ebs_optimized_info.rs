@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the optimized EBS performance for supported instance types.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EbsOptimizedInfo {
     /// The baseline bandwidth performance for an EBS-optimized instance type, in Mbps.
@@ -17,6 +17,40 @@ pub struct EbsOptimizedInfo {
     pub maximum_throughput_in_mbps: Option<f64>,
     /// The maximum input/output storage operations per second for an EBS-optimized instance type.
     pub maximum_iops: Option<i32>,
+}
+impl Clone for EbsOptimizedInfo {
+    fn clone(&self) -> Self {
+        Self {
+            baseline_bandwidth_in_mbps: self.baseline_bandwidth_in_mbps,
+            baseline_throughput_in_mbps: self.baseline_throughput_in_mbps,
+            baseline_iops: self.baseline_iops,
+            maximum_bandwidth_in_mbps: self.maximum_bandwidth_in_mbps,
+            maximum_throughput_in_mbps: self.maximum_throughput_in_mbps,
+            maximum_iops: self.maximum_iops,
+        }
+    }
+}
+impl PartialEq for EbsOptimizedInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.baseline_bandwidth_in_mbps == other.baseline_bandwidth_in_mbps
+            && self.baseline_throughput_in_mbps == other.baseline_throughput_in_mbps
+            && self.baseline_iops == other.baseline_iops
+            && self.maximum_bandwidth_in_mbps == other.maximum_bandwidth_in_mbps
+            && self.maximum_throughput_in_mbps == other.maximum_throughput_in_mbps
+            && self.maximum_iops == other.maximum_iops
+    }
+}
+impl Default for EbsOptimizedInfo {
+    fn default() -> Self {
+        Self {
+            baseline_bandwidth_in_mbps: None,
+            baseline_throughput_in_mbps: None,
+            baseline_iops: None,
+            maximum_bandwidth_in_mbps: None,
+            maximum_throughput_in_mbps: None,
+            maximum_iops: None,
+        }
+    }
 }
 impl EbsOptimizedInfo {
     /// Starts building a [`EbsOptimizedInfo`].
@@ -56,9 +90,26 @@ impl EbsOptimizedInfo {
     }
 }
 /// A builder for [`EbsOptimizedInfo`](crate::types::EbsOptimizedInfo); start one with `EbsOptimizedInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EbsOptimizedInfoBuilder {
     inner: crate::types::EbsOptimizedInfo,
+}
+impl Clone for EbsOptimizedInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EbsOptimizedInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EbsOptimizedInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EbsOptimizedInfo as Default>::default(),
+        }
+    }
 }
 impl EbsOptimizedInfoBuilder {
     /// Sets [`EbsOptimizedInfo::baseline_bandwidth_in_mbps`](crate::types::EbsOptimizedInfo::baseline_bandwidth_in_mbps): The baseline bandwidth performance for an EBS-optimized instance type, in Mbps.

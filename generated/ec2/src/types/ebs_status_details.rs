@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the attached EBS status check for an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EbsStatusDetails {
     /// The date and time when the attached EBS status check failed.
@@ -11,6 +11,30 @@ pub struct EbsStatusDetails {
     pub name: Option<crate::types::StatusName>,
     /// The result of the attached EBS status check.
     pub status: Option<crate::types::StatusType>,
+}
+impl Clone for EbsStatusDetails {
+    fn clone(&self) -> Self {
+        Self {
+            impaired_since: self.impaired_since,
+            name: self.name.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for EbsStatusDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.impaired_since == other.impaired_since && self.name == other.name
+            && self.status == other.status
+    }
+}
+impl Default for EbsStatusDetails {
+    fn default() -> Self {
+        Self {
+            impaired_since: None,
+            name: None,
+            status: None,
+        }
+    }
 }
 impl EbsStatusDetails {
     /// Starts building a [`EbsStatusDetails`].
@@ -35,9 +59,26 @@ impl EbsStatusDetails {
     }
 }
 /// A builder for [`EbsStatusDetails`](crate::types::EbsStatusDetails); start one with `EbsStatusDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EbsStatusDetailsBuilder {
     inner: crate::types::EbsStatusDetails,
+}
+impl Clone for EbsStatusDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EbsStatusDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EbsStatusDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EbsStatusDetails as Default>::default(),
+        }
+    }
 }
 impl EbsStatusDetailsBuilder {
     /// Sets [`EbsStatusDetails::impaired_since`](crate::types::EbsStatusDetails::impaired_since): The date and time when the attached EBS status check failed.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides a summary of the attached EBS volume status for an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EbsStatusSummary {
     /// Details about the attached EBS status check for an instance.
     pub details: Option<Vec<crate::types::EbsStatusDetails>>,
     /// The current status.
     pub status: Option<crate::types::SummaryStatus>,
+}
+impl Clone for EbsStatusSummary {
+    fn clone(&self) -> Self {
+        Self {
+            details: self.details.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for EbsStatusSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.details == other.details && self.status == other.status
+    }
+}
+impl Default for EbsStatusSummary {
+    fn default() -> Self {
+        Self {
+            details: None,
+            status: None,
+        }
+    }
 }
 impl EbsStatusSummary {
     /// Starts building a [`EbsStatusSummary`].
@@ -28,9 +49,26 @@ impl EbsStatusSummary {
     }
 }
 /// A builder for [`EbsStatusSummary`](crate::types::EbsStatusSummary); start one with `EbsStatusSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EbsStatusSummaryBuilder {
     inner: crate::types::EbsStatusSummary,
+}
+impl Clone for EbsStatusSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EbsStatusSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EbsStatusSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EbsStatusSummary as Default>::default(),
+        }
+    }
 }
 impl EbsStatusSummaryBuilder {
     /// Appends one item to [`EbsStatusSummary::details`](crate::types::EbsStatusSummary::details): Details about the attached EBS status check for an instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EC2 Instance Connect Endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ec2InstanceConnectEndpoint {
     /// The ID of the Amazon Web Services account that created the EC2 Instance Connect Endpoint.
@@ -46,6 +46,73 @@ pub struct Ec2InstanceConnectEndpoint {
     pub public_dns_names: Option<crate::types::InstanceConnectEndpointPublicDnsNames>,
     /// The ID of the Availability Zone of the EC2 Instance Connect Endpoint.
     pub availability_zone_id: Option<String>,
+}
+impl Clone for Ec2InstanceConnectEndpoint {
+    fn clone(&self) -> Self {
+        Self {
+            owner_id: self.owner_id.clone(),
+            instance_connect_endpoint_id: self.instance_connect_endpoint_id.clone(),
+            instance_connect_endpoint_arn: self.instance_connect_endpoint_arn.clone(),
+            state: self.state.clone(),
+            state_message: self.state_message.clone(),
+            dns_name: self.dns_name.clone(),
+            fips_dns_name: self.fips_dns_name.clone(),
+            network_interface_ids: self.network_interface_ids.clone(),
+            vpc_id: self.vpc_id.clone(),
+            availability_zone: self.availability_zone.clone(),
+            created_at: self.created_at,
+            subnet_id: self.subnet_id.clone(),
+            preserve_client_ip: self.preserve_client_ip,
+            security_group_ids: self.security_group_ids.clone(),
+            tags: self.tags.clone(),
+            ip_address_type: self.ip_address_type.clone(),
+            public_dns_names: self.public_dns_names.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for Ec2InstanceConnectEndpoint {
+    fn eq(&self, other: &Self) -> bool {
+        self.owner_id == other.owner_id
+            && self.instance_connect_endpoint_id == other.instance_connect_endpoint_id
+            && self.instance_connect_endpoint_arn == other.instance_connect_endpoint_arn
+            && self.state == other.state && self.state_message == other.state_message
+            && self.dns_name == other.dns_name
+            && self.fips_dns_name == other.fips_dns_name
+            && self.network_interface_ids == other.network_interface_ids
+            && self.vpc_id == other.vpc_id
+            && self.availability_zone == other.availability_zone
+            && self.created_at == other.created_at && self.subnet_id == other.subnet_id
+            && self.preserve_client_ip == other.preserve_client_ip
+            && self.security_group_ids == other.security_group_ids
+            && self.tags == other.tags && self.ip_address_type == other.ip_address_type
+            && self.public_dns_names == other.public_dns_names
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for Ec2InstanceConnectEndpoint {
+    fn default() -> Self {
+        Self {
+            owner_id: None,
+            instance_connect_endpoint_id: None,
+            instance_connect_endpoint_arn: None,
+            state: None,
+            state_message: None,
+            dns_name: None,
+            fips_dns_name: None,
+            network_interface_ids: None,
+            vpc_id: None,
+            availability_zone: None,
+            created_at: None,
+            subnet_id: None,
+            preserve_client_ip: None,
+            security_group_ids: None,
+            tags: None,
+            ip_address_type: None,
+            public_dns_names: None,
+            availability_zone_id: None,
+        }
+    }
 }
 impl Ec2InstanceConnectEndpoint {
     /// Starts building a [`Ec2InstanceConnectEndpoint`].
@@ -147,9 +214,26 @@ impl Ec2InstanceConnectEndpoint {
     }
 }
 /// A builder for [`Ec2InstanceConnectEndpoint`](crate::types::Ec2InstanceConnectEndpoint); start one with `Ec2InstanceConnectEndpoint::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ec2InstanceConnectEndpointBuilder {
     inner: crate::types::Ec2InstanceConnectEndpoint,
+}
+impl Clone for Ec2InstanceConnectEndpointBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ec2InstanceConnectEndpointBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ec2InstanceConnectEndpointBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Ec2InstanceConnectEndpoint as Default>::default(),
+        }
+    }
 }
 impl Ec2InstanceConnectEndpointBuilder {
     /// Sets [`Ec2InstanceConnectEndpoint::owner_id`](crate::types::Ec2InstanceConnectEndpoint::owner_id): The ID of the Amazon Web Services account that created the EC2 Instance Connect Endpoint.

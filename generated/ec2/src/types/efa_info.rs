@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Elastic Fabric Adapters for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EfaInfo {
     /// The maximum number of Elastic Fabric Adapters for the instance type.
     pub maximum_efa_interfaces: Option<i32>,
+}
+impl Clone for EfaInfo {
+    fn clone(&self) -> Self {
+        Self {
+            maximum_efa_interfaces: self.maximum_efa_interfaces,
+        }
+    }
+}
+impl PartialEq for EfaInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.maximum_efa_interfaces == other.maximum_efa_interfaces
+    }
+}
+impl Default for EfaInfo {
+    fn default() -> Self {
+        Self {
+            maximum_efa_interfaces: None,
+        }
+    }
 }
 impl EfaInfo {
     /// Starts building a [`EfaInfo`].
@@ -21,9 +40,26 @@ impl EfaInfo {
     }
 }
 /// A builder for [`EfaInfo`](crate::types::EfaInfo); start one with `EfaInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EfaInfoBuilder {
     inner: crate::types::EfaInfo,
+}
+impl Clone for EfaInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EfaInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EfaInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EfaInfo as Default>::default(),
+        }
+    }
 }
 impl EfaInfoBuilder {
     /// Sets [`EfaInfo::maximum_efa_interfaces`](crate::types::EfaInfo::maximum_efa_interfaces): The maximum number of Elastic Fabric Adapters for the instance type.

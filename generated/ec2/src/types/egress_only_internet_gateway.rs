@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an egress-only internet gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EgressOnlyInternetGateway {
     /// Information about the attachment of the egress-only internet gateway.
@@ -11,6 +11,33 @@ pub struct EgressOnlyInternetGateway {
     pub egress_only_internet_gateway_id: Option<String>,
     /// The tags assigned to the egress-only internet gateway.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for EgressOnlyInternetGateway {
+    fn clone(&self) -> Self {
+        Self {
+            attachments: self.attachments.clone(),
+            egress_only_internet_gateway_id: self
+                .egress_only_internet_gateway_id
+                .clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for EgressOnlyInternetGateway {
+    fn eq(&self, other: &Self) -> bool {
+        self.attachments == other.attachments
+            && self.egress_only_internet_gateway_id
+                == other.egress_only_internet_gateway_id && self.tags == other.tags
+    }
+}
+impl Default for EgressOnlyInternetGateway {
+    fn default() -> Self {
+        Self {
+            attachments: None,
+            egress_only_internet_gateway_id: None,
+            tags: None,
+        }
+    }
 }
 impl EgressOnlyInternetGateway {
     /// Starts building a [`EgressOnlyInternetGateway`].
@@ -35,9 +62,26 @@ impl EgressOnlyInternetGateway {
     }
 }
 /// A builder for [`EgressOnlyInternetGateway`](crate::types::EgressOnlyInternetGateway); start one with `EgressOnlyInternetGateway::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EgressOnlyInternetGatewayBuilder {
     inner: crate::types::EgressOnlyInternetGateway,
+}
+impl Clone for EgressOnlyInternetGatewayBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EgressOnlyInternetGatewayBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EgressOnlyInternetGatewayBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EgressOnlyInternetGateway as Default>::default(),
+        }
+    }
 }
 impl EgressOnlyInternetGatewayBuilder {
     /// Appends one item to [`EgressOnlyInternetGateway::attachments`](crate::types::EgressOnlyInternetGateway::attachments): Information about the attachment of the egress-only internet gateway.

@@ -4,7 +4,7 @@
 /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
 ///
 /// Describes the association between an instance and an Elastic Graphics accelerator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ElasticGpuAssociation {
     /// The ID of the Elastic Graphics accelerator.
@@ -15,6 +15,34 @@ pub struct ElasticGpuAssociation {
     pub elastic_gpu_association_state: Option<String>,
     /// The time the Elastic Graphics accelerator was associated with the instance.
     pub elastic_gpu_association_time: Option<String>,
+}
+impl Clone for ElasticGpuAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            elastic_gpu_id: self.elastic_gpu_id.clone(),
+            elastic_gpu_association_id: self.elastic_gpu_association_id.clone(),
+            elastic_gpu_association_state: self.elastic_gpu_association_state.clone(),
+            elastic_gpu_association_time: self.elastic_gpu_association_time.clone(),
+        }
+    }
+}
+impl PartialEq for ElasticGpuAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.elastic_gpu_id == other.elastic_gpu_id
+            && self.elastic_gpu_association_id == other.elastic_gpu_association_id
+            && self.elastic_gpu_association_state == other.elastic_gpu_association_state
+            && self.elastic_gpu_association_time == other.elastic_gpu_association_time
+    }
+}
+impl Default for ElasticGpuAssociation {
+    fn default() -> Self {
+        Self {
+            elastic_gpu_id: None,
+            elastic_gpu_association_id: None,
+            elastic_gpu_association_state: None,
+            elastic_gpu_association_time: None,
+        }
+    }
 }
 impl ElasticGpuAssociation {
     /// Starts building a [`ElasticGpuAssociation`].
@@ -44,9 +72,26 @@ impl ElasticGpuAssociation {
     }
 }
 /// A builder for [`ElasticGpuAssociation`](crate::types::ElasticGpuAssociation); start one with `ElasticGpuAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ElasticGpuAssociationBuilder {
     inner: crate::types::ElasticGpuAssociation,
+}
+impl Clone for ElasticGpuAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ElasticGpuAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ElasticGpuAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ElasticGpuAssociation as Default>::default(),
+        }
+    }
 }
 impl ElasticGpuAssociationBuilder {
     /// Sets [`ElasticGpuAssociation::elastic_gpu_id`](crate::types::ElasticGpuAssociation::elastic_gpu_id): The ID of the Elastic Graphics accelerator.

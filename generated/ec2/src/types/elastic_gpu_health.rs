@@ -4,11 +4,28 @@
 /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
 ///
 /// Describes the status of an Elastic Graphics accelerator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ElasticGpuHealth {
     /// The health status.
     pub status: Option<crate::types::ElasticGpuStatus>,
+}
+impl Clone for ElasticGpuHealth {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for ElasticGpuHealth {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status
+    }
+}
+impl Default for ElasticGpuHealth {
+    fn default() -> Self {
+        Self { status: None }
+    }
 }
 impl ElasticGpuHealth {
     /// Starts building a [`ElasticGpuHealth`].
@@ -23,9 +40,26 @@ impl ElasticGpuHealth {
     }
 }
 /// A builder for [`ElasticGpuHealth`](crate::types::ElasticGpuHealth); start one with `ElasticGpuHealth::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ElasticGpuHealthBuilder {
     inner: crate::types::ElasticGpuHealth,
+}
+impl Clone for ElasticGpuHealthBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ElasticGpuHealthBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ElasticGpuHealthBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ElasticGpuHealth as Default>::default(),
+        }
+    }
 }
 impl ElasticGpuHealthBuilder {
     /// Sets [`ElasticGpuHealth::status`](crate::types::ElasticGpuHealth::status): The health status.

@@ -4,13 +4,28 @@
 /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
 ///
 /// A specification for an Elastic Graphics accelerator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ElasticGpuSpecification {
     /// The type of Elastic Graphics accelerator.
     ///
     /// Required: the builder's `build()` fails without it.
     pub type_: Option<String>,
+}
+impl Clone for ElasticGpuSpecification {
+    fn clone(&self) -> Self {
+        Self { type_: self.type_.clone() }
+    }
+}
+impl PartialEq for ElasticGpuSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_
+    }
+}
+impl Default for ElasticGpuSpecification {
+    fn default() -> Self {
+        Self { type_: None }
+    }
 }
 impl ElasticGpuSpecification {
     /// Starts building a [`ElasticGpuSpecification`].
@@ -25,9 +40,26 @@ impl ElasticGpuSpecification {
     }
 }
 /// A builder for [`ElasticGpuSpecification`](crate::types::ElasticGpuSpecification); start one with `ElasticGpuSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ElasticGpuSpecificationBuilder {
     inner: crate::types::ElasticGpuSpecification,
+}
+impl Clone for ElasticGpuSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ElasticGpuSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ElasticGpuSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ElasticGpuSpecification as Default>::default(),
+        }
+    }
 }
 impl ElasticGpuSpecificationBuilder {
     /// Sets [`ElasticGpuSpecification::type_`](crate::types::ElasticGpuSpecification::type_): The type of Elastic Graphics accelerator.

@@ -4,13 +4,28 @@
 /// Deprecated.
 ///
 /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ElasticGpuSpecificationResponse {
     /// Deprecated.
     ///
     /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
     pub type_: Option<String>,
+}
+impl Clone for ElasticGpuSpecificationResponse {
+    fn clone(&self) -> Self {
+        Self { type_: self.type_.clone() }
+    }
+}
+impl PartialEq for ElasticGpuSpecificationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_
+    }
+}
+impl Default for ElasticGpuSpecificationResponse {
+    fn default() -> Self {
+        Self { type_: None }
+    }
 }
 impl ElasticGpuSpecificationResponse {
     /// Starts building a [`ElasticGpuSpecificationResponse`].
@@ -25,9 +40,26 @@ impl ElasticGpuSpecificationResponse {
     }
 }
 /// A builder for [`ElasticGpuSpecificationResponse`](crate::types::ElasticGpuSpecificationResponse); start one with `ElasticGpuSpecificationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ElasticGpuSpecificationResponseBuilder {
     inner: crate::types::ElasticGpuSpecificationResponse,
+}
+impl Clone for ElasticGpuSpecificationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ElasticGpuSpecificationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ElasticGpuSpecificationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ElasticGpuSpecificationResponse as Default>::default(),
+        }
+    }
 }
 impl ElasticGpuSpecificationResponseBuilder {
     /// Sets [`ElasticGpuSpecificationResponse::type_`](crate::types::ElasticGpuSpecificationResponse::type_): Deprecated.

@@ -4,7 +4,7 @@
 /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
 ///
 /// Describes an Elastic Graphics accelerator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ElasticGpus {
     /// The ID of the Elastic Graphics accelerator.
@@ -21,6 +21,42 @@ pub struct ElasticGpus {
     pub instance_id: Option<String>,
     /// The tags assigned to the Elastic Graphics accelerator.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for ElasticGpus {
+    fn clone(&self) -> Self {
+        Self {
+            elastic_gpu_id: self.elastic_gpu_id.clone(),
+            availability_zone: self.availability_zone.clone(),
+            elastic_gpu_type: self.elastic_gpu_type.clone(),
+            elastic_gpu_health: self.elastic_gpu_health.clone(),
+            elastic_gpu_state: self.elastic_gpu_state.clone(),
+            instance_id: self.instance_id.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for ElasticGpus {
+    fn eq(&self, other: &Self) -> bool {
+        self.elastic_gpu_id == other.elastic_gpu_id
+            && self.availability_zone == other.availability_zone
+            && self.elastic_gpu_type == other.elastic_gpu_type
+            && self.elastic_gpu_health == other.elastic_gpu_health
+            && self.elastic_gpu_state == other.elastic_gpu_state
+            && self.instance_id == other.instance_id && self.tags == other.tags
+    }
+}
+impl Default for ElasticGpus {
+    fn default() -> Self {
+        Self {
+            elastic_gpu_id: None,
+            availability_zone: None,
+            elastic_gpu_type: None,
+            elastic_gpu_health: None,
+            elastic_gpu_state: None,
+            instance_id: None,
+            tags: None,
+        }
+    }
 }
 impl ElasticGpus {
     /// Starts building a [`ElasticGpus`].
@@ -65,9 +101,26 @@ impl ElasticGpus {
     }
 }
 /// A builder for [`ElasticGpus`](crate::types::ElasticGpus); start one with `ElasticGpus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ElasticGpusBuilder {
     inner: crate::types::ElasticGpus,
+}
+impl Clone for ElasticGpusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ElasticGpusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ElasticGpusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ElasticGpus as Default>::default(),
+        }
+    }
 }
 impl ElasticGpusBuilder {
     /// Sets [`ElasticGpus::elastic_gpu_id`](crate::types::ElasticGpus::elastic_gpu_id): The ID of the Elastic Graphics accelerator.

@@ -4,7 +4,7 @@
 /// **Note:** Amazon Elastic Inference is no longer available.
 ///
 /// Describes an elastic inference accelerator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ElasticInferenceAccelerator {
     /// The type of elastic inference accelerator. The possible values are `eia1.medium`, `eia1.large`, `eia1.xlarge`, `eia2.medium`, `eia2.large`, and `eia2.xlarge`.
@@ -15,6 +15,24 @@ pub struct ElasticInferenceAccelerator {
     ///
     /// Default: 1
     pub count: Option<i32>,
+}
+impl Clone for ElasticInferenceAccelerator {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            count: self.count,
+        }
+    }
+}
+impl PartialEq for ElasticInferenceAccelerator {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.count == other.count
+    }
+}
+impl Default for ElasticInferenceAccelerator {
+    fn default() -> Self {
+        Self { type_: None, count: None }
+    }
 }
 impl ElasticInferenceAccelerator {
     /// Starts building a [`ElasticInferenceAccelerator`].
@@ -34,9 +52,26 @@ impl ElasticInferenceAccelerator {
     }
 }
 /// A builder for [`ElasticInferenceAccelerator`](crate::types::ElasticInferenceAccelerator); start one with `ElasticInferenceAccelerator::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ElasticInferenceAcceleratorBuilder {
     inner: crate::types::ElasticInferenceAccelerator,
+}
+impl Clone for ElasticInferenceAcceleratorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ElasticInferenceAcceleratorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ElasticInferenceAcceleratorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ElasticInferenceAccelerator as Default>::default(),
+        }
+    }
 }
 impl ElasticInferenceAcceleratorBuilder {
     /// Sets [`ElasticInferenceAccelerator::type_`](crate::types::ElasticInferenceAccelerator::type_): The type of elastic inference accelerator.

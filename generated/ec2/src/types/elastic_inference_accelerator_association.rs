@@ -4,7 +4,7 @@
 /// **Note:** Amazon Elastic Inference is no longer available.
 ///
 /// Describes the association between an instance and an elastic inference accelerator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ElasticInferenceAcceleratorAssociation {
     /// The Amazon Resource Name (ARN) of the elastic inference accelerator.
@@ -17,6 +17,44 @@ pub struct ElasticInferenceAcceleratorAssociation {
     pub elastic_inference_accelerator_association_time: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
+}
+impl Clone for ElasticInferenceAcceleratorAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            elastic_inference_accelerator_arn: self
+                .elastic_inference_accelerator_arn
+                .clone(),
+            elastic_inference_accelerator_association_id: self
+                .elastic_inference_accelerator_association_id
+                .clone(),
+            elastic_inference_accelerator_association_state: self
+                .elastic_inference_accelerator_association_state
+                .clone(),
+            elastic_inference_accelerator_association_time: self
+                .elastic_inference_accelerator_association_time,
+        }
+    }
+}
+impl PartialEq for ElasticInferenceAcceleratorAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.elastic_inference_accelerator_arn == other.elastic_inference_accelerator_arn
+            && self.elastic_inference_accelerator_association_id
+                == other.elastic_inference_accelerator_association_id
+            && self.elastic_inference_accelerator_association_state
+                == other.elastic_inference_accelerator_association_state
+            && self.elastic_inference_accelerator_association_time
+                == other.elastic_inference_accelerator_association_time
+    }
+}
+impl Default for ElasticInferenceAcceleratorAssociation {
+    fn default() -> Self {
+        Self {
+            elastic_inference_accelerator_arn: None,
+            elastic_inference_accelerator_association_id: None,
+            elastic_inference_accelerator_association_state: None,
+            elastic_inference_accelerator_association_time: None,
+        }
+    }
 }
 impl ElasticInferenceAcceleratorAssociation {
     /// Starts building a [`ElasticInferenceAcceleratorAssociation`].
@@ -48,9 +86,26 @@ impl ElasticInferenceAcceleratorAssociation {
     }
 }
 /// A builder for [`ElasticInferenceAcceleratorAssociation`](crate::types::ElasticInferenceAcceleratorAssociation); start one with `ElasticInferenceAcceleratorAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ElasticInferenceAcceleratorAssociationBuilder {
     inner: crate::types::ElasticInferenceAcceleratorAssociation,
+}
+impl Clone for ElasticInferenceAcceleratorAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ElasticInferenceAcceleratorAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ElasticInferenceAcceleratorAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ElasticInferenceAcceleratorAssociation as Default>::default(),
+        }
+    }
 }
 impl ElasticInferenceAcceleratorAssociationBuilder {
     /// Sets [`ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_arn`](crate::types::ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_arn): The Amazon Resource Name (ARN) of the elastic inference accelerator.

@@ -4,13 +4,35 @@
 /// ENA Express uses Amazon Web Services Scalable Reliable Datagram (SRD) technology to increase the maximum bandwidth used per stream and minimize tail latency of network traffic between EC2 instances. With ENA Express, you can communicate between two EC2 instances in the same subnet within the same account, or in different accounts. Both sending and receiving instances must have ENA Express enabled.
 ///
 /// To improve the reliability of network packet delivery, ENA Express reorders network packets on the receiving end by default. However, some UDP-based applications are designed to handle network packets that are out of order to reduce the overhead for packet delivery at the network layer. When ENA Express is enabled, you can specify whether UDP network traffic uses it.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnaSrdSpecification {
     /// Indicates whether ENA Express is enabled for the network interface.
     pub ena_srd_enabled: Option<bool>,
     /// Configures ENA Express for UDP network traffic.
     pub ena_srd_udp_specification: Option<crate::types::EnaSrdUdpSpecification>,
+}
+impl Clone for EnaSrdSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            ena_srd_enabled: self.ena_srd_enabled,
+            ena_srd_udp_specification: self.ena_srd_udp_specification.clone(),
+        }
+    }
+}
+impl PartialEq for EnaSrdSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.ena_srd_enabled == other.ena_srd_enabled
+            && self.ena_srd_udp_specification == other.ena_srd_udp_specification
+    }
+}
+impl Default for EnaSrdSpecification {
+    fn default() -> Self {
+        Self {
+            ena_srd_enabled: None,
+            ena_srd_udp_specification: None,
+        }
+    }
 }
 impl EnaSrdSpecification {
     /// Starts building a [`EnaSrdSpecification`].
@@ -32,9 +54,26 @@ impl EnaSrdSpecification {
     }
 }
 /// A builder for [`EnaSrdSpecification`](crate::types::EnaSrdSpecification); start one with `EnaSrdSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnaSrdSpecificationBuilder {
     inner: crate::types::EnaSrdSpecification,
+}
+impl Clone for EnaSrdSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnaSrdSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnaSrdSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnaSrdSpecification as Default>::default(),
+        }
+    }
 }
 impl EnaSrdSpecificationBuilder {
     /// Sets [`EnaSrdSpecification::ena_srd_enabled`](crate::types::EnaSrdSpecification::ena_srd_enabled): Indicates whether ENA Express is enabled for the network interface.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Launch instances with ENA Express settings configured from your launch template.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnaSrdSpecificationRequest {
     /// Specifies whether ENA Express is enabled for the network interface when you launch an instance.
     pub ena_srd_enabled: Option<bool>,
     /// Contains ENA Express settings for UDP network traffic for the network interface attached to the instance.
     pub ena_srd_udp_specification: Option<crate::types::EnaSrdUdpSpecificationRequest>,
+}
+impl Clone for EnaSrdSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ena_srd_enabled: self.ena_srd_enabled,
+            ena_srd_udp_specification: self.ena_srd_udp_specification.clone(),
+        }
+    }
+}
+impl PartialEq for EnaSrdSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ena_srd_enabled == other.ena_srd_enabled
+            && self.ena_srd_udp_specification == other.ena_srd_udp_specification
+    }
+}
+impl Default for EnaSrdSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            ena_srd_enabled: None,
+            ena_srd_udp_specification: None,
+        }
+    }
 }
 impl EnaSrdSpecificationRequest {
     /// Starts building a [`EnaSrdSpecificationRequest`].
@@ -30,9 +52,26 @@ impl EnaSrdSpecificationRequest {
     }
 }
 /// A builder for [`EnaSrdSpecificationRequest`](crate::types::EnaSrdSpecificationRequest); start one with `EnaSrdSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnaSrdSpecificationRequestBuilder {
     inner: crate::types::EnaSrdSpecificationRequest,
+}
+impl Clone for EnaSrdSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnaSrdSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnaSrdSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnaSrdSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl EnaSrdSpecificationRequestBuilder {
     /// Sets [`EnaSrdSpecificationRequest::ena_srd_enabled`](crate::types::EnaSrdSpecificationRequest::ena_srd_enabled): Specifies whether ENA Express is enabled for the network interface when you launch an instance.

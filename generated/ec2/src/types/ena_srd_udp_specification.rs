@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// ENA Express is compatible with both TCP and UDP transport protocols. When it's enabled, TCP traffic automatically uses it. However, some UDP-based applications are designed to handle network packets that are out of order, without a need for retransmission, such as live video broadcasting or other near-real-time applications. For UDP traffic, you can specify whether to use ENA Express, based on your application environment needs.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnaSrdUdpSpecification {
     /// Indicates whether UDP traffic to and from the instance uses ENA Express. To specify this setting, you must first enable ENA Express.
     pub ena_srd_udp_enabled: Option<bool>,
+}
+impl Clone for EnaSrdUdpSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            ena_srd_udp_enabled: self.ena_srd_udp_enabled,
+        }
+    }
+}
+impl PartialEq for EnaSrdUdpSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.ena_srd_udp_enabled == other.ena_srd_udp_enabled
+    }
+}
+impl Default for EnaSrdUdpSpecification {
+    fn default() -> Self {
+        Self { ena_srd_udp_enabled: None }
+    }
 }
 impl EnaSrdUdpSpecification {
     /// Starts building a [`EnaSrdUdpSpecification`].
@@ -21,9 +38,26 @@ impl EnaSrdUdpSpecification {
     }
 }
 /// A builder for [`EnaSrdUdpSpecification`](crate::types::EnaSrdUdpSpecification); start one with `EnaSrdUdpSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnaSrdUdpSpecificationBuilder {
     inner: crate::types::EnaSrdUdpSpecification,
+}
+impl Clone for EnaSrdUdpSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnaSrdUdpSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnaSrdUdpSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnaSrdUdpSpecification as Default>::default(),
+        }
+    }
 }
 impl EnaSrdUdpSpecificationBuilder {
     /// Sets [`EnaSrdUdpSpecification::ena_srd_udp_enabled`](crate::types::EnaSrdUdpSpecification::ena_srd_udp_enabled): Indicates whether UDP traffic to and from the instance uses ENA Express.

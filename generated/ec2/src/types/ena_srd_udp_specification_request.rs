@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configures ENA Express for UDP network traffic from your launch template.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnaSrdUdpSpecificationRequest {
     /// Indicates whether UDP traffic uses ENA Express for your instance. To ensure that UDP traffic can use ENA Express when you launch an instance, you must also set **EnaSrdEnabled** in the **EnaSrdSpecificationRequest** to `true`.
     pub ena_srd_udp_enabled: Option<bool>,
+}
+impl Clone for EnaSrdUdpSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ena_srd_udp_enabled: self.ena_srd_udp_enabled,
+        }
+    }
+}
+impl PartialEq for EnaSrdUdpSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ena_srd_udp_enabled == other.ena_srd_udp_enabled
+    }
+}
+impl Default for EnaSrdUdpSpecificationRequest {
+    fn default() -> Self {
+        Self { ena_srd_udp_enabled: None }
+    }
 }
 impl EnaSrdUdpSpecificationRequest {
     /// Starts building a [`EnaSrdUdpSpecificationRequest`].
@@ -21,9 +38,26 @@ impl EnaSrdUdpSpecificationRequest {
     }
 }
 /// A builder for [`EnaSrdUdpSpecificationRequest`](crate::types::EnaSrdUdpSpecificationRequest); start one with `EnaSrdUdpSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnaSrdUdpSpecificationRequestBuilder {
     inner: crate::types::EnaSrdUdpSpecificationRequest,
+}
+impl Clone for EnaSrdUdpSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnaSrdUdpSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnaSrdUdpSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnaSrdUdpSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl EnaSrdUdpSpecificationRequestBuilder {
     /// Sets [`EnaSrdUdpSpecificationRequest::ena_srd_udp_enabled`](crate::types::EnaSrdUdpSpecificationRequest::ena_srd_udp_enabled): Indicates whether UDP traffic uses ENA Express for your instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableAddressTransferRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableAddressTransferRequest {
     /// The allocation ID of an Elastic IP address.
@@ -15,6 +15,31 @@ pub struct EnableAddressTransferRequest {
     pub transfer_account_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableAddressTransferRequest {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_id: self.allocation_id.clone(),
+            transfer_account_id: self.transfer_account_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableAddressTransferRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_id == other.allocation_id
+            && self.transfer_account_id == other.transfer_account_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableAddressTransferRequest {
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            transfer_account_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl EnableAddressTransferRequest {
     /// Starts building a [`EnableAddressTransferRequest`].
@@ -39,9 +64,26 @@ impl EnableAddressTransferRequest {
     }
 }
 /// A builder for [`EnableAddressTransferRequest`](crate::types::EnableAddressTransferRequest); start one with `EnableAddressTransferRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableAddressTransferRequestBuilder {
     inner: crate::types::EnableAddressTransferRequest,
+}
+impl Clone for EnableAddressTransferRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableAddressTransferRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableAddressTransferRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableAddressTransferRequest as Default>::default(),
+        }
+    }
 }
 impl EnableAddressTransferRequestBuilder {
     /// Sets [`EnableAddressTransferRequest::allocation_id`](crate::types::EnableAddressTransferRequest::allocation_id): The allocation ID of an Elastic IP address.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableAddressTransferResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableAddressTransferResult {
     /// An Elastic IP address transfer.
     pub address_transfer: Option<crate::types::AddressTransfer>,
+}
+impl Clone for EnableAddressTransferResult {
+    fn clone(&self) -> Self {
+        Self {
+            address_transfer: self.address_transfer.clone(),
+        }
+    }
+}
+impl PartialEq for EnableAddressTransferResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.address_transfer == other.address_transfer
+    }
+}
+impl Default for EnableAddressTransferResult {
+    fn default() -> Self {
+        Self { address_transfer: None }
+    }
 }
 impl EnableAddressTransferResult {
     /// Starts building a [`EnableAddressTransferResult`].
@@ -21,9 +38,26 @@ impl EnableAddressTransferResult {
     }
 }
 /// A builder for [`EnableAddressTransferResult`](crate::types::EnableAddressTransferResult); start one with `EnableAddressTransferResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableAddressTransferResultBuilder {
     inner: crate::types::EnableAddressTransferResult,
+}
+impl Clone for EnableAddressTransferResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableAddressTransferResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableAddressTransferResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableAddressTransferResult as Default>::default(),
+        }
+    }
 }
 impl EnableAddressTransferResultBuilder {
     /// Sets [`EnableAddressTransferResult::address_transfer`](crate::types::EnableAddressTransferResult::address_transfer): An Elastic IP address transfer.

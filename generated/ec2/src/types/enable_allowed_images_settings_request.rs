@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableAllowedImagesSettingsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableAllowedImagesSettingsRequest {
     /// Specify `enabled` to apply the image criteria specified by the Allowed AMIs settings. Specify `audit-mode` so that you can check which AMIs will be allowed or not allowed by the image criteria.
@@ -13,6 +13,28 @@ pub struct EnableAllowedImagesSettingsRequest {
     >,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableAllowedImagesSettingsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            allowed_images_settings_state: self.allowed_images_settings_state.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableAllowedImagesSettingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.allowed_images_settings_state == other.allowed_images_settings_state
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableAllowedImagesSettingsRequest {
+    fn default() -> Self {
+        Self {
+            allowed_images_settings_state: None,
+            dry_run: None,
+        }
+    }
 }
 impl EnableAllowedImagesSettingsRequest {
     /// Starts building a [`EnableAllowedImagesSettingsRequest`].
@@ -34,9 +56,26 @@ impl EnableAllowedImagesSettingsRequest {
     }
 }
 /// A builder for [`EnableAllowedImagesSettingsRequest`](crate::types::EnableAllowedImagesSettingsRequest); start one with `EnableAllowedImagesSettingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableAllowedImagesSettingsRequestBuilder {
     inner: crate::types::EnableAllowedImagesSettingsRequest,
+}
+impl Clone for EnableAllowedImagesSettingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableAllowedImagesSettingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableAllowedImagesSettingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableAllowedImagesSettingsRequest as Default>::default(),
+        }
+    }
 }
 impl EnableAllowedImagesSettingsRequestBuilder {
     /// Sets [`EnableAllowedImagesSettingsRequest::allowed_images_settings_state`](crate::types::EnableAllowedImagesSettingsRequest::allowed_images_settings_state): Specify `enabled` to apply the image criteria specified by the Allowed AMIs settings.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableAllowedImagesSettingsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableAllowedImagesSettingsResult {
     /// Returns `enabled` or `audit-mode` if the request succeeds; otherwise, it returns an error.
     pub allowed_images_settings_state: Option<
         crate::types::AllowedImagesSettingsEnabledState,
     >,
+}
+impl Clone for EnableAllowedImagesSettingsResult {
+    fn clone(&self) -> Self {
+        Self {
+            allowed_images_settings_state: self.allowed_images_settings_state.clone(),
+        }
+    }
+}
+impl PartialEq for EnableAllowedImagesSettingsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.allowed_images_settings_state == other.allowed_images_settings_state
+    }
+}
+impl Default for EnableAllowedImagesSettingsResult {
+    fn default() -> Self {
+        Self {
+            allowed_images_settings_state: None,
+        }
+    }
 }
 impl EnableAllowedImagesSettingsResult {
     /// Starts building a [`EnableAllowedImagesSettingsResult`].
@@ -25,9 +44,26 @@ impl EnableAllowedImagesSettingsResult {
     }
 }
 /// A builder for [`EnableAllowedImagesSettingsResult`](crate::types::EnableAllowedImagesSettingsResult); start one with `EnableAllowedImagesSettingsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableAllowedImagesSettingsResultBuilder {
     inner: crate::types::EnableAllowedImagesSettingsResult,
+}
+impl Clone for EnableAllowedImagesSettingsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableAllowedImagesSettingsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableAllowedImagesSettingsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableAllowedImagesSettingsResult as Default>::default(),
+        }
+    }
 }
 impl EnableAllowedImagesSettingsResultBuilder {
     /// Sets [`EnableAllowedImagesSettingsResult::allowed_images_settings_state`](crate::types::EnableAllowedImagesSettingsResult::allowed_images_settings_state): Returns `enabled` or `audit-mode` if the request succeeds; otherwise, it returns an error.

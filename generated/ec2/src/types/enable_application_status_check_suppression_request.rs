@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableApplicationStatusCheckSuppressionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableApplicationStatusCheckSuppressionRequest {
     /// The IDs of the instances for which to suppress application status checks.
@@ -13,6 +13,33 @@ pub struct EnableApplicationStatusCheckSuppressionRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableApplicationStatusCheckSuppressionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            duration_seconds: self.duration_seconds,
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableApplicationStatusCheckSuppressionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids
+            && self.duration_seconds == other.duration_seconds
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableApplicationStatusCheckSuppressionRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            duration_seconds: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl EnableApplicationStatusCheckSuppressionRequest {
     /// Starts building a [`EnableApplicationStatusCheckSuppressionRequest`].
@@ -42,9 +69,26 @@ impl EnableApplicationStatusCheckSuppressionRequest {
     }
 }
 /// A builder for [`EnableApplicationStatusCheckSuppressionRequest`](crate::types::EnableApplicationStatusCheckSuppressionRequest); start one with `EnableApplicationStatusCheckSuppressionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableApplicationStatusCheckSuppressionRequestBuilder {
     inner: crate::types::EnableApplicationStatusCheckSuppressionRequest,
+}
+impl Clone for EnableApplicationStatusCheckSuppressionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableApplicationStatusCheckSuppressionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableApplicationStatusCheckSuppressionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableApplicationStatusCheckSuppressionRequest as Default>::default(),
+        }
+    }
 }
 impl EnableApplicationStatusCheckSuppressionRequestBuilder {
     /// Appends one item to [`EnableApplicationStatusCheckSuppressionRequest::instance_ids`](crate::types::EnableApplicationStatusCheckSuppressionRequest::instance_ids): The IDs of the instances for which to suppress application status checks.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableApplicationStatusCheckSuppressionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableApplicationStatusCheckSuppressionResult {
     /// The instances for which suppression was successfully enabled.
@@ -13,6 +13,28 @@ pub struct EnableApplicationStatusCheckSuppressionResult {
     pub unsuccessful_results: Option<
         Vec<crate::types::UnsuccessfulSuppressionResponseObject>,
     >,
+}
+impl Clone for EnableApplicationStatusCheckSuppressionResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful_results: self.successful_results.clone(),
+            unsuccessful_results: self.unsuccessful_results.clone(),
+        }
+    }
+}
+impl PartialEq for EnableApplicationStatusCheckSuppressionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful_results == other.successful_results
+            && self.unsuccessful_results == other.unsuccessful_results
+    }
+}
+impl Default for EnableApplicationStatusCheckSuppressionResult {
+    fn default() -> Self {
+        Self {
+            successful_results: None,
+            unsuccessful_results: None,
+        }
+    }
 }
 impl EnableApplicationStatusCheckSuppressionResult {
     /// Starts building a [`EnableApplicationStatusCheckSuppressionResult`].
@@ -36,9 +58,26 @@ impl EnableApplicationStatusCheckSuppressionResult {
     }
 }
 /// A builder for [`EnableApplicationStatusCheckSuppressionResult`](crate::types::EnableApplicationStatusCheckSuppressionResult); start one with `EnableApplicationStatusCheckSuppressionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableApplicationStatusCheckSuppressionResultBuilder {
     inner: crate::types::EnableApplicationStatusCheckSuppressionResult,
+}
+impl Clone for EnableApplicationStatusCheckSuppressionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableApplicationStatusCheckSuppressionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableApplicationStatusCheckSuppressionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableApplicationStatusCheckSuppressionResult as Default>::default(),
+        }
+    }
 }
 impl EnableApplicationStatusCheckSuppressionResultBuilder {
     /// Appends one item to [`EnableApplicationStatusCheckSuppressionResult::successful_results`](crate::types::EnableApplicationStatusCheckSuppressionResult::successful_results): The instances for which suppression was successfully enabled.

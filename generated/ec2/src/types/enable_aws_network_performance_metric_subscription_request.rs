@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableAwsNetworkPerformanceMetricSubscriptionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableAwsNetworkPerformanceMetricSubscriptionRequest {
     /// The source Region (like `us-east-1`) or Availability Zone ID (like `use1-az1`) that the metric subscription is enabled for. If you use Availability Zone IDs, the Source and Destination Availability Zones must be in the same Region.
@@ -15,6 +15,35 @@ pub struct EnableAwsNetworkPerformanceMetricSubscriptionRequest {
     pub statistic: Option<crate::types::StatisticType>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableAwsNetworkPerformanceMetricSubscriptionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            source: self.source.clone(),
+            destination: self.destination.clone(),
+            metric: self.metric.clone(),
+            statistic: self.statistic.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableAwsNetworkPerformanceMetricSubscriptionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.destination == other.destination
+            && self.metric == other.metric && self.statistic == other.statistic
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableAwsNetworkPerformanceMetricSubscriptionRequest {
+    fn default() -> Self {
+        Self {
+            source: None,
+            destination: None,
+            metric: None,
+            statistic: None,
+            dry_run: None,
+        }
+    }
 }
 impl EnableAwsNetworkPerformanceMetricSubscriptionRequest {
     /// Starts building a [`EnableAwsNetworkPerformanceMetricSubscriptionRequest`].
@@ -49,9 +78,26 @@ impl EnableAwsNetworkPerformanceMetricSubscriptionRequest {
     }
 }
 /// A builder for [`EnableAwsNetworkPerformanceMetricSubscriptionRequest`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest); start one with `EnableAwsNetworkPerformanceMetricSubscriptionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
     inner: crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest,
+}
+impl Clone for EnableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest as Default>::default(),
+        }
+    }
 }
 impl EnableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
     /// Sets [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::source`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::source): The source Region (like `us-east-1`) or Availability Zone ID (like `use1-az1`) that the metric subscription is enabled for.

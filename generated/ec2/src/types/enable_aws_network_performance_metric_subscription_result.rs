@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableAwsNetworkPerformanceMetricSubscriptionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableAwsNetworkPerformanceMetricSubscriptionResult {
     /// Indicates whether the subscribe action was successful.
     pub output: Option<bool>,
+}
+impl Clone for EnableAwsNetworkPerformanceMetricSubscriptionResult {
+    fn clone(&self) -> Self {
+        Self { output: self.output }
+    }
+}
+impl PartialEq for EnableAwsNetworkPerformanceMetricSubscriptionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.output == other.output
+    }
+}
+impl Default for EnableAwsNetworkPerformanceMetricSubscriptionResult {
+    fn default() -> Self {
+        Self { output: None }
+    }
 }
 impl EnableAwsNetworkPerformanceMetricSubscriptionResult {
     /// Starts building a [`EnableAwsNetworkPerformanceMetricSubscriptionResult`].
@@ -21,9 +36,26 @@ impl EnableAwsNetworkPerformanceMetricSubscriptionResult {
     }
 }
 /// A builder for [`EnableAwsNetworkPerformanceMetricSubscriptionResult`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionResult); start one with `EnableAwsNetworkPerformanceMetricSubscriptionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
     inner: crate::types::EnableAwsNetworkPerformanceMetricSubscriptionResult,
+}
+impl Clone for EnableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableAwsNetworkPerformanceMetricSubscriptionResult as Default>::default(),
+        }
+    }
 }
 impl EnableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
     /// Sets [`EnableAwsNetworkPerformanceMetricSubscriptionResult::output`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionResult::output): Indicates whether the subscribe action was successful.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableCapacityManagerRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableCapacityManagerRequest {
     /// Specifies whether to enable cross-account access for Amazon Web Services Organizations. When enabled, Capacity Manager can aggregate data from all accounts in your organization. Default is false.
@@ -11,6 +11,30 @@ pub struct EnableCapacityManagerRequest {
     pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub client_token: Option<String>,
+}
+impl Clone for EnableCapacityManagerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            organizations_access: self.organizations_access,
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for EnableCapacityManagerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.organizations_access == other.organizations_access
+            && self.dry_run == other.dry_run && self.client_token == other.client_token
+    }
+}
+impl Default for EnableCapacityManagerRequest {
+    fn default() -> Self {
+        Self {
+            organizations_access: None,
+            dry_run: None,
+            client_token: None,
+        }
+    }
 }
 impl EnableCapacityManagerRequest {
     /// Starts building a [`EnableCapacityManagerRequest`].
@@ -35,9 +59,26 @@ impl EnableCapacityManagerRequest {
     }
 }
 /// A builder for [`EnableCapacityManagerRequest`](crate::types::EnableCapacityManagerRequest); start one with `EnableCapacityManagerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableCapacityManagerRequestBuilder {
     inner: crate::types::EnableCapacityManagerRequest,
+}
+impl Clone for EnableCapacityManagerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableCapacityManagerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableCapacityManagerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableCapacityManagerRequest as Default>::default(),
+        }
+    }
 }
 impl EnableCapacityManagerRequestBuilder {
     /// Sets [`EnableCapacityManagerRequest::organizations_access`](crate::types::EnableCapacityManagerRequest::organizations_access): Specifies whether to enable cross-account access for Amazon Web Services Organizations.

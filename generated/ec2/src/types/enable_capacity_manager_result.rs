@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableCapacityManagerResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableCapacityManagerResult {
     /// The current status of Capacity Manager after the enable operation.
     pub capacity_manager_status: Option<crate::types::CapacityManagerStatus>,
     /// Indicates whether Organizations access is enabled for cross-account data aggregation.
     pub organizations_access: Option<bool>,
+}
+impl Clone for EnableCapacityManagerResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_manager_status: self.capacity_manager_status.clone(),
+            organizations_access: self.organizations_access,
+        }
+    }
+}
+impl PartialEq for EnableCapacityManagerResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_manager_status == other.capacity_manager_status
+            && self.organizations_access == other.organizations_access
+    }
+}
+impl Default for EnableCapacityManagerResult {
+    fn default() -> Self {
+        Self {
+            capacity_manager_status: None,
+            organizations_access: None,
+        }
+    }
 }
 impl EnableCapacityManagerResult {
     /// Starts building a [`EnableCapacityManagerResult`].
@@ -30,9 +52,26 @@ impl EnableCapacityManagerResult {
     }
 }
 /// A builder for [`EnableCapacityManagerResult`](crate::types::EnableCapacityManagerResult); start one with `EnableCapacityManagerResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableCapacityManagerResultBuilder {
     inner: crate::types::EnableCapacityManagerResult,
+}
+impl Clone for EnableCapacityManagerResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableCapacityManagerResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableCapacityManagerResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableCapacityManagerResult as Default>::default(),
+        }
+    }
 }
 impl EnableCapacityManagerResultBuilder {
     /// Sets [`EnableCapacityManagerResult::capacity_manager_status`](crate::types::EnableCapacityManagerResult::capacity_manager_status): The current status of Capacity Manager after the enable operation.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableEbsEncryptionByDefaultRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableEbsEncryptionByDefaultRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableEbsEncryptionByDefaultRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for EnableEbsEncryptionByDefaultRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableEbsEncryptionByDefaultRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl EnableEbsEncryptionByDefaultRequest {
     /// Starts building a [`EnableEbsEncryptionByDefaultRequest`].
@@ -21,9 +36,26 @@ impl EnableEbsEncryptionByDefaultRequest {
     }
 }
 /// A builder for [`EnableEbsEncryptionByDefaultRequest`](crate::types::EnableEbsEncryptionByDefaultRequest); start one with `EnableEbsEncryptionByDefaultRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableEbsEncryptionByDefaultRequestBuilder {
     inner: crate::types::EnableEbsEncryptionByDefaultRequest,
+}
+impl Clone for EnableEbsEncryptionByDefaultRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableEbsEncryptionByDefaultRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableEbsEncryptionByDefaultRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableEbsEncryptionByDefaultRequest as Default>::default(),
+        }
+    }
 }
 impl EnableEbsEncryptionByDefaultRequestBuilder {
     /// Sets [`EnableEbsEncryptionByDefaultRequest::dry_run`](crate::types::EnableEbsEncryptionByDefaultRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

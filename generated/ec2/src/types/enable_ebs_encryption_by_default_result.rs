@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableEbsEncryptionByDefaultResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableEbsEncryptionByDefaultResult {
     /// The updated status of encryption by default.
     pub ebs_encryption_by_default: Option<bool>,
+}
+impl Clone for EnableEbsEncryptionByDefaultResult {
+    fn clone(&self) -> Self {
+        Self {
+            ebs_encryption_by_default: self.ebs_encryption_by_default,
+        }
+    }
+}
+impl PartialEq for EnableEbsEncryptionByDefaultResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ebs_encryption_by_default == other.ebs_encryption_by_default
+    }
+}
+impl Default for EnableEbsEncryptionByDefaultResult {
+    fn default() -> Self {
+        Self {
+            ebs_encryption_by_default: None,
+        }
+    }
 }
 impl EnableEbsEncryptionByDefaultResult {
     /// Starts building a [`EnableEbsEncryptionByDefaultResult`].
@@ -21,9 +40,26 @@ impl EnableEbsEncryptionByDefaultResult {
     }
 }
 /// A builder for [`EnableEbsEncryptionByDefaultResult`](crate::types::EnableEbsEncryptionByDefaultResult); start one with `EnableEbsEncryptionByDefaultResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableEbsEncryptionByDefaultResultBuilder {
     inner: crate::types::EnableEbsEncryptionByDefaultResult,
+}
+impl Clone for EnableEbsEncryptionByDefaultResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableEbsEncryptionByDefaultResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableEbsEncryptionByDefaultResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableEbsEncryptionByDefaultResult as Default>::default(),
+        }
+    }
 }
 impl EnableEbsEncryptionByDefaultResultBuilder {
     /// Sets [`EnableEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::EnableEbsEncryptionByDefaultResult::ebs_encryption_by_default): The updated status of encryption by default.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableFastLaunchRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableFastLaunchRequest {
     /// Specify the ID of the image for which to enable Windows fast launch.
@@ -23,6 +23,39 @@ pub struct EnableFastLaunchRequest {
     pub max_parallel_launches: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableFastLaunchRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            resource_type: self.resource_type.clone(),
+            snapshot_configuration: self.snapshot_configuration.clone(),
+            launch_template: self.launch_template.clone(),
+            max_parallel_launches: self.max_parallel_launches,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableFastLaunchRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.resource_type == other.resource_type
+            && self.snapshot_configuration == other.snapshot_configuration
+            && self.launch_template == other.launch_template
+            && self.max_parallel_launches == other.max_parallel_launches
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableFastLaunchRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            resource_type: None,
+            snapshot_configuration: None,
+            launch_template: None,
+            max_parallel_launches: None,
+            dry_run: None,
+        }
+    }
 }
 impl EnableFastLaunchRequest {
     /// Starts building a [`EnableFastLaunchRequest`].
@@ -66,9 +99,26 @@ impl EnableFastLaunchRequest {
     }
 }
 /// A builder for [`EnableFastLaunchRequest`](crate::types::EnableFastLaunchRequest); start one with `EnableFastLaunchRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableFastLaunchRequestBuilder {
     inner: crate::types::EnableFastLaunchRequest,
+}
+impl Clone for EnableFastLaunchRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableFastLaunchRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableFastLaunchRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableFastLaunchRequest as Default>::default(),
+        }
+    }
 }
 impl EnableFastLaunchRequestBuilder {
     /// Sets [`EnableFastLaunchRequest::image_id`](crate::types::EnableFastLaunchRequest::image_id): Specify the ID of the image for which to enable Windows fast launch.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableFastLaunchResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableFastLaunchResult {
     /// The image ID that identifies the AMI for which Windows fast launch was enabled.
@@ -27,6 +27,47 @@ pub struct EnableFastLaunchResult {
     pub state_transition_reason: Option<String>,
     /// The time that the state changed for Windows fast launch for the AMI.
     pub state_transition_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for EnableFastLaunchResult {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            resource_type: self.resource_type.clone(),
+            snapshot_configuration: self.snapshot_configuration.clone(),
+            launch_template: self.launch_template.clone(),
+            max_parallel_launches: self.max_parallel_launches,
+            owner_id: self.owner_id.clone(),
+            state: self.state.clone(),
+            state_transition_reason: self.state_transition_reason.clone(),
+            state_transition_time: self.state_transition_time,
+        }
+    }
+}
+impl PartialEq for EnableFastLaunchResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.resource_type == other.resource_type
+            && self.snapshot_configuration == other.snapshot_configuration
+            && self.launch_template == other.launch_template
+            && self.max_parallel_launches == other.max_parallel_launches
+            && self.owner_id == other.owner_id && self.state == other.state
+            && self.state_transition_reason == other.state_transition_reason
+            && self.state_transition_time == other.state_transition_time
+    }
+}
+impl Default for EnableFastLaunchResult {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            resource_type: None,
+            snapshot_configuration: None,
+            launch_template: None,
+            max_parallel_launches: None,
+            owner_id: None,
+            state: None,
+            state_transition_reason: None,
+            state_transition_time: None,
+        }
+    }
 }
 impl EnableFastLaunchResult {
     /// Starts building a [`EnableFastLaunchResult`].
@@ -87,9 +128,26 @@ impl EnableFastLaunchResult {
     }
 }
 /// A builder for [`EnableFastLaunchResult`](crate::types::EnableFastLaunchResult); start one with `EnableFastLaunchResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableFastLaunchResultBuilder {
     inner: crate::types::EnableFastLaunchResult,
+}
+impl Clone for EnableFastLaunchResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableFastLaunchResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableFastLaunchResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableFastLaunchResult as Default>::default(),
+        }
+    }
 }
 impl EnableFastLaunchResultBuilder {
     /// Sets [`EnableFastLaunchResult::image_id`](crate::types::EnableFastLaunchResult::image_id): The image ID that identifies the AMI for which Windows fast launch was enabled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about the errors that occurred when enabling fast snapshot restores.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableFastSnapshotRestoreErrorItem {
     /// The ID of the snapshot.
@@ -11,6 +11,31 @@ pub struct EnableFastSnapshotRestoreErrorItem {
     pub fast_snapshot_restore_state_errors: Option<
         Vec<crate::types::EnableFastSnapshotRestoreStateErrorItem>,
     >,
+}
+impl Clone for EnableFastSnapshotRestoreErrorItem {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            fast_snapshot_restore_state_errors: self
+                .fast_snapshot_restore_state_errors
+                .clone(),
+        }
+    }
+}
+impl PartialEq for EnableFastSnapshotRestoreErrorItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id
+            && self.fast_snapshot_restore_state_errors
+                == other.fast_snapshot_restore_state_errors
+    }
+}
+impl Default for EnableFastSnapshotRestoreErrorItem {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            fast_snapshot_restore_state_errors: None,
+        }
+    }
 }
 impl EnableFastSnapshotRestoreErrorItem {
     /// Starts building a [`EnableFastSnapshotRestoreErrorItem`].
@@ -32,9 +57,26 @@ impl EnableFastSnapshotRestoreErrorItem {
     }
 }
 /// A builder for [`EnableFastSnapshotRestoreErrorItem`](crate::types::EnableFastSnapshotRestoreErrorItem); start one with `EnableFastSnapshotRestoreErrorItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableFastSnapshotRestoreErrorItemBuilder {
     inner: crate::types::EnableFastSnapshotRestoreErrorItem,
+}
+impl Clone for EnableFastSnapshotRestoreErrorItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableFastSnapshotRestoreErrorItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableFastSnapshotRestoreErrorItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableFastSnapshotRestoreErrorItem as Default>::default(),
+        }
+    }
 }
 impl EnableFastSnapshotRestoreErrorItemBuilder {
     /// Sets [`EnableFastSnapshotRestoreErrorItem::snapshot_id`](crate::types::EnableFastSnapshotRestoreErrorItem::snapshot_id): The ID of the snapshot.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an error that occurred when enabling fast snapshot restores.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableFastSnapshotRestoreStateError {
     /// The error code.
     pub code: Option<String>,
     /// The error message.
     pub message: Option<String>,
+}
+impl Clone for EnableFastSnapshotRestoreStateError {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for EnableFastSnapshotRestoreStateError {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for EnableFastSnapshotRestoreStateError {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl EnableFastSnapshotRestoreStateError {
     /// Starts building a [`EnableFastSnapshotRestoreStateError`].
@@ -28,9 +46,26 @@ impl EnableFastSnapshotRestoreStateError {
     }
 }
 /// A builder for [`EnableFastSnapshotRestoreStateError`](crate::types::EnableFastSnapshotRestoreStateError); start one with `EnableFastSnapshotRestoreStateError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableFastSnapshotRestoreStateErrorBuilder {
     inner: crate::types::EnableFastSnapshotRestoreStateError,
+}
+impl Clone for EnableFastSnapshotRestoreStateErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableFastSnapshotRestoreStateErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableFastSnapshotRestoreStateErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableFastSnapshotRestoreStateError as Default>::default(),
+        }
+    }
 }
 impl EnableFastSnapshotRestoreStateErrorBuilder {
     /// Sets [`EnableFastSnapshotRestoreStateError::code`](crate::types::EnableFastSnapshotRestoreStateError::code): The error code.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an error that occurred when enabling fast snapshot restores.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableFastSnapshotRestoreStateErrorItem {
     /// The Availability Zone.
@@ -11,6 +11,31 @@ pub struct EnableFastSnapshotRestoreStateErrorItem {
     pub availability_zone_id: Option<String>,
     /// The error.
     pub error: Option<crate::types::EnableFastSnapshotRestoreStateError>,
+}
+impl Clone for EnableFastSnapshotRestoreStateErrorItem {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+impl PartialEq for EnableFastSnapshotRestoreStateErrorItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.error == other.error
+    }
+}
+impl Default for EnableFastSnapshotRestoreStateErrorItem {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            availability_zone_id: None,
+            error: None,
+        }
+    }
 }
 impl EnableFastSnapshotRestoreStateErrorItem {
     /// Starts building a [`EnableFastSnapshotRestoreStateErrorItem`].
@@ -35,9 +60,26 @@ impl EnableFastSnapshotRestoreStateErrorItem {
     }
 }
 /// A builder for [`EnableFastSnapshotRestoreStateErrorItem`](crate::types::EnableFastSnapshotRestoreStateErrorItem); start one with `EnableFastSnapshotRestoreStateErrorItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableFastSnapshotRestoreStateErrorItemBuilder {
     inner: crate::types::EnableFastSnapshotRestoreStateErrorItem,
+}
+impl Clone for EnableFastSnapshotRestoreStateErrorItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableFastSnapshotRestoreStateErrorItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableFastSnapshotRestoreStateErrorItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableFastSnapshotRestoreStateErrorItem as Default>::default(),
+        }
+    }
 }
 impl EnableFastSnapshotRestoreStateErrorItemBuilder {
     /// Sets [`EnableFastSnapshotRestoreStateErrorItem::availability_zone`](crate::types::EnableFastSnapshotRestoreStateErrorItem::availability_zone): The Availability Zone.

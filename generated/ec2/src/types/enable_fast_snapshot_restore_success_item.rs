@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes fast snapshot restores that were successfully enabled.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableFastSnapshotRestoreSuccessItem {
     /// The ID of the snapshot.
@@ -32,6 +32,57 @@ pub struct EnableFastSnapshotRestoreSuccessItem {
     pub disabling_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time at which fast snapshot restores entered the `disabled` state.
     pub disabled_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for EnableFastSnapshotRestoreSuccessItem {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            state: self.state.clone(),
+            state_transition_reason: self.state_transition_reason.clone(),
+            owner_id: self.owner_id.clone(),
+            owner_alias: self.owner_alias.clone(),
+            enabling_time: self.enabling_time,
+            optimizing_time: self.optimizing_time,
+            enabled_time: self.enabled_time,
+            disabling_time: self.disabling_time,
+            disabled_time: self.disabled_time,
+        }
+    }
+}
+impl PartialEq for EnableFastSnapshotRestoreSuccessItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.state == other.state
+            && self.state_transition_reason == other.state_transition_reason
+            && self.owner_id == other.owner_id && self.owner_alias == other.owner_alias
+            && self.enabling_time == other.enabling_time
+            && self.optimizing_time == other.optimizing_time
+            && self.enabled_time == other.enabled_time
+            && self.disabling_time == other.disabling_time
+            && self.disabled_time == other.disabled_time
+    }
+}
+impl Default for EnableFastSnapshotRestoreSuccessItem {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            availability_zone: None,
+            availability_zone_id: None,
+            state: None,
+            state_transition_reason: None,
+            owner_id: None,
+            owner_alias: None,
+            enabling_time: None,
+            optimizing_time: None,
+            enabled_time: None,
+            disabling_time: None,
+            disabled_time: None,
+        }
+    }
 }
 impl EnableFastSnapshotRestoreSuccessItem {
     /// Starts building a [`EnableFastSnapshotRestoreSuccessItem`].
@@ -101,9 +152,26 @@ impl EnableFastSnapshotRestoreSuccessItem {
     }
 }
 /// A builder for [`EnableFastSnapshotRestoreSuccessItem`](crate::types::EnableFastSnapshotRestoreSuccessItem); start one with `EnableFastSnapshotRestoreSuccessItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableFastSnapshotRestoreSuccessItemBuilder {
     inner: crate::types::EnableFastSnapshotRestoreSuccessItem,
+}
+impl Clone for EnableFastSnapshotRestoreSuccessItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableFastSnapshotRestoreSuccessItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableFastSnapshotRestoreSuccessItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableFastSnapshotRestoreSuccessItem as Default>::default(),
+        }
+    }
 }
 impl EnableFastSnapshotRestoreSuccessItemBuilder {
     /// Sets [`EnableFastSnapshotRestoreSuccessItem::snapshot_id`](crate::types::EnableFastSnapshotRestoreSuccessItem::snapshot_id): The ID of the snapshot.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableFastSnapshotRestoresRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableFastSnapshotRestoresRequest {
     /// One or more Availability Zones. For example, `us-east-2a`.
@@ -19,6 +19,34 @@ pub struct EnableFastSnapshotRestoresRequest {
     pub source_snapshot_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableFastSnapshotRestoresRequest {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zones: self.availability_zones.clone(),
+            availability_zone_ids: self.availability_zone_ids.clone(),
+            source_snapshot_ids: self.source_snapshot_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableFastSnapshotRestoresRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zones == other.availability_zones
+            && self.availability_zone_ids == other.availability_zone_ids
+            && self.source_snapshot_ids == other.source_snapshot_ids
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableFastSnapshotRestoresRequest {
+    fn default() -> Self {
+        Self {
+            availability_zones: None,
+            availability_zone_ids: None,
+            source_snapshot_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl EnableFastSnapshotRestoresRequest {
     /// Starts building a [`EnableFastSnapshotRestoresRequest`].
@@ -48,9 +76,26 @@ impl EnableFastSnapshotRestoresRequest {
     }
 }
 /// A builder for [`EnableFastSnapshotRestoresRequest`](crate::types::EnableFastSnapshotRestoresRequest); start one with `EnableFastSnapshotRestoresRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableFastSnapshotRestoresRequestBuilder {
     inner: crate::types::EnableFastSnapshotRestoresRequest,
+}
+impl Clone for EnableFastSnapshotRestoresRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableFastSnapshotRestoresRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableFastSnapshotRestoresRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableFastSnapshotRestoresRequest as Default>::default(),
+        }
+    }
 }
 impl EnableFastSnapshotRestoresRequestBuilder {
     /// Appends one item to [`EnableFastSnapshotRestoresRequest::availability_zones`](crate::types::EnableFastSnapshotRestoresRequest::availability_zones): One or more Availability Zones.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableFastSnapshotRestoresResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableFastSnapshotRestoresResult {
     /// Information about the snapshots for which fast snapshot restores were successfully enabled.
     pub successful: Option<Vec<crate::types::EnableFastSnapshotRestoreSuccessItem>>,
     /// Information about the snapshots for which fast snapshot restores could not be enabled.
     pub unsuccessful: Option<Vec<crate::types::EnableFastSnapshotRestoreErrorItem>>,
+}
+impl Clone for EnableFastSnapshotRestoresResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful: self.successful.clone(),
+            unsuccessful: self.unsuccessful.clone(),
+        }
+    }
+}
+impl PartialEq for EnableFastSnapshotRestoresResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful == other.successful && self.unsuccessful == other.unsuccessful
+    }
+}
+impl Default for EnableFastSnapshotRestoresResult {
+    fn default() -> Self {
+        Self {
+            successful: None,
+            unsuccessful: None,
+        }
+    }
 }
 impl EnableFastSnapshotRestoresResult {
     /// Starts building a [`EnableFastSnapshotRestoresResult`].
@@ -28,9 +49,26 @@ impl EnableFastSnapshotRestoresResult {
     }
 }
 /// A builder for [`EnableFastSnapshotRestoresResult`](crate::types::EnableFastSnapshotRestoresResult); start one with `EnableFastSnapshotRestoresResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableFastSnapshotRestoresResultBuilder {
     inner: crate::types::EnableFastSnapshotRestoresResult,
+}
+impl Clone for EnableFastSnapshotRestoresResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableFastSnapshotRestoresResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableFastSnapshotRestoresResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableFastSnapshotRestoresResult as Default>::default(),
+        }
+    }
 }
 impl EnableFastSnapshotRestoresResultBuilder {
     /// Appends one item to [`EnableFastSnapshotRestoresResult::successful`](crate::types::EnableFastSnapshotRestoresResult::successful): Information about the snapshots for which fast snapshot restores were successfully enabled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableImageBlockPublicAccessRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableImageBlockPublicAccessRequest {
     /// Specify `block-new-sharing` to enable block public access for AMIs at the account level in the specified Region. This will block any attempt to publicly share your AMIs in the specified Region.
@@ -13,6 +13,30 @@ pub struct EnableImageBlockPublicAccessRequest {
     >,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableImageBlockPublicAccessRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_block_public_access_state: self
+                .image_block_public_access_state
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableImageBlockPublicAccessRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_block_public_access_state == other.image_block_public_access_state
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableImageBlockPublicAccessRequest {
+    fn default() -> Self {
+        Self {
+            image_block_public_access_state: None,
+            dry_run: None,
+        }
+    }
 }
 impl EnableImageBlockPublicAccessRequest {
     /// Starts building a [`EnableImageBlockPublicAccessRequest`].
@@ -34,9 +58,26 @@ impl EnableImageBlockPublicAccessRequest {
     }
 }
 /// A builder for [`EnableImageBlockPublicAccessRequest`](crate::types::EnableImageBlockPublicAccessRequest); start one with `EnableImageBlockPublicAccessRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableImageBlockPublicAccessRequestBuilder {
     inner: crate::types::EnableImageBlockPublicAccessRequest,
+}
+impl Clone for EnableImageBlockPublicAccessRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableImageBlockPublicAccessRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableImageBlockPublicAccessRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableImageBlockPublicAccessRequest as Default>::default(),
+        }
+    }
 }
 impl EnableImageBlockPublicAccessRequestBuilder {
     /// Sets [`EnableImageBlockPublicAccessRequest::image_block_public_access_state`](crate::types::EnableImageBlockPublicAccessRequest::image_block_public_access_state): Specify `block-new-sharing` to enable block public access for AMIs at the account level in the specified Region.

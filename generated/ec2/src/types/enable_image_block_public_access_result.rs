@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableImageBlockPublicAccessResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableImageBlockPublicAccessResult {
     /// Returns `block-new-sharing` if the request succeeds; otherwise, it returns an error.
     pub image_block_public_access_state: Option<
         crate::types::ImageBlockPublicAccessEnabledState,
     >,
+}
+impl Clone for EnableImageBlockPublicAccessResult {
+    fn clone(&self) -> Self {
+        Self {
+            image_block_public_access_state: self.image_block_public_access_state.clone(),
+        }
+    }
+}
+impl PartialEq for EnableImageBlockPublicAccessResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_block_public_access_state == other.image_block_public_access_state
+    }
+}
+impl Default for EnableImageBlockPublicAccessResult {
+    fn default() -> Self {
+        Self {
+            image_block_public_access_state: None,
+        }
+    }
 }
 impl EnableImageBlockPublicAccessResult {
     /// Starts building a [`EnableImageBlockPublicAccessResult`].
@@ -25,9 +44,26 @@ impl EnableImageBlockPublicAccessResult {
     }
 }
 /// A builder for [`EnableImageBlockPublicAccessResult`](crate::types::EnableImageBlockPublicAccessResult); start one with `EnableImageBlockPublicAccessResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableImageBlockPublicAccessResultBuilder {
     inner: crate::types::EnableImageBlockPublicAccessResult,
+}
+impl Clone for EnableImageBlockPublicAccessResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableImageBlockPublicAccessResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableImageBlockPublicAccessResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableImageBlockPublicAccessResult as Default>::default(),
+        }
+    }
 }
 impl EnableImageBlockPublicAccessResultBuilder {
     /// Sets [`EnableImageBlockPublicAccessResult::image_block_public_access_state`](crate::types::EnableImageBlockPublicAccessResult::image_block_public_access_state): Returns `block-new-sharing` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableImageDeprecationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableImageDeprecationRequest {
     /// The ID of the AMI.
@@ -17,6 +17,30 @@ pub struct EnableImageDeprecationRequest {
     pub deprecate_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableImageDeprecationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            deprecate_at: self.deprecate_at,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableImageDeprecationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.deprecate_at == other.deprecate_at
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableImageDeprecationRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            deprecate_at: None,
+            dry_run: None,
+        }
+    }
 }
 impl EnableImageDeprecationRequest {
     /// Starts building a [`EnableImageDeprecationRequest`].
@@ -41,9 +65,26 @@ impl EnableImageDeprecationRequest {
     }
 }
 /// A builder for [`EnableImageDeprecationRequest`](crate::types::EnableImageDeprecationRequest); start one with `EnableImageDeprecationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableImageDeprecationRequestBuilder {
     inner: crate::types::EnableImageDeprecationRequest,
+}
+impl Clone for EnableImageDeprecationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableImageDeprecationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableImageDeprecationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableImageDeprecationRequest as Default>::default(),
+        }
+    }
 }
 impl EnableImageDeprecationRequestBuilder {
     /// Sets [`EnableImageDeprecationRequest::image_id`](crate::types::EnableImageDeprecationRequest::image_id): The ID of the AMI.

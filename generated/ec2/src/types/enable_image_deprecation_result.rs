@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableImageDeprecationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableImageDeprecationResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for EnableImageDeprecationResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for EnableImageDeprecationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for EnableImageDeprecationResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl EnableImageDeprecationResult {
     /// Starts building a [`EnableImageDeprecationResult`].
@@ -21,9 +36,26 @@ impl EnableImageDeprecationResult {
     }
 }
 /// A builder for [`EnableImageDeprecationResult`](crate::types::EnableImageDeprecationResult); start one with `EnableImageDeprecationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableImageDeprecationResultBuilder {
     inner: crate::types::EnableImageDeprecationResult,
+}
+impl Clone for EnableImageDeprecationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableImageDeprecationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableImageDeprecationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableImageDeprecationResult as Default>::default(),
+        }
+    }
 }
 impl EnableImageDeprecationResultBuilder {
     /// Sets [`EnableImageDeprecationResult::return_`](crate::types::EnableImageDeprecationResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

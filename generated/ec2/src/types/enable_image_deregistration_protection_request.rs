@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableImageDeregistrationProtectionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableImageDeregistrationProtectionRequest {
     /// The ID of the AMI.
@@ -13,6 +13,30 @@ pub struct EnableImageDeregistrationProtectionRequest {
     pub with_cooldown: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableImageDeregistrationProtectionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            with_cooldown: self.with_cooldown,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableImageDeregistrationProtectionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.with_cooldown == other.with_cooldown
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableImageDeregistrationProtectionRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            with_cooldown: None,
+            dry_run: None,
+        }
+    }
 }
 impl EnableImageDeregistrationProtectionRequest {
     /// Starts building a [`EnableImageDeregistrationProtectionRequest`].
@@ -37,9 +61,26 @@ impl EnableImageDeregistrationProtectionRequest {
     }
 }
 /// A builder for [`EnableImageDeregistrationProtectionRequest`](crate::types::EnableImageDeregistrationProtectionRequest); start one with `EnableImageDeregistrationProtectionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableImageDeregistrationProtectionRequestBuilder {
     inner: crate::types::EnableImageDeregistrationProtectionRequest,
+}
+impl Clone for EnableImageDeregistrationProtectionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableImageDeregistrationProtectionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableImageDeregistrationProtectionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableImageDeregistrationProtectionRequest as Default>::default(),
+        }
+    }
 }
 impl EnableImageDeregistrationProtectionRequestBuilder {
     /// Sets [`EnableImageDeregistrationProtectionRequest::image_id`](crate::types::EnableImageDeregistrationProtectionRequest::image_id): The ID of the AMI.

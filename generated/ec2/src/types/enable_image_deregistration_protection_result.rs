@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableImageDeregistrationProtectionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableImageDeregistrationProtectionResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<String>,
+}
+impl Clone for EnableImageDeregistrationProtectionResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_: self.return_.clone(),
+        }
+    }
+}
+impl PartialEq for EnableImageDeregistrationProtectionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for EnableImageDeregistrationProtectionResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl EnableImageDeregistrationProtectionResult {
     /// Starts building a [`EnableImageDeregistrationProtectionResult`].
@@ -21,9 +38,26 @@ impl EnableImageDeregistrationProtectionResult {
     }
 }
 /// A builder for [`EnableImageDeregistrationProtectionResult`](crate::types::EnableImageDeregistrationProtectionResult); start one with `EnableImageDeregistrationProtectionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableImageDeregistrationProtectionResultBuilder {
     inner: crate::types::EnableImageDeregistrationProtectionResult,
+}
+impl Clone for EnableImageDeregistrationProtectionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableImageDeregistrationProtectionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableImageDeregistrationProtectionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableImageDeregistrationProtectionResult as Default>::default(),
+        }
+    }
 }
 impl EnableImageDeregistrationProtectionResultBuilder {
     /// Sets [`EnableImageDeregistrationProtectionResult::return_`](crate::types::EnableImageDeregistrationProtectionResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

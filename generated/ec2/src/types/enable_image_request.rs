@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableImageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableImageRequest {
     /// The ID of the AMI.
@@ -11,6 +11,27 @@ pub struct EnableImageRequest {
     pub image_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableImageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableImageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableImageRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl EnableImageRequest {
     /// Starts building a [`EnableImageRequest`].
@@ -30,9 +51,26 @@ impl EnableImageRequest {
     }
 }
 /// A builder for [`EnableImageRequest`](crate::types::EnableImageRequest); start one with `EnableImageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableImageRequestBuilder {
     inner: crate::types::EnableImageRequest,
+}
+impl Clone for EnableImageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableImageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableImageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableImageRequest as Default>::default(),
+        }
+    }
 }
 impl EnableImageRequestBuilder {
     /// Sets [`EnableImageRequest::image_id`](crate::types::EnableImageRequest::image_id): The ID of the AMI.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableImageResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableImageResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for EnableImageResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for EnableImageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for EnableImageResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl EnableImageResult {
     /// Starts building a [`EnableImageResult`].
@@ -21,9 +36,26 @@ impl EnableImageResult {
     }
 }
 /// A builder for [`EnableImageResult`](crate::types::EnableImageResult); start one with `EnableImageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableImageResultBuilder {
     inner: crate::types::EnableImageResult,
+}
+impl Clone for EnableImageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableImageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableImageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableImageResult as Default>::default(),
+        }
+    }
 }
 impl EnableImageResultBuilder {
     /// Sets [`EnableImageResult::return_`](crate::types::EnableImageResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

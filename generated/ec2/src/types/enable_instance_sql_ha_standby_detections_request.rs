@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableInstanceSqlHaStandbyDetectionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableInstanceSqlHaStandbyDetectionsRequest {
     /// The IDs of the instances to enable for SQL Server High Availability standby detection monitoring.
@@ -13,6 +13,31 @@ pub struct EnableInstanceSqlHaStandbyDetectionsRequest {
     pub sql_server_credentials: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableInstanceSqlHaStandbyDetectionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            sql_server_credentials: self.sql_server_credentials.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableInstanceSqlHaStandbyDetectionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids
+            && self.sql_server_credentials == other.sql_server_credentials
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableInstanceSqlHaStandbyDetectionsRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            sql_server_credentials: None,
+            dry_run: None,
+        }
+    }
 }
 impl EnableInstanceSqlHaStandbyDetectionsRequest {
     /// Starts building a [`EnableInstanceSqlHaStandbyDetectionsRequest`].
@@ -37,9 +62,26 @@ impl EnableInstanceSqlHaStandbyDetectionsRequest {
     }
 }
 /// A builder for [`EnableInstanceSqlHaStandbyDetectionsRequest`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest); start one with `EnableInstanceSqlHaStandbyDetectionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableInstanceSqlHaStandbyDetectionsRequestBuilder {
     inner: crate::types::EnableInstanceSqlHaStandbyDetectionsRequest,
+}
+impl Clone for EnableInstanceSqlHaStandbyDetectionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableInstanceSqlHaStandbyDetectionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableInstanceSqlHaStandbyDetectionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableInstanceSqlHaStandbyDetectionsRequest as Default>::default(),
+        }
+    }
 }
 impl EnableInstanceSqlHaStandbyDetectionsRequestBuilder {
     /// Appends one item to [`EnableInstanceSqlHaStandbyDetectionsRequest::instance_ids`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest::instance_ids): The IDs of the instances to enable for SQL Server High Availability standby detection monitoring.

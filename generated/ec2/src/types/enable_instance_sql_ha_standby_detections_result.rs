@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableInstanceSqlHaStandbyDetectionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableInstanceSqlHaStandbyDetectionsResult {
     /// Information about the instances that were enabled for SQL Server High Availability standby detection monitoring.
     pub instances: Option<Vec<crate::types::RegisteredInstance>>,
+}
+impl Clone for EnableInstanceSqlHaStandbyDetectionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            instances: self.instances.clone(),
+        }
+    }
+}
+impl PartialEq for EnableInstanceSqlHaStandbyDetectionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instances == other.instances
+    }
+}
+impl Default for EnableInstanceSqlHaStandbyDetectionsResult {
+    fn default() -> Self {
+        Self { instances: None }
+    }
 }
 impl EnableInstanceSqlHaStandbyDetectionsResult {
     /// Starts building a [`EnableInstanceSqlHaStandbyDetectionsResult`].
@@ -21,9 +38,26 @@ impl EnableInstanceSqlHaStandbyDetectionsResult {
     }
 }
 /// A builder for [`EnableInstanceSqlHaStandbyDetectionsResult`](crate::types::EnableInstanceSqlHaStandbyDetectionsResult); start one with `EnableInstanceSqlHaStandbyDetectionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableInstanceSqlHaStandbyDetectionsResultBuilder {
     inner: crate::types::EnableInstanceSqlHaStandbyDetectionsResult,
+}
+impl Clone for EnableInstanceSqlHaStandbyDetectionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableInstanceSqlHaStandbyDetectionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableInstanceSqlHaStandbyDetectionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableInstanceSqlHaStandbyDetectionsResult as Default>::default(),
+        }
+    }
 }
 impl EnableInstanceSqlHaStandbyDetectionsResultBuilder {
     /// Appends one item to [`EnableInstanceSqlHaStandbyDetectionsResult::instances`](crate::types::EnableInstanceSqlHaStandbyDetectionsResult::instances): Information about the instances that were enabled for SQL Server High Availability standby detection monitoring.

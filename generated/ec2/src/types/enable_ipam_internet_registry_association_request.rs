@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableIpamInternetRegistryAssociationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableIpamInternetRegistryAssociationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -33,6 +33,49 @@ pub struct EnableIpamInternetRegistryAssociationRequest {
     pub parent_bpki_ta: Option<String>,
     /// A unique, case-sensitive identifier to ensure that the operation completes no more than one time. If this token matches a previous request, the operation ignores the request, but does not return an error.
     pub client_token: Option<String>,
+}
+impl Clone for EnableIpamInternetRegistryAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_internet_registry_association_id: self
+                .ipam_internet_registry_association_id
+                .clone(),
+            rpki_version: self.rpki_version.clone(),
+            service_uri: self.service_uri.clone(),
+            child_handle: self.child_handle.clone(),
+            parent_handle: self.parent_handle.clone(),
+            parent_bpki_ta: self.parent_bpki_ta.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for EnableIpamInternetRegistryAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_internet_registry_association_id
+                == other.ipam_internet_registry_association_id
+            && self.rpki_version == other.rpki_version
+            && self.service_uri == other.service_uri
+            && self.child_handle == other.child_handle
+            && self.parent_handle == other.parent_handle
+            && self.parent_bpki_ta == other.parent_bpki_ta
+            && self.client_token == other.client_token
+    }
+}
+impl Default for EnableIpamInternetRegistryAssociationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_internet_registry_association_id: None,
+            rpki_version: None,
+            service_uri: None,
+            child_handle: None,
+            parent_handle: None,
+            parent_bpki_ta: None,
+            client_token: None,
+        }
+    }
 }
 impl EnableIpamInternetRegistryAssociationRequest {
     /// Starts building a [`EnableIpamInternetRegistryAssociationRequest`].
@@ -82,9 +125,26 @@ impl EnableIpamInternetRegistryAssociationRequest {
     }
 }
 /// A builder for [`EnableIpamInternetRegistryAssociationRequest`](crate::types::EnableIpamInternetRegistryAssociationRequest); start one with `EnableIpamInternetRegistryAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableIpamInternetRegistryAssociationRequestBuilder {
     inner: crate::types::EnableIpamInternetRegistryAssociationRequest,
+}
+impl Clone for EnableIpamInternetRegistryAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableIpamInternetRegistryAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableIpamInternetRegistryAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableIpamInternetRegistryAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl EnableIpamInternetRegistryAssociationRequestBuilder {
     /// Sets [`EnableIpamInternetRegistryAssociationRequest::dry_run`](crate::types::EnableIpamInternetRegistryAssociationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

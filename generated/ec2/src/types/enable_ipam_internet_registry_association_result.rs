@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableIpamInternetRegistryAssociationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableIpamInternetRegistryAssociationResult {
     /// Information about the enabled internet registry association.
     pub ipam_internet_registry_association: Option<
         crate::types::IpamInternetRegistryAssociation,
     >,
+}
+impl Clone for EnableIpamInternetRegistryAssociationResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_internet_registry_association: self
+                .ipam_internet_registry_association
+                .clone(),
+        }
+    }
+}
+impl PartialEq for EnableIpamInternetRegistryAssociationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_internet_registry_association
+            == other.ipam_internet_registry_association
+    }
+}
+impl Default for EnableIpamInternetRegistryAssociationResult {
+    fn default() -> Self {
+        Self {
+            ipam_internet_registry_association: None,
+        }
+    }
 }
 impl EnableIpamInternetRegistryAssociationResult {
     /// Starts building a [`EnableIpamInternetRegistryAssociationResult`].
@@ -25,9 +47,26 @@ impl EnableIpamInternetRegistryAssociationResult {
     }
 }
 /// A builder for [`EnableIpamInternetRegistryAssociationResult`](crate::types::EnableIpamInternetRegistryAssociationResult); start one with `EnableIpamInternetRegistryAssociationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableIpamInternetRegistryAssociationResultBuilder {
     inner: crate::types::EnableIpamInternetRegistryAssociationResult,
+}
+impl Clone for EnableIpamInternetRegistryAssociationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableIpamInternetRegistryAssociationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableIpamInternetRegistryAssociationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableIpamInternetRegistryAssociationResult as Default>::default(),
+        }
+    }
 }
 impl EnableIpamInternetRegistryAssociationResultBuilder {
     /// Sets [`EnableIpamInternetRegistryAssociationResult::ipam_internet_registry_association`](crate::types::EnableIpamInternetRegistryAssociationResult::ipam_internet_registry_association): Information about the enabled internet registry association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableIpamOrganizationAdminAccountRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableIpamOrganizationAdminAccountRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct EnableIpamOrganizationAdminAccountRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub delegated_admin_account_id: Option<String>,
+}
+impl Clone for EnableIpamOrganizationAdminAccountRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            delegated_admin_account_id: self.delegated_admin_account_id.clone(),
+        }
+    }
+}
+impl PartialEq for EnableIpamOrganizationAdminAccountRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.delegated_admin_account_id == other.delegated_admin_account_id
+    }
+}
+impl Default for EnableIpamOrganizationAdminAccountRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            delegated_admin_account_id: None,
+        }
+    }
 }
 impl EnableIpamOrganizationAdminAccountRequest {
     /// Starts building a [`EnableIpamOrganizationAdminAccountRequest`].
@@ -30,9 +52,26 @@ impl EnableIpamOrganizationAdminAccountRequest {
     }
 }
 /// A builder for [`EnableIpamOrganizationAdminAccountRequest`](crate::types::EnableIpamOrganizationAdminAccountRequest); start one with `EnableIpamOrganizationAdminAccountRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableIpamOrganizationAdminAccountRequestBuilder {
     inner: crate::types::EnableIpamOrganizationAdminAccountRequest,
+}
+impl Clone for EnableIpamOrganizationAdminAccountRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableIpamOrganizationAdminAccountRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableIpamOrganizationAdminAccountRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableIpamOrganizationAdminAccountRequest as Default>::default(),
+        }
+    }
 }
 impl EnableIpamOrganizationAdminAccountRequestBuilder {
     /// Sets [`EnableIpamOrganizationAdminAccountRequest::dry_run`](crate::types::EnableIpamOrganizationAdminAccountRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableIpamOrganizationAdminAccountResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableIpamOrganizationAdminAccountResult {
     /// The result of enabling the IPAM account.
     pub success: Option<bool>,
+}
+impl Clone for EnableIpamOrganizationAdminAccountResult {
+    fn clone(&self) -> Self {
+        Self { success: self.success }
+    }
+}
+impl PartialEq for EnableIpamOrganizationAdminAccountResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.success == other.success
+    }
+}
+impl Default for EnableIpamOrganizationAdminAccountResult {
+    fn default() -> Self {
+        Self { success: None }
+    }
 }
 impl EnableIpamOrganizationAdminAccountResult {
     /// Starts building a [`EnableIpamOrganizationAdminAccountResult`].
@@ -21,9 +36,26 @@ impl EnableIpamOrganizationAdminAccountResult {
     }
 }
 /// A builder for [`EnableIpamOrganizationAdminAccountResult`](crate::types::EnableIpamOrganizationAdminAccountResult); start one with `EnableIpamOrganizationAdminAccountResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableIpamOrganizationAdminAccountResultBuilder {
     inner: crate::types::EnableIpamOrganizationAdminAccountResult,
+}
+impl Clone for EnableIpamOrganizationAdminAccountResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableIpamOrganizationAdminAccountResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableIpamOrganizationAdminAccountResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableIpamOrganizationAdminAccountResult as Default>::default(),
+        }
+    }
 }
 impl EnableIpamOrganizationAdminAccountResultBuilder {
     /// Sets [`EnableIpamOrganizationAdminAccountResult::success`](crate::types::EnableIpamOrganizationAdminAccountResult::success): The result of enabling the IPAM account.

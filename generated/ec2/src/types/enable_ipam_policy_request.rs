@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableIpamPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableIpamPolicyRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,30 @@ pub struct EnableIpamPolicyRequest {
     ///
     /// The ID of the Amazon Web Services Organizations target for which to enable the IPAM policy. This parameter is required only when IPAM is integrated with Amazon Web Services Organizations. When IPAM is not integrated with Amazon Web Services Organizations, omit this parameter and the policy will apply to the current account.
     pub organization_target_id: Option<String>,
+}
+impl Clone for EnableIpamPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_policy_id: self.ipam_policy_id.clone(),
+            organization_target_id: self.organization_target_id.clone(),
+        }
+    }
+}
+impl PartialEq for EnableIpamPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_policy_id == other.ipam_policy_id
+            && self.organization_target_id == other.organization_target_id
+    }
+}
+impl Default for EnableIpamPolicyRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_policy_id: None,
+            organization_target_id: None,
+        }
+    }
 }
 impl EnableIpamPolicyRequest {
     /// Starts building a [`EnableIpamPolicyRequest`].
@@ -39,9 +63,26 @@ impl EnableIpamPolicyRequest {
     }
 }
 /// A builder for [`EnableIpamPolicyRequest`](crate::types::EnableIpamPolicyRequest); start one with `EnableIpamPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableIpamPolicyRequestBuilder {
     inner: crate::types::EnableIpamPolicyRequest,
+}
+impl Clone for EnableIpamPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableIpamPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableIpamPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableIpamPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl EnableIpamPolicyRequestBuilder {
     /// Sets [`EnableIpamPolicyRequest::dry_run`](crate::types::EnableIpamPolicyRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

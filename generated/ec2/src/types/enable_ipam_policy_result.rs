@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableIpamPolicyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableIpamPolicyResult {
     /// The ID of the IPAM policy that was enabled.
     pub ipam_policy_id: Option<String>,
+}
+impl Clone for EnableIpamPolicyResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_policy_id: self.ipam_policy_id.clone(),
+        }
+    }
+}
+impl PartialEq for EnableIpamPolicyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_policy_id == other.ipam_policy_id
+    }
+}
+impl Default for EnableIpamPolicyResult {
+    fn default() -> Self {
+        Self { ipam_policy_id: None }
+    }
 }
 impl EnableIpamPolicyResult {
     /// Starts building a [`EnableIpamPolicyResult`].
@@ -21,9 +38,26 @@ impl EnableIpamPolicyResult {
     }
 }
 /// A builder for [`EnableIpamPolicyResult`](crate::types::EnableIpamPolicyResult); start one with `EnableIpamPolicyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableIpamPolicyResultBuilder {
     inner: crate::types::EnableIpamPolicyResult,
+}
+impl Clone for EnableIpamPolicyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableIpamPolicyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableIpamPolicyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableIpamPolicyResult as Default>::default(),
+        }
+    }
 }
 impl EnableIpamPolicyResultBuilder {
     /// Sets [`EnableIpamPolicyResult::ipam_policy_id`](crate::types::EnableIpamPolicyResult::ipam_policy_id): The ID of the IPAM policy that was enabled.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableReachabilityAnalyzerOrganizationSharingRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableReachabilityAnalyzerOrganizationSharingRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableReachabilityAnalyzerOrganizationSharingRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for EnableReachabilityAnalyzerOrganizationSharingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableReachabilityAnalyzerOrganizationSharingRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl EnableReachabilityAnalyzerOrganizationSharingRequest {
     /// Starts building a [`EnableReachabilityAnalyzerOrganizationSharingRequest`].
@@ -21,9 +36,26 @@ impl EnableReachabilityAnalyzerOrganizationSharingRequest {
     }
 }
 /// A builder for [`EnableReachabilityAnalyzerOrganizationSharingRequest`](crate::types::EnableReachabilityAnalyzerOrganizationSharingRequest); start one with `EnableReachabilityAnalyzerOrganizationSharingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableReachabilityAnalyzerOrganizationSharingRequestBuilder {
     inner: crate::types::EnableReachabilityAnalyzerOrganizationSharingRequest,
+}
+impl Clone for EnableReachabilityAnalyzerOrganizationSharingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableReachabilityAnalyzerOrganizationSharingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableReachabilityAnalyzerOrganizationSharingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableReachabilityAnalyzerOrganizationSharingRequest as Default>::default(),
+        }
+    }
 }
 impl EnableReachabilityAnalyzerOrganizationSharingRequestBuilder {
     /// Sets [`EnableReachabilityAnalyzerOrganizationSharingRequest::dry_run`](crate::types::EnableReachabilityAnalyzerOrganizationSharingRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableReachabilityAnalyzerOrganizationSharingResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableReachabilityAnalyzerOrganizationSharingResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
     pub return_value: Option<bool>,
+}
+impl Clone for EnableReachabilityAnalyzerOrganizationSharingResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_value: self.return_value,
+        }
+    }
+}
+impl PartialEq for EnableReachabilityAnalyzerOrganizationSharingResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_value == other.return_value
+    }
+}
+impl Default for EnableReachabilityAnalyzerOrganizationSharingResult {
+    fn default() -> Self {
+        Self { return_value: None }
+    }
 }
 impl EnableReachabilityAnalyzerOrganizationSharingResult {
     /// Starts building a [`EnableReachabilityAnalyzerOrganizationSharingResult`].
@@ -21,9 +38,26 @@ impl EnableReachabilityAnalyzerOrganizationSharingResult {
     }
 }
 /// A builder for [`EnableReachabilityAnalyzerOrganizationSharingResult`](crate::types::EnableReachabilityAnalyzerOrganizationSharingResult); start one with `EnableReachabilityAnalyzerOrganizationSharingResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableReachabilityAnalyzerOrganizationSharingResultBuilder {
     inner: crate::types::EnableReachabilityAnalyzerOrganizationSharingResult,
+}
+impl Clone for EnableReachabilityAnalyzerOrganizationSharingResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableReachabilityAnalyzerOrganizationSharingResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableReachabilityAnalyzerOrganizationSharingResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableReachabilityAnalyzerOrganizationSharingResult as Default>::default(),
+        }
+    }
 }
 impl EnableReachabilityAnalyzerOrganizationSharingResultBuilder {
     /// Sets [`EnableReachabilityAnalyzerOrganizationSharingResult::return_value`](crate::types::EnableReachabilityAnalyzerOrganizationSharingResult::return_value): Returns `true` if the request succeeds; otherwise, returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableRouteServerPropagationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableRouteServerPropagationRequest {
     /// The ID of the route server for which to enable propagation.
@@ -15,6 +15,31 @@ pub struct EnableRouteServerPropagationRequest {
     pub route_table_id: Option<String>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableRouteServerPropagationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            route_table_id: self.route_table_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableRouteServerPropagationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id
+            && self.route_table_id == other.route_table_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableRouteServerPropagationRequest {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            route_table_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl EnableRouteServerPropagationRequest {
     /// Starts building a [`EnableRouteServerPropagationRequest`].
@@ -39,9 +64,26 @@ impl EnableRouteServerPropagationRequest {
     }
 }
 /// A builder for [`EnableRouteServerPropagationRequest`](crate::types::EnableRouteServerPropagationRequest); start one with `EnableRouteServerPropagationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableRouteServerPropagationRequestBuilder {
     inner: crate::types::EnableRouteServerPropagationRequest,
+}
+impl Clone for EnableRouteServerPropagationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableRouteServerPropagationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableRouteServerPropagationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableRouteServerPropagationRequest as Default>::default(),
+        }
+    }
 }
 impl EnableRouteServerPropagationRequestBuilder {
     /// Sets [`EnableRouteServerPropagationRequest::route_server_id`](crate::types::EnableRouteServerPropagationRequest::route_server_id): The ID of the route server for which to enable propagation.

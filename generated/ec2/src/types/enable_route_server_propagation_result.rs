@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableRouteServerPropagationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableRouteServerPropagationResult {
     /// Information about the enabled route server propagation.
     pub route_server_propagation: Option<crate::types::RouteServerPropagation>,
+}
+impl Clone for EnableRouteServerPropagationResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_propagation: self.route_server_propagation.clone(),
+        }
+    }
+}
+impl PartialEq for EnableRouteServerPropagationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_propagation == other.route_server_propagation
+    }
+}
+impl Default for EnableRouteServerPropagationResult {
+    fn default() -> Self {
+        Self {
+            route_server_propagation: None,
+        }
+    }
 }
 impl EnableRouteServerPropagationResult {
     /// Starts building a [`EnableRouteServerPropagationResult`].
@@ -23,9 +42,26 @@ impl EnableRouteServerPropagationResult {
     }
 }
 /// A builder for [`EnableRouteServerPropagationResult`](crate::types::EnableRouteServerPropagationResult); start one with `EnableRouteServerPropagationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableRouteServerPropagationResultBuilder {
     inner: crate::types::EnableRouteServerPropagationResult,
+}
+impl Clone for EnableRouteServerPropagationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableRouteServerPropagationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableRouteServerPropagationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableRouteServerPropagationResult as Default>::default(),
+        }
+    }
 }
 impl EnableRouteServerPropagationResultBuilder {
     /// Sets [`EnableRouteServerPropagationResult::route_server_propagation`](crate::types::EnableRouteServerPropagationResult::route_server_propagation): Information about the enabled route server propagation.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableSerialConsoleAccessRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableSerialConsoleAccessRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableSerialConsoleAccessRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for EnableSerialConsoleAccessRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableSerialConsoleAccessRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl EnableSerialConsoleAccessRequest {
     /// Starts building a [`EnableSerialConsoleAccessRequest`].
@@ -21,9 +36,26 @@ impl EnableSerialConsoleAccessRequest {
     }
 }
 /// A builder for [`EnableSerialConsoleAccessRequest`](crate::types::EnableSerialConsoleAccessRequest); start one with `EnableSerialConsoleAccessRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableSerialConsoleAccessRequestBuilder {
     inner: crate::types::EnableSerialConsoleAccessRequest,
+}
+impl Clone for EnableSerialConsoleAccessRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableSerialConsoleAccessRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableSerialConsoleAccessRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableSerialConsoleAccessRequest as Default>::default(),
+        }
+    }
 }
 impl EnableSerialConsoleAccessRequestBuilder {
     /// Sets [`EnableSerialConsoleAccessRequest::dry_run`](crate::types::EnableSerialConsoleAccessRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

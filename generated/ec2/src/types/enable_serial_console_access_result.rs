@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableSerialConsoleAccessResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableSerialConsoleAccessResult {
     /// If `true`, access to the EC2 serial console of all instances is enabled for your account. If `false`, access to the EC2 serial console of all instances is disabled for your account.
     pub serial_console_access_enabled: Option<bool>,
+}
+impl Clone for EnableSerialConsoleAccessResult {
+    fn clone(&self) -> Self {
+        Self {
+            serial_console_access_enabled: self.serial_console_access_enabled,
+        }
+    }
+}
+impl PartialEq for EnableSerialConsoleAccessResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.serial_console_access_enabled == other.serial_console_access_enabled
+    }
+}
+impl Default for EnableSerialConsoleAccessResult {
+    fn default() -> Self {
+        Self {
+            serial_console_access_enabled: None,
+        }
+    }
 }
 impl EnableSerialConsoleAccessResult {
     /// Starts building a [`EnableSerialConsoleAccessResult`].
@@ -21,9 +40,26 @@ impl EnableSerialConsoleAccessResult {
     }
 }
 /// A builder for [`EnableSerialConsoleAccessResult`](crate::types::EnableSerialConsoleAccessResult); start one with `EnableSerialConsoleAccessResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableSerialConsoleAccessResultBuilder {
     inner: crate::types::EnableSerialConsoleAccessResult,
+}
+impl Clone for EnableSerialConsoleAccessResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableSerialConsoleAccessResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableSerialConsoleAccessResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableSerialConsoleAccessResult as Default>::default(),
+        }
+    }
 }
 impl EnableSerialConsoleAccessResultBuilder {
     /// Sets [`EnableSerialConsoleAccessResult::serial_console_access_enabled`](crate::types::EnableSerialConsoleAccessResult::serial_console_access_enabled): If `true`, access to the EC2 serial console of all instances is enabled for your account.

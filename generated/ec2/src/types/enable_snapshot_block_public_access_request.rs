@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableSnapshotBlockPublicAccessRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableSnapshotBlockPublicAccessRequest {
     /// The mode in which to enable block public access for snapshots for the Region. Specify one of the following values:
@@ -16,6 +16,24 @@ pub struct EnableSnapshotBlockPublicAccessRequest {
     pub state: Option<crate::types::SnapshotBlockPublicAccessState>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableSnapshotBlockPublicAccessRequest {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableSnapshotBlockPublicAccessRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableSnapshotBlockPublicAccessRequest {
+    fn default() -> Self {
+        Self { state: None, dry_run: None }
+    }
 }
 impl EnableSnapshotBlockPublicAccessRequest {
     /// Starts building a [`EnableSnapshotBlockPublicAccessRequest`].
@@ -35,9 +53,26 @@ impl EnableSnapshotBlockPublicAccessRequest {
     }
 }
 /// A builder for [`EnableSnapshotBlockPublicAccessRequest`](crate::types::EnableSnapshotBlockPublicAccessRequest); start one with `EnableSnapshotBlockPublicAccessRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableSnapshotBlockPublicAccessRequestBuilder {
     inner: crate::types::EnableSnapshotBlockPublicAccessRequest,
+}
+impl Clone for EnableSnapshotBlockPublicAccessRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableSnapshotBlockPublicAccessRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableSnapshotBlockPublicAccessRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableSnapshotBlockPublicAccessRequest as Default>::default(),
+        }
+    }
 }
 impl EnableSnapshotBlockPublicAccessRequestBuilder {
     /// Sets [`EnableSnapshotBlockPublicAccessRequest::state`](crate::types::EnableSnapshotBlockPublicAccessRequest::state): The mode in which to enable block public access for snapshots for the Region.

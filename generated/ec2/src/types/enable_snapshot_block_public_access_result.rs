@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableSnapshotBlockPublicAccessResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableSnapshotBlockPublicAccessResult {
     /// The state of block public access for snapshots for the account and Region. Returns either `block-all-sharing` or `block-new-sharing` if the request succeeds.
     pub state: Option<crate::types::SnapshotBlockPublicAccessState>,
+}
+impl Clone for EnableSnapshotBlockPublicAccessResult {
+    fn clone(&self) -> Self {
+        Self { state: self.state.clone() }
+    }
+}
+impl PartialEq for EnableSnapshotBlockPublicAccessResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+    }
+}
+impl Default for EnableSnapshotBlockPublicAccessResult {
+    fn default() -> Self {
+        Self { state: None }
+    }
 }
 impl EnableSnapshotBlockPublicAccessResult {
     /// Starts building a [`EnableSnapshotBlockPublicAccessResult`].
@@ -21,9 +36,26 @@ impl EnableSnapshotBlockPublicAccessResult {
     }
 }
 /// A builder for [`EnableSnapshotBlockPublicAccessResult`](crate::types::EnableSnapshotBlockPublicAccessResult); start one with `EnableSnapshotBlockPublicAccessResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableSnapshotBlockPublicAccessResultBuilder {
     inner: crate::types::EnableSnapshotBlockPublicAccessResult,
+}
+impl Clone for EnableSnapshotBlockPublicAccessResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableSnapshotBlockPublicAccessResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableSnapshotBlockPublicAccessResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableSnapshotBlockPublicAccessResult as Default>::default(),
+        }
+    }
 }
 impl EnableSnapshotBlockPublicAccessResultBuilder {
     /// Sets [`EnableSnapshotBlockPublicAccessResult::state`](crate::types::EnableSnapshotBlockPublicAccessResult::state): The state of block public access for snapshots for the account and Region.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableTransitGatewayRouteTablePropagationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableTransitGatewayRouteTablePropagationRequest {
     /// The ID of the propagation route table.
@@ -15,6 +15,37 @@ pub struct EnableTransitGatewayRouteTablePropagationRequest {
     pub dry_run: Option<bool>,
     /// The ID of the transit gateway route table announcement.
     pub transit_gateway_route_table_announcement_id: Option<String>,
+}
+impl Clone for EnableTransitGatewayRouteTablePropagationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+            transit_gateway_route_table_announcement_id: self
+                .transit_gateway_route_table_announcement_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for EnableTransitGatewayRouteTablePropagationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+            && self.transit_gateway_route_table_announcement_id
+                == other.transit_gateway_route_table_announcement_id
+    }
+}
+impl Default for EnableTransitGatewayRouteTablePropagationRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+            transit_gateway_route_table_announcement_id: None,
+        }
+    }
 }
 impl EnableTransitGatewayRouteTablePropagationRequest {
     /// Starts building a [`EnableTransitGatewayRouteTablePropagationRequest`].
@@ -44,9 +75,26 @@ impl EnableTransitGatewayRouteTablePropagationRequest {
     }
 }
 /// A builder for [`EnableTransitGatewayRouteTablePropagationRequest`](crate::types::EnableTransitGatewayRouteTablePropagationRequest); start one with `EnableTransitGatewayRouteTablePropagationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableTransitGatewayRouteTablePropagationRequestBuilder {
     inner: crate::types::EnableTransitGatewayRouteTablePropagationRequest,
+}
+impl Clone for EnableTransitGatewayRouteTablePropagationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableTransitGatewayRouteTablePropagationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableTransitGatewayRouteTablePropagationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableTransitGatewayRouteTablePropagationRequest as Default>::default(),
+        }
+    }
 }
 impl EnableTransitGatewayRouteTablePropagationRequestBuilder {
     /// Sets [`EnableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_id`](crate::types::EnableTransitGatewayRouteTablePropagationRequest::transit_gateway_route_table_id): The ID of the propagation route table.

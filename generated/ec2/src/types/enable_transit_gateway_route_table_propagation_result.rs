@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableTransitGatewayRouteTablePropagationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableTransitGatewayRouteTablePropagationResult {
     /// Information about route propagation.
     pub propagation: Option<crate::types::TransitGatewayPropagation>,
+}
+impl Clone for EnableTransitGatewayRouteTablePropagationResult {
+    fn clone(&self) -> Self {
+        Self {
+            propagation: self.propagation.clone(),
+        }
+    }
+}
+impl PartialEq for EnableTransitGatewayRouteTablePropagationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.propagation == other.propagation
+    }
+}
+impl Default for EnableTransitGatewayRouteTablePropagationResult {
+    fn default() -> Self {
+        Self { propagation: None }
+    }
 }
 impl EnableTransitGatewayRouteTablePropagationResult {
     /// Starts building a [`EnableTransitGatewayRouteTablePropagationResult`].
@@ -21,9 +38,26 @@ impl EnableTransitGatewayRouteTablePropagationResult {
     }
 }
 /// A builder for [`EnableTransitGatewayRouteTablePropagationResult`](crate::types::EnableTransitGatewayRouteTablePropagationResult); start one with `EnableTransitGatewayRouteTablePropagationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableTransitGatewayRouteTablePropagationResultBuilder {
     inner: crate::types::EnableTransitGatewayRouteTablePropagationResult,
+}
+impl Clone for EnableTransitGatewayRouteTablePropagationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableTransitGatewayRouteTablePropagationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableTransitGatewayRouteTablePropagationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableTransitGatewayRouteTablePropagationResult as Default>::default(),
+        }
+    }
 }
 impl EnableTransitGatewayRouteTablePropagationResultBuilder {
     /// Sets [`EnableTransitGatewayRouteTablePropagationResult::propagation`](crate::types::EnableTransitGatewayRouteTablePropagationResult::propagation): Information about route propagation.

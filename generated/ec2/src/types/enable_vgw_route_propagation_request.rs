@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for EnableVgwRoutePropagation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableVgwRoutePropagationRequest {
     /// The ID of the virtual private gateway that is attached to a VPC. The virtual private gateway must be attached to the same VPC that the routing tables are associated with.
@@ -15,6 +15,31 @@ pub struct EnableVgwRoutePropagationRequest {
     pub route_table_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for EnableVgwRoutePropagationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            gateway_id: self.gateway_id.clone(),
+            route_table_id: self.route_table_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EnableVgwRoutePropagationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.gateway_id == other.gateway_id
+            && self.route_table_id == other.route_table_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for EnableVgwRoutePropagationRequest {
+    fn default() -> Self {
+        Self {
+            gateway_id: None,
+            route_table_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl EnableVgwRoutePropagationRequest {
     /// Starts building a [`EnableVgwRoutePropagationRequest`].
@@ -39,9 +64,26 @@ impl EnableVgwRoutePropagationRequest {
     }
 }
 /// A builder for [`EnableVgwRoutePropagationRequest`](crate::types::EnableVgwRoutePropagationRequest); start one with `EnableVgwRoutePropagationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableVgwRoutePropagationRequestBuilder {
     inner: crate::types::EnableVgwRoutePropagationRequest,
+}
+impl Clone for EnableVgwRoutePropagationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableVgwRoutePropagationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableVgwRoutePropagationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableVgwRoutePropagationRequest as Default>::default(),
+        }
+    }
 }
 impl EnableVgwRoutePropagationRequestBuilder {
     /// Sets [`EnableVgwRoutePropagationRequest::gateway_id`](crate::types::EnableVgwRoutePropagationRequest::gateway_id): The ID of the virtual private gateway that is attached to a VPC.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableVolumeIORequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableVolumeIoRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct EnableVolumeIoRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub volume_id: Option<String>,
+}
+impl Clone for EnableVolumeIoRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            volume_id: self.volume_id.clone(),
+        }
+    }
+}
+impl PartialEq for EnableVolumeIoRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.volume_id == other.volume_id
+    }
+}
+impl Default for EnableVolumeIoRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            volume_id: None,
+        }
+    }
 }
 impl EnableVolumeIoRequest {
     /// Starts building a [`EnableVolumeIoRequest`].
@@ -30,9 +51,26 @@ impl EnableVolumeIoRequest {
     }
 }
 /// A builder for [`EnableVolumeIoRequest`](crate::types::EnableVolumeIoRequest); start one with `EnableVolumeIoRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableVolumeIoRequestBuilder {
     inner: crate::types::EnableVolumeIoRequest,
+}
+impl Clone for EnableVolumeIoRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableVolumeIoRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableVolumeIoRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableVolumeIoRequest as Default>::default(),
+        }
+    }
 }
 impl EnableVolumeIoRequestBuilder {
     /// Sets [`EnableVolumeIoRequest::dry_run`](crate::types::EnableVolumeIoRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableVpcClassicLinkDnsSupportRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableVpcClassicLinkDnsSupportRequest {
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
+}
+impl Clone for EnableVpcClassicLinkDnsSupportRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for EnableVpcClassicLinkDnsSupportRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_id == other.vpc_id
+    }
+}
+impl Default for EnableVpcClassicLinkDnsSupportRequest {
+    fn default() -> Self {
+        Self { vpc_id: None }
+    }
 }
 impl EnableVpcClassicLinkDnsSupportRequest {
     /// Starts building a [`EnableVpcClassicLinkDnsSupportRequest`].
@@ -21,9 +38,26 @@ impl EnableVpcClassicLinkDnsSupportRequest {
     }
 }
 /// A builder for [`EnableVpcClassicLinkDnsSupportRequest`](crate::types::EnableVpcClassicLinkDnsSupportRequest); start one with `EnableVpcClassicLinkDnsSupportRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableVpcClassicLinkDnsSupportRequestBuilder {
     inner: crate::types::EnableVpcClassicLinkDnsSupportRequest,
+}
+impl Clone for EnableVpcClassicLinkDnsSupportRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableVpcClassicLinkDnsSupportRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableVpcClassicLinkDnsSupportRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableVpcClassicLinkDnsSupportRequest as Default>::default(),
+        }
+    }
 }
 impl EnableVpcClassicLinkDnsSupportRequestBuilder {
     /// Sets [`EnableVpcClassicLinkDnsSupportRequest::vpc_id`](crate::types::EnableVpcClassicLinkDnsSupportRequest::vpc_id): The ID of the VPC.

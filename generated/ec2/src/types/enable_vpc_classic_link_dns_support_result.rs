@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableVpcClassicLinkDnsSupportResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableVpcClassicLinkDnsSupportResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for EnableVpcClassicLinkDnsSupportResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for EnableVpcClassicLinkDnsSupportResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for EnableVpcClassicLinkDnsSupportResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl EnableVpcClassicLinkDnsSupportResult {
     /// Starts building a [`EnableVpcClassicLinkDnsSupportResult`].
@@ -21,9 +36,26 @@ impl EnableVpcClassicLinkDnsSupportResult {
     }
 }
 /// A builder for [`EnableVpcClassicLinkDnsSupportResult`](crate::types::EnableVpcClassicLinkDnsSupportResult); start one with `EnableVpcClassicLinkDnsSupportResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableVpcClassicLinkDnsSupportResultBuilder {
     inner: crate::types::EnableVpcClassicLinkDnsSupportResult,
+}
+impl Clone for EnableVpcClassicLinkDnsSupportResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableVpcClassicLinkDnsSupportResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableVpcClassicLinkDnsSupportResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableVpcClassicLinkDnsSupportResult as Default>::default(),
+        }
+    }
 }
 impl EnableVpcClassicLinkDnsSupportResultBuilder {
     /// Sets [`EnableVpcClassicLinkDnsSupportResult::return_`](crate::types::EnableVpcClassicLinkDnsSupportResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

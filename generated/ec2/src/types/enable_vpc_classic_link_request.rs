@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableVpcClassicLinkRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableVpcClassicLinkRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct EnableVpcClassicLinkRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_id: Option<String>,
+}
+impl Clone for EnableVpcClassicLinkRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for EnableVpcClassicLinkRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for EnableVpcClassicLinkRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_id: None,
+        }
+    }
 }
 impl EnableVpcClassicLinkRequest {
     /// Starts building a [`EnableVpcClassicLinkRequest`].
@@ -30,9 +51,26 @@ impl EnableVpcClassicLinkRequest {
     }
 }
 /// A builder for [`EnableVpcClassicLinkRequest`](crate::types::EnableVpcClassicLinkRequest); start one with `EnableVpcClassicLinkRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableVpcClassicLinkRequestBuilder {
     inner: crate::types::EnableVpcClassicLinkRequest,
+}
+impl Clone for EnableVpcClassicLinkRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableVpcClassicLinkRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableVpcClassicLinkRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableVpcClassicLinkRequest as Default>::default(),
+        }
+    }
 }
 impl EnableVpcClassicLinkRequestBuilder {
     /// Sets [`EnableVpcClassicLinkRequest::dry_run`](crate::types::EnableVpcClassicLinkRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

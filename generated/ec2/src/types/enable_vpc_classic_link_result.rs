@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableVpcClassicLinkResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableVpcClassicLinkResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for EnableVpcClassicLinkResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for EnableVpcClassicLinkResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for EnableVpcClassicLinkResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl EnableVpcClassicLinkResult {
     /// Starts building a [`EnableVpcClassicLinkResult`].
@@ -21,9 +36,26 @@ impl EnableVpcClassicLinkResult {
     }
 }
 /// A builder for [`EnableVpcClassicLinkResult`](crate::types::EnableVpcClassicLinkResult); start one with `EnableVpcClassicLinkResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableVpcClassicLinkResultBuilder {
     inner: crate::types::EnableVpcClassicLinkResult,
+}
+impl Clone for EnableVpcClassicLinkResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableVpcClassicLinkResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableVpcClassicLinkResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableVpcClassicLinkResult as Default>::default(),
+        }
+    }
 }
 impl EnableVpcClassicLinkResultBuilder {
     /// Sets [`EnableVpcClassicLinkResult::return_`](crate::types::EnableVpcClassicLinkResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnclaveOptions {
     /// If this parameter is set to `true`, the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.
     pub enabled: Option<bool>,
+}
+impl Clone for EnclaveOptions {
+    fn clone(&self) -> Self {
+        Self { enabled: self.enabled }
+    }
+}
+impl PartialEq for EnclaveOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled
+    }
+}
+impl Default for EnclaveOptions {
+    fn default() -> Self {
+        Self { enabled: None }
+    }
 }
 impl EnclaveOptions {
     /// Starts building a [`EnclaveOptions`].
@@ -21,9 +36,26 @@ impl EnclaveOptions {
     }
 }
 /// A builder for [`EnclaveOptions`](crate::types::EnclaveOptions); start one with `EnclaveOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnclaveOptionsBuilder {
     inner: crate::types::EnclaveOptions,
+}
+impl Clone for EnclaveOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnclaveOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnclaveOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnclaveOptions as Default>::default(),
+        }
+    }
 }
 impl EnclaveOptionsBuilder {
     /// Sets [`EnclaveOptions::enabled`](crate::types::EnclaveOptions::enabled): If this parameter is set to `true`, the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.

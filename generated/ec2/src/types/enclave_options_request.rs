@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves. For more information, see [What is Amazon Web Services Nitro Enclaves?](https://docs.aws.amazon.com/enclaves/latest/user/nitro-enclave.html) in the *Amazon Web Services Nitro Enclaves User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnclaveOptionsRequest {
     /// To enable the instance for Amazon Web Services Nitro Enclaves, set this parameter to `true`.
     pub enabled: Option<bool>,
+}
+impl Clone for EnclaveOptionsRequest {
+    fn clone(&self) -> Self {
+        Self { enabled: self.enabled }
+    }
+}
+impl PartialEq for EnclaveOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled
+    }
+}
+impl Default for EnclaveOptionsRequest {
+    fn default() -> Self {
+        Self { enabled: None }
+    }
 }
 impl EnclaveOptionsRequest {
     /// Starts building a [`EnclaveOptionsRequest`].
@@ -21,9 +36,26 @@ impl EnclaveOptionsRequest {
     }
 }
 /// A builder for [`EnclaveOptionsRequest`](crate::types::EnclaveOptionsRequest); start one with `EnclaveOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnclaveOptionsRequestBuilder {
     inner: crate::types::EnclaveOptionsRequest,
+}
+impl Clone for EnclaveOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnclaveOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnclaveOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnclaveOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl EnclaveOptionsRequestBuilder {
     /// Sets [`EnclaveOptionsRequest::enabled`](crate::types::EnclaveOptionsRequest::enabled): To enable the instance for Amazon Web Services Nitro Enclaves, set this parameter to `true`.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the encryption support status for a transit gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EncryptionSupport {
     /// The current encryption state of the resource.
     pub encryption_state: Option<crate::types::EncryptionStateValue>,
     /// A message describing the encryption state.
     pub state_message: Option<String>,
+}
+impl Clone for EncryptionSupport {
+    fn clone(&self) -> Self {
+        Self {
+            encryption_state: self.encryption_state.clone(),
+            state_message: self.state_message.clone(),
+        }
+    }
+}
+impl PartialEq for EncryptionSupport {
+    fn eq(&self, other: &Self) -> bool {
+        self.encryption_state == other.encryption_state
+            && self.state_message == other.state_message
+    }
+}
+impl Default for EncryptionSupport {
+    fn default() -> Self {
+        Self {
+            encryption_state: None,
+            state_message: None,
+        }
+    }
 }
 impl EncryptionSupport {
     /// Starts building a [`EncryptionSupport`].
@@ -28,9 +50,26 @@ impl EncryptionSupport {
     }
 }
 /// A builder for [`EncryptionSupport`](crate::types::EncryptionSupport); start one with `EncryptionSupport::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EncryptionSupportBuilder {
     inner: crate::types::EncryptionSupport,
+}
+impl Clone for EncryptionSupportBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EncryptionSupportBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EncryptionSupportBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EncryptionSupport as Default>::default(),
+        }
+    }
 }
 impl EncryptionSupportBuilder {
     /// Sets [`EncryptionSupport::encryption_state`](crate::types::EncryptionSupport::encryption_state): The current encryption state of the resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EC2 Fleet or Spot Fleet event.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EventInformation {
     /// The description of the event.
@@ -46,6 +46,31 @@ pub struct EventInformation {
     /// The ID of the instance. This information is available only for `instanceChange` events.
     pub instance_id: Option<String>,
 }
+impl Clone for EventInformation {
+    fn clone(&self) -> Self {
+        Self {
+            event_description: self.event_description.clone(),
+            event_sub_type: self.event_sub_type.clone(),
+            instance_id: self.instance_id.clone(),
+        }
+    }
+}
+impl PartialEq for EventInformation {
+    fn eq(&self, other: &Self) -> bool {
+        self.event_description == other.event_description
+            && self.event_sub_type == other.event_sub_type
+            && self.instance_id == other.instance_id
+    }
+}
+impl Default for EventInformation {
+    fn default() -> Self {
+        Self {
+            event_description: None,
+            event_sub_type: None,
+            instance_id: None,
+        }
+    }
+}
 impl EventInformation {
     /// Starts building a [`EventInformation`].
     #[inline]
@@ -69,9 +94,26 @@ impl EventInformation {
     }
 }
 /// A builder for [`EventInformation`](crate::types::EventInformation); start one with `EventInformation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EventInformationBuilder {
     inner: crate::types::EventInformation,
+}
+impl Clone for EventInformationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EventInformationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EventInformationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EventInformation as Default>::default(),
+        }
+    }
 }
 impl EventInformationBuilder {
     /// Sets [`EventInformation::event_description`](crate::types::EventInformation::event_description): The description of the event.

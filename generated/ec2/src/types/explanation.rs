@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an explanation code for an unreachable path. For more information, see [Reachability Analyzer explanation codes](https://docs.aws.amazon.com/vpc/latest/reachability/explanation-codes.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Explanation {
     /// The network ACL.
@@ -120,6 +120,182 @@ pub struct Explanation {
     pub firewall_stateless_rule: Option<crate::types::FirewallStatelessRule>,
     /// The Network Firewall stateful rule.
     pub firewall_stateful_rule: Option<crate::types::FirewallStatefulRule>,
+}
+impl Clone for Explanation {
+    fn clone(&self) -> Self {
+        Self {
+            acl: self.acl.clone(),
+            acl_rule: self.acl_rule.clone(),
+            address: self.address.clone(),
+            addresses: self.addresses.clone(),
+            attached_to: self.attached_to.clone(),
+            availability_zones: self.availability_zones.clone(),
+            availability_zone_ids: self.availability_zone_ids.clone(),
+            cidrs: self.cidrs.clone(),
+            component: self.component.clone(),
+            customer_gateway: self.customer_gateway.clone(),
+            destination: self.destination.clone(),
+            destination_vpc: self.destination_vpc.clone(),
+            direction: self.direction.clone(),
+            explanation_code: self.explanation_code.clone(),
+            ingress_route_table: self.ingress_route_table.clone(),
+            internet_gateway: self.internet_gateway.clone(),
+            load_balancer_arn: self.load_balancer_arn.clone(),
+            classic_load_balancer_listener: self.classic_load_balancer_listener.clone(),
+            load_balancer_listener_port: self.load_balancer_listener_port,
+            load_balancer_target: self.load_balancer_target.clone(),
+            load_balancer_target_group: self.load_balancer_target_group.clone(),
+            load_balancer_target_groups: self.load_balancer_target_groups.clone(),
+            load_balancer_target_port: self.load_balancer_target_port,
+            elastic_load_balancer_listener: self.elastic_load_balancer_listener.clone(),
+            missing_component: self.missing_component.clone(),
+            nat_gateway: self.nat_gateway.clone(),
+            network_interface: self.network_interface.clone(),
+            packet_field: self.packet_field.clone(),
+            vpc_peering_connection: self.vpc_peering_connection.clone(),
+            port: self.port,
+            port_ranges: self.port_ranges.clone(),
+            prefix_list: self.prefix_list.clone(),
+            protocols: self.protocols.clone(),
+            route_table_route: self.route_table_route.clone(),
+            route_table: self.route_table.clone(),
+            security_group: self.security_group.clone(),
+            security_group_rule: self.security_group_rule.clone(),
+            security_groups: self.security_groups.clone(),
+            source_vpc: self.source_vpc.clone(),
+            state: self.state.clone(),
+            subnet: self.subnet.clone(),
+            subnet_route_table: self.subnet_route_table.clone(),
+            vpc: self.vpc.clone(),
+            vpc_endpoint: self.vpc_endpoint.clone(),
+            vpn_connection: self.vpn_connection.clone(),
+            vpn_gateway: self.vpn_gateway.clone(),
+            transit_gateway: self.transit_gateway.clone(),
+            transit_gateway_route_table: self.transit_gateway_route_table.clone(),
+            transit_gateway_route_table_route: self
+                .transit_gateway_route_table_route
+                .clone(),
+            transit_gateway_attachment: self.transit_gateway_attachment.clone(),
+            component_account: self.component_account.clone(),
+            component_region: self.component_region.clone(),
+            firewall_stateless_rule: self.firewall_stateless_rule.clone(),
+            firewall_stateful_rule: self.firewall_stateful_rule.clone(),
+        }
+    }
+}
+impl PartialEq for Explanation {
+    fn eq(&self, other: &Self) -> bool {
+        self.acl == other.acl && self.acl_rule == other.acl_rule
+            && self.address == other.address && self.addresses == other.addresses
+            && self.attached_to == other.attached_to
+            && self.availability_zones == other.availability_zones
+            && self.availability_zone_ids == other.availability_zone_ids
+            && self.cidrs == other.cidrs && self.component == other.component
+            && self.customer_gateway == other.customer_gateway
+            && self.destination == other.destination
+            && self.destination_vpc == other.destination_vpc
+            && self.direction == other.direction
+            && self.explanation_code == other.explanation_code
+            && self.ingress_route_table == other.ingress_route_table
+            && self.internet_gateway == other.internet_gateway
+            && self.load_balancer_arn == other.load_balancer_arn
+            && self.classic_load_balancer_listener
+                == other.classic_load_balancer_listener
+            && self.load_balancer_listener_port == other.load_balancer_listener_port
+            && self.load_balancer_target == other.load_balancer_target
+            && self.load_balancer_target_group == other.load_balancer_target_group
+            && self.load_balancer_target_groups == other.load_balancer_target_groups
+            && self.load_balancer_target_port == other.load_balancer_target_port
+            && self.elastic_load_balancer_listener
+                == other.elastic_load_balancer_listener
+            && self.missing_component == other.missing_component
+            && self.nat_gateway == other.nat_gateway
+            && self.network_interface == other.network_interface
+            && self.packet_field == other.packet_field
+            && self.vpc_peering_connection == other.vpc_peering_connection
+            && self.port == other.port && self.port_ranges == other.port_ranges
+            && self.prefix_list == other.prefix_list && self.protocols == other.protocols
+            && self.route_table_route == other.route_table_route
+            && self.route_table == other.route_table
+            && self.security_group == other.security_group
+            && self.security_group_rule == other.security_group_rule
+            && self.security_groups == other.security_groups
+            && self.source_vpc == other.source_vpc && self.state == other.state
+            && self.subnet == other.subnet
+            && self.subnet_route_table == other.subnet_route_table
+            && self.vpc == other.vpc && self.vpc_endpoint == other.vpc_endpoint
+            && self.vpn_connection == other.vpn_connection
+            && self.vpn_gateway == other.vpn_gateway
+            && self.transit_gateway == other.transit_gateway
+            && self.transit_gateway_route_table == other.transit_gateway_route_table
+            && self.transit_gateway_route_table_route
+                == other.transit_gateway_route_table_route
+            && self.transit_gateway_attachment == other.transit_gateway_attachment
+            && self.component_account == other.component_account
+            && self.component_region == other.component_region
+            && self.firewall_stateless_rule == other.firewall_stateless_rule
+            && self.firewall_stateful_rule == other.firewall_stateful_rule
+    }
+}
+impl Default for Explanation {
+    fn default() -> Self {
+        Self {
+            acl: None,
+            acl_rule: None,
+            address: None,
+            addresses: None,
+            attached_to: None,
+            availability_zones: None,
+            availability_zone_ids: None,
+            cidrs: None,
+            component: None,
+            customer_gateway: None,
+            destination: None,
+            destination_vpc: None,
+            direction: None,
+            explanation_code: None,
+            ingress_route_table: None,
+            internet_gateway: None,
+            load_balancer_arn: None,
+            classic_load_balancer_listener: None,
+            load_balancer_listener_port: None,
+            load_balancer_target: None,
+            load_balancer_target_group: None,
+            load_balancer_target_groups: None,
+            load_balancer_target_port: None,
+            elastic_load_balancer_listener: None,
+            missing_component: None,
+            nat_gateway: None,
+            network_interface: None,
+            packet_field: None,
+            vpc_peering_connection: None,
+            port: None,
+            port_ranges: None,
+            prefix_list: None,
+            protocols: None,
+            route_table_route: None,
+            route_table: None,
+            security_group: None,
+            security_group_rule: None,
+            security_groups: None,
+            source_vpc: None,
+            state: None,
+            subnet: None,
+            subnet_route_table: None,
+            vpc: None,
+            vpc_endpoint: None,
+            vpn_connection: None,
+            vpn_gateway: None,
+            transit_gateway: None,
+            transit_gateway_route_table: None,
+            transit_gateway_route_table_route: None,
+            transit_gateway_attachment: None,
+            component_account: None,
+            component_region: None,
+            firewall_stateless_rule: None,
+            firewall_stateful_rule: None,
+        }
+    }
 }
 impl Explanation {
     /// Starts building a [`Explanation`].
@@ -417,9 +593,26 @@ impl Explanation {
     }
 }
 /// A builder for [`Explanation`](crate::types::Explanation); start one with `Explanation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExplanationBuilder {
     inner: crate::types::Explanation,
+}
+impl Clone for ExplanationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExplanationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExplanationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Explanation as Default>::default(),
+        }
+    }
 }
 impl ExplanationBuilder {
     /// Sets [`Explanation::acl`](crate::types::Explanation::acl): The network ACL.

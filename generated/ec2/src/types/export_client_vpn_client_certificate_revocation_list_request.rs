@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportClientVpnClientCertificateRevocationListRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportClientVpnClientCertificateRevocationListRequest {
     /// The ID of the Client VPN endpoint.
@@ -11,6 +11,28 @@ pub struct ExportClientVpnClientCertificateRevocationListRequest {
     pub client_vpn_endpoint_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ExportClientVpnClientCertificateRevocationListRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ExportClientVpnClientCertificateRevocationListRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ExportClientVpnClientCertificateRevocationListRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl ExportClientVpnClientCertificateRevocationListRequest {
     /// Starts building a [`ExportClientVpnClientCertificateRevocationListRequest`].
@@ -30,9 +52,26 @@ impl ExportClientVpnClientCertificateRevocationListRequest {
     }
 }
 /// A builder for [`ExportClientVpnClientCertificateRevocationListRequest`](crate::types::ExportClientVpnClientCertificateRevocationListRequest); start one with `ExportClientVpnClientCertificateRevocationListRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportClientVpnClientCertificateRevocationListRequestBuilder {
     inner: crate::types::ExportClientVpnClientCertificateRevocationListRequest,
+}
+impl Clone for ExportClientVpnClientCertificateRevocationListRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportClientVpnClientCertificateRevocationListRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportClientVpnClientCertificateRevocationListRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportClientVpnClientCertificateRevocationListRequest as Default>::default(),
+        }
+    }
 }
 impl ExportClientVpnClientCertificateRevocationListRequestBuilder {
     /// Sets [`ExportClientVpnClientCertificateRevocationListRequest::client_vpn_endpoint_id`](crate::types::ExportClientVpnClientCertificateRevocationListRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint.

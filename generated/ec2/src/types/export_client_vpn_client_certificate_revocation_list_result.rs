@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportClientVpnClientCertificateRevocationListResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportClientVpnClientCertificateRevocationListResult {
     /// Information about the client certificate revocation list.
     pub certificate_revocation_list: Option<String>,
     /// The current state of the client certificate revocation list.
     pub status: Option<crate::types::ClientCertificateRevocationListStatus>,
+}
+impl Clone for ExportClientVpnClientCertificateRevocationListResult {
+    fn clone(&self) -> Self {
+        Self {
+            certificate_revocation_list: self.certificate_revocation_list.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for ExportClientVpnClientCertificateRevocationListResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.certificate_revocation_list == other.certificate_revocation_list
+            && self.status == other.status
+    }
+}
+impl Default for ExportClientVpnClientCertificateRevocationListResult {
+    fn default() -> Self {
+        Self {
+            certificate_revocation_list: None,
+            status: None,
+        }
+    }
 }
 impl ExportClientVpnClientCertificateRevocationListResult {
     /// Starts building a [`ExportClientVpnClientCertificateRevocationListResult`].
@@ -30,9 +52,26 @@ impl ExportClientVpnClientCertificateRevocationListResult {
     }
 }
 /// A builder for [`ExportClientVpnClientCertificateRevocationListResult`](crate::types::ExportClientVpnClientCertificateRevocationListResult); start one with `ExportClientVpnClientCertificateRevocationListResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportClientVpnClientCertificateRevocationListResultBuilder {
     inner: crate::types::ExportClientVpnClientCertificateRevocationListResult,
+}
+impl Clone for ExportClientVpnClientCertificateRevocationListResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportClientVpnClientCertificateRevocationListResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportClientVpnClientCertificateRevocationListResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportClientVpnClientCertificateRevocationListResult as Default>::default(),
+        }
+    }
 }
 impl ExportClientVpnClientCertificateRevocationListResultBuilder {
     /// Sets [`ExportClientVpnClientCertificateRevocationListResult::certificate_revocation_list`](crate::types::ExportClientVpnClientCertificateRevocationListResult::certificate_revocation_list): Information about the client certificate revocation list.

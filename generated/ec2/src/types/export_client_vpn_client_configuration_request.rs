@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportClientVpnClientConfigurationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportClientVpnClientConfigurationRequest {
     /// The ID of the Client VPN endpoint.
@@ -11,6 +11,28 @@ pub struct ExportClientVpnClientConfigurationRequest {
     pub client_vpn_endpoint_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ExportClientVpnClientConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ExportClientVpnClientConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ExportClientVpnClientConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl ExportClientVpnClientConfigurationRequest {
     /// Starts building a [`ExportClientVpnClientConfigurationRequest`].
@@ -30,9 +52,26 @@ impl ExportClientVpnClientConfigurationRequest {
     }
 }
 /// A builder for [`ExportClientVpnClientConfigurationRequest`](crate::types::ExportClientVpnClientConfigurationRequest); start one with `ExportClientVpnClientConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportClientVpnClientConfigurationRequestBuilder {
     inner: crate::types::ExportClientVpnClientConfigurationRequest,
+}
+impl Clone for ExportClientVpnClientConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportClientVpnClientConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportClientVpnClientConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportClientVpnClientConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl ExportClientVpnClientConfigurationRequestBuilder {
     /// Sets [`ExportClientVpnClientConfigurationRequest::client_vpn_endpoint_id`](crate::types::ExportClientVpnClientConfigurationRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportClientVpnClientConfigurationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportClientVpnClientConfigurationResult {
     /// The contents of the Client VPN endpoint configuration file.
     pub client_configuration: Option<String>,
+}
+impl Clone for ExportClientVpnClientConfigurationResult {
+    fn clone(&self) -> Self {
+        Self {
+            client_configuration: self.client_configuration.clone(),
+        }
+    }
+}
+impl PartialEq for ExportClientVpnClientConfigurationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_configuration == other.client_configuration
+    }
+}
+impl Default for ExportClientVpnClientConfigurationResult {
+    fn default() -> Self {
+        Self { client_configuration: None }
+    }
 }
 impl ExportClientVpnClientConfigurationResult {
     /// Starts building a [`ExportClientVpnClientConfigurationResult`].
@@ -21,9 +38,26 @@ impl ExportClientVpnClientConfigurationResult {
     }
 }
 /// A builder for [`ExportClientVpnClientConfigurationResult`](crate::types::ExportClientVpnClientConfigurationResult); start one with `ExportClientVpnClientConfigurationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportClientVpnClientConfigurationResultBuilder {
     inner: crate::types::ExportClientVpnClientConfigurationResult,
+}
+impl Clone for ExportClientVpnClientConfigurationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportClientVpnClientConfigurationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportClientVpnClientConfigurationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportClientVpnClientConfigurationResult as Default>::default(),
+        }
+    }
 }
 impl ExportClientVpnClientConfigurationResultBuilder {
     /// Sets [`ExportClientVpnClientConfigurationResult::client_configuration`](crate::types::ExportClientVpnClientConfigurationResult::client_configuration): The contents of the Client VPN endpoint configuration file.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportImageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportImageRequest {
     /// Token to enable idempotency for export image requests.
@@ -27,6 +27,44 @@ pub struct ExportImageRequest {
     pub role_name: Option<String>,
     /// The tags to apply to the export image task during creation.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for ExportImageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            description: self.description.clone(),
+            disk_image_format: self.disk_image_format.clone(),
+            dry_run: self.dry_run,
+            image_id: self.image_id.clone(),
+            s3_export_location: self.s3_export_location.clone(),
+            role_name: self.role_name.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for ExportImageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token && self.description == other.description
+            && self.disk_image_format == other.disk_image_format
+            && self.dry_run == other.dry_run && self.image_id == other.image_id
+            && self.s3_export_location == other.s3_export_location
+            && self.role_name == other.role_name
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for ExportImageRequest {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            description: None,
+            disk_image_format: None,
+            dry_run: None,
+            image_id: None,
+            s3_export_location: None,
+            role_name: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl ExportImageRequest {
     /// Starts building a [`ExportImageRequest`].
@@ -78,9 +116,26 @@ impl ExportImageRequest {
     }
 }
 /// A builder for [`ExportImageRequest`](crate::types::ExportImageRequest); start one with `ExportImageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportImageRequestBuilder {
     inner: crate::types::ExportImageRequest,
+}
+impl Clone for ExportImageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportImageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportImageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportImageRequest as Default>::default(),
+        }
+    }
 }
 impl ExportImageRequestBuilder {
     /// Sets [`ExportImageRequest::client_token`](crate::types::ExportImageRequest::client_token): Token to enable idempotency for export image requests.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportImageResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportImageResult {
     /// A description of the image being exported.
@@ -25,6 +25,50 @@ pub struct ExportImageResult {
     pub status_message: Option<String>,
     /// Any tags assigned to the export image task.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for ExportImageResult {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            disk_image_format: self.disk_image_format.clone(),
+            export_image_task_id: self.export_image_task_id.clone(),
+            image_id: self.image_id.clone(),
+            role_name: self.role_name.clone(),
+            progress: self.progress.clone(),
+            s3_export_location: self.s3_export_location.clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for ExportImageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description
+            && self.disk_image_format == other.disk_image_format
+            && self.export_image_task_id == other.export_image_task_id
+            && self.image_id == other.image_id && self.role_name == other.role_name
+            && self.progress == other.progress
+            && self.s3_export_location == other.s3_export_location
+            && self.status == other.status && self.status_message == other.status_message
+            && self.tags == other.tags
+    }
+}
+impl Default for ExportImageResult {
+    fn default() -> Self {
+        Self {
+            description: None,
+            disk_image_format: None,
+            export_image_task_id: None,
+            image_id: None,
+            role_name: None,
+            progress: None,
+            s3_export_location: None,
+            status: None,
+            status_message: None,
+            tags: None,
+        }
+    }
 }
 impl ExportImageResult {
     /// Starts building a [`ExportImageResult`].
@@ -84,9 +128,26 @@ impl ExportImageResult {
     }
 }
 /// A builder for [`ExportImageResult`](crate::types::ExportImageResult); start one with `ExportImageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportImageResultBuilder {
     inner: crate::types::ExportImageResult,
+}
+impl Clone for ExportImageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportImageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportImageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportImageResult as Default>::default(),
+        }
+    }
 }
 impl ExportImageResultBuilder {
     /// Sets [`ExportImageResult::description`](crate::types::ExportImageResult::description): A description of the image being exported.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an export image task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportImageTask {
     /// A description of the image being exported.
@@ -21,6 +21,44 @@ pub struct ExportImageTask {
     pub status_message: Option<String>,
     /// Any tags assigned to the export image task.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for ExportImageTask {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            export_image_task_id: self.export_image_task_id.clone(),
+            image_id: self.image_id.clone(),
+            progress: self.progress.clone(),
+            s3_export_location: self.s3_export_location.clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for ExportImageTask {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description
+            && self.export_image_task_id == other.export_image_task_id
+            && self.image_id == other.image_id && self.progress == other.progress
+            && self.s3_export_location == other.s3_export_location
+            && self.status == other.status && self.status_message == other.status_message
+            && self.tags == other.tags
+    }
+}
+impl Default for ExportImageTask {
+    fn default() -> Self {
+        Self {
+            description: None,
+            export_image_task_id: None,
+            image_id: None,
+            progress: None,
+            s3_export_location: None,
+            status: None,
+            status_message: None,
+            tags: None,
+        }
+    }
 }
 impl ExportImageTask {
     /// Starts building a [`ExportImageTask`].
@@ -70,9 +108,26 @@ impl ExportImageTask {
     }
 }
 /// A builder for [`ExportImageTask`](crate::types::ExportImageTask); start one with `ExportImageTask::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportImageTaskBuilder {
     inner: crate::types::ExportImageTask,
+}
+impl Clone for ExportImageTaskBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportImageTaskBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportImageTaskBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportImageTask as Default>::default(),
+        }
+    }
 }
 impl ExportImageTaskBuilder {
     /// Sets [`ExportImageTask::description`](crate::types::ExportImageTask::description): A description of the image being exported.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an export instance task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportTask {
     /// A description of the resource being exported.
@@ -19,6 +19,42 @@ pub struct ExportTask {
     pub status_message: Option<String>,
     /// The tags for the export task.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for ExportTask {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            export_task_id: self.export_task_id.clone(),
+            export_to_s3_task: self.export_to_s3_task.clone(),
+            instance_export_details: self.instance_export_details.clone(),
+            state: self.state.clone(),
+            status_message: self.status_message.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for ExportTask {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description
+            && self.export_task_id == other.export_task_id
+            && self.export_to_s3_task == other.export_to_s3_task
+            && self.instance_export_details == other.instance_export_details
+            && self.state == other.state && self.status_message == other.status_message
+            && self.tags == other.tags
+    }
+}
+impl Default for ExportTask {
+    fn default() -> Self {
+        Self {
+            description: None,
+            export_task_id: None,
+            export_to_s3_task: None,
+            instance_export_details: None,
+            state: None,
+            status_message: None,
+            tags: None,
+        }
+    }
 }
 impl ExportTask {
     /// Starts building a [`ExportTask`].
@@ -65,9 +101,26 @@ impl ExportTask {
     }
 }
 /// A builder for [`ExportTask`](crate::types::ExportTask); start one with `ExportTask::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportTaskBuilder {
     inner: crate::types::ExportTask,
+}
+impl Clone for ExportTaskBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportTaskBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportTaskBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportTask as Default>::default(),
+        }
+    }
 }
 impl ExportTaskBuilder {
     /// Sets [`ExportTask::description`](crate::types::ExportTask::description): A description of the resource being exported.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the destination for an export image task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportTaskS3Location {
     /// The destination Amazon S3 bucket.
     pub s3_bucket: Option<String>,
     /// The prefix (logical hierarchy) in the bucket.
     pub s3_prefix: Option<String>,
+}
+impl Clone for ExportTaskS3Location {
+    fn clone(&self) -> Self {
+        Self {
+            s3_bucket: self.s3_bucket.clone(),
+            s3_prefix: self.s3_prefix.clone(),
+        }
+    }
+}
+impl PartialEq for ExportTaskS3Location {
+    fn eq(&self, other: &Self) -> bool {
+        self.s3_bucket == other.s3_bucket && self.s3_prefix == other.s3_prefix
+    }
+}
+impl Default for ExportTaskS3Location {
+    fn default() -> Self {
+        Self {
+            s3_bucket: None,
+            s3_prefix: None,
+        }
+    }
 }
 impl ExportTaskS3Location {
     /// Starts building a [`ExportTaskS3Location`].
@@ -28,9 +49,26 @@ impl ExportTaskS3Location {
     }
 }
 /// A builder for [`ExportTaskS3Location`](crate::types::ExportTaskS3Location); start one with `ExportTaskS3Location::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportTaskS3LocationBuilder {
     inner: crate::types::ExportTaskS3Location,
+}
+impl Clone for ExportTaskS3LocationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportTaskS3LocationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportTaskS3LocationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportTaskS3Location as Default>::default(),
+        }
+    }
 }
 impl ExportTaskS3LocationBuilder {
     /// Sets [`ExportTaskS3Location::s3_bucket`](crate::types::ExportTaskS3Location::s3_bucket): The destination Amazon S3 bucket.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the destination for an export image task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportTaskS3LocationRequest {
     /// The destination Amazon S3 bucket.
@@ -11,6 +11,27 @@ pub struct ExportTaskS3LocationRequest {
     pub s3_bucket: Option<String>,
     /// The prefix (logical hierarchy) in the bucket.
     pub s3_prefix: Option<String>,
+}
+impl Clone for ExportTaskS3LocationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            s3_bucket: self.s3_bucket.clone(),
+            s3_prefix: self.s3_prefix.clone(),
+        }
+    }
+}
+impl PartialEq for ExportTaskS3LocationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.s3_bucket == other.s3_bucket && self.s3_prefix == other.s3_prefix
+    }
+}
+impl Default for ExportTaskS3LocationRequest {
+    fn default() -> Self {
+        Self {
+            s3_bucket: None,
+            s3_prefix: None,
+        }
+    }
 }
 impl ExportTaskS3LocationRequest {
     /// Starts building a [`ExportTaskS3LocationRequest`].
@@ -30,9 +51,26 @@ impl ExportTaskS3LocationRequest {
     }
 }
 /// A builder for [`ExportTaskS3LocationRequest`](crate::types::ExportTaskS3LocationRequest); start one with `ExportTaskS3LocationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportTaskS3LocationRequestBuilder {
     inner: crate::types::ExportTaskS3LocationRequest,
+}
+impl Clone for ExportTaskS3LocationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportTaskS3LocationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportTaskS3LocationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportTaskS3LocationRequest as Default>::default(),
+        }
+    }
 }
 impl ExportTaskS3LocationRequestBuilder {
     /// Sets [`ExportTaskS3LocationRequest::s3_bucket`](crate::types::ExportTaskS3LocationRequest::s3_bucket): The destination Amazon S3 bucket.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the format and location for the export task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportToS3Task {
     /// The container format used to combine disk images with metadata (such as OVF). If absent, only the disk image is exported.
@@ -13,6 +13,33 @@ pub struct ExportToS3Task {
     pub s3_bucket: Option<String>,
     /// The encryption key for your S3 bucket.
     pub s3_key: Option<String>,
+}
+impl Clone for ExportToS3Task {
+    fn clone(&self) -> Self {
+        Self {
+            container_format: self.container_format.clone(),
+            disk_image_format: self.disk_image_format.clone(),
+            s3_bucket: self.s3_bucket.clone(),
+            s3_key: self.s3_key.clone(),
+        }
+    }
+}
+impl PartialEq for ExportToS3Task {
+    fn eq(&self, other: &Self) -> bool {
+        self.container_format == other.container_format
+            && self.disk_image_format == other.disk_image_format
+            && self.s3_bucket == other.s3_bucket && self.s3_key == other.s3_key
+    }
+}
+impl Default for ExportToS3Task {
+    fn default() -> Self {
+        Self {
+            container_format: None,
+            disk_image_format: None,
+            s3_bucket: None,
+            s3_key: None,
+        }
+    }
 }
 impl ExportToS3Task {
     /// Starts building a [`ExportToS3Task`].
@@ -42,9 +69,26 @@ impl ExportToS3Task {
     }
 }
 /// A builder for [`ExportToS3Task`](crate::types::ExportToS3Task); start one with `ExportToS3Task::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportToS3TaskBuilder {
     inner: crate::types::ExportToS3Task,
+}
+impl Clone for ExportToS3TaskBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportToS3TaskBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportToS3TaskBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportToS3Task as Default>::default(),
+        }
+    }
 }
 impl ExportToS3TaskBuilder {
     /// Sets [`ExportToS3Task::container_format`](crate::types::ExportToS3Task::container_format): The container format used to combine disk images with metadata (such as OVF).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an export instance task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportToS3TaskSpecification {
     /// The format for the exported image.
@@ -13,6 +13,33 @@ pub struct ExportToS3TaskSpecification {
     pub s3_bucket: Option<String>,
     /// The image is written to a single object in the Amazon S3 bucket at the S3 key s3prefix + exportTaskId + '.' + diskImageFormat.
     pub s3_prefix: Option<String>,
+}
+impl Clone for ExportToS3TaskSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            disk_image_format: self.disk_image_format.clone(),
+            container_format: self.container_format.clone(),
+            s3_bucket: self.s3_bucket.clone(),
+            s3_prefix: self.s3_prefix.clone(),
+        }
+    }
+}
+impl PartialEq for ExportToS3TaskSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.disk_image_format == other.disk_image_format
+            && self.container_format == other.container_format
+            && self.s3_bucket == other.s3_bucket && self.s3_prefix == other.s3_prefix
+    }
+}
+impl Default for ExportToS3TaskSpecification {
+    fn default() -> Self {
+        Self {
+            disk_image_format: None,
+            container_format: None,
+            s3_bucket: None,
+            s3_prefix: None,
+        }
+    }
 }
 impl ExportToS3TaskSpecification {
     /// Starts building a [`ExportToS3TaskSpecification`].
@@ -42,9 +69,26 @@ impl ExportToS3TaskSpecification {
     }
 }
 /// A builder for [`ExportToS3TaskSpecification`](crate::types::ExportToS3TaskSpecification); start one with `ExportToS3TaskSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportToS3TaskSpecificationBuilder {
     inner: crate::types::ExportToS3TaskSpecification,
+}
+impl Clone for ExportToS3TaskSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportToS3TaskSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportToS3TaskSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportToS3TaskSpecification as Default>::default(),
+        }
+    }
 }
 impl ExportToS3TaskSpecificationBuilder {
     /// Sets [`ExportToS3TaskSpecification::disk_image_format`](crate::types::ExportToS3TaskSpecification::disk_image_format): The format for the exported image.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportTransitGatewayRoutesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportTransitGatewayRoutesRequest {
     /// The ID of the route table.
@@ -27,6 +27,33 @@ pub struct ExportTransitGatewayRoutesRequest {
     pub s3_bucket: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ExportTransitGatewayRoutesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            filters: self.filters.clone(),
+            s3_bucket: self.s3_bucket.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ExportTransitGatewayRoutesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.filters == other.filters && self.s3_bucket == other.s3_bucket
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ExportTransitGatewayRoutesRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            filters: None,
+            s3_bucket: None,
+            dry_run: None,
+        }
+    }
 }
 impl ExportTransitGatewayRoutesRequest {
     /// Starts building a [`ExportTransitGatewayRoutesRequest`].
@@ -56,9 +83,26 @@ impl ExportTransitGatewayRoutesRequest {
     }
 }
 /// A builder for [`ExportTransitGatewayRoutesRequest`](crate::types::ExportTransitGatewayRoutesRequest); start one with `ExportTransitGatewayRoutesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportTransitGatewayRoutesRequestBuilder {
     inner: crate::types::ExportTransitGatewayRoutesRequest,
+}
+impl Clone for ExportTransitGatewayRoutesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportTransitGatewayRoutesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportTransitGatewayRoutesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportTransitGatewayRoutesRequest as Default>::default(),
+        }
+    }
 }
 impl ExportTransitGatewayRoutesRequestBuilder {
     /// Sets [`ExportTransitGatewayRoutesRequest::transit_gateway_route_table_id`](crate::types::ExportTransitGatewayRoutesRequest::transit_gateway_route_table_id): The ID of the route table.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportTransitGatewayRoutesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportTransitGatewayRoutesResult {
     /// The URL of the exported file in Amazon S3. For example, s3://*bucket_name*/VPCTransitGateway/TransitGatewayRouteTables/*file_name*.
     pub s3_location: Option<String>,
+}
+impl Clone for ExportTransitGatewayRoutesResult {
+    fn clone(&self) -> Self {
+        Self {
+            s3_location: self.s3_location.clone(),
+        }
+    }
+}
+impl PartialEq for ExportTransitGatewayRoutesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.s3_location == other.s3_location
+    }
+}
+impl Default for ExportTransitGatewayRoutesResult {
+    fn default() -> Self {
+        Self { s3_location: None }
+    }
 }
 impl ExportTransitGatewayRoutesResult {
     /// Starts building a [`ExportTransitGatewayRoutesResult`].
@@ -21,9 +38,26 @@ impl ExportTransitGatewayRoutesResult {
     }
 }
 /// A builder for [`ExportTransitGatewayRoutesResult`](crate::types::ExportTransitGatewayRoutesResult); start one with `ExportTransitGatewayRoutesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportTransitGatewayRoutesResultBuilder {
     inner: crate::types::ExportTransitGatewayRoutesResult,
+}
+impl Clone for ExportTransitGatewayRoutesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportTransitGatewayRoutesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportTransitGatewayRoutesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportTransitGatewayRoutesResult as Default>::default(),
+        }
+    }
 }
 impl ExportTransitGatewayRoutesResultBuilder {
     /// Sets [`ExportTransitGatewayRoutesResult::s3_location`](crate::types::ExportTransitGatewayRoutesResult::s3_location): The URL of the exported file in Amazon S3.

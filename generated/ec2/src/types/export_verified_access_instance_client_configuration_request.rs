@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportVerifiedAccessInstanceClientConfigurationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportVerifiedAccessInstanceClientConfigurationRequest {
     /// The ID of the Verified Access instance.
@@ -11,6 +11,28 @@ pub struct ExportVerifiedAccessInstanceClientConfigurationRequest {
     pub verified_access_instance_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ExportVerifiedAccessInstanceClientConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ExportVerifiedAccessInstanceClientConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instance_id == other.verified_access_instance_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ExportVerifiedAccessInstanceClientConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_instance_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl ExportVerifiedAccessInstanceClientConfigurationRequest {
     /// Starts building a [`ExportVerifiedAccessInstanceClientConfigurationRequest`].
@@ -30,9 +52,26 @@ impl ExportVerifiedAccessInstanceClientConfigurationRequest {
     }
 }
 /// A builder for [`ExportVerifiedAccessInstanceClientConfigurationRequest`](crate::types::ExportVerifiedAccessInstanceClientConfigurationRequest); start one with `ExportVerifiedAccessInstanceClientConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportVerifiedAccessInstanceClientConfigurationRequestBuilder {
     inner: crate::types::ExportVerifiedAccessInstanceClientConfigurationRequest,
+}
+impl Clone for ExportVerifiedAccessInstanceClientConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportVerifiedAccessInstanceClientConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportVerifiedAccessInstanceClientConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportVerifiedAccessInstanceClientConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl ExportVerifiedAccessInstanceClientConfigurationRequestBuilder {
     /// Sets [`ExportVerifiedAccessInstanceClientConfigurationRequest::verified_access_instance_id`](crate::types::ExportVerifiedAccessInstanceClientConfigurationRequest::verified_access_instance_id): The ID of the Verified Access instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportVerifiedAccessInstanceClientConfigurationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExportVerifiedAccessInstanceClientConfigurationResult {
     /// The version.
@@ -21,6 +21,40 @@ pub struct ExportVerifiedAccessInstanceClientConfigurationResult {
     pub open_vpn_configurations: Option<
         Vec<crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration>,
     >,
+}
+impl Clone for ExportVerifiedAccessInstanceClientConfigurationResult {
+    fn clone(&self) -> Self {
+        Self {
+            version: self.version.clone(),
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            region: self.region.clone(),
+            device_trust_providers: self.device_trust_providers.clone(),
+            user_trust_provider: self.user_trust_provider.clone(),
+            open_vpn_configurations: self.open_vpn_configurations.clone(),
+        }
+    }
+}
+impl PartialEq for ExportVerifiedAccessInstanceClientConfigurationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+            && self.verified_access_instance_id == other.verified_access_instance_id
+            && self.region == other.region
+            && self.device_trust_providers == other.device_trust_providers
+            && self.user_trust_provider == other.user_trust_provider
+            && self.open_vpn_configurations == other.open_vpn_configurations
+    }
+}
+impl Default for ExportVerifiedAccessInstanceClientConfigurationResult {
+    fn default() -> Self {
+        Self {
+            version: None,
+            verified_access_instance_id: None,
+            region: None,
+            device_trust_providers: None,
+            user_trust_provider: None,
+            open_vpn_configurations: None,
+        }
+    }
 }
 impl ExportVerifiedAccessInstanceClientConfigurationResult {
     /// Starts building a [`ExportVerifiedAccessInstanceClientConfigurationResult`].
@@ -66,9 +100,26 @@ impl ExportVerifiedAccessInstanceClientConfigurationResult {
     }
 }
 /// A builder for [`ExportVerifiedAccessInstanceClientConfigurationResult`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult); start one with `ExportVerifiedAccessInstanceClientConfigurationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
     inner: crate::types::ExportVerifiedAccessInstanceClientConfigurationResult,
+}
+impl Clone for ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExportVerifiedAccessInstanceClientConfigurationResult as Default>::default(),
+        }
+    }
 }
 impl ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
     /// Sets [`ExportVerifiedAccessInstanceClientConfigurationResult::version`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::version): The version.

@@ -4,13 +4,35 @@
 /// The configuration that links an Amazon VPC IPAM scope to an external authority system. It specifies the type of external system and the external resource identifier that identifies your account or instance in that system.
 ///
 /// For more information, see [Integrate VPC IPAM with Infoblox infrastructure](https://docs.aws.amazon.com/vpc/latest/ipam/integrate-infoblox-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExternalAuthorityConfiguration {
     /// The type of external authority.
     pub type_: Option<crate::types::IpamScopeExternalAuthorityType>,
     /// The identifier for the external resource managing this scope. For Infoblox integrations, this is the Infoblox resource identifier in the format `<version>.identity.account.<entity_realm>.<entity_id>`.
     pub external_resource_identifier: Option<String>,
+}
+impl Clone for ExternalAuthorityConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            external_resource_identifier: self.external_resource_identifier.clone(),
+        }
+    }
+}
+impl PartialEq for ExternalAuthorityConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_
+            && self.external_resource_identifier == other.external_resource_identifier
+    }
+}
+impl Default for ExternalAuthorityConfiguration {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            external_resource_identifier: None,
+        }
+    }
 }
 impl ExternalAuthorityConfiguration {
     /// Starts building a [`ExternalAuthorityConfiguration`].
@@ -30,9 +52,26 @@ impl ExternalAuthorityConfiguration {
     }
 }
 /// A builder for [`ExternalAuthorityConfiguration`](crate::types::ExternalAuthorityConfiguration); start one with `ExternalAuthorityConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExternalAuthorityConfigurationBuilder {
     inner: crate::types::ExternalAuthorityConfiguration,
+}
+impl Clone for ExternalAuthorityConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExternalAuthorityConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExternalAuthorityConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExternalAuthorityConfiguration as Default>::default(),
+        }
+    }
 }
 impl ExternalAuthorityConfigurationBuilder {
     /// Sets [`ExternalAuthorityConfiguration::type_`](crate::types::ExternalAuthorityConfiguration::type_): The type of external authority.

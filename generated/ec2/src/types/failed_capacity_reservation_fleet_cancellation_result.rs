@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Capacity Reservation Fleet that could not be cancelled.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FailedCapacityReservationFleetCancellationResult {
     /// The ID of the Capacity Reservation Fleet that could not be cancelled.
@@ -11,6 +11,31 @@ pub struct FailedCapacityReservationFleetCancellationResult {
     pub cancel_capacity_reservation_fleet_error: Option<
         crate::types::CancelCapacityReservationFleetError,
     >,
+}
+impl Clone for FailedCapacityReservationFleetCancellationResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_fleet_id: self.capacity_reservation_fleet_id.clone(),
+            cancel_capacity_reservation_fleet_error: self
+                .cancel_capacity_reservation_fleet_error
+                .clone(),
+        }
+    }
+}
+impl PartialEq for FailedCapacityReservationFleetCancellationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_fleet_id == other.capacity_reservation_fleet_id
+            && self.cancel_capacity_reservation_fleet_error
+                == other.cancel_capacity_reservation_fleet_error
+    }
+}
+impl Default for FailedCapacityReservationFleetCancellationResult {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_fleet_id: None,
+            cancel_capacity_reservation_fleet_error: None,
+        }
+    }
 }
 impl FailedCapacityReservationFleetCancellationResult {
     /// Starts building a [`FailedCapacityReservationFleetCancellationResult`].
@@ -32,9 +57,26 @@ impl FailedCapacityReservationFleetCancellationResult {
     }
 }
 /// A builder for [`FailedCapacityReservationFleetCancellationResult`](crate::types::FailedCapacityReservationFleetCancellationResult); start one with `FailedCapacityReservationFleetCancellationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FailedCapacityReservationFleetCancellationResultBuilder {
     inner: crate::types::FailedCapacityReservationFleetCancellationResult,
+}
+impl Clone for FailedCapacityReservationFleetCancellationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FailedCapacityReservationFleetCancellationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FailedCapacityReservationFleetCancellationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FailedCapacityReservationFleetCancellationResult as Default>::default(),
+        }
+    }
 }
 impl FailedCapacityReservationFleetCancellationResultBuilder {
     /// Sets [`FailedCapacityReservationFleetCancellationResult::capacity_reservation_fleet_id`](crate::types::FailedCapacityReservationFleetCancellationResult::capacity_reservation_fleet_id): The ID of the Capacity Reservation Fleet that could not be cancelled.

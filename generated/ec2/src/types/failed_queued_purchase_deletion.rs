@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance whose queued purchase was not deleted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FailedQueuedPurchaseDeletion {
     /// The error.
     pub error: Option<crate::types::DeleteQueuedReservedInstancesError>,
     /// The ID of the Reserved Instance.
     pub reserved_instances_id: Option<String>,
+}
+impl Clone for FailedQueuedPurchaseDeletion {
+    fn clone(&self) -> Self {
+        Self {
+            error: self.error.clone(),
+            reserved_instances_id: self.reserved_instances_id.clone(),
+        }
+    }
+}
+impl PartialEq for FailedQueuedPurchaseDeletion {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error
+            && self.reserved_instances_id == other.reserved_instances_id
+    }
+}
+impl Default for FailedQueuedPurchaseDeletion {
+    fn default() -> Self {
+        Self {
+            error: None,
+            reserved_instances_id: None,
+        }
+    }
 }
 impl FailedQueuedPurchaseDeletion {
     /// Starts building a [`FailedQueuedPurchaseDeletion`].
@@ -28,9 +50,26 @@ impl FailedQueuedPurchaseDeletion {
     }
 }
 /// A builder for [`FailedQueuedPurchaseDeletion`](crate::types::FailedQueuedPurchaseDeletion); start one with `FailedQueuedPurchaseDeletion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FailedQueuedPurchaseDeletionBuilder {
     inner: crate::types::FailedQueuedPurchaseDeletion,
+}
+impl Clone for FailedQueuedPurchaseDeletionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FailedQueuedPurchaseDeletionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FailedQueuedPurchaseDeletionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FailedQueuedPurchaseDeletion as Default>::default(),
+        }
+    }
 }
 impl FailedQueuedPurchaseDeletionBuilder {
     /// Sets [`FailedQueuedPurchaseDeletion::error`](crate::types::FailedQueuedPurchaseDeletion::error): The error.

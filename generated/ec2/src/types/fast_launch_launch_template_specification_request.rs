@@ -4,7 +4,7 @@
 /// Request to create a launch template for a Windows fast launch enabled AMI.
 ///
 /// **Note:** Note - You can specify either the `LaunchTemplateName` or the `LaunchTemplateId`, but not both.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FastLaunchLaunchTemplateSpecificationRequest {
     /// Specify the ID of the launch template that the AMI should use for Windows fast launch.
@@ -15,6 +15,31 @@ pub struct FastLaunchLaunchTemplateSpecificationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub version: Option<String>,
+}
+impl Clone for FastLaunchLaunchTemplateSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            version: self.version.clone(),
+        }
+    }
+}
+impl PartialEq for FastLaunchLaunchTemplateSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+            && self.version == other.version
+    }
+}
+impl Default for FastLaunchLaunchTemplateSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            launch_template_id: None,
+            launch_template_name: None,
+            version: None,
+        }
+    }
 }
 impl FastLaunchLaunchTemplateSpecificationRequest {
     /// Starts building a [`FastLaunchLaunchTemplateSpecificationRequest`].
@@ -39,9 +64,26 @@ impl FastLaunchLaunchTemplateSpecificationRequest {
     }
 }
 /// A builder for [`FastLaunchLaunchTemplateSpecificationRequest`](crate::types::FastLaunchLaunchTemplateSpecificationRequest); start one with `FastLaunchLaunchTemplateSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FastLaunchLaunchTemplateSpecificationRequestBuilder {
     inner: crate::types::FastLaunchLaunchTemplateSpecificationRequest,
+}
+impl Clone for FastLaunchLaunchTemplateSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FastLaunchLaunchTemplateSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FastLaunchLaunchTemplateSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FastLaunchLaunchTemplateSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl FastLaunchLaunchTemplateSpecificationRequestBuilder {
     /// Sets [`FastLaunchLaunchTemplateSpecificationRequest::launch_template_id`](crate::types::FastLaunchLaunchTemplateSpecificationRequest::launch_template_id): Specify the ID of the launch template that the AMI should use for Windows fast launch.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Identifies the launch template that the AMI uses for Windows fast launch.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FastLaunchLaunchTemplateSpecificationResponse {
     /// The ID of the launch template that the AMI uses for Windows fast launch.
@@ -11,6 +11,31 @@ pub struct FastLaunchLaunchTemplateSpecificationResponse {
     pub launch_template_name: Option<String>,
     /// The version of the launch template that the AMI uses for Windows fast launch.
     pub version: Option<String>,
+}
+impl Clone for FastLaunchLaunchTemplateSpecificationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            version: self.version.clone(),
+        }
+    }
+}
+impl PartialEq for FastLaunchLaunchTemplateSpecificationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+            && self.version == other.version
+    }
+}
+impl Default for FastLaunchLaunchTemplateSpecificationResponse {
+    fn default() -> Self {
+        Self {
+            launch_template_id: None,
+            launch_template_name: None,
+            version: None,
+        }
+    }
 }
 impl FastLaunchLaunchTemplateSpecificationResponse {
     /// Starts building a [`FastLaunchLaunchTemplateSpecificationResponse`].
@@ -35,9 +60,26 @@ impl FastLaunchLaunchTemplateSpecificationResponse {
     }
 }
 /// A builder for [`FastLaunchLaunchTemplateSpecificationResponse`](crate::types::FastLaunchLaunchTemplateSpecificationResponse); start one with `FastLaunchLaunchTemplateSpecificationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FastLaunchLaunchTemplateSpecificationResponseBuilder {
     inner: crate::types::FastLaunchLaunchTemplateSpecificationResponse,
+}
+impl Clone for FastLaunchLaunchTemplateSpecificationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FastLaunchLaunchTemplateSpecificationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FastLaunchLaunchTemplateSpecificationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FastLaunchLaunchTemplateSpecificationResponse as Default>::default(),
+        }
+    }
 }
 impl FastLaunchLaunchTemplateSpecificationResponseBuilder {
     /// Sets [`FastLaunchLaunchTemplateSpecificationResponse::launch_template_id`](crate::types::FastLaunchLaunchTemplateSpecificationResponse::launch_template_id): The ID of the launch template that the AMI uses for Windows fast launch.

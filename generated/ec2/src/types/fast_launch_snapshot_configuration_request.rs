@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration settings for creating and managing pre-provisioned snapshots for a Windows fast launch enabled AMI.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FastLaunchSnapshotConfigurationRequest {
     /// The number of pre-provisioned snapshots to keep on hand for a Windows fast launch enabled AMI.
     pub target_resource_count: Option<i32>,
+}
+impl Clone for FastLaunchSnapshotConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            target_resource_count: self.target_resource_count,
+        }
+    }
+}
+impl PartialEq for FastLaunchSnapshotConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.target_resource_count == other.target_resource_count
+    }
+}
+impl Default for FastLaunchSnapshotConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            target_resource_count: None,
+        }
+    }
 }
 impl FastLaunchSnapshotConfigurationRequest {
     /// Starts building a [`FastLaunchSnapshotConfigurationRequest`].
@@ -21,9 +40,26 @@ impl FastLaunchSnapshotConfigurationRequest {
     }
 }
 /// A builder for [`FastLaunchSnapshotConfigurationRequest`](crate::types::FastLaunchSnapshotConfigurationRequest); start one with `FastLaunchSnapshotConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FastLaunchSnapshotConfigurationRequestBuilder {
     inner: crate::types::FastLaunchSnapshotConfigurationRequest,
+}
+impl Clone for FastLaunchSnapshotConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FastLaunchSnapshotConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FastLaunchSnapshotConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FastLaunchSnapshotConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl FastLaunchSnapshotConfigurationRequestBuilder {
     /// Sets [`FastLaunchSnapshotConfigurationRequest::target_resource_count`](crate::types::FastLaunchSnapshotConfigurationRequest::target_resource_count): The number of pre-provisioned snapshots to keep on hand for a Windows fast launch enabled AMI.

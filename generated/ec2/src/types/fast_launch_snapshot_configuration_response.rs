@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration settings for creating and managing pre-provisioned snapshots for a Windows fast launch enabled Windows AMI.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FastLaunchSnapshotConfigurationResponse {
     /// The number of pre-provisioned snapshots requested to keep on hand for a Windows fast launch enabled AMI.
     pub target_resource_count: Option<i32>,
+}
+impl Clone for FastLaunchSnapshotConfigurationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            target_resource_count: self.target_resource_count,
+        }
+    }
+}
+impl PartialEq for FastLaunchSnapshotConfigurationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.target_resource_count == other.target_resource_count
+    }
+}
+impl Default for FastLaunchSnapshotConfigurationResponse {
+    fn default() -> Self {
+        Self {
+            target_resource_count: None,
+        }
+    }
 }
 impl FastLaunchSnapshotConfigurationResponse {
     /// Starts building a [`FastLaunchSnapshotConfigurationResponse`].
@@ -21,9 +40,26 @@ impl FastLaunchSnapshotConfigurationResponse {
     }
 }
 /// A builder for [`FastLaunchSnapshotConfigurationResponse`](crate::types::FastLaunchSnapshotConfigurationResponse); start one with `FastLaunchSnapshotConfigurationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FastLaunchSnapshotConfigurationResponseBuilder {
     inner: crate::types::FastLaunchSnapshotConfigurationResponse,
+}
+impl Clone for FastLaunchSnapshotConfigurationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FastLaunchSnapshotConfigurationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FastLaunchSnapshotConfigurationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FastLaunchSnapshotConfigurationResponse as Default>::default(),
+        }
+    }
 }
 impl FastLaunchSnapshotConfigurationResponseBuilder {
     /// Sets [`FastLaunchSnapshotConfigurationResponse::target_resource_count`](crate::types::FastLaunchSnapshotConfigurationResponse::target_resource_count): The number of pre-provisioned snapshots requested to keep on hand for a Windows fast launch enabled AMI.

@@ -2,13 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the IAM SAML identity providers used for federated authentication.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FederatedAuthentication {
     /// The Amazon Resource Name (ARN) of the IAM SAML identity provider.
     pub saml_provider_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the IAM SAML identity provider for the self-service portal.
     pub self_service_saml_provider_arn: Option<String>,
+}
+impl Clone for FederatedAuthentication {
+    fn clone(&self) -> Self {
+        Self {
+            saml_provider_arn: self.saml_provider_arn.clone(),
+            self_service_saml_provider_arn: self.self_service_saml_provider_arn.clone(),
+        }
+    }
+}
+impl PartialEq for FederatedAuthentication {
+    fn eq(&self, other: &Self) -> bool {
+        self.saml_provider_arn == other.saml_provider_arn
+            && self.self_service_saml_provider_arn
+                == other.self_service_saml_provider_arn
+    }
+}
+impl Default for FederatedAuthentication {
+    fn default() -> Self {
+        Self {
+            saml_provider_arn: None,
+            self_service_saml_provider_arn: None,
+        }
+    }
 }
 impl FederatedAuthentication {
     /// Starts building a [`FederatedAuthentication`].
@@ -28,9 +51,26 @@ impl FederatedAuthentication {
     }
 }
 /// A builder for [`FederatedAuthentication`](crate::types::FederatedAuthentication); start one with `FederatedAuthentication::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FederatedAuthenticationBuilder {
     inner: crate::types::FederatedAuthentication,
+}
+impl Clone for FederatedAuthenticationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FederatedAuthenticationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FederatedAuthenticationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FederatedAuthentication as Default>::default(),
+        }
+    }
 }
 impl FederatedAuthenticationBuilder {
     /// Sets [`FederatedAuthentication::saml_provider_arn`](crate::types::FederatedAuthentication::saml_provider_arn): The Amazon Resource Name (ARN) of the IAM SAML identity provider.

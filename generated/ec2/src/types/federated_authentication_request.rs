@@ -2,13 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The IAM SAML identity provider used for federated authentication.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FederatedAuthenticationRequest {
     /// The Amazon Resource Name (ARN) of the IAM SAML identity provider.
     pub saml_provider_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the IAM SAML identity provider for the self-service portal.
     pub self_service_saml_provider_arn: Option<String>,
+}
+impl Clone for FederatedAuthenticationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            saml_provider_arn: self.saml_provider_arn.clone(),
+            self_service_saml_provider_arn: self.self_service_saml_provider_arn.clone(),
+        }
+    }
+}
+impl PartialEq for FederatedAuthenticationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.saml_provider_arn == other.saml_provider_arn
+            && self.self_service_saml_provider_arn
+                == other.self_service_saml_provider_arn
+    }
+}
+impl Default for FederatedAuthenticationRequest {
+    fn default() -> Self {
+        Self {
+            saml_provider_arn: None,
+            self_service_saml_provider_arn: None,
+        }
+    }
 }
 impl FederatedAuthenticationRequest {
     /// Starts building a [`FederatedAuthenticationRequest`].
@@ -28,9 +51,26 @@ impl FederatedAuthenticationRequest {
     }
 }
 /// A builder for [`FederatedAuthenticationRequest`](crate::types::FederatedAuthenticationRequest); start one with `FederatedAuthenticationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FederatedAuthenticationRequestBuilder {
     inner: crate::types::FederatedAuthenticationRequest,
+}
+impl Clone for FederatedAuthenticationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FederatedAuthenticationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FederatedAuthenticationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FederatedAuthenticationRequest as Default>::default(),
+        }
+    }
 }
 impl FederatedAuthenticationRequestBuilder {
     /// Sets [`FederatedAuthenticationRequest::saml_provider_arn`](crate::types::FederatedAuthenticationRequest::saml_provider_arn): The Amazon Resource Name (ARN) of the IAM SAML identity provider.

@@ -6,13 +6,31 @@
 /// If you specify multiple filters, the filters are joined with an `AND`, and the request returns only results that match all of the specified filters.
 ///
 /// For more information, see [List and filter using the CLI and API](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Filtering.html#Filtering_Resources_CLI) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Filter {
     /// The name of the filter. Filter names are case-sensitive.
     pub name: Option<String>,
     /// The filter values. Filter values are case-sensitive. If you specify multiple values for a filter, the values are joined with an `OR`, and the request returns all results that match any of the specified values.
     pub values: Option<Vec<String>>,
+}
+impl Clone for Filter {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            values: self.values.clone(),
+        }
+    }
+}
+impl PartialEq for Filter {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.values == other.values
+    }
+}
+impl Default for Filter {
+    fn default() -> Self {
+        Self { name: None, values: None }
+    }
 }
 impl Filter {
     /// Starts building a [`Filter`].
@@ -32,9 +50,26 @@ impl Filter {
     }
 }
 /// A builder for [`Filter`](crate::types::Filter); start one with `Filter::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FilterBuilder {
     inner: crate::types::Filter,
+}
+impl Clone for FilterBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FilterBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FilterBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Filter as Default>::default(),
+        }
+    }
 }
 impl FilterBuilder {
     /// Sets [`Filter::name`](crate::types::Filter::name): The name of the filter.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a port range.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FilterPortRange {
     /// The first port in the range.
     pub from_port: Option<i32>,
     /// The last port in the range.
     pub to_port: Option<i32>,
+}
+impl Clone for FilterPortRange {
+    fn clone(&self) -> Self {
+        Self {
+            from_port: self.from_port,
+            to_port: self.to_port,
+        }
+    }
+}
+impl PartialEq for FilterPortRange {
+    fn eq(&self, other: &Self) -> bool {
+        self.from_port == other.from_port && self.to_port == other.to_port
+    }
+}
+impl Default for FilterPortRange {
+    fn default() -> Self {
+        Self {
+            from_port: None,
+            to_port: None,
+        }
+    }
 }
 impl FilterPortRange {
     /// Starts building a [`FilterPortRange`].
@@ -28,9 +49,26 @@ impl FilterPortRange {
     }
 }
 /// A builder for [`FilterPortRange`](crate::types::FilterPortRange); start one with `FilterPortRange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FilterPortRangeBuilder {
     inner: crate::types::FilterPortRange,
+}
+impl Clone for FilterPortRangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FilterPortRangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FilterPortRangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FilterPortRange as Default>::default(),
+        }
+    }
 }
 impl FilterPortRangeBuilder {
     /// Sets [`FilterPortRange::from_port`](crate::types::FilterPortRange::from_port): The first port in the range.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a stateful rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FirewallStatefulRule {
     /// The ARN of the stateful rule group.
@@ -21,6 +21,44 @@ pub struct FirewallStatefulRule {
     pub rule_action: Option<String>,
     /// The direction. The possible values are `FORWARD` and `ANY`.
     pub direction: Option<String>,
+}
+impl Clone for FirewallStatefulRule {
+    fn clone(&self) -> Self {
+        Self {
+            rule_group_arn: self.rule_group_arn.clone(),
+            sources: self.sources.clone(),
+            destinations: self.destinations.clone(),
+            source_ports: self.source_ports.clone(),
+            destination_ports: self.destination_ports.clone(),
+            protocol: self.protocol.clone(),
+            rule_action: self.rule_action.clone(),
+            direction: self.direction.clone(),
+        }
+    }
+}
+impl PartialEq for FirewallStatefulRule {
+    fn eq(&self, other: &Self) -> bool {
+        self.rule_group_arn == other.rule_group_arn && self.sources == other.sources
+            && self.destinations == other.destinations
+            && self.source_ports == other.source_ports
+            && self.destination_ports == other.destination_ports
+            && self.protocol == other.protocol && self.rule_action == other.rule_action
+            && self.direction == other.direction
+    }
+}
+impl Default for FirewallStatefulRule {
+    fn default() -> Self {
+        Self {
+            rule_group_arn: None,
+            sources: None,
+            destinations: None,
+            source_ports: None,
+            destination_ports: None,
+            protocol: None,
+            rule_action: None,
+            direction: None,
+        }
+    }
 }
 impl FirewallStatefulRule {
     /// Starts building a [`FirewallStatefulRule`].
@@ -70,9 +108,26 @@ impl FirewallStatefulRule {
     }
 }
 /// A builder for [`FirewallStatefulRule`](crate::types::FirewallStatefulRule); start one with `FirewallStatefulRule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FirewallStatefulRuleBuilder {
     inner: crate::types::FirewallStatefulRule,
+}
+impl Clone for FirewallStatefulRuleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FirewallStatefulRuleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FirewallStatefulRuleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FirewallStatefulRule as Default>::default(),
+        }
+    }
 }
 impl FirewallStatefulRuleBuilder {
     /// Sets [`FirewallStatefulRule::rule_group_arn`](crate::types::FirewallStatefulRule::rule_group_arn): The ARN of the stateful rule group.

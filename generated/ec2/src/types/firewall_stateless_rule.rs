@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a stateless rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FirewallStatelessRule {
     /// The ARN of the stateless rule group.
@@ -21,6 +21,44 @@ pub struct FirewallStatelessRule {
     pub rule_action: Option<String>,
     /// The rule priority.
     pub priority: Option<i32>,
+}
+impl Clone for FirewallStatelessRule {
+    fn clone(&self) -> Self {
+        Self {
+            rule_group_arn: self.rule_group_arn.clone(),
+            sources: self.sources.clone(),
+            destinations: self.destinations.clone(),
+            source_ports: self.source_ports.clone(),
+            destination_ports: self.destination_ports.clone(),
+            protocols: self.protocols.clone(),
+            rule_action: self.rule_action.clone(),
+            priority: self.priority,
+        }
+    }
+}
+impl PartialEq for FirewallStatelessRule {
+    fn eq(&self, other: &Self) -> bool {
+        self.rule_group_arn == other.rule_group_arn && self.sources == other.sources
+            && self.destinations == other.destinations
+            && self.source_ports == other.source_ports
+            && self.destination_ports == other.destination_ports
+            && self.protocols == other.protocols && self.rule_action == other.rule_action
+            && self.priority == other.priority
+    }
+}
+impl Default for FirewallStatelessRule {
+    fn default() -> Self {
+        Self {
+            rule_group_arn: None,
+            sources: None,
+            destinations: None,
+            source_ports: None,
+            destination_ports: None,
+            protocols: None,
+            rule_action: None,
+            priority: None,
+        }
+    }
 }
 impl FirewallStatelessRule {
     /// Starts building a [`FirewallStatelessRule`].
@@ -70,9 +108,26 @@ impl FirewallStatelessRule {
     }
 }
 /// A builder for [`FirewallStatelessRule`](crate::types::FirewallStatelessRule); start one with `FirewallStatelessRule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FirewallStatelessRuleBuilder {
     inner: crate::types::FirewallStatelessRule,
+}
+impl Clone for FirewallStatelessRuleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FirewallStatelessRuleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FirewallStatelessRuleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FirewallStatelessRule as Default>::default(),
+        }
+    }
 }
 impl FirewallStatelessRuleBuilder {
     /// Sets [`FirewallStatelessRule::rule_group_arn`](crate::types::FirewallStatelessRule::rule_group_arn): The ARN of the stateless rule group.

@@ -13,7 +13,7 @@
 ///
 /// - Specify a `DeviceName` that doesn't exist in the launch template.
 /// - Specify all desired parameters here.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetBlockDeviceMappingRequest {
     /// The device name (for example, `/dev/sdh` or `xvdh`).
@@ -28,6 +28,32 @@ pub struct FleetBlockDeviceMappingRequest {
     pub ebs: Option<crate::types::FleetEbsBlockDeviceRequest>,
     /// To omit the device from the block device mapping, specify an empty string. When this property is specified, the device is removed from the block device mapping regardless of the assigned value.
     pub no_device: Option<String>,
+}
+impl Clone for FleetBlockDeviceMappingRequest {
+    fn clone(&self) -> Self {
+        Self {
+            device_name: self.device_name.clone(),
+            virtual_name: self.virtual_name.clone(),
+            ebs: self.ebs.clone(),
+            no_device: self.no_device.clone(),
+        }
+    }
+}
+impl PartialEq for FleetBlockDeviceMappingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.device_name == other.device_name && self.virtual_name == other.virtual_name
+            && self.ebs == other.ebs && self.no_device == other.no_device
+    }
+}
+impl Default for FleetBlockDeviceMappingRequest {
+    fn default() -> Self {
+        Self {
+            device_name: None,
+            virtual_name: None,
+            ebs: None,
+            no_device: None,
+        }
+    }
 }
 impl FleetBlockDeviceMappingRequest {
     /// Starts building a [`FleetBlockDeviceMappingRequest`].
@@ -57,9 +83,26 @@ impl FleetBlockDeviceMappingRequest {
     }
 }
 /// A builder for [`FleetBlockDeviceMappingRequest`](crate::types::FleetBlockDeviceMappingRequest); start one with `FleetBlockDeviceMappingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetBlockDeviceMappingRequestBuilder {
     inner: crate::types::FleetBlockDeviceMappingRequest,
+}
+impl Clone for FleetBlockDeviceMappingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetBlockDeviceMappingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetBlockDeviceMappingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetBlockDeviceMappingRequest as Default>::default(),
+        }
+    }
 }
 impl FleetBlockDeviceMappingRequestBuilder {
     /// Sets [`FleetBlockDeviceMappingRequest::device_name`](crate::types::FleetBlockDeviceMappingRequest::device_name): The device name (for example, `/dev/sdh` or `xvdh`).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a Capacity Reservation in a Capacity Reservation Fleet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetCapacityReservation {
     /// The ID of the Capacity Reservation.
@@ -27,6 +27,54 @@ pub struct FleetCapacityReservation {
     pub weight: Option<f64>,
     /// The priority of the instance type in the Capacity Reservation Fleet. For more information, see [Instance type priority](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#instance-priority) in the *Amazon EC2 User Guide*.
     pub priority: Option<i32>,
+}
+impl Clone for FleetCapacityReservation {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            instance_type: self.instance_type.clone(),
+            instance_platform: self.instance_platform.clone(),
+            availability_zone: self.availability_zone.clone(),
+            total_instance_count: self.total_instance_count,
+            fulfilled_capacity: self.fulfilled_capacity,
+            ebs_optimized: self.ebs_optimized,
+            create_date: self.create_date,
+            weight: self.weight,
+            priority: self.priority,
+        }
+    }
+}
+impl PartialEq for FleetCapacityReservation {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.availability_zone_id == other.availability_zone_id
+            && self.instance_type == other.instance_type
+            && self.instance_platform == other.instance_platform
+            && self.availability_zone == other.availability_zone
+            && self.total_instance_count == other.total_instance_count
+            && self.fulfilled_capacity == other.fulfilled_capacity
+            && self.ebs_optimized == other.ebs_optimized
+            && self.create_date == other.create_date && self.weight == other.weight
+            && self.priority == other.priority
+    }
+}
+impl Default for FleetCapacityReservation {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            availability_zone_id: None,
+            instance_type: None,
+            instance_platform: None,
+            availability_zone: None,
+            total_instance_count: None,
+            fulfilled_capacity: None,
+            ebs_optimized: None,
+            create_date: None,
+            weight: None,
+            priority: None,
+        }
+    }
 }
 impl FleetCapacityReservation {
     /// Starts building a [`FleetCapacityReservation`].
@@ -93,9 +141,26 @@ impl FleetCapacityReservation {
     }
 }
 /// A builder for [`FleetCapacityReservation`](crate::types::FleetCapacityReservation); start one with `FleetCapacityReservation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetCapacityReservationBuilder {
     inner: crate::types::FleetCapacityReservation,
+}
+impl Clone for FleetCapacityReservationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetCapacityReservationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetCapacityReservationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetCapacityReservation as Default>::default(),
+        }
+    }
 }
 impl FleetCapacityReservationBuilder {
     /// Sets [`FleetCapacityReservation::capacity_reservation_id`](crate::types::FleetCapacityReservation::capacity_reservation_id): The ID of the Capacity Reservation.

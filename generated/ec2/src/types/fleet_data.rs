@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EC2 Fleet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetData {
     /// The progress of the EC2 Fleet.
@@ -59,6 +59,89 @@ pub struct FleetData {
     pub instances: Option<Vec<crate::types::DescribeFleetsInstances>>,
     /// Reserved.
     pub context: Option<String>,
+}
+impl Clone for FleetData {
+    fn clone(&self) -> Self {
+        Self {
+            activity_status: self.activity_status.clone(),
+            create_time: self.create_time,
+            fleet_id: self.fleet_id.clone(),
+            fleet_state: self.fleet_state.clone(),
+            client_token: self.client_token.clone(),
+            excess_capacity_termination_policy: self
+                .excess_capacity_termination_policy
+                .clone(),
+            fulfilled_capacity: self.fulfilled_capacity,
+            fulfilled_on_demand_capacity: self.fulfilled_on_demand_capacity,
+            launch_template_configs: self.launch_template_configs.clone(),
+            target_capacity_specification: self.target_capacity_specification.clone(),
+            terminate_instances_with_expiration: self
+                .terminate_instances_with_expiration,
+            type_: self.type_.clone(),
+            valid_from: self.valid_from,
+            valid_until: self.valid_until,
+            replace_unhealthy_instances: self.replace_unhealthy_instances,
+            spot_options: self.spot_options.clone(),
+            on_demand_options: self.on_demand_options.clone(),
+            reserved_capacity_options: self.reserved_capacity_options.clone(),
+            tags: self.tags.clone(),
+            errors: self.errors.clone(),
+            instances: self.instances.clone(),
+            context: self.context.clone(),
+        }
+    }
+}
+impl PartialEq for FleetData {
+    fn eq(&self, other: &Self) -> bool {
+        self.activity_status == other.activity_status
+            && self.create_time == other.create_time && self.fleet_id == other.fleet_id
+            && self.fleet_state == other.fleet_state
+            && self.client_token == other.client_token
+            && self.excess_capacity_termination_policy
+                == other.excess_capacity_termination_policy
+            && self.fulfilled_capacity == other.fulfilled_capacity
+            && self.fulfilled_on_demand_capacity == other.fulfilled_on_demand_capacity
+            && self.launch_template_configs == other.launch_template_configs
+            && self.target_capacity_specification == other.target_capacity_specification
+            && self.terminate_instances_with_expiration
+                == other.terminate_instances_with_expiration && self.type_ == other.type_
+            && self.valid_from == other.valid_from
+            && self.valid_until == other.valid_until
+            && self.replace_unhealthy_instances == other.replace_unhealthy_instances
+            && self.spot_options == other.spot_options
+            && self.on_demand_options == other.on_demand_options
+            && self.reserved_capacity_options == other.reserved_capacity_options
+            && self.tags == other.tags && self.errors == other.errors
+            && self.instances == other.instances && self.context == other.context
+    }
+}
+impl Default for FleetData {
+    fn default() -> Self {
+        Self {
+            activity_status: None,
+            create_time: None,
+            fleet_id: None,
+            fleet_state: None,
+            client_token: None,
+            excess_capacity_termination_policy: None,
+            fulfilled_capacity: None,
+            fulfilled_on_demand_capacity: None,
+            launch_template_configs: None,
+            target_capacity_specification: None,
+            terminate_instances_with_expiration: None,
+            type_: None,
+            valid_from: None,
+            valid_until: None,
+            replace_unhealthy_instances: None,
+            spot_options: None,
+            on_demand_options: None,
+            reserved_capacity_options: None,
+            tags: None,
+            errors: None,
+            instances: None,
+            context: None,
+        }
+    }
 }
 impl FleetData {
     /// Starts building a [`FleetData`].
@@ -184,9 +267,26 @@ impl FleetData {
     }
 }
 /// A builder for [`FleetData`](crate::types::FleetData); start one with `FleetData::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetDataBuilder {
     inner: crate::types::FleetData,
+}
+impl Clone for FleetDataBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetDataBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetDataBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetData as Default>::default(),
+        }
+    }
 }
 impl FleetDataBuilder {
     /// Sets [`FleetData::activity_status`](crate::types::FleetData::activity_status): The progress of the EC2 Fleet.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device for an EBS volume.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetEbsBlockDeviceRequest {
     /// Indicates whether the encryption state of an EBS volume is changed while being restored from a backing snapshot. The effect of setting the encryption state to `true` depends on the volume origin (new or from a snapshot), starting encryption state, ownership, and whether encryption by default is enabled. For more information, see [Amazon EBS encryption](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html) in the *Amazon EBS User Guide*.
@@ -60,6 +60,45 @@ pub struct FleetEbsBlockDeviceRequest {
     /// The volume type. For more information, see [Amazon EBS volume types](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volume-types.html) in the *Amazon EBS User Guide*.
     pub volume_type: Option<crate::types::VolumeType>,
 }
+impl Clone for FleetEbsBlockDeviceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            encrypted: self.encrypted,
+            delete_on_termination: self.delete_on_termination,
+            iops: self.iops,
+            throughput: self.throughput,
+            kms_key_id: self.kms_key_id.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            volume_size: self.volume_size,
+            volume_type: self.volume_type.clone(),
+        }
+    }
+}
+impl PartialEq for FleetEbsBlockDeviceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.encrypted == other.encrypted
+            && self.delete_on_termination == other.delete_on_termination
+            && self.iops == other.iops && self.throughput == other.throughput
+            && self.kms_key_id == other.kms_key_id
+            && self.snapshot_id == other.snapshot_id
+            && self.volume_size == other.volume_size
+            && self.volume_type == other.volume_type
+    }
+}
+impl Default for FleetEbsBlockDeviceRequest {
+    fn default() -> Self {
+        Self {
+            encrypted: None,
+            delete_on_termination: None,
+            iops: None,
+            throughput: None,
+            kms_key_id: None,
+            snapshot_id: None,
+            volume_size: None,
+            volume_type: None,
+        }
+    }
+}
 impl FleetEbsBlockDeviceRequest {
     /// Starts building a [`FleetEbsBlockDeviceRequest`].
     #[inline]
@@ -108,9 +147,26 @@ impl FleetEbsBlockDeviceRequest {
     }
 }
 /// A builder for [`FleetEbsBlockDeviceRequest`](crate::types::FleetEbsBlockDeviceRequest); start one with `FleetEbsBlockDeviceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetEbsBlockDeviceRequestBuilder {
     inner: crate::types::FleetEbsBlockDeviceRequest,
+}
+impl Clone for FleetEbsBlockDeviceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetEbsBlockDeviceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetEbsBlockDeviceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetEbsBlockDeviceRequest as Default>::default(),
+        }
+    }
 }
 impl FleetEbsBlockDeviceRequestBuilder {
     /// Sets [`FleetEbsBlockDeviceRequest::encrypted`](crate::types::FleetEbsBlockDeviceRequest::encrypted): Indicates whether the encryption state of an EBS volume is changed while being restored from a backing snapshot.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IAM instance profile. Supported only for fleets of type `instant`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetIamInstanceProfileSpecificationRequest {
     /// The Amazon Resource Name (ARN) of the instance profile.
     pub arn: Option<String>,
     /// The name of the instance profile.
     pub name: Option<String>,
+}
+impl Clone for FleetIamInstanceProfileSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for FleetIamInstanceProfileSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.name == other.name
+    }
+}
+impl Default for FleetIamInstanceProfileSpecificationRequest {
+    fn default() -> Self {
+        Self { arn: None, name: None }
+    }
 }
 impl FleetIamInstanceProfileSpecificationRequest {
     /// Starts building a [`FleetIamInstanceProfileSpecificationRequest`].
@@ -28,9 +46,26 @@ impl FleetIamInstanceProfileSpecificationRequest {
     }
 }
 /// A builder for [`FleetIamInstanceProfileSpecificationRequest`](crate::types::FleetIamInstanceProfileSpecificationRequest); start one with `FleetIamInstanceProfileSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetIamInstanceProfileSpecificationRequestBuilder {
     inner: crate::types::FleetIamInstanceProfileSpecificationRequest,
+}
+impl Clone for FleetIamInstanceProfileSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetIamInstanceProfileSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetIamInstanceProfileSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetIamInstanceProfileSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl FleetIamInstanceProfileSpecificationRequestBuilder {
     /// Sets [`FleetIamInstanceProfileSpecificationRequest::arn`](crate::types::FleetIamInstanceProfileSpecificationRequest::arn): The Amazon Resource Name (ARN) of the instance profile.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the metadata options for the instances. Supported only for fleets of type `instant`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetInstanceMetadataOptionsRequest {
     /// Indicates whether IMDSv2 is required.
@@ -21,6 +21,31 @@ pub struct FleetInstanceMetadataOptionsRequest {
     /// - `enabled` - The HTTP metadata endpoint is enabled.
     /// - `disabled` - The HTTP metadata endpoint is disabled.
     pub http_endpoint: Option<crate::types::FleetInstanceMetadataEndpointState>,
+}
+impl Clone for FleetInstanceMetadataOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            http_tokens: self.http_tokens.clone(),
+            http_put_response_hop_limit: self.http_put_response_hop_limit,
+            http_endpoint: self.http_endpoint.clone(),
+        }
+    }
+}
+impl PartialEq for FleetInstanceMetadataOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.http_tokens == other.http_tokens
+            && self.http_put_response_hop_limit == other.http_put_response_hop_limit
+            && self.http_endpoint == other.http_endpoint
+    }
+}
+impl Default for FleetInstanceMetadataOptionsRequest {
+    fn default() -> Self {
+        Self {
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            http_endpoint: None,
+        }
+    }
 }
 impl FleetInstanceMetadataOptionsRequest {
     /// Starts building a [`FleetInstanceMetadataOptionsRequest`].
@@ -47,9 +72,26 @@ impl FleetInstanceMetadataOptionsRequest {
     }
 }
 /// A builder for [`FleetInstanceMetadataOptionsRequest`](crate::types::FleetInstanceMetadataOptionsRequest); start one with `FleetInstanceMetadataOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetInstanceMetadataOptionsRequestBuilder {
     inner: crate::types::FleetInstanceMetadataOptionsRequest,
+}
+impl Clone for FleetInstanceMetadataOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetInstanceMetadataOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetInstanceMetadataOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetInstanceMetadataOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl FleetInstanceMetadataOptionsRequestBuilder {
     /// Sets [`FleetInstanceMetadataOptionsRequest::http_tokens`](crate::types::FleetInstanceMetadataOptionsRequest::http_tokens): Indicates whether IMDSv2 is required.

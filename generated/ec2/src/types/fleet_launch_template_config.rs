@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template and overrides.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetLaunchTemplateConfig {
     /// The launch template.
@@ -11,6 +11,28 @@ pub struct FleetLaunchTemplateConfig {
     >,
     /// Any parameters that you specify override the same parameters in the launch template.
     pub overrides: Option<Vec<crate::types::FleetLaunchTemplateOverrides>>,
+}
+impl Clone for FleetLaunchTemplateConfig {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_specification: self.launch_template_specification.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+impl PartialEq for FleetLaunchTemplateConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_specification == other.launch_template_specification
+            && self.overrides == other.overrides
+    }
+}
+impl Default for FleetLaunchTemplateConfig {
+    fn default() -> Self {
+        Self {
+            launch_template_specification: None,
+            overrides: None,
+        }
+    }
 }
 impl FleetLaunchTemplateConfig {
     /// Starts building a [`FleetLaunchTemplateConfig`].
@@ -32,9 +54,26 @@ impl FleetLaunchTemplateConfig {
     }
 }
 /// A builder for [`FleetLaunchTemplateConfig`](crate::types::FleetLaunchTemplateConfig); start one with `FleetLaunchTemplateConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetLaunchTemplateConfigBuilder {
     inner: crate::types::FleetLaunchTemplateConfig,
+}
+impl Clone for FleetLaunchTemplateConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetLaunchTemplateConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetLaunchTemplateConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetLaunchTemplateConfig as Default>::default(),
+        }
+    }
 }
 impl FleetLaunchTemplateConfigBuilder {
     /// Sets [`FleetLaunchTemplateConfig::launch_template_specification`](crate::types::FleetLaunchTemplateConfig::launch_template_specification): The launch template.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template and overrides.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetLaunchTemplateConfigRequest {
     /// The launch template to use. You must specify either the launch template ID or launch template name in the request.
@@ -13,6 +13,28 @@ pub struct FleetLaunchTemplateConfigRequest {
     ///
     /// For fleets of type `request` and `maintain`, a maximum of 300 items is allowed across all launch templates.
     pub overrides: Option<Vec<crate::types::FleetLaunchTemplateOverridesRequest>>,
+}
+impl Clone for FleetLaunchTemplateConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_specification: self.launch_template_specification.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+impl PartialEq for FleetLaunchTemplateConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_specification == other.launch_template_specification
+            && self.overrides == other.overrides
+    }
+}
+impl Default for FleetLaunchTemplateConfigRequest {
+    fn default() -> Self {
+        Self {
+            launch_template_specification: None,
+            overrides: None,
+        }
+    }
 }
 impl FleetLaunchTemplateConfigRequest {
     /// Starts building a [`FleetLaunchTemplateConfigRequest`].
@@ -34,9 +56,26 @@ impl FleetLaunchTemplateConfigRequest {
     }
 }
 /// A builder for [`FleetLaunchTemplateConfigRequest`](crate::types::FleetLaunchTemplateConfigRequest); start one with `FleetLaunchTemplateConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetLaunchTemplateConfigRequestBuilder {
     inner: crate::types::FleetLaunchTemplateConfigRequest,
+}
+impl Clone for FleetLaunchTemplateConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetLaunchTemplateConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetLaunchTemplateConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetLaunchTemplateConfigRequest as Default>::default(),
+        }
+    }
 }
 impl FleetLaunchTemplateConfigRequestBuilder {
     /// Sets [`FleetLaunchTemplateConfigRequest::launch_template_specification`](crate::types::FleetLaunchTemplateConfigRequest::launch_template_specification): The launch template to use.

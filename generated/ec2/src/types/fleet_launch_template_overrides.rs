@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes overrides for a launch template.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetLaunchTemplateOverrides {
     /// The instance type.
@@ -78,6 +78,53 @@ pub struct FleetLaunchTemplateOverrides {
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
     pub availability_zone_id: Option<String>,
 }
+impl Clone for FleetLaunchTemplateOverrides {
+    fn clone(&self) -> Self {
+        Self {
+            instance_type: self.instance_type.clone(),
+            max_price: self.max_price.clone(),
+            subnet_id: self.subnet_id.clone(),
+            availability_zone: self.availability_zone.clone(),
+            weighted_capacity: self.weighted_capacity,
+            priority: self.priority,
+            placement: self.placement.clone(),
+            instance_requirements: self.instance_requirements.clone(),
+            image_id: self.image_id.clone(),
+            block_device_mappings: self.block_device_mappings.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for FleetLaunchTemplateOverrides {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_type == other.instance_type && self.max_price == other.max_price
+            && self.subnet_id == other.subnet_id
+            && self.availability_zone == other.availability_zone
+            && self.weighted_capacity == other.weighted_capacity
+            && self.priority == other.priority && self.placement == other.placement
+            && self.instance_requirements == other.instance_requirements
+            && self.image_id == other.image_id
+            && self.block_device_mappings == other.block_device_mappings
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for FleetLaunchTemplateOverrides {
+    fn default() -> Self {
+        Self {
+            instance_type: None,
+            max_price: None,
+            subnet_id: None,
+            availability_zone: None,
+            weighted_capacity: None,
+            priority: None,
+            placement: None,
+            instance_requirements: None,
+            image_id: None,
+            block_device_mappings: None,
+            availability_zone_id: None,
+        }
+    }
+}
 impl FleetLaunchTemplateOverrides {
     /// Starts building a [`FleetLaunchTemplateOverrides`].
     #[inline]
@@ -141,9 +188,26 @@ impl FleetLaunchTemplateOverrides {
     }
 }
 /// A builder for [`FleetLaunchTemplateOverrides`](crate::types::FleetLaunchTemplateOverrides); start one with `FleetLaunchTemplateOverrides::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetLaunchTemplateOverridesBuilder {
     inner: crate::types::FleetLaunchTemplateOverrides,
+}
+impl Clone for FleetLaunchTemplateOverridesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetLaunchTemplateOverridesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetLaunchTemplateOverridesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetLaunchTemplateOverrides as Default>::default(),
+        }
+    }
 }
 impl FleetLaunchTemplateOverridesBuilder {
     /// Sets [`FleetLaunchTemplateOverrides::instance_type`](crate::types::FleetLaunchTemplateOverrides::instance_type): The instance type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes overrides for a launch template.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetLaunchTemplateOverridesRequest {
     /// The instance type.
@@ -98,6 +98,62 @@ pub struct FleetLaunchTemplateOverridesRequest {
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
     pub availability_zone_id: Option<String>,
 }
+impl Clone for FleetLaunchTemplateOverridesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_type: self.instance_type.clone(),
+            max_price: self.max_price.clone(),
+            subnet_id: self.subnet_id.clone(),
+            availability_zone: self.availability_zone.clone(),
+            weighted_capacity: self.weighted_capacity,
+            priority: self.priority,
+            placement: self.placement.clone(),
+            key_name: self.key_name.clone(),
+            block_device_mappings: self.block_device_mappings.clone(),
+            iam_instance_profile: self.iam_instance_profile.clone(),
+            metadata_options: self.metadata_options.clone(),
+            instance_requirements: self.instance_requirements.clone(),
+            image_id: self.image_id.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for FleetLaunchTemplateOverridesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_type == other.instance_type && self.max_price == other.max_price
+            && self.subnet_id == other.subnet_id
+            && self.availability_zone == other.availability_zone
+            && self.weighted_capacity == other.weighted_capacity
+            && self.priority == other.priority && self.placement == other.placement
+            && self.key_name == other.key_name
+            && self.block_device_mappings == other.block_device_mappings
+            && self.iam_instance_profile == other.iam_instance_profile
+            && self.metadata_options == other.metadata_options
+            && self.instance_requirements == other.instance_requirements
+            && self.image_id == other.image_id
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for FleetLaunchTemplateOverridesRequest {
+    fn default() -> Self {
+        Self {
+            instance_type: None,
+            max_price: None,
+            subnet_id: None,
+            availability_zone: None,
+            weighted_capacity: None,
+            priority: None,
+            placement: None,
+            key_name: None,
+            block_device_mappings: None,
+            iam_instance_profile: None,
+            metadata_options: None,
+            instance_requirements: None,
+            image_id: None,
+            availability_zone_id: None,
+        }
+    }
+}
 impl FleetLaunchTemplateOverridesRequest {
     /// Starts building a [`FleetLaunchTemplateOverridesRequest`].
     #[inline]
@@ -184,9 +240,26 @@ impl FleetLaunchTemplateOverridesRequest {
     }
 }
 /// A builder for [`FleetLaunchTemplateOverridesRequest`](crate::types::FleetLaunchTemplateOverridesRequest); start one with `FleetLaunchTemplateOverridesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetLaunchTemplateOverridesRequestBuilder {
     inner: crate::types::FleetLaunchTemplateOverridesRequest,
+}
+impl Clone for FleetLaunchTemplateOverridesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetLaunchTemplateOverridesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetLaunchTemplateOverridesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetLaunchTemplateOverridesRequest as Default>::default(),
+        }
+    }
 }
 impl FleetLaunchTemplateOverridesRequestBuilder {
     /// Sets [`FleetLaunchTemplateOverridesRequest::instance_type`](crate::types::FleetLaunchTemplateOverridesRequest::instance_type): The instance type.

@@ -4,7 +4,7 @@
 /// The Amazon EC2 launch template that can be used by a Spot Fleet to configure Amazon EC2 instances. You must specify either the ID or name of the launch template in the request, but not both.
 ///
 /// For information about launch templates, see [Launch an instance from a launch template](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetLaunchTemplateSpecification {
     /// The ID of the launch template.
@@ -21,6 +21,31 @@ pub struct FleetLaunchTemplateSpecification {
     ///
     /// If the value is `$Default`, Amazon EC2 uses the default version of the launch template.
     pub version: Option<String>,
+}
+impl Clone for FleetLaunchTemplateSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            version: self.version.clone(),
+        }
+    }
+}
+impl PartialEq for FleetLaunchTemplateSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+            && self.version == other.version
+    }
+}
+impl Default for FleetLaunchTemplateSpecification {
+    fn default() -> Self {
+        Self {
+            launch_template_id: None,
+            launch_template_name: None,
+            version: None,
+        }
+    }
 }
 impl FleetLaunchTemplateSpecification {
     /// Starts building a [`FleetLaunchTemplateSpecification`].
@@ -45,9 +70,26 @@ impl FleetLaunchTemplateSpecification {
     }
 }
 /// A builder for [`FleetLaunchTemplateSpecification`](crate::types::FleetLaunchTemplateSpecification); start one with `FleetLaunchTemplateSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetLaunchTemplateSpecificationBuilder {
     inner: crate::types::FleetLaunchTemplateSpecification,
+}
+impl Clone for FleetLaunchTemplateSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetLaunchTemplateSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetLaunchTemplateSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetLaunchTemplateSpecification as Default>::default(),
+        }
+    }
 }
 impl FleetLaunchTemplateSpecificationBuilder {
     /// Sets [`FleetLaunchTemplateSpecification::launch_template_id`](crate::types::FleetLaunchTemplateSpecification::launch_template_id): The ID of the launch template.

@@ -4,7 +4,6 @@
 /// The Amazon EC2 launch template that can be used by an EC2 Fleet to configure Amazon EC2 instances. You must specify either the ID or name of the launch template in the request, but not both.
 ///
 /// For information about launch templates, see [Launch an instance from a launch template](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetLaunchTemplateSpecificationRequest {
     /// The ID of the launch template.
@@ -25,6 +24,37 @@ pub struct FleetLaunchTemplateSpecificationRequest {
     ///
     /// Supported only for fleets of type `instant`.
     pub launch_template_specification_user_data: Option<String>,
+}
+impl Clone for FleetLaunchTemplateSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            version: self.version.clone(),
+            launch_template_specification_user_data: self
+                .launch_template_specification_user_data
+                .clone(),
+        }
+    }
+}
+impl PartialEq for FleetLaunchTemplateSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+            && self.version == other.version
+            && self.launch_template_specification_user_data
+                == other.launch_template_specification_user_data
+    }
+}
+impl Default for FleetLaunchTemplateSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            launch_template_id: None,
+            launch_template_name: None,
+            version: None,
+            launch_template_specification_user_data: None,
+        }
+    }
 }
 impl FleetLaunchTemplateSpecificationRequest {
     /// Starts building a [`FleetLaunchTemplateSpecificationRequest`].
@@ -68,9 +98,26 @@ impl ::std::fmt::Debug for FleetLaunchTemplateSpecificationRequest {
     }
 }
 /// A builder for [`FleetLaunchTemplateSpecificationRequest`](crate::types::FleetLaunchTemplateSpecificationRequest); start one with `FleetLaunchTemplateSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetLaunchTemplateSpecificationRequestBuilder {
     inner: crate::types::FleetLaunchTemplateSpecificationRequest,
+}
+impl Clone for FleetLaunchTemplateSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetLaunchTemplateSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetLaunchTemplateSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetLaunchTemplateSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl FleetLaunchTemplateSpecificationRequestBuilder {
     /// Sets [`FleetLaunchTemplateSpecificationRequest::launch_template_id`](crate::types::FleetLaunchTemplateSpecificationRequest::launch_template_id): The ID of the launch template.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetSpotCapacityRebalance {
     /// The replacement strategy to use. Only available for fleets of type `maintain`.
@@ -19,6 +19,28 @@ pub struct FleetSpotCapacityRebalance {
     ///
     /// Valid values: Minimum value of `120` seconds. Maximum value of `7200` seconds.
     pub termination_delay: Option<i32>,
+}
+impl Clone for FleetSpotCapacityRebalance {
+    fn clone(&self) -> Self {
+        Self {
+            replacement_strategy: self.replacement_strategy.clone(),
+            termination_delay: self.termination_delay,
+        }
+    }
+}
+impl PartialEq for FleetSpotCapacityRebalance {
+    fn eq(&self, other: &Self) -> bool {
+        self.replacement_strategy == other.replacement_strategy
+            && self.termination_delay == other.termination_delay
+    }
+}
+impl Default for FleetSpotCapacityRebalance {
+    fn default() -> Self {
+        Self {
+            replacement_strategy: None,
+            termination_delay: None,
+        }
+    }
 }
 impl FleetSpotCapacityRebalance {
     /// Starts building a [`FleetSpotCapacityRebalance`].
@@ -40,9 +62,26 @@ impl FleetSpotCapacityRebalance {
     }
 }
 /// A builder for [`FleetSpotCapacityRebalance`](crate::types::FleetSpotCapacityRebalance); start one with `FleetSpotCapacityRebalance::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetSpotCapacityRebalanceBuilder {
     inner: crate::types::FleetSpotCapacityRebalance,
+}
+impl Clone for FleetSpotCapacityRebalanceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetSpotCapacityRebalanceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetSpotCapacityRebalanceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetSpotCapacityRebalance as Default>::default(),
+        }
+    }
 }
 impl FleetSpotCapacityRebalanceBuilder {
     /// Sets [`FleetSpotCapacityRebalance::replacement_strategy`](crate::types::FleetSpotCapacityRebalance::replacement_strategy): The replacement strategy to use.

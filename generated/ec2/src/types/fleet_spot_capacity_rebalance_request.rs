@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Spot Instance replacement strategy to use when Amazon EC2 emits a rebalance notification signal that your Spot Instance is at an elevated risk of being interrupted. For more information, see [Capacity rebalancing](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-capacity-rebalance.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetSpotCapacityRebalanceRequest {
     /// The replacement strategy to use. Only available for fleets of type `maintain`.
@@ -19,6 +19,28 @@ pub struct FleetSpotCapacityRebalanceRequest {
     ///
     /// Valid values: Minimum value of `120` seconds. Maximum value of `7200` seconds.
     pub termination_delay: Option<i32>,
+}
+impl Clone for FleetSpotCapacityRebalanceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            replacement_strategy: self.replacement_strategy.clone(),
+            termination_delay: self.termination_delay,
+        }
+    }
+}
+impl PartialEq for FleetSpotCapacityRebalanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.replacement_strategy == other.replacement_strategy
+            && self.termination_delay == other.termination_delay
+    }
+}
+impl Default for FleetSpotCapacityRebalanceRequest {
+    fn default() -> Self {
+        Self {
+            replacement_strategy: None,
+            termination_delay: None,
+        }
+    }
 }
 impl FleetSpotCapacityRebalanceRequest {
     /// Starts building a [`FleetSpotCapacityRebalanceRequest`].
@@ -40,9 +62,26 @@ impl FleetSpotCapacityRebalanceRequest {
     }
 }
 /// A builder for [`FleetSpotCapacityRebalanceRequest`](crate::types::FleetSpotCapacityRebalanceRequest); start one with `FleetSpotCapacityRebalanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetSpotCapacityRebalanceRequestBuilder {
     inner: crate::types::FleetSpotCapacityRebalanceRequest,
+}
+impl Clone for FleetSpotCapacityRebalanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetSpotCapacityRebalanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetSpotCapacityRebalanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetSpotCapacityRebalanceRequest as Default>::default(),
+        }
+    }
 }
 impl FleetSpotCapacityRebalanceRequestBuilder {
     /// Sets [`FleetSpotCapacityRebalanceRequest::replacement_strategy`](crate::types::FleetSpotCapacityRebalanceRequest::replacement_strategy): The replacement strategy to use.

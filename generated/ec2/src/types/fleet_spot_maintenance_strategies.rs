@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetSpotMaintenanceStrategies {
     /// The strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.
     pub capacity_rebalance: Option<crate::types::FleetSpotCapacityRebalance>,
+}
+impl Clone for FleetSpotMaintenanceStrategies {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_rebalance: self.capacity_rebalance.clone(),
+        }
+    }
+}
+impl PartialEq for FleetSpotMaintenanceStrategies {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_rebalance == other.capacity_rebalance
+    }
+}
+impl Default for FleetSpotMaintenanceStrategies {
+    fn default() -> Self {
+        Self { capacity_rebalance: None }
+    }
 }
 impl FleetSpotMaintenanceStrategies {
     /// Starts building a [`FleetSpotMaintenanceStrategies`].
@@ -23,9 +40,26 @@ impl FleetSpotMaintenanceStrategies {
     }
 }
 /// A builder for [`FleetSpotMaintenanceStrategies`](crate::types::FleetSpotMaintenanceStrategies); start one with `FleetSpotMaintenanceStrategies::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetSpotMaintenanceStrategiesBuilder {
     inner: crate::types::FleetSpotMaintenanceStrategies,
+}
+impl Clone for FleetSpotMaintenanceStrategiesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetSpotMaintenanceStrategiesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetSpotMaintenanceStrategiesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetSpotMaintenanceStrategies as Default>::default(),
+        }
+    }
 }
 impl FleetSpotMaintenanceStrategiesBuilder {
     /// Sets [`FleetSpotMaintenanceStrategies::capacity_rebalance`](crate::types::FleetSpotMaintenanceStrategies::capacity_rebalance): The strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.

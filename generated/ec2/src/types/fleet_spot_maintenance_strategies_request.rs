@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FleetSpotMaintenanceStrategiesRequest {
     /// The strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.
     pub capacity_rebalance: Option<crate::types::FleetSpotCapacityRebalanceRequest>,
+}
+impl Clone for FleetSpotMaintenanceStrategiesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_rebalance: self.capacity_rebalance.clone(),
+        }
+    }
+}
+impl PartialEq for FleetSpotMaintenanceStrategiesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_rebalance == other.capacity_rebalance
+    }
+}
+impl Default for FleetSpotMaintenanceStrategiesRequest {
+    fn default() -> Self {
+        Self { capacity_rebalance: None }
+    }
 }
 impl FleetSpotMaintenanceStrategiesRequest {
     /// Starts building a [`FleetSpotMaintenanceStrategiesRequest`].
@@ -23,9 +40,26 @@ impl FleetSpotMaintenanceStrategiesRequest {
     }
 }
 /// A builder for [`FleetSpotMaintenanceStrategiesRequest`](crate::types::FleetSpotMaintenanceStrategiesRequest); start one with `FleetSpotMaintenanceStrategiesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FleetSpotMaintenanceStrategiesRequestBuilder {
     inner: crate::types::FleetSpotMaintenanceStrategiesRequest,
+}
+impl Clone for FleetSpotMaintenanceStrategiesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FleetSpotMaintenanceStrategiesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FleetSpotMaintenanceStrategiesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FleetSpotMaintenanceStrategiesRequest as Default>::default(),
+        }
+    }
 }
 impl FleetSpotMaintenanceStrategiesRequestBuilder {
     /// Sets [`FleetSpotMaintenanceStrategiesRequest::capacity_rebalance`](crate::types::FleetSpotMaintenanceStrategiesRequest::capacity_rebalance): The strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.

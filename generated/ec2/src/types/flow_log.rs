@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a flow log.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FlowLog {
     /// The date and time the flow log was created.
@@ -45,6 +45,72 @@ pub struct FlowLog {
     pub tag_field_specifications: Option<
         Vec<crate::types::TagFieldSpecificationResponse>,
     >,
+}
+impl Clone for FlowLog {
+    fn clone(&self) -> Self {
+        Self {
+            creation_time: self.creation_time,
+            deliver_logs_error_message: self.deliver_logs_error_message.clone(),
+            deliver_logs_permission_arn: self.deliver_logs_permission_arn.clone(),
+            deliver_cross_account_role: self.deliver_cross_account_role.clone(),
+            deliver_logs_status: self.deliver_logs_status.clone(),
+            flow_log_id: self.flow_log_id.clone(),
+            flow_log_status: self.flow_log_status.clone(),
+            log_group_name: self.log_group_name.clone(),
+            resource_id: self.resource_id.clone(),
+            traffic_type: self.traffic_type.clone(),
+            log_destination_type: self.log_destination_type.clone(),
+            log_destination: self.log_destination.clone(),
+            log_format: self.log_format.clone(),
+            tags: self.tags.clone(),
+            max_aggregation_interval: self.max_aggregation_interval,
+            destination_options: self.destination_options.clone(),
+            tag_field_specifications: self.tag_field_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for FlowLog {
+    fn eq(&self, other: &Self) -> bool {
+        self.creation_time == other.creation_time
+            && self.deliver_logs_error_message == other.deliver_logs_error_message
+            && self.deliver_logs_permission_arn == other.deliver_logs_permission_arn
+            && self.deliver_cross_account_role == other.deliver_cross_account_role
+            && self.deliver_logs_status == other.deliver_logs_status
+            && self.flow_log_id == other.flow_log_id
+            && self.flow_log_status == other.flow_log_status
+            && self.log_group_name == other.log_group_name
+            && self.resource_id == other.resource_id
+            && self.traffic_type == other.traffic_type
+            && self.log_destination_type == other.log_destination_type
+            && self.log_destination == other.log_destination
+            && self.log_format == other.log_format && self.tags == other.tags
+            && self.max_aggregation_interval == other.max_aggregation_interval
+            && self.destination_options == other.destination_options
+            && self.tag_field_specifications == other.tag_field_specifications
+    }
+}
+impl Default for FlowLog {
+    fn default() -> Self {
+        Self {
+            creation_time: None,
+            deliver_logs_error_message: None,
+            deliver_logs_permission_arn: None,
+            deliver_cross_account_role: None,
+            deliver_logs_status: None,
+            flow_log_id: None,
+            flow_log_status: None,
+            log_group_name: None,
+            resource_id: None,
+            traffic_type: None,
+            log_destination_type: None,
+            log_destination: None,
+            log_format: None,
+            tags: None,
+            max_aggregation_interval: None,
+            destination_options: None,
+            tag_field_specifications: None,
+        }
+    }
 }
 impl FlowLog {
     /// Starts building a [`FlowLog`].
@@ -143,9 +209,26 @@ impl FlowLog {
     }
 }
 /// A builder for [`FlowLog`](crate::types::FlowLog); start one with `FlowLog::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FlowLogBuilder {
     inner: crate::types::FlowLog,
+}
+impl Clone for FlowLogBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FlowLogBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FlowLogBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FlowLog as Default>::default(),
+        }
+    }
 }
 impl FlowLogBuilder {
     /// Sets [`FlowLog::creation_time`](crate::types::FlowLog::creation_time): The date and time the flow log was created.

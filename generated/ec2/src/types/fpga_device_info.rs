@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the FPGA accelerator for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FpgaDeviceInfo {
     /// The name of the FPGA accelerator.
@@ -13,6 +13,32 @@ pub struct FpgaDeviceInfo {
     pub count: Option<i32>,
     /// Describes the memory for the FPGA accelerator for the instance type.
     pub memory_info: Option<crate::types::FpgaDeviceMemoryInfo>,
+}
+impl Clone for FpgaDeviceInfo {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            manufacturer: self.manufacturer.clone(),
+            count: self.count,
+            memory_info: self.memory_info.clone(),
+        }
+    }
+}
+impl PartialEq for FpgaDeviceInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.manufacturer == other.manufacturer
+            && self.count == other.count && self.memory_info == other.memory_info
+    }
+}
+impl Default for FpgaDeviceInfo {
+    fn default() -> Self {
+        Self {
+            name: None,
+            manufacturer: None,
+            count: None,
+            memory_info: None,
+        }
+    }
 }
 impl FpgaDeviceInfo {
     /// Starts building a [`FpgaDeviceInfo`].
@@ -42,9 +68,26 @@ impl FpgaDeviceInfo {
     }
 }
 /// A builder for [`FpgaDeviceInfo`](crate::types::FpgaDeviceInfo); start one with `FpgaDeviceInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FpgaDeviceInfoBuilder {
     inner: crate::types::FpgaDeviceInfo,
+}
+impl Clone for FpgaDeviceInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FpgaDeviceInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FpgaDeviceInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FpgaDeviceInfo as Default>::default(),
+        }
+    }
 }
 impl FpgaDeviceInfoBuilder {
     /// Sets [`FpgaDeviceInfo::name`](crate::types::FpgaDeviceInfo::name): The name of the FPGA accelerator.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the memory for the FPGA accelerator for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FpgaDeviceMemoryInfo {
     /// The size of the memory available to the FPGA accelerator, in MiB.
     pub size_in_mib: Option<i32>,
+}
+impl Clone for FpgaDeviceMemoryInfo {
+    fn clone(&self) -> Self {
+        Self {
+            size_in_mib: self.size_in_mib,
+        }
+    }
+}
+impl PartialEq for FpgaDeviceMemoryInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.size_in_mib == other.size_in_mib
+    }
+}
+impl Default for FpgaDeviceMemoryInfo {
+    fn default() -> Self {
+        Self { size_in_mib: None }
+    }
 }
 impl FpgaDeviceMemoryInfo {
     /// Starts building a [`FpgaDeviceMemoryInfo`].
@@ -21,9 +38,26 @@ impl FpgaDeviceMemoryInfo {
     }
 }
 /// A builder for [`FpgaDeviceMemoryInfo`](crate::types::FpgaDeviceMemoryInfo); start one with `FpgaDeviceMemoryInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FpgaDeviceMemoryInfoBuilder {
     inner: crate::types::FpgaDeviceMemoryInfo,
+}
+impl Clone for FpgaDeviceMemoryInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FpgaDeviceMemoryInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FpgaDeviceMemoryInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FpgaDeviceMemoryInfo as Default>::default(),
+        }
+    }
 }
 impl FpgaDeviceMemoryInfoBuilder {
     /// Sets [`FpgaDeviceMemoryInfo::size_in_mib`](crate::types::FpgaDeviceMemoryInfo::size_in_mib): The size of the memory available to the FPGA accelerator, in MiB.

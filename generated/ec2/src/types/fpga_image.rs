@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Amazon FPGA image (AFI).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FpgaImage {
     /// The FPGA image identifier (AFI ID).
@@ -37,6 +37,65 @@ pub struct FpgaImage {
     pub data_retention_support: Option<bool>,
     /// The instance types supported by the AFI.
     pub instance_types: Option<Vec<String>>,
+}
+impl Clone for FpgaImage {
+    fn clone(&self) -> Self {
+        Self {
+            fpga_image_id: self.fpga_image_id.clone(),
+            fpga_image_global_id: self.fpga_image_global_id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            shell_version: self.shell_version.clone(),
+            pci_id: self.pci_id.clone(),
+            state: self.state.clone(),
+            create_time: self.create_time,
+            update_time: self.update_time,
+            owner_id: self.owner_id.clone(),
+            owner_alias: self.owner_alias.clone(),
+            product_codes: self.product_codes.clone(),
+            tags: self.tags.clone(),
+            public: self.public,
+            data_retention_support: self.data_retention_support,
+            instance_types: self.instance_types.clone(),
+        }
+    }
+}
+impl PartialEq for FpgaImage {
+    fn eq(&self, other: &Self) -> bool {
+        self.fpga_image_id == other.fpga_image_id
+            && self.fpga_image_global_id == other.fpga_image_global_id
+            && self.name == other.name && self.description == other.description
+            && self.shell_version == other.shell_version && self.pci_id == other.pci_id
+            && self.state == other.state && self.create_time == other.create_time
+            && self.update_time == other.update_time && self.owner_id == other.owner_id
+            && self.owner_alias == other.owner_alias
+            && self.product_codes == other.product_codes && self.tags == other.tags
+            && self.public == other.public
+            && self.data_retention_support == other.data_retention_support
+            && self.instance_types == other.instance_types
+    }
+}
+impl Default for FpgaImage {
+    fn default() -> Self {
+        Self {
+            fpga_image_id: None,
+            fpga_image_global_id: None,
+            name: None,
+            description: None,
+            shell_version: None,
+            pci_id: None,
+            state: None,
+            create_time: None,
+            update_time: None,
+            owner_id: None,
+            owner_alias: None,
+            product_codes: None,
+            tags: None,
+            public: None,
+            data_retention_support: None,
+            instance_types: None,
+        }
+    }
 }
 impl FpgaImage {
     /// Starts building a [`FpgaImage`].
@@ -126,9 +185,26 @@ impl FpgaImage {
     }
 }
 /// A builder for [`FpgaImage`](crate::types::FpgaImage); start one with `FpgaImage::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FpgaImageBuilder {
     inner: crate::types::FpgaImage,
+}
+impl Clone for FpgaImageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FpgaImageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FpgaImageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FpgaImage as Default>::default(),
+        }
+    }
 }
 impl FpgaImageBuilder {
     /// Sets [`FpgaImage::fpga_image_id`](crate::types::FpgaImage::fpga_image_id): The FPGA image identifier (AFI ID).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Amazon FPGA image (AFI) attribute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FpgaImageAttribute {
     /// The ID of the AFI.
@@ -15,6 +15,36 @@ pub struct FpgaImageAttribute {
     pub load_permissions: Option<Vec<crate::types::LoadPermission>>,
     /// The product codes.
     pub product_codes: Option<Vec<crate::types::ProductCode>>,
+}
+impl Clone for FpgaImageAttribute {
+    fn clone(&self) -> Self {
+        Self {
+            fpga_image_id: self.fpga_image_id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            load_permissions: self.load_permissions.clone(),
+            product_codes: self.product_codes.clone(),
+        }
+    }
+}
+impl PartialEq for FpgaImageAttribute {
+    fn eq(&self, other: &Self) -> bool {
+        self.fpga_image_id == other.fpga_image_id && self.name == other.name
+            && self.description == other.description
+            && self.load_permissions == other.load_permissions
+            && self.product_codes == other.product_codes
+    }
+}
+impl Default for FpgaImageAttribute {
+    fn default() -> Self {
+        Self {
+            fpga_image_id: None,
+            name: None,
+            description: None,
+            load_permissions: None,
+            product_codes: None,
+        }
+    }
 }
 impl FpgaImageAttribute {
     /// Starts building a [`FpgaImageAttribute`].
@@ -49,9 +79,26 @@ impl FpgaImageAttribute {
     }
 }
 /// A builder for [`FpgaImageAttribute`](crate::types::FpgaImageAttribute); start one with `FpgaImageAttribute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FpgaImageAttributeBuilder {
     inner: crate::types::FpgaImageAttribute,
+}
+impl Clone for FpgaImageAttributeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FpgaImageAttributeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FpgaImageAttributeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FpgaImageAttribute as Default>::default(),
+        }
+    }
 }
 impl FpgaImageAttributeBuilder {
     /// Sets [`FpgaImageAttribute::fpga_image_id`](crate::types::FpgaImageAttribute::fpga_image_id): The ID of the AFI.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of the bitstream generation process for an Amazon FPGA image (AFI).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FpgaImageState {
     /// The state. The following are the possible values:
@@ -14,6 +14,24 @@ pub struct FpgaImageState {
     pub code: Option<crate::types::FpgaImageStateCode>,
     /// If the state is `failed`, this is the error message.
     pub message: Option<String>,
+}
+impl Clone for FpgaImageState {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for FpgaImageState {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for FpgaImageState {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl FpgaImageState {
     /// Starts building a [`FpgaImageState`].
@@ -33,9 +51,26 @@ impl FpgaImageState {
     }
 }
 /// A builder for [`FpgaImageState`](crate::types::FpgaImageState); start one with `FpgaImageState::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FpgaImageStateBuilder {
     inner: crate::types::FpgaImageState,
+}
+impl Clone for FpgaImageStateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FpgaImageStateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FpgaImageStateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FpgaImageState as Default>::default(),
+        }
+    }
 }
 impl FpgaImageStateBuilder {
     /// Sets [`FpgaImageState::code`](crate::types::FpgaImageState::code): The state.

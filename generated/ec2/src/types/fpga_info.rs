@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the FPGAs for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FpgaInfo {
     /// Describes the FPGAs for the instance type.
     pub fpgas: Option<Vec<crate::types::FpgaDeviceInfo>>,
     /// The total memory of all FPGA accelerators for the instance type.
     pub total_fpga_memory_in_mib: Option<i32>,
+}
+impl Clone for FpgaInfo {
+    fn clone(&self) -> Self {
+        Self {
+            fpgas: self.fpgas.clone(),
+            total_fpga_memory_in_mib: self.total_fpga_memory_in_mib,
+        }
+    }
+}
+impl PartialEq for FpgaInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.fpgas == other.fpgas
+            && self.total_fpga_memory_in_mib == other.total_fpga_memory_in_mib
+    }
+}
+impl Default for FpgaInfo {
+    fn default() -> Self {
+        Self {
+            fpgas: None,
+            total_fpga_memory_in_mib: None,
+        }
+    }
 }
 impl FpgaInfo {
     /// Starts building a [`FpgaInfo`].
@@ -28,9 +50,26 @@ impl FpgaInfo {
     }
 }
 /// A builder for [`FpgaInfo`](crate::types::FpgaInfo); start one with `FpgaInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FpgaInfoBuilder {
     inner: crate::types::FpgaInfo,
+}
+impl Clone for FpgaInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FpgaInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FpgaInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FpgaInfo as Default>::default(),
+        }
+    }
 }
 impl FpgaInfoBuilder {
     /// Appends one item to [`FpgaInfo::fpgas`](crate::types::FpgaInfo::fpgas): Describes the FPGAs for the instance type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetActiveVpnTunnelStatusRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetActiveVpnTunnelStatusRequest {
     /// The ID of the VPN connection for which to retrieve the active tunnel status.
@@ -15,6 +15,31 @@ pub struct GetActiveVpnTunnelStatusRequest {
     pub vpn_tunnel_outside_ip_address: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetActiveVpnTunnelStatusRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection_id: self.vpn_connection_id.clone(),
+            vpn_tunnel_outside_ip_address: self.vpn_tunnel_outside_ip_address.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetActiveVpnTunnelStatusRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection_id == other.vpn_connection_id
+            && self.vpn_tunnel_outside_ip_address == other.vpn_tunnel_outside_ip_address
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetActiveVpnTunnelStatusRequest {
+    fn default() -> Self {
+        Self {
+            vpn_connection_id: None,
+            vpn_tunnel_outside_ip_address: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetActiveVpnTunnelStatusRequest {
     /// Starts building a [`GetActiveVpnTunnelStatusRequest`].
@@ -39,9 +64,26 @@ impl GetActiveVpnTunnelStatusRequest {
     }
 }
 /// A builder for [`GetActiveVpnTunnelStatusRequest`](crate::types::GetActiveVpnTunnelStatusRequest); start one with `GetActiveVpnTunnelStatusRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetActiveVpnTunnelStatusRequestBuilder {
     inner: crate::types::GetActiveVpnTunnelStatusRequest,
+}
+impl Clone for GetActiveVpnTunnelStatusRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetActiveVpnTunnelStatusRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetActiveVpnTunnelStatusRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetActiveVpnTunnelStatusRequest as Default>::default(),
+        }
+    }
 }
 impl GetActiveVpnTunnelStatusRequestBuilder {
     /// Sets [`GetActiveVpnTunnelStatusRequest::vpn_connection_id`](crate::types::GetActiveVpnTunnelStatusRequest::vpn_connection_id): The ID of the VPN connection for which to retrieve the active tunnel status.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetActiveVpnTunnelStatusResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetActiveVpnTunnelStatusResult {
     /// Information about the current security configuration of the VPN tunnel.
     pub active_vpn_tunnel_status: Option<crate::types::ActiveVpnTunnelStatus>,
+}
+impl Clone for GetActiveVpnTunnelStatusResult {
+    fn clone(&self) -> Self {
+        Self {
+            active_vpn_tunnel_status: self.active_vpn_tunnel_status.clone(),
+        }
+    }
+}
+impl PartialEq for GetActiveVpnTunnelStatusResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.active_vpn_tunnel_status == other.active_vpn_tunnel_status
+    }
+}
+impl Default for GetActiveVpnTunnelStatusResult {
+    fn default() -> Self {
+        Self {
+            active_vpn_tunnel_status: None,
+        }
+    }
 }
 impl GetActiveVpnTunnelStatusResult {
     /// Starts building a [`GetActiveVpnTunnelStatusResult`].
@@ -23,9 +42,26 @@ impl GetActiveVpnTunnelStatusResult {
     }
 }
 /// A builder for [`GetActiveVpnTunnelStatusResult`](crate::types::GetActiveVpnTunnelStatusResult); start one with `GetActiveVpnTunnelStatusResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetActiveVpnTunnelStatusResultBuilder {
     inner: crate::types::GetActiveVpnTunnelStatusResult,
+}
+impl Clone for GetActiveVpnTunnelStatusResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetActiveVpnTunnelStatusResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetActiveVpnTunnelStatusResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetActiveVpnTunnelStatusResult as Default>::default(),
+        }
+    }
 }
 impl GetActiveVpnTunnelStatusResultBuilder {
     /// Sets [`GetActiveVpnTunnelStatusResult::active_vpn_tunnel_status`](crate::types::GetActiveVpnTunnelStatusResult::active_vpn_tunnel_status): Information about the current security configuration of the VPN tunnel.

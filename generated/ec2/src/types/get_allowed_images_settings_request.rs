@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAllowedImagesSettingsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAllowedImagesSettingsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetAllowedImagesSettingsRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for GetAllowedImagesSettingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for GetAllowedImagesSettingsRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl GetAllowedImagesSettingsRequest {
     /// Starts building a [`GetAllowedImagesSettingsRequest`].
@@ -21,9 +36,26 @@ impl GetAllowedImagesSettingsRequest {
     }
 }
 /// A builder for [`GetAllowedImagesSettingsRequest`](crate::types::GetAllowedImagesSettingsRequest); start one with `GetAllowedImagesSettingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAllowedImagesSettingsRequestBuilder {
     inner: crate::types::GetAllowedImagesSettingsRequest,
+}
+impl Clone for GetAllowedImagesSettingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAllowedImagesSettingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAllowedImagesSettingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAllowedImagesSettingsRequest as Default>::default(),
+        }
+    }
 }
 impl GetAllowedImagesSettingsRequestBuilder {
     /// Sets [`GetAllowedImagesSettingsRequest::dry_run`](crate::types::GetAllowedImagesSettingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

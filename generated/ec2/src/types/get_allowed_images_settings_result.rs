@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAllowedImagesSettingsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAllowedImagesSettingsResult {
     /// The current state of the Allowed AMIs setting at the account level in the specified Amazon Web Services Region.
@@ -20,6 +20,30 @@ pub struct GetAllowedImagesSettingsResult {
     /// - `account` - The Allowed AMIs settings is managed by the account.
     /// - `declarative-policy` - The Allowed AMIs settings is managed by a declarative policy and can't be modified by the account.
     pub managed_by: Option<crate::types::ManagedBy>,
+}
+impl Clone for GetAllowedImagesSettingsResult {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            image_criteria: self.image_criteria.clone(),
+            managed_by: self.managed_by.clone(),
+        }
+    }
+}
+impl PartialEq for GetAllowedImagesSettingsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.image_criteria == other.image_criteria
+            && self.managed_by == other.managed_by
+    }
+}
+impl Default for GetAllowedImagesSettingsResult {
+    fn default() -> Self {
+        Self {
+            state: None,
+            image_criteria: None,
+            managed_by: None,
+        }
+    }
 }
 impl GetAllowedImagesSettingsResult {
     /// Starts building a [`GetAllowedImagesSettingsResult`].
@@ -44,9 +68,26 @@ impl GetAllowedImagesSettingsResult {
     }
 }
 /// A builder for [`GetAllowedImagesSettingsResult`](crate::types::GetAllowedImagesSettingsResult); start one with `GetAllowedImagesSettingsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAllowedImagesSettingsResultBuilder {
     inner: crate::types::GetAllowedImagesSettingsResult,
+}
+impl Clone for GetAllowedImagesSettingsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAllowedImagesSettingsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAllowedImagesSettingsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAllowedImagesSettingsResult as Default>::default(),
+        }
+    }
 }
 impl GetAllowedImagesSettingsResultBuilder {
     /// Sets [`GetAllowedImagesSettingsResult::state`](crate::types::GetAllowedImagesSettingsResult::state): The current state of the Allowed AMIs setting at the account level in the specified Amazon Web Services Region.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAssociatedEnclaveCertificateIamRolesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAssociatedEnclaveCertificateIamRolesRequest {
     /// The ARN of the ACM certificate for which to view the associated IAM roles, encryption keys, and Amazon S3 object information.
@@ -11,6 +11,27 @@ pub struct GetAssociatedEnclaveCertificateIamRolesRequest {
     pub certificate_arn: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetAssociatedEnclaveCertificateIamRolesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            certificate_arn: self.certificate_arn.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetAssociatedEnclaveCertificateIamRolesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.certificate_arn == other.certificate_arn && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetAssociatedEnclaveCertificateIamRolesRequest {
+    fn default() -> Self {
+        Self {
+            certificate_arn: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetAssociatedEnclaveCertificateIamRolesRequest {
     /// Starts building a [`GetAssociatedEnclaveCertificateIamRolesRequest`].
@@ -30,9 +51,26 @@ impl GetAssociatedEnclaveCertificateIamRolesRequest {
     }
 }
 /// A builder for [`GetAssociatedEnclaveCertificateIamRolesRequest`](crate::types::GetAssociatedEnclaveCertificateIamRolesRequest); start one with `GetAssociatedEnclaveCertificateIamRolesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAssociatedEnclaveCertificateIamRolesRequestBuilder {
     inner: crate::types::GetAssociatedEnclaveCertificateIamRolesRequest,
+}
+impl Clone for GetAssociatedEnclaveCertificateIamRolesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAssociatedEnclaveCertificateIamRolesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAssociatedEnclaveCertificateIamRolesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAssociatedEnclaveCertificateIamRolesRequest as Default>::default(),
+        }
+    }
 }
 impl GetAssociatedEnclaveCertificateIamRolesRequestBuilder {
     /// Sets [`GetAssociatedEnclaveCertificateIamRolesRequest::certificate_arn`](crate::types::GetAssociatedEnclaveCertificateIamRolesRequest::certificate_arn): The ARN of the ACM certificate for which to view the associated IAM roles, encryption keys, and Amazon S3 object information.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAssociatedEnclaveCertificateIamRolesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAssociatedEnclaveCertificateIamRolesResult {
     /// Information about the associated IAM roles.
     pub associated_roles: Option<Vec<crate::types::AssociatedRole>>,
+}
+impl Clone for GetAssociatedEnclaveCertificateIamRolesResult {
+    fn clone(&self) -> Self {
+        Self {
+            associated_roles: self.associated_roles.clone(),
+        }
+    }
+}
+impl PartialEq for GetAssociatedEnclaveCertificateIamRolesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.associated_roles == other.associated_roles
+    }
+}
+impl Default for GetAssociatedEnclaveCertificateIamRolesResult {
+    fn default() -> Self {
+        Self { associated_roles: None }
+    }
 }
 impl GetAssociatedEnclaveCertificateIamRolesResult {
     /// Starts building a [`GetAssociatedEnclaveCertificateIamRolesResult`].
@@ -21,9 +38,26 @@ impl GetAssociatedEnclaveCertificateIamRolesResult {
     }
 }
 /// A builder for [`GetAssociatedEnclaveCertificateIamRolesResult`](crate::types::GetAssociatedEnclaveCertificateIamRolesResult); start one with `GetAssociatedEnclaveCertificateIamRolesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAssociatedEnclaveCertificateIamRolesResultBuilder {
     inner: crate::types::GetAssociatedEnclaveCertificateIamRolesResult,
+}
+impl Clone for GetAssociatedEnclaveCertificateIamRolesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAssociatedEnclaveCertificateIamRolesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAssociatedEnclaveCertificateIamRolesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAssociatedEnclaveCertificateIamRolesResult as Default>::default(),
+        }
+    }
 }
 impl GetAssociatedEnclaveCertificateIamRolesResultBuilder {
     /// Appends one item to [`GetAssociatedEnclaveCertificateIamRolesResult::associated_roles`](crate::types::GetAssociatedEnclaveCertificateIamRolesResult::associated_roles): Information about the associated IAM roles.

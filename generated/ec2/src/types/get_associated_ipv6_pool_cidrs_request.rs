@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAssociatedIpv6PoolCidrsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAssociatedIpv6PoolCidrsRequest {
     /// The ID of the IPv6 address pool.
@@ -15,6 +15,32 @@ pub struct GetAssociatedIpv6PoolCidrsRequest {
     pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetAssociatedIpv6PoolCidrsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            pool_id: self.pool_id.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetAssociatedIpv6PoolCidrsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.pool_id == other.pool_id && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetAssociatedIpv6PoolCidrsRequest {
+    fn default() -> Self {
+        Self {
+            pool_id: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetAssociatedIpv6PoolCidrsRequest {
     /// Starts building a [`GetAssociatedIpv6PoolCidrsRequest`].
@@ -44,9 +70,26 @@ impl GetAssociatedIpv6PoolCidrsRequest {
     }
 }
 /// A builder for [`GetAssociatedIpv6PoolCidrsRequest`](crate::types::GetAssociatedIpv6PoolCidrsRequest); start one with `GetAssociatedIpv6PoolCidrsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAssociatedIpv6PoolCidrsRequestBuilder {
     inner: crate::types::GetAssociatedIpv6PoolCidrsRequest,
+}
+impl Clone for GetAssociatedIpv6PoolCidrsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAssociatedIpv6PoolCidrsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAssociatedIpv6PoolCidrsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAssociatedIpv6PoolCidrsRequest as Default>::default(),
+        }
+    }
 }
 impl GetAssociatedIpv6PoolCidrsRequestBuilder {
     /// Sets [`GetAssociatedIpv6PoolCidrsRequest::pool_id`](crate::types::GetAssociatedIpv6PoolCidrsRequest::pool_id): The ID of the IPv6 address pool.

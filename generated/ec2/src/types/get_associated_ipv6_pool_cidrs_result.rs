@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAssociatedIpv6PoolCidrsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAssociatedIpv6PoolCidrsResult {
     /// Information about the IPv6 CIDR block associations.
     pub ipv6_cidr_associations: Option<Vec<crate::types::Ipv6CidrAssociation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetAssociatedIpv6PoolCidrsResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_cidr_associations: self.ipv6_cidr_associations.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetAssociatedIpv6PoolCidrsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_cidr_associations == other.ipv6_cidr_associations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetAssociatedIpv6PoolCidrsResult {
+    fn default() -> Self {
+        Self {
+            ipv6_cidr_associations: None,
+            next_token: None,
+        }
+    }
 }
 impl GetAssociatedIpv6PoolCidrsResult {
     /// Starts building a [`GetAssociatedIpv6PoolCidrsResult`].
@@ -28,9 +50,26 @@ impl GetAssociatedIpv6PoolCidrsResult {
     }
 }
 /// A builder for [`GetAssociatedIpv6PoolCidrsResult`](crate::types::GetAssociatedIpv6PoolCidrsResult); start one with `GetAssociatedIpv6PoolCidrsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAssociatedIpv6PoolCidrsResultBuilder {
     inner: crate::types::GetAssociatedIpv6PoolCidrsResult,
+}
+impl Clone for GetAssociatedIpv6PoolCidrsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAssociatedIpv6PoolCidrsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAssociatedIpv6PoolCidrsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAssociatedIpv6PoolCidrsResult as Default>::default(),
+        }
+    }
 }
 impl GetAssociatedIpv6PoolCidrsResultBuilder {
     /// Appends one item to [`GetAssociatedIpv6PoolCidrsResult::ipv6_cidr_associations`](crate::types::GetAssociatedIpv6PoolCidrsResult::ipv6_cidr_associations): Information about the IPv6 CIDR block associations.

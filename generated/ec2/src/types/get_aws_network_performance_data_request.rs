@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAwsNetworkPerformanceDataRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAwsNetworkPerformanceDataRequest {
     /// A list of network performance data queries.
@@ -17,6 +17,37 @@ pub struct GetAwsNetworkPerformanceDataRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetAwsNetworkPerformanceDataRequest {
+    fn clone(&self) -> Self {
+        Self {
+            data_queries: self.data_queries.clone(),
+            start_time: self.start_time,
+            end_time: self.end_time,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetAwsNetworkPerformanceDataRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.data_queries == other.data_queries && self.start_time == other.start_time
+            && self.end_time == other.end_time && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetAwsNetworkPerformanceDataRequest {
+    fn default() -> Self {
+        Self {
+            data_queries: None,
+            start_time: None,
+            end_time: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetAwsNetworkPerformanceDataRequest {
     /// Starts building a [`GetAwsNetworkPerformanceDataRequest`].
@@ -56,9 +87,26 @@ impl GetAwsNetworkPerformanceDataRequest {
     }
 }
 /// A builder for [`GetAwsNetworkPerformanceDataRequest`](crate::types::GetAwsNetworkPerformanceDataRequest); start one with `GetAwsNetworkPerformanceDataRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAwsNetworkPerformanceDataRequestBuilder {
     inner: crate::types::GetAwsNetworkPerformanceDataRequest,
+}
+impl Clone for GetAwsNetworkPerformanceDataRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAwsNetworkPerformanceDataRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAwsNetworkPerformanceDataRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAwsNetworkPerformanceDataRequest as Default>::default(),
+        }
+    }
 }
 impl GetAwsNetworkPerformanceDataRequestBuilder {
     /// Appends one item to [`GetAwsNetworkPerformanceDataRequest::data_queries`](crate::types::GetAwsNetworkPerformanceDataRequest::data_queries): A list of network performance data queries.

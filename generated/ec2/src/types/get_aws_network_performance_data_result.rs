@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAwsNetworkPerformanceDataResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAwsNetworkPerformanceDataResult {
     /// The list of data responses.
     pub data_responses: Option<Vec<crate::types::DataResponse>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetAwsNetworkPerformanceDataResult {
+    fn clone(&self) -> Self {
+        Self {
+            data_responses: self.data_responses.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetAwsNetworkPerformanceDataResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.data_responses == other.data_responses
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetAwsNetworkPerformanceDataResult {
+    fn default() -> Self {
+        Self {
+            data_responses: None,
+            next_token: None,
+        }
+    }
 }
 impl GetAwsNetworkPerformanceDataResult {
     /// Starts building a [`GetAwsNetworkPerformanceDataResult`].
@@ -28,9 +50,26 @@ impl GetAwsNetworkPerformanceDataResult {
     }
 }
 /// A builder for [`GetAwsNetworkPerformanceDataResult`](crate::types::GetAwsNetworkPerformanceDataResult); start one with `GetAwsNetworkPerformanceDataResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAwsNetworkPerformanceDataResultBuilder {
     inner: crate::types::GetAwsNetworkPerformanceDataResult,
+}
+impl Clone for GetAwsNetworkPerformanceDataResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAwsNetworkPerformanceDataResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAwsNetworkPerformanceDataResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAwsNetworkPerformanceDataResult as Default>::default(),
+        }
+    }
 }
 impl GetAwsNetworkPerformanceDataResultBuilder {
     /// Appends one item to [`GetAwsNetworkPerformanceDataResult::data_responses`](crate::types::GetAwsNetworkPerformanceDataResult::data_responses): The list of data responses.

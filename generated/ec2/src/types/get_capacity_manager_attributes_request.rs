@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerAttributesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityManagerAttributesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetCapacityManagerAttributesRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for GetCapacityManagerAttributesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for GetCapacityManagerAttributesRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl GetCapacityManagerAttributesRequest {
     /// Starts building a [`GetCapacityManagerAttributesRequest`].
@@ -21,9 +36,26 @@ impl GetCapacityManagerAttributesRequest {
     }
 }
 /// A builder for [`GetCapacityManagerAttributesRequest`](crate::types::GetCapacityManagerAttributesRequest); start one with `GetCapacityManagerAttributesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCapacityManagerAttributesRequestBuilder {
     inner: crate::types::GetCapacityManagerAttributesRequest,
+}
+impl Clone for GetCapacityManagerAttributesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCapacityManagerAttributesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCapacityManagerAttributesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCapacityManagerAttributesRequest as Default>::default(),
+        }
+    }
 }
 impl GetCapacityManagerAttributesRequestBuilder {
     /// Sets [`GetCapacityManagerAttributesRequest::dry_run`](crate::types::GetCapacityManagerAttributesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerAttributesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityManagerAttributesResult {
     /// The current status of Capacity Manager.
@@ -19,6 +19,43 @@ pub struct GetCapacityManagerAttributesResult {
     pub earliest_datapoint_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The timestamp of the most recent data point ingested by Capacity Manager, in milliseconds since epoch. This indicates how current your capacity data is.
     pub latest_datapoint_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for GetCapacityManagerAttributesResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_manager_status: self.capacity_manager_status.clone(),
+            organizations_access: self.organizations_access,
+            data_export_count: self.data_export_count,
+            ingestion_status: self.ingestion_status.clone(),
+            ingestion_status_message: self.ingestion_status_message.clone(),
+            earliest_datapoint_timestamp: self.earliest_datapoint_timestamp,
+            latest_datapoint_timestamp: self.latest_datapoint_timestamp,
+        }
+    }
+}
+impl PartialEq for GetCapacityManagerAttributesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_manager_status == other.capacity_manager_status
+            && self.organizations_access == other.organizations_access
+            && self.data_export_count == other.data_export_count
+            && self.ingestion_status == other.ingestion_status
+            && self.ingestion_status_message == other.ingestion_status_message
+            && self.earliest_datapoint_timestamp == other.earliest_datapoint_timestamp
+            && self.latest_datapoint_timestamp == other.latest_datapoint_timestamp
+    }
+}
+impl Default for GetCapacityManagerAttributesResult {
+    fn default() -> Self {
+        Self {
+            capacity_manager_status: None,
+            organizations_access: None,
+            data_export_count: None,
+            ingestion_status: None,
+            ingestion_status_message: None,
+            earliest_datapoint_timestamp: None,
+            latest_datapoint_timestamp: None,
+        }
+    }
 }
 impl GetCapacityManagerAttributesResult {
     /// Starts building a [`GetCapacityManagerAttributesResult`].
@@ -69,9 +106,26 @@ impl GetCapacityManagerAttributesResult {
     }
 }
 /// A builder for [`GetCapacityManagerAttributesResult`](crate::types::GetCapacityManagerAttributesResult); start one with `GetCapacityManagerAttributesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCapacityManagerAttributesResultBuilder {
     inner: crate::types::GetCapacityManagerAttributesResult,
+}
+impl Clone for GetCapacityManagerAttributesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCapacityManagerAttributesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCapacityManagerAttributesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCapacityManagerAttributesResult as Default>::default(),
+        }
+    }
 }
 impl GetCapacityManagerAttributesResultBuilder {
     /// Sets [`GetCapacityManagerAttributesResult::capacity_manager_status`](crate::types::GetCapacityManagerAttributesResult::capacity_manager_status): The current status of Capacity Manager.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerMetricDataRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMetricDataRequest {
     /// The names of the metrics to retrieve. Maximum of 10 metrics per request.
@@ -31,6 +31,45 @@ pub struct GetCapacityManagerMetricDataRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetCapacityManagerMetricDataRequest {
+    fn clone(&self) -> Self {
+        Self {
+            metric_names: self.metric_names.clone(),
+            start_time: self.start_time,
+            end_time: self.end_time,
+            period: self.period,
+            group_by: self.group_by.clone(),
+            filter_by: self.filter_by.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetCapacityManagerMetricDataRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.metric_names == other.metric_names && self.start_time == other.start_time
+            && self.end_time == other.end_time && self.period == other.period
+            && self.group_by == other.group_by && self.filter_by == other.filter_by
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetCapacityManagerMetricDataRequest {
+    fn default() -> Self {
+        Self {
+            metric_names: None,
+            start_time: None,
+            end_time: None,
+            period: None,
+            group_by: None,
+            filter_by: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetCapacityManagerMetricDataRequest {
     /// Starts building a [`GetCapacityManagerMetricDataRequest`].
@@ -85,9 +124,26 @@ impl GetCapacityManagerMetricDataRequest {
     }
 }
 /// A builder for [`GetCapacityManagerMetricDataRequest`](crate::types::GetCapacityManagerMetricDataRequest); start one with `GetCapacityManagerMetricDataRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCapacityManagerMetricDataRequestBuilder {
     inner: crate::types::GetCapacityManagerMetricDataRequest,
+}
+impl Clone for GetCapacityManagerMetricDataRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCapacityManagerMetricDataRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCapacityManagerMetricDataRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCapacityManagerMetricDataRequest as Default>::default(),
+        }
+    }
 }
 impl GetCapacityManagerMetricDataRequestBuilder {
     /// Appends one item to [`GetCapacityManagerMetricDataRequest::metric_names`](crate::types::GetCapacityManagerMetricDataRequest::metric_names): The names of the metrics to retrieve.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerMetricDataResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMetricDataResult {
     /// The metric data points returned by the query. Each result contains dimension values, timestamp, and metric values with their associated statistics.
     pub metric_data_results: Option<Vec<crate::types::MetricDataResult>>,
     /// The token to use to retrieve the next page of results. This value is null when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetCapacityManagerMetricDataResult {
+    fn clone(&self) -> Self {
+        Self {
+            metric_data_results: self.metric_data_results.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetCapacityManagerMetricDataResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.metric_data_results == other.metric_data_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetCapacityManagerMetricDataResult {
+    fn default() -> Self {
+        Self {
+            metric_data_results: None,
+            next_token: None,
+        }
+    }
 }
 impl GetCapacityManagerMetricDataResult {
     /// Starts building a [`GetCapacityManagerMetricDataResult`].
@@ -28,9 +50,26 @@ impl GetCapacityManagerMetricDataResult {
     }
 }
 /// A builder for [`GetCapacityManagerMetricDataResult`](crate::types::GetCapacityManagerMetricDataResult); start one with `GetCapacityManagerMetricDataResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCapacityManagerMetricDataResultBuilder {
     inner: crate::types::GetCapacityManagerMetricDataResult,
+}
+impl Clone for GetCapacityManagerMetricDataResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCapacityManagerMetricDataResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCapacityManagerMetricDataResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCapacityManagerMetricDataResult as Default>::default(),
+        }
+    }
 }
 impl GetCapacityManagerMetricDataResultBuilder {
     /// Appends one item to [`GetCapacityManagerMetricDataResult::metric_data_results`](crate::types::GetCapacityManagerMetricDataResult::metric_data_results): The metric data points returned by the query.

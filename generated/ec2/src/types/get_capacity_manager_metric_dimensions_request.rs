@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerMetricDimensionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMetricDimensionsRequest {
     /// The dimensions to group by when retrieving available dimension values. This determines which dimension combinations are returned. Required parameter.
@@ -29,6 +29,43 @@ pub struct GetCapacityManagerMetricDimensionsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetCapacityManagerMetricDimensionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            group_by: self.group_by.clone(),
+            filter_by: self.filter_by.clone(),
+            start_time: self.start_time,
+            end_time: self.end_time,
+            metric_names: self.metric_names.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetCapacityManagerMetricDimensionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_by == other.group_by && self.filter_by == other.filter_by
+            && self.start_time == other.start_time && self.end_time == other.end_time
+            && self.metric_names == other.metric_names
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetCapacityManagerMetricDimensionsRequest {
+    fn default() -> Self {
+        Self {
+            group_by: None,
+            filter_by: None,
+            start_time: None,
+            end_time: None,
+            metric_names: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetCapacityManagerMetricDimensionsRequest {
     /// Starts building a [`GetCapacityManagerMetricDimensionsRequest`].
@@ -78,9 +115,26 @@ impl GetCapacityManagerMetricDimensionsRequest {
     }
 }
 /// A builder for [`GetCapacityManagerMetricDimensionsRequest`](crate::types::GetCapacityManagerMetricDimensionsRequest); start one with `GetCapacityManagerMetricDimensionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCapacityManagerMetricDimensionsRequestBuilder {
     inner: crate::types::GetCapacityManagerMetricDimensionsRequest,
+}
+impl Clone for GetCapacityManagerMetricDimensionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCapacityManagerMetricDimensionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCapacityManagerMetricDimensionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCapacityManagerMetricDimensionsRequest as Default>::default(),
+        }
+    }
 }
 impl GetCapacityManagerMetricDimensionsRequestBuilder {
     /// Appends one item to [`GetCapacityManagerMetricDimensionsRequest::group_by`](crate::types::GetCapacityManagerMetricDimensionsRequest::group_by): The dimensions to group by when retrieving available dimension values.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerMetricDimensionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMetricDimensionsResult {
     /// The available dimension combinations that have data within the specified time range and filters.
     pub metric_dimension_results: Option<Vec<crate::types::CapacityManagerDimension>>,
     /// The token to use to retrieve the next page of results. This value is null when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetCapacityManagerMetricDimensionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            metric_dimension_results: self.metric_dimension_results.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetCapacityManagerMetricDimensionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.metric_dimension_results == other.metric_dimension_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetCapacityManagerMetricDimensionsResult {
+    fn default() -> Self {
+        Self {
+            metric_dimension_results: None,
+            next_token: None,
+        }
+    }
 }
 impl GetCapacityManagerMetricDimensionsResult {
     /// Starts building a [`GetCapacityManagerMetricDimensionsResult`].
@@ -28,9 +50,26 @@ impl GetCapacityManagerMetricDimensionsResult {
     }
 }
 /// A builder for [`GetCapacityManagerMetricDimensionsResult`](crate::types::GetCapacityManagerMetricDimensionsResult); start one with `GetCapacityManagerMetricDimensionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCapacityManagerMetricDimensionsResultBuilder {
     inner: crate::types::GetCapacityManagerMetricDimensionsResult,
+}
+impl Clone for GetCapacityManagerMetricDimensionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCapacityManagerMetricDimensionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCapacityManagerMetricDimensionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCapacityManagerMetricDimensionsResult as Default>::default(),
+        }
+    }
 }
 impl GetCapacityManagerMetricDimensionsResultBuilder {
     /// Appends one item to [`GetCapacityManagerMetricDimensionsResult::metric_dimension_results`](crate::types::GetCapacityManagerMetricDimensionsResult::metric_dimension_results): The available dimension combinations that have data within the specified time range and filters.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerMonitoredTagKeysRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMonitoredTagKeysRequest {
     /// The maximum number of results to return in a single call. To retrieve the remaining results, make another call with the returned `NextToken` value. If not specified, up to 1000 results are returned.
@@ -11,6 +11,30 @@ pub struct GetCapacityManagerMonitoredTagKeysRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetCapacityManagerMonitoredTagKeysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetCapacityManagerMonitoredTagKeysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.max_results == other.max_results && self.next_token == other.next_token
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetCapacityManagerMonitoredTagKeysRequest {
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetCapacityManagerMonitoredTagKeysRequest {
     /// Starts building a [`GetCapacityManagerMonitoredTagKeysRequest`].
@@ -35,9 +59,26 @@ impl GetCapacityManagerMonitoredTagKeysRequest {
     }
 }
 /// A builder for [`GetCapacityManagerMonitoredTagKeysRequest`](crate::types::GetCapacityManagerMonitoredTagKeysRequest); start one with `GetCapacityManagerMonitoredTagKeysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCapacityManagerMonitoredTagKeysRequestBuilder {
     inner: crate::types::GetCapacityManagerMonitoredTagKeysRequest,
+}
+impl Clone for GetCapacityManagerMonitoredTagKeysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCapacityManagerMonitoredTagKeysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCapacityManagerMonitoredTagKeysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCapacityManagerMonitoredTagKeysRequest as Default>::default(),
+        }
+    }
 }
 impl GetCapacityManagerMonitoredTagKeysRequestBuilder {
     /// Sets [`GetCapacityManagerMonitoredTagKeysRequest::max_results`](crate::types::GetCapacityManagerMonitoredTagKeysRequest::max_results): The maximum number of results to return in a single call.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerMonitoredTagKeysResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMonitoredTagKeysResult {
     /// The list of tag keys being monitored by Capacity Manager, including their current status and metadata.
@@ -11,6 +11,28 @@ pub struct GetCapacityManagerMonitoredTagKeysResult {
     >,
     /// The token to use to retrieve the next page of results. This value is null when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetCapacityManagerMonitoredTagKeysResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_manager_tag_keys: self.capacity_manager_tag_keys.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetCapacityManagerMonitoredTagKeysResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_manager_tag_keys == other.capacity_manager_tag_keys
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetCapacityManagerMonitoredTagKeysResult {
+    fn default() -> Self {
+        Self {
+            capacity_manager_tag_keys: None,
+            next_token: None,
+        }
+    }
 }
 impl GetCapacityManagerMonitoredTagKeysResult {
     /// Starts building a [`GetCapacityManagerMonitoredTagKeysResult`].
@@ -32,9 +54,26 @@ impl GetCapacityManagerMonitoredTagKeysResult {
     }
 }
 /// A builder for [`GetCapacityManagerMonitoredTagKeysResult`](crate::types::GetCapacityManagerMonitoredTagKeysResult); start one with `GetCapacityManagerMonitoredTagKeysResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCapacityManagerMonitoredTagKeysResultBuilder {
     inner: crate::types::GetCapacityManagerMonitoredTagKeysResult,
+}
+impl Clone for GetCapacityManagerMonitoredTagKeysResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCapacityManagerMonitoredTagKeysResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCapacityManagerMonitoredTagKeysResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCapacityManagerMonitoredTagKeysResult as Default>::default(),
+        }
+    }
 }
 impl GetCapacityManagerMonitoredTagKeysResultBuilder {
     /// Appends one item to [`GetCapacityManagerMonitoredTagKeysResult::capacity_manager_tag_keys`](crate::types::GetCapacityManagerMonitoredTagKeysResult::capacity_manager_tag_keys): The list of tag keys being monitored by Capacity Manager, including their current status and metadata.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityReservationUsageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityReservationUsageRequest {
     /// The ID of the Capacity Reservation.
@@ -15,6 +15,33 @@ pub struct GetCapacityReservationUsageRequest {
     pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetCapacityReservationUsageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetCapacityReservationUsageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetCapacityReservationUsageRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetCapacityReservationUsageRequest {
     /// Starts building a [`GetCapacityReservationUsageRequest`].
@@ -44,9 +71,26 @@ impl GetCapacityReservationUsageRequest {
     }
 }
 /// A builder for [`GetCapacityReservationUsageRequest`](crate::types::GetCapacityReservationUsageRequest); start one with `GetCapacityReservationUsageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCapacityReservationUsageRequestBuilder {
     inner: crate::types::GetCapacityReservationUsageRequest,
+}
+impl Clone for GetCapacityReservationUsageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCapacityReservationUsageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCapacityReservationUsageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCapacityReservationUsageRequest as Default>::default(),
+        }
+    }
 }
 impl GetCapacityReservationUsageRequestBuilder {
     /// Sets [`GetCapacityReservationUsageRequest::capacity_reservation_id`](crate::types::GetCapacityReservationUsageRequest::capacity_reservation_id): The ID of the Capacity Reservation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityReservationUsageResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityReservationUsageResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
@@ -40,6 +40,54 @@ pub struct GetCapacityReservationUsageResult {
     >,
     /// Details about the interruption configuration and source reservation for interruptible Capacity Reservations.
     pub interruption_info: Option<crate::types::InterruptionInfo>,
+}
+impl Clone for GetCapacityReservationUsageResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            instance_type: self.instance_type.clone(),
+            total_instance_count: self.total_instance_count,
+            available_instance_count: self.available_instance_count,
+            state: self.state.clone(),
+            instance_usages: self.instance_usages.clone(),
+            interruptible: self.interruptible,
+            interruptible_capacity_allocation: self
+                .interruptible_capacity_allocation
+                .clone(),
+            interruption_info: self.interruption_info.clone(),
+        }
+    }
+}
+impl PartialEq for GetCapacityReservationUsageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.capacity_reservation_id == other.capacity_reservation_id
+            && self.instance_type == other.instance_type
+            && self.total_instance_count == other.total_instance_count
+            && self.available_instance_count == other.available_instance_count
+            && self.state == other.state && self.instance_usages == other.instance_usages
+            && self.interruptible == other.interruptible
+            && self.interruptible_capacity_allocation
+                == other.interruptible_capacity_allocation
+            && self.interruption_info == other.interruption_info
+    }
+}
+impl Default for GetCapacityReservationUsageResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            capacity_reservation_id: None,
+            instance_type: None,
+            total_instance_count: None,
+            available_instance_count: None,
+            state: None,
+            instance_usages: None,
+            interruptible: None,
+            interruptible_capacity_allocation: None,
+            interruption_info: None,
+        }
+    }
 }
 impl GetCapacityReservationUsageResult {
     /// Starts building a [`GetCapacityReservationUsageResult`].
@@ -101,9 +149,26 @@ impl GetCapacityReservationUsageResult {
     }
 }
 /// A builder for [`GetCapacityReservationUsageResult`](crate::types::GetCapacityReservationUsageResult); start one with `GetCapacityReservationUsageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCapacityReservationUsageResultBuilder {
     inner: crate::types::GetCapacityReservationUsageResult,
+}
+impl Clone for GetCapacityReservationUsageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCapacityReservationUsageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCapacityReservationUsageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCapacityReservationUsageResult as Default>::default(),
+        }
+    }
 }
 impl GetCapacityReservationUsageResultBuilder {
     /// Sets [`GetCapacityReservationUsageResult::next_token`](crate::types::GetCapacityReservationUsageResult::next_token): The token to use to retrieve the next page of results.

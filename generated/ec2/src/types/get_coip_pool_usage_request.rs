@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCoipPoolUsageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCoipPoolUsageRequest {
     /// The ID of the address pool.
@@ -22,6 +22,35 @@ pub struct GetCoipPoolUsageRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetCoipPoolUsageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            pool_id: self.pool_id.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetCoipPoolUsageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.pool_id == other.pool_id && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetCoipPoolUsageRequest {
+    fn default() -> Self {
+        Self {
+            pool_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetCoipPoolUsageRequest {
     /// Starts building a [`GetCoipPoolUsageRequest`].
@@ -56,9 +85,26 @@ impl GetCoipPoolUsageRequest {
     }
 }
 /// A builder for [`GetCoipPoolUsageRequest`](crate::types::GetCoipPoolUsageRequest); start one with `GetCoipPoolUsageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCoipPoolUsageRequestBuilder {
     inner: crate::types::GetCoipPoolUsageRequest,
+}
+impl Clone for GetCoipPoolUsageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCoipPoolUsageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCoipPoolUsageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCoipPoolUsageRequest as Default>::default(),
+        }
+    }
 }
 impl GetCoipPoolUsageRequestBuilder {
     /// Sets [`GetCoipPoolUsageRequest::pool_id`](crate::types::GetCoipPoolUsageRequest::pool_id): The ID of the address pool.

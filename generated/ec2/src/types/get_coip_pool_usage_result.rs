@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCoipPoolUsageResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCoipPoolUsageResult {
     /// The ID of the customer-owned address pool.
@@ -13,6 +13,34 @@ pub struct GetCoipPoolUsageResult {
     pub local_gateway_route_table_id: Option<String>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetCoipPoolUsageResult {
+    fn clone(&self) -> Self {
+        Self {
+            coip_pool_id: self.coip_pool_id.clone(),
+            coip_address_usages: self.coip_address_usages.clone(),
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetCoipPoolUsageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.coip_pool_id == other.coip_pool_id
+            && self.coip_address_usages == other.coip_address_usages
+            && self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetCoipPoolUsageResult {
+    fn default() -> Self {
+        Self {
+            coip_pool_id: None,
+            coip_address_usages: None,
+            local_gateway_route_table_id: None,
+            next_token: None,
+        }
+    }
 }
 impl GetCoipPoolUsageResult {
     /// Starts building a [`GetCoipPoolUsageResult`].
@@ -42,9 +70,26 @@ impl GetCoipPoolUsageResult {
     }
 }
 /// A builder for [`GetCoipPoolUsageResult`](crate::types::GetCoipPoolUsageResult); start one with `GetCoipPoolUsageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCoipPoolUsageResultBuilder {
     inner: crate::types::GetCoipPoolUsageResult,
+}
+impl Clone for GetCoipPoolUsageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCoipPoolUsageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCoipPoolUsageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCoipPoolUsageResult as Default>::default(),
+        }
+    }
 }
 impl GetCoipPoolUsageResultBuilder {
     /// Sets [`GetCoipPoolUsageResult::coip_pool_id`](crate::types::GetCoipPoolUsageResult::coip_pool_id): The ID of the customer-owned address pool.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetConsoleOutputRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetConsoleOutputRequest {
     /// The ID of the instance.
@@ -15,6 +15,30 @@ pub struct GetConsoleOutputRequest {
     pub latest: Option<bool>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetConsoleOutputRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            latest: self.latest,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetConsoleOutputRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.latest == other.latest
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetConsoleOutputRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            latest: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetConsoleOutputRequest {
     /// Starts building a [`GetConsoleOutputRequest`].
@@ -39,9 +63,26 @@ impl GetConsoleOutputRequest {
     }
 }
 /// A builder for [`GetConsoleOutputRequest`](crate::types::GetConsoleOutputRequest); start one with `GetConsoleOutputRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetConsoleOutputRequestBuilder {
     inner: crate::types::GetConsoleOutputRequest,
+}
+impl Clone for GetConsoleOutputRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetConsoleOutputRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetConsoleOutputRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetConsoleOutputRequest as Default>::default(),
+        }
+    }
 }
 impl GetConsoleOutputRequestBuilder {
     /// Sets [`GetConsoleOutputRequest::instance_id`](crate::types::GetConsoleOutputRequest::instance_id): The ID of the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetConsoleOutputResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetConsoleOutputResult {
     /// The ID of the instance.
@@ -11,6 +11,30 @@ pub struct GetConsoleOutputResult {
     pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The console output, base64-encoded. If you are using a command line tool, the tool decodes the output for you.
     pub output: Option<String>,
+}
+impl Clone for GetConsoleOutputResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            timestamp: self.timestamp,
+            output: self.output.clone(),
+        }
+    }
+}
+impl PartialEq for GetConsoleOutputResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.timestamp == other.timestamp
+            && self.output == other.output
+    }
+}
+impl Default for GetConsoleOutputResult {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            timestamp: None,
+            output: None,
+        }
+    }
 }
 impl GetConsoleOutputResult {
     /// Starts building a [`GetConsoleOutputResult`].
@@ -35,9 +59,26 @@ impl GetConsoleOutputResult {
     }
 }
 /// A builder for [`GetConsoleOutputResult`](crate::types::GetConsoleOutputResult); start one with `GetConsoleOutputResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetConsoleOutputResultBuilder {
     inner: crate::types::GetConsoleOutputResult,
+}
+impl Clone for GetConsoleOutputResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetConsoleOutputResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetConsoleOutputResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetConsoleOutputResult as Default>::default(),
+        }
+    }
 }
 impl GetConsoleOutputResultBuilder {
     /// Sets [`GetConsoleOutputResult::instance_id`](crate::types::GetConsoleOutputResult::instance_id): The ID of the instance.

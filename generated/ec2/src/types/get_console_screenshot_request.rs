@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetConsoleScreenshotRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetConsoleScreenshotRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,30 @@ pub struct GetConsoleScreenshotRequest {
     pub instance_id: Option<String>,
     /// When set to `true`, acts as keystroke input and wakes up an instance that's in standby or "sleep" mode.
     pub wake_up: Option<bool>,
+}
+impl Clone for GetConsoleScreenshotRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_id: self.instance_id.clone(),
+            wake_up: self.wake_up,
+        }
+    }
+}
+impl PartialEq for GetConsoleScreenshotRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instance_id == other.instance_id
+            && self.wake_up == other.wake_up
+    }
+}
+impl Default for GetConsoleScreenshotRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_id: None,
+            wake_up: None,
+        }
+    }
 }
 impl GetConsoleScreenshotRequest {
     /// Starts building a [`GetConsoleScreenshotRequest`].
@@ -37,9 +61,26 @@ impl GetConsoleScreenshotRequest {
     }
 }
 /// A builder for [`GetConsoleScreenshotRequest`](crate::types::GetConsoleScreenshotRequest); start one with `GetConsoleScreenshotRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetConsoleScreenshotRequestBuilder {
     inner: crate::types::GetConsoleScreenshotRequest,
+}
+impl Clone for GetConsoleScreenshotRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetConsoleScreenshotRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetConsoleScreenshotRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetConsoleScreenshotRequest as Default>::default(),
+        }
+    }
 }
 impl GetConsoleScreenshotRequestBuilder {
     /// Sets [`GetConsoleScreenshotRequest::dry_run`](crate::types::GetConsoleScreenshotRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetConsoleScreenshotResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetConsoleScreenshotResult {
     /// The data that comprises the image.
     pub image_data: Option<String>,
     /// The ID of the instance.
     pub instance_id: Option<String>,
+}
+impl Clone for GetConsoleScreenshotResult {
+    fn clone(&self) -> Self {
+        Self {
+            image_data: self.image_data.clone(),
+            instance_id: self.instance_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetConsoleScreenshotResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_data == other.image_data && self.instance_id == other.instance_id
+    }
+}
+impl Default for GetConsoleScreenshotResult {
+    fn default() -> Self {
+        Self {
+            image_data: None,
+            instance_id: None,
+        }
+    }
 }
 impl GetConsoleScreenshotResult {
     /// Starts building a [`GetConsoleScreenshotResult`].
@@ -28,9 +49,26 @@ impl GetConsoleScreenshotResult {
     }
 }
 /// A builder for [`GetConsoleScreenshotResult`](crate::types::GetConsoleScreenshotResult); start one with `GetConsoleScreenshotResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetConsoleScreenshotResultBuilder {
     inner: crate::types::GetConsoleScreenshotResult,
+}
+impl Clone for GetConsoleScreenshotResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetConsoleScreenshotResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetConsoleScreenshotResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetConsoleScreenshotResult as Default>::default(),
+        }
+    }
 }
 impl GetConsoleScreenshotResultBuilder {
     /// Sets [`GetConsoleScreenshotResult::image_data`](crate::types::GetConsoleScreenshotResult::image_data): The data that comprises the image.

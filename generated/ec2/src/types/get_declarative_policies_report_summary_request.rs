@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDeclarativePoliciesReportSummaryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDeclarativePoliciesReportSummaryRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct GetDeclarativePoliciesReportSummaryRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub report_id: Option<String>,
+}
+impl Clone for GetDeclarativePoliciesReportSummaryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            report_id: self.report_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetDeclarativePoliciesReportSummaryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.report_id == other.report_id
+    }
+}
+impl Default for GetDeclarativePoliciesReportSummaryRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            report_id: None,
+        }
+    }
 }
 impl GetDeclarativePoliciesReportSummaryRequest {
     /// Starts building a [`GetDeclarativePoliciesReportSummaryRequest`].
@@ -30,9 +51,26 @@ impl GetDeclarativePoliciesReportSummaryRequest {
     }
 }
 /// A builder for [`GetDeclarativePoliciesReportSummaryRequest`](crate::types::GetDeclarativePoliciesReportSummaryRequest); start one with `GetDeclarativePoliciesReportSummaryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDeclarativePoliciesReportSummaryRequestBuilder {
     inner: crate::types::GetDeclarativePoliciesReportSummaryRequest,
+}
+impl Clone for GetDeclarativePoliciesReportSummaryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDeclarativePoliciesReportSummaryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDeclarativePoliciesReportSummaryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDeclarativePoliciesReportSummaryRequest as Default>::default(),
+        }
+    }
 }
 impl GetDeclarativePoliciesReportSummaryRequestBuilder {
     /// Sets [`GetDeclarativePoliciesReportSummaryRequest::dry_run`](crate::types::GetDeclarativePoliciesReportSummaryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

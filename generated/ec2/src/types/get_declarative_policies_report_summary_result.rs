@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDeclarativePoliciesReportSummaryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDeclarativePoliciesReportSummaryResult {
     /// The ID of the report.
@@ -29,6 +29,46 @@ pub struct GetDeclarativePoliciesReportSummaryResult {
     pub number_of_failed_accounts: Option<i32>,
     /// The attributes described in the report.
     pub attribute_summaries: Option<Vec<crate::types::AttributeSummary>>,
+}
+impl Clone for GetDeclarativePoliciesReportSummaryResult {
+    fn clone(&self) -> Self {
+        Self {
+            report_id: self.report_id.clone(),
+            s3_bucket: self.s3_bucket.clone(),
+            s3_prefix: self.s3_prefix.clone(),
+            target_id: self.target_id.clone(),
+            start_time: self.start_time,
+            end_time: self.end_time,
+            number_of_accounts: self.number_of_accounts,
+            number_of_failed_accounts: self.number_of_failed_accounts,
+            attribute_summaries: self.attribute_summaries.clone(),
+        }
+    }
+}
+impl PartialEq for GetDeclarativePoliciesReportSummaryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.report_id == other.report_id && self.s3_bucket == other.s3_bucket
+            && self.s3_prefix == other.s3_prefix && self.target_id == other.target_id
+            && self.start_time == other.start_time && self.end_time == other.end_time
+            && self.number_of_accounts == other.number_of_accounts
+            && self.number_of_failed_accounts == other.number_of_failed_accounts
+            && self.attribute_summaries == other.attribute_summaries
+    }
+}
+impl Default for GetDeclarativePoliciesReportSummaryResult {
+    fn default() -> Self {
+        Self {
+            report_id: None,
+            s3_bucket: None,
+            s3_prefix: None,
+            target_id: None,
+            start_time: None,
+            end_time: None,
+            number_of_accounts: None,
+            number_of_failed_accounts: None,
+            attribute_summaries: None,
+        }
+    }
 }
 impl GetDeclarativePoliciesReportSummaryResult {
     /// Starts building a [`GetDeclarativePoliciesReportSummaryResult`].
@@ -83,9 +123,26 @@ impl GetDeclarativePoliciesReportSummaryResult {
     }
 }
 /// A builder for [`GetDeclarativePoliciesReportSummaryResult`](crate::types::GetDeclarativePoliciesReportSummaryResult); start one with `GetDeclarativePoliciesReportSummaryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDeclarativePoliciesReportSummaryResultBuilder {
     inner: crate::types::GetDeclarativePoliciesReportSummaryResult,
+}
+impl Clone for GetDeclarativePoliciesReportSummaryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDeclarativePoliciesReportSummaryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDeclarativePoliciesReportSummaryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDeclarativePoliciesReportSummaryResult as Default>::default(),
+        }
+    }
 }
 impl GetDeclarativePoliciesReportSummaryResultBuilder {
     /// Sets [`GetDeclarativePoliciesReportSummaryResult::report_id`](crate::types::GetDeclarativePoliciesReportSummaryResult::report_id): The ID of the report.

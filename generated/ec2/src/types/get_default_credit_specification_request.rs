@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDefaultCreditSpecificationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDefaultCreditSpecificationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct GetDefaultCreditSpecificationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub instance_family: Option<crate::types::UnlimitedSupportedInstanceFamily>,
+}
+impl Clone for GetDefaultCreditSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_family: self.instance_family.clone(),
+        }
+    }
+}
+impl PartialEq for GetDefaultCreditSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instance_family == other.instance_family
+    }
+}
+impl Default for GetDefaultCreditSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_family: None,
+        }
+    }
 }
 impl GetDefaultCreditSpecificationRequest {
     /// Starts building a [`GetDefaultCreditSpecificationRequest`].
@@ -32,9 +53,26 @@ impl GetDefaultCreditSpecificationRequest {
     }
 }
 /// A builder for [`GetDefaultCreditSpecificationRequest`](crate::types::GetDefaultCreditSpecificationRequest); start one with `GetDefaultCreditSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDefaultCreditSpecificationRequestBuilder {
     inner: crate::types::GetDefaultCreditSpecificationRequest,
+}
+impl Clone for GetDefaultCreditSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDefaultCreditSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDefaultCreditSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDefaultCreditSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl GetDefaultCreditSpecificationRequestBuilder {
     /// Sets [`GetDefaultCreditSpecificationRequest::dry_run`](crate::types::GetDefaultCreditSpecificationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

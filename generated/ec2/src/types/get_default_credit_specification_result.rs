@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDefaultCreditSpecificationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDefaultCreditSpecificationResult {
     /// The default credit option for CPU usage of the instance family.
     pub instance_family_credit_specification: Option<
         crate::types::InstanceFamilyCreditSpecification,
     >,
+}
+impl Clone for GetDefaultCreditSpecificationResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_family_credit_specification: self
+                .instance_family_credit_specification
+                .clone(),
+        }
+    }
+}
+impl PartialEq for GetDefaultCreditSpecificationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_family_credit_specification
+            == other.instance_family_credit_specification
+    }
+}
+impl Default for GetDefaultCreditSpecificationResult {
+    fn default() -> Self {
+        Self {
+            instance_family_credit_specification: None,
+        }
+    }
 }
 impl GetDefaultCreditSpecificationResult {
     /// Starts building a [`GetDefaultCreditSpecificationResult`].
@@ -25,9 +47,26 @@ impl GetDefaultCreditSpecificationResult {
     }
 }
 /// A builder for [`GetDefaultCreditSpecificationResult`](crate::types::GetDefaultCreditSpecificationResult); start one with `GetDefaultCreditSpecificationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDefaultCreditSpecificationResultBuilder {
     inner: crate::types::GetDefaultCreditSpecificationResult,
+}
+impl Clone for GetDefaultCreditSpecificationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDefaultCreditSpecificationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDefaultCreditSpecificationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDefaultCreditSpecificationResult as Default>::default(),
+        }
+    }
 }
 impl GetDefaultCreditSpecificationResultBuilder {
     /// Sets [`GetDefaultCreditSpecificationResult::instance_family_credit_specification`](crate::types::GetDefaultCreditSpecificationResult::instance_family_credit_specification): The default credit option for CPU usage of the instance family.

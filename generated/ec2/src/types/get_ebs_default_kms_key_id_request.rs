@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetEbsDefaultKmsKeyIdRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetEbsDefaultKmsKeyIdRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetEbsDefaultKmsKeyIdRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for GetEbsDefaultKmsKeyIdRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for GetEbsDefaultKmsKeyIdRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl GetEbsDefaultKmsKeyIdRequest {
     /// Starts building a [`GetEbsDefaultKmsKeyIdRequest`].
@@ -21,9 +36,26 @@ impl GetEbsDefaultKmsKeyIdRequest {
     }
 }
 /// A builder for [`GetEbsDefaultKmsKeyIdRequest`](crate::types::GetEbsDefaultKmsKeyIdRequest); start one with `GetEbsDefaultKmsKeyIdRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetEbsDefaultKmsKeyIdRequestBuilder {
     inner: crate::types::GetEbsDefaultKmsKeyIdRequest,
+}
+impl Clone for GetEbsDefaultKmsKeyIdRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetEbsDefaultKmsKeyIdRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetEbsDefaultKmsKeyIdRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetEbsDefaultKmsKeyIdRequest as Default>::default(),
+        }
+    }
 }
 impl GetEbsDefaultKmsKeyIdRequestBuilder {
     /// Sets [`GetEbsDefaultKmsKeyIdRequest::dry_run`](crate::types::GetEbsDefaultKmsKeyIdRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

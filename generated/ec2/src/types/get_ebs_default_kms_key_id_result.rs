@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetEbsDefaultKmsKeyIdResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetEbsDefaultKmsKeyIdResult {
     /// The Amazon Resource Name (ARN) of the default KMS key for encryption by default.
     pub kms_key_id: Option<String>,
+}
+impl Clone for GetEbsDefaultKmsKeyIdResult {
+    fn clone(&self) -> Self {
+        Self {
+            kms_key_id: self.kms_key_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetEbsDefaultKmsKeyIdResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.kms_key_id == other.kms_key_id
+    }
+}
+impl Default for GetEbsDefaultKmsKeyIdResult {
+    fn default() -> Self {
+        Self { kms_key_id: None }
+    }
 }
 impl GetEbsDefaultKmsKeyIdResult {
     /// Starts building a [`GetEbsDefaultKmsKeyIdResult`].
@@ -21,9 +38,26 @@ impl GetEbsDefaultKmsKeyIdResult {
     }
 }
 /// A builder for [`GetEbsDefaultKmsKeyIdResult`](crate::types::GetEbsDefaultKmsKeyIdResult); start one with `GetEbsDefaultKmsKeyIdResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetEbsDefaultKmsKeyIdResultBuilder {
     inner: crate::types::GetEbsDefaultKmsKeyIdResult,
+}
+impl Clone for GetEbsDefaultKmsKeyIdResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetEbsDefaultKmsKeyIdResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetEbsDefaultKmsKeyIdResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetEbsDefaultKmsKeyIdResult as Default>::default(),
+        }
+    }
 }
 impl GetEbsDefaultKmsKeyIdResultBuilder {
     /// Sets [`GetEbsDefaultKmsKeyIdResult::kms_key_id`](crate::types::GetEbsDefaultKmsKeyIdResult::kms_key_id): The Amazon Resource Name (ARN) of the default KMS key for encryption by default.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetEbsEncryptionByDefaultRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetEbsEncryptionByDefaultRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetEbsEncryptionByDefaultRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for GetEbsEncryptionByDefaultRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for GetEbsEncryptionByDefaultRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl GetEbsEncryptionByDefaultRequest {
     /// Starts building a [`GetEbsEncryptionByDefaultRequest`].
@@ -21,9 +36,26 @@ impl GetEbsEncryptionByDefaultRequest {
     }
 }
 /// A builder for [`GetEbsEncryptionByDefaultRequest`](crate::types::GetEbsEncryptionByDefaultRequest); start one with `GetEbsEncryptionByDefaultRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetEbsEncryptionByDefaultRequestBuilder {
     inner: crate::types::GetEbsEncryptionByDefaultRequest,
+}
+impl Clone for GetEbsEncryptionByDefaultRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetEbsEncryptionByDefaultRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetEbsEncryptionByDefaultRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetEbsEncryptionByDefaultRequest as Default>::default(),
+        }
+    }
 }
 impl GetEbsEncryptionByDefaultRequestBuilder {
     /// Sets [`GetEbsEncryptionByDefaultRequest::dry_run`](crate::types::GetEbsEncryptionByDefaultRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetEbsEncryptionByDefaultResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetEbsEncryptionByDefaultResult {
     /// Indicates whether encryption by default is enabled.
     pub ebs_encryption_by_default: Option<bool>,
     /// Reserved for future use.
     pub sse_type: Option<crate::types::SseType>,
+}
+impl Clone for GetEbsEncryptionByDefaultResult {
+    fn clone(&self) -> Self {
+        Self {
+            ebs_encryption_by_default: self.ebs_encryption_by_default,
+            sse_type: self.sse_type.clone(),
+        }
+    }
+}
+impl PartialEq for GetEbsEncryptionByDefaultResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ebs_encryption_by_default == other.ebs_encryption_by_default
+            && self.sse_type == other.sse_type
+    }
+}
+impl Default for GetEbsEncryptionByDefaultResult {
+    fn default() -> Self {
+        Self {
+            ebs_encryption_by_default: None,
+            sse_type: None,
+        }
+    }
 }
 impl GetEbsEncryptionByDefaultResult {
     /// Starts building a [`GetEbsEncryptionByDefaultResult`].
@@ -28,9 +50,26 @@ impl GetEbsEncryptionByDefaultResult {
     }
 }
 /// A builder for [`GetEbsEncryptionByDefaultResult`](crate::types::GetEbsEncryptionByDefaultResult); start one with `GetEbsEncryptionByDefaultResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetEbsEncryptionByDefaultResultBuilder {
     inner: crate::types::GetEbsEncryptionByDefaultResult,
+}
+impl Clone for GetEbsEncryptionByDefaultResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetEbsEncryptionByDefaultResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetEbsEncryptionByDefaultResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetEbsEncryptionByDefaultResult as Default>::default(),
+        }
+    }
 }
 impl GetEbsEncryptionByDefaultResultBuilder {
     /// Sets [`GetEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::GetEbsEncryptionByDefaultResult::ebs_encryption_by_default): Indicates whether encryption by default is enabled.

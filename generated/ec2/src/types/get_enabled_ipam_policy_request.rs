@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetEnabledIpamPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetEnabledIpamPolicyRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetEnabledIpamPolicyRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for GetEnabledIpamPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for GetEnabledIpamPolicyRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl GetEnabledIpamPolicyRequest {
     /// Starts building a [`GetEnabledIpamPolicyRequest`].
@@ -21,9 +36,26 @@ impl GetEnabledIpamPolicyRequest {
     }
 }
 /// A builder for [`GetEnabledIpamPolicyRequest`](crate::types::GetEnabledIpamPolicyRequest); start one with `GetEnabledIpamPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetEnabledIpamPolicyRequestBuilder {
     inner: crate::types::GetEnabledIpamPolicyRequest,
+}
+impl Clone for GetEnabledIpamPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetEnabledIpamPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetEnabledIpamPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetEnabledIpamPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl GetEnabledIpamPolicyRequestBuilder {
     /// Sets [`GetEnabledIpamPolicyRequest::dry_run`](crate::types::GetEnabledIpamPolicyRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetEnabledIpamPolicyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetEnabledIpamPolicyResult {
     /// Indicates whether the IPAM policy is enabled.
@@ -11,6 +11,31 @@ pub struct GetEnabledIpamPolicyResult {
     pub ipam_policy_id: Option<String>,
     /// The entity that manages the IPAM policy.
     pub managed_by: Option<crate::types::IpamPolicyManagedBy>,
+}
+impl Clone for GetEnabledIpamPolicyResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_policy_enabled: self.ipam_policy_enabled,
+            ipam_policy_id: self.ipam_policy_id.clone(),
+            managed_by: self.managed_by.clone(),
+        }
+    }
+}
+impl PartialEq for GetEnabledIpamPolicyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_policy_enabled == other.ipam_policy_enabled
+            && self.ipam_policy_id == other.ipam_policy_id
+            && self.managed_by == other.managed_by
+    }
+}
+impl Default for GetEnabledIpamPolicyResult {
+    fn default() -> Self {
+        Self {
+            ipam_policy_enabled: None,
+            ipam_policy_id: None,
+            managed_by: None,
+        }
+    }
 }
 impl GetEnabledIpamPolicyResult {
     /// Starts building a [`GetEnabledIpamPolicyResult`].
@@ -35,9 +60,26 @@ impl GetEnabledIpamPolicyResult {
     }
 }
 /// A builder for [`GetEnabledIpamPolicyResult`](crate::types::GetEnabledIpamPolicyResult); start one with `GetEnabledIpamPolicyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetEnabledIpamPolicyResultBuilder {
     inner: crate::types::GetEnabledIpamPolicyResult,
+}
+impl Clone for GetEnabledIpamPolicyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetEnabledIpamPolicyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetEnabledIpamPolicyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetEnabledIpamPolicyResult as Default>::default(),
+        }
+    }
 }
 impl GetEnabledIpamPolicyResultBuilder {
     /// Sets [`GetEnabledIpamPolicyResult::ipam_policy_enabled`](crate::types::GetEnabledIpamPolicyResult::ipam_policy_enabled): Indicates whether the IPAM policy is enabled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFlowLogsIntegrationTemplateRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFlowLogsIntegrationTemplateRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,36 @@ pub struct GetFlowLogsIntegrationTemplateRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub integrate_services: Option<crate::types::IntegrateServices>,
+}
+impl Clone for GetFlowLogsIntegrationTemplateRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            flow_log_id: self.flow_log_id.clone(),
+            config_delivery_s3_destination_arn: self
+                .config_delivery_s3_destination_arn
+                .clone(),
+            integrate_services: self.integrate_services.clone(),
+        }
+    }
+}
+impl PartialEq for GetFlowLogsIntegrationTemplateRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.flow_log_id == other.flow_log_id
+            && self.config_delivery_s3_destination_arn
+                == other.config_delivery_s3_destination_arn
+            && self.integrate_services == other.integrate_services
+    }
+}
+impl Default for GetFlowLogsIntegrationTemplateRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            flow_log_id: None,
+            config_delivery_s3_destination_arn: None,
+            integrate_services: None,
+        }
+    }
 }
 impl GetFlowLogsIntegrationTemplateRequest {
     /// Starts building a [`GetFlowLogsIntegrationTemplateRequest`].
@@ -48,9 +78,26 @@ impl GetFlowLogsIntegrationTemplateRequest {
     }
 }
 /// A builder for [`GetFlowLogsIntegrationTemplateRequest`](crate::types::GetFlowLogsIntegrationTemplateRequest); start one with `GetFlowLogsIntegrationTemplateRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFlowLogsIntegrationTemplateRequestBuilder {
     inner: crate::types::GetFlowLogsIntegrationTemplateRequest,
+}
+impl Clone for GetFlowLogsIntegrationTemplateRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFlowLogsIntegrationTemplateRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFlowLogsIntegrationTemplateRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFlowLogsIntegrationTemplateRequest as Default>::default(),
+        }
+    }
 }
 impl GetFlowLogsIntegrationTemplateRequestBuilder {
     /// Sets [`GetFlowLogsIntegrationTemplateRequest::dry_run`](crate::types::GetFlowLogsIntegrationTemplateRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFlowLogsIntegrationTemplateResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFlowLogsIntegrationTemplateResult {
     /// The generated CloudFormation template.
     pub result: Option<String>,
+}
+impl Clone for GetFlowLogsIntegrationTemplateResult {
+    fn clone(&self) -> Self {
+        Self {
+            result: self.result.clone(),
+        }
+    }
+}
+impl PartialEq for GetFlowLogsIntegrationTemplateResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.result == other.result
+    }
+}
+impl Default for GetFlowLogsIntegrationTemplateResult {
+    fn default() -> Self {
+        Self { result: None }
+    }
 }
 impl GetFlowLogsIntegrationTemplateResult {
     /// Starts building a [`GetFlowLogsIntegrationTemplateResult`].
@@ -21,9 +38,26 @@ impl GetFlowLogsIntegrationTemplateResult {
     }
 }
 /// A builder for [`GetFlowLogsIntegrationTemplateResult`](crate::types::GetFlowLogsIntegrationTemplateResult); start one with `GetFlowLogsIntegrationTemplateResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFlowLogsIntegrationTemplateResultBuilder {
     inner: crate::types::GetFlowLogsIntegrationTemplateResult,
+}
+impl Clone for GetFlowLogsIntegrationTemplateResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFlowLogsIntegrationTemplateResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFlowLogsIntegrationTemplateResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFlowLogsIntegrationTemplateResult as Default>::default(),
+        }
+    }
 }
 impl GetFlowLogsIntegrationTemplateResultBuilder {
     /// Sets [`GetFlowLogsIntegrationTemplateResult::result`](crate::types::GetFlowLogsIntegrationTemplateResult::result): The generated CloudFormation template.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetGroupsForCapacityReservationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetGroupsForCapacityReservationRequest {
     /// The ID of the Capacity Reservation. If you specify a Capacity Reservation that is shared with you, the operation returns only Capacity Reservation groups that you own.
@@ -15,6 +15,33 @@ pub struct GetGroupsForCapacityReservationRequest {
     pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetGroupsForCapacityReservationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetGroupsForCapacityReservationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetGroupsForCapacityReservationRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetGroupsForCapacityReservationRequest {
     /// Starts building a [`GetGroupsForCapacityReservationRequest`].
@@ -44,9 +71,26 @@ impl GetGroupsForCapacityReservationRequest {
     }
 }
 /// A builder for [`GetGroupsForCapacityReservationRequest`](crate::types::GetGroupsForCapacityReservationRequest); start one with `GetGroupsForCapacityReservationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetGroupsForCapacityReservationRequestBuilder {
     inner: crate::types::GetGroupsForCapacityReservationRequest,
+}
+impl Clone for GetGroupsForCapacityReservationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetGroupsForCapacityReservationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetGroupsForCapacityReservationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetGroupsForCapacityReservationRequest as Default>::default(),
+        }
+    }
 }
 impl GetGroupsForCapacityReservationRequestBuilder {
     /// Sets [`GetGroupsForCapacityReservationRequest::capacity_reservation_id`](crate::types::GetGroupsForCapacityReservationRequest::capacity_reservation_id): The ID of the Capacity Reservation.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetGroupsForCapacityReservationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetGroupsForCapacityReservationResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
     /// Information about the resource groups to which the Capacity Reservation has been added.
     pub capacity_reservation_groups: Option<Vec<crate::types::CapacityReservationGroup>>,
+}
+impl Clone for GetGroupsForCapacityReservationResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            capacity_reservation_groups: self.capacity_reservation_groups.clone(),
+        }
+    }
+}
+impl PartialEq for GetGroupsForCapacityReservationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.capacity_reservation_groups == other.capacity_reservation_groups
+    }
+}
+impl Default for GetGroupsForCapacityReservationResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            capacity_reservation_groups: None,
+        }
+    }
 }
 impl GetGroupsForCapacityReservationResult {
     /// Starts building a [`GetGroupsForCapacityReservationResult`].
@@ -30,9 +52,26 @@ impl GetGroupsForCapacityReservationResult {
     }
 }
 /// A builder for [`GetGroupsForCapacityReservationResult`](crate::types::GetGroupsForCapacityReservationResult); start one with `GetGroupsForCapacityReservationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetGroupsForCapacityReservationResultBuilder {
     inner: crate::types::GetGroupsForCapacityReservationResult,
+}
+impl Clone for GetGroupsForCapacityReservationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetGroupsForCapacityReservationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetGroupsForCapacityReservationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetGroupsForCapacityReservationResult as Default>::default(),
+        }
+    }
 }
 impl GetGroupsForCapacityReservationResultBuilder {
     /// Sets [`GetGroupsForCapacityReservationResult::next_token`](crate::types::GetGroupsForCapacityReservationResult::next_token): The token to use to retrieve the next page of results.

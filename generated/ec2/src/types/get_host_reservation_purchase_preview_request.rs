@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetHostReservationPurchasePreviewRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHostReservationPurchasePreviewRequest {
     /// The IDs of the Dedicated Hosts with which the reservation is associated.
@@ -13,6 +13,27 @@ pub struct GetHostReservationPurchasePreviewRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub offering_id: Option<String>,
+}
+impl Clone for GetHostReservationPurchasePreviewRequest {
+    fn clone(&self) -> Self {
+        Self {
+            host_id_set: self.host_id_set.clone(),
+            offering_id: self.offering_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetHostReservationPurchasePreviewRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.host_id_set == other.host_id_set && self.offering_id == other.offering_id
+    }
+}
+impl Default for GetHostReservationPurchasePreviewRequest {
+    fn default() -> Self {
+        Self {
+            host_id_set: None,
+            offering_id: None,
+        }
+    }
 }
 impl GetHostReservationPurchasePreviewRequest {
     /// Starts building a [`GetHostReservationPurchasePreviewRequest`].
@@ -32,9 +53,26 @@ impl GetHostReservationPurchasePreviewRequest {
     }
 }
 /// A builder for [`GetHostReservationPurchasePreviewRequest`](crate::types::GetHostReservationPurchasePreviewRequest); start one with `GetHostReservationPurchasePreviewRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHostReservationPurchasePreviewRequestBuilder {
     inner: crate::types::GetHostReservationPurchasePreviewRequest,
+}
+impl Clone for GetHostReservationPurchasePreviewRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHostReservationPurchasePreviewRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHostReservationPurchasePreviewRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHostReservationPurchasePreviewRequest as Default>::default(),
+        }
+    }
 }
 impl GetHostReservationPurchasePreviewRequestBuilder {
     /// Appends one item to [`GetHostReservationPurchasePreviewRequest::host_id_set`](crate::types::GetHostReservationPurchasePreviewRequest::host_id_set): The IDs of the Dedicated Hosts with which the reservation is associated.

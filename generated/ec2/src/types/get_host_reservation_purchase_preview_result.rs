@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetHostReservationPurchasePreviewResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHostReservationPurchasePreviewResult {
     /// The currency in which the `totalUpfrontPrice` and `totalHourlyPrice` amounts are specified. At this time, the only supported currency is `USD`.
@@ -13,6 +13,33 @@ pub struct GetHostReservationPurchasePreviewResult {
     pub total_hourly_price: Option<String>,
     /// The potential total upfront price. This is billed immediately.
     pub total_upfront_price: Option<String>,
+}
+impl Clone for GetHostReservationPurchasePreviewResult {
+    fn clone(&self) -> Self {
+        Self {
+            currency_code: self.currency_code.clone(),
+            purchase: self.purchase.clone(),
+            total_hourly_price: self.total_hourly_price.clone(),
+            total_upfront_price: self.total_upfront_price.clone(),
+        }
+    }
+}
+impl PartialEq for GetHostReservationPurchasePreviewResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.currency_code == other.currency_code && self.purchase == other.purchase
+            && self.total_hourly_price == other.total_hourly_price
+            && self.total_upfront_price == other.total_upfront_price
+    }
+}
+impl Default for GetHostReservationPurchasePreviewResult {
+    fn default() -> Self {
+        Self {
+            currency_code: None,
+            purchase: None,
+            total_hourly_price: None,
+            total_upfront_price: None,
+        }
+    }
 }
 impl GetHostReservationPurchasePreviewResult {
     /// Starts building a [`GetHostReservationPurchasePreviewResult`].
@@ -42,9 +69,26 @@ impl GetHostReservationPurchasePreviewResult {
     }
 }
 /// A builder for [`GetHostReservationPurchasePreviewResult`](crate::types::GetHostReservationPurchasePreviewResult); start one with `GetHostReservationPurchasePreviewResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHostReservationPurchasePreviewResultBuilder {
     inner: crate::types::GetHostReservationPurchasePreviewResult,
+}
+impl Clone for GetHostReservationPurchasePreviewResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHostReservationPurchasePreviewResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHostReservationPurchasePreviewResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHostReservationPurchasePreviewResult as Default>::default(),
+        }
+    }
 }
 impl GetHostReservationPurchasePreviewResultBuilder {
     /// Sets [`GetHostReservationPurchasePreviewResult::currency_code`](crate::types::GetHostReservationPurchasePreviewResult::currency_code): The currency in which the `totalUpfrontPrice` and `totalHourlyPrice` amounts are specified.

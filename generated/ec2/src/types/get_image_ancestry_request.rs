@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetImageAncestryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetImageAncestryRequest {
     /// The ID of the AMI whose ancestry you want to trace.
@@ -11,6 +11,27 @@ pub struct GetImageAncestryRequest {
     pub image_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetImageAncestryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetImageAncestryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetImageAncestryRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetImageAncestryRequest {
     /// Starts building a [`GetImageAncestryRequest`].
@@ -30,9 +51,26 @@ impl GetImageAncestryRequest {
     }
 }
 /// A builder for [`GetImageAncestryRequest`](crate::types::GetImageAncestryRequest); start one with `GetImageAncestryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetImageAncestryRequestBuilder {
     inner: crate::types::GetImageAncestryRequest,
+}
+impl Clone for GetImageAncestryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetImageAncestryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetImageAncestryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetImageAncestryRequest as Default>::default(),
+        }
+    }
 }
 impl GetImageAncestryRequestBuilder {
     /// Sets [`GetImageAncestryRequest::image_id`](crate::types::GetImageAncestryRequest::image_id): The ID of the AMI whose ancestry you want to trace.

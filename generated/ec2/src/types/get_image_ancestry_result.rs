@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetImageAncestryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetImageAncestryResult {
     /// A list of entries in the AMI ancestry chain, from the specified AMI to the root AMI.
     pub image_ancestry_entries: Option<Vec<crate::types::ImageAncestryEntry>>,
+}
+impl Clone for GetImageAncestryResult {
+    fn clone(&self) -> Self {
+        Self {
+            image_ancestry_entries: self.image_ancestry_entries.clone(),
+        }
+    }
+}
+impl PartialEq for GetImageAncestryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_ancestry_entries == other.image_ancestry_entries
+    }
+}
+impl Default for GetImageAncestryResult {
+    fn default() -> Self {
+        Self {
+            image_ancestry_entries: None,
+        }
+    }
 }
 impl GetImageAncestryResult {
     /// Starts building a [`GetImageAncestryResult`].
@@ -21,9 +40,26 @@ impl GetImageAncestryResult {
     }
 }
 /// A builder for [`GetImageAncestryResult`](crate::types::GetImageAncestryResult); start one with `GetImageAncestryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetImageAncestryResultBuilder {
     inner: crate::types::GetImageAncestryResult,
+}
+impl Clone for GetImageAncestryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetImageAncestryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetImageAncestryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetImageAncestryResult as Default>::default(),
+        }
+    }
 }
 impl GetImageAncestryResultBuilder {
     /// Appends one item to [`GetImageAncestryResult::image_ancestry_entries`](crate::types::GetImageAncestryResult::image_ancestry_entries): A list of entries in the AMI ancestry chain, from the specified AMI to the root AMI.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetImageBlockPublicAccessStateRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetImageBlockPublicAccessStateRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetImageBlockPublicAccessStateRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for GetImageBlockPublicAccessStateRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for GetImageBlockPublicAccessStateRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl GetImageBlockPublicAccessStateRequest {
     /// Starts building a [`GetImageBlockPublicAccessStateRequest`].
@@ -21,9 +36,26 @@ impl GetImageBlockPublicAccessStateRequest {
     }
 }
 /// A builder for [`GetImageBlockPublicAccessStateRequest`](crate::types::GetImageBlockPublicAccessStateRequest); start one with `GetImageBlockPublicAccessStateRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetImageBlockPublicAccessStateRequestBuilder {
     inner: crate::types::GetImageBlockPublicAccessStateRequest,
+}
+impl Clone for GetImageBlockPublicAccessStateRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetImageBlockPublicAccessStateRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetImageBlockPublicAccessStateRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetImageBlockPublicAccessStateRequest as Default>::default(),
+        }
+    }
 }
 impl GetImageBlockPublicAccessStateRequestBuilder {
     /// Sets [`GetImageBlockPublicAccessStateRequest::dry_run`](crate::types::GetImageBlockPublicAccessStateRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetImageBlockPublicAccessStateResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetImageBlockPublicAccessStateResult {
     /// The current state of block public access for AMIs at the account level in the specified Amazon Web Services Region.
@@ -17,6 +17,30 @@ pub struct GetImageBlockPublicAccessStateResult {
     /// - `account` - The state is managed by the account.
     /// - `declarative-policy` - The state is managed by a declarative policy and can't be modified by the account.
     pub managed_by: Option<crate::types::ManagedBy>,
+}
+impl Clone for GetImageBlockPublicAccessStateResult {
+    fn clone(&self) -> Self {
+        Self {
+            image_block_public_access_state: self
+                .image_block_public_access_state
+                .clone(),
+            managed_by: self.managed_by.clone(),
+        }
+    }
+}
+impl PartialEq for GetImageBlockPublicAccessStateResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_block_public_access_state == other.image_block_public_access_state
+            && self.managed_by == other.managed_by
+    }
+}
+impl Default for GetImageBlockPublicAccessStateResult {
+    fn default() -> Self {
+        Self {
+            image_block_public_access_state: None,
+            managed_by: None,
+        }
+    }
 }
 impl GetImageBlockPublicAccessStateResult {
     /// Starts building a [`GetImageBlockPublicAccessStateResult`].
@@ -36,9 +60,26 @@ impl GetImageBlockPublicAccessStateResult {
     }
 }
 /// A builder for [`GetImageBlockPublicAccessStateResult`](crate::types::GetImageBlockPublicAccessStateResult); start one with `GetImageBlockPublicAccessStateResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetImageBlockPublicAccessStateResultBuilder {
     inner: crate::types::GetImageBlockPublicAccessStateResult,
+}
+impl Clone for GetImageBlockPublicAccessStateResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetImageBlockPublicAccessStateResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetImageBlockPublicAccessStateResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetImageBlockPublicAccessStateResult as Default>::default(),
+        }
+    }
 }
 impl GetImageBlockPublicAccessStateResultBuilder {
     /// Sets [`GetImageBlockPublicAccessStateResult::image_block_public_access_state`](crate::types::GetImageBlockPublicAccessStateResult::image_block_public_access_state): The current state of block public access for AMIs at the account level in the specified Amazon Web Services Region.

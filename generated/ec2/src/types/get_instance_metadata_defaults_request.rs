@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceMetadataDefaultsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetInstanceMetadataDefaultsRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetInstanceMetadataDefaultsRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for GetInstanceMetadataDefaultsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for GetInstanceMetadataDefaultsRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl GetInstanceMetadataDefaultsRequest {
     /// Starts building a [`GetInstanceMetadataDefaultsRequest`].
@@ -21,9 +36,26 @@ impl GetInstanceMetadataDefaultsRequest {
     }
 }
 /// A builder for [`GetInstanceMetadataDefaultsRequest`](crate::types::GetInstanceMetadataDefaultsRequest); start one with `GetInstanceMetadataDefaultsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetInstanceMetadataDefaultsRequestBuilder {
     inner: crate::types::GetInstanceMetadataDefaultsRequest,
+}
+impl Clone for GetInstanceMetadataDefaultsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetInstanceMetadataDefaultsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetInstanceMetadataDefaultsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetInstanceMetadataDefaultsRequest as Default>::default(),
+        }
+    }
 }
 impl GetInstanceMetadataDefaultsRequestBuilder {
     /// Sets [`GetInstanceMetadataDefaultsRequest::dry_run`](crate::types::GetInstanceMetadataDefaultsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceMetadataDefaultsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetInstanceMetadataDefaultsResult {
     /// The account-level default IMDS settings.
     pub account_level: Option<crate::types::InstanceMetadataDefaultsResponse>,
+}
+impl Clone for GetInstanceMetadataDefaultsResult {
+    fn clone(&self) -> Self {
+        Self {
+            account_level: self.account_level.clone(),
+        }
+    }
+}
+impl PartialEq for GetInstanceMetadataDefaultsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.account_level == other.account_level
+    }
+}
+impl Default for GetInstanceMetadataDefaultsResult {
+    fn default() -> Self {
+        Self { account_level: None }
+    }
 }
 impl GetInstanceMetadataDefaultsResult {
     /// Starts building a [`GetInstanceMetadataDefaultsResult`].
@@ -23,9 +40,26 @@ impl GetInstanceMetadataDefaultsResult {
     }
 }
 /// A builder for [`GetInstanceMetadataDefaultsResult`](crate::types::GetInstanceMetadataDefaultsResult); start one with `GetInstanceMetadataDefaultsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetInstanceMetadataDefaultsResultBuilder {
     inner: crate::types::GetInstanceMetadataDefaultsResult,
+}
+impl Clone for GetInstanceMetadataDefaultsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetInstanceMetadataDefaultsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetInstanceMetadataDefaultsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetInstanceMetadataDefaultsResult as Default>::default(),
+        }
+    }
 }
 impl GetInstanceMetadataDefaultsResultBuilder {
     /// Sets [`GetInstanceMetadataDefaultsResult::account_level`](crate::types::GetInstanceMetadataDefaultsResult::account_level): The account-level default IMDS settings.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceTpmEkPubRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetInstanceTpmEkPubRequest {
     /// The ID of the instance for which to get the public endorsement key.
@@ -19,6 +19,32 @@ pub struct GetInstanceTpmEkPubRequest {
     pub key_format: Option<crate::types::EkPubKeyFormat>,
     /// Specify this parameter to verify whether the request will succeed, without actually making the request. If the request will succeed, the response is `DryRunOperation`. Otherwise, the response is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetInstanceTpmEkPubRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            key_type: self.key_type.clone(),
+            key_format: self.key_format.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetInstanceTpmEkPubRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.key_type == other.key_type
+            && self.key_format == other.key_format && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetInstanceTpmEkPubRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            key_type: None,
+            key_format: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetInstanceTpmEkPubRequest {
     /// Starts building a [`GetInstanceTpmEkPubRequest`].
@@ -48,9 +74,26 @@ impl GetInstanceTpmEkPubRequest {
     }
 }
 /// A builder for [`GetInstanceTpmEkPubRequest`](crate::types::GetInstanceTpmEkPubRequest); start one with `GetInstanceTpmEkPubRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetInstanceTpmEkPubRequestBuilder {
     inner: crate::types::GetInstanceTpmEkPubRequest,
+}
+impl Clone for GetInstanceTpmEkPubRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetInstanceTpmEkPubRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetInstanceTpmEkPubRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetInstanceTpmEkPubRequest as Default>::default(),
+        }
+    }
 }
 impl GetInstanceTpmEkPubRequestBuilder {
     /// Sets [`GetInstanceTpmEkPubRequest::instance_id`](crate::types::GetInstanceTpmEkPubRequest::instance_id): The ID of the instance for which to get the public endorsement key.

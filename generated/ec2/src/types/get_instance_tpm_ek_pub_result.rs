@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceTpmEkPubResult` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetInstanceTpmEkPubResult {
     /// The ID of the instance.
@@ -13,6 +12,32 @@ pub struct GetInstanceTpmEkPubResult {
     pub key_format: Option<crate::types::EkPubKeyFormat>,
     /// The public endorsement key material.
     pub key_value: Option<String>,
+}
+impl Clone for GetInstanceTpmEkPubResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            key_type: self.key_type.clone(),
+            key_format: self.key_format.clone(),
+            key_value: self.key_value.clone(),
+        }
+    }
+}
+impl PartialEq for GetInstanceTpmEkPubResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.key_type == other.key_type
+            && self.key_format == other.key_format && self.key_value == other.key_value
+    }
+}
+impl Default for GetInstanceTpmEkPubResult {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            key_type: None,
+            key_format: None,
+            key_value: None,
+        }
+    }
 }
 impl GetInstanceTpmEkPubResult {
     /// Starts building a [`GetInstanceTpmEkPubResult`].
@@ -52,9 +77,26 @@ impl ::std::fmt::Debug for GetInstanceTpmEkPubResult {
     }
 }
 /// A builder for [`GetInstanceTpmEkPubResult`](crate::types::GetInstanceTpmEkPubResult); start one with `GetInstanceTpmEkPubResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetInstanceTpmEkPubResultBuilder {
     inner: crate::types::GetInstanceTpmEkPubResult,
+}
+impl Clone for GetInstanceTpmEkPubResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetInstanceTpmEkPubResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetInstanceTpmEkPubResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetInstanceTpmEkPubResult as Default>::default(),
+        }
+    }
 }
 impl GetInstanceTpmEkPubResultBuilder {
     /// Sets [`GetInstanceTpmEkPubResult::instance_id`](crate::types::GetInstanceTpmEkPubResult::instance_id): The ID of the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceTypesFromInstanceRequirementsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetInstanceTypesFromInstanceRequirementsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -25,6 +25,42 @@ pub struct GetInstanceTypesFromInstanceRequirementsRequest {
     pub next_token: Option<String>,
     /// Reserved.
     pub context: Option<String>,
+}
+impl Clone for GetInstanceTypesFromInstanceRequirementsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            architecture_types: self.architecture_types.clone(),
+            virtualization_types: self.virtualization_types.clone(),
+            instance_requirements: self.instance_requirements.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            context: self.context.clone(),
+        }
+    }
+}
+impl PartialEq for GetInstanceTypesFromInstanceRequirementsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.architecture_types == other.architecture_types
+            && self.virtualization_types == other.virtualization_types
+            && self.instance_requirements == other.instance_requirements
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.context == other.context
+    }
+}
+impl Default for GetInstanceTypesFromInstanceRequirementsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            architecture_types: None,
+            virtualization_types: None,
+            instance_requirements: None,
+            max_results: None,
+            next_token: None,
+            context: None,
+        }
+    }
 }
 impl GetInstanceTypesFromInstanceRequirementsRequest {
     /// Starts building a [`GetInstanceTypesFromInstanceRequirementsRequest`].
@@ -71,9 +107,26 @@ impl GetInstanceTypesFromInstanceRequirementsRequest {
     }
 }
 /// A builder for [`GetInstanceTypesFromInstanceRequirementsRequest`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest); start one with `GetInstanceTypesFromInstanceRequirementsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetInstanceTypesFromInstanceRequirementsRequestBuilder {
     inner: crate::types::GetInstanceTypesFromInstanceRequirementsRequest,
+}
+impl Clone for GetInstanceTypesFromInstanceRequirementsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetInstanceTypesFromInstanceRequirementsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetInstanceTypesFromInstanceRequirementsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetInstanceTypesFromInstanceRequirementsRequest as Default>::default(),
+        }
+    }
 }
 impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
     /// Sets [`GetInstanceTypesFromInstanceRequirementsRequest::dry_run`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceTypesFromInstanceRequirementsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetInstanceTypesFromInstanceRequirementsResult {
     /// The instance types with the specified instance attributes.
@@ -11,6 +11,28 @@ pub struct GetInstanceTypesFromInstanceRequirementsResult {
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetInstanceTypesFromInstanceRequirementsResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_types: self.instance_types.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetInstanceTypesFromInstanceRequirementsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_types == other.instance_types
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetInstanceTypesFromInstanceRequirementsResult {
+    fn default() -> Self {
+        Self {
+            instance_types: None,
+            next_token: None,
+        }
+    }
 }
 impl GetInstanceTypesFromInstanceRequirementsResult {
     /// Starts building a [`GetInstanceTypesFromInstanceRequirementsResult`].
@@ -32,9 +54,26 @@ impl GetInstanceTypesFromInstanceRequirementsResult {
     }
 }
 /// A builder for [`GetInstanceTypesFromInstanceRequirementsResult`](crate::types::GetInstanceTypesFromInstanceRequirementsResult); start one with `GetInstanceTypesFromInstanceRequirementsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetInstanceTypesFromInstanceRequirementsResultBuilder {
     inner: crate::types::GetInstanceTypesFromInstanceRequirementsResult,
+}
+impl Clone for GetInstanceTypesFromInstanceRequirementsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetInstanceTypesFromInstanceRequirementsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetInstanceTypesFromInstanceRequirementsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetInstanceTypesFromInstanceRequirementsResult as Default>::default(),
+        }
+    }
 }
 impl GetInstanceTypesFromInstanceRequirementsResultBuilder {
     /// Appends one item to [`GetInstanceTypesFromInstanceRequirementsResult::instance_types`](crate::types::GetInstanceTypesFromInstanceRequirementsResult::instance_types): The instance types with the specified instance attributes.

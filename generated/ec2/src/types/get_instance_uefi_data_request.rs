@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceUefiDataRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetInstanceUefiDataRequest {
     /// The ID of the instance from which to retrieve the UEFI data.
@@ -11,6 +11,27 @@ pub struct GetInstanceUefiDataRequest {
     pub instance_id: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetInstanceUefiDataRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetInstanceUefiDataRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetInstanceUefiDataRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetInstanceUefiDataRequest {
     /// Starts building a [`GetInstanceUefiDataRequest`].
@@ -30,9 +51,26 @@ impl GetInstanceUefiDataRequest {
     }
 }
 /// A builder for [`GetInstanceUefiDataRequest`](crate::types::GetInstanceUefiDataRequest); start one with `GetInstanceUefiDataRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetInstanceUefiDataRequestBuilder {
     inner: crate::types::GetInstanceUefiDataRequest,
+}
+impl Clone for GetInstanceUefiDataRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetInstanceUefiDataRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetInstanceUefiDataRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetInstanceUefiDataRequest as Default>::default(),
+        }
+    }
 }
 impl GetInstanceUefiDataRequestBuilder {
     /// Sets [`GetInstanceUefiDataRequest::instance_id`](crate::types::GetInstanceUefiDataRequest::instance_id): The ID of the instance from which to retrieve the UEFI data.

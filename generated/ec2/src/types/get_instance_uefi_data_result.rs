@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceUefiDataResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetInstanceUefiDataResult {
     /// The ID of the instance from which to retrieve the UEFI data.
     pub instance_id: Option<String>,
     /// Base64 representation of the non-volatile UEFI variable store.
     pub uefi_data: Option<String>,
+}
+impl Clone for GetInstanceUefiDataResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            uefi_data: self.uefi_data.clone(),
+        }
+    }
+}
+impl PartialEq for GetInstanceUefiDataResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.uefi_data == other.uefi_data
+    }
+}
+impl Default for GetInstanceUefiDataResult {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            uefi_data: None,
+        }
+    }
 }
 impl GetInstanceUefiDataResult {
     /// Starts building a [`GetInstanceUefiDataResult`].
@@ -28,9 +49,26 @@ impl GetInstanceUefiDataResult {
     }
 }
 /// A builder for [`GetInstanceUefiDataResult`](crate::types::GetInstanceUefiDataResult); start one with `GetInstanceUefiDataResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetInstanceUefiDataResultBuilder {
     inner: crate::types::GetInstanceUefiDataResult,
+}
+impl Clone for GetInstanceUefiDataResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetInstanceUefiDataResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetInstanceUefiDataResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetInstanceUefiDataResult as Default>::default(),
+        }
+    }
 }
 impl GetInstanceUefiDataResultBuilder {
     /// Sets [`GetInstanceUefiDataResult::instance_id`](crate::types::GetInstanceUefiDataResult::instance_id): The ID of the instance from which to retrieve the UEFI data.

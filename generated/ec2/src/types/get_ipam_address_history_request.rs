@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamAddressHistoryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamAddressHistoryRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -25,6 +25,43 @@ pub struct GetIpamAddressHistoryRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamAddressHistoryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            cidr: self.cidr.clone(),
+            ipam_scope_id: self.ipam_scope_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            start_time: self.start_time,
+            end_time: self.end_time,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamAddressHistoryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.cidr == other.cidr
+            && self.ipam_scope_id == other.ipam_scope_id && self.vpc_id == other.vpc_id
+            && self.start_time == other.start_time && self.end_time == other.end_time
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamAddressHistoryRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            cidr: None,
+            ipam_scope_id: None,
+            vpc_id: None,
+            start_time: None,
+            end_time: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamAddressHistoryRequest {
     /// Starts building a [`GetIpamAddressHistoryRequest`].
@@ -74,9 +111,26 @@ impl GetIpamAddressHistoryRequest {
     }
 }
 /// A builder for [`GetIpamAddressHistoryRequest`](crate::types::GetIpamAddressHistoryRequest); start one with `GetIpamAddressHistoryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamAddressHistoryRequestBuilder {
     inner: crate::types::GetIpamAddressHistoryRequest,
+}
+impl Clone for GetIpamAddressHistoryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamAddressHistoryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamAddressHistoryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamAddressHistoryRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamAddressHistoryRequestBuilder {
     /// Sets [`GetIpamAddressHistoryRequest::dry_run`](crate::types::GetIpamAddressHistoryRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamAddressHistoryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamAddressHistoryResult {
     /// A historical record for a CIDR within an IPAM scope. If the CIDR is associated with an EC2 instance, you will see an object in the response for the instance and one for the network interface.
     pub history_records: Option<Vec<crate::types::IpamAddressHistoryRecord>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamAddressHistoryResult {
+    fn clone(&self) -> Self {
+        Self {
+            history_records: self.history_records.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamAddressHistoryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.history_records == other.history_records
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamAddressHistoryResult {
+    fn default() -> Self {
+        Self {
+            history_records: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamAddressHistoryResult {
     /// Starts building a [`GetIpamAddressHistoryResult`].
@@ -28,9 +50,26 @@ impl GetIpamAddressHistoryResult {
     }
 }
 /// A builder for [`GetIpamAddressHistoryResult`](crate::types::GetIpamAddressHistoryResult); start one with `GetIpamAddressHistoryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamAddressHistoryResultBuilder {
     inner: crate::types::GetIpamAddressHistoryResult,
+}
+impl Clone for GetIpamAddressHistoryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamAddressHistoryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamAddressHistoryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamAddressHistoryResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamAddressHistoryResultBuilder {
     /// Appends one item to [`GetIpamAddressHistoryResult::history_records`](crate::types::GetIpamAddressHistoryResult::history_records): A historical record for a CIDR within an IPAM scope.

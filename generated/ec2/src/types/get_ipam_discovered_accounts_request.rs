@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamDiscoveredAccountsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredAccountsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,39 @@ pub struct GetIpamDiscoveredAccountsRequest {
     pub next_token: Option<String>,
     /// The maximum number of discovered accounts to return in one page of results.
     pub max_results: Option<i32>,
+}
+impl Clone for GetIpamDiscoveredAccountsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_resource_discovery_id: self.ipam_resource_discovery_id.clone(),
+            discovery_region: self.discovery_region.clone(),
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for GetIpamDiscoveredAccountsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_resource_discovery_id == other.ipam_resource_discovery_id
+            && self.discovery_region == other.discovery_region
+            && self.filters == other.filters && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for GetIpamDiscoveredAccountsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_resource_discovery_id: None,
+            discovery_region: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl GetIpamDiscoveredAccountsRequest {
     /// Starts building a [`GetIpamDiscoveredAccountsRequest`].
@@ -60,9 +93,26 @@ impl GetIpamDiscoveredAccountsRequest {
     }
 }
 /// A builder for [`GetIpamDiscoveredAccountsRequest`](crate::types::GetIpamDiscoveredAccountsRequest); start one with `GetIpamDiscoveredAccountsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamDiscoveredAccountsRequestBuilder {
     inner: crate::types::GetIpamDiscoveredAccountsRequest,
+}
+impl Clone for GetIpamDiscoveredAccountsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamDiscoveredAccountsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamDiscoveredAccountsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamDiscoveredAccountsRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamDiscoveredAccountsRequestBuilder {
     /// Sets [`GetIpamDiscoveredAccountsRequest::dry_run`](crate::types::GetIpamDiscoveredAccountsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

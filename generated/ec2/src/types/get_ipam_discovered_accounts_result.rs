@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamDiscoveredAccountsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredAccountsResult {
     /// Discovered accounts.
     pub ipam_discovered_accounts: Option<Vec<crate::types::IpamDiscoveredAccount>>,
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamDiscoveredAccountsResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_discovered_accounts: self.ipam_discovered_accounts.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamDiscoveredAccountsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_discovered_accounts == other.ipam_discovered_accounts
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamDiscoveredAccountsResult {
+    fn default() -> Self {
+        Self {
+            ipam_discovered_accounts: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamDiscoveredAccountsResult {
     /// Starts building a [`GetIpamDiscoveredAccountsResult`].
@@ -28,9 +50,26 @@ impl GetIpamDiscoveredAccountsResult {
     }
 }
 /// A builder for [`GetIpamDiscoveredAccountsResult`](crate::types::GetIpamDiscoveredAccountsResult); start one with `GetIpamDiscoveredAccountsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamDiscoveredAccountsResultBuilder {
     inner: crate::types::GetIpamDiscoveredAccountsResult,
+}
+impl Clone for GetIpamDiscoveredAccountsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamDiscoveredAccountsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamDiscoveredAccountsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamDiscoveredAccountsResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamDiscoveredAccountsResultBuilder {
     /// Appends one item to [`GetIpamDiscoveredAccountsResult::ipam_discovered_accounts`](crate::types::GetIpamDiscoveredAccountsResult::ipam_discovered_accounts): Discovered accounts.

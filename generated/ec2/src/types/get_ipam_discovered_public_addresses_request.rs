@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamDiscoveredPublicAddressesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredPublicAddressesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,39 @@ pub struct GetIpamDiscoveredPublicAddressesRequest {
     pub next_token: Option<String>,
     /// The maximum number of IPAM discovered public addresses to return in one page of results.
     pub max_results: Option<i32>,
+}
+impl Clone for GetIpamDiscoveredPublicAddressesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_resource_discovery_id: self.ipam_resource_discovery_id.clone(),
+            address_region: self.address_region.clone(),
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for GetIpamDiscoveredPublicAddressesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_resource_discovery_id == other.ipam_resource_discovery_id
+            && self.address_region == other.address_region
+            && self.filters == other.filters && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for GetIpamDiscoveredPublicAddressesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_resource_discovery_id: None,
+            address_region: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl GetIpamDiscoveredPublicAddressesRequest {
     /// Starts building a [`GetIpamDiscoveredPublicAddressesRequest`].
@@ -60,9 +93,26 @@ impl GetIpamDiscoveredPublicAddressesRequest {
     }
 }
 /// A builder for [`GetIpamDiscoveredPublicAddressesRequest`](crate::types::GetIpamDiscoveredPublicAddressesRequest); start one with `GetIpamDiscoveredPublicAddressesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamDiscoveredPublicAddressesRequestBuilder {
     inner: crate::types::GetIpamDiscoveredPublicAddressesRequest,
+}
+impl Clone for GetIpamDiscoveredPublicAddressesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamDiscoveredPublicAddressesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamDiscoveredPublicAddressesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamDiscoveredPublicAddressesRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamDiscoveredPublicAddressesRequestBuilder {
     /// Sets [`GetIpamDiscoveredPublicAddressesRequest::dry_run`](crate::types::GetIpamDiscoveredPublicAddressesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

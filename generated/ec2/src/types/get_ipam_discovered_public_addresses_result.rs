@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamDiscoveredPublicAddressesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredPublicAddressesResult {
     /// IPAM discovered public addresses.
@@ -13,6 +13,33 @@ pub struct GetIpamDiscoveredPublicAddressesResult {
     pub oldest_sample_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamDiscoveredPublicAddressesResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_discovered_public_addresses: self
+                .ipam_discovered_public_addresses
+                .clone(),
+            oldest_sample_time: self.oldest_sample_time,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamDiscoveredPublicAddressesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_discovered_public_addresses == other.ipam_discovered_public_addresses
+            && self.oldest_sample_time == other.oldest_sample_time
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamDiscoveredPublicAddressesResult {
+    fn default() -> Self {
+        Self {
+            ipam_discovered_public_addresses: None,
+            oldest_sample_time: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamDiscoveredPublicAddressesResult {
     /// Starts building a [`GetIpamDiscoveredPublicAddressesResult`].
@@ -39,9 +66,26 @@ impl GetIpamDiscoveredPublicAddressesResult {
     }
 }
 /// A builder for [`GetIpamDiscoveredPublicAddressesResult`](crate::types::GetIpamDiscoveredPublicAddressesResult); start one with `GetIpamDiscoveredPublicAddressesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamDiscoveredPublicAddressesResultBuilder {
     inner: crate::types::GetIpamDiscoveredPublicAddressesResult,
+}
+impl Clone for GetIpamDiscoveredPublicAddressesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamDiscoveredPublicAddressesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamDiscoveredPublicAddressesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamDiscoveredPublicAddressesResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamDiscoveredPublicAddressesResultBuilder {
     /// Appends one item to [`GetIpamDiscoveredPublicAddressesResult::ipam_discovered_public_addresses`](crate::types::GetIpamDiscoveredPublicAddressesResult::ipam_discovered_public_addresses): IPAM discovered public addresses.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamDiscoveredResourceCidrsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredResourceCidrsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,39 @@ pub struct GetIpamDiscoveredResourceCidrsRequest {
     pub next_token: Option<String>,
     /// The maximum number of discovered resource CIDRs to return in one page of results.
     pub max_results: Option<i32>,
+}
+impl Clone for GetIpamDiscoveredResourceCidrsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_resource_discovery_id: self.ipam_resource_discovery_id.clone(),
+            resource_region: self.resource_region.clone(),
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for GetIpamDiscoveredResourceCidrsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_resource_discovery_id == other.ipam_resource_discovery_id
+            && self.resource_region == other.resource_region
+            && self.filters == other.filters && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for GetIpamDiscoveredResourceCidrsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_resource_discovery_id: None,
+            resource_region: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl GetIpamDiscoveredResourceCidrsRequest {
     /// Starts building a [`GetIpamDiscoveredResourceCidrsRequest`].
@@ -60,9 +93,26 @@ impl GetIpamDiscoveredResourceCidrsRequest {
     }
 }
 /// A builder for [`GetIpamDiscoveredResourceCidrsRequest`](crate::types::GetIpamDiscoveredResourceCidrsRequest); start one with `GetIpamDiscoveredResourceCidrsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamDiscoveredResourceCidrsRequestBuilder {
     inner: crate::types::GetIpamDiscoveredResourceCidrsRequest,
+}
+impl Clone for GetIpamDiscoveredResourceCidrsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamDiscoveredResourceCidrsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamDiscoveredResourceCidrsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamDiscoveredResourceCidrsRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamDiscoveredResourceCidrsRequestBuilder {
     /// Sets [`GetIpamDiscoveredResourceCidrsRequest::dry_run`](crate::types::GetIpamDiscoveredResourceCidrsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamDiscoveredResourceCidrsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredResourceCidrsResult {
     /// Discovered resource CIDRs.
@@ -11,6 +11,28 @@ pub struct GetIpamDiscoveredResourceCidrsResult {
     >,
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamDiscoveredResourceCidrsResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_discovered_resource_cidrs: self.ipam_discovered_resource_cidrs.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamDiscoveredResourceCidrsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_discovered_resource_cidrs == other.ipam_discovered_resource_cidrs
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamDiscoveredResourceCidrsResult {
+    fn default() -> Self {
+        Self {
+            ipam_discovered_resource_cidrs: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamDiscoveredResourceCidrsResult {
     /// Starts building a [`GetIpamDiscoveredResourceCidrsResult`].
@@ -32,9 +54,26 @@ impl GetIpamDiscoveredResourceCidrsResult {
     }
 }
 /// A builder for [`GetIpamDiscoveredResourceCidrsResult`](crate::types::GetIpamDiscoveredResourceCidrsResult); start one with `GetIpamDiscoveredResourceCidrsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamDiscoveredResourceCidrsResultBuilder {
     inner: crate::types::GetIpamDiscoveredResourceCidrsResult,
+}
+impl Clone for GetIpamDiscoveredResourceCidrsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamDiscoveredResourceCidrsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamDiscoveredResourceCidrsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamDiscoveredResourceCidrsResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamDiscoveredResourceCidrsResultBuilder {
     /// Appends one item to [`GetIpamDiscoveredResourceCidrsResult::ipam_discovered_resource_cidrs`](crate::types::GetIpamDiscoveredResourceCidrsResult::ipam_discovered_resource_cidrs): Discovered resource CIDRs.

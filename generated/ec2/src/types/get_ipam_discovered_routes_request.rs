@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamDiscoveredRoutesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredRoutesRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,39 @@ pub struct GetIpamDiscoveredRoutesRequest {
     pub next_token: Option<String>,
     /// The maximum number of results to return in a single call. If not specified, all available results are returned. To retrieve the remaining results, make another call with the returned `nextToken` value.
     pub max_results: Option<i32>,
+}
+impl Clone for GetIpamDiscoveredRoutesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_resource_discovery_id: self.ipam_resource_discovery_id.clone(),
+            resource_region: self.resource_region.clone(),
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for GetIpamDiscoveredRoutesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_resource_discovery_id == other.ipam_resource_discovery_id
+            && self.resource_region == other.resource_region
+            && self.filters == other.filters && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for GetIpamDiscoveredRoutesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_resource_discovery_id: None,
+            resource_region: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl GetIpamDiscoveredRoutesRequest {
     /// Starts building a [`GetIpamDiscoveredRoutesRequest`].
@@ -60,9 +93,26 @@ impl GetIpamDiscoveredRoutesRequest {
     }
 }
 /// A builder for [`GetIpamDiscoveredRoutesRequest`](crate::types::GetIpamDiscoveredRoutesRequest); start one with `GetIpamDiscoveredRoutesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamDiscoveredRoutesRequestBuilder {
     inner: crate::types::GetIpamDiscoveredRoutesRequest,
+}
+impl Clone for GetIpamDiscoveredRoutesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamDiscoveredRoutesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamDiscoveredRoutesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamDiscoveredRoutesRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamDiscoveredRoutesRequestBuilder {
     /// Sets [`GetIpamDiscoveredRoutesRequest::dry_run`](crate::types::GetIpamDiscoveredRoutesRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

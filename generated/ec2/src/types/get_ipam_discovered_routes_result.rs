@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamDiscoveredRoutesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredRoutesResult {
     /// The discovered BGP routes.
     pub ipam_discovered_routes: Option<Vec<crate::types::IpamDiscoveredRoute>>,
     /// The token to use to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamDiscoveredRoutesResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_discovered_routes: self.ipam_discovered_routes.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamDiscoveredRoutesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_discovered_routes == other.ipam_discovered_routes
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamDiscoveredRoutesResult {
+    fn default() -> Self {
+        Self {
+            ipam_discovered_routes: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamDiscoveredRoutesResult {
     /// Starts building a [`GetIpamDiscoveredRoutesResult`].
@@ -28,9 +50,26 @@ impl GetIpamDiscoveredRoutesResult {
     }
 }
 /// A builder for [`GetIpamDiscoveredRoutesResult`](crate::types::GetIpamDiscoveredRoutesResult); start one with `GetIpamDiscoveredRoutesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamDiscoveredRoutesResultBuilder {
     inner: crate::types::GetIpamDiscoveredRoutesResult,
+}
+impl Clone for GetIpamDiscoveredRoutesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamDiscoveredRoutesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamDiscoveredRoutesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamDiscoveredRoutesResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamDiscoveredRoutesResultBuilder {
     /// Appends one item to [`GetIpamDiscoveredRoutesResult::ipam_discovered_routes`](crate::types::GetIpamDiscoveredRoutesResult::ipam_discovered_routes): The discovered BGP routes.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamInternetRegistryAssociationAsnsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamInternetRegistryAssociationAsnsResult {
     /// The token to use to retrieve the next page of results.
@@ -11,6 +11,31 @@ pub struct GetIpamInternetRegistryAssociationAsnsResult {
     pub ipam_internet_registry_association_asns: Option<
         Vec<crate::types::IpamInternetRegistryAssociationAsn>,
     >,
+}
+impl Clone for GetIpamInternetRegistryAssociationAsnsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            ipam_internet_registry_association_asns: self
+                .ipam_internet_registry_association_asns
+                .clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamInternetRegistryAssociationAsnsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.ipam_internet_registry_association_asns
+                == other.ipam_internet_registry_association_asns
+    }
+}
+impl Default for GetIpamInternetRegistryAssociationAsnsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            ipam_internet_registry_association_asns: None,
+        }
+    }
 }
 impl GetIpamInternetRegistryAssociationAsnsResult {
     /// Starts building a [`GetIpamInternetRegistryAssociationAsnsResult`].
@@ -32,9 +57,26 @@ impl GetIpamInternetRegistryAssociationAsnsResult {
     }
 }
 /// A builder for [`GetIpamInternetRegistryAssociationAsnsResult`](crate::types::GetIpamInternetRegistryAssociationAsnsResult); start one with `GetIpamInternetRegistryAssociationAsnsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamInternetRegistryAssociationAsnsResultBuilder {
     inner: crate::types::GetIpamInternetRegistryAssociationAsnsResult,
+}
+impl Clone for GetIpamInternetRegistryAssociationAsnsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamInternetRegistryAssociationAsnsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamInternetRegistryAssociationAsnsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamInternetRegistryAssociationAsnsResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamInternetRegistryAssociationAsnsResultBuilder {
     /// Sets [`GetIpamInternetRegistryAssociationAsnsResult::next_token`](crate::types::GetIpamInternetRegistryAssociationAsnsResult::next_token): The token to use to retrieve the next page of results.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamInternetRegistryAssociationCidrsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamInternetRegistryAssociationCidrsRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,39 @@ pub struct GetIpamInternetRegistryAssociationCidrsRequest {
     pub next_token: Option<String>,
     /// One or more filters to apply to the results.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for GetIpamInternetRegistryAssociationCidrsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_internet_registry_association_id: self
+                .ipam_internet_registry_association_id
+                .clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamInternetRegistryAssociationCidrsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_internet_registry_association_id
+                == other.ipam_internet_registry_association_id
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.filters == other.filters
+    }
+}
+impl Default for GetIpamInternetRegistryAssociationCidrsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_internet_registry_association_id: None,
+            max_results: None,
+            next_token: None,
+            filters: None,
+        }
+    }
 }
 impl GetIpamInternetRegistryAssociationCidrsRequest {
     /// Starts building a [`GetIpamInternetRegistryAssociationCidrsRequest`].
@@ -51,9 +84,26 @@ impl GetIpamInternetRegistryAssociationCidrsRequest {
     }
 }
 /// A builder for [`GetIpamInternetRegistryAssociationCidrsRequest`](crate::types::GetIpamInternetRegistryAssociationCidrsRequest); start one with `GetIpamInternetRegistryAssociationCidrsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamInternetRegistryAssociationCidrsRequestBuilder {
     inner: crate::types::GetIpamInternetRegistryAssociationCidrsRequest,
+}
+impl Clone for GetIpamInternetRegistryAssociationCidrsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamInternetRegistryAssociationCidrsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamInternetRegistryAssociationCidrsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamInternetRegistryAssociationCidrsRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamInternetRegistryAssociationCidrsRequestBuilder {
     /// Sets [`GetIpamInternetRegistryAssociationCidrsRequest::dry_run`](crate::types::GetIpamInternetRegistryAssociationCidrsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamInternetRegistryAssociationCidrsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamInternetRegistryAssociationCidrsResult {
     /// The token to use to retrieve the next page of results.
@@ -11,6 +11,31 @@ pub struct GetIpamInternetRegistryAssociationCidrsResult {
     pub ipam_internet_registry_association_cidrs: Option<
         Vec<crate::types::IpamInternetRegistryAssociationCidr>,
     >,
+}
+impl Clone for GetIpamInternetRegistryAssociationCidrsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            ipam_internet_registry_association_cidrs: self
+                .ipam_internet_registry_association_cidrs
+                .clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamInternetRegistryAssociationCidrsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.ipam_internet_registry_association_cidrs
+                == other.ipam_internet_registry_association_cidrs
+    }
+}
+impl Default for GetIpamInternetRegistryAssociationCidrsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            ipam_internet_registry_association_cidrs: None,
+        }
+    }
 }
 impl GetIpamInternetRegistryAssociationCidrsResult {
     /// Starts building a [`GetIpamInternetRegistryAssociationCidrsResult`].
@@ -32,9 +57,26 @@ impl GetIpamInternetRegistryAssociationCidrsResult {
     }
 }
 /// A builder for [`GetIpamInternetRegistryAssociationCidrsResult`](crate::types::GetIpamInternetRegistryAssociationCidrsResult); start one with `GetIpamInternetRegistryAssociationCidrsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamInternetRegistryAssociationCidrsResultBuilder {
     inner: crate::types::GetIpamInternetRegistryAssociationCidrsResult,
+}
+impl Clone for GetIpamInternetRegistryAssociationCidrsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamInternetRegistryAssociationCidrsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamInternetRegistryAssociationCidrsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamInternetRegistryAssociationCidrsResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamInternetRegistryAssociationCidrsResultBuilder {
     /// Sets [`GetIpamInternetRegistryAssociationCidrsResult::next_token`](crate::types::GetIpamInternetRegistryAssociationCidrsResult::next_token): The token to use to retrieve the next page of results.

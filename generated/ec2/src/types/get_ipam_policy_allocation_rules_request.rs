@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPolicyAllocationRulesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPolicyAllocationRulesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -25,6 +25,41 @@ pub struct GetIpamPolicyAllocationRulesRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamPolicyAllocationRulesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_policy_id: self.ipam_policy_id.clone(),
+            filters: self.filters.clone(),
+            locale: self.locale.clone(),
+            resource_type: self.resource_type.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPolicyAllocationRulesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_policy_id == other.ipam_policy_id
+            && self.filters == other.filters && self.locale == other.locale
+            && self.resource_type == other.resource_type
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamPolicyAllocationRulesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_policy_id: None,
+            filters: None,
+            locale: None,
+            resource_type: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamPolicyAllocationRulesRequest {
     /// Starts building a [`GetIpamPolicyAllocationRulesRequest`].
@@ -69,9 +104,26 @@ impl GetIpamPolicyAllocationRulesRequest {
     }
 }
 /// A builder for [`GetIpamPolicyAllocationRulesRequest`](crate::types::GetIpamPolicyAllocationRulesRequest); start one with `GetIpamPolicyAllocationRulesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPolicyAllocationRulesRequestBuilder {
     inner: crate::types::GetIpamPolicyAllocationRulesRequest,
+}
+impl Clone for GetIpamPolicyAllocationRulesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPolicyAllocationRulesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPolicyAllocationRulesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPolicyAllocationRulesRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamPolicyAllocationRulesRequestBuilder {
     /// Sets [`GetIpamPolicyAllocationRulesRequest::dry_run`](crate::types::GetIpamPolicyAllocationRulesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPolicyAllocationRulesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPolicyAllocationRulesResult {
     /// The IPAM policy documents containing the allocation rules.
@@ -11,6 +11,28 @@ pub struct GetIpamPolicyAllocationRulesResult {
     pub ipam_policy_documents: Option<Vec<crate::types::IpamPolicyDocument>>,
     /// The token to use to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamPolicyAllocationRulesResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_policy_documents: self.ipam_policy_documents.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPolicyAllocationRulesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_policy_documents == other.ipam_policy_documents
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamPolicyAllocationRulesResult {
+    fn default() -> Self {
+        Self {
+            ipam_policy_documents: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamPolicyAllocationRulesResult {
     /// Starts building a [`GetIpamPolicyAllocationRulesResult`].
@@ -30,9 +52,26 @@ impl GetIpamPolicyAllocationRulesResult {
     }
 }
 /// A builder for [`GetIpamPolicyAllocationRulesResult`](crate::types::GetIpamPolicyAllocationRulesResult); start one with `GetIpamPolicyAllocationRulesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPolicyAllocationRulesResultBuilder {
     inner: crate::types::GetIpamPolicyAllocationRulesResult,
+}
+impl Clone for GetIpamPolicyAllocationRulesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPolicyAllocationRulesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPolicyAllocationRulesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPolicyAllocationRulesResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamPolicyAllocationRulesResultBuilder {
     /// Appends one item to [`GetIpamPolicyAllocationRulesResult::ipam_policy_documents`](crate::types::GetIpamPolicyAllocationRulesResult::ipam_policy_documents): The IPAM policy documents containing the allocation rules.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPolicyOrganizationTargetsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPolicyOrganizationTargetsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,36 @@ pub struct GetIpamPolicyOrganizationTargetsRequest {
     pub ipam_policy_id: Option<String>,
     /// One or more filters for the Amazon Web Services Organizations targets.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for GetIpamPolicyOrganizationTargetsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            ipam_policy_id: self.ipam_policy_id.clone(),
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPolicyOrganizationTargetsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.ipam_policy_id == other.ipam_policy_id
+            && self.filters == other.filters
+    }
+}
+impl Default for GetIpamPolicyOrganizationTargetsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            max_results: None,
+            next_token: None,
+            ipam_policy_id: None,
+            filters: None,
+        }
+    }
 }
 impl GetIpamPolicyOrganizationTargetsRequest {
     /// Starts building a [`GetIpamPolicyOrganizationTargetsRequest`].
@@ -51,9 +81,26 @@ impl GetIpamPolicyOrganizationTargetsRequest {
     }
 }
 /// A builder for [`GetIpamPolicyOrganizationTargetsRequest`](crate::types::GetIpamPolicyOrganizationTargetsRequest); start one with `GetIpamPolicyOrganizationTargetsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPolicyOrganizationTargetsRequestBuilder {
     inner: crate::types::GetIpamPolicyOrganizationTargetsRequest,
+}
+impl Clone for GetIpamPolicyOrganizationTargetsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPolicyOrganizationTargetsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPolicyOrganizationTargetsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPolicyOrganizationTargetsRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamPolicyOrganizationTargetsRequestBuilder {
     /// Sets [`GetIpamPolicyOrganizationTargetsRequest::dry_run`](crate::types::GetIpamPolicyOrganizationTargetsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPolicyOrganizationTargetsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPolicyOrganizationTargetsResult {
     /// The IDs of the Amazon Web Services Organizations targets.
@@ -11,6 +11,28 @@ pub struct GetIpamPolicyOrganizationTargetsResult {
     pub organization_targets: Option<Vec<crate::types::IpamPolicyOrganizationTarget>>,
     /// The token to use to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamPolicyOrganizationTargetsResult {
+    fn clone(&self) -> Self {
+        Self {
+            organization_targets: self.organization_targets.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPolicyOrganizationTargetsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.organization_targets == other.organization_targets
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamPolicyOrganizationTargetsResult {
+    fn default() -> Self {
+        Self {
+            organization_targets: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamPolicyOrganizationTargetsResult {
     /// Starts building a [`GetIpamPolicyOrganizationTargetsResult`].
@@ -30,9 +52,26 @@ impl GetIpamPolicyOrganizationTargetsResult {
     }
 }
 /// A builder for [`GetIpamPolicyOrganizationTargetsResult`](crate::types::GetIpamPolicyOrganizationTargetsResult); start one with `GetIpamPolicyOrganizationTargetsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPolicyOrganizationTargetsResultBuilder {
     inner: crate::types::GetIpamPolicyOrganizationTargetsResult,
+}
+impl Clone for GetIpamPolicyOrganizationTargetsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPolicyOrganizationTargetsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPolicyOrganizationTargetsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPolicyOrganizationTargetsResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamPolicyOrganizationTargetsResultBuilder {
     /// Appends one item to [`GetIpamPolicyOrganizationTargetsResult::organization_targets`](crate::types::GetIpamPolicyOrganizationTargetsResult::organization_targets): The IDs of the Amazon Web Services Organizations targets.

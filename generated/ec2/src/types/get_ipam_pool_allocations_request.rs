@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPoolAllocationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPoolAllocationsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,38 @@ pub struct GetIpamPoolAllocationsRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamPoolAllocationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            ipam_pool_allocation_id: self.ipam_pool_allocation_id.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPoolAllocationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_pool_id == other.ipam_pool_id
+            && self.ipam_pool_allocation_id == other.ipam_pool_allocation_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamPoolAllocationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_pool_id: None,
+            ipam_pool_allocation_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamPoolAllocationsRequest {
     /// Starts building a [`GetIpamPoolAllocationsRequest`].
@@ -58,9 +90,26 @@ impl GetIpamPoolAllocationsRequest {
     }
 }
 /// A builder for [`GetIpamPoolAllocationsRequest`](crate::types::GetIpamPoolAllocationsRequest); start one with `GetIpamPoolAllocationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPoolAllocationsRequestBuilder {
     inner: crate::types::GetIpamPoolAllocationsRequest,
+}
+impl Clone for GetIpamPoolAllocationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPoolAllocationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPoolAllocationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPoolAllocationsRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamPoolAllocationsRequestBuilder {
     /// Sets [`GetIpamPoolAllocationsRequest::dry_run`](crate::types::GetIpamPoolAllocationsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

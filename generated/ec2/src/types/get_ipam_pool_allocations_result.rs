@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPoolAllocationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPoolAllocationsResult {
     /// The IPAM pool allocations you want information on.
     pub ipam_pool_allocations: Option<Vec<crate::types::IpamPoolAllocation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamPoolAllocationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_pool_allocations: self.ipam_pool_allocations.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPoolAllocationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_pool_allocations == other.ipam_pool_allocations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamPoolAllocationsResult {
+    fn default() -> Self {
+        Self {
+            ipam_pool_allocations: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamPoolAllocationsResult {
     /// Starts building a [`GetIpamPoolAllocationsResult`].
@@ -28,9 +50,26 @@ impl GetIpamPoolAllocationsResult {
     }
 }
 /// A builder for [`GetIpamPoolAllocationsResult`](crate::types::GetIpamPoolAllocationsResult); start one with `GetIpamPoolAllocationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPoolAllocationsResultBuilder {
     inner: crate::types::GetIpamPoolAllocationsResult,
+}
+impl Clone for GetIpamPoolAllocationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPoolAllocationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPoolAllocationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPoolAllocationsResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamPoolAllocationsResultBuilder {
     /// Appends one item to [`GetIpamPoolAllocationsResult::ipam_pool_allocations`](crate::types::GetIpamPoolAllocationsResult::ipam_pool_allocations): The IPAM pool allocations you want information on.

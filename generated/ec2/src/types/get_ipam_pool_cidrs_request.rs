@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPoolCidrsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPoolCidrsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,35 @@ pub struct GetIpamPoolCidrsRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamPoolCidrsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPoolCidrsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_pool_id == other.ipam_pool_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamPoolCidrsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_pool_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamPoolCidrsRequest {
     /// Starts building a [`GetIpamPoolCidrsRequest`].
@@ -51,9 +80,26 @@ impl GetIpamPoolCidrsRequest {
     }
 }
 /// A builder for [`GetIpamPoolCidrsRequest`](crate::types::GetIpamPoolCidrsRequest); start one with `GetIpamPoolCidrsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPoolCidrsRequestBuilder {
     inner: crate::types::GetIpamPoolCidrsRequest,
+}
+impl Clone for GetIpamPoolCidrsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPoolCidrsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPoolCidrsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPoolCidrsRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamPoolCidrsRequestBuilder {
     /// Sets [`GetIpamPoolCidrsRequest::dry_run`](crate::types::GetIpamPoolCidrsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

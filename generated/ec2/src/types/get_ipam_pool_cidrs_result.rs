@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPoolCidrsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPoolCidrsResult {
     /// Information about the CIDRs provisioned to an IPAM pool.
     pub ipam_pool_cidrs: Option<Vec<crate::types::IpamPoolCidr>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamPoolCidrsResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_pool_cidrs: self.ipam_pool_cidrs.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPoolCidrsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_pool_cidrs == other.ipam_pool_cidrs
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamPoolCidrsResult {
+    fn default() -> Self {
+        Self {
+            ipam_pool_cidrs: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamPoolCidrsResult {
     /// Starts building a [`GetIpamPoolCidrsResult`].
@@ -28,9 +50,26 @@ impl GetIpamPoolCidrsResult {
     }
 }
 /// A builder for [`GetIpamPoolCidrsResult`](crate::types::GetIpamPoolCidrsResult); start one with `GetIpamPoolCidrsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPoolCidrsResultBuilder {
     inner: crate::types::GetIpamPoolCidrsResult,
+}
+impl Clone for GetIpamPoolCidrsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPoolCidrsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPoolCidrsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPoolCidrsResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamPoolCidrsResultBuilder {
     /// Appends one item to [`GetIpamPoolCidrsResult::ipam_pool_cidrs`](crate::types::GetIpamPoolCidrsResult::ipam_pool_cidrs): Information about the CIDRs provisioned to an IPAM pool.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPrefixListResolverRulesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverRulesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,36 @@ pub struct GetIpamPrefixListResolverRulesRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamPrefixListResolverRulesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_prefix_list_resolver_id: self.ipam_prefix_list_resolver_id.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPrefixListResolverRulesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_prefix_list_resolver_id == other.ipam_prefix_list_resolver_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamPrefixListResolverRulesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_prefix_list_resolver_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamPrefixListResolverRulesRequest {
     /// Starts building a [`GetIpamPrefixListResolverRulesRequest`].
@@ -51,9 +81,26 @@ impl GetIpamPrefixListResolverRulesRequest {
     }
 }
 /// A builder for [`GetIpamPrefixListResolverRulesRequest`](crate::types::GetIpamPrefixListResolverRulesRequest); start one with `GetIpamPrefixListResolverRulesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPrefixListResolverRulesRequestBuilder {
     inner: crate::types::GetIpamPrefixListResolverRulesRequest,
+}
+impl Clone for GetIpamPrefixListResolverRulesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPrefixListResolverRulesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPrefixListResolverRulesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPrefixListResolverRulesRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamPrefixListResolverRulesRequestBuilder {
     /// Sets [`GetIpamPrefixListResolverRulesRequest::dry_run`](crate::types::GetIpamPrefixListResolverRulesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPrefixListResolverRulesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverRulesResult {
     /// The CIDR selection rules for the IPAM prefix list resolver.
     pub rules: Option<Vec<crate::types::IpamPrefixListResolverRule>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamPrefixListResolverRulesResult {
+    fn clone(&self) -> Self {
+        Self {
+            rules: self.rules.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPrefixListResolverRulesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.rules == other.rules && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamPrefixListResolverRulesResult {
+    fn default() -> Self {
+        Self {
+            rules: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamPrefixListResolverRulesResult {
     /// Starts building a [`GetIpamPrefixListResolverRulesResult`].
@@ -28,9 +49,26 @@ impl GetIpamPrefixListResolverRulesResult {
     }
 }
 /// A builder for [`GetIpamPrefixListResolverRulesResult`](crate::types::GetIpamPrefixListResolverRulesResult); start one with `GetIpamPrefixListResolverRulesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPrefixListResolverRulesResultBuilder {
     inner: crate::types::GetIpamPrefixListResolverRulesResult,
+}
+impl Clone for GetIpamPrefixListResolverRulesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPrefixListResolverRulesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPrefixListResolverRulesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPrefixListResolverRulesResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamPrefixListResolverRulesResultBuilder {
     /// Appends one item to [`GetIpamPrefixListResolverRulesResult::rules`](crate::types::GetIpamPrefixListResolverRulesResult::rules): The CIDR selection rules for the IPAM prefix list resolver.

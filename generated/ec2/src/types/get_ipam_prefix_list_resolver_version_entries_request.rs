@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPrefixListResolverVersionEntriesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverVersionEntriesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,38 @@ pub struct GetIpamPrefixListResolverVersionEntriesRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamPrefixListResolverVersionEntriesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_prefix_list_resolver_id: self.ipam_prefix_list_resolver_id.clone(),
+            ipam_prefix_list_resolver_version: self.ipam_prefix_list_resolver_version,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPrefixListResolverVersionEntriesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_prefix_list_resolver_id == other.ipam_prefix_list_resolver_id
+            && self.ipam_prefix_list_resolver_version
+                == other.ipam_prefix_list_resolver_version
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamPrefixListResolverVersionEntriesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_prefix_list_resolver_id: None,
+            ipam_prefix_list_resolver_version: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamPrefixListResolverVersionEntriesRequest {
     /// Starts building a [`GetIpamPrefixListResolverVersionEntriesRequest`].
@@ -53,9 +85,26 @@ impl GetIpamPrefixListResolverVersionEntriesRequest {
     }
 }
 /// A builder for [`GetIpamPrefixListResolverVersionEntriesRequest`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest); start one with `GetIpamPrefixListResolverVersionEntriesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPrefixListResolverVersionEntriesRequestBuilder {
     inner: crate::types::GetIpamPrefixListResolverVersionEntriesRequest,
+}
+impl Clone for GetIpamPrefixListResolverVersionEntriesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPrefixListResolverVersionEntriesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPrefixListResolverVersionEntriesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPrefixListResolverVersionEntriesRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamPrefixListResolverVersionEntriesRequestBuilder {
     /// Sets [`GetIpamPrefixListResolverVersionEntriesRequest::dry_run`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPrefixListResolverVersionEntriesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverVersionEntriesResult {
     /// The CIDR entries for the specified resolver version.
     pub entries: Option<Vec<crate::types::IpamPrefixListResolverVersionEntry>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamPrefixListResolverVersionEntriesResult {
+    fn clone(&self) -> Self {
+        Self {
+            entries: self.entries.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPrefixListResolverVersionEntriesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamPrefixListResolverVersionEntriesResult {
+    fn default() -> Self {
+        Self {
+            entries: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamPrefixListResolverVersionEntriesResult {
     /// Starts building a [`GetIpamPrefixListResolverVersionEntriesResult`].
@@ -28,9 +49,26 @@ impl GetIpamPrefixListResolverVersionEntriesResult {
     }
 }
 /// A builder for [`GetIpamPrefixListResolverVersionEntriesResult`](crate::types::GetIpamPrefixListResolverVersionEntriesResult); start one with `GetIpamPrefixListResolverVersionEntriesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPrefixListResolverVersionEntriesResultBuilder {
     inner: crate::types::GetIpamPrefixListResolverVersionEntriesResult,
+}
+impl Clone for GetIpamPrefixListResolverVersionEntriesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPrefixListResolverVersionEntriesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPrefixListResolverVersionEntriesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPrefixListResolverVersionEntriesResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamPrefixListResolverVersionEntriesResultBuilder {
     /// Appends one item to [`GetIpamPrefixListResolverVersionEntriesResult::entries`](crate::types::GetIpamPrefixListResolverVersionEntriesResult::entries): The CIDR entries for the specified resolver version.

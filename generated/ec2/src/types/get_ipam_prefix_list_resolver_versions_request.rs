@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPrefixListResolverVersionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverVersionsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,42 @@ pub struct GetIpamPrefixListResolverVersionsRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamPrefixListResolverVersionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_prefix_list_resolver_id: self.ipam_prefix_list_resolver_id.clone(),
+            ipam_prefix_list_resolver_versions: self
+                .ipam_prefix_list_resolver_versions
+                .clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPrefixListResolverVersionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_prefix_list_resolver_id == other.ipam_prefix_list_resolver_id
+            && self.ipam_prefix_list_resolver_versions
+                == other.ipam_prefix_list_resolver_versions
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamPrefixListResolverVersionsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_prefix_list_resolver_id: None,
+            ipam_prefix_list_resolver_versions: None,
+            max_results: None,
+            filters: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamPrefixListResolverVersionsRequest {
     /// Starts building a [`GetIpamPrefixListResolverVersionsRequest`].
@@ -58,9 +94,26 @@ impl GetIpamPrefixListResolverVersionsRequest {
     }
 }
 /// A builder for [`GetIpamPrefixListResolverVersionsRequest`](crate::types::GetIpamPrefixListResolverVersionsRequest); start one with `GetIpamPrefixListResolverVersionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPrefixListResolverVersionsRequestBuilder {
     inner: crate::types::GetIpamPrefixListResolverVersionsRequest,
+}
+impl Clone for GetIpamPrefixListResolverVersionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPrefixListResolverVersionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPrefixListResolverVersionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPrefixListResolverVersionsRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamPrefixListResolverVersionsRequestBuilder {
     /// Sets [`GetIpamPrefixListResolverVersionsRequest::dry_run`](crate::types::GetIpamPrefixListResolverVersionsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

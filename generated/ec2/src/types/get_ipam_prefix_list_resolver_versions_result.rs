@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPrefixListResolverVersionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverVersionsResult {
     /// Information about the IPAM prefix list resolver versions.
@@ -11,6 +11,31 @@ pub struct GetIpamPrefixListResolverVersionsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamPrefixListResolverVersionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_prefix_list_resolver_versions: self
+                .ipam_prefix_list_resolver_versions
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamPrefixListResolverVersionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_prefix_list_resolver_versions
+            == other.ipam_prefix_list_resolver_versions
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamPrefixListResolverVersionsResult {
+    fn default() -> Self {
+        Self {
+            ipam_prefix_list_resolver_versions: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamPrefixListResolverVersionsResult {
     /// Starts building a [`GetIpamPrefixListResolverVersionsResult`].
@@ -32,9 +57,26 @@ impl GetIpamPrefixListResolverVersionsResult {
     }
 }
 /// A builder for [`GetIpamPrefixListResolverVersionsResult`](crate::types::GetIpamPrefixListResolverVersionsResult); start one with `GetIpamPrefixListResolverVersionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamPrefixListResolverVersionsResultBuilder {
     inner: crate::types::GetIpamPrefixListResolverVersionsResult,
+}
+impl Clone for GetIpamPrefixListResolverVersionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamPrefixListResolverVersionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamPrefixListResolverVersionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamPrefixListResolverVersionsResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamPrefixListResolverVersionsResultBuilder {
     /// Appends one item to [`GetIpamPrefixListResolverVersionsResult::ipam_prefix_list_resolver_versions`](crate::types::GetIpamPrefixListResolverVersionsResult::ipam_prefix_list_resolver_versions): Information about the IPAM prefix list resolver versions.

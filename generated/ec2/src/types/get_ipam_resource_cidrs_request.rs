@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamResourceCidrsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamResourceCidrsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -27,6 +27,51 @@ pub struct GetIpamResourceCidrsRequest {
     pub resource_tag: Option<crate::types::RequestIpamResourceTag>,
     /// The ID of the Amazon Web Services account that owns the resource.
     pub resource_owner: Option<String>,
+}
+impl Clone for GetIpamResourceCidrsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            ipam_scope_id: self.ipam_scope_id.clone(),
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+            resource_tag: self.resource_tag.clone(),
+            resource_owner: self.resource_owner.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamResourceCidrsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.ipam_scope_id == other.ipam_scope_id
+            && self.ipam_pool_id == other.ipam_pool_id
+            && self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type
+            && self.resource_tag == other.resource_tag
+            && self.resource_owner == other.resource_owner
+    }
+}
+impl Default for GetIpamResourceCidrsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            ipam_scope_id: None,
+            ipam_pool_id: None,
+            resource_id: None,
+            resource_type: None,
+            resource_tag: None,
+            resource_owner: None,
+        }
+    }
 }
 impl GetIpamResourceCidrsRequest {
     /// Starts building a [`GetIpamResourceCidrsRequest`].
@@ -86,9 +131,26 @@ impl GetIpamResourceCidrsRequest {
     }
 }
 /// A builder for [`GetIpamResourceCidrsRequest`](crate::types::GetIpamResourceCidrsRequest); start one with `GetIpamResourceCidrsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamResourceCidrsRequestBuilder {
     inner: crate::types::GetIpamResourceCidrsRequest,
+}
+impl Clone for GetIpamResourceCidrsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamResourceCidrsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamResourceCidrsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamResourceCidrsRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamResourceCidrsRequestBuilder {
     /// Sets [`GetIpamResourceCidrsRequest::dry_run`](crate::types::GetIpamResourceCidrsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamResourceCidrsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamResourceCidrsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
     /// The resource CIDRs.
     pub ipam_resource_cidrs: Option<Vec<crate::types::IpamResourceCidr>>,
+}
+impl Clone for GetIpamResourceCidrsResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            ipam_resource_cidrs: self.ipam_resource_cidrs.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamResourceCidrsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.ipam_resource_cidrs == other.ipam_resource_cidrs
+    }
+}
+impl Default for GetIpamResourceCidrsResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            ipam_resource_cidrs: None,
+        }
+    }
 }
 impl GetIpamResourceCidrsResult {
     /// Starts building a [`GetIpamResourceCidrsResult`].
@@ -28,9 +50,26 @@ impl GetIpamResourceCidrsResult {
     }
 }
 /// A builder for [`GetIpamResourceCidrsResult`](crate::types::GetIpamResourceCidrsResult); start one with `GetIpamResourceCidrsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamResourceCidrsResultBuilder {
     inner: crate::types::GetIpamResourceCidrsResult,
+}
+impl Clone for GetIpamResourceCidrsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamResourceCidrsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamResourceCidrsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamResourceCidrsResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamResourceCidrsResultBuilder {
     /// Sets [`GetIpamResourceCidrsResult::next_token`](crate::types::GetIpamResourceCidrsResult::next_token): The token to use to retrieve the next page of results.

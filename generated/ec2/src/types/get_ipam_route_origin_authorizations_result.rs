@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamRouteOriginAuthorizationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamRouteOriginAuthorizationsResult {
     /// The Route Origin Authorizations published to the RPKI.
@@ -11,6 +11,30 @@ pub struct GetIpamRouteOriginAuthorizationsResult {
     >,
     /// The token to use to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamRouteOriginAuthorizationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_route_origin_authorizations: self
+                .ipam_route_origin_authorizations
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamRouteOriginAuthorizationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_route_origin_authorizations == other.ipam_route_origin_authorizations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamRouteOriginAuthorizationsResult {
+    fn default() -> Self {
+        Self {
+            ipam_route_origin_authorizations: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamRouteOriginAuthorizationsResult {
     /// Starts building a [`GetIpamRouteOriginAuthorizationsResult`].
@@ -32,9 +56,26 @@ impl GetIpamRouteOriginAuthorizationsResult {
     }
 }
 /// A builder for [`GetIpamRouteOriginAuthorizationsResult`](crate::types::GetIpamRouteOriginAuthorizationsResult); start one with `GetIpamRouteOriginAuthorizationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamRouteOriginAuthorizationsResultBuilder {
     inner: crate::types::GetIpamRouteOriginAuthorizationsResult,
+}
+impl Clone for GetIpamRouteOriginAuthorizationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamRouteOriginAuthorizationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamRouteOriginAuthorizationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamRouteOriginAuthorizationsResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamRouteOriginAuthorizationsResultBuilder {
     /// Appends one item to [`GetIpamRouteOriginAuthorizationsResult::ipam_route_origin_authorizations`](crate::types::GetIpamRouteOriginAuthorizationsResult::ipam_route_origin_authorizations): The Route Origin Authorizations published to the RPKI.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamRouteProtectionFindingsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamRouteProtectionFindingsRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,35 @@ pub struct GetIpamRouteProtectionFindingsRequest {
     pub next_token: Option<String>,
     /// The maximum number of results to return in a single call. If not specified, all available results are returned. To retrieve the remaining results, make another call with the returned `nextToken` value.
     pub max_results: Option<i32>,
+}
+impl Clone for GetIpamRouteProtectionFindingsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_id: self.ipam_id.clone(),
+            filters: self.filters.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for GetIpamRouteProtectionFindingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_id == other.ipam_id
+            && self.filters == other.filters && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for GetIpamRouteProtectionFindingsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_id: None,
+            filters: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl GetIpamRouteProtectionFindingsRequest {
     /// Starts building a [`GetIpamRouteProtectionFindingsRequest`].
@@ -51,9 +80,26 @@ impl GetIpamRouteProtectionFindingsRequest {
     }
 }
 /// A builder for [`GetIpamRouteProtectionFindingsRequest`](crate::types::GetIpamRouteProtectionFindingsRequest); start one with `GetIpamRouteProtectionFindingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamRouteProtectionFindingsRequestBuilder {
     inner: crate::types::GetIpamRouteProtectionFindingsRequest,
+}
+impl Clone for GetIpamRouteProtectionFindingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamRouteProtectionFindingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamRouteProtectionFindingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamRouteProtectionFindingsRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamRouteProtectionFindingsRequestBuilder {
     /// Sets [`GetIpamRouteProtectionFindingsRequest::dry_run`](crate::types::GetIpamRouteProtectionFindingsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamRouteProtectionFindingsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamRouteProtectionFindingsResult {
     /// The ID of the IPAM.
@@ -11,6 +11,31 @@ pub struct GetIpamRouteProtectionFindingsResult {
     pub route_protection_findings: Option<Vec<crate::types::IpamRouteProtectionFinding>>,
     /// The token to use to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamRouteProtectionFindingsResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_id: self.ipam_id.clone(),
+            route_protection_findings: self.route_protection_findings.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamRouteProtectionFindingsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_id == other.ipam_id
+            && self.route_protection_findings == other.route_protection_findings
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamRouteProtectionFindingsResult {
+    fn default() -> Self {
+        Self {
+            ipam_id: None,
+            route_protection_findings: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamRouteProtectionFindingsResult {
     /// Starts building a [`GetIpamRouteProtectionFindingsResult`].
@@ -37,9 +62,26 @@ impl GetIpamRouteProtectionFindingsResult {
     }
 }
 /// A builder for [`GetIpamRouteProtectionFindingsResult`](crate::types::GetIpamRouteProtectionFindingsResult); start one with `GetIpamRouteProtectionFindingsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamRouteProtectionFindingsResultBuilder {
     inner: crate::types::GetIpamRouteProtectionFindingsResult,
+}
+impl Clone for GetIpamRouteProtectionFindingsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamRouteProtectionFindingsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamRouteProtectionFindingsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamRouteProtectionFindingsResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamRouteProtectionFindingsResultBuilder {
     /// Sets [`GetIpamRouteProtectionFindingsResult::ipam_id`](crate::types::GetIpamRouteProtectionFindingsResult::ipam_id): The ID of the IPAM.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamRoutingPolicyRegistrationDeltasRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamRoutingPolicyRegistrationDeltasRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -23,6 +23,48 @@ pub struct GetIpamRoutingPolicyRegistrationDeltasRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamRoutingPolicyRegistrationDeltasRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_internet_registry_association_id: self
+                .ipam_internet_registry_association_id
+                .clone(),
+            delta_id: self.delta_id.clone(),
+            start_time: self.start_time,
+            end_time: self.end_time,
+            chronological_order: self.chronological_order.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamRoutingPolicyRegistrationDeltasRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_internet_registry_association_id
+                == other.ipam_internet_registry_association_id
+            && self.delta_id == other.delta_id && self.start_time == other.start_time
+            && self.end_time == other.end_time
+            && self.chronological_order == other.chronological_order
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamRoutingPolicyRegistrationDeltasRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_internet_registry_association_id: None,
+            delta_id: None,
+            start_time: None,
+            end_time: None,
+            chronological_order: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamRoutingPolicyRegistrationDeltasRequest {
     /// Starts building a [`GetIpamRoutingPolicyRegistrationDeltasRequest`].
@@ -72,9 +114,26 @@ impl GetIpamRoutingPolicyRegistrationDeltasRequest {
     }
 }
 /// A builder for [`GetIpamRoutingPolicyRegistrationDeltasRequest`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest); start one with `GetIpamRoutingPolicyRegistrationDeltasRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
     inner: crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest,
+}
+impl Clone for GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::dry_run`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamRoutingPolicyRegistrationDeltasResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamRoutingPolicyRegistrationDeltasResult {
     /// The routing policy registration deltas.
@@ -11,6 +11,31 @@ pub struct GetIpamRoutingPolicyRegistrationDeltasResult {
     >,
     /// The token to use to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamRoutingPolicyRegistrationDeltasResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_routing_policy_registration_deltas: self
+                .ipam_routing_policy_registration_deltas
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamRoutingPolicyRegistrationDeltasResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_routing_policy_registration_deltas
+            == other.ipam_routing_policy_registration_deltas
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamRoutingPolicyRegistrationDeltasResult {
+    fn default() -> Self {
+        Self {
+            ipam_routing_policy_registration_deltas: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamRoutingPolicyRegistrationDeltasResult {
     /// Starts building a [`GetIpamRoutingPolicyRegistrationDeltasResult`].
@@ -32,9 +57,26 @@ impl GetIpamRoutingPolicyRegistrationDeltasResult {
     }
 }
 /// A builder for [`GetIpamRoutingPolicyRegistrationDeltasResult`](crate::types::GetIpamRoutingPolicyRegistrationDeltasResult); start one with `GetIpamRoutingPolicyRegistrationDeltasResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamRoutingPolicyRegistrationDeltasResultBuilder {
     inner: crate::types::GetIpamRoutingPolicyRegistrationDeltasResult,
+}
+impl Clone for GetIpamRoutingPolicyRegistrationDeltasResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamRoutingPolicyRegistrationDeltasResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamRoutingPolicyRegistrationDeltasResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamRoutingPolicyRegistrationDeltasResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamRoutingPolicyRegistrationDeltasResultBuilder {
     /// Appends one item to [`GetIpamRoutingPolicyRegistrationDeltasResult::ipam_routing_policy_registration_deltas`](crate::types::GetIpamRoutingPolicyRegistrationDeltasResult::ipam_routing_policy_registration_deltas): The routing policy registration deltas.

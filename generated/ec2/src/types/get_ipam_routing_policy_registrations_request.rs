@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamRoutingPolicyRegistrationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamRoutingPolicyRegistrationsRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,39 @@ pub struct GetIpamRoutingPolicyRegistrationsRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamRoutingPolicyRegistrationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_internet_registry_association_id: self
+                .ipam_internet_registry_association_id
+                .clone(),
+            cidr: self.cidr.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamRoutingPolicyRegistrationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_internet_registry_association_id
+                == other.ipam_internet_registry_association_id && self.cidr == other.cidr
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamRoutingPolicyRegistrationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_internet_registry_association_id: None,
+            cidr: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamRoutingPolicyRegistrationsRequest {
     /// Starts building a [`GetIpamRoutingPolicyRegistrationsRequest`].
@@ -51,9 +84,26 @@ impl GetIpamRoutingPolicyRegistrationsRequest {
     }
 }
 /// A builder for [`GetIpamRoutingPolicyRegistrationsRequest`](crate::types::GetIpamRoutingPolicyRegistrationsRequest); start one with `GetIpamRoutingPolicyRegistrationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamRoutingPolicyRegistrationsRequestBuilder {
     inner: crate::types::GetIpamRoutingPolicyRegistrationsRequest,
+}
+impl Clone for GetIpamRoutingPolicyRegistrationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamRoutingPolicyRegistrationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamRoutingPolicyRegistrationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamRoutingPolicyRegistrationsRequest as Default>::default(),
+        }
+    }
 }
 impl GetIpamRoutingPolicyRegistrationsRequestBuilder {
     /// Sets [`GetIpamRoutingPolicyRegistrationsRequest::dry_run`](crate::types::GetIpamRoutingPolicyRegistrationsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamRoutingPolicyRegistrationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetIpamRoutingPolicyRegistrationsResult {
     /// The routing policy registrations.
@@ -11,6 +11,30 @@ pub struct GetIpamRoutingPolicyRegistrationsResult {
     >,
     /// The token to use to retrieve the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetIpamRoutingPolicyRegistrationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_routing_policy_registrations: self
+                .ipam_routing_policy_registrations
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetIpamRoutingPolicyRegistrationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_routing_policy_registrations == other.ipam_routing_policy_registrations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetIpamRoutingPolicyRegistrationsResult {
+    fn default() -> Self {
+        Self {
+            ipam_routing_policy_registrations: None,
+            next_token: None,
+        }
+    }
 }
 impl GetIpamRoutingPolicyRegistrationsResult {
     /// Starts building a [`GetIpamRoutingPolicyRegistrationsResult`].
@@ -32,9 +56,26 @@ impl GetIpamRoutingPolicyRegistrationsResult {
     }
 }
 /// A builder for [`GetIpamRoutingPolicyRegistrationsResult`](crate::types::GetIpamRoutingPolicyRegistrationsResult); start one with `GetIpamRoutingPolicyRegistrationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetIpamRoutingPolicyRegistrationsResultBuilder {
     inner: crate::types::GetIpamRoutingPolicyRegistrationsResult,
+}
+impl Clone for GetIpamRoutingPolicyRegistrationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetIpamRoutingPolicyRegistrationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetIpamRoutingPolicyRegistrationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetIpamRoutingPolicyRegistrationsResult as Default>::default(),
+        }
+    }
 }
 impl GetIpamRoutingPolicyRegistrationsResultBuilder {
     /// Appends one item to [`GetIpamRoutingPolicyRegistrationsResult::ipam_routing_policy_registrations`](crate::types::GetIpamRoutingPolicyRegistrationsResult::ipam_routing_policy_registrations): The routing policy registrations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetLaunchTemplateDataRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetLaunchTemplateDataRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct GetLaunchTemplateDataRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub instance_id: Option<String>,
+}
+impl Clone for GetLaunchTemplateDataRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_id: self.instance_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetLaunchTemplateDataRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instance_id == other.instance_id
+    }
+}
+impl Default for GetLaunchTemplateDataRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_id: None,
+        }
+    }
 }
 impl GetLaunchTemplateDataRequest {
     /// Starts building a [`GetLaunchTemplateDataRequest`].
@@ -30,9 +51,26 @@ impl GetLaunchTemplateDataRequest {
     }
 }
 /// A builder for [`GetLaunchTemplateDataRequest`](crate::types::GetLaunchTemplateDataRequest); start one with `GetLaunchTemplateDataRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetLaunchTemplateDataRequestBuilder {
     inner: crate::types::GetLaunchTemplateDataRequest,
+}
+impl Clone for GetLaunchTemplateDataRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetLaunchTemplateDataRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetLaunchTemplateDataRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetLaunchTemplateDataRequest as Default>::default(),
+        }
+    }
 }
 impl GetLaunchTemplateDataRequestBuilder {
     /// Sets [`GetLaunchTemplateDataRequest::dry_run`](crate::types::GetLaunchTemplateDataRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

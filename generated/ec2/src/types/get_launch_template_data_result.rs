@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetLaunchTemplateDataResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetLaunchTemplateDataResult {
     /// The instance data.
     pub launch_template_data: Option<crate::types::ResponseLaunchTemplateData>,
+}
+impl Clone for GetLaunchTemplateDataResult {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_data: self.launch_template_data.clone(),
+        }
+    }
+}
+impl PartialEq for GetLaunchTemplateDataResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_data == other.launch_template_data
+    }
+}
+impl Default for GetLaunchTemplateDataResult {
+    fn default() -> Self {
+        Self { launch_template_data: None }
+    }
 }
 impl GetLaunchTemplateDataResult {
     /// Starts building a [`GetLaunchTemplateDataResult`].
@@ -23,9 +40,26 @@ impl GetLaunchTemplateDataResult {
     }
 }
 /// A builder for [`GetLaunchTemplateDataResult`](crate::types::GetLaunchTemplateDataResult); start one with `GetLaunchTemplateDataResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetLaunchTemplateDataResultBuilder {
     inner: crate::types::GetLaunchTemplateDataResult,
+}
+impl Clone for GetLaunchTemplateDataResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetLaunchTemplateDataResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetLaunchTemplateDataResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetLaunchTemplateDataResult as Default>::default(),
+        }
+    }
 }
 impl GetLaunchTemplateDataResultBuilder {
     /// Sets [`GetLaunchTemplateDataResult::launch_template_data`](crate::types::GetLaunchTemplateDataResult::launch_template_data): The instance data.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetManagedPrefixListAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetManagedPrefixListAssociationsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,33 @@ pub struct GetManagedPrefixListAssociationsRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetManagedPrefixListAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            prefix_list_id: self.prefix_list_id.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetManagedPrefixListAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.prefix_list_id == other.prefix_list_id
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetManagedPrefixListAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            prefix_list_id: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl GetManagedPrefixListAssociationsRequest {
     /// Starts building a [`GetManagedPrefixListAssociationsRequest`].
@@ -44,9 +71,26 @@ impl GetManagedPrefixListAssociationsRequest {
     }
 }
 /// A builder for [`GetManagedPrefixListAssociationsRequest`](crate::types::GetManagedPrefixListAssociationsRequest); start one with `GetManagedPrefixListAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetManagedPrefixListAssociationsRequestBuilder {
     inner: crate::types::GetManagedPrefixListAssociationsRequest,
+}
+impl Clone for GetManagedPrefixListAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetManagedPrefixListAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetManagedPrefixListAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetManagedPrefixListAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl GetManagedPrefixListAssociationsRequestBuilder {
     /// Sets [`GetManagedPrefixListAssociationsRequest::dry_run`](crate::types::GetManagedPrefixListAssociationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

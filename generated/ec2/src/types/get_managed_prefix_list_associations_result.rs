@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetManagedPrefixListAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetManagedPrefixListAssociationsResult {
     /// Information about the associations.
     pub prefix_list_associations: Option<Vec<crate::types::PrefixListAssociation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetManagedPrefixListAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            prefix_list_associations: self.prefix_list_associations.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetManagedPrefixListAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.prefix_list_associations == other.prefix_list_associations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetManagedPrefixListAssociationsResult {
+    fn default() -> Self {
+        Self {
+            prefix_list_associations: None,
+            next_token: None,
+        }
+    }
 }
 impl GetManagedPrefixListAssociationsResult {
     /// Starts building a [`GetManagedPrefixListAssociationsResult`].
@@ -28,9 +50,26 @@ impl GetManagedPrefixListAssociationsResult {
     }
 }
 /// A builder for [`GetManagedPrefixListAssociationsResult`](crate::types::GetManagedPrefixListAssociationsResult); start one with `GetManagedPrefixListAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetManagedPrefixListAssociationsResultBuilder {
     inner: crate::types::GetManagedPrefixListAssociationsResult,
+}
+impl Clone for GetManagedPrefixListAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetManagedPrefixListAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetManagedPrefixListAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetManagedPrefixListAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl GetManagedPrefixListAssociationsResultBuilder {
     /// Appends one item to [`GetManagedPrefixListAssociationsResult::prefix_list_associations`](crate::types::GetManagedPrefixListAssociationsResult::prefix_list_associations): Information about the associations.

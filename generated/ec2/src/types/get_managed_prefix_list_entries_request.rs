@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetManagedPrefixListEntriesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetManagedPrefixListEntriesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,36 @@ pub struct GetManagedPrefixListEntriesRequest {
     pub max_results: Option<i32>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetManagedPrefixListEntriesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            prefix_list_id: self.prefix_list_id.clone(),
+            target_version: self.target_version,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetManagedPrefixListEntriesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.prefix_list_id == other.prefix_list_id
+            && self.target_version == other.target_version
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetManagedPrefixListEntriesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            prefix_list_id: None,
+            target_version: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl GetManagedPrefixListEntriesRequest {
     /// Starts building a [`GetManagedPrefixListEntriesRequest`].
@@ -51,9 +81,26 @@ impl GetManagedPrefixListEntriesRequest {
     }
 }
 /// A builder for [`GetManagedPrefixListEntriesRequest`](crate::types::GetManagedPrefixListEntriesRequest); start one with `GetManagedPrefixListEntriesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetManagedPrefixListEntriesRequestBuilder {
     inner: crate::types::GetManagedPrefixListEntriesRequest,
+}
+impl Clone for GetManagedPrefixListEntriesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetManagedPrefixListEntriesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetManagedPrefixListEntriesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetManagedPrefixListEntriesRequest as Default>::default(),
+        }
+    }
 }
 impl GetManagedPrefixListEntriesRequestBuilder {
     /// Sets [`GetManagedPrefixListEntriesRequest::dry_run`](crate::types::GetManagedPrefixListEntriesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetManagedPrefixListEntriesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetManagedPrefixListEntriesResult {
     /// Information about the prefix list entries.
     pub entries: Option<Vec<crate::types::PrefixListEntry>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetManagedPrefixListEntriesResult {
+    fn clone(&self) -> Self {
+        Self {
+            entries: self.entries.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetManagedPrefixListEntriesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries && self.next_token == other.next_token
+    }
+}
+impl Default for GetManagedPrefixListEntriesResult {
+    fn default() -> Self {
+        Self {
+            entries: None,
+            next_token: None,
+        }
+    }
 }
 impl GetManagedPrefixListEntriesResult {
     /// Starts building a [`GetManagedPrefixListEntriesResult`].
@@ -28,9 +49,26 @@ impl GetManagedPrefixListEntriesResult {
     }
 }
 /// A builder for [`GetManagedPrefixListEntriesResult`](crate::types::GetManagedPrefixListEntriesResult); start one with `GetManagedPrefixListEntriesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetManagedPrefixListEntriesResultBuilder {
     inner: crate::types::GetManagedPrefixListEntriesResult,
+}
+impl Clone for GetManagedPrefixListEntriesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetManagedPrefixListEntriesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetManagedPrefixListEntriesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetManagedPrefixListEntriesResult as Default>::default(),
+        }
+    }
 }
 impl GetManagedPrefixListEntriesResultBuilder {
     /// Appends one item to [`GetManagedPrefixListEntriesResult::entries`](crate::types::GetManagedPrefixListEntriesResult::entries): Information about the prefix list entries.

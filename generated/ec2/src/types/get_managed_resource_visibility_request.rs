@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetManagedResourceVisibilityRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetManagedResourceVisibilityRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetManagedResourceVisibilityRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for GetManagedResourceVisibilityRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for GetManagedResourceVisibilityRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl GetManagedResourceVisibilityRequest {
     /// Starts building a [`GetManagedResourceVisibilityRequest`].
@@ -21,9 +36,26 @@ impl GetManagedResourceVisibilityRequest {
     }
 }
 /// A builder for [`GetManagedResourceVisibilityRequest`](crate::types::GetManagedResourceVisibilityRequest); start one with `GetManagedResourceVisibilityRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetManagedResourceVisibilityRequestBuilder {
     inner: crate::types::GetManagedResourceVisibilityRequest,
+}
+impl Clone for GetManagedResourceVisibilityRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetManagedResourceVisibilityRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetManagedResourceVisibilityRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetManagedResourceVisibilityRequest as Default>::default(),
+        }
+    }
 }
 impl GetManagedResourceVisibilityRequestBuilder {
     /// Sets [`GetManagedResourceVisibilityRequest::dry_run`](crate::types::GetManagedResourceVisibilityRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetManagedResourceVisibilityResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetManagedResourceVisibilityResult {
     /// The managed resource visibility settings for the account.
     pub visibility: Option<crate::types::ManagedResourceVisibilitySettings>,
+}
+impl Clone for GetManagedResourceVisibilityResult {
+    fn clone(&self) -> Self {
+        Self {
+            visibility: self.visibility.clone(),
+        }
+    }
+}
+impl PartialEq for GetManagedResourceVisibilityResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.visibility == other.visibility
+    }
+}
+impl Default for GetManagedResourceVisibilityResult {
+    fn default() -> Self {
+        Self { visibility: None }
+    }
 }
 impl GetManagedResourceVisibilityResult {
     /// Starts building a [`GetManagedResourceVisibilityResult`].
@@ -23,9 +40,26 @@ impl GetManagedResourceVisibilityResult {
     }
 }
 /// A builder for [`GetManagedResourceVisibilityResult`](crate::types::GetManagedResourceVisibilityResult); start one with `GetManagedResourceVisibilityResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetManagedResourceVisibilityResultBuilder {
     inner: crate::types::GetManagedResourceVisibilityResult,
+}
+impl Clone for GetManagedResourceVisibilityResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetManagedResourceVisibilityResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetManagedResourceVisibilityResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetManagedResourceVisibilityResult as Default>::default(),
+        }
+    }
 }
 impl GetManagedResourceVisibilityResultBuilder {
     /// Sets [`GetManagedResourceVisibilityResult::visibility`](crate::types::GetManagedResourceVisibilityResult::visibility): The managed resource visibility settings for the account.

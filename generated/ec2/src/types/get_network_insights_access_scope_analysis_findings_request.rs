@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetNetworkInsightsAccessScopeAnalysisFindingsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
     /// The ID of the Network Access Scope analysis.
@@ -15,6 +15,36 @@ pub struct GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_analysis_id: self
+                .network_insights_access_scope_analysis_id
+                .clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_analysis_id
+            == other.network_insights_access_scope_analysis_id
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_analysis_id: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
     /// Starts building a [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest`].
@@ -44,9 +74,26 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
     }
 }
 /// A builder for [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest); start one with `GetNetworkInsightsAccessScopeAnalysisFindingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder {
     inner: crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest,
+}
+impl Clone for GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest as Default>::default(),
+        }
+    }
 }
 impl GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder {
     /// Sets [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::network_insights_access_scope_analysis_id`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::network_insights_access_scope_analysis_id): The ID of the Network Access Scope analysis.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetNetworkInsightsAccessScopeAnalysisFindingsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     /// The ID of the Network Access Scope analysis.
@@ -13,6 +13,37 @@ pub struct GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     pub analysis_findings: Option<Vec<crate::types::AccessScopeAnalysisFinding>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_analysis_id: self
+                .network_insights_access_scope_analysis_id
+                .clone(),
+            analysis_status: self.analysis_status.clone(),
+            analysis_findings: self.analysis_findings.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_analysis_id
+            == other.network_insights_access_scope_analysis_id
+            && self.analysis_status == other.analysis_status
+            && self.analysis_findings == other.analysis_findings
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_analysis_id: None,
+            analysis_status: None,
+            analysis_findings: None,
+            next_token: None,
+        }
+    }
 }
 impl GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     /// Starts building a [`GetNetworkInsightsAccessScopeAnalysisFindingsResult`].
@@ -42,9 +73,26 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     }
 }
 /// A builder for [`GetNetworkInsightsAccessScopeAnalysisFindingsResult`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult); start one with `GetNetworkInsightsAccessScopeAnalysisFindingsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
     inner: crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult,
+}
+impl Clone for GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult as Default>::default(),
+        }
+    }
 }
 impl GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
     /// Sets [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::network_insights_access_scope_analysis_id`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::network_insights_access_scope_analysis_id): The ID of the Network Access Scope analysis.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetNetworkInsightsAccessScopeContentRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetNetworkInsightsAccessScopeContentRequest {
     /// The ID of the Network Access Scope.
@@ -11,6 +11,30 @@ pub struct GetNetworkInsightsAccessScopeContentRequest {
     pub network_insights_access_scope_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetNetworkInsightsAccessScopeContentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_id: self
+                .network_insights_access_scope_id
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetNetworkInsightsAccessScopeContentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_id == other.network_insights_access_scope_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetNetworkInsightsAccessScopeContentRequest {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetNetworkInsightsAccessScopeContentRequest {
     /// Starts building a [`GetNetworkInsightsAccessScopeContentRequest`].
@@ -30,9 +54,26 @@ impl GetNetworkInsightsAccessScopeContentRequest {
     }
 }
 /// A builder for [`GetNetworkInsightsAccessScopeContentRequest`](crate::types::GetNetworkInsightsAccessScopeContentRequest); start one with `GetNetworkInsightsAccessScopeContentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetNetworkInsightsAccessScopeContentRequestBuilder {
     inner: crate::types::GetNetworkInsightsAccessScopeContentRequest,
+}
+impl Clone for GetNetworkInsightsAccessScopeContentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetNetworkInsightsAccessScopeContentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetNetworkInsightsAccessScopeContentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetNetworkInsightsAccessScopeContentRequest as Default>::default(),
+        }
+    }
 }
 impl GetNetworkInsightsAccessScopeContentRequestBuilder {
     /// Sets [`GetNetworkInsightsAccessScopeContentRequest::network_insights_access_scope_id`](crate::types::GetNetworkInsightsAccessScopeContentRequest::network_insights_access_scope_id): The ID of the Network Access Scope.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetNetworkInsightsAccessScopeContentResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetNetworkInsightsAccessScopeContentResult {
     /// The Network Access Scope content.
     pub network_insights_access_scope_content: Option<
         crate::types::NetworkInsightsAccessScopeContent,
     >,
+}
+impl Clone for GetNetworkInsightsAccessScopeContentResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_content: self
+                .network_insights_access_scope_content
+                .clone(),
+        }
+    }
+}
+impl PartialEq for GetNetworkInsightsAccessScopeContentResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_content
+            == other.network_insights_access_scope_content
+    }
+}
+impl Default for GetNetworkInsightsAccessScopeContentResult {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_content: None,
+        }
+    }
 }
 impl GetNetworkInsightsAccessScopeContentResult {
     /// Starts building a [`GetNetworkInsightsAccessScopeContentResult`].
@@ -25,9 +47,26 @@ impl GetNetworkInsightsAccessScopeContentResult {
     }
 }
 /// A builder for [`GetNetworkInsightsAccessScopeContentResult`](crate::types::GetNetworkInsightsAccessScopeContentResult); start one with `GetNetworkInsightsAccessScopeContentResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetNetworkInsightsAccessScopeContentResultBuilder {
     inner: crate::types::GetNetworkInsightsAccessScopeContentResult,
+}
+impl Clone for GetNetworkInsightsAccessScopeContentResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetNetworkInsightsAccessScopeContentResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetNetworkInsightsAccessScopeContentResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetNetworkInsightsAccessScopeContentResult as Default>::default(),
+        }
+    }
 }
 impl GetNetworkInsightsAccessScopeContentResultBuilder {
     /// Sets [`GetNetworkInsightsAccessScopeContentResult::network_insights_access_scope_content`](crate::types::GetNetworkInsightsAccessScopeContentResult::network_insights_access_scope_content): The Network Access Scope content.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetPasswordDataRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetPasswordDataRequest {
     /// The ID of the Windows instance.
@@ -11,6 +11,27 @@ pub struct GetPasswordDataRequest {
     pub instance_id: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetPasswordDataRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetPasswordDataRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetPasswordDataRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetPasswordDataRequest {
     /// Starts building a [`GetPasswordDataRequest`].
@@ -30,9 +51,26 @@ impl GetPasswordDataRequest {
     }
 }
 /// A builder for [`GetPasswordDataRequest`](crate::types::GetPasswordDataRequest); start one with `GetPasswordDataRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetPasswordDataRequestBuilder {
     inner: crate::types::GetPasswordDataRequest,
+}
+impl Clone for GetPasswordDataRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetPasswordDataRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetPasswordDataRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetPasswordDataRequest as Default>::default(),
+        }
+    }
 }
 impl GetPasswordDataRequestBuilder {
     /// Sets [`GetPasswordDataRequest::instance_id`](crate::types::GetPasswordDataRequest::instance_id): The ID of the Windows instance.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetPasswordDataResult` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetPasswordDataResult {
     /// The ID of the Windows instance.
@@ -11,6 +10,30 @@ pub struct GetPasswordDataResult {
     pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The password of the instance. Returns an empty string if the password is not available.
     pub password_data: Option<String>,
+}
+impl Clone for GetPasswordDataResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            timestamp: self.timestamp,
+            password_data: self.password_data.clone(),
+        }
+    }
+}
+impl PartialEq for GetPasswordDataResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.timestamp == other.timestamp
+            && self.password_data == other.password_data
+    }
+}
+impl Default for GetPasswordDataResult {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            timestamp: None,
+            password_data: None,
+        }
+    }
 }
 impl GetPasswordDataResult {
     /// Starts building a [`GetPasswordDataResult`].
@@ -44,9 +67,26 @@ impl ::std::fmt::Debug for GetPasswordDataResult {
     }
 }
 /// A builder for [`GetPasswordDataResult`](crate::types::GetPasswordDataResult); start one with `GetPasswordDataResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetPasswordDataResultBuilder {
     inner: crate::types::GetPasswordDataResult,
+}
+impl Clone for GetPasswordDataResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetPasswordDataResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetPasswordDataResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetPasswordDataResult as Default>::default(),
+        }
+    }
 }
 impl GetPasswordDataResultBuilder {
     /// Sets [`GetPasswordDataResult::instance_id`](crate::types::GetPasswordDataResult::instance_id): The ID of the Windows instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for GetReservedInstanceExchangeQuote.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetReservedInstancesExchangeQuoteRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,31 @@ pub struct GetReservedInstancesExchangeQuoteRequest {
     pub reserved_instance_ids: Option<Vec<String>>,
     /// The configuration of the target Convertible Reserved Instance to exchange for your current Convertible Reserved Instances.
     pub target_configurations: Option<Vec<crate::types::TargetConfigurationRequest>>,
+}
+impl Clone for GetReservedInstancesExchangeQuoteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            reserved_instance_ids: self.reserved_instance_ids.clone(),
+            target_configurations: self.target_configurations.clone(),
+        }
+    }
+}
+impl PartialEq for GetReservedInstancesExchangeQuoteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.reserved_instance_ids == other.reserved_instance_ids
+            && self.target_configurations == other.target_configurations
+    }
+}
+impl Default for GetReservedInstancesExchangeQuoteRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            reserved_instance_ids: None,
+            target_configurations: None,
+        }
+    }
 }
 impl GetReservedInstancesExchangeQuoteRequest {
     /// Starts building a [`GetReservedInstancesExchangeQuoteRequest`].
@@ -37,9 +62,26 @@ impl GetReservedInstancesExchangeQuoteRequest {
     }
 }
 /// A builder for [`GetReservedInstancesExchangeQuoteRequest`](crate::types::GetReservedInstancesExchangeQuoteRequest); start one with `GetReservedInstancesExchangeQuoteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetReservedInstancesExchangeQuoteRequestBuilder {
     inner: crate::types::GetReservedInstancesExchangeQuoteRequest,
+}
+impl Clone for GetReservedInstancesExchangeQuoteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetReservedInstancesExchangeQuoteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetReservedInstancesExchangeQuoteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetReservedInstancesExchangeQuoteRequest as Default>::default(),
+        }
+    }
 }
 impl GetReservedInstancesExchangeQuoteRequestBuilder {
     /// Sets [`GetReservedInstancesExchangeQuoteRequest::dry_run`](crate::types::GetReservedInstancesExchangeQuoteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of GetReservedInstancesExchangeQuote.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetReservedInstancesExchangeQuoteResult {
     /// The currency of the transaction.
@@ -29,6 +29,56 @@ pub struct GetReservedInstancesExchangeQuoteResult {
     >,
     /// Describes the reason why the exchange cannot be completed.
     pub validation_failure_reason: Option<String>,
+}
+impl Clone for GetReservedInstancesExchangeQuoteResult {
+    fn clone(&self) -> Self {
+        Self {
+            currency_code: self.currency_code.clone(),
+            is_valid_exchange: self.is_valid_exchange,
+            output_reserved_instances_will_expire_at: self
+                .output_reserved_instances_will_expire_at,
+            payment_due: self.payment_due.clone(),
+            reserved_instance_value_rollup: self.reserved_instance_value_rollup.clone(),
+            reserved_instance_value_set: self.reserved_instance_value_set.clone(),
+            target_configuration_value_rollup: self
+                .target_configuration_value_rollup
+                .clone(),
+            target_configuration_value_set: self.target_configuration_value_set.clone(),
+            validation_failure_reason: self.validation_failure_reason.clone(),
+        }
+    }
+}
+impl PartialEq for GetReservedInstancesExchangeQuoteResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.currency_code == other.currency_code
+            && self.is_valid_exchange == other.is_valid_exchange
+            && self.output_reserved_instances_will_expire_at
+                == other.output_reserved_instances_will_expire_at
+            && self.payment_due == other.payment_due
+            && self.reserved_instance_value_rollup
+                == other.reserved_instance_value_rollup
+            && self.reserved_instance_value_set == other.reserved_instance_value_set
+            && self.target_configuration_value_rollup
+                == other.target_configuration_value_rollup
+            && self.target_configuration_value_set
+                == other.target_configuration_value_set
+            && self.validation_failure_reason == other.validation_failure_reason
+    }
+}
+impl Default for GetReservedInstancesExchangeQuoteResult {
+    fn default() -> Self {
+        Self {
+            currency_code: None,
+            is_valid_exchange: None,
+            output_reserved_instances_will_expire_at: None,
+            payment_due: None,
+            reserved_instance_value_rollup: None,
+            reserved_instance_value_set: None,
+            target_configuration_value_rollup: None,
+            target_configuration_value_set: None,
+            validation_failure_reason: None,
+        }
+    }
 }
 impl GetReservedInstancesExchangeQuoteResult {
     /// Starts building a [`GetReservedInstancesExchangeQuoteResult`].
@@ -93,9 +143,26 @@ impl GetReservedInstancesExchangeQuoteResult {
     }
 }
 /// A builder for [`GetReservedInstancesExchangeQuoteResult`](crate::types::GetReservedInstancesExchangeQuoteResult); start one with `GetReservedInstancesExchangeQuoteResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetReservedInstancesExchangeQuoteResultBuilder {
     inner: crate::types::GetReservedInstancesExchangeQuoteResult,
+}
+impl Clone for GetReservedInstancesExchangeQuoteResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetReservedInstancesExchangeQuoteResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetReservedInstancesExchangeQuoteResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetReservedInstancesExchangeQuoteResult as Default>::default(),
+        }
+    }
 }
 impl GetReservedInstancesExchangeQuoteResultBuilder {
     /// Sets [`GetReservedInstancesExchangeQuoteResult::currency_code`](crate::types::GetReservedInstancesExchangeQuoteResult::currency_code): The currency of the transaction.

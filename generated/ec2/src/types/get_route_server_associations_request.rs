@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRouteServerAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRouteServerAssociationsRequest {
     /// The ID of the route server for which to get association information.
@@ -11,6 +11,27 @@ pub struct GetRouteServerAssociationsRequest {
     pub route_server_id: Option<String>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetRouteServerAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetRouteServerAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetRouteServerAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetRouteServerAssociationsRequest {
     /// Starts building a [`GetRouteServerAssociationsRequest`].
@@ -30,9 +51,26 @@ impl GetRouteServerAssociationsRequest {
     }
 }
 /// A builder for [`GetRouteServerAssociationsRequest`](crate::types::GetRouteServerAssociationsRequest); start one with `GetRouteServerAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRouteServerAssociationsRequestBuilder {
     inner: crate::types::GetRouteServerAssociationsRequest,
+}
+impl Clone for GetRouteServerAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRouteServerAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRouteServerAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRouteServerAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl GetRouteServerAssociationsRequestBuilder {
     /// Sets [`GetRouteServerAssociationsRequest::route_server_id`](crate::types::GetRouteServerAssociationsRequest::route_server_id): The ID of the route server for which to get association information.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRouteServerAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRouteServerAssociationsResult {
     /// Information about the associations for the specified route server.
     pub route_server_associations: Option<Vec<crate::types::RouteServerAssociation>>,
+}
+impl Clone for GetRouteServerAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_associations: self.route_server_associations.clone(),
+        }
+    }
+}
+impl PartialEq for GetRouteServerAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_associations == other.route_server_associations
+    }
+}
+impl Default for GetRouteServerAssociationsResult {
+    fn default() -> Self {
+        Self {
+            route_server_associations: None,
+        }
+    }
 }
 impl GetRouteServerAssociationsResult {
     /// Starts building a [`GetRouteServerAssociationsResult`].
@@ -21,9 +40,26 @@ impl GetRouteServerAssociationsResult {
     }
 }
 /// A builder for [`GetRouteServerAssociationsResult`](crate::types::GetRouteServerAssociationsResult); start one with `GetRouteServerAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRouteServerAssociationsResultBuilder {
     inner: crate::types::GetRouteServerAssociationsResult,
+}
+impl Clone for GetRouteServerAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRouteServerAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRouteServerAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRouteServerAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl GetRouteServerAssociationsResultBuilder {
     /// Appends one item to [`GetRouteServerAssociationsResult::route_server_associations`](crate::types::GetRouteServerAssociationsResult::route_server_associations): Information about the associations for the specified route server.

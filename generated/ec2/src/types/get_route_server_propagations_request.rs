@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRouteServerPropagationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRouteServerPropagationsRequest {
     /// The ID of the route server for which to get propagation information.
@@ -13,6 +13,31 @@ pub struct GetRouteServerPropagationsRequest {
     pub route_table_id: Option<String>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetRouteServerPropagationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            route_table_id: self.route_table_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetRouteServerPropagationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id
+            && self.route_table_id == other.route_table_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetRouteServerPropagationsRequest {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            route_table_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetRouteServerPropagationsRequest {
     /// Starts building a [`GetRouteServerPropagationsRequest`].
@@ -37,9 +62,26 @@ impl GetRouteServerPropagationsRequest {
     }
 }
 /// A builder for [`GetRouteServerPropagationsRequest`](crate::types::GetRouteServerPropagationsRequest); start one with `GetRouteServerPropagationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRouteServerPropagationsRequestBuilder {
     inner: crate::types::GetRouteServerPropagationsRequest,
+}
+impl Clone for GetRouteServerPropagationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRouteServerPropagationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRouteServerPropagationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRouteServerPropagationsRequest as Default>::default(),
+        }
+    }
 }
 impl GetRouteServerPropagationsRequestBuilder {
     /// Sets [`GetRouteServerPropagationsRequest::route_server_id`](crate::types::GetRouteServerPropagationsRequest::route_server_id): The ID of the route server for which to get propagation information.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRouteServerPropagationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRouteServerPropagationsResult {
     /// Information about the route propagations for the specified route server.
     pub route_server_propagations: Option<Vec<crate::types::RouteServerPropagation>>,
+}
+impl Clone for GetRouteServerPropagationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_propagations: self.route_server_propagations.clone(),
+        }
+    }
+}
+impl PartialEq for GetRouteServerPropagationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_propagations == other.route_server_propagations
+    }
+}
+impl Default for GetRouteServerPropagationsResult {
+    fn default() -> Self {
+        Self {
+            route_server_propagations: None,
+        }
+    }
 }
 impl GetRouteServerPropagationsResult {
     /// Starts building a [`GetRouteServerPropagationsResult`].
@@ -21,9 +40,26 @@ impl GetRouteServerPropagationsResult {
     }
 }
 /// A builder for [`GetRouteServerPropagationsResult`](crate::types::GetRouteServerPropagationsResult); start one with `GetRouteServerPropagationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRouteServerPropagationsResultBuilder {
     inner: crate::types::GetRouteServerPropagationsResult,
+}
+impl Clone for GetRouteServerPropagationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRouteServerPropagationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRouteServerPropagationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRouteServerPropagationsResult as Default>::default(),
+        }
+    }
 }
 impl GetRouteServerPropagationsResultBuilder {
     /// Appends one item to [`GetRouteServerPropagationsResult::route_server_propagations`](crate::types::GetRouteServerPropagationsResult::route_server_propagations): Information about the route propagations for the specified route server.

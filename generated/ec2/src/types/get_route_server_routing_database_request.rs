@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRouteServerRoutingDatabaseRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRouteServerRoutingDatabaseRequest {
     /// The ID of the route server for which to get the routing database.
@@ -17,6 +17,36 @@ pub struct GetRouteServerRoutingDatabaseRequest {
     pub dry_run: Option<bool>,
     /// Filters to apply to the routing database query.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for GetRouteServerRoutingDatabaseRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for GetRouteServerRoutingDatabaseRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+            && self.filters == other.filters
+    }
+}
+impl Default for GetRouteServerRoutingDatabaseRequest {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+            filters: None,
+        }
+    }
 }
 impl GetRouteServerRoutingDatabaseRequest {
     /// Starts building a [`GetRouteServerRoutingDatabaseRequest`].
@@ -51,9 +81,26 @@ impl GetRouteServerRoutingDatabaseRequest {
     }
 }
 /// A builder for [`GetRouteServerRoutingDatabaseRequest`](crate::types::GetRouteServerRoutingDatabaseRequest); start one with `GetRouteServerRoutingDatabaseRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRouteServerRoutingDatabaseRequestBuilder {
     inner: crate::types::GetRouteServerRoutingDatabaseRequest,
+}
+impl Clone for GetRouteServerRoutingDatabaseRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRouteServerRoutingDatabaseRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRouteServerRoutingDatabaseRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRouteServerRoutingDatabaseRequest as Default>::default(),
+        }
+    }
 }
 impl GetRouteServerRoutingDatabaseRequestBuilder {
     /// Sets [`GetRouteServerRoutingDatabaseRequest::route_server_id`](crate::types::GetRouteServerRoutingDatabaseRequest::route_server_id): The ID of the route server for which to get the routing database.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRouteServerRoutingDatabaseResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRouteServerRoutingDatabaseResult {
     /// Indicates whether routes are being persisted in the routing database.
@@ -11,6 +11,30 @@ pub struct GetRouteServerRoutingDatabaseResult {
     pub routes: Option<Vec<crate::types::RouteServerRoute>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetRouteServerRoutingDatabaseResult {
+    fn clone(&self) -> Self {
+        Self {
+            are_routes_persisted: self.are_routes_persisted,
+            routes: self.routes.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetRouteServerRoutingDatabaseResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.are_routes_persisted == other.are_routes_persisted
+            && self.routes == other.routes && self.next_token == other.next_token
+    }
+}
+impl Default for GetRouteServerRoutingDatabaseResult {
+    fn default() -> Self {
+        Self {
+            are_routes_persisted: None,
+            routes: None,
+            next_token: None,
+        }
+    }
 }
 impl GetRouteServerRoutingDatabaseResult {
     /// Starts building a [`GetRouteServerRoutingDatabaseResult`].
@@ -35,9 +59,26 @@ impl GetRouteServerRoutingDatabaseResult {
     }
 }
 /// A builder for [`GetRouteServerRoutingDatabaseResult`](crate::types::GetRouteServerRoutingDatabaseResult); start one with `GetRouteServerRoutingDatabaseResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRouteServerRoutingDatabaseResultBuilder {
     inner: crate::types::GetRouteServerRoutingDatabaseResult,
+}
+impl Clone for GetRouteServerRoutingDatabaseResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRouteServerRoutingDatabaseResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRouteServerRoutingDatabaseResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRouteServerRoutingDatabaseResult as Default>::default(),
+        }
+    }
 }
 impl GetRouteServerRoutingDatabaseResultBuilder {
     /// Sets [`GetRouteServerRoutingDatabaseResult::are_routes_persisted`](crate::types::GetRouteServerRoutingDatabaseResult::are_routes_persisted): Indicates whether routes are being persisted in the routing database.

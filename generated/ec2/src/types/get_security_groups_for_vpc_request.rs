@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSecurityGroupsForVpcRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSecurityGroupsForVpcRequest {
     /// The VPC ID where the security group can be used.
@@ -23,6 +23,35 @@ pub struct GetSecurityGroupsForVpcRequest {
     pub filters: Option<Vec<crate::types::Filter>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetSecurityGroupsForVpcRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_id: self.vpc_id.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            filters: self.filters.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetSecurityGroupsForVpcRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_id == other.vpc_id && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.filters == other.filters
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetSecurityGroupsForVpcRequest {
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            next_token: None,
+            max_results: None,
+            filters: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetSecurityGroupsForVpcRequest {
     /// Starts building a [`GetSecurityGroupsForVpcRequest`].
@@ -57,9 +86,26 @@ impl GetSecurityGroupsForVpcRequest {
     }
 }
 /// A builder for [`GetSecurityGroupsForVpcRequest`](crate::types::GetSecurityGroupsForVpcRequest); start one with `GetSecurityGroupsForVpcRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSecurityGroupsForVpcRequestBuilder {
     inner: crate::types::GetSecurityGroupsForVpcRequest,
+}
+impl Clone for GetSecurityGroupsForVpcRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSecurityGroupsForVpcRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSecurityGroupsForVpcRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSecurityGroupsForVpcRequest as Default>::default(),
+        }
+    }
 }
 impl GetSecurityGroupsForVpcRequestBuilder {
     /// Sets [`GetSecurityGroupsForVpcRequest::vpc_id`](crate::types::GetSecurityGroupsForVpcRequest::vpc_id): The VPC ID where the security group can be used.

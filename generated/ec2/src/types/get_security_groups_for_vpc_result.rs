@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSecurityGroupsForVpcResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSecurityGroupsForVpcResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
     /// The security group that can be used by interfaces in the VPC.
     pub security_group_for_vpcs: Option<Vec<crate::types::SecurityGroupForVpc>>,
+}
+impl Clone for GetSecurityGroupsForVpcResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            security_group_for_vpcs: self.security_group_for_vpcs.clone(),
+        }
+    }
+}
+impl PartialEq for GetSecurityGroupsForVpcResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.security_group_for_vpcs == other.security_group_for_vpcs
+    }
+}
+impl Default for GetSecurityGroupsForVpcResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            security_group_for_vpcs: None,
+        }
+    }
 }
 impl GetSecurityGroupsForVpcResult {
     /// Starts building a [`GetSecurityGroupsForVpcResult`].
@@ -28,9 +50,26 @@ impl GetSecurityGroupsForVpcResult {
     }
 }
 /// A builder for [`GetSecurityGroupsForVpcResult`](crate::types::GetSecurityGroupsForVpcResult); start one with `GetSecurityGroupsForVpcResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSecurityGroupsForVpcResultBuilder {
     inner: crate::types::GetSecurityGroupsForVpcResult,
+}
+impl Clone for GetSecurityGroupsForVpcResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSecurityGroupsForVpcResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSecurityGroupsForVpcResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSecurityGroupsForVpcResult as Default>::default(),
+        }
+    }
 }
 impl GetSecurityGroupsForVpcResultBuilder {
     /// Sets [`GetSecurityGroupsForVpcResult::next_token`](crate::types::GetSecurityGroupsForVpcResult::next_token): The token to include in another request to get the next page of items.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSerialConsoleAccessStatusRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSerialConsoleAccessStatusRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetSerialConsoleAccessStatusRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for GetSerialConsoleAccessStatusRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for GetSerialConsoleAccessStatusRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl GetSerialConsoleAccessStatusRequest {
     /// Starts building a [`GetSerialConsoleAccessStatusRequest`].
@@ -21,9 +36,26 @@ impl GetSerialConsoleAccessStatusRequest {
     }
 }
 /// A builder for [`GetSerialConsoleAccessStatusRequest`](crate::types::GetSerialConsoleAccessStatusRequest); start one with `GetSerialConsoleAccessStatusRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSerialConsoleAccessStatusRequestBuilder {
     inner: crate::types::GetSerialConsoleAccessStatusRequest,
+}
+impl Clone for GetSerialConsoleAccessStatusRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSerialConsoleAccessStatusRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSerialConsoleAccessStatusRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSerialConsoleAccessStatusRequest as Default>::default(),
+        }
+    }
 }
 impl GetSerialConsoleAccessStatusRequestBuilder {
     /// Sets [`GetSerialConsoleAccessStatusRequest::dry_run`](crate::types::GetSerialConsoleAccessStatusRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

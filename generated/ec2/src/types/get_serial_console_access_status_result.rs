@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSerialConsoleAccessStatusResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSerialConsoleAccessStatusResult {
     /// If `true`, access to the EC2 serial console of all instances is enabled for your account. If `false`, access to the EC2 serial console of all instances is disabled for your account.
@@ -12,6 +12,28 @@ pub struct GetSerialConsoleAccessStatusResult {
     /// - `account` - Access is managed by the account.
     /// - `declarative-policy` - Access is managed by a declarative policy and can't be modified by the account.
     pub managed_by: Option<crate::types::ManagedBy>,
+}
+impl Clone for GetSerialConsoleAccessStatusResult {
+    fn clone(&self) -> Self {
+        Self {
+            serial_console_access_enabled: self.serial_console_access_enabled,
+            managed_by: self.managed_by.clone(),
+        }
+    }
+}
+impl PartialEq for GetSerialConsoleAccessStatusResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.serial_console_access_enabled == other.serial_console_access_enabled
+            && self.managed_by == other.managed_by
+    }
+}
+impl Default for GetSerialConsoleAccessStatusResult {
+    fn default() -> Self {
+        Self {
+            serial_console_access_enabled: None,
+            managed_by: None,
+        }
+    }
 }
 impl GetSerialConsoleAccessStatusResult {
     /// Starts building a [`GetSerialConsoleAccessStatusResult`].
@@ -31,9 +53,26 @@ impl GetSerialConsoleAccessStatusResult {
     }
 }
 /// A builder for [`GetSerialConsoleAccessStatusResult`](crate::types::GetSerialConsoleAccessStatusResult); start one with `GetSerialConsoleAccessStatusResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSerialConsoleAccessStatusResultBuilder {
     inner: crate::types::GetSerialConsoleAccessStatusResult,
+}
+impl Clone for GetSerialConsoleAccessStatusResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSerialConsoleAccessStatusResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSerialConsoleAccessStatusResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSerialConsoleAccessStatusResult as Default>::default(),
+        }
+    }
 }
 impl GetSerialConsoleAccessStatusResultBuilder {
     /// Sets [`GetSerialConsoleAccessStatusResult::serial_console_access_enabled`](crate::types::GetSerialConsoleAccessStatusResult::serial_console_access_enabled): If `true`, access to the EC2 serial console of all instances is enabled for your account.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSnapshotBlockPublicAccessStateRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSnapshotBlockPublicAccessStateRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetSnapshotBlockPublicAccessStateRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for GetSnapshotBlockPublicAccessStateRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for GetSnapshotBlockPublicAccessStateRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl GetSnapshotBlockPublicAccessStateRequest {
     /// Starts building a [`GetSnapshotBlockPublicAccessStateRequest`].
@@ -21,9 +36,26 @@ impl GetSnapshotBlockPublicAccessStateRequest {
     }
 }
 /// A builder for [`GetSnapshotBlockPublicAccessStateRequest`](crate::types::GetSnapshotBlockPublicAccessStateRequest); start one with `GetSnapshotBlockPublicAccessStateRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSnapshotBlockPublicAccessStateRequestBuilder {
     inner: crate::types::GetSnapshotBlockPublicAccessStateRequest,
+}
+impl Clone for GetSnapshotBlockPublicAccessStateRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSnapshotBlockPublicAccessStateRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSnapshotBlockPublicAccessStateRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSnapshotBlockPublicAccessStateRequest as Default>::default(),
+        }
+    }
 }
 impl GetSnapshotBlockPublicAccessStateRequestBuilder {
     /// Sets [`GetSnapshotBlockPublicAccessStateRequest::dry_run`](crate::types::GetSnapshotBlockPublicAccessStateRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSnapshotBlockPublicAccessStateResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSnapshotBlockPublicAccessStateResult {
     /// The current state of block public access for snapshots. Possible values include:
@@ -16,6 +16,27 @@ pub struct GetSnapshotBlockPublicAccessStateResult {
     /// - `account` - The state is managed by the account.
     /// - `declarative-policy` - The state is managed by a declarative policy and can't be modified by the account.
     pub managed_by: Option<crate::types::ManagedBy>,
+}
+impl Clone for GetSnapshotBlockPublicAccessStateResult {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            managed_by: self.managed_by.clone(),
+        }
+    }
+}
+impl PartialEq for GetSnapshotBlockPublicAccessStateResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.managed_by == other.managed_by
+    }
+}
+impl Default for GetSnapshotBlockPublicAccessStateResult {
+    fn default() -> Self {
+        Self {
+            state: None,
+            managed_by: None,
+        }
+    }
 }
 impl GetSnapshotBlockPublicAccessStateResult {
     /// Starts building a [`GetSnapshotBlockPublicAccessStateResult`].
@@ -35,9 +56,26 @@ impl GetSnapshotBlockPublicAccessStateResult {
     }
 }
 /// A builder for [`GetSnapshotBlockPublicAccessStateResult`](crate::types::GetSnapshotBlockPublicAccessStateResult); start one with `GetSnapshotBlockPublicAccessStateResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSnapshotBlockPublicAccessStateResultBuilder {
     inner: crate::types::GetSnapshotBlockPublicAccessStateResult,
+}
+impl Clone for GetSnapshotBlockPublicAccessStateResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSnapshotBlockPublicAccessStateResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSnapshotBlockPublicAccessStateResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSnapshotBlockPublicAccessStateResult as Default>::default(),
+        }
+    }
 }
 impl GetSnapshotBlockPublicAccessStateResultBuilder {
     /// Sets [`GetSnapshotBlockPublicAccessStateResult::state`](crate::types::GetSnapshotBlockPublicAccessStateResult::state): The current state of block public access for snapshots.

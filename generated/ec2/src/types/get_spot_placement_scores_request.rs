@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSpotPlacementScoresRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSpotPlacementScoresRequest {
     /// The instance types. We recommend that you specify at least three instance types. If you specify one or two instance types, or specify variations of a single instance type (for example, an `m3.xlarge` with and without instance storage), the returned placement score will always be low.
@@ -37,6 +37,54 @@ pub struct GetSpotPlacementScoresRequest {
     ///
     /// When you request regional scores, Local Zone capacity counts toward its parent Region.
     pub include_local_zones: Option<bool>,
+}
+impl Clone for GetSpotPlacementScoresRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_types: self.instance_types.clone(),
+            target_capacity: self.target_capacity,
+            target_capacity_unit_type: self.target_capacity_unit_type.clone(),
+            single_availability_zone: self.single_availability_zone,
+            region_names: self.region_names.clone(),
+            instance_requirements_with_metadata: self
+                .instance_requirements_with_metadata
+                .clone(),
+            dry_run: self.dry_run,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            include_local_zones: self.include_local_zones,
+        }
+    }
+}
+impl PartialEq for GetSpotPlacementScoresRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_types == other.instance_types
+            && self.target_capacity == other.target_capacity
+            && self.target_capacity_unit_type == other.target_capacity_unit_type
+            && self.single_availability_zone == other.single_availability_zone
+            && self.region_names == other.region_names
+            && self.instance_requirements_with_metadata
+                == other.instance_requirements_with_metadata
+            && self.dry_run == other.dry_run && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.include_local_zones == other.include_local_zones
+    }
+}
+impl Default for GetSpotPlacementScoresRequest {
+    fn default() -> Self {
+        Self {
+            instance_types: None,
+            target_capacity: None,
+            target_capacity_unit_type: None,
+            single_availability_zone: None,
+            region_names: None,
+            instance_requirements_with_metadata: None,
+            dry_run: None,
+            max_results: None,
+            next_token: None,
+            include_local_zones: None,
+        }
+    }
 }
 impl GetSpotPlacementScoresRequest {
     /// Starts building a [`GetSpotPlacementScoresRequest`].
@@ -100,9 +148,26 @@ impl GetSpotPlacementScoresRequest {
     }
 }
 /// A builder for [`GetSpotPlacementScoresRequest`](crate::types::GetSpotPlacementScoresRequest); start one with `GetSpotPlacementScoresRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSpotPlacementScoresRequestBuilder {
     inner: crate::types::GetSpotPlacementScoresRequest,
+}
+impl Clone for GetSpotPlacementScoresRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSpotPlacementScoresRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSpotPlacementScoresRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSpotPlacementScoresRequest as Default>::default(),
+        }
+    }
 }
 impl GetSpotPlacementScoresRequestBuilder {
     /// Appends one item to [`GetSpotPlacementScoresRequest::instance_types`](crate::types::GetSpotPlacementScoresRequest::instance_types): The instance types.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSpotPlacementScoresResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSpotPlacementScoresResult {
     /// The Spot placement score for the top 10 Regions or Availability Zones, scored on a scale from 1 to 10. Each score reflects how likely it is that each Region or Availability Zone will succeed at fulfilling the specified target capacity *at the time of the Spot placement score request*. A score of `10` means that your Spot capacity request is highly likely to succeed in that Region or Availability Zone.
@@ -15,6 +15,28 @@ pub struct GetSpotPlacementScoresResult {
     pub spot_placement_scores: Option<Vec<crate::types::SpotPlacementScore>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetSpotPlacementScoresResult {
+    fn clone(&self) -> Self {
+        Self {
+            spot_placement_scores: self.spot_placement_scores.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetSpotPlacementScoresResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.spot_placement_scores == other.spot_placement_scores
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetSpotPlacementScoresResult {
+    fn default() -> Self {
+        Self {
+            spot_placement_scores: None,
+            next_token: None,
+        }
+    }
 }
 impl GetSpotPlacementScoresResult {
     /// Starts building a [`GetSpotPlacementScoresResult`].
@@ -34,9 +56,26 @@ impl GetSpotPlacementScoresResult {
     }
 }
 /// A builder for [`GetSpotPlacementScoresResult`](crate::types::GetSpotPlacementScoresResult); start one with `GetSpotPlacementScoresResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSpotPlacementScoresResultBuilder {
     inner: crate::types::GetSpotPlacementScoresResult,
+}
+impl Clone for GetSpotPlacementScoresResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSpotPlacementScoresResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSpotPlacementScoresResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSpotPlacementScoresResult as Default>::default(),
+        }
+    }
 }
 impl GetSpotPlacementScoresResultBuilder {
     /// Appends one item to [`GetSpotPlacementScoresResult::spot_placement_scores`](crate::types::GetSpotPlacementScoresResult::spot_placement_scores): The Spot placement score for the top 10 Regions or Availability Zones, scored on a scale from 1 to 10.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSubnetCidrReservationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSubnetCidrReservationsRequest {
     /// One or more filters.
@@ -22,6 +22,35 @@ pub struct GetSubnetCidrReservationsRequest {
     pub next_token: Option<String>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
     pub max_results: Option<i32>,
+}
+impl Clone for GetSubnetCidrReservationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+            subnet_id: self.subnet_id.clone(),
+            dry_run: self.dry_run,
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for GetSubnetCidrReservationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters && self.subnet_id == other.subnet_id
+            && self.dry_run == other.dry_run && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for GetSubnetCidrReservationsRequest {
+    fn default() -> Self {
+        Self {
+            filters: None,
+            subnet_id: None,
+            dry_run: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl GetSubnetCidrReservationsRequest {
     /// Starts building a [`GetSubnetCidrReservationsRequest`].
@@ -56,9 +85,26 @@ impl GetSubnetCidrReservationsRequest {
     }
 }
 /// A builder for [`GetSubnetCidrReservationsRequest`](crate::types::GetSubnetCidrReservationsRequest); start one with `GetSubnetCidrReservationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSubnetCidrReservationsRequestBuilder {
     inner: crate::types::GetSubnetCidrReservationsRequest,
+}
+impl Clone for GetSubnetCidrReservationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSubnetCidrReservationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSubnetCidrReservationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSubnetCidrReservationsRequest as Default>::default(),
+        }
+    }
 }
 impl GetSubnetCidrReservationsRequestBuilder {
     /// Appends one item to [`GetSubnetCidrReservationsRequest::filters`](crate::types::GetSubnetCidrReservationsRequest::filters): One or more filters.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSubnetCidrReservationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSubnetCidrReservationsResult {
     /// Information about the IPv4 subnet CIDR reservations.
@@ -11,6 +11,31 @@ pub struct GetSubnetCidrReservationsResult {
     pub subnet_ipv6_cidr_reservations: Option<Vec<crate::types::SubnetCidrReservation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetSubnetCidrReservationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_ipv4_cidr_reservations: self.subnet_ipv4_cidr_reservations.clone(),
+            subnet_ipv6_cidr_reservations: self.subnet_ipv6_cidr_reservations.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetSubnetCidrReservationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_ipv4_cidr_reservations == other.subnet_ipv4_cidr_reservations
+            && self.subnet_ipv6_cidr_reservations == other.subnet_ipv6_cidr_reservations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetSubnetCidrReservationsResult {
+    fn default() -> Self {
+        Self {
+            subnet_ipv4_cidr_reservations: None,
+            subnet_ipv6_cidr_reservations: None,
+            next_token: None,
+        }
+    }
 }
 impl GetSubnetCidrReservationsResult {
     /// Starts building a [`GetSubnetCidrReservationsResult`].
@@ -39,9 +64,26 @@ impl GetSubnetCidrReservationsResult {
     }
 }
 /// A builder for [`GetSubnetCidrReservationsResult`](crate::types::GetSubnetCidrReservationsResult); start one with `GetSubnetCidrReservationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSubnetCidrReservationsResultBuilder {
     inner: crate::types::GetSubnetCidrReservationsResult,
+}
+impl Clone for GetSubnetCidrReservationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSubnetCidrReservationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSubnetCidrReservationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSubnetCidrReservationsResult as Default>::default(),
+        }
+    }
 }
 impl GetSubnetCidrReservationsResultBuilder {
     /// Appends one item to [`GetSubnetCidrReservationsResult::subnet_ipv4_cidr_reservations`](crate::types::GetSubnetCidrReservationsResult::subnet_ipv4_cidr_reservations): Information about the IPv4 subnet CIDR reservations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayAttachmentPropagationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayAttachmentPropagationsRequest {
     /// The ID of the attachment.
@@ -19,6 +19,35 @@ pub struct GetTransitGatewayAttachmentPropagationsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetTransitGatewayAttachmentPropagationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayAttachmentPropagationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetTransitGatewayAttachmentPropagationsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetTransitGatewayAttachmentPropagationsRequest {
     /// Starts building a [`GetTransitGatewayAttachmentPropagationsRequest`].
@@ -53,9 +82,26 @@ impl GetTransitGatewayAttachmentPropagationsRequest {
     }
 }
 /// A builder for [`GetTransitGatewayAttachmentPropagationsRequest`](crate::types::GetTransitGatewayAttachmentPropagationsRequest); start one with `GetTransitGatewayAttachmentPropagationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayAttachmentPropagationsRequestBuilder {
     inner: crate::types::GetTransitGatewayAttachmentPropagationsRequest,
+}
+impl Clone for GetTransitGatewayAttachmentPropagationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayAttachmentPropagationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayAttachmentPropagationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayAttachmentPropagationsRequest as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayAttachmentPropagationsRequestBuilder {
     /// Sets [`GetTransitGatewayAttachmentPropagationsRequest::transit_gateway_attachment_id`](crate::types::GetTransitGatewayAttachmentPropagationsRequest::transit_gateway_attachment_id): The ID of the attachment.

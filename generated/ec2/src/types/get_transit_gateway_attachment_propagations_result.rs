@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayAttachmentPropagationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayAttachmentPropagationsResult {
     /// Information about the propagation route tables.
@@ -11,6 +11,31 @@ pub struct GetTransitGatewayAttachmentPropagationsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetTransitGatewayAttachmentPropagationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_propagations: self
+                .transit_gateway_attachment_propagations
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayAttachmentPropagationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_propagations
+            == other.transit_gateway_attachment_propagations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetTransitGatewayAttachmentPropagationsResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_propagations: None,
+            next_token: None,
+        }
+    }
 }
 impl GetTransitGatewayAttachmentPropagationsResult {
     /// Starts building a [`GetTransitGatewayAttachmentPropagationsResult`].
@@ -32,9 +57,26 @@ impl GetTransitGatewayAttachmentPropagationsResult {
     }
 }
 /// A builder for [`GetTransitGatewayAttachmentPropagationsResult`](crate::types::GetTransitGatewayAttachmentPropagationsResult); start one with `GetTransitGatewayAttachmentPropagationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayAttachmentPropagationsResultBuilder {
     inner: crate::types::GetTransitGatewayAttachmentPropagationsResult,
+}
+impl Clone for GetTransitGatewayAttachmentPropagationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayAttachmentPropagationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayAttachmentPropagationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayAttachmentPropagationsResult as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayAttachmentPropagationsResultBuilder {
     /// Appends one item to [`GetTransitGatewayAttachmentPropagationsResult::transit_gateway_attachment_propagations`](crate::types::GetTransitGatewayAttachmentPropagationsResult::transit_gateway_attachment_propagations): Information about the propagation route tables.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayMeteringPolicyEntriesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayMeteringPolicyEntriesRequest {
     /// The ID of the transit gateway metering policy to retrieve entries for.
@@ -17,6 +17,38 @@ pub struct GetTransitGatewayMeteringPolicyEntriesRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetTransitGatewayMeteringPolicyEntriesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policy_id: self
+                .transit_gateway_metering_policy_id
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayMeteringPolicyEntriesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policy_id
+            == other.transit_gateway_metering_policy_id && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetTransitGatewayMeteringPolicyEntriesRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policy_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetTransitGatewayMeteringPolicyEntriesRequest {
     /// Starts building a [`GetTransitGatewayMeteringPolicyEntriesRequest`].
@@ -51,9 +83,26 @@ impl GetTransitGatewayMeteringPolicyEntriesRequest {
     }
 }
 /// A builder for [`GetTransitGatewayMeteringPolicyEntriesRequest`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest); start one with `GetTransitGatewayMeteringPolicyEntriesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayMeteringPolicyEntriesRequestBuilder {
     inner: crate::types::GetTransitGatewayMeteringPolicyEntriesRequest,
+}
+impl Clone for GetTransitGatewayMeteringPolicyEntriesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayMeteringPolicyEntriesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayMeteringPolicyEntriesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayMeteringPolicyEntriesRequest as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayMeteringPolicyEntriesRequestBuilder {
     /// Sets [`GetTransitGatewayMeteringPolicyEntriesRequest::transit_gateway_metering_policy_id`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::transit_gateway_metering_policy_id): The ID of the transit gateway metering policy to retrieve entries for.

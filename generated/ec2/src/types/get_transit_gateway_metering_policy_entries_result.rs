@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayMeteringPolicyEntriesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayMeteringPolicyEntriesResult {
     /// Information about the transit gateway metering policy entries.
@@ -11,6 +11,31 @@ pub struct GetTransitGatewayMeteringPolicyEntriesResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetTransitGatewayMeteringPolicyEntriesResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policy_entries: self
+                .transit_gateway_metering_policy_entries
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayMeteringPolicyEntriesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policy_entries
+            == other.transit_gateway_metering_policy_entries
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetTransitGatewayMeteringPolicyEntriesResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policy_entries: None,
+            next_token: None,
+        }
+    }
 }
 impl GetTransitGatewayMeteringPolicyEntriesResult {
     /// Starts building a [`GetTransitGatewayMeteringPolicyEntriesResult`].
@@ -32,9 +57,26 @@ impl GetTransitGatewayMeteringPolicyEntriesResult {
     }
 }
 /// A builder for [`GetTransitGatewayMeteringPolicyEntriesResult`](crate::types::GetTransitGatewayMeteringPolicyEntriesResult); start one with `GetTransitGatewayMeteringPolicyEntriesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayMeteringPolicyEntriesResultBuilder {
     inner: crate::types::GetTransitGatewayMeteringPolicyEntriesResult,
+}
+impl Clone for GetTransitGatewayMeteringPolicyEntriesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayMeteringPolicyEntriesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayMeteringPolicyEntriesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayMeteringPolicyEntriesResult as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayMeteringPolicyEntriesResultBuilder {
     /// Appends one item to [`GetTransitGatewayMeteringPolicyEntriesResult::transit_gateway_metering_policy_entries`](crate::types::GetTransitGatewayMeteringPolicyEntriesResult::transit_gateway_metering_policy_entries): Information about the transit gateway metering policy entries.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayMulticastDomainAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayMulticastDomainAssociationsRequest {
     /// The ID of the transit gateway multicast domain.
@@ -23,6 +23,38 @@ pub struct GetTransitGatewayMulticastDomainAssociationsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetTransitGatewayMulticastDomainAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayMulticastDomainAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetTransitGatewayMulticastDomainAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetTransitGatewayMulticastDomainAssociationsRequest {
     /// Starts building a [`GetTransitGatewayMulticastDomainAssociationsRequest`].
@@ -57,9 +89,26 @@ impl GetTransitGatewayMulticastDomainAssociationsRequest {
     }
 }
 /// A builder for [`GetTransitGatewayMulticastDomainAssociationsRequest`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest); start one with `GetTransitGatewayMulticastDomainAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayMulticastDomainAssociationsRequestBuilder {
     inner: crate::types::GetTransitGatewayMulticastDomainAssociationsRequest,
+}
+impl Clone for GetTransitGatewayMulticastDomainAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayMulticastDomainAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayMulticastDomainAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayMulticastDomainAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayMulticastDomainAssociationsRequestBuilder {
     /// Sets [`GetTransitGatewayMulticastDomainAssociationsRequest::transit_gateway_multicast_domain_id`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

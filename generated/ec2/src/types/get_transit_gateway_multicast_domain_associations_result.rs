@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayMulticastDomainAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayMulticastDomainAssociationsResult {
     /// Information about the multicast domain associations.
@@ -11,6 +11,28 @@ pub struct GetTransitGatewayMulticastDomainAssociationsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetTransitGatewayMulticastDomainAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            multicast_domain_associations: self.multicast_domain_associations.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayMulticastDomainAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.multicast_domain_associations == other.multicast_domain_associations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetTransitGatewayMulticastDomainAssociationsResult {
+    fn default() -> Self {
+        Self {
+            multicast_domain_associations: None,
+            next_token: None,
+        }
+    }
 }
 impl GetTransitGatewayMulticastDomainAssociationsResult {
     /// Starts building a [`GetTransitGatewayMulticastDomainAssociationsResult`].
@@ -32,9 +54,26 @@ impl GetTransitGatewayMulticastDomainAssociationsResult {
     }
 }
 /// A builder for [`GetTransitGatewayMulticastDomainAssociationsResult`](crate::types::GetTransitGatewayMulticastDomainAssociationsResult); start one with `GetTransitGatewayMulticastDomainAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayMulticastDomainAssociationsResultBuilder {
     inner: crate::types::GetTransitGatewayMulticastDomainAssociationsResult,
+}
+impl Clone for GetTransitGatewayMulticastDomainAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayMulticastDomainAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayMulticastDomainAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayMulticastDomainAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayMulticastDomainAssociationsResultBuilder {
     /// Appends one item to [`GetTransitGatewayMulticastDomainAssociationsResult::multicast_domain_associations`](crate::types::GetTransitGatewayMulticastDomainAssociationsResult::multicast_domain_associations): Information about the multicast domain associations.

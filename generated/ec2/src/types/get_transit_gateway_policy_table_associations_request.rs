@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayPolicyTableAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayPolicyTableAssociationsRequest {
     /// The ID of the transit gateway policy table.
@@ -17,6 +17,37 @@ pub struct GetTransitGatewayPolicyTableAssociationsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetTransitGatewayPolicyTableAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_id: self
+                .transit_gateway_policy_table_id
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayPolicyTableAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_id == other.transit_gateway_policy_table_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetTransitGatewayPolicyTableAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetTransitGatewayPolicyTableAssociationsRequest {
     /// Starts building a [`GetTransitGatewayPolicyTableAssociationsRequest`].
@@ -51,9 +82,26 @@ impl GetTransitGatewayPolicyTableAssociationsRequest {
     }
 }
 /// A builder for [`GetTransitGatewayPolicyTableAssociationsRequest`](crate::types::GetTransitGatewayPolicyTableAssociationsRequest); start one with `GetTransitGatewayPolicyTableAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayPolicyTableAssociationsRequestBuilder {
     inner: crate::types::GetTransitGatewayPolicyTableAssociationsRequest,
+}
+impl Clone for GetTransitGatewayPolicyTableAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayPolicyTableAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayPolicyTableAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayPolicyTableAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayPolicyTableAssociationsRequestBuilder {
     /// Sets [`GetTransitGatewayPolicyTableAssociationsRequest::transit_gateway_policy_table_id`](crate::types::GetTransitGatewayPolicyTableAssociationsRequest::transit_gateway_policy_table_id): The ID of the transit gateway policy table.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayPolicyTableAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayPolicyTableAssociationsResult {
     /// Returns details about the transit gateway policy table association.
     pub associations: Option<Vec<crate::types::TransitGatewayPolicyTableAssociation>>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for GetTransitGatewayPolicyTableAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            associations: self.associations.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayPolicyTableAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.associations == other.associations && self.next_token == other.next_token
+    }
+}
+impl Default for GetTransitGatewayPolicyTableAssociationsResult {
+    fn default() -> Self {
+        Self {
+            associations: None,
+            next_token: None,
+        }
+    }
 }
 impl GetTransitGatewayPolicyTableAssociationsResult {
     /// Starts building a [`GetTransitGatewayPolicyTableAssociationsResult`].
@@ -28,9 +49,26 @@ impl GetTransitGatewayPolicyTableAssociationsResult {
     }
 }
 /// A builder for [`GetTransitGatewayPolicyTableAssociationsResult`](crate::types::GetTransitGatewayPolicyTableAssociationsResult); start one with `GetTransitGatewayPolicyTableAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayPolicyTableAssociationsResultBuilder {
     inner: crate::types::GetTransitGatewayPolicyTableAssociationsResult,
+}
+impl Clone for GetTransitGatewayPolicyTableAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayPolicyTableAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayPolicyTableAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayPolicyTableAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayPolicyTableAssociationsResultBuilder {
     /// Appends one item to [`GetTransitGatewayPolicyTableAssociationsResult::associations`](crate::types::GetTransitGatewayPolicyTableAssociationsResult::associations): Returns details about the transit gateway policy table association.

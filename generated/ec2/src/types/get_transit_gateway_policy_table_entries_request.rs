@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayPolicyTableEntriesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayPolicyTableEntriesRequest {
     /// The ID of the transit gateway policy table.
@@ -27,6 +27,37 @@ pub struct GetTransitGatewayPolicyTableEntriesRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetTransitGatewayPolicyTableEntriesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_id: self
+                .transit_gateway_policy_table_id
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayPolicyTableEntriesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_id == other.transit_gateway_policy_table_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetTransitGatewayPolicyTableEntriesRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetTransitGatewayPolicyTableEntriesRequest {
     /// Starts building a [`GetTransitGatewayPolicyTableEntriesRequest`].
@@ -61,9 +92,26 @@ impl GetTransitGatewayPolicyTableEntriesRequest {
     }
 }
 /// A builder for [`GetTransitGatewayPolicyTableEntriesRequest`](crate::types::GetTransitGatewayPolicyTableEntriesRequest); start one with `GetTransitGatewayPolicyTableEntriesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayPolicyTableEntriesRequestBuilder {
     inner: crate::types::GetTransitGatewayPolicyTableEntriesRequest,
+}
+impl Clone for GetTransitGatewayPolicyTableEntriesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayPolicyTableEntriesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayPolicyTableEntriesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayPolicyTableEntriesRequest as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayPolicyTableEntriesRequestBuilder {
     /// Sets [`GetTransitGatewayPolicyTableEntriesRequest::transit_gateway_policy_table_id`](crate::types::GetTransitGatewayPolicyTableEntriesRequest::transit_gateway_policy_table_id): The ID of the transit gateway policy table.

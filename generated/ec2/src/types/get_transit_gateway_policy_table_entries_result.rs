@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayPolicyTableEntriesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayPolicyTableEntriesResult {
     /// The entries for the transit gateway policy table.
@@ -11,6 +11,31 @@ pub struct GetTransitGatewayPolicyTableEntriesResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetTransitGatewayPolicyTableEntriesResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_entries: self
+                .transit_gateway_policy_table_entries
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayPolicyTableEntriesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_entries
+            == other.transit_gateway_policy_table_entries
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetTransitGatewayPolicyTableEntriesResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_entries: None,
+            next_token: None,
+        }
+    }
 }
 impl GetTransitGatewayPolicyTableEntriesResult {
     /// Starts building a [`GetTransitGatewayPolicyTableEntriesResult`].
@@ -32,9 +57,26 @@ impl GetTransitGatewayPolicyTableEntriesResult {
     }
 }
 /// A builder for [`GetTransitGatewayPolicyTableEntriesResult`](crate::types::GetTransitGatewayPolicyTableEntriesResult); start one with `GetTransitGatewayPolicyTableEntriesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayPolicyTableEntriesResultBuilder {
     inner: crate::types::GetTransitGatewayPolicyTableEntriesResult,
+}
+impl Clone for GetTransitGatewayPolicyTableEntriesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayPolicyTableEntriesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayPolicyTableEntriesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayPolicyTableEntriesResult as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayPolicyTableEntriesResultBuilder {
     /// Appends one item to [`GetTransitGatewayPolicyTableEntriesResult::transit_gateway_policy_table_entries`](crate::types::GetTransitGatewayPolicyTableEntriesResult::transit_gateway_policy_table_entries): The entries for the transit gateway policy table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayPrefixListReferencesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayPrefixListReferencesRequest {
     /// The ID of the transit gateway route table.
@@ -25,6 +25,35 @@ pub struct GetTransitGatewayPrefixListReferencesRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetTransitGatewayPrefixListReferencesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayPrefixListReferencesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetTransitGatewayPrefixListReferencesRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetTransitGatewayPrefixListReferencesRequest {
     /// Starts building a [`GetTransitGatewayPrefixListReferencesRequest`].
@@ -59,9 +88,26 @@ impl GetTransitGatewayPrefixListReferencesRequest {
     }
 }
 /// A builder for [`GetTransitGatewayPrefixListReferencesRequest`](crate::types::GetTransitGatewayPrefixListReferencesRequest); start one with `GetTransitGatewayPrefixListReferencesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayPrefixListReferencesRequestBuilder {
     inner: crate::types::GetTransitGatewayPrefixListReferencesRequest,
+}
+impl Clone for GetTransitGatewayPrefixListReferencesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayPrefixListReferencesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayPrefixListReferencesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayPrefixListReferencesRequest as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayPrefixListReferencesRequestBuilder {
     /// Sets [`GetTransitGatewayPrefixListReferencesRequest::transit_gateway_route_table_id`](crate::types::GetTransitGatewayPrefixListReferencesRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayPrefixListReferencesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayPrefixListReferencesResult {
     /// Information about the prefix list references.
@@ -11,6 +11,31 @@ pub struct GetTransitGatewayPrefixListReferencesResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetTransitGatewayPrefixListReferencesResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_prefix_list_references: self
+                .transit_gateway_prefix_list_references
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayPrefixListReferencesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_prefix_list_references
+            == other.transit_gateway_prefix_list_references
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetTransitGatewayPrefixListReferencesResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_prefix_list_references: None,
+            next_token: None,
+        }
+    }
 }
 impl GetTransitGatewayPrefixListReferencesResult {
     /// Starts building a [`GetTransitGatewayPrefixListReferencesResult`].
@@ -32,9 +57,26 @@ impl GetTransitGatewayPrefixListReferencesResult {
     }
 }
 /// A builder for [`GetTransitGatewayPrefixListReferencesResult`](crate::types::GetTransitGatewayPrefixListReferencesResult); start one with `GetTransitGatewayPrefixListReferencesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayPrefixListReferencesResultBuilder {
     inner: crate::types::GetTransitGatewayPrefixListReferencesResult,
+}
+impl Clone for GetTransitGatewayPrefixListReferencesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayPrefixListReferencesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayPrefixListReferencesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayPrefixListReferencesResult as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayPrefixListReferencesResultBuilder {
     /// Appends one item to [`GetTransitGatewayPrefixListReferencesResult::transit_gateway_prefix_list_references`](crate::types::GetTransitGatewayPrefixListReferencesResult::transit_gateway_prefix_list_references): Information about the prefix list references.

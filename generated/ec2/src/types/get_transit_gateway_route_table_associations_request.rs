@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayRouteTableAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayRouteTableAssociationsRequest {
     /// The ID of the transit gateway route table.
@@ -21,6 +21,35 @@ pub struct GetTransitGatewayRouteTableAssociationsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetTransitGatewayRouteTableAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayRouteTableAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetTransitGatewayRouteTableAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetTransitGatewayRouteTableAssociationsRequest {
     /// Starts building a [`GetTransitGatewayRouteTableAssociationsRequest`].
@@ -55,9 +84,26 @@ impl GetTransitGatewayRouteTableAssociationsRequest {
     }
 }
 /// A builder for [`GetTransitGatewayRouteTableAssociationsRequest`](crate::types::GetTransitGatewayRouteTableAssociationsRequest); start one with `GetTransitGatewayRouteTableAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayRouteTableAssociationsRequestBuilder {
     inner: crate::types::GetTransitGatewayRouteTableAssociationsRequest,
+}
+impl Clone for GetTransitGatewayRouteTableAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayRouteTableAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayRouteTableAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayRouteTableAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayRouteTableAssociationsRequestBuilder {
     /// Sets [`GetTransitGatewayRouteTableAssociationsRequest::transit_gateway_route_table_id`](crate::types::GetTransitGatewayRouteTableAssociationsRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.

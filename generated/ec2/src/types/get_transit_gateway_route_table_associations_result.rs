@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayRouteTableAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayRouteTableAssociationsResult {
     /// Information about the associations.
     pub associations: Option<Vec<crate::types::TransitGatewayRouteTableAssociation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetTransitGatewayRouteTableAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            associations: self.associations.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayRouteTableAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.associations == other.associations && self.next_token == other.next_token
+    }
+}
+impl Default for GetTransitGatewayRouteTableAssociationsResult {
+    fn default() -> Self {
+        Self {
+            associations: None,
+            next_token: None,
+        }
+    }
 }
 impl GetTransitGatewayRouteTableAssociationsResult {
     /// Starts building a [`GetTransitGatewayRouteTableAssociationsResult`].
@@ -28,9 +49,26 @@ impl GetTransitGatewayRouteTableAssociationsResult {
     }
 }
 /// A builder for [`GetTransitGatewayRouteTableAssociationsResult`](crate::types::GetTransitGatewayRouteTableAssociationsResult); start one with `GetTransitGatewayRouteTableAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayRouteTableAssociationsResultBuilder {
     inner: crate::types::GetTransitGatewayRouteTableAssociationsResult,
+}
+impl Clone for GetTransitGatewayRouteTableAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayRouteTableAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayRouteTableAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayRouteTableAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayRouteTableAssociationsResultBuilder {
     /// Appends one item to [`GetTransitGatewayRouteTableAssociationsResult::associations`](crate::types::GetTransitGatewayRouteTableAssociationsResult::associations): Information about the associations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayRouteTablePropagationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayRouteTablePropagationsRequest {
     /// The ID of the transit gateway route table.
@@ -21,6 +21,35 @@ pub struct GetTransitGatewayRouteTablePropagationsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetTransitGatewayRouteTablePropagationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayRouteTablePropagationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetTransitGatewayRouteTablePropagationsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetTransitGatewayRouteTablePropagationsRequest {
     /// Starts building a [`GetTransitGatewayRouteTablePropagationsRequest`].
@@ -55,9 +84,26 @@ impl GetTransitGatewayRouteTablePropagationsRequest {
     }
 }
 /// A builder for [`GetTransitGatewayRouteTablePropagationsRequest`](crate::types::GetTransitGatewayRouteTablePropagationsRequest); start one with `GetTransitGatewayRouteTablePropagationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayRouteTablePropagationsRequestBuilder {
     inner: crate::types::GetTransitGatewayRouteTablePropagationsRequest,
+}
+impl Clone for GetTransitGatewayRouteTablePropagationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayRouteTablePropagationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayRouteTablePropagationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayRouteTablePropagationsRequest as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayRouteTablePropagationsRequestBuilder {
     /// Sets [`GetTransitGatewayRouteTablePropagationsRequest::transit_gateway_route_table_id`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayRouteTablePropagationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTransitGatewayRouteTablePropagationsResult {
     /// Information about the route table propagations.
@@ -11,6 +11,31 @@ pub struct GetTransitGatewayRouteTablePropagationsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetTransitGatewayRouteTablePropagationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_propagations: self
+                .transit_gateway_route_table_propagations
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetTransitGatewayRouteTablePropagationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_propagations
+            == other.transit_gateway_route_table_propagations
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetTransitGatewayRouteTablePropagationsResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_propagations: None,
+            next_token: None,
+        }
+    }
 }
 impl GetTransitGatewayRouteTablePropagationsResult {
     /// Starts building a [`GetTransitGatewayRouteTablePropagationsResult`].
@@ -32,9 +57,26 @@ impl GetTransitGatewayRouteTablePropagationsResult {
     }
 }
 /// A builder for [`GetTransitGatewayRouteTablePropagationsResult`](crate::types::GetTransitGatewayRouteTablePropagationsResult); start one with `GetTransitGatewayRouteTablePropagationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTransitGatewayRouteTablePropagationsResultBuilder {
     inner: crate::types::GetTransitGatewayRouteTablePropagationsResult,
+}
+impl Clone for GetTransitGatewayRouteTablePropagationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTransitGatewayRouteTablePropagationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTransitGatewayRouteTablePropagationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTransitGatewayRouteTablePropagationsResult as Default>::default(),
+        }
+    }
 }
 impl GetTransitGatewayRouteTablePropagationsResultBuilder {
     /// Appends one item to [`GetTransitGatewayRouteTablePropagationsResult::transit_gateway_route_table_propagations`](crate::types::GetTransitGatewayRouteTablePropagationsResult::transit_gateway_route_table_propagations): Information about the route table propagations.

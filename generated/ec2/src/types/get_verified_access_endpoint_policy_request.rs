@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVerifiedAccessEndpointPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessEndpointPolicyRequest {
     /// The ID of the Verified Access endpoint.
@@ -11,6 +11,28 @@ pub struct GetVerifiedAccessEndpointPolicyRequest {
     pub verified_access_endpoint_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetVerifiedAccessEndpointPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_endpoint_id: self.verified_access_endpoint_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetVerifiedAccessEndpointPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_endpoint_id == other.verified_access_endpoint_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetVerifiedAccessEndpointPolicyRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_endpoint_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetVerifiedAccessEndpointPolicyRequest {
     /// Starts building a [`GetVerifiedAccessEndpointPolicyRequest`].
@@ -30,9 +52,26 @@ impl GetVerifiedAccessEndpointPolicyRequest {
     }
 }
 /// A builder for [`GetVerifiedAccessEndpointPolicyRequest`](crate::types::GetVerifiedAccessEndpointPolicyRequest); start one with `GetVerifiedAccessEndpointPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVerifiedAccessEndpointPolicyRequestBuilder {
     inner: crate::types::GetVerifiedAccessEndpointPolicyRequest,
+}
+impl Clone for GetVerifiedAccessEndpointPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVerifiedAccessEndpointPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVerifiedAccessEndpointPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVerifiedAccessEndpointPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl GetVerifiedAccessEndpointPolicyRequestBuilder {
     /// Sets [`GetVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id`](crate::types::GetVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id): The ID of the Verified Access endpoint.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVerifiedAccessEndpointPolicyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessEndpointPolicyResult {
     /// The status of the Verified Access policy.
     pub policy_enabled: Option<bool>,
     /// The Verified Access policy document.
     pub policy_document: Option<String>,
+}
+impl Clone for GetVerifiedAccessEndpointPolicyResult {
+    fn clone(&self) -> Self {
+        Self {
+            policy_enabled: self.policy_enabled,
+            policy_document: self.policy_document.clone(),
+        }
+    }
+}
+impl PartialEq for GetVerifiedAccessEndpointPolicyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy_enabled == other.policy_enabled
+            && self.policy_document == other.policy_document
+    }
+}
+impl Default for GetVerifiedAccessEndpointPolicyResult {
+    fn default() -> Self {
+        Self {
+            policy_enabled: None,
+            policy_document: None,
+        }
+    }
 }
 impl GetVerifiedAccessEndpointPolicyResult {
     /// Starts building a [`GetVerifiedAccessEndpointPolicyResult`].
@@ -28,9 +50,26 @@ impl GetVerifiedAccessEndpointPolicyResult {
     }
 }
 /// A builder for [`GetVerifiedAccessEndpointPolicyResult`](crate::types::GetVerifiedAccessEndpointPolicyResult); start one with `GetVerifiedAccessEndpointPolicyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVerifiedAccessEndpointPolicyResultBuilder {
     inner: crate::types::GetVerifiedAccessEndpointPolicyResult,
+}
+impl Clone for GetVerifiedAccessEndpointPolicyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVerifiedAccessEndpointPolicyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVerifiedAccessEndpointPolicyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVerifiedAccessEndpointPolicyResult as Default>::default(),
+        }
+    }
 }
 impl GetVerifiedAccessEndpointPolicyResultBuilder {
     /// Sets [`GetVerifiedAccessEndpointPolicyResult::policy_enabled`](crate::types::GetVerifiedAccessEndpointPolicyResult::policy_enabled): The status of the Verified Access policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVerifiedAccessEndpointTargetsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessEndpointTargetsRequest {
     /// The ID of the network CIDR endpoint.
@@ -15,6 +15,33 @@ pub struct GetVerifiedAccessEndpointTargetsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetVerifiedAccessEndpointTargetsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_endpoint_id: self.verified_access_endpoint_id.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetVerifiedAccessEndpointTargetsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_endpoint_id == other.verified_access_endpoint_id
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetVerifiedAccessEndpointTargetsRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_endpoint_id: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetVerifiedAccessEndpointTargetsRequest {
     /// Starts building a [`GetVerifiedAccessEndpointTargetsRequest`].
@@ -44,9 +71,26 @@ impl GetVerifiedAccessEndpointTargetsRequest {
     }
 }
 /// A builder for [`GetVerifiedAccessEndpointTargetsRequest`](crate::types::GetVerifiedAccessEndpointTargetsRequest); start one with `GetVerifiedAccessEndpointTargetsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVerifiedAccessEndpointTargetsRequestBuilder {
     inner: crate::types::GetVerifiedAccessEndpointTargetsRequest,
+}
+impl Clone for GetVerifiedAccessEndpointTargetsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVerifiedAccessEndpointTargetsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVerifiedAccessEndpointTargetsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVerifiedAccessEndpointTargetsRequest as Default>::default(),
+        }
+    }
 }
 impl GetVerifiedAccessEndpointTargetsRequestBuilder {
     /// Sets [`GetVerifiedAccessEndpointTargetsRequest::verified_access_endpoint_id`](crate::types::GetVerifiedAccessEndpointTargetsRequest::verified_access_endpoint_id): The ID of the network CIDR endpoint.

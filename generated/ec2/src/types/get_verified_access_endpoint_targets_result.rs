@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVerifiedAccessEndpointTargetsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessEndpointTargetsResult {
     /// The Verified Access targets.
@@ -11,6 +11,30 @@ pub struct GetVerifiedAccessEndpointTargetsResult {
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetVerifiedAccessEndpointTargetsResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_endpoint_targets: self
+                .verified_access_endpoint_targets
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetVerifiedAccessEndpointTargetsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_endpoint_targets == other.verified_access_endpoint_targets
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetVerifiedAccessEndpointTargetsResult {
+    fn default() -> Self {
+        Self {
+            verified_access_endpoint_targets: None,
+            next_token: None,
+        }
+    }
 }
 impl GetVerifiedAccessEndpointTargetsResult {
     /// Starts building a [`GetVerifiedAccessEndpointTargetsResult`].
@@ -32,9 +56,26 @@ impl GetVerifiedAccessEndpointTargetsResult {
     }
 }
 /// A builder for [`GetVerifiedAccessEndpointTargetsResult`](crate::types::GetVerifiedAccessEndpointTargetsResult); start one with `GetVerifiedAccessEndpointTargetsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVerifiedAccessEndpointTargetsResultBuilder {
     inner: crate::types::GetVerifiedAccessEndpointTargetsResult,
+}
+impl Clone for GetVerifiedAccessEndpointTargetsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVerifiedAccessEndpointTargetsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVerifiedAccessEndpointTargetsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVerifiedAccessEndpointTargetsResult as Default>::default(),
+        }
+    }
 }
 impl GetVerifiedAccessEndpointTargetsResultBuilder {
     /// Appends one item to [`GetVerifiedAccessEndpointTargetsResult::verified_access_endpoint_targets`](crate::types::GetVerifiedAccessEndpointTargetsResult::verified_access_endpoint_targets): The Verified Access targets.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVerifiedAccessGroupPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessGroupPolicyRequest {
     /// The ID of the Verified Access group.
@@ -11,6 +11,28 @@ pub struct GetVerifiedAccessGroupPolicyRequest {
     pub verified_access_group_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetVerifiedAccessGroupPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_group_id: self.verified_access_group_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetVerifiedAccessGroupPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_group_id == other.verified_access_group_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetVerifiedAccessGroupPolicyRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_group_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetVerifiedAccessGroupPolicyRequest {
     /// Starts building a [`GetVerifiedAccessGroupPolicyRequest`].
@@ -30,9 +52,26 @@ impl GetVerifiedAccessGroupPolicyRequest {
     }
 }
 /// A builder for [`GetVerifiedAccessGroupPolicyRequest`](crate::types::GetVerifiedAccessGroupPolicyRequest); start one with `GetVerifiedAccessGroupPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVerifiedAccessGroupPolicyRequestBuilder {
     inner: crate::types::GetVerifiedAccessGroupPolicyRequest,
+}
+impl Clone for GetVerifiedAccessGroupPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVerifiedAccessGroupPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVerifiedAccessGroupPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVerifiedAccessGroupPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl GetVerifiedAccessGroupPolicyRequestBuilder {
     /// Sets [`GetVerifiedAccessGroupPolicyRequest::verified_access_group_id`](crate::types::GetVerifiedAccessGroupPolicyRequest::verified_access_group_id): The ID of the Verified Access group.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVerifiedAccessGroupPolicyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessGroupPolicyResult {
     /// The status of the Verified Access policy.
     pub policy_enabled: Option<bool>,
     /// The Verified Access policy document.
     pub policy_document: Option<String>,
+}
+impl Clone for GetVerifiedAccessGroupPolicyResult {
+    fn clone(&self) -> Self {
+        Self {
+            policy_enabled: self.policy_enabled,
+            policy_document: self.policy_document.clone(),
+        }
+    }
+}
+impl PartialEq for GetVerifiedAccessGroupPolicyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy_enabled == other.policy_enabled
+            && self.policy_document == other.policy_document
+    }
+}
+impl Default for GetVerifiedAccessGroupPolicyResult {
+    fn default() -> Self {
+        Self {
+            policy_enabled: None,
+            policy_document: None,
+        }
+    }
 }
 impl GetVerifiedAccessGroupPolicyResult {
     /// Starts building a [`GetVerifiedAccessGroupPolicyResult`].
@@ -28,9 +50,26 @@ impl GetVerifiedAccessGroupPolicyResult {
     }
 }
 /// A builder for [`GetVerifiedAccessGroupPolicyResult`](crate::types::GetVerifiedAccessGroupPolicyResult); start one with `GetVerifiedAccessGroupPolicyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVerifiedAccessGroupPolicyResultBuilder {
     inner: crate::types::GetVerifiedAccessGroupPolicyResult,
+}
+impl Clone for GetVerifiedAccessGroupPolicyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVerifiedAccessGroupPolicyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVerifiedAccessGroupPolicyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVerifiedAccessGroupPolicyResult as Default>::default(),
+        }
+    }
 }
 impl GetVerifiedAccessGroupPolicyResultBuilder {
     /// Sets [`GetVerifiedAccessGroupPolicyResult::policy_enabled`](crate::types::GetVerifiedAccessGroupPolicyResult::policy_enabled): The status of the Verified Access policy.

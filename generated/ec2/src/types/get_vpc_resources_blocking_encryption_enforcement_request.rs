@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpcResourcesBlockingEncryptionEnforcementRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVpcResourcesBlockingEncryptionEnforcementRequest {
     /// The ID of the VPC to check for resources blocking encryption enforcement.
@@ -15,6 +15,32 @@ pub struct GetVpcResourcesBlockingEncryptionEnforcementRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetVpcResourcesBlockingEncryptionEnforcementRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_id: self.vpc_id.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetVpcResourcesBlockingEncryptionEnforcementRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_id == other.vpc_id && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetVpcResourcesBlockingEncryptionEnforcementRequest {
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetVpcResourcesBlockingEncryptionEnforcementRequest {
     /// Starts building a [`GetVpcResourcesBlockingEncryptionEnforcementRequest`].
@@ -44,9 +70,26 @@ impl GetVpcResourcesBlockingEncryptionEnforcementRequest {
     }
 }
 /// A builder for [`GetVpcResourcesBlockingEncryptionEnforcementRequest`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementRequest); start one with `GetVpcResourcesBlockingEncryptionEnforcementRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVpcResourcesBlockingEncryptionEnforcementRequestBuilder {
     inner: crate::types::GetVpcResourcesBlockingEncryptionEnforcementRequest,
+}
+impl Clone for GetVpcResourcesBlockingEncryptionEnforcementRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVpcResourcesBlockingEncryptionEnforcementRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVpcResourcesBlockingEncryptionEnforcementRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVpcResourcesBlockingEncryptionEnforcementRequest as Default>::default(),
+        }
+    }
 }
 impl GetVpcResourcesBlockingEncryptionEnforcementRequestBuilder {
     /// Sets [`GetVpcResourcesBlockingEncryptionEnforcementRequest::vpc_id`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementRequest::vpc_id): The ID of the VPC to check for resources blocking encryption enforcement.

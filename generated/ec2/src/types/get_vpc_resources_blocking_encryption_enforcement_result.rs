@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpcResourcesBlockingEncryptionEnforcementResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVpcResourcesBlockingEncryptionEnforcementResult {
     /// Information about resources that are blocking encryption enforcement.
@@ -11,6 +11,28 @@ pub struct GetVpcResourcesBlockingEncryptionEnforcementResult {
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetVpcResourcesBlockingEncryptionEnforcementResult {
+    fn clone(&self) -> Self {
+        Self {
+            non_compliant_resources: self.non_compliant_resources.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetVpcResourcesBlockingEncryptionEnforcementResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.non_compliant_resources == other.non_compliant_resources
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetVpcResourcesBlockingEncryptionEnforcementResult {
+    fn default() -> Self {
+        Self {
+            non_compliant_resources: None,
+            next_token: None,
+        }
+    }
 }
 impl GetVpcResourcesBlockingEncryptionEnforcementResult {
     /// Starts building a [`GetVpcResourcesBlockingEncryptionEnforcementResult`].
@@ -32,9 +54,26 @@ impl GetVpcResourcesBlockingEncryptionEnforcementResult {
     }
 }
 /// A builder for [`GetVpcResourcesBlockingEncryptionEnforcementResult`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementResult); start one with `GetVpcResourcesBlockingEncryptionEnforcementResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVpcResourcesBlockingEncryptionEnforcementResultBuilder {
     inner: crate::types::GetVpcResourcesBlockingEncryptionEnforcementResult,
+}
+impl Clone for GetVpcResourcesBlockingEncryptionEnforcementResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVpcResourcesBlockingEncryptionEnforcementResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVpcResourcesBlockingEncryptionEnforcementResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVpcResourcesBlockingEncryptionEnforcementResult as Default>::default(),
+        }
+    }
 }
 impl GetVpcResourcesBlockingEncryptionEnforcementResultBuilder {
     /// Appends one item to [`GetVpcResourcesBlockingEncryptionEnforcementResult::non_compliant_resources`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementResult::non_compliant_resources): Information about resources that are blocking encryption enforcement.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpnConnectionDeviceSampleConfigurationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVpnConnectionDeviceSampleConfigurationRequest {
     /// The `VpnConnectionId` specifies the Site-to-Site VPN connection used for the sample configuration.
@@ -19,6 +19,36 @@ pub struct GetVpnConnectionDeviceSampleConfigurationRequest {
     pub sample_type: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetVpnConnectionDeviceSampleConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection_id: self.vpn_connection_id.clone(),
+            vpn_connection_device_type_id: self.vpn_connection_device_type_id.clone(),
+            internet_key_exchange_version: self.internet_key_exchange_version.clone(),
+            sample_type: self.sample_type.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetVpnConnectionDeviceSampleConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection_id == other.vpn_connection_id
+            && self.vpn_connection_device_type_id == other.vpn_connection_device_type_id
+            && self.internet_key_exchange_version == other.internet_key_exchange_version
+            && self.sample_type == other.sample_type && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetVpnConnectionDeviceSampleConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            vpn_connection_id: None,
+            vpn_connection_device_type_id: None,
+            internet_key_exchange_version: None,
+            sample_type: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetVpnConnectionDeviceSampleConfigurationRequest {
     /// Starts building a [`GetVpnConnectionDeviceSampleConfigurationRequest`].
@@ -53,9 +83,26 @@ impl GetVpnConnectionDeviceSampleConfigurationRequest {
     }
 }
 /// A builder for [`GetVpnConnectionDeviceSampleConfigurationRequest`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest); start one with `GetVpnConnectionDeviceSampleConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVpnConnectionDeviceSampleConfigurationRequestBuilder {
     inner: crate::types::GetVpnConnectionDeviceSampleConfigurationRequest,
+}
+impl Clone for GetVpnConnectionDeviceSampleConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVpnConnectionDeviceSampleConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVpnConnectionDeviceSampleConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVpnConnectionDeviceSampleConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl GetVpnConnectionDeviceSampleConfigurationRequestBuilder {
     /// Sets [`GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_id`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_id): The `VpnConnectionId` specifies the Site-to-Site VPN connection used for the sample configuration.

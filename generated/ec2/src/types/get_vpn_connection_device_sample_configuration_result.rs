@@ -2,11 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpnConnectionDeviceSampleConfigurationResult` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVpnConnectionDeviceSampleConfigurationResult {
     /// Sample configuration file for the specified customer gateway device.
     pub vpn_connection_device_sample_configuration: Option<String>,
+}
+impl Clone for GetVpnConnectionDeviceSampleConfigurationResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection_device_sample_configuration: self
+                .vpn_connection_device_sample_configuration
+                .clone(),
+        }
+    }
+}
+impl PartialEq for GetVpnConnectionDeviceSampleConfigurationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection_device_sample_configuration
+            == other.vpn_connection_device_sample_configuration
+    }
+}
+impl Default for GetVpnConnectionDeviceSampleConfigurationResult {
+    fn default() -> Self {
+        Self {
+            vpn_connection_device_sample_configuration: None,
+        }
+    }
 }
 impl GetVpnConnectionDeviceSampleConfigurationResult {
     /// Starts building a [`GetVpnConnectionDeviceSampleConfigurationResult`].
@@ -33,9 +54,26 @@ impl ::std::fmt::Debug for GetVpnConnectionDeviceSampleConfigurationResult {
     }
 }
 /// A builder for [`GetVpnConnectionDeviceSampleConfigurationResult`](crate::types::GetVpnConnectionDeviceSampleConfigurationResult); start one with `GetVpnConnectionDeviceSampleConfigurationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVpnConnectionDeviceSampleConfigurationResultBuilder {
     inner: crate::types::GetVpnConnectionDeviceSampleConfigurationResult,
+}
+impl Clone for GetVpnConnectionDeviceSampleConfigurationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVpnConnectionDeviceSampleConfigurationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVpnConnectionDeviceSampleConfigurationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVpnConnectionDeviceSampleConfigurationResult as Default>::default(),
+        }
+    }
 }
 impl GetVpnConnectionDeviceSampleConfigurationResultBuilder {
     /// Sets [`GetVpnConnectionDeviceSampleConfigurationResult::vpn_connection_device_sample_configuration`](crate::types::GetVpnConnectionDeviceSampleConfigurationResult::vpn_connection_device_sample_configuration): Sample configuration file for the specified customer gateway device.

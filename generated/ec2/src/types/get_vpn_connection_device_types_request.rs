@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpnConnectionDeviceTypesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVpnConnectionDeviceTypesRequest {
     /// The maximum number of results returned by `GetVpnConnectionDeviceTypes` in paginated output. When this parameter is used, `GetVpnConnectionDeviceTypes` only returns `MaxResults` results in a single page along with a `NextToken` response element. The remaining results of the initial request can be seen by sending another `GetVpnConnectionDeviceTypes` request with the returned `NextToken` value. This value can be between 200 and 1000. If this parameter is not used, then `GetVpnConnectionDeviceTypes` returns all results.
@@ -11,6 +11,30 @@ pub struct GetVpnConnectionDeviceTypesRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetVpnConnectionDeviceTypesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetVpnConnectionDeviceTypesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.max_results == other.max_results && self.next_token == other.next_token
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetVpnConnectionDeviceTypesRequest {
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetVpnConnectionDeviceTypesRequest {
     /// Starts building a [`GetVpnConnectionDeviceTypesRequest`].
@@ -35,9 +59,26 @@ impl GetVpnConnectionDeviceTypesRequest {
     }
 }
 /// A builder for [`GetVpnConnectionDeviceTypesRequest`](crate::types::GetVpnConnectionDeviceTypesRequest); start one with `GetVpnConnectionDeviceTypesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVpnConnectionDeviceTypesRequestBuilder {
     inner: crate::types::GetVpnConnectionDeviceTypesRequest,
+}
+impl Clone for GetVpnConnectionDeviceTypesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVpnConnectionDeviceTypesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVpnConnectionDeviceTypesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVpnConnectionDeviceTypesRequest as Default>::default(),
+        }
+    }
 }
 impl GetVpnConnectionDeviceTypesRequestBuilder {
     /// Sets [`GetVpnConnectionDeviceTypesRequest::max_results`](crate::types::GetVpnConnectionDeviceTypesRequest::max_results): The maximum number of results returned by `GetVpnConnectionDeviceTypes` in paginated output.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpnConnectionDeviceTypesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVpnConnectionDeviceTypesResult {
     /// List of customer gateway devices that have a sample configuration file available for use.
     pub vpn_connection_device_types: Option<Vec<crate::types::VpnConnectionDeviceType>>,
     /// The `NextToken` value to include in a future `GetVpnConnectionDeviceTypes` request. When the results of a `GetVpnConnectionDeviceTypes` request exceed `MaxResults`, this value can be used to retrieve the next page of results. This value is null when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for GetVpnConnectionDeviceTypesResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection_device_types: self.vpn_connection_device_types.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetVpnConnectionDeviceTypesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection_device_types == other.vpn_connection_device_types
+            && self.next_token == other.next_token
+    }
+}
+impl Default for GetVpnConnectionDeviceTypesResult {
+    fn default() -> Self {
+        Self {
+            vpn_connection_device_types: None,
+            next_token: None,
+        }
+    }
 }
 impl GetVpnConnectionDeviceTypesResult {
     /// Starts building a [`GetVpnConnectionDeviceTypesResult`].
@@ -30,9 +52,26 @@ impl GetVpnConnectionDeviceTypesResult {
     }
 }
 /// A builder for [`GetVpnConnectionDeviceTypesResult`](crate::types::GetVpnConnectionDeviceTypesResult); start one with `GetVpnConnectionDeviceTypesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVpnConnectionDeviceTypesResultBuilder {
     inner: crate::types::GetVpnConnectionDeviceTypesResult,
+}
+impl Clone for GetVpnConnectionDeviceTypesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVpnConnectionDeviceTypesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVpnConnectionDeviceTypesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVpnConnectionDeviceTypesResult as Default>::default(),
+        }
+    }
 }
 impl GetVpnConnectionDeviceTypesResultBuilder {
     /// Appends one item to [`GetVpnConnectionDeviceTypesResult::vpn_connection_device_types`](crate::types::GetVpnConnectionDeviceTypesResult::vpn_connection_device_types): List of customer gateway devices that have a sample configuration file available for use.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpnTunnelReplacementStatusRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVpnTunnelReplacementStatusRequest {
     /// The ID of the Site-to-Site VPN connection.
@@ -15,6 +15,31 @@ pub struct GetVpnTunnelReplacementStatusRequest {
     pub vpn_tunnel_outside_ip_address: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for GetVpnTunnelReplacementStatusRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection_id: self.vpn_connection_id.clone(),
+            vpn_tunnel_outside_ip_address: self.vpn_tunnel_outside_ip_address.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GetVpnTunnelReplacementStatusRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection_id == other.vpn_connection_id
+            && self.vpn_tunnel_outside_ip_address == other.vpn_tunnel_outside_ip_address
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for GetVpnTunnelReplacementStatusRequest {
+    fn default() -> Self {
+        Self {
+            vpn_connection_id: None,
+            vpn_tunnel_outside_ip_address: None,
+            dry_run: None,
+        }
+    }
 }
 impl GetVpnTunnelReplacementStatusRequest {
     /// Starts building a [`GetVpnTunnelReplacementStatusRequest`].
@@ -39,9 +64,26 @@ impl GetVpnTunnelReplacementStatusRequest {
     }
 }
 /// A builder for [`GetVpnTunnelReplacementStatusRequest`](crate::types::GetVpnTunnelReplacementStatusRequest); start one with `GetVpnTunnelReplacementStatusRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVpnTunnelReplacementStatusRequestBuilder {
     inner: crate::types::GetVpnTunnelReplacementStatusRequest,
+}
+impl Clone for GetVpnTunnelReplacementStatusRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVpnTunnelReplacementStatusRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVpnTunnelReplacementStatusRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVpnTunnelReplacementStatusRequest as Default>::default(),
+        }
+    }
 }
 impl GetVpnTunnelReplacementStatusRequestBuilder {
     /// Sets [`GetVpnTunnelReplacementStatusRequest::vpn_connection_id`](crate::types::GetVpnTunnelReplacementStatusRequest::vpn_connection_id): The ID of the Site-to-Site VPN connection.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpnTunnelReplacementStatusResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetVpnTunnelReplacementStatusResult {
     /// The ID of the Site-to-Site VPN connection.
@@ -17,6 +17,40 @@ pub struct GetVpnTunnelReplacementStatusResult {
     pub vpn_tunnel_outside_ip_address: Option<String>,
     /// Get details of pending tunnel endpoint maintenance.
     pub maintenance_details: Option<crate::types::MaintenanceDetails>,
+}
+impl Clone for GetVpnTunnelReplacementStatusResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection_id: self.vpn_connection_id.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            customer_gateway_id: self.customer_gateway_id.clone(),
+            vpn_gateway_id: self.vpn_gateway_id.clone(),
+            vpn_tunnel_outside_ip_address: self.vpn_tunnel_outside_ip_address.clone(),
+            maintenance_details: self.maintenance_details.clone(),
+        }
+    }
+}
+impl PartialEq for GetVpnTunnelReplacementStatusResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection_id == other.vpn_connection_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.customer_gateway_id == other.customer_gateway_id
+            && self.vpn_gateway_id == other.vpn_gateway_id
+            && self.vpn_tunnel_outside_ip_address == other.vpn_tunnel_outside_ip_address
+            && self.maintenance_details == other.maintenance_details
+    }
+}
+impl Default for GetVpnTunnelReplacementStatusResult {
+    fn default() -> Self {
+        Self {
+            vpn_connection_id: None,
+            transit_gateway_id: None,
+            customer_gateway_id: None,
+            vpn_gateway_id: None,
+            vpn_tunnel_outside_ip_address: None,
+            maintenance_details: None,
+        }
+    }
 }
 impl GetVpnTunnelReplacementStatusResult {
     /// Starts building a [`GetVpnTunnelReplacementStatusResult`].
@@ -56,9 +90,26 @@ impl GetVpnTunnelReplacementStatusResult {
     }
 }
 /// A builder for [`GetVpnTunnelReplacementStatusResult`](crate::types::GetVpnTunnelReplacementStatusResult); start one with `GetVpnTunnelReplacementStatusResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetVpnTunnelReplacementStatusResultBuilder {
     inner: crate::types::GetVpnTunnelReplacementStatusResult,
+}
+impl Clone for GetVpnTunnelReplacementStatusResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetVpnTunnelReplacementStatusResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetVpnTunnelReplacementStatusResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetVpnTunnelReplacementStatusResult as Default>::default(),
+        }
+    }
 }
 impl GetVpnTunnelReplacementStatusResultBuilder {
     /// Sets [`GetVpnTunnelReplacementStatusResult::vpn_connection_id`](crate::types::GetVpnTunnelReplacementStatusResult::vpn_connection_id): The ID of the Site-to-Site VPN connection.

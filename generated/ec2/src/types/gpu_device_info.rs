@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the GPU accelerators for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GpuDeviceInfo {
     /// The name of the GPU accelerator.
@@ -19,6 +19,41 @@ pub struct GpuDeviceInfo {
     pub workloads: Option<Vec<String>>,
     /// Describes the memory available to the GPU accelerator.
     pub memory_info: Option<crate::types::GpuDeviceMemoryInfo>,
+}
+impl Clone for GpuDeviceInfo {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            manufacturer: self.manufacturer.clone(),
+            count: self.count,
+            logical_gpu_count: self.logical_gpu_count,
+            gpu_partition_size: self.gpu_partition_size,
+            workloads: self.workloads.clone(),
+            memory_info: self.memory_info.clone(),
+        }
+    }
+}
+impl PartialEq for GpuDeviceInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.manufacturer == other.manufacturer
+            && self.count == other.count
+            && self.logical_gpu_count == other.logical_gpu_count
+            && self.gpu_partition_size == other.gpu_partition_size
+            && self.workloads == other.workloads && self.memory_info == other.memory_info
+    }
+}
+impl Default for GpuDeviceInfo {
+    fn default() -> Self {
+        Self {
+            name: None,
+            manufacturer: None,
+            count: None,
+            logical_gpu_count: None,
+            gpu_partition_size: None,
+            workloads: None,
+            memory_info: None,
+        }
+    }
 }
 impl GpuDeviceInfo {
     /// Starts building a [`GpuDeviceInfo`].
@@ -63,9 +98,26 @@ impl GpuDeviceInfo {
     }
 }
 /// A builder for [`GpuDeviceInfo`](crate::types::GpuDeviceInfo); start one with `GpuDeviceInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GpuDeviceInfoBuilder {
     inner: crate::types::GpuDeviceInfo,
+}
+impl Clone for GpuDeviceInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GpuDeviceInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GpuDeviceInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GpuDeviceInfo as Default>::default(),
+        }
+    }
 }
 impl GpuDeviceInfoBuilder {
     /// Sets [`GpuDeviceInfo::name`](crate::types::GpuDeviceInfo::name): The name of the GPU accelerator.

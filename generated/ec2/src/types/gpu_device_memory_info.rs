@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the memory available to the GPU accelerator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GpuDeviceMemoryInfo {
     /// The size of the memory available to the GPU accelerator, in MiB.
     pub size_in_mib: Option<i32>,
+}
+impl Clone for GpuDeviceMemoryInfo {
+    fn clone(&self) -> Self {
+        Self {
+            size_in_mib: self.size_in_mib,
+        }
+    }
+}
+impl PartialEq for GpuDeviceMemoryInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.size_in_mib == other.size_in_mib
+    }
+}
+impl Default for GpuDeviceMemoryInfo {
+    fn default() -> Self {
+        Self { size_in_mib: None }
+    }
 }
 impl GpuDeviceMemoryInfo {
     /// Starts building a [`GpuDeviceMemoryInfo`].
@@ -21,9 +38,26 @@ impl GpuDeviceMemoryInfo {
     }
 }
 /// A builder for [`GpuDeviceMemoryInfo`](crate::types::GpuDeviceMemoryInfo); start one with `GpuDeviceMemoryInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GpuDeviceMemoryInfoBuilder {
     inner: crate::types::GpuDeviceMemoryInfo,
+}
+impl Clone for GpuDeviceMemoryInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GpuDeviceMemoryInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GpuDeviceMemoryInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GpuDeviceMemoryInfo as Default>::default(),
+        }
+    }
 }
 impl GpuDeviceMemoryInfoBuilder {
     /// Sets [`GpuDeviceMemoryInfo::size_in_mib`](crate::types::GpuDeviceMemoryInfo::size_in_mib): The size of the memory available to the GPU accelerator, in MiB.

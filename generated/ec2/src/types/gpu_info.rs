@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the GPU accelerators for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GpuInfo {
     /// Describes the GPU accelerators for the instance type.
     pub gpus: Option<Vec<crate::types::GpuDeviceInfo>>,
     /// The total size of the memory for the GPU accelerators for the instance type, in MiB.
     pub total_gpu_memory_in_mib: Option<i32>,
+}
+impl Clone for GpuInfo {
+    fn clone(&self) -> Self {
+        Self {
+            gpus: self.gpus.clone(),
+            total_gpu_memory_in_mib: self.total_gpu_memory_in_mib,
+        }
+    }
+}
+impl PartialEq for GpuInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.gpus == other.gpus
+            && self.total_gpu_memory_in_mib == other.total_gpu_memory_in_mib
+    }
+}
+impl Default for GpuInfo {
+    fn default() -> Self {
+        Self {
+            gpus: None,
+            total_gpu_memory_in_mib: None,
+        }
+    }
 }
 impl GpuInfo {
     /// Starts building a [`GpuInfo`].
@@ -28,9 +50,26 @@ impl GpuInfo {
     }
 }
 /// A builder for [`GpuInfo`](crate::types::GpuInfo); start one with `GpuInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GpuInfoBuilder {
     inner: crate::types::GpuInfo,
+}
+impl Clone for GpuInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GpuInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GpuInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GpuInfo as Default>::default(),
+        }
+    }
 }
 impl GpuInfoBuilder {
     /// Appends one item to [`GpuInfo::gpus`](crate::types::GpuInfo::gpus): Describes the GPU accelerators for the instance type.

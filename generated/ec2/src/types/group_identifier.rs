@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a security group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GroupIdentifier {
     /// The ID of the security group.
     pub group_id: Option<String>,
     /// The name of the security group.
     pub group_name: Option<String>,
+}
+impl Clone for GroupIdentifier {
+    fn clone(&self) -> Self {
+        Self {
+            group_id: self.group_id.clone(),
+            group_name: self.group_name.clone(),
+        }
+    }
+}
+impl PartialEq for GroupIdentifier {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_id == other.group_id && self.group_name == other.group_name
+    }
+}
+impl Default for GroupIdentifier {
+    fn default() -> Self {
+        Self {
+            group_id: None,
+            group_name: None,
+        }
+    }
 }
 impl GroupIdentifier {
     /// Starts building a [`GroupIdentifier`].
@@ -28,9 +49,26 @@ impl GroupIdentifier {
     }
 }
 /// A builder for [`GroupIdentifier`](crate::types::GroupIdentifier); start one with `GroupIdentifier::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GroupIdentifierBuilder {
     inner: crate::types::GroupIdentifier,
+}
+impl Clone for GroupIdentifierBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GroupIdentifierBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GroupIdentifierBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GroupIdentifier as Default>::default(),
+        }
+    }
 }
 impl GroupIdentifierBuilder {
     /// Sets [`GroupIdentifier::group_id`](crate::types::GroupIdentifier::group_id): The ID of the security group.

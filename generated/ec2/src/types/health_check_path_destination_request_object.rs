@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a destination for a health check path in a request. Destinations can be in a different Availability Zone than the source (cross-AZ) or in a Local Zone (AZ to Local Zone), enabling remote health validation of your application.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HealthCheckPathDestinationRequestObject {
     /// The ID of the subnet for the destination.
     pub subnet_id: Option<String>,
     /// The ID of the security group for the destination.
     pub security_group_id: Option<String>,
+}
+impl Clone for HealthCheckPathDestinationRequestObject {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_id: self.subnet_id.clone(),
+            security_group_id: self.security_group_id.clone(),
+        }
+    }
+}
+impl PartialEq for HealthCheckPathDestinationRequestObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_id == other.subnet_id
+            && self.security_group_id == other.security_group_id
+    }
+}
+impl Default for HealthCheckPathDestinationRequestObject {
+    fn default() -> Self {
+        Self {
+            subnet_id: None,
+            security_group_id: None,
+        }
+    }
 }
 impl HealthCheckPathDestinationRequestObject {
     /// Starts building a [`HealthCheckPathDestinationRequestObject`].
@@ -28,9 +50,26 @@ impl HealthCheckPathDestinationRequestObject {
     }
 }
 /// A builder for [`HealthCheckPathDestinationRequestObject`](crate::types::HealthCheckPathDestinationRequestObject); start one with `HealthCheckPathDestinationRequestObject::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HealthCheckPathDestinationRequestObjectBuilder {
     inner: crate::types::HealthCheckPathDestinationRequestObject,
+}
+impl Clone for HealthCheckPathDestinationRequestObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HealthCheckPathDestinationRequestObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HealthCheckPathDestinationRequestObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HealthCheckPathDestinationRequestObject as Default>::default(),
+        }
+    }
 }
 impl HealthCheckPathDestinationRequestObjectBuilder {
     /// Sets [`HealthCheckPathDestinationRequestObject::subnet_id`](crate::types::HealthCheckPathDestinationRequestObject::subnet_id): The ID of the subnet for the destination.

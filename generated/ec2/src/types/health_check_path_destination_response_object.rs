@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a destination for a health check path.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HealthCheckPathDestinationResponseObject {
     /// The ID of the subnet for the destination.
     pub subnet_id: Option<String>,
     /// The ID of the security group for the destination.
     pub security_group_id: Option<String>,
+}
+impl Clone for HealthCheckPathDestinationResponseObject {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_id: self.subnet_id.clone(),
+            security_group_id: self.security_group_id.clone(),
+        }
+    }
+}
+impl PartialEq for HealthCheckPathDestinationResponseObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_id == other.subnet_id
+            && self.security_group_id == other.security_group_id
+    }
+}
+impl Default for HealthCheckPathDestinationResponseObject {
+    fn default() -> Self {
+        Self {
+            subnet_id: None,
+            security_group_id: None,
+        }
+    }
 }
 impl HealthCheckPathDestinationResponseObject {
     /// Starts building a [`HealthCheckPathDestinationResponseObject`].
@@ -28,9 +50,26 @@ impl HealthCheckPathDestinationResponseObject {
     }
 }
 /// A builder for [`HealthCheckPathDestinationResponseObject`](crate::types::HealthCheckPathDestinationResponseObject); start one with `HealthCheckPathDestinationResponseObject::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HealthCheckPathDestinationResponseObjectBuilder {
     inner: crate::types::HealthCheckPathDestinationResponseObject,
+}
+impl Clone for HealthCheckPathDestinationResponseObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HealthCheckPathDestinationResponseObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HealthCheckPathDestinationResponseObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HealthCheckPathDestinationResponseObject as Default>::default(),
+        }
+    }
 }
 impl HealthCheckPathDestinationResponseObjectBuilder {
     /// Sets [`HealthCheckPathDestinationResponseObject::subnet_id`](crate::types::HealthCheckPathDestinationResponseObject::subnet_id): The ID of the subnet for the destination.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a health check path for an application status check request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HealthCheckPathRequestObject {
     /// The source for the health check path.
     pub source: Option<crate::types::HealthCheckPathSourceRequestObject>,
     /// The destinations for the health check path.
     pub destinations: Option<Vec<crate::types::HealthCheckPathDestinationRequestObject>>,
+}
+impl Clone for HealthCheckPathRequestObject {
+    fn clone(&self) -> Self {
+        Self {
+            source: self.source.clone(),
+            destinations: self.destinations.clone(),
+        }
+    }
+}
+impl PartialEq for HealthCheckPathRequestObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.destinations == other.destinations
+    }
+}
+impl Default for HealthCheckPathRequestObject {
+    fn default() -> Self {
+        Self {
+            source: None,
+            destinations: None,
+        }
+    }
 }
 impl HealthCheckPathRequestObject {
     /// Starts building a [`HealthCheckPathRequestObject`].
@@ -30,9 +51,26 @@ impl HealthCheckPathRequestObject {
     }
 }
 /// A builder for [`HealthCheckPathRequestObject`](crate::types::HealthCheckPathRequestObject); start one with `HealthCheckPathRequestObject::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HealthCheckPathRequestObjectBuilder {
     inner: crate::types::HealthCheckPathRequestObject,
+}
+impl Clone for HealthCheckPathRequestObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HealthCheckPathRequestObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HealthCheckPathRequestObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HealthCheckPathRequestObject as Default>::default(),
+        }
+    }
 }
 impl HealthCheckPathRequestObjectBuilder {
     /// Sets [`HealthCheckPathRequestObject::source`](crate::types::HealthCheckPathRequestObject::source): The source for the health check path.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a health check path for an application status check.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HealthCheckPathResponseObject {
     /// The source for the health check path.
@@ -11,6 +11,27 @@ pub struct HealthCheckPathResponseObject {
     pub destinations: Option<
         Vec<crate::types::HealthCheckPathDestinationResponseObject>,
     >,
+}
+impl Clone for HealthCheckPathResponseObject {
+    fn clone(&self) -> Self {
+        Self {
+            source: self.source.clone(),
+            destinations: self.destinations.clone(),
+        }
+    }
+}
+impl PartialEq for HealthCheckPathResponseObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.destinations == other.destinations
+    }
+}
+impl Default for HealthCheckPathResponseObject {
+    fn default() -> Self {
+        Self {
+            source: None,
+            destinations: None,
+        }
+    }
 }
 impl HealthCheckPathResponseObject {
     /// Starts building a [`HealthCheckPathResponseObject`].
@@ -32,9 +53,26 @@ impl HealthCheckPathResponseObject {
     }
 }
 /// A builder for [`HealthCheckPathResponseObject`](crate::types::HealthCheckPathResponseObject); start one with `HealthCheckPathResponseObject::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HealthCheckPathResponseObjectBuilder {
     inner: crate::types::HealthCheckPathResponseObject,
+}
+impl Clone for HealthCheckPathResponseObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HealthCheckPathResponseObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HealthCheckPathResponseObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HealthCheckPathResponseObject as Default>::default(),
+        }
+    }
 }
 impl HealthCheckPathResponseObjectBuilder {
     /// Sets [`HealthCheckPathResponseObject::source`](crate::types::HealthCheckPathResponseObject::source): The source for the health check path.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the source for a health check path in a request. The source defines the subnet and security group where a health check elastic network interface (ENI) is created to originate health check traffic.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HealthCheckPathSourceRequestObject {
     /// The ID of the subnet for the source.
     pub subnet_id: Option<String>,
     /// The ID of the security group for the source.
     pub security_group_id: Option<String>,
+}
+impl Clone for HealthCheckPathSourceRequestObject {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_id: self.subnet_id.clone(),
+            security_group_id: self.security_group_id.clone(),
+        }
+    }
+}
+impl PartialEq for HealthCheckPathSourceRequestObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_id == other.subnet_id
+            && self.security_group_id == other.security_group_id
+    }
+}
+impl Default for HealthCheckPathSourceRequestObject {
+    fn default() -> Self {
+        Self {
+            subnet_id: None,
+            security_group_id: None,
+        }
+    }
 }
 impl HealthCheckPathSourceRequestObject {
     /// Starts building a [`HealthCheckPathSourceRequestObject`].
@@ -28,9 +50,26 @@ impl HealthCheckPathSourceRequestObject {
     }
 }
 /// A builder for [`HealthCheckPathSourceRequestObject`](crate::types::HealthCheckPathSourceRequestObject); start one with `HealthCheckPathSourceRequestObject::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HealthCheckPathSourceRequestObjectBuilder {
     inner: crate::types::HealthCheckPathSourceRequestObject,
+}
+impl Clone for HealthCheckPathSourceRequestObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HealthCheckPathSourceRequestObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HealthCheckPathSourceRequestObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HealthCheckPathSourceRequestObject as Default>::default(),
+        }
+    }
 }
 impl HealthCheckPathSourceRequestObjectBuilder {
     /// Sets [`HealthCheckPathSourceRequestObject::subnet_id`](crate::types::HealthCheckPathSourceRequestObject::subnet_id): The ID of the subnet for the source.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the source for a health check path.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HealthCheckPathSourceResponseObject {
     /// The ID of the subnet for the source.
     pub subnet_id: Option<String>,
     /// The ID of the security group for the source.
     pub security_group_id: Option<String>,
+}
+impl Clone for HealthCheckPathSourceResponseObject {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_id: self.subnet_id.clone(),
+            security_group_id: self.security_group_id.clone(),
+        }
+    }
+}
+impl PartialEq for HealthCheckPathSourceResponseObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_id == other.subnet_id
+            && self.security_group_id == other.security_group_id
+    }
+}
+impl Default for HealthCheckPathSourceResponseObject {
+    fn default() -> Self {
+        Self {
+            subnet_id: None,
+            security_group_id: None,
+        }
+    }
 }
 impl HealthCheckPathSourceResponseObject {
     /// Starts building a [`HealthCheckPathSourceResponseObject`].
@@ -28,9 +50,26 @@ impl HealthCheckPathSourceResponseObject {
     }
 }
 /// A builder for [`HealthCheckPathSourceResponseObject`](crate::types::HealthCheckPathSourceResponseObject); start one with `HealthCheckPathSourceResponseObject::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HealthCheckPathSourceResponseObjectBuilder {
     inner: crate::types::HealthCheckPathSourceResponseObject,
+}
+impl Clone for HealthCheckPathSourceResponseObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HealthCheckPathSourceResponseObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HealthCheckPathSourceResponseObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HealthCheckPathSourceResponseObject as Default>::default(),
+        }
+    }
 }
 impl HealthCheckPathSourceResponseObjectBuilder {
     /// Sets [`HealthCheckPathSourceResponseObject::subnet_id`](crate::types::HealthCheckPathSourceResponseObject::subnet_id): The ID of the subnet for the source.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether your instance is configured for hibernation. This parameter is valid only if the instance meets the [hibernation prerequisites](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/hibernating-prerequisites.html). For more information, see [Hibernate your Amazon EC2 instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Hibernate.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HibernationOptions {
     /// If `true`, your instance is enabled for hibernation; otherwise, it is not enabled for hibernation.
     pub configured: Option<bool>,
+}
+impl Clone for HibernationOptions {
+    fn clone(&self) -> Self {
+        Self {
+            configured: self.configured,
+        }
+    }
+}
+impl PartialEq for HibernationOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.configured == other.configured
+    }
+}
+impl Default for HibernationOptions {
+    fn default() -> Self {
+        Self { configured: None }
+    }
 }
 impl HibernationOptions {
     /// Starts building a [`HibernationOptions`].
@@ -21,9 +38,26 @@ impl HibernationOptions {
     }
 }
 /// A builder for [`HibernationOptions`](crate::types::HibernationOptions); start one with `HibernationOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HibernationOptionsBuilder {
     inner: crate::types::HibernationOptions,
+}
+impl Clone for HibernationOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HibernationOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HibernationOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HibernationOptions as Default>::default(),
+        }
+    }
 }
 impl HibernationOptionsBuilder {
     /// Sets [`HibernationOptions::configured`](crate::types::HibernationOptions::configured): If `true`, your instance is enabled for hibernation; otherwise, it is not enabled for hibernation.

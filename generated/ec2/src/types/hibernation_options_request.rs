@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether your instance is configured for hibernation. This parameter is valid only if the instance meets the [hibernation prerequisites](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/hibernating-prerequisites.html). For more information, see [Hibernate your Amazon EC2 instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Hibernate.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HibernationOptionsRequest {
     /// Set to `true` to enable your instance for hibernation.
@@ -14,6 +14,23 @@ pub struct HibernationOptionsRequest {
     ///
     /// Default: `false`
     pub configured: Option<bool>,
+}
+impl Clone for HibernationOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            configured: self.configured,
+        }
+    }
+}
+impl PartialEq for HibernationOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.configured == other.configured
+    }
+}
+impl Default for HibernationOptionsRequest {
+    fn default() -> Self {
+        Self { configured: None }
+    }
 }
 impl HibernationOptionsRequest {
     /// Starts building a [`HibernationOptionsRequest`].
@@ -28,9 +45,26 @@ impl HibernationOptionsRequest {
     }
 }
 /// A builder for [`HibernationOptionsRequest`](crate::types::HibernationOptionsRequest); start one with `HibernationOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HibernationOptionsRequestBuilder {
     inner: crate::types::HibernationOptionsRequest,
+}
+impl Clone for HibernationOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HibernationOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HibernationOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HibernationOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl HibernationOptionsRequestBuilder {
     /// Sets [`HibernationOptionsRequest::configured`](crate::types::HibernationOptionsRequest::configured): Set to `true` to enable your instance for hibernation.

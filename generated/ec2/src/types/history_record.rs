@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an event in the history of the Spot Fleet request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HistoryRecord {
     /// Information about the event.
@@ -16,6 +16,30 @@ pub struct HistoryRecord {
     pub event_type: Option<crate::types::EventType>,
     /// The date and time of the event, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for HistoryRecord {
+    fn clone(&self) -> Self {
+        Self {
+            event_information: self.event_information.clone(),
+            event_type: self.event_type.clone(),
+            timestamp: self.timestamp,
+        }
+    }
+}
+impl PartialEq for HistoryRecord {
+    fn eq(&self, other: &Self) -> bool {
+        self.event_information == other.event_information
+            && self.event_type == other.event_type && self.timestamp == other.timestamp
+    }
+}
+impl Default for HistoryRecord {
+    fn default() -> Self {
+        Self {
+            event_information: None,
+            event_type: None,
+            timestamp: None,
+        }
+    }
 }
 impl HistoryRecord {
     /// Starts building a [`HistoryRecord`].
@@ -40,9 +64,26 @@ impl HistoryRecord {
     }
 }
 /// A builder for [`HistoryRecord`](crate::types::HistoryRecord); start one with `HistoryRecord::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HistoryRecordBuilder {
     inner: crate::types::HistoryRecord,
+}
+impl Clone for HistoryRecordBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HistoryRecordBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HistoryRecordBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HistoryRecord as Default>::default(),
+        }
+    }
 }
 impl HistoryRecordBuilder {
     /// Sets [`HistoryRecord::event_information`](crate::types::HistoryRecord::event_information): Information about the event.

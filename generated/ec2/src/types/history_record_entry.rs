@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an event in the history of an EC2 Fleet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HistoryRecordEntry {
     /// Information about the event.
@@ -11,6 +11,30 @@ pub struct HistoryRecordEntry {
     pub event_type: Option<crate::types::FleetEventType>,
     /// The date and time of the event, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for HistoryRecordEntry {
+    fn clone(&self) -> Self {
+        Self {
+            event_information: self.event_information.clone(),
+            event_type: self.event_type.clone(),
+            timestamp: self.timestamp,
+        }
+    }
+}
+impl PartialEq for HistoryRecordEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.event_information == other.event_information
+            && self.event_type == other.event_type && self.timestamp == other.timestamp
+    }
+}
+impl Default for HistoryRecordEntry {
+    fn default() -> Self {
+        Self {
+            event_information: None,
+            event_type: None,
+            timestamp: None,
+        }
+    }
 }
 impl HistoryRecordEntry {
     /// Starts building a [`HistoryRecordEntry`].
@@ -35,9 +59,26 @@ impl HistoryRecordEntry {
     }
 }
 /// A builder for [`HistoryRecordEntry`](crate::types::HistoryRecordEntry); start one with `HistoryRecordEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HistoryRecordEntryBuilder {
     inner: crate::types::HistoryRecordEntry,
+}
+impl Clone for HistoryRecordEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HistoryRecordEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HistoryRecordEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HistoryRecordEntry as Default>::default(),
+        }
+    }
 }
 impl HistoryRecordEntryBuilder {
     /// Sets [`HistoryRecordEntry::event_information`](crate::types::HistoryRecordEntry::event_information): Information about the event.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the properties of the Dedicated Host.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Host {
     /// Whether auto-placement is on or off.
@@ -49,6 +49,84 @@ pub struct Host {
     pub asset_id: Option<String>,
     /// The CPU options for the Dedicated Host, including AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) settings.
     pub cpu_options: Option<crate::types::HostCpuOptions>,
+}
+impl Clone for Host {
+    fn clone(&self) -> Self {
+        Self {
+            auto_placement: self.auto_placement.clone(),
+            availability_zone: self.availability_zone.clone(),
+            available_capacity: self.available_capacity.clone(),
+            client_token: self.client_token.clone(),
+            host_id: self.host_id.clone(),
+            host_properties: self.host_properties.clone(),
+            host_reservation_id: self.host_reservation_id.clone(),
+            instances: self.instances.clone(),
+            state: self.state.clone(),
+            allocation_time: self.allocation_time,
+            release_time: self.release_time,
+            tags: self.tags.clone(),
+            host_recovery: self.host_recovery.clone(),
+            allows_multiple_instance_types: self.allows_multiple_instance_types.clone(),
+            owner_id: self.owner_id.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            member_of_service_linked_resource_group: self
+                .member_of_service_linked_resource_group,
+            outpost_arn: self.outpost_arn.clone(),
+            host_maintenance: self.host_maintenance.clone(),
+            asset_id: self.asset_id.clone(),
+            cpu_options: self.cpu_options.clone(),
+        }
+    }
+}
+impl PartialEq for Host {
+    fn eq(&self, other: &Self) -> bool {
+        self.auto_placement == other.auto_placement
+            && self.availability_zone == other.availability_zone
+            && self.available_capacity == other.available_capacity
+            && self.client_token == other.client_token && self.host_id == other.host_id
+            && self.host_properties == other.host_properties
+            && self.host_reservation_id == other.host_reservation_id
+            && self.instances == other.instances && self.state == other.state
+            && self.allocation_time == other.allocation_time
+            && self.release_time == other.release_time && self.tags == other.tags
+            && self.host_recovery == other.host_recovery
+            && self.allows_multiple_instance_types
+                == other.allows_multiple_instance_types
+            && self.owner_id == other.owner_id
+            && self.availability_zone_id == other.availability_zone_id
+            && self.member_of_service_linked_resource_group
+                == other.member_of_service_linked_resource_group
+            && self.outpost_arn == other.outpost_arn
+            && self.host_maintenance == other.host_maintenance
+            && self.asset_id == other.asset_id && self.cpu_options == other.cpu_options
+    }
+}
+impl Default for Host {
+    fn default() -> Self {
+        Self {
+            auto_placement: None,
+            availability_zone: None,
+            available_capacity: None,
+            client_token: None,
+            host_id: None,
+            host_properties: None,
+            host_reservation_id: None,
+            instances: None,
+            state: None,
+            allocation_time: None,
+            release_time: None,
+            tags: None,
+            host_recovery: None,
+            allows_multiple_instance_types: None,
+            owner_id: None,
+            availability_zone_id: None,
+            member_of_service_linked_resource_group: None,
+            outpost_arn: None,
+            host_maintenance: None,
+            asset_id: None,
+            cpu_options: None,
+        }
+    }
 }
 impl Host {
     /// Starts building a [`Host`].
@@ -165,9 +243,26 @@ impl Host {
     }
 }
 /// A builder for [`Host`](crate::types::Host); start one with `Host::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostBuilder {
     inner: crate::types::Host,
+}
+impl Clone for HostBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Host as Default>::default(),
+        }
+    }
 }
 impl HostBuilder {
     /// Sets [`Host::auto_placement`](crate::types::Host::auto_placement): Whether auto-placement is on or off.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the CPU options for a Dedicated Host, including AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) settings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostCpuOptions {
     /// Specifies whether AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) is enabled or disabled for the Dedicated Host. If you don't specify a value, AMD SEV-SNP is `disabled`.
     pub amd_sev_snp: Option<crate::types::AmdSevSnp>,
+}
+impl Clone for HostCpuOptions {
+    fn clone(&self) -> Self {
+        Self {
+            amd_sev_snp: self.amd_sev_snp.clone(),
+        }
+    }
+}
+impl PartialEq for HostCpuOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.amd_sev_snp == other.amd_sev_snp
+    }
+}
+impl Default for HostCpuOptions {
+    fn default() -> Self {
+        Self { amd_sev_snp: None }
+    }
 }
 impl HostCpuOptions {
     /// Starts building a [`HostCpuOptions`].
@@ -21,9 +38,26 @@ impl HostCpuOptions {
     }
 }
 /// A builder for [`HostCpuOptions`](crate::types::HostCpuOptions); start one with `HostCpuOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostCpuOptionsBuilder {
     inner: crate::types::HostCpuOptions,
+}
+impl Clone for HostCpuOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostCpuOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostCpuOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HostCpuOptions as Default>::default(),
+        }
+    }
 }
 impl HostCpuOptionsBuilder {
     /// Sets [`HostCpuOptions::amd_sev_snp`](crate::types::HostCpuOptions::amd_sev_snp): Specifies whether AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) is enabled or disabled for the Dedicated Host.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the CPU configuration options for a Dedicated Host allocation request. Options include AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) settings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostCpuOptionsRequest {
     /// Specifies whether AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) is enabled or disabled for the Dedicated Host. If you don't specify a value, AMD SEV-SNP is `disabled`.
     pub amd_sev_snp: Option<crate::types::AmdSevSnp>,
+}
+impl Clone for HostCpuOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            amd_sev_snp: self.amd_sev_snp.clone(),
+        }
+    }
+}
+impl PartialEq for HostCpuOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.amd_sev_snp == other.amd_sev_snp
+    }
+}
+impl Default for HostCpuOptionsRequest {
+    fn default() -> Self {
+        Self { amd_sev_snp: None }
+    }
 }
 impl HostCpuOptionsRequest {
     /// Starts building a [`HostCpuOptionsRequest`].
@@ -21,9 +38,26 @@ impl HostCpuOptionsRequest {
     }
 }
 /// A builder for [`HostCpuOptionsRequest`](crate::types::HostCpuOptionsRequest); start one with `HostCpuOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostCpuOptionsRequestBuilder {
     inner: crate::types::HostCpuOptionsRequest,
+}
+impl Clone for HostCpuOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostCpuOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostCpuOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HostCpuOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl HostCpuOptionsRequestBuilder {
     /// Sets [`HostCpuOptionsRequest::amd_sev_snp`](crate::types::HostCpuOptionsRequest::amd_sev_snp): Specifies whether AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) is enabled or disabled for the Dedicated Host.

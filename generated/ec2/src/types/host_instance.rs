@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an instance running on a Dedicated Host.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostInstance {
     /// The ID of instance that is running on the Dedicated Host.
@@ -11,6 +11,31 @@ pub struct HostInstance {
     pub instance_type: Option<String>,
     /// The ID of the Amazon Web Services account that owns the instance.
     pub owner_id: Option<String>,
+}
+impl Clone for HostInstance {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            instance_type: self.instance_type.clone(),
+            owner_id: self.owner_id.clone(),
+        }
+    }
+}
+impl PartialEq for HostInstance {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.instance_type == other.instance_type
+            && self.owner_id == other.owner_id
+    }
+}
+impl Default for HostInstance {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            instance_type: None,
+            owner_id: None,
+        }
+    }
 }
 impl HostInstance {
     /// Starts building a [`HostInstance`].
@@ -35,9 +60,26 @@ impl HostInstance {
     }
 }
 /// A builder for [`HostInstance`](crate::types::HostInstance); start one with `HostInstance::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostInstanceBuilder {
     inner: crate::types::HostInstance,
+}
+impl Clone for HostInstanceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostInstanceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostInstanceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HostInstance as Default>::default(),
+        }
+    }
 }
 impl HostInstanceBuilder {
     /// Sets [`HostInstance::instance_id`](crate::types::HostInstance::instance_id): The ID of instance that is running on the Dedicated Host.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the Dedicated Host Reservation offering.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostOffering {
     /// The currency of the offering.
@@ -19,6 +19,42 @@ pub struct HostOffering {
     pub payment_option: Option<crate::types::PaymentOption>,
     /// The upfront price of the offering. Does not apply to No Upfront offerings.
     pub upfront_price: Option<String>,
+}
+impl Clone for HostOffering {
+    fn clone(&self) -> Self {
+        Self {
+            currency_code: self.currency_code.clone(),
+            duration: self.duration,
+            hourly_price: self.hourly_price.clone(),
+            instance_family: self.instance_family.clone(),
+            offering_id: self.offering_id.clone(),
+            payment_option: self.payment_option.clone(),
+            upfront_price: self.upfront_price.clone(),
+        }
+    }
+}
+impl PartialEq for HostOffering {
+    fn eq(&self, other: &Self) -> bool {
+        self.currency_code == other.currency_code && self.duration == other.duration
+            && self.hourly_price == other.hourly_price
+            && self.instance_family == other.instance_family
+            && self.offering_id == other.offering_id
+            && self.payment_option == other.payment_option
+            && self.upfront_price == other.upfront_price
+    }
+}
+impl Default for HostOffering {
+    fn default() -> Self {
+        Self {
+            currency_code: None,
+            duration: None,
+            hourly_price: None,
+            instance_family: None,
+            offering_id: None,
+            payment_option: None,
+            upfront_price: None,
+        }
+    }
 }
 impl HostOffering {
     /// Starts building a [`HostOffering`].
@@ -63,9 +99,26 @@ impl HostOffering {
     }
 }
 /// A builder for [`HostOffering`](crate::types::HostOffering); start one with `HostOffering::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostOfferingBuilder {
     inner: crate::types::HostOffering,
+}
+impl Clone for HostOfferingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostOfferingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostOfferingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HostOffering as Default>::default(),
+        }
+    }
 }
 impl HostOfferingBuilder {
     /// Sets [`HostOffering::currency_code`](crate::types::HostOffering::currency_code): The currency of the offering.

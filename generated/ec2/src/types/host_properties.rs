@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the properties of a Dedicated Host.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostProperties {
     /// The number of cores on the Dedicated Host.
@@ -15,6 +15,35 @@ pub struct HostProperties {
     pub sockets: Option<i32>,
     /// The total number of vCPUs on the Dedicated Host.
     pub total_v_cpus: Option<i32>,
+}
+impl Clone for HostProperties {
+    fn clone(&self) -> Self {
+        Self {
+            cores: self.cores,
+            instance_type: self.instance_type.clone(),
+            instance_family: self.instance_family.clone(),
+            sockets: self.sockets,
+            total_v_cpus: self.total_v_cpus,
+        }
+    }
+}
+impl PartialEq for HostProperties {
+    fn eq(&self, other: &Self) -> bool {
+        self.cores == other.cores && self.instance_type == other.instance_type
+            && self.instance_family == other.instance_family
+            && self.sockets == other.sockets && self.total_v_cpus == other.total_v_cpus
+    }
+}
+impl Default for HostProperties {
+    fn default() -> Self {
+        Self {
+            cores: None,
+            instance_type: None,
+            instance_family: None,
+            sockets: None,
+            total_v_cpus: None,
+        }
+    }
 }
 impl HostProperties {
     /// Starts building a [`HostProperties`].
@@ -49,9 +78,26 @@ impl HostProperties {
     }
 }
 /// A builder for [`HostProperties`](crate::types::HostProperties); start one with `HostProperties::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostPropertiesBuilder {
     inner: crate::types::HostProperties,
+}
+impl Clone for HostPropertiesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostPropertiesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostPropertiesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HostProperties as Default>::default(),
+        }
+    }
 }
 impl HostPropertiesBuilder {
     /// Sets [`HostProperties::cores`](crate::types::HostProperties::cores): The number of cores on the Dedicated Host.

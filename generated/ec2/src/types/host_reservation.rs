@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the Dedicated Host Reservation and associated Dedicated Hosts.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostReservation {
     /// The number of Dedicated Hosts the reservation is associated with.
@@ -33,6 +33,60 @@ pub struct HostReservation {
     pub upfront_price: Option<String>,
     /// Any tags assigned to the Dedicated Host Reservation.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for HostReservation {
+    fn clone(&self) -> Self {
+        Self {
+            count: self.count,
+            currency_code: self.currency_code.clone(),
+            duration: self.duration,
+            end: self.end,
+            host_id_set: self.host_id_set.clone(),
+            host_reservation_id: self.host_reservation_id.clone(),
+            hourly_price: self.hourly_price.clone(),
+            instance_family: self.instance_family.clone(),
+            offering_id: self.offering_id.clone(),
+            payment_option: self.payment_option.clone(),
+            start: self.start,
+            state: self.state.clone(),
+            upfront_price: self.upfront_price.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for HostReservation {
+    fn eq(&self, other: &Self) -> bool {
+        self.count == other.count && self.currency_code == other.currency_code
+            && self.duration == other.duration && self.end == other.end
+            && self.host_id_set == other.host_id_set
+            && self.host_reservation_id == other.host_reservation_id
+            && self.hourly_price == other.hourly_price
+            && self.instance_family == other.instance_family
+            && self.offering_id == other.offering_id
+            && self.payment_option == other.payment_option && self.start == other.start
+            && self.state == other.state && self.upfront_price == other.upfront_price
+            && self.tags == other.tags
+    }
+}
+impl Default for HostReservation {
+    fn default() -> Self {
+        Self {
+            count: None,
+            currency_code: None,
+            duration: None,
+            end: None,
+            host_id_set: None,
+            host_reservation_id: None,
+            hourly_price: None,
+            instance_family: None,
+            offering_id: None,
+            payment_option: None,
+            start: None,
+            state: None,
+            upfront_price: None,
+            tags: None,
+        }
+    }
 }
 impl HostReservation {
     /// Starts building a [`HostReservation`].
@@ -112,9 +166,26 @@ impl HostReservation {
     }
 }
 /// A builder for [`HostReservation`](crate::types::HostReservation); start one with `HostReservation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostReservationBuilder {
     inner: crate::types::HostReservation,
+}
+impl Clone for HostReservationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostReservationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostReservationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HostReservation as Default>::default(),
+        }
+    }
 }
 impl HostReservationBuilder {
     /// Sets [`HostReservation::count`](crate::types::HostReservation::count): The number of Dedicated Hosts the reservation is associated with.

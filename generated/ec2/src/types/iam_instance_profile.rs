@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IAM instance profile.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IamInstanceProfile {
     /// The Amazon Resource Name (ARN) of the instance profile.
     pub arn: Option<String>,
     /// The ID of the instance profile.
     pub id: Option<String>,
+}
+impl Clone for IamInstanceProfile {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            id: self.id.clone(),
+        }
+    }
+}
+impl PartialEq for IamInstanceProfile {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.id == other.id
+    }
+}
+impl Default for IamInstanceProfile {
+    fn default() -> Self {
+        Self { arn: None, id: None }
+    }
 }
 impl IamInstanceProfile {
     /// Starts building a [`IamInstanceProfile`].
@@ -28,9 +46,26 @@ impl IamInstanceProfile {
     }
 }
 /// A builder for [`IamInstanceProfile`](crate::types::IamInstanceProfile); start one with `IamInstanceProfile::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IamInstanceProfileBuilder {
     inner: crate::types::IamInstanceProfile,
+}
+impl Clone for IamInstanceProfileBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IamInstanceProfileBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IamInstanceProfileBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IamInstanceProfile as Default>::default(),
+        }
+    }
 }
 impl IamInstanceProfileBuilder {
     /// Sets [`IamInstanceProfile::arn`](crate::types::IamInstanceProfile::arn): The Amazon Resource Name (ARN) of the instance profile.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between an IAM instance profile and an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IamInstanceProfileAssociation {
     /// The ID of the association.
@@ -15,6 +15,36 @@ pub struct IamInstanceProfileAssociation {
     pub state: Option<crate::types::IamInstanceProfileAssociationState>,
     /// The time the IAM instance profile was associated with the instance.
     pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for IamInstanceProfileAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+            instance_id: self.instance_id.clone(),
+            iam_instance_profile: self.iam_instance_profile.clone(),
+            state: self.state.clone(),
+            timestamp: self.timestamp,
+        }
+    }
+}
+impl PartialEq for IamInstanceProfileAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id
+            && self.instance_id == other.instance_id
+            && self.iam_instance_profile == other.iam_instance_profile
+            && self.state == other.state && self.timestamp == other.timestamp
+    }
+}
+impl Default for IamInstanceProfileAssociation {
+    fn default() -> Self {
+        Self {
+            association_id: None,
+            instance_id: None,
+            iam_instance_profile: None,
+            state: None,
+            timestamp: None,
+        }
+    }
 }
 impl IamInstanceProfileAssociation {
     /// Starts building a [`IamInstanceProfileAssociation`].
@@ -49,9 +79,26 @@ impl IamInstanceProfileAssociation {
     }
 }
 /// A builder for [`IamInstanceProfileAssociation`](crate::types::IamInstanceProfileAssociation); start one with `IamInstanceProfileAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IamInstanceProfileAssociationBuilder {
     inner: crate::types::IamInstanceProfileAssociation,
+}
+impl Clone for IamInstanceProfileAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IamInstanceProfileAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IamInstanceProfileAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IamInstanceProfileAssociation as Default>::default(),
+        }
+    }
 }
 impl IamInstanceProfileAssociationBuilder {
     /// Sets [`IamInstanceProfileAssociation::association_id`](crate::types::IamInstanceProfileAssociation::association_id): The ID of the association.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IAM instance profile.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IamInstanceProfileSpecification {
     /// The Amazon Resource Name (ARN) of the instance profile.
     pub arn: Option<String>,
     /// The name of the instance profile.
     pub name: Option<String>,
+}
+impl Clone for IamInstanceProfileSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for IamInstanceProfileSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.name == other.name
+    }
+}
+impl Default for IamInstanceProfileSpecification {
+    fn default() -> Self {
+        Self { arn: None, name: None }
+    }
 }
 impl IamInstanceProfileSpecification {
     /// Starts building a [`IamInstanceProfileSpecification`].
@@ -28,9 +46,26 @@ impl IamInstanceProfileSpecification {
     }
 }
 /// A builder for [`IamInstanceProfileSpecification`](crate::types::IamInstanceProfileSpecification); start one with `IamInstanceProfileSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IamInstanceProfileSpecificationBuilder {
     inner: crate::types::IamInstanceProfileSpecification,
+}
+impl Clone for IamInstanceProfileSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IamInstanceProfileSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IamInstanceProfileSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IamInstanceProfileSpecification as Default>::default(),
+        }
+    }
 }
 impl IamInstanceProfileSpecificationBuilder {
     /// Sets [`IamInstanceProfileSpecification::arn`](crate::types::IamInstanceProfileSpecification::arn): The Amazon Resource Name (ARN) of the instance profile.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the ICMP type and code.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IcmpTypeCode {
     /// The ICMP code. A value of -1 means all codes for the specified ICMP type.
     pub code: Option<i32>,
     /// The ICMP type. A value of -1 means all types.
     pub type_: Option<i32>,
+}
+impl Clone for IcmpTypeCode {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code,
+            type_: self.type_,
+        }
+    }
+}
+impl PartialEq for IcmpTypeCode {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.type_ == other.type_
+    }
+}
+impl Default for IcmpTypeCode {
+    fn default() -> Self {
+        Self { code: None, type_: None }
+    }
 }
 impl IcmpTypeCode {
     /// Starts building a [`IcmpTypeCode`].
@@ -28,9 +46,26 @@ impl IcmpTypeCode {
     }
 }
 /// A builder for [`IcmpTypeCode`](crate::types::IcmpTypeCode); start one with `IcmpTypeCode::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IcmpTypeCodeBuilder {
     inner: crate::types::IcmpTypeCode,
+}
+impl Clone for IcmpTypeCodeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IcmpTypeCodeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IcmpTypeCodeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IcmpTypeCode as Default>::default(),
+        }
+    }
 }
 impl IcmpTypeCodeBuilder {
     /// Sets [`IcmpTypeCode::code`](crate::types::IcmpTypeCode::code): The ICMP code.

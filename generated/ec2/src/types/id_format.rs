@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the ID format for a resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IdFormat {
     /// The date in UTC at which you are permanently switched over to using longer IDs. If a deadline is not yet available for this resource type, this field is not returned.
@@ -11,6 +11,30 @@ pub struct IdFormat {
     pub resource: Option<String>,
     /// Indicates whether longer IDs (17-character IDs) are enabled for the resource.
     pub use_long_ids: Option<bool>,
+}
+impl Clone for IdFormat {
+    fn clone(&self) -> Self {
+        Self {
+            deadline: self.deadline,
+            resource: self.resource.clone(),
+            use_long_ids: self.use_long_ids,
+        }
+    }
+}
+impl PartialEq for IdFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.deadline == other.deadline && self.resource == other.resource
+            && self.use_long_ids == other.use_long_ids
+    }
+}
+impl Default for IdFormat {
+    fn default() -> Self {
+        Self {
+            deadline: None,
+            resource: None,
+            use_long_ids: None,
+        }
+    }
 }
 impl IdFormat {
     /// Starts building a [`IdFormat`].
@@ -35,9 +59,26 @@ impl IdFormat {
     }
 }
 /// A builder for [`IdFormat`](crate::types::IdFormat); start one with `IdFormat::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IdFormatBuilder {
     inner: crate::types::IdFormat,
+}
+impl Clone for IdFormatBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IdFormatBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IdFormatBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IdFormat as Default>::default(),
+        }
+    }
 }
 impl IdFormatBuilder {
     /// Sets [`IdFormat::deadline`](crate::types::IdFormat::deadline): The date in UTC at which you are permanently switched over to using longer IDs.

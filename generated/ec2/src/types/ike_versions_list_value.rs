@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The internet key exchange (IKE) version permitted for the VPN tunnel.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IkeVersionsListValue {
     /// The IKE version.
     pub value: Option<String>,
+}
+impl Clone for IkeVersionsListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for IkeVersionsListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for IkeVersionsListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl IkeVersionsListValue {
     /// Starts building a [`IkeVersionsListValue`].
@@ -21,9 +36,26 @@ impl IkeVersionsListValue {
     }
 }
 /// A builder for [`IkeVersionsListValue`](crate::types::IkeVersionsListValue); start one with `IkeVersionsListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IkeVersionsListValueBuilder {
     inner: crate::types::IkeVersionsListValue,
+}
+impl Clone for IkeVersionsListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IkeVersionsListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IkeVersionsListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IkeVersionsListValue as Default>::default(),
+        }
+    }
 }
 impl IkeVersionsListValueBuilder {
     /// Sets [`IkeVersionsListValue::value`](crate::types::IkeVersionsListValue::value): The IKE version.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The IKE version that is permitted for the VPN tunnel.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IkeVersionsRequestListValue {
     /// The IKE version.
     pub value: Option<String>,
+}
+impl Clone for IkeVersionsRequestListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for IkeVersionsRequestListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for IkeVersionsRequestListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl IkeVersionsRequestListValue {
     /// Starts building a [`IkeVersionsRequestListValue`].
@@ -21,9 +36,26 @@ impl IkeVersionsRequestListValue {
     }
 }
 /// A builder for [`IkeVersionsRequestListValue`](crate::types::IkeVersionsRequestListValue); start one with `IkeVersionsRequestListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IkeVersionsRequestListValueBuilder {
     inner: crate::types::IkeVersionsRequestListValue,
+}
+impl Clone for IkeVersionsRequestListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IkeVersionsRequestListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IkeVersionsRequestListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IkeVersionsRequestListValue as Default>::default(),
+        }
+    }
 }
 impl IkeVersionsRequestListValueBuilder {
     /// Sets [`IkeVersionsRequestListValue::value`](crate::types::IkeVersionsRequestListValue::value): The IKE version.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an image.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Image {
     /// The platform details associated with the billing code of the AMI. For more information, see [Understand AMI billing information](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ami-billing-info.html) in the *Amazon EC2 User Guide*.
@@ -90,6 +90,132 @@ pub struct Image {
     pub ramdisk_id: Option<String>,
     /// This value is set to `windows` for Windows AMIs; otherwise, it is blank.
     pub platform: Option<crate::types::PlatformValues>,
+}
+impl Clone for Image {
+    fn clone(&self) -> Self {
+        Self {
+            platform_details: self.platform_details.clone(),
+            usage_operation: self.usage_operation.clone(),
+            block_device_mappings: self.block_device_mappings.clone(),
+            description: self.description.clone(),
+            ena_support: self.ena_support,
+            hypervisor: self.hypervisor.clone(),
+            image_owner_alias: self.image_owner_alias.clone(),
+            name: self.name.clone(),
+            root_device_name: self.root_device_name.clone(),
+            root_device_type: self.root_device_type.clone(),
+            sriov_net_support: self.sriov_net_support.clone(),
+            state_reason: self.state_reason.clone(),
+            tags: self.tags.clone(),
+            virtualization_type: self.virtualization_type.clone(),
+            boot_mode: self.boot_mode.clone(),
+            tpm_support: self.tpm_support.clone(),
+            deprecation_time: self.deprecation_time.clone(),
+            imds_support: self.imds_support.clone(),
+            source_instance_id: self.source_instance_id.clone(),
+            deregistration_protection: self.deregistration_protection.clone(),
+            last_launched_time: self.last_launched_time.clone(),
+            image_allowed: self.image_allowed,
+            source_image_id: self.source_image_id.clone(),
+            source_image_region: self.source_image_region.clone(),
+            free_tier_eligible: self.free_tier_eligible,
+            public_ssm_parameter_name: self.public_ssm_parameter_name.clone(),
+            image_watermarks: self.image_watermarks.clone(),
+            image_id: self.image_id.clone(),
+            image_location: self.image_location.clone(),
+            state: self.state.clone(),
+            owner_id: self.owner_id.clone(),
+            creation_date: self.creation_date.clone(),
+            public: self.public,
+            product_codes: self.product_codes.clone(),
+            architecture: self.architecture.clone(),
+            image_type: self.image_type.clone(),
+            kernel_id: self.kernel_id.clone(),
+            ramdisk_id: self.ramdisk_id.clone(),
+            platform: self.platform.clone(),
+        }
+    }
+}
+impl PartialEq for Image {
+    fn eq(&self, other: &Self) -> bool {
+        self.platform_details == other.platform_details
+            && self.usage_operation == other.usage_operation
+            && self.block_device_mappings == other.block_device_mappings
+            && self.description == other.description
+            && self.ena_support == other.ena_support
+            && self.hypervisor == other.hypervisor
+            && self.image_owner_alias == other.image_owner_alias
+            && self.name == other.name && self.root_device_name == other.root_device_name
+            && self.root_device_type == other.root_device_type
+            && self.sriov_net_support == other.sriov_net_support
+            && self.state_reason == other.state_reason && self.tags == other.tags
+            && self.virtualization_type == other.virtualization_type
+            && self.boot_mode == other.boot_mode && self.tpm_support == other.tpm_support
+            && self.deprecation_time == other.deprecation_time
+            && self.imds_support == other.imds_support
+            && self.source_instance_id == other.source_instance_id
+            && self.deregistration_protection == other.deregistration_protection
+            && self.last_launched_time == other.last_launched_time
+            && self.image_allowed == other.image_allowed
+            && self.source_image_id == other.source_image_id
+            && self.source_image_region == other.source_image_region
+            && self.free_tier_eligible == other.free_tier_eligible
+            && self.public_ssm_parameter_name == other.public_ssm_parameter_name
+            && self.image_watermarks == other.image_watermarks
+            && self.image_id == other.image_id
+            && self.image_location == other.image_location && self.state == other.state
+            && self.owner_id == other.owner_id
+            && self.creation_date == other.creation_date && self.public == other.public
+            && self.product_codes == other.product_codes
+            && self.architecture == other.architecture
+            && self.image_type == other.image_type && self.kernel_id == other.kernel_id
+            && self.ramdisk_id == other.ramdisk_id && self.platform == other.platform
+    }
+}
+impl Default for Image {
+    fn default() -> Self {
+        Self {
+            platform_details: None,
+            usage_operation: None,
+            block_device_mappings: None,
+            description: None,
+            ena_support: None,
+            hypervisor: None,
+            image_owner_alias: None,
+            name: None,
+            root_device_name: None,
+            root_device_type: None,
+            sriov_net_support: None,
+            state_reason: None,
+            tags: None,
+            virtualization_type: None,
+            boot_mode: None,
+            tpm_support: None,
+            deprecation_time: None,
+            imds_support: None,
+            source_instance_id: None,
+            deregistration_protection: None,
+            last_launched_time: None,
+            image_allowed: None,
+            source_image_id: None,
+            source_image_region: None,
+            free_tier_eligible: None,
+            public_ssm_parameter_name: None,
+            image_watermarks: None,
+            image_id: None,
+            image_location: None,
+            state: None,
+            owner_id: None,
+            creation_date: None,
+            public: None,
+            product_codes: None,
+            architecture: None,
+            image_type: None,
+            kernel_id: None,
+            ramdisk_id: None,
+            platform: None,
+        }
+    }
 }
 impl Image {
     /// Starts building a [`Image`].
@@ -294,9 +420,26 @@ impl Image {
     }
 }
 /// A builder for [`Image`](crate::types::Image); start one with `Image::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageBuilder {
     inner: crate::types::Image,
+}
+impl Clone for ImageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Image as Default>::default(),
+        }
+    }
 }
 impl ImageBuilder {
     /// Sets [`Image::platform_details`](crate::types::Image::platform_details): The platform details associated with the billing code of the AMI.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a single AMI in the ancestry chain and its source (parent) AMI.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageAncestryEntry {
     /// The date and time when this AMI was created.
@@ -15,6 +15,36 @@ pub struct ImageAncestryEntry {
     pub source_image_id: Option<String>,
     /// The Amazon Web Services Region of the parent AMI.
     pub source_image_region: Option<String>,
+}
+impl Clone for ImageAncestryEntry {
+    fn clone(&self) -> Self {
+        Self {
+            creation_date: self.creation_date,
+            image_id: self.image_id.clone(),
+            image_owner_alias: self.image_owner_alias.clone(),
+            source_image_id: self.source_image_id.clone(),
+            source_image_region: self.source_image_region.clone(),
+        }
+    }
+}
+impl PartialEq for ImageAncestryEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.creation_date == other.creation_date && self.image_id == other.image_id
+            && self.image_owner_alias == other.image_owner_alias
+            && self.source_image_id == other.source_image_id
+            && self.source_image_region == other.source_image_region
+    }
+}
+impl Default for ImageAncestryEntry {
+    fn default() -> Self {
+        Self {
+            creation_date: None,
+            image_id: None,
+            image_owner_alias: None,
+            source_image_id: None,
+            source_image_region: None,
+        }
+    }
 }
 impl ImageAncestryEntry {
     /// Starts building a [`ImageAncestryEntry`].
@@ -49,9 +79,26 @@ impl ImageAncestryEntry {
     }
 }
 /// A builder for [`ImageAncestryEntry`](crate::types::ImageAncestryEntry); start one with `ImageAncestryEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageAncestryEntryBuilder {
     inner: crate::types::ImageAncestryEntry,
+}
+impl Clone for ImageAncestryEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageAncestryEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageAncestryEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageAncestryEntry as Default>::default(),
+        }
+    }
 }
 impl ImageAncestryEntryBuilder {
     /// Sets [`ImageAncestryEntry::creation_date`](crate::types::ImageAncestryEntry::creation_date): The date and time when this AMI was created.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an image attribute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageAttribute {
     /// A description for the AMI.
@@ -35,6 +35,62 @@ pub struct ImageAttribute {
     pub product_codes: Option<Vec<crate::types::ProductCode>>,
     /// The block device mapping entries.
     pub block_device_mappings: Option<Vec<crate::types::BlockDeviceMapping>>,
+}
+impl Clone for ImageAttribute {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            kernel_id: self.kernel_id.clone(),
+            ramdisk_id: self.ramdisk_id.clone(),
+            sriov_net_support: self.sriov_net_support.clone(),
+            boot_mode: self.boot_mode.clone(),
+            tpm_support: self.tpm_support.clone(),
+            uefi_data: self.uefi_data.clone(),
+            last_launched_time: self.last_launched_time.clone(),
+            imds_support: self.imds_support.clone(),
+            deregistration_protection: self.deregistration_protection.clone(),
+            image_id: self.image_id.clone(),
+            launch_permissions: self.launch_permissions.clone(),
+            product_codes: self.product_codes.clone(),
+            block_device_mappings: self.block_device_mappings.clone(),
+        }
+    }
+}
+impl PartialEq for ImageAttribute {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.kernel_id == other.kernel_id
+            && self.ramdisk_id == other.ramdisk_id
+            && self.sriov_net_support == other.sriov_net_support
+            && self.boot_mode == other.boot_mode && self.tpm_support == other.tpm_support
+            && self.uefi_data == other.uefi_data
+            && self.last_launched_time == other.last_launched_time
+            && self.imds_support == other.imds_support
+            && self.deregistration_protection == other.deregistration_protection
+            && self.image_id == other.image_id
+            && self.launch_permissions == other.launch_permissions
+            && self.product_codes == other.product_codes
+            && self.block_device_mappings == other.block_device_mappings
+    }
+}
+impl Default for ImageAttribute {
+    fn default() -> Self {
+        Self {
+            description: None,
+            kernel_id: None,
+            ramdisk_id: None,
+            sriov_net_support: None,
+            boot_mode: None,
+            tpm_support: None,
+            uefi_data: None,
+            last_launched_time: None,
+            imds_support: None,
+            deregistration_protection: None,
+            image_id: None,
+            launch_permissions: None,
+            product_codes: None,
+            block_device_mappings: None,
+        }
+    }
 }
 impl ImageAttribute {
     /// Starts building a [`ImageAttribute`].
@@ -114,9 +170,26 @@ impl ImageAttribute {
     }
 }
 /// A builder for [`ImageAttribute`](crate::types::ImageAttribute); start one with `ImageAttribute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageAttributeBuilder {
     inner: crate::types::ImageAttribute,
+}
+impl Clone for ImageAttributeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageAttributeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageAttributeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageAttribute as Default>::default(),
+        }
+    }
 }
 impl ImageAttributeBuilder {
     /// Sets [`ImageAttribute::description`](crate::types::ImageAttribute::description): A description for the AMI.

@@ -4,7 +4,7 @@
 /// The criteria that are evaluated to determine which AMIs are discoverable and usable in your account for the specified Amazon Web Services Region.
 ///
 /// For more information, see [How Allowed AMIs works](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-allowed-amis.html#how-allowed-amis-works) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageCriterion {
     /// The image providers whose images are allowed.
@@ -49,6 +49,40 @@ pub struct ImageCriterion {
     /// Maximum: 50 values
     pub image_watermarks: Option<Vec<crate::types::ImageWatermarkFilterResponse>>,
 }
+impl Clone for ImageCriterion {
+    fn clone(&self) -> Self {
+        Self {
+            image_providers: self.image_providers.clone(),
+            marketplace_product_codes: self.marketplace_product_codes.clone(),
+            image_names: self.image_names.clone(),
+            deprecation_time_condition: self.deprecation_time_condition.clone(),
+            creation_date_condition: self.creation_date_condition.clone(),
+            image_watermarks: self.image_watermarks.clone(),
+        }
+    }
+}
+impl PartialEq for ImageCriterion {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_providers == other.image_providers
+            && self.marketplace_product_codes == other.marketplace_product_codes
+            && self.image_names == other.image_names
+            && self.deprecation_time_condition == other.deprecation_time_condition
+            && self.creation_date_condition == other.creation_date_condition
+            && self.image_watermarks == other.image_watermarks
+    }
+}
+impl Default for ImageCriterion {
+    fn default() -> Self {
+        Self {
+            image_providers: None,
+            marketplace_product_codes: None,
+            image_names: None,
+            deprecation_time_condition: None,
+            creation_date_condition: None,
+            image_watermarks: None,
+        }
+    }
+}
 impl ImageCriterion {
     /// Starts building a [`ImageCriterion`].
     #[inline]
@@ -91,9 +125,26 @@ impl ImageCriterion {
     }
 }
 /// A builder for [`ImageCriterion`](crate::types::ImageCriterion); start one with `ImageCriterion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageCriterionBuilder {
     inner: crate::types::ImageCriterion,
+}
+impl Clone for ImageCriterionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageCriterionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageCriterionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageCriterion as Default>::default(),
+        }
+    }
 }
 impl ImageCriterionBuilder {
     /// Appends one item to [`ImageCriterion::image_providers`](crate::types::ImageCriterion::image_providers): The image providers whose images are allowed.

@@ -15,7 +15,7 @@
 /// - 50 values for `ImageWatermarks`
 ///
 /// For more information, see [How Allowed AMIs works](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-allowed-amis.html#how-allowed-amis-works) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageCriterionRequest {
     /// The image providers whose images are allowed.
@@ -62,6 +62,40 @@ pub struct ImageCriterionRequest {
     /// Maximum: 50 values
     pub image_watermarks: Option<Vec<crate::types::ImageWatermarkFilterRequest>>,
 }
+impl Clone for ImageCriterionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_providers: self.image_providers.clone(),
+            marketplace_product_codes: self.marketplace_product_codes.clone(),
+            image_names: self.image_names.clone(),
+            deprecation_time_condition: self.deprecation_time_condition.clone(),
+            creation_date_condition: self.creation_date_condition.clone(),
+            image_watermarks: self.image_watermarks.clone(),
+        }
+    }
+}
+impl PartialEq for ImageCriterionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_providers == other.image_providers
+            && self.marketplace_product_codes == other.marketplace_product_codes
+            && self.image_names == other.image_names
+            && self.deprecation_time_condition == other.deprecation_time_condition
+            && self.creation_date_condition == other.creation_date_condition
+            && self.image_watermarks == other.image_watermarks
+    }
+}
+impl Default for ImageCriterionRequest {
+    fn default() -> Self {
+        Self {
+            image_providers: None,
+            marketplace_product_codes: None,
+            image_names: None,
+            deprecation_time_condition: None,
+            creation_date_condition: None,
+            image_watermarks: None,
+        }
+    }
+}
 impl ImageCriterionRequest {
     /// Starts building a [`ImageCriterionRequest`].
     #[inline]
@@ -104,9 +138,26 @@ impl ImageCriterionRequest {
     }
 }
 /// A builder for [`ImageCriterionRequest`](crate::types::ImageCriterionRequest); start one with `ImageCriterionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageCriterionRequestBuilder {
     inner: crate::types::ImageCriterionRequest,
+}
+impl Clone for ImageCriterionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageCriterionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageCriterionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageCriterionRequest as Default>::default(),
+        }
+    }
 }
 impl ImageCriterionRequestBuilder {
     /// Appends one item to [`ImageCriterionRequest::image_providers`](crate::types::ImageCriterionRequest::image_providers): The image providers whose images are allowed.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the disk container object for an import image task.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageDiskContainer {
     /// The description of the disk image.
@@ -19,6 +18,37 @@ pub struct ImageDiskContainer {
     pub url: Option<String>,
     /// The S3 bucket for the disk image.
     pub user_bucket: Option<crate::types::UserBucket>,
+}
+impl Clone for ImageDiskContainer {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            device_name: self.device_name.clone(),
+            format: self.format.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            url: self.url.clone(),
+            user_bucket: self.user_bucket.clone(),
+        }
+    }
+}
+impl PartialEq for ImageDiskContainer {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.device_name == other.device_name
+            && self.format == other.format && self.snapshot_id == other.snapshot_id
+            && self.url == other.url && self.user_bucket == other.user_bucket
+    }
+}
+impl Default for ImageDiskContainer {
+    fn default() -> Self {
+        Self {
+            description: None,
+            device_name: None,
+            format: None,
+            snapshot_id: None,
+            url: None,
+            user_bucket: None,
+        }
+    }
 }
 impl ImageDiskContainer {
     /// Starts building a [`ImageDiskContainer`].
@@ -70,9 +100,26 @@ impl ::std::fmt::Debug for ImageDiskContainer {
     }
 }
 /// A builder for [`ImageDiskContainer`](crate::types::ImageDiskContainer); start one with `ImageDiskContainer::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageDiskContainerBuilder {
     inner: crate::types::ImageDiskContainer,
+}
+impl Clone for ImageDiskContainerBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageDiskContainerBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageDiskContainerBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageDiskContainer as Default>::default(),
+        }
+    }
 }
 impl ImageDiskContainerBuilder {
     /// Sets [`ImageDiskContainer::description`](crate::types::ImageDiskContainer::description): The description of the disk image.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the AMI.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageMetadata {
     /// The ID of the AMI.
@@ -29,6 +29,50 @@ pub struct ImageMetadata {
     pub is_public: Option<bool>,
     /// The watermarks attached to the AMI.
     pub image_watermarks: Option<Vec<crate::types::ImageWatermark>>,
+}
+impl Clone for ImageMetadata {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            name: self.name.clone(),
+            owner_id: self.owner_id.clone(),
+            state: self.state.clone(),
+            image_owner_alias: self.image_owner_alias.clone(),
+            creation_date: self.creation_date.clone(),
+            deprecation_time: self.deprecation_time.clone(),
+            image_allowed: self.image_allowed,
+            is_public: self.is_public,
+            image_watermarks: self.image_watermarks.clone(),
+        }
+    }
+}
+impl PartialEq for ImageMetadata {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.name == other.name
+            && self.owner_id == other.owner_id && self.state == other.state
+            && self.image_owner_alias == other.image_owner_alias
+            && self.creation_date == other.creation_date
+            && self.deprecation_time == other.deprecation_time
+            && self.image_allowed == other.image_allowed
+            && self.is_public == other.is_public
+            && self.image_watermarks == other.image_watermarks
+    }
+}
+impl Default for ImageMetadata {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            name: None,
+            owner_id: None,
+            state: None,
+            image_owner_alias: None,
+            creation_date: None,
+            deprecation_time: None,
+            image_allowed: None,
+            is_public: None,
+            image_watermarks: None,
+        }
+    }
 }
 impl ImageMetadata {
     /// Starts building a [`ImageMetadata`].
@@ -88,9 +132,26 @@ impl ImageMetadata {
     }
 }
 /// A builder for [`ImageMetadata`](crate::types::ImageMetadata); start one with `ImageMetadata::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageMetadataBuilder {
     inner: crate::types::ImageMetadata,
+}
+impl Clone for ImageMetadataBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageMetadataBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageMetadataBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageMetadata as Default>::default(),
+        }
+    }
 }
 impl ImageMetadataBuilder {
     /// Sets [`ImageMetadata::image_id`](crate::types::ImageMetadata::image_id): The ID of the AMI.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an AMI that is currently in the Recycle Bin.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageRecycleBinInfo {
     /// The ID of the AMI.
@@ -15,6 +15,36 @@ pub struct ImageRecycleBinInfo {
     pub recycle_bin_enter_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the AMI is to be permanently deleted from the Recycle Bin.
     pub recycle_bin_exit_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for ImageRecycleBinInfo {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            recycle_bin_enter_time: self.recycle_bin_enter_time,
+            recycle_bin_exit_time: self.recycle_bin_exit_time,
+        }
+    }
+}
+impl PartialEq for ImageRecycleBinInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.name == other.name
+            && self.description == other.description
+            && self.recycle_bin_enter_time == other.recycle_bin_enter_time
+            && self.recycle_bin_exit_time == other.recycle_bin_exit_time
+    }
+}
+impl Default for ImageRecycleBinInfo {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            name: None,
+            description: None,
+            recycle_bin_enter_time: None,
+            recycle_bin_exit_time: None,
+        }
+    }
 }
 impl ImageRecycleBinInfo {
     /// Starts building a [`ImageRecycleBinInfo`].
@@ -53,9 +83,26 @@ impl ImageRecycleBinInfo {
     }
 }
 /// A builder for [`ImageRecycleBinInfo`](crate::types::ImageRecycleBinInfo); start one with `ImageRecycleBinInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageRecycleBinInfoBuilder {
     inner: crate::types::ImageRecycleBinInfo,
+}
+impl Clone for ImageRecycleBinInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageRecycleBinInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageRecycleBinInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageRecycleBinInfo as Default>::default(),
+        }
+    }
 }
 impl ImageRecycleBinInfoBuilder {
     /// Sets [`ImageRecycleBinInfo::image_id`](crate::types::ImageRecycleBinInfo::image_id): The ID of the AMI.

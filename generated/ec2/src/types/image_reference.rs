@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A resource that is referencing an image.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageReference {
     /// The ID of the referenced image.
@@ -11,6 +11,30 @@ pub struct ImageReference {
     pub resource_type: Option<crate::types::ImageReferenceResourceType>,
     /// The Amazon Resource Name (ARN) of the resource referencing the image.
     pub arn: Option<String>,
+}
+impl Clone for ImageReference {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            resource_type: self.resource_type.clone(),
+            arn: self.arn.clone(),
+        }
+    }
+}
+impl PartialEq for ImageReference {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.resource_type == other.resource_type
+            && self.arn == other.arn
+    }
+}
+impl Default for ImageReference {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            resource_type: None,
+            arn: None,
+        }
+    }
 }
 impl ImageReference {
     /// Starts building a [`ImageReference`].
@@ -35,9 +59,26 @@ impl ImageReference {
     }
 }
 /// A builder for [`ImageReference`](crate::types::ImageReference); start one with `ImageReference::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageReferenceBuilder {
     inner: crate::types::ImageReference,
+}
+impl Clone for ImageReferenceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageReferenceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageReferenceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageReference as Default>::default(),
+        }
+    }
 }
 impl ImageReferenceBuilder {
     /// Sets [`ImageReference::image_id`](crate::types::ImageReference::image_id): The ID of the referenced image.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The configuration and status of an image usage report.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageUsageReport {
     /// The ID of the image that was specified when the report was created.
@@ -27,6 +27,46 @@ pub struct ImageUsageReport {
     pub expiration_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Any tags assigned to the report.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for ImageUsageReport {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            report_id: self.report_id.clone(),
+            resource_types: self.resource_types.clone(),
+            account_ids: self.account_ids.clone(),
+            state: self.state.clone(),
+            state_reason: self.state_reason.clone(),
+            creation_time: self.creation_time,
+            expiration_time: self.expiration_time,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for ImageUsageReport {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.report_id == other.report_id
+            && self.resource_types == other.resource_types
+            && self.account_ids == other.account_ids && self.state == other.state
+            && self.state_reason == other.state_reason
+            && self.creation_time == other.creation_time
+            && self.expiration_time == other.expiration_time && self.tags == other.tags
+    }
+}
+impl Default for ImageUsageReport {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            report_id: None,
+            resource_types: None,
+            account_ids: None,
+            state: None,
+            state_reason: None,
+            creation_time: None,
+            expiration_time: None,
+            tags: None,
+        }
+    }
 }
 impl ImageUsageReport {
     /// Starts building a [`ImageUsageReport`].
@@ -81,9 +121,26 @@ impl ImageUsageReport {
     }
 }
 /// A builder for [`ImageUsageReport`](crate::types::ImageUsageReport); start one with `ImageUsageReport::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageUsageReportBuilder {
     inner: crate::types::ImageUsageReport,
+}
+impl Clone for ImageUsageReportBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageUsageReportBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageUsageReportBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageUsageReport as Default>::default(),
+        }
+    }
 }
 impl ImageUsageReportBuilder {
     /// Sets [`ImageUsageReport::image_id`](crate::types::ImageUsageReport::image_id): The ID of the image that was specified when the report was created.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A single entry in an image usage report, detailing how an image is being used by a specific Amazon Web Services account and resource type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageUsageReportEntry {
     /// The type of resource (`ec2:Instance` or `ec2:LaunchTemplate`).
@@ -17,6 +17,38 @@ pub struct ImageUsageReportEntry {
     pub image_id: Option<String>,
     /// The date and time the report creation was initiated.
     pub report_creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for ImageUsageReportEntry {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            report_id: self.report_id.clone(),
+            usage_count: self.usage_count,
+            account_id: self.account_id.clone(),
+            image_id: self.image_id.clone(),
+            report_creation_time: self.report_creation_time,
+        }
+    }
+}
+impl PartialEq for ImageUsageReportEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type && self.report_id == other.report_id
+            && self.usage_count == other.usage_count
+            && self.account_id == other.account_id && self.image_id == other.image_id
+            && self.report_creation_time == other.report_creation_time
+    }
+}
+impl Default for ImageUsageReportEntry {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            report_id: None,
+            usage_count: None,
+            account_id: None,
+            image_id: None,
+            report_creation_time: None,
+        }
+    }
 }
 impl ImageUsageReportEntry {
     /// Starts building a [`ImageUsageReportEntry`].
@@ -58,9 +90,26 @@ impl ImageUsageReportEntry {
     }
 }
 /// A builder for [`ImageUsageReportEntry`](crate::types::ImageUsageReportEntry); start one with `ImageUsageReportEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageUsageReportEntryBuilder {
     inner: crate::types::ImageUsageReportEntry,
+}
+impl Clone for ImageUsageReportEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageUsageReportEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageUsageReportEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageUsageReportEntry as Default>::default(),
+        }
+    }
 }
 impl ImageUsageReportEntryBuilder {
     /// Sets [`ImageUsageReportEntry::resource_type`](crate::types::ImageUsageReportEntry::resource_type): The type of resource (`ec2:Instance` or `ec2:LaunchTemplate`).

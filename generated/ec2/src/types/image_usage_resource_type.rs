@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A resource type to include in the report. Associated options can also be specified if the resource type is a launch template.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageUsageResourceType {
     /// The resource type.
@@ -11,6 +11,28 @@ pub struct ImageUsageResourceType {
     pub resource_type: Option<String>,
     /// The options that affect the scope of the report. Valid only when [`ResourceType`](crate::types::ResourceType) is `ec2:LaunchTemplate`.
     pub resource_type_options: Option<Vec<crate::types::ImageUsageResourceTypeOption>>,
+}
+impl Clone for ImageUsageResourceType {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            resource_type_options: self.resource_type_options.clone(),
+        }
+    }
+}
+impl PartialEq for ImageUsageResourceType {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type
+            && self.resource_type_options == other.resource_type_options
+    }
+}
+impl Default for ImageUsageResourceType {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_type_options: None,
+        }
+    }
 }
 impl ImageUsageResourceType {
     /// Starts building a [`ImageUsageResourceType`].
@@ -32,9 +54,26 @@ impl ImageUsageResourceType {
     }
 }
 /// A builder for [`ImageUsageResourceType`](crate::types::ImageUsageResourceType); start one with `ImageUsageResourceType::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageUsageResourceTypeBuilder {
     inner: crate::types::ImageUsageResourceType,
+}
+impl Clone for ImageUsageResourceTypeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageUsageResourceTypeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageUsageResourceTypeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageUsageResourceType as Default>::default(),
+        }
+    }
 }
 impl ImageUsageResourceTypeBuilder {
     /// Sets [`ImageUsageResourceType::resource_type`](crate::types::ImageUsageResourceType::resource_type): The resource type.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options that affect the scope of the report.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageUsageResourceTypeOption {
     /// The name of the option.
     pub option_name: Option<String>,
     /// The number of launch template versions to check.
     pub option_values: Option<Vec<String>>,
+}
+impl Clone for ImageUsageResourceTypeOption {
+    fn clone(&self) -> Self {
+        Self {
+            option_name: self.option_name.clone(),
+            option_values: self.option_values.clone(),
+        }
+    }
+}
+impl PartialEq for ImageUsageResourceTypeOption {
+    fn eq(&self, other: &Self) -> bool {
+        self.option_name == other.option_name
+            && self.option_values == other.option_values
+    }
+}
+impl Default for ImageUsageResourceTypeOption {
+    fn default() -> Self {
+        Self {
+            option_name: None,
+            option_values: None,
+        }
+    }
 }
 impl ImageUsageResourceTypeOption {
     /// Starts building a [`ImageUsageResourceTypeOption`].
@@ -28,9 +50,26 @@ impl ImageUsageResourceTypeOption {
     }
 }
 /// A builder for [`ImageUsageResourceTypeOption`](crate::types::ImageUsageResourceTypeOption); start one with `ImageUsageResourceTypeOption::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageUsageResourceTypeOptionBuilder {
     inner: crate::types::ImageUsageResourceTypeOption,
+}
+impl Clone for ImageUsageResourceTypeOptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageUsageResourceTypeOptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageUsageResourceTypeOptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageUsageResourceTypeOption as Default>::default(),
+        }
+    }
 }
 impl ImageUsageResourceTypeOptionBuilder {
     /// Sets [`ImageUsageResourceTypeOption::option_name`](crate::types::ImageUsageResourceTypeOption::option_name): The name of the option.

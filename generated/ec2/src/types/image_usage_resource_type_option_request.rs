@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options that affect the scope of the report.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageUsageResourceTypeOptionRequest {
     /// The name of the option.
@@ -15,6 +15,28 @@ pub struct ImageUsageResourceTypeOptionRequest {
     ///
     /// Default: `20`
     pub option_values: Option<Vec<String>>,
+}
+impl Clone for ImageUsageResourceTypeOptionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            option_name: self.option_name.clone(),
+            option_values: self.option_values.clone(),
+        }
+    }
+}
+impl PartialEq for ImageUsageResourceTypeOptionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.option_name == other.option_name
+            && self.option_values == other.option_values
+    }
+}
+impl Default for ImageUsageResourceTypeOptionRequest {
+    fn default() -> Self {
+        Self {
+            option_name: None,
+            option_values: None,
+        }
+    }
 }
 impl ImageUsageResourceTypeOptionRequest {
     /// Starts building a [`ImageUsageResourceTypeOptionRequest`].
@@ -34,9 +56,26 @@ impl ImageUsageResourceTypeOptionRequest {
     }
 }
 /// A builder for [`ImageUsageResourceTypeOptionRequest`](crate::types::ImageUsageResourceTypeOptionRequest); start one with `ImageUsageResourceTypeOptionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageUsageResourceTypeOptionRequestBuilder {
     inner: crate::types::ImageUsageResourceTypeOptionRequest,
+}
+impl Clone for ImageUsageResourceTypeOptionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageUsageResourceTypeOptionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageUsageResourceTypeOptionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageUsageResourceTypeOptionRequest as Default>::default(),
+        }
+    }
 }
 impl ImageUsageResourceTypeOptionRequestBuilder {
     /// Sets [`ImageUsageResourceTypeOptionRequest::option_name`](crate::types::ImageUsageResourceTypeOptionRequest::option_name): The name of the option.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A resource type to include in the report. Associated options can also be specified if the resource type is a launch template.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageUsageResourceTypeRequest {
     /// The resource type.
@@ -13,6 +13,28 @@ pub struct ImageUsageResourceTypeRequest {
     pub resource_type_options: Option<
         Vec<crate::types::ImageUsageResourceTypeOptionRequest>,
     >,
+}
+impl Clone for ImageUsageResourceTypeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            resource_type_options: self.resource_type_options.clone(),
+        }
+    }
+}
+impl PartialEq for ImageUsageResourceTypeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type
+            && self.resource_type_options == other.resource_type_options
+    }
+}
+impl Default for ImageUsageResourceTypeRequest {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_type_options: None,
+        }
+    }
 }
 impl ImageUsageResourceTypeRequest {
     /// Starts building a [`ImageUsageResourceTypeRequest`].
@@ -34,9 +56,26 @@ impl ImageUsageResourceTypeRequest {
     }
 }
 /// A builder for [`ImageUsageResourceTypeRequest`](crate::types::ImageUsageResourceTypeRequest); start one with `ImageUsageResourceTypeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageUsageResourceTypeRequestBuilder {
     inner: crate::types::ImageUsageResourceTypeRequest,
+}
+impl Clone for ImageUsageResourceTypeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageUsageResourceTypeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageUsageResourceTypeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageUsageResourceTypeRequest as Default>::default(),
+        }
+    }
 }
 impl ImageUsageResourceTypeRequestBuilder {
     /// Sets [`ImageUsageResourceTypeRequest::resource_type`](crate::types::ImageUsageResourceTypeRequest::resource_type): The resource type.

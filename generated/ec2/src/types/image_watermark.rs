@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a watermark attached to an AMI.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageWatermark {
     /// The watermark identifier, in `accountId:watermarkName` format (for example, `123456789012:approvedAmi`). The `accountId` portion is the Amazon Web Services account ID of the watermark creator. The `watermarkName` portion is customer-provided.
@@ -15,6 +15,37 @@ pub struct ImageWatermark {
     pub source_image_creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time the watermark was attached to the AMI, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*.*ssssss*+*HH*:*MM*.
     pub watermark_creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for ImageWatermark {
+    fn clone(&self) -> Self {
+        Self {
+            watermark_key: self.watermark_key.clone(),
+            source_image_region: self.source_image_region.clone(),
+            source_image_id: self.source_image_id.clone(),
+            source_image_creation_time: self.source_image_creation_time,
+            watermark_creation_time: self.watermark_creation_time,
+        }
+    }
+}
+impl PartialEq for ImageWatermark {
+    fn eq(&self, other: &Self) -> bool {
+        self.watermark_key == other.watermark_key
+            && self.source_image_region == other.source_image_region
+            && self.source_image_id == other.source_image_id
+            && self.source_image_creation_time == other.source_image_creation_time
+            && self.watermark_creation_time == other.watermark_creation_time
+    }
+}
+impl Default for ImageWatermark {
+    fn default() -> Self {
+        Self {
+            watermark_key: None,
+            source_image_region: None,
+            source_image_id: None,
+            source_image_creation_time: None,
+            watermark_creation_time: None,
+        }
+    }
 }
 impl ImageWatermark {
     /// Starts building a [`ImageWatermark`].
@@ -53,9 +84,26 @@ impl ImageWatermark {
     }
 }
 /// A builder for [`ImageWatermark`](crate::types::ImageWatermark); start one with `ImageWatermark::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageWatermarkBuilder {
     inner: crate::types::ImageWatermark,
+}
+impl Clone for ImageWatermarkBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageWatermarkBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageWatermarkBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageWatermark as Default>::default(),
+        }
+    }
 }
 impl ImageWatermarkBuilder {
     /// Sets [`ImageWatermark::watermark_key`](crate::types::ImageWatermark::watermark_key): The watermark identifier, in `accountId:watermarkName` format (for example, `123456789012:approvedAmi`).

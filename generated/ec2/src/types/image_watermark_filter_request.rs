@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The watermark filter criteria for an allowed image. Each entry can specify one or more fields. All specified fields must match the same watermark on the image.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageWatermarkFilterRequest {
     /// The `accountId:name` of the watermark. Supports wildcards (`*`, `?`).
@@ -17,6 +17,38 @@ pub struct ImageWatermarkFilterRequest {
     ///
     /// Constraints: Minimum value of 0. Maximum value of 2147483647.
     pub maximum_days_since_watermark_created: Option<i32>,
+}
+impl Clone for ImageWatermarkFilterRequest {
+    fn clone(&self) -> Self {
+        Self {
+            watermark_key: self.watermark_key.clone(),
+            source_image_region: self.source_image_region.clone(),
+            maximum_days_since_source_image_created: self
+                .maximum_days_since_source_image_created,
+            maximum_days_since_watermark_created: self
+                .maximum_days_since_watermark_created,
+        }
+    }
+}
+impl PartialEq for ImageWatermarkFilterRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.watermark_key == other.watermark_key
+            && self.source_image_region == other.source_image_region
+            && self.maximum_days_since_source_image_created
+                == other.maximum_days_since_source_image_created
+            && self.maximum_days_since_watermark_created
+                == other.maximum_days_since_watermark_created
+    }
+}
+impl Default for ImageWatermarkFilterRequest {
+    fn default() -> Self {
+        Self {
+            watermark_key: None,
+            source_image_region: None,
+            maximum_days_since_source_image_created: None,
+            maximum_days_since_watermark_created: None,
+        }
+    }
 }
 impl ImageWatermarkFilterRequest {
     /// Starts building a [`ImageWatermarkFilterRequest`].
@@ -46,9 +78,26 @@ impl ImageWatermarkFilterRequest {
     }
 }
 /// A builder for [`ImageWatermarkFilterRequest`](crate::types::ImageWatermarkFilterRequest); start one with `ImageWatermarkFilterRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageWatermarkFilterRequestBuilder {
     inner: crate::types::ImageWatermarkFilterRequest,
+}
+impl Clone for ImageWatermarkFilterRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageWatermarkFilterRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageWatermarkFilterRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageWatermarkFilterRequest as Default>::default(),
+        }
+    }
 }
 impl ImageWatermarkFilterRequestBuilder {
     /// Sets [`ImageWatermarkFilterRequest::watermark_key`](crate::types::ImageWatermarkFilterRequest::watermark_key): The `accountId:name` of the watermark.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The watermark filter criteria for an allowed image. Each entry can specify one or more fields. All specified fields must match the same watermark on the image.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageWatermarkFilterResponse {
     /// The `accountId:name` of the watermark. Supports wildcards (`*`, `?`).
@@ -17,6 +17,38 @@ pub struct ImageWatermarkFilterResponse {
     ///
     /// Constraints: Minimum value of 0. Maximum value of 2147483647.
     pub maximum_days_since_watermark_created: Option<i32>,
+}
+impl Clone for ImageWatermarkFilterResponse {
+    fn clone(&self) -> Self {
+        Self {
+            watermark_key: self.watermark_key.clone(),
+            source_image_region: self.source_image_region.clone(),
+            maximum_days_since_source_image_created: self
+                .maximum_days_since_source_image_created,
+            maximum_days_since_watermark_created: self
+                .maximum_days_since_watermark_created,
+        }
+    }
+}
+impl PartialEq for ImageWatermarkFilterResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.watermark_key == other.watermark_key
+            && self.source_image_region == other.source_image_region
+            && self.maximum_days_since_source_image_created
+                == other.maximum_days_since_source_image_created
+            && self.maximum_days_since_watermark_created
+                == other.maximum_days_since_watermark_created
+    }
+}
+impl Default for ImageWatermarkFilterResponse {
+    fn default() -> Self {
+        Self {
+            watermark_key: None,
+            source_image_region: None,
+            maximum_days_since_source_image_created: None,
+            maximum_days_since_watermark_created: None,
+        }
+    }
 }
 impl ImageWatermarkFilterResponse {
     /// Starts building a [`ImageWatermarkFilterResponse`].
@@ -46,9 +78,26 @@ impl ImageWatermarkFilterResponse {
     }
 }
 /// A builder for [`ImageWatermarkFilterResponse`](crate::types::ImageWatermarkFilterResponse); start one with `ImageWatermarkFilterResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageWatermarkFilterResponseBuilder {
     inner: crate::types::ImageWatermarkFilterResponse,
+}
+impl Clone for ImageWatermarkFilterResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageWatermarkFilterResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageWatermarkFilterResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageWatermarkFilterResponse as Default>::default(),
+        }
+    }
 }
 impl ImageWatermarkFilterResponseBuilder {
     /// Sets [`ImageWatermarkFilterResponse::watermark_key`](crate::types::ImageWatermarkFilterResponse::watermark_key): The `accountId:name` of the watermark.

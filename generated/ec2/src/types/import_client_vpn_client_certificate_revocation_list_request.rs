@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportClientVpnClientCertificateRevocationListRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportClientVpnClientCertificateRevocationListRequest {
     /// The ID of the Client VPN endpoint to which the client certificate revocation list applies.
@@ -15,6 +15,31 @@ pub struct ImportClientVpnClientCertificateRevocationListRequest {
     pub certificate_revocation_list: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ImportClientVpnClientCertificateRevocationListRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            certificate_revocation_list: self.certificate_revocation_list.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ImportClientVpnClientCertificateRevocationListRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.certificate_revocation_list == other.certificate_revocation_list
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ImportClientVpnClientCertificateRevocationListRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            certificate_revocation_list: None,
+            dry_run: None,
+        }
+    }
 }
 impl ImportClientVpnClientCertificateRevocationListRequest {
     /// Starts building a [`ImportClientVpnClientCertificateRevocationListRequest`].
@@ -39,9 +64,26 @@ impl ImportClientVpnClientCertificateRevocationListRequest {
     }
 }
 /// A builder for [`ImportClientVpnClientCertificateRevocationListRequest`](crate::types::ImportClientVpnClientCertificateRevocationListRequest); start one with `ImportClientVpnClientCertificateRevocationListRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportClientVpnClientCertificateRevocationListRequestBuilder {
     inner: crate::types::ImportClientVpnClientCertificateRevocationListRequest,
+}
+impl Clone for ImportClientVpnClientCertificateRevocationListRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportClientVpnClientCertificateRevocationListRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportClientVpnClientCertificateRevocationListRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportClientVpnClientCertificateRevocationListRequest as Default>::default(),
+        }
+    }
 }
 impl ImportClientVpnClientCertificateRevocationListRequestBuilder {
     /// Sets [`ImportClientVpnClientCertificateRevocationListRequest::client_vpn_endpoint_id`](crate::types::ImportClientVpnClientCertificateRevocationListRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint to which the client certificate revocation list applies.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportClientVpnClientCertificateRevocationListResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportClientVpnClientCertificateRevocationListResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for ImportClientVpnClientCertificateRevocationListResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ImportClientVpnClientCertificateRevocationListResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ImportClientVpnClientCertificateRevocationListResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ImportClientVpnClientCertificateRevocationListResult {
     /// Starts building a [`ImportClientVpnClientCertificateRevocationListResult`].
@@ -21,9 +36,26 @@ impl ImportClientVpnClientCertificateRevocationListResult {
     }
 }
 /// A builder for [`ImportClientVpnClientCertificateRevocationListResult`](crate::types::ImportClientVpnClientCertificateRevocationListResult); start one with `ImportClientVpnClientCertificateRevocationListResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportClientVpnClientCertificateRevocationListResultBuilder {
     inner: crate::types::ImportClientVpnClientCertificateRevocationListResult,
+}
+impl Clone for ImportClientVpnClientCertificateRevocationListResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportClientVpnClientCertificateRevocationListResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportClientVpnClientCertificateRevocationListResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportClientVpnClientCertificateRevocationListResult as Default>::default(),
+        }
+    }
 }
 impl ImportClientVpnClientCertificateRevocationListResultBuilder {
     /// Sets [`ImportClientVpnClientCertificateRevocationListResult::return_`](crate::types::ImportClientVpnClientCertificateRevocationListResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request information of license configurations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportImageLicenseConfigurationRequest {
     /// The ARN of a license configuration.
     pub license_configuration_arn: Option<String>,
+}
+impl Clone for ImportImageLicenseConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            license_configuration_arn: self.license_configuration_arn.clone(),
+        }
+    }
+}
+impl PartialEq for ImportImageLicenseConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.license_configuration_arn == other.license_configuration_arn
+    }
+}
+impl Default for ImportImageLicenseConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            license_configuration_arn: None,
+        }
+    }
 }
 impl ImportImageLicenseConfigurationRequest {
     /// Starts building a [`ImportImageLicenseConfigurationRequest`].
@@ -21,9 +40,26 @@ impl ImportImageLicenseConfigurationRequest {
     }
 }
 /// A builder for [`ImportImageLicenseConfigurationRequest`](crate::types::ImportImageLicenseConfigurationRequest); start one with `ImportImageLicenseConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportImageLicenseConfigurationRequestBuilder {
     inner: crate::types::ImportImageLicenseConfigurationRequest,
+}
+impl Clone for ImportImageLicenseConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportImageLicenseConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportImageLicenseConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportImageLicenseConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl ImportImageLicenseConfigurationRequestBuilder {
     /// Sets [`ImportImageLicenseConfigurationRequest::license_configuration_arn`](crate::types::ImportImageLicenseConfigurationRequest::license_configuration_arn): The ARN of a license configuration.

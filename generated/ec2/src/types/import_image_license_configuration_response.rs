@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response information for license configurations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportImageLicenseConfigurationResponse {
     /// The ARN of a license configuration.
     pub license_configuration_arn: Option<String>,
+}
+impl Clone for ImportImageLicenseConfigurationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            license_configuration_arn: self.license_configuration_arn.clone(),
+        }
+    }
+}
+impl PartialEq for ImportImageLicenseConfigurationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.license_configuration_arn == other.license_configuration_arn
+    }
+}
+impl Default for ImportImageLicenseConfigurationResponse {
+    fn default() -> Self {
+        Self {
+            license_configuration_arn: None,
+        }
+    }
 }
 impl ImportImageLicenseConfigurationResponse {
     /// Starts building a [`ImportImageLicenseConfigurationResponse`].
@@ -21,9 +40,26 @@ impl ImportImageLicenseConfigurationResponse {
     }
 }
 /// A builder for [`ImportImageLicenseConfigurationResponse`](crate::types::ImportImageLicenseConfigurationResponse); start one with `ImportImageLicenseConfigurationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportImageLicenseConfigurationResponseBuilder {
     inner: crate::types::ImportImageLicenseConfigurationResponse,
+}
+impl Clone for ImportImageLicenseConfigurationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportImageLicenseConfigurationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportImageLicenseConfigurationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportImageLicenseConfigurationResponse as Default>::default(),
+        }
+    }
 }
 impl ImportImageLicenseConfigurationResponseBuilder {
     /// Sets [`ImportImageLicenseConfigurationResponse::license_configuration_arn`](crate::types::ImportImageLicenseConfigurationResponse::license_configuration_arn): The ARN of a license configuration.

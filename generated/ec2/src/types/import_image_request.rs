@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportImageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportImageRequest {
     /// The architecture of the virtual machine.
@@ -64,6 +64,66 @@ pub struct ImportImageRequest {
     ///
     /// **Note:** The `uefi-preferred` boot mode isn't supported for importing images. For more information, see [Boot modes](https://docs.aws.amazon.com/vm-import/latest/userguide/prerequisites.html#vmimport-boot-modes) in the *VM Import/Export User Guide*.
     pub boot_mode: Option<crate::types::BootModeValues>,
+}
+impl Clone for ImportImageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            architecture: self.architecture.clone(),
+            client_data: self.client_data.clone(),
+            client_token: self.client_token.clone(),
+            description: self.description.clone(),
+            disk_containers: self.disk_containers.clone(),
+            dry_run: self.dry_run,
+            encrypted: self.encrypted,
+            hypervisor: self.hypervisor.clone(),
+            kms_key_id: self.kms_key_id.clone(),
+            license_type: self.license_type.clone(),
+            platform: self.platform.clone(),
+            role_name: self.role_name.clone(),
+            license_specifications: self.license_specifications.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            usage_operation: self.usage_operation.clone(),
+            boot_mode: self.boot_mode.clone(),
+        }
+    }
+}
+impl PartialEq for ImportImageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.architecture == other.architecture && self.client_data == other.client_data
+            && self.client_token == other.client_token
+            && self.description == other.description
+            && self.disk_containers == other.disk_containers
+            && self.dry_run == other.dry_run && self.encrypted == other.encrypted
+            && self.hypervisor == other.hypervisor && self.kms_key_id == other.kms_key_id
+            && self.license_type == other.license_type && self.platform == other.platform
+            && self.role_name == other.role_name
+            && self.license_specifications == other.license_specifications
+            && self.tag_specifications == other.tag_specifications
+            && self.usage_operation == other.usage_operation
+            && self.boot_mode == other.boot_mode
+    }
+}
+impl Default for ImportImageRequest {
+    fn default() -> Self {
+        Self {
+            architecture: None,
+            client_data: None,
+            client_token: None,
+            description: None,
+            disk_containers: None,
+            dry_run: None,
+            encrypted: None,
+            hypervisor: None,
+            kms_key_id: None,
+            license_type: None,
+            platform: None,
+            role_name: None,
+            license_specifications: None,
+            tag_specifications: None,
+            usage_operation: None,
+            boot_mode: None,
+        }
+    }
 }
 impl ImportImageRequest {
     /// Starts building a [`ImportImageRequest`].
@@ -155,9 +215,26 @@ impl ImportImageRequest {
     }
 }
 /// A builder for [`ImportImageRequest`](crate::types::ImportImageRequest); start one with `ImportImageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportImageRequestBuilder {
     inner: crate::types::ImportImageRequest,
+}
+impl Clone for ImportImageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportImageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportImageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportImageRequest as Default>::default(),
+        }
+    }
 }
 impl ImportImageRequestBuilder {
     /// Sets [`ImportImageRequest::architecture`](crate::types::ImportImageRequest::architecture): The architecture of the virtual machine.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportImageResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportImageResult {
     /// The architecture of the virtual machine.
@@ -39,6 +39,65 @@ pub struct ImportImageResult {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The usage operation value.
     pub usage_operation: Option<String>,
+}
+impl Clone for ImportImageResult {
+    fn clone(&self) -> Self {
+        Self {
+            architecture: self.architecture.clone(),
+            description: self.description.clone(),
+            encrypted: self.encrypted,
+            hypervisor: self.hypervisor.clone(),
+            image_id: self.image_id.clone(),
+            import_task_id: self.import_task_id.clone(),
+            kms_key_id: self.kms_key_id.clone(),
+            license_type: self.license_type.clone(),
+            platform: self.platform.clone(),
+            progress: self.progress.clone(),
+            snapshot_details: self.snapshot_details.clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            license_specifications: self.license_specifications.clone(),
+            tags: self.tags.clone(),
+            usage_operation: self.usage_operation.clone(),
+        }
+    }
+}
+impl PartialEq for ImportImageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.architecture == other.architecture && self.description == other.description
+            && self.encrypted == other.encrypted && self.hypervisor == other.hypervisor
+            && self.image_id == other.image_id
+            && self.import_task_id == other.import_task_id
+            && self.kms_key_id == other.kms_key_id
+            && self.license_type == other.license_type && self.platform == other.platform
+            && self.progress == other.progress
+            && self.snapshot_details == other.snapshot_details
+            && self.status == other.status && self.status_message == other.status_message
+            && self.license_specifications == other.license_specifications
+            && self.tags == other.tags && self.usage_operation == other.usage_operation
+    }
+}
+impl Default for ImportImageResult {
+    fn default() -> Self {
+        Self {
+            architecture: None,
+            description: None,
+            encrypted: None,
+            hypervisor: None,
+            image_id: None,
+            import_task_id: None,
+            kms_key_id: None,
+            license_type: None,
+            platform: None,
+            progress: None,
+            snapshot_details: None,
+            status: None,
+            status_message: None,
+            license_specifications: None,
+            tags: None,
+            usage_operation: None,
+        }
+    }
 }
 impl ImportImageResult {
     /// Starts building a [`ImportImageResult`].
@@ -130,9 +189,26 @@ impl ImportImageResult {
     }
 }
 /// A builder for [`ImportImageResult`](crate::types::ImportImageResult); start one with `ImportImageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportImageResultBuilder {
     inner: crate::types::ImportImageResult,
+}
+impl Clone for ImportImageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportImageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportImageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportImageResult as Default>::default(),
+        }
+    }
 }
 impl ImportImageResultBuilder {
     /// Sets [`ImportImageResult::architecture`](crate::types::ImportImageResult::architecture): The architecture of the virtual machine.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an import image task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportImageTask {
     /// The architecture of the virtual machine.
@@ -45,6 +45,69 @@ pub struct ImportImageTask {
     pub usage_operation: Option<String>,
     /// The boot mode of the virtual machine.
     pub boot_mode: Option<crate::types::BootModeValues>,
+}
+impl Clone for ImportImageTask {
+    fn clone(&self) -> Self {
+        Self {
+            architecture: self.architecture.clone(),
+            description: self.description.clone(),
+            encrypted: self.encrypted,
+            hypervisor: self.hypervisor.clone(),
+            image_id: self.image_id.clone(),
+            import_task_id: self.import_task_id.clone(),
+            kms_key_id: self.kms_key_id.clone(),
+            license_type: self.license_type.clone(),
+            platform: self.platform.clone(),
+            progress: self.progress.clone(),
+            snapshot_details: self.snapshot_details.clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            tags: self.tags.clone(),
+            license_specifications: self.license_specifications.clone(),
+            usage_operation: self.usage_operation.clone(),
+            boot_mode: self.boot_mode.clone(),
+        }
+    }
+}
+impl PartialEq for ImportImageTask {
+    fn eq(&self, other: &Self) -> bool {
+        self.architecture == other.architecture && self.description == other.description
+            && self.encrypted == other.encrypted && self.hypervisor == other.hypervisor
+            && self.image_id == other.image_id
+            && self.import_task_id == other.import_task_id
+            && self.kms_key_id == other.kms_key_id
+            && self.license_type == other.license_type && self.platform == other.platform
+            && self.progress == other.progress
+            && self.snapshot_details == other.snapshot_details
+            && self.status == other.status && self.status_message == other.status_message
+            && self.tags == other.tags
+            && self.license_specifications == other.license_specifications
+            && self.usage_operation == other.usage_operation
+            && self.boot_mode == other.boot_mode
+    }
+}
+impl Default for ImportImageTask {
+    fn default() -> Self {
+        Self {
+            architecture: None,
+            description: None,
+            encrypted: None,
+            hypervisor: None,
+            image_id: None,
+            import_task_id: None,
+            kms_key_id: None,
+            license_type: None,
+            platform: None,
+            progress: None,
+            snapshot_details: None,
+            status: None,
+            status_message: None,
+            tags: None,
+            license_specifications: None,
+            usage_operation: None,
+            boot_mode: None,
+        }
+    }
 }
 impl ImportImageTask {
     /// Starts building a [`ImportImageTask`].
@@ -141,9 +204,26 @@ impl ImportImageTask {
     }
 }
 /// A builder for [`ImportImageTask`](crate::types::ImportImageTask); start one with `ImportImageTask::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportImageTaskBuilder {
     inner: crate::types::ImportImageTask,
+}
+impl Clone for ImportImageTaskBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportImageTaskBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportImageTaskBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportImageTask as Default>::default(),
+        }
+    }
 }
 impl ImportImageTaskBuilder {
     /// Sets [`ImportImageTask::architecture`](crate::types::ImportImageTask::architecture): The architecture of the virtual machine.

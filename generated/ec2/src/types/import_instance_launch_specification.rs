@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the launch specification for VM import.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportInstanceLaunchSpecification {
     /// The architecture of the instance.
@@ -27,6 +26,56 @@ pub struct ImportInstanceLaunchSpecification {
     pub instance_initiated_shutdown_behavior: Option<crate::types::ShutdownBehavior>,
     /// \[EC2-VPC\] An available IP address from the IP address range of the subnet.
     pub private_ip_address: Option<String>,
+}
+impl Clone for ImportInstanceLaunchSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            architecture: self.architecture.clone(),
+            group_names: self.group_names.clone(),
+            group_ids: self.group_ids.clone(),
+            additional_info: self.additional_info.clone(),
+            user_data: self.user_data.clone(),
+            instance_type: self.instance_type.clone(),
+            placement: self.placement.clone(),
+            monitoring: self.monitoring,
+            subnet_id: self.subnet_id.clone(),
+            instance_initiated_shutdown_behavior: self
+                .instance_initiated_shutdown_behavior
+                .clone(),
+            private_ip_address: self.private_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for ImportInstanceLaunchSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.architecture == other.architecture && self.group_names == other.group_names
+            && self.group_ids == other.group_ids
+            && self.additional_info == other.additional_info
+            && self.user_data == other.user_data
+            && self.instance_type == other.instance_type
+            && self.placement == other.placement && self.monitoring == other.monitoring
+            && self.subnet_id == other.subnet_id
+            && self.instance_initiated_shutdown_behavior
+                == other.instance_initiated_shutdown_behavior
+            && self.private_ip_address == other.private_ip_address
+    }
+}
+impl Default for ImportInstanceLaunchSpecification {
+    fn default() -> Self {
+        Self {
+            architecture: None,
+            group_names: None,
+            group_ids: None,
+            additional_info: None,
+            user_data: None,
+            instance_type: None,
+            placement: None,
+            monitoring: None,
+            subnet_id: None,
+            instance_initiated_shutdown_behavior: None,
+            private_ip_address: None,
+        }
+    }
 }
 impl ImportInstanceLaunchSpecification {
     /// Starts building a [`ImportInstanceLaunchSpecification`].
@@ -114,9 +163,26 @@ impl ::std::fmt::Debug for ImportInstanceLaunchSpecification {
     }
 }
 /// A builder for [`ImportInstanceLaunchSpecification`](crate::types::ImportInstanceLaunchSpecification); start one with `ImportInstanceLaunchSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportInstanceLaunchSpecificationBuilder {
     inner: crate::types::ImportInstanceLaunchSpecification,
+}
+impl Clone for ImportInstanceLaunchSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportInstanceLaunchSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportInstanceLaunchSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportInstanceLaunchSpecification as Default>::default(),
+        }
+    }
 }
 impl ImportInstanceLaunchSpecificationBuilder {
     /// Sets [`ImportInstanceLaunchSpecification::architecture`](crate::types::ImportInstanceLaunchSpecification::architecture): The architecture of the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportInstanceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportInstanceRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,35 @@ pub struct ImportInstanceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub platform: Option<crate::types::PlatformValues>,
+}
+impl Clone for ImportInstanceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            description: self.description.clone(),
+            launch_specification: self.launch_specification.clone(),
+            disk_images: self.disk_images.clone(),
+            platform: self.platform.clone(),
+        }
+    }
+}
+impl PartialEq for ImportInstanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.description == other.description
+            && self.launch_specification == other.launch_specification
+            && self.disk_images == other.disk_images && self.platform == other.platform
+    }
+}
+impl Default for ImportInstanceRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            description: None,
+            launch_specification: None,
+            disk_images: None,
+            platform: None,
+        }
+    }
 }
 impl ImportInstanceRequest {
     /// Starts building a [`ImportInstanceRequest`].
@@ -53,9 +82,26 @@ impl ImportInstanceRequest {
     }
 }
 /// A builder for [`ImportInstanceRequest`](crate::types::ImportInstanceRequest); start one with `ImportInstanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportInstanceRequestBuilder {
     inner: crate::types::ImportInstanceRequest,
+}
+impl Clone for ImportInstanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportInstanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportInstanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportInstanceRequest as Default>::default(),
+        }
+    }
 }
 impl ImportInstanceRequestBuilder {
     /// Sets [`ImportInstanceRequest::dry_run`](crate::types::ImportInstanceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportInstanceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportInstanceResult {
     /// Information about the conversion task.
     pub conversion_task: Option<crate::types::ConversionTask>,
+}
+impl Clone for ImportInstanceResult {
+    fn clone(&self) -> Self {
+        Self {
+            conversion_task: self.conversion_task.clone(),
+        }
+    }
+}
+impl PartialEq for ImportInstanceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.conversion_task == other.conversion_task
+    }
+}
+impl Default for ImportInstanceResult {
+    fn default() -> Self {
+        Self { conversion_task: None }
+    }
 }
 impl ImportInstanceResult {
     /// Starts building a [`ImportInstanceResult`].
@@ -21,9 +38,26 @@ impl ImportInstanceResult {
     }
 }
 /// A builder for [`ImportInstanceResult`](crate::types::ImportInstanceResult); start one with `ImportInstanceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportInstanceResultBuilder {
     inner: crate::types::ImportInstanceResult,
+}
+impl Clone for ImportInstanceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportInstanceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportInstanceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportInstanceResult as Default>::default(),
+        }
+    }
 }
 impl ImportInstanceResultBuilder {
     /// Sets [`ImportInstanceResult::conversion_task`](crate::types::ImportInstanceResult::conversion_task): Information about the conversion task.

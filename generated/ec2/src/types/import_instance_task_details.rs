@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an import instance task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportInstanceTaskDetails {
     /// A description of the task.
@@ -13,6 +13,32 @@ pub struct ImportInstanceTaskDetails {
     pub platform: Option<crate::types::PlatformValues>,
     /// The volumes.
     pub volumes: Option<Vec<crate::types::ImportInstanceVolumeDetailItem>>,
+}
+impl Clone for ImportInstanceTaskDetails {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            instance_id: self.instance_id.clone(),
+            platform: self.platform.clone(),
+            volumes: self.volumes.clone(),
+        }
+    }
+}
+impl PartialEq for ImportInstanceTaskDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.instance_id == other.instance_id
+            && self.platform == other.platform && self.volumes == other.volumes
+    }
+}
+impl Default for ImportInstanceTaskDetails {
+    fn default() -> Self {
+        Self {
+            description: None,
+            instance_id: None,
+            platform: None,
+            volumes: None,
+        }
+    }
 }
 impl ImportInstanceTaskDetails {
     /// Starts building a [`ImportInstanceTaskDetails`].
@@ -42,9 +68,26 @@ impl ImportInstanceTaskDetails {
     }
 }
 /// A builder for [`ImportInstanceTaskDetails`](crate::types::ImportInstanceTaskDetails); start one with `ImportInstanceTaskDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportInstanceTaskDetailsBuilder {
     inner: crate::types::ImportInstanceTaskDetails,
+}
+impl Clone for ImportInstanceTaskDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportInstanceTaskDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportInstanceTaskDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportInstanceTaskDetails as Default>::default(),
+        }
+    }
 }
 impl ImportInstanceTaskDetailsBuilder {
     /// Sets [`ImportInstanceTaskDetails::description`](crate::types::ImportInstanceTaskDetails::description): A description of the task.

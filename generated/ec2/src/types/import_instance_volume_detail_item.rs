@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an import volume task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportInstanceVolumeDetailItem {
     /// The Availability Zone where the resulting instance will reside.
@@ -21,6 +21,44 @@ pub struct ImportInstanceVolumeDetailItem {
     pub status_message: Option<String>,
     /// The volume.
     pub volume: Option<crate::types::DiskImageVolumeDescription>,
+}
+impl Clone for ImportInstanceVolumeDetailItem {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            bytes_converted: self.bytes_converted,
+            description: self.description.clone(),
+            image: self.image.clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            volume: self.volume.clone(),
+        }
+    }
+}
+impl PartialEq for ImportInstanceVolumeDetailItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.bytes_converted == other.bytes_converted
+            && self.description == other.description && self.image == other.image
+            && self.status == other.status && self.status_message == other.status_message
+            && self.volume == other.volume
+    }
+}
+impl Default for ImportInstanceVolumeDetailItem {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            availability_zone_id: None,
+            bytes_converted: None,
+            description: None,
+            image: None,
+            status: None,
+            status_message: None,
+            volume: None,
+        }
+    }
 }
 impl ImportInstanceVolumeDetailItem {
     /// Starts building a [`ImportInstanceVolumeDetailItem`].
@@ -70,9 +108,26 @@ impl ImportInstanceVolumeDetailItem {
     }
 }
 /// A builder for [`ImportInstanceVolumeDetailItem`](crate::types::ImportInstanceVolumeDetailItem); start one with `ImportInstanceVolumeDetailItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportInstanceVolumeDetailItemBuilder {
     inner: crate::types::ImportInstanceVolumeDetailItem,
+}
+impl Clone for ImportInstanceVolumeDetailItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportInstanceVolumeDetailItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportInstanceVolumeDetailItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportInstanceVolumeDetailItem as Default>::default(),
+        }
+    }
 }
 impl ImportInstanceVolumeDetailItemBuilder {
     /// Sets [`ImportInstanceVolumeDetailItem::availability_zone`](crate::types::ImportInstanceVolumeDetailItem::availability_zone): The Availability Zone where the resulting instance will reside.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportKeyPairRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportKeyPairRequest {
     /// The tags to apply to the imported key pair.
@@ -17,6 +17,33 @@ pub struct ImportKeyPairRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub public_key_material: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for ImportKeyPairRequest {
+    fn clone(&self) -> Self {
+        Self {
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+            key_name: self.key_name.clone(),
+            public_key_material: self.public_key_material.clone(),
+        }
+    }
+}
+impl PartialEq for ImportKeyPairRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run && self.key_name == other.key_name
+            && self.public_key_material == other.public_key_material
+    }
+}
+impl Default for ImportKeyPairRequest {
+    fn default() -> Self {
+        Self {
+            tag_specifications: None,
+            dry_run: None,
+            key_name: None,
+            public_key_material: None,
+        }
+    }
 }
 impl ImportKeyPairRequest {
     /// Starts building a [`ImportKeyPairRequest`].
@@ -46,9 +73,26 @@ impl ImportKeyPairRequest {
     }
 }
 /// A builder for [`ImportKeyPairRequest`](crate::types::ImportKeyPairRequest); start one with `ImportKeyPairRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportKeyPairRequestBuilder {
     inner: crate::types::ImportKeyPairRequest,
+}
+impl Clone for ImportKeyPairRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportKeyPairRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportKeyPairRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportKeyPairRequest as Default>::default(),
+        }
+    }
 }
 impl ImportKeyPairRequestBuilder {
     /// Appends one item to [`ImportKeyPairRequest::tag_specifications`](crate::types::ImportKeyPairRequest::tag_specifications): The tags to apply to the imported key pair.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportKeyPairResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportKeyPairResult {
     /// - For RSA key pairs, the key fingerprint is the MD5 public key fingerprint as specified in section 4 of RFC 4716.
@@ -14,6 +14,32 @@ pub struct ImportKeyPairResult {
     pub key_pair_id: Option<String>,
     /// The tags applied to the imported key pair.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for ImportKeyPairResult {
+    fn clone(&self) -> Self {
+        Self {
+            key_fingerprint: self.key_fingerprint.clone(),
+            key_name: self.key_name.clone(),
+            key_pair_id: self.key_pair_id.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for ImportKeyPairResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_fingerprint == other.key_fingerprint && self.key_name == other.key_name
+            && self.key_pair_id == other.key_pair_id && self.tags == other.tags
+    }
+}
+impl Default for ImportKeyPairResult {
+    fn default() -> Self {
+        Self {
+            key_fingerprint: None,
+            key_name: None,
+            key_pair_id: None,
+            tags: None,
+        }
+    }
 }
 impl ImportKeyPairResult {
     /// Starts building a [`ImportKeyPairResult`].
@@ -43,9 +69,26 @@ impl ImportKeyPairResult {
     }
 }
 /// A builder for [`ImportKeyPairResult`](crate::types::ImportKeyPairResult); start one with `ImportKeyPairResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportKeyPairResultBuilder {
     inner: crate::types::ImportKeyPairResult,
+}
+impl Clone for ImportKeyPairResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportKeyPairResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportKeyPairResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportKeyPairResult as Default>::default(),
+        }
+    }
 }
 impl ImportKeyPairResultBuilder {
     /// Sets [`ImportKeyPairResult::key_fingerprint`](crate::types::ImportKeyPairResult::key_fingerprint): For RSA key pairs, the key fingerprint is the MD5 public key fingerprint as specified in section 4 of RFC 4716.

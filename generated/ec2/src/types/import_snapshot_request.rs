@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportSnapshotRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportSnapshotRequest {
     /// The client-specific data.
@@ -36,6 +36,46 @@ pub struct ImportSnapshotRequest {
     pub role_name: Option<String>,
     /// The tags to apply to the import snapshot task during creation.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for ImportSnapshotRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_data: self.client_data.clone(),
+            client_token: self.client_token.clone(),
+            description: self.description.clone(),
+            disk_container: self.disk_container.clone(),
+            dry_run: self.dry_run,
+            encrypted: self.encrypted,
+            kms_key_id: self.kms_key_id.clone(),
+            role_name: self.role_name.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for ImportSnapshotRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_data == other.client_data && self.client_token == other.client_token
+            && self.description == other.description
+            && self.disk_container == other.disk_container
+            && self.dry_run == other.dry_run && self.encrypted == other.encrypted
+            && self.kms_key_id == other.kms_key_id && self.role_name == other.role_name
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for ImportSnapshotRequest {
+    fn default() -> Self {
+        Self {
+            client_data: None,
+            client_token: None,
+            description: None,
+            disk_container: None,
+            dry_run: None,
+            encrypted: None,
+            kms_key_id: None,
+            role_name: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl ImportSnapshotRequest {
     /// Starts building a [`ImportSnapshotRequest`].
@@ -90,9 +130,26 @@ impl ImportSnapshotRequest {
     }
 }
 /// A builder for [`ImportSnapshotRequest`](crate::types::ImportSnapshotRequest); start one with `ImportSnapshotRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportSnapshotRequestBuilder {
     inner: crate::types::ImportSnapshotRequest,
+}
+impl Clone for ImportSnapshotRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportSnapshotRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportSnapshotRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportSnapshotRequest as Default>::default(),
+        }
+    }
 }
 impl ImportSnapshotRequestBuilder {
     /// Sets [`ImportSnapshotRequest::client_data`](crate::types::ImportSnapshotRequest::client_data): The client-specific data.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportSnapshotResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportSnapshotResult {
     /// A description of the import snapshot task.
@@ -13,6 +13,34 @@ pub struct ImportSnapshotResult {
     pub snapshot_task_detail: Option<crate::types::SnapshotTaskDetail>,
     /// Any tags assigned to the import snapshot task.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for ImportSnapshotResult {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            import_task_id: self.import_task_id.clone(),
+            snapshot_task_detail: self.snapshot_task_detail.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for ImportSnapshotResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description
+            && self.import_task_id == other.import_task_id
+            && self.snapshot_task_detail == other.snapshot_task_detail
+            && self.tags == other.tags
+    }
+}
+impl Default for ImportSnapshotResult {
+    fn default() -> Self {
+        Self {
+            description: None,
+            import_task_id: None,
+            snapshot_task_detail: None,
+            tags: None,
+        }
+    }
 }
 impl ImportSnapshotResult {
     /// Starts building a [`ImportSnapshotResult`].
@@ -42,9 +70,26 @@ impl ImportSnapshotResult {
     }
 }
 /// A builder for [`ImportSnapshotResult`](crate::types::ImportSnapshotResult); start one with `ImportSnapshotResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportSnapshotResultBuilder {
     inner: crate::types::ImportSnapshotResult,
+}
+impl Clone for ImportSnapshotResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportSnapshotResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportSnapshotResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportSnapshotResult as Default>::default(),
+        }
+    }
 }
 impl ImportSnapshotResultBuilder {
     /// Sets [`ImportSnapshotResult::description`](crate::types::ImportSnapshotResult::description): A description of the import snapshot task.

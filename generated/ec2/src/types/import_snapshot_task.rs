@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an import snapshot task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportSnapshotTask {
     /// A description of the import snapshot task.
@@ -13,6 +13,34 @@ pub struct ImportSnapshotTask {
     pub snapshot_task_detail: Option<crate::types::SnapshotTaskDetail>,
     /// The tags for the import snapshot task.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for ImportSnapshotTask {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            import_task_id: self.import_task_id.clone(),
+            snapshot_task_detail: self.snapshot_task_detail.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for ImportSnapshotTask {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description
+            && self.import_task_id == other.import_task_id
+            && self.snapshot_task_detail == other.snapshot_task_detail
+            && self.tags == other.tags
+    }
+}
+impl Default for ImportSnapshotTask {
+    fn default() -> Self {
+        Self {
+            description: None,
+            import_task_id: None,
+            snapshot_task_detail: None,
+            tags: None,
+        }
+    }
 }
 impl ImportSnapshotTask {
     /// Starts building a [`ImportSnapshotTask`].
@@ -42,9 +70,26 @@ impl ImportSnapshotTask {
     }
 }
 /// A builder for [`ImportSnapshotTask`](crate::types::ImportSnapshotTask); start one with `ImportSnapshotTask::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportSnapshotTaskBuilder {
     inner: crate::types::ImportSnapshotTask,
+}
+impl Clone for ImportSnapshotTaskBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportSnapshotTaskBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportSnapshotTaskBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportSnapshotTask as Default>::default(),
+        }
+    }
 }
 impl ImportSnapshotTaskBuilder {
     /// Sets [`ImportSnapshotTask::description`](crate::types::ImportSnapshotTask::description): A description of the import snapshot task.

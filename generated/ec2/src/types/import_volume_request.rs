@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportVolumeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportVolumeRequest {
     /// The ID of the Availability Zone for the resulting EBS volume.
@@ -25,6 +25,39 @@ pub struct ImportVolumeRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub volume: Option<crate::types::VolumeDetail>,
+}
+impl Clone for ImportVolumeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone_id: self.availability_zone_id.clone(),
+            dry_run: self.dry_run,
+            availability_zone: self.availability_zone.clone(),
+            image: self.image.clone(),
+            description: self.description.clone(),
+            volume: self.volume.clone(),
+        }
+    }
+}
+impl PartialEq for ImportVolumeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone_id == other.availability_zone_id
+            && self.dry_run == other.dry_run
+            && self.availability_zone == other.availability_zone
+            && self.image == other.image && self.description == other.description
+            && self.volume == other.volume
+    }
+}
+impl Default for ImportVolumeRequest {
+    fn default() -> Self {
+        Self {
+            availability_zone_id: None,
+            dry_run: None,
+            availability_zone: None,
+            image: None,
+            description: None,
+            volume: None,
+        }
+    }
 }
 impl ImportVolumeRequest {
     /// Starts building a [`ImportVolumeRequest`].
@@ -64,9 +97,26 @@ impl ImportVolumeRequest {
     }
 }
 /// A builder for [`ImportVolumeRequest`](crate::types::ImportVolumeRequest); start one with `ImportVolumeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportVolumeRequestBuilder {
     inner: crate::types::ImportVolumeRequest,
+}
+impl Clone for ImportVolumeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportVolumeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportVolumeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportVolumeRequest as Default>::default(),
+        }
+    }
 }
 impl ImportVolumeRequestBuilder {
     /// Sets [`ImportVolumeRequest::availability_zone_id`](crate::types::ImportVolumeRequest::availability_zone_id): The ID of the Availability Zone for the resulting EBS volume.

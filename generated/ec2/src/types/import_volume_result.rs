@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportVolumeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportVolumeResult {
     /// Information about the conversion task.
     pub conversion_task: Option<crate::types::ConversionTask>,
+}
+impl Clone for ImportVolumeResult {
+    fn clone(&self) -> Self {
+        Self {
+            conversion_task: self.conversion_task.clone(),
+        }
+    }
+}
+impl PartialEq for ImportVolumeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.conversion_task == other.conversion_task
+    }
+}
+impl Default for ImportVolumeResult {
+    fn default() -> Self {
+        Self { conversion_task: None }
+    }
 }
 impl ImportVolumeResult {
     /// Starts building a [`ImportVolumeResult`].
@@ -21,9 +38,26 @@ impl ImportVolumeResult {
     }
 }
 /// A builder for [`ImportVolumeResult`](crate::types::ImportVolumeResult); start one with `ImportVolumeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportVolumeResultBuilder {
     inner: crate::types::ImportVolumeResult,
+}
+impl Clone for ImportVolumeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportVolumeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportVolumeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportVolumeResult as Default>::default(),
+        }
+    }
 }
 impl ImportVolumeResultBuilder {
     /// Sets [`ImportVolumeResult::conversion_task`](crate::types::ImportVolumeResult::conversion_task): Information about the conversion task.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an import volume task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportVolumeTaskDetails {
     /// The Availability Zone where the resulting volume will reside.
@@ -17,6 +17,39 @@ pub struct ImportVolumeTaskDetails {
     pub image: Option<crate::types::DiskImageDescription>,
     /// The volume.
     pub volume: Option<crate::types::DiskImageVolumeDescription>,
+}
+impl Clone for ImportVolumeTaskDetails {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            bytes_converted: self.bytes_converted,
+            description: self.description.clone(),
+            image: self.image.clone(),
+            volume: self.volume.clone(),
+        }
+    }
+}
+impl PartialEq for ImportVolumeTaskDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.bytes_converted == other.bytes_converted
+            && self.description == other.description && self.image == other.image
+            && self.volume == other.volume
+    }
+}
+impl Default for ImportVolumeTaskDetails {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            availability_zone_id: None,
+            bytes_converted: None,
+            description: None,
+            image: None,
+            volume: None,
+        }
+    }
 }
 impl ImportVolumeTaskDetails {
     /// Starts building a [`ImportVolumeTaskDetails`].
@@ -56,9 +89,26 @@ impl ImportVolumeTaskDetails {
     }
 }
 /// A builder for [`ImportVolumeTaskDetails`](crate::types::ImportVolumeTaskDetails); start one with `ImportVolumeTaskDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportVolumeTaskDetailsBuilder {
     inner: crate::types::ImportVolumeTaskDetails,
+}
+impl Clone for ImportVolumeTaskDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportVolumeTaskDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportVolumeTaskDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportVolumeTaskDetails as Default>::default(),
+        }
+    }
 }
 impl ImportVolumeTaskDetailsBuilder {
     /// Sets [`ImportVolumeTaskDetails::availability_zone`](crate::types::ImportVolumeTaskDetails::availability_zone): The Availability Zone where the resulting volume will reside.

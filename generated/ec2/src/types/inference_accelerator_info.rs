@@ -4,13 +4,35 @@
 /// **Note:** Amazon Elastic Inference is no longer available.
 ///
 /// Describes the Inference accelerators for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InferenceAcceleratorInfo {
     /// Describes the Inference accelerators for the instance type.
     pub accelerators: Option<Vec<crate::types::InferenceDeviceInfo>>,
     /// The total size of the memory for the inference accelerators for the instance type, in MiB.
     pub total_inference_memory_in_mib: Option<i32>,
+}
+impl Clone for InferenceAcceleratorInfo {
+    fn clone(&self) -> Self {
+        Self {
+            accelerators: self.accelerators.clone(),
+            total_inference_memory_in_mib: self.total_inference_memory_in_mib,
+        }
+    }
+}
+impl PartialEq for InferenceAcceleratorInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.accelerators == other.accelerators
+            && self.total_inference_memory_in_mib == other.total_inference_memory_in_mib
+    }
+}
+impl Default for InferenceAcceleratorInfo {
+    fn default() -> Self {
+        Self {
+            accelerators: None,
+            total_inference_memory_in_mib: None,
+        }
+    }
 }
 impl InferenceAcceleratorInfo {
     /// Starts building a [`InferenceAcceleratorInfo`].
@@ -30,9 +52,26 @@ impl InferenceAcceleratorInfo {
     }
 }
 /// A builder for [`InferenceAcceleratorInfo`](crate::types::InferenceAcceleratorInfo); start one with `InferenceAcceleratorInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InferenceAcceleratorInfoBuilder {
     inner: crate::types::InferenceAcceleratorInfo,
+}
+impl Clone for InferenceAcceleratorInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InferenceAcceleratorInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InferenceAcceleratorInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InferenceAcceleratorInfo as Default>::default(),
+        }
+    }
 }
 impl InferenceAcceleratorInfoBuilder {
     /// Appends one item to [`InferenceAcceleratorInfo::accelerators`](crate::types::InferenceAcceleratorInfo::accelerators): Describes the Inference accelerators for the instance type.

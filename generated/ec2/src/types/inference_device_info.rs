@@ -4,7 +4,7 @@
 /// **Note:** Amazon Elastic Inference is no longer available.
 ///
 /// Describes the Inference accelerators for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InferenceDeviceInfo {
     /// The number of Inference accelerators for the instance type.
@@ -15,6 +15,33 @@ pub struct InferenceDeviceInfo {
     pub manufacturer: Option<String>,
     /// Describes the memory available to the inference accelerator.
     pub memory_info: Option<crate::types::InferenceDeviceMemoryInfo>,
+}
+impl Clone for InferenceDeviceInfo {
+    fn clone(&self) -> Self {
+        Self {
+            count: self.count,
+            name: self.name.clone(),
+            manufacturer: self.manufacturer.clone(),
+            memory_info: self.memory_info.clone(),
+        }
+    }
+}
+impl PartialEq for InferenceDeviceInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.count == other.count && self.name == other.name
+            && self.manufacturer == other.manufacturer
+            && self.memory_info == other.memory_info
+    }
+}
+impl Default for InferenceDeviceInfo {
+    fn default() -> Self {
+        Self {
+            count: None,
+            name: None,
+            manufacturer: None,
+            memory_info: None,
+        }
+    }
 }
 impl InferenceDeviceInfo {
     /// Starts building a [`InferenceDeviceInfo`].
@@ -44,9 +71,26 @@ impl InferenceDeviceInfo {
     }
 }
 /// A builder for [`InferenceDeviceInfo`](crate::types::InferenceDeviceInfo); start one with `InferenceDeviceInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InferenceDeviceInfoBuilder {
     inner: crate::types::InferenceDeviceInfo,
+}
+impl Clone for InferenceDeviceInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InferenceDeviceInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InferenceDeviceInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InferenceDeviceInfo as Default>::default(),
+        }
+    }
 }
 impl InferenceDeviceInfoBuilder {
     /// Sets [`InferenceDeviceInfo::count`](crate::types::InferenceDeviceInfo::count): The number of Inference accelerators for the instance type.

@@ -4,11 +4,28 @@
 /// **Note:** Amazon Elastic Inference is no longer available.
 ///
 /// Describes the memory available to the inference accelerator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InferenceDeviceMemoryInfo {
     /// The size of the memory available to the inference accelerator, in MiB.
     pub size_in_mib: Option<i32>,
+}
+impl Clone for InferenceDeviceMemoryInfo {
+    fn clone(&self) -> Self {
+        Self {
+            size_in_mib: self.size_in_mib,
+        }
+    }
+}
+impl PartialEq for InferenceDeviceMemoryInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.size_in_mib == other.size_in_mib
+    }
+}
+impl Default for InferenceDeviceMemoryInfo {
+    fn default() -> Self {
+        Self { size_in_mib: None }
+    }
 }
 impl InferenceDeviceMemoryInfo {
     /// Starts building a [`InferenceDeviceMemoryInfo`].
@@ -23,9 +40,26 @@ impl InferenceDeviceMemoryInfo {
     }
 }
 /// A builder for [`InferenceDeviceMemoryInfo`](crate::types::InferenceDeviceMemoryInfo); start one with `InferenceDeviceMemoryInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InferenceDeviceMemoryInfoBuilder {
     inner: crate::types::InferenceDeviceMemoryInfo,
+}
+impl Clone for InferenceDeviceMemoryInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InferenceDeviceMemoryInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InferenceDeviceMemoryInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InferenceDeviceMemoryInfo as Default>::default(),
+        }
+    }
 }
 impl InferenceDeviceMemoryInfoBuilder {
     /// Sets [`InferenceDeviceMemoryInfo::size_in_mib`](crate::types::InferenceDeviceMemoryInfo::size_in_mib): The size of the memory available to the inference accelerator, in MiB.

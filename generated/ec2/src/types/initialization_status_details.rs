@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the volume initialization. For more information, see [Initialize Amazon EBS volumes](https://docs.aws.amazon.com/ebs/latest/userguide/initalize-volume.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InitializationStatusDetails {
     /// The method used for volume initialization. Possible values include:
@@ -17,6 +17,33 @@ pub struct InitializationStatusDetails {
     ///
     /// Only available for volumes created with Amazon EBS Provisioned Rate for Volume Initialization.
     pub estimated_time_to_complete_in_seconds: Option<i64>,
+}
+impl Clone for InitializationStatusDetails {
+    fn clone(&self) -> Self {
+        Self {
+            initialization_type: self.initialization_type.clone(),
+            progress: self.progress,
+            estimated_time_to_complete_in_seconds: self
+                .estimated_time_to_complete_in_seconds,
+        }
+    }
+}
+impl PartialEq for InitializationStatusDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.initialization_type == other.initialization_type
+            && self.progress == other.progress
+            && self.estimated_time_to_complete_in_seconds
+                == other.estimated_time_to_complete_in_seconds
+    }
+}
+impl Default for InitializationStatusDetails {
+    fn default() -> Self {
+        Self {
+            initialization_type: None,
+            progress: None,
+            estimated_time_to_complete_in_seconds: None,
+        }
+    }
 }
 impl InitializationStatusDetails {
     /// Starts building a [`InitializationStatusDetails`].
@@ -41,9 +68,26 @@ impl InitializationStatusDetails {
     }
 }
 /// A builder for [`InitializationStatusDetails`](crate::types::InitializationStatusDetails); start one with `InitializationStatusDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InitializationStatusDetailsBuilder {
     inner: crate::types::InitializationStatusDetails,
+}
+impl Clone for InitializationStatusDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InitializationStatusDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InitializationStatusDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InitializationStatusDetails as Default>::default(),
+        }
+    }
 }
 impl InitializationStatusDetailsBuilder {
     /// Sets [`InitializationStatusDetails::initialization_type`](crate::types::InitializationStatusDetails::initialization_type): The method used for volume initialization.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Instance {
     /// The architecture of the image.
@@ -147,6 +147,205 @@ pub struct Instance {
     ///
     /// A Carrier IP address only applies to an instance launched in a subnet associated with a Wavelength Zone.
     pub public_ip_address: Option<String>,
+}
+impl Clone for Instance {
+    fn clone(&self) -> Self {
+        Self {
+            architecture: self.architecture.clone(),
+            block_device_mappings: self.block_device_mappings.clone(),
+            client_token: self.client_token.clone(),
+            ebs_optimized: self.ebs_optimized,
+            ena_support: self.ena_support,
+            hypervisor: self.hypervisor.clone(),
+            iam_instance_profile: self.iam_instance_profile.clone(),
+            instance_lifecycle: self.instance_lifecycle.clone(),
+            elastic_gpu_associations: self.elastic_gpu_associations.clone(),
+            elastic_inference_accelerator_associations: self
+                .elastic_inference_accelerator_associations
+                .clone(),
+            network_interfaces: self.network_interfaces.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            root_device_name: self.root_device_name.clone(),
+            root_device_type: self.root_device_type.clone(),
+            security_groups: self.security_groups.clone(),
+            source_dest_check: self.source_dest_check,
+            spot_instance_request_id: self.spot_instance_request_id.clone(),
+            sriov_net_support: self.sriov_net_support.clone(),
+            state_reason: self.state_reason.clone(),
+            tags: self.tags.clone(),
+            virtualization_type: self.virtualization_type.clone(),
+            cpu_options: self.cpu_options.clone(),
+            capacity_block_id: self.capacity_block_id.clone(),
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            capacity_reservation_specification: self
+                .capacity_reservation_specification
+                .clone(),
+            hibernation_options: self.hibernation_options.clone(),
+            licenses: self.licenses.clone(),
+            metadata_options: self.metadata_options.clone(),
+            enclave_options: self.enclave_options.clone(),
+            boot_mode: self.boot_mode.clone(),
+            platform_details: self.platform_details.clone(),
+            usage_operation: self.usage_operation.clone(),
+            usage_operation_update_time: self.usage_operation_update_time,
+            private_dns_name_options: self.private_dns_name_options.clone(),
+            ipv6_address: self.ipv6_address.clone(),
+            tpm_support: self.tpm_support.clone(),
+            maintenance_options: self.maintenance_options.clone(),
+            current_instance_boot_mode: self.current_instance_boot_mode.clone(),
+            network_performance_options: self.network_performance_options.clone(),
+            operator: self.operator.clone(),
+            secondary_interfaces: self.secondary_interfaces.clone(),
+            instance_id: self.instance_id.clone(),
+            image_id: self.image_id.clone(),
+            state: self.state.clone(),
+            private_dns_name: self.private_dns_name.clone(),
+            public_dns_name: self.public_dns_name.clone(),
+            state_transition_reason: self.state_transition_reason.clone(),
+            key_name: self.key_name.clone(),
+            ami_launch_index: self.ami_launch_index,
+            product_codes: self.product_codes.clone(),
+            instance_type: self.instance_type.clone(),
+            launch_time: self.launch_time,
+            placement: self.placement.clone(),
+            kernel_id: self.kernel_id.clone(),
+            ramdisk_id: self.ramdisk_id.clone(),
+            platform: self.platform.clone(),
+            monitoring: self.monitoring.clone(),
+            subnet_id: self.subnet_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            private_ip_address: self.private_ip_address.clone(),
+            public_ip_address: self.public_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for Instance {
+    fn eq(&self, other: &Self) -> bool {
+        self.architecture == other.architecture
+            && self.block_device_mappings == other.block_device_mappings
+            && self.client_token == other.client_token
+            && self.ebs_optimized == other.ebs_optimized
+            && self.ena_support == other.ena_support
+            && self.hypervisor == other.hypervisor
+            && self.iam_instance_profile == other.iam_instance_profile
+            && self.instance_lifecycle == other.instance_lifecycle
+            && self.elastic_gpu_associations == other.elastic_gpu_associations
+            && self.elastic_inference_accelerator_associations
+                == other.elastic_inference_accelerator_associations
+            && self.network_interfaces == other.network_interfaces
+            && self.outpost_arn == other.outpost_arn
+            && self.root_device_name == other.root_device_name
+            && self.root_device_type == other.root_device_type
+            && self.security_groups == other.security_groups
+            && self.source_dest_check == other.source_dest_check
+            && self.spot_instance_request_id == other.spot_instance_request_id
+            && self.sriov_net_support == other.sriov_net_support
+            && self.state_reason == other.state_reason && self.tags == other.tags
+            && self.virtualization_type == other.virtualization_type
+            && self.cpu_options == other.cpu_options
+            && self.capacity_block_id == other.capacity_block_id
+            && self.capacity_reservation_id == other.capacity_reservation_id
+            && self.capacity_reservation_specification
+                == other.capacity_reservation_specification
+            && self.hibernation_options == other.hibernation_options
+            && self.licenses == other.licenses
+            && self.metadata_options == other.metadata_options
+            && self.enclave_options == other.enclave_options
+            && self.boot_mode == other.boot_mode
+            && self.platform_details == other.platform_details
+            && self.usage_operation == other.usage_operation
+            && self.usage_operation_update_time == other.usage_operation_update_time
+            && self.private_dns_name_options == other.private_dns_name_options
+            && self.ipv6_address == other.ipv6_address
+            && self.tpm_support == other.tpm_support
+            && self.maintenance_options == other.maintenance_options
+            && self.current_instance_boot_mode == other.current_instance_boot_mode
+            && self.network_performance_options == other.network_performance_options
+            && self.operator == other.operator
+            && self.secondary_interfaces == other.secondary_interfaces
+            && self.instance_id == other.instance_id && self.image_id == other.image_id
+            && self.state == other.state
+            && self.private_dns_name == other.private_dns_name
+            && self.public_dns_name == other.public_dns_name
+            && self.state_transition_reason == other.state_transition_reason
+            && self.key_name == other.key_name
+            && self.ami_launch_index == other.ami_launch_index
+            && self.product_codes == other.product_codes
+            && self.instance_type == other.instance_type
+            && self.launch_time == other.launch_time && self.placement == other.placement
+            && self.kernel_id == other.kernel_id && self.ramdisk_id == other.ramdisk_id
+            && self.platform == other.platform && self.monitoring == other.monitoring
+            && self.subnet_id == other.subnet_id && self.vpc_id == other.vpc_id
+            && self.private_ip_address == other.private_ip_address
+            && self.public_ip_address == other.public_ip_address
+    }
+}
+impl Default for Instance {
+    fn default() -> Self {
+        Self {
+            architecture: None,
+            block_device_mappings: None,
+            client_token: None,
+            ebs_optimized: None,
+            ena_support: None,
+            hypervisor: None,
+            iam_instance_profile: None,
+            instance_lifecycle: None,
+            elastic_gpu_associations: None,
+            elastic_inference_accelerator_associations: None,
+            network_interfaces: None,
+            outpost_arn: None,
+            root_device_name: None,
+            root_device_type: None,
+            security_groups: None,
+            source_dest_check: None,
+            spot_instance_request_id: None,
+            sriov_net_support: None,
+            state_reason: None,
+            tags: None,
+            virtualization_type: None,
+            cpu_options: None,
+            capacity_block_id: None,
+            capacity_reservation_id: None,
+            capacity_reservation_specification: None,
+            hibernation_options: None,
+            licenses: None,
+            metadata_options: None,
+            enclave_options: None,
+            boot_mode: None,
+            platform_details: None,
+            usage_operation: None,
+            usage_operation_update_time: None,
+            private_dns_name_options: None,
+            ipv6_address: None,
+            tpm_support: None,
+            maintenance_options: None,
+            current_instance_boot_mode: None,
+            network_performance_options: None,
+            operator: None,
+            secondary_interfaces: None,
+            instance_id: None,
+            image_id: None,
+            state: None,
+            private_dns_name: None,
+            public_dns_name: None,
+            state_transition_reason: None,
+            key_name: None,
+            ami_launch_index: None,
+            product_codes: None,
+            instance_type: None,
+            launch_time: None,
+            placement: None,
+            kernel_id: None,
+            ramdisk_id: None,
+            platform: None,
+            monitoring: None,
+            subnet_id: None,
+            vpc_id: None,
+            private_ip_address: None,
+            public_ip_address: None,
+        }
+    }
 }
 impl Instance {
     /// Starts building a [`Instance`].
@@ -477,9 +676,26 @@ impl Instance {
     }
 }
 /// A builder for [`Instance`](crate::types::Instance); start one with `Instance::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceBuilder {
     inner: crate::types::Instance,
+}
+impl Clone for InstanceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Instance as Default>::default(),
+        }
+    }
 }
 impl InstanceBuilder {
     /// Sets [`Instance::architecture`](crate::types::Instance::architecture): The architecture of the image.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the application status for an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceApplicationStatus {
     /// The ID of the instance.
@@ -15,6 +15,37 @@ pub struct InstanceApplicationStatus {
     pub application_status: Option<crate::types::ApplicationStatus>,
     /// The tags assigned to the instance.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for InstanceApplicationStatus {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            application_status: self.application_status.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceApplicationStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.application_status == other.application_status
+            && self.tags == other.tags
+    }
+}
+impl Default for InstanceApplicationStatus {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            availability_zone: None,
+            availability_zone_id: None,
+            application_status: None,
+            tags: None,
+        }
+    }
 }
 impl InstanceApplicationStatus {
     /// Starts building a [`InstanceApplicationStatus`].
@@ -49,9 +80,26 @@ impl InstanceApplicationStatus {
     }
 }
 /// A builder for [`InstanceApplicationStatus`](crate::types::InstanceApplicationStatus); start one with `InstanceApplicationStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceApplicationStatusBuilder {
     inner: crate::types::InstanceApplicationStatus,
+}
+impl Clone for InstanceApplicationStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceApplicationStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceApplicationStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceApplicationStatus as Default>::default(),
+        }
+    }
 }
 impl InstanceApplicationStatusBuilder {
     /// Sets [`InstanceApplicationStatus::instance_id`](crate::types::InstanceApplicationStatus::instance_id): The ID of the instance.

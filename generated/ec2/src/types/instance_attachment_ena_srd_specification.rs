@@ -4,7 +4,7 @@
 /// ENA Express uses Amazon Web Services Scalable Reliable Datagram (SRD) technology to increase the maximum bandwidth used per stream and minimize tail latency of network traffic between EC2 instances. With ENA Express, you can communicate between two EC2 instances in the same subnet within the same account, or in different accounts. Both sending and receiving instances must have ENA Express enabled.
 ///
 /// To improve the reliability of network packet delivery, ENA Express reorders network packets on the receiving end by default. However, some UDP-based applications are designed to handle network packets that are out of order to reduce the overhead for packet delivery at the network layer. When ENA Express is enabled, you can specify whether UDP network traffic uses it.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceAttachmentEnaSrdSpecification {
     /// Indicates whether ENA Express is enabled for the network interface.
@@ -13,6 +13,28 @@ pub struct InstanceAttachmentEnaSrdSpecification {
     pub ena_srd_udp_specification: Option<
         crate::types::InstanceAttachmentEnaSrdUdpSpecification,
     >,
+}
+impl Clone for InstanceAttachmentEnaSrdSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            ena_srd_enabled: self.ena_srd_enabled,
+            ena_srd_udp_specification: self.ena_srd_udp_specification.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceAttachmentEnaSrdSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.ena_srd_enabled == other.ena_srd_enabled
+            && self.ena_srd_udp_specification == other.ena_srd_udp_specification
+    }
+}
+impl Default for InstanceAttachmentEnaSrdSpecification {
+    fn default() -> Self {
+        Self {
+            ena_srd_enabled: None,
+            ena_srd_udp_specification: None,
+        }
+    }
 }
 impl InstanceAttachmentEnaSrdSpecification {
     /// Starts building a [`InstanceAttachmentEnaSrdSpecification`].
@@ -34,9 +56,26 @@ impl InstanceAttachmentEnaSrdSpecification {
     }
 }
 /// A builder for [`InstanceAttachmentEnaSrdSpecification`](crate::types::InstanceAttachmentEnaSrdSpecification); start one with `InstanceAttachmentEnaSrdSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceAttachmentEnaSrdSpecificationBuilder {
     inner: crate::types::InstanceAttachmentEnaSrdSpecification,
+}
+impl Clone for InstanceAttachmentEnaSrdSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceAttachmentEnaSrdSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceAttachmentEnaSrdSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceAttachmentEnaSrdSpecification as Default>::default(),
+        }
+    }
 }
 impl InstanceAttachmentEnaSrdSpecificationBuilder {
     /// Sets [`InstanceAttachmentEnaSrdSpecification::ena_srd_enabled`](crate::types::InstanceAttachmentEnaSrdSpecification::ena_srd_enabled): Indicates whether ENA Express is enabled for the network interface.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// ENA Express is compatible with both TCP and UDP transport protocols. When it's enabled, TCP traffic automatically uses it. However, some UDP-based applications are designed to handle network packets that are out of order, without a need for retransmission, such as live video broadcasting or other near-real-time applications. For UDP traffic, you can specify whether to use ENA Express, based on your application environment needs.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceAttachmentEnaSrdUdpSpecification {
     /// Indicates whether UDP traffic to and from the instance uses ENA Express. To specify this setting, you must first enable ENA Express.
     pub ena_srd_udp_enabled: Option<bool>,
+}
+impl Clone for InstanceAttachmentEnaSrdUdpSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            ena_srd_udp_enabled: self.ena_srd_udp_enabled,
+        }
+    }
+}
+impl PartialEq for InstanceAttachmentEnaSrdUdpSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.ena_srd_udp_enabled == other.ena_srd_udp_enabled
+    }
+}
+impl Default for InstanceAttachmentEnaSrdUdpSpecification {
+    fn default() -> Self {
+        Self { ena_srd_udp_enabled: None }
+    }
 }
 impl InstanceAttachmentEnaSrdUdpSpecification {
     /// Starts building a [`InstanceAttachmentEnaSrdUdpSpecification`].
@@ -21,9 +38,26 @@ impl InstanceAttachmentEnaSrdUdpSpecification {
     }
 }
 /// A builder for [`InstanceAttachmentEnaSrdUdpSpecification`](crate::types::InstanceAttachmentEnaSrdUdpSpecification); start one with `InstanceAttachmentEnaSrdUdpSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceAttachmentEnaSrdUdpSpecificationBuilder {
     inner: crate::types::InstanceAttachmentEnaSrdUdpSpecification,
+}
+impl Clone for InstanceAttachmentEnaSrdUdpSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceAttachmentEnaSrdUdpSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceAttachmentEnaSrdUdpSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceAttachmentEnaSrdUdpSpecification as Default>::default(),
+        }
+    }
 }
 impl InstanceAttachmentEnaSrdUdpSpecificationBuilder {
     /// Sets [`InstanceAttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled`](crate::types::InstanceAttachmentEnaSrdUdpSpecification::ena_srd_udp_enabled): Indicates whether UDP traffic to and from the instance uses ENA Express.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an instance attribute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceAttribute {
     /// The block device mapping of the instance.
@@ -39,6 +39,76 @@ pub struct InstanceAttribute {
     pub disable_api_stop: Option<crate::types::AttributeBooleanValue>,
     /// The security groups associated with the instance.
     pub groups: Option<Vec<crate::types::GroupIdentifier>>,
+}
+impl Clone for InstanceAttribute {
+    fn clone(&self) -> Self {
+        Self {
+            block_device_mappings: self.block_device_mappings.clone(),
+            disable_api_termination: self.disable_api_termination.clone(),
+            ena_support: self.ena_support.clone(),
+            enclave_options: self.enclave_options.clone(),
+            ebs_optimized: self.ebs_optimized.clone(),
+            instance_id: self.instance_id.clone(),
+            instance_initiated_shutdown_behavior: self
+                .instance_initiated_shutdown_behavior
+                .clone(),
+            instance_type: self.instance_type.clone(),
+            kernel_id: self.kernel_id.clone(),
+            product_codes: self.product_codes.clone(),
+            ramdisk_id: self.ramdisk_id.clone(),
+            root_device_name: self.root_device_name.clone(),
+            source_dest_check: self.source_dest_check.clone(),
+            sriov_net_support: self.sriov_net_support.clone(),
+            user_data: self.user_data.clone(),
+            disable_api_stop: self.disable_api_stop.clone(),
+            groups: self.groups.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceAttribute {
+    fn eq(&self, other: &Self) -> bool {
+        self.block_device_mappings == other.block_device_mappings
+            && self.disable_api_termination == other.disable_api_termination
+            && self.ena_support == other.ena_support
+            && self.enclave_options == other.enclave_options
+            && self.ebs_optimized == other.ebs_optimized
+            && self.instance_id == other.instance_id
+            && self.instance_initiated_shutdown_behavior
+                == other.instance_initiated_shutdown_behavior
+            && self.instance_type == other.instance_type
+            && self.kernel_id == other.kernel_id
+            && self.product_codes == other.product_codes
+            && self.ramdisk_id == other.ramdisk_id
+            && self.root_device_name == other.root_device_name
+            && self.source_dest_check == other.source_dest_check
+            && self.sriov_net_support == other.sriov_net_support
+            && self.user_data == other.user_data
+            && self.disable_api_stop == other.disable_api_stop
+            && self.groups == other.groups
+    }
+}
+impl Default for InstanceAttribute {
+    fn default() -> Self {
+        Self {
+            block_device_mappings: None,
+            disable_api_termination: None,
+            ena_support: None,
+            enclave_options: None,
+            ebs_optimized: None,
+            instance_id: None,
+            instance_initiated_shutdown_behavior: None,
+            instance_type: None,
+            kernel_id: None,
+            product_codes: None,
+            ramdisk_id: None,
+            root_device_name: None,
+            source_dest_check: None,
+            sriov_net_support: None,
+            user_data: None,
+            disable_api_stop: None,
+            groups: None,
+        }
+    }
 }
 impl InstanceAttribute {
     /// Starts building a [`InstanceAttribute`].
@@ -137,9 +207,26 @@ impl InstanceAttribute {
     }
 }
 /// A builder for [`InstanceAttribute`](crate::types::InstanceAttribute); start one with `InstanceAttribute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceAttributeBuilder {
     inner: crate::types::InstanceAttribute,
+}
+impl Clone for InstanceAttributeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceAttributeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceAttributeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceAttribute as Default>::default(),
+        }
+    }
 }
 impl InstanceAttributeBuilder {
     /// Appends one item to [`InstanceAttribute::block_device_mappings`](crate::types::InstanceAttribute::block_device_mappings): The block device mapping of the instance.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceBlockDeviceMapping {
     /// The device name.
     pub device_name: Option<String>,
     /// Parameters used to automatically set up EBS volumes when the instance is launched.
     pub ebs: Option<crate::types::EbsInstanceBlockDevice>,
+}
+impl Clone for InstanceBlockDeviceMapping {
+    fn clone(&self) -> Self {
+        Self {
+            device_name: self.device_name.clone(),
+            ebs: self.ebs.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceBlockDeviceMapping {
+    fn eq(&self, other: &Self) -> bool {
+        self.device_name == other.device_name && self.ebs == other.ebs
+    }
+}
+impl Default for InstanceBlockDeviceMapping {
+    fn default() -> Self {
+        Self {
+            device_name: None,
+            ebs: None,
+        }
+    }
 }
 impl InstanceBlockDeviceMapping {
     /// Starts building a [`InstanceBlockDeviceMapping`].
@@ -28,9 +49,26 @@ impl InstanceBlockDeviceMapping {
     }
 }
 /// A builder for [`InstanceBlockDeviceMapping`](crate::types::InstanceBlockDeviceMapping); start one with `InstanceBlockDeviceMapping::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceBlockDeviceMappingBuilder {
     inner: crate::types::InstanceBlockDeviceMapping,
+}
+impl Clone for InstanceBlockDeviceMappingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceBlockDeviceMappingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceBlockDeviceMappingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceBlockDeviceMapping as Default>::default(),
+        }
+    }
 }
 impl InstanceBlockDeviceMappingBuilder {
     /// Sets [`InstanceBlockDeviceMapping::device_name`](crate::types::InstanceBlockDeviceMapping::device_name): The device name.

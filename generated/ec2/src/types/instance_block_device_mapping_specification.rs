@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping entry.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceBlockDeviceMappingSpecification {
     /// The device name. For available device names, see [Device names for volumes](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/device_naming.html).
@@ -13,6 +13,33 @@ pub struct InstanceBlockDeviceMappingSpecification {
     pub virtual_name: Option<String>,
     /// Suppresses the specified device included in the block device mapping.
     pub no_device: Option<String>,
+}
+impl Clone for InstanceBlockDeviceMappingSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            device_name: self.device_name.clone(),
+            ebs: self.ebs.clone(),
+            virtual_name: self.virtual_name.clone(),
+            no_device: self.no_device.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceBlockDeviceMappingSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.device_name == other.device_name && self.ebs == other.ebs
+            && self.virtual_name == other.virtual_name
+            && self.no_device == other.no_device
+    }
+}
+impl Default for InstanceBlockDeviceMappingSpecification {
+    fn default() -> Self {
+        Self {
+            device_name: None,
+            ebs: None,
+            virtual_name: None,
+            no_device: None,
+        }
+    }
 }
 impl InstanceBlockDeviceMappingSpecification {
     /// Starts building a [`InstanceBlockDeviceMappingSpecification`].
@@ -42,9 +69,26 @@ impl InstanceBlockDeviceMappingSpecification {
     }
 }
 /// A builder for [`InstanceBlockDeviceMappingSpecification`](crate::types::InstanceBlockDeviceMappingSpecification); start one with `InstanceBlockDeviceMappingSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceBlockDeviceMappingSpecificationBuilder {
     inner: crate::types::InstanceBlockDeviceMappingSpecification,
+}
+impl Clone for InstanceBlockDeviceMappingSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceBlockDeviceMappingSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceBlockDeviceMappingSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceBlockDeviceMappingSpecification as Default>::default(),
+        }
+    }
 }
 impl InstanceBlockDeviceMappingSpecificationBuilder {
     /// Sets [`InstanceBlockDeviceMappingSpecification::device_name`](crate::types::InstanceBlockDeviceMappingSpecification::device_name): The device name.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the number of instances that can be launched onto the Dedicated Host.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceCapacity {
     /// The number of instances that can be launched onto the Dedicated Host based on the host's available capacity.
@@ -11,6 +11,31 @@ pub struct InstanceCapacity {
     pub instance_type: Option<String>,
     /// The total number of instances that can be launched onto the Dedicated Host if there are no instances running on it.
     pub total_capacity: Option<i32>,
+}
+impl Clone for InstanceCapacity {
+    fn clone(&self) -> Self {
+        Self {
+            available_capacity: self.available_capacity,
+            instance_type: self.instance_type.clone(),
+            total_capacity: self.total_capacity,
+        }
+    }
+}
+impl PartialEq for InstanceCapacity {
+    fn eq(&self, other: &Self) -> bool {
+        self.available_capacity == other.available_capacity
+            && self.instance_type == other.instance_type
+            && self.total_capacity == other.total_capacity
+    }
+}
+impl Default for InstanceCapacity {
+    fn default() -> Self {
+        Self {
+            available_capacity: None,
+            instance_type: None,
+            total_capacity: None,
+        }
+    }
 }
 impl InstanceCapacity {
     /// Starts building a [`InstanceCapacity`].
@@ -35,9 +60,26 @@ impl InstanceCapacity {
     }
 }
 /// A builder for [`InstanceCapacity`](crate::types::InstanceCapacity); start one with `InstanceCapacity::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceCapacityBuilder {
     inner: crate::types::InstanceCapacity,
+}
+impl Clone for InstanceCapacityBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceCapacityBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceCapacityBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceCapacity as Default>::default(),
+        }
+    }
 }
 impl InstanceCapacityBuilder {
     /// Sets [`InstanceCapacity::available_capacity`](crate::types::InstanceCapacity::available_capacity): The number of instances that can be launched onto the Dedicated Host based on the host's available capacity.

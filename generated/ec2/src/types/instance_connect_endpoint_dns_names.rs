@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The DNS names of the endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceConnectEndpointDnsNames {
     /// The DNS name of the EC2 Instance Connect Endpoint.
     pub dns_name: Option<String>,
     /// The Federal Information Processing Standards (FIPS) compliant DNS name of the EC2 Instance Connect Endpoint.
     pub fips_dns_name: Option<String>,
+}
+impl Clone for InstanceConnectEndpointDnsNames {
+    fn clone(&self) -> Self {
+        Self {
+            dns_name: self.dns_name.clone(),
+            fips_dns_name: self.fips_dns_name.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceConnectEndpointDnsNames {
+    fn eq(&self, other: &Self) -> bool {
+        self.dns_name == other.dns_name && self.fips_dns_name == other.fips_dns_name
+    }
+}
+impl Default for InstanceConnectEndpointDnsNames {
+    fn default() -> Self {
+        Self {
+            dns_name: None,
+            fips_dns_name: None,
+        }
+    }
 }
 impl InstanceConnectEndpointDnsNames {
     /// Starts building a [`InstanceConnectEndpointDnsNames`].
@@ -28,9 +49,26 @@ impl InstanceConnectEndpointDnsNames {
     }
 }
 /// A builder for [`InstanceConnectEndpointDnsNames`](crate::types::InstanceConnectEndpointDnsNames); start one with `InstanceConnectEndpointDnsNames::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceConnectEndpointDnsNamesBuilder {
     inner: crate::types::InstanceConnectEndpointDnsNames,
+}
+impl Clone for InstanceConnectEndpointDnsNamesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceConnectEndpointDnsNamesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceConnectEndpointDnsNamesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceConnectEndpointDnsNames as Default>::default(),
+        }
+    }
 }
 impl InstanceConnectEndpointDnsNamesBuilder {
     /// Sets [`InstanceConnectEndpointDnsNames::dns_name`](crate::types::InstanceConnectEndpointDnsNames::dns_name): The DNS name of the EC2 Instance Connect Endpoint.

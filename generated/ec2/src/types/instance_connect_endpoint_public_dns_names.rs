@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The public DNS names of the endpoint, including IPv4-only and dualstack DNS names.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceConnectEndpointPublicDnsNames {
     /// The IPv4-only DNS name of the EC2 Instance Connect Endpoint.
     pub ipv4: Option<crate::types::InstanceConnectEndpointDnsNames>,
     /// The dualstack DNS name of the EC2 Instance Connect Endpoint. A dualstack DNS name supports connections from both IPv4 and IPv6 clients.
     pub dualstack: Option<crate::types::InstanceConnectEndpointDnsNames>,
+}
+impl Clone for InstanceConnectEndpointPublicDnsNames {
+    fn clone(&self) -> Self {
+        Self {
+            ipv4: self.ipv4.clone(),
+            dualstack: self.dualstack.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceConnectEndpointPublicDnsNames {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv4 == other.ipv4 && self.dualstack == other.dualstack
+    }
+}
+impl Default for InstanceConnectEndpointPublicDnsNames {
+    fn default() -> Self {
+        Self {
+            ipv4: None,
+            dualstack: None,
+        }
+    }
 }
 impl InstanceConnectEndpointPublicDnsNames {
     /// Starts building a [`InstanceConnectEndpointPublicDnsNames`].
@@ -28,9 +49,26 @@ impl InstanceConnectEndpointPublicDnsNames {
     }
 }
 /// A builder for [`InstanceConnectEndpointPublicDnsNames`](crate::types::InstanceConnectEndpointPublicDnsNames); start one with `InstanceConnectEndpointPublicDnsNames::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceConnectEndpointPublicDnsNamesBuilder {
     inner: crate::types::InstanceConnectEndpointPublicDnsNames,
+}
+impl Clone for InstanceConnectEndpointPublicDnsNamesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceConnectEndpointPublicDnsNamesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceConnectEndpointPublicDnsNamesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceConnectEndpointPublicDnsNames as Default>::default(),
+        }
+    }
 }
 impl InstanceConnectEndpointPublicDnsNamesBuilder {
     /// Sets [`InstanceConnectEndpointPublicDnsNames::ipv4`](crate::types::InstanceConnectEndpointPublicDnsNames::ipv4): The IPv4-only DNS name of the EC2 Instance Connect Endpoint.

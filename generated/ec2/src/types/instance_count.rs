@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance listing state.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceCount {
     /// The number of listed Reserved Instances in the state specified by the `state`.
     pub instance_count: Option<i32>,
     /// The states of the listed Reserved Instances.
     pub state: Option<crate::types::ListingState>,
+}
+impl Clone for InstanceCount {
+    fn clone(&self) -> Self {
+        Self {
+            instance_count: self.instance_count,
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceCount {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_count == other.instance_count && self.state == other.state
+    }
+}
+impl Default for InstanceCount {
+    fn default() -> Self {
+        Self {
+            instance_count: None,
+            state: None,
+        }
+    }
 }
 impl InstanceCount {
     /// Starts building a [`InstanceCount`].
@@ -28,9 +49,26 @@ impl InstanceCount {
     }
 }
 /// A builder for [`InstanceCount`](crate::types::InstanceCount); start one with `InstanceCount::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceCountBuilder {
     inner: crate::types::InstanceCount,
+}
+impl Clone for InstanceCountBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceCountBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceCountBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceCount as Default>::default(),
+        }
+    }
 }
 impl InstanceCountBuilder {
     /// Sets [`InstanceCount::instance_count`](crate::types::InstanceCount::instance_count): The number of listed Reserved Instances in the state specified by the `state`.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the credit option for CPU usage of a burstable performance instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceCreditSpecification {
     /// The ID of the instance.
@@ -11,6 +11,27 @@ pub struct InstanceCreditSpecification {
     ///
     /// Valid values: `standard` \| `unlimited`
     pub cpu_credits: Option<String>,
+}
+impl Clone for InstanceCreditSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            cpu_credits: self.cpu_credits.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceCreditSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.cpu_credits == other.cpu_credits
+    }
+}
+impl Default for InstanceCreditSpecification {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            cpu_credits: None,
+        }
+    }
 }
 impl InstanceCreditSpecification {
     /// Starts building a [`InstanceCreditSpecification`].
@@ -30,9 +51,26 @@ impl InstanceCreditSpecification {
     }
 }
 /// A builder for [`InstanceCreditSpecification`](crate::types::InstanceCreditSpecification); start one with `InstanceCreditSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceCreditSpecificationBuilder {
     inner: crate::types::InstanceCreditSpecification,
+}
+impl Clone for InstanceCreditSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceCreditSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceCreditSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceCreditSpecification as Default>::default(),
+        }
+    }
 }
 impl InstanceCreditSpecificationBuilder {
     /// Sets [`InstanceCreditSpecification::instance_id`](crate::types::InstanceCreditSpecification::instance_id): The ID of the instance.

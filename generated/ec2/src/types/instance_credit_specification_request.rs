@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the credit option for CPU usage of a burstable performance instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceCreditSpecificationRequest {
     /// The ID of the instance.
@@ -15,6 +15,27 @@ pub struct InstanceCreditSpecificationRequest {
     ///
     /// T3 instances with `host` tenancy do not support the `unlimited` CPU credit option.
     pub cpu_credits: Option<String>,
+}
+impl Clone for InstanceCreditSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            cpu_credits: self.cpu_credits.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceCreditSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.cpu_credits == other.cpu_credits
+    }
+}
+impl Default for InstanceCreditSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            cpu_credits: None,
+        }
+    }
 }
 impl InstanceCreditSpecificationRequest {
     /// Starts building a [`InstanceCreditSpecificationRequest`].
@@ -34,9 +55,26 @@ impl InstanceCreditSpecificationRequest {
     }
 }
 /// A builder for [`InstanceCreditSpecificationRequest`](crate::types::InstanceCreditSpecificationRequest); start one with `InstanceCreditSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceCreditSpecificationRequestBuilder {
     inner: crate::types::InstanceCreditSpecificationRequest,
+}
+impl Clone for InstanceCreditSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceCreditSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceCreditSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceCreditSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl InstanceCreditSpecificationRequestBuilder {
     /// Sets [`InstanceCreditSpecificationRequest::instance_id`](crate::types::InstanceCreditSpecificationRequest::instance_id): The ID of the instance.

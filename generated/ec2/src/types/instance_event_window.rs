@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The event window.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceEventWindow {
     /// The ID of the event window.
@@ -19,6 +19,41 @@ pub struct InstanceEventWindow {
     pub state: Option<crate::types::InstanceEventWindowState>,
     /// The instance tags associated with the event window.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for InstanceEventWindow {
+    fn clone(&self) -> Self {
+        Self {
+            instance_event_window_id: self.instance_event_window_id.clone(),
+            time_ranges: self.time_ranges.clone(),
+            name: self.name.clone(),
+            cron_expression: self.cron_expression.clone(),
+            association_target: self.association_target.clone(),
+            state: self.state.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceEventWindow {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_event_window_id == other.instance_event_window_id
+            && self.time_ranges == other.time_ranges && self.name == other.name
+            && self.cron_expression == other.cron_expression
+            && self.association_target == other.association_target
+            && self.state == other.state && self.tags == other.tags
+    }
+}
+impl Default for InstanceEventWindow {
+    fn default() -> Self {
+        Self {
+            instance_event_window_id: None,
+            time_ranges: None,
+            name: None,
+            cron_expression: None,
+            association_target: None,
+            state: None,
+            tags: None,
+        }
+    }
 }
 impl InstanceEventWindow {
     /// Starts building a [`InstanceEventWindow`].
@@ -65,9 +100,26 @@ impl InstanceEventWindow {
     }
 }
 /// A builder for [`InstanceEventWindow`](crate::types::InstanceEventWindow); start one with `InstanceEventWindow::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceEventWindowBuilder {
     inner: crate::types::InstanceEventWindow,
+}
+impl Clone for InstanceEventWindowBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceEventWindowBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceEventWindowBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceEventWindow as Default>::default(),
+        }
+    }
 }
 impl InstanceEventWindowBuilder {
     /// Sets [`InstanceEventWindow::instance_event_window_id`](crate::types::InstanceEventWindow::instance_event_window_id): The ID of the event window.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// One or more targets associated with the specified event window. Only one *type* of target (instance ID, instance tag, or Dedicated Host ID) can be associated with an event window.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceEventWindowAssociationRequest {
     /// The IDs of the instances to associate with the event window. If the instance is on a Dedicated Host, you can't specify the Instance ID parameter; you must use the Dedicated Host ID parameter.
@@ -13,6 +13,31 @@ pub struct InstanceEventWindowAssociationRequest {
     pub instance_tags: Option<Vec<crate::types::Tag>>,
     /// The IDs of the Dedicated Hosts to associate with the event window.
     pub dedicated_host_ids: Option<Vec<String>>,
+}
+impl Clone for InstanceEventWindowAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            instance_tags: self.instance_tags.clone(),
+            dedicated_host_ids: self.dedicated_host_ids.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceEventWindowAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids
+            && self.instance_tags == other.instance_tags
+            && self.dedicated_host_ids == other.dedicated_host_ids
+    }
+}
+impl Default for InstanceEventWindowAssociationRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            instance_tags: None,
+            dedicated_host_ids: None,
+        }
+    }
 }
 impl InstanceEventWindowAssociationRequest {
     /// Starts building a [`InstanceEventWindowAssociationRequest`].
@@ -37,9 +62,26 @@ impl InstanceEventWindowAssociationRequest {
     }
 }
 /// A builder for [`InstanceEventWindowAssociationRequest`](crate::types::InstanceEventWindowAssociationRequest); start one with `InstanceEventWindowAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceEventWindowAssociationRequestBuilder {
     inner: crate::types::InstanceEventWindowAssociationRequest,
+}
+impl Clone for InstanceEventWindowAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceEventWindowAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceEventWindowAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceEventWindowAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl InstanceEventWindowAssociationRequestBuilder {
     /// Appends one item to [`InstanceEventWindowAssociationRequest::instance_ids`](crate::types::InstanceEventWindowAssociationRequest::instance_ids): The IDs of the instances to associate with the event window.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// One or more targets associated with the event window.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceEventWindowAssociationTarget {
     /// The IDs of the instances associated with the event window.
@@ -13,6 +13,30 @@ pub struct InstanceEventWindowAssociationTarget {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The IDs of the Dedicated Hosts associated with the event window.
     pub dedicated_host_ids: Option<Vec<String>>,
+}
+impl Clone for InstanceEventWindowAssociationTarget {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            tags: self.tags.clone(),
+            dedicated_host_ids: self.dedicated_host_ids.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceEventWindowAssociationTarget {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids && self.tags == other.tags
+            && self.dedicated_host_ids == other.dedicated_host_ids
+    }
+}
+impl Default for InstanceEventWindowAssociationTarget {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            tags: None,
+            dedicated_host_ids: None,
+        }
+    }
 }
 impl InstanceEventWindowAssociationTarget {
     /// Starts building a [`InstanceEventWindowAssociationTarget`].
@@ -37,9 +61,26 @@ impl InstanceEventWindowAssociationTarget {
     }
 }
 /// A builder for [`InstanceEventWindowAssociationTarget`](crate::types::InstanceEventWindowAssociationTarget); start one with `InstanceEventWindowAssociationTarget::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceEventWindowAssociationTargetBuilder {
     inner: crate::types::InstanceEventWindowAssociationTarget,
+}
+impl Clone for InstanceEventWindowAssociationTargetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceEventWindowAssociationTargetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceEventWindowAssociationTargetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceEventWindowAssociationTarget as Default>::default(),
+        }
+    }
 }
 impl InstanceEventWindowAssociationTargetBuilder {
     /// Appends one item to [`InstanceEventWindowAssociationTarget::instance_ids`](crate::types::InstanceEventWindowAssociationTarget::instance_ids): The IDs of the instances associated with the event window.

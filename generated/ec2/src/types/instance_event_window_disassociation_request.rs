@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The targets to disassociate from the specified event window.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceEventWindowDisassociationRequest {
     /// The IDs of the instances to disassociate from the event window.
@@ -11,6 +11,31 @@ pub struct InstanceEventWindowDisassociationRequest {
     pub instance_tags: Option<Vec<crate::types::Tag>>,
     /// The IDs of the Dedicated Hosts to disassociate from the event window.
     pub dedicated_host_ids: Option<Vec<String>>,
+}
+impl Clone for InstanceEventWindowDisassociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            instance_tags: self.instance_tags.clone(),
+            dedicated_host_ids: self.dedicated_host_ids.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceEventWindowDisassociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids
+            && self.instance_tags == other.instance_tags
+            && self.dedicated_host_ids == other.dedicated_host_ids
+    }
+}
+impl Default for InstanceEventWindowDisassociationRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            instance_tags: None,
+            dedicated_host_ids: None,
+        }
+    }
 }
 impl InstanceEventWindowDisassociationRequest {
     /// Starts building a [`InstanceEventWindowDisassociationRequest`].
@@ -35,9 +60,26 @@ impl InstanceEventWindowDisassociationRequest {
     }
 }
 /// A builder for [`InstanceEventWindowDisassociationRequest`](crate::types::InstanceEventWindowDisassociationRequest); start one with `InstanceEventWindowDisassociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceEventWindowDisassociationRequestBuilder {
     inner: crate::types::InstanceEventWindowDisassociationRequest,
+}
+impl Clone for InstanceEventWindowDisassociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceEventWindowDisassociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceEventWindowDisassociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceEventWindowDisassociationRequest as Default>::default(),
+        }
+    }
 }
 impl InstanceEventWindowDisassociationRequestBuilder {
     /// Appends one item to [`InstanceEventWindowDisassociationRequest::instance_ids`](crate::types::InstanceEventWindowDisassociationRequest::instance_ids): The IDs of the instances to disassociate from the event window.

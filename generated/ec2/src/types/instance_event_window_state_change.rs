@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The state of the event window.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceEventWindowStateChange {
     /// The ID of the event window.
     pub instance_event_window_id: Option<String>,
     /// The current state of the event window.
     pub state: Option<crate::types::InstanceEventWindowState>,
+}
+impl Clone for InstanceEventWindowStateChange {
+    fn clone(&self) -> Self {
+        Self {
+            instance_event_window_id: self.instance_event_window_id.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceEventWindowStateChange {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_event_window_id == other.instance_event_window_id
+            && self.state == other.state
+    }
+}
+impl Default for InstanceEventWindowStateChange {
+    fn default() -> Self {
+        Self {
+            instance_event_window_id: None,
+            state: None,
+        }
+    }
 }
 impl InstanceEventWindowStateChange {
     /// Starts building a [`InstanceEventWindowStateChange`].
@@ -28,9 +50,26 @@ impl InstanceEventWindowStateChange {
     }
 }
 /// A builder for [`InstanceEventWindowStateChange`](crate::types::InstanceEventWindowStateChange); start one with `InstanceEventWindowStateChange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceEventWindowStateChangeBuilder {
     inner: crate::types::InstanceEventWindowStateChange,
+}
+impl Clone for InstanceEventWindowStateChangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceEventWindowStateChangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceEventWindowStateChangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceEventWindowStateChange as Default>::default(),
+        }
+    }
 }
 impl InstanceEventWindowStateChangeBuilder {
     /// Sets [`InstanceEventWindowStateChange::instance_event_window_id`](crate::types::InstanceEventWindowStateChange::instance_event_window_id): The ID of the event window.

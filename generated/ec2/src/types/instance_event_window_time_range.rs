@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The start day and time and the end day and time of the time range, in UTC.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceEventWindowTimeRange {
     /// The day on which the time range begins.
@@ -13,6 +13,33 @@ pub struct InstanceEventWindowTimeRange {
     pub end_week_day: Option<crate::types::WeekDay>,
     /// The hour when the time range ends.
     pub end_hour: Option<i32>,
+}
+impl Clone for InstanceEventWindowTimeRange {
+    fn clone(&self) -> Self {
+        Self {
+            start_week_day: self.start_week_day.clone(),
+            start_hour: self.start_hour,
+            end_week_day: self.end_week_day.clone(),
+            end_hour: self.end_hour,
+        }
+    }
+}
+impl PartialEq for InstanceEventWindowTimeRange {
+    fn eq(&self, other: &Self) -> bool {
+        self.start_week_day == other.start_week_day
+            && self.start_hour == other.start_hour
+            && self.end_week_day == other.end_week_day && self.end_hour == other.end_hour
+    }
+}
+impl Default for InstanceEventWindowTimeRange {
+    fn default() -> Self {
+        Self {
+            start_week_day: None,
+            start_hour: None,
+            end_week_day: None,
+            end_hour: None,
+        }
+    }
 }
 impl InstanceEventWindowTimeRange {
     /// Starts building a [`InstanceEventWindowTimeRange`].
@@ -42,9 +69,26 @@ impl InstanceEventWindowTimeRange {
     }
 }
 /// A builder for [`InstanceEventWindowTimeRange`](crate::types::InstanceEventWindowTimeRange); start one with `InstanceEventWindowTimeRange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceEventWindowTimeRangeBuilder {
     inner: crate::types::InstanceEventWindowTimeRange,
+}
+impl Clone for InstanceEventWindowTimeRangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceEventWindowTimeRangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceEventWindowTimeRangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceEventWindowTimeRange as Default>::default(),
+        }
+    }
 }
 impl InstanceEventWindowTimeRangeBuilder {
     /// Sets [`InstanceEventWindowTimeRange::start_week_day`](crate::types::InstanceEventWindowTimeRange::start_week_day): The day on which the time range begins.

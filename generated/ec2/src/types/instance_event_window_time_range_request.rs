@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The start day and time and the end day and time of the time range, in UTC.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceEventWindowTimeRangeRequest {
     /// The day on which the time range begins.
@@ -13,6 +13,33 @@ pub struct InstanceEventWindowTimeRangeRequest {
     pub end_week_day: Option<crate::types::WeekDay>,
     /// The hour when the time range ends.
     pub end_hour: Option<i32>,
+}
+impl Clone for InstanceEventWindowTimeRangeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            start_week_day: self.start_week_day.clone(),
+            start_hour: self.start_hour,
+            end_week_day: self.end_week_day.clone(),
+            end_hour: self.end_hour,
+        }
+    }
+}
+impl PartialEq for InstanceEventWindowTimeRangeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.start_week_day == other.start_week_day
+            && self.start_hour == other.start_hour
+            && self.end_week_day == other.end_week_day && self.end_hour == other.end_hour
+    }
+}
+impl Default for InstanceEventWindowTimeRangeRequest {
+    fn default() -> Self {
+        Self {
+            start_week_day: None,
+            start_hour: None,
+            end_week_day: None,
+            end_hour: None,
+        }
+    }
 }
 impl InstanceEventWindowTimeRangeRequest {
     /// Starts building a [`InstanceEventWindowTimeRangeRequest`].
@@ -42,9 +69,26 @@ impl InstanceEventWindowTimeRangeRequest {
     }
 }
 /// A builder for [`InstanceEventWindowTimeRangeRequest`](crate::types::InstanceEventWindowTimeRangeRequest); start one with `InstanceEventWindowTimeRangeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceEventWindowTimeRangeRequestBuilder {
     inner: crate::types::InstanceEventWindowTimeRangeRequest,
+}
+impl Clone for InstanceEventWindowTimeRangeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceEventWindowTimeRangeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceEventWindowTimeRangeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceEventWindowTimeRangeRequest as Default>::default(),
+        }
+    }
 }
 impl InstanceEventWindowTimeRangeRequestBuilder {
     /// Sets [`InstanceEventWindowTimeRangeRequest::start_week_day`](crate::types::InstanceEventWindowTimeRangeRequest::start_week_day): The day on which the time range begins.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an instance to export.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceExportDetails {
     /// The ID of the resource being exported.
     pub instance_id: Option<String>,
     /// The target virtualization environment.
     pub target_environment: Option<crate::types::ExportEnvironment>,
+}
+impl Clone for InstanceExportDetails {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            target_environment: self.target_environment.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceExportDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.target_environment == other.target_environment
+    }
+}
+impl Default for InstanceExportDetails {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            target_environment: None,
+        }
+    }
 }
 impl InstanceExportDetails {
     /// Starts building a [`InstanceExportDetails`].
@@ -28,9 +50,26 @@ impl InstanceExportDetails {
     }
 }
 /// A builder for [`InstanceExportDetails`](crate::types::InstanceExportDetails); start one with `InstanceExportDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceExportDetailsBuilder {
     inner: crate::types::InstanceExportDetails,
+}
+impl Clone for InstanceExportDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceExportDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceExportDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceExportDetails as Default>::default(),
+        }
+    }
 }
 impl InstanceExportDetailsBuilder {
     /// Sets [`InstanceExportDetails::instance_id`](crate::types::InstanceExportDetails::instance_id): The ID of the resource being exported.

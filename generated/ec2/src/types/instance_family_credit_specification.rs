@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the default credit option for CPU usage of a burstable performance instance family.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceFamilyCreditSpecification {
     /// The instance family.
     pub instance_family: Option<crate::types::UnlimitedSupportedInstanceFamily>,
     /// The default credit option for CPU usage of the instance family. Valid values are `standard` and `unlimited`.
     pub cpu_credits: Option<String>,
+}
+impl Clone for InstanceFamilyCreditSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            instance_family: self.instance_family.clone(),
+            cpu_credits: self.cpu_credits.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceFamilyCreditSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_family == other.instance_family
+            && self.cpu_credits == other.cpu_credits
+    }
+}
+impl Default for InstanceFamilyCreditSpecification {
+    fn default() -> Self {
+        Self {
+            instance_family: None,
+            cpu_credits: None,
+        }
+    }
 }
 impl InstanceFamilyCreditSpecification {
     /// Starts building a [`InstanceFamilyCreditSpecification`].
@@ -30,9 +52,26 @@ impl InstanceFamilyCreditSpecification {
     }
 }
 /// A builder for [`InstanceFamilyCreditSpecification`](crate::types::InstanceFamilyCreditSpecification); start one with `InstanceFamilyCreditSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceFamilyCreditSpecificationBuilder {
     inner: crate::types::InstanceFamilyCreditSpecification,
+}
+impl Clone for InstanceFamilyCreditSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceFamilyCreditSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceFamilyCreditSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceFamilyCreditSpecification as Default>::default(),
+        }
+    }
 }
 impl InstanceFamilyCreditSpecificationBuilder {
     /// Sets [`InstanceFamilyCreditSpecification::instance_family`](crate::types::InstanceFamilyCreditSpecification::instance_family): The instance family.

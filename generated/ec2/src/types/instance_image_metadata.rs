@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the instance and the AMI used to launch the instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceImageMetadata {
     /// The ID of the instance.
@@ -25,6 +25,50 @@ pub struct InstanceImageMetadata {
     pub image_metadata: Option<crate::types::ImageMetadata>,
     /// The entity that manages the instance.
     pub operator: Option<crate::types::OperatorResponse>,
+}
+impl Clone for InstanceImageMetadata {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            instance_type: self.instance_type.clone(),
+            launch_time: self.launch_time,
+            availability_zone: self.availability_zone.clone(),
+            zone_id: self.zone_id.clone(),
+            state: self.state.clone(),
+            owner_id: self.owner_id.clone(),
+            tags: self.tags.clone(),
+            image_metadata: self.image_metadata.clone(),
+            operator: self.operator.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceImageMetadata {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.instance_type == other.instance_type
+            && self.launch_time == other.launch_time
+            && self.availability_zone == other.availability_zone
+            && self.zone_id == other.zone_id && self.state == other.state
+            && self.owner_id == other.owner_id && self.tags == other.tags
+            && self.image_metadata == other.image_metadata
+            && self.operator == other.operator
+    }
+}
+impl Default for InstanceImageMetadata {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            instance_type: None,
+            launch_time: None,
+            availability_zone: None,
+            zone_id: None,
+            state: None,
+            owner_id: None,
+            tags: None,
+            image_metadata: None,
+            operator: None,
+        }
+    }
 }
 impl InstanceImageMetadata {
     /// Starts building a [`InstanceImageMetadata`].
@@ -84,9 +128,26 @@ impl InstanceImageMetadata {
     }
 }
 /// A builder for [`InstanceImageMetadata`](crate::types::InstanceImageMetadata); start one with `InstanceImageMetadata::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceImageMetadataBuilder {
     inner: crate::types::InstanceImageMetadata,
+}
+impl Clone for InstanceImageMetadataBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceImageMetadataBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceImageMetadataBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceImageMetadata as Default>::default(),
+        }
+    }
 }
 impl InstanceImageMetadataBuilder {
     /// Sets [`InstanceImageMetadata::instance_id`](crate::types::InstanceImageMetadata::instance_id): The ID of the instance.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an IPv4 prefix.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceIpv4Prefix {
     /// One or more IPv4 prefixes assigned to the network interface.
     pub ipv4_prefix: Option<String>,
+}
+impl Clone for InstanceIpv4Prefix {
+    fn clone(&self) -> Self {
+        Self {
+            ipv4_prefix: self.ipv4_prefix.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceIpv4Prefix {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv4_prefix == other.ipv4_prefix
+    }
+}
+impl Default for InstanceIpv4Prefix {
+    fn default() -> Self {
+        Self { ipv4_prefix: None }
+    }
 }
 impl InstanceIpv4Prefix {
     /// Starts building a [`InstanceIpv4Prefix`].
@@ -21,9 +38,26 @@ impl InstanceIpv4Prefix {
     }
 }
 /// A builder for [`InstanceIpv4Prefix`](crate::types::InstanceIpv4Prefix); start one with `InstanceIpv4Prefix::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceIpv4PrefixBuilder {
     inner: crate::types::InstanceIpv4Prefix,
+}
+impl Clone for InstanceIpv4PrefixBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceIpv4PrefixBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceIpv4PrefixBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceIpv4Prefix as Default>::default(),
+        }
+    }
 }
 impl InstanceIpv4PrefixBuilder {
     /// Sets [`InstanceIpv4Prefix::ipv4_prefix`](crate::types::InstanceIpv4Prefix::ipv4_prefix): One or more IPv4 prefixes assigned to the network interface.

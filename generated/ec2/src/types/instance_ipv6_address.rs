@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 address.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceIpv6Address {
     /// The IPv6 address.
     pub ipv6_address: Option<String>,
     /// Determines if an IPv6 address associated with a network interface is the primary IPv6 address. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. For more information, see [RunInstances](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html).
     pub is_primary_ipv6: Option<bool>,
+}
+impl Clone for InstanceIpv6Address {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_address: self.ipv6_address.clone(),
+            is_primary_ipv6: self.is_primary_ipv6,
+        }
+    }
+}
+impl PartialEq for InstanceIpv6Address {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_address == other.ipv6_address
+            && self.is_primary_ipv6 == other.is_primary_ipv6
+    }
+}
+impl Default for InstanceIpv6Address {
+    fn default() -> Self {
+        Self {
+            ipv6_address: None,
+            is_primary_ipv6: None,
+        }
+    }
 }
 impl InstanceIpv6Address {
     /// Starts building a [`InstanceIpv6Address`].
@@ -28,9 +50,26 @@ impl InstanceIpv6Address {
     }
 }
 /// A builder for [`InstanceIpv6Address`](crate::types::InstanceIpv6Address); start one with `InstanceIpv6Address::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceIpv6AddressBuilder {
     inner: crate::types::InstanceIpv6Address,
+}
+impl Clone for InstanceIpv6AddressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceIpv6AddressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceIpv6AddressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceIpv6Address as Default>::default(),
+        }
+    }
 }
 impl InstanceIpv6AddressBuilder {
     /// Sets [`InstanceIpv6Address::ipv6_address`](crate::types::InstanceIpv6Address::ipv6_address): The IPv6 address.

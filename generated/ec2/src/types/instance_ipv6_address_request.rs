@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 address.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceIpv6AddressRequest {
     /// The IPv6 address.
     pub ipv6_address: Option<String>,
+}
+impl Clone for InstanceIpv6AddressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_address: self.ipv6_address.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceIpv6AddressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_address == other.ipv6_address
+    }
+}
+impl Default for InstanceIpv6AddressRequest {
+    fn default() -> Self {
+        Self { ipv6_address: None }
+    }
 }
 impl InstanceIpv6AddressRequest {
     /// Starts building a [`InstanceIpv6AddressRequest`].
@@ -21,9 +38,26 @@ impl InstanceIpv6AddressRequest {
     }
 }
 /// A builder for [`InstanceIpv6AddressRequest`](crate::types::InstanceIpv6AddressRequest); start one with `InstanceIpv6AddressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceIpv6AddressRequestBuilder {
     inner: crate::types::InstanceIpv6AddressRequest,
+}
+impl Clone for InstanceIpv6AddressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceIpv6AddressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceIpv6AddressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceIpv6AddressRequest as Default>::default(),
+        }
+    }
 }
 impl InstanceIpv6AddressRequestBuilder {
     /// Sets [`InstanceIpv6AddressRequest::ipv6_address`](crate::types::InstanceIpv6AddressRequest::ipv6_address): The IPv6 address.

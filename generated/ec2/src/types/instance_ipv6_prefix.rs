@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an IPv6 prefix.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceIpv6Prefix {
     /// One or more IPv6 prefixes assigned to the network interface.
     pub ipv6_prefix: Option<String>,
+}
+impl Clone for InstanceIpv6Prefix {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_prefix: self.ipv6_prefix.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceIpv6Prefix {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_prefix == other.ipv6_prefix
+    }
+}
+impl Default for InstanceIpv6Prefix {
+    fn default() -> Self {
+        Self { ipv6_prefix: None }
+    }
 }
 impl InstanceIpv6Prefix {
     /// Starts building a [`InstanceIpv6Prefix`].
@@ -21,9 +38,26 @@ impl InstanceIpv6Prefix {
     }
 }
 /// A builder for [`InstanceIpv6Prefix`](crate::types::InstanceIpv6Prefix); start one with `InstanceIpv6Prefix::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceIpv6PrefixBuilder {
     inner: crate::types::InstanceIpv6Prefix,
+}
+impl Clone for InstanceIpv6PrefixBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceIpv6PrefixBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceIpv6PrefixBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceIpv6Prefix as Default>::default(),
+        }
+    }
 }
 impl InstanceIpv6PrefixBuilder {
     /// Sets [`InstanceIpv6Prefix::ipv6_prefix`](crate::types::InstanceIpv6Prefix::ipv6_prefix): One or more IPv6 prefixes assigned to the network interface.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maintenance options for the instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceMaintenanceOptions {
     /// Provides information on the current automatic recovery behavior of your instance.
@@ -14,6 +14,28 @@ pub struct InstanceMaintenanceOptions {
     ///
     /// This setting only applies to supported instances that have a scheduled reboot event. For more information, see [Enable or disable reboot migration](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/schedevents_actions_reboot.html#reboot-migration) in the *Amazon EC2 User Guide*.
     pub reboot_migration: Option<crate::types::InstanceRebootMigrationState>,
+}
+impl Clone for InstanceMaintenanceOptions {
+    fn clone(&self) -> Self {
+        Self {
+            auto_recovery: self.auto_recovery.clone(),
+            reboot_migration: self.reboot_migration.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceMaintenanceOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.auto_recovery == other.auto_recovery
+            && self.reboot_migration == other.reboot_migration
+    }
+}
+impl Default for InstanceMaintenanceOptions {
+    fn default() -> Self {
+        Self {
+            auto_recovery: None,
+            reboot_migration: None,
+        }
+    }
 }
 impl InstanceMaintenanceOptions {
     /// Starts building a [`InstanceMaintenanceOptions`].
@@ -35,9 +57,26 @@ impl InstanceMaintenanceOptions {
     }
 }
 /// A builder for [`InstanceMaintenanceOptions`](crate::types::InstanceMaintenanceOptions); start one with `InstanceMaintenanceOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceMaintenanceOptionsBuilder {
     inner: crate::types::InstanceMaintenanceOptions,
+}
+impl Clone for InstanceMaintenanceOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceMaintenanceOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceMaintenanceOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceMaintenanceOptions as Default>::default(),
+        }
+    }
 }
 impl InstanceMaintenanceOptionsBuilder {
     /// Sets [`InstanceMaintenanceOptions::auto_recovery`](crate::types::InstanceMaintenanceOptions::auto_recovery): Provides information on the current automatic recovery behavior of your instance.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maintenance options for the instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceMaintenanceOptionsRequest {
     /// Disables the automatic recovery behavior of your instance or sets it to default. For more information, see [Simplified automatic recovery](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-recover.html#instance-configuration-recovery).
     pub auto_recovery: Option<crate::types::InstanceAutoRecoveryState>,
+}
+impl Clone for InstanceMaintenanceOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            auto_recovery: self.auto_recovery.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceMaintenanceOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.auto_recovery == other.auto_recovery
+    }
+}
+impl Default for InstanceMaintenanceOptionsRequest {
+    fn default() -> Self {
+        Self { auto_recovery: None }
+    }
 }
 impl InstanceMaintenanceOptionsRequest {
     /// Starts building a [`InstanceMaintenanceOptionsRequest`].
@@ -21,9 +38,26 @@ impl InstanceMaintenanceOptionsRequest {
     }
 }
 /// A builder for [`InstanceMaintenanceOptionsRequest`](crate::types::InstanceMaintenanceOptionsRequest); start one with `InstanceMaintenanceOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceMaintenanceOptionsRequestBuilder {
     inner: crate::types::InstanceMaintenanceOptionsRequest,
+}
+impl Clone for InstanceMaintenanceOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceMaintenanceOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceMaintenanceOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceMaintenanceOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl InstanceMaintenanceOptionsRequestBuilder {
     /// Sets [`InstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::InstanceMaintenanceOptionsRequest::auto_recovery): Disables the automatic recovery behavior of your instance or sets it to default.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the market (purchasing) option for the instances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceMarketOptionsRequest {
     /// The market type.
     pub market_type: Option<crate::types::MarketType>,
     /// The options for Spot Instances.
     pub spot_options: Option<crate::types::SpotMarketOptions>,
+}
+impl Clone for InstanceMarketOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            market_type: self.market_type.clone(),
+            spot_options: self.spot_options.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceMarketOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.market_type == other.market_type && self.spot_options == other.spot_options
+    }
+}
+impl Default for InstanceMarketOptionsRequest {
+    fn default() -> Self {
+        Self {
+            market_type: None,
+            spot_options: None,
+        }
+    }
 }
 impl InstanceMarketOptionsRequest {
     /// Starts building a [`InstanceMarketOptionsRequest`].
@@ -28,9 +49,26 @@ impl InstanceMarketOptionsRequest {
     }
 }
 /// A builder for [`InstanceMarketOptionsRequest`](crate::types::InstanceMarketOptionsRequest); start one with `InstanceMarketOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceMarketOptionsRequestBuilder {
     inner: crate::types::InstanceMarketOptionsRequest,
+}
+impl Clone for InstanceMarketOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceMarketOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceMarketOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceMarketOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl InstanceMarketOptionsRequestBuilder {
     /// Sets [`InstanceMarketOptionsRequest::market_type`](crate::types::InstanceMarketOptionsRequest::market_type): The market type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The default instance metadata service (IMDS) settings that were set at the account level in the specified Amazon Web Services Region.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceMetadataDefaultsResponse {
     /// Indicates whether IMDSv2 is required.
@@ -25,6 +25,43 @@ pub struct InstanceMetadataDefaultsResponse {
     pub managed_exception_message: Option<String>,
     /// Indicates whether to enforce the requirement of IMDSv2 on an instance at the time of launch. When enforcement is enabled, the instance can't launch unless IMDSv2 (`HttpTokens`) is set to `required`.
     pub http_tokens_enforced: Option<crate::types::HttpTokensEnforcedState>,
+}
+impl Clone for InstanceMetadataDefaultsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            http_tokens: self.http_tokens.clone(),
+            http_put_response_hop_limit: self.http_put_response_hop_limit,
+            http_endpoint: self.http_endpoint.clone(),
+            instance_metadata_tags: self.instance_metadata_tags.clone(),
+            managed_by: self.managed_by.clone(),
+            managed_exception_message: self.managed_exception_message.clone(),
+            http_tokens_enforced: self.http_tokens_enforced.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceMetadataDefaultsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.http_tokens == other.http_tokens
+            && self.http_put_response_hop_limit == other.http_put_response_hop_limit
+            && self.http_endpoint == other.http_endpoint
+            && self.instance_metadata_tags == other.instance_metadata_tags
+            && self.managed_by == other.managed_by
+            && self.managed_exception_message == other.managed_exception_message
+            && self.http_tokens_enforced == other.http_tokens_enforced
+    }
+}
+impl Default for InstanceMetadataDefaultsResponse {
+    fn default() -> Self {
+        Self {
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            http_endpoint: None,
+            instance_metadata_tags: None,
+            managed_by: None,
+            managed_exception_message: None,
+            http_tokens_enforced: None,
+        }
+    }
 }
 impl InstanceMetadataDefaultsResponse {
     /// Starts building a [`InstanceMetadataDefaultsResponse`].
@@ -73,9 +110,26 @@ impl InstanceMetadataDefaultsResponse {
     }
 }
 /// A builder for [`InstanceMetadataDefaultsResponse`](crate::types::InstanceMetadataDefaultsResponse); start one with `InstanceMetadataDefaultsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceMetadataDefaultsResponseBuilder {
     inner: crate::types::InstanceMetadataDefaultsResponse,
+}
+impl Clone for InstanceMetadataDefaultsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceMetadataDefaultsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceMetadataDefaultsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceMetadataDefaultsResponse as Default>::default(),
+        }
+    }
 }
 impl InstanceMetadataDefaultsResponseBuilder {
     /// Sets [`InstanceMetadataDefaultsResponse::http_tokens`](crate::types::InstanceMetadataDefaultsResponse::http_tokens): Indicates whether IMDSv2 is required.

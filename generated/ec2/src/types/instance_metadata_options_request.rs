@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The metadata options for the instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceMetadataOptionsRequest {
     /// Indicates whether IMDSv2 is required.
@@ -35,6 +35,37 @@ pub struct InstanceMetadataOptionsRequest {
     ///
     /// Default: `disabled`
     pub instance_metadata_tags: Option<crate::types::InstanceMetadataTagsState>,
+}
+impl Clone for InstanceMetadataOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            http_tokens: self.http_tokens.clone(),
+            http_put_response_hop_limit: self.http_put_response_hop_limit,
+            http_endpoint: self.http_endpoint.clone(),
+            http_protocol_ipv6: self.http_protocol_ipv6.clone(),
+            instance_metadata_tags: self.instance_metadata_tags.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceMetadataOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.http_tokens == other.http_tokens
+            && self.http_put_response_hop_limit == other.http_put_response_hop_limit
+            && self.http_endpoint == other.http_endpoint
+            && self.http_protocol_ipv6 == other.http_protocol_ipv6
+            && self.instance_metadata_tags == other.instance_metadata_tags
+    }
+}
+impl Default for InstanceMetadataOptionsRequest {
+    fn default() -> Self {
+        Self {
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            http_endpoint: None,
+            http_protocol_ipv6: None,
+            instance_metadata_tags: None,
+        }
+    }
 }
 impl InstanceMetadataOptionsRequest {
     /// Starts building a [`InstanceMetadataOptionsRequest`].
@@ -73,9 +104,26 @@ impl InstanceMetadataOptionsRequest {
     }
 }
 /// A builder for [`InstanceMetadataOptionsRequest`](crate::types::InstanceMetadataOptionsRequest); start one with `InstanceMetadataOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceMetadataOptionsRequestBuilder {
     inner: crate::types::InstanceMetadataOptionsRequest,
+}
+impl Clone for InstanceMetadataOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceMetadataOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceMetadataOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceMetadataOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl InstanceMetadataOptionsRequestBuilder {
     /// Sets [`InstanceMetadataOptionsRequest::http_tokens`](crate::types::InstanceMetadataOptionsRequest::http_tokens): Indicates whether IMDSv2 is required.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The metadata options for the instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceMetadataOptionsResponse {
     /// The state of the metadata option changes.
@@ -30,6 +30,39 @@ pub struct InstanceMetadataOptionsResponse {
     pub http_protocol_ipv6: Option<crate::types::InstanceMetadataProtocolState>,
     /// Indicates whether access to instance tags from the instance metadata is enabled or disabled. For more information, see [View tags for your EC2 instances using instance metadata](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/work-with-tags-in-IMDS.html).
     pub instance_metadata_tags: Option<crate::types::InstanceMetadataTagsState>,
+}
+impl Clone for InstanceMetadataOptionsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            http_tokens: self.http_tokens.clone(),
+            http_put_response_hop_limit: self.http_put_response_hop_limit,
+            http_endpoint: self.http_endpoint.clone(),
+            http_protocol_ipv6: self.http_protocol_ipv6.clone(),
+            instance_metadata_tags: self.instance_metadata_tags.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceMetadataOptionsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.http_tokens == other.http_tokens
+            && self.http_put_response_hop_limit == other.http_put_response_hop_limit
+            && self.http_endpoint == other.http_endpoint
+            && self.http_protocol_ipv6 == other.http_protocol_ipv6
+            && self.instance_metadata_tags == other.instance_metadata_tags
+    }
+}
+impl Default for InstanceMetadataOptionsResponse {
+    fn default() -> Self {
+        Self {
+            state: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            http_endpoint: None,
+            http_protocol_ipv6: None,
+            instance_metadata_tags: None,
+        }
+    }
 }
 impl InstanceMetadataOptionsResponse {
     /// Starts building a [`InstanceMetadataOptionsResponse`].
@@ -73,9 +106,26 @@ impl InstanceMetadataOptionsResponse {
     }
 }
 /// A builder for [`InstanceMetadataOptionsResponse`](crate::types::InstanceMetadataOptionsResponse); start one with `InstanceMetadataOptionsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceMetadataOptionsResponseBuilder {
     inner: crate::types::InstanceMetadataOptionsResponse,
+}
+impl Clone for InstanceMetadataOptionsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceMetadataOptionsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceMetadataOptionsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceMetadataOptionsResponse as Default>::default(),
+        }
+    }
 }
 impl InstanceMetadataOptionsResponseBuilder {
     /// Sets [`InstanceMetadataOptionsResponse::state`](crate::types::InstanceMetadataOptionsResponse::state): The state of the metadata option changes.

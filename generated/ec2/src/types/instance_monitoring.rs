@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the monitoring of an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceMonitoring {
     /// The ID of the instance.
     pub instance_id: Option<String>,
     /// The monitoring for the instance.
     pub monitoring: Option<crate::types::Monitoring>,
+}
+impl Clone for InstanceMonitoring {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            monitoring: self.monitoring.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceMonitoring {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.monitoring == other.monitoring
+    }
+}
+impl Default for InstanceMonitoring {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            monitoring: None,
+        }
+    }
 }
 impl InstanceMonitoring {
     /// Starts building a [`InstanceMonitoring`].
@@ -28,9 +49,26 @@ impl InstanceMonitoring {
     }
 }
 /// A builder for [`InstanceMonitoring`](crate::types::InstanceMonitoring); start one with `InstanceMonitoring::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceMonitoringBuilder {
     inner: crate::types::InstanceMonitoring,
+}
+impl Clone for InstanceMonitoringBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceMonitoringBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceMonitoringBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceMonitoring as Default>::default(),
+        }
+    }
 }
 impl InstanceMonitoringBuilder {
     /// Sets [`InstanceMonitoring::instance_id`](crate::types::InstanceMonitoring::instance_id): The ID of the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceNetworkInterface {
     /// The association information for an Elastic IPv4 associated with the network interface.
@@ -49,6 +49,81 @@ pub struct InstanceNetworkInterface {
     >,
     /// The service provider that manages the network interface.
     pub operator: Option<crate::types::OperatorResponse>,
+}
+impl Clone for InstanceNetworkInterface {
+    fn clone(&self) -> Self {
+        Self {
+            association: self.association.clone(),
+            attachment: self.attachment.clone(),
+            description: self.description.clone(),
+            groups: self.groups.clone(),
+            ipv6_addresses: self.ipv6_addresses.clone(),
+            mac_address: self.mac_address.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            owner_id: self.owner_id.clone(),
+            private_dns_name: self.private_dns_name.clone(),
+            private_ip_address: self.private_ip_address.clone(),
+            private_ip_addresses: self.private_ip_addresses.clone(),
+            source_dest_check: self.source_dest_check,
+            status: self.status.clone(),
+            subnet_id: self.subnet_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            interface_type: self.interface_type.clone(),
+            ipv4_prefixes: self.ipv4_prefixes.clone(),
+            ipv6_prefixes: self.ipv6_prefixes.clone(),
+            connection_tracking_configuration: self
+                .connection_tracking_configuration
+                .clone(),
+            operator: self.operator.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceNetworkInterface {
+    fn eq(&self, other: &Self) -> bool {
+        self.association == other.association && self.attachment == other.attachment
+            && self.description == other.description && self.groups == other.groups
+            && self.ipv6_addresses == other.ipv6_addresses
+            && self.mac_address == other.mac_address
+            && self.network_interface_id == other.network_interface_id
+            && self.owner_id == other.owner_id
+            && self.private_dns_name == other.private_dns_name
+            && self.private_ip_address == other.private_ip_address
+            && self.private_ip_addresses == other.private_ip_addresses
+            && self.source_dest_check == other.source_dest_check
+            && self.status == other.status && self.subnet_id == other.subnet_id
+            && self.vpc_id == other.vpc_id && self.interface_type == other.interface_type
+            && self.ipv4_prefixes == other.ipv4_prefixes
+            && self.ipv6_prefixes == other.ipv6_prefixes
+            && self.connection_tracking_configuration
+                == other.connection_tracking_configuration
+            && self.operator == other.operator
+    }
+}
+impl Default for InstanceNetworkInterface {
+    fn default() -> Self {
+        Self {
+            association: None,
+            attachment: None,
+            description: None,
+            groups: None,
+            ipv6_addresses: None,
+            mac_address: None,
+            network_interface_id: None,
+            owner_id: None,
+            private_dns_name: None,
+            private_ip_address: None,
+            private_ip_addresses: None,
+            source_dest_check: None,
+            status: None,
+            subnet_id: None,
+            vpc_id: None,
+            interface_type: None,
+            ipv4_prefixes: None,
+            ipv6_prefixes: None,
+            connection_tracking_configuration: None,
+            operator: None,
+        }
+    }
 }
 impl InstanceNetworkInterface {
     /// Starts building a [`InstanceNetworkInterface`].
@@ -164,9 +239,26 @@ impl InstanceNetworkInterface {
     }
 }
 /// A builder for [`InstanceNetworkInterface`](crate::types::InstanceNetworkInterface); start one with `InstanceNetworkInterface::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceNetworkInterfaceBuilder {
     inner: crate::types::InstanceNetworkInterface,
+}
+impl Clone for InstanceNetworkInterfaceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceNetworkInterfaceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceNetworkInterfaceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceNetworkInterface as Default>::default(),
+        }
+    }
 }
 impl InstanceNetworkInterfaceBuilder {
     /// Sets [`InstanceNetworkInterface::association`](crate::types::InstanceNetworkInterface::association): The association information for an Elastic IPv4 associated with the network interface.

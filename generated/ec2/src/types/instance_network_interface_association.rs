@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes association information for an Elastic IP address (IPv4).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceNetworkInterfaceAssociation {
     /// The carrier IP address associated with the network interface.
@@ -15,6 +15,37 @@ pub struct InstanceNetworkInterfaceAssociation {
     pub public_dns_name: Option<String>,
     /// The public IP address or Elastic IP address bound to the network interface.
     pub public_ip: Option<String>,
+}
+impl Clone for InstanceNetworkInterfaceAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            carrier_ip: self.carrier_ip.clone(),
+            customer_owned_ip: self.customer_owned_ip.clone(),
+            ip_owner_id: self.ip_owner_id.clone(),
+            public_dns_name: self.public_dns_name.clone(),
+            public_ip: self.public_ip.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceNetworkInterfaceAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.carrier_ip == other.carrier_ip
+            && self.customer_owned_ip == other.customer_owned_ip
+            && self.ip_owner_id == other.ip_owner_id
+            && self.public_dns_name == other.public_dns_name
+            && self.public_ip == other.public_ip
+    }
+}
+impl Default for InstanceNetworkInterfaceAssociation {
+    fn default() -> Self {
+        Self {
+            carrier_ip: None,
+            customer_owned_ip: None,
+            ip_owner_id: None,
+            public_dns_name: None,
+            public_ip: None,
+        }
+    }
 }
 impl InstanceNetworkInterfaceAssociation {
     /// Starts building a [`InstanceNetworkInterfaceAssociation`].
@@ -49,9 +80,26 @@ impl InstanceNetworkInterfaceAssociation {
     }
 }
 /// A builder for [`InstanceNetworkInterfaceAssociation`](crate::types::InstanceNetworkInterfaceAssociation); start one with `InstanceNetworkInterfaceAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceNetworkInterfaceAssociationBuilder {
     inner: crate::types::InstanceNetworkInterfaceAssociation,
+}
+impl Clone for InstanceNetworkInterfaceAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceNetworkInterfaceAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceNetworkInterfaceAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceNetworkInterfaceAssociation as Default>::default(),
+        }
+    }
 }
 impl InstanceNetworkInterfaceAssociationBuilder {
     /// Sets [`InstanceNetworkInterfaceAssociation::carrier_ip`](crate::types::InstanceNetworkInterfaceAssociation::carrier_ip): The carrier IP address associated with the network interface.

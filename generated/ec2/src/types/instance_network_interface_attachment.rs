@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network interface attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceNetworkInterfaceAttachment {
     /// The time stamp when the attachment initiated.
@@ -23,6 +23,45 @@ pub struct InstanceNetworkInterfaceAttachment {
     >,
     /// The number of ENA queues created with the instance.
     pub ena_queue_count: Option<i32>,
+}
+impl Clone for InstanceNetworkInterfaceAttachment {
+    fn clone(&self) -> Self {
+        Self {
+            attach_time: self.attach_time,
+            attachment_id: self.attachment_id.clone(),
+            delete_on_termination: self.delete_on_termination,
+            device_index: self.device_index,
+            status: self.status.clone(),
+            network_card_index: self.network_card_index,
+            ena_srd_specification: self.ena_srd_specification.clone(),
+            ena_queue_count: self.ena_queue_count,
+        }
+    }
+}
+impl PartialEq for InstanceNetworkInterfaceAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.attach_time == other.attach_time
+            && self.attachment_id == other.attachment_id
+            && self.delete_on_termination == other.delete_on_termination
+            && self.device_index == other.device_index && self.status == other.status
+            && self.network_card_index == other.network_card_index
+            && self.ena_srd_specification == other.ena_srd_specification
+            && self.ena_queue_count == other.ena_queue_count
+    }
+}
+impl Default for InstanceNetworkInterfaceAttachment {
+    fn default() -> Self {
+        Self {
+            attach_time: None,
+            attachment_id: None,
+            delete_on_termination: None,
+            device_index: None,
+            status: None,
+            network_card_index: None,
+            ena_srd_specification: None,
+            ena_queue_count: None,
+        }
+    }
 }
 impl InstanceNetworkInterfaceAttachment {
     /// Starts building a [`InstanceNetworkInterfaceAttachment`].
@@ -74,9 +113,26 @@ impl InstanceNetworkInterfaceAttachment {
     }
 }
 /// A builder for [`InstanceNetworkInterfaceAttachment`](crate::types::InstanceNetworkInterfaceAttachment); start one with `InstanceNetworkInterfaceAttachment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceNetworkInterfaceAttachmentBuilder {
     inner: crate::types::InstanceNetworkInterfaceAttachment,
+}
+impl Clone for InstanceNetworkInterfaceAttachmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceNetworkInterfaceAttachmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceNetworkInterfaceAttachmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceNetworkInterfaceAttachment as Default>::default(),
+        }
+    }
 }
 impl InstanceNetworkInterfaceAttachmentBuilder {
     /// Sets [`InstanceNetworkInterfaceAttachment::attach_time`](crate::types::InstanceNetworkInterfaceAttachment::attach_time): The time stamp when the attachment initiated.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceNetworkInterfaceSpecification {
     /// Indicates whether to assign a public IPv4 address to an instance you launch in a VPC. The public IP address can only be assigned to a network interface for eth0, and can only be assigned to a new network interface, not an existing one. You cannot specify more than one network interface in the request. If launching into a default subnet, the default value is `true`.
@@ -67,6 +67,94 @@ pub struct InstanceNetworkInterfaceSpecification {
     >,
     /// The number of ENA queues to be created with the instance.
     pub ena_queue_count: Option<i32>,
+}
+impl Clone for InstanceNetworkInterfaceSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            associate_public_ip_address: self.associate_public_ip_address,
+            delete_on_termination: self.delete_on_termination,
+            description: self.description.clone(),
+            device_index: self.device_index,
+            groups: self.groups.clone(),
+            ipv6_address_count: self.ipv6_address_count,
+            ipv6_addresses: self.ipv6_addresses.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            private_ip_address: self.private_ip_address.clone(),
+            private_ip_addresses: self.private_ip_addresses.clone(),
+            secondary_private_ip_address_count: self.secondary_private_ip_address_count,
+            subnet_id: self.subnet_id.clone(),
+            associate_carrier_ip_address: self.associate_carrier_ip_address,
+            interface_type: self.interface_type.clone(),
+            network_card_index: self.network_card_index,
+            ipv4_prefixes: self.ipv4_prefixes.clone(),
+            ipv4_prefix_count: self.ipv4_prefix_count,
+            ipv6_prefixes: self.ipv6_prefixes.clone(),
+            ipv6_prefix_count: self.ipv6_prefix_count,
+            primary_ipv6: self.primary_ipv6,
+            ena_srd_specification: self.ena_srd_specification.clone(),
+            connection_tracking_specification: self
+                .connection_tracking_specification
+                .clone(),
+            ena_queue_count: self.ena_queue_count,
+        }
+    }
+}
+impl PartialEq for InstanceNetworkInterfaceSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.associate_public_ip_address == other.associate_public_ip_address
+            && self.delete_on_termination == other.delete_on_termination
+            && self.description == other.description
+            && self.device_index == other.device_index && self.groups == other.groups
+            && self.ipv6_address_count == other.ipv6_address_count
+            && self.ipv6_addresses == other.ipv6_addresses
+            && self.network_interface_id == other.network_interface_id
+            && self.private_ip_address == other.private_ip_address
+            && self.private_ip_addresses == other.private_ip_addresses
+            && self.secondary_private_ip_address_count
+                == other.secondary_private_ip_address_count
+            && self.subnet_id == other.subnet_id
+            && self.associate_carrier_ip_address == other.associate_carrier_ip_address
+            && self.interface_type == other.interface_type
+            && self.network_card_index == other.network_card_index
+            && self.ipv4_prefixes == other.ipv4_prefixes
+            && self.ipv4_prefix_count == other.ipv4_prefix_count
+            && self.ipv6_prefixes == other.ipv6_prefixes
+            && self.ipv6_prefix_count == other.ipv6_prefix_count
+            && self.primary_ipv6 == other.primary_ipv6
+            && self.ena_srd_specification == other.ena_srd_specification
+            && self.connection_tracking_specification
+                == other.connection_tracking_specification
+            && self.ena_queue_count == other.ena_queue_count
+    }
+}
+impl Default for InstanceNetworkInterfaceSpecification {
+    fn default() -> Self {
+        Self {
+            associate_public_ip_address: None,
+            delete_on_termination: None,
+            description: None,
+            device_index: None,
+            groups: None,
+            ipv6_address_count: None,
+            ipv6_addresses: None,
+            network_interface_id: None,
+            private_ip_address: None,
+            private_ip_addresses: None,
+            secondary_private_ip_address_count: None,
+            subnet_id: None,
+            associate_carrier_ip_address: None,
+            interface_type: None,
+            network_card_index: None,
+            ipv4_prefixes: None,
+            ipv4_prefix_count: None,
+            ipv6_prefixes: None,
+            ipv6_prefix_count: None,
+            primary_ipv6: None,
+            ena_srd_specification: None,
+            connection_tracking_specification: None,
+            ena_queue_count: None,
+        }
+    }
 }
 impl InstanceNetworkInterfaceSpecification {
     /// Starts building a [`InstanceNetworkInterfaceSpecification`].
@@ -197,9 +285,26 @@ impl InstanceNetworkInterfaceSpecification {
     }
 }
 /// A builder for [`InstanceNetworkInterfaceSpecification`](crate::types::InstanceNetworkInterfaceSpecification); start one with `InstanceNetworkInterfaceSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceNetworkInterfaceSpecificationBuilder {
     inner: crate::types::InstanceNetworkInterfaceSpecification,
+}
+impl Clone for InstanceNetworkInterfaceSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceNetworkInterfaceSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceNetworkInterfaceSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceNetworkInterfaceSpecification as Default>::default(),
+        }
+    }
 }
 impl InstanceNetworkInterfaceSpecificationBuilder {
     /// Sets [`InstanceNetworkInterfaceSpecification::associate_public_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::associate_public_ip_address): Indicates whether to assign a public IPv4 address to an instance you launch in a VPC.

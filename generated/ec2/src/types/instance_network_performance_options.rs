@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// With network performance options, you can adjust your bandwidth preferences to meet the needs of the workload that runs on your instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceNetworkPerformanceOptions {
     /// When you configure network bandwidth weighting, you can boost your baseline bandwidth for either networking or EBS by up to 25%. The total available baseline bandwidth for your instance remains the same. The default option uses the standard bandwidth configuration for your instance type.
     pub bandwidth_weighting: Option<crate::types::InstanceBandwidthWeighting>,
+}
+impl Clone for InstanceNetworkPerformanceOptions {
+    fn clone(&self) -> Self {
+        Self {
+            bandwidth_weighting: self.bandwidth_weighting.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceNetworkPerformanceOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.bandwidth_weighting == other.bandwidth_weighting
+    }
+}
+impl Default for InstanceNetworkPerformanceOptions {
+    fn default() -> Self {
+        Self { bandwidth_weighting: None }
+    }
 }
 impl InstanceNetworkPerformanceOptions {
     /// Starts building a [`InstanceNetworkPerformanceOptions`].
@@ -23,9 +40,26 @@ impl InstanceNetworkPerformanceOptions {
     }
 }
 /// A builder for [`InstanceNetworkPerformanceOptions`](crate::types::InstanceNetworkPerformanceOptions); start one with `InstanceNetworkPerformanceOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceNetworkPerformanceOptionsBuilder {
     inner: crate::types::InstanceNetworkPerformanceOptions,
+}
+impl Clone for InstanceNetworkPerformanceOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceNetworkPerformanceOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceNetworkPerformanceOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceNetworkPerformanceOptions as Default>::default(),
+        }
+    }
 }
 impl InstanceNetworkPerformanceOptionsBuilder {
     /// Sets [`InstanceNetworkPerformanceOptions::bandwidth_weighting`](crate::types::InstanceNetworkPerformanceOptions::bandwidth_weighting): When you configure network bandwidth weighting, you can boost your baseline bandwidth for either networking or EBS by up to 25%.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configure network performance options for your instance that are geared towards performance improvements based on the workload that it runs.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceNetworkPerformanceOptionsRequest {
     /// Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows:
@@ -11,6 +11,23 @@ pub struct InstanceNetworkPerformanceOptionsRequest {
     /// - **vpc-1**: This option boosts your networking baseline bandwidth and reduces your EBS baseline bandwidth.
     /// - **ebs-1**: This option boosts your EBS baseline bandwidth and reduces your networking baseline bandwidth.
     pub bandwidth_weighting: Option<crate::types::InstanceBandwidthWeighting>,
+}
+impl Clone for InstanceNetworkPerformanceOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            bandwidth_weighting: self.bandwidth_weighting.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceNetworkPerformanceOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.bandwidth_weighting == other.bandwidth_weighting
+    }
+}
+impl Default for InstanceNetworkPerformanceOptionsRequest {
+    fn default() -> Self {
+        Self { bandwidth_weighting: None }
+    }
 }
 impl InstanceNetworkPerformanceOptionsRequest {
     /// Starts building a [`InstanceNetworkPerformanceOptionsRequest`].
@@ -27,9 +44,26 @@ impl InstanceNetworkPerformanceOptionsRequest {
     }
 }
 /// A builder for [`InstanceNetworkPerformanceOptionsRequest`](crate::types::InstanceNetworkPerformanceOptionsRequest); start one with `InstanceNetworkPerformanceOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceNetworkPerformanceOptionsRequestBuilder {
     inner: crate::types::InstanceNetworkPerformanceOptionsRequest,
+}
+impl Clone for InstanceNetworkPerformanceOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceNetworkPerformanceOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceNetworkPerformanceOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceNetworkPerformanceOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl InstanceNetworkPerformanceOptionsRequestBuilder {
     /// Sets [`InstanceNetworkPerformanceOptionsRequest::bandwidth_weighting`](crate::types::InstanceNetworkPerformanceOptionsRequest::bandwidth_weighting): Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows:

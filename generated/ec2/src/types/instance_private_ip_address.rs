@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a private IPv4 address.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstancePrivateIpAddress {
     /// The association information for an Elastic IP address for the network interface.
@@ -13,6 +13,33 @@ pub struct InstancePrivateIpAddress {
     pub private_dns_name: Option<String>,
     /// The private IPv4 address of the network interface.
     pub private_ip_address: Option<String>,
+}
+impl Clone for InstancePrivateIpAddress {
+    fn clone(&self) -> Self {
+        Self {
+            association: self.association.clone(),
+            primary: self.primary,
+            private_dns_name: self.private_dns_name.clone(),
+            private_ip_address: self.private_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for InstancePrivateIpAddress {
+    fn eq(&self, other: &Self) -> bool {
+        self.association == other.association && self.primary == other.primary
+            && self.private_dns_name == other.private_dns_name
+            && self.private_ip_address == other.private_ip_address
+    }
+}
+impl Default for InstancePrivateIpAddress {
+    fn default() -> Self {
+        Self {
+            association: None,
+            primary: None,
+            private_dns_name: None,
+            private_ip_address: None,
+        }
+    }
 }
 impl InstancePrivateIpAddress {
     /// Starts building a [`InstancePrivateIpAddress`].
@@ -44,9 +71,26 @@ impl InstancePrivateIpAddress {
     }
 }
 /// A builder for [`InstancePrivateIpAddress`](crate::types::InstancePrivateIpAddress); start one with `InstancePrivateIpAddress::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstancePrivateIpAddressBuilder {
     inner: crate::types::InstancePrivateIpAddress,
+}
+impl Clone for InstancePrivateIpAddressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstancePrivateIpAddressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstancePrivateIpAddressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstancePrivateIpAddress as Default>::default(),
+        }
+    }
 }
 impl InstancePrivateIpAddressBuilder {
     /// Sets [`InstancePrivateIpAddress::association`](crate::types::InstancePrivateIpAddress::association): The association information for an Elastic IP address for the network interface.

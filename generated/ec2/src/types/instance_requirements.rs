@@ -17,7 +17,7 @@
 /// Attribute-based instance type selection is only supported when using Auto Scaling groups, EC2 Fleet, and Spot Fleet to launch instances. If you plan to use the launch template in the [launch instance wizard](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-instance-wizard.html) or with the [RunInstances API](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html), you can't specify [`InstanceRequirements`](crate::types::InstanceRequirements).
 ///
 /// For more information, see [Create mixed instances group using attribute-based instance type selection](https://docs.aws.amazon.com/autoscaling/ec2/userguide/create-mixed-instances-group-attribute-based-instance-type-selection.html) in the *Amazon EC2 Auto Scaling User Guide*, and also [Specify attributes for instance type selection for EC2 Fleet or Spot Fleet](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-attribute-based-instance-type-selection.html) and [Spot placement score](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-placement-score.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceRequirements {
     /// The minimum and maximum number of vCPUs.
@@ -212,6 +212,105 @@ pub struct InstanceRequirements {
     /// Default: `false`
     pub require_encryption_in_transit: Option<bool>,
 }
+impl Clone for InstanceRequirements {
+    fn clone(&self) -> Self {
+        Self {
+            v_cpu_count: self.v_cpu_count.clone(),
+            memory_mib: self.memory_mib.clone(),
+            cpu_manufacturers: self.cpu_manufacturers.clone(),
+            memory_gib_per_v_cpu: self.memory_gib_per_v_cpu.clone(),
+            excluded_instance_types: self.excluded_instance_types.clone(),
+            instance_generations: self.instance_generations.clone(),
+            spot_max_price_percentage_over_lowest_price: self
+                .spot_max_price_percentage_over_lowest_price,
+            on_demand_max_price_percentage_over_lowest_price: self
+                .on_demand_max_price_percentage_over_lowest_price,
+            bare_metal: self.bare_metal.clone(),
+            burstable_performance: self.burstable_performance.clone(),
+            require_hibernate_support: self.require_hibernate_support,
+            network_interface_count: self.network_interface_count.clone(),
+            local_storage: self.local_storage.clone(),
+            local_storage_types: self.local_storage_types.clone(),
+            total_local_storage_gb: self.total_local_storage_gb.clone(),
+            baseline_ebs_bandwidth_mbps: self.baseline_ebs_bandwidth_mbps.clone(),
+            accelerator_types: self.accelerator_types.clone(),
+            accelerator_count: self.accelerator_count.clone(),
+            accelerator_manufacturers: self.accelerator_manufacturers.clone(),
+            accelerator_names: self.accelerator_names.clone(),
+            accelerator_total_memory_mib: self.accelerator_total_memory_mib.clone(),
+            network_bandwidth_gbps: self.network_bandwidth_gbps.clone(),
+            allowed_instance_types: self.allowed_instance_types.clone(),
+            max_spot_price_as_percentage_of_optimal_on_demand_price: self
+                .max_spot_price_as_percentage_of_optimal_on_demand_price,
+            baseline_performance_factors: self.baseline_performance_factors.clone(),
+            require_encryption_in_transit: self.require_encryption_in_transit,
+        }
+    }
+}
+impl PartialEq for InstanceRequirements {
+    fn eq(&self, other: &Self) -> bool {
+        self.v_cpu_count == other.v_cpu_count && self.memory_mib == other.memory_mib
+            && self.cpu_manufacturers == other.cpu_manufacturers
+            && self.memory_gib_per_v_cpu == other.memory_gib_per_v_cpu
+            && self.excluded_instance_types == other.excluded_instance_types
+            && self.instance_generations == other.instance_generations
+            && self.spot_max_price_percentage_over_lowest_price
+                == other.spot_max_price_percentage_over_lowest_price
+            && self.on_demand_max_price_percentage_over_lowest_price
+                == other.on_demand_max_price_percentage_over_lowest_price
+            && self.bare_metal == other.bare_metal
+            && self.burstable_performance == other.burstable_performance
+            && self.require_hibernate_support == other.require_hibernate_support
+            && self.network_interface_count == other.network_interface_count
+            && self.local_storage == other.local_storage
+            && self.local_storage_types == other.local_storage_types
+            && self.total_local_storage_gb == other.total_local_storage_gb
+            && self.baseline_ebs_bandwidth_mbps == other.baseline_ebs_bandwidth_mbps
+            && self.accelerator_types == other.accelerator_types
+            && self.accelerator_count == other.accelerator_count
+            && self.accelerator_manufacturers == other.accelerator_manufacturers
+            && self.accelerator_names == other.accelerator_names
+            && self.accelerator_total_memory_mib == other.accelerator_total_memory_mib
+            && self.network_bandwidth_gbps == other.network_bandwidth_gbps
+            && self.allowed_instance_types == other.allowed_instance_types
+            && self.max_spot_price_as_percentage_of_optimal_on_demand_price
+                == other.max_spot_price_as_percentage_of_optimal_on_demand_price
+            && self.baseline_performance_factors == other.baseline_performance_factors
+            && self.require_encryption_in_transit == other.require_encryption_in_transit
+    }
+}
+impl Default for InstanceRequirements {
+    fn default() -> Self {
+        Self {
+            v_cpu_count: None,
+            memory_mib: None,
+            cpu_manufacturers: None,
+            memory_gib_per_v_cpu: None,
+            excluded_instance_types: None,
+            instance_generations: None,
+            spot_max_price_percentage_over_lowest_price: None,
+            on_demand_max_price_percentage_over_lowest_price: None,
+            bare_metal: None,
+            burstable_performance: None,
+            require_hibernate_support: None,
+            network_interface_count: None,
+            local_storage: None,
+            local_storage_types: None,
+            total_local_storage_gb: None,
+            baseline_ebs_bandwidth_mbps: None,
+            accelerator_types: None,
+            accelerator_count: None,
+            accelerator_manufacturers: None,
+            accelerator_names: None,
+            accelerator_total_memory_mib: None,
+            network_bandwidth_gbps: None,
+            allowed_instance_types: None,
+            max_spot_price_as_percentage_of_optimal_on_demand_price: None,
+            baseline_performance_factors: None,
+            require_encryption_in_transit: None,
+        }
+    }
+}
 impl InstanceRequirements {
     /// Starts building a [`InstanceRequirements`].
     #[inline]
@@ -360,9 +459,26 @@ impl InstanceRequirements {
     }
 }
 /// A builder for [`InstanceRequirements`](crate::types::InstanceRequirements); start one with `InstanceRequirements::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceRequirementsBuilder {
     inner: crate::types::InstanceRequirements,
+}
+impl Clone for InstanceRequirementsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceRequirementsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceRequirementsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceRequirements as Default>::default(),
+        }
+    }
 }
 impl InstanceRequirementsBuilder {
     /// Sets [`InstanceRequirements::v_cpu_count`](crate::types::InstanceRequirements::v_cpu_count): The minimum and maximum number of vCPUs.

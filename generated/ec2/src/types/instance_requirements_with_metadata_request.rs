@@ -4,7 +4,7 @@
 /// The architecture type, virtualization type, and other attributes for the instance types. When you specify instance attributes, Amazon EC2 will identify instance types with those attributes.
 ///
 /// If you specify [`InstanceRequirementsWithMetadataRequest`](crate::types::InstanceRequirementsWithMetadataRequest), you can't specify `InstanceTypes`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceRequirementsWithMetadataRequest {
     /// The architecture type.
@@ -13,6 +13,31 @@ pub struct InstanceRequirementsWithMetadataRequest {
     pub virtualization_types: Option<Vec<crate::types::VirtualizationType>>,
     /// The attributes for the instance types. When you specify instance attributes, Amazon EC2 will identify instance types with those attributes.
     pub instance_requirements: Option<crate::types::InstanceRequirementsRequest>,
+}
+impl Clone for InstanceRequirementsWithMetadataRequest {
+    fn clone(&self) -> Self {
+        Self {
+            architecture_types: self.architecture_types.clone(),
+            virtualization_types: self.virtualization_types.clone(),
+            instance_requirements: self.instance_requirements.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceRequirementsWithMetadataRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.architecture_types == other.architecture_types
+            && self.virtualization_types == other.virtualization_types
+            && self.instance_requirements == other.instance_requirements
+    }
+}
+impl Default for InstanceRequirementsWithMetadataRequest {
+    fn default() -> Self {
+        Self {
+            architecture_types: None,
+            virtualization_types: None,
+            instance_requirements: None,
+        }
+    }
 }
 impl InstanceRequirementsWithMetadataRequest {
     /// Starts building a [`InstanceRequirementsWithMetadataRequest`].
@@ -39,9 +64,26 @@ impl InstanceRequirementsWithMetadataRequest {
     }
 }
 /// A builder for [`InstanceRequirementsWithMetadataRequest`](crate::types::InstanceRequirementsWithMetadataRequest); start one with `InstanceRequirementsWithMetadataRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceRequirementsWithMetadataRequestBuilder {
     inner: crate::types::InstanceRequirementsWithMetadataRequest,
+}
+impl Clone for InstanceRequirementsWithMetadataRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceRequirementsWithMetadataRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceRequirementsWithMetadataRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceRequirementsWithMetadataRequest as Default>::default(),
+        }
+    }
 }
 impl InstanceRequirementsWithMetadataRequestBuilder {
     /// Appends one item to [`InstanceRequirementsWithMetadataRequest::architecture_types`](crate::types::InstanceRequirementsWithMetadataRequest::architecture_types): The architecture type.

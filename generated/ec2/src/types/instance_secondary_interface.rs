@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary interface attached to an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceSecondaryInterface {
     /// The attachment information for the secondary interface.
@@ -27,6 +27,51 @@ pub struct InstanceSecondaryInterface {
     pub secondary_network_id: Option<String>,
     /// The type of secondary interface.
     pub interface_type: Option<crate::types::SecondaryInterfaceType>,
+}
+impl Clone for InstanceSecondaryInterface {
+    fn clone(&self) -> Self {
+        Self {
+            attachment: self.attachment.clone(),
+            mac_address: self.mac_address.clone(),
+            secondary_interface_id: self.secondary_interface_id.clone(),
+            owner_id: self.owner_id.clone(),
+            private_ip_addresses: self.private_ip_addresses.clone(),
+            source_dest_check: self.source_dest_check,
+            status: self.status.clone(),
+            secondary_subnet_id: self.secondary_subnet_id.clone(),
+            secondary_network_id: self.secondary_network_id.clone(),
+            interface_type: self.interface_type.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceSecondaryInterface {
+    fn eq(&self, other: &Self) -> bool {
+        self.attachment == other.attachment && self.mac_address == other.mac_address
+            && self.secondary_interface_id == other.secondary_interface_id
+            && self.owner_id == other.owner_id
+            && self.private_ip_addresses == other.private_ip_addresses
+            && self.source_dest_check == other.source_dest_check
+            && self.status == other.status
+            && self.secondary_subnet_id == other.secondary_subnet_id
+            && self.secondary_network_id == other.secondary_network_id
+            && self.interface_type == other.interface_type
+    }
+}
+impl Default for InstanceSecondaryInterface {
+    fn default() -> Self {
+        Self {
+            attachment: None,
+            mac_address: None,
+            secondary_interface_id: None,
+            owner_id: None,
+            private_ip_addresses: None,
+            source_dest_check: None,
+            status: None,
+            secondary_subnet_id: None,
+            secondary_network_id: None,
+            interface_type: None,
+        }
+    }
 }
 impl InstanceSecondaryInterface {
     /// Starts building a [`InstanceSecondaryInterface`].
@@ -90,9 +135,26 @@ impl InstanceSecondaryInterface {
     }
 }
 /// A builder for [`InstanceSecondaryInterface`](crate::types::InstanceSecondaryInterface); start one with `InstanceSecondaryInterface::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceSecondaryInterfaceBuilder {
     inner: crate::types::InstanceSecondaryInterface,
+}
+impl Clone for InstanceSecondaryInterfaceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceSecondaryInterfaceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceSecondaryInterfaceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceSecondaryInterface as Default>::default(),
+        }
+    }
 }
 impl InstanceSecondaryInterfaceBuilder {
     /// Sets [`InstanceSecondaryInterface::attachment`](crate::types::InstanceSecondaryInterface::attachment): The attachment information for the secondary interface.

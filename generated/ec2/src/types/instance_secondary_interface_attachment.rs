@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the attachment of a secondary interface to an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceSecondaryInterfaceAttachment {
     /// The timestamp when the attachment was created.
@@ -19,6 +19,39 @@ pub struct InstanceSecondaryInterfaceAttachment {
     pub status: Option<crate::types::AttachmentStatus>,
     /// The index of the network card.
     pub network_card_index: Option<i32>,
+}
+impl Clone for InstanceSecondaryInterfaceAttachment {
+    fn clone(&self) -> Self {
+        Self {
+            attach_time: self.attach_time,
+            attachment_id: self.attachment_id.clone(),
+            delete_on_termination: self.delete_on_termination,
+            device_index: self.device_index,
+            status: self.status.clone(),
+            network_card_index: self.network_card_index,
+        }
+    }
+}
+impl PartialEq for InstanceSecondaryInterfaceAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.attach_time == other.attach_time
+            && self.attachment_id == other.attachment_id
+            && self.delete_on_termination == other.delete_on_termination
+            && self.device_index == other.device_index && self.status == other.status
+            && self.network_card_index == other.network_card_index
+    }
+}
+impl Default for InstanceSecondaryInterfaceAttachment {
+    fn default() -> Self {
+        Self {
+            attach_time: None,
+            attachment_id: None,
+            delete_on_termination: None,
+            device_index: None,
+            status: None,
+            network_card_index: None,
+        }
+    }
 }
 impl InstanceSecondaryInterfaceAttachment {
     /// Starts building a [`InstanceSecondaryInterfaceAttachment`].
@@ -58,9 +91,26 @@ impl InstanceSecondaryInterfaceAttachment {
     }
 }
 /// A builder for [`InstanceSecondaryInterfaceAttachment`](crate::types::InstanceSecondaryInterfaceAttachment); start one with `InstanceSecondaryInterfaceAttachment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceSecondaryInterfaceAttachmentBuilder {
     inner: crate::types::InstanceSecondaryInterfaceAttachment,
+}
+impl Clone for InstanceSecondaryInterfaceAttachmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceSecondaryInterfaceAttachmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceSecondaryInterfaceAttachmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceSecondaryInterfaceAttachment as Default>::default(),
+        }
+    }
 }
 impl InstanceSecondaryInterfaceAttachmentBuilder {
     /// Sets [`InstanceSecondaryInterfaceAttachment::attach_time`](crate::types::InstanceSecondaryInterfaceAttachment::attach_time): The timestamp when the attachment was created.

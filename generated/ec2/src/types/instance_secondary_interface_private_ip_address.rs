@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a private IPv4 address for a secondary interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceSecondaryInterfacePrivateIpAddress {
     /// The private IPv4 address.
     pub private_ip_address: Option<String>,
+}
+impl Clone for InstanceSecondaryInterfacePrivateIpAddress {
+    fn clone(&self) -> Self {
+        Self {
+            private_ip_address: self.private_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceSecondaryInterfacePrivateIpAddress {
+    fn eq(&self, other: &Self) -> bool {
+        self.private_ip_address == other.private_ip_address
+    }
+}
+impl Default for InstanceSecondaryInterfacePrivateIpAddress {
+    fn default() -> Self {
+        Self { private_ip_address: None }
+    }
 }
 impl InstanceSecondaryInterfacePrivateIpAddress {
     /// Starts building a [`InstanceSecondaryInterfacePrivateIpAddress`].
@@ -21,9 +38,26 @@ impl InstanceSecondaryInterfacePrivateIpAddress {
     }
 }
 /// A builder for [`InstanceSecondaryInterfacePrivateIpAddress`](crate::types::InstanceSecondaryInterfacePrivateIpAddress); start one with `InstanceSecondaryInterfacePrivateIpAddress::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceSecondaryInterfacePrivateIpAddressBuilder {
     inner: crate::types::InstanceSecondaryInterfacePrivateIpAddress,
+}
+impl Clone for InstanceSecondaryInterfacePrivateIpAddressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceSecondaryInterfacePrivateIpAddressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceSecondaryInterfacePrivateIpAddressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceSecondaryInterfacePrivateIpAddress as Default>::default(),
+        }
+    }
 }
 impl InstanceSecondaryInterfacePrivateIpAddressBuilder {
     /// Sets [`InstanceSecondaryInterfacePrivateIpAddress::private_ip_address`](crate::types::InstanceSecondaryInterfacePrivateIpAddress::private_ip_address): The private IPv4 address.

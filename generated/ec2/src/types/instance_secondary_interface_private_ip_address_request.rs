@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a private IPv4 address for a secondary interface request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceSecondaryInterfacePrivateIpAddressRequest {
     /// The private IPv4 address.
     ///
     /// Required: the builder's `build()` fails without it.
     pub private_ip_address: Option<String>,
+}
+impl Clone for InstanceSecondaryInterfacePrivateIpAddressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            private_ip_address: self.private_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceSecondaryInterfacePrivateIpAddressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.private_ip_address == other.private_ip_address
+    }
+}
+impl Default for InstanceSecondaryInterfacePrivateIpAddressRequest {
+    fn default() -> Self {
+        Self { private_ip_address: None }
+    }
 }
 impl InstanceSecondaryInterfacePrivateIpAddressRequest {
     /// Starts building a [`InstanceSecondaryInterfacePrivateIpAddressRequest`].
@@ -23,9 +40,26 @@ impl InstanceSecondaryInterfacePrivateIpAddressRequest {
     }
 }
 /// A builder for [`InstanceSecondaryInterfacePrivateIpAddressRequest`](crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest); start one with `InstanceSecondaryInterfacePrivateIpAddressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceSecondaryInterfacePrivateIpAddressRequestBuilder {
     inner: crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest,
+}
+impl Clone for InstanceSecondaryInterfacePrivateIpAddressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceSecondaryInterfacePrivateIpAddressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceSecondaryInterfacePrivateIpAddressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest as Default>::default(),
+        }
+    }
 }
 impl InstanceSecondaryInterfacePrivateIpAddressRequestBuilder {
     /// Sets [`InstanceSecondaryInterfacePrivateIpAddressRequest::private_ip_address`](crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest::private_ip_address): The private IPv4 address.

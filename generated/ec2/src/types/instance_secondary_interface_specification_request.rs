@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary interface specification for launching an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceSecondaryInterfaceSpecificationRequest {
     /// Indicates whether the secondary interface is deleted when the instance is terminated.
@@ -23,6 +23,43 @@ pub struct InstanceSecondaryInterfaceSpecificationRequest {
     pub interface_type: Option<crate::types::SecondaryInterfaceType>,
     /// The index of the network card. The network card must support secondary interfaces.
     pub network_card_index: Option<i32>,
+}
+impl Clone for InstanceSecondaryInterfaceSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            delete_on_termination: self.delete_on_termination,
+            device_index: self.device_index,
+            private_ip_addresses: self.private_ip_addresses.clone(),
+            private_ip_address_count: self.private_ip_address_count,
+            secondary_subnet_id: self.secondary_subnet_id.clone(),
+            interface_type: self.interface_type.clone(),
+            network_card_index: self.network_card_index,
+        }
+    }
+}
+impl PartialEq for InstanceSecondaryInterfaceSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.delete_on_termination == other.delete_on_termination
+            && self.device_index == other.device_index
+            && self.private_ip_addresses == other.private_ip_addresses
+            && self.private_ip_address_count == other.private_ip_address_count
+            && self.secondary_subnet_id == other.secondary_subnet_id
+            && self.interface_type == other.interface_type
+            && self.network_card_index == other.network_card_index
+    }
+}
+impl Default for InstanceSecondaryInterfaceSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            delete_on_termination: None,
+            device_index: None,
+            private_ip_addresses: None,
+            private_ip_address_count: None,
+            secondary_subnet_id: None,
+            interface_type: None,
+            network_card_index: None,
+        }
+    }
 }
 impl InstanceSecondaryInterfaceSpecificationRequest {
     /// Starts building a [`InstanceSecondaryInterfaceSpecificationRequest`].
@@ -69,9 +106,26 @@ impl InstanceSecondaryInterfaceSpecificationRequest {
     }
 }
 /// A builder for [`InstanceSecondaryInterfaceSpecificationRequest`](crate::types::InstanceSecondaryInterfaceSpecificationRequest); start one with `InstanceSecondaryInterfaceSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceSecondaryInterfaceSpecificationRequestBuilder {
     inner: crate::types::InstanceSecondaryInterfaceSpecificationRequest,
+}
+impl Clone for InstanceSecondaryInterfaceSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceSecondaryInterfaceSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceSecondaryInterfaceSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceSecondaryInterfaceSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl InstanceSecondaryInterfaceSpecificationRequestBuilder {
     /// Sets [`InstanceSecondaryInterfaceSpecificationRequest::delete_on_termination`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::delete_on_termination): Indicates whether the secondary interface is deleted when the instance is terminated.

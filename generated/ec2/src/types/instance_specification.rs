@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The instance details to specify which volumes should be snapshotted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceSpecification {
     /// The instance to specify which volumes should be snapshotted.
@@ -15,6 +15,31 @@ pub struct InstanceSpecification {
     ///
     /// You can specify up to 40 volume IDs per request.
     pub exclude_data_volume_ids: Option<Vec<String>>,
+}
+impl Clone for InstanceSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            exclude_boot_volume: self.exclude_boot_volume,
+            exclude_data_volume_ids: self.exclude_data_volume_ids.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.exclude_boot_volume == other.exclude_boot_volume
+            && self.exclude_data_volume_ids == other.exclude_data_volume_ids
+    }
+}
+impl Default for InstanceSpecification {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            exclude_boot_volume: None,
+            exclude_data_volume_ids: None,
+        }
+    }
 }
 impl InstanceSpecification {
     /// Starts building a [`InstanceSpecification`].
@@ -39,9 +64,26 @@ impl InstanceSpecification {
     }
 }
 /// A builder for [`InstanceSpecification`](crate::types::InstanceSpecification); start one with `InstanceSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceSpecificationBuilder {
     inner: crate::types::InstanceSpecification,
+}
+impl Clone for InstanceSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceSpecification as Default>::default(),
+        }
+    }
 }
 impl InstanceSpecificationBuilder {
     /// Sets [`InstanceSpecification::instance_id`](crate::types::InstanceSpecification::instance_id): The instance to specify which volumes should be snapshotted.

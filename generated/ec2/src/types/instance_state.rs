@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the current state of an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceState {
     /// The state of the instance as a 16-bit unsigned integer.
@@ -25,6 +25,24 @@ pub struct InstanceState {
     /// The current state of the instance.
     pub name: Option<crate::types::InstanceStateName>,
 }
+impl Clone for InstanceState {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code,
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceState {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.name == other.name
+    }
+}
+impl Default for InstanceState {
+    fn default() -> Self {
+        Self { code: None, name: None }
+    }
+}
 impl InstanceState {
     /// Starts building a [`InstanceState`].
     #[inline]
@@ -43,9 +61,26 @@ impl InstanceState {
     }
 }
 /// A builder for [`InstanceState`](crate::types::InstanceState); start one with `InstanceState::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceStateBuilder {
     inner: crate::types::InstanceState,
+}
+impl Clone for InstanceStateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceStateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceStateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceState as Default>::default(),
+        }
+    }
 }
 impl InstanceStateBuilder {
     /// Sets [`InstanceState::code`](crate::types::InstanceState::code): The state of the instance as a 16-bit unsigned integer.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an instance state change.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceStateChange {
     /// The ID of the instance.
@@ -11,6 +11,31 @@ pub struct InstanceStateChange {
     pub current_state: Option<crate::types::InstanceState>,
     /// The previous state of the instance.
     pub previous_state: Option<crate::types::InstanceState>,
+}
+impl Clone for InstanceStateChange {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            current_state: self.current_state.clone(),
+            previous_state: self.previous_state.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceStateChange {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.current_state == other.current_state
+            && self.previous_state == other.previous_state
+    }
+}
+impl Default for InstanceStateChange {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            current_state: None,
+            previous_state: None,
+        }
+    }
 }
 impl InstanceStateChange {
     /// Starts building a [`InstanceStateChange`].
@@ -35,9 +60,26 @@ impl InstanceStateChange {
     }
 }
 /// A builder for [`InstanceStateChange`](crate::types::InstanceStateChange); start one with `InstanceStateChange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceStateChangeBuilder {
     inner: crate::types::InstanceStateChange,
+}
+impl Clone for InstanceStateChangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceStateChangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceStateChangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceStateChange as Default>::default(),
+        }
+    }
 }
 impl InstanceStateChangeBuilder {
     /// Sets [`InstanceStateChange::instance_id`](crate::types::InstanceStateChange::instance_id): The ID of the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of an instance, including system status, instance status, attached EBS status, and application status.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceStatus {
     /// The Availability Zone of the instance.
@@ -27,6 +27,53 @@ pub struct InstanceStatus {
     pub attached_ebs_status: Option<crate::types::EbsStatusSummary>,
     /// Reports impaired functionality that stems from issues with applications running on the instance.
     pub application_status: Option<crate::types::ApplicationStatusSummary>,
+}
+impl Clone for InstanceStatus {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            operator: self.operator.clone(),
+            events: self.events.clone(),
+            instance_id: self.instance_id.clone(),
+            instance_state: self.instance_state.clone(),
+            instance_status: self.instance_status.clone(),
+            system_status: self.system_status.clone(),
+            attached_ebs_status: self.attached_ebs_status.clone(),
+            application_status: self.application_status.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.outpost_arn == other.outpost_arn && self.operator == other.operator
+            && self.events == other.events && self.instance_id == other.instance_id
+            && self.instance_state == other.instance_state
+            && self.instance_status == other.instance_status
+            && self.system_status == other.system_status
+            && self.attached_ebs_status == other.attached_ebs_status
+            && self.application_status == other.application_status
+    }
+}
+impl Default for InstanceStatus {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            availability_zone_id: None,
+            outpost_arn: None,
+            operator: None,
+            events: None,
+            instance_id: None,
+            instance_state: None,
+            instance_status: None,
+            system_status: None,
+            attached_ebs_status: None,
+            application_status: None,
+        }
+    }
 }
 impl InstanceStatus {
     /// Starts building a [`InstanceStatus`].
@@ -91,9 +138,26 @@ impl InstanceStatus {
     }
 }
 /// A builder for [`InstanceStatus`](crate::types::InstanceStatus); start one with `InstanceStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceStatusBuilder {
     inner: crate::types::InstanceStatus,
+}
+impl Clone for InstanceStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceStatus as Default>::default(),
+        }
+    }
 }
 impl InstanceStatusBuilder {
     /// Sets [`InstanceStatus::availability_zone`](crate::types::InstanceStatus::availability_zone): The Availability Zone of the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instance status.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceStatusDetails {
     /// The time when a status check failed. For an instance that was launched and impaired, this is the time when the instance was launched.
@@ -11,6 +11,30 @@ pub struct InstanceStatusDetails {
     pub name: Option<crate::types::StatusName>,
     /// The status.
     pub status: Option<crate::types::StatusType>,
+}
+impl Clone for InstanceStatusDetails {
+    fn clone(&self) -> Self {
+        Self {
+            impaired_since: self.impaired_since,
+            name: self.name.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceStatusDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.impaired_since == other.impaired_since && self.name == other.name
+            && self.status == other.status
+    }
+}
+impl Default for InstanceStatusDetails {
+    fn default() -> Self {
+        Self {
+            impaired_since: None,
+            name: None,
+            status: None,
+        }
+    }
 }
 impl InstanceStatusDetails {
     /// Starts building a [`InstanceStatusDetails`].
@@ -35,9 +59,26 @@ impl InstanceStatusDetails {
     }
 }
 /// A builder for [`InstanceStatusDetails`](crate::types::InstanceStatusDetails); start one with `InstanceStatusDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceStatusDetailsBuilder {
     inner: crate::types::InstanceStatusDetails,
+}
+impl Clone for InstanceStatusDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceStatusDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceStatusDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceStatusDetails as Default>::default(),
+        }
+    }
 }
 impl InstanceStatusDetailsBuilder {
     /// Sets [`InstanceStatusDetails::impaired_since`](crate::types::InstanceStatusDetails::impaired_since): The time when a status check failed.

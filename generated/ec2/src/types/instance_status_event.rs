@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a scheduled event for an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceStatusEvent {
     /// The ID of the event.
@@ -19,6 +19,38 @@ pub struct InstanceStatusEvent {
     pub not_before: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The deadline for starting the event.
     pub not_before_deadline: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for InstanceStatusEvent {
+    fn clone(&self) -> Self {
+        Self {
+            instance_event_id: self.instance_event_id.clone(),
+            code: self.code.clone(),
+            description: self.description.clone(),
+            not_after: self.not_after,
+            not_before: self.not_before,
+            not_before_deadline: self.not_before_deadline,
+        }
+    }
+}
+impl PartialEq for InstanceStatusEvent {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_event_id == other.instance_event_id && self.code == other.code
+            && self.description == other.description && self.not_after == other.not_after
+            && self.not_before == other.not_before
+            && self.not_before_deadline == other.not_before_deadline
+    }
+}
+impl Default for InstanceStatusEvent {
+    fn default() -> Self {
+        Self {
+            instance_event_id: None,
+            code: None,
+            description: None,
+            not_after: None,
+            not_before: None,
+            not_before_deadline: None,
+        }
+    }
 }
 impl InstanceStatusEvent {
     /// Starts building a [`InstanceStatusEvent`].
@@ -60,9 +92,26 @@ impl InstanceStatusEvent {
     }
 }
 /// A builder for [`InstanceStatusEvent`](crate::types::InstanceStatusEvent); start one with `InstanceStatusEvent::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceStatusEventBuilder {
     inner: crate::types::InstanceStatusEvent,
+}
+impl Clone for InstanceStatusEventBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceStatusEventBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceStatusEventBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceStatusEvent as Default>::default(),
+        }
+    }
 }
 impl InstanceStatusEventBuilder {
     /// Sets [`InstanceStatusEvent::instance_event_id`](crate::types::InstanceStatusEvent::instance_event_id): The ID of the event.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceStatusSummary {
     /// The system instance health or application instance health.
     pub details: Option<Vec<crate::types::InstanceStatusDetails>>,
     /// The status.
     pub status: Option<crate::types::SummaryStatus>,
+}
+impl Clone for InstanceStatusSummary {
+    fn clone(&self) -> Self {
+        Self {
+            details: self.details.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceStatusSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.details == other.details && self.status == other.status
+    }
+}
+impl Default for InstanceStatusSummary {
+    fn default() -> Self {
+        Self {
+            details: None,
+            status: None,
+        }
+    }
 }
 impl InstanceStatusSummary {
     /// Starts building a [`InstanceStatusSummary`].
@@ -28,9 +49,26 @@ impl InstanceStatusSummary {
     }
 }
 /// A builder for [`InstanceStatusSummary`](crate::types::InstanceStatusSummary); start one with `InstanceStatusSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceStatusSummaryBuilder {
     inner: crate::types::InstanceStatusSummary,
+}
+impl Clone for InstanceStatusSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceStatusSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceStatusSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceStatusSummary as Default>::default(),
+        }
+    }
 }
 impl InstanceStatusSummaryBuilder {
     /// Appends one item to [`InstanceStatusSummary::details`](crate::types::InstanceStatusSummary::details): The system instance health or application instance health.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instance store features that are supported by the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceStorageInfo {
     /// The total size of the disks, in GB.
@@ -13,6 +13,33 @@ pub struct InstanceStorageInfo {
     pub nvme_support: Option<crate::types::EphemeralNvmeSupport>,
     /// Indicates whether data is encrypted at rest.
     pub encryption_support: Option<crate::types::InstanceStorageEncryptionSupport>,
+}
+impl Clone for InstanceStorageInfo {
+    fn clone(&self) -> Self {
+        Self {
+            total_size_in_gb: self.total_size_in_gb,
+            disks: self.disks.clone(),
+            nvme_support: self.nvme_support.clone(),
+            encryption_support: self.encryption_support.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceStorageInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.total_size_in_gb == other.total_size_in_gb && self.disks == other.disks
+            && self.nvme_support == other.nvme_support
+            && self.encryption_support == other.encryption_support
+    }
+}
+impl Default for InstanceStorageInfo {
+    fn default() -> Self {
+        Self {
+            total_size_in_gb: None,
+            disks: None,
+            nvme_support: None,
+            encryption_support: None,
+        }
+    }
 }
 impl InstanceStorageInfo {
     /// Starts building a [`InstanceStorageInfo`].
@@ -44,9 +71,26 @@ impl InstanceStorageInfo {
     }
 }
 /// A builder for [`InstanceStorageInfo`](crate::types::InstanceStorageInfo); start one with `InstanceStorageInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceStorageInfoBuilder {
     inner: crate::types::InstanceStorageInfo,
+}
+impl Clone for InstanceStorageInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceStorageInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceStorageInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceStorageInfo as Default>::default(),
+        }
+    }
 }
 impl InstanceStorageInfoBuilder {
     /// Sets [`InstanceStorageInfo::total_size_in_gb`](crate::types::InstanceStorageInfo::total_size_in_gb): The total size of the disks, in GB.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the registered tag keys for the current Region.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceTagNotificationAttribute {
     /// The registered tag keys.
     pub instance_tag_keys: Option<Vec<String>>,
     /// Indicates wheter all tag keys in the current Region are registered to appear in scheduled event notifications. `true` indicates that all tag keys in the current Region are registered.
     pub include_all_tags_of_instance: Option<bool>,
+}
+impl Clone for InstanceTagNotificationAttribute {
+    fn clone(&self) -> Self {
+        Self {
+            instance_tag_keys: self.instance_tag_keys.clone(),
+            include_all_tags_of_instance: self.include_all_tags_of_instance,
+        }
+    }
+}
+impl PartialEq for InstanceTagNotificationAttribute {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_tag_keys == other.instance_tag_keys
+            && self.include_all_tags_of_instance == other.include_all_tags_of_instance
+    }
+}
+impl Default for InstanceTagNotificationAttribute {
+    fn default() -> Self {
+        Self {
+            instance_tag_keys: None,
+            include_all_tags_of_instance: None,
+        }
+    }
 }
 impl InstanceTagNotificationAttribute {
     /// Starts building a [`InstanceTagNotificationAttribute`].
@@ -28,9 +50,26 @@ impl InstanceTagNotificationAttribute {
     }
 }
 /// A builder for [`InstanceTagNotificationAttribute`](crate::types::InstanceTagNotificationAttribute); start one with `InstanceTagNotificationAttribute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceTagNotificationAttributeBuilder {
     inner: crate::types::InstanceTagNotificationAttribute,
+}
+impl Clone for InstanceTagNotificationAttributeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceTagNotificationAttributeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceTagNotificationAttributeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceTagNotificationAttribute as Default>::default(),
+        }
+    }
 }
 impl InstanceTagNotificationAttributeBuilder {
     /// Appends one item to [`InstanceTagNotificationAttribute::instance_tag_keys`](crate::types::InstanceTagNotificationAttribute::instance_tag_keys): The registered tag keys.

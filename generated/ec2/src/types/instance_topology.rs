@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the instance topology.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceTopology {
     /// The instance ID.
@@ -24,6 +24,43 @@ pub struct InstanceTopology {
     pub zone_id: Option<String>,
     /// The ID of the Capacity Block. This parameter is only supported for UltraServer instances and identifies instances within the UltraServer domain.
     pub capacity_block_id: Option<String>,
+}
+impl Clone for InstanceTopology {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            instance_type: self.instance_type.clone(),
+            group_name: self.group_name.clone(),
+            network_nodes: self.network_nodes.clone(),
+            availability_zone: self.availability_zone.clone(),
+            zone_id: self.zone_id.clone(),
+            capacity_block_id: self.capacity_block_id.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceTopology {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.instance_type == other.instance_type
+            && self.group_name == other.group_name
+            && self.network_nodes == other.network_nodes
+            && self.availability_zone == other.availability_zone
+            && self.zone_id == other.zone_id
+            && self.capacity_block_id == other.capacity_block_id
+    }
+}
+impl Default for InstanceTopology {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            instance_type: None,
+            group_name: None,
+            network_nodes: None,
+            availability_zone: None,
+            zone_id: None,
+            capacity_block_id: None,
+        }
+    }
 }
 impl InstanceTopology {
     /// Starts building a [`InstanceTopology`].
@@ -68,9 +105,26 @@ impl InstanceTopology {
     }
 }
 /// A builder for [`InstanceTopology`](crate::types::InstanceTopology); start one with `InstanceTopology::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceTopologyBuilder {
     inner: crate::types::InstanceTopology,
+}
+impl Clone for InstanceTopologyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceTopologyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceTopologyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceTopology as Default>::default(),
+        }
+    }
 }
 impl InstanceTopologyBuilder {
     /// Sets [`InstanceTopology::instance_id`](crate::types::InstanceTopology::instance_id): The instance ID.

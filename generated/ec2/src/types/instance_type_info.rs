@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceTypeInfo {
     /// The instance type. For more information, see [Instance types](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-types.html) in the *Amazon EC2 User Guide*.
@@ -69,6 +69,117 @@ pub struct InstanceTypeInfo {
     pub reboot_migration_support: Option<crate::types::RebootMigrationSupport>,
     /// Indicates whether the instance type is supported in the current Region.
     pub supported_in_region: Option<bool>,
+}
+impl Clone for InstanceTypeInfo {
+    fn clone(&self) -> Self {
+        Self {
+            instance_type: self.instance_type.clone(),
+            current_generation: self.current_generation,
+            free_tier_eligible: self.free_tier_eligible,
+            supported_usage_classes: self.supported_usage_classes.clone(),
+            supported_root_device_types: self.supported_root_device_types.clone(),
+            supported_virtualization_types: self.supported_virtualization_types.clone(),
+            bare_metal: self.bare_metal,
+            hypervisor: self.hypervisor.clone(),
+            processor_info: self.processor_info.clone(),
+            v_cpu_info: self.v_cpu_info.clone(),
+            memory_info: self.memory_info.clone(),
+            instance_storage_supported: self.instance_storage_supported,
+            instance_storage_info: self.instance_storage_info.clone(),
+            ebs_info: self.ebs_info.clone(),
+            network_info: self.network_info.clone(),
+            gpu_info: self.gpu_info.clone(),
+            fpga_info: self.fpga_info.clone(),
+            placement_group_info: self.placement_group_info.clone(),
+            inference_accelerator_info: self.inference_accelerator_info.clone(),
+            hibernation_supported: self.hibernation_supported,
+            burstable_performance_supported: self.burstable_performance_supported,
+            dedicated_hosts_supported: self.dedicated_hosts_supported,
+            auto_recovery_supported: self.auto_recovery_supported,
+            supported_boot_modes: self.supported_boot_modes.clone(),
+            nitro_enclaves_support: self.nitro_enclaves_support.clone(),
+            nitro_tpm_support: self.nitro_tpm_support.clone(),
+            nitro_tpm_info: self.nitro_tpm_info.clone(),
+            media_accelerator_info: self.media_accelerator_info.clone(),
+            neuron_info: self.neuron_info.clone(),
+            phc_support: self.phc_support.clone(),
+            reboot_migration_support: self.reboot_migration_support.clone(),
+            supported_in_region: self.supported_in_region,
+        }
+    }
+}
+impl PartialEq for InstanceTypeInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_type == other.instance_type
+            && self.current_generation == other.current_generation
+            && self.free_tier_eligible == other.free_tier_eligible
+            && self.supported_usage_classes == other.supported_usage_classes
+            && self.supported_root_device_types == other.supported_root_device_types
+            && self.supported_virtualization_types
+                == other.supported_virtualization_types
+            && self.bare_metal == other.bare_metal && self.hypervisor == other.hypervisor
+            && self.processor_info == other.processor_info
+            && self.v_cpu_info == other.v_cpu_info
+            && self.memory_info == other.memory_info
+            && self.instance_storage_supported == other.instance_storage_supported
+            && self.instance_storage_info == other.instance_storage_info
+            && self.ebs_info == other.ebs_info && self.network_info == other.network_info
+            && self.gpu_info == other.gpu_info && self.fpga_info == other.fpga_info
+            && self.placement_group_info == other.placement_group_info
+            && self.inference_accelerator_info == other.inference_accelerator_info
+            && self.hibernation_supported == other.hibernation_supported
+            && self.burstable_performance_supported
+                == other.burstable_performance_supported
+            && self.dedicated_hosts_supported == other.dedicated_hosts_supported
+            && self.auto_recovery_supported == other.auto_recovery_supported
+            && self.supported_boot_modes == other.supported_boot_modes
+            && self.nitro_enclaves_support == other.nitro_enclaves_support
+            && self.nitro_tpm_support == other.nitro_tpm_support
+            && self.nitro_tpm_info == other.nitro_tpm_info
+            && self.media_accelerator_info == other.media_accelerator_info
+            && self.neuron_info == other.neuron_info
+            && self.phc_support == other.phc_support
+            && self.reboot_migration_support == other.reboot_migration_support
+            && self.supported_in_region == other.supported_in_region
+    }
+}
+impl Default for InstanceTypeInfo {
+    fn default() -> Self {
+        Self {
+            instance_type: None,
+            current_generation: None,
+            free_tier_eligible: None,
+            supported_usage_classes: None,
+            supported_root_device_types: None,
+            supported_virtualization_types: None,
+            bare_metal: None,
+            hypervisor: None,
+            processor_info: None,
+            v_cpu_info: None,
+            memory_info: None,
+            instance_storage_supported: None,
+            instance_storage_info: None,
+            ebs_info: None,
+            network_info: None,
+            gpu_info: None,
+            fpga_info: None,
+            placement_group_info: None,
+            inference_accelerator_info: None,
+            hibernation_supported: None,
+            burstable_performance_supported: None,
+            dedicated_hosts_supported: None,
+            auto_recovery_supported: None,
+            supported_boot_modes: None,
+            nitro_enclaves_support: None,
+            nitro_tpm_support: None,
+            nitro_tpm_info: None,
+            media_accelerator_info: None,
+            neuron_info: None,
+            phc_support: None,
+            reboot_migration_support: None,
+            supported_in_region: None,
+        }
+    }
 }
 impl InstanceTypeInfo {
     /// Starts building a [`InstanceTypeInfo`].
@@ -242,9 +353,26 @@ impl InstanceTypeInfo {
     }
 }
 /// A builder for [`InstanceTypeInfo`](crate::types::InstanceTypeInfo); start one with `InstanceTypeInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceTypeInfoBuilder {
     inner: crate::types::InstanceTypeInfo,
+}
+impl Clone for InstanceTypeInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceTypeInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceTypeInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceTypeInfo as Default>::default(),
+        }
+    }
 }
 impl InstanceTypeInfoBuilder {
     /// Sets [`InstanceTypeInfo::instance_type`](crate::types::InstanceTypeInfo::instance_type): The instance type.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The list of instance types with the specified instance attributes.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceTypeInfoFromInstanceRequirements {
     /// The matching instance type.
     pub instance_type: Option<String>,
+}
+impl Clone for InstanceTypeInfoFromInstanceRequirements {
+    fn clone(&self) -> Self {
+        Self {
+            instance_type: self.instance_type.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceTypeInfoFromInstanceRequirements {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_type == other.instance_type
+    }
+}
+impl Default for InstanceTypeInfoFromInstanceRequirements {
+    fn default() -> Self {
+        Self { instance_type: None }
+    }
 }
 impl InstanceTypeInfoFromInstanceRequirements {
     /// Starts building a [`InstanceTypeInfoFromInstanceRequirements`].
@@ -21,9 +38,26 @@ impl InstanceTypeInfoFromInstanceRequirements {
     }
 }
 /// A builder for [`InstanceTypeInfoFromInstanceRequirements`](crate::types::InstanceTypeInfoFromInstanceRequirements); start one with `InstanceTypeInfoFromInstanceRequirements::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceTypeInfoFromInstanceRequirementsBuilder {
     inner: crate::types::InstanceTypeInfoFromInstanceRequirements,
+}
+impl Clone for InstanceTypeInfoFromInstanceRequirementsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceTypeInfoFromInstanceRequirementsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceTypeInfoFromInstanceRequirementsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceTypeInfoFromInstanceRequirements as Default>::default(),
+        }
+    }
 }
 impl InstanceTypeInfoFromInstanceRequirementsBuilder {
     /// Sets [`InstanceTypeInfoFromInstanceRequirements::instance_type`](crate::types::InstanceTypeInfoFromInstanceRequirements::instance_type): The matching instance type.

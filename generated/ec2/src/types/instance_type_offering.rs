@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The instance types offered.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceTypeOffering {
     /// The instance type. For more information, see [Instance types](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-types.html) in the *Amazon EC2 User Guide*.
@@ -11,6 +11,31 @@ pub struct InstanceTypeOffering {
     pub location_type: Option<crate::types::LocationType>,
     /// The identifier for the location. This depends on the location type. For example, if the location type is `region`, the location is the Region code (for example, `us-east-2`.)
     pub location: Option<String>,
+}
+impl Clone for InstanceTypeOffering {
+    fn clone(&self) -> Self {
+        Self {
+            instance_type: self.instance_type.clone(),
+            location_type: self.location_type.clone(),
+            location: self.location.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceTypeOffering {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_type == other.instance_type
+            && self.location_type == other.location_type
+            && self.location == other.location
+    }
+}
+impl Default for InstanceTypeOffering {
+    fn default() -> Self {
+        Self {
+            instance_type: None,
+            location_type: None,
+            location: None,
+        }
+    }
 }
 impl InstanceTypeOffering {
     /// Starts building a [`InstanceTypeOffering`].
@@ -35,9 +60,26 @@ impl InstanceTypeOffering {
     }
 }
 /// A builder for [`InstanceTypeOffering`](crate::types::InstanceTypeOffering); start one with `InstanceTypeOffering::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceTypeOfferingBuilder {
     inner: crate::types::InstanceTypeOffering,
+}
+impl Clone for InstanceTypeOfferingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceTypeOfferingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceTypeOfferingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceTypeOffering as Default>::default(),
+        }
+    }
 }
 impl InstanceTypeOfferingBuilder {
     /// Sets [`InstanceTypeOffering::instance_type`](crate::types::InstanceTypeOffering::instance_type): The instance type.

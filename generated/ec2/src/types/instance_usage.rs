@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the Capacity Reservation usage.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceUsage {
     /// The ID of the Amazon Web Services account that is making use of the Capacity Reservation.
     pub account_id: Option<String>,
     /// The number of instances the Amazon Web Services account currently has in the Capacity Reservation.
     pub used_instance_count: Option<i32>,
+}
+impl Clone for InstanceUsage {
+    fn clone(&self) -> Self {
+        Self {
+            account_id: self.account_id.clone(),
+            used_instance_count: self.used_instance_count,
+        }
+    }
+}
+impl PartialEq for InstanceUsage {
+    fn eq(&self, other: &Self) -> bool {
+        self.account_id == other.account_id
+            && self.used_instance_count == other.used_instance_count
+    }
+}
+impl Default for InstanceUsage {
+    fn default() -> Self {
+        Self {
+            account_id: None,
+            used_instance_count: None,
+        }
+    }
 }
 impl InstanceUsage {
     /// Starts building a [`InstanceUsage`].
@@ -28,9 +50,26 @@ impl InstanceUsage {
     }
 }
 /// A builder for [`InstanceUsage`](crate::types::InstanceUsage); start one with `InstanceUsage::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceUsageBuilder {
     inner: crate::types::InstanceUsage,
+}
+impl Clone for InstanceUsageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceUsageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceUsageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceUsage as Default>::default(),
+        }
+    }
 }
 impl InstanceUsageBuilder {
     /// Sets [`InstanceUsage::account_id`](crate::types::InstanceUsage::account_id): The ID of the Amazon Web Services account that is making use of the Capacity Reservation.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes service integrations with VPC Flow logs.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IntegrateServices {
     /// Information about the integration with Amazon Athena.
     pub athena_integrations: Option<Vec<crate::types::AthenaIntegration>>,
+}
+impl Clone for IntegrateServices {
+    fn clone(&self) -> Self {
+        Self {
+            athena_integrations: self.athena_integrations.clone(),
+        }
+    }
+}
+impl PartialEq for IntegrateServices {
+    fn eq(&self, other: &Self) -> bool {
+        self.athena_integrations == other.athena_integrations
+    }
+}
+impl Default for IntegrateServices {
+    fn default() -> Self {
+        Self { athena_integrations: None }
+    }
 }
 impl IntegrateServices {
     /// Starts building a [`IntegrateServices`].
@@ -21,9 +38,26 @@ impl IntegrateServices {
     }
 }
 /// A builder for [`IntegrateServices`](crate::types::IntegrateServices); start one with `IntegrateServices::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IntegrateServicesBuilder {
     inner: crate::types::IntegrateServices,
+}
+impl Clone for IntegrateServicesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IntegrateServicesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IntegrateServicesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IntegrateServices as Default>::default(),
+        }
+    }
 }
 impl IntegrateServicesBuilder {
     /// Appends one item to [`IntegrateServices::athena_integrations`](crate::types::IntegrateServices::athena_integrations): Information about the integration with Amazon Athena.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an internet gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InternetGateway {
     /// Any VPCs attached to the internet gateway.
@@ -13,6 +13,33 @@ pub struct InternetGateway {
     pub owner_id: Option<String>,
     /// Any tags assigned to the internet gateway.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for InternetGateway {
+    fn clone(&self) -> Self {
+        Self {
+            attachments: self.attachments.clone(),
+            internet_gateway_id: self.internet_gateway_id.clone(),
+            owner_id: self.owner_id.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for InternetGateway {
+    fn eq(&self, other: &Self) -> bool {
+        self.attachments == other.attachments
+            && self.internet_gateway_id == other.internet_gateway_id
+            && self.owner_id == other.owner_id && self.tags == other.tags
+    }
+}
+impl Default for InternetGateway {
+    fn default() -> Self {
+        Self {
+            attachments: None,
+            internet_gateway_id: None,
+            owner_id: None,
+            tags: None,
+        }
+    }
 }
 impl InternetGateway {
     /// Starts building a [`InternetGateway`].
@@ -42,9 +69,26 @@ impl InternetGateway {
     }
 }
 /// A builder for [`InternetGateway`](crate::types::InternetGateway); start one with `InternetGateway::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InternetGatewayBuilder {
     inner: crate::types::InternetGateway,
+}
+impl Clone for InternetGatewayBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InternetGatewayBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InternetGatewayBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InternetGateway as Default>::default(),
+        }
+    }
 }
 impl InternetGatewayBuilder {
     /// Appends one item to [`InternetGateway::attachments`](crate::types::InternetGateway::attachments): Any VPCs attached to the internet gateway.

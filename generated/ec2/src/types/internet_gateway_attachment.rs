@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the attachment of a VPC to an internet gateway or an egress-only internet gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InternetGatewayAttachment {
     /// The current state of the attachment. For an internet gateway, the state is `available` when attached to a VPC; otherwise, this value is not returned.
     pub state: Option<crate::types::AttachmentStatus>,
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
+}
+impl Clone for InternetGatewayAttachment {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for InternetGatewayAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for InternetGatewayAttachment {
+    fn default() -> Self {
+        Self { state: None, vpc_id: None }
+    }
 }
 impl InternetGatewayAttachment {
     /// Starts building a [`InternetGatewayAttachment`].
@@ -28,9 +46,26 @@ impl InternetGatewayAttachment {
     }
 }
 /// A builder for [`InternetGatewayAttachment`](crate::types::InternetGatewayAttachment); start one with `InternetGatewayAttachment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InternetGatewayAttachmentBuilder {
     inner: crate::types::InternetGatewayAttachment,
+}
+impl Clone for InternetGatewayAttachmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InternetGatewayAttachmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InternetGatewayAttachmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InternetGatewayAttachment as Default>::default(),
+        }
+    }
 }
 impl InternetGatewayAttachmentBuilder {
     /// Sets [`InternetGatewayAttachment::state`](crate::types::InternetGatewayAttachment::state): The current state of the attachment.

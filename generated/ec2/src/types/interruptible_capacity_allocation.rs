@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the allocation of capacity from a source reservation to an interruptible reservation, tracking current and target instance counts for allocation management.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InterruptibleCapacityAllocation {
     /// The current number of instances allocated to the interruptible reservation.
@@ -15,6 +15,40 @@ pub struct InterruptibleCapacityAllocation {
     pub interruptible_capacity_reservation_id: Option<String>,
     /// The type of interruption policy applied to the interruptible reservation.
     pub interruption_type: Option<crate::types::InterruptionType>,
+}
+impl Clone for InterruptibleCapacityAllocation {
+    fn clone(&self) -> Self {
+        Self {
+            instance_count: self.instance_count,
+            target_instance_count: self.target_instance_count,
+            status: self.status.clone(),
+            interruptible_capacity_reservation_id: self
+                .interruptible_capacity_reservation_id
+                .clone(),
+            interruption_type: self.interruption_type.clone(),
+        }
+    }
+}
+impl PartialEq for InterruptibleCapacityAllocation {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_count == other.instance_count
+            && self.target_instance_count == other.target_instance_count
+            && self.status == other.status
+            && self.interruptible_capacity_reservation_id
+                == other.interruptible_capacity_reservation_id
+            && self.interruption_type == other.interruption_type
+    }
+}
+impl Default for InterruptibleCapacityAllocation {
+    fn default() -> Self {
+        Self {
+            instance_count: None,
+            target_instance_count: None,
+            status: None,
+            interruptible_capacity_reservation_id: None,
+            interruption_type: None,
+        }
+    }
 }
 impl InterruptibleCapacityAllocation {
     /// Starts building a [`InterruptibleCapacityAllocation`].
@@ -51,9 +85,26 @@ impl InterruptibleCapacityAllocation {
     }
 }
 /// A builder for [`InterruptibleCapacityAllocation`](crate::types::InterruptibleCapacityAllocation); start one with `InterruptibleCapacityAllocation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InterruptibleCapacityAllocationBuilder {
     inner: crate::types::InterruptibleCapacityAllocation,
+}
+impl Clone for InterruptibleCapacityAllocationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InterruptibleCapacityAllocationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InterruptibleCapacityAllocationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InterruptibleCapacityAllocation as Default>::default(),
+        }
+    }
 }
 impl InterruptibleCapacityAllocationBuilder {
     /// Sets [`InterruptibleCapacityAllocation::instance_count`](crate::types::InterruptibleCapacityAllocation::instance_count): The current number of instances allocated to the interruptible reservation.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about how and when instances in an interruptible reservation can be terminated when capacity is reclaimed.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InterruptionInfo {
     /// The ID of the source Capacity Reservation from which the interruptible reservation was created.
     pub source_capacity_reservation_id: Option<String>,
     /// The interruption type that determines how instances are terminated when capacity is reclaimed.
     pub interruption_type: Option<crate::types::InterruptionType>,
+}
+impl Clone for InterruptionInfo {
+    fn clone(&self) -> Self {
+        Self {
+            source_capacity_reservation_id: self.source_capacity_reservation_id.clone(),
+            interruption_type: self.interruption_type.clone(),
+        }
+    }
+}
+impl PartialEq for InterruptionInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_capacity_reservation_id == other.source_capacity_reservation_id
+            && self.interruption_type == other.interruption_type
+    }
+}
+impl Default for InterruptionInfo {
+    fn default() -> Self {
+        Self {
+            source_capacity_reservation_id: None,
+            interruption_type: None,
+        }
+    }
 }
 impl InterruptionInfo {
     /// Starts building a [`InterruptionInfo`].
@@ -28,9 +50,26 @@ impl InterruptionInfo {
     }
 }
 /// A builder for [`InterruptionInfo`](crate::types::InterruptionInfo); start one with `InterruptionInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InterruptionInfoBuilder {
     inner: crate::types::InterruptionInfo,
+}
+impl Clone for InterruptionInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InterruptionInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InterruptionInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InterruptionInfo as Default>::default(),
+        }
+    }
 }
 impl InterruptionInfoBuilder {
     /// Sets [`InterruptionInfo::source_capacity_reservation_id`](crate::types::InterruptionInfo::source_capacity_reservation_id): The ID of the source Capacity Reservation from which the interruptible reservation was created.

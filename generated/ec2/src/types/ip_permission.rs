@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the permissions for a security group rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpPermission {
     /// The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)).
@@ -21,6 +21,41 @@ pub struct IpPermission {
     pub ipv6_ranges: Option<Vec<crate::types::Ipv6Range>>,
     /// The prefix list IDs.
     pub prefix_list_ids: Option<Vec<crate::types::PrefixListId>>,
+}
+impl Clone for IpPermission {
+    fn clone(&self) -> Self {
+        Self {
+            ip_protocol: self.ip_protocol.clone(),
+            from_port: self.from_port,
+            to_port: self.to_port,
+            user_id_group_pairs: self.user_id_group_pairs.clone(),
+            ip_ranges: self.ip_ranges.clone(),
+            ipv6_ranges: self.ipv6_ranges.clone(),
+            prefix_list_ids: self.prefix_list_ids.clone(),
+        }
+    }
+}
+impl PartialEq for IpPermission {
+    fn eq(&self, other: &Self) -> bool {
+        self.ip_protocol == other.ip_protocol && self.from_port == other.from_port
+            && self.to_port == other.to_port
+            && self.user_id_group_pairs == other.user_id_group_pairs
+            && self.ip_ranges == other.ip_ranges && self.ipv6_ranges == other.ipv6_ranges
+            && self.prefix_list_ids == other.prefix_list_ids
+    }
+}
+impl Default for IpPermission {
+    fn default() -> Self {
+        Self {
+            ip_protocol: None,
+            from_port: None,
+            to_port: None,
+            user_id_group_pairs: None,
+            ip_ranges: None,
+            ipv6_ranges: None,
+            prefix_list_ids: None,
+        }
+    }
 }
 impl IpPermission {
     /// Starts building a [`IpPermission`].
@@ -65,9 +100,26 @@ impl IpPermission {
     }
 }
 /// A builder for [`IpPermission`](crate::types::IpPermission); start one with `IpPermission::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpPermissionBuilder {
     inner: crate::types::IpPermission,
+}
+impl Clone for IpPermissionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpPermissionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpPermissionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpPermission as Default>::default(),
+        }
+    }
 }
 impl IpPermissionBuilder {
     /// Sets [`IpPermission::ip_protocol`](crate::types::IpPermission::ip_protocol): The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv4 address range.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpRange {
     /// A description for the security group rule that references this IPv4 address range.
@@ -13,6 +13,27 @@ pub struct IpRange {
     ///
     /// **Note:** Amazon Web Services [canonicalizes](https://en.wikipedia.org/wiki/Canonicalization) IPv4 and IPv6 CIDRs. For example, if you specify 100.68.0.18/18 for the CIDR block, Amazon Web Services canonicalizes the CIDR block to 100.68.0.0/18. Any subsequent DescribeSecurityGroups and DescribeSecurityGroupRules calls will return the canonicalized form of the CIDR block. Additionally, if you attempt to add another rule with the non-canonical form of the CIDR (such as 100.68.0.18/18) and there is already a rule for the canonicalized form of the CIDR block (such as 100.68.0.0/18), the API throws an duplicate rule error.
     pub cidr_ip: Option<String>,
+}
+impl Clone for IpRange {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            cidr_ip: self.cidr_ip.clone(),
+        }
+    }
+}
+impl PartialEq for IpRange {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.cidr_ip == other.cidr_ip
+    }
+}
+impl Default for IpRange {
+    fn default() -> Self {
+        Self {
+            description: None,
+            cidr_ip: None,
+        }
+    }
 }
 impl IpRange {
     /// Starts building a [`IpRange`].
@@ -32,9 +53,26 @@ impl IpRange {
     }
 }
 /// A builder for [`IpRange`](crate::types::IpRange); start one with `IpRange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpRangeBuilder {
     inner: crate::types::IpRange,
+}
+impl Clone for IpRangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpRangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpRangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpRange as Default>::default(),
+        }
+    }
 }
 impl IpRangeBuilder {
     /// Sets [`IpRange::description`](crate::types::IpRange::description): A description for the security group rule that references this IPv4 address range.

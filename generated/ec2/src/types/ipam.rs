@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// IPAM is a VPC feature that you can use to automate your IP address management workflows including assigning, tracking, troubleshooting, and auditing IP addresses across Amazon Web Services Regions and accounts throughout your Amazon Web Services Organization. For more information, see [What is IPAM?](https://docs.aws.amazon.com/vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ipam {
     /// The Amazon Web Services account ID of the owner of the IPAM.
@@ -48,6 +48,77 @@ pub struct Ipam {
     /// - `ipam-owner` (default): The Amazon Web Services account which owns the IPAM is charged for all active IP addresses managed in IPAM.
     /// - `resource-owner`: The Amazon Web Services account that owns the IP address is charged for the active IP address.
     pub metered_account: Option<crate::types::IpamMeteredAccount>,
+}
+impl Clone for Ipam {
+    fn clone(&self) -> Self {
+        Self {
+            owner_id: self.owner_id.clone(),
+            ipam_id: self.ipam_id.clone(),
+            ipam_arn: self.ipam_arn.clone(),
+            ipam_region: self.ipam_region.clone(),
+            public_default_scope_id: self.public_default_scope_id.clone(),
+            private_default_scope_id: self.private_default_scope_id.clone(),
+            scope_count: self.scope_count,
+            description: self.description.clone(),
+            operating_regions: self.operating_regions.clone(),
+            state: self.state.clone(),
+            tags: self.tags.clone(),
+            default_resource_discovery_id: self.default_resource_discovery_id.clone(),
+            default_resource_discovery_association_id: self
+                .default_resource_discovery_association_id
+                .clone(),
+            resource_discovery_association_count: self
+                .resource_discovery_association_count,
+            state_message: self.state_message.clone(),
+            tier: self.tier.clone(),
+            enable_private_gua: self.enable_private_gua,
+            metered_account: self.metered_account.clone(),
+        }
+    }
+}
+impl PartialEq for Ipam {
+    fn eq(&self, other: &Self) -> bool {
+        self.owner_id == other.owner_id && self.ipam_id == other.ipam_id
+            && self.ipam_arn == other.ipam_arn && self.ipam_region == other.ipam_region
+            && self.public_default_scope_id == other.public_default_scope_id
+            && self.private_default_scope_id == other.private_default_scope_id
+            && self.scope_count == other.scope_count
+            && self.description == other.description
+            && self.operating_regions == other.operating_regions
+            && self.state == other.state && self.tags == other.tags
+            && self.default_resource_discovery_id == other.default_resource_discovery_id
+            && self.default_resource_discovery_association_id
+                == other.default_resource_discovery_association_id
+            && self.resource_discovery_association_count
+                == other.resource_discovery_association_count
+            && self.state_message == other.state_message && self.tier == other.tier
+            && self.enable_private_gua == other.enable_private_gua
+            && self.metered_account == other.metered_account
+    }
+}
+impl Default for Ipam {
+    fn default() -> Self {
+        Self {
+            owner_id: None,
+            ipam_id: None,
+            ipam_arn: None,
+            ipam_region: None,
+            public_default_scope_id: None,
+            private_default_scope_id: None,
+            scope_count: None,
+            description: None,
+            operating_regions: None,
+            state: None,
+            tags: None,
+            default_resource_discovery_id: None,
+            default_resource_discovery_association_id: None,
+            resource_discovery_association_count: None,
+            state_message: None,
+            tier: None,
+            enable_private_gua: None,
+            metered_account: None,
+        }
+    }
 }
 impl Ipam {
     /// Starts building a [`Ipam`].
@@ -147,9 +218,26 @@ impl Ipam {
     }
 }
 /// A builder for [`Ipam`](crate::types::Ipam); start one with `Ipam::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamBuilder {
     inner: crate::types::Ipam,
+}
+impl Clone for IpamBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Ipam as Default>::default(),
+        }
+    }
 }
 impl IpamBuilder {
     /// Sets [`Ipam::owner_id`](crate::types::Ipam::owner_id): The Amazon Web Services account ID of the owner of the IPAM.

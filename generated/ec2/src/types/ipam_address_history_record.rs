@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The historical record of a CIDR within an IPAM scope. For more information, see [View the history of IP addresses](https://docs.aws.amazon.com/vpc/latest/ipam/view-history-cidr-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamAddressHistoryRecord {
     /// The ID of the resource owner.
@@ -27,6 +27,55 @@ pub struct IpamAddressHistoryRecord {
     pub sampled_start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Sampled end time of the resource-to-CIDR association within the IPAM scope. Changes are picked up in periodic snapshots, so the end time may have occurred before this specific time.
     pub sampled_end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for IpamAddressHistoryRecord {
+    fn clone(&self) -> Self {
+        Self {
+            resource_owner_id: self.resource_owner_id.clone(),
+            resource_region: self.resource_region.clone(),
+            resource_type: self.resource_type.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_cidr: self.resource_cidr.clone(),
+            resource_name: self.resource_name.clone(),
+            resource_compliance_status: self.resource_compliance_status.clone(),
+            resource_overlap_status: self.resource_overlap_status.clone(),
+            vpc_id: self.vpc_id.clone(),
+            sampled_start_time: self.sampled_start_time,
+            sampled_end_time: self.sampled_end_time,
+        }
+    }
+}
+impl PartialEq for IpamAddressHistoryRecord {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_owner_id == other.resource_owner_id
+            && self.resource_region == other.resource_region
+            && self.resource_type == other.resource_type
+            && self.resource_id == other.resource_id
+            && self.resource_cidr == other.resource_cidr
+            && self.resource_name == other.resource_name
+            && self.resource_compliance_status == other.resource_compliance_status
+            && self.resource_overlap_status == other.resource_overlap_status
+            && self.vpc_id == other.vpc_id
+            && self.sampled_start_time == other.sampled_start_time
+            && self.sampled_end_time == other.sampled_end_time
+    }
+}
+impl Default for IpamAddressHistoryRecord {
+    fn default() -> Self {
+        Self {
+            resource_owner_id: None,
+            resource_region: None,
+            resource_type: None,
+            resource_id: None,
+            resource_cidr: None,
+            resource_name: None,
+            resource_compliance_status: None,
+            resource_overlap_status: None,
+            vpc_id: None,
+            sampled_start_time: None,
+            sampled_end_time: None,
+        }
+    }
 }
 impl IpamAddressHistoryRecord {
     /// Starts building a [`IpamAddressHistoryRecord`].
@@ -95,9 +144,26 @@ impl IpamAddressHistoryRecord {
     }
 }
 /// A builder for [`IpamAddressHistoryRecord`](crate::types::IpamAddressHistoryRecord); start one with `IpamAddressHistoryRecord::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamAddressHistoryRecordBuilder {
     inner: crate::types::IpamAddressHistoryRecord,
+}
+impl Clone for IpamAddressHistoryRecordBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamAddressHistoryRecordBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamAddressHistoryRecordBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamAddressHistoryRecord as Default>::default(),
+        }
+    }
 }
 impl IpamAddressHistoryRecordBuilder {
     /// Sets [`IpamAddressHistoryRecord::resource_owner_id`](crate::types::IpamAddressHistoryRecord::resource_owner_id): The ID of the resource owner.

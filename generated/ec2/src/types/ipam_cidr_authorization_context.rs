@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A signed document that proves that you are authorized to bring the specified IP address range to Amazon using BYOIP.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamCidrAuthorizationContext {
     /// The plain-text authorization message for the prefix and account.
     pub message: Option<String>,
     /// The signed authorization message for the prefix and account.
     pub signature: Option<String>,
+}
+impl Clone for IpamCidrAuthorizationContext {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            signature: self.signature.clone(),
+        }
+    }
+}
+impl PartialEq for IpamCidrAuthorizationContext {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.signature == other.signature
+    }
+}
+impl Default for IpamCidrAuthorizationContext {
+    fn default() -> Self {
+        Self {
+            message: None,
+            signature: None,
+        }
+    }
 }
 impl IpamCidrAuthorizationContext {
     /// Starts building a [`IpamCidrAuthorizationContext`].
@@ -28,9 +49,26 @@ impl IpamCidrAuthorizationContext {
     }
 }
 /// A builder for [`IpamCidrAuthorizationContext`](crate::types::IpamCidrAuthorizationContext); start one with `IpamCidrAuthorizationContext::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamCidrAuthorizationContextBuilder {
     inner: crate::types::IpamCidrAuthorizationContext,
+}
+impl Clone for IpamCidrAuthorizationContextBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamCidrAuthorizationContextBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamCidrAuthorizationContextBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamCidrAuthorizationContext as Default>::default(),
+        }
+    }
 }
 impl IpamCidrAuthorizationContextBuilder {
     /// Sets [`IpamCidrAuthorizationContext::message`](crate::types::IpamCidrAuthorizationContext::message): The plain-text authorization message for the prefix and account.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An IPAM discovered account. A discovered account is an Amazon Web Services account that is monitored under a resource discovery. If you have integrated IPAM with Amazon Web Services Organizations, all accounts in the organization are discovered accounts.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamDiscoveredAccount {
     /// The account ID.
@@ -17,6 +17,41 @@ pub struct IpamDiscoveredAccount {
     pub last_successful_discovery_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ID of an Organizational Unit in Amazon Web Services Organizations.
     pub organizational_unit_id: Option<String>,
+}
+impl Clone for IpamDiscoveredAccount {
+    fn clone(&self) -> Self {
+        Self {
+            account_id: self.account_id.clone(),
+            discovery_region: self.discovery_region.clone(),
+            failure_reason: self.failure_reason.clone(),
+            last_attempted_discovery_time: self.last_attempted_discovery_time,
+            last_successful_discovery_time: self.last_successful_discovery_time,
+            organizational_unit_id: self.organizational_unit_id.clone(),
+        }
+    }
+}
+impl PartialEq for IpamDiscoveredAccount {
+    fn eq(&self, other: &Self) -> bool {
+        self.account_id == other.account_id
+            && self.discovery_region == other.discovery_region
+            && self.failure_reason == other.failure_reason
+            && self.last_attempted_discovery_time == other.last_attempted_discovery_time
+            && self.last_successful_discovery_time
+                == other.last_successful_discovery_time
+            && self.organizational_unit_id == other.organizational_unit_id
+    }
+}
+impl Default for IpamDiscoveredAccount {
+    fn default() -> Self {
+        Self {
+            account_id: None,
+            discovery_region: None,
+            failure_reason: None,
+            last_attempted_discovery_time: None,
+            last_successful_discovery_time: None,
+            organizational_unit_id: None,
+        }
+    }
 }
 impl IpamDiscoveredAccount {
     /// Starts building a [`IpamDiscoveredAccount`].
@@ -60,9 +95,26 @@ impl IpamDiscoveredAccount {
     }
 }
 /// A builder for [`IpamDiscoveredAccount`](crate::types::IpamDiscoveredAccount); start one with `IpamDiscoveredAccount::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamDiscoveredAccountBuilder {
     inner: crate::types::IpamDiscoveredAccount,
+}
+impl Clone for IpamDiscoveredAccountBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamDiscoveredAccountBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamDiscoveredAccountBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamDiscoveredAccount as Default>::default(),
+        }
+    }
 }
 impl IpamDiscoveredAccountBuilder {
     /// Sets [`IpamDiscoveredAccount::account_id`](crate::types::IpamDiscoveredAccount::account_id): The account ID.

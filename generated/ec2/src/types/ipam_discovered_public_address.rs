@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A public IP Address discovered by IPAM.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamDiscoveredPublicAddress {
     /// The resource discovery ID.
@@ -43,6 +43,76 @@ pub struct IpamDiscoveredPublicAddress {
     pub security_groups: Option<Vec<crate::types::IpamPublicAddressSecurityGroup>>,
     /// The last successful resource discovery time.
     pub sample_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for IpamDiscoveredPublicAddress {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_resource_discovery_id: self.ipam_resource_discovery_id.clone(),
+            address_region: self.address_region.clone(),
+            address: self.address.clone(),
+            address_owner_id: self.address_owner_id.clone(),
+            address_allocation_id: self.address_allocation_id.clone(),
+            association_status: self.association_status.clone(),
+            address_type: self.address_type.clone(),
+            service: self.service.clone(),
+            service_resource: self.service_resource.clone(),
+            vpc_id: self.vpc_id.clone(),
+            subnet_id: self.subnet_id.clone(),
+            public_ipv4_pool_id: self.public_ipv4_pool_id.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            network_interface_description: self.network_interface_description.clone(),
+            instance_id: self.instance_id.clone(),
+            tags: self.tags.clone(),
+            network_border_group: self.network_border_group.clone(),
+            security_groups: self.security_groups.clone(),
+            sample_time: self.sample_time,
+        }
+    }
+}
+impl PartialEq for IpamDiscoveredPublicAddress {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_resource_discovery_id == other.ipam_resource_discovery_id
+            && self.address_region == other.address_region
+            && self.address == other.address
+            && self.address_owner_id == other.address_owner_id
+            && self.address_allocation_id == other.address_allocation_id
+            && self.association_status == other.association_status
+            && self.address_type == other.address_type && self.service == other.service
+            && self.service_resource == other.service_resource
+            && self.vpc_id == other.vpc_id && self.subnet_id == other.subnet_id
+            && self.public_ipv4_pool_id == other.public_ipv4_pool_id
+            && self.network_interface_id == other.network_interface_id
+            && self.network_interface_description == other.network_interface_description
+            && self.instance_id == other.instance_id && self.tags == other.tags
+            && self.network_border_group == other.network_border_group
+            && self.security_groups == other.security_groups
+            && self.sample_time == other.sample_time
+    }
+}
+impl Default for IpamDiscoveredPublicAddress {
+    fn default() -> Self {
+        Self {
+            ipam_resource_discovery_id: None,
+            address_region: None,
+            address: None,
+            address_owner_id: None,
+            address_allocation_id: None,
+            association_status: None,
+            address_type: None,
+            service: None,
+            service_resource: None,
+            vpc_id: None,
+            subnet_id: None,
+            public_ipv4_pool_id: None,
+            network_interface_id: None,
+            network_interface_description: None,
+            instance_id: None,
+            tags: None,
+            network_border_group: None,
+            security_groups: None,
+            sample_time: None,
+        }
+    }
 }
 impl IpamDiscoveredPublicAddress {
     /// Starts building a [`IpamDiscoveredPublicAddress`].
@@ -149,9 +219,26 @@ impl IpamDiscoveredPublicAddress {
     }
 }
 /// A builder for [`IpamDiscoveredPublicAddress`](crate::types::IpamDiscoveredPublicAddress); start one with `IpamDiscoveredPublicAddress::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamDiscoveredPublicAddressBuilder {
     inner: crate::types::IpamDiscoveredPublicAddress,
+}
+impl Clone for IpamDiscoveredPublicAddressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamDiscoveredPublicAddressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamDiscoveredPublicAddressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamDiscoveredPublicAddress as Default>::default(),
+        }
+    }
 }
 impl IpamDiscoveredPublicAddressBuilder {
     /// Sets [`IpamDiscoveredPublicAddress::ipam_resource_discovery_id`](crate::types::IpamDiscoveredPublicAddress::ipam_resource_discovery_id): The resource discovery ID.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An IPAM discovered resource CIDR. A discovered resource is a resource CIDR monitored under a resource discovery. The following resources can be discovered: VPCs, Public IPv4 pools, VPC subnets, and Elastic IP addresses. The discovered resource CIDR is the IP address range in CIDR notation that is associated with the resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamDiscoveredResourceCidr {
     /// The resource discovery ID.
@@ -39,6 +39,66 @@ pub struct IpamDiscoveredResourceCidr {
     pub sample_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The Availability Zone ID.
     pub availability_zone_id: Option<String>,
+}
+impl Clone for IpamDiscoveredResourceCidr {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_resource_discovery_id: self.ipam_resource_discovery_id.clone(),
+            resource_region: self.resource_region.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_owner_id: self.resource_owner_id.clone(),
+            resource_cidr: self.resource_cidr.clone(),
+            ip_source: self.ip_source.clone(),
+            resource_type: self.resource_type.clone(),
+            resource_tags: self.resource_tags.clone(),
+            ip_usage: self.ip_usage,
+            vpc_id: self.vpc_id.clone(),
+            subnet_id: self.subnet_id.clone(),
+            network_interface_attachment_status: self
+                .network_interface_attachment_status
+                .clone(),
+            sample_time: self.sample_time,
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for IpamDiscoveredResourceCidr {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_resource_discovery_id == other.ipam_resource_discovery_id
+            && self.resource_region == other.resource_region
+            && self.resource_id == other.resource_id
+            && self.resource_owner_id == other.resource_owner_id
+            && self.resource_cidr == other.resource_cidr
+            && self.ip_source == other.ip_source
+            && self.resource_type == other.resource_type
+            && self.resource_tags == other.resource_tags
+            && self.ip_usage == other.ip_usage && self.vpc_id == other.vpc_id
+            && self.subnet_id == other.subnet_id
+            && self.network_interface_attachment_status
+                == other.network_interface_attachment_status
+            && self.sample_time == other.sample_time
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for IpamDiscoveredResourceCidr {
+    fn default() -> Self {
+        Self {
+            ipam_resource_discovery_id: None,
+            resource_region: None,
+            resource_id: None,
+            resource_owner_id: None,
+            resource_cidr: None,
+            ip_source: None,
+            resource_type: None,
+            resource_tags: None,
+            ip_usage: None,
+            vpc_id: None,
+            subnet_id: None,
+            network_interface_attachment_status: None,
+            sample_time: None,
+            availability_zone_id: None,
+        }
+    }
 }
 impl IpamDiscoveredResourceCidr {
     /// Starts building a [`IpamDiscoveredResourceCidr`].
@@ -120,9 +180,26 @@ impl IpamDiscoveredResourceCidr {
     }
 }
 /// A builder for [`IpamDiscoveredResourceCidr`](crate::types::IpamDiscoveredResourceCidr); start one with `IpamDiscoveredResourceCidr::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamDiscoveredResourceCidrBuilder {
     inner: crate::types::IpamDiscoveredResourceCidr,
+}
+impl Clone for IpamDiscoveredResourceCidrBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamDiscoveredResourceCidrBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamDiscoveredResourceCidrBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamDiscoveredResourceCidr as Default>::default(),
+        }
+    }
 }
 impl IpamDiscoveredResourceCidrBuilder {
     /// Sets [`IpamDiscoveredResourceCidr::ipam_resource_discovery_id`](crate::types::IpamDiscoveredResourceCidr::ipam_resource_discovery_id): The resource discovery ID.

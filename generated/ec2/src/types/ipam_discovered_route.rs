@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a BGP route discovered by IPAM resource discovery.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamDiscoveredRoute {
     /// The ID of the IPAM resource discovery that discovered the route.
@@ -39,6 +39,53 @@ pub struct IpamDiscoveredRoute {
     pub ipam_pool_id: Option<String>,
     /// The time when the route was last sampled.
     pub sample_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for IpamDiscoveredRoute {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_resource_discovery_id: self.ipam_resource_discovery_id.clone(),
+            resource_region: self.resource_region.clone(),
+            resource_owner_id: self.resource_owner_id.clone(),
+            cidr: self.cidr.clone(),
+            asn: self.asn.clone(),
+            state: self.state.clone(),
+            advertisement_type: self.advertisement_type.clone(),
+            network_border_group: self.network_border_group.clone(),
+            pool_id: self.pool_id.clone(),
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            sample_time: self.sample_time,
+        }
+    }
+}
+impl PartialEq for IpamDiscoveredRoute {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_resource_discovery_id == other.ipam_resource_discovery_id
+            && self.resource_region == other.resource_region
+            && self.resource_owner_id == other.resource_owner_id
+            && self.cidr == other.cidr && self.asn == other.asn
+            && self.state == other.state
+            && self.advertisement_type == other.advertisement_type
+            && self.network_border_group == other.network_border_group
+            && self.pool_id == other.pool_id && self.ipam_pool_id == other.ipam_pool_id
+            && self.sample_time == other.sample_time
+    }
+}
+impl Default for IpamDiscoveredRoute {
+    fn default() -> Self {
+        Self {
+            ipam_resource_discovery_id: None,
+            resource_region: None,
+            resource_owner_id: None,
+            cidr: None,
+            asn: None,
+            state: None,
+            advertisement_type: None,
+            network_border_group: None,
+            pool_id: None,
+            ipam_pool_id: None,
+            sample_time: None,
+        }
+    }
 }
 impl IpamDiscoveredRoute {
     /// Starts building a [`IpamDiscoveredRoute`].
@@ -105,9 +152,26 @@ impl IpamDiscoveredRoute {
     }
 }
 /// A builder for [`IpamDiscoveredRoute`](crate::types::IpamDiscoveredRoute); start one with `IpamDiscoveredRoute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamDiscoveredRouteBuilder {
     inner: crate::types::IpamDiscoveredRoute,
+}
+impl Clone for IpamDiscoveredRouteBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamDiscoveredRouteBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamDiscoveredRouteBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamDiscoveredRoute as Default>::default(),
+        }
+    }
 }
 impl IpamDiscoveredRouteBuilder {
     /// Sets [`IpamDiscoveredRoute::ipam_resource_discovery_id`](crate::types::IpamDiscoveredRoute::ipam_resource_discovery_id): The ID of the IPAM resource discovery that discovered the route.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The discovery failure reason.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamDiscoveryFailureReason {
     /// The discovery failure code.
@@ -16,6 +16,24 @@ pub struct IpamDiscoveryFailureReason {
     pub code: Option<crate::types::IpamDiscoveryFailureCode>,
     /// The discovery failure message.
     pub message: Option<String>,
+}
+impl Clone for IpamDiscoveryFailureReason {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for IpamDiscoveryFailureReason {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for IpamDiscoveryFailureReason {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl IpamDiscoveryFailureReason {
     /// Starts building a [`IpamDiscoveryFailureReason`].
@@ -35,9 +53,26 @@ impl IpamDiscoveryFailureReason {
     }
 }
 /// A builder for [`IpamDiscoveryFailureReason`](crate::types::IpamDiscoveryFailureReason); start one with `IpamDiscoveryFailureReason::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamDiscoveryFailureReasonBuilder {
     inner: crate::types::IpamDiscoveryFailureReason,
+}
+impl Clone for IpamDiscoveryFailureReasonBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamDiscoveryFailureReasonBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamDiscoveryFailureReasonBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamDiscoveryFailureReason as Default>::default(),
+        }
+    }
 }
 impl IpamDiscoveryFailureReasonBuilder {
     /// Sets [`IpamDiscoveryFailureReason::code`](crate::types::IpamDiscoveryFailureReason::code): The discovery failure code.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A verification token is an Amazon Web Services-generated random value that you can use to prove ownership of an external resource. For example, you can use a verification token to validate that you control a public IP address range when you bring an IP address range to Amazon Web Services (BYOIP).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamExternalResourceVerificationToken {
     /// The ID of the token.
@@ -27,6 +27,58 @@ pub struct IpamExternalResourceVerificationToken {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// Token state.
     pub state: Option<crate::types::IpamExternalResourceVerificationTokenState>,
+}
+impl Clone for IpamExternalResourceVerificationToken {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_external_resource_verification_token_id: self
+                .ipam_external_resource_verification_token_id
+                .clone(),
+            ipam_external_resource_verification_token_arn: self
+                .ipam_external_resource_verification_token_arn
+                .clone(),
+            ipam_id: self.ipam_id.clone(),
+            ipam_arn: self.ipam_arn.clone(),
+            ipam_region: self.ipam_region.clone(),
+            token_value: self.token_value.clone(),
+            token_name: self.token_name.clone(),
+            not_after: self.not_after,
+            status: self.status.clone(),
+            tags: self.tags.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for IpamExternalResourceVerificationToken {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_external_resource_verification_token_id
+            == other.ipam_external_resource_verification_token_id
+            && self.ipam_external_resource_verification_token_arn
+                == other.ipam_external_resource_verification_token_arn
+            && self.ipam_id == other.ipam_id && self.ipam_arn == other.ipam_arn
+            && self.ipam_region == other.ipam_region
+            && self.token_value == other.token_value
+            && self.token_name == other.token_name && self.not_after == other.not_after
+            && self.status == other.status && self.tags == other.tags
+            && self.state == other.state
+    }
+}
+impl Default for IpamExternalResourceVerificationToken {
+    fn default() -> Self {
+        Self {
+            ipam_external_resource_verification_token_id: None,
+            ipam_external_resource_verification_token_arn: None,
+            ipam_id: None,
+            ipam_arn: None,
+            ipam_region: None,
+            token_value: None,
+            token_name: None,
+            not_after: None,
+            status: None,
+            tags: None,
+            state: None,
+        }
+    }
 }
 impl IpamExternalResourceVerificationToken {
     /// Starts building a [`IpamExternalResourceVerificationToken`].
@@ -93,9 +145,26 @@ impl IpamExternalResourceVerificationToken {
     }
 }
 /// A builder for [`IpamExternalResourceVerificationToken`](crate::types::IpamExternalResourceVerificationToken); start one with `IpamExternalResourceVerificationToken::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamExternalResourceVerificationTokenBuilder {
     inner: crate::types::IpamExternalResourceVerificationToken,
+}
+impl Clone for IpamExternalResourceVerificationTokenBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamExternalResourceVerificationTokenBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamExternalResourceVerificationTokenBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamExternalResourceVerificationToken as Default>::default(),
+        }
+    }
 }
 impl IpamExternalResourceVerificationTokenBuilder {
     /// Sets [`IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_id`](crate::types::IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_id): The ID of the token.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an association between an IPAM and a Regional Internet Registry (RIR) for delegated RPKI management.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamInternetRegistryAssociation {
     /// The ID of the Amazon Web Services account that owns the internet registry association.
@@ -32,6 +32,59 @@ pub struct IpamInternetRegistryAssociation {
     pub child_request_xml: Option<String>,
     /// The tags assigned to the internet registry association.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for IpamInternetRegistryAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            owner_id: self.owner_id.clone(),
+            ipam_internet_registry_association_id: self
+                .ipam_internet_registry_association_id
+                .clone(),
+            ipam_internet_registry_association_arn: self
+                .ipam_internet_registry_association_arn
+                .clone(),
+            ipam_id: self.ipam_id.clone(),
+            ipam_region: self.ipam_region.clone(),
+            rir: self.rir.clone(),
+            organization_handle: self.organization_handle.clone(),
+            description: self.description.clone(),
+            state: self.state.clone(),
+            child_request_xml: self.child_request_xml.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for IpamInternetRegistryAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.owner_id == other.owner_id
+            && self.ipam_internet_registry_association_id
+                == other.ipam_internet_registry_association_id
+            && self.ipam_internet_registry_association_arn
+                == other.ipam_internet_registry_association_arn
+            && self.ipam_id == other.ipam_id && self.ipam_region == other.ipam_region
+            && self.rir == other.rir
+            && self.organization_handle == other.organization_handle
+            && self.description == other.description && self.state == other.state
+            && self.child_request_xml == other.child_request_xml
+            && self.tags == other.tags
+    }
+}
+impl Default for IpamInternetRegistryAssociation {
+    fn default() -> Self {
+        Self {
+            owner_id: None,
+            ipam_internet_registry_association_id: None,
+            ipam_internet_registry_association_arn: None,
+            ipam_id: None,
+            ipam_region: None,
+            rir: None,
+            organization_handle: None,
+            description: None,
+            state: None,
+            child_request_xml: None,
+            tags: None,
+        }
+    }
 }
 impl IpamInternetRegistryAssociation {
     /// Starts building a [`IpamInternetRegistryAssociation`].
@@ -96,9 +149,26 @@ impl IpamInternetRegistryAssociation {
     }
 }
 /// A builder for [`IpamInternetRegistryAssociation`](crate::types::IpamInternetRegistryAssociation); start one with `IpamInternetRegistryAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamInternetRegistryAssociationBuilder {
     inner: crate::types::IpamInternetRegistryAssociation,
+}
+impl Clone for IpamInternetRegistryAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamInternetRegistryAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamInternetRegistryAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamInternetRegistryAssociation as Default>::default(),
+        }
+    }
 }
 impl IpamInternetRegistryAssociationBuilder {
     /// Sets [`IpamInternetRegistryAssociation::owner_id`](crate::types::IpamInternetRegistryAssociation::owner_id): The ID of the Amazon Web Services account that owns the internet registry association.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an Autonomous System Number (ASN) registered at an internet registry and associated with an IPAM.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamInternetRegistryAssociationAsn {
     /// The Autonomous System Number.
     pub asn: Option<String>,
     /// The time when the ASN was last observed at the internet registry.
     pub last_observed_at: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for IpamInternetRegistryAssociationAsn {
+    fn clone(&self) -> Self {
+        Self {
+            asn: self.asn.clone(),
+            last_observed_at: self.last_observed_at,
+        }
+    }
+}
+impl PartialEq for IpamInternetRegistryAssociationAsn {
+    fn eq(&self, other: &Self) -> bool {
+        self.asn == other.asn && self.last_observed_at == other.last_observed_at
+    }
+}
+impl Default for IpamInternetRegistryAssociationAsn {
+    fn default() -> Self {
+        Self {
+            asn: None,
+            last_observed_at: None,
+        }
+    }
 }
 impl IpamInternetRegistryAssociationAsn {
     /// Starts building a [`IpamInternetRegistryAssociationAsn`].
@@ -28,9 +49,26 @@ impl IpamInternetRegistryAssociationAsn {
     }
 }
 /// A builder for [`IpamInternetRegistryAssociationAsn`](crate::types::IpamInternetRegistryAssociationAsn); start one with `IpamInternetRegistryAssociationAsn::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamInternetRegistryAssociationAsnBuilder {
     inner: crate::types::IpamInternetRegistryAssociationAsn,
+}
+impl Clone for IpamInternetRegistryAssociationAsnBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamInternetRegistryAssociationAsnBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamInternetRegistryAssociationAsnBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamInternetRegistryAssociationAsn as Default>::default(),
+        }
+    }
 }
 impl IpamInternetRegistryAssociationAsnBuilder {
     /// Sets [`IpamInternetRegistryAssociationAsn::asn`](crate::types::IpamInternetRegistryAssociationAsn::asn): The Autonomous System Number.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an IP address CIDR registered at an internet registry and associated with an IPAM.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamInternetRegistryAssociationCidr {
     /// The IP address prefix in CIDR notation.
     pub cidr: Option<String>,
     /// The time when the CIDR was last observed at the internet registry.
     pub last_observed_at: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for IpamInternetRegistryAssociationCidr {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            last_observed_at: self.last_observed_at,
+        }
+    }
+}
+impl PartialEq for IpamInternetRegistryAssociationCidr {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.last_observed_at == other.last_observed_at
+    }
+}
+impl Default for IpamInternetRegistryAssociationCidr {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            last_observed_at: None,
+        }
+    }
 }
 impl IpamInternetRegistryAssociationCidr {
     /// Starts building a [`IpamInternetRegistryAssociationCidr`].
@@ -28,9 +49,26 @@ impl IpamInternetRegistryAssociationCidr {
     }
 }
 /// A builder for [`IpamInternetRegistryAssociationCidr`](crate::types::IpamInternetRegistryAssociationCidr); start one with `IpamInternetRegistryAssociationCidr::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamInternetRegistryAssociationCidrBuilder {
     inner: crate::types::IpamInternetRegistryAssociationCidr,
+}
+impl Clone for IpamInternetRegistryAssociationCidrBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamInternetRegistryAssociationCidrBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamInternetRegistryAssociationCidrBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamInternetRegistryAssociationCidr as Default>::default(),
+        }
+    }
 }
 impl IpamInternetRegistryAssociationCidrBuilder {
     /// Sets [`IpamInternetRegistryAssociationCidr::cidr`](crate::types::IpamInternetRegistryAssociationCidr::cidr): The IP address prefix in CIDR notation.

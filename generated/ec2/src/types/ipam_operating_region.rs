@@ -4,11 +4,28 @@
 /// The operating Regions for an IPAM. Operating Regions are Amazon Web Services Regions where the IPAM is allowed to manage IP address CIDRs. IPAM only discovers and monitors resources in the Amazon Web Services Regions you select as operating Regions.
 ///
 /// For more information about operating Regions, see [Create an IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/create-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamOperatingRegion {
     /// The name of the operating Region.
     pub region_name: Option<String>,
+}
+impl Clone for IpamOperatingRegion {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+        }
+    }
+}
+impl PartialEq for IpamOperatingRegion {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+    }
+}
+impl Default for IpamOperatingRegion {
+    fn default() -> Self {
+        Self { region_name: None }
+    }
 }
 impl IpamOperatingRegion {
     /// Starts building a [`IpamOperatingRegion`].
@@ -23,9 +40,26 @@ impl IpamOperatingRegion {
     }
 }
 /// A builder for [`IpamOperatingRegion`](crate::types::IpamOperatingRegion); start one with `IpamOperatingRegion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamOperatingRegionBuilder {
     inner: crate::types::IpamOperatingRegion,
+}
+impl Clone for IpamOperatingRegionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamOperatingRegionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamOperatingRegionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamOperatingRegion as Default>::default(),
+        }
+    }
 }
 impl IpamOperatingRegionBuilder {
     /// Sets [`IpamOperatingRegion::region_name`](crate::types::IpamOperatingRegion::region_name): The name of the operating Region.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// If your IPAM is integrated with Amazon Web Services Organizations and you add an organizational unit (OU) exclusion, IPAM will not manage the IP addresses in accounts in that OU exclusion.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamOrganizationalUnitExclusion {
     /// An Amazon Web Services Organizations entity path. For more information on the entity path, see [Understand the Amazon Web Services Organizations entity path](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_last-accessed-view-data-orgs.html#access_policies_access-advisor-viewing-orgs-entity-path) in the *Amazon Web Services Identity and Access Management User Guide*.
     pub organizations_entity_path: Option<String>,
+}
+impl Clone for IpamOrganizationalUnitExclusion {
+    fn clone(&self) -> Self {
+        Self {
+            organizations_entity_path: self.organizations_entity_path.clone(),
+        }
+    }
+}
+impl PartialEq for IpamOrganizationalUnitExclusion {
+    fn eq(&self, other: &Self) -> bool {
+        self.organizations_entity_path == other.organizations_entity_path
+    }
+}
+impl Default for IpamOrganizationalUnitExclusion {
+    fn default() -> Self {
+        Self {
+            organizations_entity_path: None,
+        }
+    }
 }
 impl IpamOrganizationalUnitExclusion {
     /// Starts building a [`IpamOrganizationalUnitExclusion`].
@@ -21,9 +40,26 @@ impl IpamOrganizationalUnitExclusion {
     }
 }
 /// A builder for [`IpamOrganizationalUnitExclusion`](crate::types::IpamOrganizationalUnitExclusion); start one with `IpamOrganizationalUnitExclusion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamOrganizationalUnitExclusionBuilder {
     inner: crate::types::IpamOrganizationalUnitExclusion,
+}
+impl Clone for IpamOrganizationalUnitExclusionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamOrganizationalUnitExclusionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamOrganizationalUnitExclusionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamOrganizationalUnitExclusion as Default>::default(),
+        }
+    }
 }
 impl IpamOrganizationalUnitExclusionBuilder {
     /// Sets [`IpamOrganizationalUnitExclusion::organizations_entity_path`](crate::types::IpamOrganizationalUnitExclusion::organizations_entity_path): An Amazon Web Services Organizations entity path.

@@ -4,7 +4,7 @@
 /// Information about an IPAM policy.
 ///
 /// An IPAM policy is a set of rules that define how public IPv4 addresses from IPAM pools are allocated to Amazon Web Services resources. Each rule maps an Amazon Web Services service to IPAM pools that the service will use to get IP addresses. A single policy can have multiple rules and be applied to multiple Amazon Web Services Regions. If the IPAM pool run out of addresses then the services fallback to Amazon-provided IP addresses. A policy can be applied to an individual Amazon Web Services account or an entity within Amazon Web Services Organizations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPolicy {
     /// The account ID that owns the IPAM policy.
@@ -23,6 +23,43 @@ pub struct IpamPolicy {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the IPAM this policy belongs to.
     pub ipam_id: Option<String>,
+}
+impl Clone for IpamPolicy {
+    fn clone(&self) -> Self {
+        Self {
+            owner_id: self.owner_id.clone(),
+            ipam_policy_id: self.ipam_policy_id.clone(),
+            ipam_policy_arn: self.ipam_policy_arn.clone(),
+            ipam_policy_region: self.ipam_policy_region.clone(),
+            state: self.state.clone(),
+            state_message: self.state_message.clone(),
+            tags: self.tags.clone(),
+            ipam_id: self.ipam_id.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        self.owner_id == other.owner_id && self.ipam_policy_id == other.ipam_policy_id
+            && self.ipam_policy_arn == other.ipam_policy_arn
+            && self.ipam_policy_region == other.ipam_policy_region
+            && self.state == other.state && self.state_message == other.state_message
+            && self.tags == other.tags && self.ipam_id == other.ipam_id
+    }
+}
+impl Default for IpamPolicy {
+    fn default() -> Self {
+        Self {
+            owner_id: None,
+            ipam_policy_id: None,
+            ipam_policy_arn: None,
+            ipam_policy_region: None,
+            state: None,
+            state_message: None,
+            tags: None,
+            ipam_id: None,
+        }
+    }
 }
 impl IpamPolicy {
     /// Starts building a [`IpamPolicy`].
@@ -72,9 +109,26 @@ impl IpamPolicy {
     }
 }
 /// A builder for [`IpamPolicy`](crate::types::IpamPolicy); start one with `IpamPolicy::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPolicyBuilder {
     inner: crate::types::IpamPolicy,
+}
+impl Clone for IpamPolicyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPolicyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPolicyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPolicy as Default>::default(),
+        }
+    }
 }
 impl IpamPolicyBuilder {
     /// Sets [`IpamPolicy::owner_id`](crate::types::IpamPolicy::owner_id): The account ID that owns the IPAM policy.

@@ -4,13 +4,30 @@
 /// Information about an IPAM policy allocation rule.
 ///
 /// Allocation rules are optional configurations within an IPAM policy that map Amazon Web Services resource types to specific IPAM pools. If no rules are defined, the resource types default to using Amazon-provided IP addresses.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPolicyAllocationRule {
     /// The ID of the source IPAM pool for the allocation rule.
     ///
     /// An IPAM pool is a collection of IP addresses in IPAM that can be allocated to Amazon Web Services resources.
     pub source_ipam_pool_id: Option<String>,
+}
+impl Clone for IpamPolicyAllocationRule {
+    fn clone(&self) -> Self {
+        Self {
+            source_ipam_pool_id: self.source_ipam_pool_id.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPolicyAllocationRule {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_ipam_pool_id == other.source_ipam_pool_id
+    }
+}
+impl Default for IpamPolicyAllocationRule {
+    fn default() -> Self {
+        Self { source_ipam_pool_id: None }
+    }
 }
 impl IpamPolicyAllocationRule {
     /// Starts building a [`IpamPolicyAllocationRule`].
@@ -25,9 +42,26 @@ impl IpamPolicyAllocationRule {
     }
 }
 /// A builder for [`IpamPolicyAllocationRule`](crate::types::IpamPolicyAllocationRule); start one with `IpamPolicyAllocationRule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPolicyAllocationRuleBuilder {
     inner: crate::types::IpamPolicyAllocationRule,
+}
+impl Clone for IpamPolicyAllocationRuleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPolicyAllocationRuleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPolicyAllocationRuleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPolicyAllocationRule as Default>::default(),
+        }
+    }
 }
 impl IpamPolicyAllocationRuleBuilder {
     /// Sets [`IpamPolicyAllocationRule::source_ipam_pool_id`](crate::types::IpamPolicyAllocationRule::source_ipam_pool_id): The ID of the source IPAM pool for the allocation rule.

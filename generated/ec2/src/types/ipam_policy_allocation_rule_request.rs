@@ -4,13 +4,30 @@
 /// Information about a requested IPAM policy allocation rule.
 ///
 /// Allocation rules are optional configurations within an IPAM policy that map Amazon Web Services resource types to specific IPAM pools. If no rules are defined, the resource types default to using Amazon-provided IP addresses.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPolicyAllocationRuleRequest {
     /// The ID of the source IPAM pool for the requested allocation rule.
     ///
     /// An IPAM pool is a collection of IP addresses in IPAM that can be allocated to Amazon Web Services resources.
     pub source_ipam_pool_id: Option<String>,
+}
+impl Clone for IpamPolicyAllocationRuleRequest {
+    fn clone(&self) -> Self {
+        Self {
+            source_ipam_pool_id: self.source_ipam_pool_id.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPolicyAllocationRuleRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_ipam_pool_id == other.source_ipam_pool_id
+    }
+}
+impl Default for IpamPolicyAllocationRuleRequest {
+    fn default() -> Self {
+        Self { source_ipam_pool_id: None }
+    }
 }
 impl IpamPolicyAllocationRuleRequest {
     /// Starts building a [`IpamPolicyAllocationRuleRequest`].
@@ -25,9 +42,26 @@ impl IpamPolicyAllocationRuleRequest {
     }
 }
 /// A builder for [`IpamPolicyAllocationRuleRequest`](crate::types::IpamPolicyAllocationRuleRequest); start one with `IpamPolicyAllocationRuleRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPolicyAllocationRuleRequestBuilder {
     inner: crate::types::IpamPolicyAllocationRuleRequest,
+}
+impl Clone for IpamPolicyAllocationRuleRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPolicyAllocationRuleRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPolicyAllocationRuleRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPolicyAllocationRuleRequest as Default>::default(),
+        }
+    }
 }
 impl IpamPolicyAllocationRuleRequestBuilder {
     /// Sets [`IpamPolicyAllocationRuleRequest::source_ipam_pool_id`](crate::types::IpamPolicyAllocationRuleRequest::source_ipam_pool_id): The ID of the source IPAM pool for the requested allocation rule.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an IPAM policy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPolicyDocument {
     /// The ID of the IPAM policy.
@@ -19,6 +19,33 @@ pub struct IpamPolicyDocument {
     ///
     /// Allocation rules are optional configurations within an IPAM policy that map Amazon Web Services resource types to specific IPAM pools. If no rules are defined, the resource types default to using Amazon-provided IP addresses.
     pub allocation_rules: Option<Vec<crate::types::IpamPolicyAllocationRule>>,
+}
+impl Clone for IpamPolicyDocument {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_policy_id: self.ipam_policy_id.clone(),
+            locale: self.locale.clone(),
+            resource_type: self.resource_type.clone(),
+            allocation_rules: self.allocation_rules.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPolicyDocument {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_policy_id == other.ipam_policy_id && self.locale == other.locale
+            && self.resource_type == other.resource_type
+            && self.allocation_rules == other.allocation_rules
+    }
+}
+impl Default for IpamPolicyDocument {
+    fn default() -> Self {
+        Self {
+            ipam_policy_id: None,
+            locale: None,
+            resource_type: None,
+            allocation_rules: None,
+        }
+    }
 }
 impl IpamPolicyDocument {
     /// Starts building a [`IpamPolicyDocument`].
@@ -48,9 +75,26 @@ impl IpamPolicyDocument {
     }
 }
 /// A builder for [`IpamPolicyDocument`](crate::types::IpamPolicyDocument); start one with `IpamPolicyDocument::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPolicyDocumentBuilder {
     inner: crate::types::IpamPolicyDocument,
+}
+impl Clone for IpamPolicyDocumentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPolicyDocumentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPolicyDocumentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPolicyDocument as Default>::default(),
+        }
+    }
 }
 impl IpamPolicyDocumentBuilder {
     /// Sets [`IpamPolicyDocument::ipam_policy_id`](crate::types::IpamPolicyDocument::ipam_policy_id): The ID of the IPAM policy.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Amazon Web Services Organizations target for an IPAM policy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPolicyOrganizationTarget {
     /// The ID of the Amazon Web Services Organizations target.
     ///
     /// A target can be an individual Amazon Web Services account or an entity within an Amazon Web Services Organization to which an IPAM policy can be applied.
     pub organization_target_id: Option<String>,
+}
+impl Clone for IpamPolicyOrganizationTarget {
+    fn clone(&self) -> Self {
+        Self {
+            organization_target_id: self.organization_target_id.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPolicyOrganizationTarget {
+    fn eq(&self, other: &Self) -> bool {
+        self.organization_target_id == other.organization_target_id
+    }
+}
+impl Default for IpamPolicyOrganizationTarget {
+    fn default() -> Self {
+        Self {
+            organization_target_id: None,
+        }
+    }
 }
 impl IpamPolicyOrganizationTarget {
     /// Starts building a [`IpamPolicyOrganizationTarget`].
@@ -23,9 +42,26 @@ impl IpamPolicyOrganizationTarget {
     }
 }
 /// A builder for [`IpamPolicyOrganizationTarget`](crate::types::IpamPolicyOrganizationTarget); start one with `IpamPolicyOrganizationTarget::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPolicyOrganizationTargetBuilder {
     inner: crate::types::IpamPolicyOrganizationTarget,
+}
+impl Clone for IpamPolicyOrganizationTargetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPolicyOrganizationTargetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPolicyOrganizationTargetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPolicyOrganizationTarget as Default>::default(),
+        }
+    }
 }
 impl IpamPolicyOrganizationTargetBuilder {
     /// Sets [`IpamPolicyOrganizationTarget::organization_target_id`](crate::types::IpamPolicyOrganizationTarget::organization_target_id): The ID of the Amazon Web Services Organizations target.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// In IPAM, a pool is a collection of contiguous IP addresses CIDRs. Pools enable you to organize your IP addresses according to your routing and security needs. For example, if you have separate routing and security needs for development and production applications, you can create a pool for each.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPool {
     /// The Amazon Web Services account ID of the owner of the IPAM pool.
@@ -62,6 +62,90 @@ pub struct IpamPool {
     pub public_ip_source: Option<crate::types::IpamPoolPublicIpSource>,
     /// The resource used to provision CIDRs to a resource planning pool.
     pub source_resource: Option<crate::types::IpamPoolSourceResource>,
+}
+impl Clone for IpamPool {
+    fn clone(&self) -> Self {
+        Self {
+            owner_id: self.owner_id.clone(),
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            source_ipam_pool_id: self.source_ipam_pool_id.clone(),
+            ipam_pool_arn: self.ipam_pool_arn.clone(),
+            ipam_scope_arn: self.ipam_scope_arn.clone(),
+            ipam_scope_type: self.ipam_scope_type.clone(),
+            ipam_arn: self.ipam_arn.clone(),
+            ipam_region: self.ipam_region.clone(),
+            locale: self.locale.clone(),
+            pool_depth: self.pool_depth,
+            state: self.state.clone(),
+            state_message: self.state_message.clone(),
+            description: self.description.clone(),
+            auto_import: self.auto_import,
+            publicly_advertisable: self.publicly_advertisable,
+            address_family: self.address_family.clone(),
+            allocation_min_netmask_length: self.allocation_min_netmask_length,
+            allocation_max_netmask_length: self.allocation_max_netmask_length,
+            allocation_default_netmask_length: self.allocation_default_netmask_length,
+            allocation_resource_tags: self.allocation_resource_tags.clone(),
+            tags: self.tags.clone(),
+            aws_service: self.aws_service.clone(),
+            public_ip_source: self.public_ip_source.clone(),
+            source_resource: self.source_resource.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPool {
+    fn eq(&self, other: &Self) -> bool {
+        self.owner_id == other.owner_id && self.ipam_pool_id == other.ipam_pool_id
+            && self.source_ipam_pool_id == other.source_ipam_pool_id
+            && self.ipam_pool_arn == other.ipam_pool_arn
+            && self.ipam_scope_arn == other.ipam_scope_arn
+            && self.ipam_scope_type == other.ipam_scope_type
+            && self.ipam_arn == other.ipam_arn && self.ipam_region == other.ipam_region
+            && self.locale == other.locale && self.pool_depth == other.pool_depth
+            && self.state == other.state && self.state_message == other.state_message
+            && self.description == other.description
+            && self.auto_import == other.auto_import
+            && self.publicly_advertisable == other.publicly_advertisable
+            && self.address_family == other.address_family
+            && self.allocation_min_netmask_length == other.allocation_min_netmask_length
+            && self.allocation_max_netmask_length == other.allocation_max_netmask_length
+            && self.allocation_default_netmask_length
+                == other.allocation_default_netmask_length
+            && self.allocation_resource_tags == other.allocation_resource_tags
+            && self.tags == other.tags && self.aws_service == other.aws_service
+            && self.public_ip_source == other.public_ip_source
+            && self.source_resource == other.source_resource
+    }
+}
+impl Default for IpamPool {
+    fn default() -> Self {
+        Self {
+            owner_id: None,
+            ipam_pool_id: None,
+            source_ipam_pool_id: None,
+            ipam_pool_arn: None,
+            ipam_scope_arn: None,
+            ipam_scope_type: None,
+            ipam_arn: None,
+            ipam_region: None,
+            locale: None,
+            pool_depth: None,
+            state: None,
+            state_message: None,
+            description: None,
+            auto_import: None,
+            publicly_advertisable: None,
+            address_family: None,
+            allocation_min_netmask_length: None,
+            allocation_max_netmask_length: None,
+            allocation_default_netmask_length: None,
+            allocation_resource_tags: None,
+            tags: None,
+            aws_service: None,
+            public_ip_source: None,
+            source_resource: None,
+        }
+    }
 }
 impl IpamPool {
     /// Starts building a [`IpamPool`].
@@ -191,9 +275,26 @@ impl IpamPool {
     }
 }
 /// A builder for [`IpamPool`](crate::types::IpamPool); start one with `IpamPool::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPoolBuilder {
     inner: crate::types::IpamPool,
+}
+impl Clone for IpamPoolBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPoolBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPoolBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPool as Default>::default(),
+        }
+    }
 }
 impl IpamPoolBuilder {
     /// Sets [`IpamPool::owner_id`](crate::types::IpamPool::owner_id): The Amazon Web Services account ID of the owner of the IPAM pool.

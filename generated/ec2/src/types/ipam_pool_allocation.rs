@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// In IPAM, an allocation is a CIDR assignment from an IPAM pool to another IPAM pool or to a resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPoolAllocation {
     /// The CIDR for the allocation. A CIDR is a representation of an IP address and its associated network mask (or netmask) and refers to a range of IP addresses. An IPv4 CIDR example is `10.24.34.0/23`. An IPv6 CIDR example is `2001:DB8::/32`.
@@ -21,6 +21,45 @@ pub struct IpamPoolAllocation {
     pub resource_owner: Option<String>,
     /// The tags for the IPAM pool allocation.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for IpamPoolAllocation {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            ipam_pool_allocation_id: self.ipam_pool_allocation_id.clone(),
+            description: self.description.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+            resource_region: self.resource_region.clone(),
+            resource_owner: self.resource_owner.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPoolAllocation {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr
+            && self.ipam_pool_allocation_id == other.ipam_pool_allocation_id
+            && self.description == other.description
+            && self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type
+            && self.resource_region == other.resource_region
+            && self.resource_owner == other.resource_owner && self.tags == other.tags
+    }
+}
+impl Default for IpamPoolAllocation {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            ipam_pool_allocation_id: None,
+            description: None,
+            resource_id: None,
+            resource_type: None,
+            resource_region: None,
+            resource_owner: None,
+            tags: None,
+        }
+    }
 }
 impl IpamPoolAllocation {
     /// Starts building a [`IpamPoolAllocation`].
@@ -72,9 +111,26 @@ impl IpamPoolAllocation {
     }
 }
 /// A builder for [`IpamPoolAllocation`](crate::types::IpamPoolAllocation); start one with `IpamPoolAllocation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPoolAllocationBuilder {
     inner: crate::types::IpamPoolAllocation,
+}
+impl Clone for IpamPoolAllocationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPoolAllocationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPoolAllocationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPoolAllocation as Default>::default(),
+        }
+    }
 }
 impl IpamPoolAllocationBuilder {
     /// Sets [`IpamPoolAllocation::cidr`](crate::types::IpamPoolAllocation::cidr): The CIDR for the allocation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A CIDR provisioned to an IPAM pool.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPoolCidr {
     /// The CIDR provisioned to the IPAM pool. A CIDR is a representation of an IP address and its associated network mask (or netmask) and refers to a range of IP addresses. An IPv4 CIDR example is `10.24.34.0/23`. An IPv6 CIDR example is `2001:DB8::/32`.
@@ -15,6 +15,36 @@ pub struct IpamPoolCidr {
     pub ipam_pool_cidr_id: Option<String>,
     /// The netmask length of the CIDR you'd like to provision to a pool. Can be used for provisioning Amazon-provided IPv6 CIDRs to top-level pools and for provisioning CIDRs to pools with source pools. Cannot be used to provision BYOIP CIDRs to top-level pools. "NetmaskLength" or "Cidr" is required.
     pub netmask_length: Option<i32>,
+}
+impl Clone for IpamPoolCidr {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            state: self.state.clone(),
+            failure_reason: self.failure_reason.clone(),
+            ipam_pool_cidr_id: self.ipam_pool_cidr_id.clone(),
+            netmask_length: self.netmask_length,
+        }
+    }
+}
+impl PartialEq for IpamPoolCidr {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.state == other.state
+            && self.failure_reason == other.failure_reason
+            && self.ipam_pool_cidr_id == other.ipam_pool_cidr_id
+            && self.netmask_length == other.netmask_length
+    }
+}
+impl Default for IpamPoolCidr {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            state: None,
+            failure_reason: None,
+            ipam_pool_cidr_id: None,
+            netmask_length: None,
+        }
+    }
 }
 impl IpamPoolCidr {
     /// Starts building a [`IpamPoolCidr`].
@@ -49,9 +79,26 @@ impl IpamPoolCidr {
     }
 }
 /// A builder for [`IpamPoolCidr`](crate::types::IpamPoolCidr); start one with `IpamPoolCidr::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPoolCidrBuilder {
     inner: crate::types::IpamPoolCidr,
+}
+impl Clone for IpamPoolCidrBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPoolCidrBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPoolCidrBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPoolCidr as Default>::default(),
+        }
+    }
 }
 impl IpamPoolCidrBuilder {
     /// Sets [`IpamPoolCidr::cidr`](crate::types::IpamPoolCidr::cidr): The CIDR provisioned to the IPAM pool.

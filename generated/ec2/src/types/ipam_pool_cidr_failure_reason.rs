@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details related to why an IPAM pool CIDR failed to be provisioned.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPoolCidrFailureReason {
     /// An error code related to why an IPAM pool CIDR failed to be provisioned.
     pub code: Option<crate::types::IpamPoolCidrFailureCode>,
     /// A message related to why an IPAM pool CIDR failed to be provisioned.
     pub message: Option<String>,
+}
+impl Clone for IpamPoolCidrFailureReason {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPoolCidrFailureReason {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for IpamPoolCidrFailureReason {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl IpamPoolCidrFailureReason {
     /// Starts building a [`IpamPoolCidrFailureReason`].
@@ -28,9 +46,26 @@ impl IpamPoolCidrFailureReason {
     }
 }
 /// A builder for [`IpamPoolCidrFailureReason`](crate::types::IpamPoolCidrFailureReason); start one with `IpamPoolCidrFailureReason::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPoolCidrFailureReasonBuilder {
     inner: crate::types::IpamPoolCidrFailureReason,
+}
+impl Clone for IpamPoolCidrFailureReasonBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPoolCidrFailureReasonBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPoolCidrFailureReasonBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPoolCidrFailureReason as Default>::default(),
+        }
+    }
 }
 impl IpamPoolCidrFailureReasonBuilder {
     /// Sets [`IpamPoolCidrFailureReason::code`](crate::types::IpamPoolCidrFailureReason::code): An error code related to why an IPAM pool CIDR failed to be provisioned.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The resource used to provision CIDRs to a resource planning pool.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPoolSourceResource {
     /// The source resource ID.
@@ -13,6 +13,34 @@ pub struct IpamPoolSourceResource {
     pub resource_region: Option<String>,
     /// The source resource owner.
     pub resource_owner: Option<String>,
+}
+impl Clone for IpamPoolSourceResource {
+    fn clone(&self) -> Self {
+        Self {
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+            resource_region: self.resource_region.clone(),
+            resource_owner: self.resource_owner.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPoolSourceResource {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type
+            && self.resource_region == other.resource_region
+            && self.resource_owner == other.resource_owner
+    }
+}
+impl Default for IpamPoolSourceResource {
+    fn default() -> Self {
+        Self {
+            resource_id: None,
+            resource_type: None,
+            resource_region: None,
+            resource_owner: None,
+        }
+    }
 }
 impl IpamPoolSourceResource {
     /// Starts building a [`IpamPoolSourceResource`].
@@ -42,9 +70,26 @@ impl IpamPoolSourceResource {
     }
 }
 /// A builder for [`IpamPoolSourceResource`](crate::types::IpamPoolSourceResource); start one with `IpamPoolSourceResource::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPoolSourceResourceBuilder {
     inner: crate::types::IpamPoolSourceResource,
+}
+impl Clone for IpamPoolSourceResourceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPoolSourceResourceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPoolSourceResourceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPoolSourceResource as Default>::default(),
+        }
+    }
 }
 impl IpamPoolSourceResourceBuilder {
     /// Sets [`IpamPoolSourceResource::resource_id`](crate::types::IpamPoolSourceResource::resource_id): The source resource ID.

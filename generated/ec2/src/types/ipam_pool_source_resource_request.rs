@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The resource used to provision CIDRs to a resource planning pool.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPoolSourceResourceRequest {
     /// The source resource ID.
@@ -13,6 +13,34 @@ pub struct IpamPoolSourceResourceRequest {
     pub resource_region: Option<String>,
     /// The source resource owner.
     pub resource_owner: Option<String>,
+}
+impl Clone for IpamPoolSourceResourceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+            resource_region: self.resource_region.clone(),
+            resource_owner: self.resource_owner.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPoolSourceResourceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type
+            && self.resource_region == other.resource_region
+            && self.resource_owner == other.resource_owner
+    }
+}
+impl Default for IpamPoolSourceResourceRequest {
+    fn default() -> Self {
+        Self {
+            resource_id: None,
+            resource_type: None,
+            resource_region: None,
+            resource_owner: None,
+        }
+    }
 }
 impl IpamPoolSourceResourceRequest {
     /// Starts building a [`IpamPoolSourceResourceRequest`].
@@ -42,9 +70,26 @@ impl IpamPoolSourceResourceRequest {
     }
 }
 /// A builder for [`IpamPoolSourceResourceRequest`](crate::types::IpamPoolSourceResourceRequest); start one with `IpamPoolSourceResourceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPoolSourceResourceRequestBuilder {
     inner: crate::types::IpamPoolSourceResourceRequest,
+}
+impl Clone for IpamPoolSourceResourceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPoolSourceResourceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPoolSourceResourceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPoolSourceResourceRequest as Default>::default(),
+        }
+    }
 }
 impl IpamPoolSourceResourceRequestBuilder {
     /// Sets [`IpamPoolSourceResourceRequest::resource_id`](crate::types::IpamPoolSourceResourceRequest::resource_id): The source resource ID.

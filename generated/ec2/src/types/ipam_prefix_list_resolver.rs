@@ -4,7 +4,7 @@
 /// Describes an IPAM prefix list resolver.
 ///
 /// An IPAM prefix list resolver is a component that manages the synchronization between IPAM's CIDR selection rules and customer-managed prefix lists. It automates connectivity configurations by selecting CIDRs from IPAM's database based on your business logic and synchronizing them with prefix lists used in resources such as VPC route tables and security groups.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolver {
     /// The ID of the Amazon Web Services account that owns the IPAM prefix list resolver.
@@ -35,6 +35,56 @@ pub struct IpamPrefixListResolver {
     ///
     /// Each version is a snapshot of what CIDRs matched your rules at that moment in time. The version number increments every time the CIDR list changes due to infrastructure changes.
     pub last_version_creation_status_message: Option<String>,
+}
+impl Clone for IpamPrefixListResolver {
+    fn clone(&self) -> Self {
+        Self {
+            owner_id: self.owner_id.clone(),
+            ipam_prefix_list_resolver_id: self.ipam_prefix_list_resolver_id.clone(),
+            ipam_prefix_list_resolver_arn: self.ipam_prefix_list_resolver_arn.clone(),
+            ipam_arn: self.ipam_arn.clone(),
+            ipam_region: self.ipam_region.clone(),
+            description: self.description.clone(),
+            address_family: self.address_family.clone(),
+            state: self.state.clone(),
+            tags: self.tags.clone(),
+            last_version_creation_status: self.last_version_creation_status.clone(),
+            last_version_creation_status_message: self
+                .last_version_creation_status_message
+                .clone(),
+        }
+    }
+}
+impl PartialEq for IpamPrefixListResolver {
+    fn eq(&self, other: &Self) -> bool {
+        self.owner_id == other.owner_id
+            && self.ipam_prefix_list_resolver_id == other.ipam_prefix_list_resolver_id
+            && self.ipam_prefix_list_resolver_arn == other.ipam_prefix_list_resolver_arn
+            && self.ipam_arn == other.ipam_arn && self.ipam_region == other.ipam_region
+            && self.description == other.description
+            && self.address_family == other.address_family && self.state == other.state
+            && self.tags == other.tags
+            && self.last_version_creation_status == other.last_version_creation_status
+            && self.last_version_creation_status_message
+                == other.last_version_creation_status_message
+    }
+}
+impl Default for IpamPrefixListResolver {
+    fn default() -> Self {
+        Self {
+            owner_id: None,
+            ipam_prefix_list_resolver_id: None,
+            ipam_prefix_list_resolver_arn: None,
+            ipam_arn: None,
+            ipam_region: None,
+            description: None,
+            address_family: None,
+            state: None,
+            tags: None,
+            last_version_creation_status: None,
+            last_version_creation_status_message: None,
+        }
+    }
 }
 impl IpamPrefixListResolver {
     /// Starts building a [`IpamPrefixListResolver`].
@@ -101,9 +151,26 @@ impl IpamPrefixListResolver {
     }
 }
 /// A builder for [`IpamPrefixListResolver`](crate::types::IpamPrefixListResolver); start one with `IpamPrefixListResolver::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPrefixListResolverBuilder {
     inner: crate::types::IpamPrefixListResolver,
+}
+impl Clone for IpamPrefixListResolverBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPrefixListResolverBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPrefixListResolverBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPrefixListResolver as Default>::default(),
+        }
+    }
 }
 impl IpamPrefixListResolverBuilder {
     /// Sets [`IpamPrefixListResolver::owner_id`](crate::types::IpamPrefixListResolver::owner_id): The ID of the Amazon Web Services account that owns the IPAM prefix list resolver.

@@ -4,7 +4,7 @@
 /// Describes a CIDR selection rule.
 ///
 /// CIDR selection rules define the business logic for selecting CIDRs from IPAM. If a CIDR matches any of the rules, it will be included. If a rule has multiple conditions, the CIDR has to match every condition of that rule. You can create a prefix list resolver without any CIDR selection rules, but it will generate empty versions (containing no CIDRs) until you add rules.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverRule {
     /// The type of CIDR selection rule. Valid values include `include` for selecting CIDRs that match the conditions, and `exclude` for excluding CIDRs that match the conditions.
@@ -17,6 +17,36 @@ pub struct IpamPrefixListResolverRule {
     pub resource_type: Option<crate::types::IpamResourceType>,
     /// The conditions that determine which CIDRs are selected by this rule. Conditions specify criteria such as resource type, tags, account IDs, and Regions.
     pub conditions: Option<Vec<crate::types::IpamPrefixListResolverRuleCondition>>,
+}
+impl Clone for IpamPrefixListResolverRule {
+    fn clone(&self) -> Self {
+        Self {
+            rule_type: self.rule_type.clone(),
+            static_cidr: self.static_cidr.clone(),
+            ipam_scope_id: self.ipam_scope_id.clone(),
+            resource_type: self.resource_type.clone(),
+            conditions: self.conditions.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPrefixListResolverRule {
+    fn eq(&self, other: &Self) -> bool {
+        self.rule_type == other.rule_type && self.static_cidr == other.static_cidr
+            && self.ipam_scope_id == other.ipam_scope_id
+            && self.resource_type == other.resource_type
+            && self.conditions == other.conditions
+    }
+}
+impl Default for IpamPrefixListResolverRule {
+    fn default() -> Self {
+        Self {
+            rule_type: None,
+            static_cidr: None,
+            ipam_scope_id: None,
+            resource_type: None,
+            conditions: None,
+        }
+    }
 }
 impl IpamPrefixListResolverRule {
     /// Starts building a [`IpamPrefixListResolverRule`].
@@ -51,9 +81,26 @@ impl IpamPrefixListResolverRule {
     }
 }
 /// A builder for [`IpamPrefixListResolverRule`](crate::types::IpamPrefixListResolverRule); start one with `IpamPrefixListResolverRule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPrefixListResolverRuleBuilder {
     inner: crate::types::IpamPrefixListResolverRule,
+}
+impl Clone for IpamPrefixListResolverRuleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPrefixListResolverRuleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPrefixListResolverRuleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPrefixListResolverRule as Default>::default(),
+        }
+    }
 }
 impl IpamPrefixListResolverRuleBuilder {
     /// Sets [`IpamPrefixListResolverRule::rule_type`](crate::types::IpamPrefixListResolverRule::rule_type): The type of CIDR selection rule.

@@ -32,7 +32,7 @@
 ///       - CIDR (like 10.24.34.0/23)
 ///     - **Operation**: Equals/Not equals
 ///     - **Value**: The value on which to match the condition
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverRuleCondition {
     /// The operation to perform when evaluating this condition. Valid values include `equals`, `not-equals`, `contains`, and `not-contains`.
@@ -49,6 +49,41 @@ pub struct IpamPrefixListResolverRuleCondition {
     pub resource_tag: Option<crate::types::IpamResourceTag>,
     /// A CIDR block to match against. This condition selects CIDRs that fall within or match the specified CIDR range.
     pub cidr: Option<String>,
+}
+impl Clone for IpamPrefixListResolverRuleCondition {
+    fn clone(&self) -> Self {
+        Self {
+            operation: self.operation.clone(),
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_owner: self.resource_owner.clone(),
+            resource_region: self.resource_region.clone(),
+            resource_tag: self.resource_tag.clone(),
+            cidr: self.cidr.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPrefixListResolverRuleCondition {
+    fn eq(&self, other: &Self) -> bool {
+        self.operation == other.operation && self.ipam_pool_id == other.ipam_pool_id
+            && self.resource_id == other.resource_id
+            && self.resource_owner == other.resource_owner
+            && self.resource_region == other.resource_region
+            && self.resource_tag == other.resource_tag && self.cidr == other.cidr
+    }
+}
+impl Default for IpamPrefixListResolverRuleCondition {
+    fn default() -> Self {
+        Self {
+            operation: None,
+            ipam_pool_id: None,
+            resource_id: None,
+            resource_owner: None,
+            resource_region: None,
+            resource_tag: None,
+            cidr: None,
+        }
+    }
 }
 impl IpamPrefixListResolverRuleCondition {
     /// Starts building a [`IpamPrefixListResolverRuleCondition`].
@@ -95,9 +130,26 @@ impl IpamPrefixListResolverRuleCondition {
     }
 }
 /// A builder for [`IpamPrefixListResolverRuleCondition`](crate::types::IpamPrefixListResolverRuleCondition); start one with `IpamPrefixListResolverRuleCondition::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPrefixListResolverRuleConditionBuilder {
     inner: crate::types::IpamPrefixListResolverRuleCondition,
+}
+impl Clone for IpamPrefixListResolverRuleConditionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPrefixListResolverRuleConditionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPrefixListResolverRuleConditionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPrefixListResolverRuleCondition as Default>::default(),
+        }
+    }
 }
 impl IpamPrefixListResolverRuleConditionBuilder {
     /// Sets [`IpamPrefixListResolverRuleCondition::operation`](crate::types::IpamPrefixListResolverRuleCondition::operation): The operation to perform when evaluating this condition.

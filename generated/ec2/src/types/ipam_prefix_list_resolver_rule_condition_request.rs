@@ -32,7 +32,7 @@
 ///       - CIDR (like 10.24.34.0/23)
 ///     - **Operation**: Equals/Not equals
 ///     - **Value**: The value on which to match the condition
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverRuleConditionRequest {
     /// The operation to perform when evaluating this condition.
@@ -51,6 +51,41 @@ pub struct IpamPrefixListResolverRuleConditionRequest {
     pub resource_tag: Option<crate::types::RequestIpamResourceTag>,
     /// A CIDR block to match against. This condition selects CIDRs that fall within or match the specified CIDR range.
     pub cidr: Option<String>,
+}
+impl Clone for IpamPrefixListResolverRuleConditionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            operation: self.operation.clone(),
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_owner: self.resource_owner.clone(),
+            resource_region: self.resource_region.clone(),
+            resource_tag: self.resource_tag.clone(),
+            cidr: self.cidr.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPrefixListResolverRuleConditionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.operation == other.operation && self.ipam_pool_id == other.ipam_pool_id
+            && self.resource_id == other.resource_id
+            && self.resource_owner == other.resource_owner
+            && self.resource_region == other.resource_region
+            && self.resource_tag == other.resource_tag && self.cidr == other.cidr
+    }
+}
+impl Default for IpamPrefixListResolverRuleConditionRequest {
+    fn default() -> Self {
+        Self {
+            operation: None,
+            ipam_pool_id: None,
+            resource_id: None,
+            resource_owner: None,
+            resource_region: None,
+            resource_tag: None,
+            cidr: None,
+        }
+    }
 }
 impl IpamPrefixListResolverRuleConditionRequest {
     /// Starts building a [`IpamPrefixListResolverRuleConditionRequest`].
@@ -97,9 +132,26 @@ impl IpamPrefixListResolverRuleConditionRequest {
     }
 }
 /// A builder for [`IpamPrefixListResolverRuleConditionRequest`](crate::types::IpamPrefixListResolverRuleConditionRequest); start one with `IpamPrefixListResolverRuleConditionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPrefixListResolverRuleConditionRequestBuilder {
     inner: crate::types::IpamPrefixListResolverRuleConditionRequest,
+}
+impl Clone for IpamPrefixListResolverRuleConditionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPrefixListResolverRuleConditionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPrefixListResolverRuleConditionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPrefixListResolverRuleConditionRequest as Default>::default(),
+        }
+    }
 }
 impl IpamPrefixListResolverRuleConditionRequestBuilder {
     /// Sets [`IpamPrefixListResolverRuleConditionRequest::operation`](crate::types::IpamPrefixListResolverRuleConditionRequest::operation): The operation to perform when evaluating this condition.

@@ -32,7 +32,7 @@
 ///       - CIDR (like 10.24.34.0/23)
 ///     - **Operation**: Equals/Not equals
 ///     - **Value**: The value on which to match the condition
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverRuleRequest {
     /// The type of CIDR selection rule. Valid values include `include` for selecting CIDRs that match the conditions, and `exclude` for excluding CIDRs that match the conditions.
@@ -49,6 +49,36 @@ pub struct IpamPrefixListResolverRuleRequest {
     pub conditions: Option<
         Vec<crate::types::IpamPrefixListResolverRuleConditionRequest>,
     >,
+}
+impl Clone for IpamPrefixListResolverRuleRequest {
+    fn clone(&self) -> Self {
+        Self {
+            rule_type: self.rule_type.clone(),
+            static_cidr: self.static_cidr.clone(),
+            ipam_scope_id: self.ipam_scope_id.clone(),
+            resource_type: self.resource_type.clone(),
+            conditions: self.conditions.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPrefixListResolverRuleRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.rule_type == other.rule_type && self.static_cidr == other.static_cidr
+            && self.ipam_scope_id == other.ipam_scope_id
+            && self.resource_type == other.resource_type
+            && self.conditions == other.conditions
+    }
+}
+impl Default for IpamPrefixListResolverRuleRequest {
+    fn default() -> Self {
+        Self {
+            rule_type: None,
+            static_cidr: None,
+            ipam_scope_id: None,
+            resource_type: None,
+            conditions: None,
+        }
+    }
 }
 impl IpamPrefixListResolverRuleRequest {
     /// Starts building a [`IpamPrefixListResolverRuleRequest`].
@@ -85,9 +115,26 @@ impl IpamPrefixListResolverRuleRequest {
     }
 }
 /// A builder for [`IpamPrefixListResolverRuleRequest`](crate::types::IpamPrefixListResolverRuleRequest); start one with `IpamPrefixListResolverRuleRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPrefixListResolverRuleRequestBuilder {
     inner: crate::types::IpamPrefixListResolverRuleRequest,
+}
+impl Clone for IpamPrefixListResolverRuleRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPrefixListResolverRuleRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPrefixListResolverRuleRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPrefixListResolverRuleRequest as Default>::default(),
+        }
+    }
 }
 impl IpamPrefixListResolverRuleRequestBuilder {
     /// Sets [`IpamPrefixListResolverRuleRequest::rule_type`](crate::types::IpamPrefixListResolverRuleRequest::rule_type): The type of CIDR selection rule.

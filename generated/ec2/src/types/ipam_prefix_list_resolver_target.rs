@@ -4,7 +4,7 @@
 /// Describes an IPAM prefix list resolver target.
 ///
 /// An IPAM prefix list resolver target is an association between a specific customer-managed prefix list and an IPAM prefix list resolver. The target enables the resolver to synchronize CIDRs selected by its rules into the specified prefix list, which can then be referenced in Amazon Web Services resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverTarget {
     /// The ID of the IPAM prefix list resolver target.
@@ -31,6 +31,63 @@ pub struct IpamPrefixListResolverTarget {
     pub state: Option<crate::types::IpamPrefixListResolverTargetState>,
     /// The tags assigned to the IPAM prefix list resolver target.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for IpamPrefixListResolverTarget {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_prefix_list_resolver_target_id: self
+                .ipam_prefix_list_resolver_target_id
+                .clone(),
+            ipam_prefix_list_resolver_target_arn: self
+                .ipam_prefix_list_resolver_target_arn
+                .clone(),
+            ipam_prefix_list_resolver_id: self.ipam_prefix_list_resolver_id.clone(),
+            owner_id: self.owner_id.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+            prefix_list_region: self.prefix_list_region.clone(),
+            desired_version: self.desired_version,
+            last_synced_version: self.last_synced_version,
+            track_latest_version: self.track_latest_version,
+            state_message: self.state_message.clone(),
+            state: self.state.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPrefixListResolverTarget {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_prefix_list_resolver_target_id
+            == other.ipam_prefix_list_resolver_target_id
+            && self.ipam_prefix_list_resolver_target_arn
+                == other.ipam_prefix_list_resolver_target_arn
+            && self.ipam_prefix_list_resolver_id == other.ipam_prefix_list_resolver_id
+            && self.owner_id == other.owner_id
+            && self.prefix_list_id == other.prefix_list_id
+            && self.prefix_list_region == other.prefix_list_region
+            && self.desired_version == other.desired_version
+            && self.last_synced_version == other.last_synced_version
+            && self.track_latest_version == other.track_latest_version
+            && self.state_message == other.state_message && self.state == other.state
+            && self.tags == other.tags
+    }
+}
+impl Default for IpamPrefixListResolverTarget {
+    fn default() -> Self {
+        Self {
+            ipam_prefix_list_resolver_target_id: None,
+            ipam_prefix_list_resolver_target_arn: None,
+            ipam_prefix_list_resolver_id: None,
+            owner_id: None,
+            prefix_list_id: None,
+            prefix_list_region: None,
+            desired_version: None,
+            last_synced_version: None,
+            track_latest_version: None,
+            state_message: None,
+            state: None,
+            tags: None,
+        }
+    }
 }
 impl IpamPrefixListResolverTarget {
     /// Starts building a [`IpamPrefixListResolverTarget`].
@@ -100,9 +157,26 @@ impl IpamPrefixListResolverTarget {
     }
 }
 /// A builder for [`IpamPrefixListResolverTarget`](crate::types::IpamPrefixListResolverTarget); start one with `IpamPrefixListResolverTarget::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPrefixListResolverTargetBuilder {
     inner: crate::types::IpamPrefixListResolverTarget,
+}
+impl Clone for IpamPrefixListResolverTargetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPrefixListResolverTargetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPrefixListResolverTargetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPrefixListResolverTarget as Default>::default(),
+        }
+    }
 }
 impl IpamPrefixListResolverTargetBuilder {
     /// Sets [`IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_id`](crate::types::IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_id): The ID of the IPAM prefix list resolver target.

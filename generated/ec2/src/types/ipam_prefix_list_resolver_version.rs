@@ -27,13 +27,28 @@
 /// IPAM automatically detects the change and creates a new version.
 ///
 /// **Version 2 CIDRs:** 10.1.0.0/16, 10.2.0.0/16, 10.3.0.0/16
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverVersion {
     /// The version number of the IPAM prefix list resolver.
     ///
     /// Each version is a snapshot of what CIDRs matched your rules at that moment in time. The version number increments every time the CIDR list changes due to infrastructure changes.
     pub version: Option<i64>,
+}
+impl Clone for IpamPrefixListResolverVersion {
+    fn clone(&self) -> Self {
+        Self { version: self.version }
+    }
+}
+impl PartialEq for IpamPrefixListResolverVersion {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+    }
+}
+impl Default for IpamPrefixListResolverVersion {
+    fn default() -> Self {
+        Self { version: None }
+    }
 }
 impl IpamPrefixListResolverVersion {
     /// Starts building a [`IpamPrefixListResolverVersion`].
@@ -48,9 +63,26 @@ impl IpamPrefixListResolverVersion {
     }
 }
 /// A builder for [`IpamPrefixListResolverVersion`](crate::types::IpamPrefixListResolverVersion); start one with `IpamPrefixListResolverVersion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPrefixListResolverVersionBuilder {
     inner: crate::types::IpamPrefixListResolverVersion,
+}
+impl Clone for IpamPrefixListResolverVersionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPrefixListResolverVersionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPrefixListResolverVersionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPrefixListResolverVersion as Default>::default(),
+        }
+    }
 }
 impl IpamPrefixListResolverVersionBuilder {
     /// Sets [`IpamPrefixListResolverVersion::version`](crate::types::IpamPrefixListResolverVersion::version): The version number of the IPAM prefix list resolver.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a CIDR entry in a specific version of an IPAM prefix list resolver. This represents a CIDR that was selected and synchronized at a particular point in time.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverVersionEntry {
     /// The CIDR block that was selected and synchronized in this resolver version.
     pub cidr: Option<String>,
+}
+impl Clone for IpamPrefixListResolverVersionEntry {
+    fn clone(&self) -> Self {
+        Self { cidr: self.cidr.clone() }
+    }
+}
+impl PartialEq for IpamPrefixListResolverVersionEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr
+    }
+}
+impl Default for IpamPrefixListResolverVersionEntry {
+    fn default() -> Self {
+        Self { cidr: None }
+    }
 }
 impl IpamPrefixListResolverVersionEntry {
     /// Starts building a [`IpamPrefixListResolverVersionEntry`].
@@ -21,9 +36,26 @@ impl IpamPrefixListResolverVersionEntry {
     }
 }
 /// A builder for [`IpamPrefixListResolverVersionEntry`](crate::types::IpamPrefixListResolverVersionEntry); start one with `IpamPrefixListResolverVersionEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPrefixListResolverVersionEntryBuilder {
     inner: crate::types::IpamPrefixListResolverVersionEntry,
+}
+impl Clone for IpamPrefixListResolverVersionEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPrefixListResolverVersionEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPrefixListResolverVersionEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPrefixListResolverVersionEntry as Default>::default(),
+        }
+    }
 }
 impl IpamPrefixListResolverVersionEntryBuilder {
     /// Sets [`IpamPrefixListResolverVersionEntry::cidr`](crate::types::IpamPrefixListResolverVersionEntry::cidr): The CIDR block that was selected and synchronized in this resolver version.

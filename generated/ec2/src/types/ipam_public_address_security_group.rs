@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The security group that the resource with the public IP address is in.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPublicAddressSecurityGroup {
     /// The security group's name.
     pub group_name: Option<String>,
     /// The security group's ID.
     pub group_id: Option<String>,
+}
+impl Clone for IpamPublicAddressSecurityGroup {
+    fn clone(&self) -> Self {
+        Self {
+            group_name: self.group_name.clone(),
+            group_id: self.group_id.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPublicAddressSecurityGroup {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_name == other.group_name && self.group_id == other.group_id
+    }
+}
+impl Default for IpamPublicAddressSecurityGroup {
+    fn default() -> Self {
+        Self {
+            group_name: None,
+            group_id: None,
+        }
+    }
 }
 impl IpamPublicAddressSecurityGroup {
     /// Starts building a [`IpamPublicAddressSecurityGroup`].
@@ -28,9 +49,26 @@ impl IpamPublicAddressSecurityGroup {
     }
 }
 /// A builder for [`IpamPublicAddressSecurityGroup`](crate::types::IpamPublicAddressSecurityGroup); start one with `IpamPublicAddressSecurityGroup::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPublicAddressSecurityGroupBuilder {
     inner: crate::types::IpamPublicAddressSecurityGroup,
+}
+impl Clone for IpamPublicAddressSecurityGroupBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPublicAddressSecurityGroupBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPublicAddressSecurityGroupBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPublicAddressSecurityGroup as Default>::default(),
+        }
+    }
 }
 impl IpamPublicAddressSecurityGroupBuilder {
     /// Sets [`IpamPublicAddressSecurityGroup::group_name`](crate::types::IpamPublicAddressSecurityGroup::group_name): The security group's name.

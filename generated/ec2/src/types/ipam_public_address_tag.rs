@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A tag for a public IP address discovered by IPAM.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPublicAddressTag {
     /// The tag's key.
     pub key: Option<String>,
     /// The tag's value.
     pub value: Option<String>,
+}
+impl Clone for IpamPublicAddressTag {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPublicAddressTag {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.value == other.value
+    }
+}
+impl Default for IpamPublicAddressTag {
+    fn default() -> Self {
+        Self { key: None, value: None }
+    }
 }
 impl IpamPublicAddressTag {
     /// Starts building a [`IpamPublicAddressTag`].
@@ -28,9 +46,26 @@ impl IpamPublicAddressTag {
     }
 }
 /// A builder for [`IpamPublicAddressTag`](crate::types::IpamPublicAddressTag); start one with `IpamPublicAddressTag::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPublicAddressTagBuilder {
     inner: crate::types::IpamPublicAddressTag,
+}
+impl Clone for IpamPublicAddressTagBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPublicAddressTagBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPublicAddressTagBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPublicAddressTag as Default>::default(),
+        }
+    }
 }
 impl IpamPublicAddressTagBuilder {
     /// Sets [`IpamPublicAddressTag::key`](crate::types::IpamPublicAddressTag::key): The tag's key.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Tags for a public IP address discovered by IPAM.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamPublicAddressTags {
     /// Tags for an Elastic IP address.
     pub eip_tags: Option<Vec<crate::types::IpamPublicAddressTag>>,
+}
+impl Clone for IpamPublicAddressTags {
+    fn clone(&self) -> Self {
+        Self {
+            eip_tags: self.eip_tags.clone(),
+        }
+    }
+}
+impl PartialEq for IpamPublicAddressTags {
+    fn eq(&self, other: &Self) -> bool {
+        self.eip_tags == other.eip_tags
+    }
+}
+impl Default for IpamPublicAddressTags {
+    fn default() -> Self {
+        Self { eip_tags: None }
+    }
 }
 impl IpamPublicAddressTags {
     /// Starts building a [`IpamPublicAddressTags`].
@@ -21,9 +38,26 @@ impl IpamPublicAddressTags {
     }
 }
 /// A builder for [`IpamPublicAddressTags`](crate::types::IpamPublicAddressTags); start one with `IpamPublicAddressTags::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamPublicAddressTagsBuilder {
     inner: crate::types::IpamPublicAddressTags,
+}
+impl Clone for IpamPublicAddressTagsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamPublicAddressTagsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamPublicAddressTagsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamPublicAddressTags as Default>::default(),
+        }
+    }
 }
 impl IpamPublicAddressTagsBuilder {
     /// Appends one item to [`IpamPublicAddressTags::eip_tags`](crate::types::IpamPublicAddressTags::eip_tags): Tags for an Elastic IP address.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CIDR for an IPAM resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamResourceCidr {
     /// The IPAM ID for an IPAM resource.
@@ -41,6 +41,68 @@ pub struct IpamResourceCidr {
     pub vpc_id: Option<String>,
     /// The Availability Zone ID.
     pub availability_zone_id: Option<String>,
+}
+impl Clone for IpamResourceCidr {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_id: self.ipam_id.clone(),
+            ipam_scope_id: self.ipam_scope_id.clone(),
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            resource_region: self.resource_region.clone(),
+            resource_owner_id: self.resource_owner_id.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_name: self.resource_name.clone(),
+            resource_cidr: self.resource_cidr.clone(),
+            resource_type: self.resource_type.clone(),
+            resource_tags: self.resource_tags.clone(),
+            ip_usage: self.ip_usage,
+            compliance_status: self.compliance_status.clone(),
+            management_state: self.management_state.clone(),
+            overlap_status: self.overlap_status.clone(),
+            vpc_id: self.vpc_id.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for IpamResourceCidr {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_id == other.ipam_id && self.ipam_scope_id == other.ipam_scope_id
+            && self.ipam_pool_id == other.ipam_pool_id
+            && self.resource_region == other.resource_region
+            && self.resource_owner_id == other.resource_owner_id
+            && self.resource_id == other.resource_id
+            && self.resource_name == other.resource_name
+            && self.resource_cidr == other.resource_cidr
+            && self.resource_type == other.resource_type
+            && self.resource_tags == other.resource_tags
+            && self.ip_usage == other.ip_usage
+            && self.compliance_status == other.compliance_status
+            && self.management_state == other.management_state
+            && self.overlap_status == other.overlap_status && self.vpc_id == other.vpc_id
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for IpamResourceCidr {
+    fn default() -> Self {
+        Self {
+            ipam_id: None,
+            ipam_scope_id: None,
+            ipam_pool_id: None,
+            resource_region: None,
+            resource_owner_id: None,
+            resource_id: None,
+            resource_name: None,
+            resource_cidr: None,
+            resource_type: None,
+            resource_tags: None,
+            ip_usage: None,
+            compliance_status: None,
+            management_state: None,
+            overlap_status: None,
+            vpc_id: None,
+            availability_zone_id: None,
+        }
+    }
 }
 impl IpamResourceCidr {
     /// Starts building a [`IpamResourceCidr`].
@@ -130,9 +192,26 @@ impl IpamResourceCidr {
     }
 }
 /// A builder for [`IpamResourceCidr`](crate::types::IpamResourceCidr); start one with `IpamResourceCidr::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamResourceCidrBuilder {
     inner: crate::types::IpamResourceCidr,
+}
+impl Clone for IpamResourceCidrBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamResourceCidrBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamResourceCidrBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamResourceCidr as Default>::default(),
+        }
+    }
 }
 impl IpamResourceCidrBuilder {
     /// Sets [`IpamResourceCidr::ipam_id`](crate::types::IpamResourceCidr::ipam_id): The IPAM ID for an IPAM resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A resource discovery is an IPAM component that enables IPAM to manage and monitor resources that belong to the owning account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamResourceDiscovery {
     /// The ID of the owner.
@@ -40,6 +40,53 @@ pub struct IpamResourceDiscovery {
     pub organizational_unit_exclusions: Option<
         Vec<crate::types::IpamOrganizationalUnitExclusion>,
     >,
+}
+impl Clone for IpamResourceDiscovery {
+    fn clone(&self) -> Self {
+        Self {
+            owner_id: self.owner_id.clone(),
+            ipam_resource_discovery_id: self.ipam_resource_discovery_id.clone(),
+            ipam_resource_discovery_arn: self.ipam_resource_discovery_arn.clone(),
+            ipam_resource_discovery_region: self.ipam_resource_discovery_region.clone(),
+            description: self.description.clone(),
+            operating_regions: self.operating_regions.clone(),
+            is_default: self.is_default,
+            state: self.state.clone(),
+            tags: self.tags.clone(),
+            organizational_unit_exclusions: self.organizational_unit_exclusions.clone(),
+        }
+    }
+}
+impl PartialEq for IpamResourceDiscovery {
+    fn eq(&self, other: &Self) -> bool {
+        self.owner_id == other.owner_id
+            && self.ipam_resource_discovery_id == other.ipam_resource_discovery_id
+            && self.ipam_resource_discovery_arn == other.ipam_resource_discovery_arn
+            && self.ipam_resource_discovery_region
+                == other.ipam_resource_discovery_region
+            && self.description == other.description
+            && self.operating_regions == other.operating_regions
+            && self.is_default == other.is_default && self.state == other.state
+            && self.tags == other.tags
+            && self.organizational_unit_exclusions
+                == other.organizational_unit_exclusions
+    }
+}
+impl Default for IpamResourceDiscovery {
+    fn default() -> Self {
+        Self {
+            owner_id: None,
+            ipam_resource_discovery_id: None,
+            ipam_resource_discovery_arn: None,
+            ipam_resource_discovery_region: None,
+            description: None,
+            operating_regions: None,
+            is_default: None,
+            state: None,
+            tags: None,
+            organizational_unit_exclusions: None,
+        }
+    }
 }
 impl IpamResourceDiscovery {
     /// Starts building a [`IpamResourceDiscovery`].
@@ -101,9 +148,26 @@ impl IpamResourceDiscovery {
     }
 }
 /// A builder for [`IpamResourceDiscovery`](crate::types::IpamResourceDiscovery); start one with `IpamResourceDiscovery::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamResourceDiscoveryBuilder {
     inner: crate::types::IpamResourceDiscovery,
+}
+impl Clone for IpamResourceDiscoveryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamResourceDiscoveryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamResourceDiscoveryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamResourceDiscovery as Default>::default(),
+        }
+    }
 }
 impl IpamResourceDiscoveryBuilder {
     /// Sets [`IpamResourceDiscovery::owner_id`](crate::types::IpamResourceDiscovery::owner_id): The ID of the owner.

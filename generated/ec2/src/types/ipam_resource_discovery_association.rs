@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An IPAM resource discovery association. An associated resource discovery is a resource discovery that has been associated with an IPAM. IPAM aggregates the resource CIDRs discovered by the associated resource discovery.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamResourceDiscoveryAssociation {
     /// The Amazon Web Services account ID of the resource discovery owner.
@@ -42,6 +42,59 @@ pub struct IpamResourceDiscoveryAssociation {
     pub state: Option<crate::types::IpamResourceDiscoveryAssociationState>,
     /// A tag is a label that you assign to an Amazon Web Services resource. Each tag consists of a key and an optional value. You can use tags to search and filter your resources or track your Amazon Web Services costs.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for IpamResourceDiscoveryAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            owner_id: self.owner_id.clone(),
+            ipam_resource_discovery_association_id: self
+                .ipam_resource_discovery_association_id
+                .clone(),
+            ipam_resource_discovery_association_arn: self
+                .ipam_resource_discovery_association_arn
+                .clone(),
+            ipam_resource_discovery_id: self.ipam_resource_discovery_id.clone(),
+            ipam_id: self.ipam_id.clone(),
+            ipam_arn: self.ipam_arn.clone(),
+            ipam_region: self.ipam_region.clone(),
+            is_default: self.is_default,
+            resource_discovery_status: self.resource_discovery_status.clone(),
+            state: self.state.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for IpamResourceDiscoveryAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.owner_id == other.owner_id
+            && self.ipam_resource_discovery_association_id
+                == other.ipam_resource_discovery_association_id
+            && self.ipam_resource_discovery_association_arn
+                == other.ipam_resource_discovery_association_arn
+            && self.ipam_resource_discovery_id == other.ipam_resource_discovery_id
+            && self.ipam_id == other.ipam_id && self.ipam_arn == other.ipam_arn
+            && self.ipam_region == other.ipam_region
+            && self.is_default == other.is_default
+            && self.resource_discovery_status == other.resource_discovery_status
+            && self.state == other.state && self.tags == other.tags
+    }
+}
+impl Default for IpamResourceDiscoveryAssociation {
+    fn default() -> Self {
+        Self {
+            owner_id: None,
+            ipam_resource_discovery_association_id: None,
+            ipam_resource_discovery_association_arn: None,
+            ipam_resource_discovery_id: None,
+            ipam_id: None,
+            ipam_arn: None,
+            ipam_region: None,
+            is_default: None,
+            resource_discovery_status: None,
+            state: None,
+            tags: None,
+        }
+    }
 }
 impl IpamResourceDiscoveryAssociation {
     /// Starts building a [`IpamResourceDiscoveryAssociation`].
@@ -108,9 +161,26 @@ impl IpamResourceDiscoveryAssociation {
     }
 }
 /// A builder for [`IpamResourceDiscoveryAssociation`](crate::types::IpamResourceDiscoveryAssociation); start one with `IpamResourceDiscoveryAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamResourceDiscoveryAssociationBuilder {
     inner: crate::types::IpamResourceDiscoveryAssociation,
+}
+impl Clone for IpamResourceDiscoveryAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamResourceDiscoveryAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamResourceDiscoveryAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamResourceDiscoveryAssociation as Default>::default(),
+        }
+    }
 }
 impl IpamResourceDiscoveryAssociationBuilder {
     /// Sets [`IpamResourceDiscoveryAssociation::owner_id`](crate::types::IpamResourceDiscoveryAssociation::owner_id): The Amazon Web Services account ID of the resource discovery owner.

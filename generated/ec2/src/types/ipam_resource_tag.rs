@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamResourceTag {
     /// The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     pub key: Option<String>,
     /// The value of the tag.
     pub value: Option<String>,
+}
+impl Clone for IpamResourceTag {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for IpamResourceTag {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.value == other.value
+    }
+}
+impl Default for IpamResourceTag {
+    fn default() -> Self {
+        Self { key: None, value: None }
+    }
 }
 impl IpamResourceTag {
     /// Starts building a [`IpamResourceTag`].
@@ -28,9 +46,26 @@ impl IpamResourceTag {
     }
 }
 /// A builder for [`IpamResourceTag`](crate::types::IpamResourceTag); start one with `IpamResourceTag::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamResourceTagBuilder {
     inner: crate::types::IpamResourceTag,
+}
+impl Clone for IpamResourceTagBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamResourceTagBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamResourceTagBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamResourceTag as Default>::default(),
+        }
+    }
 }
 impl IpamResourceTagBuilder {
     /// Sets [`IpamResourceTag::key`](crate::types::IpamResourceTag::key): The key of a tag assigned to the resource.

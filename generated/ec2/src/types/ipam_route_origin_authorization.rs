@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a Route Origin Authorization (ROA) published in the RPKI. A ROA cryptographically attests that a specific ASN is authorized to originate a specific IP address prefix.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamRouteOriginAuthorization {
     /// The Autonomous System Number (ASN) authorized by the ROA.
@@ -15,6 +15,35 @@ pub struct IpamRouteOriginAuthorization {
     pub match_: Option<bool>,
     /// The expiration date of the ROA.
     pub expiration: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for IpamRouteOriginAuthorization {
+    fn clone(&self) -> Self {
+        Self {
+            asn: self.asn.clone(),
+            prefix: self.prefix.clone(),
+            max_length: self.max_length,
+            match_: self.match_,
+            expiration: self.expiration,
+        }
+    }
+}
+impl PartialEq for IpamRouteOriginAuthorization {
+    fn eq(&self, other: &Self) -> bool {
+        self.asn == other.asn && self.prefix == other.prefix
+            && self.max_length == other.max_length && self.match_ == other.match_
+            && self.expiration == other.expiration
+    }
+}
+impl Default for IpamRouteOriginAuthorization {
+    fn default() -> Self {
+        Self {
+            asn: None,
+            prefix: None,
+            max_length: None,
+            match_: None,
+            expiration: None,
+        }
+    }
 }
 impl IpamRouteOriginAuthorization {
     /// Starts building a [`IpamRouteOriginAuthorization`].
@@ -49,9 +78,26 @@ impl IpamRouteOriginAuthorization {
     }
 }
 /// A builder for [`IpamRouteOriginAuthorization`](crate::types::IpamRouteOriginAuthorization); start one with `IpamRouteOriginAuthorization::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamRouteOriginAuthorizationBuilder {
     inner: crate::types::IpamRouteOriginAuthorization,
+}
+impl Clone for IpamRouteOriginAuthorizationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamRouteOriginAuthorizationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamRouteOriginAuthorizationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamRouteOriginAuthorization as Default>::default(),
+        }
+    }
 }
 impl IpamRouteOriginAuthorizationBuilder {
     /// Sets [`IpamRouteOriginAuthorization::asn`](crate::types::IpamRouteOriginAuthorization::asn): The Autonomous System Number (ASN) authorized by the ROA.

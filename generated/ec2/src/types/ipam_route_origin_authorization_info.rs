@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a Route Origin Authorization (ROA) currently published in the RPKI.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamRouteOriginAuthorizationInfo {
     /// The IP address prefix in CIDR notation authorized by the ROA.
@@ -11,6 +11,30 @@ pub struct IpamRouteOriginAuthorizationInfo {
     pub asn: Option<String>,
     /// The maximum prefix length that the ASN is authorized to announce.
     pub max_length: Option<i32>,
+}
+impl Clone for IpamRouteOriginAuthorizationInfo {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            asn: self.asn.clone(),
+            max_length: self.max_length,
+        }
+    }
+}
+impl PartialEq for IpamRouteOriginAuthorizationInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.asn == other.asn
+            && self.max_length == other.max_length
+    }
+}
+impl Default for IpamRouteOriginAuthorizationInfo {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            asn: None,
+            max_length: None,
+        }
+    }
 }
 impl IpamRouteOriginAuthorizationInfo {
     /// Starts building a [`IpamRouteOriginAuthorizationInfo`].
@@ -35,9 +59,26 @@ impl IpamRouteOriginAuthorizationInfo {
     }
 }
 /// A builder for [`IpamRouteOriginAuthorizationInfo`](crate::types::IpamRouteOriginAuthorizationInfo); start one with `IpamRouteOriginAuthorizationInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamRouteOriginAuthorizationInfoBuilder {
     inner: crate::types::IpamRouteOriginAuthorizationInfo,
+}
+impl Clone for IpamRouteOriginAuthorizationInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamRouteOriginAuthorizationInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamRouteOriginAuthorizationInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamRouteOriginAuthorizationInfo as Default>::default(),
+        }
+    }
 }
 impl IpamRouteOriginAuthorizationInfoBuilder {
     /// Sets [`IpamRouteOriginAuthorizationInfo::cidr`](crate::types::IpamRouteOriginAuthorizationInfo::cidr): The IP address prefix in CIDR notation authorized by the ROA.

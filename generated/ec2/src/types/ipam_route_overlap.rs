@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an overlapping route detected for a BYOIP prefix.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamRouteOverlap {
     /// The overlapping IP address prefix in CIDR notation.
@@ -11,6 +11,30 @@ pub struct IpamRouteOverlap {
     pub asn: Option<String>,
     /// The time when the overlap was detected.
     pub detected_at: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for IpamRouteOverlap {
+    fn clone(&self) -> Self {
+        Self {
+            prefix: self.prefix.clone(),
+            asn: self.asn.clone(),
+            detected_at: self.detected_at,
+        }
+    }
+}
+impl PartialEq for IpamRouteOverlap {
+    fn eq(&self, other: &Self) -> bool {
+        self.prefix == other.prefix && self.asn == other.asn
+            && self.detected_at == other.detected_at
+    }
+}
+impl Default for IpamRouteOverlap {
+    fn default() -> Self {
+        Self {
+            prefix: None,
+            asn: None,
+            detected_at: None,
+        }
+    }
 }
 impl IpamRouteOverlap {
     /// Starts building a [`IpamRouteOverlap`].
@@ -35,9 +59,26 @@ impl IpamRouteOverlap {
     }
 }
 /// A builder for [`IpamRouteOverlap`](crate::types::IpamRouteOverlap); start one with `IpamRouteOverlap::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamRouteOverlapBuilder {
     inner: crate::types::IpamRouteOverlap,
+}
+impl Clone for IpamRouteOverlapBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamRouteOverlapBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamRouteOverlapBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamRouteOverlap as Default>::default(),
+        }
+    }
 }
 impl IpamRouteOverlapBuilder {
     /// Sets [`IpamRouteOverlap::prefix`](crate::types::IpamRouteOverlap::prefix): The overlapping IP address prefix in CIDR notation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a route protection finding, including the RPKI validation status of a BYOIP route announcement.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamRouteProtectionFinding {
     /// The ID of the resource owner.
@@ -54,6 +54,64 @@ pub struct IpamRouteProtectionFinding {
     pub sample_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time when the ROA data was last sampled.
     pub roa_sample_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for IpamRouteProtectionFinding {
+    fn clone(&self) -> Self {
+        Self {
+            resource_owner_id: self.resource_owner_id.clone(),
+            resource_region: self.resource_region.clone(),
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            cidr: self.cidr.clone(),
+            state: self.state.clone(),
+            advertisement_type: self.advertisement_type.clone(),
+            network_border_group: self.network_border_group.clone(),
+            pool_id: self.pool_id.clone(),
+            asn: self.asn.clone(),
+            rpki_status: self.rpki_status.clone(),
+            rpki_strength: self.rpki_strength.clone(),
+            roas: self.roas.clone(),
+            route_overlaps: self.route_overlaps.clone(),
+            sample_time: self.sample_time,
+            roa_sample_time: self.roa_sample_time,
+        }
+    }
+}
+impl PartialEq for IpamRouteProtectionFinding {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_owner_id == other.resource_owner_id
+            && self.resource_region == other.resource_region
+            && self.ipam_pool_id == other.ipam_pool_id && self.cidr == other.cidr
+            && self.state == other.state
+            && self.advertisement_type == other.advertisement_type
+            && self.network_border_group == other.network_border_group
+            && self.pool_id == other.pool_id && self.asn == other.asn
+            && self.rpki_status == other.rpki_status
+            && self.rpki_strength == other.rpki_strength && self.roas == other.roas
+            && self.route_overlaps == other.route_overlaps
+            && self.sample_time == other.sample_time
+            && self.roa_sample_time == other.roa_sample_time
+    }
+}
+impl Default for IpamRouteProtectionFinding {
+    fn default() -> Self {
+        Self {
+            resource_owner_id: None,
+            resource_region: None,
+            ipam_pool_id: None,
+            cidr: None,
+            state: None,
+            advertisement_type: None,
+            network_border_group: None,
+            pool_id: None,
+            asn: None,
+            rpki_status: None,
+            rpki_strength: None,
+            roas: None,
+            route_overlaps: None,
+            sample_time: None,
+            roa_sample_time: None,
+        }
+    }
 }
 impl IpamRouteProtectionFinding {
     /// Starts building a [`IpamRouteProtectionFinding`].
@@ -140,9 +198,26 @@ impl IpamRouteProtectionFinding {
     }
 }
 /// A builder for [`IpamRouteProtectionFinding`](crate::types::IpamRouteProtectionFinding); start one with `IpamRouteProtectionFinding::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamRouteProtectionFindingBuilder {
     inner: crate::types::IpamRouteProtectionFinding,
+}
+impl Clone for IpamRouteProtectionFindingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamRouteProtectionFindingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamRouteProtectionFindingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamRouteProtectionFinding as Default>::default(),
+        }
+    }
 }
 impl IpamRouteProtectionFindingBuilder {
     /// Sets [`IpamRouteProtectionFinding::resource_owner_id`](crate::types::IpamRouteProtectionFinding::resource_owner_id): The ID of the resource owner.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a routing policy registration that represents a Route Origin Authorization (ROA) managed through IPAM.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamRoutingPolicyRegistration {
     /// The IP address prefix in CIDR notation authorized by the ROA.
@@ -19,6 +19,42 @@ pub struct IpamRoutingPolicyRegistration {
     pub latest_delta_id: Option<String>,
     /// The state of the routing policy registration. Valid values: `pending-activate` \| `activate-failed` \| `create-in-progress` \| `create-complete` \| `update-in-progress` \| `update-complete` \| `delete-in-progress` \| `delete-complete`.
     pub state: Option<crate::types::IpamRoutingPolicyRegistrationState>,
+}
+impl Clone for IpamRoutingPolicyRegistration {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            asns: self.asns.clone(),
+            permit_more_specific_announcements: self.permit_more_specific_announcements,
+            max_length: self.max_length,
+            description: self.description.clone(),
+            latest_delta_id: self.latest_delta_id.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for IpamRoutingPolicyRegistration {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.asns == other.asns
+            && self.permit_more_specific_announcements
+                == other.permit_more_specific_announcements
+            && self.max_length == other.max_length
+            && self.description == other.description
+            && self.latest_delta_id == other.latest_delta_id && self.state == other.state
+    }
+}
+impl Default for IpamRoutingPolicyRegistration {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            asns: None,
+            permit_more_specific_announcements: None,
+            max_length: None,
+            description: None,
+            latest_delta_id: None,
+            state: None,
+        }
+    }
 }
 impl IpamRoutingPolicyRegistration {
     /// Starts building a [`IpamRoutingPolicyRegistration`].
@@ -63,9 +99,26 @@ impl IpamRoutingPolicyRegistration {
     }
 }
 /// A builder for [`IpamRoutingPolicyRegistration`](crate::types::IpamRoutingPolicyRegistration); start one with `IpamRoutingPolicyRegistration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamRoutingPolicyRegistrationBuilder {
     inner: crate::types::IpamRoutingPolicyRegistration,
+}
+impl Clone for IpamRoutingPolicyRegistrationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamRoutingPolicyRegistrationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamRoutingPolicyRegistrationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamRoutingPolicyRegistration as Default>::default(),
+        }
+    }
 }
 impl IpamRoutingPolicyRegistrationBuilder {
     /// Sets [`IpamRoutingPolicyRegistration::cidr`](crate::types::IpamRoutingPolicyRegistration::cidr): The IP address prefix in CIDR notation authorized by the ROA.

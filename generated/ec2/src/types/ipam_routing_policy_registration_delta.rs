@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a routing policy registration change, including the changes applied and their publication state.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamRoutingPolicyRegistrationDelta {
     /// The unique identifier of the delta.
@@ -13,6 +13,32 @@ pub struct IpamRoutingPolicyRegistrationDelta {
     pub state: Option<crate::types::IpamRoutingPolicyRegistrationDeltaState>,
     /// A message describing the current state, including error information if the delta failed.
     pub state_message: Option<String>,
+}
+impl Clone for IpamRoutingPolicyRegistrationDelta {
+    fn clone(&self) -> Self {
+        Self {
+            delta_id: self.delta_id.clone(),
+            delta_json: self.delta_json.clone(),
+            state: self.state.clone(),
+            state_message: self.state_message.clone(),
+        }
+    }
+}
+impl PartialEq for IpamRoutingPolicyRegistrationDelta {
+    fn eq(&self, other: &Self) -> bool {
+        self.delta_id == other.delta_id && self.delta_json == other.delta_json
+            && self.state == other.state && self.state_message == other.state_message
+    }
+}
+impl Default for IpamRoutingPolicyRegistrationDelta {
+    fn default() -> Self {
+        Self {
+            delta_id: None,
+            delta_json: None,
+            state: None,
+            state_message: None,
+        }
+    }
 }
 impl IpamRoutingPolicyRegistrationDelta {
     /// Starts building a [`IpamRoutingPolicyRegistrationDelta`].
@@ -44,9 +70,26 @@ impl IpamRoutingPolicyRegistrationDelta {
     }
 }
 /// A builder for [`IpamRoutingPolicyRegistrationDelta`](crate::types::IpamRoutingPolicyRegistrationDelta); start one with `IpamRoutingPolicyRegistrationDelta::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamRoutingPolicyRegistrationDeltaBuilder {
     inner: crate::types::IpamRoutingPolicyRegistrationDelta,
+}
+impl Clone for IpamRoutingPolicyRegistrationDeltaBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamRoutingPolicyRegistrationDeltaBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamRoutingPolicyRegistrationDeltaBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamRoutingPolicyRegistrationDelta as Default>::default(),
+        }
+    }
 }
 impl IpamRoutingPolicyRegistrationDeltaBuilder {
     /// Sets [`IpamRoutingPolicyRegistrationDelta::delta_id`](crate::types::IpamRoutingPolicyRegistrationDelta::delta_id): The unique identifier of the delta.

@@ -4,7 +4,7 @@
 /// In IPAM, a scope is the highest-level container within IPAM. An IPAM contains two default scopes. Each scope represents the IP space for a single network. The private scope is intended for all private IP address space. The public scope is intended for all public IP address space. Scopes enable you to reuse IP addresses across multiple unconnected networks without causing IP address overlap or conflict.
 ///
 /// For more information, see [How IPAM works](https://docs.aws.amazon.com/vpc/latest/ipam/how-it-works-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamScope {
     /// The Amazon Web Services account ID of the owner of the scope.
@@ -37,6 +37,58 @@ pub struct IpamScope {
     pub external_authority_configuration: Option<
         crate::types::IpamScopeExternalAuthorityConfiguration,
     >,
+}
+impl Clone for IpamScope {
+    fn clone(&self) -> Self {
+        Self {
+            owner_id: self.owner_id.clone(),
+            ipam_scope_id: self.ipam_scope_id.clone(),
+            ipam_scope_arn: self.ipam_scope_arn.clone(),
+            ipam_arn: self.ipam_arn.clone(),
+            ipam_region: self.ipam_region.clone(),
+            ipam_scope_type: self.ipam_scope_type.clone(),
+            is_default: self.is_default,
+            description: self.description.clone(),
+            pool_count: self.pool_count,
+            state: self.state.clone(),
+            tags: self.tags.clone(),
+            external_authority_configuration: self
+                .external_authority_configuration
+                .clone(),
+        }
+    }
+}
+impl PartialEq for IpamScope {
+    fn eq(&self, other: &Self) -> bool {
+        self.owner_id == other.owner_id && self.ipam_scope_id == other.ipam_scope_id
+            && self.ipam_scope_arn == other.ipam_scope_arn
+            && self.ipam_arn == other.ipam_arn && self.ipam_region == other.ipam_region
+            && self.ipam_scope_type == other.ipam_scope_type
+            && self.is_default == other.is_default
+            && self.description == other.description
+            && self.pool_count == other.pool_count && self.state == other.state
+            && self.tags == other.tags
+            && self.external_authority_configuration
+                == other.external_authority_configuration
+    }
+}
+impl Default for IpamScope {
+    fn default() -> Self {
+        Self {
+            owner_id: None,
+            ipam_scope_id: None,
+            ipam_scope_arn: None,
+            ipam_arn: None,
+            ipam_region: None,
+            ipam_scope_type: None,
+            is_default: None,
+            description: None,
+            pool_count: None,
+            state: None,
+            tags: None,
+            external_authority_configuration: None,
+        }
+    }
 }
 impl IpamScope {
     /// Starts building a [`IpamScope`].
@@ -108,9 +160,26 @@ impl IpamScope {
     }
 }
 /// A builder for [`IpamScope`](crate::types::IpamScope); start one with `IpamScope::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamScopeBuilder {
     inner: crate::types::IpamScope,
+}
+impl Clone for IpamScopeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamScopeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamScopeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamScope as Default>::default(),
+        }
+    }
 }
 impl IpamScopeBuilder {
     /// Sets [`IpamScope::owner_id`](crate::types::IpamScope::owner_id): The Amazon Web Services account ID of the owner of the scope.

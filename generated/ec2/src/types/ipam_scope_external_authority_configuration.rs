@@ -4,13 +4,35 @@
 /// The configuration that links an Amazon VPC IPAM scope to an external authority system. It specifies the type of external system and the external resource identifier that identifies your account or instance in that system.
 ///
 /// In IPAM, an external authority is a third-party IP address management system that provides CIDR blocks when you provision address space for top-level IPAM pools. This allows you to use your existing IP management system to control which address ranges are allocated to Amazon Web Services while using Amazon VPC IPAM to manage subnets within those ranges.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IpamScopeExternalAuthorityConfiguration {
     /// The type of external authority managing this scope. Currently supports `Infoblox` for integration with Infoblox Universal DDI.
     pub type_: Option<crate::types::IpamScopeExternalAuthorityType>,
     /// The identifier for the external resource managing this scope. For Infoblox integrations, this is the Infoblox resource identifier in the format `<version>.identity.account.<entity_realm>.<entity_id>`.
     pub external_resource_identifier: Option<String>,
+}
+impl Clone for IpamScopeExternalAuthorityConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            external_resource_identifier: self.external_resource_identifier.clone(),
+        }
+    }
+}
+impl PartialEq for IpamScopeExternalAuthorityConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_
+            && self.external_resource_identifier == other.external_resource_identifier
+    }
+}
+impl Default for IpamScopeExternalAuthorityConfiguration {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            external_resource_identifier: None,
+        }
+    }
 }
 impl IpamScopeExternalAuthorityConfiguration {
     /// Starts building a [`IpamScopeExternalAuthorityConfiguration`].
@@ -30,9 +52,26 @@ impl IpamScopeExternalAuthorityConfiguration {
     }
 }
 /// A builder for [`IpamScopeExternalAuthorityConfiguration`](crate::types::IpamScopeExternalAuthorityConfiguration); start one with `IpamScopeExternalAuthorityConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IpamScopeExternalAuthorityConfigurationBuilder {
     inner: crate::types::IpamScopeExternalAuthorityConfiguration,
+}
+impl Clone for IpamScopeExternalAuthorityConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IpamScopeExternalAuthorityConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IpamScopeExternalAuthorityConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::IpamScopeExternalAuthorityConfiguration as Default>::default(),
+        }
+    }
 }
 impl IpamScopeExternalAuthorityConfigurationBuilder {
     /// Sets [`IpamScopeExternalAuthorityConfiguration::type_`](crate::types::IpamScopeExternalAuthorityConfiguration::type_): The type of external authority managing this scope.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv4 prefix.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ipv4PrefixSpecification {
     /// The IPv4 prefix. For information, see [Assigning prefixes to network interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-prefix-eni.html) in the *Amazon EC2 User Guide*.
     pub ipv4_prefix: Option<String>,
+}
+impl Clone for Ipv4PrefixSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            ipv4_prefix: self.ipv4_prefix.clone(),
+        }
+    }
+}
+impl PartialEq for Ipv4PrefixSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv4_prefix == other.ipv4_prefix
+    }
+}
+impl Default for Ipv4PrefixSpecification {
+    fn default() -> Self {
+        Self { ipv4_prefix: None }
+    }
 }
 impl Ipv4PrefixSpecification {
     /// Starts building a [`Ipv4PrefixSpecification`].
@@ -21,9 +38,26 @@ impl Ipv4PrefixSpecification {
     }
 }
 /// A builder for [`Ipv4PrefixSpecification`](crate::types::Ipv4PrefixSpecification); start one with `Ipv4PrefixSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ipv4PrefixSpecificationBuilder {
     inner: crate::types::Ipv4PrefixSpecification,
+}
+impl Clone for Ipv4PrefixSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ipv4PrefixSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ipv4PrefixSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Ipv4PrefixSpecification as Default>::default(),
+        }
+    }
 }
 impl Ipv4PrefixSpecificationBuilder {
     /// Sets [`Ipv4PrefixSpecification::ipv4_prefix`](crate::types::Ipv4PrefixSpecification::ipv4_prefix): The IPv4 prefix.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the IPv4 prefix option for a network interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ipv4PrefixSpecificationRequest {
     /// The IPv4 prefix. For information, see [Assigning prefixes to network interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-prefix-eni.html) in the *Amazon EC2 User Guide*.
     pub ipv4_prefix: Option<String>,
+}
+impl Clone for Ipv4PrefixSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ipv4_prefix: self.ipv4_prefix.clone(),
+        }
+    }
+}
+impl PartialEq for Ipv4PrefixSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv4_prefix == other.ipv4_prefix
+    }
+}
+impl Default for Ipv4PrefixSpecificationRequest {
+    fn default() -> Self {
+        Self { ipv4_prefix: None }
+    }
 }
 impl Ipv4PrefixSpecificationRequest {
     /// Starts building a [`Ipv4PrefixSpecificationRequest`].
@@ -21,9 +38,26 @@ impl Ipv4PrefixSpecificationRequest {
     }
 }
 /// A builder for [`Ipv4PrefixSpecificationRequest`](crate::types::Ipv4PrefixSpecificationRequest); start one with `Ipv4PrefixSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ipv4PrefixSpecificationRequestBuilder {
     inner: crate::types::Ipv4PrefixSpecificationRequest,
+}
+impl Clone for Ipv4PrefixSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ipv4PrefixSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ipv4PrefixSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Ipv4PrefixSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl Ipv4PrefixSpecificationRequestBuilder {
     /// Sets [`Ipv4PrefixSpecificationRequest::ipv4_prefix`](crate::types::Ipv4PrefixSpecificationRequest::ipv4_prefix): The IPv4 prefix.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the IPv4 delegated prefixes assigned to a network interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ipv4PrefixSpecificationResponse {
     /// The IPv4 delegated prefixes assigned to the network interface.
     pub ipv4_prefix: Option<String>,
+}
+impl Clone for Ipv4PrefixSpecificationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            ipv4_prefix: self.ipv4_prefix.clone(),
+        }
+    }
+}
+impl PartialEq for Ipv4PrefixSpecificationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv4_prefix == other.ipv4_prefix
+    }
+}
+impl Default for Ipv4PrefixSpecificationResponse {
+    fn default() -> Self {
+        Self { ipv4_prefix: None }
+    }
 }
 impl Ipv4PrefixSpecificationResponse {
     /// Starts building a [`Ipv4PrefixSpecificationResponse`].
@@ -21,9 +38,26 @@ impl Ipv4PrefixSpecificationResponse {
     }
 }
 /// A builder for [`Ipv4PrefixSpecificationResponse`](crate::types::Ipv4PrefixSpecificationResponse); start one with `Ipv4PrefixSpecificationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ipv4PrefixSpecificationResponseBuilder {
     inner: crate::types::Ipv4PrefixSpecificationResponse,
+}
+impl Clone for Ipv4PrefixSpecificationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ipv4PrefixSpecificationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ipv4PrefixSpecificationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Ipv4PrefixSpecificationResponse as Default>::default(),
+        }
+    }
 }
 impl Ipv4PrefixSpecificationResponseBuilder {
     /// Sets [`Ipv4PrefixSpecificationResponse::ipv4_prefix`](crate::types::Ipv4PrefixSpecificationResponse::ipv4_prefix): The IPv4 delegated prefixes assigned to the network interface.

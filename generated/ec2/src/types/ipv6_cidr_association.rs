@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 CIDR block association.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ipv6CidrAssociation {
     /// The IPv6 CIDR block.
     pub ipv6_cidr: Option<String>,
     /// The resource that's associated with the IPv6 CIDR block.
     pub associated_resource: Option<String>,
+}
+impl Clone for Ipv6CidrAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_cidr: self.ipv6_cidr.clone(),
+            associated_resource: self.associated_resource.clone(),
+        }
+    }
+}
+impl PartialEq for Ipv6CidrAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_cidr == other.ipv6_cidr
+            && self.associated_resource == other.associated_resource
+    }
+}
+impl Default for Ipv6CidrAssociation {
+    fn default() -> Self {
+        Self {
+            ipv6_cidr: None,
+            associated_resource: None,
+        }
+    }
 }
 impl Ipv6CidrAssociation {
     /// Starts building a [`Ipv6CidrAssociation`].
@@ -28,9 +50,26 @@ impl Ipv6CidrAssociation {
     }
 }
 /// A builder for [`Ipv6CidrAssociation`](crate::types::Ipv6CidrAssociation); start one with `Ipv6CidrAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ipv6CidrAssociationBuilder {
     inner: crate::types::Ipv6CidrAssociation,
+}
+impl Clone for Ipv6CidrAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ipv6CidrAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ipv6CidrAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Ipv6CidrAssociation as Default>::default(),
+        }
+    }
 }
 impl Ipv6CidrAssociationBuilder {
     /// Sets [`Ipv6CidrAssociation::ipv6_cidr`](crate::types::Ipv6CidrAssociation::ipv6_cidr): The IPv6 CIDR block.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 CIDR block.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ipv6CidrBlock {
     /// The IPv6 CIDR block.
     pub ipv6_cidr_block: Option<String>,
+}
+impl Clone for Ipv6CidrBlock {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_cidr_block: self.ipv6_cidr_block.clone(),
+        }
+    }
+}
+impl PartialEq for Ipv6CidrBlock {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_cidr_block == other.ipv6_cidr_block
+    }
+}
+impl Default for Ipv6CidrBlock {
+    fn default() -> Self {
+        Self { ipv6_cidr_block: None }
+    }
 }
 impl Ipv6CidrBlock {
     /// Starts building a [`Ipv6CidrBlock`].
@@ -21,9 +38,26 @@ impl Ipv6CidrBlock {
     }
 }
 /// A builder for [`Ipv6CidrBlock`](crate::types::Ipv6CidrBlock); start one with `Ipv6CidrBlock::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ipv6CidrBlockBuilder {
     inner: crate::types::Ipv6CidrBlock,
+}
+impl Clone for Ipv6CidrBlockBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ipv6CidrBlockBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ipv6CidrBlockBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Ipv6CidrBlock as Default>::default(),
+        }
+    }
 }
 impl Ipv6CidrBlockBuilder {
     /// Sets [`Ipv6CidrBlock::ipv6_cidr_block`](crate::types::Ipv6CidrBlock::ipv6_cidr_block): The IPv6 CIDR block.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 address pool.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ipv6Pool {
     /// The ID of the address pool.
@@ -13,6 +13,32 @@ pub struct Ipv6Pool {
     pub pool_cidr_blocks: Option<Vec<crate::types::PoolCidrBlock>>,
     /// Any tags for the address pool.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for Ipv6Pool {
+    fn clone(&self) -> Self {
+        Self {
+            pool_id: self.pool_id.clone(),
+            description: self.description.clone(),
+            pool_cidr_blocks: self.pool_cidr_blocks.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for Ipv6Pool {
+    fn eq(&self, other: &Self) -> bool {
+        self.pool_id == other.pool_id && self.description == other.description
+            && self.pool_cidr_blocks == other.pool_cidr_blocks && self.tags == other.tags
+    }
+}
+impl Default for Ipv6Pool {
+    fn default() -> Self {
+        Self {
+            pool_id: None,
+            description: None,
+            pool_cidr_blocks: None,
+            tags: None,
+        }
+    }
 }
 impl Ipv6Pool {
     /// Starts building a [`Ipv6Pool`].
@@ -42,9 +68,26 @@ impl Ipv6Pool {
     }
 }
 /// A builder for [`Ipv6Pool`](crate::types::Ipv6Pool); start one with `Ipv6Pool::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ipv6PoolBuilder {
     inner: crate::types::Ipv6Pool,
+}
+impl Clone for Ipv6PoolBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ipv6PoolBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ipv6PoolBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Ipv6Pool as Default>::default(),
+        }
+    }
 }
 impl Ipv6PoolBuilder {
     /// Sets [`Ipv6Pool::pool_id`](crate::types::Ipv6Pool::pool_id): The ID of the address pool.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the IPv6 prefix.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ipv6PrefixSpecification {
     /// The IPv6 prefix.
     pub ipv6_prefix: Option<String>,
+}
+impl Clone for Ipv6PrefixSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_prefix: self.ipv6_prefix.clone(),
+        }
+    }
+}
+impl PartialEq for Ipv6PrefixSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_prefix == other.ipv6_prefix
+    }
+}
+impl Default for Ipv6PrefixSpecification {
+    fn default() -> Self {
+        Self { ipv6_prefix: None }
+    }
 }
 impl Ipv6PrefixSpecification {
     /// Starts building a [`Ipv6PrefixSpecification`].
@@ -21,9 +38,26 @@ impl Ipv6PrefixSpecification {
     }
 }
 /// A builder for [`Ipv6PrefixSpecification`](crate::types::Ipv6PrefixSpecification); start one with `Ipv6PrefixSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ipv6PrefixSpecificationBuilder {
     inner: crate::types::Ipv6PrefixSpecification,
+}
+impl Clone for Ipv6PrefixSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ipv6PrefixSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ipv6PrefixSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Ipv6PrefixSpecification as Default>::default(),
+        }
+    }
 }
 impl Ipv6PrefixSpecificationBuilder {
     /// Sets [`Ipv6PrefixSpecification::ipv6_prefix`](crate::types::Ipv6PrefixSpecification::ipv6_prefix): The IPv6 prefix.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the IPv6 prefix option for a network interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ipv6PrefixSpecificationRequest {
     /// The IPv6 prefix.
     pub ipv6_prefix: Option<String>,
+}
+impl Clone for Ipv6PrefixSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_prefix: self.ipv6_prefix.clone(),
+        }
+    }
+}
+impl PartialEq for Ipv6PrefixSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_prefix == other.ipv6_prefix
+    }
+}
+impl Default for Ipv6PrefixSpecificationRequest {
+    fn default() -> Self {
+        Self { ipv6_prefix: None }
+    }
 }
 impl Ipv6PrefixSpecificationRequest {
     /// Starts building a [`Ipv6PrefixSpecificationRequest`].
@@ -21,9 +38,26 @@ impl Ipv6PrefixSpecificationRequest {
     }
 }
 /// A builder for [`Ipv6PrefixSpecificationRequest`](crate::types::Ipv6PrefixSpecificationRequest); start one with `Ipv6PrefixSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ipv6PrefixSpecificationRequestBuilder {
     inner: crate::types::Ipv6PrefixSpecificationRequest,
+}
+impl Clone for Ipv6PrefixSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ipv6PrefixSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ipv6PrefixSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Ipv6PrefixSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl Ipv6PrefixSpecificationRequestBuilder {
     /// Sets [`Ipv6PrefixSpecificationRequest::ipv6_prefix`](crate::types::Ipv6PrefixSpecificationRequest::ipv6_prefix): The IPv6 prefix.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the IPv6 delegated prefixes assigned to a network interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ipv6PrefixSpecificationResponse {
     /// The IPv6 delegated prefixes assigned to the network interface.
     pub ipv6_prefix: Option<String>,
+}
+impl Clone for Ipv6PrefixSpecificationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_prefix: self.ipv6_prefix.clone(),
+        }
+    }
+}
+impl PartialEq for Ipv6PrefixSpecificationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_prefix == other.ipv6_prefix
+    }
+}
+impl Default for Ipv6PrefixSpecificationResponse {
+    fn default() -> Self {
+        Self { ipv6_prefix: None }
+    }
 }
 impl Ipv6PrefixSpecificationResponse {
     /// Starts building a [`Ipv6PrefixSpecificationResponse`].
@@ -21,9 +38,26 @@ impl Ipv6PrefixSpecificationResponse {
     }
 }
 /// A builder for [`Ipv6PrefixSpecificationResponse`](crate::types::Ipv6PrefixSpecificationResponse); start one with `Ipv6PrefixSpecificationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ipv6PrefixSpecificationResponseBuilder {
     inner: crate::types::Ipv6PrefixSpecificationResponse,
+}
+impl Clone for Ipv6PrefixSpecificationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ipv6PrefixSpecificationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ipv6PrefixSpecificationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Ipv6PrefixSpecificationResponse as Default>::default(),
+        }
+    }
 }
 impl Ipv6PrefixSpecificationResponseBuilder {
     /// Sets [`Ipv6PrefixSpecificationResponse::ipv6_prefix`](crate::types::Ipv6PrefixSpecificationResponse::ipv6_prefix): The IPv6 delegated prefixes assigned to the network interface.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 address range.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ipv6Range {
     /// A description for the security group rule that references this IPv6 address range.
@@ -13,6 +13,27 @@ pub struct Ipv6Range {
     ///
     /// **Note:** Amazon Web Services [canonicalizes](https://en.wikipedia.org/wiki/Canonicalization) IPv4 and IPv6 CIDRs. For example, if you specify 100.68.0.18/18 for the CIDR block, Amazon Web Services canonicalizes the CIDR block to 100.68.0.0/18. Any subsequent DescribeSecurityGroups and DescribeSecurityGroupRules calls will return the canonicalized form of the CIDR block. Additionally, if you attempt to add another rule with the non-canonical form of the CIDR (such as 100.68.0.18/18) and there is already a rule for the canonicalized form of the CIDR block (such as 100.68.0.0/18), the API throws an duplicate rule error.
     pub cidr_ipv6: Option<String>,
+}
+impl Clone for Ipv6Range {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            cidr_ipv6: self.cidr_ipv6.clone(),
+        }
+    }
+}
+impl PartialEq for Ipv6Range {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.cidr_ipv6 == other.cidr_ipv6
+    }
+}
+impl Default for Ipv6Range {
+    fn default() -> Self {
+        Self {
+            description: None,
+            cidr_ipv6: None,
+        }
+    }
 }
 impl Ipv6Range {
     /// Starts building a [`Ipv6Range`].
@@ -32,9 +53,26 @@ impl Ipv6Range {
     }
 }
 /// A builder for [`Ipv6Range`](crate::types::Ipv6Range); start one with `Ipv6Range::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ipv6RangeBuilder {
     inner: crate::types::Ipv6Range,
+}
+impl Clone for Ipv6RangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ipv6RangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ipv6RangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Ipv6Range as Default>::default(),
+        }
+    }
 }
 impl Ipv6RangeBuilder {
     /// Sets [`Ipv6Range::description`](crate::types::Ipv6Range::description): A description for the security group rule that references this IPv6 address range.

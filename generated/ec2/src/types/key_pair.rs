@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a key pair.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KeyPair {
     /// The ID of the key pair.
@@ -16,6 +15,36 @@ pub struct KeyPair {
     pub key_fingerprint: Option<String>,
     /// An unencrypted PEM encoded RSA or ED25519 private key.
     pub key_material: Option<String>,
+}
+impl Clone for KeyPair {
+    fn clone(&self) -> Self {
+        Self {
+            key_pair_id: self.key_pair_id.clone(),
+            tags: self.tags.clone(),
+            key_name: self.key_name.clone(),
+            key_fingerprint: self.key_fingerprint.clone(),
+            key_material: self.key_material.clone(),
+        }
+    }
+}
+impl PartialEq for KeyPair {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_pair_id == other.key_pair_id && self.tags == other.tags
+            && self.key_name == other.key_name
+            && self.key_fingerprint == other.key_fingerprint
+            && self.key_material == other.key_material
+    }
+}
+impl Default for KeyPair {
+    fn default() -> Self {
+        Self {
+            key_pair_id: None,
+            tags: None,
+            key_name: None,
+            key_fingerprint: None,
+            key_material: None,
+        }
+    }
 }
 impl KeyPair {
     /// Starts building a [`KeyPair`].
@@ -61,9 +90,26 @@ impl ::std::fmt::Debug for KeyPair {
     }
 }
 /// A builder for [`KeyPair`](crate::types::KeyPair); start one with `KeyPair::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KeyPairBuilder {
     inner: crate::types::KeyPair,
+}
+impl Clone for KeyPairBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KeyPairBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KeyPairBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KeyPair as Default>::default(),
+        }
+    }
 }
 impl KeyPairBuilder {
     /// Sets [`KeyPair::key_pair_id`](crate::types::KeyPair::key_pair_id): The ID of the key pair.

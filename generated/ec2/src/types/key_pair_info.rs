@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a key pair.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KeyPairInfo {
     /// The ID of the key pair.
@@ -29,6 +29,40 @@ pub struct KeyPairInfo {
     /// - For RSA key pairs, the key fingerprint is the MD5 public key fingerprint as specified in section 4 of RFC4716.
     /// - For ED25519 key pairs, the key fingerprint is the base64-encoded SHA-256 digest, which is the default for OpenSSH, starting with [OpenSSH 6.8](http://www.openssh.com/txt/release-6.8).
     pub key_fingerprint: Option<String>,
+}
+impl Clone for KeyPairInfo {
+    fn clone(&self) -> Self {
+        Self {
+            key_pair_id: self.key_pair_id.clone(),
+            key_type: self.key_type.clone(),
+            tags: self.tags.clone(),
+            public_key: self.public_key.clone(),
+            create_time: self.create_time,
+            key_name: self.key_name.clone(),
+            key_fingerprint: self.key_fingerprint.clone(),
+        }
+    }
+}
+impl PartialEq for KeyPairInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_pair_id == other.key_pair_id && self.key_type == other.key_type
+            && self.tags == other.tags && self.public_key == other.public_key
+            && self.create_time == other.create_time && self.key_name == other.key_name
+            && self.key_fingerprint == other.key_fingerprint
+    }
+}
+impl Default for KeyPairInfo {
+    fn default() -> Self {
+        Self {
+            key_pair_id: None,
+            key_type: None,
+            tags: None,
+            public_key: None,
+            create_time: None,
+            key_name: None,
+            key_fingerprint: None,
+        }
+    }
 }
 impl KeyPairInfo {
     /// Starts building a [`KeyPairInfo`].
@@ -73,9 +107,26 @@ impl KeyPairInfo {
     }
 }
 /// A builder for [`KeyPairInfo`](crate::types::KeyPairInfo); start one with `KeyPairInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KeyPairInfoBuilder {
     inner: crate::types::KeyPairInfo,
+}
+impl Clone for KeyPairInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KeyPairInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KeyPairInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KeyPairInfo as Default>::default(),
+        }
+    }
 }
 impl KeyPairInfoBuilder {
     /// Sets [`KeyPairInfo::key_pair_id`](crate::types::KeyPairInfo::key_pair_id): The ID of the key pair.

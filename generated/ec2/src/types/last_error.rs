@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The last error that occurred for a VPC endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LastError {
     /// The error message for the VPC endpoint error.
     pub message: Option<String>,
     /// The error code for the VPC endpoint error.
     pub code: Option<String>,
+}
+impl Clone for LastError {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            code: self.code.clone(),
+        }
+    }
+}
+impl PartialEq for LastError {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.code == other.code
+    }
+}
+impl Default for LastError {
+    fn default() -> Self {
+        Self { message: None, code: None }
+    }
 }
 impl LastError {
     /// Starts building a [`LastError`].
@@ -28,9 +46,26 @@ impl LastError {
     }
 }
 /// A builder for [`LastError`](crate::types::LastError); start one with `LastError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LastErrorBuilder {
     inner: crate::types::LastError,
+}
+impl Clone for LastErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LastErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LastErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LastError as Default>::default(),
+        }
+    }
 }
 impl LastErrorBuilder {
     /// Sets [`LastError::message`](crate::types::LastError::message): The error message for the VPC endpoint error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch permission.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchPermission {
     /// The Amazon Resource Name (ARN) of an organization.
@@ -15,6 +15,33 @@ pub struct LaunchPermission {
     pub user_id: Option<String>,
     /// The name of the group.
     pub group: Option<crate::types::PermissionGroup>,
+}
+impl Clone for LaunchPermission {
+    fn clone(&self) -> Self {
+        Self {
+            organization_arn: self.organization_arn.clone(),
+            organizational_unit_arn: self.organizational_unit_arn.clone(),
+            user_id: self.user_id.clone(),
+            group: self.group.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchPermission {
+    fn eq(&self, other: &Self) -> bool {
+        self.organization_arn == other.organization_arn
+            && self.organizational_unit_arn == other.organizational_unit_arn
+            && self.user_id == other.user_id && self.group == other.group
+    }
+}
+impl Default for LaunchPermission {
+    fn default() -> Self {
+        Self {
+            organization_arn: None,
+            organizational_unit_arn: None,
+            user_id: None,
+            group: None,
+        }
+    }
 }
 impl LaunchPermission {
     /// Starts building a [`LaunchPermission`].
@@ -44,9 +71,26 @@ impl LaunchPermission {
     }
 }
 /// A builder for [`LaunchPermission`](crate::types::LaunchPermission); start one with `LaunchPermission::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchPermissionBuilder {
     inner: crate::types::LaunchPermission,
+}
+impl Clone for LaunchPermissionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchPermissionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchPermissionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchPermission as Default>::default(),
+        }
+    }
 }
 impl LaunchPermissionBuilder {
     /// Sets [`LaunchPermission::organization_arn`](crate::types::LaunchPermission::organization_arn): The Amazon Resource Name (ARN) of an organization.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch permission modification.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchPermissionModifications {
     /// The Amazon Web Services account ID, organization ARN, or OU ARN to add to the list of launch permissions for the AMI.
     pub add: Option<Vec<crate::types::LaunchPermission>>,
     /// The Amazon Web Services account ID, organization ARN, or OU ARN to remove from the list of launch permissions for the AMI.
     pub remove: Option<Vec<crate::types::LaunchPermission>>,
+}
+impl Clone for LaunchPermissionModifications {
+    fn clone(&self) -> Self {
+        Self {
+            add: self.add.clone(),
+            remove: self.remove.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchPermissionModifications {
+    fn eq(&self, other: &Self) -> bool {
+        self.add == other.add && self.remove == other.remove
+    }
+}
+impl Default for LaunchPermissionModifications {
+    fn default() -> Self {
+        Self { add: None, remove: None }
+    }
 }
 impl LaunchPermissionModifications {
     /// Starts building a [`LaunchPermissionModifications`].
@@ -28,9 +46,26 @@ impl LaunchPermissionModifications {
     }
 }
 /// A builder for [`LaunchPermissionModifications`](crate::types::LaunchPermissionModifications); start one with `LaunchPermissionModifications::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchPermissionModificationsBuilder {
     inner: crate::types::LaunchPermissionModifications,
+}
+impl Clone for LaunchPermissionModificationsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchPermissionModificationsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchPermissionModificationsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchPermissionModifications as Default>::default(),
+        }
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl LaunchPermissionModificationsBuilder {

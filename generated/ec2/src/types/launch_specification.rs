@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the launch specification for an instance.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchSpecification {
     /// The base64-encoded user data that instances use when starting up. User data is limited to 16 KB.
@@ -39,6 +38,65 @@ pub struct LaunchSpecification {
     pub security_groups: Option<Vec<crate::types::GroupIdentifier>>,
     /// The `Monitoring` member.
     pub monitoring: Option<crate::types::RunInstancesMonitoringEnabled>,
+}
+impl Clone for LaunchSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            user_data: self.user_data.clone(),
+            addressing_type: self.addressing_type.clone(),
+            block_device_mappings: self.block_device_mappings.clone(),
+            ebs_optimized: self.ebs_optimized,
+            iam_instance_profile: self.iam_instance_profile.clone(),
+            image_id: self.image_id.clone(),
+            instance_type: self.instance_type.clone(),
+            kernel_id: self.kernel_id.clone(),
+            key_name: self.key_name.clone(),
+            network_interfaces: self.network_interfaces.clone(),
+            placement: self.placement.clone(),
+            ramdisk_id: self.ramdisk_id.clone(),
+            subnet_id: self.subnet_id.clone(),
+            security_groups: self.security_groups.clone(),
+            monitoring: self.monitoring.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.user_data == other.user_data
+            && self.addressing_type == other.addressing_type
+            && self.block_device_mappings == other.block_device_mappings
+            && self.ebs_optimized == other.ebs_optimized
+            && self.iam_instance_profile == other.iam_instance_profile
+            && self.image_id == other.image_id
+            && self.instance_type == other.instance_type
+            && self.kernel_id == other.kernel_id && self.key_name == other.key_name
+            && self.network_interfaces == other.network_interfaces
+            && self.placement == other.placement && self.ramdisk_id == other.ramdisk_id
+            && self.subnet_id == other.subnet_id
+            && self.security_groups == other.security_groups
+            && self.monitoring == other.monitoring
+    }
+}
+impl Default for LaunchSpecification {
+    fn default() -> Self {
+        Self {
+            user_data: None,
+            addressing_type: None,
+            block_device_mappings: None,
+            ebs_optimized: None,
+            iam_instance_profile: None,
+            image_id: None,
+            instance_type: None,
+            kernel_id: None,
+            key_name: None,
+            network_interfaces: None,
+            placement: None,
+            ramdisk_id: None,
+            subnet_id: None,
+            security_groups: None,
+            monitoring: None,
+        }
+    }
 }
 impl LaunchSpecification {
     /// Starts building a [`LaunchSpecification`].
@@ -148,9 +206,26 @@ impl ::std::fmt::Debug for LaunchSpecification {
     }
 }
 /// A builder for [`LaunchSpecification`](crate::types::LaunchSpecification); start one with `LaunchSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchSpecificationBuilder {
     inner: crate::types::LaunchSpecification,
+}
+impl Clone for LaunchSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchSpecification as Default>::default(),
+        }
+    }
 }
 impl LaunchSpecificationBuilder {
     /// Sets [`LaunchSpecification::user_data`](crate::types::LaunchSpecification::user_data): The base64-encoded user data that instances use when starting up.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplate {
     /// The ID of the launch template.
@@ -21,6 +21,45 @@ pub struct LaunchTemplate {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The entity that manages the launch template.
     pub operator: Option<crate::types::OperatorResponse>,
+}
+impl Clone for LaunchTemplate {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            create_time: self.create_time,
+            created_by: self.created_by.clone(),
+            default_version_number: self.default_version_number,
+            latest_version_number: self.latest_version_number,
+            tags: self.tags.clone(),
+            operator: self.operator.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+            && self.create_time == other.create_time
+            && self.created_by == other.created_by
+            && self.default_version_number == other.default_version_number
+            && self.latest_version_number == other.latest_version_number
+            && self.tags == other.tags && self.operator == other.operator
+    }
+}
+impl Default for LaunchTemplate {
+    fn default() -> Self {
+        Self {
+            launch_template_id: None,
+            launch_template_name: None,
+            create_time: None,
+            created_by: None,
+            default_version_number: None,
+            latest_version_number: None,
+            tags: None,
+            operator: None,
+        }
+    }
 }
 impl LaunchTemplate {
     /// Starts building a [`LaunchTemplate`].
@@ -70,9 +109,26 @@ impl LaunchTemplate {
     }
 }
 /// A builder for [`LaunchTemplate`](crate::types::LaunchTemplate); start one with `LaunchTemplate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateBuilder {
     inner: crate::types::LaunchTemplate,
+}
+impl Clone for LaunchTemplateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplate as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateBuilder {
     /// Sets [`LaunchTemplate::launch_template_id`](crate::types::LaunchTemplate::launch_template_id): The ID of the launch template.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template and overrides.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateAndOverridesResponse {
     /// The launch template.
@@ -11,6 +11,28 @@ pub struct LaunchTemplateAndOverridesResponse {
     >,
     /// Any parameters that you specify override the same parameters in the launch template.
     pub overrides: Option<crate::types::FleetLaunchTemplateOverrides>,
+}
+impl Clone for LaunchTemplateAndOverridesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_specification: self.launch_template_specification.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateAndOverridesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_specification == other.launch_template_specification
+            && self.overrides == other.overrides
+    }
+}
+impl Default for LaunchTemplateAndOverridesResponse {
+    fn default() -> Self {
+        Self {
+            launch_template_specification: None,
+            overrides: None,
+        }
+    }
 }
 impl LaunchTemplateAndOverridesResponse {
     /// Starts building a [`LaunchTemplateAndOverridesResponse`].
@@ -32,9 +54,26 @@ impl LaunchTemplateAndOverridesResponse {
     }
 }
 /// A builder for [`LaunchTemplateAndOverridesResponse`](crate::types::LaunchTemplateAndOverridesResponse); start one with `LaunchTemplateAndOverridesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateAndOverridesResponseBuilder {
     inner: crate::types::LaunchTemplateAndOverridesResponse,
+}
+impl Clone for LaunchTemplateAndOverridesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateAndOverridesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateAndOverridesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateAndOverridesResponse as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateAndOverridesResponseBuilder {
     /// Sets [`LaunchTemplateAndOverridesResponse::launch_template_specification`](crate::types::LaunchTemplateAndOverridesResponse::launch_template_specification): The launch template.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateBlockDeviceMapping {
     /// The device name.
@@ -13,6 +13,32 @@ pub struct LaunchTemplateBlockDeviceMapping {
     pub ebs: Option<crate::types::LaunchTemplateEbsBlockDevice>,
     /// To omit the device from the block device mapping, specify an empty string.
     pub no_device: Option<String>,
+}
+impl Clone for LaunchTemplateBlockDeviceMapping {
+    fn clone(&self) -> Self {
+        Self {
+            device_name: self.device_name.clone(),
+            virtual_name: self.virtual_name.clone(),
+            ebs: self.ebs.clone(),
+            no_device: self.no_device.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateBlockDeviceMapping {
+    fn eq(&self, other: &Self) -> bool {
+        self.device_name == other.device_name && self.virtual_name == other.virtual_name
+            && self.ebs == other.ebs && self.no_device == other.no_device
+    }
+}
+impl Default for LaunchTemplateBlockDeviceMapping {
+    fn default() -> Self {
+        Self {
+            device_name: None,
+            virtual_name: None,
+            ebs: None,
+            no_device: None,
+        }
+    }
 }
 impl LaunchTemplateBlockDeviceMapping {
     /// Starts building a [`LaunchTemplateBlockDeviceMapping`].
@@ -42,9 +68,26 @@ impl LaunchTemplateBlockDeviceMapping {
     }
 }
 /// A builder for [`LaunchTemplateBlockDeviceMapping`](crate::types::LaunchTemplateBlockDeviceMapping); start one with `LaunchTemplateBlockDeviceMapping::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateBlockDeviceMappingBuilder {
     inner: crate::types::LaunchTemplateBlockDeviceMapping,
+}
+impl Clone for LaunchTemplateBlockDeviceMappingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateBlockDeviceMappingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateBlockDeviceMappingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateBlockDeviceMapping as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateBlockDeviceMappingBuilder {
     /// Sets [`LaunchTemplateBlockDeviceMapping::device_name`](crate::types::LaunchTemplateBlockDeviceMapping::device_name): The device name.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateBlockDeviceMappingRequest {
     /// The device name (for example, /dev/sdh or xvdh).
@@ -13,6 +13,32 @@ pub struct LaunchTemplateBlockDeviceMappingRequest {
     pub ebs: Option<crate::types::LaunchTemplateEbsBlockDeviceRequest>,
     /// To omit the device from the block device mapping, specify an empty string.
     pub no_device: Option<String>,
+}
+impl Clone for LaunchTemplateBlockDeviceMappingRequest {
+    fn clone(&self) -> Self {
+        Self {
+            device_name: self.device_name.clone(),
+            virtual_name: self.virtual_name.clone(),
+            ebs: self.ebs.clone(),
+            no_device: self.no_device.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateBlockDeviceMappingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.device_name == other.device_name && self.virtual_name == other.virtual_name
+            && self.ebs == other.ebs && self.no_device == other.no_device
+    }
+}
+impl Default for LaunchTemplateBlockDeviceMappingRequest {
+    fn default() -> Self {
+        Self {
+            device_name: None,
+            virtual_name: None,
+            ebs: None,
+            no_device: None,
+        }
+    }
 }
 impl LaunchTemplateBlockDeviceMappingRequest {
     /// Starts building a [`LaunchTemplateBlockDeviceMappingRequest`].
@@ -42,9 +68,26 @@ impl LaunchTemplateBlockDeviceMappingRequest {
     }
 }
 /// A builder for [`LaunchTemplateBlockDeviceMappingRequest`](crate::types::LaunchTemplateBlockDeviceMappingRequest); start one with `LaunchTemplateBlockDeviceMappingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateBlockDeviceMappingRequestBuilder {
     inner: crate::types::LaunchTemplateBlockDeviceMappingRequest,
+}
+impl Clone for LaunchTemplateBlockDeviceMappingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateBlockDeviceMappingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateBlockDeviceMappingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateBlockDeviceMappingRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateBlockDeviceMappingRequestBuilder {
     /// Sets [`LaunchTemplateBlockDeviceMappingRequest::device_name`](crate::types::LaunchTemplateBlockDeviceMappingRequest::device_name): The device name (for example, /dev/sdh or xvdh).

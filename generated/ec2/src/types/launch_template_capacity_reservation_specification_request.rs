@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an instance's Capacity Reservation targeting option. You can specify only one option at a time. Use the [`CapacityReservationPreference`](crate::types::CapacityReservationPreference) parameter to configure the instance to run in On-Demand capacity or to run in any `open` Capacity Reservation that has matching attributes (instance type, platform, Availability Zone). Use the [`CapacityReservationTarget`](crate::types::CapacityReservationTarget) parameter to explicitly target a specific Capacity Reservation or a Capacity Reservation group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateCapacityReservationSpecificationRequest {
     /// Indicates the instance's Capacity Reservation preferences. Possible preferences include:
@@ -15,6 +15,30 @@ pub struct LaunchTemplateCapacityReservationSpecificationRequest {
     >,
     /// Information about the target Capacity Reservation or Capacity Reservation group.
     pub capacity_reservation_target: Option<crate::types::CapacityReservationTarget>,
+}
+impl Clone for LaunchTemplateCapacityReservationSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_preference: self
+                .capacity_reservation_preference
+                .clone(),
+            capacity_reservation_target: self.capacity_reservation_target.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateCapacityReservationSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_preference == other.capacity_reservation_preference
+            && self.capacity_reservation_target == other.capacity_reservation_target
+    }
+}
+impl Default for LaunchTemplateCapacityReservationSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_preference: None,
+            capacity_reservation_target: None,
+        }
+    }
 }
 impl LaunchTemplateCapacityReservationSpecificationRequest {
     /// Starts building a [`LaunchTemplateCapacityReservationSpecificationRequest`].
@@ -38,9 +62,26 @@ impl LaunchTemplateCapacityReservationSpecificationRequest {
     }
 }
 /// A builder for [`LaunchTemplateCapacityReservationSpecificationRequest`](crate::types::LaunchTemplateCapacityReservationSpecificationRequest); start one with `LaunchTemplateCapacityReservationSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateCapacityReservationSpecificationRequestBuilder {
     inner: crate::types::LaunchTemplateCapacityReservationSpecificationRequest,
+}
+impl Clone for LaunchTemplateCapacityReservationSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateCapacityReservationSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateCapacityReservationSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateCapacityReservationSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateCapacityReservationSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_preference`](crate::types::LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_preference): Indicates the instance's Capacity Reservation preferences.

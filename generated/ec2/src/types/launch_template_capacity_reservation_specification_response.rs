@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the Capacity Reservation targeting option.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateCapacityReservationSpecificationResponse {
     /// Indicates the instance's Capacity Reservation preferences. Possible preferences include:
@@ -16,6 +16,30 @@ pub struct LaunchTemplateCapacityReservationSpecificationResponse {
     pub capacity_reservation_target: Option<
         crate::types::CapacityReservationTargetResponse,
     >,
+}
+impl Clone for LaunchTemplateCapacityReservationSpecificationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_preference: self
+                .capacity_reservation_preference
+                .clone(),
+            capacity_reservation_target: self.capacity_reservation_target.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateCapacityReservationSpecificationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_preference == other.capacity_reservation_preference
+            && self.capacity_reservation_target == other.capacity_reservation_target
+    }
+}
+impl Default for LaunchTemplateCapacityReservationSpecificationResponse {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_preference: None,
+            capacity_reservation_target: None,
+        }
+    }
 }
 impl LaunchTemplateCapacityReservationSpecificationResponse {
     /// Starts building a [`LaunchTemplateCapacityReservationSpecificationResponse`].
@@ -39,9 +63,26 @@ impl LaunchTemplateCapacityReservationSpecificationResponse {
     }
 }
 /// A builder for [`LaunchTemplateCapacityReservationSpecificationResponse`](crate::types::LaunchTemplateCapacityReservationSpecificationResponse); start one with `LaunchTemplateCapacityReservationSpecificationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateCapacityReservationSpecificationResponseBuilder {
     inner: crate::types::LaunchTemplateCapacityReservationSpecificationResponse,
+}
+impl Clone for LaunchTemplateCapacityReservationSpecificationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateCapacityReservationSpecificationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateCapacityReservationSpecificationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateCapacityReservationSpecificationResponse as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateCapacityReservationSpecificationResponseBuilder {
     /// Sets [`LaunchTemplateCapacityReservationSpecificationResponse::capacity_reservation_preference`](crate::types::LaunchTemplateCapacityReservationSpecificationResponse::capacity_reservation_preference): Indicates the instance's Capacity Reservation preferences.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template and overrides.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateConfig {
     /// The launch template to use. Make sure that the launch template does not contain the `NetworkInterfaceId` parameter because you can't specify a network interface ID in a Spot Fleet.
@@ -11,6 +11,28 @@ pub struct LaunchTemplateConfig {
     >,
     /// Any parameters that you specify override the same parameters in the launch template.
     pub overrides: Option<Vec<crate::types::LaunchTemplateOverrides>>,
+}
+impl Clone for LaunchTemplateConfig {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_specification: self.launch_template_specification.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_specification == other.launch_template_specification
+            && self.overrides == other.overrides
+    }
+}
+impl Default for LaunchTemplateConfig {
+    fn default() -> Self {
+        Self {
+            launch_template_specification: None,
+            overrides: None,
+        }
+    }
 }
 impl LaunchTemplateConfig {
     /// Starts building a [`LaunchTemplateConfig`].
@@ -32,9 +54,26 @@ impl LaunchTemplateConfig {
     }
 }
 /// A builder for [`LaunchTemplateConfig`](crate::types::LaunchTemplateConfig); start one with `LaunchTemplateConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateConfigBuilder {
     inner: crate::types::LaunchTemplateConfig,
+}
+impl Clone for LaunchTemplateConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateConfig as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateConfigBuilder {
     /// Sets [`LaunchTemplateConfig::launch_template_specification`](crate::types::LaunchTemplateConfig::launch_template_specification): The launch template to use.

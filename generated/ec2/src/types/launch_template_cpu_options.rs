@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CPU options for the instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateCpuOptions {
     /// The number of CPU cores for the instance.
@@ -13,6 +13,34 @@ pub struct LaunchTemplateCpuOptions {
     pub amd_sev_snp: Option<crate::types::AmdSevSnpSpecification>,
     /// Indicates whether the instance is enabled for nested virtualization.
     pub nested_virtualization: Option<crate::types::NestedVirtualizationSpecification>,
+}
+impl Clone for LaunchTemplateCpuOptions {
+    fn clone(&self) -> Self {
+        Self {
+            core_count: self.core_count,
+            threads_per_core: self.threads_per_core,
+            amd_sev_snp: self.amd_sev_snp.clone(),
+            nested_virtualization: self.nested_virtualization.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateCpuOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.core_count == other.core_count
+            && self.threads_per_core == other.threads_per_core
+            && self.amd_sev_snp == other.amd_sev_snp
+            && self.nested_virtualization == other.nested_virtualization
+    }
+}
+impl Default for LaunchTemplateCpuOptions {
+    fn default() -> Self {
+        Self {
+            core_count: None,
+            threads_per_core: None,
+            amd_sev_snp: None,
+            nested_virtualization: None,
+        }
+    }
 }
 impl LaunchTemplateCpuOptions {
     /// Starts building a [`LaunchTemplateCpuOptions`].
@@ -44,9 +72,26 @@ impl LaunchTemplateCpuOptions {
     }
 }
 /// A builder for [`LaunchTemplateCpuOptions`](crate::types::LaunchTemplateCpuOptions); start one with `LaunchTemplateCpuOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateCpuOptionsBuilder {
     inner: crate::types::LaunchTemplateCpuOptions,
+}
+impl Clone for LaunchTemplateCpuOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateCpuOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateCpuOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateCpuOptions as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateCpuOptionsBuilder {
     /// Sets [`LaunchTemplateCpuOptions::core_count`](crate::types::LaunchTemplateCpuOptions::core_count): The number of CPU cores for the instance.

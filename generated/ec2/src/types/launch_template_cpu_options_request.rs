@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CPU options for the instance. Both the core count and threads per core must be specified in the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateCpuOptionsRequest {
     /// The number of CPU cores for the instance.
@@ -13,6 +13,34 @@ pub struct LaunchTemplateCpuOptionsRequest {
     pub amd_sev_snp: Option<crate::types::AmdSevSnpSpecification>,
     /// Indicates whether to enable the instance for nested virtualization. Nested virtualization is supported only on 8th generation Intel-based instance types (c8i, m8i, r8i, and their flex variants). When nested virtualization is enabled, Virtual Secure Mode (VSM) is automatically disabled for the instance.
     pub nested_virtualization: Option<crate::types::NestedVirtualizationSpecification>,
+}
+impl Clone for LaunchTemplateCpuOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            core_count: self.core_count,
+            threads_per_core: self.threads_per_core,
+            amd_sev_snp: self.amd_sev_snp.clone(),
+            nested_virtualization: self.nested_virtualization.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateCpuOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.core_count == other.core_count
+            && self.threads_per_core == other.threads_per_core
+            && self.amd_sev_snp == other.amd_sev_snp
+            && self.nested_virtualization == other.nested_virtualization
+    }
+}
+impl Default for LaunchTemplateCpuOptionsRequest {
+    fn default() -> Self {
+        Self {
+            core_count: None,
+            threads_per_core: None,
+            amd_sev_snp: None,
+            nested_virtualization: None,
+        }
+    }
 }
 impl LaunchTemplateCpuOptionsRequest {
     /// Starts building a [`LaunchTemplateCpuOptionsRequest`].
@@ -44,9 +72,26 @@ impl LaunchTemplateCpuOptionsRequest {
     }
 }
 /// A builder for [`LaunchTemplateCpuOptionsRequest`](crate::types::LaunchTemplateCpuOptionsRequest); start one with `LaunchTemplateCpuOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateCpuOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateCpuOptionsRequest,
+}
+impl Clone for LaunchTemplateCpuOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateCpuOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateCpuOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateCpuOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateCpuOptionsRequestBuilder {
     /// Sets [`LaunchTemplateCpuOptionsRequest::core_count`](crate::types::LaunchTemplateCpuOptionsRequest::core_count): The number of CPU cores for the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device for an EBS volume.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateEbsBlockDevice {
     /// Indicates whether the EBS volume is encrypted.
@@ -25,6 +25,51 @@ pub struct LaunchTemplateEbsBlockDevice {
     pub volume_initialization_rate: Option<i32>,
     /// The index of the EBS card. Some instance types support multiple EBS cards. The default EBS card index is 0.
     pub ebs_card_index: Option<i32>,
+}
+impl Clone for LaunchTemplateEbsBlockDevice {
+    fn clone(&self) -> Self {
+        Self {
+            encrypted: self.encrypted,
+            delete_on_termination: self.delete_on_termination,
+            iops: self.iops,
+            kms_key_id: self.kms_key_id.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            volume_size: self.volume_size,
+            volume_type: self.volume_type.clone(),
+            throughput: self.throughput,
+            volume_initialization_rate: self.volume_initialization_rate,
+            ebs_card_index: self.ebs_card_index,
+        }
+    }
+}
+impl PartialEq for LaunchTemplateEbsBlockDevice {
+    fn eq(&self, other: &Self) -> bool {
+        self.encrypted == other.encrypted
+            && self.delete_on_termination == other.delete_on_termination
+            && self.iops == other.iops && self.kms_key_id == other.kms_key_id
+            && self.snapshot_id == other.snapshot_id
+            && self.volume_size == other.volume_size
+            && self.volume_type == other.volume_type
+            && self.throughput == other.throughput
+            && self.volume_initialization_rate == other.volume_initialization_rate
+            && self.ebs_card_index == other.ebs_card_index
+    }
+}
+impl Default for LaunchTemplateEbsBlockDevice {
+    fn default() -> Self {
+        Self {
+            encrypted: None,
+            delete_on_termination: None,
+            iops: None,
+            kms_key_id: None,
+            snapshot_id: None,
+            volume_size: None,
+            volume_type: None,
+            throughput: None,
+            volume_initialization_rate: None,
+            ebs_card_index: None,
+        }
+    }
 }
 impl LaunchTemplateEbsBlockDevice {
     /// Starts building a [`LaunchTemplateEbsBlockDevice`].
@@ -84,9 +129,26 @@ impl LaunchTemplateEbsBlockDevice {
     }
 }
 /// A builder for [`LaunchTemplateEbsBlockDevice`](crate::types::LaunchTemplateEbsBlockDevice); start one with `LaunchTemplateEbsBlockDevice::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateEbsBlockDeviceBuilder {
     inner: crate::types::LaunchTemplateEbsBlockDevice,
+}
+impl Clone for LaunchTemplateEbsBlockDeviceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateEbsBlockDeviceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateEbsBlockDeviceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateEbsBlockDevice as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateEbsBlockDeviceBuilder {
     /// Sets [`LaunchTemplateEbsBlockDevice::encrypted`](crate::types::LaunchTemplateEbsBlockDevice::encrypted): Indicates whether the EBS volume is encrypted.

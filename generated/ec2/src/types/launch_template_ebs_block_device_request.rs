@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The parameters for a block device for an EBS volume.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateEbsBlockDeviceRequest {
     /// Indicates whether the EBS volume is encrypted. Encrypted volumes can only be attached to instances that support Amazon EBS encryption. If you are creating a volume from a snapshot, you can't specify an encryption value.
@@ -55,6 +55,51 @@ pub struct LaunchTemplateEbsBlockDeviceRequest {
     pub volume_initialization_rate: Option<i32>,
     /// The index of the EBS card. Some instance types support multiple EBS cards. The default EBS card index is 0.
     pub ebs_card_index: Option<i32>,
+}
+impl Clone for LaunchTemplateEbsBlockDeviceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            encrypted: self.encrypted,
+            delete_on_termination: self.delete_on_termination,
+            iops: self.iops,
+            kms_key_id: self.kms_key_id.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            volume_size: self.volume_size,
+            volume_type: self.volume_type.clone(),
+            throughput: self.throughput,
+            volume_initialization_rate: self.volume_initialization_rate,
+            ebs_card_index: self.ebs_card_index,
+        }
+    }
+}
+impl PartialEq for LaunchTemplateEbsBlockDeviceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.encrypted == other.encrypted
+            && self.delete_on_termination == other.delete_on_termination
+            && self.iops == other.iops && self.kms_key_id == other.kms_key_id
+            && self.snapshot_id == other.snapshot_id
+            && self.volume_size == other.volume_size
+            && self.volume_type == other.volume_type
+            && self.throughput == other.throughput
+            && self.volume_initialization_rate == other.volume_initialization_rate
+            && self.ebs_card_index == other.ebs_card_index
+    }
+}
+impl Default for LaunchTemplateEbsBlockDeviceRequest {
+    fn default() -> Self {
+        Self {
+            encrypted: None,
+            delete_on_termination: None,
+            iops: None,
+            kms_key_id: None,
+            snapshot_id: None,
+            volume_size: None,
+            volume_type: None,
+            throughput: None,
+            volume_initialization_rate: None,
+            ebs_card_index: None,
+        }
+    }
 }
 impl LaunchTemplateEbsBlockDeviceRequest {
     /// Starts building a [`LaunchTemplateEbsBlockDeviceRequest`].
@@ -114,9 +159,26 @@ impl LaunchTemplateEbsBlockDeviceRequest {
     }
 }
 /// A builder for [`LaunchTemplateEbsBlockDeviceRequest`](crate::types::LaunchTemplateEbsBlockDeviceRequest); start one with `LaunchTemplateEbsBlockDeviceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateEbsBlockDeviceRequestBuilder {
     inner: crate::types::LaunchTemplateEbsBlockDeviceRequest,
+}
+impl Clone for LaunchTemplateEbsBlockDeviceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateEbsBlockDeviceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateEbsBlockDeviceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateEbsBlockDeviceRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateEbsBlockDeviceRequestBuilder {
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::encrypted`](crate::types::LaunchTemplateEbsBlockDeviceRequest::encrypted): Indicates whether the EBS volume is encrypted.

@@ -4,7 +4,7 @@
 /// **Note:** Amazon Elastic Inference is no longer available.
 ///
 /// Describes an elastic inference accelerator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateElasticInferenceAccelerator {
     /// The type of elastic inference accelerator. The possible values are eia1.medium, eia1.large, and eia1.xlarge.
@@ -13,6 +13,24 @@ pub struct LaunchTemplateElasticInferenceAccelerator {
     pub type_: Option<String>,
     /// The number of elastic inference accelerators to attach to the instance.
     pub count: Option<i32>,
+}
+impl Clone for LaunchTemplateElasticInferenceAccelerator {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            count: self.count,
+        }
+    }
+}
+impl PartialEq for LaunchTemplateElasticInferenceAccelerator {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.count == other.count
+    }
+}
+impl Default for LaunchTemplateElasticInferenceAccelerator {
+    fn default() -> Self {
+        Self { type_: None, count: None }
+    }
 }
 impl LaunchTemplateElasticInferenceAccelerator {
     /// Starts building a [`LaunchTemplateElasticInferenceAccelerator`].
@@ -32,9 +50,26 @@ impl LaunchTemplateElasticInferenceAccelerator {
     }
 }
 /// A builder for [`LaunchTemplateElasticInferenceAccelerator`](crate::types::LaunchTemplateElasticInferenceAccelerator); start one with `LaunchTemplateElasticInferenceAccelerator::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateElasticInferenceAcceleratorBuilder {
     inner: crate::types::LaunchTemplateElasticInferenceAccelerator,
+}
+impl Clone for LaunchTemplateElasticInferenceAcceleratorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateElasticInferenceAcceleratorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateElasticInferenceAcceleratorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateElasticInferenceAccelerator as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateElasticInferenceAcceleratorBuilder {
     /// Sets [`LaunchTemplateElasticInferenceAccelerator::type_`](crate::types::LaunchTemplateElasticInferenceAccelerator::type_): The type of elastic inference accelerator.

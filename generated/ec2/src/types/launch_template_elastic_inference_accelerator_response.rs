@@ -4,13 +4,31 @@
 /// **Note:** Amazon Elastic Inference is no longer available.
 ///
 /// Describes an elastic inference accelerator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateElasticInferenceAcceleratorResponse {
     /// The type of elastic inference accelerator. The possible values are eia1.medium, eia1.large, and eia1.xlarge.
     pub type_: Option<String>,
     /// The number of elastic inference accelerators to attach to the instance.
     pub count: Option<i32>,
+}
+impl Clone for LaunchTemplateElasticInferenceAcceleratorResponse {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            count: self.count,
+        }
+    }
+}
+impl PartialEq for LaunchTemplateElasticInferenceAcceleratorResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.count == other.count
+    }
+}
+impl Default for LaunchTemplateElasticInferenceAcceleratorResponse {
+    fn default() -> Self {
+        Self { type_: None, count: None }
+    }
 }
 impl LaunchTemplateElasticInferenceAcceleratorResponse {
     /// Starts building a [`LaunchTemplateElasticInferenceAcceleratorResponse`].
@@ -30,9 +48,26 @@ impl LaunchTemplateElasticInferenceAcceleratorResponse {
     }
 }
 /// A builder for [`LaunchTemplateElasticInferenceAcceleratorResponse`](crate::types::LaunchTemplateElasticInferenceAcceleratorResponse); start one with `LaunchTemplateElasticInferenceAcceleratorResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateElasticInferenceAcceleratorResponseBuilder {
     inner: crate::types::LaunchTemplateElasticInferenceAcceleratorResponse,
+}
+impl Clone for LaunchTemplateElasticInferenceAcceleratorResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateElasticInferenceAcceleratorResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateElasticInferenceAcceleratorResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateElasticInferenceAcceleratorResponse as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateElasticInferenceAcceleratorResponseBuilder {
     /// Sets [`LaunchTemplateElasticInferenceAcceleratorResponse::type_`](crate::types::LaunchTemplateElasticInferenceAcceleratorResponse::type_): The type of elastic inference accelerator.

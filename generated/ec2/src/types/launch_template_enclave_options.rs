@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateEnclaveOptions {
     /// If this parameter is set to `true`, the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.
     pub enabled: Option<bool>,
+}
+impl Clone for LaunchTemplateEnclaveOptions {
+    fn clone(&self) -> Self {
+        Self { enabled: self.enabled }
+    }
+}
+impl PartialEq for LaunchTemplateEnclaveOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled
+    }
+}
+impl Default for LaunchTemplateEnclaveOptions {
+    fn default() -> Self {
+        Self { enabled: None }
+    }
 }
 impl LaunchTemplateEnclaveOptions {
     /// Starts building a [`LaunchTemplateEnclaveOptions`].
@@ -21,9 +36,26 @@ impl LaunchTemplateEnclaveOptions {
     }
 }
 /// A builder for [`LaunchTemplateEnclaveOptions`](crate::types::LaunchTemplateEnclaveOptions); start one with `LaunchTemplateEnclaveOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateEnclaveOptionsBuilder {
     inner: crate::types::LaunchTemplateEnclaveOptions,
+}
+impl Clone for LaunchTemplateEnclaveOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateEnclaveOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateEnclaveOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateEnclaveOptions as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateEnclaveOptionsBuilder {
     /// Sets [`LaunchTemplateEnclaveOptions::enabled`](crate::types::LaunchTemplateEnclaveOptions::enabled): If this parameter is set to `true`, the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves. For more information, see [What is Nitro Enclaves?](https://docs.aws.amazon.com/enclaves/latest/user/nitro-enclave.html) in the *Amazon Web Services Nitro Enclaves User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateEnclaveOptionsRequest {
     /// To enable the instance for Amazon Web Services Nitro Enclaves, set this parameter to `true`.
     pub enabled: Option<bool>,
+}
+impl Clone for LaunchTemplateEnclaveOptionsRequest {
+    fn clone(&self) -> Self {
+        Self { enabled: self.enabled }
+    }
+}
+impl PartialEq for LaunchTemplateEnclaveOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled
+    }
+}
+impl Default for LaunchTemplateEnclaveOptionsRequest {
+    fn default() -> Self {
+        Self { enabled: None }
+    }
 }
 impl LaunchTemplateEnclaveOptionsRequest {
     /// Starts building a [`LaunchTemplateEnclaveOptionsRequest`].
@@ -21,9 +36,26 @@ impl LaunchTemplateEnclaveOptionsRequest {
     }
 }
 /// A builder for [`LaunchTemplateEnclaveOptionsRequest`](crate::types::LaunchTemplateEnclaveOptionsRequest); start one with `LaunchTemplateEnclaveOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateEnclaveOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateEnclaveOptionsRequest,
+}
+impl Clone for LaunchTemplateEnclaveOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateEnclaveOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateEnclaveOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateEnclaveOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateEnclaveOptionsRequestBuilder {
     /// Sets [`LaunchTemplateEnclaveOptionsRequest::enabled`](crate::types::LaunchTemplateEnclaveOptionsRequest::enabled): To enable the instance for Amazon Web Services Nitro Enclaves, set this parameter to `true`.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether an instance is configured for hibernation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateHibernationOptions {
     /// If this parameter is set to `true`, the instance is enabled for hibernation; otherwise, it is not enabled for hibernation.
     pub configured: Option<bool>,
+}
+impl Clone for LaunchTemplateHibernationOptions {
+    fn clone(&self) -> Self {
+        Self {
+            configured: self.configured,
+        }
+    }
+}
+impl PartialEq for LaunchTemplateHibernationOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.configured == other.configured
+    }
+}
+impl Default for LaunchTemplateHibernationOptions {
+    fn default() -> Self {
+        Self { configured: None }
+    }
 }
 impl LaunchTemplateHibernationOptions {
     /// Starts building a [`LaunchTemplateHibernationOptions`].
@@ -21,9 +38,26 @@ impl LaunchTemplateHibernationOptions {
     }
 }
 /// A builder for [`LaunchTemplateHibernationOptions`](crate::types::LaunchTemplateHibernationOptions); start one with `LaunchTemplateHibernationOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateHibernationOptionsBuilder {
     inner: crate::types::LaunchTemplateHibernationOptions,
+}
+impl Clone for LaunchTemplateHibernationOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateHibernationOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateHibernationOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateHibernationOptions as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateHibernationOptionsBuilder {
     /// Sets [`LaunchTemplateHibernationOptions::configured`](crate::types::LaunchTemplateHibernationOptions::configured): If this parameter is set to `true`, the instance is enabled for hibernation; otherwise, it is not enabled for hibernation.

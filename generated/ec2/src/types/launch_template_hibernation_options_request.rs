@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether the instance is configured for hibernation. This parameter is valid only if the instance meets the [hibernation prerequisites](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/hibernating-prerequisites.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateHibernationOptionsRequest {
     /// If you set this parameter to `true`, the instance is enabled for hibernation.
     ///
     /// Default: `false`
     pub configured: Option<bool>,
+}
+impl Clone for LaunchTemplateHibernationOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            configured: self.configured,
+        }
+    }
+}
+impl PartialEq for LaunchTemplateHibernationOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.configured == other.configured
+    }
+}
+impl Default for LaunchTemplateHibernationOptionsRequest {
+    fn default() -> Self {
+        Self { configured: None }
+    }
 }
 impl LaunchTemplateHibernationOptionsRequest {
     /// Starts building a [`LaunchTemplateHibernationOptionsRequest`].
@@ -23,9 +40,26 @@ impl LaunchTemplateHibernationOptionsRequest {
     }
 }
 /// A builder for [`LaunchTemplateHibernationOptionsRequest`](crate::types::LaunchTemplateHibernationOptionsRequest); start one with `LaunchTemplateHibernationOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateHibernationOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateHibernationOptionsRequest,
+}
+impl Clone for LaunchTemplateHibernationOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateHibernationOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateHibernationOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateHibernationOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateHibernationOptionsRequestBuilder {
     /// Sets [`LaunchTemplateHibernationOptionsRequest::configured`](crate::types::LaunchTemplateHibernationOptionsRequest::configured): If you set this parameter to `true`, the instance is enabled for hibernation.

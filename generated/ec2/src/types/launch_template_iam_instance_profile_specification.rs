@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IAM instance profile.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateIamInstanceProfileSpecification {
     /// The Amazon Resource Name (ARN) of the instance profile.
     pub arn: Option<String>,
     /// The name of the instance profile.
     pub name: Option<String>,
+}
+impl Clone for LaunchTemplateIamInstanceProfileSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateIamInstanceProfileSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.name == other.name
+    }
+}
+impl Default for LaunchTemplateIamInstanceProfileSpecification {
+    fn default() -> Self {
+        Self { arn: None, name: None }
+    }
 }
 impl LaunchTemplateIamInstanceProfileSpecification {
     /// Starts building a [`LaunchTemplateIamInstanceProfileSpecification`].
@@ -28,9 +46,26 @@ impl LaunchTemplateIamInstanceProfileSpecification {
     }
 }
 /// A builder for [`LaunchTemplateIamInstanceProfileSpecification`](crate::types::LaunchTemplateIamInstanceProfileSpecification); start one with `LaunchTemplateIamInstanceProfileSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateIamInstanceProfileSpecificationBuilder {
     inner: crate::types::LaunchTemplateIamInstanceProfileSpecification,
+}
+impl Clone for LaunchTemplateIamInstanceProfileSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateIamInstanceProfileSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateIamInstanceProfileSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateIamInstanceProfileSpecification as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateIamInstanceProfileSpecificationBuilder {
     /// Sets [`LaunchTemplateIamInstanceProfileSpecification::arn`](crate::types::LaunchTemplateIamInstanceProfileSpecification::arn): The Amazon Resource Name (ARN) of the instance profile.

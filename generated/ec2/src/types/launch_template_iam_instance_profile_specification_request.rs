@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An IAM instance profile.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateIamInstanceProfileSpecificationRequest {
     /// The Amazon Resource Name (ARN) of the instance profile.
     pub arn: Option<String>,
     /// The name of the instance profile.
     pub name: Option<String>,
+}
+impl Clone for LaunchTemplateIamInstanceProfileSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateIamInstanceProfileSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.name == other.name
+    }
+}
+impl Default for LaunchTemplateIamInstanceProfileSpecificationRequest {
+    fn default() -> Self {
+        Self { arn: None, name: None }
+    }
 }
 impl LaunchTemplateIamInstanceProfileSpecificationRequest {
     /// Starts building a [`LaunchTemplateIamInstanceProfileSpecificationRequest`].
@@ -28,9 +46,26 @@ impl LaunchTemplateIamInstanceProfileSpecificationRequest {
     }
 }
 /// A builder for [`LaunchTemplateIamInstanceProfileSpecificationRequest`](crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest); start one with `LaunchTemplateIamInstanceProfileSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateIamInstanceProfileSpecificationRequestBuilder {
     inner: crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest,
+}
+impl Clone for LaunchTemplateIamInstanceProfileSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateIamInstanceProfileSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateIamInstanceProfileSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateIamInstanceProfileSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateIamInstanceProfileSpecificationRequest::arn`](crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest::arn): The Amazon Resource Name (ARN) of the instance profile.

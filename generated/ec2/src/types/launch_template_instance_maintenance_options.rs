@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maintenance options of your instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceMaintenanceOptions {
     /// Disables the automatic recovery behavior of your instance or sets it to default.
     pub auto_recovery: Option<crate::types::LaunchTemplateAutoRecoveryState>,
+}
+impl Clone for LaunchTemplateInstanceMaintenanceOptions {
+    fn clone(&self) -> Self {
+        Self {
+            auto_recovery: self.auto_recovery.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceMaintenanceOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.auto_recovery == other.auto_recovery
+    }
+}
+impl Default for LaunchTemplateInstanceMaintenanceOptions {
+    fn default() -> Self {
+        Self { auto_recovery: None }
+    }
 }
 impl LaunchTemplateInstanceMaintenanceOptions {
     /// Starts building a [`LaunchTemplateInstanceMaintenanceOptions`].
@@ -23,9 +40,26 @@ impl LaunchTemplateInstanceMaintenanceOptions {
     }
 }
 /// A builder for [`LaunchTemplateInstanceMaintenanceOptions`](crate::types::LaunchTemplateInstanceMaintenanceOptions); start one with `LaunchTemplateInstanceMaintenanceOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateInstanceMaintenanceOptionsBuilder {
     inner: crate::types::LaunchTemplateInstanceMaintenanceOptions,
+}
+impl Clone for LaunchTemplateInstanceMaintenanceOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceMaintenanceOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateInstanceMaintenanceOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateInstanceMaintenanceOptions as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateInstanceMaintenanceOptionsBuilder {
     /// Sets [`LaunchTemplateInstanceMaintenanceOptions::auto_recovery`](crate::types::LaunchTemplateInstanceMaintenanceOptions::auto_recovery): Disables the automatic recovery behavior of your instance or sets it to default.

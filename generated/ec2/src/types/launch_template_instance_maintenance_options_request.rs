@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maintenance options of your instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceMaintenanceOptionsRequest {
     /// Disables the automatic recovery behavior of your instance or sets it to default. For more information, see [Simplified automatic recovery](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-recover.html#instance-configuration-recovery).
     pub auto_recovery: Option<crate::types::LaunchTemplateAutoRecoveryState>,
+}
+impl Clone for LaunchTemplateInstanceMaintenanceOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            auto_recovery: self.auto_recovery.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceMaintenanceOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.auto_recovery == other.auto_recovery
+    }
+}
+impl Default for LaunchTemplateInstanceMaintenanceOptionsRequest {
+    fn default() -> Self {
+        Self { auto_recovery: None }
+    }
 }
 impl LaunchTemplateInstanceMaintenanceOptionsRequest {
     /// Starts building a [`LaunchTemplateInstanceMaintenanceOptionsRequest`].
@@ -23,9 +40,26 @@ impl LaunchTemplateInstanceMaintenanceOptionsRequest {
     }
 }
 /// A builder for [`LaunchTemplateInstanceMaintenanceOptionsRequest`](crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest); start one with `LaunchTemplateInstanceMaintenanceOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateInstanceMaintenanceOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest,
+}
+impl Clone for LaunchTemplateInstanceMaintenanceOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceMaintenanceOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateInstanceMaintenanceOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateInstanceMaintenanceOptionsRequestBuilder {
     /// Sets [`LaunchTemplateInstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest::auto_recovery): Disables the automatic recovery behavior of your instance or sets it to default.

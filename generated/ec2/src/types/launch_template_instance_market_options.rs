@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The market (purchasing) option for the instances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceMarketOptions {
     /// The market type.
     pub market_type: Option<crate::types::MarketType>,
     /// The options for Spot Instances.
     pub spot_options: Option<crate::types::LaunchTemplateSpotMarketOptions>,
+}
+impl Clone for LaunchTemplateInstanceMarketOptions {
+    fn clone(&self) -> Self {
+        Self {
+            market_type: self.market_type.clone(),
+            spot_options: self.spot_options.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceMarketOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.market_type == other.market_type && self.spot_options == other.spot_options
+    }
+}
+impl Default for LaunchTemplateInstanceMarketOptions {
+    fn default() -> Self {
+        Self {
+            market_type: None,
+            spot_options: None,
+        }
+    }
 }
 impl LaunchTemplateInstanceMarketOptions {
     /// Starts building a [`LaunchTemplateInstanceMarketOptions`].
@@ -30,9 +51,26 @@ impl LaunchTemplateInstanceMarketOptions {
     }
 }
 /// A builder for [`LaunchTemplateInstanceMarketOptions`](crate::types::LaunchTemplateInstanceMarketOptions); start one with `LaunchTemplateInstanceMarketOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateInstanceMarketOptionsBuilder {
     inner: crate::types::LaunchTemplateInstanceMarketOptions,
+}
+impl Clone for LaunchTemplateInstanceMarketOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceMarketOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateInstanceMarketOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateInstanceMarketOptions as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateInstanceMarketOptionsBuilder {
     /// Sets [`LaunchTemplateInstanceMarketOptions::market_type`](crate::types::LaunchTemplateInstanceMarketOptions::market_type): The market type.

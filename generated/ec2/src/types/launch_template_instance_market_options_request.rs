@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The market (purchasing) option for the instances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceMarketOptionsRequest {
     /// The market type.
     pub market_type: Option<crate::types::MarketType>,
     /// The options for Spot Instances.
     pub spot_options: Option<crate::types::LaunchTemplateSpotMarketOptionsRequest>,
+}
+impl Clone for LaunchTemplateInstanceMarketOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            market_type: self.market_type.clone(),
+            spot_options: self.spot_options.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceMarketOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.market_type == other.market_type && self.spot_options == other.spot_options
+    }
+}
+impl Default for LaunchTemplateInstanceMarketOptionsRequest {
+    fn default() -> Self {
+        Self {
+            market_type: None,
+            spot_options: None,
+        }
+    }
 }
 impl LaunchTemplateInstanceMarketOptionsRequest {
     /// Starts building a [`LaunchTemplateInstanceMarketOptionsRequest`].
@@ -30,9 +51,26 @@ impl LaunchTemplateInstanceMarketOptionsRequest {
     }
 }
 /// A builder for [`LaunchTemplateInstanceMarketOptionsRequest`](crate::types::LaunchTemplateInstanceMarketOptionsRequest); start one with `LaunchTemplateInstanceMarketOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateInstanceMarketOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateInstanceMarketOptionsRequest,
+}
+impl Clone for LaunchTemplateInstanceMarketOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceMarketOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateInstanceMarketOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateInstanceMarketOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateInstanceMarketOptionsRequestBuilder {
     /// Sets [`LaunchTemplateInstanceMarketOptionsRequest::market_type`](crate::types::LaunchTemplateInstanceMarketOptionsRequest::market_type): The market type.

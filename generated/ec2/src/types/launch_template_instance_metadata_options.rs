@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The metadata options for the instance. For more information, see [Use instance metadata to manage your EC2 instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-metadata.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceMetadataOptions {
     /// The state of the metadata option changes.
@@ -36,6 +36,39 @@ pub struct LaunchTemplateInstanceMetadataOptions {
     pub instance_metadata_tags: Option<
         crate::types::LaunchTemplateInstanceMetadataTagsState,
     >,
+}
+impl Clone for LaunchTemplateInstanceMetadataOptions {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            http_tokens: self.http_tokens.clone(),
+            http_put_response_hop_limit: self.http_put_response_hop_limit,
+            http_endpoint: self.http_endpoint.clone(),
+            http_protocol_ipv6: self.http_protocol_ipv6.clone(),
+            instance_metadata_tags: self.instance_metadata_tags.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceMetadataOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.http_tokens == other.http_tokens
+            && self.http_put_response_hop_limit == other.http_put_response_hop_limit
+            && self.http_endpoint == other.http_endpoint
+            && self.http_protocol_ipv6 == other.http_protocol_ipv6
+            && self.instance_metadata_tags == other.instance_metadata_tags
+    }
+}
+impl Default for LaunchTemplateInstanceMetadataOptions {
+    fn default() -> Self {
+        Self {
+            state: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            http_endpoint: None,
+            http_protocol_ipv6: None,
+            instance_metadata_tags: None,
+        }
+    }
 }
 impl LaunchTemplateInstanceMetadataOptions {
     /// Starts building a [`LaunchTemplateInstanceMetadataOptions`].
@@ -83,9 +116,26 @@ impl LaunchTemplateInstanceMetadataOptions {
     }
 }
 /// A builder for [`LaunchTemplateInstanceMetadataOptions`](crate::types::LaunchTemplateInstanceMetadataOptions); start one with `LaunchTemplateInstanceMetadataOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateInstanceMetadataOptionsBuilder {
     inner: crate::types::LaunchTemplateInstanceMetadataOptions,
+}
+impl Clone for LaunchTemplateInstanceMetadataOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceMetadataOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateInstanceMetadataOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateInstanceMetadataOptions as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateInstanceMetadataOptionsBuilder {
     /// Sets [`LaunchTemplateInstanceMetadataOptions::state`](crate::types::LaunchTemplateInstanceMetadataOptions::state): The state of the metadata option changes.

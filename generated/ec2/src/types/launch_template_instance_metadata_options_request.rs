@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The metadata options for the instance. For more information, see [Use instance metadata to manage your EC2 instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-metadata.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceMetadataOptionsRequest {
     /// Indicates whether IMDSv2 is required.
@@ -34,6 +34,37 @@ pub struct LaunchTemplateInstanceMetadataOptionsRequest {
     pub instance_metadata_tags: Option<
         crate::types::LaunchTemplateInstanceMetadataTagsState,
     >,
+}
+impl Clone for LaunchTemplateInstanceMetadataOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            http_tokens: self.http_tokens.clone(),
+            http_put_response_hop_limit: self.http_put_response_hop_limit,
+            http_endpoint: self.http_endpoint.clone(),
+            http_protocol_ipv6: self.http_protocol_ipv6.clone(),
+            instance_metadata_tags: self.instance_metadata_tags.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceMetadataOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.http_tokens == other.http_tokens
+            && self.http_put_response_hop_limit == other.http_put_response_hop_limit
+            && self.http_endpoint == other.http_endpoint
+            && self.http_protocol_ipv6 == other.http_protocol_ipv6
+            && self.instance_metadata_tags == other.instance_metadata_tags
+    }
+}
+impl Default for LaunchTemplateInstanceMetadataOptionsRequest {
+    fn default() -> Self {
+        Self {
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            http_endpoint: None,
+            http_protocol_ipv6: None,
+            instance_metadata_tags: None,
+        }
+    }
 }
 impl LaunchTemplateInstanceMetadataOptionsRequest {
     /// Starts building a [`LaunchTemplateInstanceMetadataOptionsRequest`].
@@ -74,9 +105,26 @@ impl LaunchTemplateInstanceMetadataOptionsRequest {
     }
 }
 /// A builder for [`LaunchTemplateInstanceMetadataOptionsRequest`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest); start one with `LaunchTemplateInstanceMetadataOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateInstanceMetadataOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateInstanceMetadataOptionsRequest,
+}
+impl Clone for LaunchTemplateInstanceMetadataOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceMetadataOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateInstanceMetadataOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateInstanceMetadataOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
     /// Sets [`LaunchTemplateInstanceMetadataOptionsRequest::http_tokens`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_tokens): Indicates whether IMDSv2 is required.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary interface specification in a launch template.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceSecondaryInterfaceSpecification {
     /// Indicates whether the secondary interface is deleted when the instance is terminated.
@@ -27,6 +27,43 @@ pub struct LaunchTemplateInstanceSecondaryInterfaceSpecification {
     pub interface_type: Option<crate::types::SecondaryInterfaceType>,
     /// The index of the network card.
     pub network_card_index: Option<i32>,
+}
+impl Clone for LaunchTemplateInstanceSecondaryInterfaceSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            delete_on_termination: self.delete_on_termination,
+            device_index: self.device_index,
+            private_ip_addresses: self.private_ip_addresses.clone(),
+            private_ip_address_count: self.private_ip_address_count,
+            secondary_subnet_id: self.secondary_subnet_id.clone(),
+            interface_type: self.interface_type.clone(),
+            network_card_index: self.network_card_index,
+        }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceSecondaryInterfaceSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.delete_on_termination == other.delete_on_termination
+            && self.device_index == other.device_index
+            && self.private_ip_addresses == other.private_ip_addresses
+            && self.private_ip_address_count == other.private_ip_address_count
+            && self.secondary_subnet_id == other.secondary_subnet_id
+            && self.interface_type == other.interface_type
+            && self.network_card_index == other.network_card_index
+    }
+}
+impl Default for LaunchTemplateInstanceSecondaryInterfaceSpecification {
+    fn default() -> Self {
+        Self {
+            delete_on_termination: None,
+            device_index: None,
+            private_ip_addresses: None,
+            private_ip_address_count: None,
+            secondary_subnet_id: None,
+            interface_type: None,
+            network_card_index: None,
+        }
+    }
 }
 impl LaunchTemplateInstanceSecondaryInterfaceSpecification {
     /// Starts building a [`LaunchTemplateInstanceSecondaryInterfaceSpecification`].
@@ -73,9 +110,26 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecification {
     }
 }
 /// A builder for [`LaunchTemplateInstanceSecondaryInterfaceSpecification`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification); start one with `LaunchTemplateInstanceSecondaryInterfaceSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
     inner: crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification,
+}
+impl Clone for LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecification::delete_on_termination`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::delete_on_termination): Indicates whether the secondary interface is deleted when the instance is terminated.

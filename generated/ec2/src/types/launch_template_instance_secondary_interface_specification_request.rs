@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary interface specification for a launch template request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
     /// Indicates whether the secondary interface is deleted when the instance is terminated.
@@ -23,6 +23,43 @@ pub struct LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
     pub interface_type: Option<crate::types::SecondaryInterfaceType>,
     /// The index of the network card.
     pub network_card_index: Option<i32>,
+}
+impl Clone for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            delete_on_termination: self.delete_on_termination,
+            device_index: self.device_index,
+            private_ip_addresses: self.private_ip_addresses.clone(),
+            private_ip_address_count: self.private_ip_address_count,
+            secondary_subnet_id: self.secondary_subnet_id.clone(),
+            interface_type: self.interface_type.clone(),
+            network_card_index: self.network_card_index,
+        }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.delete_on_termination == other.delete_on_termination
+            && self.device_index == other.device_index
+            && self.private_ip_addresses == other.private_ip_addresses
+            && self.private_ip_address_count == other.private_ip_address_count
+            && self.secondary_subnet_id == other.secondary_subnet_id
+            && self.interface_type == other.interface_type
+            && self.network_card_index == other.network_card_index
+    }
+}
+impl Default for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            delete_on_termination: None,
+            device_index: None,
+            private_ip_addresses: None,
+            private_ip_address_count: None,
+            secondary_subnet_id: None,
+            interface_type: None,
+            network_card_index: None,
+        }
+    }
 }
 impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
     /// Starts building a [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest`].
@@ -69,9 +106,26 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
     }
 }
 /// A builder for [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest); start one with `LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
     inner: crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest,
+}
+impl Clone for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateInstanceSecondaryInterfaceSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::delete_on_termination`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest::delete_on_termination): Indicates whether the secondary interface is deleted when the instance is terminated.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a license configuration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateLicenseConfiguration {
     /// The Amazon Resource Name (ARN) of the license configuration.
     pub license_configuration_arn: Option<String>,
+}
+impl Clone for LaunchTemplateLicenseConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            license_configuration_arn: self.license_configuration_arn.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateLicenseConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.license_configuration_arn == other.license_configuration_arn
+    }
+}
+impl Default for LaunchTemplateLicenseConfiguration {
+    fn default() -> Self {
+        Self {
+            license_configuration_arn: None,
+        }
+    }
 }
 impl LaunchTemplateLicenseConfiguration {
     /// Starts building a [`LaunchTemplateLicenseConfiguration`].
@@ -21,9 +40,26 @@ impl LaunchTemplateLicenseConfiguration {
     }
 }
 /// A builder for [`LaunchTemplateLicenseConfiguration`](crate::types::LaunchTemplateLicenseConfiguration); start one with `LaunchTemplateLicenseConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateLicenseConfigurationBuilder {
     inner: crate::types::LaunchTemplateLicenseConfiguration,
+}
+impl Clone for LaunchTemplateLicenseConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateLicenseConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateLicenseConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateLicenseConfiguration as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateLicenseConfigurationBuilder {
     /// Sets [`LaunchTemplateLicenseConfiguration::license_configuration_arn`](crate::types::LaunchTemplateLicenseConfiguration::license_configuration_arn): The Amazon Resource Name (ARN) of the license configuration.

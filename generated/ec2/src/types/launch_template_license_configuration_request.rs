@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a license configuration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateLicenseConfigurationRequest {
     /// The Amazon Resource Name (ARN) of the license configuration.
     pub license_configuration_arn: Option<String>,
+}
+impl Clone for LaunchTemplateLicenseConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            license_configuration_arn: self.license_configuration_arn.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateLicenseConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.license_configuration_arn == other.license_configuration_arn
+    }
+}
+impl Default for LaunchTemplateLicenseConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            license_configuration_arn: None,
+        }
+    }
 }
 impl LaunchTemplateLicenseConfigurationRequest {
     /// Starts building a [`LaunchTemplateLicenseConfigurationRequest`].
@@ -21,9 +40,26 @@ impl LaunchTemplateLicenseConfigurationRequest {
     }
 }
 /// A builder for [`LaunchTemplateLicenseConfigurationRequest`](crate::types::LaunchTemplateLicenseConfigurationRequest); start one with `LaunchTemplateLicenseConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateLicenseConfigurationRequestBuilder {
     inner: crate::types::LaunchTemplateLicenseConfigurationRequest,
+}
+impl Clone for LaunchTemplateLicenseConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateLicenseConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateLicenseConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateLicenseConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateLicenseConfigurationRequestBuilder {
     /// Sets [`LaunchTemplateLicenseConfigurationRequest::license_configuration_arn`](crate::types::LaunchTemplateLicenseConfigurationRequest::license_configuration_arn): The Amazon Resource Name (ARN) of the license configuration.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// With network performance options, you can adjust your bandwidth preferences to meet the needs of the workload that runs on your instance at launch.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateNetworkPerformanceOptions {
     /// When you configure network bandwidth weighting, you can boost baseline bandwidth for either networking or EBS by up to 25%. The total available baseline bandwidth for your instance remains the same. The default option uses the standard bandwidth configuration for your instance type.
     pub bandwidth_weighting: Option<crate::types::InstanceBandwidthWeighting>,
+}
+impl Clone for LaunchTemplateNetworkPerformanceOptions {
+    fn clone(&self) -> Self {
+        Self {
+            bandwidth_weighting: self.bandwidth_weighting.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateNetworkPerformanceOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.bandwidth_weighting == other.bandwidth_weighting
+    }
+}
+impl Default for LaunchTemplateNetworkPerformanceOptions {
+    fn default() -> Self {
+        Self { bandwidth_weighting: None }
+    }
 }
 impl LaunchTemplateNetworkPerformanceOptions {
     /// Starts building a [`LaunchTemplateNetworkPerformanceOptions`].
@@ -23,9 +40,26 @@ impl LaunchTemplateNetworkPerformanceOptions {
     }
 }
 /// A builder for [`LaunchTemplateNetworkPerformanceOptions`](crate::types::LaunchTemplateNetworkPerformanceOptions); start one with `LaunchTemplateNetworkPerformanceOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateNetworkPerformanceOptionsBuilder {
     inner: crate::types::LaunchTemplateNetworkPerformanceOptions,
+}
+impl Clone for LaunchTemplateNetworkPerformanceOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateNetworkPerformanceOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateNetworkPerformanceOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateNetworkPerformanceOptions as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateNetworkPerformanceOptionsBuilder {
     /// Sets [`LaunchTemplateNetworkPerformanceOptions::bandwidth_weighting`](crate::types::LaunchTemplateNetworkPerformanceOptions::bandwidth_weighting): When you configure network bandwidth weighting, you can boost baseline bandwidth for either networking or EBS by up to 25%.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// When you configure network performance options in your launch template, your instance is geared for performance improvements based on the workload that it runs as soon as it's available.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateNetworkPerformanceOptionsRequest {
     /// Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows:
@@ -11,6 +11,23 @@ pub struct LaunchTemplateNetworkPerformanceOptionsRequest {
     /// - **vpc-1**: This option boosts your networking baseline bandwidth and reduces your EBS baseline bandwidth.
     /// - **ebs-1**: This option boosts your EBS baseline bandwidth and reduces your networking baseline bandwidth.
     pub bandwidth_weighting: Option<crate::types::InstanceBandwidthWeighting>,
+}
+impl Clone for LaunchTemplateNetworkPerformanceOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            bandwidth_weighting: self.bandwidth_weighting.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateNetworkPerformanceOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.bandwidth_weighting == other.bandwidth_weighting
+    }
+}
+impl Default for LaunchTemplateNetworkPerformanceOptionsRequest {
+    fn default() -> Self {
+        Self { bandwidth_weighting: None }
+    }
 }
 impl LaunchTemplateNetworkPerformanceOptionsRequest {
     /// Starts building a [`LaunchTemplateNetworkPerformanceOptionsRequest`].
@@ -27,9 +44,26 @@ impl LaunchTemplateNetworkPerformanceOptionsRequest {
     }
 }
 /// A builder for [`LaunchTemplateNetworkPerformanceOptionsRequest`](crate::types::LaunchTemplateNetworkPerformanceOptionsRequest); start one with `LaunchTemplateNetworkPerformanceOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateNetworkPerformanceOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateNetworkPerformanceOptionsRequest,
+}
+impl Clone for LaunchTemplateNetworkPerformanceOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateNetworkPerformanceOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateNetworkPerformanceOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateNetworkPerformanceOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateNetworkPerformanceOptionsRequestBuilder {
     /// Sets [`LaunchTemplateNetworkPerformanceOptionsRequest::bandwidth_weighting`](crate::types::LaunchTemplateNetworkPerformanceOptionsRequest::bandwidth_weighting): Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows:

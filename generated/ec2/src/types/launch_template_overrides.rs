@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes overrides for a launch template.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateOverrides {
     /// The instance type.
@@ -39,6 +39,45 @@ pub struct LaunchTemplateOverrides {
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
     pub availability_zone_id: Option<String>,
+}
+impl Clone for LaunchTemplateOverrides {
+    fn clone(&self) -> Self {
+        Self {
+            instance_type: self.instance_type.clone(),
+            spot_price: self.spot_price.clone(),
+            subnet_id: self.subnet_id.clone(),
+            availability_zone: self.availability_zone.clone(),
+            weighted_capacity: self.weighted_capacity,
+            priority: self.priority,
+            instance_requirements: self.instance_requirements.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateOverrides {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_type == other.instance_type && self.spot_price == other.spot_price
+            && self.subnet_id == other.subnet_id
+            && self.availability_zone == other.availability_zone
+            && self.weighted_capacity == other.weighted_capacity
+            && self.priority == other.priority
+            && self.instance_requirements == other.instance_requirements
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for LaunchTemplateOverrides {
+    fn default() -> Self {
+        Self {
+            instance_type: None,
+            spot_price: None,
+            subnet_id: None,
+            availability_zone: None,
+            weighted_capacity: None,
+            priority: None,
+            instance_requirements: None,
+            availability_zone_id: None,
+        }
+    }
 }
 impl LaunchTemplateOverrides {
     /// Starts building a [`LaunchTemplateOverrides`].
@@ -88,9 +127,26 @@ impl LaunchTemplateOverrides {
     }
 }
 /// A builder for [`LaunchTemplateOverrides`](crate::types::LaunchTemplateOverrides); start one with `LaunchTemplateOverrides::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateOverridesBuilder {
     inner: crate::types::LaunchTemplateOverrides,
+}
+impl Clone for LaunchTemplateOverridesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateOverridesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateOverridesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateOverrides as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateOverridesBuilder {
     /// Sets [`LaunchTemplateOverrides::instance_type`](crate::types::LaunchTemplateOverrides::instance_type): The instance type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the placement of an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplatePlacement {
     /// The Availability Zone of the instance.
@@ -25,6 +25,50 @@ pub struct LaunchTemplatePlacement {
     pub partition_number: Option<i32>,
     /// The Group ID of the placement group. You must specify the Placement Group **Group ID** to launch an instance in a shared placement group.
     pub group_id: Option<String>,
+}
+impl Clone for LaunchTemplatePlacement {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            affinity: self.affinity.clone(),
+            group_name: self.group_name.clone(),
+            host_id: self.host_id.clone(),
+            tenancy: self.tenancy.clone(),
+            spread_domain: self.spread_domain.clone(),
+            host_resource_group_arn: self.host_resource_group_arn.clone(),
+            partition_number: self.partition_number,
+            group_id: self.group_id.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplatePlacement {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.affinity == other.affinity && self.group_name == other.group_name
+            && self.host_id == other.host_id && self.tenancy == other.tenancy
+            && self.spread_domain == other.spread_domain
+            && self.host_resource_group_arn == other.host_resource_group_arn
+            && self.partition_number == other.partition_number
+            && self.group_id == other.group_id
+    }
+}
+impl Default for LaunchTemplatePlacement {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            availability_zone_id: None,
+            affinity: None,
+            group_name: None,
+            host_id: None,
+            tenancy: None,
+            spread_domain: None,
+            host_resource_group_arn: None,
+            partition_number: None,
+            group_id: None,
+        }
+    }
 }
 impl LaunchTemplatePlacement {
     /// Starts building a [`LaunchTemplatePlacement`].
@@ -84,9 +128,26 @@ impl LaunchTemplatePlacement {
     }
 }
 /// A builder for [`LaunchTemplatePlacement`](crate::types::LaunchTemplatePlacement); start one with `LaunchTemplatePlacement::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplatePlacementBuilder {
     inner: crate::types::LaunchTemplatePlacement,
+}
+impl Clone for LaunchTemplatePlacementBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplatePlacementBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplatePlacementBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplatePlacement as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplatePlacementBuilder {
     /// Sets [`LaunchTemplatePlacement::availability_zone`](crate::types::LaunchTemplatePlacement::availability_zone): The Availability Zone of the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the placement of an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplatePlacementRequest {
     /// The Availability Zone for the instance.
@@ -29,6 +29,50 @@ pub struct LaunchTemplatePlacementRequest {
     pub partition_number: Option<i32>,
     /// The Group Id of a placement group. You must specify the Placement Group **Group Id** to launch an instance in a shared placement group.
     pub group_id: Option<String>,
+}
+impl Clone for LaunchTemplatePlacementRequest {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            affinity: self.affinity.clone(),
+            group_name: self.group_name.clone(),
+            host_id: self.host_id.clone(),
+            tenancy: self.tenancy.clone(),
+            spread_domain: self.spread_domain.clone(),
+            host_resource_group_arn: self.host_resource_group_arn.clone(),
+            partition_number: self.partition_number,
+            group_id: self.group_id.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplatePlacementRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.affinity == other.affinity && self.group_name == other.group_name
+            && self.host_id == other.host_id && self.tenancy == other.tenancy
+            && self.spread_domain == other.spread_domain
+            && self.host_resource_group_arn == other.host_resource_group_arn
+            && self.partition_number == other.partition_number
+            && self.group_id == other.group_id
+    }
+}
+impl Default for LaunchTemplatePlacementRequest {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            availability_zone_id: None,
+            affinity: None,
+            group_name: None,
+            host_id: None,
+            tenancy: None,
+            spread_domain: None,
+            host_resource_group_arn: None,
+            partition_number: None,
+            group_id: None,
+        }
+    }
 }
 impl LaunchTemplatePlacementRequest {
     /// Starts building a [`LaunchTemplatePlacementRequest`].
@@ -88,9 +132,26 @@ impl LaunchTemplatePlacementRequest {
     }
 }
 /// A builder for [`LaunchTemplatePlacementRequest`](crate::types::LaunchTemplatePlacementRequest); start one with `LaunchTemplatePlacementRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplatePlacementRequestBuilder {
     inner: crate::types::LaunchTemplatePlacementRequest,
+}
+impl Clone for LaunchTemplatePlacementRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplatePlacementRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplatePlacementRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplatePlacementRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplatePlacementRequestBuilder {
     /// Sets [`LaunchTemplatePlacementRequest::availability_zone`](crate::types::LaunchTemplatePlacementRequest::availability_zone): The Availability Zone for the instance.

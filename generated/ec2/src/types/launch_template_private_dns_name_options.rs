@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for instance hostnames.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplatePrivateDnsNameOptions {
     /// The type of hostname to assign to an instance.
@@ -11,6 +11,34 @@ pub struct LaunchTemplatePrivateDnsNameOptions {
     pub enable_resource_name_dns_a_record: Option<bool>,
     /// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
     pub enable_resource_name_dns_aaaa_record: Option<bool>,
+}
+impl Clone for LaunchTemplatePrivateDnsNameOptions {
+    fn clone(&self) -> Self {
+        Self {
+            hostname_type: self.hostname_type.clone(),
+            enable_resource_name_dns_a_record: self.enable_resource_name_dns_a_record,
+            enable_resource_name_dns_aaaa_record: self
+                .enable_resource_name_dns_aaaa_record,
+        }
+    }
+}
+impl PartialEq for LaunchTemplatePrivateDnsNameOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.hostname_type == other.hostname_type
+            && self.enable_resource_name_dns_a_record
+                == other.enable_resource_name_dns_a_record
+            && self.enable_resource_name_dns_aaaa_record
+                == other.enable_resource_name_dns_aaaa_record
+    }
+}
+impl Default for LaunchTemplatePrivateDnsNameOptions {
+    fn default() -> Self {
+        Self {
+            hostname_type: None,
+            enable_resource_name_dns_a_record: None,
+            enable_resource_name_dns_aaaa_record: None,
+        }
+    }
 }
 impl LaunchTemplatePrivateDnsNameOptions {
     /// Starts building a [`LaunchTemplatePrivateDnsNameOptions`].
@@ -35,9 +63,26 @@ impl LaunchTemplatePrivateDnsNameOptions {
     }
 }
 /// A builder for [`LaunchTemplatePrivateDnsNameOptions`](crate::types::LaunchTemplatePrivateDnsNameOptions); start one with `LaunchTemplatePrivateDnsNameOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplatePrivateDnsNameOptionsBuilder {
     inner: crate::types::LaunchTemplatePrivateDnsNameOptions,
+}
+impl Clone for LaunchTemplatePrivateDnsNameOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplatePrivateDnsNameOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplatePrivateDnsNameOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplatePrivateDnsNameOptions as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplatePrivateDnsNameOptionsBuilder {
     /// Sets [`LaunchTemplatePrivateDnsNameOptions::hostname_type`](crate::types::LaunchTemplatePrivateDnsNameOptions::hostname_type): The type of hostname to assign to an instance.

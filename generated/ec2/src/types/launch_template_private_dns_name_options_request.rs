@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for instance hostnames.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplatePrivateDnsNameOptionsRequest {
     /// The type of hostname for Amazon EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 native subnets, an instance DNS name must be based on the instance ID. For dual-stack subnets, you can specify whether DNS names use the instance IPv4 address or the instance ID.
@@ -11,6 +11,34 @@ pub struct LaunchTemplatePrivateDnsNameOptionsRequest {
     pub enable_resource_name_dns_a_record: Option<bool>,
     /// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
     pub enable_resource_name_dns_aaaa_record: Option<bool>,
+}
+impl Clone for LaunchTemplatePrivateDnsNameOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hostname_type: self.hostname_type.clone(),
+            enable_resource_name_dns_a_record: self.enable_resource_name_dns_a_record,
+            enable_resource_name_dns_aaaa_record: self
+                .enable_resource_name_dns_aaaa_record,
+        }
+    }
+}
+impl PartialEq for LaunchTemplatePrivateDnsNameOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hostname_type == other.hostname_type
+            && self.enable_resource_name_dns_a_record
+                == other.enable_resource_name_dns_a_record
+            && self.enable_resource_name_dns_aaaa_record
+                == other.enable_resource_name_dns_aaaa_record
+    }
+}
+impl Default for LaunchTemplatePrivateDnsNameOptionsRequest {
+    fn default() -> Self {
+        Self {
+            hostname_type: None,
+            enable_resource_name_dns_a_record: None,
+            enable_resource_name_dns_aaaa_record: None,
+        }
+    }
 }
 impl LaunchTemplatePrivateDnsNameOptionsRequest {
     /// Starts building a [`LaunchTemplatePrivateDnsNameOptionsRequest`].
@@ -35,9 +63,26 @@ impl LaunchTemplatePrivateDnsNameOptionsRequest {
     }
 }
 /// A builder for [`LaunchTemplatePrivateDnsNameOptionsRequest`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest); start one with `LaunchTemplatePrivateDnsNameOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
     inner: crate::types::LaunchTemplatePrivateDnsNameOptionsRequest,
+}
+impl Clone for LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplatePrivateDnsNameOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
     /// Sets [`LaunchTemplatePrivateDnsNameOptionsRequest::hostname_type`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::hostname_type): The type of hostname for Amazon EC2 instances.

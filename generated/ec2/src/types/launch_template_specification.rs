@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the launch template to use.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateSpecification {
     /// The ID of the launch template.
@@ -21,6 +21,31 @@ pub struct LaunchTemplateSpecification {
     ///
     /// Default: The default version of the launch template.
     pub version: Option<String>,
+}
+impl Clone for LaunchTemplateSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            version: self.version.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+            && self.version == other.version
+    }
+}
+impl Default for LaunchTemplateSpecification {
+    fn default() -> Self {
+        Self {
+            launch_template_id: None,
+            launch_template_name: None,
+            version: None,
+        }
+    }
 }
 impl LaunchTemplateSpecification {
     /// Starts building a [`LaunchTemplateSpecification`].
@@ -45,9 +70,26 @@ impl LaunchTemplateSpecification {
     }
 }
 /// A builder for [`LaunchTemplateSpecification`](crate::types::LaunchTemplateSpecification); start one with `LaunchTemplateSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateSpecificationBuilder {
     inner: crate::types::LaunchTemplateSpecification,
+}
+impl Clone for LaunchTemplateSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateSpecification as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateSpecificationBuilder {
     /// Sets [`LaunchTemplateSpecification::launch_template_id`](crate::types::LaunchTemplateSpecification::launch_template_id): The ID of the launch template.

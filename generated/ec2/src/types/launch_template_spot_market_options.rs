@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options for Spot Instances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateSpotMarketOptions {
     /// The maximum hourly price you're willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price. If you do specify this parameter, it must be more than USD $0.001. Specifying a value below USD $0.001 will result in an `InvalidParameterValue` error message when the launch template is used to launch an instance.
@@ -17,6 +17,38 @@ pub struct LaunchTemplateSpotMarketOptions {
     pub instance_interruption_behavior: Option<
         crate::types::InstanceInterruptionBehavior,
     >,
+}
+impl Clone for LaunchTemplateSpotMarketOptions {
+    fn clone(&self) -> Self {
+        Self {
+            max_price: self.max_price.clone(),
+            spot_instance_type: self.spot_instance_type.clone(),
+            block_duration_minutes: self.block_duration_minutes,
+            valid_until: self.valid_until,
+            instance_interruption_behavior: self.instance_interruption_behavior.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateSpotMarketOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.max_price == other.max_price
+            && self.spot_instance_type == other.spot_instance_type
+            && self.block_duration_minutes == other.block_duration_minutes
+            && self.valid_until == other.valid_until
+            && self.instance_interruption_behavior
+                == other.instance_interruption_behavior
+    }
+}
+impl Default for LaunchTemplateSpotMarketOptions {
+    fn default() -> Self {
+        Self {
+            max_price: None,
+            spot_instance_type: None,
+            block_duration_minutes: None,
+            valid_until: None,
+            instance_interruption_behavior: None,
+        }
+    }
 }
 impl LaunchTemplateSpotMarketOptions {
     /// Starts building a [`LaunchTemplateSpotMarketOptions`].
@@ -53,9 +85,26 @@ impl LaunchTemplateSpotMarketOptions {
     }
 }
 /// A builder for [`LaunchTemplateSpotMarketOptions`](crate::types::LaunchTemplateSpotMarketOptions); start one with `LaunchTemplateSpotMarketOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateSpotMarketOptionsBuilder {
     inner: crate::types::LaunchTemplateSpotMarketOptions,
+}
+impl Clone for LaunchTemplateSpotMarketOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateSpotMarketOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateSpotMarketOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateSpotMarketOptions as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateSpotMarketOptionsBuilder {
     /// Sets [`LaunchTemplateSpotMarketOptions::max_price`](crate::types::LaunchTemplateSpotMarketOptions::max_price): The maximum hourly price you're willing to pay for a Spot Instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options for Spot Instances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateSpotMarketOptionsRequest {
     /// The maximum hourly price you're willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price. If you do specify this parameter, it must be more than USD $0.001. Specifying a value below USD $0.001 will result in an `InvalidParameterValue` error message when the launch template is used to launch an instance.
@@ -24,6 +24,38 @@ pub struct LaunchTemplateSpotMarketOptionsRequest {
     pub instance_interruption_behavior: Option<
         crate::types::InstanceInterruptionBehavior,
     >,
+}
+impl Clone for LaunchTemplateSpotMarketOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            max_price: self.max_price.clone(),
+            spot_instance_type: self.spot_instance_type.clone(),
+            block_duration_minutes: self.block_duration_minutes,
+            valid_until: self.valid_until,
+            instance_interruption_behavior: self.instance_interruption_behavior.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateSpotMarketOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.max_price == other.max_price
+            && self.spot_instance_type == other.spot_instance_type
+            && self.block_duration_minutes == other.block_duration_minutes
+            && self.valid_until == other.valid_until
+            && self.instance_interruption_behavior
+                == other.instance_interruption_behavior
+    }
+}
+impl Default for LaunchTemplateSpotMarketOptionsRequest {
+    fn default() -> Self {
+        Self {
+            max_price: None,
+            spot_instance_type: None,
+            block_duration_minutes: None,
+            valid_until: None,
+            instance_interruption_behavior: None,
+        }
+    }
 }
 impl LaunchTemplateSpotMarketOptionsRequest {
     /// Starts building a [`LaunchTemplateSpotMarketOptionsRequest`].
@@ -60,9 +92,26 @@ impl LaunchTemplateSpotMarketOptionsRequest {
     }
 }
 /// A builder for [`LaunchTemplateSpotMarketOptionsRequest`](crate::types::LaunchTemplateSpotMarketOptionsRequest); start one with `LaunchTemplateSpotMarketOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateSpotMarketOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateSpotMarketOptionsRequest,
+}
+impl Clone for LaunchTemplateSpotMarketOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateSpotMarketOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateSpotMarketOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateSpotMarketOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateSpotMarketOptionsRequestBuilder {
     /// Sets [`LaunchTemplateSpotMarketOptionsRequest::max_price`](crate::types::LaunchTemplateSpotMarketOptionsRequest::max_price): The maximum hourly price you're willing to pay for a Spot Instance.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The tags specification for the launch template.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateTagSpecification {
     /// The type of resource to tag.
     pub resource_type: Option<crate::types::ResourceType>,
     /// The tags for the resource.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for LaunchTemplateTagSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateTagSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type && self.tags == other.tags
+    }
+}
+impl Default for LaunchTemplateTagSpecification {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            tags: None,
+        }
+    }
 }
 impl LaunchTemplateTagSpecification {
     /// Starts building a [`LaunchTemplateTagSpecification`].
@@ -28,9 +49,26 @@ impl LaunchTemplateTagSpecification {
     }
 }
 /// A builder for [`LaunchTemplateTagSpecification`](crate::types::LaunchTemplateTagSpecification); start one with `LaunchTemplateTagSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateTagSpecificationBuilder {
     inner: crate::types::LaunchTemplateTagSpecification,
+}
+impl Clone for LaunchTemplateTagSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateTagSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateTagSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateTagSpecification as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateTagSpecificationBuilder {
     /// Sets [`LaunchTemplateTagSpecification::resource_type`](crate::types::LaunchTemplateTagSpecification::resource_type): The type of resource to tag.

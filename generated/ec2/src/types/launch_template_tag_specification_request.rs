@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The tags specification for the resources that are created during instance launch.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateTagSpecificationRequest {
     /// The type of resource to tag.
@@ -13,6 +13,27 @@ pub struct LaunchTemplateTagSpecificationRequest {
     pub resource_type: Option<crate::types::ResourceType>,
     /// The tags to apply to the resource.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for LaunchTemplateTagSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateTagSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type && self.tags == other.tags
+    }
+}
+impl Default for LaunchTemplateTagSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            tags: None,
+        }
+    }
 }
 impl LaunchTemplateTagSpecificationRequest {
     /// Starts building a [`LaunchTemplateTagSpecificationRequest`].
@@ -32,9 +53,26 @@ impl LaunchTemplateTagSpecificationRequest {
     }
 }
 /// A builder for [`LaunchTemplateTagSpecificationRequest`](crate::types::LaunchTemplateTagSpecificationRequest); start one with `LaunchTemplateTagSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateTagSpecificationRequestBuilder {
     inner: crate::types::LaunchTemplateTagSpecificationRequest,
+}
+impl Clone for LaunchTemplateTagSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateTagSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateTagSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateTagSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateTagSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateTagSpecificationRequest::resource_type`](crate::types::LaunchTemplateTagSpecificationRequest::resource_type): The type of resource to tag.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template version.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplateVersion {
     /// The ID of the launch template.
@@ -23,6 +23,49 @@ pub struct LaunchTemplateVersion {
     pub launch_template_data: Option<crate::types::ResponseLaunchTemplateData>,
     /// The entity that manages the launch template.
     pub operator: Option<crate::types::OperatorResponse>,
+}
+impl Clone for LaunchTemplateVersion {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            version_number: self.version_number,
+            version_description: self.version_description.clone(),
+            create_time: self.create_time,
+            created_by: self.created_by.clone(),
+            default_version: self.default_version,
+            launch_template_data: self.launch_template_data.clone(),
+            operator: self.operator.clone(),
+        }
+    }
+}
+impl PartialEq for LaunchTemplateVersion {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+            && self.version_number == other.version_number
+            && self.version_description == other.version_description
+            && self.create_time == other.create_time
+            && self.created_by == other.created_by
+            && self.default_version == other.default_version
+            && self.launch_template_data == other.launch_template_data
+            && self.operator == other.operator
+    }
+}
+impl Default for LaunchTemplateVersion {
+    fn default() -> Self {
+        Self {
+            launch_template_id: None,
+            launch_template_name: None,
+            version_number: None,
+            version_description: None,
+            create_time: None,
+            created_by: None,
+            default_version: None,
+            launch_template_data: None,
+            operator: None,
+        }
+    }
 }
 impl LaunchTemplateVersion {
     /// Starts building a [`LaunchTemplateVersion`].
@@ -79,9 +122,26 @@ impl LaunchTemplateVersion {
     }
 }
 /// A builder for [`LaunchTemplateVersion`](crate::types::LaunchTemplateVersion); start one with `LaunchTemplateVersion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplateVersionBuilder {
     inner: crate::types::LaunchTemplateVersion,
+}
+impl Clone for LaunchTemplateVersionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplateVersionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplateVersionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplateVersion as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplateVersionBuilder {
     /// Sets [`LaunchTemplateVersion::launch_template_id`](crate::types::LaunchTemplateVersion::launch_template_id): The ID of the launch template.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the monitoring for the instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplatesMonitoring {
     /// Indicates whether detailed monitoring is enabled. Otherwise, basic monitoring is enabled.
     pub enabled: Option<bool>,
+}
+impl Clone for LaunchTemplatesMonitoring {
+    fn clone(&self) -> Self {
+        Self { enabled: self.enabled }
+    }
+}
+impl PartialEq for LaunchTemplatesMonitoring {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled
+    }
+}
+impl Default for LaunchTemplatesMonitoring {
+    fn default() -> Self {
+        Self { enabled: None }
+    }
 }
 impl LaunchTemplatesMonitoring {
     /// Starts building a [`LaunchTemplatesMonitoring`].
@@ -21,9 +36,26 @@ impl LaunchTemplatesMonitoring {
     }
 }
 /// A builder for [`LaunchTemplatesMonitoring`](crate::types::LaunchTemplatesMonitoring); start one with `LaunchTemplatesMonitoring::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplatesMonitoringBuilder {
     inner: crate::types::LaunchTemplatesMonitoring,
+}
+impl Clone for LaunchTemplatesMonitoringBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplatesMonitoringBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplatesMonitoringBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplatesMonitoring as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplatesMonitoringBuilder {
     /// Sets [`LaunchTemplatesMonitoring::enabled`](crate::types::LaunchTemplatesMonitoring::enabled): Indicates whether detailed monitoring is enabled.

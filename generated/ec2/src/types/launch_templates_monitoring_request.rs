@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the monitoring for the instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LaunchTemplatesMonitoringRequest {
     /// Specify `true` to enable detailed monitoring. Otherwise, basic monitoring is enabled.
     pub enabled: Option<bool>,
+}
+impl Clone for LaunchTemplatesMonitoringRequest {
+    fn clone(&self) -> Self {
+        Self { enabled: self.enabled }
+    }
+}
+impl PartialEq for LaunchTemplatesMonitoringRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled
+    }
+}
+impl Default for LaunchTemplatesMonitoringRequest {
+    fn default() -> Self {
+        Self { enabled: None }
+    }
 }
 impl LaunchTemplatesMonitoringRequest {
     /// Starts building a [`LaunchTemplatesMonitoringRequest`].
@@ -21,9 +36,26 @@ impl LaunchTemplatesMonitoringRequest {
     }
 }
 /// A builder for [`LaunchTemplatesMonitoringRequest`](crate::types::LaunchTemplatesMonitoringRequest); start one with `LaunchTemplatesMonitoringRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LaunchTemplatesMonitoringRequestBuilder {
     inner: crate::types::LaunchTemplatesMonitoringRequest,
+}
+impl Clone for LaunchTemplatesMonitoringRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LaunchTemplatesMonitoringRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LaunchTemplatesMonitoringRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LaunchTemplatesMonitoringRequest as Default>::default(),
+        }
+    }
 }
 impl LaunchTemplatesMonitoringRequestBuilder {
     /// Sets [`LaunchTemplatesMonitoringRequest::enabled`](crate::types::LaunchTemplatesMonitoringRequest::enabled): Specify `true` to enable detailed monitoring.

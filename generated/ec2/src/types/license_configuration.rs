@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a license configuration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LicenseConfiguration {
     /// The Amazon Resource Name (ARN) of the license configuration.
     pub license_configuration_arn: Option<String>,
+}
+impl Clone for LicenseConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            license_configuration_arn: self.license_configuration_arn.clone(),
+        }
+    }
+}
+impl PartialEq for LicenseConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.license_configuration_arn == other.license_configuration_arn
+    }
+}
+impl Default for LicenseConfiguration {
+    fn default() -> Self {
+        Self {
+            license_configuration_arn: None,
+        }
+    }
 }
 impl LicenseConfiguration {
     /// Starts building a [`LicenseConfiguration`].
@@ -21,9 +40,26 @@ impl LicenseConfiguration {
     }
 }
 /// A builder for [`LicenseConfiguration`](crate::types::LicenseConfiguration); start one with `LicenseConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LicenseConfigurationBuilder {
     inner: crate::types::LicenseConfiguration,
+}
+impl Clone for LicenseConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LicenseConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LicenseConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LicenseConfiguration as Default>::default(),
+        }
+    }
 }
 impl LicenseConfigurationBuilder {
     /// Sets [`LicenseConfiguration::license_configuration_arn`](crate::types::LicenseConfiguration::license_configuration_arn): The Amazon Resource Name (ARN) of the license configuration.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a license configuration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LicenseConfigurationRequest {
     /// The Amazon Resource Name (ARN) of the license configuration.
     pub license_configuration_arn: Option<String>,
+}
+impl Clone for LicenseConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            license_configuration_arn: self.license_configuration_arn.clone(),
+        }
+    }
+}
+impl PartialEq for LicenseConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.license_configuration_arn == other.license_configuration_arn
+    }
+}
+impl Default for LicenseConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            license_configuration_arn: None,
+        }
+    }
 }
 impl LicenseConfigurationRequest {
     /// Starts building a [`LicenseConfigurationRequest`].
@@ -21,9 +40,26 @@ impl LicenseConfigurationRequest {
     }
 }
 /// A builder for [`LicenseConfigurationRequest`](crate::types::LicenseConfigurationRequest); start one with `LicenseConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LicenseConfigurationRequestBuilder {
     inner: crate::types::LicenseConfigurationRequest,
+}
+impl Clone for LicenseConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LicenseConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LicenseConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LicenseConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl LicenseConfigurationRequestBuilder {
     /// Sets [`LicenseConfigurationRequest::license_configuration_arn`](crate::types::LicenseConfigurationRequest::license_configuration_arn): The Amazon Resource Name (ARN) of the license configuration.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListImagesInRecycleBinRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListImagesInRecycleBinRequest {
     /// The IDs of the AMIs to list. Omit this parameter to list all of the AMIs that are in the Recycle Bin. You can specify up to 20 IDs in a single request.
@@ -13,6 +13,32 @@ pub struct ListImagesInRecycleBinRequest {
     pub max_results: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ListImagesInRecycleBinRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_ids: self.image_ids.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ListImagesInRecycleBinRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_ids == other.image_ids && self.next_token == other.next_token
+            && self.max_results == other.max_results && self.dry_run == other.dry_run
+    }
+}
+impl Default for ListImagesInRecycleBinRequest {
+    fn default() -> Self {
+        Self {
+            image_ids: None,
+            next_token: None,
+            max_results: None,
+            dry_run: None,
+        }
+    }
 }
 impl ListImagesInRecycleBinRequest {
     /// Starts building a [`ListImagesInRecycleBinRequest`].
@@ -42,9 +68,26 @@ impl ListImagesInRecycleBinRequest {
     }
 }
 /// A builder for [`ListImagesInRecycleBinRequest`](crate::types::ListImagesInRecycleBinRequest); start one with `ListImagesInRecycleBinRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListImagesInRecycleBinRequestBuilder {
     inner: crate::types::ListImagesInRecycleBinRequest,
+}
+impl Clone for ListImagesInRecycleBinRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListImagesInRecycleBinRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListImagesInRecycleBinRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListImagesInRecycleBinRequest as Default>::default(),
+        }
+    }
 }
 impl ListImagesInRecycleBinRequestBuilder {
     /// Appends one item to [`ListImagesInRecycleBinRequest::image_ids`](crate::types::ListImagesInRecycleBinRequest::image_ids): The IDs of the AMIs to list.

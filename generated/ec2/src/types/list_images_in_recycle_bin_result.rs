@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListImagesInRecycleBinResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListImagesInRecycleBinResult {
     /// Information about the AMIs.
     pub images: Option<Vec<crate::types::ImageRecycleBinInfo>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for ListImagesInRecycleBinResult {
+    fn clone(&self) -> Self {
+        Self {
+            images: self.images.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListImagesInRecycleBinResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.images == other.images && self.next_token == other.next_token
+    }
+}
+impl Default for ListImagesInRecycleBinResult {
+    fn default() -> Self {
+        Self {
+            images: None,
+            next_token: None,
+        }
+    }
 }
 impl ListImagesInRecycleBinResult {
     /// Starts building a [`ListImagesInRecycleBinResult`].
@@ -28,9 +49,26 @@ impl ListImagesInRecycleBinResult {
     }
 }
 /// A builder for [`ListImagesInRecycleBinResult`](crate::types::ListImagesInRecycleBinResult); start one with `ListImagesInRecycleBinResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListImagesInRecycleBinResultBuilder {
     inner: crate::types::ListImagesInRecycleBinResult,
+}
+impl Clone for ListImagesInRecycleBinResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListImagesInRecycleBinResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListImagesInRecycleBinResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListImagesInRecycleBinResult as Default>::default(),
+        }
+    }
 }
 impl ListImagesInRecycleBinResultBuilder {
     /// Appends one item to [`ListImagesInRecycleBinResult::images`](crate::types::ListImagesInRecycleBinResult::images): Information about the AMIs.

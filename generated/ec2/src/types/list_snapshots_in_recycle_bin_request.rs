@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListSnapshotsInRecycleBinRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListSnapshotsInRecycleBinRequest {
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
@@ -13,6 +13,32 @@ pub struct ListSnapshotsInRecycleBinRequest {
     pub snapshot_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ListSnapshotsInRecycleBinRequest {
+    fn clone(&self) -> Self {
+        Self {
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            snapshot_ids: self.snapshot_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ListSnapshotsInRecycleBinRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.max_results == other.max_results && self.next_token == other.next_token
+            && self.snapshot_ids == other.snapshot_ids && self.dry_run == other.dry_run
+    }
+}
+impl Default for ListSnapshotsInRecycleBinRequest {
+    fn default() -> Self {
+        Self {
+            max_results: None,
+            next_token: None,
+            snapshot_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl ListSnapshotsInRecycleBinRequest {
     /// Starts building a [`ListSnapshotsInRecycleBinRequest`].
@@ -42,9 +68,26 @@ impl ListSnapshotsInRecycleBinRequest {
     }
 }
 /// A builder for [`ListSnapshotsInRecycleBinRequest`](crate::types::ListSnapshotsInRecycleBinRequest); start one with `ListSnapshotsInRecycleBinRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListSnapshotsInRecycleBinRequestBuilder {
     inner: crate::types::ListSnapshotsInRecycleBinRequest,
+}
+impl Clone for ListSnapshotsInRecycleBinRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListSnapshotsInRecycleBinRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListSnapshotsInRecycleBinRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListSnapshotsInRecycleBinRequest as Default>::default(),
+        }
+    }
 }
 impl ListSnapshotsInRecycleBinRequestBuilder {
     /// Sets [`ListSnapshotsInRecycleBinRequest::max_results`](crate::types::ListSnapshotsInRecycleBinRequest::max_results): The maximum number of items to return for this request.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListSnapshotsInRecycleBinResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListSnapshotsInRecycleBinResult {
     /// Information about the snapshots.
     pub snapshots: Option<Vec<crate::types::SnapshotRecycleBinInfo>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for ListSnapshotsInRecycleBinResult {
+    fn clone(&self) -> Self {
+        Self {
+            snapshots: self.snapshots.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListSnapshotsInRecycleBinResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshots == other.snapshots && self.next_token == other.next_token
+    }
+}
+impl Default for ListSnapshotsInRecycleBinResult {
+    fn default() -> Self {
+        Self {
+            snapshots: None,
+            next_token: None,
+        }
+    }
 }
 impl ListSnapshotsInRecycleBinResult {
     /// Starts building a [`ListSnapshotsInRecycleBinResult`].
@@ -28,9 +49,26 @@ impl ListSnapshotsInRecycleBinResult {
     }
 }
 /// A builder for [`ListSnapshotsInRecycleBinResult`](crate::types::ListSnapshotsInRecycleBinResult); start one with `ListSnapshotsInRecycleBinResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListSnapshotsInRecycleBinResultBuilder {
     inner: crate::types::ListSnapshotsInRecycleBinResult,
+}
+impl Clone for ListSnapshotsInRecycleBinResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListSnapshotsInRecycleBinResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListSnapshotsInRecycleBinResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListSnapshotsInRecycleBinResult as Default>::default(),
+        }
+    }
 }
 impl ListSnapshotsInRecycleBinResultBuilder {
     /// Appends one item to [`ListSnapshotsInRecycleBinResult::snapshots`](crate::types::ListSnapshotsInRecycleBinResult::snapshots): Information about the snapshots.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListVolumesInRecycleBinRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListVolumesInRecycleBinRequest {
     /// The IDs of the volumes to list. Omit this parameter to list all of the volumes that are in the Recycle Bin.
@@ -15,6 +15,33 @@ pub struct ListVolumesInRecycleBinRequest {
     pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
     pub next_token: Option<String>,
+}
+impl Clone for ListVolumesInRecycleBinRequest {
+    fn clone(&self) -> Self {
+        Self {
+            volume_ids: self.volume_ids.clone(),
+            dry_run: self.dry_run,
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListVolumesInRecycleBinRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.volume_ids == other.volume_ids && self.dry_run == other.dry_run
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListVolumesInRecycleBinRequest {
+    fn default() -> Self {
+        Self {
+            volume_ids: None,
+            dry_run: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl ListVolumesInRecycleBinRequest {
     /// Starts building a [`ListVolumesInRecycleBinRequest`].
@@ -44,9 +71,26 @@ impl ListVolumesInRecycleBinRequest {
     }
 }
 /// A builder for [`ListVolumesInRecycleBinRequest`](crate::types::ListVolumesInRecycleBinRequest); start one with `ListVolumesInRecycleBinRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListVolumesInRecycleBinRequestBuilder {
     inner: crate::types::ListVolumesInRecycleBinRequest,
+}
+impl Clone for ListVolumesInRecycleBinRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListVolumesInRecycleBinRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListVolumesInRecycleBinRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListVolumesInRecycleBinRequest as Default>::default(),
+        }
+    }
 }
 impl ListVolumesInRecycleBinRequestBuilder {
     /// Appends one item to [`ListVolumesInRecycleBinRequest::volume_ids`](crate::types::ListVolumesInRecycleBinRequest::volume_ids): The IDs of the volumes to list.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListVolumesInRecycleBinResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListVolumesInRecycleBinResult {
     /// Information about the volumes.
     pub volumes: Option<Vec<crate::types::VolumeRecycleBinInfo>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
     pub next_token: Option<String>,
+}
+impl Clone for ListVolumesInRecycleBinResult {
+    fn clone(&self) -> Self {
+        Self {
+            volumes: self.volumes.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListVolumesInRecycleBinResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.volumes == other.volumes && self.next_token == other.next_token
+    }
+}
+impl Default for ListVolumesInRecycleBinResult {
+    fn default() -> Self {
+        Self {
+            volumes: None,
+            next_token: None,
+        }
+    }
 }
 impl ListVolumesInRecycleBinResult {
     /// Starts building a [`ListVolumesInRecycleBinResult`].
@@ -28,9 +49,26 @@ impl ListVolumesInRecycleBinResult {
     }
 }
 /// A builder for [`ListVolumesInRecycleBinResult`](crate::types::ListVolumesInRecycleBinResult); start one with `ListVolumesInRecycleBinResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListVolumesInRecycleBinResultBuilder {
     inner: crate::types::ListVolumesInRecycleBinResult,
+}
+impl Clone for ListVolumesInRecycleBinResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListVolumesInRecycleBinResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListVolumesInRecycleBinResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListVolumesInRecycleBinResult as Default>::default(),
+        }
+    }
 }
 impl ListVolumesInRecycleBinResultBuilder {
     /// Appends one item to [`ListVolumesInRecycleBinResult::volumes`](crate::types::ListVolumesInRecycleBinResult::volumes): Information about the volumes.

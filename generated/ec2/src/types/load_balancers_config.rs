@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Classic Load Balancers and target groups to attach to a Spot Fleet request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LoadBalancersConfig {
     /// The Classic Load Balancers.
     pub classic_load_balancers_config: Option<crate::types::ClassicLoadBalancersConfig>,
     /// The target groups.
     pub target_groups_config: Option<crate::types::TargetGroupsConfig>,
+}
+impl Clone for LoadBalancersConfig {
+    fn clone(&self) -> Self {
+        Self {
+            classic_load_balancers_config: self.classic_load_balancers_config.clone(),
+            target_groups_config: self.target_groups_config.clone(),
+        }
+    }
+}
+impl PartialEq for LoadBalancersConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.classic_load_balancers_config == other.classic_load_balancers_config
+            && self.target_groups_config == other.target_groups_config
+    }
+}
+impl Default for LoadBalancersConfig {
+    fn default() -> Self {
+        Self {
+            classic_load_balancers_config: None,
+            target_groups_config: None,
+        }
+    }
 }
 impl LoadBalancersConfig {
     /// Starts building a [`LoadBalancersConfig`].
@@ -30,9 +52,26 @@ impl LoadBalancersConfig {
     }
 }
 /// A builder for [`LoadBalancersConfig`](crate::types::LoadBalancersConfig); start one with `LoadBalancersConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LoadBalancersConfigBuilder {
     inner: crate::types::LoadBalancersConfig,
+}
+impl Clone for LoadBalancersConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LoadBalancersConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LoadBalancersConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LoadBalancersConfig as Default>::default(),
+        }
+    }
 }
 impl LoadBalancersConfigBuilder {
     /// Sets [`LoadBalancersConfig::classic_load_balancers_config`](crate::types::LoadBalancersConfig::classic_load_balancers_config): The Classic Load Balancers.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load permission.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LoadPermission {
     /// The Amazon Web Services account ID.
     pub user_id: Option<String>,
     /// The name of the group.
     pub group: Option<crate::types::PermissionGroup>,
+}
+impl Clone for LoadPermission {
+    fn clone(&self) -> Self {
+        Self {
+            user_id: self.user_id.clone(),
+            group: self.group.clone(),
+        }
+    }
+}
+impl PartialEq for LoadPermission {
+    fn eq(&self, other: &Self) -> bool {
+        self.user_id == other.user_id && self.group == other.group
+    }
+}
+impl Default for LoadPermission {
+    fn default() -> Self {
+        Self { user_id: None, group: None }
+    }
 }
 impl LoadPermission {
     /// Starts building a [`LoadPermission`].
@@ -28,9 +46,26 @@ impl LoadPermission {
     }
 }
 /// A builder for [`LoadPermission`](crate::types::LoadPermission); start one with `LoadPermission::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LoadPermissionBuilder {
     inner: crate::types::LoadPermission,
+}
+impl Clone for LoadPermissionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LoadPermissionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LoadPermissionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LoadPermission as Default>::default(),
+        }
+    }
 }
 impl LoadPermissionBuilder {
     /// Sets [`LoadPermission::user_id`](crate::types::LoadPermission::user_id): The Amazon Web Services account ID.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes modifications to the load permissions of an Amazon FPGA image (AFI).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LoadPermissionModifications {
     /// The load permissions to add.
     pub add: Option<Vec<crate::types::LoadPermissionRequest>>,
     /// The load permissions to remove.
     pub remove: Option<Vec<crate::types::LoadPermissionRequest>>,
+}
+impl Clone for LoadPermissionModifications {
+    fn clone(&self) -> Self {
+        Self {
+            add: self.add.clone(),
+            remove: self.remove.clone(),
+        }
+    }
+}
+impl PartialEq for LoadPermissionModifications {
+    fn eq(&self, other: &Self) -> bool {
+        self.add == other.add && self.remove == other.remove
+    }
+}
+impl Default for LoadPermissionModifications {
+    fn default() -> Self {
+        Self { add: None, remove: None }
+    }
 }
 impl LoadPermissionModifications {
     /// Starts building a [`LoadPermissionModifications`].
@@ -28,9 +46,26 @@ impl LoadPermissionModifications {
     }
 }
 /// A builder for [`LoadPermissionModifications`](crate::types::LoadPermissionModifications); start one with `LoadPermissionModifications::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LoadPermissionModificationsBuilder {
     inner: crate::types::LoadPermissionModifications,
+}
+impl Clone for LoadPermissionModificationsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LoadPermissionModificationsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LoadPermissionModificationsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LoadPermissionModifications as Default>::default(),
+        }
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl LoadPermissionModificationsBuilder {

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load permission.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LoadPermissionRequest {
     /// The name of the group.
     pub group: Option<crate::types::PermissionGroup>,
     /// The Amazon Web Services account ID.
     pub user_id: Option<String>,
+}
+impl Clone for LoadPermissionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            group: self.group.clone(),
+            user_id: self.user_id.clone(),
+        }
+    }
+}
+impl PartialEq for LoadPermissionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.group == other.group && self.user_id == other.user_id
+    }
+}
+impl Default for LoadPermissionRequest {
+    fn default() -> Self {
+        Self { group: None, user_id: None }
+    }
 }
 impl LoadPermissionRequest {
     /// Starts building a [`LoadPermissionRequest`].
@@ -28,9 +46,26 @@ impl LoadPermissionRequest {
     }
 }
 /// A builder for [`LoadPermissionRequest`](crate::types::LoadPermissionRequest); start one with `LoadPermissionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LoadPermissionRequestBuilder {
     inner: crate::types::LoadPermissionRequest,
+}
+impl Clone for LoadPermissionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LoadPermissionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LoadPermissionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LoadPermissionRequest as Default>::default(),
+        }
+    }
 }
 impl LoadPermissionRequestBuilder {
     /// Sets [`LoadPermissionRequest::group`](crate::types::LoadPermissionRequest::group): The name of the group.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a local gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LocalGateway {
     /// The ID of the local gateway.
@@ -15,6 +15,35 @@ pub struct LocalGateway {
     pub state: Option<String>,
     /// The tags assigned to the local gateway.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for LocalGateway {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_id: self.local_gateway_id.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            owner_id: self.owner_id.clone(),
+            state: self.state.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for LocalGateway {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_id == other.local_gateway_id
+            && self.outpost_arn == other.outpost_arn && self.owner_id == other.owner_id
+            && self.state == other.state && self.tags == other.tags
+    }
+}
+impl Default for LocalGateway {
+    fn default() -> Self {
+        Self {
+            local_gateway_id: None,
+            outpost_arn: None,
+            owner_id: None,
+            state: None,
+            tags: None,
+        }
+    }
 }
 impl LocalGateway {
     /// Starts building a [`LocalGateway`].
@@ -49,9 +78,26 @@ impl LocalGateway {
     }
 }
 /// A builder for [`LocalGateway`](crate::types::LocalGateway); start one with `LocalGateway::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LocalGatewayBuilder {
     inner: crate::types::LocalGateway,
+}
+impl Clone for LocalGatewayBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LocalGatewayBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LocalGatewayBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LocalGateway as Default>::default(),
+        }
+    }
 }
 impl LocalGatewayBuilder {
     /// Sets [`LocalGateway::local_gateway_id`](crate::types::LocalGateway::local_gateway_id): The ID of the local gateway.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route for a local gateway route table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LocalGatewayRoute {
     /// The CIDR block used for destination matches.
@@ -27,6 +27,56 @@ pub struct LocalGatewayRoute {
     pub network_interface_id: Option<String>,
     /// The ID of the prefix list.
     pub destination_prefix_list_id: Option<String>,
+}
+impl Clone for LocalGatewayRoute {
+    fn clone(&self) -> Self {
+        Self {
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            local_gateway_virtual_interface_group_id: self
+                .local_gateway_virtual_interface_group_id
+                .clone(),
+            type_: self.type_.clone(),
+            state: self.state.clone(),
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            local_gateway_route_table_arn: self.local_gateway_route_table_arn.clone(),
+            owner_id: self.owner_id.clone(),
+            subnet_id: self.subnet_id.clone(),
+            coip_pool_id: self.coip_pool_id.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            destination_prefix_list_id: self.destination_prefix_list_id.clone(),
+        }
+    }
+}
+impl PartialEq for LocalGatewayRoute {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_cidr_block == other.destination_cidr_block
+            && self.local_gateway_virtual_interface_group_id
+                == other.local_gateway_virtual_interface_group_id
+            && self.type_ == other.type_ && self.state == other.state
+            && self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.local_gateway_route_table_arn == other.local_gateway_route_table_arn
+            && self.owner_id == other.owner_id && self.subnet_id == other.subnet_id
+            && self.coip_pool_id == other.coip_pool_id
+            && self.network_interface_id == other.network_interface_id
+            && self.destination_prefix_list_id == other.destination_prefix_list_id
+    }
+}
+impl Default for LocalGatewayRoute {
+    fn default() -> Self {
+        Self {
+            destination_cidr_block: None,
+            local_gateway_virtual_interface_group_id: None,
+            type_: None,
+            state: None,
+            local_gateway_route_table_id: None,
+            local_gateway_route_table_arn: None,
+            owner_id: None,
+            subnet_id: None,
+            coip_pool_id: None,
+            network_interface_id: None,
+            destination_prefix_list_id: None,
+        }
+    }
 }
 impl LocalGatewayRoute {
     /// Starts building a [`LocalGatewayRoute`].
@@ -91,9 +141,26 @@ impl LocalGatewayRoute {
     }
 }
 /// A builder for [`LocalGatewayRoute`](crate::types::LocalGatewayRoute); start one with `LocalGatewayRoute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LocalGatewayRouteBuilder {
     inner: crate::types::LocalGatewayRoute,
+}
+impl Clone for LocalGatewayRouteBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LocalGatewayRouteBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LocalGatewayRouteBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LocalGatewayRoute as Default>::default(),
+        }
+    }
 }
 impl LocalGatewayRouteBuilder {
     /// Sets [`LocalGatewayRoute::destination_cidr_block`](crate::types::LocalGatewayRoute::destination_cidr_block): The CIDR block used for destination matches.

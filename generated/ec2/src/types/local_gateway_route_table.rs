@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a local gateway route table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LocalGatewayRouteTable {
     /// The ID of the local gateway route table.
@@ -23,6 +23,46 @@ pub struct LocalGatewayRouteTable {
     pub mode: Option<crate::types::LocalGatewayRouteTableMode>,
     /// Information about the state change.
     pub state_reason: Option<crate::types::StateReason>,
+}
+impl Clone for LocalGatewayRouteTable {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            local_gateway_route_table_arn: self.local_gateway_route_table_arn.clone(),
+            local_gateway_id: self.local_gateway_id.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            owner_id: self.owner_id.clone(),
+            state: self.state.clone(),
+            tags: self.tags.clone(),
+            mode: self.mode.clone(),
+            state_reason: self.state_reason.clone(),
+        }
+    }
+}
+impl PartialEq for LocalGatewayRouteTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.local_gateway_route_table_arn == other.local_gateway_route_table_arn
+            && self.local_gateway_id == other.local_gateway_id
+            && self.outpost_arn == other.outpost_arn && self.owner_id == other.owner_id
+            && self.state == other.state && self.tags == other.tags
+            && self.mode == other.mode && self.state_reason == other.state_reason
+    }
+}
+impl Default for LocalGatewayRouteTable {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_id: None,
+            local_gateway_route_table_arn: None,
+            local_gateway_id: None,
+            outpost_arn: None,
+            owner_id: None,
+            state: None,
+            tags: None,
+            mode: None,
+            state_reason: None,
+        }
+    }
 }
 impl LocalGatewayRouteTable {
     /// Starts building a [`LocalGatewayRouteTable`].
@@ -77,9 +117,26 @@ impl LocalGatewayRouteTable {
     }
 }
 /// A builder for [`LocalGatewayRouteTable`](crate::types::LocalGatewayRouteTable); start one with `LocalGatewayRouteTable::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LocalGatewayRouteTableBuilder {
     inner: crate::types::LocalGatewayRouteTable,
+}
+impl Clone for LocalGatewayRouteTableBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LocalGatewayRouteTableBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LocalGatewayRouteTableBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LocalGatewayRouteTable as Default>::default(),
+        }
+    }
 }
 impl LocalGatewayRouteTableBuilder {
     /// Sets [`LocalGatewayRouteTable::local_gateway_route_table_id`](crate::types::LocalGatewayRouteTable::local_gateway_route_table_id): The ID of the local gateway route table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between a local gateway route table and a virtual interface group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
     /// The ID of the association.
@@ -21,6 +21,51 @@ pub struct LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
     pub state: Option<String>,
     /// The tags assigned to the association.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_virtual_interface_group_association_id: self
+                .local_gateway_route_table_virtual_interface_group_association_id
+                .clone(),
+            local_gateway_virtual_interface_group_id: self
+                .local_gateway_virtual_interface_group_id
+                .clone(),
+            local_gateway_id: self.local_gateway_id.clone(),
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            local_gateway_route_table_arn: self.local_gateway_route_table_arn.clone(),
+            owner_id: self.owner_id.clone(),
+            state: self.state.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_virtual_interface_group_association_id
+            == other.local_gateway_route_table_virtual_interface_group_association_id
+            && self.local_gateway_virtual_interface_group_id
+                == other.local_gateway_virtual_interface_group_id
+            && self.local_gateway_id == other.local_gateway_id
+            && self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.local_gateway_route_table_arn == other.local_gateway_route_table_arn
+            && self.owner_id == other.owner_id && self.state == other.state
+            && self.tags == other.tags
+    }
+}
+impl Default for LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_virtual_interface_group_association_id: None,
+            local_gateway_virtual_interface_group_id: None,
+            local_gateway_id: None,
+            local_gateway_route_table_id: None,
+            local_gateway_route_table_arn: None,
+            owner_id: None,
+            state: None,
+            tags: None,
+        }
+    }
 }
 impl LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
     /// Starts building a [`LocalGatewayRouteTableVirtualInterfaceGroupAssociation`].
@@ -72,9 +117,26 @@ impl LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
     }
 }
 /// A builder for [`LocalGatewayRouteTableVirtualInterfaceGroupAssociation`](crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation); start one with `LocalGatewayRouteTableVirtualInterfaceGroupAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LocalGatewayRouteTableVirtualInterfaceGroupAssociationBuilder {
     inner: crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation,
+}
+impl Clone for LocalGatewayRouteTableVirtualInterfaceGroupAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LocalGatewayRouteTableVirtualInterfaceGroupAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LocalGatewayRouteTableVirtualInterfaceGroupAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation as Default>::default(),
+        }
+    }
 }
 impl LocalGatewayRouteTableVirtualInterfaceGroupAssociationBuilder {
     /// Sets [`LocalGatewayRouteTableVirtualInterfaceGroupAssociation::local_gateway_route_table_virtual_interface_group_association_id`](crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation::local_gateway_route_table_virtual_interface_group_association_id): The ID of the association.

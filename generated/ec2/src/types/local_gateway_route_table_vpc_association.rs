@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between a local gateway route table and a VPC.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LocalGatewayRouteTableVpcAssociation {
     /// The ID of the association.
@@ -21,6 +21,47 @@ pub struct LocalGatewayRouteTableVpcAssociation {
     pub state: Option<String>,
     /// The tags assigned to the association.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for LocalGatewayRouteTableVpcAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_vpc_association_id: self
+                .local_gateway_route_table_vpc_association_id
+                .clone(),
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            local_gateway_route_table_arn: self.local_gateway_route_table_arn.clone(),
+            local_gateway_id: self.local_gateway_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            owner_id: self.owner_id.clone(),
+            state: self.state.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for LocalGatewayRouteTableVpcAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_vpc_association_id
+            == other.local_gateway_route_table_vpc_association_id
+            && self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.local_gateway_route_table_arn == other.local_gateway_route_table_arn
+            && self.local_gateway_id == other.local_gateway_id
+            && self.vpc_id == other.vpc_id && self.owner_id == other.owner_id
+            && self.state == other.state && self.tags == other.tags
+    }
+}
+impl Default for LocalGatewayRouteTableVpcAssociation {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_vpc_association_id: None,
+            local_gateway_route_table_id: None,
+            local_gateway_route_table_arn: None,
+            local_gateway_id: None,
+            vpc_id: None,
+            owner_id: None,
+            state: None,
+            tags: None,
+        }
+    }
 }
 impl LocalGatewayRouteTableVpcAssociation {
     /// Starts building a [`LocalGatewayRouteTableVpcAssociation`].
@@ -70,9 +111,26 @@ impl LocalGatewayRouteTableVpcAssociation {
     }
 }
 /// A builder for [`LocalGatewayRouteTableVpcAssociation`](crate::types::LocalGatewayRouteTableVpcAssociation); start one with `LocalGatewayRouteTableVpcAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LocalGatewayRouteTableVpcAssociationBuilder {
     inner: crate::types::LocalGatewayRouteTableVpcAssociation,
+}
+impl Clone for LocalGatewayRouteTableVpcAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LocalGatewayRouteTableVpcAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LocalGatewayRouteTableVpcAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LocalGatewayRouteTableVpcAssociation as Default>::default(),
+        }
+    }
 }
 impl LocalGatewayRouteTableVpcAssociationBuilder {
     /// Sets [`LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_vpc_association_id`](crate::types::LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_vpc_association_id): The ID of the association.

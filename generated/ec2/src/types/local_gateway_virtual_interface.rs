@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a local gateway virtual interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LocalGatewayVirtualInterface {
     /// The ID of the virtual interface.
@@ -35,6 +35,71 @@ pub struct LocalGatewayVirtualInterface {
     pub configuration_state: Option<
         crate::types::LocalGatewayVirtualInterfaceConfigurationState,
     >,
+}
+impl Clone for LocalGatewayVirtualInterface {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_virtual_interface_id: self
+                .local_gateway_virtual_interface_id
+                .clone(),
+            local_gateway_id: self.local_gateway_id.clone(),
+            local_gateway_virtual_interface_group_id: self
+                .local_gateway_virtual_interface_group_id
+                .clone(),
+            local_gateway_virtual_interface_arn: self
+                .local_gateway_virtual_interface_arn
+                .clone(),
+            outpost_lag_id: self.outpost_lag_id.clone(),
+            vlan: self.vlan,
+            local_address: self.local_address.clone(),
+            peer_address: self.peer_address.clone(),
+            local_bgp_asn: self.local_bgp_asn,
+            peer_bgp_asn: self.peer_bgp_asn,
+            peer_bgp_asn_extended: self.peer_bgp_asn_extended,
+            owner_id: self.owner_id.clone(),
+            tags: self.tags.clone(),
+            configuration_state: self.configuration_state.clone(),
+        }
+    }
+}
+impl PartialEq for LocalGatewayVirtualInterface {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_virtual_interface_id
+            == other.local_gateway_virtual_interface_id
+            && self.local_gateway_id == other.local_gateway_id
+            && self.local_gateway_virtual_interface_group_id
+                == other.local_gateway_virtual_interface_group_id
+            && self.local_gateway_virtual_interface_arn
+                == other.local_gateway_virtual_interface_arn
+            && self.outpost_lag_id == other.outpost_lag_id && self.vlan == other.vlan
+            && self.local_address == other.local_address
+            && self.peer_address == other.peer_address
+            && self.local_bgp_asn == other.local_bgp_asn
+            && self.peer_bgp_asn == other.peer_bgp_asn
+            && self.peer_bgp_asn_extended == other.peer_bgp_asn_extended
+            && self.owner_id == other.owner_id && self.tags == other.tags
+            && self.configuration_state == other.configuration_state
+    }
+}
+impl Default for LocalGatewayVirtualInterface {
+    fn default() -> Self {
+        Self {
+            local_gateway_virtual_interface_id: None,
+            local_gateway_id: None,
+            local_gateway_virtual_interface_group_id: None,
+            local_gateway_virtual_interface_arn: None,
+            outpost_lag_id: None,
+            vlan: None,
+            local_address: None,
+            peer_address: None,
+            local_bgp_asn: None,
+            peer_bgp_asn: None,
+            peer_bgp_asn_extended: None,
+            owner_id: None,
+            tags: None,
+            configuration_state: None,
+        }
+    }
 }
 impl LocalGatewayVirtualInterface {
     /// Starts building a [`LocalGatewayVirtualInterface`].
@@ -116,9 +181,26 @@ impl LocalGatewayVirtualInterface {
     }
 }
 /// A builder for [`LocalGatewayVirtualInterface`](crate::types::LocalGatewayVirtualInterface); start one with `LocalGatewayVirtualInterface::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LocalGatewayVirtualInterfaceBuilder {
     inner: crate::types::LocalGatewayVirtualInterface,
+}
+impl Clone for LocalGatewayVirtualInterfaceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LocalGatewayVirtualInterfaceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LocalGatewayVirtualInterfaceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LocalGatewayVirtualInterface as Default>::default(),
+        }
+    }
 }
 impl LocalGatewayVirtualInterfaceBuilder {
     /// Sets [`LocalGatewayVirtualInterface::local_gateway_virtual_interface_id`](crate::types::LocalGatewayVirtualInterface::local_gateway_virtual_interface_id): The ID of the virtual interface.

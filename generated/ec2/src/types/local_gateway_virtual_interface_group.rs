@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a local gateway virtual interface group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LocalGatewayVirtualInterfaceGroup {
     /// The ID of the virtual interface group.
@@ -25,6 +25,58 @@ pub struct LocalGatewayVirtualInterfaceGroup {
     pub configuration_state: Option<
         crate::types::LocalGatewayVirtualInterfaceGroupConfigurationState,
     >,
+}
+impl Clone for LocalGatewayVirtualInterfaceGroup {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_virtual_interface_group_id: self
+                .local_gateway_virtual_interface_group_id
+                .clone(),
+            local_gateway_virtual_interface_ids: self
+                .local_gateway_virtual_interface_ids
+                .clone(),
+            local_gateway_id: self.local_gateway_id.clone(),
+            owner_id: self.owner_id.clone(),
+            local_bgp_asn: self.local_bgp_asn,
+            local_bgp_asn_extended: self.local_bgp_asn_extended,
+            local_gateway_virtual_interface_group_arn: self
+                .local_gateway_virtual_interface_group_arn
+                .clone(),
+            tags: self.tags.clone(),
+            configuration_state: self.configuration_state.clone(),
+        }
+    }
+}
+impl PartialEq for LocalGatewayVirtualInterfaceGroup {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_virtual_interface_group_id
+            == other.local_gateway_virtual_interface_group_id
+            && self.local_gateway_virtual_interface_ids
+                == other.local_gateway_virtual_interface_ids
+            && self.local_gateway_id == other.local_gateway_id
+            && self.owner_id == other.owner_id
+            && self.local_bgp_asn == other.local_bgp_asn
+            && self.local_bgp_asn_extended == other.local_bgp_asn_extended
+            && self.local_gateway_virtual_interface_group_arn
+                == other.local_gateway_virtual_interface_group_arn
+            && self.tags == other.tags
+            && self.configuration_state == other.configuration_state
+    }
+}
+impl Default for LocalGatewayVirtualInterfaceGroup {
+    fn default() -> Self {
+        Self {
+            local_gateway_virtual_interface_group_id: None,
+            local_gateway_virtual_interface_ids: None,
+            local_gateway_id: None,
+            owner_id: None,
+            local_bgp_asn: None,
+            local_bgp_asn_extended: None,
+            local_gateway_virtual_interface_group_arn: None,
+            tags: None,
+            configuration_state: None,
+        }
+    }
 }
 impl LocalGatewayVirtualInterfaceGroup {
     /// Starts building a [`LocalGatewayVirtualInterfaceGroup`].
@@ -81,9 +133,26 @@ impl LocalGatewayVirtualInterfaceGroup {
     }
 }
 /// A builder for [`LocalGatewayVirtualInterfaceGroup`](crate::types::LocalGatewayVirtualInterfaceGroup); start one with `LocalGatewayVirtualInterfaceGroup::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LocalGatewayVirtualInterfaceGroupBuilder {
     inner: crate::types::LocalGatewayVirtualInterfaceGroup,
+}
+impl Clone for LocalGatewayVirtualInterfaceGroupBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LocalGatewayVirtualInterfaceGroupBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LocalGatewayVirtualInterfaceGroupBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LocalGatewayVirtualInterfaceGroup as Default>::default(),
+        }
+    }
 }
 impl LocalGatewayVirtualInterfaceGroupBuilder {
     /// Sets [`LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_id`](crate::types::LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_id): The ID of the virtual interface group.

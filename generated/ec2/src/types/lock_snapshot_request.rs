@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `LockSnapshotRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LockSnapshotRequest {
     /// The ID of the snapshot to lock.
@@ -47,6 +47,39 @@ pub struct LockSnapshotRequest {
     /// You must specify either this parameter or **LockDuration**, but not both.
     pub expiration_date: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
+impl Clone for LockSnapshotRequest {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            dry_run: self.dry_run,
+            lock_mode: self.lock_mode.clone(),
+            cool_off_period: self.cool_off_period,
+            lock_duration: self.lock_duration,
+            expiration_date: self.expiration_date,
+        }
+    }
+}
+impl PartialEq for LockSnapshotRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id && self.dry_run == other.dry_run
+            && self.lock_mode == other.lock_mode
+            && self.cool_off_period == other.cool_off_period
+            && self.lock_duration == other.lock_duration
+            && self.expiration_date == other.expiration_date
+    }
+}
+impl Default for LockSnapshotRequest {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            dry_run: None,
+            lock_mode: None,
+            cool_off_period: None,
+            lock_duration: None,
+            expiration_date: None,
+        }
+    }
+}
 impl LockSnapshotRequest {
     /// Starts building a [`LockSnapshotRequest`].
     #[inline]
@@ -85,9 +118,26 @@ impl LockSnapshotRequest {
     }
 }
 /// A builder for [`LockSnapshotRequest`](crate::types::LockSnapshotRequest); start one with `LockSnapshotRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LockSnapshotRequestBuilder {
     inner: crate::types::LockSnapshotRequest,
+}
+impl Clone for LockSnapshotRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LockSnapshotRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LockSnapshotRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LockSnapshotRequest as Default>::default(),
+        }
+    }
 }
 impl LockSnapshotRequestBuilder {
     /// Sets [`LockSnapshotRequest::snapshot_id`](crate::types::LockSnapshotRequest::snapshot_id): The ID of the snapshot to lock.

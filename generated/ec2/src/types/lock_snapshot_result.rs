@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `LockSnapshotResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LockSnapshotResult {
     /// The ID of the snapshot
@@ -26,6 +26,45 @@ pub struct LockSnapshotResult {
     pub lock_expires_on: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time at which the lock duration started, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub lock_duration_start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for LockSnapshotResult {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            lock_state: self.lock_state.clone(),
+            lock_duration: self.lock_duration,
+            cool_off_period: self.cool_off_period,
+            cool_off_period_expires_on: self.cool_off_period_expires_on,
+            lock_created_on: self.lock_created_on,
+            lock_expires_on: self.lock_expires_on,
+            lock_duration_start_time: self.lock_duration_start_time,
+        }
+    }
+}
+impl PartialEq for LockSnapshotResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id && self.lock_state == other.lock_state
+            && self.lock_duration == other.lock_duration
+            && self.cool_off_period == other.cool_off_period
+            && self.cool_off_period_expires_on == other.cool_off_period_expires_on
+            && self.lock_created_on == other.lock_created_on
+            && self.lock_expires_on == other.lock_expires_on
+            && self.lock_duration_start_time == other.lock_duration_start_time
+    }
+}
+impl Default for LockSnapshotResult {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            lock_state: None,
+            lock_duration: None,
+            cool_off_period: None,
+            cool_off_period_expires_on: None,
+            lock_created_on: None,
+            lock_expires_on: None,
+            lock_duration_start_time: None,
+        }
+    }
 }
 impl LockSnapshotResult {
     /// Starts building a [`LockSnapshotResult`].
@@ -79,9 +118,26 @@ impl LockSnapshotResult {
     }
 }
 /// A builder for [`LockSnapshotResult`](crate::types::LockSnapshotResult); start one with `LockSnapshotResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LockSnapshotResultBuilder {
     inner: crate::types::LockSnapshotResult,
+}
+impl Clone for LockSnapshotResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LockSnapshotResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LockSnapshotResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LockSnapshotResult as Default>::default(),
+        }
+    }
 }
 impl LockSnapshotResultBuilder {
     /// Sets [`LockSnapshotResult::snapshot_id`](crate::types::LockSnapshotResult::snapshot_id): The ID of the snapshot

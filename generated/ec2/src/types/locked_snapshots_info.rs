@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a locked snapshot.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LockedSnapshotsInfo {
     /// The account ID of the Amazon Web Services account that owns the snapshot.
@@ -30,6 +30,48 @@ pub struct LockedSnapshotsInfo {
     pub lock_duration_start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time at which the lock will expire, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub lock_expires_on: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for LockedSnapshotsInfo {
+    fn clone(&self) -> Self {
+        Self {
+            owner_id: self.owner_id.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            lock_state: self.lock_state.clone(),
+            lock_duration: self.lock_duration,
+            cool_off_period: self.cool_off_period,
+            cool_off_period_expires_on: self.cool_off_period_expires_on,
+            lock_created_on: self.lock_created_on,
+            lock_duration_start_time: self.lock_duration_start_time,
+            lock_expires_on: self.lock_expires_on,
+        }
+    }
+}
+impl PartialEq for LockedSnapshotsInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.owner_id == other.owner_id && self.snapshot_id == other.snapshot_id
+            && self.lock_state == other.lock_state
+            && self.lock_duration == other.lock_duration
+            && self.cool_off_period == other.cool_off_period
+            && self.cool_off_period_expires_on == other.cool_off_period_expires_on
+            && self.lock_created_on == other.lock_created_on
+            && self.lock_duration_start_time == other.lock_duration_start_time
+            && self.lock_expires_on == other.lock_expires_on
+    }
+}
+impl Default for LockedSnapshotsInfo {
+    fn default() -> Self {
+        Self {
+            owner_id: None,
+            snapshot_id: None,
+            lock_state: None,
+            lock_duration: None,
+            cool_off_period: None,
+            cool_off_period_expires_on: None,
+            lock_created_on: None,
+            lock_duration_start_time: None,
+            lock_expires_on: None,
+        }
+    }
 }
 impl LockedSnapshotsInfo {
     /// Starts building a [`LockedSnapshotsInfo`].
@@ -88,9 +130,26 @@ impl LockedSnapshotsInfo {
     }
 }
 /// A builder for [`LockedSnapshotsInfo`](crate::types::LockedSnapshotsInfo); start one with `LockedSnapshotsInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LockedSnapshotsInfoBuilder {
     inner: crate::types::LockedSnapshotsInfo,
+}
+impl Clone for LockedSnapshotsInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LockedSnapshotsInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LockedSnapshotsInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LockedSnapshotsInfo as Default>::default(),
+        }
+    }
 }
 impl LockedSnapshotsInfoBuilder {
     /// Sets [`LockedSnapshotsInfo::owner_id`](crate::types::LockedSnapshotsInfo::owner_id): The account ID of the Amazon Web Services account that owns the snapshot.

@@ -2,13 +2,38 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the EC2 Mac Dedicated Host.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MacHost {
     /// The EC2 Mac Dedicated Host ID.
     pub host_id: Option<String>,
     /// The latest macOS versions that the EC2 Mac Dedicated Host can launch without being upgraded.
     pub mac_os_latest_supported_versions: Option<Vec<String>>,
+}
+impl Clone for MacHost {
+    fn clone(&self) -> Self {
+        Self {
+            host_id: self.host_id.clone(),
+            mac_os_latest_supported_versions: self
+                .mac_os_latest_supported_versions
+                .clone(),
+        }
+    }
+}
+impl PartialEq for MacHost {
+    fn eq(&self, other: &Self) -> bool {
+        self.host_id == other.host_id
+            && self.mac_os_latest_supported_versions
+                == other.mac_os_latest_supported_versions
+    }
+}
+impl Default for MacHost {
+    fn default() -> Self {
+        Self {
+            host_id: None,
+            mac_os_latest_supported_versions: None,
+        }
+    }
 }
 impl MacHost {
     /// Starts building a [`MacHost`].
@@ -28,9 +53,26 @@ impl MacHost {
     }
 }
 /// A builder for [`MacHost`](crate::types::MacHost); start one with `MacHost::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MacHostBuilder {
     inner: crate::types::MacHost,
+}
+impl Clone for MacHostBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MacHostBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MacHostBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MacHost as Default>::default(),
+        }
+    }
 }
 impl MacHostBuilder {
     /// Sets [`MacHost::host_id`](crate::types::MacHost::host_id): The EC2 Mac Dedicated Host ID.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a System Integrity Protection (SIP) modification task or volume ownership delegation task for an Amazon EC2 Mac instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MacModificationTask {
     /// The ID of the Amazon EC2 Mac instance.
@@ -21,6 +21,44 @@ pub struct MacModificationTask {
     pub task_state: Option<crate::types::MacModificationTaskState>,
     /// The type of task.
     pub task_type: Option<crate::types::MacModificationTaskType>,
+}
+impl Clone for MacModificationTask {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            mac_modification_task_id: self.mac_modification_task_id.clone(),
+            mac_system_integrity_protection_config: self
+                .mac_system_integrity_protection_config
+                .clone(),
+            start_time: self.start_time,
+            tags: self.tags.clone(),
+            task_state: self.task_state.clone(),
+            task_type: self.task_type.clone(),
+        }
+    }
+}
+impl PartialEq for MacModificationTask {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.mac_modification_task_id == other.mac_modification_task_id
+            && self.mac_system_integrity_protection_config
+                == other.mac_system_integrity_protection_config
+            && self.start_time == other.start_time && self.tags == other.tags
+            && self.task_state == other.task_state && self.task_type == other.task_type
+    }
+}
+impl Default for MacModificationTask {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            mac_modification_task_id: None,
+            mac_system_integrity_protection_config: None,
+            start_time: None,
+            tags: None,
+            task_state: None,
+            task_type: None,
+        }
+    }
 }
 impl MacModificationTask {
     /// Starts building a [`MacModificationTask`].
@@ -67,9 +105,26 @@ impl MacModificationTask {
     }
 }
 /// A builder for [`MacModificationTask`](crate::types::MacModificationTask); start one with `MacModificationTask::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MacModificationTaskBuilder {
     inner: crate::types::MacModificationTask,
+}
+impl Clone for MacModificationTaskBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MacModificationTaskBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MacModificationTaskBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MacModificationTask as Default>::default(),
+        }
+    }
 }
 impl MacModificationTaskBuilder {
     /// Sets [`MacModificationTask::instance_id`](crate::types::MacModificationTask::instance_id): The ID of the Amazon EC2 Mac instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration for a System Integrity Protection (SIP) modification task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MacSystemIntegrityProtectionConfiguration {
     /// Indicates whether Apple Internal was enabled or disabled by the task.
@@ -29,6 +29,46 @@ pub struct MacSystemIntegrityProtectionConfiguration {
     >,
     /// Indicates SIP was enabled or disabled by the task.
     pub status: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
+}
+impl Clone for MacSystemIntegrityProtectionConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            apple_internal: self.apple_internal.clone(),
+            base_system: self.base_system.clone(),
+            debugging_restrictions: self.debugging_restrictions.clone(),
+            d_trace_restrictions: self.d_trace_restrictions.clone(),
+            filesystem_protections: self.filesystem_protections.clone(),
+            kext_signing: self.kext_signing.clone(),
+            nvram_protections: self.nvram_protections.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for MacSystemIntegrityProtectionConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.apple_internal == other.apple_internal
+            && self.base_system == other.base_system
+            && self.debugging_restrictions == other.debugging_restrictions
+            && self.d_trace_restrictions == other.d_trace_restrictions
+            && self.filesystem_protections == other.filesystem_protections
+            && self.kext_signing == other.kext_signing
+            && self.nvram_protections == other.nvram_protections
+            && self.status == other.status
+    }
+}
+impl Default for MacSystemIntegrityProtectionConfiguration {
+    fn default() -> Self {
+        Self {
+            apple_internal: None,
+            base_system: None,
+            debugging_restrictions: None,
+            d_trace_restrictions: None,
+            filesystem_protections: None,
+            kext_signing: None,
+            nvram_protections: None,
+            status: None,
+        }
+    }
 }
 impl MacSystemIntegrityProtectionConfiguration {
     /// Starts building a [`MacSystemIntegrityProtectionConfiguration`].
@@ -94,9 +134,26 @@ impl MacSystemIntegrityProtectionConfiguration {
     }
 }
 /// A builder for [`MacSystemIntegrityProtectionConfiguration`](crate::types::MacSystemIntegrityProtectionConfiguration); start one with `MacSystemIntegrityProtectionConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MacSystemIntegrityProtectionConfigurationBuilder {
     inner: crate::types::MacSystemIntegrityProtectionConfiguration,
+}
+impl Clone for MacSystemIntegrityProtectionConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MacSystemIntegrityProtectionConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MacSystemIntegrityProtectionConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MacSystemIntegrityProtectionConfiguration as Default>::default(),
+        }
+    }
 }
 impl MacSystemIntegrityProtectionConfigurationBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfiguration::apple_internal`](crate::types::MacSystemIntegrityProtectionConfiguration::apple_internal): Indicates whether Apple Internal was enabled or disabled by the task.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a custom configuration for a System Integrity Protection (SIP) modification task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MacSystemIntegrityProtectionConfigurationRequest {
     /// Enables or disables Apple Internal.
@@ -27,6 +27,43 @@ pub struct MacSystemIntegrityProtectionConfigurationRequest {
     pub nvram_protections: Option<
         crate::types::MacSystemIntegrityProtectionSettingStatus,
     >,
+}
+impl Clone for MacSystemIntegrityProtectionConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            apple_internal: self.apple_internal.clone(),
+            base_system: self.base_system.clone(),
+            debugging_restrictions: self.debugging_restrictions.clone(),
+            d_trace_restrictions: self.d_trace_restrictions.clone(),
+            filesystem_protections: self.filesystem_protections.clone(),
+            kext_signing: self.kext_signing.clone(),
+            nvram_protections: self.nvram_protections.clone(),
+        }
+    }
+}
+impl PartialEq for MacSystemIntegrityProtectionConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.apple_internal == other.apple_internal
+            && self.base_system == other.base_system
+            && self.debugging_restrictions == other.debugging_restrictions
+            && self.d_trace_restrictions == other.d_trace_restrictions
+            && self.filesystem_protections == other.filesystem_protections
+            && self.kext_signing == other.kext_signing
+            && self.nvram_protections == other.nvram_protections
+    }
+}
+impl Default for MacSystemIntegrityProtectionConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            apple_internal: None,
+            base_system: None,
+            debugging_restrictions: None,
+            d_trace_restrictions: None,
+            filesystem_protections: None,
+            kext_signing: None,
+            nvram_protections: None,
+        }
+    }
 }
 impl MacSystemIntegrityProtectionConfigurationRequest {
     /// Starts building a [`MacSystemIntegrityProtectionConfigurationRequest`].
@@ -85,9 +122,26 @@ impl MacSystemIntegrityProtectionConfigurationRequest {
     }
 }
 /// A builder for [`MacSystemIntegrityProtectionConfigurationRequest`](crate::types::MacSystemIntegrityProtectionConfigurationRequest); start one with `MacSystemIntegrityProtectionConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MacSystemIntegrityProtectionConfigurationRequestBuilder {
     inner: crate::types::MacSystemIntegrityProtectionConfigurationRequest,
+}
+impl Clone for MacSystemIntegrityProtectionConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MacSystemIntegrityProtectionConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MacSystemIntegrityProtectionConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MacSystemIntegrityProtectionConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::apple_internal`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::apple_internal): Enables or disables Apple Internal.

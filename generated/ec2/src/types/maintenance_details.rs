@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details for Site-to-Site VPN tunnel endpoint maintenance events.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MaintenanceDetails {
     /// Verify existence of a pending maintenance.
@@ -11,6 +11,32 @@ pub struct MaintenanceDetails {
     pub maintenance_auto_applied_after: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Timestamp of last applied maintenance.
     pub last_maintenance_applied: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for MaintenanceDetails {
+    fn clone(&self) -> Self {
+        Self {
+            pending_maintenance: self.pending_maintenance.clone(),
+            maintenance_auto_applied_after: self.maintenance_auto_applied_after,
+            last_maintenance_applied: self.last_maintenance_applied,
+        }
+    }
+}
+impl PartialEq for MaintenanceDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.pending_maintenance == other.pending_maintenance
+            && self.maintenance_auto_applied_after
+                == other.maintenance_auto_applied_after
+            && self.last_maintenance_applied == other.last_maintenance_applied
+    }
+}
+impl Default for MaintenanceDetails {
+    fn default() -> Self {
+        Self {
+            pending_maintenance: None,
+            maintenance_auto_applied_after: None,
+            last_maintenance_applied: None,
+        }
+    }
 }
 impl MaintenanceDetails {
     /// Starts building a [`MaintenanceDetails`].
@@ -39,9 +65,26 @@ impl MaintenanceDetails {
     }
 }
 /// A builder for [`MaintenanceDetails`](crate::types::MaintenanceDetails); start one with `MaintenanceDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MaintenanceDetailsBuilder {
     inner: crate::types::MaintenanceDetails,
+}
+impl Clone for MaintenanceDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MaintenanceDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MaintenanceDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MaintenanceDetails as Default>::default(),
+        }
+    }
 }
 impl MaintenanceDetailsBuilder {
     /// Sets [`MaintenanceDetails::pending_maintenance`](crate::types::MaintenanceDetails::pending_maintenance): Verify existence of a pending maintenance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a managed prefix list.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ManagedPrefixList {
     /// The ID of the prefix list.
@@ -31,6 +31,60 @@ pub struct ManagedPrefixList {
     pub ipam_prefix_list_resolver_target_id: Option<String>,
     /// Indicates whether synchronization with an IPAM prefix list resolver is enabled for this managed prefix list. When enabled, the prefix list CIDRs are automatically updated based on the resolver's CIDR selection rules.
     pub ipam_prefix_list_resolver_sync_enabled: Option<bool>,
+}
+impl Clone for ManagedPrefixList {
+    fn clone(&self) -> Self {
+        Self {
+            prefix_list_id: self.prefix_list_id.clone(),
+            address_family: self.address_family.clone(),
+            state: self.state.clone(),
+            state_message: self.state_message.clone(),
+            prefix_list_arn: self.prefix_list_arn.clone(),
+            prefix_list_name: self.prefix_list_name.clone(),
+            max_entries: self.max_entries,
+            version: self.version,
+            tags: self.tags.clone(),
+            owner_id: self.owner_id.clone(),
+            ipam_prefix_list_resolver_target_id: self
+                .ipam_prefix_list_resolver_target_id
+                .clone(),
+            ipam_prefix_list_resolver_sync_enabled: self
+                .ipam_prefix_list_resolver_sync_enabled,
+        }
+    }
+}
+impl PartialEq for ManagedPrefixList {
+    fn eq(&self, other: &Self) -> bool {
+        self.prefix_list_id == other.prefix_list_id
+            && self.address_family == other.address_family && self.state == other.state
+            && self.state_message == other.state_message
+            && self.prefix_list_arn == other.prefix_list_arn
+            && self.prefix_list_name == other.prefix_list_name
+            && self.max_entries == other.max_entries && self.version == other.version
+            && self.tags == other.tags && self.owner_id == other.owner_id
+            && self.ipam_prefix_list_resolver_target_id
+                == other.ipam_prefix_list_resolver_target_id
+            && self.ipam_prefix_list_resolver_sync_enabled
+                == other.ipam_prefix_list_resolver_sync_enabled
+    }
+}
+impl Default for ManagedPrefixList {
+    fn default() -> Self {
+        Self {
+            prefix_list_id: None,
+            address_family: None,
+            state: None,
+            state_message: None,
+            prefix_list_arn: None,
+            prefix_list_name: None,
+            max_entries: None,
+            version: None,
+            tags: None,
+            owner_id: None,
+            ipam_prefix_list_resolver_target_id: None,
+            ipam_prefix_list_resolver_sync_enabled: None,
+        }
+    }
 }
 impl ManagedPrefixList {
     /// Starts building a [`ManagedPrefixList`].
@@ -100,9 +154,26 @@ impl ManagedPrefixList {
     }
 }
 /// A builder for [`ManagedPrefixList`](crate::types::ManagedPrefixList); start one with `ManagedPrefixList::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ManagedPrefixListBuilder {
     inner: crate::types::ManagedPrefixList,
+}
+impl Clone for ManagedPrefixListBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ManagedPrefixListBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ManagedPrefixListBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ManagedPrefixList as Default>::default(),
+        }
+    }
 }
 impl ManagedPrefixListBuilder {
     /// Sets [`ManagedPrefixList::prefix_list_id`](crate::types::ManagedPrefixList::prefix_list_id): The ID of the prefix list.

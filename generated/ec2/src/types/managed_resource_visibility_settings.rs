@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the managed resource visibility settings for the account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ManagedResourceVisibilitySettings {
     /// The default visibility setting for managed resources. A value of `hidden` indicates that managed resources are not included in Describe operation responses by default. A value of `visible` indicates that managed resources are included by default.
     pub default_visibility: Option<crate::types::ManagedResourceDefaultVisibility>,
+}
+impl Clone for ManagedResourceVisibilitySettings {
+    fn clone(&self) -> Self {
+        Self {
+            default_visibility: self.default_visibility.clone(),
+        }
+    }
+}
+impl PartialEq for ManagedResourceVisibilitySettings {
+    fn eq(&self, other: &Self) -> bool {
+        self.default_visibility == other.default_visibility
+    }
+}
+impl Default for ManagedResourceVisibilitySettings {
+    fn default() -> Self {
+        Self { default_visibility: None }
+    }
 }
 impl ManagedResourceVisibilitySettings {
     /// Starts building a [`ManagedResourceVisibilitySettings`].
@@ -23,9 +40,26 @@ impl ManagedResourceVisibilitySettings {
     }
 }
 /// A builder for [`ManagedResourceVisibilitySettings`](crate::types::ManagedResourceVisibilitySettings); start one with `ManagedResourceVisibilitySettings::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ManagedResourceVisibilitySettingsBuilder {
     inner: crate::types::ManagedResourceVisibilitySettings,
+}
+impl Clone for ManagedResourceVisibilitySettingsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ManagedResourceVisibilitySettingsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ManagedResourceVisibilitySettingsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ManagedResourceVisibilitySettings as Default>::default(),
+        }
+    }
 }
 impl ManagedResourceVisibilitySettingsBuilder {
     /// Sets [`ManagedResourceVisibilitySettings::default_visibility`](crate::types::ManagedResourceVisibilitySettings::default_visibility): The default visibility setting for managed resources.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the media accelerators for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MediaAcceleratorInfo {
     /// Describes the media accelerators for the instance type.
     pub accelerators: Option<Vec<crate::types::MediaDeviceInfo>>,
     /// The total size of the memory for the media accelerators for the instance type, in MiB.
     pub total_media_memory_in_mib: Option<i32>,
+}
+impl Clone for MediaAcceleratorInfo {
+    fn clone(&self) -> Self {
+        Self {
+            accelerators: self.accelerators.clone(),
+            total_media_memory_in_mib: self.total_media_memory_in_mib,
+        }
+    }
+}
+impl PartialEq for MediaAcceleratorInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.accelerators == other.accelerators
+            && self.total_media_memory_in_mib == other.total_media_memory_in_mib
+    }
+}
+impl Default for MediaAcceleratorInfo {
+    fn default() -> Self {
+        Self {
+            accelerators: None,
+            total_media_memory_in_mib: None,
+        }
+    }
 }
 impl MediaAcceleratorInfo {
     /// Starts building a [`MediaAcceleratorInfo`].
@@ -28,9 +50,26 @@ impl MediaAcceleratorInfo {
     }
 }
 /// A builder for [`MediaAcceleratorInfo`](crate::types::MediaAcceleratorInfo); start one with `MediaAcceleratorInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MediaAcceleratorInfoBuilder {
     inner: crate::types::MediaAcceleratorInfo,
+}
+impl Clone for MediaAcceleratorInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MediaAcceleratorInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MediaAcceleratorInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MediaAcceleratorInfo as Default>::default(),
+        }
+    }
 }
 impl MediaAcceleratorInfoBuilder {
     /// Appends one item to [`MediaAcceleratorInfo::accelerators`](crate::types::MediaAcceleratorInfo::accelerators): Describes the media accelerators for the instance type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the media accelerators for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MediaDeviceInfo {
     /// The number of media accelerators for the instance type.
@@ -13,6 +13,33 @@ pub struct MediaDeviceInfo {
     pub manufacturer: Option<String>,
     /// Describes the memory available to the media accelerator.
     pub memory_info: Option<crate::types::MediaDeviceMemoryInfo>,
+}
+impl Clone for MediaDeviceInfo {
+    fn clone(&self) -> Self {
+        Self {
+            count: self.count,
+            name: self.name.clone(),
+            manufacturer: self.manufacturer.clone(),
+            memory_info: self.memory_info.clone(),
+        }
+    }
+}
+impl PartialEq for MediaDeviceInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.count == other.count && self.name == other.name
+            && self.manufacturer == other.manufacturer
+            && self.memory_info == other.memory_info
+    }
+}
+impl Default for MediaDeviceInfo {
+    fn default() -> Self {
+        Self {
+            count: None,
+            name: None,
+            manufacturer: None,
+            memory_info: None,
+        }
+    }
 }
 impl MediaDeviceInfo {
     /// Starts building a [`MediaDeviceInfo`].
@@ -42,9 +69,26 @@ impl MediaDeviceInfo {
     }
 }
 /// A builder for [`MediaDeviceInfo`](crate::types::MediaDeviceInfo); start one with `MediaDeviceInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MediaDeviceInfoBuilder {
     inner: crate::types::MediaDeviceInfo,
+}
+impl Clone for MediaDeviceInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MediaDeviceInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MediaDeviceInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MediaDeviceInfo as Default>::default(),
+        }
+    }
 }
 impl MediaDeviceInfoBuilder {
     /// Sets [`MediaDeviceInfo::count`](crate::types::MediaDeviceInfo::count): The number of media accelerators for the instance type.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the memory available to the media accelerator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MediaDeviceMemoryInfo {
     /// The size of the memory available to each media accelerator, in MiB.
     pub size_in_mib: Option<i32>,
+}
+impl Clone for MediaDeviceMemoryInfo {
+    fn clone(&self) -> Self {
+        Self {
+            size_in_mib: self.size_in_mib,
+        }
+    }
+}
+impl PartialEq for MediaDeviceMemoryInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.size_in_mib == other.size_in_mib
+    }
+}
+impl Default for MediaDeviceMemoryInfo {
+    fn default() -> Self {
+        Self { size_in_mib: None }
+    }
 }
 impl MediaDeviceMemoryInfo {
     /// Starts building a [`MediaDeviceMemoryInfo`].
@@ -21,9 +38,26 @@ impl MediaDeviceMemoryInfo {
     }
 }
 /// A builder for [`MediaDeviceMemoryInfo`](crate::types::MediaDeviceMemoryInfo); start one with `MediaDeviceMemoryInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MediaDeviceMemoryInfoBuilder {
     inner: crate::types::MediaDeviceMemoryInfo,
+}
+impl Clone for MediaDeviceMemoryInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MediaDeviceMemoryInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MediaDeviceMemoryInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MediaDeviceMemoryInfo as Default>::default(),
+        }
+    }
 }
 impl MediaDeviceMemoryInfoBuilder {
     /// Sets [`MediaDeviceMemoryInfo::size_in_mib`](crate::types::MediaDeviceMemoryInfo::size_in_mib): The size of the memory available to each media accelerator, in MiB.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum amount of memory per vCPU, in GiB.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MemoryGibPerVCpu {
     /// The minimum amount of memory per vCPU, in GiB. If this parameter is not specified, there is no minimum limit.
     pub min: Option<f64>,
     /// The maximum amount of memory per vCPU, in GiB. If this parameter is not specified, there is no maximum limit.
     pub max: Option<f64>,
+}
+impl Clone for MemoryGibPerVCpu {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for MemoryGibPerVCpu {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for MemoryGibPerVCpu {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl MemoryGibPerVCpu {
     /// Starts building a [`MemoryGibPerVCpu`].
@@ -28,9 +46,26 @@ impl MemoryGibPerVCpu {
     }
 }
 /// A builder for [`MemoryGibPerVCpu`](crate::types::MemoryGibPerVCpu); start one with `MemoryGibPerVCpu::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MemoryGibPerVCpuBuilder {
     inner: crate::types::MemoryGibPerVCpu,
+}
+impl Clone for MemoryGibPerVCpuBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MemoryGibPerVCpuBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MemoryGibPerVCpuBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MemoryGibPerVCpu as Default>::default(),
+        }
+    }
 }
 impl MemoryGibPerVCpuBuilder {
     /// Sets [`MemoryGibPerVCpu::min`](crate::types::MemoryGibPerVCpu::min): The minimum amount of memory per vCPU, in GiB.

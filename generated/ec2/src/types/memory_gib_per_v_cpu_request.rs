@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum amount of memory per vCPU, in GiB.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MemoryGibPerVCpuRequest {
     /// The minimum amount of memory per vCPU, in GiB. To specify no minimum limit, omit this parameter.
     pub min: Option<f64>,
     /// The maximum amount of memory per vCPU, in GiB. To specify no maximum limit, omit this parameter.
     pub max: Option<f64>,
+}
+impl Clone for MemoryGibPerVCpuRequest {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for MemoryGibPerVCpuRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for MemoryGibPerVCpuRequest {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl MemoryGibPerVCpuRequest {
     /// Starts building a [`MemoryGibPerVCpuRequest`].
@@ -28,9 +46,26 @@ impl MemoryGibPerVCpuRequest {
     }
 }
 /// A builder for [`MemoryGibPerVCpuRequest`](crate::types::MemoryGibPerVCpuRequest); start one with `MemoryGibPerVCpuRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MemoryGibPerVCpuRequestBuilder {
     inner: crate::types::MemoryGibPerVCpuRequest,
+}
+impl Clone for MemoryGibPerVCpuRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MemoryGibPerVCpuRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MemoryGibPerVCpuRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MemoryGibPerVCpuRequest as Default>::default(),
+        }
+    }
 }
 impl MemoryGibPerVCpuRequestBuilder {
     /// Sets [`MemoryGibPerVCpuRequest::min`](crate::types::MemoryGibPerVCpuRequest::min): The minimum amount of memory per vCPU, in GiB.

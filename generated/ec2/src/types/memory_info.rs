@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the memory for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MemoryInfo {
     /// The size of the memory, in MiB.
     pub size_in_mib: Option<i64>,
+}
+impl Clone for MemoryInfo {
+    fn clone(&self) -> Self {
+        Self {
+            size_in_mib: self.size_in_mib,
+        }
+    }
+}
+impl PartialEq for MemoryInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.size_in_mib == other.size_in_mib
+    }
+}
+impl Default for MemoryInfo {
+    fn default() -> Self {
+        Self { size_in_mib: None }
+    }
 }
 impl MemoryInfo {
     /// Starts building a [`MemoryInfo`].
@@ -21,9 +38,26 @@ impl MemoryInfo {
     }
 }
 /// A builder for [`MemoryInfo`](crate::types::MemoryInfo); start one with `MemoryInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MemoryInfoBuilder {
     inner: crate::types::MemoryInfo,
+}
+impl Clone for MemoryInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MemoryInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MemoryInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MemoryInfo as Default>::default(),
+        }
+    }
 }
 impl MemoryInfoBuilder {
     /// Sets [`MemoryInfo::size_in_mib`](crate::types::MemoryInfo::size_in_mib): The size of the memory, in MiB.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum amount of memory, in MiB.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MemoryMib {
     /// The minimum amount of memory, in MiB. If this parameter is not specified, there is no minimum limit.
     pub min: Option<i32>,
     /// The maximum amount of memory, in MiB. If this parameter is not specified, there is no maximum limit.
     pub max: Option<i32>,
+}
+impl Clone for MemoryMib {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for MemoryMib {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for MemoryMib {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl MemoryMib {
     /// Starts building a [`MemoryMib`].
@@ -28,9 +46,26 @@ impl MemoryMib {
     }
 }
 /// A builder for [`MemoryMib`](crate::types::MemoryMib); start one with `MemoryMib::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MemoryMibBuilder {
     inner: crate::types::MemoryMib,
+}
+impl Clone for MemoryMibBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MemoryMibBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MemoryMibBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MemoryMib as Default>::default(),
+        }
+    }
 }
 impl MemoryMibBuilder {
     /// Sets [`MemoryMib::min`](crate::types::MemoryMib::min): The minimum amount of memory, in MiB.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum amount of memory, in MiB.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MemoryMibRequest {
     /// The minimum amount of memory, in MiB. To specify no minimum limit, specify `0`.
@@ -11,6 +11,24 @@ pub struct MemoryMibRequest {
     pub min: Option<i32>,
     /// The maximum amount of memory, in MiB. To specify no maximum limit, omit this parameter.
     pub max: Option<i32>,
+}
+impl Clone for MemoryMibRequest {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for MemoryMibRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for MemoryMibRequest {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl MemoryMibRequest {
     /// Starts building a [`MemoryMibRequest`].
@@ -30,9 +48,26 @@ impl MemoryMibRequest {
     }
 }
 /// A builder for [`MemoryMibRequest`](crate::types::MemoryMibRequest); start one with `MemoryMibRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MemoryMibRequestBuilder {
     inner: crate::types::MemoryMibRequest,
+}
+impl Clone for MemoryMibRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MemoryMibRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MemoryMibRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MemoryMibRequest as Default>::default(),
+        }
+    }
 }
 impl MemoryMibRequestBuilder {
     /// Sets [`MemoryMibRequest::min`](crate::types::MemoryMibRequest::min): The minimum amount of memory, in MiB.

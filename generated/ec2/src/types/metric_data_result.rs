@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains a single data point from a capacity metrics query, including the dimension values, timestamp, and metric values for that specific combination.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MetricDataResult {
     /// The dimension values that identify this specific data point, such as account ID, region, and instance family.
@@ -11,6 +11,30 @@ pub struct MetricDataResult {
     pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The metric values and statistics for this data point, containing the actual capacity usage numbers.
     pub metric_values: Option<Vec<crate::types::MetricValue>>,
+}
+impl Clone for MetricDataResult {
+    fn clone(&self) -> Self {
+        Self {
+            dimension: self.dimension.clone(),
+            timestamp: self.timestamp,
+            metric_values: self.metric_values.clone(),
+        }
+    }
+}
+impl PartialEq for MetricDataResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.dimension == other.dimension && self.timestamp == other.timestamp
+            && self.metric_values == other.metric_values
+    }
+}
+impl Default for MetricDataResult {
+    fn default() -> Self {
+        Self {
+            dimension: None,
+            timestamp: None,
+            metric_values: None,
+        }
+    }
 }
 impl MetricDataResult {
     /// Starts building a [`MetricDataResult`].
@@ -35,9 +59,26 @@ impl MetricDataResult {
     }
 }
 /// A builder for [`MetricDataResult`](crate::types::MetricDataResult); start one with `MetricDataResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MetricDataResultBuilder {
     inner: crate::types::MetricDataResult,
+}
+impl Clone for MetricDataResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MetricDataResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MetricDataResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MetricDataResult as Default>::default(),
+        }
+    }
 }
 impl MetricDataResultBuilder {
     /// Sets [`MetricDataResult::dimension`](crate::types::MetricDataResult::dimension): The dimension values that identify this specific data point, such as account ID, region, and instance family.

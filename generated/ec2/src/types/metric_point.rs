@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether the network was healthy or degraded at a particular point. The value is aggregated from the `startDate` to the `endDate`. Currently only `five_minutes` is supported.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MetricPoint {
     /// The start date for the metric point. The starting date for the metric point. The starting time must be formatted as `yyyy-mm-ddThh:mm:ss`. For example, `2022-06-10T12:00:00.000Z`.
@@ -13,6 +13,32 @@ pub struct MetricPoint {
     pub value: Option<f32>,
     /// The status of the metric point.
     pub status: Option<String>,
+}
+impl Clone for MetricPoint {
+    fn clone(&self) -> Self {
+        Self {
+            start_date: self.start_date,
+            end_date: self.end_date,
+            value: self.value,
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for MetricPoint {
+    fn eq(&self, other: &Self) -> bool {
+        self.start_date == other.start_date && self.end_date == other.end_date
+            && self.value == other.value && self.status == other.status
+    }
+}
+impl Default for MetricPoint {
+    fn default() -> Self {
+        Self {
+            start_date: None,
+            end_date: None,
+            value: None,
+            status: None,
+        }
+    }
 }
 impl MetricPoint {
     /// Starts building a [`MetricPoint`].
@@ -42,9 +68,26 @@ impl MetricPoint {
     }
 }
 /// A builder for [`MetricPoint`](crate::types::MetricPoint); start one with `MetricPoint::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MetricPointBuilder {
     inner: crate::types::MetricPoint,
+}
+impl Clone for MetricPointBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MetricPointBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MetricPointBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MetricPoint as Default>::default(),
+        }
+    }
 }
 impl MetricPointBuilder {
     /// Sets [`MetricPoint::start_date`](crate::types::MetricPoint::start_date): The start date for the metric point.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a single metric value with its associated statistic, such as the sum or average of unused capacity hours.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MetricValue {
     /// The name of the metric.
     pub metric: Option<crate::types::Metric>,
     /// The numerical value of the metric for the specified statistic and time period.
     pub value: Option<f64>,
+}
+impl Clone for MetricValue {
+    fn clone(&self) -> Self {
+        Self {
+            metric: self.metric.clone(),
+            value: self.value,
+        }
+    }
+}
+impl PartialEq for MetricValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.metric == other.metric && self.value == other.value
+    }
+}
+impl Default for MetricValue {
+    fn default() -> Self {
+        Self { metric: None, value: None }
+    }
 }
 impl MetricValue {
     /// Starts building a [`MetricValue`].
@@ -28,9 +46,26 @@ impl MetricValue {
     }
 }
 /// A builder for [`MetricValue`](crate::types::MetricValue); start one with `MetricValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MetricValueBuilder {
     inner: crate::types::MetricValue,
+}
+impl Clone for MetricValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MetricValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MetricValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MetricValue as Default>::default(),
+        }
+    }
 }
 impl MetricValueBuilder {
     /// Sets [`MetricValue::metric`](crate::types::MetricValue::metric): The name of the metric.

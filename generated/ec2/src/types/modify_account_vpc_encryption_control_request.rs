@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyAccountVpcEncryptionControlRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyAccountVpcEncryptionControlRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -31,6 +31,50 @@ pub struct ModifyAccountVpcEncryptionControlRequest {
     pub elastic_file_system: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
+}
+impl Clone for ModifyAccountVpcEncryptionControlRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            mode: self.mode.clone(),
+            internet_gateway: self.internet_gateway.clone(),
+            egress_only_internet_gateway: self.egress_only_internet_gateway.clone(),
+            nat_gateway: self.nat_gateway.clone(),
+            virtual_private_gateway: self.virtual_private_gateway.clone(),
+            vpc_peering: self.vpc_peering.clone(),
+            lambda: self.lambda.clone(),
+            vpc_lattice: self.vpc_lattice.clone(),
+            elastic_file_system: self.elastic_file_system.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyAccountVpcEncryptionControlRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.mode == other.mode
+            && self.internet_gateway == other.internet_gateway
+            && self.egress_only_internet_gateway == other.egress_only_internet_gateway
+            && self.nat_gateway == other.nat_gateway
+            && self.virtual_private_gateway == other.virtual_private_gateway
+            && self.vpc_peering == other.vpc_peering && self.lambda == other.lambda
+            && self.vpc_lattice == other.vpc_lattice
+            && self.elastic_file_system == other.elastic_file_system
+    }
+}
+impl Default for ModifyAccountVpcEncryptionControlRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            mode: None,
+            internet_gateway: None,
+            egress_only_internet_gateway: None,
+            nat_gateway: None,
+            virtual_private_gateway: None,
+            vpc_peering: None,
+            lambda: None,
+            vpc_lattice: None,
+            elastic_file_system: None,
+        }
+    }
 }
 impl ModifyAccountVpcEncryptionControlRequest {
     /// Starts building a [`ModifyAccountVpcEncryptionControlRequest`].
@@ -106,9 +150,26 @@ impl ModifyAccountVpcEncryptionControlRequest {
     }
 }
 /// A builder for [`ModifyAccountVpcEncryptionControlRequest`](crate::types::ModifyAccountVpcEncryptionControlRequest); start one with `ModifyAccountVpcEncryptionControlRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyAccountVpcEncryptionControlRequestBuilder {
     inner: crate::types::ModifyAccountVpcEncryptionControlRequest,
+}
+impl Clone for ModifyAccountVpcEncryptionControlRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyAccountVpcEncryptionControlRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyAccountVpcEncryptionControlRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyAccountVpcEncryptionControlRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyAccountVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::dry_run`](crate::types::ModifyAccountVpcEncryptionControlRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

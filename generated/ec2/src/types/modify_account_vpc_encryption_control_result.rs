@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyAccountVpcEncryptionControlResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyAccountVpcEncryptionControlResult {
     /// Information about the account-level VPC Encryption Control configuration.
     pub account_vpc_encryption_control: Option<
         crate::types::AccountVpcEncryptionControl,
     >,
+}
+impl Clone for ModifyAccountVpcEncryptionControlResult {
+    fn clone(&self) -> Self {
+        Self {
+            account_vpc_encryption_control: self.account_vpc_encryption_control.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyAccountVpcEncryptionControlResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.account_vpc_encryption_control == other.account_vpc_encryption_control
+    }
+}
+impl Default for ModifyAccountVpcEncryptionControlResult {
+    fn default() -> Self {
+        Self {
+            account_vpc_encryption_control: None,
+        }
+    }
 }
 impl ModifyAccountVpcEncryptionControlResult {
     /// Starts building a [`ModifyAccountVpcEncryptionControlResult`].
@@ -25,9 +44,26 @@ impl ModifyAccountVpcEncryptionControlResult {
     }
 }
 /// A builder for [`ModifyAccountVpcEncryptionControlResult`](crate::types::ModifyAccountVpcEncryptionControlResult); start one with `ModifyAccountVpcEncryptionControlResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyAccountVpcEncryptionControlResultBuilder {
     inner: crate::types::ModifyAccountVpcEncryptionControlResult,
+}
+impl Clone for ModifyAccountVpcEncryptionControlResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyAccountVpcEncryptionControlResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyAccountVpcEncryptionControlResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyAccountVpcEncryptionControlResult as Default>::default(),
+        }
+    }
 }
 impl ModifyAccountVpcEncryptionControlResultBuilder {
     /// Sets [`ModifyAccountVpcEncryptionControlResult::account_vpc_encryption_control`](crate::types::ModifyAccountVpcEncryptionControlResult::account_vpc_encryption_control): Information about the account-level VPC Encryption Control configuration.

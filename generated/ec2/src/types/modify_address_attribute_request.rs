@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyAddressAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyAddressAttributeRequest {
     /// \[EC2-VPC\] The allocation ID.
@@ -13,6 +13,30 @@ pub struct ModifyAddressAttributeRequest {
     pub domain_name: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyAddressAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_id: self.allocation_id.clone(),
+            domain_name: self.domain_name.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyAddressAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_id == other.allocation_id
+            && self.domain_name == other.domain_name && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyAddressAttributeRequest {
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            domain_name: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyAddressAttributeRequest {
     /// Starts building a [`ModifyAddressAttributeRequest`].
@@ -37,9 +61,26 @@ impl ModifyAddressAttributeRequest {
     }
 }
 /// A builder for [`ModifyAddressAttributeRequest`](crate::types::ModifyAddressAttributeRequest); start one with `ModifyAddressAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyAddressAttributeRequestBuilder {
     inner: crate::types::ModifyAddressAttributeRequest,
+}
+impl Clone for ModifyAddressAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyAddressAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyAddressAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyAddressAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyAddressAttributeRequestBuilder {
     /// Sets [`ModifyAddressAttributeRequest::allocation_id`](crate::types::ModifyAddressAttributeRequest::allocation_id): \[EC2-VPC\] The allocation ID.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyAddressAttributeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyAddressAttributeResult {
     /// Information about the Elastic IP address.
     pub address: Option<crate::types::AddressAttribute>,
+}
+impl Clone for ModifyAddressAttributeResult {
+    fn clone(&self) -> Self {
+        Self {
+            address: self.address.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyAddressAttributeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.address == other.address
+    }
+}
+impl Default for ModifyAddressAttributeResult {
+    fn default() -> Self {
+        Self { address: None }
+    }
 }
 impl ModifyAddressAttributeResult {
     /// Starts building a [`ModifyAddressAttributeResult`].
@@ -21,9 +38,26 @@ impl ModifyAddressAttributeResult {
     }
 }
 /// A builder for [`ModifyAddressAttributeResult`](crate::types::ModifyAddressAttributeResult); start one with `ModifyAddressAttributeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyAddressAttributeResultBuilder {
     inner: crate::types::ModifyAddressAttributeResult,
+}
+impl Clone for ModifyAddressAttributeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyAddressAttributeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyAddressAttributeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyAddressAttributeResult as Default>::default(),
+        }
+    }
 }
 impl ModifyAddressAttributeResultBuilder {
     /// Sets [`ModifyAddressAttributeResult::address`](crate::types::ModifyAddressAttributeResult::address): Information about the Elastic IP address.

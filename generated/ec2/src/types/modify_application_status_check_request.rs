@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyApplicationStatusCheckRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyApplicationStatusCheckRequest {
     /// The ID of the application status check to modify.
@@ -41,6 +41,70 @@ pub struct ModifyApplicationStatusCheckRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyApplicationStatusCheckRequest {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check_id: self.application_status_check_id.clone(),
+            aggregation: self.aggregation.clone(),
+            health_check_paths: self.health_check_paths.clone(),
+            protocol: self.protocol.clone(),
+            port: self.port,
+            path: self.path.clone(),
+            device_index: self.device_index,
+            ip_version: self.ip_version.clone(),
+            ip_scope: self.ip_scope.clone(),
+            interval: self.interval,
+            timeout: self.timeout,
+            failure_threshold: self.failure_threshold,
+            success_threshold: self.success_threshold,
+            status_code_matcher: self.status_code_matcher.clone(),
+            initialization_grace_period_seconds: self
+                .initialization_grace_period_seconds,
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyApplicationStatusCheckRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check_id == other.application_status_check_id
+            && self.aggregation == other.aggregation
+            && self.health_check_paths == other.health_check_paths
+            && self.protocol == other.protocol && self.port == other.port
+            && self.path == other.path && self.device_index == other.device_index
+            && self.ip_version == other.ip_version && self.ip_scope == other.ip_scope
+            && self.interval == other.interval && self.timeout == other.timeout
+            && self.failure_threshold == other.failure_threshold
+            && self.success_threshold == other.success_threshold
+            && self.status_code_matcher == other.status_code_matcher
+            && self.initialization_grace_period_seconds
+                == other.initialization_grace_period_seconds
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyApplicationStatusCheckRequest {
+    fn default() -> Self {
+        Self {
+            application_status_check_id: None,
+            aggregation: None,
+            health_check_paths: None,
+            protocol: None,
+            port: None,
+            path: None,
+            device_index: None,
+            ip_version: None,
+            ip_scope: None,
+            interval: None,
+            timeout: None,
+            failure_threshold: None,
+            success_threshold: None,
+            status_code_matcher: None,
+            initialization_grace_period_seconds: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyApplicationStatusCheckRequest {
     /// Starts building a [`ModifyApplicationStatusCheckRequest`].
@@ -135,9 +199,26 @@ impl ModifyApplicationStatusCheckRequest {
     }
 }
 /// A builder for [`ModifyApplicationStatusCheckRequest`](crate::types::ModifyApplicationStatusCheckRequest); start one with `ModifyApplicationStatusCheckRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyApplicationStatusCheckRequestBuilder {
     inner: crate::types::ModifyApplicationStatusCheckRequest,
+}
+impl Clone for ModifyApplicationStatusCheckRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyApplicationStatusCheckRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyApplicationStatusCheckRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyApplicationStatusCheckRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyApplicationStatusCheckRequestBuilder {
     /// Sets [`ModifyApplicationStatusCheckRequest::application_status_check_id`](crate::types::ModifyApplicationStatusCheckRequest::application_status_check_id): The ID of the application status check to modify.

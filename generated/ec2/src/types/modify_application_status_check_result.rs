@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyApplicationStatusCheckResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyApplicationStatusCheckResult {
     /// Information about the modified application status check.
     pub application_status_check: Option<
         crate::types::ApplicationStatusCheckResponseObject,
     >,
+}
+impl Clone for ModifyApplicationStatusCheckResult {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check: self.application_status_check.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyApplicationStatusCheckResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check == other.application_status_check
+    }
+}
+impl Default for ModifyApplicationStatusCheckResult {
+    fn default() -> Self {
+        Self {
+            application_status_check: None,
+        }
+    }
 }
 impl ModifyApplicationStatusCheckResult {
     /// Starts building a [`ModifyApplicationStatusCheckResult`].
@@ -25,9 +44,26 @@ impl ModifyApplicationStatusCheckResult {
     }
 }
 /// A builder for [`ModifyApplicationStatusCheckResult`](crate::types::ModifyApplicationStatusCheckResult); start one with `ModifyApplicationStatusCheckResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyApplicationStatusCheckResultBuilder {
     inner: crate::types::ModifyApplicationStatusCheckResult,
+}
+impl Clone for ModifyApplicationStatusCheckResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyApplicationStatusCheckResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyApplicationStatusCheckResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyApplicationStatusCheckResult as Default>::default(),
+        }
+    }
 }
 impl ModifyApplicationStatusCheckResultBuilder {
     /// Sets [`ModifyApplicationStatusCheckResult::application_status_check`](crate::types::ModifyApplicationStatusCheckResult::application_status_check): Information about the modified application status check.

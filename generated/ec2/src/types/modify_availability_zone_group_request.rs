@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyAvailabilityZoneGroupRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyAvailabilityZoneGroupRequest {
     /// The name of the Availability Zone group, Local Zone group, or Wavelength Zone group.
@@ -15,6 +15,30 @@ pub struct ModifyAvailabilityZoneGroupRequest {
     pub opt_in_status: Option<crate::types::ModifyAvailabilityZoneOptInStatus>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyAvailabilityZoneGroupRequest {
+    fn clone(&self) -> Self {
+        Self {
+            group_name: self.group_name.clone(),
+            opt_in_status: self.opt_in_status.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyAvailabilityZoneGroupRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_name == other.group_name && self.opt_in_status == other.opt_in_status
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyAvailabilityZoneGroupRequest {
+    fn default() -> Self {
+        Self {
+            group_name: None,
+            opt_in_status: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyAvailabilityZoneGroupRequest {
     /// Starts building a [`ModifyAvailabilityZoneGroupRequest`].
@@ -41,9 +65,26 @@ impl ModifyAvailabilityZoneGroupRequest {
     }
 }
 /// A builder for [`ModifyAvailabilityZoneGroupRequest`](crate::types::ModifyAvailabilityZoneGroupRequest); start one with `ModifyAvailabilityZoneGroupRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyAvailabilityZoneGroupRequestBuilder {
     inner: crate::types::ModifyAvailabilityZoneGroupRequest,
+}
+impl Clone for ModifyAvailabilityZoneGroupRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyAvailabilityZoneGroupRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyAvailabilityZoneGroupRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyAvailabilityZoneGroupRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyAvailabilityZoneGroupRequestBuilder {
     /// Sets [`ModifyAvailabilityZoneGroupRequest::group_name`](crate::types::ModifyAvailabilityZoneGroupRequest::group_name): The name of the Availability Zone group, Local Zone group, or Wavelength Zone group.

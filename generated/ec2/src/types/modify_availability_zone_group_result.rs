@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyAvailabilityZoneGroupResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyAvailabilityZoneGroupResult {
     /// Is `true` if the request succeeds, and an error otherwise.
     pub return_: Option<bool>,
+}
+impl Clone for ModifyAvailabilityZoneGroupResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifyAvailabilityZoneGroupResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifyAvailabilityZoneGroupResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifyAvailabilityZoneGroupResult {
     /// Starts building a [`ModifyAvailabilityZoneGroupResult`].
@@ -21,9 +36,26 @@ impl ModifyAvailabilityZoneGroupResult {
     }
 }
 /// A builder for [`ModifyAvailabilityZoneGroupResult`](crate::types::ModifyAvailabilityZoneGroupResult); start one with `ModifyAvailabilityZoneGroupResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyAvailabilityZoneGroupResultBuilder {
     inner: crate::types::ModifyAvailabilityZoneGroupResult,
+}
+impl Clone for ModifyAvailabilityZoneGroupResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyAvailabilityZoneGroupResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyAvailabilityZoneGroupResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyAvailabilityZoneGroupResult as Default>::default(),
+        }
+    }
 }
 impl ModifyAvailabilityZoneGroupResultBuilder {
     /// Sets [`ModifyAvailabilityZoneGroupResult::return_`](crate::types::ModifyAvailabilityZoneGroupResult::return_): Is `true` if the request succeeds, and an error otherwise.

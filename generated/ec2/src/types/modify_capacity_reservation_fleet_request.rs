@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyCapacityReservationFleetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationFleetRequest {
     /// The ID of the Capacity Reservation Fleet to modify.
@@ -23,6 +23,36 @@ pub struct ModifyCapacityReservationFleetRequest {
     ///
     /// You can't specify **RemoveEndDate** and **EndDate** in the same request.
     pub remove_end_date: Option<bool>,
+}
+impl Clone for ModifyCapacityReservationFleetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_fleet_id: self.capacity_reservation_fleet_id.clone(),
+            total_target_capacity: self.total_target_capacity,
+            end_date: self.end_date,
+            dry_run: self.dry_run,
+            remove_end_date: self.remove_end_date,
+        }
+    }
+}
+impl PartialEq for ModifyCapacityReservationFleetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_fleet_id == other.capacity_reservation_fleet_id
+            && self.total_target_capacity == other.total_target_capacity
+            && self.end_date == other.end_date && self.dry_run == other.dry_run
+            && self.remove_end_date == other.remove_end_date
+    }
+}
+impl Default for ModifyCapacityReservationFleetRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_fleet_id: None,
+            total_target_capacity: None,
+            end_date: None,
+            dry_run: None,
+            remove_end_date: None,
+        }
+    }
 }
 impl ModifyCapacityReservationFleetRequest {
     /// Starts building a [`ModifyCapacityReservationFleetRequest`].
@@ -57,9 +87,26 @@ impl ModifyCapacityReservationFleetRequest {
     }
 }
 /// A builder for [`ModifyCapacityReservationFleetRequest`](crate::types::ModifyCapacityReservationFleetRequest); start one with `ModifyCapacityReservationFleetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyCapacityReservationFleetRequestBuilder {
     inner: crate::types::ModifyCapacityReservationFleetRequest,
+}
+impl Clone for ModifyCapacityReservationFleetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyCapacityReservationFleetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyCapacityReservationFleetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyCapacityReservationFleetRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyCapacityReservationFleetRequestBuilder {
     /// Sets [`ModifyCapacityReservationFleetRequest::capacity_reservation_fleet_id`](crate::types::ModifyCapacityReservationFleetRequest::capacity_reservation_fleet_id): The ID of the Capacity Reservation Fleet to modify.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyCapacityReservationFleetResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationFleetResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for ModifyCapacityReservationFleetResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifyCapacityReservationFleetResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifyCapacityReservationFleetResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifyCapacityReservationFleetResult {
     /// Starts building a [`ModifyCapacityReservationFleetResult`].
@@ -21,9 +36,26 @@ impl ModifyCapacityReservationFleetResult {
     }
 }
 /// A builder for [`ModifyCapacityReservationFleetResult`](crate::types::ModifyCapacityReservationFleetResult); start one with `ModifyCapacityReservationFleetResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyCapacityReservationFleetResultBuilder {
     inner: crate::types::ModifyCapacityReservationFleetResult,
+}
+impl Clone for ModifyCapacityReservationFleetResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyCapacityReservationFleetResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyCapacityReservationFleetResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyCapacityReservationFleetResult as Default>::default(),
+        }
+    }
 }
 impl ModifyCapacityReservationFleetResultBuilder {
     /// Sets [`ModifyCapacityReservationFleetResult::return_`](crate::types::ModifyCapacityReservationFleetResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

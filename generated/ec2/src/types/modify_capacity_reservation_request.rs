@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyCapacityReservationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationRequest {
     /// The ID of the Capacity Reservation.
@@ -32,6 +32,45 @@ pub struct ModifyCapacityReservationRequest {
     ///
     /// To modify the instance eligibility, the Capacity Reservation must be completely idle (zero usage).
     pub instance_match_criteria: Option<crate::types::InstanceMatchCriteria>,
+}
+impl Clone for ModifyCapacityReservationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            instance_count: self.instance_count,
+            end_date: self.end_date,
+            end_date_type: self.end_date_type.clone(),
+            accept: self.accept,
+            dry_run: self.dry_run,
+            additional_info: self.additional_info.clone(),
+            instance_match_criteria: self.instance_match_criteria.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyCapacityReservationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.instance_count == other.instance_count
+            && self.end_date == other.end_date
+            && self.end_date_type == other.end_date_type && self.accept == other.accept
+            && self.dry_run == other.dry_run
+            && self.additional_info == other.additional_info
+            && self.instance_match_criteria == other.instance_match_criteria
+    }
+}
+impl Default for ModifyCapacityReservationRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            instance_count: None,
+            end_date: None,
+            end_date_type: None,
+            accept: None,
+            dry_run: None,
+            additional_info: None,
+            instance_match_criteria: None,
+        }
+    }
 }
 impl ModifyCapacityReservationRequest {
     /// Starts building a [`ModifyCapacityReservationRequest`].
@@ -83,9 +122,26 @@ impl ModifyCapacityReservationRequest {
     }
 }
 /// A builder for [`ModifyCapacityReservationRequest`](crate::types::ModifyCapacityReservationRequest); start one with `ModifyCapacityReservationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyCapacityReservationRequestBuilder {
     inner: crate::types::ModifyCapacityReservationRequest,
+}
+impl Clone for ModifyCapacityReservationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyCapacityReservationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyCapacityReservationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyCapacityReservationRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyCapacityReservationRequestBuilder {
     /// Sets [`ModifyCapacityReservationRequest::capacity_reservation_id`](crate::types::ModifyCapacityReservationRequest::capacity_reservation_id): The ID of the Capacity Reservation.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyCapacityReservationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for ModifyCapacityReservationResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifyCapacityReservationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifyCapacityReservationResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifyCapacityReservationResult {
     /// Starts building a [`ModifyCapacityReservationResult`].
@@ -21,9 +36,26 @@ impl ModifyCapacityReservationResult {
     }
 }
 /// A builder for [`ModifyCapacityReservationResult`](crate::types::ModifyCapacityReservationResult); start one with `ModifyCapacityReservationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyCapacityReservationResultBuilder {
     inner: crate::types::ModifyCapacityReservationResult,
+}
+impl Clone for ModifyCapacityReservationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyCapacityReservationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyCapacityReservationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyCapacityReservationResult as Default>::default(),
+        }
+    }
 }
 impl ModifyCapacityReservationResultBuilder {
     /// Sets [`ModifyCapacityReservationResult::return_`](crate::types::ModifyCapacityReservationResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

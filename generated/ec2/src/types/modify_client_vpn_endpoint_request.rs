@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyClientVpnEndpointRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyClientVpnEndpointRequest {
     /// The ID of the Client VPN endpoint to modify.
@@ -64,6 +64,74 @@ pub struct ModifyClientVpnEndpointRequest {
     pub transit_gateway_configuration: Option<
         crate::types::TransitGatewayConfigurationInputStructure,
     >,
+}
+impl Clone for ModifyClientVpnEndpointRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            server_certificate_arn: self.server_certificate_arn.clone(),
+            connection_log_options: self.connection_log_options.clone(),
+            dns_servers: self.dns_servers.clone(),
+            vpn_port: self.vpn_port,
+            description: self.description.clone(),
+            split_tunnel: self.split_tunnel,
+            dry_run: self.dry_run,
+            security_group_ids: self.security_group_ids.clone(),
+            vpc_id: self.vpc_id.clone(),
+            self_service_portal: self.self_service_portal.clone(),
+            client_connect_options: self.client_connect_options.clone(),
+            session_timeout_hours: self.session_timeout_hours,
+            client_login_banner_options: self.client_login_banner_options.clone(),
+            client_route_enforcement_options: self
+                .client_route_enforcement_options
+                .clone(),
+            disconnect_on_session_timeout: self.disconnect_on_session_timeout,
+            transit_gateway_configuration: self.transit_gateway_configuration.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyClientVpnEndpointRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.server_certificate_arn == other.server_certificate_arn
+            && self.connection_log_options == other.connection_log_options
+            && self.dns_servers == other.dns_servers && self.vpn_port == other.vpn_port
+            && self.description == other.description
+            && self.split_tunnel == other.split_tunnel && self.dry_run == other.dry_run
+            && self.security_group_ids == other.security_group_ids
+            && self.vpc_id == other.vpc_id
+            && self.self_service_portal == other.self_service_portal
+            && self.client_connect_options == other.client_connect_options
+            && self.session_timeout_hours == other.session_timeout_hours
+            && self.client_login_banner_options == other.client_login_banner_options
+            && self.client_route_enforcement_options
+                == other.client_route_enforcement_options
+            && self.disconnect_on_session_timeout == other.disconnect_on_session_timeout
+            && self.transit_gateway_configuration == other.transit_gateway_configuration
+    }
+}
+impl Default for ModifyClientVpnEndpointRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            server_certificate_arn: None,
+            connection_log_options: None,
+            dns_servers: None,
+            vpn_port: None,
+            description: None,
+            split_tunnel: None,
+            dry_run: None,
+            security_group_ids: None,
+            vpc_id: None,
+            self_service_portal: None,
+            client_connect_options: None,
+            session_timeout_hours: None,
+            client_login_banner_options: None,
+            client_route_enforcement_options: None,
+            disconnect_on_session_timeout: None,
+            transit_gateway_configuration: None,
+        }
+    }
 }
 impl ModifyClientVpnEndpointRequest {
     /// Starts building a [`ModifyClientVpnEndpointRequest`].
@@ -166,9 +234,26 @@ impl ModifyClientVpnEndpointRequest {
     }
 }
 /// A builder for [`ModifyClientVpnEndpointRequest`](crate::types::ModifyClientVpnEndpointRequest); start one with `ModifyClientVpnEndpointRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyClientVpnEndpointRequestBuilder {
     inner: crate::types::ModifyClientVpnEndpointRequest,
+}
+impl Clone for ModifyClientVpnEndpointRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyClientVpnEndpointRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyClientVpnEndpointRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyClientVpnEndpointRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyClientVpnEndpointRequestBuilder {
     /// Sets [`ModifyClientVpnEndpointRequest::client_vpn_endpoint_id`](crate::types::ModifyClientVpnEndpointRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint to modify.

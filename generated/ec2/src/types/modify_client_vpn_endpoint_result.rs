@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyClientVpnEndpointResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyClientVpnEndpointResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for ModifyClientVpnEndpointResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifyClientVpnEndpointResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifyClientVpnEndpointResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifyClientVpnEndpointResult {
     /// Starts building a [`ModifyClientVpnEndpointResult`].
@@ -21,9 +36,26 @@ impl ModifyClientVpnEndpointResult {
     }
 }
 /// A builder for [`ModifyClientVpnEndpointResult`](crate::types::ModifyClientVpnEndpointResult); start one with `ModifyClientVpnEndpointResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyClientVpnEndpointResultBuilder {
     inner: crate::types::ModifyClientVpnEndpointResult,
+}
+impl Clone for ModifyClientVpnEndpointResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyClientVpnEndpointResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyClientVpnEndpointResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyClientVpnEndpointResult as Default>::default(),
+        }
+    }
 }
 impl ModifyClientVpnEndpointResultBuilder {
     /// Sets [`ModifyClientVpnEndpointResult::return_`](crate::types::ModifyClientVpnEndpointResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

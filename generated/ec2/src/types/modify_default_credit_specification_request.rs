@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyDefaultCreditSpecificationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyDefaultCreditSpecificationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,30 @@ pub struct ModifyDefaultCreditSpecificationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub cpu_credits: Option<String>,
+}
+impl Clone for ModifyDefaultCreditSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_family: self.instance_family.clone(),
+            cpu_credits: self.cpu_credits.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyDefaultCreditSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instance_family == other.instance_family
+            && self.cpu_credits == other.cpu_credits
+    }
+}
+impl Default for ModifyDefaultCreditSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_family: None,
+            cpu_credits: None,
+        }
+    }
 }
 impl ModifyDefaultCreditSpecificationRequest {
     /// Starts building a [`ModifyDefaultCreditSpecificationRequest`].
@@ -43,9 +67,26 @@ impl ModifyDefaultCreditSpecificationRequest {
     }
 }
 /// A builder for [`ModifyDefaultCreditSpecificationRequest`](crate::types::ModifyDefaultCreditSpecificationRequest); start one with `ModifyDefaultCreditSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyDefaultCreditSpecificationRequestBuilder {
     inner: crate::types::ModifyDefaultCreditSpecificationRequest,
+}
+impl Clone for ModifyDefaultCreditSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyDefaultCreditSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyDefaultCreditSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyDefaultCreditSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyDefaultCreditSpecificationRequestBuilder {
     /// Sets [`ModifyDefaultCreditSpecificationRequest::dry_run`](crate::types::ModifyDefaultCreditSpecificationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyDefaultCreditSpecificationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyDefaultCreditSpecificationResult {
     /// The default credit option for CPU usage of the instance family.
     pub instance_family_credit_specification: Option<
         crate::types::InstanceFamilyCreditSpecification,
     >,
+}
+impl Clone for ModifyDefaultCreditSpecificationResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_family_credit_specification: self
+                .instance_family_credit_specification
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ModifyDefaultCreditSpecificationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_family_credit_specification
+            == other.instance_family_credit_specification
+    }
+}
+impl Default for ModifyDefaultCreditSpecificationResult {
+    fn default() -> Self {
+        Self {
+            instance_family_credit_specification: None,
+        }
+    }
 }
 impl ModifyDefaultCreditSpecificationResult {
     /// Starts building a [`ModifyDefaultCreditSpecificationResult`].
@@ -25,9 +47,26 @@ impl ModifyDefaultCreditSpecificationResult {
     }
 }
 /// A builder for [`ModifyDefaultCreditSpecificationResult`](crate::types::ModifyDefaultCreditSpecificationResult); start one with `ModifyDefaultCreditSpecificationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyDefaultCreditSpecificationResultBuilder {
     inner: crate::types::ModifyDefaultCreditSpecificationResult,
+}
+impl Clone for ModifyDefaultCreditSpecificationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyDefaultCreditSpecificationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyDefaultCreditSpecificationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyDefaultCreditSpecificationResult as Default>::default(),
+        }
+    }
 }
 impl ModifyDefaultCreditSpecificationResultBuilder {
     /// Sets [`ModifyDefaultCreditSpecificationResult::instance_family_credit_specification`](crate::types::ModifyDefaultCreditSpecificationResult::instance_family_credit_specification): The default credit option for CPU usage of the instance family.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyEbsDefaultKmsKeyIdRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyEbsDefaultKmsKeyIdRequest {
     /// The identifier of the KMS key to use for Amazon EBS encryption. If this parameter is not specified, your KMS key for Amazon EBS is used. If `KmsKeyId` is specified, the encrypted state must be `true`.
@@ -23,6 +23,27 @@ pub struct ModifyEbsDefaultKmsKeyIdRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
 }
+impl Clone for ModifyEbsDefaultKmsKeyIdRequest {
+    fn clone(&self) -> Self {
+        Self {
+            kms_key_id: self.kms_key_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyEbsDefaultKmsKeyIdRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.kms_key_id == other.kms_key_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyEbsDefaultKmsKeyIdRequest {
+    fn default() -> Self {
+        Self {
+            kms_key_id: None,
+            dry_run: None,
+        }
+    }
+}
 impl ModifyEbsDefaultKmsKeyIdRequest {
     /// Starts building a [`ModifyEbsDefaultKmsKeyIdRequest`].
     #[inline]
@@ -41,9 +62,26 @@ impl ModifyEbsDefaultKmsKeyIdRequest {
     }
 }
 /// A builder for [`ModifyEbsDefaultKmsKeyIdRequest`](crate::types::ModifyEbsDefaultKmsKeyIdRequest); start one with `ModifyEbsDefaultKmsKeyIdRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyEbsDefaultKmsKeyIdRequestBuilder {
     inner: crate::types::ModifyEbsDefaultKmsKeyIdRequest,
+}
+impl Clone for ModifyEbsDefaultKmsKeyIdRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyEbsDefaultKmsKeyIdRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyEbsDefaultKmsKeyIdRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyEbsDefaultKmsKeyIdRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyEbsDefaultKmsKeyIdRequestBuilder {
     /// Sets [`ModifyEbsDefaultKmsKeyIdRequest::kms_key_id`](crate::types::ModifyEbsDefaultKmsKeyIdRequest::kms_key_id): The identifier of the KMS key to use for Amazon EBS encryption.

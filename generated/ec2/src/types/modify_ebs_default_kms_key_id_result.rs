@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyEbsDefaultKmsKeyIdResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyEbsDefaultKmsKeyIdResult {
     /// The Amazon Resource Name (ARN) of the default KMS key for encryption by default.
     pub kms_key_id: Option<String>,
+}
+impl Clone for ModifyEbsDefaultKmsKeyIdResult {
+    fn clone(&self) -> Self {
+        Self {
+            kms_key_id: self.kms_key_id.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyEbsDefaultKmsKeyIdResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.kms_key_id == other.kms_key_id
+    }
+}
+impl Default for ModifyEbsDefaultKmsKeyIdResult {
+    fn default() -> Self {
+        Self { kms_key_id: None }
+    }
 }
 impl ModifyEbsDefaultKmsKeyIdResult {
     /// Starts building a [`ModifyEbsDefaultKmsKeyIdResult`].
@@ -21,9 +38,26 @@ impl ModifyEbsDefaultKmsKeyIdResult {
     }
 }
 /// A builder for [`ModifyEbsDefaultKmsKeyIdResult`](crate::types::ModifyEbsDefaultKmsKeyIdResult); start one with `ModifyEbsDefaultKmsKeyIdResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyEbsDefaultKmsKeyIdResultBuilder {
     inner: crate::types::ModifyEbsDefaultKmsKeyIdResult,
+}
+impl Clone for ModifyEbsDefaultKmsKeyIdResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyEbsDefaultKmsKeyIdResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyEbsDefaultKmsKeyIdResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyEbsDefaultKmsKeyIdResult as Default>::default(),
+        }
+    }
 }
 impl ModifyEbsDefaultKmsKeyIdResultBuilder {
     /// Sets [`ModifyEbsDefaultKmsKeyIdResult::kms_key_id`](crate::types::ModifyEbsDefaultKmsKeyIdResult::kms_key_id): The Amazon Resource Name (ARN) of the default KMS key for encryption by default.

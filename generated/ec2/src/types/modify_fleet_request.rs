@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyFleetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyFleetRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -27,6 +27,43 @@ pub struct ModifyFleetRequest {
     >,
     /// Reserved.
     pub context: Option<String>,
+}
+impl Clone for ModifyFleetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            excess_capacity_termination_policy: self
+                .excess_capacity_termination_policy
+                .clone(),
+            launch_template_configs: self.launch_template_configs.clone(),
+            fleet_id: self.fleet_id.clone(),
+            target_capacity_specification: self.target_capacity_specification.clone(),
+            context: self.context.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyFleetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.excess_capacity_termination_policy
+                == other.excess_capacity_termination_policy
+            && self.launch_template_configs == other.launch_template_configs
+            && self.fleet_id == other.fleet_id
+            && self.target_capacity_specification == other.target_capacity_specification
+            && self.context == other.context
+    }
+}
+impl Default for ModifyFleetRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            excess_capacity_termination_policy: None,
+            launch_template_configs: None,
+            fleet_id: None,
+            target_capacity_specification: None,
+            context: None,
+        }
+    }
 }
 impl ModifyFleetRequest {
     /// Starts building a [`ModifyFleetRequest`].
@@ -72,9 +109,26 @@ impl ModifyFleetRequest {
     }
 }
 /// A builder for [`ModifyFleetRequest`](crate::types::ModifyFleetRequest); start one with `ModifyFleetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyFleetRequestBuilder {
     inner: crate::types::ModifyFleetRequest,
+}
+impl Clone for ModifyFleetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyFleetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyFleetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyFleetRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyFleetRequestBuilder {
     /// Sets [`ModifyFleetRequest::dry_run`](crate::types::ModifyFleetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

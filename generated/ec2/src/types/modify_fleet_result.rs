@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyFleetResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyFleetResult {
     /// If the request succeeds, the response returns `true`. If the request fails, no response is returned, and instead an error message is returned.
     pub return_: Option<bool>,
+}
+impl Clone for ModifyFleetResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifyFleetResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifyFleetResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifyFleetResult {
     /// Starts building a [`ModifyFleetResult`].
@@ -21,9 +36,26 @@ impl ModifyFleetResult {
     }
 }
 /// A builder for [`ModifyFleetResult`](crate::types::ModifyFleetResult); start one with `ModifyFleetResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyFleetResultBuilder {
     inner: crate::types::ModifyFleetResult,
+}
+impl Clone for ModifyFleetResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyFleetResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyFleetResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyFleetResult as Default>::default(),
+        }
+    }
 }
 impl ModifyFleetResultBuilder {
     /// Sets [`ModifyFleetResult::return_`](crate::types::ModifyFleetResult::return_): If the request succeeds, the response returns `true`.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyFpgaImageAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyFpgaImageAttributeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -27,6 +27,49 @@ pub struct ModifyFpgaImageAttributeRequest {
     pub description: Option<String>,
     /// A name for the AFI.
     pub name: Option<String>,
+}
+impl Clone for ModifyFpgaImageAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            fpga_image_id: self.fpga_image_id.clone(),
+            attribute: self.attribute.clone(),
+            operation_type: self.operation_type.clone(),
+            user_ids: self.user_ids.clone(),
+            user_groups: self.user_groups.clone(),
+            product_codes: self.product_codes.clone(),
+            load_permission: self.load_permission.clone(),
+            description: self.description.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyFpgaImageAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.fpga_image_id == other.fpga_image_id
+            && self.attribute == other.attribute
+            && self.operation_type == other.operation_type
+            && self.user_ids == other.user_ids && self.user_groups == other.user_groups
+            && self.product_codes == other.product_codes
+            && self.load_permission == other.load_permission
+            && self.description == other.description && self.name == other.name
+    }
+}
+impl Default for ModifyFpgaImageAttributeRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            fpga_image_id: None,
+            attribute: None,
+            operation_type: None,
+            user_ids: None,
+            user_groups: None,
+            product_codes: None,
+            load_permission: None,
+            description: None,
+            name: None,
+        }
+    }
 }
 impl ModifyFpgaImageAttributeRequest {
     /// Starts building a [`ModifyFpgaImageAttributeRequest`].
@@ -86,9 +129,26 @@ impl ModifyFpgaImageAttributeRequest {
     }
 }
 /// A builder for [`ModifyFpgaImageAttributeRequest`](crate::types::ModifyFpgaImageAttributeRequest); start one with `ModifyFpgaImageAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyFpgaImageAttributeRequestBuilder {
     inner: crate::types::ModifyFpgaImageAttributeRequest,
+}
+impl Clone for ModifyFpgaImageAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyFpgaImageAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyFpgaImageAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyFpgaImageAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyFpgaImageAttributeRequestBuilder {
     /// Sets [`ModifyFpgaImageAttributeRequest::dry_run`](crate::types::ModifyFpgaImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

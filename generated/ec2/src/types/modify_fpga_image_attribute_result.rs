@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyFpgaImageAttributeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyFpgaImageAttributeResult {
     /// Information about the attribute.
     pub fpga_image_attribute: Option<crate::types::FpgaImageAttribute>,
+}
+impl Clone for ModifyFpgaImageAttributeResult {
+    fn clone(&self) -> Self {
+        Self {
+            fpga_image_attribute: self.fpga_image_attribute.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyFpgaImageAttributeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.fpga_image_attribute == other.fpga_image_attribute
+    }
+}
+impl Default for ModifyFpgaImageAttributeResult {
+    fn default() -> Self {
+        Self { fpga_image_attribute: None }
+    }
 }
 impl ModifyFpgaImageAttributeResult {
     /// Starts building a [`ModifyFpgaImageAttributeResult`].
@@ -21,9 +38,26 @@ impl ModifyFpgaImageAttributeResult {
     }
 }
 /// A builder for [`ModifyFpgaImageAttributeResult`](crate::types::ModifyFpgaImageAttributeResult); start one with `ModifyFpgaImageAttributeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyFpgaImageAttributeResultBuilder {
     inner: crate::types::ModifyFpgaImageAttributeResult,
+}
+impl Clone for ModifyFpgaImageAttributeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyFpgaImageAttributeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyFpgaImageAttributeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyFpgaImageAttributeResult as Default>::default(),
+        }
+    }
 }
 impl ModifyFpgaImageAttributeResultBuilder {
     /// Sets [`ModifyFpgaImageAttributeResult::fpga_image_attribute`](crate::types::ModifyFpgaImageAttributeResult::fpga_image_attribute): Information about the attribute.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyHostsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyHostsRequest {
     /// Indicates whether to enable or disable host recovery for the Dedicated Host. For more information, see [Host recovery](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/dedicated-hosts-recovery.html) in the *Amazon EC2 User Guide*.
@@ -23,6 +23,40 @@ pub struct ModifyHostsRequest {
     pub host_ids: Option<Vec<String>>,
     /// Specify whether to enable or disable auto-placement.
     pub auto_placement: Option<crate::types::AutoPlacement>,
+}
+impl Clone for ModifyHostsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            host_recovery: self.host_recovery.clone(),
+            instance_type: self.instance_type.clone(),
+            instance_family: self.instance_family.clone(),
+            host_maintenance: self.host_maintenance.clone(),
+            host_ids: self.host_ids.clone(),
+            auto_placement: self.auto_placement.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyHostsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.host_recovery == other.host_recovery
+            && self.instance_type == other.instance_type
+            && self.instance_family == other.instance_family
+            && self.host_maintenance == other.host_maintenance
+            && self.host_ids == other.host_ids
+            && self.auto_placement == other.auto_placement
+    }
+}
+impl Default for ModifyHostsRequest {
+    fn default() -> Self {
+        Self {
+            host_recovery: None,
+            instance_type: None,
+            instance_family: None,
+            host_maintenance: None,
+            host_ids: None,
+            auto_placement: None,
+        }
+    }
 }
 impl ModifyHostsRequest {
     /// Starts building a [`ModifyHostsRequest`].
@@ -62,9 +96,26 @@ impl ModifyHostsRequest {
     }
 }
 /// A builder for [`ModifyHostsRequest`](crate::types::ModifyHostsRequest); start one with `ModifyHostsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyHostsRequestBuilder {
     inner: crate::types::ModifyHostsRequest,
+}
+impl Clone for ModifyHostsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyHostsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyHostsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyHostsRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyHostsRequestBuilder {
     /// Sets [`ModifyHostsRequest::host_recovery`](crate::types::ModifyHostsRequest::host_recovery): Indicates whether to enable or disable host recovery for the Dedicated Host.

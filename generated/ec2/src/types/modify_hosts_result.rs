@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyHostsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyHostsResult {
     /// The IDs of the Dedicated Hosts that were successfully modified.
     pub successful: Option<Vec<String>>,
     /// The IDs of the Dedicated Hosts that could not be modified. Check whether the setting you requested can be used.
     pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
+}
+impl Clone for ModifyHostsResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful: self.successful.clone(),
+            unsuccessful: self.unsuccessful.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyHostsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful == other.successful && self.unsuccessful == other.unsuccessful
+    }
+}
+impl Default for ModifyHostsResult {
+    fn default() -> Self {
+        Self {
+            successful: None,
+            unsuccessful: None,
+        }
+    }
 }
 impl ModifyHostsResult {
     /// Starts building a [`ModifyHostsResult`].
@@ -28,9 +49,26 @@ impl ModifyHostsResult {
     }
 }
 /// A builder for [`ModifyHostsResult`](crate::types::ModifyHostsResult); start one with `ModifyHostsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyHostsResultBuilder {
     inner: crate::types::ModifyHostsResult,
+}
+impl Clone for ModifyHostsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyHostsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyHostsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyHostsResult as Default>::default(),
+        }
+    }
 }
 impl ModifyHostsResultBuilder {
     /// Appends one item to [`ModifyHostsResult::successful`](crate::types::ModifyHostsResult::successful): The IDs of the Dedicated Hosts that were successfully modified.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIdFormatRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIdFormatRequest {
     /// The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `route-table` \| `route-table-association` \| `security-group` \| `subnet` \| `subnet-cidr-block-association` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`.
@@ -15,6 +15,27 @@ pub struct ModifyIdFormatRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub use_long_ids: Option<bool>,
+}
+impl Clone for ModifyIdFormatRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource: self.resource.clone(),
+            use_long_ids: self.use_long_ids,
+        }
+    }
+}
+impl PartialEq for ModifyIdFormatRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource == other.resource && self.use_long_ids == other.use_long_ids
+    }
+}
+impl Default for ModifyIdFormatRequest {
+    fn default() -> Self {
+        Self {
+            resource: None,
+            use_long_ids: None,
+        }
+    }
 }
 impl ModifyIdFormatRequest {
     /// Starts building a [`ModifyIdFormatRequest`].
@@ -34,9 +55,26 @@ impl ModifyIdFormatRequest {
     }
 }
 /// A builder for [`ModifyIdFormatRequest`](crate::types::ModifyIdFormatRequest); start one with `ModifyIdFormatRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIdFormatRequestBuilder {
     inner: crate::types::ModifyIdFormatRequest,
+}
+impl Clone for ModifyIdFormatRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIdFormatRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIdFormatRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIdFormatRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyIdFormatRequestBuilder {
     /// Sets [`ModifyIdFormatRequest::resource`](crate::types::ModifyIdFormatRequest::resource): The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `route-table` \| `route-table-association` \| `security-group` \| `subnet` \| `subnet-cidr-block-association` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`.

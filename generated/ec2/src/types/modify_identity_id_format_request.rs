@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIdentityIdFormatRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIdentityIdFormatRequest {
     /// The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `route-table` \| `route-table-association` \| `security-group` \| `subnet` \| `subnet-cidr-block-association` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`.
@@ -19,6 +19,30 @@ pub struct ModifyIdentityIdFormatRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub principal_arn: Option<String>,
+}
+impl Clone for ModifyIdentityIdFormatRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource: self.resource.clone(),
+            use_long_ids: self.use_long_ids,
+            principal_arn: self.principal_arn.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIdentityIdFormatRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource == other.resource && self.use_long_ids == other.use_long_ids
+            && self.principal_arn == other.principal_arn
+    }
+}
+impl Default for ModifyIdentityIdFormatRequest {
+    fn default() -> Self {
+        Self {
+            resource: None,
+            use_long_ids: None,
+            principal_arn: None,
+        }
+    }
 }
 impl ModifyIdentityIdFormatRequest {
     /// Starts building a [`ModifyIdentityIdFormatRequest`].
@@ -43,9 +67,26 @@ impl ModifyIdentityIdFormatRequest {
     }
 }
 /// A builder for [`ModifyIdentityIdFormatRequest`](crate::types::ModifyIdentityIdFormatRequest); start one with `ModifyIdentityIdFormatRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIdentityIdFormatRequestBuilder {
     inner: crate::types::ModifyIdentityIdFormatRequest,
+}
+impl Clone for ModifyIdentityIdFormatRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIdentityIdFormatRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIdentityIdFormatRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIdentityIdFormatRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyIdentityIdFormatRequestBuilder {
     /// Sets [`ModifyIdentityIdFormatRequest::resource`](crate::types::ModifyIdentityIdFormatRequest::resource): The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `route-table` \| `route-table-association` \| `security-group` \| `subnet` \| `subnet-cidr-block-association` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`.

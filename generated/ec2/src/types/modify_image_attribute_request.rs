@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for ModifyImageAttribute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyImageAttributeRequest {
     /// The name of the attribute to modify.
@@ -37,6 +37,58 @@ pub struct ModifyImageAttributeRequest {
     pub imds_support: Option<crate::types::AttributeValue>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyImageAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            attribute: self.attribute.clone(),
+            description: self.description.clone(),
+            image_id: self.image_id.clone(),
+            launch_permission: self.launch_permission.clone(),
+            operation_type: self.operation_type.clone(),
+            product_codes: self.product_codes.clone(),
+            user_groups: self.user_groups.clone(),
+            user_ids: self.user_ids.clone(),
+            value: self.value.clone(),
+            organization_arns: self.organization_arns.clone(),
+            organizational_unit_arns: self.organizational_unit_arns.clone(),
+            imds_support: self.imds_support.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyImageAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute == other.attribute && self.description == other.description
+            && self.image_id == other.image_id
+            && self.launch_permission == other.launch_permission
+            && self.operation_type == other.operation_type
+            && self.product_codes == other.product_codes
+            && self.user_groups == other.user_groups && self.user_ids == other.user_ids
+            && self.value == other.value
+            && self.organization_arns == other.organization_arns
+            && self.organizational_unit_arns == other.organizational_unit_arns
+            && self.imds_support == other.imds_support && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyImageAttributeRequest {
+    fn default() -> Self {
+        Self {
+            attribute: None,
+            description: None,
+            image_id: None,
+            launch_permission: None,
+            operation_type: None,
+            product_codes: None,
+            user_groups: None,
+            user_ids: None,
+            value: None,
+            organization_arns: None,
+            organizational_unit_arns: None,
+            imds_support: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyImageAttributeRequest {
     /// Starts building a [`ModifyImageAttributeRequest`].
@@ -113,9 +165,26 @@ impl ModifyImageAttributeRequest {
     }
 }
 /// A builder for [`ModifyImageAttributeRequest`](crate::types::ModifyImageAttributeRequest); start one with `ModifyImageAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyImageAttributeRequestBuilder {
     inner: crate::types::ModifyImageAttributeRequest,
+}
+impl Clone for ModifyImageAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyImageAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyImageAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyImageAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyImageAttributeRequestBuilder {
     /// Sets [`ModifyImageAttributeRequest::attribute`](crate::types::ModifyImageAttributeRequest::attribute): The name of the attribute to modify.

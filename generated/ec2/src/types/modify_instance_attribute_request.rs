@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceAttributeRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceAttributeRequest {
     /// Enable or disable source/destination checks, which ensure that the instance is either the source or the destination of any traffic that it receives. If the value is `true`, source/destination checks are enabled; otherwise, they are disabled. The default value is `true`. You must disable source/destination checks if the instance runs services such as network address translation, routing, or firewalls.
@@ -57,6 +56,74 @@ pub struct ModifyInstanceAttributeRequest {
     ///
     /// This option is supported only for HVM instances. Specifying this option with a PV instance can make it unreachable.
     pub ena_support: Option<crate::types::AttributeBooleanValue>,
+}
+impl Clone for ModifyInstanceAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            source_dest_check: self.source_dest_check.clone(),
+            enclave_options: self.enclave_options.clone(),
+            disable_api_stop: self.disable_api_stop.clone(),
+            dry_run: self.dry_run,
+            instance_id: self.instance_id.clone(),
+            attribute: self.attribute.clone(),
+            value: self.value.clone(),
+            block_device_mappings: self.block_device_mappings.clone(),
+            disable_api_termination: self.disable_api_termination.clone(),
+            instance_type: self.instance_type.clone(),
+            kernel: self.kernel.clone(),
+            ramdisk: self.ramdisk.clone(),
+            user_data: self.user_data.clone(),
+            instance_initiated_shutdown_behavior: self
+                .instance_initiated_shutdown_behavior
+                .clone(),
+            groups: self.groups.clone(),
+            ebs_optimized: self.ebs_optimized.clone(),
+            sriov_net_support: self.sriov_net_support.clone(),
+            ena_support: self.ena_support.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyInstanceAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_dest_check == other.source_dest_check
+            && self.enclave_options == other.enclave_options
+            && self.disable_api_stop == other.disable_api_stop
+            && self.dry_run == other.dry_run && self.instance_id == other.instance_id
+            && self.attribute == other.attribute && self.value == other.value
+            && self.block_device_mappings == other.block_device_mappings
+            && self.disable_api_termination == other.disable_api_termination
+            && self.instance_type == other.instance_type && self.kernel == other.kernel
+            && self.ramdisk == other.ramdisk && self.user_data == other.user_data
+            && self.instance_initiated_shutdown_behavior
+                == other.instance_initiated_shutdown_behavior
+            && self.groups == other.groups && self.ebs_optimized == other.ebs_optimized
+            && self.sriov_net_support == other.sriov_net_support
+            && self.ena_support == other.ena_support
+    }
+}
+impl Default for ModifyInstanceAttributeRequest {
+    fn default() -> Self {
+        Self {
+            source_dest_check: None,
+            enclave_options: None,
+            disable_api_stop: None,
+            dry_run: None,
+            instance_id: None,
+            attribute: None,
+            value: None,
+            block_device_mappings: None,
+            disable_api_termination: None,
+            instance_type: None,
+            kernel: None,
+            ramdisk: None,
+            user_data: None,
+            instance_initiated_shutdown_behavior: None,
+            groups: None,
+            ebs_optimized: None,
+            sriov_net_support: None,
+            ena_support: None,
+        }
+    }
 }
 impl ModifyInstanceAttributeRequest {
     /// Starts building a [`ModifyInstanceAttributeRequest`].
@@ -190,9 +257,26 @@ impl ::std::fmt::Debug for ModifyInstanceAttributeRequest {
     }
 }
 /// A builder for [`ModifyInstanceAttributeRequest`](crate::types::ModifyInstanceAttributeRequest); start one with `ModifyInstanceAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceAttributeRequestBuilder {
     inner: crate::types::ModifyInstanceAttributeRequest,
+}
+impl Clone for ModifyInstanceAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceAttributeRequestBuilder {
     /// Sets [`ModifyInstanceAttributeRequest::source_dest_check`](crate::types::ModifyInstanceAttributeRequest::source_dest_check): Enable or disable source/destination checks, which ensure that the instance is either the source or the destination of any traffic that it receives.

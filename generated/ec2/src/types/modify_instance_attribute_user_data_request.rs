@@ -2,11 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes Base64-encoded binary data.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceAttributeUserDataRequest {
     /// The value of the data.
     pub value: Option<String>,
+}
+impl Clone for ModifyInstanceAttributeUserDataRequest {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceAttributeUserDataRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for ModifyInstanceAttributeUserDataRequest {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl ModifyInstanceAttributeUserDataRequest {
     /// Starts building a [`ModifyInstanceAttributeUserDataRequest`].
@@ -28,9 +42,26 @@ impl ::std::fmt::Debug for ModifyInstanceAttributeUserDataRequest {
     }
 }
 /// A builder for [`ModifyInstanceAttributeUserDataRequest`](crate::types::ModifyInstanceAttributeUserDataRequest); start one with `ModifyInstanceAttributeUserDataRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceAttributeUserDataRequestBuilder {
     inner: crate::types::ModifyInstanceAttributeUserDataRequest,
+}
+impl Clone for ModifyInstanceAttributeUserDataRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceAttributeUserDataRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceAttributeUserDataRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceAttributeUserDataRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceAttributeUserDataRequestBuilder {
     /// Sets [`ModifyInstanceAttributeUserDataRequest::value`](crate::types::ModifyInstanceAttributeUserDataRequest::value): The value of the data.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceCapacityReservationAttributesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceCapacityReservationAttributesRequest {
     /// The ID of the instance to be modified.
@@ -17,6 +17,34 @@ pub struct ModifyInstanceCapacityReservationAttributesRequest {
     >,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyInstanceCapacityReservationAttributesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            capacity_reservation_specification: self
+                .capacity_reservation_specification
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyInstanceCapacityReservationAttributesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.capacity_reservation_specification
+                == other.capacity_reservation_specification
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyInstanceCapacityReservationAttributesRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            capacity_reservation_specification: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyInstanceCapacityReservationAttributesRequest {
     /// Starts building a [`ModifyInstanceCapacityReservationAttributesRequest`].
@@ -43,9 +71,26 @@ impl ModifyInstanceCapacityReservationAttributesRequest {
     }
 }
 /// A builder for [`ModifyInstanceCapacityReservationAttributesRequest`](crate::types::ModifyInstanceCapacityReservationAttributesRequest); start one with `ModifyInstanceCapacityReservationAttributesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceCapacityReservationAttributesRequestBuilder {
     inner: crate::types::ModifyInstanceCapacityReservationAttributesRequest,
+}
+impl Clone for ModifyInstanceCapacityReservationAttributesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceCapacityReservationAttributesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceCapacityReservationAttributesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceCapacityReservationAttributesRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceCapacityReservationAttributesRequestBuilder {
     /// Sets [`ModifyInstanceCapacityReservationAttributesRequest::instance_id`](crate::types::ModifyInstanceCapacityReservationAttributesRequest::instance_id): The ID of the instance to be modified.

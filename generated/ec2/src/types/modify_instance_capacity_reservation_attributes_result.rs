@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceCapacityReservationAttributesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceCapacityReservationAttributesResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for ModifyInstanceCapacityReservationAttributesResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifyInstanceCapacityReservationAttributesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifyInstanceCapacityReservationAttributesResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifyInstanceCapacityReservationAttributesResult {
     /// Starts building a [`ModifyInstanceCapacityReservationAttributesResult`].
@@ -21,9 +36,26 @@ impl ModifyInstanceCapacityReservationAttributesResult {
     }
 }
 /// A builder for [`ModifyInstanceCapacityReservationAttributesResult`](crate::types::ModifyInstanceCapacityReservationAttributesResult); start one with `ModifyInstanceCapacityReservationAttributesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceCapacityReservationAttributesResultBuilder {
     inner: crate::types::ModifyInstanceCapacityReservationAttributesResult,
+}
+impl Clone for ModifyInstanceCapacityReservationAttributesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceCapacityReservationAttributesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceCapacityReservationAttributesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceCapacityReservationAttributesResult as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceCapacityReservationAttributesResultBuilder {
     /// Sets [`ModifyInstanceCapacityReservationAttributesResult::return_`](crate::types::ModifyInstanceCapacityReservationAttributesResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

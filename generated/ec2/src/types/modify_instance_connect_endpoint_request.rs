@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceConnectEndpointRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceConnectEndpointRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -22,6 +22,37 @@ pub struct ModifyInstanceConnectEndpointRequest {
     /// - `true` - Use the IP address of the client. Your instance must have an IPv4 address.
     /// - `false` - Use the IP address of the network interface.
     pub preserve_client_ip: Option<bool>,
+}
+impl Clone for ModifyInstanceConnectEndpointRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_connect_endpoint_id: self.instance_connect_endpoint_id.clone(),
+            ip_address_type: self.ip_address_type.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+            preserve_client_ip: self.preserve_client_ip,
+        }
+    }
+}
+impl PartialEq for ModifyInstanceConnectEndpointRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.instance_connect_endpoint_id == other.instance_connect_endpoint_id
+            && self.ip_address_type == other.ip_address_type
+            && self.security_group_ids == other.security_group_ids
+            && self.preserve_client_ip == other.preserve_client_ip
+    }
+}
+impl Default for ModifyInstanceConnectEndpointRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_connect_endpoint_id: None,
+            ip_address_type: None,
+            security_group_ids: None,
+            preserve_client_ip: None,
+        }
+    }
 }
 impl ModifyInstanceConnectEndpointRequest {
     /// Starts building a [`ModifyInstanceConnectEndpointRequest`].
@@ -56,9 +87,26 @@ impl ModifyInstanceConnectEndpointRequest {
     }
 }
 /// A builder for [`ModifyInstanceConnectEndpointRequest`](crate::types::ModifyInstanceConnectEndpointRequest); start one with `ModifyInstanceConnectEndpointRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceConnectEndpointRequestBuilder {
     inner: crate::types::ModifyInstanceConnectEndpointRequest,
+}
+impl Clone for ModifyInstanceConnectEndpointRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceConnectEndpointRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceConnectEndpointRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceConnectEndpointRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceConnectEndpointRequestBuilder {
     /// Sets [`ModifyInstanceConnectEndpointRequest::dry_run`](crate::types::ModifyInstanceConnectEndpointRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceConnectEndpointResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceConnectEndpointResult {
     /// Is `true` if the request succeeds and an error otherwise.
     pub return_: Option<bool>,
+}
+impl Clone for ModifyInstanceConnectEndpointResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifyInstanceConnectEndpointResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifyInstanceConnectEndpointResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifyInstanceConnectEndpointResult {
     /// Starts building a [`ModifyInstanceConnectEndpointResult`].
@@ -21,9 +36,26 @@ impl ModifyInstanceConnectEndpointResult {
     }
 }
 /// A builder for [`ModifyInstanceConnectEndpointResult`](crate::types::ModifyInstanceConnectEndpointResult); start one with `ModifyInstanceConnectEndpointResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceConnectEndpointResultBuilder {
     inner: crate::types::ModifyInstanceConnectEndpointResult,
+}
+impl Clone for ModifyInstanceConnectEndpointResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceConnectEndpointResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceConnectEndpointResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceConnectEndpointResult as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceConnectEndpointResultBuilder {
     /// Sets [`ModifyInstanceConnectEndpointResult::return_`](crate::types::ModifyInstanceConnectEndpointResult::return_): Is `true` if the request succeeds and an error otherwise.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceCpuOptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceCpuOptionsRequest {
     /// The ID of the instance to update.
@@ -17,6 +17,36 @@ pub struct ModifyInstanceCpuOptionsRequest {
     pub nested_virtualization: Option<crate::types::NestedVirtualizationSpecification>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyInstanceCpuOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            core_count: self.core_count,
+            threads_per_core: self.threads_per_core,
+            nested_virtualization: self.nested_virtualization.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyInstanceCpuOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.core_count == other.core_count
+            && self.threads_per_core == other.threads_per_core
+            && self.nested_virtualization == other.nested_virtualization
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyInstanceCpuOptionsRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            core_count: None,
+            threads_per_core: None,
+            nested_virtualization: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyInstanceCpuOptionsRequest {
     /// Starts building a [`ModifyInstanceCpuOptionsRequest`].
@@ -53,9 +83,26 @@ impl ModifyInstanceCpuOptionsRequest {
     }
 }
 /// A builder for [`ModifyInstanceCpuOptionsRequest`](crate::types::ModifyInstanceCpuOptionsRequest); start one with `ModifyInstanceCpuOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceCpuOptionsRequestBuilder {
     inner: crate::types::ModifyInstanceCpuOptionsRequest,
+}
+impl Clone for ModifyInstanceCpuOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceCpuOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceCpuOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceCpuOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceCpuOptionsRequestBuilder {
     /// Sets [`ModifyInstanceCpuOptionsRequest::instance_id`](crate::types::ModifyInstanceCpuOptionsRequest::instance_id): The ID of the instance to update.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceCpuOptionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceCpuOptionsResult {
     /// The ID of the instance that was updated.
@@ -13,6 +13,33 @@ pub struct ModifyInstanceCpuOptionsResult {
     pub threads_per_core: Option<i32>,
     /// Indicates whether nested virtualization has been enabled or disabled.
     pub nested_virtualization: Option<crate::types::NestedVirtualizationSpecification>,
+}
+impl Clone for ModifyInstanceCpuOptionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            core_count: self.core_count,
+            threads_per_core: self.threads_per_core,
+            nested_virtualization: self.nested_virtualization.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyInstanceCpuOptionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.core_count == other.core_count
+            && self.threads_per_core == other.threads_per_core
+            && self.nested_virtualization == other.nested_virtualization
+    }
+}
+impl Default for ModifyInstanceCpuOptionsResult {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            core_count: None,
+            threads_per_core: None,
+            nested_virtualization: None,
+        }
+    }
 }
 impl ModifyInstanceCpuOptionsResult {
     /// Starts building a [`ModifyInstanceCpuOptionsResult`].
@@ -44,9 +71,26 @@ impl ModifyInstanceCpuOptionsResult {
     }
 }
 /// A builder for [`ModifyInstanceCpuOptionsResult`](crate::types::ModifyInstanceCpuOptionsResult); start one with `ModifyInstanceCpuOptionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceCpuOptionsResultBuilder {
     inner: crate::types::ModifyInstanceCpuOptionsResult,
+}
+impl Clone for ModifyInstanceCpuOptionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceCpuOptionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceCpuOptionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceCpuOptionsResult as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceCpuOptionsResultBuilder {
     /// Sets [`ModifyInstanceCpuOptionsResult::instance_id`](crate::types::ModifyInstanceCpuOptionsResult::instance_id): The ID of the instance that was updated.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceCreditSpecificationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceCreditSpecificationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,31 @@ pub struct ModifyInstanceCreditSpecificationRequest {
     pub instance_credit_specifications: Option<
         Vec<crate::types::InstanceCreditSpecificationRequest>,
     >,
+}
+impl Clone for ModifyInstanceCreditSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            instance_credit_specifications: self.instance_credit_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyInstanceCreditSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.client_token == other.client_token
+            && self.instance_credit_specifications
+                == other.instance_credit_specifications
+    }
+}
+impl Default for ModifyInstanceCreditSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            client_token: None,
+            instance_credit_specifications: None,
+        }
+    }
 }
 impl ModifyInstanceCreditSpecificationRequest {
     /// Starts building a [`ModifyInstanceCreditSpecificationRequest`].
@@ -41,9 +66,26 @@ impl ModifyInstanceCreditSpecificationRequest {
     }
 }
 /// A builder for [`ModifyInstanceCreditSpecificationRequest`](crate::types::ModifyInstanceCreditSpecificationRequest); start one with `ModifyInstanceCreditSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceCreditSpecificationRequestBuilder {
     inner: crate::types::ModifyInstanceCreditSpecificationRequest,
+}
+impl Clone for ModifyInstanceCreditSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceCreditSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceCreditSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceCreditSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceCreditSpecificationRequestBuilder {
     /// Sets [`ModifyInstanceCreditSpecificationRequest::dry_run`](crate::types::ModifyInstanceCreditSpecificationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

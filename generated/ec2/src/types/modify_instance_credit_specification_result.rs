@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceCreditSpecificationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceCreditSpecificationResult {
     /// Information about the instances whose credit option for CPU usage was successfully modified.
@@ -13,6 +13,34 @@ pub struct ModifyInstanceCreditSpecificationResult {
     pub unsuccessful_instance_credit_specifications: Option<
         Vec<crate::types::UnsuccessfulInstanceCreditSpecificationItem>,
     >,
+}
+impl Clone for ModifyInstanceCreditSpecificationResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful_instance_credit_specifications: self
+                .successful_instance_credit_specifications
+                .clone(),
+            unsuccessful_instance_credit_specifications: self
+                .unsuccessful_instance_credit_specifications
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ModifyInstanceCreditSpecificationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful_instance_credit_specifications
+            == other.successful_instance_credit_specifications
+            && self.unsuccessful_instance_credit_specifications
+                == other.unsuccessful_instance_credit_specifications
+    }
+}
+impl Default for ModifyInstanceCreditSpecificationResult {
+    fn default() -> Self {
+        Self {
+            successful_instance_credit_specifications: None,
+            unsuccessful_instance_credit_specifications: None,
+        }
+    }
 }
 impl ModifyInstanceCreditSpecificationResult {
     /// Starts building a [`ModifyInstanceCreditSpecificationResult`].
@@ -36,9 +64,26 @@ impl ModifyInstanceCreditSpecificationResult {
     }
 }
 /// A builder for [`ModifyInstanceCreditSpecificationResult`](crate::types::ModifyInstanceCreditSpecificationResult); start one with `ModifyInstanceCreditSpecificationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceCreditSpecificationResultBuilder {
     inner: crate::types::ModifyInstanceCreditSpecificationResult,
+}
+impl Clone for ModifyInstanceCreditSpecificationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceCreditSpecificationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceCreditSpecificationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceCreditSpecificationResult as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceCreditSpecificationResultBuilder {
     /// Appends one item to [`ModifyInstanceCreditSpecificationResult::successful_instance_credit_specifications`](crate::types::ModifyInstanceCreditSpecificationResult::successful_instance_credit_specifications): Information about the instances whose credit option for CPU usage was successfully modified.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceEventStartTimeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceEventStartTimeRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,33 @@ pub struct ModifyInstanceEventStartTimeRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub not_before: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for ModifyInstanceEventStartTimeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_id: self.instance_id.clone(),
+            instance_event_id: self.instance_event_id.clone(),
+            not_before: self.not_before,
+        }
+    }
+}
+impl PartialEq for ModifyInstanceEventStartTimeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instance_id == other.instance_id
+            && self.instance_event_id == other.instance_event_id
+            && self.not_before == other.not_before
+    }
+}
+impl Default for ModifyInstanceEventStartTimeRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_id: None,
+            instance_event_id: None,
+            not_before: None,
+        }
+    }
 }
 impl ModifyInstanceEventStartTimeRequest {
     /// Starts building a [`ModifyInstanceEventStartTimeRequest`].
@@ -48,9 +75,26 @@ impl ModifyInstanceEventStartTimeRequest {
     }
 }
 /// A builder for [`ModifyInstanceEventStartTimeRequest`](crate::types::ModifyInstanceEventStartTimeRequest); start one with `ModifyInstanceEventStartTimeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceEventStartTimeRequestBuilder {
     inner: crate::types::ModifyInstanceEventStartTimeRequest,
+}
+impl Clone for ModifyInstanceEventStartTimeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceEventStartTimeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceEventStartTimeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceEventStartTimeRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceEventStartTimeRequestBuilder {
     /// Sets [`ModifyInstanceEventStartTimeRequest::dry_run`](crate::types::ModifyInstanceEventStartTimeRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceEventStartTimeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceEventStartTimeResult {
     /// Information about the event.
     pub event: Option<crate::types::InstanceStatusEvent>,
+}
+impl Clone for ModifyInstanceEventStartTimeResult {
+    fn clone(&self) -> Self {
+        Self { event: self.event.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceEventStartTimeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.event == other.event
+    }
+}
+impl Default for ModifyInstanceEventStartTimeResult {
+    fn default() -> Self {
+        Self { event: None }
+    }
 }
 impl ModifyInstanceEventStartTimeResult {
     /// Starts building a [`ModifyInstanceEventStartTimeResult`].
@@ -21,9 +36,26 @@ impl ModifyInstanceEventStartTimeResult {
     }
 }
 /// A builder for [`ModifyInstanceEventStartTimeResult`](crate::types::ModifyInstanceEventStartTimeResult); start one with `ModifyInstanceEventStartTimeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceEventStartTimeResultBuilder {
     inner: crate::types::ModifyInstanceEventStartTimeResult,
+}
+impl Clone for ModifyInstanceEventStartTimeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceEventStartTimeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceEventStartTimeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceEventStartTimeResult as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceEventStartTimeResultBuilder {
     /// Sets [`ModifyInstanceEventStartTimeResult::event`](crate::types::ModifyInstanceEventStartTimeResult::event): Information about the event.

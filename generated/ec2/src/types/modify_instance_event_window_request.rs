@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceEventWindowRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceEventWindowRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -28,6 +28,36 @@ pub struct ModifyInstanceEventWindowRequest {
     ///
     /// For more information about cron expressions, see [cron](https://en.wikipedia.org/wiki/Cron) on the *Wikipedia website*.
     pub cron_expression: Option<String>,
+}
+impl Clone for ModifyInstanceEventWindowRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            name: self.name.clone(),
+            instance_event_window_id: self.instance_event_window_id.clone(),
+            time_ranges: self.time_ranges.clone(),
+            cron_expression: self.cron_expression.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyInstanceEventWindowRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.name == other.name
+            && self.instance_event_window_id == other.instance_event_window_id
+            && self.time_ranges == other.time_ranges
+            && self.cron_expression == other.cron_expression
+    }
+}
+impl Default for ModifyInstanceEventWindowRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            name: None,
+            instance_event_window_id: None,
+            time_ranges: None,
+            cron_expression: None,
+        }
+    }
 }
 impl ModifyInstanceEventWindowRequest {
     /// Starts building a [`ModifyInstanceEventWindowRequest`].
@@ -62,9 +92,26 @@ impl ModifyInstanceEventWindowRequest {
     }
 }
 /// A builder for [`ModifyInstanceEventWindowRequest`](crate::types::ModifyInstanceEventWindowRequest); start one with `ModifyInstanceEventWindowRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceEventWindowRequestBuilder {
     inner: crate::types::ModifyInstanceEventWindowRequest,
+}
+impl Clone for ModifyInstanceEventWindowRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceEventWindowRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceEventWindowRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceEventWindowRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceEventWindowRequestBuilder {
     /// Sets [`ModifyInstanceEventWindowRequest::dry_run`](crate::types::ModifyInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

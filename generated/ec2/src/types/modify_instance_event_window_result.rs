@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceEventWindowResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceEventWindowResult {
     /// Information about the event window.
     pub instance_event_window: Option<crate::types::InstanceEventWindow>,
+}
+impl Clone for ModifyInstanceEventWindowResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_event_window: self.instance_event_window.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyInstanceEventWindowResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_event_window == other.instance_event_window
+    }
+}
+impl Default for ModifyInstanceEventWindowResult {
+    fn default() -> Self {
+        Self {
+            instance_event_window: None,
+        }
+    }
 }
 impl ModifyInstanceEventWindowResult {
     /// Starts building a [`ModifyInstanceEventWindowResult`].
@@ -21,9 +40,26 @@ impl ModifyInstanceEventWindowResult {
     }
 }
 /// A builder for [`ModifyInstanceEventWindowResult`](crate::types::ModifyInstanceEventWindowResult); start one with `ModifyInstanceEventWindowResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceEventWindowResultBuilder {
     inner: crate::types::ModifyInstanceEventWindowResult,
+}
+impl Clone for ModifyInstanceEventWindowResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceEventWindowResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceEventWindowResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceEventWindowResult as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceEventWindowResultBuilder {
     /// Sets [`ModifyInstanceEventWindowResult::instance_event_window`](crate::types::ModifyInstanceEventWindowResult::instance_event_window): Information about the event window.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceMaintenanceOptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceMaintenanceOptionsRequest {
     /// The ID of the instance.
@@ -20,6 +20,34 @@ pub struct ModifyInstanceMaintenanceOptionsRequest {
     pub reboot_migration: Option<crate::types::InstanceRebootMigrationState>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyInstanceMaintenanceOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            auto_recovery: self.auto_recovery.clone(),
+            reboot_migration: self.reboot_migration.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyInstanceMaintenanceOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.auto_recovery == other.auto_recovery
+            && self.reboot_migration == other.reboot_migration
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyInstanceMaintenanceOptionsRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            auto_recovery: None,
+            reboot_migration: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyInstanceMaintenanceOptionsRequest {
     /// Starts building a [`ModifyInstanceMaintenanceOptionsRequest`].
@@ -51,9 +79,26 @@ impl ModifyInstanceMaintenanceOptionsRequest {
     }
 }
 /// A builder for [`ModifyInstanceMaintenanceOptionsRequest`](crate::types::ModifyInstanceMaintenanceOptionsRequest); start one with `ModifyInstanceMaintenanceOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceMaintenanceOptionsRequestBuilder {
     inner: crate::types::ModifyInstanceMaintenanceOptionsRequest,
+}
+impl Clone for ModifyInstanceMaintenanceOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceMaintenanceOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceMaintenanceOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceMaintenanceOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceMaintenanceOptionsRequestBuilder {
     /// Sets [`ModifyInstanceMaintenanceOptionsRequest::instance_id`](crate::types::ModifyInstanceMaintenanceOptionsRequest::instance_id): The ID of the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceMaintenanceOptionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceMaintenanceOptionsResult {
     /// The ID of the instance.
@@ -16,6 +16,31 @@ pub struct ModifyInstanceMaintenanceOptionsResult {
     ///
     /// This setting only applies to supported instances that have a scheduled reboot event. For more information, see [Enable or disable reboot migration](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/schedevents_actions_reboot.html#reboot-migration) in the *Amazon EC2 User Guide*.
     pub reboot_migration: Option<crate::types::InstanceRebootMigrationState>,
+}
+impl Clone for ModifyInstanceMaintenanceOptionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            auto_recovery: self.auto_recovery.clone(),
+            reboot_migration: self.reboot_migration.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyInstanceMaintenanceOptionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.auto_recovery == other.auto_recovery
+            && self.reboot_migration == other.reboot_migration
+    }
+}
+impl Default for ModifyInstanceMaintenanceOptionsResult {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            auto_recovery: None,
+            reboot_migration: None,
+        }
+    }
 }
 impl ModifyInstanceMaintenanceOptionsResult {
     /// Starts building a [`ModifyInstanceMaintenanceOptionsResult`].
@@ -42,9 +67,26 @@ impl ModifyInstanceMaintenanceOptionsResult {
     }
 }
 /// A builder for [`ModifyInstanceMaintenanceOptionsResult`](crate::types::ModifyInstanceMaintenanceOptionsResult); start one with `ModifyInstanceMaintenanceOptionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceMaintenanceOptionsResultBuilder {
     inner: crate::types::ModifyInstanceMaintenanceOptionsResult,
+}
+impl Clone for ModifyInstanceMaintenanceOptionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceMaintenanceOptionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceMaintenanceOptionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceMaintenanceOptionsResult as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceMaintenanceOptionsResultBuilder {
     /// Sets [`ModifyInstanceMaintenanceOptionsResult::instance_id`](crate::types::ModifyInstanceMaintenanceOptionsResult::instance_id): The ID of the instance.

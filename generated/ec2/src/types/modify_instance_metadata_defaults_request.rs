@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceMetadataDefaultsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceMetadataDefaultsRequest {
     /// Indicates whether IMDSv2 is required.
@@ -22,6 +22,40 @@ pub struct ModifyInstanceMetadataDefaultsRequest {
     pub dry_run: Option<bool>,
     /// Specifies whether to enforce the requirement of IMDSv2 on an instance at the time of launch. When enforcement is enabled, the instance can't launch unless IMDSv2 (`HttpTokens`) is set to `required`. For more information, see [Enforce IMDSv2 at the account level](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html#enforce-imdsv2-at-the-account-level) in the *Amazon EC2 User Guide*.
     pub http_tokens_enforced: Option<crate::types::DefaultHttpTokensEnforcedState>,
+}
+impl Clone for ModifyInstanceMetadataDefaultsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            http_tokens: self.http_tokens.clone(),
+            http_put_response_hop_limit: self.http_put_response_hop_limit,
+            http_endpoint: self.http_endpoint.clone(),
+            instance_metadata_tags: self.instance_metadata_tags.clone(),
+            dry_run: self.dry_run,
+            http_tokens_enforced: self.http_tokens_enforced.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyInstanceMetadataDefaultsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.http_tokens == other.http_tokens
+            && self.http_put_response_hop_limit == other.http_put_response_hop_limit
+            && self.http_endpoint == other.http_endpoint
+            && self.instance_metadata_tags == other.instance_metadata_tags
+            && self.dry_run == other.dry_run
+            && self.http_tokens_enforced == other.http_tokens_enforced
+    }
+}
+impl Default for ModifyInstanceMetadataDefaultsRequest {
+    fn default() -> Self {
+        Self {
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            http_endpoint: None,
+            instance_metadata_tags: None,
+            dry_run: None,
+            http_tokens_enforced: None,
+        }
+    }
 }
 impl ModifyInstanceMetadataDefaultsRequest {
     /// Starts building a [`ModifyInstanceMetadataDefaultsRequest`].
@@ -67,9 +101,26 @@ impl ModifyInstanceMetadataDefaultsRequest {
     }
 }
 /// A builder for [`ModifyInstanceMetadataDefaultsRequest`](crate::types::ModifyInstanceMetadataDefaultsRequest); start one with `ModifyInstanceMetadataDefaultsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceMetadataDefaultsRequestBuilder {
     inner: crate::types::ModifyInstanceMetadataDefaultsRequest,
+}
+impl Clone for ModifyInstanceMetadataDefaultsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceMetadataDefaultsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceMetadataDefaultsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceMetadataDefaultsRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceMetadataDefaultsRequestBuilder {
     /// Sets [`ModifyInstanceMetadataDefaultsRequest::http_tokens`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_tokens): Indicates whether IMDSv2 is required.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceMetadataDefaultsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceMetadataDefaultsResult {
     /// If the request succeeds, the response returns `true`. If the request fails, no response is returned, and instead an error message is returned.
     pub return_: Option<bool>,
+}
+impl Clone for ModifyInstanceMetadataDefaultsResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifyInstanceMetadataDefaultsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifyInstanceMetadataDefaultsResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifyInstanceMetadataDefaultsResult {
     /// Starts building a [`ModifyInstanceMetadataDefaultsResult`].
@@ -21,9 +36,26 @@ impl ModifyInstanceMetadataDefaultsResult {
     }
 }
 /// A builder for [`ModifyInstanceMetadataDefaultsResult`](crate::types::ModifyInstanceMetadataDefaultsResult); start one with `ModifyInstanceMetadataDefaultsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceMetadataDefaultsResultBuilder {
     inner: crate::types::ModifyInstanceMetadataDefaultsResult,
+}
+impl Clone for ModifyInstanceMetadataDefaultsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceMetadataDefaultsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceMetadataDefaultsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceMetadataDefaultsResult as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceMetadataDefaultsResultBuilder {
     /// Sets [`ModifyInstanceMetadataDefaultsResult::return_`](crate::types::ModifyInstanceMetadataDefaultsResult::return_): If the request succeeds, the response returns `true`.

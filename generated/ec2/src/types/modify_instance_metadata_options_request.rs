@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceMetadataOptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceMetadataOptionsRequest {
     /// The ID of the instance.
@@ -35,6 +35,41 @@ pub struct ModifyInstanceMetadataOptionsRequest {
     pub http_protocol_ipv6: Option<crate::types::InstanceMetadataProtocolState>,
     /// Set to `enabled` to allow access to instance tags from the instance metadata. Set to `disabled` to turn off access to instance tags from the instance metadata. For more information, see [View tags for your EC2 instances using instance metadata](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/work-with-tags-in-IMDS.html).
     pub instance_metadata_tags: Option<crate::types::InstanceMetadataTagsState>,
+}
+impl Clone for ModifyInstanceMetadataOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            http_tokens: self.http_tokens.clone(),
+            http_put_response_hop_limit: self.http_put_response_hop_limit,
+            http_endpoint: self.http_endpoint.clone(),
+            dry_run: self.dry_run,
+            http_protocol_ipv6: self.http_protocol_ipv6.clone(),
+            instance_metadata_tags: self.instance_metadata_tags.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyInstanceMetadataOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.http_tokens == other.http_tokens
+            && self.http_put_response_hop_limit == other.http_put_response_hop_limit
+            && self.http_endpoint == other.http_endpoint && self.dry_run == other.dry_run
+            && self.http_protocol_ipv6 == other.http_protocol_ipv6
+            && self.instance_metadata_tags == other.instance_metadata_tags
+    }
+}
+impl Default for ModifyInstanceMetadataOptionsRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            http_tokens: None,
+            http_put_response_hop_limit: None,
+            http_endpoint: None,
+            dry_run: None,
+            http_protocol_ipv6: None,
+            instance_metadata_tags: None,
+        }
+    }
 }
 impl ModifyInstanceMetadataOptionsRequest {
     /// Starts building a [`ModifyInstanceMetadataOptionsRequest`].
@@ -83,9 +118,26 @@ impl ModifyInstanceMetadataOptionsRequest {
     }
 }
 /// A builder for [`ModifyInstanceMetadataOptionsRequest`](crate::types::ModifyInstanceMetadataOptionsRequest); start one with `ModifyInstanceMetadataOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceMetadataOptionsRequestBuilder {
     inner: crate::types::ModifyInstanceMetadataOptionsRequest,
+}
+impl Clone for ModifyInstanceMetadataOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceMetadataOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceMetadataOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceMetadataOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceMetadataOptionsRequestBuilder {
     /// Sets [`ModifyInstanceMetadataOptionsRequest::instance_id`](crate::types::ModifyInstanceMetadataOptionsRequest::instance_id): The ID of the instance.

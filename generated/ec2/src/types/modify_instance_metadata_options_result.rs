@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceMetadataOptionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceMetadataOptionsResult {
     /// The ID of the instance.
     pub instance_id: Option<String>,
     /// The metadata options for the instance.
     pub instance_metadata_options: Option<crate::types::InstanceMetadataOptionsResponse>,
+}
+impl Clone for ModifyInstanceMetadataOptionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            instance_metadata_options: self.instance_metadata_options.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyInstanceMetadataOptionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.instance_metadata_options == other.instance_metadata_options
+    }
+}
+impl Default for ModifyInstanceMetadataOptionsResult {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            instance_metadata_options: None,
+        }
+    }
 }
 impl ModifyInstanceMetadataOptionsResult {
     /// Starts building a [`ModifyInstanceMetadataOptionsResult`].
@@ -30,9 +52,26 @@ impl ModifyInstanceMetadataOptionsResult {
     }
 }
 /// A builder for [`ModifyInstanceMetadataOptionsResult`](crate::types::ModifyInstanceMetadataOptionsResult); start one with `ModifyInstanceMetadataOptionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceMetadataOptionsResultBuilder {
     inner: crate::types::ModifyInstanceMetadataOptionsResult,
+}
+impl Clone for ModifyInstanceMetadataOptionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceMetadataOptionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceMetadataOptionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceMetadataOptionsResult as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceMetadataOptionsResultBuilder {
     /// Sets [`ModifyInstanceMetadataOptionsResult::instance_id`](crate::types::ModifyInstanceMetadataOptionsResult::instance_id): The ID of the instance.

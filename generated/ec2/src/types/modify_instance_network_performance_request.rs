@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceNetworkPerformanceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkPerformanceRequest {
     /// The ID of the instance to update.
@@ -19,6 +19,31 @@ pub struct ModifyInstanceNetworkPerformanceRequest {
     pub bandwidth_weighting: Option<crate::types::InstanceBandwidthWeighting>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyInstanceNetworkPerformanceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            bandwidth_weighting: self.bandwidth_weighting.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyInstanceNetworkPerformanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.bandwidth_weighting == other.bandwidth_weighting
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyInstanceNetworkPerformanceRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            bandwidth_weighting: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyInstanceNetworkPerformanceRequest {
     /// Starts building a [`ModifyInstanceNetworkPerformanceRequest`].
@@ -45,9 +70,26 @@ impl ModifyInstanceNetworkPerformanceRequest {
     }
 }
 /// A builder for [`ModifyInstanceNetworkPerformanceRequest`](crate::types::ModifyInstanceNetworkPerformanceRequest); start one with `ModifyInstanceNetworkPerformanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceNetworkPerformanceRequestBuilder {
     inner: crate::types::ModifyInstanceNetworkPerformanceRequest,
+}
+impl Clone for ModifyInstanceNetworkPerformanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceNetworkPerformanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceNetworkPerformanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceNetworkPerformanceRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceNetworkPerformanceRequestBuilder {
     /// Sets [`ModifyInstanceNetworkPerformanceRequest::instance_id`](crate::types::ModifyInstanceNetworkPerformanceRequest::instance_id): The ID of the instance to update.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceNetworkPerformanceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkPerformanceResult {
     /// The instance ID that was updated.
     pub instance_id: Option<String>,
     /// Contains the updated configuration for bandwidth weighting on the specified instance.
     pub bandwidth_weighting: Option<crate::types::InstanceBandwidthWeighting>,
+}
+impl Clone for ModifyInstanceNetworkPerformanceResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            bandwidth_weighting: self.bandwidth_weighting.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyInstanceNetworkPerformanceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.bandwidth_weighting == other.bandwidth_weighting
+    }
+}
+impl Default for ModifyInstanceNetworkPerformanceResult {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            bandwidth_weighting: None,
+        }
+    }
 }
 impl ModifyInstanceNetworkPerformanceResult {
     /// Starts building a [`ModifyInstanceNetworkPerformanceResult`].
@@ -30,9 +52,26 @@ impl ModifyInstanceNetworkPerformanceResult {
     }
 }
 /// A builder for [`ModifyInstanceNetworkPerformanceResult`](crate::types::ModifyInstanceNetworkPerformanceResult); start one with `ModifyInstanceNetworkPerformanceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstanceNetworkPerformanceResultBuilder {
     inner: crate::types::ModifyInstanceNetworkPerformanceResult,
+}
+impl Clone for ModifyInstanceNetworkPerformanceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstanceNetworkPerformanceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstanceNetworkPerformanceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstanceNetworkPerformanceResult as Default>::default(),
+        }
+    }
 }
 impl ModifyInstanceNetworkPerformanceResultBuilder {
     /// Sets [`ModifyInstanceNetworkPerformanceResult::instance_id`](crate::types::ModifyInstanceNetworkPerformanceResult::instance_id): The instance ID that was updated.

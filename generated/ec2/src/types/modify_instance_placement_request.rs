@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstancePlacementRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstancePlacementRequest {
     /// The name of the placement group in which to place the instance. For spread placement groups, the instance must have a tenancy of `default`. For cluster and partition placement groups, the instance must have a tenancy of `default` or `dedicated`.
@@ -27,6 +27,44 @@ pub struct ModifyInstancePlacementRequest {
     pub affinity: Option<crate::types::Affinity>,
     /// The ID of the Dedicated Host with which to associate the instance.
     pub host_id: Option<String>,
+}
+impl Clone for ModifyInstancePlacementRequest {
+    fn clone(&self) -> Self {
+        Self {
+            group_name: self.group_name.clone(),
+            partition_number: self.partition_number,
+            host_resource_group_arn: self.host_resource_group_arn.clone(),
+            group_id: self.group_id.clone(),
+            instance_id: self.instance_id.clone(),
+            tenancy: self.tenancy.clone(),
+            affinity: self.affinity.clone(),
+            host_id: self.host_id.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyInstancePlacementRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_name == other.group_name
+            && self.partition_number == other.partition_number
+            && self.host_resource_group_arn == other.host_resource_group_arn
+            && self.group_id == other.group_id && self.instance_id == other.instance_id
+            && self.tenancy == other.tenancy && self.affinity == other.affinity
+            && self.host_id == other.host_id
+    }
+}
+impl Default for ModifyInstancePlacementRequest {
+    fn default() -> Self {
+        Self {
+            group_name: None,
+            partition_number: None,
+            host_resource_group_arn: None,
+            group_id: None,
+            instance_id: None,
+            tenancy: None,
+            affinity: None,
+            host_id: None,
+        }
+    }
 }
 impl ModifyInstancePlacementRequest {
     /// Starts building a [`ModifyInstancePlacementRequest`].
@@ -76,9 +114,26 @@ impl ModifyInstancePlacementRequest {
     }
 }
 /// A builder for [`ModifyInstancePlacementRequest`](crate::types::ModifyInstancePlacementRequest); start one with `ModifyInstancePlacementRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstancePlacementRequestBuilder {
     inner: crate::types::ModifyInstancePlacementRequest,
+}
+impl Clone for ModifyInstancePlacementRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstancePlacementRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstancePlacementRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstancePlacementRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyInstancePlacementRequestBuilder {
     /// Sets [`ModifyInstancePlacementRequest::group_name`](crate::types::ModifyInstancePlacementRequest::group_name): The name of the placement group in which to place the instance.

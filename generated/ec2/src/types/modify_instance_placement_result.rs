@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstancePlacementResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyInstancePlacementResult {
     /// Is `true` if the request succeeds, and an error otherwise.
     pub return_: Option<bool>,
+}
+impl Clone for ModifyInstancePlacementResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifyInstancePlacementResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifyInstancePlacementResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifyInstancePlacementResult {
     /// Starts building a [`ModifyInstancePlacementResult`].
@@ -21,9 +36,26 @@ impl ModifyInstancePlacementResult {
     }
 }
 /// A builder for [`ModifyInstancePlacementResult`](crate::types::ModifyInstancePlacementResult); start one with `ModifyInstancePlacementResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyInstancePlacementResultBuilder {
     inner: crate::types::ModifyInstancePlacementResult,
+}
+impl Clone for ModifyInstancePlacementResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyInstancePlacementResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyInstancePlacementResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyInstancePlacementResult as Default>::default(),
+        }
+    }
 }
 impl ModifyInstancePlacementResultBuilder {
     /// Sets [`ModifyInstancePlacementResult::return_`](crate::types::ModifyInstancePlacementResult::return_): Is `true` if the request succeeds, and an error otherwise.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPolicyAllocationRulesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamPolicyAllocationRulesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -27,6 +27,35 @@ pub struct ModifyIpamPolicyAllocationRulesRequest {
     ///
     /// Allocation rules are optional configurations within an IPAM policy that map Amazon Web Services resource types to specific IPAM pools. If no rules are defined, the resource types default to using Amazon-provided IP addresses.
     pub allocation_rules: Option<Vec<crate::types::IpamPolicyAllocationRuleRequest>>,
+}
+impl Clone for ModifyIpamPolicyAllocationRulesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_policy_id: self.ipam_policy_id.clone(),
+            locale: self.locale.clone(),
+            resource_type: self.resource_type.clone(),
+            allocation_rules: self.allocation_rules.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamPolicyAllocationRulesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_policy_id == other.ipam_policy_id
+            && self.locale == other.locale && self.resource_type == other.resource_type
+            && self.allocation_rules == other.allocation_rules
+    }
+}
+impl Default for ModifyIpamPolicyAllocationRulesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_policy_id: None,
+            locale: None,
+            resource_type: None,
+            allocation_rules: None,
+        }
+    }
 }
 impl ModifyIpamPolicyAllocationRulesRequest {
     /// Starts building a [`ModifyIpamPolicyAllocationRulesRequest`].
@@ -61,9 +90,26 @@ impl ModifyIpamPolicyAllocationRulesRequest {
     }
 }
 /// A builder for [`ModifyIpamPolicyAllocationRulesRequest`](crate::types::ModifyIpamPolicyAllocationRulesRequest); start one with `ModifyIpamPolicyAllocationRulesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamPolicyAllocationRulesRequestBuilder {
     inner: crate::types::ModifyIpamPolicyAllocationRulesRequest,
+}
+impl Clone for ModifyIpamPolicyAllocationRulesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamPolicyAllocationRulesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamPolicyAllocationRulesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamPolicyAllocationRulesRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamPolicyAllocationRulesRequestBuilder {
     /// Sets [`ModifyIpamPolicyAllocationRulesRequest::dry_run`](crate::types::ModifyIpamPolicyAllocationRulesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPolicyAllocationRulesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamPolicyAllocationRulesResult {
     /// The modified IPAM policy containing the updated allocation rules.
     pub ipam_policy_document: Option<crate::types::IpamPolicyDocument>,
+}
+impl Clone for ModifyIpamPolicyAllocationRulesResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_policy_document: self.ipam_policy_document.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamPolicyAllocationRulesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_policy_document == other.ipam_policy_document
+    }
+}
+impl Default for ModifyIpamPolicyAllocationRulesResult {
+    fn default() -> Self {
+        Self { ipam_policy_document: None }
+    }
 }
 impl ModifyIpamPolicyAllocationRulesResult {
     /// Starts building a [`ModifyIpamPolicyAllocationRulesResult`].
@@ -21,9 +38,26 @@ impl ModifyIpamPolicyAllocationRulesResult {
     }
 }
 /// A builder for [`ModifyIpamPolicyAllocationRulesResult`](crate::types::ModifyIpamPolicyAllocationRulesResult); start one with `ModifyIpamPolicyAllocationRulesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamPolicyAllocationRulesResultBuilder {
     inner: crate::types::ModifyIpamPolicyAllocationRulesResult,
+}
+impl Clone for ModifyIpamPolicyAllocationRulesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamPolicyAllocationRulesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamPolicyAllocationRulesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamPolicyAllocationRulesResult as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamPolicyAllocationRulesResultBuilder {
     /// Sets [`ModifyIpamPolicyAllocationRulesResult::ipam_policy_document`](crate::types::ModifyIpamPolicyAllocationRulesResult::ipam_policy_document): The modified IPAM policy containing the updated allocation rules.

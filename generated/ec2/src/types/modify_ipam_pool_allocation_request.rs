@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPoolAllocationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamPoolAllocationRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,31 @@ pub struct ModifyIpamPoolAllocationRequest {
     pub ipam_pool_allocation_id: Option<String>,
     /// The new description for the IPAM pool allocation. If you submit a `null` value, the description is removed from the allocation.
     pub description: Option<String>,
+}
+impl Clone for ModifyIpamPoolAllocationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_pool_allocation_id: self.ipam_pool_allocation_id.clone(),
+            description: self.description.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamPoolAllocationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_pool_allocation_id == other.ipam_pool_allocation_id
+            && self.description == other.description
+    }
+}
+impl Default for ModifyIpamPoolAllocationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_pool_allocation_id: None,
+            description: None,
+        }
+    }
 }
 impl ModifyIpamPoolAllocationRequest {
     /// Starts building a [`ModifyIpamPoolAllocationRequest`].
@@ -37,9 +62,26 @@ impl ModifyIpamPoolAllocationRequest {
     }
 }
 /// A builder for [`ModifyIpamPoolAllocationRequest`](crate::types::ModifyIpamPoolAllocationRequest); start one with `ModifyIpamPoolAllocationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamPoolAllocationRequestBuilder {
     inner: crate::types::ModifyIpamPoolAllocationRequest,
+}
+impl Clone for ModifyIpamPoolAllocationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamPoolAllocationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamPoolAllocationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamPoolAllocationRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamPoolAllocationRequestBuilder {
     /// Sets [`ModifyIpamPoolAllocationRequest::dry_run`](crate::types::ModifyIpamPoolAllocationRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

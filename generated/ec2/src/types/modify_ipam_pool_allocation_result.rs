@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPoolAllocationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamPoolAllocationResult {
     /// The modified IPAM pool allocation.
     pub ipam_pool_allocation: Option<crate::types::IpamPoolAllocation>,
+}
+impl Clone for ModifyIpamPoolAllocationResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_pool_allocation: self.ipam_pool_allocation.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamPoolAllocationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_pool_allocation == other.ipam_pool_allocation
+    }
+}
+impl Default for ModifyIpamPoolAllocationResult {
+    fn default() -> Self {
+        Self { ipam_pool_allocation: None }
+    }
 }
 impl ModifyIpamPoolAllocationResult {
     /// Starts building a [`ModifyIpamPoolAllocationResult`].
@@ -21,9 +38,26 @@ impl ModifyIpamPoolAllocationResult {
     }
 }
 /// A builder for [`ModifyIpamPoolAllocationResult`](crate::types::ModifyIpamPoolAllocationResult); start one with `ModifyIpamPoolAllocationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamPoolAllocationResultBuilder {
     inner: crate::types::ModifyIpamPoolAllocationResult,
+}
+impl Clone for ModifyIpamPoolAllocationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamPoolAllocationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamPoolAllocationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamPoolAllocationResult as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamPoolAllocationResultBuilder {
     /// Sets [`ModifyIpamPoolAllocationResult::ipam_pool_allocation`](crate::types::ModifyIpamPoolAllocationResult::ipam_pool_allocation): The modified IPAM pool allocation.

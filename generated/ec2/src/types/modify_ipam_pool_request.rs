@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPoolRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamPoolRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -31,6 +31,55 @@ pub struct ModifyIpamPoolRequest {
     pub remove_allocation_resource_tags: Option<
         Vec<crate::types::RequestIpamResourceTag>,
     >,
+}
+impl Clone for ModifyIpamPoolRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            description: self.description.clone(),
+            auto_import: self.auto_import,
+            allocation_min_netmask_length: self.allocation_min_netmask_length,
+            allocation_max_netmask_length: self.allocation_max_netmask_length,
+            allocation_default_netmask_length: self.allocation_default_netmask_length,
+            clear_allocation_default_netmask_length: self
+                .clear_allocation_default_netmask_length,
+            add_allocation_resource_tags: self.add_allocation_resource_tags.clone(),
+            remove_allocation_resource_tags: self.remove_allocation_resource_tags.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamPoolRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_pool_id == other.ipam_pool_id
+            && self.description == other.description
+            && self.auto_import == other.auto_import
+            && self.allocation_min_netmask_length == other.allocation_min_netmask_length
+            && self.allocation_max_netmask_length == other.allocation_max_netmask_length
+            && self.allocation_default_netmask_length
+                == other.allocation_default_netmask_length
+            && self.clear_allocation_default_netmask_length
+                == other.clear_allocation_default_netmask_length
+            && self.add_allocation_resource_tags == other.add_allocation_resource_tags
+            && self.remove_allocation_resource_tags
+                == other.remove_allocation_resource_tags
+    }
+}
+impl Default for ModifyIpamPoolRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_pool_id: None,
+            description: None,
+            auto_import: None,
+            allocation_min_netmask_length: None,
+            allocation_max_netmask_length: None,
+            allocation_default_netmask_length: None,
+            clear_allocation_default_netmask_length: None,
+            add_allocation_resource_tags: None,
+            remove_allocation_resource_tags: None,
+        }
+    }
 }
 impl ModifyIpamPoolRequest {
     /// Starts building a [`ModifyIpamPoolRequest`].
@@ -94,9 +143,26 @@ impl ModifyIpamPoolRequest {
     }
 }
 /// A builder for [`ModifyIpamPoolRequest`](crate::types::ModifyIpamPoolRequest); start one with `ModifyIpamPoolRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamPoolRequestBuilder {
     inner: crate::types::ModifyIpamPoolRequest,
+}
+impl Clone for ModifyIpamPoolRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamPoolRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamPoolRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamPoolRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamPoolRequestBuilder {
     /// Sets [`ModifyIpamPoolRequest::dry_run`](crate::types::ModifyIpamPoolRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPoolResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamPoolResult {
     /// The results of the modification.
     pub ipam_pool: Option<crate::types::IpamPool>,
+}
+impl Clone for ModifyIpamPoolResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_pool: self.ipam_pool.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamPoolResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_pool == other.ipam_pool
+    }
+}
+impl Default for ModifyIpamPoolResult {
+    fn default() -> Self {
+        Self { ipam_pool: None }
+    }
 }
 impl ModifyIpamPoolResult {
     /// Starts building a [`ModifyIpamPoolResult`].
@@ -21,9 +38,26 @@ impl ModifyIpamPoolResult {
     }
 }
 /// A builder for [`ModifyIpamPoolResult`](crate::types::ModifyIpamPoolResult); start one with `ModifyIpamPoolResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamPoolResultBuilder {
     inner: crate::types::ModifyIpamPoolResult,
+}
+impl Clone for ModifyIpamPoolResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamPoolResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamPoolResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamPoolResult as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamPoolResultBuilder {
     /// Sets [`ModifyIpamPoolResult::ipam_pool`](crate::types::ModifyIpamPoolResult::ipam_pool): The results of the modification.

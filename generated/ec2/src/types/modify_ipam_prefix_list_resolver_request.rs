@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPrefixListResolverRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamPrefixListResolverRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,33 @@ pub struct ModifyIpamPrefixListResolverRequest {
     pub description: Option<String>,
     /// The updated CIDR selection rules for the resolver. These rules replace the existing rules entirely.
     pub rules: Option<Vec<crate::types::IpamPrefixListResolverRuleRequest>>,
+}
+impl Clone for ModifyIpamPrefixListResolverRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_prefix_list_resolver_id: self.ipam_prefix_list_resolver_id.clone(),
+            description: self.description.clone(),
+            rules: self.rules.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamPrefixListResolverRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_prefix_list_resolver_id == other.ipam_prefix_list_resolver_id
+            && self.description == other.description && self.rules == other.rules
+    }
+}
+impl Default for ModifyIpamPrefixListResolverRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_prefix_list_resolver_id: None,
+            description: None,
+            rules: None,
+        }
+    }
 }
 impl ModifyIpamPrefixListResolverRequest {
     /// Starts building a [`ModifyIpamPrefixListResolverRequest`].
@@ -44,9 +71,26 @@ impl ModifyIpamPrefixListResolverRequest {
     }
 }
 /// A builder for [`ModifyIpamPrefixListResolverRequest`](crate::types::ModifyIpamPrefixListResolverRequest); start one with `ModifyIpamPrefixListResolverRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamPrefixListResolverRequestBuilder {
     inner: crate::types::ModifyIpamPrefixListResolverRequest,
+}
+impl Clone for ModifyIpamPrefixListResolverRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamPrefixListResolverRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamPrefixListResolverRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamPrefixListResolverRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamPrefixListResolverRequestBuilder {
     /// Sets [`ModifyIpamPrefixListResolverRequest::dry_run`](crate::types::ModifyIpamPrefixListResolverRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPrefixListResolverResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamPrefixListResolverResult {
     /// Information about the modified IPAM prefix list resolver.
     pub ipam_prefix_list_resolver: Option<crate::types::IpamPrefixListResolver>,
+}
+impl Clone for ModifyIpamPrefixListResolverResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_prefix_list_resolver: self.ipam_prefix_list_resolver.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamPrefixListResolverResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_prefix_list_resolver == other.ipam_prefix_list_resolver
+    }
+}
+impl Default for ModifyIpamPrefixListResolverResult {
+    fn default() -> Self {
+        Self {
+            ipam_prefix_list_resolver: None,
+        }
+    }
 }
 impl ModifyIpamPrefixListResolverResult {
     /// Starts building a [`ModifyIpamPrefixListResolverResult`].
@@ -23,9 +42,26 @@ impl ModifyIpamPrefixListResolverResult {
     }
 }
 /// A builder for [`ModifyIpamPrefixListResolverResult`](crate::types::ModifyIpamPrefixListResolverResult); start one with `ModifyIpamPrefixListResolverResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamPrefixListResolverResultBuilder {
     inner: crate::types::ModifyIpamPrefixListResolverResult,
+}
+impl Clone for ModifyIpamPrefixListResolverResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamPrefixListResolverResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamPrefixListResolverResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamPrefixListResolverResult as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamPrefixListResolverResultBuilder {
     /// Sets [`ModifyIpamPrefixListResolverResult::ipam_prefix_list_resolver`](crate::types::ModifyIpamPrefixListResolverResult::ipam_prefix_list_resolver): Information about the modified IPAM prefix list resolver.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPrefixListResolverTargetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamPrefixListResolverTargetRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,40 @@ pub struct ModifyIpamPrefixListResolverTargetRequest {
     pub track_latest_version: Option<bool>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for ModifyIpamPrefixListResolverTargetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_prefix_list_resolver_target_id: self
+                .ipam_prefix_list_resolver_target_id
+                .clone(),
+            desired_version: self.desired_version,
+            track_latest_version: self.track_latest_version,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamPrefixListResolverTargetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_prefix_list_resolver_target_id
+                == other.ipam_prefix_list_resolver_target_id
+            && self.desired_version == other.desired_version
+            && self.track_latest_version == other.track_latest_version
+            && self.client_token == other.client_token
+    }
+}
+impl Default for ModifyIpamPrefixListResolverTargetRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_prefix_list_resolver_target_id: None,
+            desired_version: None,
+            track_latest_version: None,
+            client_token: None,
+        }
+    }
 }
 impl ModifyIpamPrefixListResolverTargetRequest {
     /// Starts building a [`ModifyIpamPrefixListResolverTargetRequest`].
@@ -53,9 +87,26 @@ impl ModifyIpamPrefixListResolverTargetRequest {
     }
 }
 /// A builder for [`ModifyIpamPrefixListResolverTargetRequest`](crate::types::ModifyIpamPrefixListResolverTargetRequest); start one with `ModifyIpamPrefixListResolverTargetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamPrefixListResolverTargetRequestBuilder {
     inner: crate::types::ModifyIpamPrefixListResolverTargetRequest,
+}
+impl Clone for ModifyIpamPrefixListResolverTargetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamPrefixListResolverTargetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamPrefixListResolverTargetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamPrefixListResolverTargetRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamPrefixListResolverTargetRequestBuilder {
     /// Sets [`ModifyIpamPrefixListResolverTargetRequest::dry_run`](crate::types::ModifyIpamPrefixListResolverTargetRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

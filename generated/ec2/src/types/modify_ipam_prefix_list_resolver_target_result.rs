@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPrefixListResolverTargetResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamPrefixListResolverTargetResult {
     /// Information about the modified IPAM prefix list resolver target.
     pub ipam_prefix_list_resolver_target: Option<
         crate::types::IpamPrefixListResolverTarget,
     >,
+}
+impl Clone for ModifyIpamPrefixListResolverTargetResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_prefix_list_resolver_target: self
+                .ipam_prefix_list_resolver_target
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamPrefixListResolverTargetResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_prefix_list_resolver_target == other.ipam_prefix_list_resolver_target
+    }
+}
+impl Default for ModifyIpamPrefixListResolverTargetResult {
+    fn default() -> Self {
+        Self {
+            ipam_prefix_list_resolver_target: None,
+        }
+    }
 }
 impl ModifyIpamPrefixListResolverTargetResult {
     /// Starts building a [`ModifyIpamPrefixListResolverTargetResult`].
@@ -25,9 +46,26 @@ impl ModifyIpamPrefixListResolverTargetResult {
     }
 }
 /// A builder for [`ModifyIpamPrefixListResolverTargetResult`](crate::types::ModifyIpamPrefixListResolverTargetResult); start one with `ModifyIpamPrefixListResolverTargetResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamPrefixListResolverTargetResultBuilder {
     inner: crate::types::ModifyIpamPrefixListResolverTargetResult,
+}
+impl Clone for ModifyIpamPrefixListResolverTargetResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamPrefixListResolverTargetResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamPrefixListResolverTargetResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamPrefixListResolverTargetResult as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamPrefixListResolverTargetResultBuilder {
     /// Sets [`ModifyIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target`](crate::types::ModifyIpamPrefixListResolverTargetResult::ipam_prefix_list_resolver_target): Information about the modified IPAM prefix list resolver target.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -30,6 +30,45 @@ pub struct ModifyIpamRequest {
     /// - `ipam-owner` (default): The Amazon Web Services account which owns the IPAM is charged for all active IP addresses managed in IPAM.
     /// - `resource-owner`: The Amazon Web Services account that owns the IP address is charged for the active IP address.
     pub metered_account: Option<crate::types::IpamMeteredAccount>,
+}
+impl Clone for ModifyIpamRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_id: self.ipam_id.clone(),
+            description: self.description.clone(),
+            add_operating_regions: self.add_operating_regions.clone(),
+            remove_operating_regions: self.remove_operating_regions.clone(),
+            tier: self.tier.clone(),
+            enable_private_gua: self.enable_private_gua,
+            metered_account: self.metered_account.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_id == other.ipam_id
+            && self.description == other.description
+            && self.add_operating_regions == other.add_operating_regions
+            && self.remove_operating_regions == other.remove_operating_regions
+            && self.tier == other.tier
+            && self.enable_private_gua == other.enable_private_gua
+            && self.metered_account == other.metered_account
+    }
+}
+impl Default for ModifyIpamRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_id: None,
+            description: None,
+            add_operating_regions: None,
+            remove_operating_regions: None,
+            tier: None,
+            enable_private_gua: None,
+            metered_account: None,
+        }
+    }
 }
 impl ModifyIpamRequest {
     /// Starts building a [`ModifyIpamRequest`].
@@ -81,9 +120,26 @@ impl ModifyIpamRequest {
     }
 }
 /// A builder for [`ModifyIpamRequest`](crate::types::ModifyIpamRequest); start one with `ModifyIpamRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamRequestBuilder {
     inner: crate::types::ModifyIpamRequest,
+}
+impl Clone for ModifyIpamRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamRequestBuilder {
     /// Sets [`ModifyIpamRequest::dry_run`](crate::types::ModifyIpamRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

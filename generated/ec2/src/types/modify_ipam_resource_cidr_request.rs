@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamResourceCidrRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamResourceCidrRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -29,6 +29,42 @@ pub struct ModifyIpamResourceCidrRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub monitored: Option<bool>,
+}
+impl Clone for ModifyIpamResourceCidrRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            resource_id: self.resource_id.clone(),
+            resource_cidr: self.resource_cidr.clone(),
+            resource_region: self.resource_region.clone(),
+            current_ipam_scope_id: self.current_ipam_scope_id.clone(),
+            destination_ipam_scope_id: self.destination_ipam_scope_id.clone(),
+            monitored: self.monitored,
+        }
+    }
+}
+impl PartialEq for ModifyIpamResourceCidrRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.resource_id == other.resource_id
+            && self.resource_cidr == other.resource_cidr
+            && self.resource_region == other.resource_region
+            && self.current_ipam_scope_id == other.current_ipam_scope_id
+            && self.destination_ipam_scope_id == other.destination_ipam_scope_id
+            && self.monitored == other.monitored
+    }
+}
+impl Default for ModifyIpamResourceCidrRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            resource_id: None,
+            resource_cidr: None,
+            resource_region: None,
+            current_ipam_scope_id: None,
+            destination_ipam_scope_id: None,
+            monitored: None,
+        }
+    }
 }
 impl ModifyIpamResourceCidrRequest {
     /// Starts building a [`ModifyIpamResourceCidrRequest`].
@@ -73,9 +109,26 @@ impl ModifyIpamResourceCidrRequest {
     }
 }
 /// A builder for [`ModifyIpamResourceCidrRequest`](crate::types::ModifyIpamResourceCidrRequest); start one with `ModifyIpamResourceCidrRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamResourceCidrRequestBuilder {
     inner: crate::types::ModifyIpamResourceCidrRequest,
+}
+impl Clone for ModifyIpamResourceCidrRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamResourceCidrRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamResourceCidrRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamResourceCidrRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamResourceCidrRequestBuilder {
     /// Sets [`ModifyIpamResourceCidrRequest::dry_run`](crate::types::ModifyIpamResourceCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamResourceCidrResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamResourceCidrResult {
     /// The CIDR of the resource.
     pub ipam_resource_cidr: Option<crate::types::IpamResourceCidr>,
+}
+impl Clone for ModifyIpamResourceCidrResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_resource_cidr: self.ipam_resource_cidr.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamResourceCidrResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_resource_cidr == other.ipam_resource_cidr
+    }
+}
+impl Default for ModifyIpamResourceCidrResult {
+    fn default() -> Self {
+        Self { ipam_resource_cidr: None }
+    }
 }
 impl ModifyIpamResourceCidrResult {
     /// Starts building a [`ModifyIpamResourceCidrResult`].
@@ -21,9 +38,26 @@ impl ModifyIpamResourceCidrResult {
     }
 }
 /// A builder for [`ModifyIpamResourceCidrResult`](crate::types::ModifyIpamResourceCidrResult); start one with `ModifyIpamResourceCidrResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamResourceCidrResultBuilder {
     inner: crate::types::ModifyIpamResourceCidrResult,
+}
+impl Clone for ModifyIpamResourceCidrResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamResourceCidrResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamResourceCidrResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamResourceCidrResult as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamResourceCidrResultBuilder {
     /// Sets [`ModifyIpamResourceCidrResult::ipam_resource_cidr`](crate::types::ModifyIpamResourceCidrResult::ipam_resource_cidr): The CIDR of the resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamResourceDiscoveryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamResourceDiscoveryRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -29,6 +29,49 @@ pub struct ModifyIpamResourceDiscoveryRequest {
     pub remove_organizational_unit_exclusions: Option<
         Vec<crate::types::RemoveIpamOrganizationalUnitExclusion>,
     >,
+}
+impl Clone for ModifyIpamResourceDiscoveryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_resource_discovery_id: self.ipam_resource_discovery_id.clone(),
+            description: self.description.clone(),
+            add_operating_regions: self.add_operating_regions.clone(),
+            remove_operating_regions: self.remove_operating_regions.clone(),
+            add_organizational_unit_exclusions: self
+                .add_organizational_unit_exclusions
+                .clone(),
+            remove_organizational_unit_exclusions: self
+                .remove_organizational_unit_exclusions
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamResourceDiscoveryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_resource_discovery_id == other.ipam_resource_discovery_id
+            && self.description == other.description
+            && self.add_operating_regions == other.add_operating_regions
+            && self.remove_operating_regions == other.remove_operating_regions
+            && self.add_organizational_unit_exclusions
+                == other.add_organizational_unit_exclusions
+            && self.remove_organizational_unit_exclusions
+                == other.remove_organizational_unit_exclusions
+    }
+}
+impl Default for ModifyIpamResourceDiscoveryRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_resource_discovery_id: None,
+            description: None,
+            add_operating_regions: None,
+            remove_operating_regions: None,
+            add_organizational_unit_exclusions: None,
+            remove_organizational_unit_exclusions: None,
+        }
+    }
 }
 impl ModifyIpamResourceDiscoveryRequest {
     /// Starts building a [`ModifyIpamResourceDiscoveryRequest`].
@@ -79,9 +122,26 @@ impl ModifyIpamResourceDiscoveryRequest {
     }
 }
 /// A builder for [`ModifyIpamResourceDiscoveryRequest`](crate::types::ModifyIpamResourceDiscoveryRequest); start one with `ModifyIpamResourceDiscoveryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamResourceDiscoveryRequestBuilder {
     inner: crate::types::ModifyIpamResourceDiscoveryRequest,
+}
+impl Clone for ModifyIpamResourceDiscoveryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamResourceDiscoveryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamResourceDiscoveryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamResourceDiscoveryRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamResourceDiscoveryRequestBuilder {
     /// Sets [`ModifyIpamResourceDiscoveryRequest::dry_run`](crate::types::ModifyIpamResourceDiscoveryRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

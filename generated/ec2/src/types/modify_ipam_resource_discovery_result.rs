@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamResourceDiscoveryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamResourceDiscoveryResult {
     /// A resource discovery.
     pub ipam_resource_discovery: Option<crate::types::IpamResourceDiscovery>,
+}
+impl Clone for ModifyIpamResourceDiscoveryResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_resource_discovery: self.ipam_resource_discovery.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamResourceDiscoveryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_resource_discovery == other.ipam_resource_discovery
+    }
+}
+impl Default for ModifyIpamResourceDiscoveryResult {
+    fn default() -> Self {
+        Self {
+            ipam_resource_discovery: None,
+        }
+    }
 }
 impl ModifyIpamResourceDiscoveryResult {
     /// Starts building a [`ModifyIpamResourceDiscoveryResult`].
@@ -23,9 +42,26 @@ impl ModifyIpamResourceDiscoveryResult {
     }
 }
 /// A builder for [`ModifyIpamResourceDiscoveryResult`](crate::types::ModifyIpamResourceDiscoveryResult); start one with `ModifyIpamResourceDiscoveryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamResourceDiscoveryResultBuilder {
     inner: crate::types::ModifyIpamResourceDiscoveryResult,
+}
+impl Clone for ModifyIpamResourceDiscoveryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamResourceDiscoveryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamResourceDiscoveryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamResourceDiscoveryResult as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamResourceDiscoveryResultBuilder {
     /// Sets [`ModifyIpamResourceDiscoveryResult::ipam_resource_discovery`](crate::types::ModifyIpamResourceDiscoveryResult::ipam_resource_discovery): A resource discovery.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamResult {
     /// The results of the modification.
     pub ipam: Option<crate::types::Ipam>,
+}
+impl Clone for ModifyIpamResult {
+    fn clone(&self) -> Self {
+        Self { ipam: self.ipam.clone() }
+    }
+}
+impl PartialEq for ModifyIpamResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam == other.ipam
+    }
+}
+impl Default for ModifyIpamResult {
+    fn default() -> Self {
+        Self { ipam: None }
+    }
 }
 impl ModifyIpamResult {
     /// Starts building a [`ModifyIpamResult`].
@@ -21,9 +36,26 @@ impl ModifyIpamResult {
     }
 }
 /// A builder for [`ModifyIpamResult`](crate::types::ModifyIpamResult); start one with `ModifyIpamResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamResultBuilder {
     inner: crate::types::ModifyIpamResult,
+}
+impl Clone for ModifyIpamResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamResult as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamResultBuilder {
     /// Sets [`ModifyIpamResult::ipam`](crate::types::ModifyIpamResult::ipam): The results of the modification.

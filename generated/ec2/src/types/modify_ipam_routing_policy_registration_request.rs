@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamRoutingPolicyRegistrationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamRoutingPolicyRegistrationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -29,6 +29,51 @@ pub struct ModifyIpamRoutingPolicyRegistrationRequest {
     pub force: Option<bool>,
     /// A unique, case-sensitive identifier to ensure that the operation completes no more than one time. If this token matches a previous request, the operation ignores the request, but does not return an error.
     pub client_token: Option<String>,
+}
+impl Clone for ModifyIpamRoutingPolicyRegistrationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_internet_registry_association_id: self
+                .ipam_internet_registry_association_id
+                .clone(),
+            cidr: self.cidr.clone(),
+            asns: self.asns.clone(),
+            permit_more_specific_announcements: self.permit_more_specific_announcements,
+            max_length: self.max_length,
+            description: self.description.clone(),
+            force: self.force,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamRoutingPolicyRegistrationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.ipam_internet_registry_association_id
+                == other.ipam_internet_registry_association_id && self.cidr == other.cidr
+            && self.asns == other.asns
+            && self.permit_more_specific_announcements
+                == other.permit_more_specific_announcements
+            && self.max_length == other.max_length
+            && self.description == other.description && self.force == other.force
+            && self.client_token == other.client_token
+    }
+}
+impl Default for ModifyIpamRoutingPolicyRegistrationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_internet_registry_association_id: None,
+            cidr: None,
+            asns: None,
+            permit_more_specific_announcements: None,
+            max_length: None,
+            description: None,
+            force: None,
+            client_token: None,
+        }
+    }
 }
 impl ModifyIpamRoutingPolicyRegistrationRequest {
     /// Starts building a [`ModifyIpamRoutingPolicyRegistrationRequest`].
@@ -83,9 +128,26 @@ impl ModifyIpamRoutingPolicyRegistrationRequest {
     }
 }
 /// A builder for [`ModifyIpamRoutingPolicyRegistrationRequest`](crate::types::ModifyIpamRoutingPolicyRegistrationRequest); start one with `ModifyIpamRoutingPolicyRegistrationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamRoutingPolicyRegistrationRequestBuilder {
     inner: crate::types::ModifyIpamRoutingPolicyRegistrationRequest,
+}
+impl Clone for ModifyIpamRoutingPolicyRegistrationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamRoutingPolicyRegistrationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamRoutingPolicyRegistrationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamRoutingPolicyRegistrationRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamRoutingPolicyRegistrationRequestBuilder {
     /// Sets [`ModifyIpamRoutingPolicyRegistrationRequest::dry_run`](crate::types::ModifyIpamRoutingPolicyRegistrationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

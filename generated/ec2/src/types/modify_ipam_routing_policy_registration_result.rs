@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamRoutingPolicyRegistrationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamRoutingPolicyRegistrationResult {
     /// Information about the routing policy registration delta created by this modification.
     pub ipam_routing_policy_registration_delta: Option<
         crate::types::IpamRoutingPolicyRegistrationDelta,
     >,
+}
+impl Clone for ModifyIpamRoutingPolicyRegistrationResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_routing_policy_registration_delta: self
+                .ipam_routing_policy_registration_delta
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamRoutingPolicyRegistrationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_routing_policy_registration_delta
+            == other.ipam_routing_policy_registration_delta
+    }
+}
+impl Default for ModifyIpamRoutingPolicyRegistrationResult {
+    fn default() -> Self {
+        Self {
+            ipam_routing_policy_registration_delta: None,
+        }
+    }
 }
 impl ModifyIpamRoutingPolicyRegistrationResult {
     /// Starts building a [`ModifyIpamRoutingPolicyRegistrationResult`].
@@ -25,9 +47,26 @@ impl ModifyIpamRoutingPolicyRegistrationResult {
     }
 }
 /// A builder for [`ModifyIpamRoutingPolicyRegistrationResult`](crate::types::ModifyIpamRoutingPolicyRegistrationResult); start one with `ModifyIpamRoutingPolicyRegistrationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamRoutingPolicyRegistrationResultBuilder {
     inner: crate::types::ModifyIpamRoutingPolicyRegistrationResult,
+}
+impl Clone for ModifyIpamRoutingPolicyRegistrationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamRoutingPolicyRegistrationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamRoutingPolicyRegistrationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamRoutingPolicyRegistrationResult as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamRoutingPolicyRegistrationResultBuilder {
     /// Sets [`ModifyIpamRoutingPolicyRegistrationResult::ipam_routing_policy_registration_delta`](crate::types::ModifyIpamRoutingPolicyRegistrationResult::ipam_routing_policy_registration_delta): Information about the routing policy registration delta created by this modification.

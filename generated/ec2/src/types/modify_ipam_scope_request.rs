@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamScopeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamScopeRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,41 @@ pub struct ModifyIpamScopeRequest {
     >,
     /// Remove the external authority configuration. `true` to remove.
     pub remove_external_authority_configuration: Option<bool>,
+}
+impl Clone for ModifyIpamScopeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_scope_id: self.ipam_scope_id.clone(),
+            description: self.description.clone(),
+            external_authority_configuration: self
+                .external_authority_configuration
+                .clone(),
+            remove_external_authority_configuration: self
+                .remove_external_authority_configuration,
+        }
+    }
+}
+impl PartialEq for ModifyIpamScopeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_scope_id == other.ipam_scope_id
+            && self.description == other.description
+            && self.external_authority_configuration
+                == other.external_authority_configuration
+            && self.remove_external_authority_configuration
+                == other.remove_external_authority_configuration
+    }
+}
+impl Default for ModifyIpamScopeRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_scope_id: None,
+            description: None,
+            external_authority_configuration: None,
+            remove_external_authority_configuration: None,
+        }
+    }
 }
 impl ModifyIpamScopeRequest {
     /// Starts building a [`ModifyIpamScopeRequest`].
@@ -57,9 +92,26 @@ impl ModifyIpamScopeRequest {
     }
 }
 /// A builder for [`ModifyIpamScopeRequest`](crate::types::ModifyIpamScopeRequest); start one with `ModifyIpamScopeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamScopeRequestBuilder {
     inner: crate::types::ModifyIpamScopeRequest,
+}
+impl Clone for ModifyIpamScopeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamScopeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamScopeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamScopeRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamScopeRequestBuilder {
     /// Sets [`ModifyIpamScopeRequest::dry_run`](crate::types::ModifyIpamScopeRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

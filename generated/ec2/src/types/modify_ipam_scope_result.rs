@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamScopeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyIpamScopeResult {
     /// The results of the modification.
     pub ipam_scope: Option<crate::types::IpamScope>,
+}
+impl Clone for ModifyIpamScopeResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_scope: self.ipam_scope.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyIpamScopeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_scope == other.ipam_scope
+    }
+}
+impl Default for ModifyIpamScopeResult {
+    fn default() -> Self {
+        Self { ipam_scope: None }
+    }
 }
 impl ModifyIpamScopeResult {
     /// Starts building a [`ModifyIpamScopeResult`].
@@ -21,9 +38,26 @@ impl ModifyIpamScopeResult {
     }
 }
 /// A builder for [`ModifyIpamScopeResult`](crate::types::ModifyIpamScopeResult); start one with `ModifyIpamScopeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyIpamScopeResultBuilder {
     inner: crate::types::ModifyIpamScopeResult,
+}
+impl Clone for ModifyIpamScopeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyIpamScopeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyIpamScopeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyIpamScopeResult as Default>::default(),
+        }
+    }
 }
 impl ModifyIpamScopeResultBuilder {
     /// Sets [`ModifyIpamScopeResult::ipam_scope`](crate::types::ModifyIpamScopeResult::ipam_scope): The results of the modification.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyLaunchTemplateRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyLaunchTemplateRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -23,6 +23,36 @@ pub struct ModifyLaunchTemplateRequest {
     pub launch_template_name: Option<String>,
     /// The version number of the launch template to set as the default version.
     pub default_version: Option<String>,
+}
+impl Clone for ModifyLaunchTemplateRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            launch_template_id: self.launch_template_id.clone(),
+            launch_template_name: self.launch_template_name.clone(),
+            default_version: self.default_version.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyLaunchTemplateRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.client_token == other.client_token
+            && self.launch_template_id == other.launch_template_id
+            && self.launch_template_name == other.launch_template_name
+            && self.default_version == other.default_version
+    }
+}
+impl Default for ModifyLaunchTemplateRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            client_token: None,
+            launch_template_id: None,
+            launch_template_name: None,
+            default_version: None,
+        }
+    }
 }
 impl ModifyLaunchTemplateRequest {
     /// Starts building a [`ModifyLaunchTemplateRequest`].
@@ -57,9 +87,26 @@ impl ModifyLaunchTemplateRequest {
     }
 }
 /// A builder for [`ModifyLaunchTemplateRequest`](crate::types::ModifyLaunchTemplateRequest); start one with `ModifyLaunchTemplateRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyLaunchTemplateRequestBuilder {
     inner: crate::types::ModifyLaunchTemplateRequest,
+}
+impl Clone for ModifyLaunchTemplateRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyLaunchTemplateRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyLaunchTemplateRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyLaunchTemplateRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyLaunchTemplateRequestBuilder {
     /// Sets [`ModifyLaunchTemplateRequest::dry_run`](crate::types::ModifyLaunchTemplateRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyLaunchTemplateResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyLaunchTemplateResult {
     /// Information about the launch template.
     pub launch_template: Option<crate::types::LaunchTemplate>,
+}
+impl Clone for ModifyLaunchTemplateResult {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template: self.launch_template.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyLaunchTemplateResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template == other.launch_template
+    }
+}
+impl Default for ModifyLaunchTemplateResult {
+    fn default() -> Self {
+        Self { launch_template: None }
+    }
 }
 impl ModifyLaunchTemplateResult {
     /// Starts building a [`ModifyLaunchTemplateResult`].
@@ -21,9 +38,26 @@ impl ModifyLaunchTemplateResult {
     }
 }
 /// A builder for [`ModifyLaunchTemplateResult`](crate::types::ModifyLaunchTemplateResult); start one with `ModifyLaunchTemplateResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyLaunchTemplateResultBuilder {
     inner: crate::types::ModifyLaunchTemplateResult,
+}
+impl Clone for ModifyLaunchTemplateResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyLaunchTemplateResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyLaunchTemplateResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyLaunchTemplateResult as Default>::default(),
+        }
+    }
 }
 impl ModifyLaunchTemplateResultBuilder {
     /// Sets [`ModifyLaunchTemplateResult::launch_template`](crate::types::ModifyLaunchTemplateResult::launch_template): Information about the launch template.

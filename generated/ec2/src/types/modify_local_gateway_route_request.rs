@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyLocalGatewayRouteRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyLocalGatewayRouteRequest {
     /// The CIDR block used for destination matches. The value that you provide must match the CIDR of an existing route in the table.
@@ -19,6 +19,43 @@ pub struct ModifyLocalGatewayRouteRequest {
     pub dry_run: Option<bool>,
     /// The ID of the prefix list. Use a prefix list in place of `DestinationCidrBlock`. You cannot use `DestinationPrefixListId` and `DestinationCidrBlock` in the same request.
     pub destination_prefix_list_id: Option<String>,
+}
+impl Clone for ModifyLocalGatewayRouteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            local_gateway_virtual_interface_group_id: self
+                .local_gateway_virtual_interface_group_id
+                .clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            dry_run: self.dry_run,
+            destination_prefix_list_id: self.destination_prefix_list_id.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyLocalGatewayRouteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_cidr_block == other.destination_cidr_block
+            && self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.local_gateway_virtual_interface_group_id
+                == other.local_gateway_virtual_interface_group_id
+            && self.network_interface_id == other.network_interface_id
+            && self.dry_run == other.dry_run
+            && self.destination_prefix_list_id == other.destination_prefix_list_id
+    }
+}
+impl Default for ModifyLocalGatewayRouteRequest {
+    fn default() -> Self {
+        Self {
+            destination_cidr_block: None,
+            local_gateway_route_table_id: None,
+            local_gateway_virtual_interface_group_id: None,
+            network_interface_id: None,
+            dry_run: None,
+            destination_prefix_list_id: None,
+        }
+    }
 }
 impl ModifyLocalGatewayRouteRequest {
     /// Starts building a [`ModifyLocalGatewayRouteRequest`].
@@ -58,9 +95,26 @@ impl ModifyLocalGatewayRouteRequest {
     }
 }
 /// A builder for [`ModifyLocalGatewayRouteRequest`](crate::types::ModifyLocalGatewayRouteRequest); start one with `ModifyLocalGatewayRouteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyLocalGatewayRouteRequestBuilder {
     inner: crate::types::ModifyLocalGatewayRouteRequest,
+}
+impl Clone for ModifyLocalGatewayRouteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyLocalGatewayRouteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyLocalGatewayRouteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyLocalGatewayRouteRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyLocalGatewayRouteRequestBuilder {
     /// Sets [`ModifyLocalGatewayRouteRequest::destination_cidr_block`](crate::types::ModifyLocalGatewayRouteRequest::destination_cidr_block): The CIDR block used for destination matches.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyLocalGatewayRouteResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyLocalGatewayRouteResult {
     /// Information about the local gateway route table.
     pub route: Option<crate::types::LocalGatewayRoute>,
+}
+impl Clone for ModifyLocalGatewayRouteResult {
+    fn clone(&self) -> Self {
+        Self { route: self.route.clone() }
+    }
+}
+impl PartialEq for ModifyLocalGatewayRouteResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route == other.route
+    }
+}
+impl Default for ModifyLocalGatewayRouteResult {
+    fn default() -> Self {
+        Self { route: None }
+    }
 }
 impl ModifyLocalGatewayRouteResult {
     /// Starts building a [`ModifyLocalGatewayRouteResult`].
@@ -21,9 +36,26 @@ impl ModifyLocalGatewayRouteResult {
     }
 }
 /// A builder for [`ModifyLocalGatewayRouteResult`](crate::types::ModifyLocalGatewayRouteResult); start one with `ModifyLocalGatewayRouteResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyLocalGatewayRouteResultBuilder {
     inner: crate::types::ModifyLocalGatewayRouteResult,
+}
+impl Clone for ModifyLocalGatewayRouteResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyLocalGatewayRouteResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyLocalGatewayRouteResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyLocalGatewayRouteResult as Default>::default(),
+        }
+    }
 }
 impl ModifyLocalGatewayRouteResultBuilder {
     /// Sets [`ModifyLocalGatewayRouteResult::route`](crate::types::ModifyLocalGatewayRouteResult::route): Information about the local gateway route table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyManagedPrefixListRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyManagedPrefixListRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -25,6 +25,47 @@ pub struct ModifyManagedPrefixListRequest {
     pub max_entries: Option<i32>,
     /// Indicates whether synchronization with an IPAM prefix list resolver should be enabled for this managed prefix list. When enabled, the prefix list CIDRs are automatically updated based on the associated resolver's CIDR selection rules.
     pub ipam_prefix_list_resolver_sync_enabled: Option<bool>,
+}
+impl Clone for ModifyManagedPrefixListRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            prefix_list_id: self.prefix_list_id.clone(),
+            current_version: self.current_version,
+            prefix_list_name: self.prefix_list_name.clone(),
+            add_entries: self.add_entries.clone(),
+            remove_entries: self.remove_entries.clone(),
+            max_entries: self.max_entries,
+            ipam_prefix_list_resolver_sync_enabled: self
+                .ipam_prefix_list_resolver_sync_enabled,
+        }
+    }
+}
+impl PartialEq for ModifyManagedPrefixListRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.prefix_list_id == other.prefix_list_id
+            && self.current_version == other.current_version
+            && self.prefix_list_name == other.prefix_list_name
+            && self.add_entries == other.add_entries
+            && self.remove_entries == other.remove_entries
+            && self.max_entries == other.max_entries
+            && self.ipam_prefix_list_resolver_sync_enabled
+                == other.ipam_prefix_list_resolver_sync_enabled
+    }
+}
+impl Default for ModifyManagedPrefixListRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            prefix_list_id: None,
+            current_version: None,
+            prefix_list_name: None,
+            add_entries: None,
+            remove_entries: None,
+            max_entries: None,
+            ipam_prefix_list_resolver_sync_enabled: None,
+        }
+    }
 }
 impl ModifyManagedPrefixListRequest {
     /// Starts building a [`ModifyManagedPrefixListRequest`].
@@ -74,9 +115,26 @@ impl ModifyManagedPrefixListRequest {
     }
 }
 /// A builder for [`ModifyManagedPrefixListRequest`](crate::types::ModifyManagedPrefixListRequest); start one with `ModifyManagedPrefixListRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyManagedPrefixListRequestBuilder {
     inner: crate::types::ModifyManagedPrefixListRequest,
+}
+impl Clone for ModifyManagedPrefixListRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyManagedPrefixListRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyManagedPrefixListRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyManagedPrefixListRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyManagedPrefixListRequestBuilder {
     /// Sets [`ModifyManagedPrefixListRequest::dry_run`](crate::types::ModifyManagedPrefixListRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

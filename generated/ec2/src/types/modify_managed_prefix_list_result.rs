@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyManagedPrefixListResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyManagedPrefixListResult {
     /// Information about the prefix list.
     pub prefix_list: Option<crate::types::ManagedPrefixList>,
+}
+impl Clone for ModifyManagedPrefixListResult {
+    fn clone(&self) -> Self {
+        Self {
+            prefix_list: self.prefix_list.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyManagedPrefixListResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.prefix_list == other.prefix_list
+    }
+}
+impl Default for ModifyManagedPrefixListResult {
+    fn default() -> Self {
+        Self { prefix_list: None }
+    }
 }
 impl ModifyManagedPrefixListResult {
     /// Starts building a [`ModifyManagedPrefixListResult`].
@@ -21,9 +38,26 @@ impl ModifyManagedPrefixListResult {
     }
 }
 /// A builder for [`ModifyManagedPrefixListResult`](crate::types::ModifyManagedPrefixListResult); start one with `ModifyManagedPrefixListResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyManagedPrefixListResultBuilder {
     inner: crate::types::ModifyManagedPrefixListResult,
+}
+impl Clone for ModifyManagedPrefixListResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyManagedPrefixListResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyManagedPrefixListResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyManagedPrefixListResult as Default>::default(),
+        }
+    }
 }
 impl ModifyManagedPrefixListResultBuilder {
     /// Sets [`ModifyManagedPrefixListResult::prefix_list`](crate::types::ModifyManagedPrefixListResult::prefix_list): Information about the prefix list.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyManagedResourceVisibilityRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyManagedResourceVisibilityRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct ModifyManagedResourceVisibilityRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub default_visibility: Option<crate::types::ManagedResourceDefaultVisibility>,
+}
+impl Clone for ModifyManagedResourceVisibilityRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            default_visibility: self.default_visibility.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyManagedResourceVisibilityRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.default_visibility == other.default_visibility
+    }
+}
+impl Default for ModifyManagedResourceVisibilityRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            default_visibility: None,
+        }
+    }
 }
 impl ModifyManagedResourceVisibilityRequest {
     /// Starts building a [`ModifyManagedResourceVisibilityRequest`].
@@ -32,9 +54,26 @@ impl ModifyManagedResourceVisibilityRequest {
     }
 }
 /// A builder for [`ModifyManagedResourceVisibilityRequest`](crate::types::ModifyManagedResourceVisibilityRequest); start one with `ModifyManagedResourceVisibilityRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyManagedResourceVisibilityRequestBuilder {
     inner: crate::types::ModifyManagedResourceVisibilityRequest,
+}
+impl Clone for ModifyManagedResourceVisibilityRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyManagedResourceVisibilityRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyManagedResourceVisibilityRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyManagedResourceVisibilityRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyManagedResourceVisibilityRequestBuilder {
     /// Sets [`ModifyManagedResourceVisibilityRequest::dry_run`](crate::types::ModifyManagedResourceVisibilityRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyManagedResourceVisibilityResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyManagedResourceVisibilityResult {
     /// The updated managed resource visibility settings for the account.
     pub visibility: Option<crate::types::ManagedResourceVisibilitySettings>,
+}
+impl Clone for ModifyManagedResourceVisibilityResult {
+    fn clone(&self) -> Self {
+        Self {
+            visibility: self.visibility.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyManagedResourceVisibilityResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.visibility == other.visibility
+    }
+}
+impl Default for ModifyManagedResourceVisibilityResult {
+    fn default() -> Self {
+        Self { visibility: None }
+    }
 }
 impl ModifyManagedResourceVisibilityResult {
     /// Starts building a [`ModifyManagedResourceVisibilityResult`].
@@ -23,9 +40,26 @@ impl ModifyManagedResourceVisibilityResult {
     }
 }
 /// A builder for [`ModifyManagedResourceVisibilityResult`](crate::types::ModifyManagedResourceVisibilityResult); start one with `ModifyManagedResourceVisibilityResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyManagedResourceVisibilityResultBuilder {
     inner: crate::types::ModifyManagedResourceVisibilityResult,
+}
+impl Clone for ModifyManagedResourceVisibilityResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyManagedResourceVisibilityResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyManagedResourceVisibilityResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyManagedResourceVisibilityResult as Default>::default(),
+        }
+    }
 }
 impl ModifyManagedResourceVisibilityResultBuilder {
     /// Sets [`ModifyManagedResourceVisibilityResult::visibility`](crate::types::ModifyManagedResourceVisibilityResult::visibility): The updated managed resource visibility settings for the account.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for ModifyNetworkInterfaceAttribute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyNetworkInterfaceAttributeRequest {
     /// Updates the ENA Express configuration for the network interface that’s attached to the instance.
@@ -31,6 +31,57 @@ pub struct ModifyNetworkInterfaceAttributeRequest {
     pub groups: Option<Vec<String>>,
     /// Information about the interface attachment. If modifying the `delete on termination` attribute, you must specify the ID of the interface attachment.
     pub attachment: Option<crate::types::NetworkInterfaceAttachmentChanges>,
+}
+impl Clone for ModifyNetworkInterfaceAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ena_srd_specification: self.ena_srd_specification.clone(),
+            enable_primary_ipv6: self.enable_primary_ipv6,
+            connection_tracking_specification: self
+                .connection_tracking_specification
+                .clone(),
+            associate_public_ip_address: self.associate_public_ip_address,
+            associated_subnet_ids: self.associated_subnet_ids.clone(),
+            dry_run: self.dry_run,
+            network_interface_id: self.network_interface_id.clone(),
+            description: self.description.clone(),
+            source_dest_check: self.source_dest_check.clone(),
+            groups: self.groups.clone(),
+            attachment: self.attachment.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyNetworkInterfaceAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ena_srd_specification == other.ena_srd_specification
+            && self.enable_primary_ipv6 == other.enable_primary_ipv6
+            && self.connection_tracking_specification
+                == other.connection_tracking_specification
+            && self.associate_public_ip_address == other.associate_public_ip_address
+            && self.associated_subnet_ids == other.associated_subnet_ids
+            && self.dry_run == other.dry_run
+            && self.network_interface_id == other.network_interface_id
+            && self.description == other.description
+            && self.source_dest_check == other.source_dest_check
+            && self.groups == other.groups && self.attachment == other.attachment
+    }
+}
+impl Default for ModifyNetworkInterfaceAttributeRequest {
+    fn default() -> Self {
+        Self {
+            ena_srd_specification: None,
+            enable_primary_ipv6: None,
+            connection_tracking_specification: None,
+            associate_public_ip_address: None,
+            associated_subnet_ids: None,
+            dry_run: None,
+            network_interface_id: None,
+            description: None,
+            source_dest_check: None,
+            groups: None,
+            attachment: None,
+        }
+    }
 }
 impl ModifyNetworkInterfaceAttributeRequest {
     /// Starts building a [`ModifyNetworkInterfaceAttributeRequest`].
@@ -99,9 +150,26 @@ impl ModifyNetworkInterfaceAttributeRequest {
     }
 }
 /// A builder for [`ModifyNetworkInterfaceAttributeRequest`](crate::types::ModifyNetworkInterfaceAttributeRequest); start one with `ModifyNetworkInterfaceAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyNetworkInterfaceAttributeRequestBuilder {
     inner: crate::types::ModifyNetworkInterfaceAttributeRequest,
+}
+impl Clone for ModifyNetworkInterfaceAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyNetworkInterfaceAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyNetworkInterfaceAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyNetworkInterfaceAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyNetworkInterfaceAttributeRequestBuilder {
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::ena_srd_specification`](crate::types::ModifyNetworkInterfaceAttributeRequest::ena_srd_specification): Updates the ENA Express configuration for the network interface that’s attached to the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyPrivateDnsNameOptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyPrivateDnsNameOptionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,39 @@ pub struct ModifyPrivateDnsNameOptionsRequest {
     pub enable_resource_name_dns_a_record: Option<bool>,
     /// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
     pub enable_resource_name_dns_aaaa_record: Option<bool>,
+}
+impl Clone for ModifyPrivateDnsNameOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_id: self.instance_id.clone(),
+            private_dns_hostname_type: self.private_dns_hostname_type.clone(),
+            enable_resource_name_dns_a_record: self.enable_resource_name_dns_a_record,
+            enable_resource_name_dns_aaaa_record: self
+                .enable_resource_name_dns_aaaa_record,
+        }
+    }
+}
+impl PartialEq for ModifyPrivateDnsNameOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instance_id == other.instance_id
+            && self.private_dns_hostname_type == other.private_dns_hostname_type
+            && self.enable_resource_name_dns_a_record
+                == other.enable_resource_name_dns_a_record
+            && self.enable_resource_name_dns_aaaa_record
+                == other.enable_resource_name_dns_aaaa_record
+    }
+}
+impl Default for ModifyPrivateDnsNameOptionsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_id: None,
+            private_dns_hostname_type: None,
+            enable_resource_name_dns_a_record: None,
+            enable_resource_name_dns_aaaa_record: None,
+        }
+    }
 }
 impl ModifyPrivateDnsNameOptionsRequest {
     /// Starts building a [`ModifyPrivateDnsNameOptionsRequest`].
@@ -51,9 +84,26 @@ impl ModifyPrivateDnsNameOptionsRequest {
     }
 }
 /// A builder for [`ModifyPrivateDnsNameOptionsRequest`](crate::types::ModifyPrivateDnsNameOptionsRequest); start one with `ModifyPrivateDnsNameOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyPrivateDnsNameOptionsRequestBuilder {
     inner: crate::types::ModifyPrivateDnsNameOptionsRequest,
+}
+impl Clone for ModifyPrivateDnsNameOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyPrivateDnsNameOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyPrivateDnsNameOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyPrivateDnsNameOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyPrivateDnsNameOptionsRequestBuilder {
     /// Sets [`ModifyPrivateDnsNameOptionsRequest::dry_run`](crate::types::ModifyPrivateDnsNameOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyPrivateDnsNameOptionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyPrivateDnsNameOptionsResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for ModifyPrivateDnsNameOptionsResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifyPrivateDnsNameOptionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifyPrivateDnsNameOptionsResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifyPrivateDnsNameOptionsResult {
     /// Starts building a [`ModifyPrivateDnsNameOptionsResult`].
@@ -21,9 +36,26 @@ impl ModifyPrivateDnsNameOptionsResult {
     }
 }
 /// A builder for [`ModifyPrivateDnsNameOptionsResult`](crate::types::ModifyPrivateDnsNameOptionsResult); start one with `ModifyPrivateDnsNameOptionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyPrivateDnsNameOptionsResultBuilder {
     inner: crate::types::ModifyPrivateDnsNameOptionsResult,
+}
+impl Clone for ModifyPrivateDnsNameOptionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyPrivateDnsNameOptionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyPrivateDnsNameOptionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyPrivateDnsNameOptionsResult as Default>::default(),
+        }
+    }
 }
 impl ModifyPrivateDnsNameOptionsResultBuilder {
     /// Sets [`ModifyPrivateDnsNameOptionsResult::return_`](crate::types::ModifyPrivateDnsNameOptionsResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyPublicIpDnsNameOptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyPublicIpDnsNameOptionsRequest {
     /// A network interface ID.
@@ -19,6 +19,30 @@ pub struct ModifyPublicIpDnsNameOptionsRequest {
     pub hostname_type: Option<crate::types::PublicIpDnsOption>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyPublicIpDnsNameOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_interface_id: self.network_interface_id.clone(),
+            hostname_type: self.hostname_type.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyPublicIpDnsNameOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interface_id == other.network_interface_id
+            && self.hostname_type == other.hostname_type && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyPublicIpDnsNameOptionsRequest {
+    fn default() -> Self {
+        Self {
+            network_interface_id: None,
+            hostname_type: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyPublicIpDnsNameOptionsRequest {
     /// Starts building a [`ModifyPublicIpDnsNameOptionsRequest`].
@@ -43,9 +67,26 @@ impl ModifyPublicIpDnsNameOptionsRequest {
     }
 }
 /// A builder for [`ModifyPublicIpDnsNameOptionsRequest`](crate::types::ModifyPublicIpDnsNameOptionsRequest); start one with `ModifyPublicIpDnsNameOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyPublicIpDnsNameOptionsRequestBuilder {
     inner: crate::types::ModifyPublicIpDnsNameOptionsRequest,
+}
+impl Clone for ModifyPublicIpDnsNameOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyPublicIpDnsNameOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyPublicIpDnsNameOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyPublicIpDnsNameOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyPublicIpDnsNameOptionsRequestBuilder {
     /// Sets [`ModifyPublicIpDnsNameOptionsRequest::network_interface_id`](crate::types::ModifyPublicIpDnsNameOptionsRequest::network_interface_id): A network interface ID.

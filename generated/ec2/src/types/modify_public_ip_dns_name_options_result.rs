@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyPublicIpDnsNameOptionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyPublicIpDnsNameOptionsResult {
     /// Whether or not the request was successful.
     pub successful: Option<bool>,
+}
+impl Clone for ModifyPublicIpDnsNameOptionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful: self.successful,
+        }
+    }
+}
+impl PartialEq for ModifyPublicIpDnsNameOptionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful == other.successful
+    }
+}
+impl Default for ModifyPublicIpDnsNameOptionsResult {
+    fn default() -> Self {
+        Self { successful: None }
+    }
 }
 impl ModifyPublicIpDnsNameOptionsResult {
     /// Starts building a [`ModifyPublicIpDnsNameOptionsResult`].
@@ -21,9 +38,26 @@ impl ModifyPublicIpDnsNameOptionsResult {
     }
 }
 /// A builder for [`ModifyPublicIpDnsNameOptionsResult`](crate::types::ModifyPublicIpDnsNameOptionsResult); start one with `ModifyPublicIpDnsNameOptionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyPublicIpDnsNameOptionsResultBuilder {
     inner: crate::types::ModifyPublicIpDnsNameOptionsResult,
+}
+impl Clone for ModifyPublicIpDnsNameOptionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyPublicIpDnsNameOptionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyPublicIpDnsNameOptionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyPublicIpDnsNameOptionsResult as Default>::default(),
+        }
+    }
 }
 impl ModifyPublicIpDnsNameOptionsResultBuilder {
     /// Sets [`ModifyPublicIpDnsNameOptionsResult::successful`](crate::types::ModifyPublicIpDnsNameOptionsResult::successful): Whether or not the request was successful.

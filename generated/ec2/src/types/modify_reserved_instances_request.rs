@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for ModifyReservedInstances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyReservedInstancesRequest {
     /// The IDs of the Reserved Instances to modify.
@@ -15,6 +15,31 @@ pub struct ModifyReservedInstancesRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub target_configurations: Option<Vec<crate::types::ReservedInstancesConfiguration>>,
+}
+impl Clone for ModifyReservedInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances_ids: self.reserved_instances_ids.clone(),
+            client_token: self.client_token.clone(),
+            target_configurations: self.target_configurations.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyReservedInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances_ids == other.reserved_instances_ids
+            && self.client_token == other.client_token
+            && self.target_configurations == other.target_configurations
+    }
+}
+impl Default for ModifyReservedInstancesRequest {
+    fn default() -> Self {
+        Self {
+            reserved_instances_ids: None,
+            client_token: None,
+            target_configurations: None,
+        }
+    }
 }
 impl ModifyReservedInstancesRequest {
     /// Starts building a [`ModifyReservedInstancesRequest`].
@@ -41,9 +66,26 @@ impl ModifyReservedInstancesRequest {
     }
 }
 /// A builder for [`ModifyReservedInstancesRequest`](crate::types::ModifyReservedInstancesRequest); start one with `ModifyReservedInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyReservedInstancesRequestBuilder {
     inner: crate::types::ModifyReservedInstancesRequest,
+}
+impl Clone for ModifyReservedInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyReservedInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyReservedInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyReservedInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyReservedInstancesRequestBuilder {
     /// Appends one item to [`ModifyReservedInstancesRequest::reserved_instances_ids`](crate::types::ModifyReservedInstancesRequest::reserved_instances_ids): The IDs of the Reserved Instances to modify.

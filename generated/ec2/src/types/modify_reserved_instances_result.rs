@@ -2,11 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of ModifyReservedInstances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyReservedInstancesResult {
     /// The ID for the modification.
     pub reserved_instances_modification_id: Option<String>,
+}
+impl Clone for ModifyReservedInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances_modification_id: self
+                .reserved_instances_modification_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ModifyReservedInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances_modification_id
+            == other.reserved_instances_modification_id
+    }
+}
+impl Default for ModifyReservedInstancesResult {
+    fn default() -> Self {
+        Self {
+            reserved_instances_modification_id: None,
+        }
+    }
 }
 impl ModifyReservedInstancesResult {
     /// Starts building a [`ModifyReservedInstancesResult`].
@@ -21,9 +43,26 @@ impl ModifyReservedInstancesResult {
     }
 }
 /// A builder for [`ModifyReservedInstancesResult`](crate::types::ModifyReservedInstancesResult); start one with `ModifyReservedInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyReservedInstancesResultBuilder {
     inner: crate::types::ModifyReservedInstancesResult,
+}
+impl Clone for ModifyReservedInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyReservedInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyReservedInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyReservedInstancesResult as Default>::default(),
+        }
+    }
 }
 impl ModifyReservedInstancesResultBuilder {
     /// Sets [`ModifyReservedInstancesResult::reserved_instances_modification_id`](crate::types::ModifyReservedInstancesResult::reserved_instances_modification_id): The ID for the modification.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyRouteServerRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyRouteServerRequest {
     /// The ID of the route server to modify.
@@ -23,6 +23,37 @@ pub struct ModifyRouteServerRequest {
     pub sns_notifications_enabled: Option<bool>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyRouteServerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            persist_routes: self.persist_routes.clone(),
+            persist_routes_duration: self.persist_routes_duration,
+            sns_notifications_enabled: self.sns_notifications_enabled,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyRouteServerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id
+            && self.persist_routes == other.persist_routes
+            && self.persist_routes_duration == other.persist_routes_duration
+            && self.sns_notifications_enabled == other.sns_notifications_enabled
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyRouteServerRequest {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            persist_routes: None,
+            persist_routes_duration: None,
+            sns_notifications_enabled: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyRouteServerRequest {
     /// Starts building a [`ModifyRouteServerRequest`].
@@ -59,9 +90,26 @@ impl ModifyRouteServerRequest {
     }
 }
 /// A builder for [`ModifyRouteServerRequest`](crate::types::ModifyRouteServerRequest); start one with `ModifyRouteServerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyRouteServerRequestBuilder {
     inner: crate::types::ModifyRouteServerRequest,
+}
+impl Clone for ModifyRouteServerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyRouteServerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyRouteServerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyRouteServerRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyRouteServerRequestBuilder {
     /// Sets [`ModifyRouteServerRequest::route_server_id`](crate::types::ModifyRouteServerRequest::route_server_id): The ID of the route server to modify.

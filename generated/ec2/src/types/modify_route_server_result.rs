@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyRouteServerResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyRouteServerResult {
     /// Information about the modified route server.
     pub route_server: Option<crate::types::RouteServer>,
+}
+impl Clone for ModifyRouteServerResult {
+    fn clone(&self) -> Self {
+        Self {
+            route_server: self.route_server.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyRouteServerResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server == other.route_server
+    }
+}
+impl Default for ModifyRouteServerResult {
+    fn default() -> Self {
+        Self { route_server: None }
+    }
 }
 impl ModifyRouteServerResult {
     /// Starts building a [`ModifyRouteServerResult`].
@@ -21,9 +38,26 @@ impl ModifyRouteServerResult {
     }
 }
 /// A builder for [`ModifyRouteServerResult`](crate::types::ModifyRouteServerResult); start one with `ModifyRouteServerResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyRouteServerResultBuilder {
     inner: crate::types::ModifyRouteServerResult,
+}
+impl Clone for ModifyRouteServerResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyRouteServerResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyRouteServerResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyRouteServerResult as Default>::default(),
+        }
+    }
 }
 impl ModifyRouteServerResultBuilder {
     /// Sets [`ModifyRouteServerResult::route_server`](crate::types::ModifyRouteServerResult::route_server): Information about the modified route server.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifySecurityGroupRulesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupRulesRequest {
     /// The ID of the security group.
@@ -15,6 +15,31 @@ pub struct ModifySecurityGroupRulesRequest {
     pub security_group_rules: Option<Vec<crate::types::SecurityGroupRuleUpdate>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifySecurityGroupRulesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            group_id: self.group_id.clone(),
+            security_group_rules: self.security_group_rules.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifySecurityGroupRulesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_id == other.group_id
+            && self.security_group_rules == other.security_group_rules
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifySecurityGroupRulesRequest {
+    fn default() -> Self {
+        Self {
+            group_id: None,
+            security_group_rules: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifySecurityGroupRulesRequest {
     /// Starts building a [`ModifySecurityGroupRulesRequest`].
@@ -39,9 +64,26 @@ impl ModifySecurityGroupRulesRequest {
     }
 }
 /// A builder for [`ModifySecurityGroupRulesRequest`](crate::types::ModifySecurityGroupRulesRequest); start one with `ModifySecurityGroupRulesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifySecurityGroupRulesRequestBuilder {
     inner: crate::types::ModifySecurityGroupRulesRequest,
+}
+impl Clone for ModifySecurityGroupRulesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifySecurityGroupRulesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifySecurityGroupRulesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifySecurityGroupRulesRequest as Default>::default(),
+        }
+    }
 }
 impl ModifySecurityGroupRulesRequestBuilder {
     /// Sets [`ModifySecurityGroupRulesRequest::group_id`](crate::types::ModifySecurityGroupRulesRequest::group_id): The ID of the security group.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifySecurityGroupRulesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupRulesResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for ModifySecurityGroupRulesResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifySecurityGroupRulesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifySecurityGroupRulesResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifySecurityGroupRulesResult {
     /// Starts building a [`ModifySecurityGroupRulesResult`].
@@ -21,9 +36,26 @@ impl ModifySecurityGroupRulesResult {
     }
 }
 /// A builder for [`ModifySecurityGroupRulesResult`](crate::types::ModifySecurityGroupRulesResult); start one with `ModifySecurityGroupRulesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifySecurityGroupRulesResultBuilder {
     inner: crate::types::ModifySecurityGroupRulesResult,
+}
+impl Clone for ModifySecurityGroupRulesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifySecurityGroupRulesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifySecurityGroupRulesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifySecurityGroupRulesResult as Default>::default(),
+        }
+    }
 }
 impl ModifySecurityGroupRulesResultBuilder {
     /// Sets [`ModifySecurityGroupRulesResult::return_`](crate::types::ModifySecurityGroupRulesResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.

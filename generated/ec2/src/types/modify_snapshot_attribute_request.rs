@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifySnapshotAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifySnapshotAttributeRequest {
     /// The snapshot attribute to modify. Only volume creation permissions can be modified.
@@ -23,6 +23,42 @@ pub struct ModifySnapshotAttributeRequest {
     pub user_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifySnapshotAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            attribute: self.attribute.clone(),
+            create_volume_permission: self.create_volume_permission.clone(),
+            group_names: self.group_names.clone(),
+            operation_type: self.operation_type.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            user_ids: self.user_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifySnapshotAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute == other.attribute
+            && self.create_volume_permission == other.create_volume_permission
+            && self.group_names == other.group_names
+            && self.operation_type == other.operation_type
+            && self.snapshot_id == other.snapshot_id && self.user_ids == other.user_ids
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifySnapshotAttributeRequest {
+    fn default() -> Self {
+        Self {
+            attribute: None,
+            create_volume_permission: None,
+            group_names: None,
+            operation_type: None,
+            snapshot_id: None,
+            user_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifySnapshotAttributeRequest {
     /// Starts building a [`ModifySnapshotAttributeRequest`].
@@ -69,9 +105,26 @@ impl ModifySnapshotAttributeRequest {
     }
 }
 /// A builder for [`ModifySnapshotAttributeRequest`](crate::types::ModifySnapshotAttributeRequest); start one with `ModifySnapshotAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifySnapshotAttributeRequestBuilder {
     inner: crate::types::ModifySnapshotAttributeRequest,
+}
+impl Clone for ModifySnapshotAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifySnapshotAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifySnapshotAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifySnapshotAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ModifySnapshotAttributeRequestBuilder {
     /// Sets [`ModifySnapshotAttributeRequest::attribute`](crate::types::ModifySnapshotAttributeRequest::attribute): The snapshot attribute to modify.

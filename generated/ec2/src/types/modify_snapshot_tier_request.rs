@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifySnapshotTierRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifySnapshotTierRequest {
     /// The ID of the snapshot.
@@ -13,6 +13,30 @@ pub struct ModifySnapshotTierRequest {
     pub storage_tier: Option<crate::types::TargetStorageTier>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifySnapshotTierRequest {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            storage_tier: self.storage_tier.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifySnapshotTierRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id && self.storage_tier == other.storage_tier
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifySnapshotTierRequest {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            storage_tier: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifySnapshotTierRequest {
     /// Starts building a [`ModifySnapshotTierRequest`].
@@ -37,9 +61,26 @@ impl ModifySnapshotTierRequest {
     }
 }
 /// A builder for [`ModifySnapshotTierRequest`](crate::types::ModifySnapshotTierRequest); start one with `ModifySnapshotTierRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifySnapshotTierRequestBuilder {
     inner: crate::types::ModifySnapshotTierRequest,
+}
+impl Clone for ModifySnapshotTierRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifySnapshotTierRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifySnapshotTierRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifySnapshotTierRequest as Default>::default(),
+        }
+    }
 }
 impl ModifySnapshotTierRequestBuilder {
     /// Sets [`ModifySnapshotTierRequest::snapshot_id`](crate::types::ModifySnapshotTierRequest::snapshot_id): The ID of the snapshot.

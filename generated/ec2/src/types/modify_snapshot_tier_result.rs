@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifySnapshotTierResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifySnapshotTierResult {
     /// The ID of the snapshot.
     pub snapshot_id: Option<String>,
     /// The date and time when the archive process was started.
     pub tiering_start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for ModifySnapshotTierResult {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            tiering_start_time: self.tiering_start_time,
+        }
+    }
+}
+impl PartialEq for ModifySnapshotTierResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id
+            && self.tiering_start_time == other.tiering_start_time
+    }
+}
+impl Default for ModifySnapshotTierResult {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            tiering_start_time: None,
+        }
+    }
 }
 impl ModifySnapshotTierResult {
     /// Starts building a [`ModifySnapshotTierResult`].
@@ -28,9 +50,26 @@ impl ModifySnapshotTierResult {
     }
 }
 /// A builder for [`ModifySnapshotTierResult`](crate::types::ModifySnapshotTierResult); start one with `ModifySnapshotTierResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifySnapshotTierResultBuilder {
     inner: crate::types::ModifySnapshotTierResult,
+}
+impl Clone for ModifySnapshotTierResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifySnapshotTierResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifySnapshotTierResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifySnapshotTierResult as Default>::default(),
+        }
+    }
 }
 impl ModifySnapshotTierResultBuilder {
     /// Sets [`ModifySnapshotTierResult::snapshot_id`](crate::types::ModifySnapshotTierResult::snapshot_id): The ID of the snapshot.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for ModifySpotFleetRequest.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifySpotFleetRequestRequest {
     /// The launch template and overrides. You can only use this parameter if you specified a launch template (`LaunchTemplateConfigs`) in your Spot Fleet request. If you specified `LaunchSpecifications` in your Spot Fleet request, then omit this parameter.
@@ -23,6 +23,43 @@ pub struct ModifySpotFleetRequestRequest {
     pub excess_capacity_termination_policy: Option<
         crate::types::ExcessCapacityTerminationPolicy,
     >,
+}
+impl Clone for ModifySpotFleetRequestRequest {
+    fn clone(&self) -> Self {
+        Self {
+            launch_template_configs: self.launch_template_configs.clone(),
+            on_demand_target_capacity: self.on_demand_target_capacity,
+            context: self.context.clone(),
+            spot_fleet_request_id: self.spot_fleet_request_id.clone(),
+            target_capacity: self.target_capacity,
+            excess_capacity_termination_policy: self
+                .excess_capacity_termination_policy
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ModifySpotFleetRequestRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_template_configs == other.launch_template_configs
+            && self.on_demand_target_capacity == other.on_demand_target_capacity
+            && self.context == other.context
+            && self.spot_fleet_request_id == other.spot_fleet_request_id
+            && self.target_capacity == other.target_capacity
+            && self.excess_capacity_termination_policy
+                == other.excess_capacity_termination_policy
+    }
+}
+impl Default for ModifySpotFleetRequestRequest {
+    fn default() -> Self {
+        Self {
+            launch_template_configs: None,
+            on_demand_target_capacity: None,
+            context: None,
+            spot_fleet_request_id: None,
+            target_capacity: None,
+            excess_capacity_termination_policy: None,
+        }
+    }
 }
 impl ModifySpotFleetRequestRequest {
     /// Starts building a [`ModifySpotFleetRequestRequest`].
@@ -64,9 +101,26 @@ impl ModifySpotFleetRequestRequest {
     }
 }
 /// A builder for [`ModifySpotFleetRequestRequest`](crate::types::ModifySpotFleetRequestRequest); start one with `ModifySpotFleetRequestRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifySpotFleetRequestRequestBuilder {
     inner: crate::types::ModifySpotFleetRequestRequest,
+}
+impl Clone for ModifySpotFleetRequestRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifySpotFleetRequestRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifySpotFleetRequestRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifySpotFleetRequestRequest as Default>::default(),
+        }
+    }
 }
 impl ModifySpotFleetRequestRequestBuilder {
     /// Appends one item to [`ModifySpotFleetRequestRequest::launch_template_configs`](crate::types::ModifySpotFleetRequestRequest::launch_template_configs): The launch template and overrides.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of ModifySpotFleetRequest.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifySpotFleetRequestResponse {
     /// If the request succeeds, the response returns `true`. If the request fails, no response is returned, and instead an error message is returned.
     pub return_: Option<bool>,
+}
+impl Clone for ModifySpotFleetRequestResponse {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifySpotFleetRequestResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifySpotFleetRequestResponse {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifySpotFleetRequestResponse {
     /// Starts building a [`ModifySpotFleetRequestResponse`].
@@ -21,9 +36,26 @@ impl ModifySpotFleetRequestResponse {
     }
 }
 /// A builder for [`ModifySpotFleetRequestResponse`](crate::types::ModifySpotFleetRequestResponse); start one with `ModifySpotFleetRequestResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifySpotFleetRequestResponseBuilder {
     inner: crate::types::ModifySpotFleetRequestResponse,
+}
+impl Clone for ModifySpotFleetRequestResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifySpotFleetRequestResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifySpotFleetRequestResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifySpotFleetRequestResponse as Default>::default(),
+        }
+    }
 }
 impl ModifySpotFleetRequestResponseBuilder {
     /// Sets [`ModifySpotFleetRequestResponse::return_`](crate::types::ModifySpotFleetRequestResponse::return_): If the request succeeds, the response returns `true`.

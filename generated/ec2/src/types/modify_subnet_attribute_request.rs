@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifySubnetAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifySubnetAttributeRequest {
     /// Specify `true` to indicate that network interfaces created in the specified subnet should be assigned an IPv6 address. This includes a network interface that's created when launching an instance into the subnet (the instance therefore receives an IPv6 address).
@@ -43,6 +43,69 @@ pub struct ModifySubnetAttributeRequest {
     pub enable_lni_at_device_index: Option<i32>,
     /// Specify `true` to indicate that local network interfaces at the current position should be disabled.
     pub disable_lni_at_device_index: Option<crate::types::AttributeBooleanValue>,
+}
+impl Clone for ModifySubnetAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            assign_ipv6_address_on_creation: self
+                .assign_ipv6_address_on_creation
+                .clone(),
+            map_public_ip_on_launch: self.map_public_ip_on_launch.clone(),
+            subnet_id: self.subnet_id.clone(),
+            map_customer_owned_ip_on_launch: self
+                .map_customer_owned_ip_on_launch
+                .clone(),
+            customer_owned_ipv4_pool: self.customer_owned_ipv4_pool.clone(),
+            enable_dns64: self.enable_dns64.clone(),
+            private_dns_hostname_type_on_launch: self
+                .private_dns_hostname_type_on_launch
+                .clone(),
+            enable_resource_name_dns_a_record_on_launch: self
+                .enable_resource_name_dns_a_record_on_launch
+                .clone(),
+            enable_resource_name_dns_aaaa_record_on_launch: self
+                .enable_resource_name_dns_aaaa_record_on_launch
+                .clone(),
+            enable_lni_at_device_index: self.enable_lni_at_device_index,
+            disable_lni_at_device_index: self.disable_lni_at_device_index.clone(),
+        }
+    }
+}
+impl PartialEq for ModifySubnetAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.assign_ipv6_address_on_creation == other.assign_ipv6_address_on_creation
+            && self.map_public_ip_on_launch == other.map_public_ip_on_launch
+            && self.subnet_id == other.subnet_id
+            && self.map_customer_owned_ip_on_launch
+                == other.map_customer_owned_ip_on_launch
+            && self.customer_owned_ipv4_pool == other.customer_owned_ipv4_pool
+            && self.enable_dns64 == other.enable_dns64
+            && self.private_dns_hostname_type_on_launch
+                == other.private_dns_hostname_type_on_launch
+            && self.enable_resource_name_dns_a_record_on_launch
+                == other.enable_resource_name_dns_a_record_on_launch
+            && self.enable_resource_name_dns_aaaa_record_on_launch
+                == other.enable_resource_name_dns_aaaa_record_on_launch
+            && self.enable_lni_at_device_index == other.enable_lni_at_device_index
+            && self.disable_lni_at_device_index == other.disable_lni_at_device_index
+    }
+}
+impl Default for ModifySubnetAttributeRequest {
+    fn default() -> Self {
+        Self {
+            assign_ipv6_address_on_creation: None,
+            map_public_ip_on_launch: None,
+            subnet_id: None,
+            map_customer_owned_ip_on_launch: None,
+            customer_owned_ipv4_pool: None,
+            enable_dns64: None,
+            private_dns_hostname_type_on_launch: None,
+            enable_resource_name_dns_a_record_on_launch: None,
+            enable_resource_name_dns_aaaa_record_on_launch: None,
+            enable_lni_at_device_index: None,
+            disable_lni_at_device_index: None,
+        }
+    }
 }
 impl ModifySubnetAttributeRequest {
     /// Starts building a [`ModifySubnetAttributeRequest`].
@@ -121,9 +184,26 @@ impl ModifySubnetAttributeRequest {
     }
 }
 /// A builder for [`ModifySubnetAttributeRequest`](crate::types::ModifySubnetAttributeRequest); start one with `ModifySubnetAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifySubnetAttributeRequestBuilder {
     inner: crate::types::ModifySubnetAttributeRequest,
+}
+impl Clone for ModifySubnetAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifySubnetAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifySubnetAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifySubnetAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ModifySubnetAttributeRequestBuilder {
     /// Sets [`ModifySubnetAttributeRequest::assign_ipv6_address_on_creation`](crate::types::ModifySubnetAttributeRequest::assign_ipv6_address_on_creation): Specify `true` to indicate that network interfaces created in the specified subnet should be assigned an IPv6 address.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTrafficMirrorFilterNetworkServicesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTrafficMirrorFilterNetworkServicesRequest {
     /// The ID of the Traffic Mirror filter.
@@ -15,6 +15,34 @@ pub struct ModifyTrafficMirrorFilterNetworkServicesRequest {
     pub remove_network_services: Option<Vec<crate::types::TrafficMirrorNetworkService>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyTrafficMirrorFilterNetworkServicesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_id: self.traffic_mirror_filter_id.clone(),
+            add_network_services: self.add_network_services.clone(),
+            remove_network_services: self.remove_network_services.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyTrafficMirrorFilterNetworkServicesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_id == other.traffic_mirror_filter_id
+            && self.add_network_services == other.add_network_services
+            && self.remove_network_services == other.remove_network_services
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyTrafficMirrorFilterNetworkServicesRequest {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_id: None,
+            add_network_services: None,
+            remove_network_services: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyTrafficMirrorFilterNetworkServicesRequest {
     /// Starts building a [`ModifyTrafficMirrorFilterNetworkServicesRequest`].
@@ -46,9 +74,26 @@ impl ModifyTrafficMirrorFilterNetworkServicesRequest {
     }
 }
 /// A builder for [`ModifyTrafficMirrorFilterNetworkServicesRequest`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest); start one with `ModifyTrafficMirrorFilterNetworkServicesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
     inner: crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest,
+}
+impl Clone for ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
     /// Sets [`ModifyTrafficMirrorFilterNetworkServicesRequest::traffic_mirror_filter_id`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest::traffic_mirror_filter_id): The ID of the Traffic Mirror filter.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTrafficMirrorFilterNetworkServicesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTrafficMirrorFilterNetworkServicesResult {
     /// The Traffic Mirror filter that the network service is associated with.
     pub traffic_mirror_filter: Option<crate::types::TrafficMirrorFilter>,
+}
+impl Clone for ModifyTrafficMirrorFilterNetworkServicesResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter: self.traffic_mirror_filter.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyTrafficMirrorFilterNetworkServicesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter == other.traffic_mirror_filter
+    }
+}
+impl Default for ModifyTrafficMirrorFilterNetworkServicesResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter: None,
+        }
+    }
 }
 impl ModifyTrafficMirrorFilterNetworkServicesResult {
     /// Starts building a [`ModifyTrafficMirrorFilterNetworkServicesResult`].
@@ -21,9 +40,26 @@ impl ModifyTrafficMirrorFilterNetworkServicesResult {
     }
 }
 /// A builder for [`ModifyTrafficMirrorFilterNetworkServicesResult`](crate::types::ModifyTrafficMirrorFilterNetworkServicesResult); start one with `ModifyTrafficMirrorFilterNetworkServicesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTrafficMirrorFilterNetworkServicesResultBuilder {
     inner: crate::types::ModifyTrafficMirrorFilterNetworkServicesResult,
+}
+impl Clone for ModifyTrafficMirrorFilterNetworkServicesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTrafficMirrorFilterNetworkServicesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTrafficMirrorFilterNetworkServicesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTrafficMirrorFilterNetworkServicesResult as Default>::default(),
+        }
+    }
 }
 impl ModifyTrafficMirrorFilterNetworkServicesResultBuilder {
     /// Sets [`ModifyTrafficMirrorFilterNetworkServicesResult::traffic_mirror_filter`](crate::types::ModifyTrafficMirrorFilterNetworkServicesResult::traffic_mirror_filter): The Traffic Mirror filter that the network service is associated with.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTrafficMirrorFilterRuleRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTrafficMirrorFilterRuleRequest {
     /// The ID of the Traffic Mirror rule.
@@ -33,6 +33,57 @@ pub struct ModifyTrafficMirrorFilterRuleRequest {
     pub remove_fields: Option<Vec<crate::types::TrafficMirrorFilterRuleField>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyTrafficMirrorFilterRuleRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_rule_id: self.traffic_mirror_filter_rule_id.clone(),
+            traffic_direction: self.traffic_direction.clone(),
+            rule_number: self.rule_number,
+            rule_action: self.rule_action.clone(),
+            destination_port_range: self.destination_port_range.clone(),
+            source_port_range: self.source_port_range.clone(),
+            protocol: self.protocol,
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            source_cidr_block: self.source_cidr_block.clone(),
+            description: self.description.clone(),
+            remove_fields: self.remove_fields.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyTrafficMirrorFilterRuleRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_rule_id == other.traffic_mirror_filter_rule_id
+            && self.traffic_direction == other.traffic_direction
+            && self.rule_number == other.rule_number
+            && self.rule_action == other.rule_action
+            && self.destination_port_range == other.destination_port_range
+            && self.source_port_range == other.source_port_range
+            && self.protocol == other.protocol
+            && self.destination_cidr_block == other.destination_cidr_block
+            && self.source_cidr_block == other.source_cidr_block
+            && self.description == other.description
+            && self.remove_fields == other.remove_fields && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyTrafficMirrorFilterRuleRequest {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_rule_id: None,
+            traffic_direction: None,
+            rule_number: None,
+            rule_action: None,
+            destination_port_range: None,
+            source_port_range: None,
+            protocol: None,
+            destination_cidr_block: None,
+            source_cidr_block: None,
+            description: None,
+            remove_fields: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyTrafficMirrorFilterRuleRequest {
     /// Starts building a [`ModifyTrafficMirrorFilterRuleRequest`].
@@ -106,9 +157,26 @@ impl ModifyTrafficMirrorFilterRuleRequest {
     }
 }
 /// A builder for [`ModifyTrafficMirrorFilterRuleRequest`](crate::types::ModifyTrafficMirrorFilterRuleRequest); start one with `ModifyTrafficMirrorFilterRuleRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTrafficMirrorFilterRuleRequestBuilder {
     inner: crate::types::ModifyTrafficMirrorFilterRuleRequest,
+}
+impl Clone for ModifyTrafficMirrorFilterRuleRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTrafficMirrorFilterRuleRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTrafficMirrorFilterRuleRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTrafficMirrorFilterRuleRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyTrafficMirrorFilterRuleRequestBuilder {
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id`](crate::types::ModifyTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id): The ID of the Traffic Mirror rule.

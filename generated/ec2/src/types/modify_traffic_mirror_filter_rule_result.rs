@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTrafficMirrorFilterRuleResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTrafficMirrorFilterRuleResult {
     /// **Note:** Tags are not returned for ModifyTrafficMirrorFilterRule.
     ///
     /// A Traffic Mirror rule.
     pub traffic_mirror_filter_rule: Option<crate::types::TrafficMirrorFilterRule>,
+}
+impl Clone for ModifyTrafficMirrorFilterRuleResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_rule: self.traffic_mirror_filter_rule.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyTrafficMirrorFilterRuleResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_rule == other.traffic_mirror_filter_rule
+    }
+}
+impl Default for ModifyTrafficMirrorFilterRuleResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_rule: None,
+        }
+    }
 }
 impl ModifyTrafficMirrorFilterRuleResult {
     /// Starts building a [`ModifyTrafficMirrorFilterRuleResult`].
@@ -25,9 +44,26 @@ impl ModifyTrafficMirrorFilterRuleResult {
     }
 }
 /// A builder for [`ModifyTrafficMirrorFilterRuleResult`](crate::types::ModifyTrafficMirrorFilterRuleResult); start one with `ModifyTrafficMirrorFilterRuleResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTrafficMirrorFilterRuleResultBuilder {
     inner: crate::types::ModifyTrafficMirrorFilterRuleResult,
+}
+impl Clone for ModifyTrafficMirrorFilterRuleResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTrafficMirrorFilterRuleResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTrafficMirrorFilterRuleResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTrafficMirrorFilterRuleResult as Default>::default(),
+        }
+    }
 }
 impl ModifyTrafficMirrorFilterRuleResultBuilder {
     /// Sets [`ModifyTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule`](crate::types::ModifyTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule): **Note:** Tags are not returned for ModifyTrafficMirrorFilterRule.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTrafficMirrorSessionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTrafficMirrorSessionRequest {
     /// The ID of the Traffic Mirror session.
@@ -31,6 +31,48 @@ pub struct ModifyTrafficMirrorSessionRequest {
     pub remove_fields: Option<Vec<crate::types::TrafficMirrorSessionField>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyTrafficMirrorSessionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_session_id: self.traffic_mirror_session_id.clone(),
+            traffic_mirror_target_id: self.traffic_mirror_target_id.clone(),
+            traffic_mirror_filter_id: self.traffic_mirror_filter_id.clone(),
+            packet_length: self.packet_length,
+            session_number: self.session_number,
+            virtual_network_id: self.virtual_network_id,
+            description: self.description.clone(),
+            remove_fields: self.remove_fields.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyTrafficMirrorSessionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_session_id == other.traffic_mirror_session_id
+            && self.traffic_mirror_target_id == other.traffic_mirror_target_id
+            && self.traffic_mirror_filter_id == other.traffic_mirror_filter_id
+            && self.packet_length == other.packet_length
+            && self.session_number == other.session_number
+            && self.virtual_network_id == other.virtual_network_id
+            && self.description == other.description
+            && self.remove_fields == other.remove_fields && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyTrafficMirrorSessionRequest {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_session_id: None,
+            traffic_mirror_target_id: None,
+            traffic_mirror_filter_id: None,
+            packet_length: None,
+            session_number: None,
+            virtual_network_id: None,
+            description: None,
+            remove_fields: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyTrafficMirrorSessionRequest {
     /// Starts building a [`ModifyTrafficMirrorSessionRequest`].
@@ -85,9 +127,26 @@ impl ModifyTrafficMirrorSessionRequest {
     }
 }
 /// A builder for [`ModifyTrafficMirrorSessionRequest`](crate::types::ModifyTrafficMirrorSessionRequest); start one with `ModifyTrafficMirrorSessionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTrafficMirrorSessionRequestBuilder {
     inner: crate::types::ModifyTrafficMirrorSessionRequest,
+}
+impl Clone for ModifyTrafficMirrorSessionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTrafficMirrorSessionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTrafficMirrorSessionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTrafficMirrorSessionRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyTrafficMirrorSessionRequestBuilder {
     /// Sets [`ModifyTrafficMirrorSessionRequest::traffic_mirror_session_id`](crate::types::ModifyTrafficMirrorSessionRequest::traffic_mirror_session_id): The ID of the Traffic Mirror session.

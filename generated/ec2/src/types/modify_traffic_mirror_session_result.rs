@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTrafficMirrorSessionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTrafficMirrorSessionResult {
     /// Information about the Traffic Mirror session.
     pub traffic_mirror_session: Option<crate::types::TrafficMirrorSession>,
+}
+impl Clone for ModifyTrafficMirrorSessionResult {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_session: self.traffic_mirror_session.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyTrafficMirrorSessionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_session == other.traffic_mirror_session
+    }
+}
+impl Default for ModifyTrafficMirrorSessionResult {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_session: None,
+        }
+    }
 }
 impl ModifyTrafficMirrorSessionResult {
     /// Starts building a [`ModifyTrafficMirrorSessionResult`].
@@ -21,9 +40,26 @@ impl ModifyTrafficMirrorSessionResult {
     }
 }
 /// A builder for [`ModifyTrafficMirrorSessionResult`](crate::types::ModifyTrafficMirrorSessionResult); start one with `ModifyTrafficMirrorSessionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTrafficMirrorSessionResultBuilder {
     inner: crate::types::ModifyTrafficMirrorSessionResult,
+}
+impl Clone for ModifyTrafficMirrorSessionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTrafficMirrorSessionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTrafficMirrorSessionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTrafficMirrorSessionResult as Default>::default(),
+        }
+    }
 }
 impl ModifyTrafficMirrorSessionResultBuilder {
     /// Sets [`ModifyTrafficMirrorSessionResult::traffic_mirror_session`](crate::types::ModifyTrafficMirrorSessionResult::traffic_mirror_session): Information about the Traffic Mirror session.

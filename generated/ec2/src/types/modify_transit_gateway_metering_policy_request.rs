@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayMeteringPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayMeteringPolicyRequest {
     /// The ID of the transit gateway metering policy to modify.
@@ -15,6 +15,39 @@ pub struct ModifyTransitGatewayMeteringPolicyRequest {
     pub remove_middlebox_attachment_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyTransitGatewayMeteringPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policy_id: self
+                .transit_gateway_metering_policy_id
+                .clone(),
+            add_middlebox_attachment_ids: self.add_middlebox_attachment_ids.clone(),
+            remove_middlebox_attachment_ids: self
+                .remove_middlebox_attachment_ids
+                .clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyTransitGatewayMeteringPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policy_id
+            == other.transit_gateway_metering_policy_id
+            && self.add_middlebox_attachment_ids == other.add_middlebox_attachment_ids
+            && self.remove_middlebox_attachment_ids
+                == other.remove_middlebox_attachment_ids && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyTransitGatewayMeteringPolicyRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policy_id: None,
+            add_middlebox_attachment_ids: None,
+            remove_middlebox_attachment_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyTransitGatewayMeteringPolicyRequest {
     /// Starts building a [`ModifyTransitGatewayMeteringPolicyRequest`].
@@ -44,9 +77,26 @@ impl ModifyTransitGatewayMeteringPolicyRequest {
     }
 }
 /// A builder for [`ModifyTransitGatewayMeteringPolicyRequest`](crate::types::ModifyTransitGatewayMeteringPolicyRequest); start one with `ModifyTransitGatewayMeteringPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTransitGatewayMeteringPolicyRequestBuilder {
     inner: crate::types::ModifyTransitGatewayMeteringPolicyRequest,
+}
+impl Clone for ModifyTransitGatewayMeteringPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTransitGatewayMeteringPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTransitGatewayMeteringPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTransitGatewayMeteringPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyTransitGatewayMeteringPolicyRequestBuilder {
     /// Sets [`ModifyTransitGatewayMeteringPolicyRequest::transit_gateway_metering_policy_id`](crate::types::ModifyTransitGatewayMeteringPolicyRequest::transit_gateway_metering_policy_id): The ID of the transit gateway metering policy to modify.

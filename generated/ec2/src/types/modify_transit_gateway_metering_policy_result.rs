@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayMeteringPolicyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayMeteringPolicyResult {
     /// Information about the modified transit gateway metering policy.
     pub transit_gateway_metering_policy: Option<
         crate::types::TransitGatewayMeteringPolicy,
     >,
+}
+impl Clone for ModifyTransitGatewayMeteringPolicyResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policy: self.transit_gateway_metering_policy.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyTransitGatewayMeteringPolicyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policy == other.transit_gateway_metering_policy
+    }
+}
+impl Default for ModifyTransitGatewayMeteringPolicyResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policy: None,
+        }
+    }
 }
 impl ModifyTransitGatewayMeteringPolicyResult {
     /// Starts building a [`ModifyTransitGatewayMeteringPolicyResult`].
@@ -25,9 +44,26 @@ impl ModifyTransitGatewayMeteringPolicyResult {
     }
 }
 /// A builder for [`ModifyTransitGatewayMeteringPolicyResult`](crate::types::ModifyTransitGatewayMeteringPolicyResult); start one with `ModifyTransitGatewayMeteringPolicyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTransitGatewayMeteringPolicyResultBuilder {
     inner: crate::types::ModifyTransitGatewayMeteringPolicyResult,
+}
+impl Clone for ModifyTransitGatewayMeteringPolicyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTransitGatewayMeteringPolicyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTransitGatewayMeteringPolicyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTransitGatewayMeteringPolicyResult as Default>::default(),
+        }
+    }
 }
 impl ModifyTransitGatewayMeteringPolicyResultBuilder {
     /// Sets [`ModifyTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy`](crate::types::ModifyTransitGatewayMeteringPolicyResult::transit_gateway_metering_policy): Information about the modified transit gateway metering policy.

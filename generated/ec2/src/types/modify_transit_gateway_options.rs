@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The transit gateway options.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayOptions {
     /// Adds IPv4 or IPv6 CIDR blocks for the transit gateway. Must be a size /24 CIDR block or larger for IPv4, or a size /64 CIDR block or larger for IPv6.
@@ -52,6 +52,79 @@ pub struct ModifyTransitGatewayOptions {
     pub amazon_side_asn: Option<i64>,
     /// Enable or disable encryption support for VPC Encryption Control.
     pub encryption_support: Option<crate::types::EncryptionSupportOptionValue>,
+}
+impl Clone for ModifyTransitGatewayOptions {
+    fn clone(&self) -> Self {
+        Self {
+            add_transit_gateway_cidr_blocks: self
+                .add_transit_gateway_cidr_blocks
+                .clone(),
+            remove_transit_gateway_cidr_blocks: self
+                .remove_transit_gateway_cidr_blocks
+                .clone(),
+            vpn_ecmp_support: self.vpn_ecmp_support.clone(),
+            dns_support: self.dns_support.clone(),
+            security_group_referencing_support: self
+                .security_group_referencing_support
+                .clone(),
+            auto_accept_shared_attachments: self.auto_accept_shared_attachments.clone(),
+            default_route_table_association: self
+                .default_route_table_association
+                .clone(),
+            association_default_route_table_id: self
+                .association_default_route_table_id
+                .clone(),
+            default_route_table_propagation: self
+                .default_route_table_propagation
+                .clone(),
+            propagation_default_route_table_id: self
+                .propagation_default_route_table_id
+                .clone(),
+            amazon_side_asn: self.amazon_side_asn,
+            encryption_support: self.encryption_support.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyTransitGatewayOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.add_transit_gateway_cidr_blocks == other.add_transit_gateway_cidr_blocks
+            && self.remove_transit_gateway_cidr_blocks
+                == other.remove_transit_gateway_cidr_blocks
+            && self.vpn_ecmp_support == other.vpn_ecmp_support
+            && self.dns_support == other.dns_support
+            && self.security_group_referencing_support
+                == other.security_group_referencing_support
+            && self.auto_accept_shared_attachments
+                == other.auto_accept_shared_attachments
+            && self.default_route_table_association
+                == other.default_route_table_association
+            && self.association_default_route_table_id
+                == other.association_default_route_table_id
+            && self.default_route_table_propagation
+                == other.default_route_table_propagation
+            && self.propagation_default_route_table_id
+                == other.propagation_default_route_table_id
+            && self.amazon_side_asn == other.amazon_side_asn
+            && self.encryption_support == other.encryption_support
+    }
+}
+impl Default for ModifyTransitGatewayOptions {
+    fn default() -> Self {
+        Self {
+            add_transit_gateway_cidr_blocks: None,
+            remove_transit_gateway_cidr_blocks: None,
+            vpn_ecmp_support: None,
+            dns_support: None,
+            security_group_referencing_support: None,
+            auto_accept_shared_attachments: None,
+            default_route_table_association: None,
+            association_default_route_table_id: None,
+            default_route_table_propagation: None,
+            propagation_default_route_table_id: None,
+            amazon_side_asn: None,
+            encryption_support: None,
+        }
+    }
 }
 impl ModifyTransitGatewayOptions {
     /// Starts building a [`ModifyTransitGatewayOptions`].
@@ -131,9 +204,26 @@ impl ModifyTransitGatewayOptions {
     }
 }
 /// A builder for [`ModifyTransitGatewayOptions`](crate::types::ModifyTransitGatewayOptions); start one with `ModifyTransitGatewayOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTransitGatewayOptionsBuilder {
     inner: crate::types::ModifyTransitGatewayOptions,
+}
+impl Clone for ModifyTransitGatewayOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTransitGatewayOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTransitGatewayOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTransitGatewayOptions as Default>::default(),
+        }
+    }
 }
 impl ModifyTransitGatewayOptionsBuilder {
     /// Appends one item to [`ModifyTransitGatewayOptions::add_transit_gateway_cidr_blocks`](crate::types::ModifyTransitGatewayOptions::add_transit_gateway_cidr_blocks): Adds IPv4 or IPv6 CIDR blocks for the transit gateway.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayPolicyTableEntryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayPolicyTableEntryRequest {
     /// The ID of the transit gateway policy table.
@@ -19,6 +19,39 @@ pub struct ModifyTransitGatewayPolicyTableEntryRequest {
     pub target_route_table_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyTransitGatewayPolicyTableEntryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_id: self
+                .transit_gateway_policy_table_id
+                .clone(),
+            policy_rule_number: self.policy_rule_number.clone(),
+            policy_rule: self.policy_rule.clone(),
+            target_route_table_id: self.target_route_table_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyTransitGatewayPolicyTableEntryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_id == other.transit_gateway_policy_table_id
+            && self.policy_rule_number == other.policy_rule_number
+            && self.policy_rule == other.policy_rule
+            && self.target_route_table_id == other.target_route_table_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyTransitGatewayPolicyTableEntryRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_id: None,
+            policy_rule_number: None,
+            policy_rule: None,
+            target_route_table_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyTransitGatewayPolicyTableEntryRequest {
     /// Starts building a [`ModifyTransitGatewayPolicyTableEntryRequest`].
@@ -53,9 +86,26 @@ impl ModifyTransitGatewayPolicyTableEntryRequest {
     }
 }
 /// A builder for [`ModifyTransitGatewayPolicyTableEntryRequest`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest); start one with `ModifyTransitGatewayPolicyTableEntryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTransitGatewayPolicyTableEntryRequestBuilder {
     inner: crate::types::ModifyTransitGatewayPolicyTableEntryRequest,
+}
+impl Clone for ModifyTransitGatewayPolicyTableEntryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTransitGatewayPolicyTableEntryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTransitGatewayPolicyTableEntryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTransitGatewayPolicyTableEntryRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyTransitGatewayPolicyTableEntryRequestBuilder {
     /// Sets [`ModifyTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id): The ID of the transit gateway policy table.

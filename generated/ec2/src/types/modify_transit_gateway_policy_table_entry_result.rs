@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayPolicyTableEntryResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayPolicyTableEntryResult {
     /// The `TransitGatewayPolicyTableEntry` member.
     pub transit_gateway_policy_table_entry: Option<
         crate::types::TransitGatewayPolicyTableEntry,
     >,
+}
+impl Clone for ModifyTransitGatewayPolicyTableEntryResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_entry: self
+                .transit_gateway_policy_table_entry
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ModifyTransitGatewayPolicyTableEntryResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_entry
+            == other.transit_gateway_policy_table_entry
+    }
+}
+impl Default for ModifyTransitGatewayPolicyTableEntryResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_entry: None,
+        }
+    }
 }
 impl ModifyTransitGatewayPolicyTableEntryResult {
     /// Starts building a [`ModifyTransitGatewayPolicyTableEntryResult`].
@@ -25,9 +47,26 @@ impl ModifyTransitGatewayPolicyTableEntryResult {
     }
 }
 /// A builder for [`ModifyTransitGatewayPolicyTableEntryResult`](crate::types::ModifyTransitGatewayPolicyTableEntryResult); start one with `ModifyTransitGatewayPolicyTableEntryResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTransitGatewayPolicyTableEntryResultBuilder {
     inner: crate::types::ModifyTransitGatewayPolicyTableEntryResult,
+}
+impl Clone for ModifyTransitGatewayPolicyTableEntryResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTransitGatewayPolicyTableEntryResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTransitGatewayPolicyTableEntryResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTransitGatewayPolicyTableEntryResult as Default>::default(),
+        }
+    }
 }
 impl ModifyTransitGatewayPolicyTableEntryResultBuilder {
     /// Sets [`ModifyTransitGatewayPolicyTableEntryResult::transit_gateway_policy_table_entry`](crate::types::ModifyTransitGatewayPolicyTableEntryResult::transit_gateway_policy_table_entry)

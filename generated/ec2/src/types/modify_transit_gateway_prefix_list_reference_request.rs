@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayPrefixListReferenceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayPrefixListReferenceRequest {
     /// The ID of the transit gateway route table.
@@ -19,6 +19,36 @@ pub struct ModifyTransitGatewayPrefixListReferenceRequest {
     pub blackhole: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyTransitGatewayPrefixListReferenceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            blackhole: self.blackhole,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyTransitGatewayPrefixListReferenceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.prefix_list_id == other.prefix_list_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.blackhole == other.blackhole && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyTransitGatewayPrefixListReferenceRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            prefix_list_id: None,
+            transit_gateway_attachment_id: None,
+            blackhole: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyTransitGatewayPrefixListReferenceRequest {
     /// Starts building a [`ModifyTransitGatewayPrefixListReferenceRequest`].
@@ -53,9 +83,26 @@ impl ModifyTransitGatewayPrefixListReferenceRequest {
     }
 }
 /// A builder for [`ModifyTransitGatewayPrefixListReferenceRequest`](crate::types::ModifyTransitGatewayPrefixListReferenceRequest); start one with `ModifyTransitGatewayPrefixListReferenceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTransitGatewayPrefixListReferenceRequestBuilder {
     inner: crate::types::ModifyTransitGatewayPrefixListReferenceRequest,
+}
+impl Clone for ModifyTransitGatewayPrefixListReferenceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTransitGatewayPrefixListReferenceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTransitGatewayPrefixListReferenceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTransitGatewayPrefixListReferenceRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyTransitGatewayPrefixListReferenceRequestBuilder {
     /// Sets [`ModifyTransitGatewayPrefixListReferenceRequest::transit_gateway_route_table_id`](crate::types::ModifyTransitGatewayPrefixListReferenceRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayPrefixListReferenceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayPrefixListReferenceResult {
     /// Information about the prefix list reference.
     pub transit_gateway_prefix_list_reference: Option<
         crate::types::TransitGatewayPrefixListReference,
     >,
+}
+impl Clone for ModifyTransitGatewayPrefixListReferenceResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_prefix_list_reference: self
+                .transit_gateway_prefix_list_reference
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ModifyTransitGatewayPrefixListReferenceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_prefix_list_reference
+            == other.transit_gateway_prefix_list_reference
+    }
+}
+impl Default for ModifyTransitGatewayPrefixListReferenceResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_prefix_list_reference: None,
+        }
+    }
 }
 impl ModifyTransitGatewayPrefixListReferenceResult {
     /// Starts building a [`ModifyTransitGatewayPrefixListReferenceResult`].
@@ -25,9 +47,26 @@ impl ModifyTransitGatewayPrefixListReferenceResult {
     }
 }
 /// A builder for [`ModifyTransitGatewayPrefixListReferenceResult`](crate::types::ModifyTransitGatewayPrefixListReferenceResult); start one with `ModifyTransitGatewayPrefixListReferenceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTransitGatewayPrefixListReferenceResultBuilder {
     inner: crate::types::ModifyTransitGatewayPrefixListReferenceResult,
+}
+impl Clone for ModifyTransitGatewayPrefixListReferenceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTransitGatewayPrefixListReferenceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTransitGatewayPrefixListReferenceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTransitGatewayPrefixListReferenceResult as Default>::default(),
+        }
+    }
 }
 impl ModifyTransitGatewayPrefixListReferenceResultBuilder {
     /// Sets [`ModifyTransitGatewayPrefixListReferenceResult::transit_gateway_prefix_list_reference`](crate::types::ModifyTransitGatewayPrefixListReferenceResult::transit_gateway_prefix_list_reference): Information about the prefix list reference.

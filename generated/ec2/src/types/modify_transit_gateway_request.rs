@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayRequest {
     /// The ID of the transit gateway.
@@ -15,6 +15,33 @@ pub struct ModifyTransitGatewayRequest {
     pub options: Option<crate::types::ModifyTransitGatewayOptions>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyTransitGatewayRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            description: self.description.clone(),
+            options: self.options.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyTransitGatewayRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_id == other.transit_gateway_id
+            && self.description == other.description && self.options == other.options
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyTransitGatewayRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_id: None,
+            description: None,
+            options: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyTransitGatewayRequest {
     /// Starts building a [`ModifyTransitGatewayRequest`].
@@ -44,9 +71,26 @@ impl ModifyTransitGatewayRequest {
     }
 }
 /// A builder for [`ModifyTransitGatewayRequest`](crate::types::ModifyTransitGatewayRequest); start one with `ModifyTransitGatewayRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTransitGatewayRequestBuilder {
     inner: crate::types::ModifyTransitGatewayRequest,
+}
+impl Clone for ModifyTransitGatewayRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTransitGatewayRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTransitGatewayRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTransitGatewayRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyTransitGatewayRequestBuilder {
     /// Sets [`ModifyTransitGatewayRequest::transit_gateway_id`](crate::types::ModifyTransitGatewayRequest::transit_gateway_id): The ID of the transit gateway.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayResult {
     /// Information about the transit gateway.
     pub transit_gateway: Option<crate::types::TransitGateway>,
+}
+impl Clone for ModifyTransitGatewayResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway: self.transit_gateway.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyTransitGatewayResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway == other.transit_gateway
+    }
+}
+impl Default for ModifyTransitGatewayResult {
+    fn default() -> Self {
+        Self { transit_gateway: None }
+    }
 }
 impl ModifyTransitGatewayResult {
     /// Starts building a [`ModifyTransitGatewayResult`].
@@ -21,9 +38,26 @@ impl ModifyTransitGatewayResult {
     }
 }
 /// A builder for [`ModifyTransitGatewayResult`](crate::types::ModifyTransitGatewayResult); start one with `ModifyTransitGatewayResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTransitGatewayResultBuilder {
     inner: crate::types::ModifyTransitGatewayResult,
+}
+impl Clone for ModifyTransitGatewayResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTransitGatewayResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTransitGatewayResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTransitGatewayResult as Default>::default(),
+        }
+    }
 }
 impl ModifyTransitGatewayResultBuilder {
     /// Sets [`ModifyTransitGatewayResult::transit_gateway`](crate::types::ModifyTransitGatewayResult::transit_gateway): Information about the transit gateway.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayVpcAttachmentRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayVpcAttachmentRequest {
     /// The ID of the attachment.
@@ -17,6 +17,36 @@ pub struct ModifyTransitGatewayVpcAttachmentRequest {
     pub options: Option<crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyTransitGatewayVpcAttachmentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            add_subnet_ids: self.add_subnet_ids.clone(),
+            remove_subnet_ids: self.remove_subnet_ids.clone(),
+            options: self.options.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyTransitGatewayVpcAttachmentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.add_subnet_ids == other.add_subnet_ids
+            && self.remove_subnet_ids == other.remove_subnet_ids
+            && self.options == other.options && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyTransitGatewayVpcAttachmentRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            add_subnet_ids: None,
+            remove_subnet_ids: None,
+            options: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyTransitGatewayVpcAttachmentRequest {
     /// Starts building a [`ModifyTransitGatewayVpcAttachmentRequest`].
@@ -53,9 +83,26 @@ impl ModifyTransitGatewayVpcAttachmentRequest {
     }
 }
 /// A builder for [`ModifyTransitGatewayVpcAttachmentRequest`](crate::types::ModifyTransitGatewayVpcAttachmentRequest); start one with `ModifyTransitGatewayVpcAttachmentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTransitGatewayVpcAttachmentRequestBuilder {
     inner: crate::types::ModifyTransitGatewayVpcAttachmentRequest,
+}
+impl Clone for ModifyTransitGatewayVpcAttachmentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTransitGatewayVpcAttachmentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTransitGatewayVpcAttachmentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTransitGatewayVpcAttachmentRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyTransitGatewayVpcAttachmentRequestBuilder {
     /// Sets [`ModifyTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id): The ID of the attachment.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayVpcAttachmentResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayVpcAttachmentResult {
     /// Information about the modified attachment.
     pub transit_gateway_vpc_attachment: Option<
         crate::types::TransitGatewayVpcAttachment,
     >,
+}
+impl Clone for ModifyTransitGatewayVpcAttachmentResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_vpc_attachment: self.transit_gateway_vpc_attachment.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyTransitGatewayVpcAttachmentResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_vpc_attachment == other.transit_gateway_vpc_attachment
+    }
+}
+impl Default for ModifyTransitGatewayVpcAttachmentResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_vpc_attachment: None,
+        }
+    }
 }
 impl ModifyTransitGatewayVpcAttachmentResult {
     /// Starts building a [`ModifyTransitGatewayVpcAttachmentResult`].
@@ -25,9 +44,26 @@ impl ModifyTransitGatewayVpcAttachmentResult {
     }
 }
 /// A builder for [`ModifyTransitGatewayVpcAttachmentResult`](crate::types::ModifyTransitGatewayVpcAttachmentResult); start one with `ModifyTransitGatewayVpcAttachmentResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyTransitGatewayVpcAttachmentResultBuilder {
     inner: crate::types::ModifyTransitGatewayVpcAttachmentResult,
+}
+impl Clone for ModifyTransitGatewayVpcAttachmentResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyTransitGatewayVpcAttachmentResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyTransitGatewayVpcAttachmentResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyTransitGatewayVpcAttachmentResult as Default>::default(),
+        }
+    }
 }
 impl ModifyTransitGatewayVpcAttachmentResultBuilder {
     /// Sets [`ModifyTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::ModifyTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment): Information about the modified attachment.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CIDR options for a Verified Access endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointCidrOptions {
     /// The port ranges.
     pub port_ranges: Option<Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>>,
+}
+impl Clone for ModifyVerifiedAccessEndpointCidrOptions {
+    fn clone(&self) -> Self {
+        Self {
+            port_ranges: self.port_ranges.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointCidrOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.port_ranges == other.port_ranges
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointCidrOptions {
+    fn default() -> Self {
+        Self { port_ranges: None }
+    }
 }
 impl ModifyVerifiedAccessEndpointCidrOptions {
     /// Starts building a [`ModifyVerifiedAccessEndpointCidrOptions`].
@@ -21,9 +38,26 @@ impl ModifyVerifiedAccessEndpointCidrOptions {
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointCidrOptions`](crate::types::ModifyVerifiedAccessEndpointCidrOptions); start one with `ModifyVerifiedAccessEndpointCidrOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessEndpointCidrOptionsBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointCidrOptions,
+}
+impl Clone for ModifyVerifiedAccessEndpointCidrOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointCidrOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointCidrOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessEndpointCidrOptions as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointCidrOptionsBuilder {
     /// Appends one item to [`ModifyVerifiedAccessEndpointCidrOptions::port_ranges`](crate::types::ModifyVerifiedAccessEndpointCidrOptions::port_ranges): The port ranges.

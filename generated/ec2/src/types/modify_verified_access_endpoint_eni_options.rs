@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options when modifying a Verified Access endpoint with the `network-interface` type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointEniOptions {
     /// The IP protocol.
@@ -11,6 +11,30 @@ pub struct ModifyVerifiedAccessEndpointEniOptions {
     pub port: Option<i32>,
     /// The port ranges.
     pub port_ranges: Option<Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>>,
+}
+impl Clone for ModifyVerifiedAccessEndpointEniOptions {
+    fn clone(&self) -> Self {
+        Self {
+            protocol: self.protocol.clone(),
+            port: self.port,
+            port_ranges: self.port_ranges.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointEniOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.protocol == other.protocol && self.port == other.port
+            && self.port_ranges == other.port_ranges
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointEniOptions {
+    fn default() -> Self {
+        Self {
+            protocol: None,
+            port: None,
+            port_ranges: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointEniOptions {
     /// Starts building a [`ModifyVerifiedAccessEndpointEniOptions`].
@@ -35,9 +59,26 @@ impl ModifyVerifiedAccessEndpointEniOptions {
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointEniOptions`](crate::types::ModifyVerifiedAccessEndpointEniOptions); start one with `ModifyVerifiedAccessEndpointEniOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessEndpointEniOptionsBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointEniOptions,
+}
+impl Clone for ModifyVerifiedAccessEndpointEniOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointEniOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointEniOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessEndpointEniOptions as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointEniOptionsBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointEniOptions::protocol`](crate::types::ModifyVerifiedAccessEndpointEniOptions::protocol): The IP protocol.

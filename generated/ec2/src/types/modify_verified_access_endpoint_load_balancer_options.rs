@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load balancer when creating an Amazon Web Services Verified Access endpoint using the `load-balancer` type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointLoadBalancerOptions {
     /// The IDs of the subnets.
@@ -13,6 +13,32 @@ pub struct ModifyVerifiedAccessEndpointLoadBalancerOptions {
     pub port: Option<i32>,
     /// The port ranges.
     pub port_ranges: Option<Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>>,
+}
+impl Clone for ModifyVerifiedAccessEndpointLoadBalancerOptions {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_ids: self.subnet_ids.clone(),
+            protocol: self.protocol.clone(),
+            port: self.port,
+            port_ranges: self.port_ranges.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointLoadBalancerOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_ids == other.subnet_ids && self.protocol == other.protocol
+            && self.port == other.port && self.port_ranges == other.port_ranges
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointLoadBalancerOptions {
+    fn default() -> Self {
+        Self {
+            subnet_ids: None,
+            protocol: None,
+            port: None,
+            port_ranges: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointLoadBalancerOptions {
     /// Starts building a [`ModifyVerifiedAccessEndpointLoadBalancerOptions`].
@@ -42,9 +68,26 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptions {
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointLoadBalancerOptions`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions); start one with `ModifyVerifiedAccessEndpointLoadBalancerOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions,
+}
+impl Clone for ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     /// Appends one item to [`ModifyVerifiedAccessEndpointLoadBalancerOptions::subnet_ids`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::subnet_ids): The IDs of the subnets.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessEndpointPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointPolicyRequest {
     /// The ID of the Verified Access endpoint.
@@ -19,6 +19,39 @@ pub struct ModifyVerifiedAccessEndpointPolicyRequest {
     pub dry_run: Option<bool>,
     /// The options for server side encryption.
     pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
+}
+impl Clone for ModifyVerifiedAccessEndpointPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_endpoint_id: self.verified_access_endpoint_id.clone(),
+            policy_enabled: self.policy_enabled,
+            policy_document: self.policy_document.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            sse_specification: self.sse_specification.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_endpoint_id == other.verified_access_endpoint_id
+            && self.policy_enabled == other.policy_enabled
+            && self.policy_document == other.policy_document
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.sse_specification == other.sse_specification
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointPolicyRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_endpoint_id: None,
+            policy_enabled: None,
+            policy_document: None,
+            client_token: None,
+            dry_run: None,
+            sse_specification: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointPolicyRequest {
     /// Starts building a [`ModifyVerifiedAccessEndpointPolicyRequest`].
@@ -60,9 +93,26 @@ impl ModifyVerifiedAccessEndpointPolicyRequest {
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointPolicyRequest`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest); start one with `ModifyVerifiedAccessEndpointPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessEndpointPolicyRequestBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointPolicyRequest,
+}
+impl Clone for ModifyVerifiedAccessEndpointPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessEndpointPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointPolicyRequestBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id): The ID of the Verified Access endpoint.

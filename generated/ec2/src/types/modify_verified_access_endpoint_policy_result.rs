@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessEndpointPolicyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointPolicyResult {
     /// The status of the Verified Access policy.
@@ -11,6 +11,31 @@ pub struct ModifyVerifiedAccessEndpointPolicyResult {
     pub policy_document: Option<String>,
     /// The options in use for server side encryption.
     pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationResponse>,
+}
+impl Clone for ModifyVerifiedAccessEndpointPolicyResult {
+    fn clone(&self) -> Self {
+        Self {
+            policy_enabled: self.policy_enabled,
+            policy_document: self.policy_document.clone(),
+            sse_specification: self.sse_specification.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointPolicyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy_enabled == other.policy_enabled
+            && self.policy_document == other.policy_document
+            && self.sse_specification == other.sse_specification
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointPolicyResult {
+    fn default() -> Self {
+        Self {
+            policy_enabled: None,
+            policy_document: None,
+            sse_specification: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointPolicyResult {
     /// Starts building a [`ModifyVerifiedAccessEndpointPolicyResult`].
@@ -37,9 +62,26 @@ impl ModifyVerifiedAccessEndpointPolicyResult {
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointPolicyResult`](crate::types::ModifyVerifiedAccessEndpointPolicyResult); start one with `ModifyVerifiedAccessEndpointPolicyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessEndpointPolicyResultBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointPolicyResult,
+}
+impl Clone for ModifyVerifiedAccessEndpointPolicyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointPolicyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointPolicyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessEndpointPolicyResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointPolicyResultBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointPolicyResult::policy_enabled`](crate::types::ModifyVerifiedAccessEndpointPolicyResult::policy_enabled): The status of the Verified Access policy.

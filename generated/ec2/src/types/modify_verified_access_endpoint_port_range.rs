@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the port range for a Verified Access endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointPortRange {
     /// The start of the port range.
     pub from_port: Option<i32>,
     /// The end of the port range.
     pub to_port: Option<i32>,
+}
+impl Clone for ModifyVerifiedAccessEndpointPortRange {
+    fn clone(&self) -> Self {
+        Self {
+            from_port: self.from_port,
+            to_port: self.to_port,
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointPortRange {
+    fn eq(&self, other: &Self) -> bool {
+        self.from_port == other.from_port && self.to_port == other.to_port
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointPortRange {
+    fn default() -> Self {
+        Self {
+            from_port: None,
+            to_port: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointPortRange {
     /// Starts building a [`ModifyVerifiedAccessEndpointPortRange`].
@@ -28,9 +49,26 @@ impl ModifyVerifiedAccessEndpointPortRange {
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointPortRange`](crate::types::ModifyVerifiedAccessEndpointPortRange); start one with `ModifyVerifiedAccessEndpointPortRange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessEndpointPortRangeBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointPortRange,
+}
+impl Clone for ModifyVerifiedAccessEndpointPortRangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointPortRangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointPortRangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessEndpointPortRange as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointPortRangeBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointPortRange::from_port`](crate::types::ModifyVerifiedAccessEndpointPortRange::from_port): The start of the port range.

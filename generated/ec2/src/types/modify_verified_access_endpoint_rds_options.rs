@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The RDS options for a Verified Access endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointRdsOptions {
     /// The IDs of the subnets.
@@ -11,6 +11,30 @@ pub struct ModifyVerifiedAccessEndpointRdsOptions {
     pub port: Option<i32>,
     /// The RDS endpoint.
     pub rds_endpoint: Option<String>,
+}
+impl Clone for ModifyVerifiedAccessEndpointRdsOptions {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_ids: self.subnet_ids.clone(),
+            port: self.port,
+            rds_endpoint: self.rds_endpoint.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointRdsOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_ids == other.subnet_ids && self.port == other.port
+            && self.rds_endpoint == other.rds_endpoint
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointRdsOptions {
+    fn default() -> Self {
+        Self {
+            subnet_ids: None,
+            port: None,
+            rds_endpoint: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointRdsOptions {
     /// Starts building a [`ModifyVerifiedAccessEndpointRdsOptions`].
@@ -35,9 +59,26 @@ impl ModifyVerifiedAccessEndpointRdsOptions {
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointRdsOptions`](crate::types::ModifyVerifiedAccessEndpointRdsOptions); start one with `ModifyVerifiedAccessEndpointRdsOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessEndpointRdsOptionsBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointRdsOptions,
+}
+impl Clone for ModifyVerifiedAccessEndpointRdsOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointRdsOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointRdsOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessEndpointRdsOptions as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointRdsOptionsBuilder {
     /// Appends one item to [`ModifyVerifiedAccessEndpointRdsOptions::subnet_ids`](crate::types::ModifyVerifiedAccessEndpointRdsOptions::subnet_ids): The IDs of the subnets.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessEndpointRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointRequest {
     /// The ID of the Verified Access endpoint.
@@ -29,6 +29,48 @@ pub struct ModifyVerifiedAccessEndpointRequest {
     pub rds_options: Option<crate::types::ModifyVerifiedAccessEndpointRdsOptions>,
     /// The CIDR options.
     pub cidr_options: Option<crate::types::ModifyVerifiedAccessEndpointCidrOptions>,
+}
+impl Clone for ModifyVerifiedAccessEndpointRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_endpoint_id: self.verified_access_endpoint_id.clone(),
+            verified_access_group_id: self.verified_access_group_id.clone(),
+            load_balancer_options: self.load_balancer_options.clone(),
+            network_interface_options: self.network_interface_options.clone(),
+            description: self.description.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            rds_options: self.rds_options.clone(),
+            cidr_options: self.cidr_options.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_endpoint_id == other.verified_access_endpoint_id
+            && self.verified_access_group_id == other.verified_access_group_id
+            && self.load_balancer_options == other.load_balancer_options
+            && self.network_interface_options == other.network_interface_options
+            && self.description == other.description
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.rds_options == other.rds_options
+            && self.cidr_options == other.cidr_options
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_endpoint_id: None,
+            verified_access_group_id: None,
+            load_balancer_options: None,
+            network_interface_options: None,
+            description: None,
+            client_token: None,
+            dry_run: None,
+            rds_options: None,
+            cidr_options: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointRequest {
     /// Starts building a [`ModifyVerifiedAccessEndpointRequest`].
@@ -91,9 +133,26 @@ impl ModifyVerifiedAccessEndpointRequest {
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointRequest`](crate::types::ModifyVerifiedAccessEndpointRequest); start one with `ModifyVerifiedAccessEndpointRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessEndpointRequestBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointRequest,
+}
+impl Clone for ModifyVerifiedAccessEndpointRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessEndpointRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointRequestBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointRequest::verified_access_endpoint_id`](crate::types::ModifyVerifiedAccessEndpointRequest::verified_access_endpoint_id): The ID of the Verified Access endpoint.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessEndpointResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointResult {
     /// Details about the Verified Access endpoint.
     pub verified_access_endpoint: Option<crate::types::VerifiedAccessEndpoint>,
+}
+impl Clone for ModifyVerifiedAccessEndpointResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_endpoint: self.verified_access_endpoint.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_endpoint == other.verified_access_endpoint
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointResult {
+    fn default() -> Self {
+        Self {
+            verified_access_endpoint: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointResult {
     /// Starts building a [`ModifyVerifiedAccessEndpointResult`].
@@ -23,9 +42,26 @@ impl ModifyVerifiedAccessEndpointResult {
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointResult`](crate::types::ModifyVerifiedAccessEndpointResult); start one with `ModifyVerifiedAccessEndpointResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessEndpointResultBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointResult,
+}
+impl Clone for ModifyVerifiedAccessEndpointResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessEndpointResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessEndpointResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessEndpointResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessEndpointResultBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointResult::verified_access_endpoint`](crate::types::ModifyVerifiedAccessEndpointResult::verified_access_endpoint): Details about the Verified Access endpoint.

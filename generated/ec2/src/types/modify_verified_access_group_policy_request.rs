@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessGroupPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessGroupPolicyRequest {
     /// The ID of the Verified Access group.
@@ -19,6 +19,39 @@ pub struct ModifyVerifiedAccessGroupPolicyRequest {
     pub dry_run: Option<bool>,
     /// The options for server side encryption.
     pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
+}
+impl Clone for ModifyVerifiedAccessGroupPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_group_id: self.verified_access_group_id.clone(),
+            policy_enabled: self.policy_enabled,
+            policy_document: self.policy_document.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            sse_specification: self.sse_specification.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessGroupPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_group_id == other.verified_access_group_id
+            && self.policy_enabled == other.policy_enabled
+            && self.policy_document == other.policy_document
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.sse_specification == other.sse_specification
+    }
+}
+impl Default for ModifyVerifiedAccessGroupPolicyRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_group_id: None,
+            policy_enabled: None,
+            policy_document: None,
+            client_token: None,
+            dry_run: None,
+            sse_specification: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessGroupPolicyRequest {
     /// Starts building a [`ModifyVerifiedAccessGroupPolicyRequest`].
@@ -60,9 +93,26 @@ impl ModifyVerifiedAccessGroupPolicyRequest {
     }
 }
 /// A builder for [`ModifyVerifiedAccessGroupPolicyRequest`](crate::types::ModifyVerifiedAccessGroupPolicyRequest); start one with `ModifyVerifiedAccessGroupPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessGroupPolicyRequestBuilder {
     inner: crate::types::ModifyVerifiedAccessGroupPolicyRequest,
+}
+impl Clone for ModifyVerifiedAccessGroupPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessGroupPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessGroupPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessGroupPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessGroupPolicyRequestBuilder {
     /// Sets [`ModifyVerifiedAccessGroupPolicyRequest::verified_access_group_id`](crate::types::ModifyVerifiedAccessGroupPolicyRequest::verified_access_group_id): The ID of the Verified Access group.

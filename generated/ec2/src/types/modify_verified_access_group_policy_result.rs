@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessGroupPolicyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessGroupPolicyResult {
     /// The status of the Verified Access policy.
@@ -11,6 +11,31 @@ pub struct ModifyVerifiedAccessGroupPolicyResult {
     pub policy_document: Option<String>,
     /// The options in use for server side encryption.
     pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationResponse>,
+}
+impl Clone for ModifyVerifiedAccessGroupPolicyResult {
+    fn clone(&self) -> Self {
+        Self {
+            policy_enabled: self.policy_enabled,
+            policy_document: self.policy_document.clone(),
+            sse_specification: self.sse_specification.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessGroupPolicyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy_enabled == other.policy_enabled
+            && self.policy_document == other.policy_document
+            && self.sse_specification == other.sse_specification
+    }
+}
+impl Default for ModifyVerifiedAccessGroupPolicyResult {
+    fn default() -> Self {
+        Self {
+            policy_enabled: None,
+            policy_document: None,
+            sse_specification: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessGroupPolicyResult {
     /// Starts building a [`ModifyVerifiedAccessGroupPolicyResult`].
@@ -37,9 +62,26 @@ impl ModifyVerifiedAccessGroupPolicyResult {
     }
 }
 /// A builder for [`ModifyVerifiedAccessGroupPolicyResult`](crate::types::ModifyVerifiedAccessGroupPolicyResult); start one with `ModifyVerifiedAccessGroupPolicyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessGroupPolicyResultBuilder {
     inner: crate::types::ModifyVerifiedAccessGroupPolicyResult,
+}
+impl Clone for ModifyVerifiedAccessGroupPolicyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessGroupPolicyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessGroupPolicyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessGroupPolicyResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessGroupPolicyResultBuilder {
     /// Sets [`ModifyVerifiedAccessGroupPolicyResult::policy_enabled`](crate::types::ModifyVerifiedAccessGroupPolicyResult::policy_enabled): The status of the Verified Access policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessGroupRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessGroupRequest {
     /// The ID of the Verified Access group.
@@ -17,6 +17,36 @@ pub struct ModifyVerifiedAccessGroupRequest {
     pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyVerifiedAccessGroupRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_group_id: self.verified_access_group_id.clone(),
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            description: self.description.clone(),
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessGroupRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_group_id == other.verified_access_group_id
+            && self.verified_access_instance_id == other.verified_access_instance_id
+            && self.description == other.description
+            && self.client_token == other.client_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyVerifiedAccessGroupRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_group_id: None,
+            verified_access_instance_id: None,
+            description: None,
+            client_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessGroupRequest {
     /// Starts building a [`ModifyVerifiedAccessGroupRequest`].
@@ -51,9 +81,26 @@ impl ModifyVerifiedAccessGroupRequest {
     }
 }
 /// A builder for [`ModifyVerifiedAccessGroupRequest`](crate::types::ModifyVerifiedAccessGroupRequest); start one with `ModifyVerifiedAccessGroupRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessGroupRequestBuilder {
     inner: crate::types::ModifyVerifiedAccessGroupRequest,
+}
+impl Clone for ModifyVerifiedAccessGroupRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessGroupRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessGroupRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessGroupRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessGroupRequestBuilder {
     /// Sets [`ModifyVerifiedAccessGroupRequest::verified_access_group_id`](crate::types::ModifyVerifiedAccessGroupRequest::verified_access_group_id): The ID of the Verified Access group.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessGroupResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessGroupResult {
     /// Details about the Verified Access group.
     pub verified_access_group: Option<crate::types::VerifiedAccessGroup>,
+}
+impl Clone for ModifyVerifiedAccessGroupResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_group: self.verified_access_group.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessGroupResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_group == other.verified_access_group
+    }
+}
+impl Default for ModifyVerifiedAccessGroupResult {
+    fn default() -> Self {
+        Self {
+            verified_access_group: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessGroupResult {
     /// Starts building a [`ModifyVerifiedAccessGroupResult`].
@@ -21,9 +40,26 @@ impl ModifyVerifiedAccessGroupResult {
     }
 }
 /// A builder for [`ModifyVerifiedAccessGroupResult`](crate::types::ModifyVerifiedAccessGroupResult); start one with `ModifyVerifiedAccessGroupResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessGroupResultBuilder {
     inner: crate::types::ModifyVerifiedAccessGroupResult,
+}
+impl Clone for ModifyVerifiedAccessGroupResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessGroupResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessGroupResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessGroupResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessGroupResultBuilder {
     /// Sets [`ModifyVerifiedAccessGroupResult::verified_access_group`](crate::types::ModifyVerifiedAccessGroupResult::verified_access_group): Details about the Verified Access group.

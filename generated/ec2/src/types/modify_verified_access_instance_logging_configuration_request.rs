@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessInstanceLoggingConfigurationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
     /// The ID of the Verified Access instance.
@@ -17,6 +17,33 @@ pub struct ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
     pub dry_run: Option<bool>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     pub client_token: Option<String>,
+}
+impl Clone for ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            access_logs: self.access_logs.clone(),
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instance_id == other.verified_access_instance_id
+            && self.access_logs == other.access_logs && self.dry_run == other.dry_run
+            && self.client_token == other.client_token
+    }
+}
+impl Default for ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_instance_id: None,
+            access_logs: None,
+            dry_run: None,
+            client_token: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
     /// Starts building a [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest`].
@@ -46,9 +73,26 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
     }
 }
 /// A builder for [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest); start one with `ModifyVerifiedAccessInstanceLoggingConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder {
     inner: crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest,
+}
+impl Clone for ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder {
     /// Sets [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::verified_access_instance_id`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::verified_access_instance_id): The ID of the Verified Access instance.

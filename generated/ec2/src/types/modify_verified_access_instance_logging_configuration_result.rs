@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessInstanceLoggingConfigurationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessInstanceLoggingConfigurationResult {
     /// The logging configuration for the Verified Access instance.
     pub logging_configuration: Option<
         crate::types::VerifiedAccessInstanceLoggingConfiguration,
     >,
+}
+impl Clone for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
+    fn clone(&self) -> Self {
+        Self {
+            logging_configuration: self.logging_configuration.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.logging_configuration == other.logging_configuration
+    }
+}
+impl Default for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
+    fn default() -> Self {
+        Self {
+            logging_configuration: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessInstanceLoggingConfigurationResult {
     /// Starts building a [`ModifyVerifiedAccessInstanceLoggingConfigurationResult`].
@@ -25,9 +44,26 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationResult {
     }
 }
 /// A builder for [`ModifyVerifiedAccessInstanceLoggingConfigurationResult`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationResult); start one with `ModifyVerifiedAccessInstanceLoggingConfigurationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessInstanceLoggingConfigurationResultBuilder {
     inner: crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationResult,
+}
+impl Clone for ModifyVerifiedAccessInstanceLoggingConfigurationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessInstanceLoggingConfigurationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessInstanceLoggingConfigurationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessInstanceLoggingConfigurationResultBuilder {
     /// Sets [`ModifyVerifiedAccessInstanceLoggingConfigurationResult::logging_configuration`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationResult::logging_configuration): The logging configuration for the Verified Access instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessInstanceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessInstanceRequest {
     /// The ID of the Verified Access instance.
@@ -17,6 +17,39 @@ pub struct ModifyVerifiedAccessInstanceRequest {
     pub client_token: Option<String>,
     /// The custom subdomain.
     pub cidr_endpoints_custom_sub_domain: Option<String>,
+}
+impl Clone for ModifyVerifiedAccessInstanceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            description: self.description.clone(),
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            cidr_endpoints_custom_sub_domain: self
+                .cidr_endpoints_custom_sub_domain
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessInstanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instance_id == other.verified_access_instance_id
+            && self.description == other.description && self.dry_run == other.dry_run
+            && self.client_token == other.client_token
+            && self.cidr_endpoints_custom_sub_domain
+                == other.cidr_endpoints_custom_sub_domain
+    }
+}
+impl Default for ModifyVerifiedAccessInstanceRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_instance_id: None,
+            description: None,
+            dry_run: None,
+            client_token: None,
+            cidr_endpoints_custom_sub_domain: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessInstanceRequest {
     /// Starts building a [`ModifyVerifiedAccessInstanceRequest`].
@@ -51,9 +84,26 @@ impl ModifyVerifiedAccessInstanceRequest {
     }
 }
 /// A builder for [`ModifyVerifiedAccessInstanceRequest`](crate::types::ModifyVerifiedAccessInstanceRequest); start one with `ModifyVerifiedAccessInstanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessInstanceRequestBuilder {
     inner: crate::types::ModifyVerifiedAccessInstanceRequest,
+}
+impl Clone for ModifyVerifiedAccessInstanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessInstanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessInstanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessInstanceRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessInstanceRequestBuilder {
     /// Sets [`ModifyVerifiedAccessInstanceRequest::verified_access_instance_id`](crate::types::ModifyVerifiedAccessInstanceRequest::verified_access_instance_id): The ID of the Verified Access instance.

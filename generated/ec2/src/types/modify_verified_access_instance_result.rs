@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessInstanceResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessInstanceResult {
     /// Details about the Verified Access instance.
     pub verified_access_instance: Option<crate::types::VerifiedAccessInstance>,
+}
+impl Clone for ModifyVerifiedAccessInstanceResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instance: self.verified_access_instance.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessInstanceResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instance == other.verified_access_instance
+    }
+}
+impl Default for ModifyVerifiedAccessInstanceResult {
+    fn default() -> Self {
+        Self {
+            verified_access_instance: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessInstanceResult {
     /// Starts building a [`ModifyVerifiedAccessInstanceResult`].
@@ -23,9 +42,26 @@ impl ModifyVerifiedAccessInstanceResult {
     }
 }
 /// A builder for [`ModifyVerifiedAccessInstanceResult`](crate::types::ModifyVerifiedAccessInstanceResult); start one with `ModifyVerifiedAccessInstanceResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessInstanceResultBuilder {
     inner: crate::types::ModifyVerifiedAccessInstanceResult,
+}
+impl Clone for ModifyVerifiedAccessInstanceResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessInstanceResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessInstanceResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessInstanceResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessInstanceResultBuilder {
     /// Sets [`ModifyVerifiedAccessInstanceResult::verified_access_instance`](crate::types::ModifyVerifiedAccessInstanceResult::verified_access_instance): Details about the Verified Access instance.

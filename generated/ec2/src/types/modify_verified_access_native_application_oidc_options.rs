@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the OpenID Connect (OIDC) options.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessNativeApplicationOidcOptions {
     /// The public signing key endpoint.
@@ -21,6 +20,45 @@ pub struct ModifyVerifiedAccessNativeApplicationOidcOptions {
     pub client_secret: Option<String>,
     /// The set of user claims to be requested from the IdP.
     pub scope: Option<String>,
+}
+impl Clone for ModifyVerifiedAccessNativeApplicationOidcOptions {
+    fn clone(&self) -> Self {
+        Self {
+            public_signing_key_endpoint: self.public_signing_key_endpoint.clone(),
+            issuer: self.issuer.clone(),
+            authorization_endpoint: self.authorization_endpoint.clone(),
+            token_endpoint: self.token_endpoint.clone(),
+            user_info_endpoint: self.user_info_endpoint.clone(),
+            client_id: self.client_id.clone(),
+            client_secret: self.client_secret.clone(),
+            scope: self.scope.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessNativeApplicationOidcOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.public_signing_key_endpoint == other.public_signing_key_endpoint
+            && self.issuer == other.issuer
+            && self.authorization_endpoint == other.authorization_endpoint
+            && self.token_endpoint == other.token_endpoint
+            && self.user_info_endpoint == other.user_info_endpoint
+            && self.client_id == other.client_id
+            && self.client_secret == other.client_secret && self.scope == other.scope
+    }
+}
+impl Default for ModifyVerifiedAccessNativeApplicationOidcOptions {
+    fn default() -> Self {
+        Self {
+            public_signing_key_endpoint: None,
+            issuer: None,
+            authorization_endpoint: None,
+            token_endpoint: None,
+            user_info_endpoint: None,
+            client_id: None,
+            client_secret: None,
+            scope: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessNativeApplicationOidcOptions {
     /// Starts building a [`ModifyVerifiedAccessNativeApplicationOidcOptions`].
@@ -85,9 +123,26 @@ impl ::std::fmt::Debug for ModifyVerifiedAccessNativeApplicationOidcOptions {
     }
 }
 /// A builder for [`ModifyVerifiedAccessNativeApplicationOidcOptions`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions); start one with `ModifyVerifiedAccessNativeApplicationOidcOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessNativeApplicationOidcOptionsBuilder {
     inner: crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
+}
+impl Clone for ModifyVerifiedAccessNativeApplicationOidcOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessNativeApplicationOidcOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessNativeApplicationOidcOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessNativeApplicationOidcOptionsBuilder {
     /// Sets [`ModifyVerifiedAccessNativeApplicationOidcOptions::public_signing_key_endpoint`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::public_signing_key_endpoint): The public signing key endpoint.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Modifies the configuration of the specified device-based Amazon Web Services Verified Access trust provider.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessTrustProviderDeviceOptions {
     /// The URL Amazon Web Services Verified Access will use to verify the authenticity of the device tokens.
     pub public_signing_key_url: Option<String>,
+}
+impl Clone for ModifyVerifiedAccessTrustProviderDeviceOptions {
+    fn clone(&self) -> Self {
+        Self {
+            public_signing_key_url: self.public_signing_key_url.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessTrustProviderDeviceOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.public_signing_key_url == other.public_signing_key_url
+    }
+}
+impl Default for ModifyVerifiedAccessTrustProviderDeviceOptions {
+    fn default() -> Self {
+        Self {
+            public_signing_key_url: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessTrustProviderDeviceOptions {
     /// Starts building a [`ModifyVerifiedAccessTrustProviderDeviceOptions`].
@@ -21,9 +40,26 @@ impl ModifyVerifiedAccessTrustProviderDeviceOptions {
     }
 }
 /// A builder for [`ModifyVerifiedAccessTrustProviderDeviceOptions`](crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions); start one with `ModifyVerifiedAccessTrustProviderDeviceOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessTrustProviderDeviceOptionsBuilder {
     inner: crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions,
+}
+impl Clone for ModifyVerifiedAccessTrustProviderDeviceOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessTrustProviderDeviceOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessTrustProviderDeviceOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessTrustProviderDeviceOptionsBuilder {
     /// Sets [`ModifyVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url`](crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url): The URL Amazon Web Services Verified Access will use to verify the authenticity of the device tokens.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for an OpenID Connect-compatible user-identity trust provider.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessTrustProviderOidcOptions {
     /// The OIDC issuer.
@@ -19,6 +18,42 @@ pub struct ModifyVerifiedAccessTrustProviderOidcOptions {
     pub client_secret: Option<String>,
     /// OpenID Connect (OIDC) scopes are used by an application during authentication to authorize access to a user's details. Each scope returns a specific set of user attributes.
     pub scope: Option<String>,
+}
+impl Clone for ModifyVerifiedAccessTrustProviderOidcOptions {
+    fn clone(&self) -> Self {
+        Self {
+            issuer: self.issuer.clone(),
+            authorization_endpoint: self.authorization_endpoint.clone(),
+            token_endpoint: self.token_endpoint.clone(),
+            user_info_endpoint: self.user_info_endpoint.clone(),
+            client_id: self.client_id.clone(),
+            client_secret: self.client_secret.clone(),
+            scope: self.scope.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessTrustProviderOidcOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.issuer == other.issuer
+            && self.authorization_endpoint == other.authorization_endpoint
+            && self.token_endpoint == other.token_endpoint
+            && self.user_info_endpoint == other.user_info_endpoint
+            && self.client_id == other.client_id
+            && self.client_secret == other.client_secret && self.scope == other.scope
+    }
+}
+impl Default for ModifyVerifiedAccessTrustProviderOidcOptions {
+    fn default() -> Self {
+        Self {
+            issuer: None,
+            authorization_endpoint: None,
+            token_endpoint: None,
+            user_info_endpoint: None,
+            client_id: None,
+            client_secret: None,
+            scope: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessTrustProviderOidcOptions {
     /// Starts building a [`ModifyVerifiedAccessTrustProviderOidcOptions`].
@@ -76,9 +111,26 @@ impl ::std::fmt::Debug for ModifyVerifiedAccessTrustProviderOidcOptions {
     }
 }
 /// A builder for [`ModifyVerifiedAccessTrustProviderOidcOptions`](crate::types::ModifyVerifiedAccessTrustProviderOidcOptions); start one with `ModifyVerifiedAccessTrustProviderOidcOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessTrustProviderOidcOptionsBuilder {
     inner: crate::types::ModifyVerifiedAccessTrustProviderOidcOptions,
+}
+impl Clone for ModifyVerifiedAccessTrustProviderOidcOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessTrustProviderOidcOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessTrustProviderOidcOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessTrustProviderOidcOptions as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessTrustProviderOidcOptionsBuilder {
     /// Sets [`ModifyVerifiedAccessTrustProviderOidcOptions::issuer`](crate::types::ModifyVerifiedAccessTrustProviderOidcOptions::issuer): The OIDC issuer.

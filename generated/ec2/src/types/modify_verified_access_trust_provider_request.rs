@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessTrustProviderRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessTrustProviderRequest {
     /// The ID of the Verified Access trust provider.
@@ -27,6 +27,48 @@ pub struct ModifyVerifiedAccessTrustProviderRequest {
     pub native_application_oidc_options: Option<
         crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
     >,
+}
+impl Clone for ModifyVerifiedAccessTrustProviderRequest {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_trust_provider_id: self
+                .verified_access_trust_provider_id
+                .clone(),
+            oidc_options: self.oidc_options.clone(),
+            device_options: self.device_options.clone(),
+            description: self.description.clone(),
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            sse_specification: self.sse_specification.clone(),
+            native_application_oidc_options: self.native_application_oidc_options.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessTrustProviderRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_trust_provider_id == other.verified_access_trust_provider_id
+            && self.oidc_options == other.oidc_options
+            && self.device_options == other.device_options
+            && self.description == other.description && self.dry_run == other.dry_run
+            && self.client_token == other.client_token
+            && self.sse_specification == other.sse_specification
+            && self.native_application_oidc_options
+                == other.native_application_oidc_options
+    }
+}
+impl Default for ModifyVerifiedAccessTrustProviderRequest {
+    fn default() -> Self {
+        Self {
+            verified_access_trust_provider_id: None,
+            oidc_options: None,
+            device_options: None,
+            description: None,
+            dry_run: None,
+            client_token: None,
+            sse_specification: None,
+            native_application_oidc_options: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessTrustProviderRequest {
     /// Starts building a [`ModifyVerifiedAccessTrustProviderRequest`].
@@ -84,9 +126,26 @@ impl ModifyVerifiedAccessTrustProviderRequest {
     }
 }
 /// A builder for [`ModifyVerifiedAccessTrustProviderRequest`](crate::types::ModifyVerifiedAccessTrustProviderRequest); start one with `ModifyVerifiedAccessTrustProviderRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessTrustProviderRequestBuilder {
     inner: crate::types::ModifyVerifiedAccessTrustProviderRequest,
+}
+impl Clone for ModifyVerifiedAccessTrustProviderRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessTrustProviderRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessTrustProviderRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessTrustProviderRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id`](crate::types::ModifyVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id): The ID of the Verified Access trust provider.

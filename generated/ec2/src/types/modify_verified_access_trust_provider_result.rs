@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessTrustProviderResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessTrustProviderResult {
     /// Details about the Verified Access trust provider.
     pub verified_access_trust_provider: Option<
         crate::types::VerifiedAccessTrustProvider,
     >,
+}
+impl Clone for ModifyVerifiedAccessTrustProviderResult {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_trust_provider: self.verified_access_trust_provider.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessTrustProviderResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_trust_provider == other.verified_access_trust_provider
+    }
+}
+impl Default for ModifyVerifiedAccessTrustProviderResult {
+    fn default() -> Self {
+        Self {
+            verified_access_trust_provider: None,
+        }
+    }
 }
 impl ModifyVerifiedAccessTrustProviderResult {
     /// Starts building a [`ModifyVerifiedAccessTrustProviderResult`].
@@ -25,9 +44,26 @@ impl ModifyVerifiedAccessTrustProviderResult {
     }
 }
 /// A builder for [`ModifyVerifiedAccessTrustProviderResult`](crate::types::ModifyVerifiedAccessTrustProviderResult); start one with `ModifyVerifiedAccessTrustProviderResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVerifiedAccessTrustProviderResultBuilder {
     inner: crate::types::ModifyVerifiedAccessTrustProviderResult,
+}
+impl Clone for ModifyVerifiedAccessTrustProviderResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVerifiedAccessTrustProviderResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVerifiedAccessTrustProviderResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVerifiedAccessTrustProviderResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVerifiedAccessTrustProviderResultBuilder {
     /// Sets [`ModifyVerifiedAccessTrustProviderResult::verified_access_trust_provider`](crate::types::ModifyVerifiedAccessTrustProviderResult::verified_access_trust_provider): Details about the Verified Access trust provider.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVolumeAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVolumeAttributeRequest {
     /// Indicates whether the volume should be auto-enabled for I/O operations.
@@ -13,6 +13,30 @@ pub struct ModifyVolumeAttributeRequest {
     pub volume_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyVolumeAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            auto_enable_io: self.auto_enable_io.clone(),
+            volume_id: self.volume_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyVolumeAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.auto_enable_io == other.auto_enable_io && self.volume_id == other.volume_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyVolumeAttributeRequest {
+    fn default() -> Self {
+        Self {
+            auto_enable_io: None,
+            volume_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyVolumeAttributeRequest {
     /// Starts building a [`ModifyVolumeAttributeRequest`].
@@ -37,9 +61,26 @@ impl ModifyVolumeAttributeRequest {
     }
 }
 /// A builder for [`ModifyVolumeAttributeRequest`](crate::types::ModifyVolumeAttributeRequest); start one with `ModifyVolumeAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVolumeAttributeRequestBuilder {
     inner: crate::types::ModifyVolumeAttributeRequest,
+}
+impl Clone for ModifyVolumeAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVolumeAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVolumeAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVolumeAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVolumeAttributeRequestBuilder {
     /// Sets [`ModifyVolumeAttributeRequest::auto_enable_io`](crate::types::ModifyVolumeAttributeRequest::auto_enable_io): Indicates whether the volume should be auto-enabled for I/O operations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVolumeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVolumeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -49,6 +49,40 @@ pub struct ModifyVolumeRequest {
     /// Specifies whether to enable Amazon EBS Multi-Attach. If you enable Multi-Attach, you can attach the volume to up to 16 [Nitro-based instances](https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-nitro-instances.html) in the same Availability Zone. This parameter is supported with `io1` and `io2` volumes only. For more information, see [Amazon EBS Multi-Attach](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes-multi.html) in the *Amazon EBS User Guide*.
     pub multi_attach_enabled: Option<bool>,
 }
+impl Clone for ModifyVolumeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            volume_id: self.volume_id.clone(),
+            size: self.size,
+            volume_type: self.volume_type.clone(),
+            iops: self.iops,
+            throughput: self.throughput,
+            multi_attach_enabled: self.multi_attach_enabled,
+        }
+    }
+}
+impl PartialEq for ModifyVolumeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.volume_id == other.volume_id
+            && self.size == other.size && self.volume_type == other.volume_type
+            && self.iops == other.iops && self.throughput == other.throughput
+            && self.multi_attach_enabled == other.multi_attach_enabled
+    }
+}
+impl Default for ModifyVolumeRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            volume_id: None,
+            size: None,
+            volume_type: None,
+            iops: None,
+            throughput: None,
+            multi_attach_enabled: None,
+        }
+    }
+}
 impl ModifyVolumeRequest {
     /// Starts building a [`ModifyVolumeRequest`].
     #[inline]
@@ -92,9 +126,26 @@ impl ModifyVolumeRequest {
     }
 }
 /// A builder for [`ModifyVolumeRequest`](crate::types::ModifyVolumeRequest); start one with `ModifyVolumeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVolumeRequestBuilder {
     inner: crate::types::ModifyVolumeRequest,
+}
+impl Clone for ModifyVolumeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVolumeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVolumeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVolumeRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVolumeRequestBuilder {
     /// Sets [`ModifyVolumeRequest::dry_run`](crate::types::ModifyVolumeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

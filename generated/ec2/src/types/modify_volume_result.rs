@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVolumeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVolumeResult {
     /// Information about the volume modification.
     pub volume_modification: Option<crate::types::VolumeModification>,
+}
+impl Clone for ModifyVolumeResult {
+    fn clone(&self) -> Self {
+        Self {
+            volume_modification: self.volume_modification.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVolumeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.volume_modification == other.volume_modification
+    }
+}
+impl Default for ModifyVolumeResult {
+    fn default() -> Self {
+        Self { volume_modification: None }
+    }
 }
 impl ModifyVolumeResult {
     /// Starts building a [`ModifyVolumeResult`].
@@ -21,9 +38,26 @@ impl ModifyVolumeResult {
     }
 }
 /// A builder for [`ModifyVolumeResult`](crate::types::ModifyVolumeResult); start one with `ModifyVolumeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVolumeResultBuilder {
     inner: crate::types::ModifyVolumeResult,
+}
+impl Clone for ModifyVolumeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVolumeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVolumeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVolumeResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVolumeResultBuilder {
     /// Sets [`ModifyVolumeResult::volume_modification`](crate::types::ModifyVolumeResult::volume_modification): Information about the volume modification.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcAttributeRequest {
     /// Indicates whether the instances launched in the VPC get DNS hostnames. If enabled, instances in the VPC get DNS hostnames; otherwise, they do not.
@@ -21,6 +21,37 @@ pub struct ModifyVpcAttributeRequest {
     pub enable_network_address_usage_metrics: Option<
         crate::types::AttributeBooleanValue,
     >,
+}
+impl Clone for ModifyVpcAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            enable_dns_hostnames: self.enable_dns_hostnames.clone(),
+            enable_dns_support: self.enable_dns_support.clone(),
+            vpc_id: self.vpc_id.clone(),
+            enable_network_address_usage_metrics: self
+                .enable_network_address_usage_metrics
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.enable_dns_hostnames == other.enable_dns_hostnames
+            && self.enable_dns_support == other.enable_dns_support
+            && self.vpc_id == other.vpc_id
+            && self.enable_network_address_usage_metrics
+                == other.enable_network_address_usage_metrics
+    }
+}
+impl Default for ModifyVpcAttributeRequest {
+    fn default() -> Self {
+        Self {
+            enable_dns_hostnames: None,
+            enable_dns_support: None,
+            vpc_id: None,
+            enable_network_address_usage_metrics: None,
+        }
+    }
 }
 impl ModifyVpcAttributeRequest {
     /// Starts building a [`ModifyVpcAttributeRequest`].
@@ -52,9 +83,26 @@ impl ModifyVpcAttributeRequest {
     }
 }
 /// A builder for [`ModifyVpcAttributeRequest`](crate::types::ModifyVpcAttributeRequest); start one with `ModifyVpcAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcAttributeRequestBuilder {
     inner: crate::types::ModifyVpcAttributeRequest,
+}
+impl Clone for ModifyVpcAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcAttributeRequestBuilder {
     /// Sets [`ModifyVpcAttributeRequest::enable_dns_hostnames`](crate::types::ModifyVpcAttributeRequest::enable_dns_hostnames): Indicates whether the instances launched in the VPC get DNS hostnames.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcBlockPublicAccessExclusionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcBlockPublicAccessExclusionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -20,6 +20,31 @@ pub struct ModifyVpcBlockPublicAccessExclusionRequest {
     pub internet_gateway_exclusion_mode: Option<
         crate::types::InternetGatewayExclusionMode,
     >,
+}
+impl Clone for ModifyVpcBlockPublicAccessExclusionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            exclusion_id: self.exclusion_id.clone(),
+            internet_gateway_exclusion_mode: self.internet_gateway_exclusion_mode.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcBlockPublicAccessExclusionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.exclusion_id == other.exclusion_id
+            && self.internet_gateway_exclusion_mode
+                == other.internet_gateway_exclusion_mode
+    }
+}
+impl Default for ModifyVpcBlockPublicAccessExclusionRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            exclusion_id: None,
+            internet_gateway_exclusion_mode: None,
+        }
+    }
 }
 impl ModifyVpcBlockPublicAccessExclusionRequest {
     /// Starts building a [`ModifyVpcBlockPublicAccessExclusionRequest`].
@@ -46,9 +71,26 @@ impl ModifyVpcBlockPublicAccessExclusionRequest {
     }
 }
 /// A builder for [`ModifyVpcBlockPublicAccessExclusionRequest`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest); start one with `ModifyVpcBlockPublicAccessExclusionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcBlockPublicAccessExclusionRequestBuilder {
     inner: crate::types::ModifyVpcBlockPublicAccessExclusionRequest,
+}
+impl Clone for ModifyVpcBlockPublicAccessExclusionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcBlockPublicAccessExclusionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcBlockPublicAccessExclusionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcBlockPublicAccessExclusionRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcBlockPublicAccessExclusionRequestBuilder {
     /// Sets [`ModifyVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcBlockPublicAccessExclusionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcBlockPublicAccessExclusionResult {
     /// Details related to the exclusion.
     pub vpc_block_public_access_exclusion: Option<
         crate::types::VpcBlockPublicAccessExclusion,
     >,
+}
+impl Clone for ModifyVpcBlockPublicAccessExclusionResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_block_public_access_exclusion: self
+                .vpc_block_public_access_exclusion
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcBlockPublicAccessExclusionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_block_public_access_exclusion == other.vpc_block_public_access_exclusion
+    }
+}
+impl Default for ModifyVpcBlockPublicAccessExclusionResult {
+    fn default() -> Self {
+        Self {
+            vpc_block_public_access_exclusion: None,
+        }
+    }
 }
 impl ModifyVpcBlockPublicAccessExclusionResult {
     /// Starts building a [`ModifyVpcBlockPublicAccessExclusionResult`].
@@ -25,9 +46,26 @@ impl ModifyVpcBlockPublicAccessExclusionResult {
     }
 }
 /// A builder for [`ModifyVpcBlockPublicAccessExclusionResult`](crate::types::ModifyVpcBlockPublicAccessExclusionResult); start one with `ModifyVpcBlockPublicAccessExclusionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcBlockPublicAccessExclusionResultBuilder {
     inner: crate::types::ModifyVpcBlockPublicAccessExclusionResult,
+}
+impl Clone for ModifyVpcBlockPublicAccessExclusionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcBlockPublicAccessExclusionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcBlockPublicAccessExclusionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcBlockPublicAccessExclusionResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcBlockPublicAccessExclusionResultBuilder {
     /// Sets [`ModifyVpcBlockPublicAccessExclusionResult::vpc_block_public_access_exclusion`](crate::types::ModifyVpcBlockPublicAccessExclusionResult::vpc_block_public_access_exclusion): Details related to the exclusion.

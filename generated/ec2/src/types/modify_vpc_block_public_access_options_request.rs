@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcBlockPublicAccessOptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcBlockPublicAccessOptionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,28 @@ pub struct ModifyVpcBlockPublicAccessOptionsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub internet_gateway_block_mode: Option<crate::types::InternetGatewayBlockMode>,
+}
+impl Clone for ModifyVpcBlockPublicAccessOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            internet_gateway_block_mode: self.internet_gateway_block_mode.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcBlockPublicAccessOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.internet_gateway_block_mode == other.internet_gateway_block_mode
+    }
+}
+impl Default for ModifyVpcBlockPublicAccessOptionsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            internet_gateway_block_mode: None,
+        }
+    }
 }
 impl ModifyVpcBlockPublicAccessOptionsRequest {
     /// Starts building a [`ModifyVpcBlockPublicAccessOptionsRequest`].
@@ -36,9 +58,26 @@ impl ModifyVpcBlockPublicAccessOptionsRequest {
     }
 }
 /// A builder for [`ModifyVpcBlockPublicAccessOptionsRequest`](crate::types::ModifyVpcBlockPublicAccessOptionsRequest); start one with `ModifyVpcBlockPublicAccessOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcBlockPublicAccessOptionsRequestBuilder {
     inner: crate::types::ModifyVpcBlockPublicAccessOptionsRequest,
+}
+impl Clone for ModifyVpcBlockPublicAccessOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcBlockPublicAccessOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcBlockPublicAccessOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcBlockPublicAccessOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcBlockPublicAccessOptionsRequestBuilder {
     /// Sets [`ModifyVpcBlockPublicAccessOptionsRequest::dry_run`](crate::types::ModifyVpcBlockPublicAccessOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

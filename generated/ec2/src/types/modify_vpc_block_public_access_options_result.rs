@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcBlockPublicAccessOptionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcBlockPublicAccessOptionsResult {
     /// Details related to the VPC Block Public Access (BPA) options.
     pub vpc_block_public_access_options: Option<
         crate::types::VpcBlockPublicAccessOptions,
     >,
+}
+impl Clone for ModifyVpcBlockPublicAccessOptionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_block_public_access_options: self.vpc_block_public_access_options.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcBlockPublicAccessOptionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_block_public_access_options == other.vpc_block_public_access_options
+    }
+}
+impl Default for ModifyVpcBlockPublicAccessOptionsResult {
+    fn default() -> Self {
+        Self {
+            vpc_block_public_access_options: None,
+        }
+    }
 }
 impl ModifyVpcBlockPublicAccessOptionsResult {
     /// Starts building a [`ModifyVpcBlockPublicAccessOptionsResult`].
@@ -25,9 +44,26 @@ impl ModifyVpcBlockPublicAccessOptionsResult {
     }
 }
 /// A builder for [`ModifyVpcBlockPublicAccessOptionsResult`](crate::types::ModifyVpcBlockPublicAccessOptionsResult); start one with `ModifyVpcBlockPublicAccessOptionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcBlockPublicAccessOptionsResultBuilder {
     inner: crate::types::ModifyVpcBlockPublicAccessOptionsResult,
+}
+impl Clone for ModifyVpcBlockPublicAccessOptionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcBlockPublicAccessOptionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcBlockPublicAccessOptionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcBlockPublicAccessOptionsResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcBlockPublicAccessOptionsResultBuilder {
     /// Sets [`ModifyVpcBlockPublicAccessOptionsResult::vpc_block_public_access_options`](crate::types::ModifyVpcBlockPublicAccessOptionsResult::vpc_block_public_access_options): Details related to the VPC Block Public Access (BPA) options.

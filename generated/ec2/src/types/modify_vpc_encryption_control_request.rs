@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEncryptionControlRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEncryptionControlRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -43,6 +43,61 @@ pub struct ModifyVpcEncryptionControlRequest {
     pub elastic_file_system_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
+}
+impl Clone for ModifyVpcEncryptionControlRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_encryption_control_id: self.vpc_encryption_control_id.clone(),
+            mode: self.mode.clone(),
+            internet_gateway_exclusion: self.internet_gateway_exclusion.clone(),
+            egress_only_internet_gateway_exclusion: self
+                .egress_only_internet_gateway_exclusion
+                .clone(),
+            nat_gateway_exclusion: self.nat_gateway_exclusion.clone(),
+            virtual_private_gateway_exclusion: self
+                .virtual_private_gateway_exclusion
+                .clone(),
+            vpc_peering_exclusion: self.vpc_peering_exclusion.clone(),
+            lambda_exclusion: self.lambda_exclusion.clone(),
+            vpc_lattice_exclusion: self.vpc_lattice_exclusion.clone(),
+            elastic_file_system_exclusion: self.elastic_file_system_exclusion.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcEncryptionControlRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.vpc_encryption_control_id == other.vpc_encryption_control_id
+            && self.mode == other.mode
+            && self.internet_gateway_exclusion == other.internet_gateway_exclusion
+            && self.egress_only_internet_gateway_exclusion
+                == other.egress_only_internet_gateway_exclusion
+            && self.nat_gateway_exclusion == other.nat_gateway_exclusion
+            && self.virtual_private_gateway_exclusion
+                == other.virtual_private_gateway_exclusion
+            && self.vpc_peering_exclusion == other.vpc_peering_exclusion
+            && self.lambda_exclusion == other.lambda_exclusion
+            && self.vpc_lattice_exclusion == other.vpc_lattice_exclusion
+            && self.elastic_file_system_exclusion == other.elastic_file_system_exclusion
+    }
+}
+impl Default for ModifyVpcEncryptionControlRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_encryption_control_id: None,
+            mode: None,
+            internet_gateway_exclusion: None,
+            egress_only_internet_gateway_exclusion: None,
+            nat_gateway_exclusion: None,
+            virtual_private_gateway_exclusion: None,
+            vpc_peering_exclusion: None,
+            lambda_exclusion: None,
+            vpc_lattice_exclusion: None,
+            elastic_file_system_exclusion: None,
+        }
+    }
 }
 impl ModifyVpcEncryptionControlRequest {
     /// Starts building a [`ModifyVpcEncryptionControlRequest`].
@@ -123,9 +178,26 @@ impl ModifyVpcEncryptionControlRequest {
     }
 }
 /// A builder for [`ModifyVpcEncryptionControlRequest`](crate::types::ModifyVpcEncryptionControlRequest); start one with `ModifyVpcEncryptionControlRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEncryptionControlRequestBuilder {
     inner: crate::types::ModifyVpcEncryptionControlRequest,
+}
+impl Clone for ModifyVpcEncryptionControlRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEncryptionControlRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEncryptionControlRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEncryptionControlRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyVpcEncryptionControlRequest::dry_run`](crate::types::ModifyVpcEncryptionControlRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

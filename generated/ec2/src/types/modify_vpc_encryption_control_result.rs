@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEncryptionControlResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEncryptionControlResult {
     /// Information about the VPC Encryption Control configuration.
     pub vpc_encryption_control: Option<crate::types::VpcEncryptionControl>,
+}
+impl Clone for ModifyVpcEncryptionControlResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_encryption_control: self.vpc_encryption_control.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcEncryptionControlResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_encryption_control == other.vpc_encryption_control
+    }
+}
+impl Default for ModifyVpcEncryptionControlResult {
+    fn default() -> Self {
+        Self {
+            vpc_encryption_control: None,
+        }
+    }
 }
 impl ModifyVpcEncryptionControlResult {
     /// Starts building a [`ModifyVpcEncryptionControlResult`].
@@ -21,9 +40,26 @@ impl ModifyVpcEncryptionControlResult {
     }
 }
 /// A builder for [`ModifyVpcEncryptionControlResult`](crate::types::ModifyVpcEncryptionControlResult); start one with `ModifyVpcEncryptionControlResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEncryptionControlResultBuilder {
     inner: crate::types::ModifyVpcEncryptionControlResult,
+}
+impl Clone for ModifyVpcEncryptionControlResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEncryptionControlResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEncryptionControlResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEncryptionControlResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEncryptionControlResultBuilder {
     /// Sets [`ModifyVpcEncryptionControlResult::vpc_encryption_control`](crate::types::ModifyVpcEncryptionControlResult::vpc_encryption_control): Information about the VPC Encryption Control configuration.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointConnectionNotificationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointConnectionNotificationRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,34 @@ pub struct ModifyVpcEndpointConnectionNotificationRequest {
     pub connection_notification_arn: Option<String>,
     /// The events for the endpoint. Valid values are `Accept`, `Connect`, `Delete`, and `Reject`.
     pub connection_events: Option<Vec<String>>,
+}
+impl Clone for ModifyVpcEndpointConnectionNotificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            connection_notification_id: self.connection_notification_id.clone(),
+            connection_notification_arn: self.connection_notification_arn.clone(),
+            connection_events: self.connection_events.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcEndpointConnectionNotificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.connection_notification_id == other.connection_notification_id
+            && self.connection_notification_arn == other.connection_notification_arn
+            && self.connection_events == other.connection_events
+    }
+}
+impl Default for ModifyVpcEndpointConnectionNotificationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            connection_notification_id: None,
+            connection_notification_arn: None,
+            connection_events: None,
+        }
+    }
 }
 impl ModifyVpcEndpointConnectionNotificationRequest {
     /// Starts building a [`ModifyVpcEndpointConnectionNotificationRequest`].
@@ -44,9 +72,26 @@ impl ModifyVpcEndpointConnectionNotificationRequest {
     }
 }
 /// A builder for [`ModifyVpcEndpointConnectionNotificationRequest`](crate::types::ModifyVpcEndpointConnectionNotificationRequest); start one with `ModifyVpcEndpointConnectionNotificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEndpointConnectionNotificationRequestBuilder {
     inner: crate::types::ModifyVpcEndpointConnectionNotificationRequest,
+}
+impl Clone for ModifyVpcEndpointConnectionNotificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEndpointConnectionNotificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEndpointConnectionNotificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEndpointConnectionNotificationRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEndpointConnectionNotificationRequestBuilder {
     /// Sets [`ModifyVpcEndpointConnectionNotificationRequest::dry_run`](crate::types::ModifyVpcEndpointConnectionNotificationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

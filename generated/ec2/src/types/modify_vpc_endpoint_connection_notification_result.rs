@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointConnectionNotificationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointConnectionNotificationResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_value: Option<bool>,
+}
+impl Clone for ModifyVpcEndpointConnectionNotificationResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_value: self.return_value,
+        }
+    }
+}
+impl PartialEq for ModifyVpcEndpointConnectionNotificationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_value == other.return_value
+    }
+}
+impl Default for ModifyVpcEndpointConnectionNotificationResult {
+    fn default() -> Self {
+        Self { return_value: None }
+    }
 }
 impl ModifyVpcEndpointConnectionNotificationResult {
     /// Starts building a [`ModifyVpcEndpointConnectionNotificationResult`].
@@ -21,9 +38,26 @@ impl ModifyVpcEndpointConnectionNotificationResult {
     }
 }
 /// A builder for [`ModifyVpcEndpointConnectionNotificationResult`](crate::types::ModifyVpcEndpointConnectionNotificationResult); start one with `ModifyVpcEndpointConnectionNotificationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEndpointConnectionNotificationResultBuilder {
     inner: crate::types::ModifyVpcEndpointConnectionNotificationResult,
+}
+impl Clone for ModifyVpcEndpointConnectionNotificationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEndpointConnectionNotificationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEndpointConnectionNotificationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEndpointConnectionNotificationResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEndpointConnectionNotificationResultBuilder {
     /// Sets [`ModifyVpcEndpointConnectionNotificationResult::return_value`](crate::types::ModifyVpcEndpointConnectionNotificationResult::return_value): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointPayerResponsibilityRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointPayerResponsibilityRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,36 @@ pub struct ModifyVpcEndpointPayerResponsibilityRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub scope: Option<crate::types::PayerResponsibilityScope>,
+}
+impl Clone for ModifyVpcEndpointPayerResponsibilityRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            service_id: self.service_id.clone(),
+            vpc_endpoint_id: self.vpc_endpoint_id.clone(),
+            payer_responsibility: self.payer_responsibility.clone(),
+            scope: self.scope.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcEndpointPayerResponsibilityRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.service_id == other.service_id
+            && self.vpc_endpoint_id == other.vpc_endpoint_id
+            && self.payer_responsibility == other.payer_responsibility
+            && self.scope == other.scope
+    }
+}
+impl Default for ModifyVpcEndpointPayerResponsibilityRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            service_id: None,
+            vpc_endpoint_id: None,
+            payer_responsibility: None,
+            scope: None,
+        }
+    }
 }
 impl ModifyVpcEndpointPayerResponsibilityRequest {
     /// Starts building a [`ModifyVpcEndpointPayerResponsibilityRequest`].
@@ -57,9 +87,26 @@ impl ModifyVpcEndpointPayerResponsibilityRequest {
     }
 }
 /// A builder for [`ModifyVpcEndpointPayerResponsibilityRequest`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest); start one with `ModifyVpcEndpointPayerResponsibilityRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEndpointPayerResponsibilityRequestBuilder {
     inner: crate::types::ModifyVpcEndpointPayerResponsibilityRequest,
+}
+impl Clone for ModifyVpcEndpointPayerResponsibilityRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEndpointPayerResponsibilityRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEndpointPayerResponsibilityRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEndpointPayerResponsibilityRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEndpointPayerResponsibilityRequestBuilder {
     /// Sets [`ModifyVpcEndpointPayerResponsibilityRequest::dry_run`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

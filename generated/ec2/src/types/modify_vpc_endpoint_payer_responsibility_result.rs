@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointPayerResponsibilityResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointPayerResponsibilityResult {
     /// The ID of the VPC endpoint.
     pub vpc_endpoint_id: Option<String>,
     /// The payer responsibility settings for the VPC endpoint.
     pub payer_responsibilities: Option<Vec<crate::types::PayerResponsibilityEntry>>,
+}
+impl Clone for ModifyVpcEndpointPayerResponsibilityResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_endpoint_id: self.vpc_endpoint_id.clone(),
+            payer_responsibilities: self.payer_responsibilities.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcEndpointPayerResponsibilityResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_endpoint_id == other.vpc_endpoint_id
+            && self.payer_responsibilities == other.payer_responsibilities
+    }
+}
+impl Default for ModifyVpcEndpointPayerResponsibilityResult {
+    fn default() -> Self {
+        Self {
+            vpc_endpoint_id: None,
+            payer_responsibilities: None,
+        }
+    }
 }
 impl ModifyVpcEndpointPayerResponsibilityResult {
     /// Starts building a [`ModifyVpcEndpointPayerResponsibilityResult`].
@@ -28,9 +50,26 @@ impl ModifyVpcEndpointPayerResponsibilityResult {
     }
 }
 /// A builder for [`ModifyVpcEndpointPayerResponsibilityResult`](crate::types::ModifyVpcEndpointPayerResponsibilityResult); start one with `ModifyVpcEndpointPayerResponsibilityResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEndpointPayerResponsibilityResultBuilder {
     inner: crate::types::ModifyVpcEndpointPayerResponsibilityResult,
+}
+impl Clone for ModifyVpcEndpointPayerResponsibilityResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEndpointPayerResponsibilityResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEndpointPayerResponsibilityResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEndpointPayerResponsibilityResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEndpointPayerResponsibilityResultBuilder {
     /// Sets [`ModifyVpcEndpointPayerResponsibilityResult::vpc_endpoint_id`](crate::types::ModifyVpcEndpointPayerResponsibilityResult::vpc_endpoint_id): The ID of the VPC endpoint.

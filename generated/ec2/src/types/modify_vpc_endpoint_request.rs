@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -35,6 +35,63 @@ pub struct ModifyVpcEndpointRequest {
     pub private_dns_enabled: Option<bool>,
     /// The subnet configurations for the endpoint.
     pub subnet_configurations: Option<Vec<crate::types::SubnetConfiguration>>,
+}
+impl Clone for ModifyVpcEndpointRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_endpoint_id: self.vpc_endpoint_id.clone(),
+            reset_policy: self.reset_policy,
+            policy_document: self.policy_document.clone(),
+            add_route_table_ids: self.add_route_table_ids.clone(),
+            remove_route_table_ids: self.remove_route_table_ids.clone(),
+            add_subnet_ids: self.add_subnet_ids.clone(),
+            remove_subnet_ids: self.remove_subnet_ids.clone(),
+            add_security_group_ids: self.add_security_group_ids.clone(),
+            remove_security_group_ids: self.remove_security_group_ids.clone(),
+            ip_address_type: self.ip_address_type.clone(),
+            dns_options: self.dns_options.clone(),
+            private_dns_enabled: self.private_dns_enabled,
+            subnet_configurations: self.subnet_configurations.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcEndpointRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.vpc_endpoint_id == other.vpc_endpoint_id
+            && self.reset_policy == other.reset_policy
+            && self.policy_document == other.policy_document
+            && self.add_route_table_ids == other.add_route_table_ids
+            && self.remove_route_table_ids == other.remove_route_table_ids
+            && self.add_subnet_ids == other.add_subnet_ids
+            && self.remove_subnet_ids == other.remove_subnet_ids
+            && self.add_security_group_ids == other.add_security_group_ids
+            && self.remove_security_group_ids == other.remove_security_group_ids
+            && self.ip_address_type == other.ip_address_type
+            && self.dns_options == other.dns_options
+            && self.private_dns_enabled == other.private_dns_enabled
+            && self.subnet_configurations == other.subnet_configurations
+    }
+}
+impl Default for ModifyVpcEndpointRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_endpoint_id: None,
+            reset_policy: None,
+            policy_document: None,
+            add_route_table_ids: None,
+            remove_route_table_ids: None,
+            add_subnet_ids: None,
+            remove_subnet_ids: None,
+            add_security_group_ids: None,
+            remove_security_group_ids: None,
+            ip_address_type: None,
+            dns_options: None,
+            private_dns_enabled: None,
+            subnet_configurations: None,
+        }
+    }
 }
 impl ModifyVpcEndpointRequest {
     /// Starts building a [`ModifyVpcEndpointRequest`].
@@ -114,9 +171,26 @@ impl ModifyVpcEndpointRequest {
     }
 }
 /// A builder for [`ModifyVpcEndpointRequest`](crate::types::ModifyVpcEndpointRequest); start one with `ModifyVpcEndpointRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEndpointRequestBuilder {
     inner: crate::types::ModifyVpcEndpointRequest,
+}
+impl Clone for ModifyVpcEndpointRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEndpointRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEndpointRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEndpointRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEndpointRequestBuilder {
     /// Sets [`ModifyVpcEndpointRequest::dry_run`](crate::types::ModifyVpcEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

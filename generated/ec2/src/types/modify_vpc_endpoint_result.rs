@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for ModifyVpcEndpointResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifyVpcEndpointResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifyVpcEndpointResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifyVpcEndpointResult {
     /// Starts building a [`ModifyVpcEndpointResult`].
@@ -21,9 +36,26 @@ impl ModifyVpcEndpointResult {
     }
 }
 /// A builder for [`ModifyVpcEndpointResult`](crate::types::ModifyVpcEndpointResult); start one with `ModifyVpcEndpointResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEndpointResultBuilder {
     inner: crate::types::ModifyVpcEndpointResult,
+}
+impl Clone for ModifyVpcEndpointResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEndpointResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEndpointResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEndpointResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEndpointResultBuilder {
     /// Sets [`ModifyVpcEndpointResult::return_`](crate::types::ModifyVpcEndpointResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointServiceConfigurationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointServiceConfigurationRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -33,6 +33,72 @@ pub struct ModifyVpcEndpointServiceConfigurationRequest {
     pub add_supported_regions: Option<Vec<String>>,
     /// The supported Regions to remove from the service configuration.
     pub remove_supported_regions: Option<Vec<String>>,
+}
+impl Clone for ModifyVpcEndpointServiceConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            service_id: self.service_id.clone(),
+            private_dns_name: self.private_dns_name.clone(),
+            remove_private_dns_name: self.remove_private_dns_name,
+            acceptance_required: self.acceptance_required,
+            add_network_load_balancer_arns: self.add_network_load_balancer_arns.clone(),
+            remove_network_load_balancer_arns: self
+                .remove_network_load_balancer_arns
+                .clone(),
+            add_gateway_load_balancer_arns: self.add_gateway_load_balancer_arns.clone(),
+            remove_gateway_load_balancer_arns: self
+                .remove_gateway_load_balancer_arns
+                .clone(),
+            add_supported_ip_address_types: self.add_supported_ip_address_types.clone(),
+            remove_supported_ip_address_types: self
+                .remove_supported_ip_address_types
+                .clone(),
+            add_supported_regions: self.add_supported_regions.clone(),
+            remove_supported_regions: self.remove_supported_regions.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcEndpointServiceConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.service_id == other.service_id
+            && self.private_dns_name == other.private_dns_name
+            && self.remove_private_dns_name == other.remove_private_dns_name
+            && self.acceptance_required == other.acceptance_required
+            && self.add_network_load_balancer_arns
+                == other.add_network_load_balancer_arns
+            && self.remove_network_load_balancer_arns
+                == other.remove_network_load_balancer_arns
+            && self.add_gateway_load_balancer_arns
+                == other.add_gateway_load_balancer_arns
+            && self.remove_gateway_load_balancer_arns
+                == other.remove_gateway_load_balancer_arns
+            && self.add_supported_ip_address_types
+                == other.add_supported_ip_address_types
+            && self.remove_supported_ip_address_types
+                == other.remove_supported_ip_address_types
+            && self.add_supported_regions == other.add_supported_regions
+            && self.remove_supported_regions == other.remove_supported_regions
+    }
+}
+impl Default for ModifyVpcEndpointServiceConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            service_id: None,
+            private_dns_name: None,
+            remove_private_dns_name: None,
+            acceptance_required: None,
+            add_network_load_balancer_arns: None,
+            remove_network_load_balancer_arns: None,
+            add_gateway_load_balancer_arns: None,
+            remove_gateway_load_balancer_arns: None,
+            add_supported_ip_address_types: None,
+            remove_supported_ip_address_types: None,
+            add_supported_regions: None,
+            remove_supported_regions: None,
+        }
+    }
 }
 impl ModifyVpcEndpointServiceConfigurationRequest {
     /// Starts building a [`ModifyVpcEndpointServiceConfigurationRequest`].
@@ -107,9 +173,26 @@ impl ModifyVpcEndpointServiceConfigurationRequest {
     }
 }
 /// A builder for [`ModifyVpcEndpointServiceConfigurationRequest`](crate::types::ModifyVpcEndpointServiceConfigurationRequest); start one with `ModifyVpcEndpointServiceConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEndpointServiceConfigurationRequestBuilder {
     inner: crate::types::ModifyVpcEndpointServiceConfigurationRequest,
+}
+impl Clone for ModifyVpcEndpointServiceConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEndpointServiceConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEndpointServiceConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEndpointServiceConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
     /// Sets [`ModifyVpcEndpointServiceConfigurationRequest::dry_run`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointServiceConfigurationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointServiceConfigurationResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for ModifyVpcEndpointServiceConfigurationResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ModifyVpcEndpointServiceConfigurationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ModifyVpcEndpointServiceConfigurationResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ModifyVpcEndpointServiceConfigurationResult {
     /// Starts building a [`ModifyVpcEndpointServiceConfigurationResult`].
@@ -21,9 +36,26 @@ impl ModifyVpcEndpointServiceConfigurationResult {
     }
 }
 /// A builder for [`ModifyVpcEndpointServiceConfigurationResult`](crate::types::ModifyVpcEndpointServiceConfigurationResult); start one with `ModifyVpcEndpointServiceConfigurationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEndpointServiceConfigurationResultBuilder {
     inner: crate::types::ModifyVpcEndpointServiceConfigurationResult,
+}
+impl Clone for ModifyVpcEndpointServiceConfigurationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEndpointServiceConfigurationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEndpointServiceConfigurationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEndpointServiceConfigurationResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEndpointServiceConfigurationResultBuilder {
     /// Sets [`ModifyVpcEndpointServiceConfigurationResult::return_`](crate::types::ModifyVpcEndpointServiceConfigurationResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

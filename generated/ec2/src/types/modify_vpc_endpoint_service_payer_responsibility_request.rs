@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointServicePayerResponsibilityRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointServicePayerResponsibilityRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,30 @@ pub struct ModifyVpcEndpointServicePayerResponsibilityRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub payer_responsibility: Option<crate::types::PayerResponsibility>,
+}
+impl Clone for ModifyVpcEndpointServicePayerResponsibilityRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            service_id: self.service_id.clone(),
+            payer_responsibility: self.payer_responsibility.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcEndpointServicePayerResponsibilityRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.service_id == other.service_id
+            && self.payer_responsibility == other.payer_responsibility
+    }
+}
+impl Default for ModifyVpcEndpointServicePayerResponsibilityRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            service_id: None,
+            payer_responsibility: None,
+        }
+    }
 }
 impl ModifyVpcEndpointServicePayerResponsibilityRequest {
     /// Starts building a [`ModifyVpcEndpointServicePayerResponsibilityRequest`].
@@ -39,9 +63,26 @@ impl ModifyVpcEndpointServicePayerResponsibilityRequest {
     }
 }
 /// A builder for [`ModifyVpcEndpointServicePayerResponsibilityRequest`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest); start one with `ModifyVpcEndpointServicePayerResponsibilityRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
     inner: crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest,
+}
+impl Clone for ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
     /// Sets [`ModifyVpcEndpointServicePayerResponsibilityRequest::dry_run`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

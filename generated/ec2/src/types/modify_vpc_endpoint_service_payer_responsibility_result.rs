@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointServicePayerResponsibilityResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointServicePayerResponsibilityResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_value: Option<bool>,
+}
+impl Clone for ModifyVpcEndpointServicePayerResponsibilityResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_value: self.return_value,
+        }
+    }
+}
+impl PartialEq for ModifyVpcEndpointServicePayerResponsibilityResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_value == other.return_value
+    }
+}
+impl Default for ModifyVpcEndpointServicePayerResponsibilityResult {
+    fn default() -> Self {
+        Self { return_value: None }
+    }
 }
 impl ModifyVpcEndpointServicePayerResponsibilityResult {
     /// Starts building a [`ModifyVpcEndpointServicePayerResponsibilityResult`].
@@ -21,9 +38,26 @@ impl ModifyVpcEndpointServicePayerResponsibilityResult {
     }
 }
 /// A builder for [`ModifyVpcEndpointServicePayerResponsibilityResult`](crate::types::ModifyVpcEndpointServicePayerResponsibilityResult); start one with `ModifyVpcEndpointServicePayerResponsibilityResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEndpointServicePayerResponsibilityResultBuilder {
     inner: crate::types::ModifyVpcEndpointServicePayerResponsibilityResult,
+}
+impl Clone for ModifyVpcEndpointServicePayerResponsibilityResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEndpointServicePayerResponsibilityResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEndpointServicePayerResponsibilityResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEndpointServicePayerResponsibilityResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEndpointServicePayerResponsibilityResultBuilder {
     /// Sets [`ModifyVpcEndpointServicePayerResponsibilityResult::return_value`](crate::types::ModifyVpcEndpointServicePayerResponsibilityResult::return_value): Returns `true` if the request succeeds; otherwise, it returns an error.

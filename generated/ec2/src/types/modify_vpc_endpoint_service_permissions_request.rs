@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointServicePermissionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointServicePermissionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,33 @@ pub struct ModifyVpcEndpointServicePermissionsRequest {
     pub add_allowed_principals: Option<Vec<String>>,
     /// The Amazon Resource Names (ARN) of the principals. Permissions are revoked for principals in this list.
     pub remove_allowed_principals: Option<Vec<String>>,
+}
+impl Clone for ModifyVpcEndpointServicePermissionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            service_id: self.service_id.clone(),
+            add_allowed_principals: self.add_allowed_principals.clone(),
+            remove_allowed_principals: self.remove_allowed_principals.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcEndpointServicePermissionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.service_id == other.service_id
+            && self.add_allowed_principals == other.add_allowed_principals
+            && self.remove_allowed_principals == other.remove_allowed_principals
+    }
+}
+impl Default for ModifyVpcEndpointServicePermissionsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            service_id: None,
+            add_allowed_principals: None,
+            remove_allowed_principals: None,
+        }
+    }
 }
 impl ModifyVpcEndpointServicePermissionsRequest {
     /// Starts building a [`ModifyVpcEndpointServicePermissionsRequest`].
@@ -44,9 +71,26 @@ impl ModifyVpcEndpointServicePermissionsRequest {
     }
 }
 /// A builder for [`ModifyVpcEndpointServicePermissionsRequest`](crate::types::ModifyVpcEndpointServicePermissionsRequest); start one with `ModifyVpcEndpointServicePermissionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEndpointServicePermissionsRequestBuilder {
     inner: crate::types::ModifyVpcEndpointServicePermissionsRequest,
+}
+impl Clone for ModifyVpcEndpointServicePermissionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEndpointServicePermissionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEndpointServicePermissionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEndpointServicePermissionsRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEndpointServicePermissionsRequestBuilder {
     /// Sets [`ModifyVpcEndpointServicePermissionsRequest::dry_run`](crate::types::ModifyVpcEndpointServicePermissionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointServicePermissionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointServicePermissionsResult {
     /// Information about the added principals.
     pub added_principals: Option<Vec<crate::types::AddedPrincipal>>,
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_value: Option<bool>,
+}
+impl Clone for ModifyVpcEndpointServicePermissionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            added_principals: self.added_principals.clone(),
+            return_value: self.return_value,
+        }
+    }
+}
+impl PartialEq for ModifyVpcEndpointServicePermissionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.added_principals == other.added_principals
+            && self.return_value == other.return_value
+    }
+}
+impl Default for ModifyVpcEndpointServicePermissionsResult {
+    fn default() -> Self {
+        Self {
+            added_principals: None,
+            return_value: None,
+        }
+    }
 }
 impl ModifyVpcEndpointServicePermissionsResult {
     /// Starts building a [`ModifyVpcEndpointServicePermissionsResult`].
@@ -28,9 +50,26 @@ impl ModifyVpcEndpointServicePermissionsResult {
     }
 }
 /// A builder for [`ModifyVpcEndpointServicePermissionsResult`](crate::types::ModifyVpcEndpointServicePermissionsResult); start one with `ModifyVpcEndpointServicePermissionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcEndpointServicePermissionsResultBuilder {
     inner: crate::types::ModifyVpcEndpointServicePermissionsResult,
+}
+impl Clone for ModifyVpcEndpointServicePermissionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcEndpointServicePermissionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcEndpointServicePermissionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcEndpointServicePermissionsResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcEndpointServicePermissionsResultBuilder {
     /// Appends one item to [`ModifyVpcEndpointServicePermissionsResult::added_principals`](crate::types::ModifyVpcEndpointServicePermissionsResult::added_principals): Information about the added principals.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcPeeringConnectionOptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcPeeringConnectionOptionsRequest {
     /// The VPC peering connection options for the accepter VPC.
@@ -19,6 +19,39 @@ pub struct ModifyVpcPeeringConnectionOptionsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_peering_connection_id: Option<String>,
+}
+impl Clone for ModifyVpcPeeringConnectionOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            accepter_peering_connection_options: self
+                .accepter_peering_connection_options
+                .clone(),
+            dry_run: self.dry_run,
+            requester_peering_connection_options: self
+                .requester_peering_connection_options
+                .clone(),
+            vpc_peering_connection_id: self.vpc_peering_connection_id.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcPeeringConnectionOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.accepter_peering_connection_options
+            == other.accepter_peering_connection_options && self.dry_run == other.dry_run
+            && self.requester_peering_connection_options
+                == other.requester_peering_connection_options
+            && self.vpc_peering_connection_id == other.vpc_peering_connection_id
+    }
+}
+impl Default for ModifyVpcPeeringConnectionOptionsRequest {
+    fn default() -> Self {
+        Self {
+            accepter_peering_connection_options: None,
+            dry_run: None,
+            requester_peering_connection_options: None,
+            vpc_peering_connection_id: None,
+        }
+    }
 }
 impl ModifyVpcPeeringConnectionOptionsRequest {
     /// Starts building a [`ModifyVpcPeeringConnectionOptionsRequest`].
@@ -52,9 +85,26 @@ impl ModifyVpcPeeringConnectionOptionsRequest {
     }
 }
 /// A builder for [`ModifyVpcPeeringConnectionOptionsRequest`](crate::types::ModifyVpcPeeringConnectionOptionsRequest); start one with `ModifyVpcPeeringConnectionOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcPeeringConnectionOptionsRequestBuilder {
     inner: crate::types::ModifyVpcPeeringConnectionOptionsRequest,
+}
+impl Clone for ModifyVpcPeeringConnectionOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcPeeringConnectionOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcPeeringConnectionOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcPeeringConnectionOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcPeeringConnectionOptionsRequestBuilder {
     /// Sets [`ModifyVpcPeeringConnectionOptionsRequest::accepter_peering_connection_options`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::accepter_peering_connection_options): The VPC peering connection options for the accepter VPC.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcPeeringConnectionOptionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcPeeringConnectionOptionsResult {
     /// Information about the VPC peering connection options for the accepter VPC.
@@ -13,6 +13,34 @@ pub struct ModifyVpcPeeringConnectionOptionsResult {
     pub requester_peering_connection_options: Option<
         crate::types::PeeringConnectionOptions,
     >,
+}
+impl Clone for ModifyVpcPeeringConnectionOptionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            accepter_peering_connection_options: self
+                .accepter_peering_connection_options
+                .clone(),
+            requester_peering_connection_options: self
+                .requester_peering_connection_options
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpcPeeringConnectionOptionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.accepter_peering_connection_options
+            == other.accepter_peering_connection_options
+            && self.requester_peering_connection_options
+                == other.requester_peering_connection_options
+    }
+}
+impl Default for ModifyVpcPeeringConnectionOptionsResult {
+    fn default() -> Self {
+        Self {
+            accepter_peering_connection_options: None,
+            requester_peering_connection_options: None,
+        }
+    }
 }
 impl ModifyVpcPeeringConnectionOptionsResult {
     /// Starts building a [`ModifyVpcPeeringConnectionOptionsResult`].
@@ -36,9 +64,26 @@ impl ModifyVpcPeeringConnectionOptionsResult {
     }
 }
 /// A builder for [`ModifyVpcPeeringConnectionOptionsResult`](crate::types::ModifyVpcPeeringConnectionOptionsResult); start one with `ModifyVpcPeeringConnectionOptionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcPeeringConnectionOptionsResultBuilder {
     inner: crate::types::ModifyVpcPeeringConnectionOptionsResult,
+}
+impl Clone for ModifyVpcPeeringConnectionOptionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcPeeringConnectionOptionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcPeeringConnectionOptionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcPeeringConnectionOptionsResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcPeeringConnectionOptionsResultBuilder {
     /// Sets [`ModifyVpcPeeringConnectionOptionsResult::accepter_peering_connection_options`](crate::types::ModifyVpcPeeringConnectionOptionsResult::accepter_peering_connection_options): Information about the VPC peering connection options for the accepter VPC.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcTenancyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcTenancyRequest {
     /// The ID of the VPC.
@@ -15,6 +15,30 @@ pub struct ModifyVpcTenancyRequest {
     pub instance_tenancy: Option<crate::types::VpcTenancy>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyVpcTenancyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_id: self.vpc_id.clone(),
+            instance_tenancy: self.instance_tenancy.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyVpcTenancyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_id == other.vpc_id && self.instance_tenancy == other.instance_tenancy
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyVpcTenancyRequest {
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            instance_tenancy: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyVpcTenancyRequest {
     /// Starts building a [`ModifyVpcTenancyRequest`].
@@ -39,9 +63,26 @@ impl ModifyVpcTenancyRequest {
     }
 }
 /// A builder for [`ModifyVpcTenancyRequest`](crate::types::ModifyVpcTenancyRequest); start one with `ModifyVpcTenancyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcTenancyRequestBuilder {
     inner: crate::types::ModifyVpcTenancyRequest,
+}
+impl Clone for ModifyVpcTenancyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcTenancyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcTenancyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcTenancyRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcTenancyRequestBuilder {
     /// Sets [`ModifyVpcTenancyRequest::vpc_id`](crate::types::ModifyVpcTenancyRequest::vpc_id): The ID of the VPC.

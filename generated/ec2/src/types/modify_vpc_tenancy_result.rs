@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcTenancyResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpcTenancyResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
     pub return_value: Option<bool>,
+}
+impl Clone for ModifyVpcTenancyResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_value: self.return_value,
+        }
+    }
+}
+impl PartialEq for ModifyVpcTenancyResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_value == other.return_value
+    }
+}
+impl Default for ModifyVpcTenancyResult {
+    fn default() -> Self {
+        Self { return_value: None }
+    }
 }
 impl ModifyVpcTenancyResult {
     /// Starts building a [`ModifyVpcTenancyResult`].
@@ -21,9 +38,26 @@ impl ModifyVpcTenancyResult {
     }
 }
 /// A builder for [`ModifyVpcTenancyResult`](crate::types::ModifyVpcTenancyResult); start one with `ModifyVpcTenancyResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpcTenancyResultBuilder {
     inner: crate::types::ModifyVpcTenancyResult,
+}
+impl Clone for ModifyVpcTenancyResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpcTenancyResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpcTenancyResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpcTenancyResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpcTenancyResultBuilder {
     /// Sets [`ModifyVpcTenancyResult::return_value`](crate::types::ModifyVpcTenancyResult::return_value): Returns `true` if the request succeeds; otherwise, returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpnConnectionOptionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpnConnectionOptionsRequest {
     /// The ID of the Site-to-Site VPN connection.
@@ -29,6 +29,43 @@ pub struct ModifyVpnConnectionOptionsRequest {
     pub tunnel_bandwidth: Option<crate::types::VpnTunnelBandwidth>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyVpnConnectionOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection_id: self.vpn_connection_id.clone(),
+            local_ipv4_network_cidr: self.local_ipv4_network_cidr.clone(),
+            remote_ipv4_network_cidr: self.remote_ipv4_network_cidr.clone(),
+            local_ipv6_network_cidr: self.local_ipv6_network_cidr.clone(),
+            remote_ipv6_network_cidr: self.remote_ipv6_network_cidr.clone(),
+            tunnel_bandwidth: self.tunnel_bandwidth.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyVpnConnectionOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection_id == other.vpn_connection_id
+            && self.local_ipv4_network_cidr == other.local_ipv4_network_cidr
+            && self.remote_ipv4_network_cidr == other.remote_ipv4_network_cidr
+            && self.local_ipv6_network_cidr == other.local_ipv6_network_cidr
+            && self.remote_ipv6_network_cidr == other.remote_ipv6_network_cidr
+            && self.tunnel_bandwidth == other.tunnel_bandwidth
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyVpnConnectionOptionsRequest {
+    fn default() -> Self {
+        Self {
+            vpn_connection_id: None,
+            local_ipv4_network_cidr: None,
+            remote_ipv4_network_cidr: None,
+            local_ipv6_network_cidr: None,
+            remote_ipv6_network_cidr: None,
+            tunnel_bandwidth: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyVpnConnectionOptionsRequest {
     /// Starts building a [`ModifyVpnConnectionOptionsRequest`].
@@ -73,9 +110,26 @@ impl ModifyVpnConnectionOptionsRequest {
     }
 }
 /// A builder for [`ModifyVpnConnectionOptionsRequest`](crate::types::ModifyVpnConnectionOptionsRequest); start one with `ModifyVpnConnectionOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpnConnectionOptionsRequestBuilder {
     inner: crate::types::ModifyVpnConnectionOptionsRequest,
+}
+impl Clone for ModifyVpnConnectionOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpnConnectionOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpnConnectionOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpnConnectionOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpnConnectionOptionsRequestBuilder {
     /// Sets [`ModifyVpnConnectionOptionsRequest::vpn_connection_id`](crate::types::ModifyVpnConnectionOptionsRequest::vpn_connection_id): The ID of the Site-to-Site VPN connection.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpnConnectionOptionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpnConnectionOptionsResult {
     /// Information about the VPN connection.
     pub vpn_connection: Option<crate::types::VpnConnection>,
+}
+impl Clone for ModifyVpnConnectionOptionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection: self.vpn_connection.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpnConnectionOptionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection == other.vpn_connection
+    }
+}
+impl Default for ModifyVpnConnectionOptionsResult {
+    fn default() -> Self {
+        Self { vpn_connection: None }
+    }
 }
 impl ModifyVpnConnectionOptionsResult {
     /// Starts building a [`ModifyVpnConnectionOptionsResult`].
@@ -21,9 +38,26 @@ impl ModifyVpnConnectionOptionsResult {
     }
 }
 /// A builder for [`ModifyVpnConnectionOptionsResult`](crate::types::ModifyVpnConnectionOptionsResult); start one with `ModifyVpnConnectionOptionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpnConnectionOptionsResultBuilder {
     inner: crate::types::ModifyVpnConnectionOptionsResult,
+}
+impl Clone for ModifyVpnConnectionOptionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpnConnectionOptionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpnConnectionOptionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpnConnectionOptionsResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpnConnectionOptionsResultBuilder {
     /// Sets [`ModifyVpnConnectionOptionsResult::vpn_connection`](crate::types::ModifyVpnConnectionOptionsResult::vpn_connection): Information about the VPN connection.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpnConnectionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpnConnectionRequest {
     /// The ID of the VPN connection.
@@ -17,6 +17,37 @@ pub struct ModifyVpnConnectionRequest {
     pub vpn_gateway_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyVpnConnectionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection_id: self.vpn_connection_id.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            customer_gateway_id: self.customer_gateway_id.clone(),
+            vpn_gateway_id: self.vpn_gateway_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyVpnConnectionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection_id == other.vpn_connection_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.customer_gateway_id == other.customer_gateway_id
+            && self.vpn_gateway_id == other.vpn_gateway_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyVpnConnectionRequest {
+    fn default() -> Self {
+        Self {
+            vpn_connection_id: None,
+            transit_gateway_id: None,
+            customer_gateway_id: None,
+            vpn_gateway_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyVpnConnectionRequest {
     /// Starts building a [`ModifyVpnConnectionRequest`].
@@ -51,9 +82,26 @@ impl ModifyVpnConnectionRequest {
     }
 }
 /// A builder for [`ModifyVpnConnectionRequest`](crate::types::ModifyVpnConnectionRequest); start one with `ModifyVpnConnectionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpnConnectionRequestBuilder {
     inner: crate::types::ModifyVpnConnectionRequest,
+}
+impl Clone for ModifyVpnConnectionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpnConnectionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpnConnectionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpnConnectionRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpnConnectionRequestBuilder {
     /// Sets [`ModifyVpnConnectionRequest::vpn_connection_id`](crate::types::ModifyVpnConnectionRequest::vpn_connection_id): The ID of the VPN connection.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpnConnectionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpnConnectionResult {
     /// Information about the VPN connection.
     pub vpn_connection: Option<crate::types::VpnConnection>,
+}
+impl Clone for ModifyVpnConnectionResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection: self.vpn_connection.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpnConnectionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection == other.vpn_connection
+    }
+}
+impl Default for ModifyVpnConnectionResult {
+    fn default() -> Self {
+        Self { vpn_connection: None }
+    }
 }
 impl ModifyVpnConnectionResult {
     /// Starts building a [`ModifyVpnConnectionResult`].
@@ -21,9 +38,26 @@ impl ModifyVpnConnectionResult {
     }
 }
 /// A builder for [`ModifyVpnConnectionResult`](crate::types::ModifyVpnConnectionResult); start one with `ModifyVpnConnectionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpnConnectionResultBuilder {
     inner: crate::types::ModifyVpnConnectionResult,
+}
+impl Clone for ModifyVpnConnectionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpnConnectionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpnConnectionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpnConnectionResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpnConnectionResultBuilder {
     /// Sets [`ModifyVpnConnectionResult::vpn_connection`](crate::types::ModifyVpnConnectionResult::vpn_connection): Information about the VPN connection.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpnTunnelCertificateRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpnTunnelCertificateRequest {
     /// The ID of the Amazon Web Services Site-to-Site VPN connection.
@@ -15,6 +15,31 @@ pub struct ModifyVpnTunnelCertificateRequest {
     pub vpn_tunnel_outside_ip_address: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ModifyVpnTunnelCertificateRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection_id: self.vpn_connection_id.clone(),
+            vpn_tunnel_outside_ip_address: self.vpn_tunnel_outside_ip_address.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ModifyVpnTunnelCertificateRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection_id == other.vpn_connection_id
+            && self.vpn_tunnel_outside_ip_address == other.vpn_tunnel_outside_ip_address
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ModifyVpnTunnelCertificateRequest {
+    fn default() -> Self {
+        Self {
+            vpn_connection_id: None,
+            vpn_tunnel_outside_ip_address: None,
+            dry_run: None,
+        }
+    }
 }
 impl ModifyVpnTunnelCertificateRequest {
     /// Starts building a [`ModifyVpnTunnelCertificateRequest`].
@@ -39,9 +64,26 @@ impl ModifyVpnTunnelCertificateRequest {
     }
 }
 /// A builder for [`ModifyVpnTunnelCertificateRequest`](crate::types::ModifyVpnTunnelCertificateRequest); start one with `ModifyVpnTunnelCertificateRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpnTunnelCertificateRequestBuilder {
     inner: crate::types::ModifyVpnTunnelCertificateRequest,
+}
+impl Clone for ModifyVpnTunnelCertificateRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpnTunnelCertificateRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpnTunnelCertificateRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpnTunnelCertificateRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpnTunnelCertificateRequestBuilder {
     /// Sets [`ModifyVpnTunnelCertificateRequest::vpn_connection_id`](crate::types::ModifyVpnTunnelCertificateRequest::vpn_connection_id): The ID of the Amazon Web Services Site-to-Site VPN connection.

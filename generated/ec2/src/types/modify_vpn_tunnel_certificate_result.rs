@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpnTunnelCertificateResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpnTunnelCertificateResult {
     /// Information about the VPN connection.
     pub vpn_connection: Option<crate::types::VpnConnection>,
+}
+impl Clone for ModifyVpnTunnelCertificateResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection: self.vpn_connection.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpnTunnelCertificateResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection == other.vpn_connection
+    }
+}
+impl Default for ModifyVpnTunnelCertificateResult {
+    fn default() -> Self {
+        Self { vpn_connection: None }
+    }
 }
 impl ModifyVpnTunnelCertificateResult {
     /// Starts building a [`ModifyVpnTunnelCertificateResult`].
@@ -21,9 +38,26 @@ impl ModifyVpnTunnelCertificateResult {
     }
 }
 /// A builder for [`ModifyVpnTunnelCertificateResult`](crate::types::ModifyVpnTunnelCertificateResult); start one with `ModifyVpnTunnelCertificateResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpnTunnelCertificateResultBuilder {
     inner: crate::types::ModifyVpnTunnelCertificateResult,
+}
+impl Clone for ModifyVpnTunnelCertificateResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpnTunnelCertificateResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpnTunnelCertificateResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpnTunnelCertificateResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpnTunnelCertificateResultBuilder {
     /// Sets [`ModifyVpnTunnelCertificateResult::vpn_connection`](crate::types::ModifyVpnTunnelCertificateResult::vpn_connection): Information about the VPN connection.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpnTunnelOptionsRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpnTunnelOptionsRequest {
     /// The ID of the Amazon Web Services Site-to-Site VPN connection.
@@ -25,6 +24,40 @@ pub struct ModifyVpnTunnelOptionsRequest {
     pub skip_tunnel_replacement: Option<bool>,
     /// Specifies the storage mode for the pre-shared key (PSK). Valid values are `Standard` (stored in Site-to-Site VPN service) or `SecretsManager` (stored in Amazon Web Services Secrets Manager).
     pub pre_shared_key_storage: Option<String>,
+}
+impl Clone for ModifyVpnTunnelOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection_id: self.vpn_connection_id.clone(),
+            vpn_tunnel_outside_ip_address: self.vpn_tunnel_outside_ip_address.clone(),
+            tunnel_options: self.tunnel_options.clone(),
+            dry_run: self.dry_run,
+            skip_tunnel_replacement: self.skip_tunnel_replacement,
+            pre_shared_key_storage: self.pre_shared_key_storage.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpnTunnelOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection_id == other.vpn_connection_id
+            && self.vpn_tunnel_outside_ip_address == other.vpn_tunnel_outside_ip_address
+            && self.tunnel_options == other.tunnel_options
+            && self.dry_run == other.dry_run
+            && self.skip_tunnel_replacement == other.skip_tunnel_replacement
+            && self.pre_shared_key_storage == other.pre_shared_key_storage
+    }
+}
+impl Default for ModifyVpnTunnelOptionsRequest {
+    fn default() -> Self {
+        Self {
+            vpn_connection_id: None,
+            vpn_tunnel_outside_ip_address: None,
+            tunnel_options: None,
+            dry_run: None,
+            skip_tunnel_replacement: None,
+            pre_shared_key_storage: None,
+        }
+    }
 }
 impl ModifyVpnTunnelOptionsRequest {
     /// Starts building a [`ModifyVpnTunnelOptionsRequest`].
@@ -79,9 +112,26 @@ impl ::std::fmt::Debug for ModifyVpnTunnelOptionsRequest {
     }
 }
 /// A builder for [`ModifyVpnTunnelOptionsRequest`](crate::types::ModifyVpnTunnelOptionsRequest); start one with `ModifyVpnTunnelOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpnTunnelOptionsRequestBuilder {
     inner: crate::types::ModifyVpnTunnelOptionsRequest,
+}
+impl Clone for ModifyVpnTunnelOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpnTunnelOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpnTunnelOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpnTunnelOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl ModifyVpnTunnelOptionsRequestBuilder {
     /// Sets [`ModifyVpnTunnelOptionsRequest::vpn_connection_id`](crate::types::ModifyVpnTunnelOptionsRequest::vpn_connection_id): The ID of the Amazon Web Services Site-to-Site VPN connection.

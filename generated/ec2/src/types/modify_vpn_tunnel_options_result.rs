@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpnTunnelOptionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModifyVpnTunnelOptionsResult {
     /// Information about the VPN connection.
     pub vpn_connection: Option<crate::types::VpnConnection>,
+}
+impl Clone for ModifyVpnTunnelOptionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection: self.vpn_connection.clone(),
+        }
+    }
+}
+impl PartialEq for ModifyVpnTunnelOptionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection == other.vpn_connection
+    }
+}
+impl Default for ModifyVpnTunnelOptionsResult {
+    fn default() -> Self {
+        Self { vpn_connection: None }
+    }
 }
 impl ModifyVpnTunnelOptionsResult {
     /// Starts building a [`ModifyVpnTunnelOptionsResult`].
@@ -21,9 +38,26 @@ impl ModifyVpnTunnelOptionsResult {
     }
 }
 /// A builder for [`ModifyVpnTunnelOptionsResult`](crate::types::ModifyVpnTunnelOptionsResult); start one with `ModifyVpnTunnelOptionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModifyVpnTunnelOptionsResultBuilder {
     inner: crate::types::ModifyVpnTunnelOptionsResult,
+}
+impl Clone for ModifyVpnTunnelOptionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModifyVpnTunnelOptionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModifyVpnTunnelOptionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ModifyVpnTunnelOptionsResult as Default>::default(),
+        }
+    }
 }
 impl ModifyVpnTunnelOptionsResultBuilder {
     /// Sets [`ModifyVpnTunnelOptionsResult::vpn_connection`](crate::types::ModifyVpnTunnelOptionsResult::vpn_connection): Information about the VPN connection.

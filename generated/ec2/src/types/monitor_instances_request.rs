@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MonitorInstancesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MonitorInstancesRequest {
     /// The IDs of the instances.
@@ -11,6 +11,27 @@ pub struct MonitorInstancesRequest {
     pub instance_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for MonitorInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for MonitorInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids && self.dry_run == other.dry_run
+    }
+}
+impl Default for MonitorInstancesRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl MonitorInstancesRequest {
     /// Starts building a [`MonitorInstancesRequest`].
@@ -30,9 +51,26 @@ impl MonitorInstancesRequest {
     }
 }
 /// A builder for [`MonitorInstancesRequest`](crate::types::MonitorInstancesRequest); start one with `MonitorInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MonitorInstancesRequestBuilder {
     inner: crate::types::MonitorInstancesRequest,
+}
+impl Clone for MonitorInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MonitorInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MonitorInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MonitorInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl MonitorInstancesRequestBuilder {
     /// Appends one item to [`MonitorInstancesRequest::instance_ids`](crate::types::MonitorInstancesRequest::instance_ids): The IDs of the instances.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MonitorInstancesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MonitorInstancesResult {
     /// The monitoring information.
     pub instance_monitorings: Option<Vec<crate::types::InstanceMonitoring>>,
+}
+impl Clone for MonitorInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_monitorings: self.instance_monitorings.clone(),
+        }
+    }
+}
+impl PartialEq for MonitorInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_monitorings == other.instance_monitorings
+    }
+}
+impl Default for MonitorInstancesResult {
+    fn default() -> Self {
+        Self { instance_monitorings: None }
+    }
 }
 impl MonitorInstancesResult {
     /// Starts building a [`MonitorInstancesResult`].
@@ -21,9 +38,26 @@ impl MonitorInstancesResult {
     }
 }
 /// A builder for [`MonitorInstancesResult`](crate::types::MonitorInstancesResult); start one with `MonitorInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MonitorInstancesResultBuilder {
     inner: crate::types::MonitorInstancesResult,
+}
+impl Clone for MonitorInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MonitorInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MonitorInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MonitorInstancesResult as Default>::default(),
+        }
+    }
 }
 impl MonitorInstancesResultBuilder {
     /// Appends one item to [`MonitorInstancesResult::instance_monitorings`](crate::types::MonitorInstancesResult::instance_monitorings): The monitoring information.

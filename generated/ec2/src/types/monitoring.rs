@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the monitoring of an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Monitoring {
     /// Indicates whether detailed monitoring is enabled. Otherwise, basic monitoring is enabled.
     pub state: Option<crate::types::MonitoringState>,
+}
+impl Clone for Monitoring {
+    fn clone(&self) -> Self {
+        Self { state: self.state.clone() }
+    }
+}
+impl PartialEq for Monitoring {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+    }
+}
+impl Default for Monitoring {
+    fn default() -> Self {
+        Self { state: None }
+    }
 }
 impl Monitoring {
     /// Starts building a [`Monitoring`].
@@ -21,9 +36,26 @@ impl Monitoring {
     }
 }
 /// A builder for [`Monitoring`](crate::types::Monitoring); start one with `Monitoring::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MonitoringBuilder {
     inner: crate::types::Monitoring,
+}
+impl Clone for MonitoringBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MonitoringBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MonitoringBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Monitoring as Default>::default(),
+        }
+    }
 }
 impl MonitoringBuilder {
     /// Sets [`Monitoring::state`](crate::types::Monitoring::state): Indicates whether detailed monitoring is enabled.

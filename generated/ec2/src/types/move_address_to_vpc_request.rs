@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MoveAddressToVpcRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MoveAddressToVpcRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct MoveAddressToVpcRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub public_ip: Option<String>,
+}
+impl Clone for MoveAddressToVpcRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            public_ip: self.public_ip.clone(),
+        }
+    }
+}
+impl PartialEq for MoveAddressToVpcRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.public_ip == other.public_ip
+    }
+}
+impl Default for MoveAddressToVpcRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            public_ip: None,
+        }
+    }
 }
 impl MoveAddressToVpcRequest {
     /// Starts building a [`MoveAddressToVpcRequest`].
@@ -30,9 +51,26 @@ impl MoveAddressToVpcRequest {
     }
 }
 /// A builder for [`MoveAddressToVpcRequest`](crate::types::MoveAddressToVpcRequest); start one with `MoveAddressToVpcRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MoveAddressToVpcRequestBuilder {
     inner: crate::types::MoveAddressToVpcRequest,
+}
+impl Clone for MoveAddressToVpcRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MoveAddressToVpcRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MoveAddressToVpcRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MoveAddressToVpcRequest as Default>::default(),
+        }
+    }
 }
 impl MoveAddressToVpcRequestBuilder {
     /// Sets [`MoveAddressToVpcRequest::dry_run`](crate::types::MoveAddressToVpcRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MoveAddressToVpcResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MoveAddressToVpcResult {
     /// The allocation ID for the Elastic IP address.
     pub allocation_id: Option<String>,
     /// The status of the move of the IP address.
     pub status: Option<crate::types::Status>,
+}
+impl Clone for MoveAddressToVpcResult {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_id: self.allocation_id.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for MoveAddressToVpcResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_id == other.allocation_id && self.status == other.status
+    }
+}
+impl Default for MoveAddressToVpcResult {
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            status: None,
+        }
+    }
 }
 impl MoveAddressToVpcResult {
     /// Starts building a [`MoveAddressToVpcResult`].
@@ -28,9 +49,26 @@ impl MoveAddressToVpcResult {
     }
 }
 /// A builder for [`MoveAddressToVpcResult`](crate::types::MoveAddressToVpcResult); start one with `MoveAddressToVpcResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MoveAddressToVpcResultBuilder {
     inner: crate::types::MoveAddressToVpcResult,
+}
+impl Clone for MoveAddressToVpcResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MoveAddressToVpcResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MoveAddressToVpcResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MoveAddressToVpcResult as Default>::default(),
+        }
+    }
 }
 impl MoveAddressToVpcResultBuilder {
     /// Sets [`MoveAddressToVpcResult::allocation_id`](crate::types::MoveAddressToVpcResult::allocation_id): The allocation ID for the Elastic IP address.

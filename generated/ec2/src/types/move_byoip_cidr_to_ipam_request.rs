@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MoveByoipCidrToIpamRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MoveByoipCidrToIpamRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,33 @@ pub struct MoveByoipCidrToIpamRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub ipam_pool_owner: Option<String>,
+}
+impl Clone for MoveByoipCidrToIpamRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            cidr: self.cidr.clone(),
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            ipam_pool_owner: self.ipam_pool_owner.clone(),
+        }
+    }
+}
+impl PartialEq for MoveByoipCidrToIpamRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.cidr == other.cidr
+            && self.ipam_pool_id == other.ipam_pool_id
+            && self.ipam_pool_owner == other.ipam_pool_owner
+    }
+}
+impl Default for MoveByoipCidrToIpamRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            cidr: None,
+            ipam_pool_id: None,
+            ipam_pool_owner: None,
+        }
+    }
 }
 impl MoveByoipCidrToIpamRequest {
     /// Starts building a [`MoveByoipCidrToIpamRequest`].
@@ -48,9 +75,26 @@ impl MoveByoipCidrToIpamRequest {
     }
 }
 /// A builder for [`MoveByoipCidrToIpamRequest`](crate::types::MoveByoipCidrToIpamRequest); start one with `MoveByoipCidrToIpamRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MoveByoipCidrToIpamRequestBuilder {
     inner: crate::types::MoveByoipCidrToIpamRequest,
+}
+impl Clone for MoveByoipCidrToIpamRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MoveByoipCidrToIpamRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MoveByoipCidrToIpamRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MoveByoipCidrToIpamRequest as Default>::default(),
+        }
+    }
 }
 impl MoveByoipCidrToIpamRequestBuilder {
     /// Sets [`MoveByoipCidrToIpamRequest::dry_run`](crate::types::MoveByoipCidrToIpamRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MoveByoipCidrToIpamResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MoveByoipCidrToIpamResult {
     /// The BYOIP CIDR.
     pub byoip_cidr: Option<crate::types::ByoipCidr>,
+}
+impl Clone for MoveByoipCidrToIpamResult {
+    fn clone(&self) -> Self {
+        Self {
+            byoip_cidr: self.byoip_cidr.clone(),
+        }
+    }
+}
+impl PartialEq for MoveByoipCidrToIpamResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.byoip_cidr == other.byoip_cidr
+    }
+}
+impl Default for MoveByoipCidrToIpamResult {
+    fn default() -> Self {
+        Self { byoip_cidr: None }
+    }
 }
 impl MoveByoipCidrToIpamResult {
     /// Starts building a [`MoveByoipCidrToIpamResult`].
@@ -21,9 +38,26 @@ impl MoveByoipCidrToIpamResult {
     }
 }
 /// A builder for [`MoveByoipCidrToIpamResult`](crate::types::MoveByoipCidrToIpamResult); start one with `MoveByoipCidrToIpamResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MoveByoipCidrToIpamResultBuilder {
     inner: crate::types::MoveByoipCidrToIpamResult,
+}
+impl Clone for MoveByoipCidrToIpamResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MoveByoipCidrToIpamResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MoveByoipCidrToIpamResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MoveByoipCidrToIpamResult as Default>::default(),
+        }
+    }
 }
 impl MoveByoipCidrToIpamResultBuilder {
     /// Sets [`MoveByoipCidrToIpamResult::byoip_cidr`](crate::types::MoveByoipCidrToIpamResult::byoip_cidr): The BYOIP CIDR.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MoveCapacityReservationInstancesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MoveCapacityReservationInstancesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,40 @@ pub struct MoveCapacityReservationInstancesRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub instance_count: Option<i32>,
+}
+impl Clone for MoveCapacityReservationInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+            source_capacity_reservation_id: self.source_capacity_reservation_id.clone(),
+            destination_capacity_reservation_id: self
+                .destination_capacity_reservation_id
+                .clone(),
+            instance_count: self.instance_count,
+        }
+    }
+}
+impl PartialEq for MoveCapacityReservationInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.client_token == other.client_token
+            && self.source_capacity_reservation_id
+                == other.source_capacity_reservation_id
+            && self.destination_capacity_reservation_id
+                == other.destination_capacity_reservation_id
+            && self.instance_count == other.instance_count
+    }
+}
+impl Default for MoveCapacityReservationInstancesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            client_token: None,
+            source_capacity_reservation_id: None,
+            destination_capacity_reservation_id: None,
+            instance_count: None,
+        }
+    }
 }
 impl MoveCapacityReservationInstancesRequest {
     /// Starts building a [`MoveCapacityReservationInstancesRequest`].
@@ -55,9 +89,26 @@ impl MoveCapacityReservationInstancesRequest {
     }
 }
 /// A builder for [`MoveCapacityReservationInstancesRequest`](crate::types::MoveCapacityReservationInstancesRequest); start one with `MoveCapacityReservationInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MoveCapacityReservationInstancesRequestBuilder {
     inner: crate::types::MoveCapacityReservationInstancesRequest,
+}
+impl Clone for MoveCapacityReservationInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MoveCapacityReservationInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MoveCapacityReservationInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MoveCapacityReservationInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl MoveCapacityReservationInstancesRequestBuilder {
     /// Sets [`MoveCapacityReservationInstancesRequest::dry_run`](crate::types::MoveCapacityReservationInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MoveCapacityReservationInstancesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MoveCapacityReservationInstancesResult {
     /// Information about the source Capacity Reservation.
@@ -11,6 +11,34 @@ pub struct MoveCapacityReservationInstancesResult {
     pub destination_capacity_reservation: Option<crate::types::CapacityReservation>,
     /// The number of instances that were moved from the source Capacity Reservation to the destination Capacity Reservation.
     pub instance_count: Option<i32>,
+}
+impl Clone for MoveCapacityReservationInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            source_capacity_reservation: self.source_capacity_reservation.clone(),
+            destination_capacity_reservation: self
+                .destination_capacity_reservation
+                .clone(),
+            instance_count: self.instance_count,
+        }
+    }
+}
+impl PartialEq for MoveCapacityReservationInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_capacity_reservation == other.source_capacity_reservation
+            && self.destination_capacity_reservation
+                == other.destination_capacity_reservation
+            && self.instance_count == other.instance_count
+    }
+}
+impl Default for MoveCapacityReservationInstancesResult {
+    fn default() -> Self {
+        Self {
+            source_capacity_reservation: None,
+            destination_capacity_reservation: None,
+            instance_count: None,
+        }
+    }
 }
 impl MoveCapacityReservationInstancesResult {
     /// Starts building a [`MoveCapacityReservationInstancesResult`].
@@ -39,9 +67,26 @@ impl MoveCapacityReservationInstancesResult {
     }
 }
 /// A builder for [`MoveCapacityReservationInstancesResult`](crate::types::MoveCapacityReservationInstancesResult); start one with `MoveCapacityReservationInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MoveCapacityReservationInstancesResultBuilder {
     inner: crate::types::MoveCapacityReservationInstancesResult,
+}
+impl Clone for MoveCapacityReservationInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MoveCapacityReservationInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MoveCapacityReservationInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MoveCapacityReservationInstancesResult as Default>::default(),
+        }
+    }
 }
 impl MoveCapacityReservationInstancesResultBuilder {
     /// Sets [`MoveCapacityReservationInstancesResult::source_capacity_reservation`](crate::types::MoveCapacityReservationInstancesResult::source_capacity_reservation): Information about the source Capacity Reservation.

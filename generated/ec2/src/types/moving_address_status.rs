@@ -4,13 +4,34 @@
 /// **Note:** This action is deprecated.
 ///
 /// Describes the status of a moving Elastic IP address.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MovingAddressStatus {
     /// The status of the Elastic IP address that's being moved or restored.
     pub move_status: Option<crate::types::MoveStatus>,
     /// The Elastic IP address.
     pub public_ip: Option<String>,
+}
+impl Clone for MovingAddressStatus {
+    fn clone(&self) -> Self {
+        Self {
+            move_status: self.move_status.clone(),
+            public_ip: self.public_ip.clone(),
+        }
+    }
+}
+impl PartialEq for MovingAddressStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.move_status == other.move_status && self.public_ip == other.public_ip
+    }
+}
+impl Default for MovingAddressStatus {
+    fn default() -> Self {
+        Self {
+            move_status: None,
+            public_ip: None,
+        }
+    }
 }
 impl MovingAddressStatus {
     /// Starts building a [`MovingAddressStatus`].
@@ -30,9 +51,26 @@ impl MovingAddressStatus {
     }
 }
 /// A builder for [`MovingAddressStatus`](crate::types::MovingAddressStatus); start one with `MovingAddressStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MovingAddressStatusBuilder {
     inner: crate::types::MovingAddressStatus,
+}
+impl Clone for MovingAddressStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MovingAddressStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MovingAddressStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MovingAddressStatus as Default>::default(),
+        }
+    }
 }
 impl MovingAddressStatusBuilder {
     /// Sets [`MovingAddressStatus::move_status`](crate::types::MovingAddressStatus::move_status): The status of the Elastic IP address that's being moved or restored.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a NAT gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NatGateway {
     /// The date and time the NAT gateway was created.
@@ -62,6 +62,70 @@ pub struct NatGateway {
     pub attached_appliances: Option<Vec<crate::types::NatGatewayAttachedAppliance>>,
     /// For regional NAT gateways only, this is the ID of the NAT gateway.
     pub route_table_id: Option<String>,
+}
+impl Clone for NatGateway {
+    fn clone(&self) -> Self {
+        Self {
+            create_time: self.create_time,
+            delete_time: self.delete_time,
+            failure_code: self.failure_code.clone(),
+            failure_message: self.failure_message.clone(),
+            nat_gateway_addresses: self.nat_gateway_addresses.clone(),
+            nat_gateway_id: self.nat_gateway_id.clone(),
+            provisioned_bandwidth: self.provisioned_bandwidth.clone(),
+            state: self.state.clone(),
+            subnet_id: self.subnet_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            tags: self.tags.clone(),
+            connectivity_type: self.connectivity_type.clone(),
+            availability_mode: self.availability_mode.clone(),
+            auto_scaling_ips: self.auto_scaling_ips.clone(),
+            auto_provision_zones: self.auto_provision_zones.clone(),
+            attached_appliances: self.attached_appliances.clone(),
+            route_table_id: self.route_table_id.clone(),
+        }
+    }
+}
+impl PartialEq for NatGateway {
+    fn eq(&self, other: &Self) -> bool {
+        self.create_time == other.create_time && self.delete_time == other.delete_time
+            && self.failure_code == other.failure_code
+            && self.failure_message == other.failure_message
+            && self.nat_gateway_addresses == other.nat_gateway_addresses
+            && self.nat_gateway_id == other.nat_gateway_id
+            && self.provisioned_bandwidth == other.provisioned_bandwidth
+            && self.state == other.state && self.subnet_id == other.subnet_id
+            && self.vpc_id == other.vpc_id && self.tags == other.tags
+            && self.connectivity_type == other.connectivity_type
+            && self.availability_mode == other.availability_mode
+            && self.auto_scaling_ips == other.auto_scaling_ips
+            && self.auto_provision_zones == other.auto_provision_zones
+            && self.attached_appliances == other.attached_appliances
+            && self.route_table_id == other.route_table_id
+    }
+}
+impl Default for NatGateway {
+    fn default() -> Self {
+        Self {
+            create_time: None,
+            delete_time: None,
+            failure_code: None,
+            failure_message: None,
+            nat_gateway_addresses: None,
+            nat_gateway_id: None,
+            provisioned_bandwidth: None,
+            state: None,
+            subnet_id: None,
+            vpc_id: None,
+            tags: None,
+            connectivity_type: None,
+            availability_mode: None,
+            auto_scaling_ips: None,
+            auto_provision_zones: None,
+            attached_appliances: None,
+            route_table_id: None,
+        }
+    }
 }
 impl NatGateway {
     /// Starts building a [`NatGateway`].
@@ -158,9 +222,26 @@ impl NatGateway {
     }
 }
 /// A builder for [`NatGateway`](crate::types::NatGateway); start one with `NatGateway::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NatGatewayBuilder {
     inner: crate::types::NatGateway,
+}
+impl Clone for NatGatewayBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NatGatewayBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NatGatewayBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NatGateway as Default>::default(),
+        }
+    }
 }
 impl NatGatewayBuilder {
     /// Sets [`NatGateway::create_time`](crate::types::NatGateway::create_time): The date and time the NAT gateway was created.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the IP addresses and network interface associated with a NAT gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NatGatewayAddress {
     /// \[Public NAT gateway only\] The allocation ID of the Elastic IP address that's associated with the NAT gateway.
@@ -25,6 +25,51 @@ pub struct NatGatewayAddress {
     pub availability_zone: Option<String>,
     /// The ID of the Availability Zone where this Elastic IP address (EIP) is being used to handle outbound NAT traffic. Use this instead of AvailabilityZone for consistent identification of AZs across Amazon Web Services Regions.
     pub availability_zone_id: Option<String>,
+}
+impl Clone for NatGatewayAddress {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_id: self.allocation_id.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            private_ip: self.private_ip.clone(),
+            public_ip: self.public_ip.clone(),
+            association_id: self.association_id.clone(),
+            is_primary: self.is_primary,
+            failure_message: self.failure_message.clone(),
+            status: self.status.clone(),
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for NatGatewayAddress {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_id == other.allocation_id
+            && self.network_interface_id == other.network_interface_id
+            && self.private_ip == other.private_ip && self.public_ip == other.public_ip
+            && self.association_id == other.association_id
+            && self.is_primary == other.is_primary
+            && self.failure_message == other.failure_message
+            && self.status == other.status
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for NatGatewayAddress {
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            network_interface_id: None,
+            private_ip: None,
+            public_ip: None,
+            association_id: None,
+            is_primary: None,
+            failure_message: None,
+            status: None,
+            availability_zone: None,
+            availability_zone_id: None,
+        }
+    }
 }
 impl NatGatewayAddress {
     /// Starts building a [`NatGatewayAddress`].
@@ -84,9 +129,26 @@ impl NatGatewayAddress {
     }
 }
 /// A builder for [`NatGatewayAddress`](crate::types::NatGatewayAddress); start one with `NatGatewayAddress::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NatGatewayAddressBuilder {
     inner: crate::types::NatGatewayAddress,
+}
+impl Clone for NatGatewayAddressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NatGatewayAddressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NatGatewayAddressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NatGatewayAddress as Default>::default(),
+        }
+    }
 }
 impl NatGatewayAddressBuilder {
     /// Sets [`NatGatewayAddress::allocation_id`](crate::types::NatGatewayAddress::allocation_id): \[Public NAT gateway only\] The allocation ID of the Elastic IP address that's associated with the NAT gateway.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an appliance attached to a NAT Gateway, providing managed security solutions for traffic filtering and inspection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NatGatewayAttachedAppliance {
     /// The type of appliance attached to the NAT Gateway. For network firewall proxy functionality, this will be "network-firewall-proxy".
@@ -19,6 +19,42 @@ pub struct NatGatewayAttachedAppliance {
     pub failure_code: Option<String>,
     /// A descriptive message explaining the failure if the appliance attachment or modification operation failed.
     pub failure_message: Option<String>,
+}
+impl Clone for NatGatewayAttachedAppliance {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            appliance_arn: self.appliance_arn.clone(),
+            vpc_endpoint_id: self.vpc_endpoint_id.clone(),
+            attachment_state: self.attachment_state.clone(),
+            modification_state: self.modification_state.clone(),
+            failure_code: self.failure_code.clone(),
+            failure_message: self.failure_message.clone(),
+        }
+    }
+}
+impl PartialEq for NatGatewayAttachedAppliance {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.appliance_arn == other.appliance_arn
+            && self.vpc_endpoint_id == other.vpc_endpoint_id
+            && self.attachment_state == other.attachment_state
+            && self.modification_state == other.modification_state
+            && self.failure_code == other.failure_code
+            && self.failure_message == other.failure_message
+    }
+}
+impl Default for NatGatewayAttachedAppliance {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            appliance_arn: None,
+            vpc_endpoint_id: None,
+            attachment_state: None,
+            modification_state: None,
+            failure_code: None,
+            failure_message: None,
+        }
+    }
 }
 impl NatGatewayAttachedAppliance {
     /// Starts building a [`NatGatewayAttachedAppliance`].
@@ -65,9 +101,26 @@ impl NatGatewayAttachedAppliance {
     }
 }
 /// A builder for [`NatGatewayAttachedAppliance`](crate::types::NatGatewayAttachedAppliance); start one with `NatGatewayAttachedAppliance::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NatGatewayAttachedApplianceBuilder {
     inner: crate::types::NatGatewayAttachedAppliance,
+}
+impl Clone for NatGatewayAttachedApplianceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NatGatewayAttachedApplianceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NatGatewayAttachedApplianceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NatGatewayAttachedAppliance as Default>::default(),
+        }
+    }
 }
 impl NatGatewayAttachedApplianceBuilder {
     /// Sets [`NatGatewayAttachedAppliance::type_`](crate::types::NatGatewayAttachedAppliance::type_): The type of appliance attached to the NAT Gateway.

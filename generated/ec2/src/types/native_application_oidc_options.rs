@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the OpenID Connect (OIDC) options.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NativeApplicationOidcOptions {
     /// The public signing key endpoint.
@@ -19,6 +19,42 @@ pub struct NativeApplicationOidcOptions {
     pub client_id: Option<String>,
     /// The set of user claims to be requested from the IdP.
     pub scope: Option<String>,
+}
+impl Clone for NativeApplicationOidcOptions {
+    fn clone(&self) -> Self {
+        Self {
+            public_signing_key_endpoint: self.public_signing_key_endpoint.clone(),
+            issuer: self.issuer.clone(),
+            authorization_endpoint: self.authorization_endpoint.clone(),
+            token_endpoint: self.token_endpoint.clone(),
+            user_info_endpoint: self.user_info_endpoint.clone(),
+            client_id: self.client_id.clone(),
+            scope: self.scope.clone(),
+        }
+    }
+}
+impl PartialEq for NativeApplicationOidcOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.public_signing_key_endpoint == other.public_signing_key_endpoint
+            && self.issuer == other.issuer
+            && self.authorization_endpoint == other.authorization_endpoint
+            && self.token_endpoint == other.token_endpoint
+            && self.user_info_endpoint == other.user_info_endpoint
+            && self.client_id == other.client_id && self.scope == other.scope
+    }
+}
+impl Default for NativeApplicationOidcOptions {
+    fn default() -> Self {
+        Self {
+            public_signing_key_endpoint: None,
+            issuer: None,
+            authorization_endpoint: None,
+            token_endpoint: None,
+            user_info_endpoint: None,
+            client_id: None,
+            scope: None,
+        }
+    }
 }
 impl NativeApplicationOidcOptions {
     /// Starts building a [`NativeApplicationOidcOptions`].
@@ -63,9 +99,26 @@ impl NativeApplicationOidcOptions {
     }
 }
 /// A builder for [`NativeApplicationOidcOptions`](crate::types::NativeApplicationOidcOptions); start one with `NativeApplicationOidcOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NativeApplicationOidcOptionsBuilder {
     inner: crate::types::NativeApplicationOidcOptions,
+}
+impl Clone for NativeApplicationOidcOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NativeApplicationOidcOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NativeApplicationOidcOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NativeApplicationOidcOptions as Default>::default(),
+        }
+    }
 }
 impl NativeApplicationOidcOptionsBuilder {
     /// Sets [`NativeApplicationOidcOptions::public_signing_key_endpoint`](crate::types::NativeApplicationOidcOptions::public_signing_key_endpoint): The public signing key endpoint.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network ACL.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkAcl {
     /// Any associations between the network ACL and your subnets
@@ -19,6 +19,40 @@ pub struct NetworkAcl {
     pub vpc_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the network ACL.
     pub owner_id: Option<String>,
+}
+impl Clone for NetworkAcl {
+    fn clone(&self) -> Self {
+        Self {
+            associations: self.associations.clone(),
+            entries: self.entries.clone(),
+            is_default: self.is_default,
+            network_acl_id: self.network_acl_id.clone(),
+            tags: self.tags.clone(),
+            vpc_id: self.vpc_id.clone(),
+            owner_id: self.owner_id.clone(),
+        }
+    }
+}
+impl PartialEq for NetworkAcl {
+    fn eq(&self, other: &Self) -> bool {
+        self.associations == other.associations && self.entries == other.entries
+            && self.is_default == other.is_default
+            && self.network_acl_id == other.network_acl_id && self.tags == other.tags
+            && self.vpc_id == other.vpc_id && self.owner_id == other.owner_id
+    }
+}
+impl Default for NetworkAcl {
+    fn default() -> Self {
+        Self {
+            associations: None,
+            entries: None,
+            is_default: None,
+            network_acl_id: None,
+            tags: None,
+            vpc_id: None,
+            owner_id: None,
+        }
+    }
 }
 impl NetworkAcl {
     /// Starts building a [`NetworkAcl`].
@@ -63,9 +97,26 @@ impl NetworkAcl {
     }
 }
 /// A builder for [`NetworkAcl`](crate::types::NetworkAcl); start one with `NetworkAcl::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkAclBuilder {
     inner: crate::types::NetworkAcl,
+}
+impl Clone for NetworkAclBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkAclBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkAclBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkAcl as Default>::default(),
+        }
+    }
 }
 impl NetworkAclBuilder {
     /// Appends one item to [`NetworkAcl::associations`](crate::types::NetworkAcl::associations): Any associations between the network ACL and your subnets

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between a network ACL and a subnet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkAclAssociation {
     /// The ID of the association between a network ACL and a subnet.
@@ -11,6 +11,31 @@ pub struct NetworkAclAssociation {
     pub network_acl_id: Option<String>,
     /// The ID of the subnet.
     pub subnet_id: Option<String>,
+}
+impl Clone for NetworkAclAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            network_acl_association_id: self.network_acl_association_id.clone(),
+            network_acl_id: self.network_acl_id.clone(),
+            subnet_id: self.subnet_id.clone(),
+        }
+    }
+}
+impl PartialEq for NetworkAclAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_acl_association_id == other.network_acl_association_id
+            && self.network_acl_id == other.network_acl_id
+            && self.subnet_id == other.subnet_id
+    }
+}
+impl Default for NetworkAclAssociation {
+    fn default() -> Self {
+        Self {
+            network_acl_association_id: None,
+            network_acl_id: None,
+            subnet_id: None,
+        }
+    }
 }
 impl NetworkAclAssociation {
     /// Starts building a [`NetworkAclAssociation`].
@@ -35,9 +60,26 @@ impl NetworkAclAssociation {
     }
 }
 /// A builder for [`NetworkAclAssociation`](crate::types::NetworkAclAssociation); start one with `NetworkAclAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkAclAssociationBuilder {
     inner: crate::types::NetworkAclAssociation,
+}
+impl Clone for NetworkAclAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkAclAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkAclAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkAclAssociation as Default>::default(),
+        }
+    }
 }
 impl NetworkAclAssociationBuilder {
     /// Sets [`NetworkAclAssociation::network_acl_association_id`](crate::types::NetworkAclAssociation::network_acl_association_id): The ID of the association between a network ACL and a subnet.

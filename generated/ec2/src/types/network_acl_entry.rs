@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an entry in a network ACL.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkAclEntry {
     /// The IPv4 network range to allow or deny, in CIDR notation.
@@ -21,6 +21,44 @@ pub struct NetworkAclEntry {
     pub rule_action: Option<crate::types::RuleAction>,
     /// The rule number for the entry. ACL entries are processed in ascending order by rule number.
     pub rule_number: Option<i32>,
+}
+impl Clone for NetworkAclEntry {
+    fn clone(&self) -> Self {
+        Self {
+            cidr_block: self.cidr_block.clone(),
+            egress: self.egress,
+            icmp_type_code: self.icmp_type_code.clone(),
+            ipv6_cidr_block: self.ipv6_cidr_block.clone(),
+            port_range: self.port_range.clone(),
+            protocol: self.protocol.clone(),
+            rule_action: self.rule_action.clone(),
+            rule_number: self.rule_number,
+        }
+    }
+}
+impl PartialEq for NetworkAclEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr_block == other.cidr_block && self.egress == other.egress
+            && self.icmp_type_code == other.icmp_type_code
+            && self.ipv6_cidr_block == other.ipv6_cidr_block
+            && self.port_range == other.port_range && self.protocol == other.protocol
+            && self.rule_action == other.rule_action
+            && self.rule_number == other.rule_number
+    }
+}
+impl Default for NetworkAclEntry {
+    fn default() -> Self {
+        Self {
+            cidr_block: None,
+            egress: None,
+            icmp_type_code: None,
+            ipv6_cidr_block: None,
+            port_range: None,
+            protocol: None,
+            rule_action: None,
+            rule_number: None,
+        }
+    }
 }
 impl NetworkAclEntry {
     /// Starts building a [`NetworkAclEntry`].
@@ -70,9 +108,26 @@ impl NetworkAclEntry {
     }
 }
 /// A builder for [`NetworkAclEntry`](crate::types::NetworkAclEntry); start one with `NetworkAclEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkAclEntryBuilder {
     inner: crate::types::NetworkAclEntry,
+}
+impl Clone for NetworkAclEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkAclEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkAclEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkAclEntry as Default>::default(),
+        }
+    }
 }
 impl NetworkAclEntryBuilder {
     /// Sets [`NetworkAclEntry::cidr_block`](crate::types::NetworkAclEntry::cidr_block): The IPv4 network range to allow or deny, in CIDR notation.

@@ -4,13 +4,31 @@
 /// The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps).
 ///
 /// **Note:** Setting the minimum bandwidth does not guarantee that your instance will achieve the minimum bandwidth. Amazon EC2 will identify instance types that support the specified minimum bandwidth, but the actual bandwidth of your instance might go below the specified minimum at times. For more information, see [Available instance bandwidth](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-network-bandwidth.html#available-instance-bandwidth) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkBandwidthGbps {
     /// The minimum amount of network bandwidth, in Gbps. If this parameter is not specified, there is no minimum limit.
     pub min: Option<f64>,
     /// The maximum amount of network bandwidth, in Gbps. If this parameter is not specified, there is no maximum limit.
     pub max: Option<f64>,
+}
+impl Clone for NetworkBandwidthGbps {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for NetworkBandwidthGbps {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for NetworkBandwidthGbps {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl NetworkBandwidthGbps {
     /// Starts building a [`NetworkBandwidthGbps`].
@@ -30,9 +48,26 @@ impl NetworkBandwidthGbps {
     }
 }
 /// A builder for [`NetworkBandwidthGbps`](crate::types::NetworkBandwidthGbps); start one with `NetworkBandwidthGbps::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkBandwidthGbpsBuilder {
     inner: crate::types::NetworkBandwidthGbps,
+}
+impl Clone for NetworkBandwidthGbpsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkBandwidthGbpsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkBandwidthGbpsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkBandwidthGbps as Default>::default(),
+        }
+    }
 }
 impl NetworkBandwidthGbpsBuilder {
     /// Sets [`NetworkBandwidthGbps::min`](crate::types::NetworkBandwidthGbps::min): The minimum amount of network bandwidth, in Gbps.

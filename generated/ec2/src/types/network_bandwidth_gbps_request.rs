@@ -4,13 +4,31 @@
 /// The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps).
 ///
 /// **Note:** Setting the minimum bandwidth does not guarantee that your instance will achieve the minimum bandwidth. Amazon EC2 will identify instance types that support the specified minimum bandwidth, but the actual bandwidth of your instance might go below the specified minimum at times. For more information, see [Available instance bandwidth](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-network-bandwidth.html#available-instance-bandwidth) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkBandwidthGbpsRequest {
     /// The minimum amount of network bandwidth, in Gbps. To specify no minimum limit, omit this parameter.
     pub min: Option<f64>,
     /// The maximum amount of network bandwidth, in Gbps. To specify no maximum limit, omit this parameter.
     pub max: Option<f64>,
+}
+impl Clone for NetworkBandwidthGbpsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for NetworkBandwidthGbpsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for NetworkBandwidthGbpsRequest {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl NetworkBandwidthGbpsRequest {
     /// Starts building a [`NetworkBandwidthGbpsRequest`].
@@ -30,9 +48,26 @@ impl NetworkBandwidthGbpsRequest {
     }
 }
 /// A builder for [`NetworkBandwidthGbpsRequest`](crate::types::NetworkBandwidthGbpsRequest); start one with `NetworkBandwidthGbpsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkBandwidthGbpsRequestBuilder {
     inner: crate::types::NetworkBandwidthGbpsRequest,
+}
+impl Clone for NetworkBandwidthGbpsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkBandwidthGbpsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkBandwidthGbpsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkBandwidthGbpsRequest as Default>::default(),
+        }
+    }
 }
 impl NetworkBandwidthGbpsRequestBuilder {
     /// Sets [`NetworkBandwidthGbpsRequest::min`](crate::types::NetworkBandwidthGbpsRequest::min): The minimum amount of network bandwidth, in Gbps.

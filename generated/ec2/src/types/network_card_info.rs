@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the network card support of the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkCardInfo {
     /// The index of the network card.
@@ -23,6 +23,55 @@ pub struct NetworkCardInfo {
     pub maximum_ena_queue_count: Option<i32>,
     /// The maximum number of the ENA queues for each interface.
     pub maximum_ena_queue_count_per_interface: Option<i32>,
+}
+impl Clone for NetworkCardInfo {
+    fn clone(&self) -> Self {
+        Self {
+            network_card_index: self.network_card_index,
+            network_performance: self.network_performance.clone(),
+            maximum_network_interfaces: self.maximum_network_interfaces,
+            additional_flexible_network_interfaces: self
+                .additional_flexible_network_interfaces,
+            baseline_bandwidth_in_gbps: self.baseline_bandwidth_in_gbps,
+            peak_bandwidth_in_gbps: self.peak_bandwidth_in_gbps,
+            default_ena_queue_count_per_interface: self
+                .default_ena_queue_count_per_interface,
+            maximum_ena_queue_count: self.maximum_ena_queue_count,
+            maximum_ena_queue_count_per_interface: self
+                .maximum_ena_queue_count_per_interface,
+        }
+    }
+}
+impl PartialEq for NetworkCardInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_card_index == other.network_card_index
+            && self.network_performance == other.network_performance
+            && self.maximum_network_interfaces == other.maximum_network_interfaces
+            && self.additional_flexible_network_interfaces
+                == other.additional_flexible_network_interfaces
+            && self.baseline_bandwidth_in_gbps == other.baseline_bandwidth_in_gbps
+            && self.peak_bandwidth_in_gbps == other.peak_bandwidth_in_gbps
+            && self.default_ena_queue_count_per_interface
+                == other.default_ena_queue_count_per_interface
+            && self.maximum_ena_queue_count == other.maximum_ena_queue_count
+            && self.maximum_ena_queue_count_per_interface
+                == other.maximum_ena_queue_count_per_interface
+    }
+}
+impl Default for NetworkCardInfo {
+    fn default() -> Self {
+        Self {
+            network_card_index: None,
+            network_performance: None,
+            maximum_network_interfaces: None,
+            additional_flexible_network_interfaces: None,
+            baseline_bandwidth_in_gbps: None,
+            peak_bandwidth_in_gbps: None,
+            default_ena_queue_count_per_interface: None,
+            maximum_ena_queue_count: None,
+            maximum_ena_queue_count_per_interface: None,
+        }
+    }
 }
 impl NetworkCardInfo {
     /// Starts building a [`NetworkCardInfo`].
@@ -77,9 +126,26 @@ impl NetworkCardInfo {
     }
 }
 /// A builder for [`NetworkCardInfo`](crate::types::NetworkCardInfo); start one with `NetworkCardInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkCardInfoBuilder {
     inner: crate::types::NetworkCardInfo,
+}
+impl Clone for NetworkCardInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkCardInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkCardInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkCardInfo as Default>::default(),
+        }
+    }
 }
 impl NetworkCardInfoBuilder {
     /// Sets [`NetworkCardInfo::network_card_index`](crate::types::NetworkCardInfo::network_card_index): The index of the network card.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the networking features of the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInfo {
     /// The network performance.
@@ -45,6 +45,87 @@ pub struct NetworkInfo {
     pub maximum_secondary_network_interfaces: Option<i32>,
     /// The maximum number of IPv4 addresses per secondary interface.
     pub ipv4_addresses_per_secondary_interface: Option<i32>,
+}
+impl Clone for NetworkInfo {
+    fn clone(&self) -> Self {
+        Self {
+            network_performance: self.network_performance.clone(),
+            maximum_network_interfaces: self.maximum_network_interfaces,
+            maximum_network_cards: self.maximum_network_cards,
+            default_network_card_index: self.default_network_card_index,
+            network_cards: self.network_cards.clone(),
+            ipv4_addresses_per_interface: self.ipv4_addresses_per_interface,
+            ipv6_addresses_per_interface: self.ipv6_addresses_per_interface,
+            ipv6_supported: self.ipv6_supported,
+            ena_support: self.ena_support.clone(),
+            efa_supported: self.efa_supported,
+            efa_info: self.efa_info.clone(),
+            encryption_in_transit_supported: self.encryption_in_transit_supported,
+            ena_srd_supported: self.ena_srd_supported,
+            bandwidth_weightings: self.bandwidth_weightings.clone(),
+            flexible_ena_queues_support: self.flexible_ena_queues_support.clone(),
+            connection_tracking_configuration: self
+                .connection_tracking_configuration
+                .clone(),
+            secondary_network_supported: self.secondary_network_supported,
+            maximum_secondary_network_interfaces: self
+                .maximum_secondary_network_interfaces,
+            ipv4_addresses_per_secondary_interface: self
+                .ipv4_addresses_per_secondary_interface,
+        }
+    }
+}
+impl PartialEq for NetworkInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_performance == other.network_performance
+            && self.maximum_network_interfaces == other.maximum_network_interfaces
+            && self.maximum_network_cards == other.maximum_network_cards
+            && self.default_network_card_index == other.default_network_card_index
+            && self.network_cards == other.network_cards
+            && self.ipv4_addresses_per_interface == other.ipv4_addresses_per_interface
+            && self.ipv6_addresses_per_interface == other.ipv6_addresses_per_interface
+            && self.ipv6_supported == other.ipv6_supported
+            && self.ena_support == other.ena_support
+            && self.efa_supported == other.efa_supported
+            && self.efa_info == other.efa_info
+            && self.encryption_in_transit_supported
+                == other.encryption_in_transit_supported
+            && self.ena_srd_supported == other.ena_srd_supported
+            && self.bandwidth_weightings == other.bandwidth_weightings
+            && self.flexible_ena_queues_support == other.flexible_ena_queues_support
+            && self.connection_tracking_configuration
+                == other.connection_tracking_configuration
+            && self.secondary_network_supported == other.secondary_network_supported
+            && self.maximum_secondary_network_interfaces
+                == other.maximum_secondary_network_interfaces
+            && self.ipv4_addresses_per_secondary_interface
+                == other.ipv4_addresses_per_secondary_interface
+    }
+}
+impl Default for NetworkInfo {
+    fn default() -> Self {
+        Self {
+            network_performance: None,
+            maximum_network_interfaces: None,
+            maximum_network_cards: None,
+            default_network_card_index: None,
+            network_cards: None,
+            ipv4_addresses_per_interface: None,
+            ipv6_addresses_per_interface: None,
+            ipv6_supported: None,
+            ena_support: None,
+            efa_supported: None,
+            efa_info: None,
+            encryption_in_transit_supported: None,
+            ena_srd_supported: None,
+            bandwidth_weightings: None,
+            flexible_ena_queues_support: None,
+            connection_tracking_configuration: None,
+            secondary_network_supported: None,
+            maximum_secondary_network_interfaces: None,
+            ipv4_addresses_per_secondary_interface: None,
+        }
+    }
 }
 impl NetworkInfo {
     /// Starts building a [`NetworkInfo`].
@@ -153,9 +234,26 @@ impl NetworkInfo {
     }
 }
 /// A builder for [`NetworkInfo`](crate::types::NetworkInfo); start one with `NetworkInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInfoBuilder {
     inner: crate::types::NetworkInfo,
+}
+impl Clone for NetworkInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInfo as Default>::default(),
+        }
+    }
 }
 impl NetworkInfoBuilder {
     /// Sets [`NetworkInfo::network_performance`](crate::types::NetworkInfo::network_performance): The network performance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Network Access Scope.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInsightsAccessScope {
     /// The ID of the Network Access Scope.
@@ -15,6 +15,41 @@ pub struct NetworkInsightsAccessScope {
     pub updated_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for NetworkInsightsAccessScope {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_id: self
+                .network_insights_access_scope_id
+                .clone(),
+            network_insights_access_scope_arn: self
+                .network_insights_access_scope_arn
+                .clone(),
+            created_date: self.created_date,
+            updated_date: self.updated_date,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for NetworkInsightsAccessScope {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_id == other.network_insights_access_scope_id
+            && self.network_insights_access_scope_arn
+                == other.network_insights_access_scope_arn
+            && self.created_date == other.created_date
+            && self.updated_date == other.updated_date && self.tags == other.tags
+    }
+}
+impl Default for NetworkInsightsAccessScope {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_id: None,
+            network_insights_access_scope_arn: None,
+            created_date: None,
+            updated_date: None,
+            tags: None,
+        }
+    }
 }
 impl NetworkInsightsAccessScope {
     /// Starts building a [`NetworkInsightsAccessScope`].
@@ -49,9 +84,26 @@ impl NetworkInsightsAccessScope {
     }
 }
 /// A builder for [`NetworkInsightsAccessScope`](crate::types::NetworkInsightsAccessScope); start one with `NetworkInsightsAccessScope::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInsightsAccessScopeBuilder {
     inner: crate::types::NetworkInsightsAccessScope,
+}
+impl Clone for NetworkInsightsAccessScopeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInsightsAccessScopeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInsightsAccessScopeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInsightsAccessScope as Default>::default(),
+        }
+    }
 }
 impl NetworkInsightsAccessScopeBuilder {
     /// Sets [`NetworkInsightsAccessScope::network_insights_access_scope_id`](crate::types::NetworkInsightsAccessScope::network_insights_access_scope_id): The ID of the Network Access Scope.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Network Access Scope analysis.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInsightsAccessScopeAnalysis {
     /// The ID of the Network Access Scope analysis.
@@ -27,6 +27,62 @@ pub struct NetworkInsightsAccessScopeAnalysis {
     pub analyzed_eni_count: Option<i32>,
     /// The tags.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for NetworkInsightsAccessScopeAnalysis {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_analysis_id: self
+                .network_insights_access_scope_analysis_id
+                .clone(),
+            network_insights_access_scope_analysis_arn: self
+                .network_insights_access_scope_analysis_arn
+                .clone(),
+            network_insights_access_scope_id: self
+                .network_insights_access_scope_id
+                .clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            warning_message: self.warning_message.clone(),
+            start_date: self.start_date,
+            end_date: self.end_date,
+            findings_found: self.findings_found.clone(),
+            analyzed_eni_count: self.analyzed_eni_count,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for NetworkInsightsAccessScopeAnalysis {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_analysis_id
+            == other.network_insights_access_scope_analysis_id
+            && self.network_insights_access_scope_analysis_arn
+                == other.network_insights_access_scope_analysis_arn
+            && self.network_insights_access_scope_id
+                == other.network_insights_access_scope_id && self.status == other.status
+            && self.status_message == other.status_message
+            && self.warning_message == other.warning_message
+            && self.start_date == other.start_date && self.end_date == other.end_date
+            && self.findings_found == other.findings_found
+            && self.analyzed_eni_count == other.analyzed_eni_count
+            && self.tags == other.tags
+    }
+}
+impl Default for NetworkInsightsAccessScopeAnalysis {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_analysis_id: None,
+            network_insights_access_scope_analysis_arn: None,
+            network_insights_access_scope_id: None,
+            status: None,
+            status_message: None,
+            warning_message: None,
+            start_date: None,
+            end_date: None,
+            findings_found: None,
+            analyzed_eni_count: None,
+            tags: None,
+        }
+    }
 }
 impl NetworkInsightsAccessScopeAnalysis {
     /// Starts building a [`NetworkInsightsAccessScopeAnalysis`].
@@ -91,9 +147,26 @@ impl NetworkInsightsAccessScopeAnalysis {
     }
 }
 /// A builder for [`NetworkInsightsAccessScopeAnalysis`](crate::types::NetworkInsightsAccessScopeAnalysis); start one with `NetworkInsightsAccessScopeAnalysis::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInsightsAccessScopeAnalysisBuilder {
     inner: crate::types::NetworkInsightsAccessScopeAnalysis,
+}
+impl Clone for NetworkInsightsAccessScopeAnalysisBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInsightsAccessScopeAnalysisBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInsightsAccessScopeAnalysisBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInsightsAccessScopeAnalysis as Default>::default(),
+        }
+    }
 }
 impl NetworkInsightsAccessScopeAnalysisBuilder {
     /// Sets [`NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_id`](crate::types::NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_id): The ID of the Network Access Scope analysis.

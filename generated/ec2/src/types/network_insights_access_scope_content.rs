@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Network Access Scope content.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInsightsAccessScopeContent {
     /// The ID of the Network Access Scope.
@@ -11,6 +11,33 @@ pub struct NetworkInsightsAccessScopeContent {
     pub match_paths: Option<Vec<crate::types::AccessScopePath>>,
     /// The paths to exclude.
     pub exclude_paths: Option<Vec<crate::types::AccessScopePath>>,
+}
+impl Clone for NetworkInsightsAccessScopeContent {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_id: self
+                .network_insights_access_scope_id
+                .clone(),
+            match_paths: self.match_paths.clone(),
+            exclude_paths: self.exclude_paths.clone(),
+        }
+    }
+}
+impl PartialEq for NetworkInsightsAccessScopeContent {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_id == other.network_insights_access_scope_id
+            && self.match_paths == other.match_paths
+            && self.exclude_paths == other.exclude_paths
+    }
+}
+impl Default for NetworkInsightsAccessScopeContent {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_id: None,
+            match_paths: None,
+            exclude_paths: None,
+        }
+    }
 }
 impl NetworkInsightsAccessScopeContent {
     /// Starts building a [`NetworkInsightsAccessScopeContent`].
@@ -35,9 +62,26 @@ impl NetworkInsightsAccessScopeContent {
     }
 }
 /// A builder for [`NetworkInsightsAccessScopeContent`](crate::types::NetworkInsightsAccessScopeContent); start one with `NetworkInsightsAccessScopeContent::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInsightsAccessScopeContentBuilder {
     inner: crate::types::NetworkInsightsAccessScopeContent,
+}
+impl Clone for NetworkInsightsAccessScopeContentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInsightsAccessScopeContentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInsightsAccessScopeContentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInsightsAccessScopeContent as Default>::default(),
+        }
+    }
 }
 impl NetworkInsightsAccessScopeContentBuilder {
     /// Sets [`NetworkInsightsAccessScopeContent::network_insights_access_scope_id`](crate::types::NetworkInsightsAccessScopeContent::network_insights_access_scope_id): The ID of the Network Access Scope.

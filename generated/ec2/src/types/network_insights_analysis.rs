@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network insights analysis.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInsightsAnalysis {
     /// The ID of the network insights analysis.
@@ -39,6 +39,72 @@ pub struct NetworkInsightsAnalysis {
     pub suggested_accounts: Option<Vec<String>>,
     /// The tags.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for NetworkInsightsAnalysis {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_analysis_id: self.network_insights_analysis_id.clone(),
+            network_insights_analysis_arn: self.network_insights_analysis_arn.clone(),
+            network_insights_path_id: self.network_insights_path_id.clone(),
+            additional_accounts: self.additional_accounts.clone(),
+            filter_in_arns: self.filter_in_arns.clone(),
+            filter_out_arns: self.filter_out_arns.clone(),
+            start_date: self.start_date,
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            warning_message: self.warning_message.clone(),
+            network_path_found: self.network_path_found,
+            forward_path_components: self.forward_path_components.clone(),
+            return_path_components: self.return_path_components.clone(),
+            explanations: self.explanations.clone(),
+            alternate_path_hints: self.alternate_path_hints.clone(),
+            suggested_accounts: self.suggested_accounts.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for NetworkInsightsAnalysis {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_analysis_id == other.network_insights_analysis_id
+            && self.network_insights_analysis_arn == other.network_insights_analysis_arn
+            && self.network_insights_path_id == other.network_insights_path_id
+            && self.additional_accounts == other.additional_accounts
+            && self.filter_in_arns == other.filter_in_arns
+            && self.filter_out_arns == other.filter_out_arns
+            && self.start_date == other.start_date && self.status == other.status
+            && self.status_message == other.status_message
+            && self.warning_message == other.warning_message
+            && self.network_path_found == other.network_path_found
+            && self.forward_path_components == other.forward_path_components
+            && self.return_path_components == other.return_path_components
+            && self.explanations == other.explanations
+            && self.alternate_path_hints == other.alternate_path_hints
+            && self.suggested_accounts == other.suggested_accounts
+            && self.tags == other.tags
+    }
+}
+impl Default for NetworkInsightsAnalysis {
+    fn default() -> Self {
+        Self {
+            network_insights_analysis_id: None,
+            network_insights_analysis_arn: None,
+            network_insights_path_id: None,
+            additional_accounts: None,
+            filter_in_arns: None,
+            filter_out_arns: None,
+            start_date: None,
+            status: None,
+            status_message: None,
+            warning_message: None,
+            network_path_found: None,
+            forward_path_components: None,
+            return_path_components: None,
+            explanations: None,
+            alternate_path_hints: None,
+            suggested_accounts: None,
+            tags: None,
+        }
+    }
 }
 impl NetworkInsightsAnalysis {
     /// Starts building a [`NetworkInsightsAnalysis`].
@@ -133,9 +199,26 @@ impl NetworkInsightsAnalysis {
     }
 }
 /// A builder for [`NetworkInsightsAnalysis`](crate::types::NetworkInsightsAnalysis); start one with `NetworkInsightsAnalysis::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInsightsAnalysisBuilder {
     inner: crate::types::NetworkInsightsAnalysis,
+}
+impl Clone for NetworkInsightsAnalysisBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInsightsAnalysisBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInsightsAnalysisBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInsightsAnalysis as Default>::default(),
+        }
+    }
 }
 impl NetworkInsightsAnalysisBuilder {
     /// Sets [`NetworkInsightsAnalysis::network_insights_analysis_id`](crate::types::NetworkInsightsAnalysis::network_insights_analysis_id): The ID of the network insights analysis.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a path.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInsightsPath {
     /// The ID of the path.
@@ -33,6 +33,62 @@ pub struct NetworkInsightsPath {
     pub filter_at_source: Option<crate::types::PathFilter>,
     /// Scopes the analysis to network paths that match specific filters at the destination.
     pub filter_at_destination: Option<crate::types::PathFilter>,
+}
+impl Clone for NetworkInsightsPath {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_path_id: self.network_insights_path_id.clone(),
+            network_insights_path_arn: self.network_insights_path_arn.clone(),
+            created_date: self.created_date,
+            source: self.source.clone(),
+            destination: self.destination.clone(),
+            source_arn: self.source_arn.clone(),
+            destination_arn: self.destination_arn.clone(),
+            source_ip: self.source_ip.clone(),
+            destination_ip: self.destination_ip.clone(),
+            protocol: self.protocol.clone(),
+            destination_port: self.destination_port,
+            tags: self.tags.clone(),
+            filter_at_source: self.filter_at_source.clone(),
+            filter_at_destination: self.filter_at_destination.clone(),
+        }
+    }
+}
+impl PartialEq for NetworkInsightsPath {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_path_id == other.network_insights_path_id
+            && self.network_insights_path_arn == other.network_insights_path_arn
+            && self.created_date == other.created_date && self.source == other.source
+            && self.destination == other.destination
+            && self.source_arn == other.source_arn
+            && self.destination_arn == other.destination_arn
+            && self.source_ip == other.source_ip
+            && self.destination_ip == other.destination_ip
+            && self.protocol == other.protocol
+            && self.destination_port == other.destination_port && self.tags == other.tags
+            && self.filter_at_source == other.filter_at_source
+            && self.filter_at_destination == other.filter_at_destination
+    }
+}
+impl Default for NetworkInsightsPath {
+    fn default() -> Self {
+        Self {
+            network_insights_path_id: None,
+            network_insights_path_arn: None,
+            created_date: None,
+            source: None,
+            destination: None,
+            source_arn: None,
+            destination_arn: None,
+            source_ip: None,
+            destination_ip: None,
+            protocol: None,
+            destination_port: None,
+            tags: None,
+            filter_at_source: None,
+            filter_at_destination: None,
+        }
+    }
 }
 impl NetworkInsightsPath {
     /// Starts building a [`NetworkInsightsPath`].
@@ -112,9 +168,26 @@ impl NetworkInsightsPath {
     }
 }
 /// A builder for [`NetworkInsightsPath`](crate::types::NetworkInsightsPath); start one with `NetworkInsightsPath::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInsightsPathBuilder {
     inner: crate::types::NetworkInsightsPath,
+}
+impl Clone for NetworkInsightsPathBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInsightsPathBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInsightsPathBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInsightsPath as Default>::default(),
+        }
+    }
 }
 impl NetworkInsightsPathBuilder {
     /// Sets [`NetworkInsightsPath::network_insights_path_id`](crate::types::NetworkInsightsPath::network_insights_path_id): The ID of the path.

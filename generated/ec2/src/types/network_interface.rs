@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInterface {
     /// The association information for an Elastic IP address (IPv4) associated with the network interface.
@@ -73,6 +73,115 @@ pub struct NetworkInterface {
     pub associated_subnets: Option<Vec<String>>,
     /// The ID of the Availability Zone.
     pub availability_zone_id: Option<String>,
+}
+impl Clone for NetworkInterface {
+    fn clone(&self) -> Self {
+        Self {
+            association: self.association.clone(),
+            attachment: self.attachment.clone(),
+            availability_zone: self.availability_zone.clone(),
+            connection_tracking_configuration: self
+                .connection_tracking_configuration
+                .clone(),
+            description: self.description.clone(),
+            groups: self.groups.clone(),
+            interface_type: self.interface_type.clone(),
+            ipv6_addresses: self.ipv6_addresses.clone(),
+            mac_address: self.mac_address.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            owner_id: self.owner_id.clone(),
+            private_dns_name: self.private_dns_name.clone(),
+            public_dns_name: self.public_dns_name.clone(),
+            public_ip_dns_name_options: self.public_ip_dns_name_options.clone(),
+            private_ip_address: self.private_ip_address.clone(),
+            private_ip_addresses: self.private_ip_addresses.clone(),
+            ipv4_prefixes: self.ipv4_prefixes.clone(),
+            ipv6_prefixes: self.ipv6_prefixes.clone(),
+            requester_id: self.requester_id.clone(),
+            requester_managed: self.requester_managed,
+            source_dest_check: self.source_dest_check,
+            status: self.status.clone(),
+            subnet_id: self.subnet_id.clone(),
+            tag_set: self.tag_set.clone(),
+            vpc_id: self.vpc_id.clone(),
+            deny_all_igw_traffic: self.deny_all_igw_traffic,
+            ipv6_native: self.ipv6_native,
+            ipv6_address: self.ipv6_address.clone(),
+            operator: self.operator.clone(),
+            associated_subnets: self.associated_subnets.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for NetworkInterface {
+    fn eq(&self, other: &Self) -> bool {
+        self.association == other.association && self.attachment == other.attachment
+            && self.availability_zone == other.availability_zone
+            && self.connection_tracking_configuration
+                == other.connection_tracking_configuration
+            && self.description == other.description && self.groups == other.groups
+            && self.interface_type == other.interface_type
+            && self.ipv6_addresses == other.ipv6_addresses
+            && self.mac_address == other.mac_address
+            && self.network_interface_id == other.network_interface_id
+            && self.outpost_arn == other.outpost_arn && self.owner_id == other.owner_id
+            && self.private_dns_name == other.private_dns_name
+            && self.public_dns_name == other.public_dns_name
+            && self.public_ip_dns_name_options == other.public_ip_dns_name_options
+            && self.private_ip_address == other.private_ip_address
+            && self.private_ip_addresses == other.private_ip_addresses
+            && self.ipv4_prefixes == other.ipv4_prefixes
+            && self.ipv6_prefixes == other.ipv6_prefixes
+            && self.requester_id == other.requester_id
+            && self.requester_managed == other.requester_managed
+            && self.source_dest_check == other.source_dest_check
+            && self.status == other.status && self.subnet_id == other.subnet_id
+            && self.tag_set == other.tag_set && self.vpc_id == other.vpc_id
+            && self.deny_all_igw_traffic == other.deny_all_igw_traffic
+            && self.ipv6_native == other.ipv6_native
+            && self.ipv6_address == other.ipv6_address && self.operator == other.operator
+            && self.associated_subnets == other.associated_subnets
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for NetworkInterface {
+    fn default() -> Self {
+        Self {
+            association: None,
+            attachment: None,
+            availability_zone: None,
+            connection_tracking_configuration: None,
+            description: None,
+            groups: None,
+            interface_type: None,
+            ipv6_addresses: None,
+            mac_address: None,
+            network_interface_id: None,
+            outpost_arn: None,
+            owner_id: None,
+            private_dns_name: None,
+            public_dns_name: None,
+            public_ip_dns_name_options: None,
+            private_ip_address: None,
+            private_ip_addresses: None,
+            ipv4_prefixes: None,
+            ipv6_prefixes: None,
+            requester_id: None,
+            requester_managed: None,
+            source_dest_check: None,
+            status: None,
+            subnet_id: None,
+            tag_set: None,
+            vpc_id: None,
+            deny_all_igw_traffic: None,
+            ipv6_native: None,
+            ipv6_address: None,
+            operator: None,
+            associated_subnets: None,
+            availability_zone_id: None,
+        }
+    }
 }
 impl NetworkInterface {
     /// Starts building a [`NetworkInterface`].
@@ -248,9 +357,26 @@ impl NetworkInterface {
     }
 }
 /// A builder for [`NetworkInterface`](crate::types::NetworkInterface); start one with `NetworkInterface::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInterfaceBuilder {
     inner: crate::types::NetworkInterface,
+}
+impl Clone for NetworkInterfaceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInterfaceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInterfaceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInterface as Default>::default(),
+        }
+    }
 }
 impl NetworkInterfaceBuilder {
     /// Sets [`NetworkInterface::association`](crate::types::NetworkInterface::association): The association information for an Elastic IP address (IPv4) associated with the network interface.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes association information for an Elastic IP address (IPv4 only), or a Carrier IP address (for a network interface which resides in a subnet in a Wavelength Zone).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInterfaceAssociation {
     /// The allocation ID.
@@ -21,6 +21,43 @@ pub struct NetworkInterfaceAssociation {
     ///
     /// This option is only available when the network interface is in a subnet which is associated with a Wavelength Zone.
     pub carrier_ip: Option<String>,
+}
+impl Clone for NetworkInterfaceAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_id: self.allocation_id.clone(),
+            association_id: self.association_id.clone(),
+            ip_owner_id: self.ip_owner_id.clone(),
+            public_dns_name: self.public_dns_name.clone(),
+            public_ip: self.public_ip.clone(),
+            customer_owned_ip: self.customer_owned_ip.clone(),
+            carrier_ip: self.carrier_ip.clone(),
+        }
+    }
+}
+impl PartialEq for NetworkInterfaceAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_id == other.allocation_id
+            && self.association_id == other.association_id
+            && self.ip_owner_id == other.ip_owner_id
+            && self.public_dns_name == other.public_dns_name
+            && self.public_ip == other.public_ip
+            && self.customer_owned_ip == other.customer_owned_ip
+            && self.carrier_ip == other.carrier_ip
+    }
+}
+impl Default for NetworkInterfaceAssociation {
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            association_id: None,
+            ip_owner_id: None,
+            public_dns_name: None,
+            public_ip: None,
+            customer_owned_ip: None,
+            carrier_ip: None,
+        }
+    }
 }
 impl NetworkInterfaceAssociation {
     /// Starts building a [`NetworkInterfaceAssociation`].
@@ -65,9 +102,26 @@ impl NetworkInterfaceAssociation {
     }
 }
 /// A builder for [`NetworkInterfaceAssociation`](crate::types::NetworkInterfaceAssociation); start one with `NetworkInterfaceAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInterfaceAssociationBuilder {
     inner: crate::types::NetworkInterfaceAssociation,
+}
+impl Clone for NetworkInterfaceAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInterfaceAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInterfaceAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInterfaceAssociation as Default>::default(),
+        }
+    }
 }
 impl NetworkInterfaceAssociationBuilder {
     /// Sets [`NetworkInterfaceAssociation::allocation_id`](crate::types::NetworkInterfaceAssociation::allocation_id): The allocation ID.

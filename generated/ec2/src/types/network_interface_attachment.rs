@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network interface attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInterfaceAttachment {
     /// The timestamp indicating when the attachment initiated.
@@ -25,6 +25,52 @@ pub struct NetworkInterfaceAttachment {
     pub ena_srd_specification: Option<crate::types::AttachmentEnaSrdSpecification>,
     /// The number of ENA queues created with the instance.
     pub ena_queue_count: Option<i32>,
+}
+impl Clone for NetworkInterfaceAttachment {
+    fn clone(&self) -> Self {
+        Self {
+            attach_time: self.attach_time,
+            attachment_id: self.attachment_id.clone(),
+            delete_on_termination: self.delete_on_termination,
+            device_index: self.device_index,
+            network_card_index: self.network_card_index,
+            instance_id: self.instance_id.clone(),
+            instance_owner_id: self.instance_owner_id.clone(),
+            status: self.status.clone(),
+            ena_srd_specification: self.ena_srd_specification.clone(),
+            ena_queue_count: self.ena_queue_count,
+        }
+    }
+}
+impl PartialEq for NetworkInterfaceAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.attach_time == other.attach_time
+            && self.attachment_id == other.attachment_id
+            && self.delete_on_termination == other.delete_on_termination
+            && self.device_index == other.device_index
+            && self.network_card_index == other.network_card_index
+            && self.instance_id == other.instance_id
+            && self.instance_owner_id == other.instance_owner_id
+            && self.status == other.status
+            && self.ena_srd_specification == other.ena_srd_specification
+            && self.ena_queue_count == other.ena_queue_count
+    }
+}
+impl Default for NetworkInterfaceAttachment {
+    fn default() -> Self {
+        Self {
+            attach_time: None,
+            attachment_id: None,
+            delete_on_termination: None,
+            device_index: None,
+            network_card_index: None,
+            instance_id: None,
+            instance_owner_id: None,
+            status: None,
+            ena_srd_specification: None,
+            ena_queue_count: None,
+        }
+    }
 }
 impl NetworkInterfaceAttachment {
     /// Starts building a [`NetworkInterfaceAttachment`].
@@ -86,9 +132,26 @@ impl NetworkInterfaceAttachment {
     }
 }
 /// A builder for [`NetworkInterfaceAttachment`](crate::types::NetworkInterfaceAttachment); start one with `NetworkInterfaceAttachment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInterfaceAttachmentBuilder {
     inner: crate::types::NetworkInterfaceAttachment,
+}
+impl Clone for NetworkInterfaceAttachmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInterfaceAttachmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInterfaceAttachmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInterfaceAttachment as Default>::default(),
+        }
+    }
 }
 impl NetworkInterfaceAttachmentBuilder {
     /// Sets [`NetworkInterfaceAttachment::attach_time`](crate::types::NetworkInterfaceAttachment::attach_time): The timestamp indicating when the attachment initiated.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an attachment change.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInterfaceAttachmentChanges {
     /// The default number of the ENA queues.
@@ -13,6 +13,34 @@ pub struct NetworkInterfaceAttachmentChanges {
     pub attachment_id: Option<String>,
     /// Indicates whether the network interface is deleted when the instance is terminated.
     pub delete_on_termination: Option<bool>,
+}
+impl Clone for NetworkInterfaceAttachmentChanges {
+    fn clone(&self) -> Self {
+        Self {
+            default_ena_queue_count: self.default_ena_queue_count,
+            ena_queue_count: self.ena_queue_count,
+            attachment_id: self.attachment_id.clone(),
+            delete_on_termination: self.delete_on_termination,
+        }
+    }
+}
+impl PartialEq for NetworkInterfaceAttachmentChanges {
+    fn eq(&self, other: &Self) -> bool {
+        self.default_ena_queue_count == other.default_ena_queue_count
+            && self.ena_queue_count == other.ena_queue_count
+            && self.attachment_id == other.attachment_id
+            && self.delete_on_termination == other.delete_on_termination
+    }
+}
+impl Default for NetworkInterfaceAttachmentChanges {
+    fn default() -> Self {
+        Self {
+            default_ena_queue_count: None,
+            ena_queue_count: None,
+            attachment_id: None,
+            delete_on_termination: None,
+        }
+    }
 }
 impl NetworkInterfaceAttachmentChanges {
     /// Starts building a [`NetworkInterfaceAttachmentChanges`].
@@ -42,9 +70,26 @@ impl NetworkInterfaceAttachmentChanges {
     }
 }
 /// A builder for [`NetworkInterfaceAttachmentChanges`](crate::types::NetworkInterfaceAttachmentChanges); start one with `NetworkInterfaceAttachmentChanges::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInterfaceAttachmentChangesBuilder {
     inner: crate::types::NetworkInterfaceAttachmentChanges,
+}
+impl Clone for NetworkInterfaceAttachmentChangesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInterfaceAttachmentChangesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInterfaceAttachmentChangesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInterfaceAttachmentChanges as Default>::default(),
+        }
+    }
 }
 impl NetworkInterfaceAttachmentChangesBuilder {
     /// Sets [`NetworkInterfaceAttachmentChanges::default_ena_queue_count`](crate::types::NetworkInterfaceAttachmentChanges::default_ena_queue_count): The default number of the ENA queues.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum number of network interfaces.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInterfaceCount {
     /// The minimum number of network interfaces. If this parameter is not specified, there is no minimum limit.
     pub min: Option<i32>,
     /// The maximum number of network interfaces. If this parameter is not specified, there is no maximum limit.
     pub max: Option<i32>,
+}
+impl Clone for NetworkInterfaceCount {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for NetworkInterfaceCount {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for NetworkInterfaceCount {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl NetworkInterfaceCount {
     /// Starts building a [`NetworkInterfaceCount`].
@@ -28,9 +46,26 @@ impl NetworkInterfaceCount {
     }
 }
 /// A builder for [`NetworkInterfaceCount`](crate::types::NetworkInterfaceCount); start one with `NetworkInterfaceCount::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInterfaceCountBuilder {
     inner: crate::types::NetworkInterfaceCount,
+}
+impl Clone for NetworkInterfaceCountBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInterfaceCountBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInterfaceCountBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInterfaceCount as Default>::default(),
+        }
+    }
 }
 impl NetworkInterfaceCountBuilder {
     /// Sets [`NetworkInterfaceCount::min`](crate::types::NetworkInterfaceCount::min): The minimum number of network interfaces.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum number of network interfaces.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInterfaceCountRequest {
     /// The minimum number of network interfaces. To specify no minimum limit, omit this parameter.
     pub min: Option<i32>,
     /// The maximum number of network interfaces. To specify no maximum limit, omit this parameter.
     pub max: Option<i32>,
+}
+impl Clone for NetworkInterfaceCountRequest {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for NetworkInterfaceCountRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for NetworkInterfaceCountRequest {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl NetworkInterfaceCountRequest {
     /// Starts building a [`NetworkInterfaceCountRequest`].
@@ -28,9 +46,26 @@ impl NetworkInterfaceCountRequest {
     }
 }
 /// A builder for [`NetworkInterfaceCountRequest`](crate::types::NetworkInterfaceCountRequest); start one with `NetworkInterfaceCountRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInterfaceCountRequestBuilder {
     inner: crate::types::NetworkInterfaceCountRequest,
+}
+impl Clone for NetworkInterfaceCountRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInterfaceCountRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInterfaceCountRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInterfaceCountRequest as Default>::default(),
+        }
+    }
 }
 impl NetworkInterfaceCountRequestBuilder {
     /// Sets [`NetworkInterfaceCountRequest::min`](crate::types::NetworkInterfaceCountRequest::min): The minimum number of network interfaces.

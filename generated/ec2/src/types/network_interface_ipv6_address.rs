@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 address associated with a network interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInterfaceIpv6Address {
     /// The IPv6 address.
@@ -11,6 +11,31 @@ pub struct NetworkInterfaceIpv6Address {
     pub public_ipv6_dns_name: Option<String>,
     /// Determines if an IPv6 address associated with a network interface is the primary IPv6 address. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. For more information, see [ModifyNetworkInterfaceAttribute](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyNetworkInterfaceAttribute.html).
     pub is_primary_ipv6: Option<bool>,
+}
+impl Clone for NetworkInterfaceIpv6Address {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_address: self.ipv6_address.clone(),
+            public_ipv6_dns_name: self.public_ipv6_dns_name.clone(),
+            is_primary_ipv6: self.is_primary_ipv6,
+        }
+    }
+}
+impl PartialEq for NetworkInterfaceIpv6Address {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_address == other.ipv6_address
+            && self.public_ipv6_dns_name == other.public_ipv6_dns_name
+            && self.is_primary_ipv6 == other.is_primary_ipv6
+    }
+}
+impl Default for NetworkInterfaceIpv6Address {
+    fn default() -> Self {
+        Self {
+            ipv6_address: None,
+            public_ipv6_dns_name: None,
+            is_primary_ipv6: None,
+        }
+    }
 }
 impl NetworkInterfaceIpv6Address {
     /// Starts building a [`NetworkInterfaceIpv6Address`].
@@ -35,9 +60,26 @@ impl NetworkInterfaceIpv6Address {
     }
 }
 /// A builder for [`NetworkInterfaceIpv6Address`](crate::types::NetworkInterfaceIpv6Address); start one with `NetworkInterfaceIpv6Address::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInterfaceIpv6AddressBuilder {
     inner: crate::types::NetworkInterfaceIpv6Address,
+}
+impl Clone for NetworkInterfaceIpv6AddressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInterfaceIpv6AddressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInterfaceIpv6AddressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInterfaceIpv6Address as Default>::default(),
+        }
+    }
 }
 impl NetworkInterfaceIpv6AddressBuilder {
     /// Sets [`NetworkInterfaceIpv6Address::ipv6_address`](crate::types::NetworkInterfaceIpv6Address::ipv6_address): The IPv6 address.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a permission for a network interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInterfacePermission {
     /// The ID of the network interface permission.
@@ -17,6 +17,42 @@ pub struct NetworkInterfacePermission {
     pub permission: Option<crate::types::InterfacePermissionType>,
     /// Information about the state of the permission.
     pub permission_state: Option<crate::types::NetworkInterfacePermissionState>,
+}
+impl Clone for NetworkInterfacePermission {
+    fn clone(&self) -> Self {
+        Self {
+            network_interface_permission_id: self
+                .network_interface_permission_id
+                .clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            aws_account_id: self.aws_account_id.clone(),
+            aws_service: self.aws_service.clone(),
+            permission: self.permission.clone(),
+            permission_state: self.permission_state.clone(),
+        }
+    }
+}
+impl PartialEq for NetworkInterfacePermission {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interface_permission_id == other.network_interface_permission_id
+            && self.network_interface_id == other.network_interface_id
+            && self.aws_account_id == other.aws_account_id
+            && self.aws_service == other.aws_service
+            && self.permission == other.permission
+            && self.permission_state == other.permission_state
+    }
+}
+impl Default for NetworkInterfacePermission {
+    fn default() -> Self {
+        Self {
+            network_interface_permission_id: None,
+            network_interface_id: None,
+            aws_account_id: None,
+            aws_service: None,
+            permission: None,
+            permission_state: None,
+        }
+    }
 }
 impl NetworkInterfacePermission {
     /// Starts building a [`NetworkInterfacePermission`].
@@ -58,9 +94,26 @@ impl NetworkInterfacePermission {
     }
 }
 /// A builder for [`NetworkInterfacePermission`](crate::types::NetworkInterfacePermission); start one with `NetworkInterfacePermission::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInterfacePermissionBuilder {
     inner: crate::types::NetworkInterfacePermission,
+}
+impl Clone for NetworkInterfacePermissionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInterfacePermissionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInterfacePermissionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInterfacePermission as Default>::default(),
+        }
+    }
 }
 impl NetworkInterfacePermissionBuilder {
     /// Sets [`NetworkInterfacePermission::network_interface_permission_id`](crate::types::NetworkInterfacePermission::network_interface_permission_id): The ID of the network interface permission.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a network interface permission.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInterfacePermissionState {
     /// The state of the permission.
     pub state: Option<crate::types::NetworkInterfacePermissionStateCode>,
     /// A status message, if applicable.
     pub status_message: Option<String>,
+}
+impl Clone for NetworkInterfacePermissionState {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            status_message: self.status_message.clone(),
+        }
+    }
+}
+impl PartialEq for NetworkInterfacePermissionState {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.status_message == other.status_message
+    }
+}
+impl Default for NetworkInterfacePermissionState {
+    fn default() -> Self {
+        Self {
+            state: None,
+            status_message: None,
+        }
+    }
 }
 impl NetworkInterfacePermissionState {
     /// Starts building a [`NetworkInterfacePermissionState`].
@@ -28,9 +49,26 @@ impl NetworkInterfacePermissionState {
     }
 }
 /// A builder for [`NetworkInterfacePermissionState`](crate::types::NetworkInterfacePermissionState); start one with `NetworkInterfacePermissionState::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInterfacePermissionStateBuilder {
     inner: crate::types::NetworkInterfacePermissionState,
+}
+impl Clone for NetworkInterfacePermissionStateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInterfacePermissionStateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInterfacePermissionStateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInterfacePermissionState as Default>::default(),
+        }
+    }
 }
 impl NetworkInterfacePermissionStateBuilder {
     /// Sets [`NetworkInterfacePermissionState::state`](crate::types::NetworkInterfacePermissionState::state): The state of the permission.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the private IPv4 address of a network interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NetworkInterfacePrivateIpAddress {
     /// The association information for an Elastic IP address (IPv4) associated with the network interface.
@@ -13,6 +13,33 @@ pub struct NetworkInterfacePrivateIpAddress {
     pub private_dns_name: Option<String>,
     /// The private IPv4 address.
     pub private_ip_address: Option<String>,
+}
+impl Clone for NetworkInterfacePrivateIpAddress {
+    fn clone(&self) -> Self {
+        Self {
+            association: self.association.clone(),
+            primary: self.primary,
+            private_dns_name: self.private_dns_name.clone(),
+            private_ip_address: self.private_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for NetworkInterfacePrivateIpAddress {
+    fn eq(&self, other: &Self) -> bool {
+        self.association == other.association && self.primary == other.primary
+            && self.private_dns_name == other.private_dns_name
+            && self.private_ip_address == other.private_ip_address
+    }
+}
+impl Default for NetworkInterfacePrivateIpAddress {
+    fn default() -> Self {
+        Self {
+            association: None,
+            primary: None,
+            private_dns_name: None,
+            private_ip_address: None,
+        }
+    }
 }
 impl NetworkInterfacePrivateIpAddress {
     /// Starts building a [`NetworkInterfacePrivateIpAddress`].
@@ -42,9 +69,26 @@ impl NetworkInterfacePrivateIpAddress {
     }
 }
 /// A builder for [`NetworkInterfacePrivateIpAddress`](crate::types::NetworkInterfacePrivateIpAddress); start one with `NetworkInterfacePrivateIpAddress::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NetworkInterfacePrivateIpAddressBuilder {
     inner: crate::types::NetworkInterfacePrivateIpAddress,
+}
+impl Clone for NetworkInterfacePrivateIpAddressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NetworkInterfacePrivateIpAddressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NetworkInterfacePrivateIpAddressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NetworkInterfacePrivateIpAddress as Default>::default(),
+        }
+    }
 }
 impl NetworkInterfacePrivateIpAddressBuilder {
     /// Sets [`NetworkInterfacePrivateIpAddress::association`](crate::types::NetworkInterfacePrivateIpAddress::association): The association information for an Elastic IP address (IPv4) associated with the network interface.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the cores available to the neuron accelerator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NeuronDeviceCoreInfo {
     /// The number of cores available to the neuron accelerator.
     pub count: Option<i32>,
     /// The version of the neuron accelerator.
     pub version: Option<i32>,
+}
+impl Clone for NeuronDeviceCoreInfo {
+    fn clone(&self) -> Self {
+        Self {
+            count: self.count,
+            version: self.version,
+        }
+    }
+}
+impl PartialEq for NeuronDeviceCoreInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.count == other.count && self.version == other.version
+    }
+}
+impl Default for NeuronDeviceCoreInfo {
+    fn default() -> Self {
+        Self { count: None, version: None }
+    }
 }
 impl NeuronDeviceCoreInfo {
     /// Starts building a [`NeuronDeviceCoreInfo`].
@@ -28,9 +46,26 @@ impl NeuronDeviceCoreInfo {
     }
 }
 /// A builder for [`NeuronDeviceCoreInfo`](crate::types::NeuronDeviceCoreInfo); start one with `NeuronDeviceCoreInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NeuronDeviceCoreInfoBuilder {
     inner: crate::types::NeuronDeviceCoreInfo,
+}
+impl Clone for NeuronDeviceCoreInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NeuronDeviceCoreInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NeuronDeviceCoreInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NeuronDeviceCoreInfo as Default>::default(),
+        }
+    }
 }
 impl NeuronDeviceCoreInfoBuilder {
     /// Sets [`NeuronDeviceCoreInfo::count`](crate::types::NeuronDeviceCoreInfo::count): The number of cores available to the neuron accelerator.

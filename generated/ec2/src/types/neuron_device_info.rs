@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the neuron accelerators for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NeuronDeviceInfo {
     /// The number of neuron accelerators for the instance type.
@@ -13,6 +13,32 @@ pub struct NeuronDeviceInfo {
     pub core_info: Option<crate::types::NeuronDeviceCoreInfo>,
     /// Describes the memory available to each neuron accelerator.
     pub memory_info: Option<crate::types::NeuronDeviceMemoryInfo>,
+}
+impl Clone for NeuronDeviceInfo {
+    fn clone(&self) -> Self {
+        Self {
+            count: self.count,
+            name: self.name.clone(),
+            core_info: self.core_info.clone(),
+            memory_info: self.memory_info.clone(),
+        }
+    }
+}
+impl PartialEq for NeuronDeviceInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.count == other.count && self.name == other.name
+            && self.core_info == other.core_info && self.memory_info == other.memory_info
+    }
+}
+impl Default for NeuronDeviceInfo {
+    fn default() -> Self {
+        Self {
+            count: None,
+            name: None,
+            core_info: None,
+            memory_info: None,
+        }
+    }
 }
 impl NeuronDeviceInfo {
     /// Starts building a [`NeuronDeviceInfo`].
@@ -42,9 +68,26 @@ impl NeuronDeviceInfo {
     }
 }
 /// A builder for [`NeuronDeviceInfo`](crate::types::NeuronDeviceInfo); start one with `NeuronDeviceInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NeuronDeviceInfoBuilder {
     inner: crate::types::NeuronDeviceInfo,
+}
+impl Clone for NeuronDeviceInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NeuronDeviceInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NeuronDeviceInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NeuronDeviceInfo as Default>::default(),
+        }
+    }
 }
 impl NeuronDeviceInfoBuilder {
     /// Sets [`NeuronDeviceInfo::count`](crate::types::NeuronDeviceInfo::count): The number of neuron accelerators for the instance type.

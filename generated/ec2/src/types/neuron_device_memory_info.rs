@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the memory available to the neuron accelerator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NeuronDeviceMemoryInfo {
     /// The size of the memory available to the neuron accelerator, in MiB.
     pub size_in_mib: Option<i32>,
+}
+impl Clone for NeuronDeviceMemoryInfo {
+    fn clone(&self) -> Self {
+        Self {
+            size_in_mib: self.size_in_mib,
+        }
+    }
+}
+impl PartialEq for NeuronDeviceMemoryInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.size_in_mib == other.size_in_mib
+    }
+}
+impl Default for NeuronDeviceMemoryInfo {
+    fn default() -> Self {
+        Self { size_in_mib: None }
+    }
 }
 impl NeuronDeviceMemoryInfo {
     /// Starts building a [`NeuronDeviceMemoryInfo`].
@@ -21,9 +38,26 @@ impl NeuronDeviceMemoryInfo {
     }
 }
 /// A builder for [`NeuronDeviceMemoryInfo`](crate::types::NeuronDeviceMemoryInfo); start one with `NeuronDeviceMemoryInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NeuronDeviceMemoryInfoBuilder {
     inner: crate::types::NeuronDeviceMemoryInfo,
+}
+impl Clone for NeuronDeviceMemoryInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NeuronDeviceMemoryInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NeuronDeviceMemoryInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NeuronDeviceMemoryInfo as Default>::default(),
+        }
+    }
 }
 impl NeuronDeviceMemoryInfoBuilder {
     /// Sets [`NeuronDeviceMemoryInfo::size_in_mib`](crate::types::NeuronDeviceMemoryInfo::size_in_mib): The size of the memory available to the neuron accelerator, in MiB.

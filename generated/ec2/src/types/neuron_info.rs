@@ -2,13 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the neuron accelerators for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NeuronInfo {
     /// Describes the neuron accelerators for the instance type.
     pub neuron_devices: Option<Vec<crate::types::NeuronDeviceInfo>>,
     /// The total size of the memory for the neuron accelerators for the instance type, in MiB.
     pub total_neuron_device_memory_in_mib: Option<i32>,
+}
+impl Clone for NeuronInfo {
+    fn clone(&self) -> Self {
+        Self {
+            neuron_devices: self.neuron_devices.clone(),
+            total_neuron_device_memory_in_mib: self.total_neuron_device_memory_in_mib,
+        }
+    }
+}
+impl PartialEq for NeuronInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.neuron_devices == other.neuron_devices
+            && self.total_neuron_device_memory_in_mib
+                == other.total_neuron_device_memory_in_mib
+    }
+}
+impl Default for NeuronInfo {
+    fn default() -> Self {
+        Self {
+            neuron_devices: None,
+            total_neuron_device_memory_in_mib: None,
+        }
+    }
 }
 impl NeuronInfo {
     /// Starts building a [`NeuronInfo`].
@@ -28,9 +51,26 @@ impl NeuronInfo {
     }
 }
 /// A builder for [`NeuronInfo`](crate::types::NeuronInfo); start one with `NeuronInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NeuronInfoBuilder {
     inner: crate::types::NeuronInfo,
+}
+impl Clone for NeuronInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NeuronInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NeuronInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NeuronInfo as Default>::default(),
+        }
+    }
 }
 impl NeuronInfoBuilder {
     /// Appends one item to [`NeuronInfo::neuron_devices`](crate::types::NeuronInfo::neuron_devices): Describes the neuron accelerators for the instance type.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a DHCP configuration option.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NewDhcpConfiguration {
     /// The name of a DHCP option.
     pub key: Option<String>,
     /// The values for the DHCP option.
     pub values: Option<Vec<String>>,
+}
+impl Clone for NewDhcpConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            values: self.values.clone(),
+        }
+    }
+}
+impl PartialEq for NewDhcpConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.values == other.values
+    }
+}
+impl Default for NewDhcpConfiguration {
+    fn default() -> Self {
+        Self { key: None, values: None }
+    }
 }
 impl NewDhcpConfiguration {
     /// Starts building a [`NewDhcpConfiguration`].
@@ -28,9 +46,26 @@ impl NewDhcpConfiguration {
     }
 }
 /// A builder for [`NewDhcpConfiguration`](crate::types::NewDhcpConfiguration); start one with `NewDhcpConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NewDhcpConfigurationBuilder {
     inner: crate::types::NewDhcpConfiguration,
+}
+impl Clone for NewDhcpConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NewDhcpConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NewDhcpConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NewDhcpConfiguration as Default>::default(),
+        }
+    }
 }
 impl NewDhcpConfigurationBuilder {
     /// Sets [`NewDhcpConfiguration::key`](crate::types::NewDhcpConfiguration::key): The name of a DHCP option.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the supported NitroTPM versions for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NitroTpmInfo {
     /// Indicates the supported NitroTPM versions.
     pub supported_versions: Option<Vec<String>>,
+}
+impl Clone for NitroTpmInfo {
+    fn clone(&self) -> Self {
+        Self {
+            supported_versions: self.supported_versions.clone(),
+        }
+    }
+}
+impl PartialEq for NitroTpmInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.supported_versions == other.supported_versions
+    }
+}
+impl Default for NitroTpmInfo {
+    fn default() -> Self {
+        Self { supported_versions: None }
+    }
 }
 impl NitroTpmInfo {
     /// Starts building a [`NitroTpmInfo`].
@@ -21,9 +38,26 @@ impl NitroTpmInfo {
     }
 }
 /// A builder for [`NitroTpmInfo`](crate::types::NitroTpmInfo); start one with `NitroTpmInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NitroTpmInfoBuilder {
     inner: crate::types::NitroTpmInfo,
+}
+impl Clone for NitroTpmInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NitroTpmInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NitroTpmInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::NitroTpmInfo as Default>::default(),
+        }
+    }
 }
 impl NitroTpmInfoBuilder {
     /// Appends one item to [`NitroTpmInfo::supported_versions`](crate::types::NitroTpmInfo::supported_versions): Indicates the supported NitroTPM versions.

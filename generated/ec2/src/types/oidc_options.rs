@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for an OpenID Connect-compatible user-identity trust provider.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OidcOptions {
     /// The OIDC issuer.
@@ -19,6 +18,42 @@ pub struct OidcOptions {
     pub client_secret: Option<String>,
     /// The OpenID Connect (OIDC) scope specified.
     pub scope: Option<String>,
+}
+impl Clone for OidcOptions {
+    fn clone(&self) -> Self {
+        Self {
+            issuer: self.issuer.clone(),
+            authorization_endpoint: self.authorization_endpoint.clone(),
+            token_endpoint: self.token_endpoint.clone(),
+            user_info_endpoint: self.user_info_endpoint.clone(),
+            client_id: self.client_id.clone(),
+            client_secret: self.client_secret.clone(),
+            scope: self.scope.clone(),
+        }
+    }
+}
+impl PartialEq for OidcOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.issuer == other.issuer
+            && self.authorization_endpoint == other.authorization_endpoint
+            && self.token_endpoint == other.token_endpoint
+            && self.user_info_endpoint == other.user_info_endpoint
+            && self.client_id == other.client_id
+            && self.client_secret == other.client_secret && self.scope == other.scope
+    }
+}
+impl Default for OidcOptions {
+    fn default() -> Self {
+        Self {
+            issuer: None,
+            authorization_endpoint: None,
+            token_endpoint: None,
+            user_info_endpoint: None,
+            client_id: None,
+            client_secret: None,
+            scope: None,
+        }
+    }
 }
 impl OidcOptions {
     /// Starts building a [`OidcOptions`].
@@ -76,9 +111,26 @@ impl ::std::fmt::Debug for OidcOptions {
     }
 }
 /// A builder for [`OidcOptions`](crate::types::OidcOptions); start one with `OidcOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OidcOptionsBuilder {
     inner: crate::types::OidcOptions,
+}
+impl Clone for OidcOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OidcOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OidcOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::OidcOptions as Default>::default(),
+        }
+    }
 }
 impl OidcOptionsBuilder {
     /// Sets [`OidcOptions::issuer`](crate::types::OidcOptions::issuer): The OIDC issuer.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration of On-Demand Instances in an EC2 Fleet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct OnDemandOptions {
     /// The strategy that determines the order of the launch template overrides to use in fulfilling On-Demand capacity.
@@ -35,6 +35,40 @@ pub struct OnDemandOptions {
     ///
     /// **Note:** If your fleet includes T instances that are configured as `unlimited`, and if their average CPU usage exceeds the baseline utilization, you will incur a charge for surplus credits. The `maxTotalPrice` does not account for surplus credits, and, if you use surplus credits, your final cost might be higher than what you specified for `maxTotalPrice`. For more information, see [Surplus credits can incur charges](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits) in the *Amazon EC2 User Guide*.
     pub max_total_price: Option<String>,
+}
+impl Clone for OnDemandOptions {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_strategy: self.allocation_strategy.clone(),
+            capacity_reservation_options: self.capacity_reservation_options.clone(),
+            single_instance_type: self.single_instance_type,
+            single_availability_zone: self.single_availability_zone,
+            min_target_capacity: self.min_target_capacity,
+            max_total_price: self.max_total_price.clone(),
+        }
+    }
+}
+impl PartialEq for OnDemandOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_strategy == other.allocation_strategy
+            && self.capacity_reservation_options == other.capacity_reservation_options
+            && self.single_instance_type == other.single_instance_type
+            && self.single_availability_zone == other.single_availability_zone
+            && self.min_target_capacity == other.min_target_capacity
+            && self.max_total_price == other.max_total_price
+    }
+}
+impl Default for OnDemandOptions {
+    fn default() -> Self {
+        Self {
+            allocation_strategy: None,
+            capacity_reservation_options: None,
+            single_instance_type: None,
+            single_availability_zone: None,
+            min_target_capacity: None,
+            max_total_price: None,
+        }
+    }
 }
 impl OnDemandOptions {
     /// Starts building a [`OnDemandOptions`].
@@ -78,9 +112,26 @@ impl OnDemandOptions {
     }
 }
 /// A builder for [`OnDemandOptions`](crate::types::OnDemandOptions); start one with `OnDemandOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OnDemandOptionsBuilder {
     inner: crate::types::OnDemandOptions,
+}
+impl Clone for OnDemandOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OnDemandOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OnDemandOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::OnDemandOptions as Default>::default(),
+        }
+    }
 }
 impl OnDemandOptionsBuilder {
     /// Sets [`OnDemandOptions::allocation_strategy`](crate::types::OnDemandOptions::allocation_strategy): The strategy that determines the order of the launch template overrides to use in fulfilling On-Demand capacity.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration of On-Demand Instances in an EC2 Fleet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct OnDemandOptionsRequest {
     /// The strategy that determines the order of the launch template overrides to use in fulfilling On-Demand capacity.
@@ -37,6 +37,40 @@ pub struct OnDemandOptionsRequest {
     ///
     /// **Note:** If your fleet includes T instances that are configured as `unlimited`, and if their average CPU usage exceeds the baseline utilization, you will incur a charge for surplus credits. The `MaxTotalPrice` does not account for surplus credits, and, if you use surplus credits, your final cost might be higher than what you specified for `MaxTotalPrice`. For more information, see [Surplus credits can incur charges](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits) in the *Amazon EC2 User Guide*.
     pub max_total_price: Option<String>,
+}
+impl Clone for OnDemandOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_strategy: self.allocation_strategy.clone(),
+            capacity_reservation_options: self.capacity_reservation_options.clone(),
+            single_instance_type: self.single_instance_type,
+            single_availability_zone: self.single_availability_zone,
+            min_target_capacity: self.min_target_capacity,
+            max_total_price: self.max_total_price.clone(),
+        }
+    }
+}
+impl PartialEq for OnDemandOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_strategy == other.allocation_strategy
+            && self.capacity_reservation_options == other.capacity_reservation_options
+            && self.single_instance_type == other.single_instance_type
+            && self.single_availability_zone == other.single_availability_zone
+            && self.min_target_capacity == other.min_target_capacity
+            && self.max_total_price == other.max_total_price
+    }
+}
+impl Default for OnDemandOptionsRequest {
+    fn default() -> Self {
+        Self {
+            allocation_strategy: None,
+            capacity_reservation_options: None,
+            single_instance_type: None,
+            single_availability_zone: None,
+            min_target_capacity: None,
+            max_total_price: None,
+        }
+    }
 }
 impl OnDemandOptionsRequest {
     /// Starts building a [`OnDemandOptionsRequest`].
@@ -80,9 +114,26 @@ impl OnDemandOptionsRequest {
     }
 }
 /// A builder for [`OnDemandOptionsRequest`](crate::types::OnDemandOptionsRequest); start one with `OnDemandOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OnDemandOptionsRequestBuilder {
     inner: crate::types::OnDemandOptionsRequest,
+}
+impl Clone for OnDemandOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OnDemandOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OnDemandOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::OnDemandOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl OnDemandOptionsRequestBuilder {
     /// Sets [`OnDemandOptionsRequest::allocation_strategy`](crate::types::OnDemandOptionsRequest::allocation_strategy): The strategy that determines the order of the launch template overrides to use in fulfilling On-Demand capacity.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The service provider that manages the resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct OperatorRequest {
     /// The service provider that manages the resource.
     pub principal: Option<String>,
+}
+impl Clone for OperatorRequest {
+    fn clone(&self) -> Self {
+        Self {
+            principal: self.principal.clone(),
+        }
+    }
+}
+impl PartialEq for OperatorRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.principal == other.principal
+    }
+}
+impl Default for OperatorRequest {
+    fn default() -> Self {
+        Self { principal: None }
+    }
 }
 impl OperatorRequest {
     /// Starts building a [`OperatorRequest`].
@@ -21,9 +38,26 @@ impl OperatorRequest {
     }
 }
 /// A builder for [`OperatorRequest`](crate::types::OperatorRequest); start one with `OperatorRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OperatorRequestBuilder {
     inner: crate::types::OperatorRequest,
+}
+impl Clone for OperatorRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OperatorRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OperatorRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::OperatorRequest as Default>::default(),
+        }
+    }
 }
 impl OperatorRequestBuilder {
     /// Sets [`OperatorRequest::principal`](crate::types::OperatorRequest::principal): The service provider that manages the resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes whether the resource is managed by a service provider and, if so, describes the service provider that manages it.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct OperatorResponse {
     /// If `true`, the resource is managed by a service provider.
@@ -11,6 +11,30 @@ pub struct OperatorResponse {
     pub principal: Option<String>,
     /// If `true`, the resource is hidden by default based on the managed resource visibility settings for the account.
     pub hidden_by_default: Option<bool>,
+}
+impl Clone for OperatorResponse {
+    fn clone(&self) -> Self {
+        Self {
+            managed: self.managed,
+            principal: self.principal.clone(),
+            hidden_by_default: self.hidden_by_default,
+        }
+    }
+}
+impl PartialEq for OperatorResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.managed == other.managed && self.principal == other.principal
+            && self.hidden_by_default == other.hidden_by_default
+    }
+}
+impl Default for OperatorResponse {
+    fn default() -> Self {
+        Self {
+            managed: None,
+            principal: None,
+            hidden_by_default: None,
+        }
+    }
 }
 impl OperatorResponse {
     /// Starts building a [`OperatorResponse`].
@@ -35,9 +59,26 @@ impl OperatorResponse {
     }
 }
 /// A builder for [`OperatorResponse`](crate::types::OperatorResponse); start one with `OperatorResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OperatorResponseBuilder {
     inner: crate::types::OperatorResponse,
+}
+impl Clone for OperatorResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OperatorResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OperatorResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::OperatorResponse as Default>::default(),
+        }
+    }
 }
 impl OperatorResponseBuilder {
     /// Sets [`OperatorResponse::managed`](crate::types::OperatorResponse::managed): If `true`, the resource is managed by a service provider.

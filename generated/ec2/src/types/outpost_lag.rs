@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Outpost link aggregation group (LAG).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct OutpostLag {
     /// The Amazon Resource Number (ARN) of the Outpost LAG.
@@ -19,6 +19,46 @@ pub struct OutpostLag {
     pub service_link_virtual_interface_ids: Option<Vec<String>>,
     /// The tags associated with the Outpost LAG.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for OutpostLag {
+    fn clone(&self) -> Self {
+        Self {
+            outpost_arn: self.outpost_arn.clone(),
+            owner_id: self.owner_id.clone(),
+            state: self.state.clone(),
+            outpost_lag_id: self.outpost_lag_id.clone(),
+            local_gateway_virtual_interface_ids: self
+                .local_gateway_virtual_interface_ids
+                .clone(),
+            service_link_virtual_interface_ids: self
+                .service_link_virtual_interface_ids
+                .clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for OutpostLag {
+    fn eq(&self, other: &Self) -> bool {
+        self.outpost_arn == other.outpost_arn && self.owner_id == other.owner_id
+            && self.state == other.state && self.outpost_lag_id == other.outpost_lag_id
+            && self.local_gateway_virtual_interface_ids
+                == other.local_gateway_virtual_interface_ids
+            && self.service_link_virtual_interface_ids
+                == other.service_link_virtual_interface_ids && self.tags == other.tags
+    }
+}
+impl Default for OutpostLag {
+    fn default() -> Self {
+        Self {
+            outpost_arn: None,
+            owner_id: None,
+            state: None,
+            outpost_lag_id: None,
+            local_gateway_virtual_interface_ids: None,
+            service_link_virtual_interface_ids: None,
+            tags: None,
+        }
+    }
 }
 impl OutpostLag {
     /// Starts building a [`OutpostLag`].
@@ -63,9 +103,26 @@ impl OutpostLag {
     }
 }
 /// A builder for [`OutpostLag`](crate::types::OutpostLag); start one with `OutpostLag::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OutpostLagBuilder {
     inner: crate::types::OutpostLag,
+}
+impl Clone for OutpostLagBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OutpostLagBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OutpostLagBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::OutpostLag as Default>::default(),
+        }
+    }
 }
 impl OutpostLagBuilder {
     /// Sets [`OutpostLag::outpost_arn`](crate::types::OutpostLag::outpost_arn): The Amazon Resource Number (ARN) of the Outpost LAG.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a packet header statement.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PacketHeaderStatement {
     /// The source addresses.
@@ -19,6 +19,43 @@ pub struct PacketHeaderStatement {
     pub destination_prefix_lists: Option<Vec<String>>,
     /// The protocols.
     pub protocols: Option<Vec<crate::types::Protocol>>,
+}
+impl Clone for PacketHeaderStatement {
+    fn clone(&self) -> Self {
+        Self {
+            source_addresses: self.source_addresses.clone(),
+            destination_addresses: self.destination_addresses.clone(),
+            source_ports: self.source_ports.clone(),
+            destination_ports: self.destination_ports.clone(),
+            source_prefix_lists: self.source_prefix_lists.clone(),
+            destination_prefix_lists: self.destination_prefix_lists.clone(),
+            protocols: self.protocols.clone(),
+        }
+    }
+}
+impl PartialEq for PacketHeaderStatement {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_addresses == other.source_addresses
+            && self.destination_addresses == other.destination_addresses
+            && self.source_ports == other.source_ports
+            && self.destination_ports == other.destination_ports
+            && self.source_prefix_lists == other.source_prefix_lists
+            && self.destination_prefix_lists == other.destination_prefix_lists
+            && self.protocols == other.protocols
+    }
+}
+impl Default for PacketHeaderStatement {
+    fn default() -> Self {
+        Self {
+            source_addresses: None,
+            destination_addresses: None,
+            source_ports: None,
+            destination_ports: None,
+            source_prefix_lists: None,
+            destination_prefix_lists: None,
+            protocols: None,
+        }
+    }
 }
 impl PacketHeaderStatement {
     /// Starts building a [`PacketHeaderStatement`].
@@ -63,9 +100,26 @@ impl PacketHeaderStatement {
     }
 }
 /// A builder for [`PacketHeaderStatement`](crate::types::PacketHeaderStatement); start one with `PacketHeaderStatement::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PacketHeaderStatementBuilder {
     inner: crate::types::PacketHeaderStatement,
+}
+impl Clone for PacketHeaderStatementBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PacketHeaderStatementBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PacketHeaderStatementBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PacketHeaderStatement as Default>::default(),
+        }
+    }
 }
 impl PacketHeaderStatementBuilder {
     /// Appends one item to [`PacketHeaderStatement::source_addresses`](crate::types::PacketHeaderStatement::source_addresses): The source addresses.

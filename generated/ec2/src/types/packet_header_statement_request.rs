@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a packet header statement.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PacketHeaderStatementRequest {
     /// The source addresses.
@@ -19,6 +19,43 @@ pub struct PacketHeaderStatementRequest {
     pub destination_prefix_lists: Option<Vec<String>>,
     /// The protocols.
     pub protocols: Option<Vec<crate::types::Protocol>>,
+}
+impl Clone for PacketHeaderStatementRequest {
+    fn clone(&self) -> Self {
+        Self {
+            source_addresses: self.source_addresses.clone(),
+            destination_addresses: self.destination_addresses.clone(),
+            source_ports: self.source_ports.clone(),
+            destination_ports: self.destination_ports.clone(),
+            source_prefix_lists: self.source_prefix_lists.clone(),
+            destination_prefix_lists: self.destination_prefix_lists.clone(),
+            protocols: self.protocols.clone(),
+        }
+    }
+}
+impl PartialEq for PacketHeaderStatementRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_addresses == other.source_addresses
+            && self.destination_addresses == other.destination_addresses
+            && self.source_ports == other.source_ports
+            && self.destination_ports == other.destination_ports
+            && self.source_prefix_lists == other.source_prefix_lists
+            && self.destination_prefix_lists == other.destination_prefix_lists
+            && self.protocols == other.protocols
+    }
+}
+impl Default for PacketHeaderStatementRequest {
+    fn default() -> Self {
+        Self {
+            source_addresses: None,
+            destination_addresses: None,
+            source_ports: None,
+            destination_ports: None,
+            source_prefix_lists: None,
+            destination_prefix_lists: None,
+            protocols: None,
+        }
+    }
 }
 impl PacketHeaderStatementRequest {
     /// Starts building a [`PacketHeaderStatementRequest`].
@@ -63,9 +100,26 @@ impl PacketHeaderStatementRequest {
     }
 }
 /// A builder for [`PacketHeaderStatementRequest`](crate::types::PacketHeaderStatementRequest); start one with `PacketHeaderStatementRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PacketHeaderStatementRequestBuilder {
     inner: crate::types::PacketHeaderStatementRequest,
+}
+impl Clone for PacketHeaderStatementRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PacketHeaderStatementRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PacketHeaderStatementRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PacketHeaderStatementRequest as Default>::default(),
+        }
+    }
 }
 impl PacketHeaderStatementRequestBuilder {
     /// Appends one item to [`PacketHeaderStatementRequest::source_addresses`](crate::types::PacketHeaderStatementRequest::source_addresses): The source addresses.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a path component.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PathComponent {
     /// The sequence number.
@@ -47,6 +47,83 @@ pub struct PathComponent {
     pub firewall_stateful_rule: Option<crate::types::FirewallStatefulRule>,
     /// The name of the VPC endpoint service.
     pub service_name: Option<String>,
+}
+impl Clone for PathComponent {
+    fn clone(&self) -> Self {
+        Self {
+            sequence_number: self.sequence_number,
+            acl_rule: self.acl_rule.clone(),
+            attached_to: self.attached_to.clone(),
+            component: self.component.clone(),
+            destination_vpc: self.destination_vpc.clone(),
+            outbound_header: self.outbound_header.clone(),
+            inbound_header: self.inbound_header.clone(),
+            route_table_route: self.route_table_route.clone(),
+            security_group_rule: self.security_group_rule.clone(),
+            source_vpc: self.source_vpc.clone(),
+            subnet: self.subnet.clone(),
+            vpc: self.vpc.clone(),
+            additional_details: self.additional_details.clone(),
+            transit_gateway: self.transit_gateway.clone(),
+            transit_gateway_route_table_route: self
+                .transit_gateway_route_table_route
+                .clone(),
+            explanations: self.explanations.clone(),
+            elastic_load_balancer_listener: self.elastic_load_balancer_listener.clone(),
+            firewall_stateless_rule: self.firewall_stateless_rule.clone(),
+            firewall_stateful_rule: self.firewall_stateful_rule.clone(),
+            service_name: self.service_name.clone(),
+        }
+    }
+}
+impl PartialEq for PathComponent {
+    fn eq(&self, other: &Self) -> bool {
+        self.sequence_number == other.sequence_number && self.acl_rule == other.acl_rule
+            && self.attached_to == other.attached_to && self.component == other.component
+            && self.destination_vpc == other.destination_vpc
+            && self.outbound_header == other.outbound_header
+            && self.inbound_header == other.inbound_header
+            && self.route_table_route == other.route_table_route
+            && self.security_group_rule == other.security_group_rule
+            && self.source_vpc == other.source_vpc && self.subnet == other.subnet
+            && self.vpc == other.vpc
+            && self.additional_details == other.additional_details
+            && self.transit_gateway == other.transit_gateway
+            && self.transit_gateway_route_table_route
+                == other.transit_gateway_route_table_route
+            && self.explanations == other.explanations
+            && self.elastic_load_balancer_listener
+                == other.elastic_load_balancer_listener
+            && self.firewall_stateless_rule == other.firewall_stateless_rule
+            && self.firewall_stateful_rule == other.firewall_stateful_rule
+            && self.service_name == other.service_name
+    }
+}
+impl Default for PathComponent {
+    fn default() -> Self {
+        Self {
+            sequence_number: None,
+            acl_rule: None,
+            attached_to: None,
+            component: None,
+            destination_vpc: None,
+            outbound_header: None,
+            inbound_header: None,
+            route_table_route: None,
+            security_group_rule: None,
+            source_vpc: None,
+            subnet: None,
+            vpc: None,
+            additional_details: None,
+            transit_gateway: None,
+            transit_gateway_route_table_route: None,
+            explanations: None,
+            elastic_load_balancer_listener: None,
+            firewall_stateless_rule: None,
+            firewall_stateful_rule: None,
+            service_name: None,
+        }
+    }
 }
 impl PathComponent {
     /// Starts building a [`PathComponent`].
@@ -164,9 +241,26 @@ impl PathComponent {
     }
 }
 /// A builder for [`PathComponent`](crate::types::PathComponent); start one with `PathComponent::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PathComponentBuilder {
     inner: crate::types::PathComponent,
+}
+impl Clone for PathComponentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PathComponentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PathComponentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PathComponent as Default>::default(),
+        }
+    }
 }
 impl PathComponentBuilder {
     /// Sets [`PathComponent::sequence_number`](crate::types::PathComponent::sequence_number): The sequence number.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a set of filters for a path analysis. Use path filters to scope the analysis when there can be multiple resulting paths.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PathFilter {
     /// The source IPv4 address.
@@ -13,6 +13,34 @@ pub struct PathFilter {
     pub destination_address: Option<String>,
     /// The destination port range.
     pub destination_port_range: Option<crate::types::FilterPortRange>,
+}
+impl Clone for PathFilter {
+    fn clone(&self) -> Self {
+        Self {
+            source_address: self.source_address.clone(),
+            source_port_range: self.source_port_range.clone(),
+            destination_address: self.destination_address.clone(),
+            destination_port_range: self.destination_port_range.clone(),
+        }
+    }
+}
+impl PartialEq for PathFilter {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_address == other.source_address
+            && self.source_port_range == other.source_port_range
+            && self.destination_address == other.destination_address
+            && self.destination_port_range == other.destination_port_range
+    }
+}
+impl Default for PathFilter {
+    fn default() -> Self {
+        Self {
+            source_address: None,
+            source_port_range: None,
+            destination_address: None,
+            destination_port_range: None,
+        }
+    }
 }
 impl PathFilter {
     /// Starts building a [`PathFilter`].
@@ -42,9 +70,26 @@ impl PathFilter {
     }
 }
 /// A builder for [`PathFilter`](crate::types::PathFilter); start one with `PathFilter::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PathFilterBuilder {
     inner: crate::types::PathFilter,
+}
+impl Clone for PathFilterBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PathFilterBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PathFilterBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PathFilter as Default>::default(),
+        }
+    }
 }
 impl PathFilterBuilder {
     /// Sets [`PathFilter::source_address`](crate::types::PathFilter::source_address): The source IPv4 address.

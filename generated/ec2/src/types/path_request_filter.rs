@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a set of filters for a path analysis. Use path filters to scope the analysis when there can be multiple resulting paths.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PathRequestFilter {
     /// The source IPv4 address.
@@ -13,6 +13,34 @@ pub struct PathRequestFilter {
     pub destination_address: Option<String>,
     /// The destination port range.
     pub destination_port_range: Option<crate::types::RequestFilterPortRange>,
+}
+impl Clone for PathRequestFilter {
+    fn clone(&self) -> Self {
+        Self {
+            source_address: self.source_address.clone(),
+            source_port_range: self.source_port_range.clone(),
+            destination_address: self.destination_address.clone(),
+            destination_port_range: self.destination_port_range.clone(),
+        }
+    }
+}
+impl PartialEq for PathRequestFilter {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_address == other.source_address
+            && self.source_port_range == other.source_port_range
+            && self.destination_address == other.destination_address
+            && self.destination_port_range == other.destination_port_range
+    }
+}
+impl Default for PathRequestFilter {
+    fn default() -> Self {
+        Self {
+            source_address: None,
+            source_port_range: None,
+            destination_address: None,
+            destination_port_range: None,
+        }
+    }
 }
 impl PathRequestFilter {
     /// Starts building a [`PathRequestFilter`].
@@ -44,9 +72,26 @@ impl PathRequestFilter {
     }
 }
 /// A builder for [`PathRequestFilter`](crate::types::PathRequestFilter); start one with `PathRequestFilter::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PathRequestFilterBuilder {
     inner: crate::types::PathRequestFilter,
+}
+impl Clone for PathRequestFilterBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PathRequestFilterBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PathRequestFilterBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PathRequestFilter as Default>::default(),
+        }
+    }
 }
 impl PathRequestFilterBuilder {
     /// Sets [`PathRequestFilter::source_address`](crate::types::PathRequestFilter::source_address): The source IPv4 address.

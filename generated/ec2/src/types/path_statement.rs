@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a path statement.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PathStatement {
     /// The packet header statement.
     pub packet_header_statement: Option<crate::types::PacketHeaderStatement>,
     /// The resource statement.
     pub resource_statement: Option<crate::types::ResourceStatement>,
+}
+impl Clone for PathStatement {
+    fn clone(&self) -> Self {
+        Self {
+            packet_header_statement: self.packet_header_statement.clone(),
+            resource_statement: self.resource_statement.clone(),
+        }
+    }
+}
+impl PartialEq for PathStatement {
+    fn eq(&self, other: &Self) -> bool {
+        self.packet_header_statement == other.packet_header_statement
+            && self.resource_statement == other.resource_statement
+    }
+}
+impl Default for PathStatement {
+    fn default() -> Self {
+        Self {
+            packet_header_statement: None,
+            resource_statement: None,
+        }
+    }
 }
 impl PathStatement {
     /// Starts building a [`PathStatement`].
@@ -30,9 +52,26 @@ impl PathStatement {
     }
 }
 /// A builder for [`PathStatement`](crate::types::PathStatement); start one with `PathStatement::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PathStatementBuilder {
     inner: crate::types::PathStatement,
+}
+impl Clone for PathStatementBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PathStatementBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PathStatementBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PathStatement as Default>::default(),
+        }
+    }
 }
 impl PathStatementBuilder {
     /// Sets [`PathStatement::packet_header_statement`](crate::types::PathStatement::packet_header_statement): The packet header statement.

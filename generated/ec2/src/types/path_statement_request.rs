@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a path statement.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PathStatementRequest {
     /// The packet header statement.
     pub packet_header_statement: Option<crate::types::PacketHeaderStatementRequest>,
     /// The resource statement.
     pub resource_statement: Option<crate::types::ResourceStatementRequest>,
+}
+impl Clone for PathStatementRequest {
+    fn clone(&self) -> Self {
+        Self {
+            packet_header_statement: self.packet_header_statement.clone(),
+            resource_statement: self.resource_statement.clone(),
+        }
+    }
+}
+impl PartialEq for PathStatementRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.packet_header_statement == other.packet_header_statement
+            && self.resource_statement == other.resource_statement
+    }
+}
+impl Default for PathStatementRequest {
+    fn default() -> Self {
+        Self {
+            packet_header_statement: None,
+            resource_statement: None,
+        }
+    }
 }
 impl PathStatementRequest {
     /// Starts building a [`PathStatementRequest`].
@@ -30,9 +52,26 @@ impl PathStatementRequest {
     }
 }
 /// A builder for [`PathStatementRequest`](crate::types::PathStatementRequest); start one with `PathStatementRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PathStatementRequestBuilder {
     inner: crate::types::PathStatementRequest,
+}
+impl Clone for PathStatementRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PathStatementRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PathStatementRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PathStatementRequest as Default>::default(),
+        }
+    }
 }
 impl PathStatementRequestBuilder {
     /// Sets [`PathStatementRequest::packet_header_statement`](crate::types::PathStatementRequest::packet_header_statement): The packet header statement.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a payer responsibility setting for a VPC endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PayerResponsibilityEntry {
     /// The scope of usage/charges.
     pub scope: Option<crate::types::PayerResponsibilityScope>,
     /// The Amazon Web Services account to which the usage is charged.
     pub payer_responsibility_type: Option<crate::types::PayerResponsibilityType>,
+}
+impl Clone for PayerResponsibilityEntry {
+    fn clone(&self) -> Self {
+        Self {
+            scope: self.scope.clone(),
+            payer_responsibility_type: self.payer_responsibility_type.clone(),
+        }
+    }
+}
+impl PartialEq for PayerResponsibilityEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.scope == other.scope
+            && self.payer_responsibility_type == other.payer_responsibility_type
+    }
+}
+impl Default for PayerResponsibilityEntry {
+    fn default() -> Self {
+        Self {
+            scope: None,
+            payer_responsibility_type: None,
+        }
+    }
 }
 impl PayerResponsibilityEntry {
     /// Starts building a [`PayerResponsibilityEntry`].
@@ -30,9 +52,26 @@ impl PayerResponsibilityEntry {
     }
 }
 /// A builder for [`PayerResponsibilityEntry`](crate::types::PayerResponsibilityEntry); start one with `PayerResponsibilityEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PayerResponsibilityEntryBuilder {
     inner: crate::types::PayerResponsibilityEntry,
+}
+impl Clone for PayerResponsibilityEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PayerResponsibilityEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PayerResponsibilityEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PayerResponsibilityEntry as Default>::default(),
+        }
+    }
 }
 impl PayerResponsibilityEntryBuilder {
     /// Sets [`PayerResponsibilityEntry::scope`](crate::types::PayerResponsibilityEntry::scope): The scope of usage/charges.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the data that identifies an Amazon FPGA image (AFI) on the PCI bus.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PciId {
     /// The ID of the device.
@@ -13,6 +13,33 @@ pub struct PciId {
     pub subsystem_id: Option<String>,
     /// The ID of the vendor for the subsystem.
     pub subsystem_vendor_id: Option<String>,
+}
+impl Clone for PciId {
+    fn clone(&self) -> Self {
+        Self {
+            device_id: self.device_id.clone(),
+            vendor_id: self.vendor_id.clone(),
+            subsystem_id: self.subsystem_id.clone(),
+            subsystem_vendor_id: self.subsystem_vendor_id.clone(),
+        }
+    }
+}
+impl PartialEq for PciId {
+    fn eq(&self, other: &Self) -> bool {
+        self.device_id == other.device_id && self.vendor_id == other.vendor_id
+            && self.subsystem_id == other.subsystem_id
+            && self.subsystem_vendor_id == other.subsystem_vendor_id
+    }
+}
+impl Default for PciId {
+    fn default() -> Self {
+        Self {
+            device_id: None,
+            vendor_id: None,
+            subsystem_id: None,
+            subsystem_vendor_id: None,
+        }
+    }
 }
 impl PciId {
     /// Starts building a [`PciId`].
@@ -42,9 +69,26 @@ impl PciId {
     }
 }
 /// A builder for [`PciId`](crate::types::PciId); start one with `PciId::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PciIdBuilder {
     inner: crate::types::PciId,
+}
+impl Clone for PciIdBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PciIdBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PciIdBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PciId as Default>::default(),
+        }
+    }
 }
 impl PciIdBuilder {
     /// Sets [`PciId::device_id`](crate::types::PciId::device_id): The ID of the device.

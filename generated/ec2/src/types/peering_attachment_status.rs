@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The status of the transit gateway peering attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PeeringAttachmentStatus {
     /// The status code.
     pub code: Option<String>,
     /// The status message, if applicable.
     pub message: Option<String>,
+}
+impl Clone for PeeringAttachmentStatus {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for PeeringAttachmentStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for PeeringAttachmentStatus {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl PeeringAttachmentStatus {
     /// Starts building a [`PeeringAttachmentStatus`].
@@ -28,9 +46,26 @@ impl PeeringAttachmentStatus {
     }
 }
 /// A builder for [`PeeringAttachmentStatus`](crate::types::PeeringAttachmentStatus); start one with `PeeringAttachmentStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PeeringAttachmentStatusBuilder {
     inner: crate::types::PeeringAttachmentStatus,
+}
+impl Clone for PeeringAttachmentStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PeeringAttachmentStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PeeringAttachmentStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PeeringAttachmentStatus as Default>::default(),
+        }
+    }
 }
 impl PeeringAttachmentStatusBuilder {
     /// Sets [`PeeringAttachmentStatus::code`](crate::types::PeeringAttachmentStatus::code): The status code.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the VPC peering connection options.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PeeringConnectionOptions {
     /// If true, the public DNS hostnames of instances in the specified VPC resolve to private IP addresses when queried from instances in the peer VPC.
@@ -11,6 +11,37 @@ pub struct PeeringConnectionOptions {
     pub allow_egress_from_local_classic_link_to_remote_vpc: Option<bool>,
     /// Deprecated.
     pub allow_egress_from_local_vpc_to_remote_classic_link: Option<bool>,
+}
+impl Clone for PeeringConnectionOptions {
+    fn clone(&self) -> Self {
+        Self {
+            allow_dns_resolution_from_remote_vpc: self
+                .allow_dns_resolution_from_remote_vpc,
+            allow_egress_from_local_classic_link_to_remote_vpc: self
+                .allow_egress_from_local_classic_link_to_remote_vpc,
+            allow_egress_from_local_vpc_to_remote_classic_link: self
+                .allow_egress_from_local_vpc_to_remote_classic_link,
+        }
+    }
+}
+impl PartialEq for PeeringConnectionOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.allow_dns_resolution_from_remote_vpc
+            == other.allow_dns_resolution_from_remote_vpc
+            && self.allow_egress_from_local_classic_link_to_remote_vpc
+                == other.allow_egress_from_local_classic_link_to_remote_vpc
+            && self.allow_egress_from_local_vpc_to_remote_classic_link
+                == other.allow_egress_from_local_vpc_to_remote_classic_link
+    }
+}
+impl Default for PeeringConnectionOptions {
+    fn default() -> Self {
+        Self {
+            allow_dns_resolution_from_remote_vpc: None,
+            allow_egress_from_local_classic_link_to_remote_vpc: None,
+            allow_egress_from_local_vpc_to_remote_classic_link: None,
+        }
+    }
 }
 impl PeeringConnectionOptions {
     /// Starts building a [`PeeringConnectionOptions`].
@@ -35,9 +66,26 @@ impl PeeringConnectionOptions {
     }
 }
 /// A builder for [`PeeringConnectionOptions`](crate::types::PeeringConnectionOptions); start one with `PeeringConnectionOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PeeringConnectionOptionsBuilder {
     inner: crate::types::PeeringConnectionOptions,
+}
+impl Clone for PeeringConnectionOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PeeringConnectionOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PeeringConnectionOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PeeringConnectionOptions as Default>::default(),
+        }
+    }
 }
 impl PeeringConnectionOptionsBuilder {
     /// Sets [`PeeringConnectionOptions::allow_dns_resolution_from_remote_vpc`](crate::types::PeeringConnectionOptions::allow_dns_resolution_from_remote_vpc): If true, the public DNS hostnames of instances in the specified VPC resolve to private IP addresses when queried from instances in the peer VPC.

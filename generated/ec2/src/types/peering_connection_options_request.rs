@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The VPC peering connection options.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PeeringConnectionOptionsRequest {
     /// If true, enables a local VPC to resolve public DNS hostnames to private IP addresses when queried from instances in the peer VPC.
@@ -11,6 +11,37 @@ pub struct PeeringConnectionOptionsRequest {
     pub allow_egress_from_local_classic_link_to_remote_vpc: Option<bool>,
     /// Deprecated.
     pub allow_egress_from_local_vpc_to_remote_classic_link: Option<bool>,
+}
+impl Clone for PeeringConnectionOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            allow_dns_resolution_from_remote_vpc: self
+                .allow_dns_resolution_from_remote_vpc,
+            allow_egress_from_local_classic_link_to_remote_vpc: self
+                .allow_egress_from_local_classic_link_to_remote_vpc,
+            allow_egress_from_local_vpc_to_remote_classic_link: self
+                .allow_egress_from_local_vpc_to_remote_classic_link,
+        }
+    }
+}
+impl PartialEq for PeeringConnectionOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.allow_dns_resolution_from_remote_vpc
+            == other.allow_dns_resolution_from_remote_vpc
+            && self.allow_egress_from_local_classic_link_to_remote_vpc
+                == other.allow_egress_from_local_classic_link_to_remote_vpc
+            && self.allow_egress_from_local_vpc_to_remote_classic_link
+                == other.allow_egress_from_local_vpc_to_remote_classic_link
+    }
+}
+impl Default for PeeringConnectionOptionsRequest {
+    fn default() -> Self {
+        Self {
+            allow_dns_resolution_from_remote_vpc: None,
+            allow_egress_from_local_classic_link_to_remote_vpc: None,
+            allow_egress_from_local_vpc_to_remote_classic_link: None,
+        }
+    }
 }
 impl PeeringConnectionOptionsRequest {
     /// Starts building a [`PeeringConnectionOptionsRequest`].
@@ -35,9 +66,26 @@ impl PeeringConnectionOptionsRequest {
     }
 }
 /// A builder for [`PeeringConnectionOptionsRequest`](crate::types::PeeringConnectionOptionsRequest); start one with `PeeringConnectionOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PeeringConnectionOptionsRequestBuilder {
     inner: crate::types::PeeringConnectionOptionsRequest,
+}
+impl Clone for PeeringConnectionOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PeeringConnectionOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PeeringConnectionOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PeeringConnectionOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl PeeringConnectionOptionsRequestBuilder {
     /// Sets [`PeeringConnectionOptionsRequest::allow_dns_resolution_from_remote_vpc`](crate::types::PeeringConnectionOptionsRequest::allow_dns_resolution_from_remote_vpc): If true, enables a local VPC to resolve public DNS hostnames to private IP addresses when queried from instances in the peer VPC.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the transit gateway in the peering attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PeeringTgwInfo {
     /// The ID of the transit gateway.
@@ -13,6 +13,33 @@ pub struct PeeringTgwInfo {
     pub owner_id: Option<String>,
     /// The Region of the transit gateway.
     pub region: Option<String>,
+}
+impl Clone for PeeringTgwInfo {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            core_network_id: self.core_network_id.clone(),
+            owner_id: self.owner_id.clone(),
+            region: self.region.clone(),
+        }
+    }
+}
+impl PartialEq for PeeringTgwInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_id == other.transit_gateway_id
+            && self.core_network_id == other.core_network_id
+            && self.owner_id == other.owner_id && self.region == other.region
+    }
+}
+impl Default for PeeringTgwInfo {
+    fn default() -> Self {
+        Self {
+            transit_gateway_id: None,
+            core_network_id: None,
+            owner_id: None,
+            region: None,
+        }
+    }
 }
 impl PeeringTgwInfo {
     /// Starts building a [`PeeringTgwInfo`].
@@ -42,9 +69,26 @@ impl PeeringTgwInfo {
     }
 }
 /// A builder for [`PeeringTgwInfo`](crate::types::PeeringTgwInfo); start one with `PeeringTgwInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PeeringTgwInfoBuilder {
     inner: crate::types::PeeringTgwInfo,
+}
+impl Clone for PeeringTgwInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PeeringTgwInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PeeringTgwInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PeeringTgwInfo as Default>::default(),
+        }
+    }
 }
 impl PeeringTgwInfoBuilder {
     /// Sets [`PeeringTgwInfo::transit_gateway_id`](crate::types::PeeringTgwInfo::transit_gateway_id): The ID of the transit gateway.

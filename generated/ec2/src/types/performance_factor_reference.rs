@@ -4,7 +4,7 @@
 /// Specify an instance family to use as the baseline reference for CPU performance. All instance types that match your specified attributes will be compared against the CPU performance of the referenced instance family, regardless of CPU manufacturer or architecture.
 ///
 /// **Note:** Currently, only one instance family can be specified in the list.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PerformanceFactorReference {
     /// The instance family to use as a baseline reference.
@@ -27,6 +27,23 @@ pub struct PerformanceFactorReference {
     /// If you specify an unsupported instance family as a value for baseline performance, the API returns an empty response for [GetInstanceTypesFromInstanceRequirements](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetInstanceTypesFromInstanceRequirements) and an exception for [CreateFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateFleet), [RequestSpotFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RequestSpotFleet), [ModifyFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyFleet), and [ModifySpotFleetRequest](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySpotFleetRequest).
     pub instance_family: Option<String>,
 }
+impl Clone for PerformanceFactorReference {
+    fn clone(&self) -> Self {
+        Self {
+            instance_family: self.instance_family.clone(),
+        }
+    }
+}
+impl PartialEq for PerformanceFactorReference {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_family == other.instance_family
+    }
+}
+impl Default for PerformanceFactorReference {
+    fn default() -> Self {
+        Self { instance_family: None }
+    }
+}
 impl PerformanceFactorReference {
     /// Starts building a [`PerformanceFactorReference`].
     #[inline]
@@ -40,9 +57,26 @@ impl PerformanceFactorReference {
     }
 }
 /// A builder for [`PerformanceFactorReference`](crate::types::PerformanceFactorReference); start one with `PerformanceFactorReference::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PerformanceFactorReferenceBuilder {
     inner: crate::types::PerformanceFactorReference,
+}
+impl Clone for PerformanceFactorReferenceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PerformanceFactorReferenceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PerformanceFactorReferenceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PerformanceFactorReference as Default>::default(),
+        }
+    }
 }
 impl PerformanceFactorReferenceBuilder {
     /// Sets [`PerformanceFactorReference::instance_family`](crate::types::PerformanceFactorReference::instance_family): The instance family to use as a baseline reference.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Diffie-Hellmann group number for phase 1 IKE negotiations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Phase1DhGroupNumbersListValue {
     /// The Diffie-Hellmann group number.
     pub value: Option<i32>,
+}
+impl Clone for Phase1DhGroupNumbersListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value }
+    }
+}
+impl PartialEq for Phase1DhGroupNumbersListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for Phase1DhGroupNumbersListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl Phase1DhGroupNumbersListValue {
     /// Starts building a [`Phase1DhGroupNumbersListValue`].
@@ -21,9 +36,26 @@ impl Phase1DhGroupNumbersListValue {
     }
 }
 /// A builder for [`Phase1DhGroupNumbersListValue`](crate::types::Phase1DhGroupNumbersListValue); start one with `Phase1DhGroupNumbersListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Phase1DhGroupNumbersListValueBuilder {
     inner: crate::types::Phase1DhGroupNumbersListValue,
+}
+impl Clone for Phase1DhGroupNumbersListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Phase1DhGroupNumbersListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Phase1DhGroupNumbersListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Phase1DhGroupNumbersListValue as Default>::default(),
+        }
+    }
 }
 impl Phase1DhGroupNumbersListValueBuilder {
     /// Sets [`Phase1DhGroupNumbersListValue::value`](crate::types::Phase1DhGroupNumbersListValue::value): The Diffie-Hellmann group number.

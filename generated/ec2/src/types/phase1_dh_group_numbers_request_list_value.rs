@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies a Diffie-Hellman group number for the VPN tunnel for phase 1 IKE negotiations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Phase1DhGroupNumbersRequestListValue {
     /// The Diffie-Hellmann group number.
     pub value: Option<i32>,
+}
+impl Clone for Phase1DhGroupNumbersRequestListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value }
+    }
+}
+impl PartialEq for Phase1DhGroupNumbersRequestListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for Phase1DhGroupNumbersRequestListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl Phase1DhGroupNumbersRequestListValue {
     /// Starts building a [`Phase1DhGroupNumbersRequestListValue`].
@@ -21,9 +36,26 @@ impl Phase1DhGroupNumbersRequestListValue {
     }
 }
 /// A builder for [`Phase1DhGroupNumbersRequestListValue`](crate::types::Phase1DhGroupNumbersRequestListValue); start one with `Phase1DhGroupNumbersRequestListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Phase1DhGroupNumbersRequestListValueBuilder {
     inner: crate::types::Phase1DhGroupNumbersRequestListValue,
+}
+impl Clone for Phase1DhGroupNumbersRequestListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Phase1DhGroupNumbersRequestListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Phase1DhGroupNumbersRequestListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Phase1DhGroupNumbersRequestListValue as Default>::default(),
+        }
+    }
 }
 impl Phase1DhGroupNumbersRequestListValueBuilder {
     /// Sets [`Phase1DhGroupNumbersRequestListValue::value`](crate::types::Phase1DhGroupNumbersRequestListValue::value): The Diffie-Hellmann group number.

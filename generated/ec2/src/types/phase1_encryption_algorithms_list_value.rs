@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The encryption algorithm for phase 1 IKE negotiations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Phase1EncryptionAlgorithmsListValue {
     /// The value for the encryption algorithm.
     pub value: Option<String>,
+}
+impl Clone for Phase1EncryptionAlgorithmsListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for Phase1EncryptionAlgorithmsListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for Phase1EncryptionAlgorithmsListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl Phase1EncryptionAlgorithmsListValue {
     /// Starts building a [`Phase1EncryptionAlgorithmsListValue`].
@@ -21,9 +36,26 @@ impl Phase1EncryptionAlgorithmsListValue {
     }
 }
 /// A builder for [`Phase1EncryptionAlgorithmsListValue`](crate::types::Phase1EncryptionAlgorithmsListValue); start one with `Phase1EncryptionAlgorithmsListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Phase1EncryptionAlgorithmsListValueBuilder {
     inner: crate::types::Phase1EncryptionAlgorithmsListValue,
+}
+impl Clone for Phase1EncryptionAlgorithmsListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Phase1EncryptionAlgorithmsListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Phase1EncryptionAlgorithmsListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Phase1EncryptionAlgorithmsListValue as Default>::default(),
+        }
+    }
 }
 impl Phase1EncryptionAlgorithmsListValueBuilder {
     /// Sets [`Phase1EncryptionAlgorithmsListValue::value`](crate::types::Phase1EncryptionAlgorithmsListValue::value): The value for the encryption algorithm.

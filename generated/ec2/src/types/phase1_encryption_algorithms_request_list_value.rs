@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the encryption algorithm for the VPN tunnel for phase 1 IKE negotiations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Phase1EncryptionAlgorithmsRequestListValue {
     /// The value for the encryption algorithm.
     pub value: Option<String>,
+}
+impl Clone for Phase1EncryptionAlgorithmsRequestListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for Phase1EncryptionAlgorithmsRequestListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for Phase1EncryptionAlgorithmsRequestListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl Phase1EncryptionAlgorithmsRequestListValue {
     /// Starts building a [`Phase1EncryptionAlgorithmsRequestListValue`].
@@ -21,9 +36,26 @@ impl Phase1EncryptionAlgorithmsRequestListValue {
     }
 }
 /// A builder for [`Phase1EncryptionAlgorithmsRequestListValue`](crate::types::Phase1EncryptionAlgorithmsRequestListValue); start one with `Phase1EncryptionAlgorithmsRequestListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Phase1EncryptionAlgorithmsRequestListValueBuilder {
     inner: crate::types::Phase1EncryptionAlgorithmsRequestListValue,
+}
+impl Clone for Phase1EncryptionAlgorithmsRequestListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Phase1EncryptionAlgorithmsRequestListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Phase1EncryptionAlgorithmsRequestListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Phase1EncryptionAlgorithmsRequestListValue as Default>::default(),
+        }
+    }
 }
 impl Phase1EncryptionAlgorithmsRequestListValueBuilder {
     /// Sets [`Phase1EncryptionAlgorithmsRequestListValue::value`](crate::types::Phase1EncryptionAlgorithmsRequestListValue::value): The value for the encryption algorithm.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The integrity algorithm for phase 1 IKE negotiations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Phase1IntegrityAlgorithmsListValue {
     /// The value for the integrity algorithm.
     pub value: Option<String>,
+}
+impl Clone for Phase1IntegrityAlgorithmsListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for Phase1IntegrityAlgorithmsListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for Phase1IntegrityAlgorithmsListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl Phase1IntegrityAlgorithmsListValue {
     /// Starts building a [`Phase1IntegrityAlgorithmsListValue`].
@@ -21,9 +36,26 @@ impl Phase1IntegrityAlgorithmsListValue {
     }
 }
 /// A builder for [`Phase1IntegrityAlgorithmsListValue`](crate::types::Phase1IntegrityAlgorithmsListValue); start one with `Phase1IntegrityAlgorithmsListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Phase1IntegrityAlgorithmsListValueBuilder {
     inner: crate::types::Phase1IntegrityAlgorithmsListValue,
+}
+impl Clone for Phase1IntegrityAlgorithmsListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Phase1IntegrityAlgorithmsListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Phase1IntegrityAlgorithmsListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Phase1IntegrityAlgorithmsListValue as Default>::default(),
+        }
+    }
 }
 impl Phase1IntegrityAlgorithmsListValueBuilder {
     /// Sets [`Phase1IntegrityAlgorithmsListValue::value`](crate::types::Phase1IntegrityAlgorithmsListValue::value): The value for the integrity algorithm.

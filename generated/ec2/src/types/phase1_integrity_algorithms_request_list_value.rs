@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the integrity algorithm for the VPN tunnel for phase 1 IKE negotiations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Phase1IntegrityAlgorithmsRequestListValue {
     /// The value for the integrity algorithm.
     pub value: Option<String>,
+}
+impl Clone for Phase1IntegrityAlgorithmsRequestListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for Phase1IntegrityAlgorithmsRequestListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for Phase1IntegrityAlgorithmsRequestListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl Phase1IntegrityAlgorithmsRequestListValue {
     /// Starts building a [`Phase1IntegrityAlgorithmsRequestListValue`].
@@ -21,9 +36,26 @@ impl Phase1IntegrityAlgorithmsRequestListValue {
     }
 }
 /// A builder for [`Phase1IntegrityAlgorithmsRequestListValue`](crate::types::Phase1IntegrityAlgorithmsRequestListValue); start one with `Phase1IntegrityAlgorithmsRequestListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Phase1IntegrityAlgorithmsRequestListValueBuilder {
     inner: crate::types::Phase1IntegrityAlgorithmsRequestListValue,
+}
+impl Clone for Phase1IntegrityAlgorithmsRequestListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Phase1IntegrityAlgorithmsRequestListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Phase1IntegrityAlgorithmsRequestListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Phase1IntegrityAlgorithmsRequestListValue as Default>::default(),
+        }
+    }
 }
 impl Phase1IntegrityAlgorithmsRequestListValueBuilder {
     /// Sets [`Phase1IntegrityAlgorithmsRequestListValue::value`](crate::types::Phase1IntegrityAlgorithmsRequestListValue::value): The value for the integrity algorithm.

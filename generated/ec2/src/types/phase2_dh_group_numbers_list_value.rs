@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Diffie-Hellmann group number for phase 2 IKE negotiations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Phase2DhGroupNumbersListValue {
     /// The Diffie-Hellmann group number.
     pub value: Option<i32>,
+}
+impl Clone for Phase2DhGroupNumbersListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value }
+    }
+}
+impl PartialEq for Phase2DhGroupNumbersListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for Phase2DhGroupNumbersListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl Phase2DhGroupNumbersListValue {
     /// Starts building a [`Phase2DhGroupNumbersListValue`].
@@ -21,9 +36,26 @@ impl Phase2DhGroupNumbersListValue {
     }
 }
 /// A builder for [`Phase2DhGroupNumbersListValue`](crate::types::Phase2DhGroupNumbersListValue); start one with `Phase2DhGroupNumbersListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Phase2DhGroupNumbersListValueBuilder {
     inner: crate::types::Phase2DhGroupNumbersListValue,
+}
+impl Clone for Phase2DhGroupNumbersListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Phase2DhGroupNumbersListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Phase2DhGroupNumbersListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Phase2DhGroupNumbersListValue as Default>::default(),
+        }
+    }
 }
 impl Phase2DhGroupNumbersListValueBuilder {
     /// Sets [`Phase2DhGroupNumbersListValue::value`](crate::types::Phase2DhGroupNumbersListValue::value): The Diffie-Hellmann group number.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies a Diffie-Hellman group number for the VPN tunnel for phase 2 IKE negotiations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Phase2DhGroupNumbersRequestListValue {
     /// The Diffie-Hellmann group number.
     pub value: Option<i32>,
+}
+impl Clone for Phase2DhGroupNumbersRequestListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value }
+    }
+}
+impl PartialEq for Phase2DhGroupNumbersRequestListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for Phase2DhGroupNumbersRequestListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl Phase2DhGroupNumbersRequestListValue {
     /// Starts building a [`Phase2DhGroupNumbersRequestListValue`].
@@ -21,9 +36,26 @@ impl Phase2DhGroupNumbersRequestListValue {
     }
 }
 /// A builder for [`Phase2DhGroupNumbersRequestListValue`](crate::types::Phase2DhGroupNumbersRequestListValue); start one with `Phase2DhGroupNumbersRequestListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Phase2DhGroupNumbersRequestListValueBuilder {
     inner: crate::types::Phase2DhGroupNumbersRequestListValue,
+}
+impl Clone for Phase2DhGroupNumbersRequestListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Phase2DhGroupNumbersRequestListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Phase2DhGroupNumbersRequestListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Phase2DhGroupNumbersRequestListValue as Default>::default(),
+        }
+    }
 }
 impl Phase2DhGroupNumbersRequestListValueBuilder {
     /// Sets [`Phase2DhGroupNumbersRequestListValue::value`](crate::types::Phase2DhGroupNumbersRequestListValue::value): The Diffie-Hellmann group number.

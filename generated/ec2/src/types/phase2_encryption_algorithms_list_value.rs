@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The encryption algorithm for phase 2 IKE negotiations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Phase2EncryptionAlgorithmsListValue {
     /// The encryption algorithm.
     pub value: Option<String>,
+}
+impl Clone for Phase2EncryptionAlgorithmsListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for Phase2EncryptionAlgorithmsListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for Phase2EncryptionAlgorithmsListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl Phase2EncryptionAlgorithmsListValue {
     /// Starts building a [`Phase2EncryptionAlgorithmsListValue`].
@@ -21,9 +36,26 @@ impl Phase2EncryptionAlgorithmsListValue {
     }
 }
 /// A builder for [`Phase2EncryptionAlgorithmsListValue`](crate::types::Phase2EncryptionAlgorithmsListValue); start one with `Phase2EncryptionAlgorithmsListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Phase2EncryptionAlgorithmsListValueBuilder {
     inner: crate::types::Phase2EncryptionAlgorithmsListValue,
+}
+impl Clone for Phase2EncryptionAlgorithmsListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Phase2EncryptionAlgorithmsListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Phase2EncryptionAlgorithmsListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Phase2EncryptionAlgorithmsListValue as Default>::default(),
+        }
+    }
 }
 impl Phase2EncryptionAlgorithmsListValueBuilder {
     /// Sets [`Phase2EncryptionAlgorithmsListValue::value`](crate::types::Phase2EncryptionAlgorithmsListValue::value): The encryption algorithm.

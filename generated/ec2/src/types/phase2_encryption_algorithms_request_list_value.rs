@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the encryption algorithm for the VPN tunnel for phase 2 IKE negotiations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Phase2EncryptionAlgorithmsRequestListValue {
     /// The encryption algorithm.
     pub value: Option<String>,
+}
+impl Clone for Phase2EncryptionAlgorithmsRequestListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for Phase2EncryptionAlgorithmsRequestListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for Phase2EncryptionAlgorithmsRequestListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl Phase2EncryptionAlgorithmsRequestListValue {
     /// Starts building a [`Phase2EncryptionAlgorithmsRequestListValue`].
@@ -21,9 +36,26 @@ impl Phase2EncryptionAlgorithmsRequestListValue {
     }
 }
 /// A builder for [`Phase2EncryptionAlgorithmsRequestListValue`](crate::types::Phase2EncryptionAlgorithmsRequestListValue); start one with `Phase2EncryptionAlgorithmsRequestListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Phase2EncryptionAlgorithmsRequestListValueBuilder {
     inner: crate::types::Phase2EncryptionAlgorithmsRequestListValue,
+}
+impl Clone for Phase2EncryptionAlgorithmsRequestListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Phase2EncryptionAlgorithmsRequestListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Phase2EncryptionAlgorithmsRequestListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Phase2EncryptionAlgorithmsRequestListValue as Default>::default(),
+        }
+    }
 }
 impl Phase2EncryptionAlgorithmsRequestListValueBuilder {
     /// Sets [`Phase2EncryptionAlgorithmsRequestListValue::value`](crate::types::Phase2EncryptionAlgorithmsRequestListValue::value): The encryption algorithm.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The integrity algorithm for phase 2 IKE negotiations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Phase2IntegrityAlgorithmsListValue {
     /// The integrity algorithm.
     pub value: Option<String>,
+}
+impl Clone for Phase2IntegrityAlgorithmsListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for Phase2IntegrityAlgorithmsListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for Phase2IntegrityAlgorithmsListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl Phase2IntegrityAlgorithmsListValue {
     /// Starts building a [`Phase2IntegrityAlgorithmsListValue`].
@@ -21,9 +36,26 @@ impl Phase2IntegrityAlgorithmsListValue {
     }
 }
 /// A builder for [`Phase2IntegrityAlgorithmsListValue`](crate::types::Phase2IntegrityAlgorithmsListValue); start one with `Phase2IntegrityAlgorithmsListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Phase2IntegrityAlgorithmsListValueBuilder {
     inner: crate::types::Phase2IntegrityAlgorithmsListValue,
+}
+impl Clone for Phase2IntegrityAlgorithmsListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Phase2IntegrityAlgorithmsListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Phase2IntegrityAlgorithmsListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Phase2IntegrityAlgorithmsListValue as Default>::default(),
+        }
+    }
 }
 impl Phase2IntegrityAlgorithmsListValueBuilder {
     /// Sets [`Phase2IntegrityAlgorithmsListValue::value`](crate::types::Phase2IntegrityAlgorithmsListValue::value): The integrity algorithm.

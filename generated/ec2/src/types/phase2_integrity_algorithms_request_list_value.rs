@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the integrity algorithm for the VPN tunnel for phase 2 IKE negotiations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Phase2IntegrityAlgorithmsRequestListValue {
     /// The integrity algorithm.
     pub value: Option<String>,
+}
+impl Clone for Phase2IntegrityAlgorithmsRequestListValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for Phase2IntegrityAlgorithmsRequestListValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for Phase2IntegrityAlgorithmsRequestListValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl Phase2IntegrityAlgorithmsRequestListValue {
     /// Starts building a [`Phase2IntegrityAlgorithmsRequestListValue`].
@@ -21,9 +36,26 @@ impl Phase2IntegrityAlgorithmsRequestListValue {
     }
 }
 /// A builder for [`Phase2IntegrityAlgorithmsRequestListValue`](crate::types::Phase2IntegrityAlgorithmsRequestListValue); start one with `Phase2IntegrityAlgorithmsRequestListValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Phase2IntegrityAlgorithmsRequestListValueBuilder {
     inner: crate::types::Phase2IntegrityAlgorithmsRequestListValue,
+}
+impl Clone for Phase2IntegrityAlgorithmsRequestListValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Phase2IntegrityAlgorithmsRequestListValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Phase2IntegrityAlgorithmsRequestListValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Phase2IntegrityAlgorithmsRequestListValue as Default>::default(),
+        }
+    }
 }
 impl Phase2IntegrityAlgorithmsRequestListValueBuilder {
     /// Sets [`Phase2IntegrityAlgorithmsRequestListValue::value`](crate::types::Phase2IntegrityAlgorithmsRequestListValue::value): The integrity algorithm.

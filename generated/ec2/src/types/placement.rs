@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the placement of an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Placement {
     /// The ID of the Availability Zone of the instance.
@@ -49,6 +49,50 @@ pub struct Placement {
     ///
     /// This parameter is not supported for [CreateFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateFleet).
     pub availability_zone: Option<String>,
+}
+impl Clone for Placement {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone_id: self.availability_zone_id.clone(),
+            affinity: self.affinity.clone(),
+            group_name: self.group_name.clone(),
+            partition_number: self.partition_number,
+            host_id: self.host_id.clone(),
+            tenancy: self.tenancy.clone(),
+            spread_domain: self.spread_domain.clone(),
+            host_resource_group_arn: self.host_resource_group_arn.clone(),
+            group_id: self.group_id.clone(),
+            availability_zone: self.availability_zone.clone(),
+        }
+    }
+}
+impl PartialEq for Placement {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone_id == other.availability_zone_id
+            && self.affinity == other.affinity && self.group_name == other.group_name
+            && self.partition_number == other.partition_number
+            && self.host_id == other.host_id && self.tenancy == other.tenancy
+            && self.spread_domain == other.spread_domain
+            && self.host_resource_group_arn == other.host_resource_group_arn
+            && self.group_id == other.group_id
+            && self.availability_zone == other.availability_zone
+    }
+}
+impl Default for Placement {
+    fn default() -> Self {
+        Self {
+            availability_zone_id: None,
+            affinity: None,
+            group_name: None,
+            partition_number: None,
+            host_id: None,
+            tenancy: None,
+            spread_domain: None,
+            host_resource_group_arn: None,
+            group_id: None,
+            availability_zone: None,
+        }
+    }
 }
 impl Placement {
     /// Starts building a [`Placement`].
@@ -108,9 +152,26 @@ impl Placement {
     }
 }
 /// A builder for [`Placement`](crate::types::Placement); start one with `Placement::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PlacementBuilder {
     inner: crate::types::Placement,
+}
+impl Clone for PlacementBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PlacementBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PlacementBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Placement as Default>::default(),
+        }
+    }
 }
 impl PlacementBuilder {
     /// Sets [`Placement::availability_zone_id`](crate::types::Placement::availability_zone_id): The ID of the Availability Zone of the instance.

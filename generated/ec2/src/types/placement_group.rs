@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a placement group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PlacementGroup {
     /// The name of the placement group.
@@ -27,6 +27,53 @@ pub struct PlacementGroup {
     pub operator: Option<crate::types::OperatorResponse>,
     /// The ID of the parent placement group.
     pub parent_group_id: Option<String>,
+}
+impl Clone for PlacementGroup {
+    fn clone(&self) -> Self {
+        Self {
+            group_name: self.group_name.clone(),
+            state: self.state.clone(),
+            strategy: self.strategy.clone(),
+            partition_count: self.partition_count,
+            group_id: self.group_id.clone(),
+            tags: self.tags.clone(),
+            group_arn: self.group_arn.clone(),
+            spread_level: self.spread_level.clone(),
+            linked_group_id: self.linked_group_id.clone(),
+            operator: self.operator.clone(),
+            parent_group_id: self.parent_group_id.clone(),
+        }
+    }
+}
+impl PartialEq for PlacementGroup {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_name == other.group_name && self.state == other.state
+            && self.strategy == other.strategy
+            && self.partition_count == other.partition_count
+            && self.group_id == other.group_id && self.tags == other.tags
+            && self.group_arn == other.group_arn
+            && self.spread_level == other.spread_level
+            && self.linked_group_id == other.linked_group_id
+            && self.operator == other.operator
+            && self.parent_group_id == other.parent_group_id
+    }
+}
+impl Default for PlacementGroup {
+    fn default() -> Self {
+        Self {
+            group_name: None,
+            state: None,
+            strategy: None,
+            partition_count: None,
+            group_id: None,
+            tags: None,
+            group_arn: None,
+            spread_level: None,
+            linked_group_id: None,
+            operator: None,
+            parent_group_id: None,
+        }
+    }
 }
 impl PlacementGroup {
     /// Starts building a [`PlacementGroup`].
@@ -91,9 +138,26 @@ impl PlacementGroup {
     }
 }
 /// A builder for [`PlacementGroup`](crate::types::PlacementGroup); start one with `PlacementGroup::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PlacementGroupBuilder {
     inner: crate::types::PlacementGroup,
+}
+impl Clone for PlacementGroupBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PlacementGroupBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PlacementGroupBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PlacementGroup as Default>::default(),
+        }
+    }
 }
 impl PlacementGroupBuilder {
     /// Sets [`PlacementGroup::group_name`](crate::types::PlacementGroup::group_name): The name of the placement group.

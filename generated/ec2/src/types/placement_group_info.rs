@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the placement group support of the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PlacementGroupInfo {
     /// The supported placement group types.
     pub supported_strategies: Option<Vec<crate::types::PlacementGroupStrategy>>,
+}
+impl Clone for PlacementGroupInfo {
+    fn clone(&self) -> Self {
+        Self {
+            supported_strategies: self.supported_strategies.clone(),
+        }
+    }
+}
+impl PartialEq for PlacementGroupInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.supported_strategies == other.supported_strategies
+    }
+}
+impl Default for PlacementGroupInfo {
+    fn default() -> Self {
+        Self { supported_strategies: None }
+    }
 }
 impl PlacementGroupInfo {
     /// Starts building a [`PlacementGroupInfo`].
@@ -21,9 +38,26 @@ impl PlacementGroupInfo {
     }
 }
 /// A builder for [`PlacementGroupInfo`](crate::types::PlacementGroupInfo); start one with `PlacementGroupInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PlacementGroupInfoBuilder {
     inner: crate::types::PlacementGroupInfo,
+}
+impl Clone for PlacementGroupInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PlacementGroupInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PlacementGroupInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PlacementGroupInfo as Default>::default(),
+        }
+    }
 }
 impl PlacementGroupInfoBuilder {
     /// Appends one item to [`PlacementGroupInfo::supported_strategies`](crate::types::PlacementGroupInfo::supported_strategies): The supported placement group types.

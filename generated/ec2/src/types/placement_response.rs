@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the placement of an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PlacementResponse {
     /// The name of the placement group that the instance is in.
     pub group_name: Option<String>,
+}
+impl Clone for PlacementResponse {
+    fn clone(&self) -> Self {
+        Self {
+            group_name: self.group_name.clone(),
+        }
+    }
+}
+impl PartialEq for PlacementResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_name == other.group_name
+    }
+}
+impl Default for PlacementResponse {
+    fn default() -> Self {
+        Self { group_name: None }
+    }
 }
 impl PlacementResponse {
     /// Starts building a [`PlacementResponse`].
@@ -21,9 +38,26 @@ impl PlacementResponse {
     }
 }
 /// A builder for [`PlacementResponse`](crate::types::PlacementResponse); start one with `PlacementResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PlacementResponseBuilder {
     inner: crate::types::PlacementResponse,
+}
+impl Clone for PlacementResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PlacementResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PlacementResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PlacementResponse as Default>::default(),
+        }
+    }
 }
 impl PlacementResponseBuilder {
     /// Sets [`PlacementResponse::group_name`](crate::types::PlacementResponse::group_name): The name of the placement group that the instance is in.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a CIDR block for an address pool.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PoolCidrBlock {
     /// The CIDR block.
     pub cidr: Option<String>,
+}
+impl Clone for PoolCidrBlock {
+    fn clone(&self) -> Self {
+        Self { cidr: self.cidr.clone() }
+    }
+}
+impl PartialEq for PoolCidrBlock {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr
+    }
+}
+impl Default for PoolCidrBlock {
+    fn default() -> Self {
+        Self { cidr: None }
+    }
 }
 impl PoolCidrBlock {
     /// Starts building a [`PoolCidrBlock`].
@@ -21,9 +36,26 @@ impl PoolCidrBlock {
     }
 }
 /// A builder for [`PoolCidrBlock`](crate::types::PoolCidrBlock); start one with `PoolCidrBlock::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PoolCidrBlockBuilder {
     inner: crate::types::PoolCidrBlock,
+}
+impl Clone for PoolCidrBlockBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PoolCidrBlockBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PoolCidrBlockBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PoolCidrBlock as Default>::default(),
+        }
+    }
 }
 impl PoolCidrBlockBuilder {
     /// Sets [`PoolCidrBlock::cidr`](crate::types::PoolCidrBlock::cidr): The CIDR block.

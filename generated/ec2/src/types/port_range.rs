@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a range of ports.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PortRange {
     /// The first port in the range.
     pub from: Option<i32>,
     /// The last port in the range.
     pub to: Option<i32>,
+}
+impl Clone for PortRange {
+    fn clone(&self) -> Self {
+        Self {
+            from: self.from,
+            to: self.to,
+        }
+    }
+}
+impl PartialEq for PortRange {
+    fn eq(&self, other: &Self) -> bool {
+        self.from == other.from && self.to == other.to
+    }
+}
+impl Default for PortRange {
+    fn default() -> Self {
+        Self { from: None, to: None }
+    }
 }
 impl PortRange {
     /// Starts building a [`PortRange`].
@@ -28,9 +46,26 @@ impl PortRange {
     }
 }
 /// A builder for [`PortRange`](crate::types::PortRange); start one with `PortRange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PortRangeBuilder {
     inner: crate::types::PortRange,
+}
+impl Clone for PortRangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PortRangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PortRangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PortRange as Default>::default(),
+        }
+    }
 }
 impl PortRangeBuilder {
     /// Sets [`PortRange::from`](crate::types::PortRange::from): The first port in the range.

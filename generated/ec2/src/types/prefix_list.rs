@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes prefixes for Amazon Web Services services.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PrefixList {
     /// The IP address range of the Amazon Web Services service.
@@ -11,6 +11,30 @@ pub struct PrefixList {
     pub prefix_list_id: Option<String>,
     /// The name of the prefix.
     pub prefix_list_name: Option<String>,
+}
+impl Clone for PrefixList {
+    fn clone(&self) -> Self {
+        Self {
+            cidrs: self.cidrs.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+            prefix_list_name: self.prefix_list_name.clone(),
+        }
+    }
+}
+impl PartialEq for PrefixList {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidrs == other.cidrs && self.prefix_list_id == other.prefix_list_id
+            && self.prefix_list_name == other.prefix_list_name
+    }
+}
+impl Default for PrefixList {
+    fn default() -> Self {
+        Self {
+            cidrs: None,
+            prefix_list_id: None,
+            prefix_list_name: None,
+        }
+    }
 }
 impl PrefixList {
     /// Starts building a [`PrefixList`].
@@ -35,9 +59,26 @@ impl PrefixList {
     }
 }
 /// A builder for [`PrefixList`](crate::types::PrefixList); start one with `PrefixList::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PrefixListBuilder {
     inner: crate::types::PrefixList,
+}
+impl Clone for PrefixListBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PrefixListBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PrefixListBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PrefixList as Default>::default(),
+        }
+    }
 }
 impl PrefixListBuilder {
     /// Appends one item to [`PrefixList::cidrs`](crate::types::PrefixList::cidrs): The IP address range of the Amazon Web Services service.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the resource with which a prefix list is associated.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PrefixListAssociation {
     /// The ID of the resource.
     pub resource_id: Option<String>,
     /// The owner of the resource.
     pub resource_owner: Option<String>,
+}
+impl Clone for PrefixListAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            resource_id: self.resource_id.clone(),
+            resource_owner: self.resource_owner.clone(),
+        }
+    }
+}
+impl PartialEq for PrefixListAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_id == other.resource_id
+            && self.resource_owner == other.resource_owner
+    }
+}
+impl Default for PrefixListAssociation {
+    fn default() -> Self {
+        Self {
+            resource_id: None,
+            resource_owner: None,
+        }
+    }
 }
 impl PrefixListAssociation {
     /// Starts building a [`PrefixListAssociation`].
@@ -28,9 +50,26 @@ impl PrefixListAssociation {
     }
 }
 /// A builder for [`PrefixListAssociation`](crate::types::PrefixListAssociation); start one with `PrefixListAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PrefixListAssociationBuilder {
     inner: crate::types::PrefixListAssociation,
+}
+impl Clone for PrefixListAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PrefixListAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PrefixListAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PrefixListAssociation as Default>::default(),
+        }
+    }
 }
 impl PrefixListAssociationBuilder {
     /// Sets [`PrefixListAssociation::resource_id`](crate::types::PrefixListAssociation::resource_id): The ID of the resource.

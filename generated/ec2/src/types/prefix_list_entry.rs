@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a prefix list entry.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PrefixListEntry {
     /// The CIDR block.
     pub cidr: Option<String>,
     /// The description.
     pub description: Option<String>,
+}
+impl Clone for PrefixListEntry {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            description: self.description.clone(),
+        }
+    }
+}
+impl PartialEq for PrefixListEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.description == other.description
+    }
+}
+impl Default for PrefixListEntry {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            description: None,
+        }
+    }
 }
 impl PrefixListEntry {
     /// Starts building a [`PrefixListEntry`].
@@ -28,9 +49,26 @@ impl PrefixListEntry {
     }
 }
 /// A builder for [`PrefixListEntry`](crate::types::PrefixListEntry); start one with `PrefixListEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PrefixListEntryBuilder {
     inner: crate::types::PrefixListEntry,
+}
+impl Clone for PrefixListEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PrefixListEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PrefixListEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PrefixListEntry as Default>::default(),
+        }
+    }
 }
 impl PrefixListEntryBuilder {
     /// Sets [`PrefixListEntry::cidr`](crate::types::PrefixListEntry::cidr): The CIDR block.

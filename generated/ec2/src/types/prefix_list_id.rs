@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a prefix list ID.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PrefixListId {
     /// A description for the security group rule that references this prefix list ID.
@@ -11,6 +11,28 @@ pub struct PrefixListId {
     pub description: Option<String>,
     /// The ID of the prefix.
     pub prefix_list_id: Option<String>,
+}
+impl Clone for PrefixListId {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+        }
+    }
+}
+impl PartialEq for PrefixListId {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description
+            && self.prefix_list_id == other.prefix_list_id
+    }
+}
+impl Default for PrefixListId {
+    fn default() -> Self {
+        Self {
+            description: None,
+            prefix_list_id: None,
+        }
+    }
 }
 impl PrefixListId {
     /// Starts building a [`PrefixListId`].
@@ -30,9 +52,26 @@ impl PrefixListId {
     }
 }
 /// A builder for [`PrefixListId`](crate::types::PrefixListId); start one with `PrefixListId::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PrefixListIdBuilder {
     inner: crate::types::PrefixListId,
+}
+impl Clone for PrefixListIdBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PrefixListIdBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PrefixListIdBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PrefixListId as Default>::default(),
+        }
+    }
 }
 impl PrefixListIdBuilder {
     /// Sets [`PrefixListId::description`](crate::types::PrefixListId::description): A description for the security group rule that references this prefix list ID.

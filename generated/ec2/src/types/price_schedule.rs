@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the price for a Reserved Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PriceSchedule {
     /// The current price schedule, as determined by the term remaining for the Reserved Instance in the listing.
@@ -15,6 +15,32 @@ pub struct PriceSchedule {
     pub price: Option<f64>,
     /// The number of months remaining in the reservation. For example, 2 is the second to the last month before the capacity reservation expires.
     pub term: Option<i64>,
+}
+impl Clone for PriceSchedule {
+    fn clone(&self) -> Self {
+        Self {
+            active: self.active,
+            currency_code: self.currency_code.clone(),
+            price: self.price,
+            term: self.term,
+        }
+    }
+}
+impl PartialEq for PriceSchedule {
+    fn eq(&self, other: &Self) -> bool {
+        self.active == other.active && self.currency_code == other.currency_code
+            && self.price == other.price && self.term == other.term
+    }
+}
+impl Default for PriceSchedule {
+    fn default() -> Self {
+        Self {
+            active: None,
+            currency_code: None,
+            price: None,
+            term: None,
+        }
+    }
 }
 impl PriceSchedule {
     /// Starts building a [`PriceSchedule`].
@@ -44,9 +70,26 @@ impl PriceSchedule {
     }
 }
 /// A builder for [`PriceSchedule`](crate::types::PriceSchedule); start one with `PriceSchedule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PriceScheduleBuilder {
     inner: crate::types::PriceSchedule,
+}
+impl Clone for PriceScheduleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PriceScheduleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PriceScheduleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PriceSchedule as Default>::default(),
+        }
+    }
 }
 impl PriceScheduleBuilder {
     /// Sets [`PriceSchedule::active`](crate::types::PriceSchedule::active): The current price schedule, as determined by the term remaining for the Reserved Instance in the listing.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the price for a Reserved Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PriceScheduleSpecification {
     /// The number of months remaining in the reservation. For example, 2 is the second to the last month before the capacity reservation expires.
@@ -11,6 +11,30 @@ pub struct PriceScheduleSpecification {
     pub price: Option<f64>,
     /// The currency for transacting the Reserved Instance resale. At this time, the only supported currency is `USD`.
     pub currency_code: Option<crate::types::CurrencyCodeValues>,
+}
+impl Clone for PriceScheduleSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            term: self.term,
+            price: self.price,
+            currency_code: self.currency_code.clone(),
+        }
+    }
+}
+impl PartialEq for PriceScheduleSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.term == other.term && self.price == other.price
+            && self.currency_code == other.currency_code
+    }
+}
+impl Default for PriceScheduleSpecification {
+    fn default() -> Self {
+        Self {
+            term: None,
+            price: None,
+            currency_code: None,
+        }
+    }
 }
 impl PriceScheduleSpecification {
     /// Starts building a [`PriceScheduleSpecification`].
@@ -35,9 +59,26 @@ impl PriceScheduleSpecification {
     }
 }
 /// A builder for [`PriceScheduleSpecification`](crate::types::PriceScheduleSpecification); start one with `PriceScheduleSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PriceScheduleSpecificationBuilder {
     inner: crate::types::PriceScheduleSpecification,
+}
+impl Clone for PriceScheduleSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PriceScheduleSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PriceScheduleSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PriceScheduleSpecification as Default>::default(),
+        }
+    }
 }
 impl PriceScheduleSpecificationBuilder {
     /// Sets [`PriceScheduleSpecification::term`](crate::types::PriceScheduleSpecification::term): The number of months remaining in the reservation.

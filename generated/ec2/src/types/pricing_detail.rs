@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance offering.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PricingDetail {
     /// The number of reservations available for the price.
     pub count: Option<i32>,
     /// The price per instance.
     pub price: Option<f64>,
+}
+impl Clone for PricingDetail {
+    fn clone(&self) -> Self {
+        Self {
+            count: self.count,
+            price: self.price,
+        }
+    }
+}
+impl PartialEq for PricingDetail {
+    fn eq(&self, other: &Self) -> bool {
+        self.count == other.count && self.price == other.price
+    }
+}
+impl Default for PricingDetail {
+    fn default() -> Self {
+        Self { count: None, price: None }
+    }
 }
 impl PricingDetail {
     /// Starts building a [`PricingDetail`].
@@ -28,9 +46,26 @@ impl PricingDetail {
     }
 }
 /// A builder for [`PricingDetail`](crate::types::PricingDetail); start one with `PricingDetail::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PricingDetailBuilder {
     inner: crate::types::PricingDetail,
+}
+impl Clone for PricingDetailBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PricingDetailBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PricingDetailBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PricingDetail as Default>::default(),
+        }
+    }
 }
 impl PricingDetailBuilder {
     /// Sets [`PricingDetail::count`](crate::types::PricingDetail::count): The number of reservations available for the price.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// PrincipalIdFormat description
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PrincipalIdFormat {
     /// PrincipalIdFormatARN description
     pub arn: Option<String>,
     /// PrincipalIdFormatStatuses description
     pub statuses: Option<Vec<crate::types::IdFormat>>,
+}
+impl Clone for PrincipalIdFormat {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            statuses: self.statuses.clone(),
+        }
+    }
+}
+impl PartialEq for PrincipalIdFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.statuses == other.statuses
+    }
+}
+impl Default for PrincipalIdFormat {
+    fn default() -> Self {
+        Self { arn: None, statuses: None }
+    }
 }
 impl PrincipalIdFormat {
     /// Starts building a [`PrincipalIdFormat`].
@@ -28,9 +46,26 @@ impl PrincipalIdFormat {
     }
 }
 /// A builder for [`PrincipalIdFormat`](crate::types::PrincipalIdFormat); start one with `PrincipalIdFormat::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PrincipalIdFormatBuilder {
     inner: crate::types::PrincipalIdFormat,
+}
+impl Clone for PrincipalIdFormatBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PrincipalIdFormatBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PrincipalIdFormatBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PrincipalIdFormat as Default>::default(),
+        }
+    }
 }
 impl PrincipalIdFormatBuilder {
     /// Sets [`PrincipalIdFormat::arn`](crate::types::PrincipalIdFormat::arn): PrincipalIdFormatARN description

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the Private DNS name for interface endpoints.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PrivateDnsDetails {
     /// The private DNS name assigned to the VPC endpoint service.
     pub private_dns_name: Option<String>,
+}
+impl Clone for PrivateDnsDetails {
+    fn clone(&self) -> Self {
+        Self {
+            private_dns_name: self.private_dns_name.clone(),
+        }
+    }
+}
+impl PartialEq for PrivateDnsDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.private_dns_name == other.private_dns_name
+    }
+}
+impl Default for PrivateDnsDetails {
+    fn default() -> Self {
+        Self { private_dns_name: None }
+    }
 }
 impl PrivateDnsDetails {
     /// Starts building a [`PrivateDnsDetails`].
@@ -21,9 +38,26 @@ impl PrivateDnsDetails {
     }
 }
 /// A builder for [`PrivateDnsDetails`](crate::types::PrivateDnsDetails); start one with `PrivateDnsDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PrivateDnsDetailsBuilder {
     inner: crate::types::PrivateDnsDetails,
+}
+impl Clone for PrivateDnsDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PrivateDnsDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PrivateDnsDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PrivateDnsDetails as Default>::default(),
+        }
+    }
 }
 impl PrivateDnsDetailsBuilder {
     /// Sets [`PrivateDnsDetails::private_dns_name`](crate::types::PrivateDnsDetails::private_dns_name): The private DNS name assigned to the VPC endpoint service.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the private DNS name for the service endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PrivateDnsNameConfiguration {
     /// The verification state of the VPC endpoint service.
@@ -15,6 +15,32 @@ pub struct PrivateDnsNameConfiguration {
     pub value: Option<String>,
     /// The name of the record subdomain the service provider needs to create. The service provider adds the `value` text to the `name`.
     pub name: Option<String>,
+}
+impl Clone for PrivateDnsNameConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            type_: self.type_.clone(),
+            value: self.value.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for PrivateDnsNameConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.type_ == other.type_
+            && self.value == other.value && self.name == other.name
+    }
+}
+impl Default for PrivateDnsNameConfiguration {
+    fn default() -> Self {
+        Self {
+            state: None,
+            type_: None,
+            value: None,
+            name: None,
+        }
+    }
 }
 impl PrivateDnsNameConfiguration {
     /// Starts building a [`PrivateDnsNameConfiguration`].
@@ -44,9 +70,26 @@ impl PrivateDnsNameConfiguration {
     }
 }
 /// A builder for [`PrivateDnsNameConfiguration`](crate::types::PrivateDnsNameConfiguration); start one with `PrivateDnsNameConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PrivateDnsNameConfigurationBuilder {
     inner: crate::types::PrivateDnsNameConfiguration,
+}
+impl Clone for PrivateDnsNameConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PrivateDnsNameConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PrivateDnsNameConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PrivateDnsNameConfiguration as Default>::default(),
+        }
+    }
 }
 impl PrivateDnsNameConfigurationBuilder {
     /// Sets [`PrivateDnsNameConfiguration::state`](crate::types::PrivateDnsNameConfiguration::state): The verification state of the VPC endpoint service.

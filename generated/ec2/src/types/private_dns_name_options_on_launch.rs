@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for instance hostnames.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PrivateDnsNameOptionsOnLaunch {
     /// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID. For dual-stack subnets, you can specify whether DNS names use the instance IPv4 address or the instance ID.
@@ -11,6 +11,34 @@ pub struct PrivateDnsNameOptionsOnLaunch {
     pub enable_resource_name_dns_a_record: Option<bool>,
     /// Indicates whether to respond to DNS queries for instance hostname with DNS AAAA records.
     pub enable_resource_name_dns_aaaa_record: Option<bool>,
+}
+impl Clone for PrivateDnsNameOptionsOnLaunch {
+    fn clone(&self) -> Self {
+        Self {
+            hostname_type: self.hostname_type.clone(),
+            enable_resource_name_dns_a_record: self.enable_resource_name_dns_a_record,
+            enable_resource_name_dns_aaaa_record: self
+                .enable_resource_name_dns_aaaa_record,
+        }
+    }
+}
+impl PartialEq for PrivateDnsNameOptionsOnLaunch {
+    fn eq(&self, other: &Self) -> bool {
+        self.hostname_type == other.hostname_type
+            && self.enable_resource_name_dns_a_record
+                == other.enable_resource_name_dns_a_record
+            && self.enable_resource_name_dns_aaaa_record
+                == other.enable_resource_name_dns_aaaa_record
+    }
+}
+impl Default for PrivateDnsNameOptionsOnLaunch {
+    fn default() -> Self {
+        Self {
+            hostname_type: None,
+            enable_resource_name_dns_a_record: None,
+            enable_resource_name_dns_aaaa_record: None,
+        }
+    }
 }
 impl PrivateDnsNameOptionsOnLaunch {
     /// Starts building a [`PrivateDnsNameOptionsOnLaunch`].
@@ -35,9 +63,26 @@ impl PrivateDnsNameOptionsOnLaunch {
     }
 }
 /// A builder for [`PrivateDnsNameOptionsOnLaunch`](crate::types::PrivateDnsNameOptionsOnLaunch); start one with `PrivateDnsNameOptionsOnLaunch::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PrivateDnsNameOptionsOnLaunchBuilder {
     inner: crate::types::PrivateDnsNameOptionsOnLaunch,
+}
+impl Clone for PrivateDnsNameOptionsOnLaunchBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PrivateDnsNameOptionsOnLaunchBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PrivateDnsNameOptionsOnLaunchBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PrivateDnsNameOptionsOnLaunch as Default>::default(),
+        }
+    }
 }
 impl PrivateDnsNameOptionsOnLaunchBuilder {
     /// Sets [`PrivateDnsNameOptionsOnLaunch::hostname_type`](crate::types::PrivateDnsNameOptionsOnLaunch::hostname_type): The type of hostname for EC2 instances.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for instance hostnames.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PrivateDnsNameOptionsRequest {
     /// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID. For dual-stack subnets, you can specify whether DNS names use the instance IPv4 address or the instance ID.
@@ -11,6 +11,34 @@ pub struct PrivateDnsNameOptionsRequest {
     pub enable_resource_name_dns_a_record: Option<bool>,
     /// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
     pub enable_resource_name_dns_aaaa_record: Option<bool>,
+}
+impl Clone for PrivateDnsNameOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hostname_type: self.hostname_type.clone(),
+            enable_resource_name_dns_a_record: self.enable_resource_name_dns_a_record,
+            enable_resource_name_dns_aaaa_record: self
+                .enable_resource_name_dns_aaaa_record,
+        }
+    }
+}
+impl PartialEq for PrivateDnsNameOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hostname_type == other.hostname_type
+            && self.enable_resource_name_dns_a_record
+                == other.enable_resource_name_dns_a_record
+            && self.enable_resource_name_dns_aaaa_record
+                == other.enable_resource_name_dns_aaaa_record
+    }
+}
+impl Default for PrivateDnsNameOptionsRequest {
+    fn default() -> Self {
+        Self {
+            hostname_type: None,
+            enable_resource_name_dns_a_record: None,
+            enable_resource_name_dns_aaaa_record: None,
+        }
+    }
 }
 impl PrivateDnsNameOptionsRequest {
     /// Starts building a [`PrivateDnsNameOptionsRequest`].
@@ -35,9 +63,26 @@ impl PrivateDnsNameOptionsRequest {
     }
 }
 /// A builder for [`PrivateDnsNameOptionsRequest`](crate::types::PrivateDnsNameOptionsRequest); start one with `PrivateDnsNameOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PrivateDnsNameOptionsRequestBuilder {
     inner: crate::types::PrivateDnsNameOptionsRequest,
+}
+impl Clone for PrivateDnsNameOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PrivateDnsNameOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PrivateDnsNameOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PrivateDnsNameOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl PrivateDnsNameOptionsRequestBuilder {
     /// Sets [`PrivateDnsNameOptionsRequest::hostname_type`](crate::types::PrivateDnsNameOptionsRequest::hostname_type): The type of hostname for EC2 instances.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for instance hostnames.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PrivateDnsNameOptionsResponse {
     /// The type of hostname to assign to an instance.
@@ -11,6 +11,34 @@ pub struct PrivateDnsNameOptionsResponse {
     pub enable_resource_name_dns_a_record: Option<bool>,
     /// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
     pub enable_resource_name_dns_aaaa_record: Option<bool>,
+}
+impl Clone for PrivateDnsNameOptionsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            hostname_type: self.hostname_type.clone(),
+            enable_resource_name_dns_a_record: self.enable_resource_name_dns_a_record,
+            enable_resource_name_dns_aaaa_record: self
+                .enable_resource_name_dns_aaaa_record,
+        }
+    }
+}
+impl PartialEq for PrivateDnsNameOptionsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.hostname_type == other.hostname_type
+            && self.enable_resource_name_dns_a_record
+                == other.enable_resource_name_dns_a_record
+            && self.enable_resource_name_dns_aaaa_record
+                == other.enable_resource_name_dns_aaaa_record
+    }
+}
+impl Default for PrivateDnsNameOptionsResponse {
+    fn default() -> Self {
+        Self {
+            hostname_type: None,
+            enable_resource_name_dns_a_record: None,
+            enable_resource_name_dns_aaaa_record: None,
+        }
+    }
 }
 impl PrivateDnsNameOptionsResponse {
     /// Starts building a [`PrivateDnsNameOptionsResponse`].
@@ -35,9 +63,26 @@ impl PrivateDnsNameOptionsResponse {
     }
 }
 /// A builder for [`PrivateDnsNameOptionsResponse`](crate::types::PrivateDnsNameOptionsResponse); start one with `PrivateDnsNameOptionsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PrivateDnsNameOptionsResponseBuilder {
     inner: crate::types::PrivateDnsNameOptionsResponse,
+}
+impl Clone for PrivateDnsNameOptionsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PrivateDnsNameOptionsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PrivateDnsNameOptionsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PrivateDnsNameOptionsResponse as Default>::default(),
+        }
+    }
 }
 impl PrivateDnsNameOptionsResponseBuilder {
     /// Sets [`PrivateDnsNameOptionsResponse::hostname_type`](crate::types::PrivateDnsNameOptionsResponse::hostname_type): The type of hostname to assign to an instance.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary private IPv4 address for a network interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PrivateIpAddressSpecification {
     /// Indicates whether the private IPv4 address is the primary private IPv4 address. Only one IPv4 address can be designated as primary.
     pub primary: Option<bool>,
     /// The private IPv4 address.
     pub private_ip_address: Option<String>,
+}
+impl Clone for PrivateIpAddressSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            primary: self.primary,
+            private_ip_address: self.private_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for PrivateIpAddressSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.primary == other.primary
+            && self.private_ip_address == other.private_ip_address
+    }
+}
+impl Default for PrivateIpAddressSpecification {
+    fn default() -> Self {
+        Self {
+            primary: None,
+            private_ip_address: None,
+        }
+    }
 }
 impl PrivateIpAddressSpecification {
     /// Starts building a [`PrivateIpAddressSpecification`].
@@ -28,9 +50,26 @@ impl PrivateIpAddressSpecification {
     }
 }
 /// A builder for [`PrivateIpAddressSpecification`](crate::types::PrivateIpAddressSpecification); start one with `PrivateIpAddressSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PrivateIpAddressSpecificationBuilder {
     inner: crate::types::PrivateIpAddressSpecification,
+}
+impl Clone for PrivateIpAddressSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PrivateIpAddressSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PrivateIpAddressSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PrivateIpAddressSpecification as Default>::default(),
+        }
+    }
 }
 impl PrivateIpAddressSpecificationBuilder {
     /// Sets [`PrivateIpAddressSpecification::primary`](crate::types::PrivateIpAddressSpecification::primary): Indicates whether the private IPv4 address is the primary private IPv4 address.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the processor used by the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProcessorInfo {
     /// The architectures supported by the instance type.
@@ -15,6 +15,34 @@ pub struct ProcessorInfo {
     >,
     /// The manufacturer of the processor.
     pub manufacturer: Option<String>,
+}
+impl Clone for ProcessorInfo {
+    fn clone(&self) -> Self {
+        Self {
+            supported_architectures: self.supported_architectures.clone(),
+            sustained_clock_speed_in_ghz: self.sustained_clock_speed_in_ghz,
+            supported_features: self.supported_features.clone(),
+            manufacturer: self.manufacturer.clone(),
+        }
+    }
+}
+impl PartialEq for ProcessorInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.supported_architectures == other.supported_architectures
+            && self.sustained_clock_speed_in_ghz == other.sustained_clock_speed_in_ghz
+            && self.supported_features == other.supported_features
+            && self.manufacturer == other.manufacturer
+    }
+}
+impl Default for ProcessorInfo {
+    fn default() -> Self {
+        Self {
+            supported_architectures: None,
+            sustained_clock_speed_in_ghz: None,
+            supported_features: None,
+            manufacturer: None,
+        }
+    }
 }
 impl ProcessorInfo {
     /// Starts building a [`ProcessorInfo`].
@@ -46,9 +74,26 @@ impl ProcessorInfo {
     }
 }
 /// A builder for [`ProcessorInfo`](crate::types::ProcessorInfo); start one with `ProcessorInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProcessorInfoBuilder {
     inner: crate::types::ProcessorInfo,
+}
+impl Clone for ProcessorInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProcessorInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProcessorInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProcessorInfo as Default>::default(),
+        }
+    }
 }
 impl ProcessorInfoBuilder {
     /// Appends one item to [`ProcessorInfo::supported_architectures`](crate::types::ProcessorInfo::supported_architectures): The architectures supported by the instance type.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a product code.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProductCode {
     /// The product code.
     pub product_code_id: Option<String>,
     /// The type of product code.
     pub product_code_type: Option<crate::types::ProductCodeValues>,
+}
+impl Clone for ProductCode {
+    fn clone(&self) -> Self {
+        Self {
+            product_code_id: self.product_code_id.clone(),
+            product_code_type: self.product_code_type.clone(),
+        }
+    }
+}
+impl PartialEq for ProductCode {
+    fn eq(&self, other: &Self) -> bool {
+        self.product_code_id == other.product_code_id
+            && self.product_code_type == other.product_code_type
+    }
+}
+impl Default for ProductCode {
+    fn default() -> Self {
+        Self {
+            product_code_id: None,
+            product_code_type: None,
+        }
+    }
 }
 impl ProductCode {
     /// Starts building a [`ProductCode`].
@@ -28,9 +50,26 @@ impl ProductCode {
     }
 }
 /// A builder for [`ProductCode`](crate::types::ProductCode); start one with `ProductCode::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProductCodeBuilder {
     inner: crate::types::ProductCode,
+}
+impl Clone for ProductCodeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProductCodeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProductCodeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProductCode as Default>::default(),
+        }
+    }
 }
 impl ProductCodeBuilder {
     /// Sets [`ProductCode::product_code_id`](crate::types::ProductCode::product_code_id): The product code.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a virtual private gateway propagating route.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PropagatingVgw {
     /// The ID of the virtual private gateway.
     pub gateway_id: Option<String>,
+}
+impl Clone for PropagatingVgw {
+    fn clone(&self) -> Self {
+        Self {
+            gateway_id: self.gateway_id.clone(),
+        }
+    }
+}
+impl PartialEq for PropagatingVgw {
+    fn eq(&self, other: &Self) -> bool {
+        self.gateway_id == other.gateway_id
+    }
+}
+impl Default for PropagatingVgw {
+    fn default() -> Self {
+        Self { gateway_id: None }
+    }
 }
 impl PropagatingVgw {
     /// Starts building a [`PropagatingVgw`].
@@ -21,9 +38,26 @@ impl PropagatingVgw {
     }
 }
 /// A builder for [`PropagatingVgw`](crate::types::PropagatingVgw); start one with `PropagatingVgw::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PropagatingVgwBuilder {
     inner: crate::types::PropagatingVgw,
+}
+impl Clone for PropagatingVgwBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PropagatingVgwBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PropagatingVgwBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PropagatingVgw as Default>::default(),
+        }
+    }
 }
 impl PropagatingVgwBuilder {
     /// Sets [`PropagatingVgw::gateway_id`](crate::types::PropagatingVgw::gateway_id): The ID of the virtual private gateway.

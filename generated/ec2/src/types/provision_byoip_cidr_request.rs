@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionByoipCidrRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionByoipCidrRequest {
     /// The public IPv4 or IPv6 address range, in CIDR notation. The most specific IPv4 prefix that you can specify is /24. The most specific IPv6 address range that you can bring is /48 for CIDRs that are publicly advertisable and /56 for CIDRs that are not publicly advertisable. The address range cannot overlap with another address range that you've brought to this or another Region.
@@ -33,6 +33,45 @@ pub struct ProvisionByoipCidrRequest {
     ///
     /// **Note:** You cannot provision or advertise BYOIPv6 address ranges in Local Zones at this time.
     pub network_border_group: Option<String>,
+}
+impl Clone for ProvisionByoipCidrRequest {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            cidr_authorization_context: self.cidr_authorization_context.clone(),
+            publicly_advertisable: self.publicly_advertisable,
+            description: self.description.clone(),
+            dry_run: self.dry_run,
+            pool_tag_specifications: self.pool_tag_specifications.clone(),
+            multi_region: self.multi_region,
+            network_border_group: self.network_border_group.clone(),
+        }
+    }
+}
+impl PartialEq for ProvisionByoipCidrRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr
+            && self.cidr_authorization_context == other.cidr_authorization_context
+            && self.publicly_advertisable == other.publicly_advertisable
+            && self.description == other.description && self.dry_run == other.dry_run
+            && self.pool_tag_specifications == other.pool_tag_specifications
+            && self.multi_region == other.multi_region
+            && self.network_border_group == other.network_border_group
+    }
+}
+impl Default for ProvisionByoipCidrRequest {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            cidr_authorization_context: None,
+            publicly_advertisable: None,
+            description: None,
+            dry_run: None,
+            pool_tag_specifications: None,
+            multi_region: None,
+            network_border_group: None,
+        }
+    }
 }
 impl ProvisionByoipCidrRequest {
     /// Starts building a [`ProvisionByoipCidrRequest`].
@@ -84,9 +123,26 @@ impl ProvisionByoipCidrRequest {
     }
 }
 /// A builder for [`ProvisionByoipCidrRequest`](crate::types::ProvisionByoipCidrRequest); start one with `ProvisionByoipCidrRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionByoipCidrRequestBuilder {
     inner: crate::types::ProvisionByoipCidrRequest,
+}
+impl Clone for ProvisionByoipCidrRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionByoipCidrRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionByoipCidrRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionByoipCidrRequest as Default>::default(),
+        }
+    }
 }
 impl ProvisionByoipCidrRequestBuilder {
     /// Sets [`ProvisionByoipCidrRequest::cidr`](crate::types::ProvisionByoipCidrRequest::cidr): The public IPv4 or IPv6 address range, in CIDR notation.

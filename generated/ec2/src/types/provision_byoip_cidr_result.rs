@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionByoipCidrResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionByoipCidrResult {
     /// Information about the address range.
     pub byoip_cidr: Option<crate::types::ByoipCidr>,
+}
+impl Clone for ProvisionByoipCidrResult {
+    fn clone(&self) -> Self {
+        Self {
+            byoip_cidr: self.byoip_cidr.clone(),
+        }
+    }
+}
+impl PartialEq for ProvisionByoipCidrResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.byoip_cidr == other.byoip_cidr
+    }
+}
+impl Default for ProvisionByoipCidrResult {
+    fn default() -> Self {
+        Self { byoip_cidr: None }
+    }
 }
 impl ProvisionByoipCidrResult {
     /// Starts building a [`ProvisionByoipCidrResult`].
@@ -21,9 +38,26 @@ impl ProvisionByoipCidrResult {
     }
 }
 /// A builder for [`ProvisionByoipCidrResult`](crate::types::ProvisionByoipCidrResult); start one with `ProvisionByoipCidrResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionByoipCidrResultBuilder {
     inner: crate::types::ProvisionByoipCidrResult,
+}
+impl Clone for ProvisionByoipCidrResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionByoipCidrResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionByoipCidrResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionByoipCidrResult as Default>::default(),
+        }
+    }
 }
 impl ProvisionByoipCidrResultBuilder {
     /// Sets [`ProvisionByoipCidrResult::byoip_cidr`](crate::types::ProvisionByoipCidrResult::byoip_cidr): Information about the address range.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionIpamByoasnRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionIpamByoasnRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,33 @@ pub struct ProvisionIpamByoasnRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub asn_authorization_context: Option<crate::types::AsnAuthorizationContext>,
+}
+impl Clone for ProvisionIpamByoasnRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_id: self.ipam_id.clone(),
+            asn: self.asn.clone(),
+            asn_authorization_context: self.asn_authorization_context.clone(),
+        }
+    }
+}
+impl PartialEq for ProvisionIpamByoasnRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_id == other.ipam_id
+            && self.asn == other.asn
+            && self.asn_authorization_context == other.asn_authorization_context
+    }
+}
+impl Default for ProvisionIpamByoasnRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_id: None,
+            asn: None,
+            asn_authorization_context: None,
+        }
+    }
 }
 impl ProvisionIpamByoasnRequest {
     /// Starts building a [`ProvisionIpamByoasnRequest`].
@@ -50,9 +77,26 @@ impl ProvisionIpamByoasnRequest {
     }
 }
 /// A builder for [`ProvisionIpamByoasnRequest`](crate::types::ProvisionIpamByoasnRequest); start one with `ProvisionIpamByoasnRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionIpamByoasnRequestBuilder {
     inner: crate::types::ProvisionIpamByoasnRequest,
+}
+impl Clone for ProvisionIpamByoasnRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionIpamByoasnRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionIpamByoasnRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionIpamByoasnRequest as Default>::default(),
+        }
+    }
 }
 impl ProvisionIpamByoasnRequestBuilder {
     /// Sets [`ProvisionIpamByoasnRequest::dry_run`](crate::types::ProvisionIpamByoasnRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

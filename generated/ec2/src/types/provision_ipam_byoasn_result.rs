@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionIpamByoasnResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionIpamByoasnResult {
     /// An ASN and BYOIP CIDR association.
     pub byoasn: Option<crate::types::Byoasn>,
+}
+impl Clone for ProvisionIpamByoasnResult {
+    fn clone(&self) -> Self {
+        Self {
+            byoasn: self.byoasn.clone(),
+        }
+    }
+}
+impl PartialEq for ProvisionIpamByoasnResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.byoasn == other.byoasn
+    }
+}
+impl Default for ProvisionIpamByoasnResult {
+    fn default() -> Self {
+        Self { byoasn: None }
+    }
 }
 impl ProvisionIpamByoasnResult {
     /// Starts building a [`ProvisionIpamByoasnResult`].
@@ -21,9 +38,26 @@ impl ProvisionIpamByoasnResult {
     }
 }
 /// A builder for [`ProvisionIpamByoasnResult`](crate::types::ProvisionIpamByoasnResult); start one with `ProvisionIpamByoasnResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionIpamByoasnResultBuilder {
     inner: crate::types::ProvisionIpamByoasnResult,
+}
+impl Clone for ProvisionIpamByoasnResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionIpamByoasnResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionIpamByoasnResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionIpamByoasnResult as Default>::default(),
+        }
+    }
 }
 impl ProvisionIpamByoasnResultBuilder {
     /// Sets [`ProvisionIpamByoasnResult::byoasn`](crate::types::ProvisionIpamByoasnResult::byoasn): An ASN and BYOIP CIDR association.

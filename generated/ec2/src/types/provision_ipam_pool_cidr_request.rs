@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionIpamPoolCidrRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionIpamPoolCidrRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -23,6 +23,48 @@ pub struct ProvisionIpamPoolCidrRequest {
     pub verification_method: Option<crate::types::VerificationMethod>,
     /// Verification token ID. This option only applies to IPv4 and IPv6 pools in the public scope.
     pub ipam_external_resource_verification_token_id: Option<String>,
+}
+impl Clone for ProvisionIpamPoolCidrRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            cidr: self.cidr.clone(),
+            cidr_authorization_context: self.cidr_authorization_context.clone(),
+            netmask_length: self.netmask_length,
+            client_token: self.client_token.clone(),
+            verification_method: self.verification_method.clone(),
+            ipam_external_resource_verification_token_id: self
+                .ipam_external_resource_verification_token_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ProvisionIpamPoolCidrRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_pool_id == other.ipam_pool_id
+            && self.cidr == other.cidr
+            && self.cidr_authorization_context == other.cidr_authorization_context
+            && self.netmask_length == other.netmask_length
+            && self.client_token == other.client_token
+            && self.verification_method == other.verification_method
+            && self.ipam_external_resource_verification_token_id
+                == other.ipam_external_resource_verification_token_id
+    }
+}
+impl Default for ProvisionIpamPoolCidrRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_pool_id: None,
+            cidr: None,
+            cidr_authorization_context: None,
+            netmask_length: None,
+            client_token: None,
+            verification_method: None,
+            ipam_external_resource_verification_token_id: None,
+        }
+    }
 }
 impl ProvisionIpamPoolCidrRequest {
     /// Starts building a [`ProvisionIpamPoolCidrRequest`].
@@ -74,9 +116,26 @@ impl ProvisionIpamPoolCidrRequest {
     }
 }
 /// A builder for [`ProvisionIpamPoolCidrRequest`](crate::types::ProvisionIpamPoolCidrRequest); start one with `ProvisionIpamPoolCidrRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionIpamPoolCidrRequestBuilder {
     inner: crate::types::ProvisionIpamPoolCidrRequest,
+}
+impl Clone for ProvisionIpamPoolCidrRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionIpamPoolCidrRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionIpamPoolCidrRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionIpamPoolCidrRequest as Default>::default(),
+        }
+    }
 }
 impl ProvisionIpamPoolCidrRequestBuilder {
     /// Sets [`ProvisionIpamPoolCidrRequest::dry_run`](crate::types::ProvisionIpamPoolCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionIpamPoolCidrResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionIpamPoolCidrResult {
     /// Information about the provisioned CIDR.
     pub ipam_pool_cidr: Option<crate::types::IpamPoolCidr>,
+}
+impl Clone for ProvisionIpamPoolCidrResult {
+    fn clone(&self) -> Self {
+        Self {
+            ipam_pool_cidr: self.ipam_pool_cidr.clone(),
+        }
+    }
+}
+impl PartialEq for ProvisionIpamPoolCidrResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipam_pool_cidr == other.ipam_pool_cidr
+    }
+}
+impl Default for ProvisionIpamPoolCidrResult {
+    fn default() -> Self {
+        Self { ipam_pool_cidr: None }
+    }
 }
 impl ProvisionIpamPoolCidrResult {
     /// Starts building a [`ProvisionIpamPoolCidrResult`].
@@ -21,9 +38,26 @@ impl ProvisionIpamPoolCidrResult {
     }
 }
 /// A builder for [`ProvisionIpamPoolCidrResult`](crate::types::ProvisionIpamPoolCidrResult); start one with `ProvisionIpamPoolCidrResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionIpamPoolCidrResultBuilder {
     inner: crate::types::ProvisionIpamPoolCidrResult,
+}
+impl Clone for ProvisionIpamPoolCidrResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionIpamPoolCidrResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionIpamPoolCidrResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionIpamPoolCidrResult as Default>::default(),
+        }
+    }
 }
 impl ProvisionIpamPoolCidrResultBuilder {
     /// Sets [`ProvisionIpamPoolCidrResult::ipam_pool_cidr`](crate::types::ProvisionIpamPoolCidrResult::ipam_pool_cidr): Information about the provisioned CIDR.

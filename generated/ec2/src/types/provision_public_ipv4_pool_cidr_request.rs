@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionPublicIpv4PoolCidrRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionPublicIpv4PoolCidrRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -21,6 +21,36 @@ pub struct ProvisionPublicIpv4PoolCidrRequest {
     pub netmask_length: Option<i32>,
     /// The Availability Zone (AZ) or Local Zone (LZ) network border group that the resource that the IP address is assigned to is in. Defaults to an AZ network border group. For more information on available Local Zones, see [Local Zone availability](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-byoip.html#byoip-zone-avail) in the *Amazon EC2 User Guide*.
     pub network_border_group: Option<String>,
+}
+impl Clone for ProvisionPublicIpv4PoolCidrRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            pool_id: self.pool_id.clone(),
+            netmask_length: self.netmask_length,
+            network_border_group: self.network_border_group.clone(),
+        }
+    }
+}
+impl PartialEq for ProvisionPublicIpv4PoolCidrRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_pool_id == other.ipam_pool_id
+            && self.pool_id == other.pool_id
+            && self.netmask_length == other.netmask_length
+            && self.network_border_group == other.network_border_group
+    }
+}
+impl Default for ProvisionPublicIpv4PoolCidrRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_pool_id: None,
+            pool_id: None,
+            netmask_length: None,
+            network_border_group: None,
+        }
+    }
 }
 impl ProvisionPublicIpv4PoolCidrRequest {
     /// Starts building a [`ProvisionPublicIpv4PoolCidrRequest`].
@@ -55,9 +85,26 @@ impl ProvisionPublicIpv4PoolCidrRequest {
     }
 }
 /// A builder for [`ProvisionPublicIpv4PoolCidrRequest`](crate::types::ProvisionPublicIpv4PoolCidrRequest); start one with `ProvisionPublicIpv4PoolCidrRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionPublicIpv4PoolCidrRequestBuilder {
     inner: crate::types::ProvisionPublicIpv4PoolCidrRequest,
+}
+impl Clone for ProvisionPublicIpv4PoolCidrRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionPublicIpv4PoolCidrRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionPublicIpv4PoolCidrRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionPublicIpv4PoolCidrRequest as Default>::default(),
+        }
+    }
 }
 impl ProvisionPublicIpv4PoolCidrRequestBuilder {
     /// Sets [`ProvisionPublicIpv4PoolCidrRequest::dry_run`](crate::types::ProvisionPublicIpv4PoolCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionPublicIpv4PoolCidrResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionPublicIpv4PoolCidrResult {
     /// The ID of the pool that you want to provision the CIDR to.
     pub pool_id: Option<String>,
     /// Information about the address range of the public IPv4 pool.
     pub pool_address_range: Option<crate::types::PublicIpv4PoolRange>,
+}
+impl Clone for ProvisionPublicIpv4PoolCidrResult {
+    fn clone(&self) -> Self {
+        Self {
+            pool_id: self.pool_id.clone(),
+            pool_address_range: self.pool_address_range.clone(),
+        }
+    }
+}
+impl PartialEq for ProvisionPublicIpv4PoolCidrResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.pool_id == other.pool_id
+            && self.pool_address_range == other.pool_address_range
+    }
+}
+impl Default for ProvisionPublicIpv4PoolCidrResult {
+    fn default() -> Self {
+        Self {
+            pool_id: None,
+            pool_address_range: None,
+        }
+    }
 }
 impl ProvisionPublicIpv4PoolCidrResult {
     /// Starts building a [`ProvisionPublicIpv4PoolCidrResult`].
@@ -28,9 +50,26 @@ impl ProvisionPublicIpv4PoolCidrResult {
     }
 }
 /// A builder for [`ProvisionPublicIpv4PoolCidrResult`](crate::types::ProvisionPublicIpv4PoolCidrResult); start one with `ProvisionPublicIpv4PoolCidrResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionPublicIpv4PoolCidrResultBuilder {
     inner: crate::types::ProvisionPublicIpv4PoolCidrResult,
+}
+impl Clone for ProvisionPublicIpv4PoolCidrResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionPublicIpv4PoolCidrResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionPublicIpv4PoolCidrResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionPublicIpv4PoolCidrResult as Default>::default(),
+        }
+    }
 }
 impl ProvisionPublicIpv4PoolCidrResultBuilder {
     /// Sets [`ProvisionPublicIpv4PoolCidrResult::pool_id`](crate::types::ProvisionPublicIpv4PoolCidrResult::pool_id): The ID of the pool that you want to provision the CIDR to.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Reserved. If you need to sustain traffic greater than the [documented limits](https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-gateways), contact Amazon Web Services Support.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionedBandwidth {
     /// Reserved.
@@ -15,6 +15,36 @@ pub struct ProvisionedBandwidth {
     pub requested: Option<String>,
     /// Reserved.
     pub status: Option<String>,
+}
+impl Clone for ProvisionedBandwidth {
+    fn clone(&self) -> Self {
+        Self {
+            provision_time: self.provision_time,
+            provisioned: self.provisioned.clone(),
+            request_time: self.request_time,
+            requested: self.requested.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for ProvisionedBandwidth {
+    fn eq(&self, other: &Self) -> bool {
+        self.provision_time == other.provision_time
+            && self.provisioned == other.provisioned
+            && self.request_time == other.request_time
+            && self.requested == other.requested && self.status == other.status
+    }
+}
+impl Default for ProvisionedBandwidth {
+    fn default() -> Self {
+        Self {
+            provision_time: None,
+            provisioned: None,
+            request_time: None,
+            requested: None,
+            status: None,
+        }
+    }
 }
 impl ProvisionedBandwidth {
     /// Starts building a [`ProvisionedBandwidth`].
@@ -49,9 +79,26 @@ impl ProvisionedBandwidth {
     }
 }
 /// A builder for [`ProvisionedBandwidth`](crate::types::ProvisionedBandwidth); start one with `ProvisionedBandwidth::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionedBandwidthBuilder {
     inner: crate::types::ProvisionedBandwidth,
+}
+impl Clone for ProvisionedBandwidthBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionedBandwidthBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionedBandwidthBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionedBandwidth as Default>::default(),
+        }
+    }
 }
 impl ProvisionedBandwidthBuilder {
     /// Sets [`ProvisionedBandwidth::provision_time`](crate::types::ProvisionedBandwidth::provision_time): Reserved.

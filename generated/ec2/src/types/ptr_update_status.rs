@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The status of an updated pointer (PTR) record for an Elastic IP address.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PtrUpdateStatus {
     /// The value for the PTR record update.
@@ -11,6 +11,30 @@ pub struct PtrUpdateStatus {
     pub status: Option<String>,
     /// The reason for the PTR record update.
     pub reason: Option<String>,
+}
+impl Clone for PtrUpdateStatus {
+    fn clone(&self) -> Self {
+        Self {
+            value: self.value.clone(),
+            status: self.status.clone(),
+            reason: self.reason.clone(),
+        }
+    }
+}
+impl PartialEq for PtrUpdateStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value && self.status == other.status
+            && self.reason == other.reason
+    }
+}
+impl Default for PtrUpdateStatus {
+    fn default() -> Self {
+        Self {
+            value: None,
+            status: None,
+            reason: None,
+        }
+    }
 }
 impl PtrUpdateStatus {
     /// Starts building a [`PtrUpdateStatus`].
@@ -35,9 +59,26 @@ impl PtrUpdateStatus {
     }
 }
 /// A builder for [`PtrUpdateStatus`](crate::types::PtrUpdateStatus); start one with `PtrUpdateStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PtrUpdateStatusBuilder {
     inner: crate::types::PtrUpdateStatus,
+}
+impl Clone for PtrUpdateStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PtrUpdateStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PtrUpdateStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PtrUpdateStatus as Default>::default(),
+        }
+    }
 }
 impl PtrUpdateStatusBuilder {
     /// Sets [`PtrUpdateStatus::value`](crate::types::PtrUpdateStatus::value): The value for the PTR record update.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Public hostname type options. For more information, see [EC2 instance hostnames, DNS names, and domains](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-naming.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PublicIpDnsNameOptions {
     /// The public hostname type. For more information, see [EC2 instance hostnames, DNS names, and domains](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-naming.html) in the *Amazon EC2 User Guide*.
@@ -13,6 +13,34 @@ pub struct PublicIpDnsNameOptions {
     pub public_ipv6_dns_name: Option<String>,
     /// A dual-stack public hostname for a network interface. Requests from within the VPC resolve to both the private IPv4 address and the IPv6 Global Unicast Address of the network interface. Requests from the internet resolve to both the public IPv4 and the IPv6 GUA address of the network interface.
     pub public_dual_stack_dns_name: Option<String>,
+}
+impl Clone for PublicIpDnsNameOptions {
+    fn clone(&self) -> Self {
+        Self {
+            dns_hostname_type: self.dns_hostname_type.clone(),
+            public_ipv4_dns_name: self.public_ipv4_dns_name.clone(),
+            public_ipv6_dns_name: self.public_ipv6_dns_name.clone(),
+            public_dual_stack_dns_name: self.public_dual_stack_dns_name.clone(),
+        }
+    }
+}
+impl PartialEq for PublicIpDnsNameOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.dns_hostname_type == other.dns_hostname_type
+            && self.public_ipv4_dns_name == other.public_ipv4_dns_name
+            && self.public_ipv6_dns_name == other.public_ipv6_dns_name
+            && self.public_dual_stack_dns_name == other.public_dual_stack_dns_name
+    }
+}
+impl Default for PublicIpDnsNameOptions {
+    fn default() -> Self {
+        Self {
+            dns_hostname_type: None,
+            public_ipv4_dns_name: None,
+            public_ipv6_dns_name: None,
+            public_dual_stack_dns_name: None,
+        }
+    }
 }
 impl PublicIpDnsNameOptions {
     /// Starts building a [`PublicIpDnsNameOptions`].
@@ -42,9 +70,26 @@ impl PublicIpDnsNameOptions {
     }
 }
 /// A builder for [`PublicIpDnsNameOptions`](crate::types::PublicIpDnsNameOptions); start one with `PublicIpDnsNameOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PublicIpDnsNameOptionsBuilder {
     inner: crate::types::PublicIpDnsNameOptions,
+}
+impl Clone for PublicIpDnsNameOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PublicIpDnsNameOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PublicIpDnsNameOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PublicIpDnsNameOptions as Default>::default(),
+        }
+    }
 }
 impl PublicIpDnsNameOptionsBuilder {
     /// Sets [`PublicIpDnsNameOptions::dns_hostname_type`](crate::types::PublicIpDnsNameOptions::dns_hostname_type): The public hostname type.

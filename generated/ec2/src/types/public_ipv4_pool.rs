@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv4 address pool.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PublicIpv4Pool {
     /// The ID of the address pool.
@@ -19,6 +19,42 @@ pub struct PublicIpv4Pool {
     pub network_border_group: Option<String>,
     /// Any tags for the address pool.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for PublicIpv4Pool {
+    fn clone(&self) -> Self {
+        Self {
+            pool_id: self.pool_id.clone(),
+            description: self.description.clone(),
+            pool_address_ranges: self.pool_address_ranges.clone(),
+            total_address_count: self.total_address_count,
+            total_available_address_count: self.total_available_address_count,
+            network_border_group: self.network_border_group.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for PublicIpv4Pool {
+    fn eq(&self, other: &Self) -> bool {
+        self.pool_id == other.pool_id && self.description == other.description
+            && self.pool_address_ranges == other.pool_address_ranges
+            && self.total_address_count == other.total_address_count
+            && self.total_available_address_count == other.total_available_address_count
+            && self.network_border_group == other.network_border_group
+            && self.tags == other.tags
+    }
+}
+impl Default for PublicIpv4Pool {
+    fn default() -> Self {
+        Self {
+            pool_id: None,
+            description: None,
+            pool_address_ranges: None,
+            total_address_count: None,
+            total_available_address_count: None,
+            network_border_group: None,
+            tags: None,
+        }
+    }
 }
 impl PublicIpv4Pool {
     /// Starts building a [`PublicIpv4Pool`].
@@ -63,9 +99,26 @@ impl PublicIpv4Pool {
     }
 }
 /// A builder for [`PublicIpv4Pool`](crate::types::PublicIpv4Pool); start one with `PublicIpv4Pool::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PublicIpv4PoolBuilder {
     inner: crate::types::PublicIpv4Pool,
+}
+impl Clone for PublicIpv4PoolBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PublicIpv4PoolBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PublicIpv4PoolBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PublicIpv4Pool as Default>::default(),
+        }
+    }
 }
 impl PublicIpv4PoolBuilder {
     /// Sets [`PublicIpv4Pool::pool_id`](crate::types::PublicIpv4Pool::pool_id): The ID of the address pool.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an address range of an IPv4 address pool.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PublicIpv4PoolRange {
     /// The first IP address in the range.
@@ -13,6 +13,34 @@ pub struct PublicIpv4PoolRange {
     pub address_count: Option<i32>,
     /// The number of available addresses in the range.
     pub available_address_count: Option<i32>,
+}
+impl Clone for PublicIpv4PoolRange {
+    fn clone(&self) -> Self {
+        Self {
+            first_address: self.first_address.clone(),
+            last_address: self.last_address.clone(),
+            address_count: self.address_count,
+            available_address_count: self.available_address_count,
+        }
+    }
+}
+impl PartialEq for PublicIpv4PoolRange {
+    fn eq(&self, other: &Self) -> bool {
+        self.first_address == other.first_address
+            && self.last_address == other.last_address
+            && self.address_count == other.address_count
+            && self.available_address_count == other.available_address_count
+    }
+}
+impl Default for PublicIpv4PoolRange {
+    fn default() -> Self {
+        Self {
+            first_address: None,
+            last_address: None,
+            address_count: None,
+            available_address_count: None,
+        }
+    }
 }
 impl PublicIpv4PoolRange {
     /// Starts building a [`PublicIpv4PoolRange`].
@@ -42,9 +70,26 @@ impl PublicIpv4PoolRange {
     }
 }
 /// A builder for [`PublicIpv4PoolRange`](crate::types::PublicIpv4PoolRange); start one with `PublicIpv4PoolRange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PublicIpv4PoolRangeBuilder {
     inner: crate::types::PublicIpv4PoolRange,
+}
+impl Clone for PublicIpv4PoolRangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PublicIpv4PoolRangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PublicIpv4PoolRangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PublicIpv4PoolRange as Default>::default(),
+        }
+    }
 }
 impl PublicIpv4PoolRangeBuilder {
     /// Sets [`PublicIpv4PoolRange::first_address`](crate::types::PublicIpv4PoolRange::first_address): The first IP address in the range.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the result of the purchase.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Purchase {
     /// The currency in which the `UpfrontPrice` and `HourlyPrice` amounts are specified. At this time, the only supported currency is `USD`.
@@ -21,6 +21,45 @@ pub struct Purchase {
     pub payment_option: Option<crate::types::PaymentOption>,
     /// The upfront price of the reservation.
     pub upfront_price: Option<String>,
+}
+impl Clone for Purchase {
+    fn clone(&self) -> Self {
+        Self {
+            currency_code: self.currency_code.clone(),
+            duration: self.duration,
+            host_id_set: self.host_id_set.clone(),
+            host_reservation_id: self.host_reservation_id.clone(),
+            hourly_price: self.hourly_price.clone(),
+            instance_family: self.instance_family.clone(),
+            payment_option: self.payment_option.clone(),
+            upfront_price: self.upfront_price.clone(),
+        }
+    }
+}
+impl PartialEq for Purchase {
+    fn eq(&self, other: &Self) -> bool {
+        self.currency_code == other.currency_code && self.duration == other.duration
+            && self.host_id_set == other.host_id_set
+            && self.host_reservation_id == other.host_reservation_id
+            && self.hourly_price == other.hourly_price
+            && self.instance_family == other.instance_family
+            && self.payment_option == other.payment_option
+            && self.upfront_price == other.upfront_price
+    }
+}
+impl Default for Purchase {
+    fn default() -> Self {
+        Self {
+            currency_code: None,
+            duration: None,
+            host_id_set: None,
+            host_reservation_id: None,
+            hourly_price: None,
+            instance_family: None,
+            payment_option: None,
+            upfront_price: None,
+        }
+    }
 }
 impl Purchase {
     /// Starts building a [`Purchase`].
@@ -70,9 +109,26 @@ impl Purchase {
     }
 }
 /// A builder for [`Purchase`](crate::types::Purchase); start one with `Purchase::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurchaseBuilder {
     inner: crate::types::Purchase,
+}
+impl Clone for PurchaseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurchaseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurchaseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Purchase as Default>::default(),
+        }
+    }
 }
 impl PurchaseBuilder {
     /// Sets [`Purchase::currency_code`](crate::types::Purchase::currency_code): The currency in which the `UpfrontPrice` and `HourlyPrice` amounts are specified.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PurchaseCapacityBlockExtensionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PurchaseCapacityBlockExtensionRequest {
     /// The ID of the Capacity Block extension offering to purchase.
@@ -15,6 +15,34 @@ pub struct PurchaseCapacityBlockExtensionRequest {
     pub capacity_reservation_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for PurchaseCapacityBlockExtensionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_block_extension_offering_id: self
+                .capacity_block_extension_offering_id
+                .clone(),
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for PurchaseCapacityBlockExtensionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_block_extension_offering_id
+            == other.capacity_block_extension_offering_id
+            && self.capacity_reservation_id == other.capacity_reservation_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for PurchaseCapacityBlockExtensionRequest {
+    fn default() -> Self {
+        Self {
+            capacity_block_extension_offering_id: None,
+            capacity_reservation_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl PurchaseCapacityBlockExtensionRequest {
     /// Starts building a [`PurchaseCapacityBlockExtensionRequest`].
@@ -39,9 +67,26 @@ impl PurchaseCapacityBlockExtensionRequest {
     }
 }
 /// A builder for [`PurchaseCapacityBlockExtensionRequest`](crate::types::PurchaseCapacityBlockExtensionRequest); start one with `PurchaseCapacityBlockExtensionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurchaseCapacityBlockExtensionRequestBuilder {
     inner: crate::types::PurchaseCapacityBlockExtensionRequest,
+}
+impl Clone for PurchaseCapacityBlockExtensionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurchaseCapacityBlockExtensionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurchaseCapacityBlockExtensionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PurchaseCapacityBlockExtensionRequest as Default>::default(),
+        }
+    }
 }
 impl PurchaseCapacityBlockExtensionRequestBuilder {
     /// Sets [`PurchaseCapacityBlockExtensionRequest::capacity_block_extension_offering_id`](crate::types::PurchaseCapacityBlockExtensionRequest::capacity_block_extension_offering_id): The ID of the Capacity Block extension offering to purchase.

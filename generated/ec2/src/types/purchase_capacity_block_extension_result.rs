@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PurchaseCapacityBlockExtensionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PurchaseCapacityBlockExtensionResult {
     /// The purchased Capacity Block extensions.
     pub capacity_block_extensions: Option<Vec<crate::types::CapacityBlockExtension>>,
+}
+impl Clone for PurchaseCapacityBlockExtensionResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_block_extensions: self.capacity_block_extensions.clone(),
+        }
+    }
+}
+impl PartialEq for PurchaseCapacityBlockExtensionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_block_extensions == other.capacity_block_extensions
+    }
+}
+impl Default for PurchaseCapacityBlockExtensionResult {
+    fn default() -> Self {
+        Self {
+            capacity_block_extensions: None,
+        }
+    }
 }
 impl PurchaseCapacityBlockExtensionResult {
     /// Starts building a [`PurchaseCapacityBlockExtensionResult`].
@@ -21,9 +40,26 @@ impl PurchaseCapacityBlockExtensionResult {
     }
 }
 /// A builder for [`PurchaseCapacityBlockExtensionResult`](crate::types::PurchaseCapacityBlockExtensionResult); start one with `PurchaseCapacityBlockExtensionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurchaseCapacityBlockExtensionResultBuilder {
     inner: crate::types::PurchaseCapacityBlockExtensionResult,
+}
+impl Clone for PurchaseCapacityBlockExtensionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurchaseCapacityBlockExtensionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurchaseCapacityBlockExtensionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PurchaseCapacityBlockExtensionResult as Default>::default(),
+        }
+    }
 }
 impl PurchaseCapacityBlockExtensionResultBuilder {
     /// Appends one item to [`PurchaseCapacityBlockExtensionResult::capacity_block_extensions`](crate::types::PurchaseCapacityBlockExtensionResult::capacity_block_extensions): The purchased Capacity Block extensions.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PurchaseCapacityBlockRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PurchaseCapacityBlockRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,34 @@ pub struct PurchaseCapacityBlockRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub instance_platform: Option<crate::types::CapacityReservationInstancePlatform>,
+}
+impl Clone for PurchaseCapacityBlockRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            tag_specifications: self.tag_specifications.clone(),
+            capacity_block_offering_id: self.capacity_block_offering_id.clone(),
+            instance_platform: self.instance_platform.clone(),
+        }
+    }
+}
+impl PartialEq for PurchaseCapacityBlockRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.tag_specifications == other.tag_specifications
+            && self.capacity_block_offering_id == other.capacity_block_offering_id
+            && self.instance_platform == other.instance_platform
+    }
+}
+impl Default for PurchaseCapacityBlockRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            tag_specifications: None,
+            capacity_block_offering_id: None,
+            instance_platform: None,
+        }
+    }
 }
 impl PurchaseCapacityBlockRequest {
     /// Starts building a [`PurchaseCapacityBlockRequest`].
@@ -48,9 +76,26 @@ impl PurchaseCapacityBlockRequest {
     }
 }
 /// A builder for [`PurchaseCapacityBlockRequest`](crate::types::PurchaseCapacityBlockRequest); start one with `PurchaseCapacityBlockRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurchaseCapacityBlockRequestBuilder {
     inner: crate::types::PurchaseCapacityBlockRequest,
+}
+impl Clone for PurchaseCapacityBlockRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurchaseCapacityBlockRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurchaseCapacityBlockRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PurchaseCapacityBlockRequest as Default>::default(),
+        }
+    }
 }
 impl PurchaseCapacityBlockRequestBuilder {
     /// Sets [`PurchaseCapacityBlockRequest::dry_run`](crate::types::PurchaseCapacityBlockRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

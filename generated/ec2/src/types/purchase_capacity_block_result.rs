@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PurchaseCapacityBlockResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PurchaseCapacityBlockResult {
     /// The Capacity Reservation.
     pub capacity_reservation: Option<crate::types::CapacityReservation>,
     /// The Capacity Block.
     pub capacity_blocks: Option<Vec<crate::types::CapacityBlock>>,
+}
+impl Clone for PurchaseCapacityBlockResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation: self.capacity_reservation.clone(),
+            capacity_blocks: self.capacity_blocks.clone(),
+        }
+    }
+}
+impl PartialEq for PurchaseCapacityBlockResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation == other.capacity_reservation
+            && self.capacity_blocks == other.capacity_blocks
+    }
+}
+impl Default for PurchaseCapacityBlockResult {
+    fn default() -> Self {
+        Self {
+            capacity_reservation: None,
+            capacity_blocks: None,
+        }
+    }
 }
 impl PurchaseCapacityBlockResult {
     /// Starts building a [`PurchaseCapacityBlockResult`].
@@ -28,9 +50,26 @@ impl PurchaseCapacityBlockResult {
     }
 }
 /// A builder for [`PurchaseCapacityBlockResult`](crate::types::PurchaseCapacityBlockResult); start one with `PurchaseCapacityBlockResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurchaseCapacityBlockResultBuilder {
     inner: crate::types::PurchaseCapacityBlockResult,
+}
+impl Clone for PurchaseCapacityBlockResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurchaseCapacityBlockResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurchaseCapacityBlockResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PurchaseCapacityBlockResult as Default>::default(),
+        }
+    }
 }
 impl PurchaseCapacityBlockResultBuilder {
     /// Sets [`PurchaseCapacityBlockResult::capacity_reservation`](crate::types::PurchaseCapacityBlockResult::capacity_reservation): The Capacity Reservation.

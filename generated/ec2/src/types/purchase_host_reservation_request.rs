@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PurchaseHostReservationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PurchaseHostReservationRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
@@ -21,6 +21,40 @@ pub struct PurchaseHostReservationRequest {
     pub offering_id: Option<String>,
     /// The tags to apply to the Dedicated Host Reservation during purchase.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for PurchaseHostReservationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            currency_code: self.currency_code.clone(),
+            host_id_set: self.host_id_set.clone(),
+            limit_price: self.limit_price.clone(),
+            offering_id: self.offering_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for PurchaseHostReservationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token
+            && self.currency_code == other.currency_code
+            && self.host_id_set == other.host_id_set
+            && self.limit_price == other.limit_price
+            && self.offering_id == other.offering_id
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for PurchaseHostReservationRequest {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            currency_code: None,
+            host_id_set: None,
+            limit_price: None,
+            offering_id: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl PurchaseHostReservationRequest {
     /// Starts building a [`PurchaseHostReservationRequest`].
@@ -60,9 +94,26 @@ impl PurchaseHostReservationRequest {
     }
 }
 /// A builder for [`PurchaseHostReservationRequest`](crate::types::PurchaseHostReservationRequest); start one with `PurchaseHostReservationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurchaseHostReservationRequestBuilder {
     inner: crate::types::PurchaseHostReservationRequest,
+}
+impl Clone for PurchaseHostReservationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurchaseHostReservationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurchaseHostReservationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PurchaseHostReservationRequest as Default>::default(),
+        }
+    }
 }
 impl PurchaseHostReservationRequestBuilder {
     /// Sets [`PurchaseHostReservationRequest::client_token`](crate::types::PurchaseHostReservationRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.

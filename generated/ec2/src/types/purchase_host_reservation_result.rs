@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PurchaseHostReservationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PurchaseHostReservationResult {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
@@ -15,6 +15,37 @@ pub struct PurchaseHostReservationResult {
     pub total_hourly_price: Option<String>,
     /// The total amount charged to your account when you purchase the reservation.
     pub total_upfront_price: Option<String>,
+}
+impl Clone for PurchaseHostReservationResult {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            currency_code: self.currency_code.clone(),
+            purchase: self.purchase.clone(),
+            total_hourly_price: self.total_hourly_price.clone(),
+            total_upfront_price: self.total_upfront_price.clone(),
+        }
+    }
+}
+impl PartialEq for PurchaseHostReservationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token
+            && self.currency_code == other.currency_code
+            && self.purchase == other.purchase
+            && self.total_hourly_price == other.total_hourly_price
+            && self.total_upfront_price == other.total_upfront_price
+    }
+}
+impl Default for PurchaseHostReservationResult {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            currency_code: None,
+            purchase: None,
+            total_hourly_price: None,
+            total_upfront_price: None,
+        }
+    }
 }
 impl PurchaseHostReservationResult {
     /// Starts building a [`PurchaseHostReservationResult`].
@@ -49,9 +80,26 @@ impl PurchaseHostReservationResult {
     }
 }
 /// A builder for [`PurchaseHostReservationResult`](crate::types::PurchaseHostReservationResult); start one with `PurchaseHostReservationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurchaseHostReservationResultBuilder {
     inner: crate::types::PurchaseHostReservationResult,
+}
+impl Clone for PurchaseHostReservationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurchaseHostReservationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurchaseHostReservationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PurchaseHostReservationResult as Default>::default(),
+        }
+    }
 }
 impl PurchaseHostReservationResultBuilder {
     /// Sets [`PurchaseHostReservationResult::client_token`](crate::types::PurchaseHostReservationResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a request to purchase Scheduled Instances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PurchaseRequest {
     /// The number of instances.
@@ -13,6 +13,28 @@ pub struct PurchaseRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub purchase_token: Option<String>,
+}
+impl Clone for PurchaseRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_count: self.instance_count,
+            purchase_token: self.purchase_token.clone(),
+        }
+    }
+}
+impl PartialEq for PurchaseRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_count == other.instance_count
+            && self.purchase_token == other.purchase_token
+    }
+}
+impl Default for PurchaseRequest {
+    fn default() -> Self {
+        Self {
+            instance_count: None,
+            purchase_token: None,
+        }
+    }
 }
 impl PurchaseRequest {
     /// Starts building a [`PurchaseRequest`].
@@ -32,9 +54,26 @@ impl PurchaseRequest {
     }
 }
 /// A builder for [`PurchaseRequest`](crate::types::PurchaseRequest); start one with `PurchaseRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurchaseRequestBuilder {
     inner: crate::types::PurchaseRequest,
+}
+impl Clone for PurchaseRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurchaseRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurchaseRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PurchaseRequest as Default>::default(),
+        }
+    }
 }
 impl PurchaseRequestBuilder {
     /// Sets [`PurchaseRequest::instance_count`](crate::types::PurchaseRequest::instance_count): The number of instances.

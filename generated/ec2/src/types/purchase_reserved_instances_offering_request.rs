@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for PurchaseReservedInstancesOffering.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PurchaseReservedInstancesOfferingRequest {
     /// The number of Reserved Instances to purchase.
@@ -19,6 +19,37 @@ pub struct PurchaseReservedInstancesOfferingRequest {
     pub dry_run: Option<bool>,
     /// Specified for Reserved Instance Marketplace offerings to limit the total order and ensure that the Reserved Instances are not purchased at unexpected prices.
     pub limit_price: Option<crate::types::ReservedInstanceLimitPrice>,
+}
+impl Clone for PurchaseReservedInstancesOfferingRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_count: self.instance_count,
+            reserved_instances_offering_id: self.reserved_instances_offering_id.clone(),
+            purchase_time: self.purchase_time,
+            dry_run: self.dry_run,
+            limit_price: self.limit_price.clone(),
+        }
+    }
+}
+impl PartialEq for PurchaseReservedInstancesOfferingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_count == other.instance_count
+            && self.reserved_instances_offering_id
+                == other.reserved_instances_offering_id
+            && self.purchase_time == other.purchase_time && self.dry_run == other.dry_run
+            && self.limit_price == other.limit_price
+    }
+}
+impl Default for PurchaseReservedInstancesOfferingRequest {
+    fn default() -> Self {
+        Self {
+            instance_count: None,
+            reserved_instances_offering_id: None,
+            purchase_time: None,
+            dry_run: None,
+            limit_price: None,
+        }
+    }
 }
 impl PurchaseReservedInstancesOfferingRequest {
     /// Starts building a [`PurchaseReservedInstancesOfferingRequest`].
@@ -53,9 +84,26 @@ impl PurchaseReservedInstancesOfferingRequest {
     }
 }
 /// A builder for [`PurchaseReservedInstancesOfferingRequest`](crate::types::PurchaseReservedInstancesOfferingRequest); start one with `PurchaseReservedInstancesOfferingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurchaseReservedInstancesOfferingRequestBuilder {
     inner: crate::types::PurchaseReservedInstancesOfferingRequest,
+}
+impl Clone for PurchaseReservedInstancesOfferingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurchaseReservedInstancesOfferingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurchaseReservedInstancesOfferingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PurchaseReservedInstancesOfferingRequest as Default>::default(),
+        }
+    }
 }
 impl PurchaseReservedInstancesOfferingRequestBuilder {
     /// Sets [`PurchaseReservedInstancesOfferingRequest::instance_count`](crate::types::PurchaseReservedInstancesOfferingRequest::instance_count): The number of Reserved Instances to purchase.

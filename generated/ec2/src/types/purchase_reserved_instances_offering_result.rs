@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of PurchaseReservedInstancesOffering.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PurchaseReservedInstancesOfferingResult {
     /// The IDs of the purchased Reserved Instances. If your purchase crosses into a discounted pricing tier, the final Reserved Instances IDs might change. For more information, see [Crossing pricing tiers](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/concepts-reserved-instances-application.html#crossing-pricing-tiers) in the *Amazon EC2 User Guide*.
     pub reserved_instances_id: Option<String>,
+}
+impl Clone for PurchaseReservedInstancesOfferingResult {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances_id: self.reserved_instances_id.clone(),
+        }
+    }
+}
+impl PartialEq for PurchaseReservedInstancesOfferingResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances_id == other.reserved_instances_id
+    }
+}
+impl Default for PurchaseReservedInstancesOfferingResult {
+    fn default() -> Self {
+        Self {
+            reserved_instances_id: None,
+        }
+    }
 }
 impl PurchaseReservedInstancesOfferingResult {
     /// Starts building a [`PurchaseReservedInstancesOfferingResult`].
@@ -21,9 +40,26 @@ impl PurchaseReservedInstancesOfferingResult {
     }
 }
 /// A builder for [`PurchaseReservedInstancesOfferingResult`](crate::types::PurchaseReservedInstancesOfferingResult); start one with `PurchaseReservedInstancesOfferingResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurchaseReservedInstancesOfferingResultBuilder {
     inner: crate::types::PurchaseReservedInstancesOfferingResult,
+}
+impl Clone for PurchaseReservedInstancesOfferingResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurchaseReservedInstancesOfferingResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurchaseReservedInstancesOfferingResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PurchaseReservedInstancesOfferingResult as Default>::default(),
+        }
+    }
 }
 impl PurchaseReservedInstancesOfferingResultBuilder {
     /// Sets [`PurchaseReservedInstancesOfferingResult::reserved_instances_id`](crate::types::PurchaseReservedInstancesOfferingResult::reserved_instances_id): The IDs of the purchased Reserved Instances.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for PurchaseScheduledInstances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PurchaseScheduledInstancesRequest {
     /// Unique, case-sensitive identifier that ensures the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
@@ -13,6 +13,30 @@ pub struct PurchaseScheduledInstancesRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub purchase_requests: Option<Vec<crate::types::PurchaseRequest>>,
+}
+impl Clone for PurchaseScheduledInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            purchase_requests: self.purchase_requests.clone(),
+        }
+    }
+}
+impl PartialEq for PurchaseScheduledInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.purchase_requests == other.purchase_requests
+    }
+}
+impl Default for PurchaseScheduledInstancesRequest {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            purchase_requests: None,
+        }
+    }
 }
 impl PurchaseScheduledInstancesRequest {
     /// Starts building a [`PurchaseScheduledInstancesRequest`].
@@ -37,9 +61,26 @@ impl PurchaseScheduledInstancesRequest {
     }
 }
 /// A builder for [`PurchaseScheduledInstancesRequest`](crate::types::PurchaseScheduledInstancesRequest); start one with `PurchaseScheduledInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurchaseScheduledInstancesRequestBuilder {
     inner: crate::types::PurchaseScheduledInstancesRequest,
+}
+impl Clone for PurchaseScheduledInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurchaseScheduledInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurchaseScheduledInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PurchaseScheduledInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl PurchaseScheduledInstancesRequestBuilder {
     /// Sets [`PurchaseScheduledInstancesRequest::client_token`](crate::types::PurchaseScheduledInstancesRequest::client_token): Unique, case-sensitive identifier that ensures the idempotency of the request.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of PurchaseScheduledInstances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PurchaseScheduledInstancesResult {
     /// Information about the Scheduled Instances.
     pub scheduled_instance_set: Option<Vec<crate::types::ScheduledInstance>>,
+}
+impl Clone for PurchaseScheduledInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            scheduled_instance_set: self.scheduled_instance_set.clone(),
+        }
+    }
+}
+impl PartialEq for PurchaseScheduledInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.scheduled_instance_set == other.scheduled_instance_set
+    }
+}
+impl Default for PurchaseScheduledInstancesResult {
+    fn default() -> Self {
+        Self {
+            scheduled_instance_set: None,
+        }
+    }
 }
 impl PurchaseScheduledInstancesResult {
     /// Starts building a [`PurchaseScheduledInstancesResult`].
@@ -21,9 +40,26 @@ impl PurchaseScheduledInstancesResult {
     }
 }
 /// A builder for [`PurchaseScheduledInstancesResult`](crate::types::PurchaseScheduledInstancesResult); start one with `PurchaseScheduledInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurchaseScheduledInstancesResultBuilder {
     inner: crate::types::PurchaseScheduledInstancesResult,
+}
+impl Clone for PurchaseScheduledInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurchaseScheduledInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurchaseScheduledInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PurchaseScheduledInstancesResult as Default>::default(),
+        }
+    }
 }
 impl PurchaseScheduledInstancesResultBuilder {
     /// Appends one item to [`PurchaseScheduledInstancesResult::scheduled_instance_set`](crate::types::PurchaseScheduledInstancesResult::scheduled_instance_set): Information about the Scheduled Instances.

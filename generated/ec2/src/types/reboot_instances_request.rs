@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RebootInstancesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RebootInstancesRequest {
     /// The instance IDs.
@@ -11,6 +11,27 @@ pub struct RebootInstancesRequest {
     pub instance_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for RebootInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RebootInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids && self.dry_run == other.dry_run
+    }
+}
+impl Default for RebootInstancesRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl RebootInstancesRequest {
     /// Starts building a [`RebootInstancesRequest`].
@@ -30,9 +51,26 @@ impl RebootInstancesRequest {
     }
 }
 /// A builder for [`RebootInstancesRequest`](crate::types::RebootInstancesRequest); start one with `RebootInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RebootInstancesRequestBuilder {
     inner: crate::types::RebootInstancesRequest,
+}
+impl Clone for RebootInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RebootInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RebootInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RebootInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl RebootInstancesRequestBuilder {
     /// Appends one item to [`RebootInstancesRequest::instance_ids`](crate::types::RebootInstancesRequest::instance_ids): The instance IDs.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a recurring charge.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RecurringCharge {
     /// The amount of the recurring charge.
     pub amount: Option<f64>,
     /// The frequency of the recurring charge.
     pub frequency: Option<crate::types::RecurringChargeFrequency>,
+}
+impl Clone for RecurringCharge {
+    fn clone(&self) -> Self {
+        Self {
+            amount: self.amount,
+            frequency: self.frequency.clone(),
+        }
+    }
+}
+impl PartialEq for RecurringCharge {
+    fn eq(&self, other: &Self) -> bool {
+        self.amount == other.amount && self.frequency == other.frequency
+    }
+}
+impl Default for RecurringCharge {
+    fn default() -> Self {
+        Self {
+            amount: None,
+            frequency: None,
+        }
+    }
 }
 impl RecurringCharge {
     /// Starts building a [`RecurringCharge`].
@@ -28,9 +49,26 @@ impl RecurringCharge {
     }
 }
 /// A builder for [`RecurringCharge`](crate::types::RecurringCharge); start one with `RecurringCharge::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RecurringChargeBuilder {
     inner: crate::types::RecurringCharge,
+}
+impl Clone for RecurringChargeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RecurringChargeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RecurringChargeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RecurringCharge as Default>::default(),
+        }
+    }
 }
 impl RecurringChargeBuilder {
     /// Sets [`RecurringCharge::amount`](crate::types::RecurringCharge::amount): The amount of the recurring charge.

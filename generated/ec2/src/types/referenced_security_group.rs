@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the security group that is referenced in the security group rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReferencedSecurityGroup {
     /// The ID of the security group.
@@ -15,6 +15,35 @@ pub struct ReferencedSecurityGroup {
     pub vpc_id: Option<String>,
     /// The ID of the VPC peering connection (if applicable).
     pub vpc_peering_connection_id: Option<String>,
+}
+impl Clone for ReferencedSecurityGroup {
+    fn clone(&self) -> Self {
+        Self {
+            group_id: self.group_id.clone(),
+            peering_status: self.peering_status.clone(),
+            user_id: self.user_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            vpc_peering_connection_id: self.vpc_peering_connection_id.clone(),
+        }
+    }
+}
+impl PartialEq for ReferencedSecurityGroup {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_id == other.group_id && self.peering_status == other.peering_status
+            && self.user_id == other.user_id && self.vpc_id == other.vpc_id
+            && self.vpc_peering_connection_id == other.vpc_peering_connection_id
+    }
+}
+impl Default for ReferencedSecurityGroup {
+    fn default() -> Self {
+        Self {
+            group_id: None,
+            peering_status: None,
+            user_id: None,
+            vpc_id: None,
+            vpc_peering_connection_id: None,
+        }
+    }
 }
 impl ReferencedSecurityGroup {
     /// Starts building a [`ReferencedSecurityGroup`].
@@ -49,9 +78,26 @@ impl ReferencedSecurityGroup {
     }
 }
 /// A builder for [`ReferencedSecurityGroup`](crate::types::ReferencedSecurityGroup); start one with `ReferencedSecurityGroup::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReferencedSecurityGroupBuilder {
     inner: crate::types::ReferencedSecurityGroup,
+}
+impl Clone for ReferencedSecurityGroupBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReferencedSecurityGroupBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReferencedSecurityGroupBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReferencedSecurityGroup as Default>::default(),
+        }
+    }
 }
 impl ReferencedSecurityGroupBuilder {
     /// Sets [`ReferencedSecurityGroup::group_id`](crate::types::ReferencedSecurityGroup::group_id): The ID of the security group.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Region.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Region {
     /// The Region opt-in status. The possible values are `opt-in-not-required`, `opted-in`, and `not-opted-in`.
@@ -13,6 +13,32 @@ pub struct Region {
     pub region_name: Option<String>,
     /// The Region service endpoint.
     pub endpoint: Option<String>,
+}
+impl Clone for Region {
+    fn clone(&self) -> Self {
+        Self {
+            opt_in_status: self.opt_in_status.clone(),
+            geography: self.geography.clone(),
+            region_name: self.region_name.clone(),
+            endpoint: self.endpoint.clone(),
+        }
+    }
+}
+impl PartialEq for Region {
+    fn eq(&self, other: &Self) -> bool {
+        self.opt_in_status == other.opt_in_status && self.geography == other.geography
+            && self.region_name == other.region_name && self.endpoint == other.endpoint
+    }
+}
+impl Default for Region {
+    fn default() -> Self {
+        Self {
+            opt_in_status: None,
+            geography: None,
+            region_name: None,
+            endpoint: None,
+        }
+    }
 }
 impl Region {
     /// Starts building a [`Region`].
@@ -42,9 +68,26 @@ impl Region {
     }
 }
 /// A builder for [`Region`](crate::types::Region); start one with `Region::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RegionBuilder {
     inner: crate::types::Region,
+}
+impl Clone for RegionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RegionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RegionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Region as Default>::default(),
+        }
+    }
 }
 impl RegionBuilder {
     /// Sets [`Region::opt_in_status`](crate::types::Region::opt_in_status): The Region opt-in status.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the geography information for a Region.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RegionGeography {
     /// The name of the geography, for example, `United States of America`.
     pub name: Option<String>,
+}
+impl Clone for RegionGeography {
+    fn clone(&self) -> Self {
+        Self { name: self.name.clone() }
+    }
+}
+impl PartialEq for RegionGeography {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+impl Default for RegionGeography {
+    fn default() -> Self {
+        Self { name: None }
+    }
 }
 impl RegionGeography {
     /// Starts building a [`RegionGeography`].
@@ -21,9 +36,26 @@ impl RegionGeography {
     }
 }
 /// A builder for [`RegionGeography`](crate::types::RegionGeography); start one with `RegionGeography::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RegionGeographyBuilder {
     inner: crate::types::RegionGeography,
+}
+impl Clone for RegionGeographyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RegionGeographyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RegionGeographyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RegionGeography as Default>::default(),
+        }
+    }
 }
 impl RegionGeographyBuilder {
     /// Sets [`RegionGeography::name`](crate::types::RegionGeography::name): The name of the geography, for example, `United States of America`.

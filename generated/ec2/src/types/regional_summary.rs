@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A summary report for the attribute for a Region.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RegionalSummary {
     /// The Amazon Web Services Region.
@@ -11,6 +11,31 @@ pub struct RegionalSummary {
     pub number_of_matched_accounts: Option<i32>,
     /// The number of accounts in the Region with a configuration value different from the most frequently observed value for the attribute.
     pub number_of_unmatched_accounts: Option<i32>,
+}
+impl Clone for RegionalSummary {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+            number_of_matched_accounts: self.number_of_matched_accounts,
+            number_of_unmatched_accounts: self.number_of_unmatched_accounts,
+        }
+    }
+}
+impl PartialEq for RegionalSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+            && self.number_of_matched_accounts == other.number_of_matched_accounts
+            && self.number_of_unmatched_accounts == other.number_of_unmatched_accounts
+    }
+}
+impl Default for RegionalSummary {
+    fn default() -> Self {
+        Self {
+            region_name: None,
+            number_of_matched_accounts: None,
+            number_of_unmatched_accounts: None,
+        }
+    }
 }
 impl RegionalSummary {
     /// Starts building a [`RegionalSummary`].
@@ -35,9 +60,26 @@ impl RegionalSummary {
     }
 }
 /// A builder for [`RegionalSummary`](crate::types::RegionalSummary); start one with `RegionalSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RegionalSummaryBuilder {
     inner: crate::types::RegionalSummary,
+}
+impl Clone for RegionalSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RegionalSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RegionalSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RegionalSummary as Default>::default(),
+        }
+    }
 }
 impl RegionalSummaryBuilder {
     /// Sets [`RegionalSummary::region_name`](crate::types::RegionalSummary::region_name): The Amazon Web Services Region.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for RegisterImage.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RegisterImageRequest {
     /// The full path to your AMI manifest in Amazon S3 storage. The specified bucket must have the `aws-exec-read` canned access control list (ACL) to ensure that it can be accessed by Amazon EC2. For more information, see [Canned ACL](https://docs.aws.amazon.com/AmazonS3/latest/dev/acl-overview.html#canned-acl) in the *Amazon S3 Service Developer Guide*.
@@ -71,6 +71,73 @@ pub struct RegisterImageRequest {
     ///
     /// This option is supported only for HVM AMIs. Specifying this option with a PV AMI can make instances launched from the AMI unreachable.
     pub ena_support: Option<bool>,
+}
+impl Clone for RegisterImageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_location: self.image_location.clone(),
+            billing_products: self.billing_products.clone(),
+            boot_mode: self.boot_mode.clone(),
+            tpm_support: self.tpm_support.clone(),
+            uefi_data: self.uefi_data.clone(),
+            imds_support: self.imds_support.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            dry_run: self.dry_run,
+            name: self.name.clone(),
+            description: self.description.clone(),
+            architecture: self.architecture.clone(),
+            kernel_id: self.kernel_id.clone(),
+            ramdisk_id: self.ramdisk_id.clone(),
+            root_device_name: self.root_device_name.clone(),
+            block_device_mappings: self.block_device_mappings.clone(),
+            virtualization_type: self.virtualization_type.clone(),
+            sriov_net_support: self.sriov_net_support.clone(),
+            ena_support: self.ena_support,
+        }
+    }
+}
+impl PartialEq for RegisterImageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_location == other.image_location
+            && self.billing_products == other.billing_products
+            && self.boot_mode == other.boot_mode && self.tpm_support == other.tpm_support
+            && self.uefi_data == other.uefi_data
+            && self.imds_support == other.imds_support
+            && self.tag_specifications == other.tag_specifications
+            && self.dry_run == other.dry_run && self.name == other.name
+            && self.description == other.description
+            && self.architecture == other.architecture
+            && self.kernel_id == other.kernel_id && self.ramdisk_id == other.ramdisk_id
+            && self.root_device_name == other.root_device_name
+            && self.block_device_mappings == other.block_device_mappings
+            && self.virtualization_type == other.virtualization_type
+            && self.sriov_net_support == other.sriov_net_support
+            && self.ena_support == other.ena_support
+    }
+}
+impl Default for RegisterImageRequest {
+    fn default() -> Self {
+        Self {
+            image_location: None,
+            billing_products: None,
+            boot_mode: None,
+            tpm_support: None,
+            uefi_data: None,
+            imds_support: None,
+            tag_specifications: None,
+            dry_run: None,
+            name: None,
+            description: None,
+            architecture: None,
+            kernel_id: None,
+            ramdisk_id: None,
+            root_device_name: None,
+            block_device_mappings: None,
+            virtualization_type: None,
+            sriov_net_support: None,
+            ena_support: None,
+        }
+    }
 }
 impl RegisterImageRequest {
     /// Starts building a [`RegisterImageRequest`].
@@ -170,9 +237,26 @@ impl RegisterImageRequest {
     }
 }
 /// A builder for [`RegisterImageRequest`](crate::types::RegisterImageRequest); start one with `RegisterImageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RegisterImageRequestBuilder {
     inner: crate::types::RegisterImageRequest,
+}
+impl Clone for RegisterImageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RegisterImageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RegisterImageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RegisterImageRequest as Default>::default(),
+        }
+    }
 }
 impl RegisterImageRequestBuilder {
     /// Sets [`RegisterImageRequest::image_location`](crate::types::RegisterImageRequest::image_location): The full path to your AMI manifest in Amazon S3 storage.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of RegisterImage.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RegisterImageResult {
     /// The ID of the newly registered AMI.
     pub image_id: Option<String>,
+}
+impl Clone for RegisterImageResult {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+        }
+    }
+}
+impl PartialEq for RegisterImageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id
+    }
+}
+impl Default for RegisterImageResult {
+    fn default() -> Self {
+        Self { image_id: None }
+    }
 }
 impl RegisterImageResult {
     /// Starts building a [`RegisterImageResult`].
@@ -21,9 +38,26 @@ impl RegisterImageResult {
     }
 }
 /// A builder for [`RegisterImageResult`](crate::types::RegisterImageResult); start one with `RegisterImageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RegisterImageResultBuilder {
     inner: crate::types::RegisterImageResult,
+}
+impl Clone for RegisterImageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RegisterImageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RegisterImageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RegisterImageResult as Default>::default(),
+        }
+    }
 }
 impl RegisterImageResultBuilder {
     /// Sets [`RegisterImageResult::image_id`](crate::types::RegisterImageResult::image_id): The ID of the newly registered AMI.

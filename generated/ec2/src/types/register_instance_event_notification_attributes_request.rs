@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RegisterInstanceEventNotificationAttributesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RegisterInstanceEventNotificationAttributesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,28 @@ pub struct RegisterInstanceEventNotificationAttributesRequest {
     pub instance_tag_attribute: Option<
         crate::types::RegisterInstanceTagAttributeRequest,
     >,
+}
+impl Clone for RegisterInstanceEventNotificationAttributesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_tag_attribute: self.instance_tag_attribute.clone(),
+        }
+    }
+}
+impl PartialEq for RegisterInstanceEventNotificationAttributesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.instance_tag_attribute == other.instance_tag_attribute
+    }
+}
+impl Default for RegisterInstanceEventNotificationAttributesRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_tag_attribute: None,
+        }
+    }
 }
 impl RegisterInstanceEventNotificationAttributesRequest {
     /// Starts building a [`RegisterInstanceEventNotificationAttributesRequest`].
@@ -34,9 +56,26 @@ impl RegisterInstanceEventNotificationAttributesRequest {
     }
 }
 /// A builder for [`RegisterInstanceEventNotificationAttributesRequest`](crate::types::RegisterInstanceEventNotificationAttributesRequest); start one with `RegisterInstanceEventNotificationAttributesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RegisterInstanceEventNotificationAttributesRequestBuilder {
     inner: crate::types::RegisterInstanceEventNotificationAttributesRequest,
+}
+impl Clone for RegisterInstanceEventNotificationAttributesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RegisterInstanceEventNotificationAttributesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RegisterInstanceEventNotificationAttributesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RegisterInstanceEventNotificationAttributesRequest as Default>::default(),
+        }
+    }
 }
 impl RegisterInstanceEventNotificationAttributesRequestBuilder {
     /// Sets [`RegisterInstanceEventNotificationAttributesRequest::dry_run`](crate::types::RegisterInstanceEventNotificationAttributesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RegisterInstanceEventNotificationAttributesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RegisterInstanceEventNotificationAttributesResult {
     /// The resulting set of tag keys.
     pub instance_tag_attribute: Option<crate::types::InstanceTagNotificationAttribute>,
+}
+impl Clone for RegisterInstanceEventNotificationAttributesResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_tag_attribute: self.instance_tag_attribute.clone(),
+        }
+    }
+}
+impl PartialEq for RegisterInstanceEventNotificationAttributesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_tag_attribute == other.instance_tag_attribute
+    }
+}
+impl Default for RegisterInstanceEventNotificationAttributesResult {
+    fn default() -> Self {
+        Self {
+            instance_tag_attribute: None,
+        }
+    }
 }
 impl RegisterInstanceEventNotificationAttributesResult {
     /// Starts building a [`RegisterInstanceEventNotificationAttributesResult`].
@@ -23,9 +42,26 @@ impl RegisterInstanceEventNotificationAttributesResult {
     }
 }
 /// A builder for [`RegisterInstanceEventNotificationAttributesResult`](crate::types::RegisterInstanceEventNotificationAttributesResult); start one with `RegisterInstanceEventNotificationAttributesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RegisterInstanceEventNotificationAttributesResultBuilder {
     inner: crate::types::RegisterInstanceEventNotificationAttributesResult,
+}
+impl Clone for RegisterInstanceEventNotificationAttributesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RegisterInstanceEventNotificationAttributesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RegisterInstanceEventNotificationAttributesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RegisterInstanceEventNotificationAttributesResult as Default>::default(),
+        }
+    }
 }
 impl RegisterInstanceEventNotificationAttributesResultBuilder {
     /// Sets [`RegisterInstanceEventNotificationAttributesResult::instance_tag_attribute`](crate::types::RegisterInstanceEventNotificationAttributesResult::instance_tag_attribute): The resulting set of tag keys.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the tag keys to register for the current Region. You can either specify individual tag keys or register all tag keys in the current Region. You must specify either `IncludeAllTagsOfInstance` or `InstanceTagKeys` in the request
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RegisterInstanceTagAttributeRequest {
     /// Indicates whether to register all tag keys in the current Region. Specify `true` to register all tag keys.
     pub include_all_tags_of_instance: Option<bool>,
     /// The tag keys to register.
     pub instance_tag_keys: Option<Vec<String>>,
+}
+impl Clone for RegisterInstanceTagAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            include_all_tags_of_instance: self.include_all_tags_of_instance,
+            instance_tag_keys: self.instance_tag_keys.clone(),
+        }
+    }
+}
+impl PartialEq for RegisterInstanceTagAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.include_all_tags_of_instance == other.include_all_tags_of_instance
+            && self.instance_tag_keys == other.instance_tag_keys
+    }
+}
+impl Default for RegisterInstanceTagAttributeRequest {
+    fn default() -> Self {
+        Self {
+            include_all_tags_of_instance: None,
+            instance_tag_keys: None,
+        }
+    }
 }
 impl RegisterInstanceTagAttributeRequest {
     /// Starts building a [`RegisterInstanceTagAttributeRequest`].
@@ -28,9 +50,26 @@ impl RegisterInstanceTagAttributeRequest {
     }
 }
 /// A builder for [`RegisterInstanceTagAttributeRequest`](crate::types::RegisterInstanceTagAttributeRequest); start one with `RegisterInstanceTagAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RegisterInstanceTagAttributeRequestBuilder {
     inner: crate::types::RegisterInstanceTagAttributeRequest,
+}
+impl Clone for RegisterInstanceTagAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RegisterInstanceTagAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RegisterInstanceTagAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RegisterInstanceTagAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl RegisterInstanceTagAttributeRequestBuilder {
     /// Sets [`RegisterInstanceTagAttributeRequest::include_all_tags_of_instance`](crate::types::RegisterInstanceTagAttributeRequest::include_all_tags_of_instance): Indicates whether to register all tag keys in the current Region.

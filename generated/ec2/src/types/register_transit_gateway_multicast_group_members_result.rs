@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RegisterTransitGatewayMulticastGroupMembersResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RegisterTransitGatewayMulticastGroupMembersResult {
     /// Information about the registered transit gateway multicast group members.
     pub registered_multicast_group_members: Option<
         crate::types::TransitGatewayMulticastRegisteredGroupMembers,
     >,
+}
+impl Clone for RegisterTransitGatewayMulticastGroupMembersResult {
+    fn clone(&self) -> Self {
+        Self {
+            registered_multicast_group_members: self
+                .registered_multicast_group_members
+                .clone(),
+        }
+    }
+}
+impl PartialEq for RegisterTransitGatewayMulticastGroupMembersResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.registered_multicast_group_members
+            == other.registered_multicast_group_members
+    }
+}
+impl Default for RegisterTransitGatewayMulticastGroupMembersResult {
+    fn default() -> Self {
+        Self {
+            registered_multicast_group_members: None,
+        }
+    }
 }
 impl RegisterTransitGatewayMulticastGroupMembersResult {
     /// Starts building a [`RegisterTransitGatewayMulticastGroupMembersResult`].
@@ -25,9 +47,26 @@ impl RegisterTransitGatewayMulticastGroupMembersResult {
     }
 }
 /// A builder for [`RegisterTransitGatewayMulticastGroupMembersResult`](crate::types::RegisterTransitGatewayMulticastGroupMembersResult); start one with `RegisterTransitGatewayMulticastGroupMembersResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RegisterTransitGatewayMulticastGroupMembersResultBuilder {
     inner: crate::types::RegisterTransitGatewayMulticastGroupMembersResult,
+}
+impl Clone for RegisterTransitGatewayMulticastGroupMembersResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RegisterTransitGatewayMulticastGroupMembersResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RegisterTransitGatewayMulticastGroupMembersResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RegisterTransitGatewayMulticastGroupMembersResult as Default>::default(),
+        }
+    }
 }
 impl RegisterTransitGatewayMulticastGroupMembersResultBuilder {
     /// Sets [`RegisterTransitGatewayMulticastGroupMembersResult::registered_multicast_group_members`](crate::types::RegisterTransitGatewayMulticastGroupMembersResult::registered_multicast_group_members): Information about the registered transit gateway multicast group members.

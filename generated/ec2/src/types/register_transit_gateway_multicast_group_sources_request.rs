@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RegisterTransitGatewayMulticastGroupSourcesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RegisterTransitGatewayMulticastGroupSourcesRequest {
     /// The ID of the transit gateway multicast domain.
@@ -17,6 +17,37 @@ pub struct RegisterTransitGatewayMulticastGroupSourcesRequest {
     pub network_interface_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for RegisterTransitGatewayMulticastGroupSourcesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            group_ip_address: self.group_ip_address.clone(),
+            network_interface_ids: self.network_interface_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RegisterTransitGatewayMulticastGroupSourcesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id
+            && self.group_ip_address == other.group_ip_address
+            && self.network_interface_ids == other.network_interface_ids
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for RegisterTransitGatewayMulticastGroupSourcesRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            group_ip_address: None,
+            network_interface_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl RegisterTransitGatewayMulticastGroupSourcesRequest {
     /// Starts building a [`RegisterTransitGatewayMulticastGroupSourcesRequest`].
@@ -46,9 +77,26 @@ impl RegisterTransitGatewayMulticastGroupSourcesRequest {
     }
 }
 /// A builder for [`RegisterTransitGatewayMulticastGroupSourcesRequest`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest); start one with `RegisterTransitGatewayMulticastGroupSourcesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RegisterTransitGatewayMulticastGroupSourcesRequestBuilder {
     inner: crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest,
+}
+impl Clone for RegisterTransitGatewayMulticastGroupSourcesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RegisterTransitGatewayMulticastGroupSourcesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RegisterTransitGatewayMulticastGroupSourcesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest as Default>::default(),
+        }
+    }
 }
 impl RegisterTransitGatewayMulticastGroupSourcesRequestBuilder {
     /// Sets [`RegisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

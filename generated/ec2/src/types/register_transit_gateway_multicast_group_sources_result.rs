@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RegisterTransitGatewayMulticastGroupSourcesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RegisterTransitGatewayMulticastGroupSourcesResult {
     /// Information about the transit gateway multicast group sources.
     pub registered_multicast_group_sources: Option<
         crate::types::TransitGatewayMulticastRegisteredGroupSources,
     >,
+}
+impl Clone for RegisterTransitGatewayMulticastGroupSourcesResult {
+    fn clone(&self) -> Self {
+        Self {
+            registered_multicast_group_sources: self
+                .registered_multicast_group_sources
+                .clone(),
+        }
+    }
+}
+impl PartialEq for RegisterTransitGatewayMulticastGroupSourcesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.registered_multicast_group_sources
+            == other.registered_multicast_group_sources
+    }
+}
+impl Default for RegisterTransitGatewayMulticastGroupSourcesResult {
+    fn default() -> Self {
+        Self {
+            registered_multicast_group_sources: None,
+        }
+    }
 }
 impl RegisterTransitGatewayMulticastGroupSourcesResult {
     /// Starts building a [`RegisterTransitGatewayMulticastGroupSourcesResult`].
@@ -25,9 +47,26 @@ impl RegisterTransitGatewayMulticastGroupSourcesResult {
     }
 }
 /// A builder for [`RegisterTransitGatewayMulticastGroupSourcesResult`](crate::types::RegisterTransitGatewayMulticastGroupSourcesResult); start one with `RegisterTransitGatewayMulticastGroupSourcesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RegisterTransitGatewayMulticastGroupSourcesResultBuilder {
     inner: crate::types::RegisterTransitGatewayMulticastGroupSourcesResult,
+}
+impl Clone for RegisterTransitGatewayMulticastGroupSourcesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RegisterTransitGatewayMulticastGroupSourcesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RegisterTransitGatewayMulticastGroupSourcesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RegisterTransitGatewayMulticastGroupSourcesResult as Default>::default(),
+        }
+    }
 }
 impl RegisterTransitGatewayMulticastGroupSourcesResultBuilder {
     /// Sets [`RegisterTransitGatewayMulticastGroupSourcesResult::registered_multicast_group_sources`](crate::types::RegisterTransitGatewayMulticastGroupSourcesResult::registered_multicast_group_sources): Information about the transit gateway multicast group sources.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Amazon EC2 instance that is enabled for SQL Server High Availability standby detection monitoring.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RegisteredInstance {
     /// The ID of the SQL Server High Availability instance.
@@ -27,6 +27,43 @@ pub struct RegisteredInstance {
     pub sql_server_credentials: Option<String>,
     /// The tags assigned to the SQL Server High Availability instance.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for RegisteredInstance {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            sql_server_license_usage: self.sql_server_license_usage.clone(),
+            ha_status: self.ha_status.clone(),
+            processing_status: self.processing_status.clone(),
+            last_updated_time: self.last_updated_time,
+            sql_server_credentials: self.sql_server_credentials.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for RegisteredInstance {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+            && self.sql_server_license_usage == other.sql_server_license_usage
+            && self.ha_status == other.ha_status
+            && self.processing_status == other.processing_status
+            && self.last_updated_time == other.last_updated_time
+            && self.sql_server_credentials == other.sql_server_credentials
+            && self.tags == other.tags
+    }
+}
+impl Default for RegisteredInstance {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            sql_server_license_usage: None,
+            ha_status: None,
+            processing_status: None,
+            last_updated_time: None,
+            sql_server_credentials: None,
+            tags: None,
+        }
+    }
 }
 impl RegisteredInstance {
     /// Starts building a [`RegisteredInstance`].
@@ -73,9 +110,26 @@ impl RegisteredInstance {
     }
 }
 /// A builder for [`RegisteredInstance`](crate::types::RegisteredInstance); start one with `RegisteredInstance::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RegisteredInstanceBuilder {
     inner: crate::types::RegisteredInstance,
+}
+impl Clone for RegisteredInstanceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RegisteredInstanceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RegisteredInstanceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RegisteredInstance as Default>::default(),
+        }
+    }
 }
 impl RegisteredInstanceBuilder {
     /// Sets [`RegisteredInstance::instance_id`](crate::types::RegisteredInstance::instance_id): The ID of the SQL Server High Availability instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectCapacityReservationBillingOwnershipRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectCapacityReservationBillingOwnershipRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct RejectCapacityReservationBillingOwnershipRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub capacity_reservation_id: Option<String>,
+}
+impl Clone for RejectCapacityReservationBillingOwnershipRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+        }
+    }
+}
+impl PartialEq for RejectCapacityReservationBillingOwnershipRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.capacity_reservation_id == other.capacity_reservation_id
+    }
+}
+impl Default for RejectCapacityReservationBillingOwnershipRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            capacity_reservation_id: None,
+        }
+    }
 }
 impl RejectCapacityReservationBillingOwnershipRequest {
     /// Starts building a [`RejectCapacityReservationBillingOwnershipRequest`].
@@ -30,9 +52,26 @@ impl RejectCapacityReservationBillingOwnershipRequest {
     }
 }
 /// A builder for [`RejectCapacityReservationBillingOwnershipRequest`](crate::types::RejectCapacityReservationBillingOwnershipRequest); start one with `RejectCapacityReservationBillingOwnershipRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectCapacityReservationBillingOwnershipRequestBuilder {
     inner: crate::types::RejectCapacityReservationBillingOwnershipRequest,
+}
+impl Clone for RejectCapacityReservationBillingOwnershipRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectCapacityReservationBillingOwnershipRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectCapacityReservationBillingOwnershipRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectCapacityReservationBillingOwnershipRequest as Default>::default(),
+        }
+    }
 }
 impl RejectCapacityReservationBillingOwnershipRequestBuilder {
     /// Sets [`RejectCapacityReservationBillingOwnershipRequest::dry_run`](crate::types::RejectCapacityReservationBillingOwnershipRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

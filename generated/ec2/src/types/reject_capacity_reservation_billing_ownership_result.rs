@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectCapacityReservationBillingOwnershipResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectCapacityReservationBillingOwnershipResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for RejectCapacityReservationBillingOwnershipResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for RejectCapacityReservationBillingOwnershipResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for RejectCapacityReservationBillingOwnershipResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl RejectCapacityReservationBillingOwnershipResult {
     /// Starts building a [`RejectCapacityReservationBillingOwnershipResult`].
@@ -21,9 +36,26 @@ impl RejectCapacityReservationBillingOwnershipResult {
     }
 }
 /// A builder for [`RejectCapacityReservationBillingOwnershipResult`](crate::types::RejectCapacityReservationBillingOwnershipResult); start one with `RejectCapacityReservationBillingOwnershipResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectCapacityReservationBillingOwnershipResultBuilder {
     inner: crate::types::RejectCapacityReservationBillingOwnershipResult,
+}
+impl Clone for RejectCapacityReservationBillingOwnershipResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectCapacityReservationBillingOwnershipResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectCapacityReservationBillingOwnershipResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectCapacityReservationBillingOwnershipResult as Default>::default(),
+        }
+    }
 }
 impl RejectCapacityReservationBillingOwnershipResultBuilder {
     /// Sets [`RejectCapacityReservationBillingOwnershipResult::return_`](crate::types::RejectCapacityReservationBillingOwnershipResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

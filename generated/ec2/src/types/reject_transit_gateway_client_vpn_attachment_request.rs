@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectTransitGatewayClientVpnAttachmentRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayClientVpnAttachmentRequest {
     /// The ID of the Transit Gateway attachment.
@@ -11,6 +11,28 @@ pub struct RejectTransitGatewayClientVpnAttachmentRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for RejectTransitGatewayClientVpnAttachmentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RejectTransitGatewayClientVpnAttachmentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for RejectTransitGatewayClientVpnAttachmentRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl RejectTransitGatewayClientVpnAttachmentRequest {
     /// Starts building a [`RejectTransitGatewayClientVpnAttachmentRequest`].
@@ -30,9 +52,26 @@ impl RejectTransitGatewayClientVpnAttachmentRequest {
     }
 }
 /// A builder for [`RejectTransitGatewayClientVpnAttachmentRequest`](crate::types::RejectTransitGatewayClientVpnAttachmentRequest); start one with `RejectTransitGatewayClientVpnAttachmentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectTransitGatewayClientVpnAttachmentRequestBuilder {
     inner: crate::types::RejectTransitGatewayClientVpnAttachmentRequest,
+}
+impl Clone for RejectTransitGatewayClientVpnAttachmentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectTransitGatewayClientVpnAttachmentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectTransitGatewayClientVpnAttachmentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectTransitGatewayClientVpnAttachmentRequest as Default>::default(),
+        }
+    }
 }
 impl RejectTransitGatewayClientVpnAttachmentRequestBuilder {
     /// Sets [`RejectTransitGatewayClientVpnAttachmentRequest::transit_gateway_attachment_id`](crate::types::RejectTransitGatewayClientVpnAttachmentRequest::transit_gateway_attachment_id): The ID of the Transit Gateway attachment.

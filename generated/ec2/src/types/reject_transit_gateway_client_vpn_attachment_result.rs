@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectTransitGatewayClientVpnAttachmentResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayClientVpnAttachmentResult {
     /// Information about the Transit Gateway Client VPN attachment.
     pub transit_gateway_client_vpn_attachment: Option<
         crate::types::TransitGatewayClientVpnAttachment,
     >,
+}
+impl Clone for RejectTransitGatewayClientVpnAttachmentResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_client_vpn_attachment: self
+                .transit_gateway_client_vpn_attachment
+                .clone(),
+        }
+    }
+}
+impl PartialEq for RejectTransitGatewayClientVpnAttachmentResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_client_vpn_attachment
+            == other.transit_gateway_client_vpn_attachment
+    }
+}
+impl Default for RejectTransitGatewayClientVpnAttachmentResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_client_vpn_attachment: None,
+        }
+    }
 }
 impl RejectTransitGatewayClientVpnAttachmentResult {
     /// Starts building a [`RejectTransitGatewayClientVpnAttachmentResult`].
@@ -25,9 +47,26 @@ impl RejectTransitGatewayClientVpnAttachmentResult {
     }
 }
 /// A builder for [`RejectTransitGatewayClientVpnAttachmentResult`](crate::types::RejectTransitGatewayClientVpnAttachmentResult); start one with `RejectTransitGatewayClientVpnAttachmentResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectTransitGatewayClientVpnAttachmentResultBuilder {
     inner: crate::types::RejectTransitGatewayClientVpnAttachmentResult,
+}
+impl Clone for RejectTransitGatewayClientVpnAttachmentResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectTransitGatewayClientVpnAttachmentResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectTransitGatewayClientVpnAttachmentResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectTransitGatewayClientVpnAttachmentResult as Default>::default(),
+        }
+    }
 }
 impl RejectTransitGatewayClientVpnAttachmentResultBuilder {
     /// Sets [`RejectTransitGatewayClientVpnAttachmentResult::transit_gateway_client_vpn_attachment`](crate::types::RejectTransitGatewayClientVpnAttachmentResult::transit_gateway_client_vpn_attachment): Information about the Transit Gateway Client VPN attachment.

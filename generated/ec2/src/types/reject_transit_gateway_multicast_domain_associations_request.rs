@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectTransitGatewayMulticastDomainAssociationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayMulticastDomainAssociationsRequest {
     /// The ID of the transit gateway multicast domain.
@@ -13,6 +13,36 @@ pub struct RejectTransitGatewayMulticastDomainAssociationsRequest {
     pub subnet_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for RejectTransitGatewayMulticastDomainAssociationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RejectTransitGatewayMulticastDomainAssociationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.subnet_ids == other.subnet_ids && self.dry_run == other.dry_run
+    }
+}
+impl Default for RejectTransitGatewayMulticastDomainAssociationsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            transit_gateway_attachment_id: None,
+            subnet_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl RejectTransitGatewayMulticastDomainAssociationsRequest {
     /// Starts building a [`RejectTransitGatewayMulticastDomainAssociationsRequest`].
@@ -42,9 +72,26 @@ impl RejectTransitGatewayMulticastDomainAssociationsRequest {
     }
 }
 /// A builder for [`RejectTransitGatewayMulticastDomainAssociationsRequest`](crate::types::RejectTransitGatewayMulticastDomainAssociationsRequest); start one with `RejectTransitGatewayMulticastDomainAssociationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectTransitGatewayMulticastDomainAssociationsRequestBuilder {
     inner: crate::types::RejectTransitGatewayMulticastDomainAssociationsRequest,
+}
+impl Clone for RejectTransitGatewayMulticastDomainAssociationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectTransitGatewayMulticastDomainAssociationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectTransitGatewayMulticastDomainAssociationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectTransitGatewayMulticastDomainAssociationsRequest as Default>::default(),
+        }
+    }
 }
 impl RejectTransitGatewayMulticastDomainAssociationsRequestBuilder {
     /// Sets [`RejectTransitGatewayMulticastDomainAssociationsRequest::transit_gateway_multicast_domain_id`](crate::types::RejectTransitGatewayMulticastDomainAssociationsRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectTransitGatewayMulticastDomainAssociationsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayMulticastDomainAssociationsResult {
     /// Information about the multicast domain associations.
     pub associations: Option<crate::types::TransitGatewayMulticastDomainAssociations>,
+}
+impl Clone for RejectTransitGatewayMulticastDomainAssociationsResult {
+    fn clone(&self) -> Self {
+        Self {
+            associations: self.associations.clone(),
+        }
+    }
+}
+impl PartialEq for RejectTransitGatewayMulticastDomainAssociationsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.associations == other.associations
+    }
+}
+impl Default for RejectTransitGatewayMulticastDomainAssociationsResult {
+    fn default() -> Self {
+        Self { associations: None }
+    }
 }
 impl RejectTransitGatewayMulticastDomainAssociationsResult {
     /// Starts building a [`RejectTransitGatewayMulticastDomainAssociationsResult`].
@@ -23,9 +40,26 @@ impl RejectTransitGatewayMulticastDomainAssociationsResult {
     }
 }
 /// A builder for [`RejectTransitGatewayMulticastDomainAssociationsResult`](crate::types::RejectTransitGatewayMulticastDomainAssociationsResult); start one with `RejectTransitGatewayMulticastDomainAssociationsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectTransitGatewayMulticastDomainAssociationsResultBuilder {
     inner: crate::types::RejectTransitGatewayMulticastDomainAssociationsResult,
+}
+impl Clone for RejectTransitGatewayMulticastDomainAssociationsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectTransitGatewayMulticastDomainAssociationsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectTransitGatewayMulticastDomainAssociationsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectTransitGatewayMulticastDomainAssociationsResult as Default>::default(),
+        }
+    }
 }
 impl RejectTransitGatewayMulticastDomainAssociationsResultBuilder {
     /// Sets [`RejectTransitGatewayMulticastDomainAssociationsResult::associations`](crate::types::RejectTransitGatewayMulticastDomainAssociationsResult::associations): Information about the multicast domain associations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectTransitGatewayPeeringAttachmentRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayPeeringAttachmentRequest {
     /// The ID of the transit gateway peering attachment.
@@ -11,6 +11,28 @@ pub struct RejectTransitGatewayPeeringAttachmentRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for RejectTransitGatewayPeeringAttachmentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RejectTransitGatewayPeeringAttachmentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for RejectTransitGatewayPeeringAttachmentRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl RejectTransitGatewayPeeringAttachmentRequest {
     /// Starts building a [`RejectTransitGatewayPeeringAttachmentRequest`].
@@ -30,9 +52,26 @@ impl RejectTransitGatewayPeeringAttachmentRequest {
     }
 }
 /// A builder for [`RejectTransitGatewayPeeringAttachmentRequest`](crate::types::RejectTransitGatewayPeeringAttachmentRequest); start one with `RejectTransitGatewayPeeringAttachmentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectTransitGatewayPeeringAttachmentRequestBuilder {
     inner: crate::types::RejectTransitGatewayPeeringAttachmentRequest,
+}
+impl Clone for RejectTransitGatewayPeeringAttachmentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectTransitGatewayPeeringAttachmentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectTransitGatewayPeeringAttachmentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectTransitGatewayPeeringAttachmentRequest as Default>::default(),
+        }
+    }
 }
 impl RejectTransitGatewayPeeringAttachmentRequestBuilder {
     /// Sets [`RejectTransitGatewayPeeringAttachmentRequest::transit_gateway_attachment_id`](crate::types::RejectTransitGatewayPeeringAttachmentRequest::transit_gateway_attachment_id): The ID of the transit gateway peering attachment.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectTransitGatewayPeeringAttachmentResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayPeeringAttachmentResult {
     /// The transit gateway peering attachment.
     pub transit_gateway_peering_attachment: Option<
         crate::types::TransitGatewayPeeringAttachment,
     >,
+}
+impl Clone for RejectTransitGatewayPeeringAttachmentResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_peering_attachment: self
+                .transit_gateway_peering_attachment
+                .clone(),
+        }
+    }
+}
+impl PartialEq for RejectTransitGatewayPeeringAttachmentResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_peering_attachment
+            == other.transit_gateway_peering_attachment
+    }
+}
+impl Default for RejectTransitGatewayPeeringAttachmentResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_peering_attachment: None,
+        }
+    }
 }
 impl RejectTransitGatewayPeeringAttachmentResult {
     /// Starts building a [`RejectTransitGatewayPeeringAttachmentResult`].
@@ -25,9 +47,26 @@ impl RejectTransitGatewayPeeringAttachmentResult {
     }
 }
 /// A builder for [`RejectTransitGatewayPeeringAttachmentResult`](crate::types::RejectTransitGatewayPeeringAttachmentResult); start one with `RejectTransitGatewayPeeringAttachmentResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectTransitGatewayPeeringAttachmentResultBuilder {
     inner: crate::types::RejectTransitGatewayPeeringAttachmentResult,
+}
+impl Clone for RejectTransitGatewayPeeringAttachmentResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectTransitGatewayPeeringAttachmentResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectTransitGatewayPeeringAttachmentResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectTransitGatewayPeeringAttachmentResult as Default>::default(),
+        }
+    }
 }
 impl RejectTransitGatewayPeeringAttachmentResultBuilder {
     /// Sets [`RejectTransitGatewayPeeringAttachmentResult::transit_gateway_peering_attachment`](crate::types::RejectTransitGatewayPeeringAttachmentResult::transit_gateway_peering_attachment): The transit gateway peering attachment.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectTransitGatewayVpcAttachmentRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayVpcAttachmentRequest {
     /// The ID of the attachment.
@@ -11,6 +11,28 @@ pub struct RejectTransitGatewayVpcAttachmentRequest {
     pub transit_gateway_attachment_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for RejectTransitGatewayVpcAttachmentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RejectTransitGatewayVpcAttachmentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for RejectTransitGatewayVpcAttachmentRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl RejectTransitGatewayVpcAttachmentRequest {
     /// Starts building a [`RejectTransitGatewayVpcAttachmentRequest`].
@@ -30,9 +52,26 @@ impl RejectTransitGatewayVpcAttachmentRequest {
     }
 }
 /// A builder for [`RejectTransitGatewayVpcAttachmentRequest`](crate::types::RejectTransitGatewayVpcAttachmentRequest); start one with `RejectTransitGatewayVpcAttachmentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectTransitGatewayVpcAttachmentRequestBuilder {
     inner: crate::types::RejectTransitGatewayVpcAttachmentRequest,
+}
+impl Clone for RejectTransitGatewayVpcAttachmentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectTransitGatewayVpcAttachmentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectTransitGatewayVpcAttachmentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectTransitGatewayVpcAttachmentRequest as Default>::default(),
+        }
+    }
 }
 impl RejectTransitGatewayVpcAttachmentRequestBuilder {
     /// Sets [`RejectTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id`](crate::types::RejectTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id): The ID of the attachment.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectTransitGatewayVpcAttachmentResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayVpcAttachmentResult {
     /// Information about the attachment.
     pub transit_gateway_vpc_attachment: Option<
         crate::types::TransitGatewayVpcAttachment,
     >,
+}
+impl Clone for RejectTransitGatewayVpcAttachmentResult {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_vpc_attachment: self.transit_gateway_vpc_attachment.clone(),
+        }
+    }
+}
+impl PartialEq for RejectTransitGatewayVpcAttachmentResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_vpc_attachment == other.transit_gateway_vpc_attachment
+    }
+}
+impl Default for RejectTransitGatewayVpcAttachmentResult {
+    fn default() -> Self {
+        Self {
+            transit_gateway_vpc_attachment: None,
+        }
+    }
 }
 impl RejectTransitGatewayVpcAttachmentResult {
     /// Starts building a [`RejectTransitGatewayVpcAttachmentResult`].
@@ -25,9 +44,26 @@ impl RejectTransitGatewayVpcAttachmentResult {
     }
 }
 /// A builder for [`RejectTransitGatewayVpcAttachmentResult`](crate::types::RejectTransitGatewayVpcAttachmentResult); start one with `RejectTransitGatewayVpcAttachmentResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectTransitGatewayVpcAttachmentResultBuilder {
     inner: crate::types::RejectTransitGatewayVpcAttachmentResult,
+}
+impl Clone for RejectTransitGatewayVpcAttachmentResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectTransitGatewayVpcAttachmentResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectTransitGatewayVpcAttachmentResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectTransitGatewayVpcAttachmentResult as Default>::default(),
+        }
+    }
 }
 impl RejectTransitGatewayVpcAttachmentResultBuilder {
     /// Sets [`RejectTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment`](crate::types::RejectTransitGatewayVpcAttachmentResult::transit_gateway_vpc_attachment): Information about the attachment.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectVpcEndpointConnectionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectVpcEndpointConnectionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,30 @@ pub struct RejectVpcEndpointConnectionsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_endpoint_ids: Option<Vec<String>>,
+}
+impl Clone for RejectVpcEndpointConnectionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            service_id: self.service_id.clone(),
+            vpc_endpoint_ids: self.vpc_endpoint_ids.clone(),
+        }
+    }
+}
+impl PartialEq for RejectVpcEndpointConnectionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.service_id == other.service_id
+            && self.vpc_endpoint_ids == other.vpc_endpoint_ids
+    }
+}
+impl Default for RejectVpcEndpointConnectionsRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            service_id: None,
+            vpc_endpoint_ids: None,
+        }
+    }
 }
 impl RejectVpcEndpointConnectionsRequest {
     /// Starts building a [`RejectVpcEndpointConnectionsRequest`].
@@ -39,9 +63,26 @@ impl RejectVpcEndpointConnectionsRequest {
     }
 }
 /// A builder for [`RejectVpcEndpointConnectionsRequest`](crate::types::RejectVpcEndpointConnectionsRequest); start one with `RejectVpcEndpointConnectionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectVpcEndpointConnectionsRequestBuilder {
     inner: crate::types::RejectVpcEndpointConnectionsRequest,
+}
+impl Clone for RejectVpcEndpointConnectionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectVpcEndpointConnectionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectVpcEndpointConnectionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectVpcEndpointConnectionsRequest as Default>::default(),
+        }
+    }
 }
 impl RejectVpcEndpointConnectionsRequestBuilder {
     /// Sets [`RejectVpcEndpointConnectionsRequest::dry_run`](crate::types::RejectVpcEndpointConnectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

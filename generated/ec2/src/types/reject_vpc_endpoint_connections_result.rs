@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectVpcEndpointConnectionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectVpcEndpointConnectionsResult {
     /// Information about the endpoints that were not rejected, if applicable.
     pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
+}
+impl Clone for RejectVpcEndpointConnectionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            unsuccessful: self.unsuccessful.clone(),
+        }
+    }
+}
+impl PartialEq for RejectVpcEndpointConnectionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.unsuccessful == other.unsuccessful
+    }
+}
+impl Default for RejectVpcEndpointConnectionsResult {
+    fn default() -> Self {
+        Self { unsuccessful: None }
+    }
 }
 impl RejectVpcEndpointConnectionsResult {
     /// Starts building a [`RejectVpcEndpointConnectionsResult`].
@@ -21,9 +38,26 @@ impl RejectVpcEndpointConnectionsResult {
     }
 }
 /// A builder for [`RejectVpcEndpointConnectionsResult`](crate::types::RejectVpcEndpointConnectionsResult); start one with `RejectVpcEndpointConnectionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectVpcEndpointConnectionsResultBuilder {
     inner: crate::types::RejectVpcEndpointConnectionsResult,
+}
+impl Clone for RejectVpcEndpointConnectionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectVpcEndpointConnectionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectVpcEndpointConnectionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectVpcEndpointConnectionsResult as Default>::default(),
+        }
+    }
 }
 impl RejectVpcEndpointConnectionsResultBuilder {
     /// Appends one item to [`RejectVpcEndpointConnectionsResult::unsuccessful`](crate::types::RejectVpcEndpointConnectionsResult::unsuccessful): Information about the endpoints that were not rejected, if applicable.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectVpcPeeringConnectionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectVpcPeeringConnectionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct RejectVpcPeeringConnectionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc_peering_connection_id: Option<String>,
+}
+impl Clone for RejectVpcPeeringConnectionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            vpc_peering_connection_id: self.vpc_peering_connection_id.clone(),
+        }
+    }
+}
+impl PartialEq for RejectVpcPeeringConnectionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.vpc_peering_connection_id == other.vpc_peering_connection_id
+    }
+}
+impl Default for RejectVpcPeeringConnectionRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            vpc_peering_connection_id: None,
+        }
+    }
 }
 impl RejectVpcPeeringConnectionRequest {
     /// Starts building a [`RejectVpcPeeringConnectionRequest`].
@@ -30,9 +52,26 @@ impl RejectVpcPeeringConnectionRequest {
     }
 }
 /// A builder for [`RejectVpcPeeringConnectionRequest`](crate::types::RejectVpcPeeringConnectionRequest); start one with `RejectVpcPeeringConnectionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectVpcPeeringConnectionRequestBuilder {
     inner: crate::types::RejectVpcPeeringConnectionRequest,
+}
+impl Clone for RejectVpcPeeringConnectionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectVpcPeeringConnectionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectVpcPeeringConnectionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectVpcPeeringConnectionRequest as Default>::default(),
+        }
+    }
 }
 impl RejectVpcPeeringConnectionRequestBuilder {
     /// Sets [`RejectVpcPeeringConnectionRequest::dry_run`](crate::types::RejectVpcPeeringConnectionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

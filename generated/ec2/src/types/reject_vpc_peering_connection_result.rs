@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectVpcPeeringConnectionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RejectVpcPeeringConnectionResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for RejectVpcPeeringConnectionResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for RejectVpcPeeringConnectionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for RejectVpcPeeringConnectionResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl RejectVpcPeeringConnectionResult {
     /// Starts building a [`RejectVpcPeeringConnectionResult`].
@@ -21,9 +36,26 @@ impl RejectVpcPeeringConnectionResult {
     }
 }
 /// A builder for [`RejectVpcPeeringConnectionResult`](crate::types::RejectVpcPeeringConnectionResult); start one with `RejectVpcPeeringConnectionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RejectVpcPeeringConnectionResultBuilder {
     inner: crate::types::RejectVpcPeeringConnectionResult,
+}
+impl Clone for RejectVpcPeeringConnectionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RejectVpcPeeringConnectionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RejectVpcPeeringConnectionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RejectVpcPeeringConnectionResult as Default>::default(),
+        }
+    }
 }
 impl RejectVpcPeeringConnectionResultBuilder {
     /// Sets [`RejectVpcPeeringConnectionResult::return_`](crate::types::RejectVpcPeeringConnectionResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReleaseAddressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReleaseAddressRequest {
     /// The allocation ID. This parameter is required.
@@ -15,6 +15,33 @@ pub struct ReleaseAddressRequest {
     pub network_border_group: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ReleaseAddressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_id: self.allocation_id.clone(),
+            public_ip: self.public_ip.clone(),
+            network_border_group: self.network_border_group.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ReleaseAddressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_id == other.allocation_id && self.public_ip == other.public_ip
+            && self.network_border_group == other.network_border_group
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ReleaseAddressRequest {
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            public_ip: None,
+            network_border_group: None,
+            dry_run: None,
+        }
+    }
 }
 impl ReleaseAddressRequest {
     /// Starts building a [`ReleaseAddressRequest`].
@@ -44,9 +71,26 @@ impl ReleaseAddressRequest {
     }
 }
 /// A builder for [`ReleaseAddressRequest`](crate::types::ReleaseAddressRequest); start one with `ReleaseAddressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReleaseAddressRequestBuilder {
     inner: crate::types::ReleaseAddressRequest,
+}
+impl Clone for ReleaseAddressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReleaseAddressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReleaseAddressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReleaseAddressRequest as Default>::default(),
+        }
+    }
 }
 impl ReleaseAddressRequestBuilder {
     /// Sets [`ReleaseAddressRequest::allocation_id`](crate::types::ReleaseAddressRequest::allocation_id): The allocation ID.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReleaseHostsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReleaseHostsRequest {
     /// The IDs of the Dedicated Hosts to release.
     ///
     /// Required: the builder's `build()` fails without it.
     pub host_ids: Option<Vec<String>>,
+}
+impl Clone for ReleaseHostsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            host_ids: self.host_ids.clone(),
+        }
+    }
+}
+impl PartialEq for ReleaseHostsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.host_ids == other.host_ids
+    }
+}
+impl Default for ReleaseHostsRequest {
+    fn default() -> Self {
+        Self { host_ids: None }
+    }
 }
 impl ReleaseHostsRequest {
     /// Starts building a [`ReleaseHostsRequest`].
@@ -23,9 +40,26 @@ impl ReleaseHostsRequest {
     }
 }
 /// A builder for [`ReleaseHostsRequest`](crate::types::ReleaseHostsRequest); start one with `ReleaseHostsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReleaseHostsRequestBuilder {
     inner: crate::types::ReleaseHostsRequest,
+}
+impl Clone for ReleaseHostsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReleaseHostsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReleaseHostsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReleaseHostsRequest as Default>::default(),
+        }
+    }
 }
 impl ReleaseHostsRequestBuilder {
     /// Appends one item to [`ReleaseHostsRequest::host_ids`](crate::types::ReleaseHostsRequest::host_ids): The IDs of the Dedicated Hosts to release.

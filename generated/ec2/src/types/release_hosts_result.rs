@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReleaseHostsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReleaseHostsResult {
     /// The IDs of the Dedicated Hosts that were successfully released.
     pub successful: Option<Vec<String>>,
     /// The IDs of the Dedicated Hosts that could not be released, including an error message.
     pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
+}
+impl Clone for ReleaseHostsResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful: self.successful.clone(),
+            unsuccessful: self.unsuccessful.clone(),
+        }
+    }
+}
+impl PartialEq for ReleaseHostsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful == other.successful && self.unsuccessful == other.unsuccessful
+    }
+}
+impl Default for ReleaseHostsResult {
+    fn default() -> Self {
+        Self {
+            successful: None,
+            unsuccessful: None,
+        }
+    }
 }
 impl ReleaseHostsResult {
     /// Starts building a [`ReleaseHostsResult`].
@@ -28,9 +49,26 @@ impl ReleaseHostsResult {
     }
 }
 /// A builder for [`ReleaseHostsResult`](crate::types::ReleaseHostsResult); start one with `ReleaseHostsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReleaseHostsResultBuilder {
     inner: crate::types::ReleaseHostsResult,
+}
+impl Clone for ReleaseHostsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReleaseHostsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReleaseHostsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReleaseHostsResult as Default>::default(),
+        }
+    }
 }
 impl ReleaseHostsResultBuilder {
     /// Appends one item to [`ReleaseHostsResult::successful`](crate::types::ReleaseHostsResult::successful): The IDs of the Dedicated Hosts that were successfully released.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReleaseIpamPoolAllocationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReleaseIpamPoolAllocationRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,33 @@ pub struct ReleaseIpamPoolAllocationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub ipam_pool_allocation_id: Option<String>,
+}
+impl Clone for ReleaseIpamPoolAllocationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            ipam_pool_id: self.ipam_pool_id.clone(),
+            cidr: self.cidr.clone(),
+            ipam_pool_allocation_id: self.ipam_pool_allocation_id.clone(),
+        }
+    }
+}
+impl PartialEq for ReleaseIpamPoolAllocationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.ipam_pool_id == other.ipam_pool_id
+            && self.cidr == other.cidr
+            && self.ipam_pool_allocation_id == other.ipam_pool_allocation_id
+    }
+}
+impl Default for ReleaseIpamPoolAllocationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            ipam_pool_id: None,
+            cidr: None,
+            ipam_pool_allocation_id: None,
+        }
+    }
 }
 impl ReleaseIpamPoolAllocationRequest {
     /// Starts building a [`ReleaseIpamPoolAllocationRequest`].
@@ -48,9 +75,26 @@ impl ReleaseIpamPoolAllocationRequest {
     }
 }
 /// A builder for [`ReleaseIpamPoolAllocationRequest`](crate::types::ReleaseIpamPoolAllocationRequest); start one with `ReleaseIpamPoolAllocationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReleaseIpamPoolAllocationRequestBuilder {
     inner: crate::types::ReleaseIpamPoolAllocationRequest,
+}
+impl Clone for ReleaseIpamPoolAllocationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReleaseIpamPoolAllocationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReleaseIpamPoolAllocationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReleaseIpamPoolAllocationRequest as Default>::default(),
+        }
+    }
 }
 impl ReleaseIpamPoolAllocationRequestBuilder {
     /// Sets [`ReleaseIpamPoolAllocationRequest::dry_run`](crate::types::ReleaseIpamPoolAllocationRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.

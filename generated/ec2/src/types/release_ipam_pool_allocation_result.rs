@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReleaseIpamPoolAllocationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReleaseIpamPoolAllocationResult {
     /// Indicates if the release was successful.
     pub success: Option<bool>,
+}
+impl Clone for ReleaseIpamPoolAllocationResult {
+    fn clone(&self) -> Self {
+        Self { success: self.success }
+    }
+}
+impl PartialEq for ReleaseIpamPoolAllocationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.success == other.success
+    }
+}
+impl Default for ReleaseIpamPoolAllocationResult {
+    fn default() -> Self {
+        Self { success: None }
+    }
 }
 impl ReleaseIpamPoolAllocationResult {
     /// Starts building a [`ReleaseIpamPoolAllocationResult`].
@@ -21,9 +36,26 @@ impl ReleaseIpamPoolAllocationResult {
     }
 }
 /// A builder for [`ReleaseIpamPoolAllocationResult`](crate::types::ReleaseIpamPoolAllocationResult); start one with `ReleaseIpamPoolAllocationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReleaseIpamPoolAllocationResultBuilder {
     inner: crate::types::ReleaseIpamPoolAllocationResult,
+}
+impl Clone for ReleaseIpamPoolAllocationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReleaseIpamPoolAllocationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReleaseIpamPoolAllocationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReleaseIpamPoolAllocationResult as Default>::default(),
+        }
+    }
 }
 impl ReleaseIpamPoolAllocationResultBuilder {
     /// Sets [`ReleaseIpamPoolAllocationResult::success`](crate::types::ReleaseIpamPoolAllocationResult::success): Indicates if the release was successful.

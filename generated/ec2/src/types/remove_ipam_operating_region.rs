@@ -4,11 +4,28 @@
 /// Remove an operating Region from an IPAM. Operating Regions are Amazon Web Services Regions where the IPAM is allowed to manage IP address CIDRs. IPAM only discovers and monitors resources in the Amazon Web Services Regions you select as operating Regions.
 ///
 /// For more information about operating Regions, see [Create an IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/create-ipam.html) in the *Amazon VPC IPAM User Guide*
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RemoveIpamOperatingRegion {
     /// The name of the operating Region you want to remove.
     pub region_name: Option<String>,
+}
+impl Clone for RemoveIpamOperatingRegion {
+    fn clone(&self) -> Self {
+        Self {
+            region_name: self.region_name.clone(),
+        }
+    }
+}
+impl PartialEq for RemoveIpamOperatingRegion {
+    fn eq(&self, other: &Self) -> bool {
+        self.region_name == other.region_name
+    }
+}
+impl Default for RemoveIpamOperatingRegion {
+    fn default() -> Self {
+        Self { region_name: None }
+    }
 }
 impl RemoveIpamOperatingRegion {
     /// Starts building a [`RemoveIpamOperatingRegion`].
@@ -23,9 +40,26 @@ impl RemoveIpamOperatingRegion {
     }
 }
 /// A builder for [`RemoveIpamOperatingRegion`](crate::types::RemoveIpamOperatingRegion); start one with `RemoveIpamOperatingRegion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RemoveIpamOperatingRegionBuilder {
     inner: crate::types::RemoveIpamOperatingRegion,
+}
+impl Clone for RemoveIpamOperatingRegionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RemoveIpamOperatingRegionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RemoveIpamOperatingRegionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RemoveIpamOperatingRegion as Default>::default(),
+        }
+    }
 }
 impl RemoveIpamOperatingRegionBuilder {
     /// Sets [`RemoveIpamOperatingRegion::region_name`](crate::types::RemoveIpamOperatingRegion::region_name): The name of the operating Region you want to remove.

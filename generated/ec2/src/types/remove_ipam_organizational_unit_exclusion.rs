@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Remove an Organizational Unit (OU) exclusion to your IPAM. If your IPAM is integrated with Amazon Web Services Organizations and you add an organizational unit (OU) exclusion, IPAM will not manage the IP addresses in accounts in that OU exclusion. There is a limit on the number of exclusions you can create. For more information, see [Quotas for your IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/quotas-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RemoveIpamOrganizationalUnitExclusion {
     /// An Amazon Web Services Organizations entity path. Build the path for the OU(s) using Amazon Web Services Organizations IDs separated by a `/`. Include all child OUs by ending the path with `/*`.
@@ -18,6 +18,25 @@ pub struct RemoveIpamOrganizationalUnitExclusion {
     /// For more information on how to construct an entity path, see [Understand the Amazon Web Services Organizations entity path](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_last-accessed-view-data-orgs.html#access_policies_access-advisor-viewing-orgs-entity-path) in the *Amazon Web Services Identity and Access Management User Guide*.
     pub organizations_entity_path: Option<String>,
 }
+impl Clone for RemoveIpamOrganizationalUnitExclusion {
+    fn clone(&self) -> Self {
+        Self {
+            organizations_entity_path: self.organizations_entity_path.clone(),
+        }
+    }
+}
+impl PartialEq for RemoveIpamOrganizationalUnitExclusion {
+    fn eq(&self, other: &Self) -> bool {
+        self.organizations_entity_path == other.organizations_entity_path
+    }
+}
+impl Default for RemoveIpamOrganizationalUnitExclusion {
+    fn default() -> Self {
+        Self {
+            organizations_entity_path: None,
+        }
+    }
+}
 impl RemoveIpamOrganizationalUnitExclusion {
     /// Starts building a [`RemoveIpamOrganizationalUnitExclusion`].
     #[inline]
@@ -31,9 +50,26 @@ impl RemoveIpamOrganizationalUnitExclusion {
     }
 }
 /// A builder for [`RemoveIpamOrganizationalUnitExclusion`](crate::types::RemoveIpamOrganizationalUnitExclusion); start one with `RemoveIpamOrganizationalUnitExclusion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RemoveIpamOrganizationalUnitExclusionBuilder {
     inner: crate::types::RemoveIpamOrganizationalUnitExclusion,
+}
+impl Clone for RemoveIpamOrganizationalUnitExclusionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RemoveIpamOrganizationalUnitExclusionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RemoveIpamOrganizationalUnitExclusionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RemoveIpamOrganizationalUnitExclusion as Default>::default(),
+        }
+    }
 }
 impl RemoveIpamOrganizationalUnitExclusionBuilder {
     /// Sets [`RemoveIpamOrganizationalUnitExclusion::organizations_entity_path`](crate::types::RemoveIpamOrganizationalUnitExclusion::organizations_entity_path): An Amazon Web Services Organizations entity path.

@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An entry for a prefix list.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RemovePrefixListEntry {
     /// The CIDR block.
     ///
     /// Required: the builder's `build()` fails without it.
     pub cidr: Option<String>,
+}
+impl Clone for RemovePrefixListEntry {
+    fn clone(&self) -> Self {
+        Self { cidr: self.cidr.clone() }
+    }
+}
+impl PartialEq for RemovePrefixListEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr
+    }
+}
+impl Default for RemovePrefixListEntry {
+    fn default() -> Self {
+        Self { cidr: None }
+    }
 }
 impl RemovePrefixListEntry {
     /// Starts building a [`RemovePrefixListEntry`].
@@ -23,9 +38,26 @@ impl RemovePrefixListEntry {
     }
 }
 /// A builder for [`RemovePrefixListEntry`](crate::types::RemovePrefixListEntry); start one with `RemovePrefixListEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RemovePrefixListEntryBuilder {
     inner: crate::types::RemovePrefixListEntry,
+}
+impl Clone for RemovePrefixListEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RemovePrefixListEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RemovePrefixListEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RemovePrefixListEntry as Default>::default(),
+        }
+    }
 }
 impl RemovePrefixListEntryBuilder {
     /// Sets [`RemovePrefixListEntry::cidr`](crate::types::RemovePrefixListEntry::cidr): The CIDR block.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceIamInstanceProfileAssociationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplaceIamInstanceProfileAssociationRequest {
     /// The IAM instance profile.
@@ -13,6 +13,28 @@ pub struct ReplaceIamInstanceProfileAssociationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub association_id: Option<String>,
+}
+impl Clone for ReplaceIamInstanceProfileAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            iam_instance_profile: self.iam_instance_profile.clone(),
+            association_id: self.association_id.clone(),
+        }
+    }
+}
+impl PartialEq for ReplaceIamInstanceProfileAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.iam_instance_profile == other.iam_instance_profile
+            && self.association_id == other.association_id
+    }
+}
+impl Default for ReplaceIamInstanceProfileAssociationRequest {
+    fn default() -> Self {
+        Self {
+            iam_instance_profile: None,
+            association_id: None,
+        }
+    }
 }
 impl ReplaceIamInstanceProfileAssociationRequest {
     /// Starts building a [`ReplaceIamInstanceProfileAssociationRequest`].
@@ -34,9 +56,26 @@ impl ReplaceIamInstanceProfileAssociationRequest {
     }
 }
 /// A builder for [`ReplaceIamInstanceProfileAssociationRequest`](crate::types::ReplaceIamInstanceProfileAssociationRequest); start one with `ReplaceIamInstanceProfileAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplaceIamInstanceProfileAssociationRequestBuilder {
     inner: crate::types::ReplaceIamInstanceProfileAssociationRequest,
+}
+impl Clone for ReplaceIamInstanceProfileAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplaceIamInstanceProfileAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplaceIamInstanceProfileAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplaceIamInstanceProfileAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl ReplaceIamInstanceProfileAssociationRequestBuilder {
     /// Sets [`ReplaceIamInstanceProfileAssociationRequest::iam_instance_profile`](crate::types::ReplaceIamInstanceProfileAssociationRequest::iam_instance_profile): The IAM instance profile.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceIamInstanceProfileAssociationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplaceIamInstanceProfileAssociationResult {
     /// Information about the IAM instance profile association.
     pub iam_instance_profile_association: Option<
         crate::types::IamInstanceProfileAssociation,
     >,
+}
+impl Clone for ReplaceIamInstanceProfileAssociationResult {
+    fn clone(&self) -> Self {
+        Self {
+            iam_instance_profile_association: self
+                .iam_instance_profile_association
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ReplaceIamInstanceProfileAssociationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.iam_instance_profile_association == other.iam_instance_profile_association
+    }
+}
+impl Default for ReplaceIamInstanceProfileAssociationResult {
+    fn default() -> Self {
+        Self {
+            iam_instance_profile_association: None,
+        }
+    }
 }
 impl ReplaceIamInstanceProfileAssociationResult {
     /// Starts building a [`ReplaceIamInstanceProfileAssociationResult`].
@@ -25,9 +46,26 @@ impl ReplaceIamInstanceProfileAssociationResult {
     }
 }
 /// A builder for [`ReplaceIamInstanceProfileAssociationResult`](crate::types::ReplaceIamInstanceProfileAssociationResult); start one with `ReplaceIamInstanceProfileAssociationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplaceIamInstanceProfileAssociationResultBuilder {
     inner: crate::types::ReplaceIamInstanceProfileAssociationResult,
+}
+impl Clone for ReplaceIamInstanceProfileAssociationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplaceIamInstanceProfileAssociationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplaceIamInstanceProfileAssociationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplaceIamInstanceProfileAssociationResult as Default>::default(),
+        }
+    }
 }
 impl ReplaceIamInstanceProfileAssociationResultBuilder {
     /// Sets [`ReplaceIamInstanceProfileAssociationResult::iam_instance_profile_association`](crate::types::ReplaceIamInstanceProfileAssociationResult::iam_instance_profile_association): Information about the IAM instance profile association.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceImageCriteriaInAllowedImagesSettingsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplaceImageCriteriaInAllowedImagesSettingsRequest {
     /// The list of criteria that are evaluated to determine whether AMIs are discoverable and usable in the account in the specified Amazon Web Services Region.
     pub image_criteria: Option<Vec<crate::types::ImageCriterionRequest>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ReplaceImageCriteriaInAllowedImagesSettingsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_criteria: self.image_criteria.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ReplaceImageCriteriaInAllowedImagesSettingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_criteria == other.image_criteria && self.dry_run == other.dry_run
+    }
+}
+impl Default for ReplaceImageCriteriaInAllowedImagesSettingsRequest {
+    fn default() -> Self {
+        Self {
+            image_criteria: None,
+            dry_run: None,
+        }
+    }
 }
 impl ReplaceImageCriteriaInAllowedImagesSettingsRequest {
     /// Starts building a [`ReplaceImageCriteriaInAllowedImagesSettingsRequest`].
@@ -28,9 +49,26 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsRequest {
     }
 }
 /// A builder for [`ReplaceImageCriteriaInAllowedImagesSettingsRequest`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsRequest); start one with `ReplaceImageCriteriaInAllowedImagesSettingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder {
     inner: crate::types::ReplaceImageCriteriaInAllowedImagesSettingsRequest,
+}
+impl Clone for ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplaceImageCriteriaInAllowedImagesSettingsRequest as Default>::default(),
+        }
+    }
 }
 impl ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder {
     /// Appends one item to [`ReplaceImageCriteriaInAllowedImagesSettingsRequest::image_criteria`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsRequest::image_criteria): The list of criteria that are evaluated to determine whether AMIs are discoverable and usable in the account in the specified Amazon Web Services Region.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceImageCriteriaInAllowedImagesSettingsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplaceImageCriteriaInAllowedImagesSettingsResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_value: Option<bool>,
+}
+impl Clone for ReplaceImageCriteriaInAllowedImagesSettingsResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_value: self.return_value,
+        }
+    }
+}
+impl PartialEq for ReplaceImageCriteriaInAllowedImagesSettingsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_value == other.return_value
+    }
+}
+impl Default for ReplaceImageCriteriaInAllowedImagesSettingsResult {
+    fn default() -> Self {
+        Self { return_value: None }
+    }
 }
 impl ReplaceImageCriteriaInAllowedImagesSettingsResult {
     /// Starts building a [`ReplaceImageCriteriaInAllowedImagesSettingsResult`].
@@ -21,9 +38,26 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsResult {
     }
 }
 /// A builder for [`ReplaceImageCriteriaInAllowedImagesSettingsResult`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsResult); start one with `ReplaceImageCriteriaInAllowedImagesSettingsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplaceImageCriteriaInAllowedImagesSettingsResultBuilder {
     inner: crate::types::ReplaceImageCriteriaInAllowedImagesSettingsResult,
+}
+impl Clone for ReplaceImageCriteriaInAllowedImagesSettingsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplaceImageCriteriaInAllowedImagesSettingsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplaceImageCriteriaInAllowedImagesSettingsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplaceImageCriteriaInAllowedImagesSettingsResult as Default>::default(),
+        }
+    }
 }
 impl ReplaceImageCriteriaInAllowedImagesSettingsResultBuilder {
     /// Sets [`ReplaceImageCriteriaInAllowedImagesSettingsResult::return_value`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsResult::return_value): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceNetworkAclAssociationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplaceNetworkAclAssociationRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,30 @@ pub struct ReplaceNetworkAclAssociationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub network_acl_id: Option<String>,
+}
+impl Clone for ReplaceNetworkAclAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            association_id: self.association_id.clone(),
+            network_acl_id: self.network_acl_id.clone(),
+        }
+    }
+}
+impl PartialEq for ReplaceNetworkAclAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.association_id == other.association_id
+            && self.network_acl_id == other.network_acl_id
+    }
+}
+impl Default for ReplaceNetworkAclAssociationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            association_id: None,
+            network_acl_id: None,
+        }
+    }
 }
 impl ReplaceNetworkAclAssociationRequest {
     /// Starts building a [`ReplaceNetworkAclAssociationRequest`].
@@ -39,9 +63,26 @@ impl ReplaceNetworkAclAssociationRequest {
     }
 }
 /// A builder for [`ReplaceNetworkAclAssociationRequest`](crate::types::ReplaceNetworkAclAssociationRequest); start one with `ReplaceNetworkAclAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplaceNetworkAclAssociationRequestBuilder {
     inner: crate::types::ReplaceNetworkAclAssociationRequest,
+}
+impl Clone for ReplaceNetworkAclAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplaceNetworkAclAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplaceNetworkAclAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplaceNetworkAclAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl ReplaceNetworkAclAssociationRequestBuilder {
     /// Sets [`ReplaceNetworkAclAssociationRequest::dry_run`](crate::types::ReplaceNetworkAclAssociationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceNetworkAclAssociationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplaceNetworkAclAssociationResult {
     /// The ID of the new association.
     pub new_association_id: Option<String>,
+}
+impl Clone for ReplaceNetworkAclAssociationResult {
+    fn clone(&self) -> Self {
+        Self {
+            new_association_id: self.new_association_id.clone(),
+        }
+    }
+}
+impl PartialEq for ReplaceNetworkAclAssociationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.new_association_id == other.new_association_id
+    }
+}
+impl Default for ReplaceNetworkAclAssociationResult {
+    fn default() -> Self {
+        Self { new_association_id: None }
+    }
 }
 impl ReplaceNetworkAclAssociationResult {
     /// Starts building a [`ReplaceNetworkAclAssociationResult`].
@@ -21,9 +38,26 @@ impl ReplaceNetworkAclAssociationResult {
     }
 }
 /// A builder for [`ReplaceNetworkAclAssociationResult`](crate::types::ReplaceNetworkAclAssociationResult); start one with `ReplaceNetworkAclAssociationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplaceNetworkAclAssociationResultBuilder {
     inner: crate::types::ReplaceNetworkAclAssociationResult,
+}
+impl Clone for ReplaceNetworkAclAssociationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplaceNetworkAclAssociationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplaceNetworkAclAssociationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplaceNetworkAclAssociationResult as Default>::default(),
+        }
+    }
 }
 impl ReplaceNetworkAclAssociationResultBuilder {
     /// Sets [`ReplaceNetworkAclAssociationResult::new_association_id`](crate::types::ReplaceNetworkAclAssociationResult::new_association_id): The ID of the new association.

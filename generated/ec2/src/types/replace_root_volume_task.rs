@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a root volume replacement task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplaceRootVolumeTask {
     /// The ID of the root volume replacement task.
@@ -31,6 +31,46 @@ pub struct ReplaceRootVolumeTask {
     pub snapshot_id: Option<String>,
     /// Indicates whether the original root volume is to be deleted after the root volume replacement task completes.
     pub delete_replaced_root_volume: Option<bool>,
+}
+impl Clone for ReplaceRootVolumeTask {
+    fn clone(&self) -> Self {
+        Self {
+            replace_root_volume_task_id: self.replace_root_volume_task_id.clone(),
+            instance_id: self.instance_id.clone(),
+            task_state: self.task_state.clone(),
+            start_time: self.start_time.clone(),
+            complete_time: self.complete_time.clone(),
+            tags: self.tags.clone(),
+            image_id: self.image_id.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            delete_replaced_root_volume: self.delete_replaced_root_volume,
+        }
+    }
+}
+impl PartialEq for ReplaceRootVolumeTask {
+    fn eq(&self, other: &Self) -> bool {
+        self.replace_root_volume_task_id == other.replace_root_volume_task_id
+            && self.instance_id == other.instance_id
+            && self.task_state == other.task_state && self.start_time == other.start_time
+            && self.complete_time == other.complete_time && self.tags == other.tags
+            && self.image_id == other.image_id && self.snapshot_id == other.snapshot_id
+            && self.delete_replaced_root_volume == other.delete_replaced_root_volume
+    }
+}
+impl Default for ReplaceRootVolumeTask {
+    fn default() -> Self {
+        Self {
+            replace_root_volume_task_id: None,
+            instance_id: None,
+            task_state: None,
+            start_time: None,
+            complete_time: None,
+            tags: None,
+            image_id: None,
+            snapshot_id: None,
+            delete_replaced_root_volume: None,
+        }
+    }
 }
 impl ReplaceRootVolumeTask {
     /// Starts building a [`ReplaceRootVolumeTask`].
@@ -85,9 +125,26 @@ impl ReplaceRootVolumeTask {
     }
 }
 /// A builder for [`ReplaceRootVolumeTask`](crate::types::ReplaceRootVolumeTask); start one with `ReplaceRootVolumeTask::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplaceRootVolumeTaskBuilder {
     inner: crate::types::ReplaceRootVolumeTask,
+}
+impl Clone for ReplaceRootVolumeTaskBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplaceRootVolumeTaskBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplaceRootVolumeTaskBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplaceRootVolumeTask as Default>::default(),
+        }
+    }
 }
 impl ReplaceRootVolumeTaskBuilder {
     /// Sets [`ReplaceRootVolumeTask::replace_root_volume_task_id`](crate::types::ReplaceRootVolumeTask::replace_root_volume_task_id): The ID of the root volume replacement task.

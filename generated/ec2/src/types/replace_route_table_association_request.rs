@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceRouteTableAssociationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplaceRouteTableAssociationRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -15,6 +15,30 @@ pub struct ReplaceRouteTableAssociationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub route_table_id: Option<String>,
+}
+impl Clone for ReplaceRouteTableAssociationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            association_id: self.association_id.clone(),
+            route_table_id: self.route_table_id.clone(),
+        }
+    }
+}
+impl PartialEq for ReplaceRouteTableAssociationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.association_id == other.association_id
+            && self.route_table_id == other.route_table_id
+    }
+}
+impl Default for ReplaceRouteTableAssociationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            association_id: None,
+            route_table_id: None,
+        }
+    }
 }
 impl ReplaceRouteTableAssociationRequest {
     /// Starts building a [`ReplaceRouteTableAssociationRequest`].
@@ -39,9 +63,26 @@ impl ReplaceRouteTableAssociationRequest {
     }
 }
 /// A builder for [`ReplaceRouteTableAssociationRequest`](crate::types::ReplaceRouteTableAssociationRequest); start one with `ReplaceRouteTableAssociationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplaceRouteTableAssociationRequestBuilder {
     inner: crate::types::ReplaceRouteTableAssociationRequest,
+}
+impl Clone for ReplaceRouteTableAssociationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplaceRouteTableAssociationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplaceRouteTableAssociationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplaceRouteTableAssociationRequest as Default>::default(),
+        }
+    }
 }
 impl ReplaceRouteTableAssociationRequestBuilder {
     /// Sets [`ReplaceRouteTableAssociationRequest::dry_run`](crate::types::ReplaceRouteTableAssociationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

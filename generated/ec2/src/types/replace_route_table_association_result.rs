@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceRouteTableAssociationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplaceRouteTableAssociationResult {
     /// The ID of the new association.
     pub new_association_id: Option<String>,
     /// The state of the association.
     pub association_state: Option<crate::types::RouteTableAssociationState>,
+}
+impl Clone for ReplaceRouteTableAssociationResult {
+    fn clone(&self) -> Self {
+        Self {
+            new_association_id: self.new_association_id.clone(),
+            association_state: self.association_state.clone(),
+        }
+    }
+}
+impl PartialEq for ReplaceRouteTableAssociationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.new_association_id == other.new_association_id
+            && self.association_state == other.association_state
+    }
+}
+impl Default for ReplaceRouteTableAssociationResult {
+    fn default() -> Self {
+        Self {
+            new_association_id: None,
+            association_state: None,
+        }
+    }
 }
 impl ReplaceRouteTableAssociationResult {
     /// Starts building a [`ReplaceRouteTableAssociationResult`].
@@ -30,9 +52,26 @@ impl ReplaceRouteTableAssociationResult {
     }
 }
 /// A builder for [`ReplaceRouteTableAssociationResult`](crate::types::ReplaceRouteTableAssociationResult); start one with `ReplaceRouteTableAssociationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplaceRouteTableAssociationResultBuilder {
     inner: crate::types::ReplaceRouteTableAssociationResult,
+}
+impl Clone for ReplaceRouteTableAssociationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplaceRouteTableAssociationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplaceRouteTableAssociationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplaceRouteTableAssociationResult as Default>::default(),
+        }
+    }
 }
 impl ReplaceRouteTableAssociationResultBuilder {
     /// Sets [`ReplaceRouteTableAssociationResult::new_association_id`](crate::types::ReplaceRouteTableAssociationResult::new_association_id): The ID of the new association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceTransitGatewayRouteRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplaceTransitGatewayRouteRequest {
     /// The CIDR range used for the destination match. Routing decisions are based on the most specific match.
@@ -19,6 +19,37 @@ pub struct ReplaceTransitGatewayRouteRequest {
     pub blackhole: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ReplaceTransitGatewayRouteRequest {
+    fn clone(&self) -> Self {
+        Self {
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            blackhole: self.blackhole,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ReplaceTransitGatewayRouteRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_cidr_block == other.destination_cidr_block
+            && self.transit_gateway_route_table_id
+                == other.transit_gateway_route_table_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.blackhole == other.blackhole && self.dry_run == other.dry_run
+    }
+}
+impl Default for ReplaceTransitGatewayRouteRequest {
+    fn default() -> Self {
+        Self {
+            destination_cidr_block: None,
+            transit_gateway_route_table_id: None,
+            transit_gateway_attachment_id: None,
+            blackhole: None,
+            dry_run: None,
+        }
+    }
 }
 impl ReplaceTransitGatewayRouteRequest {
     /// Starts building a [`ReplaceTransitGatewayRouteRequest`].
@@ -53,9 +84,26 @@ impl ReplaceTransitGatewayRouteRequest {
     }
 }
 /// A builder for [`ReplaceTransitGatewayRouteRequest`](crate::types::ReplaceTransitGatewayRouteRequest); start one with `ReplaceTransitGatewayRouteRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplaceTransitGatewayRouteRequestBuilder {
     inner: crate::types::ReplaceTransitGatewayRouteRequest,
+}
+impl Clone for ReplaceTransitGatewayRouteRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplaceTransitGatewayRouteRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplaceTransitGatewayRouteRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplaceTransitGatewayRouteRequest as Default>::default(),
+        }
+    }
 }
 impl ReplaceTransitGatewayRouteRequestBuilder {
     /// Sets [`ReplaceTransitGatewayRouteRequest::destination_cidr_block`](crate::types::ReplaceTransitGatewayRouteRequest::destination_cidr_block): The CIDR range used for the destination match.

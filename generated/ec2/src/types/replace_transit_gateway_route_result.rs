@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceTransitGatewayRouteResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplaceTransitGatewayRouteResult {
     /// Information about the modified route.
     pub route: Option<crate::types::TransitGatewayRoute>,
+}
+impl Clone for ReplaceTransitGatewayRouteResult {
+    fn clone(&self) -> Self {
+        Self { route: self.route.clone() }
+    }
+}
+impl PartialEq for ReplaceTransitGatewayRouteResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.route == other.route
+    }
+}
+impl Default for ReplaceTransitGatewayRouteResult {
+    fn default() -> Self {
+        Self { route: None }
+    }
 }
 impl ReplaceTransitGatewayRouteResult {
     /// Starts building a [`ReplaceTransitGatewayRouteResult`].
@@ -21,9 +36,26 @@ impl ReplaceTransitGatewayRouteResult {
     }
 }
 /// A builder for [`ReplaceTransitGatewayRouteResult`](crate::types::ReplaceTransitGatewayRouteResult); start one with `ReplaceTransitGatewayRouteResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplaceTransitGatewayRouteResultBuilder {
     inner: crate::types::ReplaceTransitGatewayRouteResult,
+}
+impl Clone for ReplaceTransitGatewayRouteResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplaceTransitGatewayRouteResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplaceTransitGatewayRouteResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplaceTransitGatewayRouteResult as Default>::default(),
+        }
+    }
 }
 impl ReplaceTransitGatewayRouteResultBuilder {
     /// Sets [`ReplaceTransitGatewayRouteResult::route`](crate::types::ReplaceTransitGatewayRouteResult::route): Information about the modified route.

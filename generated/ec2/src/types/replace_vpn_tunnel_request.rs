@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceVpnTunnelRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplaceVpnTunnelRequest {
     /// The ID of the Site-to-Site VPN connection.
@@ -17,6 +17,34 @@ pub struct ReplaceVpnTunnelRequest {
     pub apply_pending_maintenance: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ReplaceVpnTunnelRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection_id: self.vpn_connection_id.clone(),
+            vpn_tunnel_outside_ip_address: self.vpn_tunnel_outside_ip_address.clone(),
+            apply_pending_maintenance: self.apply_pending_maintenance,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ReplaceVpnTunnelRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection_id == other.vpn_connection_id
+            && self.vpn_tunnel_outside_ip_address == other.vpn_tunnel_outside_ip_address
+            && self.apply_pending_maintenance == other.apply_pending_maintenance
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ReplaceVpnTunnelRequest {
+    fn default() -> Self {
+        Self {
+            vpn_connection_id: None,
+            vpn_tunnel_outside_ip_address: None,
+            apply_pending_maintenance: None,
+            dry_run: None,
+        }
+    }
 }
 impl ReplaceVpnTunnelRequest {
     /// Starts building a [`ReplaceVpnTunnelRequest`].
@@ -46,9 +74,26 @@ impl ReplaceVpnTunnelRequest {
     }
 }
 /// A builder for [`ReplaceVpnTunnelRequest`](crate::types::ReplaceVpnTunnelRequest); start one with `ReplaceVpnTunnelRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplaceVpnTunnelRequestBuilder {
     inner: crate::types::ReplaceVpnTunnelRequest,
+}
+impl Clone for ReplaceVpnTunnelRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplaceVpnTunnelRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplaceVpnTunnelRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplaceVpnTunnelRequest as Default>::default(),
+        }
+    }
 }
 impl ReplaceVpnTunnelRequestBuilder {
     /// Sets [`ReplaceVpnTunnelRequest::vpn_connection_id`](crate::types::ReplaceVpnTunnelRequest::vpn_connection_id): The ID of the Site-to-Site VPN connection.

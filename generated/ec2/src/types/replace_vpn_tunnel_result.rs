@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceVpnTunnelResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplaceVpnTunnelResult {
     /// Confirmation of replace tunnel operation.
     pub return_: Option<bool>,
+}
+impl Clone for ReplaceVpnTunnelResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ReplaceVpnTunnelResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ReplaceVpnTunnelResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ReplaceVpnTunnelResult {
     /// Starts building a [`ReplaceVpnTunnelResult`].
@@ -21,9 +36,26 @@ impl ReplaceVpnTunnelResult {
     }
 }
 /// A builder for [`ReplaceVpnTunnelResult`](crate::types::ReplaceVpnTunnelResult); start one with `ReplaceVpnTunnelResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplaceVpnTunnelResultBuilder {
     inner: crate::types::ReplaceVpnTunnelResult,
+}
+impl Clone for ReplaceVpnTunnelResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplaceVpnTunnelResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplaceVpnTunnelResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplaceVpnTunnelResult as Default>::default(),
+        }
+    }
 }
 impl ReplaceVpnTunnelResultBuilder {
     /// Sets [`ReplaceVpnTunnelResult::return_`](crate::types::ReplaceVpnTunnelResult::return_): Confirmation of replace tunnel operation.

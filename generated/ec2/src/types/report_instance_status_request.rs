@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReportInstanceStatusRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReportInstanceStatusRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -36,6 +35,40 @@ pub struct ReportInstanceStatusRequest {
     /// Descriptive text about the health state of your instance.
     #[deprecated(note = "This member has been deprecated")]
     pub description: Option<String>,
+}
+impl Clone for ReportInstanceStatusRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instances: self.instances.clone(),
+            status: self.status.clone(),
+            start_time: self.start_time,
+            end_time: self.end_time,
+            reason_codes: self.reason_codes.clone(),
+            description: self.description.clone(),
+        }
+    }
+}
+impl PartialEq for ReportInstanceStatusRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instances == other.instances
+            && self.status == other.status && self.start_time == other.start_time
+            && self.end_time == other.end_time && self.reason_codes == other.reason_codes
+            && self.description == other.description
+    }
+}
+impl Default for ReportInstanceStatusRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instances: None,
+            status: None,
+            start_time: None,
+            end_time: None,
+            reason_codes: None,
+            description: None,
+        }
+    }
 }
 impl ReportInstanceStatusRequest {
     /// Starts building a [`ReportInstanceStatusRequest`].
@@ -94,9 +127,26 @@ impl ::std::fmt::Debug for ReportInstanceStatusRequest {
     }
 }
 /// A builder for [`ReportInstanceStatusRequest`](crate::types::ReportInstanceStatusRequest); start one with `ReportInstanceStatusRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReportInstanceStatusRequestBuilder {
     inner: crate::types::ReportInstanceStatusRequest,
+}
+impl Clone for ReportInstanceStatusRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReportInstanceStatusRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReportInstanceStatusRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReportInstanceStatusRequest as Default>::default(),
+        }
+    }
 }
 #[allow(deprecated)]
 impl ReportInstanceStatusRequestBuilder {

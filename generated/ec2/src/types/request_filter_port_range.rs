@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a port range.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RequestFilterPortRange {
     /// The first port in the range.
     pub from_port: Option<i32>,
     /// The last port in the range.
     pub to_port: Option<i32>,
+}
+impl Clone for RequestFilterPortRange {
+    fn clone(&self) -> Self {
+        Self {
+            from_port: self.from_port,
+            to_port: self.to_port,
+        }
+    }
+}
+impl PartialEq for RequestFilterPortRange {
+    fn eq(&self, other: &Self) -> bool {
+        self.from_port == other.from_port && self.to_port == other.to_port
+    }
+}
+impl Default for RequestFilterPortRange {
+    fn default() -> Self {
+        Self {
+            from_port: None,
+            to_port: None,
+        }
+    }
 }
 impl RequestFilterPortRange {
     /// Starts building a [`RequestFilterPortRange`].
@@ -28,9 +49,26 @@ impl RequestFilterPortRange {
     }
 }
 /// A builder for [`RequestFilterPortRange`](crate::types::RequestFilterPortRange); start one with `RequestFilterPortRange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RequestFilterPortRangeBuilder {
     inner: crate::types::RequestFilterPortRange,
+}
+impl Clone for RequestFilterPortRangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RequestFilterPortRangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RequestFilterPortRangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RequestFilterPortRange as Default>::default(),
+        }
+    }
 }
 impl RequestFilterPortRangeBuilder {
     /// Sets [`RequestFilterPortRange::from_port`](crate::types::RequestFilterPortRange::from_port): The first port in the range.

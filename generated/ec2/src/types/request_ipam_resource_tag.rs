@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A tag on an IPAM resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RequestIpamResourceTag {
     /// The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
     pub key: Option<String>,
     /// The value for the tag.
     pub value: Option<String>,
+}
+impl Clone for RequestIpamResourceTag {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for RequestIpamResourceTag {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.value == other.value
+    }
+}
+impl Default for RequestIpamResourceTag {
+    fn default() -> Self {
+        Self { key: None, value: None }
+    }
 }
 impl RequestIpamResourceTag {
     /// Starts building a [`RequestIpamResourceTag`].
@@ -28,9 +46,26 @@ impl RequestIpamResourceTag {
     }
 }
 /// A builder for [`RequestIpamResourceTag`](crate::types::RequestIpamResourceTag); start one with `RequestIpamResourceTag::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RequestIpamResourceTagBuilder {
     inner: crate::types::RequestIpamResourceTag,
+}
+impl Clone for RequestIpamResourceTagBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RequestIpamResourceTagBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RequestIpamResourceTagBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RequestIpamResourceTag as Default>::default(),
+        }
+    }
 }
 impl RequestIpamResourceTagBuilder {
     /// Sets [`RequestIpamResourceTag::key`](crate::types::RequestIpamResourceTag::key): The key of a tag assigned to the resource.

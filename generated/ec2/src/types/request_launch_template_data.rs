@@ -4,7 +4,6 @@
 /// The information to include in the launch template.
 ///
 /// **Note:** You must specify at least one parameter for the launch template data.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestLaunchTemplateData {
     /// The ID of the kernel.
@@ -173,6 +172,128 @@ pub struct RequestLaunchTemplateData {
     pub secondary_interfaces: Option<
         Vec<crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest>,
     >,
+}
+impl Clone for RequestLaunchTemplateData {
+    fn clone(&self) -> Self {
+        Self {
+            kernel_id: self.kernel_id.clone(),
+            ebs_optimized: self.ebs_optimized,
+            iam_instance_profile: self.iam_instance_profile.clone(),
+            block_device_mappings: self.block_device_mappings.clone(),
+            network_interfaces: self.network_interfaces.clone(),
+            image_id: self.image_id.clone(),
+            instance_type: self.instance_type.clone(),
+            key_name: self.key_name.clone(),
+            monitoring: self.monitoring.clone(),
+            placement: self.placement.clone(),
+            ram_disk_id: self.ram_disk_id.clone(),
+            disable_api_termination: self.disable_api_termination,
+            instance_initiated_shutdown_behavior: self
+                .instance_initiated_shutdown_behavior
+                .clone(),
+            user_data: self.user_data.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            elastic_gpu_specifications: self.elastic_gpu_specifications.clone(),
+            elastic_inference_accelerators: self.elastic_inference_accelerators.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+            security_groups: self.security_groups.clone(),
+            instance_market_options: self.instance_market_options.clone(),
+            credit_specification: self.credit_specification.clone(),
+            cpu_options: self.cpu_options.clone(),
+            capacity_reservation_specification: self
+                .capacity_reservation_specification
+                .clone(),
+            license_specifications: self.license_specifications.clone(),
+            hibernation_options: self.hibernation_options.clone(),
+            metadata_options: self.metadata_options.clone(),
+            enclave_options: self.enclave_options.clone(),
+            instance_requirements: self.instance_requirements.clone(),
+            private_dns_name_options: self.private_dns_name_options.clone(),
+            maintenance_options: self.maintenance_options.clone(),
+            disable_api_stop: self.disable_api_stop,
+            operator: self.operator.clone(),
+            network_performance_options: self.network_performance_options.clone(),
+            secondary_interfaces: self.secondary_interfaces.clone(),
+        }
+    }
+}
+impl PartialEq for RequestLaunchTemplateData {
+    fn eq(&self, other: &Self) -> bool {
+        self.kernel_id == other.kernel_id && self.ebs_optimized == other.ebs_optimized
+            && self.iam_instance_profile == other.iam_instance_profile
+            && self.block_device_mappings == other.block_device_mappings
+            && self.network_interfaces == other.network_interfaces
+            && self.image_id == other.image_id
+            && self.instance_type == other.instance_type
+            && self.key_name == other.key_name && self.monitoring == other.monitoring
+            && self.placement == other.placement && self.ram_disk_id == other.ram_disk_id
+            && self.disable_api_termination == other.disable_api_termination
+            && self.instance_initiated_shutdown_behavior
+                == other.instance_initiated_shutdown_behavior
+            && self.user_data == other.user_data
+            && self.tag_specifications == other.tag_specifications
+            && self.elastic_gpu_specifications == other.elastic_gpu_specifications
+            && self.elastic_inference_accelerators
+                == other.elastic_inference_accelerators
+            && self.security_group_ids == other.security_group_ids
+            && self.security_groups == other.security_groups
+            && self.instance_market_options == other.instance_market_options
+            && self.credit_specification == other.credit_specification
+            && self.cpu_options == other.cpu_options
+            && self.capacity_reservation_specification
+                == other.capacity_reservation_specification
+            && self.license_specifications == other.license_specifications
+            && self.hibernation_options == other.hibernation_options
+            && self.metadata_options == other.metadata_options
+            && self.enclave_options == other.enclave_options
+            && self.instance_requirements == other.instance_requirements
+            && self.private_dns_name_options == other.private_dns_name_options
+            && self.maintenance_options == other.maintenance_options
+            && self.disable_api_stop == other.disable_api_stop
+            && self.operator == other.operator
+            && self.network_performance_options == other.network_performance_options
+            && self.secondary_interfaces == other.secondary_interfaces
+    }
+}
+impl Default for RequestLaunchTemplateData {
+    fn default() -> Self {
+        Self {
+            kernel_id: None,
+            ebs_optimized: None,
+            iam_instance_profile: None,
+            block_device_mappings: None,
+            network_interfaces: None,
+            image_id: None,
+            instance_type: None,
+            key_name: None,
+            monitoring: None,
+            placement: None,
+            ram_disk_id: None,
+            disable_api_termination: None,
+            instance_initiated_shutdown_behavior: None,
+            user_data: None,
+            tag_specifications: None,
+            elastic_gpu_specifications: None,
+            elastic_inference_accelerators: None,
+            security_group_ids: None,
+            security_groups: None,
+            instance_market_options: None,
+            credit_specification: None,
+            cpu_options: None,
+            capacity_reservation_specification: None,
+            license_specifications: None,
+            hibernation_options: None,
+            metadata_options: None,
+            enclave_options: None,
+            instance_requirements: None,
+            private_dns_name_options: None,
+            maintenance_options: None,
+            disable_api_stop: None,
+            operator: None,
+            network_performance_options: None,
+            secondary_interfaces: None,
+        }
+    }
 }
 impl RequestLaunchTemplateData {
     /// Starts building a [`RequestLaunchTemplateData`].
@@ -448,9 +569,26 @@ impl ::std::fmt::Debug for RequestLaunchTemplateData {
     }
 }
 /// A builder for [`RequestLaunchTemplateData`](crate::types::RequestLaunchTemplateData); start one with `RequestLaunchTemplateData::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RequestLaunchTemplateDataBuilder {
     inner: crate::types::RequestLaunchTemplateData,
+}
+impl Clone for RequestLaunchTemplateDataBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RequestLaunchTemplateDataBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RequestLaunchTemplateDataBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RequestLaunchTemplateData as Default>::default(),
+        }
+    }
 }
 #[allow(deprecated)]
 impl RequestLaunchTemplateDataBuilder {

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for RequestSpotFleet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RequestSpotFleetRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,28 @@ pub struct RequestSpotFleetRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub spot_fleet_request_config: Option<crate::types::SpotFleetRequestConfigData>,
+}
+impl Clone for RequestSpotFleetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            spot_fleet_request_config: self.spot_fleet_request_config.clone(),
+        }
+    }
+}
+impl PartialEq for RequestSpotFleetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.spot_fleet_request_config == other.spot_fleet_request_config
+    }
+}
+impl Default for RequestSpotFleetRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            spot_fleet_request_config: None,
+        }
+    }
 }
 impl RequestSpotFleetRequest {
     /// Starts building a [`RequestSpotFleetRequest`].
@@ -32,9 +54,26 @@ impl RequestSpotFleetRequest {
     }
 }
 /// A builder for [`RequestSpotFleetRequest`](crate::types::RequestSpotFleetRequest); start one with `RequestSpotFleetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RequestSpotFleetRequestBuilder {
     inner: crate::types::RequestSpotFleetRequest,
+}
+impl Clone for RequestSpotFleetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RequestSpotFleetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RequestSpotFleetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RequestSpotFleetRequest as Default>::default(),
+        }
+    }
 }
 impl RequestSpotFleetRequestBuilder {
     /// Sets [`RequestSpotFleetRequest::dry_run`](crate::types::RequestSpotFleetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of RequestSpotFleet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RequestSpotFleetResponse {
     /// The ID of the Spot Fleet request.
     pub spot_fleet_request_id: Option<String>,
+}
+impl Clone for RequestSpotFleetResponse {
+    fn clone(&self) -> Self {
+        Self {
+            spot_fleet_request_id: self.spot_fleet_request_id.clone(),
+        }
+    }
+}
+impl PartialEq for RequestSpotFleetResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.spot_fleet_request_id == other.spot_fleet_request_id
+    }
+}
+impl Default for RequestSpotFleetResponse {
+    fn default() -> Self {
+        Self {
+            spot_fleet_request_id: None,
+        }
+    }
 }
 impl RequestSpotFleetResponse {
     /// Starts building a [`RequestSpotFleetResponse`].
@@ -21,9 +40,26 @@ impl RequestSpotFleetResponse {
     }
 }
 /// A builder for [`RequestSpotFleetResponse`](crate::types::RequestSpotFleetResponse); start one with `RequestSpotFleetResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RequestSpotFleetResponseBuilder {
     inner: crate::types::RequestSpotFleetResponse,
+}
+impl Clone for RequestSpotFleetResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RequestSpotFleetResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RequestSpotFleetResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RequestSpotFleetResponse as Default>::default(),
+        }
+    }
 }
 impl RequestSpotFleetResponseBuilder {
     /// Sets [`RequestSpotFleetResponse::spot_fleet_request_id`](crate::types::RequestSpotFleetResponse::spot_fleet_request_id): The ID of the Spot Fleet request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for RequestSpotInstances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RequestSpotInstancesRequest {
     /// The launch specification.
@@ -52,6 +52,60 @@ pub struct RequestSpotInstancesRequest {
     pub availability_zone_group: Option<String>,
     /// Deprecated.
     pub block_duration_minutes: Option<i32>,
+}
+impl Clone for RequestSpotInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            launch_specification: self.launch_specification.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            instance_interruption_behavior: self.instance_interruption_behavior.clone(),
+            dry_run: self.dry_run,
+            spot_price: self.spot_price.clone(),
+            client_token: self.client_token.clone(),
+            instance_count: self.instance_count,
+            type_: self.type_.clone(),
+            valid_from: self.valid_from,
+            valid_until: self.valid_until,
+            launch_group: self.launch_group.clone(),
+            availability_zone_group: self.availability_zone_group.clone(),
+            block_duration_minutes: self.block_duration_minutes,
+        }
+    }
+}
+impl PartialEq for RequestSpotInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.launch_specification == other.launch_specification
+            && self.tag_specifications == other.tag_specifications
+            && self.instance_interruption_behavior
+                == other.instance_interruption_behavior && self.dry_run == other.dry_run
+            && self.spot_price == other.spot_price
+            && self.client_token == other.client_token
+            && self.instance_count == other.instance_count && self.type_ == other.type_
+            && self.valid_from == other.valid_from
+            && self.valid_until == other.valid_until
+            && self.launch_group == other.launch_group
+            && self.availability_zone_group == other.availability_zone_group
+            && self.block_duration_minutes == other.block_duration_minutes
+    }
+}
+impl Default for RequestSpotInstancesRequest {
+    fn default() -> Self {
+        Self {
+            launch_specification: None,
+            tag_specifications: None,
+            instance_interruption_behavior: None,
+            dry_run: None,
+            spot_price: None,
+            client_token: None,
+            instance_count: None,
+            type_: None,
+            valid_from: None,
+            valid_until: None,
+            launch_group: None,
+            availability_zone_group: None,
+            block_duration_minutes: None,
+        }
+    }
 }
 impl RequestSpotInstancesRequest {
     /// Starts building a [`RequestSpotInstancesRequest`].
@@ -130,9 +184,26 @@ impl RequestSpotInstancesRequest {
     }
 }
 /// A builder for [`RequestSpotInstancesRequest`](crate::types::RequestSpotInstancesRequest); start one with `RequestSpotInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RequestSpotInstancesRequestBuilder {
     inner: crate::types::RequestSpotInstancesRequest,
+}
+impl Clone for RequestSpotInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RequestSpotInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RequestSpotInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RequestSpotInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl RequestSpotInstancesRequestBuilder {
     /// Sets [`RequestSpotInstancesRequest::launch_specification`](crate::types::RequestSpotInstancesRequest::launch_specification): The launch specification.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of RequestSpotInstances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RequestSpotInstancesResult {
     /// The Spot Instance requests.
     pub spot_instance_requests: Option<Vec<crate::types::SpotInstanceRequest>>,
+}
+impl Clone for RequestSpotInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            spot_instance_requests: self.spot_instance_requests.clone(),
+        }
+    }
+}
+impl PartialEq for RequestSpotInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.spot_instance_requests == other.spot_instance_requests
+    }
+}
+impl Default for RequestSpotInstancesResult {
+    fn default() -> Self {
+        Self {
+            spot_instance_requests: None,
+        }
+    }
 }
 impl RequestSpotInstancesResult {
     /// Starts building a [`RequestSpotInstancesResult`].
@@ -21,9 +40,26 @@ impl RequestSpotInstancesResult {
     }
 }
 /// A builder for [`RequestSpotInstancesResult`](crate::types::RequestSpotInstancesResult); start one with `RequestSpotInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RequestSpotInstancesResultBuilder {
     inner: crate::types::RequestSpotInstancesResult,
+}
+impl Clone for RequestSpotInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RequestSpotInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RequestSpotInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RequestSpotInstancesResult as Default>::default(),
+        }
+    }
 }
 impl RequestSpotInstancesResultBuilder {
     /// Appends one item to [`RequestSpotInstancesResult::spot_instance_requests`](crate::types::RequestSpotInstancesResult::spot_instance_requests): The Spot Instance requests.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the launch specification for an instance.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestSpotLaunchSpecification {
     /// The IDs of the security groups.
@@ -43,6 +42,67 @@ pub struct RequestSpotLaunchSpecification {
     pub subnet_id: Option<String>,
     /// The base64-encoded user data that instances use when starting up. User data is limited to 16 KB.
     pub user_data: Option<String>,
+}
+impl Clone for RequestSpotLaunchSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            security_group_ids: self.security_group_ids.clone(),
+            security_groups: self.security_groups.clone(),
+            addressing_type: self.addressing_type.clone(),
+            block_device_mappings: self.block_device_mappings.clone(),
+            ebs_optimized: self.ebs_optimized,
+            iam_instance_profile: self.iam_instance_profile.clone(),
+            image_id: self.image_id.clone(),
+            instance_type: self.instance_type.clone(),
+            kernel_id: self.kernel_id.clone(),
+            key_name: self.key_name.clone(),
+            monitoring: self.monitoring.clone(),
+            network_interfaces: self.network_interfaces.clone(),
+            placement: self.placement.clone(),
+            ramdisk_id: self.ramdisk_id.clone(),
+            subnet_id: self.subnet_id.clone(),
+            user_data: self.user_data.clone(),
+        }
+    }
+}
+impl PartialEq for RequestSpotLaunchSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.security_group_ids == other.security_group_ids
+            && self.security_groups == other.security_groups
+            && self.addressing_type == other.addressing_type
+            && self.block_device_mappings == other.block_device_mappings
+            && self.ebs_optimized == other.ebs_optimized
+            && self.iam_instance_profile == other.iam_instance_profile
+            && self.image_id == other.image_id
+            && self.instance_type == other.instance_type
+            && self.kernel_id == other.kernel_id && self.key_name == other.key_name
+            && self.monitoring == other.monitoring
+            && self.network_interfaces == other.network_interfaces
+            && self.placement == other.placement && self.ramdisk_id == other.ramdisk_id
+            && self.subnet_id == other.subnet_id && self.user_data == other.user_data
+    }
+}
+impl Default for RequestSpotLaunchSpecification {
+    fn default() -> Self {
+        Self {
+            security_group_ids: None,
+            security_groups: None,
+            addressing_type: None,
+            block_device_mappings: None,
+            ebs_optimized: None,
+            iam_instance_profile: None,
+            image_id: None,
+            instance_type: None,
+            kernel_id: None,
+            key_name: None,
+            monitoring: None,
+            network_interfaces: None,
+            placement: None,
+            ramdisk_id: None,
+            subnet_id: None,
+            user_data: None,
+        }
+    }
 }
 impl RequestSpotLaunchSpecification {
     /// Starts building a [`RequestSpotLaunchSpecification`].
@@ -158,9 +218,26 @@ impl ::std::fmt::Debug for RequestSpotLaunchSpecification {
     }
 }
 /// A builder for [`RequestSpotLaunchSpecification`](crate::types::RequestSpotLaunchSpecification); start one with `RequestSpotLaunchSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RequestSpotLaunchSpecificationBuilder {
     inner: crate::types::RequestSpotLaunchSpecification,
+}
+impl Clone for RequestSpotLaunchSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RequestSpotLaunchSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RequestSpotLaunchSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RequestSpotLaunchSpecification as Default>::default(),
+        }
+    }
 }
 impl RequestSpotLaunchSpecificationBuilder {
     /// Appends one item to [`RequestSpotLaunchSpecification::security_group_ids`](crate::types::RequestSpotLaunchSpecification::security_group_ids): The IDs of the security groups.

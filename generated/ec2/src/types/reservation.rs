@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch request for one or more instances, and includes owner, requester, and security group information that applies to all instances in the launch request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Reservation {
     /// The ID of the reservation.
@@ -15,6 +15,35 @@ pub struct Reservation {
     pub groups: Option<Vec<crate::types::GroupIdentifier>>,
     /// The instances.
     pub instances: Option<Vec<crate::types::Instance>>,
+}
+impl Clone for Reservation {
+    fn clone(&self) -> Self {
+        Self {
+            reservation_id: self.reservation_id.clone(),
+            owner_id: self.owner_id.clone(),
+            requester_id: self.requester_id.clone(),
+            groups: self.groups.clone(),
+            instances: self.instances.clone(),
+        }
+    }
+}
+impl PartialEq for Reservation {
+    fn eq(&self, other: &Self) -> bool {
+        self.reservation_id == other.reservation_id && self.owner_id == other.owner_id
+            && self.requester_id == other.requester_id && self.groups == other.groups
+            && self.instances == other.instances
+    }
+}
+impl Default for Reservation {
+    fn default() -> Self {
+        Self {
+            reservation_id: None,
+            owner_id: None,
+            requester_id: None,
+            groups: None,
+            instances: None,
+        }
+    }
 }
 impl Reservation {
     /// Starts building a [`Reservation`].
@@ -49,9 +78,26 @@ impl Reservation {
     }
 }
 /// A builder for [`Reservation`](crate::types::Reservation); start one with `Reservation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservationBuilder {
     inner: crate::types::Reservation,
+}
+impl Clone for ReservationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Reservation as Default>::default(),
+        }
+    }
 }
 impl ReservationBuilder {
     /// Sets [`Reservation::reservation_id`](crate::types::Reservation::reservation_id): The ID of the reservation.

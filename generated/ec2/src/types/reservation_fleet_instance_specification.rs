@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an instance type to use in a Capacity Reservation Fleet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReservationFleetInstanceSpecification {
     /// The instance type for which the Capacity Reservation Fleet reserves capacity.
@@ -19,6 +19,43 @@ pub struct ReservationFleetInstanceSpecification {
     pub ebs_optimized: Option<bool>,
     /// The priority to assign to the instance type. This value is used to determine which of the instance types specified for the Fleet should be prioritized for use. A lower value indicates a high priority. For more information, see [Instance type priority](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#instance-priority) in the *Amazon EC2 User Guide*.
     pub priority: Option<i32>,
+}
+impl Clone for ReservationFleetInstanceSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            instance_type: self.instance_type.clone(),
+            instance_platform: self.instance_platform.clone(),
+            weight: self.weight,
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            ebs_optimized: self.ebs_optimized,
+            priority: self.priority,
+        }
+    }
+}
+impl PartialEq for ReservationFleetInstanceSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_type == other.instance_type
+            && self.instance_platform == other.instance_platform
+            && self.weight == other.weight
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.ebs_optimized == other.ebs_optimized
+            && self.priority == other.priority
+    }
+}
+impl Default for ReservationFleetInstanceSpecification {
+    fn default() -> Self {
+        Self {
+            instance_type: None,
+            instance_platform: None,
+            weight: None,
+            availability_zone: None,
+            availability_zone_id: None,
+            ebs_optimized: None,
+            priority: None,
+        }
+    }
 }
 impl ReservationFleetInstanceSpecification {
     /// Starts building a [`ReservationFleetInstanceSpecification`].
@@ -65,9 +102,26 @@ impl ReservationFleetInstanceSpecification {
     }
 }
 /// A builder for [`ReservationFleetInstanceSpecification`](crate::types::ReservationFleetInstanceSpecification); start one with `ReservationFleetInstanceSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservationFleetInstanceSpecificationBuilder {
     inner: crate::types::ReservationFleetInstanceSpecification,
+}
+impl Clone for ReservationFleetInstanceSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservationFleetInstanceSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservationFleetInstanceSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReservationFleetInstanceSpecification as Default>::default(),
+        }
+    }
 }
 impl ReservationFleetInstanceSpecificationBuilder {
     /// Sets [`ReservationFleetInstanceSpecification::instance_type`](crate::types::ReservationFleetInstanceSpecification::instance_type): The instance type for which the Capacity Reservation Fleet reserves capacity.

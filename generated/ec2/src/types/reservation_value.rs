@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The cost associated with the Reserved Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReservationValue {
     /// The hourly rate of the reservation.
@@ -11,6 +11,31 @@ pub struct ReservationValue {
     pub remaining_total_value: Option<String>,
     /// The remaining upfront cost of the reservation.
     pub remaining_upfront_value: Option<String>,
+}
+impl Clone for ReservationValue {
+    fn clone(&self) -> Self {
+        Self {
+            hourly_price: self.hourly_price.clone(),
+            remaining_total_value: self.remaining_total_value.clone(),
+            remaining_upfront_value: self.remaining_upfront_value.clone(),
+        }
+    }
+}
+impl PartialEq for ReservationValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.hourly_price == other.hourly_price
+            && self.remaining_total_value == other.remaining_total_value
+            && self.remaining_upfront_value == other.remaining_upfront_value
+    }
+}
+impl Default for ReservationValue {
+    fn default() -> Self {
+        Self {
+            hourly_price: None,
+            remaining_total_value: None,
+            remaining_upfront_value: None,
+        }
+    }
 }
 impl ReservationValue {
     /// Starts building a [`ReservationValue`].
@@ -35,9 +60,26 @@ impl ReservationValue {
     }
 }
 /// A builder for [`ReservationValue`](crate::types::ReservationValue); start one with `ReservationValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservationValueBuilder {
     inner: crate::types::ReservationValue,
+}
+impl Clone for ReservationValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservationValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservationValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReservationValue as Default>::default(),
+        }
+    }
 }
 impl ReservationValueBuilder {
     /// Sets [`ReservationValue::hourly_price`](crate::types::ReservationValue::hourly_price): The hourly rate of the reservation.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to `reserved-capacity`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReservedCapacityOptions {
     /// The types of Capacity Reservations used for fulfilling the EC2 Fleet request.
     pub reservation_types: Option<Vec<crate::types::FleetReservationType>>,
+}
+impl Clone for ReservedCapacityOptions {
+    fn clone(&self) -> Self {
+        Self {
+            reservation_types: self.reservation_types.clone(),
+        }
+    }
+}
+impl PartialEq for ReservedCapacityOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.reservation_types == other.reservation_types
+    }
+}
+impl Default for ReservedCapacityOptions {
+    fn default() -> Self {
+        Self { reservation_types: None }
+    }
 }
 impl ReservedCapacityOptions {
     /// Starts building a [`ReservedCapacityOptions`].
@@ -21,9 +38,26 @@ impl ReservedCapacityOptions {
     }
 }
 /// A builder for [`ReservedCapacityOptions`](crate::types::ReservedCapacityOptions); start one with `ReservedCapacityOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservedCapacityOptionsBuilder {
     inner: crate::types::ReservedCapacityOptions,
+}
+impl Clone for ReservedCapacityOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservedCapacityOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservedCapacityOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReservedCapacityOptions as Default>::default(),
+        }
+    }
 }
 impl ReservedCapacityOptionsBuilder {
     /// Appends one item to [`ReservedCapacityOptions::reservation_types`](crate::types::ReservedCapacityOptions::reservation_types): The types of Capacity Reservations used for fulfilling the EC2 Fleet request.

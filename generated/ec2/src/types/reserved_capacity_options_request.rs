@@ -8,11 +8,28 @@
 /// When you specify [`ReservedCapacityOptions`](crate::types::ReservedCapacityOptions), you must also set [`DefaultTargetCapacityType`](crate::types::DefaultTargetCapacityType) to `reserved-capacity` in the [`TargetCapacitySpecification`](crate::types::TargetCapacitySpecification).
 ///
 /// For more information about Interruptible Capacity Reservations, see [Launch instances into an Interruptible Capacity Reservation](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-launch-instances-interruptible-cr-walkthrough.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReservedCapacityOptionsRequest {
     /// The types of Capacity Reservations to use for fulfilling the EC2 Fleet request.
     pub reservation_types: Option<Vec<crate::types::FleetReservationType>>,
+}
+impl Clone for ReservedCapacityOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            reservation_types: self.reservation_types.clone(),
+        }
+    }
+}
+impl PartialEq for ReservedCapacityOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.reservation_types == other.reservation_types
+    }
+}
+impl Default for ReservedCapacityOptionsRequest {
+    fn default() -> Self {
+        Self { reservation_types: None }
+    }
 }
 impl ReservedCapacityOptionsRequest {
     /// Starts building a [`ReservedCapacityOptionsRequest`].
@@ -27,9 +44,26 @@ impl ReservedCapacityOptionsRequest {
     }
 }
 /// A builder for [`ReservedCapacityOptionsRequest`](crate::types::ReservedCapacityOptionsRequest); start one with `ReservedCapacityOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservedCapacityOptionsRequestBuilder {
     inner: crate::types::ReservedCapacityOptionsRequest,
+}
+impl Clone for ReservedCapacityOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservedCapacityOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservedCapacityOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReservedCapacityOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl ReservedCapacityOptionsRequestBuilder {
     /// Appends one item to [`ReservedCapacityOptionsRequest::reservation_types`](crate::types::ReservedCapacityOptionsRequest::reservation_types): The types of Capacity Reservations to use for fulfilling the EC2 Fleet request.

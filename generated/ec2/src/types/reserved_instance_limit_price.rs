@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the limit price of a Reserved Instance offering.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReservedInstanceLimitPrice {
     /// Used for Reserved Instance Marketplace offerings. Specifies the limit price on the total order (instanceCount \* price).
     pub amount: Option<f64>,
     /// The currency in which the `limitPrice` amount is specified. At this time, the only supported currency is `USD`.
     pub currency_code: Option<crate::types::CurrencyCodeValues>,
+}
+impl Clone for ReservedInstanceLimitPrice {
+    fn clone(&self) -> Self {
+        Self {
+            amount: self.amount,
+            currency_code: self.currency_code.clone(),
+        }
+    }
+}
+impl PartialEq for ReservedInstanceLimitPrice {
+    fn eq(&self, other: &Self) -> bool {
+        self.amount == other.amount && self.currency_code == other.currency_code
+    }
+}
+impl Default for ReservedInstanceLimitPrice {
+    fn default() -> Self {
+        Self {
+            amount: None,
+            currency_code: None,
+        }
+    }
 }
 impl ReservedInstanceLimitPrice {
     /// Starts building a [`ReservedInstanceLimitPrice`].
@@ -28,9 +49,26 @@ impl ReservedInstanceLimitPrice {
     }
 }
 /// A builder for [`ReservedInstanceLimitPrice`](crate::types::ReservedInstanceLimitPrice); start one with `ReservedInstanceLimitPrice::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservedInstanceLimitPriceBuilder {
     inner: crate::types::ReservedInstanceLimitPrice,
+}
+impl Clone for ReservedInstanceLimitPriceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservedInstanceLimitPriceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservedInstanceLimitPriceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReservedInstanceLimitPrice as Default>::default(),
+        }
+    }
 }
 impl ReservedInstanceLimitPriceBuilder {
     /// Sets [`ReservedInstanceLimitPrice::amount`](crate::types::ReservedInstanceLimitPrice::amount): Used for Reserved Instance Marketplace offerings.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The total value of the Convertible Reserved Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReservedInstanceReservationValue {
     /// The total value of the Convertible Reserved Instance that you are exchanging.
     pub reservation_value: Option<crate::types::ReservationValue>,
     /// The ID of the Convertible Reserved Instance that you are exchanging.
     pub reserved_instance_id: Option<String>,
+}
+impl Clone for ReservedInstanceReservationValue {
+    fn clone(&self) -> Self {
+        Self {
+            reservation_value: self.reservation_value.clone(),
+            reserved_instance_id: self.reserved_instance_id.clone(),
+        }
+    }
+}
+impl PartialEq for ReservedInstanceReservationValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.reservation_value == other.reservation_value
+            && self.reserved_instance_id == other.reserved_instance_id
+    }
+}
+impl Default for ReservedInstanceReservationValue {
+    fn default() -> Self {
+        Self {
+            reservation_value: None,
+            reserved_instance_id: None,
+        }
+    }
 }
 impl ReservedInstanceReservationValue {
     /// Starts building a [`ReservedInstanceReservationValue`].
@@ -28,9 +50,26 @@ impl ReservedInstanceReservationValue {
     }
 }
 /// A builder for [`ReservedInstanceReservationValue`](crate::types::ReservedInstanceReservationValue); start one with `ReservedInstanceReservationValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservedInstanceReservationValueBuilder {
     inner: crate::types::ReservedInstanceReservationValue,
+}
+impl Clone for ReservedInstanceReservationValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservedInstanceReservationValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservedInstanceReservationValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReservedInstanceReservationValue as Default>::default(),
+        }
+    }
 }
 impl ReservedInstanceReservationValueBuilder {
     /// Sets [`ReservedInstanceReservationValue::reservation_value`](crate::types::ReservedInstanceReservationValue::reservation_value): The total value of the Convertible Reserved Instance that you are exchanging.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReservedInstances {
     /// The currency of the Reserved Instance. It's specified using ISO 4217 standard currency codes. At this time, the only supported currency is `USD`.
@@ -43,6 +43,76 @@ pub struct ReservedInstances {
     pub product_description: Option<crate::types::RiProductDescription>,
     /// The state of the Reserved Instance purchase.
     pub state: Option<crate::types::ReservedInstanceState>,
+}
+impl Clone for ReservedInstances {
+    fn clone(&self) -> Self {
+        Self {
+            currency_code: self.currency_code.clone(),
+            instance_tenancy: self.instance_tenancy.clone(),
+            offering_class: self.offering_class.clone(),
+            offering_type: self.offering_type.clone(),
+            recurring_charges: self.recurring_charges.clone(),
+            scope: self.scope.clone(),
+            tags: self.tags.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            reserved_instances_id: self.reserved_instances_id.clone(),
+            instance_type: self.instance_type.clone(),
+            availability_zone: self.availability_zone.clone(),
+            start: self.start,
+            end: self.end,
+            duration: self.duration,
+            usage_price: self.usage_price,
+            fixed_price: self.fixed_price,
+            instance_count: self.instance_count,
+            product_description: self.product_description.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for ReservedInstances {
+    fn eq(&self, other: &Self) -> bool {
+        self.currency_code == other.currency_code
+            && self.instance_tenancy == other.instance_tenancy
+            && self.offering_class == other.offering_class
+            && self.offering_type == other.offering_type
+            && self.recurring_charges == other.recurring_charges
+            && self.scope == other.scope && self.tags == other.tags
+            && self.availability_zone_id == other.availability_zone_id
+            && self.reserved_instances_id == other.reserved_instances_id
+            && self.instance_type == other.instance_type
+            && self.availability_zone == other.availability_zone
+            && self.start == other.start && self.end == other.end
+            && self.duration == other.duration && self.usage_price == other.usage_price
+            && self.fixed_price == other.fixed_price
+            && self.instance_count == other.instance_count
+            && self.product_description == other.product_description
+            && self.state == other.state
+    }
+}
+impl Default for ReservedInstances {
+    fn default() -> Self {
+        Self {
+            currency_code: None,
+            instance_tenancy: None,
+            offering_class: None,
+            offering_type: None,
+            recurring_charges: None,
+            scope: None,
+            tags: None,
+            availability_zone_id: None,
+            reserved_instances_id: None,
+            instance_type: None,
+            availability_zone: None,
+            start: None,
+            end: None,
+            duration: None,
+            usage_price: None,
+            fixed_price: None,
+            instance_count: None,
+            product_description: None,
+            state: None,
+        }
+    }
 }
 impl ReservedInstances {
     /// Starts building a [`ReservedInstances`].
@@ -147,9 +217,26 @@ impl ReservedInstances {
     }
 }
 /// A builder for [`ReservedInstances`](crate::types::ReservedInstances); start one with `ReservedInstances::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservedInstancesBuilder {
     inner: crate::types::ReservedInstances,
+}
+impl Clone for ReservedInstancesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservedInstancesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservedInstancesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReservedInstances as Default>::default(),
+        }
+    }
 }
 impl ReservedInstancesBuilder {
     /// Sets [`ReservedInstances::currency_code`](crate::types::ReservedInstances::currency_code): The currency of the Reserved Instance.

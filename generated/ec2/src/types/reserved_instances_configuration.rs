@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration settings for the modified Reserved Instances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReservedInstancesConfiguration {
     /// The Availability Zone for the modified Reserved Instances.
@@ -19,6 +19,39 @@ pub struct ReservedInstancesConfiguration {
     pub scope: Option<crate::types::Scope>,
     /// The ID of the Availability Zone.
     pub availability_zone_id: Option<String>,
+}
+impl Clone for ReservedInstancesConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            instance_count: self.instance_count,
+            instance_type: self.instance_type.clone(),
+            platform: self.platform.clone(),
+            scope: self.scope.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for ReservedInstancesConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.instance_count == other.instance_count
+            && self.instance_type == other.instance_type
+            && self.platform == other.platform && self.scope == other.scope
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for ReservedInstancesConfiguration {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            instance_count: None,
+            instance_type: None,
+            platform: None,
+            scope: None,
+            availability_zone_id: None,
+        }
+    }
 }
 impl ReservedInstancesConfiguration {
     /// Starts building a [`ReservedInstancesConfiguration`].
@@ -58,9 +91,26 @@ impl ReservedInstancesConfiguration {
     }
 }
 /// A builder for [`ReservedInstancesConfiguration`](crate::types::ReservedInstancesConfiguration); start one with `ReservedInstancesConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservedInstancesConfigurationBuilder {
     inner: crate::types::ReservedInstancesConfiguration,
+}
+impl Clone for ReservedInstancesConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservedInstancesConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservedInstancesConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReservedInstancesConfiguration as Default>::default(),
+        }
+    }
 }
 impl ReservedInstancesConfigurationBuilder {
     /// Sets [`ReservedInstancesConfiguration::availability_zone`](crate::types::ReservedInstancesConfiguration::availability_zone): The Availability Zone for the modified Reserved Instances.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the ID of a Reserved Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReservedInstancesId {
     /// The ID of the Reserved Instance.
     pub reserved_instances_id: Option<String>,
+}
+impl Clone for ReservedInstancesId {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances_id: self.reserved_instances_id.clone(),
+        }
+    }
+}
+impl PartialEq for ReservedInstancesId {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances_id == other.reserved_instances_id
+    }
+}
+impl Default for ReservedInstancesId {
+    fn default() -> Self {
+        Self {
+            reserved_instances_id: None,
+        }
+    }
 }
 impl ReservedInstancesId {
     /// Starts building a [`ReservedInstancesId`].
@@ -21,9 +40,26 @@ impl ReservedInstancesId {
     }
 }
 /// A builder for [`ReservedInstancesId`](crate::types::ReservedInstancesId); start one with `ReservedInstancesId::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservedInstancesIdBuilder {
     inner: crate::types::ReservedInstancesId,
+}
+impl Clone for ReservedInstancesIdBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservedInstancesIdBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservedInstancesIdBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReservedInstancesId as Default>::default(),
+        }
+    }
 }
 impl ReservedInstancesIdBuilder {
     /// Sets [`ReservedInstancesId::reserved_instances_id`](crate::types::ReservedInstancesId::reserved_instances_id): The ID of the Reserved Instance.

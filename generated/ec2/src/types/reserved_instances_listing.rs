@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance listing.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReservedInstancesListing {
     /// A unique, case-sensitive key supplied by the client to ensure that the request is idempotent. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
@@ -25,6 +25,49 @@ pub struct ReservedInstancesListing {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The last modified timestamp of the listing.
     pub update_date: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for ReservedInstancesListing {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            create_date: self.create_date,
+            instance_counts: self.instance_counts.clone(),
+            price_schedules: self.price_schedules.clone(),
+            reserved_instances_id: self.reserved_instances_id.clone(),
+            reserved_instances_listing_id: self.reserved_instances_listing_id.clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            tags: self.tags.clone(),
+            update_date: self.update_date,
+        }
+    }
+}
+impl PartialEq for ReservedInstancesListing {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token && self.create_date == other.create_date
+            && self.instance_counts == other.instance_counts
+            && self.price_schedules == other.price_schedules
+            && self.reserved_instances_id == other.reserved_instances_id
+            && self.reserved_instances_listing_id == other.reserved_instances_listing_id
+            && self.status == other.status && self.status_message == other.status_message
+            && self.tags == other.tags && self.update_date == other.update_date
+    }
+}
+impl Default for ReservedInstancesListing {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            create_date: None,
+            instance_counts: None,
+            price_schedules: None,
+            reserved_instances_id: None,
+            reserved_instances_listing_id: None,
+            status: None,
+            status_message: None,
+            tags: None,
+            update_date: None,
+        }
+    }
 }
 impl ReservedInstancesListing {
     /// Starts building a [`ReservedInstancesListing`].
@@ -84,9 +127,26 @@ impl ReservedInstancesListing {
     }
 }
 /// A builder for [`ReservedInstancesListing`](crate::types::ReservedInstancesListing); start one with `ReservedInstancesListing::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservedInstancesListingBuilder {
     inner: crate::types::ReservedInstancesListing,
+}
+impl Clone for ReservedInstancesListingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservedInstancesListingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservedInstancesListingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReservedInstancesListing as Default>::default(),
+        }
+    }
 }
 impl ReservedInstancesListingBuilder {
     /// Sets [`ReservedInstancesListing::client_token`](crate::types::ReservedInstancesListing::client_token): A unique, case-sensitive key supplied by the client to ensure that the request is idempotent.

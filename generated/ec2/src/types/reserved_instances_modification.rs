@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance modification.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReservedInstancesModification {
     /// A unique, case-sensitive key supplied by the client to ensure that the request is idempotent. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
@@ -25,6 +25,50 @@ pub struct ReservedInstancesModification {
     pub status_message: Option<String>,
     /// The time when the modification request was last updated.
     pub update_date: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for ReservedInstancesModification {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            create_date: self.create_date,
+            effective_date: self.effective_date,
+            modification_results: self.modification_results.clone(),
+            reserved_instances_ids: self.reserved_instances_ids.clone(),
+            reserved_instances_modification_id: self
+                .reserved_instances_modification_id
+                .clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            update_date: self.update_date,
+        }
+    }
+}
+impl PartialEq for ReservedInstancesModification {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token && self.create_date == other.create_date
+            && self.effective_date == other.effective_date
+            && self.modification_results == other.modification_results
+            && self.reserved_instances_ids == other.reserved_instances_ids
+            && self.reserved_instances_modification_id
+                == other.reserved_instances_modification_id
+            && self.status == other.status && self.status_message == other.status_message
+            && self.update_date == other.update_date
+    }
+}
+impl Default for ReservedInstancesModification {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            create_date: None,
+            effective_date: None,
+            modification_results: None,
+            reserved_instances_ids: None,
+            reserved_instances_modification_id: None,
+            status: None,
+            status_message: None,
+            update_date: None,
+        }
+    }
 }
 impl ReservedInstancesModification {
     /// Starts building a [`ReservedInstancesModification`].
@@ -81,9 +125,26 @@ impl ReservedInstancesModification {
     }
 }
 /// A builder for [`ReservedInstancesModification`](crate::types::ReservedInstancesModification); start one with `ReservedInstancesModification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservedInstancesModificationBuilder {
     inner: crate::types::ReservedInstancesModification,
+}
+impl Clone for ReservedInstancesModificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservedInstancesModificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservedInstancesModificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReservedInstancesModification as Default>::default(),
+        }
+    }
 }
 impl ReservedInstancesModificationBuilder {
     /// Sets [`ReservedInstancesModification::client_token`](crate::types::ReservedInstancesModification::client_token): A unique, case-sensitive key supplied by the client to ensure that the request is idempotent.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the modification request/s.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReservedInstancesModificationResult {
     /// The ID for the Reserved Instances that were created as part of the modification request. This field is only available when the modification is fulfilled.
     pub reserved_instances_id: Option<String>,
     /// The target Reserved Instances configurations supplied as part of the modification request.
     pub target_configuration: Option<crate::types::ReservedInstancesConfiguration>,
+}
+impl Clone for ReservedInstancesModificationResult {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances_id: self.reserved_instances_id.clone(),
+            target_configuration: self.target_configuration.clone(),
+        }
+    }
+}
+impl PartialEq for ReservedInstancesModificationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances_id == other.reserved_instances_id
+            && self.target_configuration == other.target_configuration
+    }
+}
+impl Default for ReservedInstancesModificationResult {
+    fn default() -> Self {
+        Self {
+            reserved_instances_id: None,
+            target_configuration: None,
+        }
+    }
 }
 impl ReservedInstancesModificationResult {
     /// Starts building a [`ReservedInstancesModificationResult`].
@@ -30,9 +52,26 @@ impl ReservedInstancesModificationResult {
     }
 }
 /// A builder for [`ReservedInstancesModificationResult`](crate::types::ReservedInstancesModificationResult); start one with `ReservedInstancesModificationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservedInstancesModificationResultBuilder {
     inner: crate::types::ReservedInstancesModificationResult,
+}
+impl Clone for ReservedInstancesModificationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservedInstancesModificationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservedInstancesModificationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReservedInstancesModificationResult as Default>::default(),
+        }
+    }
 }
 impl ReservedInstancesModificationResultBuilder {
     /// Sets [`ReservedInstancesModificationResult::reserved_instances_id`](crate::types::ReservedInstancesModificationResult::reserved_instances_id): The ID for the Reserved Instances that were created as part of the modification request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance offering.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReservedInstancesOffering {
     /// The currency of the Reserved Instance offering you are purchasing. It's specified using ISO 4217 standard currency codes. At this time, the only supported currency is `USD`.
@@ -37,6 +37,70 @@ pub struct ReservedInstancesOffering {
     pub fixed_price: Option<f32>,
     /// The Reserved Instance product platform description.
     pub product_description: Option<crate::types::RiProductDescription>,
+}
+impl Clone for ReservedInstancesOffering {
+    fn clone(&self) -> Self {
+        Self {
+            currency_code: self.currency_code.clone(),
+            instance_tenancy: self.instance_tenancy.clone(),
+            marketplace: self.marketplace,
+            offering_class: self.offering_class.clone(),
+            offering_type: self.offering_type.clone(),
+            pricing_details: self.pricing_details.clone(),
+            recurring_charges: self.recurring_charges.clone(),
+            scope: self.scope.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            reserved_instances_offering_id: self.reserved_instances_offering_id.clone(),
+            instance_type: self.instance_type.clone(),
+            availability_zone: self.availability_zone.clone(),
+            duration: self.duration,
+            usage_price: self.usage_price,
+            fixed_price: self.fixed_price,
+            product_description: self.product_description.clone(),
+        }
+    }
+}
+impl PartialEq for ReservedInstancesOffering {
+    fn eq(&self, other: &Self) -> bool {
+        self.currency_code == other.currency_code
+            && self.instance_tenancy == other.instance_tenancy
+            && self.marketplace == other.marketplace
+            && self.offering_class == other.offering_class
+            && self.offering_type == other.offering_type
+            && self.pricing_details == other.pricing_details
+            && self.recurring_charges == other.recurring_charges
+            && self.scope == other.scope
+            && self.availability_zone_id == other.availability_zone_id
+            && self.reserved_instances_offering_id
+                == other.reserved_instances_offering_id
+            && self.instance_type == other.instance_type
+            && self.availability_zone == other.availability_zone
+            && self.duration == other.duration && self.usage_price == other.usage_price
+            && self.fixed_price == other.fixed_price
+            && self.product_description == other.product_description
+    }
+}
+impl Default for ReservedInstancesOffering {
+    fn default() -> Self {
+        Self {
+            currency_code: None,
+            instance_tenancy: None,
+            marketplace: None,
+            offering_class: None,
+            offering_type: None,
+            pricing_details: None,
+            recurring_charges: None,
+            scope: None,
+            availability_zone_id: None,
+            reserved_instances_offering_id: None,
+            instance_type: None,
+            availability_zone: None,
+            duration: None,
+            usage_price: None,
+            fixed_price: None,
+            product_description: None,
+        }
+    }
 }
 impl ReservedInstancesOffering {
     /// Starts building a [`ReservedInstancesOffering`].
@@ -126,9 +190,26 @@ impl ReservedInstancesOffering {
     }
 }
 /// A builder for [`ReservedInstancesOffering`](crate::types::ReservedInstancesOffering); start one with `ReservedInstancesOffering::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReservedInstancesOfferingBuilder {
     inner: crate::types::ReservedInstancesOffering,
+}
+impl Clone for ReservedInstancesOfferingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReservedInstancesOfferingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReservedInstancesOfferingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReservedInstancesOffering as Default>::default(),
+        }
+    }
 }
 impl ReservedInstancesOfferingBuilder {
     /// Sets [`ReservedInstancesOffering::currency_code`](crate::types::ReservedInstancesOffering::currency_code): The currency of the Reserved Instance offering you are purchasing.

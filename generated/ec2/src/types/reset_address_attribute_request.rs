@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ResetAddressAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResetAddressAttributeRequest {
     /// \[EC2-VPC\] The allocation ID.
@@ -15,6 +15,30 @@ pub struct ResetAddressAttributeRequest {
     pub attribute: Option<crate::types::AddressAttributeName>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ResetAddressAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_id: self.allocation_id.clone(),
+            attribute: self.attribute.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ResetAddressAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_id == other.allocation_id && self.attribute == other.attribute
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ResetAddressAttributeRequest {
+    fn default() -> Self {
+        Self {
+            allocation_id: None,
+            attribute: None,
+            dry_run: None,
+        }
+    }
 }
 impl ResetAddressAttributeRequest {
     /// Starts building a [`ResetAddressAttributeRequest`].
@@ -39,9 +63,26 @@ impl ResetAddressAttributeRequest {
     }
 }
 /// A builder for [`ResetAddressAttributeRequest`](crate::types::ResetAddressAttributeRequest); start one with `ResetAddressAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResetAddressAttributeRequestBuilder {
     inner: crate::types::ResetAddressAttributeRequest,
+}
+impl Clone for ResetAddressAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResetAddressAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResetAddressAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResetAddressAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ResetAddressAttributeRequestBuilder {
     /// Sets [`ResetAddressAttributeRequest::allocation_id`](crate::types::ResetAddressAttributeRequest::allocation_id): \[EC2-VPC\] The allocation ID.

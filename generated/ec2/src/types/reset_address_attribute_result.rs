@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ResetAddressAttributeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResetAddressAttributeResult {
     /// Information about the IP address.
     pub address: Option<crate::types::AddressAttribute>,
+}
+impl Clone for ResetAddressAttributeResult {
+    fn clone(&self) -> Self {
+        Self {
+            address: self.address.clone(),
+        }
+    }
+}
+impl PartialEq for ResetAddressAttributeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.address == other.address
+    }
+}
+impl Default for ResetAddressAttributeResult {
+    fn default() -> Self {
+        Self { address: None }
+    }
 }
 impl ResetAddressAttributeResult {
     /// Starts building a [`ResetAddressAttributeResult`].
@@ -21,9 +38,26 @@ impl ResetAddressAttributeResult {
     }
 }
 /// A builder for [`ResetAddressAttributeResult`](crate::types::ResetAddressAttributeResult); start one with `ResetAddressAttributeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResetAddressAttributeResultBuilder {
     inner: crate::types::ResetAddressAttributeResult,
+}
+impl Clone for ResetAddressAttributeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResetAddressAttributeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResetAddressAttributeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResetAddressAttributeResult as Default>::default(),
+        }
+    }
 }
 impl ResetAddressAttributeResultBuilder {
     /// Sets [`ResetAddressAttributeResult::address`](crate::types::ResetAddressAttributeResult::address): Information about the IP address.

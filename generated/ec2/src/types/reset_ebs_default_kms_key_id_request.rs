@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ResetEbsDefaultKmsKeyIdRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResetEbsDefaultKmsKeyIdRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ResetEbsDefaultKmsKeyIdRequest {
+    fn clone(&self) -> Self {
+        Self { dry_run: self.dry_run }
+    }
+}
+impl PartialEq for ResetEbsDefaultKmsKeyIdRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+    }
+}
+impl Default for ResetEbsDefaultKmsKeyIdRequest {
+    fn default() -> Self {
+        Self { dry_run: None }
+    }
 }
 impl ResetEbsDefaultKmsKeyIdRequest {
     /// Starts building a [`ResetEbsDefaultKmsKeyIdRequest`].
@@ -21,9 +36,26 @@ impl ResetEbsDefaultKmsKeyIdRequest {
     }
 }
 /// A builder for [`ResetEbsDefaultKmsKeyIdRequest`](crate::types::ResetEbsDefaultKmsKeyIdRequest); start one with `ResetEbsDefaultKmsKeyIdRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResetEbsDefaultKmsKeyIdRequestBuilder {
     inner: crate::types::ResetEbsDefaultKmsKeyIdRequest,
+}
+impl Clone for ResetEbsDefaultKmsKeyIdRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResetEbsDefaultKmsKeyIdRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResetEbsDefaultKmsKeyIdRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResetEbsDefaultKmsKeyIdRequest as Default>::default(),
+        }
+    }
 }
 impl ResetEbsDefaultKmsKeyIdRequestBuilder {
     /// Sets [`ResetEbsDefaultKmsKeyIdRequest::dry_run`](crate::types::ResetEbsDefaultKmsKeyIdRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

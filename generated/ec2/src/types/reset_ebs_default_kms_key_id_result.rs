@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ResetEbsDefaultKmsKeyIdResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResetEbsDefaultKmsKeyIdResult {
     /// The Amazon Resource Name (ARN) of the default KMS key for EBS encryption by default.
     pub kms_key_id: Option<String>,
+}
+impl Clone for ResetEbsDefaultKmsKeyIdResult {
+    fn clone(&self) -> Self {
+        Self {
+            kms_key_id: self.kms_key_id.clone(),
+        }
+    }
+}
+impl PartialEq for ResetEbsDefaultKmsKeyIdResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.kms_key_id == other.kms_key_id
+    }
+}
+impl Default for ResetEbsDefaultKmsKeyIdResult {
+    fn default() -> Self {
+        Self { kms_key_id: None }
+    }
 }
 impl ResetEbsDefaultKmsKeyIdResult {
     /// Starts building a [`ResetEbsDefaultKmsKeyIdResult`].
@@ -21,9 +38,26 @@ impl ResetEbsDefaultKmsKeyIdResult {
     }
 }
 /// A builder for [`ResetEbsDefaultKmsKeyIdResult`](crate::types::ResetEbsDefaultKmsKeyIdResult); start one with `ResetEbsDefaultKmsKeyIdResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResetEbsDefaultKmsKeyIdResultBuilder {
     inner: crate::types::ResetEbsDefaultKmsKeyIdResult,
+}
+impl Clone for ResetEbsDefaultKmsKeyIdResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResetEbsDefaultKmsKeyIdResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResetEbsDefaultKmsKeyIdResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResetEbsDefaultKmsKeyIdResult as Default>::default(),
+        }
+    }
 }
 impl ResetEbsDefaultKmsKeyIdResultBuilder {
     /// Sets [`ResetEbsDefaultKmsKeyIdResult::kms_key_id`](crate::types::ResetEbsDefaultKmsKeyIdResult::kms_key_id): The Amazon Resource Name (ARN) of the default KMS key for EBS encryption by default.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ResetFpgaImageAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResetFpgaImageAttributeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,30 @@ pub struct ResetFpgaImageAttributeRequest {
     pub fpga_image_id: Option<String>,
     /// The attribute.
     pub attribute: Option<crate::types::ResetFpgaImageAttributeName>,
+}
+impl Clone for ResetFpgaImageAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            fpga_image_id: self.fpga_image_id.clone(),
+            attribute: self.attribute.clone(),
+        }
+    }
+}
+impl PartialEq for ResetFpgaImageAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.fpga_image_id == other.fpga_image_id
+            && self.attribute == other.attribute
+    }
+}
+impl Default for ResetFpgaImageAttributeRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            fpga_image_id: None,
+            attribute: None,
+        }
+    }
 }
 impl ResetFpgaImageAttributeRequest {
     /// Starts building a [`ResetFpgaImageAttributeRequest`].
@@ -37,9 +61,26 @@ impl ResetFpgaImageAttributeRequest {
     }
 }
 /// A builder for [`ResetFpgaImageAttributeRequest`](crate::types::ResetFpgaImageAttributeRequest); start one with `ResetFpgaImageAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResetFpgaImageAttributeRequestBuilder {
     inner: crate::types::ResetFpgaImageAttributeRequest,
+}
+impl Clone for ResetFpgaImageAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResetFpgaImageAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResetFpgaImageAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResetFpgaImageAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ResetFpgaImageAttributeRequestBuilder {
     /// Sets [`ResetFpgaImageAttributeRequest::dry_run`](crate::types::ResetFpgaImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ResetFpgaImageAttributeResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResetFpgaImageAttributeResult {
     /// Is `true` if the request succeeds, and an error otherwise.
     pub return_: Option<bool>,
+}
+impl Clone for ResetFpgaImageAttributeResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for ResetFpgaImageAttributeResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for ResetFpgaImageAttributeResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl ResetFpgaImageAttributeResult {
     /// Starts building a [`ResetFpgaImageAttributeResult`].
@@ -21,9 +36,26 @@ impl ResetFpgaImageAttributeResult {
     }
 }
 /// A builder for [`ResetFpgaImageAttributeResult`](crate::types::ResetFpgaImageAttributeResult); start one with `ResetFpgaImageAttributeResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResetFpgaImageAttributeResultBuilder {
     inner: crate::types::ResetFpgaImageAttributeResult,
+}
+impl Clone for ResetFpgaImageAttributeResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResetFpgaImageAttributeResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResetFpgaImageAttributeResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResetFpgaImageAttributeResult as Default>::default(),
+        }
+    }
 }
 impl ResetFpgaImageAttributeResultBuilder {
     /// Sets [`ResetFpgaImageAttributeResult::return_`](crate::types::ResetFpgaImageAttributeResult::return_): Is `true` if the request succeeds, and an error otherwise.

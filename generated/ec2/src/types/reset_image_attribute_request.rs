@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for ResetImageAttribute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResetImageAttributeRequest {
     /// The attribute to reset (currently you can only reset the launch permission attribute).
@@ -15,6 +15,30 @@ pub struct ResetImageAttributeRequest {
     pub image_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ResetImageAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            attribute: self.attribute.clone(),
+            image_id: self.image_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ResetImageAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute == other.attribute && self.image_id == other.image_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ResetImageAttributeRequest {
+    fn default() -> Self {
+        Self {
+            attribute: None,
+            image_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl ResetImageAttributeRequest {
     /// Starts building a [`ResetImageAttributeRequest`].
@@ -39,9 +63,26 @@ impl ResetImageAttributeRequest {
     }
 }
 /// A builder for [`ResetImageAttributeRequest`](crate::types::ResetImageAttributeRequest); start one with `ResetImageAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResetImageAttributeRequestBuilder {
     inner: crate::types::ResetImageAttributeRequest,
+}
+impl Clone for ResetImageAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResetImageAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResetImageAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResetImageAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ResetImageAttributeRequestBuilder {
     /// Sets [`ResetImageAttributeRequest::attribute`](crate::types::ResetImageAttributeRequest::attribute): The attribute to reset (currently you can only reset the launch permission attribute).

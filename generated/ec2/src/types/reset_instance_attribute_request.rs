@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ResetInstanceAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResetInstanceAttributeRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,30 @@ pub struct ResetInstanceAttributeRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub attribute: Option<crate::types::InstanceAttributeName>,
+}
+impl Clone for ResetInstanceAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            instance_id: self.instance_id.clone(),
+            attribute: self.attribute.clone(),
+        }
+    }
+}
+impl PartialEq for ResetInstanceAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.instance_id == other.instance_id
+            && self.attribute == other.attribute
+    }
+}
+impl Default for ResetInstanceAttributeRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            instance_id: None,
+            attribute: None,
+        }
+    }
 }
 impl ResetInstanceAttributeRequest {
     /// Starts building a [`ResetInstanceAttributeRequest`].
@@ -41,9 +65,26 @@ impl ResetInstanceAttributeRequest {
     }
 }
 /// A builder for [`ResetInstanceAttributeRequest`](crate::types::ResetInstanceAttributeRequest); start one with `ResetInstanceAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResetInstanceAttributeRequestBuilder {
     inner: crate::types::ResetInstanceAttributeRequest,
+}
+impl Clone for ResetInstanceAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResetInstanceAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResetInstanceAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResetInstanceAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ResetInstanceAttributeRequestBuilder {
     /// Sets [`ResetInstanceAttributeRequest::dry_run`](crate::types::ResetInstanceAttributeRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.

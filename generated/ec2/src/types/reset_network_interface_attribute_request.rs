@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for ResetNetworkInterfaceAttribute.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResetNetworkInterfaceAttributeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -13,6 +13,31 @@ pub struct ResetNetworkInterfaceAttributeRequest {
     pub network_interface_id: Option<String>,
     /// The source/destination checking attribute. Resets the value to `true`.
     pub source_dest_check: Option<String>,
+}
+impl Clone for ResetNetworkInterfaceAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            network_interface_id: self.network_interface_id.clone(),
+            source_dest_check: self.source_dest_check.clone(),
+        }
+    }
+}
+impl PartialEq for ResetNetworkInterfaceAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run
+            && self.network_interface_id == other.network_interface_id
+            && self.source_dest_check == other.source_dest_check
+    }
+}
+impl Default for ResetNetworkInterfaceAttributeRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            network_interface_id: None,
+            source_dest_check: None,
+        }
+    }
 }
 impl ResetNetworkInterfaceAttributeRequest {
     /// Starts building a [`ResetNetworkInterfaceAttributeRequest`].
@@ -37,9 +62,26 @@ impl ResetNetworkInterfaceAttributeRequest {
     }
 }
 /// A builder for [`ResetNetworkInterfaceAttributeRequest`](crate::types::ResetNetworkInterfaceAttributeRequest); start one with `ResetNetworkInterfaceAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResetNetworkInterfaceAttributeRequestBuilder {
     inner: crate::types::ResetNetworkInterfaceAttributeRequest,
+}
+impl Clone for ResetNetworkInterfaceAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResetNetworkInterfaceAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResetNetworkInterfaceAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResetNetworkInterfaceAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ResetNetworkInterfaceAttributeRequestBuilder {
     /// Sets [`ResetNetworkInterfaceAttributeRequest::dry_run`](crate::types::ResetNetworkInterfaceAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ResetSnapshotAttributeRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResetSnapshotAttributeRequest {
     /// The attribute to reset. Currently, only the attribute for permission to create volumes can be reset.
@@ -15,6 +15,30 @@ pub struct ResetSnapshotAttributeRequest {
     pub snapshot_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for ResetSnapshotAttributeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            attribute: self.attribute.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for ResetSnapshotAttributeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute == other.attribute && self.snapshot_id == other.snapshot_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for ResetSnapshotAttributeRequest {
+    fn default() -> Self {
+        Self {
+            attribute: None,
+            snapshot_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl ResetSnapshotAttributeRequest {
     /// Starts building a [`ResetSnapshotAttributeRequest`].
@@ -39,9 +63,26 @@ impl ResetSnapshotAttributeRequest {
     }
 }
 /// A builder for [`ResetSnapshotAttributeRequest`](crate::types::ResetSnapshotAttributeRequest); start one with `ResetSnapshotAttributeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResetSnapshotAttributeRequestBuilder {
     inner: crate::types::ResetSnapshotAttributeRequest,
+}
+impl Clone for ResetSnapshotAttributeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResetSnapshotAttributeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResetSnapshotAttributeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResetSnapshotAttributeRequest as Default>::default(),
+        }
+    }
 }
 impl ResetSnapshotAttributeRequestBuilder {
     /// Sets [`ResetSnapshotAttributeRequest::attribute`](crate::types::ResetSnapshotAttributeRequest::attribute): The attribute to reset.

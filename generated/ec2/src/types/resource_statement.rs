@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a resource statement.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResourceStatement {
     /// The resources.
     pub resources: Option<Vec<String>>,
     /// The resource types.
     pub resource_types: Option<Vec<String>>,
+}
+impl Clone for ResourceStatement {
+    fn clone(&self) -> Self {
+        Self {
+            resources: self.resources.clone(),
+            resource_types: self.resource_types.clone(),
+        }
+    }
+}
+impl PartialEq for ResourceStatement {
+    fn eq(&self, other: &Self) -> bool {
+        self.resources == other.resources && self.resource_types == other.resource_types
+    }
+}
+impl Default for ResourceStatement {
+    fn default() -> Self {
+        Self {
+            resources: None,
+            resource_types: None,
+        }
+    }
 }
 impl ResourceStatement {
     /// Starts building a [`ResourceStatement`].
@@ -28,9 +49,26 @@ impl ResourceStatement {
     }
 }
 /// A builder for [`ResourceStatement`](crate::types::ResourceStatement); start one with `ResourceStatement::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourceStatementBuilder {
     inner: crate::types::ResourceStatement,
+}
+impl Clone for ResourceStatementBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourceStatementBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourceStatementBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResourceStatement as Default>::default(),
+        }
+    }
 }
 impl ResourceStatementBuilder {
     /// Appends one item to [`ResourceStatement::resources`](crate::types::ResourceStatement::resources): The resources.

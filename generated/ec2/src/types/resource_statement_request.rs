@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a resource statement.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResourceStatementRequest {
     /// The resources.
     pub resources: Option<Vec<String>>,
     /// The resource types.
     pub resource_types: Option<Vec<String>>,
+}
+impl Clone for ResourceStatementRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resources: self.resources.clone(),
+            resource_types: self.resource_types.clone(),
+        }
+    }
+}
+impl PartialEq for ResourceStatementRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resources == other.resources && self.resource_types == other.resource_types
+    }
+}
+impl Default for ResourceStatementRequest {
+    fn default() -> Self {
+        Self {
+            resources: None,
+            resource_types: None,
+        }
+    }
 }
 impl ResourceStatementRequest {
     /// Starts building a [`ResourceStatementRequest`].
@@ -28,9 +49,26 @@ impl ResourceStatementRequest {
     }
 }
 /// A builder for [`ResourceStatementRequest`](crate::types::ResourceStatementRequest); start one with `ResourceStatementRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourceStatementRequestBuilder {
     inner: crate::types::ResourceStatementRequest,
+}
+impl Clone for ResourceStatementRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourceStatementRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourceStatementRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResourceStatementRequest as Default>::default(),
+        }
+    }
 }
 impl ResourceStatementRequestBuilder {
     /// Appends one item to [`ResourceStatementRequest::resources`](crate::types::ResourceStatementRequest::resources): The resources.

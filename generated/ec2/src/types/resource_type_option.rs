@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options that affect the scope of the response.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResourceTypeOption {
     /// The name of the option.
@@ -24,6 +24,28 @@ pub struct ResourceTypeOption {
     ///   - Default: `10`
     pub option_values: Option<Vec<String>>,
 }
+impl Clone for ResourceTypeOption {
+    fn clone(&self) -> Self {
+        Self {
+            option_name: self.option_name.clone(),
+            option_values: self.option_values.clone(),
+        }
+    }
+}
+impl PartialEq for ResourceTypeOption {
+    fn eq(&self, other: &Self) -> bool {
+        self.option_name == other.option_name
+            && self.option_values == other.option_values
+    }
+}
+impl Default for ResourceTypeOption {
+    fn default() -> Self {
+        Self {
+            option_name: None,
+            option_values: None,
+        }
+    }
+}
 impl ResourceTypeOption {
     /// Starts building a [`ResourceTypeOption`].
     #[inline]
@@ -42,9 +64,26 @@ impl ResourceTypeOption {
     }
 }
 /// A builder for [`ResourceTypeOption`](crate::types::ResourceTypeOption); start one with `ResourceTypeOption::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourceTypeOptionBuilder {
     inner: crate::types::ResourceTypeOption,
+}
+impl Clone for ResourceTypeOptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourceTypeOptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourceTypeOptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResourceTypeOption as Default>::default(),
+        }
+    }
 }
 impl ResourceTypeOptionBuilder {
     /// Sets [`ResourceTypeOption::option_name`](crate::types::ResourceTypeOption::option_name): The name of the option.

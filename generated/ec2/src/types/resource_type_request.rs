@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A resource type to check for image references. Associated options can also be specified if the resource type is an EC2 instance or launch template.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResourceTypeRequest {
     /// The resource type.
     pub resource_type: Option<crate::types::ImageReferenceResourceType>,
     /// The options that affect the scope of the response. Valid only when [`ResourceType`](crate::types::ResourceType) is `ec2:Instance` or `ec2:LaunchTemplate`.
     pub resource_type_options: Option<Vec<crate::types::ResourceTypeOption>>,
+}
+impl Clone for ResourceTypeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            resource_type_options: self.resource_type_options.clone(),
+        }
+    }
+}
+impl PartialEq for ResourceTypeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type
+            && self.resource_type_options == other.resource_type_options
+    }
+}
+impl Default for ResourceTypeRequest {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_type_options: None,
+        }
+    }
 }
 impl ResourceTypeRequest {
     /// Starts building a [`ResourceTypeRequest`].
@@ -28,9 +50,26 @@ impl ResourceTypeRequest {
     }
 }
 /// A builder for [`ResourceTypeRequest`](crate::types::ResourceTypeRequest); start one with `ResourceTypeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourceTypeRequestBuilder {
     inner: crate::types::ResourceTypeRequest,
+}
+impl Clone for ResourceTypeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourceTypeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourceTypeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResourceTypeRequest as Default>::default(),
+        }
+    }
 }
 impl ResourceTypeRequestBuilder {
     /// Sets [`ResourceTypeRequest::resource_type`](crate::types::ResourceTypeRequest::resource_type): The resource type.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the error that's returned when you cannot delete a launch template version.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResponseError {
     /// The error code.
     pub code: Option<crate::types::LaunchTemplateErrorCode>,
     /// The error message, if applicable.
     pub message: Option<String>,
+}
+impl Clone for ResponseError {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for ResponseError {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for ResponseError {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl ResponseError {
     /// Starts building a [`ResponseError`].
@@ -28,9 +46,26 @@ impl ResponseError {
     }
 }
 /// A builder for [`ResponseError`](crate::types::ResponseError); start one with `ResponseError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResponseErrorBuilder {
     inner: crate::types::ResponseError,
+}
+impl Clone for ResponseErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResponseErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResponseErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResponseError as Default>::default(),
+        }
+    }
 }
 impl ResponseErrorBuilder {
     /// Sets [`ResponseError::code`](crate::types::ResponseError::code): The error code.

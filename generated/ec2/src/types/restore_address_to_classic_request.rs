@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreAddressToClassicRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreAddressToClassicRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct RestoreAddressToClassicRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub public_ip: Option<String>,
+}
+impl Clone for RestoreAddressToClassicRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            public_ip: self.public_ip.clone(),
+        }
+    }
+}
+impl PartialEq for RestoreAddressToClassicRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.public_ip == other.public_ip
+    }
+}
+impl Default for RestoreAddressToClassicRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            public_ip: None,
+        }
+    }
 }
 impl RestoreAddressToClassicRequest {
     /// Starts building a [`RestoreAddressToClassicRequest`].
@@ -30,9 +51,26 @@ impl RestoreAddressToClassicRequest {
     }
 }
 /// A builder for [`RestoreAddressToClassicRequest`](crate::types::RestoreAddressToClassicRequest); start one with `RestoreAddressToClassicRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreAddressToClassicRequestBuilder {
     inner: crate::types::RestoreAddressToClassicRequest,
+}
+impl Clone for RestoreAddressToClassicRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreAddressToClassicRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreAddressToClassicRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreAddressToClassicRequest as Default>::default(),
+        }
+    }
 }
 impl RestoreAddressToClassicRequestBuilder {
     /// Sets [`RestoreAddressToClassicRequest::dry_run`](crate::types::RestoreAddressToClassicRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreAddressToClassicResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreAddressToClassicResult {
     /// The Elastic IP address.
     pub public_ip: Option<String>,
     /// The move status for the IP address.
     pub status: Option<crate::types::Status>,
+}
+impl Clone for RestoreAddressToClassicResult {
+    fn clone(&self) -> Self {
+        Self {
+            public_ip: self.public_ip.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for RestoreAddressToClassicResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.public_ip == other.public_ip && self.status == other.status
+    }
+}
+impl Default for RestoreAddressToClassicResult {
+    fn default() -> Self {
+        Self {
+            public_ip: None,
+            status: None,
+        }
+    }
 }
 impl RestoreAddressToClassicResult {
     /// Starts building a [`RestoreAddressToClassicResult`].
@@ -28,9 +49,26 @@ impl RestoreAddressToClassicResult {
     }
 }
 /// A builder for [`RestoreAddressToClassicResult`](crate::types::RestoreAddressToClassicResult); start one with `RestoreAddressToClassicResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreAddressToClassicResultBuilder {
     inner: crate::types::RestoreAddressToClassicResult,
+}
+impl Clone for RestoreAddressToClassicResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreAddressToClassicResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreAddressToClassicResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreAddressToClassicResult as Default>::default(),
+        }
+    }
 }
 impl RestoreAddressToClassicResultBuilder {
     /// Sets [`RestoreAddressToClassicResult::public_ip`](crate::types::RestoreAddressToClassicResult::public_ip): The Elastic IP address.

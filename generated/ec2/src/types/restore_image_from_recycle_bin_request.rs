@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreImageFromRecycleBinRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreImageFromRecycleBinRequest {
     /// The ID of the AMI to restore.
@@ -11,6 +11,27 @@ pub struct RestoreImageFromRecycleBinRequest {
     pub image_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for RestoreImageFromRecycleBinRequest {
+    fn clone(&self) -> Self {
+        Self {
+            image_id: self.image_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RestoreImageFromRecycleBinRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_id == other.image_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for RestoreImageFromRecycleBinRequest {
+    fn default() -> Self {
+        Self {
+            image_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl RestoreImageFromRecycleBinRequest {
     /// Starts building a [`RestoreImageFromRecycleBinRequest`].
@@ -30,9 +51,26 @@ impl RestoreImageFromRecycleBinRequest {
     }
 }
 /// A builder for [`RestoreImageFromRecycleBinRequest`](crate::types::RestoreImageFromRecycleBinRequest); start one with `RestoreImageFromRecycleBinRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreImageFromRecycleBinRequestBuilder {
     inner: crate::types::RestoreImageFromRecycleBinRequest,
+}
+impl Clone for RestoreImageFromRecycleBinRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreImageFromRecycleBinRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreImageFromRecycleBinRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreImageFromRecycleBinRequest as Default>::default(),
+        }
+    }
 }
 impl RestoreImageFromRecycleBinRequestBuilder {
     /// Sets [`RestoreImageFromRecycleBinRequest::image_id`](crate::types::RestoreImageFromRecycleBinRequest::image_id): The ID of the AMI to restore.

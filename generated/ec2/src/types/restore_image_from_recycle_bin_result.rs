@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreImageFromRecycleBinResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreImageFromRecycleBinResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for RestoreImageFromRecycleBinResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for RestoreImageFromRecycleBinResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for RestoreImageFromRecycleBinResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl RestoreImageFromRecycleBinResult {
     /// Starts building a [`RestoreImageFromRecycleBinResult`].
@@ -21,9 +36,26 @@ impl RestoreImageFromRecycleBinResult {
     }
 }
 /// A builder for [`RestoreImageFromRecycleBinResult`](crate::types::RestoreImageFromRecycleBinResult); start one with `RestoreImageFromRecycleBinResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreImageFromRecycleBinResultBuilder {
     inner: crate::types::RestoreImageFromRecycleBinResult,
+}
+impl Clone for RestoreImageFromRecycleBinResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreImageFromRecycleBinResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreImageFromRecycleBinResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreImageFromRecycleBinResult as Default>::default(),
+        }
+    }
 }
 impl RestoreImageFromRecycleBinResultBuilder {
     /// Sets [`RestoreImageFromRecycleBinResult::return_`](crate::types::RestoreImageFromRecycleBinResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreManagedPrefixListVersionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreManagedPrefixListVersionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -19,6 +19,33 @@ pub struct RestoreManagedPrefixListVersionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub current_version: Option<i64>,
+}
+impl Clone for RestoreManagedPrefixListVersionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            prefix_list_id: self.prefix_list_id.clone(),
+            previous_version: self.previous_version,
+            current_version: self.current_version,
+        }
+    }
+}
+impl PartialEq for RestoreManagedPrefixListVersionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.prefix_list_id == other.prefix_list_id
+            && self.previous_version == other.previous_version
+            && self.current_version == other.current_version
+    }
+}
+impl Default for RestoreManagedPrefixListVersionRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            prefix_list_id: None,
+            previous_version: None,
+            current_version: None,
+        }
+    }
 }
 impl RestoreManagedPrefixListVersionRequest {
     /// Starts building a [`RestoreManagedPrefixListVersionRequest`].
@@ -48,9 +75,26 @@ impl RestoreManagedPrefixListVersionRequest {
     }
 }
 /// A builder for [`RestoreManagedPrefixListVersionRequest`](crate::types::RestoreManagedPrefixListVersionRequest); start one with `RestoreManagedPrefixListVersionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreManagedPrefixListVersionRequestBuilder {
     inner: crate::types::RestoreManagedPrefixListVersionRequest,
+}
+impl Clone for RestoreManagedPrefixListVersionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreManagedPrefixListVersionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreManagedPrefixListVersionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreManagedPrefixListVersionRequest as Default>::default(),
+        }
+    }
 }
 impl RestoreManagedPrefixListVersionRequestBuilder {
     /// Sets [`RestoreManagedPrefixListVersionRequest::dry_run`](crate::types::RestoreManagedPrefixListVersionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

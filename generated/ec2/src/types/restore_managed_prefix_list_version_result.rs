@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreManagedPrefixListVersionResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreManagedPrefixListVersionResult {
     /// Information about the prefix list.
     pub prefix_list: Option<crate::types::ManagedPrefixList>,
+}
+impl Clone for RestoreManagedPrefixListVersionResult {
+    fn clone(&self) -> Self {
+        Self {
+            prefix_list: self.prefix_list.clone(),
+        }
+    }
+}
+impl PartialEq for RestoreManagedPrefixListVersionResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.prefix_list == other.prefix_list
+    }
+}
+impl Default for RestoreManagedPrefixListVersionResult {
+    fn default() -> Self {
+        Self { prefix_list: None }
+    }
 }
 impl RestoreManagedPrefixListVersionResult {
     /// Starts building a [`RestoreManagedPrefixListVersionResult`].
@@ -21,9 +38,26 @@ impl RestoreManagedPrefixListVersionResult {
     }
 }
 /// A builder for [`RestoreManagedPrefixListVersionResult`](crate::types::RestoreManagedPrefixListVersionResult); start one with `RestoreManagedPrefixListVersionResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreManagedPrefixListVersionResultBuilder {
     inner: crate::types::RestoreManagedPrefixListVersionResult,
+}
+impl Clone for RestoreManagedPrefixListVersionResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreManagedPrefixListVersionResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreManagedPrefixListVersionResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreManagedPrefixListVersionResult as Default>::default(),
+        }
+    }
 }
 impl RestoreManagedPrefixListVersionResultBuilder {
     /// Sets [`RestoreManagedPrefixListVersionResult::prefix_list`](crate::types::RestoreManagedPrefixListVersionResult::prefix_list): Information about the prefix list.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreSnapshotFromRecycleBinRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreSnapshotFromRecycleBinRequest {
     /// The ID of the snapshot to restore.
@@ -11,6 +11,27 @@ pub struct RestoreSnapshotFromRecycleBinRequest {
     pub snapshot_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for RestoreSnapshotFromRecycleBinRequest {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RestoreSnapshotFromRecycleBinRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for RestoreSnapshotFromRecycleBinRequest {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl RestoreSnapshotFromRecycleBinRequest {
     /// Starts building a [`RestoreSnapshotFromRecycleBinRequest`].
@@ -30,9 +51,26 @@ impl RestoreSnapshotFromRecycleBinRequest {
     }
 }
 /// A builder for [`RestoreSnapshotFromRecycleBinRequest`](crate::types::RestoreSnapshotFromRecycleBinRequest); start one with `RestoreSnapshotFromRecycleBinRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreSnapshotFromRecycleBinRequestBuilder {
     inner: crate::types::RestoreSnapshotFromRecycleBinRequest,
+}
+impl Clone for RestoreSnapshotFromRecycleBinRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreSnapshotFromRecycleBinRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreSnapshotFromRecycleBinRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreSnapshotFromRecycleBinRequest as Default>::default(),
+        }
+    }
 }
 impl RestoreSnapshotFromRecycleBinRequestBuilder {
     /// Sets [`RestoreSnapshotFromRecycleBinRequest::snapshot_id`](crate::types::RestoreSnapshotFromRecycleBinRequest::snapshot_id): The ID of the snapshot to restore.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreSnapshotFromRecycleBinResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreSnapshotFromRecycleBinResult {
     /// The ID of the snapshot.
@@ -27,6 +27,50 @@ pub struct RestoreSnapshotFromRecycleBinResult {
     pub volume_size: Option<i32>,
     /// Reserved for future use.
     pub sse_type: Option<crate::types::SseType>,
+}
+impl Clone for RestoreSnapshotFromRecycleBinResult {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            description: self.description.clone(),
+            encrypted: self.encrypted,
+            owner_id: self.owner_id.clone(),
+            progress: self.progress.clone(),
+            start_time: self.start_time,
+            state: self.state.clone(),
+            volume_id: self.volume_id.clone(),
+            volume_size: self.volume_size,
+            sse_type: self.sse_type.clone(),
+        }
+    }
+}
+impl PartialEq for RestoreSnapshotFromRecycleBinResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id && self.outpost_arn == other.outpost_arn
+            && self.description == other.description && self.encrypted == other.encrypted
+            && self.owner_id == other.owner_id && self.progress == other.progress
+            && self.start_time == other.start_time && self.state == other.state
+            && self.volume_id == other.volume_id && self.volume_size == other.volume_size
+            && self.sse_type == other.sse_type
+    }
+}
+impl Default for RestoreSnapshotFromRecycleBinResult {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            outpost_arn: None,
+            description: None,
+            encrypted: None,
+            owner_id: None,
+            progress: None,
+            start_time: None,
+            state: None,
+            volume_id: None,
+            volume_size: None,
+            sse_type: None,
+        }
+    }
 }
 impl RestoreSnapshotFromRecycleBinResult {
     /// Starts building a [`RestoreSnapshotFromRecycleBinResult`].
@@ -91,9 +135,26 @@ impl RestoreSnapshotFromRecycleBinResult {
     }
 }
 /// A builder for [`RestoreSnapshotFromRecycleBinResult`](crate::types::RestoreSnapshotFromRecycleBinResult); start one with `RestoreSnapshotFromRecycleBinResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreSnapshotFromRecycleBinResultBuilder {
     inner: crate::types::RestoreSnapshotFromRecycleBinResult,
+}
+impl Clone for RestoreSnapshotFromRecycleBinResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreSnapshotFromRecycleBinResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreSnapshotFromRecycleBinResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreSnapshotFromRecycleBinResult as Default>::default(),
+        }
+    }
 }
 impl RestoreSnapshotFromRecycleBinResultBuilder {
     /// Sets [`RestoreSnapshotFromRecycleBinResult::snapshot_id`](crate::types::RestoreSnapshotFromRecycleBinResult::snapshot_id): The ID of the snapshot.

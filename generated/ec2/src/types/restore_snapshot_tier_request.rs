@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreSnapshotTierRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreSnapshotTierRequest {
     /// The ID of the snapshot to restore.
@@ -17,6 +17,34 @@ pub struct RestoreSnapshotTierRequest {
     pub permanent_restore: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for RestoreSnapshotTierRequest {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            temporary_restore_days: self.temporary_restore_days,
+            permanent_restore: self.permanent_restore,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RestoreSnapshotTierRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id
+            && self.temporary_restore_days == other.temporary_restore_days
+            && self.permanent_restore == other.permanent_restore
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for RestoreSnapshotTierRequest {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            temporary_restore_days: None,
+            permanent_restore: None,
+            dry_run: None,
+        }
+    }
 }
 impl RestoreSnapshotTierRequest {
     /// Starts building a [`RestoreSnapshotTierRequest`].
@@ -46,9 +74,26 @@ impl RestoreSnapshotTierRequest {
     }
 }
 /// A builder for [`RestoreSnapshotTierRequest`](crate::types::RestoreSnapshotTierRequest); start one with `RestoreSnapshotTierRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreSnapshotTierRequestBuilder {
     inner: crate::types::RestoreSnapshotTierRequest,
+}
+impl Clone for RestoreSnapshotTierRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreSnapshotTierRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreSnapshotTierRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreSnapshotTierRequest as Default>::default(),
+        }
+    }
 }
 impl RestoreSnapshotTierRequestBuilder {
     /// Sets [`RestoreSnapshotTierRequest::snapshot_id`](crate::types::RestoreSnapshotTierRequest::snapshot_id): The ID of the snapshot to restore.

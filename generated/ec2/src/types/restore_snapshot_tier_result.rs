@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreSnapshotTierResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreSnapshotTierResult {
     /// The ID of the snapshot.
@@ -13,6 +13,34 @@ pub struct RestoreSnapshotTierResult {
     pub restore_duration: Option<i32>,
     /// Indicates whether the snapshot is permanently restored. `true` indicates a permanent restore. `false` indicates a temporary restore.
     pub is_permanent_restore: Option<bool>,
+}
+impl Clone for RestoreSnapshotTierResult {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            restore_start_time: self.restore_start_time,
+            restore_duration: self.restore_duration,
+            is_permanent_restore: self.is_permanent_restore,
+        }
+    }
+}
+impl PartialEq for RestoreSnapshotTierResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id
+            && self.restore_start_time == other.restore_start_time
+            && self.restore_duration == other.restore_duration
+            && self.is_permanent_restore == other.is_permanent_restore
+    }
+}
+impl Default for RestoreSnapshotTierResult {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            restore_start_time: None,
+            restore_duration: None,
+            is_permanent_restore: None,
+        }
+    }
 }
 impl RestoreSnapshotTierResult {
     /// Starts building a [`RestoreSnapshotTierResult`].
@@ -42,9 +70,26 @@ impl RestoreSnapshotTierResult {
     }
 }
 /// A builder for [`RestoreSnapshotTierResult`](crate::types::RestoreSnapshotTierResult); start one with `RestoreSnapshotTierResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreSnapshotTierResultBuilder {
     inner: crate::types::RestoreSnapshotTierResult,
+}
+impl Clone for RestoreSnapshotTierResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreSnapshotTierResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreSnapshotTierResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreSnapshotTierResult as Default>::default(),
+        }
+    }
 }
 impl RestoreSnapshotTierResultBuilder {
     /// Sets [`RestoreSnapshotTierResult::snapshot_id`](crate::types::RestoreSnapshotTierResult::snapshot_id): The ID of the snapshot.

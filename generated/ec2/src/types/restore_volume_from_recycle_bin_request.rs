@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreVolumeFromRecycleBinRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreVolumeFromRecycleBinRequest {
     /// The ID of the volume to restore.
@@ -11,6 +11,27 @@ pub struct RestoreVolumeFromRecycleBinRequest {
     pub volume_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for RestoreVolumeFromRecycleBinRequest {
+    fn clone(&self) -> Self {
+        Self {
+            volume_id: self.volume_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RestoreVolumeFromRecycleBinRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.volume_id == other.volume_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for RestoreVolumeFromRecycleBinRequest {
+    fn default() -> Self {
+        Self {
+            volume_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl RestoreVolumeFromRecycleBinRequest {
     /// Starts building a [`RestoreVolumeFromRecycleBinRequest`].
@@ -30,9 +51,26 @@ impl RestoreVolumeFromRecycleBinRequest {
     }
 }
 /// A builder for [`RestoreVolumeFromRecycleBinRequest`](crate::types::RestoreVolumeFromRecycleBinRequest); start one with `RestoreVolumeFromRecycleBinRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreVolumeFromRecycleBinRequestBuilder {
     inner: crate::types::RestoreVolumeFromRecycleBinRequest,
+}
+impl Clone for RestoreVolumeFromRecycleBinRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreVolumeFromRecycleBinRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreVolumeFromRecycleBinRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreVolumeFromRecycleBinRequest as Default>::default(),
+        }
+    }
 }
 impl RestoreVolumeFromRecycleBinRequestBuilder {
     /// Sets [`RestoreVolumeFromRecycleBinRequest::volume_id`](crate::types::RestoreVolumeFromRecycleBinRequest::volume_id): The ID of the volume to restore.

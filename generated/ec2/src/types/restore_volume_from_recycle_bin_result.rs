@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreVolumeFromRecycleBinResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RestoreVolumeFromRecycleBinResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for RestoreVolumeFromRecycleBinResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for RestoreVolumeFromRecycleBinResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for RestoreVolumeFromRecycleBinResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl RestoreVolumeFromRecycleBinResult {
     /// Starts building a [`RestoreVolumeFromRecycleBinResult`].
@@ -21,9 +36,26 @@ impl RestoreVolumeFromRecycleBinResult {
     }
 }
 /// A builder for [`RestoreVolumeFromRecycleBinResult`](crate::types::RestoreVolumeFromRecycleBinResult); start one with `RestoreVolumeFromRecycleBinResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RestoreVolumeFromRecycleBinResultBuilder {
     inner: crate::types::RestoreVolumeFromRecycleBinResult,
+}
+impl Clone for RestoreVolumeFromRecycleBinResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RestoreVolumeFromRecycleBinResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RestoreVolumeFromRecycleBinResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RestoreVolumeFromRecycleBinResult as Default>::default(),
+        }
+    }
 }
 impl RestoreVolumeFromRecycleBinResultBuilder {
     /// Sets [`RestoreVolumeFromRecycleBinResult::return_`](crate::types::RestoreVolumeFromRecycleBinResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RevokeClientVpnIngressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RevokeClientVpnIngressRequest {
     /// The ID of the Client VPN endpoint with which the authorization rule is associated.
@@ -19,6 +19,37 @@ pub struct RevokeClientVpnIngressRequest {
     pub revoke_all_groups: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for RevokeClientVpnIngressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            target_network_cidr: self.target_network_cidr.clone(),
+            access_group_id: self.access_group_id.clone(),
+            revoke_all_groups: self.revoke_all_groups,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RevokeClientVpnIngressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.target_network_cidr == other.target_network_cidr
+            && self.access_group_id == other.access_group_id
+            && self.revoke_all_groups == other.revoke_all_groups
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for RevokeClientVpnIngressRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            target_network_cidr: None,
+            access_group_id: None,
+            revoke_all_groups: None,
+            dry_run: None,
+        }
+    }
 }
 impl RevokeClientVpnIngressRequest {
     /// Starts building a [`RevokeClientVpnIngressRequest`].
@@ -53,9 +84,26 @@ impl RevokeClientVpnIngressRequest {
     }
 }
 /// A builder for [`RevokeClientVpnIngressRequest`](crate::types::RevokeClientVpnIngressRequest); start one with `RevokeClientVpnIngressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RevokeClientVpnIngressRequestBuilder {
     inner: crate::types::RevokeClientVpnIngressRequest,
+}
+impl Clone for RevokeClientVpnIngressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RevokeClientVpnIngressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RevokeClientVpnIngressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RevokeClientVpnIngressRequest as Default>::default(),
+        }
+    }
 }
 impl RevokeClientVpnIngressRequestBuilder {
     /// Sets [`RevokeClientVpnIngressRequest::client_vpn_endpoint_id`](crate::types::RevokeClientVpnIngressRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint with which the authorization rule is associated.

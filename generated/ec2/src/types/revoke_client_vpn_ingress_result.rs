@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RevokeClientVpnIngressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RevokeClientVpnIngressResult {
     /// The current state of the authorization rule.
     pub status: Option<crate::types::ClientVpnAuthorizationRuleStatus>,
+}
+impl Clone for RevokeClientVpnIngressResult {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for RevokeClientVpnIngressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status
+    }
+}
+impl Default for RevokeClientVpnIngressResult {
+    fn default() -> Self {
+        Self { status: None }
+    }
 }
 impl RevokeClientVpnIngressResult {
     /// Starts building a [`RevokeClientVpnIngressResult`].
@@ -21,9 +38,26 @@ impl RevokeClientVpnIngressResult {
     }
 }
 /// A builder for [`RevokeClientVpnIngressResult`](crate::types::RevokeClientVpnIngressResult); start one with `RevokeClientVpnIngressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RevokeClientVpnIngressResultBuilder {
     inner: crate::types::RevokeClientVpnIngressResult,
+}
+impl Clone for RevokeClientVpnIngressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RevokeClientVpnIngressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RevokeClientVpnIngressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RevokeClientVpnIngressResult as Default>::default(),
+        }
+    }
 }
 impl RevokeClientVpnIngressResultBuilder {
     /// Sets [`RevokeClientVpnIngressResult::status`](crate::types::RevokeClientVpnIngressResult::status): The current state of the authorization rule.

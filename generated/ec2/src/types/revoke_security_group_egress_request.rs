@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RevokeSecurityGroupEgressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupEgressRequest {
     /// The IDs of the security group rules.
@@ -27,6 +27,50 @@ pub struct RevokeSecurityGroupEgressRequest {
     pub cidr_ip: Option<String>,
     /// The sets of IP permissions. You can't specify a destination security group and a CIDR IP address range in the same set of permissions.
     pub ip_permissions: Option<Vec<crate::types::IpPermission>>,
+}
+impl Clone for RevokeSecurityGroupEgressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            security_group_rule_ids: self.security_group_rule_ids.clone(),
+            dry_run: self.dry_run,
+            group_id: self.group_id.clone(),
+            source_security_group_name: self.source_security_group_name.clone(),
+            source_security_group_owner_id: self.source_security_group_owner_id.clone(),
+            ip_protocol: self.ip_protocol.clone(),
+            from_port: self.from_port,
+            to_port: self.to_port,
+            cidr_ip: self.cidr_ip.clone(),
+            ip_permissions: self.ip_permissions.clone(),
+        }
+    }
+}
+impl PartialEq for RevokeSecurityGroupEgressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.security_group_rule_ids == other.security_group_rule_ids
+            && self.dry_run == other.dry_run && self.group_id == other.group_id
+            && self.source_security_group_name == other.source_security_group_name
+            && self.source_security_group_owner_id
+                == other.source_security_group_owner_id
+            && self.ip_protocol == other.ip_protocol && self.from_port == other.from_port
+            && self.to_port == other.to_port && self.cidr_ip == other.cidr_ip
+            && self.ip_permissions == other.ip_permissions
+    }
+}
+impl Default for RevokeSecurityGroupEgressRequest {
+    fn default() -> Self {
+        Self {
+            security_group_rule_ids: None,
+            dry_run: None,
+            group_id: None,
+            source_security_group_name: None,
+            source_security_group_owner_id: None,
+            ip_protocol: None,
+            from_port: None,
+            to_port: None,
+            cidr_ip: None,
+            ip_permissions: None,
+        }
+    }
 }
 impl RevokeSecurityGroupEgressRequest {
     /// Starts building a [`RevokeSecurityGroupEgressRequest`].
@@ -86,9 +130,26 @@ impl RevokeSecurityGroupEgressRequest {
     }
 }
 /// A builder for [`RevokeSecurityGroupEgressRequest`](crate::types::RevokeSecurityGroupEgressRequest); start one with `RevokeSecurityGroupEgressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RevokeSecurityGroupEgressRequestBuilder {
     inner: crate::types::RevokeSecurityGroupEgressRequest,
+}
+impl Clone for RevokeSecurityGroupEgressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RevokeSecurityGroupEgressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RevokeSecurityGroupEgressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RevokeSecurityGroupEgressRequest as Default>::default(),
+        }
+    }
 }
 impl RevokeSecurityGroupEgressRequestBuilder {
     /// Appends one item to [`RevokeSecurityGroupEgressRequest::security_group_rule_ids`](crate::types::RevokeSecurityGroupEgressRequest::security_group_rule_ids): The IDs of the security group rules.

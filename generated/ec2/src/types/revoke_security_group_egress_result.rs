@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RevokeSecurityGroupEgressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupEgressResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
@@ -13,6 +13,31 @@ pub struct RevokeSecurityGroupEgressResult {
     pub revoked_security_group_rules: Option<
         Vec<crate::types::RevokedSecurityGroupRule>,
     >,
+}
+impl Clone for RevokeSecurityGroupEgressResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_: self.return_,
+            unknown_ip_permissions: self.unknown_ip_permissions.clone(),
+            revoked_security_group_rules: self.revoked_security_group_rules.clone(),
+        }
+    }
+}
+impl PartialEq for RevokeSecurityGroupEgressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+            && self.unknown_ip_permissions == other.unknown_ip_permissions
+            && self.revoked_security_group_rules == other.revoked_security_group_rules
+    }
+}
+impl Default for RevokeSecurityGroupEgressResult {
+    fn default() -> Self {
+        Self {
+            return_: None,
+            unknown_ip_permissions: None,
+            revoked_security_group_rules: None,
+        }
+    }
 }
 impl RevokeSecurityGroupEgressResult {
     /// Starts building a [`RevokeSecurityGroupEgressResult`].
@@ -39,9 +64,26 @@ impl RevokeSecurityGroupEgressResult {
     }
 }
 /// A builder for [`RevokeSecurityGroupEgressResult`](crate::types::RevokeSecurityGroupEgressResult); start one with `RevokeSecurityGroupEgressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RevokeSecurityGroupEgressResultBuilder {
     inner: crate::types::RevokeSecurityGroupEgressResult,
+}
+impl Clone for RevokeSecurityGroupEgressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RevokeSecurityGroupEgressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RevokeSecurityGroupEgressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RevokeSecurityGroupEgressResult as Default>::default(),
+        }
+    }
 }
 impl RevokeSecurityGroupEgressResultBuilder {
     /// Sets [`RevokeSecurityGroupEgressResult::return_`](crate::types::RevokeSecurityGroupEgressResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RevokeSecurityGroupIngressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupIngressRequest {
     /// The CIDR IP address range. You can't specify this parameter when specifying a source security group.
@@ -27,6 +27,53 @@ pub struct RevokeSecurityGroupIngressRequest {
     pub security_group_rule_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for RevokeSecurityGroupIngressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            cidr_ip: self.cidr_ip.clone(),
+            from_port: self.from_port,
+            group_id: self.group_id.clone(),
+            group_name: self.group_name.clone(),
+            ip_permissions: self.ip_permissions.clone(),
+            ip_protocol: self.ip_protocol.clone(),
+            source_security_group_name: self.source_security_group_name.clone(),
+            source_security_group_owner_id: self.source_security_group_owner_id.clone(),
+            to_port: self.to_port,
+            security_group_rule_ids: self.security_group_rule_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RevokeSecurityGroupIngressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr_ip == other.cidr_ip && self.from_port == other.from_port
+            && self.group_id == other.group_id && self.group_name == other.group_name
+            && self.ip_permissions == other.ip_permissions
+            && self.ip_protocol == other.ip_protocol
+            && self.source_security_group_name == other.source_security_group_name
+            && self.source_security_group_owner_id
+                == other.source_security_group_owner_id && self.to_port == other.to_port
+            && self.security_group_rule_ids == other.security_group_rule_ids
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for RevokeSecurityGroupIngressRequest {
+    fn default() -> Self {
+        Self {
+            cidr_ip: None,
+            from_port: None,
+            group_id: None,
+            group_name: None,
+            ip_permissions: None,
+            ip_protocol: None,
+            source_security_group_name: None,
+            source_security_group_owner_id: None,
+            to_port: None,
+            security_group_rule_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl RevokeSecurityGroupIngressRequest {
     /// Starts building a [`RevokeSecurityGroupIngressRequest`].
@@ -91,9 +138,26 @@ impl RevokeSecurityGroupIngressRequest {
     }
 }
 /// A builder for [`RevokeSecurityGroupIngressRequest`](crate::types::RevokeSecurityGroupIngressRequest); start one with `RevokeSecurityGroupIngressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RevokeSecurityGroupIngressRequestBuilder {
     inner: crate::types::RevokeSecurityGroupIngressRequest,
+}
+impl Clone for RevokeSecurityGroupIngressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RevokeSecurityGroupIngressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RevokeSecurityGroupIngressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RevokeSecurityGroupIngressRequest as Default>::default(),
+        }
+    }
 }
 impl RevokeSecurityGroupIngressRequestBuilder {
     /// Sets [`RevokeSecurityGroupIngressRequest::cidr_ip`](crate::types::RevokeSecurityGroupIngressRequest::cidr_ip): The CIDR IP address range.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RevokeSecurityGroupIngressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupIngressResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
@@ -13,6 +13,31 @@ pub struct RevokeSecurityGroupIngressResult {
     pub revoked_security_group_rules: Option<
         Vec<crate::types::RevokedSecurityGroupRule>,
     >,
+}
+impl Clone for RevokeSecurityGroupIngressResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_: self.return_,
+            unknown_ip_permissions: self.unknown_ip_permissions.clone(),
+            revoked_security_group_rules: self.revoked_security_group_rules.clone(),
+        }
+    }
+}
+impl PartialEq for RevokeSecurityGroupIngressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+            && self.unknown_ip_permissions == other.unknown_ip_permissions
+            && self.revoked_security_group_rules == other.revoked_security_group_rules
+    }
+}
+impl Default for RevokeSecurityGroupIngressResult {
+    fn default() -> Self {
+        Self {
+            return_: None,
+            unknown_ip_permissions: None,
+            revoked_security_group_rules: None,
+        }
+    }
 }
 impl RevokeSecurityGroupIngressResult {
     /// Starts building a [`RevokeSecurityGroupIngressResult`].
@@ -39,9 +64,26 @@ impl RevokeSecurityGroupIngressResult {
     }
 }
 /// A builder for [`RevokeSecurityGroupIngressResult`](crate::types::RevokeSecurityGroupIngressResult); start one with `RevokeSecurityGroupIngressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RevokeSecurityGroupIngressResultBuilder {
     inner: crate::types::RevokeSecurityGroupIngressResult,
+}
+impl Clone for RevokeSecurityGroupIngressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RevokeSecurityGroupIngressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RevokeSecurityGroupIngressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RevokeSecurityGroupIngressResult as Default>::default(),
+        }
+    }
 }
 impl RevokeSecurityGroupIngressResultBuilder {
     /// Sets [`RevokeSecurityGroupIngressResult::return_`](crate::types::RevokeSecurityGroupIngressResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.

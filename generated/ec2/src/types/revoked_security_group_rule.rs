@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A security group rule removed with [RevokeSecurityGroupEgress](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RevokeSecurityGroupEgress.html) or [RevokeSecurityGroupIngress](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RevokeSecurityGroupIngress.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RevokedSecurityGroupRule {
     /// A security group rule ID.
@@ -27,6 +27,52 @@ pub struct RevokedSecurityGroupRule {
     pub referenced_group_id: Option<String>,
     /// A description of the revoked security group rule.
     pub description: Option<String>,
+}
+impl Clone for RevokedSecurityGroupRule {
+    fn clone(&self) -> Self {
+        Self {
+            security_group_rule_id: self.security_group_rule_id.clone(),
+            group_id: self.group_id.clone(),
+            is_egress: self.is_egress,
+            ip_protocol: self.ip_protocol.clone(),
+            from_port: self.from_port,
+            to_port: self.to_port,
+            cidr_ipv4: self.cidr_ipv4.clone(),
+            cidr_ipv6: self.cidr_ipv6.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+            referenced_group_id: self.referenced_group_id.clone(),
+            description: self.description.clone(),
+        }
+    }
+}
+impl PartialEq for RevokedSecurityGroupRule {
+    fn eq(&self, other: &Self) -> bool {
+        self.security_group_rule_id == other.security_group_rule_id
+            && self.group_id == other.group_id && self.is_egress == other.is_egress
+            && self.ip_protocol == other.ip_protocol && self.from_port == other.from_port
+            && self.to_port == other.to_port && self.cidr_ipv4 == other.cidr_ipv4
+            && self.cidr_ipv6 == other.cidr_ipv6
+            && self.prefix_list_id == other.prefix_list_id
+            && self.referenced_group_id == other.referenced_group_id
+            && self.description == other.description
+    }
+}
+impl Default for RevokedSecurityGroupRule {
+    fn default() -> Self {
+        Self {
+            security_group_rule_id: None,
+            group_id: None,
+            is_egress: None,
+            ip_protocol: None,
+            from_port: None,
+            to_port: None,
+            cidr_ipv4: None,
+            cidr_ipv6: None,
+            prefix_list_id: None,
+            referenced_group_id: None,
+            description: None,
+        }
+    }
 }
 impl RevokedSecurityGroupRule {
     /// Starts building a [`RevokedSecurityGroupRule`].
@@ -91,9 +137,26 @@ impl RevokedSecurityGroupRule {
     }
 }
 /// A builder for [`RevokedSecurityGroupRule`](crate::types::RevokedSecurityGroupRule); start one with `RevokedSecurityGroupRule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RevokedSecurityGroupRuleBuilder {
     inner: crate::types::RevokedSecurityGroupRule,
+}
+impl Clone for RevokedSecurityGroupRuleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RevokedSecurityGroupRuleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RevokedSecurityGroupRuleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RevokedSecurityGroupRule as Default>::default(),
+        }
+    }
 }
 impl RevokedSecurityGroupRuleBuilder {
     /// Sets [`RevokedSecurityGroupRule::security_group_rule_id`](crate::types::RevokedSecurityGroupRule::security_group_rule_id): A security group rule ID.

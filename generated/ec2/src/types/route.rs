@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route in a route table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Route {
     /// The IPv4 CIDR block used for the destination match.
@@ -46,6 +46,78 @@ pub struct Route {
     pub odb_network_arn: Option<String>,
     /// The next hop IP address for routes propagated by VPC Route Server into VPC route tables.
     pub ip_address: Option<String>,
+}
+impl Clone for Route {
+    fn clone(&self) -> Self {
+        Self {
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            destination_ipv6_cidr_block: self.destination_ipv6_cidr_block.clone(),
+            destination_prefix_list_id: self.destination_prefix_list_id.clone(),
+            egress_only_internet_gateway_id: self
+                .egress_only_internet_gateway_id
+                .clone(),
+            gateway_id: self.gateway_id.clone(),
+            instance_id: self.instance_id.clone(),
+            instance_owner_id: self.instance_owner_id.clone(),
+            nat_gateway_id: self.nat_gateway_id.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            local_gateway_id: self.local_gateway_id.clone(),
+            carrier_gateway_id: self.carrier_gateway_id.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            origin: self.origin.clone(),
+            state: self.state.clone(),
+            vpc_peering_connection_id: self.vpc_peering_connection_id.clone(),
+            core_network_arn: self.core_network_arn.clone(),
+            odb_network_arn: self.odb_network_arn.clone(),
+            ip_address: self.ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for Route {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_cidr_block == other.destination_cidr_block
+            && self.destination_ipv6_cidr_block == other.destination_ipv6_cidr_block
+            && self.destination_prefix_list_id == other.destination_prefix_list_id
+            && self.egress_only_internet_gateway_id
+                == other.egress_only_internet_gateway_id
+            && self.gateway_id == other.gateway_id
+            && self.instance_id == other.instance_id
+            && self.instance_owner_id == other.instance_owner_id
+            && self.nat_gateway_id == other.nat_gateway_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.local_gateway_id == other.local_gateway_id
+            && self.carrier_gateway_id == other.carrier_gateway_id
+            && self.network_interface_id == other.network_interface_id
+            && self.origin == other.origin && self.state == other.state
+            && self.vpc_peering_connection_id == other.vpc_peering_connection_id
+            && self.core_network_arn == other.core_network_arn
+            && self.odb_network_arn == other.odb_network_arn
+            && self.ip_address == other.ip_address
+    }
+}
+impl Default for Route {
+    fn default() -> Self {
+        Self {
+            destination_cidr_block: None,
+            destination_ipv6_cidr_block: None,
+            destination_prefix_list_id: None,
+            egress_only_internet_gateway_id: None,
+            gateway_id: None,
+            instance_id: None,
+            instance_owner_id: None,
+            nat_gateway_id: None,
+            transit_gateway_id: None,
+            local_gateway_id: None,
+            carrier_gateway_id: None,
+            network_interface_id: None,
+            origin: None,
+            state: None,
+            vpc_peering_connection_id: None,
+            core_network_arn: None,
+            odb_network_arn: None,
+            ip_address: None,
+        }
+    }
 }
 impl Route {
     /// Starts building a [`Route`].
@@ -145,9 +217,26 @@ impl Route {
     }
 }
 /// A builder for [`Route`](crate::types::Route); start one with `Route::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteBuilder {
     inner: crate::types::Route,
+}
+impl Clone for RouteBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Route as Default>::default(),
+        }
+    }
 }
 impl RouteBuilder {
     /// Sets [`Route::destination_cidr_block`](crate::types::Route::destination_cidr_block): The IPv4 CIDR block used for the destination match.

@@ -12,7 +12,7 @@
 /// - Internet gateway route tables
 ///
 /// Route server does not support route tables associated with virtual private gateways. To propagate routes into a transit gateway route table, use [Transit Gateway Connect](https://docs.aws.amazon.com/vpc/latest/tgw/tgw-connect.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteServer {
     /// The unique identifier of the route server.
@@ -33,6 +33,45 @@ pub struct RouteServer {
     pub sns_notifications_enabled: Option<bool>,
     /// The ARN of the SNS topic where notifications are published.
     pub sns_topic_arn: Option<String>,
+}
+impl Clone for RouteServer {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            amazon_side_asn: self.amazon_side_asn,
+            state: self.state.clone(),
+            tags: self.tags.clone(),
+            persist_routes_state: self.persist_routes_state.clone(),
+            persist_routes_duration: self.persist_routes_duration,
+            sns_notifications_enabled: self.sns_notifications_enabled,
+            sns_topic_arn: self.sns_topic_arn.clone(),
+        }
+    }
+}
+impl PartialEq for RouteServer {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id
+            && self.amazon_side_asn == other.amazon_side_asn && self.state == other.state
+            && self.tags == other.tags
+            && self.persist_routes_state == other.persist_routes_state
+            && self.persist_routes_duration == other.persist_routes_duration
+            && self.sns_notifications_enabled == other.sns_notifications_enabled
+            && self.sns_topic_arn == other.sns_topic_arn
+    }
+}
+impl Default for RouteServer {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            amazon_side_asn: None,
+            state: None,
+            tags: None,
+            persist_routes_state: None,
+            persist_routes_duration: None,
+            sns_notifications_enabled: None,
+            sns_topic_arn: None,
+        }
+    }
 }
 impl RouteServer {
     /// Starts building a [`RouteServer`].
@@ -84,9 +123,26 @@ impl RouteServer {
     }
 }
 /// A builder for [`RouteServer`](crate::types::RouteServer); start one with `RouteServer::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteServerBuilder {
     inner: crate::types::RouteServer,
+}
+impl Clone for RouteServerBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteServerBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteServerBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteServer as Default>::default(),
+        }
+    }
 }
 impl RouteServerBuilder {
     /// Sets [`RouteServer::route_server_id`](crate::types::RouteServer::route_server_id): The unique identifier of the route server.

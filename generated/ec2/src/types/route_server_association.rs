@@ -4,7 +4,7 @@
 /// Describes the association between a route server and a VPC.
 ///
 /// A route server association is the connection established between a route server and a VPC.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteServerAssociation {
     /// The ID of the associated route server.
@@ -13,6 +13,30 @@ pub struct RouteServerAssociation {
     pub vpc_id: Option<String>,
     /// The current state of the association.
     pub state: Option<crate::types::RouteServerAssociationState>,
+}
+impl Clone for RouteServerAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for RouteServerAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id && self.vpc_id == other.vpc_id
+            && self.state == other.state
+    }
+}
+impl Default for RouteServerAssociation {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            vpc_id: None,
+            state: None,
+        }
+    }
 }
 impl RouteServerAssociation {
     /// Starts building a [`RouteServerAssociation`].
@@ -37,9 +61,26 @@ impl RouteServerAssociation {
     }
 }
 /// A builder for [`RouteServerAssociation`](crate::types::RouteServerAssociation); start one with `RouteServerAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteServerAssociationBuilder {
     inner: crate::types::RouteServerAssociation,
+}
+impl Clone for RouteServerAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteServerAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteServerAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteServerAssociation as Default>::default(),
+        }
+    }
 }
 impl RouteServerAssociationBuilder {
     /// Sets [`RouteServerAssociation::route_server_id`](crate::types::RouteServerAssociation::route_server_id): The ID of the associated route server.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The current status of Bidirectional Forwarding Detection (BFD) for a BGP session.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteServerBfdStatus {
     /// The operational status of the BFD session.
     pub status: Option<crate::types::RouteServerBfdState>,
+}
+impl Clone for RouteServerBfdStatus {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for RouteServerBfdStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status
+    }
+}
+impl Default for RouteServerBfdStatus {
+    fn default() -> Self {
+        Self { status: None }
+    }
 }
 impl RouteServerBfdStatus {
     /// Starts building a [`RouteServerBfdStatus`].
@@ -21,9 +38,26 @@ impl RouteServerBfdStatus {
     }
 }
 /// A builder for [`RouteServerBfdStatus`](crate::types::RouteServerBfdStatus); start one with `RouteServerBfdStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteServerBfdStatusBuilder {
     inner: crate::types::RouteServerBfdStatus,
+}
+impl Clone for RouteServerBfdStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteServerBfdStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteServerBfdStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteServerBfdStatus as Default>::default(),
+        }
+    }
 }
 impl RouteServerBfdStatusBuilder {
     /// Sets [`RouteServerBfdStatus::status`](crate::types::RouteServerBfdStatus::status): The operational status of the BFD session.

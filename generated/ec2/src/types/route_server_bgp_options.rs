@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The BGP configuration options for a route server peer.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteServerBgpOptions {
     /// The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance. Valid values are from 1 to 4294967295. We recommend using a private ASN in the 64512–65534 (16-bit ASN) or 4200000000–4294967294 (32-bit ASN) range.
@@ -16,6 +16,28 @@ pub struct RouteServerBgpOptions {
     ///
     /// Defaults to `bgp-keepalive`.
     pub peer_liveness_detection: Option<crate::types::RouteServerPeerLivenessMode>,
+}
+impl Clone for RouteServerBgpOptions {
+    fn clone(&self) -> Self {
+        Self {
+            peer_asn: self.peer_asn,
+            peer_liveness_detection: self.peer_liveness_detection.clone(),
+        }
+    }
+}
+impl PartialEq for RouteServerBgpOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.peer_asn == other.peer_asn
+            && self.peer_liveness_detection == other.peer_liveness_detection
+    }
+}
+impl Default for RouteServerBgpOptions {
+    fn default() -> Self {
+        Self {
+            peer_asn: None,
+            peer_liveness_detection: None,
+        }
+    }
 }
 impl RouteServerBgpOptions {
     /// Starts building a [`RouteServerBgpOptions`].
@@ -37,9 +59,26 @@ impl RouteServerBgpOptions {
     }
 }
 /// A builder for [`RouteServerBgpOptions`](crate::types::RouteServerBgpOptions); start one with `RouteServerBgpOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteServerBgpOptionsBuilder {
     inner: crate::types::RouteServerBgpOptions,
+}
+impl Clone for RouteServerBgpOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteServerBgpOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteServerBgpOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteServerBgpOptions as Default>::default(),
+        }
+    }
 }
 impl RouteServerBgpOptionsBuilder {
     /// Sets [`RouteServerBgpOptions::peer_asn`](crate::types::RouteServerBgpOptions::peer_asn): The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance.

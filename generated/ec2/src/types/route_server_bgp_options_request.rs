@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The BGP configuration options requested for a route server peer.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteServerBgpOptionsRequest {
     /// The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance. Valid values are from 1 to 4294967295. We recommend using a private ASN in the 64512–65534 (16-bit ASN) or 4200000000–4294967294 (32-bit ASN) range.
@@ -16,6 +16,28 @@ pub struct RouteServerBgpOptionsRequest {
     ///
     /// Defaults to `bgp-keepalive`.
     pub peer_liveness_detection: Option<crate::types::RouteServerPeerLivenessMode>,
+}
+impl Clone for RouteServerBgpOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            peer_asn: self.peer_asn,
+            peer_liveness_detection: self.peer_liveness_detection.clone(),
+        }
+    }
+}
+impl PartialEq for RouteServerBgpOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.peer_asn == other.peer_asn
+            && self.peer_liveness_detection == other.peer_liveness_detection
+    }
+}
+impl Default for RouteServerBgpOptionsRequest {
+    fn default() -> Self {
+        Self {
+            peer_asn: None,
+            peer_liveness_detection: None,
+        }
+    }
 }
 impl RouteServerBgpOptionsRequest {
     /// Starts building a [`RouteServerBgpOptionsRequest`].
@@ -37,9 +59,26 @@ impl RouteServerBgpOptionsRequest {
     }
 }
 /// A builder for [`RouteServerBgpOptionsRequest`](crate::types::RouteServerBgpOptionsRequest); start one with `RouteServerBgpOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteServerBgpOptionsRequestBuilder {
     inner: crate::types::RouteServerBgpOptionsRequest,
+}
+impl Clone for RouteServerBgpOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteServerBgpOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteServerBgpOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteServerBgpOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl RouteServerBgpOptionsRequestBuilder {
     /// Sets [`RouteServerBgpOptionsRequest::peer_asn`](crate::types::RouteServerBgpOptionsRequest::peer_asn): The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The current status of a BGP session.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteServerBgpStatus {
     /// The operational status of the BGP session. The status enables you to monitor session liveness if you lack monitoring on your router/appliance.
     pub status: Option<crate::types::RouteServerBgpState>,
+}
+impl Clone for RouteServerBgpStatus {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for RouteServerBgpStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status
+    }
+}
+impl Default for RouteServerBgpStatus {
+    fn default() -> Self {
+        Self { status: None }
+    }
 }
 impl RouteServerBgpStatus {
     /// Starts building a [`RouteServerBgpStatus`].
@@ -21,9 +38,26 @@ impl RouteServerBgpStatus {
     }
 }
 /// A builder for [`RouteServerBgpStatus`](crate::types::RouteServerBgpStatus); start one with `RouteServerBgpStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteServerBgpStatusBuilder {
     inner: crate::types::RouteServerBgpStatus,
+}
+impl Clone for RouteServerBgpStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteServerBgpStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteServerBgpStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteServerBgpStatus as Default>::default(),
+        }
+    }
 }
 impl RouteServerBgpStatusBuilder {
     /// Sets [`RouteServerBgpStatus::status`](crate::types::RouteServerBgpStatus::status): The operational status of the BGP session.

@@ -4,7 +4,7 @@
 /// Describes a route server endpoint and its properties.
 ///
 /// A route server endpoint is an Amazon Web Services-managed component inside a subnet that facilitates [BGP (Border Gateway Protocol)](https://en.wikipedia.org/wiki/Border_Gateway_Protocol) connections between your route server and your BGP peers.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteServerEndpoint {
     /// The ID of the route server associated with this endpoint.
@@ -25,6 +25,46 @@ pub struct RouteServerEndpoint {
     pub failure_reason: Option<String>,
     /// Any tags assigned to the route server endpoint.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for RouteServerEndpoint {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            route_server_endpoint_id: self.route_server_endpoint_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            subnet_id: self.subnet_id.clone(),
+            eni_id: self.eni_id.clone(),
+            eni_address: self.eni_address.clone(),
+            state: self.state.clone(),
+            failure_reason: self.failure_reason.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for RouteServerEndpoint {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id
+            && self.route_server_endpoint_id == other.route_server_endpoint_id
+            && self.vpc_id == other.vpc_id && self.subnet_id == other.subnet_id
+            && self.eni_id == other.eni_id && self.eni_address == other.eni_address
+            && self.state == other.state && self.failure_reason == other.failure_reason
+            && self.tags == other.tags
+    }
+}
+impl Default for RouteServerEndpoint {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            route_server_endpoint_id: None,
+            vpc_id: None,
+            subnet_id: None,
+            eni_id: None,
+            eni_address: None,
+            state: None,
+            failure_reason: None,
+            tags: None,
+        }
+    }
 }
 impl RouteServerEndpoint {
     /// Starts building a [`RouteServerEndpoint`].
@@ -79,9 +119,26 @@ impl RouteServerEndpoint {
     }
 }
 /// A builder for [`RouteServerEndpoint`](crate::types::RouteServerEndpoint); start one with `RouteServerEndpoint::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteServerEndpointBuilder {
     inner: crate::types::RouteServerEndpoint,
+}
+impl Clone for RouteServerEndpointBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteServerEndpointBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteServerEndpointBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteServerEndpoint as Default>::default(),
+        }
+    }
 }
 impl RouteServerEndpointBuilder {
     /// Sets [`RouteServerEndpoint::route_server_id`](crate::types::RouteServerEndpoint::route_server_id): The ID of the route server associated with this endpoint.

@@ -8,7 +8,7 @@
 /// - Have an elastic network interface in the VPC
 /// - Support BGP (Border Gateway Protocol)
 /// - Can initiate BGP sessions
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteServerPeer {
     /// The unique identifier of the route server peer.
@@ -39,6 +39,61 @@ pub struct RouteServerPeer {
     pub bfd_status: Option<crate::types::RouteServerBfdStatus>,
     /// Any tags assigned to the route server peer.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for RouteServerPeer {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_peer_id: self.route_server_peer_id.clone(),
+            route_server_endpoint_id: self.route_server_endpoint_id.clone(),
+            route_server_id: self.route_server_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            subnet_id: self.subnet_id.clone(),
+            state: self.state.clone(),
+            failure_reason: self.failure_reason.clone(),
+            endpoint_eni_id: self.endpoint_eni_id.clone(),
+            endpoint_eni_address: self.endpoint_eni_address.clone(),
+            peer_address: self.peer_address.clone(),
+            bgp_options: self.bgp_options.clone(),
+            bgp_status: self.bgp_status.clone(),
+            bfd_status: self.bfd_status.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for RouteServerPeer {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_peer_id == other.route_server_peer_id
+            && self.route_server_endpoint_id == other.route_server_endpoint_id
+            && self.route_server_id == other.route_server_id
+            && self.vpc_id == other.vpc_id && self.subnet_id == other.subnet_id
+            && self.state == other.state && self.failure_reason == other.failure_reason
+            && self.endpoint_eni_id == other.endpoint_eni_id
+            && self.endpoint_eni_address == other.endpoint_eni_address
+            && self.peer_address == other.peer_address
+            && self.bgp_options == other.bgp_options
+            && self.bgp_status == other.bgp_status && self.bfd_status == other.bfd_status
+            && self.tags == other.tags
+    }
+}
+impl Default for RouteServerPeer {
+    fn default() -> Self {
+        Self {
+            route_server_peer_id: None,
+            route_server_endpoint_id: None,
+            route_server_id: None,
+            vpc_id: None,
+            subnet_id: None,
+            state: None,
+            failure_reason: None,
+            endpoint_eni_id: None,
+            endpoint_eni_address: None,
+            peer_address: None,
+            bgp_options: None,
+            bgp_status: None,
+            bfd_status: None,
+            tags: None,
+        }
+    }
 }
 impl RouteServerPeer {
     /// Starts building a [`RouteServerPeer`].
@@ -118,9 +173,26 @@ impl RouteServerPeer {
     }
 }
 /// A builder for [`RouteServerPeer`](crate::types::RouteServerPeer); start one with `RouteServerPeer::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteServerPeerBuilder {
     inner: crate::types::RouteServerPeer,
+}
+impl Clone for RouteServerPeerBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteServerPeerBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteServerPeerBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteServerPeer as Default>::default(),
+        }
+    }
 }
 impl RouteServerPeerBuilder {
     /// Sets [`RouteServerPeer::route_server_peer_id`](crate::types::RouteServerPeer::route_server_peer_id): The unique identifier of the route server peer.

@@ -4,7 +4,7 @@
 /// Describes the route propagation configuration between a route server and a route table.
 ///
 /// When enabled, route server propagation installs the routes in the FIB on the route table you've specified. Route server supports IPv4 and IPv6 route propagation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteServerPropagation {
     /// The ID of the route server configured for route propagation.
@@ -13,6 +13,30 @@ pub struct RouteServerPropagation {
     pub route_table_id: Option<String>,
     /// The current state of route propagation.
     pub state: Option<crate::types::RouteServerPropagationState>,
+}
+impl Clone for RouteServerPropagation {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_id: self.route_server_id.clone(),
+            route_table_id: self.route_table_id.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for RouteServerPropagation {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_id == other.route_server_id
+            && self.route_table_id == other.route_table_id && self.state == other.state
+    }
+}
+impl Default for RouteServerPropagation {
+    fn default() -> Self {
+        Self {
+            route_server_id: None,
+            route_table_id: None,
+            state: None,
+        }
+    }
 }
 impl RouteServerPropagation {
     /// Starts building a [`RouteServerPropagation`].
@@ -37,9 +61,26 @@ impl RouteServerPropagation {
     }
 }
 /// A builder for [`RouteServerPropagation`](crate::types::RouteServerPropagation); start one with `RouteServerPropagation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteServerPropagationBuilder {
     inner: crate::types::RouteServerPropagation,
+}
+impl Clone for RouteServerPropagationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteServerPropagationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteServerPropagationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteServerPropagation as Default>::default(),
+        }
+    }
 }
 impl RouteServerPropagationBuilder {
     /// Sets [`RouteServerPropagation::route_server_id`](crate::types::RouteServerPropagation::route_server_id): The ID of the route server configured for route propagation.

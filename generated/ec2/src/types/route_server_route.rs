@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route in the route server's routing database.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteServerRoute {
     /// The ID of the route server endpoint that received this route.
@@ -27,6 +27,44 @@ pub struct RouteServerRoute {
     pub med: Option<i32>,
     /// The IP address for the next hop.
     pub next_hop_ip: Option<String>,
+}
+impl Clone for RouteServerRoute {
+    fn clone(&self) -> Self {
+        Self {
+            route_server_endpoint_id: self.route_server_endpoint_id.clone(),
+            route_server_peer_id: self.route_server_peer_id.clone(),
+            route_installation_details: self.route_installation_details.clone(),
+            route_status: self.route_status.clone(),
+            prefix: self.prefix.clone(),
+            as_paths: self.as_paths.clone(),
+            med: self.med,
+            next_hop_ip: self.next_hop_ip.clone(),
+        }
+    }
+}
+impl PartialEq for RouteServerRoute {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_server_endpoint_id == other.route_server_endpoint_id
+            && self.route_server_peer_id == other.route_server_peer_id
+            && self.route_installation_details == other.route_installation_details
+            && self.route_status == other.route_status && self.prefix == other.prefix
+            && self.as_paths == other.as_paths && self.med == other.med
+            && self.next_hop_ip == other.next_hop_ip
+    }
+}
+impl Default for RouteServerRoute {
+    fn default() -> Self {
+        Self {
+            route_server_endpoint_id: None,
+            route_server_peer_id: None,
+            route_installation_details: None,
+            route_status: None,
+            prefix: None,
+            as_paths: None,
+            med: None,
+            next_hop_ip: None,
+        }
+    }
 }
 impl RouteServerRoute {
     /// Starts building a [`RouteServerRoute`].
@@ -78,9 +116,26 @@ impl RouteServerRoute {
     }
 }
 /// A builder for [`RouteServerRoute`](crate::types::RouteServerRoute); start one with `RouteServerRoute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteServerRouteBuilder {
     inner: crate::types::RouteServerRoute,
+}
+impl Clone for RouteServerRouteBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteServerRouteBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteServerRouteBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteServerRoute as Default>::default(),
+        }
+    }
 }
 impl RouteServerRouteBuilder {
     /// Sets [`RouteServerRoute::route_server_endpoint_id`](crate::types::RouteServerRoute::route_server_endpoint_id): The ID of the route server endpoint that received this route.

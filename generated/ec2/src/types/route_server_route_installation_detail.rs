@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the installation status of a route in a route table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteServerRouteInstallationDetail {
     /// The ID of the route table where the route is being installed.
@@ -13,6 +13,34 @@ pub struct RouteServerRouteInstallationDetail {
     >,
     /// The reason for the current installation status of the route.
     pub route_installation_status_reason: Option<String>,
+}
+impl Clone for RouteServerRouteInstallationDetail {
+    fn clone(&self) -> Self {
+        Self {
+            route_table_id: self.route_table_id.clone(),
+            route_installation_status: self.route_installation_status.clone(),
+            route_installation_status_reason: self
+                .route_installation_status_reason
+                .clone(),
+        }
+    }
+}
+impl PartialEq for RouteServerRouteInstallationDetail {
+    fn eq(&self, other: &Self) -> bool {
+        self.route_table_id == other.route_table_id
+            && self.route_installation_status == other.route_installation_status
+            && self.route_installation_status_reason
+                == other.route_installation_status_reason
+    }
+}
+impl Default for RouteServerRouteInstallationDetail {
+    fn default() -> Self {
+        Self {
+            route_table_id: None,
+            route_installation_status: None,
+            route_installation_status_reason: None,
+        }
+    }
 }
 impl RouteServerRouteInstallationDetail {
     /// Starts building a [`RouteServerRouteInstallationDetail`].
@@ -39,9 +67,26 @@ impl RouteServerRouteInstallationDetail {
     }
 }
 /// A builder for [`RouteServerRouteInstallationDetail`](crate::types::RouteServerRouteInstallationDetail); start one with `RouteServerRouteInstallationDetail::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteServerRouteInstallationDetailBuilder {
     inner: crate::types::RouteServerRouteInstallationDetail,
+}
+impl Clone for RouteServerRouteInstallationDetailBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteServerRouteInstallationDetailBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteServerRouteInstallationDetailBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteServerRouteInstallationDetail as Default>::default(),
+        }
+    }
 }
 impl RouteServerRouteInstallationDetailBuilder {
     /// Sets [`RouteServerRouteInstallationDetail::route_table_id`](crate::types::RouteServerRouteInstallationDetail::route_table_id): The ID of the route table where the route is being installed.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteTable {
     /// The associations between the route table and your subnets or gateways.
@@ -19,6 +19,41 @@ pub struct RouteTable {
     pub vpc_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the route table.
     pub owner_id: Option<String>,
+}
+impl Clone for RouteTable {
+    fn clone(&self) -> Self {
+        Self {
+            associations: self.associations.clone(),
+            propagating_vgws: self.propagating_vgws.clone(),
+            route_table_id: self.route_table_id.clone(),
+            routes: self.routes.clone(),
+            tags: self.tags.clone(),
+            vpc_id: self.vpc_id.clone(),
+            owner_id: self.owner_id.clone(),
+        }
+    }
+}
+impl PartialEq for RouteTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.associations == other.associations
+            && self.propagating_vgws == other.propagating_vgws
+            && self.route_table_id == other.route_table_id && self.routes == other.routes
+            && self.tags == other.tags && self.vpc_id == other.vpc_id
+            && self.owner_id == other.owner_id
+    }
+}
+impl Default for RouteTable {
+    fn default() -> Self {
+        Self {
+            associations: None,
+            propagating_vgws: None,
+            route_table_id: None,
+            routes: None,
+            tags: None,
+            vpc_id: None,
+            owner_id: None,
+        }
+    }
 }
 impl RouteTable {
     /// Starts building a [`RouteTable`].
@@ -63,9 +98,26 @@ impl RouteTable {
     }
 }
 /// A builder for [`RouteTable`](crate::types::RouteTable); start one with `RouteTable::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteTableBuilder {
     inner: crate::types::RouteTable,
+}
+impl Clone for RouteTableBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteTableBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteTableBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteTable as Default>::default(),
+        }
+    }
 }
 impl RouteTableBuilder {
     /// Appends one item to [`RouteTable::associations`](crate::types::RouteTable::associations): The associations between the route table and your subnets or gateways.

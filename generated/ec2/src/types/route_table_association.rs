@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between a route table and a subnet or gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteTableAssociation {
     /// Indicates whether this is the main route table.
@@ -19,6 +19,42 @@ pub struct RouteTableAssociation {
     pub public_ipv4_pool: Option<String>,
     /// The state of the association.
     pub association_state: Option<crate::types::RouteTableAssociationState>,
+}
+impl Clone for RouteTableAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            main: self.main,
+            route_table_association_id: self.route_table_association_id.clone(),
+            route_table_id: self.route_table_id.clone(),
+            subnet_id: self.subnet_id.clone(),
+            gateway_id: self.gateway_id.clone(),
+            public_ipv4_pool: self.public_ipv4_pool.clone(),
+            association_state: self.association_state.clone(),
+        }
+    }
+}
+impl PartialEq for RouteTableAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.main == other.main
+            && self.route_table_association_id == other.route_table_association_id
+            && self.route_table_id == other.route_table_id
+            && self.subnet_id == other.subnet_id && self.gateway_id == other.gateway_id
+            && self.public_ipv4_pool == other.public_ipv4_pool
+            && self.association_state == other.association_state
+    }
+}
+impl Default for RouteTableAssociation {
+    fn default() -> Self {
+        Self {
+            main: None,
+            route_table_association_id: None,
+            route_table_id: None,
+            subnet_id: None,
+            gateway_id: None,
+            public_ipv4_pool: None,
+            association_state: None,
+        }
+    }
 }
 impl RouteTableAssociation {
     /// Starts building a [`RouteTableAssociation`].
@@ -65,9 +101,26 @@ impl RouteTableAssociation {
     }
 }
 /// A builder for [`RouteTableAssociation`](crate::types::RouteTableAssociation); start one with `RouteTableAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteTableAssociationBuilder {
     inner: crate::types::RouteTableAssociation,
+}
+impl Clone for RouteTableAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteTableAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteTableAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteTableAssociation as Default>::default(),
+        }
+    }
 }
 impl RouteTableAssociationBuilder {
     /// Sets [`RouteTableAssociation::main`](crate::types::RouteTableAssociation::main): Indicates whether this is the main route table.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of an association between a route table and a subnet or gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RouteTableAssociationState {
     /// The state of the association.
     pub state: Option<crate::types::RouteTableAssociationStateCode>,
     /// The status message, if applicable.
     pub status_message: Option<String>,
+}
+impl Clone for RouteTableAssociationState {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            status_message: self.status_message.clone(),
+        }
+    }
+}
+impl PartialEq for RouteTableAssociationState {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.status_message == other.status_message
+    }
+}
+impl Default for RouteTableAssociationState {
+    fn default() -> Self {
+        Self {
+            state: None,
+            status_message: None,
+        }
+    }
 }
 impl RouteTableAssociationState {
     /// Starts building a [`RouteTableAssociationState`].
@@ -28,9 +49,26 @@ impl RouteTableAssociationState {
     }
 }
 /// A builder for [`RouteTableAssociationState`](crate::types::RouteTableAssociationState); start one with `RouteTableAssociationState::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RouteTableAssociationStateBuilder {
     inner: crate::types::RouteTableAssociationState,
+}
+impl Clone for RouteTableAssociationStateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RouteTableAssociationStateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RouteTableAssociationStateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RouteTableAssociationState as Default>::default(),
+        }
+    }
 }
 impl RouteTableAssociationStateBuilder {
     /// Sets [`RouteTableAssociationState::state`](crate::types::RouteTableAssociationState::state): The state of the association.

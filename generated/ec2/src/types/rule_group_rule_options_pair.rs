@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the rule options for a stateful rule group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RuleGroupRuleOptionsPair {
     /// The ARN of the rule group.
     pub rule_group_arn: Option<String>,
     /// The rule options.
     pub rule_options: Option<Vec<crate::types::RuleOption>>,
+}
+impl Clone for RuleGroupRuleOptionsPair {
+    fn clone(&self) -> Self {
+        Self {
+            rule_group_arn: self.rule_group_arn.clone(),
+            rule_options: self.rule_options.clone(),
+        }
+    }
+}
+impl PartialEq for RuleGroupRuleOptionsPair {
+    fn eq(&self, other: &Self) -> bool {
+        self.rule_group_arn == other.rule_group_arn
+            && self.rule_options == other.rule_options
+    }
+}
+impl Default for RuleGroupRuleOptionsPair {
+    fn default() -> Self {
+        Self {
+            rule_group_arn: None,
+            rule_options: None,
+        }
+    }
 }
 impl RuleGroupRuleOptionsPair {
     /// Starts building a [`RuleGroupRuleOptionsPair`].
@@ -28,9 +50,26 @@ impl RuleGroupRuleOptionsPair {
     }
 }
 /// A builder for [`RuleGroupRuleOptionsPair`](crate::types::RuleGroupRuleOptionsPair); start one with `RuleGroupRuleOptionsPair::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RuleGroupRuleOptionsPairBuilder {
     inner: crate::types::RuleGroupRuleOptionsPair,
+}
+impl Clone for RuleGroupRuleOptionsPairBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RuleGroupRuleOptionsPairBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RuleGroupRuleOptionsPairBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RuleGroupRuleOptionsPair as Default>::default(),
+        }
+    }
 }
 impl RuleGroupRuleOptionsPairBuilder {
     /// Sets [`RuleGroupRuleOptionsPair::rule_group_arn`](crate::types::RuleGroupRuleOptionsPair::rule_group_arn): The ARN of the rule group.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the type of a stateful rule group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RuleGroupTypePair {
     /// The ARN of the rule group.
     pub rule_group_arn: Option<String>,
     /// The rule group type. The possible values are `Domain List` and `Suricata`.
     pub rule_group_type: Option<String>,
+}
+impl Clone for RuleGroupTypePair {
+    fn clone(&self) -> Self {
+        Self {
+            rule_group_arn: self.rule_group_arn.clone(),
+            rule_group_type: self.rule_group_type.clone(),
+        }
+    }
+}
+impl PartialEq for RuleGroupTypePair {
+    fn eq(&self, other: &Self) -> bool {
+        self.rule_group_arn == other.rule_group_arn
+            && self.rule_group_type == other.rule_group_type
+    }
+}
+impl Default for RuleGroupTypePair {
+    fn default() -> Self {
+        Self {
+            rule_group_arn: None,
+            rule_group_type: None,
+        }
+    }
 }
 impl RuleGroupTypePair {
     /// Starts building a [`RuleGroupTypePair`].
@@ -28,9 +50,26 @@ impl RuleGroupTypePair {
     }
 }
 /// A builder for [`RuleGroupTypePair`](crate::types::RuleGroupTypePair); start one with `RuleGroupTypePair::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RuleGroupTypePairBuilder {
     inner: crate::types::RuleGroupTypePair,
+}
+impl Clone for RuleGroupTypePairBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RuleGroupTypePairBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RuleGroupTypePairBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RuleGroupTypePair as Default>::default(),
+        }
+    }
 }
 impl RuleGroupTypePairBuilder {
     /// Sets [`RuleGroupTypePair::rule_group_arn`](crate::types::RuleGroupTypePair::rule_group_arn): The ARN of the rule group.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes additional settings for a stateful rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RuleOption {
     /// The Suricata keyword.
     pub keyword: Option<String>,
     /// The settings for the keyword.
     pub settings: Option<Vec<String>>,
+}
+impl Clone for RuleOption {
+    fn clone(&self) -> Self {
+        Self {
+            keyword: self.keyword.clone(),
+            settings: self.settings.clone(),
+        }
+    }
+}
+impl PartialEq for RuleOption {
+    fn eq(&self, other: &Self) -> bool {
+        self.keyword == other.keyword && self.settings == other.settings
+    }
+}
+impl Default for RuleOption {
+    fn default() -> Self {
+        Self {
+            keyword: None,
+            settings: None,
+        }
+    }
 }
 impl RuleOption {
     /// Starts building a [`RuleOption`].
@@ -28,9 +49,26 @@ impl RuleOption {
     }
 }
 /// A builder for [`RuleOption`](crate::types::RuleOption); start one with `RuleOption::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RuleOptionBuilder {
     inner: crate::types::RuleOption,
+}
+impl Clone for RuleOptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RuleOptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RuleOptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RuleOption as Default>::default(),
+        }
+    }
 }
 impl RuleOptionBuilder {
     /// Sets [`RuleOption::keyword`](crate::types::RuleOption::keyword): The Suricata keyword.

@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the monitoring of an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RunInstancesMonitoringEnabled {
     /// Indicates whether detailed monitoring is enabled. Otherwise, basic monitoring is enabled.
     ///
     /// Required: the builder's `build()` fails without it.
     pub enabled: Option<bool>,
+}
+impl Clone for RunInstancesMonitoringEnabled {
+    fn clone(&self) -> Self {
+        Self { enabled: self.enabled }
+    }
+}
+impl PartialEq for RunInstancesMonitoringEnabled {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled
+    }
+}
+impl Default for RunInstancesMonitoringEnabled {
+    fn default() -> Self {
+        Self { enabled: None }
+    }
 }
 impl RunInstancesMonitoringEnabled {
     /// Starts building a [`RunInstancesMonitoringEnabled`].
@@ -23,9 +38,26 @@ impl RunInstancesMonitoringEnabled {
     }
 }
 /// A builder for [`RunInstancesMonitoringEnabled`](crate::types::RunInstancesMonitoringEnabled); start one with `RunInstancesMonitoringEnabled::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RunInstancesMonitoringEnabledBuilder {
     inner: crate::types::RunInstancesMonitoringEnabled,
+}
+impl Clone for RunInstancesMonitoringEnabledBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RunInstancesMonitoringEnabledBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RunInstancesMonitoringEnabledBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RunInstancesMonitoringEnabled as Default>::default(),
+        }
+    }
 }
 impl RunInstancesMonitoringEnabledBuilder {
     /// Sets [`RunInstancesMonitoringEnabled::enabled`](crate::types::RunInstancesMonitoringEnabled::enabled): Indicates whether detailed monitoring is enabled.

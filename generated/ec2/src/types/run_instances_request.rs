@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RunInstancesRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RunInstancesRequest {
     /// The block device mapping, which defines the EBS volumes and instance store volumes to attach to the instance at launch. For more information, see [Block device mappings](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-device-mapping-concepts.html) in the *Amazon EC2 User Guide*.
@@ -170,6 +169,157 @@ pub struct RunInstancesRequest {
     ///
     /// Default: `false`
     pub ebs_optimized: Option<bool>,
+}
+impl Clone for RunInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            block_device_mappings: self.block_device_mappings.clone(),
+            image_id: self.image_id.clone(),
+            instance_type: self.instance_type.clone(),
+            ipv6_address_count: self.ipv6_address_count,
+            ipv6_addresses: self.ipv6_addresses.clone(),
+            kernel_id: self.kernel_id.clone(),
+            key_name: self.key_name.clone(),
+            max_count: self.max_count,
+            min_count: self.min_count,
+            monitoring: self.monitoring.clone(),
+            placement: self.placement.clone(),
+            ramdisk_id: self.ramdisk_id.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+            security_groups: self.security_groups.clone(),
+            subnet_id: self.subnet_id.clone(),
+            user_data: self.user_data.clone(),
+            elastic_gpu_specification: self.elastic_gpu_specification.clone(),
+            elastic_inference_accelerators: self.elastic_inference_accelerators.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+            launch_template: self.launch_template.clone(),
+            instance_market_options: self.instance_market_options.clone(),
+            credit_specification: self.credit_specification.clone(),
+            cpu_options: self.cpu_options.clone(),
+            capacity_reservation_specification: self
+                .capacity_reservation_specification
+                .clone(),
+            hibernation_options: self.hibernation_options.clone(),
+            license_specifications: self.license_specifications.clone(),
+            metadata_options: self.metadata_options.clone(),
+            enclave_options: self.enclave_options.clone(),
+            private_dns_name_options: self.private_dns_name_options.clone(),
+            maintenance_options: self.maintenance_options.clone(),
+            disable_api_stop: self.disable_api_stop,
+            enable_primary_ipv6: self.enable_primary_ipv6,
+            network_performance_options: self.network_performance_options.clone(),
+            operator: self.operator.clone(),
+            secondary_interfaces: self.secondary_interfaces.clone(),
+            dry_run: self.dry_run,
+            disable_api_termination: self.disable_api_termination,
+            instance_initiated_shutdown_behavior: self
+                .instance_initiated_shutdown_behavior
+                .clone(),
+            private_ip_address: self.private_ip_address.clone(),
+            client_token: self.client_token.clone(),
+            additional_info: self.additional_info.clone(),
+            network_interfaces: self.network_interfaces.clone(),
+            iam_instance_profile: self.iam_instance_profile.clone(),
+            ebs_optimized: self.ebs_optimized,
+        }
+    }
+}
+impl PartialEq for RunInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.block_device_mappings == other.block_device_mappings
+            && self.image_id == other.image_id
+            && self.instance_type == other.instance_type
+            && self.ipv6_address_count == other.ipv6_address_count
+            && self.ipv6_addresses == other.ipv6_addresses
+            && self.kernel_id == other.kernel_id && self.key_name == other.key_name
+            && self.max_count == other.max_count && self.min_count == other.min_count
+            && self.monitoring == other.monitoring && self.placement == other.placement
+            && self.ramdisk_id == other.ramdisk_id
+            && self.security_group_ids == other.security_group_ids
+            && self.security_groups == other.security_groups
+            && self.subnet_id == other.subnet_id && self.user_data == other.user_data
+            && self.elastic_gpu_specification == other.elastic_gpu_specification
+            && self.elastic_inference_accelerators
+                == other.elastic_inference_accelerators
+            && self.tag_specifications == other.tag_specifications
+            && self.launch_template == other.launch_template
+            && self.instance_market_options == other.instance_market_options
+            && self.credit_specification == other.credit_specification
+            && self.cpu_options == other.cpu_options
+            && self.capacity_reservation_specification
+                == other.capacity_reservation_specification
+            && self.hibernation_options == other.hibernation_options
+            && self.license_specifications == other.license_specifications
+            && self.metadata_options == other.metadata_options
+            && self.enclave_options == other.enclave_options
+            && self.private_dns_name_options == other.private_dns_name_options
+            && self.maintenance_options == other.maintenance_options
+            && self.disable_api_stop == other.disable_api_stop
+            && self.enable_primary_ipv6 == other.enable_primary_ipv6
+            && self.network_performance_options == other.network_performance_options
+            && self.operator == other.operator
+            && self.secondary_interfaces == other.secondary_interfaces
+            && self.dry_run == other.dry_run
+            && self.disable_api_termination == other.disable_api_termination
+            && self.instance_initiated_shutdown_behavior
+                == other.instance_initiated_shutdown_behavior
+            && self.private_ip_address == other.private_ip_address
+            && self.client_token == other.client_token
+            && self.additional_info == other.additional_info
+            && self.network_interfaces == other.network_interfaces
+            && self.iam_instance_profile == other.iam_instance_profile
+            && self.ebs_optimized == other.ebs_optimized
+    }
+}
+impl Default for RunInstancesRequest {
+    fn default() -> Self {
+        Self {
+            block_device_mappings: None,
+            image_id: None,
+            instance_type: None,
+            ipv6_address_count: None,
+            ipv6_addresses: None,
+            kernel_id: None,
+            key_name: None,
+            max_count: None,
+            min_count: None,
+            monitoring: None,
+            placement: None,
+            ramdisk_id: None,
+            security_group_ids: None,
+            security_groups: None,
+            subnet_id: None,
+            user_data: None,
+            elastic_gpu_specification: None,
+            elastic_inference_accelerators: None,
+            tag_specifications: None,
+            launch_template: None,
+            instance_market_options: None,
+            credit_specification: None,
+            cpu_options: None,
+            capacity_reservation_specification: None,
+            hibernation_options: None,
+            license_specifications: None,
+            metadata_options: None,
+            enclave_options: None,
+            private_dns_name_options: None,
+            maintenance_options: None,
+            disable_api_stop: None,
+            enable_primary_ipv6: None,
+            network_performance_options: None,
+            operator: None,
+            secondary_interfaces: None,
+            dry_run: None,
+            disable_api_termination: None,
+            instance_initiated_shutdown_behavior: None,
+            private_ip_address: None,
+            client_token: None,
+            additional_info: None,
+            network_interfaces: None,
+            iam_instance_profile: None,
+            ebs_optimized: None,
+        }
+    }
 }
 impl RunInstancesRequest {
     /// Starts building a [`RunInstancesRequest`].
@@ -495,9 +645,26 @@ impl ::std::fmt::Debug for RunInstancesRequest {
     }
 }
 /// A builder for [`RunInstancesRequest`](crate::types::RunInstancesRequest); start one with `RunInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RunInstancesRequestBuilder {
     inner: crate::types::RunInstancesRequest,
+}
+impl Clone for RunInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RunInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RunInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RunInstancesRequest as Default>::default(),
+        }
+    }
 }
 #[allow(deprecated)]
 impl RunInstancesRequestBuilder {

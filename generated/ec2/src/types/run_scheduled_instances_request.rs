@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for RunScheduledInstances.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RunScheduledInstancesRequest {
     /// Unique, case-sensitive identifier that ensures the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
@@ -23,6 +22,36 @@ pub struct RunScheduledInstancesRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub scheduled_instance_id: Option<String>,
+}
+impl Clone for RunScheduledInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_token: self.client_token.clone(),
+            dry_run: self.dry_run,
+            instance_count: self.instance_count,
+            launch_specification: self.launch_specification.clone(),
+            scheduled_instance_id: self.scheduled_instance_id.clone(),
+        }
+    }
+}
+impl PartialEq for RunScheduledInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_token == other.client_token && self.dry_run == other.dry_run
+            && self.instance_count == other.instance_count
+            && self.launch_specification == other.launch_specification
+            && self.scheduled_instance_id == other.scheduled_instance_id
+    }
+}
+impl Default for RunScheduledInstancesRequest {
+    fn default() -> Self {
+        Self {
+            client_token: None,
+            dry_run: None,
+            instance_count: None,
+            launch_specification: None,
+            scheduled_instance_id: None,
+        }
+    }
 }
 impl RunScheduledInstancesRequest {
     /// Starts building a [`RunScheduledInstancesRequest`].
@@ -70,9 +99,26 @@ impl ::std::fmt::Debug for RunScheduledInstancesRequest {
     }
 }
 /// A builder for [`RunScheduledInstancesRequest`](crate::types::RunScheduledInstancesRequest); start one with `RunScheduledInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RunScheduledInstancesRequestBuilder {
     inner: crate::types::RunScheduledInstancesRequest,
+}
+impl Clone for RunScheduledInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RunScheduledInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RunScheduledInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RunScheduledInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl RunScheduledInstancesRequestBuilder {
     /// Sets [`RunScheduledInstancesRequest::client_token`](crate::types::RunScheduledInstancesRequest::client_token): Unique, case-sensitive identifier that ensures the idempotency of the request.

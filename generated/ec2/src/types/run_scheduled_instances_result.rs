@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of RunScheduledInstances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RunScheduledInstancesResult {
     /// The IDs of the newly launched instances.
     pub instance_id_set: Option<Vec<String>>,
+}
+impl Clone for RunScheduledInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id_set: self.instance_id_set.clone(),
+        }
+    }
+}
+impl PartialEq for RunScheduledInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id_set == other.instance_id_set
+    }
+}
+impl Default for RunScheduledInstancesResult {
+    fn default() -> Self {
+        Self { instance_id_set: None }
+    }
 }
 impl RunScheduledInstancesResult {
     /// Starts building a [`RunScheduledInstancesResult`].
@@ -21,9 +38,26 @@ impl RunScheduledInstancesResult {
     }
 }
 /// A builder for [`RunScheduledInstancesResult`](crate::types::RunScheduledInstancesResult); start one with `RunScheduledInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RunScheduledInstancesResultBuilder {
     inner: crate::types::RunScheduledInstancesResult,
+}
+impl Clone for RunScheduledInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RunScheduledInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RunScheduledInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RunScheduledInstancesResult as Default>::default(),
+        }
+    }
 }
 impl RunScheduledInstancesResultBuilder {
     /// Appends one item to [`RunScheduledInstancesResult::instance_id_set`](crate::types::RunScheduledInstancesResult::instance_id_set): The IDs of the newly launched instances.

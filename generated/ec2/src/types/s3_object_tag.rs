@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The tags to apply to the AMI object that will be stored in the Amazon S3 bucket. For more information, see [Categorizing your storage using tags](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-tagging.html) in the *Amazon Simple Storage Service User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct S3ObjectTag {
     /// The key of the tag.
@@ -13,6 +13,24 @@ pub struct S3ObjectTag {
     ///
     /// Constraints: Tag values are case-sensitive and can be up to 256 Unicode characters in length.
     pub value: Option<String>,
+}
+impl Clone for S3ObjectTag {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for S3ObjectTag {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.value == other.value
+    }
+}
+impl Default for S3ObjectTag {
+    fn default() -> Self {
+        Self { key: None, value: None }
+    }
 }
 impl S3ObjectTag {
     /// Starts building a [`S3ObjectTag`].
@@ -32,9 +50,26 @@ impl S3ObjectTag {
     }
 }
 /// A builder for [`S3ObjectTag`](crate::types::S3ObjectTag); start one with `S3ObjectTag::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct S3ObjectTagBuilder {
     inner: crate::types::S3ObjectTag,
+}
+impl Clone for S3ObjectTagBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for S3ObjectTagBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for S3ObjectTagBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::S3ObjectTag as Default>::default(),
+        }
+    }
 }
 impl S3ObjectTagBuilder {
     /// Sets [`S3ObjectTag::key`](crate::types::S3ObjectTag::key): The key of the tag.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the storage parameters for Amazon S3 and Amazon S3 buckets for an instance store-backed AMI.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct S3Storage {
     /// The access key ID of the owner of the bucket. Before you specify a value for your access key ID, review and follow the guidance in [Best Practices for Amazon Web Services accounts](https://docs.aws.amazon.com/accounts/latest/reference/best-practices.html) in the *Account ManagementReference Guide*.
@@ -15,6 +14,35 @@ pub struct S3Storage {
     pub upload_policy: Option<::awsgen_runtime::primitives::Blob>,
     /// The signature of the JSON document.
     pub upload_policy_signature: Option<String>,
+}
+impl Clone for S3Storage {
+    fn clone(&self) -> Self {
+        Self {
+            aws_access_key_id: self.aws_access_key_id.clone(),
+            bucket: self.bucket.clone(),
+            prefix: self.prefix.clone(),
+            upload_policy: self.upload_policy.clone(),
+            upload_policy_signature: self.upload_policy_signature.clone(),
+        }
+    }
+}
+impl PartialEq for S3Storage {
+    fn eq(&self, other: &Self) -> bool {
+        self.aws_access_key_id == other.aws_access_key_id && self.bucket == other.bucket
+            && self.prefix == other.prefix && self.upload_policy == other.upload_policy
+            && self.upload_policy_signature == other.upload_policy_signature
+    }
+}
+impl Default for S3Storage {
+    fn default() -> Self {
+        Self {
+            aws_access_key_id: None,
+            bucket: None,
+            prefix: None,
+            upload_policy: None,
+            upload_policy_signature: None,
+        }
+    }
 }
 impl S3Storage {
     /// Starts building a [`S3Storage`].
@@ -60,9 +88,26 @@ impl ::std::fmt::Debug for S3Storage {
     }
 }
 /// A builder for [`S3Storage`](crate::types::S3Storage); start one with `S3Storage::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct S3StorageBuilder {
     inner: crate::types::S3Storage,
+}
+impl Clone for S3StorageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for S3StorageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for S3StorageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::S3Storage as Default>::default(),
+        }
+    }
 }
 impl S3StorageBuilder {
     /// Sets [`S3Storage::aws_access_key_id`](crate::types::S3Storage::aws_access_key_id): The access key ID of the owner of the bucket.

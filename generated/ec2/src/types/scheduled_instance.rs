@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Scheduled Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduledInstance {
     /// The Availability Zone.
@@ -35,6 +35,68 @@ pub struct ScheduledInstance {
     pub term_start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The total number of hours for a single instance for the entire term.
     pub total_scheduled_instance_hours: Option<i32>,
+}
+impl Clone for ScheduledInstance {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            create_date: self.create_date,
+            hourly_price: self.hourly_price.clone(),
+            instance_count: self.instance_count,
+            instance_type: self.instance_type.clone(),
+            network_platform: self.network_platform.clone(),
+            next_slot_start_time: self.next_slot_start_time,
+            platform: self.platform.clone(),
+            previous_slot_end_time: self.previous_slot_end_time,
+            recurrence: self.recurrence.clone(),
+            scheduled_instance_id: self.scheduled_instance_id.clone(),
+            slot_duration_in_hours: self.slot_duration_in_hours,
+            term_end_date: self.term_end_date,
+            term_start_date: self.term_start_date,
+            total_scheduled_instance_hours: self.total_scheduled_instance_hours,
+        }
+    }
+}
+impl PartialEq for ScheduledInstance {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.create_date == other.create_date
+            && self.hourly_price == other.hourly_price
+            && self.instance_count == other.instance_count
+            && self.instance_type == other.instance_type
+            && self.network_platform == other.network_platform
+            && self.next_slot_start_time == other.next_slot_start_time
+            && self.platform == other.platform
+            && self.previous_slot_end_time == other.previous_slot_end_time
+            && self.recurrence == other.recurrence
+            && self.scheduled_instance_id == other.scheduled_instance_id
+            && self.slot_duration_in_hours == other.slot_duration_in_hours
+            && self.term_end_date == other.term_end_date
+            && self.term_start_date == other.term_start_date
+            && self.total_scheduled_instance_hours
+                == other.total_scheduled_instance_hours
+    }
+}
+impl Default for ScheduledInstance {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            create_date: None,
+            hourly_price: None,
+            instance_count: None,
+            instance_type: None,
+            network_platform: None,
+            next_slot_start_time: None,
+            platform: None,
+            previous_slot_end_time: None,
+            recurrence: None,
+            scheduled_instance_id: None,
+            slot_duration_in_hours: None,
+            term_end_date: None,
+            term_start_date: None,
+            total_scheduled_instance_hours: None,
+        }
+    }
 }
 impl ScheduledInstance {
     /// Starts building a [`ScheduledInstance`].
@@ -123,9 +185,26 @@ impl ScheduledInstance {
     }
 }
 /// A builder for [`ScheduledInstance`](crate::types::ScheduledInstance); start one with `ScheduledInstance::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduledInstanceBuilder {
     inner: crate::types::ScheduledInstance,
+}
+impl Clone for ScheduledInstanceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduledInstanceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduledInstanceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduledInstance as Default>::default(),
+        }
+    }
 }
 impl ScheduledInstanceBuilder {
     /// Sets [`ScheduledInstance::availability_zone`](crate::types::ScheduledInstance::availability_zone): The Availability Zone.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a schedule that is available for your Scheduled Instances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduledInstanceAvailability {
     /// The Availability Zone.
@@ -31,6 +31,62 @@ pub struct ScheduledInstanceAvailability {
     pub slot_duration_in_hours: Option<i32>,
     /// The total number of hours for a single instance for the entire term.
     pub total_scheduled_instance_hours: Option<i32>,
+}
+impl Clone for ScheduledInstanceAvailability {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            available_instance_count: self.available_instance_count,
+            first_slot_start_time: self.first_slot_start_time,
+            hourly_price: self.hourly_price.clone(),
+            instance_type: self.instance_type.clone(),
+            max_term_duration_in_days: self.max_term_duration_in_days,
+            min_term_duration_in_days: self.min_term_duration_in_days,
+            network_platform: self.network_platform.clone(),
+            platform: self.platform.clone(),
+            purchase_token: self.purchase_token.clone(),
+            recurrence: self.recurrence.clone(),
+            slot_duration_in_hours: self.slot_duration_in_hours,
+            total_scheduled_instance_hours: self.total_scheduled_instance_hours,
+        }
+    }
+}
+impl PartialEq for ScheduledInstanceAvailability {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.available_instance_count == other.available_instance_count
+            && self.first_slot_start_time == other.first_slot_start_time
+            && self.hourly_price == other.hourly_price
+            && self.instance_type == other.instance_type
+            && self.max_term_duration_in_days == other.max_term_duration_in_days
+            && self.min_term_duration_in_days == other.min_term_duration_in_days
+            && self.network_platform == other.network_platform
+            && self.platform == other.platform
+            && self.purchase_token == other.purchase_token
+            && self.recurrence == other.recurrence
+            && self.slot_duration_in_hours == other.slot_duration_in_hours
+            && self.total_scheduled_instance_hours
+                == other.total_scheduled_instance_hours
+    }
+}
+impl Default for ScheduledInstanceAvailability {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            available_instance_count: None,
+            first_slot_start_time: None,
+            hourly_price: None,
+            instance_type: None,
+            max_term_duration_in_days: None,
+            min_term_duration_in_days: None,
+            network_platform: None,
+            platform: None,
+            purchase_token: None,
+            recurrence: None,
+            slot_duration_in_hours: None,
+            total_scheduled_instance_hours: None,
+        }
+    }
 }
 impl ScheduledInstanceAvailability {
     /// Starts building a [`ScheduledInstanceAvailability`].
@@ -107,9 +163,26 @@ impl ScheduledInstanceAvailability {
     }
 }
 /// A builder for [`ScheduledInstanceAvailability`](crate::types::ScheduledInstanceAvailability); start one with `ScheduledInstanceAvailability::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduledInstanceAvailabilityBuilder {
     inner: crate::types::ScheduledInstanceAvailability,
+}
+impl Clone for ScheduledInstanceAvailabilityBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduledInstanceAvailabilityBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduledInstanceAvailabilityBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduledInstanceAvailability as Default>::default(),
+        }
+    }
 }
 impl ScheduledInstanceAvailabilityBuilder {
     /// Sets [`ScheduledInstanceAvailability::availability_zone`](crate::types::ScheduledInstanceAvailability::availability_zone): The Availability Zone.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the recurring schedule for a Scheduled Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduledInstanceRecurrence {
     /// The frequency (`Daily`, `Weekly`, or `Monthly`).
@@ -15,6 +15,36 @@ pub struct ScheduledInstanceRecurrence {
     pub occurrence_relative_to_end: Option<bool>,
     /// The unit for `occurrenceDaySet` (`DayOfWeek` or `DayOfMonth`).
     pub occurrence_unit: Option<String>,
+}
+impl Clone for ScheduledInstanceRecurrence {
+    fn clone(&self) -> Self {
+        Self {
+            frequency: self.frequency.clone(),
+            interval: self.interval,
+            occurrence_day_set: self.occurrence_day_set.clone(),
+            occurrence_relative_to_end: self.occurrence_relative_to_end,
+            occurrence_unit: self.occurrence_unit.clone(),
+        }
+    }
+}
+impl PartialEq for ScheduledInstanceRecurrence {
+    fn eq(&self, other: &Self) -> bool {
+        self.frequency == other.frequency && self.interval == other.interval
+            && self.occurrence_day_set == other.occurrence_day_set
+            && self.occurrence_relative_to_end == other.occurrence_relative_to_end
+            && self.occurrence_unit == other.occurrence_unit
+    }
+}
+impl Default for ScheduledInstanceRecurrence {
+    fn default() -> Self {
+        Self {
+            frequency: None,
+            interval: None,
+            occurrence_day_set: None,
+            occurrence_relative_to_end: None,
+            occurrence_unit: None,
+        }
+    }
 }
 impl ScheduledInstanceRecurrence {
     /// Starts building a [`ScheduledInstanceRecurrence`].
@@ -49,9 +79,26 @@ impl ScheduledInstanceRecurrence {
     }
 }
 /// A builder for [`ScheduledInstanceRecurrence`](crate::types::ScheduledInstanceRecurrence); start one with `ScheduledInstanceRecurrence::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduledInstanceRecurrenceBuilder {
     inner: crate::types::ScheduledInstanceRecurrence,
+}
+impl Clone for ScheduledInstanceRecurrenceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduledInstanceRecurrenceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduledInstanceRecurrenceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduledInstanceRecurrence as Default>::default(),
+        }
+    }
 }
 impl ScheduledInstanceRecurrenceBuilder {
     /// Sets [`ScheduledInstanceRecurrence::frequency`](crate::types::ScheduledInstanceRecurrence::frequency): The frequency (`Daily`, `Weekly`, or `Monthly`).

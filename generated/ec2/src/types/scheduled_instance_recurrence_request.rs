@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the recurring schedule for a Scheduled Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduledInstanceRecurrenceRequest {
     /// The frequency (`Daily`, `Weekly`, or `Monthly`).
@@ -15,6 +15,36 @@ pub struct ScheduledInstanceRecurrenceRequest {
     pub occurrence_relative_to_end: Option<bool>,
     /// The unit for `OccurrenceDays` (`DayOfWeek` or `DayOfMonth`). This value is required for a monthly schedule. You can't specify `DayOfWeek` with a weekly schedule. You can't specify this value with a daily schedule.
     pub occurrence_unit: Option<String>,
+}
+impl Clone for ScheduledInstanceRecurrenceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            frequency: self.frequency.clone(),
+            interval: self.interval,
+            occurrence_days: self.occurrence_days.clone(),
+            occurrence_relative_to_end: self.occurrence_relative_to_end,
+            occurrence_unit: self.occurrence_unit.clone(),
+        }
+    }
+}
+impl PartialEq for ScheduledInstanceRecurrenceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.frequency == other.frequency && self.interval == other.interval
+            && self.occurrence_days == other.occurrence_days
+            && self.occurrence_relative_to_end == other.occurrence_relative_to_end
+            && self.occurrence_unit == other.occurrence_unit
+    }
+}
+impl Default for ScheduledInstanceRecurrenceRequest {
+    fn default() -> Self {
+        Self {
+            frequency: None,
+            interval: None,
+            occurrence_days: None,
+            occurrence_relative_to_end: None,
+            occurrence_unit: None,
+        }
+    }
 }
 impl ScheduledInstanceRecurrenceRequest {
     /// Starts building a [`ScheduledInstanceRecurrenceRequest`].
@@ -49,9 +79,26 @@ impl ScheduledInstanceRecurrenceRequest {
     }
 }
 /// A builder for [`ScheduledInstanceRecurrenceRequest`](crate::types::ScheduledInstanceRecurrenceRequest); start one with `ScheduledInstanceRecurrenceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduledInstanceRecurrenceRequestBuilder {
     inner: crate::types::ScheduledInstanceRecurrenceRequest,
+}
+impl Clone for ScheduledInstanceRecurrenceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduledInstanceRecurrenceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduledInstanceRecurrenceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduledInstanceRecurrenceRequest as Default>::default(),
+        }
+    }
 }
 impl ScheduledInstanceRecurrenceRequestBuilder {
     /// Sets [`ScheduledInstanceRecurrenceRequest::frequency`](crate::types::ScheduledInstanceRecurrenceRequest::frequency): The frequency (`Daily`, `Weekly`, or `Monthly`).

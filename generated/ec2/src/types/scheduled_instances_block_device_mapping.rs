@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping for a Scheduled Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduledInstancesBlockDeviceMapping {
     /// The device name (for example, `/dev/sdh` or `xvdh`).
@@ -15,6 +15,33 @@ pub struct ScheduledInstancesBlockDeviceMapping {
     ///
     /// Constraints: For M3 instances, you must specify instance store volumes in the block device mapping for the instance. When you launch an M3 instance, we ignore any instance store volumes specified in the block device mapping for the AMI.
     pub virtual_name: Option<String>,
+}
+impl Clone for ScheduledInstancesBlockDeviceMapping {
+    fn clone(&self) -> Self {
+        Self {
+            device_name: self.device_name.clone(),
+            ebs: self.ebs.clone(),
+            no_device: self.no_device.clone(),
+            virtual_name: self.virtual_name.clone(),
+        }
+    }
+}
+impl PartialEq for ScheduledInstancesBlockDeviceMapping {
+    fn eq(&self, other: &Self) -> bool {
+        self.device_name == other.device_name && self.ebs == other.ebs
+            && self.no_device == other.no_device
+            && self.virtual_name == other.virtual_name
+    }
+}
+impl Default for ScheduledInstancesBlockDeviceMapping {
+    fn default() -> Self {
+        Self {
+            device_name: None,
+            ebs: None,
+            no_device: None,
+            virtual_name: None,
+        }
+    }
 }
 impl ScheduledInstancesBlockDeviceMapping {
     /// Starts building a [`ScheduledInstancesBlockDeviceMapping`].
@@ -44,9 +71,26 @@ impl ScheduledInstancesBlockDeviceMapping {
     }
 }
 /// A builder for [`ScheduledInstancesBlockDeviceMapping`](crate::types::ScheduledInstancesBlockDeviceMapping); start one with `ScheduledInstancesBlockDeviceMapping::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduledInstancesBlockDeviceMappingBuilder {
     inner: crate::types::ScheduledInstancesBlockDeviceMapping,
+}
+impl Clone for ScheduledInstancesBlockDeviceMappingBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduledInstancesBlockDeviceMappingBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduledInstancesBlockDeviceMappingBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduledInstancesBlockDeviceMapping as Default>::default(),
+        }
+    }
 }
 impl ScheduledInstancesBlockDeviceMappingBuilder {
     /// Sets [`ScheduledInstancesBlockDeviceMapping::device_name`](crate::types::ScheduledInstancesBlockDeviceMapping::device_name): The device name (for example, `/dev/sdh` or `xvdh`).

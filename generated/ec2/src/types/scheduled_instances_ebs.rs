@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EBS volume for a Scheduled Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduledInstancesEbs {
     /// Indicates whether the volume is deleted on instance termination.
@@ -21,6 +21,39 @@ pub struct ScheduledInstancesEbs {
     ///
     /// Default: `gp2`
     pub volume_type: Option<String>,
+}
+impl Clone for ScheduledInstancesEbs {
+    fn clone(&self) -> Self {
+        Self {
+            delete_on_termination: self.delete_on_termination,
+            encrypted: self.encrypted,
+            iops: self.iops,
+            snapshot_id: self.snapshot_id.clone(),
+            volume_size: self.volume_size,
+            volume_type: self.volume_type.clone(),
+        }
+    }
+}
+impl PartialEq for ScheduledInstancesEbs {
+    fn eq(&self, other: &Self) -> bool {
+        self.delete_on_termination == other.delete_on_termination
+            && self.encrypted == other.encrypted && self.iops == other.iops
+            && self.snapshot_id == other.snapshot_id
+            && self.volume_size == other.volume_size
+            && self.volume_type == other.volume_type
+    }
+}
+impl Default for ScheduledInstancesEbs {
+    fn default() -> Self {
+        Self {
+            delete_on_termination: None,
+            encrypted: None,
+            iops: None,
+            snapshot_id: None,
+            volume_size: None,
+            volume_type: None,
+        }
+    }
 }
 impl ScheduledInstancesEbs {
     /// Starts building a [`ScheduledInstancesEbs`].
@@ -60,9 +93,26 @@ impl ScheduledInstancesEbs {
     }
 }
 /// A builder for [`ScheduledInstancesEbs`](crate::types::ScheduledInstancesEbs); start one with `ScheduledInstancesEbs::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduledInstancesEbsBuilder {
     inner: crate::types::ScheduledInstancesEbs,
+}
+impl Clone for ScheduledInstancesEbsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduledInstancesEbsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduledInstancesEbsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduledInstancesEbs as Default>::default(),
+        }
+    }
 }
 impl ScheduledInstancesEbsBuilder {
     /// Sets [`ScheduledInstancesEbs::delete_on_termination`](crate::types::ScheduledInstancesEbs::delete_on_termination): Indicates whether the volume is deleted on instance termination.

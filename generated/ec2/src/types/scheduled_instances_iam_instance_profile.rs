@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IAM instance profile for a Scheduled Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduledInstancesIamInstanceProfile {
     /// The Amazon Resource Name (ARN).
     pub arn: Option<String>,
     /// The name.
     pub name: Option<String>,
+}
+impl Clone for ScheduledInstancesIamInstanceProfile {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for ScheduledInstancesIamInstanceProfile {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.name == other.name
+    }
+}
+impl Default for ScheduledInstancesIamInstanceProfile {
+    fn default() -> Self {
+        Self { arn: None, name: None }
+    }
 }
 impl ScheduledInstancesIamInstanceProfile {
     /// Starts building a [`ScheduledInstancesIamInstanceProfile`].
@@ -28,9 +46,26 @@ impl ScheduledInstancesIamInstanceProfile {
     }
 }
 /// A builder for [`ScheduledInstancesIamInstanceProfile`](crate::types::ScheduledInstancesIamInstanceProfile); start one with `ScheduledInstancesIamInstanceProfile::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduledInstancesIamInstanceProfileBuilder {
     inner: crate::types::ScheduledInstancesIamInstanceProfile,
+}
+impl Clone for ScheduledInstancesIamInstanceProfileBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduledInstancesIamInstanceProfileBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduledInstancesIamInstanceProfileBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduledInstancesIamInstanceProfile as Default>::default(),
+        }
+    }
 }
 impl ScheduledInstancesIamInstanceProfileBuilder {
     /// Sets [`ScheduledInstancesIamInstanceProfile::arn`](crate::types::ScheduledInstancesIamInstanceProfile::arn): The Amazon Resource Name (ARN).

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 address.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduledInstancesIpv6Address {
     /// The IPv6 address.
     pub ipv6_address: Option<String>,
+}
+impl Clone for ScheduledInstancesIpv6Address {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_address: self.ipv6_address.clone(),
+        }
+    }
+}
+impl PartialEq for ScheduledInstancesIpv6Address {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_address == other.ipv6_address
+    }
+}
+impl Default for ScheduledInstancesIpv6Address {
+    fn default() -> Self {
+        Self { ipv6_address: None }
+    }
 }
 impl ScheduledInstancesIpv6Address {
     /// Starts building a [`ScheduledInstancesIpv6Address`].
@@ -21,9 +38,26 @@ impl ScheduledInstancesIpv6Address {
     }
 }
 /// A builder for [`ScheduledInstancesIpv6Address`](crate::types::ScheduledInstancesIpv6Address); start one with `ScheduledInstancesIpv6Address::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduledInstancesIpv6AddressBuilder {
     inner: crate::types::ScheduledInstancesIpv6Address,
+}
+impl Clone for ScheduledInstancesIpv6AddressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduledInstancesIpv6AddressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduledInstancesIpv6AddressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduledInstancesIpv6Address as Default>::default(),
+        }
+    }
 }
 impl ScheduledInstancesIpv6AddressBuilder {
     /// Sets [`ScheduledInstancesIpv6Address::ipv6_address`](crate::types::ScheduledInstancesIpv6Address::ipv6_address): The IPv6 address.

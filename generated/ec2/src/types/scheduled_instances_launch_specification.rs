@@ -4,7 +4,7 @@
 /// Describes the launch specification for a Scheduled Instance.
 ///
 /// If you are launching the Scheduled Instance in EC2-VPC, you must specify the ID of the subnet. You can specify the subnet using either `SubnetId` or [`NetworkInterface`](crate::types::NetworkInterface).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduledInstancesLaunchSpecification {
     /// The block device mapping entries.
@@ -43,6 +43,61 @@ pub struct ScheduledInstancesLaunchSpecification {
     pub subnet_id: Option<String>,
     /// The base64-encoded MIME user data.
     pub user_data: Option<String>,
+}
+impl Clone for ScheduledInstancesLaunchSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            block_device_mappings: self.block_device_mappings.clone(),
+            ebs_optimized: self.ebs_optimized,
+            iam_instance_profile: self.iam_instance_profile.clone(),
+            image_id: self.image_id.clone(),
+            instance_type: self.instance_type.clone(),
+            kernel_id: self.kernel_id.clone(),
+            key_name: self.key_name.clone(),
+            monitoring: self.monitoring.clone(),
+            network_interfaces: self.network_interfaces.clone(),
+            placement: self.placement.clone(),
+            ramdisk_id: self.ramdisk_id.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+            subnet_id: self.subnet_id.clone(),
+            user_data: self.user_data.clone(),
+        }
+    }
+}
+impl PartialEq for ScheduledInstancesLaunchSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.block_device_mappings == other.block_device_mappings
+            && self.ebs_optimized == other.ebs_optimized
+            && self.iam_instance_profile == other.iam_instance_profile
+            && self.image_id == other.image_id
+            && self.instance_type == other.instance_type
+            && self.kernel_id == other.kernel_id && self.key_name == other.key_name
+            && self.monitoring == other.monitoring
+            && self.network_interfaces == other.network_interfaces
+            && self.placement == other.placement && self.ramdisk_id == other.ramdisk_id
+            && self.security_group_ids == other.security_group_ids
+            && self.subnet_id == other.subnet_id && self.user_data == other.user_data
+    }
+}
+impl Default for ScheduledInstancesLaunchSpecification {
+    fn default() -> Self {
+        Self {
+            block_device_mappings: None,
+            ebs_optimized: None,
+            iam_instance_profile: None,
+            image_id: None,
+            instance_type: None,
+            kernel_id: None,
+            key_name: None,
+            monitoring: None,
+            network_interfaces: None,
+            placement: None,
+            ramdisk_id: None,
+            security_group_ids: None,
+            subnet_id: None,
+            user_data: None,
+        }
+    }
 }
 impl ScheduledInstancesLaunchSpecification {
     /// Starts building a [`ScheduledInstancesLaunchSpecification`].
@@ -128,9 +183,26 @@ impl ScheduledInstancesLaunchSpecification {
     }
 }
 /// A builder for [`ScheduledInstancesLaunchSpecification`](crate::types::ScheduledInstancesLaunchSpecification); start one with `ScheduledInstancesLaunchSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduledInstancesLaunchSpecificationBuilder {
     inner: crate::types::ScheduledInstancesLaunchSpecification,
+}
+impl Clone for ScheduledInstancesLaunchSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduledInstancesLaunchSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduledInstancesLaunchSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduledInstancesLaunchSpecification as Default>::default(),
+        }
+    }
 }
 impl ScheduledInstancesLaunchSpecificationBuilder {
     /// Appends one item to [`ScheduledInstancesLaunchSpecification::block_device_mappings`](crate::types::ScheduledInstancesLaunchSpecification::block_device_mappings): The block device mapping entries.

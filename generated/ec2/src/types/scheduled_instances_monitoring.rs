@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes whether monitoring is enabled for a Scheduled Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduledInstancesMonitoring {
     /// Indicates whether monitoring is enabled.
     pub enabled: Option<bool>,
+}
+impl Clone for ScheduledInstancesMonitoring {
+    fn clone(&self) -> Self {
+        Self { enabled: self.enabled }
+    }
+}
+impl PartialEq for ScheduledInstancesMonitoring {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled
+    }
+}
+impl Default for ScheduledInstancesMonitoring {
+    fn default() -> Self {
+        Self { enabled: None }
+    }
 }
 impl ScheduledInstancesMonitoring {
     /// Starts building a [`ScheduledInstancesMonitoring`].
@@ -21,9 +36,26 @@ impl ScheduledInstancesMonitoring {
     }
 }
 /// A builder for [`ScheduledInstancesMonitoring`](crate::types::ScheduledInstancesMonitoring); start one with `ScheduledInstancesMonitoring::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduledInstancesMonitoringBuilder {
     inner: crate::types::ScheduledInstancesMonitoring,
+}
+impl Clone for ScheduledInstancesMonitoringBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduledInstancesMonitoringBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduledInstancesMonitoringBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduledInstancesMonitoring as Default>::default(),
+        }
+    }
 }
 impl ScheduledInstancesMonitoringBuilder {
     /// Sets [`ScheduledInstancesMonitoring::enabled`](crate::types::ScheduledInstancesMonitoring::enabled): Indicates whether monitoring is enabled.

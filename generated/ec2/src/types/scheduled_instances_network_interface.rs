@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network interface for a Scheduled Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduledInstancesNetworkInterface {
     /// Indicates whether to assign a public IPv4 address to instances launched in a VPC. The public IPv4 address can only be assigned to a network interface for eth0, and can only be assigned to a new network interface, not an existing one. You cannot specify more than one network interface in the request. If launching into a default subnet, the default value is `true`.
@@ -33,6 +33,58 @@ pub struct ScheduledInstancesNetworkInterface {
     pub secondary_private_ip_address_count: Option<i32>,
     /// The ID of the subnet.
     pub subnet_id: Option<String>,
+}
+impl Clone for ScheduledInstancesNetworkInterface {
+    fn clone(&self) -> Self {
+        Self {
+            associate_public_ip_address: self.associate_public_ip_address,
+            delete_on_termination: self.delete_on_termination,
+            description: self.description.clone(),
+            device_index: self.device_index,
+            groups: self.groups.clone(),
+            ipv6_address_count: self.ipv6_address_count,
+            ipv6_addresses: self.ipv6_addresses.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            private_ip_address: self.private_ip_address.clone(),
+            private_ip_address_configs: self.private_ip_address_configs.clone(),
+            secondary_private_ip_address_count: self.secondary_private_ip_address_count,
+            subnet_id: self.subnet_id.clone(),
+        }
+    }
+}
+impl PartialEq for ScheduledInstancesNetworkInterface {
+    fn eq(&self, other: &Self) -> bool {
+        self.associate_public_ip_address == other.associate_public_ip_address
+            && self.delete_on_termination == other.delete_on_termination
+            && self.description == other.description
+            && self.device_index == other.device_index && self.groups == other.groups
+            && self.ipv6_address_count == other.ipv6_address_count
+            && self.ipv6_addresses == other.ipv6_addresses
+            && self.network_interface_id == other.network_interface_id
+            && self.private_ip_address == other.private_ip_address
+            && self.private_ip_address_configs == other.private_ip_address_configs
+            && self.secondary_private_ip_address_count
+                == other.secondary_private_ip_address_count
+            && self.subnet_id == other.subnet_id
+    }
+}
+impl Default for ScheduledInstancesNetworkInterface {
+    fn default() -> Self {
+        Self {
+            associate_public_ip_address: None,
+            delete_on_termination: None,
+            description: None,
+            device_index: None,
+            groups: None,
+            ipv6_address_count: None,
+            ipv6_addresses: None,
+            network_interface_id: None,
+            private_ip_address: None,
+            private_ip_address_configs: None,
+            secondary_private_ip_address_count: None,
+            subnet_id: None,
+        }
+    }
 }
 impl ScheduledInstancesNetworkInterface {
     /// Starts building a [`ScheduledInstancesNetworkInterface`].
@@ -104,9 +156,26 @@ impl ScheduledInstancesNetworkInterface {
     }
 }
 /// A builder for [`ScheduledInstancesNetworkInterface`](crate::types::ScheduledInstancesNetworkInterface); start one with `ScheduledInstancesNetworkInterface::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduledInstancesNetworkInterfaceBuilder {
     inner: crate::types::ScheduledInstancesNetworkInterface,
+}
+impl Clone for ScheduledInstancesNetworkInterfaceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduledInstancesNetworkInterfaceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduledInstancesNetworkInterfaceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduledInstancesNetworkInterface as Default>::default(),
+        }
+    }
 }
 impl ScheduledInstancesNetworkInterfaceBuilder {
     /// Sets [`ScheduledInstancesNetworkInterface::associate_public_ip_address`](crate::types::ScheduledInstancesNetworkInterface::associate_public_ip_address): Indicates whether to assign a public IPv4 address to instances launched in a VPC.

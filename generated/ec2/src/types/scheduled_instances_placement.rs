@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the placement for a Scheduled Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduledInstancesPlacement {
     /// The Availability Zone.
     pub availability_zone: Option<String>,
     /// The name of the placement group.
     pub group_name: Option<String>,
+}
+impl Clone for ScheduledInstancesPlacement {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            group_name: self.group_name.clone(),
+        }
+    }
+}
+impl PartialEq for ScheduledInstancesPlacement {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.group_name == other.group_name
+    }
+}
+impl Default for ScheduledInstancesPlacement {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            group_name: None,
+        }
+    }
 }
 impl ScheduledInstancesPlacement {
     /// Starts building a [`ScheduledInstancesPlacement`].
@@ -28,9 +50,26 @@ impl ScheduledInstancesPlacement {
     }
 }
 /// A builder for [`ScheduledInstancesPlacement`](crate::types::ScheduledInstancesPlacement); start one with `ScheduledInstancesPlacement::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduledInstancesPlacementBuilder {
     inner: crate::types::ScheduledInstancesPlacement,
+}
+impl Clone for ScheduledInstancesPlacementBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduledInstancesPlacementBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduledInstancesPlacementBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduledInstancesPlacement as Default>::default(),
+        }
+    }
 }
 impl ScheduledInstancesPlacementBuilder {
     /// Sets [`ScheduledInstancesPlacement::availability_zone`](crate::types::ScheduledInstancesPlacement::availability_zone): The Availability Zone.

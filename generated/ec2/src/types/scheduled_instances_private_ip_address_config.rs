@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a private IPv4 address for a Scheduled Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduledInstancesPrivateIpAddressConfig {
     /// Indicates whether this is a primary IPv4 address. Otherwise, this is a secondary IPv4 address.
     pub primary: Option<bool>,
     /// The IPv4 address.
     pub private_ip_address: Option<String>,
+}
+impl Clone for ScheduledInstancesPrivateIpAddressConfig {
+    fn clone(&self) -> Self {
+        Self {
+            primary: self.primary,
+            private_ip_address: self.private_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for ScheduledInstancesPrivateIpAddressConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.primary == other.primary
+            && self.private_ip_address == other.private_ip_address
+    }
+}
+impl Default for ScheduledInstancesPrivateIpAddressConfig {
+    fn default() -> Self {
+        Self {
+            primary: None,
+            private_ip_address: None,
+        }
+    }
 }
 impl ScheduledInstancesPrivateIpAddressConfig {
     /// Starts building a [`ScheduledInstancesPrivateIpAddressConfig`].
@@ -28,9 +50,26 @@ impl ScheduledInstancesPrivateIpAddressConfig {
     }
 }
 /// A builder for [`ScheduledInstancesPrivateIpAddressConfig`](crate::types::ScheduledInstancesPrivateIpAddressConfig); start one with `ScheduledInstancesPrivateIpAddressConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduledInstancesPrivateIpAddressConfigBuilder {
     inner: crate::types::ScheduledInstancesPrivateIpAddressConfig,
+}
+impl Clone for ScheduledInstancesPrivateIpAddressConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduledInstancesPrivateIpAddressConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduledInstancesPrivateIpAddressConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduledInstancesPrivateIpAddressConfig as Default>::default(),
+        }
+    }
 }
 impl ScheduledInstancesPrivateIpAddressConfigBuilder {
     /// Sets [`ScheduledInstancesPrivateIpAddressConfig::primary`](crate::types::ScheduledInstancesPrivateIpAddressConfig::primary): Indicates whether this is a primary IPv4 address.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchLocalGatewayRoutesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SearchLocalGatewayRoutesRequest {
     /// The ID of the local gateway route table.
@@ -25,6 +25,35 @@ pub struct SearchLocalGatewayRoutesRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for SearchLocalGatewayRoutesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            local_gateway_route_table_id: self.local_gateway_route_table_id.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for SearchLocalGatewayRoutesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.local_gateway_route_table_id == other.local_gateway_route_table_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for SearchLocalGatewayRoutesRequest {
+    fn default() -> Self {
+        Self {
+            local_gateway_route_table_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl SearchLocalGatewayRoutesRequest {
     /// Starts building a [`SearchLocalGatewayRoutesRequest`].
@@ -59,9 +88,26 @@ impl SearchLocalGatewayRoutesRequest {
     }
 }
 /// A builder for [`SearchLocalGatewayRoutesRequest`](crate::types::SearchLocalGatewayRoutesRequest); start one with `SearchLocalGatewayRoutesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SearchLocalGatewayRoutesRequestBuilder {
     inner: crate::types::SearchLocalGatewayRoutesRequest,
+}
+impl Clone for SearchLocalGatewayRoutesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SearchLocalGatewayRoutesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SearchLocalGatewayRoutesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SearchLocalGatewayRoutesRequest as Default>::default(),
+        }
+    }
 }
 impl SearchLocalGatewayRoutesRequestBuilder {
     /// Sets [`SearchLocalGatewayRoutesRequest::local_gateway_route_table_id`](crate::types::SearchLocalGatewayRoutesRequest::local_gateway_route_table_id): The ID of the local gateway route table.

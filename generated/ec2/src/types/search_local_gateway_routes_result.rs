@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchLocalGatewayRoutesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SearchLocalGatewayRoutesResult {
     /// Information about the routes.
     pub routes: Option<Vec<crate::types::LocalGatewayRoute>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for SearchLocalGatewayRoutesResult {
+    fn clone(&self) -> Self {
+        Self {
+            routes: self.routes.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for SearchLocalGatewayRoutesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.routes == other.routes && self.next_token == other.next_token
+    }
+}
+impl Default for SearchLocalGatewayRoutesResult {
+    fn default() -> Self {
+        Self {
+            routes: None,
+            next_token: None,
+        }
+    }
 }
 impl SearchLocalGatewayRoutesResult {
     /// Starts building a [`SearchLocalGatewayRoutesResult`].
@@ -28,9 +49,26 @@ impl SearchLocalGatewayRoutesResult {
     }
 }
 /// A builder for [`SearchLocalGatewayRoutesResult`](crate::types::SearchLocalGatewayRoutesResult); start one with `SearchLocalGatewayRoutesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SearchLocalGatewayRoutesResultBuilder {
     inner: crate::types::SearchLocalGatewayRoutesResult,
+}
+impl Clone for SearchLocalGatewayRoutesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SearchLocalGatewayRoutesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SearchLocalGatewayRoutesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SearchLocalGatewayRoutesResult as Default>::default(),
+        }
+    }
 }
 impl SearchLocalGatewayRoutesResultBuilder {
     /// Appends one item to [`SearchLocalGatewayRoutesResult::routes`](crate::types::SearchLocalGatewayRoutesResult::routes): Information about the routes.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchTransitGatewayMulticastGroupsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SearchTransitGatewayMulticastGroupsRequest {
     /// The ID of the transit gateway multicast domain.
@@ -27,6 +27,38 @@ pub struct SearchTransitGatewayMulticastGroupsRequest {
     pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for SearchTransitGatewayMulticastGroupsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for SearchTransitGatewayMulticastGroupsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id && self.filters == other.filters
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.dry_run == other.dry_run
+    }
+}
+impl Default for SearchTransitGatewayMulticastGroupsRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
+            dry_run: None,
+        }
+    }
 }
 impl SearchTransitGatewayMulticastGroupsRequest {
     /// Starts building a [`SearchTransitGatewayMulticastGroupsRequest`].
@@ -61,9 +93,26 @@ impl SearchTransitGatewayMulticastGroupsRequest {
     }
 }
 /// A builder for [`SearchTransitGatewayMulticastGroupsRequest`](crate::types::SearchTransitGatewayMulticastGroupsRequest); start one with `SearchTransitGatewayMulticastGroupsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SearchTransitGatewayMulticastGroupsRequestBuilder {
     inner: crate::types::SearchTransitGatewayMulticastGroupsRequest,
+}
+impl Clone for SearchTransitGatewayMulticastGroupsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SearchTransitGatewayMulticastGroupsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SearchTransitGatewayMulticastGroupsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SearchTransitGatewayMulticastGroupsRequest as Default>::default(),
+        }
+    }
 }
 impl SearchTransitGatewayMulticastGroupsRequestBuilder {
     /// Sets [`SearchTransitGatewayMulticastGroupsRequest::transit_gateway_multicast_domain_id`](crate::types::SearchTransitGatewayMulticastGroupsRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchTransitGatewayMulticastGroupsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SearchTransitGatewayMulticastGroupsResult {
     /// Information about the transit gateway multicast group.
     pub multicast_groups: Option<Vec<crate::types::TransitGatewayMulticastGroup>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for SearchTransitGatewayMulticastGroupsResult {
+    fn clone(&self) -> Self {
+        Self {
+            multicast_groups: self.multicast_groups.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for SearchTransitGatewayMulticastGroupsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.multicast_groups == other.multicast_groups
+            && self.next_token == other.next_token
+    }
+}
+impl Default for SearchTransitGatewayMulticastGroupsResult {
+    fn default() -> Self {
+        Self {
+            multicast_groups: None,
+            next_token: None,
+        }
+    }
 }
 impl SearchTransitGatewayMulticastGroupsResult {
     /// Starts building a [`SearchTransitGatewayMulticastGroupsResult`].
@@ -28,9 +50,26 @@ impl SearchTransitGatewayMulticastGroupsResult {
     }
 }
 /// A builder for [`SearchTransitGatewayMulticastGroupsResult`](crate::types::SearchTransitGatewayMulticastGroupsResult); start one with `SearchTransitGatewayMulticastGroupsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SearchTransitGatewayMulticastGroupsResultBuilder {
     inner: crate::types::SearchTransitGatewayMulticastGroupsResult,
+}
+impl Clone for SearchTransitGatewayMulticastGroupsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SearchTransitGatewayMulticastGroupsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SearchTransitGatewayMulticastGroupsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SearchTransitGatewayMulticastGroupsResult as Default>::default(),
+        }
+    }
 }
 impl SearchTransitGatewayMulticastGroupsResultBuilder {
     /// Appends one item to [`SearchTransitGatewayMulticastGroupsResult::multicast_groups`](crate::types::SearchTransitGatewayMulticastGroupsResult::multicast_groups): Information about the transit gateway multicast group.

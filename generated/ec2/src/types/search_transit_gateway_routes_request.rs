@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchTransitGatewayRoutesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SearchTransitGatewayRoutesRequest {
     /// The ID of the transit gateway route table.
@@ -30,6 +30,35 @@ pub struct SearchTransitGatewayRoutesRequest {
     pub dry_run: Option<bool>,
     /// The token for the next page of results.
     pub next_token: Option<String>,
+}
+impl Clone for SearchTransitGatewayRoutesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            filters: self.filters.clone(),
+            max_results: self.max_results,
+            dry_run: self.dry_run,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for SearchTransitGatewayRoutesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.filters == other.filters && self.max_results == other.max_results
+            && self.dry_run == other.dry_run && self.next_token == other.next_token
+    }
+}
+impl Default for SearchTransitGatewayRoutesRequest {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            filters: None,
+            max_results: None,
+            dry_run: None,
+            next_token: None,
+        }
+    }
 }
 impl SearchTransitGatewayRoutesRequest {
     /// Starts building a [`SearchTransitGatewayRoutesRequest`].
@@ -64,9 +93,26 @@ impl SearchTransitGatewayRoutesRequest {
     }
 }
 /// A builder for [`SearchTransitGatewayRoutesRequest`](crate::types::SearchTransitGatewayRoutesRequest); start one with `SearchTransitGatewayRoutesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SearchTransitGatewayRoutesRequestBuilder {
     inner: crate::types::SearchTransitGatewayRoutesRequest,
+}
+impl Clone for SearchTransitGatewayRoutesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SearchTransitGatewayRoutesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SearchTransitGatewayRoutesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SearchTransitGatewayRoutesRequest as Default>::default(),
+        }
+    }
 }
 impl SearchTransitGatewayRoutesRequestBuilder {
     /// Sets [`SearchTransitGatewayRoutesRequest::transit_gateway_route_table_id`](crate::types::SearchTransitGatewayRoutesRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchTransitGatewayRoutesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SearchTransitGatewayRoutesResult {
     /// Information about the routes.
@@ -11,6 +11,31 @@ pub struct SearchTransitGatewayRoutesResult {
     pub additional_routes_available: Option<bool>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
     pub next_token: Option<String>,
+}
+impl Clone for SearchTransitGatewayRoutesResult {
+    fn clone(&self) -> Self {
+        Self {
+            routes: self.routes.clone(),
+            additional_routes_available: self.additional_routes_available,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for SearchTransitGatewayRoutesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.routes == other.routes
+            && self.additional_routes_available == other.additional_routes_available
+            && self.next_token == other.next_token
+    }
+}
+impl Default for SearchTransitGatewayRoutesResult {
+    fn default() -> Self {
+        Self {
+            routes: None,
+            additional_routes_available: None,
+            next_token: None,
+        }
+    }
 }
 impl SearchTransitGatewayRoutesResult {
     /// Starts building a [`SearchTransitGatewayRoutesResult`].
@@ -35,9 +60,26 @@ impl SearchTransitGatewayRoutesResult {
     }
 }
 /// A builder for [`SearchTransitGatewayRoutesResult`](crate::types::SearchTransitGatewayRoutesResult); start one with `SearchTransitGatewayRoutesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SearchTransitGatewayRoutesResultBuilder {
     inner: crate::types::SearchTransitGatewayRoutesResult,
+}
+impl Clone for SearchTransitGatewayRoutesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SearchTransitGatewayRoutesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SearchTransitGatewayRoutesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SearchTransitGatewayRoutesResult as Default>::default(),
+        }
+    }
 }
 impl SearchTransitGatewayRoutesResultBuilder {
     /// Appends one item to [`SearchTransitGatewayRoutesResult::routes`](crate::types::SearchTransitGatewayRoutesResult::routes): Information about the routes.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecondaryInterface {
     /// The Availability Zone of the secondary interface.
@@ -35,6 +35,65 @@ pub struct SecondaryInterface {
     pub status: Option<crate::types::SecondaryInterfaceStatus>,
     /// The tags assigned to the secondary interface.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for SecondaryInterface {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            attachment: self.attachment.clone(),
+            mac_address: self.mac_address.clone(),
+            owner_id: self.owner_id.clone(),
+            private_ipv4_addresses: self.private_ipv4_addresses.clone(),
+            secondary_interface_id: self.secondary_interface_id.clone(),
+            secondary_interface_arn: self.secondary_interface_arn.clone(),
+            secondary_interface_type: self.secondary_interface_type.clone(),
+            secondary_subnet_id: self.secondary_subnet_id.clone(),
+            secondary_network_id: self.secondary_network_id.clone(),
+            secondary_network_type: self.secondary_network_type.clone(),
+            source_dest_check: self.source_dest_check,
+            status: self.status.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for SecondaryInterface {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.attachment == other.attachment
+            && self.mac_address == other.mac_address && self.owner_id == other.owner_id
+            && self.private_ipv4_addresses == other.private_ipv4_addresses
+            && self.secondary_interface_id == other.secondary_interface_id
+            && self.secondary_interface_arn == other.secondary_interface_arn
+            && self.secondary_interface_type == other.secondary_interface_type
+            && self.secondary_subnet_id == other.secondary_subnet_id
+            && self.secondary_network_id == other.secondary_network_id
+            && self.secondary_network_type == other.secondary_network_type
+            && self.source_dest_check == other.source_dest_check
+            && self.status == other.status && self.tags == other.tags
+    }
+}
+impl Default for SecondaryInterface {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            availability_zone_id: None,
+            attachment: None,
+            mac_address: None,
+            owner_id: None,
+            private_ipv4_addresses: None,
+            secondary_interface_id: None,
+            secondary_interface_arn: None,
+            secondary_interface_type: None,
+            secondary_subnet_id: None,
+            secondary_network_id: None,
+            secondary_network_type: None,
+            source_dest_check: None,
+            status: None,
+            tags: None,
+        }
+    }
 }
 impl SecondaryInterface {
     /// Starts building a [`SecondaryInterface`].
@@ -123,9 +182,26 @@ impl SecondaryInterface {
     }
 }
 /// A builder for [`SecondaryInterface`](crate::types::SecondaryInterface); start one with `SecondaryInterface::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecondaryInterfaceBuilder {
     inner: crate::types::SecondaryInterface,
+}
+impl Clone for SecondaryInterfaceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecondaryInterfaceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecondaryInterfaceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecondaryInterface as Default>::default(),
+        }
+    }
 }
 impl SecondaryInterfaceBuilder {
     /// Sets [`SecondaryInterface::availability_zone`](crate::types::SecondaryInterface::availability_zone): The Availability Zone of the secondary interface.

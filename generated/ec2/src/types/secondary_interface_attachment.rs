@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the attachment of a secondary interface to an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecondaryInterfaceAttachment {
     /// The ID of the attachment.
@@ -23,6 +23,46 @@ pub struct SecondaryInterfaceAttachment {
     pub network_card_index: Option<i32>,
     /// The attachment state.
     pub status: Option<crate::types::AttachmentStatus>,
+}
+impl Clone for SecondaryInterfaceAttachment {
+    fn clone(&self) -> Self {
+        Self {
+            attachment_id: self.attachment_id.clone(),
+            attach_time: self.attach_time,
+            delete_on_termination: self.delete_on_termination,
+            device_index: self.device_index,
+            instance_id: self.instance_id.clone(),
+            instance_owner_id: self.instance_owner_id.clone(),
+            network_card_index: self.network_card_index,
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for SecondaryInterfaceAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.attachment_id == other.attachment_id
+            && self.attach_time == other.attach_time
+            && self.delete_on_termination == other.delete_on_termination
+            && self.device_index == other.device_index
+            && self.instance_id == other.instance_id
+            && self.instance_owner_id == other.instance_owner_id
+            && self.network_card_index == other.network_card_index
+            && self.status == other.status
+    }
+}
+impl Default for SecondaryInterfaceAttachment {
+    fn default() -> Self {
+        Self {
+            attachment_id: None,
+            attach_time: None,
+            delete_on_termination: None,
+            device_index: None,
+            instance_id: None,
+            instance_owner_id: None,
+            network_card_index: None,
+            status: None,
+        }
+    }
 }
 impl SecondaryInterfaceAttachment {
     /// Starts building a [`SecondaryInterfaceAttachment`].
@@ -72,9 +112,26 @@ impl SecondaryInterfaceAttachment {
     }
 }
 /// A builder for [`SecondaryInterfaceAttachment`](crate::types::SecondaryInterfaceAttachment); start one with `SecondaryInterfaceAttachment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecondaryInterfaceAttachmentBuilder {
     inner: crate::types::SecondaryInterfaceAttachment,
+}
+impl Clone for SecondaryInterfaceAttachmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecondaryInterfaceAttachmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecondaryInterfaceAttachmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecondaryInterfaceAttachment as Default>::default(),
+        }
+    }
 }
 impl SecondaryInterfaceAttachmentBuilder {
     /// Sets [`SecondaryInterfaceAttachment::attachment_id`](crate::types::SecondaryInterfaceAttachment::attachment_id): The ID of the attachment.

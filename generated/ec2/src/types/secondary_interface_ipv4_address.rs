@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a private IPv4 address for a secondary interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecondaryInterfaceIpv4Address {
     /// The private IPv4 address.
     pub private_ip_address: Option<String>,
+}
+impl Clone for SecondaryInterfaceIpv4Address {
+    fn clone(&self) -> Self {
+        Self {
+            private_ip_address: self.private_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for SecondaryInterfaceIpv4Address {
+    fn eq(&self, other: &Self) -> bool {
+        self.private_ip_address == other.private_ip_address
+    }
+}
+impl Default for SecondaryInterfaceIpv4Address {
+    fn default() -> Self {
+        Self { private_ip_address: None }
+    }
 }
 impl SecondaryInterfaceIpv4Address {
     /// Starts building a [`SecondaryInterfaceIpv4Address`].
@@ -21,9 +38,26 @@ impl SecondaryInterfaceIpv4Address {
     }
 }
 /// A builder for [`SecondaryInterfaceIpv4Address`](crate::types::SecondaryInterfaceIpv4Address); start one with `SecondaryInterfaceIpv4Address::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecondaryInterfaceIpv4AddressBuilder {
     inner: crate::types::SecondaryInterfaceIpv4Address,
+}
+impl Clone for SecondaryInterfaceIpv4AddressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecondaryInterfaceIpv4AddressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecondaryInterfaceIpv4AddressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecondaryInterfaceIpv4Address as Default>::default(),
+        }
+    }
 }
 impl SecondaryInterfaceIpv4AddressBuilder {
     /// Sets [`SecondaryInterfaceIpv4Address::private_ip_address`](crate::types::SecondaryInterfaceIpv4Address::private_ip_address): The private IPv4 address.

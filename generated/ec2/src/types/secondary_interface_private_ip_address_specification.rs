@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a private IPv4 address specification for a secondary interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecondaryInterfacePrivateIpAddressSpecification {
     /// The private IPv4 address.
     pub private_ip_address: Option<String>,
+}
+impl Clone for SecondaryInterfacePrivateIpAddressSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            private_ip_address: self.private_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for SecondaryInterfacePrivateIpAddressSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.private_ip_address == other.private_ip_address
+    }
+}
+impl Default for SecondaryInterfacePrivateIpAddressSpecification {
+    fn default() -> Self {
+        Self { private_ip_address: None }
+    }
 }
 impl SecondaryInterfacePrivateIpAddressSpecification {
     /// Starts building a [`SecondaryInterfacePrivateIpAddressSpecification`].
@@ -21,9 +38,26 @@ impl SecondaryInterfacePrivateIpAddressSpecification {
     }
 }
 /// A builder for [`SecondaryInterfacePrivateIpAddressSpecification`](crate::types::SecondaryInterfacePrivateIpAddressSpecification); start one with `SecondaryInterfacePrivateIpAddressSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecondaryInterfacePrivateIpAddressSpecificationBuilder {
     inner: crate::types::SecondaryInterfacePrivateIpAddressSpecification,
+}
+impl Clone for SecondaryInterfacePrivateIpAddressSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecondaryInterfacePrivateIpAddressSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecondaryInterfacePrivateIpAddressSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecondaryInterfacePrivateIpAddressSpecification as Default>::default(),
+        }
+    }
 }
 impl SecondaryInterfacePrivateIpAddressSpecificationBuilder {
     /// Sets [`SecondaryInterfacePrivateIpAddressSpecification::private_ip_address`](crate::types::SecondaryInterfacePrivateIpAddressSpecification::private_ip_address): The private IPv4 address.

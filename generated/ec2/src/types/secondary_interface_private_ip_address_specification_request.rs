@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a private IPv4 address specification for a secondary interface request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecondaryInterfacePrivateIpAddressSpecificationRequest {
     /// The private IPv4 address.
     pub private_ip_address: Option<String>,
+}
+impl Clone for SecondaryInterfacePrivateIpAddressSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            private_ip_address: self.private_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for SecondaryInterfacePrivateIpAddressSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.private_ip_address == other.private_ip_address
+    }
+}
+impl Default for SecondaryInterfacePrivateIpAddressSpecificationRequest {
+    fn default() -> Self {
+        Self { private_ip_address: None }
+    }
 }
 impl SecondaryInterfacePrivateIpAddressSpecificationRequest {
     /// Starts building a [`SecondaryInterfacePrivateIpAddressSpecificationRequest`].
@@ -21,9 +38,26 @@ impl SecondaryInterfacePrivateIpAddressSpecificationRequest {
     }
 }
 /// A builder for [`SecondaryInterfacePrivateIpAddressSpecificationRequest`](crate::types::SecondaryInterfacePrivateIpAddressSpecificationRequest); start one with `SecondaryInterfacePrivateIpAddressSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecondaryInterfacePrivateIpAddressSpecificationRequestBuilder {
     inner: crate::types::SecondaryInterfacePrivateIpAddressSpecificationRequest,
+}
+impl Clone for SecondaryInterfacePrivateIpAddressSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecondaryInterfacePrivateIpAddressSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecondaryInterfacePrivateIpAddressSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecondaryInterfacePrivateIpAddressSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl SecondaryInterfacePrivateIpAddressSpecificationRequestBuilder {
     /// Sets [`SecondaryInterfacePrivateIpAddressSpecificationRequest::private_ip_address`](crate::types::SecondaryInterfacePrivateIpAddressSpecificationRequest::private_ip_address): The private IPv4 address.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary network.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecondaryNetwork {
     /// The ID of the secondary network.
@@ -23,6 +23,44 @@ pub struct SecondaryNetwork {
     >,
     /// The tags assigned to the secondary network.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for SecondaryNetwork {
+    fn clone(&self) -> Self {
+        Self {
+            secondary_network_id: self.secondary_network_id.clone(),
+            secondary_network_arn: self.secondary_network_arn.clone(),
+            owner_id: self.owner_id.clone(),
+            type_: self.type_.clone(),
+            state: self.state.clone(),
+            state_reason: self.state_reason.clone(),
+            ipv4_cidr_block_associations: self.ipv4_cidr_block_associations.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for SecondaryNetwork {
+    fn eq(&self, other: &Self) -> bool {
+        self.secondary_network_id == other.secondary_network_id
+            && self.secondary_network_arn == other.secondary_network_arn
+            && self.owner_id == other.owner_id && self.type_ == other.type_
+            && self.state == other.state && self.state_reason == other.state_reason
+            && self.ipv4_cidr_block_associations == other.ipv4_cidr_block_associations
+            && self.tags == other.tags
+    }
+}
+impl Default for SecondaryNetwork {
+    fn default() -> Self {
+        Self {
+            secondary_network_id: None,
+            secondary_network_arn: None,
+            owner_id: None,
+            type_: None,
+            state: None,
+            state_reason: None,
+            ipv4_cidr_block_associations: None,
+            tags: None,
+        }
+    }
 }
 impl SecondaryNetwork {
     /// Starts building a [`SecondaryNetwork`].
@@ -74,9 +112,26 @@ impl SecondaryNetwork {
     }
 }
 /// A builder for [`SecondaryNetwork`](crate::types::SecondaryNetwork); start one with `SecondaryNetwork::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecondaryNetworkBuilder {
     inner: crate::types::SecondaryNetwork,
+}
+impl Clone for SecondaryNetworkBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecondaryNetworkBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecondaryNetworkBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecondaryNetwork as Default>::default(),
+        }
+    }
 }
 impl SecondaryNetworkBuilder {
     /// Sets [`SecondaryNetwork::secondary_network_id`](crate::types::SecondaryNetwork::secondary_network_id): The ID of the secondary network.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv4 CIDR block associated with a secondary network.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecondaryNetworkIpv4CidrBlockAssociation {
     /// The association ID for the IPv4 CIDR block.
@@ -13,6 +13,33 @@ pub struct SecondaryNetworkIpv4CidrBlockAssociation {
     pub state: Option<crate::types::SecondaryNetworkCidrBlockAssociationState>,
     /// The reason for the current state of the CIDR block association.
     pub state_reason: Option<String>,
+}
+impl Clone for SecondaryNetworkIpv4CidrBlockAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+            cidr_block: self.cidr_block.clone(),
+            state: self.state.clone(),
+            state_reason: self.state_reason.clone(),
+        }
+    }
+}
+impl PartialEq for SecondaryNetworkIpv4CidrBlockAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id
+            && self.cidr_block == other.cidr_block && self.state == other.state
+            && self.state_reason == other.state_reason
+    }
+}
+impl Default for SecondaryNetworkIpv4CidrBlockAssociation {
+    fn default() -> Self {
+        Self {
+            association_id: None,
+            cidr_block: None,
+            state: None,
+            state_reason: None,
+        }
+    }
 }
 impl SecondaryNetworkIpv4CidrBlockAssociation {
     /// Starts building a [`SecondaryNetworkIpv4CidrBlockAssociation`].
@@ -44,9 +71,26 @@ impl SecondaryNetworkIpv4CidrBlockAssociation {
     }
 }
 /// A builder for [`SecondaryNetworkIpv4CidrBlockAssociation`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation); start one with `SecondaryNetworkIpv4CidrBlockAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecondaryNetworkIpv4CidrBlockAssociationBuilder {
     inner: crate::types::SecondaryNetworkIpv4CidrBlockAssociation,
+}
+impl Clone for SecondaryNetworkIpv4CidrBlockAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecondaryNetworkIpv4CidrBlockAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecondaryNetworkIpv4CidrBlockAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecondaryNetworkIpv4CidrBlockAssociation as Default>::default(),
+        }
+    }
 }
 impl SecondaryNetworkIpv4CidrBlockAssociationBuilder {
     /// Sets [`SecondaryNetworkIpv4CidrBlockAssociation::association_id`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::association_id): The association ID for the IPv4 CIDR block.

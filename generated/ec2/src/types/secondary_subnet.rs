@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary subnet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecondarySubnet {
     /// The ID of the secondary subnet.
@@ -29,6 +29,54 @@ pub struct SecondarySubnet {
     pub state_reason: Option<String>,
     /// The tags assigned to the secondary subnet.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for SecondarySubnet {
+    fn clone(&self) -> Self {
+        Self {
+            secondary_subnet_id: self.secondary_subnet_id.clone(),
+            secondary_subnet_arn: self.secondary_subnet_arn.clone(),
+            secondary_network_id: self.secondary_network_id.clone(),
+            secondary_network_type: self.secondary_network_type.clone(),
+            owner_id: self.owner_id.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            availability_zone: self.availability_zone.clone(),
+            ipv4_cidr_block_associations: self.ipv4_cidr_block_associations.clone(),
+            state: self.state.clone(),
+            state_reason: self.state_reason.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for SecondarySubnet {
+    fn eq(&self, other: &Self) -> bool {
+        self.secondary_subnet_id == other.secondary_subnet_id
+            && self.secondary_subnet_arn == other.secondary_subnet_arn
+            && self.secondary_network_id == other.secondary_network_id
+            && self.secondary_network_type == other.secondary_network_type
+            && self.owner_id == other.owner_id
+            && self.availability_zone_id == other.availability_zone_id
+            && self.availability_zone == other.availability_zone
+            && self.ipv4_cidr_block_associations == other.ipv4_cidr_block_associations
+            && self.state == other.state && self.state_reason == other.state_reason
+            && self.tags == other.tags
+    }
+}
+impl Default for SecondarySubnet {
+    fn default() -> Self {
+        Self {
+            secondary_subnet_id: None,
+            secondary_subnet_arn: None,
+            secondary_network_id: None,
+            secondary_network_type: None,
+            owner_id: None,
+            availability_zone_id: None,
+            availability_zone: None,
+            ipv4_cidr_block_associations: None,
+            state: None,
+            state_reason: None,
+            tags: None,
+        }
+    }
 }
 impl SecondarySubnet {
     /// Starts building a [`SecondarySubnet`].
@@ -95,9 +143,26 @@ impl SecondarySubnet {
     }
 }
 /// A builder for [`SecondarySubnet`](crate::types::SecondarySubnet); start one with `SecondarySubnet::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecondarySubnetBuilder {
     inner: crate::types::SecondarySubnet,
+}
+impl Clone for SecondarySubnetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecondarySubnetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecondarySubnetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecondarySubnet as Default>::default(),
+        }
+    }
 }
 impl SecondarySubnetBuilder {
     /// Sets [`SecondarySubnet::secondary_subnet_id`](crate::types::SecondarySubnet::secondary_subnet_id): The ID of the secondary subnet.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv4 CIDR block associated with a secondary subnet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecondarySubnetIpv4CidrBlockAssociation {
     /// The association ID for the IPv4 CIDR block.
@@ -13,6 +13,33 @@ pub struct SecondarySubnetIpv4CidrBlockAssociation {
     pub state: Option<crate::types::SecondarySubnetCidrBlockAssociationState>,
     /// The reason for the current state of the CIDR block association.
     pub state_reason: Option<String>,
+}
+impl Clone for SecondarySubnetIpv4CidrBlockAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+            cidr_block: self.cidr_block.clone(),
+            state: self.state.clone(),
+            state_reason: self.state_reason.clone(),
+        }
+    }
+}
+impl PartialEq for SecondarySubnetIpv4CidrBlockAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id
+            && self.cidr_block == other.cidr_block && self.state == other.state
+            && self.state_reason == other.state_reason
+    }
+}
+impl Default for SecondarySubnetIpv4CidrBlockAssociation {
+    fn default() -> Self {
+        Self {
+            association_id: None,
+            cidr_block: None,
+            state: None,
+            state_reason: None,
+        }
+    }
 }
 impl SecondarySubnetIpv4CidrBlockAssociation {
     /// Starts building a [`SecondarySubnetIpv4CidrBlockAssociation`].
@@ -44,9 +71,26 @@ impl SecondarySubnetIpv4CidrBlockAssociation {
     }
 }
 /// A builder for [`SecondarySubnetIpv4CidrBlockAssociation`](crate::types::SecondarySubnetIpv4CidrBlockAssociation); start one with `SecondarySubnetIpv4CidrBlockAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecondarySubnetIpv4CidrBlockAssociationBuilder {
     inner: crate::types::SecondarySubnetIpv4CidrBlockAssociation,
+}
+impl Clone for SecondarySubnetIpv4CidrBlockAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecondarySubnetIpv4CidrBlockAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecondarySubnetIpv4CidrBlockAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecondarySubnetIpv4CidrBlockAssociation as Default>::default(),
+        }
+    }
 }
 impl SecondarySubnetIpv4CidrBlockAssociationBuilder {
     /// Sets [`SecondarySubnetIpv4CidrBlockAssociation::association_id`](crate::types::SecondarySubnetIpv4CidrBlockAssociation::association_id): The association ID for the IPv4 CIDR block.

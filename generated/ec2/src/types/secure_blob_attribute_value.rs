@@ -2,11 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SecureBlobAttributeValue` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecureBlobAttributeValue {
     /// The `Value` member.
     pub value: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for SecureBlobAttributeValue {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for SecureBlobAttributeValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for SecureBlobAttributeValue {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl SecureBlobAttributeValue {
     /// Starts building a [`SecureBlobAttributeValue`].
@@ -28,9 +42,26 @@ impl ::std::fmt::Debug for SecureBlobAttributeValue {
     }
 }
 /// A builder for [`SecureBlobAttributeValue`](crate::types::SecureBlobAttributeValue); start one with `SecureBlobAttributeValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecureBlobAttributeValueBuilder {
     inner: crate::types::SecureBlobAttributeValue,
+}
+impl Clone for SecureBlobAttributeValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecureBlobAttributeValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecureBlobAttributeValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecureBlobAttributeValue as Default>::default(),
+        }
+    }
 }
 impl SecureBlobAttributeValueBuilder {
     /// Sets [`SecureBlobAttributeValue::value`](crate::types::SecureBlobAttributeValue::value)

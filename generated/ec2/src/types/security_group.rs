@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a security group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecurityGroup {
     /// The ID of the security group.
@@ -23,6 +23,47 @@ pub struct SecurityGroup {
     pub description: Option<String>,
     /// The inbound rules associated with the security group.
     pub ip_permissions: Option<Vec<crate::types::IpPermission>>,
+}
+impl Clone for SecurityGroup {
+    fn clone(&self) -> Self {
+        Self {
+            group_id: self.group_id.clone(),
+            ip_permissions_egress: self.ip_permissions_egress.clone(),
+            tags: self.tags.clone(),
+            vpc_id: self.vpc_id.clone(),
+            security_group_arn: self.security_group_arn.clone(),
+            owner_id: self.owner_id.clone(),
+            group_name: self.group_name.clone(),
+            description: self.description.clone(),
+            ip_permissions: self.ip_permissions.clone(),
+        }
+    }
+}
+impl PartialEq for SecurityGroup {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_id == other.group_id
+            && self.ip_permissions_egress == other.ip_permissions_egress
+            && self.tags == other.tags && self.vpc_id == other.vpc_id
+            && self.security_group_arn == other.security_group_arn
+            && self.owner_id == other.owner_id && self.group_name == other.group_name
+            && self.description == other.description
+            && self.ip_permissions == other.ip_permissions
+    }
+}
+impl Default for SecurityGroup {
+    fn default() -> Self {
+        Self {
+            group_id: None,
+            ip_permissions_egress: None,
+            tags: None,
+            vpc_id: None,
+            security_group_arn: None,
+            owner_id: None,
+            group_name: None,
+            description: None,
+            ip_permissions: None,
+        }
+    }
 }
 impl SecurityGroup {
     /// Starts building a [`SecurityGroup`].
@@ -77,9 +118,26 @@ impl SecurityGroup {
     }
 }
 /// A builder for [`SecurityGroup`](crate::types::SecurityGroup); start one with `SecurityGroup::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecurityGroupBuilder {
     inner: crate::types::SecurityGroup,
+}
+impl Clone for SecurityGroupBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecurityGroupBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecurityGroupBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecurityGroup as Default>::default(),
+        }
+    }
 }
 impl SecurityGroupBuilder {
     /// Sets [`SecurityGroup::group_id`](crate::types::SecurityGroup::group_id): The ID of the security group.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A security group that can be used by interfaces in the VPC.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecurityGroupForVpc {
     /// The security group's description.
@@ -17,6 +17,37 @@ pub struct SecurityGroupForVpc {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The VPC ID in which the security group was created.
     pub primary_vpc_id: Option<String>,
+}
+impl Clone for SecurityGroupForVpc {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            group_name: self.group_name.clone(),
+            owner_id: self.owner_id.clone(),
+            group_id: self.group_id.clone(),
+            tags: self.tags.clone(),
+            primary_vpc_id: self.primary_vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for SecurityGroupForVpc {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.group_name == other.group_name
+            && self.owner_id == other.owner_id && self.group_id == other.group_id
+            && self.tags == other.tags && self.primary_vpc_id == other.primary_vpc_id
+    }
+}
+impl Default for SecurityGroupForVpc {
+    fn default() -> Self {
+        Self {
+            description: None,
+            group_name: None,
+            owner_id: None,
+            group_id: None,
+            tags: None,
+            primary_vpc_id: None,
+        }
+    }
 }
 impl SecurityGroupForVpc {
     /// Starts building a [`SecurityGroupForVpc`].
@@ -56,9 +87,26 @@ impl SecurityGroupForVpc {
     }
 }
 /// A builder for [`SecurityGroupForVpc`](crate::types::SecurityGroupForVpc); start one with `SecurityGroupForVpc::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecurityGroupForVpcBuilder {
     inner: crate::types::SecurityGroupForVpc,
+}
+impl Clone for SecurityGroupForVpcBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecurityGroupForVpcBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecurityGroupForVpcBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecurityGroupForVpc as Default>::default(),
+        }
+    }
 }
 impl SecurityGroupForVpcBuilder {
     /// Sets [`SecurityGroupForVpc::description`](crate::types::SecurityGroupForVpc::description): The security group's description.

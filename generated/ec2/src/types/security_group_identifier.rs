@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a security group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecurityGroupIdentifier {
     /// The ID of the security group.
     pub group_id: Option<String>,
     /// The name of the security group.
     pub group_name: Option<String>,
+}
+impl Clone for SecurityGroupIdentifier {
+    fn clone(&self) -> Self {
+        Self {
+            group_id: self.group_id.clone(),
+            group_name: self.group_name.clone(),
+        }
+    }
+}
+impl PartialEq for SecurityGroupIdentifier {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_id == other.group_id && self.group_name == other.group_name
+    }
+}
+impl Default for SecurityGroupIdentifier {
+    fn default() -> Self {
+        Self {
+            group_id: None,
+            group_name: None,
+        }
+    }
 }
 impl SecurityGroupIdentifier {
     /// Starts building a [`SecurityGroupIdentifier`].
@@ -28,9 +49,26 @@ impl SecurityGroupIdentifier {
     }
 }
 /// A builder for [`SecurityGroupIdentifier`](crate::types::SecurityGroupIdentifier); start one with `SecurityGroupIdentifier::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecurityGroupIdentifierBuilder {
     inner: crate::types::SecurityGroupIdentifier,
+}
+impl Clone for SecurityGroupIdentifierBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecurityGroupIdentifierBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecurityGroupIdentifierBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecurityGroupIdentifier as Default>::default(),
+        }
+    }
 }
 impl SecurityGroupIdentifierBuilder {
     /// Sets [`SecurityGroupIdentifier::group_id`](crate::types::SecurityGroupIdentifier::group_id): The ID of the security group.

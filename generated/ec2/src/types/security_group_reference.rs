@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC with a security group that references your security group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecurityGroupReference {
     /// The ID of your security group.
@@ -13,6 +13,34 @@ pub struct SecurityGroupReference {
     pub vpc_peering_connection_id: Option<String>,
     /// The ID of the transit gateway (if applicable).
     pub transit_gateway_id: Option<String>,
+}
+impl Clone for SecurityGroupReference {
+    fn clone(&self) -> Self {
+        Self {
+            group_id: self.group_id.clone(),
+            referencing_vpc_id: self.referencing_vpc_id.clone(),
+            vpc_peering_connection_id: self.vpc_peering_connection_id.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+        }
+    }
+}
+impl PartialEq for SecurityGroupReference {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_id == other.group_id
+            && self.referencing_vpc_id == other.referencing_vpc_id
+            && self.vpc_peering_connection_id == other.vpc_peering_connection_id
+            && self.transit_gateway_id == other.transit_gateway_id
+    }
+}
+impl Default for SecurityGroupReference {
+    fn default() -> Self {
+        Self {
+            group_id: None,
+            referencing_vpc_id: None,
+            vpc_peering_connection_id: None,
+            transit_gateway_id: None,
+        }
+    }
 }
 impl SecurityGroupReference {
     /// Starts building a [`SecurityGroupReference`].
@@ -42,9 +70,26 @@ impl SecurityGroupReference {
     }
 }
 /// A builder for [`SecurityGroupReference`](crate::types::SecurityGroupReference); start one with `SecurityGroupReference::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecurityGroupReferenceBuilder {
     inner: crate::types::SecurityGroupReference,
+}
+impl Clone for SecurityGroupReferenceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecurityGroupReferenceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecurityGroupReferenceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecurityGroupReference as Default>::default(),
+        }
+    }
 }
 impl SecurityGroupReferenceBuilder {
     /// Sets [`SecurityGroupReference::group_id`](crate::types::SecurityGroupReference::group_id): The ID of your security group.

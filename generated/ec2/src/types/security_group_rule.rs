@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a security group rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecurityGroupRule {
     /// The ID of the security group rule.
@@ -35,6 +35,60 @@ pub struct SecurityGroupRule {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ARN of the security group rule.
     pub security_group_rule_arn: Option<String>,
+}
+impl Clone for SecurityGroupRule {
+    fn clone(&self) -> Self {
+        Self {
+            security_group_rule_id: self.security_group_rule_id.clone(),
+            group_id: self.group_id.clone(),
+            group_owner_id: self.group_owner_id.clone(),
+            is_egress: self.is_egress,
+            ip_protocol: self.ip_protocol.clone(),
+            from_port: self.from_port,
+            to_port: self.to_port,
+            cidr_ipv4: self.cidr_ipv4.clone(),
+            cidr_ipv6: self.cidr_ipv6.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+            referenced_group_info: self.referenced_group_info.clone(),
+            description: self.description.clone(),
+            tags: self.tags.clone(),
+            security_group_rule_arn: self.security_group_rule_arn.clone(),
+        }
+    }
+}
+impl PartialEq for SecurityGroupRule {
+    fn eq(&self, other: &Self) -> bool {
+        self.security_group_rule_id == other.security_group_rule_id
+            && self.group_id == other.group_id
+            && self.group_owner_id == other.group_owner_id
+            && self.is_egress == other.is_egress && self.ip_protocol == other.ip_protocol
+            && self.from_port == other.from_port && self.to_port == other.to_port
+            && self.cidr_ipv4 == other.cidr_ipv4 && self.cidr_ipv6 == other.cidr_ipv6
+            && self.prefix_list_id == other.prefix_list_id
+            && self.referenced_group_info == other.referenced_group_info
+            && self.description == other.description && self.tags == other.tags
+            && self.security_group_rule_arn == other.security_group_rule_arn
+    }
+}
+impl Default for SecurityGroupRule {
+    fn default() -> Self {
+        Self {
+            security_group_rule_id: None,
+            group_id: None,
+            group_owner_id: None,
+            is_egress: None,
+            ip_protocol: None,
+            from_port: None,
+            to_port: None,
+            cidr_ipv4: None,
+            cidr_ipv6: None,
+            prefix_list_id: None,
+            referenced_group_info: None,
+            description: None,
+            tags: None,
+            security_group_rule_arn: None,
+        }
+    }
 }
 impl SecurityGroupRule {
     /// Starts building a [`SecurityGroupRule`].
@@ -116,9 +170,26 @@ impl SecurityGroupRule {
     }
 }
 /// A builder for [`SecurityGroupRule`](crate::types::SecurityGroupRule); start one with `SecurityGroupRule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecurityGroupRuleBuilder {
     inner: crate::types::SecurityGroupRule,
+}
+impl Clone for SecurityGroupRuleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecurityGroupRuleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecurityGroupRuleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecurityGroupRule as Default>::default(),
+        }
+    }
 }
 impl SecurityGroupRuleBuilder {
     /// Sets [`SecurityGroupRule::security_group_rule_id`](crate::types::SecurityGroupRule::security_group_rule_id): The ID of the security group rule.

@@ -4,13 +4,35 @@
 /// Describes the description of a security group rule.
 ///
 /// You can use this when you want to update the security group rule description for either an inbound or outbound rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecurityGroupRuleDescription {
     /// The ID of the security group rule.
     pub security_group_rule_id: Option<String>,
     /// The description of the security group rule.
     pub description: Option<String>,
+}
+impl Clone for SecurityGroupRuleDescription {
+    fn clone(&self) -> Self {
+        Self {
+            security_group_rule_id: self.security_group_rule_id.clone(),
+            description: self.description.clone(),
+        }
+    }
+}
+impl PartialEq for SecurityGroupRuleDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.security_group_rule_id == other.security_group_rule_id
+            && self.description == other.description
+    }
+}
+impl Default for SecurityGroupRuleDescription {
+    fn default() -> Self {
+        Self {
+            security_group_rule_id: None,
+            description: None,
+        }
+    }
 }
 impl SecurityGroupRuleDescription {
     /// Starts building a [`SecurityGroupRuleDescription`].
@@ -30,9 +52,26 @@ impl SecurityGroupRuleDescription {
     }
 }
 /// A builder for [`SecurityGroupRuleDescription`](crate::types::SecurityGroupRuleDescription); start one with `SecurityGroupRuleDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecurityGroupRuleDescriptionBuilder {
     inner: crate::types::SecurityGroupRuleDescription,
+}
+impl Clone for SecurityGroupRuleDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecurityGroupRuleDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecurityGroupRuleDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecurityGroupRuleDescription as Default>::default(),
+        }
+    }
 }
 impl SecurityGroupRuleDescriptionBuilder {
     /// Sets [`SecurityGroupRuleDescription::security_group_rule_id`](crate::types::SecurityGroupRuleDescription::security_group_rule_id): The ID of the security group rule.

@@ -13,7 +13,7 @@
 /// **Note:** Amazon Web Services [canonicalizes](https://en.wikipedia.org/wiki/Canonicalization) IPv4 and IPv6 CIDRs. For example, if you specify 100.68.0.18/18 for the CIDR block, Amazon Web Services canonicalizes the CIDR block to 100.68.0.0/18. Any subsequent DescribeSecurityGroups and DescribeSecurityGroupRules calls will return the canonicalized form of the CIDR block. Additionally, if you attempt to add another rule with the non-canonical form of the CIDR (such as 100.68.0.18/18) and there is already a rule for the canonicalized form of the CIDR block (such as 100.68.0.0/18), the API throws an duplicate rule error.
 ///
 /// When you modify a rule, you cannot change the rule type. For example, if the rule uses an IPv4 address range, you must use `CidrIpv4` to specify a new IPv4 address range.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecurityGroupRuleRequest {
     /// The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)).
@@ -34,6 +34,44 @@ pub struct SecurityGroupRuleRequest {
     pub referenced_group_id: Option<String>,
     /// The description of the security group rule.
     pub description: Option<String>,
+}
+impl Clone for SecurityGroupRuleRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ip_protocol: self.ip_protocol.clone(),
+            from_port: self.from_port,
+            to_port: self.to_port,
+            cidr_ipv4: self.cidr_ipv4.clone(),
+            cidr_ipv6: self.cidr_ipv6.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+            referenced_group_id: self.referenced_group_id.clone(),
+            description: self.description.clone(),
+        }
+    }
+}
+impl PartialEq for SecurityGroupRuleRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ip_protocol == other.ip_protocol && self.from_port == other.from_port
+            && self.to_port == other.to_port && self.cidr_ipv4 == other.cidr_ipv4
+            && self.cidr_ipv6 == other.cidr_ipv6
+            && self.prefix_list_id == other.prefix_list_id
+            && self.referenced_group_id == other.referenced_group_id
+            && self.description == other.description
+    }
+}
+impl Default for SecurityGroupRuleRequest {
+    fn default() -> Self {
+        Self {
+            ip_protocol: None,
+            from_port: None,
+            to_port: None,
+            cidr_ipv4: None,
+            cidr_ipv6: None,
+            prefix_list_id: None,
+            referenced_group_id: None,
+            description: None,
+        }
+    }
 }
 impl SecurityGroupRuleRequest {
     /// Starts building a [`SecurityGroupRuleRequest`].
@@ -83,9 +121,26 @@ impl SecurityGroupRuleRequest {
     }
 }
 /// A builder for [`SecurityGroupRuleRequest`](crate::types::SecurityGroupRuleRequest); start one with `SecurityGroupRuleRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecurityGroupRuleRequestBuilder {
     inner: crate::types::SecurityGroupRuleRequest,
+}
+impl Clone for SecurityGroupRuleRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecurityGroupRuleRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecurityGroupRuleRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecurityGroupRuleRequest as Default>::default(),
+        }
+    }
 }
 impl SecurityGroupRuleRequestBuilder {
     /// Sets [`SecurityGroupRuleRequest::ip_protocol`](crate::types::SecurityGroupRuleRequest::ip_protocol): The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)).

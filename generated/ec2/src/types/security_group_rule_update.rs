@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an update to a security group rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecurityGroupRuleUpdate {
     /// The ID of the security group rule.
@@ -11,6 +11,28 @@ pub struct SecurityGroupRuleUpdate {
     pub security_group_rule_id: Option<String>,
     /// Information about the security group rule.
     pub security_group_rule: Option<crate::types::SecurityGroupRuleRequest>,
+}
+impl Clone for SecurityGroupRuleUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            security_group_rule_id: self.security_group_rule_id.clone(),
+            security_group_rule: self.security_group_rule.clone(),
+        }
+    }
+}
+impl PartialEq for SecurityGroupRuleUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.security_group_rule_id == other.security_group_rule_id
+            && self.security_group_rule == other.security_group_rule
+    }
+}
+impl Default for SecurityGroupRuleUpdate {
+    fn default() -> Self {
+        Self {
+            security_group_rule_id: None,
+            security_group_rule: None,
+        }
+    }
 }
 impl SecurityGroupRuleUpdate {
     /// Starts building a [`SecurityGroupRuleUpdate`].
@@ -32,9 +54,26 @@ impl SecurityGroupRuleUpdate {
     }
 }
 /// A builder for [`SecurityGroupRuleUpdate`](crate::types::SecurityGroupRuleUpdate); start one with `SecurityGroupRuleUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecurityGroupRuleUpdateBuilder {
     inner: crate::types::SecurityGroupRuleUpdate,
+}
+impl Clone for SecurityGroupRuleUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecurityGroupRuleUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecurityGroupRuleUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecurityGroupRuleUpdate as Default>::default(),
+        }
+    }
 }
 impl SecurityGroupRuleUpdateBuilder {
     /// Sets [`SecurityGroupRuleUpdate::security_group_rule_id`](crate::types::SecurityGroupRuleUpdate::security_group_rule_id): The ID of the security group rule.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A security group association with a VPC that you made with [AssociateSecurityGroupVpc](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateSecurityGroupVpc.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SecurityGroupVpcAssociation {
     /// The association's security group ID.
@@ -17,6 +17,38 @@ pub struct SecurityGroupVpcAssociation {
     pub state_reason: Option<String>,
     /// The Amazon Web Services account ID of the owner of the security group.
     pub group_owner_id: Option<String>,
+}
+impl Clone for SecurityGroupVpcAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            group_id: self.group_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            vpc_owner_id: self.vpc_owner_id.clone(),
+            state: self.state.clone(),
+            state_reason: self.state_reason.clone(),
+            group_owner_id: self.group_owner_id.clone(),
+        }
+    }
+}
+impl PartialEq for SecurityGroupVpcAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_id == other.group_id && self.vpc_id == other.vpc_id
+            && self.vpc_owner_id == other.vpc_owner_id && self.state == other.state
+            && self.state_reason == other.state_reason
+            && self.group_owner_id == other.group_owner_id
+    }
+}
+impl Default for SecurityGroupVpcAssociation {
+    fn default() -> Self {
+        Self {
+            group_id: None,
+            vpc_id: None,
+            vpc_owner_id: None,
+            state: None,
+            state_reason: None,
+            group_owner_id: None,
+        }
+    }
 }
 impl SecurityGroupVpcAssociation {
     /// Starts building a [`SecurityGroupVpcAssociation`].
@@ -56,9 +88,26 @@ impl SecurityGroupVpcAssociation {
     }
 }
 /// A builder for [`SecurityGroupVpcAssociation`](crate::types::SecurityGroupVpcAssociation); start one with `SecurityGroupVpcAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SecurityGroupVpcAssociationBuilder {
     inner: crate::types::SecurityGroupVpcAssociation,
+}
+impl Clone for SecurityGroupVpcAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SecurityGroupVpcAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SecurityGroupVpcAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SecurityGroupVpcAssociation as Default>::default(),
+        }
+    }
 }
 impl SecurityGroupVpcAssociationBuilder {
     /// Sets [`SecurityGroupVpcAssociation::group_id`](crate::types::SecurityGroupVpcAssociation::group_id): The association's security group ID.

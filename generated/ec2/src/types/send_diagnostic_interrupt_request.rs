@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendDiagnosticInterruptRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SendDiagnosticInterruptRequest {
     /// The ID of the instance.
@@ -11,6 +11,27 @@ pub struct SendDiagnosticInterruptRequest {
     pub instance_id: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for SendDiagnosticInterruptRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for SendDiagnosticInterruptRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for SendDiagnosticInterruptRequest {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl SendDiagnosticInterruptRequest {
     /// Starts building a [`SendDiagnosticInterruptRequest`].
@@ -30,9 +51,26 @@ impl SendDiagnosticInterruptRequest {
     }
 }
 /// A builder for [`SendDiagnosticInterruptRequest`](crate::types::SendDiagnosticInterruptRequest); start one with `SendDiagnosticInterruptRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SendDiagnosticInterruptRequestBuilder {
     inner: crate::types::SendDiagnosticInterruptRequest,
+}
+impl Clone for SendDiagnosticInterruptRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SendDiagnosticInterruptRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SendDiagnosticInterruptRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SendDiagnosticInterruptRequest as Default>::default(),
+        }
+    }
 }
 impl SendDiagnosticInterruptRequestBuilder {
     /// Sets [`SendDiagnosticInterruptRequest::instance_id`](crate::types::SendDiagnosticInterruptRequest::instance_id): The ID of the instance.

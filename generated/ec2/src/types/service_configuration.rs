@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a service configuration for a VPC endpoint service.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ServiceConfiguration {
     /// The type of service.
@@ -47,6 +47,76 @@ pub struct ServiceConfiguration {
     pub supported_regions: Option<Vec<crate::types::SupportedRegionDetail>>,
     /// Indicates whether consumers can access the service from a Region other than the Region where the service is hosted.
     pub remote_access_enabled: Option<bool>,
+}
+impl Clone for ServiceConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            service_type: self.service_type.clone(),
+            service_id: self.service_id.clone(),
+            service_name: self.service_name.clone(),
+            service_state: self.service_state.clone(),
+            availability_zone_ids: self.availability_zone_ids.clone(),
+            availability_zones: self.availability_zones.clone(),
+            acceptance_required: self.acceptance_required,
+            manages_vpc_endpoints: self.manages_vpc_endpoints,
+            network_load_balancer_arns: self.network_load_balancer_arns.clone(),
+            gateway_load_balancer_arns: self.gateway_load_balancer_arns.clone(),
+            supported_ip_address_types: self.supported_ip_address_types.clone(),
+            base_endpoint_dns_names: self.base_endpoint_dns_names.clone(),
+            private_dns_name: self.private_dns_name.clone(),
+            private_dns_name_configuration: self.private_dns_name_configuration.clone(),
+            payer_responsibility: self.payer_responsibility.clone(),
+            tags: self.tags.clone(),
+            supported_regions: self.supported_regions.clone(),
+            remote_access_enabled: self.remote_access_enabled,
+        }
+    }
+}
+impl PartialEq for ServiceConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.service_type == other.service_type && self.service_id == other.service_id
+            && self.service_name == other.service_name
+            && self.service_state == other.service_state
+            && self.availability_zone_ids == other.availability_zone_ids
+            && self.availability_zones == other.availability_zones
+            && self.acceptance_required == other.acceptance_required
+            && self.manages_vpc_endpoints == other.manages_vpc_endpoints
+            && self.network_load_balancer_arns == other.network_load_balancer_arns
+            && self.gateway_load_balancer_arns == other.gateway_load_balancer_arns
+            && self.supported_ip_address_types == other.supported_ip_address_types
+            && self.base_endpoint_dns_names == other.base_endpoint_dns_names
+            && self.private_dns_name == other.private_dns_name
+            && self.private_dns_name_configuration
+                == other.private_dns_name_configuration
+            && self.payer_responsibility == other.payer_responsibility
+            && self.tags == other.tags
+            && self.supported_regions == other.supported_regions
+            && self.remote_access_enabled == other.remote_access_enabled
+    }
+}
+impl Default for ServiceConfiguration {
+    fn default() -> Self {
+        Self {
+            service_type: None,
+            service_id: None,
+            service_name: None,
+            service_state: None,
+            availability_zone_ids: None,
+            availability_zones: None,
+            acceptance_required: None,
+            manages_vpc_endpoints: None,
+            network_load_balancer_arns: None,
+            gateway_load_balancer_arns: None,
+            supported_ip_address_types: None,
+            base_endpoint_dns_names: None,
+            private_dns_name: None,
+            private_dns_name_configuration: None,
+            payer_responsibility: None,
+            tags: None,
+            supported_regions: None,
+            remote_access_enabled: None,
+        }
+    }
 }
 impl ServiceConfiguration {
     /// Starts building a [`ServiceConfiguration`].
@@ -150,9 +220,26 @@ impl ServiceConfiguration {
     }
 }
 /// A builder for [`ServiceConfiguration`](crate::types::ServiceConfiguration); start one with `ServiceConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ServiceConfigurationBuilder {
     inner: crate::types::ServiceConfiguration,
+}
+impl Clone for ServiceConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ServiceConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ServiceConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ServiceConfiguration as Default>::default(),
+        }
+    }
 }
 impl ServiceConfigurationBuilder {
     /// Appends one item to [`ServiceConfiguration::service_type`](crate::types::ServiceConfiguration::service_type): The type of service.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC endpoint service.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ServiceDetail {
     /// The name of the service.
@@ -45,6 +45,75 @@ pub struct ServiceDetail {
     pub private_dns_name_verification_state: Option<crate::types::DnsNameState>,
     /// The supported IP address types.
     pub supported_ip_address_types: Option<Vec<crate::types::ServiceConnectivityType>>,
+}
+impl Clone for ServiceDetail {
+    fn clone(&self) -> Self {
+        Self {
+            service_name: self.service_name.clone(),
+            service_id: self.service_id.clone(),
+            service_type: self.service_type.clone(),
+            service_region: self.service_region.clone(),
+            availability_zone_ids: self.availability_zone_ids.clone(),
+            availability_zones: self.availability_zones.clone(),
+            owner: self.owner.clone(),
+            base_endpoint_dns_names: self.base_endpoint_dns_names.clone(),
+            private_dns_name: self.private_dns_name.clone(),
+            private_dns_names: self.private_dns_names.clone(),
+            vpc_endpoint_policy_supported: self.vpc_endpoint_policy_supported,
+            acceptance_required: self.acceptance_required,
+            manages_vpc_endpoints: self.manages_vpc_endpoints,
+            payer_responsibility: self.payer_responsibility.clone(),
+            tags: self.tags.clone(),
+            private_dns_name_verification_state: self
+                .private_dns_name_verification_state
+                .clone(),
+            supported_ip_address_types: self.supported_ip_address_types.clone(),
+        }
+    }
+}
+impl PartialEq for ServiceDetail {
+    fn eq(&self, other: &Self) -> bool {
+        self.service_name == other.service_name && self.service_id == other.service_id
+            && self.service_type == other.service_type
+            && self.service_region == other.service_region
+            && self.availability_zone_ids == other.availability_zone_ids
+            && self.availability_zones == other.availability_zones
+            && self.owner == other.owner
+            && self.base_endpoint_dns_names == other.base_endpoint_dns_names
+            && self.private_dns_name == other.private_dns_name
+            && self.private_dns_names == other.private_dns_names
+            && self.vpc_endpoint_policy_supported == other.vpc_endpoint_policy_supported
+            && self.acceptance_required == other.acceptance_required
+            && self.manages_vpc_endpoints == other.manages_vpc_endpoints
+            && self.payer_responsibility == other.payer_responsibility
+            && self.tags == other.tags
+            && self.private_dns_name_verification_state
+                == other.private_dns_name_verification_state
+            && self.supported_ip_address_types == other.supported_ip_address_types
+    }
+}
+impl Default for ServiceDetail {
+    fn default() -> Self {
+        Self {
+            service_name: None,
+            service_id: None,
+            service_type: None,
+            service_region: None,
+            availability_zone_ids: None,
+            availability_zones: None,
+            owner: None,
+            base_endpoint_dns_names: None,
+            private_dns_name: None,
+            private_dns_names: None,
+            vpc_endpoint_policy_supported: None,
+            acceptance_required: None,
+            manages_vpc_endpoints: None,
+            payer_responsibility: None,
+            tags: None,
+            private_dns_name_verification_state: None,
+            supported_ip_address_types: None,
+        }
+    }
 }
 impl ServiceDetail {
     /// Starts building a [`ServiceDetail`].
@@ -143,9 +212,26 @@ impl ServiceDetail {
     }
 }
 /// A builder for [`ServiceDetail`](crate::types::ServiceDetail); start one with `ServiceDetail::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ServiceDetailBuilder {
     inner: crate::types::ServiceDetail,
+}
+impl Clone for ServiceDetailBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ServiceDetailBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ServiceDetailBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ServiceDetail as Default>::default(),
+        }
+    }
 }
 impl ServiceDetailBuilder {
     /// Sets [`ServiceDetail::service_name`](crate::types::ServiceDetail::service_name): The name of the service.

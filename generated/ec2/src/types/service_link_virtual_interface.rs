@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the service link virtual interfaces that establish connectivity between Amazon Web Services Outpost and on-premises networks.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ServiceLinkVirtualInterface {
     /// The ID of the service link virtual interface.
@@ -31,6 +31,60 @@ pub struct ServiceLinkVirtualInterface {
     pub configuration_state: Option<
         crate::types::ServiceLinkVirtualInterfaceConfigurationState,
     >,
+}
+impl Clone for ServiceLinkVirtualInterface {
+    fn clone(&self) -> Self {
+        Self {
+            service_link_virtual_interface_id: self
+                .service_link_virtual_interface_id
+                .clone(),
+            service_link_virtual_interface_arn: self
+                .service_link_virtual_interface_arn
+                .clone(),
+            outpost_id: self.outpost_id.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            owner_id: self.owner_id.clone(),
+            local_address: self.local_address.clone(),
+            peer_address: self.peer_address.clone(),
+            peer_bgp_asn: self.peer_bgp_asn,
+            vlan: self.vlan,
+            outpost_lag_id: self.outpost_lag_id.clone(),
+            tags: self.tags.clone(),
+            configuration_state: self.configuration_state.clone(),
+        }
+    }
+}
+impl PartialEq for ServiceLinkVirtualInterface {
+    fn eq(&self, other: &Self) -> bool {
+        self.service_link_virtual_interface_id == other.service_link_virtual_interface_id
+            && self.service_link_virtual_interface_arn
+                == other.service_link_virtual_interface_arn
+            && self.outpost_id == other.outpost_id
+            && self.outpost_arn == other.outpost_arn && self.owner_id == other.owner_id
+            && self.local_address == other.local_address
+            && self.peer_address == other.peer_address
+            && self.peer_bgp_asn == other.peer_bgp_asn && self.vlan == other.vlan
+            && self.outpost_lag_id == other.outpost_lag_id && self.tags == other.tags
+            && self.configuration_state == other.configuration_state
+    }
+}
+impl Default for ServiceLinkVirtualInterface {
+    fn default() -> Self {
+        Self {
+            service_link_virtual_interface_id: None,
+            service_link_virtual_interface_arn: None,
+            outpost_id: None,
+            outpost_arn: None,
+            owner_id: None,
+            local_address: None,
+            peer_address: None,
+            peer_bgp_asn: None,
+            vlan: None,
+            outpost_lag_id: None,
+            tags: None,
+            configuration_state: None,
+        }
+    }
 }
 impl ServiceLinkVirtualInterface {
     /// Starts building a [`ServiceLinkVirtualInterface`].
@@ -102,9 +156,26 @@ impl ServiceLinkVirtualInterface {
     }
 }
 /// A builder for [`ServiceLinkVirtualInterface`](crate::types::ServiceLinkVirtualInterface); start one with `ServiceLinkVirtualInterface::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ServiceLinkVirtualInterfaceBuilder {
     inner: crate::types::ServiceLinkVirtualInterface,
+}
+impl Clone for ServiceLinkVirtualInterfaceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ServiceLinkVirtualInterfaceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ServiceLinkVirtualInterfaceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ServiceLinkVirtualInterface as Default>::default(),
+        }
+    }
 }
 impl ServiceLinkVirtualInterfaceBuilder {
     /// Sets [`ServiceLinkVirtualInterface::service_link_virtual_interface_id`](crate::types::ServiceLinkVirtualInterface::service_link_virtual_interface_id): The ID of the service link virtual interface.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the type of service for a VPC endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ServiceTypeDetail {
     /// The type of service.
     pub service_type: Option<crate::types::ServiceType>,
+}
+impl Clone for ServiceTypeDetail {
+    fn clone(&self) -> Self {
+        Self {
+            service_type: self.service_type.clone(),
+        }
+    }
+}
+impl PartialEq for ServiceTypeDetail {
+    fn eq(&self, other: &Self) -> bool {
+        self.service_type == other.service_type
+    }
+}
+impl Default for ServiceTypeDetail {
+    fn default() -> Self {
+        Self { service_type: None }
+    }
 }
 impl ServiceTypeDetail {
     /// Starts building a [`ServiceTypeDetail`].
@@ -21,9 +38,26 @@ impl ServiceTypeDetail {
     }
 }
 /// A builder for [`ServiceTypeDetail`](crate::types::ServiceTypeDetail); start one with `ServiceTypeDetail::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ServiceTypeDetailBuilder {
     inner: crate::types::ServiceTypeDetail,
+}
+impl Clone for ServiceTypeDetailBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ServiceTypeDetailBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ServiceTypeDetailBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ServiceTypeDetail as Default>::default(),
+        }
+    }
 }
 impl ServiceTypeDetailBuilder {
     /// Sets [`ServiceTypeDetail::service_type`](crate::types::ServiceTypeDetail::service_type): The type of service.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the time period for a Scheduled Instance to start its first schedule. The time period must span less than one day.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SlotDateTimeRangeRequest {
     /// The earliest date and time, in UTC, for the Scheduled Instance to start.
@@ -13,6 +13,28 @@ pub struct SlotDateTimeRangeRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub latest_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for SlotDateTimeRangeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            earliest_time: self.earliest_time,
+            latest_time: self.latest_time,
+        }
+    }
+}
+impl PartialEq for SlotDateTimeRangeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.earliest_time == other.earliest_time
+            && self.latest_time == other.latest_time
+    }
+}
+impl Default for SlotDateTimeRangeRequest {
+    fn default() -> Self {
+        Self {
+            earliest_time: None,
+            latest_time: None,
+        }
+    }
 }
 impl SlotDateTimeRangeRequest {
     /// Starts building a [`SlotDateTimeRangeRequest`].
@@ -32,9 +54,26 @@ impl SlotDateTimeRangeRequest {
     }
 }
 /// A builder for [`SlotDateTimeRangeRequest`](crate::types::SlotDateTimeRangeRequest); start one with `SlotDateTimeRangeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SlotDateTimeRangeRequestBuilder {
     inner: crate::types::SlotDateTimeRangeRequest,
+}
+impl Clone for SlotDateTimeRangeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SlotDateTimeRangeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SlotDateTimeRangeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SlotDateTimeRangeRequest as Default>::default(),
+        }
+    }
 }
 impl SlotDateTimeRangeRequestBuilder {
     /// Sets [`SlotDateTimeRangeRequest::earliest_time`](crate::types::SlotDateTimeRangeRequest::earliest_time): The earliest date and time, in UTC, for the Scheduled Instance to start.

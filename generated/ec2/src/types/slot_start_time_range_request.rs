@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the time period for a Scheduled Instance to start its first schedule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SlotStartTimeRangeRequest {
     /// The earliest date and time, in UTC, for the Scheduled Instance to start.
     pub earliest_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The latest date and time, in UTC, for the Scheduled Instance to start.
     pub latest_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for SlotStartTimeRangeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            earliest_time: self.earliest_time,
+            latest_time: self.latest_time,
+        }
+    }
+}
+impl PartialEq for SlotStartTimeRangeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.earliest_time == other.earliest_time
+            && self.latest_time == other.latest_time
+    }
+}
+impl Default for SlotStartTimeRangeRequest {
+    fn default() -> Self {
+        Self {
+            earliest_time: None,
+            latest_time: None,
+        }
+    }
 }
 impl SlotStartTimeRangeRequest {
     /// Starts building a [`SlotStartTimeRangeRequest`].
@@ -28,9 +50,26 @@ impl SlotStartTimeRangeRequest {
     }
 }
 /// A builder for [`SlotStartTimeRangeRequest`](crate::types::SlotStartTimeRangeRequest); start one with `SlotStartTimeRangeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SlotStartTimeRangeRequestBuilder {
     inner: crate::types::SlotStartTimeRangeRequest,
+}
+impl Clone for SlotStartTimeRangeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SlotStartTimeRangeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SlotStartTimeRangeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SlotStartTimeRangeRequest as Default>::default(),
+        }
+    }
 }
 impl SlotStartTimeRangeRequestBuilder {
     /// Sets [`SlotStartTimeRangeRequest::earliest_time`](crate::types::SlotStartTimeRangeRequest::earliest_time): The earliest date and time, in UTC, for the Scheduled Instance to start.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a snapshot.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Snapshot {
     /// The Amazon Web Services owner alias, from an Amazon-maintained list (`amazon`). This is not the user-configured Amazon Web Services account alias set using the IAM console.
@@ -60,6 +60,84 @@ pub struct Snapshot {
     pub kms_key_id: Option<String>,
     /// The data encryption key identifier for the snapshot. This value is a unique identifier that corresponds to the data encryption key that was used to encrypt the original volume or snapshot copy. Because data encryption keys are inherited by volumes created from snapshots, and vice versa, if snapshots share the same data encryption key identifier, then they belong to the same volume/snapshot lineage. This parameter is only returned by `DescribeSnapshots`.
     pub data_encryption_key_id: Option<String>,
+}
+impl Clone for Snapshot {
+    fn clone(&self) -> Self {
+        Self {
+            owner_alias: self.owner_alias.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            tags: self.tags.clone(),
+            storage_tier: self.storage_tier.clone(),
+            restore_expiry_time: self.restore_expiry_time,
+            sse_type: self.sse_type.clone(),
+            availability_zone: self.availability_zone.clone(),
+            transfer_type: self.transfer_type.clone(),
+            completion_duration_minutes: self.completion_duration_minutes,
+            completion_time: self.completion_time,
+            full_snapshot_size_in_bytes: self.full_snapshot_size_in_bytes,
+            snapshot_id: self.snapshot_id.clone(),
+            volume_id: self.volume_id.clone(),
+            state: self.state.clone(),
+            state_message: self.state_message.clone(),
+            start_time: self.start_time,
+            progress: self.progress.clone(),
+            owner_id: self.owner_id.clone(),
+            description: self.description.clone(),
+            volume_size: self.volume_size,
+            encrypted: self.encrypted,
+            kms_key_id: self.kms_key_id.clone(),
+            data_encryption_key_id: self.data_encryption_key_id.clone(),
+        }
+    }
+}
+impl PartialEq for Snapshot {
+    fn eq(&self, other: &Self) -> bool {
+        self.owner_alias == other.owner_alias && self.outpost_arn == other.outpost_arn
+            && self.tags == other.tags && self.storage_tier == other.storage_tier
+            && self.restore_expiry_time == other.restore_expiry_time
+            && self.sse_type == other.sse_type
+            && self.availability_zone == other.availability_zone
+            && self.transfer_type == other.transfer_type
+            && self.completion_duration_minutes == other.completion_duration_minutes
+            && self.completion_time == other.completion_time
+            && self.full_snapshot_size_in_bytes == other.full_snapshot_size_in_bytes
+            && self.snapshot_id == other.snapshot_id && self.volume_id == other.volume_id
+            && self.state == other.state && self.state_message == other.state_message
+            && self.start_time == other.start_time && self.progress == other.progress
+            && self.owner_id == other.owner_id && self.description == other.description
+            && self.volume_size == other.volume_size && self.encrypted == other.encrypted
+            && self.kms_key_id == other.kms_key_id
+            && self.data_encryption_key_id == other.data_encryption_key_id
+    }
+}
+impl Default for Snapshot {
+    fn default() -> Self {
+        Self {
+            owner_alias: None,
+            outpost_arn: None,
+            tags: None,
+            storage_tier: None,
+            restore_expiry_time: None,
+            sse_type: None,
+            availability_zone: None,
+            transfer_type: None,
+            completion_duration_minutes: None,
+            completion_time: None,
+            full_snapshot_size_in_bytes: None,
+            snapshot_id: None,
+            volume_id: None,
+            state: None,
+            state_message: None,
+            start_time: None,
+            progress: None,
+            owner_id: None,
+            description: None,
+            volume_size: None,
+            encrypted: None,
+            kms_key_id: None,
+            data_encryption_key_id: None,
+        }
+    }
 }
 impl Snapshot {
     /// Starts building a [`Snapshot`].
@@ -186,9 +264,26 @@ impl Snapshot {
     }
 }
 /// A builder for [`Snapshot`](crate::types::Snapshot); start one with `Snapshot::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SnapshotBuilder {
     inner: crate::types::Snapshot,
+}
+impl Clone for SnapshotBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SnapshotBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SnapshotBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Snapshot as Default>::default(),
+        }
+    }
 }
 impl SnapshotBuilder {
     /// Sets [`Snapshot::owner_alias`](crate::types::Snapshot::owner_alias): The Amazon Web Services owner alias, from an Amazon-maintained list (`amazon`).

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the snapshot created from the imported disk.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SnapshotDetail {
     /// A description for the snapshot.
@@ -25,6 +24,48 @@ pub struct SnapshotDetail {
     pub url: Option<String>,
     /// The Amazon S3 bucket for the disk image.
     pub user_bucket: Option<crate::types::UserBucketDetails>,
+}
+impl Clone for SnapshotDetail {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            device_name: self.device_name.clone(),
+            disk_image_size: self.disk_image_size,
+            format: self.format.clone(),
+            progress: self.progress.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            url: self.url.clone(),
+            user_bucket: self.user_bucket.clone(),
+        }
+    }
+}
+impl PartialEq for SnapshotDetail {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.device_name == other.device_name
+            && self.disk_image_size == other.disk_image_size
+            && self.format == other.format && self.progress == other.progress
+            && self.snapshot_id == other.snapshot_id && self.status == other.status
+            && self.status_message == other.status_message && self.url == other.url
+            && self.user_bucket == other.user_bucket
+    }
+}
+impl Default for SnapshotDetail {
+    fn default() -> Self {
+        Self {
+            description: None,
+            device_name: None,
+            disk_image_size: None,
+            format: None,
+            progress: None,
+            snapshot_id: None,
+            status: None,
+            status_message: None,
+            url: None,
+            user_bucket: None,
+        }
+    }
 }
 impl SnapshotDetail {
     /// Starts building a [`SnapshotDetail`].
@@ -100,9 +141,26 @@ impl ::std::fmt::Debug for SnapshotDetail {
     }
 }
 /// A builder for [`SnapshotDetail`](crate::types::SnapshotDetail); start one with `SnapshotDetail::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SnapshotDetailBuilder {
     inner: crate::types::SnapshotDetail,
+}
+impl Clone for SnapshotDetailBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SnapshotDetailBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SnapshotDetailBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SnapshotDetail as Default>::default(),
+        }
+    }
 }
 impl SnapshotDetailBuilder {
     /// Sets [`SnapshotDetail::description`](crate::types::SnapshotDetail::description): A description for the snapshot.

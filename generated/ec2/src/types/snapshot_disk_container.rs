@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The disk container object for the import snapshot request.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SnapshotDiskContainer {
     /// The description of the disk image being imported.
@@ -15,6 +14,32 @@ pub struct SnapshotDiskContainer {
     pub url: Option<String>,
     /// The Amazon S3 bucket for the disk image.
     pub user_bucket: Option<crate::types::UserBucket>,
+}
+impl Clone for SnapshotDiskContainer {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            format: self.format.clone(),
+            url: self.url.clone(),
+            user_bucket: self.user_bucket.clone(),
+        }
+    }
+}
+impl PartialEq for SnapshotDiskContainer {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.format == other.format
+            && self.url == other.url && self.user_bucket == other.user_bucket
+    }
+}
+impl Default for SnapshotDiskContainer {
+    fn default() -> Self {
+        Self {
+            description: None,
+            format: None,
+            url: None,
+            user_bucket: None,
+        }
+    }
 }
 impl SnapshotDiskContainer {
     /// Starts building a [`SnapshotDiskContainer`].
@@ -54,9 +79,26 @@ impl ::std::fmt::Debug for SnapshotDiskContainer {
     }
 }
 /// A builder for [`SnapshotDiskContainer`](crate::types::SnapshotDiskContainer); start one with `SnapshotDiskContainer::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SnapshotDiskContainerBuilder {
     inner: crate::types::SnapshotDiskContainer,
+}
+impl Clone for SnapshotDiskContainerBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SnapshotDiskContainerBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SnapshotDiskContainerBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SnapshotDiskContainer as Default>::default(),
+        }
+    }
 }
 impl SnapshotDiskContainerBuilder {
     /// Sets [`SnapshotDiskContainer::description`](crate::types::SnapshotDiskContainer::description): The description of the disk image being imported.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a snapshot.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SnapshotInfo {
     /// Description specified by the CreateSnapshotRequest that has been applied to all snapshots.
@@ -31,6 +31,55 @@ pub struct SnapshotInfo {
     pub sse_type: Option<crate::types::SseType>,
     /// The Availability Zone or Local Zone of the snapshots. For example, `us-west-1a` (Availability Zone) or `us-west-2-lax-1a` (Local Zone).
     pub availability_zone: Option<String>,
+}
+impl Clone for SnapshotInfo {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            tags: self.tags.clone(),
+            encrypted: self.encrypted,
+            volume_id: self.volume_id.clone(),
+            state: self.state.clone(),
+            volume_size: self.volume_size,
+            start_time: self.start_time,
+            progress: self.progress.clone(),
+            owner_id: self.owner_id.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            sse_type: self.sse_type.clone(),
+            availability_zone: self.availability_zone.clone(),
+        }
+    }
+}
+impl PartialEq for SnapshotInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.tags == other.tags
+            && self.encrypted == other.encrypted && self.volume_id == other.volume_id
+            && self.state == other.state && self.volume_size == other.volume_size
+            && self.start_time == other.start_time && self.progress == other.progress
+            && self.owner_id == other.owner_id && self.snapshot_id == other.snapshot_id
+            && self.outpost_arn == other.outpost_arn && self.sse_type == other.sse_type
+            && self.availability_zone == other.availability_zone
+    }
+}
+impl Default for SnapshotInfo {
+    fn default() -> Self {
+        Self {
+            description: None,
+            tags: None,
+            encrypted: None,
+            volume_id: None,
+            state: None,
+            volume_size: None,
+            start_time: None,
+            progress: None,
+            owner_id: None,
+            snapshot_id: None,
+            outpost_arn: None,
+            sse_type: None,
+            availability_zone: None,
+        }
+    }
 }
 impl SnapshotInfo {
     /// Starts building a [`SnapshotInfo`].
@@ -105,9 +154,26 @@ impl SnapshotInfo {
     }
 }
 /// A builder for [`SnapshotInfo`](crate::types::SnapshotInfo); start one with `SnapshotInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SnapshotInfoBuilder {
     inner: crate::types::SnapshotInfo,
+}
+impl Clone for SnapshotInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SnapshotInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SnapshotInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SnapshotInfo as Default>::default(),
+        }
+    }
 }
 impl SnapshotInfoBuilder {
     /// Sets [`SnapshotInfo::description`](crate::types::SnapshotInfo::description): Description specified by the CreateSnapshotRequest that has been applied to all snapshots.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a snapshot that is currently in the Recycle Bin.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SnapshotRecycleBinInfo {
     /// The ID of the snapshot.
@@ -15,6 +15,36 @@ pub struct SnapshotRecycleBinInfo {
     pub description: Option<String>,
     /// The ID of the volume from which the snapshot was created.
     pub volume_id: Option<String>,
+}
+impl Clone for SnapshotRecycleBinInfo {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            recycle_bin_enter_time: self.recycle_bin_enter_time,
+            recycle_bin_exit_time: self.recycle_bin_exit_time,
+            description: self.description.clone(),
+            volume_id: self.volume_id.clone(),
+        }
+    }
+}
+impl PartialEq for SnapshotRecycleBinInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id
+            && self.recycle_bin_enter_time == other.recycle_bin_enter_time
+            && self.recycle_bin_exit_time == other.recycle_bin_exit_time
+            && self.description == other.description && self.volume_id == other.volume_id
+    }
+}
+impl Default for SnapshotRecycleBinInfo {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            recycle_bin_enter_time: None,
+            recycle_bin_exit_time: None,
+            description: None,
+            volume_id: None,
+        }
+    }
 }
 impl SnapshotRecycleBinInfo {
     /// Starts building a [`SnapshotRecycleBinInfo`].
@@ -53,9 +83,26 @@ impl SnapshotRecycleBinInfo {
     }
 }
 /// A builder for [`SnapshotRecycleBinInfo`](crate::types::SnapshotRecycleBinInfo); start one with `SnapshotRecycleBinInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SnapshotRecycleBinInfoBuilder {
     inner: crate::types::SnapshotRecycleBinInfo,
+}
+impl Clone for SnapshotRecycleBinInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SnapshotRecycleBinInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SnapshotRecycleBinInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SnapshotRecycleBinInfo as Default>::default(),
+        }
+    }
 }
 impl SnapshotRecycleBinInfoBuilder {
     /// Sets [`SnapshotRecycleBinInfo::snapshot_id`](crate::types::SnapshotRecycleBinInfo::snapshot_id): The ID of the snapshot.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the import snapshot task.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SnapshotTaskDetail {
     /// The description of the disk image being imported.
@@ -27,6 +26,51 @@ pub struct SnapshotTaskDetail {
     pub url: Option<String>,
     /// The Amazon S3 bucket for the disk image.
     pub user_bucket: Option<crate::types::UserBucketDetails>,
+}
+impl Clone for SnapshotTaskDetail {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            disk_image_size: self.disk_image_size,
+            encrypted: self.encrypted,
+            format: self.format.clone(),
+            kms_key_id: self.kms_key_id.clone(),
+            progress: self.progress.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            url: self.url.clone(),
+            user_bucket: self.user_bucket.clone(),
+        }
+    }
+}
+impl PartialEq for SnapshotTaskDetail {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description
+            && self.disk_image_size == other.disk_image_size
+            && self.encrypted == other.encrypted && self.format == other.format
+            && self.kms_key_id == other.kms_key_id && self.progress == other.progress
+            && self.snapshot_id == other.snapshot_id && self.status == other.status
+            && self.status_message == other.status_message && self.url == other.url
+            && self.user_bucket == other.user_bucket
+    }
+}
+impl Default for SnapshotTaskDetail {
+    fn default() -> Self {
+        Self {
+            description: None,
+            disk_image_size: None,
+            encrypted: None,
+            format: None,
+            kms_key_id: None,
+            progress: None,
+            snapshot_id: None,
+            status: None,
+            status_message: None,
+            url: None,
+            user_bucket: None,
+        }
+    }
 }
 impl SnapshotTaskDetail {
     /// Starts building a [`SnapshotTaskDetail`].
@@ -108,9 +152,26 @@ impl ::std::fmt::Debug for SnapshotTaskDetail {
     }
 }
 /// A builder for [`SnapshotTaskDetail`](crate::types::SnapshotTaskDetail); start one with `SnapshotTaskDetail::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SnapshotTaskDetailBuilder {
     inner: crate::types::SnapshotTaskDetail,
+}
+impl Clone for SnapshotTaskDetailBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SnapshotTaskDetailBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SnapshotTaskDetailBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SnapshotTaskDetail as Default>::default(),
+        }
+    }
 }
 impl SnapshotTaskDetailBuilder {
     /// Sets [`SnapshotTaskDetail::description`](crate::types::SnapshotTaskDetail::description): The description of the disk image being imported.

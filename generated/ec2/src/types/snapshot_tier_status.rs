@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides information about a snapshot's storage tier.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SnapshotTierStatus {
     /// The ID of the snapshot.
@@ -29,6 +29,58 @@ pub struct SnapshotTierStatus {
     pub archival_complete_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Only for archived snapshots that are temporarily restored. Indicates the date and time when a temporarily restored snapshot will be automatically re-archived.
     pub restore_expiry_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for SnapshotTierStatus {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            volume_id: self.volume_id.clone(),
+            status: self.status.clone(),
+            owner_id: self.owner_id.clone(),
+            tags: self.tags.clone(),
+            storage_tier: self.storage_tier.clone(),
+            last_tiering_start_time: self.last_tiering_start_time,
+            last_tiering_progress: self.last_tiering_progress,
+            last_tiering_operation_status: self.last_tiering_operation_status.clone(),
+            last_tiering_operation_status_detail: self
+                .last_tiering_operation_status_detail
+                .clone(),
+            archival_complete_time: self.archival_complete_time,
+            restore_expiry_time: self.restore_expiry_time,
+        }
+    }
+}
+impl PartialEq for SnapshotTierStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id && self.volume_id == other.volume_id
+            && self.status == other.status && self.owner_id == other.owner_id
+            && self.tags == other.tags && self.storage_tier == other.storage_tier
+            && self.last_tiering_start_time == other.last_tiering_start_time
+            && self.last_tiering_progress == other.last_tiering_progress
+            && self.last_tiering_operation_status == other.last_tiering_operation_status
+            && self.last_tiering_operation_status_detail
+                == other.last_tiering_operation_status_detail
+            && self.archival_complete_time == other.archival_complete_time
+            && self.restore_expiry_time == other.restore_expiry_time
+    }
+}
+impl Default for SnapshotTierStatus {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            volume_id: None,
+            status: None,
+            owner_id: None,
+            tags: None,
+            storage_tier: None,
+            last_tiering_start_time: None,
+            last_tiering_progress: None,
+            last_tiering_operation_status: None,
+            last_tiering_operation_status_detail: None,
+            archival_complete_time: None,
+            restore_expiry_time: None,
+        }
+    }
 }
 impl SnapshotTierStatus {
     /// Starts building a [`SnapshotTierStatus`].
@@ -106,9 +158,26 @@ impl SnapshotTierStatus {
     }
 }
 /// A builder for [`SnapshotTierStatus`](crate::types::SnapshotTierStatus); start one with `SnapshotTierStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SnapshotTierStatusBuilder {
     inner: crate::types::SnapshotTierStatus,
+}
+impl Clone for SnapshotTierStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SnapshotTierStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SnapshotTierStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SnapshotTierStatus as Default>::default(),
+        }
+    }
 }
 impl SnapshotTierStatusBuilder {
     /// Sets [`SnapshotTierStatus::snapshot_id`](crate::types::SnapshotTierStatus::snapshot_id): The ID of the snapshot.

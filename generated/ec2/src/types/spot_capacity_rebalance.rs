@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Spot Instance replacement strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted. For more information, see [Capacity rebalancing](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-capacity-rebalance.html) in the *Amazon EC2 User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotCapacityRebalance {
     /// The replacement strategy to use. Only available for fleets of type `maintain`.
@@ -19,6 +19,28 @@ pub struct SpotCapacityRebalance {
     ///
     /// Valid values: Minimum value of `120` seconds. Maximum value of `7200` seconds.
     pub termination_delay: Option<i32>,
+}
+impl Clone for SpotCapacityRebalance {
+    fn clone(&self) -> Self {
+        Self {
+            replacement_strategy: self.replacement_strategy.clone(),
+            termination_delay: self.termination_delay,
+        }
+    }
+}
+impl PartialEq for SpotCapacityRebalance {
+    fn eq(&self, other: &Self) -> bool {
+        self.replacement_strategy == other.replacement_strategy
+            && self.termination_delay == other.termination_delay
+    }
+}
+impl Default for SpotCapacityRebalance {
+    fn default() -> Self {
+        Self {
+            replacement_strategy: None,
+            termination_delay: None,
+        }
+    }
 }
 impl SpotCapacityRebalance {
     /// Starts building a [`SpotCapacityRebalance`].
@@ -38,9 +60,26 @@ impl SpotCapacityRebalance {
     }
 }
 /// A builder for [`SpotCapacityRebalance`](crate::types::SpotCapacityRebalance); start one with `SpotCapacityRebalance::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotCapacityRebalanceBuilder {
     inner: crate::types::SpotCapacityRebalance,
+}
+impl Clone for SpotCapacityRebalanceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotCapacityRebalanceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotCapacityRebalanceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotCapacityRebalance as Default>::default(),
+        }
+    }
 }
 impl SpotCapacityRebalanceBuilder {
     /// Sets [`SpotCapacityRebalance::replacement_strategy`](crate::types::SpotCapacityRebalance::replacement_strategy): The replacement strategy to use.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the data feed for a Spot Instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotDatafeedSubscription {
     /// The name of the Amazon S3 bucket where the Spot Instance data feed is located.
@@ -15,6 +15,35 @@ pub struct SpotDatafeedSubscription {
     pub prefix: Option<String>,
     /// The state of the Spot Instance data feed subscription.
     pub state: Option<crate::types::DatafeedSubscriptionState>,
+}
+impl Clone for SpotDatafeedSubscription {
+    fn clone(&self) -> Self {
+        Self {
+            bucket: self.bucket.clone(),
+            fault: self.fault.clone(),
+            owner_id: self.owner_id.clone(),
+            prefix: self.prefix.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for SpotDatafeedSubscription {
+    fn eq(&self, other: &Self) -> bool {
+        self.bucket == other.bucket && self.fault == other.fault
+            && self.owner_id == other.owner_id && self.prefix == other.prefix
+            && self.state == other.state
+    }
+}
+impl Default for SpotDatafeedSubscription {
+    fn default() -> Self {
+        Self {
+            bucket: None,
+            fault: None,
+            owner_id: None,
+            prefix: None,
+            state: None,
+        }
+    }
 }
 impl SpotDatafeedSubscription {
     /// Starts building a [`SpotDatafeedSubscription`].
@@ -49,9 +78,26 @@ impl SpotDatafeedSubscription {
     }
 }
 /// A builder for [`SpotDatafeedSubscription`](crate::types::SpotDatafeedSubscription); start one with `SpotDatafeedSubscription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotDatafeedSubscriptionBuilder {
     inner: crate::types::SpotDatafeedSubscription,
+}
+impl Clone for SpotDatafeedSubscriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotDatafeedSubscriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotDatafeedSubscriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotDatafeedSubscription as Default>::default(),
+        }
+    }
 }
 impl SpotDatafeedSubscriptionBuilder {
     /// Sets [`SpotDatafeedSubscription::bucket`](crate::types::SpotDatafeedSubscription::bucket): The name of the Amazon S3 bucket where the Spot Instance data feed is located.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the launch specification for one or more Spot Instances. If you include On-Demand capacity in your fleet request or want to specify an EFA network device, you can't use [`SpotFleetLaunchSpecification`](crate::types::SpotFleetLaunchSpecification); you must use [LaunchTemplateConfig](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_LaunchTemplateConfig.html).
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotFleetLaunchSpecification {
     /// Deprecated.
@@ -61,6 +60,76 @@ pub struct SpotFleetLaunchSpecification {
     ///
     /// If you specify a network interface, you must specify any security groups as part of the network interface instead of using this parameter.
     pub security_groups: Option<Vec<crate::types::GroupIdentifier>>,
+}
+impl Clone for SpotFleetLaunchSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            addressing_type: self.addressing_type.clone(),
+            block_device_mappings: self.block_device_mappings.clone(),
+            ebs_optimized: self.ebs_optimized,
+            iam_instance_profile: self.iam_instance_profile.clone(),
+            image_id: self.image_id.clone(),
+            instance_type: self.instance_type.clone(),
+            kernel_id: self.kernel_id.clone(),
+            key_name: self.key_name.clone(),
+            monitoring: self.monitoring.clone(),
+            network_interfaces: self.network_interfaces.clone(),
+            placement: self.placement.clone(),
+            ramdisk_id: self.ramdisk_id.clone(),
+            spot_price: self.spot_price.clone(),
+            subnet_id: self.subnet_id.clone(),
+            user_data: self.user_data.clone(),
+            weighted_capacity: self.weighted_capacity,
+            tag_specifications: self.tag_specifications.clone(),
+            instance_requirements: self.instance_requirements.clone(),
+            security_groups: self.security_groups.clone(),
+        }
+    }
+}
+impl PartialEq for SpotFleetLaunchSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.addressing_type == other.addressing_type
+            && self.block_device_mappings == other.block_device_mappings
+            && self.ebs_optimized == other.ebs_optimized
+            && self.iam_instance_profile == other.iam_instance_profile
+            && self.image_id == other.image_id
+            && self.instance_type == other.instance_type
+            && self.kernel_id == other.kernel_id && self.key_name == other.key_name
+            && self.monitoring == other.monitoring
+            && self.network_interfaces == other.network_interfaces
+            && self.placement == other.placement && self.ramdisk_id == other.ramdisk_id
+            && self.spot_price == other.spot_price && self.subnet_id == other.subnet_id
+            && self.user_data == other.user_data
+            && self.weighted_capacity == other.weighted_capacity
+            && self.tag_specifications == other.tag_specifications
+            && self.instance_requirements == other.instance_requirements
+            && self.security_groups == other.security_groups
+    }
+}
+impl Default for SpotFleetLaunchSpecification {
+    fn default() -> Self {
+        Self {
+            addressing_type: None,
+            block_device_mappings: None,
+            ebs_optimized: None,
+            iam_instance_profile: None,
+            image_id: None,
+            instance_type: None,
+            kernel_id: None,
+            key_name: None,
+            monitoring: None,
+            network_interfaces: None,
+            placement: None,
+            ramdisk_id: None,
+            spot_price: None,
+            subnet_id: None,
+            user_data: None,
+            weighted_capacity: None,
+            tag_specifications: None,
+            instance_requirements: None,
+            security_groups: None,
+        }
+    }
 }
 impl SpotFleetLaunchSpecification {
     /// Starts building a [`SpotFleetLaunchSpecification`].
@@ -194,9 +263,26 @@ impl ::std::fmt::Debug for SpotFleetLaunchSpecification {
     }
 }
 /// A builder for [`SpotFleetLaunchSpecification`](crate::types::SpotFleetLaunchSpecification); start one with `SpotFleetLaunchSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotFleetLaunchSpecificationBuilder {
     inner: crate::types::SpotFleetLaunchSpecification,
+}
+impl Clone for SpotFleetLaunchSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotFleetLaunchSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotFleetLaunchSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotFleetLaunchSpecification as Default>::default(),
+        }
+    }
 }
 impl SpotFleetLaunchSpecificationBuilder {
     /// Sets [`SpotFleetLaunchSpecification::addressing_type`](crate::types::SpotFleetLaunchSpecification::addressing_type): Deprecated.

@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes whether monitoring is enabled.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotFleetMonitoring {
     /// Enables monitoring for the instance.
     ///
     /// Default: `false`
     pub enabled: Option<bool>,
+}
+impl Clone for SpotFleetMonitoring {
+    fn clone(&self) -> Self {
+        Self { enabled: self.enabled }
+    }
+}
+impl PartialEq for SpotFleetMonitoring {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled
+    }
+}
+impl Default for SpotFleetMonitoring {
+    fn default() -> Self {
+        Self { enabled: None }
+    }
 }
 impl SpotFleetMonitoring {
     /// Starts building a [`SpotFleetMonitoring`].
@@ -23,9 +38,26 @@ impl SpotFleetMonitoring {
     }
 }
 /// A builder for [`SpotFleetMonitoring`](crate::types::SpotFleetMonitoring); start one with `SpotFleetMonitoring::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotFleetMonitoringBuilder {
     inner: crate::types::SpotFleetMonitoring,
+}
+impl Clone for SpotFleetMonitoringBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotFleetMonitoringBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotFleetMonitoringBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotFleetMonitoring as Default>::default(),
+        }
+    }
 }
 impl SpotFleetMonitoringBuilder {
     /// Sets [`SpotFleetMonitoring::enabled`](crate::types::SpotFleetMonitoring::enabled): Enables monitoring for the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Spot Fleet request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotFleetRequestConfig {
     /// The progress of the Spot Fleet request. If there is an error, the status is `error`. After all requests are placed, the status is `pending_fulfillment`. If the size of the fleet is equal to or greater than its target capacity, the status is `fulfilled`. If the size of the fleet is decreased, the status is `pending_termination` while Spot Instances are terminating.
@@ -17,6 +17,40 @@ pub struct SpotFleetRequestConfig {
     pub spot_fleet_request_state: Option<crate::types::BatchState>,
     /// The tags for a Spot Fleet resource.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for SpotFleetRequestConfig {
+    fn clone(&self) -> Self {
+        Self {
+            activity_status: self.activity_status.clone(),
+            create_time: self.create_time,
+            spot_fleet_request_config: self.spot_fleet_request_config.clone(),
+            spot_fleet_request_id: self.spot_fleet_request_id.clone(),
+            spot_fleet_request_state: self.spot_fleet_request_state.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for SpotFleetRequestConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.activity_status == other.activity_status
+            && self.create_time == other.create_time
+            && self.spot_fleet_request_config == other.spot_fleet_request_config
+            && self.spot_fleet_request_id == other.spot_fleet_request_id
+            && self.spot_fleet_request_state == other.spot_fleet_request_state
+            && self.tags == other.tags
+    }
+}
+impl Default for SpotFleetRequestConfig {
+    fn default() -> Self {
+        Self {
+            activity_status: None,
+            create_time: None,
+            spot_fleet_request_config: None,
+            spot_fleet_request_id: None,
+            spot_fleet_request_state: None,
+            tags: None,
+        }
+    }
 }
 impl SpotFleetRequestConfig {
     /// Starts building a [`SpotFleetRequestConfig`].
@@ -58,9 +92,26 @@ impl SpotFleetRequestConfig {
     }
 }
 /// A builder for [`SpotFleetRequestConfig`](crate::types::SpotFleetRequestConfig); start one with `SpotFleetRequestConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotFleetRequestConfigBuilder {
     inner: crate::types::SpotFleetRequestConfig,
+}
+impl Clone for SpotFleetRequestConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotFleetRequestConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotFleetRequestConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotFleetRequestConfig as Default>::default(),
+        }
+    }
 }
 impl SpotFleetRequestConfigBuilder {
     /// Sets [`SpotFleetRequestConfig::activity_status`](crate::types::SpotFleetRequestConfig::activity_status): The progress of the Spot Fleet request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration of a Spot Fleet request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotFleetRequestConfigData {
     /// The strategy that determines how to allocate the target Spot Instance capacity across the Spot Instance pools specified by the Spot Fleet launch configuration. For more information, see [Allocation strategies for Spot Instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-allocation-strategy.html) in the *Amazon EC2 User Guide*.
@@ -90,6 +90,105 @@ pub struct SpotFleetRequestConfigData {
     pub target_capacity_unit_type: Option<crate::types::TargetCapacityUnitType>,
     /// The key-value pair for tagging the Spot Fleet request on creation. The value for [`ResourceType`](crate::types::ResourceType) must be `spot-fleet-request`, otherwise the Spot Fleet request fails. To tag instances at launch, specify the tags in the [launch template](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html#create-launch-template) (valid only if you use `LaunchTemplateConfigs`) or in the [`SpotFleetTagSpecification`](crate::types::SpotFleetTagSpecification) (valid only if you use `LaunchSpecifications`). For information about tagging after launch, see [Tag your resources](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#tag-resources).
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for SpotFleetRequestConfigData {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_strategy: self.allocation_strategy.clone(),
+            on_demand_allocation_strategy: self.on_demand_allocation_strategy.clone(),
+            spot_maintenance_strategies: self.spot_maintenance_strategies.clone(),
+            client_token: self.client_token.clone(),
+            excess_capacity_termination_policy: self
+                .excess_capacity_termination_policy
+                .clone(),
+            fulfilled_capacity: self.fulfilled_capacity,
+            on_demand_fulfilled_capacity: self.on_demand_fulfilled_capacity,
+            iam_fleet_role: self.iam_fleet_role.clone(),
+            launch_specifications: self.launch_specifications.clone(),
+            launch_template_configs: self.launch_template_configs.clone(),
+            spot_price: self.spot_price.clone(),
+            target_capacity: self.target_capacity,
+            on_demand_target_capacity: self.on_demand_target_capacity,
+            on_demand_max_total_price: self.on_demand_max_total_price.clone(),
+            spot_max_total_price: self.spot_max_total_price.clone(),
+            terminate_instances_with_expiration: self
+                .terminate_instances_with_expiration,
+            type_: self.type_.clone(),
+            valid_from: self.valid_from,
+            valid_until: self.valid_until,
+            replace_unhealthy_instances: self.replace_unhealthy_instances,
+            instance_interruption_behavior: self.instance_interruption_behavior.clone(),
+            load_balancers_config: self.load_balancers_config.clone(),
+            instance_pools_to_use_count: self.instance_pools_to_use_count,
+            context: self.context.clone(),
+            target_capacity_unit_type: self.target_capacity_unit_type.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for SpotFleetRequestConfigData {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_strategy == other.allocation_strategy
+            && self.on_demand_allocation_strategy == other.on_demand_allocation_strategy
+            && self.spot_maintenance_strategies == other.spot_maintenance_strategies
+            && self.client_token == other.client_token
+            && self.excess_capacity_termination_policy
+                == other.excess_capacity_termination_policy
+            && self.fulfilled_capacity == other.fulfilled_capacity
+            && self.on_demand_fulfilled_capacity == other.on_demand_fulfilled_capacity
+            && self.iam_fleet_role == other.iam_fleet_role
+            && self.launch_specifications == other.launch_specifications
+            && self.launch_template_configs == other.launch_template_configs
+            && self.spot_price == other.spot_price
+            && self.target_capacity == other.target_capacity
+            && self.on_demand_target_capacity == other.on_demand_target_capacity
+            && self.on_demand_max_total_price == other.on_demand_max_total_price
+            && self.spot_max_total_price == other.spot_max_total_price
+            && self.terminate_instances_with_expiration
+                == other.terminate_instances_with_expiration && self.type_ == other.type_
+            && self.valid_from == other.valid_from
+            && self.valid_until == other.valid_until
+            && self.replace_unhealthy_instances == other.replace_unhealthy_instances
+            && self.instance_interruption_behavior
+                == other.instance_interruption_behavior
+            && self.load_balancers_config == other.load_balancers_config
+            && self.instance_pools_to_use_count == other.instance_pools_to_use_count
+            && self.context == other.context
+            && self.target_capacity_unit_type == other.target_capacity_unit_type
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for SpotFleetRequestConfigData {
+    fn default() -> Self {
+        Self {
+            allocation_strategy: None,
+            on_demand_allocation_strategy: None,
+            spot_maintenance_strategies: None,
+            client_token: None,
+            excess_capacity_termination_policy: None,
+            fulfilled_capacity: None,
+            on_demand_fulfilled_capacity: None,
+            iam_fleet_role: None,
+            launch_specifications: None,
+            launch_template_configs: None,
+            spot_price: None,
+            target_capacity: None,
+            on_demand_target_capacity: None,
+            on_demand_max_total_price: None,
+            spot_max_total_price: None,
+            terminate_instances_with_expiration: None,
+            type_: None,
+            valid_from: None,
+            valid_until: None,
+            replace_unhealthy_instances: None,
+            instance_interruption_behavior: None,
+            load_balancers_config: None,
+            instance_pools_to_use_count: None,
+            context: None,
+            target_capacity_unit_type: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl SpotFleetRequestConfigData {
     /// Starts building a [`SpotFleetRequestConfigData`].
@@ -241,9 +340,26 @@ impl SpotFleetRequestConfigData {
     }
 }
 /// A builder for [`SpotFleetRequestConfigData`](crate::types::SpotFleetRequestConfigData); start one with `SpotFleetRequestConfigData::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotFleetRequestConfigDataBuilder {
     inner: crate::types::SpotFleetRequestConfigData,
+}
+impl Clone for SpotFleetRequestConfigDataBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotFleetRequestConfigDataBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotFleetRequestConfigDataBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotFleetRequestConfigData as Default>::default(),
+        }
+    }
 }
 impl SpotFleetRequestConfigDataBuilder {
     /// Sets [`SpotFleetRequestConfigData::allocation_strategy`](crate::types::SpotFleetRequestConfigData::allocation_strategy): The strategy that determines how to allocate the target Spot Instance capacity across the Spot Instance pools specified by the Spot Fleet launch configuration.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The tags for a Spot Fleet resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotFleetTagSpecification {
     /// The type of resource. Currently, the only resource type that is supported is `instance`. To tag the Spot Fleet request on creation, use the `TagSpecifications` parameter in [`SpotFleetRequestConfigData`](crate::types::SpotFleetRequestConfigData) .
     pub resource_type: Option<crate::types::ResourceType>,
     /// The tags.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for SpotFleetTagSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for SpotFleetTagSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type && self.tags == other.tags
+    }
+}
+impl Default for SpotFleetTagSpecification {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            tags: None,
+        }
+    }
 }
 impl SpotFleetTagSpecification {
     /// Starts building a [`SpotFleetTagSpecification`].
@@ -28,9 +49,26 @@ impl SpotFleetTagSpecification {
     }
 }
 /// A builder for [`SpotFleetTagSpecification`](crate::types::SpotFleetTagSpecification); start one with `SpotFleetTagSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotFleetTagSpecificationBuilder {
     inner: crate::types::SpotFleetTagSpecification,
+}
+impl Clone for SpotFleetTagSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotFleetTagSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotFleetTagSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotFleetTagSpecification as Default>::default(),
+        }
+    }
 }
 impl SpotFleetTagSpecificationBuilder {
     /// Sets [`SpotFleetTagSpecification::resource_type`](crate::types::SpotFleetTagSpecification::resource_type): The type of resource.

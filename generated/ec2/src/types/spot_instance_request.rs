@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Spot Instance request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotInstanceRequest {
     /// Deprecated.
@@ -56,6 +56,79 @@ pub struct SpotInstanceRequest {
     pub instance_interruption_behavior: Option<
         crate::types::InstanceInterruptionBehavior,
     >,
+}
+impl Clone for SpotInstanceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            actual_block_hourly_price: self.actual_block_hourly_price.clone(),
+            availability_zone_group: self.availability_zone_group.clone(),
+            block_duration_minutes: self.block_duration_minutes,
+            create_time: self.create_time,
+            fault: self.fault.clone(),
+            instance_id: self.instance_id.clone(),
+            launch_group: self.launch_group.clone(),
+            launch_specification: self.launch_specification.clone(),
+            launched_availability_zone: self.launched_availability_zone.clone(),
+            launched_availability_zone_id: self.launched_availability_zone_id.clone(),
+            product_description: self.product_description.clone(),
+            spot_instance_request_id: self.spot_instance_request_id.clone(),
+            spot_price: self.spot_price.clone(),
+            state: self.state.clone(),
+            status: self.status.clone(),
+            tags: self.tags.clone(),
+            type_: self.type_.clone(),
+            valid_from: self.valid_from,
+            valid_until: self.valid_until,
+            instance_interruption_behavior: self.instance_interruption_behavior.clone(),
+        }
+    }
+}
+impl PartialEq for SpotInstanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.actual_block_hourly_price == other.actual_block_hourly_price
+            && self.availability_zone_group == other.availability_zone_group
+            && self.block_duration_minutes == other.block_duration_minutes
+            && self.create_time == other.create_time && self.fault == other.fault
+            && self.instance_id == other.instance_id
+            && self.launch_group == other.launch_group
+            && self.launch_specification == other.launch_specification
+            && self.launched_availability_zone == other.launched_availability_zone
+            && self.launched_availability_zone_id == other.launched_availability_zone_id
+            && self.product_description == other.product_description
+            && self.spot_instance_request_id == other.spot_instance_request_id
+            && self.spot_price == other.spot_price && self.state == other.state
+            && self.status == other.status && self.tags == other.tags
+            && self.type_ == other.type_ && self.valid_from == other.valid_from
+            && self.valid_until == other.valid_until
+            && self.instance_interruption_behavior
+                == other.instance_interruption_behavior
+    }
+}
+impl Default for SpotInstanceRequest {
+    fn default() -> Self {
+        Self {
+            actual_block_hourly_price: None,
+            availability_zone_group: None,
+            block_duration_minutes: None,
+            create_time: None,
+            fault: None,
+            instance_id: None,
+            launch_group: None,
+            launch_specification: None,
+            launched_availability_zone: None,
+            launched_availability_zone_id: None,
+            product_description: None,
+            spot_instance_request_id: None,
+            spot_price: None,
+            state: None,
+            status: None,
+            tags: None,
+            type_: None,
+            valid_from: None,
+            valid_until: None,
+            instance_interruption_behavior: None,
+        }
+    }
 }
 impl SpotInstanceRequest {
     /// Starts building a [`SpotInstanceRequest`].
@@ -167,9 +240,26 @@ impl SpotInstanceRequest {
     }
 }
 /// A builder for [`SpotInstanceRequest`](crate::types::SpotInstanceRequest); start one with `SpotInstanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotInstanceRequestBuilder {
     inner: crate::types::SpotInstanceRequest,
+}
+impl Clone for SpotInstanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotInstanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotInstanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotInstanceRequest as Default>::default(),
+        }
+    }
 }
 impl SpotInstanceRequestBuilder {
     /// Sets [`SpotInstanceRequest::actual_block_hourly_price`](crate::types::SpotInstanceRequest::actual_block_hourly_price): Deprecated.

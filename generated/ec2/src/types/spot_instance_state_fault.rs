@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Spot Instance state change.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotInstanceStateFault {
     /// The reason code for the Spot Instance state change.
     pub code: Option<String>,
     /// The message for the Spot Instance state change.
     pub message: Option<String>,
+}
+impl Clone for SpotInstanceStateFault {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for SpotInstanceStateFault {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for SpotInstanceStateFault {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl SpotInstanceStateFault {
     /// Starts building a [`SpotInstanceStateFault`].
@@ -28,9 +46,26 @@ impl SpotInstanceStateFault {
     }
 }
 /// A builder for [`SpotInstanceStateFault`](crate::types::SpotInstanceStateFault); start one with `SpotInstanceStateFault::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotInstanceStateFaultBuilder {
     inner: crate::types::SpotInstanceStateFault,
+}
+impl Clone for SpotInstanceStateFaultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotInstanceStateFaultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotInstanceStateFaultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotInstanceStateFault as Default>::default(),
+        }
+    }
 }
 impl SpotInstanceStateFaultBuilder {
     /// Sets [`SpotInstanceStateFault::code`](crate::types::SpotInstanceStateFault::code): The reason code for the Spot Instance state change.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of a Spot Instance request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotInstanceStatus {
     /// The status code. For a list of status codes, see [Spot request status codes](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-request-status.html#spot-instance-request-status-understand) in the *Amazon EC2 User Guide*.
@@ -11,6 +11,30 @@ pub struct SpotInstanceStatus {
     pub message: Option<String>,
     /// The date and time of the most recent status update, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub update_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for SpotInstanceStatus {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+            update_time: self.update_time,
+        }
+    }
+}
+impl PartialEq for SpotInstanceStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+            && self.update_time == other.update_time
+    }
+}
+impl Default for SpotInstanceStatus {
+    fn default() -> Self {
+        Self {
+            code: None,
+            message: None,
+            update_time: None,
+        }
+    }
 }
 impl SpotInstanceStatus {
     /// Starts building a [`SpotInstanceStatus`].
@@ -35,9 +59,26 @@ impl SpotInstanceStatus {
     }
 }
 /// A builder for [`SpotInstanceStatus`](crate::types::SpotInstanceStatus); start one with `SpotInstanceStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotInstanceStatusBuilder {
     inner: crate::types::SpotInstanceStatus,
+}
+impl Clone for SpotInstanceStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotInstanceStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotInstanceStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotInstanceStatus as Default>::default(),
+        }
+    }
 }
 impl SpotInstanceStatusBuilder {
     /// Sets [`SpotInstanceStatus::code`](crate::types::SpotInstanceStatus::code): The status code.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotMaintenanceStrategies {
     /// The Spot Instance replacement strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted. For more information, see [Capacity rebalancing](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-capacity-rebalance.html) in the *Amazon EC2 User Guide*.
     pub capacity_rebalance: Option<crate::types::SpotCapacityRebalance>,
+}
+impl Clone for SpotMaintenanceStrategies {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_rebalance: self.capacity_rebalance.clone(),
+        }
+    }
+}
+impl PartialEq for SpotMaintenanceStrategies {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_rebalance == other.capacity_rebalance
+    }
+}
+impl Default for SpotMaintenanceStrategies {
+    fn default() -> Self {
+        Self { capacity_rebalance: None }
+    }
 }
 impl SpotMaintenanceStrategies {
     /// Starts building a [`SpotMaintenanceStrategies`].
@@ -21,9 +38,26 @@ impl SpotMaintenanceStrategies {
     }
 }
 /// A builder for [`SpotMaintenanceStrategies`](crate::types::SpotMaintenanceStrategies); start one with `SpotMaintenanceStrategies::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotMaintenanceStrategiesBuilder {
     inner: crate::types::SpotMaintenanceStrategies,
+}
+impl Clone for SpotMaintenanceStrategiesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotMaintenanceStrategiesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotMaintenanceStrategiesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotMaintenanceStrategies as Default>::default(),
+        }
+    }
 }
 impl SpotMaintenanceStrategiesBuilder {
     /// Sets [`SpotMaintenanceStrategies::capacity_rebalance`](crate::types::SpotMaintenanceStrategies::capacity_rebalance): The Spot Instance replacement strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options for Spot Instances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotMarketOptions {
     /// The maximum hourly price that you're willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
@@ -30,6 +30,38 @@ pub struct SpotMarketOptions {
     pub instance_interruption_behavior: Option<
         crate::types::InstanceInterruptionBehavior,
     >,
+}
+impl Clone for SpotMarketOptions {
+    fn clone(&self) -> Self {
+        Self {
+            max_price: self.max_price.clone(),
+            spot_instance_type: self.spot_instance_type.clone(),
+            block_duration_minutes: self.block_duration_minutes,
+            valid_until: self.valid_until,
+            instance_interruption_behavior: self.instance_interruption_behavior.clone(),
+        }
+    }
+}
+impl PartialEq for SpotMarketOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.max_price == other.max_price
+            && self.spot_instance_type == other.spot_instance_type
+            && self.block_duration_minutes == other.block_duration_minutes
+            && self.valid_until == other.valid_until
+            && self.instance_interruption_behavior
+                == other.instance_interruption_behavior
+    }
+}
+impl Default for SpotMarketOptions {
+    fn default() -> Self {
+        Self {
+            max_price: None,
+            spot_instance_type: None,
+            block_duration_minutes: None,
+            valid_until: None,
+            instance_interruption_behavior: None,
+        }
+    }
 }
 impl SpotMarketOptions {
     /// Starts building a [`SpotMarketOptions`].
@@ -66,9 +98,26 @@ impl SpotMarketOptions {
     }
 }
 /// A builder for [`SpotMarketOptions`](crate::types::SpotMarketOptions); start one with `SpotMarketOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotMarketOptionsBuilder {
     inner: crate::types::SpotMarketOptions,
+}
+impl Clone for SpotMarketOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotMarketOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotMarketOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotMarketOptions as Default>::default(),
+        }
+    }
 }
 impl SpotMarketOptionsBuilder {
     /// Sets [`SpotMarketOptions::max_price`](crate::types::SpotMarketOptions::max_price): The maximum hourly price that you're willing to pay for a Spot Instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration of Spot Instances in an EC2 Fleet request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotOptionsRequest {
     /// The strategy that determines how to allocate the target Spot Instance capacity across the Spot Instance pools specified by the EC2 Fleet launch configuration. For more information, see [Allocation strategies for Spot Instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-allocation-strategy.html) in the *Amazon EC2 User Guide*.
@@ -50,6 +50,47 @@ pub struct SpotOptionsRequest {
     ///
     /// **Note:** If your fleet includes T instances that are configured as `unlimited`, and if their average CPU usage exceeds the baseline utilization, you will incur a charge for surplus credits. The `MaxTotalPrice` does not account for surplus credits, and, if you use surplus credits, your final cost might be higher than what you specified for `MaxTotalPrice`. For more information, see [Surplus credits can incur charges](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits) in the *Amazon EC2 User Guide*.
     pub max_total_price: Option<String>,
+}
+impl Clone for SpotOptionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            allocation_strategy: self.allocation_strategy.clone(),
+            maintenance_strategies: self.maintenance_strategies.clone(),
+            instance_interruption_behavior: self.instance_interruption_behavior.clone(),
+            instance_pools_to_use_count: self.instance_pools_to_use_count,
+            single_instance_type: self.single_instance_type,
+            single_availability_zone: self.single_availability_zone,
+            min_target_capacity: self.min_target_capacity,
+            max_total_price: self.max_total_price.clone(),
+        }
+    }
+}
+impl PartialEq for SpotOptionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.allocation_strategy == other.allocation_strategy
+            && self.maintenance_strategies == other.maintenance_strategies
+            && self.instance_interruption_behavior
+                == other.instance_interruption_behavior
+            && self.instance_pools_to_use_count == other.instance_pools_to_use_count
+            && self.single_instance_type == other.single_instance_type
+            && self.single_availability_zone == other.single_availability_zone
+            && self.min_target_capacity == other.min_target_capacity
+            && self.max_total_price == other.max_total_price
+    }
+}
+impl Default for SpotOptionsRequest {
+    fn default() -> Self {
+        Self {
+            allocation_strategy: None,
+            maintenance_strategies: None,
+            instance_interruption_behavior: None,
+            instance_pools_to_use_count: None,
+            single_instance_type: None,
+            single_availability_zone: None,
+            min_target_capacity: None,
+            max_total_price: None,
+        }
+    }
 }
 impl SpotOptionsRequest {
     /// Starts building a [`SpotOptionsRequest`].
@@ -103,9 +144,26 @@ impl SpotOptionsRequest {
     }
 }
 /// A builder for [`SpotOptionsRequest`](crate::types::SpotOptionsRequest); start one with `SpotOptionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotOptionsRequestBuilder {
     inner: crate::types::SpotOptionsRequest,
+}
+impl Clone for SpotOptionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotOptionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotOptionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotOptionsRequest as Default>::default(),
+        }
+    }
 }
 impl SpotOptionsRequestBuilder {
     /// Sets [`SpotOptionsRequest::allocation_strategy`](crate::types::SpotOptionsRequest::allocation_strategy): The strategy that determines how to allocate the target Spot Instance capacity across the Spot Instance pools specified by the EC2 Fleet launch configuration.

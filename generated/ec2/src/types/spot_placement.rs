@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes Spot Instance placement.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotPlacement {
     /// The Availability Zone. For example, `us-east-2a`.
@@ -21,6 +21,33 @@ pub struct SpotPlacement {
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
     pub availability_zone_id: Option<String>,
+}
+impl Clone for SpotPlacement {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            group_name: self.group_name.clone(),
+            tenancy: self.tenancy.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for SpotPlacement {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.group_name == other.group_name && self.tenancy == other.tenancy
+            && self.availability_zone_id == other.availability_zone_id
+    }
+}
+impl Default for SpotPlacement {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            group_name: None,
+            tenancy: None,
+            availability_zone_id: None,
+        }
+    }
 }
 impl SpotPlacement {
     /// Starts building a [`SpotPlacement`].
@@ -50,9 +77,26 @@ impl SpotPlacement {
     }
 }
 /// A builder for [`SpotPlacement`](crate::types::SpotPlacement); start one with `SpotPlacement::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotPlacementBuilder {
     inner: crate::types::SpotPlacement,
+}
+impl Clone for SpotPlacementBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotPlacementBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotPlacementBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotPlacement as Default>::default(),
+        }
+    }
 }
 impl SpotPlacementBuilder {
     /// Sets [`SpotPlacement::availability_zone`](crate::types::SpotPlacement::availability_zone): The Availability Zone.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Spot placement score for this Region or Availability Zone. The score is calculated based on the assumption that the `capacity-optimized` allocation strategy is used and that all of the Availability Zones in the Region can be used.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotPlacementScore {
     /// The Region.
@@ -11,6 +11,31 @@ pub struct SpotPlacementScore {
     pub availability_zone_id: Option<String>,
     /// The placement score, on a scale from `1` to `10`. A score of `10` indicates that your Spot request is highly likely to succeed in this Region or Availability Zone. A score of `1` indicates that your Spot request is not likely to succeed.
     pub score: Option<i32>,
+}
+impl Clone for SpotPlacementScore {
+    fn clone(&self) -> Self {
+        Self {
+            region: self.region.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            score: self.score,
+        }
+    }
+}
+impl PartialEq for SpotPlacementScore {
+    fn eq(&self, other: &Self) -> bool {
+        self.region == other.region
+            && self.availability_zone_id == other.availability_zone_id
+            && self.score == other.score
+    }
+}
+impl Default for SpotPlacementScore {
+    fn default() -> Self {
+        Self {
+            region: None,
+            availability_zone_id: None,
+            score: None,
+        }
+    }
 }
 impl SpotPlacementScore {
     /// Starts building a [`SpotPlacementScore`].
@@ -35,9 +60,26 @@ impl SpotPlacementScore {
     }
 }
 /// A builder for [`SpotPlacementScore`](crate::types::SpotPlacementScore); start one with `SpotPlacementScore::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotPlacementScoreBuilder {
     inner: crate::types::SpotPlacementScore,
+}
+impl Clone for SpotPlacementScoreBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotPlacementScoreBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotPlacementScoreBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotPlacementScore as Default>::default(),
+        }
+    }
 }
 impl SpotPlacementScoreBuilder {
     /// Sets [`SpotPlacementScore::region`](crate::types::SpotPlacementScore::region): The Region.

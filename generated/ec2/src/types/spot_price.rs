@@ -4,7 +4,7 @@
 /// The maximum price per unit hour that you are willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
 ///
 /// **Important:** If you specify a maximum price, your instances will be interrupted more frequently than if you do not specify this parameter.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SpotPrice {
     /// The Availability Zone.
@@ -21,6 +21,39 @@ pub struct SpotPrice {
     pub spot_price: Option<String>,
     /// The date and time the request was created, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for SpotPrice {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            instance_type: self.instance_type.clone(),
+            product_description: self.product_description.clone(),
+            spot_price: self.spot_price.clone(),
+            timestamp: self.timestamp,
+        }
+    }
+}
+impl PartialEq for SpotPrice {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.instance_type == other.instance_type
+            && self.product_description == other.product_description
+            && self.spot_price == other.spot_price && self.timestamp == other.timestamp
+    }
+}
+impl Default for SpotPrice {
+    fn default() -> Self {
+        Self {
+            availability_zone: None,
+            availability_zone_id: None,
+            instance_type: None,
+            product_description: None,
+            spot_price: None,
+            timestamp: None,
+        }
+    }
 }
 impl SpotPrice {
     /// Starts building a [`SpotPrice`].
@@ -60,9 +93,26 @@ impl SpotPrice {
     }
 }
 /// A builder for [`SpotPrice`](crate::types::SpotPrice); start one with `SpotPrice::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SpotPriceBuilder {
     inner: crate::types::SpotPrice,
+}
+impl Clone for SpotPriceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SpotPriceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SpotPriceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SpotPrice as Default>::default(),
+        }
+    }
 }
 impl SpotPriceBuilder {
     /// Sets [`SpotPrice::availability_zone`](crate::types::SpotPrice::availability_zone): The Availability Zone.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a stale rule in a security group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StaleIpPermission {
     /// If the protocol is TCP or UDP, this is the start of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP type or -1 (all ICMP types).
@@ -17,6 +17,39 @@ pub struct StaleIpPermission {
     pub to_port: Option<i32>,
     /// The security group pairs. Returns the ID of the referenced security group and VPC, and the ID and status of the VPC peering connection.
     pub user_id_group_pairs: Option<Vec<crate::types::UserIdGroupPair>>,
+}
+impl Clone for StaleIpPermission {
+    fn clone(&self) -> Self {
+        Self {
+            from_port: self.from_port,
+            ip_protocol: self.ip_protocol.clone(),
+            ip_ranges: self.ip_ranges.clone(),
+            prefix_list_ids: self.prefix_list_ids.clone(),
+            to_port: self.to_port,
+            user_id_group_pairs: self.user_id_group_pairs.clone(),
+        }
+    }
+}
+impl PartialEq for StaleIpPermission {
+    fn eq(&self, other: &Self) -> bool {
+        self.from_port == other.from_port && self.ip_protocol == other.ip_protocol
+            && self.ip_ranges == other.ip_ranges
+            && self.prefix_list_ids == other.prefix_list_ids
+            && self.to_port == other.to_port
+            && self.user_id_group_pairs == other.user_id_group_pairs
+    }
+}
+impl Default for StaleIpPermission {
+    fn default() -> Self {
+        Self {
+            from_port: None,
+            ip_protocol: None,
+            ip_ranges: None,
+            prefix_list_ids: None,
+            to_port: None,
+            user_id_group_pairs: None,
+        }
+    }
 }
 impl StaleIpPermission {
     /// Starts building a [`StaleIpPermission`].
@@ -56,9 +89,26 @@ impl StaleIpPermission {
     }
 }
 /// A builder for [`StaleIpPermission`](crate::types::StaleIpPermission); start one with `StaleIpPermission::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StaleIpPermissionBuilder {
     inner: crate::types::StaleIpPermission,
+}
+impl Clone for StaleIpPermissionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StaleIpPermissionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StaleIpPermissionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StaleIpPermission as Default>::default(),
+        }
+    }
 }
 impl StaleIpPermissionBuilder {
     /// Sets [`StaleIpPermission::from_port`](crate::types::StaleIpPermission::from_port): If the protocol is TCP or UDP, this is the start of the port range.

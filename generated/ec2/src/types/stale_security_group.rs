@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a stale security group (a security group that contains stale rules).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StaleSecurityGroup {
     /// The description of the security group.
@@ -17,6 +17,39 @@ pub struct StaleSecurityGroup {
     pub stale_ip_permissions_egress: Option<Vec<crate::types::StaleIpPermission>>,
     /// The ID of the VPC for the security group.
     pub vpc_id: Option<String>,
+}
+impl Clone for StaleSecurityGroup {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            group_id: self.group_id.clone(),
+            group_name: self.group_name.clone(),
+            stale_ip_permissions: self.stale_ip_permissions.clone(),
+            stale_ip_permissions_egress: self.stale_ip_permissions_egress.clone(),
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for StaleSecurityGroup {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.group_id == other.group_id
+            && self.group_name == other.group_name
+            && self.stale_ip_permissions == other.stale_ip_permissions
+            && self.stale_ip_permissions_egress == other.stale_ip_permissions_egress
+            && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for StaleSecurityGroup {
+    fn default() -> Self {
+        Self {
+            description: None,
+            group_id: None,
+            group_name: None,
+            stale_ip_permissions: None,
+            stale_ip_permissions_egress: None,
+            vpc_id: None,
+        }
+    }
 }
 impl StaleSecurityGroup {
     /// Starts building a [`StaleSecurityGroup`].
@@ -56,9 +89,26 @@ impl StaleSecurityGroup {
     }
 }
 /// A builder for [`StaleSecurityGroup`](crate::types::StaleSecurityGroup); start one with `StaleSecurityGroup::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StaleSecurityGroupBuilder {
     inner: crate::types::StaleSecurityGroup,
+}
+impl Clone for StaleSecurityGroupBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StaleSecurityGroupBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StaleSecurityGroupBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StaleSecurityGroup as Default>::default(),
+        }
+    }
 }
 impl StaleSecurityGroupBuilder {
     /// Sets [`StaleSecurityGroup::description`](crate::types::StaleSecurityGroup::description): The description of the security group.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartDeclarativePoliciesReportRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartDeclarativePoliciesReportRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -25,6 +25,35 @@ pub struct StartDeclarativePoliciesReportRequest {
     pub target_id: Option<String>,
     /// The tags to apply.
     pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
+}
+impl Clone for StartDeclarativePoliciesReportRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            s3_bucket: self.s3_bucket.clone(),
+            s3_prefix: self.s3_prefix.clone(),
+            target_id: self.target_id.clone(),
+            tag_specifications: self.tag_specifications.clone(),
+        }
+    }
+}
+impl PartialEq for StartDeclarativePoliciesReportRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.s3_bucket == other.s3_bucket
+            && self.s3_prefix == other.s3_prefix && self.target_id == other.target_id
+            && self.tag_specifications == other.tag_specifications
+    }
+}
+impl Default for StartDeclarativePoliciesReportRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            s3_bucket: None,
+            s3_prefix: None,
+            target_id: None,
+            tag_specifications: None,
+        }
+    }
 }
 impl StartDeclarativePoliciesReportRequest {
     /// Starts building a [`StartDeclarativePoliciesReportRequest`].
@@ -59,9 +88,26 @@ impl StartDeclarativePoliciesReportRequest {
     }
 }
 /// A builder for [`StartDeclarativePoliciesReportRequest`](crate::types::StartDeclarativePoliciesReportRequest); start one with `StartDeclarativePoliciesReportRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartDeclarativePoliciesReportRequestBuilder {
     inner: crate::types::StartDeclarativePoliciesReportRequest,
+}
+impl Clone for StartDeclarativePoliciesReportRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartDeclarativePoliciesReportRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartDeclarativePoliciesReportRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartDeclarativePoliciesReportRequest as Default>::default(),
+        }
+    }
 }
 impl StartDeclarativePoliciesReportRequestBuilder {
     /// Sets [`StartDeclarativePoliciesReportRequest::dry_run`](crate::types::StartDeclarativePoliciesReportRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartDeclarativePoliciesReportResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartDeclarativePoliciesReportResult {
     /// The ID of the report.
     pub report_id: Option<String>,
+}
+impl Clone for StartDeclarativePoliciesReportResult {
+    fn clone(&self) -> Self {
+        Self {
+            report_id: self.report_id.clone(),
+        }
+    }
+}
+impl PartialEq for StartDeclarativePoliciesReportResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.report_id == other.report_id
+    }
+}
+impl Default for StartDeclarativePoliciesReportResult {
+    fn default() -> Self {
+        Self { report_id: None }
+    }
 }
 impl StartDeclarativePoliciesReportResult {
     /// Starts building a [`StartDeclarativePoliciesReportResult`].
@@ -21,9 +38,26 @@ impl StartDeclarativePoliciesReportResult {
     }
 }
 /// A builder for [`StartDeclarativePoliciesReportResult`](crate::types::StartDeclarativePoliciesReportResult); start one with `StartDeclarativePoliciesReportResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartDeclarativePoliciesReportResultBuilder {
     inner: crate::types::StartDeclarativePoliciesReportResult,
+}
+impl Clone for StartDeclarativePoliciesReportResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartDeclarativePoliciesReportResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartDeclarativePoliciesReportResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartDeclarativePoliciesReportResult as Default>::default(),
+        }
+    }
 }
 impl StartDeclarativePoliciesReportResultBuilder {
     /// Sets [`StartDeclarativePoliciesReportResult::report_id`](crate::types::StartDeclarativePoliciesReportResult::report_id): The ID of the report.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartInstancesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartInstancesRequest {
     /// The IDs of the instances.
@@ -13,6 +13,31 @@ pub struct StartInstancesRequest {
     pub additional_info: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for StartInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            additional_info: self.additional_info.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for StartInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids
+            && self.additional_info == other.additional_info
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for StartInstancesRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            additional_info: None,
+            dry_run: None,
+        }
+    }
 }
 impl StartInstancesRequest {
     /// Starts building a [`StartInstancesRequest`].
@@ -37,9 +62,26 @@ impl StartInstancesRequest {
     }
 }
 /// A builder for [`StartInstancesRequest`](crate::types::StartInstancesRequest); start one with `StartInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartInstancesRequestBuilder {
     inner: crate::types::StartInstancesRequest,
+}
+impl Clone for StartInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl StartInstancesRequestBuilder {
     /// Appends one item to [`StartInstancesRequest::instance_ids`](crate::types::StartInstancesRequest::instance_ids): The IDs of the instances.

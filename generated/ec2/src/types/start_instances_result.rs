@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartInstancesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartInstancesResult {
     /// Information about the started instances.
     pub starting_instances: Option<Vec<crate::types::InstanceStateChange>>,
+}
+impl Clone for StartInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            starting_instances: self.starting_instances.clone(),
+        }
+    }
+}
+impl PartialEq for StartInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.starting_instances == other.starting_instances
+    }
+}
+impl Default for StartInstancesResult {
+    fn default() -> Self {
+        Self { starting_instances: None }
+    }
 }
 impl StartInstancesResult {
     /// Starts building a [`StartInstancesResult`].
@@ -21,9 +38,26 @@ impl StartInstancesResult {
     }
 }
 /// A builder for [`StartInstancesResult`](crate::types::StartInstancesResult); start one with `StartInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartInstancesResultBuilder {
     inner: crate::types::StartInstancesResult,
+}
+impl Clone for StartInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartInstancesResult as Default>::default(),
+        }
+    }
 }
 impl StartInstancesResultBuilder {
     /// Appends one item to [`StartInstancesResult::starting_instances`](crate::types::StartInstancesResult::starting_instances): Information about the started instances.

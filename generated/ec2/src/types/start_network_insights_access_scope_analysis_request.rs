@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartNetworkInsightsAccessScopeAnalysisRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartNetworkInsightsAccessScopeAnalysisRequest {
     /// The ID of the Network Access Scope.
@@ -17,6 +17,36 @@ pub struct StartNetworkInsightsAccessScopeAnalysisRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub client_token: Option<String>,
+}
+impl Clone for StartNetworkInsightsAccessScopeAnalysisRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_id: self
+                .network_insights_access_scope_id
+                .clone(),
+            dry_run: self.dry_run,
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for StartNetworkInsightsAccessScopeAnalysisRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_id == other.network_insights_access_scope_id
+            && self.dry_run == other.dry_run
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token
+    }
+}
+impl Default for StartNetworkInsightsAccessScopeAnalysisRequest {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_id: None,
+            dry_run: None,
+            tag_specifications: None,
+            client_token: None,
+        }
+    }
 }
 impl StartNetworkInsightsAccessScopeAnalysisRequest {
     /// Starts building a [`StartNetworkInsightsAccessScopeAnalysisRequest`].
@@ -46,9 +76,26 @@ impl StartNetworkInsightsAccessScopeAnalysisRequest {
     }
 }
 /// A builder for [`StartNetworkInsightsAccessScopeAnalysisRequest`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest); start one with `StartNetworkInsightsAccessScopeAnalysisRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartNetworkInsightsAccessScopeAnalysisRequestBuilder {
     inner: crate::types::StartNetworkInsightsAccessScopeAnalysisRequest,
+}
+impl Clone for StartNetworkInsightsAccessScopeAnalysisRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartNetworkInsightsAccessScopeAnalysisRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartNetworkInsightsAccessScopeAnalysisRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartNetworkInsightsAccessScopeAnalysisRequest as Default>::default(),
+        }
+    }
 }
 impl StartNetworkInsightsAccessScopeAnalysisRequestBuilder {
     /// Sets [`StartNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_id`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_id): The ID of the Network Access Scope.

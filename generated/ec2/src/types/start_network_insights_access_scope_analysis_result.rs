@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartNetworkInsightsAccessScopeAnalysisResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartNetworkInsightsAccessScopeAnalysisResult {
     /// The Network Access Scope analysis.
     pub network_insights_access_scope_analysis: Option<
         crate::types::NetworkInsightsAccessScopeAnalysis,
     >,
+}
+impl Clone for StartNetworkInsightsAccessScopeAnalysisResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_access_scope_analysis: self
+                .network_insights_access_scope_analysis
+                .clone(),
+        }
+    }
+}
+impl PartialEq for StartNetworkInsightsAccessScopeAnalysisResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_access_scope_analysis
+            == other.network_insights_access_scope_analysis
+    }
+}
+impl Default for StartNetworkInsightsAccessScopeAnalysisResult {
+    fn default() -> Self {
+        Self {
+            network_insights_access_scope_analysis: None,
+        }
+    }
 }
 impl StartNetworkInsightsAccessScopeAnalysisResult {
     /// Starts building a [`StartNetworkInsightsAccessScopeAnalysisResult`].
@@ -25,9 +47,26 @@ impl StartNetworkInsightsAccessScopeAnalysisResult {
     }
 }
 /// A builder for [`StartNetworkInsightsAccessScopeAnalysisResult`](crate::types::StartNetworkInsightsAccessScopeAnalysisResult); start one with `StartNetworkInsightsAccessScopeAnalysisResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartNetworkInsightsAccessScopeAnalysisResultBuilder {
     inner: crate::types::StartNetworkInsightsAccessScopeAnalysisResult,
+}
+impl Clone for StartNetworkInsightsAccessScopeAnalysisResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartNetworkInsightsAccessScopeAnalysisResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartNetworkInsightsAccessScopeAnalysisResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartNetworkInsightsAccessScopeAnalysisResult as Default>::default(),
+        }
+    }
 }
 impl StartNetworkInsightsAccessScopeAnalysisResultBuilder {
     /// Sets [`StartNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis`](crate::types::StartNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis): The Network Access Scope analysis.

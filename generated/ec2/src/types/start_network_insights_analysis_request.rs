@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartNetworkInsightsAnalysisRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartNetworkInsightsAnalysisRequest {
     /// The ID of the path.
@@ -23,6 +23,43 @@ pub struct StartNetworkInsightsAnalysisRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub client_token: Option<String>,
+}
+impl Clone for StartNetworkInsightsAnalysisRequest {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_path_id: self.network_insights_path_id.clone(),
+            additional_accounts: self.additional_accounts.clone(),
+            filter_in_arns: self.filter_in_arns.clone(),
+            filter_out_arns: self.filter_out_arns.clone(),
+            dry_run: self.dry_run,
+            tag_specifications: self.tag_specifications.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for StartNetworkInsightsAnalysisRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_path_id == other.network_insights_path_id
+            && self.additional_accounts == other.additional_accounts
+            && self.filter_in_arns == other.filter_in_arns
+            && self.filter_out_arns == other.filter_out_arns
+            && self.dry_run == other.dry_run
+            && self.tag_specifications == other.tag_specifications
+            && self.client_token == other.client_token
+    }
+}
+impl Default for StartNetworkInsightsAnalysisRequest {
+    fn default() -> Self {
+        Self {
+            network_insights_path_id: None,
+            additional_accounts: None,
+            filter_in_arns: None,
+            filter_out_arns: None,
+            dry_run: None,
+            tag_specifications: None,
+            client_token: None,
+        }
+    }
 }
 impl StartNetworkInsightsAnalysisRequest {
     /// Starts building a [`StartNetworkInsightsAnalysisRequest`].
@@ -67,9 +104,26 @@ impl StartNetworkInsightsAnalysisRequest {
     }
 }
 /// A builder for [`StartNetworkInsightsAnalysisRequest`](crate::types::StartNetworkInsightsAnalysisRequest); start one with `StartNetworkInsightsAnalysisRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartNetworkInsightsAnalysisRequestBuilder {
     inner: crate::types::StartNetworkInsightsAnalysisRequest,
+}
+impl Clone for StartNetworkInsightsAnalysisRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartNetworkInsightsAnalysisRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartNetworkInsightsAnalysisRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartNetworkInsightsAnalysisRequest as Default>::default(),
+        }
+    }
 }
 impl StartNetworkInsightsAnalysisRequestBuilder {
     /// Sets [`StartNetworkInsightsAnalysisRequest::network_insights_path_id`](crate::types::StartNetworkInsightsAnalysisRequest::network_insights_path_id): The ID of the path.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartNetworkInsightsAnalysisResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartNetworkInsightsAnalysisResult {
     /// Information about the network insights analysis.
     pub network_insights_analysis: Option<crate::types::NetworkInsightsAnalysis>,
+}
+impl Clone for StartNetworkInsightsAnalysisResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_insights_analysis: self.network_insights_analysis.clone(),
+        }
+    }
+}
+impl PartialEq for StartNetworkInsightsAnalysisResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_insights_analysis == other.network_insights_analysis
+    }
+}
+impl Default for StartNetworkInsightsAnalysisResult {
+    fn default() -> Self {
+        Self {
+            network_insights_analysis: None,
+        }
+    }
 }
 impl StartNetworkInsightsAnalysisResult {
     /// Starts building a [`StartNetworkInsightsAnalysisResult`].
@@ -23,9 +42,26 @@ impl StartNetworkInsightsAnalysisResult {
     }
 }
 /// A builder for [`StartNetworkInsightsAnalysisResult`](crate::types::StartNetworkInsightsAnalysisResult); start one with `StartNetworkInsightsAnalysisResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartNetworkInsightsAnalysisResultBuilder {
     inner: crate::types::StartNetworkInsightsAnalysisResult,
+}
+impl Clone for StartNetworkInsightsAnalysisResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartNetworkInsightsAnalysisResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartNetworkInsightsAnalysisResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartNetworkInsightsAnalysisResult as Default>::default(),
+        }
+    }
 }
 impl StartNetworkInsightsAnalysisResultBuilder {
     /// Sets [`StartNetworkInsightsAnalysisResult::network_insights_analysis`](crate::types::StartNetworkInsightsAnalysisResult::network_insights_analysis): Information about the network insights analysis.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartVpcEndpointServicePrivateDnsVerificationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartVpcEndpointServicePrivateDnsVerificationRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -11,6 +11,27 @@ pub struct StartVpcEndpointServicePrivateDnsVerificationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub service_id: Option<String>,
+}
+impl Clone for StartVpcEndpointServicePrivateDnsVerificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            service_id: self.service_id.clone(),
+        }
+    }
+}
+impl PartialEq for StartVpcEndpointServicePrivateDnsVerificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.service_id == other.service_id
+    }
+}
+impl Default for StartVpcEndpointServicePrivateDnsVerificationRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            service_id: None,
+        }
+    }
 }
 impl StartVpcEndpointServicePrivateDnsVerificationRequest {
     /// Starts building a [`StartVpcEndpointServicePrivateDnsVerificationRequest`].
@@ -30,9 +51,26 @@ impl StartVpcEndpointServicePrivateDnsVerificationRequest {
     }
 }
 /// A builder for [`StartVpcEndpointServicePrivateDnsVerificationRequest`](crate::types::StartVpcEndpointServicePrivateDnsVerificationRequest); start one with `StartVpcEndpointServicePrivateDnsVerificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartVpcEndpointServicePrivateDnsVerificationRequestBuilder {
     inner: crate::types::StartVpcEndpointServicePrivateDnsVerificationRequest,
+}
+impl Clone for StartVpcEndpointServicePrivateDnsVerificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartVpcEndpointServicePrivateDnsVerificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartVpcEndpointServicePrivateDnsVerificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartVpcEndpointServicePrivateDnsVerificationRequest as Default>::default(),
+        }
+    }
 }
 impl StartVpcEndpointServicePrivateDnsVerificationRequestBuilder {
     /// Sets [`StartVpcEndpointServicePrivateDnsVerificationRequest::dry_run`](crate::types::StartVpcEndpointServicePrivateDnsVerificationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

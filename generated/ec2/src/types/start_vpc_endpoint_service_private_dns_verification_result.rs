@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartVpcEndpointServicePrivateDnsVerificationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartVpcEndpointServicePrivateDnsVerificationResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
     pub return_value: Option<bool>,
+}
+impl Clone for StartVpcEndpointServicePrivateDnsVerificationResult {
+    fn clone(&self) -> Self {
+        Self {
+            return_value: self.return_value,
+        }
+    }
+}
+impl PartialEq for StartVpcEndpointServicePrivateDnsVerificationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_value == other.return_value
+    }
+}
+impl Default for StartVpcEndpointServicePrivateDnsVerificationResult {
+    fn default() -> Self {
+        Self { return_value: None }
+    }
 }
 impl StartVpcEndpointServicePrivateDnsVerificationResult {
     /// Starts building a [`StartVpcEndpointServicePrivateDnsVerificationResult`].
@@ -21,9 +38,26 @@ impl StartVpcEndpointServicePrivateDnsVerificationResult {
     }
 }
 /// A builder for [`StartVpcEndpointServicePrivateDnsVerificationResult`](crate::types::StartVpcEndpointServicePrivateDnsVerificationResult); start one with `StartVpcEndpointServicePrivateDnsVerificationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartVpcEndpointServicePrivateDnsVerificationResultBuilder {
     inner: crate::types::StartVpcEndpointServicePrivateDnsVerificationResult,
+}
+impl Clone for StartVpcEndpointServicePrivateDnsVerificationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartVpcEndpointServicePrivateDnsVerificationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartVpcEndpointServicePrivateDnsVerificationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartVpcEndpointServicePrivateDnsVerificationResult as Default>::default(),
+        }
+    }
 }
 impl StartVpcEndpointServicePrivateDnsVerificationResultBuilder {
     /// Sets [`StartVpcEndpointServicePrivateDnsVerificationResult::return_value`](crate::types::StartVpcEndpointServicePrivateDnsVerificationResult::return_value): Returns `true` if the request succeeds; otherwise, it returns an error.

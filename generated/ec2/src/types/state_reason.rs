@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a state change.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StateReason {
     /// The reason code for the state change.
@@ -23,6 +23,24 @@ pub struct StateReason {
     /// - `Client.VolumeLimitExceeded`: The limit on the number of EBS volumes or total storage was exceeded. Decrease usage or request an increase in your account limits.
     pub message: Option<String>,
 }
+impl Clone for StateReason {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for StateReason {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for StateReason {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
+}
 impl StateReason {
     /// Starts building a [`StateReason`].
     #[inline]
@@ -41,9 +59,26 @@ impl StateReason {
     }
 }
 /// A builder for [`StateReason`](crate::types::StateReason); start one with `StateReason::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StateReasonBuilder {
     inner: crate::types::StateReason,
+}
+impl Clone for StateReasonBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StateReasonBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StateReasonBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StateReason as Default>::default(),
+        }
+    }
 }
 impl StateReasonBuilder {
     /// Sets [`StateReason::code`](crate::types::StateReason::code): The reason code for the state change.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StopInstancesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StopInstancesRequest {
     /// The IDs of the instances.
@@ -27,6 +27,35 @@ pub struct StopInstancesRequest {
     ///
     /// Default: `false`
     pub force: Option<bool>,
+}
+impl Clone for StopInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            hibernate: self.hibernate,
+            skip_os_shutdown: self.skip_os_shutdown,
+            dry_run: self.dry_run,
+            force: self.force,
+        }
+    }
+}
+impl PartialEq for StopInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids && self.hibernate == other.hibernate
+            && self.skip_os_shutdown == other.skip_os_shutdown
+            && self.dry_run == other.dry_run && self.force == other.force
+    }
+}
+impl Default for StopInstancesRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            hibernate: None,
+            skip_os_shutdown: None,
+            dry_run: None,
+            force: None,
+        }
+    }
 }
 impl StopInstancesRequest {
     /// Starts building a [`StopInstancesRequest`].
@@ -61,9 +90,26 @@ impl StopInstancesRequest {
     }
 }
 /// A builder for [`StopInstancesRequest`](crate::types::StopInstancesRequest); start one with `StopInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StopInstancesRequestBuilder {
     inner: crate::types::StopInstancesRequest,
+}
+impl Clone for StopInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StopInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StopInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StopInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl StopInstancesRequestBuilder {
     /// Appends one item to [`StopInstancesRequest::instance_ids`](crate::types::StopInstancesRequest::instance_ids): The IDs of the instances.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StopInstancesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StopInstancesResult {
     /// Information about the stopped instances.
     pub stopping_instances: Option<Vec<crate::types::InstanceStateChange>>,
+}
+impl Clone for StopInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            stopping_instances: self.stopping_instances.clone(),
+        }
+    }
+}
+impl PartialEq for StopInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.stopping_instances == other.stopping_instances
+    }
+}
+impl Default for StopInstancesResult {
+    fn default() -> Self {
+        Self { stopping_instances: None }
+    }
 }
 impl StopInstancesResult {
     /// Starts building a [`StopInstancesResult`].
@@ -21,9 +38,26 @@ impl StopInstancesResult {
     }
 }
 /// A builder for [`StopInstancesResult`](crate::types::StopInstancesResult); start one with `StopInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StopInstancesResultBuilder {
     inner: crate::types::StopInstancesResult,
+}
+impl Clone for StopInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StopInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StopInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StopInstancesResult as Default>::default(),
+        }
+    }
 }
 impl StopInstancesResultBuilder {
     /// Appends one item to [`StopInstancesResult::stopping_instances`](crate::types::StopInstancesResult::stopping_instances): Information about the stopped instances.

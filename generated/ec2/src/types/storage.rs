@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the storage location for an instance store-backed AMI.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Storage {
     /// An Amazon S3 storage location.
     pub s3: Option<crate::types::S3Storage>,
+}
+impl Clone for Storage {
+    fn clone(&self) -> Self {
+        Self { s3: self.s3.clone() }
+    }
+}
+impl PartialEq for Storage {
+    fn eq(&self, other: &Self) -> bool {
+        self.s3 == other.s3
+    }
+}
+impl Default for Storage {
+    fn default() -> Self {
+        Self { s3: None }
+    }
 }
 impl Storage {
     /// Starts building a [`Storage`].
@@ -21,9 +36,26 @@ impl Storage {
     }
 }
 /// A builder for [`Storage`](crate::types::Storage); start one with `Storage::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StorageBuilder {
     inner: crate::types::Storage,
+}
+impl Clone for StorageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StorageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StorageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Storage as Default>::default(),
+        }
+    }
 }
 impl StorageBuilder {
     /// Sets [`Storage::s3`](crate::types::Storage::s3): An Amazon S3 storage location.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a storage location in Amazon S3.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StorageLocation {
     /// The name of the S3 bucket.
     pub bucket: Option<String>,
     /// The key.
     pub key: Option<String>,
+}
+impl Clone for StorageLocation {
+    fn clone(&self) -> Self {
+        Self {
+            bucket: self.bucket.clone(),
+            key: self.key.clone(),
+        }
+    }
+}
+impl PartialEq for StorageLocation {
+    fn eq(&self, other: &Self) -> bool {
+        self.bucket == other.bucket && self.key == other.key
+    }
+}
+impl Default for StorageLocation {
+    fn default() -> Self {
+        Self { bucket: None, key: None }
+    }
 }
 impl StorageLocation {
     /// Starts building a [`StorageLocation`].
@@ -28,9 +46,26 @@ impl StorageLocation {
     }
 }
 /// A builder for [`StorageLocation`](crate::types::StorageLocation); start one with `StorageLocation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StorageLocationBuilder {
     inner: crate::types::StorageLocation,
+}
+impl Clone for StorageLocationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StorageLocationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StorageLocationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StorageLocation as Default>::default(),
+        }
+    }
 }
 impl StorageLocationBuilder {
     /// Sets [`StorageLocation::bucket`](crate::types::StorageLocation::bucket): The name of the S3 bucket.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The information about the AMI store task, including the progress of the task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StoreImageTaskResult {
     /// The ID of the AMI that is being stored.
@@ -19,6 +19,41 @@ pub struct StoreImageTaskResult {
     pub store_task_state: Option<String>,
     /// If the tasks fails, the reason for the failure is returned. If the task succeeds, `null` is returned.
     pub store_task_failure_reason: Option<String>,
+}
+impl Clone for StoreImageTaskResult {
+    fn clone(&self) -> Self {
+        Self {
+            ami_id: self.ami_id.clone(),
+            task_start_time: self.task_start_time,
+            bucket: self.bucket.clone(),
+            s3object_key: self.s3object_key.clone(),
+            progress_percentage: self.progress_percentage,
+            store_task_state: self.store_task_state.clone(),
+            store_task_failure_reason: self.store_task_failure_reason.clone(),
+        }
+    }
+}
+impl PartialEq for StoreImageTaskResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.ami_id == other.ami_id && self.task_start_time == other.task_start_time
+            && self.bucket == other.bucket && self.s3object_key == other.s3object_key
+            && self.progress_percentage == other.progress_percentage
+            && self.store_task_state == other.store_task_state
+            && self.store_task_failure_reason == other.store_task_failure_reason
+    }
+}
+impl Default for StoreImageTaskResult {
+    fn default() -> Self {
+        Self {
+            ami_id: None,
+            task_start_time: None,
+            bucket: None,
+            s3object_key: None,
+            progress_percentage: None,
+            store_task_state: None,
+            store_task_failure_reason: None,
+        }
+    }
 }
 impl StoreImageTaskResult {
     /// Starts building a [`StoreImageTaskResult`].
@@ -63,9 +98,26 @@ impl StoreImageTaskResult {
     }
 }
 /// A builder for [`StoreImageTaskResult`](crate::types::StoreImageTaskResult); start one with `StoreImageTaskResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StoreImageTaskResultBuilder {
     inner: crate::types::StoreImageTaskResult,
+}
+impl Clone for StoreImageTaskResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StoreImageTaskResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StoreImageTaskResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StoreImageTaskResult as Default>::default(),
+        }
+    }
 }
 impl StoreImageTaskResultBuilder {
     /// Sets [`StoreImageTaskResult::ami_id`](crate::types::StoreImageTaskResult::ami_id): The ID of the AMI that is being stored.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a subnet.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Subnet {
     /// The AZ ID of the subnet.
@@ -60,6 +60,96 @@ pub struct Subnet {
     ///
     /// Amazon Web Services charges for all public IPv4 addresses, including public IPv4 addresses associated with running instances and Elastic IP addresses. For more information, see the *Public IPv4 Address* tab on the [Amazon VPC pricing page](http://aws.amazon.com/vpc/pricing/).
     pub map_public_ip_on_launch: Option<bool>,
+}
+impl Clone for Subnet {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone_id: self.availability_zone_id.clone(),
+            enable_lni_at_device_index: self.enable_lni_at_device_index,
+            map_customer_owned_ip_on_launch: self.map_customer_owned_ip_on_launch,
+            customer_owned_ipv4_pool: self.customer_owned_ipv4_pool.clone(),
+            owner_id: self.owner_id.clone(),
+            assign_ipv6_address_on_creation: self.assign_ipv6_address_on_creation,
+            ipv6_cidr_block_association_set: self
+                .ipv6_cidr_block_association_set
+                .clone(),
+            tags: self.tags.clone(),
+            subnet_arn: self.subnet_arn.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            enable_dns64: self.enable_dns64,
+            ipv6_native: self.ipv6_native,
+            private_dns_name_options_on_launch: self
+                .private_dns_name_options_on_launch
+                .clone(),
+            block_public_access_states: self.block_public_access_states.clone(),
+            type_: self.type_.clone(),
+            subnet_id: self.subnet_id.clone(),
+            state: self.state.clone(),
+            vpc_id: self.vpc_id.clone(),
+            cidr_block: self.cidr_block.clone(),
+            available_ip_address_count: self.available_ip_address_count,
+            availability_zone: self.availability_zone.clone(),
+            default_for_az: self.default_for_az,
+            map_public_ip_on_launch: self.map_public_ip_on_launch,
+        }
+    }
+}
+impl PartialEq for Subnet {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone_id == other.availability_zone_id
+            && self.enable_lni_at_device_index == other.enable_lni_at_device_index
+            && self.map_customer_owned_ip_on_launch
+                == other.map_customer_owned_ip_on_launch
+            && self.customer_owned_ipv4_pool == other.customer_owned_ipv4_pool
+            && self.owner_id == other.owner_id
+            && self.assign_ipv6_address_on_creation
+                == other.assign_ipv6_address_on_creation
+            && self.ipv6_cidr_block_association_set
+                == other.ipv6_cidr_block_association_set && self.tags == other.tags
+            && self.subnet_arn == other.subnet_arn
+            && self.outpost_arn == other.outpost_arn
+            && self.enable_dns64 == other.enable_dns64
+            && self.ipv6_native == other.ipv6_native
+            && self.private_dns_name_options_on_launch
+                == other.private_dns_name_options_on_launch
+            && self.block_public_access_states == other.block_public_access_states
+            && self.type_ == other.type_ && self.subnet_id == other.subnet_id
+            && self.state == other.state && self.vpc_id == other.vpc_id
+            && self.cidr_block == other.cidr_block
+            && self.available_ip_address_count == other.available_ip_address_count
+            && self.availability_zone == other.availability_zone
+            && self.default_for_az == other.default_for_az
+            && self.map_public_ip_on_launch == other.map_public_ip_on_launch
+    }
+}
+impl Default for Subnet {
+    fn default() -> Self {
+        Self {
+            availability_zone_id: None,
+            enable_lni_at_device_index: None,
+            map_customer_owned_ip_on_launch: None,
+            customer_owned_ipv4_pool: None,
+            owner_id: None,
+            assign_ipv6_address_on_creation: None,
+            ipv6_cidr_block_association_set: None,
+            tags: None,
+            subnet_arn: None,
+            outpost_arn: None,
+            enable_dns64: None,
+            ipv6_native: None,
+            private_dns_name_options_on_launch: None,
+            block_public_access_states: None,
+            type_: None,
+            subnet_id: None,
+            state: None,
+            vpc_id: None,
+            cidr_block: None,
+            available_ip_address_count: None,
+            availability_zone: None,
+            default_for_az: None,
+            map_public_ip_on_launch: None,
+        }
+    }
 }
 impl Subnet {
     /// Starts building a [`Subnet`].
@@ -190,9 +280,26 @@ impl Subnet {
     }
 }
 /// A builder for [`Subnet`](crate::types::Subnet); start one with `Subnet::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SubnetBuilder {
     inner: crate::types::Subnet,
+}
+impl Clone for SubnetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SubnetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SubnetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Subnet as Default>::default(),
+        }
+    }
 }
 impl SubnetBuilder {
     /// Sets [`Subnet::availability_zone_id`](crate::types::Subnet::availability_zone_id): The AZ ID of the subnet.

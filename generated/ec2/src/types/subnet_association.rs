@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the subnet association with the transit gateway multicast domain.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SubnetAssociation {
     /// The ID of the subnet.
     pub subnet_id: Option<String>,
     /// The state of the subnet association.
     pub state: Option<crate::types::TransitGatewayMulitcastDomainAssociationState>,
+}
+impl Clone for SubnetAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_id: self.subnet_id.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for SubnetAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_id == other.subnet_id && self.state == other.state
+    }
+}
+impl Default for SubnetAssociation {
+    fn default() -> Self {
+        Self {
+            subnet_id: None,
+            state: None,
+        }
+    }
 }
 impl SubnetAssociation {
     /// Starts building a [`SubnetAssociation`].
@@ -30,9 +51,26 @@ impl SubnetAssociation {
     }
 }
 /// A builder for [`SubnetAssociation`](crate::types::SubnetAssociation); start one with `SubnetAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SubnetAssociationBuilder {
     inner: crate::types::SubnetAssociation,
+}
+impl Clone for SubnetAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SubnetAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SubnetAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SubnetAssociation as Default>::default(),
+        }
+    }
 }
 impl SubnetAssociationBuilder {
     /// Sets [`SubnetAssociation::subnet_id`](crate::types::SubnetAssociation::subnet_id): The ID of the subnet.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a CIDR block.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SubnetCidrBlockState {
     /// The state of a CIDR block.
     pub state: Option<crate::types::SubnetCidrBlockStateCode>,
     /// A message about the status of the CIDR block, if applicable.
     pub status_message: Option<String>,
+}
+impl Clone for SubnetCidrBlockState {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            status_message: self.status_message.clone(),
+        }
+    }
+}
+impl PartialEq for SubnetCidrBlockState {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.status_message == other.status_message
+    }
+}
+impl Default for SubnetCidrBlockState {
+    fn default() -> Self {
+        Self {
+            state: None,
+            status_message: None,
+        }
+    }
 }
 impl SubnetCidrBlockState {
     /// Starts building a [`SubnetCidrBlockState`].
@@ -28,9 +49,26 @@ impl SubnetCidrBlockState {
     }
 }
 /// A builder for [`SubnetCidrBlockState`](crate::types::SubnetCidrBlockState); start one with `SubnetCidrBlockState::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SubnetCidrBlockStateBuilder {
     inner: crate::types::SubnetCidrBlockState,
+}
+impl Clone for SubnetCidrBlockStateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SubnetCidrBlockStateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SubnetCidrBlockStateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SubnetCidrBlockState as Default>::default(),
+        }
+    }
 }
 impl SubnetCidrBlockStateBuilder {
     /// Sets [`SubnetCidrBlockState::state`](crate::types::SubnetCidrBlockState::state): The state of a CIDR block.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a subnet CIDR reservation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SubnetCidrReservation {
     /// The ID of the subnet CIDR reservation.
@@ -19,6 +19,41 @@ pub struct SubnetCidrReservation {
     pub description: Option<String>,
     /// The tags assigned to the subnet CIDR reservation.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for SubnetCidrReservation {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_cidr_reservation_id: self.subnet_cidr_reservation_id.clone(),
+            subnet_id: self.subnet_id.clone(),
+            cidr: self.cidr.clone(),
+            reservation_type: self.reservation_type.clone(),
+            owner_id: self.owner_id.clone(),
+            description: self.description.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for SubnetCidrReservation {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_cidr_reservation_id == other.subnet_cidr_reservation_id
+            && self.subnet_id == other.subnet_id && self.cidr == other.cidr
+            && self.reservation_type == other.reservation_type
+            && self.owner_id == other.owner_id && self.description == other.description
+            && self.tags == other.tags
+    }
+}
+impl Default for SubnetCidrReservation {
+    fn default() -> Self {
+        Self {
+            subnet_cidr_reservation_id: None,
+            subnet_id: None,
+            cidr: None,
+            reservation_type: None,
+            owner_id: None,
+            description: None,
+            tags: None,
+        }
+    }
 }
 impl SubnetCidrReservation {
     /// Starts building a [`SubnetCidrReservation`].
@@ -63,9 +98,26 @@ impl SubnetCidrReservation {
     }
 }
 /// A builder for [`SubnetCidrReservation`](crate::types::SubnetCidrReservation); start one with `SubnetCidrReservation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SubnetCidrReservationBuilder {
     inner: crate::types::SubnetCidrReservation,
+}
+impl Clone for SubnetCidrReservationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SubnetCidrReservationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SubnetCidrReservationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SubnetCidrReservation as Default>::default(),
+        }
+    }
 }
 impl SubnetCidrReservationBuilder {
     /// Sets [`SubnetCidrReservation::subnet_cidr_reservation_id`](crate::types::SubnetCidrReservation::subnet_cidr_reservation_id): The ID of the subnet CIDR reservation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration of a subnet for a VPC endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SubnetConfiguration {
     /// The ID of the subnet.
@@ -15,6 +15,30 @@ pub struct SubnetConfiguration {
     ///
     /// If you specify an IPv6 address when modifying a VPC endpoint, we replace the existing endpoint network interface with a new endpoint network interface with this IP address. This process temporarily disconnects the subnet and the VPC endpoint.
     pub ipv6: Option<String>,
+}
+impl Clone for SubnetConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_id: self.subnet_id.clone(),
+            ipv4: self.ipv4.clone(),
+            ipv6: self.ipv6.clone(),
+        }
+    }
+}
+impl PartialEq for SubnetConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_id == other.subnet_id && self.ipv4 == other.ipv4
+            && self.ipv6 == other.ipv6
+    }
+}
+impl Default for SubnetConfiguration {
+    fn default() -> Self {
+        Self {
+            subnet_id: None,
+            ipv4: None,
+            ipv6: None,
+        }
+    }
 }
 impl SubnetConfiguration {
     /// Starts building a [`SubnetConfiguration`].
@@ -39,9 +63,26 @@ impl SubnetConfiguration {
     }
 }
 /// A builder for [`SubnetConfiguration`](crate::types::SubnetConfiguration); start one with `SubnetConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SubnetConfigurationBuilder {
     inner: crate::types::SubnetConfiguration,
+}
+impl Clone for SubnetConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SubnetConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SubnetConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SubnetConfiguration as Default>::default(),
+        }
+    }
 }
 impl SubnetConfigurationBuilder {
     /// Sets [`SubnetConfiguration::subnet_id`](crate::types::SubnetConfiguration::subnet_id): The ID of the subnet.

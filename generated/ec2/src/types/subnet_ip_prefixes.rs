@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Prefixes of the subnet IP.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SubnetIpPrefixes {
     /// ID of the subnet.
     pub subnet_id: Option<String>,
     /// Array of SubnetIpPrefixes objects.
     pub ip_prefixes: Option<Vec<String>>,
+}
+impl Clone for SubnetIpPrefixes {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_id: self.subnet_id.clone(),
+            ip_prefixes: self.ip_prefixes.clone(),
+        }
+    }
+}
+impl PartialEq for SubnetIpPrefixes {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_id == other.subnet_id && self.ip_prefixes == other.ip_prefixes
+    }
+}
+impl Default for SubnetIpPrefixes {
+    fn default() -> Self {
+        Self {
+            subnet_id: None,
+            ip_prefixes: None,
+        }
+    }
 }
 impl SubnetIpPrefixes {
     /// Starts building a [`SubnetIpPrefixes`].
@@ -28,9 +49,26 @@ impl SubnetIpPrefixes {
     }
 }
 /// A builder for [`SubnetIpPrefixes`](crate::types::SubnetIpPrefixes); start one with `SubnetIpPrefixes::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SubnetIpPrefixesBuilder {
     inner: crate::types::SubnetIpPrefixes,
+}
+impl Clone for SubnetIpPrefixesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SubnetIpPrefixesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SubnetIpPrefixesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SubnetIpPrefixes as Default>::default(),
+        }
+    }
 }
 impl SubnetIpPrefixesBuilder {
     /// Sets [`SubnetIpPrefixes::subnet_id`](crate::types::SubnetIpPrefixes::subnet_id): ID of the subnet.

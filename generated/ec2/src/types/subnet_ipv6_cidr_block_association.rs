@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between a subnet and an IPv6 CIDR block.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SubnetIpv6CidrBlockAssociation {
     /// The ID of the association.
@@ -15,6 +15,37 @@ pub struct SubnetIpv6CidrBlockAssociation {
     pub ipv6_address_attribute: Option<crate::types::Ipv6AddressAttribute>,
     /// The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
     pub ip_source: Option<crate::types::IpSource>,
+}
+impl Clone for SubnetIpv6CidrBlockAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+            ipv6_cidr_block: self.ipv6_cidr_block.clone(),
+            ipv6_cidr_block_state: self.ipv6_cidr_block_state.clone(),
+            ipv6_address_attribute: self.ipv6_address_attribute.clone(),
+            ip_source: self.ip_source.clone(),
+        }
+    }
+}
+impl PartialEq for SubnetIpv6CidrBlockAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id
+            && self.ipv6_cidr_block == other.ipv6_cidr_block
+            && self.ipv6_cidr_block_state == other.ipv6_cidr_block_state
+            && self.ipv6_address_attribute == other.ipv6_address_attribute
+            && self.ip_source == other.ip_source
+    }
+}
+impl Default for SubnetIpv6CidrBlockAssociation {
+    fn default() -> Self {
+        Self {
+            association_id: None,
+            ipv6_cidr_block: None,
+            ipv6_cidr_block_state: None,
+            ipv6_address_attribute: None,
+            ip_source: None,
+        }
+    }
 }
 impl SubnetIpv6CidrBlockAssociation {
     /// Starts building a [`SubnetIpv6CidrBlockAssociation`].
@@ -49,9 +80,26 @@ impl SubnetIpv6CidrBlockAssociation {
     }
 }
 /// A builder for [`SubnetIpv6CidrBlockAssociation`](crate::types::SubnetIpv6CidrBlockAssociation); start one with `SubnetIpv6CidrBlockAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SubnetIpv6CidrBlockAssociationBuilder {
     inner: crate::types::SubnetIpv6CidrBlockAssociation,
+}
+impl Clone for SubnetIpv6CidrBlockAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SubnetIpv6CidrBlockAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SubnetIpv6CidrBlockAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SubnetIpv6CidrBlockAssociation as Default>::default(),
+        }
+    }
 }
 impl SubnetIpv6CidrBlockAssociationBuilder {
     /// Sets [`SubnetIpv6CidrBlockAssociation::association_id`](crate::types::SubnetIpv6CidrBlockAssociation::association_id): The ID of the association.

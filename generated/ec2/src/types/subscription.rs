@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Infrastructure Performance subscription.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Subscription {
     /// The Region or Availability Zone that's the source for the subscription. For example, `us-east-1`.
@@ -15,6 +15,35 @@ pub struct Subscription {
     pub statistic: Option<crate::types::StatisticType>,
     /// The data aggregation time for the subscription.
     pub period: Option<crate::types::PeriodType>,
+}
+impl Clone for Subscription {
+    fn clone(&self) -> Self {
+        Self {
+            source: self.source.clone(),
+            destination: self.destination.clone(),
+            metric: self.metric.clone(),
+            statistic: self.statistic.clone(),
+            period: self.period.clone(),
+        }
+    }
+}
+impl PartialEq for Subscription {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.destination == other.destination
+            && self.metric == other.metric && self.statistic == other.statistic
+            && self.period == other.period
+    }
+}
+impl Default for Subscription {
+    fn default() -> Self {
+        Self {
+            source: None,
+            destination: None,
+            metric: None,
+            statistic: None,
+            period: None,
+        }
+    }
 }
 impl Subscription {
     /// Starts building a [`Subscription`].
@@ -49,9 +78,26 @@ impl Subscription {
     }
 }
 /// A builder for [`Subscription`](crate::types::Subscription); start one with `Subscription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SubscriptionBuilder {
     inner: crate::types::Subscription,
+}
+impl Clone for SubscriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SubscriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SubscriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Subscription as Default>::default(),
+        }
+    }
 }
 impl SubscriptionBuilder {
     /// Sets [`Subscription::source`](crate::types::Subscription::source): The Region or Availability Zone that's the source for the subscription.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a successful application status check association.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SuccessfulAssociationResponseObject {
     /// The ID of the application status check.
@@ -11,6 +11,31 @@ pub struct SuccessfulAssociationResponseObject {
     pub association_type: Option<String>,
     /// The association value. For `EC2TAG`, the value is formatted as `key=value`. For `INSTANCE_ID`, the value is the instance ID.
     pub association_value: Option<String>,
+}
+impl Clone for SuccessfulAssociationResponseObject {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check_id: self.application_status_check_id.clone(),
+            association_type: self.association_type.clone(),
+            association_value: self.association_value.clone(),
+        }
+    }
+}
+impl PartialEq for SuccessfulAssociationResponseObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check_id == other.application_status_check_id
+            && self.association_type == other.association_type
+            && self.association_value == other.association_value
+    }
+}
+impl Default for SuccessfulAssociationResponseObject {
+    fn default() -> Self {
+        Self {
+            application_status_check_id: None,
+            association_type: None,
+            association_value: None,
+        }
+    }
 }
 impl SuccessfulAssociationResponseObject {
     /// Starts building a [`SuccessfulAssociationResponseObject`].
@@ -35,9 +60,26 @@ impl SuccessfulAssociationResponseObject {
     }
 }
 /// A builder for [`SuccessfulAssociationResponseObject`](crate::types::SuccessfulAssociationResponseObject); start one with `SuccessfulAssociationResponseObject::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SuccessfulAssociationResponseObjectBuilder {
     inner: crate::types::SuccessfulAssociationResponseObject,
+}
+impl Clone for SuccessfulAssociationResponseObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SuccessfulAssociationResponseObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SuccessfulAssociationResponseObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SuccessfulAssociationResponseObject as Default>::default(),
+        }
+    }
 }
 impl SuccessfulAssociationResponseObjectBuilder {
     /// Sets [`SuccessfulAssociationResponseObject::application_status_check_id`](crate::types::SuccessfulAssociationResponseObject::application_status_check_id): The ID of the application status check.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the burstable performance instance whose credit option for CPU usage was successfully modified.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SuccessfulInstanceCreditSpecificationItem {
     /// The ID of the instance.
     pub instance_id: Option<String>,
+}
+impl Clone for SuccessfulInstanceCreditSpecificationItem {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+        }
+    }
+}
+impl PartialEq for SuccessfulInstanceCreditSpecificationItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id
+    }
+}
+impl Default for SuccessfulInstanceCreditSpecificationItem {
+    fn default() -> Self {
+        Self { instance_id: None }
+    }
 }
 impl SuccessfulInstanceCreditSpecificationItem {
     /// Starts building a [`SuccessfulInstanceCreditSpecificationItem`].
@@ -21,9 +38,26 @@ impl SuccessfulInstanceCreditSpecificationItem {
     }
 }
 /// A builder for [`SuccessfulInstanceCreditSpecificationItem`](crate::types::SuccessfulInstanceCreditSpecificationItem); start one with `SuccessfulInstanceCreditSpecificationItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SuccessfulInstanceCreditSpecificationItemBuilder {
     inner: crate::types::SuccessfulInstanceCreditSpecificationItem,
+}
+impl Clone for SuccessfulInstanceCreditSpecificationItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SuccessfulInstanceCreditSpecificationItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SuccessfulInstanceCreditSpecificationItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SuccessfulInstanceCreditSpecificationItem as Default>::default(),
+        }
+    }
 }
 impl SuccessfulInstanceCreditSpecificationItemBuilder {
     /// Sets [`SuccessfulInstanceCreditSpecificationItem::instance_id`](crate::types::SuccessfulInstanceCreditSpecificationItem::instance_id): The ID of the instance.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance whose queued purchase was successfully deleted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SuccessfulQueuedPurchaseDeletion {
     /// The ID of the Reserved Instance.
     pub reserved_instances_id: Option<String>,
+}
+impl Clone for SuccessfulQueuedPurchaseDeletion {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_instances_id: self.reserved_instances_id.clone(),
+        }
+    }
+}
+impl PartialEq for SuccessfulQueuedPurchaseDeletion {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_instances_id == other.reserved_instances_id
+    }
+}
+impl Default for SuccessfulQueuedPurchaseDeletion {
+    fn default() -> Self {
+        Self {
+            reserved_instances_id: None,
+        }
+    }
 }
 impl SuccessfulQueuedPurchaseDeletion {
     /// Starts building a [`SuccessfulQueuedPurchaseDeletion`].
@@ -21,9 +40,26 @@ impl SuccessfulQueuedPurchaseDeletion {
     }
 }
 /// A builder for [`SuccessfulQueuedPurchaseDeletion`](crate::types::SuccessfulQueuedPurchaseDeletion); start one with `SuccessfulQueuedPurchaseDeletion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SuccessfulQueuedPurchaseDeletionBuilder {
     inner: crate::types::SuccessfulQueuedPurchaseDeletion,
+}
+impl Clone for SuccessfulQueuedPurchaseDeletionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SuccessfulQueuedPurchaseDeletionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SuccessfulQueuedPurchaseDeletionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SuccessfulQueuedPurchaseDeletion as Default>::default(),
+        }
+    }
 }
 impl SuccessfulQueuedPurchaseDeletionBuilder {
     /// Sets [`SuccessfulQueuedPurchaseDeletion::reserved_instances_id`](crate::types::SuccessfulQueuedPurchaseDeletion::reserved_instances_id): The ID of the Reserved Instance.

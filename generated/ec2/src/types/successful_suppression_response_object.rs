@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a successful application status check suppression.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SuccessfulSuppressionResponseObject {
     /// The ID of the instance.
@@ -11,6 +11,30 @@ pub struct SuccessfulSuppressionResponseObject {
     pub suppress_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when suppression ends and health checks resume.
     pub resume_at: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for SuccessfulSuppressionResponseObject {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            suppress_at: self.suppress_at,
+            resume_at: self.resume_at,
+        }
+    }
+}
+impl PartialEq for SuccessfulSuppressionResponseObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.suppress_at == other.suppress_at
+            && self.resume_at == other.resume_at
+    }
+}
+impl Default for SuccessfulSuppressionResponseObject {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            suppress_at: None,
+            resume_at: None,
+        }
+    }
 }
 impl SuccessfulSuppressionResponseObject {
     /// Starts building a [`SuccessfulSuppressionResponseObject`].
@@ -35,9 +59,26 @@ impl SuccessfulSuppressionResponseObject {
     }
 }
 /// A builder for [`SuccessfulSuppressionResponseObject`](crate::types::SuccessfulSuppressionResponseObject); start one with `SuccessfulSuppressionResponseObject::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SuccessfulSuppressionResponseObjectBuilder {
     inner: crate::types::SuccessfulSuppressionResponseObject,
+}
+impl Clone for SuccessfulSuppressionResponseObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SuccessfulSuppressionResponseObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SuccessfulSuppressionResponseObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SuccessfulSuppressionResponseObject as Default>::default(),
+        }
+    }
 }
 impl SuccessfulSuppressionResponseObjectBuilder {
     /// Sets [`SuccessfulSuppressionResponseObject::instance_id`](crate::types::SuccessfulSuppressionResponseObject::instance_id): The ID of the instance.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a supported Region.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SupportedRegionDetail {
     /// The Region code.
     pub region: Option<String>,
     /// The service state. The possible values are `Pending`, `Available`, `Deleting`, `Deleted`, `Failed`, and `Closed`.
     pub service_state: Option<String>,
+}
+impl Clone for SupportedRegionDetail {
+    fn clone(&self) -> Self {
+        Self {
+            region: self.region.clone(),
+            service_state: self.service_state.clone(),
+        }
+    }
+}
+impl PartialEq for SupportedRegionDetail {
+    fn eq(&self, other: &Self) -> bool {
+        self.region == other.region && self.service_state == other.service_state
+    }
+}
+impl Default for SupportedRegionDetail {
+    fn default() -> Self {
+        Self {
+            region: None,
+            service_state: None,
+        }
+    }
 }
 impl SupportedRegionDetail {
     /// Starts building a [`SupportedRegionDetail`].
@@ -28,9 +49,26 @@ impl SupportedRegionDetail {
     }
 }
 /// A builder for [`SupportedRegionDetail`](crate::types::SupportedRegionDetail); start one with `SupportedRegionDetail::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SupportedRegionDetailBuilder {
     inner: crate::types::SupportedRegionDetail,
+}
+impl Clone for SupportedRegionDetailBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SupportedRegionDetailBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SupportedRegionDetailBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SupportedRegionDetail as Default>::default(),
+        }
+    }
 }
 impl SupportedRegionDetailBuilder {
     /// Sets [`SupportedRegionDetail::region`](crate::types::SupportedRegionDetail::region): The Region code.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a tag.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagDescription {
     /// The tag key.
@@ -13,6 +13,32 @@ pub struct TagDescription {
     pub resource_type: Option<crate::types::ResourceType>,
     /// The tag value.
     pub value: Option<String>,
+}
+impl Clone for TagDescription {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for TagDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type && self.value == other.value
+    }
+}
+impl Default for TagDescription {
+    fn default() -> Self {
+        Self {
+            key: None,
+            resource_id: None,
+            resource_type: None,
+            value: None,
+        }
+    }
 }
 impl TagDescription {
     /// Starts building a [`TagDescription`].
@@ -42,9 +68,26 @@ impl TagDescription {
     }
 }
 /// A builder for [`TagDescription`](crate::types::TagDescription); start one with `TagDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagDescriptionBuilder {
     inner: crate::types::TagDescription,
+}
+impl Clone for TagDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TagDescription as Default>::default(),
+        }
+    }
 }
 impl TagDescriptionBuilder {
     /// Sets [`TagDescription::key`](crate::types::TagDescription::key): The tag key.

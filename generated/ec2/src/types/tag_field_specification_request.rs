@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A single resource's tag configuration associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagFieldSpecificationRequest {
     /// The resource type for the tag keys associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
     pub resource_type: Option<crate::types::TaggableResourceType>,
     /// The tag keys on your tagged resources to be displayed by the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
     pub tag_keys: Option<Vec<String>>,
+}
+impl Clone for TagFieldSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            tag_keys: self.tag_keys.clone(),
+        }
+    }
+}
+impl PartialEq for TagFieldSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type && self.tag_keys == other.tag_keys
+    }
+}
+impl Default for TagFieldSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            tag_keys: None,
+        }
+    }
 }
 impl TagFieldSpecificationRequest {
     /// Starts building a [`TagFieldSpecificationRequest`].
@@ -28,9 +49,26 @@ impl TagFieldSpecificationRequest {
     }
 }
 /// A builder for [`TagFieldSpecificationRequest`](crate::types::TagFieldSpecificationRequest); start one with `TagFieldSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagFieldSpecificationRequestBuilder {
     inner: crate::types::TagFieldSpecificationRequest,
+}
+impl Clone for TagFieldSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagFieldSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagFieldSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TagFieldSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl TagFieldSpecificationRequestBuilder {
     /// Sets [`TagFieldSpecificationRequest::resource_type`](crate::types::TagFieldSpecificationRequest::resource_type): The resource type for the tag keys associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A single resource's tag configuration associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagFieldSpecificationResponse {
     /// The resource type for the tag keys associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
     pub resource_type: Option<crate::types::TaggableResourceType>,
     /// The tag keys on your tagged resources to be displayed by the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
     pub tag_keys: Option<Vec<String>>,
+}
+impl Clone for TagFieldSpecificationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            tag_keys: self.tag_keys.clone(),
+        }
+    }
+}
+impl PartialEq for TagFieldSpecificationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type && self.tag_keys == other.tag_keys
+    }
+}
+impl Default for TagFieldSpecificationResponse {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            tag_keys: None,
+        }
+    }
 }
 impl TagFieldSpecificationResponse {
     /// Starts building a [`TagFieldSpecificationResponse`].
@@ -28,9 +49,26 @@ impl TagFieldSpecificationResponse {
     }
 }
 /// A builder for [`TagFieldSpecificationResponse`](crate::types::TagFieldSpecificationResponse); start one with `TagFieldSpecificationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagFieldSpecificationResponseBuilder {
     inner: crate::types::TagFieldSpecificationResponse,
+}
+impl Clone for TagFieldSpecificationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagFieldSpecificationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagFieldSpecificationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TagFieldSpecificationResponse as Default>::default(),
+        }
+    }
 }
 impl TagFieldSpecificationResponseBuilder {
     /// Sets [`TagFieldSpecificationResponse::resource_type`](crate::types::TagFieldSpecificationResponse::resource_type): The resource type for the tag keys associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.

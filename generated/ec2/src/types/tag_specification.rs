@@ -4,13 +4,34 @@
 /// The tags to apply to a resource when the resource is being created. When you specify a tag, you must specify the resource type to tag, otherwise the request will fail.
 ///
 /// **Note:** The `Valid Values` lists all the resource types that can be tagged. However, the action you're using might not support tagging all of these resource types. If you try to tag a resource type that is unsupported for the action you're using, you'll get an error.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagSpecification {
     /// The type of resource to tag on creation.
     pub resource_type: Option<crate::types::ResourceType>,
     /// The tags to apply to the resource.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TagSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TagSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type && self.tags == other.tags
+    }
+}
+impl Default for TagSpecification {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            tags: None,
+        }
+    }
 }
 impl TagSpecification {
     /// Starts building a [`TagSpecification`].
@@ -30,9 +51,26 @@ impl TagSpecification {
     }
 }
 /// A builder for [`TagSpecification`](crate::types::TagSpecification); start one with `TagSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagSpecificationBuilder {
     inner: crate::types::TagSpecification,
+}
+impl Clone for TagSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TagSpecification as Default>::default(),
+        }
+    }
 }
 impl TagSpecificationBuilder {
     /// Sets [`TagSpecification::resource_type`](crate::types::TagSpecification::resource_type): The type of resource to tag on creation.

@@ -4,7 +4,7 @@
 /// The number of units to request. You can choose to set the target capacity in terms of instances or a performance characteristic that is important to your application workload, such as vCPUs, memory, or I/O. If the request type is `maintain`, you can specify a target capacity of 0 and add capacity later.
 ///
 /// You can use the On-Demand Instance `MaxTotalPrice` parameter, the Spot Instance `MaxTotalPrice`, or both to ensure that your fleet cost does not exceed your budget. If you set a maximum price per hour for the On-Demand Instances and Spot Instances in your request, EC2 Fleet will launch instances until it reaches the maximum amount that you're willing to pay. When the maximum amount you're willing to pay is reached, the fleet stops launching instances even if it hasn’t met the target capacity. The `MaxTotalPrice` parameters are located in [OnDemandOptions](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_OnDemandOptions.html) and [SpotOptions](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_SpotOptions).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TargetCapacitySpecification {
     /// The number of units to request, filled the default target capacity type.
@@ -17,6 +17,37 @@ pub struct TargetCapacitySpecification {
     pub default_target_capacity_type: Option<crate::types::DefaultTargetCapacityType>,
     /// The unit for the target capacity.
     pub target_capacity_unit_type: Option<crate::types::TargetCapacityUnitType>,
+}
+impl Clone for TargetCapacitySpecification {
+    fn clone(&self) -> Self {
+        Self {
+            total_target_capacity: self.total_target_capacity,
+            on_demand_target_capacity: self.on_demand_target_capacity,
+            spot_target_capacity: self.spot_target_capacity,
+            default_target_capacity_type: self.default_target_capacity_type.clone(),
+            target_capacity_unit_type: self.target_capacity_unit_type.clone(),
+        }
+    }
+}
+impl PartialEq for TargetCapacitySpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.total_target_capacity == other.total_target_capacity
+            && self.on_demand_target_capacity == other.on_demand_target_capacity
+            && self.spot_target_capacity == other.spot_target_capacity
+            && self.default_target_capacity_type == other.default_target_capacity_type
+            && self.target_capacity_unit_type == other.target_capacity_unit_type
+    }
+}
+impl Default for TargetCapacitySpecification {
+    fn default() -> Self {
+        Self {
+            total_target_capacity: None,
+            on_demand_target_capacity: None,
+            spot_target_capacity: None,
+            default_target_capacity_type: None,
+            target_capacity_unit_type: None,
+        }
+    }
 }
 impl TargetCapacitySpecification {
     /// Starts building a [`TargetCapacitySpecification`].
@@ -55,9 +86,26 @@ impl TargetCapacitySpecification {
     }
 }
 /// A builder for [`TargetCapacitySpecification`](crate::types::TargetCapacitySpecification); start one with `TargetCapacitySpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TargetCapacitySpecificationBuilder {
     inner: crate::types::TargetCapacitySpecification,
+}
+impl Clone for TargetCapacitySpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TargetCapacitySpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TargetCapacitySpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TargetCapacitySpecification as Default>::default(),
+        }
+    }
 }
 impl TargetCapacitySpecificationBuilder {
     /// Sets [`TargetCapacitySpecification::total_target_capacity`](crate::types::TargetCapacitySpecification::total_target_capacity): The number of units to request, filled the default target capacity type.

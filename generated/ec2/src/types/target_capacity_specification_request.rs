@@ -4,7 +4,7 @@
 /// The number of units to request. You can choose to set the target capacity as the number of instances. Or you can set the target capacity to a performance characteristic that is important to your application workload, such as vCPUs, memory, or I/O. If the request type is `maintain`, you can specify a target capacity of 0 and add capacity later.
 ///
 /// You can use the On-Demand Instance `MaxTotalPrice` parameter, the Spot Instance `MaxTotalPrice` parameter, or both parameters to ensure that your fleet cost does not exceed your budget. If you set a maximum price per hour for the On-Demand Instances and Spot Instances in your request, EC2 Fleet will launch instances until it reaches the maximum amount that you're willing to pay. When the maximum amount you're willing to pay is reached, the fleet stops launching instances even if it hasn't met the target capacity. The `MaxTotalPrice` parameters are located in [OnDemandOptionsRequest](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_OnDemandOptionsRequest) and [SpotOptionsRequest](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_SpotOptionsRequest).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TargetCapacitySpecificationRequest {
     /// The number of units to request, filled using the default target capacity type.
@@ -21,6 +21,37 @@ pub struct TargetCapacitySpecificationRequest {
     ///
     /// Default: `units` (the number of instances)
     pub target_capacity_unit_type: Option<crate::types::TargetCapacityUnitType>,
+}
+impl Clone for TargetCapacitySpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            total_target_capacity: self.total_target_capacity,
+            on_demand_target_capacity: self.on_demand_target_capacity,
+            spot_target_capacity: self.spot_target_capacity,
+            default_target_capacity_type: self.default_target_capacity_type.clone(),
+            target_capacity_unit_type: self.target_capacity_unit_type.clone(),
+        }
+    }
+}
+impl PartialEq for TargetCapacitySpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.total_target_capacity == other.total_target_capacity
+            && self.on_demand_target_capacity == other.on_demand_target_capacity
+            && self.spot_target_capacity == other.spot_target_capacity
+            && self.default_target_capacity_type == other.default_target_capacity_type
+            && self.target_capacity_unit_type == other.target_capacity_unit_type
+    }
+}
+impl Default for TargetCapacitySpecificationRequest {
+    fn default() -> Self {
+        Self {
+            total_target_capacity: None,
+            on_demand_target_capacity: None,
+            spot_target_capacity: None,
+            default_target_capacity_type: None,
+            target_capacity_unit_type: None,
+        }
+    }
 }
 impl TargetCapacitySpecificationRequest {
     /// Starts building a [`TargetCapacitySpecificationRequest`].
@@ -59,9 +90,26 @@ impl TargetCapacitySpecificationRequest {
     }
 }
 /// A builder for [`TargetCapacitySpecificationRequest`](crate::types::TargetCapacitySpecificationRequest); start one with `TargetCapacitySpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TargetCapacitySpecificationRequestBuilder {
     inner: crate::types::TargetCapacitySpecificationRequest,
+}
+impl Clone for TargetCapacitySpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TargetCapacitySpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TargetCapacitySpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TargetCapacitySpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl TargetCapacitySpecificationRequestBuilder {
     /// Sets [`TargetCapacitySpecificationRequest::total_target_capacity`](crate::types::TargetCapacitySpecificationRequest::total_target_capacity): The number of units to request, filled using the default target capacity type.

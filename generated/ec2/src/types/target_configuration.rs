@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the Convertible Reserved Instance offering.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TargetConfiguration {
     /// The number of instances the Convertible Reserved Instance offering can be applied to. This parameter is reserved and cannot be specified in a request
     pub instance_count: Option<i32>,
     /// The ID of the Convertible Reserved Instance offering.
     pub offering_id: Option<String>,
+}
+impl Clone for TargetConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            instance_count: self.instance_count,
+            offering_id: self.offering_id.clone(),
+        }
+    }
+}
+impl PartialEq for TargetConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_count == other.instance_count
+            && self.offering_id == other.offering_id
+    }
+}
+impl Default for TargetConfiguration {
+    fn default() -> Self {
+        Self {
+            instance_count: None,
+            offering_id: None,
+        }
+    }
 }
 impl TargetConfiguration {
     /// Starts building a [`TargetConfiguration`].
@@ -28,9 +50,26 @@ impl TargetConfiguration {
     }
 }
 /// A builder for [`TargetConfiguration`](crate::types::TargetConfiguration); start one with `TargetConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TargetConfigurationBuilder {
     inner: crate::types::TargetConfiguration,
+}
+impl Clone for TargetConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TargetConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TargetConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TargetConfiguration as Default>::default(),
+        }
+    }
 }
 impl TargetConfigurationBuilder {
     /// Sets [`TargetConfiguration::instance_count`](crate::types::TargetConfiguration::instance_count): The number of instances the Convertible Reserved Instance offering can be applied to.

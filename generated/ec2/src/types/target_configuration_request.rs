@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the target configuration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TargetConfigurationRequest {
     /// The number of instances the Convertible Reserved Instance offering can be applied to. This parameter is reserved and cannot be specified in a request
@@ -11,6 +11,28 @@ pub struct TargetConfigurationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub offering_id: Option<String>,
+}
+impl Clone for TargetConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_count: self.instance_count,
+            offering_id: self.offering_id.clone(),
+        }
+    }
+}
+impl PartialEq for TargetConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_count == other.instance_count
+            && self.offering_id == other.offering_id
+    }
+}
+impl Default for TargetConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            instance_count: None,
+            offering_id: None,
+        }
+    }
 }
 impl TargetConfigurationRequest {
     /// Starts building a [`TargetConfigurationRequest`].
@@ -30,9 +52,26 @@ impl TargetConfigurationRequest {
     }
 }
 /// A builder for [`TargetConfigurationRequest`](crate::types::TargetConfigurationRequest); start one with `TargetConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TargetConfigurationRequestBuilder {
     inner: crate::types::TargetConfigurationRequest,
+}
+impl Clone for TargetConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TargetConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TargetConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TargetConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl TargetConfigurationRequestBuilder {
     /// Sets [`TargetConfigurationRequest::instance_count`](crate::types::TargetConfigurationRequest::instance_count): The number of instances the Convertible Reserved Instance offering can be applied to.

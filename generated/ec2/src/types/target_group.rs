@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load balancer target group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TargetGroup {
     /// The Amazon Resource Name (ARN) of the target group.
     pub arn: Option<String>,
+}
+impl Clone for TargetGroup {
+    fn clone(&self) -> Self {
+        Self { arn: self.arn.clone() }
+    }
+}
+impl PartialEq for TargetGroup {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn
+    }
+}
+impl Default for TargetGroup {
+    fn default() -> Self {
+        Self { arn: None }
+    }
 }
 impl TargetGroup {
     /// Starts building a [`TargetGroup`].
@@ -21,9 +36,26 @@ impl TargetGroup {
     }
 }
 /// A builder for [`TargetGroup`](crate::types::TargetGroup); start one with `TargetGroup::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TargetGroupBuilder {
     inner: crate::types::TargetGroup,
+}
+impl Clone for TargetGroupBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TargetGroupBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TargetGroupBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TargetGroup as Default>::default(),
+        }
+    }
 }
 impl TargetGroupBuilder {
     /// Sets [`TargetGroup::arn`](crate::types::TargetGroup::arn): The Amazon Resource Name (ARN) of the target group.

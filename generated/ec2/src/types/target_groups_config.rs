@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the target groups to attach to a Spot Fleet. Spot Fleet registers the running Spot Instances with these target groups.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TargetGroupsConfig {
     /// One or more target groups.
     pub target_groups: Option<Vec<crate::types::TargetGroup>>,
+}
+impl Clone for TargetGroupsConfig {
+    fn clone(&self) -> Self {
+        Self {
+            target_groups: self.target_groups.clone(),
+        }
+    }
+}
+impl PartialEq for TargetGroupsConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.target_groups == other.target_groups
+    }
+}
+impl Default for TargetGroupsConfig {
+    fn default() -> Self {
+        Self { target_groups: None }
+    }
 }
 impl TargetGroupsConfig {
     /// Starts building a [`TargetGroupsConfig`].
@@ -21,9 +38,26 @@ impl TargetGroupsConfig {
     }
 }
 /// A builder for [`TargetGroupsConfig`](crate::types::TargetGroupsConfig); start one with `TargetGroupsConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TargetGroupsConfigBuilder {
     inner: crate::types::TargetGroupsConfig,
+}
+impl Clone for TargetGroupsConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TargetGroupsConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TargetGroupsConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TargetGroupsConfig as Default>::default(),
+        }
+    }
 }
 impl TargetGroupsConfigBuilder {
     /// Appends one item to [`TargetGroupsConfig::target_groups`](crate::types::TargetGroupsConfig::target_groups): One or more target groups.

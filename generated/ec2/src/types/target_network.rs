@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a target network associated with a Client VPN endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TargetNetwork {
     /// The ID of the association.
@@ -21,6 +21,45 @@ pub struct TargetNetwork {
     pub availability_zones: Option<Vec<String>>,
     /// The Availability Zone IDs for the target network association, if the Client VPN endpoint uses a Transit Gateway.
     pub availability_zone_ids: Option<Vec<String>>,
+}
+impl Clone for TargetNetwork {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            target_network_id: self.target_network_id.clone(),
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            status: self.status.clone(),
+            security_groups: self.security_groups.clone(),
+            availability_zones: self.availability_zones.clone(),
+            availability_zone_ids: self.availability_zone_ids.clone(),
+        }
+    }
+}
+impl PartialEq for TargetNetwork {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id && self.vpc_id == other.vpc_id
+            && self.target_network_id == other.target_network_id
+            && self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.status == other.status
+            && self.security_groups == other.security_groups
+            && self.availability_zones == other.availability_zones
+            && self.availability_zone_ids == other.availability_zone_ids
+    }
+}
+impl Default for TargetNetwork {
+    fn default() -> Self {
+        Self {
+            association_id: None,
+            vpc_id: None,
+            target_network_id: None,
+            client_vpn_endpoint_id: None,
+            status: None,
+            security_groups: None,
+            availability_zones: None,
+            availability_zone_ids: None,
+        }
+    }
 }
 impl TargetNetwork {
     /// Starts building a [`TargetNetwork`].
@@ -70,9 +109,26 @@ impl TargetNetwork {
     }
 }
 /// A builder for [`TargetNetwork`](crate::types::TargetNetwork); start one with `TargetNetwork::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TargetNetworkBuilder {
     inner: crate::types::TargetNetwork,
+}
+impl Clone for TargetNetworkBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TargetNetworkBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TargetNetworkBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TargetNetwork as Default>::default(),
+        }
+    }
 }
 impl TargetNetworkBuilder {
     /// Sets [`TargetNetwork::association_id`](crate::types::TargetNetwork::association_id): The ID of the association.

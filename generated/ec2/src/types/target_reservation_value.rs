@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The total value of the new Convertible Reserved Instances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TargetReservationValue {
     /// The total value of the Convertible Reserved Instances that make up the exchange. This is the sum of the list value, remaining upfront price, and additional upfront cost of the exchange.
     pub reservation_value: Option<crate::types::ReservationValue>,
     /// The configuration of the Convertible Reserved Instances that make up the exchange.
     pub target_configuration: Option<crate::types::TargetConfiguration>,
+}
+impl Clone for TargetReservationValue {
+    fn clone(&self) -> Self {
+        Self {
+            reservation_value: self.reservation_value.clone(),
+            target_configuration: self.target_configuration.clone(),
+        }
+    }
+}
+impl PartialEq for TargetReservationValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.reservation_value == other.reservation_value
+            && self.target_configuration == other.target_configuration
+    }
+}
+impl Default for TargetReservationValue {
+    fn default() -> Self {
+        Self {
+            reservation_value: None,
+            target_configuration: None,
+        }
+    }
 }
 impl TargetReservationValue {
     /// Starts building a [`TargetReservationValue`].
@@ -28,9 +50,26 @@ impl TargetReservationValue {
     }
 }
 /// A builder for [`TargetReservationValue`](crate::types::TargetReservationValue); start one with `TargetReservationValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TargetReservationValueBuilder {
     inner: crate::types::TargetReservationValue,
+}
+impl Clone for TargetReservationValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TargetReservationValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TargetReservationValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TargetReservationValue as Default>::default(),
+        }
+    }
 }
 impl TargetReservationValueBuilder {
     /// Sets [`TargetReservationValue::reservation_value`](crate::types::TargetReservationValue::reservation_value): The total value of the Convertible Reserved Instances that make up the exchange.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TerminateClientVpnConnectionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TerminateClientVpnConnectionsRequest {
     /// The ID of the Client VPN endpoint to which the client is connected.
@@ -15,6 +15,33 @@ pub struct TerminateClientVpnConnectionsRequest {
     pub username: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for TerminateClientVpnConnectionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            connection_id: self.connection_id.clone(),
+            username: self.username.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for TerminateClientVpnConnectionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.connection_id == other.connection_id
+            && self.username == other.username && self.dry_run == other.dry_run
+    }
+}
+impl Default for TerminateClientVpnConnectionsRequest {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            connection_id: None,
+            username: None,
+            dry_run: None,
+        }
+    }
 }
 impl TerminateClientVpnConnectionsRequest {
     /// Starts building a [`TerminateClientVpnConnectionsRequest`].
@@ -44,9 +71,26 @@ impl TerminateClientVpnConnectionsRequest {
     }
 }
 /// A builder for [`TerminateClientVpnConnectionsRequest`](crate::types::TerminateClientVpnConnectionsRequest); start one with `TerminateClientVpnConnectionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TerminateClientVpnConnectionsRequestBuilder {
     inner: crate::types::TerminateClientVpnConnectionsRequest,
+}
+impl Clone for TerminateClientVpnConnectionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TerminateClientVpnConnectionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TerminateClientVpnConnectionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TerminateClientVpnConnectionsRequest as Default>::default(),
+        }
+    }
 }
 impl TerminateClientVpnConnectionsRequestBuilder {
     /// Sets [`TerminateClientVpnConnectionsRequest::client_vpn_endpoint_id`](crate::types::TerminateClientVpnConnectionsRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint to which the client is connected.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TerminateClientVpnConnectionsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TerminateClientVpnConnectionsResult {
     /// The ID of the Client VPN endpoint.
@@ -11,6 +11,31 @@ pub struct TerminateClientVpnConnectionsResult {
     pub username: Option<String>,
     /// The current state of the client connections.
     pub connection_statuses: Option<Vec<crate::types::TerminateConnectionStatus>>,
+}
+impl Clone for TerminateClientVpnConnectionsResult {
+    fn clone(&self) -> Self {
+        Self {
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            username: self.username.clone(),
+            connection_statuses: self.connection_statuses.clone(),
+        }
+    }
+}
+impl PartialEq for TerminateClientVpnConnectionsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.username == other.username
+            && self.connection_statuses == other.connection_statuses
+    }
+}
+impl Default for TerminateClientVpnConnectionsResult {
+    fn default() -> Self {
+        Self {
+            client_vpn_endpoint_id: None,
+            username: None,
+            connection_statuses: None,
+        }
+    }
 }
 impl TerminateClientVpnConnectionsResult {
     /// Starts building a [`TerminateClientVpnConnectionsResult`].
@@ -35,9 +60,26 @@ impl TerminateClientVpnConnectionsResult {
     }
 }
 /// A builder for [`TerminateClientVpnConnectionsResult`](crate::types::TerminateClientVpnConnectionsResult); start one with `TerminateClientVpnConnectionsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TerminateClientVpnConnectionsResultBuilder {
     inner: crate::types::TerminateClientVpnConnectionsResult,
+}
+impl Clone for TerminateClientVpnConnectionsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TerminateClientVpnConnectionsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TerminateClientVpnConnectionsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TerminateClientVpnConnectionsResult as Default>::default(),
+        }
+    }
 }
 impl TerminateClientVpnConnectionsResultBuilder {
     /// Sets [`TerminateClientVpnConnectionsResult::client_vpn_endpoint_id`](crate::types::TerminateClientVpnConnectionsResult::client_vpn_endpoint_id): The ID of the Client VPN endpoint.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a terminated Client VPN endpoint client connection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TerminateConnectionStatus {
     /// The ID of the client connection.
@@ -11,6 +11,31 @@ pub struct TerminateConnectionStatus {
     pub previous_status: Option<crate::types::ClientVpnConnectionStatus>,
     /// A message about the status of the client connection, if applicable.
     pub current_status: Option<crate::types::ClientVpnConnectionStatus>,
+}
+impl Clone for TerminateConnectionStatus {
+    fn clone(&self) -> Self {
+        Self {
+            connection_id: self.connection_id.clone(),
+            previous_status: self.previous_status.clone(),
+            current_status: self.current_status.clone(),
+        }
+    }
+}
+impl PartialEq for TerminateConnectionStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.connection_id == other.connection_id
+            && self.previous_status == other.previous_status
+            && self.current_status == other.current_status
+    }
+}
+impl Default for TerminateConnectionStatus {
+    fn default() -> Self {
+        Self {
+            connection_id: None,
+            previous_status: None,
+            current_status: None,
+        }
+    }
 }
 impl TerminateConnectionStatus {
     /// Starts building a [`TerminateConnectionStatus`].
@@ -35,9 +60,26 @@ impl TerminateConnectionStatus {
     }
 }
 /// A builder for [`TerminateConnectionStatus`](crate::types::TerminateConnectionStatus); start one with `TerminateConnectionStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TerminateConnectionStatusBuilder {
     inner: crate::types::TerminateConnectionStatus,
+}
+impl Clone for TerminateConnectionStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TerminateConnectionStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TerminateConnectionStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TerminateConnectionStatus as Default>::default(),
+        }
+    }
 }
 impl TerminateConnectionStatusBuilder {
     /// Sets [`TerminateConnectionStatus::connection_id`](crate::types::TerminateConnectionStatus::connection_id): The ID of the client connection.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TerminateInstancesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TerminateInstancesRequest {
     /// The IDs of the instances.
@@ -19,6 +19,33 @@ pub struct TerminateInstancesRequest {
     pub skip_os_shutdown: Option<bool>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for TerminateInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            force: self.force,
+            skip_os_shutdown: self.skip_os_shutdown,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for TerminateInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids && self.force == other.force
+            && self.skip_os_shutdown == other.skip_os_shutdown
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for TerminateInstancesRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            force: None,
+            skip_os_shutdown: None,
+            dry_run: None,
+        }
+    }
 }
 impl TerminateInstancesRequest {
     /// Starts building a [`TerminateInstancesRequest`].
@@ -48,9 +75,26 @@ impl TerminateInstancesRequest {
     }
 }
 /// A builder for [`TerminateInstancesRequest`](crate::types::TerminateInstancesRequest); start one with `TerminateInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TerminateInstancesRequestBuilder {
     inner: crate::types::TerminateInstancesRequest,
+}
+impl Clone for TerminateInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TerminateInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TerminateInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TerminateInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl TerminateInstancesRequestBuilder {
     /// Appends one item to [`TerminateInstancesRequest::instance_ids`](crate::types::TerminateInstancesRequest::instance_ids): The IDs of the instances.

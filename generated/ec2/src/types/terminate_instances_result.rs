@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TerminateInstancesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TerminateInstancesResult {
     /// Information about the terminated instances.
     pub terminating_instances: Option<Vec<crate::types::InstanceStateChange>>,
+}
+impl Clone for TerminateInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            terminating_instances: self.terminating_instances.clone(),
+        }
+    }
+}
+impl PartialEq for TerminateInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.terminating_instances == other.terminating_instances
+    }
+}
+impl Default for TerminateInstancesResult {
+    fn default() -> Self {
+        Self {
+            terminating_instances: None,
+        }
+    }
 }
 impl TerminateInstancesResult {
     /// Starts building a [`TerminateInstancesResult`].
@@ -21,9 +40,26 @@ impl TerminateInstancesResult {
     }
 }
 /// A builder for [`TerminateInstancesResult`](crate::types::TerminateInstancesResult); start one with `TerminateInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TerminateInstancesResultBuilder {
     inner: crate::types::TerminateInstancesResult,
+}
+impl Clone for TerminateInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TerminateInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TerminateInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TerminateInstancesResult as Default>::default(),
+        }
+    }
 }
 impl TerminateInstancesResultBuilder {
     /// Appends one item to [`TerminateInstancesResult::terminating_instances`](crate::types::TerminateInstancesResult::terminating_instances): Information about the terminated instances.

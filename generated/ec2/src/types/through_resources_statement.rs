@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a through resource statement.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ThroughResourcesStatement {
     /// The resource statement.
     pub resource_statement: Option<crate::types::ResourceStatement>,
+}
+impl Clone for ThroughResourcesStatement {
+    fn clone(&self) -> Self {
+        Self {
+            resource_statement: self.resource_statement.clone(),
+        }
+    }
+}
+impl PartialEq for ThroughResourcesStatement {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_statement == other.resource_statement
+    }
+}
+impl Default for ThroughResourcesStatement {
+    fn default() -> Self {
+        Self { resource_statement: None }
+    }
 }
 impl ThroughResourcesStatement {
     /// Starts building a [`ThroughResourcesStatement`].
@@ -21,9 +38,26 @@ impl ThroughResourcesStatement {
     }
 }
 /// A builder for [`ThroughResourcesStatement`](crate::types::ThroughResourcesStatement); start one with `ThroughResourcesStatement::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ThroughResourcesStatementBuilder {
     inner: crate::types::ThroughResourcesStatement,
+}
+impl Clone for ThroughResourcesStatementBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ThroughResourcesStatementBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ThroughResourcesStatementBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ThroughResourcesStatement as Default>::default(),
+        }
+    }
 }
 impl ThroughResourcesStatementBuilder {
     /// Sets [`ThroughResourcesStatement::resource_statement`](crate::types::ThroughResourcesStatement::resource_statement): The resource statement.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a through resource statement.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ThroughResourcesStatementRequest {
     /// The resource statement.
     pub resource_statement: Option<crate::types::ResourceStatementRequest>,
+}
+impl Clone for ThroughResourcesStatementRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource_statement: self.resource_statement.clone(),
+        }
+    }
+}
+impl PartialEq for ThroughResourcesStatementRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_statement == other.resource_statement
+    }
+}
+impl Default for ThroughResourcesStatementRequest {
+    fn default() -> Self {
+        Self { resource_statement: None }
+    }
 }
 impl ThroughResourcesStatementRequest {
     /// Starts building a [`ThroughResourcesStatementRequest`].
@@ -21,9 +38,26 @@ impl ThroughResourcesStatementRequest {
     }
 }
 /// A builder for [`ThroughResourcesStatementRequest`](crate::types::ThroughResourcesStatementRequest); start one with `ThroughResourcesStatementRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ThroughResourcesStatementRequestBuilder {
     inner: crate::types::ThroughResourcesStatementRequest,
+}
+impl Clone for ThroughResourcesStatementRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ThroughResourcesStatementRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ThroughResourcesStatementRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ThroughResourcesStatementRequest as Default>::default(),
+        }
+    }
 }
 impl ThroughResourcesStatementRequestBuilder {
     /// Sets [`ThroughResourcesStatementRequest::resource_statement`](crate::types::ThroughResourcesStatementRequest::resource_statement): The resource statement.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum amount of total local storage, in GB.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TotalLocalStorageGb {
     /// The minimum amount of total local storage, in GB. If this parameter is not specified, there is no minimum limit.
     pub min: Option<f64>,
     /// The maximum amount of total local storage, in GB. If this parameter is not specified, there is no maximum limit.
     pub max: Option<f64>,
+}
+impl Clone for TotalLocalStorageGb {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for TotalLocalStorageGb {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for TotalLocalStorageGb {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl TotalLocalStorageGb {
     /// Starts building a [`TotalLocalStorageGb`].
@@ -28,9 +46,26 @@ impl TotalLocalStorageGb {
     }
 }
 /// A builder for [`TotalLocalStorageGb`](crate::types::TotalLocalStorageGb); start one with `TotalLocalStorageGb::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TotalLocalStorageGbBuilder {
     inner: crate::types::TotalLocalStorageGb,
+}
+impl Clone for TotalLocalStorageGbBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TotalLocalStorageGbBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TotalLocalStorageGbBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TotalLocalStorageGb as Default>::default(),
+        }
+    }
 }
 impl TotalLocalStorageGbBuilder {
     /// Sets [`TotalLocalStorageGb::min`](crate::types::TotalLocalStorageGb::min): The minimum amount of total local storage, in GB.

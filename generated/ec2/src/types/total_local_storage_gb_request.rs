@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum amount of total local storage, in GB.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TotalLocalStorageGbRequest {
     /// The minimum amount of total local storage, in GB. To specify no minimum limit, omit this parameter.
     pub min: Option<f64>,
     /// The maximum amount of total local storage, in GB. To specify no maximum limit, omit this parameter.
     pub max: Option<f64>,
+}
+impl Clone for TotalLocalStorageGbRequest {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for TotalLocalStorageGbRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for TotalLocalStorageGbRequest {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl TotalLocalStorageGbRequest {
     /// Starts building a [`TotalLocalStorageGbRequest`].
@@ -28,9 +46,26 @@ impl TotalLocalStorageGbRequest {
     }
 }
 /// A builder for [`TotalLocalStorageGbRequest`](crate::types::TotalLocalStorageGbRequest); start one with `TotalLocalStorageGbRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TotalLocalStorageGbRequestBuilder {
     inner: crate::types::TotalLocalStorageGbRequest,
+}
+impl Clone for TotalLocalStorageGbRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TotalLocalStorageGbRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TotalLocalStorageGbRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TotalLocalStorageGbRequest as Default>::default(),
+        }
+    }
 }
 impl TotalLocalStorageGbRequestBuilder {
     /// Sets [`TotalLocalStorageGbRequest::min`](crate::types::TotalLocalStorageGbRequest::min): The minimum amount of total local storage, in GB.

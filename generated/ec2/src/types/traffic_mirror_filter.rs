@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Traffic Mirror filter.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TrafficMirrorFilter {
     /// The ID of the Traffic Mirror filter.
@@ -17,6 +17,39 @@ pub struct TrafficMirrorFilter {
     pub description: Option<String>,
     /// The tags assigned to the Traffic Mirror filter.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TrafficMirrorFilter {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_id: self.traffic_mirror_filter_id.clone(),
+            ingress_filter_rules: self.ingress_filter_rules.clone(),
+            egress_filter_rules: self.egress_filter_rules.clone(),
+            network_services: self.network_services.clone(),
+            description: self.description.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TrafficMirrorFilter {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_id == other.traffic_mirror_filter_id
+            && self.ingress_filter_rules == other.ingress_filter_rules
+            && self.egress_filter_rules == other.egress_filter_rules
+            && self.network_services == other.network_services
+            && self.description == other.description && self.tags == other.tags
+    }
+}
+impl Default for TrafficMirrorFilter {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_id: None,
+            ingress_filter_rules: None,
+            egress_filter_rules: None,
+            network_services: None,
+            description: None,
+            tags: None,
+        }
+    }
 }
 impl TrafficMirrorFilter {
     /// Starts building a [`TrafficMirrorFilter`].
@@ -56,9 +89,26 @@ impl TrafficMirrorFilter {
     }
 }
 /// A builder for [`TrafficMirrorFilter`](crate::types::TrafficMirrorFilter); start one with `TrafficMirrorFilter::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TrafficMirrorFilterBuilder {
     inner: crate::types::TrafficMirrorFilter,
+}
+impl Clone for TrafficMirrorFilterBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TrafficMirrorFilterBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TrafficMirrorFilterBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TrafficMirrorFilter as Default>::default(),
+        }
+    }
 }
 impl TrafficMirrorFilterBuilder {
     /// Sets [`TrafficMirrorFilter::traffic_mirror_filter_id`](crate::types::TrafficMirrorFilter::traffic_mirror_filter_id): The ID of the Traffic Mirror filter.

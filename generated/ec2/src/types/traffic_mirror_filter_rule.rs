@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Traffic Mirror rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TrafficMirrorFilterRule {
     /// The ID of the Traffic Mirror rule.
@@ -29,6 +29,56 @@ pub struct TrafficMirrorFilterRule {
     pub description: Option<String>,
     /// Tags on Traffic Mirroring filter rules.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TrafficMirrorFilterRule {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_filter_rule_id: self.traffic_mirror_filter_rule_id.clone(),
+            traffic_mirror_filter_id: self.traffic_mirror_filter_id.clone(),
+            traffic_direction: self.traffic_direction.clone(),
+            rule_number: self.rule_number,
+            rule_action: self.rule_action.clone(),
+            protocol: self.protocol,
+            destination_port_range: self.destination_port_range.clone(),
+            source_port_range: self.source_port_range.clone(),
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            source_cidr_block: self.source_cidr_block.clone(),
+            description: self.description.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TrafficMirrorFilterRule {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_filter_rule_id == other.traffic_mirror_filter_rule_id
+            && self.traffic_mirror_filter_id == other.traffic_mirror_filter_id
+            && self.traffic_direction == other.traffic_direction
+            && self.rule_number == other.rule_number
+            && self.rule_action == other.rule_action && self.protocol == other.protocol
+            && self.destination_port_range == other.destination_port_range
+            && self.source_port_range == other.source_port_range
+            && self.destination_cidr_block == other.destination_cidr_block
+            && self.source_cidr_block == other.source_cidr_block
+            && self.description == other.description && self.tags == other.tags
+    }
+}
+impl Default for TrafficMirrorFilterRule {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_filter_rule_id: None,
+            traffic_mirror_filter_id: None,
+            traffic_direction: None,
+            rule_number: None,
+            rule_action: None,
+            protocol: None,
+            destination_port_range: None,
+            source_port_range: None,
+            destination_cidr_block: None,
+            source_cidr_block: None,
+            description: None,
+            tags: None,
+        }
+    }
 }
 impl TrafficMirrorFilterRule {
     /// Starts building a [`TrafficMirrorFilterRule`].
@@ -100,9 +150,26 @@ impl TrafficMirrorFilterRule {
     }
 }
 /// A builder for [`TrafficMirrorFilterRule`](crate::types::TrafficMirrorFilterRule); start one with `TrafficMirrorFilterRule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TrafficMirrorFilterRuleBuilder {
     inner: crate::types::TrafficMirrorFilterRule,
+}
+impl Clone for TrafficMirrorFilterRuleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TrafficMirrorFilterRuleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TrafficMirrorFilterRuleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TrafficMirrorFilterRule as Default>::default(),
+        }
+    }
 }
 impl TrafficMirrorFilterRuleBuilder {
     /// Sets [`TrafficMirrorFilterRule::traffic_mirror_filter_rule_id`](crate::types::TrafficMirrorFilterRule::traffic_mirror_filter_rule_id): The ID of the Traffic Mirror rule.

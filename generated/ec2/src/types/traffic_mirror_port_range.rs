@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Traffic Mirror port range.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TrafficMirrorPortRange {
     /// The start of the Traffic Mirror port range. This applies to the TCP and UDP protocols.
     pub from_port: Option<i32>,
     /// The end of the Traffic Mirror port range. This applies to the TCP and UDP protocols.
     pub to_port: Option<i32>,
+}
+impl Clone for TrafficMirrorPortRange {
+    fn clone(&self) -> Self {
+        Self {
+            from_port: self.from_port,
+            to_port: self.to_port,
+        }
+    }
+}
+impl PartialEq for TrafficMirrorPortRange {
+    fn eq(&self, other: &Self) -> bool {
+        self.from_port == other.from_port && self.to_port == other.to_port
+    }
+}
+impl Default for TrafficMirrorPortRange {
+    fn default() -> Self {
+        Self {
+            from_port: None,
+            to_port: None,
+        }
+    }
 }
 impl TrafficMirrorPortRange {
     /// Starts building a [`TrafficMirrorPortRange`].
@@ -28,9 +49,26 @@ impl TrafficMirrorPortRange {
     }
 }
 /// A builder for [`TrafficMirrorPortRange`](crate::types::TrafficMirrorPortRange); start one with `TrafficMirrorPortRange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TrafficMirrorPortRangeBuilder {
     inner: crate::types::TrafficMirrorPortRange,
+}
+impl Clone for TrafficMirrorPortRangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TrafficMirrorPortRangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TrafficMirrorPortRangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TrafficMirrorPortRange as Default>::default(),
+        }
+    }
 }
 impl TrafficMirrorPortRangeBuilder {
     /// Sets [`TrafficMirrorPortRange::from_port`](crate::types::TrafficMirrorPortRange::from_port): The start of the Traffic Mirror port range.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the Traffic Mirror filter rule port range.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TrafficMirrorPortRangeRequest {
     /// The first port in the Traffic Mirror port range. This applies to the TCP and UDP protocols.
     pub from_port: Option<i32>,
     /// The last port in the Traffic Mirror port range. This applies to the TCP and UDP protocols.
     pub to_port: Option<i32>,
+}
+impl Clone for TrafficMirrorPortRangeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            from_port: self.from_port,
+            to_port: self.to_port,
+        }
+    }
+}
+impl PartialEq for TrafficMirrorPortRangeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.from_port == other.from_port && self.to_port == other.to_port
+    }
+}
+impl Default for TrafficMirrorPortRangeRequest {
+    fn default() -> Self {
+        Self {
+            from_port: None,
+            to_port: None,
+        }
+    }
 }
 impl TrafficMirrorPortRangeRequest {
     /// Starts building a [`TrafficMirrorPortRangeRequest`].
@@ -28,9 +49,26 @@ impl TrafficMirrorPortRangeRequest {
     }
 }
 /// A builder for [`TrafficMirrorPortRangeRequest`](crate::types::TrafficMirrorPortRangeRequest); start one with `TrafficMirrorPortRangeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TrafficMirrorPortRangeRequestBuilder {
     inner: crate::types::TrafficMirrorPortRangeRequest,
+}
+impl Clone for TrafficMirrorPortRangeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TrafficMirrorPortRangeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TrafficMirrorPortRangeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TrafficMirrorPortRangeRequest as Default>::default(),
+        }
+    }
 }
 impl TrafficMirrorPortRangeRequestBuilder {
     /// Sets [`TrafficMirrorPortRangeRequest::from_port`](crate::types::TrafficMirrorPortRangeRequest::from_port): The first port in the Traffic Mirror port range.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Traffic Mirror session.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TrafficMirrorSession {
     /// The ID for the Traffic Mirror session.
@@ -27,6 +27,51 @@ pub struct TrafficMirrorSession {
     pub description: Option<String>,
     /// The tags assigned to the Traffic Mirror session.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TrafficMirrorSession {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_session_id: self.traffic_mirror_session_id.clone(),
+            traffic_mirror_target_id: self.traffic_mirror_target_id.clone(),
+            traffic_mirror_filter_id: self.traffic_mirror_filter_id.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            owner_id: self.owner_id.clone(),
+            packet_length: self.packet_length,
+            session_number: self.session_number,
+            virtual_network_id: self.virtual_network_id,
+            description: self.description.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TrafficMirrorSession {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_session_id == other.traffic_mirror_session_id
+            && self.traffic_mirror_target_id == other.traffic_mirror_target_id
+            && self.traffic_mirror_filter_id == other.traffic_mirror_filter_id
+            && self.network_interface_id == other.network_interface_id
+            && self.owner_id == other.owner_id
+            && self.packet_length == other.packet_length
+            && self.session_number == other.session_number
+            && self.virtual_network_id == other.virtual_network_id
+            && self.description == other.description && self.tags == other.tags
+    }
+}
+impl Default for TrafficMirrorSession {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_session_id: None,
+            traffic_mirror_target_id: None,
+            traffic_mirror_filter_id: None,
+            network_interface_id: None,
+            owner_id: None,
+            packet_length: None,
+            session_number: None,
+            virtual_network_id: None,
+            description: None,
+            tags: None,
+        }
+    }
 }
 impl TrafficMirrorSession {
     /// Starts building a [`TrafficMirrorSession`].
@@ -86,9 +131,26 @@ impl TrafficMirrorSession {
     }
 }
 /// A builder for [`TrafficMirrorSession`](crate::types::TrafficMirrorSession); start one with `TrafficMirrorSession::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TrafficMirrorSessionBuilder {
     inner: crate::types::TrafficMirrorSession,
+}
+impl Clone for TrafficMirrorSessionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TrafficMirrorSessionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TrafficMirrorSessionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TrafficMirrorSession as Default>::default(),
+        }
+    }
 }
 impl TrafficMirrorSessionBuilder {
     /// Sets [`TrafficMirrorSession::traffic_mirror_session_id`](crate::types::TrafficMirrorSession::traffic_mirror_session_id): The ID for the Traffic Mirror session.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Traffic Mirror target.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TrafficMirrorTarget {
     /// The ID of the Traffic Mirror target.
@@ -21,6 +21,47 @@ pub struct TrafficMirrorTarget {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the Gateway Load Balancer endpoint.
     pub gateway_load_balancer_endpoint_id: Option<String>,
+}
+impl Clone for TrafficMirrorTarget {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_mirror_target_id: self.traffic_mirror_target_id.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            network_load_balancer_arn: self.network_load_balancer_arn.clone(),
+            type_: self.type_.clone(),
+            description: self.description.clone(),
+            owner_id: self.owner_id.clone(),
+            tags: self.tags.clone(),
+            gateway_load_balancer_endpoint_id: self
+                .gateway_load_balancer_endpoint_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for TrafficMirrorTarget {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_mirror_target_id == other.traffic_mirror_target_id
+            && self.network_interface_id == other.network_interface_id
+            && self.network_load_balancer_arn == other.network_load_balancer_arn
+            && self.type_ == other.type_ && self.description == other.description
+            && self.owner_id == other.owner_id && self.tags == other.tags
+            && self.gateway_load_balancer_endpoint_id
+                == other.gateway_load_balancer_endpoint_id
+    }
+}
+impl Default for TrafficMirrorTarget {
+    fn default() -> Self {
+        Self {
+            traffic_mirror_target_id: None,
+            network_interface_id: None,
+            network_load_balancer_arn: None,
+            type_: None,
+            description: None,
+            owner_id: None,
+            tags: None,
+            gateway_load_balancer_endpoint_id: None,
+        }
+    }
 }
 impl TrafficMirrorTarget {
     /// Starts building a [`TrafficMirrorTarget`].
@@ -70,9 +111,26 @@ impl TrafficMirrorTarget {
     }
 }
 /// A builder for [`TrafficMirrorTarget`](crate::types::TrafficMirrorTarget); start one with `TrafficMirrorTarget::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TrafficMirrorTargetBuilder {
     inner: crate::types::TrafficMirrorTarget,
+}
+impl Clone for TrafficMirrorTargetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TrafficMirrorTargetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TrafficMirrorTargetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TrafficMirrorTarget as Default>::default(),
+        }
+    }
 }
 impl TrafficMirrorTargetBuilder {
     /// Sets [`TrafficMirrorTarget::traffic_mirror_target_id`](crate::types::TrafficMirrorTarget::traffic_mirror_target_id): The ID of the Traffic Mirror target.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGateway {
     /// The ID of the transit gateway.
@@ -21,6 +21,44 @@ pub struct TransitGateway {
     pub options: Option<crate::types::TransitGatewayOptions>,
     /// The tags for the transit gateway.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TransitGateway {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            transit_gateway_arn: self.transit_gateway_arn.clone(),
+            state: self.state.clone(),
+            owner_id: self.owner_id.clone(),
+            description: self.description.clone(),
+            creation_time: self.creation_time,
+            options: self.options.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGateway {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_id == other.transit_gateway_id
+            && self.transit_gateway_arn == other.transit_gateway_arn
+            && self.state == other.state && self.owner_id == other.owner_id
+            && self.description == other.description
+            && self.creation_time == other.creation_time && self.options == other.options
+            && self.tags == other.tags
+    }
+}
+impl Default for TransitGateway {
+    fn default() -> Self {
+        Self {
+            transit_gateway_id: None,
+            transit_gateway_arn: None,
+            state: None,
+            owner_id: None,
+            description: None,
+            creation_time: None,
+            options: None,
+            tags: None,
+        }
+    }
 }
 impl TransitGateway {
     /// Starts building a [`TransitGateway`].
@@ -70,9 +108,26 @@ impl TransitGateway {
     }
 }
 /// A builder for [`TransitGateway`](crate::types::TransitGateway); start one with `TransitGateway::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayBuilder {
     inner: crate::types::TransitGateway,
+}
+impl Clone for TransitGatewayBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGateway as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayBuilder {
     /// Sets [`TransitGateway::transit_gateway_id`](crate::types::TransitGateway::transit_gateway_id): The ID of the transit gateway.

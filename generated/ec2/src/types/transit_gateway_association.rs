@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between a resource attachment and a transit gateway route table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayAssociation {
     /// The ID of the transit gateway route table.
@@ -15,6 +15,36 @@ pub struct TransitGatewayAssociation {
     pub resource_type: Option<crate::types::TransitGatewayAttachmentResourceType>,
     /// The state of the association.
     pub state: Option<crate::types::TransitGatewayAssociationState>,
+}
+impl Clone for TransitGatewayAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type && self.state == other.state
+    }
+}
+impl Default for TransitGatewayAssociation {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            transit_gateway_attachment_id: None,
+            resource_id: None,
+            resource_type: None,
+            state: None,
+        }
+    }
 }
 impl TransitGatewayAssociation {
     /// Starts building a [`TransitGatewayAssociation`].
@@ -51,9 +81,26 @@ impl TransitGatewayAssociation {
     }
 }
 /// A builder for [`TransitGatewayAssociation`](crate::types::TransitGatewayAssociation); start one with `TransitGatewayAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayAssociationBuilder {
     inner: crate::types::TransitGatewayAssociation,
+}
+impl Clone for TransitGatewayAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayAssociation as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayAssociationBuilder {
     /// Sets [`TransitGatewayAssociation::transit_gateway_route_table_id`](crate::types::TransitGatewayAssociation::transit_gateway_route_table_id): The ID of the transit gateway route table.

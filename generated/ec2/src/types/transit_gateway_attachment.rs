@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an attachment between a resource and a transit gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayAttachment {
     /// The ID of the attachment.
@@ -25,6 +25,50 @@ pub struct TransitGatewayAttachment {
     pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags for the attachment.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TransitGatewayAttachment {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            transit_gateway_owner_id: self.transit_gateway_owner_id.clone(),
+            resource_owner_id: self.resource_owner_id.clone(),
+            resource_type: self.resource_type.clone(),
+            resource_id: self.resource_id.clone(),
+            state: self.state.clone(),
+            association: self.association.clone(),
+            creation_time: self.creation_time,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.transit_gateway_owner_id == other.transit_gateway_owner_id
+            && self.resource_owner_id == other.resource_owner_id
+            && self.resource_type == other.resource_type
+            && self.resource_id == other.resource_id && self.state == other.state
+            && self.association == other.association
+            && self.creation_time == other.creation_time && self.tags == other.tags
+    }
+}
+impl Default for TransitGatewayAttachment {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            transit_gateway_id: None,
+            transit_gateway_owner_id: None,
+            resource_owner_id: None,
+            resource_type: None,
+            resource_id: None,
+            state: None,
+            association: None,
+            creation_time: None,
+            tags: None,
+        }
+    }
 }
 impl TransitGatewayAttachment {
     /// Starts building a [`TransitGatewayAttachment`].
@@ -88,9 +132,26 @@ impl TransitGatewayAttachment {
     }
 }
 /// A builder for [`TransitGatewayAttachment`](crate::types::TransitGatewayAttachment); start one with `TransitGatewayAttachment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayAttachmentBuilder {
     inner: crate::types::TransitGatewayAttachment,
+}
+impl Clone for TransitGatewayAttachmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayAttachmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayAttachmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayAttachment as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayAttachmentBuilder {
     /// Sets [`TransitGatewayAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayAttachment::transit_gateway_attachment_id): The ID of the attachment.

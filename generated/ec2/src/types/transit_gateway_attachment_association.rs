@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayAttachmentAssociation {
     /// The ID of the route table for the transit gateway.
@@ -11,6 +11,33 @@ pub struct TransitGatewayAttachmentAssociation {
     pub transit_gateway_policy_table_id: Option<String>,
     /// The state of the association.
     pub state: Option<crate::types::TransitGatewayAssociationState>,
+}
+impl Clone for TransitGatewayAttachmentAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            transit_gateway_policy_table_id: self
+                .transit_gateway_policy_table_id
+                .clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayAttachmentAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.transit_gateway_policy_table_id
+                == other.transit_gateway_policy_table_id && self.state == other.state
+    }
+}
+impl Default for TransitGatewayAttachmentAssociation {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            transit_gateway_policy_table_id: None,
+            state: None,
+        }
+    }
 }
 impl TransitGatewayAttachmentAssociation {
     /// Starts building a [`TransitGatewayAttachmentAssociation`].
@@ -35,9 +62,26 @@ impl TransitGatewayAttachmentAssociation {
     }
 }
 /// A builder for [`TransitGatewayAttachmentAssociation`](crate::types::TransitGatewayAttachmentAssociation); start one with `TransitGatewayAttachmentAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayAttachmentAssociationBuilder {
     inner: crate::types::TransitGatewayAttachmentAssociation,
+}
+impl Clone for TransitGatewayAttachmentAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayAttachmentAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayAttachmentAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayAttachmentAssociation as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayAttachmentAssociationBuilder {
     /// Sets [`TransitGatewayAttachmentAssociation::transit_gateway_route_table_id`](crate::types::TransitGatewayAttachmentAssociation::transit_gateway_route_table_id): The ID of the route table for the transit gateway.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The BGP configuration information.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayAttachmentBgpConfiguration {
     /// The transit gateway Autonomous System Number (ASN).
@@ -15,6 +15,37 @@ pub struct TransitGatewayAttachmentBgpConfiguration {
     pub peer_address: Option<String>,
     /// The BGP status.
     pub bgp_status: Option<crate::types::BgpStatus>,
+}
+impl Clone for TransitGatewayAttachmentBgpConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_asn: self.transit_gateway_asn,
+            peer_asn: self.peer_asn,
+            transit_gateway_address: self.transit_gateway_address.clone(),
+            peer_address: self.peer_address.clone(),
+            bgp_status: self.bgp_status.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayAttachmentBgpConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_asn == other.transit_gateway_asn
+            && self.peer_asn == other.peer_asn
+            && self.transit_gateway_address == other.transit_gateway_address
+            && self.peer_address == other.peer_address
+            && self.bgp_status == other.bgp_status
+    }
+}
+impl Default for TransitGatewayAttachmentBgpConfiguration {
+    fn default() -> Self {
+        Self {
+            transit_gateway_asn: None,
+            peer_asn: None,
+            transit_gateway_address: None,
+            peer_address: None,
+            bgp_status: None,
+        }
+    }
 }
 impl TransitGatewayAttachmentBgpConfiguration {
     /// Starts building a [`TransitGatewayAttachmentBgpConfiguration`].
@@ -49,9 +80,26 @@ impl TransitGatewayAttachmentBgpConfiguration {
     }
 }
 /// A builder for [`TransitGatewayAttachmentBgpConfiguration`](crate::types::TransitGatewayAttachmentBgpConfiguration); start one with `TransitGatewayAttachmentBgpConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayAttachmentBgpConfigurationBuilder {
     inner: crate::types::TransitGatewayAttachmentBgpConfiguration,
+}
+impl Clone for TransitGatewayAttachmentBgpConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayAttachmentBgpConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayAttachmentBgpConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayAttachmentBgpConfiguration as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayAttachmentBgpConfigurationBuilder {
     /// Sets [`TransitGatewayAttachmentBgpConfiguration::transit_gateway_asn`](crate::types::TransitGatewayAttachmentBgpConfiguration::transit_gateway_asn): The transit gateway Autonomous System Number (ASN).

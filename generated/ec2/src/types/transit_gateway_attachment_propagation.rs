@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a propagation route table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayAttachmentPropagation {
     /// The ID of the propagation route table.
     pub transit_gateway_route_table_id: Option<String>,
     /// The state of the propagation route table.
     pub state: Option<crate::types::TransitGatewayPropagationState>,
+}
+impl Clone for TransitGatewayAttachmentPropagation {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayAttachmentPropagation {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.state == other.state
+    }
+}
+impl Default for TransitGatewayAttachmentPropagation {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            state: None,
+        }
+    }
 }
 impl TransitGatewayAttachmentPropagation {
     /// Starts building a [`TransitGatewayAttachmentPropagation`].
@@ -28,9 +50,26 @@ impl TransitGatewayAttachmentPropagation {
     }
 }
 /// A builder for [`TransitGatewayAttachmentPropagation`](crate::types::TransitGatewayAttachmentPropagation); start one with `TransitGatewayAttachmentPropagation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayAttachmentPropagationBuilder {
     inner: crate::types::TransitGatewayAttachmentPropagation,
+}
+impl Clone for TransitGatewayAttachmentPropagationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayAttachmentPropagationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayAttachmentPropagationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayAttachmentPropagation as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayAttachmentPropagationBuilder {
     /// Sets [`TransitGatewayAttachmentPropagation::transit_gateway_route_table_id`](crate::types::TransitGatewayAttachmentPropagation::transit_gateway_route_table_id): The ID of the propagation route table.

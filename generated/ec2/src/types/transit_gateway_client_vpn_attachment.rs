@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Transit Gateway attachment for a Client VPN endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayClientVpnAttachment {
     /// The ID of the Transit Gateway attachment.
@@ -17,6 +17,39 @@ pub struct TransitGatewayClientVpnAttachment {
     pub state: Option<crate::types::TransitGatewayAttachmentStatusType>,
     /// The date and time the Transit Gateway attachment was created.
     pub creation_time: Option<String>,
+}
+impl Clone for TransitGatewayClientVpnAttachment {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            client_vpn_endpoint_id: self.client_vpn_endpoint_id.clone(),
+            client_vpn_owner_id: self.client_vpn_owner_id.clone(),
+            state: self.state.clone(),
+            creation_time: self.creation_time.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayClientVpnAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.client_vpn_endpoint_id == other.client_vpn_endpoint_id
+            && self.client_vpn_owner_id == other.client_vpn_owner_id
+            && self.state == other.state && self.creation_time == other.creation_time
+    }
+}
+impl Default for TransitGatewayClientVpnAttachment {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            transit_gateway_id: None,
+            client_vpn_endpoint_id: None,
+            client_vpn_owner_id: None,
+            state: None,
+            creation_time: None,
+        }
+    }
 }
 impl TransitGatewayClientVpnAttachment {
     /// Starts building a [`TransitGatewayClientVpnAttachment`].
@@ -56,9 +89,26 @@ impl TransitGatewayClientVpnAttachment {
     }
 }
 /// A builder for [`TransitGatewayClientVpnAttachment`](crate::types::TransitGatewayClientVpnAttachment); start one with `TransitGatewayClientVpnAttachment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayClientVpnAttachmentBuilder {
     inner: crate::types::TransitGatewayClientVpnAttachment,
+}
+impl Clone for TransitGatewayClientVpnAttachmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayClientVpnAttachmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayClientVpnAttachmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayClientVpnAttachment as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayClientVpnAttachmentBuilder {
     /// Sets [`TransitGatewayClientVpnAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayClientVpnAttachment::transit_gateway_attachment_id): The ID of the Transit Gateway attachment.

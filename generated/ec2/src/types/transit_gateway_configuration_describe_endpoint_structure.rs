@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Transit Gateway configuration for a Client VPN endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayConfigurationDescribeEndpointStructure {
     /// The ID of the Transit Gateway.
@@ -13,6 +13,34 @@ pub struct TransitGatewayConfigurationDescribeEndpointStructure {
     pub availability_zones: Option<Vec<String>>,
     /// The Availability Zone IDs for the Transit Gateway association.
     pub availability_zone_ids: Option<Vec<String>>,
+}
+impl Clone for TransitGatewayConfigurationDescribeEndpointStructure {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            availability_zones: self.availability_zones.clone(),
+            availability_zone_ids: self.availability_zone_ids.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayConfigurationDescribeEndpointStructure {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_id == other.transit_gateway_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.availability_zones == other.availability_zones
+            && self.availability_zone_ids == other.availability_zone_ids
+    }
+}
+impl Default for TransitGatewayConfigurationDescribeEndpointStructure {
+    fn default() -> Self {
+        Self {
+            transit_gateway_id: None,
+            transit_gateway_attachment_id: None,
+            availability_zones: None,
+            availability_zone_ids: None,
+        }
+    }
 }
 impl TransitGatewayConfigurationDescribeEndpointStructure {
     /// Starts building a [`TransitGatewayConfigurationDescribeEndpointStructure`].
@@ -42,9 +70,26 @@ impl TransitGatewayConfigurationDescribeEndpointStructure {
     }
 }
 /// A builder for [`TransitGatewayConfigurationDescribeEndpointStructure`](crate::types::TransitGatewayConfigurationDescribeEndpointStructure); start one with `TransitGatewayConfigurationDescribeEndpointStructure::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayConfigurationDescribeEndpointStructureBuilder {
     inner: crate::types::TransitGatewayConfigurationDescribeEndpointStructure,
+}
+impl Clone for TransitGatewayConfigurationDescribeEndpointStructureBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayConfigurationDescribeEndpointStructureBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayConfigurationDescribeEndpointStructureBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayConfigurationDescribeEndpointStructure as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayConfigurationDescribeEndpointStructureBuilder {
     /// Sets [`TransitGatewayConfigurationDescribeEndpointStructure::transit_gateway_id`](crate::types::TransitGatewayConfigurationDescribeEndpointStructure::transit_gateway_id): The ID of the Transit Gateway.

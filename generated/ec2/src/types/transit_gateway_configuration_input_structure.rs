@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Transit Gateway configuration for a Client VPN endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayConfigurationInputStructure {
     /// The ID of the Transit Gateway to associate with the Client VPN endpoint.
@@ -11,6 +11,31 @@ pub struct TransitGatewayConfigurationInputStructure {
     pub availability_zones: Option<Vec<String>>,
     /// The Availability Zone IDs for the Transit Gateway association. You can specify up to the maximum number of Availability Zones supported by the Transit Gateway. You cannot specify both `AvailabilityZones` and `AvailabilityZoneIds`.
     pub availability_zone_ids: Option<Vec<String>>,
+}
+impl Clone for TransitGatewayConfigurationInputStructure {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            availability_zones: self.availability_zones.clone(),
+            availability_zone_ids: self.availability_zone_ids.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayConfigurationInputStructure {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_id == other.transit_gateway_id
+            && self.availability_zones == other.availability_zones
+            && self.availability_zone_ids == other.availability_zone_ids
+    }
+}
+impl Default for TransitGatewayConfigurationInputStructure {
+    fn default() -> Self {
+        Self {
+            transit_gateway_id: None,
+            availability_zones: None,
+            availability_zone_ids: None,
+        }
+    }
 }
 impl TransitGatewayConfigurationInputStructure {
     /// Starts building a [`TransitGatewayConfigurationInputStructure`].
@@ -35,9 +60,26 @@ impl TransitGatewayConfigurationInputStructure {
     }
 }
 /// A builder for [`TransitGatewayConfigurationInputStructure`](crate::types::TransitGatewayConfigurationInputStructure); start one with `TransitGatewayConfigurationInputStructure::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayConfigurationInputStructureBuilder {
     inner: crate::types::TransitGatewayConfigurationInputStructure,
+}
+impl Clone for TransitGatewayConfigurationInputStructureBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayConfigurationInputStructureBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayConfigurationInputStructureBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayConfigurationInputStructure as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayConfigurationInputStructureBuilder {
     /// Sets [`TransitGatewayConfigurationInputStructure::transit_gateway_id`](crate::types::TransitGatewayConfigurationInputStructure::transit_gateway_id): The ID of the Transit Gateway to associate with the Client VPN endpoint.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway Connect attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayConnect {
     /// The ID of the Connect attachment.
@@ -19,6 +19,44 @@ pub struct TransitGatewayConnect {
     pub options: Option<crate::types::TransitGatewayConnectOptions>,
     /// The tags for the attachment.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TransitGatewayConnect {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            transport_transit_gateway_attachment_id: self
+                .transport_transit_gateway_attachment_id
+                .clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            state: self.state.clone(),
+            creation_time: self.creation_time,
+            options: self.options.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayConnect {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.transport_transit_gateway_attachment_id
+                == other.transport_transit_gateway_attachment_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.state == other.state && self.creation_time == other.creation_time
+            && self.options == other.options && self.tags == other.tags
+    }
+}
+impl Default for TransitGatewayConnect {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            transport_transit_gateway_attachment_id: None,
+            transit_gateway_id: None,
+            state: None,
+            creation_time: None,
+            options: None,
+            tags: None,
+        }
+    }
 }
 impl TransitGatewayConnect {
     /// Starts building a [`TransitGatewayConnect`].
@@ -63,9 +101,26 @@ impl TransitGatewayConnect {
     }
 }
 /// A builder for [`TransitGatewayConnect`](crate::types::TransitGatewayConnect); start one with `TransitGatewayConnect::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayConnectBuilder {
     inner: crate::types::TransitGatewayConnect,
+}
+impl Clone for TransitGatewayConnectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayConnectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayConnectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayConnect as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayConnectBuilder {
     /// Sets [`TransitGatewayConnect::transit_gateway_attachment_id`](crate::types::TransitGatewayConnect::transit_gateway_attachment_id): The ID of the Connect attachment.

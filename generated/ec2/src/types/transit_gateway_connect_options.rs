@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Connect attachment options.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayConnectOptions {
     /// The tunnel protocol.
     pub protocol: Option<crate::types::ProtocolValue>,
+}
+impl Clone for TransitGatewayConnectOptions {
+    fn clone(&self) -> Self {
+        Self {
+            protocol: self.protocol.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayConnectOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.protocol == other.protocol
+    }
+}
+impl Default for TransitGatewayConnectOptions {
+    fn default() -> Self {
+        Self { protocol: None }
+    }
 }
 impl TransitGatewayConnectOptions {
     /// Starts building a [`TransitGatewayConnectOptions`].
@@ -21,9 +38,26 @@ impl TransitGatewayConnectOptions {
     }
 }
 /// A builder for [`TransitGatewayConnectOptions`](crate::types::TransitGatewayConnectOptions); start one with `TransitGatewayConnectOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayConnectOptionsBuilder {
     inner: crate::types::TransitGatewayConnectOptions,
+}
+impl Clone for TransitGatewayConnectOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayConnectOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayConnectOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayConnectOptions as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayConnectOptionsBuilder {
     /// Sets [`TransitGatewayConnectOptions::protocol`](crate::types::TransitGatewayConnectOptions::protocol): The tunnel protocol.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway Connect peer.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayConnectPeer {
     /// The ID of the Connect attachment.
@@ -19,6 +19,42 @@ pub struct TransitGatewayConnectPeer {
     >,
     /// The tags for the Connect peer.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TransitGatewayConnectPeer {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            transit_gateway_connect_peer_id: self
+                .transit_gateway_connect_peer_id
+                .clone(),
+            state: self.state.clone(),
+            creation_time: self.creation_time,
+            connect_peer_configuration: self.connect_peer_configuration.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayConnectPeer {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.transit_gateway_connect_peer_id
+                == other.transit_gateway_connect_peer_id && self.state == other.state
+            && self.creation_time == other.creation_time
+            && self.connect_peer_configuration == other.connect_peer_configuration
+            && self.tags == other.tags
+    }
+}
+impl Default for TransitGatewayConnectPeer {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            transit_gateway_connect_peer_id: None,
+            state: None,
+            creation_time: None,
+            connect_peer_configuration: None,
+            tags: None,
+        }
+    }
 }
 impl TransitGatewayConnectPeer {
     /// Starts building a [`TransitGatewayConnectPeer`].
@@ -60,9 +96,26 @@ impl TransitGatewayConnectPeer {
     }
 }
 /// A builder for [`TransitGatewayConnectPeer`](crate::types::TransitGatewayConnectPeer); start one with `TransitGatewayConnectPeer::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayConnectPeerBuilder {
     inner: crate::types::TransitGatewayConnectPeer,
+}
+impl Clone for TransitGatewayConnectPeerBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayConnectPeerBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayConnectPeerBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayConnectPeer as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayConnectPeerBuilder {
     /// Sets [`TransitGatewayConnectPeer::transit_gateway_attachment_id`](crate::types::TransitGatewayConnectPeer::transit_gateway_attachment_id): The ID of the Connect attachment.

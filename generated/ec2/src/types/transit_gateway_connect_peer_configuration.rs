@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Connect peer details.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayConnectPeerConfiguration {
     /// The Connect peer IP address on the transit gateway side of the tunnel.
@@ -17,6 +17,37 @@ pub struct TransitGatewayConnectPeerConfiguration {
     pub bgp_configurations: Option<
         Vec<crate::types::TransitGatewayAttachmentBgpConfiguration>,
     >,
+}
+impl Clone for TransitGatewayConnectPeerConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_address: self.transit_gateway_address.clone(),
+            peer_address: self.peer_address.clone(),
+            inside_cidr_blocks: self.inside_cidr_blocks.clone(),
+            protocol: self.protocol.clone(),
+            bgp_configurations: self.bgp_configurations.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayConnectPeerConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_address == other.transit_gateway_address
+            && self.peer_address == other.peer_address
+            && self.inside_cidr_blocks == other.inside_cidr_blocks
+            && self.protocol == other.protocol
+            && self.bgp_configurations == other.bgp_configurations
+    }
+}
+impl Default for TransitGatewayConnectPeerConfiguration {
+    fn default() -> Self {
+        Self {
+            transit_gateway_address: None,
+            peer_address: None,
+            inside_cidr_blocks: None,
+            protocol: None,
+            bgp_configurations: None,
+        }
+    }
 }
 impl TransitGatewayConnectPeerConfiguration {
     /// Starts building a [`TransitGatewayConnectPeerConfiguration`].
@@ -53,9 +84,26 @@ impl TransitGatewayConnectPeerConfiguration {
     }
 }
 /// A builder for [`TransitGatewayConnectPeerConfiguration`](crate::types::TransitGatewayConnectPeerConfiguration); start one with `TransitGatewayConnectPeerConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayConnectPeerConfigurationBuilder {
     inner: crate::types::TransitGatewayConnectPeerConfiguration,
+}
+impl Clone for TransitGatewayConnectPeerConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayConnectPeerConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayConnectPeerConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayConnectPeerConfiguration as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayConnectPeerConfigurationBuilder {
     /// Sets [`TransitGatewayConnectPeerConfiguration::transit_gateway_address`](crate::types::TransitGatewayConnectPeerConfiguration::transit_gateway_address): The Connect peer IP address on the transit gateway side of the tunnel.

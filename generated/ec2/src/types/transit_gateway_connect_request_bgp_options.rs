@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The BGP options for the Connect attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayConnectRequestBgpOptions {
     /// The peer Autonomous System Number (ASN).
     pub peer_asn: Option<i64>,
+}
+impl Clone for TransitGatewayConnectRequestBgpOptions {
+    fn clone(&self) -> Self {
+        Self { peer_asn: self.peer_asn }
+    }
+}
+impl PartialEq for TransitGatewayConnectRequestBgpOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.peer_asn == other.peer_asn
+    }
+}
+impl Default for TransitGatewayConnectRequestBgpOptions {
+    fn default() -> Self {
+        Self { peer_asn: None }
+    }
 }
 impl TransitGatewayConnectRequestBgpOptions {
     /// Starts building a [`TransitGatewayConnectRequestBgpOptions`].
@@ -21,9 +36,26 @@ impl TransitGatewayConnectRequestBgpOptions {
     }
 }
 /// A builder for [`TransitGatewayConnectRequestBgpOptions`](crate::types::TransitGatewayConnectRequestBgpOptions); start one with `TransitGatewayConnectRequestBgpOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayConnectRequestBgpOptionsBuilder {
     inner: crate::types::TransitGatewayConnectRequestBgpOptions,
+}
+impl Clone for TransitGatewayConnectRequestBgpOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayConnectRequestBgpOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayConnectRequestBgpOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayConnectRequestBgpOptions as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayConnectRequestBgpOptionsBuilder {
     /// Sets [`TransitGatewayConnectRequestBgpOptions::peer_asn`](crate::types::TransitGatewayConnectRequestBgpOptions::peer_asn): The peer Autonomous System Number (ASN).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway metering policy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayMeteringPolicy {
     /// The ID of the transit gateway metering policy.
@@ -17,6 +17,43 @@ pub struct TransitGatewayMeteringPolicy {
     pub update_effective_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags assigned to the transit gateway metering policy.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TransitGatewayMeteringPolicy {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_metering_policy_id: self
+                .transit_gateway_metering_policy_id
+                .clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            middlebox_attachment_ids: self.middlebox_attachment_ids.clone(),
+            state: self.state.clone(),
+            update_effective_at: self.update_effective_at,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayMeteringPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_metering_policy_id
+            == other.transit_gateway_metering_policy_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.middlebox_attachment_ids == other.middlebox_attachment_ids
+            && self.state == other.state
+            && self.update_effective_at == other.update_effective_at
+            && self.tags == other.tags
+    }
+}
+impl Default for TransitGatewayMeteringPolicy {
+    fn default() -> Self {
+        Self {
+            transit_gateway_metering_policy_id: None,
+            transit_gateway_id: None,
+            middlebox_attachment_ids: None,
+            state: None,
+            update_effective_at: None,
+            tags: None,
+        }
+    }
 }
 impl TransitGatewayMeteringPolicy {
     /// Starts building a [`TransitGatewayMeteringPolicy`].
@@ -58,9 +95,26 @@ impl TransitGatewayMeteringPolicy {
     }
 }
 /// A builder for [`TransitGatewayMeteringPolicy`](crate::types::TransitGatewayMeteringPolicy); start one with `TransitGatewayMeteringPolicy::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayMeteringPolicyBuilder {
     inner: crate::types::TransitGatewayMeteringPolicy,
+}
+impl Clone for TransitGatewayMeteringPolicyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayMeteringPolicyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayMeteringPolicyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayMeteringPolicy as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayMeteringPolicyBuilder {
     /// Sets [`TransitGatewayMeteringPolicy::transit_gateway_metering_policy_id`](crate::types::TransitGatewayMeteringPolicy::transit_gateway_metering_policy_id): The ID of the transit gateway metering policy.

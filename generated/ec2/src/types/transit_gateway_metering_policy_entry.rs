@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an entry in a transit gateway metering policy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayMeteringPolicyEntry {
     /// The rule number of the metering policy entry.
@@ -17,6 +17,39 @@ pub struct TransitGatewayMeteringPolicyEntry {
     pub update_effective_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The metering policy rule that defines traffic matching criteria.
     pub metering_policy_rule: Option<crate::types::TransitGatewayMeteringPolicyRule>,
+}
+impl Clone for TransitGatewayMeteringPolicyEntry {
+    fn clone(&self) -> Self {
+        Self {
+            policy_rule_number: self.policy_rule_number.clone(),
+            metered_account: self.metered_account.clone(),
+            state: self.state.clone(),
+            updated_at: self.updated_at,
+            update_effective_at: self.update_effective_at,
+            metering_policy_rule: self.metering_policy_rule.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayMeteringPolicyEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy_rule_number == other.policy_rule_number
+            && self.metered_account == other.metered_account && self.state == other.state
+            && self.updated_at == other.updated_at
+            && self.update_effective_at == other.update_effective_at
+            && self.metering_policy_rule == other.metering_policy_rule
+    }
+}
+impl Default for TransitGatewayMeteringPolicyEntry {
+    fn default() -> Self {
+        Self {
+            policy_rule_number: None,
+            metered_account: None,
+            state: None,
+            updated_at: None,
+            update_effective_at: None,
+            metering_policy_rule: None,
+        }
+    }
 }
 impl TransitGatewayMeteringPolicyEntry {
     /// Starts building a [`TransitGatewayMeteringPolicyEntry`].
@@ -64,9 +97,26 @@ impl TransitGatewayMeteringPolicyEntry {
     }
 }
 /// A builder for [`TransitGatewayMeteringPolicyEntry`](crate::types::TransitGatewayMeteringPolicyEntry); start one with `TransitGatewayMeteringPolicyEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayMeteringPolicyEntryBuilder {
     inner: crate::types::TransitGatewayMeteringPolicyEntry,
+}
+impl Clone for TransitGatewayMeteringPolicyEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayMeteringPolicyEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayMeteringPolicyEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayMeteringPolicyEntry as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayMeteringPolicyEntryBuilder {
     /// Sets [`TransitGatewayMeteringPolicyEntry::policy_rule_number`](crate::types::TransitGatewayMeteringPolicyEntry::policy_rule_number): The rule number of the metering policy entry.

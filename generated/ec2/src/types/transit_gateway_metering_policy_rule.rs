@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the traffic matching criteria for a transit gateway metering policy rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayMeteringPolicyRule {
     /// The ID of the source transit gateway attachment.
@@ -27,6 +27,61 @@ pub struct TransitGatewayMeteringPolicyRule {
     pub destination_port_range: Option<String>,
     /// The protocol for the rule (1, 6, 17, etc.).
     pub protocol: Option<String>,
+}
+impl Clone for TransitGatewayMeteringPolicyRule {
+    fn clone(&self) -> Self {
+        Self {
+            source_transit_gateway_attachment_id: self
+                .source_transit_gateway_attachment_id
+                .clone(),
+            source_transit_gateway_attachment_type: self
+                .source_transit_gateway_attachment_type
+                .clone(),
+            source_cidr_block: self.source_cidr_block.clone(),
+            source_port_range: self.source_port_range.clone(),
+            destination_transit_gateway_attachment_id: self
+                .destination_transit_gateway_attachment_id
+                .clone(),
+            destination_transit_gateway_attachment_type: self
+                .destination_transit_gateway_attachment_type
+                .clone(),
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            destination_port_range: self.destination_port_range.clone(),
+            protocol: self.protocol.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayMeteringPolicyRule {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_transit_gateway_attachment_id
+            == other.source_transit_gateway_attachment_id
+            && self.source_transit_gateway_attachment_type
+                == other.source_transit_gateway_attachment_type
+            && self.source_cidr_block == other.source_cidr_block
+            && self.source_port_range == other.source_port_range
+            && self.destination_transit_gateway_attachment_id
+                == other.destination_transit_gateway_attachment_id
+            && self.destination_transit_gateway_attachment_type
+                == other.destination_transit_gateway_attachment_type
+            && self.destination_cidr_block == other.destination_cidr_block
+            && self.destination_port_range == other.destination_port_range
+            && self.protocol == other.protocol
+    }
+}
+impl Default for TransitGatewayMeteringPolicyRule {
+    fn default() -> Self {
+        Self {
+            source_transit_gateway_attachment_id: None,
+            source_transit_gateway_attachment_type: None,
+            source_cidr_block: None,
+            source_port_range: None,
+            destination_transit_gateway_attachment_id: None,
+            destination_transit_gateway_attachment_type: None,
+            destination_cidr_block: None,
+            destination_port_range: None,
+            protocol: None,
+        }
+    }
 }
 impl TransitGatewayMeteringPolicyRule {
     /// Starts building a [`TransitGatewayMeteringPolicyRule`].
@@ -85,9 +140,26 @@ impl TransitGatewayMeteringPolicyRule {
     }
 }
 /// A builder for [`TransitGatewayMeteringPolicyRule`](crate::types::TransitGatewayMeteringPolicyRule); start one with `TransitGatewayMeteringPolicyRule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayMeteringPolicyRuleBuilder {
     inner: crate::types::TransitGatewayMeteringPolicyRule,
+}
+impl Clone for TransitGatewayMeteringPolicyRuleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayMeteringPolicyRuleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayMeteringPolicyRuleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayMeteringPolicyRule as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayMeteringPolicyRuleBuilder {
     /// Sets [`TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_id`](crate::types::TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_id): The ID of the source transit gateway attachment.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the deregistered transit gateway multicast group members.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastDeregisteredGroupMembers {
     /// The ID of the transit gateway multicast domain.
@@ -11,6 +11,37 @@ pub struct TransitGatewayMulticastDeregisteredGroupMembers {
     pub deregistered_network_interface_ids: Option<Vec<String>>,
     /// The IP address assigned to the transit gateway multicast group.
     pub group_ip_address: Option<String>,
+}
+impl Clone for TransitGatewayMulticastDeregisteredGroupMembers {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            deregistered_network_interface_ids: self
+                .deregistered_network_interface_ids
+                .clone(),
+            group_ip_address: self.group_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayMulticastDeregisteredGroupMembers {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id
+            && self.deregistered_network_interface_ids
+                == other.deregistered_network_interface_ids
+            && self.group_ip_address == other.group_ip_address
+    }
+}
+impl Default for TransitGatewayMulticastDeregisteredGroupMembers {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            deregistered_network_interface_ids: None,
+            group_ip_address: None,
+        }
+    }
 }
 impl TransitGatewayMulticastDeregisteredGroupMembers {
     /// Starts building a [`TransitGatewayMulticastDeregisteredGroupMembers`].
@@ -35,9 +66,26 @@ impl TransitGatewayMulticastDeregisteredGroupMembers {
     }
 }
 /// A builder for [`TransitGatewayMulticastDeregisteredGroupMembers`](crate::types::TransitGatewayMulticastDeregisteredGroupMembers); start one with `TransitGatewayMulticastDeregisteredGroupMembers::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayMulticastDeregisteredGroupMembersBuilder {
     inner: crate::types::TransitGatewayMulticastDeregisteredGroupMembers,
+}
+impl Clone for TransitGatewayMulticastDeregisteredGroupMembersBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayMulticastDeregisteredGroupMembersBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayMulticastDeregisteredGroupMembersBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayMulticastDeregisteredGroupMembers as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayMulticastDeregisteredGroupMembersBuilder {
     /// Sets [`TransitGatewayMulticastDeregisteredGroupMembers::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastDeregisteredGroupMembers::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the deregistered transit gateway multicast group sources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastDeregisteredGroupSources {
     /// The ID of the transit gateway multicast domain.
@@ -11,6 +11,37 @@ pub struct TransitGatewayMulticastDeregisteredGroupSources {
     pub deregistered_network_interface_ids: Option<Vec<String>>,
     /// The IP address assigned to the transit gateway multicast group.
     pub group_ip_address: Option<String>,
+}
+impl Clone for TransitGatewayMulticastDeregisteredGroupSources {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            deregistered_network_interface_ids: self
+                .deregistered_network_interface_ids
+                .clone(),
+            group_ip_address: self.group_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayMulticastDeregisteredGroupSources {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id
+            && self.deregistered_network_interface_ids
+                == other.deregistered_network_interface_ids
+            && self.group_ip_address == other.group_ip_address
+    }
+}
+impl Default for TransitGatewayMulticastDeregisteredGroupSources {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            deregistered_network_interface_ids: None,
+            group_ip_address: None,
+        }
+    }
 }
 impl TransitGatewayMulticastDeregisteredGroupSources {
     /// Starts building a [`TransitGatewayMulticastDeregisteredGroupSources`].
@@ -35,9 +66,26 @@ impl TransitGatewayMulticastDeregisteredGroupSources {
     }
 }
 /// A builder for [`TransitGatewayMulticastDeregisteredGroupSources`](crate::types::TransitGatewayMulticastDeregisteredGroupSources); start one with `TransitGatewayMulticastDeregisteredGroupSources::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayMulticastDeregisteredGroupSourcesBuilder {
     inner: crate::types::TransitGatewayMulticastDeregisteredGroupSources,
+}
+impl Clone for TransitGatewayMulticastDeregisteredGroupSourcesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayMulticastDeregisteredGroupSourcesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayMulticastDeregisteredGroupSourcesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayMulticastDeregisteredGroupSources as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayMulticastDeregisteredGroupSourcesBuilder {
     /// Sets [`TransitGatewayMulticastDeregisteredGroupSources::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastDeregisteredGroupSources::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

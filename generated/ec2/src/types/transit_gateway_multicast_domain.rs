@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the transit gateway multicast domain.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastDomain {
     /// The ID of the transit gateway multicast domain.
@@ -21,6 +21,50 @@ pub struct TransitGatewayMulticastDomain {
     pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags for the transit gateway multicast domain.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TransitGatewayMulticastDomain {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            transit_gateway_multicast_domain_arn: self
+                .transit_gateway_multicast_domain_arn
+                .clone(),
+            owner_id: self.owner_id.clone(),
+            options: self.options.clone(),
+            state: self.state.clone(),
+            creation_time: self.creation_time,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayMulticastDomain {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.transit_gateway_multicast_domain_arn
+                == other.transit_gateway_multicast_domain_arn
+            && self.owner_id == other.owner_id && self.options == other.options
+            && self.state == other.state && self.creation_time == other.creation_time
+            && self.tags == other.tags
+    }
+}
+impl Default for TransitGatewayMulticastDomain {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            transit_gateway_id: None,
+            transit_gateway_multicast_domain_arn: None,
+            owner_id: None,
+            options: None,
+            state: None,
+            creation_time: None,
+            tags: None,
+        }
+    }
 }
 impl TransitGatewayMulticastDomain {
     /// Starts building a [`TransitGatewayMulticastDomain`].
@@ -72,9 +116,26 @@ impl TransitGatewayMulticastDomain {
     }
 }
 /// A builder for [`TransitGatewayMulticastDomain`](crate::types::TransitGatewayMulticastDomain); start one with `TransitGatewayMulticastDomain::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayMulticastDomainBuilder {
     inner: crate::types::TransitGatewayMulticastDomain,
+}
+impl Clone for TransitGatewayMulticastDomainBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayMulticastDomainBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayMulticastDomainBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayMulticastDomain as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayMulticastDomainBuilder {
     /// Sets [`TransitGatewayMulticastDomain::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastDomain::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the resources associated with the transit gateway multicast domain.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastDomainAssociation {
     /// The ID of the transit gateway attachment.
@@ -15,6 +15,37 @@ pub struct TransitGatewayMulticastDomainAssociation {
     pub resource_owner_id: Option<String>,
     /// The subnet associated with the transit gateway multicast domain.
     pub subnet: Option<crate::types::SubnetAssociation>,
+}
+impl Clone for TransitGatewayMulticastDomainAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+            resource_owner_id: self.resource_owner_id.clone(),
+            subnet: self.subnet.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayMulticastDomainAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type
+            && self.resource_owner_id == other.resource_owner_id
+            && self.subnet == other.subnet
+    }
+}
+impl Default for TransitGatewayMulticastDomainAssociation {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            resource_id: None,
+            resource_type: None,
+            resource_owner_id: None,
+            subnet: None,
+        }
+    }
 }
 impl TransitGatewayMulticastDomainAssociation {
     /// Starts building a [`TransitGatewayMulticastDomainAssociation`].
@@ -51,9 +82,26 @@ impl TransitGatewayMulticastDomainAssociation {
     }
 }
 /// A builder for [`TransitGatewayMulticastDomainAssociation`](crate::types::TransitGatewayMulticastDomainAssociation); start one with `TransitGatewayMulticastDomainAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayMulticastDomainAssociationBuilder {
     inner: crate::types::TransitGatewayMulticastDomainAssociation,
+}
+impl Clone for TransitGatewayMulticastDomainAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayMulticastDomainAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayMulticastDomainAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayMulticastDomainAssociation as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayMulticastDomainAssociationBuilder {
     /// Sets [`TransitGatewayMulticastDomainAssociation::transit_gateway_attachment_id`](crate::types::TransitGatewayMulticastDomainAssociation::transit_gateway_attachment_id): The ID of the transit gateway attachment.

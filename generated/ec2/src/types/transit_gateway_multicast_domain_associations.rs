@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the multicast domain associations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastDomainAssociations {
     /// The ID of the transit gateway multicast domain.
@@ -17,6 +17,43 @@ pub struct TransitGatewayMulticastDomainAssociations {
     pub resource_owner_id: Option<String>,
     /// The subnets associated with the multicast domain.
     pub subnets: Option<Vec<crate::types::SubnetAssociation>>,
+}
+impl Clone for TransitGatewayMulticastDomainAssociations {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+            resource_owner_id: self.resource_owner_id.clone(),
+            subnets: self.subnets.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayMulticastDomainAssociations {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type
+            && self.resource_owner_id == other.resource_owner_id
+            && self.subnets == other.subnets
+    }
+}
+impl Default for TransitGatewayMulticastDomainAssociations {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            transit_gateway_attachment_id: None,
+            resource_id: None,
+            resource_type: None,
+            resource_owner_id: None,
+            subnets: None,
+        }
+    }
 }
 impl TransitGatewayMulticastDomainAssociations {
     /// Starts building a [`TransitGatewayMulticastDomainAssociations`].
@@ -58,9 +95,26 @@ impl TransitGatewayMulticastDomainAssociations {
     }
 }
 /// A builder for [`TransitGatewayMulticastDomainAssociations`](crate::types::TransitGatewayMulticastDomainAssociations); start one with `TransitGatewayMulticastDomainAssociations::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayMulticastDomainAssociationsBuilder {
     inner: crate::types::TransitGatewayMulticastDomainAssociations,
+}
+impl Clone for TransitGatewayMulticastDomainAssociationsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayMulticastDomainAssociationsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayMulticastDomainAssociationsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayMulticastDomainAssociations as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayMulticastDomainAssociationsBuilder {
     /// Sets [`TransitGatewayMulticastDomainAssociations::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastDomainAssociations::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for a transit gateway multicast domain.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastDomainOptions {
     /// Indicates whether Internet Group Management Protocol (IGMP) version 2 is turned on for the transit gateway multicast domain.
@@ -13,6 +13,32 @@ pub struct TransitGatewayMulticastDomainOptions {
     pub auto_accept_shared_associations: Option<
         crate::types::AutoAcceptSharedAssociationsValue,
     >,
+}
+impl Clone for TransitGatewayMulticastDomainOptions {
+    fn clone(&self) -> Self {
+        Self {
+            igmpv2_support: self.igmpv2_support.clone(),
+            static_sources_support: self.static_sources_support.clone(),
+            auto_accept_shared_associations: self.auto_accept_shared_associations.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayMulticastDomainOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.igmpv2_support == other.igmpv2_support
+            && self.static_sources_support == other.static_sources_support
+            && self.auto_accept_shared_associations
+                == other.auto_accept_shared_associations
+    }
+}
+impl Default for TransitGatewayMulticastDomainOptions {
+    fn default() -> Self {
+        Self {
+            igmpv2_support: None,
+            static_sources_support: None,
+            auto_accept_shared_associations: None,
+        }
+    }
 }
 impl TransitGatewayMulticastDomainOptions {
     /// Starts building a [`TransitGatewayMulticastDomainOptions`].
@@ -41,9 +67,26 @@ impl TransitGatewayMulticastDomainOptions {
     }
 }
 /// A builder for [`TransitGatewayMulticastDomainOptions`](crate::types::TransitGatewayMulticastDomainOptions); start one with `TransitGatewayMulticastDomainOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayMulticastDomainOptionsBuilder {
     inner: crate::types::TransitGatewayMulticastDomainOptions,
+}
+impl Clone for TransitGatewayMulticastDomainOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayMulticastDomainOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayMulticastDomainOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayMulticastDomainOptions as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayMulticastDomainOptionsBuilder {
     /// Sets [`TransitGatewayMulticastDomainOptions::igmpv2_support`](crate::types::TransitGatewayMulticastDomainOptions::igmpv2_support): Indicates whether Internet Group Management Protocol (IGMP) version 2 is turned on for the transit gateway multicast domain.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the transit gateway multicast group resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastGroup {
     /// The IP address assigned to the transit gateway multicast group.
@@ -27,6 +27,54 @@ pub struct TransitGatewayMulticastGroup {
     pub member_type: Option<crate::types::MembershipType>,
     /// The source type.
     pub source_type: Option<crate::types::MembershipType>,
+}
+impl Clone for TransitGatewayMulticastGroup {
+    fn clone(&self) -> Self {
+        Self {
+            group_ip_address: self.group_ip_address.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            subnet_id: self.subnet_id.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+            resource_owner_id: self.resource_owner_id.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            group_member: self.group_member,
+            group_source: self.group_source,
+            member_type: self.member_type.clone(),
+            source_type: self.source_type.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayMulticastGroup {
+    fn eq(&self, other: &Self) -> bool {
+        self.group_ip_address == other.group_ip_address
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.subnet_id == other.subnet_id && self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type
+            && self.resource_owner_id == other.resource_owner_id
+            && self.network_interface_id == other.network_interface_id
+            && self.group_member == other.group_member
+            && self.group_source == other.group_source
+            && self.member_type == other.member_type
+            && self.source_type == other.source_type
+    }
+}
+impl Default for TransitGatewayMulticastGroup {
+    fn default() -> Self {
+        Self {
+            group_ip_address: None,
+            transit_gateway_attachment_id: None,
+            subnet_id: None,
+            resource_id: None,
+            resource_type: None,
+            resource_owner_id: None,
+            network_interface_id: None,
+            group_member: None,
+            group_source: None,
+            member_type: None,
+            source_type: None,
+        }
+    }
 }
 impl TransitGatewayMulticastGroup {
     /// Starts building a [`TransitGatewayMulticastGroup`].
@@ -93,9 +141,26 @@ impl TransitGatewayMulticastGroup {
     }
 }
 /// A builder for [`TransitGatewayMulticastGroup`](crate::types::TransitGatewayMulticastGroup); start one with `TransitGatewayMulticastGroup::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayMulticastGroupBuilder {
     inner: crate::types::TransitGatewayMulticastGroup,
+}
+impl Clone for TransitGatewayMulticastGroupBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayMulticastGroupBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayMulticastGroupBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayMulticastGroup as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayMulticastGroupBuilder {
     /// Sets [`TransitGatewayMulticastGroup::group_ip_address`](crate::types::TransitGatewayMulticastGroup::group_ip_address): The IP address assigned to the transit gateway multicast group.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the registered transit gateway multicast group members.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastRegisteredGroupMembers {
     /// The ID of the transit gateway multicast domain.
@@ -11,6 +11,37 @@ pub struct TransitGatewayMulticastRegisteredGroupMembers {
     pub registered_network_interface_ids: Option<Vec<String>>,
     /// The IP address assigned to the transit gateway multicast group.
     pub group_ip_address: Option<String>,
+}
+impl Clone for TransitGatewayMulticastRegisteredGroupMembers {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            registered_network_interface_ids: self
+                .registered_network_interface_ids
+                .clone(),
+            group_ip_address: self.group_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayMulticastRegisteredGroupMembers {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id
+            && self.registered_network_interface_ids
+                == other.registered_network_interface_ids
+            && self.group_ip_address == other.group_ip_address
+    }
+}
+impl Default for TransitGatewayMulticastRegisteredGroupMembers {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            registered_network_interface_ids: None,
+            group_ip_address: None,
+        }
+    }
 }
 impl TransitGatewayMulticastRegisteredGroupMembers {
     /// Starts building a [`TransitGatewayMulticastRegisteredGroupMembers`].
@@ -35,9 +66,26 @@ impl TransitGatewayMulticastRegisteredGroupMembers {
     }
 }
 /// A builder for [`TransitGatewayMulticastRegisteredGroupMembers`](crate::types::TransitGatewayMulticastRegisteredGroupMembers); start one with `TransitGatewayMulticastRegisteredGroupMembers::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayMulticastRegisteredGroupMembersBuilder {
     inner: crate::types::TransitGatewayMulticastRegisteredGroupMembers,
+}
+impl Clone for TransitGatewayMulticastRegisteredGroupMembersBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayMulticastRegisteredGroupMembersBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayMulticastRegisteredGroupMembersBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayMulticastRegisteredGroupMembers as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayMulticastRegisteredGroupMembersBuilder {
     /// Sets [`TransitGatewayMulticastRegisteredGroupMembers::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastRegisteredGroupMembers::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the members registered with the transit gateway multicast group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastRegisteredGroupSources {
     /// The ID of the transit gateway multicast domain.
@@ -11,6 +11,37 @@ pub struct TransitGatewayMulticastRegisteredGroupSources {
     pub registered_network_interface_ids: Option<Vec<String>>,
     /// The IP address assigned to the transit gateway multicast group.
     pub group_ip_address: Option<String>,
+}
+impl Clone for TransitGatewayMulticastRegisteredGroupSources {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: self
+                .transit_gateway_multicast_domain_id
+                .clone(),
+            registered_network_interface_ids: self
+                .registered_network_interface_ids
+                .clone(),
+            group_ip_address: self.group_ip_address.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayMulticastRegisteredGroupSources {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_multicast_domain_id
+            == other.transit_gateway_multicast_domain_id
+            && self.registered_network_interface_ids
+                == other.registered_network_interface_ids
+            && self.group_ip_address == other.group_ip_address
+    }
+}
+impl Default for TransitGatewayMulticastRegisteredGroupSources {
+    fn default() -> Self {
+        Self {
+            transit_gateway_multicast_domain_id: None,
+            registered_network_interface_ids: None,
+            group_ip_address: None,
+        }
+    }
 }
 impl TransitGatewayMulticastRegisteredGroupSources {
     /// Starts building a [`TransitGatewayMulticastRegisteredGroupSources`].
@@ -35,9 +66,26 @@ impl TransitGatewayMulticastRegisteredGroupSources {
     }
 }
 /// A builder for [`TransitGatewayMulticastRegisteredGroupSources`](crate::types::TransitGatewayMulticastRegisteredGroupSources); start one with `TransitGatewayMulticastRegisteredGroupSources::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayMulticastRegisteredGroupSourcesBuilder {
     inner: crate::types::TransitGatewayMulticastRegisteredGroupSources,
+}
+impl Clone for TransitGatewayMulticastRegisteredGroupSourcesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayMulticastRegisteredGroupSourcesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayMulticastRegisteredGroupSourcesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayMulticastRegisteredGroupSources as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayMulticastRegisteredGroupSourcesBuilder {
     /// Sets [`TransitGatewayMulticastRegisteredGroupSources::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastRegisteredGroupSources::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.

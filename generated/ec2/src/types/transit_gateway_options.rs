@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for a transit gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayOptions {
     /// A private Autonomous System Number (ASN) for the Amazon side of a BGP session. The range is 64512 to 65534 for 16-bit ASNs and 4200000000 to 4294967294 for 32-bit ASNs.
@@ -39,6 +39,74 @@ pub struct TransitGatewayOptions {
     pub multicast_support: Option<crate::types::MulticastSupportValue>,
     /// Defines if the Transit Gateway supports VPC Encryption Control.
     pub encryption_support: Option<crate::types::EncryptionSupport>,
+}
+impl Clone for TransitGatewayOptions {
+    fn clone(&self) -> Self {
+        Self {
+            amazon_side_asn: self.amazon_side_asn,
+            transit_gateway_cidr_blocks: self.transit_gateway_cidr_blocks.clone(),
+            auto_accept_shared_attachments: self.auto_accept_shared_attachments.clone(),
+            default_route_table_association: self
+                .default_route_table_association
+                .clone(),
+            association_default_route_table_id: self
+                .association_default_route_table_id
+                .clone(),
+            default_route_table_propagation: self
+                .default_route_table_propagation
+                .clone(),
+            propagation_default_route_table_id: self
+                .propagation_default_route_table_id
+                .clone(),
+            vpn_ecmp_support: self.vpn_ecmp_support.clone(),
+            dns_support: self.dns_support.clone(),
+            security_group_referencing_support: self
+                .security_group_referencing_support
+                .clone(),
+            multicast_support: self.multicast_support.clone(),
+            encryption_support: self.encryption_support.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.amazon_side_asn == other.amazon_side_asn
+            && self.transit_gateway_cidr_blocks == other.transit_gateway_cidr_blocks
+            && self.auto_accept_shared_attachments
+                == other.auto_accept_shared_attachments
+            && self.default_route_table_association
+                == other.default_route_table_association
+            && self.association_default_route_table_id
+                == other.association_default_route_table_id
+            && self.default_route_table_propagation
+                == other.default_route_table_propagation
+            && self.propagation_default_route_table_id
+                == other.propagation_default_route_table_id
+            && self.vpn_ecmp_support == other.vpn_ecmp_support
+            && self.dns_support == other.dns_support
+            && self.security_group_referencing_support
+                == other.security_group_referencing_support
+            && self.multicast_support == other.multicast_support
+            && self.encryption_support == other.encryption_support
+    }
+}
+impl Default for TransitGatewayOptions {
+    fn default() -> Self {
+        Self {
+            amazon_side_asn: None,
+            transit_gateway_cidr_blocks: None,
+            auto_accept_shared_attachments: None,
+            default_route_table_association: None,
+            association_default_route_table_id: None,
+            default_route_table_propagation: None,
+            propagation_default_route_table_id: None,
+            vpn_ecmp_support: None,
+            dns_support: None,
+            security_group_referencing_support: None,
+            multicast_support: None,
+            encryption_support: None,
+        }
+    }
 }
 impl TransitGatewayOptions {
     /// Starts building a [`TransitGatewayOptions`].
@@ -116,9 +184,26 @@ impl TransitGatewayOptions {
     }
 }
 /// A builder for [`TransitGatewayOptions`](crate::types::TransitGatewayOptions); start one with `TransitGatewayOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayOptionsBuilder {
     inner: crate::types::TransitGatewayOptions,
+}
+impl Clone for TransitGatewayOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayOptions as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayOptionsBuilder {
     /// Sets [`TransitGatewayOptions::amazon_side_asn`](crate::types::TransitGatewayOptions::amazon_side_asn): A private Autonomous System Number (ASN) for the Amazon side of a BGP session.

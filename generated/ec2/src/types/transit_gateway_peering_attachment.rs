@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the transit gateway peering attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayPeeringAttachment {
     /// The ID of the transit gateway peering attachment.
@@ -23,6 +23,50 @@ pub struct TransitGatewayPeeringAttachment {
     pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags for the transit gateway peering attachment.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TransitGatewayPeeringAttachment {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            accepter_transit_gateway_attachment_id: self
+                .accepter_transit_gateway_attachment_id
+                .clone(),
+            requester_tgw_info: self.requester_tgw_info.clone(),
+            accepter_tgw_info: self.accepter_tgw_info.clone(),
+            options: self.options.clone(),
+            status: self.status.clone(),
+            state: self.state.clone(),
+            creation_time: self.creation_time,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayPeeringAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.accepter_transit_gateway_attachment_id
+                == other.accepter_transit_gateway_attachment_id
+            && self.requester_tgw_info == other.requester_tgw_info
+            && self.accepter_tgw_info == other.accepter_tgw_info
+            && self.options == other.options && self.status == other.status
+            && self.state == other.state && self.creation_time == other.creation_time
+            && self.tags == other.tags
+    }
+}
+impl Default for TransitGatewayPeeringAttachment {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            accepter_transit_gateway_attachment_id: None,
+            requester_tgw_info: None,
+            accepter_tgw_info: None,
+            options: None,
+            status: None,
+            state: None,
+            creation_time: None,
+            tags: None,
+        }
+    }
 }
 impl TransitGatewayPeeringAttachment {
     /// Starts building a [`TransitGatewayPeeringAttachment`].
@@ -79,9 +123,26 @@ impl TransitGatewayPeeringAttachment {
     }
 }
 /// A builder for [`TransitGatewayPeeringAttachment`](crate::types::TransitGatewayPeeringAttachment); start one with `TransitGatewayPeeringAttachment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayPeeringAttachmentBuilder {
     inner: crate::types::TransitGatewayPeeringAttachment,
+}
+impl Clone for TransitGatewayPeeringAttachmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayPeeringAttachmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayPeeringAttachmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayPeeringAttachment as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayPeeringAttachmentBuilder {
     /// Sets [`TransitGatewayPeeringAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayPeeringAttachment::transit_gateway_attachment_id): The ID of the transit gateway peering attachment.

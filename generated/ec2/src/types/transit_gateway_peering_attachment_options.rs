@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes dynamic routing for the transit gateway peering attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayPeeringAttachmentOptions {
     /// Describes whether dynamic routing is enabled or disabled for the transit gateway peering attachment.
     pub dynamic_routing: Option<crate::types::DynamicRoutingValue>,
+}
+impl Clone for TransitGatewayPeeringAttachmentOptions {
+    fn clone(&self) -> Self {
+        Self {
+            dynamic_routing: self.dynamic_routing.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayPeeringAttachmentOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.dynamic_routing == other.dynamic_routing
+    }
+}
+impl Default for TransitGatewayPeeringAttachmentOptions {
+    fn default() -> Self {
+        Self { dynamic_routing: None }
+    }
 }
 impl TransitGatewayPeeringAttachmentOptions {
     /// Starts building a [`TransitGatewayPeeringAttachmentOptions`].
@@ -21,9 +38,26 @@ impl TransitGatewayPeeringAttachmentOptions {
     }
 }
 /// A builder for [`TransitGatewayPeeringAttachmentOptions`](crate::types::TransitGatewayPeeringAttachmentOptions); start one with `TransitGatewayPeeringAttachmentOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayPeeringAttachmentOptionsBuilder {
     inner: crate::types::TransitGatewayPeeringAttachmentOptions,
+}
+impl Clone for TransitGatewayPeeringAttachmentOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayPeeringAttachmentOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayPeeringAttachmentOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayPeeringAttachmentOptions as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayPeeringAttachmentOptionsBuilder {
     /// Sets [`TransitGatewayPeeringAttachmentOptions::dynamic_routing`](crate::types::TransitGatewayPeeringAttachmentOptions::dynamic_routing): Describes whether dynamic routing is enabled or disabled for the transit gateway peering attachment.

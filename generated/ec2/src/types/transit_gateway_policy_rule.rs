@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a rule associated with a transit gateway policy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayPolicyRule {
     /// The source CIDR block for the transit gateway policy rule.
@@ -17,6 +17,39 @@ pub struct TransitGatewayPolicyRule {
     pub protocol: Option<String>,
     /// The meta data tags used for the transit gateway policy rule.
     pub meta_data: Option<crate::types::TransitGatewayPolicyRuleMetaData>,
+}
+impl Clone for TransitGatewayPolicyRule {
+    fn clone(&self) -> Self {
+        Self {
+            source_cidr_block: self.source_cidr_block.clone(),
+            source_port_range: self.source_port_range.clone(),
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            destination_port_range: self.destination_port_range.clone(),
+            protocol: self.protocol.clone(),
+            meta_data: self.meta_data.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayPolicyRule {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_cidr_block == other.source_cidr_block
+            && self.source_port_range == other.source_port_range
+            && self.destination_cidr_block == other.destination_cidr_block
+            && self.destination_port_range == other.destination_port_range
+            && self.protocol == other.protocol && self.meta_data == other.meta_data
+    }
+}
+impl Default for TransitGatewayPolicyRule {
+    fn default() -> Self {
+        Self {
+            source_cidr_block: None,
+            source_port_range: None,
+            destination_cidr_block: None,
+            destination_port_range: None,
+            protocol: None,
+            meta_data: None,
+        }
+    }
 }
 impl TransitGatewayPolicyRule {
     /// Starts building a [`TransitGatewayPolicyRule`].
@@ -56,9 +89,26 @@ impl TransitGatewayPolicyRule {
     }
 }
 /// A builder for [`TransitGatewayPolicyRule`](crate::types::TransitGatewayPolicyRule); start one with `TransitGatewayPolicyRule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayPolicyRuleBuilder {
     inner: crate::types::TransitGatewayPolicyRule,
+}
+impl Clone for TransitGatewayPolicyRuleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayPolicyRuleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayPolicyRuleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayPolicyRule as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayPolicyRuleBuilder {
     /// Sets [`TransitGatewayPolicyRule::source_cidr_block`](crate::types::TransitGatewayPolicyRule::source_cidr_block): The source CIDR block for the transit gateway policy rule.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the meta data tags associated with a transit gateway policy rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayPolicyRuleMetaData {
     /// The key name for the transit gateway policy rule meta data tag.
     pub meta_data_key: Option<String>,
     /// The value of the key for the transit gateway policy rule meta data tag.
     pub meta_data_value: Option<String>,
+}
+impl Clone for TransitGatewayPolicyRuleMetaData {
+    fn clone(&self) -> Self {
+        Self {
+            meta_data_key: self.meta_data_key.clone(),
+            meta_data_value: self.meta_data_value.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayPolicyRuleMetaData {
+    fn eq(&self, other: &Self) -> bool {
+        self.meta_data_key == other.meta_data_key
+            && self.meta_data_value == other.meta_data_value
+    }
+}
+impl Default for TransitGatewayPolicyRuleMetaData {
+    fn default() -> Self {
+        Self {
+            meta_data_key: None,
+            meta_data_value: None,
+        }
+    }
 }
 impl TransitGatewayPolicyRuleMetaData {
     /// Starts building a [`TransitGatewayPolicyRuleMetaData`].
@@ -28,9 +50,26 @@ impl TransitGatewayPolicyRuleMetaData {
     }
 }
 /// A builder for [`TransitGatewayPolicyRuleMetaData`](crate::types::TransitGatewayPolicyRuleMetaData); start one with `TransitGatewayPolicyRuleMetaData::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayPolicyRuleMetaDataBuilder {
     inner: crate::types::TransitGatewayPolicyRuleMetaData,
+}
+impl Clone for TransitGatewayPolicyRuleMetaDataBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayPolicyRuleMetaDataBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayPolicyRuleMetaDataBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayPolicyRuleMetaData as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayPolicyRuleMetaDataBuilder {
     /// Sets [`TransitGatewayPolicyRuleMetaData::meta_data_key`](crate::types::TransitGatewayPolicyRuleMetaData::meta_data_key): The key name for the transit gateway policy rule meta data tag.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway policy table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayPolicyTable {
     /// The ID of the transit gateway policy table.
@@ -15,6 +15,38 @@ pub struct TransitGatewayPolicyTable {
     pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// he key-value pairs associated with the transit gateway policy table.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TransitGatewayPolicyTable {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_id: self
+                .transit_gateway_policy_table_id
+                .clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            state: self.state.clone(),
+            creation_time: self.creation_time,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayPolicyTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_id == other.transit_gateway_policy_table_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.state == other.state && self.creation_time == other.creation_time
+            && self.tags == other.tags
+    }
+}
+impl Default for TransitGatewayPolicyTable {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_id: None,
+            transit_gateway_id: None,
+            state: None,
+            creation_time: None,
+            tags: None,
+        }
+    }
 }
 impl TransitGatewayPolicyTable {
     /// Starts building a [`TransitGatewayPolicyTable`].
@@ -49,9 +81,26 @@ impl TransitGatewayPolicyTable {
     }
 }
 /// A builder for [`TransitGatewayPolicyTable`](crate::types::TransitGatewayPolicyTable); start one with `TransitGatewayPolicyTable::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayPolicyTableBuilder {
     inner: crate::types::TransitGatewayPolicyTable,
+}
+impl Clone for TransitGatewayPolicyTableBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayPolicyTableBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayPolicyTableBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayPolicyTable as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayPolicyTableBuilder {
     /// Sets [`TransitGatewayPolicyTable::transit_gateway_policy_table_id`](crate::types::TransitGatewayPolicyTable::transit_gateway_policy_table_id): The ID of the transit gateway policy table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway policy table association.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayPolicyTableAssociation {
     /// The ID of the transit gateway policy table.
@@ -15,6 +15,38 @@ pub struct TransitGatewayPolicyTableAssociation {
     pub resource_type: Option<crate::types::TransitGatewayAttachmentResourceType>,
     /// The state of the transit gateway policy table association.
     pub state: Option<crate::types::TransitGatewayAssociationState>,
+}
+impl Clone for TransitGatewayPolicyTableAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_policy_table_id: self
+                .transit_gateway_policy_table_id
+                .clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayPolicyTableAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_policy_table_id == other.transit_gateway_policy_table_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type && self.state == other.state
+    }
+}
+impl Default for TransitGatewayPolicyTableAssociation {
+    fn default() -> Self {
+        Self {
+            transit_gateway_policy_table_id: None,
+            transit_gateway_attachment_id: None,
+            resource_id: None,
+            resource_type: None,
+            state: None,
+        }
+    }
 }
 impl TransitGatewayPolicyTableAssociation {
     /// Starts building a [`TransitGatewayPolicyTableAssociation`].
@@ -51,9 +83,26 @@ impl TransitGatewayPolicyTableAssociation {
     }
 }
 /// A builder for [`TransitGatewayPolicyTableAssociation`](crate::types::TransitGatewayPolicyTableAssociation); start one with `TransitGatewayPolicyTableAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayPolicyTableAssociationBuilder {
     inner: crate::types::TransitGatewayPolicyTableAssociation,
+}
+impl Clone for TransitGatewayPolicyTableAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayPolicyTableAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayPolicyTableAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayPolicyTableAssociation as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayPolicyTableAssociationBuilder {
     /// Sets [`TransitGatewayPolicyTableAssociation::transit_gateway_policy_table_id`](crate::types::TransitGatewayPolicyTableAssociation::transit_gateway_policy_table_id): The ID of the transit gateway policy table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway policy table entry
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayPolicyTableEntry {
     /// The rule number for the transit gateway policy table entry.
@@ -13,6 +13,34 @@ pub struct TransitGatewayPolicyTableEntry {
     pub target_route_table_id: Option<String>,
     /// The state of the transit gateway policy table entry.
     pub state: Option<crate::types::TransitGatewayPolicyTableEntryState>,
+}
+impl Clone for TransitGatewayPolicyTableEntry {
+    fn clone(&self) -> Self {
+        Self {
+            policy_rule_number: self.policy_rule_number.clone(),
+            policy_rule: self.policy_rule.clone(),
+            target_route_table_id: self.target_route_table_id.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayPolicyTableEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy_rule_number == other.policy_rule_number
+            && self.policy_rule == other.policy_rule
+            && self.target_route_table_id == other.target_route_table_id
+            && self.state == other.state
+    }
+}
+impl Default for TransitGatewayPolicyTableEntry {
+    fn default() -> Self {
+        Self {
+            policy_rule_number: None,
+            policy_rule: None,
+            target_route_table_id: None,
+            state: None,
+        }
+    }
 }
 impl TransitGatewayPolicyTableEntry {
     /// Starts building a [`TransitGatewayPolicyTableEntry`].
@@ -42,9 +70,26 @@ impl TransitGatewayPolicyTableEntry {
     }
 }
 /// A builder for [`TransitGatewayPolicyTableEntry`](crate::types::TransitGatewayPolicyTableEntry); start one with `TransitGatewayPolicyTableEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayPolicyTableEntryBuilder {
     inner: crate::types::TransitGatewayPolicyTableEntry,
+}
+impl Clone for TransitGatewayPolicyTableEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayPolicyTableEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayPolicyTableEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayPolicyTableEntry as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayPolicyTableEntryBuilder {
     /// Sets [`TransitGatewayPolicyTableEntry::policy_rule_number`](crate::types::TransitGatewayPolicyTableEntry::policy_rule_number): The rule number for the transit gateway policy table entry.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway prefix list attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayPrefixListAttachment {
     /// The ID of the attachment.
@@ -11,6 +11,31 @@ pub struct TransitGatewayPrefixListAttachment {
     pub resource_type: Option<crate::types::TransitGatewayAttachmentResourceType>,
     /// The ID of the resource.
     pub resource_id: Option<String>,
+}
+impl Clone for TransitGatewayPrefixListAttachment {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            resource_type: self.resource_type.clone(),
+            resource_id: self.resource_id.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayPrefixListAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.resource_type == other.resource_type
+            && self.resource_id == other.resource_id
+    }
+}
+impl Default for TransitGatewayPrefixListAttachment {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            resource_type: None,
+            resource_id: None,
+        }
+    }
 }
 impl TransitGatewayPrefixListAttachment {
     /// Starts building a [`TransitGatewayPrefixListAttachment`].
@@ -37,9 +62,26 @@ impl TransitGatewayPrefixListAttachment {
     }
 }
 /// A builder for [`TransitGatewayPrefixListAttachment`](crate::types::TransitGatewayPrefixListAttachment); start one with `TransitGatewayPrefixListAttachment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayPrefixListAttachmentBuilder {
     inner: crate::types::TransitGatewayPrefixListAttachment,
+}
+impl Clone for TransitGatewayPrefixListAttachmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayPrefixListAttachmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayPrefixListAttachmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayPrefixListAttachment as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayPrefixListAttachmentBuilder {
     /// Sets [`TransitGatewayPrefixListAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayPrefixListAttachment::transit_gateway_attachment_id): The ID of the attachment.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a prefix list reference.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayPrefixListReference {
     /// The ID of the transit gateway route table.
@@ -19,6 +19,39 @@ pub struct TransitGatewayPrefixListReference {
     pub transit_gateway_attachment: Option<
         crate::types::TransitGatewayPrefixListAttachment,
     >,
+}
+impl Clone for TransitGatewayPrefixListReference {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+            prefix_list_owner_id: self.prefix_list_owner_id.clone(),
+            state: self.state.clone(),
+            blackhole: self.blackhole,
+            transit_gateway_attachment: self.transit_gateway_attachment.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayPrefixListReference {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.prefix_list_id == other.prefix_list_id
+            && self.prefix_list_owner_id == other.prefix_list_owner_id
+            && self.state == other.state && self.blackhole == other.blackhole
+            && self.transit_gateway_attachment == other.transit_gateway_attachment
+    }
+}
+impl Default for TransitGatewayPrefixListReference {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            prefix_list_id: None,
+            prefix_list_owner_id: None,
+            state: None,
+            blackhole: None,
+            transit_gateway_attachment: None,
+        }
+    }
 }
 impl TransitGatewayPrefixListReference {
     /// Starts building a [`TransitGatewayPrefixListReference`].
@@ -62,9 +95,26 @@ impl TransitGatewayPrefixListReference {
     }
 }
 /// A builder for [`TransitGatewayPrefixListReference`](crate::types::TransitGatewayPrefixListReference); start one with `TransitGatewayPrefixListReference::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayPrefixListReferenceBuilder {
     inner: crate::types::TransitGatewayPrefixListReference,
+}
+impl Clone for TransitGatewayPrefixListReferenceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayPrefixListReferenceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayPrefixListReferenceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayPrefixListReference as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayPrefixListReferenceBuilder {
     /// Sets [`TransitGatewayPrefixListReference::transit_gateway_route_table_id`](crate::types::TransitGatewayPrefixListReference::transit_gateway_route_table_id): The ID of the transit gateway route table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes route propagation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayPropagation {
     /// The ID of the attachment.
@@ -17,6 +17,43 @@ pub struct TransitGatewayPropagation {
     pub state: Option<crate::types::TransitGatewayPropagationState>,
     /// The ID of the transit gateway route table announcement.
     pub transit_gateway_route_table_announcement_id: Option<String>,
+}
+impl Clone for TransitGatewayPropagation {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            state: self.state.clone(),
+            transit_gateway_route_table_announcement_id: self
+                .transit_gateway_route_table_announcement_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayPropagation {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type
+            && self.transit_gateway_route_table_id
+                == other.transit_gateway_route_table_id && self.state == other.state
+            && self.transit_gateway_route_table_announcement_id
+                == other.transit_gateway_route_table_announcement_id
+    }
+}
+impl Default for TransitGatewayPropagation {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            resource_id: None,
+            resource_type: None,
+            transit_gateway_route_table_id: None,
+            state: None,
+            transit_gateway_route_table_announcement_id: None,
+        }
+    }
 }
 impl TransitGatewayPropagation {
     /// Starts building a [`TransitGatewayPropagation`].
@@ -58,9 +95,26 @@ impl TransitGatewayPropagation {
     }
 }
 /// A builder for [`TransitGatewayPropagation`](crate::types::TransitGatewayPropagation); start one with `TransitGatewayPropagation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayPropagationBuilder {
     inner: crate::types::TransitGatewayPropagation,
+}
+impl Clone for TransitGatewayPropagationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayPropagationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayPropagationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayPropagation as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayPropagationBuilder {
     /// Sets [`TransitGatewayPropagation::transit_gateway_attachment_id`](crate::types::TransitGatewayPropagation::transit_gateway_attachment_id): The ID of the attachment.

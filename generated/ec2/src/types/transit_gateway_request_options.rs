@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for a transit gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayRequestOptions {
     /// A private Autonomous System Number (ASN) for the Amazon side of a BGP session. The range is 64512 to 65534 for 16-bit ASNs and 4200000000 to 4294967294 for 32-bit ASNs. The default is `64512`.
@@ -35,6 +35,59 @@ pub struct TransitGatewayRequestOptions {
     pub multicast_support: Option<crate::types::MulticastSupportValue>,
     /// One or more IPv4 or IPv6 CIDR blocks for the transit gateway. Must be a size /24 CIDR block or larger for IPv4, or a size /64 CIDR block or larger for IPv6.
     pub transit_gateway_cidr_blocks: Option<Vec<String>>,
+}
+impl Clone for TransitGatewayRequestOptions {
+    fn clone(&self) -> Self {
+        Self {
+            amazon_side_asn: self.amazon_side_asn,
+            auto_accept_shared_attachments: self.auto_accept_shared_attachments.clone(),
+            default_route_table_association: self
+                .default_route_table_association
+                .clone(),
+            default_route_table_propagation: self
+                .default_route_table_propagation
+                .clone(),
+            vpn_ecmp_support: self.vpn_ecmp_support.clone(),
+            dns_support: self.dns_support.clone(),
+            security_group_referencing_support: self
+                .security_group_referencing_support
+                .clone(),
+            multicast_support: self.multicast_support.clone(),
+            transit_gateway_cidr_blocks: self.transit_gateway_cidr_blocks.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayRequestOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.amazon_side_asn == other.amazon_side_asn
+            && self.auto_accept_shared_attachments
+                == other.auto_accept_shared_attachments
+            && self.default_route_table_association
+                == other.default_route_table_association
+            && self.default_route_table_propagation
+                == other.default_route_table_propagation
+            && self.vpn_ecmp_support == other.vpn_ecmp_support
+            && self.dns_support == other.dns_support
+            && self.security_group_referencing_support
+                == other.security_group_referencing_support
+            && self.multicast_support == other.multicast_support
+            && self.transit_gateway_cidr_blocks == other.transit_gateway_cidr_blocks
+    }
+}
+impl Default for TransitGatewayRequestOptions {
+    fn default() -> Self {
+        Self {
+            amazon_side_asn: None,
+            auto_accept_shared_attachments: None,
+            default_route_table_association: None,
+            default_route_table_propagation: None,
+            vpn_ecmp_support: None,
+            dns_support: None,
+            security_group_referencing_support: None,
+            multicast_support: None,
+            transit_gateway_cidr_blocks: None,
+        }
+    }
 }
 impl TransitGatewayRequestOptions {
     /// Starts building a [`TransitGatewayRequestOptions`].
@@ -97,9 +150,26 @@ impl TransitGatewayRequestOptions {
     }
 }
 /// A builder for [`TransitGatewayRequestOptions`](crate::types::TransitGatewayRequestOptions); start one with `TransitGatewayRequestOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayRequestOptionsBuilder {
     inner: crate::types::TransitGatewayRequestOptions,
+}
+impl Clone for TransitGatewayRequestOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayRequestOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayRequestOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayRequestOptions as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayRequestOptionsBuilder {
     /// Sets [`TransitGatewayRequestOptions::amazon_side_asn`](crate::types::TransitGatewayRequestOptions::amazon_side_asn): A private Autonomous System Number (ASN) for the Amazon side of a BGP session.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The matching criteria for a transit gateway policy table entry.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayRequestPolicyRule {
     /// The source CIDR block for the policy rule.
@@ -17,6 +17,39 @@ pub struct TransitGatewayRequestPolicyRule {
     pub protocol: Option<String>,
     /// The metadata key-value pair for the policy rule.
     pub meta_data: Option<crate::types::TransitGatewayRequestPolicyRuleMetaData>,
+}
+impl Clone for TransitGatewayRequestPolicyRule {
+    fn clone(&self) -> Self {
+        Self {
+            source_cidr_block: self.source_cidr_block.clone(),
+            source_port_range: self.source_port_range.clone(),
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            destination_port_range: self.destination_port_range.clone(),
+            protocol: self.protocol.clone(),
+            meta_data: self.meta_data.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayRequestPolicyRule {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_cidr_block == other.source_cidr_block
+            && self.source_port_range == other.source_port_range
+            && self.destination_cidr_block == other.destination_cidr_block
+            && self.destination_port_range == other.destination_port_range
+            && self.protocol == other.protocol && self.meta_data == other.meta_data
+    }
+}
+impl Default for TransitGatewayRequestPolicyRule {
+    fn default() -> Self {
+        Self {
+            source_cidr_block: None,
+            source_port_range: None,
+            destination_cidr_block: None,
+            destination_port_range: None,
+            protocol: None,
+            meta_data: None,
+        }
+    }
 }
 impl TransitGatewayRequestPolicyRule {
     /// Starts building a [`TransitGatewayRequestPolicyRule`].
@@ -58,9 +91,26 @@ impl TransitGatewayRequestPolicyRule {
     }
 }
 /// A builder for [`TransitGatewayRequestPolicyRule`](crate::types::TransitGatewayRequestPolicyRule); start one with `TransitGatewayRequestPolicyRule::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayRequestPolicyRuleBuilder {
     inner: crate::types::TransitGatewayRequestPolicyRule,
+}
+impl Clone for TransitGatewayRequestPolicyRuleBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayRequestPolicyRuleBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayRequestPolicyRuleBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayRequestPolicyRule as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayRequestPolicyRuleBuilder {
     /// Sets [`TransitGatewayRequestPolicyRule::source_cidr_block`](crate::types::TransitGatewayRequestPolicyRule::source_cidr_block): The source CIDR block for the policy rule.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A metadata key-value pair for a transit gateway policy rule.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayRequestPolicyRuleMetaData {
     /// The key of the metadata pair for the policy rule.
     pub meta_data_key: Option<String>,
     /// The value of the metadata pair for the policy rule.
     pub meta_data_value: Option<String>,
+}
+impl Clone for TransitGatewayRequestPolicyRuleMetaData {
+    fn clone(&self) -> Self {
+        Self {
+            meta_data_key: self.meta_data_key.clone(),
+            meta_data_value: self.meta_data_value.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayRequestPolicyRuleMetaData {
+    fn eq(&self, other: &Self) -> bool {
+        self.meta_data_key == other.meta_data_key
+            && self.meta_data_value == other.meta_data_value
+    }
+}
+impl Default for TransitGatewayRequestPolicyRuleMetaData {
+    fn default() -> Self {
+        Self {
+            meta_data_key: None,
+            meta_data_value: None,
+        }
+    }
 }
 impl TransitGatewayRequestPolicyRuleMetaData {
     /// Starts building a [`TransitGatewayRequestPolicyRuleMetaData`].
@@ -28,9 +50,26 @@ impl TransitGatewayRequestPolicyRuleMetaData {
     }
 }
 /// A builder for [`TransitGatewayRequestPolicyRuleMetaData`](crate::types::TransitGatewayRequestPolicyRuleMetaData); start one with `TransitGatewayRequestPolicyRuleMetaData::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayRequestPolicyRuleMetaDataBuilder {
     inner: crate::types::TransitGatewayRequestPolicyRuleMetaData,
+}
+impl Clone for TransitGatewayRequestPolicyRuleMetaDataBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayRequestPolicyRuleMetaDataBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayRequestPolicyRuleMetaDataBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayRequestPolicyRuleMetaData as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayRequestPolicyRuleMetaDataBuilder {
     /// Sets [`TransitGatewayRequestPolicyRuleMetaData::meta_data_key`](crate::types::TransitGatewayRequestPolicyRuleMetaData::meta_data_key): The key of the metadata pair for the policy rule.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route for a transit gateway route table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayRoute {
     /// The CIDR block used for destination matches.
@@ -19,6 +19,42 @@ pub struct TransitGatewayRoute {
     pub type_: Option<crate::types::TransitGatewayRouteType>,
     /// The state of the route.
     pub state: Option<crate::types::TransitGatewayRouteState>,
+}
+impl Clone for TransitGatewayRoute {
+    fn clone(&self) -> Self {
+        Self {
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+            transit_gateway_route_table_announcement_id: self
+                .transit_gateway_route_table_announcement_id
+                .clone(),
+            transit_gateway_attachments: self.transit_gateway_attachments.clone(),
+            type_: self.type_.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayRoute {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_cidr_block == other.destination_cidr_block
+            && self.prefix_list_id == other.prefix_list_id
+            && self.transit_gateway_route_table_announcement_id
+                == other.transit_gateway_route_table_announcement_id
+            && self.transit_gateway_attachments == other.transit_gateway_attachments
+            && self.type_ == other.type_ && self.state == other.state
+    }
+}
+impl Default for TransitGatewayRoute {
+    fn default() -> Self {
+        Self {
+            destination_cidr_block: None,
+            prefix_list_id: None,
+            transit_gateway_route_table_announcement_id: None,
+            transit_gateway_attachments: None,
+            type_: None,
+            state: None,
+        }
+    }
 }
 impl TransitGatewayRoute {
     /// Starts building a [`TransitGatewayRoute`].
@@ -60,9 +96,26 @@ impl TransitGatewayRoute {
     }
 }
 /// A builder for [`TransitGatewayRoute`](crate::types::TransitGatewayRoute); start one with `TransitGatewayRoute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayRouteBuilder {
     inner: crate::types::TransitGatewayRoute,
+}
+impl Clone for TransitGatewayRouteBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayRouteBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayRouteBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayRoute as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayRouteBuilder {
     /// Sets [`TransitGatewayRoute::destination_cidr_block`](crate::types::TransitGatewayRoute::destination_cidr_block): The CIDR block used for destination matches.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayRouteAttachment {
     /// The ID of the resource.
@@ -11,6 +11,31 @@ pub struct TransitGatewayRouteAttachment {
     pub transit_gateway_attachment_id: Option<String>,
     /// The resource type. Note that the `tgw-peering` resource type has been deprecated.
     pub resource_type: Option<crate::types::TransitGatewayAttachmentResourceType>,
+}
+impl Clone for TransitGatewayRouteAttachment {
+    fn clone(&self) -> Self {
+        Self {
+            resource_id: self.resource_id.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            resource_type: self.resource_type.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayRouteAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_id == other.resource_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.resource_type == other.resource_type
+    }
+}
+impl Default for TransitGatewayRouteAttachment {
+    fn default() -> Self {
+        Self {
+            resource_id: None,
+            transit_gateway_attachment_id: None,
+            resource_type: None,
+        }
+    }
 }
 impl TransitGatewayRouteAttachment {
     /// Starts building a [`TransitGatewayRouteAttachment`].
@@ -37,9 +62,26 @@ impl TransitGatewayRouteAttachment {
     }
 }
 /// A builder for [`TransitGatewayRouteAttachment`](crate::types::TransitGatewayRouteAttachment); start one with `TransitGatewayRouteAttachment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayRouteAttachmentBuilder {
     inner: crate::types::TransitGatewayRouteAttachment,
+}
+impl Clone for TransitGatewayRouteAttachmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayRouteAttachmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayRouteAttachmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayRouteAttachment as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayRouteAttachmentBuilder {
     /// Sets [`TransitGatewayRouteAttachment::resource_id`](crate::types::TransitGatewayRouteAttachment::resource_id): The ID of the resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway route table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayRouteTable {
     /// The ID of the transit gateway route table.
@@ -19,6 +19,44 @@ pub struct TransitGatewayRouteTable {
     pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Any tags assigned to the route table.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TransitGatewayRouteTable {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            state: self.state.clone(),
+            default_association_route_table: self.default_association_route_table,
+            default_propagation_route_table: self.default_propagation_route_table,
+            creation_time: self.creation_time,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayRouteTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_id == other.transit_gateway_route_table_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.state == other.state
+            && self.default_association_route_table
+                == other.default_association_route_table
+            && self.default_propagation_route_table
+                == other.default_propagation_route_table
+            && self.creation_time == other.creation_time && self.tags == other.tags
+    }
+}
+impl Default for TransitGatewayRouteTable {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_id: None,
+            transit_gateway_id: None,
+            state: None,
+            default_association_route_table: None,
+            default_propagation_route_table: None,
+            creation_time: None,
+            tags: None,
+        }
+    }
 }
 impl TransitGatewayRouteTable {
     /// Starts building a [`TransitGatewayRouteTable`].
@@ -63,9 +101,26 @@ impl TransitGatewayRouteTable {
     }
 }
 /// A builder for [`TransitGatewayRouteTable`](crate::types::TransitGatewayRouteTable); start one with `TransitGatewayRouteTable::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayRouteTableBuilder {
     inner: crate::types::TransitGatewayRouteTable,
+}
+impl Clone for TransitGatewayRouteTableBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayRouteTableBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayRouteTableBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayRouteTable as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayRouteTableBuilder {
     /// Sets [`TransitGatewayRouteTable::transit_gateway_route_table_id`](crate::types::TransitGatewayRouteTable::transit_gateway_route_table_id): The ID of the transit gateway route table.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway route table announcement.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayRouteTableAnnouncement {
     /// The ID of the transit gateway route table announcement.
@@ -29,6 +29,57 @@ pub struct TransitGatewayRouteTableAnnouncement {
     pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The key-value pairs associated with the route table announcement.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TransitGatewayRouteTableAnnouncement {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_route_table_announcement_id: self
+                .transit_gateway_route_table_announcement_id
+                .clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            core_network_id: self.core_network_id.clone(),
+            peer_transit_gateway_id: self.peer_transit_gateway_id.clone(),
+            peer_core_network_id: self.peer_core_network_id.clone(),
+            peering_attachment_id: self.peering_attachment_id.clone(),
+            announcement_direction: self.announcement_direction.clone(),
+            transit_gateway_route_table_id: self.transit_gateway_route_table_id.clone(),
+            state: self.state.clone(),
+            creation_time: self.creation_time,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayRouteTableAnnouncement {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_route_table_announcement_id
+            == other.transit_gateway_route_table_announcement_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.core_network_id == other.core_network_id
+            && self.peer_transit_gateway_id == other.peer_transit_gateway_id
+            && self.peer_core_network_id == other.peer_core_network_id
+            && self.peering_attachment_id == other.peering_attachment_id
+            && self.announcement_direction == other.announcement_direction
+            && self.transit_gateway_route_table_id
+                == other.transit_gateway_route_table_id && self.state == other.state
+            && self.creation_time == other.creation_time && self.tags == other.tags
+    }
+}
+impl Default for TransitGatewayRouteTableAnnouncement {
+    fn default() -> Self {
+        Self {
+            transit_gateway_route_table_announcement_id: None,
+            transit_gateway_id: None,
+            core_network_id: None,
+            peer_transit_gateway_id: None,
+            peer_core_network_id: None,
+            peering_attachment_id: None,
+            announcement_direction: None,
+            transit_gateway_route_table_id: None,
+            state: None,
+            creation_time: None,
+            tags: None,
+        }
+    }
 }
 impl TransitGatewayRouteTableAnnouncement {
     /// Starts building a [`TransitGatewayRouteTableAnnouncement`].
@@ -97,9 +148,26 @@ impl TransitGatewayRouteTableAnnouncement {
     }
 }
 /// A builder for [`TransitGatewayRouteTableAnnouncement`](crate::types::TransitGatewayRouteTableAnnouncement); start one with `TransitGatewayRouteTableAnnouncement::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayRouteTableAnnouncementBuilder {
     inner: crate::types::TransitGatewayRouteTableAnnouncement,
+}
+impl Clone for TransitGatewayRouteTableAnnouncementBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayRouteTableAnnouncementBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayRouteTableAnnouncementBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayRouteTableAnnouncement as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayRouteTableAnnouncementBuilder {
     /// Sets [`TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_announcement_id`](crate::types::TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_announcement_id): The ID of the transit gateway route table announcement.

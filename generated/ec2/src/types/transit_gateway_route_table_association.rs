@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between a route table and a resource attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayRouteTableAssociation {
     /// The ID of the attachment.
@@ -13,6 +13,33 @@ pub struct TransitGatewayRouteTableAssociation {
     pub resource_type: Option<crate::types::TransitGatewayAttachmentResourceType>,
     /// The state of the association.
     pub state: Option<crate::types::TransitGatewayAssociationState>,
+}
+impl Clone for TransitGatewayRouteTableAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayRouteTableAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type && self.state == other.state
+    }
+}
+impl Default for TransitGatewayRouteTableAssociation {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            resource_id: None,
+            resource_type: None,
+            state: None,
+        }
+    }
 }
 impl TransitGatewayRouteTableAssociation {
     /// Starts building a [`TransitGatewayRouteTableAssociation`].
@@ -44,9 +71,26 @@ impl TransitGatewayRouteTableAssociation {
     }
 }
 /// A builder for [`TransitGatewayRouteTableAssociation`](crate::types::TransitGatewayRouteTableAssociation); start one with `TransitGatewayRouteTableAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayRouteTableAssociationBuilder {
     inner: crate::types::TransitGatewayRouteTableAssociation,
+}
+impl Clone for TransitGatewayRouteTableAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayRouteTableAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayRouteTableAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayRouteTableAssociation as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayRouteTableAssociationBuilder {
     /// Sets [`TransitGatewayRouteTableAssociation::transit_gateway_attachment_id`](crate::types::TransitGatewayRouteTableAssociation::transit_gateway_attachment_id): The ID of the attachment.

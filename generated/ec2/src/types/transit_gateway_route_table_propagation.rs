@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route table propagation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayRouteTablePropagation {
     /// The ID of the attachment.
@@ -15,6 +15,39 @@ pub struct TransitGatewayRouteTablePropagation {
     pub state: Option<crate::types::TransitGatewayPropagationState>,
     /// The ID of the transit gateway route table announcement.
     pub transit_gateway_route_table_announcement_id: Option<String>,
+}
+impl Clone for TransitGatewayRouteTablePropagation {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+            state: self.state.clone(),
+            transit_gateway_route_table_announcement_id: self
+                .transit_gateway_route_table_announcement_id
+                .clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayRouteTablePropagation {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type && self.state == other.state
+            && self.transit_gateway_route_table_announcement_id
+                == other.transit_gateway_route_table_announcement_id
+    }
+}
+impl Default for TransitGatewayRouteTablePropagation {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            resource_id: None,
+            resource_type: None,
+            state: None,
+            transit_gateway_route_table_announcement_id: None,
+        }
+    }
 }
 impl TransitGatewayRouteTablePropagation {
     /// Starts building a [`TransitGatewayRouteTablePropagation`].
@@ -51,9 +84,26 @@ impl TransitGatewayRouteTablePropagation {
     }
 }
 /// A builder for [`TransitGatewayRouteTablePropagation`](crate::types::TransitGatewayRouteTablePropagation); start one with `TransitGatewayRouteTablePropagation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayRouteTablePropagationBuilder {
     inner: crate::types::TransitGatewayRouteTablePropagation,
+}
+impl Clone for TransitGatewayRouteTablePropagationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayRouteTablePropagationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayRouteTablePropagationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayRouteTablePropagation as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayRouteTablePropagationBuilder {
     /// Sets [`TransitGatewayRouteTablePropagation::transit_gateway_attachment_id`](crate::types::TransitGatewayRouteTablePropagation::transit_gateway_attachment_id): The ID of the attachment.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route in a transit gateway route table.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayRouteTableRoute {
     /// The CIDR block used for destination matches.
@@ -22,6 +22,42 @@ pub struct TransitGatewayRouteTableRoute {
     pub resource_id: Option<String>,
     /// The resource type for the route attachment.
     pub resource_type: Option<String>,
+}
+impl Clone for TransitGatewayRouteTableRoute {
+    fn clone(&self) -> Self {
+        Self {
+            destination_cidr: self.destination_cidr.clone(),
+            state: self.state.clone(),
+            route_origin: self.route_origin.clone(),
+            prefix_list_id: self.prefix_list_id.clone(),
+            attachment_id: self.attachment_id.clone(),
+            resource_id: self.resource_id.clone(),
+            resource_type: self.resource_type.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayRouteTableRoute {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_cidr == other.destination_cidr && self.state == other.state
+            && self.route_origin == other.route_origin
+            && self.prefix_list_id == other.prefix_list_id
+            && self.attachment_id == other.attachment_id
+            && self.resource_id == other.resource_id
+            && self.resource_type == other.resource_type
+    }
+}
+impl Default for TransitGatewayRouteTableRoute {
+    fn default() -> Self {
+        Self {
+            destination_cidr: None,
+            state: None,
+            route_origin: None,
+            prefix_list_id: None,
+            attachment_id: None,
+            resource_id: None,
+            resource_type: None,
+        }
+    }
 }
 impl TransitGatewayRouteTableRoute {
     /// Starts building a [`TransitGatewayRouteTableRoute`].
@@ -66,9 +102,26 @@ impl TransitGatewayRouteTableRoute {
     }
 }
 /// A builder for [`TransitGatewayRouteTableRoute`](crate::types::TransitGatewayRouteTableRoute); start one with `TransitGatewayRouteTableRoute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayRouteTableRouteBuilder {
     inner: crate::types::TransitGatewayRouteTableRoute,
+}
+impl Clone for TransitGatewayRouteTableRouteBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayRouteTableRouteBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayRouteTableRouteBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayRouteTableRoute as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayRouteTableRouteBuilder {
     /// Sets [`TransitGatewayRouteTableRoute::destination_cidr`](crate::types::TransitGatewayRouteTableRoute::destination_cidr): The CIDR block used for destination matches.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC attachment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayVpcAttachment {
     /// The ID of the attachment.
@@ -23,6 +23,46 @@ pub struct TransitGatewayVpcAttachment {
     pub options: Option<crate::types::TransitGatewayVpcAttachmentOptions>,
     /// The tags for the VPC attachment.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TransitGatewayVpcAttachment {
+    fn clone(&self) -> Self {
+        Self {
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            vpc_owner_id: self.vpc_owner_id.clone(),
+            state: self.state.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+            creation_time: self.creation_time,
+            options: self.options.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayVpcAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.vpc_id == other.vpc_id && self.vpc_owner_id == other.vpc_owner_id
+            && self.state == other.state && self.subnet_ids == other.subnet_ids
+            && self.creation_time == other.creation_time && self.options == other.options
+            && self.tags == other.tags
+    }
+}
+impl Default for TransitGatewayVpcAttachment {
+    fn default() -> Self {
+        Self {
+            transit_gateway_attachment_id: None,
+            transit_gateway_id: None,
+            vpc_id: None,
+            vpc_owner_id: None,
+            state: None,
+            subnet_ids: None,
+            creation_time: None,
+            options: None,
+            tags: None,
+        }
+    }
 }
 impl TransitGatewayVpcAttachment {
     /// Starts building a [`TransitGatewayVpcAttachment`].
@@ -77,9 +117,26 @@ impl TransitGatewayVpcAttachment {
     }
 }
 /// A builder for [`TransitGatewayVpcAttachment`](crate::types::TransitGatewayVpcAttachment); start one with `TransitGatewayVpcAttachment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayVpcAttachmentBuilder {
     inner: crate::types::TransitGatewayVpcAttachment,
+}
+impl Clone for TransitGatewayVpcAttachmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayVpcAttachmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayVpcAttachmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayVpcAttachment as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayVpcAttachmentBuilder {
     /// Sets [`TransitGatewayVpcAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayVpcAttachment::transit_gateway_attachment_id): The ID of the attachment.

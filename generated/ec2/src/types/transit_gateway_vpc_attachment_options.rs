@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the VPC attachment options.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TransitGatewayVpcAttachmentOptions {
     /// Indicates whether DNS support is enabled.
@@ -19,6 +19,37 @@ pub struct TransitGatewayVpcAttachmentOptions {
     pub ipv6_support: Option<crate::types::Ipv6SupportValue>,
     /// Indicates whether appliance mode support is enabled.
     pub appliance_mode_support: Option<crate::types::ApplianceModeSupportValue>,
+}
+impl Clone for TransitGatewayVpcAttachmentOptions {
+    fn clone(&self) -> Self {
+        Self {
+            dns_support: self.dns_support.clone(),
+            security_group_referencing_support: self
+                .security_group_referencing_support
+                .clone(),
+            ipv6_support: self.ipv6_support.clone(),
+            appliance_mode_support: self.appliance_mode_support.clone(),
+        }
+    }
+}
+impl PartialEq for TransitGatewayVpcAttachmentOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.dns_support == other.dns_support
+            && self.security_group_referencing_support
+                == other.security_group_referencing_support
+            && self.ipv6_support == other.ipv6_support
+            && self.appliance_mode_support == other.appliance_mode_support
+    }
+}
+impl Default for TransitGatewayVpcAttachmentOptions {
+    fn default() -> Self {
+        Self {
+            dns_support: None,
+            security_group_referencing_support: None,
+            ipv6_support: None,
+            appliance_mode_support: None,
+        }
+    }
 }
 impl TransitGatewayVpcAttachmentOptions {
     /// Starts building a [`TransitGatewayVpcAttachmentOptions`].
@@ -52,9 +83,26 @@ impl TransitGatewayVpcAttachmentOptions {
     }
 }
 /// A builder for [`TransitGatewayVpcAttachmentOptions`](crate::types::TransitGatewayVpcAttachmentOptions); start one with `TransitGatewayVpcAttachmentOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TransitGatewayVpcAttachmentOptionsBuilder {
     inner: crate::types::TransitGatewayVpcAttachmentOptions,
+}
+impl Clone for TransitGatewayVpcAttachmentOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TransitGatewayVpcAttachmentOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TransitGatewayVpcAttachmentOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TransitGatewayVpcAttachmentOptions as Default>::default(),
+        }
+    }
 }
 impl TransitGatewayVpcAttachmentOptionsBuilder {
     /// Sets [`TransitGatewayVpcAttachmentOptions::dns_support`](crate::types::TransitGatewayVpcAttachmentOptions::dns_support): Indicates whether DNS support is enabled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an association between a branch network interface with a trunk network interface.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TrunkInterfaceAssociation {
     /// The ID of the association.
@@ -19,6 +19,42 @@ pub struct TrunkInterfaceAssociation {
     pub gre_key: Option<i32>,
     /// The tags for the trunk interface association.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TrunkInterfaceAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+            branch_interface_id: self.branch_interface_id.clone(),
+            trunk_interface_id: self.trunk_interface_id.clone(),
+            interface_protocol: self.interface_protocol.clone(),
+            vlan_id: self.vlan_id,
+            gre_key: self.gre_key,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TrunkInterfaceAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id
+            && self.branch_interface_id == other.branch_interface_id
+            && self.trunk_interface_id == other.trunk_interface_id
+            && self.interface_protocol == other.interface_protocol
+            && self.vlan_id == other.vlan_id && self.gre_key == other.gre_key
+            && self.tags == other.tags
+    }
+}
+impl Default for TrunkInterfaceAssociation {
+    fn default() -> Self {
+        Self {
+            association_id: None,
+            branch_interface_id: None,
+            trunk_interface_id: None,
+            interface_protocol: None,
+            vlan_id: None,
+            gre_key: None,
+            tags: None,
+        }
+    }
 }
 impl TrunkInterfaceAssociation {
     /// Starts building a [`TrunkInterfaceAssociation`].
@@ -63,9 +99,26 @@ impl TrunkInterfaceAssociation {
     }
 }
 /// A builder for [`TrunkInterfaceAssociation`](crate::types::TrunkInterfaceAssociation); start one with `TrunkInterfaceAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TrunkInterfaceAssociationBuilder {
     inner: crate::types::TrunkInterfaceAssociation,
+}
+impl Clone for TrunkInterfaceAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TrunkInterfaceAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TrunkInterfaceAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TrunkInterfaceAssociation as Default>::default(),
+        }
+    }
 }
 impl TrunkInterfaceAssociationBuilder {
     /// Sets [`TrunkInterfaceAssociation::association_id`](crate::types::TrunkInterfaceAssociation::association_id): The ID of the association.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnassignIpv6AddressesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnassignIpv6AddressesRequest {
     /// The IPv6 prefixes to unassign from the network interface.
@@ -13,6 +13,31 @@ pub struct UnassignIpv6AddressesRequest {
     pub network_interface_id: Option<String>,
     /// The IPv6 addresses to unassign from the network interface.
     pub ipv6_addresses: Option<Vec<String>>,
+}
+impl Clone for UnassignIpv6AddressesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ipv6_prefixes: self.ipv6_prefixes.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            ipv6_addresses: self.ipv6_addresses.clone(),
+        }
+    }
+}
+impl PartialEq for UnassignIpv6AddressesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv6_prefixes == other.ipv6_prefixes
+            && self.network_interface_id == other.network_interface_id
+            && self.ipv6_addresses == other.ipv6_addresses
+    }
+}
+impl Default for UnassignIpv6AddressesRequest {
+    fn default() -> Self {
+        Self {
+            ipv6_prefixes: None,
+            network_interface_id: None,
+            ipv6_addresses: None,
+        }
+    }
 }
 impl UnassignIpv6AddressesRequest {
     /// Starts building a [`UnassignIpv6AddressesRequest`].
@@ -37,9 +62,26 @@ impl UnassignIpv6AddressesRequest {
     }
 }
 /// A builder for [`UnassignIpv6AddressesRequest`](crate::types::UnassignIpv6AddressesRequest); start one with `UnassignIpv6AddressesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnassignIpv6AddressesRequestBuilder {
     inner: crate::types::UnassignIpv6AddressesRequest,
+}
+impl Clone for UnassignIpv6AddressesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnassignIpv6AddressesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnassignIpv6AddressesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnassignIpv6AddressesRequest as Default>::default(),
+        }
+    }
 }
 impl UnassignIpv6AddressesRequestBuilder {
     /// Appends one item to [`UnassignIpv6AddressesRequest::ipv6_prefixes`](crate::types::UnassignIpv6AddressesRequest::ipv6_prefixes): The IPv6 prefixes to unassign from the network interface.

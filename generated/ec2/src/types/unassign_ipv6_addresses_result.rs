@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnassignIpv6AddressesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnassignIpv6AddressesResult {
     /// The ID of the network interface.
@@ -11,6 +11,31 @@ pub struct UnassignIpv6AddressesResult {
     pub unassigned_ipv6_addresses: Option<Vec<String>>,
     /// The IPv6 prefixes that have been unassigned from the network interface.
     pub unassigned_ipv6_prefixes: Option<Vec<String>>,
+}
+impl Clone for UnassignIpv6AddressesResult {
+    fn clone(&self) -> Self {
+        Self {
+            network_interface_id: self.network_interface_id.clone(),
+            unassigned_ipv6_addresses: self.unassigned_ipv6_addresses.clone(),
+            unassigned_ipv6_prefixes: self.unassigned_ipv6_prefixes.clone(),
+        }
+    }
+}
+impl PartialEq for UnassignIpv6AddressesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interface_id == other.network_interface_id
+            && self.unassigned_ipv6_addresses == other.unassigned_ipv6_addresses
+            && self.unassigned_ipv6_prefixes == other.unassigned_ipv6_prefixes
+    }
+}
+impl Default for UnassignIpv6AddressesResult {
+    fn default() -> Self {
+        Self {
+            network_interface_id: None,
+            unassigned_ipv6_addresses: None,
+            unassigned_ipv6_prefixes: None,
+        }
+    }
 }
 impl UnassignIpv6AddressesResult {
     /// Starts building a [`UnassignIpv6AddressesResult`].
@@ -35,9 +60,26 @@ impl UnassignIpv6AddressesResult {
     }
 }
 /// A builder for [`UnassignIpv6AddressesResult`](crate::types::UnassignIpv6AddressesResult); start one with `UnassignIpv6AddressesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnassignIpv6AddressesResultBuilder {
     inner: crate::types::UnassignIpv6AddressesResult,
+}
+impl Clone for UnassignIpv6AddressesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnassignIpv6AddressesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnassignIpv6AddressesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnassignIpv6AddressesResult as Default>::default(),
+        }
+    }
 }
 impl UnassignIpv6AddressesResultBuilder {
     /// Sets [`UnassignIpv6AddressesResult::network_interface_id`](crate::types::UnassignIpv6AddressesResult::network_interface_id): The ID of the network interface.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for UnassignPrivateIpAddresses.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnassignPrivateIpAddressesRequest {
     /// The IPv4 prefixes to unassign from the network interface.
@@ -13,6 +13,31 @@ pub struct UnassignPrivateIpAddressesRequest {
     pub network_interface_id: Option<String>,
     /// The secondary private IP addresses to unassign from the network interface. You can specify this option multiple times to unassign more than one IP address.
     pub private_ip_addresses: Option<Vec<String>>,
+}
+impl Clone for UnassignPrivateIpAddressesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ipv4_prefixes: self.ipv4_prefixes.clone(),
+            network_interface_id: self.network_interface_id.clone(),
+            private_ip_addresses: self.private_ip_addresses.clone(),
+        }
+    }
+}
+impl PartialEq for UnassignPrivateIpAddressesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ipv4_prefixes == other.ipv4_prefixes
+            && self.network_interface_id == other.network_interface_id
+            && self.private_ip_addresses == other.private_ip_addresses
+    }
+}
+impl Default for UnassignPrivateIpAddressesRequest {
+    fn default() -> Self {
+        Self {
+            ipv4_prefixes: None,
+            network_interface_id: None,
+            private_ip_addresses: None,
+        }
+    }
 }
 impl UnassignPrivateIpAddressesRequest {
     /// Starts building a [`UnassignPrivateIpAddressesRequest`].
@@ -37,9 +62,26 @@ impl UnassignPrivateIpAddressesRequest {
     }
 }
 /// A builder for [`UnassignPrivateIpAddressesRequest`](crate::types::UnassignPrivateIpAddressesRequest); start one with `UnassignPrivateIpAddressesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnassignPrivateIpAddressesRequestBuilder {
     inner: crate::types::UnassignPrivateIpAddressesRequest,
+}
+impl Clone for UnassignPrivateIpAddressesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnassignPrivateIpAddressesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnassignPrivateIpAddressesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnassignPrivateIpAddressesRequest as Default>::default(),
+        }
+    }
 }
 impl UnassignPrivateIpAddressesRequestBuilder {
     /// Appends one item to [`UnassignPrivateIpAddressesRequest::ipv4_prefixes`](crate::types::UnassignPrivateIpAddressesRequest::ipv4_prefixes): The IPv4 prefixes to unassign from the network interface.

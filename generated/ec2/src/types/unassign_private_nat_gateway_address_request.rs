@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnassignPrivateNatGatewayAddressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnassignPrivateNatGatewayAddressRequest {
     /// The ID of the NAT gateway.
@@ -17,6 +17,34 @@ pub struct UnassignPrivateNatGatewayAddressRequest {
     pub max_drain_duration_seconds: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for UnassignPrivateNatGatewayAddressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            nat_gateway_id: self.nat_gateway_id.clone(),
+            private_ip_addresses: self.private_ip_addresses.clone(),
+            max_drain_duration_seconds: self.max_drain_duration_seconds,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for UnassignPrivateNatGatewayAddressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.nat_gateway_id == other.nat_gateway_id
+            && self.private_ip_addresses == other.private_ip_addresses
+            && self.max_drain_duration_seconds == other.max_drain_duration_seconds
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for UnassignPrivateNatGatewayAddressRequest {
+    fn default() -> Self {
+        Self {
+            nat_gateway_id: None,
+            private_ip_addresses: None,
+            max_drain_duration_seconds: None,
+            dry_run: None,
+        }
+    }
 }
 impl UnassignPrivateNatGatewayAddressRequest {
     /// Starts building a [`UnassignPrivateNatGatewayAddressRequest`].
@@ -46,9 +74,26 @@ impl UnassignPrivateNatGatewayAddressRequest {
     }
 }
 /// A builder for [`UnassignPrivateNatGatewayAddressRequest`](crate::types::UnassignPrivateNatGatewayAddressRequest); start one with `UnassignPrivateNatGatewayAddressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnassignPrivateNatGatewayAddressRequestBuilder {
     inner: crate::types::UnassignPrivateNatGatewayAddressRequest,
+}
+impl Clone for UnassignPrivateNatGatewayAddressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnassignPrivateNatGatewayAddressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnassignPrivateNatGatewayAddressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnassignPrivateNatGatewayAddressRequest as Default>::default(),
+        }
+    }
 }
 impl UnassignPrivateNatGatewayAddressRequestBuilder {
     /// Sets [`UnassignPrivateNatGatewayAddressRequest::nat_gateway_id`](crate::types::UnassignPrivateNatGatewayAddressRequest::nat_gateway_id): The ID of the NAT gateway.

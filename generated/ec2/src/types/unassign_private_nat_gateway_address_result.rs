@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnassignPrivateNatGatewayAddressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnassignPrivateNatGatewayAddressResult {
     /// The ID of the NAT gateway.
     pub nat_gateway_id: Option<String>,
     /// Information about the NAT gateway IP addresses.
     pub nat_gateway_addresses: Option<Vec<crate::types::NatGatewayAddress>>,
+}
+impl Clone for UnassignPrivateNatGatewayAddressResult {
+    fn clone(&self) -> Self {
+        Self {
+            nat_gateway_id: self.nat_gateway_id.clone(),
+            nat_gateway_addresses: self.nat_gateway_addresses.clone(),
+        }
+    }
+}
+impl PartialEq for UnassignPrivateNatGatewayAddressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.nat_gateway_id == other.nat_gateway_id
+            && self.nat_gateway_addresses == other.nat_gateway_addresses
+    }
+}
+impl Default for UnassignPrivateNatGatewayAddressResult {
+    fn default() -> Self {
+        Self {
+            nat_gateway_id: None,
+            nat_gateway_addresses: None,
+        }
+    }
 }
 impl UnassignPrivateNatGatewayAddressResult {
     /// Starts building a [`UnassignPrivateNatGatewayAddressResult`].
@@ -28,9 +50,26 @@ impl UnassignPrivateNatGatewayAddressResult {
     }
 }
 /// A builder for [`UnassignPrivateNatGatewayAddressResult`](crate::types::UnassignPrivateNatGatewayAddressResult); start one with `UnassignPrivateNatGatewayAddressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnassignPrivateNatGatewayAddressResultBuilder {
     inner: crate::types::UnassignPrivateNatGatewayAddressResult,
+}
+impl Clone for UnassignPrivateNatGatewayAddressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnassignPrivateNatGatewayAddressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnassignPrivateNatGatewayAddressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnassignPrivateNatGatewayAddressResult as Default>::default(),
+        }
+    }
 }
 impl UnassignPrivateNatGatewayAddressResultBuilder {
     /// Sets [`UnassignPrivateNatGatewayAddressResult::nat_gateway_id`](crate::types::UnassignPrivateNatGatewayAddressResult::nat_gateway_id): The ID of the NAT gateway.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnlockSnapshotRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnlockSnapshotRequest {
     /// The ID of the snapshot to unlock.
@@ -11,6 +11,27 @@ pub struct UnlockSnapshotRequest {
     pub snapshot_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for UnlockSnapshotRequest {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for UnlockSnapshotRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for UnlockSnapshotRequest {
+    fn default() -> Self {
+        Self {
+            snapshot_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl UnlockSnapshotRequest {
     /// Starts building a [`UnlockSnapshotRequest`].
@@ -30,9 +51,26 @@ impl UnlockSnapshotRequest {
     }
 }
 /// A builder for [`UnlockSnapshotRequest`](crate::types::UnlockSnapshotRequest); start one with `UnlockSnapshotRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnlockSnapshotRequestBuilder {
     inner: crate::types::UnlockSnapshotRequest,
+}
+impl Clone for UnlockSnapshotRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnlockSnapshotRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnlockSnapshotRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnlockSnapshotRequest as Default>::default(),
+        }
+    }
 }
 impl UnlockSnapshotRequestBuilder {
     /// Sets [`UnlockSnapshotRequest::snapshot_id`](crate::types::UnlockSnapshotRequest::snapshot_id): The ID of the snapshot to unlock.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnlockSnapshotResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnlockSnapshotResult {
     /// The ID of the snapshot.
     pub snapshot_id: Option<String>,
+}
+impl Clone for UnlockSnapshotResult {
+    fn clone(&self) -> Self {
+        Self {
+            snapshot_id: self.snapshot_id.clone(),
+        }
+    }
+}
+impl PartialEq for UnlockSnapshotResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot_id == other.snapshot_id
+    }
+}
+impl Default for UnlockSnapshotResult {
+    fn default() -> Self {
+        Self { snapshot_id: None }
+    }
 }
 impl UnlockSnapshotResult {
     /// Starts building a [`UnlockSnapshotResult`].
@@ -21,9 +38,26 @@ impl UnlockSnapshotResult {
     }
 }
 /// A builder for [`UnlockSnapshotResult`](crate::types::UnlockSnapshotResult); start one with `UnlockSnapshotResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnlockSnapshotResultBuilder {
     inner: crate::types::UnlockSnapshotResult,
+}
+impl Clone for UnlockSnapshotResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnlockSnapshotResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnlockSnapshotResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnlockSnapshotResult as Default>::default(),
+        }
+    }
 }
 impl UnlockSnapshotResultBuilder {
     /// Sets [`UnlockSnapshotResult::snapshot_id`](crate::types::UnlockSnapshotResult::snapshot_id): The ID of the snapshot.

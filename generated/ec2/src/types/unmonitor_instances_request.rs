@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnmonitorInstancesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnmonitorInstancesRequest {
     /// The IDs of the instances.
@@ -11,6 +11,27 @@ pub struct UnmonitorInstancesRequest {
     pub instance_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for UnmonitorInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            instance_ids: self.instance_ids.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for UnmonitorInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_ids == other.instance_ids && self.dry_run == other.dry_run
+    }
+}
+impl Default for UnmonitorInstancesRequest {
+    fn default() -> Self {
+        Self {
+            instance_ids: None,
+            dry_run: None,
+        }
+    }
 }
 impl UnmonitorInstancesRequest {
     /// Starts building a [`UnmonitorInstancesRequest`].
@@ -30,9 +51,26 @@ impl UnmonitorInstancesRequest {
     }
 }
 /// A builder for [`UnmonitorInstancesRequest`](crate::types::UnmonitorInstancesRequest); start one with `UnmonitorInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnmonitorInstancesRequestBuilder {
     inner: crate::types::UnmonitorInstancesRequest,
+}
+impl Clone for UnmonitorInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnmonitorInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnmonitorInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnmonitorInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl UnmonitorInstancesRequestBuilder {
     /// Appends one item to [`UnmonitorInstancesRequest::instance_ids`](crate::types::UnmonitorInstancesRequest::instance_ids): The IDs of the instances.

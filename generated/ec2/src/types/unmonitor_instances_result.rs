@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnmonitorInstancesResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnmonitorInstancesResult {
     /// The monitoring information.
     pub instance_monitorings: Option<Vec<crate::types::InstanceMonitoring>>,
+}
+impl Clone for UnmonitorInstancesResult {
+    fn clone(&self) -> Self {
+        Self {
+            instance_monitorings: self.instance_monitorings.clone(),
+        }
+    }
+}
+impl PartialEq for UnmonitorInstancesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_monitorings == other.instance_monitorings
+    }
+}
+impl Default for UnmonitorInstancesResult {
+    fn default() -> Self {
+        Self { instance_monitorings: None }
+    }
 }
 impl UnmonitorInstancesResult {
     /// Starts building a [`UnmonitorInstancesResult`].
@@ -21,9 +38,26 @@ impl UnmonitorInstancesResult {
     }
 }
 /// A builder for [`UnmonitorInstancesResult`](crate::types::UnmonitorInstancesResult); start one with `UnmonitorInstancesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnmonitorInstancesResultBuilder {
     inner: crate::types::UnmonitorInstancesResult,
+}
+impl Clone for UnmonitorInstancesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnmonitorInstancesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnmonitorInstancesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnmonitorInstancesResult as Default>::default(),
+        }
+    }
 }
 impl UnmonitorInstancesResultBuilder {
     /// Appends one item to [`UnmonitorInstancesResult::instance_monitorings`](crate::types::UnmonitorInstancesResult::instance_monitorings): The monitoring information.

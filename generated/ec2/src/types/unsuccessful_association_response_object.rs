@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an unsuccessful application status check association.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnsuccessfulAssociationResponseObject {
     /// The ID of the application status check.
@@ -13,6 +13,34 @@ pub struct UnsuccessfulAssociationResponseObject {
     pub association_value: Option<String>,
     /// The reason the association failed.
     pub reason: Option<String>,
+}
+impl Clone for UnsuccessfulAssociationResponseObject {
+    fn clone(&self) -> Self {
+        Self {
+            application_status_check_id: self.application_status_check_id.clone(),
+            association_type: self.association_type.clone(),
+            association_value: self.association_value.clone(),
+            reason: self.reason.clone(),
+        }
+    }
+}
+impl PartialEq for UnsuccessfulAssociationResponseObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.application_status_check_id == other.application_status_check_id
+            && self.association_type == other.association_type
+            && self.association_value == other.association_value
+            && self.reason == other.reason
+    }
+}
+impl Default for UnsuccessfulAssociationResponseObject {
+    fn default() -> Self {
+        Self {
+            application_status_check_id: None,
+            association_type: None,
+            association_value: None,
+            reason: None,
+        }
+    }
 }
 impl UnsuccessfulAssociationResponseObject {
     /// Starts building a [`UnsuccessfulAssociationResponseObject`].
@@ -42,9 +70,26 @@ impl UnsuccessfulAssociationResponseObject {
     }
 }
 /// A builder for [`UnsuccessfulAssociationResponseObject`](crate::types::UnsuccessfulAssociationResponseObject); start one with `UnsuccessfulAssociationResponseObject::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnsuccessfulAssociationResponseObjectBuilder {
     inner: crate::types::UnsuccessfulAssociationResponseObject,
+}
+impl Clone for UnsuccessfulAssociationResponseObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnsuccessfulAssociationResponseObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnsuccessfulAssociationResponseObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnsuccessfulAssociationResponseObject as Default>::default(),
+        }
+    }
 }
 impl UnsuccessfulAssociationResponseObjectBuilder {
     /// Sets [`UnsuccessfulAssociationResponseObject::application_status_check_id`](crate::types::UnsuccessfulAssociationResponseObject::application_status_check_id): The ID of the application status check.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the burstable performance instance whose credit option for CPU usage was not modified.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnsuccessfulInstanceCreditSpecificationItem {
     /// The ID of the instance.
     pub instance_id: Option<String>,
     /// The applicable error for the burstable performance instance whose credit option for CPU usage was not modified.
     pub error: Option<crate::types::UnsuccessfulInstanceCreditSpecificationItemError>,
+}
+impl Clone for UnsuccessfulInstanceCreditSpecificationItem {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+impl PartialEq for UnsuccessfulInstanceCreditSpecificationItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.error == other.error
+    }
+}
+impl Default for UnsuccessfulInstanceCreditSpecificationItem {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            error: None,
+        }
+    }
 }
 impl UnsuccessfulInstanceCreditSpecificationItem {
     /// Starts building a [`UnsuccessfulInstanceCreditSpecificationItem`].
@@ -30,9 +51,26 @@ impl UnsuccessfulInstanceCreditSpecificationItem {
     }
 }
 /// A builder for [`UnsuccessfulInstanceCreditSpecificationItem`](crate::types::UnsuccessfulInstanceCreditSpecificationItem); start one with `UnsuccessfulInstanceCreditSpecificationItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnsuccessfulInstanceCreditSpecificationItemBuilder {
     inner: crate::types::UnsuccessfulInstanceCreditSpecificationItem,
+}
+impl Clone for UnsuccessfulInstanceCreditSpecificationItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnsuccessfulInstanceCreditSpecificationItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnsuccessfulInstanceCreditSpecificationItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnsuccessfulInstanceCreditSpecificationItem as Default>::default(),
+        }
+    }
 }
 impl UnsuccessfulInstanceCreditSpecificationItemBuilder {
     /// Sets [`UnsuccessfulInstanceCreditSpecificationItem::instance_id`](crate::types::UnsuccessfulInstanceCreditSpecificationItem::instance_id): The ID of the instance.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the error for the burstable performance instance whose credit option for CPU usage was not modified.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnsuccessfulInstanceCreditSpecificationItemError {
     /// The error code.
     pub code: Option<crate::types::UnsuccessfulInstanceCreditSpecificationErrorCode>,
     /// The applicable error message.
     pub message: Option<String>,
+}
+impl Clone for UnsuccessfulInstanceCreditSpecificationItemError {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for UnsuccessfulInstanceCreditSpecificationItemError {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for UnsuccessfulInstanceCreditSpecificationItemError {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl UnsuccessfulInstanceCreditSpecificationItemError {
     /// Starts building a [`UnsuccessfulInstanceCreditSpecificationItemError`].
@@ -30,9 +48,26 @@ impl UnsuccessfulInstanceCreditSpecificationItemError {
     }
 }
 /// A builder for [`UnsuccessfulInstanceCreditSpecificationItemError`](crate::types::UnsuccessfulInstanceCreditSpecificationItemError); start one with `UnsuccessfulInstanceCreditSpecificationItemError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnsuccessfulInstanceCreditSpecificationItemErrorBuilder {
     inner: crate::types::UnsuccessfulInstanceCreditSpecificationItemError,
+}
+impl Clone for UnsuccessfulInstanceCreditSpecificationItemErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnsuccessfulInstanceCreditSpecificationItemErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnsuccessfulInstanceCreditSpecificationItemErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnsuccessfulInstanceCreditSpecificationItemError as Default>::default(),
+        }
+    }
 }
 impl UnsuccessfulInstanceCreditSpecificationItemErrorBuilder {
     /// Sets [`UnsuccessfulInstanceCreditSpecificationItemError::code`](crate::types::UnsuccessfulInstanceCreditSpecificationItemError::code): The error code.

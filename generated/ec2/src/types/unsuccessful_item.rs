@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about items that were not successfully processed in a batch call.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnsuccessfulItem {
     /// Information about the error.
     pub error: Option<crate::types::UnsuccessfulItemError>,
     /// The ID of the resource.
     pub resource_id: Option<String>,
+}
+impl Clone for UnsuccessfulItem {
+    fn clone(&self) -> Self {
+        Self {
+            error: self.error.clone(),
+            resource_id: self.resource_id.clone(),
+        }
+    }
+}
+impl PartialEq for UnsuccessfulItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error && self.resource_id == other.resource_id
+    }
+}
+impl Default for UnsuccessfulItem {
+    fn default() -> Self {
+        Self {
+            error: None,
+            resource_id: None,
+        }
+    }
 }
 impl UnsuccessfulItem {
     /// Starts building a [`UnsuccessfulItem`].
@@ -28,9 +49,26 @@ impl UnsuccessfulItem {
     }
 }
 /// A builder for [`UnsuccessfulItem`](crate::types::UnsuccessfulItem); start one with `UnsuccessfulItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnsuccessfulItemBuilder {
     inner: crate::types::UnsuccessfulItem,
+}
+impl Clone for UnsuccessfulItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnsuccessfulItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnsuccessfulItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnsuccessfulItem as Default>::default(),
+        }
+    }
 }
 impl UnsuccessfulItemBuilder {
     /// Sets [`UnsuccessfulItem::error`](crate::types::UnsuccessfulItem::error): Information about the error.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the error that occurred. For more information about errors, see [Error codes](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnsuccessfulItemError {
     /// The error code.
     pub code: Option<String>,
     /// The error message accompanying the error code.
     pub message: Option<String>,
+}
+impl Clone for UnsuccessfulItemError {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for UnsuccessfulItemError {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for UnsuccessfulItemError {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl UnsuccessfulItemError {
     /// Starts building a [`UnsuccessfulItemError`].
@@ -28,9 +46,26 @@ impl UnsuccessfulItemError {
     }
 }
 /// A builder for [`UnsuccessfulItemError`](crate::types::UnsuccessfulItemError); start one with `UnsuccessfulItemError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnsuccessfulItemErrorBuilder {
     inner: crate::types::UnsuccessfulItemError,
+}
+impl Clone for UnsuccessfulItemErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnsuccessfulItemErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnsuccessfulItemErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnsuccessfulItemError as Default>::default(),
+        }
+    }
 }
 impl UnsuccessfulItemErrorBuilder {
     /// Sets [`UnsuccessfulItemError::code`](crate::types::UnsuccessfulItemError::code): The error code.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an unsuccessful application status check suppression.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnsuccessfulSuppressionResponseObject {
     /// The ID of the instance.
@@ -13,6 +13,32 @@ pub struct UnsuccessfulSuppressionResponseObject {
     pub resume_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The reason the suppression failed.
     pub reason: Option<String>,
+}
+impl Clone for UnsuccessfulSuppressionResponseObject {
+    fn clone(&self) -> Self {
+        Self {
+            instance_id: self.instance_id.clone(),
+            suppress_at: self.suppress_at,
+            resume_at: self.resume_at,
+            reason: self.reason.clone(),
+        }
+    }
+}
+impl PartialEq for UnsuccessfulSuppressionResponseObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.instance_id == other.instance_id && self.suppress_at == other.suppress_at
+            && self.resume_at == other.resume_at && self.reason == other.reason
+    }
+}
+impl Default for UnsuccessfulSuppressionResponseObject {
+    fn default() -> Self {
+        Self {
+            instance_id: None,
+            suppress_at: None,
+            resume_at: None,
+            reason: None,
+        }
+    }
 }
 impl UnsuccessfulSuppressionResponseObject {
     /// Starts building a [`UnsuccessfulSuppressionResponseObject`].
@@ -42,9 +68,26 @@ impl UnsuccessfulSuppressionResponseObject {
     }
 }
 /// A builder for [`UnsuccessfulSuppressionResponseObject`](crate::types::UnsuccessfulSuppressionResponseObject); start one with `UnsuccessfulSuppressionResponseObject::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnsuccessfulSuppressionResponseObjectBuilder {
     inner: crate::types::UnsuccessfulSuppressionResponseObject,
+}
+impl Clone for UnsuccessfulSuppressionResponseObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnsuccessfulSuppressionResponseObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnsuccessfulSuppressionResponseObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnsuccessfulSuppressionResponseObject as Default>::default(),
+        }
+    }
 }
 impl UnsuccessfulSuppressionResponseObjectBuilder {
     /// Sets [`UnsuccessfulSuppressionResponseObject::instance_id`](crate::types::UnsuccessfulSuppressionResponseObject::instance_id): The ID of the instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCapacityManagerMonitoredTagKeysRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateCapacityManagerMonitoredTagKeysRequest {
     /// The tag keys to activate for monitoring. Once activated, these tag keys will be included as dimensions in capacity metric data.
@@ -13,6 +13,33 @@ pub struct UpdateCapacityManagerMonitoredTagKeysRequest {
     pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub client_token: Option<String>,
+}
+impl Clone for UpdateCapacityManagerMonitoredTagKeysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            activate_tag_keys: self.activate_tag_keys.clone(),
+            deactivate_tag_keys: self.deactivate_tag_keys.clone(),
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateCapacityManagerMonitoredTagKeysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.activate_tag_keys == other.activate_tag_keys
+            && self.deactivate_tag_keys == other.deactivate_tag_keys
+            && self.dry_run == other.dry_run && self.client_token == other.client_token
+    }
+}
+impl Default for UpdateCapacityManagerMonitoredTagKeysRequest {
+    fn default() -> Self {
+        Self {
+            activate_tag_keys: None,
+            deactivate_tag_keys: None,
+            dry_run: None,
+            client_token: None,
+        }
+    }
 }
 impl UpdateCapacityManagerMonitoredTagKeysRequest {
     /// Starts building a [`UpdateCapacityManagerMonitoredTagKeysRequest`].
@@ -42,9 +69,26 @@ impl UpdateCapacityManagerMonitoredTagKeysRequest {
     }
 }
 /// A builder for [`UpdateCapacityManagerMonitoredTagKeysRequest`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest); start one with `UpdateCapacityManagerMonitoredTagKeysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateCapacityManagerMonitoredTagKeysRequestBuilder {
     inner: crate::types::UpdateCapacityManagerMonitoredTagKeysRequest,
+}
+impl Clone for UpdateCapacityManagerMonitoredTagKeysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateCapacityManagerMonitoredTagKeysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateCapacityManagerMonitoredTagKeysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateCapacityManagerMonitoredTagKeysRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateCapacityManagerMonitoredTagKeysRequestBuilder {
     /// Appends one item to [`UpdateCapacityManagerMonitoredTagKeysRequest::activate_tag_keys`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest::activate_tag_keys): The tag keys to activate for monitoring.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCapacityManagerMonitoredTagKeysResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateCapacityManagerMonitoredTagKeysResult {
     /// The list of tag keys affected by the update, including their current status and metadata.
     pub capacity_manager_tag_keys: Option<
         Vec<crate::types::CapacityManagerMonitoredTagKey>,
     >,
+}
+impl Clone for UpdateCapacityManagerMonitoredTagKeysResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_manager_tag_keys: self.capacity_manager_tag_keys.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateCapacityManagerMonitoredTagKeysResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_manager_tag_keys == other.capacity_manager_tag_keys
+    }
+}
+impl Default for UpdateCapacityManagerMonitoredTagKeysResult {
+    fn default() -> Self {
+        Self {
+            capacity_manager_tag_keys: None,
+        }
+    }
 }
 impl UpdateCapacityManagerMonitoredTagKeysResult {
     /// Starts building a [`UpdateCapacityManagerMonitoredTagKeysResult`].
@@ -25,9 +44,26 @@ impl UpdateCapacityManagerMonitoredTagKeysResult {
     }
 }
 /// A builder for [`UpdateCapacityManagerMonitoredTagKeysResult`](crate::types::UpdateCapacityManagerMonitoredTagKeysResult); start one with `UpdateCapacityManagerMonitoredTagKeysResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateCapacityManagerMonitoredTagKeysResultBuilder {
     inner: crate::types::UpdateCapacityManagerMonitoredTagKeysResult,
+}
+impl Clone for UpdateCapacityManagerMonitoredTagKeysResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateCapacityManagerMonitoredTagKeysResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateCapacityManagerMonitoredTagKeysResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateCapacityManagerMonitoredTagKeysResult as Default>::default(),
+        }
+    }
 }
 impl UpdateCapacityManagerMonitoredTagKeysResultBuilder {
     /// Appends one item to [`UpdateCapacityManagerMonitoredTagKeysResult::capacity_manager_tag_keys`](crate::types::UpdateCapacityManagerMonitoredTagKeysResult::capacity_manager_tag_keys): The list of tag keys affected by the update, including their current status and metadata.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCapacityManagerOrganizationsAccessRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateCapacityManagerOrganizationsAccessRequest {
     /// Specifies whether to enable or disable cross-account access for Amazon Web Services Organizations. When enabled, Capacity Manager aggregates data from all accounts in your organization.
@@ -13,6 +13,30 @@ pub struct UpdateCapacityManagerOrganizationsAccessRequest {
     pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub client_token: Option<String>,
+}
+impl Clone for UpdateCapacityManagerOrganizationsAccessRequest {
+    fn clone(&self) -> Self {
+        Self {
+            organizations_access: self.organizations_access,
+            dry_run: self.dry_run,
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateCapacityManagerOrganizationsAccessRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.organizations_access == other.organizations_access
+            && self.dry_run == other.dry_run && self.client_token == other.client_token
+    }
+}
+impl Default for UpdateCapacityManagerOrganizationsAccessRequest {
+    fn default() -> Self {
+        Self {
+            organizations_access: None,
+            dry_run: None,
+            client_token: None,
+        }
+    }
 }
 impl UpdateCapacityManagerOrganizationsAccessRequest {
     /// Starts building a [`UpdateCapacityManagerOrganizationsAccessRequest`].
@@ -37,9 +61,26 @@ impl UpdateCapacityManagerOrganizationsAccessRequest {
     }
 }
 /// A builder for [`UpdateCapacityManagerOrganizationsAccessRequest`](crate::types::UpdateCapacityManagerOrganizationsAccessRequest); start one with `UpdateCapacityManagerOrganizationsAccessRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateCapacityManagerOrganizationsAccessRequestBuilder {
     inner: crate::types::UpdateCapacityManagerOrganizationsAccessRequest,
+}
+impl Clone for UpdateCapacityManagerOrganizationsAccessRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateCapacityManagerOrganizationsAccessRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateCapacityManagerOrganizationsAccessRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateCapacityManagerOrganizationsAccessRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateCapacityManagerOrganizationsAccessRequestBuilder {
     /// Sets [`UpdateCapacityManagerOrganizationsAccessRequest::organizations_access`](crate::types::UpdateCapacityManagerOrganizationsAccessRequest::organizations_access): Specifies whether to enable or disable cross-account access for Amazon Web Services Organizations.

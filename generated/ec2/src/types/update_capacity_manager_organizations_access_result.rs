@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCapacityManagerOrganizationsAccessResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateCapacityManagerOrganizationsAccessResult {
     /// The current status of Capacity Manager after the update operation.
     pub capacity_manager_status: Option<crate::types::CapacityManagerStatus>,
     /// The updated Organizations access setting indicating whether cross-account data aggregation is enabled.
     pub organizations_access: Option<bool>,
+}
+impl Clone for UpdateCapacityManagerOrganizationsAccessResult {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_manager_status: self.capacity_manager_status.clone(),
+            organizations_access: self.organizations_access,
+        }
+    }
+}
+impl PartialEq for UpdateCapacityManagerOrganizationsAccessResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_manager_status == other.capacity_manager_status
+            && self.organizations_access == other.organizations_access
+    }
+}
+impl Default for UpdateCapacityManagerOrganizationsAccessResult {
+    fn default() -> Self {
+        Self {
+            capacity_manager_status: None,
+            organizations_access: None,
+        }
+    }
 }
 impl UpdateCapacityManagerOrganizationsAccessResult {
     /// Starts building a [`UpdateCapacityManagerOrganizationsAccessResult`].
@@ -30,9 +52,26 @@ impl UpdateCapacityManagerOrganizationsAccessResult {
     }
 }
 /// A builder for [`UpdateCapacityManagerOrganizationsAccessResult`](crate::types::UpdateCapacityManagerOrganizationsAccessResult); start one with `UpdateCapacityManagerOrganizationsAccessResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateCapacityManagerOrganizationsAccessResultBuilder {
     inner: crate::types::UpdateCapacityManagerOrganizationsAccessResult,
+}
+impl Clone for UpdateCapacityManagerOrganizationsAccessResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateCapacityManagerOrganizationsAccessResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateCapacityManagerOrganizationsAccessResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateCapacityManagerOrganizationsAccessResult as Default>::default(),
+        }
+    }
 }
 impl UpdateCapacityManagerOrganizationsAccessResultBuilder {
     /// Sets [`UpdateCapacityManagerOrganizationsAccessResult::capacity_manager_status`](crate::types::UpdateCapacityManagerOrganizationsAccessResult::capacity_manager_status): The current status of Capacity Manager after the update operation.

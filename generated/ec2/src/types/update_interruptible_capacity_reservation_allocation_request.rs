@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateInterruptibleCapacityReservationAllocationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateInterruptibleCapacityReservationAllocationRequest {
     /// The ID of the source Capacity Reservation containing the interruptible allocation to modify.
@@ -15,6 +15,31 @@ pub struct UpdateInterruptibleCapacityReservationAllocationRequest {
     pub target_instance_count: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub dry_run: Option<bool>,
+}
+impl Clone for UpdateInterruptibleCapacityReservationAllocationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_reservation_id: self.capacity_reservation_id.clone(),
+            target_instance_count: self.target_instance_count,
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for UpdateInterruptibleCapacityReservationAllocationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_reservation_id == other.capacity_reservation_id
+            && self.target_instance_count == other.target_instance_count
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for UpdateInterruptibleCapacityReservationAllocationRequest {
+    fn default() -> Self {
+        Self {
+            capacity_reservation_id: None,
+            target_instance_count: None,
+            dry_run: None,
+        }
+    }
 }
 impl UpdateInterruptibleCapacityReservationAllocationRequest {
     /// Starts building a [`UpdateInterruptibleCapacityReservationAllocationRequest`].
@@ -39,9 +64,26 @@ impl UpdateInterruptibleCapacityReservationAllocationRequest {
     }
 }
 /// A builder for [`UpdateInterruptibleCapacityReservationAllocationRequest`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest); start one with `UpdateInterruptibleCapacityReservationAllocationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateInterruptibleCapacityReservationAllocationRequestBuilder {
     inner: crate::types::UpdateInterruptibleCapacityReservationAllocationRequest,
+}
+impl Clone for UpdateInterruptibleCapacityReservationAllocationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateInterruptibleCapacityReservationAllocationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateInterruptibleCapacityReservationAllocationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateInterruptibleCapacityReservationAllocationRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateInterruptibleCapacityReservationAllocationRequestBuilder {
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id): The ID of the source Capacity Reservation containing the interruptible allocation to modify.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateInterruptibleCapacityReservationAllocationResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateInterruptibleCapacityReservationAllocationResult {
     /// The ID of the interruptible Capacity Reservation that was modified.
@@ -17,6 +17,44 @@ pub struct UpdateInterruptibleCapacityReservationAllocationResult {
     pub status: Option<crate::types::InterruptibleCapacityReservationAllocationStatus>,
     /// The interruption type for the interruptible reservation.
     pub interruption_type: Option<crate::types::InterruptionType>,
+}
+impl Clone for UpdateInterruptibleCapacityReservationAllocationResult {
+    fn clone(&self) -> Self {
+        Self {
+            interruptible_capacity_reservation_id: self
+                .interruptible_capacity_reservation_id
+                .clone(),
+            source_capacity_reservation_id: self.source_capacity_reservation_id.clone(),
+            instance_count: self.instance_count,
+            target_instance_count: self.target_instance_count,
+            status: self.status.clone(),
+            interruption_type: self.interruption_type.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateInterruptibleCapacityReservationAllocationResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.interruptible_capacity_reservation_id
+            == other.interruptible_capacity_reservation_id
+            && self.source_capacity_reservation_id
+                == other.source_capacity_reservation_id
+            && self.instance_count == other.instance_count
+            && self.target_instance_count == other.target_instance_count
+            && self.status == other.status
+            && self.interruption_type == other.interruption_type
+    }
+}
+impl Default for UpdateInterruptibleCapacityReservationAllocationResult {
+    fn default() -> Self {
+        Self {
+            interruptible_capacity_reservation_id: None,
+            source_capacity_reservation_id: None,
+            instance_count: None,
+            target_instance_count: None,
+            status: None,
+            interruption_type: None,
+        }
+    }
 }
 impl UpdateInterruptibleCapacityReservationAllocationResult {
     /// Starts building a [`UpdateInterruptibleCapacityReservationAllocationResult`].
@@ -58,9 +96,26 @@ impl UpdateInterruptibleCapacityReservationAllocationResult {
     }
 }
 /// A builder for [`UpdateInterruptibleCapacityReservationAllocationResult`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult); start one with `UpdateInterruptibleCapacityReservationAllocationResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateInterruptibleCapacityReservationAllocationResultBuilder {
     inner: crate::types::UpdateInterruptibleCapacityReservationAllocationResult,
+}
+impl Clone for UpdateInterruptibleCapacityReservationAllocationResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateInterruptibleCapacityReservationAllocationResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateInterruptibleCapacityReservationAllocationResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateInterruptibleCapacityReservationAllocationResult as Default>::default(),
+        }
+    }
 }
 impl UpdateInterruptibleCapacityReservationAllocationResultBuilder {
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationResult::interruptible_capacity_reservation_id`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::interruptible_capacity_reservation_id): The ID of the interruptible Capacity Reservation that was modified.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateSecurityGroupRuleDescriptionsEgressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateSecurityGroupRuleDescriptionsEgressResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for UpdateSecurityGroupRuleDescriptionsEgressResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for UpdateSecurityGroupRuleDescriptionsEgressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for UpdateSecurityGroupRuleDescriptionsEgressResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl UpdateSecurityGroupRuleDescriptionsEgressResult {
     /// Starts building a [`UpdateSecurityGroupRuleDescriptionsEgressResult`].
@@ -21,9 +36,26 @@ impl UpdateSecurityGroupRuleDescriptionsEgressResult {
     }
 }
 /// A builder for [`UpdateSecurityGroupRuleDescriptionsEgressResult`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressResult); start one with `UpdateSecurityGroupRuleDescriptionsEgressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateSecurityGroupRuleDescriptionsEgressResultBuilder {
     inner: crate::types::UpdateSecurityGroupRuleDescriptionsEgressResult,
+}
+impl Clone for UpdateSecurityGroupRuleDescriptionsEgressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateSecurityGroupRuleDescriptionsEgressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateSecurityGroupRuleDescriptionsEgressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateSecurityGroupRuleDescriptionsEgressResult as Default>::default(),
+        }
+    }
 }
 impl UpdateSecurityGroupRuleDescriptionsEgressResultBuilder {
     /// Sets [`UpdateSecurityGroupRuleDescriptionsEgressResult::return_`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateSecurityGroupRuleDescriptionsIngressRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateSecurityGroupRuleDescriptionsIngressRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
@@ -17,6 +17,39 @@ pub struct UpdateSecurityGroupRuleDescriptionsIngressRequest {
     pub security_group_rule_descriptions: Option<
         Vec<crate::types::SecurityGroupRuleDescription>,
     >,
+}
+impl Clone for UpdateSecurityGroupRuleDescriptionsIngressRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dry_run: self.dry_run,
+            group_id: self.group_id.clone(),
+            group_name: self.group_name.clone(),
+            ip_permissions: self.ip_permissions.clone(),
+            security_group_rule_descriptions: self
+                .security_group_rule_descriptions
+                .clone(),
+        }
+    }
+}
+impl PartialEq for UpdateSecurityGroupRuleDescriptionsIngressRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dry_run == other.dry_run && self.group_id == other.group_id
+            && self.group_name == other.group_name
+            && self.ip_permissions == other.ip_permissions
+            && self.security_group_rule_descriptions
+                == other.security_group_rule_descriptions
+    }
+}
+impl Default for UpdateSecurityGroupRuleDescriptionsIngressRequest {
+    fn default() -> Self {
+        Self {
+            dry_run: None,
+            group_id: None,
+            group_name: None,
+            ip_permissions: None,
+            security_group_rule_descriptions: None,
+        }
+    }
 }
 impl UpdateSecurityGroupRuleDescriptionsIngressRequest {
     /// Starts building a [`UpdateSecurityGroupRuleDescriptionsIngressRequest`].
@@ -53,9 +86,26 @@ impl UpdateSecurityGroupRuleDescriptionsIngressRequest {
     }
 }
 /// A builder for [`UpdateSecurityGroupRuleDescriptionsIngressRequest`](crate::types::UpdateSecurityGroupRuleDescriptionsIngressRequest); start one with `UpdateSecurityGroupRuleDescriptionsIngressRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder {
     inner: crate::types::UpdateSecurityGroupRuleDescriptionsIngressRequest,
+}
+impl Clone for UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateSecurityGroupRuleDescriptionsIngressRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateSecurityGroupRuleDescriptionsIngressRequestBuilder {
     /// Sets [`UpdateSecurityGroupRuleDescriptionsIngressRequest::dry_run`](crate::types::UpdateSecurityGroupRuleDescriptionsIngressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.

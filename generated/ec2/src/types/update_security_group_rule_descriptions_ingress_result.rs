@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateSecurityGroupRuleDescriptionsIngressResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateSecurityGroupRuleDescriptionsIngressResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
     pub return_: Option<bool>,
+}
+impl Clone for UpdateSecurityGroupRuleDescriptionsIngressResult {
+    fn clone(&self) -> Self {
+        Self { return_: self.return_ }
+    }
+}
+impl PartialEq for UpdateSecurityGroupRuleDescriptionsIngressResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.return_ == other.return_
+    }
+}
+impl Default for UpdateSecurityGroupRuleDescriptionsIngressResult {
+    fn default() -> Self {
+        Self { return_: None }
+    }
 }
 impl UpdateSecurityGroupRuleDescriptionsIngressResult {
     /// Starts building a [`UpdateSecurityGroupRuleDescriptionsIngressResult`].
@@ -21,9 +36,26 @@ impl UpdateSecurityGroupRuleDescriptionsIngressResult {
     }
 }
 /// A builder for [`UpdateSecurityGroupRuleDescriptionsIngressResult`](crate::types::UpdateSecurityGroupRuleDescriptionsIngressResult); start one with `UpdateSecurityGroupRuleDescriptionsIngressResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateSecurityGroupRuleDescriptionsIngressResultBuilder {
     inner: crate::types::UpdateSecurityGroupRuleDescriptionsIngressResult,
+}
+impl Clone for UpdateSecurityGroupRuleDescriptionsIngressResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateSecurityGroupRuleDescriptionsIngressResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateSecurityGroupRuleDescriptionsIngressResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateSecurityGroupRuleDescriptionsIngressResult as Default>::default(),
+        }
+    }
 }
 impl UpdateSecurityGroupRuleDescriptionsIngressResultBuilder {
     /// Sets [`UpdateSecurityGroupRuleDescriptionsIngressResult::return_`](crate::types::UpdateSecurityGroupRuleDescriptionsIngressResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.

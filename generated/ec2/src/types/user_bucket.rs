@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Amazon S3 bucket for the disk image.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UserBucket {
     /// The name of the Amazon S3 bucket where the disk image is located.
     pub s3_bucket: Option<String>,
     /// The file name of the disk image.
     pub s3_key: Option<String>,
+}
+impl Clone for UserBucket {
+    fn clone(&self) -> Self {
+        Self {
+            s3_bucket: self.s3_bucket.clone(),
+            s3_key: self.s3_key.clone(),
+        }
+    }
+}
+impl PartialEq for UserBucket {
+    fn eq(&self, other: &Self) -> bool {
+        self.s3_bucket == other.s3_bucket && self.s3_key == other.s3_key
+    }
+}
+impl Default for UserBucket {
+    fn default() -> Self {
+        Self {
+            s3_bucket: None,
+            s3_key: None,
+        }
+    }
 }
 impl UserBucket {
     /// Starts building a [`UserBucket`].
@@ -28,9 +49,26 @@ impl UserBucket {
     }
 }
 /// A builder for [`UserBucket`](crate::types::UserBucket); start one with `UserBucket::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UserBucketBuilder {
     inner: crate::types::UserBucket,
+}
+impl Clone for UserBucketBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UserBucketBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UserBucketBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UserBucket as Default>::default(),
+        }
+    }
 }
 impl UserBucketBuilder {
     /// Sets [`UserBucket::s3_bucket`](crate::types::UserBucket::s3_bucket): The name of the Amazon S3 bucket where the disk image is located.

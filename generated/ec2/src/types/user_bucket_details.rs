@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Amazon S3 bucket for the disk image.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UserBucketDetails {
     /// The Amazon S3 bucket from which the disk image was created.
     pub s3_bucket: Option<String>,
     /// The file name of the disk image.
     pub s3_key: Option<String>,
+}
+impl Clone for UserBucketDetails {
+    fn clone(&self) -> Self {
+        Self {
+            s3_bucket: self.s3_bucket.clone(),
+            s3_key: self.s3_key.clone(),
+        }
+    }
+}
+impl PartialEq for UserBucketDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.s3_bucket == other.s3_bucket && self.s3_key == other.s3_key
+    }
+}
+impl Default for UserBucketDetails {
+    fn default() -> Self {
+        Self {
+            s3_bucket: None,
+            s3_key: None,
+        }
+    }
 }
 impl UserBucketDetails {
     /// Starts building a [`UserBucketDetails`].
@@ -28,9 +49,26 @@ impl UserBucketDetails {
     }
 }
 /// A builder for [`UserBucketDetails`](crate::types::UserBucketDetails); start one with `UserBucketDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UserBucketDetailsBuilder {
     inner: crate::types::UserBucketDetails,
+}
+impl Clone for UserBucketDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UserBucketDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UserBucketDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UserBucketDetails as Default>::default(),
+        }
+    }
 }
 impl UserBucketDetailsBuilder {
     /// Sets [`UserBucketDetails::s3_bucket`](crate::types::UserBucketDetails::s3_bucket): The Amazon S3 bucket from which the disk image was created.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the user data for an instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UserData {
     /// The user data. If you are using an Amazon Web Services SDK or command line tool, Base64-encoding is performed for you, and you can load the text from a file. Otherwise, you must provide Base64-encoded text.
     pub data: Option<String>,
+}
+impl Clone for UserData {
+    fn clone(&self) -> Self {
+        Self { data: self.data.clone() }
+    }
+}
+impl PartialEq for UserData {
+    fn eq(&self, other: &Self) -> bool {
+        self.data == other.data
+    }
+}
+impl Default for UserData {
+    fn default() -> Self {
+        Self { data: None }
+    }
 }
 impl UserData {
     /// Starts building a [`UserData`].
@@ -21,9 +36,26 @@ impl UserData {
     }
 }
 /// A builder for [`UserData`](crate::types::UserData); start one with `UserData::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UserDataBuilder {
     inner: crate::types::UserData,
+}
+impl Clone for UserDataBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UserDataBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UserDataBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UserData as Default>::default(),
+        }
+    }
 }
 impl UserDataBuilder {
     /// Sets [`UserData::data`](crate::types::UserData::data): The user data.

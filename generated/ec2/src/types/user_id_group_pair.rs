@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a security group and Amazon Web Services account ID pair.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UserIdGroupPair {
     /// A description for the security group rule that references this user ID group pair.
@@ -25,6 +25,41 @@ pub struct UserIdGroupPair {
     pub vpc_peering_connection_id: Option<String>,
     /// The status of a VPC peering connection, if applicable.
     pub peering_status: Option<String>,
+}
+impl Clone for UserIdGroupPair {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            user_id: self.user_id.clone(),
+            group_name: self.group_name.clone(),
+            group_id: self.group_id.clone(),
+            vpc_id: self.vpc_id.clone(),
+            vpc_peering_connection_id: self.vpc_peering_connection_id.clone(),
+            peering_status: self.peering_status.clone(),
+        }
+    }
+}
+impl PartialEq for UserIdGroupPair {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.user_id == other.user_id
+            && self.group_name == other.group_name && self.group_id == other.group_id
+            && self.vpc_id == other.vpc_id
+            && self.vpc_peering_connection_id == other.vpc_peering_connection_id
+            && self.peering_status == other.peering_status
+    }
+}
+impl Default for UserIdGroupPair {
+    fn default() -> Self {
+        Self {
+            description: None,
+            user_id: None,
+            group_name: None,
+            group_id: None,
+            vpc_id: None,
+            vpc_peering_connection_id: None,
+            peering_status: None,
+        }
+    }
 }
 impl UserIdGroupPair {
     /// Starts building a [`UserIdGroupPair`].
@@ -69,9 +104,26 @@ impl UserIdGroupPair {
     }
 }
 /// A builder for [`UserIdGroupPair`](crate::types::UserIdGroupPair); start one with `UserIdGroupPair::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UserIdGroupPairBuilder {
     inner: crate::types::UserIdGroupPair,
+}
+impl Clone for UserIdGroupPairBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UserIdGroupPairBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UserIdGroupPairBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UserIdGroupPair as Default>::default(),
+        }
+    }
 }
 impl UserIdGroupPairBuilder {
     /// Sets [`UserIdGroupPair::description`](crate::types::UserIdGroupPair::description): A description for the security group rule that references this user ID group pair.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum number of vCPUs.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VCpuCountRange {
     /// The minimum number of vCPUs. If the value is `0`, there is no minimum limit.
     pub min: Option<i32>,
     /// The maximum number of vCPUs. If this parameter is not specified, there is no maximum limit.
     pub max: Option<i32>,
+}
+impl Clone for VCpuCountRange {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for VCpuCountRange {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for VCpuCountRange {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl VCpuCountRange {
     /// Starts building a [`VCpuCountRange`].
@@ -28,9 +46,26 @@ impl VCpuCountRange {
     }
 }
 /// A builder for [`VCpuCountRange`](crate::types::VCpuCountRange); start one with `VCpuCountRange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VCpuCountRangeBuilder {
     inner: crate::types::VCpuCountRange,
+}
+impl Clone for VCpuCountRangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VCpuCountRangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VCpuCountRangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VCpuCountRange as Default>::default(),
+        }
+    }
 }
 impl VCpuCountRangeBuilder {
     /// Sets [`VCpuCountRange::min`](crate::types::VCpuCountRange::min): The minimum number of vCPUs.

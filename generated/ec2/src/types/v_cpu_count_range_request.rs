@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum number of vCPUs.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VCpuCountRangeRequest {
     /// The minimum number of vCPUs. To specify no minimum limit, specify `0`.
@@ -11,6 +11,24 @@ pub struct VCpuCountRangeRequest {
     pub min: Option<i32>,
     /// The maximum number of vCPUs. To specify no maximum limit, omit this parameter.
     pub max: Option<i32>,
+}
+impl Clone for VCpuCountRangeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+impl PartialEq for VCpuCountRangeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.min == other.min && self.max == other.max
+    }
+}
+impl Default for VCpuCountRangeRequest {
+    fn default() -> Self {
+        Self { min: None, max: None }
+    }
 }
 impl VCpuCountRangeRequest {
     /// Starts building a [`VCpuCountRangeRequest`].
@@ -30,9 +48,26 @@ impl VCpuCountRangeRequest {
     }
 }
 /// A builder for [`VCpuCountRangeRequest`](crate::types::VCpuCountRangeRequest); start one with `VCpuCountRangeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VCpuCountRangeRequestBuilder {
     inner: crate::types::VCpuCountRangeRequest,
+}
+impl Clone for VCpuCountRangeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VCpuCountRangeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VCpuCountRangeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VCpuCountRangeRequest as Default>::default(),
+        }
+    }
 }
 impl VCpuCountRangeRequestBuilder {
     /// Sets [`VCpuCountRangeRequest::min`](crate::types::VCpuCountRangeRequest::min): The minimum number of vCPUs.

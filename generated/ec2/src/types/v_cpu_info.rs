@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the vCPU configurations for the instance type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VCpuInfo {
     /// The default number of vCPUs for the instance type.
@@ -15,6 +15,37 @@ pub struct VCpuInfo {
     pub valid_cores: Option<Vec<i32>>,
     /// The valid number of threads per core that can be configured for the instance type.
     pub valid_threads_per_core: Option<Vec<i32>>,
+}
+impl Clone for VCpuInfo {
+    fn clone(&self) -> Self {
+        Self {
+            default_v_cpus: self.default_v_cpus,
+            default_cores: self.default_cores,
+            default_threads_per_core: self.default_threads_per_core,
+            valid_cores: self.valid_cores.clone(),
+            valid_threads_per_core: self.valid_threads_per_core.clone(),
+        }
+    }
+}
+impl PartialEq for VCpuInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.default_v_cpus == other.default_v_cpus
+            && self.default_cores == other.default_cores
+            && self.default_threads_per_core == other.default_threads_per_core
+            && self.valid_cores == other.valid_cores
+            && self.valid_threads_per_core == other.valid_threads_per_core
+    }
+}
+impl Default for VCpuInfo {
+    fn default() -> Self {
+        Self {
+            default_v_cpus: None,
+            default_cores: None,
+            default_threads_per_core: None,
+            valid_cores: None,
+            valid_threads_per_core: None,
+        }
+    }
 }
 impl VCpuInfo {
     /// Starts building a [`VCpuInfo`].
@@ -49,9 +80,26 @@ impl VCpuInfo {
     }
 }
 /// A builder for [`VCpuInfo`](crate::types::VCpuInfo); start one with `VCpuInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VCpuInfoBuilder {
     inner: crate::types::VCpuInfo,
+}
+impl Clone for VCpuInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VCpuInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VCpuInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VCpuInfo as Default>::default(),
+        }
+    }
 }
 impl VCpuInfoBuilder {
     /// Sets [`VCpuInfo::default_v_cpus`](crate::types::VCpuInfo::default_v_cpus): The default number of vCPUs for the instance type.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The error code and error message that is returned for a parameter or parameter combination that is not valid when a new launch template or new version of a launch template is created.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ValidationError {
     /// The error code that indicates why the parameter or parameter combination is not valid. For more information about error codes, see [Error codes](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html).
     pub code: Option<String>,
     /// The error message that describes why the parameter or parameter combination is not valid. For more information about error messages, see [Error codes](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html).
     pub message: Option<String>,
+}
+impl Clone for ValidationError {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for ValidationError {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for ValidationError {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl ValidationError {
     /// Starts building a [`ValidationError`].
@@ -28,9 +46,26 @@ impl ValidationError {
     }
 }
 /// A builder for [`ValidationError`](crate::types::ValidationError); start one with `ValidationError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ValidationErrorBuilder {
     inner: crate::types::ValidationError,
+}
+impl Clone for ValidationErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ValidationErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ValidationErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ValidationError as Default>::default(),
+        }
+    }
 }
 impl ValidationErrorBuilder {
     /// Sets [`ValidationError::code`](crate::types::ValidationError::code): The error code that indicates why the parameter or parameter combination is not valid.

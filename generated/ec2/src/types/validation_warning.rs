@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The error codes and error messages that are returned for the parameters or parameter combinations that are not valid when a new launch template or new version of a launch template is created.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ValidationWarning {
     /// The error codes and error messages.
     pub errors: Option<Vec<crate::types::ValidationError>>,
+}
+impl Clone for ValidationWarning {
+    fn clone(&self) -> Self {
+        Self {
+            errors: self.errors.clone(),
+        }
+    }
+}
+impl PartialEq for ValidationWarning {
+    fn eq(&self, other: &Self) -> bool {
+        self.errors == other.errors
+    }
+}
+impl Default for ValidationWarning {
+    fn default() -> Self {
+        Self { errors: None }
+    }
 }
 impl ValidationWarning {
     /// Starts building a [`ValidationWarning`].
@@ -21,9 +38,26 @@ impl ValidationWarning {
     }
 }
 /// A builder for [`ValidationWarning`](crate::types::ValidationWarning); start one with `ValidationWarning::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ValidationWarningBuilder {
     inner: crate::types::ValidationWarning,
+}
+impl Clone for ValidationWarningBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ValidationWarningBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ValidationWarningBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ValidationWarning as Default>::default(),
+        }
+    }
 }
 impl ValidationWarningBuilder {
     /// Appends one item to [`ValidationWarning::errors`](crate::types::ValidationWarning::errors): The error codes and error messages.

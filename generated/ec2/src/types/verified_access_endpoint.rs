@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An Amazon Web Services Verified Access endpoint specifies the application that Amazon Web Services Verified Access provides access to. It must be attached to an Amazon Web Services Verified Access group. An Amazon Web Services Verified Access endpoint must also have an attached access policy before you attached it to a group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpoint {
     /// The ID of the Amazon Web Services Verified Access instance.
@@ -51,6 +51,83 @@ pub struct VerifiedAccessEndpoint {
     pub rds_options: Option<crate::types::VerifiedAccessEndpointRdsOptions>,
     /// The options for a CIDR endpoint.
     pub cidr_options: Option<crate::types::VerifiedAccessEndpointCidrOptions>,
+}
+impl Clone for VerifiedAccessEndpoint {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            verified_access_group_id: self.verified_access_group_id.clone(),
+            verified_access_endpoint_id: self.verified_access_endpoint_id.clone(),
+            application_domain: self.application_domain.clone(),
+            endpoint_type: self.endpoint_type.clone(),
+            attachment_type: self.attachment_type.clone(),
+            domain_certificate_arn: self.domain_certificate_arn.clone(),
+            endpoint_domain: self.endpoint_domain.clone(),
+            device_validation_domain: self.device_validation_domain.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+            load_balancer_options: self.load_balancer_options.clone(),
+            network_interface_options: self.network_interface_options.clone(),
+            status: self.status.clone(),
+            description: self.description.clone(),
+            creation_time: self.creation_time.clone(),
+            last_updated_time: self.last_updated_time.clone(),
+            deletion_time: self.deletion_time.clone(),
+            tags: self.tags.clone(),
+            sse_specification: self.sse_specification.clone(),
+            rds_options: self.rds_options.clone(),
+            cidr_options: self.cidr_options.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessEndpoint {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instance_id == other.verified_access_instance_id
+            && self.verified_access_group_id == other.verified_access_group_id
+            && self.verified_access_endpoint_id == other.verified_access_endpoint_id
+            && self.application_domain == other.application_domain
+            && self.endpoint_type == other.endpoint_type
+            && self.attachment_type == other.attachment_type
+            && self.domain_certificate_arn == other.domain_certificate_arn
+            && self.endpoint_domain == other.endpoint_domain
+            && self.device_validation_domain == other.device_validation_domain
+            && self.security_group_ids == other.security_group_ids
+            && self.load_balancer_options == other.load_balancer_options
+            && self.network_interface_options == other.network_interface_options
+            && self.status == other.status && self.description == other.description
+            && self.creation_time == other.creation_time
+            && self.last_updated_time == other.last_updated_time
+            && self.deletion_time == other.deletion_time && self.tags == other.tags
+            && self.sse_specification == other.sse_specification
+            && self.rds_options == other.rds_options
+            && self.cidr_options == other.cidr_options
+    }
+}
+impl Default for VerifiedAccessEndpoint {
+    fn default() -> Self {
+        Self {
+            verified_access_instance_id: None,
+            verified_access_group_id: None,
+            verified_access_endpoint_id: None,
+            application_domain: None,
+            endpoint_type: None,
+            attachment_type: None,
+            domain_certificate_arn: None,
+            endpoint_domain: None,
+            device_validation_domain: None,
+            security_group_ids: None,
+            load_balancer_options: None,
+            network_interface_options: None,
+            status: None,
+            description: None,
+            creation_time: None,
+            last_updated_time: None,
+            deletion_time: None,
+            tags: None,
+            sse_specification: None,
+            rds_options: None,
+            cidr_options: None,
+        }
+    }
 }
 impl VerifiedAccessEndpoint {
     /// Starts building a [`VerifiedAccessEndpoint`].
@@ -177,9 +254,26 @@ impl VerifiedAccessEndpoint {
     }
 }
 /// A builder for [`VerifiedAccessEndpoint`](crate::types::VerifiedAccessEndpoint); start one with `VerifiedAccessEndpoint::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessEndpointBuilder {
     inner: crate::types::VerifiedAccessEndpoint,
+}
+impl Clone for VerifiedAccessEndpointBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessEndpointBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessEndpoint as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessEndpointBuilder {
     /// Sets [`VerifiedAccessEndpoint::verified_access_instance_id`](crate::types::VerifiedAccessEndpoint::verified_access_instance_id): The ID of the Amazon Web Services Verified Access instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the CIDR options for a Verified Access endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointCidrOptions {
     /// The CIDR.
@@ -13,6 +13,32 @@ pub struct VerifiedAccessEndpointCidrOptions {
     pub protocol: Option<crate::types::VerifiedAccessEndpointProtocol>,
     /// The IDs of the subnets.
     pub subnet_ids: Option<Vec<String>>,
+}
+impl Clone for VerifiedAccessEndpointCidrOptions {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            port_ranges: self.port_ranges.clone(),
+            protocol: self.protocol.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointCidrOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.port_ranges == other.port_ranges
+            && self.protocol == other.protocol && self.subnet_ids == other.subnet_ids
+    }
+}
+impl Default for VerifiedAccessEndpointCidrOptions {
+    fn default() -> Self {
+        Self {
+            cidr: None,
+            port_ranges: None,
+            protocol: None,
+            subnet_ids: None,
+        }
+    }
 }
 impl VerifiedAccessEndpointCidrOptions {
     /// Starts building a [`VerifiedAccessEndpointCidrOptions`].
@@ -42,9 +68,26 @@ impl VerifiedAccessEndpointCidrOptions {
     }
 }
 /// A builder for [`VerifiedAccessEndpointCidrOptions`](crate::types::VerifiedAccessEndpointCidrOptions); start one with `VerifiedAccessEndpointCidrOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessEndpointCidrOptionsBuilder {
     inner: crate::types::VerifiedAccessEndpointCidrOptions,
+}
+impl Clone for VerifiedAccessEndpointCidrOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointCidrOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessEndpointCidrOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessEndpointCidrOptions as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessEndpointCidrOptionsBuilder {
     /// Sets [`VerifiedAccessEndpointCidrOptions::cidr`](crate::types::VerifiedAccessEndpointCidrOptions::cidr): The CIDR.

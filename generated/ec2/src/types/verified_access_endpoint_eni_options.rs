@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for a network-interface type endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointEniOptions {
     /// The ID of the network interface.
@@ -13,6 +13,33 @@ pub struct VerifiedAccessEndpointEniOptions {
     pub port: Option<i32>,
     /// The port ranges.
     pub port_ranges: Option<Vec<crate::types::VerifiedAccessEndpointPortRange>>,
+}
+impl Clone for VerifiedAccessEndpointEniOptions {
+    fn clone(&self) -> Self {
+        Self {
+            network_interface_id: self.network_interface_id.clone(),
+            protocol: self.protocol.clone(),
+            port: self.port,
+            port_ranges: self.port_ranges.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointEniOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.network_interface_id == other.network_interface_id
+            && self.protocol == other.protocol && self.port == other.port
+            && self.port_ranges == other.port_ranges
+    }
+}
+impl Default for VerifiedAccessEndpointEniOptions {
+    fn default() -> Self {
+        Self {
+            network_interface_id: None,
+            protocol: None,
+            port: None,
+            port_ranges: None,
+        }
+    }
 }
 impl VerifiedAccessEndpointEniOptions {
     /// Starts building a [`VerifiedAccessEndpointEniOptions`].
@@ -42,9 +69,26 @@ impl VerifiedAccessEndpointEniOptions {
     }
 }
 /// A builder for [`VerifiedAccessEndpointEniOptions`](crate::types::VerifiedAccessEndpointEniOptions); start one with `VerifiedAccessEndpointEniOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessEndpointEniOptionsBuilder {
     inner: crate::types::VerifiedAccessEndpointEniOptions,
+}
+impl Clone for VerifiedAccessEndpointEniOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointEniOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessEndpointEniOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessEndpointEniOptions as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessEndpointEniOptionsBuilder {
     /// Sets [`VerifiedAccessEndpointEniOptions::network_interface_id`](crate::types::VerifiedAccessEndpointEniOptions::network_interface_id): The ID of the network interface.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load balancer when creating an Amazon Web Services Verified Access endpoint using the `load-balancer` type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointLoadBalancerOptions {
     /// The IP protocol.
@@ -15,6 +15,36 @@ pub struct VerifiedAccessEndpointLoadBalancerOptions {
     pub subnet_ids: Option<Vec<String>>,
     /// The port ranges.
     pub port_ranges: Option<Vec<crate::types::VerifiedAccessEndpointPortRange>>,
+}
+impl Clone for VerifiedAccessEndpointLoadBalancerOptions {
+    fn clone(&self) -> Self {
+        Self {
+            protocol: self.protocol.clone(),
+            port: self.port,
+            load_balancer_arn: self.load_balancer_arn.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+            port_ranges: self.port_ranges.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointLoadBalancerOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.protocol == other.protocol && self.port == other.port
+            && self.load_balancer_arn == other.load_balancer_arn
+            && self.subnet_ids == other.subnet_ids
+            && self.port_ranges == other.port_ranges
+    }
+}
+impl Default for VerifiedAccessEndpointLoadBalancerOptions {
+    fn default() -> Self {
+        Self {
+            protocol: None,
+            port: None,
+            load_balancer_arn: None,
+            subnet_ids: None,
+            port_ranges: None,
+        }
+    }
 }
 impl VerifiedAccessEndpointLoadBalancerOptions {
     /// Starts building a [`VerifiedAccessEndpointLoadBalancerOptions`].
@@ -49,9 +79,26 @@ impl VerifiedAccessEndpointLoadBalancerOptions {
     }
 }
 /// A builder for [`VerifiedAccessEndpointLoadBalancerOptions`](crate::types::VerifiedAccessEndpointLoadBalancerOptions); start one with `VerifiedAccessEndpointLoadBalancerOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessEndpointLoadBalancerOptionsBuilder {
     inner: crate::types::VerifiedAccessEndpointLoadBalancerOptions,
+}
+impl Clone for VerifiedAccessEndpointLoadBalancerOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointLoadBalancerOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessEndpointLoadBalancerOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessEndpointLoadBalancerOptions as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessEndpointLoadBalancerOptionsBuilder {
     /// Sets [`VerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::protocol): The IP protocol.

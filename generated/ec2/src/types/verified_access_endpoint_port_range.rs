@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a port range.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointPortRange {
     /// The start of the port range.
     pub from_port: Option<i32>,
     /// The end of the port range.
     pub to_port: Option<i32>,
+}
+impl Clone for VerifiedAccessEndpointPortRange {
+    fn clone(&self) -> Self {
+        Self {
+            from_port: self.from_port,
+            to_port: self.to_port,
+        }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointPortRange {
+    fn eq(&self, other: &Self) -> bool {
+        self.from_port == other.from_port && self.to_port == other.to_port
+    }
+}
+impl Default for VerifiedAccessEndpointPortRange {
+    fn default() -> Self {
+        Self {
+            from_port: None,
+            to_port: None,
+        }
+    }
 }
 impl VerifiedAccessEndpointPortRange {
     /// Starts building a [`VerifiedAccessEndpointPortRange`].
@@ -28,9 +49,26 @@ impl VerifiedAccessEndpointPortRange {
     }
 }
 /// A builder for [`VerifiedAccessEndpointPortRange`](crate::types::VerifiedAccessEndpointPortRange); start one with `VerifiedAccessEndpointPortRange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessEndpointPortRangeBuilder {
     inner: crate::types::VerifiedAccessEndpointPortRange,
+}
+impl Clone for VerifiedAccessEndpointPortRangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointPortRangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessEndpointPortRangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessEndpointPortRange as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessEndpointPortRangeBuilder {
     /// Sets [`VerifiedAccessEndpointPortRange::from_port`](crate::types::VerifiedAccessEndpointPortRange::from_port): The start of the port range.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the RDS options for a Verified Access endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointRdsOptions {
     /// The protocol.
@@ -19,6 +19,42 @@ pub struct VerifiedAccessEndpointRdsOptions {
     pub rds_endpoint: Option<String>,
     /// The IDs of the subnets.
     pub subnet_ids: Option<Vec<String>>,
+}
+impl Clone for VerifiedAccessEndpointRdsOptions {
+    fn clone(&self) -> Self {
+        Self {
+            protocol: self.protocol.clone(),
+            port: self.port,
+            rds_db_instance_arn: self.rds_db_instance_arn.clone(),
+            rds_db_cluster_arn: self.rds_db_cluster_arn.clone(),
+            rds_db_proxy_arn: self.rds_db_proxy_arn.clone(),
+            rds_endpoint: self.rds_endpoint.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointRdsOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.protocol == other.protocol && self.port == other.port
+            && self.rds_db_instance_arn == other.rds_db_instance_arn
+            && self.rds_db_cluster_arn == other.rds_db_cluster_arn
+            && self.rds_db_proxy_arn == other.rds_db_proxy_arn
+            && self.rds_endpoint == other.rds_endpoint
+            && self.subnet_ids == other.subnet_ids
+    }
+}
+impl Default for VerifiedAccessEndpointRdsOptions {
+    fn default() -> Self {
+        Self {
+            protocol: None,
+            port: None,
+            rds_db_instance_arn: None,
+            rds_db_cluster_arn: None,
+            rds_db_proxy_arn: None,
+            rds_endpoint: None,
+            subnet_ids: None,
+        }
+    }
 }
 impl VerifiedAccessEndpointRdsOptions {
     /// Starts building a [`VerifiedAccessEndpointRdsOptions`].
@@ -63,9 +99,26 @@ impl VerifiedAccessEndpointRdsOptions {
     }
 }
 /// A builder for [`VerifiedAccessEndpointRdsOptions`](crate::types::VerifiedAccessEndpointRdsOptions); start one with `VerifiedAccessEndpointRdsOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessEndpointRdsOptionsBuilder {
     inner: crate::types::VerifiedAccessEndpointRdsOptions,
+}
+impl Clone for VerifiedAccessEndpointRdsOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointRdsOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessEndpointRdsOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessEndpointRdsOptions as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessEndpointRdsOptionsBuilder {
     /// Sets [`VerifiedAccessEndpointRdsOptions::protocol`](crate::types::VerifiedAccessEndpointRdsOptions::protocol): The protocol.

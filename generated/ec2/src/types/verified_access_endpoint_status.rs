@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of a Verified Access endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointStatus {
     /// The status code of the Verified Access endpoint.
     pub code: Option<crate::types::VerifiedAccessEndpointStatusCode>,
     /// The status message of the Verified Access endpoint.
     pub message: Option<String>,
+}
+impl Clone for VerifiedAccessEndpointStatus {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for VerifiedAccessEndpointStatus {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl VerifiedAccessEndpointStatus {
     /// Starts building a [`VerifiedAccessEndpointStatus`].
@@ -28,9 +46,26 @@ impl VerifiedAccessEndpointStatus {
     }
 }
 /// A builder for [`VerifiedAccessEndpointStatus`](crate::types::VerifiedAccessEndpointStatus); start one with `VerifiedAccessEndpointStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessEndpointStatusBuilder {
     inner: crate::types::VerifiedAccessEndpointStatus,
+}
+impl Clone for VerifiedAccessEndpointStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessEndpointStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessEndpointStatus as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessEndpointStatusBuilder {
     /// Sets [`VerifiedAccessEndpointStatus::code`](crate::types::VerifiedAccessEndpointStatus::code): The status code of the Verified Access endpoint.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the targets for the specified Verified Access endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointTarget {
     /// The ID of the Verified Access endpoint.
@@ -11,6 +11,37 @@ pub struct VerifiedAccessEndpointTarget {
     pub verified_access_endpoint_target_ip_address: Option<String>,
     /// The DNS name of the target.
     pub verified_access_endpoint_target_dns: Option<String>,
+}
+impl Clone for VerifiedAccessEndpointTarget {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_endpoint_id: self.verified_access_endpoint_id.clone(),
+            verified_access_endpoint_target_ip_address: self
+                .verified_access_endpoint_target_ip_address
+                .clone(),
+            verified_access_endpoint_target_dns: self
+                .verified_access_endpoint_target_dns
+                .clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointTarget {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_endpoint_id == other.verified_access_endpoint_id
+            && self.verified_access_endpoint_target_ip_address
+                == other.verified_access_endpoint_target_ip_address
+            && self.verified_access_endpoint_target_dns
+                == other.verified_access_endpoint_target_dns
+    }
+}
+impl Default for VerifiedAccessEndpointTarget {
+    fn default() -> Self {
+        Self {
+            verified_access_endpoint_id: None,
+            verified_access_endpoint_target_ip_address: None,
+            verified_access_endpoint_target_dns: None,
+        }
+    }
 }
 impl VerifiedAccessEndpointTarget {
     /// Starts building a [`VerifiedAccessEndpointTarget`].
@@ -35,9 +66,26 @@ impl VerifiedAccessEndpointTarget {
     }
 }
 /// A builder for [`VerifiedAccessEndpointTarget`](crate::types::VerifiedAccessEndpointTarget); start one with `VerifiedAccessEndpointTarget::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessEndpointTargetBuilder {
     inner: crate::types::VerifiedAccessEndpointTarget,
+}
+impl Clone for VerifiedAccessEndpointTargetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessEndpointTargetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessEndpointTargetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessEndpointTarget as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessEndpointTargetBuilder {
     /// Sets [`VerifiedAccessEndpointTarget::verified_access_endpoint_id`](crate::types::VerifiedAccessEndpointTarget::verified_access_endpoint_id): The ID of the Verified Access endpoint.

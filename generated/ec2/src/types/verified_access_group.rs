@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Verified Access group.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessGroup {
     /// The ID of the Verified Access group.
@@ -25,6 +25,50 @@ pub struct VerifiedAccessGroup {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The options in use for server side encryption.
     pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationResponse>,
+}
+impl Clone for VerifiedAccessGroup {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_group_id: self.verified_access_group_id.clone(),
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            description: self.description.clone(),
+            owner: self.owner.clone(),
+            verified_access_group_arn: self.verified_access_group_arn.clone(),
+            creation_time: self.creation_time.clone(),
+            last_updated_time: self.last_updated_time.clone(),
+            deletion_time: self.deletion_time.clone(),
+            tags: self.tags.clone(),
+            sse_specification: self.sse_specification.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessGroup {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_group_id == other.verified_access_group_id
+            && self.verified_access_instance_id == other.verified_access_instance_id
+            && self.description == other.description && self.owner == other.owner
+            && self.verified_access_group_arn == other.verified_access_group_arn
+            && self.creation_time == other.creation_time
+            && self.last_updated_time == other.last_updated_time
+            && self.deletion_time == other.deletion_time && self.tags == other.tags
+            && self.sse_specification == other.sse_specification
+    }
+}
+impl Default for VerifiedAccessGroup {
+    fn default() -> Self {
+        Self {
+            verified_access_group_id: None,
+            verified_access_instance_id: None,
+            description: None,
+            owner: None,
+            verified_access_group_arn: None,
+            creation_time: None,
+            last_updated_time: None,
+            deletion_time: None,
+            tags: None,
+            sse_specification: None,
+        }
+    }
 }
 impl VerifiedAccessGroup {
     /// Starts building a [`VerifiedAccessGroup`].
@@ -86,9 +130,26 @@ impl VerifiedAccessGroup {
     }
 }
 /// A builder for [`VerifiedAccessGroup`](crate::types::VerifiedAccessGroup); start one with `VerifiedAccessGroup::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessGroupBuilder {
     inner: crate::types::VerifiedAccessGroup,
+}
+impl Clone for VerifiedAccessGroupBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessGroupBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessGroupBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessGroup as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessGroupBuilder {
     /// Sets [`VerifiedAccessGroup::verified_access_group_id`](crate::types::VerifiedAccessGroup::verified_access_group_id): The ID of the Verified Access group.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Verified Access instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessInstance {
     /// The ID of the Amazon Web Services Verified Access instance.
@@ -25,6 +25,51 @@ pub struct VerifiedAccessInstance {
     pub cidr_endpoints_custom_sub_domain: Option<
         crate::types::VerifiedAccessInstanceCustomSubDomain,
     >,
+}
+impl Clone for VerifiedAccessInstance {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            description: self.description.clone(),
+            verified_access_trust_providers: self
+                .verified_access_trust_providers
+                .clone(),
+            creation_time: self.creation_time.clone(),
+            last_updated_time: self.last_updated_time.clone(),
+            tags: self.tags.clone(),
+            fips_enabled: self.fips_enabled,
+            cidr_endpoints_custom_sub_domain: self
+                .cidr_endpoints_custom_sub_domain
+                .clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessInstance {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instance_id == other.verified_access_instance_id
+            && self.description == other.description
+            && self.verified_access_trust_providers
+                == other.verified_access_trust_providers
+            && self.creation_time == other.creation_time
+            && self.last_updated_time == other.last_updated_time
+            && self.tags == other.tags && self.fips_enabled == other.fips_enabled
+            && self.cidr_endpoints_custom_sub_domain
+                == other.cidr_endpoints_custom_sub_domain
+    }
+}
+impl Default for VerifiedAccessInstance {
+    fn default() -> Self {
+        Self {
+            verified_access_instance_id: None,
+            description: None,
+            verified_access_trust_providers: None,
+            creation_time: None,
+            last_updated_time: None,
+            tags: None,
+            fips_enabled: None,
+            cidr_endpoints_custom_sub_domain: None,
+        }
+    }
 }
 impl VerifiedAccessInstance {
     /// Starts building a [`VerifiedAccessInstance`].
@@ -78,9 +123,26 @@ impl VerifiedAccessInstance {
     }
 }
 /// A builder for [`VerifiedAccessInstance`](crate::types::VerifiedAccessInstance); start one with `VerifiedAccessInstance::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessInstanceBuilder {
     inner: crate::types::VerifiedAccessInstance,
+}
+impl Clone for VerifiedAccessInstanceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessInstanceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessInstanceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessInstance as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessInstanceBuilder {
     /// Sets [`VerifiedAccessInstance::verified_access_instance_id`](crate::types::VerifiedAccessInstance::verified_access_instance_id): The ID of the Amazon Web Services Verified Access instance.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a custom subdomain for a network CIDR endpoint for Verified Access.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessInstanceCustomSubDomain {
     /// The subdomain.
     pub sub_domain: Option<String>,
     /// The name servers.
     pub nameservers: Option<Vec<String>>,
+}
+impl Clone for VerifiedAccessInstanceCustomSubDomain {
+    fn clone(&self) -> Self {
+        Self {
+            sub_domain: self.sub_domain.clone(),
+            nameservers: self.nameservers.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessInstanceCustomSubDomain {
+    fn eq(&self, other: &Self) -> bool {
+        self.sub_domain == other.sub_domain && self.nameservers == other.nameservers
+    }
+}
+impl Default for VerifiedAccessInstanceCustomSubDomain {
+    fn default() -> Self {
+        Self {
+            sub_domain: None,
+            nameservers: None,
+        }
+    }
 }
 impl VerifiedAccessInstanceCustomSubDomain {
     /// Starts building a [`VerifiedAccessInstanceCustomSubDomain`].
@@ -28,9 +49,26 @@ impl VerifiedAccessInstanceCustomSubDomain {
     }
 }
 /// A builder for [`VerifiedAccessInstanceCustomSubDomain`](crate::types::VerifiedAccessInstanceCustomSubDomain); start one with `VerifiedAccessInstanceCustomSubDomain::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessInstanceCustomSubDomainBuilder {
     inner: crate::types::VerifiedAccessInstanceCustomSubDomain,
+}
+impl Clone for VerifiedAccessInstanceCustomSubDomainBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessInstanceCustomSubDomainBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessInstanceCustomSubDomainBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessInstanceCustomSubDomain as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessInstanceCustomSubDomainBuilder {
     /// Sets [`VerifiedAccessInstanceCustomSubDomain::sub_domain`](crate::types::VerifiedAccessInstanceCustomSubDomain::sub_domain): The subdomain.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes logging options for an Amazon Web Services Verified Access instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessInstanceLoggingConfiguration {
     /// The ID of the Amazon Web Services Verified Access instance.
     pub verified_access_instance_id: Option<String>,
     /// Details about the logging options.
     pub access_logs: Option<crate::types::VerifiedAccessLogs>,
+}
+impl Clone for VerifiedAccessInstanceLoggingConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_instance_id: self.verified_access_instance_id.clone(),
+            access_logs: self.access_logs.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessInstanceLoggingConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_instance_id == other.verified_access_instance_id
+            && self.access_logs == other.access_logs
+    }
+}
+impl Default for VerifiedAccessInstanceLoggingConfiguration {
+    fn default() -> Self {
+        Self {
+            verified_access_instance_id: None,
+            access_logs: None,
+        }
+    }
 }
 impl VerifiedAccessInstanceLoggingConfiguration {
     /// Starts building a [`VerifiedAccessInstanceLoggingConfiguration`].
@@ -28,9 +50,26 @@ impl VerifiedAccessInstanceLoggingConfiguration {
     }
 }
 /// A builder for [`VerifiedAccessInstanceLoggingConfiguration`](crate::types::VerifiedAccessInstanceLoggingConfiguration); start one with `VerifiedAccessInstanceLoggingConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessInstanceLoggingConfigurationBuilder {
     inner: crate::types::VerifiedAccessInstanceLoggingConfiguration,
+}
+impl Clone for VerifiedAccessInstanceLoggingConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessInstanceLoggingConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessInstanceLoggingConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessInstanceLoggingConfiguration as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessInstanceLoggingConfigurationBuilder {
     /// Sets [`VerifiedAccessInstanceLoggingConfiguration::verified_access_instance_id`](crate::types::VerifiedAccessInstanceLoggingConfiguration::verified_access_instance_id): The ID of the Amazon Web Services Verified Access instance.

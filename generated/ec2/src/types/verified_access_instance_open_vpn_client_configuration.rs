@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a set of routes.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessInstanceOpenVpnClientConfiguration {
     /// The base64-encoded Open VPN client configuration.
@@ -11,6 +11,24 @@ pub struct VerifiedAccessInstanceOpenVpnClientConfiguration {
     pub routes: Option<
         Vec<crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute>,
     >,
+}
+impl Clone for VerifiedAccessInstanceOpenVpnClientConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            config: self.config.clone(),
+            routes: self.routes.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessInstanceOpenVpnClientConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.config == other.config && self.routes == other.routes
+    }
+}
+impl Default for VerifiedAccessInstanceOpenVpnClientConfiguration {
+    fn default() -> Self {
+        Self { config: None, routes: None }
+    }
 }
 impl VerifiedAccessInstanceOpenVpnClientConfiguration {
     /// Starts building a [`VerifiedAccessInstanceOpenVpnClientConfiguration`].
@@ -32,9 +50,26 @@ impl VerifiedAccessInstanceOpenVpnClientConfiguration {
     }
 }
 /// A builder for [`VerifiedAccessInstanceOpenVpnClientConfiguration`](crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration); start one with `VerifiedAccessInstanceOpenVpnClientConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessInstanceOpenVpnClientConfigurationBuilder {
     inner: crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration,
+}
+impl Clone for VerifiedAccessInstanceOpenVpnClientConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessInstanceOpenVpnClientConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessInstanceOpenVpnClientConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessInstanceOpenVpnClientConfigurationBuilder {
     /// Sets [`VerifiedAccessInstanceOpenVpnClientConfiguration::config`](crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration::config): The base64-encoded Open VPN client configuration.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
     /// The CIDR block.
     pub cidr: Option<String>,
+}
+impl Clone for VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
+    fn clone(&self) -> Self {
+        Self { cidr: self.cidr.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr
+    }
+}
+impl Default for VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
+    fn default() -> Self {
+        Self { cidr: None }
+    }
 }
 impl VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
     /// Starts building a [`VerifiedAccessInstanceOpenVpnClientConfigurationRoute`].
@@ -21,9 +36,26 @@ impl VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
     }
 }
 /// A builder for [`VerifiedAccessInstanceOpenVpnClientConfigurationRoute`](crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute); start one with `VerifiedAccessInstanceOpenVpnClientConfigurationRoute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessInstanceOpenVpnClientConfigurationRouteBuilder {
     inner: crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute,
+}
+impl Clone for VerifiedAccessInstanceOpenVpnClientConfigurationRouteBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessInstanceOpenVpnClientConfigurationRouteBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessInstanceOpenVpnClientConfigurationRouteBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessInstanceOpenVpnClientConfigurationRouteBuilder {
     /// Sets [`VerifiedAccessInstanceOpenVpnClientConfigurationRoute::cidr`](crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute::cidr): The CIDR block.

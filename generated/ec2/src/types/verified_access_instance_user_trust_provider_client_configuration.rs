@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the trust provider.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessInstanceUserTrustProviderClientConfiguration {
     /// The trust provider type.
@@ -25,6 +24,51 @@ pub struct VerifiedAccessInstanceUserTrustProviderClientConfiguration {
     pub client_secret: Option<String>,
     /// Indicates whether Proof of Key Code Exchange (PKCE) is enabled.
     pub pkce_enabled: Option<bool>,
+}
+impl Clone for VerifiedAccessInstanceUserTrustProviderClientConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            scopes: self.scopes.clone(),
+            issuer: self.issuer.clone(),
+            authorization_endpoint: self.authorization_endpoint.clone(),
+            public_signing_key_endpoint: self.public_signing_key_endpoint.clone(),
+            token_endpoint: self.token_endpoint.clone(),
+            user_info_endpoint: self.user_info_endpoint.clone(),
+            client_id: self.client_id.clone(),
+            client_secret: self.client_secret.clone(),
+            pkce_enabled: self.pkce_enabled,
+        }
+    }
+}
+impl PartialEq for VerifiedAccessInstanceUserTrustProviderClientConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.scopes == other.scopes
+            && self.issuer == other.issuer
+            && self.authorization_endpoint == other.authorization_endpoint
+            && self.public_signing_key_endpoint == other.public_signing_key_endpoint
+            && self.token_endpoint == other.token_endpoint
+            && self.user_info_endpoint == other.user_info_endpoint
+            && self.client_id == other.client_id
+            && self.client_secret == other.client_secret
+            && self.pkce_enabled == other.pkce_enabled
+    }
+}
+impl Default for VerifiedAccessInstanceUserTrustProviderClientConfiguration {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            scopes: None,
+            issuer: None,
+            authorization_endpoint: None,
+            public_signing_key_endpoint: None,
+            token_endpoint: None,
+            user_info_endpoint: None,
+            client_id: None,
+            client_secret: None,
+            pkce_enabled: None,
+        }
+    }
 }
 impl VerifiedAccessInstanceUserTrustProviderClientConfiguration {
     /// Starts building a [`VerifiedAccessInstanceUserTrustProviderClientConfiguration`].
@@ -101,9 +145,26 @@ impl ::std::fmt::Debug for VerifiedAccessInstanceUserTrustProviderClientConfigur
     }
 }
 /// A builder for [`VerifiedAccessInstanceUserTrustProviderClientConfiguration`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration); start one with `VerifiedAccessInstanceUserTrustProviderClientConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder {
     inner: crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration,
+}
+impl Clone for VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder {
     /// Sets [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::type_`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::type_): The trust provider type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for CloudWatch Logs as a logging destination.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogCloudWatchLogsDestination {
     /// Indicates whether logging is enabled.
@@ -11,6 +11,30 @@ pub struct VerifiedAccessLogCloudWatchLogsDestination {
     pub delivery_status: Option<crate::types::VerifiedAccessLogDeliveryStatus>,
     /// The ID of the CloudWatch Logs log group.
     pub log_group: Option<String>,
+}
+impl Clone for VerifiedAccessLogCloudWatchLogsDestination {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            delivery_status: self.delivery_status.clone(),
+            log_group: self.log_group.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessLogCloudWatchLogsDestination {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled && self.delivery_status == other.delivery_status
+            && self.log_group == other.log_group
+    }
+}
+impl Default for VerifiedAccessLogCloudWatchLogsDestination {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            delivery_status: None,
+            log_group: None,
+        }
+    }
 }
 impl VerifiedAccessLogCloudWatchLogsDestination {
     /// Starts building a [`VerifiedAccessLogCloudWatchLogsDestination`].
@@ -37,9 +61,26 @@ impl VerifiedAccessLogCloudWatchLogsDestination {
     }
 }
 /// A builder for [`VerifiedAccessLogCloudWatchLogsDestination`](crate::types::VerifiedAccessLogCloudWatchLogsDestination); start one with `VerifiedAccessLogCloudWatchLogsDestination::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessLogCloudWatchLogsDestinationBuilder {
     inner: crate::types::VerifiedAccessLogCloudWatchLogsDestination,
+}
+impl Clone for VerifiedAccessLogCloudWatchLogsDestinationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessLogCloudWatchLogsDestinationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessLogCloudWatchLogsDestinationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessLogCloudWatchLogsDestination as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessLogCloudWatchLogsDestinationBuilder {
     /// Sets [`VerifiedAccessLogCloudWatchLogsDestination::enabled`](crate::types::VerifiedAccessLogCloudWatchLogsDestination::enabled): Indicates whether logging is enabled.

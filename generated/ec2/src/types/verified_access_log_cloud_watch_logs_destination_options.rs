@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for CloudWatch Logs as a logging destination.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogCloudWatchLogsDestinationOptions {
     /// Indicates whether logging is enabled.
@@ -11,6 +11,27 @@ pub struct VerifiedAccessLogCloudWatchLogsDestinationOptions {
     pub enabled: Option<bool>,
     /// The ID of the CloudWatch Logs log group.
     pub log_group: Option<String>,
+}
+impl Clone for VerifiedAccessLogCloudWatchLogsDestinationOptions {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            log_group: self.log_group.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessLogCloudWatchLogsDestinationOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled && self.log_group == other.log_group
+    }
+}
+impl Default for VerifiedAccessLogCloudWatchLogsDestinationOptions {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            log_group: None,
+        }
+    }
 }
 impl VerifiedAccessLogCloudWatchLogsDestinationOptions {
     /// Starts building a [`VerifiedAccessLogCloudWatchLogsDestinationOptions`].
@@ -30,9 +51,26 @@ impl VerifiedAccessLogCloudWatchLogsDestinationOptions {
     }
 }
 /// A builder for [`VerifiedAccessLogCloudWatchLogsDestinationOptions`](crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions); start one with `VerifiedAccessLogCloudWatchLogsDestinationOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessLogCloudWatchLogsDestinationOptionsBuilder {
     inner: crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions,
+}
+impl Clone for VerifiedAccessLogCloudWatchLogsDestinationOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessLogCloudWatchLogsDestinationOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessLogCloudWatchLogsDestinationOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessLogCloudWatchLogsDestinationOptionsBuilder {
     /// Sets [`VerifiedAccessLogCloudWatchLogsDestinationOptions::enabled`](crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions::enabled): Indicates whether logging is enabled.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a log delivery status.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogDeliveryStatus {
     /// The status code.
     pub code: Option<crate::types::VerifiedAccessLogDeliveryStatusCode>,
     /// The status message.
     pub message: Option<String>,
+}
+impl Clone for VerifiedAccessLogDeliveryStatus {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessLogDeliveryStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for VerifiedAccessLogDeliveryStatus {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl VerifiedAccessLogDeliveryStatus {
     /// Starts building a [`VerifiedAccessLogDeliveryStatus`].
@@ -28,9 +46,26 @@ impl VerifiedAccessLogDeliveryStatus {
     }
 }
 /// A builder for [`VerifiedAccessLogDeliveryStatus`](crate::types::VerifiedAccessLogDeliveryStatus); start one with `VerifiedAccessLogDeliveryStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessLogDeliveryStatusBuilder {
     inner: crate::types::VerifiedAccessLogDeliveryStatus,
+}
+impl Clone for VerifiedAccessLogDeliveryStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessLogDeliveryStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessLogDeliveryStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessLogDeliveryStatus as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessLogDeliveryStatusBuilder {
     /// Sets [`VerifiedAccessLogDeliveryStatus::code`](crate::types::VerifiedAccessLogDeliveryStatus::code): The status code.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for Kinesis as a logging destination.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogKinesisDataFirehoseDestination {
     /// Indicates whether logging is enabled.
@@ -11,6 +11,30 @@ pub struct VerifiedAccessLogKinesisDataFirehoseDestination {
     pub delivery_status: Option<crate::types::VerifiedAccessLogDeliveryStatus>,
     /// The ID of the delivery stream.
     pub delivery_stream: Option<String>,
+}
+impl Clone for VerifiedAccessLogKinesisDataFirehoseDestination {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            delivery_status: self.delivery_status.clone(),
+            delivery_stream: self.delivery_stream.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessLogKinesisDataFirehoseDestination {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled && self.delivery_status == other.delivery_status
+            && self.delivery_stream == other.delivery_stream
+    }
+}
+impl Default for VerifiedAccessLogKinesisDataFirehoseDestination {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            delivery_status: None,
+            delivery_stream: None,
+        }
+    }
 }
 impl VerifiedAccessLogKinesisDataFirehoseDestination {
     /// Starts building a [`VerifiedAccessLogKinesisDataFirehoseDestination`].
@@ -37,9 +61,26 @@ impl VerifiedAccessLogKinesisDataFirehoseDestination {
     }
 }
 /// A builder for [`VerifiedAccessLogKinesisDataFirehoseDestination`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination); start one with `VerifiedAccessLogKinesisDataFirehoseDestination::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
     inner: crate::types::VerifiedAccessLogKinesisDataFirehoseDestination,
+}
+impl Clone for VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessLogKinesisDataFirehoseDestination as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
     /// Sets [`VerifiedAccessLogKinesisDataFirehoseDestination::enabled`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::enabled): Indicates whether logging is enabled.

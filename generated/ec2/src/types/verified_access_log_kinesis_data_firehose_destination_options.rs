@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes Amazon Kinesis Data Firehose logging options.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
     /// Indicates whether logging is enabled.
@@ -11,6 +11,27 @@ pub struct VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
     pub enabled: Option<bool>,
     /// The ID of the delivery stream.
     pub delivery_stream: Option<String>,
+}
+impl Clone for VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            delivery_stream: self.delivery_stream.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled && self.delivery_stream == other.delivery_stream
+    }
+}
+impl Default for VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            delivery_stream: None,
+        }
+    }
 }
 impl VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
     /// Starts building a [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions`].
@@ -30,9 +51,26 @@ impl VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
     }
 }
 /// A builder for [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions); start one with `VerifiedAccessLogKinesisDataFirehoseDestinationOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder {
     inner: crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions,
+}
+impl Clone for VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder {
     /// Sets [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions::enabled`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions::enabled): Indicates whether logging is enabled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for Verified Access logs.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogOptions {
     /// Sends Verified Access logs to Amazon S3.
@@ -21,6 +21,36 @@ pub struct VerifiedAccessLogOptions {
     pub log_version: Option<String>,
     /// Indicates whether to include trust data sent by trust providers in the logs.
     pub include_trust_context: Option<bool>,
+}
+impl Clone for VerifiedAccessLogOptions {
+    fn clone(&self) -> Self {
+        Self {
+            s3: self.s3.clone(),
+            cloud_watch_logs: self.cloud_watch_logs.clone(),
+            kinesis_data_firehose: self.kinesis_data_firehose.clone(),
+            log_version: self.log_version.clone(),
+            include_trust_context: self.include_trust_context,
+        }
+    }
+}
+impl PartialEq for VerifiedAccessLogOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.s3 == other.s3 && self.cloud_watch_logs == other.cloud_watch_logs
+            && self.kinesis_data_firehose == other.kinesis_data_firehose
+            && self.log_version == other.log_version
+            && self.include_trust_context == other.include_trust_context
+    }
+}
+impl Default for VerifiedAccessLogOptions {
+    fn default() -> Self {
+        Self {
+            s3: None,
+            cloud_watch_logs: None,
+            kinesis_data_firehose: None,
+            log_version: None,
+            include_trust_context: None,
+        }
+    }
 }
 impl VerifiedAccessLogOptions {
     /// Starts building a [`VerifiedAccessLogOptions`].
@@ -59,9 +89,26 @@ impl VerifiedAccessLogOptions {
     }
 }
 /// A builder for [`VerifiedAccessLogOptions`](crate::types::VerifiedAccessLogOptions); start one with `VerifiedAccessLogOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessLogOptionsBuilder {
     inner: crate::types::VerifiedAccessLogOptions,
+}
+impl Clone for VerifiedAccessLogOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessLogOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessLogOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessLogOptions as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessLogOptionsBuilder {
     /// Sets [`VerifiedAccessLogOptions::s3`](crate::types::VerifiedAccessLogOptions::s3): Sends Verified Access logs to Amazon S3.

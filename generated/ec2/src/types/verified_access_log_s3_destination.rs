@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for Amazon S3 as a logging destination.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogS3Destination {
     /// Indicates whether logging is enabled.
@@ -15,6 +15,35 @@ pub struct VerifiedAccessLogS3Destination {
     pub prefix: Option<String>,
     /// The Amazon Web Services account number that owns the bucket.
     pub bucket_owner: Option<String>,
+}
+impl Clone for VerifiedAccessLogS3Destination {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            delivery_status: self.delivery_status.clone(),
+            bucket_name: self.bucket_name.clone(),
+            prefix: self.prefix.clone(),
+            bucket_owner: self.bucket_owner.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessLogS3Destination {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled && self.delivery_status == other.delivery_status
+            && self.bucket_name == other.bucket_name && self.prefix == other.prefix
+            && self.bucket_owner == other.bucket_owner
+    }
+}
+impl Default for VerifiedAccessLogS3Destination {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            delivery_status: None,
+            bucket_name: None,
+            prefix: None,
+            bucket_owner: None,
+        }
+    }
 }
 impl VerifiedAccessLogS3Destination {
     /// Starts building a [`VerifiedAccessLogS3Destination`].
@@ -51,9 +80,26 @@ impl VerifiedAccessLogS3Destination {
     }
 }
 /// A builder for [`VerifiedAccessLogS3Destination`](crate::types::VerifiedAccessLogS3Destination); start one with `VerifiedAccessLogS3Destination::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessLogS3DestinationBuilder {
     inner: crate::types::VerifiedAccessLogS3Destination,
+}
+impl Clone for VerifiedAccessLogS3DestinationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessLogS3DestinationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessLogS3DestinationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessLogS3Destination as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessLogS3DestinationBuilder {
     /// Sets [`VerifiedAccessLogS3Destination::enabled`](crate::types::VerifiedAccessLogS3Destination::enabled): Indicates whether logging is enabled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for Amazon S3 as a logging destination.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogS3DestinationOptions {
     /// Indicates whether logging is enabled.
@@ -15,6 +15,32 @@ pub struct VerifiedAccessLogS3DestinationOptions {
     pub prefix: Option<String>,
     /// The ID of the Amazon Web Services account that owns the Amazon S3 bucket.
     pub bucket_owner: Option<String>,
+}
+impl Clone for VerifiedAccessLogS3DestinationOptions {
+    fn clone(&self) -> Self {
+        Self {
+            enabled: self.enabled,
+            bucket_name: self.bucket_name.clone(),
+            prefix: self.prefix.clone(),
+            bucket_owner: self.bucket_owner.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessLogS3DestinationOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enabled == other.enabled && self.bucket_name == other.bucket_name
+            && self.prefix == other.prefix && self.bucket_owner == other.bucket_owner
+    }
+}
+impl Default for VerifiedAccessLogS3DestinationOptions {
+    fn default() -> Self {
+        Self {
+            enabled: None,
+            bucket_name: None,
+            prefix: None,
+            bucket_owner: None,
+        }
+    }
 }
 impl VerifiedAccessLogS3DestinationOptions {
     /// Starts building a [`VerifiedAccessLogS3DestinationOptions`].
@@ -44,9 +70,26 @@ impl VerifiedAccessLogS3DestinationOptions {
     }
 }
 /// A builder for [`VerifiedAccessLogS3DestinationOptions`](crate::types::VerifiedAccessLogS3DestinationOptions); start one with `VerifiedAccessLogS3DestinationOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessLogS3DestinationOptionsBuilder {
     inner: crate::types::VerifiedAccessLogS3DestinationOptions,
+}
+impl Clone for VerifiedAccessLogS3DestinationOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessLogS3DestinationOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessLogS3DestinationOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessLogS3DestinationOptions as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessLogS3DestinationOptionsBuilder {
     /// Sets [`VerifiedAccessLogS3DestinationOptions::enabled`](crate::types::VerifiedAccessLogS3DestinationOptions::enabled): Indicates whether logging is enabled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for Verified Access logs.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogs {
     /// Amazon S3 logging options.
@@ -19,6 +19,36 @@ pub struct VerifiedAccessLogs {
     pub log_version: Option<String>,
     /// Indicates whether trust data is included in the logs.
     pub include_trust_context: Option<bool>,
+}
+impl Clone for VerifiedAccessLogs {
+    fn clone(&self) -> Self {
+        Self {
+            s3: self.s3.clone(),
+            cloud_watch_logs: self.cloud_watch_logs.clone(),
+            kinesis_data_firehose: self.kinesis_data_firehose.clone(),
+            log_version: self.log_version.clone(),
+            include_trust_context: self.include_trust_context,
+        }
+    }
+}
+impl PartialEq for VerifiedAccessLogs {
+    fn eq(&self, other: &Self) -> bool {
+        self.s3 == other.s3 && self.cloud_watch_logs == other.cloud_watch_logs
+            && self.kinesis_data_firehose == other.kinesis_data_firehose
+            && self.log_version == other.log_version
+            && self.include_trust_context == other.include_trust_context
+    }
+}
+impl Default for VerifiedAccessLogs {
+    fn default() -> Self {
+        Self {
+            s3: None,
+            cloud_watch_logs: None,
+            kinesis_data_firehose: None,
+            log_version: None,
+            include_trust_context: None,
+        }
+    }
 }
 impl VerifiedAccessLogs {
     /// Starts building a [`VerifiedAccessLogs`].
@@ -57,9 +87,26 @@ impl VerifiedAccessLogs {
     }
 }
 /// A builder for [`VerifiedAccessLogs`](crate::types::VerifiedAccessLogs); start one with `VerifiedAccessLogs::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessLogsBuilder {
     inner: crate::types::VerifiedAccessLogs,
+}
+impl Clone for VerifiedAccessLogsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessLogsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessLogsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessLogs as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessLogsBuilder {
     /// Sets [`VerifiedAccessLogs::s3`](crate::types::VerifiedAccessLogs::s3): Amazon S3 logging options.

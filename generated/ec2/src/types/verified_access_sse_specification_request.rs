@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Verified Access provides server side encryption by default to data at rest using Amazon Web Services-owned KMS keys. You also have the option of using customer managed KMS keys, which can be specified using the options below.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessSseSpecificationRequest {
     /// Enable or disable the use of customer managed KMS keys for server side encryption.
@@ -11,6 +11,28 @@ pub struct VerifiedAccessSseSpecificationRequest {
     pub customer_managed_key_enabled: Option<bool>,
     /// The ARN of the KMS key.
     pub kms_key_arn: Option<String>,
+}
+impl Clone for VerifiedAccessSseSpecificationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            customer_managed_key_enabled: self.customer_managed_key_enabled,
+            kms_key_arn: self.kms_key_arn.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessSseSpecificationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.customer_managed_key_enabled == other.customer_managed_key_enabled
+            && self.kms_key_arn == other.kms_key_arn
+    }
+}
+impl Default for VerifiedAccessSseSpecificationRequest {
+    fn default() -> Self {
+        Self {
+            customer_managed_key_enabled: None,
+            kms_key_arn: None,
+        }
+    }
 }
 impl VerifiedAccessSseSpecificationRequest {
     /// Starts building a [`VerifiedAccessSseSpecificationRequest`].
@@ -30,9 +52,26 @@ impl VerifiedAccessSseSpecificationRequest {
     }
 }
 /// A builder for [`VerifiedAccessSseSpecificationRequest`](crate::types::VerifiedAccessSseSpecificationRequest); start one with `VerifiedAccessSseSpecificationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessSseSpecificationRequestBuilder {
     inner: crate::types::VerifiedAccessSseSpecificationRequest,
+}
+impl Clone for VerifiedAccessSseSpecificationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessSseSpecificationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessSseSpecificationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessSseSpecificationRequest as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessSseSpecificationRequestBuilder {
     /// Sets [`VerifiedAccessSseSpecificationRequest::customer_managed_key_enabled`](crate::types::VerifiedAccessSseSpecificationRequest::customer_managed_key_enabled): Enable or disable the use of customer managed KMS keys for server side encryption.

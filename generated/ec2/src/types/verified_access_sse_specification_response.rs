@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options in use for server side encryption.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessSseSpecificationResponse {
     /// Indicates whether customer managed KMS keys are in use for server side encryption.
@@ -11,6 +11,28 @@ pub struct VerifiedAccessSseSpecificationResponse {
     pub customer_managed_key_enabled: Option<bool>,
     /// The ARN of the KMS key.
     pub kms_key_arn: Option<String>,
+}
+impl Clone for VerifiedAccessSseSpecificationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            customer_managed_key_enabled: self.customer_managed_key_enabled,
+            kms_key_arn: self.kms_key_arn.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessSseSpecificationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.customer_managed_key_enabled == other.customer_managed_key_enabled
+            && self.kms_key_arn == other.kms_key_arn
+    }
+}
+impl Default for VerifiedAccessSseSpecificationResponse {
+    fn default() -> Self {
+        Self {
+            customer_managed_key_enabled: None,
+            kms_key_arn: None,
+        }
+    }
 }
 impl VerifiedAccessSseSpecificationResponse {
     /// Starts building a [`VerifiedAccessSseSpecificationResponse`].
@@ -30,9 +52,26 @@ impl VerifiedAccessSseSpecificationResponse {
     }
 }
 /// A builder for [`VerifiedAccessSseSpecificationResponse`](crate::types::VerifiedAccessSseSpecificationResponse); start one with `VerifiedAccessSseSpecificationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessSseSpecificationResponseBuilder {
     inner: crate::types::VerifiedAccessSseSpecificationResponse,
+}
+impl Clone for VerifiedAccessSseSpecificationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessSseSpecificationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessSseSpecificationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessSseSpecificationResponse as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessSseSpecificationResponseBuilder {
     /// Sets [`VerifiedAccessSseSpecificationResponse::customer_managed_key_enabled`](crate::types::VerifiedAccessSseSpecificationResponse::customer_managed_key_enabled): Indicates whether customer managed KMS keys are in use for server side encryption.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Verified Access trust provider.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessTrustProvider {
     /// The ID of the Amazon Web Services Verified Access trust provider.
@@ -33,6 +33,64 @@ pub struct VerifiedAccessTrustProvider {
     pub native_application_oidc_options: Option<
         crate::types::NativeApplicationOidcOptions,
     >,
+}
+impl Clone for VerifiedAccessTrustProvider {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_trust_provider_id: self
+                .verified_access_trust_provider_id
+                .clone(),
+            description: self.description.clone(),
+            trust_provider_type: self.trust_provider_type.clone(),
+            user_trust_provider_type: self.user_trust_provider_type.clone(),
+            device_trust_provider_type: self.device_trust_provider_type.clone(),
+            oidc_options: self.oidc_options.clone(),
+            device_options: self.device_options.clone(),
+            policy_reference_name: self.policy_reference_name.clone(),
+            creation_time: self.creation_time.clone(),
+            last_updated_time: self.last_updated_time.clone(),
+            tags: self.tags.clone(),
+            sse_specification: self.sse_specification.clone(),
+            native_application_oidc_options: self.native_application_oidc_options.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessTrustProvider {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_trust_provider_id == other.verified_access_trust_provider_id
+            && self.description == other.description
+            && self.trust_provider_type == other.trust_provider_type
+            && self.user_trust_provider_type == other.user_trust_provider_type
+            && self.device_trust_provider_type == other.device_trust_provider_type
+            && self.oidc_options == other.oidc_options
+            && self.device_options == other.device_options
+            && self.policy_reference_name == other.policy_reference_name
+            && self.creation_time == other.creation_time
+            && self.last_updated_time == other.last_updated_time
+            && self.tags == other.tags
+            && self.sse_specification == other.sse_specification
+            && self.native_application_oidc_options
+                == other.native_application_oidc_options
+    }
+}
+impl Default for VerifiedAccessTrustProvider {
+    fn default() -> Self {
+        Self {
+            verified_access_trust_provider_id: None,
+            description: None,
+            trust_provider_type: None,
+            user_trust_provider_type: None,
+            device_trust_provider_type: None,
+            oidc_options: None,
+            device_options: None,
+            policy_reference_name: None,
+            creation_time: None,
+            last_updated_time: None,
+            tags: None,
+            sse_specification: None,
+            native_application_oidc_options: None,
+        }
+    }
 }
 impl VerifiedAccessTrustProvider {
     /// Starts building a [`VerifiedAccessTrustProvider`].
@@ -115,9 +173,26 @@ impl VerifiedAccessTrustProvider {
     }
 }
 /// A builder for [`VerifiedAccessTrustProvider`](crate::types::VerifiedAccessTrustProvider); start one with `VerifiedAccessTrustProvider::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessTrustProviderBuilder {
     inner: crate::types::VerifiedAccessTrustProvider,
+}
+impl Clone for VerifiedAccessTrustProviderBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessTrustProviderBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessTrustProviderBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessTrustProvider as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessTrustProviderBuilder {
     /// Sets [`VerifiedAccessTrustProvider::verified_access_trust_provider_id`](crate::types::VerifiedAccessTrustProvider::verified_access_trust_provider_id): The ID of the Amazon Web Services Verified Access trust provider.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Condensed information about a trust provider.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifiedAccessTrustProviderCondensed {
     /// The ID of the trust provider.
@@ -15,6 +15,39 @@ pub struct VerifiedAccessTrustProviderCondensed {
     pub user_trust_provider_type: Option<crate::types::UserTrustProviderType>,
     /// The type of device-based trust provider.
     pub device_trust_provider_type: Option<crate::types::DeviceTrustProviderType>,
+}
+impl Clone for VerifiedAccessTrustProviderCondensed {
+    fn clone(&self) -> Self {
+        Self {
+            verified_access_trust_provider_id: self
+                .verified_access_trust_provider_id
+                .clone(),
+            description: self.description.clone(),
+            trust_provider_type: self.trust_provider_type.clone(),
+            user_trust_provider_type: self.user_trust_provider_type.clone(),
+            device_trust_provider_type: self.device_trust_provider_type.clone(),
+        }
+    }
+}
+impl PartialEq for VerifiedAccessTrustProviderCondensed {
+    fn eq(&self, other: &Self) -> bool {
+        self.verified_access_trust_provider_id == other.verified_access_trust_provider_id
+            && self.description == other.description
+            && self.trust_provider_type == other.trust_provider_type
+            && self.user_trust_provider_type == other.user_trust_provider_type
+            && self.device_trust_provider_type == other.device_trust_provider_type
+    }
+}
+impl Default for VerifiedAccessTrustProviderCondensed {
+    fn default() -> Self {
+        Self {
+            verified_access_trust_provider_id: None,
+            description: None,
+            trust_provider_type: None,
+            user_trust_provider_type: None,
+            device_trust_provider_type: None,
+        }
+    }
 }
 impl VerifiedAccessTrustProviderCondensed {
     /// Starts building a [`VerifiedAccessTrustProviderCondensed`].
@@ -53,9 +86,26 @@ impl VerifiedAccessTrustProviderCondensed {
     }
 }
 /// A builder for [`VerifiedAccessTrustProviderCondensed`](crate::types::VerifiedAccessTrustProviderCondensed); start one with `VerifiedAccessTrustProviderCondensed::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifiedAccessTrustProviderCondensedBuilder {
     inner: crate::types::VerifiedAccessTrustProviderCondensed,
+}
+impl Clone for VerifiedAccessTrustProviderCondensedBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifiedAccessTrustProviderCondensedBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifiedAccessTrustProviderCondensedBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifiedAccessTrustProviderCondensed as Default>::default(),
+        }
+    }
 }
 impl VerifiedAccessTrustProviderCondensedBuilder {
     /// Sets [`VerifiedAccessTrustProviderCondensed::verified_access_trust_provider_id`](crate::types::VerifiedAccessTrustProviderCondensed::verified_access_trust_provider_id): The ID of the trust provider.

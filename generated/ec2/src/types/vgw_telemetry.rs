@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes telemetry for a VPN tunnel.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VgwTelemetry {
     /// The number of accepted routes.
@@ -17,6 +17,39 @@ pub struct VgwTelemetry {
     pub status_message: Option<String>,
     /// The Amazon Resource Name (ARN) of the VPN tunnel endpoint certificate.
     pub certificate_arn: Option<String>,
+}
+impl Clone for VgwTelemetry {
+    fn clone(&self) -> Self {
+        Self {
+            accepted_route_count: self.accepted_route_count,
+            last_status_change: self.last_status_change,
+            outside_ip_address: self.outside_ip_address.clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            certificate_arn: self.certificate_arn.clone(),
+        }
+    }
+}
+impl PartialEq for VgwTelemetry {
+    fn eq(&self, other: &Self) -> bool {
+        self.accepted_route_count == other.accepted_route_count
+            && self.last_status_change == other.last_status_change
+            && self.outside_ip_address == other.outside_ip_address
+            && self.status == other.status && self.status_message == other.status_message
+            && self.certificate_arn == other.certificate_arn
+    }
+}
+impl Default for VgwTelemetry {
+    fn default() -> Self {
+        Self {
+            accepted_route_count: None,
+            last_status_change: None,
+            outside_ip_address: None,
+            status: None,
+            status_message: None,
+            certificate_arn: None,
+        }
+    }
 }
 impl VgwTelemetry {
     /// Starts building a [`VgwTelemetry`].
@@ -56,9 +89,26 @@ impl VgwTelemetry {
     }
 }
 /// A builder for [`VgwTelemetry`](crate::types::VgwTelemetry); start one with `VgwTelemetry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VgwTelemetryBuilder {
     inner: crate::types::VgwTelemetry,
+}
+impl Clone for VgwTelemetryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VgwTelemetryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VgwTelemetryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VgwTelemetry as Default>::default(),
+        }
+    }
 }
 impl VgwTelemetryBuilder {
     /// Sets [`VgwTelemetry::accepted_route_count`](crate::types::VgwTelemetry::accepted_route_count): The number of accepted routes.

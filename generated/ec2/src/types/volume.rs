@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a volume.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Volume {
     /// The ID of the Availability Zone for the volume.
@@ -53,6 +53,79 @@ pub struct Volume {
     pub encrypted: Option<bool>,
     /// The Amazon Resource Name (ARN) of the KMS key that was used to protect the volume encryption key for the volume.
     pub kms_key_id: Option<String>,
+}
+impl Clone for Volume {
+    fn clone(&self) -> Self {
+        Self {
+            availability_zone_id: self.availability_zone_id.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            source_volume_id: self.source_volume_id.clone(),
+            iops: self.iops,
+            tags: self.tags.clone(),
+            volume_type: self.volume_type.clone(),
+            fast_restored: self.fast_restored,
+            multi_attach_enabled: self.multi_attach_enabled,
+            throughput: self.throughput,
+            sse_type: self.sse_type.clone(),
+            operator: self.operator.clone(),
+            volume_initialization_rate: self.volume_initialization_rate,
+            volume_id: self.volume_id.clone(),
+            size: self.size,
+            snapshot_id: self.snapshot_id.clone(),
+            availability_zone: self.availability_zone.clone(),
+            state: self.state.clone(),
+            create_time: self.create_time,
+            attachments: self.attachments.clone(),
+            encrypted: self.encrypted,
+            kms_key_id: self.kms_key_id.clone(),
+        }
+    }
+}
+impl PartialEq for Volume {
+    fn eq(&self, other: &Self) -> bool {
+        self.availability_zone_id == other.availability_zone_id
+            && self.outpost_arn == other.outpost_arn
+            && self.source_volume_id == other.source_volume_id && self.iops == other.iops
+            && self.tags == other.tags && self.volume_type == other.volume_type
+            && self.fast_restored == other.fast_restored
+            && self.multi_attach_enabled == other.multi_attach_enabled
+            && self.throughput == other.throughput && self.sse_type == other.sse_type
+            && self.operator == other.operator
+            && self.volume_initialization_rate == other.volume_initialization_rate
+            && self.volume_id == other.volume_id && self.size == other.size
+            && self.snapshot_id == other.snapshot_id
+            && self.availability_zone == other.availability_zone
+            && self.state == other.state && self.create_time == other.create_time
+            && self.attachments == other.attachments && self.encrypted == other.encrypted
+            && self.kms_key_id == other.kms_key_id
+    }
+}
+impl Default for Volume {
+    fn default() -> Self {
+        Self {
+            availability_zone_id: None,
+            outpost_arn: None,
+            source_volume_id: None,
+            iops: None,
+            tags: None,
+            volume_type: None,
+            fast_restored: None,
+            multi_attach_enabled: None,
+            throughput: None,
+            sse_type: None,
+            operator: None,
+            volume_initialization_rate: None,
+            volume_id: None,
+            size: None,
+            snapshot_id: None,
+            availability_zone: None,
+            state: None,
+            create_time: None,
+            attachments: None,
+            encrypted: None,
+            kms_key_id: None,
+        }
+    }
 }
 impl Volume {
     /// Starts building a [`Volume`].
@@ -167,9 +240,26 @@ impl Volume {
     }
 }
 /// A builder for [`Volume`](crate::types::Volume); start one with `Volume::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VolumeBuilder {
     inner: crate::types::Volume,
+}
+impl Clone for VolumeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VolumeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VolumeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Volume as Default>::default(),
+        }
+    }
 }
 impl VolumeBuilder {
     /// Sets [`Volume::availability_zone_id`](crate::types::Volume::availability_zone_id): The ID of the Availability Zone for the volume.

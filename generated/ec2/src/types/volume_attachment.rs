@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes volume attachment details.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VolumeAttachment {
     /// Indicates whether the EBS volume is deleted on instance termination.
@@ -29,6 +29,47 @@ pub struct VolumeAttachment {
     pub state: Option<crate::types::VolumeAttachmentState>,
     /// The time stamp when the attachment initiated.
     pub attach_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for VolumeAttachment {
+    fn clone(&self) -> Self {
+        Self {
+            delete_on_termination: self.delete_on_termination,
+            associated_resource: self.associated_resource.clone(),
+            instance_owning_service: self.instance_owning_service.clone(),
+            ebs_card_index: self.ebs_card_index,
+            volume_id: self.volume_id.clone(),
+            instance_id: self.instance_id.clone(),
+            device: self.device.clone(),
+            state: self.state.clone(),
+            attach_time: self.attach_time,
+        }
+    }
+}
+impl PartialEq for VolumeAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.delete_on_termination == other.delete_on_termination
+            && self.associated_resource == other.associated_resource
+            && self.instance_owning_service == other.instance_owning_service
+            && self.ebs_card_index == other.ebs_card_index
+            && self.volume_id == other.volume_id && self.instance_id == other.instance_id
+            && self.device == other.device && self.state == other.state
+            && self.attach_time == other.attach_time
+    }
+}
+impl Default for VolumeAttachment {
+    fn default() -> Self {
+        Self {
+            delete_on_termination: None,
+            associated_resource: None,
+            instance_owning_service: None,
+            ebs_card_index: None,
+            volume_id: None,
+            instance_id: None,
+            device: None,
+            state: None,
+            attach_time: None,
+        }
+    }
 }
 impl VolumeAttachment {
     /// Starts building a [`VolumeAttachment`].
@@ -83,9 +124,26 @@ impl VolumeAttachment {
     }
 }
 /// A builder for [`VolumeAttachment`](crate::types::VolumeAttachment); start one with `VolumeAttachment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VolumeAttachmentBuilder {
     inner: crate::types::VolumeAttachment,
+}
+impl Clone for VolumeAttachmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VolumeAttachmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VolumeAttachmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VolumeAttachment as Default>::default(),
+        }
+    }
 }
 impl VolumeAttachmentBuilder {
     /// Sets [`VolumeAttachment::delete_on_termination`](crate::types::VolumeAttachment::delete_on_termination): Indicates whether the EBS volume is deleted on instance termination.

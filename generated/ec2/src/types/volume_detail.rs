@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EBS volume.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VolumeDetail {
     /// The size of the volume, in GiB.
     ///
     /// Required: the builder's `build()` fails without it.
     pub size: Option<i64>,
+}
+impl Clone for VolumeDetail {
+    fn clone(&self) -> Self {
+        Self { size: self.size }
+    }
+}
+impl PartialEq for VolumeDetail {
+    fn eq(&self, other: &Self) -> bool {
+        self.size == other.size
+    }
+}
+impl Default for VolumeDetail {
+    fn default() -> Self {
+        Self { size: None }
+    }
 }
 impl VolumeDetail {
     /// Starts building a [`VolumeDetail`].
@@ -23,9 +38,26 @@ impl VolumeDetail {
     }
 }
 /// A builder for [`VolumeDetail`](crate::types::VolumeDetail); start one with `VolumeDetail::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VolumeDetailBuilder {
     inner: crate::types::VolumeDetail,
+}
+impl Clone for VolumeDetailBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VolumeDetailBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VolumeDetailBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VolumeDetail as Default>::default(),
+        }
+    }
 }
 impl VolumeDetailBuilder {
     /// Sets [`VolumeDetail::size`](crate::types::VolumeDetail::size): The size of the volume, in GiB.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the modification status of an EBS volume.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VolumeModification {
     /// The ID of the volume.
@@ -39,6 +39,71 @@ pub struct VolumeModification {
     pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The service provider that manages the resource.
     pub operator: Option<crate::types::OperatorResponse>,
+}
+impl Clone for VolumeModification {
+    fn clone(&self) -> Self {
+        Self {
+            volume_id: self.volume_id.clone(),
+            modification_state: self.modification_state.clone(),
+            status_message: self.status_message.clone(),
+            target_size: self.target_size,
+            target_iops: self.target_iops,
+            target_volume_type: self.target_volume_type.clone(),
+            target_throughput: self.target_throughput,
+            target_multi_attach_enabled: self.target_multi_attach_enabled,
+            original_size: self.original_size,
+            original_iops: self.original_iops,
+            original_volume_type: self.original_volume_type.clone(),
+            original_throughput: self.original_throughput,
+            original_multi_attach_enabled: self.original_multi_attach_enabled,
+            progress: self.progress,
+            start_time: self.start_time,
+            end_time: self.end_time,
+            operator: self.operator.clone(),
+        }
+    }
+}
+impl PartialEq for VolumeModification {
+    fn eq(&self, other: &Self) -> bool {
+        self.volume_id == other.volume_id
+            && self.modification_state == other.modification_state
+            && self.status_message == other.status_message
+            && self.target_size == other.target_size
+            && self.target_iops == other.target_iops
+            && self.target_volume_type == other.target_volume_type
+            && self.target_throughput == other.target_throughput
+            && self.target_multi_attach_enabled == other.target_multi_attach_enabled
+            && self.original_size == other.original_size
+            && self.original_iops == other.original_iops
+            && self.original_volume_type == other.original_volume_type
+            && self.original_throughput == other.original_throughput
+            && self.original_multi_attach_enabled == other.original_multi_attach_enabled
+            && self.progress == other.progress && self.start_time == other.start_time
+            && self.end_time == other.end_time && self.operator == other.operator
+    }
+}
+impl Default for VolumeModification {
+    fn default() -> Self {
+        Self {
+            volume_id: None,
+            modification_state: None,
+            status_message: None,
+            target_size: None,
+            target_iops: None,
+            target_volume_type: None,
+            target_throughput: None,
+            target_multi_attach_enabled: None,
+            original_size: None,
+            original_iops: None,
+            original_volume_type: None,
+            original_throughput: None,
+            original_multi_attach_enabled: None,
+            progress: None,
+            start_time: None,
+            end_time: None,
+            operator: None,
+        }
+    }
 }
 impl VolumeModification {
     /// Starts building a [`VolumeModification`].
@@ -133,9 +198,26 @@ impl VolumeModification {
     }
 }
 /// A builder for [`VolumeModification`](crate::types::VolumeModification); start one with `VolumeModification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VolumeModificationBuilder {
     inner: crate::types::VolumeModification,
+}
+impl Clone for VolumeModificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VolumeModificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VolumeModificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VolumeModification as Default>::default(),
+        }
+    }
 }
 impl VolumeModificationBuilder {
     /// Sets [`VolumeModification::volume_id`](crate::types::VolumeModification::volume_id): The ID of the volume.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a volume that is currently in the Recycle Bin.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VolumeRecycleBinInfo {
     /// The ID of the volume.
@@ -35,6 +35,63 @@ pub struct VolumeRecycleBinInfo {
     pub recycle_bin_enter_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the volume is to be permanently deleted from the Recycle Bin.
     pub recycle_bin_exit_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for VolumeRecycleBinInfo {
+    fn clone(&self) -> Self {
+        Self {
+            volume_id: self.volume_id.clone(),
+            volume_type: self.volume_type.clone(),
+            state: self.state.clone(),
+            size: self.size,
+            iops: self.iops,
+            throughput: self.throughput,
+            outpost_arn: self.outpost_arn.clone(),
+            availability_zone: self.availability_zone.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            source_volume_id: self.source_volume_id.clone(),
+            snapshot_id: self.snapshot_id.clone(),
+            operator: self.operator.clone(),
+            create_time: self.create_time,
+            recycle_bin_enter_time: self.recycle_bin_enter_time,
+            recycle_bin_exit_time: self.recycle_bin_exit_time,
+        }
+    }
+}
+impl PartialEq for VolumeRecycleBinInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.volume_id == other.volume_id && self.volume_type == other.volume_type
+            && self.state == other.state && self.size == other.size
+            && self.iops == other.iops && self.throughput == other.throughput
+            && self.outpost_arn == other.outpost_arn
+            && self.availability_zone == other.availability_zone
+            && self.availability_zone_id == other.availability_zone_id
+            && self.source_volume_id == other.source_volume_id
+            && self.snapshot_id == other.snapshot_id && self.operator == other.operator
+            && self.create_time == other.create_time
+            && self.recycle_bin_enter_time == other.recycle_bin_enter_time
+            && self.recycle_bin_exit_time == other.recycle_bin_exit_time
+    }
+}
+impl Default for VolumeRecycleBinInfo {
+    fn default() -> Self {
+        Self {
+            volume_id: None,
+            volume_type: None,
+            state: None,
+            size: None,
+            iops: None,
+            throughput: None,
+            outpost_arn: None,
+            availability_zone: None,
+            availability_zone_id: None,
+            source_volume_id: None,
+            snapshot_id: None,
+            operator: None,
+            create_time: None,
+            recycle_bin_enter_time: None,
+            recycle_bin_exit_time: None,
+        }
+    }
 }
 impl VolumeRecycleBinInfo {
     /// Starts building a [`VolumeRecycleBinInfo`].
@@ -123,9 +180,26 @@ impl VolumeRecycleBinInfo {
     }
 }
 /// A builder for [`VolumeRecycleBinInfo`](crate::types::VolumeRecycleBinInfo); start one with `VolumeRecycleBinInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VolumeRecycleBinInfoBuilder {
     inner: crate::types::VolumeRecycleBinInfo,
+}
+impl Clone for VolumeRecycleBinInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VolumeRecycleBinInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VolumeRecycleBinInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VolumeRecycleBinInfo as Default>::default(),
+        }
+    }
 }
 impl VolumeRecycleBinInfoBuilder {
     /// Sets [`VolumeRecycleBinInfo::volume_id`](crate::types::VolumeRecycleBinInfo::volume_id): The ID of the volume.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a volume status operation code.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VolumeStatusAction {
     /// The code identifying the operation, for example, `enable-volume-io`.
@@ -13,6 +13,32 @@ pub struct VolumeStatusAction {
     pub event_id: Option<String>,
     /// The event type associated with this operation.
     pub event_type: Option<String>,
+}
+impl Clone for VolumeStatusAction {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            description: self.description.clone(),
+            event_id: self.event_id.clone(),
+            event_type: self.event_type.clone(),
+        }
+    }
+}
+impl PartialEq for VolumeStatusAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.description == other.description
+            && self.event_id == other.event_id && self.event_type == other.event_type
+    }
+}
+impl Default for VolumeStatusAction {
+    fn default() -> Self {
+        Self {
+            code: None,
+            description: None,
+            event_id: None,
+            event_type: None,
+        }
+    }
 }
 impl VolumeStatusAction {
     /// Starts building a [`VolumeStatusAction`].
@@ -42,9 +68,26 @@ impl VolumeStatusAction {
     }
 }
 /// A builder for [`VolumeStatusAction`](crate::types::VolumeStatusAction); start one with `VolumeStatusAction::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VolumeStatusActionBuilder {
     inner: crate::types::VolumeStatusAction,
+}
+impl Clone for VolumeStatusActionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VolumeStatusActionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VolumeStatusActionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VolumeStatusAction as Default>::default(),
+        }
+    }
 }
 impl VolumeStatusActionBuilder {
     /// Sets [`VolumeStatusAction::code`](crate::types::VolumeStatusAction::code): The code identifying the operation, for example, `enable-volume-io`.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the instances to which the volume is attached.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VolumeStatusAttachmentStatus {
     /// The maximum IOPS supported by the attached instance.
     pub io_performance: Option<String>,
     /// The ID of the attached instance.
     pub instance_id: Option<String>,
+}
+impl Clone for VolumeStatusAttachmentStatus {
+    fn clone(&self) -> Self {
+        Self {
+            io_performance: self.io_performance.clone(),
+            instance_id: self.instance_id.clone(),
+        }
+    }
+}
+impl PartialEq for VolumeStatusAttachmentStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.io_performance == other.io_performance
+            && self.instance_id == other.instance_id
+    }
+}
+impl Default for VolumeStatusAttachmentStatus {
+    fn default() -> Self {
+        Self {
+            io_performance: None,
+            instance_id: None,
+        }
+    }
 }
 impl VolumeStatusAttachmentStatus {
     /// Starts building a [`VolumeStatusAttachmentStatus`].
@@ -28,9 +50,26 @@ impl VolumeStatusAttachmentStatus {
     }
 }
 /// A builder for [`VolumeStatusAttachmentStatus`](crate::types::VolumeStatusAttachmentStatus); start one with `VolumeStatusAttachmentStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VolumeStatusAttachmentStatusBuilder {
     inner: crate::types::VolumeStatusAttachmentStatus,
+}
+impl Clone for VolumeStatusAttachmentStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VolumeStatusAttachmentStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VolumeStatusAttachmentStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VolumeStatusAttachmentStatus as Default>::default(),
+        }
+    }
 }
 impl VolumeStatusAttachmentStatusBuilder {
     /// Sets [`VolumeStatusAttachmentStatus::io_performance`](crate::types::VolumeStatusAttachmentStatus::io_performance): The maximum IOPS supported by the attached instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a volume status.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VolumeStatusDetails {
     /// The name of the volume status.
@@ -13,6 +13,24 @@ pub struct VolumeStatusDetails {
     pub name: Option<crate::types::VolumeStatusName>,
     /// The intended status of the volume status.
     pub status: Option<String>,
+}
+impl Clone for VolumeStatusDetails {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for VolumeStatusDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.status == other.status
+    }
+}
+impl Default for VolumeStatusDetails {
+    fn default() -> Self {
+        Self { name: None, status: None }
+    }
 }
 impl VolumeStatusDetails {
     /// Starts building a [`VolumeStatusDetails`].
@@ -32,9 +50,26 @@ impl VolumeStatusDetails {
     }
 }
 /// A builder for [`VolumeStatusDetails`](crate::types::VolumeStatusDetails); start one with `VolumeStatusDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VolumeStatusDetailsBuilder {
     inner: crate::types::VolumeStatusDetails,
+}
+impl Clone for VolumeStatusDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VolumeStatusDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VolumeStatusDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VolumeStatusDetails as Default>::default(),
+        }
+    }
 }
 impl VolumeStatusDetailsBuilder {
     /// Sets [`VolumeStatusDetails::name`](crate::types::VolumeStatusDetails::name): The name of the volume status.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a volume status event.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VolumeStatusEvent {
     /// A description of the event.
@@ -17,6 +17,38 @@ pub struct VolumeStatusEvent {
     pub not_before: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ID of the instance associated with the event.
     pub instance_id: Option<String>,
+}
+impl Clone for VolumeStatusEvent {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            event_id: self.event_id.clone(),
+            event_type: self.event_type.clone(),
+            not_after: self.not_after,
+            not_before: self.not_before,
+            instance_id: self.instance_id.clone(),
+        }
+    }
+}
+impl PartialEq for VolumeStatusEvent {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && self.event_id == other.event_id
+            && self.event_type == other.event_type && self.not_after == other.not_after
+            && self.not_before == other.not_before
+            && self.instance_id == other.instance_id
+    }
+}
+impl Default for VolumeStatusEvent {
+    fn default() -> Self {
+        Self {
+            description: None,
+            event_id: None,
+            event_type: None,
+            not_after: None,
+            not_before: None,
+            instance_id: None,
+        }
+    }
 }
 impl VolumeStatusEvent {
     /// Starts building a [`VolumeStatusEvent`].
@@ -56,9 +88,26 @@ impl VolumeStatusEvent {
     }
 }
 /// A builder for [`VolumeStatusEvent`](crate::types::VolumeStatusEvent); start one with `VolumeStatusEvent::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VolumeStatusEventBuilder {
     inner: crate::types::VolumeStatusEvent,
+}
+impl Clone for VolumeStatusEventBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VolumeStatusEventBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VolumeStatusEventBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VolumeStatusEvent as Default>::default(),
+        }
+    }
 }
 impl VolumeStatusEventBuilder {
     /// Sets [`VolumeStatusEvent::description`](crate::types::VolumeStatusEvent::description): A description of the event.

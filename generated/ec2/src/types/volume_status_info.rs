@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of a volume.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VolumeStatusInfo {
     /// The details of the volume status.
     pub details: Option<Vec<crate::types::VolumeStatusDetails>>,
     /// The status of the volume.
     pub status: Option<crate::types::VolumeStatusInfoStatus>,
+}
+impl Clone for VolumeStatusInfo {
+    fn clone(&self) -> Self {
+        Self {
+            details: self.details.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for VolumeStatusInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.details == other.details && self.status == other.status
+    }
+}
+impl Default for VolumeStatusInfo {
+    fn default() -> Self {
+        Self {
+            details: None,
+            status: None,
+        }
+    }
 }
 impl VolumeStatusInfo {
     /// Starts building a [`VolumeStatusInfo`].
@@ -28,9 +49,26 @@ impl VolumeStatusInfo {
     }
 }
 /// A builder for [`VolumeStatusInfo`](crate::types::VolumeStatusInfo); start one with `VolumeStatusInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VolumeStatusInfoBuilder {
     inner: crate::types::VolumeStatusInfo,
+}
+impl Clone for VolumeStatusInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VolumeStatusInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VolumeStatusInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VolumeStatusInfo as Default>::default(),
+        }
+    }
 }
 impl VolumeStatusInfoBuilder {
     /// Appends one item to [`VolumeStatusInfo::details`](crate::types::VolumeStatusInfo::details): The details of the volume status.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the volume status.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VolumeStatusItem {
     /// The details of the operation.
@@ -29,6 +29,51 @@ pub struct VolumeStatusItem {
     pub availability_zone_id: Option<String>,
     /// The service provider that manages the resource.
     pub operator: Option<crate::types::OperatorResponse>,
+}
+impl Clone for VolumeStatusItem {
+    fn clone(&self) -> Self {
+        Self {
+            actions: self.actions.clone(),
+            availability_zone: self.availability_zone.clone(),
+            outpost_arn: self.outpost_arn.clone(),
+            events: self.events.clone(),
+            volume_id: self.volume_id.clone(),
+            volume_status: self.volume_status.clone(),
+            attachment_statuses: self.attachment_statuses.clone(),
+            initialization_status_details: self.initialization_status_details.clone(),
+            availability_zone_id: self.availability_zone_id.clone(),
+            operator: self.operator.clone(),
+        }
+    }
+}
+impl PartialEq for VolumeStatusItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.actions == other.actions
+            && self.availability_zone == other.availability_zone
+            && self.outpost_arn == other.outpost_arn && self.events == other.events
+            && self.volume_id == other.volume_id
+            && self.volume_status == other.volume_status
+            && self.attachment_statuses == other.attachment_statuses
+            && self.initialization_status_details == other.initialization_status_details
+            && self.availability_zone_id == other.availability_zone_id
+            && self.operator == other.operator
+    }
+}
+impl Default for VolumeStatusItem {
+    fn default() -> Self {
+        Self {
+            actions: None,
+            availability_zone: None,
+            outpost_arn: None,
+            events: None,
+            volume_id: None,
+            volume_status: None,
+            attachment_statuses: None,
+            initialization_status_details: None,
+            availability_zone_id: None,
+            operator: None,
+        }
+    }
 }
 impl VolumeStatusItem {
     /// Starts building a [`VolumeStatusItem`].
@@ -90,9 +135,26 @@ impl VolumeStatusItem {
     }
 }
 /// A builder for [`VolumeStatusItem`](crate::types::VolumeStatusItem); start one with `VolumeStatusItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VolumeStatusItemBuilder {
     inner: crate::types::VolumeStatusItem,
+}
+impl Clone for VolumeStatusItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VolumeStatusItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VolumeStatusItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VolumeStatusItem as Default>::default(),
+        }
+    }
 }
 impl VolumeStatusItemBuilder {
     /// Appends one item to [`VolumeStatusItem::actions`](crate::types::VolumeStatusItem::actions): The details of the operation.

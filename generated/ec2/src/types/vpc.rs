@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Vpc {
     /// The ID of the Amazon Web Services account that owns the VPC.
@@ -31,6 +31,60 @@ pub struct Vpc {
     pub cidr_block: Option<String>,
     /// The ID of the set of DHCP options you've associated with the VPC.
     pub dhcp_options_id: Option<String>,
+}
+impl Clone for Vpc {
+    fn clone(&self) -> Self {
+        Self {
+            owner_id: self.owner_id.clone(),
+            instance_tenancy: self.instance_tenancy.clone(),
+            ipv6_cidr_block_association_set: self
+                .ipv6_cidr_block_association_set
+                .clone(),
+            cidr_block_association_set: self.cidr_block_association_set.clone(),
+            is_default: self.is_default,
+            encryption_control: self.encryption_control.clone(),
+            tags: self.tags.clone(),
+            block_public_access_states: self.block_public_access_states.clone(),
+            vpc_id: self.vpc_id.clone(),
+            state: self.state.clone(),
+            cidr_block: self.cidr_block.clone(),
+            dhcp_options_id: self.dhcp_options_id.clone(),
+        }
+    }
+}
+impl PartialEq for Vpc {
+    fn eq(&self, other: &Self) -> bool {
+        self.owner_id == other.owner_id
+            && self.instance_tenancy == other.instance_tenancy
+            && self.ipv6_cidr_block_association_set
+                == other.ipv6_cidr_block_association_set
+            && self.cidr_block_association_set == other.cidr_block_association_set
+            && self.is_default == other.is_default
+            && self.encryption_control == other.encryption_control
+            && self.tags == other.tags
+            && self.block_public_access_states == other.block_public_access_states
+            && self.vpc_id == other.vpc_id && self.state == other.state
+            && self.cidr_block == other.cidr_block
+            && self.dhcp_options_id == other.dhcp_options_id
+    }
+}
+impl Default for Vpc {
+    fn default() -> Self {
+        Self {
+            owner_id: None,
+            instance_tenancy: None,
+            ipv6_cidr_block_association_set: None,
+            cidr_block_association_set: None,
+            is_default: None,
+            encryption_control: None,
+            tags: None,
+            block_public_access_states: None,
+            vpc_id: None,
+            state: None,
+            cidr_block: None,
+            dhcp_options_id: None,
+        }
+    }
 }
 impl Vpc {
     /// Starts building a [`Vpc`].
@@ -106,9 +160,26 @@ impl Vpc {
     }
 }
 /// A builder for [`Vpc`](crate::types::Vpc); start one with `Vpc::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcBuilder {
     inner: crate::types::Vpc,
+}
+impl Clone for VpcBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Vpc as Default>::default(),
+        }
+    }
 }
 impl VpcBuilder {
     /// Sets [`Vpc::owner_id`](crate::types::Vpc::owner_id): The ID of the Amazon Web Services account that owns the VPC.

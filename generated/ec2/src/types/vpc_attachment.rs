@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an attachment between a virtual private gateway and a VPC.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcAttachment {
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
     /// The current state of the attachment.
     pub state: Option<crate::types::AttachmentStatus>,
+}
+impl Clone for VpcAttachment {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_id: self.vpc_id.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for VpcAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_id == other.vpc_id && self.state == other.state
+    }
+}
+impl Default for VpcAttachment {
+    fn default() -> Self {
+        Self { vpc_id: None, state: None }
+    }
 }
 impl VpcAttachment {
     /// Starts building a [`VpcAttachment`].
@@ -28,9 +46,26 @@ impl VpcAttachment {
     }
 }
 /// A builder for [`VpcAttachment`](crate::types::VpcAttachment); start one with `VpcAttachment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcAttachmentBuilder {
     inner: crate::types::VpcAttachment,
+}
+impl Clone for VpcAttachmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcAttachmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcAttachmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcAttachment as Default>::default(),
+        }
+    }
 }
 impl VpcAttachmentBuilder {
     /// Sets [`VpcAttachment::vpc_id`](crate::types::VpcAttachment::vpc_id): The ID of the VPC.

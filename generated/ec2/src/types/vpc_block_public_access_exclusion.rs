@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A VPC BPA exclusion is a mode that can be applied to a single VPC or subnet that exempts it from the account’s BPA mode and will allow bidirectional or egress-only access. You can create BPA exclusions for VPCs and subnets even when BPA is not enabled on the account to ensure that there is no traffic disruption to the exclusions when VPC BPA is turned on. To learn more about VPC BPA, see [Block public access to VPCs and subnets](https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa.html) in the *Amazon VPC User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcBlockPublicAccessExclusion {
     /// The ID of the exclusion.
@@ -28,6 +28,51 @@ pub struct VpcBlockPublicAccessExclusion {
     pub deletion_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// `tag` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for VpcBlockPublicAccessExclusion {
+    fn clone(&self) -> Self {
+        Self {
+            exclusion_id: self.exclusion_id.clone(),
+            internet_gateway_exclusion_mode: self
+                .internet_gateway_exclusion_mode
+                .clone(),
+            resource_arn: self.resource_arn.clone(),
+            state: self.state.clone(),
+            reason: self.reason.clone(),
+            creation_timestamp: self.creation_timestamp,
+            last_update_timestamp: self.last_update_timestamp,
+            deletion_timestamp: self.deletion_timestamp,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for VpcBlockPublicAccessExclusion {
+    fn eq(&self, other: &Self) -> bool {
+        self.exclusion_id == other.exclusion_id
+            && self.internet_gateway_exclusion_mode
+                == other.internet_gateway_exclusion_mode
+            && self.resource_arn == other.resource_arn && self.state == other.state
+            && self.reason == other.reason
+            && self.creation_timestamp == other.creation_timestamp
+            && self.last_update_timestamp == other.last_update_timestamp
+            && self.deletion_timestamp == other.deletion_timestamp
+            && self.tags == other.tags
+    }
+}
+impl Default for VpcBlockPublicAccessExclusion {
+    fn default() -> Self {
+        Self {
+            exclusion_id: None,
+            internet_gateway_exclusion_mode: None,
+            resource_arn: None,
+            state: None,
+            reason: None,
+            creation_timestamp: None,
+            last_update_timestamp: None,
+            deletion_timestamp: None,
+            tags: None,
+        }
+    }
 }
 impl VpcBlockPublicAccessExclusion {
     /// Starts building a [`VpcBlockPublicAccessExclusion`].
@@ -86,9 +131,26 @@ impl VpcBlockPublicAccessExclusion {
     }
 }
 /// A builder for [`VpcBlockPublicAccessExclusion`](crate::types::VpcBlockPublicAccessExclusion); start one with `VpcBlockPublicAccessExclusion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcBlockPublicAccessExclusionBuilder {
     inner: crate::types::VpcBlockPublicAccessExclusion,
+}
+impl Clone for VpcBlockPublicAccessExclusionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcBlockPublicAccessExclusionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcBlockPublicAccessExclusionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcBlockPublicAccessExclusion as Default>::default(),
+        }
+    }
 }
 impl VpcBlockPublicAccessExclusionBuilder {
     /// Sets [`VpcBlockPublicAccessExclusion::exclusion_id`](crate::types::VpcBlockPublicAccessExclusion::exclusion_id): The ID of the exclusion.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// VPC Block Public Access (BPA) enables you to block resources in VPCs and subnets that you own in a Region from reaching or being reached from the internet through internet gateways and egress-only internet gateways. To learn more about VPC BPA, see [Block public access to VPCs and subnets](https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa.html) in the *Amazon VPC User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcBlockPublicAccessOptions {
     /// An Amazon Web Services account ID.
@@ -28,6 +28,45 @@ pub struct VpcBlockPublicAccessOptions {
     pub managed_by: Option<crate::types::ManagedBy>,
     /// Determines if exclusions are allowed. If you have [enabled VPC BPA at the Organization level](https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa.html#security-vpc-bpa-exclusions-orgs), exclusions may be `not-allowed`. Otherwise, they are `allowed`.
     pub exclusions_allowed: Option<crate::types::VpcBlockPublicAccessExclusionsAllowed>,
+}
+impl Clone for VpcBlockPublicAccessOptions {
+    fn clone(&self) -> Self {
+        Self {
+            aws_account_id: self.aws_account_id.clone(),
+            aws_region: self.aws_region.clone(),
+            state: self.state.clone(),
+            internet_gateway_block_mode: self.internet_gateway_block_mode.clone(),
+            reason: self.reason.clone(),
+            last_update_timestamp: self.last_update_timestamp,
+            managed_by: self.managed_by.clone(),
+            exclusions_allowed: self.exclusions_allowed.clone(),
+        }
+    }
+}
+impl PartialEq for VpcBlockPublicAccessOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.aws_account_id == other.aws_account_id
+            && self.aws_region == other.aws_region && self.state == other.state
+            && self.internet_gateway_block_mode == other.internet_gateway_block_mode
+            && self.reason == other.reason
+            && self.last_update_timestamp == other.last_update_timestamp
+            && self.managed_by == other.managed_by
+            && self.exclusions_allowed == other.exclusions_allowed
+    }
+}
+impl Default for VpcBlockPublicAccessOptions {
+    fn default() -> Self {
+        Self {
+            aws_account_id: None,
+            aws_region: None,
+            state: None,
+            internet_gateway_block_mode: None,
+            reason: None,
+            last_update_timestamp: None,
+            managed_by: None,
+            exclusions_allowed: None,
+        }
+    }
 }
 impl VpcBlockPublicAccessOptions {
     /// Starts building a [`VpcBlockPublicAccessOptions`].
@@ -83,9 +122,26 @@ impl VpcBlockPublicAccessOptions {
     }
 }
 /// A builder for [`VpcBlockPublicAccessOptions`](crate::types::VpcBlockPublicAccessOptions); start one with `VpcBlockPublicAccessOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcBlockPublicAccessOptionsBuilder {
     inner: crate::types::VpcBlockPublicAccessOptions,
+}
+impl Clone for VpcBlockPublicAccessOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcBlockPublicAccessOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcBlockPublicAccessOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcBlockPublicAccessOptions as Default>::default(),
+        }
+    }
 }
 impl VpcBlockPublicAccessOptionsBuilder {
     /// Sets [`VpcBlockPublicAccessOptions::aws_account_id`](crate::types::VpcBlockPublicAccessOptions::aws_account_id): An Amazon Web Services account ID.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv4 CIDR block associated with a VPC.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcCidrBlockAssociation {
     /// The association ID for the IPv4 CIDR block.
@@ -11,6 +11,31 @@ pub struct VpcCidrBlockAssociation {
     pub cidr_block: Option<String>,
     /// Information about the state of the CIDR block.
     pub cidr_block_state: Option<crate::types::VpcCidrBlockState>,
+}
+impl Clone for VpcCidrBlockAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+            cidr_block: self.cidr_block.clone(),
+            cidr_block_state: self.cidr_block_state.clone(),
+        }
+    }
+}
+impl PartialEq for VpcCidrBlockAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id
+            && self.cidr_block == other.cidr_block
+            && self.cidr_block_state == other.cidr_block_state
+    }
+}
+impl Default for VpcCidrBlockAssociation {
+    fn default() -> Self {
+        Self {
+            association_id: None,
+            cidr_block: None,
+            cidr_block_state: None,
+        }
+    }
 }
 impl VpcCidrBlockAssociation {
     /// Starts building a [`VpcCidrBlockAssociation`].
@@ -35,9 +60,26 @@ impl VpcCidrBlockAssociation {
     }
 }
 /// A builder for [`VpcCidrBlockAssociation`](crate::types::VpcCidrBlockAssociation); start one with `VpcCidrBlockAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcCidrBlockAssociationBuilder {
     inner: crate::types::VpcCidrBlockAssociation,
+}
+impl Clone for VpcCidrBlockAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcCidrBlockAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcCidrBlockAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcCidrBlockAssociation as Default>::default(),
+        }
+    }
 }
 impl VpcCidrBlockAssociationBuilder {
     /// Sets [`VpcCidrBlockAssociation::association_id`](crate::types::VpcCidrBlockAssociation::association_id): The association ID for the IPv4 CIDR block.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a CIDR block.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcCidrBlockState {
     /// The state of the CIDR block.
     pub state: Option<crate::types::VpcCidrBlockStateCode>,
     /// A message about the status of the CIDR block, if applicable.
     pub status_message: Option<String>,
+}
+impl Clone for VpcCidrBlockState {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            status_message: self.status_message.clone(),
+        }
+    }
+}
+impl PartialEq for VpcCidrBlockState {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.status_message == other.status_message
+    }
+}
+impl Default for VpcCidrBlockState {
+    fn default() -> Self {
+        Self {
+            state: None,
+            status_message: None,
+        }
+    }
 }
 impl VpcCidrBlockState {
     /// Starts building a [`VpcCidrBlockState`].
@@ -28,9 +49,26 @@ impl VpcCidrBlockState {
     }
 }
 /// A builder for [`VpcCidrBlockState`](crate::types::VpcCidrBlockState); start one with `VpcCidrBlockState::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcCidrBlockStateBuilder {
     inner: crate::types::VpcCidrBlockState,
+}
+impl Clone for VpcCidrBlockStateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcCidrBlockStateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcCidrBlockStateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcCidrBlockState as Default>::default(),
+        }
+    }
 }
 impl VpcCidrBlockStateBuilder {
     /// Sets [`VpcCidrBlockState::state`](crate::types::VpcCidrBlockState::state): The state of the CIDR block.

@@ -4,7 +4,7 @@
 /// **Note:** Deprecated.
 ///
 /// Describes whether a VPC is enabled for ClassicLink.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcClassicLink {
     /// Indicates whether the VPC is enabled for ClassicLink.
@@ -13,6 +13,30 @@ pub struct VpcClassicLink {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the VPC.
     pub vpc_id: Option<String>,
+}
+impl Clone for VpcClassicLink {
+    fn clone(&self) -> Self {
+        Self {
+            classic_link_enabled: self.classic_link_enabled,
+            tags: self.tags.clone(),
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for VpcClassicLink {
+    fn eq(&self, other: &Self) -> bool {
+        self.classic_link_enabled == other.classic_link_enabled
+            && self.tags == other.tags && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for VpcClassicLink {
+    fn default() -> Self {
+        Self {
+            classic_link_enabled: None,
+            tags: None,
+            vpc_id: None,
+        }
+    }
 }
 impl VpcClassicLink {
     /// Starts building a [`VpcClassicLink`].
@@ -37,9 +61,26 @@ impl VpcClassicLink {
     }
 }
 /// A builder for [`VpcClassicLink`](crate::types::VpcClassicLink); start one with `VpcClassicLink::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcClassicLinkBuilder {
     inner: crate::types::VpcClassicLink,
+}
+impl Clone for VpcClassicLinkBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcClassicLinkBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcClassicLinkBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcClassicLink as Default>::default(),
+        }
+    }
 }
 impl VpcClassicLinkBuilder {
     /// Sets [`VpcClassicLink::classic_link_enabled`](crate::types::VpcClassicLink::classic_link_enabled): Indicates whether the VPC is enabled for ClassicLink.

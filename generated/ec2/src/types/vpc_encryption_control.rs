@@ -4,7 +4,7 @@
 /// Describes the configuration and state of VPC encryption controls.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcEncryptionControl {
     /// The ID of the VPC associated with the encryption control configuration.
@@ -21,6 +21,42 @@ pub struct VpcEncryptionControl {
     pub resource_exclusions: Option<crate::types::VpcEncryptionControlExclusions>,
     /// The tags assigned to the VPC Encryption Control configuration.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for VpcEncryptionControl {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_id: self.vpc_id.clone(),
+            vpc_encryption_control_id: self.vpc_encryption_control_id.clone(),
+            mode: self.mode.clone(),
+            state: self.state.clone(),
+            state_message: self.state_message.clone(),
+            resource_exclusions: self.resource_exclusions.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for VpcEncryptionControl {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_id == other.vpc_id
+            && self.vpc_encryption_control_id == other.vpc_encryption_control_id
+            && self.mode == other.mode && self.state == other.state
+            && self.state_message == other.state_message
+            && self.resource_exclusions == other.resource_exclusions
+            && self.tags == other.tags
+    }
+}
+impl Default for VpcEncryptionControl {
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            vpc_encryption_control_id: None,
+            mode: None,
+            state: None,
+            state_message: None,
+            resource_exclusions: None,
+            tags: None,
+        }
+    }
 }
 impl VpcEncryptionControl {
     /// Starts building a [`VpcEncryptionControl`].
@@ -67,9 +103,26 @@ impl VpcEncryptionControl {
     }
 }
 /// A builder for [`VpcEncryptionControl`](crate::types::VpcEncryptionControl); start one with `VpcEncryptionControl::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcEncryptionControlBuilder {
     inner: crate::types::VpcEncryptionControl,
+}
+impl Clone for VpcEncryptionControlBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcEncryptionControlBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcEncryptionControlBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcEncryptionControl as Default>::default(),
+        }
+    }
 }
 impl VpcEncryptionControlBuilder {
     /// Sets [`VpcEncryptionControl::vpc_id`](crate::types::VpcEncryptionControl::vpc_id): The ID of the VPC associated with the encryption control configuration.

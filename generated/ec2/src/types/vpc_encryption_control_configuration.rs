@@ -4,7 +4,7 @@
 /// Describes the configuration settings for VPC Encryption Control.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcEncryptionControlConfiguration {
     /// The encryption mode for the VPC Encryption Control configuration.
@@ -41,6 +41,55 @@ pub struct VpcEncryptionControlConfiguration {
     pub elastic_file_system_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
+}
+impl Clone for VpcEncryptionControlConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            mode: self.mode.clone(),
+            internet_gateway_exclusion: self.internet_gateway_exclusion.clone(),
+            egress_only_internet_gateway_exclusion: self
+                .egress_only_internet_gateway_exclusion
+                .clone(),
+            nat_gateway_exclusion: self.nat_gateway_exclusion.clone(),
+            virtual_private_gateway_exclusion: self
+                .virtual_private_gateway_exclusion
+                .clone(),
+            vpc_peering_exclusion: self.vpc_peering_exclusion.clone(),
+            lambda_exclusion: self.lambda_exclusion.clone(),
+            vpc_lattice_exclusion: self.vpc_lattice_exclusion.clone(),
+            elastic_file_system_exclusion: self.elastic_file_system_exclusion.clone(),
+        }
+    }
+}
+impl PartialEq for VpcEncryptionControlConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.mode == other.mode
+            && self.internet_gateway_exclusion == other.internet_gateway_exclusion
+            && self.egress_only_internet_gateway_exclusion
+                == other.egress_only_internet_gateway_exclusion
+            && self.nat_gateway_exclusion == other.nat_gateway_exclusion
+            && self.virtual_private_gateway_exclusion
+                == other.virtual_private_gateway_exclusion
+            && self.vpc_peering_exclusion == other.vpc_peering_exclusion
+            && self.lambda_exclusion == other.lambda_exclusion
+            && self.vpc_lattice_exclusion == other.vpc_lattice_exclusion
+            && self.elastic_file_system_exclusion == other.elastic_file_system_exclusion
+    }
+}
+impl Default for VpcEncryptionControlConfiguration {
+    fn default() -> Self {
+        Self {
+            mode: None,
+            internet_gateway_exclusion: None,
+            egress_only_internet_gateway_exclusion: None,
+            nat_gateway_exclusion: None,
+            virtual_private_gateway_exclusion: None,
+            vpc_peering_exclusion: None,
+            lambda_exclusion: None,
+            vpc_lattice_exclusion: None,
+            elastic_file_system_exclusion: None,
+        }
+    }
 }
 impl VpcEncryptionControlConfiguration {
     /// Starts building a [`VpcEncryptionControlConfiguration`].
@@ -111,9 +160,26 @@ impl VpcEncryptionControlConfiguration {
     }
 }
 /// A builder for [`VpcEncryptionControlConfiguration`](crate::types::VpcEncryptionControlConfiguration); start one with `VpcEncryptionControlConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcEncryptionControlConfigurationBuilder {
     inner: crate::types::VpcEncryptionControlConfiguration,
+}
+impl Clone for VpcEncryptionControlConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcEncryptionControlConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcEncryptionControlConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcEncryptionControlConfiguration as Default>::default(),
+        }
+    }
 }
 impl VpcEncryptionControlConfigurationBuilder {
     /// Sets [`VpcEncryptionControlConfiguration::mode`](crate::types::VpcEncryptionControlConfiguration::mode): The encryption mode for the VPC Encryption Control configuration.

@@ -4,13 +4,34 @@
 /// Describes an exclusion configuration for VPC Encryption Control.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcEncryptionControlExclusion {
     /// The current state of the exclusion configuration.
     pub state: Option<crate::types::VpcEncryptionControlExclusionState>,
     /// A message providing additional information about the exclusion state.
     pub state_message: Option<String>,
+}
+impl Clone for VpcEncryptionControlExclusion {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            state_message: self.state_message.clone(),
+        }
+    }
+}
+impl PartialEq for VpcEncryptionControlExclusion {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.state_message == other.state_message
+    }
+}
+impl Default for VpcEncryptionControlExclusion {
+    fn default() -> Self {
+        Self {
+            state: None,
+            state_message: None,
+        }
+    }
 }
 impl VpcEncryptionControlExclusion {
     /// Starts building a [`VpcEncryptionControlExclusion`].
@@ -30,9 +51,26 @@ impl VpcEncryptionControlExclusion {
     }
 }
 /// A builder for [`VpcEncryptionControlExclusion`](crate::types::VpcEncryptionControlExclusion); start one with `VpcEncryptionControlExclusion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcEncryptionControlExclusionBuilder {
     inner: crate::types::VpcEncryptionControlExclusion,
+}
+impl Clone for VpcEncryptionControlExclusionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcEncryptionControlExclusionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcEncryptionControlExclusionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcEncryptionControlExclusion as Default>::default(),
+        }
+    }
 }
 impl VpcEncryptionControlExclusionBuilder {
     /// Sets [`VpcEncryptionControlExclusion::state`](crate::types::VpcEncryptionControlExclusion::state): The current state of the exclusion configuration.

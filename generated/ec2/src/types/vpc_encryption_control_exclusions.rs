@@ -4,7 +4,7 @@
 /// Describes the exclusion configurations for various resource types in VPC Encryption Control.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcEncryptionControlExclusions {
     /// The exclusion configuration for internet gateway traffic.
@@ -25,6 +25,45 @@ pub struct VpcEncryptionControlExclusions {
     pub vpc_lattice: Option<crate::types::VpcEncryptionControlExclusion>,
     /// The exclusion configuration for Elastic File System traffic.
     pub elastic_file_system: Option<crate::types::VpcEncryptionControlExclusion>,
+}
+impl Clone for VpcEncryptionControlExclusions {
+    fn clone(&self) -> Self {
+        Self {
+            internet_gateway: self.internet_gateway.clone(),
+            egress_only_internet_gateway: self.egress_only_internet_gateway.clone(),
+            nat_gateway: self.nat_gateway.clone(),
+            virtual_private_gateway: self.virtual_private_gateway.clone(),
+            vpc_peering: self.vpc_peering.clone(),
+            lambda: self.lambda.clone(),
+            vpc_lattice: self.vpc_lattice.clone(),
+            elastic_file_system: self.elastic_file_system.clone(),
+        }
+    }
+}
+impl PartialEq for VpcEncryptionControlExclusions {
+    fn eq(&self, other: &Self) -> bool {
+        self.internet_gateway == other.internet_gateway
+            && self.egress_only_internet_gateway == other.egress_only_internet_gateway
+            && self.nat_gateway == other.nat_gateway
+            && self.virtual_private_gateway == other.virtual_private_gateway
+            && self.vpc_peering == other.vpc_peering && self.lambda == other.lambda
+            && self.vpc_lattice == other.vpc_lattice
+            && self.elastic_file_system == other.elastic_file_system
+    }
+}
+impl Default for VpcEncryptionControlExclusions {
+    fn default() -> Self {
+        Self {
+            internet_gateway: None,
+            egress_only_internet_gateway: None,
+            nat_gateway: None,
+            virtual_private_gateway: None,
+            vpc_peering: None,
+            lambda: None,
+            vpc_lattice: None,
+            elastic_file_system: None,
+        }
+    }
 }
 impl VpcEncryptionControlExclusions {
     /// Starts building a [`VpcEncryptionControlExclusions`].
@@ -82,9 +121,26 @@ impl VpcEncryptionControlExclusions {
     }
 }
 /// A builder for [`VpcEncryptionControlExclusions`](crate::types::VpcEncryptionControlExclusions); start one with `VpcEncryptionControlExclusions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcEncryptionControlExclusionsBuilder {
     inner: crate::types::VpcEncryptionControlExclusions,
+}
+impl Clone for VpcEncryptionControlExclusionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcEncryptionControlExclusionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcEncryptionControlExclusionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcEncryptionControlExclusions as Default>::default(),
+        }
+    }
 }
 impl VpcEncryptionControlExclusionsBuilder {
     /// Sets [`VpcEncryptionControlExclusions::internet_gateway`](crate::types::VpcEncryptionControlExclusions::internet_gateway): The exclusion configuration for internet gateway traffic.

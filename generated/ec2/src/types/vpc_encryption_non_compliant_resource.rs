@@ -4,7 +4,7 @@
 /// Describes a resource that is not compliant with VPC encryption requirements.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcEncryptionNonCompliantResource {
     /// The ID of the non-compliant resource.
@@ -15,6 +15,33 @@ pub struct VpcEncryptionNonCompliantResource {
     pub description: Option<String>,
     /// Indicates whether the resource can be excluded from encryption enforcement.
     pub is_excludable: Option<bool>,
+}
+impl Clone for VpcEncryptionNonCompliantResource {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            type_: self.type_.clone(),
+            description: self.description.clone(),
+            is_excludable: self.is_excludable,
+        }
+    }
+}
+impl PartialEq for VpcEncryptionNonCompliantResource {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.type_ == other.type_
+            && self.description == other.description
+            && self.is_excludable == other.is_excludable
+    }
+}
+impl Default for VpcEncryptionNonCompliantResource {
+    fn default() -> Self {
+        Self {
+            id: None,
+            type_: None,
+            description: None,
+            is_excludable: None,
+        }
+    }
 }
 impl VpcEncryptionNonCompliantResource {
     /// Starts building a [`VpcEncryptionNonCompliantResource`].
@@ -44,9 +71,26 @@ impl VpcEncryptionNonCompliantResource {
     }
 }
 /// A builder for [`VpcEncryptionNonCompliantResource`](crate::types::VpcEncryptionNonCompliantResource); start one with `VpcEncryptionNonCompliantResource::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcEncryptionNonCompliantResourceBuilder {
     inner: crate::types::VpcEncryptionNonCompliantResource,
+}
+impl Clone for VpcEncryptionNonCompliantResourceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcEncryptionNonCompliantResourceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcEncryptionNonCompliantResourceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcEncryptionNonCompliantResource as Default>::default(),
+        }
+    }
 }
 impl VpcEncryptionNonCompliantResourceBuilder {
     /// Sets [`VpcEncryptionNonCompliantResource::id`](crate::types::VpcEncryptionNonCompliantResource::id): The ID of the non-compliant resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcEndpoint {
     /// The ID of the endpoint.
@@ -57,6 +57,96 @@ pub struct VpcEndpoint {
     pub service_region: Option<String>,
     /// The payer responsibility settings for the endpoint.
     pub payer_responsibilities: Option<Vec<crate::types::PayerResponsibilityEntry>>,
+}
+impl Clone for VpcEndpoint {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_endpoint_id: self.vpc_endpoint_id.clone(),
+            vpc_endpoint_type: self.vpc_endpoint_type.clone(),
+            vpc_id: self.vpc_id.clone(),
+            service_name: self.service_name.clone(),
+            state: self.state.clone(),
+            policy_document: self.policy_document.clone(),
+            route_table_ids: self.route_table_ids.clone(),
+            subnet_ids: self.subnet_ids.clone(),
+            groups: self.groups.clone(),
+            ip_address_type: self.ip_address_type.clone(),
+            dns_options: self.dns_options.clone(),
+            private_dns_enabled: self.private_dns_enabled,
+            requester_managed: self.requester_managed,
+            network_interface_ids: self.network_interface_ids.clone(),
+            dns_entries: self.dns_entries.clone(),
+            creation_timestamp: self.creation_timestamp,
+            tags: self.tags.clone(),
+            owner_id: self.owner_id.clone(),
+            last_error: self.last_error.clone(),
+            ipv4_prefixes: self.ipv4_prefixes.clone(),
+            ipv6_prefixes: self.ipv6_prefixes.clone(),
+            failure_reason: self.failure_reason.clone(),
+            service_network_arn: self.service_network_arn.clone(),
+            resource_configuration_arn: self.resource_configuration_arn.clone(),
+            service_region: self.service_region.clone(),
+            payer_responsibilities: self.payer_responsibilities.clone(),
+        }
+    }
+}
+impl PartialEq for VpcEndpoint {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_endpoint_id == other.vpc_endpoint_id
+            && self.vpc_endpoint_type == other.vpc_endpoint_type
+            && self.vpc_id == other.vpc_id && self.service_name == other.service_name
+            && self.state == other.state && self.policy_document == other.policy_document
+            && self.route_table_ids == other.route_table_ids
+            && self.subnet_ids == other.subnet_ids && self.groups == other.groups
+            && self.ip_address_type == other.ip_address_type
+            && self.dns_options == other.dns_options
+            && self.private_dns_enabled == other.private_dns_enabled
+            && self.requester_managed == other.requester_managed
+            && self.network_interface_ids == other.network_interface_ids
+            && self.dns_entries == other.dns_entries
+            && self.creation_timestamp == other.creation_timestamp
+            && self.tags == other.tags && self.owner_id == other.owner_id
+            && self.last_error == other.last_error
+            && self.ipv4_prefixes == other.ipv4_prefixes
+            && self.ipv6_prefixes == other.ipv6_prefixes
+            && self.failure_reason == other.failure_reason
+            && self.service_network_arn == other.service_network_arn
+            && self.resource_configuration_arn == other.resource_configuration_arn
+            && self.service_region == other.service_region
+            && self.payer_responsibilities == other.payer_responsibilities
+    }
+}
+impl Default for VpcEndpoint {
+    fn default() -> Self {
+        Self {
+            vpc_endpoint_id: None,
+            vpc_endpoint_type: None,
+            vpc_id: None,
+            service_name: None,
+            state: None,
+            policy_document: None,
+            route_table_ids: None,
+            subnet_ids: None,
+            groups: None,
+            ip_address_type: None,
+            dns_options: None,
+            private_dns_enabled: None,
+            requester_managed: None,
+            network_interface_ids: None,
+            dns_entries: None,
+            creation_timestamp: None,
+            tags: None,
+            owner_id: None,
+            last_error: None,
+            ipv4_prefixes: None,
+            ipv6_prefixes: None,
+            failure_reason: None,
+            service_network_arn: None,
+            resource_configuration_arn: None,
+            service_region: None,
+            payer_responsibilities: None,
+        }
+    }
 }
 impl VpcEndpoint {
     /// Starts building a [`VpcEndpoint`].
@@ -196,9 +286,26 @@ impl VpcEndpoint {
     }
 }
 /// A builder for [`VpcEndpoint`](crate::types::VpcEndpoint); start one with `VpcEndpoint::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcEndpointBuilder {
     inner: crate::types::VpcEndpoint,
+}
+impl Clone for VpcEndpointBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcEndpointBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcEndpointBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcEndpoint as Default>::default(),
+        }
+    }
 }
 impl VpcEndpointBuilder {
     /// Sets [`VpcEndpoint::vpc_endpoint_id`](crate::types::VpcEndpoint::vpc_endpoint_id): The ID of the endpoint.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the VPC resources, VPC endpoint services, Lattice services, or service networks associated with the VPC endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcEndpointAssociation {
     /// The ID of the VPC endpoint association.
@@ -29,6 +29,62 @@ pub struct VpcEndpointAssociation {
     pub resource_configuration_group_arn: Option<String>,
     /// The tags to apply to the VPC endpoint association.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for VpcEndpointAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            vpc_endpoint_id: self.vpc_endpoint_id.clone(),
+            service_network_arn: self.service_network_arn.clone(),
+            service_network_name: self.service_network_name.clone(),
+            associated_resource_accessibility: self
+                .associated_resource_accessibility
+                .clone(),
+            failure_reason: self.failure_reason.clone(),
+            failure_code: self.failure_code.clone(),
+            dns_entry: self.dns_entry.clone(),
+            private_dns_entry: self.private_dns_entry.clone(),
+            associated_resource_arn: self.associated_resource_arn.clone(),
+            resource_configuration_group_arn: self
+                .resource_configuration_group_arn
+                .clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for VpcEndpointAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.vpc_endpoint_id == other.vpc_endpoint_id
+            && self.service_network_arn == other.service_network_arn
+            && self.service_network_name == other.service_network_name
+            && self.associated_resource_accessibility
+                == other.associated_resource_accessibility
+            && self.failure_reason == other.failure_reason
+            && self.failure_code == other.failure_code
+            && self.dns_entry == other.dns_entry
+            && self.private_dns_entry == other.private_dns_entry
+            && self.associated_resource_arn == other.associated_resource_arn
+            && self.resource_configuration_group_arn
+                == other.resource_configuration_group_arn && self.tags == other.tags
+    }
+}
+impl Default for VpcEndpointAssociation {
+    fn default() -> Self {
+        Self {
+            id: None,
+            vpc_endpoint_id: None,
+            service_network_arn: None,
+            service_network_name: None,
+            associated_resource_accessibility: None,
+            failure_reason: None,
+            failure_code: None,
+            dns_entry: None,
+            private_dns_entry: None,
+            associated_resource_arn: None,
+            resource_configuration_group_arn: None,
+            tags: None,
+        }
+    }
 }
 impl VpcEndpointAssociation {
     /// Starts building a [`VpcEndpointAssociation`].
@@ -98,9 +154,26 @@ impl VpcEndpointAssociation {
     }
 }
 /// A builder for [`VpcEndpointAssociation`](crate::types::VpcEndpointAssociation); start one with `VpcEndpointAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcEndpointAssociationBuilder {
     inner: crate::types::VpcEndpointAssociation,
+}
+impl Clone for VpcEndpointAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcEndpointAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcEndpointAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcEndpointAssociation as Default>::default(),
+        }
+    }
 }
 impl VpcEndpointAssociationBuilder {
     /// Sets [`VpcEndpointAssociation::id`](crate::types::VpcEndpointAssociation::id): The ID of the VPC endpoint association.

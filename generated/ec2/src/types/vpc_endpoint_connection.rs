@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC endpoint connection to a service.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcEndpointConnection {
     /// The ID of the service to which the endpoint is connected.
@@ -31,6 +31,61 @@ pub struct VpcEndpointConnection {
     pub vpc_endpoint_region: Option<String>,
     /// The payer responsibility settings for the endpoint.
     pub payer_responsibilities: Option<Vec<crate::types::PayerResponsibilityEntry>>,
+}
+impl Clone for VpcEndpointConnection {
+    fn clone(&self) -> Self {
+        Self {
+            service_id: self.service_id.clone(),
+            vpc_endpoint_id: self.vpc_endpoint_id.clone(),
+            vpc_endpoint_owner: self.vpc_endpoint_owner.clone(),
+            vpc_endpoint_state: self.vpc_endpoint_state.clone(),
+            creation_timestamp: self.creation_timestamp,
+            dns_entries: self.dns_entries.clone(),
+            network_load_balancer_arns: self.network_load_balancer_arns.clone(),
+            gateway_load_balancer_arns: self.gateway_load_balancer_arns.clone(),
+            ip_address_type: self.ip_address_type.clone(),
+            vpc_endpoint_connection_id: self.vpc_endpoint_connection_id.clone(),
+            tags: self.tags.clone(),
+            vpc_endpoint_region: self.vpc_endpoint_region.clone(),
+            payer_responsibilities: self.payer_responsibilities.clone(),
+        }
+    }
+}
+impl PartialEq for VpcEndpointConnection {
+    fn eq(&self, other: &Self) -> bool {
+        self.service_id == other.service_id
+            && self.vpc_endpoint_id == other.vpc_endpoint_id
+            && self.vpc_endpoint_owner == other.vpc_endpoint_owner
+            && self.vpc_endpoint_state == other.vpc_endpoint_state
+            && self.creation_timestamp == other.creation_timestamp
+            && self.dns_entries == other.dns_entries
+            && self.network_load_balancer_arns == other.network_load_balancer_arns
+            && self.gateway_load_balancer_arns == other.gateway_load_balancer_arns
+            && self.ip_address_type == other.ip_address_type
+            && self.vpc_endpoint_connection_id == other.vpc_endpoint_connection_id
+            && self.tags == other.tags
+            && self.vpc_endpoint_region == other.vpc_endpoint_region
+            && self.payer_responsibilities == other.payer_responsibilities
+    }
+}
+impl Default for VpcEndpointConnection {
+    fn default() -> Self {
+        Self {
+            service_id: None,
+            vpc_endpoint_id: None,
+            vpc_endpoint_owner: None,
+            vpc_endpoint_state: None,
+            creation_timestamp: None,
+            dns_entries: None,
+            network_load_balancer_arns: None,
+            gateway_load_balancer_arns: None,
+            ip_address_type: None,
+            vpc_endpoint_connection_id: None,
+            tags: None,
+            vpc_endpoint_region: None,
+            payer_responsibilities: None,
+        }
+    }
 }
 impl VpcEndpointConnection {
     /// Starts building a [`VpcEndpointConnection`].
@@ -105,9 +160,26 @@ impl VpcEndpointConnection {
     }
 }
 /// A builder for [`VpcEndpointConnection`](crate::types::VpcEndpointConnection); start one with `VpcEndpointConnection::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcEndpointConnectionBuilder {
     inner: crate::types::VpcEndpointConnection,
+}
+impl Clone for VpcEndpointConnectionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcEndpointConnectionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcEndpointConnectionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcEndpointConnection as Default>::default(),
+        }
+    }
 }
 impl VpcEndpointConnectionBuilder {
     /// Sets [`VpcEndpointConnection::service_id`](crate::types::VpcEndpointConnection::service_id): The ID of the service to which the endpoint is connected.

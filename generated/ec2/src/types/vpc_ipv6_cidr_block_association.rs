@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 CIDR block associated with a VPC.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcIpv6CidrBlockAssociation {
     /// The association ID for the IPv6 CIDR block.
@@ -19,6 +19,43 @@ pub struct VpcIpv6CidrBlockAssociation {
     pub ipv6_address_attribute: Option<crate::types::Ipv6AddressAttribute>,
     /// The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
     pub ip_source: Option<crate::types::IpSource>,
+}
+impl Clone for VpcIpv6CidrBlockAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            association_id: self.association_id.clone(),
+            ipv6_cidr_block: self.ipv6_cidr_block.clone(),
+            ipv6_cidr_block_state: self.ipv6_cidr_block_state.clone(),
+            network_border_group: self.network_border_group.clone(),
+            ipv6_pool: self.ipv6_pool.clone(),
+            ipv6_address_attribute: self.ipv6_address_attribute.clone(),
+            ip_source: self.ip_source.clone(),
+        }
+    }
+}
+impl PartialEq for VpcIpv6CidrBlockAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.association_id == other.association_id
+            && self.ipv6_cidr_block == other.ipv6_cidr_block
+            && self.ipv6_cidr_block_state == other.ipv6_cidr_block_state
+            && self.network_border_group == other.network_border_group
+            && self.ipv6_pool == other.ipv6_pool
+            && self.ipv6_address_attribute == other.ipv6_address_attribute
+            && self.ip_source == other.ip_source
+    }
+}
+impl Default for VpcIpv6CidrBlockAssociation {
+    fn default() -> Self {
+        Self {
+            association_id: None,
+            ipv6_cidr_block: None,
+            ipv6_cidr_block_state: None,
+            network_border_group: None,
+            ipv6_pool: None,
+            ipv6_address_attribute: None,
+            ip_source: None,
+        }
+    }
 }
 impl VpcIpv6CidrBlockAssociation {
     /// Starts building a [`VpcIpv6CidrBlockAssociation`].
@@ -63,9 +100,26 @@ impl VpcIpv6CidrBlockAssociation {
     }
 }
 /// A builder for [`VpcIpv6CidrBlockAssociation`](crate::types::VpcIpv6CidrBlockAssociation); start one with `VpcIpv6CidrBlockAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcIpv6CidrBlockAssociationBuilder {
     inner: crate::types::VpcIpv6CidrBlockAssociation,
+}
+impl Clone for VpcIpv6CidrBlockAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcIpv6CidrBlockAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcIpv6CidrBlockAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcIpv6CidrBlockAssociation as Default>::default(),
+        }
+    }
 }
 impl VpcIpv6CidrBlockAssociationBuilder {
     /// Sets [`VpcIpv6CidrBlockAssociation::association_id`](crate::types::VpcIpv6CidrBlockAssociation::association_id): The association ID for the IPv6 CIDR block.

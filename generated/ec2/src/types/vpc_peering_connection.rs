@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC peering connection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcPeeringConnection {
     /// Information about the accepter VPC. CIDR block information is only returned when describing an active VPC peering connection.
@@ -17,6 +17,39 @@ pub struct VpcPeeringConnection {
     pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the VPC peering connection.
     pub vpc_peering_connection_id: Option<String>,
+}
+impl Clone for VpcPeeringConnection {
+    fn clone(&self) -> Self {
+        Self {
+            accepter_vpc_info: self.accepter_vpc_info.clone(),
+            expiration_time: self.expiration_time,
+            requester_vpc_info: self.requester_vpc_info.clone(),
+            status: self.status.clone(),
+            tags: self.tags.clone(),
+            vpc_peering_connection_id: self.vpc_peering_connection_id.clone(),
+        }
+    }
+}
+impl PartialEq for VpcPeeringConnection {
+    fn eq(&self, other: &Self) -> bool {
+        self.accepter_vpc_info == other.accepter_vpc_info
+            && self.expiration_time == other.expiration_time
+            && self.requester_vpc_info == other.requester_vpc_info
+            && self.status == other.status && self.tags == other.tags
+            && self.vpc_peering_connection_id == other.vpc_peering_connection_id
+    }
+}
+impl Default for VpcPeeringConnection {
+    fn default() -> Self {
+        Self {
+            accepter_vpc_info: None,
+            expiration_time: None,
+            requester_vpc_info: None,
+            status: None,
+            tags: None,
+            vpc_peering_connection_id: None,
+        }
+    }
 }
 impl VpcPeeringConnection {
     /// Starts building a [`VpcPeeringConnection`].
@@ -60,9 +93,26 @@ impl VpcPeeringConnection {
     }
 }
 /// A builder for [`VpcPeeringConnection`](crate::types::VpcPeeringConnection); start one with `VpcPeeringConnection::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcPeeringConnectionBuilder {
     inner: crate::types::VpcPeeringConnection,
+}
+impl Clone for VpcPeeringConnectionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcPeeringConnectionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcPeeringConnectionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcPeeringConnection as Default>::default(),
+        }
+    }
 }
 impl VpcPeeringConnectionBuilder {
     /// Sets [`VpcPeeringConnection::accepter_vpc_info`](crate::types::VpcPeeringConnection::accepter_vpc_info): Information about the accepter VPC.

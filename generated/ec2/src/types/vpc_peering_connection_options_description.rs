@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the VPC peering connection options.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcPeeringConnectionOptionsDescription {
     /// Indicates whether a local VPC can resolve public DNS hostnames to private IP addresses when queried from instances in a peer VPC.
@@ -11,6 +11,37 @@ pub struct VpcPeeringConnectionOptionsDescription {
     pub allow_egress_from_local_classic_link_to_remote_vpc: Option<bool>,
     /// Deprecated.
     pub allow_egress_from_local_vpc_to_remote_classic_link: Option<bool>,
+}
+impl Clone for VpcPeeringConnectionOptionsDescription {
+    fn clone(&self) -> Self {
+        Self {
+            allow_dns_resolution_from_remote_vpc: self
+                .allow_dns_resolution_from_remote_vpc,
+            allow_egress_from_local_classic_link_to_remote_vpc: self
+                .allow_egress_from_local_classic_link_to_remote_vpc,
+            allow_egress_from_local_vpc_to_remote_classic_link: self
+                .allow_egress_from_local_vpc_to_remote_classic_link,
+        }
+    }
+}
+impl PartialEq for VpcPeeringConnectionOptionsDescription {
+    fn eq(&self, other: &Self) -> bool {
+        self.allow_dns_resolution_from_remote_vpc
+            == other.allow_dns_resolution_from_remote_vpc
+            && self.allow_egress_from_local_classic_link_to_remote_vpc
+                == other.allow_egress_from_local_classic_link_to_remote_vpc
+            && self.allow_egress_from_local_vpc_to_remote_classic_link
+                == other.allow_egress_from_local_vpc_to_remote_classic_link
+    }
+}
+impl Default for VpcPeeringConnectionOptionsDescription {
+    fn default() -> Self {
+        Self {
+            allow_dns_resolution_from_remote_vpc: None,
+            allow_egress_from_local_classic_link_to_remote_vpc: None,
+            allow_egress_from_local_vpc_to_remote_classic_link: None,
+        }
+    }
 }
 impl VpcPeeringConnectionOptionsDescription {
     /// Starts building a [`VpcPeeringConnectionOptionsDescription`].
@@ -35,9 +66,26 @@ impl VpcPeeringConnectionOptionsDescription {
     }
 }
 /// A builder for [`VpcPeeringConnectionOptionsDescription`](crate::types::VpcPeeringConnectionOptionsDescription); start one with `VpcPeeringConnectionOptionsDescription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcPeeringConnectionOptionsDescriptionBuilder {
     inner: crate::types::VpcPeeringConnectionOptionsDescription,
+}
+impl Clone for VpcPeeringConnectionOptionsDescriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcPeeringConnectionOptionsDescriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcPeeringConnectionOptionsDescriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcPeeringConnectionOptionsDescription as Default>::default(),
+        }
+    }
 }
 impl VpcPeeringConnectionOptionsDescriptionBuilder {
     /// Sets [`VpcPeeringConnectionOptionsDescription::allow_dns_resolution_from_remote_vpc`](crate::types::VpcPeeringConnectionOptionsDescription::allow_dns_resolution_from_remote_vpc): Indicates whether a local VPC can resolve public DNS hostnames to private IP addresses when queried from instances in a peer VPC.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of a VPC peering connection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcPeeringConnectionStateReason {
     /// The status of the VPC peering connection.
     pub code: Option<crate::types::VpcPeeringConnectionStateReasonCode>,
     /// A message that provides more information about the status, if applicable.
     pub message: Option<String>,
+}
+impl Clone for VpcPeeringConnectionStateReason {
+    fn clone(&self) -> Self {
+        Self {
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for VpcPeeringConnectionStateReason {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.message == other.message
+    }
+}
+impl Default for VpcPeeringConnectionStateReason {
+    fn default() -> Self {
+        Self { code: None, message: None }
+    }
 }
 impl VpcPeeringConnectionStateReason {
     /// Starts building a [`VpcPeeringConnectionStateReason`].
@@ -28,9 +46,26 @@ impl VpcPeeringConnectionStateReason {
     }
 }
 /// A builder for [`VpcPeeringConnectionStateReason`](crate::types::VpcPeeringConnectionStateReason); start one with `VpcPeeringConnectionStateReason::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcPeeringConnectionStateReasonBuilder {
     inner: crate::types::VpcPeeringConnectionStateReason,
+}
+impl Clone for VpcPeeringConnectionStateReasonBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcPeeringConnectionStateReasonBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcPeeringConnectionStateReasonBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcPeeringConnectionStateReason as Default>::default(),
+        }
+    }
 }
 impl VpcPeeringConnectionStateReasonBuilder {
     /// Sets [`VpcPeeringConnectionStateReason::code`](crate::types::VpcPeeringConnectionStateReason::code): The status of the VPC peering connection.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC in a VPC peering connection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcPeeringConnectionVpcInfo {
     /// The IPv4 CIDR block for the VPC.
@@ -19,6 +19,42 @@ pub struct VpcPeeringConnectionVpcInfo {
     pub vpc_id: Option<String>,
     /// The Region in which the VPC is located.
     pub region: Option<String>,
+}
+impl Clone for VpcPeeringConnectionVpcInfo {
+    fn clone(&self) -> Self {
+        Self {
+            cidr_block: self.cidr_block.clone(),
+            ipv6_cidr_block_set: self.ipv6_cidr_block_set.clone(),
+            cidr_block_set: self.cidr_block_set.clone(),
+            owner_id: self.owner_id.clone(),
+            peering_options: self.peering_options.clone(),
+            vpc_id: self.vpc_id.clone(),
+            region: self.region.clone(),
+        }
+    }
+}
+impl PartialEq for VpcPeeringConnectionVpcInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr_block == other.cidr_block
+            && self.ipv6_cidr_block_set == other.ipv6_cidr_block_set
+            && self.cidr_block_set == other.cidr_block_set
+            && self.owner_id == other.owner_id
+            && self.peering_options == other.peering_options
+            && self.vpc_id == other.vpc_id && self.region == other.region
+    }
+}
+impl Default for VpcPeeringConnectionVpcInfo {
+    fn default() -> Self {
+        Self {
+            cidr_block: None,
+            ipv6_cidr_block_set: None,
+            cidr_block_set: None,
+            owner_id: None,
+            peering_options: None,
+            vpc_id: None,
+            region: None,
+        }
+    }
 }
 impl VpcPeeringConnectionVpcInfo {
     /// Starts building a [`VpcPeeringConnectionVpcInfo`].
@@ -65,9 +101,26 @@ impl VpcPeeringConnectionVpcInfo {
     }
 }
 /// A builder for [`VpcPeeringConnectionVpcInfo`](crate::types::VpcPeeringConnectionVpcInfo); start one with `VpcPeeringConnectionVpcInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcPeeringConnectionVpcInfoBuilder {
     inner: crate::types::VpcPeeringConnectionVpcInfo,
+}
+impl Clone for VpcPeeringConnectionVpcInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcPeeringConnectionVpcInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcPeeringConnectionVpcInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcPeeringConnectionVpcInfo as Default>::default(),
+        }
+    }
 }
 impl VpcPeeringConnectionVpcInfoBuilder {
     /// Sets [`VpcPeeringConnectionVpcInfo::cidr_block`](crate::types::VpcPeeringConnectionVpcInfo::cidr_block): The IPv4 CIDR block for the VPC.

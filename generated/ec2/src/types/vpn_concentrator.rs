@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPN concentrator.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpnConcentrator {
     /// The ID of the VPN concentrator.
@@ -17,6 +17,39 @@ pub struct VpnConcentrator {
     pub type_: Option<String>,
     /// Any tags assigned to the VPN concentrator.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for VpnConcentrator {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_concentrator_id: self.vpn_concentrator_id.clone(),
+            state: self.state.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            transit_gateway_attachment_id: self.transit_gateway_attachment_id.clone(),
+            type_: self.type_.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for VpnConcentrator {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_concentrator_id == other.vpn_concentrator_id
+            && self.state == other.state
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.transit_gateway_attachment_id == other.transit_gateway_attachment_id
+            && self.type_ == other.type_ && self.tags == other.tags
+    }
+}
+impl Default for VpnConcentrator {
+    fn default() -> Self {
+        Self {
+            vpn_concentrator_id: None,
+            state: None,
+            transit_gateway_id: None,
+            transit_gateway_attachment_id: None,
+            type_: None,
+            tags: None,
+        }
+    }
 }
 impl VpnConcentrator {
     /// Starts building a [`VpnConcentrator`].
@@ -56,9 +89,26 @@ impl VpnConcentrator {
     }
 }
 /// A builder for [`VpnConcentrator`](crate::types::VpnConcentrator); start one with `VpnConcentrator::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpnConcentratorBuilder {
     inner: crate::types::VpnConcentrator,
+}
+impl Clone for VpnConcentratorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpnConcentratorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpnConcentratorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpnConcentrator as Default>::default(),
+        }
+    }
 }
 impl VpnConcentratorBuilder {
     /// Sets [`VpnConcentrator::vpn_concentrator_id`](crate::types::VpnConcentrator::vpn_concentrator_id): The ID of the VPN concentrator.

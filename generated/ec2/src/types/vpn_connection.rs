@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPN connection.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpnConnection {
     /// The category of the VPN connection. A value of `VPN` indicates an Amazon Web Services VPN connection. A value of `VPN-Classic` indicates an Amazon Web Services Classic VPN connection.
@@ -39,6 +38,71 @@ pub struct VpnConnection {
     pub customer_gateway_id: Option<String>,
     /// The ID of the virtual private gateway at the Amazon Web Services side of the VPN connection.
     pub vpn_gateway_id: Option<String>,
+}
+impl Clone for VpnConnection {
+    fn clone(&self) -> Self {
+        Self {
+            category: self.category.clone(),
+            transit_gateway_id: self.transit_gateway_id.clone(),
+            vpn_concentrator_id: self.vpn_concentrator_id.clone(),
+            core_network_arn: self.core_network_arn.clone(),
+            core_network_attachment_arn: self.core_network_attachment_arn.clone(),
+            gateway_association_state: self.gateway_association_state.clone(),
+            options: self.options.clone(),
+            routes: self.routes.clone(),
+            tags: self.tags.clone(),
+            vgw_telemetry: self.vgw_telemetry.clone(),
+            pre_shared_key_arn: self.pre_shared_key_arn.clone(),
+            vpn_connection_id: self.vpn_connection_id.clone(),
+            state: self.state.clone(),
+            customer_gateway_configuration: self.customer_gateway_configuration.clone(),
+            type_: self.type_.clone(),
+            customer_gateway_id: self.customer_gateway_id.clone(),
+            vpn_gateway_id: self.vpn_gateway_id.clone(),
+        }
+    }
+}
+impl PartialEq for VpnConnection {
+    fn eq(&self, other: &Self) -> bool {
+        self.category == other.category
+            && self.transit_gateway_id == other.transit_gateway_id
+            && self.vpn_concentrator_id == other.vpn_concentrator_id
+            && self.core_network_arn == other.core_network_arn
+            && self.core_network_attachment_arn == other.core_network_attachment_arn
+            && self.gateway_association_state == other.gateway_association_state
+            && self.options == other.options && self.routes == other.routes
+            && self.tags == other.tags && self.vgw_telemetry == other.vgw_telemetry
+            && self.pre_shared_key_arn == other.pre_shared_key_arn
+            && self.vpn_connection_id == other.vpn_connection_id
+            && self.state == other.state
+            && self.customer_gateway_configuration
+                == other.customer_gateway_configuration && self.type_ == other.type_
+            && self.customer_gateway_id == other.customer_gateway_id
+            && self.vpn_gateway_id == other.vpn_gateway_id
+    }
+}
+impl Default for VpnConnection {
+    fn default() -> Self {
+        Self {
+            category: None,
+            transit_gateway_id: None,
+            vpn_concentrator_id: None,
+            core_network_arn: None,
+            core_network_attachment_arn: None,
+            gateway_association_state: None,
+            options: None,
+            routes: None,
+            tags: None,
+            vgw_telemetry: None,
+            pre_shared_key_arn: None,
+            vpn_connection_id: None,
+            state: None,
+            customer_gateway_configuration: None,
+            type_: None,
+            customer_gateway_id: None,
+            vpn_gateway_id: None,
+        }
+    }
 }
 impl VpnConnection {
     /// Starts building a [`VpnConnection`].
@@ -159,9 +223,26 @@ impl ::std::fmt::Debug for VpnConnection {
     }
 }
 /// A builder for [`VpnConnection`](crate::types::VpnConnection); start one with `VpnConnection::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpnConnectionBuilder {
     inner: crate::types::VpnConnection,
+}
+impl Clone for VpnConnectionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpnConnectionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpnConnectionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpnConnection as Default>::default(),
+        }
+    }
 }
 impl VpnConnectionBuilder {
     /// Sets [`VpnConnection::category`](crate::types::VpnConnection::category): The category of the VPN connection.

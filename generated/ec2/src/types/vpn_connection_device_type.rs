@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// List of customer gateway devices that have a sample configuration file available for use. You can also see the list of device types with sample configuration files available under [Your customer gateway device](https://docs.aws.amazon.com/vpn/latest/s2svpn/your-cgw.html) in the *Amazon Web Services Site-to-Site VPN User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpnConnectionDeviceType {
     /// Customer gateway device identifier.
@@ -13,6 +13,33 @@ pub struct VpnConnectionDeviceType {
     pub platform: Option<String>,
     /// Customer gateway device software version.
     pub software: Option<String>,
+}
+impl Clone for VpnConnectionDeviceType {
+    fn clone(&self) -> Self {
+        Self {
+            vpn_connection_device_type_id: self.vpn_connection_device_type_id.clone(),
+            vendor: self.vendor.clone(),
+            platform: self.platform.clone(),
+            software: self.software.clone(),
+        }
+    }
+}
+impl PartialEq for VpnConnectionDeviceType {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpn_connection_device_type_id == other.vpn_connection_device_type_id
+            && self.vendor == other.vendor && self.platform == other.platform
+            && self.software == other.software
+    }
+}
+impl Default for VpnConnectionDeviceType {
+    fn default() -> Self {
+        Self {
+            vpn_connection_device_type_id: None,
+            vendor: None,
+            platform: None,
+            software: None,
+        }
+    }
 }
 impl VpnConnectionDeviceType {
     /// Starts building a [`VpnConnectionDeviceType`].
@@ -42,9 +69,26 @@ impl VpnConnectionDeviceType {
     }
 }
 /// A builder for [`VpnConnectionDeviceType`](crate::types::VpnConnectionDeviceType); start one with `VpnConnectionDeviceType::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpnConnectionDeviceTypeBuilder {
     inner: crate::types::VpnConnectionDeviceType,
+}
+impl Clone for VpnConnectionDeviceTypeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpnConnectionDeviceTypeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpnConnectionDeviceTypeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpnConnectionDeviceType as Default>::default(),
+        }
+    }
 }
 impl VpnConnectionDeviceTypeBuilder {
     /// Sets [`VpnConnectionDeviceType::vpn_connection_device_type_id`](crate::types::VpnConnectionDeviceType::vpn_connection_device_type_id): Customer gateway device identifier.

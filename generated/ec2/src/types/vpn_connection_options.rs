@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes VPN connection options.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpnConnectionOptions {
     /// Indicates whether acceleration is enabled for the VPN connection.
@@ -31,6 +31,58 @@ pub struct VpnConnectionOptions {
     pub tunnel_options: Option<Vec<crate::types::TunnelOption>>,
     /// The configured bandwidth for the VPN tunnel. Represents the current throughput capacity setting for the tunnel connection. `standard` tunnel bandwidth supports up to 1.25 Gbps per tunnel while `large` supports up to 5 Gbps per tunnel. If no tunnel bandwidth was specified for the connection, `standard` is used as the default value.
     pub tunnel_bandwidth: Option<crate::types::VpnTunnelBandwidth>,
+}
+impl Clone for VpnConnectionOptions {
+    fn clone(&self) -> Self {
+        Self {
+            enable_acceleration: self.enable_acceleration,
+            static_routes_only: self.static_routes_only,
+            local_ipv4_network_cidr: self.local_ipv4_network_cidr.clone(),
+            remote_ipv4_network_cidr: self.remote_ipv4_network_cidr.clone(),
+            local_ipv6_network_cidr: self.local_ipv6_network_cidr.clone(),
+            remote_ipv6_network_cidr: self.remote_ipv6_network_cidr.clone(),
+            outside_ip_address_type: self.outside_ip_address_type.clone(),
+            transport_transit_gateway_attachment_id: self
+                .transport_transit_gateway_attachment_id
+                .clone(),
+            tunnel_inside_ip_version: self.tunnel_inside_ip_version.clone(),
+            tunnel_options: self.tunnel_options.clone(),
+            tunnel_bandwidth: self.tunnel_bandwidth.clone(),
+        }
+    }
+}
+impl PartialEq for VpnConnectionOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.enable_acceleration == other.enable_acceleration
+            && self.static_routes_only == other.static_routes_only
+            && self.local_ipv4_network_cidr == other.local_ipv4_network_cidr
+            && self.remote_ipv4_network_cidr == other.remote_ipv4_network_cidr
+            && self.local_ipv6_network_cidr == other.local_ipv6_network_cidr
+            && self.remote_ipv6_network_cidr == other.remote_ipv6_network_cidr
+            && self.outside_ip_address_type == other.outside_ip_address_type
+            && self.transport_transit_gateway_attachment_id
+                == other.transport_transit_gateway_attachment_id
+            && self.tunnel_inside_ip_version == other.tunnel_inside_ip_version
+            && self.tunnel_options == other.tunnel_options
+            && self.tunnel_bandwidth == other.tunnel_bandwidth
+    }
+}
+impl Default for VpnConnectionOptions {
+    fn default() -> Self {
+        Self {
+            enable_acceleration: None,
+            static_routes_only: None,
+            local_ipv4_network_cidr: None,
+            remote_ipv4_network_cidr: None,
+            local_ipv6_network_cidr: None,
+            remote_ipv6_network_cidr: None,
+            outside_ip_address_type: None,
+            transport_transit_gateway_attachment_id: None,
+            tunnel_inside_ip_version: None,
+            tunnel_options: None,
+            tunnel_bandwidth: None,
+        }
+    }
 }
 impl VpnConnectionOptions {
     /// Starts building a [`VpnConnectionOptions`].
@@ -97,9 +149,26 @@ impl VpnConnectionOptions {
     }
 }
 /// A builder for [`VpnConnectionOptions`](crate::types::VpnConnectionOptions); start one with `VpnConnectionOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpnConnectionOptionsBuilder {
     inner: crate::types::VpnConnectionOptions,
+}
+impl Clone for VpnConnectionOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpnConnectionOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpnConnectionOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpnConnectionOptions as Default>::default(),
+        }
+    }
 }
 impl VpnConnectionOptionsBuilder {
     /// Sets [`VpnConnectionOptions::enable_acceleration`](crate::types::VpnConnectionOptions::enable_acceleration): Indicates whether acceleration is enabled for the VPN connection.

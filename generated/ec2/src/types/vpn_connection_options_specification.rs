@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes VPN connection options.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpnConnectionOptionsSpecification {
     /// Indicate whether to enable acceleration for the VPN connection.
@@ -47,6 +47,58 @@ pub struct VpnConnectionOptionsSpecification {
     ///
     /// Default: `false`
     pub static_routes_only: Option<bool>,
+}
+impl Clone for VpnConnectionOptionsSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            enable_acceleration: self.enable_acceleration,
+            tunnel_inside_ip_version: self.tunnel_inside_ip_version.clone(),
+            tunnel_options: self.tunnel_options.clone(),
+            local_ipv4_network_cidr: self.local_ipv4_network_cidr.clone(),
+            remote_ipv4_network_cidr: self.remote_ipv4_network_cidr.clone(),
+            local_ipv6_network_cidr: self.local_ipv6_network_cidr.clone(),
+            remote_ipv6_network_cidr: self.remote_ipv6_network_cidr.clone(),
+            outside_ip_address_type: self.outside_ip_address_type.clone(),
+            transport_transit_gateway_attachment_id: self
+                .transport_transit_gateway_attachment_id
+                .clone(),
+            tunnel_bandwidth: self.tunnel_bandwidth.clone(),
+            static_routes_only: self.static_routes_only,
+        }
+    }
+}
+impl PartialEq for VpnConnectionOptionsSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.enable_acceleration == other.enable_acceleration
+            && self.tunnel_inside_ip_version == other.tunnel_inside_ip_version
+            && self.tunnel_options == other.tunnel_options
+            && self.local_ipv4_network_cidr == other.local_ipv4_network_cidr
+            && self.remote_ipv4_network_cidr == other.remote_ipv4_network_cidr
+            && self.local_ipv6_network_cidr == other.local_ipv6_network_cidr
+            && self.remote_ipv6_network_cidr == other.remote_ipv6_network_cidr
+            && self.outside_ip_address_type == other.outside_ip_address_type
+            && self.transport_transit_gateway_attachment_id
+                == other.transport_transit_gateway_attachment_id
+            && self.tunnel_bandwidth == other.tunnel_bandwidth
+            && self.static_routes_only == other.static_routes_only
+    }
+}
+impl Default for VpnConnectionOptionsSpecification {
+    fn default() -> Self {
+        Self {
+            enable_acceleration: None,
+            tunnel_inside_ip_version: None,
+            tunnel_options: None,
+            local_ipv4_network_cidr: None,
+            remote_ipv4_network_cidr: None,
+            local_ipv6_network_cidr: None,
+            remote_ipv6_network_cidr: None,
+            outside_ip_address_type: None,
+            transport_transit_gateway_attachment_id: None,
+            tunnel_bandwidth: None,
+            static_routes_only: None,
+        }
+    }
 }
 impl VpnConnectionOptionsSpecification {
     /// Starts building a [`VpnConnectionOptionsSpecification`].
@@ -113,9 +165,26 @@ impl VpnConnectionOptionsSpecification {
     }
 }
 /// A builder for [`VpnConnectionOptionsSpecification`](crate::types::VpnConnectionOptionsSpecification); start one with `VpnConnectionOptionsSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpnConnectionOptionsSpecificationBuilder {
     inner: crate::types::VpnConnectionOptionsSpecification,
+}
+impl Clone for VpnConnectionOptionsSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpnConnectionOptionsSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpnConnectionOptionsSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpnConnectionOptionsSpecification as Default>::default(),
+        }
+    }
 }
 impl VpnConnectionOptionsSpecificationBuilder {
     /// Sets [`VpnConnectionOptionsSpecification::enable_acceleration`](crate::types::VpnConnectionOptionsSpecification::enable_acceleration): Indicate whether to enable acceleration for the VPN connection.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a virtual private gateway.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpnGateway {
     /// The private Autonomous System Number (ASN) for the Amazon side of a BGP session.
@@ -19,6 +19,41 @@ pub struct VpnGateway {
     pub availability_zone: Option<String>,
     /// Any VPCs attached to the virtual private gateway.
     pub vpc_attachments: Option<Vec<crate::types::VpcAttachment>>,
+}
+impl Clone for VpnGateway {
+    fn clone(&self) -> Self {
+        Self {
+            amazon_side_asn: self.amazon_side_asn,
+            tags: self.tags.clone(),
+            vpn_gateway_id: self.vpn_gateway_id.clone(),
+            state: self.state.clone(),
+            type_: self.type_.clone(),
+            availability_zone: self.availability_zone.clone(),
+            vpc_attachments: self.vpc_attachments.clone(),
+        }
+    }
+}
+impl PartialEq for VpnGateway {
+    fn eq(&self, other: &Self) -> bool {
+        self.amazon_side_asn == other.amazon_side_asn && self.tags == other.tags
+            && self.vpn_gateway_id == other.vpn_gateway_id && self.state == other.state
+            && self.type_ == other.type_
+            && self.availability_zone == other.availability_zone
+            && self.vpc_attachments == other.vpc_attachments
+    }
+}
+impl Default for VpnGateway {
+    fn default() -> Self {
+        Self {
+            amazon_side_asn: None,
+            tags: None,
+            vpn_gateway_id: None,
+            state: None,
+            type_: None,
+            availability_zone: None,
+            vpc_attachments: None,
+        }
+    }
 }
 impl VpnGateway {
     /// Starts building a [`VpnGateway`].
@@ -63,9 +98,26 @@ impl VpnGateway {
     }
 }
 /// A builder for [`VpnGateway`](crate::types::VpnGateway); start one with `VpnGateway::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpnGatewayBuilder {
     inner: crate::types::VpnGateway,
+}
+impl Clone for VpnGatewayBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpnGatewayBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpnGatewayBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpnGateway as Default>::default(),
+        }
+    }
 }
 impl VpnGatewayBuilder {
     /// Sets [`VpnGateway::amazon_side_asn`](crate::types::VpnGateway::amazon_side_asn): The private Autonomous System Number (ASN) for the Amazon side of a BGP session.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a static route for a VPN connection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpnStaticRoute {
     /// The CIDR block associated with the local subnet of the customer data center.
@@ -11,6 +11,30 @@ pub struct VpnStaticRoute {
     pub source: Option<crate::types::VpnStaticRouteSource>,
     /// The current state of the static route.
     pub state: Option<crate::types::VpnState>,
+}
+impl Clone for VpnStaticRoute {
+    fn clone(&self) -> Self {
+        Self {
+            destination_cidr_block: self.destination_cidr_block.clone(),
+            source: self.source.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for VpnStaticRoute {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination_cidr_block == other.destination_cidr_block
+            && self.source == other.source && self.state == other.state
+    }
+}
+impl Default for VpnStaticRoute {
+    fn default() -> Self {
+        Self {
+            destination_cidr_block: None,
+            source: None,
+            state: None,
+        }
+    }
 }
 impl VpnStaticRoute {
     /// Starts building a [`VpnStaticRoute`].
@@ -35,9 +59,26 @@ impl VpnStaticRoute {
     }
 }
 /// A builder for [`VpnStaticRoute`](crate::types::VpnStaticRoute); start one with `VpnStaticRoute::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpnStaticRouteBuilder {
     inner: crate::types::VpnStaticRoute,
+}
+impl Clone for VpnStaticRouteBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpnStaticRouteBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpnStaticRouteBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpnStaticRoute as Default>::default(),
+        }
+    }
 }
 impl VpnStaticRouteBuilder {
     /// Sets [`VpnStaticRoute::destination_cidr_block`](crate::types::VpnStaticRoute::destination_cidr_block): The CIDR block associated with the local subnet of the customer data center.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for logging VPN tunnel activity.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpnTunnelLogOptions {
     /// Options for sending VPN tunnel logs to CloudWatch.
     pub cloud_watch_log_options: Option<crate::types::CloudWatchLogOptions>,
+}
+impl Clone for VpnTunnelLogOptions {
+    fn clone(&self) -> Self {
+        Self {
+            cloud_watch_log_options: self.cloud_watch_log_options.clone(),
+        }
+    }
+}
+impl PartialEq for VpnTunnelLogOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.cloud_watch_log_options == other.cloud_watch_log_options
+    }
+}
+impl Default for VpnTunnelLogOptions {
+    fn default() -> Self {
+        Self {
+            cloud_watch_log_options: None,
+        }
+    }
 }
 impl VpnTunnelLogOptions {
     /// Starts building a [`VpnTunnelLogOptions`].
@@ -23,9 +42,26 @@ impl VpnTunnelLogOptions {
     }
 }
 /// A builder for [`VpnTunnelLogOptions`](crate::types::VpnTunnelLogOptions); start one with `VpnTunnelLogOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpnTunnelLogOptionsBuilder {
     inner: crate::types::VpnTunnelLogOptions,
+}
+impl Clone for VpnTunnelLogOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpnTunnelLogOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpnTunnelLogOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpnTunnelLogOptions as Default>::default(),
+        }
+    }
 }
 impl VpnTunnelLogOptionsBuilder {
     /// Sets [`VpnTunnelLogOptions::cloud_watch_log_options`](crate::types::VpnTunnelLogOptions::cloud_watch_log_options): Options for sending VPN tunnel logs to CloudWatch.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for logging VPN tunnel activity.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpnTunnelLogOptionsSpecification {
     /// Options for sending VPN tunnel logs to CloudWatch.
     pub cloud_watch_log_options: Option<crate::types::CloudWatchLogOptionsSpecification>,
+}
+impl Clone for VpnTunnelLogOptionsSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            cloud_watch_log_options: self.cloud_watch_log_options.clone(),
+        }
+    }
+}
+impl PartialEq for VpnTunnelLogOptionsSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.cloud_watch_log_options == other.cloud_watch_log_options
+    }
+}
+impl Default for VpnTunnelLogOptionsSpecification {
+    fn default() -> Self {
+        Self {
+            cloud_watch_log_options: None,
+        }
+    }
 }
 impl VpnTunnelLogOptionsSpecification {
     /// Starts building a [`VpnTunnelLogOptionsSpecification`].
@@ -23,9 +42,26 @@ impl VpnTunnelLogOptionsSpecification {
     }
 }
 /// A builder for [`VpnTunnelLogOptionsSpecification`](crate::types::VpnTunnelLogOptionsSpecification); start one with `VpnTunnelLogOptionsSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpnTunnelLogOptionsSpecificationBuilder {
     inner: crate::types::VpnTunnelLogOptionsSpecification,
+}
+impl Clone for VpnTunnelLogOptionsSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpnTunnelLogOptionsSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpnTunnelLogOptionsSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpnTunnelLogOptionsSpecification as Default>::default(),
+        }
+    }
 }
 impl VpnTunnelLogOptionsSpecificationBuilder {
     /// Sets [`VpnTunnelLogOptionsSpecification::cloud_watch_log_options`](crate::types::VpnTunnelLogOptionsSpecification::cloud_watch_log_options): Options for sending VPN tunnel logs to CloudWatch.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The tunnel options for a single VPN tunnel.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpnTunnelOptionsSpecification {
     /// The range of inside IPv4 addresses for the tunnel. Any specified CIDR blocks must be unique across all VPN connections that use the same virtual private gateway.
@@ -117,6 +116,83 @@ pub struct VpnTunnelOptionsSpecification {
     pub log_options: Option<crate::types::VpnTunnelLogOptionsSpecification>,
     /// Turn on or off tunnel endpoint lifecycle control feature.
     pub enable_tunnel_lifecycle_control: Option<bool>,
+}
+impl Clone for VpnTunnelOptionsSpecification {
+    fn clone(&self) -> Self {
+        Self {
+            tunnel_inside_cidr: self.tunnel_inside_cidr.clone(),
+            tunnel_inside_ipv6_cidr: self.tunnel_inside_ipv6_cidr.clone(),
+            pre_shared_key: self.pre_shared_key.clone(),
+            phase1_lifetime_seconds: self.phase1_lifetime_seconds,
+            phase2_lifetime_seconds: self.phase2_lifetime_seconds,
+            rekey_margin_time_seconds: self.rekey_margin_time_seconds,
+            rekey_fuzz_percentage: self.rekey_fuzz_percentage,
+            replay_window_size: self.replay_window_size,
+            dpd_timeout_seconds: self.dpd_timeout_seconds,
+            dpd_timeout_action: self.dpd_timeout_action.clone(),
+            phase1_encryption_algorithms: self.phase1_encryption_algorithms.clone(),
+            phase2_encryption_algorithms: self.phase2_encryption_algorithms.clone(),
+            phase1_integrity_algorithms: self.phase1_integrity_algorithms.clone(),
+            phase2_integrity_algorithms: self.phase2_integrity_algorithms.clone(),
+            phase1_dh_group_numbers: self.phase1_dh_group_numbers.clone(),
+            phase2_dh_group_numbers: self.phase2_dh_group_numbers.clone(),
+            ike_versions: self.ike_versions.clone(),
+            startup_action: self.startup_action.clone(),
+            log_options: self.log_options.clone(),
+            enable_tunnel_lifecycle_control: self.enable_tunnel_lifecycle_control,
+        }
+    }
+}
+impl PartialEq for VpnTunnelOptionsSpecification {
+    fn eq(&self, other: &Self) -> bool {
+        self.tunnel_inside_cidr == other.tunnel_inside_cidr
+            && self.tunnel_inside_ipv6_cidr == other.tunnel_inside_ipv6_cidr
+            && self.pre_shared_key == other.pre_shared_key
+            && self.phase1_lifetime_seconds == other.phase1_lifetime_seconds
+            && self.phase2_lifetime_seconds == other.phase2_lifetime_seconds
+            && self.rekey_margin_time_seconds == other.rekey_margin_time_seconds
+            && self.rekey_fuzz_percentage == other.rekey_fuzz_percentage
+            && self.replay_window_size == other.replay_window_size
+            && self.dpd_timeout_seconds == other.dpd_timeout_seconds
+            && self.dpd_timeout_action == other.dpd_timeout_action
+            && self.phase1_encryption_algorithms == other.phase1_encryption_algorithms
+            && self.phase2_encryption_algorithms == other.phase2_encryption_algorithms
+            && self.phase1_integrity_algorithms == other.phase1_integrity_algorithms
+            && self.phase2_integrity_algorithms == other.phase2_integrity_algorithms
+            && self.phase1_dh_group_numbers == other.phase1_dh_group_numbers
+            && self.phase2_dh_group_numbers == other.phase2_dh_group_numbers
+            && self.ike_versions == other.ike_versions
+            && self.startup_action == other.startup_action
+            && self.log_options == other.log_options
+            && self.enable_tunnel_lifecycle_control
+                == other.enable_tunnel_lifecycle_control
+    }
+}
+impl Default for VpnTunnelOptionsSpecification {
+    fn default() -> Self {
+        Self {
+            tunnel_inside_cidr: None,
+            tunnel_inside_ipv6_cidr: None,
+            pre_shared_key: None,
+            phase1_lifetime_seconds: None,
+            phase2_lifetime_seconds: None,
+            rekey_margin_time_seconds: None,
+            rekey_fuzz_percentage: None,
+            replay_window_size: None,
+            dpd_timeout_seconds: None,
+            dpd_timeout_action: None,
+            phase1_encryption_algorithms: None,
+            phase2_encryption_algorithms: None,
+            phase1_integrity_algorithms: None,
+            phase2_integrity_algorithms: None,
+            phase1_dh_group_numbers: None,
+            phase2_dh_group_numbers: None,
+            ike_versions: None,
+            startup_action: None,
+            log_options: None,
+            enable_tunnel_lifecycle_control: None,
+        }
+    }
 }
 impl VpnTunnelOptionsSpecification {
     /// Starts building a [`VpnTunnelOptionsSpecification`].
@@ -270,9 +346,26 @@ impl ::std::fmt::Debug for VpnTunnelOptionsSpecification {
     }
 }
 /// A builder for [`VpnTunnelOptionsSpecification`](crate::types::VpnTunnelOptionsSpecification); start one with `VpnTunnelOptionsSpecification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpnTunnelOptionsSpecificationBuilder {
     inner: crate::types::VpnTunnelOptionsSpecification,
+}
+impl Clone for VpnTunnelOptionsSpecificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpnTunnelOptionsSpecificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpnTunnelOptionsSpecificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpnTunnelOptionsSpecification as Default>::default(),
+        }
+    }
 }
 impl VpnTunnelOptionsSpecificationBuilder {
     /// Sets [`VpnTunnelOptionsSpecification::tunnel_inside_cidr`](crate::types::VpnTunnelOptionsSpecification::tunnel_inside_cidr): The range of inside IPv4 addresses for the tunnel.

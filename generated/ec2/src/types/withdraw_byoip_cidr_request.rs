@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `WithdrawByoipCidrRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct WithdrawByoipCidrRequest {
     /// The address range, in CIDR notation.
@@ -11,6 +11,24 @@ pub struct WithdrawByoipCidrRequest {
     pub cidr: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
     pub dry_run: Option<bool>,
+}
+impl Clone for WithdrawByoipCidrRequest {
+    fn clone(&self) -> Self {
+        Self {
+            cidr: self.cidr.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for WithdrawByoipCidrRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr == other.cidr && self.dry_run == other.dry_run
+    }
+}
+impl Default for WithdrawByoipCidrRequest {
+    fn default() -> Self {
+        Self { cidr: None, dry_run: None }
+    }
 }
 impl WithdrawByoipCidrRequest {
     /// Starts building a [`WithdrawByoipCidrRequest`].
@@ -30,9 +48,26 @@ impl WithdrawByoipCidrRequest {
     }
 }
 /// A builder for [`WithdrawByoipCidrRequest`](crate::types::WithdrawByoipCidrRequest); start one with `WithdrawByoipCidrRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct WithdrawByoipCidrRequestBuilder {
     inner: crate::types::WithdrawByoipCidrRequest,
+}
+impl Clone for WithdrawByoipCidrRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for WithdrawByoipCidrRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for WithdrawByoipCidrRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::WithdrawByoipCidrRequest as Default>::default(),
+        }
+    }
 }
 impl WithdrawByoipCidrRequestBuilder {
     /// Sets [`WithdrawByoipCidrRequest::cidr`](crate::types::WithdrawByoipCidrRequest::cidr): The address range, in CIDR notation.

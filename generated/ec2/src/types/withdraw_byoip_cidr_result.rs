@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `WithdrawByoipCidrResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct WithdrawByoipCidrResult {
     /// Information about the address pool.
     pub byoip_cidr: Option<crate::types::ByoipCidr>,
+}
+impl Clone for WithdrawByoipCidrResult {
+    fn clone(&self) -> Self {
+        Self {
+            byoip_cidr: self.byoip_cidr.clone(),
+        }
+    }
+}
+impl PartialEq for WithdrawByoipCidrResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.byoip_cidr == other.byoip_cidr
+    }
+}
+impl Default for WithdrawByoipCidrResult {
+    fn default() -> Self {
+        Self { byoip_cidr: None }
+    }
 }
 impl WithdrawByoipCidrResult {
     /// Starts building a [`WithdrawByoipCidrResult`].
@@ -21,9 +38,26 @@ impl WithdrawByoipCidrResult {
     }
 }
 /// A builder for [`WithdrawByoipCidrResult`](crate::types::WithdrawByoipCidrResult); start one with `WithdrawByoipCidrResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct WithdrawByoipCidrResultBuilder {
     inner: crate::types::WithdrawByoipCidrResult,
+}
+impl Clone for WithdrawByoipCidrResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for WithdrawByoipCidrResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for WithdrawByoipCidrResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::WithdrawByoipCidrResult as Default>::default(),
+        }
+    }
 }
 impl WithdrawByoipCidrResultBuilder {
     /// Sets [`WithdrawByoipCidrResult::byoip_cidr`](crate::types::WithdrawByoipCidrResult::byoip_cidr): Information about the address pool.

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because it attempted to create a resource that already exists.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AlreadyExistsException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for AlreadyExistsException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for AlreadyExistsException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for AlreadyExistsException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl AlreadyExistsException {
     /// Starts building a [`AlreadyExistsException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for AlreadyExistsException {
 }
 impl ::std::error::Error for AlreadyExistsException {}
 /// A builder for [`AlreadyExistsException`](crate::error::AlreadyExistsException); start one with `AlreadyExistsException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AlreadyExistsExceptionBuilder {
     inner: crate::error::AlreadyExistsException,
+}
+impl Clone for AlreadyExistsExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AlreadyExistsExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AlreadyExistsExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::AlreadyExistsException as Default>::default(),
+        }
+    }
 }
 impl AlreadyExistsExceptionBuilder {
     /// Sets [`AlreadyExistsException::message`](crate::error::AlreadyExistsException::message)

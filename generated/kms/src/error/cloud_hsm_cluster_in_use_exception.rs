@@ -4,12 +4,30 @@
 /// The request was rejected because the specified CloudHSM cluster is already associated with an CloudHSM key store in the account, or it shares a backup history with an CloudHSM key store in the account. Each CloudHSM key store in the account must be associated with a different CloudHSM cluster.
 ///
 /// CloudHSM clusters that share a backup history have the same cluster certificate. To view the cluster certificate of an CloudHSM cluster, use the [DescribeClusters](https://docs.aws.amazon.com/cloudhsm/latest/APIReference/API_DescribeClusters.html) operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CloudHsmClusterInUseException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CloudHsmClusterInUseException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CloudHsmClusterInUseException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for CloudHsmClusterInUseException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl CloudHsmClusterInUseException {
     /// Starts building a [`CloudHsmClusterInUseException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for CloudHsmClusterInUseException {
 }
 impl ::std::error::Error for CloudHsmClusterInUseException {}
 /// A builder for [`CloudHsmClusterInUseException`](crate::error::CloudHsmClusterInUseException); start one with `CloudHsmClusterInUseException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CloudHsmClusterInUseExceptionBuilder {
     inner: crate::error::CloudHsmClusterInUseException,
+}
+impl Clone for CloudHsmClusterInUseExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CloudHsmClusterInUseExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CloudHsmClusterInUseExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CloudHsmClusterInUseException as Default>::default(),
+        }
+    }
 }
 impl CloudHsmClusterInUseExceptionBuilder {
     /// Sets [`CloudHsmClusterInUseException::message`](crate::error::CloudHsmClusterInUseException::message)

@@ -10,12 +10,30 @@
 ///   For the `CreateCustomKeyStore`, `UpdateCustomKeyStore`, and `CreateKey` operations, the CloudHSM cluster must have at least two active HSMs, each in a different Availability Zone. For the `ConnectCustomKeyStore` operation, the CloudHSM must contain at least one active HSM.
 ///
 /// For information about the requirements for an CloudHSM cluster that is associated with an CloudHSM key store, see [Assemble the Prerequisites](https://docs.aws.amazon.com/kms/latest/developerguide/create-keystore.html#before-keystore) in the *Key Management Service Developer Guide*. For information about creating a private subnet for an CloudHSM cluster, see [Create a Private Subnet](https://docs.aws.amazon.com/cloudhsm/latest/userguide/create-subnets.html) in the *CloudHSM User Guide*. For information about cluster security groups, see [Configure a Default Security Group](https://docs.aws.amazon.com/cloudhsm/latest/userguide/configure-sg.html) in the **CloudHSM User Guide** .
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CloudHsmClusterInvalidConfigurationException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CloudHsmClusterInvalidConfigurationException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CloudHsmClusterInvalidConfigurationException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for CloudHsmClusterInvalidConfigurationException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl CloudHsmClusterInvalidConfigurationException {
     /// Starts building a [`CloudHsmClusterInvalidConfigurationException`].
@@ -75,9 +93,26 @@ impl ::std::fmt::Display for CloudHsmClusterInvalidConfigurationException {
 }
 impl ::std::error::Error for CloudHsmClusterInvalidConfigurationException {}
 /// A builder for [`CloudHsmClusterInvalidConfigurationException`](crate::error::CloudHsmClusterInvalidConfigurationException); start one with `CloudHsmClusterInvalidConfigurationException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CloudHsmClusterInvalidConfigurationExceptionBuilder {
     inner: crate::error::CloudHsmClusterInvalidConfigurationException,
+}
+impl Clone for CloudHsmClusterInvalidConfigurationExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CloudHsmClusterInvalidConfigurationExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CloudHsmClusterInvalidConfigurationExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CloudHsmClusterInvalidConfigurationException as Default>::default(),
+        }
+    }
 }
 impl CloudHsmClusterInvalidConfigurationExceptionBuilder {
     /// Sets [`CloudHsmClusterInvalidConfigurationException::message`](crate::error::CloudHsmClusterInvalidConfigurationException::message)

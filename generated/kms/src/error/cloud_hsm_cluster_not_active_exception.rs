@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the CloudHSM cluster associated with the CloudHSM key store is not active. Initialize and activate the cluster and try the command again. For detailed instructions, see [Getting Started](https://docs.aws.amazon.com/cloudhsm/latest/userguide/getting-started.html) in the *CloudHSM User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CloudHsmClusterNotActiveException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CloudHsmClusterNotActiveException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CloudHsmClusterNotActiveException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for CloudHsmClusterNotActiveException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl CloudHsmClusterNotActiveException {
     /// Starts building a [`CloudHsmClusterNotActiveException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for CloudHsmClusterNotActiveException {
 }
 impl ::std::error::Error for CloudHsmClusterNotActiveException {}
 /// A builder for [`CloudHsmClusterNotActiveException`](crate::error::CloudHsmClusterNotActiveException); start one with `CloudHsmClusterNotActiveException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CloudHsmClusterNotActiveExceptionBuilder {
     inner: crate::error::CloudHsmClusterNotActiveException,
+}
+impl Clone for CloudHsmClusterNotActiveExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CloudHsmClusterNotActiveExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CloudHsmClusterNotActiveExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CloudHsmClusterNotActiveException as Default>::default(),
+        }
+    }
 }
 impl CloudHsmClusterNotActiveExceptionBuilder {
     /// Sets [`CloudHsmClusterNotActiveException::message`](crate::error::CloudHsmClusterNotActiveException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because KMS cannot find the CloudHSM cluster with the specified cluster ID. Retry the request with a different cluster ID.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CloudHsmClusterNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CloudHsmClusterNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CloudHsmClusterNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for CloudHsmClusterNotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl CloudHsmClusterNotFoundException {
     /// Starts building a [`CloudHsmClusterNotFoundException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for CloudHsmClusterNotFoundException {
 }
 impl ::std::error::Error for CloudHsmClusterNotFoundException {}
 /// A builder for [`CloudHsmClusterNotFoundException`](crate::error::CloudHsmClusterNotFoundException); start one with `CloudHsmClusterNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CloudHsmClusterNotFoundExceptionBuilder {
     inner: crate::error::CloudHsmClusterNotFoundException,
+}
+impl Clone for CloudHsmClusterNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CloudHsmClusterNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CloudHsmClusterNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CloudHsmClusterNotFoundException as Default>::default(),
+        }
+    }
 }
 impl CloudHsmClusterNotFoundExceptionBuilder {
     /// Sets [`CloudHsmClusterNotFoundException::message`](crate::error::CloudHsmClusterNotFoundException::message)

@@ -6,12 +6,30 @@
 /// Specify an CloudHSM cluster that shares a backup history with the original cluster. This includes clusters that were created from a backup of the current cluster, and clusters that were created from the same backup that produced the current cluster.
 ///
 /// CloudHSM clusters that share a backup history have the same cluster certificate. To view the cluster certificate of an CloudHSM cluster, use the [DescribeClusters](https://docs.aws.amazon.com/cloudhsm/latest/APIReference/API_DescribeClusters.html) operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CloudHsmClusterNotRelatedException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CloudHsmClusterNotRelatedException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CloudHsmClusterNotRelatedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for CloudHsmClusterNotRelatedException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl CloudHsmClusterNotRelatedException {
     /// Starts building a [`CloudHsmClusterNotRelatedException`].
@@ -70,9 +88,26 @@ impl ::std::fmt::Display for CloudHsmClusterNotRelatedException {
 }
 impl ::std::error::Error for CloudHsmClusterNotRelatedException {}
 /// A builder for [`CloudHsmClusterNotRelatedException`](crate::error::CloudHsmClusterNotRelatedException); start one with `CloudHsmClusterNotRelatedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CloudHsmClusterNotRelatedExceptionBuilder {
     inner: crate::error::CloudHsmClusterNotRelatedException,
+}
+impl Clone for CloudHsmClusterNotRelatedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CloudHsmClusterNotRelatedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CloudHsmClusterNotRelatedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CloudHsmClusterNotRelatedException as Default>::default(),
+        }
+    }
 }
 impl CloudHsmClusterNotRelatedExceptionBuilder {
     /// Sets [`CloudHsmClusterNotRelatedException::message`](crate::error::CloudHsmClusterNotRelatedException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because an automatic rotation of this key is currently in progress or scheduled to begin within the next 20 minutes.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConflictException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ConflictException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ConflictException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ConflictException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ConflictException {
     /// Starts building a [`ConflictException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for ConflictException {
 }
 impl ::std::error::Error for ConflictException {}
 /// A builder for [`ConflictException`](crate::error::ConflictException); start one with `ConflictException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConflictExceptionBuilder {
     inner: crate::error::ConflictException,
+}
+impl Clone for ConflictExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConflictExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConflictExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ConflictException as Default>::default(),
+        }
+    }
 }
 impl ConflictExceptionBuilder {
     /// Sets [`ConflictException::message`](crate::error::ConflictException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the custom key store contains KMS keys. After verifying that you do not need to use the KMS keys, use the `ScheduleKeyDeletion` operation to delete the KMS keys. After they are deleted, you can delete the custom key store.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CustomKeyStoreHasCmksException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CustomKeyStoreHasCmksException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CustomKeyStoreHasCmksException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for CustomKeyStoreHasCmksException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl CustomKeyStoreHasCmksException {
     /// Starts building a [`CustomKeyStoreHasCmksException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for CustomKeyStoreHasCmksException {
 }
 impl ::std::error::Error for CustomKeyStoreHasCmksException {}
 /// A builder for [`CustomKeyStoreHasCmksException`](crate::error::CustomKeyStoreHasCmksException); start one with `CustomKeyStoreHasCmksException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CustomKeyStoreHasCmksExceptionBuilder {
     inner: crate::error::CustomKeyStoreHasCmksException,
+}
+impl Clone for CustomKeyStoreHasCmksExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CustomKeyStoreHasCmksExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CustomKeyStoreHasCmksExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CustomKeyStoreHasCmksException as Default>::default(),
+        }
+    }
 }
 impl CustomKeyStoreHasCmksExceptionBuilder {
     /// Sets [`CustomKeyStoreHasCmksException::message`](crate::error::CustomKeyStoreHasCmksException::message)

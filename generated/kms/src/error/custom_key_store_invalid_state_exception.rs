@@ -10,12 +10,30 @@
 /// - You requested the `DisconnectCustomKeyStore` operation on a custom key store with a `ConnectionState` of `DISCONNECTING` or `DISCONNECTED`. This operation is valid for all other `ConnectionState` values.
 /// - You requested the `UpdateCustomKeyStore` or `DeleteCustomKeyStore` operation on a custom key store that is not disconnected. `UpdateCustomKeyStore` can be called on a custom key store in the `CONNECTED` state only to update `NewCustomKeyStoreName`. For all other properties, the custom key store `ConnectionState` must be `DISCONNECTED`.
 /// - You requested the `GenerateRandom` operation in an CloudHSM key store that is not connected. This operation is valid only when the CloudHSM key store `ConnectionState` is `CONNECTED`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CustomKeyStoreInvalidStateException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CustomKeyStoreInvalidStateException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CustomKeyStoreInvalidStateException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for CustomKeyStoreInvalidStateException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl CustomKeyStoreInvalidStateException {
     /// Starts building a [`CustomKeyStoreInvalidStateException`].
@@ -74,9 +92,26 @@ impl ::std::fmt::Display for CustomKeyStoreInvalidStateException {
 }
 impl ::std::error::Error for CustomKeyStoreInvalidStateException {}
 /// A builder for [`CustomKeyStoreInvalidStateException`](crate::error::CustomKeyStoreInvalidStateException); start one with `CustomKeyStoreInvalidStateException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CustomKeyStoreInvalidStateExceptionBuilder {
     inner: crate::error::CustomKeyStoreInvalidStateException,
+}
+impl Clone for CustomKeyStoreInvalidStateExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CustomKeyStoreInvalidStateExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CustomKeyStoreInvalidStateExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CustomKeyStoreInvalidStateException as Default>::default(),
+        }
+    }
 }
 impl CustomKeyStoreInvalidStateExceptionBuilder {
     /// Sets [`CustomKeyStoreInvalidStateException::message`](crate::error::CustomKeyStoreInvalidStateException::message)

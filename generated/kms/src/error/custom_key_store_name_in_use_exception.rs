@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the specified custom key store name is already assigned to another custom key store in the account. Try again with a custom key store name that is unique in the account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CustomKeyStoreNameInUseException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CustomKeyStoreNameInUseException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CustomKeyStoreNameInUseException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for CustomKeyStoreNameInUseException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl CustomKeyStoreNameInUseException {
     /// Starts building a [`CustomKeyStoreNameInUseException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for CustomKeyStoreNameInUseException {
 }
 impl ::std::error::Error for CustomKeyStoreNameInUseException {}
 /// A builder for [`CustomKeyStoreNameInUseException`](crate::error::CustomKeyStoreNameInUseException); start one with `CustomKeyStoreNameInUseException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CustomKeyStoreNameInUseExceptionBuilder {
     inner: crate::error::CustomKeyStoreNameInUseException,
+}
+impl Clone for CustomKeyStoreNameInUseExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CustomKeyStoreNameInUseExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CustomKeyStoreNameInUseExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CustomKeyStoreNameInUseException as Default>::default(),
+        }
+    }
 }
 impl CustomKeyStoreNameInUseExceptionBuilder {
     /// Sets [`CustomKeyStoreNameInUseException::message`](crate::error::CustomKeyStoreNameInUseException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because KMS cannot find a custom key store with the specified key store name or ID.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CustomKeyStoreNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CustomKeyStoreNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CustomKeyStoreNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for CustomKeyStoreNotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl CustomKeyStoreNotFoundException {
     /// Starts building a [`CustomKeyStoreNotFoundException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for CustomKeyStoreNotFoundException {
 }
 impl ::std::error::Error for CustomKeyStoreNotFoundException {}
 /// A builder for [`CustomKeyStoreNotFoundException`](crate::error::CustomKeyStoreNotFoundException); start one with `CustomKeyStoreNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CustomKeyStoreNotFoundExceptionBuilder {
     inner: crate::error::CustomKeyStoreNotFoundException,
+}
+impl Clone for CustomKeyStoreNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CustomKeyStoreNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CustomKeyStoreNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CustomKeyStoreNotFoundException as Default>::default(),
+        }
+    }
 }
 impl CustomKeyStoreNotFoundExceptionBuilder {
     /// Sets [`CustomKeyStoreNotFoundException::message`](crate::error::CustomKeyStoreNotFoundException::message)

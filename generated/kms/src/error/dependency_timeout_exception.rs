@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The system timed out while trying to fulfill the request. You can retry the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DependencyTimeoutException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for DependencyTimeoutException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for DependencyTimeoutException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for DependencyTimeoutException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl DependencyTimeoutException {
     /// Starts building a [`DependencyTimeoutException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for DependencyTimeoutException {
 }
 impl ::std::error::Error for DependencyTimeoutException {}
 /// A builder for [`DependencyTimeoutException`](crate::error::DependencyTimeoutException); start one with `DependencyTimeoutException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DependencyTimeoutExceptionBuilder {
     inner: crate::error::DependencyTimeoutException,
+}
+impl Clone for DependencyTimeoutExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DependencyTimeoutExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DependencyTimeoutExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::DependencyTimeoutException as Default>::default(),
+        }
+    }
 }
 impl DependencyTimeoutExceptionBuilder {
     /// Sets [`DependencyTimeoutException::message`](crate::error::DependencyTimeoutException::message)

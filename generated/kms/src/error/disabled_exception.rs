@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the specified KMS key is not enabled.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisabledException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for DisabledException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for DisabledException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for DisabledException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl DisabledException {
     /// Starts building a [`DisabledException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for DisabledException {
 }
 impl ::std::error::Error for DisabledException {}
 /// A builder for [`DisabledException`](crate::error::DisabledException); start one with `DisabledException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisabledExceptionBuilder {
     inner: crate::error::DisabledException,
+}
+impl Clone for DisabledExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisabledExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisabledExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::DisabledException as Default>::default(),
+        }
+    }
 }
 impl DisabledExceptionBuilder {
     /// Sets [`DisabledException::message`](crate::error::DisabledException::message)

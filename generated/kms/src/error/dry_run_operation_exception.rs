@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the DryRun parameter was specified.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DryRunOperationException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for DryRunOperationException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for DryRunOperationException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for DryRunOperationException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl DryRunOperationException {
     /// Starts building a [`DryRunOperationException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for DryRunOperationException {
 }
 impl ::std::error::Error for DryRunOperationException {}
 /// A builder for [`DryRunOperationException`](crate::error::DryRunOperationException); start one with `DryRunOperationException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DryRunOperationExceptionBuilder {
     inner: crate::error::DryRunOperationException,
+}
+impl Clone for DryRunOperationExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DryRunOperationExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DryRunOperationExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::DryRunOperationException as Default>::default(),
+        }
+    }
 }
 impl DryRunOperationExceptionBuilder {
     /// Sets [`DryRunOperationException::message`](crate::error::DryRunOperationException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the specified import token is expired. Use `GetParametersForImport` to get a new import token and public key, use the new public key to encrypt the key material, and then try the request again.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExpiredImportTokenException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ExpiredImportTokenException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ExpiredImportTokenException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ExpiredImportTokenException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ExpiredImportTokenException {
     /// Starts building a [`ExpiredImportTokenException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for ExpiredImportTokenException {
 }
 impl ::std::error::Error for ExpiredImportTokenException {}
 /// A builder for [`ExpiredImportTokenException`](crate::error::ExpiredImportTokenException); start one with `ExpiredImportTokenException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExpiredImportTokenExceptionBuilder {
     inner: crate::error::ExpiredImportTokenException,
+}
+impl Clone for ExpiredImportTokenExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExpiredImportTokenExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExpiredImportTokenExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ExpiredImportTokenException as Default>::default(),
+        }
+    }
 }
 impl ExpiredImportTokenExceptionBuilder {
     /// Sets [`ExpiredImportTokenException::message`](crate::error::ExpiredImportTokenException::message)

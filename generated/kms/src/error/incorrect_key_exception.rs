@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the specified KMS key cannot decrypt the data. The `KeyId` in a `Decrypt` request and the `SourceKeyId` in a `ReEncrypt` request must identify the same KMS key that was used to encrypt the ciphertext.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IncorrectKeyException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for IncorrectKeyException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for IncorrectKeyException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for IncorrectKeyException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl IncorrectKeyException {
     /// Starts building a [`IncorrectKeyException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for IncorrectKeyException {
 }
 impl ::std::error::Error for IncorrectKeyException {}
 /// A builder for [`IncorrectKeyException`](crate::error::IncorrectKeyException); start one with `IncorrectKeyException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IncorrectKeyExceptionBuilder {
     inner: crate::error::IncorrectKeyException,
+}
+impl Clone for IncorrectKeyExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IncorrectKeyExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IncorrectKeyExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::IncorrectKeyException as Default>::default(),
+        }
+    }
 }
 impl IncorrectKeyExceptionBuilder {
     /// Sets [`IncorrectKeyException::message`](crate::error::IncorrectKeyException::message)

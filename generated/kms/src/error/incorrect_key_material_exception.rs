@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the key material in the request is, expired, invalid, or does not meet expectations. For example, it is not the same key material that was previously imported or KMS expected new key material but the key material being imported is already associated with the KMS key.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IncorrectKeyMaterialException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for IncorrectKeyMaterialException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for IncorrectKeyMaterialException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for IncorrectKeyMaterialException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl IncorrectKeyMaterialException {
     /// Starts building a [`IncorrectKeyMaterialException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for IncorrectKeyMaterialException {
 }
 impl ::std::error::Error for IncorrectKeyMaterialException {}
 /// A builder for [`IncorrectKeyMaterialException`](crate::error::IncorrectKeyMaterialException); start one with `IncorrectKeyMaterialException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IncorrectKeyMaterialExceptionBuilder {
     inner: crate::error::IncorrectKeyMaterialException,
+}
+impl Clone for IncorrectKeyMaterialExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IncorrectKeyMaterialExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IncorrectKeyMaterialExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::IncorrectKeyMaterialException as Default>::default(),
+        }
+    }
 }
 impl IncorrectKeyMaterialExceptionBuilder {
     /// Sets [`IncorrectKeyMaterialException::message`](crate::error::IncorrectKeyMaterialException::message)

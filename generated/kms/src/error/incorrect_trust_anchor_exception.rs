@@ -4,12 +4,30 @@
 /// The request was rejected because the trust anchor certificate in the request to create an CloudHSM key store is not the trust anchor certificate for the specified CloudHSM cluster.
 ///
 /// When you [initialize the CloudHSM cluster](https://docs.aws.amazon.com/cloudhsm/latest/userguide/initialize-cluster.html#sign-csr), you create the trust anchor certificate and save it in the `customerCA.crt` file.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IncorrectTrustAnchorException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for IncorrectTrustAnchorException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for IncorrectTrustAnchorException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for IncorrectTrustAnchorException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl IncorrectTrustAnchorException {
     /// Starts building a [`IncorrectTrustAnchorException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for IncorrectTrustAnchorException {
 }
 impl ::std::error::Error for IncorrectTrustAnchorException {}
 /// A builder for [`IncorrectTrustAnchorException`](crate::error::IncorrectTrustAnchorException); start one with `IncorrectTrustAnchorException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IncorrectTrustAnchorExceptionBuilder {
     inner: crate::error::IncorrectTrustAnchorException,
+}
+impl Clone for IncorrectTrustAnchorExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IncorrectTrustAnchorExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IncorrectTrustAnchorExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::IncorrectTrustAnchorException as Default>::default(),
+        }
+    }
 }
 impl IncorrectTrustAnchorExceptionBuilder {
     /// Sets [`IncorrectTrustAnchorException::message`](crate::error::IncorrectTrustAnchorException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the specified alias name is not valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidAliasNameException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidAliasNameException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidAliasNameException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidAliasNameException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidAliasNameException {
     /// Starts building a [`InvalidAliasNameException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidAliasNameException {
 }
 impl ::std::error::Error for InvalidAliasNameException {}
 /// A builder for [`InvalidAliasNameException`](crate::error::InvalidAliasNameException); start one with `InvalidAliasNameException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidAliasNameExceptionBuilder {
     inner: crate::error::InvalidAliasNameException,
+}
+impl Clone for InvalidAliasNameExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidAliasNameExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidAliasNameExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidAliasNameException as Default>::default(),
+        }
+    }
 }
 impl InvalidAliasNameExceptionBuilder {
     /// Sets [`InvalidAliasNameException::message`](crate::error::InvalidAliasNameException::message)

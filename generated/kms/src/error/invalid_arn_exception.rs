@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because a specified ARN, or an ARN in a key policy, is not valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidArnException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidArnException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidArnException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidArnException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidArnException {
     /// Starts building a [`InvalidArnException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidArnException {
 }
 impl ::std::error::Error for InvalidArnException {}
 /// A builder for [`InvalidArnException`](crate::error::InvalidArnException); start one with `InvalidArnException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidArnExceptionBuilder {
     inner: crate::error::InvalidArnException,
+}
+impl Clone for InvalidArnExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidArnExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidArnExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidArnException as Default>::default(),
+        }
+    }
 }
 impl InvalidArnExceptionBuilder {
     /// Sets [`InvalidArnException::message`](crate::error::InvalidArnException::message)

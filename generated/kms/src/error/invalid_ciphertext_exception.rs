@@ -4,12 +4,30 @@
 /// From the `Decrypt` or `ReEncrypt` operation, the request was rejected because the specified ciphertext, or additional authenticated data incorporated into the ciphertext, such as the encryption context, is corrupted, missing, or otherwise invalid.
 ///
 /// From the `ImportKeyMaterial` operation, the request was rejected because KMS could not decrypt the encrypted (wrapped) key material.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidCiphertextException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidCiphertextException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidCiphertextException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidCiphertextException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidCiphertextException {
     /// Starts building a [`InvalidCiphertextException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidCiphertextException {
 }
 impl ::std::error::Error for InvalidCiphertextException {}
 /// A builder for [`InvalidCiphertextException`](crate::error::InvalidCiphertextException); start one with `InvalidCiphertextException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidCiphertextExceptionBuilder {
     inner: crate::error::InvalidCiphertextException,
+}
+impl Clone for InvalidCiphertextExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidCiphertextExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidCiphertextExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidCiphertextException as Default>::default(),
+        }
+    }
 }
 impl InvalidCiphertextExceptionBuilder {
     /// Sets [`InvalidCiphertextException::message`](crate::error::InvalidCiphertextException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the specified `GrantId` is not valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidGrantIdException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidGrantIdException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidGrantIdException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidGrantIdException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidGrantIdException {
     /// Starts building a [`InvalidGrantIdException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidGrantIdException {
 }
 impl ::std::error::Error for InvalidGrantIdException {}
 /// A builder for [`InvalidGrantIdException`](crate::error::InvalidGrantIdException); start one with `InvalidGrantIdException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidGrantIdExceptionBuilder {
     inner: crate::error::InvalidGrantIdException,
+}
+impl Clone for InvalidGrantIdExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidGrantIdExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidGrantIdExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidGrantIdException as Default>::default(),
+        }
+    }
 }
 impl InvalidGrantIdExceptionBuilder {
     /// Sets [`InvalidGrantIdException::message`](crate::error::InvalidGrantIdException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the specified grant token is not valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidGrantTokenException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidGrantTokenException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidGrantTokenException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidGrantTokenException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidGrantTokenException {
     /// Starts building a [`InvalidGrantTokenException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidGrantTokenException {
 }
 impl ::std::error::Error for InvalidGrantTokenException {}
 /// A builder for [`InvalidGrantTokenException`](crate::error::InvalidGrantTokenException); start one with `InvalidGrantTokenException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidGrantTokenExceptionBuilder {
     inner: crate::error::InvalidGrantTokenException,
+}
+impl Clone for InvalidGrantTokenExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidGrantTokenExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidGrantTokenExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidGrantTokenException as Default>::default(),
+        }
+    }
 }
 impl InvalidGrantTokenExceptionBuilder {
     /// Sets [`InvalidGrantTokenException::message`](crate::error::InvalidGrantTokenException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the provided import token is invalid or is associated with a different KMS key.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidImportTokenException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidImportTokenException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidImportTokenException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidImportTokenException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidImportTokenException {
     /// Starts building a [`InvalidImportTokenException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidImportTokenException {
 }
 impl ::std::error::Error for InvalidImportTokenException {}
 /// A builder for [`InvalidImportTokenException`](crate::error::InvalidImportTokenException); start one with `InvalidImportTokenException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidImportTokenExceptionBuilder {
     inner: crate::error::InvalidImportTokenException,
+}
+impl Clone for InvalidImportTokenExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidImportTokenExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidImportTokenExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidImportTokenException as Default>::default(),
+        }
+    }
 }
 impl InvalidImportTokenExceptionBuilder {
     /// Sets [`InvalidImportTokenException::message`](crate::error::InvalidImportTokenException::message)

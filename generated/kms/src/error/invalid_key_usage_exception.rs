@@ -9,12 +9,30 @@
 /// For encrypting, decrypting, re-encrypting, and generating data keys, the `KeyUsage` must be `ENCRYPT_DECRYPT`. For signing and verifying messages, the `KeyUsage` must be `SIGN_VERIFY`. For generating and verifying message authentication codes (MACs), the `KeyUsage` must be `GENERATE_VERIFY_MAC`. For deriving key agreement secrets, the `KeyUsage` must be `KEY_AGREEMENT`. To find the `KeyUsage` of a KMS key, use the `DescribeKey` operation.
 ///
 /// To find the encryption or signing algorithms supported for a particular KMS key, use the `DescribeKey` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidKeyUsageException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidKeyUsageException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidKeyUsageException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidKeyUsageException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidKeyUsageException {
     /// Starts building a [`InvalidKeyUsageException`].
@@ -73,9 +91,26 @@ impl ::std::fmt::Display for InvalidKeyUsageException {
 }
 impl ::std::error::Error for InvalidKeyUsageException {}
 /// A builder for [`InvalidKeyUsageException`](crate::error::InvalidKeyUsageException); start one with `InvalidKeyUsageException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidKeyUsageExceptionBuilder {
     inner: crate::error::InvalidKeyUsageException,
+}
+impl Clone for InvalidKeyUsageExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidKeyUsageExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidKeyUsageExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidKeyUsageException as Default>::default(),
+        }
+    }
 }
 impl InvalidKeyUsageExceptionBuilder {
     /// Sets [`InvalidKeyUsageException::message`](crate::error::InvalidKeyUsageException::message)

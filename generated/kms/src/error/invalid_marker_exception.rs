@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the marker that specifies where pagination should next begin is not valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidMarkerException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidMarkerException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidMarkerException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidMarkerException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidMarkerException {
     /// Starts building a [`InvalidMarkerException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidMarkerException {
 }
 impl ::std::error::Error for InvalidMarkerException {}
 /// A builder for [`InvalidMarkerException`](crate::error::InvalidMarkerException); start one with `InvalidMarkerException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidMarkerExceptionBuilder {
     inner: crate::error::InvalidMarkerException,
+}
+impl Clone for InvalidMarkerExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidMarkerExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidMarkerExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidMarkerException as Default>::default(),
+        }
+    }
 }
 impl InvalidMarkerExceptionBuilder {
     /// Sets [`InvalidMarkerException::message`](crate::error::InvalidMarkerException::message)

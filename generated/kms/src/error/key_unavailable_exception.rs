@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the specified KMS key was not available. You can retry the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KeyUnavailableException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KeyUnavailableException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KeyUnavailableException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KeyUnavailableException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KeyUnavailableException {
     /// Starts building a [`KeyUnavailableException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for KeyUnavailableException {
 }
 impl ::std::error::Error for KeyUnavailableException {}
 /// A builder for [`KeyUnavailableException`](crate::error::KeyUnavailableException); start one with `KeyUnavailableException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KeyUnavailableExceptionBuilder {
     inner: crate::error::KeyUnavailableException,
+}
+impl Clone for KeyUnavailableExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KeyUnavailableExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KeyUnavailableExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KeyUnavailableException as Default>::default(),
+        }
+    }
 }
 impl KeyUnavailableExceptionBuilder {
     /// Sets [`KeyUnavailableException::message`](crate::error::KeyUnavailableException::message)

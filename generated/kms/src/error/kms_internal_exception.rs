@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because an internal exception occurred. The request can be retried.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsInternalException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsInternalException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsInternalException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsInternalException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsInternalException {
     /// Starts building a [`KmsInternalException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for KmsInternalException {
 }
 impl ::std::error::Error for KmsInternalException {}
 /// A builder for [`KmsInternalException`](crate::error::KmsInternalException); start one with `KmsInternalException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsInternalExceptionBuilder {
     inner: crate::error::KmsInternalException,
+}
+impl Clone for KmsInternalExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsInternalExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsInternalExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsInternalException as Default>::default(),
+        }
+    }
 }
 impl KmsInternalExceptionBuilder {
     /// Sets [`KmsInternalException::message`](crate::error::KmsInternalException::message)

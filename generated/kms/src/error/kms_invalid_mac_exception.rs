@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the HMAC verification failed. HMAC verification fails when the HMAC computed by using the specified message, HMAC KMS key, and MAC algorithm does not match the HMAC specified in the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsInvalidMacException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsInvalidMacException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsInvalidMacException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsInvalidMacException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsInvalidMacException {
     /// Starts building a [`KmsInvalidMacException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for KmsInvalidMacException {
 }
 impl ::std::error::Error for KmsInvalidMacException {}
 /// A builder for [`KmsInvalidMacException`](crate::error::KmsInvalidMacException); start one with `KmsInvalidMacException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsInvalidMacExceptionBuilder {
     inner: crate::error::KmsInvalidMacException,
+}
+impl Clone for KmsInvalidMacExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsInvalidMacExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsInvalidMacExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsInvalidMacException as Default>::default(),
+        }
+    }
 }
 impl KmsInvalidMacExceptionBuilder {
     /// Sets [`KmsInvalidMacException::message`](crate::error::KmsInvalidMacException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the signature verification failed. Signature verification fails when it cannot confirm that signature was produced by signing the specified message with the specified KMS key and signing algorithm.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsInvalidSignatureException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsInvalidSignatureException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsInvalidSignatureException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsInvalidSignatureException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsInvalidSignatureException {
     /// Starts building a [`KmsInvalidSignatureException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for KmsInvalidSignatureException {
 }
 impl ::std::error::Error for KmsInvalidSignatureException {}
 /// A builder for [`KmsInvalidSignatureException`](crate::error::KmsInvalidSignatureException); start one with `KmsInvalidSignatureException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsInvalidSignatureExceptionBuilder {
     inner: crate::error::KmsInvalidSignatureException,
+}
+impl Clone for KmsInvalidSignatureExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsInvalidSignatureExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsInvalidSignatureExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsInvalidSignatureException as Default>::default(),
+        }
+    }
 }
 impl KmsInvalidSignatureExceptionBuilder {
     /// Sets [`KmsInvalidSignatureException::message`](crate::error::KmsInvalidSignatureException::message)

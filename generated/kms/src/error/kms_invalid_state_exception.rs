@@ -9,12 +9,30 @@
 ///
 ///   To find the key state, use the `DescribeKey` operation. For more information about which key states are compatible with each KMS operation, see [Key states of KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the **Key Management Service Developer Guide** .
 /// - For cryptographic operations on KMS keys in custom key stores, this exception represents a general failure with many possible causes. To identify the cause, see the error message that accompanies the exception.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsInvalidStateException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsInvalidStateException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsInvalidStateException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsInvalidStateException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsInvalidStateException {
     /// Starts building a [`KmsInvalidStateException`].
@@ -73,9 +91,26 @@ impl ::std::fmt::Display for KmsInvalidStateException {
 }
 impl ::std::error::Error for KmsInvalidStateException {}
 /// A builder for [`KmsInvalidStateException`](crate::error::KmsInvalidStateException); start one with `KmsInvalidStateException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsInvalidStateExceptionBuilder {
     inner: crate::error::KmsInvalidStateException,
+}
+impl Clone for KmsInvalidStateExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsInvalidStateExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsInvalidStateExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsInvalidStateException as Default>::default(),
+        }
+    }
 }
 impl KmsInvalidStateExceptionBuilder {
     /// Sets [`KmsInvalidStateException::message`](crate::error::KmsInvalidStateException::message)

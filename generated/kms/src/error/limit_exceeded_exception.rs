@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because a length constraint or quota was exceeded. For more information, see [Quotas](https://docs.aws.amazon.com/kms/latest/developerguide/limits.html) in the *Key Management Service Developer Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LimitExceededException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for LimitExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for LimitExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for LimitExceededException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl LimitExceededException {
     /// Starts building a [`LimitExceededException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for LimitExceededException {
 }
 impl ::std::error::Error for LimitExceededException {}
 /// A builder for [`LimitExceededException`](crate::error::LimitExceededException); start one with `LimitExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LimitExceededExceptionBuilder {
     inner: crate::error::LimitExceededException,
+}
+impl Clone for LimitExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LimitExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LimitExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::LimitExceededException as Default>::default(),
+        }
+    }
 }
 impl LimitExceededExceptionBuilder {
     /// Sets [`LimitExceededException::message`](crate::error::LimitExceededException::message)

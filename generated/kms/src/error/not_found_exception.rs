@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the specified entity or resource could not be found.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NotFoundException {
     /// Starts building a [`NotFoundException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for NotFoundException {
 }
 impl ::std::error::Error for NotFoundException {}
 /// A builder for [`NotFoundException`](crate::error::NotFoundException); start one with `NotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NotFoundExceptionBuilder {
     inner: crate::error::NotFoundException,
+}
+impl Clone for NotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NotFoundException as Default>::default(),
+        }
+    }
 }
 impl NotFoundExceptionBuilder {
     /// Sets [`NotFoundException::message`](crate::error::NotFoundException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because one or more tags are not valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TagException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TagException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TagException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TagException {
     /// Starts building a [`TagException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for TagException {
 }
 impl ::std::error::Error for TagException {}
 /// A builder for [`TagException`](crate::error::TagException); start one with `TagException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagExceptionBuilder {
     inner: crate::error::TagException,
+}
+impl Clone for TagExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TagException as Default>::default(),
+        }
+    }
 }
 impl TagExceptionBuilder {
     /// Sets [`TagException::message`](crate::error::TagException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because a specified parameter is not supported or a specified resource is not valid for this operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnsupportedOperationException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for UnsupportedOperationException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for UnsupportedOperationException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for UnsupportedOperationException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl UnsupportedOperationException {
     /// Starts building a [`UnsupportedOperationException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for UnsupportedOperationException {
 }
 impl ::std::error::Error for UnsupportedOperationException {}
 /// A builder for [`UnsupportedOperationException`](crate::error::UnsupportedOperationException); start one with `UnsupportedOperationException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnsupportedOperationExceptionBuilder {
     inner: crate::error::UnsupportedOperationException,
+}
+impl Clone for UnsupportedOperationExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnsupportedOperationExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnsupportedOperationExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::UnsupportedOperationException as Default>::default(),
+        }
+    }
 }
 impl UnsupportedOperationExceptionBuilder {
     /// Sets [`UnsupportedOperationException::message`](crate::error::UnsupportedOperationException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the (`XksKeyId`) is already associated with another KMS key in this external key store. Each KMS key in an external key store must be associated with a different external key.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct XksKeyAlreadyInUseException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for XksKeyAlreadyInUseException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for XksKeyAlreadyInUseException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for XksKeyAlreadyInUseException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl XksKeyAlreadyInUseException {
     /// Starts building a [`XksKeyAlreadyInUseException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for XksKeyAlreadyInUseException {
 }
 impl ::std::error::Error for XksKeyAlreadyInUseException {}
 /// A builder for [`XksKeyAlreadyInUseException`](crate::error::XksKeyAlreadyInUseException); start one with `XksKeyAlreadyInUseException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksKeyAlreadyInUseExceptionBuilder {
     inner: crate::error::XksKeyAlreadyInUseException,
+}
+impl Clone for XksKeyAlreadyInUseExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksKeyAlreadyInUseExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksKeyAlreadyInUseExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::XksKeyAlreadyInUseException as Default>::default(),
+        }
+    }
 }
 impl XksKeyAlreadyInUseExceptionBuilder {
     /// Sets [`XksKeyAlreadyInUseException::message`](crate::error::XksKeyAlreadyInUseException::message)

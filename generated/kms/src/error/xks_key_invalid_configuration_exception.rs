@@ -4,12 +4,30 @@
 /// The request was rejected because the external key specified by the `XksKeyId` parameter did not meet the configuration requirements for an external key store.
 ///
 /// The external key must be an AES-256 symmetric key that is enabled and performs encryption and decryption.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct XksKeyInvalidConfigurationException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for XksKeyInvalidConfigurationException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for XksKeyInvalidConfigurationException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for XksKeyInvalidConfigurationException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl XksKeyInvalidConfigurationException {
     /// Starts building a [`XksKeyInvalidConfigurationException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for XksKeyInvalidConfigurationException {
 }
 impl ::std::error::Error for XksKeyInvalidConfigurationException {}
 /// A builder for [`XksKeyInvalidConfigurationException`](crate::error::XksKeyInvalidConfigurationException); start one with `XksKeyInvalidConfigurationException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksKeyInvalidConfigurationExceptionBuilder {
     inner: crate::error::XksKeyInvalidConfigurationException,
+}
+impl Clone for XksKeyInvalidConfigurationExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksKeyInvalidConfigurationExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksKeyInvalidConfigurationExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::XksKeyInvalidConfigurationException as Default>::default(),
+        }
+    }
 }
 impl XksKeyInvalidConfigurationExceptionBuilder {
     /// Sets [`XksKeyInvalidConfigurationException::message`](crate::error::XksKeyInvalidConfigurationException::message)

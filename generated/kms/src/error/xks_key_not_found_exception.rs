@@ -4,12 +4,30 @@
 /// The request was rejected because the external key store proxy could not find the external key. This exception is thrown when the value of the `XksKeyId` parameter doesn't identify a key in the external key manager associated with the external key proxy.
 ///
 /// Verify that the `XksKeyId` represents an existing key in the external key manager. Use the key identifier that the external key store proxy uses to identify the key. For details, see the documentation provided with your external key store proxy or key manager.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct XksKeyNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for XksKeyNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for XksKeyNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for XksKeyNotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl XksKeyNotFoundException {
     /// Starts building a [`XksKeyNotFoundException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for XksKeyNotFoundException {
 }
 impl ::std::error::Error for XksKeyNotFoundException {}
 /// A builder for [`XksKeyNotFoundException`](crate::error::XksKeyNotFoundException); start one with `XksKeyNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksKeyNotFoundExceptionBuilder {
     inner: crate::error::XksKeyNotFoundException,
+}
+impl Clone for XksKeyNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksKeyNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksKeyNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::XksKeyNotFoundException as Default>::default(),
+        }
+    }
 }
 impl XksKeyNotFoundExceptionBuilder {
     /// Sets [`XksKeyNotFoundException::message`](crate::error::XksKeyNotFoundException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the proxy credentials failed to authenticate to the specified external key store proxy. The specified external key store proxy rejected a status request from KMS due to invalid credentials. This can indicate an error in the credentials or in the identification of the external key store proxy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct XksProxyIncorrectAuthenticationCredentialException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for XksProxyIncorrectAuthenticationCredentialException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for XksProxyIncorrectAuthenticationCredentialException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for XksProxyIncorrectAuthenticationCredentialException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl XksProxyIncorrectAuthenticationCredentialException {
     /// Starts building a [`XksProxyIncorrectAuthenticationCredentialException`].
@@ -67,9 +85,26 @@ impl ::std::fmt::Display for XksProxyIncorrectAuthenticationCredentialException 
 }
 impl ::std::error::Error for XksProxyIncorrectAuthenticationCredentialException {}
 /// A builder for [`XksProxyIncorrectAuthenticationCredentialException`](crate::error::XksProxyIncorrectAuthenticationCredentialException); start one with `XksProxyIncorrectAuthenticationCredentialException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
     inner: crate::error::XksProxyIncorrectAuthenticationCredentialException,
+}
+impl Clone for XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::XksProxyIncorrectAuthenticationCredentialException as Default>::default(),
+        }
+    }
 }
 impl XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
     /// Sets [`XksProxyIncorrectAuthenticationCredentialException::message`](crate::error::XksProxyIncorrectAuthenticationCredentialException::message)

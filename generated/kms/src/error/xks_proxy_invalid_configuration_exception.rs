@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the external key store proxy is not configured correctly. To identify the cause, see the error message that accompanies the exception.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct XksProxyInvalidConfigurationException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for XksProxyInvalidConfigurationException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for XksProxyInvalidConfigurationException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for XksProxyInvalidConfigurationException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl XksProxyInvalidConfigurationException {
     /// Starts building a [`XksProxyInvalidConfigurationException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for XksProxyInvalidConfigurationException {
 }
 impl ::std::error::Error for XksProxyInvalidConfigurationException {}
 /// A builder for [`XksProxyInvalidConfigurationException`](crate::error::XksProxyInvalidConfigurationException); start one with `XksProxyInvalidConfigurationException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksProxyInvalidConfigurationExceptionBuilder {
     inner: crate::error::XksProxyInvalidConfigurationException,
+}
+impl Clone for XksProxyInvalidConfigurationExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksProxyInvalidConfigurationExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksProxyInvalidConfigurationExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::XksProxyInvalidConfigurationException as Default>::default(),
+        }
+    }
 }
 impl XksProxyInvalidConfigurationExceptionBuilder {
     /// Sets [`XksProxyInvalidConfigurationException::message`](crate::error::XksProxyInvalidConfigurationException::message)

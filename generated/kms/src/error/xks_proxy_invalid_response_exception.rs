@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// KMS cannot interpret the response it received from the external key store proxy. The problem might be a poorly constructed response, but it could also be a transient network issue. If you see this error repeatedly, report it to the proxy vendor.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct XksProxyInvalidResponseException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for XksProxyInvalidResponseException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for XksProxyInvalidResponseException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for XksProxyInvalidResponseException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl XksProxyInvalidResponseException {
     /// Starts building a [`XksProxyInvalidResponseException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for XksProxyInvalidResponseException {
 }
 impl ::std::error::Error for XksProxyInvalidResponseException {}
 /// A builder for [`XksProxyInvalidResponseException`](crate::error::XksProxyInvalidResponseException); start one with `XksProxyInvalidResponseException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksProxyInvalidResponseExceptionBuilder {
     inner: crate::error::XksProxyInvalidResponseException,
+}
+impl Clone for XksProxyInvalidResponseExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksProxyInvalidResponseExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksProxyInvalidResponseExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::XksProxyInvalidResponseException as Default>::default(),
+        }
+    }
 }
 impl XksProxyInvalidResponseExceptionBuilder {
     /// Sets [`XksProxyInvalidResponseException::message`](crate::error::XksProxyInvalidResponseException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the `XksProxyUriEndpoint` is already associated with another external key store in this Amazon Web Services Region. To identify the cause, see the error message that accompanies the exception.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct XksProxyUriEndpointInUseException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for XksProxyUriEndpointInUseException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for XksProxyUriEndpointInUseException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for XksProxyUriEndpointInUseException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl XksProxyUriEndpointInUseException {
     /// Starts building a [`XksProxyUriEndpointInUseException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for XksProxyUriEndpointInUseException {
 }
 impl ::std::error::Error for XksProxyUriEndpointInUseException {}
 /// A builder for [`XksProxyUriEndpointInUseException`](crate::error::XksProxyUriEndpointInUseException); start one with `XksProxyUriEndpointInUseException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksProxyUriEndpointInUseExceptionBuilder {
     inner: crate::error::XksProxyUriEndpointInUseException,
+}
+impl Clone for XksProxyUriEndpointInUseExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksProxyUriEndpointInUseExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksProxyUriEndpointInUseExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::XksProxyUriEndpointInUseException as Default>::default(),
+        }
+    }
 }
 impl XksProxyUriEndpointInUseExceptionBuilder {
     /// Sets [`XksProxyUriEndpointInUseException::message`](crate::error::XksProxyUriEndpointInUseException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the concatenation of the `XksProxyUriEndpoint` and `XksProxyUriPath` is already associated with another external key store in this Amazon Web Services Region. Each external key store in a Region must use a unique external key store proxy API address.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct XksProxyUriInUseException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for XksProxyUriInUseException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for XksProxyUriInUseException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for XksProxyUriInUseException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl XksProxyUriInUseException {
     /// Starts building a [`XksProxyUriInUseException`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for XksProxyUriInUseException {
 }
 impl ::std::error::Error for XksProxyUriInUseException {}
 /// A builder for [`XksProxyUriInUseException`](crate::error::XksProxyUriInUseException); start one with `XksProxyUriInUseException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksProxyUriInUseExceptionBuilder {
     inner: crate::error::XksProxyUriInUseException,
+}
+impl Clone for XksProxyUriInUseExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksProxyUriInUseExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksProxyUriInUseExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::XksProxyUriInUseException as Default>::default(),
+        }
+    }
 }
 impl XksProxyUriInUseExceptionBuilder {
     /// Sets [`XksProxyUriInUseException::message`](crate::error::XksProxyUriInUseException::message)

@@ -4,12 +4,30 @@
 /// KMS was unable to reach the specified `XksProxyUriPath`. The path must be reachable before you create the external key store or update its settings.
 ///
 /// This exception is also thrown when the external key store proxy response to a `GetHealthStatus` request indicates that all external key manager instances are unavailable.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct XksProxyUriUnreachableException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for XksProxyUriUnreachableException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for XksProxyUriUnreachableException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for XksProxyUriUnreachableException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl XksProxyUriUnreachableException {
     /// Starts building a [`XksProxyUriUnreachableException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for XksProxyUriUnreachableException {
 }
 impl ::std::error::Error for XksProxyUriUnreachableException {}
 /// A builder for [`XksProxyUriUnreachableException`](crate::error::XksProxyUriUnreachableException); start one with `XksProxyUriUnreachableException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksProxyUriUnreachableExceptionBuilder {
     inner: crate::error::XksProxyUriUnreachableException,
+}
+impl Clone for XksProxyUriUnreachableExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksProxyUriUnreachableExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksProxyUriUnreachableExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::XksProxyUriUnreachableException as Default>::default(),
+        }
+    }
 }
 impl XksProxyUriUnreachableExceptionBuilder {
     /// Sets [`XksProxyUriUnreachableException::message`](crate::error::XksProxyUriUnreachableException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the specified Amazon VPC endpoint service is already associated with another external key store in this Amazon Web Services Region. Each external key store in a Region must use a different Amazon VPC endpoint service.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct XksProxyVpcEndpointServiceInUseException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for XksProxyVpcEndpointServiceInUseException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for XksProxyVpcEndpointServiceInUseException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for XksProxyVpcEndpointServiceInUseException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl XksProxyVpcEndpointServiceInUseException {
     /// Starts building a [`XksProxyVpcEndpointServiceInUseException`].
@@ -67,9 +85,26 @@ impl ::std::fmt::Display for XksProxyVpcEndpointServiceInUseException {
 }
 impl ::std::error::Error for XksProxyVpcEndpointServiceInUseException {}
 /// A builder for [`XksProxyVpcEndpointServiceInUseException`](crate::error::XksProxyVpcEndpointServiceInUseException); start one with `XksProxyVpcEndpointServiceInUseException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksProxyVpcEndpointServiceInUseExceptionBuilder {
     inner: crate::error::XksProxyVpcEndpointServiceInUseException,
+}
+impl Clone for XksProxyVpcEndpointServiceInUseExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksProxyVpcEndpointServiceInUseExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksProxyVpcEndpointServiceInUseExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::XksProxyVpcEndpointServiceInUseException as Default>::default(),
+        }
+    }
 }
 impl XksProxyVpcEndpointServiceInUseExceptionBuilder {
     /// Sets [`XksProxyVpcEndpointServiceInUseException::message`](crate::error::XksProxyVpcEndpointServiceInUseException::message)

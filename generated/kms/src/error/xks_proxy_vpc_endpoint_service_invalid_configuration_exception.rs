@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the Amazon VPC endpoint service configuration does not fulfill the requirements for an external key store. To identify the cause, see the error message that accompanies the exception and [review the requirements](https://docs.aws.amazon.com/kms/latest/developerguide/vpc-connectivity.html#xks-vpc-requirements) for Amazon VPC endpoint service connectivity for an external key store.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct XksProxyVpcEndpointServiceInvalidConfigurationException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for XksProxyVpcEndpointServiceInvalidConfigurationException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for XksProxyVpcEndpointServiceInvalidConfigurationException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for XksProxyVpcEndpointServiceInvalidConfigurationException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl XksProxyVpcEndpointServiceInvalidConfigurationException {
     /// Starts building a [`XksProxyVpcEndpointServiceInvalidConfigurationException`].
@@ -67,9 +85,26 @@ impl ::std::fmt::Display for XksProxyVpcEndpointServiceInvalidConfigurationExcep
 }
 impl ::std::error::Error for XksProxyVpcEndpointServiceInvalidConfigurationException {}
 /// A builder for [`XksProxyVpcEndpointServiceInvalidConfigurationException`](crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException); start one with `XksProxyVpcEndpointServiceInvalidConfigurationException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
     inner: crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException,
+}
+impl Clone for XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException as Default>::default(),
+        }
+    }
 }
 impl XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
     /// Sets [`XksProxyVpcEndpointServiceInvalidConfigurationException::message`](crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because KMS could not find the specified VPC endpoint service. Use `DescribeCustomKeyStores` to verify the VPC endpoint service name for the external key store. Also, confirm that the `Allow principals` list for the VPC endpoint service includes the KMS service principal for the Region, such as `cks.kms.us-east-1.amazonaws.com`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct XksProxyVpcEndpointServiceNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for XksProxyVpcEndpointServiceNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for XksProxyVpcEndpointServiceNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for XksProxyVpcEndpointServiceNotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl XksProxyVpcEndpointServiceNotFoundException {
     /// Starts building a [`XksProxyVpcEndpointServiceNotFoundException`].
@@ -67,9 +85,26 @@ impl ::std::fmt::Display for XksProxyVpcEndpointServiceNotFoundException {
 }
 impl ::std::error::Error for XksProxyVpcEndpointServiceNotFoundException {}
 /// A builder for [`XksProxyVpcEndpointServiceNotFoundException`](crate::error::XksProxyVpcEndpointServiceNotFoundException); start one with `XksProxyVpcEndpointServiceNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksProxyVpcEndpointServiceNotFoundExceptionBuilder {
     inner: crate::error::XksProxyVpcEndpointServiceNotFoundException,
+}
+impl Clone for XksProxyVpcEndpointServiceNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksProxyVpcEndpointServiceNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksProxyVpcEndpointServiceNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::XksProxyVpcEndpointServiceNotFoundException as Default>::default(),
+        }
+    }
 }
 impl XksProxyVpcEndpointServiceNotFoundExceptionBuilder {
     /// Sets [`XksProxyVpcEndpointServiceNotFoundException::message`](crate::error::XksProxyVpcEndpointServiceNotFoundException::message)

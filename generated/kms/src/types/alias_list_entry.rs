@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an alias.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AliasListEntry {
     /// String that contains the alias. This value begins with `alias/`.
@@ -15,6 +15,36 @@ pub struct AliasListEntry {
     pub creation_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Date and time that the alias was most recently associated with a KMS key in the account and Region. Formatted as Unix time.
     pub last_updated_date: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for AliasListEntry {
+    fn clone(&self) -> Self {
+        Self {
+            alias_name: self.alias_name.clone(),
+            alias_arn: self.alias_arn.clone(),
+            target_key_id: self.target_key_id.clone(),
+            creation_date: self.creation_date,
+            last_updated_date: self.last_updated_date,
+        }
+    }
+}
+impl PartialEq for AliasListEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.alias_name == other.alias_name && self.alias_arn == other.alias_arn
+            && self.target_key_id == other.target_key_id
+            && self.creation_date == other.creation_date
+            && self.last_updated_date == other.last_updated_date
+    }
+}
+impl Default for AliasListEntry {
+    fn default() -> Self {
+        Self {
+            alias_name: None,
+            alias_arn: None,
+            target_key_id: None,
+            creation_date: None,
+            last_updated_date: None,
+        }
+    }
 }
 impl AliasListEntry {
     /// Starts building a [`AliasListEntry`].
@@ -49,9 +79,26 @@ impl AliasListEntry {
     }
 }
 /// A builder for [`AliasListEntry`](crate::types::AliasListEntry); start one with `AliasListEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AliasListEntryBuilder {
     inner: crate::types::AliasListEntry,
+}
+impl Clone for AliasListEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AliasListEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AliasListEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AliasListEntry as Default>::default(),
+        }
+    }
 }
 impl AliasListEntryBuilder {
     /// Sets [`AliasListEntry::alias_name`](crate::types::AliasListEntry::alias_name): String that contains the alias.

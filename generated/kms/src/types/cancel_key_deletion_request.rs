@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelKeyDeletionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelKeyDeletionRequest {
     /// Identifies the KMS key whose deletion is being canceled.
@@ -18,6 +18,23 @@ pub struct CancelKeyDeletionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub key_id: Option<String>,
+}
+impl Clone for CancelKeyDeletionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+        }
+    }
+}
+impl PartialEq for CancelKeyDeletionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+    }
+}
+impl Default for CancelKeyDeletionRequest {
+    fn default() -> Self {
+        Self { key_id: None }
+    }
 }
 impl CancelKeyDeletionRequest {
     /// Starts building a [`CancelKeyDeletionRequest`].
@@ -38,9 +55,26 @@ impl CancelKeyDeletionRequest {
     }
 }
 /// A builder for [`CancelKeyDeletionRequest`](crate::types::CancelKeyDeletionRequest); start one with `CancelKeyDeletionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelKeyDeletionRequestBuilder {
     inner: crate::types::CancelKeyDeletionRequest,
+}
+impl Clone for CancelKeyDeletionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelKeyDeletionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelKeyDeletionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelKeyDeletionRequest as Default>::default(),
+        }
+    }
 }
 impl CancelKeyDeletionRequestBuilder {
     /// Sets [`CancelKeyDeletionRequest::key_id`](crate::types::CancelKeyDeletionRequest::key_id): Identifies the KMS key whose deletion is being canceled.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelKeyDeletionResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelKeyDeletionResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key whose deletion is canceled.
     pub key_id: Option<String>,
+}
+impl Clone for CancelKeyDeletionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+        }
+    }
+}
+impl PartialEq for CancelKeyDeletionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+    }
+}
+impl Default for CancelKeyDeletionResponse {
+    fn default() -> Self {
+        Self { key_id: None }
+    }
 }
 impl CancelKeyDeletionResponse {
     /// Starts building a [`CancelKeyDeletionResponse`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CancelKeyDeletionResponse {
     }
 }
 /// A builder for [`CancelKeyDeletionResponse`](crate::types::CancelKeyDeletionResponse); start one with `CancelKeyDeletionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelKeyDeletionResponseBuilder {
     inner: crate::types::CancelKeyDeletionResponse,
+}
+impl Clone for CancelKeyDeletionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelKeyDeletionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelKeyDeletionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelKeyDeletionResponse as Default>::default(),
+        }
+    }
 }
 impl CancelKeyDeletionResponseBuilder {
     /// Sets [`CancelKeyDeletionResponse::key_id`](crate::types::CancelKeyDeletionResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key whose deletion is canceled.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ConnectCustomKeyStoreRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConnectCustomKeyStoreRequest {
     /// Enter the key store ID of the custom key store that you want to connect. To find the ID of a custom key store, use the `DescribeCustomKeyStores` operation.
     ///
     /// Required: the builder's `build()` fails without it.
     pub custom_key_store_id: Option<String>,
+}
+impl Clone for ConnectCustomKeyStoreRequest {
+    fn clone(&self) -> Self {
+        Self {
+            custom_key_store_id: self.custom_key_store_id.clone(),
+        }
+    }
+}
+impl PartialEq for ConnectCustomKeyStoreRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.custom_key_store_id == other.custom_key_store_id
+    }
+}
+impl Default for ConnectCustomKeyStoreRequest {
+    fn default() -> Self {
+        Self { custom_key_store_id: None }
+    }
 }
 impl ConnectCustomKeyStoreRequest {
     /// Starts building a [`ConnectCustomKeyStoreRequest`].
@@ -29,9 +46,26 @@ impl ConnectCustomKeyStoreRequest {
     }
 }
 /// A builder for [`ConnectCustomKeyStoreRequest`](crate::types::ConnectCustomKeyStoreRequest); start one with `ConnectCustomKeyStoreRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConnectCustomKeyStoreRequestBuilder {
     inner: crate::types::ConnectCustomKeyStoreRequest,
+}
+impl Clone for ConnectCustomKeyStoreRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConnectCustomKeyStoreRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConnectCustomKeyStoreRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConnectCustomKeyStoreRequest as Default>::default(),
+        }
+    }
 }
 impl ConnectCustomKeyStoreRequestBuilder {
     /// Sets [`ConnectCustomKeyStoreRequest::custom_key_store_id`](crate::types::ConnectCustomKeyStoreRequest::custom_key_store_id): Enter the key store ID of the custom key store that you want to connect.

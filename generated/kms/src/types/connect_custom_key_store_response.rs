@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ConnectCustomKeyStoreResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConnectCustomKeyStoreResponse {}
+impl Clone for ConnectCustomKeyStoreResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for ConnectCustomKeyStoreResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for ConnectCustomKeyStoreResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl ConnectCustomKeyStoreResponse {
     /// Starts building a [`ConnectCustomKeyStoreResponse`].
     #[inline]
@@ -24,9 +39,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ConnectCustomKeyStoreResponse 
     }
 }
 /// A builder for [`ConnectCustomKeyStoreResponse`](crate::types::ConnectCustomKeyStoreResponse); start one with `ConnectCustomKeyStoreResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConnectCustomKeyStoreResponseBuilder {
     inner: crate::types::ConnectCustomKeyStoreResponse,
+}
+impl Clone for ConnectCustomKeyStoreResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConnectCustomKeyStoreResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConnectCustomKeyStoreResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConnectCustomKeyStoreResponse as Default>::default(),
+        }
+    }
 }
 impl ConnectCustomKeyStoreResponseBuilder {
     /// Builds the [`ConnectCustomKeyStoreResponse`]; it has no required members, so this cannot fail.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateAliasRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateAliasRequest {
     /// Specifies the alias name. This value must begin with `alias/` followed by a name, such as `alias/ExampleAlias`.
@@ -31,6 +31,27 @@ pub struct CreateAliasRequest {
     /// Required: the builder's `build()` fails without it.
     pub target_key_id: Option<String>,
 }
+impl Clone for CreateAliasRequest {
+    fn clone(&self) -> Self {
+        Self {
+            alias_name: self.alias_name.clone(),
+            target_key_id: self.target_key_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateAliasRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.alias_name == other.alias_name && self.target_key_id == other.target_key_id
+    }
+}
+impl Default for CreateAliasRequest {
+    fn default() -> Self {
+        Self {
+            alias_name: None,
+            target_key_id: None,
+        }
+    }
+}
 impl CreateAliasRequest {
     /// Starts building a [`CreateAliasRequest`].
     #[inline]
@@ -55,9 +76,26 @@ impl CreateAliasRequest {
     }
 }
 /// A builder for [`CreateAliasRequest`](crate::types::CreateAliasRequest); start one with `CreateAliasRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateAliasRequestBuilder {
     inner: crate::types::CreateAliasRequest,
+}
+impl Clone for CreateAliasRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateAliasRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateAliasRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateAliasRequest as Default>::default(),
+        }
+    }
 }
 impl CreateAliasRequestBuilder {
     /// Sets [`CreateAliasRequest::alias_name`](crate::types::CreateAliasRequest::alias_name): Specifies the alias name.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCustomKeyStoreRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCustomKeyStoreRequest {
     /// Specifies a friendly name for the custom key store. The name must be unique in your Amazon Web Services account and Region. This parameter is required for all custom key stores.
@@ -81,6 +80,64 @@ pub struct CreateCustomKeyStoreRequest {
     ///
     /// An Amazon VPC endpoint service keeps your communication with KMS in a private address space entirely within Amazon Web Services, but it requires more configuration, including establishing a Amazon VPC with multiple subnets, a VPC endpoint service, a network load balancer, and a verified private DNS name. A public endpoint is simpler to set up, but it might be slower and might not fulfill your security requirements. You might consider testing with a public endpoint, and then establishing a VPC endpoint service for production tasks. Note that this choice does not determine the location of the external key store proxy. Even if you choose a VPC endpoint service, the proxy can be hosted within the VPC or outside of Amazon Web Services such as in your corporate data center.
     pub xks_proxy_connectivity: Option<crate::types::XksProxyConnectivityType>,
+}
+impl Clone for CreateCustomKeyStoreRequest {
+    fn clone(&self) -> Self {
+        Self {
+            custom_key_store_name: self.custom_key_store_name.clone(),
+            cloud_hsm_cluster_id: self.cloud_hsm_cluster_id.clone(),
+            trust_anchor_certificate: self.trust_anchor_certificate.clone(),
+            key_store_password: self.key_store_password.clone(),
+            custom_key_store_type: self.custom_key_store_type.clone(),
+            xks_proxy_uri_endpoint: self.xks_proxy_uri_endpoint.clone(),
+            xks_proxy_uri_path: self.xks_proxy_uri_path.clone(),
+            xks_proxy_vpc_endpoint_service_name: self
+                .xks_proxy_vpc_endpoint_service_name
+                .clone(),
+            xks_proxy_vpc_endpoint_service_owner: self
+                .xks_proxy_vpc_endpoint_service_owner
+                .clone(),
+            xks_proxy_authentication_credential: self
+                .xks_proxy_authentication_credential
+                .clone(),
+            xks_proxy_connectivity: self.xks_proxy_connectivity.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCustomKeyStoreRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.custom_key_store_name == other.custom_key_store_name
+            && self.cloud_hsm_cluster_id == other.cloud_hsm_cluster_id
+            && self.trust_anchor_certificate == other.trust_anchor_certificate
+            && self.key_store_password == other.key_store_password
+            && self.custom_key_store_type == other.custom_key_store_type
+            && self.xks_proxy_uri_endpoint == other.xks_proxy_uri_endpoint
+            && self.xks_proxy_uri_path == other.xks_proxy_uri_path
+            && self.xks_proxy_vpc_endpoint_service_name
+                == other.xks_proxy_vpc_endpoint_service_name
+            && self.xks_proxy_vpc_endpoint_service_owner
+                == other.xks_proxy_vpc_endpoint_service_owner
+            && self.xks_proxy_authentication_credential
+                == other.xks_proxy_authentication_credential
+            && self.xks_proxy_connectivity == other.xks_proxy_connectivity
+    }
+}
+impl Default for CreateCustomKeyStoreRequest {
+    fn default() -> Self {
+        Self {
+            custom_key_store_name: None,
+            cloud_hsm_cluster_id: None,
+            trust_anchor_certificate: None,
+            key_store_password: None,
+            custom_key_store_type: None,
+            xks_proxy_uri_endpoint: None,
+            xks_proxy_uri_path: None,
+            xks_proxy_vpc_endpoint_service_name: None,
+            xks_proxy_vpc_endpoint_service_owner: None,
+            xks_proxy_authentication_credential: None,
+            xks_proxy_connectivity: None,
+        }
+    }
 }
 impl CreateCustomKeyStoreRequest {
     /// Starts building a [`CreateCustomKeyStoreRequest`].
@@ -184,9 +241,26 @@ impl ::std::fmt::Debug for CreateCustomKeyStoreRequest {
     }
 }
 /// A builder for [`CreateCustomKeyStoreRequest`](crate::types::CreateCustomKeyStoreRequest); start one with `CreateCustomKeyStoreRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCustomKeyStoreRequestBuilder {
     inner: crate::types::CreateCustomKeyStoreRequest,
+}
+impl Clone for CreateCustomKeyStoreRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCustomKeyStoreRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCustomKeyStoreRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCustomKeyStoreRequest as Default>::default(),
+        }
+    }
 }
 impl CreateCustomKeyStoreRequestBuilder {
     /// Sets [`CreateCustomKeyStoreRequest::custom_key_store_name`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_name): Specifies a friendly name for the custom key store.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCustomKeyStoreResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCustomKeyStoreResponse {
     /// A unique identifier for the new custom key store.
     pub custom_key_store_id: Option<String>,
+}
+impl Clone for CreateCustomKeyStoreResponse {
+    fn clone(&self) -> Self {
+        Self {
+            custom_key_store_id: self.custom_key_store_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCustomKeyStoreResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.custom_key_store_id == other.custom_key_store_id
+    }
+}
+impl Default for CreateCustomKeyStoreResponse {
+    fn default() -> Self {
+        Self { custom_key_store_id: None }
+    }
 }
 impl CreateCustomKeyStoreResponse {
     /// Starts building a [`CreateCustomKeyStoreResponse`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateCustomKeyStoreResponse {
     }
 }
 /// A builder for [`CreateCustomKeyStoreResponse`](crate::types::CreateCustomKeyStoreResponse); start one with `CreateCustomKeyStoreResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCustomKeyStoreResponseBuilder {
     inner: crate::types::CreateCustomKeyStoreResponse,
+}
+impl Clone for CreateCustomKeyStoreResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCustomKeyStoreResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCustomKeyStoreResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCustomKeyStoreResponse as Default>::default(),
+        }
+    }
 }
 impl CreateCustomKeyStoreResponseBuilder {
     /// Sets [`CreateCustomKeyStoreResponse::custom_key_store_id`](crate::types::CreateCustomKeyStoreResponse::custom_key_store_id): A unique identifier for the new custom key store.

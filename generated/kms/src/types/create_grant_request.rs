@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateGrantRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateGrantRequest {
     /// Identifies the KMS key for the grant. The grant gives principals permission to use this KMS key.
@@ -80,6 +80,50 @@ pub struct CreateGrantRequest {
     /// You can specify either `RetiringPrincipal` or `RetiringServicePrincipal`, but not both.
     pub retiring_service_principal: Option<String>,
 }
+impl Clone for CreateGrantRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            grantee_principal: self.grantee_principal.clone(),
+            retiring_principal: self.retiring_principal.clone(),
+            operations: self.operations.clone(),
+            constraints: self.constraints.clone(),
+            grant_tokens: self.grant_tokens.clone(),
+            name: self.name.clone(),
+            dry_run: self.dry_run,
+            grantee_service_principal: self.grantee_service_principal.clone(),
+            retiring_service_principal: self.retiring_service_principal.clone(),
+        }
+    }
+}
+impl PartialEq for CreateGrantRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.grantee_principal == other.grantee_principal
+            && self.retiring_principal == other.retiring_principal
+            && self.operations == other.operations
+            && self.constraints == other.constraints
+            && self.grant_tokens == other.grant_tokens && self.name == other.name
+            && self.dry_run == other.dry_run
+            && self.grantee_service_principal == other.grantee_service_principal
+            && self.retiring_service_principal == other.retiring_service_principal
+    }
+}
+impl Default for CreateGrantRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            grantee_principal: None,
+            retiring_principal: None,
+            operations: None,
+            constraints: None,
+            grant_tokens: None,
+            name: None,
+            dry_run: None,
+            grantee_service_principal: None,
+            retiring_service_principal: None,
+        }
+    }
+}
 impl CreateGrantRequest {
     /// Starts building a [`CreateGrantRequest`].
     #[inline]
@@ -144,9 +188,26 @@ impl CreateGrantRequest {
     }
 }
 /// A builder for [`CreateGrantRequest`](crate::types::CreateGrantRequest); start one with `CreateGrantRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateGrantRequestBuilder {
     inner: crate::types::CreateGrantRequest,
+}
+impl Clone for CreateGrantRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateGrantRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateGrantRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateGrantRequest as Default>::default(),
+        }
+    }
 }
 impl CreateGrantRequestBuilder {
     /// Sets [`CreateGrantRequest::key_id`](crate::types::CreateGrantRequest::key_id): Identifies the KMS key for the grant.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateGrantResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateGrantResponse {
     /// The grant token.
@@ -13,6 +13,27 @@ pub struct CreateGrantResponse {
     ///
     /// You can use the `GrantId` in a `ListGrants`, `RetireGrant`, or `RevokeGrant` operation.
     pub grant_id: Option<String>,
+}
+impl Clone for CreateGrantResponse {
+    fn clone(&self) -> Self {
+        Self {
+            grant_token: self.grant_token.clone(),
+            grant_id: self.grant_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateGrantResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.grant_token == other.grant_token && self.grant_id == other.grant_id
+    }
+}
+impl Default for CreateGrantResponse {
+    fn default() -> Self {
+        Self {
+            grant_token: None,
+            grant_id: None,
+        }
+    }
 }
 impl CreateGrantResponse {
     /// Starts building a [`CreateGrantResponse`].
@@ -43,9 +64,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateGrantResponse {
     }
 }
 /// A builder for [`CreateGrantResponse`](crate::types::CreateGrantResponse); start one with `CreateGrantResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateGrantResponseBuilder {
     inner: crate::types::CreateGrantResponse,
+}
+impl Clone for CreateGrantResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateGrantResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateGrantResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateGrantResponse as Default>::default(),
+        }
+    }
 }
 impl CreateGrantResponseBuilder {
     /// Sets [`CreateGrantResponse::grant_token`](crate::types::CreateGrantResponse::grant_token): The grant token.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateKeyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateKeyRequest {
     /// The key policy to attach to the KMS key.
@@ -134,6 +134,53 @@ pub struct CreateKeyRequest {
     /// Each KMS key in an external key store is associated two backing keys. One is key material that KMS generates. The other is the external key specified by this parameter. When you use the KMS key in an external key store to encrypt data, the encryption operation is performed first by KMS using the KMS key material, and then by the external key manager using the specified external key, a process known as *double encryption*. For details, see [Double encryption](https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-double-encryption) in the *Key Management Service Developer Guide*.
     pub xks_key_id: Option<String>,
 }
+impl Clone for CreateKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            policy: self.policy.clone(),
+            description: self.description.clone(),
+            key_usage: self.key_usage.clone(),
+            customer_master_key_spec: self.customer_master_key_spec.clone(),
+            key_spec: self.key_spec.clone(),
+            origin: self.origin.clone(),
+            custom_key_store_id: self.custom_key_store_id.clone(),
+            bypass_policy_lockout_safety_check: self.bypass_policy_lockout_safety_check,
+            tags: self.tags.clone(),
+            multi_region: self.multi_region,
+            xks_key_id: self.xks_key_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy == other.policy && self.description == other.description
+            && self.key_usage == other.key_usage
+            && self.customer_master_key_spec == other.customer_master_key_spec
+            && self.key_spec == other.key_spec && self.origin == other.origin
+            && self.custom_key_store_id == other.custom_key_store_id
+            && self.bypass_policy_lockout_safety_check
+                == other.bypass_policy_lockout_safety_check && self.tags == other.tags
+            && self.multi_region == other.multi_region
+            && self.xks_key_id == other.xks_key_id
+    }
+}
+impl Default for CreateKeyRequest {
+    fn default() -> Self {
+        Self {
+            policy: None,
+            description: None,
+            key_usage: None,
+            customer_master_key_spec: None,
+            key_spec: None,
+            origin: None,
+            custom_key_store_id: None,
+            bypass_policy_lockout_safety_check: None,
+            tags: None,
+            multi_region: None,
+            xks_key_id: None,
+        }
+    }
+}
 impl CreateKeyRequest {
     /// Starts building a [`CreateKeyRequest`].
     #[inline]
@@ -208,9 +255,26 @@ impl CreateKeyRequest {
     }
 }
 /// A builder for [`CreateKeyRequest`](crate::types::CreateKeyRequest); start one with `CreateKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateKeyRequestBuilder {
     inner: crate::types::CreateKeyRequest,
+}
+impl Clone for CreateKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateKeyRequest as Default>::default(),
+        }
+    }
 }
 #[allow(deprecated)]
 impl CreateKeyRequestBuilder {

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateKeyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateKeyResponse {
     /// Metadata associated with the KMS key.
     pub key_metadata: Option<crate::types::KeyMetadata>,
+}
+impl Clone for CreateKeyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_metadata: self.key_metadata.clone(),
+        }
+    }
+}
+impl PartialEq for CreateKeyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_metadata == other.key_metadata
+    }
+}
+impl Default for CreateKeyResponse {
+    fn default() -> Self {
+        Self { key_metadata: None }
+    }
 }
 impl CreateKeyResponse {
     /// Starts building a [`CreateKeyResponse`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateKeyResponse {
     }
 }
 /// A builder for [`CreateKeyResponse`](crate::types::CreateKeyResponse); start one with `CreateKeyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateKeyResponseBuilder {
     inner: crate::types::CreateKeyResponse,
+}
+impl Clone for CreateKeyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateKeyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateKeyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateKeyResponse as Default>::default(),
+        }
+    }
 }
 impl CreateKeyResponseBuilder {
     /// Sets [`CreateKeyResponse::key_metadata`](crate::types::CreateKeyResponse::key_metadata): Metadata associated with the KMS key.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about each custom key store in the custom key store list.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CustomKeyStoresListEntry {
     /// A unique identifier for the custom key store.
@@ -71,6 +71,49 @@ pub struct CustomKeyStoresListEntry {
     /// This field appears only when the [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) is `EXTERNAL_KEY_STORE`.
     pub xks_proxy_configuration: Option<crate::types::XksProxyConfigurationType>,
 }
+impl Clone for CustomKeyStoresListEntry {
+    fn clone(&self) -> Self {
+        Self {
+            custom_key_store_id: self.custom_key_store_id.clone(),
+            custom_key_store_name: self.custom_key_store_name.clone(),
+            cloud_hsm_cluster_id: self.cloud_hsm_cluster_id.clone(),
+            trust_anchor_certificate: self.trust_anchor_certificate.clone(),
+            connection_state: self.connection_state.clone(),
+            connection_error_code: self.connection_error_code.clone(),
+            creation_date: self.creation_date,
+            custom_key_store_type: self.custom_key_store_type.clone(),
+            xks_proxy_configuration: self.xks_proxy_configuration.clone(),
+        }
+    }
+}
+impl PartialEq for CustomKeyStoresListEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.custom_key_store_id == other.custom_key_store_id
+            && self.custom_key_store_name == other.custom_key_store_name
+            && self.cloud_hsm_cluster_id == other.cloud_hsm_cluster_id
+            && self.trust_anchor_certificate == other.trust_anchor_certificate
+            && self.connection_state == other.connection_state
+            && self.connection_error_code == other.connection_error_code
+            && self.creation_date == other.creation_date
+            && self.custom_key_store_type == other.custom_key_store_type
+            && self.xks_proxy_configuration == other.xks_proxy_configuration
+    }
+}
+impl Default for CustomKeyStoresListEntry {
+    fn default() -> Self {
+        Self {
+            custom_key_store_id: None,
+            custom_key_store_name: None,
+            cloud_hsm_cluster_id: None,
+            trust_anchor_certificate: None,
+            connection_state: None,
+            connection_error_code: None,
+            creation_date: None,
+            custom_key_store_type: None,
+            xks_proxy_configuration: None,
+        }
+    }
+}
 impl CustomKeyStoresListEntry {
     /// Starts building a [`CustomKeyStoresListEntry`].
     #[inline]
@@ -128,9 +171,26 @@ impl CustomKeyStoresListEntry {
     }
 }
 /// A builder for [`CustomKeyStoresListEntry`](crate::types::CustomKeyStoresListEntry); start one with `CustomKeyStoresListEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CustomKeyStoresListEntryBuilder {
     inner: crate::types::CustomKeyStoresListEntry,
+}
+impl Clone for CustomKeyStoresListEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CustomKeyStoresListEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CustomKeyStoresListEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CustomKeyStoresListEntry as Default>::default(),
+        }
+    }
 }
 impl CustomKeyStoresListEntryBuilder {
     /// Sets [`CustomKeyStoresListEntry::custom_key_store_id`](crate::types::CustomKeyStoresListEntry::custom_key_store_id): A unique identifier for the custom key store.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DecryptRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DecryptRequest {
     /// Ciphertext to be decrypted. The blob includes metadata.
@@ -58,6 +58,44 @@ pub struct DecryptRequest {
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
     pub dry_run_modifiers: Option<Vec<crate::types::DryRunModifierType>>,
+}
+impl Clone for DecryptRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ciphertext_blob: self.ciphertext_blob.clone(),
+            encryption_context: self.encryption_context.clone(),
+            grant_tokens: self.grant_tokens.clone(),
+            key_id: self.key_id.clone(),
+            encryption_algorithm: self.encryption_algorithm.clone(),
+            recipient: self.recipient.clone(),
+            dry_run: self.dry_run,
+            dry_run_modifiers: self.dry_run_modifiers.clone(),
+        }
+    }
+}
+impl PartialEq for DecryptRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ciphertext_blob == other.ciphertext_blob
+            && self.encryption_context == other.encryption_context
+            && self.grant_tokens == other.grant_tokens && self.key_id == other.key_id
+            && self.encryption_algorithm == other.encryption_algorithm
+            && self.recipient == other.recipient && self.dry_run == other.dry_run
+            && self.dry_run_modifiers == other.dry_run_modifiers
+    }
+}
+impl Default for DecryptRequest {
+    fn default() -> Self {
+        Self {
+            ciphertext_blob: None,
+            encryption_context: None,
+            grant_tokens: None,
+            key_id: None,
+            encryption_algorithm: None,
+            recipient: None,
+            dry_run: None,
+            dry_run_modifiers: None,
+        }
+    }
 }
 impl DecryptRequest {
     /// Starts building a [`DecryptRequest`].
@@ -117,9 +155,26 @@ impl DecryptRequest {
     }
 }
 /// A builder for [`DecryptRequest`](crate::types::DecryptRequest); start one with `DecryptRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DecryptRequestBuilder {
     inner: crate::types::DecryptRequest,
+}
+impl Clone for DecryptRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DecryptRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DecryptRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DecryptRequest as Default>::default(),
+        }
+    }
 }
 impl DecryptRequestBuilder {
     /// Sets [`DecryptRequest::ciphertext_blob`](crate::types::DecryptRequest::ciphertext_blob): Ciphertext to be decrypted.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DecryptResponse` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DecryptResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that was used to decrypt the ciphertext.
@@ -19,6 +18,36 @@ pub struct DecryptResponse {
     pub ciphertext_for_recipient: Option<::awsgen_runtime::primitives::Blob>,
     /// The identifier of the key material used to decrypt the ciphertext. This field is present only when the operation uses a symmetric encryption KMS key. This field is omitted if the request includes the `Recipient` parameter.
     pub key_material_id: Option<String>,
+}
+impl Clone for DecryptResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            plaintext: self.plaintext.clone(),
+            encryption_algorithm: self.encryption_algorithm.clone(),
+            ciphertext_for_recipient: self.ciphertext_for_recipient.clone(),
+            key_material_id: self.key_material_id.clone(),
+        }
+    }
+}
+impl PartialEq for DecryptResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.plaintext == other.plaintext
+            && self.encryption_algorithm == other.encryption_algorithm
+            && self.ciphertext_for_recipient == other.ciphertext_for_recipient
+            && self.key_material_id == other.key_material_id
+    }
+}
+impl Default for DecryptResponse {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            plaintext: None,
+            encryption_algorithm: None,
+            ciphertext_for_recipient: None,
+            key_material_id: None,
+        }
+    }
 }
 impl DecryptResponse {
     /// Starts building a [`DecryptResponse`].
@@ -79,9 +108,26 @@ impl ::std::fmt::Debug for DecryptResponse {
     }
 }
 /// A builder for [`DecryptResponse`](crate::types::DecryptResponse); start one with `DecryptResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DecryptResponseBuilder {
     inner: crate::types::DecryptResponse,
+}
+impl Clone for DecryptResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DecryptResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DecryptResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DecryptResponse as Default>::default(),
+        }
+    }
 }
 impl DecryptResponseBuilder {
     /// Sets [`DecryptResponse::key_id`](crate::types::DecryptResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that was used to decrypt the ciphertext.

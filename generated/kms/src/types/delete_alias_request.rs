@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteAliasRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteAliasRequest {
     /// The alias to be deleted. The alias name must begin with `alias/` followed by the alias name, such as `alias/ExampleAlias`.
     ///
     /// Required: the builder's `build()` fails without it.
     pub alias_name: Option<String>,
+}
+impl Clone for DeleteAliasRequest {
+    fn clone(&self) -> Self {
+        Self {
+            alias_name: self.alias_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteAliasRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.alias_name == other.alias_name
+    }
+}
+impl Default for DeleteAliasRequest {
+    fn default() -> Self {
+        Self { alias_name: None }
+    }
 }
 impl DeleteAliasRequest {
     /// Starts building a [`DeleteAliasRequest`].
@@ -29,9 +46,26 @@ impl DeleteAliasRequest {
     }
 }
 /// A builder for [`DeleteAliasRequest`](crate::types::DeleteAliasRequest); start one with `DeleteAliasRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteAliasRequestBuilder {
     inner: crate::types::DeleteAliasRequest,
+}
+impl Clone for DeleteAliasRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteAliasRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteAliasRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteAliasRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteAliasRequestBuilder {
     /// Sets [`DeleteAliasRequest::alias_name`](crate::types::DeleteAliasRequest::alias_name): The alias to be deleted.

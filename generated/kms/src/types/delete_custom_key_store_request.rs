@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCustomKeyStoreRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCustomKeyStoreRequest {
     /// Enter the ID of the custom key store you want to delete. To find the ID of a custom key store, use the `DescribeCustomKeyStores` operation.
     ///
     /// Required: the builder's `build()` fails without it.
     pub custom_key_store_id: Option<String>,
+}
+impl Clone for DeleteCustomKeyStoreRequest {
+    fn clone(&self) -> Self {
+        Self {
+            custom_key_store_id: self.custom_key_store_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteCustomKeyStoreRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.custom_key_store_id == other.custom_key_store_id
+    }
+}
+impl Default for DeleteCustomKeyStoreRequest {
+    fn default() -> Self {
+        Self { custom_key_store_id: None }
+    }
 }
 impl DeleteCustomKeyStoreRequest {
     /// Starts building a [`DeleteCustomKeyStoreRequest`].
@@ -29,9 +46,26 @@ impl DeleteCustomKeyStoreRequest {
     }
 }
 /// A builder for [`DeleteCustomKeyStoreRequest`](crate::types::DeleteCustomKeyStoreRequest); start one with `DeleteCustomKeyStoreRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCustomKeyStoreRequestBuilder {
     inner: crate::types::DeleteCustomKeyStoreRequest,
+}
+impl Clone for DeleteCustomKeyStoreRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCustomKeyStoreRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCustomKeyStoreRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCustomKeyStoreRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteCustomKeyStoreRequestBuilder {
     /// Sets [`DeleteCustomKeyStoreRequest::custom_key_store_id`](crate::types::DeleteCustomKeyStoreRequest::custom_key_store_id): Enter the ID of the custom key store you want to delete.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCustomKeyStoreResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCustomKeyStoreResponse {}
+impl Clone for DeleteCustomKeyStoreResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for DeleteCustomKeyStoreResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for DeleteCustomKeyStoreResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl DeleteCustomKeyStoreResponse {
     /// Starts building a [`DeleteCustomKeyStoreResponse`].
     #[inline]
@@ -24,9 +39,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteCustomKeyStoreResponse {
     }
 }
 /// A builder for [`DeleteCustomKeyStoreResponse`](crate::types::DeleteCustomKeyStoreResponse); start one with `DeleteCustomKeyStoreResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCustomKeyStoreResponseBuilder {
     inner: crate::types::DeleteCustomKeyStoreResponse,
+}
+impl Clone for DeleteCustomKeyStoreResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCustomKeyStoreResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCustomKeyStoreResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCustomKeyStoreResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteCustomKeyStoreResponseBuilder {
     /// Builds the [`DeleteCustomKeyStoreResponse`]; it has no required members, so this cannot fail.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteImportedKeyMaterialRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteImportedKeyMaterialRequest {
     /// Identifies the KMS key from which you are deleting imported key material. The `Origin` of the KMS key must be `EXTERNAL`.
@@ -24,6 +24,27 @@ pub struct DeleteImportedKeyMaterialRequest {
     ///
     /// To get the list of key material IDs associated with a KMS key, use `ListKeyRotations`.
     pub key_material_id: Option<String>,
+}
+impl Clone for DeleteImportedKeyMaterialRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            key_material_id: self.key_material_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteImportedKeyMaterialRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.key_material_id == other.key_material_id
+    }
+}
+impl Default for DeleteImportedKeyMaterialRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_material_id: None,
+        }
+    }
 }
 impl DeleteImportedKeyMaterialRequest {
     /// Starts building a [`DeleteImportedKeyMaterialRequest`].
@@ -49,9 +70,26 @@ impl DeleteImportedKeyMaterialRequest {
     }
 }
 /// A builder for [`DeleteImportedKeyMaterialRequest`](crate::types::DeleteImportedKeyMaterialRequest); start one with `DeleteImportedKeyMaterialRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteImportedKeyMaterialRequestBuilder {
     inner: crate::types::DeleteImportedKeyMaterialRequest,
+}
+impl Clone for DeleteImportedKeyMaterialRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteImportedKeyMaterialRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteImportedKeyMaterialRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteImportedKeyMaterialRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteImportedKeyMaterialRequestBuilder {
     /// Sets [`DeleteImportedKeyMaterialRequest::key_id`](crate::types::DeleteImportedKeyMaterialRequest::key_id): Identifies the KMS key from which you are deleting imported key material.

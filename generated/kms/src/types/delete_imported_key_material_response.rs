@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteImportedKeyMaterialResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteImportedKeyMaterialResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key from which the key material was deleted.
     pub key_id: Option<String>,
     /// Identifies the deleted key material.
     pub key_material_id: Option<String>,
+}
+impl Clone for DeleteImportedKeyMaterialResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            key_material_id: self.key_material_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteImportedKeyMaterialResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.key_material_id == other.key_material_id
+    }
+}
+impl Default for DeleteImportedKeyMaterialResponse {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_material_id: None,
+        }
+    }
 }
 impl DeleteImportedKeyMaterialResponse {
     /// Starts building a [`DeleteImportedKeyMaterialResponse`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteImportedKeyMaterialRespo
     }
 }
 /// A builder for [`DeleteImportedKeyMaterialResponse`](crate::types::DeleteImportedKeyMaterialResponse); start one with `DeleteImportedKeyMaterialResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteImportedKeyMaterialResponseBuilder {
     inner: crate::types::DeleteImportedKeyMaterialResponse,
+}
+impl Clone for DeleteImportedKeyMaterialResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteImportedKeyMaterialResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteImportedKeyMaterialResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteImportedKeyMaterialResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteImportedKeyMaterialResponseBuilder {
     /// Sets [`DeleteImportedKeyMaterialResponse::key_id`](crate::types::DeleteImportedKeyMaterialResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key from which the key material was deleted.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeriveSharedSecretRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeriveSharedSecretRequest {
     /// Identifies an asymmetric NIST-standard ECC or SM2 (China Regions only) KMS key. KMS uses the private key in the specified key pair to derive the shared secret. The key usage of the KMS key must be `KEY_AGREEMENT`. To find the `KeyUsage` of a KMS key, use the `DescribeKey` operation.
@@ -53,6 +53,39 @@ pub struct DeriveSharedSecretRequest {
     /// For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
     pub recipient: Option<crate::types::RecipientInfo>,
 }
+impl Clone for DeriveSharedSecretRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            key_agreement_algorithm: self.key_agreement_algorithm.clone(),
+            public_key: self.public_key.clone(),
+            grant_tokens: self.grant_tokens.clone(),
+            dry_run: self.dry_run,
+            recipient: self.recipient.clone(),
+        }
+    }
+}
+impl PartialEq for DeriveSharedSecretRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+            && self.key_agreement_algorithm == other.key_agreement_algorithm
+            && self.public_key == other.public_key
+            && self.grant_tokens == other.grant_tokens && self.dry_run == other.dry_run
+            && self.recipient == other.recipient
+    }
+}
+impl Default for DeriveSharedSecretRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_agreement_algorithm: None,
+            public_key: None,
+            grant_tokens: None,
+            dry_run: None,
+            recipient: None,
+        }
+    }
+}
 impl DeriveSharedSecretRequest {
     /// Starts building a [`DeriveSharedSecretRequest`].
     #[inline]
@@ -99,9 +132,26 @@ impl DeriveSharedSecretRequest {
     }
 }
 /// A builder for [`DeriveSharedSecretRequest`](crate::types::DeriveSharedSecretRequest); start one with `DeriveSharedSecretRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeriveSharedSecretRequestBuilder {
     inner: crate::types::DeriveSharedSecretRequest,
+}
+impl Clone for DeriveSharedSecretRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeriveSharedSecretRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeriveSharedSecretRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeriveSharedSecretRequest as Default>::default(),
+        }
+    }
 }
 impl DeriveSharedSecretRequestBuilder {
     /// Sets [`DeriveSharedSecretRequest::key_id`](crate::types::DeriveSharedSecretRequest::key_id): Identifies an asymmetric NIST-standard ECC or SM2 (China Regions only) KMS key.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeriveSharedSecretResponse` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeriveSharedSecretResponse {
     /// Identifies the KMS key used to derive the shared secret.
@@ -23,6 +22,36 @@ pub struct DeriveSharedSecretResponse {
     ///
     /// The only valid values for DeriveSharedSecret are `AWS_KMS` and `EXTERNAL`. DeriveSharedSecret does not support KMS keys with a `KeyOrigin` value of `AWS_CLOUDHSM` or `EXTERNAL_KEY_STORE`.
     pub key_origin: Option<crate::types::OriginType>,
+}
+impl Clone for DeriveSharedSecretResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            shared_secret: self.shared_secret.clone(),
+            ciphertext_for_recipient: self.ciphertext_for_recipient.clone(),
+            key_agreement_algorithm: self.key_agreement_algorithm.clone(),
+            key_origin: self.key_origin.clone(),
+        }
+    }
+}
+impl PartialEq for DeriveSharedSecretResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.shared_secret == other.shared_secret
+            && self.ciphertext_for_recipient == other.ciphertext_for_recipient
+            && self.key_agreement_algorithm == other.key_agreement_algorithm
+            && self.key_origin == other.key_origin
+    }
+}
+impl Default for DeriveSharedSecretResponse {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            shared_secret: None,
+            ciphertext_for_recipient: None,
+            key_agreement_algorithm: None,
+            key_origin: None,
+        }
+    }
 }
 impl DeriveSharedSecretResponse {
     /// Starts building a [`DeriveSharedSecretResponse`].
@@ -83,9 +112,26 @@ impl ::std::fmt::Debug for DeriveSharedSecretResponse {
     }
 }
 /// A builder for [`DeriveSharedSecretResponse`](crate::types::DeriveSharedSecretResponse); start one with `DeriveSharedSecretResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeriveSharedSecretResponseBuilder {
     inner: crate::types::DeriveSharedSecretResponse,
+}
+impl Clone for DeriveSharedSecretResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeriveSharedSecretResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeriveSharedSecretResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeriveSharedSecretResponse as Default>::default(),
+        }
+    }
 }
 impl DeriveSharedSecretResponseBuilder {
     /// Sets [`DeriveSharedSecretResponse::key_id`](crate::types::DeriveSharedSecretResponse::key_id): Identifies the KMS key used to derive the shared secret.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCustomKeyStoresRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCustomKeyStoresRequest {
     /// Gets only information about the specified custom key store. Enter the key store ID.
@@ -17,6 +17,33 @@ pub struct DescribeCustomKeyStoresRequest {
     pub limit: Option<i32>,
     /// Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received.
     pub marker: Option<String>,
+}
+impl Clone for DescribeCustomKeyStoresRequest {
+    fn clone(&self) -> Self {
+        Self {
+            custom_key_store_id: self.custom_key_store_id.clone(),
+            custom_key_store_name: self.custom_key_store_name.clone(),
+            limit: self.limit,
+            marker: self.marker.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeCustomKeyStoresRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.custom_key_store_id == other.custom_key_store_id
+            && self.custom_key_store_name == other.custom_key_store_name
+            && self.limit == other.limit && self.marker == other.marker
+    }
+}
+impl Default for DescribeCustomKeyStoresRequest {
+    fn default() -> Self {
+        Self {
+            custom_key_store_id: None,
+            custom_key_store_name: None,
+            limit: None,
+            marker: None,
+        }
+    }
 }
 impl DescribeCustomKeyStoresRequest {
     /// Starts building a [`DescribeCustomKeyStoresRequest`].
@@ -52,9 +79,26 @@ impl DescribeCustomKeyStoresRequest {
     }
 }
 /// A builder for [`DescribeCustomKeyStoresRequest`](crate::types::DescribeCustomKeyStoresRequest); start one with `DescribeCustomKeyStoresRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCustomKeyStoresRequestBuilder {
     inner: crate::types::DescribeCustomKeyStoresRequest,
+}
+impl Clone for DescribeCustomKeyStoresRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCustomKeyStoresRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCustomKeyStoresRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCustomKeyStoresRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeCustomKeyStoresRequestBuilder {
     /// Sets [`DescribeCustomKeyStoresRequest::custom_key_store_id`](crate::types::DescribeCustomKeyStoresRequest::custom_key_store_id): Gets only information about the specified custom key store.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCustomKeyStoresResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCustomKeyStoresResponse {
     /// Contains metadata about each custom key store.
@@ -11,6 +11,30 @@ pub struct DescribeCustomKeyStoresResponse {
     pub next_marker: Option<String>,
     /// A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request.
     pub truncated: Option<bool>,
+}
+impl Clone for DescribeCustomKeyStoresResponse {
+    fn clone(&self) -> Self {
+        Self {
+            custom_key_stores: self.custom_key_stores.clone(),
+            next_marker: self.next_marker.clone(),
+            truncated: self.truncated,
+        }
+    }
+}
+impl PartialEq for DescribeCustomKeyStoresResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.custom_key_stores == other.custom_key_stores
+            && self.next_marker == other.next_marker && self.truncated == other.truncated
+    }
+}
+impl Default for DescribeCustomKeyStoresResponse {
+    fn default() -> Self {
+        Self {
+            custom_key_stores: None,
+            next_marker: None,
+            truncated: None,
+        }
+    }
 }
 impl DescribeCustomKeyStoresResponse {
     /// Starts building a [`DescribeCustomKeyStoresResponse`].
@@ -46,9 +70,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeCustomKeyStoresRespons
     }
 }
 /// A builder for [`DescribeCustomKeyStoresResponse`](crate::types::DescribeCustomKeyStoresResponse); start one with `DescribeCustomKeyStoresResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeCustomKeyStoresResponseBuilder {
     inner: crate::types::DescribeCustomKeyStoresResponse,
+}
+impl Clone for DescribeCustomKeyStoresResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeCustomKeyStoresResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeCustomKeyStoresResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeCustomKeyStoresResponse as Default>::default(),
+        }
+    }
 }
 impl DescribeCustomKeyStoresResponseBuilder {
     /// Appends one item to [`DescribeCustomKeyStoresResponse::custom_key_stores`](crate::types::DescribeCustomKeyStoresResponse::custom_key_stores): Contains metadata about each custom key store.

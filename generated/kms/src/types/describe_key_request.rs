@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeKeyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeKeyRequest {
     /// Describes the specified KMS key.
@@ -26,6 +26,27 @@ pub struct DescribeKeyRequest {
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
     pub grant_tokens: Option<Vec<String>>,
+}
+impl Clone for DescribeKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            grant_tokens: self.grant_tokens.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.grant_tokens == other.grant_tokens
+    }
+}
+impl Default for DescribeKeyRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            grant_tokens: None,
+        }
+    }
 }
 impl DescribeKeyRequest {
     /// Starts building a [`DescribeKeyRequest`].
@@ -51,9 +72,26 @@ impl DescribeKeyRequest {
     }
 }
 /// A builder for [`DescribeKeyRequest`](crate::types::DescribeKeyRequest); start one with `DescribeKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeKeyRequestBuilder {
     inner: crate::types::DescribeKeyRequest,
+}
+impl Clone for DescribeKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeKeyRequest as Default>::default(),
+        }
+    }
 }
 impl DescribeKeyRequestBuilder {
     /// Sets [`DescribeKeyRequest::key_id`](crate::types::DescribeKeyRequest::key_id): Describes the specified KMS key.

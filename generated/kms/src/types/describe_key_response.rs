@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeKeyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeKeyResponse {
     /// Metadata associated with the key.
     pub key_metadata: Option<crate::types::KeyMetadata>,
+}
+impl Clone for DescribeKeyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_metadata: self.key_metadata.clone(),
+        }
+    }
+}
+impl PartialEq for DescribeKeyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_metadata == other.key_metadata
+    }
+}
+impl Default for DescribeKeyResponse {
+    fn default() -> Self {
+        Self { key_metadata: None }
+    }
 }
 impl DescribeKeyResponse {
     /// Starts building a [`DescribeKeyResponse`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DescribeKeyResponse {
     }
 }
 /// A builder for [`DescribeKeyResponse`](crate::types::DescribeKeyResponse); start one with `DescribeKeyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DescribeKeyResponseBuilder {
     inner: crate::types::DescribeKeyResponse,
+}
+impl Clone for DescribeKeyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DescribeKeyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DescribeKeyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DescribeKeyResponse as Default>::default(),
+        }
+    }
 }
 impl DescribeKeyResponseBuilder {
     /// Sets [`DescribeKeyResponse::key_metadata`](crate::types::DescribeKeyResponse::key_metadata): Metadata associated with the key.

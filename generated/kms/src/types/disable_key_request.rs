@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableKeyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableKeyRequest {
     /// Identifies the KMS key to disable.
@@ -18,6 +18,23 @@ pub struct DisableKeyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub key_id: Option<String>,
+}
+impl Clone for DisableKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisableKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+    }
+}
+impl Default for DisableKeyRequest {
+    fn default() -> Self {
+        Self { key_id: None }
+    }
 }
 impl DisableKeyRequest {
     /// Starts building a [`DisableKeyRequest`].
@@ -38,9 +55,26 @@ impl DisableKeyRequest {
     }
 }
 /// A builder for [`DisableKeyRequest`](crate::types::DisableKeyRequest); start one with `DisableKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableKeyRequestBuilder {
     inner: crate::types::DisableKeyRequest,
+}
+impl Clone for DisableKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableKeyRequest as Default>::default(),
+        }
+    }
 }
 impl DisableKeyRequestBuilder {
     /// Sets [`DisableKeyRequest::key_id`](crate::types::DisableKeyRequest::key_id): Identifies the KMS key to disable.

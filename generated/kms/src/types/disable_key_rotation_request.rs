@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableKeyRotationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableKeyRotationRequest {
     /// Identifies a symmetric encryption KMS key. You cannot enable or disable automatic rotation of [asymmetric KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html#asymmetric-cmks), [HMAC KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/hmac.html), KMS keys with [imported key material](https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html), or KMS keys in a [custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html).
@@ -18,6 +18,23 @@ pub struct DisableKeyRotationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub key_id: Option<String>,
+}
+impl Clone for DisableKeyRotationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisableKeyRotationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+    }
+}
+impl Default for DisableKeyRotationRequest {
+    fn default() -> Self {
+        Self { key_id: None }
+    }
 }
 impl DisableKeyRotationRequest {
     /// Starts building a [`DisableKeyRotationRequest`].
@@ -38,9 +55,26 @@ impl DisableKeyRotationRequest {
     }
 }
 /// A builder for [`DisableKeyRotationRequest`](crate::types::DisableKeyRotationRequest); start one with `DisableKeyRotationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableKeyRotationRequestBuilder {
     inner: crate::types::DisableKeyRotationRequest,
+}
+impl Clone for DisableKeyRotationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableKeyRotationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableKeyRotationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableKeyRotationRequest as Default>::default(),
+        }
+    }
 }
 impl DisableKeyRotationRequestBuilder {
     /// Sets [`DisableKeyRotationRequest::key_id`](crate::types::DisableKeyRotationRequest::key_id): Identifies a symmetric encryption KMS key.

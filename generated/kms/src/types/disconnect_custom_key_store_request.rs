@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisconnectCustomKeyStoreRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisconnectCustomKeyStoreRequest {
     /// Enter the ID of the custom key store you want to disconnect. To find the ID of a custom key store, use the `DescribeCustomKeyStores` operation.
     ///
     /// Required: the builder's `build()` fails without it.
     pub custom_key_store_id: Option<String>,
+}
+impl Clone for DisconnectCustomKeyStoreRequest {
+    fn clone(&self) -> Self {
+        Self {
+            custom_key_store_id: self.custom_key_store_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisconnectCustomKeyStoreRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.custom_key_store_id == other.custom_key_store_id
+    }
+}
+impl Default for DisconnectCustomKeyStoreRequest {
+    fn default() -> Self {
+        Self { custom_key_store_id: None }
+    }
 }
 impl DisconnectCustomKeyStoreRequest {
     /// Starts building a [`DisconnectCustomKeyStoreRequest`].
@@ -29,9 +46,26 @@ impl DisconnectCustomKeyStoreRequest {
     }
 }
 /// A builder for [`DisconnectCustomKeyStoreRequest`](crate::types::DisconnectCustomKeyStoreRequest); start one with `DisconnectCustomKeyStoreRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisconnectCustomKeyStoreRequestBuilder {
     inner: crate::types::DisconnectCustomKeyStoreRequest,
+}
+impl Clone for DisconnectCustomKeyStoreRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisconnectCustomKeyStoreRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisconnectCustomKeyStoreRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisconnectCustomKeyStoreRequest as Default>::default(),
+        }
+    }
 }
 impl DisconnectCustomKeyStoreRequestBuilder {
     /// Sets [`DisconnectCustomKeyStoreRequest::custom_key_store_id`](crate::types::DisconnectCustomKeyStoreRequest::custom_key_store_id): Enter the ID of the custom key store you want to disconnect.

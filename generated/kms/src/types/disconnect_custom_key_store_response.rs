@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisconnectCustomKeyStoreResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisconnectCustomKeyStoreResponse {}
+impl Clone for DisconnectCustomKeyStoreResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for DisconnectCustomKeyStoreResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for DisconnectCustomKeyStoreResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl DisconnectCustomKeyStoreResponse {
     /// Starts building a [`DisconnectCustomKeyStoreResponse`].
     #[inline]
@@ -24,9 +39,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DisconnectCustomKeyStoreRespon
     }
 }
 /// A builder for [`DisconnectCustomKeyStoreResponse`](crate::types::DisconnectCustomKeyStoreResponse); start one with `DisconnectCustomKeyStoreResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisconnectCustomKeyStoreResponseBuilder {
     inner: crate::types::DisconnectCustomKeyStoreResponse,
+}
+impl Clone for DisconnectCustomKeyStoreResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisconnectCustomKeyStoreResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisconnectCustomKeyStoreResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisconnectCustomKeyStoreResponse as Default>::default(),
+        }
+    }
 }
 impl DisconnectCustomKeyStoreResponseBuilder {
     /// Builds the [`DisconnectCustomKeyStoreResponse`]; it has no required members, so this cannot fail.

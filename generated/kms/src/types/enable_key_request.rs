@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableKeyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableKeyRequest {
     /// Identifies the KMS key to enable.
@@ -18,6 +18,23 @@ pub struct EnableKeyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub key_id: Option<String>,
+}
+impl Clone for EnableKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+        }
+    }
+}
+impl PartialEq for EnableKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+    }
+}
+impl Default for EnableKeyRequest {
+    fn default() -> Self {
+        Self { key_id: None }
+    }
 }
 impl EnableKeyRequest {
     /// Starts building a [`EnableKeyRequest`].
@@ -38,9 +55,26 @@ impl EnableKeyRequest {
     }
 }
 /// A builder for [`EnableKeyRequest`](crate::types::EnableKeyRequest); start one with `EnableKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableKeyRequestBuilder {
     inner: crate::types::EnableKeyRequest,
+}
+impl Clone for EnableKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableKeyRequest as Default>::default(),
+        }
+    }
 }
 impl EnableKeyRequestBuilder {
     /// Sets [`EnableKeyRequest::key_id`](crate::types::EnableKeyRequest::key_id): Identifies the KMS key to enable.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableKeyRotationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableKeyRotationRequest {
     /// Identifies a symmetric encryption KMS key. You cannot enable automatic rotation of [asymmetric KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html), [HMAC KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/hmac.html), KMS keys with [imported key material](https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html), or KMS keys in a [custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). To enable or disable automatic rotation of a set of related [multi-Region keys](https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html#multi-region-rotate), set the property on the primary key.
@@ -24,6 +24,28 @@ pub struct EnableKeyRotationRequest {
     ///
     /// You can use the [`kms:RotationPeriodInDays`](https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-rotation-period-in-days) condition key to further constrain the values that principals can specify in the `RotationPeriodInDays` parameter.
     pub rotation_period_in_days: Option<i32>,
+}
+impl Clone for EnableKeyRotationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            rotation_period_in_days: self.rotation_period_in_days,
+        }
+    }
+}
+impl PartialEq for EnableKeyRotationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+            && self.rotation_period_in_days == other.rotation_period_in_days
+    }
+}
+impl Default for EnableKeyRotationRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            rotation_period_in_days: None,
+        }
+    }
 }
 impl EnableKeyRotationRequest {
     /// Starts building a [`EnableKeyRotationRequest`].
@@ -49,9 +71,26 @@ impl EnableKeyRotationRequest {
     }
 }
 /// A builder for [`EnableKeyRotationRequest`](crate::types::EnableKeyRotationRequest); start one with `EnableKeyRotationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableKeyRotationRequestBuilder {
     inner: crate::types::EnableKeyRotationRequest,
+}
+impl Clone for EnableKeyRotationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableKeyRotationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableKeyRotationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableKeyRotationRequest as Default>::default(),
+        }
+    }
 }
 impl EnableKeyRotationRequestBuilder {
     /// Sets [`EnableKeyRotationRequest::key_id`](crate::types::EnableKeyRotationRequest::key_id): Identifies a symmetric encryption KMS key.

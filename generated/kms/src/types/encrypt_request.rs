@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EncryptRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EncryptRequest {
     /// Identifies the KMS key to use in the encryption operation. The KMS key must have a `KeyUsage` of `ENCRYPT_DECRYPT`. To find the `KeyUsage` of a KMS key, use the `DescribeKey` operation.
@@ -46,6 +45,39 @@ pub struct EncryptRequest {
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
     pub dry_run: Option<bool>,
+}
+impl Clone for EncryptRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            plaintext: self.plaintext.clone(),
+            encryption_context: self.encryption_context.clone(),
+            grant_tokens: self.grant_tokens.clone(),
+            encryption_algorithm: self.encryption_algorithm.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for EncryptRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.plaintext == other.plaintext
+            && self.encryption_context == other.encryption_context
+            && self.grant_tokens == other.grant_tokens
+            && self.encryption_algorithm == other.encryption_algorithm
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for EncryptRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            plaintext: None,
+            encryption_context: None,
+            grant_tokens: None,
+            encryption_algorithm: None,
+            dry_run: None,
+        }
+    }
 }
 impl EncryptRequest {
     /// Starts building a [`EncryptRequest`].
@@ -107,9 +139,26 @@ impl ::std::fmt::Debug for EncryptRequest {
     }
 }
 /// A builder for [`EncryptRequest`](crate::types::EncryptRequest); start one with `EncryptRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EncryptRequestBuilder {
     inner: crate::types::EncryptRequest,
+}
+impl Clone for EncryptRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EncryptRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EncryptRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EncryptRequest as Default>::default(),
+        }
+    }
 }
 impl EncryptRequestBuilder {
     /// Sets [`EncryptRequest::key_id`](crate::types::EncryptRequest::key_id): Identifies the KMS key to use in the encryption operation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EncryptResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EncryptResponse {
     /// The encrypted plaintext. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
@@ -11,6 +11,30 @@ pub struct EncryptResponse {
     pub key_id: Option<String>,
     /// The encryption algorithm that was used to encrypt the plaintext.
     pub encryption_algorithm: Option<crate::types::EncryptionAlgorithmSpec>,
+}
+impl Clone for EncryptResponse {
+    fn clone(&self) -> Self {
+        Self {
+            ciphertext_blob: self.ciphertext_blob.clone(),
+            key_id: self.key_id.clone(),
+            encryption_algorithm: self.encryption_algorithm.clone(),
+        }
+    }
+}
+impl PartialEq for EncryptResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.ciphertext_blob == other.ciphertext_blob && self.key_id == other.key_id
+            && self.encryption_algorithm == other.encryption_algorithm
+    }
+}
+impl Default for EncryptResponse {
+    fn default() -> Self {
+        Self {
+            ciphertext_blob: None,
+            key_id: None,
+            encryption_algorithm: None,
+        }
+    }
 }
 impl EncryptResponse {
     /// Starts building a [`EncryptResponse`].
@@ -48,9 +72,26 @@ impl ::awsgen_runtime::protocol::FromResponse for EncryptResponse {
     }
 }
 /// A builder for [`EncryptResponse`](crate::types::EncryptResponse); start one with `EncryptResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EncryptResponseBuilder {
     inner: crate::types::EncryptResponse,
+}
+impl Clone for EncryptResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EncryptResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EncryptResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EncryptResponse as Default>::default(),
+        }
+    }
 }
 impl EncryptResponseBuilder {
     /// Sets [`EncryptResponse::ciphertext_blob`](crate::types::EncryptResponse::ciphertext_blob): The encrypted plaintext.

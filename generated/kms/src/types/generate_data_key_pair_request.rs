@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyPairRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GenerateDataKeyPairRequest {
     /// Specifies the encryption context that will be used when encrypting the private key in the data key pair.
@@ -51,6 +51,38 @@ pub struct GenerateDataKeyPairRequest {
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
     pub dry_run: Option<bool>,
 }
+impl Clone for GenerateDataKeyPairRequest {
+    fn clone(&self) -> Self {
+        Self {
+            encryption_context: self.encryption_context.clone(),
+            key_id: self.key_id.clone(),
+            key_pair_spec: self.key_pair_spec.clone(),
+            grant_tokens: self.grant_tokens.clone(),
+            recipient: self.recipient.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GenerateDataKeyPairRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.encryption_context == other.encryption_context
+            && self.key_id == other.key_id && self.key_pair_spec == other.key_pair_spec
+            && self.grant_tokens == other.grant_tokens
+            && self.recipient == other.recipient && self.dry_run == other.dry_run
+    }
+}
+impl Default for GenerateDataKeyPairRequest {
+    fn default() -> Self {
+        Self {
+            encryption_context: None,
+            key_id: None,
+            key_pair_spec: None,
+            grant_tokens: None,
+            recipient: None,
+            dry_run: None,
+        }
+    }
+}
 impl GenerateDataKeyPairRequest {
     /// Starts building a [`GenerateDataKeyPairRequest`].
     #[inline]
@@ -97,9 +129,26 @@ impl GenerateDataKeyPairRequest {
     }
 }
 /// A builder for [`GenerateDataKeyPairRequest`](crate::types::GenerateDataKeyPairRequest); start one with `GenerateDataKeyPairRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GenerateDataKeyPairRequestBuilder {
     inner: crate::types::GenerateDataKeyPairRequest,
+}
+impl Clone for GenerateDataKeyPairRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GenerateDataKeyPairRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GenerateDataKeyPairRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GenerateDataKeyPairRequest as Default>::default(),
+        }
+    }
 }
 impl GenerateDataKeyPairRequestBuilder {
     /// Adds one entry to [`GenerateDataKeyPairRequest::encryption_context`](crate::types::GenerateDataKeyPairRequest::encryption_context): Specifies the encryption context that will be used when encrypting the private key in the data key pair.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyPairResponse` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateDataKeyPairResponse {
     /// The encrypted copy of the private key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
@@ -23,6 +22,42 @@ pub struct GenerateDataKeyPairResponse {
     pub ciphertext_for_recipient: Option<::awsgen_runtime::primitives::Blob>,
     /// The identifier of the key material used to encrypt the private key.
     pub key_material_id: Option<String>,
+}
+impl Clone for GenerateDataKeyPairResponse {
+    fn clone(&self) -> Self {
+        Self {
+            private_key_ciphertext_blob: self.private_key_ciphertext_blob.clone(),
+            private_key_plaintext: self.private_key_plaintext.clone(),
+            public_key: self.public_key.clone(),
+            key_id: self.key_id.clone(),
+            key_pair_spec: self.key_pair_spec.clone(),
+            ciphertext_for_recipient: self.ciphertext_for_recipient.clone(),
+            key_material_id: self.key_material_id.clone(),
+        }
+    }
+}
+impl PartialEq for GenerateDataKeyPairResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.private_key_ciphertext_blob == other.private_key_ciphertext_blob
+            && self.private_key_plaintext == other.private_key_plaintext
+            && self.public_key == other.public_key && self.key_id == other.key_id
+            && self.key_pair_spec == other.key_pair_spec
+            && self.ciphertext_for_recipient == other.ciphertext_for_recipient
+            && self.key_material_id == other.key_material_id
+    }
+}
+impl Default for GenerateDataKeyPairResponse {
+    fn default() -> Self {
+        Self {
+            private_key_ciphertext_blob: None,
+            private_key_plaintext: None,
+            public_key: None,
+            key_id: None,
+            key_pair_spec: None,
+            ciphertext_for_recipient: None,
+            key_material_id: None,
+        }
+    }
 }
 impl GenerateDataKeyPairResponse {
     /// Starts building a [`GenerateDataKeyPairResponse`].
@@ -95,9 +130,26 @@ impl ::std::fmt::Debug for GenerateDataKeyPairResponse {
     }
 }
 /// A builder for [`GenerateDataKeyPairResponse`](crate::types::GenerateDataKeyPairResponse); start one with `GenerateDataKeyPairResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GenerateDataKeyPairResponseBuilder {
     inner: crate::types::GenerateDataKeyPairResponse,
+}
+impl Clone for GenerateDataKeyPairResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GenerateDataKeyPairResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GenerateDataKeyPairResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GenerateDataKeyPairResponse as Default>::default(),
+        }
+    }
 }
 impl GenerateDataKeyPairResponseBuilder {
     /// Sets [`GenerateDataKeyPairResponse::private_key_ciphertext_blob`](crate::types::GenerateDataKeyPairResponse::private_key_ciphertext_blob): The encrypted copy of the private key.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyPairWithoutPlaintextRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GenerateDataKeyPairWithoutPlaintextRequest {
     /// Specifies the encryption context that will be used when encrypting the private key in the data key pair.
@@ -42,6 +42,35 @@ pub struct GenerateDataKeyPairWithoutPlaintextRequest {
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
     pub dry_run: Option<bool>,
+}
+impl Clone for GenerateDataKeyPairWithoutPlaintextRequest {
+    fn clone(&self) -> Self {
+        Self {
+            encryption_context: self.encryption_context.clone(),
+            key_id: self.key_id.clone(),
+            key_pair_spec: self.key_pair_spec.clone(),
+            grant_tokens: self.grant_tokens.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GenerateDataKeyPairWithoutPlaintextRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.encryption_context == other.encryption_context
+            && self.key_id == other.key_id && self.key_pair_spec == other.key_pair_spec
+            && self.grant_tokens == other.grant_tokens && self.dry_run == other.dry_run
+    }
+}
+impl Default for GenerateDataKeyPairWithoutPlaintextRequest {
+    fn default() -> Self {
+        Self {
+            encryption_context: None,
+            key_id: None,
+            key_pair_spec: None,
+            grant_tokens: None,
+            dry_run: None,
+        }
+    }
 }
 impl GenerateDataKeyPairWithoutPlaintextRequest {
     /// Starts building a [`GenerateDataKeyPairWithoutPlaintextRequest`].
@@ -84,9 +113,26 @@ impl GenerateDataKeyPairWithoutPlaintextRequest {
     }
 }
 /// A builder for [`GenerateDataKeyPairWithoutPlaintextRequest`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest); start one with `GenerateDataKeyPairWithoutPlaintextRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GenerateDataKeyPairWithoutPlaintextRequestBuilder {
     inner: crate::types::GenerateDataKeyPairWithoutPlaintextRequest,
+}
+impl Clone for GenerateDataKeyPairWithoutPlaintextRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GenerateDataKeyPairWithoutPlaintextRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GenerateDataKeyPairWithoutPlaintextRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GenerateDataKeyPairWithoutPlaintextRequest as Default>::default(),
+        }
+    }
 }
 impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
     /// Adds one entry to [`GenerateDataKeyPairWithoutPlaintextRequest::encryption_context`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::encryption_context): Specifies the encryption context that will be used when encrypting the private key in the data key pair.

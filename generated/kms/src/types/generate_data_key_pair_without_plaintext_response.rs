@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyPairWithoutPlaintextResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GenerateDataKeyPairWithoutPlaintextResponse {
     /// The encrypted copy of the private key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
@@ -15,6 +15,36 @@ pub struct GenerateDataKeyPairWithoutPlaintextResponse {
     pub key_pair_spec: Option<crate::types::DataKeyPairSpec>,
     /// The identifier of the key material used to encrypt the private key.
     pub key_material_id: Option<String>,
+}
+impl Clone for GenerateDataKeyPairWithoutPlaintextResponse {
+    fn clone(&self) -> Self {
+        Self {
+            private_key_ciphertext_blob: self.private_key_ciphertext_blob.clone(),
+            public_key: self.public_key.clone(),
+            key_id: self.key_id.clone(),
+            key_pair_spec: self.key_pair_spec.clone(),
+            key_material_id: self.key_material_id.clone(),
+        }
+    }
+}
+impl PartialEq for GenerateDataKeyPairWithoutPlaintextResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.private_key_ciphertext_blob == other.private_key_ciphertext_blob
+            && self.public_key == other.public_key && self.key_id == other.key_id
+            && self.key_pair_spec == other.key_pair_spec
+            && self.key_material_id == other.key_material_id
+    }
+}
+impl Default for GenerateDataKeyPairWithoutPlaintextResponse {
+    fn default() -> Self {
+        Self {
+            private_key_ciphertext_blob: None,
+            public_key: None,
+            key_id: None,
+            key_pair_spec: None,
+            key_material_id: None,
+        }
+    }
 }
 impl GenerateDataKeyPairWithoutPlaintextResponse {
     /// Starts building a [`GenerateDataKeyPairWithoutPlaintextResponse`].
@@ -63,9 +93,26 @@ for GenerateDataKeyPairWithoutPlaintextResponse {
     }
 }
 /// A builder for [`GenerateDataKeyPairWithoutPlaintextResponse`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse); start one with `GenerateDataKeyPairWithoutPlaintextResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GenerateDataKeyPairWithoutPlaintextResponseBuilder {
     inner: crate::types::GenerateDataKeyPairWithoutPlaintextResponse,
+}
+impl Clone for GenerateDataKeyPairWithoutPlaintextResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GenerateDataKeyPairWithoutPlaintextResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GenerateDataKeyPairWithoutPlaintextResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GenerateDataKeyPairWithoutPlaintextResponse as Default>::default(),
+        }
+    }
 }
 impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
     /// Sets [`GenerateDataKeyPairWithoutPlaintextResponse::private_key_ciphertext_blob`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::private_key_ciphertext_blob): The encrypted copy of the private key.

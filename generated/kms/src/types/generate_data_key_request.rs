@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GenerateDataKeyRequest {
     /// Specifies the symmetric encryption KMS key that encrypts the data key. You cannot specify an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the `DescribeKey` operation.
@@ -52,6 +52,41 @@ pub struct GenerateDataKeyRequest {
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
     pub dry_run: Option<bool>,
+}
+impl Clone for GenerateDataKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            encryption_context: self.encryption_context.clone(),
+            number_of_bytes: self.number_of_bytes,
+            key_spec: self.key_spec.clone(),
+            grant_tokens: self.grant_tokens.clone(),
+            recipient: self.recipient.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GenerateDataKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+            && self.encryption_context == other.encryption_context
+            && self.number_of_bytes == other.number_of_bytes
+            && self.key_spec == other.key_spec && self.grant_tokens == other.grant_tokens
+            && self.recipient == other.recipient && self.dry_run == other.dry_run
+    }
+}
+impl Default for GenerateDataKeyRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            encryption_context: None,
+            number_of_bytes: None,
+            key_spec: None,
+            grant_tokens: None,
+            recipient: None,
+            dry_run: None,
+        }
+    }
 }
 impl GenerateDataKeyRequest {
     /// Starts building a [`GenerateDataKeyRequest`].
@@ -104,9 +139,26 @@ impl GenerateDataKeyRequest {
     }
 }
 /// A builder for [`GenerateDataKeyRequest`](crate::types::GenerateDataKeyRequest); start one with `GenerateDataKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GenerateDataKeyRequestBuilder {
     inner: crate::types::GenerateDataKeyRequest,
+}
+impl Clone for GenerateDataKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GenerateDataKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GenerateDataKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GenerateDataKeyRequest as Default>::default(),
+        }
+    }
 }
 impl GenerateDataKeyRequestBuilder {
     /// Sets [`GenerateDataKeyRequest::key_id`](crate::types::GenerateDataKeyRequest::key_id): Specifies the symmetric encryption KMS key that encrypts the data key.

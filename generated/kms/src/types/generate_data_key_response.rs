@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyResponse` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateDataKeyResponse {
     /// The encrypted copy of the data key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
@@ -19,6 +18,36 @@ pub struct GenerateDataKeyResponse {
     pub ciphertext_for_recipient: Option<::awsgen_runtime::primitives::Blob>,
     /// The identifier of the key material used to encrypt the data key. This field is omitted if the request includes the `Recipient` parameter.
     pub key_material_id: Option<String>,
+}
+impl Clone for GenerateDataKeyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            ciphertext_blob: self.ciphertext_blob.clone(),
+            plaintext: self.plaintext.clone(),
+            key_id: self.key_id.clone(),
+            ciphertext_for_recipient: self.ciphertext_for_recipient.clone(),
+            key_material_id: self.key_material_id.clone(),
+        }
+    }
+}
+impl PartialEq for GenerateDataKeyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.ciphertext_blob == other.ciphertext_blob
+            && self.plaintext == other.plaintext && self.key_id == other.key_id
+            && self.ciphertext_for_recipient == other.ciphertext_for_recipient
+            && self.key_material_id == other.key_material_id
+    }
+}
+impl Default for GenerateDataKeyResponse {
+    fn default() -> Self {
+        Self {
+            ciphertext_blob: None,
+            plaintext: None,
+            key_id: None,
+            ciphertext_for_recipient: None,
+            key_material_id: None,
+        }
+    }
 }
 impl GenerateDataKeyResponse {
     /// Starts building a [`GenerateDataKeyResponse`].
@@ -77,9 +106,26 @@ impl ::std::fmt::Debug for GenerateDataKeyResponse {
     }
 }
 /// A builder for [`GenerateDataKeyResponse`](crate::types::GenerateDataKeyResponse); start one with `GenerateDataKeyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GenerateDataKeyResponseBuilder {
     inner: crate::types::GenerateDataKeyResponse,
+}
+impl Clone for GenerateDataKeyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GenerateDataKeyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GenerateDataKeyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GenerateDataKeyResponse as Default>::default(),
+        }
+    }
 }
 impl GenerateDataKeyResponseBuilder {
     /// Sets [`GenerateDataKeyResponse::ciphertext_blob`](crate::types::GenerateDataKeyResponse::ciphertext_blob): The encrypted copy of the data key.

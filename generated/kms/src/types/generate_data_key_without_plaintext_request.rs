@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyWithoutPlaintextRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GenerateDataKeyWithoutPlaintextRequest {
     /// Specifies the symmetric encryption KMS key that encrypts the data key. You cannot specify an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the `DescribeKey` operation.
@@ -40,6 +40,39 @@ pub struct GenerateDataKeyWithoutPlaintextRequest {
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
     pub dry_run: Option<bool>,
+}
+impl Clone for GenerateDataKeyWithoutPlaintextRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            encryption_context: self.encryption_context.clone(),
+            key_spec: self.key_spec.clone(),
+            number_of_bytes: self.number_of_bytes,
+            grant_tokens: self.grant_tokens.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GenerateDataKeyWithoutPlaintextRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+            && self.encryption_context == other.encryption_context
+            && self.key_spec == other.key_spec
+            && self.number_of_bytes == other.number_of_bytes
+            && self.grant_tokens == other.grant_tokens && self.dry_run == other.dry_run
+    }
+}
+impl Default for GenerateDataKeyWithoutPlaintextRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            encryption_context: None,
+            key_spec: None,
+            number_of_bytes: None,
+            grant_tokens: None,
+            dry_run: None,
+        }
+    }
 }
 impl GenerateDataKeyWithoutPlaintextRequest {
     /// Starts building a [`GenerateDataKeyWithoutPlaintextRequest`].
@@ -87,9 +120,26 @@ impl GenerateDataKeyWithoutPlaintextRequest {
     }
 }
 /// A builder for [`GenerateDataKeyWithoutPlaintextRequest`](crate::types::GenerateDataKeyWithoutPlaintextRequest); start one with `GenerateDataKeyWithoutPlaintextRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GenerateDataKeyWithoutPlaintextRequestBuilder {
     inner: crate::types::GenerateDataKeyWithoutPlaintextRequest,
+}
+impl Clone for GenerateDataKeyWithoutPlaintextRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GenerateDataKeyWithoutPlaintextRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GenerateDataKeyWithoutPlaintextRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GenerateDataKeyWithoutPlaintextRequest as Default>::default(),
+        }
+    }
 }
 impl GenerateDataKeyWithoutPlaintextRequestBuilder {
     /// Sets [`GenerateDataKeyWithoutPlaintextRequest::key_id`](crate::types::GenerateDataKeyWithoutPlaintextRequest::key_id): Specifies the symmetric encryption KMS key that encrypts the data key.

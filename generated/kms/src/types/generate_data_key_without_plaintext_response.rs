@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyWithoutPlaintextResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GenerateDataKeyWithoutPlaintextResponse {
     /// The encrypted data key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
@@ -11,6 +11,30 @@ pub struct GenerateDataKeyWithoutPlaintextResponse {
     pub key_id: Option<String>,
     /// The identifier of the key material used to encrypt the data key.
     pub key_material_id: Option<String>,
+}
+impl Clone for GenerateDataKeyWithoutPlaintextResponse {
+    fn clone(&self) -> Self {
+        Self {
+            ciphertext_blob: self.ciphertext_blob.clone(),
+            key_id: self.key_id.clone(),
+            key_material_id: self.key_material_id.clone(),
+        }
+    }
+}
+impl PartialEq for GenerateDataKeyWithoutPlaintextResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.ciphertext_blob == other.ciphertext_blob && self.key_id == other.key_id
+            && self.key_material_id == other.key_material_id
+    }
+}
+impl Default for GenerateDataKeyWithoutPlaintextResponse {
+    fn default() -> Self {
+        Self {
+            ciphertext_blob: None,
+            key_id: None,
+            key_material_id: None,
+        }
+    }
 }
 impl GenerateDataKeyWithoutPlaintextResponse {
     /// Starts building a [`GenerateDataKeyWithoutPlaintextResponse`].
@@ -47,9 +71,26 @@ for GenerateDataKeyWithoutPlaintextResponse {
     }
 }
 /// A builder for [`GenerateDataKeyWithoutPlaintextResponse`](crate::types::GenerateDataKeyWithoutPlaintextResponse); start one with `GenerateDataKeyWithoutPlaintextResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GenerateDataKeyWithoutPlaintextResponseBuilder {
     inner: crate::types::GenerateDataKeyWithoutPlaintextResponse,
+}
+impl Clone for GenerateDataKeyWithoutPlaintextResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GenerateDataKeyWithoutPlaintextResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GenerateDataKeyWithoutPlaintextResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GenerateDataKeyWithoutPlaintextResponse as Default>::default(),
+        }
+    }
 }
 impl GenerateDataKeyWithoutPlaintextResponseBuilder {
     /// Sets [`GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob`](crate::types::GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob): The encrypted data key.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateMacRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateMacRequest {
     /// The message to be hashed. Specify a message of up to 4,096 bytes.
@@ -31,6 +30,35 @@ pub struct GenerateMacRequest {
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
     pub dry_run: Option<bool>,
+}
+impl Clone for GenerateMacRequest {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            key_id: self.key_id.clone(),
+            mac_algorithm: self.mac_algorithm.clone(),
+            grant_tokens: self.grant_tokens.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for GenerateMacRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.key_id == other.key_id
+            && self.mac_algorithm == other.mac_algorithm
+            && self.grant_tokens == other.grant_tokens && self.dry_run == other.dry_run
+    }
+}
+impl Default for GenerateMacRequest {
+    fn default() -> Self {
+        Self {
+            message: None,
+            key_id: None,
+            mac_algorithm: None,
+            grant_tokens: None,
+            dry_run: None,
+        }
+    }
 }
 impl GenerateMacRequest {
     /// Starts building a [`GenerateMacRequest`].
@@ -82,9 +110,26 @@ impl ::std::fmt::Debug for GenerateMacRequest {
     }
 }
 /// A builder for [`GenerateMacRequest`](crate::types::GenerateMacRequest); start one with `GenerateMacRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GenerateMacRequestBuilder {
     inner: crate::types::GenerateMacRequest,
+}
+impl Clone for GenerateMacRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GenerateMacRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GenerateMacRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GenerateMacRequest as Default>::default(),
+        }
+    }
 }
 impl GenerateMacRequestBuilder {
     /// Sets [`GenerateMacRequest::message`](crate::types::GenerateMacRequest::message): The message to be hashed.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateMacResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GenerateMacResponse {
     /// The hash-based message authentication code (HMAC) that was generated for the specified message, HMAC KMS key, and MAC algorithm.
@@ -13,6 +13,30 @@ pub struct GenerateMacResponse {
     pub mac_algorithm: Option<crate::types::MacAlgorithmSpec>,
     /// The HMAC KMS key used in the operation.
     pub key_id: Option<String>,
+}
+impl Clone for GenerateMacResponse {
+    fn clone(&self) -> Self {
+        Self {
+            mac: self.mac.clone(),
+            mac_algorithm: self.mac_algorithm.clone(),
+            key_id: self.key_id.clone(),
+        }
+    }
+}
+impl PartialEq for GenerateMacResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.mac == other.mac && self.mac_algorithm == other.mac_algorithm
+            && self.key_id == other.key_id
+    }
+}
+impl Default for GenerateMacResponse {
+    fn default() -> Self {
+        Self {
+            mac: None,
+            mac_algorithm: None,
+            key_id: None,
+        }
+    }
 }
 impl GenerateMacResponse {
     /// Starts building a [`GenerateMacResponse`].
@@ -48,9 +72,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GenerateMacResponse {
     }
 }
 /// A builder for [`GenerateMacResponse`](crate::types::GenerateMacResponse); start one with `GenerateMacResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GenerateMacResponseBuilder {
     inner: crate::types::GenerateMacResponse,
+}
+impl Clone for GenerateMacResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GenerateMacResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GenerateMacResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GenerateMacResponse as Default>::default(),
+        }
+    }
 }
 impl GenerateMacResponseBuilder {
     /// Sets [`GenerateMacResponse::mac`](crate::types::GenerateMacResponse::mac): The hash-based message authentication code (HMAC) that was generated for the specified message, HMAC KMS key, and MAC algorithm.

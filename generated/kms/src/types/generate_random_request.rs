@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateRandomRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GenerateRandomRequest {
     /// The length of the random byte string. This parameter is required.
@@ -19,6 +19,31 @@ pub struct GenerateRandomRequest {
     ///
     /// For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
     pub recipient: Option<crate::types::RecipientInfo>,
+}
+impl Clone for GenerateRandomRequest {
+    fn clone(&self) -> Self {
+        Self {
+            number_of_bytes: self.number_of_bytes,
+            custom_key_store_id: self.custom_key_store_id.clone(),
+            recipient: self.recipient.clone(),
+        }
+    }
+}
+impl PartialEq for GenerateRandomRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.number_of_bytes == other.number_of_bytes
+            && self.custom_key_store_id == other.custom_key_store_id
+            && self.recipient == other.recipient
+    }
+}
+impl Default for GenerateRandomRequest {
+    fn default() -> Self {
+        Self {
+            number_of_bytes: None,
+            custom_key_store_id: None,
+            recipient: None,
+        }
+    }
 }
 impl GenerateRandomRequest {
     /// Starts building a [`GenerateRandomRequest`].
@@ -49,9 +74,26 @@ impl GenerateRandomRequest {
     }
 }
 /// A builder for [`GenerateRandomRequest`](crate::types::GenerateRandomRequest); start one with `GenerateRandomRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GenerateRandomRequestBuilder {
     inner: crate::types::GenerateRandomRequest,
+}
+impl Clone for GenerateRandomRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GenerateRandomRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GenerateRandomRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GenerateRandomRequest as Default>::default(),
+        }
+    }
 }
 impl GenerateRandomRequestBuilder {
     /// Sets [`GenerateRandomRequest::number_of_bytes`](crate::types::GenerateRandomRequest::number_of_bytes): The length of the random byte string.

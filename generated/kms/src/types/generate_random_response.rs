@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateRandomResponse` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateRandomResponse {
     /// The random byte string. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
@@ -13,6 +12,28 @@ pub struct GenerateRandomResponse {
     ///
     /// This field is included in the response only when the `Recipient` parameter in the request includes a valid attestation document from an Amazon Web Services Nitro enclave or NitroTPM. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
     pub ciphertext_for_recipient: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for GenerateRandomResponse {
+    fn clone(&self) -> Self {
+        Self {
+            plaintext: self.plaintext.clone(),
+            ciphertext_for_recipient: self.ciphertext_for_recipient.clone(),
+        }
+    }
+}
+impl PartialEq for GenerateRandomResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.plaintext == other.plaintext
+            && self.ciphertext_for_recipient == other.ciphertext_for_recipient
+    }
+}
+impl Default for GenerateRandomResponse {
+    fn default() -> Self {
+        Self {
+            plaintext: None,
+            ciphertext_for_recipient: None,
+        }
+    }
 }
 impl GenerateRandomResponse {
     /// Starts building a [`GenerateRandomResponse`].
@@ -53,9 +74,26 @@ impl ::std::fmt::Debug for GenerateRandomResponse {
     }
 }
 /// A builder for [`GenerateRandomResponse`](crate::types::GenerateRandomResponse); start one with `GenerateRandomResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GenerateRandomResponseBuilder {
     inner: crate::types::GenerateRandomResponse,
+}
+impl Clone for GenerateRandomResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GenerateRandomResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GenerateRandomResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GenerateRandomResponse as Default>::default(),
+        }
+    }
 }
 impl GenerateRandomResponseBuilder {
     /// Sets [`GenerateRandomResponse::plaintext`](crate::types::GenerateRandomResponse::plaintext): The random byte string.

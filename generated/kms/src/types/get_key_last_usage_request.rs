@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetKeyLastUsageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetKeyLastUsageRequest {
     /// Identifies the KMS key to get usage information for. To specify a KMS key, use its key ID or key ARN. Alias names are not supported.
@@ -18,6 +18,23 @@ pub struct GetKeyLastUsageRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub key_id: Option<String>,
+}
+impl Clone for GetKeyLastUsageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetKeyLastUsageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+    }
+}
+impl Default for GetKeyLastUsageRequest {
+    fn default() -> Self {
+        Self { key_id: None }
+    }
 }
 impl GetKeyLastUsageRequest {
     /// Starts building a [`GetKeyLastUsageRequest`].
@@ -38,9 +55,26 @@ impl GetKeyLastUsageRequest {
     }
 }
 /// A builder for [`GetKeyLastUsageRequest`](crate::types::GetKeyLastUsageRequest); start one with `GetKeyLastUsageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetKeyLastUsageRequestBuilder {
     inner: crate::types::GetKeyLastUsageRequest,
+}
+impl Clone for GetKeyLastUsageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetKeyLastUsageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetKeyLastUsageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetKeyLastUsageRequest as Default>::default(),
+        }
+    }
 }
 impl GetKeyLastUsageRequestBuilder {
     /// Sets [`GetKeyLastUsageRequest::key_id`](crate::types::GetKeyLastUsageRequest::key_id): Identifies the KMS key to get usage information for.

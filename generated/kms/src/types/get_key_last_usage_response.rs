@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetKeyLastUsageResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetKeyLastUsageResponse {
     /// The globally unique identifier for the KMS key.
@@ -13,6 +13,33 @@ pub struct GetKeyLastUsageResponse {
     pub tracking_start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the KMS key was created.
     pub key_creation_date: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for GetKeyLastUsageResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            key_last_usage: self.key_last_usage.clone(),
+            tracking_start_date: self.tracking_start_date,
+            key_creation_date: self.key_creation_date,
+        }
+    }
+}
+impl PartialEq for GetKeyLastUsageResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.key_last_usage == other.key_last_usage
+            && self.tracking_start_date == other.tracking_start_date
+            && self.key_creation_date == other.key_creation_date
+    }
+}
+impl Default for GetKeyLastUsageResponse {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_last_usage: None,
+            tracking_start_date: None,
+            key_creation_date: None,
+        }
+    }
 }
 impl GetKeyLastUsageResponse {
     /// Starts building a [`GetKeyLastUsageResponse`].
@@ -55,9 +82,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetKeyLastUsageResponse {
     }
 }
 /// A builder for [`GetKeyLastUsageResponse`](crate::types::GetKeyLastUsageResponse); start one with `GetKeyLastUsageResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetKeyLastUsageResponseBuilder {
     inner: crate::types::GetKeyLastUsageResponse,
+}
+impl Clone for GetKeyLastUsageResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetKeyLastUsageResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetKeyLastUsageResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetKeyLastUsageResponse as Default>::default(),
+        }
+    }
 }
 impl GetKeyLastUsageResponseBuilder {
     /// Sets [`GetKeyLastUsageResponse::key_id`](crate::types::GetKeyLastUsageResponse::key_id): The globally unique identifier for the KMS key.

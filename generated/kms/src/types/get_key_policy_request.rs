@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetKeyPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetKeyPolicyRequest {
     /// Gets the key policy for the specified KMS key.
@@ -20,6 +20,27 @@ pub struct GetKeyPolicyRequest {
     pub key_id: Option<String>,
     /// Specifies the name of the key policy. If no policy name is specified, the default value is `default`. The only valid name is `default`. To get the names of key policies, use `ListKeyPolicies`.
     pub policy_name: Option<String>,
+}
+impl Clone for GetKeyPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            policy_name: self.policy_name.clone(),
+        }
+    }
+}
+impl PartialEq for GetKeyPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.policy_name == other.policy_name
+    }
+}
+impl Default for GetKeyPolicyRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            policy_name: None,
+        }
+    }
 }
 impl GetKeyPolicyRequest {
     /// Starts building a [`GetKeyPolicyRequest`].
@@ -45,9 +66,26 @@ impl GetKeyPolicyRequest {
     }
 }
 /// A builder for [`GetKeyPolicyRequest`](crate::types::GetKeyPolicyRequest); start one with `GetKeyPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetKeyPolicyRequestBuilder {
     inner: crate::types::GetKeyPolicyRequest,
+}
+impl Clone for GetKeyPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetKeyPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetKeyPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetKeyPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl GetKeyPolicyRequestBuilder {
     /// Sets [`GetKeyPolicyRequest::key_id`](crate::types::GetKeyPolicyRequest::key_id): Gets the key policy for the specified KMS key.

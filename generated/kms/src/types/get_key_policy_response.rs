@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetKeyPolicyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetKeyPolicyResponse {
     /// A key policy document in JSON format.
     pub policy: Option<String>,
     /// The name of the key policy. The only valid value is `default`.
     pub policy_name: Option<String>,
+}
+impl Clone for GetKeyPolicyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            policy: self.policy.clone(),
+            policy_name: self.policy_name.clone(),
+        }
+    }
+}
+impl PartialEq for GetKeyPolicyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy == other.policy && self.policy_name == other.policy_name
+    }
+}
+impl Default for GetKeyPolicyResponse {
+    fn default() -> Self {
+        Self {
+            policy: None,
+            policy_name: None,
+        }
+    }
 }
 impl GetKeyPolicyResponse {
     /// Starts building a [`GetKeyPolicyResponse`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetKeyPolicyResponse {
     }
 }
 /// A builder for [`GetKeyPolicyResponse`](crate::types::GetKeyPolicyResponse); start one with `GetKeyPolicyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetKeyPolicyResponseBuilder {
     inner: crate::types::GetKeyPolicyResponse,
+}
+impl Clone for GetKeyPolicyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetKeyPolicyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetKeyPolicyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetKeyPolicyResponse as Default>::default(),
+        }
+    }
 }
 impl GetKeyPolicyResponseBuilder {
     /// Sets [`GetKeyPolicyResponse::policy`](crate::types::GetKeyPolicyResponse::policy): A key policy document in JSON format.

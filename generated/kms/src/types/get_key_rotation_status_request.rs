@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetKeyRotationStatusRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetKeyRotationStatusRequest {
     /// Gets the rotation status for the specified KMS key.
@@ -18,6 +18,23 @@ pub struct GetKeyRotationStatusRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub key_id: Option<String>,
+}
+impl Clone for GetKeyRotationStatusRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetKeyRotationStatusRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+    }
+}
+impl Default for GetKeyRotationStatusRequest {
+    fn default() -> Self {
+        Self { key_id: None }
+    }
 }
 impl GetKeyRotationStatusRequest {
     /// Starts building a [`GetKeyRotationStatusRequest`].
@@ -38,9 +55,26 @@ impl GetKeyRotationStatusRequest {
     }
 }
 /// A builder for [`GetKeyRotationStatusRequest`](crate::types::GetKeyRotationStatusRequest); start one with `GetKeyRotationStatusRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetKeyRotationStatusRequestBuilder {
     inner: crate::types::GetKeyRotationStatusRequest,
+}
+impl Clone for GetKeyRotationStatusRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetKeyRotationStatusRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetKeyRotationStatusRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetKeyRotationStatusRequest as Default>::default(),
+        }
+    }
 }
 impl GetKeyRotationStatusRequestBuilder {
     /// Sets [`GetKeyRotationStatusRequest::key_id`](crate::types::GetKeyRotationStatusRequest::key_id): Gets the rotation status for the specified KMS key.

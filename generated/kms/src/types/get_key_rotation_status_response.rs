@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetKeyRotationStatusResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetKeyRotationStatusResponse {
     /// A Boolean value that specifies whether key rotation is enabled.
@@ -17,6 +17,37 @@ pub struct GetKeyRotationStatusResponse {
     ///
     /// KMS uses a background process to perform rotations. As a result, there might be a slight delay between initiating on-demand key rotation and the rotation's completion. Once the on-demand rotation is complete, KMS removes this field from the response. You can use `ListKeyRotations` to view the details of the completed on-demand rotation.
     pub on_demand_rotation_start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for GetKeyRotationStatusResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_rotation_enabled: self.key_rotation_enabled,
+            key_id: self.key_id.clone(),
+            rotation_period_in_days: self.rotation_period_in_days,
+            next_rotation_date: self.next_rotation_date,
+            on_demand_rotation_start_date: self.on_demand_rotation_start_date,
+        }
+    }
+}
+impl PartialEq for GetKeyRotationStatusResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_rotation_enabled == other.key_rotation_enabled
+            && self.key_id == other.key_id
+            && self.rotation_period_in_days == other.rotation_period_in_days
+            && self.next_rotation_date == other.next_rotation_date
+            && self.on_demand_rotation_start_date == other.on_demand_rotation_start_date
+    }
+}
+impl Default for GetKeyRotationStatusResponse {
+    fn default() -> Self {
+        Self {
+            key_rotation_enabled: None,
+            key_id: None,
+            rotation_period_in_days: None,
+            next_rotation_date: None,
+            on_demand_rotation_start_date: None,
+        }
+    }
 }
 impl GetKeyRotationStatusResponse {
     /// Starts building a [`GetKeyRotationStatusResponse`].
@@ -64,9 +95,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetKeyRotationStatusResponse {
     }
 }
 /// A builder for [`GetKeyRotationStatusResponse`](crate::types::GetKeyRotationStatusResponse); start one with `GetKeyRotationStatusResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetKeyRotationStatusResponseBuilder {
     inner: crate::types::GetKeyRotationStatusResponse,
+}
+impl Clone for GetKeyRotationStatusResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetKeyRotationStatusResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetKeyRotationStatusResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetKeyRotationStatusResponse as Default>::default(),
+        }
+    }
 }
 impl GetKeyRotationStatusResponseBuilder {
     /// Sets [`GetKeyRotationStatusResponse::key_rotation_enabled`](crate::types::GetKeyRotationStatusResponse::key_rotation_enabled): A Boolean value that specifies whether key rotation is enabled.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetParametersForImportRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetParametersForImportRequest {
     /// The identifier of the KMS key that will be associated with the imported key material. The `Origin` of the KMS key must be `EXTERNAL`.
@@ -47,6 +47,31 @@ pub struct GetParametersForImportRequest {
     /// Required: the builder's `build()` fails without it.
     pub wrapping_key_spec: Option<crate::types::WrappingKeySpec>,
 }
+impl Clone for GetParametersForImportRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            wrapping_algorithm: self.wrapping_algorithm.clone(),
+            wrapping_key_spec: self.wrapping_key_spec.clone(),
+        }
+    }
+}
+impl PartialEq for GetParametersForImportRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+            && self.wrapping_algorithm == other.wrapping_algorithm
+            && self.wrapping_key_spec == other.wrapping_key_spec
+    }
+}
+impl Default for GetParametersForImportRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            wrapping_algorithm: None,
+            wrapping_key_spec: None,
+        }
+    }
+}
 impl GetParametersForImportRequest {
     /// Starts building a [`GetParametersForImportRequest`].
     #[inline]
@@ -76,9 +101,26 @@ impl GetParametersForImportRequest {
     }
 }
 /// A builder for [`GetParametersForImportRequest`](crate::types::GetParametersForImportRequest); start one with `GetParametersForImportRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetParametersForImportRequestBuilder {
     inner: crate::types::GetParametersForImportRequest,
+}
+impl Clone for GetParametersForImportRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetParametersForImportRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetParametersForImportRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetParametersForImportRequest as Default>::default(),
+        }
+    }
 }
 impl GetParametersForImportRequestBuilder {
     /// Sets [`GetParametersForImportRequest::key_id`](crate::types::GetParametersForImportRequest::key_id): The identifier of the KMS key that will be associated with the imported key material.

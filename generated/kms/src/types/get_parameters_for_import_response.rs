@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetParametersForImportResponse` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetParametersForImportResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key to use in a subsequent `ImportKeyMaterial` request. This is the same KMS key specified in the `GetParametersForImport` request.
@@ -13,6 +12,33 @@ pub struct GetParametersForImportResponse {
     pub public_key: Option<::awsgen_runtime::primitives::Blob>,
     /// The time at which the import token and public key are no longer valid. After this time, you cannot use them to make an `ImportKeyMaterial` request and you must send another `GetParametersForImport` request to get new ones.
     pub parameters_valid_to: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for GetParametersForImportResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            import_token: self.import_token.clone(),
+            public_key: self.public_key.clone(),
+            parameters_valid_to: self.parameters_valid_to,
+        }
+    }
+}
+impl PartialEq for GetParametersForImportResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.import_token == other.import_token
+            && self.public_key == other.public_key
+            && self.parameters_valid_to == other.parameters_valid_to
+    }
+}
+impl Default for GetParametersForImportResponse {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            import_token: None,
+            public_key: None,
+            parameters_valid_to: None,
+        }
+    }
 }
 impl GetParametersForImportResponse {
     /// Starts building a [`GetParametersForImportResponse`].
@@ -65,9 +91,26 @@ impl ::std::fmt::Debug for GetParametersForImportResponse {
     }
 }
 /// A builder for [`GetParametersForImportResponse`](crate::types::GetParametersForImportResponse); start one with `GetParametersForImportResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetParametersForImportResponseBuilder {
     inner: crate::types::GetParametersForImportResponse,
+}
+impl Clone for GetParametersForImportResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetParametersForImportResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetParametersForImportResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetParametersForImportResponse as Default>::default(),
+        }
+    }
 }
 impl GetParametersForImportResponseBuilder {
     /// Sets [`GetParametersForImportResponse::key_id`](crate::types::GetParametersForImportResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key to use in a subsequent `ImportKeyMaterial` request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetPublicKeyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetPublicKeyRequest {
     /// Identifies the asymmetric KMS key that includes the public key.
@@ -24,6 +24,27 @@ pub struct GetPublicKeyRequest {
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
     pub grant_tokens: Option<Vec<String>>,
+}
+impl Clone for GetPublicKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            grant_tokens: self.grant_tokens.clone(),
+        }
+    }
+}
+impl PartialEq for GetPublicKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.grant_tokens == other.grant_tokens
+    }
+}
+impl Default for GetPublicKeyRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            grant_tokens: None,
+        }
+    }
 }
 impl GetPublicKeyRequest {
     /// Starts building a [`GetPublicKeyRequest`].
@@ -49,9 +70,26 @@ impl GetPublicKeyRequest {
     }
 }
 /// A builder for [`GetPublicKeyRequest`](crate::types::GetPublicKeyRequest); start one with `GetPublicKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetPublicKeyRequestBuilder {
     inner: crate::types::GetPublicKeyRequest,
+}
+impl Clone for GetPublicKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetPublicKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetPublicKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetPublicKeyRequest as Default>::default(),
+        }
+    }
 }
 impl GetPublicKeyRequestBuilder {
     /// Sets [`GetPublicKeyRequest::key_id`](crate::types::GetPublicKeyRequest::key_id): Identifies the asymmetric KMS key that includes the public key.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetPublicKeyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetPublicKeyResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key from which the public key was downloaded.
@@ -36,6 +36,44 @@ pub struct GetPublicKeyResponse {
     pub signing_algorithms: Option<Vec<crate::types::SigningAlgorithmSpec>>,
     /// The key agreement algorithm used to derive a shared secret. This field is present only when the KMS key has a `KeyUsage` value of `KEY_AGREEMENT`.
     pub key_agreement_algorithms: Option<Vec<crate::types::KeyAgreementAlgorithmSpec>>,
+}
+impl Clone for GetPublicKeyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            public_key: self.public_key.clone(),
+            customer_master_key_spec: self.customer_master_key_spec.clone(),
+            key_spec: self.key_spec.clone(),
+            key_usage: self.key_usage.clone(),
+            encryption_algorithms: self.encryption_algorithms.clone(),
+            signing_algorithms: self.signing_algorithms.clone(),
+            key_agreement_algorithms: self.key_agreement_algorithms.clone(),
+        }
+    }
+}
+impl PartialEq for GetPublicKeyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.public_key == other.public_key
+            && self.customer_master_key_spec == other.customer_master_key_spec
+            && self.key_spec == other.key_spec && self.key_usage == other.key_usage
+            && self.encryption_algorithms == other.encryption_algorithms
+            && self.signing_algorithms == other.signing_algorithms
+            && self.key_agreement_algorithms == other.key_agreement_algorithms
+    }
+}
+impl Default for GetPublicKeyResponse {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            public_key: None,
+            customer_master_key_spec: None,
+            key_spec: None,
+            key_usage: None,
+            encryption_algorithms: None,
+            signing_algorithms: None,
+            key_agreement_algorithms: None,
+        }
+    }
 }
 impl GetPublicKeyResponse {
     /// Starts building a [`GetPublicKeyResponse`].
@@ -103,9 +141,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetPublicKeyResponse {
     }
 }
 /// A builder for [`GetPublicKeyResponse`](crate::types::GetPublicKeyResponse); start one with `GetPublicKeyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetPublicKeyResponseBuilder {
     inner: crate::types::GetPublicKeyResponse,
+}
+impl Clone for GetPublicKeyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetPublicKeyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetPublicKeyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetPublicKeyResponse as Default>::default(),
+        }
+    }
 }
 #[allow(deprecated)]
 impl GetPublicKeyResponseBuilder {

@@ -13,7 +13,7 @@
 ///
 ///   To avoid confusion, do not use multiple encryption context pairs that differ only by case. To require a fully case-sensitive encryption context, use the `kms:EncryptionContext:` and `kms:EncryptionContextKeys` conditions in an IAM or key policy. For details, see [kms:EncryptionContext:context-key](https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-encryption-context) in the **Key Management Service Developer Guide** .
 /// - `SourceArn` — This grant constraint allows the permissions in the grant only when the request is made on behalf of a specific Amazon Web Services resource, identified by its [Amazon Resource Name (ARN)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html). This is effectively the same as having the [aws:SourceArn](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourcearn) global condition key in the grant. The SourceArn constraint is supported on grants for all types of KMS keys and can also be applied to the `DescribeKey` operation when specified in the request. However, it does not apply to `RetireGrant` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GrantConstraints {
     /// A list of key-value pairs that must be included in the encryption context of the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request. The grant allows the cryptographic operation only when the encryption context in the request includes the key-value pairs specified in this constraint, although it can include additional key-value pairs.
@@ -22,6 +22,31 @@ pub struct GrantConstraints {
     pub encryption_context_equals: Option<::std::collections::BTreeMap<String, String>>,
     /// The [Amazon Resource Name (ARN)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) of an Amazon Web Services resource on behalf of which the request is made. This is effectively the same as having the [aws:SourceArn](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourcearn) global condition key in the grant. The SourceArn constraint ensures that the principal can use the KMS key only when the request is made on behalf of the specified resource.
     pub source_arn: Option<String>,
+}
+impl Clone for GrantConstraints {
+    fn clone(&self) -> Self {
+        Self {
+            encryption_context_subset: self.encryption_context_subset.clone(),
+            encryption_context_equals: self.encryption_context_equals.clone(),
+            source_arn: self.source_arn.clone(),
+        }
+    }
+}
+impl PartialEq for GrantConstraints {
+    fn eq(&self, other: &Self) -> bool {
+        self.encryption_context_subset == other.encryption_context_subset
+            && self.encryption_context_equals == other.encryption_context_equals
+            && self.source_arn == other.source_arn
+    }
+}
+impl Default for GrantConstraints {
+    fn default() -> Self {
+        Self {
+            encryption_context_subset: None,
+            encryption_context_equals: None,
+            source_arn: None,
+        }
+    }
 }
 impl GrantConstraints {
     /// Starts building a [`GrantConstraints`].
@@ -50,9 +75,26 @@ impl GrantConstraints {
     }
 }
 /// A builder for [`GrantConstraints`](crate::types::GrantConstraints); start one with `GrantConstraints::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GrantConstraintsBuilder {
     inner: crate::types::GrantConstraints,
+}
+impl Clone for GrantConstraintsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GrantConstraintsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GrantConstraintsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GrantConstraints as Default>::default(),
+        }
+    }
 }
 impl GrantConstraintsBuilder {
     /// Adds one entry to [`GrantConstraints::encryption_context_subset`](crate::types::GrantConstraints::encryption_context_subset): A list of key-value pairs that must be included in the encryption context of the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a grant.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GrantListEntry {
     /// The unique identifier for the KMS key to which the grant applies.
@@ -29,6 +29,53 @@ pub struct GrantListEntry {
     pub grantee_service_principal: Option<String>,
     /// The Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that can retire the grant.
     pub retiring_service_principal: Option<String>,
+}
+impl Clone for GrantListEntry {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            grant_id: self.grant_id.clone(),
+            name: self.name.clone(),
+            creation_date: self.creation_date,
+            grantee_principal: self.grantee_principal.clone(),
+            retiring_principal: self.retiring_principal.clone(),
+            issuing_account: self.issuing_account.clone(),
+            operations: self.operations.clone(),
+            constraints: self.constraints.clone(),
+            grantee_service_principal: self.grantee_service_principal.clone(),
+            retiring_service_principal: self.retiring_service_principal.clone(),
+        }
+    }
+}
+impl PartialEq for GrantListEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.grant_id == other.grant_id
+            && self.name == other.name && self.creation_date == other.creation_date
+            && self.grantee_principal == other.grantee_principal
+            && self.retiring_principal == other.retiring_principal
+            && self.issuing_account == other.issuing_account
+            && self.operations == other.operations
+            && self.constraints == other.constraints
+            && self.grantee_service_principal == other.grantee_service_principal
+            && self.retiring_service_principal == other.retiring_service_principal
+    }
+}
+impl Default for GrantListEntry {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            grant_id: None,
+            name: None,
+            creation_date: None,
+            grantee_principal: None,
+            retiring_principal: None,
+            issuing_account: None,
+            operations: None,
+            constraints: None,
+            grantee_service_principal: None,
+            retiring_service_principal: None,
+        }
+    }
 }
 impl GrantListEntry {
     /// Starts building a [`GrantListEntry`].
@@ -93,9 +140,26 @@ impl GrantListEntry {
     }
 }
 /// A builder for [`GrantListEntry`](crate::types::GrantListEntry); start one with `GrantListEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GrantListEntryBuilder {
     inner: crate::types::GrantListEntry,
+}
+impl Clone for GrantListEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GrantListEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GrantListEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GrantListEntry as Default>::default(),
+        }
+    }
 }
 impl GrantListEntryBuilder {
     /// Sets [`GrantListEntry::key_id`](crate::types::GrantListEntry::key_id): The unique identifier for the KMS key to which the grant applies.

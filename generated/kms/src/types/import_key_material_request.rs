@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportKeyMaterialRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportKeyMaterialRequest {
     /// The identifier of the KMS key that will be associated with the imported key material. This must be the same KMS key specified in the `KeyID` parameter of the corresponding `GetParametersForImport` request. The `Origin` of the KMS key must be `EXTERNAL` and its [`KeyState`](crate::types::KeyState) must be `PendingImport`.
@@ -56,6 +56,45 @@ pub struct ImportKeyMaterialRequest {
     ///
     /// To get the list of key material IDs associated with a KMS key, use `ListKeyRotations`.
     pub key_material_id: Option<String>,
+}
+impl Clone for ImportKeyMaterialRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            import_token: self.import_token.clone(),
+            encrypted_key_material: self.encrypted_key_material.clone(),
+            valid_to: self.valid_to,
+            expiration_model: self.expiration_model.clone(),
+            import_type: self.import_type.clone(),
+            key_material_description: self.key_material_description.clone(),
+            key_material_id: self.key_material_id.clone(),
+        }
+    }
+}
+impl PartialEq for ImportKeyMaterialRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.import_token == other.import_token
+            && self.encrypted_key_material == other.encrypted_key_material
+            && self.valid_to == other.valid_to
+            && self.expiration_model == other.expiration_model
+            && self.import_type == other.import_type
+            && self.key_material_description == other.key_material_description
+            && self.key_material_id == other.key_material_id
+    }
+}
+impl Default for ImportKeyMaterialRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            import_token: None,
+            encrypted_key_material: None,
+            valid_to: None,
+            expiration_model: None,
+            import_type: None,
+            key_material_description: None,
+            key_material_id: None,
+        }
+    }
 }
 impl ImportKeyMaterialRequest {
     /// Starts building a [`ImportKeyMaterialRequest`].
@@ -111,9 +150,26 @@ impl ImportKeyMaterialRequest {
     }
 }
 /// A builder for [`ImportKeyMaterialRequest`](crate::types::ImportKeyMaterialRequest); start one with `ImportKeyMaterialRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportKeyMaterialRequestBuilder {
     inner: crate::types::ImportKeyMaterialRequest,
+}
+impl Clone for ImportKeyMaterialRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportKeyMaterialRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportKeyMaterialRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportKeyMaterialRequest as Default>::default(),
+        }
+    }
 }
 impl ImportKeyMaterialRequestBuilder {
     /// Sets [`ImportKeyMaterialRequest::key_id`](crate::types::ImportKeyMaterialRequest::key_id): The identifier of the KMS key that will be associated with the imported key material.

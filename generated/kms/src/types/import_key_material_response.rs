@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportKeyMaterialResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImportKeyMaterialResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key into which key material was imported.
     pub key_id: Option<String>,
     /// Identifies the imported key material.
     pub key_material_id: Option<String>,
+}
+impl Clone for ImportKeyMaterialResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            key_material_id: self.key_material_id.clone(),
+        }
+    }
+}
+impl PartialEq for ImportKeyMaterialResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.key_material_id == other.key_material_id
+    }
+}
+impl Default for ImportKeyMaterialResponse {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_material_id: None,
+        }
+    }
 }
 impl ImportKeyMaterialResponse {
     /// Starts building a [`ImportKeyMaterialResponse`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ImportKeyMaterialResponse {
     }
 }
 /// A builder for [`ImportKeyMaterialResponse`](crate::types::ImportKeyMaterialResponse); start one with `ImportKeyMaterialResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImportKeyMaterialResponseBuilder {
     inner: crate::types::ImportKeyMaterialResponse,
+}
+impl Clone for ImportKeyMaterialResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImportKeyMaterialResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImportKeyMaterialResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImportKeyMaterialResponse as Default>::default(),
+        }
+    }
 }
 impl ImportKeyMaterialResponseBuilder {
     /// Sets [`ImportKeyMaterialResponse::key_id`](crate::types::ImportKeyMaterialResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key into which key material was imported.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains usage information about the last time the KMS key was used for a successful cryptographic operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KeyLastUsageData {
     /// The last successful cryptographic operation the KMS key was used for. Absent if the key has not been used since KMS began tracking.
@@ -13,6 +13,33 @@ pub struct KeyLastUsageData {
     pub cloud_trail_event_id: Option<String>,
     /// The KMS request ID associated with the last successful cryptographic operation. Absent if the key has not been used since KMS began tracking.
     pub kms_request_id: Option<String>,
+}
+impl Clone for KeyLastUsageData {
+    fn clone(&self) -> Self {
+        Self {
+            operation: self.operation.clone(),
+            timestamp: self.timestamp,
+            cloud_trail_event_id: self.cloud_trail_event_id.clone(),
+            kms_request_id: self.kms_request_id.clone(),
+        }
+    }
+}
+impl PartialEq for KeyLastUsageData {
+    fn eq(&self, other: &Self) -> bool {
+        self.operation == other.operation && self.timestamp == other.timestamp
+            && self.cloud_trail_event_id == other.cloud_trail_event_id
+            && self.kms_request_id == other.kms_request_id
+    }
+}
+impl Default for KeyLastUsageData {
+    fn default() -> Self {
+        Self {
+            operation: None,
+            timestamp: None,
+            cloud_trail_event_id: None,
+            kms_request_id: None,
+        }
+    }
 }
 impl KeyLastUsageData {
     /// Starts building a [`KeyLastUsageData`].
@@ -42,9 +69,26 @@ impl KeyLastUsageData {
     }
 }
 /// A builder for [`KeyLastUsageData`](crate::types::KeyLastUsageData); start one with `KeyLastUsageData::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KeyLastUsageDataBuilder {
     inner: crate::types::KeyLastUsageData,
+}
+impl Clone for KeyLastUsageDataBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KeyLastUsageDataBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KeyLastUsageDataBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KeyLastUsageData as Default>::default(),
+        }
+    }
 }
 impl KeyLastUsageDataBuilder {
     /// Sets [`KeyLastUsageData::operation`](crate::types::KeyLastUsageData::operation): The last successful cryptographic operation the KMS key was used for.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about each entry in the key list.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KeyListEntry {
     /// Unique identifier of the key.
     pub key_id: Option<String>,
     /// ARN of the key.
     pub key_arn: Option<String>,
+}
+impl Clone for KeyListEntry {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            key_arn: self.key_arn.clone(),
+        }
+    }
+}
+impl PartialEq for KeyListEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.key_arn == other.key_arn
+    }
+}
+impl Default for KeyListEntry {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_arn: None,
+        }
+    }
 }
 impl KeyListEntry {
     /// Starts building a [`KeyListEntry`].
@@ -28,9 +49,26 @@ impl KeyListEntry {
     }
 }
 /// A builder for [`KeyListEntry`](crate::types::KeyListEntry); start one with `KeyListEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KeyListEntryBuilder {
     inner: crate::types::KeyListEntry,
+}
+impl Clone for KeyListEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KeyListEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KeyListEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KeyListEntry as Default>::default(),
+        }
+    }
 }
 impl KeyListEntryBuilder {
     /// Sets [`KeyListEntry::key_id`](crate::types::KeyListEntry::key_id): Unique identifier of the key.

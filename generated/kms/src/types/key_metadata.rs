@@ -4,7 +4,7 @@
 /// Contains metadata about a KMS key.
 ///
 /// This data type is used as a response element for the `CreateKey`, `DescribeKey`, and `ReplicateKey` operations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KeyMetadata {
     /// The twelve-digit account ID of the Amazon Web Services account that owns the KMS key.
@@ -88,6 +88,96 @@ pub struct KeyMetadata {
     pub xks_key_configuration: Option<crate::types::XksKeyConfigurationType>,
     /// Identifies the current key material. This value is present for symmetric encryption keys with `AWS_KMS` or `EXTERNAL` origin. These KMS keys support automatic or on-demand key rotation and can have multiple key materials associated with them. KMS uses the current key material for both encryption and decryption, and the non-current key material for decryption operations only.
     pub current_key_material_id: Option<String>,
+}
+impl Clone for KeyMetadata {
+    fn clone(&self) -> Self {
+        Self {
+            aws_account_id: self.aws_account_id.clone(),
+            key_id: self.key_id.clone(),
+            arn: self.arn.clone(),
+            creation_date: self.creation_date,
+            enabled: self.enabled,
+            description: self.description.clone(),
+            key_usage: self.key_usage.clone(),
+            key_state: self.key_state.clone(),
+            deletion_date: self.deletion_date,
+            valid_to: self.valid_to,
+            origin: self.origin.clone(),
+            custom_key_store_id: self.custom_key_store_id.clone(),
+            cloud_hsm_cluster_id: self.cloud_hsm_cluster_id.clone(),
+            expiration_model: self.expiration_model.clone(),
+            key_manager: self.key_manager.clone(),
+            customer_master_key_spec: self.customer_master_key_spec.clone(),
+            key_spec: self.key_spec.clone(),
+            encryption_algorithms: self.encryption_algorithms.clone(),
+            signing_algorithms: self.signing_algorithms.clone(),
+            key_agreement_algorithms: self.key_agreement_algorithms.clone(),
+            multi_region: self.multi_region,
+            multi_region_configuration: self.multi_region_configuration.clone(),
+            pending_deletion_window_in_days: self.pending_deletion_window_in_days,
+            mac_algorithms: self.mac_algorithms.clone(),
+            xks_key_configuration: self.xks_key_configuration.clone(),
+            current_key_material_id: self.current_key_material_id.clone(),
+        }
+    }
+}
+impl PartialEq for KeyMetadata {
+    fn eq(&self, other: &Self) -> bool {
+        self.aws_account_id == other.aws_account_id && self.key_id == other.key_id
+            && self.arn == other.arn && self.creation_date == other.creation_date
+            && self.enabled == other.enabled && self.description == other.description
+            && self.key_usage == other.key_usage && self.key_state == other.key_state
+            && self.deletion_date == other.deletion_date
+            && self.valid_to == other.valid_to && self.origin == other.origin
+            && self.custom_key_store_id == other.custom_key_store_id
+            && self.cloud_hsm_cluster_id == other.cloud_hsm_cluster_id
+            && self.expiration_model == other.expiration_model
+            && self.key_manager == other.key_manager
+            && self.customer_master_key_spec == other.customer_master_key_spec
+            && self.key_spec == other.key_spec
+            && self.encryption_algorithms == other.encryption_algorithms
+            && self.signing_algorithms == other.signing_algorithms
+            && self.key_agreement_algorithms == other.key_agreement_algorithms
+            && self.multi_region == other.multi_region
+            && self.multi_region_configuration == other.multi_region_configuration
+            && self.pending_deletion_window_in_days
+                == other.pending_deletion_window_in_days
+            && self.mac_algorithms == other.mac_algorithms
+            && self.xks_key_configuration == other.xks_key_configuration
+            && self.current_key_material_id == other.current_key_material_id
+    }
+}
+impl Default for KeyMetadata {
+    fn default() -> Self {
+        Self {
+            aws_account_id: None,
+            key_id: None,
+            arn: None,
+            creation_date: None,
+            enabled: None,
+            description: None,
+            key_usage: None,
+            key_state: None,
+            deletion_date: None,
+            valid_to: None,
+            origin: None,
+            custom_key_store_id: None,
+            cloud_hsm_cluster_id: None,
+            expiration_model: None,
+            key_manager: None,
+            customer_master_key_spec: None,
+            key_spec: None,
+            encryption_algorithms: None,
+            signing_algorithms: None,
+            key_agreement_algorithms: None,
+            multi_region: None,
+            multi_region_configuration: None,
+            pending_deletion_window_in_days: None,
+            mac_algorithms: None,
+            xks_key_configuration: None,
+            current_key_material_id: None,
+        }
+    }
 }
 impl KeyMetadata {
     /// Starts building a [`KeyMetadata`].
@@ -238,9 +328,26 @@ impl KeyMetadata {
     }
 }
 /// A builder for [`KeyMetadata`](crate::types::KeyMetadata); start one with `KeyMetadata::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KeyMetadataBuilder {
     inner: crate::types::KeyMetadata,
+}
+impl Clone for KeyMetadataBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KeyMetadataBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KeyMetadataBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KeyMetadata as Default>::default(),
+        }
+    }
 }
 #[allow(deprecated)]
 impl KeyMetadataBuilder {

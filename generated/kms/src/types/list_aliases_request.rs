@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListAliasesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListAliasesRequest {
     /// Lists only aliases that are associated with the specified KMS key. Enter a KMS key in your Amazon Web Services account.
@@ -24,6 +24,30 @@ pub struct ListAliasesRequest {
     pub limit: Option<i32>,
     /// Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received.
     pub marker: Option<String>,
+}
+impl Clone for ListAliasesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            limit: self.limit,
+            marker: self.marker.clone(),
+        }
+    }
+}
+impl PartialEq for ListAliasesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.limit == other.limit
+            && self.marker == other.marker
+    }
+}
+impl Default for ListAliasesRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            limit: None,
+            marker: None,
+        }
+    }
 }
 impl ListAliasesRequest {
     /// Starts building a [`ListAliasesRequest`].
@@ -54,9 +78,26 @@ impl ListAliasesRequest {
     }
 }
 /// A builder for [`ListAliasesRequest`](crate::types::ListAliasesRequest); start one with `ListAliasesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListAliasesRequestBuilder {
     inner: crate::types::ListAliasesRequest,
+}
+impl Clone for ListAliasesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListAliasesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListAliasesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListAliasesRequest as Default>::default(),
+        }
+    }
 }
 impl ListAliasesRequestBuilder {
     /// Sets [`ListAliasesRequest::key_id`](crate::types::ListAliasesRequest::key_id): Lists only aliases that are associated with the specified KMS key.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListAliasesResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListAliasesResponse {
     /// A list of aliases.
@@ -11,6 +11,30 @@ pub struct ListAliasesResponse {
     pub next_marker: Option<String>,
     /// A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request.
     pub truncated: Option<bool>,
+}
+impl Clone for ListAliasesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            aliases: self.aliases.clone(),
+            next_marker: self.next_marker.clone(),
+            truncated: self.truncated,
+        }
+    }
+}
+impl PartialEq for ListAliasesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.aliases == other.aliases && self.next_marker == other.next_marker
+            && self.truncated == other.truncated
+    }
+}
+impl Default for ListAliasesResponse {
+    fn default() -> Self {
+        Self {
+            aliases: None,
+            next_marker: None,
+            truncated: None,
+        }
+    }
 }
 impl ListAliasesResponse {
     /// Starts building a [`ListAliasesResponse`].
@@ -46,9 +70,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListAliasesResponse {
     }
 }
 /// A builder for [`ListAliasesResponse`](crate::types::ListAliasesResponse); start one with `ListAliasesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListAliasesResponseBuilder {
     inner: crate::types::ListAliasesResponse,
+}
+impl Clone for ListAliasesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListAliasesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListAliasesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListAliasesResponse as Default>::default(),
+        }
+    }
 }
 impl ListAliasesResponseBuilder {
     /// Appends one item to [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases): A list of aliases.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListGrantsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListGrantsRequest {
     /// Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
@@ -34,6 +34,38 @@ pub struct ListGrantsRequest {
     ///
     /// You can specify either `GranteePrincipal` or `GranteeServicePrincipal`, but not both.
     pub grantee_service_principal: Option<String>,
+}
+impl Clone for ListGrantsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            limit: self.limit,
+            marker: self.marker.clone(),
+            key_id: self.key_id.clone(),
+            grant_id: self.grant_id.clone(),
+            grantee_principal: self.grantee_principal.clone(),
+            grantee_service_principal: self.grantee_service_principal.clone(),
+        }
+    }
+}
+impl PartialEq for ListGrantsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.limit == other.limit && self.marker == other.marker
+            && self.key_id == other.key_id && self.grant_id == other.grant_id
+            && self.grantee_principal == other.grantee_principal
+            && self.grantee_service_principal == other.grantee_service_principal
+    }
+}
+impl Default for ListGrantsRequest {
+    fn default() -> Self {
+        Self {
+            limit: None,
+            marker: None,
+            key_id: None,
+            grant_id: None,
+            grantee_principal: None,
+            grantee_service_principal: None,
+        }
+    }
 }
 impl ListGrantsRequest {
     /// Starts building a [`ListGrantsRequest`].
@@ -79,9 +111,26 @@ impl ListGrantsRequest {
     }
 }
 /// A builder for [`ListGrantsRequest`](crate::types::ListGrantsRequest); start one with `ListGrantsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListGrantsRequestBuilder {
     inner: crate::types::ListGrantsRequest,
+}
+impl Clone for ListGrantsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListGrantsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListGrantsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListGrantsRequest as Default>::default(),
+        }
+    }
 }
 impl ListGrantsRequestBuilder {
     /// Sets [`ListGrantsRequest::limit`](crate::types::ListGrantsRequest::limit): Use this parameter to specify the maximum number of items to return.

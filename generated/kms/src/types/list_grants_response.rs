@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListGrantsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListGrantsResponse {
     /// A list of grants.
@@ -11,6 +11,30 @@ pub struct ListGrantsResponse {
     pub next_marker: Option<String>,
     /// A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request.
     pub truncated: Option<bool>,
+}
+impl Clone for ListGrantsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            grants: self.grants.clone(),
+            next_marker: self.next_marker.clone(),
+            truncated: self.truncated,
+        }
+    }
+}
+impl PartialEq for ListGrantsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.grants == other.grants && self.next_marker == other.next_marker
+            && self.truncated == other.truncated
+    }
+}
+impl Default for ListGrantsResponse {
+    fn default() -> Self {
+        Self {
+            grants: None,
+            next_marker: None,
+            truncated: None,
+        }
+    }
 }
 impl ListGrantsResponse {
     /// Starts building a [`ListGrantsResponse`].
@@ -46,9 +70,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListGrantsResponse {
     }
 }
 /// A builder for [`ListGrantsResponse`](crate::types::ListGrantsResponse); start one with `ListGrantsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListGrantsResponseBuilder {
     inner: crate::types::ListGrantsResponse,
+}
+impl Clone for ListGrantsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListGrantsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListGrantsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListGrantsResponse as Default>::default(),
+        }
+    }
 }
 impl ListGrantsResponseBuilder {
     /// Appends one item to [`ListGrantsResponse::grants`](crate::types::ListGrantsResponse::grants): A list of grants.

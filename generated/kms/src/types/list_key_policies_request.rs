@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListKeyPoliciesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListKeyPoliciesRequest {
     /// Gets the names of key policies for the specified KMS key.
@@ -26,6 +26,30 @@ pub struct ListKeyPoliciesRequest {
     pub limit: Option<i32>,
     /// Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received.
     pub marker: Option<String>,
+}
+impl Clone for ListKeyPoliciesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            limit: self.limit,
+            marker: self.marker.clone(),
+        }
+    }
+}
+impl PartialEq for ListKeyPoliciesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.limit == other.limit
+            && self.marker == other.marker
+    }
+}
+impl Default for ListKeyPoliciesRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            limit: None,
+            marker: None,
+        }
+    }
 }
 impl ListKeyPoliciesRequest {
     /// Starts building a [`ListKeyPoliciesRequest`].
@@ -56,9 +80,26 @@ impl ListKeyPoliciesRequest {
     }
 }
 /// A builder for [`ListKeyPoliciesRequest`](crate::types::ListKeyPoliciesRequest); start one with `ListKeyPoliciesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListKeyPoliciesRequestBuilder {
     inner: crate::types::ListKeyPoliciesRequest,
+}
+impl Clone for ListKeyPoliciesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListKeyPoliciesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListKeyPoliciesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListKeyPoliciesRequest as Default>::default(),
+        }
+    }
 }
 impl ListKeyPoliciesRequestBuilder {
     /// Sets [`ListKeyPoliciesRequest::key_id`](crate::types::ListKeyPoliciesRequest::key_id): Gets the names of key policies for the specified KMS key.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListKeyPoliciesResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListKeyPoliciesResponse {
     /// A list of key policy names. The only valid value is `default`.
@@ -11,6 +11,30 @@ pub struct ListKeyPoliciesResponse {
     pub next_marker: Option<String>,
     /// A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request.
     pub truncated: Option<bool>,
+}
+impl Clone for ListKeyPoliciesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            policy_names: self.policy_names.clone(),
+            next_marker: self.next_marker.clone(),
+            truncated: self.truncated,
+        }
+    }
+}
+impl PartialEq for ListKeyPoliciesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy_names == other.policy_names && self.next_marker == other.next_marker
+            && self.truncated == other.truncated
+    }
+}
+impl Default for ListKeyPoliciesResponse {
+    fn default() -> Self {
+        Self {
+            policy_names: None,
+            next_marker: None,
+            truncated: None,
+        }
+    }
 }
 impl ListKeyPoliciesResponse {
     /// Starts building a [`ListKeyPoliciesResponse`].
@@ -46,9 +70,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListKeyPoliciesResponse {
     }
 }
 /// A builder for [`ListKeyPoliciesResponse`](crate::types::ListKeyPoliciesResponse); start one with `ListKeyPoliciesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListKeyPoliciesResponseBuilder {
     inner: crate::types::ListKeyPoliciesResponse,
+}
+impl Clone for ListKeyPoliciesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListKeyPoliciesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListKeyPoliciesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListKeyPoliciesResponse as Default>::default(),
+        }
+    }
 }
 impl ListKeyPoliciesResponseBuilder {
     /// Appends one item to [`ListKeyPoliciesResponse::policy_names`](crate::types::ListKeyPoliciesResponse::policy_names): A list of key policy names.

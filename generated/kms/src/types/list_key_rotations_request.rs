@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListKeyRotationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListKeyRotationsRequest {
     /// Gets the key rotations for the specified KMS key.
@@ -26,6 +26,33 @@ pub struct ListKeyRotationsRequest {
     pub limit: Option<i32>,
     /// Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received.
     pub marker: Option<String>,
+}
+impl Clone for ListKeyRotationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            include_key_material: self.include_key_material.clone(),
+            limit: self.limit,
+            marker: self.marker.clone(),
+        }
+    }
+}
+impl PartialEq for ListKeyRotationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+            && self.include_key_material == other.include_key_material
+            && self.limit == other.limit && self.marker == other.marker
+    }
+}
+impl Default for ListKeyRotationsRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            include_key_material: None,
+            limit: None,
+            marker: None,
+        }
+    }
 }
 impl ListKeyRotationsRequest {
     /// Starts building a [`ListKeyRotationsRequest`].
@@ -61,9 +88,26 @@ impl ListKeyRotationsRequest {
     }
 }
 /// A builder for [`ListKeyRotationsRequest`](crate::types::ListKeyRotationsRequest); start one with `ListKeyRotationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListKeyRotationsRequestBuilder {
     inner: crate::types::ListKeyRotationsRequest,
+}
+impl Clone for ListKeyRotationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListKeyRotationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListKeyRotationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListKeyRotationsRequest as Default>::default(),
+        }
+    }
 }
 impl ListKeyRotationsRequestBuilder {
     /// Sets [`ListKeyRotationsRequest::key_id`](crate::types::ListKeyRotationsRequest::key_id): Gets the key rotations for the specified KMS key.

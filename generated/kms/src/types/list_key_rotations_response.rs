@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListKeyRotationsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListKeyRotationsResponse {
     /// A list of completed key material rotations. When the optional input parameter [`IncludeKeyMaterial`](crate::types::IncludeKeyMaterial) is specified with a value of `ALL_KEY_MATERIAL`, this list includes the first key material and any imported key material pending rotation.
@@ -11,6 +11,30 @@ pub struct ListKeyRotationsResponse {
     pub next_marker: Option<String>,
     /// A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request.
     pub truncated: Option<bool>,
+}
+impl Clone for ListKeyRotationsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            rotations: self.rotations.clone(),
+            next_marker: self.next_marker.clone(),
+            truncated: self.truncated,
+        }
+    }
+}
+impl PartialEq for ListKeyRotationsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.rotations == other.rotations && self.next_marker == other.next_marker
+            && self.truncated == other.truncated
+    }
+}
+impl Default for ListKeyRotationsResponse {
+    fn default() -> Self {
+        Self {
+            rotations: None,
+            next_marker: None,
+            truncated: None,
+        }
+    }
 }
 impl ListKeyRotationsResponse {
     /// Starts building a [`ListKeyRotationsResponse`].
@@ -46,9 +70,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListKeyRotationsResponse {
     }
 }
 /// A builder for [`ListKeyRotationsResponse`](crate::types::ListKeyRotationsResponse); start one with `ListKeyRotationsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListKeyRotationsResponseBuilder {
     inner: crate::types::ListKeyRotationsResponse,
+}
+impl Clone for ListKeyRotationsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListKeyRotationsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListKeyRotationsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListKeyRotationsResponse as Default>::default(),
+        }
+    }
 }
 impl ListKeyRotationsResponseBuilder {
     /// Appends one item to [`ListKeyRotationsResponse::rotations`](crate::types::ListKeyRotationsResponse::rotations): A list of completed key material rotations.

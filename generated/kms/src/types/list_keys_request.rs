@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListKeysRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListKeysRequest {
     /// Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
@@ -11,6 +11,24 @@ pub struct ListKeysRequest {
     pub limit: Option<i32>,
     /// Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received.
     pub marker: Option<String>,
+}
+impl Clone for ListKeysRequest {
+    fn clone(&self) -> Self {
+        Self {
+            limit: self.limit,
+            marker: self.marker.clone(),
+        }
+    }
+}
+impl PartialEq for ListKeysRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.limit == other.limit && self.marker == other.marker
+    }
+}
+impl Default for ListKeysRequest {
+    fn default() -> Self {
+        Self { limit: None, marker: None }
+    }
 }
 impl ListKeysRequest {
     /// Starts building a [`ListKeysRequest`].
@@ -36,9 +54,26 @@ impl ListKeysRequest {
     }
 }
 /// A builder for [`ListKeysRequest`](crate::types::ListKeysRequest); start one with `ListKeysRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListKeysRequestBuilder {
     inner: crate::types::ListKeysRequest,
+}
+impl Clone for ListKeysRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListKeysRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListKeysRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListKeysRequest as Default>::default(),
+        }
+    }
 }
 impl ListKeysRequestBuilder {
     /// Sets [`ListKeysRequest::limit`](crate::types::ListKeysRequest::limit): Use this parameter to specify the maximum number of items to return.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListKeysResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListKeysResponse {
     /// A list of KMS keys.
@@ -11,6 +11,30 @@ pub struct ListKeysResponse {
     pub next_marker: Option<String>,
     /// A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request.
     pub truncated: Option<bool>,
+}
+impl Clone for ListKeysResponse {
+    fn clone(&self) -> Self {
+        Self {
+            keys: self.keys.clone(),
+            next_marker: self.next_marker.clone(),
+            truncated: self.truncated,
+        }
+    }
+}
+impl PartialEq for ListKeysResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.keys == other.keys && self.next_marker == other.next_marker
+            && self.truncated == other.truncated
+    }
+}
+impl Default for ListKeysResponse {
+    fn default() -> Self {
+        Self {
+            keys: None,
+            next_marker: None,
+            truncated: None,
+        }
+    }
 }
 impl ListKeysResponse {
     /// Starts building a [`ListKeysResponse`].
@@ -46,9 +70,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListKeysResponse {
     }
 }
 /// A builder for [`ListKeysResponse`](crate::types::ListKeysResponse); start one with `ListKeysResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListKeysResponseBuilder {
     inner: crate::types::ListKeysResponse,
+}
+impl Clone for ListKeysResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListKeysResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListKeysResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListKeysResponse as Default>::default(),
+        }
+    }
 }
 impl ListKeysResponseBuilder {
     /// Appends one item to [`ListKeysResponse::keys`](crate::types::ListKeysResponse::keys): A list of KMS keys.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListResourceTagsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListResourceTagsRequest {
     /// Gets tags on the specified KMS key.
@@ -26,6 +26,30 @@ pub struct ListResourceTagsRequest {
     ///
     /// Do not attempt to construct this value. Use only the value of `NextMarker` from the truncated response you just received.
     pub marker: Option<String>,
+}
+impl Clone for ListResourceTagsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            limit: self.limit,
+            marker: self.marker.clone(),
+        }
+    }
+}
+impl PartialEq for ListResourceTagsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.limit == other.limit
+            && self.marker == other.marker
+    }
+}
+impl Default for ListResourceTagsRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            limit: None,
+            marker: None,
+        }
+    }
 }
 impl ListResourceTagsRequest {
     /// Starts building a [`ListResourceTagsRequest`].
@@ -56,9 +80,26 @@ impl ListResourceTagsRequest {
     }
 }
 /// A builder for [`ListResourceTagsRequest`](crate::types::ListResourceTagsRequest); start one with `ListResourceTagsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListResourceTagsRequestBuilder {
     inner: crate::types::ListResourceTagsRequest,
+}
+impl Clone for ListResourceTagsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListResourceTagsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListResourceTagsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListResourceTagsRequest as Default>::default(),
+        }
+    }
 }
 impl ListResourceTagsRequestBuilder {
     /// Sets [`ListResourceTagsRequest::key_id`](crate::types::ListResourceTagsRequest::key_id): Gets tags on the specified KMS key.

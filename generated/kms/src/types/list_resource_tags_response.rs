@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListResourceTagsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListResourceTagsResponse {
     /// A list of tags. Each tag consists of a tag key and a tag value.
@@ -15,6 +15,30 @@ pub struct ListResourceTagsResponse {
     pub next_marker: Option<String>,
     /// A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request.
     pub truncated: Option<bool>,
+}
+impl Clone for ListResourceTagsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            tags: self.tags.clone(),
+            next_marker: self.next_marker.clone(),
+            truncated: self.truncated,
+        }
+    }
+}
+impl PartialEq for ListResourceTagsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.tags == other.tags && self.next_marker == other.next_marker
+            && self.truncated == other.truncated
+    }
+}
+impl Default for ListResourceTagsResponse {
+    fn default() -> Self {
+        Self {
+            tags: None,
+            next_marker: None,
+            truncated: None,
+        }
+    }
 }
 impl ListResourceTagsResponse {
     /// Starts building a [`ListResourceTagsResponse`].
@@ -50,9 +74,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListResourceTagsResponse {
     }
 }
 /// A builder for [`ListResourceTagsResponse`](crate::types::ListResourceTagsResponse); start one with `ListResourceTagsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListResourceTagsResponseBuilder {
     inner: crate::types::ListResourceTagsResponse,
+}
+impl Clone for ListResourceTagsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListResourceTagsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListResourceTagsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListResourceTagsResponse as Default>::default(),
+        }
+    }
 }
 impl ListResourceTagsResponseBuilder {
     /// Appends one item to [`ListResourceTagsResponse::tags`](crate::types::ListResourceTagsResponse::tags): A list of tags.

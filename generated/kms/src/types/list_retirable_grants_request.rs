@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListRetirableGrantsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListRetirableGrantsRequest {
     /// Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
@@ -21,6 +21,33 @@ pub struct ListRetirableGrantsRequest {
     ///
     /// You must specify either `RetiringPrincipal` or `RetiringServicePrincipal`, but not both.
     pub retiring_service_principal: Option<String>,
+}
+impl Clone for ListRetirableGrantsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            limit: self.limit,
+            marker: self.marker.clone(),
+            retiring_principal: self.retiring_principal.clone(),
+            retiring_service_principal: self.retiring_service_principal.clone(),
+        }
+    }
+}
+impl PartialEq for ListRetirableGrantsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.limit == other.limit && self.marker == other.marker
+            && self.retiring_principal == other.retiring_principal
+            && self.retiring_service_principal == other.retiring_service_principal
+    }
+}
+impl Default for ListRetirableGrantsRequest {
+    fn default() -> Self {
+        Self {
+            limit: None,
+            marker: None,
+            retiring_principal: None,
+            retiring_service_principal: None,
+        }
+    }
 }
 impl ListRetirableGrantsRequest {
     /// Starts building a [`ListRetirableGrantsRequest`].
@@ -56,9 +83,26 @@ impl ListRetirableGrantsRequest {
     }
 }
 /// A builder for [`ListRetirableGrantsRequest`](crate::types::ListRetirableGrantsRequest); start one with `ListRetirableGrantsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListRetirableGrantsRequestBuilder {
     inner: crate::types::ListRetirableGrantsRequest,
+}
+impl Clone for ListRetirableGrantsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListRetirableGrantsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListRetirableGrantsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListRetirableGrantsRequest as Default>::default(),
+        }
+    }
 }
 impl ListRetirableGrantsRequestBuilder {
     /// Sets [`ListRetirableGrantsRequest::limit`](crate::types::ListRetirableGrantsRequest::limit): Use this parameter to specify the maximum number of items to return.

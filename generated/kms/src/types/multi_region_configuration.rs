@@ -4,7 +4,7 @@
 /// Describes the configuration of this multi-Region key. This field appears only when the KMS key is a primary or replica of a multi-Region key.
 ///
 /// For more information about any listed KMS key, use the `DescribeKey` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MultiRegionConfiguration {
     /// Indicates whether the KMS key is a `PRIMARY` or `REPLICA` key.
@@ -13,6 +13,31 @@ pub struct MultiRegionConfiguration {
     pub primary_key: Option<crate::types::MultiRegionKey>,
     /// displays the key ARNs and Regions of all replica keys. This field includes the current KMS key if it is a replica key.
     pub replica_keys: Option<Vec<crate::types::MultiRegionKey>>,
+}
+impl Clone for MultiRegionConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            multi_region_key_type: self.multi_region_key_type.clone(),
+            primary_key: self.primary_key.clone(),
+            replica_keys: self.replica_keys.clone(),
+        }
+    }
+}
+impl PartialEq for MultiRegionConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.multi_region_key_type == other.multi_region_key_type
+            && self.primary_key == other.primary_key
+            && self.replica_keys == other.replica_keys
+    }
+}
+impl Default for MultiRegionConfiguration {
+    fn default() -> Self {
+        Self {
+            multi_region_key_type: None,
+            primary_key: None,
+            replica_keys: None,
+        }
+    }
 }
 impl MultiRegionConfiguration {
     /// Starts building a [`MultiRegionConfiguration`].
@@ -37,9 +62,26 @@ impl MultiRegionConfiguration {
     }
 }
 /// A builder for [`MultiRegionConfiguration`](crate::types::MultiRegionConfiguration); start one with `MultiRegionConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MultiRegionConfigurationBuilder {
     inner: crate::types::MultiRegionConfiguration,
+}
+impl Clone for MultiRegionConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MultiRegionConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MultiRegionConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MultiRegionConfiguration as Default>::default(),
+        }
+    }
 }
 impl MultiRegionConfigurationBuilder {
     /// Sets [`MultiRegionConfiguration::multi_region_key_type`](crate::types::MultiRegionConfiguration::multi_region_key_type): Indicates whether the KMS key is a `PRIMARY` or `REPLICA` key.

@@ -2,13 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the primary or replica key in a multi-Region key.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MultiRegionKey {
     /// Displays the key ARN of a primary or replica key of a multi-Region key.
     pub arn: Option<String>,
     /// Displays the Amazon Web Services Region of a primary or replica key in a multi-Region key.
     pub region: Option<String>,
+}
+impl Clone for MultiRegionKey {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            region: self.region.clone(),
+        }
+    }
+}
+impl PartialEq for MultiRegionKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.region == other.region
+    }
+}
+impl Default for MultiRegionKey {
+    fn default() -> Self {
+        Self { arn: None, region: None }
+    }
 }
 impl MultiRegionKey {
     /// Starts building a [`MultiRegionKey`].
@@ -28,9 +46,26 @@ impl MultiRegionKey {
     }
 }
 /// A builder for [`MultiRegionKey`](crate::types::MultiRegionKey); start one with `MultiRegionKey::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MultiRegionKeyBuilder {
     inner: crate::types::MultiRegionKey,
+}
+impl Clone for MultiRegionKeyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MultiRegionKeyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MultiRegionKeyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MultiRegionKey as Default>::default(),
+        }
+    }
 }
 impl MultiRegionKeyBuilder {
     /// Sets [`MultiRegionKey::arn`](crate::types::MultiRegionKey::arn): Displays the key ARN of a primary or replica key of a multi-Region key.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutKeyPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutKeyPolicyRequest {
     /// Sets the key policy on the specified KMS key.
@@ -52,6 +52,34 @@ pub struct PutKeyPolicyRequest {
     /// Use this parameter only when you intend to prevent the principal that is making the request from making a subsequent [PutKeyPolicy](https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html) request on the KMS key.
     pub bypass_policy_lockout_safety_check: Option<bool>,
 }
+impl Clone for PutKeyPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            policy_name: self.policy_name.clone(),
+            policy: self.policy.clone(),
+            bypass_policy_lockout_safety_check: self.bypass_policy_lockout_safety_check,
+        }
+    }
+}
+impl PartialEq for PutKeyPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.policy_name == other.policy_name
+            && self.policy == other.policy
+            && self.bypass_policy_lockout_safety_check
+                == other.bypass_policy_lockout_safety_check
+    }
+}
+impl Default for PutKeyPolicyRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            policy_name: None,
+            policy: None,
+            bypass_policy_lockout_safety_check: None,
+        }
+    }
+}
 impl PutKeyPolicyRequest {
     /// Starts building a [`PutKeyPolicyRequest`].
     #[inline]
@@ -86,9 +114,26 @@ impl PutKeyPolicyRequest {
     }
 }
 /// A builder for [`PutKeyPolicyRequest`](crate::types::PutKeyPolicyRequest); start one with `PutKeyPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutKeyPolicyRequestBuilder {
     inner: crate::types::PutKeyPolicyRequest,
+}
+impl Clone for PutKeyPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutKeyPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutKeyPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutKeyPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl PutKeyPolicyRequestBuilder {
     /// Sets [`PutKeyPolicyRequest::key_id`](crate::types::PutKeyPolicyRequest::key_id): Sets the key policy on the specified KMS key.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReEncryptRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReEncryptRequest {
     /// Ciphertext of the data to reencrypt.
@@ -84,6 +84,55 @@ pub struct ReEncryptRequest {
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
     pub dry_run_modifiers: Option<Vec<crate::types::DryRunModifierType>>,
 }
+impl Clone for ReEncryptRequest {
+    fn clone(&self) -> Self {
+        Self {
+            ciphertext_blob: self.ciphertext_blob.clone(),
+            source_encryption_context: self.source_encryption_context.clone(),
+            source_key_id: self.source_key_id.clone(),
+            destination_key_id: self.destination_key_id.clone(),
+            destination_encryption_context: self.destination_encryption_context.clone(),
+            source_encryption_algorithm: self.source_encryption_algorithm.clone(),
+            destination_encryption_algorithm: self
+                .destination_encryption_algorithm
+                .clone(),
+            grant_tokens: self.grant_tokens.clone(),
+            dry_run: self.dry_run,
+            dry_run_modifiers: self.dry_run_modifiers.clone(),
+        }
+    }
+}
+impl PartialEq for ReEncryptRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.ciphertext_blob == other.ciphertext_blob
+            && self.source_encryption_context == other.source_encryption_context
+            && self.source_key_id == other.source_key_id
+            && self.destination_key_id == other.destination_key_id
+            && self.destination_encryption_context
+                == other.destination_encryption_context
+            && self.source_encryption_algorithm == other.source_encryption_algorithm
+            && self.destination_encryption_algorithm
+                == other.destination_encryption_algorithm
+            && self.grant_tokens == other.grant_tokens && self.dry_run == other.dry_run
+            && self.dry_run_modifiers == other.dry_run_modifiers
+    }
+}
+impl Default for ReEncryptRequest {
+    fn default() -> Self {
+        Self {
+            ciphertext_blob: None,
+            source_encryption_context: None,
+            source_key_id: None,
+            destination_key_id: None,
+            destination_encryption_context: None,
+            source_encryption_algorithm: None,
+            destination_encryption_algorithm: None,
+            grant_tokens: None,
+            dry_run: None,
+            dry_run_modifiers: None,
+        }
+    }
+}
 impl ReEncryptRequest {
     /// Starts building a [`ReEncryptRequest`].
     #[inline]
@@ -156,9 +205,26 @@ impl ReEncryptRequest {
     }
 }
 /// A builder for [`ReEncryptRequest`](crate::types::ReEncryptRequest); start one with `ReEncryptRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReEncryptRequestBuilder {
     inner: crate::types::ReEncryptRequest,
+}
+impl Clone for ReEncryptRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReEncryptRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReEncryptRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReEncryptRequest as Default>::default(),
+        }
+    }
 }
 impl ReEncryptRequestBuilder {
     /// Sets [`ReEncryptRequest::ciphertext_blob`](crate::types::ReEncryptRequest::ciphertext_blob): Ciphertext of the data to reencrypt.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReEncryptResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReEncryptResponse {
     /// The reencrypted data. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
@@ -19,6 +19,45 @@ pub struct ReEncryptResponse {
     pub source_key_material_id: Option<String>,
     /// The identifier of the key material used to reencrypt the data. This field is present only when data is reencrypted using a symmetric encryption KMS key.
     pub destination_key_material_id: Option<String>,
+}
+impl Clone for ReEncryptResponse {
+    fn clone(&self) -> Self {
+        Self {
+            ciphertext_blob: self.ciphertext_blob.clone(),
+            source_key_id: self.source_key_id.clone(),
+            key_id: self.key_id.clone(),
+            source_encryption_algorithm: self.source_encryption_algorithm.clone(),
+            destination_encryption_algorithm: self
+                .destination_encryption_algorithm
+                .clone(),
+            source_key_material_id: self.source_key_material_id.clone(),
+            destination_key_material_id: self.destination_key_material_id.clone(),
+        }
+    }
+}
+impl PartialEq for ReEncryptResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.ciphertext_blob == other.ciphertext_blob
+            && self.source_key_id == other.source_key_id && self.key_id == other.key_id
+            && self.source_encryption_algorithm == other.source_encryption_algorithm
+            && self.destination_encryption_algorithm
+                == other.destination_encryption_algorithm
+            && self.source_key_material_id == other.source_key_material_id
+            && self.destination_key_material_id == other.destination_key_material_id
+    }
+}
+impl Default for ReEncryptResponse {
+    fn default() -> Self {
+        Self {
+            ciphertext_blob: None,
+            source_key_id: None,
+            key_id: None,
+            source_encryption_algorithm: None,
+            destination_encryption_algorithm: None,
+            source_key_material_id: None,
+            destination_key_material_id: None,
+        }
+    }
 }
 impl ReEncryptResponse {
     /// Starts building a [`ReEncryptResponse`].
@@ -78,9 +117,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ReEncryptResponse {
     }
 }
 /// A builder for [`ReEncryptResponse`](crate::types::ReEncryptResponse); start one with `ReEncryptResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReEncryptResponseBuilder {
     inner: crate::types::ReEncryptResponse,
+}
+impl Clone for ReEncryptResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReEncryptResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReEncryptResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReEncryptResponse as Default>::default(),
+        }
+    }
 }
 impl ReEncryptResponseBuilder {
     /// Sets [`ReEncryptResponse::ciphertext_blob`](crate::types::ReEncryptResponse::ciphertext_blob): The reencrypted data.

@@ -4,13 +4,35 @@
 /// Contains information about the party that receives the response from the API operation.
 ///
 /// This data type is designed to support Amazon Web Services Nitro Enclaves and Amazon Web Services NitroTPM, which lets you create an attested environment in Amazon EC2. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RecipientInfo {
     /// The encryption algorithm that KMS should use with the public key for an Amazon Web Services Nitro Enclave or NitroTPM to encrypt plaintext values for the response. The only valid value is `RSAES_OAEP_SHA_256`.
     pub key_encryption_algorithm: Option<crate::types::KeyEncryptionMechanism>,
     /// The attestation document for an Amazon Web Services Nitro Enclave or a NitroTPM. This document includes the enclave's public key.
     pub attestation_document: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for RecipientInfo {
+    fn clone(&self) -> Self {
+        Self {
+            key_encryption_algorithm: self.key_encryption_algorithm.clone(),
+            attestation_document: self.attestation_document.clone(),
+        }
+    }
+}
+impl PartialEq for RecipientInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_encryption_algorithm == other.key_encryption_algorithm
+            && self.attestation_document == other.attestation_document
+    }
+}
+impl Default for RecipientInfo {
+    fn default() -> Self {
+        Self {
+            key_encryption_algorithm: None,
+            attestation_document: None,
+        }
+    }
 }
 impl RecipientInfo {
     /// Starts building a [`RecipientInfo`].
@@ -32,9 +54,26 @@ impl RecipientInfo {
     }
 }
 /// A builder for [`RecipientInfo`](crate::types::RecipientInfo); start one with `RecipientInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RecipientInfoBuilder {
     inner: crate::types::RecipientInfo,
+}
+impl Clone for RecipientInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RecipientInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RecipientInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RecipientInfo as Default>::default(),
+        }
+    }
 }
 impl RecipientInfoBuilder {
     /// Sets [`RecipientInfo::key_encryption_algorithm`](crate::types::RecipientInfo::key_encryption_algorithm): The encryption algorithm that KMS should use with the public key for an Amazon Web Services Nitro Enclave or NitroTPM to encrypt plaintext values for the response.

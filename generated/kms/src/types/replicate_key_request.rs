@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplicateKeyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicateKeyRequest {
     /// Identifies the multi-Region primary key that is being replicated. To determine whether a KMS key is a multi-Region primary key, use the `DescribeKey` operation to check the value of the [`MultiRegionKeyType`](crate::types::MultiRegionKeyType) property.
@@ -72,6 +72,39 @@ pub struct ReplicateKeyRequest {
     /// When you add tags to an Amazon Web Services resource, Amazon Web Services generates a cost allocation report with usage and costs aggregated by tags. Tags can also be used to control access to a KMS key. For details, see [Tags in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/tagging-keys.html).
     pub tags: Option<Vec<crate::types::Tag>>,
 }
+impl Clone for ReplicateKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            replica_region: self.replica_region.clone(),
+            policy: self.policy.clone(),
+            bypass_policy_lockout_safety_check: self.bypass_policy_lockout_safety_check,
+            description: self.description.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for ReplicateKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.replica_region == other.replica_region
+            && self.policy == other.policy
+            && self.bypass_policy_lockout_safety_check
+                == other.bypass_policy_lockout_safety_check
+            && self.description == other.description && self.tags == other.tags
+    }
+}
+impl Default for ReplicateKeyRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            replica_region: None,
+            policy: None,
+            bypass_policy_lockout_safety_check: None,
+            description: None,
+            tags: None,
+        }
+    }
+}
 impl ReplicateKeyRequest {
     /// Starts building a [`ReplicateKeyRequest`].
     #[inline]
@@ -116,9 +149,26 @@ impl ReplicateKeyRequest {
     }
 }
 /// A builder for [`ReplicateKeyRequest`](crate::types::ReplicateKeyRequest); start one with `ReplicateKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicateKeyRequestBuilder {
     inner: crate::types::ReplicateKeyRequest,
+}
+impl Clone for ReplicateKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicateKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicateKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicateKeyRequest as Default>::default(),
+        }
+    }
 }
 impl ReplicateKeyRequestBuilder {
     /// Sets [`ReplicateKeyRequest::key_id`](crate::types::ReplicateKeyRequest::key_id): Identifies the multi-Region primary key that is being replicated.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplicateKeyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplicateKeyResponse {
     /// Displays details about the new replica key, including its Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) and [Key states of KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html). It also includes the ARN and Amazon Web Services Region of its primary key and other replica keys.
@@ -11,6 +11,31 @@ pub struct ReplicateKeyResponse {
     pub replica_policy: Option<String>,
     /// The tags on the new replica key. The value is a list of tag key and tag value pairs.
     pub replica_tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for ReplicateKeyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            replica_key_metadata: self.replica_key_metadata.clone(),
+            replica_policy: self.replica_policy.clone(),
+            replica_tags: self.replica_tags.clone(),
+        }
+    }
+}
+impl PartialEq for ReplicateKeyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.replica_key_metadata == other.replica_key_metadata
+            && self.replica_policy == other.replica_policy
+            && self.replica_tags == other.replica_tags
+    }
+}
+impl Default for ReplicateKeyResponse {
+    fn default() -> Self {
+        Self {
+            replica_key_metadata: None,
+            replica_policy: None,
+            replica_tags: None,
+        }
+    }
 }
 impl ReplicateKeyResponse {
     /// Starts building a [`ReplicateKeyResponse`].
@@ -46,9 +71,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ReplicateKeyResponse {
     }
 }
 /// A builder for [`ReplicateKeyResponse`](crate::types::ReplicateKeyResponse); start one with `ReplicateKeyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplicateKeyResponseBuilder {
     inner: crate::types::ReplicateKeyResponse,
+}
+impl Clone for ReplicateKeyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplicateKeyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplicateKeyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReplicateKeyResponse as Default>::default(),
+        }
+    }
 }
 impl ReplicateKeyResponseBuilder {
     /// Sets [`ReplicateKeyResponse::replica_key_metadata`](crate::types::ReplicateKeyResponse::replica_key_metadata): Displays details about the new replica key, including its Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) and [Key states of KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RetireGrantRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RetireGrantRequest {
     /// Identifies the grant to be retired. You can use a grant token to identify a new grant even before it has achieved eventual consistency.
@@ -21,6 +21,32 @@ pub struct RetireGrantRequest {
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
     pub dry_run: Option<bool>,
+}
+impl Clone for RetireGrantRequest {
+    fn clone(&self) -> Self {
+        Self {
+            grant_token: self.grant_token.clone(),
+            key_id: self.key_id.clone(),
+            grant_id: self.grant_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RetireGrantRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.grant_token == other.grant_token && self.key_id == other.key_id
+            && self.grant_id == other.grant_id && self.dry_run == other.dry_run
+    }
+}
+impl Default for RetireGrantRequest {
+    fn default() -> Self {
+        Self {
+            grant_token: None,
+            key_id: None,
+            grant_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl RetireGrantRequest {
     /// Starts building a [`RetireGrantRequest`].
@@ -56,9 +82,26 @@ impl RetireGrantRequest {
     }
 }
 /// A builder for [`RetireGrantRequest`](crate::types::RetireGrantRequest); start one with `RetireGrantRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RetireGrantRequestBuilder {
     inner: crate::types::RetireGrantRequest,
+}
+impl Clone for RetireGrantRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RetireGrantRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RetireGrantRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RetireGrantRequest as Default>::default(),
+        }
+    }
 }
 impl RetireGrantRequestBuilder {
     /// Sets [`RetireGrantRequest::grant_token`](crate::types::RetireGrantRequest::grant_token): Identifies the grant to be retired.

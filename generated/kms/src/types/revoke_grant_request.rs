@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RevokeGrantRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RevokeGrantRequest {
     /// A unique identifier for the KMS key associated with the grant. To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
@@ -26,6 +26,30 @@ pub struct RevokeGrantRequest {
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
     pub dry_run: Option<bool>,
+}
+impl Clone for RevokeGrantRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            grant_id: self.grant_id.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for RevokeGrantRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.grant_id == other.grant_id
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for RevokeGrantRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            grant_id: None,
+            dry_run: None,
+        }
+    }
 }
 impl RevokeGrantRequest {
     /// Starts building a [`RevokeGrantRequest`].
@@ -56,9 +80,26 @@ impl RevokeGrantRequest {
     }
 }
 /// A builder for [`RevokeGrantRequest`](crate::types::RevokeGrantRequest); start one with `RevokeGrantRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RevokeGrantRequestBuilder {
     inner: crate::types::RevokeGrantRequest,
+}
+impl Clone for RevokeGrantRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RevokeGrantRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RevokeGrantRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RevokeGrantRequest as Default>::default(),
+        }
+    }
 }
 impl RevokeGrantRequestBuilder {
     /// Sets [`RevokeGrantRequest::key_id`](crate::types::RevokeGrantRequest::key_id): A unique identifier for the KMS key associated with the grant.

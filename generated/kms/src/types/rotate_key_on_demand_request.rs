@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RotateKeyOnDemandRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RotateKeyOnDemandRequest {
     /// Identifies a symmetric encryption KMS key. You cannot perform on-demand rotation of [asymmetric KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html), [HMAC KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/hmac.html), multi-Region KMS keys with [imported key material](https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html), or KMS keys in a [custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). To perform on-demand rotation of a set of related [multi-Region keys](https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html#multi-region-rotate), invoke the on-demand rotation on the primary key.
@@ -18,6 +18,23 @@ pub struct RotateKeyOnDemandRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub key_id: Option<String>,
+}
+impl Clone for RotateKeyOnDemandRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+        }
+    }
+}
+impl PartialEq for RotateKeyOnDemandRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+    }
+}
+impl Default for RotateKeyOnDemandRequest {
+    fn default() -> Self {
+        Self { key_id: None }
+    }
 }
 impl RotateKeyOnDemandRequest {
     /// Starts building a [`RotateKeyOnDemandRequest`].
@@ -38,9 +55,26 @@ impl RotateKeyOnDemandRequest {
     }
 }
 /// A builder for [`RotateKeyOnDemandRequest`](crate::types::RotateKeyOnDemandRequest); start one with `RotateKeyOnDemandRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RotateKeyOnDemandRequestBuilder {
     inner: crate::types::RotateKeyOnDemandRequest,
+}
+impl Clone for RotateKeyOnDemandRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RotateKeyOnDemandRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RotateKeyOnDemandRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RotateKeyOnDemandRequest as Default>::default(),
+        }
+    }
 }
 impl RotateKeyOnDemandRequestBuilder {
     /// Sets [`RotateKeyOnDemandRequest::key_id`](crate::types::RotateKeyOnDemandRequest::key_id): Identifies a symmetric encryption KMS key.

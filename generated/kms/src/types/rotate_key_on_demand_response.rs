@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RotateKeyOnDemandResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RotateKeyOnDemandResponse {
     /// Identifies the symmetric encryption KMS key that you initiated on-demand rotation on.
     pub key_id: Option<String>,
+}
+impl Clone for RotateKeyOnDemandResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+        }
+    }
+}
+impl PartialEq for RotateKeyOnDemandResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+    }
+}
+impl Default for RotateKeyOnDemandResponse {
+    fn default() -> Self {
+        Self { key_id: None }
+    }
 }
 impl RotateKeyOnDemandResponse {
     /// Starts building a [`RotateKeyOnDemandResponse`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for RotateKeyOnDemandResponse {
     }
 }
 /// A builder for [`RotateKeyOnDemandResponse`](crate::types::RotateKeyOnDemandResponse); start one with `RotateKeyOnDemandResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RotateKeyOnDemandResponseBuilder {
     inner: crate::types::RotateKeyOnDemandResponse,
+}
+impl Clone for RotateKeyOnDemandResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RotateKeyOnDemandResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RotateKeyOnDemandResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RotateKeyOnDemandResponse as Default>::default(),
+        }
+    }
 }
 impl RotateKeyOnDemandResponseBuilder {
     /// Sets [`RotateKeyOnDemandResponse::key_id`](crate::types::RotateKeyOnDemandResponse::key_id): Identifies the symmetric encryption KMS key that you initiated on-demand rotation on.

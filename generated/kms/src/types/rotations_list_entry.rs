@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Each entry contains information about one of the key materials associated with a KMS key.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RotationsListEntry {
     /// Unique identifier of the key.
@@ -23,6 +23,48 @@ pub struct RotationsListEntry {
     pub rotation_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Identifies whether the key material rotation was a scheduled [automatic rotation](https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable-disable.html) or an [on-demand rotation](https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-on-demand.html). This field is not present for the first key material or an imported key material in `PENDING_ROTATION` state.
     pub rotation_type: Option<crate::types::RotationType>,
+}
+impl Clone for RotationsListEntry {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            key_material_id: self.key_material_id.clone(),
+            key_material_description: self.key_material_description.clone(),
+            import_state: self.import_state.clone(),
+            key_material_state: self.key_material_state.clone(),
+            expiration_model: self.expiration_model.clone(),
+            valid_to: self.valid_to,
+            rotation_date: self.rotation_date,
+            rotation_type: self.rotation_type.clone(),
+        }
+    }
+}
+impl PartialEq for RotationsListEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.key_material_id == other.key_material_id
+            && self.key_material_description == other.key_material_description
+            && self.import_state == other.import_state
+            && self.key_material_state == other.key_material_state
+            && self.expiration_model == other.expiration_model
+            && self.valid_to == other.valid_to
+            && self.rotation_date == other.rotation_date
+            && self.rotation_type == other.rotation_type
+    }
+}
+impl Default for RotationsListEntry {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            key_material_id: None,
+            key_material_description: None,
+            import_state: None,
+            key_material_state: None,
+            expiration_model: None,
+            valid_to: None,
+            rotation_date: None,
+            rotation_type: None,
+        }
+    }
 }
 impl RotationsListEntry {
     /// Starts building a [`RotationsListEntry`].
@@ -77,9 +119,26 @@ impl RotationsListEntry {
     }
 }
 /// A builder for [`RotationsListEntry`](crate::types::RotationsListEntry); start one with `RotationsListEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RotationsListEntryBuilder {
     inner: crate::types::RotationsListEntry,
+}
+impl Clone for RotationsListEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RotationsListEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RotationsListEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RotationsListEntry as Default>::default(),
+        }
+    }
 }
 impl RotationsListEntryBuilder {
     /// Sets [`RotationsListEntry::key_id`](crate::types::RotationsListEntry::key_id): Unique identifier of the key.

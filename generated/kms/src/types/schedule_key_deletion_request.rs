@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ScheduleKeyDeletionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduleKeyDeletionRequest {
     /// The unique identifier of the KMS key to delete.
@@ -24,6 +24,28 @@ pub struct ScheduleKeyDeletionRequest {
     ///
     /// This value is optional. If you include a value, it must be between 7 and 30, inclusive. If you do not include a value, it defaults to 30. You can use the [`kms:ScheduleKeyDeletionPendingWindowInDays`](https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-schedule-key-deletion-pending-window-in-days) condition key to further constrain the values that principals can specify in the `PendingWindowInDays` parameter.
     pub pending_window_in_days: Option<i32>,
+}
+impl Clone for ScheduleKeyDeletionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            pending_window_in_days: self.pending_window_in_days,
+        }
+    }
+}
+impl PartialEq for ScheduleKeyDeletionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id
+            && self.pending_window_in_days == other.pending_window_in_days
+    }
+}
+impl Default for ScheduleKeyDeletionRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            pending_window_in_days: None,
+        }
+    }
 }
 impl ScheduleKeyDeletionRequest {
     /// Starts building a [`ScheduleKeyDeletionRequest`].
@@ -49,9 +71,26 @@ impl ScheduleKeyDeletionRequest {
     }
 }
 /// A builder for [`ScheduleKeyDeletionRequest`](crate::types::ScheduleKeyDeletionRequest); start one with `ScheduleKeyDeletionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduleKeyDeletionRequestBuilder {
     inner: crate::types::ScheduleKeyDeletionRequest,
+}
+impl Clone for ScheduleKeyDeletionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduleKeyDeletionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduleKeyDeletionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduleKeyDeletionRequest as Default>::default(),
+        }
+    }
 }
 impl ScheduleKeyDeletionRequestBuilder {
     /// Sets [`ScheduleKeyDeletionRequest::key_id`](crate::types::ScheduleKeyDeletionRequest::key_id): The unique identifier of the KMS key to delete.

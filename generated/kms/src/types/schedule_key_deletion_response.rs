@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ScheduleKeyDeletionResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScheduleKeyDeletionResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key whose deletion is scheduled.
@@ -19,6 +19,33 @@ pub struct ScheduleKeyDeletionResponse {
     ///
     /// If the KMS key is a multi-Region primary key with replicas, the waiting period begins when the last of its replica keys is deleted. Otherwise, the waiting period begins immediately.
     pub pending_window_in_days: Option<i32>,
+}
+impl Clone for ScheduleKeyDeletionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            deletion_date: self.deletion_date,
+            key_state: self.key_state.clone(),
+            pending_window_in_days: self.pending_window_in_days,
+        }
+    }
+}
+impl PartialEq for ScheduleKeyDeletionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.deletion_date == other.deletion_date
+            && self.key_state == other.key_state
+            && self.pending_window_in_days == other.pending_window_in_days
+    }
+}
+impl Default for ScheduleKeyDeletionResponse {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            deletion_date: None,
+            key_state: None,
+            pending_window_in_days: None,
+        }
+    }
 }
 impl ScheduleKeyDeletionResponse {
     /// Starts building a [`ScheduleKeyDeletionResponse`].
@@ -59,9 +86,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ScheduleKeyDeletionResponse {
     }
 }
 /// A builder for [`ScheduleKeyDeletionResponse`](crate::types::ScheduleKeyDeletionResponse); start one with `ScheduleKeyDeletionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScheduleKeyDeletionResponseBuilder {
     inner: crate::types::ScheduleKeyDeletionResponse,
+}
+impl Clone for ScheduleKeyDeletionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScheduleKeyDeletionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScheduleKeyDeletionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScheduleKeyDeletionResponse as Default>::default(),
+        }
+    }
 }
 impl ScheduleKeyDeletionResponseBuilder {
     /// Sets [`ScheduleKeyDeletionResponse::key_id`](crate::types::ScheduleKeyDeletionResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key whose deletion is scheduled.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SignRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SignRequest {
     /// Identifies an asymmetric KMS key. KMS uses the private key in the asymmetric KMS key to sign the message. The `KeyUsage` type of the KMS key must be `SIGN_VERIFY`. To find the `KeyUsage` of a KMS key, use the `DescribeKey` operation.
@@ -68,6 +67,39 @@ pub struct SignRequest {
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
     pub dry_run: Option<bool>,
 }
+impl Clone for SignRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            message: self.message.clone(),
+            message_type: self.message_type.clone(),
+            grant_tokens: self.grant_tokens.clone(),
+            signing_algorithm: self.signing_algorithm.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for SignRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.message == other.message
+            && self.message_type == other.message_type
+            && self.grant_tokens == other.grant_tokens
+            && self.signing_algorithm == other.signing_algorithm
+            && self.dry_run == other.dry_run
+    }
+}
+impl Default for SignRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            message: None,
+            message_type: None,
+            grant_tokens: None,
+            signing_algorithm: None,
+            dry_run: None,
+        }
+    }
+}
 impl SignRequest {
     /// Starts building a [`SignRequest`].
     #[inline]
@@ -124,9 +156,26 @@ impl ::std::fmt::Debug for SignRequest {
     }
 }
 /// A builder for [`SignRequest`](crate::types::SignRequest); start one with `SignRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SignRequestBuilder {
     inner: crate::types::SignRequest,
+}
+impl Clone for SignRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SignRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SignRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SignRequest as Default>::default(),
+        }
+    }
 }
 impl SignRequestBuilder {
     /// Sets [`SignRequest::key_id`](crate::types::SignRequest::key_id): Identifies an asymmetric KMS key.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SignResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SignResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key that was used to sign the message.
@@ -16,6 +16,30 @@ pub struct SignResponse {
     pub signature: Option<::awsgen_runtime::primitives::Blob>,
     /// The signing algorithm that was used to sign the message.
     pub signing_algorithm: Option<crate::types::SigningAlgorithmSpec>,
+}
+impl Clone for SignResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            signature: self.signature.clone(),
+            signing_algorithm: self.signing_algorithm.clone(),
+        }
+    }
+}
+impl PartialEq for SignResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.signature == other.signature
+            && self.signing_algorithm == other.signing_algorithm
+    }
+}
+impl Default for SignResponse {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            signature: None,
+            signing_algorithm: None,
+        }
+    }
 }
 impl SignResponse {
     /// Starts building a [`SignResponse`].
@@ -51,9 +75,26 @@ impl ::awsgen_runtime::protocol::FromResponse for SignResponse {
     }
 }
 /// A builder for [`SignResponse`](crate::types::SignResponse); start one with `SignResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SignResponseBuilder {
     inner: crate::types::SignResponse,
+}
+impl Clone for SignResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SignResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SignResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SignResponse as Default>::default(),
+        }
+    }
 }
 impl SignResponseBuilder {
     /// Sets [`SignResponse::key_id`](crate::types::SignResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key that was used to sign the message.

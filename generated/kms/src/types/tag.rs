@@ -6,7 +6,7 @@
 /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
 ///
 /// For information about the rules that apply to tag keys and tag values, see [User-Defined Tag Restrictions](https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/allocation-tag-restrictions.html) in the *Amazon Web Services Billing and Cost Management User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key of the tag.
@@ -17,6 +17,27 @@ pub struct Tag {
     ///
     /// Required: the builder's `build()` fails without it.
     pub tag_value: Option<String>,
+}
+impl Clone for Tag {
+    fn clone(&self) -> Self {
+        Self {
+            tag_key: self.tag_key.clone(),
+            tag_value: self.tag_value.clone(),
+        }
+    }
+}
+impl PartialEq for Tag {
+    fn eq(&self, other: &Self) -> bool {
+        self.tag_key == other.tag_key && self.tag_value == other.tag_value
+    }
+}
+impl Default for Tag {
+    fn default() -> Self {
+        Self {
+            tag_key: None,
+            tag_value: None,
+        }
+    }
 }
 impl Tag {
     /// Starts building a [`Tag`].
@@ -36,9 +57,26 @@ impl Tag {
     }
 }
 /// A builder for [`Tag`](crate::types::Tag); start one with `Tag::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagBuilder {
     inner: crate::types::Tag,
+}
+impl Clone for TagBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Tag as Default>::default(),
+        }
+    }
 }
 impl TagBuilder {
     /// Sets [`Tag::tag_key`](crate::types::Tag::tag_key): The key of the tag.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TagResourceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagResourceRequest {
     /// Identifies a customer managed key in the account and Region.
@@ -26,6 +26,24 @@ pub struct TagResourceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TagResourceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TagResourceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.tags == other.tags
+    }
+}
+impl Default for TagResourceRequest {
+    fn default() -> Self {
+        Self { key_id: None, tags: None }
+    }
 }
 impl TagResourceRequest {
     /// Starts building a [`TagResourceRequest`].
@@ -51,9 +69,26 @@ impl TagResourceRequest {
     }
 }
 /// A builder for [`TagResourceRequest`](crate::types::TagResourceRequest); start one with `TagResourceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagResourceRequestBuilder {
     inner: crate::types::TagResourceRequest,
+}
+impl Clone for TagResourceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagResourceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagResourceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TagResourceRequest as Default>::default(),
+        }
+    }
 }
 impl TagResourceRequestBuilder {
     /// Sets [`TagResourceRequest::key_id`](crate::types::TagResourceRequest::key_id): Identifies a customer managed key in the account and Region.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateAliasRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateAliasRequest {
     /// Identifies the alias that is changing its KMS key. This value must begin with `alias/` followed by the alias name, such as `alias/ExampleAlias`. You cannot use `UpdateAlias` to change the alias name.
@@ -29,6 +29,27 @@ pub struct UpdateAliasRequest {
     /// Required: the builder's `build()` fails without it.
     pub target_key_id: Option<String>,
 }
+impl Clone for UpdateAliasRequest {
+    fn clone(&self) -> Self {
+        Self {
+            alias_name: self.alias_name.clone(),
+            target_key_id: self.target_key_id.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateAliasRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.alias_name == other.alias_name && self.target_key_id == other.target_key_id
+    }
+}
+impl Default for UpdateAliasRequest {
+    fn default() -> Self {
+        Self {
+            alias_name: None,
+            target_key_id: None,
+        }
+    }
+}
 impl UpdateAliasRequest {
     /// Starts building a [`UpdateAliasRequest`].
     #[inline]
@@ -53,9 +74,26 @@ impl UpdateAliasRequest {
     }
 }
 /// A builder for [`UpdateAliasRequest`](crate::types::UpdateAliasRequest); start one with `UpdateAliasRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateAliasRequestBuilder {
     inner: crate::types::UpdateAliasRequest,
+}
+impl Clone for UpdateAliasRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateAliasRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateAliasRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateAliasRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateAliasRequestBuilder {
     /// Sets [`UpdateAliasRequest::alias_name`](crate::types::UpdateAliasRequest::alias_name): Identifies the alias that is changing its KMS key.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCustomKeyStoreRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateCustomKeyStoreRequest {
     /// Identifies the custom key store that you want to update. Enter the ID of the custom key store. To find the ID of a custom key store, use the `DescribeCustomKeyStores` operation.
@@ -71,6 +70,61 @@ pub struct UpdateCustomKeyStoreRequest {
     ///
     /// To change this value, the external key store must be disconnected.
     pub xks_proxy_connectivity: Option<crate::types::XksProxyConnectivityType>,
+}
+impl Clone for UpdateCustomKeyStoreRequest {
+    fn clone(&self) -> Self {
+        Self {
+            custom_key_store_id: self.custom_key_store_id.clone(),
+            new_custom_key_store_name: self.new_custom_key_store_name.clone(),
+            key_store_password: self.key_store_password.clone(),
+            cloud_hsm_cluster_id: self.cloud_hsm_cluster_id.clone(),
+            xks_proxy_uri_endpoint: self.xks_proxy_uri_endpoint.clone(),
+            xks_proxy_uri_path: self.xks_proxy_uri_path.clone(),
+            xks_proxy_vpc_endpoint_service_name: self
+                .xks_proxy_vpc_endpoint_service_name
+                .clone(),
+            xks_proxy_vpc_endpoint_service_owner: self
+                .xks_proxy_vpc_endpoint_service_owner
+                .clone(),
+            xks_proxy_authentication_credential: self
+                .xks_proxy_authentication_credential
+                .clone(),
+            xks_proxy_connectivity: self.xks_proxy_connectivity.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateCustomKeyStoreRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.custom_key_store_id == other.custom_key_store_id
+            && self.new_custom_key_store_name == other.new_custom_key_store_name
+            && self.key_store_password == other.key_store_password
+            && self.cloud_hsm_cluster_id == other.cloud_hsm_cluster_id
+            && self.xks_proxy_uri_endpoint == other.xks_proxy_uri_endpoint
+            && self.xks_proxy_uri_path == other.xks_proxy_uri_path
+            && self.xks_proxy_vpc_endpoint_service_name
+                == other.xks_proxy_vpc_endpoint_service_name
+            && self.xks_proxy_vpc_endpoint_service_owner
+                == other.xks_proxy_vpc_endpoint_service_owner
+            && self.xks_proxy_authentication_credential
+                == other.xks_proxy_authentication_credential
+            && self.xks_proxy_connectivity == other.xks_proxy_connectivity
+    }
+}
+impl Default for UpdateCustomKeyStoreRequest {
+    fn default() -> Self {
+        Self {
+            custom_key_store_id: None,
+            new_custom_key_store_name: None,
+            key_store_password: None,
+            cloud_hsm_cluster_id: None,
+            xks_proxy_uri_endpoint: None,
+            xks_proxy_uri_path: None,
+            xks_proxy_vpc_endpoint_service_name: None,
+            xks_proxy_vpc_endpoint_service_owner: None,
+            xks_proxy_authentication_credential: None,
+            xks_proxy_connectivity: None,
+        }
+    }
 }
 impl UpdateCustomKeyStoreRequest {
     /// Starts building a [`UpdateCustomKeyStoreRequest`].
@@ -168,9 +222,26 @@ impl ::std::fmt::Debug for UpdateCustomKeyStoreRequest {
     }
 }
 /// A builder for [`UpdateCustomKeyStoreRequest`](crate::types::UpdateCustomKeyStoreRequest); start one with `UpdateCustomKeyStoreRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateCustomKeyStoreRequestBuilder {
     inner: crate::types::UpdateCustomKeyStoreRequest,
+}
+impl Clone for UpdateCustomKeyStoreRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateCustomKeyStoreRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateCustomKeyStoreRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateCustomKeyStoreRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateCustomKeyStoreRequestBuilder {
     /// Sets [`UpdateCustomKeyStoreRequest::custom_key_store_id`](crate::types::UpdateCustomKeyStoreRequest::custom_key_store_id): Identifies the custom key store that you want to update.

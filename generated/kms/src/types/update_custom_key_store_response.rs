@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCustomKeyStoreResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateCustomKeyStoreResponse {}
+impl Clone for UpdateCustomKeyStoreResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for UpdateCustomKeyStoreResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for UpdateCustomKeyStoreResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl UpdateCustomKeyStoreResponse {
     /// Starts building a [`UpdateCustomKeyStoreResponse`].
     #[inline]
@@ -24,9 +39,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateCustomKeyStoreResponse {
     }
 }
 /// A builder for [`UpdateCustomKeyStoreResponse`](crate::types::UpdateCustomKeyStoreResponse); start one with `UpdateCustomKeyStoreResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateCustomKeyStoreResponseBuilder {
     inner: crate::types::UpdateCustomKeyStoreResponse,
+}
+impl Clone for UpdateCustomKeyStoreResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateCustomKeyStoreResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateCustomKeyStoreResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateCustomKeyStoreResponse as Default>::default(),
+        }
+    }
 }
 impl UpdateCustomKeyStoreResponseBuilder {
     /// Builds the [`UpdateCustomKeyStoreResponse`]; it has no required members, so this cannot fail.

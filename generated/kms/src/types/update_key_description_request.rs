@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateKeyDescriptionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateKeyDescriptionRequest {
     /// Updates the description of the specified KMS key.
@@ -24,6 +24,27 @@ pub struct UpdateKeyDescriptionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub description: Option<String>,
+}
+impl Clone for UpdateKeyDescriptionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            description: self.description.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateKeyDescriptionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.description == other.description
+    }
+}
+impl Default for UpdateKeyDescriptionRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            description: None,
+        }
+    }
 }
 impl UpdateKeyDescriptionRequest {
     /// Starts building a [`UpdateKeyDescriptionRequest`].
@@ -49,9 +70,26 @@ impl UpdateKeyDescriptionRequest {
     }
 }
 /// A builder for [`UpdateKeyDescriptionRequest`](crate::types::UpdateKeyDescriptionRequest); start one with `UpdateKeyDescriptionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateKeyDescriptionRequestBuilder {
     inner: crate::types::UpdateKeyDescriptionRequest,
+}
+impl Clone for UpdateKeyDescriptionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateKeyDescriptionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateKeyDescriptionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateKeyDescriptionRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateKeyDescriptionRequestBuilder {
     /// Sets [`UpdateKeyDescriptionRequest::key_id`](crate::types::UpdateKeyDescriptionRequest::key_id): Updates the description of the specified KMS key.

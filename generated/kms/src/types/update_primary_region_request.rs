@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdatePrimaryRegionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdatePrimaryRegionRequest {
     /// Identifies the current primary key. When the operation completes, this KMS key will be a replica key.
@@ -24,6 +24,27 @@ pub struct UpdatePrimaryRegionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub primary_region: Option<String>,
+}
+impl Clone for UpdatePrimaryRegionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            primary_region: self.primary_region.clone(),
+        }
+    }
+}
+impl PartialEq for UpdatePrimaryRegionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.primary_region == other.primary_region
+    }
+}
+impl Default for UpdatePrimaryRegionRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            primary_region: None,
+        }
+    }
 }
 impl UpdatePrimaryRegionRequest {
     /// Starts building a [`UpdatePrimaryRegionRequest`].
@@ -49,9 +70,26 @@ impl UpdatePrimaryRegionRequest {
     }
 }
 /// A builder for [`UpdatePrimaryRegionRequest`](crate::types::UpdatePrimaryRegionRequest); start one with `UpdatePrimaryRegionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdatePrimaryRegionRequestBuilder {
     inner: crate::types::UpdatePrimaryRegionRequest,
+}
+impl Clone for UpdatePrimaryRegionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdatePrimaryRegionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdatePrimaryRegionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdatePrimaryRegionRequest as Default>::default(),
+        }
+    }
 }
 impl UpdatePrimaryRegionRequestBuilder {
     /// Sets [`UpdatePrimaryRegionRequest::key_id`](crate::types::UpdatePrimaryRegionRequest::key_id): Identifies the current primary key.

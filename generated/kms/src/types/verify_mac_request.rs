@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `VerifyMacRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifyMacRequest {
     /// The message that will be used in the verification. Enter the same message that was used to generate the HMAC.
@@ -33,6 +32,37 @@ pub struct VerifyMacRequest {
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
     pub dry_run: Option<bool>,
+}
+impl Clone for VerifyMacRequest {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            key_id: self.key_id.clone(),
+            mac_algorithm: self.mac_algorithm.clone(),
+            mac: self.mac.clone(),
+            grant_tokens: self.grant_tokens.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for VerifyMacRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.key_id == other.key_id
+            && self.mac_algorithm == other.mac_algorithm && self.mac == other.mac
+            && self.grant_tokens == other.grant_tokens && self.dry_run == other.dry_run
+    }
+}
+impl Default for VerifyMacRequest {
+    fn default() -> Self {
+        Self {
+            message: None,
+            key_id: None,
+            mac_algorithm: None,
+            mac: None,
+            grant_tokens: None,
+            dry_run: None,
+        }
+    }
 }
 impl VerifyMacRequest {
     /// Starts building a [`VerifyMacRequest`].
@@ -90,9 +120,26 @@ impl ::std::fmt::Debug for VerifyMacRequest {
     }
 }
 /// A builder for [`VerifyMacRequest`](crate::types::VerifyMacRequest); start one with `VerifyMacRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifyMacRequestBuilder {
     inner: crate::types::VerifyMacRequest,
+}
+impl Clone for VerifyMacRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifyMacRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifyMacRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifyMacRequest as Default>::default(),
+        }
+    }
 }
 impl VerifyMacRequestBuilder {
     /// Sets [`VerifyMacRequest::message`](crate::types::VerifyMacRequest::message): The message that will be used in the verification.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `VerifyMacResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifyMacResponse {
     /// The HMAC KMS key used in the verification.
@@ -13,6 +13,30 @@ pub struct VerifyMacResponse {
     pub mac_valid: Option<bool>,
     /// The MAC algorithm used in the verification.
     pub mac_algorithm: Option<crate::types::MacAlgorithmSpec>,
+}
+impl Clone for VerifyMacResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            mac_valid: self.mac_valid,
+            mac_algorithm: self.mac_algorithm.clone(),
+        }
+    }
+}
+impl PartialEq for VerifyMacResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.mac_valid == other.mac_valid
+            && self.mac_algorithm == other.mac_algorithm
+    }
+}
+impl Default for VerifyMacResponse {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            mac_valid: None,
+            mac_algorithm: None,
+        }
+    }
 }
 impl VerifyMacResponse {
     /// Starts building a [`VerifyMacResponse`].
@@ -48,9 +72,26 @@ impl ::awsgen_runtime::protocol::FromResponse for VerifyMacResponse {
     }
 }
 /// A builder for [`VerifyMacResponse`](crate::types::VerifyMacResponse); start one with `VerifyMacResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifyMacResponseBuilder {
     inner: crate::types::VerifyMacResponse,
+}
+impl Clone for VerifyMacResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifyMacResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifyMacResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifyMacResponse as Default>::default(),
+        }
+    }
 }
 impl VerifyMacResponseBuilder {
     /// Sets [`VerifyMacResponse::key_id`](crate::types::VerifyMacResponse::key_id): The HMAC KMS key used in the verification.

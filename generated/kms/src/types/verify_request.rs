@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `VerifyRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifyRequest {
     /// Identifies the asymmetric KMS key that will be used to verify the signature. This must be the same KMS key that was used to generate the signature. If you specify a different KMS key, the signature verification fails.
@@ -70,6 +69,41 @@ pub struct VerifyRequest {
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
     pub dry_run: Option<bool>,
 }
+impl Clone for VerifyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            message: self.message.clone(),
+            message_type: self.message_type.clone(),
+            signature: self.signature.clone(),
+            signing_algorithm: self.signing_algorithm.clone(),
+            grant_tokens: self.grant_tokens.clone(),
+            dry_run: self.dry_run,
+        }
+    }
+}
+impl PartialEq for VerifyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.message == other.message
+            && self.message_type == other.message_type
+            && self.signature == other.signature
+            && self.signing_algorithm == other.signing_algorithm
+            && self.grant_tokens == other.grant_tokens && self.dry_run == other.dry_run
+    }
+}
+impl Default for VerifyRequest {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            message: None,
+            message_type: None,
+            signature: None,
+            signing_algorithm: None,
+            grant_tokens: None,
+            dry_run: None,
+        }
+    }
+}
 impl VerifyRequest {
     /// Starts building a [`VerifyRequest`].
     #[inline]
@@ -132,9 +166,26 @@ impl ::std::fmt::Debug for VerifyRequest {
     }
 }
 /// A builder for [`VerifyRequest`](crate::types::VerifyRequest); start one with `VerifyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifyRequestBuilder {
     inner: crate::types::VerifyRequest,
+}
+impl Clone for VerifyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifyRequest as Default>::default(),
+        }
+    }
 }
 impl VerifyRequestBuilder {
     /// Sets [`VerifyRequest::key_id`](crate::types::VerifyRequest::key_id): Identifies the asymmetric KMS key that will be used to verify the signature.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `VerifyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifyResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key that was used to verify the signature.
@@ -11,6 +11,30 @@ pub struct VerifyResponse {
     pub signature_valid: Option<bool>,
     /// The signing algorithm that was used to verify the signature.
     pub signing_algorithm: Option<crate::types::SigningAlgorithmSpec>,
+}
+impl Clone for VerifyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            key_id: self.key_id.clone(),
+            signature_valid: self.signature_valid,
+            signing_algorithm: self.signing_algorithm.clone(),
+        }
+    }
+}
+impl PartialEq for VerifyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.key_id == other.key_id && self.signature_valid == other.signature_valid
+            && self.signing_algorithm == other.signing_algorithm
+    }
+}
+impl Default for VerifyResponse {
+    fn default() -> Self {
+        Self {
+            key_id: None,
+            signature_valid: None,
+            signing_algorithm: None,
+        }
+    }
 }
 impl VerifyResponse {
     /// Starts building a [`VerifyResponse`].
@@ -46,9 +70,26 @@ impl ::awsgen_runtime::protocol::FromResponse for VerifyResponse {
     }
 }
 /// A builder for [`VerifyResponse`](crate::types::VerifyResponse); start one with `VerifyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifyResponseBuilder {
     inner: crate::types::VerifyResponse,
+}
+impl Clone for VerifyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifyResponse as Default>::default(),
+        }
+    }
 }
 impl VerifyResponseBuilder {
     /// Sets [`VerifyResponse::key_id`](crate::types::VerifyResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key that was used to verify the signature.

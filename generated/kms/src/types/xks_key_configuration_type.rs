@@ -6,11 +6,26 @@
 /// This element appears in a `CreateKey` or `DescribeKey` response only for a KMS key in an external key store.
 ///
 /// The *external key* is a symmetric encryption key that is hosted by an external key manager outside of Amazon Web Services. When you use the KMS key in an external key store in a cryptographic operation, the cryptographic operation is performed in the external key manager using the specified external key. For more information, see [External key](https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-external-key) in the *Key Management Service Developer Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct XksKeyConfigurationType {
     /// The ID of the external key in its external key manager. This is the ID that the external key store proxy uses to identify the external key.
     pub id: Option<String>,
+}
+impl Clone for XksKeyConfigurationType {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for XksKeyConfigurationType {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for XksKeyConfigurationType {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl XksKeyConfigurationType {
     /// Starts building a [`XksKeyConfigurationType`].
@@ -25,9 +40,26 @@ impl XksKeyConfigurationType {
     }
 }
 /// A builder for [`XksKeyConfigurationType`](crate::types::XksKeyConfigurationType); start one with `XksKeyConfigurationType::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksKeyConfigurationTypeBuilder {
     inner: crate::types::XksKeyConfigurationType,
+}
+impl Clone for XksKeyConfigurationTypeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksKeyConfigurationTypeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksKeyConfigurationTypeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::XksKeyConfigurationType as Default>::default(),
+        }
+    }
 }
 impl XksKeyConfigurationTypeBuilder {
     /// Sets [`XksKeyConfigurationType::id`](crate::types::XksKeyConfigurationType::id): The ID of the external key in its external key manager.

@@ -4,7 +4,6 @@
 /// KMS uses the authentication credential to sign requests that it sends to the external key store proxy (XKS proxy) on your behalf. You establish these credentials on your external key store proxy and report them to KMS.
 ///
 /// The `XksProxyAuthenticationCredential` includes two required elements.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct XksProxyAuthenticationCredentialType {
     /// A unique identifier for the raw secret access key.
@@ -15,6 +14,28 @@ pub struct XksProxyAuthenticationCredentialType {
     ///
     /// Required: the builder's `build()` fails without it.
     pub raw_secret_access_key: Option<String>,
+}
+impl Clone for XksProxyAuthenticationCredentialType {
+    fn clone(&self) -> Self {
+        Self {
+            access_key_id: self.access_key_id.clone(),
+            raw_secret_access_key: self.raw_secret_access_key.clone(),
+        }
+    }
+}
+impl PartialEq for XksProxyAuthenticationCredentialType {
+    fn eq(&self, other: &Self) -> bool {
+        self.access_key_id == other.access_key_id
+            && self.raw_secret_access_key == other.raw_secret_access_key
+    }
+}
+impl Default for XksProxyAuthenticationCredentialType {
+    fn default() -> Self {
+        Self {
+            access_key_id: None,
+            raw_secret_access_key: None,
+        }
+    }
 }
 impl XksProxyAuthenticationCredentialType {
     /// Starts building a [`XksProxyAuthenticationCredentialType`].
@@ -42,9 +63,26 @@ impl ::std::fmt::Debug for XksProxyAuthenticationCredentialType {
     }
 }
 /// A builder for [`XksProxyAuthenticationCredentialType`](crate::types::XksProxyAuthenticationCredentialType); start one with `XksProxyAuthenticationCredentialType::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksProxyAuthenticationCredentialTypeBuilder {
     inner: crate::types::XksProxyAuthenticationCredentialType,
+}
+impl Clone for XksProxyAuthenticationCredentialTypeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksProxyAuthenticationCredentialTypeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksProxyAuthenticationCredentialTypeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::XksProxyAuthenticationCredentialType as Default>::default(),
+        }
+    }
 }
 impl XksProxyAuthenticationCredentialTypeBuilder {
     /// Sets [`XksProxyAuthenticationCredentialType::access_key_id`](crate::types::XksProxyAuthenticationCredentialType::access_key_id): A unique identifier for the raw secret access key.

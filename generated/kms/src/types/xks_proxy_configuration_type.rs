@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Detailed information about the external key store proxy (XKS proxy). Your external key store proxy translates KMS requests into a format that your external key manager can understand. These fields appear in a `DescribeCustomKeyStores` response only when the [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) is `EXTERNAL_KEY_STORE`.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct XksProxyConfigurationType {
     /// Indicates whether the external key store proxy uses a public endpoint or an Amazon VPC endpoint service to communicate with KMS.
@@ -21,6 +20,39 @@ pub struct XksProxyConfigurationType {
     pub vpc_endpoint_service_name: Option<String>,
     /// The Amazon Web Services account ID that owns the Amazon VPC endpoint service used to communicate with the external key store proxy (XKS). This field appears only when the XKS uses an VPC endpoint service to communicate with KMS.
     pub vpc_endpoint_service_owner: Option<String>,
+}
+impl Clone for XksProxyConfigurationType {
+    fn clone(&self) -> Self {
+        Self {
+            connectivity: self.connectivity.clone(),
+            access_key_id: self.access_key_id.clone(),
+            uri_endpoint: self.uri_endpoint.clone(),
+            uri_path: self.uri_path.clone(),
+            vpc_endpoint_service_name: self.vpc_endpoint_service_name.clone(),
+            vpc_endpoint_service_owner: self.vpc_endpoint_service_owner.clone(),
+        }
+    }
+}
+impl PartialEq for XksProxyConfigurationType {
+    fn eq(&self, other: &Self) -> bool {
+        self.connectivity == other.connectivity
+            && self.access_key_id == other.access_key_id
+            && self.uri_endpoint == other.uri_endpoint && self.uri_path == other.uri_path
+            && self.vpc_endpoint_service_name == other.vpc_endpoint_service_name
+            && self.vpc_endpoint_service_owner == other.vpc_endpoint_service_owner
+    }
+}
+impl Default for XksProxyConfigurationType {
+    fn default() -> Self {
+        Self {
+            connectivity: None,
+            access_key_id: None,
+            uri_endpoint: None,
+            uri_path: None,
+            vpc_endpoint_service_name: None,
+            vpc_endpoint_service_owner: None,
+        }
+    }
 }
 impl XksProxyConfigurationType {
     /// Starts building a [`XksProxyConfigurationType`].
@@ -72,9 +104,26 @@ impl ::std::fmt::Debug for XksProxyConfigurationType {
     }
 }
 /// A builder for [`XksProxyConfigurationType`](crate::types::XksProxyConfigurationType); start one with `XksProxyConfigurationType::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct XksProxyConfigurationTypeBuilder {
     inner: crate::types::XksProxyConfigurationType,
+}
+impl Clone for XksProxyConfigurationTypeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for XksProxyConfigurationTypeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for XksProxyConfigurationTypeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::XksProxyConfigurationType as Default>::default(),
+        }
+    }
 }
 impl XksProxyConfigurationTypeBuilder {
     /// Sets [`XksProxyConfigurationType::connectivity`](crate::types::XksProxyConfigurationType::connectivity): Indicates whether the external key store proxy uses a public endpoint or an Amazon VPC endpoint service to communicate with KMS.

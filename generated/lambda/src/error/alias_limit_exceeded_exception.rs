@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda couldn't create the alias because your Amazon Web Services account has exceeded the maximum number of aliases allowed per Lambda function. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AliasLimitExceededException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct AliasLimitExceededException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for AliasLimitExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for AliasLimitExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for AliasLimitExceededException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl AliasLimitExceededException {
     /// Starts building a [`AliasLimitExceededException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for AliasLimitExceededException {
 }
 impl ::std::error::Error for AliasLimitExceededException {}
 /// A builder for [`AliasLimitExceededException`](crate::error::AliasLimitExceededException); start one with `AliasLimitExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AliasLimitExceededExceptionBuilder {
     inner: crate::error::AliasLimitExceededException,
+}
+impl Clone for AliasLimitExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AliasLimitExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AliasLimitExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::AliasLimitExceededException as Default>::default(),
+        }
+    }
 }
 impl AliasLimitExceededExceptionBuilder {
     /// Sets [`AliasLimitExceededException::type_`](crate::error::AliasLimitExceededException::type_): The exception type.

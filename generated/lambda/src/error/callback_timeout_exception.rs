@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The callback ID token has either expired or the callback associated with the token has already been closed.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CallbackTimeoutException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct CallbackTimeoutException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CallbackTimeoutException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CallbackTimeoutException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for CallbackTimeoutException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl CallbackTimeoutException {
     /// Starts building a [`CallbackTimeoutException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for CallbackTimeoutException {
 }
 impl ::std::error::Error for CallbackTimeoutException {}
 /// A builder for [`CallbackTimeoutException`](crate::error::CallbackTimeoutException); start one with `CallbackTimeoutException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CallbackTimeoutExceptionBuilder {
     inner: crate::error::CallbackTimeoutException,
+}
+impl Clone for CallbackTimeoutExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CallbackTimeoutExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CallbackTimeoutExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CallbackTimeoutException as Default>::default(),
+        }
+    }
 }
 impl CallbackTimeoutExceptionBuilder {
     /// Sets [`CallbackTimeoutException::type_`](crate::error::CallbackTimeoutException::type_): The exception type.

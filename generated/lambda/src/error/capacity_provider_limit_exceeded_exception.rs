@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maximum number of capacity providers for your account has been exceeded. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityProviderLimitExceededException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct CapacityProviderLimitExceededException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CapacityProviderLimitExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityProviderLimitExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for CapacityProviderLimitExceededException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl CapacityProviderLimitExceededException {
     /// Starts building a [`CapacityProviderLimitExceededException`].
@@ -74,9 +98,26 @@ impl ::std::fmt::Display for CapacityProviderLimitExceededException {
 }
 impl ::std::error::Error for CapacityProviderLimitExceededException {}
 /// A builder for [`CapacityProviderLimitExceededException`](crate::error::CapacityProviderLimitExceededException); start one with `CapacityProviderLimitExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityProviderLimitExceededExceptionBuilder {
     inner: crate::error::CapacityProviderLimitExceededException,
+}
+impl Clone for CapacityProviderLimitExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityProviderLimitExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityProviderLimitExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CapacityProviderLimitExceededException as Default>::default(),
+        }
+    }
 }
 impl CapacityProviderLimitExceededExceptionBuilder {
     /// Sets [`CapacityProviderLimitExceededException::type_`](crate::error::CapacityProviderLimitExceededException::type_): The exception type.

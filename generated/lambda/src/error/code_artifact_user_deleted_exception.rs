@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Lambda function couldn't be invoked because its code artifact user has been deleted. Wait for Lambda to provision a new code artifact user, or update the function's code package to recreate it.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CodeArtifactUserDeletedException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct CodeArtifactUserDeletedException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CodeArtifactUserDeletedException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CodeArtifactUserDeletedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for CodeArtifactUserDeletedException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl CodeArtifactUserDeletedException {
     /// Starts building a [`CodeArtifactUserDeletedException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for CodeArtifactUserDeletedException {
 }
 impl ::std::error::Error for CodeArtifactUserDeletedException {}
 /// A builder for [`CodeArtifactUserDeletedException`](crate::error::CodeArtifactUserDeletedException); start one with `CodeArtifactUserDeletedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CodeArtifactUserDeletedExceptionBuilder {
     inner: crate::error::CodeArtifactUserDeletedException,
+}
+impl Clone for CodeArtifactUserDeletedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CodeArtifactUserDeletedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CodeArtifactUserDeletedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CodeArtifactUserDeletedException as Default>::default(),
+        }
+    }
 }
 impl CodeArtifactUserDeletedExceptionBuilder {
     /// Sets [`CodeArtifactUserDeletedException::type_`](crate::error::CodeArtifactUserDeletedException::type_): The exception type.

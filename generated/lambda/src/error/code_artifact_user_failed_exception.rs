@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Lambda function couldn't be invoked because provisioning of its code artifact user failed. Update the function's code package or check the Lambda function's [`State`](crate::types::State) and [`StateReasonCode`](crate::types::StateReasonCode) for additional context.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CodeArtifactUserFailedException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct CodeArtifactUserFailedException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CodeArtifactUserFailedException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CodeArtifactUserFailedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for CodeArtifactUserFailedException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl CodeArtifactUserFailedException {
     /// Starts building a [`CodeArtifactUserFailedException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for CodeArtifactUserFailedException {
 }
 impl ::std::error::Error for CodeArtifactUserFailedException {}
 /// A builder for [`CodeArtifactUserFailedException`](crate::error::CodeArtifactUserFailedException); start one with `CodeArtifactUserFailedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CodeArtifactUserFailedExceptionBuilder {
     inner: crate::error::CodeArtifactUserFailedException,
+}
+impl Clone for CodeArtifactUserFailedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CodeArtifactUserFailedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CodeArtifactUserFailedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CodeArtifactUserFailedException as Default>::default(),
+        }
+    }
 }
 impl CodeArtifactUserFailedExceptionBuilder {
     /// Sets [`CodeArtifactUserFailedException::type_`](crate::error::CodeArtifactUserFailedException::type_): The exception type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Lambda function couldn't be invoked because its code artifact user is still being provisioned. Wait for the function's [`State`](crate::types::State) to become `Active` and try the request again.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CodeArtifactUserPendingException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct CodeArtifactUserPendingException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CodeArtifactUserPendingException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CodeArtifactUserPendingException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for CodeArtifactUserPendingException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl CodeArtifactUserPendingException {
     /// Starts building a [`CodeArtifactUserPendingException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for CodeArtifactUserPendingException {
 }
 impl ::std::error::Error for CodeArtifactUserPendingException {}
 /// A builder for [`CodeArtifactUserPendingException`](crate::error::CodeArtifactUserPendingException); start one with `CodeArtifactUserPendingException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CodeArtifactUserPendingExceptionBuilder {
     inner: crate::error::CodeArtifactUserPendingException,
+}
+impl Clone for CodeArtifactUserPendingExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CodeArtifactUserPendingExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CodeArtifactUserPendingExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CodeArtifactUserPendingException as Default>::default(),
+        }
+    }
 }
 impl CodeArtifactUserPendingExceptionBuilder {
     /// Sets [`CodeArtifactUserPendingException::type_`](crate::error::CodeArtifactUserPendingException::type_): The exception type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified code signing configuration does not exist.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CodeSigningConfigNotFoundException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct CodeSigningConfigNotFoundException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CodeSigningConfigNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CodeSigningConfigNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for CodeSigningConfigNotFoundException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl CodeSigningConfigNotFoundException {
     /// Starts building a [`CodeSigningConfigNotFoundException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for CodeSigningConfigNotFoundException {
 }
 impl ::std::error::Error for CodeSigningConfigNotFoundException {}
 /// A builder for [`CodeSigningConfigNotFoundException`](crate::error::CodeSigningConfigNotFoundException); start one with `CodeSigningConfigNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CodeSigningConfigNotFoundExceptionBuilder {
     inner: crate::error::CodeSigningConfigNotFoundException,
+}
+impl Clone for CodeSigningConfigNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CodeSigningConfigNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CodeSigningConfigNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CodeSigningConfigNotFoundException as Default>::default(),
+        }
+    }
 }
 impl CodeSigningConfigNotFoundExceptionBuilder {
     /// Sets [`CodeSigningConfigNotFoundException::type_`](crate::error::CodeSigningConfigNotFoundException::type_)

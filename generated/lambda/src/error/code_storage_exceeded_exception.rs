@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Your Amazon Web Services account has exceeded its maximum total code size. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CodeStorageExceededException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct CodeStorageExceededException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CodeStorageExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CodeStorageExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for CodeStorageExceededException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl CodeStorageExceededException {
     /// Starts building a [`CodeStorageExceededException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for CodeStorageExceededException {
 }
 impl ::std::error::Error for CodeStorageExceededException {}
 /// A builder for [`CodeStorageExceededException`](crate::error::CodeStorageExceededException); start one with `CodeStorageExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CodeStorageExceededExceptionBuilder {
     inner: crate::error::CodeStorageExceededException,
+}
+impl Clone for CodeStorageExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CodeStorageExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CodeStorageExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CodeStorageExceededException as Default>::default(),
+        }
+    }
 }
 impl CodeStorageExceededExceptionBuilder {
     /// Sets [`CodeStorageExceededException::type_`](crate::error::CodeStorageExceededException::type_): The exception type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The code signature failed one or more of the validation checks for signature mismatch or expiry, and the code signing policy is set to ENFORCE. Lambda blocks the deployment.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CodeVerificationFailedException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct CodeVerificationFailedException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CodeVerificationFailedException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CodeVerificationFailedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for CodeVerificationFailedException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl CodeVerificationFailedException {
     /// Starts building a [`CodeVerificationFailedException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for CodeVerificationFailedException {
 }
 impl ::std::error::Error for CodeVerificationFailedException {}
 /// A builder for [`CodeVerificationFailedException`](crate::error::CodeVerificationFailedException); start one with `CodeVerificationFailedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CodeVerificationFailedExceptionBuilder {
     inner: crate::error::CodeVerificationFailedException,
+}
+impl Clone for CodeVerificationFailedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CodeVerificationFailedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CodeVerificationFailedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CodeVerificationFailedException as Default>::default(),
+        }
+    }
 }
 impl CodeVerificationFailedExceptionBuilder {
     /// Sets [`CodeVerificationFailedException::type_`](crate::error::CodeVerificationFailedException::type_)

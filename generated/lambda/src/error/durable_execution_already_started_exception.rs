@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The durable execution with the specified name has already been started. Each durable execution name must be unique within the function. Use a different name or check the status of the existing execution.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DurableExecutionAlreadyStartedException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct DurableExecutionAlreadyStartedException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for DurableExecutionAlreadyStartedException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for DurableExecutionAlreadyStartedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for DurableExecutionAlreadyStartedException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl DurableExecutionAlreadyStartedException {
     /// Starts building a [`DurableExecutionAlreadyStartedException`].
@@ -74,9 +98,26 @@ impl ::std::fmt::Display for DurableExecutionAlreadyStartedException {
 }
 impl ::std::error::Error for DurableExecutionAlreadyStartedException {}
 /// A builder for [`DurableExecutionAlreadyStartedException`](crate::error::DurableExecutionAlreadyStartedException); start one with `DurableExecutionAlreadyStartedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DurableExecutionAlreadyStartedExceptionBuilder {
     inner: crate::error::DurableExecutionAlreadyStartedException,
+}
+impl Clone for DurableExecutionAlreadyStartedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DurableExecutionAlreadyStartedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DurableExecutionAlreadyStartedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::DurableExecutionAlreadyStartedException as Default>::default(),
+        }
+    }
 }
 impl DurableExecutionAlreadyStartedExceptionBuilder {
     /// Sets [`DurableExecutionAlreadyStartedException::type_`](crate::error::DurableExecutionAlreadyStartedException::type_): The exception type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Need additional permissions to configure VPC settings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ec2AccessDeniedException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct Ec2AccessDeniedException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for Ec2AccessDeniedException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for Ec2AccessDeniedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for Ec2AccessDeniedException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl Ec2AccessDeniedException {
     /// Starts building a [`Ec2AccessDeniedException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for Ec2AccessDeniedException {
 }
 impl ::std::error::Error for Ec2AccessDeniedException {}
 /// A builder for [`Ec2AccessDeniedException`](crate::error::Ec2AccessDeniedException); start one with `Ec2AccessDeniedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ec2AccessDeniedExceptionBuilder {
     inner: crate::error::Ec2AccessDeniedException,
+}
+impl Clone for Ec2AccessDeniedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ec2AccessDeniedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ec2AccessDeniedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::Ec2AccessDeniedException as Default>::default(),
+        }
+    }
 }
 impl Ec2AccessDeniedExceptionBuilder {
     /// Sets [`Ec2AccessDeniedException::type_`](crate::error::Ec2AccessDeniedException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Amazon EC2 throttled Lambda during Lambda function initialization using the execution role provided for the function.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ec2ThrottledException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct Ec2ThrottledException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for Ec2ThrottledException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for Ec2ThrottledException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for Ec2ThrottledException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl Ec2ThrottledException {
     /// Starts building a [`Ec2ThrottledException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for Ec2ThrottledException {
 }
 impl ::std::error::Error for Ec2ThrottledException {}
 /// A builder for [`Ec2ThrottledException`](crate::error::Ec2ThrottledException); start one with `Ec2ThrottledException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ec2ThrottledExceptionBuilder {
     inner: crate::error::Ec2ThrottledException,
+}
+impl Clone for Ec2ThrottledExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ec2ThrottledExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ec2ThrottledExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::Ec2ThrottledException as Default>::default(),
+        }
+    }
 }
 impl Ec2ThrottledExceptionBuilder {
     /// Sets [`Ec2ThrottledException::type_`](crate::error::Ec2ThrottledException::type_)

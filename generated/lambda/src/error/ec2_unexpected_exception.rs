@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda received an unexpected Amazon EC2 client exception while setting up for the Lambda function.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Ec2UnexpectedException {
     /// The `Type` member.
@@ -12,6 +12,32 @@ pub struct Ec2UnexpectedException {
     /// The `EC2ErrorCode` member.
     pub ec2_error_code: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for Ec2UnexpectedException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            ec2_error_code: self.ec2_error_code.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for Ec2UnexpectedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.ec2_error_code == other.ec2_error_code && self.meta == other.meta
+    }
+}
+impl Default for Ec2UnexpectedException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            ec2_error_code: None,
+            meta: None,
+        }
+    }
 }
 impl Ec2UnexpectedException {
     /// Starts building a [`Ec2UnexpectedException`].
@@ -80,9 +106,26 @@ impl ::std::fmt::Display for Ec2UnexpectedException {
 }
 impl ::std::error::Error for Ec2UnexpectedException {}
 /// A builder for [`Ec2UnexpectedException`](crate::error::Ec2UnexpectedException); start one with `Ec2UnexpectedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct Ec2UnexpectedExceptionBuilder {
     inner: crate::error::Ec2UnexpectedException,
+}
+impl Clone for Ec2UnexpectedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for Ec2UnexpectedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for Ec2UnexpectedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::Ec2UnexpectedException as Default>::default(),
+        }
+    }
 }
 impl Ec2UnexpectedExceptionBuilder {
     /// Sets [`Ec2UnexpectedException::type_`](crate::error::Ec2UnexpectedException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Lambda function couldn't make a network connection to the configured file system.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EfsMountConnectivityException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct EfsMountConnectivityException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for EfsMountConnectivityException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for EfsMountConnectivityException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for EfsMountConnectivityException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl EfsMountConnectivityException {
     /// Starts building a [`EfsMountConnectivityException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for EfsMountConnectivityException {
 }
 impl ::std::error::Error for EfsMountConnectivityException {}
 /// A builder for [`EfsMountConnectivityException`](crate::error::EfsMountConnectivityException); start one with `EfsMountConnectivityException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EfsMountConnectivityExceptionBuilder {
     inner: crate::error::EfsMountConnectivityException,
+}
+impl Clone for EfsMountConnectivityExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EfsMountConnectivityExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EfsMountConnectivityExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::EfsMountConnectivityException as Default>::default(),
+        }
+    }
 }
 impl EfsMountConnectivityExceptionBuilder {
     /// Sets [`EfsMountConnectivityException::type_`](crate::error::EfsMountConnectivityException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Lambda function couldn't mount the configured file system due to a permission or configuration issue.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EfsMountFailureException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct EfsMountFailureException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for EfsMountFailureException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for EfsMountFailureException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for EfsMountFailureException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl EfsMountFailureException {
     /// Starts building a [`EfsMountFailureException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for EfsMountFailureException {
 }
 impl ::std::error::Error for EfsMountFailureException {}
 /// A builder for [`EfsMountFailureException`](crate::error::EfsMountFailureException); start one with `EfsMountFailureException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EfsMountFailureExceptionBuilder {
     inner: crate::error::EfsMountFailureException,
+}
+impl Clone for EfsMountFailureExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EfsMountFailureExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EfsMountFailureExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::EfsMountFailureException as Default>::default(),
+        }
+    }
 }
 impl EfsMountFailureExceptionBuilder {
     /// Sets [`EfsMountFailureException::type_`](crate::error::EfsMountFailureException::type_)

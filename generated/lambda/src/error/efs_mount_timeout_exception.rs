@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Lambda function made a network connection to the configured file system, but the mount operation timed out.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EfsMountTimeoutException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct EfsMountTimeoutException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for EfsMountTimeoutException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for EfsMountTimeoutException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for EfsMountTimeoutException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl EfsMountTimeoutException {
     /// Starts building a [`EfsMountTimeoutException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for EfsMountTimeoutException {
 }
 impl ::std::error::Error for EfsMountTimeoutException {}
 /// A builder for [`EfsMountTimeoutException`](crate::error::EfsMountTimeoutException); start one with `EfsMountTimeoutException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EfsMountTimeoutExceptionBuilder {
     inner: crate::error::EfsMountTimeoutException,
+}
+impl Clone for EfsMountTimeoutExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EfsMountTimeoutExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EfsMountTimeoutExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::EfsMountTimeoutException as Default>::default(),
+        }
+    }
 }
 impl EfsMountTimeoutExceptionBuilder {
     /// Sets [`EfsMountTimeoutException::type_`](crate::error::EfsMountTimeoutException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An error occurred when reading from or writing to a connected file system.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EfsioException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct EfsioException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for EfsioException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for EfsioException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for EfsioException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl EfsioException {
     /// Starts building a [`EfsioException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for EfsioException {
 }
 impl ::std::error::Error for EfsioException {}
 /// A builder for [`EfsioException`](crate::error::EfsioException); start one with `EfsioException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EfsioExceptionBuilder {
     inner: crate::error::EfsioException,
+}
+impl Clone for EfsioExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EfsioExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EfsioExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::EfsioException as Default>::default(),
+        }
+    }
 }
 impl EfsioExceptionBuilder {
     /// Sets [`EfsioException::type_`](crate::error::EfsioException::type_)

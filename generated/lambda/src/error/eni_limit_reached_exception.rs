@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda couldn't create an elastic network interface in the VPC, specified as part of Lambda function configuration, because the limit for network interfaces has been reached. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EniLimitReachedException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct EniLimitReachedException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for EniLimitReachedException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for EniLimitReachedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for EniLimitReachedException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl EniLimitReachedException {
     /// Starts building a [`EniLimitReachedException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for EniLimitReachedException {
 }
 impl ::std::error::Error for EniLimitReachedException {}
 /// A builder for [`EniLimitReachedException`](crate::error::EniLimitReachedException); start one with `EniLimitReachedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EniLimitReachedExceptionBuilder {
     inner: crate::error::EniLimitReachedException,
+}
+impl Clone for EniLimitReachedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EniLimitReachedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EniLimitReachedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::EniLimitReachedException as Default>::default(),
+        }
+    }
 }
 impl EniLimitReachedExceptionBuilder {
     /// Sets [`EniLimitReachedException::type_`](crate::error::EniLimitReachedException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda couldn't invoke the Lambda function because the elastic network interface (ENI) configured for its VPC connection isn't ready yet. Wait a few moments and try the request again. For more information about VPC configuration, see [Configuring a Lambda function to access resources in a VPC](https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EniNotReadyException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct EniNotReadyException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for EniNotReadyException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for EniNotReadyException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for EniNotReadyException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl EniNotReadyException {
     /// Starts building a [`EniNotReadyException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for EniNotReadyException {
 }
 impl ::std::error::Error for EniNotReadyException {}
 /// A builder for [`EniNotReadyException`](crate::error::EniNotReadyException); start one with `EniNotReadyException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EniNotReadyExceptionBuilder {
     inner: crate::error::EniNotReadyException,
+}
+impl Clone for EniNotReadyExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EniNotReadyExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EniNotReadyExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::EniNotReadyException as Default>::default(),
+        }
+    }
 }
 impl EniNotReadyExceptionBuilder {
     /// Sets [`EniNotReadyException::type_`](crate::error::EniNotReadyException::type_): The exception type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maximum number of function versions that can be associated with a single capacity provider has been exceeded. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FunctionVersionsPerCapacityProviderLimitExceededException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct FunctionVersionsPerCapacityProviderLimitExceededException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for FunctionVersionsPerCapacityProviderLimitExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for FunctionVersionsPerCapacityProviderLimitExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for FunctionVersionsPerCapacityProviderLimitExceededException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl FunctionVersionsPerCapacityProviderLimitExceededException {
     /// Starts building a [`FunctionVersionsPerCapacityProviderLimitExceededException`].
@@ -74,9 +98,26 @@ impl ::std::fmt::Display for FunctionVersionsPerCapacityProviderLimitExceededExc
 }
 impl ::std::error::Error for FunctionVersionsPerCapacityProviderLimitExceededException {}
 /// A builder for [`FunctionVersionsPerCapacityProviderLimitExceededException`](crate::error::FunctionVersionsPerCapacityProviderLimitExceededException); start one with `FunctionVersionsPerCapacityProviderLimitExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FunctionVersionsPerCapacityProviderLimitExceededExceptionBuilder {
     inner: crate::error::FunctionVersionsPerCapacityProviderLimitExceededException,
+}
+impl Clone for FunctionVersionsPerCapacityProviderLimitExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FunctionVersionsPerCapacityProviderLimitExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FunctionVersionsPerCapacityProviderLimitExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::FunctionVersionsPerCapacityProviderLimitExceededException as Default>::default(),
+        }
+    }
 }
 impl FunctionVersionsPerCapacityProviderLimitExceededExceptionBuilder {
     /// Sets [`FunctionVersionsPerCapacityProviderLimitExceededException::type_`](crate::error::FunctionVersionsPerCapacityProviderLimitExceededException::type_): The exception type.

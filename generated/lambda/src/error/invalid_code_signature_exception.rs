@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The code signature failed the integrity check. If the integrity check fails, then Lambda blocks deployment, even if the code signing policy is set to WARN.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidCodeSignatureException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct InvalidCodeSignatureException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidCodeSignatureException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidCodeSignatureException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for InvalidCodeSignatureException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl InvalidCodeSignatureException {
     /// Starts building a [`InvalidCodeSignatureException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for InvalidCodeSignatureException {
 }
 impl ::std::error::Error for InvalidCodeSignatureException {}
 /// A builder for [`InvalidCodeSignatureException`](crate::error::InvalidCodeSignatureException); start one with `InvalidCodeSignatureException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidCodeSignatureExceptionBuilder {
     inner: crate::error::InvalidCodeSignatureException,
+}
+impl Clone for InvalidCodeSignatureExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidCodeSignatureExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidCodeSignatureExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidCodeSignatureException as Default>::default(),
+        }
+    }
 }
 impl InvalidCodeSignatureExceptionBuilder {
     /// Sets [`InvalidCodeSignatureException::type_`](crate::error::InvalidCodeSignatureException::type_)

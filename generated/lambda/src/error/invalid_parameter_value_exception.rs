@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// One of the parameters in the request is not valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidParameterValueException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct InvalidParameterValueException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidParameterValueException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidParameterValueException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for InvalidParameterValueException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl InvalidParameterValueException {
     /// Starts building a [`InvalidParameterValueException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for InvalidParameterValueException {
 }
 impl ::std::error::Error for InvalidParameterValueException {}
 /// A builder for [`InvalidParameterValueException`](crate::error::InvalidParameterValueException); start one with `InvalidParameterValueException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidParameterValueExceptionBuilder {
     inner: crate::error::InvalidParameterValueException,
+}
+impl Clone for InvalidParameterValueExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidParameterValueExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidParameterValueExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidParameterValueException as Default>::default(),
+        }
+    }
 }
 impl InvalidParameterValueExceptionBuilder {
     /// Sets [`InvalidParameterValueException::type_`](crate::error::InvalidParameterValueException::type_): The exception type.

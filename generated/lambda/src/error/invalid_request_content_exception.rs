@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request body could not be parsed as JSON, or a request header is invalid. For example, the 'x-amzn-RequestId' header is not a valid UUID string.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidRequestContentException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct InvalidRequestContentException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidRequestContentException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidRequestContentException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for InvalidRequestContentException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl InvalidRequestContentException {
     /// Starts building a [`InvalidRequestContentException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for InvalidRequestContentException {
 }
 impl ::std::error::Error for InvalidRequestContentException {}
 /// A builder for [`InvalidRequestContentException`](crate::error::InvalidRequestContentException); start one with `InvalidRequestContentException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidRequestContentExceptionBuilder {
     inner: crate::error::InvalidRequestContentException,
+}
+impl Clone for InvalidRequestContentExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidRequestContentExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidRequestContentExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidRequestContentException as Default>::default(),
+        }
+    }
 }
 impl InvalidRequestContentExceptionBuilder {
     /// Sets [`InvalidRequestContentException::type_`](crate::error::InvalidRequestContentException::type_): The exception type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The runtime or runtime version specified is not supported.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidRuntimeException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct InvalidRuntimeException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidRuntimeException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidRuntimeException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for InvalidRuntimeException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl InvalidRuntimeException {
     /// Starts building a [`InvalidRuntimeException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for InvalidRuntimeException {
 }
 impl ::std::error::Error for InvalidRuntimeException {}
 /// A builder for [`InvalidRuntimeException`](crate::error::InvalidRuntimeException); start one with `InvalidRuntimeException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidRuntimeExceptionBuilder {
     inner: crate::error::InvalidRuntimeException,
+}
+impl Clone for InvalidRuntimeExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidRuntimeExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidRuntimeExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidRuntimeException as Default>::default(),
+        }
+    }
 }
 impl InvalidRuntimeExceptionBuilder {
     /// Sets [`InvalidRuntimeException::type_`](crate::error::InvalidRuntimeException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The security group ID provided in the Lambda function VPC configuration is not valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidSecurityGroupIdException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct InvalidSecurityGroupIdException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidSecurityGroupIdException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidSecurityGroupIdException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for InvalidSecurityGroupIdException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl InvalidSecurityGroupIdException {
     /// Starts building a [`InvalidSecurityGroupIdException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for InvalidSecurityGroupIdException {
 }
 impl ::std::error::Error for InvalidSecurityGroupIdException {}
 /// A builder for [`InvalidSecurityGroupIdException`](crate::error::InvalidSecurityGroupIdException); start one with `InvalidSecurityGroupIdException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidSecurityGroupIdExceptionBuilder {
     inner: crate::error::InvalidSecurityGroupIdException,
+}
+impl Clone for InvalidSecurityGroupIdExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidSecurityGroupIdExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidSecurityGroupIdExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidSecurityGroupIdException as Default>::default(),
+        }
+    }
 }
 impl InvalidSecurityGroupIdExceptionBuilder {
     /// Sets [`InvalidSecurityGroupIdException::type_`](crate::error::InvalidSecurityGroupIdException::type_)

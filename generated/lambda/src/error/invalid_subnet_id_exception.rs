@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The subnet ID provided in the Lambda function VPC configuration is not valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidSubnetIdException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct InvalidSubnetIdException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidSubnetIdException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidSubnetIdException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for InvalidSubnetIdException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl InvalidSubnetIdException {
     /// Starts building a [`InvalidSubnetIdException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for InvalidSubnetIdException {
 }
 impl ::std::error::Error for InvalidSubnetIdException {}
 /// A builder for [`InvalidSubnetIdException`](crate::error::InvalidSubnetIdException); start one with `InvalidSubnetIdException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidSubnetIdExceptionBuilder {
     inner: crate::error::InvalidSubnetIdException,
+}
+impl Clone for InvalidSubnetIdExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidSubnetIdExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidSubnetIdExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidSubnetIdException as Default>::default(),
+        }
+    }
 }
 impl InvalidSubnetIdExceptionBuilder {
     /// Sets [`InvalidSubnetIdException::type_`](crate::error::InvalidSubnetIdException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda could not unzip the deployment package.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidZipFileException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct InvalidZipFileException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidZipFileException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidZipFileException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for InvalidZipFileException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl InvalidZipFileException {
     /// Starts building a [`InvalidZipFileException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for InvalidZipFileException {
 }
 impl ::std::error::Error for InvalidZipFileException {}
 /// A builder for [`InvalidZipFileException`](crate::error::InvalidZipFileException); start one with `InvalidZipFileException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidZipFileExceptionBuilder {
     inner: crate::error::InvalidZipFileException,
+}
+impl Clone for InvalidZipFileExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidZipFileExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidZipFileExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidZipFileException as Default>::default(),
+        }
+    }
 }
 impl InvalidZipFileExceptionBuilder {
     /// Sets [`InvalidZipFileException::type_`](crate::error::InvalidZipFileException::type_)

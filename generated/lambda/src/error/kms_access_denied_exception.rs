@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda couldn't decrypt the environment variables because KMS access was denied. Check the Lambda function's KMS permissions.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsAccessDeniedException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct KmsAccessDeniedException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsAccessDeniedException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsAccessDeniedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for KmsAccessDeniedException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl KmsAccessDeniedException {
     /// Starts building a [`KmsAccessDeniedException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for KmsAccessDeniedException {
 }
 impl ::std::error::Error for KmsAccessDeniedException {}
 /// A builder for [`KmsAccessDeniedException`](crate::error::KmsAccessDeniedException); start one with `KmsAccessDeniedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsAccessDeniedExceptionBuilder {
     inner: crate::error::KmsAccessDeniedException,
+}
+impl Clone for KmsAccessDeniedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsAccessDeniedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsAccessDeniedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsAccessDeniedException as Default>::default(),
+        }
+    }
 }
 impl KmsAccessDeniedExceptionBuilder {
     /// Sets [`KmsAccessDeniedException::type_`](crate::error::KmsAccessDeniedException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda couldn't decrypt the environment variables because the KMS key used is disabled. Check the Lambda function's KMS key settings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsDisabledException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct KmsDisabledException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsDisabledException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsDisabledException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for KmsDisabledException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl KmsDisabledException {
     /// Starts building a [`KmsDisabledException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for KmsDisabledException {
 }
 impl ::std::error::Error for KmsDisabledException {}
 /// A builder for [`KmsDisabledException`](crate::error::KmsDisabledException); start one with `KmsDisabledException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsDisabledExceptionBuilder {
     inner: crate::error::KmsDisabledException,
+}
+impl Clone for KmsDisabledExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsDisabledExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsDisabledExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsDisabledException as Default>::default(),
+        }
+    }
 }
 impl KmsDisabledExceptionBuilder {
     /// Sets [`KmsDisabledException::type_`](crate::error::KmsDisabledException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda couldn't decrypt the environment variables because the state of the KMS key used is not valid for Decrypt. Check the function's KMS key settings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsInvalidStateException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct KmsInvalidStateException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsInvalidStateException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsInvalidStateException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for KmsInvalidStateException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl KmsInvalidStateException {
     /// Starts building a [`KmsInvalidStateException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for KmsInvalidStateException {
 }
 impl ::std::error::Error for KmsInvalidStateException {}
 /// A builder for [`KmsInvalidStateException`](crate::error::KmsInvalidStateException); start one with `KmsInvalidStateException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsInvalidStateExceptionBuilder {
     inner: crate::error::KmsInvalidStateException,
+}
+impl Clone for KmsInvalidStateExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsInvalidStateExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsInvalidStateExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsInvalidStateException as Default>::default(),
+        }
+    }
 }
 impl KmsInvalidStateExceptionBuilder {
     /// Sets [`KmsInvalidStateException::type_`](crate::error::KmsInvalidStateException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda couldn't decrypt the environment variables because the KMS key was not found. Check the function's KMS key settings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsNotFoundException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct KmsNotFoundException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for KmsNotFoundException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl KmsNotFoundException {
     /// Starts building a [`KmsNotFoundException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for KmsNotFoundException {
 }
 impl ::std::error::Error for KmsNotFoundException {}
 /// A builder for [`KmsNotFoundException`](crate::error::KmsNotFoundException); start one with `KmsNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsNotFoundExceptionBuilder {
     inner: crate::error::KmsNotFoundException,
+}
+impl Clone for KmsNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsNotFoundException as Default>::default(),
+        }
+    }
 }
 impl KmsNotFoundExceptionBuilder {
     /// Sets [`KmsNotFoundException::type_`](crate::error::KmsNotFoundException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Lambda function doesn't support the invocation mode requested. For example, calling `Invoke` with `InvocationType=RequestResponse` on a function configured for asynchronous-only invocation, or vice versa. For more information about invocation types, see [Invoking Lambda functions](https://docs.aws.amazon.com/lambda/latest/dg/invocation-options.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ModeNotSupportedException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct ModeNotSupportedException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ModeNotSupportedException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ModeNotSupportedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for ModeNotSupportedException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl ModeNotSupportedException {
     /// Starts building a [`ModeNotSupportedException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for ModeNotSupportedException {
 }
 impl ::std::error::Error for ModeNotSupportedException {}
 /// A builder for [`ModeNotSupportedException`](crate::error::ModeNotSupportedException); start one with `ModeNotSupportedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ModeNotSupportedExceptionBuilder {
     inner: crate::error::ModeNotSupportedException,
+}
+impl Clone for ModeNotSupportedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ModeNotSupportedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ModeNotSupportedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ModeNotSupportedException as Default>::default(),
+        }
+    }
 }
 impl ModeNotSupportedExceptionBuilder {
     /// Sets [`ModeNotSupportedException::type_`](crate::error::ModeNotSupportedException::type_): The exception type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The function has no published versions available.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NoPublishedVersionException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct NoPublishedVersionException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NoPublishedVersionException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NoPublishedVersionException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for NoPublishedVersionException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl NoPublishedVersionException {
     /// Starts building a [`NoPublishedVersionException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for NoPublishedVersionException {
 }
 impl ::std::error::Error for NoPublishedVersionException {}
 /// A builder for [`NoPublishedVersionException`](crate::error::NoPublishedVersionException); start one with `NoPublishedVersionException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NoPublishedVersionExceptionBuilder {
     inner: crate::error::NoPublishedVersionException,
+}
+impl Clone for NoPublishedVersionExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NoPublishedVersionExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NoPublishedVersionExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NoPublishedVersionException as Default>::default(),
+        }
+    }
 }
 impl NoPublishedVersionExceptionBuilder {
     /// Sets [`NoPublishedVersionException::type_`](crate::error::NoPublishedVersionException::type_): The exception type.

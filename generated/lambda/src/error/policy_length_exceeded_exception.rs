@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The permissions policy for the resource is too large. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PolicyLengthExceededException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct PolicyLengthExceededException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for PolicyLengthExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for PolicyLengthExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for PolicyLengthExceededException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl PolicyLengthExceededException {
     /// Starts building a [`PolicyLengthExceededException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for PolicyLengthExceededException {
 }
 impl ::std::error::Error for PolicyLengthExceededException {}
 /// A builder for [`PolicyLengthExceededException`](crate::error::PolicyLengthExceededException); start one with `PolicyLengthExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PolicyLengthExceededExceptionBuilder {
     inner: crate::error::PolicyLengthExceededException,
+}
+impl Clone for PolicyLengthExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PolicyLengthExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PolicyLengthExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::PolicyLengthExceededException as Default>::default(),
+        }
+    }
 }
 impl PolicyLengthExceededExceptionBuilder {
     /// Sets [`PolicyLengthExceededException::type_`](crate::error::PolicyLengthExceededException::type_)

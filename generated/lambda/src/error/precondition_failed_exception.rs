@@ -5,7 +5,7 @@
 ///
 /// - **For AddPermission and RemovePermission API operations:** Call `GetPolicy` to retrieve the latest RevisionId for your resource.
 /// - **For all other API operations:** Call `GetFunction` or `GetAlias` to retrieve the latest RevisionId for your resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PreconditionFailedException {
     /// The exception type.
@@ -13,6 +13,30 @@ pub struct PreconditionFailedException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for PreconditionFailedException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for PreconditionFailedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for PreconditionFailedException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl PreconditionFailedException {
     /// Starts building a [`PreconditionFailedException`].
@@ -76,9 +100,26 @@ impl ::std::fmt::Display for PreconditionFailedException {
 }
 impl ::std::error::Error for PreconditionFailedException {}
 /// A builder for [`PreconditionFailedException`](crate::error::PreconditionFailedException); start one with `PreconditionFailedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PreconditionFailedExceptionBuilder {
     inner: crate::error::PreconditionFailedException,
+}
+impl Clone for PreconditionFailedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PreconditionFailedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PreconditionFailedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::PreconditionFailedException as Default>::default(),
+        }
+    }
 }
 impl PreconditionFailedExceptionBuilder {
     /// Sets [`PreconditionFailedException::type_`](crate::error::PreconditionFailedException::type_): The exception type.

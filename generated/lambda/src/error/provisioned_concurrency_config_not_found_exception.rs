@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified configuration does not exist.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionedConcurrencyConfigNotFoundException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct ProvisionedConcurrencyConfigNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ProvisionedConcurrencyConfigNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ProvisionedConcurrencyConfigNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for ProvisionedConcurrencyConfigNotFoundException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl ProvisionedConcurrencyConfigNotFoundException {
     /// Starts building a [`ProvisionedConcurrencyConfigNotFoundException`].
@@ -74,9 +98,26 @@ impl ::std::fmt::Display for ProvisionedConcurrencyConfigNotFoundException {
 }
 impl ::std::error::Error for ProvisionedConcurrencyConfigNotFoundException {}
 /// A builder for [`ProvisionedConcurrencyConfigNotFoundException`](crate::error::ProvisionedConcurrencyConfigNotFoundException); start one with `ProvisionedConcurrencyConfigNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionedConcurrencyConfigNotFoundExceptionBuilder {
     inner: crate::error::ProvisionedConcurrencyConfigNotFoundException,
+}
+impl Clone for ProvisionedConcurrencyConfigNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionedConcurrencyConfigNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionedConcurrencyConfigNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ProvisionedConcurrencyConfigNotFoundException as Default>::default(),
+        }
+    }
 }
 impl ProvisionedConcurrencyConfigNotFoundExceptionBuilder {
     /// Sets [`ProvisionedConcurrencyConfigNotFoundException::type_`](crate::error::ProvisionedConcurrencyConfigNotFoundException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The resource-based policy you tried to add to the Lambda function would grant public access to it, and your account's `BlockPublicAccess` setting prevents public access. For more information about blocking public access to Lambda functions, see [Block public access to Lambda resources](https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html#access-control-block-public-access).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PublicPolicyException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct PublicPolicyException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for PublicPolicyException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for PublicPolicyException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for PublicPolicyException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl PublicPolicyException {
     /// Starts building a [`PublicPolicyException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for PublicPolicyException {
 }
 impl ::std::error::Error for PublicPolicyException {}
 /// A builder for [`PublicPolicyException`](crate::error::PublicPolicyException); start one with `PublicPolicyException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PublicPolicyExceptionBuilder {
     inner: crate::error::PublicPolicyException,
+}
+impl Clone for PublicPolicyExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PublicPolicyExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PublicPolicyExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::PublicPolicyException as Default>::default(),
+        }
+    }
 }
 impl PublicPolicyExceptionBuilder {
     /// Sets [`PublicPolicyException::type_`](crate::error::PublicPolicyException::type_): The exception type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda has detected your function being invoked in a recursive loop with other Amazon Web Services resources and stopped your function's invocation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RecursiveInvocationException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct RecursiveInvocationException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for RecursiveInvocationException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for RecursiveInvocationException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for RecursiveInvocationException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl RecursiveInvocationException {
     /// Starts building a [`RecursiveInvocationException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for RecursiveInvocationException {
 }
 impl ::std::error::Error for RecursiveInvocationException {}
 /// A builder for [`RecursiveInvocationException`](crate::error::RecursiveInvocationException); start one with `RecursiveInvocationException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RecursiveInvocationExceptionBuilder {
     inner: crate::error::RecursiveInvocationException,
+}
+impl Clone for RecursiveInvocationExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RecursiveInvocationExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RecursiveInvocationExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::RecursiveInvocationException as Default>::default(),
+        }
+    }
 }
 impl RecursiveInvocationExceptionBuilder {
     /// Sets [`RecursiveInvocationException::type_`](crate::error::RecursiveInvocationException::type_): The exception type.

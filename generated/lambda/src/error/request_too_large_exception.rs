@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request payload exceeded the `Invoke` request body JSON input quota. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RequestTooLargeException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct RequestTooLargeException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for RequestTooLargeException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for RequestTooLargeException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for RequestTooLargeException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl RequestTooLargeException {
     /// Starts building a [`RequestTooLargeException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for RequestTooLargeException {
 }
 impl ::std::error::Error for RequestTooLargeException {}
 /// A builder for [`RequestTooLargeException`](crate::error::RequestTooLargeException); start one with `RequestTooLargeException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RequestTooLargeExceptionBuilder {
     inner: crate::error::RequestTooLargeException,
+}
+impl Clone for RequestTooLargeExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RequestTooLargeExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RequestTooLargeExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::RequestTooLargeException as Default>::default(),
+        }
+    }
 }
 impl RequestTooLargeExceptionBuilder {
     /// Sets [`RequestTooLargeException::type_`](crate::error::RequestTooLargeException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The resource already exists, or another operation is in progress.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResourceConflictException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct ResourceConflictException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ResourceConflictException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ResourceConflictException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for ResourceConflictException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl ResourceConflictException {
     /// Starts building a [`ResourceConflictException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for ResourceConflictException {
 }
 impl ::std::error::Error for ResourceConflictException {}
 /// A builder for [`ResourceConflictException`](crate::error::ResourceConflictException); start one with `ResourceConflictException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourceConflictExceptionBuilder {
     inner: crate::error::ResourceConflictException,
+}
+impl Clone for ResourceConflictExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourceConflictExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourceConflictExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ResourceConflictException as Default>::default(),
+        }
+    }
 }
 impl ResourceConflictExceptionBuilder {
     /// Sets [`ResourceConflictException::type_`](crate::error::ResourceConflictException::type_): The exception type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The operation conflicts with the resource's availability. For example, you tried to update an event source mapping in the CREATING state, or you tried to delete an event source mapping currently UPDATING.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResourceInUseException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct ResourceInUseException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ResourceInUseException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ResourceInUseException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for ResourceInUseException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl ResourceInUseException {
     /// Starts building a [`ResourceInUseException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for ResourceInUseException {
 }
 impl ::std::error::Error for ResourceInUseException {}
 /// A builder for [`ResourceInUseException`](crate::error::ResourceInUseException); start one with `ResourceInUseException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourceInUseExceptionBuilder {
     inner: crate::error::ResourceInUseException,
+}
+impl Clone for ResourceInUseExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourceInUseExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourceInUseExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ResourceInUseException as Default>::default(),
+        }
+    }
 }
 impl ResourceInUseExceptionBuilder {
     /// Sets [`ResourceInUseException::type_`](crate::error::ResourceInUseException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The function is inactive and its VPC connection is no longer available. Wait for the VPC connection to reestablish and try again.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResourceNotReadyException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct ResourceNotReadyException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ResourceNotReadyException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ResourceNotReadyException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for ResourceNotReadyException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl ResourceNotReadyException {
     /// Starts building a [`ResourceNotReadyException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for ResourceNotReadyException {
 }
 impl ::std::error::Error for ResourceNotReadyException {}
 /// A builder for [`ResourceNotReadyException`](crate::error::ResourceNotReadyException); start one with `ResourceNotReadyException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourceNotReadyExceptionBuilder {
     inner: crate::error::ResourceNotReadyException,
+}
+impl Clone for ResourceNotReadyExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourceNotReadyExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourceNotReadyExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ResourceNotReadyException as Default>::default(),
+        }
+    }
 }
 impl ResourceNotReadyExceptionBuilder {
     /// Sets [`ResourceNotReadyException::type_`](crate::error::ResourceNotReadyException::type_): The exception type.

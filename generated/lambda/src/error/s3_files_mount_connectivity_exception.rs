@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Lambda function couldn't make a network connection to the configured S3 Files access point.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct S3FilesMountConnectivityException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct S3FilesMountConnectivityException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for S3FilesMountConnectivityException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for S3FilesMountConnectivityException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for S3FilesMountConnectivityException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl S3FilesMountConnectivityException {
     /// Starts building a [`S3FilesMountConnectivityException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for S3FilesMountConnectivityException {
 }
 impl ::std::error::Error for S3FilesMountConnectivityException {}
 /// A builder for [`S3FilesMountConnectivityException`](crate::error::S3FilesMountConnectivityException); start one with `S3FilesMountConnectivityException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct S3FilesMountConnectivityExceptionBuilder {
     inner: crate::error::S3FilesMountConnectivityException,
+}
+impl Clone for S3FilesMountConnectivityExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for S3FilesMountConnectivityExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for S3FilesMountConnectivityExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::S3FilesMountConnectivityException as Default>::default(),
+        }
+    }
 }
 impl S3FilesMountConnectivityExceptionBuilder {
     /// Sets [`S3FilesMountConnectivityException::type_`](crate::error::S3FilesMountConnectivityException::type_): The exception type.

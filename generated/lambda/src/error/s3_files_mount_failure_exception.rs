@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Lambda function couldn't mount the configured S3 Files access point due to a permission or configuration issue.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct S3FilesMountFailureException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct S3FilesMountFailureException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for S3FilesMountFailureException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for S3FilesMountFailureException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for S3FilesMountFailureException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl S3FilesMountFailureException {
     /// Starts building a [`S3FilesMountFailureException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for S3FilesMountFailureException {
 }
 impl ::std::error::Error for S3FilesMountFailureException {}
 /// A builder for [`S3FilesMountFailureException`](crate::error::S3FilesMountFailureException); start one with `S3FilesMountFailureException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct S3FilesMountFailureExceptionBuilder {
     inner: crate::error::S3FilesMountFailureException,
+}
+impl Clone for S3FilesMountFailureExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for S3FilesMountFailureExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for S3FilesMountFailureExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::S3FilesMountFailureException as Default>::default(),
+        }
+    }
 }
 impl S3FilesMountFailureExceptionBuilder {
     /// Sets [`S3FilesMountFailureException::type_`](crate::error::S3FilesMountFailureException::type_): The exception type.

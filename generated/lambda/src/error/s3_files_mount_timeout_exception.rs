@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Lambda function made a network connection to the configured S3 Files access point, but the mount operation timed out.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct S3FilesMountTimeoutException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct S3FilesMountTimeoutException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for S3FilesMountTimeoutException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for S3FilesMountTimeoutException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for S3FilesMountTimeoutException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl S3FilesMountTimeoutException {
     /// Starts building a [`S3FilesMountTimeoutException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for S3FilesMountTimeoutException {
 }
 impl ::std::error::Error for S3FilesMountTimeoutException {}
 /// A builder for [`S3FilesMountTimeoutException`](crate::error::S3FilesMountTimeoutException); start one with `S3FilesMountTimeoutException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct S3FilesMountTimeoutExceptionBuilder {
     inner: crate::error::S3FilesMountTimeoutException,
+}
+impl Clone for S3FilesMountTimeoutExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for S3FilesMountTimeoutExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for S3FilesMountTimeoutExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::S3FilesMountTimeoutException as Default>::default(),
+        }
+    }
 }
 impl S3FilesMountTimeoutExceptionBuilder {
     /// Sets [`S3FilesMountTimeoutException::type_`](crate::error::S3FilesMountTimeoutException::type_): The exception type.

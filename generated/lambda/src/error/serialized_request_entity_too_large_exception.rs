@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request payload exceeded the maximum allowed size for serialized request entities.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SerializedRequestEntityTooLargeException {
     /// The error type.
@@ -10,6 +10,30 @@ pub struct SerializedRequestEntityTooLargeException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for SerializedRequestEntityTooLargeException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for SerializedRequestEntityTooLargeException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for SerializedRequestEntityTooLargeException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl SerializedRequestEntityTooLargeException {
     /// Starts building a [`SerializedRequestEntityTooLargeException`].
@@ -74,9 +98,26 @@ impl ::std::fmt::Display for SerializedRequestEntityTooLargeException {
 }
 impl ::std::error::Error for SerializedRequestEntityTooLargeException {}
 /// A builder for [`SerializedRequestEntityTooLargeException`](crate::error::SerializedRequestEntityTooLargeException); start one with `SerializedRequestEntityTooLargeException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SerializedRequestEntityTooLargeExceptionBuilder {
     inner: crate::error::SerializedRequestEntityTooLargeException,
+}
+impl Clone for SerializedRequestEntityTooLargeExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SerializedRequestEntityTooLargeExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SerializedRequestEntityTooLargeExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::SerializedRequestEntityTooLargeException as Default>::default(),
+        }
+    }
 }
 impl SerializedRequestEntityTooLargeExceptionBuilder {
     /// Sets [`SerializedRequestEntityTooLargeException::type_`](crate::error::SerializedRequestEntityTooLargeException::type_): The error type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Lambda service encountered an internal error.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ServiceException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct ServiceException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ServiceException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ServiceException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for ServiceException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl ServiceException {
     /// Starts building a [`ServiceException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for ServiceException {
 }
 impl ::std::error::Error for ServiceException {}
 /// A builder for [`ServiceException`](crate::error::ServiceException); start one with `ServiceException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ServiceExceptionBuilder {
     inner: crate::error::ServiceException,
+}
+impl Clone for ServiceExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ServiceExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ServiceExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ServiceException as Default>::default(),
+        }
+    }
 }
 impl ServiceExceptionBuilder {
     /// Sets [`ServiceException::type_`](crate::error::ServiceException::type_)

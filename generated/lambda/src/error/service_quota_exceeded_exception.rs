@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request would exceed a service quota. For more information about Lambda service quotas, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). To request a quota increase, see [Requesting a quota increase](https://docs.aws.amazon.com/servicequotas/latest/userguide/request-quota-increase.html) in the *Service Quotas User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ServiceQuotaExceededException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct ServiceQuotaExceededException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ServiceQuotaExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ServiceQuotaExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for ServiceQuotaExceededException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl ServiceQuotaExceededException {
     /// Starts building a [`ServiceQuotaExceededException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for ServiceQuotaExceededException {
 }
 impl ::std::error::Error for ServiceQuotaExceededException {}
 /// A builder for [`ServiceQuotaExceededException`](crate::error::ServiceQuotaExceededException); start one with `ServiceQuotaExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ServiceQuotaExceededExceptionBuilder {
     inner: crate::error::ServiceQuotaExceededException,
+}
+impl Clone for ServiceQuotaExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ServiceQuotaExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ServiceQuotaExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ServiceQuotaExceededException as Default>::default(),
+        }
+    }
 }
 impl ServiceQuotaExceededExceptionBuilder {
     /// Sets [`ServiceQuotaExceededException::type_`](crate::error::ServiceQuotaExceededException::type_): The exception type.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `afterRestore()` [runtime hook](https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks.html) encountered an error. For more information, check the Amazon CloudWatch logs.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SnapStartException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct SnapStartException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for SnapStartException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for SnapStartException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for SnapStartException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl SnapStartException {
     /// Starts building a [`SnapStartException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for SnapStartException {
 }
 impl ::std::error::Error for SnapStartException {}
 /// A builder for [`SnapStartException`](crate::error::SnapStartException); start one with `SnapStartException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SnapStartExceptionBuilder {
     inner: crate::error::SnapStartException,
+}
+impl Clone for SnapStartExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SnapStartExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SnapStartExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::SnapStartException as Default>::default(),
+        }
+    }
 }
 impl SnapStartExceptionBuilder {
     /// Sets [`SnapStartException::type_`](crate::error::SnapStartException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda is initializing your function. You can invoke the function when the [function state](https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html) becomes `Active`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SnapStartNotReadyException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct SnapStartNotReadyException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for SnapStartNotReadyException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for SnapStartNotReadyException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for SnapStartNotReadyException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl SnapStartNotReadyException {
     /// Starts building a [`SnapStartNotReadyException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for SnapStartNotReadyException {
 }
 impl ::std::error::Error for SnapStartNotReadyException {}
 /// A builder for [`SnapStartNotReadyException`](crate::error::SnapStartNotReadyException); start one with `SnapStartNotReadyException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SnapStartNotReadyExceptionBuilder {
     inner: crate::error::SnapStartNotReadyException,
+}
+impl Clone for SnapStartNotReadyExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SnapStartNotReadyExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SnapStartNotReadyExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::SnapStartNotReadyException as Default>::default(),
+        }
+    }
 }
 impl SnapStartNotReadyExceptionBuilder {
     /// Sets [`SnapStartNotReadyException::type_`](crate::error::SnapStartNotReadyException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda couldn't regenerate the SnapStart snapshot for the function. SnapStart-enabled functions periodically regenerate snapshots when their underlying runtime or dependencies change; this regeneration failed. Wait for Lambda to retry, or update the function's configuration to trigger a new snapshot. For more information, see [Lambda SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SnapStartRegenerationFailureException {
     /// The exception type.
@@ -10,6 +10,30 @@ pub struct SnapStartRegenerationFailureException {
     /// The exception message.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for SnapStartRegenerationFailureException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for SnapStartRegenerationFailureException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for SnapStartRegenerationFailureException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl SnapStartRegenerationFailureException {
     /// Starts building a [`SnapStartRegenerationFailureException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for SnapStartRegenerationFailureException {
 }
 impl ::std::error::Error for SnapStartRegenerationFailureException {}
 /// A builder for [`SnapStartRegenerationFailureException`](crate::error::SnapStartRegenerationFailureException); start one with `SnapStartRegenerationFailureException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SnapStartRegenerationFailureExceptionBuilder {
     inner: crate::error::SnapStartRegenerationFailureException,
+}
+impl Clone for SnapStartRegenerationFailureExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SnapStartRegenerationFailureExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SnapStartRegenerationFailureExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::SnapStartRegenerationFailureException as Default>::default(),
+        }
+    }
 }
 impl SnapStartRegenerationFailureExceptionBuilder {
     /// Sets [`SnapStartRegenerationFailureException::type_`](crate::error::SnapStartRegenerationFailureException::type_): The exception type.

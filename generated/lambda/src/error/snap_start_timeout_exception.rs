@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda couldn't restore the snapshot within the timeout limit.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SnapStartTimeoutException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct SnapStartTimeoutException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for SnapStartTimeoutException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for SnapStartTimeoutException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for SnapStartTimeoutException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl SnapStartTimeoutException {
     /// Starts building a [`SnapStartTimeoutException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for SnapStartTimeoutException {
 }
 impl ::std::error::Error for SnapStartTimeoutException {}
 /// A builder for [`SnapStartTimeoutException`](crate::error::SnapStartTimeoutException); start one with `SnapStartTimeoutException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SnapStartTimeoutExceptionBuilder {
     inner: crate::error::SnapStartTimeoutException,
+}
+impl Clone for SnapStartTimeoutExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SnapStartTimeoutExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SnapStartTimeoutExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::SnapStartTimeoutException as Default>::default(),
+        }
+    }
 }
 impl SnapStartTimeoutExceptionBuilder {
     /// Sets [`SnapStartTimeoutException::type_`](crate::error::SnapStartTimeoutException::type_)

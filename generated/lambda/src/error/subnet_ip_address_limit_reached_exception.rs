@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lambda couldn't set up VPC access for the Lambda function because one or more configured subnets has no available IP addresses.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SubnetIpAddressLimitReachedException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct SubnetIpAddressLimitReachedException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for SubnetIpAddressLimitReachedException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for SubnetIpAddressLimitReachedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for SubnetIpAddressLimitReachedException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl SubnetIpAddressLimitReachedException {
     /// Starts building a [`SubnetIpAddressLimitReachedException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for SubnetIpAddressLimitReachedException {
 }
 impl ::std::error::Error for SubnetIpAddressLimitReachedException {}
 /// A builder for [`SubnetIpAddressLimitReachedException`](crate::error::SubnetIpAddressLimitReachedException); start one with `SubnetIpAddressLimitReachedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SubnetIpAddressLimitReachedExceptionBuilder {
     inner: crate::error::SubnetIpAddressLimitReachedException,
+}
+impl Clone for SubnetIpAddressLimitReachedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SubnetIpAddressLimitReachedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SubnetIpAddressLimitReachedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::SubnetIpAddressLimitReachedException as Default>::default(),
+        }
+    }
 }
 impl SubnetIpAddressLimitReachedExceptionBuilder {
     /// Sets [`SubnetIpAddressLimitReachedException::type_`](crate::error::SubnetIpAddressLimitReachedException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request throughput limit was exceeded. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html#api-requests).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TooManyRequestsException {
     /// The number of seconds the caller should wait before retrying.
@@ -16,6 +16,35 @@ pub struct TooManyRequestsException {
     /// The `Reason` member.
     pub reason: Option<crate::types::ThrottleReason>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TooManyRequestsException {
+    fn clone(&self) -> Self {
+        Self {
+            retry_after_seconds: self.retry_after_seconds.clone(),
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            reason: self.reason.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TooManyRequestsException {
+    fn eq(&self, other: &Self) -> bool {
+        self.retry_after_seconds == other.retry_after_seconds
+            && self.type_ == other.type_ && self.message == other.message
+            && self.reason == other.reason && self.meta == other.meta
+    }
+}
+impl Default for TooManyRequestsException {
+    fn default() -> Self {
+        Self {
+            retry_after_seconds: None,
+            type_: None,
+            message: None,
+            reason: None,
+            meta: None,
+        }
+    }
 }
 impl TooManyRequestsException {
     /// Starts building a [`TooManyRequestsException`].
@@ -95,9 +124,26 @@ impl ::std::fmt::Display for TooManyRequestsException {
 }
 impl ::std::error::Error for TooManyRequestsException {}
 /// A builder for [`TooManyRequestsException`](crate::error::TooManyRequestsException); start one with `TooManyRequestsException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TooManyRequestsExceptionBuilder {
     inner: crate::error::TooManyRequestsException,
+}
+impl Clone for TooManyRequestsExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TooManyRequestsExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TooManyRequestsExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TooManyRequestsException as Default>::default(),
+        }
+    }
 }
 impl TooManyRequestsExceptionBuilder {
     /// Sets [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds): The number of seconds the caller should wait before retrying.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The content type of the `Invoke` request body is not JSON.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnsupportedMediaTypeException {
     /// The `Type` member.
@@ -10,6 +10,30 @@ pub struct UnsupportedMediaTypeException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for UnsupportedMediaTypeException {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for UnsupportedMediaTypeException {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for UnsupportedMediaTypeException {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl UnsupportedMediaTypeException {
     /// Starts building a [`UnsupportedMediaTypeException`].
@@ -73,9 +97,26 @@ impl ::std::fmt::Display for UnsupportedMediaTypeException {
 }
 impl ::std::error::Error for UnsupportedMediaTypeException {}
 /// A builder for [`UnsupportedMediaTypeException`](crate::error::UnsupportedMediaTypeException); start one with `UnsupportedMediaTypeException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnsupportedMediaTypeExceptionBuilder {
     inner: crate::error::UnsupportedMediaTypeException,
+}
+impl Clone for UnsupportedMediaTypeExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnsupportedMediaTypeExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnsupportedMediaTypeExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::UnsupportedMediaTypeException as Default>::default(),
+        }
+    }
 }
 impl UnsupportedMediaTypeExceptionBuilder {
     /// Sets [`UnsupportedMediaTypeException::type_`](crate::error::UnsupportedMediaTypeException::type_)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Limits that are related to concurrency and storage. All file and storage sizes are in bytes.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AccountLimit {
     /// The amount of storage space that you can use for all deployment packages and layer archives.
@@ -15,6 +15,38 @@ pub struct AccountLimit {
     pub concurrent_executions: Option<i32>,
     /// The maximum number of simultaneous function executions, minus the capacity that's reserved for individual functions with `PutFunctionConcurrency`.
     pub unreserved_concurrent_executions: Option<i32>,
+}
+impl Clone for AccountLimit {
+    fn clone(&self) -> Self {
+        Self {
+            total_code_size: self.total_code_size,
+            code_size_unzipped: self.code_size_unzipped,
+            code_size_zipped: self.code_size_zipped,
+            concurrent_executions: self.concurrent_executions,
+            unreserved_concurrent_executions: self.unreserved_concurrent_executions,
+        }
+    }
+}
+impl PartialEq for AccountLimit {
+    fn eq(&self, other: &Self) -> bool {
+        self.total_code_size == other.total_code_size
+            && self.code_size_unzipped == other.code_size_unzipped
+            && self.code_size_zipped == other.code_size_zipped
+            && self.concurrent_executions == other.concurrent_executions
+            && self.unreserved_concurrent_executions
+                == other.unreserved_concurrent_executions
+    }
+}
+impl Default for AccountLimit {
+    fn default() -> Self {
+        Self {
+            total_code_size: None,
+            code_size_unzipped: None,
+            code_size_zipped: None,
+            concurrent_executions: None,
+            unreserved_concurrent_executions: None,
+        }
+    }
 }
 impl AccountLimit {
     /// Starts building a [`AccountLimit`].
@@ -49,9 +81,26 @@ impl AccountLimit {
     }
 }
 /// A builder for [`AccountLimit`](crate::types::AccountLimit); start one with `AccountLimit::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AccountLimitBuilder {
     inner: crate::types::AccountLimit,
+}
+impl Clone for AccountLimitBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AccountLimitBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AccountLimitBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AccountLimit as Default>::default(),
+        }
+    }
 }
 impl AccountLimitBuilder {
     /// Sets [`AccountLimit::total_code_size`](crate::types::AccountLimit::total_code_size): The amount of storage space that you can use for all deployment packages and layer archives.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The number of functions and amount of storage in use.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AccountUsage {
     /// The amount of storage space, in bytes, that's being used by deployment packages and layer archives.
     pub total_code_size: Option<i64>,
     /// The number of Lambda functions.
     pub function_count: Option<i64>,
+}
+impl Clone for AccountUsage {
+    fn clone(&self) -> Self {
+        Self {
+            total_code_size: self.total_code_size,
+            function_count: self.function_count,
+        }
+    }
+}
+impl PartialEq for AccountUsage {
+    fn eq(&self, other: &Self) -> bool {
+        self.total_code_size == other.total_code_size
+            && self.function_count == other.function_count
+    }
+}
+impl Default for AccountUsage {
+    fn default() -> Self {
+        Self {
+            total_code_size: None,
+            function_count: None,
+        }
+    }
 }
 impl AccountUsage {
     /// Starts building a [`AccountUsage`].
@@ -28,9 +50,26 @@ impl AccountUsage {
     }
 }
 /// A builder for [`AccountUsage`](crate::types::AccountUsage); start one with `AccountUsage::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AccountUsageBuilder {
     inner: crate::types::AccountUsage,
+}
+impl Clone for AccountUsageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AccountUsageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AccountUsageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AccountUsage as Default>::default(),
+        }
+    }
 }
 impl AccountUsageBuilder {
     /// Sets [`AccountUsage::total_code_size`](crate::types::AccountUsage::total_code_size): The amount of storage space, in bytes, that's being used by deployment packages and layer archives.

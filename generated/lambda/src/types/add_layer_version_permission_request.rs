@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AddLayerVersionPermissionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AddLayerVersionPermissionRequest {
     /// The name or Amazon Resource Name (ARN) of the layer.
@@ -35,6 +35,42 @@ pub struct AddLayerVersionPermissionRequest {
     ///
     /// Sent in the query parameter `RevisionId`, not in the JSON body.
     pub revision_id: Option<String>,
+}
+impl Clone for AddLayerVersionPermissionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            layer_name: self.layer_name.clone(),
+            version_number: self.version_number,
+            statement_id: self.statement_id.clone(),
+            action: self.action.clone(),
+            principal: self.principal.clone(),
+            organization_id: self.organization_id.clone(),
+            revision_id: self.revision_id.clone(),
+        }
+    }
+}
+impl PartialEq for AddLayerVersionPermissionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.layer_name == other.layer_name
+            && self.version_number == other.version_number
+            && self.statement_id == other.statement_id && self.action == other.action
+            && self.principal == other.principal
+            && self.organization_id == other.organization_id
+            && self.revision_id == other.revision_id
+    }
+}
+impl Default for AddLayerVersionPermissionRequest {
+    fn default() -> Self {
+        Self {
+            layer_name: None,
+            version_number: None,
+            statement_id: None,
+            action: None,
+            principal: None,
+            organization_id: None,
+            revision_id: None,
+        }
+    }
 }
 impl AddLayerVersionPermissionRequest {
     /// Starts building a [`AddLayerVersionPermissionRequest`].
@@ -85,9 +121,26 @@ impl AddLayerVersionPermissionRequest {
     }
 }
 /// A builder for [`AddLayerVersionPermissionRequest`](crate::types::AddLayerVersionPermissionRequest); start one with `AddLayerVersionPermissionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AddLayerVersionPermissionRequestBuilder {
     inner: crate::types::AddLayerVersionPermissionRequest,
+}
+impl Clone for AddLayerVersionPermissionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AddLayerVersionPermissionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AddLayerVersionPermissionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AddLayerVersionPermissionRequest as Default>::default(),
+        }
+    }
 }
 impl AddLayerVersionPermissionRequestBuilder {
     /// Sets [`AddLayerVersionPermissionRequest::layer_name`](crate::types::AddLayerVersionPermissionRequest::layer_name): The name or Amazon Resource Name (ARN) of the layer.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AddLayerVersionPermissionResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AddLayerVersionPermissionResponse {
     /// The permission statement.
     pub statement: Option<String>,
     /// A unique identifier for the current revision of the policy.
     pub revision_id: Option<String>,
+}
+impl Clone for AddLayerVersionPermissionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            statement: self.statement.clone(),
+            revision_id: self.revision_id.clone(),
+        }
+    }
+}
+impl PartialEq for AddLayerVersionPermissionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.statement == other.statement && self.revision_id == other.revision_id
+    }
+}
+impl Default for AddLayerVersionPermissionResponse {
+    fn default() -> Self {
+        Self {
+            statement: None,
+            revision_id: None,
+        }
+    }
 }
 impl AddLayerVersionPermissionResponse {
     /// Starts building a [`AddLayerVersionPermissionResponse`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for AddLayerVersionPermissionRespo
     }
 }
 /// A builder for [`AddLayerVersionPermissionResponse`](crate::types::AddLayerVersionPermissionResponse); start one with `AddLayerVersionPermissionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AddLayerVersionPermissionResponseBuilder {
     inner: crate::types::AddLayerVersionPermissionResponse,
+}
+impl Clone for AddLayerVersionPermissionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AddLayerVersionPermissionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AddLayerVersionPermissionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AddLayerVersionPermissionResponse as Default>::default(),
+        }
+    }
 }
 impl AddLayerVersionPermissionResponseBuilder {
     /// Sets [`AddLayerVersionPermissionResponse::statement`](crate::types::AddLayerVersionPermissionResponse::statement): The permission statement.

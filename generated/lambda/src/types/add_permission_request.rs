@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AddPermissionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AddPermissionRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -51,6 +51,55 @@ pub struct AddPermissionRequest {
     pub revision_id: Option<String>,
     /// The identifier for your organization in Organizations. Use this to grant permissions to all the Amazon Web Services accounts under this organization.
     pub principal_org_id: Option<String>,
+}
+impl Clone for AddPermissionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            statement_id: self.statement_id.clone(),
+            action: self.action.clone(),
+            principal: self.principal.clone(),
+            source_arn: self.source_arn.clone(),
+            function_url_auth_type: self.function_url_auth_type.clone(),
+            invoked_via_function_url: self.invoked_via_function_url,
+            source_account: self.source_account.clone(),
+            event_source_token: self.event_source_token.clone(),
+            qualifier: self.qualifier.clone(),
+            revision_id: self.revision_id.clone(),
+            principal_org_id: self.principal_org_id.clone(),
+        }
+    }
+}
+impl PartialEq for AddPermissionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+            && self.statement_id == other.statement_id && self.action == other.action
+            && self.principal == other.principal && self.source_arn == other.source_arn
+            && self.function_url_auth_type == other.function_url_auth_type
+            && self.invoked_via_function_url == other.invoked_via_function_url
+            && self.source_account == other.source_account
+            && self.event_source_token == other.event_source_token
+            && self.qualifier == other.qualifier && self.revision_id == other.revision_id
+            && self.principal_org_id == other.principal_org_id
+    }
+}
+impl Default for AddPermissionRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            statement_id: None,
+            action: None,
+            principal: None,
+            source_arn: None,
+            function_url_auth_type: None,
+            invoked_via_function_url: None,
+            source_account: None,
+            event_source_token: None,
+            qualifier: None,
+            revision_id: None,
+            principal_org_id: None,
+        }
+    }
 }
 impl AddPermissionRequest {
     /// Starts building a [`AddPermissionRequest`].
@@ -126,9 +175,26 @@ impl AddPermissionRequest {
     }
 }
 /// A builder for [`AddPermissionRequest`](crate::types::AddPermissionRequest); start one with `AddPermissionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AddPermissionRequestBuilder {
     inner: crate::types::AddPermissionRequest,
+}
+impl Clone for AddPermissionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AddPermissionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AddPermissionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AddPermissionRequest as Default>::default(),
+        }
+    }
 }
 impl AddPermissionRequestBuilder {
     /// Sets [`AddPermissionRequest::function_name`](crate::types::AddPermissionRequest::function_name): The name or ARN of the Lambda function, version, or alias.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AddPermissionResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AddPermissionResponse {
     /// The permission statement that's added to the function policy.
     pub statement: Option<String>,
+}
+impl Clone for AddPermissionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            statement: self.statement.clone(),
+        }
+    }
+}
+impl PartialEq for AddPermissionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.statement == other.statement
+    }
+}
+impl Default for AddPermissionResponse {
+    fn default() -> Self {
+        Self { statement: None }
+    }
 }
 impl AddPermissionResponse {
     /// Starts building a [`AddPermissionResponse`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for AddPermissionResponse {
     }
 }
 /// A builder for [`AddPermissionResponse`](crate::types::AddPermissionResponse); start one with `AddPermissionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AddPermissionResponseBuilder {
     inner: crate::types::AddPermissionResponse,
+}
+impl Clone for AddPermissionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AddPermissionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AddPermissionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AddPermissionResponse as Default>::default(),
+        }
+    }
 }
 impl AddPermissionResponseBuilder {
     /// Sets [`AddPermissionResponse::statement`](crate::types::AddPermissionResponse::statement): The permission statement that's added to the function policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides configuration information about a Lambda function [alias](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AliasConfiguration {
     /// The Amazon Resource Name (ARN) of the alias.
@@ -17,6 +17,39 @@ pub struct AliasConfiguration {
     pub routing_config: Option<crate::types::AliasRoutingConfiguration>,
     /// A unique identifier that changes when you update the alias.
     pub revision_id: Option<String>,
+}
+impl Clone for AliasConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            alias_arn: self.alias_arn.clone(),
+            name: self.name.clone(),
+            function_version: self.function_version.clone(),
+            description: self.description.clone(),
+            routing_config: self.routing_config.clone(),
+            revision_id: self.revision_id.clone(),
+        }
+    }
+}
+impl PartialEq for AliasConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.alias_arn == other.alias_arn && self.name == other.name
+            && self.function_version == other.function_version
+            && self.description == other.description
+            && self.routing_config == other.routing_config
+            && self.revision_id == other.revision_id
+    }
+}
+impl Default for AliasConfiguration {
+    fn default() -> Self {
+        Self {
+            alias_arn: None,
+            name: None,
+            function_version: None,
+            description: None,
+            routing_config: None,
+            revision_id: None,
+        }
+    }
 }
 impl AliasConfiguration {
     /// Starts building a [`AliasConfiguration`].
@@ -67,9 +100,26 @@ impl ::awsgen_runtime::protocol::FromResponse for AliasConfiguration {
     }
 }
 /// A builder for [`AliasConfiguration`](crate::types::AliasConfiguration); start one with `AliasConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AliasConfigurationBuilder {
     inner: crate::types::AliasConfiguration,
+}
+impl Clone for AliasConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AliasConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AliasConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AliasConfiguration as Default>::default(),
+        }
+    }
 }
 impl AliasConfigurationBuilder {
     /// Sets [`AliasConfiguration::alias_arn`](crate::types::AliasConfiguration::alias_arn): The Amazon Resource Name (ARN) of the alias.

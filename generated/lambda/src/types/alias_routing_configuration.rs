@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The [traffic-shifting](https://docs.aws.amazon.com/lambda/latest/dg/lambda-traffic-shifting-using-aliases.html) configuration of a Lambda function alias.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AliasRoutingConfiguration {
     /// The second version, and the percentage of traffic that's routed to it.
     pub additional_version_weights: Option<::std::collections::BTreeMap<String, f64>>,
+}
+impl Clone for AliasRoutingConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            additional_version_weights: self.additional_version_weights.clone(),
+        }
+    }
+}
+impl PartialEq for AliasRoutingConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.additional_version_weights == other.additional_version_weights
+    }
+}
+impl Default for AliasRoutingConfiguration {
+    fn default() -> Self {
+        Self {
+            additional_version_weights: None,
+        }
+    }
 }
 impl AliasRoutingConfiguration {
     /// Starts building a [`AliasRoutingConfiguration`].
@@ -23,9 +42,26 @@ impl AliasRoutingConfiguration {
     }
 }
 /// A builder for [`AliasRoutingConfiguration`](crate::types::AliasRoutingConfiguration); start one with `AliasRoutingConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AliasRoutingConfigurationBuilder {
     inner: crate::types::AliasRoutingConfiguration,
+}
+impl Clone for AliasRoutingConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AliasRoutingConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AliasRoutingConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AliasRoutingConfiguration as Default>::default(),
+        }
+    }
 }
 impl AliasRoutingConfigurationBuilder {
     /// Adds one entry to [`AliasRoutingConfiguration::additional_version_weights`](crate::types::AliasRoutingConfiguration::additional_version_weights): The second version, and the percentage of traffic that's routed to it.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// List of signing profiles that can sign a code package.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AllowedPublishers {
     /// The Amazon Resource Name (ARN) for each of the signing profiles. A signing profile defines a trusted user who can sign a code package.
     ///
     /// Required: the builder's `build()` fails without it.
     pub signing_profile_version_arns: Option<Vec<String>>,
+}
+impl Clone for AllowedPublishers {
+    fn clone(&self) -> Self {
+        Self {
+            signing_profile_version_arns: self.signing_profile_version_arns.clone(),
+        }
+    }
+}
+impl PartialEq for AllowedPublishers {
+    fn eq(&self, other: &Self) -> bool {
+        self.signing_profile_version_arns == other.signing_profile_version_arns
+    }
+}
+impl Default for AllowedPublishers {
+    fn default() -> Self {
+        Self {
+            signing_profile_version_arns: None,
+        }
+    }
 }
 impl AllowedPublishers {
     /// Starts building a [`AllowedPublishers`].
@@ -23,9 +42,26 @@ impl AllowedPublishers {
     }
 }
 /// A builder for [`AllowedPublishers`](crate::types::AllowedPublishers); start one with `AllowedPublishers::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AllowedPublishersBuilder {
     inner: crate::types::AllowedPublishers,
+}
+impl Clone for AllowedPublishersBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AllowedPublishersBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AllowedPublishersBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AllowedPublishers as Default>::default(),
+        }
+    }
 }
 impl AllowedPublishersBuilder {
     /// Appends one item to [`AllowedPublishers::signing_profile_version_arns`](crate::types::AllowedPublishers::signing_profile_version_arns): The Amazon Resource Name (ARN) for each of the signing profiles.

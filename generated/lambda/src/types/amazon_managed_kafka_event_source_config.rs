@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AmazonManagedKafkaEventSourceConfig {
     /// The identifier for the Kafka consumer group to join. The consumer group ID must be unique among all your Kafka event sources. After creating a Kafka event source mapping with the consumer group ID specified, you cannot update this value. For more information, see [Customizable consumer group ID](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#services-msk-consumer-group-id).
     pub consumer_group_id: Option<String>,
     /// Specific configuration settings for a Kafka schema registry.
     pub schema_registry_config: Option<crate::types::KafkaSchemaRegistryConfig>,
+}
+impl Clone for AmazonManagedKafkaEventSourceConfig {
+    fn clone(&self) -> Self {
+        Self {
+            consumer_group_id: self.consumer_group_id.clone(),
+            schema_registry_config: self.schema_registry_config.clone(),
+        }
+    }
+}
+impl PartialEq for AmazonManagedKafkaEventSourceConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.consumer_group_id == other.consumer_group_id
+            && self.schema_registry_config == other.schema_registry_config
+    }
+}
+impl Default for AmazonManagedKafkaEventSourceConfig {
+    fn default() -> Self {
+        Self {
+            consumer_group_id: None,
+            schema_registry_config: None,
+        }
+    }
 }
 impl AmazonManagedKafkaEventSourceConfig {
     /// Starts building a [`AmazonManagedKafkaEventSourceConfig`].
@@ -30,9 +52,26 @@ impl AmazonManagedKafkaEventSourceConfig {
     }
 }
 /// A builder for [`AmazonManagedKafkaEventSourceConfig`](crate::types::AmazonManagedKafkaEventSourceConfig); start one with `AmazonManagedKafkaEventSourceConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AmazonManagedKafkaEventSourceConfigBuilder {
     inner: crate::types::AmazonManagedKafkaEventSourceConfig,
+}
+impl Clone for AmazonManagedKafkaEventSourceConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AmazonManagedKafkaEventSourceConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AmazonManagedKafkaEventSourceConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AmazonManagedKafkaEventSourceConfig as Default>::default(),
+        }
+    }
 }
 impl AmazonManagedKafkaEventSourceConfigBuilder {
     /// Sets [`AmazonManagedKafkaEventSourceConfig::consumer_group_id`](crate::types::AmazonManagedKafkaEventSourceConfig::consumer_group_id): The identifier for the Kafka consumer group to join.

@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about a failed callback operation, including error information and the reason for failure.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CallbackFailedDetails {
     /// An error object that contains details about the failure.
     ///
     /// Required: the builder's `build()` fails without it.
     pub error: Option<crate::types::EventError>,
+}
+impl Clone for CallbackFailedDetails {
+    fn clone(&self) -> Self {
+        Self { error: self.error.clone() }
+    }
+}
+impl PartialEq for CallbackFailedDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error
+    }
+}
+impl Default for CallbackFailedDetails {
+    fn default() -> Self {
+        Self { error: None }
+    }
 }
 impl CallbackFailedDetails {
     /// Starts building a [`CallbackFailedDetails`].
@@ -23,9 +38,26 @@ impl CallbackFailedDetails {
     }
 }
 /// A builder for [`CallbackFailedDetails`](crate::types::CallbackFailedDetails); start one with `CallbackFailedDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CallbackFailedDetailsBuilder {
     inner: crate::types::CallbackFailedDetails,
+}
+impl Clone for CallbackFailedDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CallbackFailedDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CallbackFailedDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CallbackFailedDetails as Default>::default(),
+        }
+    }
 }
 impl CallbackFailedDetailsBuilder {
     /// Sets [`CallbackFailedDetails::error`](crate::types::CallbackFailedDetails::error): An error object that contains details about the failure.

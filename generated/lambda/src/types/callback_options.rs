@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration options for callback operations in durable executions, including timeout settings and retry behavior.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CallbackOptions {
     /// The timeout for the callback operation in seconds. If not specified or set to 0, the callback has no timeout.
     pub timeout_seconds: Option<i32>,
     /// The heartbeat timeout for the callback operation, in seconds. If not specified or set to 0, heartbeat timeout is disabled.
     pub heartbeat_timeout_seconds: Option<i32>,
+}
+impl Clone for CallbackOptions {
+    fn clone(&self) -> Self {
+        Self {
+            timeout_seconds: self.timeout_seconds,
+            heartbeat_timeout_seconds: self.heartbeat_timeout_seconds,
+        }
+    }
+}
+impl PartialEq for CallbackOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.timeout_seconds == other.timeout_seconds
+            && self.heartbeat_timeout_seconds == other.heartbeat_timeout_seconds
+    }
+}
+impl Default for CallbackOptions {
+    fn default() -> Self {
+        Self {
+            timeout_seconds: None,
+            heartbeat_timeout_seconds: None,
+        }
+    }
 }
 impl CallbackOptions {
     /// Starts building a [`CallbackOptions`].
@@ -28,9 +50,26 @@ impl CallbackOptions {
     }
 }
 /// A builder for [`CallbackOptions`](crate::types::CallbackOptions); start one with `CallbackOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CallbackOptionsBuilder {
     inner: crate::types::CallbackOptions,
+}
+impl Clone for CallbackOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CallbackOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CallbackOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CallbackOptions as Default>::default(),
+        }
+    }
 }
 impl CallbackOptionsBuilder {
     /// Sets [`CallbackOptions::timeout_seconds`](crate::types::CallbackOptions::timeout_seconds): The timeout for the callback operation in seconds.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about a successfully completed callback operation, including the result data and completion timestamp.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CallbackSucceededDetails {
     /// The response payload from the successful operation.
     ///
     /// Required: the builder's `build()` fails without it.
     pub result: Option<crate::types::EventResult>,
+}
+impl Clone for CallbackSucceededDetails {
+    fn clone(&self) -> Self {
+        Self {
+            result: self.result.clone(),
+        }
+    }
+}
+impl PartialEq for CallbackSucceededDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.result == other.result
+    }
+}
+impl Default for CallbackSucceededDetails {
+    fn default() -> Self {
+        Self { result: None }
+    }
 }
 impl CallbackSucceededDetails {
     /// Starts building a [`CallbackSucceededDetails`].
@@ -23,9 +40,26 @@ impl CallbackSucceededDetails {
     }
 }
 /// A builder for [`CallbackSucceededDetails`](crate::types::CallbackSucceededDetails); start one with `CallbackSucceededDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CallbackSucceededDetailsBuilder {
     inner: crate::types::CallbackSucceededDetails,
+}
+impl Clone for CallbackSucceededDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CallbackSucceededDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CallbackSucceededDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CallbackSucceededDetails as Default>::default(),
+        }
+    }
 }
 impl CallbackSucceededDetailsBuilder {
     /// Sets [`CallbackSucceededDetails::result`](crate::types::CallbackSucceededDetails::result): The response payload from the successful operation.

@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about a callback operation that timed out, including timeout duration and any partial results.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CallbackTimedOutDetails {
     /// Details about the callback timeout.
     ///
     /// Required: the builder's `build()` fails without it.
     pub error: Option<crate::types::EventError>,
+}
+impl Clone for CallbackTimedOutDetails {
+    fn clone(&self) -> Self {
+        Self { error: self.error.clone() }
+    }
+}
+impl PartialEq for CallbackTimedOutDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error
+    }
+}
+impl Default for CallbackTimedOutDetails {
+    fn default() -> Self {
+        Self { error: None }
+    }
 }
 impl CallbackTimedOutDetails {
     /// Starts building a [`CallbackTimedOutDetails`].
@@ -23,9 +38,26 @@ impl CallbackTimedOutDetails {
     }
 }
 /// A builder for [`CallbackTimedOutDetails`](crate::types::CallbackTimedOutDetails); start one with `CallbackTimedOutDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CallbackTimedOutDetailsBuilder {
     inner: crate::types::CallbackTimedOutDetails,
+}
+impl Clone for CallbackTimedOutDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CallbackTimedOutDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CallbackTimedOutDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CallbackTimedOutDetails as Default>::default(),
+        }
+    }
 }
 impl CallbackTimedOutDetailsBuilder {
     /// Sets [`CallbackTimedOutDetails::error`](crate::types::CallbackTimedOutDetails::error): Details about the callback timeout.

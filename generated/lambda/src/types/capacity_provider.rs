@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A capacity provider manages compute resources for Lambda functions.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityProvider {
     /// The Amazon Resource Name (ARN) of the capacity provider.
@@ -35,6 +35,54 @@ pub struct CapacityProvider {
     pub propagate_tags: Option<crate::types::PropagateTags>,
     /// The telemetry configuration for the capacity provider, including logging settings.
     pub telemetry_config: Option<crate::types::CapacityProviderTelemetryConfig>,
+}
+impl Clone for CapacityProvider {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_provider_arn: self.capacity_provider_arn.clone(),
+            state: self.state.clone(),
+            vpc_config: self.vpc_config.clone(),
+            permissions_config: self.permissions_config.clone(),
+            instance_requirements: self.instance_requirements.clone(),
+            capacity_provider_scaling_config: self
+                .capacity_provider_scaling_config
+                .clone(),
+            kms_key_arn: self.kms_key_arn.clone(),
+            last_modified: self.last_modified.clone(),
+            propagate_tags: self.propagate_tags.clone(),
+            telemetry_config: self.telemetry_config.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityProvider {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_provider_arn == other.capacity_provider_arn
+            && self.state == other.state && self.vpc_config == other.vpc_config
+            && self.permissions_config == other.permissions_config
+            && self.instance_requirements == other.instance_requirements
+            && self.capacity_provider_scaling_config
+                == other.capacity_provider_scaling_config
+            && self.kms_key_arn == other.kms_key_arn
+            && self.last_modified == other.last_modified
+            && self.propagate_tags == other.propagate_tags
+            && self.telemetry_config == other.telemetry_config
+    }
+}
+impl Default for CapacityProvider {
+    fn default() -> Self {
+        Self {
+            capacity_provider_arn: None,
+            state: None,
+            vpc_config: None,
+            permissions_config: None,
+            instance_requirements: None,
+            capacity_provider_scaling_config: None,
+            kms_key_arn: None,
+            last_modified: None,
+            propagate_tags: None,
+            telemetry_config: None,
+        }
+    }
 }
 impl CapacityProvider {
     /// Starts building a [`CapacityProvider`].
@@ -100,9 +148,26 @@ impl CapacityProvider {
     }
 }
 /// A builder for [`CapacityProvider`](crate::types::CapacityProvider); start one with `CapacityProvider::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityProviderBuilder {
     inner: crate::types::CapacityProvider,
+}
+impl Clone for CapacityProviderBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityProviderBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityProviderBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityProvider as Default>::default(),
+        }
+    }
 }
 impl CapacityProviderBuilder {
     /// Sets [`CapacityProvider::capacity_provider_arn`](crate::types::CapacityProvider::capacity_provider_arn): The Amazon Resource Name (ARN) of the capacity provider.

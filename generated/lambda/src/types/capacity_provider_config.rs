@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration for the capacity provider that manages compute resources for Lambda functions.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityProviderConfig {
     /// Configuration for Lambda-managed instances used by the capacity provider.
@@ -11,6 +11,28 @@ pub struct CapacityProviderConfig {
     pub lambda_managed_instances_capacity_provider_config: Option<
         crate::types::LambdaManagedInstancesCapacityProviderConfig,
     >,
+}
+impl Clone for CapacityProviderConfig {
+    fn clone(&self) -> Self {
+        Self {
+            lambda_managed_instances_capacity_provider_config: self
+                .lambda_managed_instances_capacity_provider_config
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CapacityProviderConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.lambda_managed_instances_capacity_provider_config
+            == other.lambda_managed_instances_capacity_provider_config
+    }
+}
+impl Default for CapacityProviderConfig {
+    fn default() -> Self {
+        Self {
+            lambda_managed_instances_capacity_provider_config: None,
+        }
+    }
 }
 impl CapacityProviderConfig {
     /// Starts building a [`CapacityProviderConfig`].
@@ -27,9 +49,26 @@ impl CapacityProviderConfig {
     }
 }
 /// A builder for [`CapacityProviderConfig`](crate::types::CapacityProviderConfig); start one with `CapacityProviderConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityProviderConfigBuilder {
     inner: crate::types::CapacityProviderConfig,
+}
+impl Clone for CapacityProviderConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityProviderConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityProviderConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityProviderConfig as Default>::default(),
+        }
+    }
 }
 impl CapacityProviderConfigBuilder {
     /// Sets [`CapacityProviderConfig::lambda_managed_instances_capacity_provider_config`](crate::types::CapacityProviderConfig::lambda_managed_instances_capacity_provider_config): Configuration for Lambda-managed instances used by the capacity provider.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The capacity provider's Amazon CloudWatch Logs configuration settings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityProviderLoggingConfig {
     /// Set this property to filter the system logs for your capacity provider that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where `DEBUG` is the highest level and `WARN` is the lowest.
     pub system_log_level: Option<crate::types::SystemLogLevel>,
     /// The name of the Amazon CloudWatch log group the capacity provider sends logs to. By default, Lambda capacity providers send logs to a default log group named `/aws/lambda/capacity-provider/<capacity provider name>`. To use a different log group, enter an existing log group or enter a new log group name.
     pub log_group: Option<String>,
+}
+impl Clone for CapacityProviderLoggingConfig {
+    fn clone(&self) -> Self {
+        Self {
+            system_log_level: self.system_log_level.clone(),
+            log_group: self.log_group.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityProviderLoggingConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.system_log_level == other.system_log_level
+            && self.log_group == other.log_group
+    }
+}
+impl Default for CapacityProviderLoggingConfig {
+    fn default() -> Self {
+        Self {
+            system_log_level: None,
+            log_group: None,
+        }
+    }
 }
 impl CapacityProviderLoggingConfig {
     /// Starts building a [`CapacityProviderLoggingConfig`].
@@ -28,9 +50,26 @@ impl CapacityProviderLoggingConfig {
     }
 }
 /// A builder for [`CapacityProviderLoggingConfig`](crate::types::CapacityProviderLoggingConfig); start one with `CapacityProviderLoggingConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityProviderLoggingConfigBuilder {
     inner: crate::types::CapacityProviderLoggingConfig,
+}
+impl Clone for CapacityProviderLoggingConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityProviderLoggingConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityProviderLoggingConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityProviderLoggingConfig as Default>::default(),
+        }
+    }
 }
 impl CapacityProviderLoggingConfigBuilder {
     /// Sets [`CapacityProviderLoggingConfig::system_log_level`](crate::types::CapacityProviderLoggingConfig::system_log_level): Set this property to filter the system logs for your capacity provider that Lambda sends to CloudWatch.

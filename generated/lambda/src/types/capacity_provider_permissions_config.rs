@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration that specifies the permissions required for the capacity provider to manage compute resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityProviderPermissionsConfig {
     /// The ARN of the IAM role that the capacity provider uses to manage compute instances and other Amazon Web Services resources.
     ///
     /// Required: the builder's `build()` fails without it.
     pub capacity_provider_operator_role_arn: Option<String>,
+}
+impl Clone for CapacityProviderPermissionsConfig {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_provider_operator_role_arn: self
+                .capacity_provider_operator_role_arn
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CapacityProviderPermissionsConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_provider_operator_role_arn
+            == other.capacity_provider_operator_role_arn
+    }
+}
+impl Default for CapacityProviderPermissionsConfig {
+    fn default() -> Self {
+        Self {
+            capacity_provider_operator_role_arn: None,
+        }
+    }
 }
 impl CapacityProviderPermissionsConfig {
     /// Starts building a [`CapacityProviderPermissionsConfig`].
@@ -23,9 +45,26 @@ impl CapacityProviderPermissionsConfig {
     }
 }
 /// A builder for [`CapacityProviderPermissionsConfig`](crate::types::CapacityProviderPermissionsConfig); start one with `CapacityProviderPermissionsConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityProviderPermissionsConfigBuilder {
     inner: crate::types::CapacityProviderPermissionsConfig,
+}
+impl Clone for CapacityProviderPermissionsConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityProviderPermissionsConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityProviderPermissionsConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityProviderPermissionsConfig as Default>::default(),
+        }
+    }
 }
 impl CapacityProviderPermissionsConfigBuilder {
     /// Sets [`CapacityProviderPermissionsConfig::capacity_provider_operator_role_arn`](crate::types::CapacityProviderPermissionsConfig::capacity_provider_operator_role_arn): The ARN of the IAM role that the capacity provider uses to manage compute instances and other Amazon Web Services resources.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration that defines how the capacity provider scales compute instances based on demand and policies.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityProviderScalingConfig {
     /// The maximum number of vCPUs that the capacity provider can provision across all compute instances.
@@ -11,6 +11,31 @@ pub struct CapacityProviderScalingConfig {
     pub scaling_mode: Option<crate::types::CapacityProviderScalingMode>,
     /// A list of scaling policies that define how the capacity provider scales compute instances based on metrics and thresholds.
     pub scaling_policies: Option<Vec<crate::types::TargetTrackingScalingPolicy>>,
+}
+impl Clone for CapacityProviderScalingConfig {
+    fn clone(&self) -> Self {
+        Self {
+            max_v_cpu_count: self.max_v_cpu_count,
+            scaling_mode: self.scaling_mode.clone(),
+            scaling_policies: self.scaling_policies.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityProviderScalingConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.max_v_cpu_count == other.max_v_cpu_count
+            && self.scaling_mode == other.scaling_mode
+            && self.scaling_policies == other.scaling_policies
+    }
+}
+impl Default for CapacityProviderScalingConfig {
+    fn default() -> Self {
+        Self {
+            max_v_cpu_count: None,
+            scaling_mode: None,
+            scaling_policies: None,
+        }
+    }
 }
 impl CapacityProviderScalingConfig {
     /// Starts building a [`CapacityProviderScalingConfig`].
@@ -35,9 +60,26 @@ impl CapacityProviderScalingConfig {
     }
 }
 /// A builder for [`CapacityProviderScalingConfig`](crate::types::CapacityProviderScalingConfig); start one with `CapacityProviderScalingConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityProviderScalingConfigBuilder {
     inner: crate::types::CapacityProviderScalingConfig,
+}
+impl Clone for CapacityProviderScalingConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityProviderScalingConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityProviderScalingConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityProviderScalingConfig as Default>::default(),
+        }
+    }
 }
 impl CapacityProviderScalingConfigBuilder {
     /// Sets [`CapacityProviderScalingConfig::max_v_cpu_count`](crate::types::CapacityProviderScalingConfig::max_v_cpu_count): The maximum number of vCPUs that the capacity provider can provision across all compute instances.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration that specifies the telemetry collection for the capacity provider.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityProviderTelemetryConfig {
     /// The capacity provider's Amazon CloudWatch Logs configuration settings.
     pub logging_config: Option<crate::types::CapacityProviderLoggingConfig>,
+}
+impl Clone for CapacityProviderTelemetryConfig {
+    fn clone(&self) -> Self {
+        Self {
+            logging_config: self.logging_config.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityProviderTelemetryConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.logging_config == other.logging_config
+    }
+}
+impl Default for CapacityProviderTelemetryConfig {
+    fn default() -> Self {
+        Self { logging_config: None }
+    }
 }
 impl CapacityProviderTelemetryConfig {
     /// Starts building a [`CapacityProviderTelemetryConfig`].
@@ -23,9 +40,26 @@ impl CapacityProviderTelemetryConfig {
     }
 }
 /// A builder for [`CapacityProviderTelemetryConfig`](crate::types::CapacityProviderTelemetryConfig); start one with `CapacityProviderTelemetryConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityProviderTelemetryConfigBuilder {
     inner: crate::types::CapacityProviderTelemetryConfig,
+}
+impl Clone for CapacityProviderTelemetryConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityProviderTelemetryConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityProviderTelemetryConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityProviderTelemetryConfig as Default>::default(),
+        }
+    }
 }
 impl CapacityProviderTelemetryConfigBuilder {
     /// Sets [`CapacityProviderTelemetryConfig::logging_config`](crate::types::CapacityProviderTelemetryConfig::logging_config): The capacity provider's Amazon CloudWatch Logs configuration settings.

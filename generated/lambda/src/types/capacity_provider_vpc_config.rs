@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// VPC configuration that specifies the network settings for compute instances managed by the capacity provider.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CapacityProviderVpcConfig {
     /// A list of subnet IDs where the capacity provider launches compute instances.
@@ -13,6 +13,28 @@ pub struct CapacityProviderVpcConfig {
     ///
     /// Required: the builder's `build()` fails without it.
     pub security_group_ids: Option<Vec<String>>,
+}
+impl Clone for CapacityProviderVpcConfig {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_ids: self.subnet_ids.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+        }
+    }
+}
+impl PartialEq for CapacityProviderVpcConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_ids == other.subnet_ids
+            && self.security_group_ids == other.security_group_ids
+    }
+}
+impl Default for CapacityProviderVpcConfig {
+    fn default() -> Self {
+        Self {
+            subnet_ids: None,
+            security_group_ids: None,
+        }
+    }
 }
 impl CapacityProviderVpcConfig {
     /// Starts building a [`CapacityProviderVpcConfig`].
@@ -32,9 +54,26 @@ impl CapacityProviderVpcConfig {
     }
 }
 /// A builder for [`CapacityProviderVpcConfig`](crate::types::CapacityProviderVpcConfig); start one with `CapacityProviderVpcConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CapacityProviderVpcConfigBuilder {
     inner: crate::types::CapacityProviderVpcConfig,
+}
+impl Clone for CapacityProviderVpcConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CapacityProviderVpcConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CapacityProviderVpcConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CapacityProviderVpcConfig as Default>::default(),
+        }
+    }
 }
 impl CapacityProviderVpcConfigBuilder {
     /// Appends one item to [`CapacityProviderVpcConfig::subnet_ids`](crate::types::CapacityProviderVpcConfig::subnet_ids): A list of subnet IDs where the capacity provider launches compute instances.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about a chained function invocation in a durable execution, including the target function and invocation parameters.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChainedInvokeDetails {
     /// The response payload from the chained invocation.
     pub result: Option<String>,
     /// Details about the chained invocation failure.
     pub error: Option<crate::types::ErrorObject>,
+}
+impl Clone for ChainedInvokeDetails {
+    fn clone(&self) -> Self {
+        Self {
+            result: self.result.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+impl PartialEq for ChainedInvokeDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.result == other.result && self.error == other.error
+    }
+}
+impl Default for ChainedInvokeDetails {
+    fn default() -> Self {
+        Self { result: None, error: None }
+    }
 }
 impl ChainedInvokeDetails {
     /// Starts building a [`ChainedInvokeDetails`].
@@ -36,9 +53,26 @@ impl ::std::fmt::Debug for ChainedInvokeDetails {
     }
 }
 /// A builder for [`ChainedInvokeDetails`](crate::types::ChainedInvokeDetails); start one with `ChainedInvokeDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChainedInvokeDetailsBuilder {
     inner: crate::types::ChainedInvokeDetails,
+}
+impl Clone for ChainedInvokeDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChainedInvokeDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChainedInvokeDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChainedInvokeDetails as Default>::default(),
+        }
+    }
 }
 impl ChainedInvokeDetailsBuilder {
     /// Sets [`ChainedInvokeDetails::result`](crate::types::ChainedInvokeDetails::result): The response payload from the chained invocation.

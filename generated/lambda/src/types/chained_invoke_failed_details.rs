@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about a failed chained function invocation, including error information and failure reason.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChainedInvokeFailedDetails {
     /// Details about the chained invocation failure.
     ///
     /// Required: the builder's `build()` fails without it.
     pub error: Option<crate::types::EventError>,
+}
+impl Clone for ChainedInvokeFailedDetails {
+    fn clone(&self) -> Self {
+        Self { error: self.error.clone() }
+    }
+}
+impl PartialEq for ChainedInvokeFailedDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error
+    }
+}
+impl Default for ChainedInvokeFailedDetails {
+    fn default() -> Self {
+        Self { error: None }
+    }
 }
 impl ChainedInvokeFailedDetails {
     /// Starts building a [`ChainedInvokeFailedDetails`].
@@ -23,9 +38,26 @@ impl ChainedInvokeFailedDetails {
     }
 }
 /// A builder for [`ChainedInvokeFailedDetails`](crate::types::ChainedInvokeFailedDetails); start one with `ChainedInvokeFailedDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChainedInvokeFailedDetailsBuilder {
     inner: crate::types::ChainedInvokeFailedDetails,
+}
+impl Clone for ChainedInvokeFailedDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChainedInvokeFailedDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChainedInvokeFailedDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChainedInvokeFailedDetails as Default>::default(),
+        }
+    }
 }
 impl ChainedInvokeFailedDetailsBuilder {
     /// Sets [`ChainedInvokeFailedDetails::error`](crate::types::ChainedInvokeFailedDetails::error): Details about the chained invocation failure.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration options for chained function invocations in durable executions, including retry settings and timeout configuration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChainedInvokeOptions {
     /// The name or ARN of the Lambda function to invoke.
@@ -11,6 +11,27 @@ pub struct ChainedInvokeOptions {
     pub function_name: Option<String>,
     /// The tenant identifier for the chained invocation.
     pub tenant_id: Option<String>,
+}
+impl Clone for ChainedInvokeOptions {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            tenant_id: self.tenant_id.clone(),
+        }
+    }
+}
+impl PartialEq for ChainedInvokeOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.tenant_id == other.tenant_id
+    }
+}
+impl Default for ChainedInvokeOptions {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            tenant_id: None,
+        }
+    }
 }
 impl ChainedInvokeOptions {
     /// Starts building a [`ChainedInvokeOptions`].
@@ -30,9 +51,26 @@ impl ChainedInvokeOptions {
     }
 }
 /// A builder for [`ChainedInvokeOptions`](crate::types::ChainedInvokeOptions); start one with `ChainedInvokeOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChainedInvokeOptionsBuilder {
     inner: crate::types::ChainedInvokeOptions,
+}
+impl Clone for ChainedInvokeOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChainedInvokeOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChainedInvokeOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChainedInvokeOptions as Default>::default(),
+        }
+    }
 }
 impl ChainedInvokeOptionsBuilder {
     /// Sets [`ChainedInvokeOptions::function_name`](crate::types::ChainedInvokeOptions::function_name): The name or ARN of the Lambda function to invoke.

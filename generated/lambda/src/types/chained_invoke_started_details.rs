@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about a chained function invocation that has started execution, including start time and execution context.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChainedInvokeStartedDetails {
     /// The name or ARN of the Lambda function being invoked.
@@ -17,6 +17,36 @@ pub struct ChainedInvokeStartedDetails {
     pub executed_version: Option<String>,
     /// The Amazon Resource Name (ARN) that identifies the durable execution.
     pub durable_execution_arn: Option<String>,
+}
+impl Clone for ChainedInvokeStartedDetails {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            tenant_id: self.tenant_id.clone(),
+            input: self.input.clone(),
+            executed_version: self.executed_version.clone(),
+            durable_execution_arn: self.durable_execution_arn.clone(),
+        }
+    }
+}
+impl PartialEq for ChainedInvokeStartedDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.tenant_id == other.tenant_id
+            && self.input == other.input
+            && self.executed_version == other.executed_version
+            && self.durable_execution_arn == other.durable_execution_arn
+    }
+}
+impl Default for ChainedInvokeStartedDetails {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            tenant_id: None,
+            input: None,
+            executed_version: None,
+            durable_execution_arn: None,
+        }
+    }
 }
 impl ChainedInvokeStartedDetails {
     /// Starts building a [`ChainedInvokeStartedDetails`].
@@ -51,9 +81,26 @@ impl ChainedInvokeStartedDetails {
     }
 }
 /// A builder for [`ChainedInvokeStartedDetails`](crate::types::ChainedInvokeStartedDetails); start one with `ChainedInvokeStartedDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChainedInvokeStartedDetailsBuilder {
     inner: crate::types::ChainedInvokeStartedDetails,
+}
+impl Clone for ChainedInvokeStartedDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChainedInvokeStartedDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChainedInvokeStartedDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChainedInvokeStartedDetails as Default>::default(),
+        }
+    }
 }
 impl ChainedInvokeStartedDetailsBuilder {
     /// Sets [`ChainedInvokeStartedDetails::function_name`](crate::types::ChainedInvokeStartedDetails::function_name): The name or ARN of the Lambda function being invoked.

@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a chained invocation that was stopped.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChainedInvokeStoppedDetails {
     /// Details about why the chained invocation stopped.
     ///
     /// Required: the builder's `build()` fails without it.
     pub error: Option<crate::types::EventError>,
+}
+impl Clone for ChainedInvokeStoppedDetails {
+    fn clone(&self) -> Self {
+        Self { error: self.error.clone() }
+    }
+}
+impl PartialEq for ChainedInvokeStoppedDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error
+    }
+}
+impl Default for ChainedInvokeStoppedDetails {
+    fn default() -> Self {
+        Self { error: None }
+    }
 }
 impl ChainedInvokeStoppedDetails {
     /// Starts building a [`ChainedInvokeStoppedDetails`].
@@ -23,9 +38,26 @@ impl ChainedInvokeStoppedDetails {
     }
 }
 /// A builder for [`ChainedInvokeStoppedDetails`](crate::types::ChainedInvokeStoppedDetails); start one with `ChainedInvokeStoppedDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChainedInvokeStoppedDetailsBuilder {
     inner: crate::types::ChainedInvokeStoppedDetails,
+}
+impl Clone for ChainedInvokeStoppedDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChainedInvokeStoppedDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChainedInvokeStoppedDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChainedInvokeStoppedDetails as Default>::default(),
+        }
+    }
 }
 impl ChainedInvokeStoppedDetailsBuilder {
     /// Sets [`ChainedInvokeStoppedDetails::error`](crate::types::ChainedInvokeStoppedDetails::error): Details about why the chained invocation stopped.

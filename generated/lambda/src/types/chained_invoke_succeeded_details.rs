@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a chained invocation that succeeded.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChainedInvokeSucceededDetails {
     /// The response payload from the successful operation.
     ///
     /// Required: the builder's `build()` fails without it.
     pub result: Option<crate::types::EventResult>,
+}
+impl Clone for ChainedInvokeSucceededDetails {
+    fn clone(&self) -> Self {
+        Self {
+            result: self.result.clone(),
+        }
+    }
+}
+impl PartialEq for ChainedInvokeSucceededDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.result == other.result
+    }
+}
+impl Default for ChainedInvokeSucceededDetails {
+    fn default() -> Self {
+        Self { result: None }
+    }
 }
 impl ChainedInvokeSucceededDetails {
     /// Starts building a [`ChainedInvokeSucceededDetails`].
@@ -23,9 +40,26 @@ impl ChainedInvokeSucceededDetails {
     }
 }
 /// A builder for [`ChainedInvokeSucceededDetails`](crate::types::ChainedInvokeSucceededDetails); start one with `ChainedInvokeSucceededDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChainedInvokeSucceededDetailsBuilder {
     inner: crate::types::ChainedInvokeSucceededDetails,
+}
+impl Clone for ChainedInvokeSucceededDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChainedInvokeSucceededDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChainedInvokeSucceededDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChainedInvokeSucceededDetails as Default>::default(),
+        }
+    }
 }
 impl ChainedInvokeSucceededDetailsBuilder {
     /// Sets [`ChainedInvokeSucceededDetails::result`](crate::types::ChainedInvokeSucceededDetails::result): The response payload from the successful operation.

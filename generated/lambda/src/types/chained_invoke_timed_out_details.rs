@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a chained invocation that timed out.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChainedInvokeTimedOutDetails {
     /// Details about the chained invocation timeout.
     ///
     /// Required: the builder's `build()` fails without it.
     pub error: Option<crate::types::EventError>,
+}
+impl Clone for ChainedInvokeTimedOutDetails {
+    fn clone(&self) -> Self {
+        Self { error: self.error.clone() }
+    }
+}
+impl PartialEq for ChainedInvokeTimedOutDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error
+    }
+}
+impl Default for ChainedInvokeTimedOutDetails {
+    fn default() -> Self {
+        Self { error: None }
+    }
 }
 impl ChainedInvokeTimedOutDetails {
     /// Starts building a [`ChainedInvokeTimedOutDetails`].
@@ -23,9 +38,26 @@ impl ChainedInvokeTimedOutDetails {
     }
 }
 /// A builder for [`ChainedInvokeTimedOutDetails`](crate::types::ChainedInvokeTimedOutDetails); start one with `ChainedInvokeTimedOutDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChainedInvokeTimedOutDetailsBuilder {
     inner: crate::types::ChainedInvokeTimedOutDetails,
+}
+impl Clone for ChainedInvokeTimedOutDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChainedInvokeTimedOutDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChainedInvokeTimedOutDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChainedInvokeTimedOutDetails as Default>::default(),
+        }
+    }
 }
 impl ChainedInvokeTimedOutDetailsBuilder {
     /// Sets [`ChainedInvokeTimedOutDetails::error`](crate::types::ChainedInvokeTimedOutDetails::error): Details about the chained invocation timeout.

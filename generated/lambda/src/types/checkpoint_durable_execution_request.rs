@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CheckpointDurableExecutionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CheckpointDurableExecutionRequest {
     /// The Amazon Resource Name (ARN) of the durable execution.
@@ -19,6 +19,33 @@ pub struct CheckpointDurableExecutionRequest {
     pub updates: Option<Vec<crate::types::OperationUpdate>>,
     /// An optional idempotency token to ensure that duplicate checkpoint requests are handled correctly. If provided, Lambda uses this token to detect and handle duplicate requests within a 15-minute window.
     pub client_token: Option<String>,
+}
+impl Clone for CheckpointDurableExecutionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            durable_execution_arn: self.durable_execution_arn.clone(),
+            checkpoint_token: self.checkpoint_token.clone(),
+            updates: self.updates.clone(),
+            client_token: self.client_token.clone(),
+        }
+    }
+}
+impl PartialEq for CheckpointDurableExecutionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.durable_execution_arn == other.durable_execution_arn
+            && self.checkpoint_token == other.checkpoint_token
+            && self.updates == other.updates && self.client_token == other.client_token
+    }
+}
+impl Default for CheckpointDurableExecutionRequest {
+    fn default() -> Self {
+        Self {
+            durable_execution_arn: None,
+            checkpoint_token: None,
+            updates: None,
+            client_token: None,
+        }
+    }
 }
 impl CheckpointDurableExecutionRequest {
     /// Starts building a [`CheckpointDurableExecutionRequest`].
@@ -54,9 +81,26 @@ impl CheckpointDurableExecutionRequest {
     }
 }
 /// A builder for [`CheckpointDurableExecutionRequest`](crate::types::CheckpointDurableExecutionRequest); start one with `CheckpointDurableExecutionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CheckpointDurableExecutionRequestBuilder {
     inner: crate::types::CheckpointDurableExecutionRequest,
+}
+impl Clone for CheckpointDurableExecutionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CheckpointDurableExecutionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CheckpointDurableExecutionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CheckpointDurableExecutionRequest as Default>::default(),
+        }
+    }
 }
 impl CheckpointDurableExecutionRequestBuilder {
     /// Sets [`CheckpointDurableExecutionRequest::durable_execution_arn`](crate::types::CheckpointDurableExecutionRequest::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the CheckpointDurableExecution operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CheckpointDurableExecutionResponse {
     /// A new checkpoint token to use for the next checkpoint operation. This token replaces the one provided in the request and must be used for subsequent checkpoints to maintain proper ordering.
@@ -11,6 +11,28 @@ pub struct CheckpointDurableExecutionResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub new_execution_state: Option<crate::types::CheckpointUpdatedExecutionState>,
+}
+impl Clone for CheckpointDurableExecutionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            checkpoint_token: self.checkpoint_token.clone(),
+            new_execution_state: self.new_execution_state.clone(),
+        }
+    }
+}
+impl PartialEq for CheckpointDurableExecutionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.checkpoint_token == other.checkpoint_token
+            && self.new_execution_state == other.new_execution_state
+    }
+}
+impl Default for CheckpointDurableExecutionResponse {
+    fn default() -> Self {
+        Self {
+            checkpoint_token: None,
+            new_execution_state: None,
+        }
+    }
 }
 impl CheckpointDurableExecutionResponse {
     /// Starts building a [`CheckpointDurableExecutionResponse`].
@@ -43,9 +65,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CheckpointDurableExecutionResp
     }
 }
 /// A builder for [`CheckpointDurableExecutionResponse`](crate::types::CheckpointDurableExecutionResponse); start one with `CheckpointDurableExecutionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CheckpointDurableExecutionResponseBuilder {
     inner: crate::types::CheckpointDurableExecutionResponse,
+}
+impl Clone for CheckpointDurableExecutionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CheckpointDurableExecutionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CheckpointDurableExecutionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CheckpointDurableExecutionResponse as Default>::default(),
+        }
+    }
 }
 impl CheckpointDurableExecutionResponseBuilder {
     /// Sets [`CheckpointDurableExecutionResponse::checkpoint_token`](crate::types::CheckpointDurableExecutionResponse::checkpoint_token): A new checkpoint token to use for the next checkpoint operation.

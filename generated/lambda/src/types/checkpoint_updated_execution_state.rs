@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains operations that have been updated since the last checkpoint, such as completed asynchronous work like timers or callbacks.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CheckpointUpdatedExecutionState {
     /// A list of operations that have been updated since the last checkpoint.
     pub operations: Option<Vec<crate::types::Operation>>,
     /// Indicates that more results are available. Use this value in a subsequent call to retrieve the next page of results.
     pub next_marker: Option<String>,
+}
+impl Clone for CheckpointUpdatedExecutionState {
+    fn clone(&self) -> Self {
+        Self {
+            operations: self.operations.clone(),
+            next_marker: self.next_marker.clone(),
+        }
+    }
+}
+impl PartialEq for CheckpointUpdatedExecutionState {
+    fn eq(&self, other: &Self) -> bool {
+        self.operations == other.operations && self.next_marker == other.next_marker
+    }
+}
+impl Default for CheckpointUpdatedExecutionState {
+    fn default() -> Self {
+        Self {
+            operations: None,
+            next_marker: None,
+        }
+    }
 }
 impl CheckpointUpdatedExecutionState {
     /// Starts building a [`CheckpointUpdatedExecutionState`].
@@ -28,9 +49,26 @@ impl CheckpointUpdatedExecutionState {
     }
 }
 /// A builder for [`CheckpointUpdatedExecutionState`](crate::types::CheckpointUpdatedExecutionState); start one with `CheckpointUpdatedExecutionState::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CheckpointUpdatedExecutionStateBuilder {
     inner: crate::types::CheckpointUpdatedExecutionState,
+}
+impl Clone for CheckpointUpdatedExecutionStateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CheckpointUpdatedExecutionStateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CheckpointUpdatedExecutionStateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CheckpointUpdatedExecutionState as Default>::default(),
+        }
+    }
 }
 impl CheckpointUpdatedExecutionStateBuilder {
     /// Appends one item to [`CheckpointUpdatedExecutionState::operations`](crate::types::CheckpointUpdatedExecutionState::operations): A list of operations that have been updated since the last checkpoint.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a [Code signing configuration](https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CodeSigningConfig {
     /// Unique identifer for the Code signing configuration.
@@ -27,6 +27,40 @@ pub struct CodeSigningConfig {
     ///
     /// Required: the builder's `build()` fails without it.
     pub last_modified: Option<String>,
+}
+impl Clone for CodeSigningConfig {
+    fn clone(&self) -> Self {
+        Self {
+            code_signing_config_id: self.code_signing_config_id.clone(),
+            code_signing_config_arn: self.code_signing_config_arn.clone(),
+            description: self.description.clone(),
+            allowed_publishers: self.allowed_publishers.clone(),
+            code_signing_policies: self.code_signing_policies.clone(),
+            last_modified: self.last_modified.clone(),
+        }
+    }
+}
+impl PartialEq for CodeSigningConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.code_signing_config_id == other.code_signing_config_id
+            && self.code_signing_config_arn == other.code_signing_config_arn
+            && self.description == other.description
+            && self.allowed_publishers == other.allowed_publishers
+            && self.code_signing_policies == other.code_signing_policies
+            && self.last_modified == other.last_modified
+    }
+}
+impl Default for CodeSigningConfig {
+    fn default() -> Self {
+        Self {
+            code_signing_config_id: None,
+            code_signing_config_arn: None,
+            description: None,
+            allowed_publishers: None,
+            code_signing_policies: None,
+            last_modified: None,
+        }
+    }
 }
 impl CodeSigningConfig {
     /// Starts building a [`CodeSigningConfig`].
@@ -66,9 +100,26 @@ impl CodeSigningConfig {
     }
 }
 /// A builder for [`CodeSigningConfig`](crate::types::CodeSigningConfig); start one with `CodeSigningConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CodeSigningConfigBuilder {
     inner: crate::types::CodeSigningConfig,
+}
+impl Clone for CodeSigningConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CodeSigningConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CodeSigningConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CodeSigningConfig as Default>::default(),
+        }
+    }
 }
 impl CodeSigningConfigBuilder {
     /// Sets [`CodeSigningConfig::code_signing_config_id`](crate::types::CodeSigningConfig::code_signing_config_id): Unique identifer for the Code signing configuration.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Code signing configuration [policies](https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html#config-codesigning-policies) specify the validation failure action for signature mismatch or expiry.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CodeSigningPolicies {
     /// Code signing configuration policy for deployment validation failure. If you set the policy to `Enforce`, Lambda blocks the deployment request if signature validation checks fail. If you set the policy to `Warn`, Lambda allows the deployment and issues a new Amazon CloudWatch metric (`SignatureValidationErrors`) and also stores the warning in the CloudTrail log.
     ///
     /// Default value: `Warn`
     pub untrusted_artifact_on_deployment: Option<crate::types::CodeSigningPolicy>,
+}
+impl Clone for CodeSigningPolicies {
+    fn clone(&self) -> Self {
+        Self {
+            untrusted_artifact_on_deployment: self
+                .untrusted_artifact_on_deployment
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CodeSigningPolicies {
+    fn eq(&self, other: &Self) -> bool {
+        self.untrusted_artifact_on_deployment == other.untrusted_artifact_on_deployment
+    }
+}
+impl Default for CodeSigningPolicies {
+    fn default() -> Self {
+        Self {
+            untrusted_artifact_on_deployment: None,
+        }
+    }
 }
 impl CodeSigningPolicies {
     /// Starts building a [`CodeSigningPolicies`].
@@ -25,9 +46,26 @@ impl CodeSigningPolicies {
     }
 }
 /// A builder for [`CodeSigningPolicies`](crate::types::CodeSigningPolicies); start one with `CodeSigningPolicies::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CodeSigningPoliciesBuilder {
     inner: crate::types::CodeSigningPolicies,
+}
+impl Clone for CodeSigningPoliciesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CodeSigningPoliciesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CodeSigningPoliciesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CodeSigningPolicies as Default>::default(),
+        }
+    }
 }
 impl CodeSigningPoliciesBuilder {
     /// Sets [`CodeSigningPolicies::untrusted_artifact_on_deployment`](crate::types::CodeSigningPolicies::untrusted_artifact_on_deployment): Code signing configuration policy for deployment validation failure.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `Concurrency` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Concurrency {
     /// The number of concurrent executions that are reserved for this function. For more information, see [Managing Lambda reserved concurrency](https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).
     pub reserved_concurrent_executions: Option<i32>,
+}
+impl Clone for Concurrency {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_concurrent_executions: self.reserved_concurrent_executions,
+        }
+    }
+}
+impl PartialEq for Concurrency {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_concurrent_executions == other.reserved_concurrent_executions
+    }
+}
+impl Default for Concurrency {
+    fn default() -> Self {
+        Self {
+            reserved_concurrent_executions: None,
+        }
+    }
 }
 impl Concurrency {
     /// Starts building a [`Concurrency`].
@@ -32,9 +51,26 @@ impl ::awsgen_runtime::protocol::FromResponse for Concurrency {
     }
 }
 /// A builder for [`Concurrency`](crate::types::Concurrency); start one with `Concurrency::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConcurrencyBuilder {
     inner: crate::types::Concurrency,
+}
+impl Clone for ConcurrencyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConcurrencyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConcurrencyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Concurrency as Default>::default(),
+        }
+    }
 }
 impl ConcurrencyBuilder {
     /// Sets [`Concurrency::reserved_concurrent_executions`](crate::types::Concurrency::reserved_concurrent_executions): The number of concurrent executions that are reserved for this function.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a durable execution context.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContextDetails {
     /// Whether the state data of child operations of this completed context should be included in the invoke payload and `GetDurableExecutionState` response.
@@ -11,6 +10,30 @@ pub struct ContextDetails {
     pub result: Option<String>,
     /// Details about the context failure.
     pub error: Option<crate::types::ErrorObject>,
+}
+impl Clone for ContextDetails {
+    fn clone(&self) -> Self {
+        Self {
+            replay_children: self.replay_children,
+            result: self.result.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+impl PartialEq for ContextDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.replay_children == other.replay_children && self.result == other.result
+            && self.error == other.error
+    }
+}
+impl Default for ContextDetails {
+    fn default() -> Self {
+        Self {
+            replay_children: None,
+            result: None,
+            error: None,
+        }
+    }
 }
 impl ContextDetails {
     /// Starts building a [`ContextDetails`].
@@ -44,9 +67,26 @@ impl ::std::fmt::Debug for ContextDetails {
     }
 }
 /// A builder for [`ContextDetails`](crate::types::ContextDetails); start one with `ContextDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ContextDetailsBuilder {
     inner: crate::types::ContextDetails,
+}
+impl Clone for ContextDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ContextDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ContextDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ContextDetails as Default>::default(),
+        }
+    }
 }
 impl ContextDetailsBuilder {
     /// Sets [`ContextDetails::replay_children`](crate::types::ContextDetails::replay_children): Whether the state data of child operations of this completed context should be included in the invoke payload and `GetDurableExecutionState` response.

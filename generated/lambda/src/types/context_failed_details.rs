@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a context that failed.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ContextFailedDetails {
     /// Details about the context failure.
     ///
     /// Required: the builder's `build()` fails without it.
     pub error: Option<crate::types::EventError>,
+}
+impl Clone for ContextFailedDetails {
+    fn clone(&self) -> Self {
+        Self { error: self.error.clone() }
+    }
+}
+impl PartialEq for ContextFailedDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error
+    }
+}
+impl Default for ContextFailedDetails {
+    fn default() -> Self {
+        Self { error: None }
+    }
 }
 impl ContextFailedDetails {
     /// Starts building a [`ContextFailedDetails`].
@@ -23,9 +38,26 @@ impl ContextFailedDetails {
     }
 }
 /// A builder for [`ContextFailedDetails`](crate::types::ContextFailedDetails); start one with `ContextFailedDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ContextFailedDetailsBuilder {
     inner: crate::types::ContextFailedDetails,
+}
+impl Clone for ContextFailedDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ContextFailedDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ContextFailedDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ContextFailedDetails as Default>::default(),
+        }
+    }
 }
 impl ContextFailedDetailsBuilder {
     /// Sets [`ContextFailedDetails::error`](crate::types::ContextFailedDetails::error): Details about the context failure.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration options for a durable execution context.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ContextOptions {
     /// Whether the state data of children of the completed context should be included in the invoke payload and `GetDurableExecutionState` response.
     pub replay_children: Option<bool>,
+}
+impl Clone for ContextOptions {
+    fn clone(&self) -> Self {
+        Self {
+            replay_children: self.replay_children,
+        }
+    }
+}
+impl PartialEq for ContextOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.replay_children == other.replay_children
+    }
+}
+impl Default for ContextOptions {
+    fn default() -> Self {
+        Self { replay_children: None }
+    }
 }
 impl ContextOptions {
     /// Starts building a [`ContextOptions`].
@@ -21,9 +38,26 @@ impl ContextOptions {
     }
 }
 /// A builder for [`ContextOptions`](crate::types::ContextOptions); start one with `ContextOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ContextOptionsBuilder {
     inner: crate::types::ContextOptions,
+}
+impl Clone for ContextOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ContextOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ContextOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ContextOptions as Default>::default(),
+        }
+    }
 }
 impl ContextOptionsBuilder {
     /// Sets [`ContextOptions::replay_children`](crate::types::ContextOptions::replay_children): Whether the state data of children of the completed context should be included in the invoke payload and `GetDurableExecutionState` response.

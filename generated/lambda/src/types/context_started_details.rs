@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a context that has started.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ContextStartedDetails {}
+impl Clone for ContextStartedDetails {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for ContextStartedDetails {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for ContextStartedDetails {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl ContextStartedDetails {
     /// Starts building a [`ContextStartedDetails`].
     #[inline]
@@ -13,9 +28,26 @@ impl ContextStartedDetails {
     }
 }
 /// A builder for [`ContextStartedDetails`](crate::types::ContextStartedDetails); start one with `ContextStartedDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ContextStartedDetailsBuilder {
     inner: crate::types::ContextStartedDetails,
+}
+impl Clone for ContextStartedDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ContextStartedDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ContextStartedDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ContextStartedDetails as Default>::default(),
+        }
+    }
 }
 impl ContextStartedDetailsBuilder {
     /// Builds the [`ContextStartedDetails`]; it has no required members, so this cannot fail.

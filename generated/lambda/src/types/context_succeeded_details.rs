@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a context that succeeded.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ContextSucceededDetails {
     /// The JSON response payload from the successful context.
     ///
     /// Required: the builder's `build()` fails without it.
     pub result: Option<crate::types::EventResult>,
+}
+impl Clone for ContextSucceededDetails {
+    fn clone(&self) -> Self {
+        Self {
+            result: self.result.clone(),
+        }
+    }
+}
+impl PartialEq for ContextSucceededDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.result == other.result
+    }
+}
+impl Default for ContextSucceededDetails {
+    fn default() -> Self {
+        Self { result: None }
+    }
 }
 impl ContextSucceededDetails {
     /// Starts building a [`ContextSucceededDetails`].
@@ -23,9 +40,26 @@ impl ContextSucceededDetails {
     }
 }
 /// A builder for [`ContextSucceededDetails`](crate::types::ContextSucceededDetails); start one with `ContextSucceededDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ContextSucceededDetailsBuilder {
     inner: crate::types::ContextSucceededDetails,
+}
+impl Clone for ContextSucceededDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ContextSucceededDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ContextSucceededDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ContextSucceededDetails as Default>::default(),
+        }
+    }
 }
 impl ContextSucceededDetailsBuilder {
     /// Sets [`ContextSucceededDetails::result`](crate::types::ContextSucceededDetails::result): The JSON response payload from the successful context.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The [cross-origin resource sharing (CORS)](https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your Lambda function URL. Use CORS to grant access to your function URL from any origin. You can also use CORS to control access for specific HTTP headers and methods in requests to your function URL.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Cors {
     /// Whether to allow cookies or other credentials in requests to your function URL. The default is `false`.
@@ -19,6 +19,40 @@ pub struct Cors {
     pub expose_headers: Option<Vec<String>>,
     /// The maximum amount of time, in seconds, that web browsers can cache results of a preflight request. By default, this is set to `0`, which means that the browser doesn't cache results.
     pub max_age: Option<i32>,
+}
+impl Clone for Cors {
+    fn clone(&self) -> Self {
+        Self {
+            allow_credentials: self.allow_credentials,
+            allow_headers: self.allow_headers.clone(),
+            allow_methods: self.allow_methods.clone(),
+            allow_origins: self.allow_origins.clone(),
+            expose_headers: self.expose_headers.clone(),
+            max_age: self.max_age,
+        }
+    }
+}
+impl PartialEq for Cors {
+    fn eq(&self, other: &Self) -> bool {
+        self.allow_credentials == other.allow_credentials
+            && self.allow_headers == other.allow_headers
+            && self.allow_methods == other.allow_methods
+            && self.allow_origins == other.allow_origins
+            && self.expose_headers == other.expose_headers
+            && self.max_age == other.max_age
+    }
+}
+impl Default for Cors {
+    fn default() -> Self {
+        Self {
+            allow_credentials: None,
+            allow_headers: None,
+            allow_methods: None,
+            allow_origins: None,
+            expose_headers: None,
+            max_age: None,
+        }
+    }
 }
 impl Cors {
     /// Starts building a [`Cors`].
@@ -58,9 +92,26 @@ impl Cors {
     }
 }
 /// A builder for [`Cors`](crate::types::Cors); start one with `Cors::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CorsBuilder {
     inner: crate::types::Cors,
+}
+impl Clone for CorsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CorsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CorsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Cors as Default>::default(),
+        }
+    }
 }
 impl CorsBuilder {
     /// Sets [`Cors::allow_credentials`](crate::types::Cors::allow_credentials): Whether to allow cookies or other credentials in requests to your function URL.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateAliasRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateAliasRequest {
     /// The name or ARN of the Lambda function.
@@ -31,6 +31,36 @@ pub struct CreateAliasRequest {
     pub description: Option<String>,
     /// The [routing configuration](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html#configuring-alias-routing) of the alias.
     pub routing_config: Option<crate::types::AliasRoutingConfiguration>,
+}
+impl Clone for CreateAliasRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            name: self.name.clone(),
+            function_version: self.function_version.clone(),
+            description: self.description.clone(),
+            routing_config: self.routing_config.clone(),
+        }
+    }
+}
+impl PartialEq for CreateAliasRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.name == other.name
+            && self.function_version == other.function_version
+            && self.description == other.description
+            && self.routing_config == other.routing_config
+    }
+}
+impl Default for CreateAliasRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            name: None,
+            function_version: None,
+            description: None,
+            routing_config: None,
+        }
+    }
 }
 impl CreateAliasRequest {
     /// Starts building a [`CreateAliasRequest`].
@@ -71,9 +101,26 @@ impl CreateAliasRequest {
     }
 }
 /// A builder for [`CreateAliasRequest`](crate::types::CreateAliasRequest); start one with `CreateAliasRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateAliasRequestBuilder {
     inner: crate::types::CreateAliasRequest,
+}
+impl Clone for CreateAliasRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateAliasRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateAliasRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateAliasRequest as Default>::default(),
+        }
+    }
 }
 impl CreateAliasRequestBuilder {
     /// Sets [`CreateAliasRequest::function_name`](crate::types::CreateAliasRequest::function_name): The name or ARN of the Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityProviderRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCapacityProviderRequest {
     /// The name of the capacity provider.
@@ -31,6 +31,51 @@ pub struct CreateCapacityProviderRequest {
     pub propagate_tags: Option<crate::types::PropagateTags>,
     /// The telemetry configuration for the capacity provider. Specifies logging settings for managed resources.
     pub telemetry_config: Option<crate::types::CapacityProviderTelemetryConfig>,
+}
+impl Clone for CreateCapacityProviderRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_provider_name: self.capacity_provider_name.clone(),
+            vpc_config: self.vpc_config.clone(),
+            permissions_config: self.permissions_config.clone(),
+            instance_requirements: self.instance_requirements.clone(),
+            capacity_provider_scaling_config: self
+                .capacity_provider_scaling_config
+                .clone(),
+            kms_key_arn: self.kms_key_arn.clone(),
+            tags: self.tags.clone(),
+            propagate_tags: self.propagate_tags.clone(),
+            telemetry_config: self.telemetry_config.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCapacityProviderRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_provider_name == other.capacity_provider_name
+            && self.vpc_config == other.vpc_config
+            && self.permissions_config == other.permissions_config
+            && self.instance_requirements == other.instance_requirements
+            && self.capacity_provider_scaling_config
+                == other.capacity_provider_scaling_config
+            && self.kms_key_arn == other.kms_key_arn && self.tags == other.tags
+            && self.propagate_tags == other.propagate_tags
+            && self.telemetry_config == other.telemetry_config
+    }
+}
+impl Default for CreateCapacityProviderRequest {
+    fn default() -> Self {
+        Self {
+            capacity_provider_name: None,
+            vpc_config: None,
+            permissions_config: None,
+            instance_requirements: None,
+            capacity_provider_scaling_config: None,
+            kms_key_arn: None,
+            tags: None,
+            propagate_tags: None,
+            telemetry_config: None,
+        }
+    }
 }
 impl CreateCapacityProviderRequest {
     /// Starts building a [`CreateCapacityProviderRequest`].
@@ -97,9 +142,26 @@ impl CreateCapacityProviderRequest {
     }
 }
 /// A builder for [`CreateCapacityProviderRequest`](crate::types::CreateCapacityProviderRequest); start one with `CreateCapacityProviderRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCapacityProviderRequestBuilder {
     inner: crate::types::CreateCapacityProviderRequest,
+}
+impl Clone for CreateCapacityProviderRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCapacityProviderRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCapacityProviderRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCapacityProviderRequest as Default>::default(),
+        }
+    }
 }
 impl CreateCapacityProviderRequestBuilder {
     /// Sets [`CreateCapacityProviderRequest::capacity_provider_name`](crate::types::CreateCapacityProviderRequest::capacity_provider_name): The name of the capacity provider.

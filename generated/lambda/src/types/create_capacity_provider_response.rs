@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityProviderResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCapacityProviderResponse {
     /// Information about the capacity provider that was created.
     ///
     /// Required: the builder's `build()` fails without it.
     pub capacity_provider: Option<crate::types::CapacityProvider>,
+}
+impl Clone for CreateCapacityProviderResponse {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_provider: self.capacity_provider.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCapacityProviderResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_provider == other.capacity_provider
+    }
+}
+impl Default for CreateCapacityProviderResponse {
+    fn default() -> Self {
+        Self { capacity_provider: None }
+    }
 }
 impl CreateCapacityProviderResponse {
     /// Starts building a [`CreateCapacityProviderResponse`].
@@ -34,9 +51,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateCapacityProviderResponse
     }
 }
 /// A builder for [`CreateCapacityProviderResponse`](crate::types::CreateCapacityProviderResponse); start one with `CreateCapacityProviderResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCapacityProviderResponseBuilder {
     inner: crate::types::CreateCapacityProviderResponse,
+}
+impl Clone for CreateCapacityProviderResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCapacityProviderResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCapacityProviderResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCapacityProviderResponse as Default>::default(),
+        }
+    }
 }
 impl CreateCapacityProviderResponseBuilder {
     /// Sets [`CreateCapacityProviderResponse::capacity_provider`](crate::types::CreateCapacityProviderResponse::capacity_provider): Information about the capacity provider that was created.

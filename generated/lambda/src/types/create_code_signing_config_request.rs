@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCodeSigningConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCodeSigningConfigRequest {
     /// Descriptive name for this code signing configuration.
@@ -15,6 +15,34 @@ pub struct CreateCodeSigningConfigRequest {
     pub code_signing_policies: Option<crate::types::CodeSigningPolicies>,
     /// A list of tags to add to the code signing configuration.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for CreateCodeSigningConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            description: self.description.clone(),
+            allowed_publishers: self.allowed_publishers.clone(),
+            code_signing_policies: self.code_signing_policies.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCodeSigningConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description
+            && self.allowed_publishers == other.allowed_publishers
+            && self.code_signing_policies == other.code_signing_policies
+            && self.tags == other.tags
+    }
+}
+impl Default for CreateCodeSigningConfigRequest {
+    fn default() -> Self {
+        Self {
+            description: None,
+            allowed_publishers: None,
+            code_signing_policies: None,
+            tags: None,
+        }
+    }
 }
 impl CreateCodeSigningConfigRequest {
     /// Starts building a [`CreateCodeSigningConfigRequest`].
@@ -50,9 +78,26 @@ impl CreateCodeSigningConfigRequest {
     }
 }
 /// A builder for [`CreateCodeSigningConfigRequest`](crate::types::CreateCodeSigningConfigRequest); start one with `CreateCodeSigningConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCodeSigningConfigRequestBuilder {
     inner: crate::types::CreateCodeSigningConfigRequest,
+}
+impl Clone for CreateCodeSigningConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCodeSigningConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCodeSigningConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCodeSigningConfigRequest as Default>::default(),
+        }
+    }
 }
 impl CreateCodeSigningConfigRequestBuilder {
     /// Sets [`CreateCodeSigningConfigRequest::description`](crate::types::CreateCodeSigningConfigRequest::description): Descriptive name for this code signing configuration.

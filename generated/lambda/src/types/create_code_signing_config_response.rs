@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCodeSigningConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCodeSigningConfigResponse {
     /// The code signing configuration.
     ///
     /// Required: the builder's `build()` fails without it.
     pub code_signing_config: Option<crate::types::CodeSigningConfig>,
+}
+impl Clone for CreateCodeSigningConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            code_signing_config: self.code_signing_config.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCodeSigningConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.code_signing_config == other.code_signing_config
+    }
+}
+impl Default for CreateCodeSigningConfigResponse {
+    fn default() -> Self {
+        Self { code_signing_config: None }
+    }
 }
 impl CreateCodeSigningConfigResponse {
     /// Starts building a [`CreateCodeSigningConfigResponse`].
@@ -34,9 +51,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateCodeSigningConfigRespons
     }
 }
 /// A builder for [`CreateCodeSigningConfigResponse`](crate::types::CreateCodeSigningConfigResponse); start one with `CreateCodeSigningConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCodeSigningConfigResponseBuilder {
     inner: crate::types::CreateCodeSigningConfigResponse,
+}
+impl Clone for CreateCodeSigningConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCodeSigningConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCodeSigningConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCodeSigningConfigResponse as Default>::default(),
+        }
+    }
 }
 impl CreateCodeSigningConfigResponseBuilder {
     /// Sets [`CreateCodeSigningConfigResponse::code_signing_config`](crate::types::CreateCodeSigningConfigResponse::code_signing_config): The code signing configuration.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateEventSourceMappingRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateEventSourceMappingRequest {
     /// The Amazon Resource Name (ARN) of the event source.
@@ -101,6 +101,115 @@ pub struct CreateEventSourceMappingRequest {
     >,
     /// (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode).
     pub provisioned_poller_config: Option<crate::types::ProvisionedPollerConfig>,
+}
+impl Clone for CreateEventSourceMappingRequest {
+    fn clone(&self) -> Self {
+        Self {
+            event_source_arn: self.event_source_arn.clone(),
+            function_name: self.function_name.clone(),
+            enabled: self.enabled,
+            batch_size: self.batch_size,
+            filter_criteria: self.filter_criteria.clone(),
+            kms_key_arn: self.kms_key_arn.clone(),
+            metrics_config: self.metrics_config.clone(),
+            logging_config: self.logging_config.clone(),
+            scaling_config: self.scaling_config.clone(),
+            maximum_batching_window_in_seconds: self.maximum_batching_window_in_seconds,
+            parallelization_factor: self.parallelization_factor,
+            starting_position: self.starting_position.clone(),
+            starting_position_timestamp: self.starting_position_timestamp,
+            destination_config: self.destination_config.clone(),
+            maximum_record_age_in_seconds: self.maximum_record_age_in_seconds,
+            bisect_batch_on_function_error: self.bisect_batch_on_function_error,
+            maximum_retry_attempts: self.maximum_retry_attempts,
+            tags: self.tags.clone(),
+            tumbling_window_in_seconds: self.tumbling_window_in_seconds,
+            topics: self.topics.clone(),
+            queues: self.queues.clone(),
+            source_access_configurations: self.source_access_configurations.clone(),
+            self_managed_event_source: self.self_managed_event_source.clone(),
+            function_response_types: self.function_response_types.clone(),
+            amazon_managed_kafka_event_source_config: self
+                .amazon_managed_kafka_event_source_config
+                .clone(),
+            self_managed_kafka_event_source_config: self
+                .self_managed_kafka_event_source_config
+                .clone(),
+            document_db_event_source_config: self
+                .document_db_event_source_config
+                .clone(),
+            provisioned_poller_config: self.provisioned_poller_config.clone(),
+        }
+    }
+}
+impl PartialEq for CreateEventSourceMappingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.event_source_arn == other.event_source_arn
+            && self.function_name == other.function_name && self.enabled == other.enabled
+            && self.batch_size == other.batch_size
+            && self.filter_criteria == other.filter_criteria
+            && self.kms_key_arn == other.kms_key_arn
+            && self.metrics_config == other.metrics_config
+            && self.logging_config == other.logging_config
+            && self.scaling_config == other.scaling_config
+            && self.maximum_batching_window_in_seconds
+                == other.maximum_batching_window_in_seconds
+            && self.parallelization_factor == other.parallelization_factor
+            && self.starting_position == other.starting_position
+            && self.starting_position_timestamp == other.starting_position_timestamp
+            && self.destination_config == other.destination_config
+            && self.maximum_record_age_in_seconds == other.maximum_record_age_in_seconds
+            && self.bisect_batch_on_function_error
+                == other.bisect_batch_on_function_error
+            && self.maximum_retry_attempts == other.maximum_retry_attempts
+            && self.tags == other.tags
+            && self.tumbling_window_in_seconds == other.tumbling_window_in_seconds
+            && self.topics == other.topics && self.queues == other.queues
+            && self.source_access_configurations == other.source_access_configurations
+            && self.self_managed_event_source == other.self_managed_event_source
+            && self.function_response_types == other.function_response_types
+            && self.amazon_managed_kafka_event_source_config
+                == other.amazon_managed_kafka_event_source_config
+            && self.self_managed_kafka_event_source_config
+                == other.self_managed_kafka_event_source_config
+            && self.document_db_event_source_config
+                == other.document_db_event_source_config
+            && self.provisioned_poller_config == other.provisioned_poller_config
+    }
+}
+impl Default for CreateEventSourceMappingRequest {
+    fn default() -> Self {
+        Self {
+            event_source_arn: None,
+            function_name: None,
+            enabled: None,
+            batch_size: None,
+            filter_criteria: None,
+            kms_key_arn: None,
+            metrics_config: None,
+            logging_config: None,
+            scaling_config: None,
+            maximum_batching_window_in_seconds: None,
+            parallelization_factor: None,
+            starting_position: None,
+            starting_position_timestamp: None,
+            destination_config: None,
+            maximum_record_age_in_seconds: None,
+            bisect_batch_on_function_error: None,
+            maximum_retry_attempts: None,
+            tags: None,
+            tumbling_window_in_seconds: None,
+            topics: None,
+            queues: None,
+            source_access_configurations: None,
+            self_managed_event_source: None,
+            function_response_types: None,
+            amazon_managed_kafka_event_source_config: None,
+            self_managed_kafka_event_source_config: None,
+            document_db_event_source_config: None,
+            provisioned_poller_config: None,
+        }
+    }
 }
 impl CreateEventSourceMappingRequest {
     /// Starts building a [`CreateEventSourceMappingRequest`].
@@ -274,9 +383,26 @@ impl CreateEventSourceMappingRequest {
     }
 }
 /// A builder for [`CreateEventSourceMappingRequest`](crate::types::CreateEventSourceMappingRequest); start one with `CreateEventSourceMappingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateEventSourceMappingRequestBuilder {
     inner: crate::types::CreateEventSourceMappingRequest,
+}
+impl Clone for CreateEventSourceMappingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateEventSourceMappingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateEventSourceMappingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateEventSourceMappingRequest as Default>::default(),
+        }
+    }
 }
 impl CreateEventSourceMappingRequestBuilder {
     /// Sets [`CreateEventSourceMappingRequest::event_source_arn`](crate::types::CreateEventSourceMappingRequest::event_source_arn): The Amazon Resource Name (ARN) of the event source.

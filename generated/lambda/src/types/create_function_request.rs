@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFunctionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateFunctionRequest {
     /// The name or ARN of the Lambda function.
@@ -86,6 +86,100 @@ pub struct CreateFunctionRequest {
     pub capacity_provider_config: Option<crate::types::CapacityProviderConfig>,
     /// Configuration settings for durable functions. Enables creating functions with durability that can remember their state and continue execution even after interruptions.
     pub durable_config: Option<crate::types::DurableConfig>,
+}
+impl Clone for CreateFunctionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            runtime: self.runtime.clone(),
+            role: self.role.clone(),
+            handler: self.handler.clone(),
+            code: self.code.clone(),
+            description: self.description.clone(),
+            timeout: self.timeout,
+            memory_size: self.memory_size,
+            publish: self.publish,
+            publish_to: self.publish_to.clone(),
+            vpc_config: self.vpc_config.clone(),
+            package_type: self.package_type.clone(),
+            dead_letter_config: self.dead_letter_config.clone(),
+            environment: self.environment.clone(),
+            kms_key_arn: self.kms_key_arn.clone(),
+            tracing_config: self.tracing_config.clone(),
+            tags: self.tags.clone(),
+            layers: self.layers.clone(),
+            file_system_configs: self.file_system_configs.clone(),
+            code_signing_config_arn: self.code_signing_config_arn.clone(),
+            image_config: self.image_config.clone(),
+            architectures: self.architectures.clone(),
+            ephemeral_storage: self.ephemeral_storage.clone(),
+            snap_start: self.snap_start.clone(),
+            logging_config: self.logging_config.clone(),
+            tenancy_config: self.tenancy_config.clone(),
+            capacity_provider_config: self.capacity_provider_config.clone(),
+            durable_config: self.durable_config.clone(),
+        }
+    }
+}
+impl PartialEq for CreateFunctionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.runtime == other.runtime
+            && self.role == other.role && self.handler == other.handler
+            && self.code == other.code && self.description == other.description
+            && self.timeout == other.timeout && self.memory_size == other.memory_size
+            && self.publish == other.publish && self.publish_to == other.publish_to
+            && self.vpc_config == other.vpc_config
+            && self.package_type == other.package_type
+            && self.dead_letter_config == other.dead_letter_config
+            && self.environment == other.environment
+            && self.kms_key_arn == other.kms_key_arn
+            && self.tracing_config == other.tracing_config && self.tags == other.tags
+            && self.layers == other.layers
+            && self.file_system_configs == other.file_system_configs
+            && self.code_signing_config_arn == other.code_signing_config_arn
+            && self.image_config == other.image_config
+            && self.architectures == other.architectures
+            && self.ephemeral_storage == other.ephemeral_storage
+            && self.snap_start == other.snap_start
+            && self.logging_config == other.logging_config
+            && self.tenancy_config == other.tenancy_config
+            && self.capacity_provider_config == other.capacity_provider_config
+            && self.durable_config == other.durable_config
+    }
+}
+impl Default for CreateFunctionRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            runtime: None,
+            role: None,
+            handler: None,
+            code: None,
+            description: None,
+            timeout: None,
+            memory_size: None,
+            publish: None,
+            publish_to: None,
+            vpc_config: None,
+            package_type: None,
+            dead_letter_config: None,
+            environment: None,
+            kms_key_arn: None,
+            tracing_config: None,
+            tags: None,
+            layers: None,
+            file_system_configs: None,
+            code_signing_config_arn: None,
+            image_config: None,
+            architectures: None,
+            ephemeral_storage: None,
+            snap_start: None,
+            logging_config: None,
+            tenancy_config: None,
+            capacity_provider_config: None,
+            durable_config: None,
+        }
+    }
 }
 impl CreateFunctionRequest {
     /// Starts building a [`CreateFunctionRequest`].
@@ -243,9 +337,26 @@ impl CreateFunctionRequest {
     }
 }
 /// A builder for [`CreateFunctionRequest`](crate::types::CreateFunctionRequest); start one with `CreateFunctionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateFunctionRequestBuilder {
     inner: crate::types::CreateFunctionRequest,
+}
+impl Clone for CreateFunctionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateFunctionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateFunctionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateFunctionRequest as Default>::default(),
+        }
+    }
 }
 impl CreateFunctionRequestBuilder {
     /// Sets [`CreateFunctionRequest::function_name`](crate::types::CreateFunctionRequest::function_name): The name or ARN of the Lambda function.

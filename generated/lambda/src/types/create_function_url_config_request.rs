@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFunctionUrlConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateFunctionUrlConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -34,6 +34,35 @@ pub struct CreateFunctionUrlConfigRequest {
     /// - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
     /// - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
     pub invoke_mode: Option<crate::types::InvokeMode>,
+}
+impl Clone for CreateFunctionUrlConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+            auth_type: self.auth_type.clone(),
+            cors: self.cors.clone(),
+            invoke_mode: self.invoke_mode.clone(),
+        }
+    }
+}
+impl PartialEq for CreateFunctionUrlConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+            && self.auth_type == other.auth_type && self.cors == other.cors
+            && self.invoke_mode == other.invoke_mode
+    }
+}
+impl Default for CreateFunctionUrlConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+            auth_type: None,
+            cors: None,
+            invoke_mode: None,
+        }
+    }
 }
 impl CreateFunctionUrlConfigRequest {
     /// Starts building a [`CreateFunctionUrlConfigRequest`].
@@ -74,9 +103,26 @@ impl CreateFunctionUrlConfigRequest {
     }
 }
 /// A builder for [`CreateFunctionUrlConfigRequest`](crate::types::CreateFunctionUrlConfigRequest); start one with `CreateFunctionUrlConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateFunctionUrlConfigRequestBuilder {
     inner: crate::types::CreateFunctionUrlConfigRequest,
+}
+impl Clone for CreateFunctionUrlConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateFunctionUrlConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateFunctionUrlConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateFunctionUrlConfigRequest as Default>::default(),
+        }
+    }
 }
 impl CreateFunctionUrlConfigRequestBuilder {
     /// Sets [`CreateFunctionUrlConfigRequest::function_name`](crate::types::CreateFunctionUrlConfigRequest::function_name): The name or ARN of the Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFunctionUrlConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateFunctionUrlConfigResponse {
     /// The HTTP URL endpoint for your function.
@@ -28,6 +28,39 @@ pub struct CreateFunctionUrlConfigResponse {
     /// - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
     /// - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
     pub invoke_mode: Option<crate::types::InvokeMode>,
+}
+impl Clone for CreateFunctionUrlConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            function_url: self.function_url.clone(),
+            function_arn: self.function_arn.clone(),
+            auth_type: self.auth_type.clone(),
+            cors: self.cors.clone(),
+            creation_time: self.creation_time.clone(),
+            invoke_mode: self.invoke_mode.clone(),
+        }
+    }
+}
+impl PartialEq for CreateFunctionUrlConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_url == other.function_url
+            && self.function_arn == other.function_arn
+            && self.auth_type == other.auth_type && self.cors == other.cors
+            && self.creation_time == other.creation_time
+            && self.invoke_mode == other.invoke_mode
+    }
+}
+impl Default for CreateFunctionUrlConfigResponse {
+    fn default() -> Self {
+        Self {
+            function_url: None,
+            function_arn: None,
+            auth_type: None,
+            cors: None,
+            creation_time: None,
+            invoke_mode: None,
+        }
+    }
 }
 impl CreateFunctionUrlConfigResponse {
     /// Starts building a [`CreateFunctionUrlConfigResponse`].
@@ -78,9 +111,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateFunctionUrlConfigRespons
     }
 }
 /// A builder for [`CreateFunctionUrlConfigResponse`](crate::types::CreateFunctionUrlConfigResponse); start one with `CreateFunctionUrlConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateFunctionUrlConfigResponseBuilder {
     inner: crate::types::CreateFunctionUrlConfigResponse,
+}
+impl Clone for CreateFunctionUrlConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateFunctionUrlConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateFunctionUrlConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateFunctionUrlConfigResponse as Default>::default(),
+        }
+    }
 }
 impl CreateFunctionUrlConfigResponseBuilder {
     /// Sets [`CreateFunctionUrlConfigResponse::function_url`](crate::types::CreateFunctionUrlConfigResponse::function_url): The HTTP URL endpoint for your function.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The [dead-letter queue](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-dlq) for failed asynchronous invocations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeadLetterConfig {
     /// The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic.
     pub target_arn: Option<String>,
+}
+impl Clone for DeadLetterConfig {
+    fn clone(&self) -> Self {
+        Self {
+            target_arn: self.target_arn.clone(),
+        }
+    }
+}
+impl PartialEq for DeadLetterConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.target_arn == other.target_arn
+    }
+}
+impl Default for DeadLetterConfig {
+    fn default() -> Self {
+        Self { target_arn: None }
+    }
 }
 impl DeadLetterConfig {
     /// Starts building a [`DeadLetterConfig`].
@@ -21,9 +38,26 @@ impl DeadLetterConfig {
     }
 }
 /// A builder for [`DeadLetterConfig`](crate::types::DeadLetterConfig); start one with `DeadLetterConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeadLetterConfigBuilder {
     inner: crate::types::DeadLetterConfig,
+}
+impl Clone for DeadLetterConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeadLetterConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeadLetterConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeadLetterConfig as Default>::default(),
+        }
+    }
 }
 impl DeadLetterConfigBuilder {
     /// Sets [`DeadLetterConfig::target_arn`](crate::types::DeadLetterConfig::target_arn): The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic.

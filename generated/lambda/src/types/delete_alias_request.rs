@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteAliasRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteAliasRequest {
     /// The name or ARN of the Lambda function.
@@ -25,6 +25,27 @@ pub struct DeleteAliasRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub name: Option<String>,
+}
+impl Clone for DeleteAliasRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteAliasRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.name == other.name
+    }
+}
+impl Default for DeleteAliasRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            name: None,
+        }
+    }
 }
 impl DeleteAliasRequest {
     /// Starts building a [`DeleteAliasRequest`].
@@ -50,9 +71,26 @@ impl DeleteAliasRequest {
     }
 }
 /// A builder for [`DeleteAliasRequest`](crate::types::DeleteAliasRequest); start one with `DeleteAliasRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteAliasRequestBuilder {
     inner: crate::types::DeleteAliasRequest,
+}
+impl Clone for DeleteAliasRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteAliasRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteAliasRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteAliasRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteAliasRequestBuilder {
     /// Sets [`DeleteAliasRequest::function_name`](crate::types::DeleteAliasRequest::function_name): The name or ARN of the Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCapacityProviderRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCapacityProviderRequest {
     /// The name of the capacity provider to delete.
@@ -11,6 +11,25 @@ pub struct DeleteCapacityProviderRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub capacity_provider_name: Option<String>,
+}
+impl Clone for DeleteCapacityProviderRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_provider_name: self.capacity_provider_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteCapacityProviderRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_provider_name == other.capacity_provider_name
+    }
+}
+impl Default for DeleteCapacityProviderRequest {
+    fn default() -> Self {
+        Self {
+            capacity_provider_name: None,
+        }
+    }
 }
 impl DeleteCapacityProviderRequest {
     /// Starts building a [`DeleteCapacityProviderRequest`].
@@ -31,9 +50,26 @@ impl DeleteCapacityProviderRequest {
     }
 }
 /// A builder for [`DeleteCapacityProviderRequest`](crate::types::DeleteCapacityProviderRequest); start one with `DeleteCapacityProviderRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCapacityProviderRequestBuilder {
     inner: crate::types::DeleteCapacityProviderRequest,
+}
+impl Clone for DeleteCapacityProviderRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCapacityProviderRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCapacityProviderRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCapacityProviderRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteCapacityProviderRequestBuilder {
     /// Sets [`DeleteCapacityProviderRequest::capacity_provider_name`](crate::types::DeleteCapacityProviderRequest::capacity_provider_name): The name of the capacity provider to delete.

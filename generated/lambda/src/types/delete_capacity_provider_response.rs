@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCapacityProviderResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCapacityProviderResponse {
     /// Information about the deleted capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
     pub capacity_provider: Option<crate::types::CapacityProvider>,
+}
+impl Clone for DeleteCapacityProviderResponse {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_provider: self.capacity_provider.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteCapacityProviderResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_provider == other.capacity_provider
+    }
+}
+impl Default for DeleteCapacityProviderResponse {
+    fn default() -> Self {
+        Self { capacity_provider: None }
+    }
 }
 impl DeleteCapacityProviderResponse {
     /// Starts building a [`DeleteCapacityProviderResponse`].
@@ -34,9 +51,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteCapacityProviderResponse
     }
 }
 /// A builder for [`DeleteCapacityProviderResponse`](crate::types::DeleteCapacityProviderResponse); start one with `DeleteCapacityProviderResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCapacityProviderResponseBuilder {
     inner: crate::types::DeleteCapacityProviderResponse,
+}
+impl Clone for DeleteCapacityProviderResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCapacityProviderResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCapacityProviderResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCapacityProviderResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteCapacityProviderResponseBuilder {
     /// Sets [`DeleteCapacityProviderResponse::capacity_provider`](crate::types::DeleteCapacityProviderResponse::capacity_provider): Information about the deleted capacity provider.

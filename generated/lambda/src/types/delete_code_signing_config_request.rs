@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCodeSigningConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCodeSigningConfigRequest {
     /// The The Amazon Resource Name (ARN) of the code signing configuration.
@@ -11,6 +11,25 @@ pub struct DeleteCodeSigningConfigRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub code_signing_config_arn: Option<String>,
+}
+impl Clone for DeleteCodeSigningConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            code_signing_config_arn: self.code_signing_config_arn.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteCodeSigningConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.code_signing_config_arn == other.code_signing_config_arn
+    }
+}
+impl Default for DeleteCodeSigningConfigRequest {
+    fn default() -> Self {
+        Self {
+            code_signing_config_arn: None,
+        }
+    }
 }
 impl DeleteCodeSigningConfigRequest {
     /// Starts building a [`DeleteCodeSigningConfigRequest`].
@@ -31,9 +50,26 @@ impl DeleteCodeSigningConfigRequest {
     }
 }
 /// A builder for [`DeleteCodeSigningConfigRequest`](crate::types::DeleteCodeSigningConfigRequest); start one with `DeleteCodeSigningConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCodeSigningConfigRequestBuilder {
     inner: crate::types::DeleteCodeSigningConfigRequest,
+}
+impl Clone for DeleteCodeSigningConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCodeSigningConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCodeSigningConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCodeSigningConfigRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteCodeSigningConfigRequestBuilder {
     /// Sets [`DeleteCodeSigningConfigRequest::code_signing_config_arn`](crate::types::DeleteCodeSigningConfigRequest::code_signing_config_arn): The The Amazon Resource Name (ARN) of the code signing configuration.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCodeSigningConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCodeSigningConfigResponse {}
+impl Clone for DeleteCodeSigningConfigResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for DeleteCodeSigningConfigResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for DeleteCodeSigningConfigResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl DeleteCodeSigningConfigResponse {
     /// Starts building a [`DeleteCodeSigningConfigResponse`].
     #[inline]
@@ -24,9 +39,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteCodeSigningConfigRespons
     }
 }
 /// A builder for [`DeleteCodeSigningConfigResponse`](crate::types::DeleteCodeSigningConfigResponse); start one with `DeleteCodeSigningConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCodeSigningConfigResponseBuilder {
     inner: crate::types::DeleteCodeSigningConfigResponse,
+}
+impl Clone for DeleteCodeSigningConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCodeSigningConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCodeSigningConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCodeSigningConfigResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteCodeSigningConfigResponseBuilder {
     /// Builds the [`DeleteCodeSigningConfigResponse`]; it has no required members, so this cannot fail.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteEventSourceMappingRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteEventSourceMappingRequest {
     /// The identifier of the event source mapping.
@@ -11,6 +11,21 @@ pub struct DeleteEventSourceMappingRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub uuid: Option<String>,
+}
+impl Clone for DeleteEventSourceMappingRequest {
+    fn clone(&self) -> Self {
+        Self { uuid: self.uuid.clone() }
+    }
+}
+impl PartialEq for DeleteEventSourceMappingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.uuid == other.uuid
+    }
+}
+impl Default for DeleteEventSourceMappingRequest {
+    fn default() -> Self {
+        Self { uuid: None }
+    }
 }
 impl DeleteEventSourceMappingRequest {
     /// Starts building a [`DeleteEventSourceMappingRequest`].
@@ -31,9 +46,26 @@ impl DeleteEventSourceMappingRequest {
     }
 }
 /// A builder for [`DeleteEventSourceMappingRequest`](crate::types::DeleteEventSourceMappingRequest); start one with `DeleteEventSourceMappingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteEventSourceMappingRequestBuilder {
     inner: crate::types::DeleteEventSourceMappingRequest,
+}
+impl Clone for DeleteEventSourceMappingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteEventSourceMappingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteEventSourceMappingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteEventSourceMappingRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteEventSourceMappingRequestBuilder {
     /// Sets [`DeleteEventSourceMappingRequest::uuid`](crate::types::DeleteEventSourceMappingRequest::uuid): The identifier of the event source mapping.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFunctionCodeSigningConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFunctionCodeSigningConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -19,6 +19,23 @@ pub struct DeleteFunctionCodeSigningConfigRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub function_name: Option<String>,
+}
+impl Clone for DeleteFunctionCodeSigningConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteFunctionCodeSigningConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+    }
+}
+impl Default for DeleteFunctionCodeSigningConfigRequest {
+    fn default() -> Self {
+        Self { function_name: None }
+    }
 }
 impl DeleteFunctionCodeSigningConfigRequest {
     /// Starts building a [`DeleteFunctionCodeSigningConfigRequest`].
@@ -39,9 +56,26 @@ impl DeleteFunctionCodeSigningConfigRequest {
     }
 }
 /// A builder for [`DeleteFunctionCodeSigningConfigRequest`](crate::types::DeleteFunctionCodeSigningConfigRequest); start one with `DeleteFunctionCodeSigningConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFunctionCodeSigningConfigRequestBuilder {
     inner: crate::types::DeleteFunctionCodeSigningConfigRequest,
+}
+impl Clone for DeleteFunctionCodeSigningConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFunctionCodeSigningConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFunctionCodeSigningConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFunctionCodeSigningConfigRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteFunctionCodeSigningConfigRequestBuilder {
     /// Sets [`DeleteFunctionCodeSigningConfigRequest::function_name`](crate::types::DeleteFunctionCodeSigningConfigRequest::function_name): The name or ARN of the Lambda function.

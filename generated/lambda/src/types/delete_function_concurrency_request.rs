@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFunctionConcurrencyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFunctionConcurrencyRequest {
     /// The name or ARN of the Lambda function.
@@ -19,6 +19,23 @@ pub struct DeleteFunctionConcurrencyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub function_name: Option<String>,
+}
+impl Clone for DeleteFunctionConcurrencyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteFunctionConcurrencyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+    }
+}
+impl Default for DeleteFunctionConcurrencyRequest {
+    fn default() -> Self {
+        Self { function_name: None }
+    }
 }
 impl DeleteFunctionConcurrencyRequest {
     /// Starts building a [`DeleteFunctionConcurrencyRequest`].
@@ -39,9 +56,26 @@ impl DeleteFunctionConcurrencyRequest {
     }
 }
 /// A builder for [`DeleteFunctionConcurrencyRequest`](crate::types::DeleteFunctionConcurrencyRequest); start one with `DeleteFunctionConcurrencyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFunctionConcurrencyRequestBuilder {
     inner: crate::types::DeleteFunctionConcurrencyRequest,
+}
+impl Clone for DeleteFunctionConcurrencyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFunctionConcurrencyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFunctionConcurrencyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFunctionConcurrencyRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteFunctionConcurrencyRequestBuilder {
     /// Sets [`DeleteFunctionConcurrencyRequest::function_name`](crate::types::DeleteFunctionConcurrencyRequest::function_name): The name or ARN of the Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFunctionEventInvokeConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFunctionEventInvokeConfigRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -23,6 +23,27 @@ pub struct DeleteFunctionEventInvokeConfigRequest {
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
     pub qualifier: Option<String>,
+}
+impl Clone for DeleteFunctionEventInvokeConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteFunctionEventInvokeConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+    }
+}
+impl Default for DeleteFunctionEventInvokeConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+        }
+    }
 }
 impl DeleteFunctionEventInvokeConfigRequest {
     /// Starts building a [`DeleteFunctionEventInvokeConfigRequest`].
@@ -48,9 +69,26 @@ impl DeleteFunctionEventInvokeConfigRequest {
     }
 }
 /// A builder for [`DeleteFunctionEventInvokeConfigRequest`](crate::types::DeleteFunctionEventInvokeConfigRequest); start one with `DeleteFunctionEventInvokeConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFunctionEventInvokeConfigRequestBuilder {
     inner: crate::types::DeleteFunctionEventInvokeConfigRequest,
+}
+impl Clone for DeleteFunctionEventInvokeConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFunctionEventInvokeConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFunctionEventInvokeConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFunctionEventInvokeConfigRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteFunctionEventInvokeConfigRequestBuilder {
     /// Sets [`DeleteFunctionEventInvokeConfigRequest::function_name`](crate::types::DeleteFunctionEventInvokeConfigRequest::function_name): The name or ARN of the Lambda function, version, or alias.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFunctionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFunctionRequest {
     /// The name or ARN of the Lambda function or version.
@@ -23,6 +23,27 @@ pub struct DeleteFunctionRequest {
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
     pub qualifier: Option<String>,
+}
+impl Clone for DeleteFunctionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteFunctionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+    }
+}
+impl Default for DeleteFunctionRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+        }
+    }
 }
 impl DeleteFunctionRequest {
     /// Starts building a [`DeleteFunctionRequest`].
@@ -48,9 +69,26 @@ impl DeleteFunctionRequest {
     }
 }
 /// A builder for [`DeleteFunctionRequest`](crate::types::DeleteFunctionRequest); start one with `DeleteFunctionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFunctionRequestBuilder {
     inner: crate::types::DeleteFunctionRequest,
+}
+impl Clone for DeleteFunctionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFunctionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFunctionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFunctionRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteFunctionRequestBuilder {
     /// Sets [`DeleteFunctionRequest::function_name`](crate::types::DeleteFunctionRequest::function_name): The name or ARN of the Lambda function or version.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFunctionResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFunctionResponse {
     /// The HTTP status code returned by the operation.
     ///
     /// Sent in the HTTP status code, not in the JSON body.
     pub status_code: Option<i32>,
+}
+impl Clone for DeleteFunctionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            status_code: self.status_code,
+        }
+    }
+}
+impl PartialEq for DeleteFunctionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.status_code == other.status_code
+    }
+}
+impl Default for DeleteFunctionResponse {
+    fn default() -> Self {
+        Self { status_code: None }
+    }
 }
 impl DeleteFunctionResponse {
     /// Starts building a [`DeleteFunctionResponse`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteFunctionResponse {
     }
 }
 /// A builder for [`DeleteFunctionResponse`](crate::types::DeleteFunctionResponse); start one with `DeleteFunctionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFunctionResponseBuilder {
     inner: crate::types::DeleteFunctionResponse,
+}
+impl Clone for DeleteFunctionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFunctionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFunctionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFunctionResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteFunctionResponseBuilder {
     /// Sets [`DeleteFunctionResponse::status_code`](crate::types::DeleteFunctionResponse::status_code): The HTTP status code returned by the operation.

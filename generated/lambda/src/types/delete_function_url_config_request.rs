@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFunctionUrlConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteFunctionUrlConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -23,6 +23,27 @@ pub struct DeleteFunctionUrlConfigRequest {
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
     pub qualifier: Option<String>,
+}
+impl Clone for DeleteFunctionUrlConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteFunctionUrlConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+    }
+}
+impl Default for DeleteFunctionUrlConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+        }
+    }
 }
 impl DeleteFunctionUrlConfigRequest {
     /// Starts building a [`DeleteFunctionUrlConfigRequest`].
@@ -48,9 +69,26 @@ impl DeleteFunctionUrlConfigRequest {
     }
 }
 /// A builder for [`DeleteFunctionUrlConfigRequest`](crate::types::DeleteFunctionUrlConfigRequest); start one with `DeleteFunctionUrlConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteFunctionUrlConfigRequestBuilder {
     inner: crate::types::DeleteFunctionUrlConfigRequest,
+}
+impl Clone for DeleteFunctionUrlConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteFunctionUrlConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteFunctionUrlConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteFunctionUrlConfigRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteFunctionUrlConfigRequestBuilder {
     /// Sets [`DeleteFunctionUrlConfigRequest::function_name`](crate::types::DeleteFunctionUrlConfigRequest::function_name): The name or ARN of the Lambda function.

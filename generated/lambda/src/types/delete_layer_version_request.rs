@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteLayerVersionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteLayerVersionRequest {
     /// The name or Amazon Resource Name (ARN) of the layer.
@@ -17,6 +17,28 @@ pub struct DeleteLayerVersionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub version_number: Option<i64>,
+}
+impl Clone for DeleteLayerVersionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            layer_name: self.layer_name.clone(),
+            version_number: self.version_number,
+        }
+    }
+}
+impl PartialEq for DeleteLayerVersionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.layer_name == other.layer_name
+            && self.version_number == other.version_number
+    }
+}
+impl Default for DeleteLayerVersionRequest {
+    fn default() -> Self {
+        Self {
+            layer_name: None,
+            version_number: None,
+        }
+    }
 }
 impl DeleteLayerVersionRequest {
     /// Starts building a [`DeleteLayerVersionRequest`].
@@ -42,9 +64,26 @@ impl DeleteLayerVersionRequest {
     }
 }
 /// A builder for [`DeleteLayerVersionRequest`](crate::types::DeleteLayerVersionRequest); start one with `DeleteLayerVersionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteLayerVersionRequestBuilder {
     inner: crate::types::DeleteLayerVersionRequest,
+}
+impl Clone for DeleteLayerVersionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteLayerVersionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteLayerVersionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteLayerVersionRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteLayerVersionRequestBuilder {
     /// Sets [`DeleteLayerVersionRequest::layer_name`](crate::types::DeleteLayerVersionRequest::layer_name): The name or Amazon Resource Name (ARN) of the layer.

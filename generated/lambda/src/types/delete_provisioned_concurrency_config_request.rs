@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteProvisionedConcurrencyConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteProvisionedConcurrencyConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -25,6 +25,27 @@ pub struct DeleteProvisionedConcurrencyConfigRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub qualifier: Option<String>,
+}
+impl Clone for DeleteProvisionedConcurrencyConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteProvisionedConcurrencyConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+    }
+}
+impl Default for DeleteProvisionedConcurrencyConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+        }
+    }
 }
 impl DeleteProvisionedConcurrencyConfigRequest {
     /// Starts building a [`DeleteProvisionedConcurrencyConfigRequest`].
@@ -50,9 +71,26 @@ impl DeleteProvisionedConcurrencyConfigRequest {
     }
 }
 /// A builder for [`DeleteProvisionedConcurrencyConfigRequest`](crate::types::DeleteProvisionedConcurrencyConfigRequest); start one with `DeleteProvisionedConcurrencyConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteProvisionedConcurrencyConfigRequestBuilder {
     inner: crate::types::DeleteProvisionedConcurrencyConfigRequest,
+}
+impl Clone for DeleteProvisionedConcurrencyConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteProvisionedConcurrencyConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteProvisionedConcurrencyConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteProvisionedConcurrencyConfigRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteProvisionedConcurrencyConfigRequestBuilder {
     /// Sets [`DeleteProvisionedConcurrencyConfigRequest::function_name`](crate::types::DeleteProvisionedConcurrencyConfigRequest::function_name): The name or ARN of the Lambda function.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A configuration object that specifies the destination of an event after Lambda processes it. For more information, see [Adding a destination](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-async-destinations).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DestinationConfig {
     /// The destination configuration for successful invocations. Not supported in `CreateEventSourceMapping` or `UpdateEventSourceMapping`.
     pub on_success: Option<crate::types::OnSuccess>,
     /// The destination configuration for failed invocations.
     pub on_failure: Option<crate::types::OnFailure>,
+}
+impl Clone for DestinationConfig {
+    fn clone(&self) -> Self {
+        Self {
+            on_success: self.on_success.clone(),
+            on_failure: self.on_failure.clone(),
+        }
+    }
+}
+impl PartialEq for DestinationConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.on_success == other.on_success && self.on_failure == other.on_failure
+    }
+}
+impl Default for DestinationConfig {
+    fn default() -> Self {
+        Self {
+            on_success: None,
+            on_failure: None,
+        }
+    }
 }
 impl DestinationConfig {
     /// Starts building a [`DestinationConfig`].
@@ -28,9 +49,26 @@ impl DestinationConfig {
     }
 }
 /// A builder for [`DestinationConfig`](crate::types::DestinationConfig); start one with `DestinationConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DestinationConfigBuilder {
     inner: crate::types::DestinationConfig,
+}
+impl Clone for DestinationConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DestinationConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DestinationConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DestinationConfig as Default>::default(),
+        }
+    }
 }
 impl DestinationConfigBuilder {
     /// Sets [`DestinationConfig::on_success`](crate::types::DestinationConfig::on_success): The destination configuration for successful invocations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specific configuration settings for a DocumentDB event source.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DocumentDbEventSourceConfig {
     /// The name of the database to consume within the DocumentDB cluster.
@@ -11,6 +11,31 @@ pub struct DocumentDbEventSourceConfig {
     pub collection_name: Option<String>,
     /// Determines what DocumentDB sends to your event stream during document update operations. If set to UpdateLookup, DocumentDB sends a delta describing the changes, along with a copy of the entire document. Otherwise, DocumentDB sends only a partial document that contains the changes.
     pub full_document: Option<crate::types::FullDocument>,
+}
+impl Clone for DocumentDbEventSourceConfig {
+    fn clone(&self) -> Self {
+        Self {
+            database_name: self.database_name.clone(),
+            collection_name: self.collection_name.clone(),
+            full_document: self.full_document.clone(),
+        }
+    }
+}
+impl PartialEq for DocumentDbEventSourceConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.database_name == other.database_name
+            && self.collection_name == other.collection_name
+            && self.full_document == other.full_document
+    }
+}
+impl Default for DocumentDbEventSourceConfig {
+    fn default() -> Self {
+        Self {
+            database_name: None,
+            collection_name: None,
+            full_document: None,
+        }
+    }
 }
 impl DocumentDbEventSourceConfig {
     /// Starts building a [`DocumentDbEventSourceConfig`].
@@ -35,9 +60,26 @@ impl DocumentDbEventSourceConfig {
     }
 }
 /// A builder for [`DocumentDbEventSourceConfig`](crate::types::DocumentDbEventSourceConfig); start one with `DocumentDbEventSourceConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DocumentDbEventSourceConfigBuilder {
     inner: crate::types::DocumentDbEventSourceConfig,
+}
+impl Clone for DocumentDbEventSourceConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DocumentDbEventSourceConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DocumentDbEventSourceConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DocumentDbEventSourceConfig as Default>::default(),
+        }
+    }
 }
 impl DocumentDbEventSourceConfigBuilder {
     /// Sets [`DocumentDbEventSourceConfig::database_name`](crate::types::DocumentDbEventSourceConfig::database_name): The name of the database to consume within the DocumentDB cluster.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DurableConfig {
     /// The ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
@@ -11,6 +11,31 @@ pub struct DurableConfig {
     pub retention_period_in_days: Option<i32>,
     /// The maximum time (in seconds) that a durable execution can run before timing out. This timeout applies to the entire durable execution, not individual function invocations.
     pub execution_timeout: Option<i32>,
+}
+impl Clone for DurableConfig {
+    fn clone(&self) -> Self {
+        Self {
+            kms_key_arn: self.kms_key_arn.clone(),
+            retention_period_in_days: self.retention_period_in_days,
+            execution_timeout: self.execution_timeout,
+        }
+    }
+}
+impl PartialEq for DurableConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.kms_key_arn == other.kms_key_arn
+            && self.retention_period_in_days == other.retention_period_in_days
+            && self.execution_timeout == other.execution_timeout
+    }
+}
+impl Default for DurableConfig {
+    fn default() -> Self {
+        Self {
+            kms_key_arn: None,
+            retention_period_in_days: None,
+            execution_timeout: None,
+        }
+    }
 }
 impl DurableConfig {
     /// Starts building a [`DurableConfig`].
@@ -35,9 +60,26 @@ impl DurableConfig {
     }
 }
 /// A builder for [`DurableConfig`](crate::types::DurableConfig); start one with `DurableConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DurableConfigBuilder {
     inner: crate::types::DurableConfig,
+}
+impl Clone for DurableConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DurableConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DurableConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DurableConfig as Default>::default(),
+        }
+    }
 }
 impl DurableConfigBuilder {
     /// Sets [`DurableConfig::kms_key_arn`](crate::types::DurableConfig::kms_key_arn): The ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.

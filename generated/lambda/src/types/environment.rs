@@ -2,11 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A function's environment variable settings. You can use environment variables to adjust your function's behavior without updating code. An environment variable is a pair of strings that are stored in a function's version-specific configuration.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Environment {
     /// Environment variable key-value pairs. For more information, see [Using Lambda environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html).
     pub variables: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for Environment {
+    fn clone(&self) -> Self {
+        Self {
+            variables: self.variables.clone(),
+        }
+    }
+}
+impl PartialEq for Environment {
+    fn eq(&self, other: &Self) -> bool {
+        self.variables == other.variables
+    }
+}
+impl Default for Environment {
+    fn default() -> Self {
+        Self { variables: None }
+    }
 }
 impl Environment {
     /// Starts building a [`Environment`].
@@ -28,9 +44,26 @@ impl ::std::fmt::Debug for Environment {
     }
 }
 /// A builder for [`Environment`](crate::types::Environment); start one with `Environment::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnvironmentBuilder {
     inner: crate::types::Environment,
+}
+impl Clone for EnvironmentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnvironmentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnvironmentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Environment as Default>::default(),
+        }
+    }
 }
 impl EnvironmentBuilder {
     /// Adds one entry to [`Environment::variables`](crate::types::Environment::variables): Environment variable key-value pairs.

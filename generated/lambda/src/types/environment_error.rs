@@ -2,13 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Error messages for environment variables that couldn't be applied.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnvironmentError {
     /// The error code.
     pub error_code: Option<String>,
     /// The error message.
     pub message: Option<String>,
+}
+impl Clone for EnvironmentError {
+    fn clone(&self) -> Self {
+        Self {
+            error_code: self.error_code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for EnvironmentError {
+    fn eq(&self, other: &Self) -> bool {
+        self.error_code == other.error_code && self.message == other.message
+    }
+}
+impl Default for EnvironmentError {
+    fn default() -> Self {
+        Self {
+            error_code: None,
+            message: None,
+        }
+    }
 }
 impl EnvironmentError {
     /// Starts building a [`EnvironmentError`].
@@ -36,9 +56,26 @@ impl ::std::fmt::Debug for EnvironmentError {
     }
 }
 /// A builder for [`EnvironmentError`](crate::types::EnvironmentError); start one with `EnvironmentError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnvironmentErrorBuilder {
     inner: crate::types::EnvironmentError,
+}
+impl Clone for EnvironmentErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnvironmentErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnvironmentErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnvironmentError as Default>::default(),
+        }
+    }
 }
 impl EnvironmentErrorBuilder {
     /// Sets [`EnvironmentError::error_code`](crate::types::EnvironmentError::error_code): The error code.

@@ -2,13 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The results of an operation to update or read environment variables. If the operation succeeds, the response contains the environment variables. If it fails, the response contains details about the error.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnvironmentResponse {
     /// Environment variable key-value pairs. Omitted from CloudTrail logs.
     pub variables: Option<::std::collections::BTreeMap<String, String>>,
     /// Error messages for environment variables that couldn't be applied.
     pub error: Option<crate::types::EnvironmentError>,
+}
+impl Clone for EnvironmentResponse {
+    fn clone(&self) -> Self {
+        Self {
+            variables: self.variables.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+impl PartialEq for EnvironmentResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.variables == other.variables && self.error == other.error
+    }
+}
+impl Default for EnvironmentResponse {
+    fn default() -> Self {
+        Self {
+            variables: None,
+            error: None,
+        }
+    }
 }
 impl EnvironmentResponse {
     /// Starts building a [`EnvironmentResponse`].
@@ -36,9 +56,26 @@ impl ::std::fmt::Debug for EnvironmentResponse {
     }
 }
 /// A builder for [`EnvironmentResponse`](crate::types::EnvironmentResponse); start one with `EnvironmentResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnvironmentResponseBuilder {
     inner: crate::types::EnvironmentResponse,
+}
+impl Clone for EnvironmentResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnvironmentResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnvironmentResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnvironmentResponse as Default>::default(),
+        }
+    }
 }
 impl EnvironmentResponseBuilder {
     /// Adds one entry to [`EnvironmentResponse::variables`](crate::types::EnvironmentResponse::variables): Environment variable key-value pairs.

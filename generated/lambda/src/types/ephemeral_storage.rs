@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see [Configuring ephemeral storage (console)](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EphemeralStorage {
     /// The size of the function's `/tmp` directory.
     ///
     /// Required: the builder's `build()` fails without it.
     pub size: Option<i32>,
+}
+impl Clone for EphemeralStorage {
+    fn clone(&self) -> Self {
+        Self { size: self.size }
+    }
+}
+impl PartialEq for EphemeralStorage {
+    fn eq(&self, other: &Self) -> bool {
+        self.size == other.size
+    }
+}
+impl Default for EphemeralStorage {
+    fn default() -> Self {
+        Self { size: None }
+    }
 }
 impl EphemeralStorage {
     /// Starts building a [`EphemeralStorage`].
@@ -23,9 +38,26 @@ impl EphemeralStorage {
     }
 }
 /// A builder for [`EphemeralStorage`](crate::types::EphemeralStorage); start one with `EphemeralStorage::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EphemeralStorageBuilder {
     inner: crate::types::EphemeralStorage,
+}
+impl Clone for EphemeralStorageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EphemeralStorageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EphemeralStorageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EphemeralStorage as Default>::default(),
+        }
+    }
 }
 impl EphemeralStorageBuilder {
     /// Sets [`EphemeralStorage::size`](crate::types::EphemeralStorage::size): The size of the function's `/tmp` directory.

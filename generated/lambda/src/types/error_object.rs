@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An object that contains error information.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorObject {
     /// A human-readable error message.
@@ -13,6 +12,33 @@ pub struct ErrorObject {
     pub error_data: Option<String>,
     /// Stack trace information for the error.
     pub stack_trace: Option<Vec<String>>,
+}
+impl Clone for ErrorObject {
+    fn clone(&self) -> Self {
+        Self {
+            error_message: self.error_message.clone(),
+            error_type: self.error_type.clone(),
+            error_data: self.error_data.clone(),
+            stack_trace: self.stack_trace.clone(),
+        }
+    }
+}
+impl PartialEq for ErrorObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.error_message == other.error_message && self.error_type == other.error_type
+            && self.error_data == other.error_data
+            && self.stack_trace == other.stack_trace
+    }
+}
+impl Default for ErrorObject {
+    fn default() -> Self {
+        Self {
+            error_message: None,
+            error_type: None,
+            error_data: None,
+            stack_trace: None,
+        }
+    }
 }
 impl ErrorObject {
     /// Starts building a [`ErrorObject`].
@@ -52,9 +78,26 @@ impl ::std::fmt::Debug for ErrorObject {
     }
 }
 /// A builder for [`ErrorObject`](crate::types::ErrorObject); start one with `ErrorObject::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ErrorObjectBuilder {
     inner: crate::types::ErrorObject,
+}
+impl Clone for ErrorObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ErrorObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ErrorObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ErrorObject as Default>::default(),
+        }
+    }
 }
 impl ErrorObjectBuilder {
     /// Sets [`ErrorObject::error_message`](crate::types::ErrorObject::error_message): A human-readable error message.

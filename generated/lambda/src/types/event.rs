@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An event that occurred during the execution of a durable function.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Event {
     /// The type of event that occurred.
@@ -75,6 +75,120 @@ pub struct Event {
     pub callback_timed_out_details: Option<crate::types::CallbackTimedOutDetails>,
     /// Details about a function invocation that completed.
     pub invocation_completed_details: Option<crate::types::InvocationCompletedDetails>,
+}
+impl Clone for Event {
+    fn clone(&self) -> Self {
+        Self {
+            event_type: self.event_type.clone(),
+            sub_type: self.sub_type.clone(),
+            event_id: self.event_id,
+            id: self.id.clone(),
+            name: self.name.clone(),
+            event_timestamp: self.event_timestamp,
+            parent_id: self.parent_id.clone(),
+            execution_started_details: self.execution_started_details.clone(),
+            execution_succeeded_details: self.execution_succeeded_details.clone(),
+            execution_failed_details: self.execution_failed_details.clone(),
+            execution_timed_out_details: self.execution_timed_out_details.clone(),
+            execution_stopped_details: self.execution_stopped_details.clone(),
+            context_started_details: self.context_started_details.clone(),
+            context_succeeded_details: self.context_succeeded_details.clone(),
+            context_failed_details: self.context_failed_details.clone(),
+            wait_started_details: self.wait_started_details.clone(),
+            wait_succeeded_details: self.wait_succeeded_details.clone(),
+            wait_cancelled_details: self.wait_cancelled_details.clone(),
+            step_started_details: self.step_started_details.clone(),
+            step_succeeded_details: self.step_succeeded_details.clone(),
+            step_failed_details: self.step_failed_details.clone(),
+            chained_invoke_started_details: self.chained_invoke_started_details.clone(),
+            chained_invoke_succeeded_details: self
+                .chained_invoke_succeeded_details
+                .clone(),
+            chained_invoke_failed_details: self.chained_invoke_failed_details.clone(),
+            chained_invoke_timed_out_details: self
+                .chained_invoke_timed_out_details
+                .clone(),
+            chained_invoke_stopped_details: self.chained_invoke_stopped_details.clone(),
+            callback_started_details: self.callback_started_details.clone(),
+            callback_succeeded_details: self.callback_succeeded_details.clone(),
+            callback_failed_details: self.callback_failed_details.clone(),
+            callback_timed_out_details: self.callback_timed_out_details.clone(),
+            invocation_completed_details: self.invocation_completed_details.clone(),
+        }
+    }
+}
+impl PartialEq for Event {
+    fn eq(&self, other: &Self) -> bool {
+        self.event_type == other.event_type && self.sub_type == other.sub_type
+            && self.event_id == other.event_id && self.id == other.id
+            && self.name == other.name && self.event_timestamp == other.event_timestamp
+            && self.parent_id == other.parent_id
+            && self.execution_started_details == other.execution_started_details
+            && self.execution_succeeded_details == other.execution_succeeded_details
+            && self.execution_failed_details == other.execution_failed_details
+            && self.execution_timed_out_details == other.execution_timed_out_details
+            && self.execution_stopped_details == other.execution_stopped_details
+            && self.context_started_details == other.context_started_details
+            && self.context_succeeded_details == other.context_succeeded_details
+            && self.context_failed_details == other.context_failed_details
+            && self.wait_started_details == other.wait_started_details
+            && self.wait_succeeded_details == other.wait_succeeded_details
+            && self.wait_cancelled_details == other.wait_cancelled_details
+            && self.step_started_details == other.step_started_details
+            && self.step_succeeded_details == other.step_succeeded_details
+            && self.step_failed_details == other.step_failed_details
+            && self.chained_invoke_started_details
+                == other.chained_invoke_started_details
+            && self.chained_invoke_succeeded_details
+                == other.chained_invoke_succeeded_details
+            && self.chained_invoke_failed_details == other.chained_invoke_failed_details
+            && self.chained_invoke_timed_out_details
+                == other.chained_invoke_timed_out_details
+            && self.chained_invoke_stopped_details
+                == other.chained_invoke_stopped_details
+            && self.callback_started_details == other.callback_started_details
+            && self.callback_succeeded_details == other.callback_succeeded_details
+            && self.callback_failed_details == other.callback_failed_details
+            && self.callback_timed_out_details == other.callback_timed_out_details
+            && self.invocation_completed_details == other.invocation_completed_details
+    }
+}
+impl Default for Event {
+    fn default() -> Self {
+        Self {
+            event_type: None,
+            sub_type: None,
+            event_id: None,
+            id: None,
+            name: None,
+            event_timestamp: None,
+            parent_id: None,
+            execution_started_details: None,
+            execution_succeeded_details: None,
+            execution_failed_details: None,
+            execution_timed_out_details: None,
+            execution_stopped_details: None,
+            context_started_details: None,
+            context_succeeded_details: None,
+            context_failed_details: None,
+            wait_started_details: None,
+            wait_succeeded_details: None,
+            wait_cancelled_details: None,
+            step_started_details: None,
+            step_succeeded_details: None,
+            step_failed_details: None,
+            chained_invoke_started_details: None,
+            chained_invoke_succeeded_details: None,
+            chained_invoke_failed_details: None,
+            chained_invoke_timed_out_details: None,
+            chained_invoke_stopped_details: None,
+            callback_started_details: None,
+            callback_succeeded_details: None,
+            callback_failed_details: None,
+            callback_timed_out_details: None,
+            invocation_completed_details: None,
+        }
+    }
 }
 impl Event {
     /// Starts building a [`Event`].
@@ -273,9 +387,26 @@ impl Event {
     }
 }
 /// A builder for [`Event`](crate::types::Event); start one with `Event::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EventBuilder {
     inner: crate::types::Event,
+}
+impl Clone for EventBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EventBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EventBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Event as Default>::default(),
+        }
+    }
 }
 impl EventBuilder {
     /// Sets [`Event::event_type`](crate::types::Event::event_type): The type of event that occurred.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Error information for an event.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EventError {
     /// The error payload.
     pub payload: Option<crate::types::ErrorObject>,
     /// Indicates if the error payload was truncated due to size limits.
     pub truncated: Option<bool>,
+}
+impl Clone for EventError {
+    fn clone(&self) -> Self {
+        Self {
+            payload: self.payload.clone(),
+            truncated: self.truncated,
+        }
+    }
+}
+impl PartialEq for EventError {
+    fn eq(&self, other: &Self) -> bool {
+        self.payload == other.payload && self.truncated == other.truncated
+    }
+}
+impl Default for EventError {
+    fn default() -> Self {
+        Self {
+            payload: None,
+            truncated: None,
+        }
+    }
 }
 impl EventError {
     /// Starts building a [`EventError`].
@@ -28,9 +49,26 @@ impl EventError {
     }
 }
 /// A builder for [`EventError`](crate::types::EventError); start one with `EventError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EventErrorBuilder {
     inner: crate::types::EventError,
+}
+impl Clone for EventErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EventErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EventErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EventError as Default>::default(),
+        }
+    }
 }
 impl EventErrorBuilder {
     /// Sets [`EventError::payload`](crate::types::EventError::payload): The error payload.

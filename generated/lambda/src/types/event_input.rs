@@ -2,13 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input information for an event.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventInput {
     /// The input payload.
     pub payload: Option<String>,
     /// Indicates if the error payload was truncated due to size limits.
     pub truncated: Option<bool>,
+}
+impl Clone for EventInput {
+    fn clone(&self) -> Self {
+        Self {
+            payload: self.payload.clone(),
+            truncated: self.truncated,
+        }
+    }
+}
+impl PartialEq for EventInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.payload == other.payload && self.truncated == other.truncated
+    }
+}
+impl Default for EventInput {
+    fn default() -> Self {
+        Self {
+            payload: None,
+            truncated: None,
+        }
+    }
 }
 impl EventInput {
     /// Starts building a [`EventInput`].
@@ -36,9 +56,26 @@ impl ::std::fmt::Debug for EventInput {
     }
 }
 /// A builder for [`EventInput`](crate::types::EventInput); start one with `EventInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EventInputBuilder {
     inner: crate::types::EventInput,
+}
+impl Clone for EventInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EventInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EventInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EventInput as Default>::default(),
+        }
+    }
 }
 impl EventInputBuilder {
     /// Sets [`EventInput::payload`](crate::types::EventInput::payload): The input payload.

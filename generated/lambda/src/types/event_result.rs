@@ -2,13 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Result information for an event.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventResult {
     /// The result payload.
     pub payload: Option<String>,
     /// Indicates if the error payload was truncated due to size limits.
     pub truncated: Option<bool>,
+}
+impl Clone for EventResult {
+    fn clone(&self) -> Self {
+        Self {
+            payload: self.payload.clone(),
+            truncated: self.truncated,
+        }
+    }
+}
+impl PartialEq for EventResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.payload == other.payload && self.truncated == other.truncated
+    }
+}
+impl Default for EventResult {
+    fn default() -> Self {
+        Self {
+            payload: None,
+            truncated: None,
+        }
+    }
 }
 impl EventResult {
     /// Starts building a [`EventResult`].
@@ -36,9 +56,26 @@ impl ::std::fmt::Debug for EventResult {
     }
 }
 /// A builder for [`EventResult`](crate::types::EventResult); start one with `EventResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EventResultBuilder {
     inner: crate::types::EventResult,
+}
+impl Clone for EventResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EventResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EventResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EventResult as Default>::default(),
+        }
+    }
 }
 impl EventResultBuilder {
     /// Sets [`EventResult::payload`](crate::types::EventResult::payload): The result payload.

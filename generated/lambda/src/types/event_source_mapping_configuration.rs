@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A mapping between an Amazon Web Services resource and a Lambda function. For details, see `CreateEventSourceMapping`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EventSourceMappingConfiguration {
     /// The identifier of the event source mapping.
@@ -91,6 +91,130 @@ pub struct EventSourceMappingConfiguration {
     pub event_source_mapping_arn: Option<String>,
     /// (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode).
     pub provisioned_poller_config: Option<crate::types::ProvisionedPollerConfig>,
+}
+impl Clone for EventSourceMappingConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            uuid: self.uuid.clone(),
+            starting_position: self.starting_position.clone(),
+            starting_position_timestamp: self.starting_position_timestamp,
+            batch_size: self.batch_size,
+            maximum_batching_window_in_seconds: self.maximum_batching_window_in_seconds,
+            parallelization_factor: self.parallelization_factor,
+            event_source_arn: self.event_source_arn.clone(),
+            filter_criteria: self.filter_criteria.clone(),
+            filter_criteria_error: self.filter_criteria_error.clone(),
+            kms_key_arn: self.kms_key_arn.clone(),
+            metrics_config: self.metrics_config.clone(),
+            logging_config: self.logging_config.clone(),
+            scaling_config: self.scaling_config.clone(),
+            function_arn: self.function_arn.clone(),
+            last_modified: self.last_modified,
+            last_processing_result: self.last_processing_result.clone(),
+            state: self.state.clone(),
+            state_transition_reason: self.state_transition_reason.clone(),
+            destination_config: self.destination_config.clone(),
+            topics: self.topics.clone(),
+            queues: self.queues.clone(),
+            source_access_configurations: self.source_access_configurations.clone(),
+            self_managed_event_source: self.self_managed_event_source.clone(),
+            maximum_record_age_in_seconds: self.maximum_record_age_in_seconds,
+            bisect_batch_on_function_error: self.bisect_batch_on_function_error,
+            maximum_retry_attempts: self.maximum_retry_attempts,
+            tumbling_window_in_seconds: self.tumbling_window_in_seconds,
+            function_response_types: self.function_response_types.clone(),
+            amazon_managed_kafka_event_source_config: self
+                .amazon_managed_kafka_event_source_config
+                .clone(),
+            self_managed_kafka_event_source_config: self
+                .self_managed_kafka_event_source_config
+                .clone(),
+            document_db_event_source_config: self
+                .document_db_event_source_config
+                .clone(),
+            event_source_mapping_arn: self.event_source_mapping_arn.clone(),
+            provisioned_poller_config: self.provisioned_poller_config.clone(),
+        }
+    }
+}
+impl PartialEq for EventSourceMappingConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.uuid == other.uuid && self.starting_position == other.starting_position
+            && self.starting_position_timestamp == other.starting_position_timestamp
+            && self.batch_size == other.batch_size
+            && self.maximum_batching_window_in_seconds
+                == other.maximum_batching_window_in_seconds
+            && self.parallelization_factor == other.parallelization_factor
+            && self.event_source_arn == other.event_source_arn
+            && self.filter_criteria == other.filter_criteria
+            && self.filter_criteria_error == other.filter_criteria_error
+            && self.kms_key_arn == other.kms_key_arn
+            && self.metrics_config == other.metrics_config
+            && self.logging_config == other.logging_config
+            && self.scaling_config == other.scaling_config
+            && self.function_arn == other.function_arn
+            && self.last_modified == other.last_modified
+            && self.last_processing_result == other.last_processing_result
+            && self.state == other.state
+            && self.state_transition_reason == other.state_transition_reason
+            && self.destination_config == other.destination_config
+            && self.topics == other.topics && self.queues == other.queues
+            && self.source_access_configurations == other.source_access_configurations
+            && self.self_managed_event_source == other.self_managed_event_source
+            && self.maximum_record_age_in_seconds == other.maximum_record_age_in_seconds
+            && self.bisect_batch_on_function_error
+                == other.bisect_batch_on_function_error
+            && self.maximum_retry_attempts == other.maximum_retry_attempts
+            && self.tumbling_window_in_seconds == other.tumbling_window_in_seconds
+            && self.function_response_types == other.function_response_types
+            && self.amazon_managed_kafka_event_source_config
+                == other.amazon_managed_kafka_event_source_config
+            && self.self_managed_kafka_event_source_config
+                == other.self_managed_kafka_event_source_config
+            && self.document_db_event_source_config
+                == other.document_db_event_source_config
+            && self.event_source_mapping_arn == other.event_source_mapping_arn
+            && self.provisioned_poller_config == other.provisioned_poller_config
+    }
+}
+impl Default for EventSourceMappingConfiguration {
+    fn default() -> Self {
+        Self {
+            uuid: None,
+            starting_position: None,
+            starting_position_timestamp: None,
+            batch_size: None,
+            maximum_batching_window_in_seconds: None,
+            parallelization_factor: None,
+            event_source_arn: None,
+            filter_criteria: None,
+            filter_criteria_error: None,
+            kms_key_arn: None,
+            metrics_config: None,
+            logging_config: None,
+            scaling_config: None,
+            function_arn: None,
+            last_modified: None,
+            last_processing_result: None,
+            state: None,
+            state_transition_reason: None,
+            destination_config: None,
+            topics: None,
+            queues: None,
+            source_access_configurations: None,
+            self_managed_event_source: None,
+            maximum_record_age_in_seconds: None,
+            bisect_batch_on_function_error: None,
+            maximum_retry_attempts: None,
+            tumbling_window_in_seconds: None,
+            function_response_types: None,
+            amazon_managed_kafka_event_source_config: None,
+            self_managed_kafka_event_source_config: None,
+            document_db_event_source_config: None,
+            event_source_mapping_arn: None,
+            provisioned_poller_config: None,
+        }
+    }
 }
 impl EventSourceMappingConfiguration {
     /// Starts building a [`EventSourceMappingConfiguration`].
@@ -294,9 +418,26 @@ impl ::awsgen_runtime::protocol::FromResponse for EventSourceMappingConfiguratio
     }
 }
 /// A builder for [`EventSourceMappingConfiguration`](crate::types::EventSourceMappingConfiguration); start one with `EventSourceMappingConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EventSourceMappingConfigurationBuilder {
     inner: crate::types::EventSourceMappingConfiguration,
+}
+impl Clone for EventSourceMappingConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EventSourceMappingConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EventSourceMappingConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EventSourceMappingConfiguration as Default>::default(),
+        }
+    }
 }
 impl EventSourceMappingConfigurationBuilder {
     /// Sets [`EventSourceMappingConfiguration::uuid`](crate::types::EventSourceMappingConfiguration::uuid): The identifier of the event source mapping.

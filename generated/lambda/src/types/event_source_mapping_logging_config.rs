@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. Use this configuration object to define the level of logs for your event source mapping.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EventSourceMappingLoggingConfig {
     /// The log level you want your event source mapping to use. Lambda event poller only sends system logs at the selected level of detail and lower, where `DEBUG` is the highest level and `WARN` is the lowest. For more information about these metrics, see [Event source mapping logging](https://docs.aws.amazon.com/lambda/latest/dg/esm-logging.html).
     pub system_log_level: Option<crate::types::EventSourceMappingSystemLogLevel>,
+}
+impl Clone for EventSourceMappingLoggingConfig {
+    fn clone(&self) -> Self {
+        Self {
+            system_log_level: self.system_log_level.clone(),
+        }
+    }
+}
+impl PartialEq for EventSourceMappingLoggingConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.system_log_level == other.system_log_level
+    }
+}
+impl Default for EventSourceMappingLoggingConfig {
+    fn default() -> Self {
+        Self { system_log_level: None }
+    }
 }
 impl EventSourceMappingLoggingConfig {
     /// Starts building a [`EventSourceMappingLoggingConfig`].
@@ -23,9 +40,26 @@ impl EventSourceMappingLoggingConfig {
     }
 }
 /// A builder for [`EventSourceMappingLoggingConfig`](crate::types::EventSourceMappingLoggingConfig); start one with `EventSourceMappingLoggingConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EventSourceMappingLoggingConfigBuilder {
     inner: crate::types::EventSourceMappingLoggingConfig,
+}
+impl Clone for EventSourceMappingLoggingConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EventSourceMappingLoggingConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EventSourceMappingLoggingConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EventSourceMappingLoggingConfig as Default>::default(),
+        }
+    }
 }
 impl EventSourceMappingLoggingConfigBuilder {
     /// Sets [`EventSourceMappingLoggingConfig::system_log_level`](crate::types::EventSourceMappingLoggingConfig::system_log_level): The log level you want your event source mapping to use.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The metrics configuration for your event source. Use this configuration object to define which metrics you want your event source mapping to produce.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EventSourceMappingMetricsConfig {
     /// The metrics you want your event source mapping to produce, including `EventCount`, `ErrorCount`, `KafkaMetrics`.
@@ -13,6 +13,23 @@ pub struct EventSourceMappingMetricsConfig {
     ///
     /// For more information about these metrics, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics).
     pub metrics: Option<Vec<crate::types::EventSourceMappingMetric>>,
+}
+impl Clone for EventSourceMappingMetricsConfig {
+    fn clone(&self) -> Self {
+        Self {
+            metrics: self.metrics.clone(),
+        }
+    }
+}
+impl PartialEq for EventSourceMappingMetricsConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.metrics == other.metrics
+    }
+}
+impl Default for EventSourceMappingMetricsConfig {
+    fn default() -> Self {
+        Self { metrics: None }
+    }
 }
 impl EventSourceMappingMetricsConfig {
     /// Starts building a [`EventSourceMappingMetricsConfig`].
@@ -27,9 +44,26 @@ impl EventSourceMappingMetricsConfig {
     }
 }
 /// A builder for [`EventSourceMappingMetricsConfig`](crate::types::EventSourceMappingMetricsConfig); start one with `EventSourceMappingMetricsConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EventSourceMappingMetricsConfigBuilder {
     inner: crate::types::EventSourceMappingMetricsConfig,
+}
+impl Clone for EventSourceMappingMetricsConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EventSourceMappingMetricsConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EventSourceMappingMetricsConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EventSourceMappingMetricsConfig as Default>::default(),
+        }
+    }
 }
 impl EventSourceMappingMetricsConfigBuilder {
     /// Appends one item to [`EventSourceMappingMetricsConfig::metrics`](crate::types::EventSourceMappingMetricsConfig::metrics): The metrics you want your event source mapping to produce, including `EventCount`, `ErrorCount`, `KafkaMetrics`.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Execution {
     /// The Amazon Resource Name (ARN) of the durable execution, if this execution is a durable execution.
@@ -29,6 +29,42 @@ pub struct Execution {
     pub end_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
     pub kms_key_arn: Option<String>,
+}
+impl Clone for Execution {
+    fn clone(&self) -> Self {
+        Self {
+            durable_execution_arn: self.durable_execution_arn.clone(),
+            durable_execution_name: self.durable_execution_name.clone(),
+            function_arn: self.function_arn.clone(),
+            status: self.status.clone(),
+            start_timestamp: self.start_timestamp,
+            end_timestamp: self.end_timestamp,
+            kms_key_arn: self.kms_key_arn.clone(),
+        }
+    }
+}
+impl PartialEq for Execution {
+    fn eq(&self, other: &Self) -> bool {
+        self.durable_execution_arn == other.durable_execution_arn
+            && self.durable_execution_name == other.durable_execution_name
+            && self.function_arn == other.function_arn && self.status == other.status
+            && self.start_timestamp == other.start_timestamp
+            && self.end_timestamp == other.end_timestamp
+            && self.kms_key_arn == other.kms_key_arn
+    }
+}
+impl Default for Execution {
+    fn default() -> Self {
+        Self {
+            durable_execution_arn: None,
+            durable_execution_name: None,
+            function_arn: None,
+            status: None,
+            start_timestamp: None,
+            end_timestamp: None,
+            kms_key_arn: None,
+        }
+    }
 }
 impl Execution {
     /// Starts building a [`Execution`].
@@ -73,9 +109,26 @@ impl Execution {
     }
 }
 /// A builder for [`Execution`](crate::types::Execution); start one with `Execution::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExecutionBuilder {
     inner: crate::types::Execution,
+}
+impl Clone for ExecutionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExecutionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExecutionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Execution as Default>::default(),
+        }
+    }
 }
 impl ExecutionBuilder {
     /// Sets [`Execution::durable_execution_arn`](crate::types::Execution::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution, if this execution is a durable execution.

@@ -2,11 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html).
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecutionDetails {
     /// The original input payload provided for the durable execution.
     pub input_payload: Option<String>,
+}
+impl Clone for ExecutionDetails {
+    fn clone(&self) -> Self {
+        Self {
+            input_payload: self.input_payload.clone(),
+        }
+    }
+}
+impl PartialEq for ExecutionDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.input_payload == other.input_payload
+    }
+}
+impl Default for ExecutionDetails {
+    fn default() -> Self {
+        Self { input_payload: None }
+    }
 }
 impl ExecutionDetails {
     /// Starts building a [`ExecutionDetails`].
@@ -28,9 +44,26 @@ impl ::std::fmt::Debug for ExecutionDetails {
     }
 }
 /// A builder for [`ExecutionDetails`](crate::types::ExecutionDetails); start one with `ExecutionDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExecutionDetailsBuilder {
     inner: crate::types::ExecutionDetails,
+}
+impl Clone for ExecutionDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExecutionDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExecutionDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExecutionDetails as Default>::default(),
+        }
+    }
 }
 impl ExecutionDetailsBuilder {
     /// Sets [`ExecutionDetails::input_payload`](crate::types::ExecutionDetails::input_payload): The original input payload provided for the durable execution.

@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a failed [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExecutionFailedDetails {
     /// Details about the execution failure.
     ///
     /// Required: the builder's `build()` fails without it.
     pub error: Option<crate::types::EventError>,
+}
+impl Clone for ExecutionFailedDetails {
+    fn clone(&self) -> Self {
+        Self { error: self.error.clone() }
+    }
+}
+impl PartialEq for ExecutionFailedDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error
+    }
+}
+impl Default for ExecutionFailedDetails {
+    fn default() -> Self {
+        Self { error: None }
+    }
 }
 impl ExecutionFailedDetails {
     /// Starts building a [`ExecutionFailedDetails`].
@@ -23,9 +38,26 @@ impl ExecutionFailedDetails {
     }
 }
 /// A builder for [`ExecutionFailedDetails`](crate::types::ExecutionFailedDetails); start one with `ExecutionFailedDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExecutionFailedDetailsBuilder {
     inner: crate::types::ExecutionFailedDetails,
+}
+impl Clone for ExecutionFailedDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExecutionFailedDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExecutionFailedDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExecutionFailedDetails as Default>::default(),
+        }
+    }
 }
 impl ExecutionFailedDetailsBuilder {
     /// Sets [`ExecutionFailedDetails::error`](crate::types::ExecutionFailedDetails::error): Details about the execution failure.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a durable execution that started.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExecutionStartedDetails {
     /// The input payload provided for the durable execution.
@@ -13,6 +13,27 @@ pub struct ExecutionStartedDetails {
     ///
     /// Required: the builder's `build()` fails without it.
     pub execution_timeout: Option<i32>,
+}
+impl Clone for ExecutionStartedDetails {
+    fn clone(&self) -> Self {
+        Self {
+            input: self.input.clone(),
+            execution_timeout: self.execution_timeout,
+        }
+    }
+}
+impl PartialEq for ExecutionStartedDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.input == other.input && self.execution_timeout == other.execution_timeout
+    }
+}
+impl Default for ExecutionStartedDetails {
+    fn default() -> Self {
+        Self {
+            input: None,
+            execution_timeout: None,
+        }
+    }
 }
 impl ExecutionStartedDetails {
     /// Starts building a [`ExecutionStartedDetails`].
@@ -32,9 +53,26 @@ impl ExecutionStartedDetails {
     }
 }
 /// A builder for [`ExecutionStartedDetails`](crate::types::ExecutionStartedDetails); start one with `ExecutionStartedDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExecutionStartedDetailsBuilder {
     inner: crate::types::ExecutionStartedDetails,
+}
+impl Clone for ExecutionStartedDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExecutionStartedDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExecutionStartedDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExecutionStartedDetails as Default>::default(),
+        }
+    }
 }
 impl ExecutionStartedDetailsBuilder {
     /// Sets [`ExecutionStartedDetails::input`](crate::types::ExecutionStartedDetails::input): The input payload provided for the durable execution.

@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) that stopped.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExecutionStoppedDetails {
     /// Details about why the execution stopped.
     ///
     /// Required: the builder's `build()` fails without it.
     pub error: Option<crate::types::EventError>,
+}
+impl Clone for ExecutionStoppedDetails {
+    fn clone(&self) -> Self {
+        Self { error: self.error.clone() }
+    }
+}
+impl PartialEq for ExecutionStoppedDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error
+    }
+}
+impl Default for ExecutionStoppedDetails {
+    fn default() -> Self {
+        Self { error: None }
+    }
 }
 impl ExecutionStoppedDetails {
     /// Starts building a [`ExecutionStoppedDetails`].
@@ -23,9 +38,26 @@ impl ExecutionStoppedDetails {
     }
 }
 /// A builder for [`ExecutionStoppedDetails`](crate::types::ExecutionStoppedDetails); start one with `ExecutionStoppedDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExecutionStoppedDetailsBuilder {
     inner: crate::types::ExecutionStoppedDetails,
+}
+impl Clone for ExecutionStoppedDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExecutionStoppedDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExecutionStoppedDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExecutionStoppedDetails as Default>::default(),
+        }
+    }
 }
 impl ExecutionStoppedDetailsBuilder {
     /// Sets [`ExecutionStoppedDetails::error`](crate::types::ExecutionStoppedDetails::error): Details about why the execution stopped.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) that succeeded.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExecutionSucceededDetails {
     /// The response payload from the successful operation.
     ///
     /// Required: the builder's `build()` fails without it.
     pub result: Option<crate::types::EventResult>,
+}
+impl Clone for ExecutionSucceededDetails {
+    fn clone(&self) -> Self {
+        Self {
+            result: self.result.clone(),
+        }
+    }
+}
+impl PartialEq for ExecutionSucceededDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.result == other.result
+    }
+}
+impl Default for ExecutionSucceededDetails {
+    fn default() -> Self {
+        Self { result: None }
+    }
 }
 impl ExecutionSucceededDetails {
     /// Starts building a [`ExecutionSucceededDetails`].
@@ -23,9 +40,26 @@ impl ExecutionSucceededDetails {
     }
 }
 /// A builder for [`ExecutionSucceededDetails`](crate::types::ExecutionSucceededDetails); start one with `ExecutionSucceededDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExecutionSucceededDetailsBuilder {
     inner: crate::types::ExecutionSucceededDetails,
+}
+impl Clone for ExecutionSucceededDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExecutionSucceededDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExecutionSucceededDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExecutionSucceededDetails as Default>::default(),
+        }
+    }
 }
 impl ExecutionSucceededDetailsBuilder {
     /// Sets [`ExecutionSucceededDetails::result`](crate::types::ExecutionSucceededDetails::result): The response payload from the successful operation.

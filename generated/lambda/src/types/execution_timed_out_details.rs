@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) that timed out.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExecutionTimedOutDetails {
     /// Details about the execution timeout.
     pub error: Option<crate::types::EventError>,
+}
+impl Clone for ExecutionTimedOutDetails {
+    fn clone(&self) -> Self {
+        Self { error: self.error.clone() }
+    }
+}
+impl PartialEq for ExecutionTimedOutDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error
+    }
+}
+impl Default for ExecutionTimedOutDetails {
+    fn default() -> Self {
+        Self { error: None }
+    }
 }
 impl ExecutionTimedOutDetails {
     /// Starts building a [`ExecutionTimedOutDetails`].
@@ -21,9 +36,26 @@ impl ExecutionTimedOutDetails {
     }
 }
 /// A builder for [`ExecutionTimedOutDetails`](crate::types::ExecutionTimedOutDetails); start one with `ExecutionTimedOutDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExecutionTimedOutDetailsBuilder {
     inner: crate::types::ExecutionTimedOutDetails,
+}
+impl Clone for ExecutionTimedOutDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExecutionTimedOutDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExecutionTimedOutDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ExecutionTimedOutDetails as Default>::default(),
+        }
+    }
 }
 impl ExecutionTimedOutDetailsBuilder {
     /// Sets [`ExecutionTimedOutDetails::error`](crate::types::ExecutionTimedOutDetails::error): Details about the execution timeout.

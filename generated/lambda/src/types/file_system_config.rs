@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the connection between a Lambda function and an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 Files file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FileSystemConfig {
     /// The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system.
@@ -13,6 +13,27 @@ pub struct FileSystemConfig {
     ///
     /// Required: the builder's `build()` fails without it.
     pub local_mount_path: Option<String>,
+}
+impl Clone for FileSystemConfig {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            local_mount_path: self.local_mount_path.clone(),
+        }
+    }
+}
+impl PartialEq for FileSystemConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.local_mount_path == other.local_mount_path
+    }
+}
+impl Default for FileSystemConfig {
+    fn default() -> Self {
+        Self {
+            arn: None,
+            local_mount_path: None,
+        }
+    }
 }
 impl FileSystemConfig {
     /// Starts building a [`FileSystemConfig`].
@@ -32,9 +53,26 @@ impl FileSystemConfig {
     }
 }
 /// A builder for [`FileSystemConfig`](crate::types::FileSystemConfig); start one with `FileSystemConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FileSystemConfigBuilder {
     inner: crate::types::FileSystemConfig,
+}
+impl Clone for FileSystemConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FileSystemConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FileSystemConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FileSystemConfig as Default>::default(),
+        }
+    }
 }
 impl FileSystemConfigBuilder {
     /// Sets [`FileSystemConfig::arn`](crate::types::FileSystemConfig::arn): The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A structure within a [`FilterCriteria`](crate::types::FilterCriteria) object that defines an event filtering pattern.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Filter {
     /// A filter pattern. For more information on the syntax of a filter pattern, see [Filter rule syntax](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-syntax).
     pub pattern: Option<String>,
+}
+impl Clone for Filter {
+    fn clone(&self) -> Self {
+        Self {
+            pattern: self.pattern.clone(),
+        }
+    }
+}
+impl PartialEq for Filter {
+    fn eq(&self, other: &Self) -> bool {
+        self.pattern == other.pattern
+    }
+}
+impl Default for Filter {
+    fn default() -> Self {
+        Self { pattern: None }
+    }
 }
 impl Filter {
     /// Starts building a [`Filter`].
@@ -21,9 +38,26 @@ impl Filter {
     }
 }
 /// A builder for [`Filter`](crate::types::Filter); start one with `Filter::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FilterBuilder {
     inner: crate::types::Filter,
+}
+impl Clone for FilterBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FilterBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FilterBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Filter as Default>::default(),
+        }
+    }
 }
 impl FilterBuilder {
     /// Sets [`Filter::pattern`](crate::types::Filter::pattern): A filter pattern.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An object that contains the filters for an event source.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FilterCriteria {
     /// A list of filters.
     pub filters: Option<Vec<crate::types::Filter>>,
+}
+impl Clone for FilterCriteria {
+    fn clone(&self) -> Self {
+        Self {
+            filters: self.filters.clone(),
+        }
+    }
+}
+impl PartialEq for FilterCriteria {
+    fn eq(&self, other: &Self) -> bool {
+        self.filters == other.filters
+    }
+}
+impl Default for FilterCriteria {
+    fn default() -> Self {
+        Self { filters: None }
+    }
 }
 impl FilterCriteria {
     /// Starts building a [`FilterCriteria`].
@@ -21,9 +38,26 @@ impl FilterCriteria {
     }
 }
 /// A builder for [`FilterCriteria`](crate::types::FilterCriteria); start one with `FilterCriteria::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FilterCriteriaBuilder {
     inner: crate::types::FilterCriteria,
+}
+impl Clone for FilterCriteriaBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FilterCriteriaBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FilterCriteriaBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FilterCriteria as Default>::default(),
+        }
+    }
 }
 impl FilterCriteriaBuilder {
     /// Appends one item to [`FilterCriteria::filters`](crate::types::FilterCriteria::filters): A list of filters.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An object that contains details about an error related to filter criteria encryption.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FilterCriteriaError {
     /// The KMS exception that resulted from filter criteria encryption or decryption.
     pub error_code: Option<String>,
     /// The error message.
     pub message: Option<String>,
+}
+impl Clone for FilterCriteriaError {
+    fn clone(&self) -> Self {
+        Self {
+            error_code: self.error_code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for FilterCriteriaError {
+    fn eq(&self, other: &Self) -> bool {
+        self.error_code == other.error_code && self.message == other.message
+    }
+}
+impl Default for FilterCriteriaError {
+    fn default() -> Self {
+        Self {
+            error_code: None,
+            message: None,
+        }
+    }
 }
 impl FilterCriteriaError {
     /// Starts building a [`FilterCriteriaError`].
@@ -28,9 +49,26 @@ impl FilterCriteriaError {
     }
 }
 /// A builder for [`FilterCriteriaError`](crate::types::FilterCriteriaError); start one with `FilterCriteriaError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FilterCriteriaErrorBuilder {
     inner: crate::types::FilterCriteriaError,
+}
+impl Clone for FilterCriteriaErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FilterCriteriaErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FilterCriteriaErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FilterCriteriaError as Default>::default(),
+        }
+    }
 }
 impl FilterCriteriaErrorBuilder {
     /// Sets [`FilterCriteriaError::error_code`](crate::types::FilterCriteriaError::error_code): The KMS exception that resulted from filter criteria encryption or decryption.

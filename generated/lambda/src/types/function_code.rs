@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The code for the Lambda function. You can either specify an object in Amazon S3, upload a .zip file archive deployment package directly, or specify the URI of a container image.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionCode {
     /// The base64-encoded contents of the deployment package. Amazon Web Services SDK and CLI clients handle the encoding for you.
@@ -22,6 +21,42 @@ pub struct FunctionCode {
     pub image_uri: Option<String>,
     /// The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an [Amazon Web Services owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk).
     pub source_kms_key_arn: Option<String>,
+}
+impl Clone for FunctionCode {
+    fn clone(&self) -> Self {
+        Self {
+            zip_file: self.zip_file.clone(),
+            s3_bucket: self.s3_bucket.clone(),
+            s3_key: self.s3_key.clone(),
+            s3_object_version: self.s3_object_version.clone(),
+            s3_object_storage_mode: self.s3_object_storage_mode.clone(),
+            image_uri: self.image_uri.clone(),
+            source_kms_key_arn: self.source_kms_key_arn.clone(),
+        }
+    }
+}
+impl PartialEq for FunctionCode {
+    fn eq(&self, other: &Self) -> bool {
+        self.zip_file == other.zip_file && self.s3_bucket == other.s3_bucket
+            && self.s3_key == other.s3_key
+            && self.s3_object_version == other.s3_object_version
+            && self.s3_object_storage_mode == other.s3_object_storage_mode
+            && self.image_uri == other.image_uri
+            && self.source_kms_key_arn == other.source_kms_key_arn
+    }
+}
+impl Default for FunctionCode {
+    fn default() -> Self {
+        Self {
+            zip_file: None,
+            s3_bucket: None,
+            s3_key: None,
+            s3_object_version: None,
+            s3_object_storage_mode: None,
+            image_uri: None,
+            source_kms_key_arn: None,
+        }
+    }
 }
 impl FunctionCode {
     /// Starts building a [`FunctionCode`].
@@ -79,9 +114,26 @@ impl ::std::fmt::Debug for FunctionCode {
     }
 }
 /// A builder for [`FunctionCode`](crate::types::FunctionCode); start one with `FunctionCode::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FunctionCodeBuilder {
     inner: crate::types::FunctionCode,
+}
+impl Clone for FunctionCodeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FunctionCodeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FunctionCodeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FunctionCode as Default>::default(),
+        }
+    }
 }
 impl FunctionCodeBuilder {
     /// Sets [`FunctionCode::zip_file`](crate::types::FunctionCode::zip_file): The base64-encoded contents of the deployment package.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a function's deployment package.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FunctionCodeLocation {
     /// The service that's hosting the file.
@@ -19,6 +19,42 @@ pub struct FunctionCodeLocation {
     pub source_kms_key_arn: Option<String>,
     /// An object that contains details about an error related to function deployment package retrieval.
     pub error: Option<crate::types::FunctionCodeLocationError>,
+}
+impl Clone for FunctionCodeLocation {
+    fn clone(&self) -> Self {
+        Self {
+            repository_type: self.repository_type.clone(),
+            location: self.location.clone(),
+            image_uri: self.image_uri.clone(),
+            resolved_image_uri: self.resolved_image_uri.clone(),
+            resolved_s3_object: self.resolved_s3_object.clone(),
+            source_kms_key_arn: self.source_kms_key_arn.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+impl PartialEq for FunctionCodeLocation {
+    fn eq(&self, other: &Self) -> bool {
+        self.repository_type == other.repository_type && self.location == other.location
+            && self.image_uri == other.image_uri
+            && self.resolved_image_uri == other.resolved_image_uri
+            && self.resolved_s3_object == other.resolved_s3_object
+            && self.source_kms_key_arn == other.source_kms_key_arn
+            && self.error == other.error
+    }
+}
+impl Default for FunctionCodeLocation {
+    fn default() -> Self {
+        Self {
+            repository_type: None,
+            location: None,
+            image_uri: None,
+            resolved_image_uri: None,
+            resolved_s3_object: None,
+            source_kms_key_arn: None,
+            error: None,
+        }
+    }
 }
 impl FunctionCodeLocation {
     /// Starts building a [`FunctionCodeLocation`].
@@ -63,9 +99,26 @@ impl FunctionCodeLocation {
     }
 }
 /// A builder for [`FunctionCodeLocation`](crate::types::FunctionCodeLocation); start one with `FunctionCodeLocation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FunctionCodeLocationBuilder {
     inner: crate::types::FunctionCodeLocation,
+}
+impl Clone for FunctionCodeLocationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FunctionCodeLocationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FunctionCodeLocationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FunctionCodeLocation as Default>::default(),
+        }
+    }
 }
 impl FunctionCodeLocationBuilder {
     /// Sets [`FunctionCodeLocation::repository_type`](crate::types::FunctionCodeLocation::repository_type): The service that's hosting the file.

@@ -2,13 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about an error that occurred when Lambda attempted to retrieve a function's deployment package.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionCodeLocationError {
     /// The error code that identifies why Lambda failed to retrieve the deployment package.
     pub error_code: Option<String>,
     /// The human-readable message that describes why Lambda failed to retrieve the deployment package.
     pub message: Option<String>,
+}
+impl Clone for FunctionCodeLocationError {
+    fn clone(&self) -> Self {
+        Self {
+            error_code: self.error_code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for FunctionCodeLocationError {
+    fn eq(&self, other: &Self) -> bool {
+        self.error_code == other.error_code && self.message == other.message
+    }
+}
+impl Default for FunctionCodeLocationError {
+    fn default() -> Self {
+        Self {
+            error_code: None,
+            message: None,
+        }
+    }
 }
 impl FunctionCodeLocationError {
     /// Starts building a [`FunctionCodeLocationError`].
@@ -36,9 +56,26 @@ impl ::std::fmt::Debug for FunctionCodeLocationError {
     }
 }
 /// A builder for [`FunctionCodeLocationError`](crate::types::FunctionCodeLocationError); start one with `FunctionCodeLocationError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FunctionCodeLocationErrorBuilder {
     inner: crate::types::FunctionCodeLocationError,
+}
+impl Clone for FunctionCodeLocationErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FunctionCodeLocationErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FunctionCodeLocationErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FunctionCodeLocationError as Default>::default(),
+        }
+    }
 }
 impl FunctionCodeLocationErrorBuilder {
     /// Sets [`FunctionCodeLocationError::error_code`](crate::types::FunctionCodeLocationError::error_code): The error code that identifies why Lambda failed to retrieve the deployment package.

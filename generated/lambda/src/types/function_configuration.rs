@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a function's configuration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FunctionConfiguration {
     /// The name of the function.
@@ -96,6 +96,136 @@ pub struct FunctionConfiguration {
     pub config_sha256: Option<String>,
     /// The function's durable execution configuration settings, if the function is configured for durability.
     pub durable_config: Option<crate::types::DurableConfig>,
+}
+impl Clone for FunctionConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            function_arn: self.function_arn.clone(),
+            runtime: self.runtime.clone(),
+            role: self.role.clone(),
+            handler: self.handler.clone(),
+            code_size: self.code_size,
+            description: self.description.clone(),
+            timeout: self.timeout,
+            memory_size: self.memory_size,
+            last_modified: self.last_modified.clone(),
+            code_sha256: self.code_sha256.clone(),
+            version: self.version.clone(),
+            vpc_config: self.vpc_config.clone(),
+            dead_letter_config: self.dead_letter_config.clone(),
+            environment: self.environment.clone(),
+            kms_key_arn: self.kms_key_arn.clone(),
+            tracing_config: self.tracing_config.clone(),
+            master_arn: self.master_arn.clone(),
+            revision_id: self.revision_id.clone(),
+            layers: self.layers.clone(),
+            state: self.state.clone(),
+            state_reason: self.state_reason.clone(),
+            state_reason_code: self.state_reason_code.clone(),
+            last_update_status: self.last_update_status.clone(),
+            last_update_status_reason: self.last_update_status_reason.clone(),
+            last_update_status_reason_code: self.last_update_status_reason_code.clone(),
+            file_system_configs: self.file_system_configs.clone(),
+            signing_profile_version_arn: self.signing_profile_version_arn.clone(),
+            signing_job_arn: self.signing_job_arn.clone(),
+            package_type: self.package_type.clone(),
+            image_config_response: self.image_config_response.clone(),
+            architectures: self.architectures.clone(),
+            ephemeral_storage: self.ephemeral_storage.clone(),
+            snap_start: self.snap_start.clone(),
+            runtime_version_config: self.runtime_version_config.clone(),
+            logging_config: self.logging_config.clone(),
+            tenancy_config: self.tenancy_config.clone(),
+            capacity_provider_config: self.capacity_provider_config.clone(),
+            config_sha256: self.config_sha256.clone(),
+            durable_config: self.durable_config.clone(),
+        }
+    }
+}
+impl PartialEq for FunctionConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+            && self.function_arn == other.function_arn && self.runtime == other.runtime
+            && self.role == other.role && self.handler == other.handler
+            && self.code_size == other.code_size && self.description == other.description
+            && self.timeout == other.timeout && self.memory_size == other.memory_size
+            && self.last_modified == other.last_modified
+            && self.code_sha256 == other.code_sha256 && self.version == other.version
+            && self.vpc_config == other.vpc_config
+            && self.dead_letter_config == other.dead_letter_config
+            && self.environment == other.environment
+            && self.kms_key_arn == other.kms_key_arn
+            && self.tracing_config == other.tracing_config
+            && self.master_arn == other.master_arn
+            && self.revision_id == other.revision_id && self.layers == other.layers
+            && self.state == other.state && self.state_reason == other.state_reason
+            && self.state_reason_code == other.state_reason_code
+            && self.last_update_status == other.last_update_status
+            && self.last_update_status_reason == other.last_update_status_reason
+            && self.last_update_status_reason_code
+                == other.last_update_status_reason_code
+            && self.file_system_configs == other.file_system_configs
+            && self.signing_profile_version_arn == other.signing_profile_version_arn
+            && self.signing_job_arn == other.signing_job_arn
+            && self.package_type == other.package_type
+            && self.image_config_response == other.image_config_response
+            && self.architectures == other.architectures
+            && self.ephemeral_storage == other.ephemeral_storage
+            && self.snap_start == other.snap_start
+            && self.runtime_version_config == other.runtime_version_config
+            && self.logging_config == other.logging_config
+            && self.tenancy_config == other.tenancy_config
+            && self.capacity_provider_config == other.capacity_provider_config
+            && self.config_sha256 == other.config_sha256
+            && self.durable_config == other.durable_config
+    }
+}
+impl Default for FunctionConfiguration {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            function_arn: None,
+            runtime: None,
+            role: None,
+            handler: None,
+            code_size: None,
+            description: None,
+            timeout: None,
+            memory_size: None,
+            last_modified: None,
+            code_sha256: None,
+            version: None,
+            vpc_config: None,
+            dead_letter_config: None,
+            environment: None,
+            kms_key_arn: None,
+            tracing_config: None,
+            master_arn: None,
+            revision_id: None,
+            layers: None,
+            state: None,
+            state_reason: None,
+            state_reason_code: None,
+            last_update_status: None,
+            last_update_status_reason: None,
+            last_update_status_reason_code: None,
+            file_system_configs: None,
+            signing_profile_version_arn: None,
+            signing_job_arn: None,
+            package_type: None,
+            image_config_response: None,
+            architectures: None,
+            ephemeral_storage: None,
+            snap_start: None,
+            runtime_version_config: None,
+            logging_config: None,
+            tenancy_config: None,
+            capacity_provider_config: None,
+            config_sha256: None,
+            durable_config: None,
+        }
+    }
 }
 impl FunctionConfiguration {
     /// Starts building a [`FunctionConfiguration`].
@@ -320,9 +450,26 @@ impl ::awsgen_runtime::protocol::FromResponse for FunctionConfiguration {
     }
 }
 /// A builder for [`FunctionConfiguration`](crate::types::FunctionConfiguration); start one with `FunctionConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FunctionConfigurationBuilder {
     inner: crate::types::FunctionConfiguration,
+}
+impl Clone for FunctionConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FunctionConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FunctionConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FunctionConfiguration as Default>::default(),
+        }
+    }
 }
 impl FunctionConfigurationBuilder {
     /// Sets [`FunctionConfiguration::function_name`](crate::types::FunctionConfiguration::function_name): The name of the function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `FunctionEventInvokeConfig` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FunctionEventInvokeConfig {
     /// The date and time that the configuration was last updated.
@@ -25,6 +25,37 @@ pub struct FunctionEventInvokeConfig {
     ///
     /// **Note:** S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
     pub destination_config: Option<crate::types::DestinationConfig>,
+}
+impl Clone for FunctionEventInvokeConfig {
+    fn clone(&self) -> Self {
+        Self {
+            last_modified: self.last_modified,
+            function_arn: self.function_arn.clone(),
+            maximum_retry_attempts: self.maximum_retry_attempts,
+            maximum_event_age_in_seconds: self.maximum_event_age_in_seconds,
+            destination_config: self.destination_config.clone(),
+        }
+    }
+}
+impl PartialEq for FunctionEventInvokeConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.last_modified == other.last_modified
+            && self.function_arn == other.function_arn
+            && self.maximum_retry_attempts == other.maximum_retry_attempts
+            && self.maximum_event_age_in_seconds == other.maximum_event_age_in_seconds
+            && self.destination_config == other.destination_config
+    }
+}
+impl Default for FunctionEventInvokeConfig {
+    fn default() -> Self {
+        Self {
+            last_modified: None,
+            function_arn: None,
+            maximum_retry_attempts: None,
+            maximum_event_age_in_seconds: None,
+            destination_config: None,
+        }
+    }
 }
 impl FunctionEventInvokeConfig {
     /// Starts building a [`FunctionEventInvokeConfig`].
@@ -70,9 +101,26 @@ impl ::awsgen_runtime::protocol::FromResponse for FunctionEventInvokeConfig {
     }
 }
 /// A builder for [`FunctionEventInvokeConfig`](crate::types::FunctionEventInvokeConfig); start one with `FunctionEventInvokeConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FunctionEventInvokeConfigBuilder {
     inner: crate::types::FunctionEventInvokeConfig,
+}
+impl Clone for FunctionEventInvokeConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FunctionEventInvokeConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FunctionEventInvokeConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FunctionEventInvokeConfig as Default>::default(),
+        }
+    }
 }
 impl FunctionEventInvokeConfigBuilder {
     /// Sets [`FunctionEventInvokeConfig::last_modified`](crate::types::FunctionEventInvokeConfig::last_modified): The date and time that the configuration was last updated.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FunctionScalingConfig {
     /// The minimum number of execution environments to maintain for the function.
     pub min_execution_environments: Option<i32>,
     /// The maximum number of execution environments that can be provisioned for the function.
     pub max_execution_environments: Option<i32>,
+}
+impl Clone for FunctionScalingConfig {
+    fn clone(&self) -> Self {
+        Self {
+            min_execution_environments: self.min_execution_environments,
+            max_execution_environments: self.max_execution_environments,
+        }
+    }
+}
+impl PartialEq for FunctionScalingConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.min_execution_environments == other.min_execution_environments
+            && self.max_execution_environments == other.max_execution_environments
+    }
+}
+impl Default for FunctionScalingConfig {
+    fn default() -> Self {
+        Self {
+            min_execution_environments: None,
+            max_execution_environments: None,
+        }
+    }
 }
 impl FunctionScalingConfig {
     /// Starts building a [`FunctionScalingConfig`].
@@ -28,9 +50,26 @@ impl FunctionScalingConfig {
     }
 }
 /// A builder for [`FunctionScalingConfig`](crate::types::FunctionScalingConfig); start one with `FunctionScalingConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FunctionScalingConfigBuilder {
     inner: crate::types::FunctionScalingConfig,
+}
+impl Clone for FunctionScalingConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FunctionScalingConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FunctionScalingConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FunctionScalingConfig as Default>::default(),
+        }
+    }
 }
 impl FunctionScalingConfigBuilder {
     /// Sets [`FunctionScalingConfig::min_execution_environments`](crate::types::FunctionScalingConfig::min_execution_environments): The minimum number of execution environments to maintain for the function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a Lambda function URL.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FunctionUrlConfig {
     /// The HTTP URL endpoint for your function.
@@ -32,6 +32,42 @@ pub struct FunctionUrlConfig {
     /// - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
     /// - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
     pub invoke_mode: Option<crate::types::InvokeMode>,
+}
+impl Clone for FunctionUrlConfig {
+    fn clone(&self) -> Self {
+        Self {
+            function_url: self.function_url.clone(),
+            function_arn: self.function_arn.clone(),
+            creation_time: self.creation_time.clone(),
+            last_modified_time: self.last_modified_time.clone(),
+            cors: self.cors.clone(),
+            auth_type: self.auth_type.clone(),
+            invoke_mode: self.invoke_mode.clone(),
+        }
+    }
+}
+impl PartialEq for FunctionUrlConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_url == other.function_url
+            && self.function_arn == other.function_arn
+            && self.creation_time == other.creation_time
+            && self.last_modified_time == other.last_modified_time
+            && self.cors == other.cors && self.auth_type == other.auth_type
+            && self.invoke_mode == other.invoke_mode
+    }
+}
+impl Default for FunctionUrlConfig {
+    fn default() -> Self {
+        Self {
+            function_url: None,
+            function_arn: None,
+            creation_time: None,
+            last_modified_time: None,
+            cors: None,
+            auth_type: None,
+            invoke_mode: None,
+        }
+    }
 }
 impl FunctionUrlConfig {
     /// Starts building a [`FunctionUrlConfig`].
@@ -76,9 +112,26 @@ impl FunctionUrlConfig {
     }
 }
 /// A builder for [`FunctionUrlConfig`](crate::types::FunctionUrlConfig); start one with `FunctionUrlConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FunctionUrlConfigBuilder {
     inner: crate::types::FunctionUrlConfig,
+}
+impl Clone for FunctionUrlConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FunctionUrlConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FunctionUrlConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FunctionUrlConfig as Default>::default(),
+        }
+    }
 }
 impl FunctionUrlConfigBuilder {
     /// Sets [`FunctionUrlConfig::function_url`](crate::types::FunctionUrlConfig::function_url): The HTTP URL endpoint for your function.

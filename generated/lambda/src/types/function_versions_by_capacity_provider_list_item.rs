@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a function version that uses a specific capacity provider, including its ARN and current state.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FunctionVersionsByCapacityProviderListItem {
     /// The Amazon Resource Name (ARN) of the function version.
@@ -13,6 +13,27 @@ pub struct FunctionVersionsByCapacityProviderListItem {
     ///
     /// Required: the builder's `build()` fails without it.
     pub state: Option<crate::types::State>,
+}
+impl Clone for FunctionVersionsByCapacityProviderListItem {
+    fn clone(&self) -> Self {
+        Self {
+            function_arn: self.function_arn.clone(),
+            state: self.state.clone(),
+        }
+    }
+}
+impl PartialEq for FunctionVersionsByCapacityProviderListItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_arn == other.function_arn && self.state == other.state
+    }
+}
+impl Default for FunctionVersionsByCapacityProviderListItem {
+    fn default() -> Self {
+        Self {
+            function_arn: None,
+            state: None,
+        }
+    }
 }
 impl FunctionVersionsByCapacityProviderListItem {
     /// Starts building a [`FunctionVersionsByCapacityProviderListItem`].
@@ -32,9 +53,26 @@ impl FunctionVersionsByCapacityProviderListItem {
     }
 }
 /// A builder for [`FunctionVersionsByCapacityProviderListItem`](crate::types::FunctionVersionsByCapacityProviderListItem); start one with `FunctionVersionsByCapacityProviderListItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FunctionVersionsByCapacityProviderListItemBuilder {
     inner: crate::types::FunctionVersionsByCapacityProviderListItem,
+}
+impl Clone for FunctionVersionsByCapacityProviderListItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FunctionVersionsByCapacityProviderListItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FunctionVersionsByCapacityProviderListItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FunctionVersionsByCapacityProviderListItem as Default>::default(),
+        }
+    }
 }
 impl FunctionVersionsByCapacityProviderListItemBuilder {
     /// Sets [`FunctionVersionsByCapacityProviderListItem::function_arn`](crate::types::FunctionVersionsByCapacityProviderListItem::function_arn): The Amazon Resource Name (ARN) of the function version.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAccountSettingsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAccountSettingsRequest {}
+impl Clone for GetAccountSettingsRequest {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for GetAccountSettingsRequest {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for GetAccountSettingsRequest {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl GetAccountSettingsRequest {
     /// Starts building a [`GetAccountSettingsRequest`].
     #[inline]
@@ -19,9 +34,26 @@ impl GetAccountSettingsRequest {
     }
 }
 /// A builder for [`GetAccountSettingsRequest`](crate::types::GetAccountSettingsRequest); start one with `GetAccountSettingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAccountSettingsRequestBuilder {
     inner: crate::types::GetAccountSettingsRequest,
+}
+impl Clone for GetAccountSettingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAccountSettingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAccountSettingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAccountSettingsRequest as Default>::default(),
+        }
+    }
 }
 impl GetAccountSettingsRequestBuilder {
     /// Builds the [`GetAccountSettingsRequest`]; it has no required members, so this cannot fail.

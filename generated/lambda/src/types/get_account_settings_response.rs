@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAccountSettingsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAccountSettingsResponse {
     /// Limits that are related to concurrency and code storage.
     pub account_limit: Option<crate::types::AccountLimit>,
     /// The number of functions and amount of storage in use.
     pub account_usage: Option<crate::types::AccountUsage>,
+}
+impl Clone for GetAccountSettingsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            account_limit: self.account_limit.clone(),
+            account_usage: self.account_usage.clone(),
+        }
+    }
+}
+impl PartialEq for GetAccountSettingsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.account_limit == other.account_limit
+            && self.account_usage == other.account_usage
+    }
+}
+impl Default for GetAccountSettingsResponse {
+    fn default() -> Self {
+        Self {
+            account_limit: None,
+            account_usage: None,
+        }
+    }
 }
 impl GetAccountSettingsResponse {
     /// Starts building a [`GetAccountSettingsResponse`].
@@ -39,9 +61,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetAccountSettingsResponse {
     }
 }
 /// A builder for [`GetAccountSettingsResponse`](crate::types::GetAccountSettingsResponse); start one with `GetAccountSettingsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAccountSettingsResponseBuilder {
     inner: crate::types::GetAccountSettingsResponse,
+}
+impl Clone for GetAccountSettingsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAccountSettingsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAccountSettingsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAccountSettingsResponse as Default>::default(),
+        }
+    }
 }
 impl GetAccountSettingsResponseBuilder {
     /// Sets [`GetAccountSettingsResponse::account_limit`](crate::types::GetAccountSettingsResponse::account_limit): Limits that are related to concurrency and code storage.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAliasRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAliasRequest {
     /// The name or ARN of the Lambda function.
@@ -25,6 +25,27 @@ pub struct GetAliasRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub name: Option<String>,
+}
+impl Clone for GetAliasRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for GetAliasRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.name == other.name
+    }
+}
+impl Default for GetAliasRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            name: None,
+        }
+    }
 }
 impl GetAliasRequest {
     /// Starts building a [`GetAliasRequest`].
@@ -50,9 +71,26 @@ impl GetAliasRequest {
     }
 }
 /// A builder for [`GetAliasRequest`](crate::types::GetAliasRequest); start one with `GetAliasRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAliasRequestBuilder {
     inner: crate::types::GetAliasRequest,
+}
+impl Clone for GetAliasRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAliasRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAliasRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAliasRequest as Default>::default(),
+        }
+    }
 }
 impl GetAliasRequestBuilder {
     /// Sets [`GetAliasRequest::function_name`](crate::types::GetAliasRequest::function_name): The name or ARN of the Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityProviderRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityProviderRequest {
     /// The name of the capacity provider to retrieve.
@@ -11,6 +11,25 @@ pub struct GetCapacityProviderRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub capacity_provider_name: Option<String>,
+}
+impl Clone for GetCapacityProviderRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_provider_name: self.capacity_provider_name.clone(),
+        }
+    }
+}
+impl PartialEq for GetCapacityProviderRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_provider_name == other.capacity_provider_name
+    }
+}
+impl Default for GetCapacityProviderRequest {
+    fn default() -> Self {
+        Self {
+            capacity_provider_name: None,
+        }
+    }
 }
 impl GetCapacityProviderRequest {
     /// Starts building a [`GetCapacityProviderRequest`].
@@ -31,9 +50,26 @@ impl GetCapacityProviderRequest {
     }
 }
 /// A builder for [`GetCapacityProviderRequest`](crate::types::GetCapacityProviderRequest); start one with `GetCapacityProviderRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCapacityProviderRequestBuilder {
     inner: crate::types::GetCapacityProviderRequest,
+}
+impl Clone for GetCapacityProviderRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCapacityProviderRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCapacityProviderRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCapacityProviderRequest as Default>::default(),
+        }
+    }
 }
 impl GetCapacityProviderRequestBuilder {
     /// Sets [`GetCapacityProviderRequest::capacity_provider_name`](crate::types::GetCapacityProviderRequest::capacity_provider_name): The name of the capacity provider to retrieve.

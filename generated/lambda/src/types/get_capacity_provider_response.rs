@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityProviderResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCapacityProviderResponse {
     /// Information about the capacity provider, including its configuration and current state.
     ///
     /// Required: the builder's `build()` fails without it.
     pub capacity_provider: Option<crate::types::CapacityProvider>,
+}
+impl Clone for GetCapacityProviderResponse {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_provider: self.capacity_provider.clone(),
+        }
+    }
+}
+impl PartialEq for GetCapacityProviderResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_provider == other.capacity_provider
+    }
+}
+impl Default for GetCapacityProviderResponse {
+    fn default() -> Self {
+        Self { capacity_provider: None }
+    }
 }
 impl GetCapacityProviderResponse {
     /// Starts building a [`GetCapacityProviderResponse`].
@@ -34,9 +51,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetCapacityProviderResponse {
     }
 }
 /// A builder for [`GetCapacityProviderResponse`](crate::types::GetCapacityProviderResponse); start one with `GetCapacityProviderResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCapacityProviderResponseBuilder {
     inner: crate::types::GetCapacityProviderResponse,
+}
+impl Clone for GetCapacityProviderResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCapacityProviderResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCapacityProviderResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCapacityProviderResponse as Default>::default(),
+        }
+    }
 }
 impl GetCapacityProviderResponseBuilder {
     /// Sets [`GetCapacityProviderResponse::capacity_provider`](crate::types::GetCapacityProviderResponse::capacity_provider): Information about the capacity provider, including its configuration and current state.

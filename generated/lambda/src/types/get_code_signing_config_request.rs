@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCodeSigningConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCodeSigningConfigRequest {
     /// The The Amazon Resource Name (ARN) of the code signing configuration.
@@ -11,6 +11,25 @@ pub struct GetCodeSigningConfigRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub code_signing_config_arn: Option<String>,
+}
+impl Clone for GetCodeSigningConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            code_signing_config_arn: self.code_signing_config_arn.clone(),
+        }
+    }
+}
+impl PartialEq for GetCodeSigningConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.code_signing_config_arn == other.code_signing_config_arn
+    }
+}
+impl Default for GetCodeSigningConfigRequest {
+    fn default() -> Self {
+        Self {
+            code_signing_config_arn: None,
+        }
+    }
 }
 impl GetCodeSigningConfigRequest {
     /// Starts building a [`GetCodeSigningConfigRequest`].
@@ -31,9 +50,26 @@ impl GetCodeSigningConfigRequest {
     }
 }
 /// A builder for [`GetCodeSigningConfigRequest`](crate::types::GetCodeSigningConfigRequest); start one with `GetCodeSigningConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCodeSigningConfigRequestBuilder {
     inner: crate::types::GetCodeSigningConfigRequest,
+}
+impl Clone for GetCodeSigningConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCodeSigningConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCodeSigningConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCodeSigningConfigRequest as Default>::default(),
+        }
+    }
 }
 impl GetCodeSigningConfigRequestBuilder {
     /// Sets [`GetCodeSigningConfigRequest::code_signing_config_arn`](crate::types::GetCodeSigningConfigRequest::code_signing_config_arn): The The Amazon Resource Name (ARN) of the code signing configuration.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCodeSigningConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCodeSigningConfigResponse {
     /// The code signing configuration
     ///
     /// Required: the builder's `build()` fails without it.
     pub code_signing_config: Option<crate::types::CodeSigningConfig>,
+}
+impl Clone for GetCodeSigningConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            code_signing_config: self.code_signing_config.clone(),
+        }
+    }
+}
+impl PartialEq for GetCodeSigningConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.code_signing_config == other.code_signing_config
+    }
+}
+impl Default for GetCodeSigningConfigResponse {
+    fn default() -> Self {
+        Self { code_signing_config: None }
+    }
 }
 impl GetCodeSigningConfigResponse {
     /// Starts building a [`GetCodeSigningConfigResponse`].
@@ -34,9 +51,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetCodeSigningConfigResponse {
     }
 }
 /// A builder for [`GetCodeSigningConfigResponse`](crate::types::GetCodeSigningConfigResponse); start one with `GetCodeSigningConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCodeSigningConfigResponseBuilder {
     inner: crate::types::GetCodeSigningConfigResponse,
+}
+impl Clone for GetCodeSigningConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCodeSigningConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCodeSigningConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCodeSigningConfigResponse as Default>::default(),
+        }
+    }
 }
 impl GetCodeSigningConfigResponseBuilder {
     /// Sets [`GetCodeSigningConfigResponse::code_signing_config`](crate::types::GetCodeSigningConfigResponse::code_signing_config): The code signing configuration

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDurableExecutionHistoryRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDurableExecutionHistoryRequest {
     /// The Amazon Resource Name (ARN) of the durable execution.
@@ -27,6 +27,36 @@ pub struct GetDurableExecutionHistoryRequest {
     ///
     /// Sent in the query parameter `ReverseOrder`, not in the JSON body.
     pub reverse_order: Option<bool>,
+}
+impl Clone for GetDurableExecutionHistoryRequest {
+    fn clone(&self) -> Self {
+        Self {
+            durable_execution_arn: self.durable_execution_arn.clone(),
+            include_execution_data: self.include_execution_data,
+            max_items: self.max_items,
+            marker: self.marker.clone(),
+            reverse_order: self.reverse_order,
+        }
+    }
+}
+impl PartialEq for GetDurableExecutionHistoryRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.durable_execution_arn == other.durable_execution_arn
+            && self.include_execution_data == other.include_execution_data
+            && self.max_items == other.max_items && self.marker == other.marker
+            && self.reverse_order == other.reverse_order
+    }
+}
+impl Default for GetDurableExecutionHistoryRequest {
+    fn default() -> Self {
+        Self {
+            durable_execution_arn: None,
+            include_execution_data: None,
+            max_items: None,
+            marker: None,
+            reverse_order: None,
+        }
+    }
 }
 impl GetDurableExecutionHistoryRequest {
     /// Starts building a [`GetDurableExecutionHistoryRequest`].
@@ -67,9 +97,26 @@ impl GetDurableExecutionHistoryRequest {
     }
 }
 /// A builder for [`GetDurableExecutionHistoryRequest`](crate::types::GetDurableExecutionHistoryRequest); start one with `GetDurableExecutionHistoryRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDurableExecutionHistoryRequestBuilder {
     inner: crate::types::GetDurableExecutionHistoryRequest,
+}
+impl Clone for GetDurableExecutionHistoryRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDurableExecutionHistoryRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDurableExecutionHistoryRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDurableExecutionHistoryRequest as Default>::default(),
+        }
+    }
 }
 impl GetDurableExecutionHistoryRequestBuilder {
     /// Sets [`GetDurableExecutionHistoryRequest::durable_execution_arn`](crate::types::GetDurableExecutionHistoryRequest::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution.

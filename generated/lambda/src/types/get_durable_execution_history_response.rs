@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the GetDurableExecutionHistory operation, containing the execution history and events.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDurableExecutionHistoryResponse {
     /// An array of execution history events, ordered chronologically unless `ReverseOrder` is set to `true`. Each event represents a significant occurrence during the execution, such as step completion or callback resolution.
@@ -11,6 +11,27 @@ pub struct GetDurableExecutionHistoryResponse {
     pub events: Option<Vec<crate::types::Event>>,
     /// If present, indicates that more history events are available. Use this value as the `Marker` parameter in a subsequent request to retrieve the next page of results.
     pub next_marker: Option<String>,
+}
+impl Clone for GetDurableExecutionHistoryResponse {
+    fn clone(&self) -> Self {
+        Self {
+            events: self.events.clone(),
+            next_marker: self.next_marker.clone(),
+        }
+    }
+}
+impl PartialEq for GetDurableExecutionHistoryResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.events == other.events && self.next_marker == other.next_marker
+    }
+}
+impl Default for GetDurableExecutionHistoryResponse {
+    fn default() -> Self {
+        Self {
+            events: None,
+            next_marker: None,
+        }
+    }
 }
 impl GetDurableExecutionHistoryResponse {
     /// Starts building a [`GetDurableExecutionHistoryResponse`].
@@ -41,9 +62,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetDurableExecutionHistoryResp
     }
 }
 /// A builder for [`GetDurableExecutionHistoryResponse`](crate::types::GetDurableExecutionHistoryResponse); start one with `GetDurableExecutionHistoryResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDurableExecutionHistoryResponseBuilder {
     inner: crate::types::GetDurableExecutionHistoryResponse,
+}
+impl Clone for GetDurableExecutionHistoryResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDurableExecutionHistoryResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDurableExecutionHistoryResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDurableExecutionHistoryResponse as Default>::default(),
+        }
+    }
 }
 impl GetDurableExecutionHistoryResponseBuilder {
     /// Appends one item to [`GetDurableExecutionHistoryResponse::events`](crate::types::GetDurableExecutionHistoryResponse::events): An array of execution history events, ordered chronologically unless `ReverseOrder` is set to `true`.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDurableExecutionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDurableExecutionRequest {
     /// The Amazon Resource Name (ARN) of the durable execution.
@@ -15,6 +15,28 @@ pub struct GetDurableExecutionRequest {
     ///
     /// Sent in the query parameter `IncludeExecutionData`, not in the JSON body.
     pub include_execution_data: Option<bool>,
+}
+impl Clone for GetDurableExecutionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            durable_execution_arn: self.durable_execution_arn.clone(),
+            include_execution_data: self.include_execution_data,
+        }
+    }
+}
+impl PartialEq for GetDurableExecutionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.durable_execution_arn == other.durable_execution_arn
+            && self.include_execution_data == other.include_execution_data
+    }
+}
+impl Default for GetDurableExecutionRequest {
+    fn default() -> Self {
+        Self {
+            durable_execution_arn: None,
+            include_execution_data: None,
+        }
+    }
 }
 impl GetDurableExecutionRequest {
     /// Starts building a [`GetDurableExecutionRequest`].
@@ -40,9 +62,26 @@ impl GetDurableExecutionRequest {
     }
 }
 /// A builder for [`GetDurableExecutionRequest`](crate::types::GetDurableExecutionRequest); start one with `GetDurableExecutionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDurableExecutionRequestBuilder {
     inner: crate::types::GetDurableExecutionRequest,
+}
+impl Clone for GetDurableExecutionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDurableExecutionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDurableExecutionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDurableExecutionRequest as Default>::default(),
+        }
+    }
 }
 impl GetDurableExecutionRequestBuilder {
     /// Sets [`GetDurableExecutionRequest::durable_execution_arn`](crate::types::GetDurableExecutionRequest::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution.

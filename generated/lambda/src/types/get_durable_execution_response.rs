@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the GetDurableExecution operation, containing detailed information about the durable execution.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDurableExecutionResponse {
     /// The Amazon Resource Name (ARN) of the durable execution.
@@ -41,6 +40,57 @@ pub struct GetDurableExecutionResponse {
     pub execution_data_included: Option<bool>,
     /// Configuration settings for the durable execution, including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
     pub durable_config: Option<crate::types::DurableConfig>,
+}
+impl Clone for GetDurableExecutionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            durable_execution_arn: self.durable_execution_arn.clone(),
+            durable_execution_name: self.durable_execution_name.clone(),
+            function_arn: self.function_arn.clone(),
+            input_payload: self.input_payload.clone(),
+            result: self.result.clone(),
+            error: self.error.clone(),
+            start_timestamp: self.start_timestamp,
+            status: self.status.clone(),
+            end_timestamp: self.end_timestamp,
+            version: self.version.clone(),
+            trace_header: self.trace_header.clone(),
+            execution_data_included: self.execution_data_included,
+            durable_config: self.durable_config.clone(),
+        }
+    }
+}
+impl PartialEq for GetDurableExecutionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.durable_execution_arn == other.durable_execution_arn
+            && self.durable_execution_name == other.durable_execution_name
+            && self.function_arn == other.function_arn
+            && self.input_payload == other.input_payload && self.result == other.result
+            && self.error == other.error && self.start_timestamp == other.start_timestamp
+            && self.status == other.status && self.end_timestamp == other.end_timestamp
+            && self.version == other.version && self.trace_header == other.trace_header
+            && self.execution_data_included == other.execution_data_included
+            && self.durable_config == other.durable_config
+    }
+}
+impl Default for GetDurableExecutionResponse {
+    fn default() -> Self {
+        Self {
+            durable_execution_arn: None,
+            durable_execution_name: None,
+            function_arn: None,
+            input_payload: None,
+            result: None,
+            error: None,
+            start_timestamp: None,
+            status: None,
+            end_timestamp: None,
+            version: None,
+            trace_header: None,
+            execution_data_included: None,
+            durable_config: None,
+        }
+    }
 }
 impl GetDurableExecutionResponse {
     /// Starts building a [`GetDurableExecutionResponse`].
@@ -145,9 +195,26 @@ impl ::std::fmt::Debug for GetDurableExecutionResponse {
     }
 }
 /// A builder for [`GetDurableExecutionResponse`](crate::types::GetDurableExecutionResponse); start one with `GetDurableExecutionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDurableExecutionResponseBuilder {
     inner: crate::types::GetDurableExecutionResponse,
+}
+impl Clone for GetDurableExecutionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDurableExecutionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDurableExecutionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDurableExecutionResponse as Default>::default(),
+        }
+    }
 }
 impl GetDurableExecutionResponseBuilder {
     /// Sets [`GetDurableExecutionResponse::durable_execution_arn`](crate::types::GetDurableExecutionResponse::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDurableExecutionStateRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDurableExecutionStateRequest {
     /// The Amazon Resource Name (ARN) of the durable execution.
@@ -25,6 +25,33 @@ pub struct GetDurableExecutionStateRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for GetDurableExecutionStateRequest {
+    fn clone(&self) -> Self {
+        Self {
+            durable_execution_arn: self.durable_execution_arn.clone(),
+            checkpoint_token: self.checkpoint_token.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for GetDurableExecutionStateRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.durable_execution_arn == other.durable_execution_arn
+            && self.checkpoint_token == other.checkpoint_token
+            && self.marker == other.marker && self.max_items == other.max_items
+    }
+}
+impl Default for GetDurableExecutionStateRequest {
+    fn default() -> Self {
+        Self {
+            durable_execution_arn: None,
+            checkpoint_token: None,
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl GetDurableExecutionStateRequest {
     /// Starts building a [`GetDurableExecutionStateRequest`].
@@ -60,9 +87,26 @@ impl GetDurableExecutionStateRequest {
     }
 }
 /// A builder for [`GetDurableExecutionStateRequest`](crate::types::GetDurableExecutionStateRequest); start one with `GetDurableExecutionStateRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDurableExecutionStateRequestBuilder {
     inner: crate::types::GetDurableExecutionStateRequest,
+}
+impl Clone for GetDurableExecutionStateRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDurableExecutionStateRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDurableExecutionStateRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDurableExecutionStateRequest as Default>::default(),
+        }
+    }
 }
 impl GetDurableExecutionStateRequestBuilder {
     /// Sets [`GetDurableExecutionStateRequest::durable_execution_arn`](crate::types::GetDurableExecutionStateRequest::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution.

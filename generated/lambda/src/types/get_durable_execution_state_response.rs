@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the GetDurableExecutionState operation, containing the current execution state for replay.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDurableExecutionStateResponse {
     /// An array of operations that represent the current state of the durable execution. Operations are ordered by their start sequence number in ascending order and include information needed for replay processing.
@@ -11,6 +11,27 @@ pub struct GetDurableExecutionStateResponse {
     pub operations: Option<Vec<crate::types::Operation>>,
     /// If present, indicates that more operations are available. Use this value as the `Marker` parameter in a subsequent request to retrieve the next page of results.
     pub next_marker: Option<String>,
+}
+impl Clone for GetDurableExecutionStateResponse {
+    fn clone(&self) -> Self {
+        Self {
+            operations: self.operations.clone(),
+            next_marker: self.next_marker.clone(),
+        }
+    }
+}
+impl PartialEq for GetDurableExecutionStateResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.operations == other.operations && self.next_marker == other.next_marker
+    }
+}
+impl Default for GetDurableExecutionStateResponse {
+    fn default() -> Self {
+        Self {
+            operations: None,
+            next_marker: None,
+        }
+    }
 }
 impl GetDurableExecutionStateResponse {
     /// Starts building a [`GetDurableExecutionStateResponse`].
@@ -41,9 +62,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetDurableExecutionStateRespon
     }
 }
 /// A builder for [`GetDurableExecutionStateResponse`](crate::types::GetDurableExecutionStateResponse); start one with `GetDurableExecutionStateResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDurableExecutionStateResponseBuilder {
     inner: crate::types::GetDurableExecutionStateResponse,
+}
+impl Clone for GetDurableExecutionStateResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDurableExecutionStateResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDurableExecutionStateResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDurableExecutionStateResponse as Default>::default(),
+        }
+    }
 }
 impl GetDurableExecutionStateResponseBuilder {
     /// Appends one item to [`GetDurableExecutionStateResponse::operations`](crate::types::GetDurableExecutionStateResponse::operations): An array of operations that represent the current state of the durable execution.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetEventSourceMappingRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetEventSourceMappingRequest {
     /// The identifier of the event source mapping.
@@ -11,6 +11,21 @@ pub struct GetEventSourceMappingRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub uuid: Option<String>,
+}
+impl Clone for GetEventSourceMappingRequest {
+    fn clone(&self) -> Self {
+        Self { uuid: self.uuid.clone() }
+    }
+}
+impl PartialEq for GetEventSourceMappingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.uuid == other.uuid
+    }
+}
+impl Default for GetEventSourceMappingRequest {
+    fn default() -> Self {
+        Self { uuid: None }
+    }
 }
 impl GetEventSourceMappingRequest {
     /// Starts building a [`GetEventSourceMappingRequest`].
@@ -31,9 +46,26 @@ impl GetEventSourceMappingRequest {
     }
 }
 /// A builder for [`GetEventSourceMappingRequest`](crate::types::GetEventSourceMappingRequest); start one with `GetEventSourceMappingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetEventSourceMappingRequestBuilder {
     inner: crate::types::GetEventSourceMappingRequest,
+}
+impl Clone for GetEventSourceMappingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetEventSourceMappingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetEventSourceMappingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetEventSourceMappingRequest as Default>::default(),
+        }
+    }
 }
 impl GetEventSourceMappingRequestBuilder {
     /// Sets [`GetEventSourceMappingRequest::uuid`](crate::types::GetEventSourceMappingRequest::uuid): The identifier of the event source mapping.

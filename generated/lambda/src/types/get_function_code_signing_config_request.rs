@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionCodeSigningConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionCodeSigningConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -19,6 +19,23 @@ pub struct GetFunctionCodeSigningConfigRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub function_name: Option<String>,
+}
+impl Clone for GetFunctionCodeSigningConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+        }
+    }
+}
+impl PartialEq for GetFunctionCodeSigningConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+    }
+}
+impl Default for GetFunctionCodeSigningConfigRequest {
+    fn default() -> Self {
+        Self { function_name: None }
+    }
 }
 impl GetFunctionCodeSigningConfigRequest {
     /// Starts building a [`GetFunctionCodeSigningConfigRequest`].
@@ -39,9 +56,26 @@ impl GetFunctionCodeSigningConfigRequest {
     }
 }
 /// A builder for [`GetFunctionCodeSigningConfigRequest`](crate::types::GetFunctionCodeSigningConfigRequest); start one with `GetFunctionCodeSigningConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionCodeSigningConfigRequestBuilder {
     inner: crate::types::GetFunctionCodeSigningConfigRequest,
+}
+impl Clone for GetFunctionCodeSigningConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionCodeSigningConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionCodeSigningConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionCodeSigningConfigRequest as Default>::default(),
+        }
+    }
 }
 impl GetFunctionCodeSigningConfigRequestBuilder {
     /// Sets [`GetFunctionCodeSigningConfigRequest::function_name`](crate::types::GetFunctionCodeSigningConfigRequest::function_name): The name or ARN of the Lambda function.

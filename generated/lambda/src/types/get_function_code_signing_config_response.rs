@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionCodeSigningConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionCodeSigningConfigResponse {
     /// The The Amazon Resource Name (ARN) of the code signing configuration.
@@ -21,6 +21,28 @@ pub struct GetFunctionCodeSigningConfigResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub function_name: Option<String>,
+}
+impl Clone for GetFunctionCodeSigningConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            code_signing_config_arn: self.code_signing_config_arn.clone(),
+            function_name: self.function_name.clone(),
+        }
+    }
+}
+impl PartialEq for GetFunctionCodeSigningConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.code_signing_config_arn == other.code_signing_config_arn
+            && self.function_name == other.function_name
+    }
+}
+impl Default for GetFunctionCodeSigningConfigResponse {
+    fn default() -> Self {
+        Self {
+            code_signing_config_arn: None,
+            function_name: None,
+        }
+    }
 }
 impl GetFunctionCodeSigningConfigResponse {
     /// Starts building a [`GetFunctionCodeSigningConfigResponse`].
@@ -51,9 +73,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetFunctionCodeSigningConfigRe
     }
 }
 /// A builder for [`GetFunctionCodeSigningConfigResponse`](crate::types::GetFunctionCodeSigningConfigResponse); start one with `GetFunctionCodeSigningConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionCodeSigningConfigResponseBuilder {
     inner: crate::types::GetFunctionCodeSigningConfigResponse,
+}
+impl Clone for GetFunctionCodeSigningConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionCodeSigningConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionCodeSigningConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionCodeSigningConfigResponse as Default>::default(),
+        }
+    }
 }
 impl GetFunctionCodeSigningConfigResponseBuilder {
     /// Sets [`GetFunctionCodeSigningConfigResponse::code_signing_config_arn`](crate::types::GetFunctionCodeSigningConfigResponse::code_signing_config_arn): The The Amazon Resource Name (ARN) of the code signing configuration.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionConcurrencyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionConcurrencyRequest {
     /// The name or ARN of the Lambda function.
@@ -19,6 +19,23 @@ pub struct GetFunctionConcurrencyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub function_name: Option<String>,
+}
+impl Clone for GetFunctionConcurrencyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+        }
+    }
+}
+impl PartialEq for GetFunctionConcurrencyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+    }
+}
+impl Default for GetFunctionConcurrencyRequest {
+    fn default() -> Self {
+        Self { function_name: None }
+    }
 }
 impl GetFunctionConcurrencyRequest {
     /// Starts building a [`GetFunctionConcurrencyRequest`].
@@ -39,9 +56,26 @@ impl GetFunctionConcurrencyRequest {
     }
 }
 /// A builder for [`GetFunctionConcurrencyRequest`](crate::types::GetFunctionConcurrencyRequest); start one with `GetFunctionConcurrencyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionConcurrencyRequestBuilder {
     inner: crate::types::GetFunctionConcurrencyRequest,
+}
+impl Clone for GetFunctionConcurrencyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionConcurrencyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionConcurrencyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionConcurrencyRequest as Default>::default(),
+        }
+    }
 }
 impl GetFunctionConcurrencyRequestBuilder {
     /// Sets [`GetFunctionConcurrencyRequest::function_name`](crate::types::GetFunctionConcurrencyRequest::function_name): The name or ARN of the Lambda function.

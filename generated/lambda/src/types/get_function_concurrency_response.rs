@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionConcurrencyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionConcurrencyResponse {
     /// The number of simultaneous executions that are reserved for the function.
     pub reserved_concurrent_executions: Option<i32>,
+}
+impl Clone for GetFunctionConcurrencyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            reserved_concurrent_executions: self.reserved_concurrent_executions,
+        }
+    }
+}
+impl PartialEq for GetFunctionConcurrencyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.reserved_concurrent_executions == other.reserved_concurrent_executions
+    }
+}
+impl Default for GetFunctionConcurrencyResponse {
+    fn default() -> Self {
+        Self {
+            reserved_concurrent_executions: None,
+        }
+    }
 }
 impl GetFunctionConcurrencyResponse {
     /// Starts building a [`GetFunctionConcurrencyResponse`].
@@ -32,9 +51,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetFunctionConcurrencyResponse
     }
 }
 /// A builder for [`GetFunctionConcurrencyResponse`](crate::types::GetFunctionConcurrencyResponse); start one with `GetFunctionConcurrencyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionConcurrencyResponseBuilder {
     inner: crate::types::GetFunctionConcurrencyResponse,
+}
+impl Clone for GetFunctionConcurrencyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionConcurrencyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionConcurrencyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionConcurrencyResponse as Default>::default(),
+        }
+    }
 }
 impl GetFunctionConcurrencyResponseBuilder {
     /// Sets [`GetFunctionConcurrencyResponse::reserved_concurrent_executions`](crate::types::GetFunctionConcurrencyResponse::reserved_concurrent_executions): The number of simultaneous executions that are reserved for the function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionConfigurationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionConfigurationRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -23,6 +23,27 @@ pub struct GetFunctionConfigurationRequest {
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
     pub qualifier: Option<String>,
+}
+impl Clone for GetFunctionConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+        }
+    }
+}
+impl PartialEq for GetFunctionConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+    }
+}
+impl Default for GetFunctionConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+        }
+    }
 }
 impl GetFunctionConfigurationRequest {
     /// Starts building a [`GetFunctionConfigurationRequest`].
@@ -48,9 +69,26 @@ impl GetFunctionConfigurationRequest {
     }
 }
 /// A builder for [`GetFunctionConfigurationRequest`](crate::types::GetFunctionConfigurationRequest); start one with `GetFunctionConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionConfigurationRequestBuilder {
     inner: crate::types::GetFunctionConfigurationRequest,
+}
+impl Clone for GetFunctionConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl GetFunctionConfigurationRequestBuilder {
     /// Sets [`GetFunctionConfigurationRequest::function_name`](crate::types::GetFunctionConfigurationRequest::function_name): The name or ARN of the Lambda function, version, or alias.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionEventInvokeConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionEventInvokeConfigRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -23,6 +23,27 @@ pub struct GetFunctionEventInvokeConfigRequest {
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
     pub qualifier: Option<String>,
+}
+impl Clone for GetFunctionEventInvokeConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+        }
+    }
+}
+impl PartialEq for GetFunctionEventInvokeConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+    }
+}
+impl Default for GetFunctionEventInvokeConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+        }
+    }
 }
 impl GetFunctionEventInvokeConfigRequest {
     /// Starts building a [`GetFunctionEventInvokeConfigRequest`].
@@ -48,9 +69,26 @@ impl GetFunctionEventInvokeConfigRequest {
     }
 }
 /// A builder for [`GetFunctionEventInvokeConfigRequest`](crate::types::GetFunctionEventInvokeConfigRequest); start one with `GetFunctionEventInvokeConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionEventInvokeConfigRequestBuilder {
     inner: crate::types::GetFunctionEventInvokeConfigRequest,
+}
+impl Clone for GetFunctionEventInvokeConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionEventInvokeConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionEventInvokeConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionEventInvokeConfigRequest as Default>::default(),
+        }
+    }
 }
 impl GetFunctionEventInvokeConfigRequestBuilder {
     /// Sets [`GetFunctionEventInvokeConfigRequest::function_name`](crate::types::GetFunctionEventInvokeConfigRequest::function_name): The name or ARN of the Lambda function, version, or alias.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionRecursionConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionRecursionConfigRequest {
     /// The name of the function.
@@ -11,6 +11,23 @@ pub struct GetFunctionRecursionConfigRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub function_name: Option<String>,
+}
+impl Clone for GetFunctionRecursionConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+        }
+    }
+}
+impl PartialEq for GetFunctionRecursionConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+    }
+}
+impl Default for GetFunctionRecursionConfigRequest {
+    fn default() -> Self {
+        Self { function_name: None }
+    }
 }
 impl GetFunctionRecursionConfigRequest {
     /// Starts building a [`GetFunctionRecursionConfigRequest`].
@@ -31,9 +48,26 @@ impl GetFunctionRecursionConfigRequest {
     }
 }
 /// A builder for [`GetFunctionRecursionConfigRequest`](crate::types::GetFunctionRecursionConfigRequest); start one with `GetFunctionRecursionConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionRecursionConfigRequestBuilder {
     inner: crate::types::GetFunctionRecursionConfigRequest,
+}
+impl Clone for GetFunctionRecursionConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionRecursionConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionRecursionConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionRecursionConfigRequest as Default>::default(),
+        }
+    }
 }
 impl GetFunctionRecursionConfigRequestBuilder {
     /// Sets [`GetFunctionRecursionConfigRequest::function_name`](crate::types::GetFunctionRecursionConfigRequest::function_name): The name of the function.

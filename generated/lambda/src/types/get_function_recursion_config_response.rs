@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionRecursionConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionRecursionConfigResponse {
     /// If your function's recursive loop detection configuration is `Allow`, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop.
@@ -11,6 +11,23 @@ pub struct GetFunctionRecursionConfigResponse {
     ///
     /// By default, Lambda sets your function's configuration to `Terminate`. You can update this configuration using the `PutFunctionRecursionConfig` action.
     pub recursive_loop: Option<crate::types::RecursiveLoop>,
+}
+impl Clone for GetFunctionRecursionConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            recursive_loop: self.recursive_loop.clone(),
+        }
+    }
+}
+impl PartialEq for GetFunctionRecursionConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.recursive_loop == other.recursive_loop
+    }
+}
+impl Default for GetFunctionRecursionConfigResponse {
+    fn default() -> Self {
+        Self { recursive_loop: None }
+    }
 }
 impl GetFunctionRecursionConfigResponse {
     /// Starts building a [`GetFunctionRecursionConfigResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetFunctionRecursionConfigResp
     }
 }
 /// A builder for [`GetFunctionRecursionConfigResponse`](crate::types::GetFunctionRecursionConfigResponse); start one with `GetFunctionRecursionConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionRecursionConfigResponseBuilder {
     inner: crate::types::GetFunctionRecursionConfigResponse,
+}
+impl Clone for GetFunctionRecursionConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionRecursionConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionRecursionConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionRecursionConfigResponse as Default>::default(),
+        }
+    }
 }
 impl GetFunctionRecursionConfigResponseBuilder {
     /// Sets [`GetFunctionRecursionConfigResponse::recursive_loop`](crate::types::GetFunctionRecursionConfigResponse::recursive_loop): If your function's recursive loop detection configuration is `Allow`, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -23,6 +23,27 @@ pub struct GetFunctionRequest {
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
     pub qualifier: Option<String>,
+}
+impl Clone for GetFunctionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+        }
+    }
+}
+impl PartialEq for GetFunctionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+    }
+}
+impl Default for GetFunctionRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+        }
+    }
 }
 impl GetFunctionRequest {
     /// Starts building a [`GetFunctionRequest`].
@@ -48,9 +69,26 @@ impl GetFunctionRequest {
     }
 }
 /// A builder for [`GetFunctionRequest`](crate::types::GetFunctionRequest); start one with `GetFunctionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionRequestBuilder {
     inner: crate::types::GetFunctionRequest,
+}
+impl Clone for GetFunctionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionRequest as Default>::default(),
+        }
+    }
 }
 impl GetFunctionRequestBuilder {
     /// Sets [`GetFunctionRequest::function_name`](crate::types::GetFunctionRequest::function_name): The name or ARN of the Lambda function, version, or alias.

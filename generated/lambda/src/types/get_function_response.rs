@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionResponse {
     /// The configuration of the function or version.
@@ -15,6 +15,35 @@ pub struct GetFunctionResponse {
     pub tags_error: Option<crate::types::TagsError>,
     /// The function's [reserved concurrency](https://docs.aws.amazon.com/lambda/latest/dg/concurrent-executions.html).
     pub concurrency: Option<crate::types::Concurrency>,
+}
+impl Clone for GetFunctionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            configuration: self.configuration.clone(),
+            code: self.code.clone(),
+            tags: self.tags.clone(),
+            tags_error: self.tags_error.clone(),
+            concurrency: self.concurrency.clone(),
+        }
+    }
+}
+impl PartialEq for GetFunctionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.configuration == other.configuration && self.code == other.code
+            && self.tags == other.tags && self.tags_error == other.tags_error
+            && self.concurrency == other.concurrency
+    }
+}
+impl Default for GetFunctionResponse {
+    fn default() -> Self {
+        Self {
+            configuration: None,
+            code: None,
+            tags: None,
+            tags_error: None,
+            concurrency: None,
+        }
+    }
 }
 impl GetFunctionResponse {
     /// Starts building a [`GetFunctionResponse`].
@@ -60,9 +89,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetFunctionResponse {
     }
 }
 /// A builder for [`GetFunctionResponse`](crate::types::GetFunctionResponse); start one with `GetFunctionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionResponseBuilder {
     inner: crate::types::GetFunctionResponse,
+}
+impl Clone for GetFunctionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionResponse as Default>::default(),
+        }
+    }
 }
 impl GetFunctionResponseBuilder {
     /// Sets [`GetFunctionResponse::configuration`](crate::types::GetFunctionResponse::configuration): The configuration of the function or version.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionScalingConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionScalingConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -17,6 +17,27 @@ pub struct GetFunctionScalingConfigRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub qualifier: Option<String>,
+}
+impl Clone for GetFunctionScalingConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+        }
+    }
+}
+impl PartialEq for GetFunctionScalingConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+    }
+}
+impl Default for GetFunctionScalingConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+        }
+    }
 }
 impl GetFunctionScalingConfigRequest {
     /// Starts building a [`GetFunctionScalingConfigRequest`].
@@ -42,9 +63,26 @@ impl GetFunctionScalingConfigRequest {
     }
 }
 /// A builder for [`GetFunctionScalingConfigRequest`](crate::types::GetFunctionScalingConfigRequest); start one with `GetFunctionScalingConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionScalingConfigRequestBuilder {
     inner: crate::types::GetFunctionScalingConfigRequest,
+}
+impl Clone for GetFunctionScalingConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionScalingConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionScalingConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionScalingConfigRequest as Default>::default(),
+        }
+    }
 }
 impl GetFunctionScalingConfigRequestBuilder {
     /// Sets [`GetFunctionScalingConfigRequest::function_name`](crate::types::GetFunctionScalingConfigRequest::function_name): The name or ARN of the Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionScalingConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionScalingConfigResponse {
     /// The Amazon Resource Name (ARN) of the function.
@@ -11,6 +11,37 @@ pub struct GetFunctionScalingConfigResponse {
     pub applied_function_scaling_config: Option<crate::types::FunctionScalingConfig>,
     /// The scaling configuration that was requested for the function.
     pub requested_function_scaling_config: Option<crate::types::FunctionScalingConfig>,
+}
+impl Clone for GetFunctionScalingConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            function_arn: self.function_arn.clone(),
+            applied_function_scaling_config: self
+                .applied_function_scaling_config
+                .clone(),
+            requested_function_scaling_config: self
+                .requested_function_scaling_config
+                .clone(),
+        }
+    }
+}
+impl PartialEq for GetFunctionScalingConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_arn == other.function_arn
+            && self.applied_function_scaling_config
+                == other.applied_function_scaling_config
+            && self.requested_function_scaling_config
+                == other.requested_function_scaling_config
+    }
+}
+impl Default for GetFunctionScalingConfigResponse {
+    fn default() -> Self {
+        Self {
+            function_arn: None,
+            applied_function_scaling_config: None,
+            requested_function_scaling_config: None,
+        }
+    }
 }
 impl GetFunctionScalingConfigResponse {
     /// Starts building a [`GetFunctionScalingConfigResponse`].
@@ -50,9 +81,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetFunctionScalingConfigRespon
     }
 }
 /// A builder for [`GetFunctionScalingConfigResponse`](crate::types::GetFunctionScalingConfigResponse); start one with `GetFunctionScalingConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionScalingConfigResponseBuilder {
     inner: crate::types::GetFunctionScalingConfigResponse,
+}
+impl Clone for GetFunctionScalingConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionScalingConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionScalingConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionScalingConfigResponse as Default>::default(),
+        }
+    }
 }
 impl GetFunctionScalingConfigResponseBuilder {
     /// Sets [`GetFunctionScalingConfigResponse::function_arn`](crate::types::GetFunctionScalingConfigResponse::function_arn): The Amazon Resource Name (ARN) of the function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionUrlConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionUrlConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -23,6 +23,27 @@ pub struct GetFunctionUrlConfigRequest {
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
     pub qualifier: Option<String>,
+}
+impl Clone for GetFunctionUrlConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+        }
+    }
+}
+impl PartialEq for GetFunctionUrlConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+    }
+}
+impl Default for GetFunctionUrlConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+        }
+    }
 }
 impl GetFunctionUrlConfigRequest {
     /// Starts building a [`GetFunctionUrlConfigRequest`].
@@ -48,9 +69,26 @@ impl GetFunctionUrlConfigRequest {
     }
 }
 /// A builder for [`GetFunctionUrlConfigRequest`](crate::types::GetFunctionUrlConfigRequest); start one with `GetFunctionUrlConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionUrlConfigRequestBuilder {
     inner: crate::types::GetFunctionUrlConfigRequest,
+}
+impl Clone for GetFunctionUrlConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionUrlConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionUrlConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionUrlConfigRequest as Default>::default(),
+        }
+    }
 }
 impl GetFunctionUrlConfigRequestBuilder {
     /// Sets [`GetFunctionUrlConfigRequest::function_name`](crate::types::GetFunctionUrlConfigRequest::function_name): The name or ARN of the Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionUrlConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFunctionUrlConfigResponse {
     /// The HTTP URL endpoint for your function.
@@ -32,6 +32,42 @@ pub struct GetFunctionUrlConfigResponse {
     /// - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
     /// - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
     pub invoke_mode: Option<crate::types::InvokeMode>,
+}
+impl Clone for GetFunctionUrlConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            function_url: self.function_url.clone(),
+            function_arn: self.function_arn.clone(),
+            auth_type: self.auth_type.clone(),
+            cors: self.cors.clone(),
+            creation_time: self.creation_time.clone(),
+            last_modified_time: self.last_modified_time.clone(),
+            invoke_mode: self.invoke_mode.clone(),
+        }
+    }
+}
+impl PartialEq for GetFunctionUrlConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_url == other.function_url
+            && self.function_arn == other.function_arn
+            && self.auth_type == other.auth_type && self.cors == other.cors
+            && self.creation_time == other.creation_time
+            && self.last_modified_time == other.last_modified_time
+            && self.invoke_mode == other.invoke_mode
+    }
+}
+impl Default for GetFunctionUrlConfigResponse {
+    fn default() -> Self {
+        Self {
+            function_url: None,
+            function_arn: None,
+            auth_type: None,
+            cors: None,
+            creation_time: None,
+            last_modified_time: None,
+            invoke_mode: None,
+        }
+    }
 }
 impl GetFunctionUrlConfigResponse {
     /// Starts building a [`GetFunctionUrlConfigResponse`].
@@ -87,9 +123,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetFunctionUrlConfigResponse {
     }
 }
 /// A builder for [`GetFunctionUrlConfigResponse`](crate::types::GetFunctionUrlConfigResponse); start one with `GetFunctionUrlConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFunctionUrlConfigResponseBuilder {
     inner: crate::types::GetFunctionUrlConfigResponse,
+}
+impl Clone for GetFunctionUrlConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFunctionUrlConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFunctionUrlConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFunctionUrlConfigResponse as Default>::default(),
+        }
+    }
 }
 impl GetFunctionUrlConfigResponseBuilder {
     /// Sets [`GetFunctionUrlConfigResponse::function_url`](crate::types::GetFunctionUrlConfigResponse::function_url): The HTTP URL endpoint for your function.

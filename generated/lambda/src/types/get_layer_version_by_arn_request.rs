@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetLayerVersionByArnRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetLayerVersionByArnRequest {
     /// The ARN of the layer version.
@@ -11,6 +11,21 @@ pub struct GetLayerVersionByArnRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub arn: Option<String>,
+}
+impl Clone for GetLayerVersionByArnRequest {
+    fn clone(&self) -> Self {
+        Self { arn: self.arn.clone() }
+    }
+}
+impl PartialEq for GetLayerVersionByArnRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn
+    }
+}
+impl Default for GetLayerVersionByArnRequest {
+    fn default() -> Self {
+        Self { arn: None }
+    }
 }
 impl GetLayerVersionByArnRequest {
     /// Starts building a [`GetLayerVersionByArnRequest`].
@@ -31,9 +46,26 @@ impl GetLayerVersionByArnRequest {
     }
 }
 /// A builder for [`GetLayerVersionByArnRequest`](crate::types::GetLayerVersionByArnRequest); start one with `GetLayerVersionByArnRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetLayerVersionByArnRequestBuilder {
     inner: crate::types::GetLayerVersionByArnRequest,
+}
+impl Clone for GetLayerVersionByArnRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetLayerVersionByArnRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetLayerVersionByArnRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetLayerVersionByArnRequest as Default>::default(),
+        }
+    }
 }
 impl GetLayerVersionByArnRequestBuilder {
     /// Sets [`GetLayerVersionByArnRequest::arn`](crate::types::GetLayerVersionByArnRequest::arn): The ARN of the layer version.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetLayerVersionPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetLayerVersionPolicyRequest {
     /// The name or Amazon Resource Name (ARN) of the layer.
@@ -17,6 +17,28 @@ pub struct GetLayerVersionPolicyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub version_number: Option<i64>,
+}
+impl Clone for GetLayerVersionPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            layer_name: self.layer_name.clone(),
+            version_number: self.version_number,
+        }
+    }
+}
+impl PartialEq for GetLayerVersionPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.layer_name == other.layer_name
+            && self.version_number == other.version_number
+    }
+}
+impl Default for GetLayerVersionPolicyRequest {
+    fn default() -> Self {
+        Self {
+            layer_name: None,
+            version_number: None,
+        }
+    }
 }
 impl GetLayerVersionPolicyRequest {
     /// Starts building a [`GetLayerVersionPolicyRequest`].
@@ -42,9 +64,26 @@ impl GetLayerVersionPolicyRequest {
     }
 }
 /// A builder for [`GetLayerVersionPolicyRequest`](crate::types::GetLayerVersionPolicyRequest); start one with `GetLayerVersionPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetLayerVersionPolicyRequestBuilder {
     inner: crate::types::GetLayerVersionPolicyRequest,
+}
+impl Clone for GetLayerVersionPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetLayerVersionPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetLayerVersionPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetLayerVersionPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl GetLayerVersionPolicyRequestBuilder {
     /// Sets [`GetLayerVersionPolicyRequest::layer_name`](crate::types::GetLayerVersionPolicyRequest::layer_name): The name or Amazon Resource Name (ARN) of the layer.

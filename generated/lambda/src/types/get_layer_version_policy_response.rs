@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetLayerVersionPolicyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetLayerVersionPolicyResponse {
     /// The policy document.
     pub policy: Option<String>,
     /// A unique identifier for the current revision of the policy.
     pub revision_id: Option<String>,
+}
+impl Clone for GetLayerVersionPolicyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            policy: self.policy.clone(),
+            revision_id: self.revision_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetLayerVersionPolicyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy == other.policy && self.revision_id == other.revision_id
+    }
+}
+impl Default for GetLayerVersionPolicyResponse {
+    fn default() -> Self {
+        Self {
+            policy: None,
+            revision_id: None,
+        }
+    }
 }
 impl GetLayerVersionPolicyResponse {
     /// Starts building a [`GetLayerVersionPolicyResponse`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetLayerVersionPolicyResponse 
     }
 }
 /// A builder for [`GetLayerVersionPolicyResponse`](crate::types::GetLayerVersionPolicyResponse); start one with `GetLayerVersionPolicyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetLayerVersionPolicyResponseBuilder {
     inner: crate::types::GetLayerVersionPolicyResponse,
+}
+impl Clone for GetLayerVersionPolicyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetLayerVersionPolicyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetLayerVersionPolicyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetLayerVersionPolicyResponse as Default>::default(),
+        }
+    }
 }
 impl GetLayerVersionPolicyResponseBuilder {
     /// Sets [`GetLayerVersionPolicyResponse::policy`](crate::types::GetLayerVersionPolicyResponse::policy): The policy document.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetLayerVersionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetLayerVersionRequest {
     /// The name or Amazon Resource Name (ARN) of the layer.
@@ -17,6 +17,28 @@ pub struct GetLayerVersionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub version_number: Option<i64>,
+}
+impl Clone for GetLayerVersionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            layer_name: self.layer_name.clone(),
+            version_number: self.version_number,
+        }
+    }
+}
+impl PartialEq for GetLayerVersionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.layer_name == other.layer_name
+            && self.version_number == other.version_number
+    }
+}
+impl Default for GetLayerVersionRequest {
+    fn default() -> Self {
+        Self {
+            layer_name: None,
+            version_number: None,
+        }
+    }
 }
 impl GetLayerVersionRequest {
     /// Starts building a [`GetLayerVersionRequest`].
@@ -42,9 +64,26 @@ impl GetLayerVersionRequest {
     }
 }
 /// A builder for [`GetLayerVersionRequest`](crate::types::GetLayerVersionRequest); start one with `GetLayerVersionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetLayerVersionRequestBuilder {
     inner: crate::types::GetLayerVersionRequest,
+}
+impl Clone for GetLayerVersionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetLayerVersionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetLayerVersionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetLayerVersionRequest as Default>::default(),
+        }
+    }
 }
 impl GetLayerVersionRequestBuilder {
     /// Sets [`GetLayerVersionRequest::layer_name`](crate::types::GetLayerVersionRequest::layer_name): The name or Amazon Resource Name (ARN) of the layer.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetLayerVersionResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetLayerVersionResponse {
     /// Details about the layer version.
@@ -27,6 +27,47 @@ pub struct GetLayerVersionResponse {
     pub compatible_runtimes: Option<Vec<crate::types::Runtime>>,
     /// The layer's software license.
     pub license_info: Option<String>,
+}
+impl Clone for GetLayerVersionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            content: self.content.clone(),
+            layer_arn: self.layer_arn.clone(),
+            layer_version_arn: self.layer_version_arn.clone(),
+            description: self.description.clone(),
+            created_date: self.created_date.clone(),
+            version: self.version,
+            compatible_architectures: self.compatible_architectures.clone(),
+            compatible_runtimes: self.compatible_runtimes.clone(),
+            license_info: self.license_info.clone(),
+        }
+    }
+}
+impl PartialEq for GetLayerVersionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.content == other.content && self.layer_arn == other.layer_arn
+            && self.layer_version_arn == other.layer_version_arn
+            && self.description == other.description
+            && self.created_date == other.created_date && self.version == other.version
+            && self.compatible_architectures == other.compatible_architectures
+            && self.compatible_runtimes == other.compatible_runtimes
+            && self.license_info == other.license_info
+    }
+}
+impl Default for GetLayerVersionResponse {
+    fn default() -> Self {
+        Self {
+            content: None,
+            layer_arn: None,
+            layer_version_arn: None,
+            description: None,
+            created_date: None,
+            version: None,
+            compatible_architectures: None,
+            compatible_runtimes: None,
+            license_info: None,
+        }
+    }
 }
 impl GetLayerVersionResponse {
     /// Starts building a [`GetLayerVersionResponse`].
@@ -92,9 +133,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetLayerVersionResponse {
     }
 }
 /// A builder for [`GetLayerVersionResponse`](crate::types::GetLayerVersionResponse); start one with `GetLayerVersionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetLayerVersionResponseBuilder {
     inner: crate::types::GetLayerVersionResponse,
+}
+impl Clone for GetLayerVersionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetLayerVersionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetLayerVersionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetLayerVersionResponse as Default>::default(),
+        }
+    }
 }
 impl GetLayerVersionResponseBuilder {
     /// Sets [`GetLayerVersionResponse::content`](crate::types::GetLayerVersionResponse::content): Details about the layer version.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetPolicyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetPolicyRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -23,6 +23,27 @@ pub struct GetPolicyRequest {
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
     pub qualifier: Option<String>,
+}
+impl Clone for GetPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+        }
+    }
+}
+impl PartialEq for GetPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+    }
+}
+impl Default for GetPolicyRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+        }
+    }
 }
 impl GetPolicyRequest {
     /// Starts building a [`GetPolicyRequest`].
@@ -48,9 +69,26 @@ impl GetPolicyRequest {
     }
 }
 /// A builder for [`GetPolicyRequest`](crate::types::GetPolicyRequest); start one with `GetPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetPolicyRequestBuilder {
     inner: crate::types::GetPolicyRequest,
+}
+impl Clone for GetPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl GetPolicyRequestBuilder {
     /// Sets [`GetPolicyRequest::function_name`](crate::types::GetPolicyRequest::function_name): The name or ARN of the Lambda function, version, or alias.

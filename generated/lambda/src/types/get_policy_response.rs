@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetPolicyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetPolicyResponse {
     /// The resource-based policy.
     pub policy: Option<String>,
     /// A unique identifier for the current revision of the policy.
     pub revision_id: Option<String>,
+}
+impl Clone for GetPolicyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            policy: self.policy.clone(),
+            revision_id: self.revision_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetPolicyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.policy == other.policy && self.revision_id == other.revision_id
+    }
+}
+impl Default for GetPolicyResponse {
+    fn default() -> Self {
+        Self {
+            policy: None,
+            revision_id: None,
+        }
+    }
 }
 impl GetPolicyResponse {
     /// Starts building a [`GetPolicyResponse`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetPolicyResponse {
     }
 }
 /// A builder for [`GetPolicyResponse`](crate::types::GetPolicyResponse); start one with `GetPolicyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetPolicyResponseBuilder {
     inner: crate::types::GetPolicyResponse,
+}
+impl Clone for GetPolicyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetPolicyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetPolicyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetPolicyResponse as Default>::default(),
+        }
+    }
 }
 impl GetPolicyResponseBuilder {
     /// Sets [`GetPolicyResponse::policy`](crate::types::GetPolicyResponse::policy): The resource-based policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetProvisionedConcurrencyConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetProvisionedConcurrencyConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -25,6 +25,27 @@ pub struct GetProvisionedConcurrencyConfigRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub qualifier: Option<String>,
+}
+impl Clone for GetProvisionedConcurrencyConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+        }
+    }
+}
+impl PartialEq for GetProvisionedConcurrencyConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+    }
+}
+impl Default for GetProvisionedConcurrencyConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+        }
+    }
 }
 impl GetProvisionedConcurrencyConfigRequest {
     /// Starts building a [`GetProvisionedConcurrencyConfigRequest`].
@@ -50,9 +71,26 @@ impl GetProvisionedConcurrencyConfigRequest {
     }
 }
 /// A builder for [`GetProvisionedConcurrencyConfigRequest`](crate::types::GetProvisionedConcurrencyConfigRequest); start one with `GetProvisionedConcurrencyConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetProvisionedConcurrencyConfigRequestBuilder {
     inner: crate::types::GetProvisionedConcurrencyConfigRequest,
+}
+impl Clone for GetProvisionedConcurrencyConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetProvisionedConcurrencyConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetProvisionedConcurrencyConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetProvisionedConcurrencyConfigRequest as Default>::default(),
+        }
+    }
 }
 impl GetProvisionedConcurrencyConfigRequestBuilder {
     /// Sets [`GetProvisionedConcurrencyConfigRequest::function_name`](crate::types::GetProvisionedConcurrencyConfigRequest::function_name): The name or ARN of the Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetProvisionedConcurrencyConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetProvisionedConcurrencyConfigResponse {
     /// The amount of provisioned concurrency requested.
@@ -17,6 +17,45 @@ pub struct GetProvisionedConcurrencyConfigResponse {
     pub status_reason: Option<String>,
     /// The date and time that a user last updated the configuration, in [ISO 8601 format](https://www.iso.org/iso-8601-date-and-time-format.html).
     pub last_modified: Option<String>,
+}
+impl Clone for GetProvisionedConcurrencyConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            requested_provisioned_concurrent_executions: self
+                .requested_provisioned_concurrent_executions,
+            available_provisioned_concurrent_executions: self
+                .available_provisioned_concurrent_executions,
+            allocated_provisioned_concurrent_executions: self
+                .allocated_provisioned_concurrent_executions,
+            status: self.status.clone(),
+            status_reason: self.status_reason.clone(),
+            last_modified: self.last_modified.clone(),
+        }
+    }
+}
+impl PartialEq for GetProvisionedConcurrencyConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.requested_provisioned_concurrent_executions
+            == other.requested_provisioned_concurrent_executions
+            && self.available_provisioned_concurrent_executions
+                == other.available_provisioned_concurrent_executions
+            && self.allocated_provisioned_concurrent_executions
+                == other.allocated_provisioned_concurrent_executions
+            && self.status == other.status && self.status_reason == other.status_reason
+            && self.last_modified == other.last_modified
+    }
+}
+impl Default for GetProvisionedConcurrencyConfigResponse {
+    fn default() -> Self {
+        Self {
+            requested_provisioned_concurrent_executions: None,
+            available_provisioned_concurrent_executions: None,
+            allocated_provisioned_concurrent_executions: None,
+            status: None,
+            status_reason: None,
+            last_modified: None,
+        }
+    }
 }
 impl GetProvisionedConcurrencyConfigResponse {
     /// Starts building a [`GetProvisionedConcurrencyConfigResponse`].
@@ -68,9 +107,26 @@ for GetProvisionedConcurrencyConfigResponse {
     }
 }
 /// A builder for [`GetProvisionedConcurrencyConfigResponse`](crate::types::GetProvisionedConcurrencyConfigResponse); start one with `GetProvisionedConcurrencyConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetProvisionedConcurrencyConfigResponseBuilder {
     inner: crate::types::GetProvisionedConcurrencyConfigResponse,
+}
+impl Clone for GetProvisionedConcurrencyConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetProvisionedConcurrencyConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetProvisionedConcurrencyConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetProvisionedConcurrencyConfigResponse as Default>::default(),
+        }
+    }
 }
 impl GetProvisionedConcurrencyConfigResponseBuilder {
     /// Sets [`GetProvisionedConcurrencyConfigResponse::requested_provisioned_concurrent_executions`](crate::types::GetProvisionedConcurrencyConfigResponse::requested_provisioned_concurrent_executions): The amount of provisioned concurrency requested.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRuntimeManagementConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRuntimeManagementConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -23,6 +23,27 @@ pub struct GetRuntimeManagementConfigRequest {
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
     pub qualifier: Option<String>,
+}
+impl Clone for GetRuntimeManagementConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+        }
+    }
+}
+impl PartialEq for GetRuntimeManagementConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+    }
+}
+impl Default for GetRuntimeManagementConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+        }
+    }
 }
 impl GetRuntimeManagementConfigRequest {
     /// Starts building a [`GetRuntimeManagementConfigRequest`].
@@ -48,9 +69,26 @@ impl GetRuntimeManagementConfigRequest {
     }
 }
 /// A builder for [`GetRuntimeManagementConfigRequest`](crate::types::GetRuntimeManagementConfigRequest); start one with `GetRuntimeManagementConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRuntimeManagementConfigRequestBuilder {
     inner: crate::types::GetRuntimeManagementConfigRequest,
+}
+impl Clone for GetRuntimeManagementConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRuntimeManagementConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRuntimeManagementConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRuntimeManagementConfigRequest as Default>::default(),
+        }
+    }
 }
 impl GetRuntimeManagementConfigRequestBuilder {
     /// Sets [`GetRuntimeManagementConfigRequest::function_name`](crate::types::GetRuntimeManagementConfigRequest::function_name): The name or ARN of the Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRuntimeManagementConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRuntimeManagementConfigResponse {
     /// The current runtime update mode of the function.
@@ -11,6 +11,31 @@ pub struct GetRuntimeManagementConfigResponse {
     pub function_arn: Option<String>,
     /// The ARN of the runtime the function is configured to use. If the runtime update mode is **Manual**, the ARN is returned, otherwise `null` is returned.
     pub runtime_version_arn: Option<String>,
+}
+impl Clone for GetRuntimeManagementConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            update_runtime_on: self.update_runtime_on.clone(),
+            function_arn: self.function_arn.clone(),
+            runtime_version_arn: self.runtime_version_arn.clone(),
+        }
+    }
+}
+impl PartialEq for GetRuntimeManagementConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.update_runtime_on == other.update_runtime_on
+            && self.function_arn == other.function_arn
+            && self.runtime_version_arn == other.runtime_version_arn
+    }
+}
+impl Default for GetRuntimeManagementConfigResponse {
+    fn default() -> Self {
+        Self {
+            update_runtime_on: None,
+            function_arn: None,
+            runtime_version_arn: None,
+        }
+    }
 }
 impl GetRuntimeManagementConfigResponse {
     /// Starts building a [`GetRuntimeManagementConfigResponse`].
@@ -46,9 +71,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetRuntimeManagementConfigResp
     }
 }
 /// A builder for [`GetRuntimeManagementConfigResponse`](crate::types::GetRuntimeManagementConfigResponse); start one with `GetRuntimeManagementConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRuntimeManagementConfigResponseBuilder {
     inner: crate::types::GetRuntimeManagementConfigResponse,
+}
+impl Clone for GetRuntimeManagementConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRuntimeManagementConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRuntimeManagementConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRuntimeManagementConfigResponse as Default>::default(),
+        }
+    }
 }
 impl GetRuntimeManagementConfigResponseBuilder {
     /// Sets [`GetRuntimeManagementConfigResponse::update_runtime_on`](crate::types::GetRuntimeManagementConfigResponse::update_runtime_on): The current runtime update mode of the function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageConfig {
     /// Specifies the entry point to their application, which is typically the location of the runtime executable.
@@ -11,6 +11,30 @@ pub struct ImageConfig {
     pub command: Option<Vec<String>>,
     /// Specifies the working directory.
     pub working_directory: Option<String>,
+}
+impl Clone for ImageConfig {
+    fn clone(&self) -> Self {
+        Self {
+            entry_point: self.entry_point.clone(),
+            command: self.command.clone(),
+            working_directory: self.working_directory.clone(),
+        }
+    }
+}
+impl PartialEq for ImageConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.entry_point == other.entry_point && self.command == other.command
+            && self.working_directory == other.working_directory
+    }
+}
+impl Default for ImageConfig {
+    fn default() -> Self {
+        Self {
+            entry_point: None,
+            command: None,
+            working_directory: None,
+        }
+    }
 }
 impl ImageConfig {
     /// Starts building a [`ImageConfig`].
@@ -35,9 +59,26 @@ impl ImageConfig {
     }
 }
 /// A builder for [`ImageConfig`](crate::types::ImageConfig); start one with `ImageConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageConfigBuilder {
     inner: crate::types::ImageConfig,
+}
+impl Clone for ImageConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageConfig as Default>::default(),
+        }
+    }
 }
 impl ImageConfigBuilder {
     /// Appends one item to [`ImageConfig::entry_point`](crate::types::ImageConfig::entry_point): Specifies the entry point to their application, which is typically the location of the runtime executable.

@@ -2,13 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Error response to `GetFunctionConfiguration`.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageConfigError {
     /// Error code.
     pub error_code: Option<String>,
     /// Error message.
     pub message: Option<String>,
+}
+impl Clone for ImageConfigError {
+    fn clone(&self) -> Self {
+        Self {
+            error_code: self.error_code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for ImageConfigError {
+    fn eq(&self, other: &Self) -> bool {
+        self.error_code == other.error_code && self.message == other.message
+    }
+}
+impl Default for ImageConfigError {
+    fn default() -> Self {
+        Self {
+            error_code: None,
+            message: None,
+        }
+    }
 }
 impl ImageConfigError {
     /// Starts building a [`ImageConfigError`].
@@ -36,9 +56,26 @@ impl ::std::fmt::Debug for ImageConfigError {
     }
 }
 /// A builder for [`ImageConfigError`](crate::types::ImageConfigError); start one with `ImageConfigError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageConfigErrorBuilder {
     inner: crate::types::ImageConfigError,
+}
+impl Clone for ImageConfigErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageConfigErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageConfigErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageConfigError as Default>::default(),
+        }
+    }
 }
 impl ImageConfigErrorBuilder {
     /// Sets [`ImageConfigError::error_code`](crate::types::ImageConfigError::error_code): Error code.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response to a `GetFunctionConfiguration` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ImageConfigResponse {
     /// Configuration values that override the container image Dockerfile.
     pub image_config: Option<crate::types::ImageConfig>,
     /// Error response to `GetFunctionConfiguration`.
     pub error: Option<crate::types::ImageConfigError>,
+}
+impl Clone for ImageConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            image_config: self.image_config.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+impl PartialEq for ImageConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.image_config == other.image_config && self.error == other.error
+    }
+}
+impl Default for ImageConfigResponse {
+    fn default() -> Self {
+        Self {
+            image_config: None,
+            error: None,
+        }
+    }
 }
 impl ImageConfigResponse {
     /// Starts building a [`ImageConfigResponse`].
@@ -28,9 +49,26 @@ impl ImageConfigResponse {
     }
 }
 /// A builder for [`ImageConfigResponse`](crate::types::ImageConfigResponse); start one with `ImageConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ImageConfigResponseBuilder {
     inner: crate::types::ImageConfigResponse,
+}
+impl Clone for ImageConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ImageConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ImageConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ImageConfigResponse as Default>::default(),
+        }
+    }
 }
 impl ImageConfigResponseBuilder {
     /// Sets [`ImageConfigResponse::image_config`](crate::types::ImageConfigResponse::image_config): Configuration values that override the container image Dockerfile.

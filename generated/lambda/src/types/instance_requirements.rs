@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifications that define the characteristics and constraints for compute instances used by the capacity provider.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InstanceRequirements {
     /// A list of supported CPU architectures for compute instances. Valid values include `x86_64` and `arm64`.
@@ -11,6 +11,31 @@ pub struct InstanceRequirements {
     pub allowed_instance_types: Option<Vec<String>>,
     /// A list of EC2 instance types that the capacity provider should not use, even if they meet other requirements.
     pub excluded_instance_types: Option<Vec<String>>,
+}
+impl Clone for InstanceRequirements {
+    fn clone(&self) -> Self {
+        Self {
+            architectures: self.architectures.clone(),
+            allowed_instance_types: self.allowed_instance_types.clone(),
+            excluded_instance_types: self.excluded_instance_types.clone(),
+        }
+    }
+}
+impl PartialEq for InstanceRequirements {
+    fn eq(&self, other: &Self) -> bool {
+        self.architectures == other.architectures
+            && self.allowed_instance_types == other.allowed_instance_types
+            && self.excluded_instance_types == other.excluded_instance_types
+    }
+}
+impl Default for InstanceRequirements {
+    fn default() -> Self {
+        Self {
+            architectures: None,
+            allowed_instance_types: None,
+            excluded_instance_types: None,
+        }
+    }
 }
 impl InstanceRequirements {
     /// Starts building a [`InstanceRequirements`].
@@ -35,9 +60,26 @@ impl InstanceRequirements {
     }
 }
 /// A builder for [`InstanceRequirements`](crate::types::InstanceRequirements); start one with `InstanceRequirements::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InstanceRequirementsBuilder {
     inner: crate::types::InstanceRequirements,
+}
+impl Clone for InstanceRequirementsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InstanceRequirementsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InstanceRequirementsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InstanceRequirements as Default>::default(),
+        }
+    }
 }
 impl InstanceRequirementsBuilder {
     /// Appends one item to [`InstanceRequirements::architectures`](crate::types::InstanceRequirements::architectures): A list of supported CPU architectures for compute instances.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a function invocation that completed.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvocationCompletedDetails {
     /// The date and time when the invocation started, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
@@ -19,6 +19,33 @@ pub struct InvocationCompletedDetails {
     pub request_id: Option<String>,
     /// Details about the invocation failure.
     pub error: Option<crate::types::EventError>,
+}
+impl Clone for InvocationCompletedDetails {
+    fn clone(&self) -> Self {
+        Self {
+            start_timestamp: self.start_timestamp,
+            end_timestamp: self.end_timestamp,
+            request_id: self.request_id.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+impl PartialEq for InvocationCompletedDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.start_timestamp == other.start_timestamp
+            && self.end_timestamp == other.end_timestamp
+            && self.request_id == other.request_id && self.error == other.error
+    }
+}
+impl Default for InvocationCompletedDetails {
+    fn default() -> Self {
+        Self {
+            start_timestamp: None,
+            end_timestamp: None,
+            request_id: None,
+            error: None,
+        }
+    }
 }
 impl InvocationCompletedDetails {
     /// Starts building a [`InvocationCompletedDetails`].
@@ -48,9 +75,26 @@ impl InvocationCompletedDetails {
     }
 }
 /// A builder for [`InvocationCompletedDetails`](crate::types::InvocationCompletedDetails); start one with `InvocationCompletedDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvocationCompletedDetailsBuilder {
     inner: crate::types::InvocationCompletedDetails,
+}
+impl Clone for InvocationCompletedDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvocationCompletedDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvocationCompletedDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InvocationCompletedDetails as Default>::default(),
+        }
+    }
 }
 impl InvocationCompletedDetailsBuilder {
     /// Sets [`InvocationCompletedDetails::start_timestamp`](crate::types::InvocationCompletedDetails::start_timestamp): The date and time when the invocation started, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).

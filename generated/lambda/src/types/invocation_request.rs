@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `InvocationRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvocationRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -55,6 +54,45 @@ pub struct InvocationRequest {
     ///
     /// Sent in the header `X-Amz-Tenant-Id`, not in the JSON body.
     pub tenant_id: Option<String>,
+}
+impl Clone for InvocationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            invocation_type: self.invocation_type.clone(),
+            log_type: self.log_type.clone(),
+            client_context: self.client_context.clone(),
+            durable_execution_name: self.durable_execution_name.clone(),
+            payload: self.payload.clone(),
+            qualifier: self.qualifier.clone(),
+            tenant_id: self.tenant_id.clone(),
+        }
+    }
+}
+impl PartialEq for InvocationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+            && self.invocation_type == other.invocation_type
+            && self.log_type == other.log_type
+            && self.client_context == other.client_context
+            && self.durable_execution_name == other.durable_execution_name
+            && self.payload == other.payload && self.qualifier == other.qualifier
+            && self.tenant_id == other.tenant_id
+    }
+}
+impl Default for InvocationRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            invocation_type: None,
+            log_type: None,
+            client_context: None,
+            durable_execution_name: None,
+            payload: None,
+            qualifier: None,
+            tenant_id: None,
+        }
+    }
 }
 impl InvocationRequest {
     /// Starts building a [`InvocationRequest`].
@@ -118,9 +156,26 @@ impl ::std::fmt::Debug for InvocationRequest {
     }
 }
 /// A builder for [`InvocationRequest`](crate::types::InvocationRequest); start one with `InvocationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvocationRequestBuilder {
     inner: crate::types::InvocationRequest,
+}
+impl Clone for InvocationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvocationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvocationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InvocationRequest as Default>::default(),
+        }
+    }
 }
 impl InvocationRequestBuilder {
     /// Sets [`InvocationRequest::function_name`](crate::types::InvocationRequest::function_name): The name or ARN of the Lambda function, version, or alias.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `InvocationResponse` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvocationResponse {
     /// The HTTP status code is in the 200 range for a successful request. For the `RequestResponse` invocation type, this status code is 200. For the [`Event`](crate::types::Event) invocation type, this status code is 202. For the `DryRun` invocation type, the status code is 204.
@@ -29,6 +28,39 @@ pub struct InvocationResponse {
     ///
     /// Sent in the header `X-Amz-Durable-Execution-Arn`, not in the JSON body.
     pub durable_execution_arn: Option<String>,
+}
+impl Clone for InvocationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            status_code: self.status_code,
+            function_error: self.function_error.clone(),
+            log_result: self.log_result.clone(),
+            payload: self.payload.clone(),
+            executed_version: self.executed_version.clone(),
+            durable_execution_arn: self.durable_execution_arn.clone(),
+        }
+    }
+}
+impl PartialEq for InvocationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.status_code == other.status_code
+            && self.function_error == other.function_error
+            && self.log_result == other.log_result && self.payload == other.payload
+            && self.executed_version == other.executed_version
+            && self.durable_execution_arn == other.durable_execution_arn
+    }
+}
+impl Default for InvocationResponse {
+    fn default() -> Self {
+        Self {
+            status_code: None,
+            function_error: None,
+            log_result: None,
+            payload: None,
+            executed_version: None,
+            durable_execution_arn: None,
+        }
+    }
 }
 impl InvocationResponse {
     /// Starts building a [`InvocationResponse`].
@@ -119,9 +151,26 @@ impl ::std::fmt::Debug for InvocationResponse {
     }
 }
 /// A builder for [`InvocationResponse`](crate::types::InvocationResponse); start one with `InvocationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvocationResponseBuilder {
     inner: crate::types::InvocationResponse,
+}
+impl Clone for InvocationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvocationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvocationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InvocationResponse as Default>::default(),
+        }
+    }
 }
 impl InvocationResponseBuilder {
     /// Sets [`InvocationResponse::status_code`](crate::types::InvocationResponse::status_code): The HTTP status code is in the 200 range for a successful request.

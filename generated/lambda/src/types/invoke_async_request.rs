@@ -3,7 +3,7 @@
 
 /// The `InvokeAsyncRequest` structure of the model.
 #[deprecated(note = "deprecated by the service model")]
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvokeAsyncRequest {
     /// The name or ARN of the Lambda function.
@@ -27,6 +27,28 @@ pub struct InvokeAsyncRequest {
     /// Required: the builder's `build()` fails without it.
     pub invoke_args: Option<::awsgen_runtime::primitives::Blob>,
 }
+impl Clone for InvokeAsyncRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            invoke_args: self.invoke_args.clone(),
+        }
+    }
+}
+impl PartialEq for InvokeAsyncRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+            && self.invoke_args == other.invoke_args
+    }
+}
+impl Default for InvokeAsyncRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            invoke_args: None,
+        }
+    }
+}
 impl InvokeAsyncRequest {
     /// Starts building a [`InvokeAsyncRequest`].
     #[inline]
@@ -45,9 +67,26 @@ impl InvokeAsyncRequest {
     }
 }
 /// A builder for [`InvokeAsyncRequest`](crate::types::InvokeAsyncRequest); start one with `InvokeAsyncRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvokeAsyncRequestBuilder {
     inner: crate::types::InvokeAsyncRequest,
+}
+impl Clone for InvokeAsyncRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvokeAsyncRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvokeAsyncRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InvokeAsyncRequest as Default>::default(),
+        }
+    }
 }
 #[allow(deprecated)]
 impl InvokeAsyncRequestBuilder {

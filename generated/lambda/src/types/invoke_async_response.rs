@@ -3,13 +3,28 @@
 
 /// A success response (`202 Accepted`) indicates that the request is queued for invocation.
 #[deprecated(note = "deprecated by the service model")]
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvokeAsyncResponse {
     /// The status code.
     ///
     /// Sent in the HTTP status code, not in the JSON body.
     pub status: Option<i32>,
+}
+impl Clone for InvokeAsyncResponse {
+    fn clone(&self) -> Self {
+        Self { status: self.status }
+    }
+}
+impl PartialEq for InvokeAsyncResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status
+    }
+}
+impl Default for InvokeAsyncResponse {
+    fn default() -> Self {
+        Self { status: None }
+    }
 }
 impl InvokeAsyncResponse {
     /// Starts building a [`InvokeAsyncResponse`].
@@ -33,9 +48,26 @@ impl ::awsgen_runtime::protocol::FromResponse for InvokeAsyncResponse {
     }
 }
 /// A builder for [`InvokeAsyncResponse`](crate::types::InvokeAsyncResponse); start one with `InvokeAsyncResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvokeAsyncResponseBuilder {
     inner: crate::types::InvokeAsyncResponse,
+}
+impl Clone for InvokeAsyncResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvokeAsyncResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvokeAsyncResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InvokeAsyncResponse as Default>::default(),
+        }
+    }
 }
 #[allow(deprecated)]
 impl InvokeAsyncResponseBuilder {

@@ -2,11 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A chunk of the streamed response payload.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvokeResponseStreamUpdate {
     /// Data returned by your Lambda function.
     pub payload: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for InvokeResponseStreamUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            payload: self.payload.clone(),
+        }
+    }
+}
+impl PartialEq for InvokeResponseStreamUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.payload == other.payload
+    }
+}
+impl Default for InvokeResponseStreamUpdate {
+    fn default() -> Self {
+        Self { payload: None }
+    }
 }
 impl InvokeResponseStreamUpdate {
     /// Starts building a [`InvokeResponseStreamUpdate`].
@@ -28,9 +44,26 @@ impl ::std::fmt::Debug for InvokeResponseStreamUpdate {
     }
 }
 /// A builder for [`InvokeResponseStreamUpdate`](crate::types::InvokeResponseStreamUpdate); start one with `InvokeResponseStreamUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvokeResponseStreamUpdateBuilder {
     inner: crate::types::InvokeResponseStreamUpdate,
+}
+impl Clone for InvokeResponseStreamUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvokeResponseStreamUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvokeResponseStreamUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InvokeResponseStreamUpdate as Default>::default(),
+        }
+    }
 }
 impl InvokeResponseStreamUpdateBuilder {
     /// Sets [`InvokeResponseStreamUpdate::payload`](crate::types::InvokeResponseStreamUpdate::payload): Data returned by your Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A response confirming that the event stream is complete.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvokeWithResponseStreamCompleteEvent {
     /// An error code.
@@ -11,6 +11,30 @@ pub struct InvokeWithResponseStreamCompleteEvent {
     pub error_details: Option<String>,
     /// The last 4 KB of the execution log, which is base64-encoded.
     pub log_result: Option<String>,
+}
+impl Clone for InvokeWithResponseStreamCompleteEvent {
+    fn clone(&self) -> Self {
+        Self {
+            error_code: self.error_code.clone(),
+            error_details: self.error_details.clone(),
+            log_result: self.log_result.clone(),
+        }
+    }
+}
+impl PartialEq for InvokeWithResponseStreamCompleteEvent {
+    fn eq(&self, other: &Self) -> bool {
+        self.error_code == other.error_code && self.error_details == other.error_details
+            && self.log_result == other.log_result
+    }
+}
+impl Default for InvokeWithResponseStreamCompleteEvent {
+    fn default() -> Self {
+        Self {
+            error_code: None,
+            error_details: None,
+            log_result: None,
+        }
+    }
 }
 impl InvokeWithResponseStreamCompleteEvent {
     /// Starts building a [`InvokeWithResponseStreamCompleteEvent`].
@@ -35,9 +59,26 @@ impl InvokeWithResponseStreamCompleteEvent {
     }
 }
 /// A builder for [`InvokeWithResponseStreamCompleteEvent`](crate::types::InvokeWithResponseStreamCompleteEvent); start one with `InvokeWithResponseStreamCompleteEvent::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvokeWithResponseStreamCompleteEventBuilder {
     inner: crate::types::InvokeWithResponseStreamCompleteEvent,
+}
+impl Clone for InvokeWithResponseStreamCompleteEventBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvokeWithResponseStreamCompleteEventBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvokeWithResponseStreamCompleteEventBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InvokeWithResponseStreamCompleteEvent as Default>::default(),
+        }
+    }
 }
 impl InvokeWithResponseStreamCompleteEventBuilder {
     /// Sets [`InvokeWithResponseStreamCompleteEvent::error_code`](crate::types::InvokeWithResponseStreamCompleteEvent::error_code): An error code.

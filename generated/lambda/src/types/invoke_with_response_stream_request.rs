@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `InvokeWithResponseStreamRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvokeWithResponseStreamRequest {
     /// The name or ARN of the Lambda function.
@@ -48,6 +47,41 @@ pub struct InvokeWithResponseStreamRequest {
     ///
     /// Sent in the header `X-Amz-Invocation-Type`, not in the JSON body.
     pub invocation_type: Option<crate::types::ResponseStreamingInvocationType>,
+}
+impl Clone for InvokeWithResponseStreamRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            log_type: self.log_type.clone(),
+            client_context: self.client_context.clone(),
+            qualifier: self.qualifier.clone(),
+            payload: self.payload.clone(),
+            tenant_id: self.tenant_id.clone(),
+            invocation_type: self.invocation_type.clone(),
+        }
+    }
+}
+impl PartialEq for InvokeWithResponseStreamRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.log_type == other.log_type
+            && self.client_context == other.client_context
+            && self.qualifier == other.qualifier && self.payload == other.payload
+            && self.tenant_id == other.tenant_id
+            && self.invocation_type == other.invocation_type
+    }
+}
+impl Default for InvokeWithResponseStreamRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            log_type: None,
+            client_context: None,
+            qualifier: None,
+            payload: None,
+            tenant_id: None,
+            invocation_type: None,
+        }
+    }
 }
 impl InvokeWithResponseStreamRequest {
     /// Starts building a [`InvokeWithResponseStreamRequest`].
@@ -107,9 +141,26 @@ impl ::std::fmt::Debug for InvokeWithResponseStreamRequest {
     }
 }
 /// A builder for [`InvokeWithResponseStreamRequest`](crate::types::InvokeWithResponseStreamRequest); start one with `InvokeWithResponseStreamRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvokeWithResponseStreamRequestBuilder {
     inner: crate::types::InvokeWithResponseStreamRequest,
+}
+impl Clone for InvokeWithResponseStreamRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvokeWithResponseStreamRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvokeWithResponseStreamRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InvokeWithResponseStreamRequest as Default>::default(),
+        }
+    }
 }
 impl InvokeWithResponseStreamRequestBuilder {
     /// Sets [`InvokeWithResponseStreamRequest::function_name`](crate::types::InvokeWithResponseStreamRequest::function_name): The name or ARN of the Lambda function.

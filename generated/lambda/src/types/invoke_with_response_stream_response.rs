@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `InvokeWithResponseStreamResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvokeWithResponseStreamResponse {
     /// For a successful request, the HTTP status code is in the 200 range. For the `RequestResponse` invocation type, this status code is 200. For the `DryRun` invocation type, this status code is 204.
@@ -21,6 +21,34 @@ pub struct InvokeWithResponseStreamResponse {
     ///
     /// Sent in the header `Content-Type`, not in the JSON body.
     pub response_stream_content_type: Option<String>,
+}
+impl Clone for InvokeWithResponseStreamResponse {
+    fn clone(&self) -> Self {
+        Self {
+            status_code: self.status_code,
+            executed_version: self.executed_version.clone(),
+            event_stream: self.event_stream.clone(),
+            response_stream_content_type: self.response_stream_content_type.clone(),
+        }
+    }
+}
+impl PartialEq for InvokeWithResponseStreamResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.status_code == other.status_code
+            && self.executed_version == other.executed_version
+            && self.event_stream == other.event_stream
+            && self.response_stream_content_type == other.response_stream_content_type
+    }
+}
+impl Default for InvokeWithResponseStreamResponse {
+    fn default() -> Self {
+        Self {
+            status_code: None,
+            executed_version: None,
+            event_stream: None,
+            response_stream_content_type: None,
+        }
+    }
 }
 impl InvokeWithResponseStreamResponse {
     /// Starts building a [`InvokeWithResponseStreamResponse`].
@@ -52,9 +80,26 @@ impl InvokeWithResponseStreamResponse {
     }
 }
 /// A builder for [`InvokeWithResponseStreamResponse`](crate::types::InvokeWithResponseStreamResponse); start one with `InvokeWithResponseStreamResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvokeWithResponseStreamResponseBuilder {
     inner: crate::types::InvokeWithResponseStreamResponse,
+}
+impl Clone for InvokeWithResponseStreamResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvokeWithResponseStreamResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvokeWithResponseStreamResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InvokeWithResponseStreamResponse as Default>::default(),
+        }
+    }
 }
 impl InvokeWithResponseStreamResponseBuilder {
     /// Sets [`InvokeWithResponseStreamResponse::status_code`](crate::types::InvokeWithResponseStreamResponse::status_code): For a successful request, the HTTP status code is in the 200 range.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An object that includes a chunk of the response payload. When the stream has ended, Lambda includes a `InvokeComplete` object.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvokeWithResponseStreamResponseEvent {
     /// A chunk of the streamed response payload.
     pub payload_chunk: Option<crate::types::InvokeResponseStreamUpdate>,
     /// An object that's returned when the stream has ended and all the payload chunks have been returned.
     pub invoke_complete: Option<crate::types::InvokeWithResponseStreamCompleteEvent>,
+}
+impl Clone for InvokeWithResponseStreamResponseEvent {
+    fn clone(&self) -> Self {
+        Self {
+            payload_chunk: self.payload_chunk.clone(),
+            invoke_complete: self.invoke_complete.clone(),
+        }
+    }
+}
+impl PartialEq for InvokeWithResponseStreamResponseEvent {
+    fn eq(&self, other: &Self) -> bool {
+        self.payload_chunk == other.payload_chunk
+            && self.invoke_complete == other.invoke_complete
+    }
+}
+impl Default for InvokeWithResponseStreamResponseEvent {
+    fn default() -> Self {
+        Self {
+            payload_chunk: None,
+            invoke_complete: None,
+        }
+    }
 }
 impl InvokeWithResponseStreamResponseEvent {
     /// Starts building a [`InvokeWithResponseStreamResponseEvent`].
@@ -30,9 +52,26 @@ impl InvokeWithResponseStreamResponseEvent {
     }
 }
 /// A builder for [`InvokeWithResponseStreamResponseEvent`](crate::types::InvokeWithResponseStreamResponseEvent); start one with `InvokeWithResponseStreamResponseEvent::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvokeWithResponseStreamResponseEventBuilder {
     inner: crate::types::InvokeWithResponseStreamResponseEvent,
+}
+impl Clone for InvokeWithResponseStreamResponseEventBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvokeWithResponseStreamResponseEventBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvokeWithResponseStreamResponseEventBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::InvokeWithResponseStreamResponseEvent as Default>::default(),
+        }
+    }
 }
 impl InvokeWithResponseStreamResponseEventBuilder {
     /// Sets [`InvokeWithResponseStreamResponseEvent::payload_chunk`](crate::types::InvokeWithResponseStreamResponseEvent::payload_chunk): A chunk of the streamed response payload.

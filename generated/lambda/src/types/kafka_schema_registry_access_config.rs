@@ -6,13 +6,31 @@
 /// If you're working with an Glue schema registry, don't provide authentication details in this object. Instead, ensure that your execution role has the required permissions for Lambda to access your cluster.
 ///
 /// If you're working with a Confluent schema registry, choose the authentication method in the `Type` field, and provide the Secrets Manager secret ARN in the `URI` field.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KafkaSchemaRegistryAccessConfig {
     /// The type of authentication Lambda uses to access your schema registry.
     pub type_: Option<crate::types::KafkaSchemaRegistryAuthType>,
     /// The URI of the secret (Secrets Manager secret ARN) to authenticate with your schema registry.
     pub uri: Option<String>,
+}
+impl Clone for KafkaSchemaRegistryAccessConfig {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            uri: self.uri.clone(),
+        }
+    }
+}
+impl PartialEq for KafkaSchemaRegistryAccessConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.uri == other.uri
+    }
+}
+impl Default for KafkaSchemaRegistryAccessConfig {
+    fn default() -> Self {
+        Self { type_: None, uri: None }
+    }
 }
 impl KafkaSchemaRegistryAccessConfig {
     /// Starts building a [`KafkaSchemaRegistryAccessConfig`].
@@ -32,9 +50,26 @@ impl KafkaSchemaRegistryAccessConfig {
     }
 }
 /// A builder for [`KafkaSchemaRegistryAccessConfig`](crate::types::KafkaSchemaRegistryAccessConfig); start one with `KafkaSchemaRegistryAccessConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KafkaSchemaRegistryAccessConfigBuilder {
     inner: crate::types::KafkaSchemaRegistryAccessConfig,
+}
+impl Clone for KafkaSchemaRegistryAccessConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KafkaSchemaRegistryAccessConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KafkaSchemaRegistryAccessConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KafkaSchemaRegistryAccessConfig as Default>::default(),
+        }
+    }
 }
 impl KafkaSchemaRegistryAccessConfigBuilder {
     /// Sets [`KafkaSchemaRegistryAccessConfig::type_`](crate::types::KafkaSchemaRegistryAccessConfig::type_): The type of authentication Lambda uses to access your schema registry.

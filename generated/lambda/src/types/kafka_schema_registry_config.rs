@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specific configuration settings for a Kafka schema registry.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KafkaSchemaRegistryConfig {
     /// The URI for your schema registry. The correct URI format depends on the type of schema registry you're using.
@@ -21,6 +21,34 @@ pub struct KafkaSchemaRegistryConfig {
     pub schema_validation_configs: Option<
         Vec<crate::types::KafkaSchemaValidationConfig>,
     >,
+}
+impl Clone for KafkaSchemaRegistryConfig {
+    fn clone(&self) -> Self {
+        Self {
+            schema_registry_uri: self.schema_registry_uri.clone(),
+            event_record_format: self.event_record_format.clone(),
+            access_configs: self.access_configs.clone(),
+            schema_validation_configs: self.schema_validation_configs.clone(),
+        }
+    }
+}
+impl PartialEq for KafkaSchemaRegistryConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.schema_registry_uri == other.schema_registry_uri
+            && self.event_record_format == other.event_record_format
+            && self.access_configs == other.access_configs
+            && self.schema_validation_configs == other.schema_validation_configs
+    }
+}
+impl Default for KafkaSchemaRegistryConfig {
+    fn default() -> Self {
+        Self {
+            schema_registry_uri: None,
+            event_record_format: None,
+            access_configs: None,
+            schema_validation_configs: None,
+        }
+    }
 }
 impl KafkaSchemaRegistryConfig {
     /// Starts building a [`KafkaSchemaRegistryConfig`].
@@ -54,9 +82,26 @@ impl KafkaSchemaRegistryConfig {
     }
 }
 /// A builder for [`KafkaSchemaRegistryConfig`](crate::types::KafkaSchemaRegistryConfig); start one with `KafkaSchemaRegistryConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KafkaSchemaRegistryConfigBuilder {
     inner: crate::types::KafkaSchemaRegistryConfig,
+}
+impl Clone for KafkaSchemaRegistryConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KafkaSchemaRegistryConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KafkaSchemaRegistryConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KafkaSchemaRegistryConfig as Default>::default(),
+        }
+    }
 }
 impl KafkaSchemaRegistryConfigBuilder {
     /// Sets [`KafkaSchemaRegistryConfig::schema_registry_uri`](crate::types::KafkaSchemaRegistryConfig::schema_registry_uri): The URI for your schema registry.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specific schema validation configuration settings that tell Lambda the message attributes you want to validate and filter using your schema registry.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KafkaSchemaValidationConfig {
     /// The attributes you want your schema registry to validate and filter for. If you selected `JSON` as the `EventRecordFormat`, Lambda also deserializes the selected message attributes.
     pub attribute: Option<crate::types::KafkaSchemaValidationAttribute>,
+}
+impl Clone for KafkaSchemaValidationConfig {
+    fn clone(&self) -> Self {
+        Self {
+            attribute: self.attribute.clone(),
+        }
+    }
+}
+impl PartialEq for KafkaSchemaValidationConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.attribute == other.attribute
+    }
+}
+impl Default for KafkaSchemaValidationConfig {
+    fn default() -> Self {
+        Self { attribute: None }
+    }
 }
 impl KafkaSchemaValidationConfig {
     /// Starts building a [`KafkaSchemaValidationConfig`].
@@ -21,9 +38,26 @@ impl KafkaSchemaValidationConfig {
     }
 }
 /// A builder for [`KafkaSchemaValidationConfig`](crate::types::KafkaSchemaValidationConfig); start one with `KafkaSchemaValidationConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KafkaSchemaValidationConfigBuilder {
     inner: crate::types::KafkaSchemaValidationConfig,
+}
+impl Clone for KafkaSchemaValidationConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KafkaSchemaValidationConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KafkaSchemaValidationConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KafkaSchemaValidationConfig as Default>::default(),
+        }
+    }
 }
 impl KafkaSchemaValidationConfigBuilder {
     /// Sets [`KafkaSchemaValidationConfig::attribute`](crate::types::KafkaSchemaValidationConfig::attribute): The attributes you want your schema registry to validate and filter for.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration for Lambda-managed instances used by the capacity provider.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LambdaManagedInstancesCapacityProviderConfig {
     /// The Amazon Resource Name (ARN) of the capacity provider.
@@ -13,6 +13,35 @@ pub struct LambdaManagedInstancesCapacityProviderConfig {
     pub per_execution_environment_max_concurrency: Option<i32>,
     /// The amount of memory in GiB allocated per vCPU for execution environments.
     pub execution_environment_memory_gib_per_v_cpu: Option<f64>,
+}
+impl Clone for LambdaManagedInstancesCapacityProviderConfig {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_provider_arn: self.capacity_provider_arn.clone(),
+            per_execution_environment_max_concurrency: self
+                .per_execution_environment_max_concurrency,
+            execution_environment_memory_gib_per_v_cpu: self
+                .execution_environment_memory_gib_per_v_cpu,
+        }
+    }
+}
+impl PartialEq for LambdaManagedInstancesCapacityProviderConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_provider_arn == other.capacity_provider_arn
+            && self.per_execution_environment_max_concurrency
+                == other.per_execution_environment_max_concurrency
+            && self.execution_environment_memory_gib_per_v_cpu
+                == other.execution_environment_memory_gib_per_v_cpu
+    }
+}
+impl Default for LambdaManagedInstancesCapacityProviderConfig {
+    fn default() -> Self {
+        Self {
+            capacity_provider_arn: None,
+            per_execution_environment_max_concurrency: None,
+            execution_environment_memory_gib_per_v_cpu: None,
+        }
+    }
 }
 impl LambdaManagedInstancesCapacityProviderConfig {
     /// Starts building a [`LambdaManagedInstancesCapacityProviderConfig`].
@@ -37,9 +66,26 @@ impl LambdaManagedInstancesCapacityProviderConfig {
     }
 }
 /// A builder for [`LambdaManagedInstancesCapacityProviderConfig`](crate::types::LambdaManagedInstancesCapacityProviderConfig); start one with `LambdaManagedInstancesCapacityProviderConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LambdaManagedInstancesCapacityProviderConfigBuilder {
     inner: crate::types::LambdaManagedInstancesCapacityProviderConfig,
+}
+impl Clone for LambdaManagedInstancesCapacityProviderConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LambdaManagedInstancesCapacityProviderConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LambdaManagedInstancesCapacityProviderConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LambdaManagedInstancesCapacityProviderConfig as Default>::default(),
+        }
+    }
 }
 impl LambdaManagedInstancesCapacityProviderConfigBuilder {
     /// Sets [`LambdaManagedInstancesCapacityProviderConfig::capacity_provider_arn`](crate::types::LambdaManagedInstancesCapacityProviderConfig::capacity_provider_arn): The Amazon Resource Name (ARN) of the capacity provider.

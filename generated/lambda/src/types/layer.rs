@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Layer {
     /// The Amazon Resource Name (ARN) of the function layer.
@@ -13,6 +13,33 @@ pub struct Layer {
     pub signing_profile_version_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of a signing job.
     pub signing_job_arn: Option<String>,
+}
+impl Clone for Layer {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            code_size: self.code_size,
+            signing_profile_version_arn: self.signing_profile_version_arn.clone(),
+            signing_job_arn: self.signing_job_arn.clone(),
+        }
+    }
+}
+impl PartialEq for Layer {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.code_size == other.code_size
+            && self.signing_profile_version_arn == other.signing_profile_version_arn
+            && self.signing_job_arn == other.signing_job_arn
+    }
+}
+impl Default for Layer {
+    fn default() -> Self {
+        Self {
+            arn: None,
+            code_size: None,
+            signing_profile_version_arn: None,
+            signing_job_arn: None,
+        }
+    }
 }
 impl Layer {
     /// Starts building a [`Layer`].
@@ -42,9 +69,26 @@ impl Layer {
     }
 }
 /// A builder for [`Layer`](crate::types::Layer); start one with `Layer::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LayerBuilder {
     inner: crate::types::Layer,
+}
+impl Clone for LayerBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LayerBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LayerBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Layer as Default>::default(),
+        }
+    }
 }
 impl LayerBuilder {
     /// Sets [`Layer::arn`](crate::types::Layer::arn): The Amazon Resource Name (ARN) of the function layer.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A ZIP archive that contains the contents of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). You can specify either an Amazon S3 location, or upload a layer archive directly.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LayerVersionContentInput {
     /// The Amazon S3 bucket of the layer archive.
@@ -18,6 +17,36 @@ pub struct LayerVersionContentInput {
     pub s3_object_storage_mode: Option<crate::types::S3ObjectStorageMode>,
     /// The base64-encoded contents of the layer archive. Amazon Web Services SDK and Amazon Web Services CLI clients handle the encoding for you.
     pub zip_file: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for LayerVersionContentInput {
+    fn clone(&self) -> Self {
+        Self {
+            s3_bucket: self.s3_bucket.clone(),
+            s3_key: self.s3_key.clone(),
+            s3_object_version: self.s3_object_version.clone(),
+            s3_object_storage_mode: self.s3_object_storage_mode.clone(),
+            zip_file: self.zip_file.clone(),
+        }
+    }
+}
+impl PartialEq for LayerVersionContentInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.s3_bucket == other.s3_bucket && self.s3_key == other.s3_key
+            && self.s3_object_version == other.s3_object_version
+            && self.s3_object_storage_mode == other.s3_object_storage_mode
+            && self.zip_file == other.zip_file
+    }
+}
+impl Default for LayerVersionContentInput {
+    fn default() -> Self {
+        Self {
+            s3_bucket: None,
+            s3_key: None,
+            s3_object_version: None,
+            s3_object_storage_mode: None,
+            zip_file: None,
+        }
+    }
 }
 impl LayerVersionContentInput {
     /// Starts building a [`LayerVersionContentInput`].
@@ -63,9 +92,26 @@ impl ::std::fmt::Debug for LayerVersionContentInput {
     }
 }
 /// A builder for [`LayerVersionContentInput`](crate::types::LayerVersionContentInput); start one with `LayerVersionContentInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LayerVersionContentInputBuilder {
     inner: crate::types::LayerVersionContentInput,
+}
+impl Clone for LayerVersionContentInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LayerVersionContentInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LayerVersionContentInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LayerVersionContentInput as Default>::default(),
+        }
+    }
 }
 impl LayerVersionContentInputBuilder {
     /// Sets [`LayerVersionContentInput::s3_bucket`](crate::types::LayerVersionContentInput::s3_bucket): The Amazon S3 bucket of the layer archive.

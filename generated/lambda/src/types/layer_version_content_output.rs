@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a version of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LayerVersionContentOutput {
     /// A link to the layer archive in Amazon S3 that is valid for 10 minutes.
@@ -17,6 +17,39 @@ pub struct LayerVersionContentOutput {
     pub signing_job_arn: Option<String>,
     /// The resolved Amazon S3 object that contains the layer archive.
     pub resolved_s3_object: Option<crate::types::ResolvedS3Object>,
+}
+impl Clone for LayerVersionContentOutput {
+    fn clone(&self) -> Self {
+        Self {
+            location: self.location.clone(),
+            code_sha256: self.code_sha256.clone(),
+            code_size: self.code_size,
+            signing_profile_version_arn: self.signing_profile_version_arn.clone(),
+            signing_job_arn: self.signing_job_arn.clone(),
+            resolved_s3_object: self.resolved_s3_object.clone(),
+        }
+    }
+}
+impl PartialEq for LayerVersionContentOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.location == other.location && self.code_sha256 == other.code_sha256
+            && self.code_size == other.code_size
+            && self.signing_profile_version_arn == other.signing_profile_version_arn
+            && self.signing_job_arn == other.signing_job_arn
+            && self.resolved_s3_object == other.resolved_s3_object
+    }
+}
+impl Default for LayerVersionContentOutput {
+    fn default() -> Self {
+        Self {
+            location: None,
+            code_sha256: None,
+            code_size: None,
+            signing_profile_version_arn: None,
+            signing_job_arn: None,
+            resolved_s3_object: None,
+        }
+    }
 }
 impl LayerVersionContentOutput {
     /// Starts building a [`LayerVersionContentOutput`].
@@ -56,9 +89,26 @@ impl LayerVersionContentOutput {
     }
 }
 /// A builder for [`LayerVersionContentOutput`](crate::types::LayerVersionContentOutput); start one with `LayerVersionContentOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LayerVersionContentOutputBuilder {
     inner: crate::types::LayerVersionContentOutput,
+}
+impl Clone for LayerVersionContentOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LayerVersionContentOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LayerVersionContentOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LayerVersionContentOutput as Default>::default(),
+        }
+    }
 }
 impl LayerVersionContentOutputBuilder {
     /// Sets [`LayerVersionContentOutput::location`](crate::types::LayerVersionContentOutput::location): A link to the layer archive in Amazon S3 that is valid for 10 minutes.

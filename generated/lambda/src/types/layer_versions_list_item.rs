@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a version of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LayerVersionsListItem {
     /// The ARN of the layer version.
@@ -23,6 +23,42 @@ pub struct LayerVersionsListItem {
     pub compatible_runtimes: Option<Vec<crate::types::Runtime>>,
     /// The layer's open-source license.
     pub license_info: Option<String>,
+}
+impl Clone for LayerVersionsListItem {
+    fn clone(&self) -> Self {
+        Self {
+            layer_version_arn: self.layer_version_arn.clone(),
+            version: self.version,
+            description: self.description.clone(),
+            created_date: self.created_date.clone(),
+            compatible_architectures: self.compatible_architectures.clone(),
+            compatible_runtimes: self.compatible_runtimes.clone(),
+            license_info: self.license_info.clone(),
+        }
+    }
+}
+impl PartialEq for LayerVersionsListItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.layer_version_arn == other.layer_version_arn
+            && self.version == other.version && self.description == other.description
+            && self.created_date == other.created_date
+            && self.compatible_architectures == other.compatible_architectures
+            && self.compatible_runtimes == other.compatible_runtimes
+            && self.license_info == other.license_info
+    }
+}
+impl Default for LayerVersionsListItem {
+    fn default() -> Self {
+        Self {
+            layer_version_arn: None,
+            version: None,
+            description: None,
+            created_date: None,
+            compatible_architectures: None,
+            compatible_runtimes: None,
+            license_info: None,
+        }
+    }
 }
 impl LayerVersionsListItem {
     /// Starts building a [`LayerVersionsListItem`].
@@ -67,9 +103,26 @@ impl LayerVersionsListItem {
     }
 }
 /// A builder for [`LayerVersionsListItem`](crate::types::LayerVersionsListItem); start one with `LayerVersionsListItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LayerVersionsListItemBuilder {
     inner: crate::types::LayerVersionsListItem,
+}
+impl Clone for LayerVersionsListItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LayerVersionsListItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LayerVersionsListItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LayerVersionsListItem as Default>::default(),
+        }
+    }
 }
 impl LayerVersionsListItemBuilder {
     /// Sets [`LayerVersionsListItem::layer_version_arn`](crate::types::LayerVersionsListItem::layer_version_arn): The ARN of the layer version.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LayersListItem {
     /// The name of the layer.
@@ -11,6 +11,30 @@ pub struct LayersListItem {
     pub layer_arn: Option<String>,
     /// The newest version of the layer.
     pub latest_matching_version: Option<crate::types::LayerVersionsListItem>,
+}
+impl Clone for LayersListItem {
+    fn clone(&self) -> Self {
+        Self {
+            layer_name: self.layer_name.clone(),
+            layer_arn: self.layer_arn.clone(),
+            latest_matching_version: self.latest_matching_version.clone(),
+        }
+    }
+}
+impl PartialEq for LayersListItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.layer_name == other.layer_name && self.layer_arn == other.layer_arn
+            && self.latest_matching_version == other.latest_matching_version
+    }
+}
+impl Default for LayersListItem {
+    fn default() -> Self {
+        Self {
+            layer_name: None,
+            layer_arn: None,
+            latest_matching_version: None,
+        }
+    }
 }
 impl LayersListItem {
     /// Starts building a [`LayersListItem`].
@@ -37,9 +61,26 @@ impl LayersListItem {
     }
 }
 /// A builder for [`LayersListItem`](crate::types::LayersListItem); start one with `LayersListItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LayersListItemBuilder {
     inner: crate::types::LayersListItem,
+}
+impl Clone for LayersListItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LayersListItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LayersListItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LayersListItem as Default>::default(),
+        }
+    }
 }
 impl LayersListItemBuilder {
     /// Sets [`LayersListItem::layer_name`](crate::types::LayersListItem::layer_name): The name of the layer.

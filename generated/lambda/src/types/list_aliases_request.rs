@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListAliasesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListAliasesRequest {
     /// The name or ARN of the Lambda function.
@@ -31,6 +31,33 @@ pub struct ListAliasesRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for ListAliasesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            function_version: self.function_version.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListAliasesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+            && self.function_version == other.function_version
+            && self.marker == other.marker && self.max_items == other.max_items
+    }
+}
+impl Default for ListAliasesRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            function_version: None,
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListAliasesRequest {
     /// Starts building a [`ListAliasesRequest`].
@@ -66,9 +93,26 @@ impl ListAliasesRequest {
     }
 }
 /// A builder for [`ListAliasesRequest`](crate::types::ListAliasesRequest); start one with `ListAliasesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListAliasesRequestBuilder {
     inner: crate::types::ListAliasesRequest,
+}
+impl Clone for ListAliasesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListAliasesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListAliasesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListAliasesRequest as Default>::default(),
+        }
+    }
 }
 impl ListAliasesRequestBuilder {
     /// Sets [`ListAliasesRequest::function_name`](crate::types::ListAliasesRequest::function_name): The name or ARN of the Lambda function.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListAliasesResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListAliasesResponse {
     /// The pagination token that's included if more results are available.
     pub next_marker: Option<String>,
     /// A list of aliases.
     pub aliases: Option<Vec<crate::types::AliasConfiguration>>,
+}
+impl Clone for ListAliasesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            next_marker: self.next_marker.clone(),
+            aliases: self.aliases.clone(),
+        }
+    }
+}
+impl PartialEq for ListAliasesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_marker == other.next_marker && self.aliases == other.aliases
+    }
+}
+impl Default for ListAliasesResponse {
+    fn default() -> Self {
+        Self {
+            next_marker: None,
+            aliases: None,
+        }
+    }
 }
 impl ListAliasesResponse {
     /// Starts building a [`ListAliasesResponse`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListAliasesResponse {
     }
 }
 /// A builder for [`ListAliasesResponse`](crate::types::ListAliasesResponse); start one with `ListAliasesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListAliasesResponseBuilder {
     inner: crate::types::ListAliasesResponse,
+}
+impl Clone for ListAliasesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListAliasesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListAliasesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListAliasesResponse as Default>::default(),
+        }
+    }
 }
 impl ListAliasesResponseBuilder {
     /// Sets [`ListAliasesResponse::next_marker`](crate::types::ListAliasesResponse::next_marker): The pagination token that's included if more results are available.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCapacityProvidersRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCapacityProvidersRequest {
     /// Filter capacity providers by their current state.
@@ -17,6 +17,30 @@ pub struct ListCapacityProvidersRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for ListCapacityProvidersRequest {
+    fn clone(&self) -> Self {
+        Self {
+            state: self.state.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListCapacityProvidersRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.marker == other.marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListCapacityProvidersRequest {
+    fn default() -> Self {
+        Self {
+            state: None,
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListCapacityProvidersRequest {
     /// Starts building a [`ListCapacityProvidersRequest`].
@@ -47,9 +71,26 @@ impl ListCapacityProvidersRequest {
     }
 }
 /// A builder for [`ListCapacityProvidersRequest`](crate::types::ListCapacityProvidersRequest); start one with `ListCapacityProvidersRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListCapacityProvidersRequestBuilder {
     inner: crate::types::ListCapacityProvidersRequest,
+}
+impl Clone for ListCapacityProvidersRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListCapacityProvidersRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListCapacityProvidersRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListCapacityProvidersRequest as Default>::default(),
+        }
+    }
 }
 impl ListCapacityProvidersRequestBuilder {
     /// Sets [`ListCapacityProvidersRequest::state`](crate::types::ListCapacityProvidersRequest::state): Filter capacity providers by their current state.

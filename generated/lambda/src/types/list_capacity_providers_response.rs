@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCapacityProvidersResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCapacityProvidersResponse {
     /// A list of capacity providers in your account.
@@ -11,6 +11,28 @@ pub struct ListCapacityProvidersResponse {
     pub capacity_providers: Option<Vec<crate::types::CapacityProvider>>,
     /// The pagination token that's included if more results are available.
     pub next_marker: Option<String>,
+}
+impl Clone for ListCapacityProvidersResponse {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_providers: self.capacity_providers.clone(),
+            next_marker: self.next_marker.clone(),
+        }
+    }
+}
+impl PartialEq for ListCapacityProvidersResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_providers == other.capacity_providers
+            && self.next_marker == other.next_marker
+    }
+}
+impl Default for ListCapacityProvidersResponse {
+    fn default() -> Self {
+        Self {
+            capacity_providers: None,
+            next_marker: None,
+        }
+    }
 }
 impl ListCapacityProvidersResponse {
     /// Starts building a [`ListCapacityProvidersResponse`].
@@ -41,9 +63,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListCapacityProvidersResponse 
     }
 }
 /// A builder for [`ListCapacityProvidersResponse`](crate::types::ListCapacityProvidersResponse); start one with `ListCapacityProvidersResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListCapacityProvidersResponseBuilder {
     inner: crate::types::ListCapacityProvidersResponse,
+}
+impl Clone for ListCapacityProvidersResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListCapacityProvidersResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListCapacityProvidersResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListCapacityProvidersResponse as Default>::default(),
+        }
+    }
 }
 impl ListCapacityProvidersResponseBuilder {
     /// Appends one item to [`ListCapacityProvidersResponse::capacity_providers`](crate::types::ListCapacityProvidersResponse::capacity_providers): A list of capacity providers in your account.

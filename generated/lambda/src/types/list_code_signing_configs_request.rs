@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCodeSigningConfigsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCodeSigningConfigsRequest {
     /// Specify the pagination token that's returned by a previous request to retrieve the next page of results.
@@ -13,6 +13,27 @@ pub struct ListCodeSigningConfigsRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for ListCodeSigningConfigsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListCodeSigningConfigsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.marker == other.marker && self.max_items == other.max_items
+    }
+}
+impl Default for ListCodeSigningConfigsRequest {
+    fn default() -> Self {
+        Self {
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListCodeSigningConfigsRequest {
     /// Starts building a [`ListCodeSigningConfigsRequest`].
@@ -38,9 +59,26 @@ impl ListCodeSigningConfigsRequest {
     }
 }
 /// A builder for [`ListCodeSigningConfigsRequest`](crate::types::ListCodeSigningConfigsRequest); start one with `ListCodeSigningConfigsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListCodeSigningConfigsRequestBuilder {
     inner: crate::types::ListCodeSigningConfigsRequest,
+}
+impl Clone for ListCodeSigningConfigsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListCodeSigningConfigsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListCodeSigningConfigsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListCodeSigningConfigsRequest as Default>::default(),
+        }
+    }
 }
 impl ListCodeSigningConfigsRequestBuilder {
     /// Sets [`ListCodeSigningConfigsRequest::marker`](crate::types::ListCodeSigningConfigsRequest::marker): Specify the pagination token that's returned by a previous request to retrieve the next page of results.

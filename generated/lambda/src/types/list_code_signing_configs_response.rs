@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCodeSigningConfigsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCodeSigningConfigsResponse {
     /// The pagination token that's included if more results are available.
     pub next_marker: Option<String>,
     /// The code signing configurations
     pub code_signing_configs: Option<Vec<crate::types::CodeSigningConfig>>,
+}
+impl Clone for ListCodeSigningConfigsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            next_marker: self.next_marker.clone(),
+            code_signing_configs: self.code_signing_configs.clone(),
+        }
+    }
+}
+impl PartialEq for ListCodeSigningConfigsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_marker == other.next_marker
+            && self.code_signing_configs == other.code_signing_configs
+    }
+}
+impl Default for ListCodeSigningConfigsResponse {
+    fn default() -> Self {
+        Self {
+            next_marker: None,
+            code_signing_configs: None,
+        }
+    }
 }
 impl ListCodeSigningConfigsResponse {
     /// Starts building a [`ListCodeSigningConfigsResponse`].
@@ -39,9 +61,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListCodeSigningConfigsResponse
     }
 }
 /// A builder for [`ListCodeSigningConfigsResponse`](crate::types::ListCodeSigningConfigsResponse); start one with `ListCodeSigningConfigsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListCodeSigningConfigsResponseBuilder {
     inner: crate::types::ListCodeSigningConfigsResponse,
+}
+impl Clone for ListCodeSigningConfigsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListCodeSigningConfigsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListCodeSigningConfigsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListCodeSigningConfigsResponse as Default>::default(),
+        }
+    }
 }
 impl ListCodeSigningConfigsResponseBuilder {
     /// Sets [`ListCodeSigningConfigsResponse::next_marker`](crate::types::ListCodeSigningConfigsResponse::next_marker): The pagination token that's included if more results are available.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListDurableExecutionsByFunctionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListDurableExecutionsByFunctionRequest {
     /// The name or ARN of the Lambda function. You can specify a function name, a partial ARN, or a full ARN.
@@ -43,6 +43,47 @@ pub struct ListDurableExecutionsByFunctionRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for ListDurableExecutionsByFunctionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+            durable_execution_name: self.durable_execution_name.clone(),
+            statuses: self.statuses.clone(),
+            started_after: self.started_after,
+            started_before: self.started_before,
+            reverse_order: self.reverse_order,
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListDurableExecutionsByFunctionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+            && self.durable_execution_name == other.durable_execution_name
+            && self.statuses == other.statuses
+            && self.started_after == other.started_after
+            && self.started_before == other.started_before
+            && self.reverse_order == other.reverse_order && self.marker == other.marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListDurableExecutionsByFunctionRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+            durable_execution_name: None,
+            statuses: None,
+            started_after: None,
+            started_before: None,
+            reverse_order: None,
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListDurableExecutionsByFunctionRequest {
     /// Starts building a [`ListDurableExecutionsByFunctionRequest`].
@@ -103,9 +144,26 @@ impl ListDurableExecutionsByFunctionRequest {
     }
 }
 /// A builder for [`ListDurableExecutionsByFunctionRequest`](crate::types::ListDurableExecutionsByFunctionRequest); start one with `ListDurableExecutionsByFunctionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListDurableExecutionsByFunctionRequestBuilder {
     inner: crate::types::ListDurableExecutionsByFunctionRequest,
+}
+impl Clone for ListDurableExecutionsByFunctionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListDurableExecutionsByFunctionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListDurableExecutionsByFunctionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListDurableExecutionsByFunctionRequest as Default>::default(),
+        }
+    }
 }
 impl ListDurableExecutionsByFunctionRequestBuilder {
     /// Sets [`ListDurableExecutionsByFunctionRequest::function_name`](crate::types::ListDurableExecutionsByFunctionRequest::function_name): The name or ARN of the Lambda function.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the ListDurableExecutionsByFunction operation, containing a list of durable executions and pagination information.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListDurableExecutionsByFunctionResponse {
     /// List of durable execution summaries matching the filter criteria.
     pub durable_executions: Option<Vec<crate::types::Execution>>,
     /// Pagination token for retrieving additional results. Present only if there are more results available.
     pub next_marker: Option<String>,
+}
+impl Clone for ListDurableExecutionsByFunctionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            durable_executions: self.durable_executions.clone(),
+            next_marker: self.next_marker.clone(),
+        }
+    }
+}
+impl PartialEq for ListDurableExecutionsByFunctionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.durable_executions == other.durable_executions
+            && self.next_marker == other.next_marker
+    }
+}
+impl Default for ListDurableExecutionsByFunctionResponse {
+    fn default() -> Self {
+        Self {
+            durable_executions: None,
+            next_marker: None,
+        }
+    }
 }
 impl ListDurableExecutionsByFunctionResponse {
     /// Starts building a [`ListDurableExecutionsByFunctionResponse`].
@@ -40,9 +62,26 @@ for ListDurableExecutionsByFunctionResponse {
     }
 }
 /// A builder for [`ListDurableExecutionsByFunctionResponse`](crate::types::ListDurableExecutionsByFunctionResponse); start one with `ListDurableExecutionsByFunctionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListDurableExecutionsByFunctionResponseBuilder {
     inner: crate::types::ListDurableExecutionsByFunctionResponse,
+}
+impl Clone for ListDurableExecutionsByFunctionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListDurableExecutionsByFunctionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListDurableExecutionsByFunctionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListDurableExecutionsByFunctionResponse as Default>::default(),
+        }
+    }
 }
 impl ListDurableExecutionsByFunctionResponseBuilder {
     /// Appends one item to [`ListDurableExecutionsByFunctionResponse::durable_executions`](crate::types::ListDurableExecutionsByFunctionResponse::durable_executions): List of durable execution summaries matching the filter criteria.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListEventSourceMappingsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListEventSourceMappingsRequest {
     /// The Amazon Resource Name (ARN) of the event source.
@@ -38,6 +38,33 @@ pub struct ListEventSourceMappingsRequest {
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
 }
+impl Clone for ListEventSourceMappingsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            event_source_arn: self.event_source_arn.clone(),
+            function_name: self.function_name.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListEventSourceMappingsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.event_source_arn == other.event_source_arn
+            && self.function_name == other.function_name && self.marker == other.marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListEventSourceMappingsRequest {
+    fn default() -> Self {
+        Self {
+            event_source_arn: None,
+            function_name: None,
+            marker: None,
+            max_items: None,
+        }
+    }
+}
 impl ListEventSourceMappingsRequest {
     /// Starts building a [`ListEventSourceMappingsRequest`].
     #[inline]
@@ -72,9 +99,26 @@ impl ListEventSourceMappingsRequest {
     }
 }
 /// A builder for [`ListEventSourceMappingsRequest`](crate::types::ListEventSourceMappingsRequest); start one with `ListEventSourceMappingsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListEventSourceMappingsRequestBuilder {
     inner: crate::types::ListEventSourceMappingsRequest,
+}
+impl Clone for ListEventSourceMappingsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListEventSourceMappingsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListEventSourceMappingsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListEventSourceMappingsRequest as Default>::default(),
+        }
+    }
 }
 impl ListEventSourceMappingsRequestBuilder {
     /// Sets [`ListEventSourceMappingsRequest::event_source_arn`](crate::types::ListEventSourceMappingsRequest::event_source_arn): The Amazon Resource Name (ARN) of the event source.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListEventSourceMappingsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListEventSourceMappingsResponse {
     /// A pagination token that's returned when the response doesn't contain all event source mappings.
@@ -11,6 +11,28 @@ pub struct ListEventSourceMappingsResponse {
     pub event_source_mappings: Option<
         Vec<crate::types::EventSourceMappingConfiguration>,
     >,
+}
+impl Clone for ListEventSourceMappingsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            next_marker: self.next_marker.clone(),
+            event_source_mappings: self.event_source_mappings.clone(),
+        }
+    }
+}
+impl PartialEq for ListEventSourceMappingsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_marker == other.next_marker
+            && self.event_source_mappings == other.event_source_mappings
+    }
+}
+impl Default for ListEventSourceMappingsResponse {
+    fn default() -> Self {
+        Self {
+            next_marker: None,
+            event_source_mappings: None,
+        }
+    }
 }
 impl ListEventSourceMappingsResponse {
     /// Starts building a [`ListEventSourceMappingsResponse`].
@@ -43,9 +65,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListEventSourceMappingsRespons
     }
 }
 /// A builder for [`ListEventSourceMappingsResponse`](crate::types::ListEventSourceMappingsResponse); start one with `ListEventSourceMappingsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListEventSourceMappingsResponseBuilder {
     inner: crate::types::ListEventSourceMappingsResponse,
+}
+impl Clone for ListEventSourceMappingsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListEventSourceMappingsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListEventSourceMappingsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListEventSourceMappingsResponse as Default>::default(),
+        }
+    }
 }
 impl ListEventSourceMappingsResponseBuilder {
     /// Sets [`ListEventSourceMappingsResponse::next_marker`](crate::types::ListEventSourceMappingsResponse::next_marker): A pagination token that's returned when the response doesn't contain all event source mappings.

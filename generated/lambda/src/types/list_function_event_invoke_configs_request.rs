@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionEventInvokeConfigsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionEventInvokeConfigsRequest {
     /// The name or ARN of the Lambda function.
@@ -27,6 +27,30 @@ pub struct ListFunctionEventInvokeConfigsRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for ListFunctionEventInvokeConfigsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListFunctionEventInvokeConfigsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.marker == other.marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListFunctionEventInvokeConfigsRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListFunctionEventInvokeConfigsRequest {
     /// Starts building a [`ListFunctionEventInvokeConfigsRequest`].
@@ -57,9 +81,26 @@ impl ListFunctionEventInvokeConfigsRequest {
     }
 }
 /// A builder for [`ListFunctionEventInvokeConfigsRequest`](crate::types::ListFunctionEventInvokeConfigsRequest); start one with `ListFunctionEventInvokeConfigsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListFunctionEventInvokeConfigsRequestBuilder {
     inner: crate::types::ListFunctionEventInvokeConfigsRequest,
+}
+impl Clone for ListFunctionEventInvokeConfigsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListFunctionEventInvokeConfigsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListFunctionEventInvokeConfigsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListFunctionEventInvokeConfigsRequest as Default>::default(),
+        }
+    }
 }
 impl ListFunctionEventInvokeConfigsRequestBuilder {
     /// Sets [`ListFunctionEventInvokeConfigsRequest::function_name`](crate::types::ListFunctionEventInvokeConfigsRequest::function_name): The name or ARN of the Lambda function.

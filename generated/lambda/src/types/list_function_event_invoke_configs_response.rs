@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionEventInvokeConfigsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionEventInvokeConfigsResponse {
     /// A list of configurations.
@@ -11,6 +11,28 @@ pub struct ListFunctionEventInvokeConfigsResponse {
     >,
     /// The pagination token that's included if more results are available.
     pub next_marker: Option<String>,
+}
+impl Clone for ListFunctionEventInvokeConfigsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            function_event_invoke_configs: self.function_event_invoke_configs.clone(),
+            next_marker: self.next_marker.clone(),
+        }
+    }
+}
+impl PartialEq for ListFunctionEventInvokeConfigsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_event_invoke_configs == other.function_event_invoke_configs
+            && self.next_marker == other.next_marker
+    }
+}
+impl Default for ListFunctionEventInvokeConfigsResponse {
+    fn default() -> Self {
+        Self {
+            function_event_invoke_configs: None,
+            next_marker: None,
+        }
+    }
 }
 impl ListFunctionEventInvokeConfigsResponse {
     /// Starts building a [`ListFunctionEventInvokeConfigsResponse`].
@@ -44,9 +66,26 @@ for ListFunctionEventInvokeConfigsResponse {
     }
 }
 /// A builder for [`ListFunctionEventInvokeConfigsResponse`](crate::types::ListFunctionEventInvokeConfigsResponse); start one with `ListFunctionEventInvokeConfigsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListFunctionEventInvokeConfigsResponseBuilder {
     inner: crate::types::ListFunctionEventInvokeConfigsResponse,
+}
+impl Clone for ListFunctionEventInvokeConfigsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListFunctionEventInvokeConfigsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListFunctionEventInvokeConfigsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListFunctionEventInvokeConfigsResponse as Default>::default(),
+        }
+    }
 }
 impl ListFunctionEventInvokeConfigsResponseBuilder {
     /// Appends one item to [`ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs`](crate::types::ListFunctionEventInvokeConfigsResponse::function_event_invoke_configs): A list of configurations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionUrlConfigsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionUrlConfigsRequest {
     /// The name or ARN of the Lambda function.
@@ -27,6 +27,30 @@ pub struct ListFunctionUrlConfigsRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for ListFunctionUrlConfigsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListFunctionUrlConfigsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.marker == other.marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListFunctionUrlConfigsRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListFunctionUrlConfigsRequest {
     /// Starts building a [`ListFunctionUrlConfigsRequest`].
@@ -57,9 +81,26 @@ impl ListFunctionUrlConfigsRequest {
     }
 }
 /// A builder for [`ListFunctionUrlConfigsRequest`](crate::types::ListFunctionUrlConfigsRequest); start one with `ListFunctionUrlConfigsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListFunctionUrlConfigsRequestBuilder {
     inner: crate::types::ListFunctionUrlConfigsRequest,
+}
+impl Clone for ListFunctionUrlConfigsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListFunctionUrlConfigsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListFunctionUrlConfigsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListFunctionUrlConfigsRequest as Default>::default(),
+        }
+    }
 }
 impl ListFunctionUrlConfigsRequestBuilder {
     /// Sets [`ListFunctionUrlConfigsRequest::function_name`](crate::types::ListFunctionUrlConfigsRequest::function_name): The name or ARN of the Lambda function.

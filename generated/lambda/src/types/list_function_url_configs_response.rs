@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionUrlConfigsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionUrlConfigsResponse {
     /// A list of function URL configurations.
@@ -11,6 +11,28 @@ pub struct ListFunctionUrlConfigsResponse {
     pub function_url_configs: Option<Vec<crate::types::FunctionUrlConfig>>,
     /// The pagination token that's included if more results are available.
     pub next_marker: Option<String>,
+}
+impl Clone for ListFunctionUrlConfigsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            function_url_configs: self.function_url_configs.clone(),
+            next_marker: self.next_marker.clone(),
+        }
+    }
+}
+impl PartialEq for ListFunctionUrlConfigsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_url_configs == other.function_url_configs
+            && self.next_marker == other.next_marker
+    }
+}
+impl Default for ListFunctionUrlConfigsResponse {
+    fn default() -> Self {
+        Self {
+            function_url_configs: None,
+            next_marker: None,
+        }
+    }
 }
 impl ListFunctionUrlConfigsResponse {
     /// Starts building a [`ListFunctionUrlConfigsResponse`].
@@ -41,9 +63,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListFunctionUrlConfigsResponse
     }
 }
 /// A builder for [`ListFunctionUrlConfigsResponse`](crate::types::ListFunctionUrlConfigsResponse); start one with `ListFunctionUrlConfigsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListFunctionUrlConfigsResponseBuilder {
     inner: crate::types::ListFunctionUrlConfigsResponse,
+}
+impl Clone for ListFunctionUrlConfigsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListFunctionUrlConfigsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListFunctionUrlConfigsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListFunctionUrlConfigsResponse as Default>::default(),
+        }
+    }
 }
 impl ListFunctionUrlConfigsResponseBuilder {
     /// Appends one item to [`ListFunctionUrlConfigsResponse::function_url_configs`](crate::types::ListFunctionUrlConfigsResponse::function_url_configs): A list of function URL configurations.

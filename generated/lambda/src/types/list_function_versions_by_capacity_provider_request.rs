@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionVersionsByCapacityProviderRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionVersionsByCapacityProviderRequest {
     /// The name of the capacity provider to list function versions for.
@@ -19,6 +19,30 @@ pub struct ListFunctionVersionsByCapacityProviderRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for ListFunctionVersionsByCapacityProviderRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_provider_name: self.capacity_provider_name.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListFunctionVersionsByCapacityProviderRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_provider_name == other.capacity_provider_name
+            && self.marker == other.marker && self.max_items == other.max_items
+    }
+}
+impl Default for ListFunctionVersionsByCapacityProviderRequest {
+    fn default() -> Self {
+        Self {
+            capacity_provider_name: None,
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListFunctionVersionsByCapacityProviderRequest {
     /// Starts building a [`ListFunctionVersionsByCapacityProviderRequest`].
@@ -49,9 +73,26 @@ impl ListFunctionVersionsByCapacityProviderRequest {
     }
 }
 /// A builder for [`ListFunctionVersionsByCapacityProviderRequest`](crate::types::ListFunctionVersionsByCapacityProviderRequest); start one with `ListFunctionVersionsByCapacityProviderRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListFunctionVersionsByCapacityProviderRequestBuilder {
     inner: crate::types::ListFunctionVersionsByCapacityProviderRequest,
+}
+impl Clone for ListFunctionVersionsByCapacityProviderRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListFunctionVersionsByCapacityProviderRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListFunctionVersionsByCapacityProviderRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListFunctionVersionsByCapacityProviderRequest as Default>::default(),
+        }
+    }
 }
 impl ListFunctionVersionsByCapacityProviderRequestBuilder {
     /// Sets [`ListFunctionVersionsByCapacityProviderRequest::capacity_provider_name`](crate::types::ListFunctionVersionsByCapacityProviderRequest::capacity_provider_name): The name of the capacity provider to list function versions for.

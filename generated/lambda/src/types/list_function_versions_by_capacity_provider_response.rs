@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionVersionsByCapacityProviderResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionVersionsByCapacityProviderResponse {
     /// The Amazon Resource Name (ARN) of the capacity provider.
@@ -17,6 +17,31 @@ pub struct ListFunctionVersionsByCapacityProviderResponse {
     >,
     /// The pagination token that's included if more results are available.
     pub next_marker: Option<String>,
+}
+impl Clone for ListFunctionVersionsByCapacityProviderResponse {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_provider_arn: self.capacity_provider_arn.clone(),
+            function_versions: self.function_versions.clone(),
+            next_marker: self.next_marker.clone(),
+        }
+    }
+}
+impl PartialEq for ListFunctionVersionsByCapacityProviderResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_provider_arn == other.capacity_provider_arn
+            && self.function_versions == other.function_versions
+            && self.next_marker == other.next_marker
+    }
+}
+impl Default for ListFunctionVersionsByCapacityProviderResponse {
+    fn default() -> Self {
+        Self {
+            capacity_provider_arn: None,
+            function_versions: None,
+            next_marker: None,
+        }
+    }
 }
 impl ListFunctionVersionsByCapacityProviderResponse {
     /// Starts building a [`ListFunctionVersionsByCapacityProviderResponse`].
@@ -55,9 +80,26 @@ for ListFunctionVersionsByCapacityProviderResponse {
     }
 }
 /// A builder for [`ListFunctionVersionsByCapacityProviderResponse`](crate::types::ListFunctionVersionsByCapacityProviderResponse); start one with `ListFunctionVersionsByCapacityProviderResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListFunctionVersionsByCapacityProviderResponseBuilder {
     inner: crate::types::ListFunctionVersionsByCapacityProviderResponse,
+}
+impl Clone for ListFunctionVersionsByCapacityProviderResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListFunctionVersionsByCapacityProviderResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListFunctionVersionsByCapacityProviderResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListFunctionVersionsByCapacityProviderResponse as Default>::default(),
+        }
+    }
 }
 impl ListFunctionVersionsByCapacityProviderResponseBuilder {
     /// Sets [`ListFunctionVersionsByCapacityProviderResponse::capacity_provider_arn`](crate::types::ListFunctionVersionsByCapacityProviderResponse::capacity_provider_arn): The Amazon Resource Name (ARN) of the capacity provider.

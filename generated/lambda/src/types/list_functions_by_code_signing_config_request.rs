@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionsByCodeSigningConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionsByCodeSigningConfigRequest {
     /// The The Amazon Resource Name (ARN) of the code signing configuration.
@@ -19,6 +19,30 @@ pub struct ListFunctionsByCodeSigningConfigRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for ListFunctionsByCodeSigningConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            code_signing_config_arn: self.code_signing_config_arn.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListFunctionsByCodeSigningConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.code_signing_config_arn == other.code_signing_config_arn
+            && self.marker == other.marker && self.max_items == other.max_items
+    }
+}
+impl Default for ListFunctionsByCodeSigningConfigRequest {
+    fn default() -> Self {
+        Self {
+            code_signing_config_arn: None,
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListFunctionsByCodeSigningConfigRequest {
     /// Starts building a [`ListFunctionsByCodeSigningConfigRequest`].
@@ -49,9 +73,26 @@ impl ListFunctionsByCodeSigningConfigRequest {
     }
 }
 /// A builder for [`ListFunctionsByCodeSigningConfigRequest`](crate::types::ListFunctionsByCodeSigningConfigRequest); start one with `ListFunctionsByCodeSigningConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListFunctionsByCodeSigningConfigRequestBuilder {
     inner: crate::types::ListFunctionsByCodeSigningConfigRequest,
+}
+impl Clone for ListFunctionsByCodeSigningConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListFunctionsByCodeSigningConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListFunctionsByCodeSigningConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListFunctionsByCodeSigningConfigRequest as Default>::default(),
+        }
+    }
 }
 impl ListFunctionsByCodeSigningConfigRequestBuilder {
     /// Sets [`ListFunctionsByCodeSigningConfigRequest::code_signing_config_arn`](crate::types::ListFunctionsByCodeSigningConfigRequest::code_signing_config_arn): The The Amazon Resource Name (ARN) of the code signing configuration.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionsByCodeSigningConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionsByCodeSigningConfigResponse {
     /// The pagination token that's included if more results are available.
     pub next_marker: Option<String>,
     /// The function ARNs.
     pub function_arns: Option<Vec<String>>,
+}
+impl Clone for ListFunctionsByCodeSigningConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            next_marker: self.next_marker.clone(),
+            function_arns: self.function_arns.clone(),
+        }
+    }
+}
+impl PartialEq for ListFunctionsByCodeSigningConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_marker == other.next_marker
+            && self.function_arns == other.function_arns
+    }
+}
+impl Default for ListFunctionsByCodeSigningConfigResponse {
+    fn default() -> Self {
+        Self {
+            next_marker: None,
+            function_arns: None,
+        }
+    }
 }
 impl ListFunctionsByCodeSigningConfigResponse {
     /// Starts building a [`ListFunctionsByCodeSigningConfigResponse`].
@@ -40,9 +62,26 @@ for ListFunctionsByCodeSigningConfigResponse {
     }
 }
 /// A builder for [`ListFunctionsByCodeSigningConfigResponse`](crate::types::ListFunctionsByCodeSigningConfigResponse); start one with `ListFunctionsByCodeSigningConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListFunctionsByCodeSigningConfigResponseBuilder {
     inner: crate::types::ListFunctionsByCodeSigningConfigResponse,
+}
+impl Clone for ListFunctionsByCodeSigningConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListFunctionsByCodeSigningConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListFunctionsByCodeSigningConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListFunctionsByCodeSigningConfigResponse as Default>::default(),
+        }
+    }
 }
 impl ListFunctionsByCodeSigningConfigResponseBuilder {
     /// Sets [`ListFunctionsByCodeSigningConfigResponse::next_marker`](crate::types::ListFunctionsByCodeSigningConfigResponse::next_marker): The pagination token that's included if more results are available.

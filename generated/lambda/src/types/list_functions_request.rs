@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionsRequest {
     /// For Lambda@Edge functions, the Amazon Web Services Region of the master function. For example, `us-east-1` filters the list of functions to include only Lambda@Edge functions replicated from a master function in US East (N. Virginia). If specified, you must set [`FunctionVersion`](crate::types::FunctionVersion) to `ALL`.
@@ -21,6 +21,33 @@ pub struct ListFunctionsRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for ListFunctionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            master_region: self.master_region.clone(),
+            function_version: self.function_version.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListFunctionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.master_region == other.master_region
+            && self.function_version == other.function_version
+            && self.marker == other.marker && self.max_items == other.max_items
+    }
+}
+impl Default for ListFunctionsRequest {
+    fn default() -> Self {
+        Self {
+            master_region: None,
+            function_version: None,
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListFunctionsRequest {
     /// Starts building a [`ListFunctionsRequest`].
@@ -56,9 +83,26 @@ impl ListFunctionsRequest {
     }
 }
 /// A builder for [`ListFunctionsRequest`](crate::types::ListFunctionsRequest); start one with `ListFunctionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListFunctionsRequestBuilder {
     inner: crate::types::ListFunctionsRequest,
+}
+impl Clone for ListFunctionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListFunctionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListFunctionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListFunctionsRequest as Default>::default(),
+        }
+    }
 }
 impl ListFunctionsRequestBuilder {
     /// Sets [`ListFunctionsRequest::master_region`](crate::types::ListFunctionsRequest::master_region): For Lambda@Edge functions, the Amazon Web Services Region of the master function.

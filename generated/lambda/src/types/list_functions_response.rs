@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of Lambda functions.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionsResponse {
     /// The pagination token that's included if more results are available.
     pub next_marker: Option<String>,
     /// A list of Lambda functions.
     pub functions: Option<Vec<crate::types::FunctionConfiguration>>,
+}
+impl Clone for ListFunctionsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            next_marker: self.next_marker.clone(),
+            functions: self.functions.clone(),
+        }
+    }
+}
+impl PartialEq for ListFunctionsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_marker == other.next_marker && self.functions == other.functions
+    }
+}
+impl Default for ListFunctionsResponse {
+    fn default() -> Self {
+        Self {
+            next_marker: None,
+            functions: None,
+        }
+    }
 }
 impl ListFunctionsResponse {
     /// Starts building a [`ListFunctionsResponse`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListFunctionsResponse {
     }
 }
 /// A builder for [`ListFunctionsResponse`](crate::types::ListFunctionsResponse); start one with `ListFunctionsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListFunctionsResponseBuilder {
     inner: crate::types::ListFunctionsResponse,
+}
+impl Clone for ListFunctionsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListFunctionsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListFunctionsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListFunctionsResponse as Default>::default(),
+        }
+    }
 }
 impl ListFunctionsResponseBuilder {
     /// Sets [`ListFunctionsResponse::next_marker`](crate::types::ListFunctionsResponse::next_marker): The pagination token that's included if more results are available.

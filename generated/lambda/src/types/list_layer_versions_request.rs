@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListLayerVersionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListLayerVersionsRequest {
     /// The compatible [instruction set architecture](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
@@ -31,6 +31,36 @@ pub struct ListLayerVersionsRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for ListLayerVersionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            compatible_architecture: self.compatible_architecture.clone(),
+            compatible_runtime: self.compatible_runtime.clone(),
+            layer_name: self.layer_name.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListLayerVersionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.compatible_architecture == other.compatible_architecture
+            && self.compatible_runtime == other.compatible_runtime
+            && self.layer_name == other.layer_name && self.marker == other.marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListLayerVersionsRequest {
+    fn default() -> Self {
+        Self {
+            compatible_architecture: None,
+            compatible_runtime: None,
+            layer_name: None,
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListLayerVersionsRequest {
     /// Starts building a [`ListLayerVersionsRequest`].
@@ -71,9 +101,26 @@ impl ListLayerVersionsRequest {
     }
 }
 /// A builder for [`ListLayerVersionsRequest`](crate::types::ListLayerVersionsRequest); start one with `ListLayerVersionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListLayerVersionsRequestBuilder {
     inner: crate::types::ListLayerVersionsRequest,
+}
+impl Clone for ListLayerVersionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListLayerVersionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListLayerVersionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListLayerVersionsRequest as Default>::default(),
+        }
+    }
 }
 impl ListLayerVersionsRequestBuilder {
     /// Sets [`ListLayerVersionsRequest::compatible_architecture`](crate::types::ListLayerVersionsRequest::compatible_architecture): The compatible [instruction set architecture](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).

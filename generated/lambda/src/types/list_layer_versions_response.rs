@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListLayerVersionsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListLayerVersionsResponse {
     /// A pagination token returned when the response doesn't contain all versions.
     pub next_marker: Option<String>,
     /// A list of versions.
     pub layer_versions: Option<Vec<crate::types::LayerVersionsListItem>>,
+}
+impl Clone for ListLayerVersionsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            next_marker: self.next_marker.clone(),
+            layer_versions: self.layer_versions.clone(),
+        }
+    }
+}
+impl PartialEq for ListLayerVersionsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_marker == other.next_marker
+            && self.layer_versions == other.layer_versions
+    }
+}
+impl Default for ListLayerVersionsResponse {
+    fn default() -> Self {
+        Self {
+            next_marker: None,
+            layer_versions: None,
+        }
+    }
 }
 impl ListLayerVersionsResponse {
     /// Starts building a [`ListLayerVersionsResponse`].
@@ -39,9 +61,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListLayerVersionsResponse {
     }
 }
 /// A builder for [`ListLayerVersionsResponse`](crate::types::ListLayerVersionsResponse); start one with `ListLayerVersionsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListLayerVersionsResponseBuilder {
     inner: crate::types::ListLayerVersionsResponse,
+}
+impl Clone for ListLayerVersionsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListLayerVersionsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListLayerVersionsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListLayerVersionsResponse as Default>::default(),
+        }
+    }
 }
 impl ListLayerVersionsResponseBuilder {
     /// Sets [`ListLayerVersionsResponse::next_marker`](crate::types::ListLayerVersionsResponse::next_marker): A pagination token returned when the response doesn't contain all versions.

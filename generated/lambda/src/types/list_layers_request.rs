@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListLayersRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListLayersRequest {
     /// The compatible [instruction set architecture](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
@@ -25,6 +25,33 @@ pub struct ListLayersRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for ListLayersRequest {
+    fn clone(&self) -> Self {
+        Self {
+            compatible_architecture: self.compatible_architecture.clone(),
+            compatible_runtime: self.compatible_runtime.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListLayersRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.compatible_architecture == other.compatible_architecture
+            && self.compatible_runtime == other.compatible_runtime
+            && self.marker == other.marker && self.max_items == other.max_items
+    }
+}
+impl Default for ListLayersRequest {
+    fn default() -> Self {
+        Self {
+            compatible_architecture: None,
+            compatible_runtime: None,
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListLayersRequest {
     /// Starts building a [`ListLayersRequest`].
@@ -60,9 +87,26 @@ impl ListLayersRequest {
     }
 }
 /// A builder for [`ListLayersRequest`](crate::types::ListLayersRequest); start one with `ListLayersRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListLayersRequestBuilder {
     inner: crate::types::ListLayersRequest,
+}
+impl Clone for ListLayersRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListLayersRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListLayersRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListLayersRequest as Default>::default(),
+        }
+    }
 }
 impl ListLayersRequestBuilder {
     /// Sets [`ListLayersRequest::compatible_architecture`](crate::types::ListLayersRequest::compatible_architecture): The compatible [instruction set architecture](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListLayersResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListLayersResponse {
     /// A pagination token returned when the response doesn't contain all layers.
     pub next_marker: Option<String>,
     /// A list of function layers.
     pub layers: Option<Vec<crate::types::LayersListItem>>,
+}
+impl Clone for ListLayersResponse {
+    fn clone(&self) -> Self {
+        Self {
+            next_marker: self.next_marker.clone(),
+            layers: self.layers.clone(),
+        }
+    }
+}
+impl PartialEq for ListLayersResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_marker == other.next_marker && self.layers == other.layers
+    }
+}
+impl Default for ListLayersResponse {
+    fn default() -> Self {
+        Self {
+            next_marker: None,
+            layers: None,
+        }
+    }
 }
 impl ListLayersResponse {
     /// Starts building a [`ListLayersResponse`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListLayersResponse {
     }
 }
 /// A builder for [`ListLayersResponse`](crate::types::ListLayersResponse); start one with `ListLayersResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListLayersResponseBuilder {
     inner: crate::types::ListLayersResponse,
+}
+impl Clone for ListLayersResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListLayersResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListLayersResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListLayersResponse as Default>::default(),
+        }
+    }
 }
 impl ListLayersResponseBuilder {
     /// Sets [`ListLayersResponse::next_marker`](crate::types::ListLayersResponse::next_marker): A pagination token returned when the response doesn't contain all layers.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListProvisionedConcurrencyConfigsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListProvisionedConcurrencyConfigsRequest {
     /// The name or ARN of the Lambda function.
@@ -27,6 +27,30 @@ pub struct ListProvisionedConcurrencyConfigsRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for ListProvisionedConcurrencyConfigsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListProvisionedConcurrencyConfigsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.marker == other.marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListProvisionedConcurrencyConfigsRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListProvisionedConcurrencyConfigsRequest {
     /// Starts building a [`ListProvisionedConcurrencyConfigsRequest`].
@@ -57,9 +81,26 @@ impl ListProvisionedConcurrencyConfigsRequest {
     }
 }
 /// A builder for [`ListProvisionedConcurrencyConfigsRequest`](crate::types::ListProvisionedConcurrencyConfigsRequest); start one with `ListProvisionedConcurrencyConfigsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListProvisionedConcurrencyConfigsRequestBuilder {
     inner: crate::types::ListProvisionedConcurrencyConfigsRequest,
+}
+impl Clone for ListProvisionedConcurrencyConfigsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListProvisionedConcurrencyConfigsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListProvisionedConcurrencyConfigsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListProvisionedConcurrencyConfigsRequest as Default>::default(),
+        }
+    }
 }
 impl ListProvisionedConcurrencyConfigsRequestBuilder {
     /// Sets [`ListProvisionedConcurrencyConfigsRequest::function_name`](crate::types::ListProvisionedConcurrencyConfigsRequest::function_name): The name or ARN of the Lambda function.

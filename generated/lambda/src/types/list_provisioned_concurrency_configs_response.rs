@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListProvisionedConcurrencyConfigsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListProvisionedConcurrencyConfigsResponse {
     /// A list of provisioned concurrency configurations.
@@ -11,6 +11,30 @@ pub struct ListProvisionedConcurrencyConfigsResponse {
     >,
     /// The pagination token that's included if more results are available.
     pub next_marker: Option<String>,
+}
+impl Clone for ListProvisionedConcurrencyConfigsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            provisioned_concurrency_configs: self
+                .provisioned_concurrency_configs
+                .clone(),
+            next_marker: self.next_marker.clone(),
+        }
+    }
+}
+impl PartialEq for ListProvisionedConcurrencyConfigsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.provisioned_concurrency_configs == other.provisioned_concurrency_configs
+            && self.next_marker == other.next_marker
+    }
+}
+impl Default for ListProvisionedConcurrencyConfigsResponse {
+    fn default() -> Self {
+        Self {
+            provisioned_concurrency_configs: None,
+            next_marker: None,
+        }
+    }
 }
 impl ListProvisionedConcurrencyConfigsResponse {
     /// Starts building a [`ListProvisionedConcurrencyConfigsResponse`].
@@ -44,9 +68,26 @@ for ListProvisionedConcurrencyConfigsResponse {
     }
 }
 /// A builder for [`ListProvisionedConcurrencyConfigsResponse`](crate::types::ListProvisionedConcurrencyConfigsResponse); start one with `ListProvisionedConcurrencyConfigsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListProvisionedConcurrencyConfigsResponseBuilder {
     inner: crate::types::ListProvisionedConcurrencyConfigsResponse,
+}
+impl Clone for ListProvisionedConcurrencyConfigsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListProvisionedConcurrencyConfigsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListProvisionedConcurrencyConfigsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListProvisionedConcurrencyConfigsResponse as Default>::default(),
+        }
+    }
 }
 impl ListProvisionedConcurrencyConfigsResponseBuilder {
     /// Appends one item to [`ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs`](crate::types::ListProvisionedConcurrencyConfigsResponse::provisioned_concurrency_configs): A list of provisioned concurrency configurations.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTagsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTagsRequest {
     /// The resource's Amazon Resource Name (ARN). Note: Lambda does not support adding tags to function aliases or versions.
@@ -11,6 +11,23 @@ pub struct ListTagsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub resource: Option<String>,
+}
+impl Clone for ListTagsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource: self.resource.clone(),
+        }
+    }
+}
+impl PartialEq for ListTagsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource == other.resource
+    }
+}
+impl Default for ListTagsRequest {
+    fn default() -> Self {
+        Self { resource: None }
+    }
 }
 impl ListTagsRequest {
     /// Starts building a [`ListTagsRequest`].
@@ -31,9 +48,26 @@ impl ListTagsRequest {
     }
 }
 /// A builder for [`ListTagsRequest`](crate::types::ListTagsRequest); start one with `ListTagsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTagsRequestBuilder {
     inner: crate::types::ListTagsRequest,
+}
+impl Clone for ListTagsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTagsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTagsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTagsRequest as Default>::default(),
+        }
+    }
 }
 impl ListTagsRequestBuilder {
     /// Sets [`ListTagsRequest::resource`](crate::types::ListTagsRequest::resource): The resource's Amazon Resource Name (ARN).

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTagsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTagsResponse {
     /// The function's tags.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for ListTagsResponse {
+    fn clone(&self) -> Self {
+        Self { tags: self.tags.clone() }
+    }
+}
+impl PartialEq for ListTagsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.tags == other.tags
+    }
+}
+impl Default for ListTagsResponse {
+    fn default() -> Self {
+        Self { tags: None }
+    }
 }
 impl ListTagsResponse {
     /// Starts building a [`ListTagsResponse`].
@@ -32,9 +47,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTagsResponse {
     }
 }
 /// A builder for [`ListTagsResponse`](crate::types::ListTagsResponse); start one with `ListTagsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTagsResponseBuilder {
     inner: crate::types::ListTagsResponse,
+}
+impl Clone for ListTagsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTagsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTagsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTagsResponse as Default>::default(),
+        }
+    }
 }
 impl ListTagsResponseBuilder {
     /// Adds one entry to [`ListTagsResponse::tags`](crate::types::ListTagsResponse::tags): The function's tags.

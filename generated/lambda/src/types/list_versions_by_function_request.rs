@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListVersionsByFunctionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListVersionsByFunctionRequest {
     /// The name or ARN of the Lambda function.
@@ -27,6 +27,30 @@ pub struct ListVersionsByFunctionRequest {
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
     pub max_items: Option<i32>,
+}
+impl Clone for ListVersionsByFunctionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+impl PartialEq for ListVersionsByFunctionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.marker == other.marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListVersionsByFunctionRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListVersionsByFunctionRequest {
     /// Starts building a [`ListVersionsByFunctionRequest`].
@@ -57,9 +81,26 @@ impl ListVersionsByFunctionRequest {
     }
 }
 /// A builder for [`ListVersionsByFunctionRequest`](crate::types::ListVersionsByFunctionRequest); start one with `ListVersionsByFunctionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListVersionsByFunctionRequestBuilder {
     inner: crate::types::ListVersionsByFunctionRequest,
+}
+impl Clone for ListVersionsByFunctionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListVersionsByFunctionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListVersionsByFunctionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListVersionsByFunctionRequest as Default>::default(),
+        }
+    }
 }
 impl ListVersionsByFunctionRequestBuilder {
     /// Sets [`ListVersionsByFunctionRequest::function_name`](crate::types::ListVersionsByFunctionRequest::function_name): The name or ARN of the Lambda function.

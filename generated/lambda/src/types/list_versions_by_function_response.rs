@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListVersionsByFunctionResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListVersionsByFunctionResponse {
     /// The pagination token that's included if more results are available.
     pub next_marker: Option<String>,
     /// A list of Lambda function versions.
     pub versions: Option<Vec<crate::types::FunctionConfiguration>>,
+}
+impl Clone for ListVersionsByFunctionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            next_marker: self.next_marker.clone(),
+            versions: self.versions.clone(),
+        }
+    }
+}
+impl PartialEq for ListVersionsByFunctionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_marker == other.next_marker && self.versions == other.versions
+    }
+}
+impl Default for ListVersionsByFunctionResponse {
+    fn default() -> Self {
+        Self {
+            next_marker: None,
+            versions: None,
+        }
+    }
 }
 impl ListVersionsByFunctionResponse {
     /// Starts building a [`ListVersionsByFunctionResponse`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListVersionsByFunctionResponse
     }
 }
 /// A builder for [`ListVersionsByFunctionResponse`](crate::types::ListVersionsByFunctionResponse); start one with `ListVersionsByFunctionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListVersionsByFunctionResponseBuilder {
     inner: crate::types::ListVersionsByFunctionResponse,
+}
+impl Clone for ListVersionsByFunctionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListVersionsByFunctionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListVersionsByFunctionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListVersionsByFunctionResponse as Default>::default(),
+        }
+    }
 }
 impl ListVersionsByFunctionResponseBuilder {
     /// Sets [`ListVersionsByFunctionResponse::next_marker`](crate::types::ListVersionsByFunctionResponse::next_marker): The pagination token that's included if more results are available.

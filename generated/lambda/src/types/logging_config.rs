@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The function's Amazon CloudWatch Logs configuration settings.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LoggingConfig {
     /// The format in which Lambda sends your function's application and system logs to CloudWatch. Select between plain text and structured JSON.
@@ -13,6 +13,34 @@ pub struct LoggingConfig {
     pub system_log_level: Option<crate::types::SystemLogLevel>,
     /// The name of the Amazon CloudWatch log group the function sends logs to. By default, Lambda functions send logs to a default log group named `/aws/lambda/<function name>`. To use a different log group, enter an existing log group or enter a new log group name.
     pub log_group: Option<String>,
+}
+impl Clone for LoggingConfig {
+    fn clone(&self) -> Self {
+        Self {
+            log_format: self.log_format.clone(),
+            application_log_level: self.application_log_level.clone(),
+            system_log_level: self.system_log_level.clone(),
+            log_group: self.log_group.clone(),
+        }
+    }
+}
+impl PartialEq for LoggingConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.log_format == other.log_format
+            && self.application_log_level == other.application_log_level
+            && self.system_log_level == other.system_log_level
+            && self.log_group == other.log_group
+    }
+}
+impl Default for LoggingConfig {
+    fn default() -> Self {
+        Self {
+            log_format: None,
+            application_log_level: None,
+            system_log_level: None,
+            log_group: None,
+        }
+    }
 }
 impl LoggingConfig {
     /// Starts building a [`LoggingConfig`].
@@ -42,9 +70,26 @@ impl LoggingConfig {
     }
 }
 /// A builder for [`LoggingConfig`](crate::types::LoggingConfig); start one with `LoggingConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LoggingConfigBuilder {
     inner: crate::types::LoggingConfig,
+}
+impl Clone for LoggingConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LoggingConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LoggingConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LoggingConfig as Default>::default(),
+        }
+    }
 }
 impl LoggingConfigBuilder {
     /// Sets [`LoggingConfig::log_format`](crate::types::LoggingConfig::log_format): The format in which Lambda sends your function's application and system logs to CloudWatch.

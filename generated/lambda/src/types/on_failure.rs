@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A destination for events that failed processing. For more information, see [Adding a destination](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-async-destinations).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct OnFailure {
     /// The Amazon Resource Name (ARN) of the destination resource.
@@ -13,6 +13,23 @@ pub struct OnFailure {
     ///
     /// To retain records of failed invocations from [Kinesis](https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html), [DynamoDB](https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html), [self-managed Kafka](https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html#services-smaa-onfailure-destination) or [Amazon MSK](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#services-msk-onfailure-destination), you can configure an Amazon SNS topic, Amazon SQS queue, or Amazon S3 bucket as the destination.
     pub destination: Option<String>,
+}
+impl Clone for OnFailure {
+    fn clone(&self) -> Self {
+        Self {
+            destination: self.destination.clone(),
+        }
+    }
+}
+impl PartialEq for OnFailure {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination == other.destination
+    }
+}
+impl Default for OnFailure {
+    fn default() -> Self {
+        Self { destination: None }
+    }
 }
 impl OnFailure {
     /// Starts building a [`OnFailure`].
@@ -27,9 +44,26 @@ impl OnFailure {
     }
 }
 /// A builder for [`OnFailure`](crate::types::OnFailure); start one with `OnFailure::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OnFailureBuilder {
     inner: crate::types::OnFailure,
+}
+impl Clone for OnFailureBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OnFailureBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OnFailureBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::OnFailure as Default>::default(),
+        }
+    }
 }
 impl OnFailureBuilder {
     /// Sets [`OnFailure::destination`](crate::types::OnFailure::destination): The Amazon Resource Name (ARN) of the destination resource.

@@ -6,13 +6,30 @@
 /// To retain records of successful [asynchronous invocations](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-async-destinations), you can configure an Amazon SNS topic, Amazon SQS queue, Lambda function, or Amazon EventBridge event bus as the destination.
 ///
 /// **Note:** [`OnSuccess`](crate::types::OnSuccess) is not supported in `CreateEventSourceMapping` or `UpdateEventSourceMapping` requests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct OnSuccess {
     /// The Amazon Resource Name (ARN) of the destination resource.
     ///
     /// **Note:** Amazon SNS destinations have a message size limit of 256 KB. If the combined size of the function request and response payload exceeds the limit, Lambda will drop the payload when sending [`OnFailure`](crate::types::OnFailure) event to the destination. For details on this behavior, refer to [Retaining records of asynchronous invocations](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
     pub destination: Option<String>,
+}
+impl Clone for OnSuccess {
+    fn clone(&self) -> Self {
+        Self {
+            destination: self.destination.clone(),
+        }
+    }
+}
+impl PartialEq for OnSuccess {
+    fn eq(&self, other: &Self) -> bool {
+        self.destination == other.destination
+    }
+}
+impl Default for OnSuccess {
+    fn default() -> Self {
+        Self { destination: None }
+    }
 }
 impl OnSuccess {
     /// Starts building a [`OnSuccess`].
@@ -27,9 +44,26 @@ impl OnSuccess {
     }
 }
 /// A builder for [`OnSuccess`](crate::types::OnSuccess); start one with `OnSuccess::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OnSuccessBuilder {
     inner: crate::types::OnSuccess,
+}
+impl Clone for OnSuccessBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OnSuccessBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OnSuccessBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::OnSuccess as Default>::default(),
+        }
+    }
 }
 impl OnSuccessBuilder {
     /// Sets [`OnSuccess::destination`](crate::types::OnSuccess::destination): The Amazon Resource Name (ARN) of the destination resource.

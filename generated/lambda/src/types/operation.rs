@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an operation within a durable execution.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Operation {
     /// The unique identifier for this operation.
@@ -41,6 +41,61 @@ pub struct Operation {
     pub callback_details: Option<crate::types::CallbackDetails>,
     /// The `ChainedInvokeDetails` member.
     pub chained_invoke_details: Option<crate::types::ChainedInvokeDetails>,
+}
+impl Clone for Operation {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            parent_id: self.parent_id.clone(),
+            name: self.name.clone(),
+            type_: self.type_.clone(),
+            sub_type: self.sub_type.clone(),
+            start_timestamp: self.start_timestamp,
+            end_timestamp: self.end_timestamp,
+            status: self.status.clone(),
+            execution_details: self.execution_details.clone(),
+            context_details: self.context_details.clone(),
+            step_details: self.step_details.clone(),
+            wait_details: self.wait_details.clone(),
+            callback_details: self.callback_details.clone(),
+            chained_invoke_details: self.chained_invoke_details.clone(),
+        }
+    }
+}
+impl PartialEq for Operation {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.parent_id == other.parent_id
+            && self.name == other.name && self.type_ == other.type_
+            && self.sub_type == other.sub_type
+            && self.start_timestamp == other.start_timestamp
+            && self.end_timestamp == other.end_timestamp && self.status == other.status
+            && self.execution_details == other.execution_details
+            && self.context_details == other.context_details
+            && self.step_details == other.step_details
+            && self.wait_details == other.wait_details
+            && self.callback_details == other.callback_details
+            && self.chained_invoke_details == other.chained_invoke_details
+    }
+}
+impl Default for Operation {
+    fn default() -> Self {
+        Self {
+            id: None,
+            parent_id: None,
+            name: None,
+            type_: None,
+            sub_type: None,
+            start_timestamp: None,
+            end_timestamp: None,
+            status: None,
+            execution_details: None,
+            context_details: None,
+            step_details: None,
+            wait_details: None,
+            callback_details: None,
+            chained_invoke_details: None,
+        }
+    }
 }
 impl Operation {
     /// Starts building a [`Operation`].
@@ -120,9 +175,26 @@ impl Operation {
     }
 }
 /// A builder for [`Operation`](crate::types::Operation); start one with `Operation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OperationBuilder {
     inner: crate::types::Operation,
+}
+impl Clone for OperationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OperationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OperationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Operation as Default>::default(),
+        }
+    }
 }
 impl OperationBuilder {
     /// Sets [`Operation::id`](crate::types::Operation::id): The unique identifier for this operation.

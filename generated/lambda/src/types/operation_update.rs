@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An update to be applied to an operation during checkpointing.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OperationUpdate {
     /// The unique identifier for this operation.
@@ -37,6 +36,57 @@ pub struct OperationUpdate {
     pub callback_options: Option<crate::types::CallbackOptions>,
     /// The `ChainedInvokeOptions` member.
     pub chained_invoke_options: Option<crate::types::ChainedInvokeOptions>,
+}
+impl Clone for OperationUpdate {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            parent_id: self.parent_id.clone(),
+            name: self.name.clone(),
+            type_: self.type_.clone(),
+            sub_type: self.sub_type.clone(),
+            action: self.action.clone(),
+            payload: self.payload.clone(),
+            error: self.error.clone(),
+            context_options: self.context_options.clone(),
+            step_options: self.step_options.clone(),
+            wait_options: self.wait_options.clone(),
+            callback_options: self.callback_options.clone(),
+            chained_invoke_options: self.chained_invoke_options.clone(),
+        }
+    }
+}
+impl PartialEq for OperationUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.parent_id == other.parent_id
+            && self.name == other.name && self.type_ == other.type_
+            && self.sub_type == other.sub_type && self.action == other.action
+            && self.payload == other.payload && self.error == other.error
+            && self.context_options == other.context_options
+            && self.step_options == other.step_options
+            && self.wait_options == other.wait_options
+            && self.callback_options == other.callback_options
+            && self.chained_invoke_options == other.chained_invoke_options
+    }
+}
+impl Default for OperationUpdate {
+    fn default() -> Self {
+        Self {
+            id: None,
+            parent_id: None,
+            name: None,
+            type_: None,
+            sub_type: None,
+            action: None,
+            payload: None,
+            error: None,
+            context_options: None,
+            step_options: None,
+            wait_options: None,
+            callback_options: None,
+            chained_invoke_options: None,
+        }
+    }
 }
 impl OperationUpdate {
     /// Starts building a [`OperationUpdate`].
@@ -130,9 +180,26 @@ impl ::std::fmt::Debug for OperationUpdate {
     }
 }
 /// A builder for [`OperationUpdate`](crate::types::OperationUpdate); start one with `OperationUpdate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OperationUpdateBuilder {
     inner: crate::types::OperationUpdate,
+}
+impl Clone for OperationUpdateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OperationUpdateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OperationUpdateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::OperationUpdate as Default>::default(),
+        }
+    }
 }
 impl OperationUpdateBuilder {
     /// Sets [`OperationUpdate::id`](crate::types::OperationUpdate::id): The unique identifier for this operation.

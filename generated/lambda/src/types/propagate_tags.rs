@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration for tag propagation to managed resources launched by the capacity provider.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PropagateTags {
     /// The tag propagation mode. Set to `Explicit` to propagate the tags specified in `ExplicitTags` to managed resources. Set to `None` to disable tag propagation.
     pub mode: Option<crate::types::PropagateTagsMode>,
     /// A list of tags to apply to managed resources when `Mode` is set to `Explicit`. You can specify up to 40 tags.
     pub explicit_tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for PropagateTags {
+    fn clone(&self) -> Self {
+        Self {
+            mode: self.mode.clone(),
+            explicit_tags: self.explicit_tags.clone(),
+        }
+    }
+}
+impl PartialEq for PropagateTags {
+    fn eq(&self, other: &Self) -> bool {
+        self.mode == other.mode && self.explicit_tags == other.explicit_tags
+    }
+}
+impl Default for PropagateTags {
+    fn default() -> Self {
+        Self {
+            mode: None,
+            explicit_tags: None,
+        }
+    }
 }
 impl PropagateTags {
     /// Starts building a [`PropagateTags`].
@@ -30,9 +51,26 @@ impl PropagateTags {
     }
 }
 /// A builder for [`PropagateTags`](crate::types::PropagateTags); start one with `PropagateTags::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PropagateTagsBuilder {
     inner: crate::types::PropagateTags,
+}
+impl Clone for PropagateTagsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PropagateTagsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PropagateTagsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PropagateTags as Default>::default(),
+        }
+    }
 }
 impl PropagateTagsBuilder {
     /// Sets [`PropagateTags::mode`](crate::types::PropagateTags::mode): The tag propagation mode.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the provisioned concurrency configuration for a function alias or version.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionedConcurrencyConfigListItem {
     /// The Amazon Resource Name (ARN) of the alias or version.
@@ -19,6 +19,48 @@ pub struct ProvisionedConcurrencyConfigListItem {
     pub status_reason: Option<String>,
     /// The date and time that a user last updated the configuration, in [ISO 8601 format](https://www.iso.org/iso-8601-date-and-time-format.html).
     pub last_modified: Option<String>,
+}
+impl Clone for ProvisionedConcurrencyConfigListItem {
+    fn clone(&self) -> Self {
+        Self {
+            function_arn: self.function_arn.clone(),
+            requested_provisioned_concurrent_executions: self
+                .requested_provisioned_concurrent_executions,
+            available_provisioned_concurrent_executions: self
+                .available_provisioned_concurrent_executions,
+            allocated_provisioned_concurrent_executions: self
+                .allocated_provisioned_concurrent_executions,
+            status: self.status.clone(),
+            status_reason: self.status_reason.clone(),
+            last_modified: self.last_modified.clone(),
+        }
+    }
+}
+impl PartialEq for ProvisionedConcurrencyConfigListItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_arn == other.function_arn
+            && self.requested_provisioned_concurrent_executions
+                == other.requested_provisioned_concurrent_executions
+            && self.available_provisioned_concurrent_executions
+                == other.available_provisioned_concurrent_executions
+            && self.allocated_provisioned_concurrent_executions
+                == other.allocated_provisioned_concurrent_executions
+            && self.status == other.status && self.status_reason == other.status_reason
+            && self.last_modified == other.last_modified
+    }
+}
+impl Default for ProvisionedConcurrencyConfigListItem {
+    fn default() -> Self {
+        Self {
+            function_arn: None,
+            requested_provisioned_concurrent_executions: None,
+            available_provisioned_concurrent_executions: None,
+            allocated_provisioned_concurrent_executions: None,
+            status: None,
+            status_reason: None,
+            last_modified: None,
+        }
+    }
 }
 impl ProvisionedConcurrencyConfigListItem {
     /// Starts building a [`ProvisionedConcurrencyConfigListItem`].
@@ -63,9 +105,26 @@ impl ProvisionedConcurrencyConfigListItem {
     }
 }
 /// A builder for [`ProvisionedConcurrencyConfigListItem`](crate::types::ProvisionedConcurrencyConfigListItem); start one with `ProvisionedConcurrencyConfigListItem::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionedConcurrencyConfigListItemBuilder {
     inner: crate::types::ProvisionedConcurrencyConfigListItem,
+}
+impl Clone for ProvisionedConcurrencyConfigListItemBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionedConcurrencyConfigListItemBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionedConcurrencyConfigListItemBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionedConcurrencyConfigListItem as Default>::default(),
+        }
+    }
 }
 impl ProvisionedConcurrencyConfigListItemBuilder {
     /// Sets [`ProvisionedConcurrencyConfigListItem::function_arn`](crate::types::ProvisionedConcurrencyConfigListItem::function_arn): The Amazon Resource Name (ARN) of the alias or version.

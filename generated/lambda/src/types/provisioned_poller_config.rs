@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode) configuration for the event source. Use Provisioned Mode to customize the minimum and maximum number of event pollers for your event source.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ProvisionedPollerConfig {
     /// The minimum number of event pollers this event source can scale down to. For Amazon SQS events source mappings, default is 2, and minimum 2 required. For Amazon MSK and self-managed Apache Kafka event source mappings, default is 1.
@@ -11,6 +11,31 @@ pub struct ProvisionedPollerConfig {
     pub maximum_pollers: Option<i32>,
     /// (Amazon MSK and self-managed Apache Kafka) The name of the provisioned poller group. Use this option to group multiple ESMs within the event source's VPC to share Event Poller Unit (EPU) capacity. You can use this option to optimize Provisioned mode costs for your ESMs. You can group up to 100 ESMs per poller group and aggregate maximum pollers across all ESMs in a group cannot exceed 2000.
     pub poller_group_name: Option<String>,
+}
+impl Clone for ProvisionedPollerConfig {
+    fn clone(&self) -> Self {
+        Self {
+            minimum_pollers: self.minimum_pollers,
+            maximum_pollers: self.maximum_pollers,
+            poller_group_name: self.poller_group_name.clone(),
+        }
+    }
+}
+impl PartialEq for ProvisionedPollerConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.minimum_pollers == other.minimum_pollers
+            && self.maximum_pollers == other.maximum_pollers
+            && self.poller_group_name == other.poller_group_name
+    }
+}
+impl Default for ProvisionedPollerConfig {
+    fn default() -> Self {
+        Self {
+            minimum_pollers: None,
+            maximum_pollers: None,
+            poller_group_name: None,
+        }
+    }
 }
 impl ProvisionedPollerConfig {
     /// Starts building a [`ProvisionedPollerConfig`].
@@ -35,9 +60,26 @@ impl ProvisionedPollerConfig {
     }
 }
 /// A builder for [`ProvisionedPollerConfig`](crate::types::ProvisionedPollerConfig); start one with `ProvisionedPollerConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ProvisionedPollerConfigBuilder {
     inner: crate::types::ProvisionedPollerConfig,
+}
+impl Clone for ProvisionedPollerConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ProvisionedPollerConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ProvisionedPollerConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ProvisionedPollerConfig as Default>::default(),
+        }
+    }
 }
 impl ProvisionedPollerConfigBuilder {
     /// Sets [`ProvisionedPollerConfig::minimum_pollers`](crate::types::ProvisionedPollerConfig::minimum_pollers): The minimum number of event pollers this event source can scale down to.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PublishLayerVersionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PublishLayerVersionRequest {
     /// The name or Amazon Resource Name (ARN) of the layer.
@@ -29,6 +29,39 @@ pub struct PublishLayerVersionRequest {
     /// - The URL of a license hosted on the internet. For example, `https://opensource.org/licenses/MIT`.
     /// - The full text of the license.
     pub license_info: Option<String>,
+}
+impl Clone for PublishLayerVersionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            layer_name: self.layer_name.clone(),
+            description: self.description.clone(),
+            content: self.content.clone(),
+            compatible_architectures: self.compatible_architectures.clone(),
+            compatible_runtimes: self.compatible_runtimes.clone(),
+            license_info: self.license_info.clone(),
+        }
+    }
+}
+impl PartialEq for PublishLayerVersionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.layer_name == other.layer_name && self.description == other.description
+            && self.content == other.content
+            && self.compatible_architectures == other.compatible_architectures
+            && self.compatible_runtimes == other.compatible_runtimes
+            && self.license_info == other.license_info
+    }
+}
+impl Default for PublishLayerVersionRequest {
+    fn default() -> Self {
+        Self {
+            layer_name: None,
+            description: None,
+            content: None,
+            compatible_architectures: None,
+            compatible_runtimes: None,
+            license_info: None,
+        }
+    }
 }
 impl PublishLayerVersionRequest {
     /// Starts building a [`PublishLayerVersionRequest`].
@@ -74,9 +107,26 @@ impl PublishLayerVersionRequest {
     }
 }
 /// A builder for [`PublishLayerVersionRequest`](crate::types::PublishLayerVersionRequest); start one with `PublishLayerVersionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PublishLayerVersionRequestBuilder {
     inner: crate::types::PublishLayerVersionRequest,
+}
+impl Clone for PublishLayerVersionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PublishLayerVersionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PublishLayerVersionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PublishLayerVersionRequest as Default>::default(),
+        }
+    }
 }
 impl PublishLayerVersionRequestBuilder {
     /// Sets [`PublishLayerVersionRequest::layer_name`](crate::types::PublishLayerVersionRequest::layer_name): The name or Amazon Resource Name (ARN) of the layer.

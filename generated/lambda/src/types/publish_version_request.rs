@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PublishVersionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PublishVersionRequest {
     /// The name or ARN of the Lambda function.
@@ -27,6 +27,37 @@ pub struct PublishVersionRequest {
     pub revision_id: Option<String>,
     /// Specifies where to publish the function version or configuration.
     pub publish_to: Option<crate::types::FunctionVersionLatestPublished>,
+}
+impl Clone for PublishVersionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            code_sha256: self.code_sha256.clone(),
+            description: self.description.clone(),
+            revision_id: self.revision_id.clone(),
+            publish_to: self.publish_to.clone(),
+        }
+    }
+}
+impl PartialEq for PublishVersionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+            && self.code_sha256 == other.code_sha256
+            && self.description == other.description
+            && self.revision_id == other.revision_id
+            && self.publish_to == other.publish_to
+    }
+}
+impl Default for PublishVersionRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            code_sha256: None,
+            description: None,
+            revision_id: None,
+            publish_to: None,
+        }
+    }
 }
 impl PublishVersionRequest {
     /// Starts building a [`PublishVersionRequest`].
@@ -67,9 +98,26 @@ impl PublishVersionRequest {
     }
 }
 /// A builder for [`PublishVersionRequest`](crate::types::PublishVersionRequest); start one with `PublishVersionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PublishVersionRequestBuilder {
     inner: crate::types::PublishVersionRequest,
+}
+impl Clone for PublishVersionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PublishVersionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PublishVersionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PublishVersionRequest as Default>::default(),
+        }
+    }
 }
 impl PublishVersionRequestBuilder {
     /// Sets [`PublishVersionRequest::function_name`](crate::types::PublishVersionRequest::function_name): The name or ARN of the Lambda function.

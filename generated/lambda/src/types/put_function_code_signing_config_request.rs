@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionCodeSigningConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutFunctionCodeSigningConfigRequest {
     /// The The Amazon Resource Name (ARN) of the code signing configuration.
@@ -23,6 +23,28 @@ pub struct PutFunctionCodeSigningConfigRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub function_name: Option<String>,
+}
+impl Clone for PutFunctionCodeSigningConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            code_signing_config_arn: self.code_signing_config_arn.clone(),
+            function_name: self.function_name.clone(),
+        }
+    }
+}
+impl PartialEq for PutFunctionCodeSigningConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.code_signing_config_arn == other.code_signing_config_arn
+            && self.function_name == other.function_name
+    }
+}
+impl Default for PutFunctionCodeSigningConfigRequest {
+    fn default() -> Self {
+        Self {
+            code_signing_config_arn: None,
+            function_name: None,
+        }
+    }
 }
 impl PutFunctionCodeSigningConfigRequest {
     /// Starts building a [`PutFunctionCodeSigningConfigRequest`].
@@ -48,9 +70,26 @@ impl PutFunctionCodeSigningConfigRequest {
     }
 }
 /// A builder for [`PutFunctionCodeSigningConfigRequest`](crate::types::PutFunctionCodeSigningConfigRequest); start one with `PutFunctionCodeSigningConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutFunctionCodeSigningConfigRequestBuilder {
     inner: crate::types::PutFunctionCodeSigningConfigRequest,
+}
+impl Clone for PutFunctionCodeSigningConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutFunctionCodeSigningConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutFunctionCodeSigningConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutFunctionCodeSigningConfigRequest as Default>::default(),
+        }
+    }
 }
 impl PutFunctionCodeSigningConfigRequestBuilder {
     /// Sets [`PutFunctionCodeSigningConfigRequest::code_signing_config_arn`](crate::types::PutFunctionCodeSigningConfigRequest::code_signing_config_arn): The The Amazon Resource Name (ARN) of the code signing configuration.

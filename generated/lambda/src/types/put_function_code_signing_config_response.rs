@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionCodeSigningConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutFunctionCodeSigningConfigResponse {
     /// The The Amazon Resource Name (ARN) of the code signing configuration.
@@ -21,6 +21,28 @@ pub struct PutFunctionCodeSigningConfigResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub function_name: Option<String>,
+}
+impl Clone for PutFunctionCodeSigningConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            code_signing_config_arn: self.code_signing_config_arn.clone(),
+            function_name: self.function_name.clone(),
+        }
+    }
+}
+impl PartialEq for PutFunctionCodeSigningConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.code_signing_config_arn == other.code_signing_config_arn
+            && self.function_name == other.function_name
+    }
+}
+impl Default for PutFunctionCodeSigningConfigResponse {
+    fn default() -> Self {
+        Self {
+            code_signing_config_arn: None,
+            function_name: None,
+        }
+    }
 }
 impl PutFunctionCodeSigningConfigResponse {
     /// Starts building a [`PutFunctionCodeSigningConfigResponse`].
@@ -51,9 +73,26 @@ impl ::awsgen_runtime::protocol::FromResponse for PutFunctionCodeSigningConfigRe
     }
 }
 /// A builder for [`PutFunctionCodeSigningConfigResponse`](crate::types::PutFunctionCodeSigningConfigResponse); start one with `PutFunctionCodeSigningConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutFunctionCodeSigningConfigResponseBuilder {
     inner: crate::types::PutFunctionCodeSigningConfigResponse,
+}
+impl Clone for PutFunctionCodeSigningConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutFunctionCodeSigningConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutFunctionCodeSigningConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutFunctionCodeSigningConfigResponse as Default>::default(),
+        }
+    }
 }
 impl PutFunctionCodeSigningConfigResponseBuilder {
     /// Sets [`PutFunctionCodeSigningConfigResponse::code_signing_config_arn`](crate::types::PutFunctionCodeSigningConfigResponse::code_signing_config_arn): The The Amazon Resource Name (ARN) of the code signing configuration.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionConcurrencyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutFunctionConcurrencyRequest {
     /// The name or ARN of the Lambda function.
@@ -23,6 +23,29 @@ pub struct PutFunctionConcurrencyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub reserved_concurrent_executions: Option<i32>,
+}
+impl Clone for PutFunctionConcurrencyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            reserved_concurrent_executions: self.reserved_concurrent_executions,
+        }
+    }
+}
+impl PartialEq for PutFunctionConcurrencyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+            && self.reserved_concurrent_executions
+                == other.reserved_concurrent_executions
+    }
+}
+impl Default for PutFunctionConcurrencyRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            reserved_concurrent_executions: None,
+        }
+    }
 }
 impl PutFunctionConcurrencyRequest {
     /// Starts building a [`PutFunctionConcurrencyRequest`].
@@ -48,9 +71,26 @@ impl PutFunctionConcurrencyRequest {
     }
 }
 /// A builder for [`PutFunctionConcurrencyRequest`](crate::types::PutFunctionConcurrencyRequest); start one with `PutFunctionConcurrencyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutFunctionConcurrencyRequestBuilder {
     inner: crate::types::PutFunctionConcurrencyRequest,
+}
+impl Clone for PutFunctionConcurrencyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutFunctionConcurrencyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutFunctionConcurrencyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutFunctionConcurrencyRequest as Default>::default(),
+        }
+    }
 }
 impl PutFunctionConcurrencyRequestBuilder {
     /// Sets [`PutFunctionConcurrencyRequest::function_name`](crate::types::PutFunctionConcurrencyRequest::function_name): The name or ARN of the Lambda function.

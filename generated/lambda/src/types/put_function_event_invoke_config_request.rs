@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionEventInvokeConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutFunctionEventInvokeConfigRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -39,6 +39,36 @@ pub struct PutFunctionEventInvokeConfigRequest {
     ///
     /// **Note:** S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
     pub destination_config: Option<crate::types::DestinationConfig>,
+}
+impl Clone for PutFunctionEventInvokeConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+            maximum_retry_attempts: self.maximum_retry_attempts,
+            maximum_event_age_in_seconds: self.maximum_event_age_in_seconds,
+            destination_config: self.destination_config.clone(),
+        }
+    }
+}
+impl PartialEq for PutFunctionEventInvokeConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+            && self.maximum_retry_attempts == other.maximum_retry_attempts
+            && self.maximum_event_age_in_seconds == other.maximum_event_age_in_seconds
+            && self.destination_config == other.destination_config
+    }
+}
+impl Default for PutFunctionEventInvokeConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+            maximum_retry_attempts: None,
+            maximum_event_age_in_seconds: None,
+            destination_config: None,
+        }
+    }
 }
 impl PutFunctionEventInvokeConfigRequest {
     /// Starts building a [`PutFunctionEventInvokeConfigRequest`].
@@ -79,9 +109,26 @@ impl PutFunctionEventInvokeConfigRequest {
     }
 }
 /// A builder for [`PutFunctionEventInvokeConfigRequest`](crate::types::PutFunctionEventInvokeConfigRequest); start one with `PutFunctionEventInvokeConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutFunctionEventInvokeConfigRequestBuilder {
     inner: crate::types::PutFunctionEventInvokeConfigRequest,
+}
+impl Clone for PutFunctionEventInvokeConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutFunctionEventInvokeConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutFunctionEventInvokeConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutFunctionEventInvokeConfigRequest as Default>::default(),
+        }
+    }
 }
 impl PutFunctionEventInvokeConfigRequestBuilder {
     /// Sets [`PutFunctionEventInvokeConfigRequest::function_name`](crate::types::PutFunctionEventInvokeConfigRequest::function_name): The name or ARN of the Lambda function, version, or alias.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionRecursionConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutFunctionRecursionConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -30,6 +30,28 @@ pub struct PutFunctionRecursionConfigRequest {
     /// Required: the builder's `build()` fails without it.
     pub recursive_loop: Option<crate::types::RecursiveLoop>,
 }
+impl Clone for PutFunctionRecursionConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            recursive_loop: self.recursive_loop.clone(),
+        }
+    }
+}
+impl PartialEq for PutFunctionRecursionConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+            && self.recursive_loop == other.recursive_loop
+    }
+}
+impl Default for PutFunctionRecursionConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            recursive_loop: None,
+        }
+    }
+}
 impl PutFunctionRecursionConfigRequest {
     /// Starts building a [`PutFunctionRecursionConfigRequest`].
     #[inline]
@@ -54,9 +76,26 @@ impl PutFunctionRecursionConfigRequest {
     }
 }
 /// A builder for [`PutFunctionRecursionConfigRequest`](crate::types::PutFunctionRecursionConfigRequest); start one with `PutFunctionRecursionConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutFunctionRecursionConfigRequestBuilder {
     inner: crate::types::PutFunctionRecursionConfigRequest,
+}
+impl Clone for PutFunctionRecursionConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutFunctionRecursionConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutFunctionRecursionConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutFunctionRecursionConfigRequest as Default>::default(),
+        }
+    }
 }
 impl PutFunctionRecursionConfigRequestBuilder {
     /// Sets [`PutFunctionRecursionConfigRequest::function_name`](crate::types::PutFunctionRecursionConfigRequest::function_name): The name or ARN of the Lambda function.

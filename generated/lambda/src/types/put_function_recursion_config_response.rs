@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionRecursionConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutFunctionRecursionConfigResponse {
     /// The status of your function's recursive loop detection configuration.
@@ -11,6 +11,23 @@ pub struct PutFunctionRecursionConfigResponse {
     ///
     /// When this value is set to `Terminate` and Lambda detects your function being invoked as part of a recursive loop, it stops your function being invoked and notifies you.
     pub recursive_loop: Option<crate::types::RecursiveLoop>,
+}
+impl Clone for PutFunctionRecursionConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            recursive_loop: self.recursive_loop.clone(),
+        }
+    }
+}
+impl PartialEq for PutFunctionRecursionConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.recursive_loop == other.recursive_loop
+    }
+}
+impl Default for PutFunctionRecursionConfigResponse {
+    fn default() -> Self {
+        Self { recursive_loop: None }
+    }
 }
 impl PutFunctionRecursionConfigResponse {
     /// Starts building a [`PutFunctionRecursionConfigResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for PutFunctionRecursionConfigResp
     }
 }
 /// A builder for [`PutFunctionRecursionConfigResponse`](crate::types::PutFunctionRecursionConfigResponse); start one with `PutFunctionRecursionConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutFunctionRecursionConfigResponseBuilder {
     inner: crate::types::PutFunctionRecursionConfigResponse,
+}
+impl Clone for PutFunctionRecursionConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutFunctionRecursionConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutFunctionRecursionConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutFunctionRecursionConfigResponse as Default>::default(),
+        }
+    }
 }
 impl PutFunctionRecursionConfigResponseBuilder {
     /// Sets [`PutFunctionRecursionConfigResponse::recursive_loop`](crate::types::PutFunctionRecursionConfigResponse::recursive_loop): The status of your function's recursive loop detection configuration.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionScalingConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutFunctionScalingConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -19,6 +19,30 @@ pub struct PutFunctionScalingConfigRequest {
     pub qualifier: Option<String>,
     /// The scaling configuration to apply to the function, including minimum and maximum execution environment limits.
     pub function_scaling_config: Option<crate::types::FunctionScalingConfig>,
+}
+impl Clone for PutFunctionScalingConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+            function_scaling_config: self.function_scaling_config.clone(),
+        }
+    }
+}
+impl PartialEq for PutFunctionScalingConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+            && self.function_scaling_config == other.function_scaling_config
+    }
+}
+impl Default for PutFunctionScalingConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+            function_scaling_config: None,
+        }
+    }
 }
 impl PutFunctionScalingConfigRequest {
     /// Starts building a [`PutFunctionScalingConfigRequest`].
@@ -51,9 +75,26 @@ impl PutFunctionScalingConfigRequest {
     }
 }
 /// A builder for [`PutFunctionScalingConfigRequest`](crate::types::PutFunctionScalingConfigRequest); start one with `PutFunctionScalingConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutFunctionScalingConfigRequestBuilder {
     inner: crate::types::PutFunctionScalingConfigRequest,
+}
+impl Clone for PutFunctionScalingConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutFunctionScalingConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutFunctionScalingConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutFunctionScalingConfigRequest as Default>::default(),
+        }
+    }
 }
 impl PutFunctionScalingConfigRequestBuilder {
     /// Sets [`PutFunctionScalingConfigRequest::function_name`](crate::types::PutFunctionScalingConfigRequest::function_name): The name or ARN of the Lambda function.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionScalingConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutFunctionScalingConfigResponse {
     /// The current state of the function after applying the scaling configuration.
     pub function_state: Option<crate::types::State>,
+}
+impl Clone for PutFunctionScalingConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            function_state: self.function_state.clone(),
+        }
+    }
+}
+impl PartialEq for PutFunctionScalingConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_state == other.function_state
+    }
+}
+impl Default for PutFunctionScalingConfigResponse {
+    fn default() -> Self {
+        Self { function_state: None }
+    }
 }
 impl PutFunctionScalingConfigResponse {
     /// Starts building a [`PutFunctionScalingConfigResponse`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for PutFunctionScalingConfigRespon
     }
 }
 /// A builder for [`PutFunctionScalingConfigResponse`](crate::types::PutFunctionScalingConfigResponse); start one with `PutFunctionScalingConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutFunctionScalingConfigResponseBuilder {
     inner: crate::types::PutFunctionScalingConfigResponse,
+}
+impl Clone for PutFunctionScalingConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutFunctionScalingConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutFunctionScalingConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutFunctionScalingConfigResponse as Default>::default(),
+        }
+    }
 }
 impl PutFunctionScalingConfigResponseBuilder {
     /// Sets [`PutFunctionScalingConfigResponse::function_state`](crate::types::PutFunctionScalingConfigResponse::function_state): The current state of the function after applying the scaling configuration.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutProvisionedConcurrencyConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutProvisionedConcurrencyConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -29,6 +29,31 @@ pub struct PutProvisionedConcurrencyConfigRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub provisioned_concurrent_executions: Option<i32>,
+}
+impl Clone for PutProvisionedConcurrencyConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+            provisioned_concurrent_executions: self.provisioned_concurrent_executions,
+        }
+    }
+}
+impl PartialEq for PutProvisionedConcurrencyConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+            && self.provisioned_concurrent_executions
+                == other.provisioned_concurrent_executions
+    }
+}
+impl Default for PutProvisionedConcurrencyConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+            provisioned_concurrent_executions: None,
+        }
+    }
 }
 impl PutProvisionedConcurrencyConfigRequest {
     /// Starts building a [`PutProvisionedConcurrencyConfigRequest`].
@@ -59,9 +84,26 @@ impl PutProvisionedConcurrencyConfigRequest {
     }
 }
 /// A builder for [`PutProvisionedConcurrencyConfigRequest`](crate::types::PutProvisionedConcurrencyConfigRequest); start one with `PutProvisionedConcurrencyConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutProvisionedConcurrencyConfigRequestBuilder {
     inner: crate::types::PutProvisionedConcurrencyConfigRequest,
+}
+impl Clone for PutProvisionedConcurrencyConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutProvisionedConcurrencyConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutProvisionedConcurrencyConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutProvisionedConcurrencyConfigRequest as Default>::default(),
+        }
+    }
 }
 impl PutProvisionedConcurrencyConfigRequestBuilder {
     /// Sets [`PutProvisionedConcurrencyConfigRequest::function_name`](crate::types::PutProvisionedConcurrencyConfigRequest::function_name): The name or ARN of the Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutRuntimeManagementConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutRuntimeManagementConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -35,6 +35,33 @@ pub struct PutRuntimeManagementConfigRequest {
     ///
     /// **Note:** This is only required if you're using the **Manual** runtime update mode.
     pub runtime_version_arn: Option<String>,
+}
+impl Clone for PutRuntimeManagementConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+            update_runtime_on: self.update_runtime_on.clone(),
+            runtime_version_arn: self.runtime_version_arn.clone(),
+        }
+    }
+}
+impl PartialEq for PutRuntimeManagementConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+            && self.update_runtime_on == other.update_runtime_on
+            && self.runtime_version_arn == other.runtime_version_arn
+    }
+}
+impl Default for PutRuntimeManagementConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+            update_runtime_on: None,
+            runtime_version_arn: None,
+        }
+    }
 }
 impl PutRuntimeManagementConfigRequest {
     /// Starts building a [`PutRuntimeManagementConfigRequest`].
@@ -70,9 +97,26 @@ impl PutRuntimeManagementConfigRequest {
     }
 }
 /// A builder for [`PutRuntimeManagementConfigRequest`](crate::types::PutRuntimeManagementConfigRequest); start one with `PutRuntimeManagementConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutRuntimeManagementConfigRequestBuilder {
     inner: crate::types::PutRuntimeManagementConfigRequest,
+}
+impl Clone for PutRuntimeManagementConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutRuntimeManagementConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutRuntimeManagementConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutRuntimeManagementConfigRequest as Default>::default(),
+        }
+    }
 }
 impl PutRuntimeManagementConfigRequestBuilder {
     /// Sets [`PutRuntimeManagementConfigRequest::function_name`](crate::types::PutRuntimeManagementConfigRequest::function_name): The name or ARN of the Lambda function.

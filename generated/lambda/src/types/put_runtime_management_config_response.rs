@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutRuntimeManagementConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutRuntimeManagementConfigResponse {
     /// The runtime update mode.
@@ -15,6 +15,31 @@ pub struct PutRuntimeManagementConfigResponse {
     pub function_arn: Option<String>,
     /// The ARN of the runtime the function is configured to use. If the runtime update mode is **manual**, the ARN is returned, otherwise `null` is returned.
     pub runtime_version_arn: Option<String>,
+}
+impl Clone for PutRuntimeManagementConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            update_runtime_on: self.update_runtime_on.clone(),
+            function_arn: self.function_arn.clone(),
+            runtime_version_arn: self.runtime_version_arn.clone(),
+        }
+    }
+}
+impl PartialEq for PutRuntimeManagementConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.update_runtime_on == other.update_runtime_on
+            && self.function_arn == other.function_arn
+            && self.runtime_version_arn == other.runtime_version_arn
+    }
+}
+impl Default for PutRuntimeManagementConfigResponse {
+    fn default() -> Self {
+        Self {
+            update_runtime_on: None,
+            function_arn: None,
+            runtime_version_arn: None,
+        }
+    }
 }
 impl PutRuntimeManagementConfigResponse {
     /// Starts building a [`PutRuntimeManagementConfigResponse`].
@@ -50,9 +75,26 @@ impl ::awsgen_runtime::protocol::FromResponse for PutRuntimeManagementConfigResp
     }
 }
 /// A builder for [`PutRuntimeManagementConfigResponse`](crate::types::PutRuntimeManagementConfigResponse); start one with `PutRuntimeManagementConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutRuntimeManagementConfigResponseBuilder {
     inner: crate::types::PutRuntimeManagementConfigResponse,
+}
+impl Clone for PutRuntimeManagementConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutRuntimeManagementConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutRuntimeManagementConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutRuntimeManagementConfigResponse as Default>::default(),
+        }
+    }
 }
 impl PutRuntimeManagementConfigResponseBuilder {
     /// Sets [`PutRuntimeManagementConfigResponse::update_runtime_on`](crate::types::PutRuntimeManagementConfigResponse::update_runtime_on): The runtime update mode.

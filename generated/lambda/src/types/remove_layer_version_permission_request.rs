@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RemoveLayerVersionPermissionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RemoveLayerVersionPermissionRequest {
     /// The name or Amazon Resource Name (ARN) of the layer.
@@ -27,6 +27,34 @@ pub struct RemoveLayerVersionPermissionRequest {
     ///
     /// Sent in the query parameter `RevisionId`, not in the JSON body.
     pub revision_id: Option<String>,
+}
+impl Clone for RemoveLayerVersionPermissionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            layer_name: self.layer_name.clone(),
+            version_number: self.version_number,
+            statement_id: self.statement_id.clone(),
+            revision_id: self.revision_id.clone(),
+        }
+    }
+}
+impl PartialEq for RemoveLayerVersionPermissionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.layer_name == other.layer_name
+            && self.version_number == other.version_number
+            && self.statement_id == other.statement_id
+            && self.revision_id == other.revision_id
+    }
+}
+impl Default for RemoveLayerVersionPermissionRequest {
+    fn default() -> Self {
+        Self {
+            layer_name: None,
+            version_number: None,
+            statement_id: None,
+            revision_id: None,
+        }
+    }
 }
 impl RemoveLayerVersionPermissionRequest {
     /// Starts building a [`RemoveLayerVersionPermissionRequest`].
@@ -62,9 +90,26 @@ impl RemoveLayerVersionPermissionRequest {
     }
 }
 /// A builder for [`RemoveLayerVersionPermissionRequest`](crate::types::RemoveLayerVersionPermissionRequest); start one with `RemoveLayerVersionPermissionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RemoveLayerVersionPermissionRequestBuilder {
     inner: crate::types::RemoveLayerVersionPermissionRequest,
+}
+impl Clone for RemoveLayerVersionPermissionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RemoveLayerVersionPermissionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RemoveLayerVersionPermissionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RemoveLayerVersionPermissionRequest as Default>::default(),
+        }
+    }
 }
 impl RemoveLayerVersionPermissionRequestBuilder {
     /// Sets [`RemoveLayerVersionPermissionRequest::layer_name`](crate::types::RemoveLayerVersionPermissionRequest::layer_name): The name or Amazon Resource Name (ARN) of the layer.

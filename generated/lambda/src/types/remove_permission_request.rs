@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RemovePermissionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RemovePermissionRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -33,6 +33,33 @@ pub struct RemovePermissionRequest {
     ///
     /// Sent in the query parameter `RevisionId`, not in the JSON body.
     pub revision_id: Option<String>,
+}
+impl Clone for RemovePermissionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            statement_id: self.statement_id.clone(),
+            qualifier: self.qualifier.clone(),
+            revision_id: self.revision_id.clone(),
+        }
+    }
+}
+impl PartialEq for RemovePermissionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name
+            && self.statement_id == other.statement_id
+            && self.qualifier == other.qualifier && self.revision_id == other.revision_id
+    }
+}
+impl Default for RemovePermissionRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            statement_id: None,
+            qualifier: None,
+            revision_id: None,
+        }
+    }
 }
 impl RemovePermissionRequest {
     /// Starts building a [`RemovePermissionRequest`].
@@ -68,9 +95,26 @@ impl RemovePermissionRequest {
     }
 }
 /// A builder for [`RemovePermissionRequest`](crate::types::RemovePermissionRequest); start one with `RemovePermissionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RemovePermissionRequestBuilder {
     inner: crate::types::RemovePermissionRequest,
+}
+impl Clone for RemovePermissionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RemovePermissionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RemovePermissionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RemovePermissionRequest as Default>::default(),
+        }
+    }
 }
 impl RemovePermissionRequestBuilder {
     /// Sets [`RemovePermissionRequest::function_name`](crate::types::RemovePermissionRequest::function_name): The name or ARN of the Lambda function, version, or alias.

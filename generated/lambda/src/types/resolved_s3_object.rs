@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the resolved Amazon S3 object that contains a function's deployment package.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResolvedS3Object {
     /// The Amazon S3 bucket that contains the deployment package.
@@ -11,6 +11,30 @@ pub struct ResolvedS3Object {
     pub s3_key: Option<String>,
     /// The version of the deployment package object.
     pub s3_object_version: Option<String>,
+}
+impl Clone for ResolvedS3Object {
+    fn clone(&self) -> Self {
+        Self {
+            s3_bucket: self.s3_bucket.clone(),
+            s3_key: self.s3_key.clone(),
+            s3_object_version: self.s3_object_version.clone(),
+        }
+    }
+}
+impl PartialEq for ResolvedS3Object {
+    fn eq(&self, other: &Self) -> bool {
+        self.s3_bucket == other.s3_bucket && self.s3_key == other.s3_key
+            && self.s3_object_version == other.s3_object_version
+    }
+}
+impl Default for ResolvedS3Object {
+    fn default() -> Self {
+        Self {
+            s3_bucket: None,
+            s3_key: None,
+            s3_object_version: None,
+        }
+    }
 }
 impl ResolvedS3Object {
     /// Starts building a [`ResolvedS3Object`].
@@ -35,9 +59,26 @@ impl ResolvedS3Object {
     }
 }
 /// A builder for [`ResolvedS3Object`](crate::types::ResolvedS3Object); start one with `ResolvedS3Object::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResolvedS3ObjectBuilder {
     inner: crate::types::ResolvedS3Object,
+}
+impl Clone for ResolvedS3ObjectBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResolvedS3ObjectBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResolvedS3ObjectBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResolvedS3Object as Default>::default(),
+        }
+    }
 }
 impl ResolvedS3ObjectBuilder {
     /// Sets [`ResolvedS3Object::s3_bucket`](crate::types::ResolvedS3Object::s3_bucket): The Amazon S3 bucket that contains the deployment package.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about retry attempts for an operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RetryDetails {
     /// The current attempt number for this operation.
     pub current_attempt: Option<i32>,
     /// The delay before the next retry attempt, in seconds.
     pub next_attempt_delay_seconds: Option<i32>,
+}
+impl Clone for RetryDetails {
+    fn clone(&self) -> Self {
+        Self {
+            current_attempt: self.current_attempt,
+            next_attempt_delay_seconds: self.next_attempt_delay_seconds,
+        }
+    }
+}
+impl PartialEq for RetryDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.current_attempt == other.current_attempt
+            && self.next_attempt_delay_seconds == other.next_attempt_delay_seconds
+    }
+}
+impl Default for RetryDetails {
+    fn default() -> Self {
+        Self {
+            current_attempt: None,
+            next_attempt_delay_seconds: None,
+        }
+    }
 }
 impl RetryDetails {
     /// Starts building a [`RetryDetails`].
@@ -28,9 +50,26 @@ impl RetryDetails {
     }
 }
 /// A builder for [`RetryDetails`](crate::types::RetryDetails); start one with `RetryDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RetryDetailsBuilder {
     inner: crate::types::RetryDetails,
+}
+impl Clone for RetryDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RetryDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RetryDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RetryDetails as Default>::default(),
+        }
+    }
 }
 impl RetryDetailsBuilder {
     /// Sets [`RetryDetails::current_attempt`](crate::types::RetryDetails::current_attempt): The current attempt number for this operation.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The ARN of the runtime and any errors that occured.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RuntimeVersionConfig {
     /// The ARN of the runtime version you want the function to use.
     pub runtime_version_arn: Option<String>,
     /// Error response when Lambda is unable to retrieve the runtime version for a function.
     pub error: Option<crate::types::RuntimeVersionError>,
+}
+impl Clone for RuntimeVersionConfig {
+    fn clone(&self) -> Self {
+        Self {
+            runtime_version_arn: self.runtime_version_arn.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+impl PartialEq for RuntimeVersionConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.runtime_version_arn == other.runtime_version_arn
+            && self.error == other.error
+    }
+}
+impl Default for RuntimeVersionConfig {
+    fn default() -> Self {
+        Self {
+            runtime_version_arn: None,
+            error: None,
+        }
+    }
 }
 impl RuntimeVersionConfig {
     /// Starts building a [`RuntimeVersionConfig`].
@@ -28,9 +50,26 @@ impl RuntimeVersionConfig {
     }
 }
 /// A builder for [`RuntimeVersionConfig`](crate::types::RuntimeVersionConfig); start one with `RuntimeVersionConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RuntimeVersionConfigBuilder {
     inner: crate::types::RuntimeVersionConfig,
+}
+impl Clone for RuntimeVersionConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RuntimeVersionConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RuntimeVersionConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RuntimeVersionConfig as Default>::default(),
+        }
+    }
 }
 impl RuntimeVersionConfigBuilder {
     /// Sets [`RuntimeVersionConfig::runtime_version_arn`](crate::types::RuntimeVersionConfig::runtime_version_arn): The ARN of the runtime version you want the function to use.

@@ -2,13 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Any error returned when the runtime version information for the function could not be retrieved.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RuntimeVersionError {
     /// The error code.
     pub error_code: Option<String>,
     /// The error message.
     pub message: Option<String>,
+}
+impl Clone for RuntimeVersionError {
+    fn clone(&self) -> Self {
+        Self {
+            error_code: self.error_code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for RuntimeVersionError {
+    fn eq(&self, other: &Self) -> bool {
+        self.error_code == other.error_code && self.message == other.message
+    }
+}
+impl Default for RuntimeVersionError {
+    fn default() -> Self {
+        Self {
+            error_code: None,
+            message: None,
+        }
+    }
 }
 impl RuntimeVersionError {
     /// Starts building a [`RuntimeVersionError`].
@@ -36,9 +56,26 @@ impl ::std::fmt::Debug for RuntimeVersionError {
     }
 }
 /// A builder for [`RuntimeVersionError`](crate::types::RuntimeVersionError); start one with `RuntimeVersionError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RuntimeVersionErrorBuilder {
     inner: crate::types::RuntimeVersionError,
+}
+impl Clone for RuntimeVersionErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RuntimeVersionErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RuntimeVersionErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RuntimeVersionError as Default>::default(),
+        }
+    }
 }
 impl RuntimeVersionErrorBuilder {
     /// Sets [`RuntimeVersionError::error_code`](crate::types::RuntimeVersionError::error_code): The error code.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// (Amazon SQS only) The scaling configuration for the event source. To remove the configuration, pass an empty value.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ScalingConfig {
     /// Limits the number of concurrent instances that the Amazon SQS event source can invoke.
     pub maximum_concurrency: Option<i32>,
+}
+impl Clone for ScalingConfig {
+    fn clone(&self) -> Self {
+        Self {
+            maximum_concurrency: self.maximum_concurrency,
+        }
+    }
+}
+impl PartialEq for ScalingConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.maximum_concurrency == other.maximum_concurrency
+    }
+}
+impl Default for ScalingConfig {
+    fn default() -> Self {
+        Self { maximum_concurrency: None }
+    }
 }
 impl ScalingConfig {
     /// Starts building a [`ScalingConfig`].
@@ -21,9 +38,26 @@ impl ScalingConfig {
     }
 }
 /// A builder for [`ScalingConfig`](crate::types::ScalingConfig); start one with `ScalingConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ScalingConfigBuilder {
     inner: crate::types::ScalingConfig,
+}
+impl Clone for ScalingConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ScalingConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ScalingConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ScalingConfig as Default>::default(),
+        }
+    }
 }
 impl ScalingConfigBuilder {
     /// Sets [`ScalingConfig::maximum_concurrency`](crate::types::ScalingConfig::maximum_concurrency): Limits the number of concurrent instances that the Amazon SQS event source can invoke.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The self-managed Apache Kafka cluster for your event source.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SelfManagedEventSource {
     /// The list of bootstrap servers for your Kafka brokers in the following format: `"KAFKA_BOOTSTRAP_SERVERS": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]`.
     pub endpoints: Option<
         ::std::collections::BTreeMap<crate::types::EndPointType, Vec<String>>,
     >,
+}
+impl Clone for SelfManagedEventSource {
+    fn clone(&self) -> Self {
+        Self {
+            endpoints: self.endpoints.clone(),
+        }
+    }
+}
+impl PartialEq for SelfManagedEventSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.endpoints == other.endpoints
+    }
+}
+impl Default for SelfManagedEventSource {
+    fn default() -> Self {
+        Self { endpoints: None }
+    }
 }
 impl SelfManagedEventSource {
     /// Starts building a [`SelfManagedEventSource`].
@@ -25,9 +42,26 @@ impl SelfManagedEventSource {
     }
 }
 /// A builder for [`SelfManagedEventSource`](crate::types::SelfManagedEventSource); start one with `SelfManagedEventSource::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SelfManagedEventSourceBuilder {
     inner: crate::types::SelfManagedEventSource,
+}
+impl Clone for SelfManagedEventSourceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SelfManagedEventSourceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SelfManagedEventSourceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SelfManagedEventSource as Default>::default(),
+        }
+    }
 }
 impl SelfManagedEventSourceBuilder {
     /// Adds one entry to [`SelfManagedEventSource::endpoints`](crate::types::SelfManagedEventSource::endpoints): The list of bootstrap servers for your Kafka brokers in the following format: `"KAFKA_BOOTSTRAP_SERVERS": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]`.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specific configuration settings for a self-managed Apache Kafka event source.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SelfManagedKafkaEventSourceConfig {
     /// The identifier for the Kafka consumer group to join. The consumer group ID must be unique among all your Kafka event sources. After creating a Kafka event source mapping with the consumer group ID specified, you cannot update this value. For more information, see [Customizable consumer group ID](https://docs.aws.amazon.com/lambda/latest/dg/with-kafka-process.html#services-smaa-topic-add).
     pub consumer_group_id: Option<String>,
     /// Specific configuration settings for a Kafka schema registry.
     pub schema_registry_config: Option<crate::types::KafkaSchemaRegistryConfig>,
+}
+impl Clone for SelfManagedKafkaEventSourceConfig {
+    fn clone(&self) -> Self {
+        Self {
+            consumer_group_id: self.consumer_group_id.clone(),
+            schema_registry_config: self.schema_registry_config.clone(),
+        }
+    }
+}
+impl PartialEq for SelfManagedKafkaEventSourceConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.consumer_group_id == other.consumer_group_id
+            && self.schema_registry_config == other.schema_registry_config
+    }
+}
+impl Default for SelfManagedKafkaEventSourceConfig {
+    fn default() -> Self {
+        Self {
+            consumer_group_id: None,
+            schema_registry_config: None,
+        }
+    }
 }
 impl SelfManagedKafkaEventSourceConfig {
     /// Starts building a [`SelfManagedKafkaEventSourceConfig`].
@@ -30,9 +52,26 @@ impl SelfManagedKafkaEventSourceConfig {
     }
 }
 /// A builder for [`SelfManagedKafkaEventSourceConfig`](crate::types::SelfManagedKafkaEventSourceConfig); start one with `SelfManagedKafkaEventSourceConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SelfManagedKafkaEventSourceConfigBuilder {
     inner: crate::types::SelfManagedKafkaEventSourceConfig,
+}
+impl Clone for SelfManagedKafkaEventSourceConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SelfManagedKafkaEventSourceConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SelfManagedKafkaEventSourceConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SelfManagedKafkaEventSourceConfig as Default>::default(),
+        }
+    }
 }
 impl SelfManagedKafkaEventSourceConfigBuilder {
     /// Sets [`SelfManagedKafkaEventSourceConfig::consumer_group_id`](crate::types::SelfManagedKafkaEventSourceConfig::consumer_group_id): The identifier for the Kafka consumer group to join.

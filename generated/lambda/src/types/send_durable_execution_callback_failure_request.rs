@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendDurableExecutionCallbackFailureRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackFailureRequest {
     /// The unique identifier for the callback operation.
@@ -15,6 +15,27 @@ pub struct SendDurableExecutionCallbackFailureRequest {
     ///
     /// Sent in the HTTP payload, not in the JSON body.
     pub error: Option<crate::types::ErrorObject>,
+}
+impl Clone for SendDurableExecutionCallbackFailureRequest {
+    fn clone(&self) -> Self {
+        Self {
+            callback_id: self.callback_id.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+impl PartialEq for SendDurableExecutionCallbackFailureRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.callback_id == other.callback_id && self.error == other.error
+    }
+}
+impl Default for SendDurableExecutionCallbackFailureRequest {
+    fn default() -> Self {
+        Self {
+            callback_id: None,
+            error: None,
+        }
+    }
 }
 impl SendDurableExecutionCallbackFailureRequest {
     /// Starts building a [`SendDurableExecutionCallbackFailureRequest`].
@@ -34,9 +55,26 @@ impl SendDurableExecutionCallbackFailureRequest {
     }
 }
 /// A builder for [`SendDurableExecutionCallbackFailureRequest`](crate::types::SendDurableExecutionCallbackFailureRequest); start one with `SendDurableExecutionCallbackFailureRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SendDurableExecutionCallbackFailureRequestBuilder {
     inner: crate::types::SendDurableExecutionCallbackFailureRequest,
+}
+impl Clone for SendDurableExecutionCallbackFailureRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SendDurableExecutionCallbackFailureRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SendDurableExecutionCallbackFailureRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SendDurableExecutionCallbackFailureRequest as Default>::default(),
+        }
+    }
 }
 impl SendDurableExecutionCallbackFailureRequestBuilder {
     /// Sets [`SendDurableExecutionCallbackFailureRequest::callback_id`](crate::types::SendDurableExecutionCallbackFailureRequest::callback_id): The unique identifier for the callback operation.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendDurableExecutionCallbackFailureResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackFailureResponse {}
+impl Clone for SendDurableExecutionCallbackFailureResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for SendDurableExecutionCallbackFailureResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for SendDurableExecutionCallbackFailureResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl SendDurableExecutionCallbackFailureResponse {
     /// Starts building a [`SendDurableExecutionCallbackFailureResponse`].
     #[inline]
@@ -25,9 +40,26 @@ for SendDurableExecutionCallbackFailureResponse {
     }
 }
 /// A builder for [`SendDurableExecutionCallbackFailureResponse`](crate::types::SendDurableExecutionCallbackFailureResponse); start one with `SendDurableExecutionCallbackFailureResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SendDurableExecutionCallbackFailureResponseBuilder {
     inner: crate::types::SendDurableExecutionCallbackFailureResponse,
+}
+impl Clone for SendDurableExecutionCallbackFailureResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SendDurableExecutionCallbackFailureResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SendDurableExecutionCallbackFailureResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SendDurableExecutionCallbackFailureResponse as Default>::default(),
+        }
+    }
 }
 impl SendDurableExecutionCallbackFailureResponseBuilder {
     /// Builds the [`SendDurableExecutionCallbackFailureResponse`]; it has no required members, so this cannot fail.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendDurableExecutionCallbackHeartbeatRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackHeartbeatRequest {
     /// The unique identifier for the callback operation.
@@ -11,6 +11,23 @@ pub struct SendDurableExecutionCallbackHeartbeatRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub callback_id: Option<String>,
+}
+impl Clone for SendDurableExecutionCallbackHeartbeatRequest {
+    fn clone(&self) -> Self {
+        Self {
+            callback_id: self.callback_id.clone(),
+        }
+    }
+}
+impl PartialEq for SendDurableExecutionCallbackHeartbeatRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.callback_id == other.callback_id
+    }
+}
+impl Default for SendDurableExecutionCallbackHeartbeatRequest {
+    fn default() -> Self {
+        Self { callback_id: None }
+    }
 }
 impl SendDurableExecutionCallbackHeartbeatRequest {
     /// Starts building a [`SendDurableExecutionCallbackHeartbeatRequest`].
@@ -31,9 +48,26 @@ impl SendDurableExecutionCallbackHeartbeatRequest {
     }
 }
 /// A builder for [`SendDurableExecutionCallbackHeartbeatRequest`](crate::types::SendDurableExecutionCallbackHeartbeatRequest); start one with `SendDurableExecutionCallbackHeartbeatRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SendDurableExecutionCallbackHeartbeatRequestBuilder {
     inner: crate::types::SendDurableExecutionCallbackHeartbeatRequest,
+}
+impl Clone for SendDurableExecutionCallbackHeartbeatRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SendDurableExecutionCallbackHeartbeatRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SendDurableExecutionCallbackHeartbeatRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SendDurableExecutionCallbackHeartbeatRequest as Default>::default(),
+        }
+    }
 }
 impl SendDurableExecutionCallbackHeartbeatRequestBuilder {
     /// Sets [`SendDurableExecutionCallbackHeartbeatRequest::callback_id`](crate::types::SendDurableExecutionCallbackHeartbeatRequest::callback_id): The unique identifier for the callback operation.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendDurableExecutionCallbackHeartbeatResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackHeartbeatResponse {}
+impl Clone for SendDurableExecutionCallbackHeartbeatResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for SendDurableExecutionCallbackHeartbeatResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for SendDurableExecutionCallbackHeartbeatResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl SendDurableExecutionCallbackHeartbeatResponse {
     /// Starts building a [`SendDurableExecutionCallbackHeartbeatResponse`].
     #[inline]
@@ -25,9 +40,26 @@ for SendDurableExecutionCallbackHeartbeatResponse {
     }
 }
 /// A builder for [`SendDurableExecutionCallbackHeartbeatResponse`](crate::types::SendDurableExecutionCallbackHeartbeatResponse); start one with `SendDurableExecutionCallbackHeartbeatResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SendDurableExecutionCallbackHeartbeatResponseBuilder {
     inner: crate::types::SendDurableExecutionCallbackHeartbeatResponse,
+}
+impl Clone for SendDurableExecutionCallbackHeartbeatResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SendDurableExecutionCallbackHeartbeatResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SendDurableExecutionCallbackHeartbeatResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SendDurableExecutionCallbackHeartbeatResponse as Default>::default(),
+        }
+    }
 }
 impl SendDurableExecutionCallbackHeartbeatResponseBuilder {
     /// Builds the [`SendDurableExecutionCallbackHeartbeatResponse`]; it has no required members, so this cannot fail.

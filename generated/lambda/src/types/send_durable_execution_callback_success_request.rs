@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendDurableExecutionCallbackSuccessRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackSuccessRequest {
     /// The unique identifier for the callback operation.
@@ -15,6 +14,27 @@ pub struct SendDurableExecutionCallbackSuccessRequest {
     ///
     /// Sent in the HTTP payload, not in the JSON body.
     pub result: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for SendDurableExecutionCallbackSuccessRequest {
+    fn clone(&self) -> Self {
+        Self {
+            callback_id: self.callback_id.clone(),
+            result: self.result.clone(),
+        }
+    }
+}
+impl PartialEq for SendDurableExecutionCallbackSuccessRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.callback_id == other.callback_id && self.result == other.result
+    }
+}
+impl Default for SendDurableExecutionCallbackSuccessRequest {
+    fn default() -> Self {
+        Self {
+            callback_id: None,
+            result: None,
+        }
+    }
 }
 impl SendDurableExecutionCallbackSuccessRequest {
     /// Starts building a [`SendDurableExecutionCallbackSuccessRequest`].
@@ -42,9 +62,26 @@ impl ::std::fmt::Debug for SendDurableExecutionCallbackSuccessRequest {
     }
 }
 /// A builder for [`SendDurableExecutionCallbackSuccessRequest`](crate::types::SendDurableExecutionCallbackSuccessRequest); start one with `SendDurableExecutionCallbackSuccessRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SendDurableExecutionCallbackSuccessRequestBuilder {
     inner: crate::types::SendDurableExecutionCallbackSuccessRequest,
+}
+impl Clone for SendDurableExecutionCallbackSuccessRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SendDurableExecutionCallbackSuccessRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SendDurableExecutionCallbackSuccessRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SendDurableExecutionCallbackSuccessRequest as Default>::default(),
+        }
+    }
 }
 impl SendDurableExecutionCallbackSuccessRequestBuilder {
     /// Sets [`SendDurableExecutionCallbackSuccessRequest::callback_id`](crate::types::SendDurableExecutionCallbackSuccessRequest::callback_id): The unique identifier for the callback operation.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendDurableExecutionCallbackSuccessResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackSuccessResponse {}
+impl Clone for SendDurableExecutionCallbackSuccessResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for SendDurableExecutionCallbackSuccessResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for SendDurableExecutionCallbackSuccessResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl SendDurableExecutionCallbackSuccessResponse {
     /// Starts building a [`SendDurableExecutionCallbackSuccessResponse`].
     #[inline]
@@ -25,9 +40,26 @@ for SendDurableExecutionCallbackSuccessResponse {
     }
 }
 /// A builder for [`SendDurableExecutionCallbackSuccessResponse`](crate::types::SendDurableExecutionCallbackSuccessResponse); start one with `SendDurableExecutionCallbackSuccessResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SendDurableExecutionCallbackSuccessResponseBuilder {
     inner: crate::types::SendDurableExecutionCallbackSuccessResponse,
+}
+impl Clone for SendDurableExecutionCallbackSuccessResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SendDurableExecutionCallbackSuccessResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SendDurableExecutionCallbackSuccessResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SendDurableExecutionCallbackSuccessResponse as Default>::default(),
+        }
+    }
 }
 impl SendDurableExecutionCallbackSuccessResponseBuilder {
     /// Builds the [`SendDurableExecutionCallbackSuccessResponse`]; it has no required members, so this cannot fail.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The function's [Lambda SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting. Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SnapStart {
     /// Set to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version.
     pub apply_on: Option<crate::types::SnapStartApplyOn>,
+}
+impl Clone for SnapStart {
+    fn clone(&self) -> Self {
+        Self {
+            apply_on: self.apply_on.clone(),
+        }
+    }
+}
+impl PartialEq for SnapStart {
+    fn eq(&self, other: &Self) -> bool {
+        self.apply_on == other.apply_on
+    }
+}
+impl Default for SnapStart {
+    fn default() -> Self {
+        Self { apply_on: None }
+    }
 }
 impl SnapStart {
     /// Starts building a [`SnapStart`].
@@ -21,9 +38,26 @@ impl SnapStart {
     }
 }
 /// A builder for [`SnapStart`](crate::types::SnapStart); start one with `SnapStart::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SnapStartBuilder {
     inner: crate::types::SnapStart,
+}
+impl Clone for SnapStartBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SnapStartBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SnapStartBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SnapStart as Default>::default(),
+        }
+    }
 }
 impl SnapStartBuilder {
     /// Sets [`SnapStart::apply_on`](crate::types::SnapStart::apply_on): Set to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version.

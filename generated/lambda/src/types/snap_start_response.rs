@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SnapStartResponse {
     /// When set to `PublishedVersions`, Lambda creates a snapshot of the execution environment when you publish a function version.
     pub apply_on: Option<crate::types::SnapStartApplyOn>,
     /// When you provide a [qualified Amazon Resource Name (ARN)](https://docs.aws.amazon.com/lambda/latest/dg/configuration-versions.html#versioning-versions-using), this response element indicates whether SnapStart is activated for the specified function version.
     pub optimization_status: Option<crate::types::SnapStartOptimizationStatus>,
+}
+impl Clone for SnapStartResponse {
+    fn clone(&self) -> Self {
+        Self {
+            apply_on: self.apply_on.clone(),
+            optimization_status: self.optimization_status.clone(),
+        }
+    }
+}
+impl PartialEq for SnapStartResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.apply_on == other.apply_on
+            && self.optimization_status == other.optimization_status
+    }
+}
+impl Default for SnapStartResponse {
+    fn default() -> Self {
+        Self {
+            apply_on: None,
+            optimization_status: None,
+        }
+    }
 }
 impl SnapStartResponse {
     /// Starts building a [`SnapStartResponse`].
@@ -30,9 +52,26 @@ impl SnapStartResponse {
     }
 }
 /// A builder for [`SnapStartResponse`](crate::types::SnapStartResponse); start one with `SnapStartResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SnapStartResponseBuilder {
     inner: crate::types::SnapStartResponse,
+}
+impl Clone for SnapStartResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SnapStartResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SnapStartResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SnapStartResponse as Default>::default(),
+        }
+    }
 }
 impl SnapStartResponseBuilder {
     /// Sets [`SnapStartResponse::apply_on`](crate::types::SnapStartResponse::apply_on): When set to `PublishedVersions`, Lambda creates a snapshot of the execution environment when you publish a function version.

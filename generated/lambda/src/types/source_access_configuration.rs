@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// To secure and define access to your event source, you can specify the authentication protocol, VPC components, or virtual host.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SourceAccessConfiguration {
     /// The type of authentication protocol, VPC components, or virtual host for your event source. For example: `"Type":"SASL_SCRAM_512_AUTH"`.
@@ -19,6 +19,24 @@ pub struct SourceAccessConfiguration {
     pub type_: Option<crate::types::SourceAccessType>,
     /// The value for your chosen configuration in `Type`. For example: `"URI": "arn:aws:secretsmanager:us-east-1:01234567890:secret:MyBrokerSecretName"`.
     pub uri: Option<String>,
+}
+impl Clone for SourceAccessConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            uri: self.uri.clone(),
+        }
+    }
+}
+impl PartialEq for SourceAccessConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.uri == other.uri
+    }
+}
+impl Default for SourceAccessConfiguration {
+    fn default() -> Self {
+        Self { type_: None, uri: None }
+    }
 }
 impl SourceAccessConfiguration {
     /// Starts building a [`SourceAccessConfiguration`].
@@ -38,9 +56,26 @@ impl SourceAccessConfiguration {
     }
 }
 /// A builder for [`SourceAccessConfiguration`](crate::types::SourceAccessConfiguration); start one with `SourceAccessConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SourceAccessConfigurationBuilder {
     inner: crate::types::SourceAccessConfiguration,
+}
+impl Clone for SourceAccessConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SourceAccessConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SourceAccessConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SourceAccessConfiguration as Default>::default(),
+        }
+    }
 }
 impl SourceAccessConfigurationBuilder {
     /// Sets [`SourceAccessConfiguration::type_`](crate::types::SourceAccessConfiguration::type_): The type of authentication protocol, VPC components, or virtual host for your event source.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a step operation.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StepDetails {
     /// The current attempt number for this step.
@@ -13,6 +12,33 @@ pub struct StepDetails {
     pub result: Option<String>,
     /// Details about the step failure.
     pub error: Option<crate::types::ErrorObject>,
+}
+impl Clone for StepDetails {
+    fn clone(&self) -> Self {
+        Self {
+            attempt: self.attempt,
+            next_attempt_timestamp: self.next_attempt_timestamp,
+            result: self.result.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+impl PartialEq for StepDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.attempt == other.attempt
+            && self.next_attempt_timestamp == other.next_attempt_timestamp
+            && self.result == other.result && self.error == other.error
+    }
+}
+impl Default for StepDetails {
+    fn default() -> Self {
+        Self {
+            attempt: None,
+            next_attempt_timestamp: None,
+            result: None,
+            error: None,
+        }
+    }
 }
 impl StepDetails {
     /// Starts building a [`StepDetails`].
@@ -54,9 +80,26 @@ impl ::std::fmt::Debug for StepDetails {
     }
 }
 /// A builder for [`StepDetails`](crate::types::StepDetails); start one with `StepDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StepDetailsBuilder {
     inner: crate::types::StepDetails,
+}
+impl Clone for StepDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StepDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StepDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StepDetails as Default>::default(),
+        }
+    }
 }
 impl StepDetailsBuilder {
     /// Sets [`StepDetails::attempt`](crate::types::StepDetails::attempt): The current attempt number for this step.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a step that failed.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StepFailedDetails {
     /// Details about the step failure.
@@ -13,6 +13,27 @@ pub struct StepFailedDetails {
     ///
     /// Required: the builder's `build()` fails without it.
     pub retry_details: Option<crate::types::RetryDetails>,
+}
+impl Clone for StepFailedDetails {
+    fn clone(&self) -> Self {
+        Self {
+            error: self.error.clone(),
+            retry_details: self.retry_details.clone(),
+        }
+    }
+}
+impl PartialEq for StepFailedDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error && self.retry_details == other.retry_details
+    }
+}
+impl Default for StepFailedDetails {
+    fn default() -> Self {
+        Self {
+            error: None,
+            retry_details: None,
+        }
+    }
 }
 impl StepFailedDetails {
     /// Starts building a [`StepFailedDetails`].
@@ -32,9 +53,26 @@ impl StepFailedDetails {
     }
 }
 /// A builder for [`StepFailedDetails`](crate::types::StepFailedDetails); start one with `StepFailedDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StepFailedDetailsBuilder {
     inner: crate::types::StepFailedDetails,
+}
+impl Clone for StepFailedDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StepFailedDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StepFailedDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StepFailedDetails as Default>::default(),
+        }
+    }
 }
 impl StepFailedDetailsBuilder {
     /// Sets [`StepFailedDetails::error`](crate::types::StepFailedDetails::error): Details about the step failure.

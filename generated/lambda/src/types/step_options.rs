@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration options for a step operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StepOptions {
     /// The delay in seconds before the next retry attempt.
     pub next_attempt_delay_seconds: Option<i32>,
+}
+impl Clone for StepOptions {
+    fn clone(&self) -> Self {
+        Self {
+            next_attempt_delay_seconds: self.next_attempt_delay_seconds,
+        }
+    }
+}
+impl PartialEq for StepOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_attempt_delay_seconds == other.next_attempt_delay_seconds
+    }
+}
+impl Default for StepOptions {
+    fn default() -> Self {
+        Self {
+            next_attempt_delay_seconds: None,
+        }
+    }
 }
 impl StepOptions {
     /// Starts building a [`StepOptions`].
@@ -21,9 +40,26 @@ impl StepOptions {
     }
 }
 /// A builder for [`StepOptions`](crate::types::StepOptions); start one with `StepOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StepOptionsBuilder {
     inner: crate::types::StepOptions,
+}
+impl Clone for StepOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StepOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StepOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StepOptions as Default>::default(),
+        }
+    }
 }
 impl StepOptionsBuilder {
     /// Sets [`StepOptions::next_attempt_delay_seconds`](crate::types::StepOptions::next_attempt_delay_seconds): The delay in seconds before the next retry attempt.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a step that has started.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StepStartedDetails {}
+impl Clone for StepStartedDetails {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for StepStartedDetails {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for StepStartedDetails {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl StepStartedDetails {
     /// Starts building a [`StepStartedDetails`].
     #[inline]
@@ -13,9 +28,26 @@ impl StepStartedDetails {
     }
 }
 /// A builder for [`StepStartedDetails`](crate::types::StepStartedDetails); start one with `StepStartedDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StepStartedDetailsBuilder {
     inner: crate::types::StepStartedDetails,
+}
+impl Clone for StepStartedDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StepStartedDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StepStartedDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StepStartedDetails as Default>::default(),
+        }
+    }
 }
 impl StepStartedDetailsBuilder {
     /// Builds the [`StepStartedDetails`]; it has no required members, so this cannot fail.

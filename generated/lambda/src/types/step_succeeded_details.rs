@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a step that succeeded.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StepSucceededDetails {
     /// The response payload from the successful operation.
@@ -13,6 +13,27 @@ pub struct StepSucceededDetails {
     ///
     /// Required: the builder's `build()` fails without it.
     pub retry_details: Option<crate::types::RetryDetails>,
+}
+impl Clone for StepSucceededDetails {
+    fn clone(&self) -> Self {
+        Self {
+            result: self.result.clone(),
+            retry_details: self.retry_details.clone(),
+        }
+    }
+}
+impl PartialEq for StepSucceededDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.result == other.result && self.retry_details == other.retry_details
+    }
+}
+impl Default for StepSucceededDetails {
+    fn default() -> Self {
+        Self {
+            result: None,
+            retry_details: None,
+        }
+    }
 }
 impl StepSucceededDetails {
     /// Starts building a [`StepSucceededDetails`].
@@ -32,9 +53,26 @@ impl StepSucceededDetails {
     }
 }
 /// A builder for [`StepSucceededDetails`](crate::types::StepSucceededDetails); start one with `StepSucceededDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StepSucceededDetailsBuilder {
     inner: crate::types::StepSucceededDetails,
+}
+impl Clone for StepSucceededDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StepSucceededDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StepSucceededDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StepSucceededDetails as Default>::default(),
+        }
+    }
 }
 impl StepSucceededDetailsBuilder {
     /// Sets [`StepSucceededDetails::result`](crate::types::StepSucceededDetails::result): The response payload from the successful operation.

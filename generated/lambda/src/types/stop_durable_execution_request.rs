@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StopDurableExecutionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StopDurableExecutionRequest {
     /// The Amazon Resource Name (ARN) of the durable execution.
@@ -15,6 +15,28 @@ pub struct StopDurableExecutionRequest {
     ///
     /// Sent in the HTTP payload, not in the JSON body.
     pub error: Option<crate::types::ErrorObject>,
+}
+impl Clone for StopDurableExecutionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            durable_execution_arn: self.durable_execution_arn.clone(),
+            error: self.error.clone(),
+        }
+    }
+}
+impl PartialEq for StopDurableExecutionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.durable_execution_arn == other.durable_execution_arn
+            && self.error == other.error
+    }
+}
+impl Default for StopDurableExecutionRequest {
+    fn default() -> Self {
+        Self {
+            durable_execution_arn: None,
+            error: None,
+        }
+    }
 }
 impl StopDurableExecutionRequest {
     /// Starts building a [`StopDurableExecutionRequest`].
@@ -34,9 +56,26 @@ impl StopDurableExecutionRequest {
     }
 }
 /// A builder for [`StopDurableExecutionRequest`](crate::types::StopDurableExecutionRequest); start one with `StopDurableExecutionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StopDurableExecutionRequestBuilder {
     inner: crate::types::StopDurableExecutionRequest,
+}
+impl Clone for StopDurableExecutionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StopDurableExecutionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StopDurableExecutionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StopDurableExecutionRequest as Default>::default(),
+        }
+    }
 }
 impl StopDurableExecutionRequestBuilder {
     /// Sets [`StopDurableExecutionRequest::durable_execution_arn`](crate::types::StopDurableExecutionRequest::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution.

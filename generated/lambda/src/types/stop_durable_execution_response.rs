@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StopDurableExecutionResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StopDurableExecutionResponse {
     /// The timestamp when the execution was stopped (ISO 8601 format).
     ///
     /// Required: the builder's `build()` fails without it.
     pub stop_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for StopDurableExecutionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            stop_timestamp: self.stop_timestamp,
+        }
+    }
+}
+impl PartialEq for StopDurableExecutionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.stop_timestamp == other.stop_timestamp
+    }
+}
+impl Default for StopDurableExecutionResponse {
+    fn default() -> Self {
+        Self { stop_timestamp: None }
+    }
 }
 impl StopDurableExecutionResponse {
     /// Starts building a [`StopDurableExecutionResponse`].
@@ -34,9 +51,26 @@ impl ::awsgen_runtime::protocol::FromResponse for StopDurableExecutionResponse {
     }
 }
 /// A builder for [`StopDurableExecutionResponse`](crate::types::StopDurableExecutionResponse); start one with `StopDurableExecutionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StopDurableExecutionResponseBuilder {
     inner: crate::types::StopDurableExecutionResponse,
+}
+impl Clone for StopDurableExecutionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StopDurableExecutionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StopDurableExecutionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StopDurableExecutionResponse as Default>::default(),
+        }
+    }
 }
 impl StopDurableExecutionResponseBuilder {
     /// Sets [`StopDurableExecutionResponse::stop_timestamp`](crate::types::StopDurableExecutionResponse::stop_timestamp): The timestamp when the execution was stopped (ISO 8601 format).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TagResourceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagResourceRequest {
     /// The resource's Amazon Resource Name (ARN).
@@ -15,6 +15,24 @@ pub struct TagResourceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for TagResourceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource: self.resource.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TagResourceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource == other.resource && self.tags == other.tags
+    }
+}
+impl Default for TagResourceRequest {
+    fn default() -> Self {
+        Self { resource: None, tags: None }
+    }
 }
 impl TagResourceRequest {
     /// Starts building a [`TagResourceRequest`].
@@ -40,9 +58,26 @@ impl TagResourceRequest {
     }
 }
 /// A builder for [`TagResourceRequest`](crate::types::TagResourceRequest); start one with `TagResourceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagResourceRequestBuilder {
     inner: crate::types::TagResourceRequest,
+}
+impl Clone for TagResourceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagResourceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagResourceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TagResourceRequest as Default>::default(),
+        }
+    }
 }
 impl TagResourceRequestBuilder {
     /// Sets [`TagResourceRequest::resource`](crate::types::TagResourceRequest::resource): The resource's Amazon Resource Name (ARN).

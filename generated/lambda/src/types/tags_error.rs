@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An object that contains details about an error related to retrieving tags.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagsError {
     /// The error code.
@@ -13,6 +13,27 @@ pub struct TagsError {
     ///
     /// Required: the builder's `build()` fails without it.
     pub message: Option<String>,
+}
+impl Clone for TagsError {
+    fn clone(&self) -> Self {
+        Self {
+            error_code: self.error_code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for TagsError {
+    fn eq(&self, other: &Self) -> bool {
+        self.error_code == other.error_code && self.message == other.message
+    }
+}
+impl Default for TagsError {
+    fn default() -> Self {
+        Self {
+            error_code: None,
+            message: None,
+        }
+    }
 }
 impl TagsError {
     /// Starts building a [`TagsError`].
@@ -32,9 +53,26 @@ impl TagsError {
     }
 }
 /// A builder for [`TagsError`](crate::types::TagsError); start one with `TagsError::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagsErrorBuilder {
     inner: crate::types::TagsError,
+}
+impl Clone for TagsErrorBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagsErrorBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagsErrorBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TagsError as Default>::default(),
+        }
+    }
 }
 impl TagsErrorBuilder {
     /// Sets [`TagsError::error_code`](crate::types::TagsError::error_code): The error code.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A scaling policy for the capacity provider that automatically adjusts capacity to maintain a target value for a specific metric.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TargetTrackingScalingPolicy {
     /// The predefined metric type to track for scaling decisions.
@@ -15,6 +15,28 @@ pub struct TargetTrackingScalingPolicy {
     ///
     /// Required: the builder's `build()` fails without it.
     pub target_value: Option<f64>,
+}
+impl Clone for TargetTrackingScalingPolicy {
+    fn clone(&self) -> Self {
+        Self {
+            predefined_metric_type: self.predefined_metric_type.clone(),
+            target_value: self.target_value,
+        }
+    }
+}
+impl PartialEq for TargetTrackingScalingPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        self.predefined_metric_type == other.predefined_metric_type
+            && self.target_value == other.target_value
+    }
+}
+impl Default for TargetTrackingScalingPolicy {
+    fn default() -> Self {
+        Self {
+            predefined_metric_type: None,
+            target_value: None,
+        }
+    }
 }
 impl TargetTrackingScalingPolicy {
     /// Starts building a [`TargetTrackingScalingPolicy`].
@@ -36,9 +58,26 @@ impl TargetTrackingScalingPolicy {
     }
 }
 /// A builder for [`TargetTrackingScalingPolicy`](crate::types::TargetTrackingScalingPolicy); start one with `TargetTrackingScalingPolicy::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TargetTrackingScalingPolicyBuilder {
     inner: crate::types::TargetTrackingScalingPolicy,
+}
+impl Clone for TargetTrackingScalingPolicyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TargetTrackingScalingPolicyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TargetTrackingScalingPolicyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TargetTrackingScalingPolicy as Default>::default(),
+        }
+    }
 }
 impl TargetTrackingScalingPolicyBuilder {
     /// Sets [`TargetTrackingScalingPolicy::predefined_metric_type`](crate::types::TargetTrackingScalingPolicy::predefined_metric_type): The predefined metric type to track for scaling decisions.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the tenant isolation mode configuration for a Lambda function. This allows you to configure specific tenant isolation strategies for your function invocations. Tenant isolation configuration cannot be modified after function creation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TenancyConfig {
     /// Tenant isolation mode allows for invocation to be sent to a corresponding execution environment dedicated to a specific tenant ID.
     ///
     /// Required: the builder's `build()` fails without it.
     pub tenant_isolation_mode: Option<crate::types::TenantIsolationMode>,
+}
+impl Clone for TenancyConfig {
+    fn clone(&self) -> Self {
+        Self {
+            tenant_isolation_mode: self.tenant_isolation_mode.clone(),
+        }
+    }
+}
+impl PartialEq for TenancyConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.tenant_isolation_mode == other.tenant_isolation_mode
+    }
+}
+impl Default for TenancyConfig {
+    fn default() -> Self {
+        Self {
+            tenant_isolation_mode: None,
+        }
+    }
 }
 impl TenancyConfig {
     /// Starts building a [`TenancyConfig`].
@@ -23,9 +42,26 @@ impl TenancyConfig {
     }
 }
 /// A builder for [`TenancyConfig`](crate::types::TenancyConfig); start one with `TenancyConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TenancyConfigBuilder {
     inner: crate::types::TenancyConfig,
+}
+impl Clone for TenancyConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TenancyConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TenancyConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TenancyConfig as Default>::default(),
+        }
+    }
 }
 impl TenancyConfigBuilder {
     /// Sets [`TenancyConfig::tenant_isolation_mode`](crate::types::TenancyConfig::tenant_isolation_mode): Tenant isolation mode allows for invocation to be sent to a corresponding execution environment dedicated to a specific tenant ID.

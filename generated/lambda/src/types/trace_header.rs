@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains trace headers for the Lambda durable execution.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TraceHeader {
     /// The X-Ray trace header associated with the durable execution.
     pub x_amzn_trace_id: Option<String>,
+}
+impl Clone for TraceHeader {
+    fn clone(&self) -> Self {
+        Self {
+            x_amzn_trace_id: self.x_amzn_trace_id.clone(),
+        }
+    }
+}
+impl PartialEq for TraceHeader {
+    fn eq(&self, other: &Self) -> bool {
+        self.x_amzn_trace_id == other.x_amzn_trace_id
+    }
+}
+impl Default for TraceHeader {
+    fn default() -> Self {
+        Self { x_amzn_trace_id: None }
+    }
 }
 impl TraceHeader {
     /// Starts building a [`TraceHeader`].
@@ -21,9 +38,26 @@ impl TraceHeader {
     }
 }
 /// A builder for [`TraceHeader`](crate::types::TraceHeader); start one with `TraceHeader::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TraceHeaderBuilder {
     inner: crate::types::TraceHeader,
+}
+impl Clone for TraceHeaderBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TraceHeaderBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TraceHeaderBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TraceHeader as Default>::default(),
+        }
+    }
 }
 impl TraceHeaderBuilder {
     /// Sets [`TraceHeader::x_amzn_trace_id`](crate::types::TraceHeader::x_amzn_trace_id): The X-Ray trace header associated with the durable execution.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The function's [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html) tracing configuration. To sample and record incoming requests, set `Mode` to `Active`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TracingConfig {
     /// The tracing mode.
     pub mode: Option<crate::types::TracingMode>,
+}
+impl Clone for TracingConfig {
+    fn clone(&self) -> Self {
+        Self { mode: self.mode.clone() }
+    }
+}
+impl PartialEq for TracingConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.mode == other.mode
+    }
+}
+impl Default for TracingConfig {
+    fn default() -> Self {
+        Self { mode: None }
+    }
 }
 impl TracingConfig {
     /// Starts building a [`TracingConfig`].
@@ -21,9 +36,26 @@ impl TracingConfig {
     }
 }
 /// A builder for [`TracingConfig`](crate::types::TracingConfig); start one with `TracingConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TracingConfigBuilder {
     inner: crate::types::TracingConfig,
+}
+impl Clone for TracingConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TracingConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TracingConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TracingConfig as Default>::default(),
+        }
+    }
 }
 impl TracingConfigBuilder {
     /// Sets [`TracingConfig::mode`](crate::types::TracingConfig::mode): The tracing mode.

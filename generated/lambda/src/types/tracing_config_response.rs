@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The function's X-Ray tracing configuration.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TracingConfigResponse {
     /// The tracing mode.
     pub mode: Option<crate::types::TracingMode>,
+}
+impl Clone for TracingConfigResponse {
+    fn clone(&self) -> Self {
+        Self { mode: self.mode.clone() }
+    }
+}
+impl PartialEq for TracingConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.mode == other.mode
+    }
+}
+impl Default for TracingConfigResponse {
+    fn default() -> Self {
+        Self { mode: None }
+    }
 }
 impl TracingConfigResponse {
     /// Starts building a [`TracingConfigResponse`].
@@ -21,9 +36,26 @@ impl TracingConfigResponse {
     }
 }
 /// A builder for [`TracingConfigResponse`](crate::types::TracingConfigResponse); start one with `TracingConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TracingConfigResponseBuilder {
     inner: crate::types::TracingConfigResponse,
+}
+impl Clone for TracingConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TracingConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TracingConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TracingConfigResponse as Default>::default(),
+        }
+    }
 }
 impl TracingConfigResponseBuilder {
     /// Sets [`TracingConfigResponse::mode`](crate::types::TracingConfigResponse::mode): The tracing mode.

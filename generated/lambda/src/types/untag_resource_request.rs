@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UntagResourceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UntagResourceRequest {
     /// The resource's Amazon Resource Name (ARN).
@@ -17,6 +17,27 @@ pub struct UntagResourceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub tag_keys: Option<Vec<String>>,
+}
+impl Clone for UntagResourceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource: self.resource.clone(),
+            tag_keys: self.tag_keys.clone(),
+        }
+    }
+}
+impl PartialEq for UntagResourceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource == other.resource && self.tag_keys == other.tag_keys
+    }
+}
+impl Default for UntagResourceRequest {
+    fn default() -> Self {
+        Self {
+            resource: None,
+            tag_keys: None,
+        }
+    }
 }
 impl UntagResourceRequest {
     /// Starts building a [`UntagResourceRequest`].
@@ -42,9 +63,26 @@ impl UntagResourceRequest {
     }
 }
 /// A builder for [`UntagResourceRequest`](crate::types::UntagResourceRequest); start one with `UntagResourceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UntagResourceRequestBuilder {
     inner: crate::types::UntagResourceRequest,
+}
+impl Clone for UntagResourceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UntagResourceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UntagResourceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UntagResourceRequest as Default>::default(),
+        }
+    }
 }
 impl UntagResourceRequestBuilder {
     /// Sets [`UntagResourceRequest::resource`](crate::types::UntagResourceRequest::resource): The resource's Amazon Resource Name (ARN).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateAliasRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateAliasRequest {
     /// The name or ARN of the Lambda function.
@@ -33,6 +33,39 @@ pub struct UpdateAliasRequest {
     pub routing_config: Option<crate::types::AliasRoutingConfiguration>,
     /// Only update the alias if the revision ID matches the ID that's specified. Use this option to avoid modifying an alias that has changed since you last read it.
     pub revision_id: Option<String>,
+}
+impl Clone for UpdateAliasRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            name: self.name.clone(),
+            function_version: self.function_version.clone(),
+            description: self.description.clone(),
+            routing_config: self.routing_config.clone(),
+            revision_id: self.revision_id.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateAliasRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.name == other.name
+            && self.function_version == other.function_version
+            && self.description == other.description
+            && self.routing_config == other.routing_config
+            && self.revision_id == other.revision_id
+    }
+}
+impl Default for UpdateAliasRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            name: None,
+            function_version: None,
+            description: None,
+            routing_config: None,
+            revision_id: None,
+        }
+    }
 }
 impl UpdateAliasRequest {
     /// Starts building a [`UpdateAliasRequest`].
@@ -78,9 +111,26 @@ impl UpdateAliasRequest {
     }
 }
 /// A builder for [`UpdateAliasRequest`](crate::types::UpdateAliasRequest); start one with `UpdateAliasRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateAliasRequestBuilder {
     inner: crate::types::UpdateAliasRequest,
+}
+impl Clone for UpdateAliasRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateAliasRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateAliasRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateAliasRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateAliasRequestBuilder {
     /// Sets [`UpdateAliasRequest::function_name`](crate::types::UpdateAliasRequest::function_name): The name or ARN of the Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCapacityProviderRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateCapacityProviderRequest {
     /// The name of the capacity provider to update.
@@ -19,6 +19,37 @@ pub struct UpdateCapacityProviderRequest {
     pub propagate_tags: Option<crate::types::PropagateTags>,
     /// The updated telemetry configuration for the capacity provider.
     pub telemetry_config: Option<crate::types::CapacityProviderTelemetryConfig>,
+}
+impl Clone for UpdateCapacityProviderRequest {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_provider_name: self.capacity_provider_name.clone(),
+            capacity_provider_scaling_config: self
+                .capacity_provider_scaling_config
+                .clone(),
+            propagate_tags: self.propagate_tags.clone(),
+            telemetry_config: self.telemetry_config.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateCapacityProviderRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_provider_name == other.capacity_provider_name
+            && self.capacity_provider_scaling_config
+                == other.capacity_provider_scaling_config
+            && self.propagate_tags == other.propagate_tags
+            && self.telemetry_config == other.telemetry_config
+    }
+}
+impl Default for UpdateCapacityProviderRequest {
+    fn default() -> Self {
+        Self {
+            capacity_provider_name: None,
+            capacity_provider_scaling_config: None,
+            propagate_tags: None,
+            telemetry_config: None,
+        }
+    }
 }
 impl UpdateCapacityProviderRequest {
     /// Starts building a [`UpdateCapacityProviderRequest`].
@@ -58,9 +89,26 @@ impl UpdateCapacityProviderRequest {
     }
 }
 /// A builder for [`UpdateCapacityProviderRequest`](crate::types::UpdateCapacityProviderRequest); start one with `UpdateCapacityProviderRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateCapacityProviderRequestBuilder {
     inner: crate::types::UpdateCapacityProviderRequest,
+}
+impl Clone for UpdateCapacityProviderRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateCapacityProviderRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateCapacityProviderRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateCapacityProviderRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateCapacityProviderRequestBuilder {
     /// Sets [`UpdateCapacityProviderRequest::capacity_provider_name`](crate::types::UpdateCapacityProviderRequest::capacity_provider_name): The name of the capacity provider to update.

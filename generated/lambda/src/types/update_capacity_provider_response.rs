@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCapacityProviderResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateCapacityProviderResponse {
     /// Information about the updated capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
     pub capacity_provider: Option<crate::types::CapacityProvider>,
+}
+impl Clone for UpdateCapacityProviderResponse {
+    fn clone(&self) -> Self {
+        Self {
+            capacity_provider: self.capacity_provider.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateCapacityProviderResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.capacity_provider == other.capacity_provider
+    }
+}
+impl Default for UpdateCapacityProviderResponse {
+    fn default() -> Self {
+        Self { capacity_provider: None }
+    }
 }
 impl UpdateCapacityProviderResponse {
     /// Starts building a [`UpdateCapacityProviderResponse`].
@@ -34,9 +51,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateCapacityProviderResponse
     }
 }
 /// A builder for [`UpdateCapacityProviderResponse`](crate::types::UpdateCapacityProviderResponse); start one with `UpdateCapacityProviderResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateCapacityProviderResponseBuilder {
     inner: crate::types::UpdateCapacityProviderResponse,
+}
+impl Clone for UpdateCapacityProviderResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateCapacityProviderResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateCapacityProviderResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateCapacityProviderResponse as Default>::default(),
+        }
+    }
 }
 impl UpdateCapacityProviderResponseBuilder {
     /// Sets [`UpdateCapacityProviderResponse::capacity_provider`](crate::types::UpdateCapacityProviderResponse::capacity_provider): Information about the updated capacity provider.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCodeSigningConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateCodeSigningConfigRequest {
     /// The The Amazon Resource Name (ARN) of the code signing configuration.
@@ -17,6 +17,34 @@ pub struct UpdateCodeSigningConfigRequest {
     pub allowed_publishers: Option<crate::types::AllowedPublishers>,
     /// The code signing policy.
     pub code_signing_policies: Option<crate::types::CodeSigningPolicies>,
+}
+impl Clone for UpdateCodeSigningConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            code_signing_config_arn: self.code_signing_config_arn.clone(),
+            description: self.description.clone(),
+            allowed_publishers: self.allowed_publishers.clone(),
+            code_signing_policies: self.code_signing_policies.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateCodeSigningConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.code_signing_config_arn == other.code_signing_config_arn
+            && self.description == other.description
+            && self.allowed_publishers == other.allowed_publishers
+            && self.code_signing_policies == other.code_signing_policies
+    }
+}
+impl Default for UpdateCodeSigningConfigRequest {
+    fn default() -> Self {
+        Self {
+            code_signing_config_arn: None,
+            description: None,
+            allowed_publishers: None,
+            code_signing_policies: None,
+        }
+    }
 }
 impl UpdateCodeSigningConfigRequest {
     /// Starts building a [`UpdateCodeSigningConfigRequest`].
@@ -52,9 +80,26 @@ impl UpdateCodeSigningConfigRequest {
     }
 }
 /// A builder for [`UpdateCodeSigningConfigRequest`](crate::types::UpdateCodeSigningConfigRequest); start one with `UpdateCodeSigningConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateCodeSigningConfigRequestBuilder {
     inner: crate::types::UpdateCodeSigningConfigRequest,
+}
+impl Clone for UpdateCodeSigningConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateCodeSigningConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateCodeSigningConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateCodeSigningConfigRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateCodeSigningConfigRequestBuilder {
     /// Sets [`UpdateCodeSigningConfigRequest::code_signing_config_arn`](crate::types::UpdateCodeSigningConfigRequest::code_signing_config_arn): The The Amazon Resource Name (ARN) of the code signing configuration.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCodeSigningConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateCodeSigningConfigResponse {
     /// The code signing configuration
     ///
     /// Required: the builder's `build()` fails without it.
     pub code_signing_config: Option<crate::types::CodeSigningConfig>,
+}
+impl Clone for UpdateCodeSigningConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            code_signing_config: self.code_signing_config.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateCodeSigningConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.code_signing_config == other.code_signing_config
+    }
+}
+impl Default for UpdateCodeSigningConfigResponse {
+    fn default() -> Self {
+        Self { code_signing_config: None }
+    }
 }
 impl UpdateCodeSigningConfigResponse {
     /// Starts building a [`UpdateCodeSigningConfigResponse`].
@@ -34,9 +51,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateCodeSigningConfigRespons
     }
 }
 /// A builder for [`UpdateCodeSigningConfigResponse`](crate::types::UpdateCodeSigningConfigResponse); start one with `UpdateCodeSigningConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateCodeSigningConfigResponseBuilder {
     inner: crate::types::UpdateCodeSigningConfigResponse,
+}
+impl Clone for UpdateCodeSigningConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateCodeSigningConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateCodeSigningConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateCodeSigningConfigResponse as Default>::default(),
+        }
+    }
 }
 impl UpdateCodeSigningConfigResponseBuilder {
     /// Sets [`UpdateCodeSigningConfigResponse::code_signing_config`](crate::types::UpdateCodeSigningConfigResponse::code_signing_config): The code signing configuration

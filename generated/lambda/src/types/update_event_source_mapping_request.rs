@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateEventSourceMappingRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateEventSourceMappingRequest {
     /// The identifier of the event source mapping.
@@ -84,6 +84,97 @@ pub struct UpdateEventSourceMappingRequest {
     >,
     /// (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode).
     pub provisioned_poller_config: Option<crate::types::ProvisionedPollerConfig>,
+}
+impl Clone for UpdateEventSourceMappingRequest {
+    fn clone(&self) -> Self {
+        Self {
+            uuid: self.uuid.clone(),
+            function_name: self.function_name.clone(),
+            enabled: self.enabled,
+            batch_size: self.batch_size,
+            filter_criteria: self.filter_criteria.clone(),
+            kms_key_arn: self.kms_key_arn.clone(),
+            metrics_config: self.metrics_config.clone(),
+            logging_config: self.logging_config.clone(),
+            scaling_config: self.scaling_config.clone(),
+            maximum_batching_window_in_seconds: self.maximum_batching_window_in_seconds,
+            parallelization_factor: self.parallelization_factor,
+            destination_config: self.destination_config.clone(),
+            maximum_record_age_in_seconds: self.maximum_record_age_in_seconds,
+            bisect_batch_on_function_error: self.bisect_batch_on_function_error,
+            maximum_retry_attempts: self.maximum_retry_attempts,
+            tumbling_window_in_seconds: self.tumbling_window_in_seconds,
+            source_access_configurations: self.source_access_configurations.clone(),
+            function_response_types: self.function_response_types.clone(),
+            amazon_managed_kafka_event_source_config: self
+                .amazon_managed_kafka_event_source_config
+                .clone(),
+            self_managed_kafka_event_source_config: self
+                .self_managed_kafka_event_source_config
+                .clone(),
+            document_db_event_source_config: self
+                .document_db_event_source_config
+                .clone(),
+            provisioned_poller_config: self.provisioned_poller_config.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateEventSourceMappingRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.uuid == other.uuid && self.function_name == other.function_name
+            && self.enabled == other.enabled && self.batch_size == other.batch_size
+            && self.filter_criteria == other.filter_criteria
+            && self.kms_key_arn == other.kms_key_arn
+            && self.metrics_config == other.metrics_config
+            && self.logging_config == other.logging_config
+            && self.scaling_config == other.scaling_config
+            && self.maximum_batching_window_in_seconds
+                == other.maximum_batching_window_in_seconds
+            && self.parallelization_factor == other.parallelization_factor
+            && self.destination_config == other.destination_config
+            && self.maximum_record_age_in_seconds == other.maximum_record_age_in_seconds
+            && self.bisect_batch_on_function_error
+                == other.bisect_batch_on_function_error
+            && self.maximum_retry_attempts == other.maximum_retry_attempts
+            && self.tumbling_window_in_seconds == other.tumbling_window_in_seconds
+            && self.source_access_configurations == other.source_access_configurations
+            && self.function_response_types == other.function_response_types
+            && self.amazon_managed_kafka_event_source_config
+                == other.amazon_managed_kafka_event_source_config
+            && self.self_managed_kafka_event_source_config
+                == other.self_managed_kafka_event_source_config
+            && self.document_db_event_source_config
+                == other.document_db_event_source_config
+            && self.provisioned_poller_config == other.provisioned_poller_config
+    }
+}
+impl Default for UpdateEventSourceMappingRequest {
+    fn default() -> Self {
+        Self {
+            uuid: None,
+            function_name: None,
+            enabled: None,
+            batch_size: None,
+            filter_criteria: None,
+            kms_key_arn: None,
+            metrics_config: None,
+            logging_config: None,
+            scaling_config: None,
+            maximum_batching_window_in_seconds: None,
+            parallelization_factor: None,
+            destination_config: None,
+            maximum_record_age_in_seconds: None,
+            bisect_batch_on_function_error: None,
+            maximum_retry_attempts: None,
+            tumbling_window_in_seconds: None,
+            source_access_configurations: None,
+            function_response_types: None,
+            amazon_managed_kafka_event_source_config: None,
+            self_managed_kafka_event_source_config: None,
+            document_db_event_source_config: None,
+            provisioned_poller_config: None,
+        }
+    }
 }
 impl UpdateEventSourceMappingRequest {
     /// Starts building a [`UpdateEventSourceMappingRequest`].
@@ -223,9 +314,26 @@ impl UpdateEventSourceMappingRequest {
     }
 }
 /// A builder for [`UpdateEventSourceMappingRequest`](crate::types::UpdateEventSourceMappingRequest); start one with `UpdateEventSourceMappingRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateEventSourceMappingRequestBuilder {
     inner: crate::types::UpdateEventSourceMappingRequest,
+}
+impl Clone for UpdateEventSourceMappingRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateEventSourceMappingRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateEventSourceMappingRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateEventSourceMappingRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateEventSourceMappingRequestBuilder {
     /// Sets [`UpdateEventSourceMappingRequest::uuid`](crate::types::UpdateEventSourceMappingRequest::uuid): The identifier of the event source mapping.

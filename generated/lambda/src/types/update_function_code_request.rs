@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateFunctionCodeRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateFunctionCodeRequest {
     /// The name or ARN of the Lambda function.
@@ -46,6 +45,57 @@ pub struct UpdateFunctionCodeRequest {
     pub revision_id: Option<String>,
     /// The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an Amazon Web Services managed key.
     pub source_kms_key_arn: Option<String>,
+}
+impl Clone for UpdateFunctionCodeRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            zip_file: self.zip_file.clone(),
+            s3_bucket: self.s3_bucket.clone(),
+            s3_key: self.s3_key.clone(),
+            s3_object_version: self.s3_object_version.clone(),
+            s3_object_storage_mode: self.s3_object_storage_mode.clone(),
+            image_uri: self.image_uri.clone(),
+            architectures: self.architectures.clone(),
+            publish: self.publish,
+            publish_to: self.publish_to.clone(),
+            dry_run: self.dry_run,
+            revision_id: self.revision_id.clone(),
+            source_kms_key_arn: self.source_kms_key_arn.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateFunctionCodeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.zip_file == other.zip_file
+            && self.s3_bucket == other.s3_bucket && self.s3_key == other.s3_key
+            && self.s3_object_version == other.s3_object_version
+            && self.s3_object_storage_mode == other.s3_object_storage_mode
+            && self.image_uri == other.image_uri
+            && self.architectures == other.architectures && self.publish == other.publish
+            && self.publish_to == other.publish_to && self.dry_run == other.dry_run
+            && self.revision_id == other.revision_id
+            && self.source_kms_key_arn == other.source_kms_key_arn
+    }
+}
+impl Default for UpdateFunctionCodeRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            zip_file: None,
+            s3_bucket: None,
+            s3_key: None,
+            s3_object_version: None,
+            s3_object_storage_mode: None,
+            image_uri: None,
+            architectures: None,
+            publish: None,
+            publish_to: None,
+            dry_run: None,
+            revision_id: None,
+            source_kms_key_arn: None,
+        }
+    }
 }
 impl UpdateFunctionCodeRequest {
     /// Starts building a [`UpdateFunctionCodeRequest`].
@@ -145,9 +195,26 @@ impl ::std::fmt::Debug for UpdateFunctionCodeRequest {
     }
 }
 /// A builder for [`UpdateFunctionCodeRequest`](crate::types::UpdateFunctionCodeRequest); start one with `UpdateFunctionCodeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateFunctionCodeRequestBuilder {
     inner: crate::types::UpdateFunctionCodeRequest,
+}
+impl Clone for UpdateFunctionCodeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateFunctionCodeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateFunctionCodeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateFunctionCodeRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateFunctionCodeRequestBuilder {
     /// Sets [`UpdateFunctionCodeRequest::function_name`](crate::types::UpdateFunctionCodeRequest::function_name): The name or ARN of the Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateFunctionConfigurationRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateFunctionConfigurationRequest {
     /// The name or ARN of the Lambda function.
@@ -70,6 +70,80 @@ pub struct UpdateFunctionConfigurationRequest {
     pub capacity_provider_config: Option<crate::types::CapacityProviderConfig>,
     /// Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
     pub durable_config: Option<crate::types::DurableConfig>,
+}
+impl Clone for UpdateFunctionConfigurationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            role: self.role.clone(),
+            handler: self.handler.clone(),
+            description: self.description.clone(),
+            timeout: self.timeout,
+            memory_size: self.memory_size,
+            vpc_config: self.vpc_config.clone(),
+            environment: self.environment.clone(),
+            runtime: self.runtime.clone(),
+            dead_letter_config: self.dead_letter_config.clone(),
+            kms_key_arn: self.kms_key_arn.clone(),
+            tracing_config: self.tracing_config.clone(),
+            revision_id: self.revision_id.clone(),
+            layers: self.layers.clone(),
+            file_system_configs: self.file_system_configs.clone(),
+            image_config: self.image_config.clone(),
+            ephemeral_storage: self.ephemeral_storage.clone(),
+            snap_start: self.snap_start.clone(),
+            logging_config: self.logging_config.clone(),
+            capacity_provider_config: self.capacity_provider_config.clone(),
+            durable_config: self.durable_config.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateFunctionConfigurationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.role == other.role
+            && self.handler == other.handler && self.description == other.description
+            && self.timeout == other.timeout && self.memory_size == other.memory_size
+            && self.vpc_config == other.vpc_config
+            && self.environment == other.environment && self.runtime == other.runtime
+            && self.dead_letter_config == other.dead_letter_config
+            && self.kms_key_arn == other.kms_key_arn
+            && self.tracing_config == other.tracing_config
+            && self.revision_id == other.revision_id && self.layers == other.layers
+            && self.file_system_configs == other.file_system_configs
+            && self.image_config == other.image_config
+            && self.ephemeral_storage == other.ephemeral_storage
+            && self.snap_start == other.snap_start
+            && self.logging_config == other.logging_config
+            && self.capacity_provider_config == other.capacity_provider_config
+            && self.durable_config == other.durable_config
+    }
+}
+impl Default for UpdateFunctionConfigurationRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            role: None,
+            handler: None,
+            description: None,
+            timeout: None,
+            memory_size: None,
+            vpc_config: None,
+            environment: None,
+            runtime: None,
+            dead_letter_config: None,
+            kms_key_arn: None,
+            tracing_config: None,
+            revision_id: None,
+            layers: None,
+            file_system_configs: None,
+            image_config: None,
+            ephemeral_storage: None,
+            snap_start: None,
+            logging_config: None,
+            capacity_provider_config: None,
+            durable_config: None,
+        }
+    }
 }
 impl UpdateFunctionConfigurationRequest {
     /// Starts building a [`UpdateFunctionConfigurationRequest`].
@@ -192,9 +266,26 @@ impl UpdateFunctionConfigurationRequest {
     }
 }
 /// A builder for [`UpdateFunctionConfigurationRequest`](crate::types::UpdateFunctionConfigurationRequest); start one with `UpdateFunctionConfigurationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateFunctionConfigurationRequestBuilder {
     inner: crate::types::UpdateFunctionConfigurationRequest,
+}
+impl Clone for UpdateFunctionConfigurationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateFunctionConfigurationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateFunctionConfigurationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateFunctionConfigurationRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateFunctionConfigurationRequestBuilder {
     /// Sets [`UpdateFunctionConfigurationRequest::function_name`](crate::types::UpdateFunctionConfigurationRequest::function_name): The name or ARN of the Lambda function.

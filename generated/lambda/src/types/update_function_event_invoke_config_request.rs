@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateFunctionEventInvokeConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateFunctionEventInvokeConfigRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -39,6 +39,36 @@ pub struct UpdateFunctionEventInvokeConfigRequest {
     ///
     /// **Note:** S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
     pub destination_config: Option<crate::types::DestinationConfig>,
+}
+impl Clone for UpdateFunctionEventInvokeConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+            maximum_retry_attempts: self.maximum_retry_attempts,
+            maximum_event_age_in_seconds: self.maximum_event_age_in_seconds,
+            destination_config: self.destination_config.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateFunctionEventInvokeConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+            && self.maximum_retry_attempts == other.maximum_retry_attempts
+            && self.maximum_event_age_in_seconds == other.maximum_event_age_in_seconds
+            && self.destination_config == other.destination_config
+    }
+}
+impl Default for UpdateFunctionEventInvokeConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+            maximum_retry_attempts: None,
+            maximum_event_age_in_seconds: None,
+            destination_config: None,
+        }
+    }
 }
 impl UpdateFunctionEventInvokeConfigRequest {
     /// Starts building a [`UpdateFunctionEventInvokeConfigRequest`].
@@ -79,9 +109,26 @@ impl UpdateFunctionEventInvokeConfigRequest {
     }
 }
 /// A builder for [`UpdateFunctionEventInvokeConfigRequest`](crate::types::UpdateFunctionEventInvokeConfigRequest); start one with `UpdateFunctionEventInvokeConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateFunctionEventInvokeConfigRequestBuilder {
     inner: crate::types::UpdateFunctionEventInvokeConfigRequest,
+}
+impl Clone for UpdateFunctionEventInvokeConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateFunctionEventInvokeConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateFunctionEventInvokeConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateFunctionEventInvokeConfigRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateFunctionEventInvokeConfigRequestBuilder {
     /// Sets [`UpdateFunctionEventInvokeConfigRequest::function_name`](crate::types::UpdateFunctionEventInvokeConfigRequest::function_name): The name or ARN of the Lambda function, version, or alias.

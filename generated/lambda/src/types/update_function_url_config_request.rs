@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateFunctionUrlConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateFunctionUrlConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -32,6 +32,35 @@ pub struct UpdateFunctionUrlConfigRequest {
     /// - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
     /// - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
     pub invoke_mode: Option<crate::types::InvokeMode>,
+}
+impl Clone for UpdateFunctionUrlConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            function_name: self.function_name.clone(),
+            qualifier: self.qualifier.clone(),
+            auth_type: self.auth_type.clone(),
+            cors: self.cors.clone(),
+            invoke_mode: self.invoke_mode.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateFunctionUrlConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_name == other.function_name && self.qualifier == other.qualifier
+            && self.auth_type == other.auth_type && self.cors == other.cors
+            && self.invoke_mode == other.invoke_mode
+    }
+}
+impl Default for UpdateFunctionUrlConfigRequest {
+    fn default() -> Self {
+        Self {
+            function_name: None,
+            qualifier: None,
+            auth_type: None,
+            cors: None,
+            invoke_mode: None,
+        }
+    }
 }
 impl UpdateFunctionUrlConfigRequest {
     /// Starts building a [`UpdateFunctionUrlConfigRequest`].
@@ -72,9 +101,26 @@ impl UpdateFunctionUrlConfigRequest {
     }
 }
 /// A builder for [`UpdateFunctionUrlConfigRequest`](crate::types::UpdateFunctionUrlConfigRequest); start one with `UpdateFunctionUrlConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateFunctionUrlConfigRequestBuilder {
     inner: crate::types::UpdateFunctionUrlConfigRequest,
+}
+impl Clone for UpdateFunctionUrlConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateFunctionUrlConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateFunctionUrlConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateFunctionUrlConfigRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateFunctionUrlConfigRequestBuilder {
     /// Sets [`UpdateFunctionUrlConfigRequest::function_name`](crate::types::UpdateFunctionUrlConfigRequest::function_name): The name or ARN of the Lambda function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateFunctionUrlConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateFunctionUrlConfigResponse {
     /// The HTTP URL endpoint for your function.
@@ -32,6 +32,42 @@ pub struct UpdateFunctionUrlConfigResponse {
     /// - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
     /// - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
     pub invoke_mode: Option<crate::types::InvokeMode>,
+}
+impl Clone for UpdateFunctionUrlConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            function_url: self.function_url.clone(),
+            function_arn: self.function_arn.clone(),
+            auth_type: self.auth_type.clone(),
+            cors: self.cors.clone(),
+            creation_time: self.creation_time.clone(),
+            last_modified_time: self.last_modified_time.clone(),
+            invoke_mode: self.invoke_mode.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateFunctionUrlConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.function_url == other.function_url
+            && self.function_arn == other.function_arn
+            && self.auth_type == other.auth_type && self.cors == other.cors
+            && self.creation_time == other.creation_time
+            && self.last_modified_time == other.last_modified_time
+            && self.invoke_mode == other.invoke_mode
+    }
+}
+impl Default for UpdateFunctionUrlConfigResponse {
+    fn default() -> Self {
+        Self {
+            function_url: None,
+            function_arn: None,
+            auth_type: None,
+            cors: None,
+            creation_time: None,
+            last_modified_time: None,
+            invoke_mode: None,
+        }
+    }
 }
 impl UpdateFunctionUrlConfigResponse {
     /// Starts building a [`UpdateFunctionUrlConfigResponse`].
@@ -87,9 +123,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateFunctionUrlConfigRespons
     }
 }
 /// A builder for [`UpdateFunctionUrlConfigResponse`](crate::types::UpdateFunctionUrlConfigResponse); start one with `UpdateFunctionUrlConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateFunctionUrlConfigResponseBuilder {
     inner: crate::types::UpdateFunctionUrlConfigResponse,
+}
+impl Clone for UpdateFunctionUrlConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateFunctionUrlConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateFunctionUrlConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateFunctionUrlConfigResponse as Default>::default(),
+        }
+    }
 }
 impl UpdateFunctionUrlConfigResponseBuilder {
     /// Sets [`UpdateFunctionUrlConfigResponse::function_url`](crate::types::UpdateFunctionUrlConfigResponse::function_url): The HTTP URL endpoint for your function.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The VPC security groups and subnets that are attached to a Lambda function. For more information, see [Configuring a Lambda function to access resources in a VPC](https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcConfig {
     /// A list of VPC subnet IDs.
@@ -11,6 +11,31 @@ pub struct VpcConfig {
     pub security_group_ids: Option<Vec<String>>,
     /// Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
     pub ipv6_allowed_for_dual_stack: Option<bool>,
+}
+impl Clone for VpcConfig {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_ids: self.subnet_ids.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+            ipv6_allowed_for_dual_stack: self.ipv6_allowed_for_dual_stack,
+        }
+    }
+}
+impl PartialEq for VpcConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_ids == other.subnet_ids
+            && self.security_group_ids == other.security_group_ids
+            && self.ipv6_allowed_for_dual_stack == other.ipv6_allowed_for_dual_stack
+    }
+}
+impl Default for VpcConfig {
+    fn default() -> Self {
+        Self {
+            subnet_ids: None,
+            security_group_ids: None,
+            ipv6_allowed_for_dual_stack: None,
+        }
+    }
 }
 impl VpcConfig {
     /// Starts building a [`VpcConfig`].
@@ -35,9 +60,26 @@ impl VpcConfig {
     }
 }
 /// A builder for [`VpcConfig`](crate::types::VpcConfig); start one with `VpcConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcConfigBuilder {
     inner: crate::types::VpcConfig,
+}
+impl Clone for VpcConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcConfig as Default>::default(),
+        }
+    }
 }
 impl VpcConfigBuilder {
     /// Appends one item to [`VpcConfig::subnet_ids`](crate::types::VpcConfig::subnet_ids): A list of VPC subnet IDs.

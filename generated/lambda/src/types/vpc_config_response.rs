@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The VPC security groups and subnets that are attached to a Lambda function.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcConfigResponse {
     /// A list of VPC subnet IDs.
@@ -13,6 +13,34 @@ pub struct VpcConfigResponse {
     pub vpc_id: Option<String>,
     /// Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
     pub ipv6_allowed_for_dual_stack: Option<bool>,
+}
+impl Clone for VpcConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            subnet_ids: self.subnet_ids.clone(),
+            security_group_ids: self.security_group_ids.clone(),
+            vpc_id: self.vpc_id.clone(),
+            ipv6_allowed_for_dual_stack: self.ipv6_allowed_for_dual_stack,
+        }
+    }
+}
+impl PartialEq for VpcConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.subnet_ids == other.subnet_ids
+            && self.security_group_ids == other.security_group_ids
+            && self.vpc_id == other.vpc_id
+            && self.ipv6_allowed_for_dual_stack == other.ipv6_allowed_for_dual_stack
+    }
+}
+impl Default for VpcConfigResponse {
+    fn default() -> Self {
+        Self {
+            subnet_ids: None,
+            security_group_ids: None,
+            vpc_id: None,
+            ipv6_allowed_for_dual_stack: None,
+        }
+    }
 }
 impl VpcConfigResponse {
     /// Starts building a [`VpcConfigResponse`].
@@ -42,9 +70,26 @@ impl VpcConfigResponse {
     }
 }
 /// A builder for [`VpcConfigResponse`](crate::types::VpcConfigResponse); start one with `VpcConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcConfigResponseBuilder {
     inner: crate::types::VpcConfigResponse,
+}
+impl Clone for VpcConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VpcConfigResponse as Default>::default(),
+        }
+    }
 }
 impl VpcConfigResponseBuilder {
     /// Appends one item to [`VpcConfigResponse::subnet_ids`](crate::types::VpcConfigResponse::subnet_ids): A list of VPC subnet IDs.

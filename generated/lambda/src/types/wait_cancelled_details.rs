@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a wait operation that was cancelled.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct WaitCancelledDetails {
     /// Details about why the wait operation was cancelled.
     pub error: Option<crate::types::EventError>,
+}
+impl Clone for WaitCancelledDetails {
+    fn clone(&self) -> Self {
+        Self { error: self.error.clone() }
+    }
+}
+impl PartialEq for WaitCancelledDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.error == other.error
+    }
+}
+impl Default for WaitCancelledDetails {
+    fn default() -> Self {
+        Self { error: None }
+    }
 }
 impl WaitCancelledDetails {
     /// Starts building a [`WaitCancelledDetails`].
@@ -21,9 +36,26 @@ impl WaitCancelledDetails {
     }
 }
 /// A builder for [`WaitCancelledDetails`](crate::types::WaitCancelledDetails); start one with `WaitCancelledDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct WaitCancelledDetailsBuilder {
     inner: crate::types::WaitCancelledDetails,
+}
+impl Clone for WaitCancelledDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for WaitCancelledDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for WaitCancelledDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::WaitCancelledDetails as Default>::default(),
+        }
+    }
 }
 impl WaitCancelledDetailsBuilder {
     /// Sets [`WaitCancelledDetails::error`](crate::types::WaitCancelledDetails::error): Details about why the wait operation was cancelled.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a wait operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct WaitDetails {
     /// The date and time when the wait operation is scheduled to complete, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     pub scheduled_end_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for WaitDetails {
+    fn clone(&self) -> Self {
+        Self {
+            scheduled_end_timestamp: self.scheduled_end_timestamp,
+        }
+    }
+}
+impl PartialEq for WaitDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.scheduled_end_timestamp == other.scheduled_end_timestamp
+    }
+}
+impl Default for WaitDetails {
+    fn default() -> Self {
+        Self {
+            scheduled_end_timestamp: None,
+        }
+    }
 }
 impl WaitDetails {
     /// Starts building a [`WaitDetails`].
@@ -23,9 +42,26 @@ impl WaitDetails {
     }
 }
 /// A builder for [`WaitDetails`](crate::types::WaitDetails); start one with `WaitDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct WaitDetailsBuilder {
     inner: crate::types::WaitDetails,
+}
+impl Clone for WaitDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for WaitDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for WaitDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::WaitDetails as Default>::default(),
+        }
+    }
 }
 impl WaitDetailsBuilder {
     /// Sets [`WaitDetails::scheduled_end_timestamp`](crate::types::WaitDetails::scheduled_end_timestamp): The date and time when the wait operation is scheduled to complete, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies how long to pause the durable execution.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct WaitOptions {
     /// The duration to wait, in seconds.
     pub wait_seconds: Option<i32>,
+}
+impl Clone for WaitOptions {
+    fn clone(&self) -> Self {
+        Self {
+            wait_seconds: self.wait_seconds,
+        }
+    }
+}
+impl PartialEq for WaitOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.wait_seconds == other.wait_seconds
+    }
+}
+impl Default for WaitOptions {
+    fn default() -> Self {
+        Self { wait_seconds: None }
+    }
 }
 impl WaitOptions {
     /// Starts building a [`WaitOptions`].
@@ -21,9 +38,26 @@ impl WaitOptions {
     }
 }
 /// A builder for [`WaitOptions`](crate::types::WaitOptions); start one with `WaitOptions::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct WaitOptionsBuilder {
     inner: crate::types::WaitOptions,
+}
+impl Clone for WaitOptionsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for WaitOptionsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for WaitOptionsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::WaitOptions as Default>::default(),
+        }
+    }
 }
 impl WaitOptionsBuilder {
     /// Sets [`WaitOptions::wait_seconds`](crate::types::WaitOptions::wait_seconds): The duration to wait, in seconds.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a wait operation that has started.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct WaitStartedDetails {
     /// The duration to wait, in seconds.
@@ -13,6 +13,28 @@ pub struct WaitStartedDetails {
     ///
     /// Required: the builder's `build()` fails without it.
     pub scheduled_end_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for WaitStartedDetails {
+    fn clone(&self) -> Self {
+        Self {
+            duration: self.duration,
+            scheduled_end_timestamp: self.scheduled_end_timestamp,
+        }
+    }
+}
+impl PartialEq for WaitStartedDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.duration == other.duration
+            && self.scheduled_end_timestamp == other.scheduled_end_timestamp
+    }
+}
+impl Default for WaitStartedDetails {
+    fn default() -> Self {
+        Self {
+            duration: None,
+            scheduled_end_timestamp: None,
+        }
+    }
 }
 impl WaitStartedDetails {
     /// Starts building a [`WaitStartedDetails`].
@@ -34,9 +56,26 @@ impl WaitStartedDetails {
     }
 }
 /// A builder for [`WaitStartedDetails`](crate::types::WaitStartedDetails); start one with `WaitStartedDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct WaitStartedDetailsBuilder {
     inner: crate::types::WaitStartedDetails,
+}
+impl Clone for WaitStartedDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for WaitStartedDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for WaitStartedDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::WaitStartedDetails as Default>::default(),
+        }
+    }
 }
 impl WaitStartedDetailsBuilder {
     /// Sets [`WaitStartedDetails::duration`](crate::types::WaitStartedDetails::duration): The duration to wait, in seconds.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a wait operation that succeeded.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct WaitSucceededDetails {
     /// The wait duration, in seconds.
     pub duration: Option<i32>,
+}
+impl Clone for WaitSucceededDetails {
+    fn clone(&self) -> Self {
+        Self { duration: self.duration }
+    }
+}
+impl PartialEq for WaitSucceededDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.duration == other.duration
+    }
+}
+impl Default for WaitSucceededDetails {
+    fn default() -> Self {
+        Self { duration: None }
+    }
 }
 impl WaitSucceededDetails {
     /// Starts building a [`WaitSucceededDetails`].
@@ -21,9 +36,26 @@ impl WaitSucceededDetails {
     }
 }
 /// A builder for [`WaitSucceededDetails`](crate::types::WaitSucceededDetails); start one with `WaitSucceededDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct WaitSucceededDetailsBuilder {
     inner: crate::types::WaitSucceededDetails,
+}
+impl Clone for WaitSucceededDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for WaitSucceededDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for WaitSucceededDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::WaitSucceededDetails as Default>::default(),
+        }
+    }
 }
 impl WaitSucceededDetailsBuilder {
     /// Sets [`WaitSucceededDetails::duration`](crate::types::WaitSucceededDetails::duration): The wait duration, in seconds.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was denied due to insufficient permissions.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AccessDeniedException {
     /// The `Message` member.
@@ -14,6 +14,30 @@ pub struct AccessDeniedException {
     /// Required: the builder's `build()` fails without it.
     pub reason: Option<crate::types::AccessDeniedExceptionReason>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for AccessDeniedException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            reason: self.reason.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for AccessDeniedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.reason == other.reason
+            && self.meta == other.meta
+    }
+}
+impl Default for AccessDeniedException {
+    fn default() -> Self {
+        Self {
+            message: None,
+            reason: None,
+            meta: None,
+        }
+    }
 }
 impl AccessDeniedException {
     /// Starts building a [`AccessDeniedException`].
@@ -77,9 +101,26 @@ impl ::std::fmt::Display for AccessDeniedException {
 }
 impl ::std::error::Error for AccessDeniedException {}
 /// A builder for [`AccessDeniedException`](crate::error::AccessDeniedException); start one with `AccessDeniedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AccessDeniedExceptionBuilder {
     inner: crate::error::AccessDeniedException,
+}
+impl Clone for AccessDeniedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AccessDeniedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AccessDeniedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::AccessDeniedException as Default>::default(),
+        }
+    }
 }
 impl AccessDeniedExceptionBuilder {
     /// Sets [`AccessDeniedException::message`](crate::error::AccessDeniedException::message)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request could not be completed due to a conflict with the current state of the resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConflictException {
     /// The `Message` member.
@@ -14,6 +14,30 @@ pub struct ConflictException {
     /// Required: the builder's `build()` fails without it.
     pub reason: Option<crate::types::ConflictExceptionReason>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ConflictException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            reason: self.reason.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ConflictException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.reason == other.reason
+            && self.meta == other.meta
+    }
+}
+impl Default for ConflictException {
+    fn default() -> Self {
+        Self {
+            message: None,
+            reason: None,
+            meta: None,
+        }
+    }
 }
 impl ConflictException {
     /// Starts building a [`ConflictException`].
@@ -77,9 +101,26 @@ impl ::std::fmt::Display for ConflictException {
 }
 impl ::std::error::Error for ConflictException {}
 /// A builder for [`ConflictException`](crate::error::ConflictException); start one with `ConflictException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConflictExceptionBuilder {
     inner: crate::error::ConflictException,
+}
+impl Clone for ConflictExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConflictExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConflictExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ConflictException as Default>::default(),
+        }
+    }
 }
 impl ConflictExceptionBuilder {
     /// Sets [`ConflictException::message`](crate::error::ConflictException::message)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An internal server error occurred. Retry your request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InternalServerException {
     /// The `Message` member.
@@ -10,6 +10,24 @@ pub struct InternalServerException {
     /// Required: the builder's `build()` fails without it.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InternalServerException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InternalServerException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InternalServerException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InternalServerException {
     /// Starts building a [`InternalServerException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InternalServerException {
 }
 impl ::std::error::Error for InternalServerException {}
 /// A builder for [`InternalServerException`](crate::error::InternalServerException); start one with `InternalServerException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InternalServerExceptionBuilder {
     inner: crate::error::InternalServerException,
+}
+impl Clone for InternalServerExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InternalServerExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InternalServerExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InternalServerException as Default>::default(),
+        }
+    }
 }
 impl InternalServerExceptionBuilder {
     /// Sets [`InternalServerException::message`](crate::error::InternalServerException::message)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified resource was not found.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResourceNotFoundException {
     /// The `Message` member.
@@ -14,6 +14,30 @@ pub struct ResourceNotFoundException {
     /// Required: the builder's `build()` fails without it.
     pub reason: Option<crate::types::ResourceNotFoundExceptionReason>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ResourceNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            reason: self.reason.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ResourceNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.reason == other.reason
+            && self.meta == other.meta
+    }
+}
+impl Default for ResourceNotFoundException {
+    fn default() -> Self {
+        Self {
+            message: None,
+            reason: None,
+            meta: None,
+        }
+    }
 }
 impl ResourceNotFoundException {
     /// Starts building a [`ResourceNotFoundException`].
@@ -77,9 +101,26 @@ impl ::std::fmt::Display for ResourceNotFoundException {
 }
 impl ::std::error::Error for ResourceNotFoundException {}
 /// A builder for [`ResourceNotFoundException`](crate::error::ResourceNotFoundException); start one with `ResourceNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourceNotFoundExceptionBuilder {
     inner: crate::error::ResourceNotFoundException,
+}
+impl Clone for ResourceNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourceNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourceNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ResourceNotFoundException as Default>::default(),
+        }
+    }
 }
 impl ResourceNotFoundExceptionBuilder {
     /// Sets [`ResourceNotFoundException::message`](crate::error::ResourceNotFoundException::message)

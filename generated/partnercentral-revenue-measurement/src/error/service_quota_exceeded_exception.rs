@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request would exceed a service quota limit.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ServiceQuotaExceededException {
     /// The `Message` member.
@@ -14,6 +14,30 @@ pub struct ServiceQuotaExceededException {
     /// Required: the builder's `build()` fails without it.
     pub reason: Option<crate::types::ServiceQuotaExceededExceptionReason>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ServiceQuotaExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            reason: self.reason.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ServiceQuotaExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.reason == other.reason
+            && self.meta == other.meta
+    }
+}
+impl Default for ServiceQuotaExceededException {
+    fn default() -> Self {
+        Self {
+            message: None,
+            reason: None,
+            meta: None,
+        }
+    }
 }
 impl ServiceQuotaExceededException {
     /// Starts building a [`ServiceQuotaExceededException`].
@@ -77,9 +101,26 @@ impl ::std::fmt::Display for ServiceQuotaExceededException {
 }
 impl ::std::error::Error for ServiceQuotaExceededException {}
 /// A builder for [`ServiceQuotaExceededException`](crate::error::ServiceQuotaExceededException); start one with `ServiceQuotaExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ServiceQuotaExceededExceptionBuilder {
     inner: crate::error::ServiceQuotaExceededException,
+}
+impl Clone for ServiceQuotaExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ServiceQuotaExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ServiceQuotaExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ServiceQuotaExceededException as Default>::default(),
+        }
+    }
 }
 impl ServiceQuotaExceededExceptionBuilder {
     /// Sets [`ServiceQuotaExceededException::message`](crate::error::ServiceQuotaExceededException::message)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was throttled due to too many requests. Retry your request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ThrottlingException {
     /// The `Message` member.
@@ -14,6 +14,32 @@ pub struct ThrottlingException {
     /// The quota code associated with the throttling error.
     pub quota_code: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ThrottlingException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            service_code: self.service_code.clone(),
+            quota_code: self.quota_code.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ThrottlingException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.service_code == other.service_code
+            && self.quota_code == other.quota_code && self.meta == other.meta
+    }
+}
+impl Default for ThrottlingException {
+    fn default() -> Self {
+        Self {
+            message: None,
+            service_code: None,
+            quota_code: None,
+            meta: None,
+        }
+    }
 }
 impl ThrottlingException {
     /// Starts building a [`ThrottlingException`].
@@ -82,9 +108,26 @@ impl ::std::fmt::Display for ThrottlingException {
 }
 impl ::std::error::Error for ThrottlingException {}
 /// A builder for [`ThrottlingException`](crate::error::ThrottlingException); start one with `ThrottlingException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ThrottlingExceptionBuilder {
     inner: crate::error::ThrottlingException,
+}
+impl Clone for ThrottlingExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ThrottlingExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ThrottlingExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ThrottlingException as Default>::default(),
+        }
+    }
 }
 impl ThrottlingExceptionBuilder {
     /// Sets [`ThrottlingException::message`](crate::error::ThrottlingException::message)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request failed validation due to invalid input parameters.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ValidationException {
     /// The `Message` member.
@@ -16,6 +16,32 @@ pub struct ValidationException {
     /// A list of fields that failed validation.
     pub field_list: Option<Vec<crate::types::ValidationExceptionField>>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ValidationException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            reason: self.reason.clone(),
+            field_list: self.field_list.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ValidationException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.reason == other.reason
+            && self.field_list == other.field_list && self.meta == other.meta
+    }
+}
+impl Default for ValidationException {
+    fn default() -> Self {
+        Self {
+            message: None,
+            reason: None,
+            field_list: None,
+            meta: None,
+        }
+    }
 }
 impl ValidationException {
     /// Starts building a [`ValidationException`].
@@ -84,9 +110,26 @@ impl ::std::fmt::Display for ValidationException {
 }
 impl ::std::error::Error for ValidationException {}
 /// A builder for [`ValidationException`](crate::error::ValidationException); start one with `ValidationException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ValidationExceptionBuilder {
     inner: crate::error::ValidationException,
+}
+impl Clone for ValidationExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ValidationExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ValidationExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ValidationException as Default>::default(),
+        }
+    }
 }
 impl ValidationExceptionBuilder {
     /// Sets [`ValidationException::message`](crate::error::ValidationException::message)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Summary representation of a revenue attribution returned in list operations.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AttributionSummary {
     /// The Amazon Resource Name (ARN) of the revenue attribution.
@@ -33,6 +33,62 @@ pub struct AttributionSummary {
     pub total_active_revenue_attribution_allocation_count: Option<i32>,
     /// The total number of allocations under this revenue attribution, counting both ACTIVE and INACTIVE.
     pub total_revenue_attribution_allocation_count: Option<i32>,
+}
+impl Clone for AttributionSummary {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            id: self.id.clone(),
+            catalog: self.catalog.clone(),
+            name: self.name.clone(),
+            tenancy_model: self.tenancy_model.clone(),
+            marketplace_product: self.marketplace_product.clone(),
+            created_date: self.created_date,
+            last_modified_date: self.last_modified_date,
+            latest_revision: self.latest_revision.clone(),
+            effective_from: self.effective_from.clone(),
+            effective_until: self.effective_until.clone(),
+            total_active_revenue_attribution_allocation_count: self
+                .total_active_revenue_attribution_allocation_count,
+            total_revenue_attribution_allocation_count: self
+                .total_revenue_attribution_allocation_count,
+        }
+    }
+}
+impl PartialEq for AttributionSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.id == other.id && self.catalog == other.catalog
+            && self.name == other.name && self.tenancy_model == other.tenancy_model
+            && self.marketplace_product == other.marketplace_product
+            && self.created_date == other.created_date
+            && self.last_modified_date == other.last_modified_date
+            && self.latest_revision == other.latest_revision
+            && self.effective_from == other.effective_from
+            && self.effective_until == other.effective_until
+            && self.total_active_revenue_attribution_allocation_count
+                == other.total_active_revenue_attribution_allocation_count
+            && self.total_revenue_attribution_allocation_count
+                == other.total_revenue_attribution_allocation_count
+    }
+}
+impl Default for AttributionSummary {
+    fn default() -> Self {
+        Self {
+            arn: None,
+            id: None,
+            catalog: None,
+            name: None,
+            tenancy_model: None,
+            marketplace_product: None,
+            created_date: None,
+            last_modified_date: None,
+            latest_revision: None,
+            effective_from: None,
+            effective_until: None,
+            total_active_revenue_attribution_allocation_count: None,
+            total_revenue_attribution_allocation_count: None,
+        }
+    }
 }
 impl AttributionSummary {
     /// Starts building a [`AttributionSummary`].
@@ -109,9 +165,26 @@ impl AttributionSummary {
     }
 }
 /// A builder for [`AttributionSummary`](crate::types::AttributionSummary); start one with `AttributionSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AttributionSummaryBuilder {
     inner: crate::types::AttributionSummary,
+}
+impl Clone for AttributionSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AttributionSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AttributionSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AttributionSummary as Default>::default(),
+        }
+    }
 }
 impl AttributionSummaryBuilder {
     /// Sets [`AttributionSummary::arn`](crate::types::AttributionSummary::arn): The Amazon Resource Name (ARN) of the revenue attribution.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateMarketplaceRevenueShareAllocationInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateMarketplaceRevenueShareAllocationInput {
     /// The catalog in which to create the allocation.
@@ -25,6 +25,39 @@ pub struct CreateMarketplaceRevenueShareAllocationInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub revenue_share_percent: Option<String>,
+}
+impl Clone for CreateMarketplaceRevenueShareAllocationInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            product_id: self.product_id.clone(),
+            client_token: self.client_token.clone(),
+            effective_from: self.effective_from.clone(),
+            effective_until: self.effective_until.clone(),
+            revenue_share_percent: self.revenue_share_percent.clone(),
+        }
+    }
+}
+impl PartialEq for CreateMarketplaceRevenueShareAllocationInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog && self.product_id == other.product_id
+            && self.client_token == other.client_token
+            && self.effective_from == other.effective_from
+            && self.effective_until == other.effective_until
+            && self.revenue_share_percent == other.revenue_share_percent
+    }
+}
+impl Default for CreateMarketplaceRevenueShareAllocationInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            product_id: None,
+            client_token: None,
+            effective_from: None,
+            effective_until: None,
+            revenue_share_percent: None,
+        }
+    }
 }
 impl CreateMarketplaceRevenueShareAllocationInput {
     /// Starts building a [`CreateMarketplaceRevenueShareAllocationInput`].
@@ -70,9 +103,26 @@ impl CreateMarketplaceRevenueShareAllocationInput {
     }
 }
 /// A builder for [`CreateMarketplaceRevenueShareAllocationInput`](crate::types::CreateMarketplaceRevenueShareAllocationInput); start one with `CreateMarketplaceRevenueShareAllocationInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateMarketplaceRevenueShareAllocationInputBuilder {
     inner: crate::types::CreateMarketplaceRevenueShareAllocationInput,
+}
+impl Clone for CreateMarketplaceRevenueShareAllocationInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateMarketplaceRevenueShareAllocationInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateMarketplaceRevenueShareAllocationInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateMarketplaceRevenueShareAllocationInput as Default>::default(),
+        }
+    }
 }
 impl CreateMarketplaceRevenueShareAllocationInputBuilder {
     /// Sets [`CreateMarketplaceRevenueShareAllocationInput::catalog`](crate::types::CreateMarketplaceRevenueShareAllocationInput::catalog): The catalog in which to create the allocation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateMarketplaceRevenueShareAllocationOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateMarketplaceRevenueShareAllocationOutput {
     /// The unique identifier of the newly created allocation.
@@ -39,6 +39,59 @@ pub struct CreateMarketplaceRevenueShareAllocationOutput {
     pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The latest revision of the parent marketplace revenue share.
     pub latest_marketplace_revenue_share_revision: Option<String>,
+}
+impl Clone for CreateMarketplaceRevenueShareAllocationOutput {
+    fn clone(&self) -> Self {
+        Self {
+            marketplace_revenue_share_allocation_id: self
+                .marketplace_revenue_share_allocation_id
+                .clone(),
+            product_id: self.product_id.clone(),
+            product_name: self.product_name.clone(),
+            arn: self.arn.clone(),
+            effective_from: self.effective_from.clone(),
+            effective_until: self.effective_until.clone(),
+            revenue_share_percent: self.revenue_share_percent.clone(),
+            status: self.status.clone(),
+            created_date: self.created_date,
+            last_modified_date: self.last_modified_date,
+            latest_marketplace_revenue_share_revision: self
+                .latest_marketplace_revenue_share_revision
+                .clone(),
+        }
+    }
+}
+impl PartialEq for CreateMarketplaceRevenueShareAllocationOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.marketplace_revenue_share_allocation_id
+            == other.marketplace_revenue_share_allocation_id
+            && self.product_id == other.product_id
+            && self.product_name == other.product_name && self.arn == other.arn
+            && self.effective_from == other.effective_from
+            && self.effective_until == other.effective_until
+            && self.revenue_share_percent == other.revenue_share_percent
+            && self.status == other.status && self.created_date == other.created_date
+            && self.last_modified_date == other.last_modified_date
+            && self.latest_marketplace_revenue_share_revision
+                == other.latest_marketplace_revenue_share_revision
+    }
+}
+impl Default for CreateMarketplaceRevenueShareAllocationOutput {
+    fn default() -> Self {
+        Self {
+            marketplace_revenue_share_allocation_id: None,
+            product_id: None,
+            product_name: None,
+            arn: None,
+            effective_from: None,
+            effective_until: None,
+            revenue_share_percent: None,
+            status: None,
+            created_date: None,
+            last_modified_date: None,
+            latest_marketplace_revenue_share_revision: None,
+        }
+    }
 }
 impl CreateMarketplaceRevenueShareAllocationOutput {
     /// Starts building a [`CreateMarketplaceRevenueShareAllocationOutput`].
@@ -115,9 +168,26 @@ for CreateMarketplaceRevenueShareAllocationOutput {
     }
 }
 /// A builder for [`CreateMarketplaceRevenueShareAllocationOutput`](crate::types::CreateMarketplaceRevenueShareAllocationOutput); start one with `CreateMarketplaceRevenueShareAllocationOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateMarketplaceRevenueShareAllocationOutputBuilder {
     inner: crate::types::CreateMarketplaceRevenueShareAllocationOutput,
+}
+impl Clone for CreateMarketplaceRevenueShareAllocationOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateMarketplaceRevenueShareAllocationOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateMarketplaceRevenueShareAllocationOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateMarketplaceRevenueShareAllocationOutput as Default>::default(),
+        }
+    }
 }
 impl CreateMarketplaceRevenueShareAllocationOutputBuilder {
     /// Sets [`CreateMarketplaceRevenueShareAllocationOutput::marketplace_revenue_share_allocation_id`](crate::types::CreateMarketplaceRevenueShareAllocationOutput::marketplace_revenue_share_allocation_id): The unique identifier of the newly created allocation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateMarketplaceRevenueShareInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateMarketplaceRevenueShareInput {
     /// The catalog in which to create the marketplace revenue share.
@@ -17,6 +17,32 @@ pub struct CreateMarketplaceRevenueShareInput {
     pub product_id: Option<String>,
     /// Tags to associate with the marketplace revenue share upon creation.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for CreateMarketplaceRevenueShareInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            client_token: self.client_token.clone(),
+            product_id: self.product_id.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CreateMarketplaceRevenueShareInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog && self.client_token == other.client_token
+            && self.product_id == other.product_id && self.tags == other.tags
+    }
+}
+impl Default for CreateMarketplaceRevenueShareInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            client_token: None,
+            product_id: None,
+            tags: None,
+        }
+    }
 }
 impl CreateMarketplaceRevenueShareInput {
     /// Starts building a [`CreateMarketplaceRevenueShareInput`].
@@ -52,9 +78,26 @@ impl CreateMarketplaceRevenueShareInput {
     }
 }
 /// A builder for [`CreateMarketplaceRevenueShareInput`](crate::types::CreateMarketplaceRevenueShareInput); start one with `CreateMarketplaceRevenueShareInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateMarketplaceRevenueShareInputBuilder {
     inner: crate::types::CreateMarketplaceRevenueShareInput,
+}
+impl Clone for CreateMarketplaceRevenueShareInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateMarketplaceRevenueShareInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateMarketplaceRevenueShareInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateMarketplaceRevenueShareInput as Default>::default(),
+        }
+    }
 }
 impl CreateMarketplaceRevenueShareInputBuilder {
     /// Sets [`CreateMarketplaceRevenueShareInput::catalog`](crate::types::CreateMarketplaceRevenueShareInput::catalog): The catalog in which to create the marketplace revenue share.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateMarketplaceRevenueShareOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateMarketplaceRevenueShareOutput {
     /// The AWS Marketplace product identifier of the newly created revenue share.
@@ -25,6 +25,44 @@ pub struct CreateMarketplaceRevenueShareOutput {
     pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The revision number of the newly created marketplace revenue share.
     pub revision: Option<i32>,
+}
+impl Clone for CreateMarketplaceRevenueShareOutput {
+    fn clone(&self) -> Self {
+        Self {
+            product_id: self.product_id.clone(),
+            arn: self.arn.clone(),
+            catalog: self.catalog.clone(),
+            product_code: self.product_code.clone(),
+            product_name: self.product_name.clone(),
+            created_date: self.created_date,
+            last_modified_date: self.last_modified_date,
+            revision: self.revision,
+        }
+    }
+}
+impl PartialEq for CreateMarketplaceRevenueShareOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.product_id == other.product_id && self.arn == other.arn
+            && self.catalog == other.catalog && self.product_code == other.product_code
+            && self.product_name == other.product_name
+            && self.created_date == other.created_date
+            && self.last_modified_date == other.last_modified_date
+            && self.revision == other.revision
+    }
+}
+impl Default for CreateMarketplaceRevenueShareOutput {
+    fn default() -> Self {
+        Self {
+            product_id: None,
+            arn: None,
+            catalog: None,
+            product_code: None,
+            product_name: None,
+            created_date: None,
+            last_modified_date: None,
+            revision: None,
+        }
+    }
 }
 impl CreateMarketplaceRevenueShareOutput {
     /// Starts building a [`CreateMarketplaceRevenueShareOutput`].
@@ -85,9 +123,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateMarketplaceRevenueShareO
     }
 }
 /// A builder for [`CreateMarketplaceRevenueShareOutput`](crate::types::CreateMarketplaceRevenueShareOutput); start one with `CreateMarketplaceRevenueShareOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateMarketplaceRevenueShareOutputBuilder {
     inner: crate::types::CreateMarketplaceRevenueShareOutput,
+}
+impl Clone for CreateMarketplaceRevenueShareOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateMarketplaceRevenueShareOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateMarketplaceRevenueShareOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateMarketplaceRevenueShareOutput as Default>::default(),
+        }
+    }
 }
 impl CreateMarketplaceRevenueShareOutputBuilder {
     /// Sets [`CreateMarketplaceRevenueShareOutput::product_id`](crate::types::CreateMarketplaceRevenueShareOutput::product_id): The AWS Marketplace product identifier of the newly created revenue share.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRevenueAttributionInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRevenueAttributionInput {
     /// The catalog in which to create the revenue attribution.
@@ -25,6 +25,41 @@ pub struct CreateRevenueAttributionInput {
     pub product_identifier: Option<String>,
     /// Tags to associate with the revenue attribution upon creation.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for CreateRevenueAttributionInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            client_token: self.client_token.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            tenancy_model: self.tenancy_model.clone(),
+            product_identifier: self.product_identifier.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CreateRevenueAttributionInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog && self.client_token == other.client_token
+            && self.name == other.name && self.description == other.description
+            && self.tenancy_model == other.tenancy_model
+            && self.product_identifier == other.product_identifier
+            && self.tags == other.tags
+    }
+}
+impl Default for CreateRevenueAttributionInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            client_token: None,
+            name: None,
+            description: None,
+            tenancy_model: None,
+            product_identifier: None,
+            tags: None,
+        }
+    }
 }
 impl CreateRevenueAttributionInput {
     /// Starts building a [`CreateRevenueAttributionInput`].
@@ -75,9 +110,26 @@ impl CreateRevenueAttributionInput {
     }
 }
 /// A builder for [`CreateRevenueAttributionInput`](crate::types::CreateRevenueAttributionInput); start one with `CreateRevenueAttributionInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRevenueAttributionInputBuilder {
     inner: crate::types::CreateRevenueAttributionInput,
+}
+impl Clone for CreateRevenueAttributionInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRevenueAttributionInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRevenueAttributionInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRevenueAttributionInput as Default>::default(),
+        }
+    }
 }
 impl CreateRevenueAttributionInputBuilder {
     /// Sets [`CreateRevenueAttributionInput::catalog`](crate::types::CreateRevenueAttributionInput::catalog): The catalog in which to create the revenue attribution.

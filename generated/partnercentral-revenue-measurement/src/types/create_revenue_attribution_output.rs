@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRevenueAttributionOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateRevenueAttributionOutput {
     /// The unique identifier of the newly created revenue attribution.
@@ -25,6 +25,41 @@ pub struct CreateRevenueAttributionOutput {
     pub marketplace_product: Option<crate::types::MarketplaceProductSummary>,
     /// The revision of the newly created attribution resource.
     pub revision: Option<String>,
+}
+impl Clone for CreateRevenueAttributionOutput {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            arn: self.arn.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            tenancy_model: self.tenancy_model.clone(),
+            marketplace_product: self.marketplace_product.clone(),
+            revision: self.revision.clone(),
+        }
+    }
+}
+impl PartialEq for CreateRevenueAttributionOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.arn == other.arn && self.name == other.name
+            && self.description == other.description
+            && self.tenancy_model == other.tenancy_model
+            && self.marketplace_product == other.marketplace_product
+            && self.revision == other.revision
+    }
+}
+impl Default for CreateRevenueAttributionOutput {
+    fn default() -> Self {
+        Self {
+            id: None,
+            arn: None,
+            name: None,
+            description: None,
+            tenancy_model: None,
+            marketplace_product: None,
+            revision: None,
+        }
+    }
 }
 impl CreateRevenueAttributionOutput {
     /// Starts building a [`CreateRevenueAttributionOutput`].
@@ -82,9 +117,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateRevenueAttributionOutput
     }
 }
 /// A builder for [`CreateRevenueAttributionOutput`](crate::types::CreateRevenueAttributionOutput); start one with `CreateRevenueAttributionOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateRevenueAttributionOutputBuilder {
     inner: crate::types::CreateRevenueAttributionOutput,
+}
+impl Clone for CreateRevenueAttributionOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateRevenueAttributionOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateRevenueAttributionOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateRevenueAttributionOutput as Default>::default(),
+        }
+    }
 }
 impl CreateRevenueAttributionOutputBuilder {
     /// Sets [`CreateRevenueAttributionOutput::id`](crate::types::CreateRevenueAttributionOutput::id): The unique identifier of the newly created revenue attribution.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetMarketplaceRevenueShareAllocationInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetMarketplaceRevenueShareAllocationInput {
     /// The catalog that the allocation belongs to.
@@ -19,6 +19,39 @@ pub struct GetMarketplaceRevenueShareAllocationInput {
     pub marketplace_revenue_share_allocation_id: Option<String>,
     /// The revision of the parent marketplace revenue share at which to retrieve the allocation. Omit to return the latest.
     pub marketplace_revenue_share_revision: Option<String>,
+}
+impl Clone for GetMarketplaceRevenueShareAllocationInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            product_id: self.product_id.clone(),
+            marketplace_revenue_share_allocation_id: self
+                .marketplace_revenue_share_allocation_id
+                .clone(),
+            marketplace_revenue_share_revision: self
+                .marketplace_revenue_share_revision
+                .clone(),
+        }
+    }
+}
+impl PartialEq for GetMarketplaceRevenueShareAllocationInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog && self.product_id == other.product_id
+            && self.marketplace_revenue_share_allocation_id
+                == other.marketplace_revenue_share_allocation_id
+            && self.marketplace_revenue_share_revision
+                == other.marketplace_revenue_share_revision
+    }
+}
+impl Default for GetMarketplaceRevenueShareAllocationInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            product_id: None,
+            marketplace_revenue_share_allocation_id: None,
+            marketplace_revenue_share_revision: None,
+        }
+    }
 }
 impl GetMarketplaceRevenueShareAllocationInput {
     /// Starts building a [`GetMarketplaceRevenueShareAllocationInput`].
@@ -54,9 +87,26 @@ impl GetMarketplaceRevenueShareAllocationInput {
     }
 }
 /// A builder for [`GetMarketplaceRevenueShareAllocationInput`](crate::types::GetMarketplaceRevenueShareAllocationInput); start one with `GetMarketplaceRevenueShareAllocationInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetMarketplaceRevenueShareAllocationInputBuilder {
     inner: crate::types::GetMarketplaceRevenueShareAllocationInput,
+}
+impl Clone for GetMarketplaceRevenueShareAllocationInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetMarketplaceRevenueShareAllocationInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetMarketplaceRevenueShareAllocationInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetMarketplaceRevenueShareAllocationInput as Default>::default(),
+        }
+    }
 }
 impl GetMarketplaceRevenueShareAllocationInputBuilder {
     /// Sets [`GetMarketplaceRevenueShareAllocationInput::catalog`](crate::types::GetMarketplaceRevenueShareAllocationInput::catalog): The catalog that the allocation belongs to.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetMarketplaceRevenueShareAllocationOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetMarketplaceRevenueShareAllocationOutput {
     /// The unique identifier of the allocation.
@@ -39,6 +39,59 @@ pub struct GetMarketplaceRevenueShareAllocationOutput {
     pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The latest revision of the parent marketplace revenue share.
     pub latest_marketplace_revenue_share_revision: Option<String>,
+}
+impl Clone for GetMarketplaceRevenueShareAllocationOutput {
+    fn clone(&self) -> Self {
+        Self {
+            marketplace_revenue_share_allocation_id: self
+                .marketplace_revenue_share_allocation_id
+                .clone(),
+            product_id: self.product_id.clone(),
+            product_name: self.product_name.clone(),
+            arn: self.arn.clone(),
+            effective_from: self.effective_from.clone(),
+            effective_until: self.effective_until.clone(),
+            revenue_share_percent: self.revenue_share_percent.clone(),
+            status: self.status.clone(),
+            created_date: self.created_date,
+            last_modified_date: self.last_modified_date,
+            latest_marketplace_revenue_share_revision: self
+                .latest_marketplace_revenue_share_revision
+                .clone(),
+        }
+    }
+}
+impl PartialEq for GetMarketplaceRevenueShareAllocationOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.marketplace_revenue_share_allocation_id
+            == other.marketplace_revenue_share_allocation_id
+            && self.product_id == other.product_id
+            && self.product_name == other.product_name && self.arn == other.arn
+            && self.effective_from == other.effective_from
+            && self.effective_until == other.effective_until
+            && self.revenue_share_percent == other.revenue_share_percent
+            && self.status == other.status && self.created_date == other.created_date
+            && self.last_modified_date == other.last_modified_date
+            && self.latest_marketplace_revenue_share_revision
+                == other.latest_marketplace_revenue_share_revision
+    }
+}
+impl Default for GetMarketplaceRevenueShareAllocationOutput {
+    fn default() -> Self {
+        Self {
+            marketplace_revenue_share_allocation_id: None,
+            product_id: None,
+            product_name: None,
+            arn: None,
+            effective_from: None,
+            effective_until: None,
+            revenue_share_percent: None,
+            status: None,
+            created_date: None,
+            last_modified_date: None,
+            latest_marketplace_revenue_share_revision: None,
+        }
+    }
 }
 impl GetMarketplaceRevenueShareAllocationOutput {
     /// Starts building a [`GetMarketplaceRevenueShareAllocationOutput`].
@@ -115,9 +168,26 @@ for GetMarketplaceRevenueShareAllocationOutput {
     }
 }
 /// A builder for [`GetMarketplaceRevenueShareAllocationOutput`](crate::types::GetMarketplaceRevenueShareAllocationOutput); start one with `GetMarketplaceRevenueShareAllocationOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetMarketplaceRevenueShareAllocationOutputBuilder {
     inner: crate::types::GetMarketplaceRevenueShareAllocationOutput,
+}
+impl Clone for GetMarketplaceRevenueShareAllocationOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetMarketplaceRevenueShareAllocationOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetMarketplaceRevenueShareAllocationOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetMarketplaceRevenueShareAllocationOutput as Default>::default(),
+        }
+    }
 }
 impl GetMarketplaceRevenueShareAllocationOutputBuilder {
     /// Sets [`GetMarketplaceRevenueShareAllocationOutput::marketplace_revenue_share_allocation_id`](crate::types::GetMarketplaceRevenueShareAllocationOutput::marketplace_revenue_share_allocation_id): The unique identifier of the allocation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetMarketplaceRevenueShareInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetMarketplaceRevenueShareInput {
     /// The catalog that the marketplace revenue share belongs to.
@@ -15,6 +15,30 @@ pub struct GetMarketplaceRevenueShareInput {
     pub product_id: Option<String>,
     /// The revision of the marketplace revenue share to retrieve. Omit to return the latest revision.
     pub revision: Option<i32>,
+}
+impl Clone for GetMarketplaceRevenueShareInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            product_id: self.product_id.clone(),
+            revision: self.revision,
+        }
+    }
+}
+impl PartialEq for GetMarketplaceRevenueShareInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog && self.product_id == other.product_id
+            && self.revision == other.revision
+    }
+}
+impl Default for GetMarketplaceRevenueShareInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            product_id: None,
+            revision: None,
+        }
+    }
 }
 impl GetMarketplaceRevenueShareInput {
     /// Starts building a [`GetMarketplaceRevenueShareInput`].
@@ -45,9 +69,26 @@ impl GetMarketplaceRevenueShareInput {
     }
 }
 /// A builder for [`GetMarketplaceRevenueShareInput`](crate::types::GetMarketplaceRevenueShareInput); start one with `GetMarketplaceRevenueShareInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetMarketplaceRevenueShareInputBuilder {
     inner: crate::types::GetMarketplaceRevenueShareInput,
+}
+impl Clone for GetMarketplaceRevenueShareInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetMarketplaceRevenueShareInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetMarketplaceRevenueShareInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetMarketplaceRevenueShareInput as Default>::default(),
+        }
+    }
 }
 impl GetMarketplaceRevenueShareInputBuilder {
     /// Sets [`GetMarketplaceRevenueShareInput::catalog`](crate::types::GetMarketplaceRevenueShareInput::catalog): The catalog that the marketplace revenue share belongs to.

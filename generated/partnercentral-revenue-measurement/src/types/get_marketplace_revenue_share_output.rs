@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetMarketplaceRevenueShareOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetMarketplaceRevenueShareOutput {
     /// The AWS Marketplace product identifier of the revenue share.
@@ -33,6 +33,57 @@ pub struct GetMarketplaceRevenueShareOutput {
     pub total_active_marketplace_revenue_share_allocation_count: Option<i32>,
     /// The total number of allocations under this marketplace revenue share.
     pub total_marketplace_revenue_share_allocation_count: Option<i32>,
+}
+impl Clone for GetMarketplaceRevenueShareOutput {
+    fn clone(&self) -> Self {
+        Self {
+            product_id: self.product_id.clone(),
+            arn: self.arn.clone(),
+            catalog: self.catalog.clone(),
+            product_code: self.product_code.clone(),
+            product_name: self.product_name.clone(),
+            created_date: self.created_date,
+            last_modified_date: self.last_modified_date,
+            revision: self.revision,
+            latest_revision: self.latest_revision,
+            total_active_marketplace_revenue_share_allocation_count: self
+                .total_active_marketplace_revenue_share_allocation_count,
+            total_marketplace_revenue_share_allocation_count: self
+                .total_marketplace_revenue_share_allocation_count,
+        }
+    }
+}
+impl PartialEq for GetMarketplaceRevenueShareOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.product_id == other.product_id && self.arn == other.arn
+            && self.catalog == other.catalog && self.product_code == other.product_code
+            && self.product_name == other.product_name
+            && self.created_date == other.created_date
+            && self.last_modified_date == other.last_modified_date
+            && self.revision == other.revision
+            && self.latest_revision == other.latest_revision
+            && self.total_active_marketplace_revenue_share_allocation_count
+                == other.total_active_marketplace_revenue_share_allocation_count
+            && self.total_marketplace_revenue_share_allocation_count
+                == other.total_marketplace_revenue_share_allocation_count
+    }
+}
+impl Default for GetMarketplaceRevenueShareOutput {
+    fn default() -> Self {
+        Self {
+            product_id: None,
+            arn: None,
+            catalog: None,
+            product_code: None,
+            product_name: None,
+            created_date: None,
+            last_modified_date: None,
+            revision: None,
+            latest_revision: None,
+            total_active_marketplace_revenue_share_allocation_count: None,
+            total_marketplace_revenue_share_allocation_count: None,
+        }
+    }
 }
 impl GetMarketplaceRevenueShareOutput {
     /// Starts building a [`GetMarketplaceRevenueShareOutput`].
@@ -110,9 +161,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetMarketplaceRevenueShareOutp
     }
 }
 /// A builder for [`GetMarketplaceRevenueShareOutput`](crate::types::GetMarketplaceRevenueShareOutput); start one with `GetMarketplaceRevenueShareOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetMarketplaceRevenueShareOutputBuilder {
     inner: crate::types::GetMarketplaceRevenueShareOutput,
+}
+impl Clone for GetMarketplaceRevenueShareOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetMarketplaceRevenueShareOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetMarketplaceRevenueShareOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetMarketplaceRevenueShareOutput as Default>::default(),
+        }
+    }
 }
 impl GetMarketplaceRevenueShareOutputBuilder {
     /// Sets [`GetMarketplaceRevenueShareOutput::product_id`](crate::types::GetMarketplaceRevenueShareOutput::product_id): The AWS Marketplace product identifier of the revenue share.

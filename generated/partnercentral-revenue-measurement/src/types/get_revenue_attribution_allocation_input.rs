@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRevenueAttributionAllocationInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionAllocationInput {
     /// The catalog that contains the resource.
@@ -19,6 +19,38 @@ pub struct GetRevenueAttributionAllocationInput {
     pub revenue_attribution_allocation_id: Option<String>,
     /// Point-in-time revision number to query.
     pub revenue_attribution_revision: Option<String>,
+}
+impl Clone for GetRevenueAttributionAllocationInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            revenue_attribution_identifier: self.revenue_attribution_identifier.clone(),
+            revenue_attribution_allocation_id: self
+                .revenue_attribution_allocation_id
+                .clone(),
+            revenue_attribution_revision: self.revenue_attribution_revision.clone(),
+        }
+    }
+}
+impl PartialEq for GetRevenueAttributionAllocationInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog
+            && self.revenue_attribution_identifier
+                == other.revenue_attribution_identifier
+            && self.revenue_attribution_allocation_id
+                == other.revenue_attribution_allocation_id
+            && self.revenue_attribution_revision == other.revenue_attribution_revision
+    }
+}
+impl Default for GetRevenueAttributionAllocationInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            revenue_attribution_identifier: None,
+            revenue_attribution_allocation_id: None,
+            revenue_attribution_revision: None,
+        }
+    }
 }
 impl GetRevenueAttributionAllocationInput {
     /// Starts building a [`GetRevenueAttributionAllocationInput`].
@@ -54,9 +86,26 @@ impl GetRevenueAttributionAllocationInput {
     }
 }
 /// A builder for [`GetRevenueAttributionAllocationInput`](crate::types::GetRevenueAttributionAllocationInput); start one with `GetRevenueAttributionAllocationInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRevenueAttributionAllocationInputBuilder {
     inner: crate::types::GetRevenueAttributionAllocationInput,
+}
+impl Clone for GetRevenueAttributionAllocationInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRevenueAttributionAllocationInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRevenueAttributionAllocationInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRevenueAttributionAllocationInput as Default>::default(),
+        }
+    }
 }
 impl GetRevenueAttributionAllocationInputBuilder {
     /// Sets [`GetRevenueAttributionAllocationInput::catalog`](crate::types::GetRevenueAttributionAllocationInput::catalog): The catalog that contains the resource.

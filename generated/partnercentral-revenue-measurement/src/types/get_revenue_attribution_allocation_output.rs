@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRevenueAttributionAllocationOutput` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionAllocationOutput {
     /// Unique allocation identifier.
@@ -59,6 +58,69 @@ pub struct GetRevenueAttributionAllocationOutput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub revenue_attribution_latest_revision: Option<String>,
+}
+impl Clone for GetRevenueAttributionAllocationOutput {
+    fn clone(&self) -> Self {
+        Self {
+            revenue_attribution_allocation_id: self
+                .revenue_attribution_allocation_id
+                .clone(),
+            revenue_attribution_identifier: self.revenue_attribution_identifier.clone(),
+            entity_type: self.entity_type.clone(),
+            entity_identifier: self.entity_identifier.clone(),
+            entity_name: self.entity_name.clone(),
+            customer_aws_account_id: self.customer_aws_account_id.clone(),
+            revenue_share_percent: self.revenue_share_percent.clone(),
+            effective_from: self.effective_from.clone(),
+            effective_until: self.effective_until.clone(),
+            status: self.status.clone(),
+            created_date: self.created_date,
+            last_modified_date: self.last_modified_date,
+            revenue_attribution_revision: self.revenue_attribution_revision.clone(),
+            revenue_attribution_latest_revision: self
+                .revenue_attribution_latest_revision
+                .clone(),
+        }
+    }
+}
+impl PartialEq for GetRevenueAttributionAllocationOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.revenue_attribution_allocation_id == other.revenue_attribution_allocation_id
+            && self.revenue_attribution_identifier
+                == other.revenue_attribution_identifier
+            && self.entity_type == other.entity_type
+            && self.entity_identifier == other.entity_identifier
+            && self.entity_name == other.entity_name
+            && self.customer_aws_account_id == other.customer_aws_account_id
+            && self.revenue_share_percent == other.revenue_share_percent
+            && self.effective_from == other.effective_from
+            && self.effective_until == other.effective_until
+            && self.status == other.status && self.created_date == other.created_date
+            && self.last_modified_date == other.last_modified_date
+            && self.revenue_attribution_revision == other.revenue_attribution_revision
+            && self.revenue_attribution_latest_revision
+                == other.revenue_attribution_latest_revision
+    }
+}
+impl Default for GetRevenueAttributionAllocationOutput {
+    fn default() -> Self {
+        Self {
+            revenue_attribution_allocation_id: None,
+            revenue_attribution_identifier: None,
+            entity_type: None,
+            entity_identifier: None,
+            entity_name: None,
+            customer_aws_account_id: None,
+            revenue_share_percent: None,
+            effective_from: None,
+            effective_until: None,
+            status: None,
+            created_date: None,
+            last_modified_date: None,
+            revenue_attribution_revision: None,
+            revenue_attribution_latest_revision: None,
+        }
+    }
 }
 impl GetRevenueAttributionAllocationOutput {
     /// Starts building a [`GetRevenueAttributionAllocationOutput`].
@@ -181,9 +243,26 @@ impl ::std::fmt::Debug for GetRevenueAttributionAllocationOutput {
     }
 }
 /// A builder for [`GetRevenueAttributionAllocationOutput`](crate::types::GetRevenueAttributionAllocationOutput); start one with `GetRevenueAttributionAllocationOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRevenueAttributionAllocationOutputBuilder {
     inner: crate::types::GetRevenueAttributionAllocationOutput,
+}
+impl Clone for GetRevenueAttributionAllocationOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRevenueAttributionAllocationOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRevenueAttributionAllocationOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRevenueAttributionAllocationOutput as Default>::default(),
+        }
+    }
 }
 impl GetRevenueAttributionAllocationOutputBuilder {
     /// Sets [`GetRevenueAttributionAllocationOutput::revenue_attribution_allocation_id`](crate::types::GetRevenueAttributionAllocationOutput::revenue_attribution_allocation_id): Unique allocation identifier.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRevenueAttributionAllocationsTaskInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionAllocationsTaskInput {
     /// The catalog that contains the resource.
@@ -13,6 +13,29 @@ pub struct GetRevenueAttributionAllocationsTaskInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub revenue_attribution_identifier: Option<String>,
+}
+impl Clone for GetRevenueAttributionAllocationsTaskInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            revenue_attribution_identifier: self.revenue_attribution_identifier.clone(),
+        }
+    }
+}
+impl PartialEq for GetRevenueAttributionAllocationsTaskInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog
+            && self.revenue_attribution_identifier
+                == other.revenue_attribution_identifier
+    }
+}
+impl Default for GetRevenueAttributionAllocationsTaskInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            revenue_attribution_identifier: None,
+        }
+    }
 }
 impl GetRevenueAttributionAllocationsTaskInput {
     /// Starts building a [`GetRevenueAttributionAllocationsTaskInput`].
@@ -38,9 +61,26 @@ impl GetRevenueAttributionAllocationsTaskInput {
     }
 }
 /// A builder for [`GetRevenueAttributionAllocationsTaskInput`](crate::types::GetRevenueAttributionAllocationsTaskInput); start one with `GetRevenueAttributionAllocationsTaskInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRevenueAttributionAllocationsTaskInputBuilder {
     inner: crate::types::GetRevenueAttributionAllocationsTaskInput,
+}
+impl Clone for GetRevenueAttributionAllocationsTaskInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRevenueAttributionAllocationsTaskInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRevenueAttributionAllocationsTaskInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRevenueAttributionAllocationsTaskInput as Default>::default(),
+        }
+    }
 }
 impl GetRevenueAttributionAllocationsTaskInputBuilder {
     /// Sets [`GetRevenueAttributionAllocationsTaskInput::catalog`](crate::types::GetRevenueAttributionAllocationsTaskInput::catalog): The catalog that contains the resource.

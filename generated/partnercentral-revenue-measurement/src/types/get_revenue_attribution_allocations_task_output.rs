@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRevenueAttributionAllocationsTaskOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionAllocationsTaskOutput {
     /// The unique identifier for the asynchronous task.
@@ -39,6 +39,55 @@ pub struct GetRevenueAttributionAllocationsTaskOutput {
     pub error_detail_list: Option<
         Vec<crate::types::RevenueAttributionAllocationErrorDetail>,
     >,
+}
+impl Clone for GetRevenueAttributionAllocationsTaskOutput {
+    fn clone(&self) -> Self {
+        Self {
+            task_id: self.task_id.clone(),
+            status: self.status.clone(),
+            catalog: self.catalog.clone(),
+            revenue_attribution_arn: self.revenue_attribution_arn.clone(),
+            started_at: self.started_at,
+            ended_at: self.ended_at,
+            total_revenue_attribution_allocation_records: self
+                .total_revenue_attribution_allocation_records,
+            description: self.description.clone(),
+            revenue_attribution_latest_revision: self
+                .revenue_attribution_latest_revision
+                .clone(),
+            error_detail_list: self.error_detail_list.clone(),
+        }
+    }
+}
+impl PartialEq for GetRevenueAttributionAllocationsTaskOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.task_id == other.task_id && self.status == other.status
+            && self.catalog == other.catalog
+            && self.revenue_attribution_arn == other.revenue_attribution_arn
+            && self.started_at == other.started_at && self.ended_at == other.ended_at
+            && self.total_revenue_attribution_allocation_records
+                == other.total_revenue_attribution_allocation_records
+            && self.description == other.description
+            && self.revenue_attribution_latest_revision
+                == other.revenue_attribution_latest_revision
+            && self.error_detail_list == other.error_detail_list
+    }
+}
+impl Default for GetRevenueAttributionAllocationsTaskOutput {
+    fn default() -> Self {
+        Self {
+            task_id: None,
+            status: None,
+            catalog: None,
+            revenue_attribution_arn: None,
+            started_at: None,
+            ended_at: None,
+            total_revenue_attribution_allocation_records: None,
+            description: None,
+            revenue_attribution_latest_revision: None,
+            error_detail_list: None,
+        }
+    }
 }
 impl GetRevenueAttributionAllocationsTaskOutput {
     /// Starts building a [`GetRevenueAttributionAllocationsTaskOutput`].
@@ -114,9 +163,26 @@ for GetRevenueAttributionAllocationsTaskOutput {
     }
 }
 /// A builder for [`GetRevenueAttributionAllocationsTaskOutput`](crate::types::GetRevenueAttributionAllocationsTaskOutput); start one with `GetRevenueAttributionAllocationsTaskOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRevenueAttributionAllocationsTaskOutputBuilder {
     inner: crate::types::GetRevenueAttributionAllocationsTaskOutput,
+}
+impl Clone for GetRevenueAttributionAllocationsTaskOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRevenueAttributionAllocationsTaskOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRevenueAttributionAllocationsTaskOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRevenueAttributionAllocationsTaskOutput as Default>::default(),
+        }
+    }
 }
 impl GetRevenueAttributionAllocationsTaskOutputBuilder {
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::task_id`](crate::types::GetRevenueAttributionAllocationsTaskOutput::task_id): The unique identifier for the asynchronous task.

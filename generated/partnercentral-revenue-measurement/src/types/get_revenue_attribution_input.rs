@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRevenueAttributionInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionInput {
     /// The catalog that the revenue attribution belongs to.
@@ -15,6 +15,30 @@ pub struct GetRevenueAttributionInput {
     pub identifier: Option<String>,
     /// The revision of the attribution to retrieve. Omit to return the latest revision.
     pub revision: Option<String>,
+}
+impl Clone for GetRevenueAttributionInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            identifier: self.identifier.clone(),
+            revision: self.revision.clone(),
+        }
+    }
+}
+impl PartialEq for GetRevenueAttributionInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog && self.identifier == other.identifier
+            && self.revision == other.revision
+    }
+}
+impl Default for GetRevenueAttributionInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            identifier: None,
+            revision: None,
+        }
+    }
 }
 impl GetRevenueAttributionInput {
     /// Starts building a [`GetRevenueAttributionInput`].
@@ -45,9 +69,26 @@ impl GetRevenueAttributionInput {
     }
 }
 /// A builder for [`GetRevenueAttributionInput`](crate::types::GetRevenueAttributionInput); start one with `GetRevenueAttributionInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRevenueAttributionInputBuilder {
     inner: crate::types::GetRevenueAttributionInput,
+}
+impl Clone for GetRevenueAttributionInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRevenueAttributionInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRevenueAttributionInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRevenueAttributionInput as Default>::default(),
+        }
+    }
 }
 impl GetRevenueAttributionInputBuilder {
     /// Sets [`GetRevenueAttributionInput::catalog`](crate::types::GetRevenueAttributionInput::catalog): The catalog that the revenue attribution belongs to.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRevenueAttributionOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionOutput {
     /// The Amazon Resource Name (ARN) of the revenue attribution.
@@ -43,6 +43,68 @@ pub struct GetRevenueAttributionOutput {
     pub total_active_revenue_attribution_allocation_count: Option<i32>,
     /// The total number of allocations under this revenue attribution, counting both ACTIVE and INACTIVE.
     pub total_revenue_attribution_allocation_count: Option<i32>,
+}
+impl Clone for GetRevenueAttributionOutput {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            id: self.id.clone(),
+            catalog: self.catalog.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            tenancy_model: self.tenancy_model.clone(),
+            marketplace_product: self.marketplace_product.clone(),
+            created_date: self.created_date,
+            last_modified_date: self.last_modified_date,
+            revision: self.revision.clone(),
+            latest_revision: self.latest_revision.clone(),
+            effective_from: self.effective_from.clone(),
+            effective_until: self.effective_until.clone(),
+            total_active_revenue_attribution_allocation_count: self
+                .total_active_revenue_attribution_allocation_count,
+            total_revenue_attribution_allocation_count: self
+                .total_revenue_attribution_allocation_count,
+        }
+    }
+}
+impl PartialEq for GetRevenueAttributionOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.id == other.id && self.catalog == other.catalog
+            && self.name == other.name && self.description == other.description
+            && self.tenancy_model == other.tenancy_model
+            && self.marketplace_product == other.marketplace_product
+            && self.created_date == other.created_date
+            && self.last_modified_date == other.last_modified_date
+            && self.revision == other.revision
+            && self.latest_revision == other.latest_revision
+            && self.effective_from == other.effective_from
+            && self.effective_until == other.effective_until
+            && self.total_active_revenue_attribution_allocation_count
+                == other.total_active_revenue_attribution_allocation_count
+            && self.total_revenue_attribution_allocation_count
+                == other.total_revenue_attribution_allocation_count
+    }
+}
+impl Default for GetRevenueAttributionOutput {
+    fn default() -> Self {
+        Self {
+            arn: None,
+            id: None,
+            catalog: None,
+            name: None,
+            description: None,
+            tenancy_model: None,
+            marketplace_product: None,
+            created_date: None,
+            last_modified_date: None,
+            revision: None,
+            latest_revision: None,
+            effective_from: None,
+            effective_until: None,
+            total_active_revenue_attribution_allocation_count: None,
+            total_revenue_attribution_allocation_count: None,
+        }
+    }
 }
 impl GetRevenueAttributionOutput {
     /// Starts building a [`GetRevenueAttributionOutput`].
@@ -140,9 +202,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetRevenueAttributionOutput {
     }
 }
 /// A builder for [`GetRevenueAttributionOutput`](crate::types::GetRevenueAttributionOutput); start one with `GetRevenueAttributionOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetRevenueAttributionOutputBuilder {
     inner: crate::types::GetRevenueAttributionOutput,
+}
+impl Clone for GetRevenueAttributionOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetRevenueAttributionOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetRevenueAttributionOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetRevenueAttributionOutput as Default>::default(),
+        }
+    }
 }
 impl GetRevenueAttributionOutputBuilder {
     /// Sets [`GetRevenueAttributionOutput::arn`](crate::types::GetRevenueAttributionOutput::arn): The Amazon Resource Name (ARN) of the revenue attribution.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListMarketplaceRevenueShareAllocationsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListMarketplaceRevenueShareAllocationsInput {
     /// The catalog containing the allocations.
@@ -29,6 +29,53 @@ pub struct ListMarketplaceRevenueShareAllocationsInput {
     pub next_token: Option<String>,
     /// Optional share revision for historical list. Returns allocations as they existed at this revision.
     pub marketplace_revenue_share_revision: Option<String>,
+}
+impl Clone for ListMarketplaceRevenueShareAllocationsInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            product_id: self.product_id.clone(),
+            status: self.status.clone(),
+            after_effective_from: self.after_effective_from.clone(),
+            before_effective_from: self.before_effective_from.clone(),
+            sort_by: self.sort_by.clone(),
+            sort_order: self.sort_order.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            marketplace_revenue_share_revision: self
+                .marketplace_revenue_share_revision
+                .clone(),
+        }
+    }
+}
+impl PartialEq for ListMarketplaceRevenueShareAllocationsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog && self.product_id == other.product_id
+            && self.status == other.status
+            && self.after_effective_from == other.after_effective_from
+            && self.before_effective_from == other.before_effective_from
+            && self.sort_by == other.sort_by && self.sort_order == other.sort_order
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+            && self.marketplace_revenue_share_revision
+                == other.marketplace_revenue_share_revision
+    }
+}
+impl Default for ListMarketplaceRevenueShareAllocationsInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            product_id: None,
+            status: None,
+            after_effective_from: None,
+            before_effective_from: None,
+            sort_by: None,
+            sort_order: None,
+            max_results: None,
+            next_token: None,
+            marketplace_revenue_share_revision: None,
+        }
+    }
 }
 impl ListMarketplaceRevenueShareAllocationsInput {
     /// Starts building a [`ListMarketplaceRevenueShareAllocationsInput`].
@@ -96,9 +143,26 @@ impl ListMarketplaceRevenueShareAllocationsInput {
     }
 }
 /// A builder for [`ListMarketplaceRevenueShareAllocationsInput`](crate::types::ListMarketplaceRevenueShareAllocationsInput); start one with `ListMarketplaceRevenueShareAllocationsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListMarketplaceRevenueShareAllocationsInputBuilder {
     inner: crate::types::ListMarketplaceRevenueShareAllocationsInput,
+}
+impl Clone for ListMarketplaceRevenueShareAllocationsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListMarketplaceRevenueShareAllocationsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListMarketplaceRevenueShareAllocationsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListMarketplaceRevenueShareAllocationsInput as Default>::default(),
+        }
+    }
 }
 impl ListMarketplaceRevenueShareAllocationsInputBuilder {
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::catalog`](crate::types::ListMarketplaceRevenueShareAllocationsInput::catalog): The catalog containing the allocations.

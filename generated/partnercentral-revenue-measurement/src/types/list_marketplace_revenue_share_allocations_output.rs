@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListMarketplaceRevenueShareAllocationsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListMarketplaceRevenueShareAllocationsOutput {
     /// The list of allocation summaries for the current page.
@@ -13,6 +13,31 @@ pub struct ListMarketplaceRevenueShareAllocationsOutput {
     >,
     /// Pagination token for the next page. Absent if no more results.
     pub next_token: Option<String>,
+}
+impl Clone for ListMarketplaceRevenueShareAllocationsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            marketplace_revenue_share_allocation_summaries: self
+                .marketplace_revenue_share_allocation_summaries
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListMarketplaceRevenueShareAllocationsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.marketplace_revenue_share_allocation_summaries
+            == other.marketplace_revenue_share_allocation_summaries
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListMarketplaceRevenueShareAllocationsOutput {
+    fn default() -> Self {
+        Self {
+            marketplace_revenue_share_allocation_summaries: None,
+            next_token: None,
+        }
+    }
 }
 impl ListMarketplaceRevenueShareAllocationsOutput {
     /// Starts building a [`ListMarketplaceRevenueShareAllocationsOutput`].
@@ -48,9 +73,26 @@ for ListMarketplaceRevenueShareAllocationsOutput {
     }
 }
 /// A builder for [`ListMarketplaceRevenueShareAllocationsOutput`](crate::types::ListMarketplaceRevenueShareAllocationsOutput); start one with `ListMarketplaceRevenueShareAllocationsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListMarketplaceRevenueShareAllocationsOutputBuilder {
     inner: crate::types::ListMarketplaceRevenueShareAllocationsOutput,
+}
+impl Clone for ListMarketplaceRevenueShareAllocationsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListMarketplaceRevenueShareAllocationsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListMarketplaceRevenueShareAllocationsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListMarketplaceRevenueShareAllocationsOutput as Default>::default(),
+        }
+    }
 }
 impl ListMarketplaceRevenueShareAllocationsOutputBuilder {
     /// Appends one item to [`ListMarketplaceRevenueShareAllocationsOutput::marketplace_revenue_share_allocation_summaries`](crate::types::ListMarketplaceRevenueShareAllocationsOutput::marketplace_revenue_share_allocation_summaries): The list of allocation summaries for the current page.

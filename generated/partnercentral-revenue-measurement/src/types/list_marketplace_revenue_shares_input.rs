@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListMarketplaceRevenueSharesInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListMarketplaceRevenueSharesInput {
     /// The catalog to list marketplace revenue shares from.
@@ -25,6 +25,47 @@ pub struct ListMarketplaceRevenueSharesInput {
     pub created_after: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Filter results to only include marketplace revenue shares created before this timestamp.
     pub created_before: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for ListMarketplaceRevenueSharesInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            product_ids: self.product_ids.clone(),
+            product_codes: self.product_codes.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+            sort_by: self.sort_by.clone(),
+            sort_order: self.sort_order.clone(),
+            created_after: self.created_after,
+            created_before: self.created_before,
+        }
+    }
+}
+impl PartialEq for ListMarketplaceRevenueSharesInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog && self.product_ids == other.product_ids
+            && self.product_codes == other.product_codes
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token && self.sort_by == other.sort_by
+            && self.sort_order == other.sort_order
+            && self.created_after == other.created_after
+            && self.created_before == other.created_before
+    }
+}
+impl Default for ListMarketplaceRevenueSharesInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            product_ids: None,
+            product_codes: None,
+            max_results: None,
+            next_token: None,
+            sort_by: None,
+            sort_order: None,
+            created_after: None,
+            created_before: None,
+        }
+    }
 }
 impl ListMarketplaceRevenueSharesInput {
     /// Starts building a [`ListMarketplaceRevenueSharesInput`].
@@ -85,9 +126,26 @@ impl ListMarketplaceRevenueSharesInput {
     }
 }
 /// A builder for [`ListMarketplaceRevenueSharesInput`](crate::types::ListMarketplaceRevenueSharesInput); start one with `ListMarketplaceRevenueSharesInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListMarketplaceRevenueSharesInputBuilder {
     inner: crate::types::ListMarketplaceRevenueSharesInput,
+}
+impl Clone for ListMarketplaceRevenueSharesInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListMarketplaceRevenueSharesInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListMarketplaceRevenueSharesInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListMarketplaceRevenueSharesInput as Default>::default(),
+        }
+    }
 }
 impl ListMarketplaceRevenueSharesInputBuilder {
     /// Sets [`ListMarketplaceRevenueSharesInput::catalog`](crate::types::ListMarketplaceRevenueSharesInput::catalog): The catalog to list marketplace revenue shares from.

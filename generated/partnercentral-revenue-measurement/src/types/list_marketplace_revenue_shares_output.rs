@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListMarketplaceRevenueSharesOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListMarketplaceRevenueSharesOutput {
     /// The list of marketplace revenue share summaries.
@@ -13,6 +13,31 @@ pub struct ListMarketplaceRevenueSharesOutput {
     >,
     /// Token for pagination. Present if there are more results available.
     pub next_token: Option<String>,
+}
+impl Clone for ListMarketplaceRevenueSharesOutput {
+    fn clone(&self) -> Self {
+        Self {
+            marketplace_revenue_share_summaries: self
+                .marketplace_revenue_share_summaries
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListMarketplaceRevenueSharesOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.marketplace_revenue_share_summaries
+            == other.marketplace_revenue_share_summaries
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListMarketplaceRevenueSharesOutput {
+    fn default() -> Self {
+        Self {
+            marketplace_revenue_share_summaries: None,
+            next_token: None,
+        }
+    }
 }
 impl ListMarketplaceRevenueSharesOutput {
     /// Starts building a [`ListMarketplaceRevenueSharesOutput`].
@@ -45,9 +70,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListMarketplaceRevenueSharesOu
     }
 }
 /// A builder for [`ListMarketplaceRevenueSharesOutput`](crate::types::ListMarketplaceRevenueSharesOutput); start one with `ListMarketplaceRevenueSharesOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListMarketplaceRevenueSharesOutputBuilder {
     inner: crate::types::ListMarketplaceRevenueSharesOutput,
+}
+impl Clone for ListMarketplaceRevenueSharesOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListMarketplaceRevenueSharesOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListMarketplaceRevenueSharesOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListMarketplaceRevenueSharesOutput as Default>::default(),
+        }
+    }
 }
 impl ListMarketplaceRevenueSharesOutputBuilder {
     /// Appends one item to [`ListMarketplaceRevenueSharesOutput::marketplace_revenue_share_summaries`](crate::types::ListMarketplaceRevenueSharesOutput::marketplace_revenue_share_summaries): The list of marketplace revenue share summaries.

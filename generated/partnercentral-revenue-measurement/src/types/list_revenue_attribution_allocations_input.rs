@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListRevenueAttributionAllocationsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListRevenueAttributionAllocationsInput {
     /// The catalog that contains the resource.
@@ -39,6 +39,70 @@ pub struct ListRevenueAttributionAllocationsInput {
     pub max_results: Option<i32>,
     /// Pagination token from previous response.
     pub next_token: Option<String>,
+}
+impl Clone for ListRevenueAttributionAllocationsInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            revenue_attribution_identifier: self.revenue_attribution_identifier.clone(),
+            entity_type_filters: self.entity_type_filters.clone(),
+            entity_identifier_filters: self.entity_identifier_filters.clone(),
+            customer_aws_account_id_filters: self
+                .customer_aws_account_id_filters
+                .clone(),
+            status_filter: self.status_filter.clone(),
+            after_effective_from: self.after_effective_from.clone(),
+            before_effective_from: self.before_effective_from.clone(),
+            after_effective_until: self.after_effective_until.clone(),
+            before_effective_until: self.before_effective_until.clone(),
+            sort_by: self.sort_by.clone(),
+            sort_order: self.sort_order.clone(),
+            revenue_attribution_revision: self.revenue_attribution_revision.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListRevenueAttributionAllocationsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog
+            && self.revenue_attribution_identifier
+                == other.revenue_attribution_identifier
+            && self.entity_type_filters == other.entity_type_filters
+            && self.entity_identifier_filters == other.entity_identifier_filters
+            && self.customer_aws_account_id_filters
+                == other.customer_aws_account_id_filters
+            && self.status_filter == other.status_filter
+            && self.after_effective_from == other.after_effective_from
+            && self.before_effective_from == other.before_effective_from
+            && self.after_effective_until == other.after_effective_until
+            && self.before_effective_until == other.before_effective_until
+            && self.sort_by == other.sort_by && self.sort_order == other.sort_order
+            && self.revenue_attribution_revision == other.revenue_attribution_revision
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListRevenueAttributionAllocationsInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            revenue_attribution_identifier: None,
+            entity_type_filters: None,
+            entity_identifier_filters: None,
+            customer_aws_account_id_filters: None,
+            status_filter: None,
+            after_effective_from: None,
+            before_effective_from: None,
+            after_effective_until: None,
+            before_effective_until: None,
+            sort_by: None,
+            sort_order: None,
+            revenue_attribution_revision: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl ListRevenueAttributionAllocationsInput {
     /// Starts building a [`ListRevenueAttributionAllocationsInput`].
@@ -131,9 +195,26 @@ impl ListRevenueAttributionAllocationsInput {
     }
 }
 /// A builder for [`ListRevenueAttributionAllocationsInput`](crate::types::ListRevenueAttributionAllocationsInput); start one with `ListRevenueAttributionAllocationsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListRevenueAttributionAllocationsInputBuilder {
     inner: crate::types::ListRevenueAttributionAllocationsInput,
+}
+impl Clone for ListRevenueAttributionAllocationsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListRevenueAttributionAllocationsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListRevenueAttributionAllocationsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListRevenueAttributionAllocationsInput as Default>::default(),
+        }
+    }
 }
 impl ListRevenueAttributionAllocationsInputBuilder {
     /// Sets [`ListRevenueAttributionAllocationsInput::catalog`](crate::types::ListRevenueAttributionAllocationsInput::catalog): The catalog that contains the resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListRevenueAttributionAllocationsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListRevenueAttributionAllocationsOutput {
     /// Paginated list of allocations matching filters.
@@ -13,6 +13,31 @@ pub struct ListRevenueAttributionAllocationsOutput {
     >,
     /// Token for next page. Absent if no more results.
     pub next_token: Option<String>,
+}
+impl Clone for ListRevenueAttributionAllocationsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            revenue_attribution_allocation_summaries: self
+                .revenue_attribution_allocation_summaries
+                .clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListRevenueAttributionAllocationsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.revenue_attribution_allocation_summaries
+            == other.revenue_attribution_allocation_summaries
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListRevenueAttributionAllocationsOutput {
+    fn default() -> Self {
+        Self {
+            revenue_attribution_allocation_summaries: None,
+            next_token: None,
+        }
+    }
 }
 impl ListRevenueAttributionAllocationsOutput {
     /// Starts building a [`ListRevenueAttributionAllocationsOutput`].
@@ -46,9 +71,26 @@ for ListRevenueAttributionAllocationsOutput {
     }
 }
 /// A builder for [`ListRevenueAttributionAllocationsOutput`](crate::types::ListRevenueAttributionAllocationsOutput); start one with `ListRevenueAttributionAllocationsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListRevenueAttributionAllocationsOutputBuilder {
     inner: crate::types::ListRevenueAttributionAllocationsOutput,
+}
+impl Clone for ListRevenueAttributionAllocationsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListRevenueAttributionAllocationsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListRevenueAttributionAllocationsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListRevenueAttributionAllocationsOutput as Default>::default(),
+        }
+    }
 }
 impl ListRevenueAttributionAllocationsOutputBuilder {
     /// Appends one item to [`ListRevenueAttributionAllocationsOutput::revenue_attribution_allocation_summaries`](crate::types::ListRevenueAttributionAllocationsOutput::revenue_attribution_allocation_summaries): Paginated list of allocations matching filters.

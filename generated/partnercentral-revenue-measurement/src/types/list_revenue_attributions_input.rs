@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListRevenueAttributionsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListRevenueAttributionsInput {
     /// The catalog to list revenue attributions from.
@@ -23,6 +23,44 @@ pub struct ListRevenueAttributionsInput {
     pub max_results: Option<i32>,
     /// Token for pagination. Use the value returned in the previous response to retrieve the next page.
     pub next_token: Option<String>,
+}
+impl Clone for ListRevenueAttributionsInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            identifiers: self.identifiers.clone(),
+            created_after: self.created_after,
+            created_before: self.created_before,
+            sort_by: self.sort_by.clone(),
+            sort_order: self.sort_order.clone(),
+            max_results: self.max_results,
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListRevenueAttributionsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog && self.identifiers == other.identifiers
+            && self.created_after == other.created_after
+            && self.created_before == other.created_before
+            && self.sort_by == other.sort_by && self.sort_order == other.sort_order
+            && self.max_results == other.max_results
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListRevenueAttributionsInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            identifiers: None,
+            created_after: None,
+            created_before: None,
+            sort_by: None,
+            sort_order: None,
+            max_results: None,
+            next_token: None,
+        }
+    }
 }
 impl ListRevenueAttributionsInput {
     /// Starts building a [`ListRevenueAttributionsInput`].
@@ -78,9 +116,26 @@ impl ListRevenueAttributionsInput {
     }
 }
 /// A builder for [`ListRevenueAttributionsInput`](crate::types::ListRevenueAttributionsInput); start one with `ListRevenueAttributionsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListRevenueAttributionsInputBuilder {
     inner: crate::types::ListRevenueAttributionsInput,
+}
+impl Clone for ListRevenueAttributionsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListRevenueAttributionsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListRevenueAttributionsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListRevenueAttributionsInput as Default>::default(),
+        }
+    }
 }
 impl ListRevenueAttributionsInputBuilder {
     /// Sets [`ListRevenueAttributionsInput::catalog`](crate::types::ListRevenueAttributionsInput::catalog): The catalog to list revenue attributions from.

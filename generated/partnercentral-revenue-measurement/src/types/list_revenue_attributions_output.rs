@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListRevenueAttributionsOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListRevenueAttributionsOutput {
     /// The list of revenue attribution summaries.
     pub revenue_attribution_summaries: Option<Vec<crate::types::AttributionSummary>>,
     /// Token for pagination. Present if there are more results available.
     pub next_token: Option<String>,
+}
+impl Clone for ListRevenueAttributionsOutput {
+    fn clone(&self) -> Self {
+        Self {
+            revenue_attribution_summaries: self.revenue_attribution_summaries.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListRevenueAttributionsOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.revenue_attribution_summaries == other.revenue_attribution_summaries
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListRevenueAttributionsOutput {
+    fn default() -> Self {
+        Self {
+            revenue_attribution_summaries: None,
+            next_token: None,
+        }
+    }
 }
 impl ListRevenueAttributionsOutput {
     /// Starts building a [`ListRevenueAttributionsOutput`].
@@ -39,9 +61,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListRevenueAttributionsOutput 
     }
 }
 /// A builder for [`ListRevenueAttributionsOutput`](crate::types::ListRevenueAttributionsOutput); start one with `ListRevenueAttributionsOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListRevenueAttributionsOutputBuilder {
     inner: crate::types::ListRevenueAttributionsOutput,
+}
+impl Clone for ListRevenueAttributionsOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListRevenueAttributionsOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListRevenueAttributionsOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListRevenueAttributionsOutput as Default>::default(),
+        }
+    }
 }
 impl ListRevenueAttributionsOutputBuilder {
     /// Appends one item to [`ListRevenueAttributionsOutput::revenue_attribution_summaries`](crate::types::ListRevenueAttributionsOutput::revenue_attribution_summaries): The list of revenue attribution summaries.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTagsForResourceInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTagsForResourceInput {
     /// The Amazon Resource Name (ARN) of the resource to list tags for.
     ///
     /// Required: the builder's `build()` fails without it.
     pub resource_arn: Option<String>,
+}
+impl Clone for ListTagsForResourceInput {
+    fn clone(&self) -> Self {
+        Self {
+            resource_arn: self.resource_arn.clone(),
+        }
+    }
+}
+impl PartialEq for ListTagsForResourceInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_arn == other.resource_arn
+    }
+}
+impl Default for ListTagsForResourceInput {
+    fn default() -> Self {
+        Self { resource_arn: None }
+    }
 }
 impl ListTagsForResourceInput {
     /// Starts building a [`ListTagsForResourceInput`].
@@ -29,9 +46,26 @@ impl ListTagsForResourceInput {
     }
 }
 /// A builder for [`ListTagsForResourceInput`](crate::types::ListTagsForResourceInput); start one with `ListTagsForResourceInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTagsForResourceInputBuilder {
     inner: crate::types::ListTagsForResourceInput,
+}
+impl Clone for ListTagsForResourceInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTagsForResourceInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTagsForResourceInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTagsForResourceInput as Default>::default(),
+        }
+    }
 }
 impl ListTagsForResourceInputBuilder {
     /// Sets [`ListTagsForResourceInput::resource_arn`](crate::types::ListTagsForResourceInput::resource_arn): The Amazon Resource Name (ARN) of the resource to list tags for.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTagsForResourceOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTagsForResourceOutput {
     /// The tags associated with the resource.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for ListTagsForResourceOutput {
+    fn clone(&self) -> Self {
+        Self { tags: self.tags.clone() }
+    }
+}
+impl PartialEq for ListTagsForResourceOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.tags == other.tags
+    }
+}
+impl Default for ListTagsForResourceOutput {
+    fn default() -> Self {
+        Self { tags: None }
+    }
 }
 impl ListTagsForResourceOutput {
     /// Starts building a [`ListTagsForResourceOutput`].
@@ -32,9 +47,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTagsForResourceOutput {
     }
 }
 /// A builder for [`ListTagsForResourceOutput`](crate::types::ListTagsForResourceOutput); start one with `ListTagsForResourceOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTagsForResourceOutputBuilder {
     inner: crate::types::ListTagsForResourceOutput,
+}
+impl Clone for ListTagsForResourceOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTagsForResourceOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTagsForResourceOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTagsForResourceOutput as Default>::default(),
+        }
+    }
 }
 impl ListTagsForResourceOutputBuilder {
     /// Appends one item to [`ListTagsForResourceOutput::tags`](crate::types::ListTagsForResourceOutput::tags): The tags associated with the resource.

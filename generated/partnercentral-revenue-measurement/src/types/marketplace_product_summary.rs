@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Read-time AWS Marketplace product attributes returned in revenue attribution responses, including service-resolved fields.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MarketplaceProductSummary {
     /// The product identifier provided at attribution creation.
@@ -11,6 +11,30 @@ pub struct MarketplaceProductSummary {
     pub product_code: Option<String>,
     /// The display name of the AWS Marketplace product.
     pub product_name: Option<String>,
+}
+impl Clone for MarketplaceProductSummary {
+    fn clone(&self) -> Self {
+        Self {
+            product_id: self.product_id.clone(),
+            product_code: self.product_code.clone(),
+            product_name: self.product_name.clone(),
+        }
+    }
+}
+impl PartialEq for MarketplaceProductSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.product_id == other.product_id && self.product_code == other.product_code
+            && self.product_name == other.product_name
+    }
+}
+impl Default for MarketplaceProductSummary {
+    fn default() -> Self {
+        Self {
+            product_id: None,
+            product_code: None,
+            product_name: None,
+        }
+    }
 }
 impl MarketplaceProductSummary {
     /// Starts building a [`MarketplaceProductSummary`].
@@ -35,9 +59,26 @@ impl MarketplaceProductSummary {
     }
 }
 /// A builder for [`MarketplaceProductSummary`](crate::types::MarketplaceProductSummary); start one with `MarketplaceProductSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MarketplaceProductSummaryBuilder {
     inner: crate::types::MarketplaceProductSummary,
+}
+impl Clone for MarketplaceProductSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MarketplaceProductSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MarketplaceProductSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MarketplaceProductSummary as Default>::default(),
+        }
+    }
 }
 impl MarketplaceProductSummaryBuilder {
     /// Sets [`MarketplaceProductSummary::product_id`](crate::types::MarketplaceProductSummary::product_id): The product identifier provided at attribution creation.

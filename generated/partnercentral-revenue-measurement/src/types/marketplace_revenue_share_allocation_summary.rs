@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Summary information about a marketplace revenue share allocation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MarketplaceRevenueShareAllocationSummary {
     /// The unique identifier of the allocation.
@@ -37,6 +37,53 @@ pub struct MarketplaceRevenueShareAllocationSummary {
     pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date when the allocation was last modified.
     pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for MarketplaceRevenueShareAllocationSummary {
+    fn clone(&self) -> Self {
+        Self {
+            marketplace_revenue_share_allocation_id: self
+                .marketplace_revenue_share_allocation_id
+                .clone(),
+            product_id: self.product_id.clone(),
+            product_name: self.product_name.clone(),
+            arn: self.arn.clone(),
+            effective_from: self.effective_from.clone(),
+            effective_until: self.effective_until.clone(),
+            revenue_share_percent: self.revenue_share_percent.clone(),
+            status: self.status.clone(),
+            created_date: self.created_date,
+            last_modified_date: self.last_modified_date,
+        }
+    }
+}
+impl PartialEq for MarketplaceRevenueShareAllocationSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.marketplace_revenue_share_allocation_id
+            == other.marketplace_revenue_share_allocation_id
+            && self.product_id == other.product_id
+            && self.product_name == other.product_name && self.arn == other.arn
+            && self.effective_from == other.effective_from
+            && self.effective_until == other.effective_until
+            && self.revenue_share_percent == other.revenue_share_percent
+            && self.status == other.status && self.created_date == other.created_date
+            && self.last_modified_date == other.last_modified_date
+    }
+}
+impl Default for MarketplaceRevenueShareAllocationSummary {
+    fn default() -> Self {
+        Self {
+            marketplace_revenue_share_allocation_id: None,
+            product_id: None,
+            product_name: None,
+            arn: None,
+            effective_from: None,
+            effective_until: None,
+            revenue_share_percent: None,
+            status: None,
+            created_date: None,
+            last_modified_date: None,
+        }
+    }
 }
 impl MarketplaceRevenueShareAllocationSummary {
     /// Starts building a [`MarketplaceRevenueShareAllocationSummary`].
@@ -96,9 +143,26 @@ impl MarketplaceRevenueShareAllocationSummary {
     }
 }
 /// A builder for [`MarketplaceRevenueShareAllocationSummary`](crate::types::MarketplaceRevenueShareAllocationSummary); start one with `MarketplaceRevenueShareAllocationSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MarketplaceRevenueShareAllocationSummaryBuilder {
     inner: crate::types::MarketplaceRevenueShareAllocationSummary,
+}
+impl Clone for MarketplaceRevenueShareAllocationSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MarketplaceRevenueShareAllocationSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MarketplaceRevenueShareAllocationSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MarketplaceRevenueShareAllocationSummary as Default>::default(),
+        }
+    }
 }
 impl MarketplaceRevenueShareAllocationSummaryBuilder {
     /// Sets [`MarketplaceRevenueShareAllocationSummary::marketplace_revenue_share_allocation_id`](crate::types::MarketplaceRevenueShareAllocationSummary::marketplace_revenue_share_allocation_id): The unique identifier of the allocation.

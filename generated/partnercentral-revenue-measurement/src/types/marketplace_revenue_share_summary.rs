@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Summary information about a marketplace revenue share.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MarketplaceRevenueShareSummary {
     /// The AWS Marketplace product identifier.
@@ -29,6 +29,54 @@ pub struct MarketplaceRevenueShareSummary {
     pub total_active_marketplace_revenue_share_allocation_count: Option<i32>,
     /// The total number of allocations under this share.
     pub total_marketplace_revenue_share_allocation_count: Option<i32>,
+}
+impl Clone for MarketplaceRevenueShareSummary {
+    fn clone(&self) -> Self {
+        Self {
+            product_id: self.product_id.clone(),
+            arn: self.arn.clone(),
+            catalog: self.catalog.clone(),
+            product_code: self.product_code.clone(),
+            product_name: self.product_name.clone(),
+            created_date: self.created_date,
+            last_modified_date: self.last_modified_date,
+            latest_revision: self.latest_revision,
+            total_active_marketplace_revenue_share_allocation_count: self
+                .total_active_marketplace_revenue_share_allocation_count,
+            total_marketplace_revenue_share_allocation_count: self
+                .total_marketplace_revenue_share_allocation_count,
+        }
+    }
+}
+impl PartialEq for MarketplaceRevenueShareSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.product_id == other.product_id && self.arn == other.arn
+            && self.catalog == other.catalog && self.product_code == other.product_code
+            && self.product_name == other.product_name
+            && self.created_date == other.created_date
+            && self.last_modified_date == other.last_modified_date
+            && self.latest_revision == other.latest_revision
+            && self.total_active_marketplace_revenue_share_allocation_count
+                == other.total_active_marketplace_revenue_share_allocation_count
+            && self.total_marketplace_revenue_share_allocation_count
+                == other.total_marketplace_revenue_share_allocation_count
+    }
+}
+impl Default for MarketplaceRevenueShareSummary {
+    fn default() -> Self {
+        Self {
+            product_id: None,
+            arn: None,
+            catalog: None,
+            product_code: None,
+            product_name: None,
+            created_date: None,
+            last_modified_date: None,
+            latest_revision: None,
+            total_active_marketplace_revenue_share_allocation_count: None,
+            total_marketplace_revenue_share_allocation_count: None,
+        }
+    }
 }
 impl MarketplaceRevenueShareSummary {
     /// Starts building a [`MarketplaceRevenueShareSummary`].
@@ -90,9 +138,26 @@ impl MarketplaceRevenueShareSummary {
     }
 }
 /// A builder for [`MarketplaceRevenueShareSummary`](crate::types::MarketplaceRevenueShareSummary); start one with `MarketplaceRevenueShareSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MarketplaceRevenueShareSummaryBuilder {
     inner: crate::types::MarketplaceRevenueShareSummary,
+}
+impl Clone for MarketplaceRevenueShareSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MarketplaceRevenueShareSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MarketplaceRevenueShareSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MarketplaceRevenueShareSummary as Default>::default(),
+        }
+    }
 }
 impl MarketplaceRevenueShareSummaryBuilder {
     /// Sets [`MarketplaceRevenueShareSummary::product_id`](crate::types::MarketplaceRevenueShareSummary::product_id): The AWS Marketplace product identifier.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details of a validation error for a single revenue attribution allocation record.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RevenueAttributionAllocationErrorDetail {
     /// The allocation identifier. Present for UPDATE actions; absent for CREATE actions.
@@ -39,6 +38,49 @@ pub struct RevenueAttributionAllocationErrorDetail {
     ///
     /// Required: the builder's `build()` fails without it.
     pub error_message: Option<String>,
+}
+impl Clone for RevenueAttributionAllocationErrorDetail {
+    fn clone(&self) -> Self {
+        Self {
+            revenue_attribution_allocation_id: self
+                .revenue_attribution_allocation_id
+                .clone(),
+            entity_type: self.entity_type.clone(),
+            entity_id: self.entity_id.clone(),
+            customer_aws_account_id: self.customer_aws_account_id.clone(),
+            effective_from: self.effective_from.clone(),
+            effective_until: self.effective_until.clone(),
+            action: self.action.clone(),
+            error_code: self.error_code.clone(),
+            error_message: self.error_message.clone(),
+        }
+    }
+}
+impl PartialEq for RevenueAttributionAllocationErrorDetail {
+    fn eq(&self, other: &Self) -> bool {
+        self.revenue_attribution_allocation_id == other.revenue_attribution_allocation_id
+            && self.entity_type == other.entity_type && self.entity_id == other.entity_id
+            && self.customer_aws_account_id == other.customer_aws_account_id
+            && self.effective_from == other.effective_from
+            && self.effective_until == other.effective_until
+            && self.action == other.action && self.error_code == other.error_code
+            && self.error_message == other.error_message
+    }
+}
+impl Default for RevenueAttributionAllocationErrorDetail {
+    fn default() -> Self {
+        Self {
+            revenue_attribution_allocation_id: None,
+            entity_type: None,
+            entity_id: None,
+            customer_aws_account_id: None,
+            effective_from: None,
+            effective_until: None,
+            action: None,
+            error_code: None,
+            error_message: None,
+        }
+    }
 }
 impl RevenueAttributionAllocationErrorDetail {
     /// Starts building a [`RevenueAttributionAllocationErrorDetail`].
@@ -114,9 +156,26 @@ impl ::std::fmt::Debug for RevenueAttributionAllocationErrorDetail {
     }
 }
 /// A builder for [`RevenueAttributionAllocationErrorDetail`](crate::types::RevenueAttributionAllocationErrorDetail); start one with `RevenueAttributionAllocationErrorDetail::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RevenueAttributionAllocationErrorDetailBuilder {
     inner: crate::types::RevenueAttributionAllocationErrorDetail,
+}
+impl Clone for RevenueAttributionAllocationErrorDetailBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RevenueAttributionAllocationErrorDetailBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RevenueAttributionAllocationErrorDetailBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RevenueAttributionAllocationErrorDetail as Default>::default(),
+        }
+    }
 }
 impl RevenueAttributionAllocationErrorDetailBuilder {
     /// Sets [`RevenueAttributionAllocationErrorDetail::revenue_attribution_allocation_id`](crate::types::RevenueAttributionAllocationErrorDetail::revenue_attribution_allocation_id): The allocation identifier.

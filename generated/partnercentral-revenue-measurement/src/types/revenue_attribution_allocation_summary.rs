@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Summary information about a revenue attribution allocation.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RevenueAttributionAllocationSummary {
     /// Unique allocation identifier.
@@ -43,6 +42,55 @@ pub struct RevenueAttributionAllocationSummary {
     ///
     /// Required: the builder's `build()` fails without it.
     pub status: Option<crate::types::AllocationStatus>,
+}
+impl Clone for RevenueAttributionAllocationSummary {
+    fn clone(&self) -> Self {
+        Self {
+            revenue_attribution_allocation_id: self
+                .revenue_attribution_allocation_id
+                .clone(),
+            revenue_attribution_identifier: self.revenue_attribution_identifier.clone(),
+            entity_type: self.entity_type.clone(),
+            entity_identifier: self.entity_identifier.clone(),
+            entity_name: self.entity_name.clone(),
+            customer_aws_account_id: self.customer_aws_account_id.clone(),
+            revenue_share_percent: self.revenue_share_percent.clone(),
+            effective_from: self.effective_from.clone(),
+            effective_until: self.effective_until.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for RevenueAttributionAllocationSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.revenue_attribution_allocation_id == other.revenue_attribution_allocation_id
+            && self.revenue_attribution_identifier
+                == other.revenue_attribution_identifier
+            && self.entity_type == other.entity_type
+            && self.entity_identifier == other.entity_identifier
+            && self.entity_name == other.entity_name
+            && self.customer_aws_account_id == other.customer_aws_account_id
+            && self.revenue_share_percent == other.revenue_share_percent
+            && self.effective_from == other.effective_from
+            && self.effective_until == other.effective_until
+            && self.status == other.status
+    }
+}
+impl Default for RevenueAttributionAllocationSummary {
+    fn default() -> Self {
+        Self {
+            revenue_attribution_allocation_id: None,
+            revenue_attribution_identifier: None,
+            entity_type: None,
+            entity_identifier: None,
+            entity_name: None,
+            customer_aws_account_id: None,
+            revenue_share_percent: None,
+            effective_from: None,
+            effective_until: None,
+            status: None,
+        }
+    }
 }
 impl RevenueAttributionAllocationSummary {
     /// Starts building a [`RevenueAttributionAllocationSummary`].
@@ -126,9 +174,26 @@ impl ::std::fmt::Debug for RevenueAttributionAllocationSummary {
     }
 }
 /// A builder for [`RevenueAttributionAllocationSummary`](crate::types::RevenueAttributionAllocationSummary); start one with `RevenueAttributionAllocationSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RevenueAttributionAllocationSummaryBuilder {
     inner: crate::types::RevenueAttributionAllocationSummary,
+}
+impl Clone for RevenueAttributionAllocationSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RevenueAttributionAllocationSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RevenueAttributionAllocationSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RevenueAttributionAllocationSummary as Default>::default(),
+        }
+    }
 }
 impl RevenueAttributionAllocationSummaryBuilder {
     /// Sets [`RevenueAttributionAllocationSummary::revenue_attribution_allocation_id`](crate::types::RevenueAttributionAllocationSummary::revenue_attribution_allocation_id): Unique allocation identifier.

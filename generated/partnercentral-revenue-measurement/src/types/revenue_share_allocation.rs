@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A single allocation change within a batch request.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RevenueShareAllocation {
     /// The operation type: CREATE or UPDATE.
@@ -37,6 +36,52 @@ pub struct RevenueShareAllocation {
     pub effective_until: Option<String>,
     /// Allocation status. Defaults to ACTIVE on CREATE.
     pub status: Option<crate::types::AllocationStatus>,
+}
+impl Clone for RevenueShareAllocation {
+    fn clone(&self) -> Self {
+        Self {
+            action: self.action.clone(),
+            revenue_attribution_allocation_id: self
+                .revenue_attribution_allocation_id
+                .clone(),
+            entity_type: self.entity_type.clone(),
+            entity_identifier: self.entity_identifier.clone(),
+            customer_aws_account_id: self.customer_aws_account_id.clone(),
+            revenue_share_percent: self.revenue_share_percent.clone(),
+            effective_from: self.effective_from.clone(),
+            effective_until: self.effective_until.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for RevenueShareAllocation {
+    fn eq(&self, other: &Self) -> bool {
+        self.action == other.action
+            && self.revenue_attribution_allocation_id
+                == other.revenue_attribution_allocation_id
+            && self.entity_type == other.entity_type
+            && self.entity_identifier == other.entity_identifier
+            && self.customer_aws_account_id == other.customer_aws_account_id
+            && self.revenue_share_percent == other.revenue_share_percent
+            && self.effective_from == other.effective_from
+            && self.effective_until == other.effective_until
+            && self.status == other.status
+    }
+}
+impl Default for RevenueShareAllocation {
+    fn default() -> Self {
+        Self {
+            action: None,
+            revenue_attribution_allocation_id: None,
+            entity_type: None,
+            entity_identifier: None,
+            customer_aws_account_id: None,
+            revenue_share_percent: None,
+            effective_from: None,
+            effective_until: None,
+            status: None,
+        }
+    }
 }
 impl RevenueShareAllocation {
     /// Starts building a [`RevenueShareAllocation`].
@@ -110,9 +155,26 @@ impl ::std::fmt::Debug for RevenueShareAllocation {
     }
 }
 /// A builder for [`RevenueShareAllocation`](crate::types::RevenueShareAllocation); start one with `RevenueShareAllocation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RevenueShareAllocationBuilder {
     inner: crate::types::RevenueShareAllocation,
+}
+impl Clone for RevenueShareAllocationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RevenueShareAllocationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RevenueShareAllocationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RevenueShareAllocation as Default>::default(),
+        }
+    }
 }
 impl RevenueShareAllocationBuilder {
     /// Sets [`RevenueShareAllocation::action`](crate::types::RevenueShareAllocation::action): The operation type: CREATE or UPDATE.

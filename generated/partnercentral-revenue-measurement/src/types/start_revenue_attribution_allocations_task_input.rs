@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartRevenueAttributionAllocationsTaskInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartRevenueAttributionAllocationsTaskInput {
     /// The catalog context for this operation.
@@ -25,6 +25,41 @@ pub struct StartRevenueAttributionAllocationsTaskInput {
     pub client_token: Option<String>,
     /// Human-readable description of the batch.
     pub description: Option<String>,
+}
+impl Clone for StartRevenueAttributionAllocationsTaskInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            revenue_attribution_identifier: self.revenue_attribution_identifier.clone(),
+            revenue_attribution_revision: self.revenue_attribution_revision.clone(),
+            revenue_share_allocations: self.revenue_share_allocations.clone(),
+            client_token: self.client_token.clone(),
+            description: self.description.clone(),
+        }
+    }
+}
+impl PartialEq for StartRevenueAttributionAllocationsTaskInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog
+            && self.revenue_attribution_identifier
+                == other.revenue_attribution_identifier
+            && self.revenue_attribution_revision == other.revenue_attribution_revision
+            && self.revenue_share_allocations == other.revenue_share_allocations
+            && self.client_token == other.client_token
+            && self.description == other.description
+    }
+}
+impl Default for StartRevenueAttributionAllocationsTaskInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            revenue_attribution_identifier: None,
+            revenue_attribution_revision: None,
+            revenue_share_allocations: None,
+            client_token: None,
+            description: None,
+        }
+    }
 }
 impl StartRevenueAttributionAllocationsTaskInput {
     /// Starts building a [`StartRevenueAttributionAllocationsTaskInput`].
@@ -70,9 +105,26 @@ impl StartRevenueAttributionAllocationsTaskInput {
     }
 }
 /// A builder for [`StartRevenueAttributionAllocationsTaskInput`](crate::types::StartRevenueAttributionAllocationsTaskInput); start one with `StartRevenueAttributionAllocationsTaskInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartRevenueAttributionAllocationsTaskInputBuilder {
     inner: crate::types::StartRevenueAttributionAllocationsTaskInput,
+}
+impl Clone for StartRevenueAttributionAllocationsTaskInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartRevenueAttributionAllocationsTaskInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartRevenueAttributionAllocationsTaskInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartRevenueAttributionAllocationsTaskInput as Default>::default(),
+        }
+    }
 }
 impl StartRevenueAttributionAllocationsTaskInputBuilder {
     /// Sets [`StartRevenueAttributionAllocationsTaskInput::catalog`](crate::types::StartRevenueAttributionAllocationsTaskInput::catalog): The catalog context for this operation.

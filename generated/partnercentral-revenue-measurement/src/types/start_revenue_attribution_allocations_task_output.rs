@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartRevenueAttributionAllocationsTaskOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartRevenueAttributionAllocationsTaskOutput {
     /// Unique identifier for the submitted task.
@@ -29,6 +29,41 @@ pub struct StartRevenueAttributionAllocationsTaskOutput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub total_revenue_attribution_allocation_records: Option<i32>,
+}
+impl Clone for StartRevenueAttributionAllocationsTaskOutput {
+    fn clone(&self) -> Self {
+        Self {
+            task_id: self.task_id.clone(),
+            status: self.status.clone(),
+            catalog: self.catalog.clone(),
+            revenue_attribution_arn: self.revenue_attribution_arn.clone(),
+            started_at: self.started_at,
+            total_revenue_attribution_allocation_records: self
+                .total_revenue_attribution_allocation_records,
+        }
+    }
+}
+impl PartialEq for StartRevenueAttributionAllocationsTaskOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.task_id == other.task_id && self.status == other.status
+            && self.catalog == other.catalog
+            && self.revenue_attribution_arn == other.revenue_attribution_arn
+            && self.started_at == other.started_at
+            && self.total_revenue_attribution_allocation_records
+                == other.total_revenue_attribution_allocation_records
+    }
+}
+impl Default for StartRevenueAttributionAllocationsTaskOutput {
+    fn default() -> Self {
+        Self {
+            task_id: None,
+            status: None,
+            catalog: None,
+            revenue_attribution_arn: None,
+            started_at: None,
+            total_revenue_attribution_allocation_records: None,
+        }
+    }
 }
 impl StartRevenueAttributionAllocationsTaskOutput {
     /// Starts building a [`StartRevenueAttributionAllocationsTaskOutput`].
@@ -82,9 +117,26 @@ for StartRevenueAttributionAllocationsTaskOutput {
     }
 }
 /// A builder for [`StartRevenueAttributionAllocationsTaskOutput`](crate::types::StartRevenueAttributionAllocationsTaskOutput); start one with `StartRevenueAttributionAllocationsTaskOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartRevenueAttributionAllocationsTaskOutputBuilder {
     inner: crate::types::StartRevenueAttributionAllocationsTaskOutput,
+}
+impl Clone for StartRevenueAttributionAllocationsTaskOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartRevenueAttributionAllocationsTaskOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartRevenueAttributionAllocationsTaskOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartRevenueAttributionAllocationsTaskOutput as Default>::default(),
+        }
+    }
 }
 impl StartRevenueAttributionAllocationsTaskOutputBuilder {
     /// Sets [`StartRevenueAttributionAllocationsTaskOutput::task_id`](crate::types::StartRevenueAttributionAllocationsTaskOutput::task_id): Unique identifier for the submitted task.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateMarketplaceRevenueShareAllocationInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateMarketplaceRevenueShareAllocationInput {
     /// The catalog containing the allocation.
@@ -31,6 +31,54 @@ pub struct UpdateMarketplaceRevenueShareAllocationInput {
     pub revenue_share_percent: Option<String>,
     /// The new status. Set to INACTIVE for soft-delete. Only modifiable on future-dated allocations.
     pub status: Option<crate::types::AllocationStatus>,
+}
+impl Clone for UpdateMarketplaceRevenueShareAllocationInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            product_id: self.product_id.clone(),
+            marketplace_revenue_share_allocation_id: self
+                .marketplace_revenue_share_allocation_id
+                .clone(),
+            marketplace_revenue_share_revision: self
+                .marketplace_revenue_share_revision
+                .clone(),
+            client_token: self.client_token.clone(),
+            effective_from: self.effective_from.clone(),
+            effective_until: self.effective_until.clone(),
+            revenue_share_percent: self.revenue_share_percent.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateMarketplaceRevenueShareAllocationInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog && self.product_id == other.product_id
+            && self.marketplace_revenue_share_allocation_id
+                == other.marketplace_revenue_share_allocation_id
+            && self.marketplace_revenue_share_revision
+                == other.marketplace_revenue_share_revision
+            && self.client_token == other.client_token
+            && self.effective_from == other.effective_from
+            && self.effective_until == other.effective_until
+            && self.revenue_share_percent == other.revenue_share_percent
+            && self.status == other.status
+    }
+}
+impl Default for UpdateMarketplaceRevenueShareAllocationInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            product_id: None,
+            marketplace_revenue_share_allocation_id: None,
+            marketplace_revenue_share_revision: None,
+            client_token: None,
+            effective_from: None,
+            effective_until: None,
+            revenue_share_percent: None,
+            status: None,
+        }
+    }
 }
 impl UpdateMarketplaceRevenueShareAllocationInput {
     /// Starts building a [`UpdateMarketplaceRevenueShareAllocationInput`].
@@ -91,9 +139,26 @@ impl UpdateMarketplaceRevenueShareAllocationInput {
     }
 }
 /// A builder for [`UpdateMarketplaceRevenueShareAllocationInput`](crate::types::UpdateMarketplaceRevenueShareAllocationInput); start one with `UpdateMarketplaceRevenueShareAllocationInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateMarketplaceRevenueShareAllocationInputBuilder {
     inner: crate::types::UpdateMarketplaceRevenueShareAllocationInput,
+}
+impl Clone for UpdateMarketplaceRevenueShareAllocationInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateMarketplaceRevenueShareAllocationInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateMarketplaceRevenueShareAllocationInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateMarketplaceRevenueShareAllocationInput as Default>::default(),
+        }
+    }
 }
 impl UpdateMarketplaceRevenueShareAllocationInputBuilder {
     /// Sets [`UpdateMarketplaceRevenueShareAllocationInput::catalog`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::catalog): The catalog containing the allocation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateRevenueAttributionInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateRevenueAttributionInput {
     /// The catalog that the revenue attribution belongs to.
@@ -21,6 +21,35 @@ pub struct UpdateRevenueAttributionInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub revision: Option<String>,
+}
+impl Clone for UpdateRevenueAttributionInput {
+    fn clone(&self) -> Self {
+        Self {
+            catalog: self.catalog.clone(),
+            identifier: self.identifier.clone(),
+            client_token: self.client_token.clone(),
+            description: self.description.clone(),
+            revision: self.revision.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateRevenueAttributionInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.catalog == other.catalog && self.identifier == other.identifier
+            && self.client_token == other.client_token
+            && self.description == other.description && self.revision == other.revision
+    }
+}
+impl Default for UpdateRevenueAttributionInput {
+    fn default() -> Self {
+        Self {
+            catalog: None,
+            identifier: None,
+            client_token: None,
+            description: None,
+            revision: None,
+        }
+    }
 }
 impl UpdateRevenueAttributionInput {
     /// Starts building a [`UpdateRevenueAttributionInput`].
@@ -61,9 +90,26 @@ impl UpdateRevenueAttributionInput {
     }
 }
 /// A builder for [`UpdateRevenueAttributionInput`](crate::types::UpdateRevenueAttributionInput); start one with `UpdateRevenueAttributionInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateRevenueAttributionInputBuilder {
     inner: crate::types::UpdateRevenueAttributionInput,
+}
+impl Clone for UpdateRevenueAttributionInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateRevenueAttributionInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateRevenueAttributionInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateRevenueAttributionInput as Default>::default(),
+        }
+    }
 }
 impl UpdateRevenueAttributionInputBuilder {
     /// Sets [`UpdateRevenueAttributionInput::catalog`](crate::types::UpdateRevenueAttributionInput::catalog): The catalog that the revenue attribution belongs to.

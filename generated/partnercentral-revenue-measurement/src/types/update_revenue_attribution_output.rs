@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateRevenueAttributionOutput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateRevenueAttributionOutput {
     /// The unique identifier of the updated revenue attribution.
@@ -21,6 +21,36 @@ pub struct UpdateRevenueAttributionOutput {
     pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The latest revision of the attribution after the update.
     pub latest_revision: Option<String>,
+}
+impl Clone for UpdateRevenueAttributionOutput {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            arn: self.arn.clone(),
+            description: self.description.clone(),
+            last_modified_date: self.last_modified_date,
+            latest_revision: self.latest_revision.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateRevenueAttributionOutput {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.arn == other.arn
+            && self.description == other.description
+            && self.last_modified_date == other.last_modified_date
+            && self.latest_revision == other.latest_revision
+    }
+}
+impl Default for UpdateRevenueAttributionOutput {
+    fn default() -> Self {
+        Self {
+            id: None,
+            arn: None,
+            description: None,
+            last_modified_date: None,
+            latest_revision: None,
+        }
+    }
 }
 impl UpdateRevenueAttributionOutput {
     /// Starts building a [`UpdateRevenueAttributionOutput`].
@@ -66,9 +96,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateRevenueAttributionOutput
     }
 }
 /// A builder for [`UpdateRevenueAttributionOutput`](crate::types::UpdateRevenueAttributionOutput); start one with `UpdateRevenueAttributionOutput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateRevenueAttributionOutputBuilder {
     inner: crate::types::UpdateRevenueAttributionOutput,
+}
+impl Clone for UpdateRevenueAttributionOutputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateRevenueAttributionOutputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateRevenueAttributionOutputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateRevenueAttributionOutput as Default>::default(),
+        }
+    }
 }
 impl UpdateRevenueAttributionOutputBuilder {
     /// Sets [`UpdateRevenueAttributionOutput::id`](crate::types::UpdateRevenueAttributionOutput::id): The unique identifier of the updated revenue attribution.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a specific field that failed validation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ValidationExceptionField {
     /// The name of the field that failed validation.
@@ -17,6 +17,30 @@ pub struct ValidationExceptionField {
     ///
     /// Required: the builder's `build()` fails without it.
     pub code: Option<crate::types::FieldValidationCode>,
+}
+impl Clone for ValidationExceptionField {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            message: self.message.clone(),
+            code: self.code.clone(),
+        }
+    }
+}
+impl PartialEq for ValidationExceptionField {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.message == other.message
+            && self.code == other.code
+    }
+}
+impl Default for ValidationExceptionField {
+    fn default() -> Self {
+        Self {
+            name: None,
+            message: None,
+            code: None,
+        }
+    }
 }
 impl ValidationExceptionField {
     /// Starts building a [`ValidationExceptionField`].
@@ -41,9 +65,26 @@ impl ValidationExceptionField {
     }
 }
 /// A builder for [`ValidationExceptionField`](crate::types::ValidationExceptionField); start one with `ValidationExceptionField::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ValidationExceptionFieldBuilder {
     inner: crate::types::ValidationExceptionField,
+}
+impl Clone for ValidationExceptionFieldBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ValidationExceptionFieldBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ValidationExceptionFieldBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ValidationExceptionField as Default>::default(),
+        }
+    }
 }
 impl ValidationExceptionFieldBuilder {
     /// Sets [`ValidationExceptionField::name`](crate::types::ValidationExceptionField::name): The name of the field that failed validation.

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// This CIDR block is already in use.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CidrBlockInUseException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CidrBlockInUseException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CidrBlockInUseException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for CidrBlockInUseException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl CidrBlockInUseException {
     /// Starts building a [`CidrBlockInUseException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for CidrBlockInUseException {
 }
 impl ::std::error::Error for CidrBlockInUseException {}
 /// A builder for [`CidrBlockInUseException`](crate::error::CidrBlockInUseException); start one with `CidrBlockInUseException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CidrBlockInUseExceptionBuilder {
     inner: crate::error::CidrBlockInUseException,
+}
+impl Clone for CidrBlockInUseExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CidrBlockInUseExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CidrBlockInUseExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CidrBlockInUseException as Default>::default(),
+        }
+    }
 }
 impl CidrBlockInUseExceptionBuilder {
     /// Sets [`CidrBlockInUseException::message`](crate::error::CidrBlockInUseException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A CIDR collection with this name and a different caller reference already exists in this account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CidrCollectionAlreadyExistsException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CidrCollectionAlreadyExistsException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CidrCollectionAlreadyExistsException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for CidrCollectionAlreadyExistsException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl CidrCollectionAlreadyExistsException {
     /// Starts building a [`CidrCollectionAlreadyExistsException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for CidrCollectionAlreadyExistsException {
 }
 impl ::std::error::Error for CidrCollectionAlreadyExistsException {}
 /// A builder for [`CidrCollectionAlreadyExistsException`](crate::error::CidrCollectionAlreadyExistsException); start one with `CidrCollectionAlreadyExistsException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CidrCollectionAlreadyExistsExceptionBuilder {
     inner: crate::error::CidrCollectionAlreadyExistsException,
+}
+impl Clone for CidrCollectionAlreadyExistsExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CidrCollectionAlreadyExistsExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CidrCollectionAlreadyExistsExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CidrCollectionAlreadyExistsException as Default>::default(),
+        }
+    }
 }
 impl CidrCollectionAlreadyExistsExceptionBuilder {
     /// Sets [`CidrCollectionAlreadyExistsException::message`](crate::error::CidrCollectionAlreadyExistsException::message)

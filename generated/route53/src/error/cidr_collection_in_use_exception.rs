@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// This CIDR collection is in use, and isn't empty.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CidrCollectionInUseException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CidrCollectionInUseException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CidrCollectionInUseException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for CidrCollectionInUseException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl CidrCollectionInUseException {
     /// Starts building a [`CidrCollectionInUseException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for CidrCollectionInUseException {
 }
 impl ::std::error::Error for CidrCollectionInUseException {}
 /// A builder for [`CidrCollectionInUseException`](crate::error::CidrCollectionInUseException); start one with `CidrCollectionInUseException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CidrCollectionInUseExceptionBuilder {
     inner: crate::error::CidrCollectionInUseException,
+}
+impl Clone for CidrCollectionInUseExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CidrCollectionInUseExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CidrCollectionInUseExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CidrCollectionInUseException as Default>::default(),
+        }
+    }
 }
 impl CidrCollectionInUseExceptionBuilder {
     /// Sets [`CidrCollectionInUseException::message`](crate::error::CidrCollectionInUseException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CIDR collection version you provided, doesn't match the one in the `ListCidrCollections` operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CidrCollectionVersionMismatchException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for CidrCollectionVersionMismatchException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for CidrCollectionVersionMismatchException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for CidrCollectionVersionMismatchException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl CidrCollectionVersionMismatchException {
     /// Starts building a [`CidrCollectionVersionMismatchException`].
@@ -69,9 +87,26 @@ impl ::std::fmt::Display for CidrCollectionVersionMismatchException {
 }
 impl ::std::error::Error for CidrCollectionVersionMismatchException {}
 /// A builder for [`CidrCollectionVersionMismatchException`](crate::error::CidrCollectionVersionMismatchException); start one with `CidrCollectionVersionMismatchException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CidrCollectionVersionMismatchExceptionBuilder {
     inner: crate::error::CidrCollectionVersionMismatchException,
+}
+impl Clone for CidrCollectionVersionMismatchExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CidrCollectionVersionMismatchExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CidrCollectionVersionMismatchExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::CidrCollectionVersionMismatchException as Default>::default(),
+        }
+    }
 }
 impl CidrCollectionVersionMismatchExceptionBuilder {
     /// Sets [`CidrCollectionVersionMismatchException::message`](crate::error::CidrCollectionVersionMismatchException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConcurrentModification {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ConcurrentModification {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ConcurrentModification {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ConcurrentModification {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ConcurrentModification {
     /// Starts building a [`ConcurrentModification`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for ConcurrentModification {
 }
 impl ::std::error::Error for ConcurrentModification {}
 /// A builder for [`ConcurrentModification`](crate::error::ConcurrentModification); start one with `ConcurrentModification::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConcurrentModificationBuilder {
     inner: crate::error::ConcurrentModification,
+}
+impl Clone for ConcurrentModificationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConcurrentModificationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConcurrentModificationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ConcurrentModification as Default>::default(),
+        }
+    }
 }
 impl ConcurrentModificationBuilder {
     /// Sets [`ConcurrentModification::message`](crate::error::ConcurrentModification::message)

@@ -6,12 +6,30 @@
 /// - **Create a public hosted zone:** Two hosted zones that have the same name or that have a parent/child relationship (example.com and test.example.com) can't have any common name servers. You tried to create a hosted zone that has the same name as an existing hosted zone or that's the parent or child of an existing hosted zone, and you specified a delegation set that shares one or more name servers with the existing hosted zone. For more information, see [CreateReusableDelegationSet](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateReusableDelegationSet.html).
 /// - **Create a private hosted zone:** A hosted zone with the specified name already exists and is already associated with the Amazon VPC that you specified.
 /// - **Associate VPCs with a private hosted zone:** The VPC that you specified is already associated with another hosted zone that has the same name.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConflictingDomainExists {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ConflictingDomainExists {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ConflictingDomainExists {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ConflictingDomainExists {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ConflictingDomainExists {
     /// Starts building a [`ConflictingDomainExists`].
@@ -72,9 +90,26 @@ impl ::std::fmt::Display for ConflictingDomainExists {
 }
 impl ::std::error::Error for ConflictingDomainExists {}
 /// A builder for [`ConflictingDomainExists`](crate::error::ConflictingDomainExists); start one with `ConflictingDomainExists::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConflictingDomainExistsBuilder {
     inner: crate::error::ConflictingDomainExists,
+}
+impl Clone for ConflictingDomainExistsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConflictingDomainExistsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConflictingDomainExistsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ConflictingDomainExists as Default>::default(),
+        }
+    }
 }
 impl ConflictingDomainExistsBuilder {
     /// Sets [`ConflictingDomainExists::message`](crate::error::ConflictingDomainExists::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// You tried to update a traffic policy instance by using a traffic policy version that has a different DNS type than the current type for the instance. You specified the type in the JSON document in the `CreateTrafficPolicy` or `CreateTrafficPolicyVersion`request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConflictingTypes {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ConflictingTypes {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ConflictingTypes {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ConflictingTypes {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ConflictingTypes {
     /// Starts building a [`ConflictingTypes`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for ConflictingTypes {
 }
 impl ::std::error::Error for ConflictingTypes {}
 /// A builder for [`ConflictingTypes`](crate::error::ConflictingTypes); start one with `ConflictingTypes::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConflictingTypesBuilder {
     inner: crate::error::ConflictingTypes,
+}
+impl Clone for ConflictingTypesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConflictingTypesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConflictingTypesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ConflictingTypes as Default>::default(),
+        }
+    }
 }
 impl ConflictingTypesBuilder {
     /// Sets [`ConflictingTypes::message`](crate::error::ConflictingTypes::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A delegation set with the same owner and caller reference combination has already been created.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DelegationSetAlreadyCreated {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for DelegationSetAlreadyCreated {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for DelegationSetAlreadyCreated {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for DelegationSetAlreadyCreated {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl DelegationSetAlreadyCreated {
     /// Starts building a [`DelegationSetAlreadyCreated`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for DelegationSetAlreadyCreated {
 }
 impl ::std::error::Error for DelegationSetAlreadyCreated {}
 /// A builder for [`DelegationSetAlreadyCreated`](crate::error::DelegationSetAlreadyCreated); start one with `DelegationSetAlreadyCreated::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DelegationSetAlreadyCreatedBuilder {
     inner: crate::error::DelegationSetAlreadyCreated,
+}
+impl Clone for DelegationSetAlreadyCreatedBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DelegationSetAlreadyCreatedBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DelegationSetAlreadyCreatedBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::DelegationSetAlreadyCreated as Default>::default(),
+        }
+    }
 }
 impl DelegationSetAlreadyCreatedBuilder {
     /// Sets [`DelegationSetAlreadyCreated::message`](crate::error::DelegationSetAlreadyCreated::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified delegation set has already been marked as reusable.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DelegationSetAlreadyReusable {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for DelegationSetAlreadyReusable {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for DelegationSetAlreadyReusable {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for DelegationSetAlreadyReusable {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl DelegationSetAlreadyReusable {
     /// Starts building a [`DelegationSetAlreadyReusable`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for DelegationSetAlreadyReusable {
 }
 impl ::std::error::Error for DelegationSetAlreadyReusable {}
 /// A builder for [`DelegationSetAlreadyReusable`](crate::error::DelegationSetAlreadyReusable); start one with `DelegationSetAlreadyReusable::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DelegationSetAlreadyReusableBuilder {
     inner: crate::error::DelegationSetAlreadyReusable,
+}
+impl Clone for DelegationSetAlreadyReusableBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DelegationSetAlreadyReusableBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DelegationSetAlreadyReusableBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::DelegationSetAlreadyReusable as Default>::default(),
+        }
+    }
 }
 impl DelegationSetAlreadyReusableBuilder {
     /// Sets [`DelegationSetAlreadyReusable::message`](crate::error::DelegationSetAlreadyReusable::message)

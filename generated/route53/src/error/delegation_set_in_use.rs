@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified delegation contains associated hosted zones which must be deleted before the reusable delegation set can be deleted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DelegationSetInUse {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for DelegationSetInUse {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for DelegationSetInUse {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for DelegationSetInUse {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl DelegationSetInUse {
     /// Starts building a [`DelegationSetInUse`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for DelegationSetInUse {
 }
 impl ::std::error::Error for DelegationSetInUse {}
 /// A builder for [`DelegationSetInUse`](crate::error::DelegationSetInUse); start one with `DelegationSetInUse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DelegationSetInUseBuilder {
     inner: crate::error::DelegationSetInUse,
+}
+impl Clone for DelegationSetInUseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DelegationSetInUseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DelegationSetInUseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::DelegationSetInUse as Default>::default(),
+        }
+    }
 }
 impl DelegationSetInUseBuilder {
     /// Sets [`DelegationSetInUse::message`](crate::error::DelegationSetInUse::message)

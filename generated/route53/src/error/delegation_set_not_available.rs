@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// You can create a hosted zone that has the same name as an existing hosted zone (example.com is common), but there is a limit to the number of hosted zones that have the same name. If you get this error, Amazon Route 53 has reached that limit. If you own the domain name and Route 53 generates this error, contact Customer Support.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DelegationSetNotAvailable {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for DelegationSetNotAvailable {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for DelegationSetNotAvailable {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for DelegationSetNotAvailable {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl DelegationSetNotAvailable {
     /// Starts building a [`DelegationSetNotAvailable`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for DelegationSetNotAvailable {
 }
 impl ::std::error::Error for DelegationSetNotAvailable {}
 /// A builder for [`DelegationSetNotAvailable`](crate::error::DelegationSetNotAvailable); start one with `DelegationSetNotAvailable::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DelegationSetNotAvailableBuilder {
     inner: crate::error::DelegationSetNotAvailable,
+}
+impl Clone for DelegationSetNotAvailableBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DelegationSetNotAvailableBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DelegationSetNotAvailableBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::DelegationSetNotAvailable as Default>::default(),
+        }
+    }
 }
 impl DelegationSetNotAvailableBuilder {
     /// Sets [`DelegationSetNotAvailable::message`](crate::error::DelegationSetNotAvailable::message)

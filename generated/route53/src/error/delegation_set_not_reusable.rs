@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A reusable delegation set with the specified ID does not exist.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DelegationSetNotReusable {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for DelegationSetNotReusable {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for DelegationSetNotReusable {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for DelegationSetNotReusable {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl DelegationSetNotReusable {
     /// Starts building a [`DelegationSetNotReusable`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for DelegationSetNotReusable {
 }
 impl ::std::error::Error for DelegationSetNotReusable {}
 /// A builder for [`DelegationSetNotReusable`](crate::error::DelegationSetNotReusable); start one with `DelegationSetNotReusable::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DelegationSetNotReusableBuilder {
     inner: crate::error::DelegationSetNotReusable,
+}
+impl Clone for DelegationSetNotReusableBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DelegationSetNotReusableBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DelegationSetNotReusableBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::DelegationSetNotReusable as Default>::default(),
+        }
+    }
 }
 impl DelegationSetNotReusableBuilder {
     /// Sets [`DelegationSetNotReusable::message`](crate::error::DelegationSetNotReusable::message)

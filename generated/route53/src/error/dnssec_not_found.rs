@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The hosted zone doesn't have any DNSSEC resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DnssecNotFound {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for DnssecNotFound {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for DnssecNotFound {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for DnssecNotFound {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl DnssecNotFound {
     /// Starts building a [`DnssecNotFound`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for DnssecNotFound {
 }
 impl ::std::error::Error for DnssecNotFound {}
 /// A builder for [`DnssecNotFound`](crate::error::DnssecNotFound); start one with `DnssecNotFound::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DnssecNotFoundBuilder {
     inner: crate::error::DnssecNotFound,
+}
+impl Clone for DnssecNotFoundBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DnssecNotFoundBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DnssecNotFoundBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::DnssecNotFound as Default>::default(),
+        }
+    }
 }
 impl DnssecNotFoundBuilder {
     /// Sets [`DnssecNotFound::message`](crate::error::DnssecNotFound::message)

@@ -5,12 +5,30 @@
 ///
 /// - The same value for `CallerReference` as an existing health check, and one or more values that differ from the existing health check that has the same caller reference.
 /// - The same value for `CallerReference` as a health check that you created and later deleted, regardless of the other settings in the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HealthCheckAlreadyExists {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for HealthCheckAlreadyExists {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for HealthCheckAlreadyExists {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for HealthCheckAlreadyExists {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl HealthCheckAlreadyExists {
     /// Starts building a [`HealthCheckAlreadyExists`].
@@ -71,9 +89,26 @@ impl ::std::fmt::Display for HealthCheckAlreadyExists {
 }
 impl ::std::error::Error for HealthCheckAlreadyExists {}
 /// A builder for [`HealthCheckAlreadyExists`](crate::error::HealthCheckAlreadyExists); start one with `HealthCheckAlreadyExists::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HealthCheckAlreadyExistsBuilder {
     inner: crate::error::HealthCheckAlreadyExists,
+}
+impl Clone for HealthCheckAlreadyExistsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HealthCheckAlreadyExistsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HealthCheckAlreadyExistsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::HealthCheckAlreadyExists as Default>::default(),
+        }
+    }
 }
 impl HealthCheckAlreadyExistsBuilder {
     /// Sets [`HealthCheckAlreadyExists::message`](crate::error::HealthCheckAlreadyExists::message)

@@ -3,12 +3,30 @@
 
 /// This error code is not in use.
 #[deprecated(note = "deprecated by the service model")]
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HealthCheckInUse {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for HealthCheckInUse {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for HealthCheckInUse {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for HealthCheckInUse {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl HealthCheckInUse {
     /// Starts building a [`HealthCheckInUse`].
@@ -69,9 +87,26 @@ impl ::std::fmt::Display for HealthCheckInUse {
 }
 impl ::std::error::Error for HealthCheckInUse {}
 /// A builder for [`HealthCheckInUse`](crate::error::HealthCheckInUse); start one with `HealthCheckInUse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HealthCheckInUseBuilder {
     inner: crate::error::HealthCheckInUse,
+}
+impl Clone for HealthCheckInUseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HealthCheckInUseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HealthCheckInUseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::HealthCheckInUse as Default>::default(),
+        }
+    }
 }
 #[allow(deprecated)]
 impl HealthCheckInUseBuilder {

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The value of `HealthCheckVersion` in the request doesn't match the value of `HealthCheckVersion` in the health check.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HealthCheckVersionMismatch {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for HealthCheckVersionMismatch {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for HealthCheckVersionMismatch {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for HealthCheckVersionMismatch {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl HealthCheckVersionMismatch {
     /// Starts building a [`HealthCheckVersionMismatch`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for HealthCheckVersionMismatch {
 }
 impl ::std::error::Error for HealthCheckVersionMismatch {}
 /// A builder for [`HealthCheckVersionMismatch`](crate::error::HealthCheckVersionMismatch); start one with `HealthCheckVersionMismatch::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HealthCheckVersionMismatchBuilder {
     inner: crate::error::HealthCheckVersionMismatch,
+}
+impl Clone for HealthCheckVersionMismatchBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HealthCheckVersionMismatchBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HealthCheckVersionMismatchBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::HealthCheckVersionMismatch as Default>::default(),
+        }
+    }
 }
 impl HealthCheckVersionMismatchBuilder {
     /// Sets [`HealthCheckVersionMismatch::message`](crate::error::HealthCheckVersionMismatch::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The hosted zone you're trying to create already exists. Amazon Route 53 returns this error when a hosted zone has already been created with the specified `CallerReference`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostedZoneAlreadyExists {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for HostedZoneAlreadyExists {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for HostedZoneAlreadyExists {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for HostedZoneAlreadyExists {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl HostedZoneAlreadyExists {
     /// Starts building a [`HostedZoneAlreadyExists`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for HostedZoneAlreadyExists {
 }
 impl ::std::error::Error for HostedZoneAlreadyExists {}
 /// A builder for [`HostedZoneAlreadyExists`](crate::error::HostedZoneAlreadyExists); start one with `HostedZoneAlreadyExists::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostedZoneAlreadyExistsBuilder {
     inner: crate::error::HostedZoneAlreadyExists,
+}
+impl Clone for HostedZoneAlreadyExistsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostedZoneAlreadyExistsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostedZoneAlreadyExistsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::HostedZoneAlreadyExists as Default>::default(),
+        }
+    }
 }
 impl HostedZoneAlreadyExistsBuilder {
     /// Sets [`HostedZoneAlreadyExists::message`](crate::error::HostedZoneAlreadyExists::message)

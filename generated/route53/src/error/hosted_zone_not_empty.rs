@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The hosted zone contains resource records that are not SOA or NS records.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostedZoneNotEmpty {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for HostedZoneNotEmpty {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for HostedZoneNotEmpty {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for HostedZoneNotEmpty {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl HostedZoneNotEmpty {
     /// Starts building a [`HostedZoneNotEmpty`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for HostedZoneNotEmpty {
 }
 impl ::std::error::Error for HostedZoneNotEmpty {}
 /// A builder for [`HostedZoneNotEmpty`](crate::error::HostedZoneNotEmpty); start one with `HostedZoneNotEmpty::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostedZoneNotEmptyBuilder {
     inner: crate::error::HostedZoneNotEmpty,
+}
+impl Clone for HostedZoneNotEmptyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostedZoneNotEmptyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostedZoneNotEmptyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::HostedZoneNotEmpty as Default>::default(),
+        }
+    }
 }
 impl HostedZoneNotEmptyBuilder {
     /// Sets [`HostedZoneNotEmpty::message`](crate::error::HostedZoneNotEmpty::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified HostedZone can't be found.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostedZoneNotFound {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for HostedZoneNotFound {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for HostedZoneNotFound {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for HostedZoneNotFound {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl HostedZoneNotFound {
     /// Starts building a [`HostedZoneNotFound`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for HostedZoneNotFound {
 }
 impl ::std::error::Error for HostedZoneNotFound {}
 /// A builder for [`HostedZoneNotFound`](crate::error::HostedZoneNotFound); start one with `HostedZoneNotFound::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostedZoneNotFoundBuilder {
     inner: crate::error::HostedZoneNotFound,
+}
+impl Clone for HostedZoneNotFoundBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostedZoneNotFoundBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostedZoneNotFoundBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::HostedZoneNotFound as Default>::default(),
+        }
+    }
 }
 impl HostedZoneNotFoundBuilder {
     /// Sets [`HostedZoneNotFound::message`](crate::error::HostedZoneNotFound::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified hosted zone is a public hosted zone, not a private hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostedZoneNotPrivate {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for HostedZoneNotPrivate {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for HostedZoneNotPrivate {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for HostedZoneNotPrivate {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl HostedZoneNotPrivate {
     /// Starts building a [`HostedZoneNotPrivate`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for HostedZoneNotPrivate {
 }
 impl ::std::error::Error for HostedZoneNotPrivate {}
 /// A builder for [`HostedZoneNotPrivate`](crate::error::HostedZoneNotPrivate); start one with `HostedZoneNotPrivate::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostedZoneNotPrivateBuilder {
     inner: crate::error::HostedZoneNotPrivate,
+}
+impl Clone for HostedZoneNotPrivateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostedZoneNotPrivateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostedZoneNotPrivateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::HostedZoneNotPrivate as Default>::default(),
+        }
+    }
 }
 impl HostedZoneNotPrivateBuilder {
     /// Sets [`HostedZoneNotPrivate::message`](crate::error::HostedZoneNotPrivate::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The hosted zone nameservers don't match the parent nameservers. The hosted zone and parent must have the same nameservers.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostedZonePartiallyDelegated {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for HostedZonePartiallyDelegated {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for HostedZonePartiallyDelegated {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for HostedZonePartiallyDelegated {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl HostedZonePartiallyDelegated {
     /// Starts building a [`HostedZonePartiallyDelegated`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for HostedZonePartiallyDelegated {
 }
 impl ::std::error::Error for HostedZonePartiallyDelegated {}
 /// A builder for [`HostedZonePartiallyDelegated`](crate::error::HostedZonePartiallyDelegated); start one with `HostedZonePartiallyDelegated::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostedZonePartiallyDelegatedBuilder {
     inner: crate::error::HostedZonePartiallyDelegated,
+}
+impl Clone for HostedZonePartiallyDelegatedBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostedZonePartiallyDelegatedBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostedZonePartiallyDelegatedBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::HostedZonePartiallyDelegated as Default>::default(),
+        }
+    }
 }
 impl HostedZonePartiallyDelegatedBuilder {
     /// Sets [`HostedZonePartiallyDelegated::message`](crate::error::HostedZonePartiallyDelegated::message)

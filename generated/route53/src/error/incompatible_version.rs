@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The resource you're trying to access is unsupported on this Amazon Route 53 endpoint.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IncompatibleVersion {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for IncompatibleVersion {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for IncompatibleVersion {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for IncompatibleVersion {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl IncompatibleVersion {
     /// Starts building a [`IncompatibleVersion`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for IncompatibleVersion {
 }
 impl ::std::error::Error for IncompatibleVersion {}
 /// A builder for [`IncompatibleVersion`](crate::error::IncompatibleVersion); start one with `IncompatibleVersion::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IncompatibleVersionBuilder {
     inner: crate::error::IncompatibleVersion,
+}
+impl Clone for IncompatibleVersionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IncompatibleVersionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IncompatibleVersionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::IncompatibleVersion as Default>::default(),
+        }
+    }
 }
 impl IncompatibleVersionBuilder {
     /// Sets [`IncompatibleVersion::message`](crate::error::IncompatibleVersion::message)

@@ -8,12 +8,30 @@
 /// - The resource policy hasn't finished propagating yet.
 /// - The Key management service (KMS) key you specified doesn’t exist or it can’t be used with the log group associated with query log. Update or provide a resource policy to grant permissions for the KMS key.
 /// - The Key management service (KMS) key you specified is marked as disabled for the log group associated with query log. Update or provide a resource policy to grant permissions for the KMS key.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InsufficientCloudWatchLogsResourcePolicy {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InsufficientCloudWatchLogsResourcePolicy {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InsufficientCloudWatchLogsResourcePolicy {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InsufficientCloudWatchLogsResourcePolicy {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InsufficientCloudWatchLogsResourcePolicy {
     /// Starts building a [`InsufficientCloudWatchLogsResourcePolicy`].
@@ -75,9 +93,26 @@ impl ::std::fmt::Display for InsufficientCloudWatchLogsResourcePolicy {
 }
 impl ::std::error::Error for InsufficientCloudWatchLogsResourcePolicy {}
 /// A builder for [`InsufficientCloudWatchLogsResourcePolicy`](crate::error::InsufficientCloudWatchLogsResourcePolicy); start one with `InsufficientCloudWatchLogsResourcePolicy::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InsufficientCloudWatchLogsResourcePolicyBuilder {
     inner: crate::error::InsufficientCloudWatchLogsResourcePolicy,
+}
+impl Clone for InsufficientCloudWatchLogsResourcePolicyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InsufficientCloudWatchLogsResourcePolicyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InsufficientCloudWatchLogsResourcePolicyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InsufficientCloudWatchLogsResourcePolicy as Default>::default(),
+        }
+    }
 }
 impl InsufficientCloudWatchLogsResourcePolicyBuilder {
     /// Sets [`InsufficientCloudWatchLogsResourcePolicy::message`](crate::error::InsufficientCloudWatchLogsResourcePolicy::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Parameter name is not valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidArgument {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidArgument {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidArgument {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidArgument {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidArgument {
     /// Starts building a [`InvalidArgument`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidArgument {
 }
 impl ::std::error::Error for InvalidArgument {}
 /// A builder for [`InvalidArgument`](crate::error::InvalidArgument); start one with `InvalidArgument::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidArgumentBuilder {
     inner: crate::error::InvalidArgument,
+}
+impl Clone for InvalidArgumentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidArgumentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidArgumentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidArgument as Default>::default(),
+        }
+    }
 }
 impl InvalidArgumentBuilder {
     /// Sets [`InvalidArgument::message`](crate::error::InvalidArgument::message)

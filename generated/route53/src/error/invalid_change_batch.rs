@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// This exception contains a list of messages that might contain one or more error messages. Each error message indicates one error in the change batch.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidChangeBatch {
     /// The `messages` member.
@@ -10,6 +10,30 @@ pub struct InvalidChangeBatch {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidChangeBatch {
+    fn clone(&self) -> Self {
+        Self {
+            messages: self.messages.clone(),
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidChangeBatch {
+    fn eq(&self, other: &Self) -> bool {
+        self.messages == other.messages && self.message == other.message
+            && self.meta == other.meta
+    }
+}
+impl Default for InvalidChangeBatch {
+    fn default() -> Self {
+        Self {
+            messages: None,
+            message: None,
+            meta: None,
+        }
+    }
 }
 impl InvalidChangeBatch {
     /// Starts building a [`InvalidChangeBatch`].
@@ -75,9 +99,26 @@ impl ::std::fmt::Display for InvalidChangeBatch {
 }
 impl ::std::error::Error for InvalidChangeBatch {}
 /// A builder for [`InvalidChangeBatch`](crate::error::InvalidChangeBatch); start one with `InvalidChangeBatch::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidChangeBatchBuilder {
     inner: crate::error::InvalidChangeBatch,
+}
+impl Clone for InvalidChangeBatchBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidChangeBatchBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidChangeBatchBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidChangeBatch as Default>::default(),
+        }
+    }
 }
 impl InvalidChangeBatchBuilder {
     /// Appends one item to [`InvalidChangeBatch::messages`](crate::error::InvalidChangeBatch::messages)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified domain name is not valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidDomainName {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidDomainName {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidDomainName {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidDomainName {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidDomainName {
     /// Starts building a [`InvalidDomainName`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidDomainName {
 }
 impl ::std::error::Error for InvalidDomainName {}
 /// A builder for [`InvalidDomainName`](crate::error::InvalidDomainName); start one with `InvalidDomainName::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidDomainNameBuilder {
     inner: crate::error::InvalidDomainName,
+}
+impl Clone for InvalidDomainNameBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidDomainNameBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidDomainNameBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidDomainName as Default>::default(),
+        }
+    }
 }
 impl InvalidDomainNameBuilder {
     /// Sets [`InvalidDomainName::message`](crate::error::InvalidDomainName::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The input is not valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidInput {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidInput {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidInput {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidInput {
     /// Starts building a [`InvalidInput`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidInput {
 }
 impl ::std::error::Error for InvalidInput {}
 /// A builder for [`InvalidInput`](crate::error::InvalidInput); start one with `InvalidInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidInputBuilder {
     inner: crate::error::InvalidInput,
+}
+impl Clone for InvalidInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidInput as Default>::default(),
+        }
+    }
 }
 impl InvalidInputBuilder {
     /// Sets [`InvalidInput::message`](crate::error::InvalidInput::message)

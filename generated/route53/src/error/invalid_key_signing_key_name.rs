@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The key-signing key (KSK) name that you specified isn't a valid name.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidKeySigningKeyName {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidKeySigningKeyName {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidKeySigningKeyName {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidKeySigningKeyName {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidKeySigningKeyName {
     /// Starts building a [`InvalidKeySigningKeyName`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidKeySigningKeyName {
 }
 impl ::std::error::Error for InvalidKeySigningKeyName {}
 /// A builder for [`InvalidKeySigningKeyName`](crate::error::InvalidKeySigningKeyName); start one with `InvalidKeySigningKeyName::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidKeySigningKeyNameBuilder {
     inner: crate::error::InvalidKeySigningKeyName,
+}
+impl Clone for InvalidKeySigningKeyNameBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidKeySigningKeyNameBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidKeySigningKeyNameBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidKeySigningKeyName as Default>::default(),
+        }
+    }
 }
 impl InvalidKeySigningKeyNameBuilder {
     /// Sets [`InvalidKeySigningKeyName::message`](crate::error::InvalidKeySigningKeyName::message)

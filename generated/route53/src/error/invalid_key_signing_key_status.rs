@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The key-signing key (KSK) status isn't valid or another KSK has the status `INTERNAL_FAILURE`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidKeySigningKeyStatus {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidKeySigningKeyStatus {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidKeySigningKeyStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidKeySigningKeyStatus {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidKeySigningKeyStatus {
     /// Starts building a [`InvalidKeySigningKeyStatus`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidKeySigningKeyStatus {
 }
 impl ::std::error::Error for InvalidKeySigningKeyStatus {}
 /// A builder for [`InvalidKeySigningKeyStatus`](crate::error::InvalidKeySigningKeyStatus); start one with `InvalidKeySigningKeyStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidKeySigningKeyStatusBuilder {
     inner: crate::error::InvalidKeySigningKeyStatus,
+}
+impl Clone for InvalidKeySigningKeyStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidKeySigningKeyStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidKeySigningKeyStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidKeySigningKeyStatus as Default>::default(),
+        }
+    }
 }
 impl InvalidKeySigningKeyStatusBuilder {
     /// Sets [`InvalidKeySigningKeyStatus::message`](crate::error::InvalidKeySigningKeyStatus::message)

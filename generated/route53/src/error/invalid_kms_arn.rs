@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The KeyManagementServiceArn that you specified isn't valid to use with DNSSEC signing.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidKmsArn {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidKmsArn {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidKmsArn {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidKmsArn {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidKmsArn {
     /// Starts building a [`InvalidKmsArn`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidKmsArn {
 }
 impl ::std::error::Error for InvalidKmsArn {}
 /// A builder for [`InvalidKmsArn`](crate::error::InvalidKmsArn); start one with `InvalidKmsArn::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidKmsArnBuilder {
     inner: crate::error::InvalidKmsArn,
+}
+impl Clone for InvalidKmsArnBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidKmsArnBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidKmsArnBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidKmsArn as Default>::default(),
+        }
+    }
 }
 impl InvalidKmsArnBuilder {
     /// Sets [`InvalidKmsArn::message`](crate::error::InvalidKmsArn::message)

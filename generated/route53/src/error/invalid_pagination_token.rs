@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The value that you specified to get the second or subsequent page of results is invalid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidPaginationToken {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidPaginationToken {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidPaginationToken {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidPaginationToken {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidPaginationToken {
     /// Starts building a [`InvalidPaginationToken`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidPaginationToken {
 }
 impl ::std::error::Error for InvalidPaginationToken {}
 /// A builder for [`InvalidPaginationToken`](crate::error::InvalidPaginationToken); start one with `InvalidPaginationToken::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidPaginationTokenBuilder {
     inner: crate::error::InvalidPaginationToken,
+}
+impl Clone for InvalidPaginationTokenBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidPaginationTokenBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidPaginationTokenBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidPaginationToken as Default>::default(),
+        }
+    }
 }
 impl InvalidPaginationTokenBuilder {
     /// Sets [`InvalidPaginationToken::message`](crate::error::InvalidPaginationToken::message)

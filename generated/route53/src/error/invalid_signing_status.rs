@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Your hosted zone status isn't valid for this operation. In the hosted zone, change the status to enable `DNSSEC` or disable `DNSSEC`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidSigningStatus {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidSigningStatus {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidSigningStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidSigningStatus {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidSigningStatus {
     /// Starts building a [`InvalidSigningStatus`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidSigningStatus {
 }
 impl ::std::error::Error for InvalidSigningStatus {}
 /// A builder for [`InvalidSigningStatus`](crate::error::InvalidSigningStatus); start one with `InvalidSigningStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidSigningStatusBuilder {
     inner: crate::error::InvalidSigningStatus,
+}
+impl Clone for InvalidSigningStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidSigningStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidSigningStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidSigningStatus as Default>::default(),
+        }
+    }
 }
 impl InvalidSigningStatusBuilder {
     /// Sets [`InvalidSigningStatus::message`](crate::error::InvalidSigningStatus::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The format of the traffic policy document that you specified in the `Document` element is not valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidTrafficPolicyDocument {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidTrafficPolicyDocument {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidTrafficPolicyDocument {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidTrafficPolicyDocument {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidTrafficPolicyDocument {
     /// Starts building a [`InvalidTrafficPolicyDocument`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidTrafficPolicyDocument {
 }
 impl ::std::error::Error for InvalidTrafficPolicyDocument {}
 /// A builder for [`InvalidTrafficPolicyDocument`](crate::error::InvalidTrafficPolicyDocument); start one with `InvalidTrafficPolicyDocument::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidTrafficPolicyDocumentBuilder {
     inner: crate::error::InvalidTrafficPolicyDocument,
+}
+impl Clone for InvalidTrafficPolicyDocumentBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidTrafficPolicyDocumentBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidTrafficPolicyDocumentBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidTrafficPolicyDocument as Default>::default(),
+        }
+    }
 }
 impl InvalidTrafficPolicyDocumentBuilder {
     /// Sets [`InvalidTrafficPolicyDocument::message`](crate::error::InvalidTrafficPolicyDocument::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The VPC ID that you specified either isn't a valid ID or the current account is not authorized to access this VPC.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidVpcId {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidVpcId {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidVpcId {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidVpcId {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidVpcId {
     /// Starts building a [`InvalidVpcId`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidVpcId {
 }
 impl ::std::error::Error for InvalidVpcId {}
 /// A builder for [`InvalidVpcId`](crate::error::InvalidVpcId); start one with `InvalidVpcId::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidVpcIdBuilder {
     inner: crate::error::InvalidVpcId,
+}
+impl Clone for InvalidVpcIdBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidVpcIdBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidVpcIdBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidVpcId as Default>::default(),
+        }
+    }
 }
 impl InvalidVpcIdBuilder {
     /// Sets [`InvalidVpcId::message`](crate::error::InvalidVpcId::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// You've already created a key-signing key (KSK) with this name or with the same customer managed key ARN.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KeySigningKeyAlreadyExists {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KeySigningKeyAlreadyExists {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KeySigningKeyAlreadyExists {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KeySigningKeyAlreadyExists {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KeySigningKeyAlreadyExists {
     /// Starts building a [`KeySigningKeyAlreadyExists`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for KeySigningKeyAlreadyExists {
 }
 impl ::std::error::Error for KeySigningKeyAlreadyExists {}
 /// A builder for [`KeySigningKeyAlreadyExists`](crate::error::KeySigningKeyAlreadyExists); start one with `KeySigningKeyAlreadyExists::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KeySigningKeyAlreadyExistsBuilder {
     inner: crate::error::KeySigningKeyAlreadyExists,
+}
+impl Clone for KeySigningKeyAlreadyExistsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KeySigningKeyAlreadyExistsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KeySigningKeyAlreadyExistsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KeySigningKeyAlreadyExists as Default>::default(),
+        }
+    }
 }
 impl KeySigningKeyAlreadyExistsBuilder {
     /// Sets [`KeySigningKeyAlreadyExists::message`](crate::error::KeySigningKeyAlreadyExists::message)

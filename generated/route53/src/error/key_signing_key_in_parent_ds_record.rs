@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The key-signing key (KSK) is specified in a parent DS record.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KeySigningKeyInParentDsRecord {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KeySigningKeyInParentDsRecord {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KeySigningKeyInParentDsRecord {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KeySigningKeyInParentDsRecord {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KeySigningKeyInParentDsRecord {
     /// Starts building a [`KeySigningKeyInParentDsRecord`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for KeySigningKeyInParentDsRecord {
 }
 impl ::std::error::Error for KeySigningKeyInParentDsRecord {}
 /// A builder for [`KeySigningKeyInParentDsRecord`](crate::error::KeySigningKeyInParentDsRecord); start one with `KeySigningKeyInParentDsRecord::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KeySigningKeyInParentDsRecordBuilder {
     inner: crate::error::KeySigningKeyInParentDsRecord,
+}
+impl Clone for KeySigningKeyInParentDsRecordBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KeySigningKeyInParentDsRecordBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KeySigningKeyInParentDsRecordBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KeySigningKeyInParentDsRecord as Default>::default(),
+        }
+    }
 }
 impl KeySigningKeyInParentDsRecordBuilder {
     /// Sets [`KeySigningKeyInParentDsRecord::message`](crate::error::KeySigningKeyInParentDsRecord::message)

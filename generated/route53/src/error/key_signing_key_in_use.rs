@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The key-signing key (KSK) that you specified can't be deactivated because it's the only KSK for a currently-enabled DNSSEC. Disable DNSSEC signing, or add or enable another KSK.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KeySigningKeyInUse {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KeySigningKeyInUse {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KeySigningKeyInUse {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KeySigningKeyInUse {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KeySigningKeyInUse {
     /// Starts building a [`KeySigningKeyInUse`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for KeySigningKeyInUse {
 }
 impl ::std::error::Error for KeySigningKeyInUse {}
 /// A builder for [`KeySigningKeyInUse`](crate::error::KeySigningKeyInUse); start one with `KeySigningKeyInUse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KeySigningKeyInUseBuilder {
     inner: crate::error::KeySigningKeyInUse,
+}
+impl Clone for KeySigningKeyInUseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KeySigningKeyInUseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KeySigningKeyInUseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KeySigningKeyInUse as Default>::default(),
+        }
+    }
 }
 impl KeySigningKeyInUseBuilder {
     /// Sets [`KeySigningKeyInUse::message`](crate::error::KeySigningKeyInUse::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A key-signing key (KSK) with `ACTIVE` status wasn't found.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KeySigningKeyWithActiveStatusNotFound {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KeySigningKeyWithActiveStatusNotFound {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KeySigningKeyWithActiveStatusNotFound {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KeySigningKeyWithActiveStatusNotFound {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KeySigningKeyWithActiveStatusNotFound {
     /// Starts building a [`KeySigningKeyWithActiveStatusNotFound`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for KeySigningKeyWithActiveStatusNotFound {
 }
 impl ::std::error::Error for KeySigningKeyWithActiveStatusNotFound {}
 /// A builder for [`KeySigningKeyWithActiveStatusNotFound`](crate::error::KeySigningKeyWithActiveStatusNotFound); start one with `KeySigningKeyWithActiveStatusNotFound::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KeySigningKeyWithActiveStatusNotFoundBuilder {
     inner: crate::error::KeySigningKeyWithActiveStatusNotFound,
+}
+impl Clone for KeySigningKeyWithActiveStatusNotFoundBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KeySigningKeyWithActiveStatusNotFoundBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KeySigningKeyWithActiveStatusNotFoundBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KeySigningKeyWithActiveStatusNotFound as Default>::default(),
+        }
+    }
 }
 impl KeySigningKeyWithActiveStatusNotFoundBuilder {
     /// Sets [`KeySigningKeyWithActiveStatusNotFound::message`](crate::error::KeySigningKeyWithActiveStatusNotFound::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The VPC that you're trying to disassociate from the private hosted zone is the last VPC that is associated with the hosted zone. Amazon Route 53 doesn't support disassociating the last VPC from a hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LastVpcAssociation {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for LastVpcAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for LastVpcAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for LastVpcAssociation {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl LastVpcAssociation {
     /// Starts building a [`LastVpcAssociation`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for LastVpcAssociation {
 }
 impl ::std::error::Error for LastVpcAssociation {}
 /// A builder for [`LastVpcAssociation`](crate::error::LastVpcAssociation); start one with `LastVpcAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LastVpcAssociationBuilder {
     inner: crate::error::LastVpcAssociation,
+}
+impl Clone for LastVpcAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LastVpcAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LastVpcAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::LastVpcAssociation as Default>::default(),
+        }
+    }
 }
 impl LastVpcAssociationBuilder {
     /// Sets [`LastVpcAssociation::message`](crate::error::LastVpcAssociation::message)

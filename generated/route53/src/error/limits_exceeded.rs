@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// This operation can't be completed because the current account has reached the limit on the resource you are trying to create. To request a higher limit, [create a case](http://aws.amazon.com/route53-request) with the Amazon Web Services Support Center.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LimitsExceeded {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for LimitsExceeded {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for LimitsExceeded {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for LimitsExceeded {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl LimitsExceeded {
     /// Starts building a [`LimitsExceeded`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for LimitsExceeded {
 }
 impl ::std::error::Error for LimitsExceeded {}
 /// A builder for [`LimitsExceeded`](crate::error::LimitsExceeded); start one with `LimitsExceeded::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LimitsExceededBuilder {
     inner: crate::error::LimitsExceeded,
+}
+impl Clone for LimitsExceededBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LimitsExceededBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LimitsExceededBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::LimitsExceeded as Default>::default(),
+        }
+    }
 }
 impl LimitsExceededBuilder {
     /// Sets [`LimitsExceeded::message`](crate::error::LimitsExceeded::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A change with the specified change ID does not exist.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NoSuchChange {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NoSuchChange {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NoSuchChange {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NoSuchChange {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NoSuchChange {
     /// Starts building a [`NoSuchChange`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for NoSuchChange {
 }
 impl ::std::error::Error for NoSuchChange {}
 /// A builder for [`NoSuchChange`](crate::error::NoSuchChange); start one with `NoSuchChange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NoSuchChangeBuilder {
     inner: crate::error::NoSuchChange,
+}
+impl Clone for NoSuchChangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NoSuchChangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NoSuchChangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NoSuchChange as Default>::default(),
+        }
+    }
 }
 impl NoSuchChangeBuilder {
     /// Sets [`NoSuchChange::message`](crate::error::NoSuchChange::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CIDR collection you specified, doesn't exist.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NoSuchCidrCollectionException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NoSuchCidrCollectionException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NoSuchCidrCollectionException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NoSuchCidrCollectionException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NoSuchCidrCollectionException {
     /// Starts building a [`NoSuchCidrCollectionException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for NoSuchCidrCollectionException {
 }
 impl ::std::error::Error for NoSuchCidrCollectionException {}
 /// A builder for [`NoSuchCidrCollectionException`](crate::error::NoSuchCidrCollectionException); start one with `NoSuchCidrCollectionException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NoSuchCidrCollectionExceptionBuilder {
     inner: crate::error::NoSuchCidrCollectionException,
+}
+impl Clone for NoSuchCidrCollectionExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NoSuchCidrCollectionExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NoSuchCidrCollectionExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NoSuchCidrCollectionException as Default>::default(),
+        }
+    }
 }
 impl NoSuchCidrCollectionExceptionBuilder {
     /// Sets [`NoSuchCidrCollectionException::message`](crate::error::NoSuchCidrCollectionException::message)

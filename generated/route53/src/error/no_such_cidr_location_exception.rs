@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CIDR collection location doesn't match any locations in your account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NoSuchCidrLocationException {
     /// The `Message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NoSuchCidrLocationException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NoSuchCidrLocationException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NoSuchCidrLocationException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NoSuchCidrLocationException {
     /// Starts building a [`NoSuchCidrLocationException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for NoSuchCidrLocationException {
 }
 impl ::std::error::Error for NoSuchCidrLocationException {}
 /// A builder for [`NoSuchCidrLocationException`](crate::error::NoSuchCidrLocationException); start one with `NoSuchCidrLocationException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NoSuchCidrLocationExceptionBuilder {
     inner: crate::error::NoSuchCidrLocationException,
+}
+impl Clone for NoSuchCidrLocationExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NoSuchCidrLocationExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NoSuchCidrLocationExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NoSuchCidrLocationException as Default>::default(),
+        }
+    }
 }
 impl NoSuchCidrLocationExceptionBuilder {
     /// Sets [`NoSuchCidrLocationException::message`](crate::error::NoSuchCidrLocationException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// There is no CloudWatch Logs log group with the specified ARN.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NoSuchCloudWatchLogsLogGroup {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NoSuchCloudWatchLogsLogGroup {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NoSuchCloudWatchLogsLogGroup {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NoSuchCloudWatchLogsLogGroup {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NoSuchCloudWatchLogsLogGroup {
     /// Starts building a [`NoSuchCloudWatchLogsLogGroup`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for NoSuchCloudWatchLogsLogGroup {
 }
 impl ::std::error::Error for NoSuchCloudWatchLogsLogGroup {}
 /// A builder for [`NoSuchCloudWatchLogsLogGroup`](crate::error::NoSuchCloudWatchLogsLogGroup); start one with `NoSuchCloudWatchLogsLogGroup::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NoSuchCloudWatchLogsLogGroupBuilder {
     inner: crate::error::NoSuchCloudWatchLogsLogGroup,
+}
+impl Clone for NoSuchCloudWatchLogsLogGroupBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NoSuchCloudWatchLogsLogGroupBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NoSuchCloudWatchLogsLogGroupBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NoSuchCloudWatchLogsLogGroup as Default>::default(),
+        }
+    }
 }
 impl NoSuchCloudWatchLogsLogGroupBuilder {
     /// Sets [`NoSuchCloudWatchLogsLogGroup::message`](crate::error::NoSuchCloudWatchLogsLogGroup::message)

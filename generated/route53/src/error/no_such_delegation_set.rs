@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A reusable delegation set with the specified ID does not exist.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NoSuchDelegationSet {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NoSuchDelegationSet {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NoSuchDelegationSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NoSuchDelegationSet {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NoSuchDelegationSet {
     /// Starts building a [`NoSuchDelegationSet`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for NoSuchDelegationSet {
 }
 impl ::std::error::Error for NoSuchDelegationSet {}
 /// A builder for [`NoSuchDelegationSet`](crate::error::NoSuchDelegationSet); start one with `NoSuchDelegationSet::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NoSuchDelegationSetBuilder {
     inner: crate::error::NoSuchDelegationSet,
+}
+impl Clone for NoSuchDelegationSetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NoSuchDelegationSetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NoSuchDelegationSetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NoSuchDelegationSet as Default>::default(),
+        }
+    }
 }
 impl NoSuchDelegationSetBuilder {
     /// Sets [`NoSuchDelegationSet::message`](crate::error::NoSuchDelegationSet::message)

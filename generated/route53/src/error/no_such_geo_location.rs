@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Amazon Route 53 doesn't support the specified geographic location. For a list of supported geolocation codes, see the [GeoLocation](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GeoLocation.html) data type.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NoSuchGeoLocation {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NoSuchGeoLocation {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NoSuchGeoLocation {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NoSuchGeoLocation {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NoSuchGeoLocation {
     /// Starts building a [`NoSuchGeoLocation`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for NoSuchGeoLocation {
 }
 impl ::std::error::Error for NoSuchGeoLocation {}
 /// A builder for [`NoSuchGeoLocation`](crate::error::NoSuchGeoLocation); start one with `NoSuchGeoLocation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NoSuchGeoLocationBuilder {
     inner: crate::error::NoSuchGeoLocation,
+}
+impl Clone for NoSuchGeoLocationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NoSuchGeoLocationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NoSuchGeoLocationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NoSuchGeoLocation as Default>::default(),
+        }
+    }
 }
 impl NoSuchGeoLocationBuilder {
     /// Sets [`NoSuchGeoLocation::message`](crate::error::NoSuchGeoLocation::message)

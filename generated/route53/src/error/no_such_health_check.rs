@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// No health check exists with the specified ID.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NoSuchHealthCheck {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NoSuchHealthCheck {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NoSuchHealthCheck {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NoSuchHealthCheck {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NoSuchHealthCheck {
     /// Starts building a [`NoSuchHealthCheck`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for NoSuchHealthCheck {
 }
 impl ::std::error::Error for NoSuchHealthCheck {}
 /// A builder for [`NoSuchHealthCheck`](crate::error::NoSuchHealthCheck); start one with `NoSuchHealthCheck::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NoSuchHealthCheckBuilder {
     inner: crate::error::NoSuchHealthCheck,
+}
+impl Clone for NoSuchHealthCheckBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NoSuchHealthCheckBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NoSuchHealthCheckBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NoSuchHealthCheck as Default>::default(),
+        }
+    }
 }
 impl NoSuchHealthCheckBuilder {
     /// Sets [`NoSuchHealthCheck::message`](crate::error::NoSuchHealthCheck::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// No hosted zone exists with the ID that you specified.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NoSuchHostedZone {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NoSuchHostedZone {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NoSuchHostedZone {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NoSuchHostedZone {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NoSuchHostedZone {
     /// Starts building a [`NoSuchHostedZone`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for NoSuchHostedZone {
 }
 impl ::std::error::Error for NoSuchHostedZone {}
 /// A builder for [`NoSuchHostedZone`](crate::error::NoSuchHostedZone); start one with `NoSuchHostedZone::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NoSuchHostedZoneBuilder {
     inner: crate::error::NoSuchHostedZone,
+}
+impl Clone for NoSuchHostedZoneBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NoSuchHostedZoneBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NoSuchHostedZoneBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NoSuchHostedZone as Default>::default(),
+        }
+    }
 }
 impl NoSuchHostedZoneBuilder {
     /// Sets [`NoSuchHostedZone::message`](crate::error::NoSuchHostedZone::message)

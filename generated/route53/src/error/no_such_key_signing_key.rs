@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified key-signing key (KSK) doesn't exist.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NoSuchKeySigningKey {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NoSuchKeySigningKey {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NoSuchKeySigningKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NoSuchKeySigningKey {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NoSuchKeySigningKey {
     /// Starts building a [`NoSuchKeySigningKey`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for NoSuchKeySigningKey {
 }
 impl ::std::error::Error for NoSuchKeySigningKey {}
 /// A builder for [`NoSuchKeySigningKey`](crate::error::NoSuchKeySigningKey); start one with `NoSuchKeySigningKey::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NoSuchKeySigningKeyBuilder {
     inner: crate::error::NoSuchKeySigningKey,
+}
+impl Clone for NoSuchKeySigningKeyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NoSuchKeySigningKeyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NoSuchKeySigningKeyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NoSuchKeySigningKey as Default>::default(),
+        }
+    }
 }
 impl NoSuchKeySigningKeyBuilder {
     /// Sets [`NoSuchKeySigningKey::message`](crate::error::NoSuchKeySigningKey::message)

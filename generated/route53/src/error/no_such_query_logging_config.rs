@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// There is no DNS query logging configuration with the specified ID.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NoSuchQueryLoggingConfig {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NoSuchQueryLoggingConfig {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NoSuchQueryLoggingConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NoSuchQueryLoggingConfig {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NoSuchQueryLoggingConfig {
     /// Starts building a [`NoSuchQueryLoggingConfig`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for NoSuchQueryLoggingConfig {
 }
 impl ::std::error::Error for NoSuchQueryLoggingConfig {}
 /// A builder for [`NoSuchQueryLoggingConfig`](crate::error::NoSuchQueryLoggingConfig); start one with `NoSuchQueryLoggingConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NoSuchQueryLoggingConfigBuilder {
     inner: crate::error::NoSuchQueryLoggingConfig,
+}
+impl Clone for NoSuchQueryLoggingConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NoSuchQueryLoggingConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NoSuchQueryLoggingConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NoSuchQueryLoggingConfig as Default>::default(),
+        }
+    }
 }
 impl NoSuchQueryLoggingConfigBuilder {
     /// Sets [`NoSuchQueryLoggingConfig::message`](crate::error::NoSuchQueryLoggingConfig::message)

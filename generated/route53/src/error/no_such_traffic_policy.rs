@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// No traffic policy exists with the specified ID.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NoSuchTrafficPolicy {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NoSuchTrafficPolicy {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NoSuchTrafficPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NoSuchTrafficPolicy {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NoSuchTrafficPolicy {
     /// Starts building a [`NoSuchTrafficPolicy`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for NoSuchTrafficPolicy {
 }
 impl ::std::error::Error for NoSuchTrafficPolicy {}
 /// A builder for [`NoSuchTrafficPolicy`](crate::error::NoSuchTrafficPolicy); start one with `NoSuchTrafficPolicy::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NoSuchTrafficPolicyBuilder {
     inner: crate::error::NoSuchTrafficPolicy,
+}
+impl Clone for NoSuchTrafficPolicyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NoSuchTrafficPolicyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NoSuchTrafficPolicyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NoSuchTrafficPolicy as Default>::default(),
+        }
+    }
 }
 impl NoSuchTrafficPolicyBuilder {
     /// Sets [`NoSuchTrafficPolicy::message`](crate::error::NoSuchTrafficPolicy::message)

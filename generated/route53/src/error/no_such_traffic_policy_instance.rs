@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// No traffic policy instance exists with the specified ID.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NoSuchTrafficPolicyInstance {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NoSuchTrafficPolicyInstance {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NoSuchTrafficPolicyInstance {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NoSuchTrafficPolicyInstance {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NoSuchTrafficPolicyInstance {
     /// Starts building a [`NoSuchTrafficPolicyInstance`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for NoSuchTrafficPolicyInstance {
 }
 impl ::std::error::Error for NoSuchTrafficPolicyInstance {}
 /// A builder for [`NoSuchTrafficPolicyInstance`](crate::error::NoSuchTrafficPolicyInstance); start one with `NoSuchTrafficPolicyInstance::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NoSuchTrafficPolicyInstanceBuilder {
     inner: crate::error::NoSuchTrafficPolicyInstance,
+}
+impl Clone for NoSuchTrafficPolicyInstanceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NoSuchTrafficPolicyInstanceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NoSuchTrafficPolicyInstanceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NoSuchTrafficPolicyInstance as Default>::default(),
+        }
+    }
 }
 impl NoSuchTrafficPolicyInstanceBuilder {
     /// Sets [`NoSuchTrafficPolicyInstance::message`](crate::error::NoSuchTrafficPolicyInstance::message)

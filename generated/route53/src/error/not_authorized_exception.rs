@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Associating the specified VPC with the specified hosted zone has not been authorized.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct NotAuthorizedException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for NotAuthorizedException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for NotAuthorizedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for NotAuthorizedException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl NotAuthorizedException {
     /// Starts building a [`NotAuthorizedException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for NotAuthorizedException {
 }
 impl ::std::error::Error for NotAuthorizedException {}
 /// A builder for [`NotAuthorizedException`](crate::error::NotAuthorizedException); start one with `NotAuthorizedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct NotAuthorizedExceptionBuilder {
     inner: crate::error::NotAuthorizedException,
+}
+impl Clone for NotAuthorizedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for NotAuthorizedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for NotAuthorizedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::NotAuthorizedException as Default>::default(),
+        }
+    }
 }
 impl NotAuthorizedExceptionBuilder {
     /// Sets [`NotAuthorizedException::message`](crate::error::NotAuthorizedException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// If Amazon Route 53 can't process a request before the next request arrives, it will reject subsequent requests for the same hosted zone and return an `HTTP 400 error` (`Bad request`). If Route 53 returns this error repeatedly for the same request, we recommend that you wait, in intervals of increasing duration, before you try the request again.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PriorRequestNotComplete {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for PriorRequestNotComplete {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for PriorRequestNotComplete {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for PriorRequestNotComplete {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl PriorRequestNotComplete {
     /// Starts building a [`PriorRequestNotComplete`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for PriorRequestNotComplete {
 }
 impl ::std::error::Error for PriorRequestNotComplete {}
 /// A builder for [`PriorRequestNotComplete`](crate::error::PriorRequestNotComplete); start one with `PriorRequestNotComplete::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PriorRequestNotCompleteBuilder {
     inner: crate::error::PriorRequestNotComplete,
+}
+impl Clone for PriorRequestNotCompleteBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PriorRequestNotCompleteBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PriorRequestNotCompleteBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::PriorRequestNotComplete as Default>::default(),
+        }
+    }
 }
 impl PriorRequestNotCompleteBuilder {
     /// Sets [`PriorRequestNotComplete::message`](crate::error::PriorRequestNotComplete::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// You're trying to associate a VPC with a public hosted zone. Amazon Route 53 doesn't support associating a VPC with a public hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PublicZoneVpcAssociation {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for PublicZoneVpcAssociation {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for PublicZoneVpcAssociation {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for PublicZoneVpcAssociation {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl PublicZoneVpcAssociation {
     /// Starts building a [`PublicZoneVpcAssociation`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for PublicZoneVpcAssociation {
 }
 impl ::std::error::Error for PublicZoneVpcAssociation {}
 /// A builder for [`PublicZoneVpcAssociation`](crate::error::PublicZoneVpcAssociation); start one with `PublicZoneVpcAssociation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PublicZoneVpcAssociationBuilder {
     inner: crate::error::PublicZoneVpcAssociation,
+}
+impl Clone for PublicZoneVpcAssociationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PublicZoneVpcAssociationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PublicZoneVpcAssociationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::PublicZoneVpcAssociation as Default>::default(),
+        }
+    }
 }
 impl PublicZoneVpcAssociationBuilder {
     /// Sets [`PublicZoneVpcAssociation::message`](crate::error::PublicZoneVpcAssociation::message)

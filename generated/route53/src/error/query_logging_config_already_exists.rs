@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// You can create only one query logging configuration for a hosted zone, and a query logging configuration already exists for this hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct QueryLoggingConfigAlreadyExists {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for QueryLoggingConfigAlreadyExists {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for QueryLoggingConfigAlreadyExists {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for QueryLoggingConfigAlreadyExists {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl QueryLoggingConfigAlreadyExists {
     /// Starts building a [`QueryLoggingConfigAlreadyExists`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for QueryLoggingConfigAlreadyExists {
 }
 impl ::std::error::Error for QueryLoggingConfigAlreadyExists {}
 /// A builder for [`QueryLoggingConfigAlreadyExists`](crate::error::QueryLoggingConfigAlreadyExists); start one with `QueryLoggingConfigAlreadyExists::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct QueryLoggingConfigAlreadyExistsBuilder {
     inner: crate::error::QueryLoggingConfigAlreadyExists,
+}
+impl Clone for QueryLoggingConfigAlreadyExistsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for QueryLoggingConfigAlreadyExistsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for QueryLoggingConfigAlreadyExistsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::QueryLoggingConfigAlreadyExists as Default>::default(),
+        }
+    }
 }
 impl QueryLoggingConfigAlreadyExistsBuilder {
     /// Sets [`QueryLoggingConfigAlreadyExists::message`](crate::error::QueryLoggingConfigAlreadyExists::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The limit on the number of requests per second was exceeded.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ThrottlingException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ThrottlingException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ThrottlingException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ThrottlingException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ThrottlingException {
     /// Starts building a [`ThrottlingException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for ThrottlingException {
 }
 impl ::std::error::Error for ThrottlingException {}
 /// A builder for [`ThrottlingException`](crate::error::ThrottlingException); start one with `ThrottlingException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ThrottlingExceptionBuilder {
     inner: crate::error::ThrottlingException,
+}
+impl Clone for ThrottlingExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ThrottlingExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ThrottlingExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ThrottlingException as Default>::default(),
+        }
+    }
 }
 impl ThrottlingExceptionBuilder {
     /// Sets [`ThrottlingException::message`](crate::error::ThrottlingException::message)

@@ -8,12 +8,30 @@
 /// For information about how to get the current limit for an account, see [GetAccountLimit](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetAccountLimit.html). To request a higher limit, [create a case](http://aws.amazon.com/route53-request) with the Amazon Web Services Support Center.
 ///
 /// You have reached the maximum number of active health checks for an Amazon Web Services account. To request a higher limit, [create a case](http://aws.amazon.com/route53-request) with the Amazon Web Services Support Center.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TooManyHealthChecks {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TooManyHealthChecks {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TooManyHealthChecks {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TooManyHealthChecks {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TooManyHealthChecks {
     /// Starts building a [`TooManyHealthChecks`].
@@ -74,9 +92,26 @@ impl ::std::fmt::Display for TooManyHealthChecks {
 }
 impl ::std::error::Error for TooManyHealthChecks {}
 /// A builder for [`TooManyHealthChecks`](crate::error::TooManyHealthChecks); start one with `TooManyHealthChecks::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TooManyHealthChecksBuilder {
     inner: crate::error::TooManyHealthChecks,
+}
+impl Clone for TooManyHealthChecksBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TooManyHealthChecksBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TooManyHealthChecksBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TooManyHealthChecks as Default>::default(),
+        }
+    }
 }
 impl TooManyHealthChecksBuilder {
     /// Sets [`TooManyHealthChecks::message`](crate::error::TooManyHealthChecks::message)

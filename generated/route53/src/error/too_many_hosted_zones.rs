@@ -10,12 +10,30 @@
 /// To get the current limit on hosted zones that can be associated with a reusable delegation set, see [GetReusableDelegationSetLimit](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetReusableDelegationSetLimit.html).
 ///
 /// To request a higher limit, [create a case](http://aws.amazon.com/route53-request) with the Amazon Web Services Support Center.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TooManyHostedZones {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TooManyHostedZones {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TooManyHostedZones {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TooManyHostedZones {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TooManyHostedZones {
     /// Starts building a [`TooManyHostedZones`].
@@ -76,9 +94,26 @@ impl ::std::fmt::Display for TooManyHostedZones {
 }
 impl ::std::error::Error for TooManyHostedZones {}
 /// A builder for [`TooManyHostedZones`](crate::error::TooManyHostedZones); start one with `TooManyHostedZones::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TooManyHostedZonesBuilder {
     inner: crate::error::TooManyHostedZones,
+}
+impl Clone for TooManyHostedZonesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TooManyHostedZonesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TooManyHostedZonesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TooManyHostedZones as Default>::default(),
+        }
+    }
 }
 impl TooManyHostedZonesBuilder {
     /// Sets [`TooManyHostedZones::message`](crate::error::TooManyHostedZones::message)

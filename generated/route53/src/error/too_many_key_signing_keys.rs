@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// You've reached the limit for the number of key-signing keys (KSKs). Remove at least one KSK, and then try again.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TooManyKeySigningKeys {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TooManyKeySigningKeys {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TooManyKeySigningKeys {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TooManyKeySigningKeys {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TooManyKeySigningKeys {
     /// Starts building a [`TooManyKeySigningKeys`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for TooManyKeySigningKeys {
 }
 impl ::std::error::Error for TooManyKeySigningKeys {}
 /// A builder for [`TooManyKeySigningKeys`](crate::error::TooManyKeySigningKeys); start one with `TooManyKeySigningKeys::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TooManyKeySigningKeysBuilder {
     inner: crate::error::TooManyKeySigningKeys,
+}
+impl Clone for TooManyKeySigningKeysBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TooManyKeySigningKeysBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TooManyKeySigningKeysBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TooManyKeySigningKeys as Default>::default(),
+        }
+    }
 }
 impl TooManyKeySigningKeysBuilder {
     /// Sets [`TooManyKeySigningKeys::message`](crate::error::TooManyKeySigningKeys::message)

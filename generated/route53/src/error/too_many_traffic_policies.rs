@@ -8,12 +8,30 @@
 /// To get the current limit for an account, see [GetAccountLimit](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetAccountLimit.html).
 ///
 /// To request a higher limit, [create a case](http://aws.amazon.com/route53-request) with the Amazon Web Services Support Center.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TooManyTrafficPolicies {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TooManyTrafficPolicies {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TooManyTrafficPolicies {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TooManyTrafficPolicies {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TooManyTrafficPolicies {
     /// Starts building a [`TooManyTrafficPolicies`].
@@ -74,9 +92,26 @@ impl ::std::fmt::Display for TooManyTrafficPolicies {
 }
 impl ::std::error::Error for TooManyTrafficPolicies {}
 /// A builder for [`TooManyTrafficPolicies`](crate::error::TooManyTrafficPolicies); start one with `TooManyTrafficPolicies::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TooManyTrafficPoliciesBuilder {
     inner: crate::error::TooManyTrafficPolicies,
+}
+impl Clone for TooManyTrafficPoliciesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TooManyTrafficPoliciesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TooManyTrafficPoliciesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TooManyTrafficPolicies as Default>::default(),
+        }
+    }
 }
 impl TooManyTrafficPoliciesBuilder {
     /// Sets [`TooManyTrafficPolicies::message`](crate::error::TooManyTrafficPolicies::message)

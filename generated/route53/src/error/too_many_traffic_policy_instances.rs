@@ -8,12 +8,30 @@
 /// For information about how to get the current limit for an account, see [GetAccountLimit](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetAccountLimit.html).
 ///
 /// To request a higher limit, [create a case](http://aws.amazon.com/route53-request) with the Amazon Web Services Support Center.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TooManyTrafficPolicyInstances {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TooManyTrafficPolicyInstances {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TooManyTrafficPolicyInstances {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TooManyTrafficPolicyInstances {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TooManyTrafficPolicyInstances {
     /// Starts building a [`TooManyTrafficPolicyInstances`].
@@ -74,9 +92,26 @@ impl ::std::fmt::Display for TooManyTrafficPolicyInstances {
 }
 impl ::std::error::Error for TooManyTrafficPolicyInstances {}
 /// A builder for [`TooManyTrafficPolicyInstances`](crate::error::TooManyTrafficPolicyInstances); start one with `TooManyTrafficPolicyInstances::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TooManyTrafficPolicyInstancesBuilder {
     inner: crate::error::TooManyTrafficPolicyInstances,
+}
+impl Clone for TooManyTrafficPolicyInstancesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TooManyTrafficPolicyInstancesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TooManyTrafficPolicyInstancesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TooManyTrafficPolicyInstances as Default>::default(),
+        }
+    }
 }
 impl TooManyTrafficPolicyInstancesBuilder {
     /// Sets [`TooManyTrafficPolicyInstances::message`](crate::error::TooManyTrafficPolicyInstances::message)

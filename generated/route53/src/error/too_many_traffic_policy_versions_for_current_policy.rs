@@ -4,12 +4,30 @@
 /// This traffic policy version can't be created because you've reached the limit of 1000 on the number of versions that you can create for the current traffic policy.
 ///
 /// To create more traffic policy versions, you can use [GetTrafficPolicy](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetTrafficPolicy.html) to get the traffic policy document for a specified traffic policy version, and then use [CreateTrafficPolicy](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateTrafficPolicy.html) to create a new traffic policy using the traffic policy document.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TooManyTrafficPolicyVersionsForCurrentPolicy {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TooManyTrafficPolicyVersionsForCurrentPolicy {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TooManyTrafficPolicyVersionsForCurrentPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TooManyTrafficPolicyVersionsForCurrentPolicy {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TooManyTrafficPolicyVersionsForCurrentPolicy {
     /// Starts building a [`TooManyTrafficPolicyVersionsForCurrentPolicy`].
@@ -71,9 +89,26 @@ impl ::std::fmt::Display for TooManyTrafficPolicyVersionsForCurrentPolicy {
 }
 impl ::std::error::Error for TooManyTrafficPolicyVersionsForCurrentPolicy {}
 /// A builder for [`TooManyTrafficPolicyVersionsForCurrentPolicy`](crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy); start one with `TooManyTrafficPolicyVersionsForCurrentPolicy::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TooManyTrafficPolicyVersionsForCurrentPolicyBuilder {
     inner: crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy,
+}
+impl Clone for TooManyTrafficPolicyVersionsForCurrentPolicyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TooManyTrafficPolicyVersionsForCurrentPolicyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TooManyTrafficPolicyVersionsForCurrentPolicyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy as Default>::default(),
+        }
+    }
 }
 impl TooManyTrafficPolicyVersionsForCurrentPolicyBuilder {
     /// Sets [`TooManyTrafficPolicyVersionsForCurrentPolicy::message`](crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy::message)

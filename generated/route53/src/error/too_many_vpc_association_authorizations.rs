@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// You've created the maximum number of authorizations that can be created for the specified hosted zone. To authorize another VPC to be associated with the hosted zone, submit a `DeleteVPCAssociationAuthorization` request to remove an existing authorization. To get a list of existing authorizations, submit a `ListVPCAssociationAuthorizations` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TooManyVpcAssociationAuthorizations {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TooManyVpcAssociationAuthorizations {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TooManyVpcAssociationAuthorizations {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TooManyVpcAssociationAuthorizations {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TooManyVpcAssociationAuthorizations {
     /// Starts building a [`TooManyVpcAssociationAuthorizations`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for TooManyVpcAssociationAuthorizations {
 }
 impl ::std::error::Error for TooManyVpcAssociationAuthorizations {}
 /// A builder for [`TooManyVpcAssociationAuthorizations`](crate::error::TooManyVpcAssociationAuthorizations); start one with `TooManyVpcAssociationAuthorizations::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TooManyVpcAssociationAuthorizationsBuilder {
     inner: crate::error::TooManyVpcAssociationAuthorizations,
+}
+impl Clone for TooManyVpcAssociationAuthorizationsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TooManyVpcAssociationAuthorizationsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TooManyVpcAssociationAuthorizationsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TooManyVpcAssociationAuthorizations as Default>::default(),
+        }
+    }
 }
 impl TooManyVpcAssociationAuthorizationsBuilder {
     /// Sets [`TooManyVpcAssociationAuthorizations::message`](crate::error::TooManyVpcAssociationAuthorizations::message)

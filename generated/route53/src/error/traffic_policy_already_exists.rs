@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A traffic policy that has the same value for `Name` already exists.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TrafficPolicyAlreadyExists {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TrafficPolicyAlreadyExists {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TrafficPolicyAlreadyExists {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TrafficPolicyAlreadyExists {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TrafficPolicyAlreadyExists {
     /// Starts building a [`TrafficPolicyAlreadyExists`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for TrafficPolicyAlreadyExists {
 }
 impl ::std::error::Error for TrafficPolicyAlreadyExists {}
 /// A builder for [`TrafficPolicyAlreadyExists`](crate::error::TrafficPolicyAlreadyExists); start one with `TrafficPolicyAlreadyExists::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TrafficPolicyAlreadyExistsBuilder {
     inner: crate::error::TrafficPolicyAlreadyExists,
+}
+impl Clone for TrafficPolicyAlreadyExistsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TrafficPolicyAlreadyExistsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TrafficPolicyAlreadyExistsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TrafficPolicyAlreadyExists as Default>::default(),
+        }
+    }
 }
 impl TrafficPolicyAlreadyExistsBuilder {
     /// Sets [`TrafficPolicyAlreadyExists::message`](crate::error::TrafficPolicyAlreadyExists::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// One or more traffic policy instances were created by using the specified traffic policy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TrafficPolicyInUse {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TrafficPolicyInUse {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TrafficPolicyInUse {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TrafficPolicyInUse {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TrafficPolicyInUse {
     /// Starts building a [`TrafficPolicyInUse`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for TrafficPolicyInUse {
 }
 impl ::std::error::Error for TrafficPolicyInUse {}
 /// A builder for [`TrafficPolicyInUse`](crate::error::TrafficPolicyInUse); start one with `TrafficPolicyInUse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TrafficPolicyInUseBuilder {
     inner: crate::error::TrafficPolicyInUse,
+}
+impl Clone for TrafficPolicyInUseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TrafficPolicyInUseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TrafficPolicyInUseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TrafficPolicyInUse as Default>::default(),
+        }
+    }
 }
 impl TrafficPolicyInUseBuilder {
     /// Sets [`TrafficPolicyInUse::message`](crate::error::TrafficPolicyInUse::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// There is already a traffic policy instance with the specified ID.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TrafficPolicyInstanceAlreadyExists {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TrafficPolicyInstanceAlreadyExists {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TrafficPolicyInstanceAlreadyExists {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TrafficPolicyInstanceAlreadyExists {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TrafficPolicyInstanceAlreadyExists {
     /// Starts building a [`TrafficPolicyInstanceAlreadyExists`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for TrafficPolicyInstanceAlreadyExists {
 }
 impl ::std::error::Error for TrafficPolicyInstanceAlreadyExists {}
 /// A builder for [`TrafficPolicyInstanceAlreadyExists`](crate::error::TrafficPolicyInstanceAlreadyExists); start one with `TrafficPolicyInstanceAlreadyExists::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TrafficPolicyInstanceAlreadyExistsBuilder {
     inner: crate::error::TrafficPolicyInstanceAlreadyExists,
+}
+impl Clone for TrafficPolicyInstanceAlreadyExistsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TrafficPolicyInstanceAlreadyExistsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TrafficPolicyInstanceAlreadyExistsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TrafficPolicyInstanceAlreadyExists as Default>::default(),
+        }
+    }
 }
 impl TrafficPolicyInstanceAlreadyExistsBuilder {
     /// Sets [`TrafficPolicyInstanceAlreadyExists::message`](crate::error::TrafficPolicyInstanceAlreadyExists::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The VPC that you specified is not authorized to be associated with the hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcAssociationAuthorizationNotFound {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for VpcAssociationAuthorizationNotFound {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for VpcAssociationAuthorizationNotFound {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for VpcAssociationAuthorizationNotFound {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl VpcAssociationAuthorizationNotFound {
     /// Starts building a [`VpcAssociationAuthorizationNotFound`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for VpcAssociationAuthorizationNotFound {
 }
 impl ::std::error::Error for VpcAssociationAuthorizationNotFound {}
 /// A builder for [`VpcAssociationAuthorizationNotFound`](crate::error::VpcAssociationAuthorizationNotFound); start one with `VpcAssociationAuthorizationNotFound::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcAssociationAuthorizationNotFoundBuilder {
     inner: crate::error::VpcAssociationAuthorizationNotFound,
+}
+impl Clone for VpcAssociationAuthorizationNotFoundBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcAssociationAuthorizationNotFoundBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcAssociationAuthorizationNotFoundBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::VpcAssociationAuthorizationNotFound as Default>::default(),
+        }
+    }
 }
 impl VpcAssociationAuthorizationNotFoundBuilder {
     /// Sets [`VpcAssociationAuthorizationNotFound::message`](crate::error::VpcAssociationAuthorizationNotFound::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified VPC and hosted zone are not currently associated.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VpcAssociationNotFound {
     /// The specified VPC or hosted zone weren't found.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for VpcAssociationNotFound {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for VpcAssociationNotFound {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for VpcAssociationNotFound {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl VpcAssociationNotFound {
     /// Starts building a [`VpcAssociationNotFound`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for VpcAssociationNotFound {
 }
 impl ::std::error::Error for VpcAssociationNotFound {}
 /// A builder for [`VpcAssociationNotFound`](crate::error::VpcAssociationNotFound); start one with `VpcAssociationNotFound::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcAssociationNotFoundBuilder {
     inner: crate::error::VpcAssociationNotFound,
+}
+impl Clone for VpcAssociationNotFoundBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcAssociationNotFoundBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcAssociationNotFoundBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::VpcAssociationNotFound as Default>::default(),
+        }
+    }
 }
 impl VpcAssociationNotFoundBuilder {
     /// Sets [`VpcAssociationNotFound::message`](crate::error::VpcAssociationNotFound::message): The specified VPC or hosted zone weren't found.

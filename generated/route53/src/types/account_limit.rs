@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the type of limit that you specified in the request and the current value for that limit.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AccountLimit {
     /// The limit that you requested. Valid values include the following:
@@ -19,6 +19,24 @@ pub struct AccountLimit {
     ///
     /// Required: the builder's `build()` fails without it.
     pub value: Option<i64>,
+}
+impl Clone for AccountLimit {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            value: self.value,
+        }
+    }
+}
+impl PartialEq for AccountLimit {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.value == other.value
+    }
+}
+impl Default for AccountLimit {
+    fn default() -> Self {
+        Self { type_: None, value: None }
+    }
 }
 impl AccountLimit {
     /// Starts building a [`AccountLimit`].
@@ -38,9 +56,26 @@ impl AccountLimit {
     }
 }
 /// A builder for [`AccountLimit`](crate::types::AccountLimit); start one with `AccountLimit::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AccountLimitBuilder {
     inner: crate::types::AccountLimit,
+}
+impl Clone for AccountLimitBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AccountLimitBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AccountLimitBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AccountLimit as Default>::default(),
+        }
+    }
 }
 impl AccountLimitBuilder {
     /// Sets [`AccountLimit::type_`](crate::types::AccountLimit::type_): The limit that you requested.

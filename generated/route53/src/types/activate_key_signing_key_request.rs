@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ActivateKeySigningKeyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ActivateKeySigningKeyRequest {
     /// A unique string used to identify a hosted zone.
@@ -17,6 +17,27 @@ pub struct ActivateKeySigningKeyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub name: Option<String>,
+}
+impl Clone for ActivateKeySigningKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for ActivateKeySigningKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id && self.name == other.name
+    }
+}
+impl Default for ActivateKeySigningKeyRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            name: None,
+        }
+    }
 }
 impl ActivateKeySigningKeyRequest {
     /// Starts building a [`ActivateKeySigningKeyRequest`].
@@ -36,9 +57,26 @@ impl ActivateKeySigningKeyRequest {
     }
 }
 /// A builder for [`ActivateKeySigningKeyRequest`](crate::types::ActivateKeySigningKeyRequest); start one with `ActivateKeySigningKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ActivateKeySigningKeyRequestBuilder {
     inner: crate::types::ActivateKeySigningKeyRequest,
+}
+impl Clone for ActivateKeySigningKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ActivateKeySigningKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ActivateKeySigningKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ActivateKeySigningKeyRequest as Default>::default(),
+        }
+    }
 }
 impl ActivateKeySigningKeyRequestBuilder {
     /// Sets [`ActivateKeySigningKeyRequest::hosted_zone_id`](crate::types::ActivateKeySigningKeyRequest::hosted_zone_id): A unique string used to identify a hosted zone.

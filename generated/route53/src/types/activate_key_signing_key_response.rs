@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ActivateKeySigningKeyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ActivateKeySigningKeyResponse {
     /// The `ChangeInfo` member.
     ///
     /// Required: the builder's `build()` fails without it.
     pub change_info: Option<crate::types::ChangeInfo>,
+}
+impl Clone for ActivateKeySigningKeyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            change_info: self.change_info.clone(),
+        }
+    }
+}
+impl PartialEq for ActivateKeySigningKeyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.change_info == other.change_info
+    }
+}
+impl Default for ActivateKeySigningKeyResponse {
+    fn default() -> Self {
+        Self { change_info: None }
+    }
 }
 impl ActivateKeySigningKeyResponse {
     /// Starts building a [`ActivateKeySigningKeyResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ActivateKeySigningKeyResponse 
     }
 }
 /// A builder for [`ActivateKeySigningKeyResponse`](crate::types::ActivateKeySigningKeyResponse); start one with `ActivateKeySigningKeyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ActivateKeySigningKeyResponseBuilder {
     inner: crate::types::ActivateKeySigningKeyResponse,
+}
+impl Clone for ActivateKeySigningKeyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ActivateKeySigningKeyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ActivateKeySigningKeyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ActivateKeySigningKeyResponse as Default>::default(),
+        }
+    }
 }
 impl ActivateKeySigningKeyResponseBuilder {
     /// Sets [`ActivateKeySigningKeyResponse::change_info`](crate::types::ActivateKeySigningKeyResponse::change_info)

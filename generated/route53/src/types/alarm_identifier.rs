@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AlarmIdentifier {
     /// For the CloudWatch alarm that you want Route 53 health checkers to use to determine whether this health check is healthy, the region that the alarm was created in.
@@ -20,6 +20,24 @@ pub struct AlarmIdentifier {
     ///
     /// Required: the builder's `build()` fails without it.
     pub name: Option<String>,
+}
+impl Clone for AlarmIdentifier {
+    fn clone(&self) -> Self {
+        Self {
+            region: self.region.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for AlarmIdentifier {
+    fn eq(&self, other: &Self) -> bool {
+        self.region == other.region && self.name == other.name
+    }
+}
+impl Default for AlarmIdentifier {
+    fn default() -> Self {
+        Self { region: None, name: None }
+    }
 }
 impl AlarmIdentifier {
     /// Starts building a [`AlarmIdentifier`].
@@ -39,9 +57,26 @@ impl AlarmIdentifier {
     }
 }
 /// A builder for [`AlarmIdentifier`](crate::types::AlarmIdentifier); start one with `AlarmIdentifier::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AlarmIdentifierBuilder {
     inner: crate::types::AlarmIdentifier,
+}
+impl Clone for AlarmIdentifierBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AlarmIdentifierBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AlarmIdentifierBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AlarmIdentifier as Default>::default(),
+        }
+    }
 }
 impl AlarmIdentifierBuilder {
     /// Sets [`AlarmIdentifier::region`](crate::types::AlarmIdentifier::region): For the CloudWatch alarm that you want Route 53 health checkers to use to determine whether this health check is healthy, the region that the alarm was created in.

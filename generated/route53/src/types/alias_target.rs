@@ -6,7 +6,7 @@
 /// When creating resource record sets for a private hosted zone, note the following:
 ///
 /// - For information about creating failover resource record sets in a private hosted zone, see [Configuring Failover in a Private Hosted Zone](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-private-hosted-zones.html).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AliasTarget {
     /// *Alias resource records sets only*: The value used depends on where you want to route traffic:
@@ -104,6 +104,30 @@ pub struct AliasTarget {
     /// Required: the builder's `build()` fails without it.
     pub evaluate_target_health: Option<bool>,
 }
+impl Clone for AliasTarget {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            dns_name: self.dns_name.clone(),
+            evaluate_target_health: self.evaluate_target_health,
+        }
+    }
+}
+impl PartialEq for AliasTarget {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id && self.dns_name == other.dns_name
+            && self.evaluate_target_health == other.evaluate_target_health
+    }
+}
+impl Default for AliasTarget {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            dns_name: None,
+            evaluate_target_health: None,
+        }
+    }
+}
 impl AliasTarget {
     /// Starts building a [`AliasTarget`].
     #[inline]
@@ -127,9 +151,26 @@ impl AliasTarget {
     }
 }
 /// A builder for [`AliasTarget`](crate::types::AliasTarget); start one with `AliasTarget::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AliasTargetBuilder {
     inner: crate::types::AliasTarget,
+}
+impl Clone for AliasTargetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AliasTargetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AliasTargetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AliasTarget as Default>::default(),
+        }
+    }
 }
 impl AliasTargetBuilder {
     /// Sets [`AliasTarget::hosted_zone_id`](crate::types::AliasTarget::hosted_zone_id): *Alias resource records sets only*: The value used depends on where you want to route traffic:

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the request to associate a VPC with a private hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateVpcWithHostedZoneRequest {
     /// The ID of the private hosted zone that you want to associate an Amazon VPC with.
@@ -19,6 +19,30 @@ pub struct AssociateVpcWithHostedZoneRequest {
     pub vpc: Option<crate::types::Vpc>,
     /// *Optional:* A comment about the association request.
     pub comment: Option<String>,
+}
+impl Clone for AssociateVpcWithHostedZoneRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            vpc: self.vpc.clone(),
+            comment: self.comment.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateVpcWithHostedZoneRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id && self.vpc == other.vpc
+            && self.comment == other.comment
+    }
+}
+impl Default for AssociateVpcWithHostedZoneRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            vpc: None,
+            comment: None,
+        }
+    }
 }
 impl AssociateVpcWithHostedZoneRequest {
     /// Starts building a [`AssociateVpcWithHostedZoneRequest`].
@@ -43,9 +67,26 @@ impl AssociateVpcWithHostedZoneRequest {
     }
 }
 /// A builder for [`AssociateVpcWithHostedZoneRequest`](crate::types::AssociateVpcWithHostedZoneRequest); start one with `AssociateVpcWithHostedZoneRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateVpcWithHostedZoneRequestBuilder {
     inner: crate::types::AssociateVpcWithHostedZoneRequest,
+}
+impl Clone for AssociateVpcWithHostedZoneRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateVpcWithHostedZoneRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateVpcWithHostedZoneRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateVpcWithHostedZoneRequest as Default>::default(),
+        }
+    }
 }
 impl AssociateVpcWithHostedZoneRequestBuilder {
     /// Sets [`AssociateVpcWithHostedZoneRequest::hosted_zone_id`](crate::types::AssociateVpcWithHostedZoneRequest::hosted_zone_id): The ID of the private hosted zone that you want to associate an Amazon VPC with.

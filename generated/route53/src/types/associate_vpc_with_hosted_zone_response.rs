@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the `AssociateVPCWithHostedZone` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssociateVpcWithHostedZoneResponse {
     /// A complex type that describes the changes made to your hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
     pub change_info: Option<crate::types::ChangeInfo>,
+}
+impl Clone for AssociateVpcWithHostedZoneResponse {
+    fn clone(&self) -> Self {
+        Self {
+            change_info: self.change_info.clone(),
+        }
+    }
+}
+impl PartialEq for AssociateVpcWithHostedZoneResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.change_info == other.change_info
+    }
+}
+impl Default for AssociateVpcWithHostedZoneResponse {
+    fn default() -> Self {
+        Self { change_info: None }
+    }
 }
 impl AssociateVpcWithHostedZoneResponse {
     /// Starts building a [`AssociateVpcWithHostedZoneResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for AssociateVpcWithHostedZoneResp
     }
 }
 /// A builder for [`AssociateVpcWithHostedZoneResponse`](crate::types::AssociateVpcWithHostedZoneResponse); start one with `AssociateVpcWithHostedZoneResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssociateVpcWithHostedZoneResponseBuilder {
     inner: crate::types::AssociateVpcWithHostedZoneResponse,
+}
+impl Clone for AssociateVpcWithHostedZoneResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssociateVpcWithHostedZoneResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssociateVpcWithHostedZoneResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssociateVpcWithHostedZoneResponse as Default>::default(),
+        }
+    }
 }
 impl AssociateVpcWithHostedZoneResponseBuilder {
     /// Sets [`AssociateVpcWithHostedZoneResponse::change_info`](crate::types::AssociateVpcWithHostedZoneResponse::change_info): A complex type that describes the changes made to your hosted zone.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The information for each resource record set that you want to change.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Change {
     /// The action to perform:
@@ -19,6 +19,28 @@ pub struct Change {
     ///
     /// Required: the builder's `build()` fails without it.
     pub resource_record_set: Option<crate::types::ResourceRecordSet>,
+}
+impl Clone for Change {
+    fn clone(&self) -> Self {
+        Self {
+            action: self.action.clone(),
+            resource_record_set: self.resource_record_set.clone(),
+        }
+    }
+}
+impl PartialEq for Change {
+    fn eq(&self, other: &Self) -> bool {
+        self.action == other.action
+            && self.resource_record_set == other.resource_record_set
+    }
+}
+impl Default for Change {
+    fn default() -> Self {
+        Self {
+            action: None,
+            resource_record_set: None,
+        }
+    }
 }
 impl Change {
     /// Starts building a [`Change`].
@@ -38,9 +60,26 @@ impl Change {
     }
 }
 /// A builder for [`Change`](crate::types::Change); start one with `Change::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeBuilder {
     inner: crate::types::Change,
+}
+impl Clone for ChangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Change as Default>::default(),
+        }
+    }
 }
 impl ChangeBuilder {
     /// Sets [`Change::action`](crate::types::Change::action): The action to perform:

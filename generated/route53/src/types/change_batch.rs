@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The information for a change request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChangeBatch {
     /// *Optional:* Any comments you want to include about a change batch request.
@@ -11,6 +11,27 @@ pub struct ChangeBatch {
     ///
     /// Required: the builder's `build()` fails without it.
     pub changes: Option<Vec<crate::types::Change>>,
+}
+impl Clone for ChangeBatch {
+    fn clone(&self) -> Self {
+        Self {
+            comment: self.comment.clone(),
+            changes: self.changes.clone(),
+        }
+    }
+}
+impl PartialEq for ChangeBatch {
+    fn eq(&self, other: &Self) -> bool {
+        self.comment == other.comment && self.changes == other.changes
+    }
+}
+impl Default for ChangeBatch {
+    fn default() -> Self {
+        Self {
+            comment: None,
+            changes: None,
+        }
+    }
 }
 impl ChangeBatch {
     /// Starts building a [`ChangeBatch`].
@@ -30,9 +51,26 @@ impl ChangeBatch {
     }
 }
 /// A builder for [`ChangeBatch`](crate::types::ChangeBatch); start one with `ChangeBatch::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeBatchBuilder {
     inner: crate::types::ChangeBatch,
+}
+impl Clone for ChangeBatchBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeBatchBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeBatchBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChangeBatch as Default>::default(),
+        }
+    }
 }
 impl ChangeBatchBuilder {
     /// Sets [`ChangeBatch::comment`](crate::types::ChangeBatch::comment): *Optional:* Any comments you want to include about a change batch request.

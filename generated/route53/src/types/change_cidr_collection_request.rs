@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ChangeCidrCollectionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChangeCidrCollectionRequest {
     /// The UUID of the CIDR collection to update.
@@ -22,6 +22,30 @@ pub struct ChangeCidrCollectionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub changes: Option<Vec<crate::types::CidrCollectionChange>>,
+}
+impl Clone for ChangeCidrCollectionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            collection_version: self.collection_version,
+            changes: self.changes.clone(),
+        }
+    }
+}
+impl PartialEq for ChangeCidrCollectionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.collection_version == other.collection_version
+            && self.changes == other.changes
+    }
+}
+impl Default for ChangeCidrCollectionRequest {
+    fn default() -> Self {
+        Self {
+            id: None,
+            collection_version: None,
+            changes: None,
+        }
+    }
 }
 impl ChangeCidrCollectionRequest {
     /// Starts building a [`ChangeCidrCollectionRequest`].
@@ -46,9 +70,26 @@ impl ChangeCidrCollectionRequest {
     }
 }
 /// A builder for [`ChangeCidrCollectionRequest`](crate::types::ChangeCidrCollectionRequest); start one with `ChangeCidrCollectionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeCidrCollectionRequestBuilder {
     inner: crate::types::ChangeCidrCollectionRequest,
+}
+impl Clone for ChangeCidrCollectionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeCidrCollectionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeCidrCollectionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChangeCidrCollectionRequest as Default>::default(),
+        }
+    }
 }
 impl ChangeCidrCollectionRequestBuilder {
     /// Sets [`ChangeCidrCollectionRequest::id`](crate::types::ChangeCidrCollectionRequest::id): The UUID of the CIDR collection to update.

@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ChangeCidrCollectionResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChangeCidrCollectionResponse {
     /// The ID that is returned by `ChangeCidrCollection`. You can use it as input to `GetChange` to see if a CIDR collection change has propagated or not.
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for ChangeCidrCollectionResponse {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for ChangeCidrCollectionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for ChangeCidrCollectionResponse {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl ChangeCidrCollectionResponse {
     /// Starts building a [`ChangeCidrCollectionResponse`].
@@ -36,9 +51,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ChangeCidrCollectionResponse {
     }
 }
 /// A builder for [`ChangeCidrCollectionResponse`](crate::types::ChangeCidrCollectionResponse); start one with `ChangeCidrCollectionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeCidrCollectionResponseBuilder {
     inner: crate::types::ChangeCidrCollectionResponse,
+}
+impl Clone for ChangeCidrCollectionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeCidrCollectionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeCidrCollectionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChangeCidrCollectionResponse as Default>::default(),
+        }
+    }
 }
 impl ChangeCidrCollectionResponseBuilder {
     /// Sets [`ChangeCidrCollectionResponse::id`](crate::types::ChangeCidrCollectionResponse::id): The ID that is returned by `ChangeCidrCollection`.

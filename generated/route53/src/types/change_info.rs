@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that describes change information about changes made to your hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChangeInfo {
     /// This element contains an ID that you use when performing a [GetChange](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetChange.html) action to get detailed information about the change.
@@ -19,6 +19,32 @@ pub struct ChangeInfo {
     pub submitted_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// A comment you can provide.
     pub comment: Option<String>,
+}
+impl Clone for ChangeInfo {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            status: self.status.clone(),
+            submitted_at: self.submitted_at,
+            comment: self.comment.clone(),
+        }
+    }
+}
+impl PartialEq for ChangeInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.status == other.status
+            && self.submitted_at == other.submitted_at && self.comment == other.comment
+    }
+}
+impl Default for ChangeInfo {
+    fn default() -> Self {
+        Self {
+            id: None,
+            status: None,
+            submitted_at: None,
+            comment: None,
+        }
+    }
 }
 impl ChangeInfo {
     /// Starts building a [`ChangeInfo`].
@@ -48,9 +74,26 @@ impl ChangeInfo {
     }
 }
 /// A builder for [`ChangeInfo`](crate::types::ChangeInfo); start one with `ChangeInfo::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeInfoBuilder {
     inner: crate::types::ChangeInfo,
+}
+impl Clone for ChangeInfoBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeInfoBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeInfoBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChangeInfo as Default>::default(),
+        }
+    }
 }
 impl ChangeInfoBuilder {
     /// Sets [`ChangeInfo::id`](crate::types::ChangeInfo::id): This element contains an ID that you use when performing a [GetChange](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetChange.html) action to get detailed information about the change.

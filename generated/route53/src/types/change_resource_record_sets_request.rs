@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains change information for the resource record set.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChangeResourceRecordSetsRequest {
     /// The ID of the hosted zone that contains the resource record sets that you want to change.
@@ -15,6 +15,28 @@ pub struct ChangeResourceRecordSetsRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub change_batch: Option<crate::types::ChangeBatch>,
+}
+impl Clone for ChangeResourceRecordSetsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            change_batch: self.change_batch.clone(),
+        }
+    }
+}
+impl PartialEq for ChangeResourceRecordSetsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id
+            && self.change_batch == other.change_batch
+    }
+}
+impl Default for ChangeResourceRecordSetsRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            change_batch: None,
+        }
+    }
 }
 impl ChangeResourceRecordSetsRequest {
     /// Starts building a [`ChangeResourceRecordSetsRequest`].
@@ -34,9 +56,26 @@ impl ChangeResourceRecordSetsRequest {
     }
 }
 /// A builder for [`ChangeResourceRecordSetsRequest`](crate::types::ChangeResourceRecordSetsRequest); start one with `ChangeResourceRecordSetsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeResourceRecordSetsRequestBuilder {
     inner: crate::types::ChangeResourceRecordSetsRequest,
+}
+impl Clone for ChangeResourceRecordSetsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeResourceRecordSetsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeResourceRecordSetsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChangeResourceRecordSetsRequest as Default>::default(),
+        }
+    }
 }
 impl ChangeResourceRecordSetsRequestBuilder {
     /// Sets [`ChangeResourceRecordSetsRequest::hosted_zone_id`](crate::types::ChangeResourceRecordSetsRequest::hosted_zone_id): The ID of the hosted zone that contains the resource record sets that you want to change.

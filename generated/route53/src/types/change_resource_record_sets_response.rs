@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing the response for the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChangeResourceRecordSetsResponse {
     /// A complex type that contains information about changes made to your hosted zone.
@@ -11,6 +11,23 @@ pub struct ChangeResourceRecordSetsResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub change_info: Option<crate::types::ChangeInfo>,
+}
+impl Clone for ChangeResourceRecordSetsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            change_info: self.change_info.clone(),
+        }
+    }
+}
+impl PartialEq for ChangeResourceRecordSetsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.change_info == other.change_info
+    }
+}
+impl Default for ChangeResourceRecordSetsResponse {
+    fn default() -> Self {
+        Self { change_info: None }
+    }
 }
 impl ChangeResourceRecordSetsResponse {
     /// Starts building a [`ChangeResourceRecordSetsResponse`].
@@ -38,9 +55,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ChangeResourceRecordSetsRespon
     }
 }
 /// A builder for [`ChangeResourceRecordSetsResponse`](crate::types::ChangeResourceRecordSetsResponse); start one with `ChangeResourceRecordSetsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeResourceRecordSetsResponseBuilder {
     inner: crate::types::ChangeResourceRecordSetsResponse,
+}
+impl Clone for ChangeResourceRecordSetsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeResourceRecordSetsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeResourceRecordSetsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChangeResourceRecordSetsResponse as Default>::default(),
+        }
+    }
 }
 impl ChangeResourceRecordSetsResponseBuilder {
     /// Sets [`ChangeResourceRecordSetsResponse::change_info`](crate::types::ChangeResourceRecordSetsResponse::change_info): A complex type that contains information about changes made to your hosted zone.

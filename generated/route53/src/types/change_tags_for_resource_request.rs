@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the tags that you want to add, edit, or delete.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChangeTagsForResourceRequest {
     /// The type of the resource.
@@ -26,6 +26,33 @@ pub struct ChangeTagsForResourceRequest {
     pub add_tags: Option<Vec<crate::types::Tag>>,
     /// A complex type that contains a list of the tags that you want to delete from the specified health check or hosted zone. You can specify up to 10 keys.
     pub remove_tag_keys: Option<Vec<String>>,
+}
+impl Clone for ChangeTagsForResourceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            resource_id: self.resource_id.clone(),
+            add_tags: self.add_tags.clone(),
+            remove_tag_keys: self.remove_tag_keys.clone(),
+        }
+    }
+}
+impl PartialEq for ChangeTagsForResourceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type
+            && self.resource_id == other.resource_id && self.add_tags == other.add_tags
+            && self.remove_tag_keys == other.remove_tag_keys
+    }
+}
+impl Default for ChangeTagsForResourceRequest {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_id: None,
+            add_tags: None,
+            remove_tag_keys: None,
+        }
+    }
 }
 impl ChangeTagsForResourceRequest {
     /// Starts building a [`ChangeTagsForResourceRequest`].
@@ -55,9 +82,26 @@ impl ChangeTagsForResourceRequest {
     }
 }
 /// A builder for [`ChangeTagsForResourceRequest`](crate::types::ChangeTagsForResourceRequest); start one with `ChangeTagsForResourceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeTagsForResourceRequestBuilder {
     inner: crate::types::ChangeTagsForResourceRequest,
+}
+impl Clone for ChangeTagsForResourceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeTagsForResourceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeTagsForResourceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChangeTagsForResourceRequest as Default>::default(),
+        }
+    }
 }
 impl ChangeTagsForResourceRequestBuilder {
     /// Sets [`ChangeTagsForResourceRequest::resource_type`](crate::types::ChangeTagsForResourceRequest::resource_type): The type of the resource.

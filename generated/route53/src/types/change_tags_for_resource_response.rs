@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Empty response for the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChangeTagsForResourceResponse {}
+impl Clone for ChangeTagsForResourceResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for ChangeTagsForResourceResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for ChangeTagsForResourceResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl ChangeTagsForResourceResponse {
     /// Starts building a [`ChangeTagsForResourceResponse`].
     #[inline]
@@ -24,9 +39,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ChangeTagsForResourceResponse 
     }
 }
 /// A builder for [`ChangeTagsForResourceResponse`](crate::types::ChangeTagsForResourceResponse); start one with `ChangeTagsForResourceResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeTagsForResourceResponseBuilder {
     inner: crate::types::ChangeTagsForResourceResponse,
+}
+impl Clone for ChangeTagsForResourceResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeTagsForResourceResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeTagsForResourceResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChangeTagsForResourceResponse as Default>::default(),
+        }
+    }
 }
 impl ChangeTagsForResourceResponseBuilder {
     /// Builds the [`ChangeTagsForResourceResponse`]; it has no required members, so this cannot fail.

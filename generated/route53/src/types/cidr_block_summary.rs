@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that lists the CIDR blocks.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CidrBlockSummary {
     /// Value for the CIDR block.
     pub cidr_block: Option<String>,
     /// The location name of the CIDR block.
     pub location_name: Option<String>,
+}
+impl Clone for CidrBlockSummary {
+    fn clone(&self) -> Self {
+        Self {
+            cidr_block: self.cidr_block.clone(),
+            location_name: self.location_name.clone(),
+        }
+    }
+}
+impl PartialEq for CidrBlockSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.cidr_block == other.cidr_block && self.location_name == other.location_name
+    }
+}
+impl Default for CidrBlockSummary {
+    fn default() -> Self {
+        Self {
+            cidr_block: None,
+            location_name: None,
+        }
+    }
 }
 impl CidrBlockSummary {
     /// Starts building a [`CidrBlockSummary`].
@@ -28,9 +49,26 @@ impl CidrBlockSummary {
     }
 }
 /// A builder for [`CidrBlockSummary`](crate::types::CidrBlockSummary); start one with `CidrBlockSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CidrBlockSummaryBuilder {
     inner: crate::types::CidrBlockSummary,
+}
+impl Clone for CidrBlockSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CidrBlockSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CidrBlockSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CidrBlockSummary as Default>::default(),
+        }
+    }
 }
 impl CidrBlockSummaryBuilder {
     /// Sets [`CidrBlockSummary::cidr_block`](crate::types::CidrBlockSummary::cidr_block): Value for the CIDR block.

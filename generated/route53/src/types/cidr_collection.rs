@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that identifies a CIDR collection.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CidrCollection {
     /// The ARN of the collection. Can be used to reference the collection in IAM policy or in another Amazon Web Services account.
@@ -13,6 +13,32 @@ pub struct CidrCollection {
     pub name: Option<String>,
     /// A sequential counter that Route 53 sets to 1 when you create a CIDR collection and increments by 1 each time you update settings for the CIDR collection.
     pub version: Option<i64>,
+}
+impl Clone for CidrCollection {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            id: self.id.clone(),
+            name: self.name.clone(),
+            version: self.version,
+        }
+    }
+}
+impl PartialEq for CidrCollection {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.id == other.id && self.name == other.name
+            && self.version == other.version
+    }
+}
+impl Default for CidrCollection {
+    fn default() -> Self {
+        Self {
+            arn: None,
+            id: None,
+            name: None,
+            version: None,
+        }
+    }
 }
 impl CidrCollection {
     /// Starts building a [`CidrCollection`].
@@ -42,9 +68,26 @@ impl CidrCollection {
     }
 }
 /// A builder for [`CidrCollection`](crate::types::CidrCollection); start one with `CidrCollection::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CidrCollectionBuilder {
     inner: crate::types::CidrCollection,
+}
+impl Clone for CidrCollectionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CidrCollectionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CidrCollectionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CidrCollection as Default>::default(),
+        }
+    }
 }
 impl CidrCollectionBuilder {
     /// Sets [`CidrCollection::arn`](crate::types::CidrCollection::arn): The ARN of the collection.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the CIDR collection change.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CidrCollectionChange {
     /// Name of the location that is associated with the CIDR collection.
@@ -17,6 +17,30 @@ pub struct CidrCollectionChange {
     ///
     /// Required: the builder's `build()` fails without it.
     pub cidr_list: Option<Vec<String>>,
+}
+impl Clone for CidrCollectionChange {
+    fn clone(&self) -> Self {
+        Self {
+            location_name: self.location_name.clone(),
+            action: self.action.clone(),
+            cidr_list: self.cidr_list.clone(),
+        }
+    }
+}
+impl PartialEq for CidrCollectionChange {
+    fn eq(&self, other: &Self) -> bool {
+        self.location_name == other.location_name && self.action == other.action
+            && self.cidr_list == other.cidr_list
+    }
+}
+impl Default for CidrCollectionChange {
+    fn default() -> Self {
+        Self {
+            location_name: None,
+            action: None,
+            cidr_list: None,
+        }
+    }
 }
 impl CidrCollectionChange {
     /// Starts building a [`CidrCollectionChange`].
@@ -41,9 +65,26 @@ impl CidrCollectionChange {
     }
 }
 /// A builder for [`CidrCollectionChange`](crate::types::CidrCollectionChange); start one with `CidrCollectionChange::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CidrCollectionChangeBuilder {
     inner: crate::types::CidrCollectionChange,
+}
+impl Clone for CidrCollectionChangeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CidrCollectionChangeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CidrCollectionChangeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CidrCollectionChange as Default>::default(),
+        }
+    }
 }
 impl CidrCollectionChangeBuilder {
     /// Sets [`CidrCollectionChange::location_name`](crate::types::CidrCollectionChange::location_name): Name of the location that is associated with the CIDR collection.

@@ -4,7 +4,7 @@
 /// The object that is specified in resource record set object when you are linking a resource record set to a CIDR location.
 ///
 /// A `LocationName` with an asterisk “\*” can be used to create a default CIDR record. `CollectionId` is still required for default record.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CidrRoutingConfig {
     /// The CIDR collection ID.
@@ -15,6 +15,28 @@ pub struct CidrRoutingConfig {
     ///
     /// Required: the builder's `build()` fails without it.
     pub location_name: Option<String>,
+}
+impl Clone for CidrRoutingConfig {
+    fn clone(&self) -> Self {
+        Self {
+            collection_id: self.collection_id.clone(),
+            location_name: self.location_name.clone(),
+        }
+    }
+}
+impl PartialEq for CidrRoutingConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.collection_id == other.collection_id
+            && self.location_name == other.location_name
+    }
+}
+impl Default for CidrRoutingConfig {
+    fn default() -> Self {
+        Self {
+            collection_id: None,
+            location_name: None,
+        }
+    }
 }
 impl CidrRoutingConfig {
     /// Starts building a [`CidrRoutingConfig`].
@@ -34,9 +56,26 @@ impl CidrRoutingConfig {
     }
 }
 /// A builder for [`CidrRoutingConfig`](crate::types::CidrRoutingConfig); start one with `CidrRoutingConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CidrRoutingConfigBuilder {
     inner: crate::types::CidrRoutingConfig,
+}
+impl Clone for CidrRoutingConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CidrRoutingConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CidrRoutingConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CidrRoutingConfig as Default>::default(),
+        }
+    }
 }
 impl CidrRoutingConfigBuilder {
     /// Sets [`CidrRoutingConfig::collection_id`](crate::types::CidrRoutingConfig::collection_id): The CIDR collection ID.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the CloudWatch alarm that Amazon Route 53 is monitoring for this health check.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CloudWatchAlarmConfiguration {
     /// For the metric that the CloudWatch alarm is associated with, the number of periods that the metric is compared to the threshold.
@@ -35,6 +35,44 @@ pub struct CloudWatchAlarmConfiguration {
     pub statistic: Option<crate::types::Statistic>,
     /// For the metric that the CloudWatch alarm is associated with, a complex type that contains information about the dimensions for the metric. For information, see [Amazon CloudWatch Namespaces, Dimensions, and Metrics Reference](https://docs.aws.amazon.com/AmazonCloudWatch/latest/DeveloperGuide/CW_Support_For_AWS.html) in the *Amazon CloudWatch User Guide*.
     pub dimensions: Option<Vec<crate::types::Dimension>>,
+}
+impl Clone for CloudWatchAlarmConfiguration {
+    fn clone(&self) -> Self {
+        Self {
+            evaluation_periods: self.evaluation_periods,
+            threshold: self.threshold,
+            comparison_operator: self.comparison_operator.clone(),
+            period: self.period,
+            metric_name: self.metric_name.clone(),
+            namespace: self.namespace.clone(),
+            statistic: self.statistic.clone(),
+            dimensions: self.dimensions.clone(),
+        }
+    }
+}
+impl PartialEq for CloudWatchAlarmConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        self.evaluation_periods == other.evaluation_periods
+            && self.threshold == other.threshold
+            && self.comparison_operator == other.comparison_operator
+            && self.period == other.period && self.metric_name == other.metric_name
+            && self.namespace == other.namespace && self.statistic == other.statistic
+            && self.dimensions == other.dimensions
+    }
+}
+impl Default for CloudWatchAlarmConfiguration {
+    fn default() -> Self {
+        Self {
+            evaluation_periods: None,
+            threshold: None,
+            comparison_operator: None,
+            period: None,
+            metric_name: None,
+            namespace: None,
+            statistic: None,
+            dimensions: None,
+        }
+    }
 }
 impl CloudWatchAlarmConfiguration {
     /// Starts building a [`CloudWatchAlarmConfiguration`].
@@ -84,9 +122,26 @@ impl CloudWatchAlarmConfiguration {
     }
 }
 /// A builder for [`CloudWatchAlarmConfiguration`](crate::types::CloudWatchAlarmConfiguration); start one with `CloudWatchAlarmConfiguration::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CloudWatchAlarmConfigurationBuilder {
     inner: crate::types::CloudWatchAlarmConfiguration,
+}
+impl Clone for CloudWatchAlarmConfigurationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CloudWatchAlarmConfigurationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CloudWatchAlarmConfigurationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CloudWatchAlarmConfiguration as Default>::default(),
+        }
+    }
 }
 impl CloudWatchAlarmConfigurationBuilder {
     /// Sets [`CloudWatchAlarmConfiguration::evaluation_periods`](crate::types::CloudWatchAlarmConfiguration::evaluation_periods): For the metric that the CloudWatch alarm is associated with, the number of periods that the metric is compared to the threshold.

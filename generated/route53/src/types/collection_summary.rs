@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that is an entry in an [CidrCollection](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CidrCollection.html) array.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CollectionSummary {
     /// The ARN of the collection summary. Can be used to reference the collection in IAM policy or cross-account.
@@ -13,6 +13,32 @@ pub struct CollectionSummary {
     pub name: Option<String>,
     /// A sequential counter that Route 53 sets to 1 when you create a CIDR collection and increments by 1 each time you update settings for the CIDR collection.
     pub version: Option<i64>,
+}
+impl Clone for CollectionSummary {
+    fn clone(&self) -> Self {
+        Self {
+            arn: self.arn.clone(),
+            id: self.id.clone(),
+            name: self.name.clone(),
+            version: self.version,
+        }
+    }
+}
+impl PartialEq for CollectionSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn && self.id == other.id && self.name == other.name
+            && self.version == other.version
+    }
+}
+impl Default for CollectionSummary {
+    fn default() -> Self {
+        Self {
+            arn: None,
+            id: None,
+            name: None,
+            version: None,
+        }
+    }
 }
 impl CollectionSummary {
     /// Starts building a [`CollectionSummary`].
@@ -42,9 +68,26 @@ impl CollectionSummary {
     }
 }
 /// A builder for [`CollectionSummary`](crate::types::CollectionSummary); start one with `CollectionSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CollectionSummaryBuilder {
     inner: crate::types::CollectionSummary,
+}
+impl Clone for CollectionSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CollectionSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CollectionSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CollectionSummary as Default>::default(),
+        }
+    }
 }
 impl CollectionSummaryBuilder {
     /// Sets [`CollectionSummary::arn`](crate::types::CollectionSummary::arn): The ARN of the collection summary.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that lists the coordinates for a geoproximity resource record.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Coordinates {
     /// Specifies a coordinate of the north–south position of a geographic point on the surface of the Earth (-90 - 90).
@@ -13,6 +13,27 @@ pub struct Coordinates {
     ///
     /// Required: the builder's `build()` fails without it.
     pub longitude: Option<String>,
+}
+impl Clone for Coordinates {
+    fn clone(&self) -> Self {
+        Self {
+            latitude: self.latitude.clone(),
+            longitude: self.longitude.clone(),
+        }
+    }
+}
+impl PartialEq for Coordinates {
+    fn eq(&self, other: &Self) -> bool {
+        self.latitude == other.latitude && self.longitude == other.longitude
+    }
+}
+impl Default for Coordinates {
+    fn default() -> Self {
+        Self {
+            latitude: None,
+            longitude: None,
+        }
+    }
 }
 impl Coordinates {
     /// Starts building a [`Coordinates`].
@@ -32,9 +53,26 @@ impl Coordinates {
     }
 }
 /// A builder for [`Coordinates`](crate::types::Coordinates); start one with `Coordinates::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CoordinatesBuilder {
     inner: crate::types::Coordinates,
+}
+impl Clone for CoordinatesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CoordinatesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CoordinatesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Coordinates as Default>::default(),
+        }
+    }
 }
 impl CoordinatesBuilder {
     /// Sets [`Coordinates::latitude`](crate::types::Coordinates::latitude): Specifies a coordinate of the north–south position of a geographic point on the surface of the Earth (-90 - 90).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCidrCollectionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCidrCollectionRequest {
     /// A unique identifier for the account that can be used to reference the collection from other API calls.
@@ -13,6 +13,27 @@ pub struct CreateCidrCollectionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub caller_reference: Option<String>,
+}
+impl Clone for CreateCidrCollectionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            caller_reference: self.caller_reference.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCidrCollectionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.caller_reference == other.caller_reference
+    }
+}
+impl Default for CreateCidrCollectionRequest {
+    fn default() -> Self {
+        Self {
+            name: None,
+            caller_reference: None,
+        }
+    }
 }
 impl CreateCidrCollectionRequest {
     /// Starts building a [`CreateCidrCollectionRequest`].
@@ -32,9 +53,26 @@ impl CreateCidrCollectionRequest {
     }
 }
 /// A builder for [`CreateCidrCollectionRequest`](crate::types::CreateCidrCollectionRequest); start one with `CreateCidrCollectionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCidrCollectionRequestBuilder {
     inner: crate::types::CreateCidrCollectionRequest,
+}
+impl Clone for CreateCidrCollectionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCidrCollectionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCidrCollectionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCidrCollectionRequest as Default>::default(),
+        }
+    }
 }
 impl CreateCidrCollectionRequestBuilder {
     /// Sets [`CreateCidrCollectionRequest::name`](crate::types::CreateCidrCollectionRequest::name): A unique identifier for the account that can be used to reference the collection from other API calls.

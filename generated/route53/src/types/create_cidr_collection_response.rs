@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCidrCollectionResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateCidrCollectionResponse {
     /// A complex type that contains information about the CIDR collection.
@@ -11,6 +11,27 @@ pub struct CreateCidrCollectionResponse {
     ///
     /// Sent in the header `Location`, not in the JSON body.
     pub location: Option<String>,
+}
+impl Clone for CreateCidrCollectionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            collection: self.collection.clone(),
+            location: self.location.clone(),
+        }
+    }
+}
+impl PartialEq for CreateCidrCollectionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.collection == other.collection && self.location == other.location
+    }
+}
+impl Default for CreateCidrCollectionResponse {
+    fn default() -> Self {
+        Self {
+            collection: None,
+            location: None,
+        }
+    }
 }
 impl CreateCidrCollectionResponse {
     /// Starts building a [`CreateCidrCollectionResponse`].
@@ -46,9 +67,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateCidrCollectionResponse {
     }
 }
 /// A builder for [`CreateCidrCollectionResponse`](crate::types::CreateCidrCollectionResponse); start one with `CreateCidrCollectionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateCidrCollectionResponseBuilder {
     inner: crate::types::CreateCidrCollectionResponse,
+}
+impl Clone for CreateCidrCollectionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateCidrCollectionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateCidrCollectionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateCidrCollectionResponse as Default>::default(),
+        }
+    }
 }
 impl CreateCidrCollectionResponseBuilder {
     /// Sets [`CreateCidrCollectionResponse::collection`](crate::types::CreateCidrCollectionResponse::collection): A complex type that contains information about the CIDR collection.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the health check request information.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateHealthCheckRequest {
     /// A unique string that identifies the request and that allows you to retry a failed `CreateHealthCheck` request without the risk of creating two identical health checks:
@@ -20,6 +20,28 @@ pub struct CreateHealthCheckRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub health_check_config: Option<crate::types::HealthCheckConfig>,
+}
+impl Clone for CreateHealthCheckRequest {
+    fn clone(&self) -> Self {
+        Self {
+            caller_reference: self.caller_reference.clone(),
+            health_check_config: self.health_check_config.clone(),
+        }
+    }
+}
+impl PartialEq for CreateHealthCheckRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.caller_reference == other.caller_reference
+            && self.health_check_config == other.health_check_config
+    }
+}
+impl Default for CreateHealthCheckRequest {
+    fn default() -> Self {
+        Self {
+            caller_reference: None,
+            health_check_config: None,
+        }
+    }
 }
 impl CreateHealthCheckRequest {
     /// Starts building a [`CreateHealthCheckRequest`].
@@ -39,9 +61,26 @@ impl CreateHealthCheckRequest {
     }
 }
 /// A builder for [`CreateHealthCheckRequest`](crate::types::CreateHealthCheckRequest); start one with `CreateHealthCheckRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateHealthCheckRequestBuilder {
     inner: crate::types::CreateHealthCheckRequest,
+}
+impl Clone for CreateHealthCheckRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateHealthCheckRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateHealthCheckRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateHealthCheckRequest as Default>::default(),
+        }
+    }
 }
 impl CreateHealthCheckRequestBuilder {
     /// Sets [`CreateHealthCheckRequest::caller_reference`](crate::types::CreateHealthCheckRequest::caller_reference): A unique string that identifies the request and that allows you to retry a failed `CreateHealthCheck` request without the risk of creating two identical health checks:

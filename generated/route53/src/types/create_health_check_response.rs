@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing the response information for the new health check.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateHealthCheckResponse {
     /// A complex type that contains identifying information about the health check.
@@ -15,6 +15,27 @@ pub struct CreateHealthCheckResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub location: Option<String>,
+}
+impl Clone for CreateHealthCheckResponse {
+    fn clone(&self) -> Self {
+        Self {
+            health_check: self.health_check.clone(),
+            location: self.location.clone(),
+        }
+    }
+}
+impl PartialEq for CreateHealthCheckResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.health_check == other.health_check && self.location == other.location
+    }
+}
+impl Default for CreateHealthCheckResponse {
+    fn default() -> Self {
+        Self {
+            health_check: None,
+            location: None,
+        }
+    }
 }
 impl CreateHealthCheckResponse {
     /// Starts building a [`CreateHealthCheckResponse`].
@@ -50,9 +71,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateHealthCheckResponse {
     }
 }
 /// A builder for [`CreateHealthCheckResponse`](crate::types::CreateHealthCheckResponse); start one with `CreateHealthCheckResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateHealthCheckResponseBuilder {
     inner: crate::types::CreateHealthCheckResponse,
+}
+impl Clone for CreateHealthCheckResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateHealthCheckResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateHealthCheckResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateHealthCheckResponse as Default>::default(),
+        }
+    }
 }
 impl CreateHealthCheckResponseBuilder {
     /// Sets [`CreateHealthCheckResponse::health_check`](crate::types::CreateHealthCheckResponse::health_check): A complex type that contains identifying information about the health check.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the request to create a public or private hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateHostedZoneRequest {
     /// The name of the domain. Specify a fully qualified domain name, for example, *www.example.com*. The trailing dot is optional; Amazon Route 53 assumes that the domain name is fully qualified. This means that Route 53 treats *www.example.com* (without a trailing dot) and *www.example.com.* (with a trailing dot) as identical.
@@ -32,6 +32,36 @@ pub struct CreateHostedZoneRequest {
     ///
     /// If you are using a reusable delegation set to create a public hosted zone for a subdomain, make sure that the parent hosted zone doesn't use one or more of the same name servers. If you have overlapping nameservers, the operation will cause a `ConflictingDomainsExist` error.
     pub delegation_set_id: Option<String>,
+}
+impl Clone for CreateHostedZoneRequest {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            vpc: self.vpc.clone(),
+            caller_reference: self.caller_reference.clone(),
+            hosted_zone_config: self.hosted_zone_config.clone(),
+            delegation_set_id: self.delegation_set_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateHostedZoneRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.vpc == other.vpc
+            && self.caller_reference == other.caller_reference
+            && self.hosted_zone_config == other.hosted_zone_config
+            && self.delegation_set_id == other.delegation_set_id
+    }
+}
+impl Default for CreateHostedZoneRequest {
+    fn default() -> Self {
+        Self {
+            name: None,
+            vpc: None,
+            caller_reference: None,
+            hosted_zone_config: None,
+            delegation_set_id: None,
+        }
+    }
 }
 impl CreateHostedZoneRequest {
     /// Starts building a [`CreateHostedZoneRequest`].
@@ -66,9 +96,26 @@ impl CreateHostedZoneRequest {
     }
 }
 /// A builder for [`CreateHostedZoneRequest`](crate::types::CreateHostedZoneRequest); start one with `CreateHostedZoneRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateHostedZoneRequestBuilder {
     inner: crate::types::CreateHostedZoneRequest,
+}
+impl Clone for CreateHostedZoneRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateHostedZoneRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateHostedZoneRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateHostedZoneRequest as Default>::default(),
+        }
+    }
 }
 impl CreateHostedZoneRequestBuilder {
     /// Sets [`CreateHostedZoneRequest::name`](crate::types::CreateHostedZoneRequest::name): The name of the domain.

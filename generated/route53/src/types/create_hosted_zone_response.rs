@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing the response information for the hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateHostedZoneResponse {
     /// A complex type that contains general information about the hosted zone.
@@ -25,6 +25,35 @@ pub struct CreateHostedZoneResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub location: Option<String>,
+}
+impl Clone for CreateHostedZoneResponse {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone: self.hosted_zone.clone(),
+            change_info: self.change_info.clone(),
+            delegation_set: self.delegation_set.clone(),
+            vpc: self.vpc.clone(),
+            location: self.location.clone(),
+        }
+    }
+}
+impl PartialEq for CreateHostedZoneResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone == other.hosted_zone && self.change_info == other.change_info
+            && self.delegation_set == other.delegation_set && self.vpc == other.vpc
+            && self.location == other.location
+    }
+}
+impl Default for CreateHostedZoneResponse {
+    fn default() -> Self {
+        Self {
+            hosted_zone: None,
+            change_info: None,
+            delegation_set: None,
+            vpc: None,
+            location: None,
+        }
+    }
 }
 impl CreateHostedZoneResponse {
     /// Starts building a [`CreateHostedZoneResponse`].
@@ -75,9 +104,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateHostedZoneResponse {
     }
 }
 /// A builder for [`CreateHostedZoneResponse`](crate::types::CreateHostedZoneResponse); start one with `CreateHostedZoneResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateHostedZoneResponseBuilder {
     inner: crate::types::CreateHostedZoneResponse,
+}
+impl Clone for CreateHostedZoneResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateHostedZoneResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateHostedZoneResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateHostedZoneResponse as Default>::default(),
+        }
+    }
 }
 impl CreateHostedZoneResponseBuilder {
     /// Sets [`CreateHostedZoneResponse::hosted_zone`](crate::types::CreateHostedZoneResponse::hosted_zone): A complex type that contains general information about the hosted zone.

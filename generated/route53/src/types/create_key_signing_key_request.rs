@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateKeySigningKeyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateKeySigningKeyRequest {
     /// A unique string that identifies the request.
@@ -41,6 +41,36 @@ pub struct CreateKeySigningKeyRequest {
     /// Required: the builder's `build()` fails without it.
     pub status: Option<String>,
 }
+impl Clone for CreateKeySigningKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            caller_reference: self.caller_reference.clone(),
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            key_management_service_arn: self.key_management_service_arn.clone(),
+            name: self.name.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for CreateKeySigningKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.caller_reference == other.caller_reference
+            && self.hosted_zone_id == other.hosted_zone_id
+            && self.key_management_service_arn == other.key_management_service_arn
+            && self.name == other.name && self.status == other.status
+    }
+}
+impl Default for CreateKeySigningKeyRequest {
+    fn default() -> Self {
+        Self {
+            caller_reference: None,
+            hosted_zone_id: None,
+            key_management_service_arn: None,
+            name: None,
+            status: None,
+        }
+    }
+}
 impl CreateKeySigningKeyRequest {
     /// Starts building a [`CreateKeySigningKeyRequest`].
     #[inline]
@@ -74,9 +104,26 @@ impl CreateKeySigningKeyRequest {
     }
 }
 /// A builder for [`CreateKeySigningKeyRequest`](crate::types::CreateKeySigningKeyRequest); start one with `CreateKeySigningKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateKeySigningKeyRequestBuilder {
     inner: crate::types::CreateKeySigningKeyRequest,
+}
+impl Clone for CreateKeySigningKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateKeySigningKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateKeySigningKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateKeySigningKeyRequest as Default>::default(),
+        }
+    }
 }
 impl CreateKeySigningKeyRequestBuilder {
     /// Sets [`CreateKeySigningKeyRequest::caller_reference`](crate::types::CreateKeySigningKeyRequest::caller_reference): A unique string that identifies the request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateKeySigningKeyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateKeySigningKeyResponse {
     /// The `ChangeInfo` member.
@@ -19,6 +19,31 @@ pub struct CreateKeySigningKeyResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub location: Option<String>,
+}
+impl Clone for CreateKeySigningKeyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            change_info: self.change_info.clone(),
+            key_signing_key: self.key_signing_key.clone(),
+            location: self.location.clone(),
+        }
+    }
+}
+impl PartialEq for CreateKeySigningKeyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.change_info == other.change_info
+            && self.key_signing_key == other.key_signing_key
+            && self.location == other.location
+    }
+}
+impl Default for CreateKeySigningKeyResponse {
+    fn default() -> Self {
+        Self {
+            change_info: None,
+            key_signing_key: None,
+            location: None,
+        }
+    }
 }
 impl CreateKeySigningKeyResponse {
     /// Starts building a [`CreateKeySigningKeyResponse`].
@@ -59,9 +84,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateKeySigningKeyResponse {
     }
 }
 /// A builder for [`CreateKeySigningKeyResponse`](crate::types::CreateKeySigningKeyResponse); start one with `CreateKeySigningKeyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateKeySigningKeyResponseBuilder {
     inner: crate::types::CreateKeySigningKeyResponse,
+}
+impl Clone for CreateKeySigningKeyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateKeySigningKeyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateKeySigningKeyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateKeySigningKeyResponse as Default>::default(),
+        }
+    }
 }
 impl CreateKeySigningKeyResponseBuilder {
     /// Sets [`CreateKeySigningKeyResponse::change_info`](crate::types::CreateKeySigningKeyResponse::change_info)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateQueryLoggingConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateQueryLoggingConfigRequest {
     /// The ID of the hosted zone that you want to log queries for. You can log queries only for public hosted zones.
@@ -17,6 +17,29 @@ pub struct CreateQueryLoggingConfigRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub cloud_watch_logs_log_group_arn: Option<String>,
+}
+impl Clone for CreateQueryLoggingConfigRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            cloud_watch_logs_log_group_arn: self.cloud_watch_logs_log_group_arn.clone(),
+        }
+    }
+}
+impl PartialEq for CreateQueryLoggingConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id
+            && self.cloud_watch_logs_log_group_arn
+                == other.cloud_watch_logs_log_group_arn
+    }
+}
+impl Default for CreateQueryLoggingConfigRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            cloud_watch_logs_log_group_arn: None,
+        }
+    }
 }
 impl CreateQueryLoggingConfigRequest {
     /// Starts building a [`CreateQueryLoggingConfigRequest`].
@@ -36,9 +59,26 @@ impl CreateQueryLoggingConfigRequest {
     }
 }
 /// A builder for [`CreateQueryLoggingConfigRequest`](crate::types::CreateQueryLoggingConfigRequest); start one with `CreateQueryLoggingConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateQueryLoggingConfigRequestBuilder {
     inner: crate::types::CreateQueryLoggingConfigRequest,
+}
+impl Clone for CreateQueryLoggingConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateQueryLoggingConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateQueryLoggingConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateQueryLoggingConfigRequest as Default>::default(),
+        }
+    }
 }
 impl CreateQueryLoggingConfigRequestBuilder {
     /// Sets [`CreateQueryLoggingConfigRequest::hosted_zone_id`](crate::types::CreateQueryLoggingConfigRequest::hosted_zone_id): The ID of the hosted zone that you want to log queries for.

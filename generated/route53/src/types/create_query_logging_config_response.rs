@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateQueryLoggingConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateQueryLoggingConfigResponse {
     /// A complex type that contains the ID for a query logging configuration, the ID of the hosted zone that you want to log queries for, and the ARN for the log group that you want Amazon Route 53 to send query logs to.
@@ -15,6 +15,28 @@ pub struct CreateQueryLoggingConfigResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub location: Option<String>,
+}
+impl Clone for CreateQueryLoggingConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            query_logging_config: self.query_logging_config.clone(),
+            location: self.location.clone(),
+        }
+    }
+}
+impl PartialEq for CreateQueryLoggingConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.query_logging_config == other.query_logging_config
+            && self.location == other.location
+    }
+}
+impl Default for CreateQueryLoggingConfigResponse {
+    fn default() -> Self {
+        Self {
+            query_logging_config: None,
+            location: None,
+        }
+    }
 }
 impl CreateQueryLoggingConfigResponse {
     /// Starts building a [`CreateQueryLoggingConfigResponse`].
@@ -50,9 +72,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateQueryLoggingConfigRespon
     }
 }
 /// A builder for [`CreateQueryLoggingConfigResponse`](crate::types::CreateQueryLoggingConfigResponse); start one with `CreateQueryLoggingConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateQueryLoggingConfigResponseBuilder {
     inner: crate::types::CreateQueryLoggingConfigResponse,
+}
+impl Clone for CreateQueryLoggingConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateQueryLoggingConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateQueryLoggingConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateQueryLoggingConfigResponse as Default>::default(),
+        }
+    }
 }
 impl CreateQueryLoggingConfigResponseBuilder {
     /// Sets [`CreateQueryLoggingConfigResponse::query_logging_config`](crate::types::CreateQueryLoggingConfigResponse::query_logging_config): A complex type that contains the ID for a query logging configuration, the ID of the hosted zone that you want to log queries for, and the ARN for the log group that you want Amazon Route 53 to send query logs to.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateReusableDelegationSetRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateReusableDelegationSetRequest {
     /// A unique string that identifies the request, and that allows you to retry failed `CreateReusableDelegationSet` requests without the risk of executing the operation twice. You must use a unique `CallerReference` string every time you submit a `CreateReusableDelegationSet` request. `CallerReference` can be any unique string, for example a date/time stamp.
@@ -11,6 +11,28 @@ pub struct CreateReusableDelegationSetRequest {
     pub caller_reference: Option<String>,
     /// If you want to mark the delegation set for an existing hosted zone as reusable, the ID for that hosted zone.
     pub hosted_zone_id: Option<String>,
+}
+impl Clone for CreateReusableDelegationSetRequest {
+    fn clone(&self) -> Self {
+        Self {
+            caller_reference: self.caller_reference.clone(),
+            hosted_zone_id: self.hosted_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for CreateReusableDelegationSetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.caller_reference == other.caller_reference
+            && self.hosted_zone_id == other.hosted_zone_id
+    }
+}
+impl Default for CreateReusableDelegationSetRequest {
+    fn default() -> Self {
+        Self {
+            caller_reference: None,
+            hosted_zone_id: None,
+        }
+    }
 }
 impl CreateReusableDelegationSetRequest {
     /// Starts building a [`CreateReusableDelegationSetRequest`].
@@ -30,9 +52,26 @@ impl CreateReusableDelegationSetRequest {
     }
 }
 /// A builder for [`CreateReusableDelegationSetRequest`](crate::types::CreateReusableDelegationSetRequest); start one with `CreateReusableDelegationSetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateReusableDelegationSetRequestBuilder {
     inner: crate::types::CreateReusableDelegationSetRequest,
+}
+impl Clone for CreateReusableDelegationSetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateReusableDelegationSetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateReusableDelegationSetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateReusableDelegationSetRequest as Default>::default(),
+        }
+    }
 }
 impl CreateReusableDelegationSetRequestBuilder {
     /// Sets [`CreateReusableDelegationSetRequest::caller_reference`](crate::types::CreateReusableDelegationSetRequest::caller_reference): A unique string that identifies the request, and that allows you to retry failed `CreateReusableDelegationSet` requests without the risk of executing the operation twice.

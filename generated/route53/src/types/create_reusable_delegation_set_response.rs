@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateReusableDelegationSetResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateReusableDelegationSetResponse {
     /// A complex type that contains name server information.
@@ -15,6 +15,27 @@ pub struct CreateReusableDelegationSetResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub location: Option<String>,
+}
+impl Clone for CreateReusableDelegationSetResponse {
+    fn clone(&self) -> Self {
+        Self {
+            delegation_set: self.delegation_set.clone(),
+            location: self.location.clone(),
+        }
+    }
+}
+impl PartialEq for CreateReusableDelegationSetResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.delegation_set == other.delegation_set && self.location == other.location
+    }
+}
+impl Default for CreateReusableDelegationSetResponse {
+    fn default() -> Self {
+        Self {
+            delegation_set: None,
+            location: None,
+        }
+    }
 }
 impl CreateReusableDelegationSetResponse {
     /// Starts building a [`CreateReusableDelegationSetResponse`].
@@ -50,9 +71,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateReusableDelegationSetRes
     }
 }
 /// A builder for [`CreateReusableDelegationSetResponse`](crate::types::CreateReusableDelegationSetResponse); start one with `CreateReusableDelegationSetResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateReusableDelegationSetResponseBuilder {
     inner: crate::types::CreateReusableDelegationSetResponse,
+}
+impl Clone for CreateReusableDelegationSetResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateReusableDelegationSetResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateReusableDelegationSetResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateReusableDelegationSetResponse as Default>::default(),
+        }
+    }
 }
 impl CreateReusableDelegationSetResponseBuilder {
     /// Sets [`CreateReusableDelegationSetResponse::delegation_set`](crate::types::CreateReusableDelegationSetResponse::delegation_set): A complex type that contains name server information.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the resource record sets that you want to create based on a specified traffic policy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyInstanceRequest {
     /// The ID of the hosted zone that you want Amazon Route 53 to create resource record sets in by using the configuration in a traffic policy.
@@ -25,6 +25,35 @@ pub struct CreateTrafficPolicyInstanceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub traffic_policy_version: Option<i32>,
+}
+impl Clone for CreateTrafficPolicyInstanceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            name: self.name.clone(),
+            ttl: self.ttl,
+            traffic_policy_id: self.traffic_policy_id.clone(),
+            traffic_policy_version: self.traffic_policy_version,
+        }
+    }
+}
+impl PartialEq for CreateTrafficPolicyInstanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id && self.name == other.name
+            && self.ttl == other.ttl && self.traffic_policy_id == other.traffic_policy_id
+            && self.traffic_policy_version == other.traffic_policy_version
+    }
+}
+impl Default for CreateTrafficPolicyInstanceRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            name: None,
+            ttl: None,
+            traffic_policy_id: None,
+            traffic_policy_version: None,
+        }
+    }
 }
 impl CreateTrafficPolicyInstanceRequest {
     /// Starts building a [`CreateTrafficPolicyInstanceRequest`].
@@ -59,9 +88,26 @@ impl CreateTrafficPolicyInstanceRequest {
     }
 }
 /// A builder for [`CreateTrafficPolicyInstanceRequest`](crate::types::CreateTrafficPolicyInstanceRequest); start one with `CreateTrafficPolicyInstanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficPolicyInstanceRequestBuilder {
     inner: crate::types::CreateTrafficPolicyInstanceRequest,
+}
+impl Clone for CreateTrafficPolicyInstanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficPolicyInstanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficPolicyInstanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficPolicyInstanceRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficPolicyInstanceRequestBuilder {
     /// Sets [`CreateTrafficPolicyInstanceRequest::hosted_zone_id`](crate::types::CreateTrafficPolicyInstanceRequest::hosted_zone_id): The ID of the hosted zone that you want Amazon Route 53 to create resource record sets in by using the configuration in a traffic policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the `CreateTrafficPolicyInstance` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyInstanceResponse {
     /// A complex type that contains settings for the new traffic policy instance.
@@ -15,6 +15,28 @@ pub struct CreateTrafficPolicyInstanceResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub location: Option<String>,
+}
+impl Clone for CreateTrafficPolicyInstanceResponse {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy_instance: self.traffic_policy_instance.clone(),
+            location: self.location.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTrafficPolicyInstanceResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy_instance == other.traffic_policy_instance
+            && self.location == other.location
+    }
+}
+impl Default for CreateTrafficPolicyInstanceResponse {
+    fn default() -> Self {
+        Self {
+            traffic_policy_instance: None,
+            location: None,
+        }
+    }
 }
 impl CreateTrafficPolicyInstanceResponse {
     /// Starts building a [`CreateTrafficPolicyInstanceResponse`].
@@ -52,9 +74,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateTrafficPolicyInstanceRes
     }
 }
 /// A builder for [`CreateTrafficPolicyInstanceResponse`](crate::types::CreateTrafficPolicyInstanceResponse); start one with `CreateTrafficPolicyInstanceResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficPolicyInstanceResponseBuilder {
     inner: crate::types::CreateTrafficPolicyInstanceResponse,
+}
+impl Clone for CreateTrafficPolicyInstanceResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficPolicyInstanceResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficPolicyInstanceResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficPolicyInstanceResponse as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficPolicyInstanceResponseBuilder {
     /// Sets [`CreateTrafficPolicyInstanceResponse::traffic_policy_instance`](crate::types::CreateTrafficPolicyInstanceResponse::traffic_policy_instance): A complex type that contains settings for the new traffic policy instance.

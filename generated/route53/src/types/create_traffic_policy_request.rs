@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the traffic policy that you want to create.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyRequest {
     /// The name of the traffic policy.
@@ -15,6 +15,30 @@ pub struct CreateTrafficPolicyRequest {
     pub document: Option<String>,
     /// (Optional) Any comments that you want to include about the traffic policy.
     pub comment: Option<String>,
+}
+impl Clone for CreateTrafficPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            document: self.document.clone(),
+            comment: self.comment.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTrafficPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.document == other.document
+            && self.comment == other.comment
+    }
+}
+impl Default for CreateTrafficPolicyRequest {
+    fn default() -> Self {
+        Self {
+            name: None,
+            document: None,
+            comment: None,
+        }
+    }
 }
 impl CreateTrafficPolicyRequest {
     /// Starts building a [`CreateTrafficPolicyRequest`].
@@ -39,9 +63,26 @@ impl CreateTrafficPolicyRequest {
     }
 }
 /// A builder for [`CreateTrafficPolicyRequest`](crate::types::CreateTrafficPolicyRequest); start one with `CreateTrafficPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficPolicyRequestBuilder {
     inner: crate::types::CreateTrafficPolicyRequest,
+}
+impl Clone for CreateTrafficPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficPolicyRequestBuilder {
     /// Sets [`CreateTrafficPolicyRequest::name`](crate::types::CreateTrafficPolicyRequest::name): The name of the traffic policy.

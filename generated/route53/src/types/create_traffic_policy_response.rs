@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the `CreateTrafficPolicy` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyResponse {
     /// A complex type that contains settings for the new traffic policy.
@@ -15,6 +15,27 @@ pub struct CreateTrafficPolicyResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub location: Option<String>,
+}
+impl Clone for CreateTrafficPolicyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy: self.traffic_policy.clone(),
+            location: self.location.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTrafficPolicyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy == other.traffic_policy && self.location == other.location
+    }
+}
+impl Default for CreateTrafficPolicyResponse {
+    fn default() -> Self {
+        Self {
+            traffic_policy: None,
+            location: None,
+        }
+    }
 }
 impl CreateTrafficPolicyResponse {
     /// Starts building a [`CreateTrafficPolicyResponse`].
@@ -50,9 +71,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateTrafficPolicyResponse {
     }
 }
 /// A builder for [`CreateTrafficPolicyResponse`](crate::types::CreateTrafficPolicyResponse); start one with `CreateTrafficPolicyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficPolicyResponseBuilder {
     inner: crate::types::CreateTrafficPolicyResponse,
+}
+impl Clone for CreateTrafficPolicyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficPolicyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficPolicyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficPolicyResponse as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficPolicyResponseBuilder {
     /// Sets [`CreateTrafficPolicyResponse::traffic_policy`](crate::types::CreateTrafficPolicyResponse::traffic_policy): A complex type that contains settings for the new traffic policy.

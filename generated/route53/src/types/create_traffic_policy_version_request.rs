@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the traffic policy that you want to create a new version for.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyVersionRequest {
     /// The ID of the traffic policy for which you want to create a new version.
@@ -17,6 +17,30 @@ pub struct CreateTrafficPolicyVersionRequest {
     pub document: Option<String>,
     /// The comment that you specified in the `CreateTrafficPolicyVersion` request, if any.
     pub comment: Option<String>,
+}
+impl Clone for CreateTrafficPolicyVersionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            document: self.document.clone(),
+            comment: self.comment.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTrafficPolicyVersionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.document == other.document
+            && self.comment == other.comment
+    }
+}
+impl Default for CreateTrafficPolicyVersionRequest {
+    fn default() -> Self {
+        Self {
+            id: None,
+            document: None,
+            comment: None,
+        }
+    }
 }
 impl CreateTrafficPolicyVersionRequest {
     /// Starts building a [`CreateTrafficPolicyVersionRequest`].
@@ -41,9 +65,26 @@ impl CreateTrafficPolicyVersionRequest {
     }
 }
 /// A builder for [`CreateTrafficPolicyVersionRequest`](crate::types::CreateTrafficPolicyVersionRequest); start one with `CreateTrafficPolicyVersionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficPolicyVersionRequestBuilder {
     inner: crate::types::CreateTrafficPolicyVersionRequest,
+}
+impl Clone for CreateTrafficPolicyVersionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficPolicyVersionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficPolicyVersionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficPolicyVersionRequest as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficPolicyVersionRequestBuilder {
     /// Sets [`CreateTrafficPolicyVersionRequest::id`](crate::types::CreateTrafficPolicyVersionRequest::id): The ID of the traffic policy for which you want to create a new version.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the `CreateTrafficPolicyVersion` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyVersionResponse {
     /// A complex type that contains settings for the new version of the traffic policy.
@@ -15,6 +15,27 @@ pub struct CreateTrafficPolicyVersionResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub location: Option<String>,
+}
+impl Clone for CreateTrafficPolicyVersionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy: self.traffic_policy.clone(),
+            location: self.location.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTrafficPolicyVersionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy == other.traffic_policy && self.location == other.location
+    }
+}
+impl Default for CreateTrafficPolicyVersionResponse {
+    fn default() -> Self {
+        Self {
+            traffic_policy: None,
+            location: None,
+        }
+    }
 }
 impl CreateTrafficPolicyVersionResponse {
     /// Starts building a [`CreateTrafficPolicyVersionResponse`].
@@ -50,9 +71,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateTrafficPolicyVersionResp
     }
 }
 /// A builder for [`CreateTrafficPolicyVersionResponse`](crate::types::CreateTrafficPolicyVersionResponse); start one with `CreateTrafficPolicyVersionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTrafficPolicyVersionResponseBuilder {
     inner: crate::types::CreateTrafficPolicyVersionResponse,
+}
+impl Clone for CreateTrafficPolicyVersionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTrafficPolicyVersionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTrafficPolicyVersionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTrafficPolicyVersionResponse as Default>::default(),
+        }
+    }
 }
 impl CreateTrafficPolicyVersionResponseBuilder {
     /// Sets [`CreateTrafficPolicyVersionResponse::traffic_policy`](crate::types::CreateTrafficPolicyVersionResponse::traffic_policy): A complex type that contains settings for the new version of the traffic policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the request to authorize associating a VPC with your private hosted zone. Authorization is only required when a private hosted zone and a VPC were created by using different accounts.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcAssociationAuthorizationRequest {
     /// The ID of the private hosted zone that you want to authorize associating a VPC with.
@@ -15,6 +15,27 @@ pub struct CreateVpcAssociationAuthorizationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc: Option<crate::types::Vpc>,
+}
+impl Clone for CreateVpcAssociationAuthorizationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            vpc: self.vpc.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcAssociationAuthorizationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id && self.vpc == other.vpc
+    }
+}
+impl Default for CreateVpcAssociationAuthorizationRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            vpc: None,
+        }
+    }
 }
 impl CreateVpcAssociationAuthorizationRequest {
     /// Starts building a [`CreateVpcAssociationAuthorizationRequest`].
@@ -34,9 +55,26 @@ impl CreateVpcAssociationAuthorizationRequest {
     }
 }
 /// A builder for [`CreateVpcAssociationAuthorizationRequest`](crate::types::CreateVpcAssociationAuthorizationRequest); start one with `CreateVpcAssociationAuthorizationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcAssociationAuthorizationRequestBuilder {
     inner: crate::types::CreateVpcAssociationAuthorizationRequest,
+}
+impl Clone for CreateVpcAssociationAuthorizationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcAssociationAuthorizationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcAssociationAuthorizationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcAssociationAuthorizationRequest as Default>::default(),
+        }
+    }
 }
 impl CreateVpcAssociationAuthorizationRequestBuilder {
     /// Sets [`CreateVpcAssociationAuthorizationRequest::hosted_zone_id`](crate::types::CreateVpcAssociationAuthorizationRequest::hosted_zone_id): The ID of the private hosted zone that you want to authorize associating a VPC with.

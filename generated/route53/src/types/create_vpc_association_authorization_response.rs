@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information from a `CreateVPCAssociationAuthorization` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateVpcAssociationAuthorizationResponse {
     /// The ID of the hosted zone that you authorized associating a VPC with.
@@ -13,6 +13,27 @@ pub struct CreateVpcAssociationAuthorizationResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc: Option<crate::types::Vpc>,
+}
+impl Clone for CreateVpcAssociationAuthorizationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            vpc: self.vpc.clone(),
+        }
+    }
+}
+impl PartialEq for CreateVpcAssociationAuthorizationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id && self.vpc == other.vpc
+    }
+}
+impl Default for CreateVpcAssociationAuthorizationResponse {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            vpc: None,
+        }
+    }
 }
 impl CreateVpcAssociationAuthorizationResponse {
     /// Starts building a [`CreateVpcAssociationAuthorizationResponse`].
@@ -46,9 +67,26 @@ for CreateVpcAssociationAuthorizationResponse {
     }
 }
 /// A builder for [`CreateVpcAssociationAuthorizationResponse`](crate::types::CreateVpcAssociationAuthorizationResponse); start one with `CreateVpcAssociationAuthorizationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateVpcAssociationAuthorizationResponseBuilder {
     inner: crate::types::CreateVpcAssociationAuthorizationResponse,
+}
+impl Clone for CreateVpcAssociationAuthorizationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateVpcAssociationAuthorizationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateVpcAssociationAuthorizationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateVpcAssociationAuthorizationResponse as Default>::default(),
+        }
+    }
 }
 impl CreateVpcAssociationAuthorizationResponseBuilder {
     /// Sets [`CreateVpcAssociationAuthorizationResponse::hosted_zone_id`](crate::types::CreateVpcAssociationAuthorizationResponse::hosted_zone_id): The ID of the hosted zone that you authorized associating a VPC with.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeactivateKeySigningKeyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeactivateKeySigningKeyRequest {
     /// A unique string used to identify a hosted zone.
@@ -17,6 +17,27 @@ pub struct DeactivateKeySigningKeyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub name: Option<String>,
+}
+impl Clone for DeactivateKeySigningKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for DeactivateKeySigningKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id && self.name == other.name
+    }
+}
+impl Default for DeactivateKeySigningKeyRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            name: None,
+        }
+    }
 }
 impl DeactivateKeySigningKeyRequest {
     /// Starts building a [`DeactivateKeySigningKeyRequest`].
@@ -36,9 +57,26 @@ impl DeactivateKeySigningKeyRequest {
     }
 }
 /// A builder for [`DeactivateKeySigningKeyRequest`](crate::types::DeactivateKeySigningKeyRequest); start one with `DeactivateKeySigningKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeactivateKeySigningKeyRequestBuilder {
     inner: crate::types::DeactivateKeySigningKeyRequest,
+}
+impl Clone for DeactivateKeySigningKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeactivateKeySigningKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeactivateKeySigningKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeactivateKeySigningKeyRequest as Default>::default(),
+        }
+    }
 }
 impl DeactivateKeySigningKeyRequestBuilder {
     /// Sets [`DeactivateKeySigningKeyRequest::hosted_zone_id`](crate::types::DeactivateKeySigningKeyRequest::hosted_zone_id): A unique string used to identify a hosted zone.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeactivateKeySigningKeyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeactivateKeySigningKeyResponse {
     /// The `ChangeInfo` member.
     ///
     /// Required: the builder's `build()` fails without it.
     pub change_info: Option<crate::types::ChangeInfo>,
+}
+impl Clone for DeactivateKeySigningKeyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            change_info: self.change_info.clone(),
+        }
+    }
+}
+impl PartialEq for DeactivateKeySigningKeyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.change_info == other.change_info
+    }
+}
+impl Default for DeactivateKeySigningKeyResponse {
+    fn default() -> Self {
+        Self { change_info: None }
+    }
 }
 impl DeactivateKeySigningKeyResponse {
     /// Starts building a [`DeactivateKeySigningKeyResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeactivateKeySigningKeyRespons
     }
 }
 /// A builder for [`DeactivateKeySigningKeyResponse`](crate::types::DeactivateKeySigningKeyResponse); start one with `DeactivateKeySigningKeyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeactivateKeySigningKeyResponseBuilder {
     inner: crate::types::DeactivateKeySigningKeyResponse,
+}
+impl Clone for DeactivateKeySigningKeyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeactivateKeySigningKeyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeactivateKeySigningKeyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeactivateKeySigningKeyResponse as Default>::default(),
+        }
+    }
 }
 impl DeactivateKeySigningKeyResponseBuilder {
     /// Sets [`DeactivateKeySigningKeyResponse::change_info`](crate::types::DeactivateKeySigningKeyResponse::change_info)

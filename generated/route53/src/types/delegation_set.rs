@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that lists the name servers in a delegation set, as well as the `CallerReference` and the `ID` for the delegation set.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DelegationSet {
     /// The ID that Amazon Route 53 assigns to a reusable delegation set.
@@ -13,6 +13,30 @@ pub struct DelegationSet {
     ///
     /// Required: the builder's `build()` fails without it.
     pub name_servers: Option<Vec<String>>,
+}
+impl Clone for DelegationSet {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            caller_reference: self.caller_reference.clone(),
+            name_servers: self.name_servers.clone(),
+        }
+    }
+}
+impl PartialEq for DelegationSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.caller_reference == other.caller_reference
+            && self.name_servers == other.name_servers
+    }
+}
+impl Default for DelegationSet {
+    fn default() -> Self {
+        Self {
+            id: None,
+            caller_reference: None,
+            name_servers: None,
+        }
+    }
 }
 impl DelegationSet {
     /// Starts building a [`DelegationSet`].
@@ -37,9 +61,26 @@ impl DelegationSet {
     }
 }
 /// A builder for [`DelegationSet`](crate::types::DelegationSet); start one with `DelegationSet::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DelegationSetBuilder {
     inner: crate::types::DelegationSet,
+}
+impl Clone for DelegationSetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DelegationSetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DelegationSetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DelegationSet as Default>::default(),
+        }
+    }
 }
 impl DelegationSetBuilder {
     /// Sets [`DelegationSet::id`](crate::types::DelegationSet::id): The ID that Amazon Route 53 assigns to a reusable delegation set.

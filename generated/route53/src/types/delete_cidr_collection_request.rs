@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCidrCollectionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCidrCollectionRequest {
     /// The UUID of the collection to delete.
@@ -11,6 +11,21 @@ pub struct DeleteCidrCollectionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for DeleteCidrCollectionRequest {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for DeleteCidrCollectionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for DeleteCidrCollectionRequest {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl DeleteCidrCollectionRequest {
     /// Starts building a [`DeleteCidrCollectionRequest`].
@@ -25,9 +40,26 @@ impl DeleteCidrCollectionRequest {
     }
 }
 /// A builder for [`DeleteCidrCollectionRequest`](crate::types::DeleteCidrCollectionRequest); start one with `DeleteCidrCollectionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCidrCollectionRequestBuilder {
     inner: crate::types::DeleteCidrCollectionRequest,
+}
+impl Clone for DeleteCidrCollectionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCidrCollectionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCidrCollectionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCidrCollectionRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteCidrCollectionRequestBuilder {
     /// Sets [`DeleteCidrCollectionRequest::id`](crate::types::DeleteCidrCollectionRequest::id): The UUID of the collection to delete.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCidrCollectionResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteCidrCollectionResponse {}
+impl Clone for DeleteCidrCollectionResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for DeleteCidrCollectionResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for DeleteCidrCollectionResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl DeleteCidrCollectionResponse {
     /// Starts building a [`DeleteCidrCollectionResponse`].
     #[inline]
@@ -24,9 +39,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteCidrCollectionResponse {
     }
 }
 /// A builder for [`DeleteCidrCollectionResponse`](crate::types::DeleteCidrCollectionResponse); start one with `DeleteCidrCollectionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteCidrCollectionResponseBuilder {
     inner: crate::types::DeleteCidrCollectionResponse,
+}
+impl Clone for DeleteCidrCollectionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteCidrCollectionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteCidrCollectionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteCidrCollectionResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteCidrCollectionResponseBuilder {
     /// Builds the [`DeleteCidrCollectionResponse`]; it has no required members, so this cannot fail.

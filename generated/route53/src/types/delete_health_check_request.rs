@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// This action deletes a health check.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteHealthCheckRequest {
     /// The ID of the health check that you want to delete.
@@ -11,6 +11,23 @@ pub struct DeleteHealthCheckRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub health_check_id: Option<String>,
+}
+impl Clone for DeleteHealthCheckRequest {
+    fn clone(&self) -> Self {
+        Self {
+            health_check_id: self.health_check_id.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteHealthCheckRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.health_check_id == other.health_check_id
+    }
+}
+impl Default for DeleteHealthCheckRequest {
+    fn default() -> Self {
+        Self { health_check_id: None }
+    }
 }
 impl DeleteHealthCheckRequest {
     /// Starts building a [`DeleteHealthCheckRequest`].
@@ -25,9 +42,26 @@ impl DeleteHealthCheckRequest {
     }
 }
 /// A builder for [`DeleteHealthCheckRequest`](crate::types::DeleteHealthCheckRequest); start one with `DeleteHealthCheckRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteHealthCheckRequestBuilder {
     inner: crate::types::DeleteHealthCheckRequest,
+}
+impl Clone for DeleteHealthCheckRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteHealthCheckRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteHealthCheckRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteHealthCheckRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteHealthCheckRequestBuilder {
     /// Sets [`DeleteHealthCheckRequest::health_check_id`](crate::types::DeleteHealthCheckRequest::health_check_id): The ID of the health check that you want to delete.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An empty element.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteHealthCheckResponse {}
+impl Clone for DeleteHealthCheckResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for DeleteHealthCheckResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for DeleteHealthCheckResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl DeleteHealthCheckResponse {
     /// Starts building a [`DeleteHealthCheckResponse`].
     #[inline]
@@ -24,9 +39,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteHealthCheckResponse {
     }
 }
 /// A builder for [`DeleteHealthCheckResponse`](crate::types::DeleteHealthCheckResponse); start one with `DeleteHealthCheckResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteHealthCheckResponseBuilder {
     inner: crate::types::DeleteHealthCheckResponse,
+}
+impl Clone for DeleteHealthCheckResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteHealthCheckResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteHealthCheckResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteHealthCheckResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteHealthCheckResponseBuilder {
     /// Builds the [`DeleteHealthCheckResponse`]; it has no required members, so this cannot fail.

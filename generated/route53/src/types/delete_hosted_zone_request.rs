@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to delete a hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteHostedZoneRequest {
     /// The ID of the hosted zone you want to delete.
@@ -11,6 +11,21 @@ pub struct DeleteHostedZoneRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for DeleteHostedZoneRequest {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for DeleteHostedZoneRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for DeleteHostedZoneRequest {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl DeleteHostedZoneRequest {
     /// Starts building a [`DeleteHostedZoneRequest`].
@@ -25,9 +40,26 @@ impl DeleteHostedZoneRequest {
     }
 }
 /// A builder for [`DeleteHostedZoneRequest`](crate::types::DeleteHostedZoneRequest); start one with `DeleteHostedZoneRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteHostedZoneRequestBuilder {
     inner: crate::types::DeleteHostedZoneRequest,
+}
+impl Clone for DeleteHostedZoneRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteHostedZoneRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteHostedZoneRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteHostedZoneRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteHostedZoneRequestBuilder {
     /// Sets [`DeleteHostedZoneRequest::id`](crate::types::DeleteHostedZoneRequest::id): The ID of the hosted zone you want to delete.

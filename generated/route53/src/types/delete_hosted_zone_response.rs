@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `DeleteHostedZone` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteHostedZoneResponse {
     /// A complex type that contains the ID, the status, and the date and time of a request to delete a hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
     pub change_info: Option<crate::types::ChangeInfo>,
+}
+impl Clone for DeleteHostedZoneResponse {
+    fn clone(&self) -> Self {
+        Self {
+            change_info: self.change_info.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteHostedZoneResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.change_info == other.change_info
+    }
+}
+impl Default for DeleteHostedZoneResponse {
+    fn default() -> Self {
+        Self { change_info: None }
+    }
 }
 impl DeleteHostedZoneResponse {
     /// Starts building a [`DeleteHostedZoneResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteHostedZoneResponse {
     }
 }
 /// A builder for [`DeleteHostedZoneResponse`](crate::types::DeleteHostedZoneResponse); start one with `DeleteHostedZoneResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteHostedZoneResponseBuilder {
     inner: crate::types::DeleteHostedZoneResponse,
+}
+impl Clone for DeleteHostedZoneResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteHostedZoneResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteHostedZoneResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteHostedZoneResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteHostedZoneResponseBuilder {
     /// Sets [`DeleteHostedZoneResponse::change_info`](crate::types::DeleteHostedZoneResponse::change_info): A complex type that contains the ID, the status, and the date and time of a request to delete a hosted zone.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteKeySigningKeyRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteKeySigningKeyRequest {
     /// A unique string used to identify a hosted zone.
@@ -17,6 +17,27 @@ pub struct DeleteKeySigningKeyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub name: Option<String>,
+}
+impl Clone for DeleteKeySigningKeyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteKeySigningKeyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id && self.name == other.name
+    }
+}
+impl Default for DeleteKeySigningKeyRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            name: None,
+        }
+    }
 }
 impl DeleteKeySigningKeyRequest {
     /// Starts building a [`DeleteKeySigningKeyRequest`].
@@ -36,9 +57,26 @@ impl DeleteKeySigningKeyRequest {
     }
 }
 /// A builder for [`DeleteKeySigningKeyRequest`](crate::types::DeleteKeySigningKeyRequest); start one with `DeleteKeySigningKeyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteKeySigningKeyRequestBuilder {
     inner: crate::types::DeleteKeySigningKeyRequest,
+}
+impl Clone for DeleteKeySigningKeyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteKeySigningKeyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteKeySigningKeyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteKeySigningKeyRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteKeySigningKeyRequestBuilder {
     /// Sets [`DeleteKeySigningKeyRequest::hosted_zone_id`](crate::types::DeleteKeySigningKeyRequest::hosted_zone_id): A unique string used to identify a hosted zone.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteKeySigningKeyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteKeySigningKeyResponse {
     /// The `ChangeInfo` member.
     ///
     /// Required: the builder's `build()` fails without it.
     pub change_info: Option<crate::types::ChangeInfo>,
+}
+impl Clone for DeleteKeySigningKeyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            change_info: self.change_info.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteKeySigningKeyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.change_info == other.change_info
+    }
+}
+impl Default for DeleteKeySigningKeyResponse {
+    fn default() -> Self {
+        Self { change_info: None }
+    }
 }
 impl DeleteKeySigningKeyResponse {
     /// Starts building a [`DeleteKeySigningKeyResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteKeySigningKeyResponse {
     }
 }
 /// A builder for [`DeleteKeySigningKeyResponse`](crate::types::DeleteKeySigningKeyResponse); start one with `DeleteKeySigningKeyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteKeySigningKeyResponseBuilder {
     inner: crate::types::DeleteKeySigningKeyResponse,
+}
+impl Clone for DeleteKeySigningKeyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteKeySigningKeyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteKeySigningKeyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteKeySigningKeyResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteKeySigningKeyResponseBuilder {
     /// Sets [`DeleteKeySigningKeyResponse::change_info`](crate::types::DeleteKeySigningKeyResponse::change_info)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteQueryLoggingConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteQueryLoggingConfigRequest {
     /// The ID of the configuration that you want to delete.
@@ -11,6 +11,21 @@ pub struct DeleteQueryLoggingConfigRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for DeleteQueryLoggingConfigRequest {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for DeleteQueryLoggingConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for DeleteQueryLoggingConfigRequest {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl DeleteQueryLoggingConfigRequest {
     /// Starts building a [`DeleteQueryLoggingConfigRequest`].
@@ -25,9 +40,26 @@ impl DeleteQueryLoggingConfigRequest {
     }
 }
 /// A builder for [`DeleteQueryLoggingConfigRequest`](crate::types::DeleteQueryLoggingConfigRequest); start one with `DeleteQueryLoggingConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteQueryLoggingConfigRequestBuilder {
     inner: crate::types::DeleteQueryLoggingConfigRequest,
+}
+impl Clone for DeleteQueryLoggingConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteQueryLoggingConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteQueryLoggingConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteQueryLoggingConfigRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteQueryLoggingConfigRequestBuilder {
     /// Sets [`DeleteQueryLoggingConfigRequest::id`](crate::types::DeleteQueryLoggingConfigRequest::id): The ID of the configuration that you want to delete.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteQueryLoggingConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteQueryLoggingConfigResponse {}
+impl Clone for DeleteQueryLoggingConfigResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for DeleteQueryLoggingConfigResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for DeleteQueryLoggingConfigResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl DeleteQueryLoggingConfigResponse {
     /// Starts building a [`DeleteQueryLoggingConfigResponse`].
     #[inline]
@@ -24,9 +39,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteQueryLoggingConfigRespon
     }
 }
 /// A builder for [`DeleteQueryLoggingConfigResponse`](crate::types::DeleteQueryLoggingConfigResponse); start one with `DeleteQueryLoggingConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteQueryLoggingConfigResponseBuilder {
     inner: crate::types::DeleteQueryLoggingConfigResponse,
+}
+impl Clone for DeleteQueryLoggingConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteQueryLoggingConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteQueryLoggingConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteQueryLoggingConfigResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteQueryLoggingConfigResponseBuilder {
     /// Builds the [`DeleteQueryLoggingConfigResponse`]; it has no required members, so this cannot fail.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to delete a reusable delegation set.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteReusableDelegationSetRequest {
     /// The ID of the reusable delegation set that you want to delete.
@@ -11,6 +11,21 @@ pub struct DeleteReusableDelegationSetRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for DeleteReusableDelegationSetRequest {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for DeleteReusableDelegationSetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for DeleteReusableDelegationSetRequest {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl DeleteReusableDelegationSetRequest {
     /// Starts building a [`DeleteReusableDelegationSetRequest`].
@@ -25,9 +40,26 @@ impl DeleteReusableDelegationSetRequest {
     }
 }
 /// A builder for [`DeleteReusableDelegationSetRequest`](crate::types::DeleteReusableDelegationSetRequest); start one with `DeleteReusableDelegationSetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteReusableDelegationSetRequestBuilder {
     inner: crate::types::DeleteReusableDelegationSetRequest,
+}
+impl Clone for DeleteReusableDelegationSetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteReusableDelegationSetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteReusableDelegationSetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteReusableDelegationSetRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteReusableDelegationSetRequestBuilder {
     /// Sets [`DeleteReusableDelegationSetRequest::id`](crate::types::DeleteReusableDelegationSetRequest::id): The ID of the reusable delegation set that you want to delete.

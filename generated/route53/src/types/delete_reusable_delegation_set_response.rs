@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An empty element.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteReusableDelegationSetResponse {}
+impl Clone for DeleteReusableDelegationSetResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for DeleteReusableDelegationSetResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for DeleteReusableDelegationSetResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl DeleteReusableDelegationSetResponse {
     /// Starts building a [`DeleteReusableDelegationSetResponse`].
     #[inline]
@@ -24,9 +39,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteReusableDelegationSetRes
     }
 }
 /// A builder for [`DeleteReusableDelegationSetResponse`](crate::types::DeleteReusableDelegationSetResponse); start one with `DeleteReusableDelegationSetResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteReusableDelegationSetResponseBuilder {
     inner: crate::types::DeleteReusableDelegationSetResponse,
+}
+impl Clone for DeleteReusableDelegationSetResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteReusableDelegationSetResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteReusableDelegationSetResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteReusableDelegationSetResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteReusableDelegationSetResponseBuilder {
     /// Builds the [`DeleteReusableDelegationSetResponse`]; it has no required members, so this cannot fail.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to delete a specified traffic policy instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTrafficPolicyInstanceRequest {
     /// The ID of the traffic policy instance that you want to delete.
@@ -13,6 +13,21 @@ pub struct DeleteTrafficPolicyInstanceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for DeleteTrafficPolicyInstanceRequest {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for DeleteTrafficPolicyInstanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for DeleteTrafficPolicyInstanceRequest {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl DeleteTrafficPolicyInstanceRequest {
     /// Starts building a [`DeleteTrafficPolicyInstanceRequest`].
@@ -27,9 +42,26 @@ impl DeleteTrafficPolicyInstanceRequest {
     }
 }
 /// A builder for [`DeleteTrafficPolicyInstanceRequest`](crate::types::DeleteTrafficPolicyInstanceRequest); start one with `DeleteTrafficPolicyInstanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTrafficPolicyInstanceRequestBuilder {
     inner: crate::types::DeleteTrafficPolicyInstanceRequest,
+}
+impl Clone for DeleteTrafficPolicyInstanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTrafficPolicyInstanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTrafficPolicyInstanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTrafficPolicyInstanceRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTrafficPolicyInstanceRequestBuilder {
     /// Sets [`DeleteTrafficPolicyInstanceRequest::id`](crate::types::DeleteTrafficPolicyInstanceRequest::id): The ID of the traffic policy instance that you want to delete.

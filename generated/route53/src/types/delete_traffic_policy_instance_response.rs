@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An empty element.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTrafficPolicyInstanceResponse {}
+impl Clone for DeleteTrafficPolicyInstanceResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for DeleteTrafficPolicyInstanceResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for DeleteTrafficPolicyInstanceResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl DeleteTrafficPolicyInstanceResponse {
     /// Starts building a [`DeleteTrafficPolicyInstanceResponse`].
     #[inline]
@@ -24,9 +39,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteTrafficPolicyInstanceRes
     }
 }
 /// A builder for [`DeleteTrafficPolicyInstanceResponse`](crate::types::DeleteTrafficPolicyInstanceResponse); start one with `DeleteTrafficPolicyInstanceResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTrafficPolicyInstanceResponseBuilder {
     inner: crate::types::DeleteTrafficPolicyInstanceResponse,
+}
+impl Clone for DeleteTrafficPolicyInstanceResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTrafficPolicyInstanceResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTrafficPolicyInstanceResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTrafficPolicyInstanceResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteTrafficPolicyInstanceResponseBuilder {
     /// Builds the [`DeleteTrafficPolicyInstanceResponse`]; it has no required members, so this cannot fail.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to delete a specified traffic policy version.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTrafficPolicyRequest {
     /// The ID of the traffic policy that you want to delete.
@@ -17,6 +17,24 @@ pub struct DeleteTrafficPolicyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub version: Option<i32>,
+}
+impl Clone for DeleteTrafficPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            version: self.version,
+        }
+    }
+}
+impl PartialEq for DeleteTrafficPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.version == other.version
+    }
+}
+impl Default for DeleteTrafficPolicyRequest {
+    fn default() -> Self {
+        Self { id: None, version: None }
+    }
 }
 impl DeleteTrafficPolicyRequest {
     /// Starts building a [`DeleteTrafficPolicyRequest`].
@@ -36,9 +54,26 @@ impl DeleteTrafficPolicyRequest {
     }
 }
 /// A builder for [`DeleteTrafficPolicyRequest`](crate::types::DeleteTrafficPolicyRequest); start one with `DeleteTrafficPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTrafficPolicyRequestBuilder {
     inner: crate::types::DeleteTrafficPolicyRequest,
+}
+impl Clone for DeleteTrafficPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTrafficPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTrafficPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTrafficPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteTrafficPolicyRequestBuilder {
     /// Sets [`DeleteTrafficPolicyRequest::id`](crate::types::DeleteTrafficPolicyRequest::id): The ID of the traffic policy that you want to delete.

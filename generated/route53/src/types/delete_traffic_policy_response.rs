@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An empty element.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTrafficPolicyResponse {}
+impl Clone for DeleteTrafficPolicyResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for DeleteTrafficPolicyResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for DeleteTrafficPolicyResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl DeleteTrafficPolicyResponse {
     /// Starts building a [`DeleteTrafficPolicyResponse`].
     #[inline]
@@ -24,9 +39,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteTrafficPolicyResponse {
     }
 }
 /// A builder for [`DeleteTrafficPolicyResponse`](crate::types::DeleteTrafficPolicyResponse); start one with `DeleteTrafficPolicyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTrafficPolicyResponseBuilder {
     inner: crate::types::DeleteTrafficPolicyResponse,
+}
+impl Clone for DeleteTrafficPolicyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTrafficPolicyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTrafficPolicyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTrafficPolicyResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteTrafficPolicyResponseBuilder {
     /// Builds the [`DeleteTrafficPolicyResponse`]; it has no required members, so this cannot fail.

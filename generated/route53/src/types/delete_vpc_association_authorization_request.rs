@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the request to remove authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcAssociationAuthorizationRequest {
     /// When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, the ID of the hosted zone.
@@ -15,6 +15,27 @@ pub struct DeleteVpcAssociationAuthorizationRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpc: Option<crate::types::Vpc>,
+}
+impl Clone for DeleteVpcAssociationAuthorizationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            vpc: self.vpc.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteVpcAssociationAuthorizationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id && self.vpc == other.vpc
+    }
+}
+impl Default for DeleteVpcAssociationAuthorizationRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            vpc: None,
+        }
+    }
 }
 impl DeleteVpcAssociationAuthorizationRequest {
     /// Starts building a [`DeleteVpcAssociationAuthorizationRequest`].
@@ -34,9 +55,26 @@ impl DeleteVpcAssociationAuthorizationRequest {
     }
 }
 /// A builder for [`DeleteVpcAssociationAuthorizationRequest`](crate::types::DeleteVpcAssociationAuthorizationRequest); start one with `DeleteVpcAssociationAuthorizationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcAssociationAuthorizationRequestBuilder {
     inner: crate::types::DeleteVpcAssociationAuthorizationRequest,
+}
+impl Clone for DeleteVpcAssociationAuthorizationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcAssociationAuthorizationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcAssociationAuthorizationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcAssociationAuthorizationRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcAssociationAuthorizationRequestBuilder {
     /// Sets [`DeleteVpcAssociationAuthorizationRequest::hosted_zone_id`](crate::types::DeleteVpcAssociationAuthorizationRequest::hosted_zone_id): When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, the ID of the hosted zone.

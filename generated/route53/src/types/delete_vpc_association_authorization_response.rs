@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Empty response for the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteVpcAssociationAuthorizationResponse {}
+impl Clone for DeleteVpcAssociationAuthorizationResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for DeleteVpcAssociationAuthorizationResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for DeleteVpcAssociationAuthorizationResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl DeleteVpcAssociationAuthorizationResponse {
     /// Starts building a [`DeleteVpcAssociationAuthorizationResponse`].
     #[inline]
@@ -25,9 +40,26 @@ for DeleteVpcAssociationAuthorizationResponse {
     }
 }
 /// A builder for [`DeleteVpcAssociationAuthorizationResponse`](crate::types::DeleteVpcAssociationAuthorizationResponse); start one with `DeleteVpcAssociationAuthorizationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteVpcAssociationAuthorizationResponseBuilder {
     inner: crate::types::DeleteVpcAssociationAuthorizationResponse,
+}
+impl Clone for DeleteVpcAssociationAuthorizationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteVpcAssociationAuthorizationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteVpcAssociationAuthorizationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteVpcAssociationAuthorizationResponse as Default>::default(),
+        }
+    }
 }
 impl DeleteVpcAssociationAuthorizationResponseBuilder {
     /// Builds the [`DeleteVpcAssociationAuthorizationResponse`]; it has no required members, so this cannot fail.

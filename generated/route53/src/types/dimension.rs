@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// For the metric that the CloudWatch alarm is associated with, a complex type that contains information about one dimension.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Dimension {
     /// For the metric that the CloudWatch alarm is associated with, the name of one dimension.
@@ -13,6 +13,24 @@ pub struct Dimension {
     ///
     /// Required: the builder's `build()` fails without it.
     pub value: Option<String>,
+}
+impl Clone for Dimension {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for Dimension {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.value == other.value
+    }
+}
+impl Default for Dimension {
+    fn default() -> Self {
+        Self { name: None, value: None }
+    }
 }
 impl Dimension {
     /// Starts building a [`Dimension`].
@@ -32,9 +50,26 @@ impl Dimension {
     }
 }
 /// A builder for [`Dimension`](crate::types::Dimension); start one with `Dimension::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DimensionBuilder {
     inner: crate::types::Dimension,
+}
+impl Clone for DimensionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DimensionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DimensionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Dimension as Default>::default(),
+        }
+    }
 }
 impl DimensionBuilder {
     /// Sets [`Dimension::name`](crate::types::Dimension::name): For the metric that the CloudWatch alarm is associated with, the name of one dimension.

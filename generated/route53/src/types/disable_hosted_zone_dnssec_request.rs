@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableHostedZoneDNSSECRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableHostedZoneDnssecRequest {
     /// A unique string used to identify a hosted zone.
@@ -11,6 +11,23 @@ pub struct DisableHostedZoneDnssecRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub hosted_zone_id: Option<String>,
+}
+impl Clone for DisableHostedZoneDnssecRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for DisableHostedZoneDnssecRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id
+    }
+}
+impl Default for DisableHostedZoneDnssecRequest {
+    fn default() -> Self {
+        Self { hosted_zone_id: None }
+    }
 }
 impl DisableHostedZoneDnssecRequest {
     /// Starts building a [`DisableHostedZoneDnssecRequest`].
@@ -25,9 +42,26 @@ impl DisableHostedZoneDnssecRequest {
     }
 }
 /// A builder for [`DisableHostedZoneDnssecRequest`](crate::types::DisableHostedZoneDnssecRequest); start one with `DisableHostedZoneDnssecRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableHostedZoneDnssecRequestBuilder {
     inner: crate::types::DisableHostedZoneDnssecRequest,
+}
+impl Clone for DisableHostedZoneDnssecRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableHostedZoneDnssecRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableHostedZoneDnssecRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableHostedZoneDnssecRequest as Default>::default(),
+        }
+    }
 }
 impl DisableHostedZoneDnssecRequestBuilder {
     /// Sets [`DisableHostedZoneDnssecRequest::hosted_zone_id`](crate::types::DisableHostedZoneDnssecRequest::hosted_zone_id): A unique string used to identify a hosted zone.

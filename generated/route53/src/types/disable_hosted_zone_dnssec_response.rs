@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisableHostedZoneDNSSECResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisableHostedZoneDnssecResponse {
     /// The `ChangeInfo` member.
     ///
     /// Required: the builder's `build()` fails without it.
     pub change_info: Option<crate::types::ChangeInfo>,
+}
+impl Clone for DisableHostedZoneDnssecResponse {
+    fn clone(&self) -> Self {
+        Self {
+            change_info: self.change_info.clone(),
+        }
+    }
+}
+impl PartialEq for DisableHostedZoneDnssecResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.change_info == other.change_info
+    }
+}
+impl Default for DisableHostedZoneDnssecResponse {
+    fn default() -> Self {
+        Self { change_info: None }
+    }
 }
 impl DisableHostedZoneDnssecResponse {
     /// Starts building a [`DisableHostedZoneDnssecResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DisableHostedZoneDnssecRespons
     }
 }
 /// A builder for [`DisableHostedZoneDnssecResponse`](crate::types::DisableHostedZoneDnssecResponse); start one with `DisableHostedZoneDnssecResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisableHostedZoneDnssecResponseBuilder {
     inner: crate::types::DisableHostedZoneDnssecResponse,
+}
+impl Clone for DisableHostedZoneDnssecResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisableHostedZoneDnssecResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisableHostedZoneDnssecResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisableHostedZoneDnssecResponse as Default>::default(),
+        }
+    }
 }
 impl DisableHostedZoneDnssecResponseBuilder {
     /// Sets [`DisableHostedZoneDnssecResponse::change_info`](crate::types::DisableHostedZoneDnssecResponse::change_info)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the VPC that you want to disassociate from a specified private hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateVpcFromHostedZoneRequest {
     /// The ID of the private hosted zone that you want to disassociate a VPC from.
@@ -17,6 +17,30 @@ pub struct DisassociateVpcFromHostedZoneRequest {
     pub vpc: Option<crate::types::Vpc>,
     /// *Optional:* A comment about the disassociation request.
     pub comment: Option<String>,
+}
+impl Clone for DisassociateVpcFromHostedZoneRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            vpc: self.vpc.clone(),
+            comment: self.comment.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateVpcFromHostedZoneRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id && self.vpc == other.vpc
+            && self.comment == other.comment
+    }
+}
+impl Default for DisassociateVpcFromHostedZoneRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            vpc: None,
+            comment: None,
+        }
+    }
 }
 impl DisassociateVpcFromHostedZoneRequest {
     /// Starts building a [`DisassociateVpcFromHostedZoneRequest`].
@@ -41,9 +65,26 @@ impl DisassociateVpcFromHostedZoneRequest {
     }
 }
 /// A builder for [`DisassociateVpcFromHostedZoneRequest`](crate::types::DisassociateVpcFromHostedZoneRequest); start one with `DisassociateVpcFromHostedZoneRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateVpcFromHostedZoneRequestBuilder {
     inner: crate::types::DisassociateVpcFromHostedZoneRequest,
+}
+impl Clone for DisassociateVpcFromHostedZoneRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateVpcFromHostedZoneRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateVpcFromHostedZoneRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateVpcFromHostedZoneRequest as Default>::default(),
+        }
+    }
 }
 impl DisassociateVpcFromHostedZoneRequestBuilder {
     /// Sets [`DisassociateVpcFromHostedZoneRequest::hosted_zone_id`](crate::types::DisassociateVpcFromHostedZoneRequest::hosted_zone_id): The ID of the private hosted zone that you want to disassociate a VPC from.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the disassociate request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DisassociateVpcFromHostedZoneResponse {
     /// A complex type that describes the changes made to the specified private hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
     pub change_info: Option<crate::types::ChangeInfo>,
+}
+impl Clone for DisassociateVpcFromHostedZoneResponse {
+    fn clone(&self) -> Self {
+        Self {
+            change_info: self.change_info.clone(),
+        }
+    }
+}
+impl PartialEq for DisassociateVpcFromHostedZoneResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.change_info == other.change_info
+    }
+}
+impl Default for DisassociateVpcFromHostedZoneResponse {
+    fn default() -> Self {
+        Self { change_info: None }
+    }
 }
 impl DisassociateVpcFromHostedZoneResponse {
     /// Starts building a [`DisassociateVpcFromHostedZoneResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DisassociateVpcFromHostedZoneR
     }
 }
 /// A builder for [`DisassociateVpcFromHostedZoneResponse`](crate::types::DisassociateVpcFromHostedZoneResponse); start one with `DisassociateVpcFromHostedZoneResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DisassociateVpcFromHostedZoneResponseBuilder {
     inner: crate::types::DisassociateVpcFromHostedZoneResponse,
+}
+impl Clone for DisassociateVpcFromHostedZoneResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DisassociateVpcFromHostedZoneResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DisassociateVpcFromHostedZoneResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DisassociateVpcFromHostedZoneResponse as Default>::default(),
+        }
+    }
 }
 impl DisassociateVpcFromHostedZoneResponseBuilder {
     /// Sets [`DisassociateVpcFromHostedZoneResponse::change_info`](crate::types::DisassociateVpcFromHostedZoneResponse::change_info): A complex type that describes the changes made to the specified private hosted zone.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A string representing the status of DNSSEC signing.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DnssecStatus {
     /// A string that represents the current hosted zone signing status.
@@ -17,6 +17,28 @@ pub struct DnssecStatus {
     pub serve_signature: Option<String>,
     /// The status message provided for the following DNSSEC signing status: `INTERNAL_FAILURE`. The status message includes information about what the problem might be and steps that you can take to correct the issue.
     pub status_message: Option<String>,
+}
+impl Clone for DnssecStatus {
+    fn clone(&self) -> Self {
+        Self {
+            serve_signature: self.serve_signature.clone(),
+            status_message: self.status_message.clone(),
+        }
+    }
+}
+impl PartialEq for DnssecStatus {
+    fn eq(&self, other: &Self) -> bool {
+        self.serve_signature == other.serve_signature
+            && self.status_message == other.status_message
+    }
+}
+impl Default for DnssecStatus {
+    fn default() -> Self {
+        Self {
+            serve_signature: None,
+            status_message: None,
+        }
+    }
 }
 impl DnssecStatus {
     /// Starts building a [`DnssecStatus`].
@@ -36,9 +58,26 @@ impl DnssecStatus {
     }
 }
 /// A builder for [`DnssecStatus`](crate::types::DnssecStatus); start one with `DnssecStatus::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DnssecStatusBuilder {
     inner: crate::types::DnssecStatus,
+}
+impl Clone for DnssecStatusBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DnssecStatusBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DnssecStatusBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DnssecStatus as Default>::default(),
+        }
+    }
 }
 impl DnssecStatusBuilder {
     /// Sets [`DnssecStatus::serve_signature`](crate::types::DnssecStatus::serve_signature): A string that represents the current hosted zone signing status.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableHostedZoneDNSSECRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableHostedZoneDnssecRequest {
     /// A unique string used to identify a hosted zone.
@@ -11,6 +11,23 @@ pub struct EnableHostedZoneDnssecRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub hosted_zone_id: Option<String>,
+}
+impl Clone for EnableHostedZoneDnssecRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for EnableHostedZoneDnssecRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id
+    }
+}
+impl Default for EnableHostedZoneDnssecRequest {
+    fn default() -> Self {
+        Self { hosted_zone_id: None }
+    }
 }
 impl EnableHostedZoneDnssecRequest {
     /// Starts building a [`EnableHostedZoneDnssecRequest`].
@@ -25,9 +42,26 @@ impl EnableHostedZoneDnssecRequest {
     }
 }
 /// A builder for [`EnableHostedZoneDnssecRequest`](crate::types::EnableHostedZoneDnssecRequest); start one with `EnableHostedZoneDnssecRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableHostedZoneDnssecRequestBuilder {
     inner: crate::types::EnableHostedZoneDnssecRequest,
+}
+impl Clone for EnableHostedZoneDnssecRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableHostedZoneDnssecRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableHostedZoneDnssecRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableHostedZoneDnssecRequest as Default>::default(),
+        }
+    }
 }
 impl EnableHostedZoneDnssecRequestBuilder {
     /// Sets [`EnableHostedZoneDnssecRequest::hosted_zone_id`](crate::types::EnableHostedZoneDnssecRequest::hosted_zone_id): A unique string used to identify a hosted zone.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableHostedZoneDNSSECResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EnableHostedZoneDnssecResponse {
     /// The `ChangeInfo` member.
     ///
     /// Required: the builder's `build()` fails without it.
     pub change_info: Option<crate::types::ChangeInfo>,
+}
+impl Clone for EnableHostedZoneDnssecResponse {
+    fn clone(&self) -> Self {
+        Self {
+            change_info: self.change_info.clone(),
+        }
+    }
+}
+impl PartialEq for EnableHostedZoneDnssecResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.change_info == other.change_info
+    }
+}
+impl Default for EnableHostedZoneDnssecResponse {
+    fn default() -> Self {
+        Self { change_info: None }
+    }
 }
 impl EnableHostedZoneDnssecResponse {
     /// Starts building a [`EnableHostedZoneDnssecResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for EnableHostedZoneDnssecResponse
     }
 }
 /// A builder for [`EnableHostedZoneDnssecResponse`](crate::types::EnableHostedZoneDnssecResponse); start one with `EnableHostedZoneDnssecResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EnableHostedZoneDnssecResponseBuilder {
     inner: crate::types::EnableHostedZoneDnssecResponse,
+}
+impl Clone for EnableHostedZoneDnssecResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EnableHostedZoneDnssecResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EnableHostedZoneDnssecResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::EnableHostedZoneDnssecResponse as Default>::default(),
+        }
+    }
 }
 impl EnableHostedZoneDnssecResponseBuilder {
     /// Sets [`EnableHostedZoneDnssecResponse::change_info`](crate::types::EnableHostedZoneDnssecResponse::change_info)

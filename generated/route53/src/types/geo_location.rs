@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about a geographic location.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GeoLocation {
     /// The two-letter code for the continent.
@@ -30,6 +30,31 @@ pub struct GeoLocation {
     /// If you specify `subdivisioncode`, you must also specify `US` for `CountryCode`.
     pub subdivision_code: Option<String>,
 }
+impl Clone for GeoLocation {
+    fn clone(&self) -> Self {
+        Self {
+            continent_code: self.continent_code.clone(),
+            country_code: self.country_code.clone(),
+            subdivision_code: self.subdivision_code.clone(),
+        }
+    }
+}
+impl PartialEq for GeoLocation {
+    fn eq(&self, other: &Self) -> bool {
+        self.continent_code == other.continent_code
+            && self.country_code == other.country_code
+            && self.subdivision_code == other.subdivision_code
+    }
+}
+impl Default for GeoLocation {
+    fn default() -> Self {
+        Self {
+            continent_code: None,
+            country_code: None,
+            subdivision_code: None,
+        }
+    }
+}
 impl GeoLocation {
     /// Starts building a [`GeoLocation`].
     #[inline]
@@ -53,9 +78,26 @@ impl GeoLocation {
     }
 }
 /// A builder for [`GeoLocation`](crate::types::GeoLocation); start one with `GeoLocation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GeoLocationBuilder {
     inner: crate::types::GeoLocation,
+}
+impl Clone for GeoLocationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GeoLocationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GeoLocationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GeoLocation as Default>::default(),
+        }
+    }
 }
 impl GeoLocationBuilder {
     /// Sets [`GeoLocation::continent_code`](crate::types::GeoLocation::continent_code): The two-letter code for the continent.

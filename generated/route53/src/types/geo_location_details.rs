@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the codes and full continent, country, and subdivision names for the specified `geolocation` code.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GeoLocationDetails {
     /// The two-letter code for the continent.
@@ -17,6 +17,40 @@ pub struct GeoLocationDetails {
     pub subdivision_code: Option<String>,
     /// The full name of the subdivision. Route 53 currently supports only states in the United States.
     pub subdivision_name: Option<String>,
+}
+impl Clone for GeoLocationDetails {
+    fn clone(&self) -> Self {
+        Self {
+            continent_code: self.continent_code.clone(),
+            continent_name: self.continent_name.clone(),
+            country_code: self.country_code.clone(),
+            country_name: self.country_name.clone(),
+            subdivision_code: self.subdivision_code.clone(),
+            subdivision_name: self.subdivision_name.clone(),
+        }
+    }
+}
+impl PartialEq for GeoLocationDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.continent_code == other.continent_code
+            && self.continent_name == other.continent_name
+            && self.country_code == other.country_code
+            && self.country_name == other.country_name
+            && self.subdivision_code == other.subdivision_code
+            && self.subdivision_name == other.subdivision_name
+    }
+}
+impl Default for GeoLocationDetails {
+    fn default() -> Self {
+        Self {
+            continent_code: None,
+            continent_name: None,
+            country_code: None,
+            country_name: None,
+            subdivision_code: None,
+            subdivision_name: None,
+        }
+    }
 }
 impl GeoLocationDetails {
     /// Starts building a [`GeoLocationDetails`].
@@ -56,9 +90,26 @@ impl GeoLocationDetails {
     }
 }
 /// A builder for [`GeoLocationDetails`](crate::types::GeoLocationDetails); start one with `GeoLocationDetails::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GeoLocationDetailsBuilder {
     inner: crate::types::GeoLocationDetails,
+}
+impl Clone for GeoLocationDetailsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GeoLocationDetailsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GeoLocationDetailsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GeoLocationDetails as Default>::default(),
+        }
+    }
 }
 impl GeoLocationDetailsBuilder {
     /// Sets [`GeoLocationDetails::continent_code`](crate::types::GeoLocationDetails::continent_code): The two-letter code for the continent.

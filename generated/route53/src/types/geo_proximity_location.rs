@@ -4,7 +4,7 @@
 /// (Resource record sets only): A complex type that lets you specify where your resources are located. Only one of `LocalZoneGroup`, [`Coordinates`](crate::types::Coordinates), or `Amazon Web ServicesRegion` is allowed per request at a time.
 ///
 /// For more information about geoproximity routing, see [Geoproximity routing](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-geoproximity.html) in the *Amazon Route 53 Developer Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GeoProximityLocation {
     /// The Amazon Web Services Region the resource you are directing DNS traffic to, is in.
@@ -26,6 +26,33 @@ pub struct GeoProximityLocation {
     /// - To expand the size of the geographic region from which Route 53 routes traffic to a resource, specify a positive integer from 1 to 99 for the bias. Route 53 shrinks the size of adjacent regions.
     /// - To shrink the size of the geographic region from which Route 53 routes traffic to a resource, specify a negative bias of -1 to -99. Route 53 expands the size of adjacent regions.
     pub bias: Option<i32>,
+}
+impl Clone for GeoProximityLocation {
+    fn clone(&self) -> Self {
+        Self {
+            aws_region: self.aws_region.clone(),
+            local_zone_group: self.local_zone_group.clone(),
+            coordinates: self.coordinates.clone(),
+            bias: self.bias,
+        }
+    }
+}
+impl PartialEq for GeoProximityLocation {
+    fn eq(&self, other: &Self) -> bool {
+        self.aws_region == other.aws_region
+            && self.local_zone_group == other.local_zone_group
+            && self.coordinates == other.coordinates && self.bias == other.bias
+    }
+}
+impl Default for GeoProximityLocation {
+    fn default() -> Self {
+        Self {
+            aws_region: None,
+            local_zone_group: None,
+            coordinates: None,
+            bias: None,
+        }
+    }
 }
 impl GeoProximityLocation {
     /// Starts building a [`GeoProximityLocation`].
@@ -55,9 +82,26 @@ impl GeoProximityLocation {
     }
 }
 /// A builder for [`GeoProximityLocation`](crate::types::GeoProximityLocation); start one with `GeoProximityLocation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GeoProximityLocationBuilder {
     inner: crate::types::GeoProximityLocation,
+}
+impl Clone for GeoProximityLocationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GeoProximityLocationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GeoProximityLocationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GeoProximityLocation as Default>::default(),
+        }
+    }
 }
 impl GeoProximityLocationBuilder {
     /// Sets [`GeoProximityLocation::aws_region`](crate::types::GeoProximityLocation::aws_region): The Amazon Web Services Region the resource you are directing DNS traffic to, is in.

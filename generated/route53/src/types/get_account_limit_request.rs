@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the request to create a hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAccountLimitRequest {
     /// The limit that you want to get. Valid values include the following:
@@ -18,6 +18,21 @@ pub struct GetAccountLimitRequest {
     /// Required: the builder's `build()` fails without it.
     pub type_: Option<crate::types::AccountLimitType>,
 }
+impl Clone for GetAccountLimitRequest {
+    fn clone(&self) -> Self {
+        Self { type_: self.type_.clone() }
+    }
+}
+impl PartialEq for GetAccountLimitRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_
+    }
+}
+impl Default for GetAccountLimitRequest {
+    fn default() -> Self {
+        Self { type_: None }
+    }
+}
 impl GetAccountLimitRequest {
     /// Starts building a [`GetAccountLimitRequest`].
     #[inline]
@@ -31,9 +46,26 @@ impl GetAccountLimitRequest {
     }
 }
 /// A builder for [`GetAccountLimitRequest`](crate::types::GetAccountLimitRequest); start one with `GetAccountLimitRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAccountLimitRequestBuilder {
     inner: crate::types::GetAccountLimitRequest,
+}
+impl Clone for GetAccountLimitRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAccountLimitRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAccountLimitRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAccountLimitRequest as Default>::default(),
+        }
+    }
 }
 impl GetAccountLimitRequestBuilder {
     /// Sets [`GetAccountLimitRequest::type_`](crate::types::GetAccountLimitRequest::type_): The limit that you want to get.

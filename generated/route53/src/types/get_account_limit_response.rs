@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the requested limit.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAccountLimitResponse {
     /// The current setting for the specified limit. For example, if you specified `MAX_HEALTH_CHECKS_BY_OWNER` for the value of `Type` in the request, the value of `Limit` is the maximum number of health checks that you can create using the current account.
@@ -13,6 +13,24 @@ pub struct GetAccountLimitResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub count: Option<i64>,
+}
+impl Clone for GetAccountLimitResponse {
+    fn clone(&self) -> Self {
+        Self {
+            limit: self.limit.clone(),
+            count: self.count,
+        }
+    }
+}
+impl PartialEq for GetAccountLimitResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.limit == other.limit && self.count == other.count
+    }
+}
+impl Default for GetAccountLimitResponse {
+    fn default() -> Self {
+        Self { limit: None, count: None }
+    }
 }
 impl GetAccountLimitResponse {
     /// Starts building a [`GetAccountLimitResponse`].
@@ -45,9 +63,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetAccountLimitResponse {
     }
 }
 /// A builder for [`GetAccountLimitResponse`](crate::types::GetAccountLimitResponse); start one with `GetAccountLimitResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAccountLimitResponseBuilder {
     inner: crate::types::GetAccountLimitResponse,
+}
+impl Clone for GetAccountLimitResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAccountLimitResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAccountLimitResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAccountLimitResponse as Default>::default(),
+        }
+    }
 }
 impl GetAccountLimitResponseBuilder {
     /// Sets [`GetAccountLimitResponse::limit`](crate::types::GetAccountLimitResponse::limit): The current setting for the specified limit.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The input for a GetChange request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetChangeRequest {
     /// The ID of the change batch request. The value that you specify here is the value that `ChangeResourceRecordSets` returned in the `Id` element when you submitted the request.
@@ -11,6 +11,21 @@ pub struct GetChangeRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for GetChangeRequest {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for GetChangeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for GetChangeRequest {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl GetChangeRequest {
     /// Starts building a [`GetChangeRequest`].
@@ -25,9 +40,26 @@ impl GetChangeRequest {
     }
 }
 /// A builder for [`GetChangeRequest`](crate::types::GetChangeRequest); start one with `GetChangeRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetChangeRequestBuilder {
     inner: crate::types::GetChangeRequest,
+}
+impl Clone for GetChangeRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetChangeRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetChangeRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetChangeRequest as Default>::default(),
+        }
+    }
 }
 impl GetChangeRequestBuilder {
     /// Sets [`GetChangeRequest::id`](crate::types::GetChangeRequest::id): The ID of the change batch request.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the [`ChangeInfo`](crate::types::ChangeInfo) element.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetChangeResponse {
     /// A complex type that contains information about the specified change batch.
     ///
     /// Required: the builder's `build()` fails without it.
     pub change_info: Option<crate::types::ChangeInfo>,
+}
+impl Clone for GetChangeResponse {
+    fn clone(&self) -> Self {
+        Self {
+            change_info: self.change_info.clone(),
+        }
+    }
+}
+impl PartialEq for GetChangeResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.change_info == other.change_info
+    }
+}
+impl Default for GetChangeResponse {
+    fn default() -> Self {
+        Self { change_info: None }
+    }
 }
 impl GetChangeResponse {
     /// Starts building a [`GetChangeResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetChangeResponse {
     }
 }
 /// A builder for [`GetChangeResponse`](crate::types::GetChangeResponse); start one with `GetChangeResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetChangeResponseBuilder {
     inner: crate::types::GetChangeResponse,
+}
+impl Clone for GetChangeResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetChangeResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetChangeResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetChangeResponse as Default>::default(),
+        }
+    }
 }
 impl GetChangeResponseBuilder {
     /// Sets [`GetChangeResponse::change_info`](crate::types::GetChangeResponse::change_info): A complex type that contains information about the specified change batch.

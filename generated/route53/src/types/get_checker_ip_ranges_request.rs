@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Empty request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCheckerIpRangesRequest {}
+impl Clone for GetCheckerIpRangesRequest {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for GetCheckerIpRangesRequest {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for GetCheckerIpRangesRequest {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl GetCheckerIpRangesRequest {
     /// Starts building a [`GetCheckerIpRangesRequest`].
     #[inline]
@@ -13,9 +28,26 @@ impl GetCheckerIpRangesRequest {
     }
 }
 /// A builder for [`GetCheckerIpRangesRequest`](crate::types::GetCheckerIpRangesRequest); start one with `GetCheckerIpRangesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCheckerIpRangesRequestBuilder {
     inner: crate::types::GetCheckerIpRangesRequest,
+}
+impl Clone for GetCheckerIpRangesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCheckerIpRangesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCheckerIpRangesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCheckerIpRangesRequest as Default>::default(),
+        }
+    }
 }
 impl GetCheckerIpRangesRequestBuilder {
     /// Builds the [`GetCheckerIpRangesRequest`]; it has no required members, so this cannot fail.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the `CheckerIpRanges` element.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCheckerIpRangesResponse {
     /// A complex type that contains sorted list of IP ranges in CIDR format for Amazon Route 53 health checkers.
     ///
     /// Required: the builder's `build()` fails without it.
     pub checker_ip_ranges: Option<Vec<String>>,
+}
+impl Clone for GetCheckerIpRangesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            checker_ip_ranges: self.checker_ip_ranges.clone(),
+        }
+    }
+}
+impl PartialEq for GetCheckerIpRangesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.checker_ip_ranges == other.checker_ip_ranges
+    }
+}
+impl Default for GetCheckerIpRangesResponse {
+    fn default() -> Self {
+        Self { checker_ip_ranges: None }
+    }
 }
 impl GetCheckerIpRangesResponse {
     /// Starts building a [`GetCheckerIpRangesResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetCheckerIpRangesResponse {
     }
 }
 /// A builder for [`GetCheckerIpRangesResponse`](crate::types::GetCheckerIpRangesResponse); start one with `GetCheckerIpRangesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCheckerIpRangesResponseBuilder {
     inner: crate::types::GetCheckerIpRangesResponse,
+}
+impl Clone for GetCheckerIpRangesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCheckerIpRangesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCheckerIpRangesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCheckerIpRangesResponse as Default>::default(),
+        }
+    }
 }
 impl GetCheckerIpRangesResponseBuilder {
     /// Appends one item to [`GetCheckerIpRangesResponse::checker_ip_ranges`](crate::types::GetCheckerIpRangesResponse::checker_ip_ranges): A complex type that contains sorted list of IP ranges in CIDR format for Amazon Route 53 health checkers.

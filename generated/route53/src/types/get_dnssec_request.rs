@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDNSSECRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDnssecRequest {
     /// A unique string used to identify a hosted zone.
@@ -11,6 +11,23 @@ pub struct GetDnssecRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub hosted_zone_id: Option<String>,
+}
+impl Clone for GetDnssecRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetDnssecRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id
+    }
+}
+impl Default for GetDnssecRequest {
+    fn default() -> Self {
+        Self { hosted_zone_id: None }
+    }
 }
 impl GetDnssecRequest {
     /// Starts building a [`GetDnssecRequest`].
@@ -25,9 +42,26 @@ impl GetDnssecRequest {
     }
 }
 /// A builder for [`GetDnssecRequest`](crate::types::GetDnssecRequest); start one with `GetDnssecRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDnssecRequestBuilder {
     inner: crate::types::GetDnssecRequest,
+}
+impl Clone for GetDnssecRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDnssecRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDnssecRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDnssecRequest as Default>::default(),
+        }
+    }
 }
 impl GetDnssecRequestBuilder {
     /// Sets [`GetDnssecRequest::hosted_zone_id`](crate::types::GetDnssecRequest::hosted_zone_id): A unique string used to identify a hosted zone.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDNSSECResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDnssecResponse {
     /// A string representing the status of DNSSEC.
@@ -13,6 +13,27 @@ pub struct GetDnssecResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub key_signing_keys: Option<Vec<crate::types::KeySigningKey>>,
+}
+impl Clone for GetDnssecResponse {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+            key_signing_keys: self.key_signing_keys.clone(),
+        }
+    }
+}
+impl PartialEq for GetDnssecResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status && self.key_signing_keys == other.key_signing_keys
+    }
+}
+impl Default for GetDnssecResponse {
+    fn default() -> Self {
+        Self {
+            status: None,
+            key_signing_keys: None,
+        }
+    }
 }
 impl GetDnssecResponse {
     /// Starts building a [`GetDnssecResponse`].
@@ -45,9 +66,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetDnssecResponse {
     }
 }
 /// A builder for [`GetDnssecResponse`](crate::types::GetDnssecResponse); start one with `GetDnssecResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDnssecResponseBuilder {
     inner: crate::types::GetDnssecResponse,
+}
+impl Clone for GetDnssecResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDnssecResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDnssecResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDnssecResponse as Default>::default(),
+        }
+    }
 }
 impl GetDnssecResponseBuilder {
     /// Sets [`GetDnssecResponse::status`](crate::types::GetDnssecResponse::status): A string representing the status of DNSSEC.

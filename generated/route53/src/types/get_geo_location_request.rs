@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request for information about whether a specified geographic location is supported for Amazon Route 53 geolocation resource record sets.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetGeoLocationRequest {
     /// For geolocation resource record sets, a two-letter abbreviation that identifies a continent. Amazon Route 53 supports the following continent codes:
@@ -28,6 +28,31 @@ pub struct GetGeoLocationRequest {
     /// Sent in the query parameter `subdivisioncode`, not in the JSON body.
     pub subdivision_code: Option<String>,
 }
+impl Clone for GetGeoLocationRequest {
+    fn clone(&self) -> Self {
+        Self {
+            continent_code: self.continent_code.clone(),
+            country_code: self.country_code.clone(),
+            subdivision_code: self.subdivision_code.clone(),
+        }
+    }
+}
+impl PartialEq for GetGeoLocationRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.continent_code == other.continent_code
+            && self.country_code == other.country_code
+            && self.subdivision_code == other.subdivision_code
+    }
+}
+impl Default for GetGeoLocationRequest {
+    fn default() -> Self {
+        Self {
+            continent_code: None,
+            country_code: None,
+            subdivision_code: None,
+        }
+    }
+}
 impl GetGeoLocationRequest {
     /// Starts building a [`GetGeoLocationRequest`].
     #[inline]
@@ -51,9 +76,26 @@ impl GetGeoLocationRequest {
     }
 }
 /// A builder for [`GetGeoLocationRequest`](crate::types::GetGeoLocationRequest); start one with `GetGeoLocationRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetGeoLocationRequestBuilder {
     inner: crate::types::GetGeoLocationRequest,
+}
+impl Clone for GetGeoLocationRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetGeoLocationRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetGeoLocationRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetGeoLocationRequest as Default>::default(),
+        }
+    }
 }
 impl GetGeoLocationRequestBuilder {
     /// Sets [`GetGeoLocationRequest::continent_code`](crate::types::GetGeoLocationRequest::continent_code): For geolocation resource record sets, a two-letter abbreviation that identifies a continent.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the specified geolocation code.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetGeoLocationResponse {
     /// A complex type that contains the codes and full continent, country, and subdivision names for the specified geolocation code.
     ///
     /// Required: the builder's `build()` fails without it.
     pub geo_location_details: Option<crate::types::GeoLocationDetails>,
+}
+impl Clone for GetGeoLocationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            geo_location_details: self.geo_location_details.clone(),
+        }
+    }
+}
+impl PartialEq for GetGeoLocationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.geo_location_details == other.geo_location_details
+    }
+}
+impl Default for GetGeoLocationResponse {
+    fn default() -> Self {
+        Self { geo_location_details: None }
+    }
 }
 impl GetGeoLocationResponse {
     /// Starts building a [`GetGeoLocationResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetGeoLocationResponse {
     }
 }
 /// A builder for [`GetGeoLocationResponse`](crate::types::GetGeoLocationResponse); start one with `GetGeoLocationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetGeoLocationResponseBuilder {
     inner: crate::types::GetGeoLocationResponse,
+}
+impl Clone for GetGeoLocationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetGeoLocationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetGeoLocationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetGeoLocationResponse as Default>::default(),
+        }
+    }
 }
 impl GetGeoLocationResponseBuilder {
     /// Sets [`GetGeoLocationResponse::geo_location_details`](crate::types::GetGeoLocationResponse::geo_location_details): A complex type that contains the codes and full continent, country, and subdivision names for the specified geolocation code.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request for the number of health checks that are associated with the current Amazon Web Services account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHealthCheckCountRequest {}
+impl Clone for GetHealthCheckCountRequest {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for GetHealthCheckCountRequest {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for GetHealthCheckCountRequest {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl GetHealthCheckCountRequest {
     /// Starts building a [`GetHealthCheckCountRequest`].
     #[inline]
@@ -13,9 +28,26 @@ impl GetHealthCheckCountRequest {
     }
 }
 /// A builder for [`GetHealthCheckCountRequest`](crate::types::GetHealthCheckCountRequest); start one with `GetHealthCheckCountRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHealthCheckCountRequestBuilder {
     inner: crate::types::GetHealthCheckCountRequest,
+}
+impl Clone for GetHealthCheckCountRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHealthCheckCountRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHealthCheckCountRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHealthCheckCountRequest as Default>::default(),
+        }
+    }
 }
 impl GetHealthCheckCountRequestBuilder {
     /// Builds the [`GetHealthCheckCountRequest`]; it has no required members, so this cannot fail.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `GetHealthCheckCount` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHealthCheckCountResponse {
     /// The number of health checks associated with the current Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
     pub health_check_count: Option<i64>,
+}
+impl Clone for GetHealthCheckCountResponse {
+    fn clone(&self) -> Self {
+        Self {
+            health_check_count: self.health_check_count,
+        }
+    }
+}
+impl PartialEq for GetHealthCheckCountResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.health_check_count == other.health_check_count
+    }
+}
+impl Default for GetHealthCheckCountResponse {
+    fn default() -> Self {
+        Self { health_check_count: None }
+    }
 }
 impl GetHealthCheckCountResponse {
     /// Starts building a [`GetHealthCheckCountResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetHealthCheckCountResponse {
     }
 }
 /// A builder for [`GetHealthCheckCountResponse`](crate::types::GetHealthCheckCountResponse); start one with `GetHealthCheckCountResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHealthCheckCountResponseBuilder {
     inner: crate::types::GetHealthCheckCountResponse,
+}
+impl Clone for GetHealthCheckCountResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHealthCheckCountResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHealthCheckCountResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHealthCheckCountResponse as Default>::default(),
+        }
+    }
 }
 impl GetHealthCheckCountResponseBuilder {
     /// Sets [`GetHealthCheckCountResponse::health_check_count`](crate::types::GetHealthCheckCountResponse::health_check_count): The number of health checks associated with the current Amazon Web Services account.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request for the reason that a health check failed most recently.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHealthCheckLastFailureReasonRequest {
     /// The ID for the health check for which you want the last failure reason. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
@@ -13,6 +13,23 @@ pub struct GetHealthCheckLastFailureReasonRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub health_check_id: Option<String>,
+}
+impl Clone for GetHealthCheckLastFailureReasonRequest {
+    fn clone(&self) -> Self {
+        Self {
+            health_check_id: self.health_check_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetHealthCheckLastFailureReasonRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.health_check_id == other.health_check_id
+    }
+}
+impl Default for GetHealthCheckLastFailureReasonRequest {
+    fn default() -> Self {
+        Self { health_check_id: None }
+    }
 }
 impl GetHealthCheckLastFailureReasonRequest {
     /// Starts building a [`GetHealthCheckLastFailureReasonRequest`].
@@ -27,9 +44,26 @@ impl GetHealthCheckLastFailureReasonRequest {
     }
 }
 /// A builder for [`GetHealthCheckLastFailureReasonRequest`](crate::types::GetHealthCheckLastFailureReasonRequest); start one with `GetHealthCheckLastFailureReasonRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHealthCheckLastFailureReasonRequestBuilder {
     inner: crate::types::GetHealthCheckLastFailureReasonRequest,
+}
+impl Clone for GetHealthCheckLastFailureReasonRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHealthCheckLastFailureReasonRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHealthCheckLastFailureReasonRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHealthCheckLastFailureReasonRequest as Default>::default(),
+        }
+    }
 }
 impl GetHealthCheckLastFailureReasonRequestBuilder {
     /// Sets [`GetHealthCheckLastFailureReasonRequest::health_check_id`](crate::types::GetHealthCheckLastFailureReasonRequest::health_check_id): The ID for the health check for which you want the last failure reason.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `GetHealthCheckLastFailureReason` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHealthCheckLastFailureReasonResponse {
     /// A list that contains one `Observation` element for each Amazon Route 53 health checker that is reporting a last failure reason.
     ///
     /// Required: the builder's `build()` fails without it.
     pub health_check_observations: Option<Vec<crate::types::HealthCheckObservation>>,
+}
+impl Clone for GetHealthCheckLastFailureReasonResponse {
+    fn clone(&self) -> Self {
+        Self {
+            health_check_observations: self.health_check_observations.clone(),
+        }
+    }
+}
+impl PartialEq for GetHealthCheckLastFailureReasonResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.health_check_observations == other.health_check_observations
+    }
+}
+impl Default for GetHealthCheckLastFailureReasonResponse {
+    fn default() -> Self {
+        Self {
+            health_check_observations: None,
+        }
+    }
 }
 impl GetHealthCheckLastFailureReasonResponse {
     /// Starts building a [`GetHealthCheckLastFailureReasonResponse`].
@@ -37,9 +56,26 @@ for GetHealthCheckLastFailureReasonResponse {
     }
 }
 /// A builder for [`GetHealthCheckLastFailureReasonResponse`](crate::types::GetHealthCheckLastFailureReasonResponse); start one with `GetHealthCheckLastFailureReasonResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHealthCheckLastFailureReasonResponseBuilder {
     inner: crate::types::GetHealthCheckLastFailureReasonResponse,
+}
+impl Clone for GetHealthCheckLastFailureReasonResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHealthCheckLastFailureReasonResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHealthCheckLastFailureReasonResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHealthCheckLastFailureReasonResponse as Default>::default(),
+        }
+    }
 }
 impl GetHealthCheckLastFailureReasonResponseBuilder {
     /// Appends one item to [`GetHealthCheckLastFailureReasonResponse::health_check_observations`](crate::types::GetHealthCheckLastFailureReasonResponse::health_check_observations): A list that contains one `Observation` element for each Amazon Route 53 health checker that is reporting a last failure reason.

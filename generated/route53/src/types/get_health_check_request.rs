@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about a specified health check.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHealthCheckRequest {
     /// The identifier that Amazon Route 53 assigned to the health check when you created it. When you add or update a resource record set, you use this value to specify which health check to use. The value can be up to 64 characters long.
@@ -11,6 +11,23 @@ pub struct GetHealthCheckRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub health_check_id: Option<String>,
+}
+impl Clone for GetHealthCheckRequest {
+    fn clone(&self) -> Self {
+        Self {
+            health_check_id: self.health_check_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetHealthCheckRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.health_check_id == other.health_check_id
+    }
+}
+impl Default for GetHealthCheckRequest {
+    fn default() -> Self {
+        Self { health_check_id: None }
+    }
 }
 impl GetHealthCheckRequest {
     /// Starts building a [`GetHealthCheckRequest`].
@@ -25,9 +42,26 @@ impl GetHealthCheckRequest {
     }
 }
 /// A builder for [`GetHealthCheckRequest`](crate::types::GetHealthCheckRequest); start one with `GetHealthCheckRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHealthCheckRequestBuilder {
     inner: crate::types::GetHealthCheckRequest,
+}
+impl Clone for GetHealthCheckRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHealthCheckRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHealthCheckRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHealthCheckRequest as Default>::default(),
+        }
+    }
 }
 impl GetHealthCheckRequestBuilder {
     /// Sets [`GetHealthCheckRequest::health_check_id`](crate::types::GetHealthCheckRequest::health_check_id): The identifier that Amazon Route 53 assigned to the health check when you created it.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `GetHealthCheck` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHealthCheckResponse {
     /// A complex type that contains information about one health check that is associated with the current Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
     pub health_check: Option<crate::types::HealthCheck>,
+}
+impl Clone for GetHealthCheckResponse {
+    fn clone(&self) -> Self {
+        Self {
+            health_check: self.health_check.clone(),
+        }
+    }
+}
+impl PartialEq for GetHealthCheckResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.health_check == other.health_check
+    }
+}
+impl Default for GetHealthCheckResponse {
+    fn default() -> Self {
+        Self { health_check: None }
+    }
 }
 impl GetHealthCheckResponse {
     /// Starts building a [`GetHealthCheckResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetHealthCheckResponse {
     }
 }
 /// A builder for [`GetHealthCheckResponse`](crate::types::GetHealthCheckResponse); start one with `GetHealthCheckResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHealthCheckResponseBuilder {
     inner: crate::types::GetHealthCheckResponse,
+}
+impl Clone for GetHealthCheckResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHealthCheckResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHealthCheckResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHealthCheckResponse as Default>::default(),
+        }
+    }
 }
 impl GetHealthCheckResponseBuilder {
     /// Sets [`GetHealthCheckResponse::health_check`](crate::types::GetHealthCheckResponse::health_check): A complex type that contains information about one health check that is associated with the current Amazon Web Services account.

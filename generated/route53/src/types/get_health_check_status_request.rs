@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get the status for a health check.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHealthCheckStatusRequest {
     /// The ID for the health check that you want the current status for. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
@@ -13,6 +13,23 @@ pub struct GetHealthCheckStatusRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub health_check_id: Option<String>,
+}
+impl Clone for GetHealthCheckStatusRequest {
+    fn clone(&self) -> Self {
+        Self {
+            health_check_id: self.health_check_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetHealthCheckStatusRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.health_check_id == other.health_check_id
+    }
+}
+impl Default for GetHealthCheckStatusRequest {
+    fn default() -> Self {
+        Self { health_check_id: None }
+    }
 }
 impl GetHealthCheckStatusRequest {
     /// Starts building a [`GetHealthCheckStatusRequest`].
@@ -27,9 +44,26 @@ impl GetHealthCheckStatusRequest {
     }
 }
 /// A builder for [`GetHealthCheckStatusRequest`](crate::types::GetHealthCheckStatusRequest); start one with `GetHealthCheckStatusRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHealthCheckStatusRequestBuilder {
     inner: crate::types::GetHealthCheckStatusRequest,
+}
+impl Clone for GetHealthCheckStatusRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHealthCheckStatusRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHealthCheckStatusRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHealthCheckStatusRequest as Default>::default(),
+        }
+    }
 }
 impl GetHealthCheckStatusRequestBuilder {
     /// Sets [`GetHealthCheckStatusRequest::health_check_id`](crate::types::GetHealthCheckStatusRequest::health_check_id): The ID for the health check that you want the current status for.

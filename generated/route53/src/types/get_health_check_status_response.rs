@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `GetHealthCheck` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHealthCheckStatusResponse {
     /// A list that contains one [`HealthCheckObservation`](crate::types::HealthCheckObservation) element for each Amazon Route 53 health checker that is reporting a status about the health check endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
     pub health_check_observations: Option<Vec<crate::types::HealthCheckObservation>>,
+}
+impl Clone for GetHealthCheckStatusResponse {
+    fn clone(&self) -> Self {
+        Self {
+            health_check_observations: self.health_check_observations.clone(),
+        }
+    }
+}
+impl PartialEq for GetHealthCheckStatusResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.health_check_observations == other.health_check_observations
+    }
+}
+impl Default for GetHealthCheckStatusResponse {
+    fn default() -> Self {
+        Self {
+            health_check_observations: None,
+        }
+    }
 }
 impl GetHealthCheckStatusResponse {
     /// Starts building a [`GetHealthCheckStatusResponse`].
@@ -36,9 +55,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetHealthCheckStatusResponse {
     }
 }
 /// A builder for [`GetHealthCheckStatusResponse`](crate::types::GetHealthCheckStatusResponse); start one with `GetHealthCheckStatusResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHealthCheckStatusResponseBuilder {
     inner: crate::types::GetHealthCheckStatusResponse,
+}
+impl Clone for GetHealthCheckStatusResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHealthCheckStatusResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHealthCheckStatusResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHealthCheckStatusResponse as Default>::default(),
+        }
+    }
 }
 impl GetHealthCheckStatusResponseBuilder {
     /// Appends one item to [`GetHealthCheckStatusResponse::health_check_observations`](crate::types::GetHealthCheckStatusResponse::health_check_observations): A list that contains one [`HealthCheckObservation`](crate::types::HealthCheckObservation) element for each Amazon Route 53 health checker that is reporting a status about the health check endpoint.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to retrieve a count of all the hosted zones that are associated with the current Amazon Web Services account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHostedZoneCountRequest {}
+impl Clone for GetHostedZoneCountRequest {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for GetHostedZoneCountRequest {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for GetHostedZoneCountRequest {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl GetHostedZoneCountRequest {
     /// Starts building a [`GetHostedZoneCountRequest`].
     #[inline]
@@ -13,9 +28,26 @@ impl GetHostedZoneCountRequest {
     }
 }
 /// A builder for [`GetHostedZoneCountRequest`](crate::types::GetHostedZoneCountRequest); start one with `GetHostedZoneCountRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHostedZoneCountRequestBuilder {
     inner: crate::types::GetHostedZoneCountRequest,
+}
+impl Clone for GetHostedZoneCountRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHostedZoneCountRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHostedZoneCountRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHostedZoneCountRequest as Default>::default(),
+        }
+    }
 }
 impl GetHostedZoneCountRequestBuilder {
     /// Builds the [`GetHostedZoneCountRequest`]; it has no required members, so this cannot fail.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `GetHostedZoneCount` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHostedZoneCountResponse {
     /// The total number of public and private hosted zones that are associated with the current Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
     pub hosted_zone_count: Option<i64>,
+}
+impl Clone for GetHostedZoneCountResponse {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_count: self.hosted_zone_count,
+        }
+    }
+}
+impl PartialEq for GetHostedZoneCountResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_count == other.hosted_zone_count
+    }
+}
+impl Default for GetHostedZoneCountResponse {
+    fn default() -> Self {
+        Self { hosted_zone_count: None }
+    }
 }
 impl GetHostedZoneCountResponse {
     /// Starts building a [`GetHostedZoneCountResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetHostedZoneCountResponse {
     }
 }
 /// A builder for [`GetHostedZoneCountResponse`](crate::types::GetHostedZoneCountResponse); start one with `GetHostedZoneCountResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHostedZoneCountResponseBuilder {
     inner: crate::types::GetHostedZoneCountResponse,
+}
+impl Clone for GetHostedZoneCountResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHostedZoneCountResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHostedZoneCountResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHostedZoneCountResponse as Default>::default(),
+        }
+    }
 }
 impl GetHostedZoneCountResponseBuilder {
     /// Sets [`GetHostedZoneCountResponse::hosted_zone_count`](crate::types::GetHostedZoneCountResponse::hosted_zone_count): The total number of public and private hosted zones that are associated with the current Amazon Web Services account.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the request to create a hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHostedZoneLimitRequest {
     /// The limit that you want to get. Valid values include the following:
@@ -20,6 +20,27 @@ pub struct GetHostedZoneLimitRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub hosted_zone_id: Option<String>,
+}
+impl Clone for GetHostedZoneLimitRequest {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            hosted_zone_id: self.hosted_zone_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetHostedZoneLimitRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.hosted_zone_id == other.hosted_zone_id
+    }
+}
+impl Default for GetHostedZoneLimitRequest {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            hosted_zone_id: None,
+        }
+    }
 }
 impl GetHostedZoneLimitRequest {
     /// Starts building a [`GetHostedZoneLimitRequest`].
@@ -39,9 +60,26 @@ impl GetHostedZoneLimitRequest {
     }
 }
 /// A builder for [`GetHostedZoneLimitRequest`](crate::types::GetHostedZoneLimitRequest); start one with `GetHostedZoneLimitRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHostedZoneLimitRequestBuilder {
     inner: crate::types::GetHostedZoneLimitRequest,
+}
+impl Clone for GetHostedZoneLimitRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHostedZoneLimitRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHostedZoneLimitRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHostedZoneLimitRequest as Default>::default(),
+        }
+    }
 }
 impl GetHostedZoneLimitRequestBuilder {
     /// Sets [`GetHostedZoneLimitRequest::type_`](crate::types::GetHostedZoneLimitRequest::type_): The limit that you want to get.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the requested limit.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHostedZoneLimitResponse {
     /// The current setting for the specified limit. For example, if you specified `MAX_RRSETS_BY_ZONE` for the value of `Type` in the request, the value of `Limit` is the maximum number of records that you can create in the specified hosted zone.
@@ -13,6 +13,24 @@ pub struct GetHostedZoneLimitResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub count: Option<i64>,
+}
+impl Clone for GetHostedZoneLimitResponse {
+    fn clone(&self) -> Self {
+        Self {
+            limit: self.limit.clone(),
+            count: self.count,
+        }
+    }
+}
+impl PartialEq for GetHostedZoneLimitResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.limit == other.limit && self.count == other.count
+    }
+}
+impl Default for GetHostedZoneLimitResponse {
+    fn default() -> Self {
+        Self { limit: None, count: None }
+    }
 }
 impl GetHostedZoneLimitResponse {
     /// Starts building a [`GetHostedZoneLimitResponse`].
@@ -45,9 +63,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetHostedZoneLimitResponse {
     }
 }
 /// A builder for [`GetHostedZoneLimitResponse`](crate::types::GetHostedZoneLimitResponse); start one with `GetHostedZoneLimitResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHostedZoneLimitResponseBuilder {
     inner: crate::types::GetHostedZoneLimitResponse,
+}
+impl Clone for GetHostedZoneLimitResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHostedZoneLimitResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHostedZoneLimitResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHostedZoneLimitResponse as Default>::default(),
+        }
+    }
 }
 impl GetHostedZoneLimitResponseBuilder {
     /// Sets [`GetHostedZoneLimitResponse::limit`](crate::types::GetHostedZoneLimitResponse::limit): The current setting for the specified limit.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about a specified hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHostedZoneRequest {
     /// The ID of the hosted zone that you want to get information about.
@@ -11,6 +11,21 @@ pub struct GetHostedZoneRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for GetHostedZoneRequest {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for GetHostedZoneRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for GetHostedZoneRequest {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl GetHostedZoneRequest {
     /// Starts building a [`GetHostedZoneRequest`].
@@ -25,9 +40,26 @@ impl GetHostedZoneRequest {
     }
 }
 /// A builder for [`GetHostedZoneRequest`](crate::types::GetHostedZoneRequest); start one with `GetHostedZoneRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHostedZoneRequestBuilder {
     inner: crate::types::GetHostedZoneRequest,
+}
+impl Clone for GetHostedZoneRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHostedZoneRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHostedZoneRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHostedZoneRequest as Default>::default(),
+        }
+    }
 }
 impl GetHostedZoneRequestBuilder {
     /// Sets [`GetHostedZoneRequest::id`](crate::types::GetHostedZoneRequest::id): The ID of the hosted zone that you want to get information about.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contain the response to a `GetHostedZone` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetHostedZoneResponse {
     /// A complex type that contains general information about the specified hosted zone.
@@ -13,6 +13,30 @@ pub struct GetHostedZoneResponse {
     pub delegation_set: Option<crate::types::DelegationSet>,
     /// A complex type that contains information about the VPCs that are associated with the specified hosted zone.
     pub vpcs: Option<Vec<crate::types::Vpc>>,
+}
+impl Clone for GetHostedZoneResponse {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone: self.hosted_zone.clone(),
+            delegation_set: self.delegation_set.clone(),
+            vpcs: self.vpcs.clone(),
+        }
+    }
+}
+impl PartialEq for GetHostedZoneResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone == other.hosted_zone
+            && self.delegation_set == other.delegation_set && self.vpcs == other.vpcs
+    }
+}
+impl Default for GetHostedZoneResponse {
+    fn default() -> Self {
+        Self {
+            hosted_zone: None,
+            delegation_set: None,
+            vpcs: None,
+        }
+    }
 }
 impl GetHostedZoneResponse {
     /// Starts building a [`GetHostedZoneResponse`].
@@ -50,9 +74,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetHostedZoneResponse {
     }
 }
 /// A builder for [`GetHostedZoneResponse`](crate::types::GetHostedZoneResponse); start one with `GetHostedZoneResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetHostedZoneResponseBuilder {
     inner: crate::types::GetHostedZoneResponse,
+}
+impl Clone for GetHostedZoneResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetHostedZoneResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetHostedZoneResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetHostedZoneResponse as Default>::default(),
+        }
+    }
 }
 impl GetHostedZoneResponseBuilder {
     /// Sets [`GetHostedZoneResponse::hosted_zone`](crate::types::GetHostedZoneResponse::hosted_zone): A complex type that contains general information about the specified hosted zone.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetQueryLoggingConfigRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetQueryLoggingConfigRequest {
     /// The ID of the configuration for DNS query logging that you want to get information about.
@@ -11,6 +11,21 @@ pub struct GetQueryLoggingConfigRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for GetQueryLoggingConfigRequest {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for GetQueryLoggingConfigRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for GetQueryLoggingConfigRequest {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl GetQueryLoggingConfigRequest {
     /// Starts building a [`GetQueryLoggingConfigRequest`].
@@ -25,9 +40,26 @@ impl GetQueryLoggingConfigRequest {
     }
 }
 /// A builder for [`GetQueryLoggingConfigRequest`](crate::types::GetQueryLoggingConfigRequest); start one with `GetQueryLoggingConfigRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetQueryLoggingConfigRequestBuilder {
     inner: crate::types::GetQueryLoggingConfigRequest,
+}
+impl Clone for GetQueryLoggingConfigRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetQueryLoggingConfigRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetQueryLoggingConfigRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetQueryLoggingConfigRequest as Default>::default(),
+        }
+    }
 }
 impl GetQueryLoggingConfigRequestBuilder {
     /// Sets [`GetQueryLoggingConfigRequest::id`](crate::types::GetQueryLoggingConfigRequest::id): The ID of the configuration for DNS query logging that you want to get information about.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetQueryLoggingConfigResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetQueryLoggingConfigResponse {
     /// A complex type that contains information about the query logging configuration that you specified in a [GetQueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetQueryLoggingConfig.html) request.
     ///
     /// Required: the builder's `build()` fails without it.
     pub query_logging_config: Option<crate::types::QueryLoggingConfig>,
+}
+impl Clone for GetQueryLoggingConfigResponse {
+    fn clone(&self) -> Self {
+        Self {
+            query_logging_config: self.query_logging_config.clone(),
+        }
+    }
+}
+impl PartialEq for GetQueryLoggingConfigResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.query_logging_config == other.query_logging_config
+    }
+}
+impl Default for GetQueryLoggingConfigResponse {
+    fn default() -> Self {
+        Self { query_logging_config: None }
+    }
 }
 impl GetQueryLoggingConfigResponse {
     /// Starts building a [`GetQueryLoggingConfigResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetQueryLoggingConfigResponse 
     }
 }
 /// A builder for [`GetQueryLoggingConfigResponse`](crate::types::GetQueryLoggingConfigResponse); start one with `GetQueryLoggingConfigResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetQueryLoggingConfigResponseBuilder {
     inner: crate::types::GetQueryLoggingConfigResponse,
+}
+impl Clone for GetQueryLoggingConfigResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetQueryLoggingConfigResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetQueryLoggingConfigResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetQueryLoggingConfigResponse as Default>::default(),
+        }
+    }
 }
 impl GetQueryLoggingConfigResponseBuilder {
     /// Sets [`GetQueryLoggingConfigResponse::query_logging_config`](crate::types::GetQueryLoggingConfigResponse::query_logging_config): A complex type that contains information about the query logging configuration that you specified in a [GetQueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetQueryLoggingConfig.html) request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the request to create a hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetReusableDelegationSetLimitRequest {
     /// Specify `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` to get the maximum number of hosted zones that you can associate with the specified reusable delegation set.
@@ -17,6 +17,27 @@ pub struct GetReusableDelegationSetLimitRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub delegation_set_id: Option<String>,
+}
+impl Clone for GetReusableDelegationSetLimitRequest {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            delegation_set_id: self.delegation_set_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetReusableDelegationSetLimitRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.delegation_set_id == other.delegation_set_id
+    }
+}
+impl Default for GetReusableDelegationSetLimitRequest {
+    fn default() -> Self {
+        Self {
+            type_: None,
+            delegation_set_id: None,
+        }
+    }
 }
 impl GetReusableDelegationSetLimitRequest {
     /// Starts building a [`GetReusableDelegationSetLimitRequest`].
@@ -36,9 +57,26 @@ impl GetReusableDelegationSetLimitRequest {
     }
 }
 /// A builder for [`GetReusableDelegationSetLimitRequest`](crate::types::GetReusableDelegationSetLimitRequest); start one with `GetReusableDelegationSetLimitRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetReusableDelegationSetLimitRequestBuilder {
     inner: crate::types::GetReusableDelegationSetLimitRequest,
+}
+impl Clone for GetReusableDelegationSetLimitRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetReusableDelegationSetLimitRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetReusableDelegationSetLimitRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetReusableDelegationSetLimitRequest as Default>::default(),
+        }
+    }
 }
 impl GetReusableDelegationSetLimitRequestBuilder {
     /// Sets [`GetReusableDelegationSetLimitRequest::type_`](crate::types::GetReusableDelegationSetLimitRequest::type_): Specify `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` to get the maximum number of hosted zones that you can associate with the specified reusable delegation set.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the requested limit.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetReusableDelegationSetLimitResponse {
     /// The current setting for the limit on hosted zones that you can associate with the specified reusable delegation set.
@@ -13,6 +13,24 @@ pub struct GetReusableDelegationSetLimitResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub count: Option<i64>,
+}
+impl Clone for GetReusableDelegationSetLimitResponse {
+    fn clone(&self) -> Self {
+        Self {
+            limit: self.limit.clone(),
+            count: self.count,
+        }
+    }
+}
+impl PartialEq for GetReusableDelegationSetLimitResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.limit == other.limit && self.count == other.count
+    }
+}
+impl Default for GetReusableDelegationSetLimitResponse {
+    fn default() -> Self {
+        Self { limit: None, count: None }
+    }
 }
 impl GetReusableDelegationSetLimitResponse {
     /// Starts building a [`GetReusableDelegationSetLimitResponse`].
@@ -45,9 +63,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetReusableDelegationSetLimitR
     }
 }
 /// A builder for [`GetReusableDelegationSetLimitResponse`](crate::types::GetReusableDelegationSetLimitResponse); start one with `GetReusableDelegationSetLimitResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetReusableDelegationSetLimitResponseBuilder {
     inner: crate::types::GetReusableDelegationSetLimitResponse,
+}
+impl Clone for GetReusableDelegationSetLimitResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetReusableDelegationSetLimitResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetReusableDelegationSetLimitResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetReusableDelegationSetLimitResponse as Default>::default(),
+        }
+    }
 }
 impl GetReusableDelegationSetLimitResponseBuilder {
     /// Sets [`GetReusableDelegationSetLimitResponse::limit`](crate::types::GetReusableDelegationSetLimitResponse::limit): The current setting for the limit on hosted zones that you can associate with the specified reusable delegation set.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about a specified reusable delegation set.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetReusableDelegationSetRequest {
     /// The ID of the reusable delegation set that you want to get a list of name servers for.
@@ -11,6 +11,21 @@ pub struct GetReusableDelegationSetRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for GetReusableDelegationSetRequest {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for GetReusableDelegationSetRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for GetReusableDelegationSetRequest {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl GetReusableDelegationSetRequest {
     /// Starts building a [`GetReusableDelegationSetRequest`].
@@ -25,9 +40,26 @@ impl GetReusableDelegationSetRequest {
     }
 }
 /// A builder for [`GetReusableDelegationSetRequest`](crate::types::GetReusableDelegationSetRequest); start one with `GetReusableDelegationSetRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetReusableDelegationSetRequestBuilder {
     inner: crate::types::GetReusableDelegationSetRequest,
+}
+impl Clone for GetReusableDelegationSetRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetReusableDelegationSetRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetReusableDelegationSetRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetReusableDelegationSetRequest as Default>::default(),
+        }
+    }
 }
 impl GetReusableDelegationSetRequestBuilder {
     /// Sets [`GetReusableDelegationSetRequest::id`](crate::types::GetReusableDelegationSetRequest::id): The ID of the reusable delegation set that you want to get a list of name servers for.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to the `GetReusableDelegationSet` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetReusableDelegationSetResponse {
     /// A complex type that contains information about the reusable delegation set.
     ///
     /// Required: the builder's `build()` fails without it.
     pub delegation_set: Option<crate::types::DelegationSet>,
+}
+impl Clone for GetReusableDelegationSetResponse {
+    fn clone(&self) -> Self {
+        Self {
+            delegation_set: self.delegation_set.clone(),
+        }
+    }
+}
+impl PartialEq for GetReusableDelegationSetResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.delegation_set == other.delegation_set
+    }
+}
+impl Default for GetReusableDelegationSetResponse {
+    fn default() -> Self {
+        Self { delegation_set: None }
+    }
 }
 impl GetReusableDelegationSetResponse {
     /// Starts building a [`GetReusableDelegationSetResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetReusableDelegationSetRespon
     }
 }
 /// A builder for [`GetReusableDelegationSetResponse`](crate::types::GetReusableDelegationSetResponse); start one with `GetReusableDelegationSetResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetReusableDelegationSetResponseBuilder {
     inner: crate::types::GetReusableDelegationSetResponse,
+}
+impl Clone for GetReusableDelegationSetResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetReusableDelegationSetResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetReusableDelegationSetResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetReusableDelegationSetResponse as Default>::default(),
+        }
+    }
 }
 impl GetReusableDelegationSetResponseBuilder {
     /// Sets [`GetReusableDelegationSetResponse::delegation_set`](crate::types::GetReusableDelegationSetResponse::delegation_set): A complex type that contains information about the reusable delegation set.

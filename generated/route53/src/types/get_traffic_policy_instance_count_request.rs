@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to get the number of traffic policy instances that are associated with the current Amazon Web Services account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTrafficPolicyInstanceCountRequest {}
+impl Clone for GetTrafficPolicyInstanceCountRequest {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for GetTrafficPolicyInstanceCountRequest {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for GetTrafficPolicyInstanceCountRequest {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl GetTrafficPolicyInstanceCountRequest {
     /// Starts building a [`GetTrafficPolicyInstanceCountRequest`].
     #[inline]
@@ -13,9 +28,26 @@ impl GetTrafficPolicyInstanceCountRequest {
     }
 }
 /// A builder for [`GetTrafficPolicyInstanceCountRequest`](crate::types::GetTrafficPolicyInstanceCountRequest); start one with `GetTrafficPolicyInstanceCountRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTrafficPolicyInstanceCountRequestBuilder {
     inner: crate::types::GetTrafficPolicyInstanceCountRequest,
+}
+impl Clone for GetTrafficPolicyInstanceCountRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTrafficPolicyInstanceCountRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTrafficPolicyInstanceCountRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTrafficPolicyInstanceCountRequest as Default>::default(),
+        }
+    }
 }
 impl GetTrafficPolicyInstanceCountRequestBuilder {
     /// Builds the [`GetTrafficPolicyInstanceCountRequest`]; it has no required members, so this cannot fail.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the resource record sets that Amazon Route 53 created based on a specified traffic policy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTrafficPolicyInstanceCountResponse {
     /// The number of traffic policy instances that are associated with the current Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
     pub traffic_policy_instance_count: Option<i32>,
+}
+impl Clone for GetTrafficPolicyInstanceCountResponse {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy_instance_count: self.traffic_policy_instance_count,
+        }
+    }
+}
+impl PartialEq for GetTrafficPolicyInstanceCountResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy_instance_count == other.traffic_policy_instance_count
+    }
+}
+impl Default for GetTrafficPolicyInstanceCountResponse {
+    fn default() -> Self {
+        Self {
+            traffic_policy_instance_count: None,
+        }
+    }
 }
 impl GetTrafficPolicyInstanceCountResponse {
     /// Starts building a [`GetTrafficPolicyInstanceCountResponse`].
@@ -36,9 +55,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetTrafficPolicyInstanceCountR
     }
 }
 /// A builder for [`GetTrafficPolicyInstanceCountResponse`](crate::types::GetTrafficPolicyInstanceCountResponse); start one with `GetTrafficPolicyInstanceCountResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTrafficPolicyInstanceCountResponseBuilder {
     inner: crate::types::GetTrafficPolicyInstanceCountResponse,
+}
+impl Clone for GetTrafficPolicyInstanceCountResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTrafficPolicyInstanceCountResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTrafficPolicyInstanceCountResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTrafficPolicyInstanceCountResponse as Default>::default(),
+        }
+    }
 }
 impl GetTrafficPolicyInstanceCountResponseBuilder {
     /// Sets [`GetTrafficPolicyInstanceCountResponse::traffic_policy_instance_count`](crate::types::GetTrafficPolicyInstanceCountResponse::traffic_policy_instance_count): The number of traffic policy instances that are associated with the current Amazon Web Services account.

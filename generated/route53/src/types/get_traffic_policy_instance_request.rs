@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about a specified traffic policy instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTrafficPolicyInstanceRequest {
     /// The ID of the traffic policy instance that you want to get information about.
@@ -11,6 +11,21 @@ pub struct GetTrafficPolicyInstanceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for GetTrafficPolicyInstanceRequest {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for GetTrafficPolicyInstanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for GetTrafficPolicyInstanceRequest {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl GetTrafficPolicyInstanceRequest {
     /// Starts building a [`GetTrafficPolicyInstanceRequest`].
@@ -25,9 +40,26 @@ impl GetTrafficPolicyInstanceRequest {
     }
 }
 /// A builder for [`GetTrafficPolicyInstanceRequest`](crate::types::GetTrafficPolicyInstanceRequest); start one with `GetTrafficPolicyInstanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTrafficPolicyInstanceRequestBuilder {
     inner: crate::types::GetTrafficPolicyInstanceRequest,
+}
+impl Clone for GetTrafficPolicyInstanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTrafficPolicyInstanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTrafficPolicyInstanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTrafficPolicyInstanceRequest as Default>::default(),
+        }
+    }
 }
 impl GetTrafficPolicyInstanceRequestBuilder {
     /// Sets [`GetTrafficPolicyInstanceRequest::id`](crate::types::GetTrafficPolicyInstanceRequest::id): The ID of the traffic policy instance that you want to get information about.

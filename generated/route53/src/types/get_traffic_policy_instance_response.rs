@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the resource record sets that Amazon Route 53 created based on a specified traffic policy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTrafficPolicyInstanceResponse {
     /// A complex type that contains settings for the traffic policy instance.
     ///
     /// Required: the builder's `build()` fails without it.
     pub traffic_policy_instance: Option<crate::types::TrafficPolicyInstance>,
+}
+impl Clone for GetTrafficPolicyInstanceResponse {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy_instance: self.traffic_policy_instance.clone(),
+        }
+    }
+}
+impl PartialEq for GetTrafficPolicyInstanceResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy_instance == other.traffic_policy_instance
+    }
+}
+impl Default for GetTrafficPolicyInstanceResponse {
+    fn default() -> Self {
+        Self {
+            traffic_policy_instance: None,
+        }
+    }
 }
 impl GetTrafficPolicyInstanceResponse {
     /// Starts building a [`GetTrafficPolicyInstanceResponse`].
@@ -38,9 +57,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetTrafficPolicyInstanceRespon
     }
 }
 /// A builder for [`GetTrafficPolicyInstanceResponse`](crate::types::GetTrafficPolicyInstanceResponse); start one with `GetTrafficPolicyInstanceResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTrafficPolicyInstanceResponseBuilder {
     inner: crate::types::GetTrafficPolicyInstanceResponse,
+}
+impl Clone for GetTrafficPolicyInstanceResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTrafficPolicyInstanceResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTrafficPolicyInstanceResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTrafficPolicyInstanceResponse as Default>::default(),
+        }
+    }
 }
 impl GetTrafficPolicyInstanceResponseBuilder {
     /// Sets [`GetTrafficPolicyInstanceResponse::traffic_policy_instance`](crate::types::GetTrafficPolicyInstanceResponse::traffic_policy_instance): A complex type that contains settings for the traffic policy instance.

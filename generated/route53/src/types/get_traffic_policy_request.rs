@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about a specific traffic policy version.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTrafficPolicyRequest {
     /// The ID of the traffic policy that you want to get information about.
@@ -17,6 +17,24 @@ pub struct GetTrafficPolicyRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub version: Option<i32>,
+}
+impl Clone for GetTrafficPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            version: self.version,
+        }
+    }
+}
+impl PartialEq for GetTrafficPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.version == other.version
+    }
+}
+impl Default for GetTrafficPolicyRequest {
+    fn default() -> Self {
+        Self { id: None, version: None }
+    }
 }
 impl GetTrafficPolicyRequest {
     /// Starts building a [`GetTrafficPolicyRequest`].
@@ -36,9 +54,26 @@ impl GetTrafficPolicyRequest {
     }
 }
 /// A builder for [`GetTrafficPolicyRequest`](crate::types::GetTrafficPolicyRequest); start one with `GetTrafficPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTrafficPolicyRequestBuilder {
     inner: crate::types::GetTrafficPolicyRequest,
+}
+impl Clone for GetTrafficPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTrafficPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTrafficPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTrafficPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl GetTrafficPolicyRequestBuilder {
     /// Sets [`GetTrafficPolicyRequest::id`](crate::types::GetTrafficPolicyRequest::id): The ID of the traffic policy that you want to get information about.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTrafficPolicyResponse {
     /// A complex type that contains settings for the specified traffic policy.
     ///
     /// Required: the builder's `build()` fails without it.
     pub traffic_policy: Option<crate::types::TrafficPolicy>,
+}
+impl Clone for GetTrafficPolicyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy: self.traffic_policy.clone(),
+        }
+    }
+}
+impl PartialEq for GetTrafficPolicyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy == other.traffic_policy
+    }
+}
+impl Default for GetTrafficPolicyResponse {
+    fn default() -> Self {
+        Self { traffic_policy: None }
+    }
 }
 impl GetTrafficPolicyResponse {
     /// Starts building a [`GetTrafficPolicyResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetTrafficPolicyResponse {
     }
 }
 /// A builder for [`GetTrafficPolicyResponse`](crate::types::GetTrafficPolicyResponse); start one with `GetTrafficPolicyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTrafficPolicyResponseBuilder {
     inner: crate::types::GetTrafficPolicyResponse,
+}
+impl Clone for GetTrafficPolicyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTrafficPolicyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTrafficPolicyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTrafficPolicyResponse as Default>::default(),
+        }
+    }
 }
 impl GetTrafficPolicyResponseBuilder {
     /// Sets [`GetTrafficPolicyResponse::traffic_policy`](crate::types::GetTrafficPolicyResponse::traffic_policy): A complex type that contains settings for the specified traffic policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about one health check that is associated with the current Amazon Web Services account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HealthCheck {
     /// The identifier that Amazon Route 53 assigned to the health check when you created it. When you add or update a resource record set, you use this value to specify which health check to use. The value can be up to 64 characters long.
@@ -27,6 +27,40 @@ pub struct HealthCheck {
     pub cloud_watch_alarm_configuration: Option<
         crate::types::CloudWatchAlarmConfiguration,
     >,
+}
+impl Clone for HealthCheck {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            caller_reference: self.caller_reference.clone(),
+            linked_service: self.linked_service.clone(),
+            health_check_config: self.health_check_config.clone(),
+            health_check_version: self.health_check_version,
+            cloud_watch_alarm_configuration: self.cloud_watch_alarm_configuration.clone(),
+        }
+    }
+}
+impl PartialEq for HealthCheck {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.caller_reference == other.caller_reference
+            && self.linked_service == other.linked_service
+            && self.health_check_config == other.health_check_config
+            && self.health_check_version == other.health_check_version
+            && self.cloud_watch_alarm_configuration
+                == other.cloud_watch_alarm_configuration
+    }
+}
+impl Default for HealthCheck {
+    fn default() -> Self {
+        Self {
+            id: None,
+            caller_reference: None,
+            linked_service: None,
+            health_check_config: None,
+            health_check_version: None,
+            cloud_watch_alarm_configuration: None,
+        }
+    }
 }
 impl HealthCheck {
     /// Starts building a [`HealthCheck`].
@@ -68,9 +102,26 @@ impl HealthCheck {
     }
 }
 /// A builder for [`HealthCheck`](crate::types::HealthCheck); start one with `HealthCheck::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HealthCheckBuilder {
     inner: crate::types::HealthCheck,
+}
+impl Clone for HealthCheckBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HealthCheckBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HealthCheckBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HealthCheck as Default>::default(),
+        }
+    }
 }
 impl HealthCheckBuilder {
     /// Sets [`HealthCheck::id`](crate::types::HealthCheck::id): The identifier that Amazon Route 53 assigned to the health check when you created it.

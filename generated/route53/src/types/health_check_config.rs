@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the health check.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HealthCheckConfig {
     /// The IPv4 or IPv6 IP address of the endpoint that you want Amazon Route 53 to perform health checks on. If you don't specify a value for `IPAddress`, Route 53 sends a DNS request to resolve the domain name that you specify in `FullyQualifiedDomainName` at the interval that you specify in `RequestInterval`. Using an IP address returned by DNS, Route 53 then checks the health of the endpoint.
@@ -149,6 +149,75 @@ pub struct HealthCheckConfig {
     /// For more information about Route 53 Application Recovery Controller, see [Route 53 Application Recovery Controller Developer Guide.](https://docs.aws.amazon.com/r53recovery/latest/dg/what-is-route-53-recovery.html).
     pub routing_control_arn: Option<String>,
 }
+impl Clone for HealthCheckConfig {
+    fn clone(&self) -> Self {
+        Self {
+            ip_address: self.ip_address.clone(),
+            port: self.port,
+            type_: self.type_.clone(),
+            resource_path: self.resource_path.clone(),
+            fully_qualified_domain_name: self.fully_qualified_domain_name.clone(),
+            search_string: self.search_string.clone(),
+            request_interval: self.request_interval,
+            failure_threshold: self.failure_threshold,
+            measure_latency: self.measure_latency,
+            inverted: self.inverted,
+            disabled: self.disabled,
+            health_threshold: self.health_threshold,
+            child_health_checks: self.child_health_checks.clone(),
+            enable_sni: self.enable_sni,
+            regions: self.regions.clone(),
+            alarm_identifier: self.alarm_identifier.clone(),
+            insufficient_data_health_status: self
+                .insufficient_data_health_status
+                .clone(),
+            routing_control_arn: self.routing_control_arn.clone(),
+        }
+    }
+}
+impl PartialEq for HealthCheckConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.ip_address == other.ip_address && self.port == other.port
+            && self.type_ == other.type_ && self.resource_path == other.resource_path
+            && self.fully_qualified_domain_name == other.fully_qualified_domain_name
+            && self.search_string == other.search_string
+            && self.request_interval == other.request_interval
+            && self.failure_threshold == other.failure_threshold
+            && self.measure_latency == other.measure_latency
+            && self.inverted == other.inverted && self.disabled == other.disabled
+            && self.health_threshold == other.health_threshold
+            && self.child_health_checks == other.child_health_checks
+            && self.enable_sni == other.enable_sni && self.regions == other.regions
+            && self.alarm_identifier == other.alarm_identifier
+            && self.insufficient_data_health_status
+                == other.insufficient_data_health_status
+            && self.routing_control_arn == other.routing_control_arn
+    }
+}
+impl Default for HealthCheckConfig {
+    fn default() -> Self {
+        Self {
+            ip_address: None,
+            port: None,
+            type_: None,
+            resource_path: None,
+            fully_qualified_domain_name: None,
+            search_string: None,
+            request_interval: None,
+            failure_threshold: None,
+            measure_latency: None,
+            inverted: None,
+            disabled: None,
+            health_threshold: None,
+            child_health_checks: None,
+            enable_sni: None,
+            regions: None,
+            alarm_identifier: None,
+            insufficient_data_health_status: None,
+            routing_control_arn: None,
+        }
+    }
+}
 impl HealthCheckConfig {
     /// Starts building a [`HealthCheckConfig`].
     #[inline]
@@ -249,9 +318,26 @@ impl HealthCheckConfig {
     }
 }
 /// A builder for [`HealthCheckConfig`](crate::types::HealthCheckConfig); start one with `HealthCheckConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HealthCheckConfigBuilder {
     inner: crate::types::HealthCheckConfig,
+}
+impl Clone for HealthCheckConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HealthCheckConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HealthCheckConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HealthCheckConfig as Default>::default(),
+        }
+    }
 }
 impl HealthCheckConfigBuilder {
     /// Sets [`HealthCheckConfig::ip_address`](crate::types::HealthCheckConfig::ip_address): The IPv4 or IPv6 IP address of the endpoint that you want Amazon Route 53 to perform health checks on.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the last failure reason as reported by one Amazon Route 53 health checker.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HealthCheckObservation {
     /// The region of the Amazon Route 53 health checker that provided the status in [`StatusReport`](crate::types::StatusReport).
@@ -11,6 +11,30 @@ pub struct HealthCheckObservation {
     pub ip_address: Option<String>,
     /// A complex type that contains the last failure reason as reported by one Amazon Route 53 health checker and the time of the failed health check.
     pub status_report: Option<crate::types::StatusReport>,
+}
+impl Clone for HealthCheckObservation {
+    fn clone(&self) -> Self {
+        Self {
+            region: self.region.clone(),
+            ip_address: self.ip_address.clone(),
+            status_report: self.status_report.clone(),
+        }
+    }
+}
+impl PartialEq for HealthCheckObservation {
+    fn eq(&self, other: &Self) -> bool {
+        self.region == other.region && self.ip_address == other.ip_address
+            && self.status_report == other.status_report
+    }
+}
+impl Default for HealthCheckObservation {
+    fn default() -> Self {
+        Self {
+            region: None,
+            ip_address: None,
+            status_report: None,
+        }
+    }
 }
 impl HealthCheckObservation {
     /// Starts building a [`HealthCheckObservation`].
@@ -35,9 +59,26 @@ impl HealthCheckObservation {
     }
 }
 /// A builder for [`HealthCheckObservation`](crate::types::HealthCheckObservation); start one with `HealthCheckObservation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HealthCheckObservationBuilder {
     inner: crate::types::HealthCheckObservation,
+}
+impl Clone for HealthCheckObservationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HealthCheckObservationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HealthCheckObservationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HealthCheckObservation as Default>::default(),
+        }
+    }
 }
 impl HealthCheckObservationBuilder {
     /// Sets [`HealthCheckObservation::region`](crate::types::HealthCheckObservation::region): The region of the Amazon Route 53 health checker that provided the status in [`StatusReport`](crate::types::StatusReport).

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains general information about the hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostedZone {
     /// The ID that Amazon Route 53 assigned to the hosted zone when you created it.
@@ -27,6 +27,42 @@ pub struct HostedZone {
     pub linked_service: Option<crate::types::LinkedService>,
     /// The features configuration for the hosted zone, including accelerated recovery settings and status information.
     pub features: Option<crate::types::HostedZoneFeatures>,
+}
+impl Clone for HostedZone {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            caller_reference: self.caller_reference.clone(),
+            config: self.config.clone(),
+            resource_record_set_count: self.resource_record_set_count,
+            linked_service: self.linked_service.clone(),
+            features: self.features.clone(),
+        }
+    }
+}
+impl PartialEq for HostedZone {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.name == other.name
+            && self.caller_reference == other.caller_reference
+            && self.config == other.config
+            && self.resource_record_set_count == other.resource_record_set_count
+            && self.linked_service == other.linked_service
+            && self.features == other.features
+    }
+}
+impl Default for HostedZone {
+    fn default() -> Self {
+        Self {
+            id: None,
+            name: None,
+            caller_reference: None,
+            config: None,
+            resource_record_set_count: None,
+            linked_service: None,
+            features: None,
+        }
+    }
 }
 impl HostedZone {
     /// Starts building a [`HostedZone`].
@@ -71,9 +107,26 @@ impl HostedZone {
     }
 }
 /// A builder for [`HostedZone`](crate::types::HostedZone); start one with `HostedZone::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostedZoneBuilder {
     inner: crate::types::HostedZone,
+}
+impl Clone for HostedZoneBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostedZoneBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostedZoneBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HostedZone as Default>::default(),
+        }
+    }
 }
 impl HostedZoneBuilder {
     /// Sets [`HostedZone::id`](crate::types::HostedZone::id): The ID that Amazon Route 53 assigned to the hosted zone when you created it.

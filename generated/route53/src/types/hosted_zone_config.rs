@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains an optional comment about your hosted zone. If you don't want to specify a comment, omit both the [`HostedZoneConfig`](crate::types::HostedZoneConfig) and `Comment` elements.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostedZoneConfig {
     /// Any comments that you want to include about the hosted zone.
     pub comment: Option<String>,
     /// A value that indicates whether this is a private hosted zone.
     pub private_zone: Option<bool>,
+}
+impl Clone for HostedZoneConfig {
+    fn clone(&self) -> Self {
+        Self {
+            comment: self.comment.clone(),
+            private_zone: self.private_zone,
+        }
+    }
+}
+impl PartialEq for HostedZoneConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.comment == other.comment && self.private_zone == other.private_zone
+    }
+}
+impl Default for HostedZoneConfig {
+    fn default() -> Self {
+        Self {
+            comment: None,
+            private_zone: None,
+        }
+    }
 }
 impl HostedZoneConfig {
     /// Starts building a [`HostedZoneConfig`].
@@ -28,9 +49,26 @@ impl HostedZoneConfig {
     }
 }
 /// A builder for [`HostedZoneConfig`](crate::types::HostedZoneConfig); start one with `HostedZoneConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostedZoneConfigBuilder {
     inner: crate::types::HostedZoneConfig,
+}
+impl Clone for HostedZoneConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostedZoneConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostedZoneConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HostedZoneConfig as Default>::default(),
+        }
+    }
 }
 impl HostedZoneConfigBuilder {
     /// Sets [`HostedZoneConfig::comment`](crate::types::HostedZoneConfig::comment): Any comments that you want to include about the hosted zone.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about why certain features failed to be enabled or configured for the hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostedZoneFailureReasons {
     /// The reason why accelerated recovery failed to be enabled or disabled for the hosted zone, if applicable.
     pub accelerated_recovery: Option<String>,
+}
+impl Clone for HostedZoneFailureReasons {
+    fn clone(&self) -> Self {
+        Self {
+            accelerated_recovery: self.accelerated_recovery.clone(),
+        }
+    }
+}
+impl PartialEq for HostedZoneFailureReasons {
+    fn eq(&self, other: &Self) -> bool {
+        self.accelerated_recovery == other.accelerated_recovery
+    }
+}
+impl Default for HostedZoneFailureReasons {
+    fn default() -> Self {
+        Self { accelerated_recovery: None }
+    }
 }
 impl HostedZoneFailureReasons {
     /// Starts building a [`HostedZoneFailureReasons`].
@@ -21,9 +38,26 @@ impl HostedZoneFailureReasons {
     }
 }
 /// A builder for [`HostedZoneFailureReasons`](crate::types::HostedZoneFailureReasons); start one with `HostedZoneFailureReasons::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostedZoneFailureReasonsBuilder {
     inner: crate::types::HostedZoneFailureReasons,
+}
+impl Clone for HostedZoneFailureReasonsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostedZoneFailureReasonsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostedZoneFailureReasonsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HostedZoneFailureReasons as Default>::default(),
+        }
+    }
 }
 impl HostedZoneFailureReasonsBuilder {
     /// Sets [`HostedZoneFailureReasons::accelerated_recovery`](crate::types::HostedZoneFailureReasons::accelerated_recovery): The reason why accelerated recovery failed to be enabled or disabled for the hosted zone, if applicable.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the features configuration for a hosted zone, including the status of various features and any associated failure reasons.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostedZoneFeatures {
     /// The current status of accelerated recovery for the hosted zone.
     pub accelerated_recovery_status: Option<crate::types::AcceleratedRecoveryStatus>,
     /// Information about any failures that occurred when attempting to enable or configure features for the hosted zone.
     pub failure_reasons: Option<crate::types::HostedZoneFailureReasons>,
+}
+impl Clone for HostedZoneFeatures {
+    fn clone(&self) -> Self {
+        Self {
+            accelerated_recovery_status: self.accelerated_recovery_status.clone(),
+            failure_reasons: self.failure_reasons.clone(),
+        }
+    }
+}
+impl PartialEq for HostedZoneFeatures {
+    fn eq(&self, other: &Self) -> bool {
+        self.accelerated_recovery_status == other.accelerated_recovery_status
+            && self.failure_reasons == other.failure_reasons
+    }
+}
+impl Default for HostedZoneFeatures {
+    fn default() -> Self {
+        Self {
+            accelerated_recovery_status: None,
+            failure_reasons: None,
+        }
+    }
 }
 impl HostedZoneFeatures {
     /// Starts building a [`HostedZoneFeatures`].
@@ -30,9 +52,26 @@ impl HostedZoneFeatures {
     }
 }
 /// A builder for [`HostedZoneFeatures`](crate::types::HostedZoneFeatures); start one with `HostedZoneFeatures::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostedZoneFeaturesBuilder {
     inner: crate::types::HostedZoneFeatures,
+}
+impl Clone for HostedZoneFeaturesBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostedZoneFeaturesBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostedZoneFeaturesBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HostedZoneFeatures as Default>::default(),
+        }
+    }
 }
 impl HostedZoneFeaturesBuilder {
     /// Sets [`HostedZoneFeatures::accelerated_recovery_status`](crate::types::HostedZoneFeatures::accelerated_recovery_status): The current status of accelerated recovery for the hosted zone.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the type of limit that you specified in the request and the current value for that limit.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostedZoneLimit {
     /// The limit that you requested. Valid values include the following:
@@ -16,6 +16,24 @@ pub struct HostedZoneLimit {
     ///
     /// Required: the builder's `build()` fails without it.
     pub value: Option<i64>,
+}
+impl Clone for HostedZoneLimit {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            value: self.value,
+        }
+    }
+}
+impl PartialEq for HostedZoneLimit {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.value == other.value
+    }
+}
+impl Default for HostedZoneLimit {
+    fn default() -> Self {
+        Self { type_: None, value: None }
+    }
 }
 impl HostedZoneLimit {
     /// Starts building a [`HostedZoneLimit`].
@@ -35,9 +53,26 @@ impl HostedZoneLimit {
     }
 }
 /// A builder for [`HostedZoneLimit`](crate::types::HostedZoneLimit); start one with `HostedZoneLimit::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostedZoneLimitBuilder {
     inner: crate::types::HostedZoneLimit,
+}
+impl Clone for HostedZoneLimitBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostedZoneLimitBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostedZoneLimitBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HostedZoneLimit as Default>::default(),
+        }
+    }
 }
 impl HostedZoneLimitBuilder {
     /// Sets [`HostedZoneLimit::type_`](crate::types::HostedZoneLimit::type_): The limit that you requested.

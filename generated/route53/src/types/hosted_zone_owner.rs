@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that identifies a hosted zone that a specified Amazon VPC is associated with and the owner of the hosted zone. If there is a value for `OwningAccount`, there is no value for `OwningService`, and vice versa.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostedZoneOwner {
     /// If the hosted zone was created by an Amazon Web Services account, or was created by an Amazon Web Services service that creates hosted zones using the current account, `OwningAccount` contains the account ID of that account. For example, when you use Cloud Map to create a hosted zone, Cloud Map creates the hosted zone using the current Amazon Web Services account.
     pub owning_account: Option<String>,
     /// If an Amazon Web Services service uses its own account to create a hosted zone and associate the specified VPC with that hosted zone, `OwningService` contains an abbreviation that identifies the service. For example, if Amazon Elastic File System (Amazon EFS) created a hosted zone and associated a VPC with the hosted zone, the value of `OwningService` is `efs.amazonaws.com`.
     pub owning_service: Option<String>,
+}
+impl Clone for HostedZoneOwner {
+    fn clone(&self) -> Self {
+        Self {
+            owning_account: self.owning_account.clone(),
+            owning_service: self.owning_service.clone(),
+        }
+    }
+}
+impl PartialEq for HostedZoneOwner {
+    fn eq(&self, other: &Self) -> bool {
+        self.owning_account == other.owning_account
+            && self.owning_service == other.owning_service
+    }
+}
+impl Default for HostedZoneOwner {
+    fn default() -> Self {
+        Self {
+            owning_account: None,
+            owning_service: None,
+        }
+    }
 }
 impl HostedZoneOwner {
     /// Starts building a [`HostedZoneOwner`].
@@ -28,9 +50,26 @@ impl HostedZoneOwner {
     }
 }
 /// A builder for [`HostedZoneOwner`](crate::types::HostedZoneOwner); start one with `HostedZoneOwner::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostedZoneOwnerBuilder {
     inner: crate::types::HostedZoneOwner,
+}
+impl Clone for HostedZoneOwnerBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostedZoneOwnerBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostedZoneOwnerBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HostedZoneOwner as Default>::default(),
+        }
+    }
 }
 impl HostedZoneOwnerBuilder {
     /// Sets [`HostedZoneOwner::owning_account`](crate::types::HostedZoneOwner::owning_account): If the hosted zone was created by an Amazon Web Services account, or was created by an Amazon Web Services service that creates hosted zones using the current account, `OwningAccount` contains the account ID of that account.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// In the response to a `ListHostedZonesByVPC` request, the `HostedZoneSummaries` element contains one [`HostedZoneSummary`](crate::types::HostedZoneSummary) element for each hosted zone that the specified Amazon VPC is associated with. Each [`HostedZoneSummary`](crate::types::HostedZoneSummary) element contains the hosted zone name and ID, and information about who owns the hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct HostedZoneSummary {
     /// The Route 53 hosted zone ID of a private hosted zone that the specified VPC is associated with.
@@ -17,6 +17,30 @@ pub struct HostedZoneSummary {
     ///
     /// Required: the builder's `build()` fails without it.
     pub owner: Option<crate::types::HostedZoneOwner>,
+}
+impl Clone for HostedZoneSummary {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            name: self.name.clone(),
+            owner: self.owner.clone(),
+        }
+    }
+}
+impl PartialEq for HostedZoneSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id && self.name == other.name
+            && self.owner == other.owner
+    }
+}
+impl Default for HostedZoneSummary {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            name: None,
+            owner: None,
+        }
+    }
 }
 impl HostedZoneSummary {
     /// Starts building a [`HostedZoneSummary`].
@@ -41,9 +65,26 @@ impl HostedZoneSummary {
     }
 }
 /// A builder for [`HostedZoneSummary`](crate::types::HostedZoneSummary); start one with `HostedZoneSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct HostedZoneSummaryBuilder {
     inner: crate::types::HostedZoneSummary,
+}
+impl Clone for HostedZoneSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for HostedZoneSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for HostedZoneSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::HostedZoneSummary as Default>::default(),
+        }
+    }
 }
 impl HostedZoneSummaryBuilder {
     /// Sets [`HostedZoneSummary::hosted_zone_id`](crate::types::HostedZoneSummary::hosted_zone_id): The Route 53 hosted zone ID of a private hosted zone that the specified VPC is associated with.

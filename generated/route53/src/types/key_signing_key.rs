@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A key-signing key (KSK) is a complex type that represents a public/private key pair. The private key is used to generate a digital signature for the zone signing key (ZSK). The public key is stored in the DNS and is used to authenticate the ZSK. A KSK is always associated with a hosted zone; it cannot exist by itself.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KeySigningKey {
     /// A string used to identify a key-signing key (KSK). `Name` can include numbers, letters, and underscores (\_). `Name` must be unique for each key-signing key in the same hosted zone.
@@ -60,6 +60,66 @@ pub struct KeySigningKey {
     pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The last time that the key-signing key (KSK) was changed.
     pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for KeySigningKey {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            kms_arn: self.kms_arn.clone(),
+            flag: self.flag,
+            signing_algorithm_mnemonic: self.signing_algorithm_mnemonic.clone(),
+            signing_algorithm_type: self.signing_algorithm_type,
+            digest_algorithm_mnemonic: self.digest_algorithm_mnemonic.clone(),
+            digest_algorithm_type: self.digest_algorithm_type,
+            key_tag: self.key_tag,
+            digest_value: self.digest_value.clone(),
+            public_key: self.public_key.clone(),
+            ds_record: self.ds_record.clone(),
+            dnskey_record: self.dnskey_record.clone(),
+            status: self.status.clone(),
+            status_message: self.status_message.clone(),
+            created_date: self.created_date,
+            last_modified_date: self.last_modified_date,
+        }
+    }
+}
+impl PartialEq for KeySigningKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.kms_arn == other.kms_arn
+            && self.flag == other.flag
+            && self.signing_algorithm_mnemonic == other.signing_algorithm_mnemonic
+            && self.signing_algorithm_type == other.signing_algorithm_type
+            && self.digest_algorithm_mnemonic == other.digest_algorithm_mnemonic
+            && self.digest_algorithm_type == other.digest_algorithm_type
+            && self.key_tag == other.key_tag && self.digest_value == other.digest_value
+            && self.public_key == other.public_key && self.ds_record == other.ds_record
+            && self.dnskey_record == other.dnskey_record && self.status == other.status
+            && self.status_message == other.status_message
+            && self.created_date == other.created_date
+            && self.last_modified_date == other.last_modified_date
+    }
+}
+impl Default for KeySigningKey {
+    fn default() -> Self {
+        Self {
+            name: None,
+            kms_arn: None,
+            flag: None,
+            signing_algorithm_mnemonic: None,
+            signing_algorithm_type: None,
+            digest_algorithm_mnemonic: None,
+            digest_algorithm_type: None,
+            key_tag: None,
+            digest_value: None,
+            public_key: None,
+            ds_record: None,
+            dnskey_record: None,
+            status: None,
+            status_message: None,
+            created_date: None,
+            last_modified_date: None,
+        }
+    }
 }
 impl KeySigningKey {
     /// Starts building a [`KeySigningKey`].
@@ -149,9 +209,26 @@ impl KeySigningKey {
     }
 }
 /// A builder for [`KeySigningKey`](crate::types::KeySigningKey); start one with `KeySigningKey::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KeySigningKeyBuilder {
     inner: crate::types::KeySigningKey,
+}
+impl Clone for KeySigningKeyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KeySigningKeyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KeySigningKeyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::KeySigningKey as Default>::default(),
+        }
+    }
 }
 impl KeySigningKeyBuilder {
     /// Sets [`KeySigningKey::name`](crate::types::KeySigningKey::name): A string used to identify a key-signing key (KSK). `Name` can include numbers, letters, and underscores (\_). `Name` must be unique for each key-signing key in the same hosted zone.

@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// If a health check or hosted zone was created by another service, [`LinkedService`](crate::types::LinkedService) is a complex type that describes the service that created the resource. When a resource is created by another service, you can't edit or delete it using Amazon Route 53.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LinkedService {
     /// If the health check or hosted zone was created by another service, the service that created the resource. When a resource is created by another service, you can't edit or delete it using Amazon Route 53.
     pub service_principal: Option<String>,
     /// If the health check or hosted zone was created by another service, an optional description that can be provided by the other service. When a resource is created by another service, you can't edit or delete it using Amazon Route 53.
     pub description: Option<String>,
+}
+impl Clone for LinkedService {
+    fn clone(&self) -> Self {
+        Self {
+            service_principal: self.service_principal.clone(),
+            description: self.description.clone(),
+        }
+    }
+}
+impl PartialEq for LinkedService {
+    fn eq(&self, other: &Self) -> bool {
+        self.service_principal == other.service_principal
+            && self.description == other.description
+    }
+}
+impl Default for LinkedService {
+    fn default() -> Self {
+        Self {
+            service_principal: None,
+            description: None,
+        }
+    }
 }
 impl LinkedService {
     /// Starts building a [`LinkedService`].
@@ -28,9 +50,26 @@ impl LinkedService {
     }
 }
 /// A builder for [`LinkedService`](crate::types::LinkedService); start one with `LinkedService::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LinkedServiceBuilder {
     inner: crate::types::LinkedService,
+}
+impl Clone for LinkedServiceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LinkedServiceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LinkedServiceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LinkedService as Default>::default(),
+        }
+    }
 }
 impl LinkedServiceBuilder {
     /// Sets [`LinkedService::service_principal`](crate::types::LinkedService::service_principal): If the health check or hosted zone was created by another service, the service that created the resource.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCidrBlocksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCidrBlocksRequest {
     /// The UUID of the CIDR collection.
@@ -23,6 +23,34 @@ pub struct ListCidrBlocksRequest {
     ///
     /// Sent in the query parameter `maxresults`, not in the JSON body.
     pub max_results: Option<String>,
+}
+impl Clone for ListCidrBlocksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            collection_id: self.collection_id.clone(),
+            location_name: self.location_name.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results.clone(),
+        }
+    }
+}
+impl PartialEq for ListCidrBlocksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.collection_id == other.collection_id
+            && self.location_name == other.location_name
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for ListCidrBlocksRequest {
+    fn default() -> Self {
+        Self {
+            collection_id: None,
+            location_name: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl ListCidrBlocksRequest {
     /// Starts building a [`ListCidrBlocksRequest`].
@@ -52,9 +80,26 @@ impl ListCidrBlocksRequest {
     }
 }
 /// A builder for [`ListCidrBlocksRequest`](crate::types::ListCidrBlocksRequest); start one with `ListCidrBlocksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListCidrBlocksRequestBuilder {
     inner: crate::types::ListCidrBlocksRequest,
+}
+impl Clone for ListCidrBlocksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListCidrBlocksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListCidrBlocksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListCidrBlocksRequest as Default>::default(),
+        }
+    }
 }
 impl ListCidrBlocksRequestBuilder {
     /// Sets [`ListCidrBlocksRequest::collection_id`](crate::types::ListCidrBlocksRequest::collection_id): The UUID of the CIDR collection.

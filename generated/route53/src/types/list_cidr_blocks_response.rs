@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCidrBlocksResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCidrBlocksResponse {
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
@@ -11,6 +11,27 @@ pub struct ListCidrBlocksResponse {
     pub next_token: Option<String>,
     /// A complex type that contains information about the CIDR blocks.
     pub cidr_blocks: Option<Vec<crate::types::CidrBlockSummary>>,
+}
+impl Clone for ListCidrBlocksResponse {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            cidr_blocks: self.cidr_blocks.clone(),
+        }
+    }
+}
+impl PartialEq for ListCidrBlocksResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.cidr_blocks == other.cidr_blocks
+    }
+}
+impl Default for ListCidrBlocksResponse {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            cidr_blocks: None,
+        }
+    }
 }
 impl ListCidrBlocksResponse {
     /// Starts building a [`ListCidrBlocksResponse`].
@@ -43,9 +64,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListCidrBlocksResponse {
     }
 }
 /// A builder for [`ListCidrBlocksResponse`](crate::types::ListCidrBlocksResponse); start one with `ListCidrBlocksResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListCidrBlocksResponseBuilder {
     inner: crate::types::ListCidrBlocksResponse,
+}
+impl Clone for ListCidrBlocksResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListCidrBlocksResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListCidrBlocksResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListCidrBlocksResponse as Default>::default(),
+        }
+    }
 }
 impl ListCidrBlocksResponseBuilder {
     /// Sets [`ListCidrBlocksResponse::next_token`](crate::types::ListCidrBlocksResponse::next_token): An opaque pagination token to indicate where the service is to begin enumerating results.

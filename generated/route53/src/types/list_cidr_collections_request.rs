@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCidrCollectionsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCidrCollectionsRequest {
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
@@ -15,6 +15,27 @@ pub struct ListCidrCollectionsRequest {
     ///
     /// Sent in the query parameter `maxresults`, not in the JSON body.
     pub max_results: Option<String>,
+}
+impl Clone for ListCidrCollectionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            max_results: self.max_results.clone(),
+        }
+    }
+}
+impl PartialEq for ListCidrCollectionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.max_results == other.max_results
+    }
+}
+impl Default for ListCidrCollectionsRequest {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl ListCidrCollectionsRequest {
     /// Starts building a [`ListCidrCollectionsRequest`].
@@ -34,9 +55,26 @@ impl ListCidrCollectionsRequest {
     }
 }
 /// A builder for [`ListCidrCollectionsRequest`](crate::types::ListCidrCollectionsRequest); start one with `ListCidrCollectionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListCidrCollectionsRequestBuilder {
     inner: crate::types::ListCidrCollectionsRequest,
+}
+impl Clone for ListCidrCollectionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListCidrCollectionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListCidrCollectionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListCidrCollectionsRequest as Default>::default(),
+        }
+    }
 }
 impl ListCidrCollectionsRequestBuilder {
     /// Sets [`ListCidrCollectionsRequest::next_token`](crate::types::ListCidrCollectionsRequest::next_token): An opaque pagination token to indicate where the service is to begin enumerating results.

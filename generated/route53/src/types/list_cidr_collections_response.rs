@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCidrCollectionsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCidrCollectionsResponse {
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
@@ -11,6 +11,28 @@ pub struct ListCidrCollectionsResponse {
     pub next_token: Option<String>,
     /// A complex type with information about the CIDR collection.
     pub cidr_collections: Option<Vec<crate::types::CollectionSummary>>,
+}
+impl Clone for ListCidrCollectionsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            cidr_collections: self.cidr_collections.clone(),
+        }
+    }
+}
+impl PartialEq for ListCidrCollectionsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.cidr_collections == other.cidr_collections
+    }
+}
+impl Default for ListCidrCollectionsResponse {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            cidr_collections: None,
+        }
+    }
 }
 impl ListCidrCollectionsResponse {
     /// Starts building a [`ListCidrCollectionsResponse`].
@@ -43,9 +65,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListCidrCollectionsResponse {
     }
 }
 /// A builder for [`ListCidrCollectionsResponse`](crate::types::ListCidrCollectionsResponse); start one with `ListCidrCollectionsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListCidrCollectionsResponseBuilder {
     inner: crate::types::ListCidrCollectionsResponse,
+}
+impl Clone for ListCidrCollectionsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListCidrCollectionsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListCidrCollectionsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListCidrCollectionsResponse as Default>::default(),
+        }
+    }
 }
 impl ListCidrCollectionsResponseBuilder {
     /// Sets [`ListCidrCollectionsResponse::next_token`](crate::types::ListCidrCollectionsResponse::next_token): An opaque pagination token to indicate where the service is to begin enumerating results.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCidrLocationsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCidrLocationsRequest {
     /// The CIDR collection ID.
@@ -21,6 +21,30 @@ pub struct ListCidrLocationsRequest {
     ///
     /// Sent in the query parameter `maxresults`, not in the JSON body.
     pub max_results: Option<String>,
+}
+impl Clone for ListCidrLocationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            collection_id: self.collection_id.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results.clone(),
+        }
+    }
+}
+impl PartialEq for ListCidrLocationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.collection_id == other.collection_id && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for ListCidrLocationsRequest {
+    fn default() -> Self {
+        Self {
+            collection_id: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl ListCidrLocationsRequest {
     /// Starts building a [`ListCidrLocationsRequest`].
@@ -45,9 +69,26 @@ impl ListCidrLocationsRequest {
     }
 }
 /// A builder for [`ListCidrLocationsRequest`](crate::types::ListCidrLocationsRequest); start one with `ListCidrLocationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListCidrLocationsRequestBuilder {
     inner: crate::types::ListCidrLocationsRequest,
+}
+impl Clone for ListCidrLocationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListCidrLocationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListCidrLocationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListCidrLocationsRequest as Default>::default(),
+        }
+    }
 }
 impl ListCidrLocationsRequestBuilder {
     /// Sets [`ListCidrLocationsRequest::collection_id`](crate::types::ListCidrLocationsRequest::collection_id): The CIDR collection ID.

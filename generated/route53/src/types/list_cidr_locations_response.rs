@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCidrLocationsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCidrLocationsResponse {
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
@@ -11,6 +11,28 @@ pub struct ListCidrLocationsResponse {
     pub next_token: Option<String>,
     /// A complex type that contains information about the list of CIDR locations.
     pub cidr_locations: Option<Vec<crate::types::LocationSummary>>,
+}
+impl Clone for ListCidrLocationsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            cidr_locations: self.cidr_locations.clone(),
+        }
+    }
+}
+impl PartialEq for ListCidrLocationsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+            && self.cidr_locations == other.cidr_locations
+    }
+}
+impl Default for ListCidrLocationsResponse {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            cidr_locations: None,
+        }
+    }
 }
 impl ListCidrLocationsResponse {
     /// Starts building a [`ListCidrLocationsResponse`].
@@ -43,9 +65,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListCidrLocationsResponse {
     }
 }
 /// A builder for [`ListCidrLocationsResponse`](crate::types::ListCidrLocationsResponse); start one with `ListCidrLocationsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListCidrLocationsResponseBuilder {
     inner: crate::types::ListCidrLocationsResponse,
+}
+impl Clone for ListCidrLocationsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListCidrLocationsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListCidrLocationsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListCidrLocationsResponse as Default>::default(),
+        }
+    }
 }
 impl ListCidrLocationsResponseBuilder {
     /// Sets [`ListCidrLocationsResponse::next_token`](crate::types::ListCidrLocationsResponse::next_token): An opaque pagination token to indicate where the service is to begin enumerating results.

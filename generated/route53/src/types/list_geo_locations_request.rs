@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get a list of geographic locations that Amazon Route 53 supports for geolocation resource record sets.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListGeoLocationsRequest {
     /// The code for the continent with which you want to start listing locations that Amazon Route 53 supports for geolocation. If Route 53 has already returned a page or more of results, if `IsTruncated` is true, and if `NextContinentCode` from the previous response has a value, enter that value in `startcontinentcode` to return the next page of results.
@@ -25,6 +25,34 @@ pub struct ListGeoLocationsRequest {
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
     pub max_items: Option<String>,
+}
+impl Clone for ListGeoLocationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            start_continent_code: self.start_continent_code.clone(),
+            start_country_code: self.start_country_code.clone(),
+            start_subdivision_code: self.start_subdivision_code.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListGeoLocationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.start_continent_code == other.start_continent_code
+            && self.start_country_code == other.start_country_code
+            && self.start_subdivision_code == other.start_subdivision_code
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListGeoLocationsRequest {
+    fn default() -> Self {
+        Self {
+            start_continent_code: None,
+            start_country_code: None,
+            start_subdivision_code: None,
+            max_items: None,
+        }
+    }
 }
 impl ListGeoLocationsRequest {
     /// Starts building a [`ListGeoLocationsRequest`].
@@ -54,9 +82,26 @@ impl ListGeoLocationsRequest {
     }
 }
 /// A builder for [`ListGeoLocationsRequest`](crate::types::ListGeoLocationsRequest); start one with `ListGeoLocationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListGeoLocationsRequestBuilder {
     inner: crate::types::ListGeoLocationsRequest,
+}
+impl Clone for ListGeoLocationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListGeoLocationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListGeoLocationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListGeoLocationsRequest as Default>::default(),
+        }
+    }
 }
 impl ListGeoLocationsRequestBuilder {
     /// Sets [`ListGeoLocationsRequest::start_continent_code`](crate::types::ListGeoLocationsRequest::start_continent_code): The code for the continent with which you want to start listing locations that Amazon Route 53 supports for geolocation.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing the response information for the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListGeoLocationsResponse {
     /// A complex type that contains one [`GeoLocationDetails`](crate::types::GeoLocationDetails) element for each location that Amazon Route 53 supports for geolocation.
@@ -23,6 +23,40 @@ pub struct ListGeoLocationsResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub max_items: Option<String>,
+}
+impl Clone for ListGeoLocationsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            geo_location_details_list: self.geo_location_details_list.clone(),
+            is_truncated: self.is_truncated,
+            next_continent_code: self.next_continent_code.clone(),
+            next_country_code: self.next_country_code.clone(),
+            next_subdivision_code: self.next_subdivision_code.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListGeoLocationsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.geo_location_details_list == other.geo_location_details_list
+            && self.is_truncated == other.is_truncated
+            && self.next_continent_code == other.next_continent_code
+            && self.next_country_code == other.next_country_code
+            && self.next_subdivision_code == other.next_subdivision_code
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListGeoLocationsResponse {
+    fn default() -> Self {
+        Self {
+            geo_location_details_list: None,
+            is_truncated: None,
+            next_continent_code: None,
+            next_country_code: None,
+            next_subdivision_code: None,
+            max_items: None,
+        }
+    }
 }
 impl ListGeoLocationsResponse {
     /// Starts building a [`ListGeoLocationsResponse`].
@@ -75,9 +109,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListGeoLocationsResponse {
     }
 }
 /// A builder for [`ListGeoLocationsResponse`](crate::types::ListGeoLocationsResponse); start one with `ListGeoLocationsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListGeoLocationsResponseBuilder {
     inner: crate::types::ListGeoLocationsResponse,
+}
+impl Clone for ListGeoLocationsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListGeoLocationsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListGeoLocationsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListGeoLocationsResponse as Default>::default(),
+        }
+    }
 }
 impl ListGeoLocationsResponseBuilder {
     /// Appends one item to [`ListGeoLocationsResponse::geo_location_details_list`](crate::types::ListGeoLocationsResponse::geo_location_details_list): A complex type that contains one [`GeoLocationDetails`](crate::types::GeoLocationDetails) element for each location that Amazon Route 53 supports for geolocation.

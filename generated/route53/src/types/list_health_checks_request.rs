@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to retrieve a list of the health checks that are associated with the current Amazon Web Services account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListHealthChecksRequest {
     /// If the value of `IsTruncated` in the previous response was `true`, you have more health checks. To get another group, submit another `ListHealthChecks` request.
@@ -17,6 +17,27 @@ pub struct ListHealthChecksRequest {
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
     pub max_items: Option<String>,
+}
+impl Clone for ListHealthChecksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListHealthChecksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.marker == other.marker && self.max_items == other.max_items
+    }
+}
+impl Default for ListHealthChecksRequest {
+    fn default() -> Self {
+        Self {
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListHealthChecksRequest {
     /// Starts building a [`ListHealthChecksRequest`].
@@ -36,9 +57,26 @@ impl ListHealthChecksRequest {
     }
 }
 /// A builder for [`ListHealthChecksRequest`](crate::types::ListHealthChecksRequest); start one with `ListHealthChecksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListHealthChecksRequestBuilder {
     inner: crate::types::ListHealthChecksRequest,
+}
+impl Clone for ListHealthChecksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListHealthChecksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListHealthChecksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListHealthChecksRequest as Default>::default(),
+        }
+    }
 }
 impl ListHealthChecksRequestBuilder {
     /// Sets [`ListHealthChecksRequest::marker`](crate::types::ListHealthChecksRequest::marker): If the value of `IsTruncated` in the previous response was `true`, you have more health checks.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `ListHealthChecks` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListHealthChecksResponse {
     /// A complex type that contains one [`HealthCheck`](crate::types::HealthCheck) element for each health check that is associated with the current Amazon Web Services account.
@@ -23,6 +23,35 @@ pub struct ListHealthChecksResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub max_items: Option<String>,
+}
+impl Clone for ListHealthChecksResponse {
+    fn clone(&self) -> Self {
+        Self {
+            health_checks: self.health_checks.clone(),
+            marker: self.marker.clone(),
+            is_truncated: self.is_truncated,
+            next_marker: self.next_marker.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListHealthChecksResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.health_checks == other.health_checks && self.marker == other.marker
+            && self.is_truncated == other.is_truncated
+            && self.next_marker == other.next_marker && self.max_items == other.max_items
+    }
+}
+impl Default for ListHealthChecksResponse {
+    fn default() -> Self {
+        Self {
+            health_checks: None,
+            marker: None,
+            is_truncated: None,
+            next_marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListHealthChecksResponse {
     /// Starts building a [`ListHealthChecksResponse`].
@@ -70,9 +99,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListHealthChecksResponse {
     }
 }
 /// A builder for [`ListHealthChecksResponse`](crate::types::ListHealthChecksResponse); start one with `ListHealthChecksResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListHealthChecksResponseBuilder {
     inner: crate::types::ListHealthChecksResponse,
+}
+impl Clone for ListHealthChecksResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListHealthChecksResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListHealthChecksResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListHealthChecksResponse as Default>::default(),
+        }
+    }
 }
 impl ListHealthChecksResponseBuilder {
     /// Appends one item to [`ListHealthChecksResponse::health_checks`](crate::types::ListHealthChecksResponse::health_checks): A complex type that contains one [`HealthCheck`](crate::types::HealthCheck) element for each health check that is associated with the current Amazon Web Services account.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves a list of the public and private hosted zones that are associated with the current Amazon Web Services account in ASCII order by domain name.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListHostedZonesByNameRequest {
     /// (Optional) For your first request to `ListHostedZonesByName`, include the `dnsname` parameter only if you want to specify the name of the first hosted zone in the response. If you don't include the `dnsname` parameter, Amazon Route 53 returns all of the hosted zones that were created by the current Amazon Web Services account, in ASCII order. For subsequent requests, include both `dnsname` and `hostedzoneid` parameters. For `dnsname`, specify the value of `NextDNSName` from the previous response.
@@ -19,6 +19,30 @@ pub struct ListHostedZonesByNameRequest {
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
     pub max_items: Option<String>,
+}
+impl Clone for ListHostedZonesByNameRequest {
+    fn clone(&self) -> Self {
+        Self {
+            dns_name: self.dns_name.clone(),
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListHostedZonesByNameRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.dns_name == other.dns_name && self.hosted_zone_id == other.hosted_zone_id
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListHostedZonesByNameRequest {
+    fn default() -> Self {
+        Self {
+            dns_name: None,
+            hosted_zone_id: None,
+            max_items: None,
+        }
+    }
 }
 impl ListHostedZonesByNameRequest {
     /// Starts building a [`ListHostedZonesByNameRequest`].
@@ -43,9 +67,26 @@ impl ListHostedZonesByNameRequest {
     }
 }
 /// A builder for [`ListHostedZonesByNameRequest`](crate::types::ListHostedZonesByNameRequest); start one with `ListHostedZonesByNameRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListHostedZonesByNameRequestBuilder {
     inner: crate::types::ListHostedZonesByNameRequest,
+}
+impl Clone for ListHostedZonesByNameRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListHostedZonesByNameRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListHostedZonesByNameRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListHostedZonesByNameRequest as Default>::default(),
+        }
+    }
 }
 impl ListHostedZonesByNameRequestBuilder {
     /// Sets [`ListHostedZonesByNameRequest::dns_name`](crate::types::ListHostedZonesByNameRequest::dns_name): (Optional) For your first request to `ListHostedZonesByName`, include the `dnsname` parameter only if you want to specify the name of the first hosted zone in the response.

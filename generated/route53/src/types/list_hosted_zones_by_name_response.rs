@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListHostedZonesByNameResponse {
     /// A complex type that contains general information about the hosted zone.
@@ -29,6 +29,42 @@ pub struct ListHostedZonesByNameResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub max_items: Option<String>,
+}
+impl Clone for ListHostedZonesByNameResponse {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zones: self.hosted_zones.clone(),
+            dns_name: self.dns_name.clone(),
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            is_truncated: self.is_truncated,
+            next_dns_name: self.next_dns_name.clone(),
+            next_hosted_zone_id: self.next_hosted_zone_id.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListHostedZonesByNameResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zones == other.hosted_zones && self.dns_name == other.dns_name
+            && self.hosted_zone_id == other.hosted_zone_id
+            && self.is_truncated == other.is_truncated
+            && self.next_dns_name == other.next_dns_name
+            && self.next_hosted_zone_id == other.next_hosted_zone_id
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListHostedZonesByNameResponse {
+    fn default() -> Self {
+        Self {
+            hosted_zones: None,
+            dns_name: None,
+            hosted_zone_id: None,
+            is_truncated: None,
+            next_dns_name: None,
+            next_hosted_zone_id: None,
+            max_items: None,
+        }
+    }
 }
 impl ListHostedZonesByNameResponse {
     /// Starts building a [`ListHostedZonesByNameResponse`].
@@ -86,9 +122,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListHostedZonesByNameResponse 
     }
 }
 /// A builder for [`ListHostedZonesByNameResponse`](crate::types::ListHostedZonesByNameResponse); start one with `ListHostedZonesByNameResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListHostedZonesByNameResponseBuilder {
     inner: crate::types::ListHostedZonesByNameResponse,
+}
+impl Clone for ListHostedZonesByNameResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListHostedZonesByNameResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListHostedZonesByNameResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListHostedZonesByNameResponse as Default>::default(),
+        }
+    }
 }
 impl ListHostedZonesByNameResponseBuilder {
     /// Appends one item to [`ListHostedZonesByNameResponse::hosted_zones`](crate::types::ListHostedZonesByNameResponse::hosted_zones): A complex type that contains general information about the hosted zone.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists all the private hosted zones that a specified VPC is associated with, regardless of which Amazon Web Services account created the hosted zones.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListHostedZonesByVpcRequest {
     /// The ID of the Amazon VPC that you want to list hosted zones for.
@@ -29,6 +29,32 @@ pub struct ListHostedZonesByVpcRequest {
     ///
     /// Sent in the query parameter `nexttoken`, not in the JSON body.
     pub next_token: Option<String>,
+}
+impl Clone for ListHostedZonesByVpcRequest {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_id: self.vpc_id.clone(),
+            vpc_region: self.vpc_region.clone(),
+            max_items: self.max_items.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListHostedZonesByVpcRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_id == other.vpc_id && self.vpc_region == other.vpc_region
+            && self.max_items == other.max_items && self.next_token == other.next_token
+    }
+}
+impl Default for ListHostedZonesByVpcRequest {
+    fn default() -> Self {
+        Self {
+            vpc_id: None,
+            vpc_region: None,
+            max_items: None,
+            next_token: None,
+        }
+    }
 }
 impl ListHostedZonesByVpcRequest {
     /// Starts building a [`ListHostedZonesByVpcRequest`].
@@ -58,9 +84,26 @@ impl ListHostedZonesByVpcRequest {
     }
 }
 /// A builder for [`ListHostedZonesByVpcRequest`](crate::types::ListHostedZonesByVpcRequest); start one with `ListHostedZonesByVpcRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListHostedZonesByVpcRequestBuilder {
     inner: crate::types::ListHostedZonesByVpcRequest,
+}
+impl Clone for ListHostedZonesByVpcRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListHostedZonesByVpcRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListHostedZonesByVpcRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListHostedZonesByVpcRequest as Default>::default(),
+        }
+    }
 }
 impl ListHostedZonesByVpcRequestBuilder {
     /// Sets [`ListHostedZonesByVpcRequest::vpc_id`](crate::types::ListHostedZonesByVpcRequest::vpc_id): The ID of the Amazon VPC that you want to list hosted zones for.

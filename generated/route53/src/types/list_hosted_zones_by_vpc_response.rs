@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListHostedZonesByVPCResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListHostedZonesByVpcResponse {
     /// A list that contains one [`HostedZoneSummary`](crate::types::HostedZoneSummary) element for each hosted zone that the specified Amazon VPC is associated with. Each [`HostedZoneSummary`](crate::types::HostedZoneSummary) element contains the hosted zone name and ID, and information about who owns the hosted zone.
@@ -15,6 +15,30 @@ pub struct ListHostedZonesByVpcResponse {
     pub max_items: Option<String>,
     /// The value that you will use for `NextToken` in the next `ListHostedZonesByVPC` request.
     pub next_token: Option<String>,
+}
+impl Clone for ListHostedZonesByVpcResponse {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_summaries: self.hosted_zone_summaries.clone(),
+            max_items: self.max_items.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListHostedZonesByVpcResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_summaries == other.hosted_zone_summaries
+            && self.max_items == other.max_items && self.next_token == other.next_token
+    }
+}
+impl Default for ListHostedZonesByVpcResponse {
+    fn default() -> Self {
+        Self {
+            hosted_zone_summaries: None,
+            max_items: None,
+            next_token: None,
+        }
+    }
 }
 impl ListHostedZonesByVpcResponse {
     /// Starts building a [`ListHostedZonesByVpcResponse`].
@@ -52,9 +76,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListHostedZonesByVpcResponse {
     }
 }
 /// A builder for [`ListHostedZonesByVpcResponse`](crate::types::ListHostedZonesByVpcResponse); start one with `ListHostedZonesByVpcResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListHostedZonesByVpcResponseBuilder {
     inner: crate::types::ListHostedZonesByVpcResponse,
+}
+impl Clone for ListHostedZonesByVpcResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListHostedZonesByVpcResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListHostedZonesByVpcResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListHostedZonesByVpcResponse as Default>::default(),
+        }
+    }
 }
 impl ListHostedZonesByVpcResponseBuilder {
     /// Appends one item to [`ListHostedZonesByVpcResponse::hosted_zone_summaries`](crate::types::ListHostedZonesByVpcResponse::hosted_zone_summaries): A list that contains one [`HostedZoneSummary`](crate::types::HostedZoneSummary) element for each hosted zone that the specified Amazon VPC is associated with.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to retrieve a list of the public and private hosted zones that are associated with the current Amazon Web Services account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListHostedZonesRequest {
     /// If the value of `IsTruncated` in the previous response was `true`, you have more hosted zones. To get more hosted zones, submit another `ListHostedZones` request.
@@ -25,6 +25,33 @@ pub struct ListHostedZonesRequest {
     ///
     /// Sent in the query parameter `hostedzonetype`, not in the JSON body.
     pub hosted_zone_type: Option<crate::types::HostedZoneType>,
+}
+impl Clone for ListHostedZonesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+            delegation_set_id: self.delegation_set_id.clone(),
+            hosted_zone_type: self.hosted_zone_type.clone(),
+        }
+    }
+}
+impl PartialEq for ListHostedZonesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.marker == other.marker && self.max_items == other.max_items
+            && self.delegation_set_id == other.delegation_set_id
+            && self.hosted_zone_type == other.hosted_zone_type
+    }
+}
+impl Default for ListHostedZonesRequest {
+    fn default() -> Self {
+        Self {
+            marker: None,
+            max_items: None,
+            delegation_set_id: None,
+            hosted_zone_type: None,
+        }
+    }
 }
 impl ListHostedZonesRequest {
     /// Starts building a [`ListHostedZonesRequest`].
@@ -54,9 +81,26 @@ impl ListHostedZonesRequest {
     }
 }
 /// A builder for [`ListHostedZonesRequest`](crate::types::ListHostedZonesRequest); start one with `ListHostedZonesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListHostedZonesRequestBuilder {
     inner: crate::types::ListHostedZonesRequest,
+}
+impl Clone for ListHostedZonesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListHostedZonesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListHostedZonesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListHostedZonesRequest as Default>::default(),
+        }
+    }
 }
 impl ListHostedZonesRequestBuilder {
     /// Sets [`ListHostedZonesRequest::marker`](crate::types::ListHostedZonesRequest::marker): If the value of `IsTruncated` in the previous response was `true`, you have more hosted zones.

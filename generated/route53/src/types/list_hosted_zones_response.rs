@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListHostedZonesResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListHostedZonesResponse {
     /// A complex type that contains general information about the hosted zone.
@@ -25,6 +25,35 @@ pub struct ListHostedZonesResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub max_items: Option<String>,
+}
+impl Clone for ListHostedZonesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zones: self.hosted_zones.clone(),
+            marker: self.marker.clone(),
+            is_truncated: self.is_truncated,
+            next_marker: self.next_marker.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListHostedZonesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zones == other.hosted_zones && self.marker == other.marker
+            && self.is_truncated == other.is_truncated
+            && self.next_marker == other.next_marker && self.max_items == other.max_items
+    }
+}
+impl Default for ListHostedZonesResponse {
+    fn default() -> Self {
+        Self {
+            hosted_zones: None,
+            marker: None,
+            is_truncated: None,
+            next_marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListHostedZonesResponse {
     /// Starts building a [`ListHostedZonesResponse`].
@@ -72,9 +101,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListHostedZonesResponse {
     }
 }
 /// A builder for [`ListHostedZonesResponse`](crate::types::ListHostedZonesResponse); start one with `ListHostedZonesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListHostedZonesResponseBuilder {
     inner: crate::types::ListHostedZonesResponse,
+}
+impl Clone for ListHostedZonesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListHostedZonesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListHostedZonesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListHostedZonesResponse as Default>::default(),
+        }
+    }
 }
 impl ListHostedZonesResponseBuilder {
     /// Appends one item to [`ListHostedZonesResponse::hosted_zones`](crate::types::ListHostedZonesResponse::hosted_zones): A complex type that contains general information about the hosted zone.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListQueryLoggingConfigsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListQueryLoggingConfigsRequest {
     /// (Optional) If you want to list the query logging configuration that is associated with a hosted zone, specify the ID in `HostedZoneId`.
@@ -25,6 +25,31 @@ pub struct ListQueryLoggingConfigsRequest {
     ///
     /// Sent in the query parameter `maxresults`, not in the JSON body.
     pub max_results: Option<String>,
+}
+impl Clone for ListQueryLoggingConfigsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results.clone(),
+        }
+    }
+}
+impl PartialEq for ListQueryLoggingConfigsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for ListQueryLoggingConfigsRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl ListQueryLoggingConfigsRequest {
     /// Starts building a [`ListQueryLoggingConfigsRequest`].
@@ -49,9 +74,26 @@ impl ListQueryLoggingConfigsRequest {
     }
 }
 /// A builder for [`ListQueryLoggingConfigsRequest`](crate::types::ListQueryLoggingConfigsRequest); start one with `ListQueryLoggingConfigsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListQueryLoggingConfigsRequestBuilder {
     inner: crate::types::ListQueryLoggingConfigsRequest,
+}
+impl Clone for ListQueryLoggingConfigsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListQueryLoggingConfigsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListQueryLoggingConfigsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListQueryLoggingConfigsRequest as Default>::default(),
+        }
+    }
 }
 impl ListQueryLoggingConfigsRequestBuilder {
     /// Sets [`ListQueryLoggingConfigsRequest::hosted_zone_id`](crate::types::ListQueryLoggingConfigsRequest::hosted_zone_id): (Optional) If you want to list the query logging configuration that is associated with a hosted zone, specify the ID in `HostedZoneId`.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListQueryLoggingConfigsResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListQueryLoggingConfigsResponse {
     /// An array that contains one [QueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_QueryLoggingConfig.html) element for each configuration for DNS query logging that is associated with the current Amazon Web Services account.
@@ -13,6 +13,28 @@ pub struct ListQueryLoggingConfigsResponse {
     ///
     /// If a response doesn't include the last of the configurations, you can get more configurations by submitting another [ListQueryLoggingConfigs](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListQueryLoggingConfigs.html) request. Get the value of `NextToken` that Amazon Route 53 returned in the previous response and include it in `NextToken` in the next request.
     pub next_token: Option<String>,
+}
+impl Clone for ListQueryLoggingConfigsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            query_logging_configs: self.query_logging_configs.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListQueryLoggingConfigsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.query_logging_configs == other.query_logging_configs
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListQueryLoggingConfigsResponse {
+    fn default() -> Self {
+        Self {
+            query_logging_configs: None,
+            next_token: None,
+        }
+    }
 }
 impl ListQueryLoggingConfigsResponse {
     /// Starts building a [`ListQueryLoggingConfigsResponse`].
@@ -45,9 +67,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListQueryLoggingConfigsRespons
     }
 }
 /// A builder for [`ListQueryLoggingConfigsResponse`](crate::types::ListQueryLoggingConfigsResponse); start one with `ListQueryLoggingConfigsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListQueryLoggingConfigsResponseBuilder {
     inner: crate::types::ListQueryLoggingConfigsResponse,
+}
+impl Clone for ListQueryLoggingConfigsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListQueryLoggingConfigsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListQueryLoggingConfigsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListQueryLoggingConfigsResponse as Default>::default(),
+        }
+    }
 }
 impl ListQueryLoggingConfigsResponseBuilder {
     /// Appends one item to [`ListQueryLoggingConfigsResponse::query_logging_configs`](crate::types::ListQueryLoggingConfigsResponse::query_logging_configs): An array that contains one [QueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_QueryLoggingConfig.html) element for each configuration for DNS query logging that is associated with the current Amazon Web Services account.

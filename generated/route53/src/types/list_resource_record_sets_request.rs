@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request for the resource record sets that are associated with a specified hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListResourceRecordSetsRequest {
     /// The ID of the hosted zone that contains the resource record sets that you want to list.
@@ -44,6 +44,37 @@ pub struct ListResourceRecordSetsRequest {
     /// Sent in the query parameter `maxitems`, not in the JSON body.
     pub max_items: Option<String>,
 }
+impl Clone for ListResourceRecordSetsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            start_record_name: self.start_record_name.clone(),
+            start_record_type: self.start_record_type.clone(),
+            start_record_identifier: self.start_record_identifier.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListResourceRecordSetsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id
+            && self.start_record_name == other.start_record_name
+            && self.start_record_type == other.start_record_type
+            && self.start_record_identifier == other.start_record_identifier
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListResourceRecordSetsRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            start_record_name: None,
+            start_record_type: None,
+            start_record_identifier: None,
+            max_items: None,
+        }
+    }
+}
 impl ListResourceRecordSetsRequest {
     /// Starts building a [`ListResourceRecordSetsRequest`].
     #[inline]
@@ -77,9 +108,26 @@ impl ListResourceRecordSetsRequest {
     }
 }
 /// A builder for [`ListResourceRecordSetsRequest`](crate::types::ListResourceRecordSetsRequest); start one with `ListResourceRecordSetsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListResourceRecordSetsRequestBuilder {
     inner: crate::types::ListResourceRecordSetsRequest,
+}
+impl Clone for ListResourceRecordSetsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListResourceRecordSetsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListResourceRecordSetsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListResourceRecordSetsRequest as Default>::default(),
+        }
+    }
 }
 impl ListResourceRecordSetsRequestBuilder {
     /// Sets [`ListResourceRecordSetsRequest::hosted_zone_id`](crate::types::ListResourceRecordSetsRequest::hosted_zone_id): The ID of the hosted zone that contains the resource record sets that you want to list.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains list information for the resource record set.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListResourceRecordSetsResponse {
     /// Information about multiple resource record sets.
@@ -29,6 +29,40 @@ pub struct ListResourceRecordSetsResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub max_items: Option<String>,
+}
+impl Clone for ListResourceRecordSetsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            resource_record_sets: self.resource_record_sets.clone(),
+            is_truncated: self.is_truncated,
+            next_record_name: self.next_record_name.clone(),
+            next_record_type: self.next_record_type.clone(),
+            next_record_identifier: self.next_record_identifier.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListResourceRecordSetsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_record_sets == other.resource_record_sets
+            && self.is_truncated == other.is_truncated
+            && self.next_record_name == other.next_record_name
+            && self.next_record_type == other.next_record_type
+            && self.next_record_identifier == other.next_record_identifier
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListResourceRecordSetsResponse {
+    fn default() -> Self {
+        Self {
+            resource_record_sets: None,
+            is_truncated: None,
+            next_record_name: None,
+            next_record_type: None,
+            next_record_identifier: None,
+            max_items: None,
+        }
+    }
 }
 impl ListResourceRecordSetsResponse {
     /// Starts building a [`ListResourceRecordSetsResponse`].
@@ -81,9 +115,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListResourceRecordSetsResponse
     }
 }
 /// A builder for [`ListResourceRecordSetsResponse`](crate::types::ListResourceRecordSetsResponse); start one with `ListResourceRecordSetsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListResourceRecordSetsResponseBuilder {
     inner: crate::types::ListResourceRecordSetsResponse,
+}
+impl Clone for ListResourceRecordSetsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListResourceRecordSetsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListResourceRecordSetsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListResourceRecordSetsResponse as Default>::default(),
+        }
+    }
 }
 impl ListResourceRecordSetsResponseBuilder {
     /// Appends one item to [`ListResourceRecordSetsResponse::resource_record_sets`](crate::types::ListResourceRecordSetsResponse::resource_record_sets): Information about multiple resource record sets.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get a list of the reusable delegation sets that are associated with the current Amazon Web Services account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListReusableDelegationSetsRequest {
     /// If the value of `IsTruncated` in the previous response was `true`, you have more reusable delegation sets. To get another group, submit another `ListReusableDelegationSets` request.
@@ -17,6 +17,27 @@ pub struct ListReusableDelegationSetsRequest {
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
     pub max_items: Option<String>,
+}
+impl Clone for ListReusableDelegationSetsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListReusableDelegationSetsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.marker == other.marker && self.max_items == other.max_items
+    }
+}
+impl Default for ListReusableDelegationSetsRequest {
+    fn default() -> Self {
+        Self {
+            marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListReusableDelegationSetsRequest {
     /// Starts building a [`ListReusableDelegationSetsRequest`].
@@ -36,9 +57,26 @@ impl ListReusableDelegationSetsRequest {
     }
 }
 /// A builder for [`ListReusableDelegationSetsRequest`](crate::types::ListReusableDelegationSetsRequest); start one with `ListReusableDelegationSetsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListReusableDelegationSetsRequestBuilder {
     inner: crate::types::ListReusableDelegationSetsRequest,
+}
+impl Clone for ListReusableDelegationSetsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListReusableDelegationSetsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListReusableDelegationSetsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListReusableDelegationSetsRequest as Default>::default(),
+        }
+    }
 }
 impl ListReusableDelegationSetsRequestBuilder {
     /// Sets [`ListReusableDelegationSetsRequest::marker`](crate::types::ListReusableDelegationSetsRequest::marker): If the value of `IsTruncated` in the previous response was `true`, you have more reusable delegation sets.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the reusable delegation sets that are associated with the current Amazon Web Services account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListReusableDelegationSetsResponse {
     /// A complex type that contains one [`DelegationSet`](crate::types::DelegationSet) element for each reusable delegation set that was created by the current Amazon Web Services account.
@@ -23,6 +23,35 @@ pub struct ListReusableDelegationSetsResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub max_items: Option<String>,
+}
+impl Clone for ListReusableDelegationSetsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            delegation_sets: self.delegation_sets.clone(),
+            marker: self.marker.clone(),
+            is_truncated: self.is_truncated,
+            next_marker: self.next_marker.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListReusableDelegationSetsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.delegation_sets == other.delegation_sets && self.marker == other.marker
+            && self.is_truncated == other.is_truncated
+            && self.next_marker == other.next_marker && self.max_items == other.max_items
+    }
+}
+impl Default for ListReusableDelegationSetsResponse {
+    fn default() -> Self {
+        Self {
+            delegation_sets: None,
+            marker: None,
+            is_truncated: None,
+            next_marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListReusableDelegationSetsResponse {
     /// Starts building a [`ListReusableDelegationSetsResponse`].
@@ -70,9 +99,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListReusableDelegationSetsResp
     }
 }
 /// A builder for [`ListReusableDelegationSetsResponse`](crate::types::ListReusableDelegationSetsResponse); start one with `ListReusableDelegationSetsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListReusableDelegationSetsResponseBuilder {
     inner: crate::types::ListReusableDelegationSetsResponse,
+}
+impl Clone for ListReusableDelegationSetsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListReusableDelegationSetsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListReusableDelegationSetsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListReusableDelegationSetsResponse as Default>::default(),
+        }
+    }
 }
 impl ListReusableDelegationSetsResponseBuilder {
     /// Appends one item to [`ListReusableDelegationSetsResponse::delegation_sets`](crate::types::ListReusableDelegationSetsResponse::delegation_sets): A complex type that contains one [`DelegationSet`](crate::types::DelegationSet) element for each reusable delegation set that was created by the current Amazon Web Services account.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing information about a request for a list of the tags that are associated with an individual resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTagsForResourceRequest {
     /// The type of the resource.
@@ -20,6 +20,28 @@ pub struct ListTagsForResourceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub resource_id: Option<String>,
+}
+impl Clone for ListTagsForResourceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            resource_id: self.resource_id.clone(),
+        }
+    }
+}
+impl PartialEq for ListTagsForResourceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type
+            && self.resource_id == other.resource_id
+    }
+}
+impl Default for ListTagsForResourceRequest {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_id: None,
+        }
+    }
 }
 impl ListTagsForResourceRequest {
     /// Starts building a [`ListTagsForResourceRequest`].
@@ -39,9 +61,26 @@ impl ListTagsForResourceRequest {
     }
 }
 /// A builder for [`ListTagsForResourceRequest`](crate::types::ListTagsForResourceRequest); start one with `ListTagsForResourceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTagsForResourceRequestBuilder {
     inner: crate::types::ListTagsForResourceRequest,
+}
+impl Clone for ListTagsForResourceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTagsForResourceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTagsForResourceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTagsForResourceRequest as Default>::default(),
+        }
+    }
 }
 impl ListTagsForResourceRequestBuilder {
     /// Sets [`ListTagsForResourceRequest::resource_type`](crate::types::ListTagsForResourceRequest::resource_type): The type of the resource.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the health checks or hosted zones for which you want to list tags.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTagsForResourceResponse {
     /// A [`ResourceTagSet`](crate::types::ResourceTagSet) containing tags associated with the specified resource.
     ///
     /// Required: the builder's `build()` fails without it.
     pub resource_tag_set: Option<crate::types::ResourceTagSet>,
+}
+impl Clone for ListTagsForResourceResponse {
+    fn clone(&self) -> Self {
+        Self {
+            resource_tag_set: self.resource_tag_set.clone(),
+        }
+    }
+}
+impl PartialEq for ListTagsForResourceResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_tag_set == other.resource_tag_set
+    }
+}
+impl Default for ListTagsForResourceResponse {
+    fn default() -> Self {
+        Self { resource_tag_set: None }
+    }
 }
 impl ListTagsForResourceResponse {
     /// Starts building a [`ListTagsForResourceResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTagsForResourceResponse {
     }
 }
 /// A builder for [`ListTagsForResourceResponse`](crate::types::ListTagsForResourceResponse); start one with `ListTagsForResourceResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTagsForResourceResponseBuilder {
     inner: crate::types::ListTagsForResourceResponse,
+}
+impl Clone for ListTagsForResourceResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTagsForResourceResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTagsForResourceResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTagsForResourceResponse as Default>::default(),
+        }
+    }
 }
 impl ListTagsForResourceResponseBuilder {
     /// Sets [`ListTagsForResourceResponse::resource_tag_set`](crate::types::ListTagsForResourceResponse::resource_tag_set): A [`ResourceTagSet`](crate::types::ResourceTagSet) containing tags associated with the specified resource.

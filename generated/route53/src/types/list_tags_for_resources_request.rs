@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the health checks or hosted zones for which you want to list tags.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTagsForResourcesRequest {
     /// The type of the resources.
@@ -18,6 +18,28 @@ pub struct ListTagsForResourcesRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub resource_ids: Option<Vec<String>>,
+}
+impl Clone for ListTagsForResourcesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            resource_ids: self.resource_ids.clone(),
+        }
+    }
+}
+impl PartialEq for ListTagsForResourcesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type
+            && self.resource_ids == other.resource_ids
+    }
+}
+impl Default for ListTagsForResourcesRequest {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_ids: None,
+        }
+    }
 }
 impl ListTagsForResourcesRequest {
     /// Starts building a [`ListTagsForResourcesRequest`].
@@ -37,9 +59,26 @@ impl ListTagsForResourcesRequest {
     }
 }
 /// A builder for [`ListTagsForResourcesRequest`](crate::types::ListTagsForResourcesRequest); start one with `ListTagsForResourcesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTagsForResourcesRequestBuilder {
     inner: crate::types::ListTagsForResourcesRequest,
+}
+impl Clone for ListTagsForResourcesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTagsForResourcesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTagsForResourcesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTagsForResourcesRequest as Default>::default(),
+        }
+    }
 }
 impl ListTagsForResourcesRequestBuilder {
     /// Sets [`ListTagsForResourcesRequest::resource_type`](crate::types::ListTagsForResourcesRequest::resource_type): The type of the resources.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing tags for the specified resources.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTagsForResourcesResponse {
     /// A list of [`ResourceTagSet`](crate::types::ResourceTagSet)s containing tags associated with the specified resources.
     ///
     /// Required: the builder's `build()` fails without it.
     pub resource_tag_sets: Option<Vec<crate::types::ResourceTagSet>>,
+}
+impl Clone for ListTagsForResourcesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            resource_tag_sets: self.resource_tag_sets.clone(),
+        }
+    }
+}
+impl PartialEq for ListTagsForResourcesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_tag_sets == other.resource_tag_sets
+    }
+}
+impl Default for ListTagsForResourcesResponse {
+    fn default() -> Self {
+        Self { resource_tag_sets: None }
+    }
 }
 impl ListTagsForResourcesResponse {
     /// Starts building a [`ListTagsForResourcesResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTagsForResourcesResponse {
     }
 }
 /// A builder for [`ListTagsForResourcesResponse`](crate::types::ListTagsForResourcesResponse); start one with `ListTagsForResourcesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTagsForResourcesResponseBuilder {
     inner: crate::types::ListTagsForResourcesResponse,
+}
+impl Clone for ListTagsForResourcesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTagsForResourcesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTagsForResourcesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTagsForResourcesResponse as Default>::default(),
+        }
+    }
 }
 impl ListTagsForResourcesResponseBuilder {
     /// Appends one item to [`ListTagsForResourcesResponse::resource_tag_sets`](crate::types::ListTagsForResourcesResponse::resource_tag_sets): A list of [`ResourceTagSet`](crate::types::ResourceTagSet)s containing tags associated with the specified resources.

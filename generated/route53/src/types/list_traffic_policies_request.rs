@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the information about the request to list the traffic policies that are associated with the current Amazon Web Services account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTrafficPoliciesRequest {
     /// (Conditional) For your first request to `ListTrafficPolicies`, don't include the `TrafficPolicyIdMarker` parameter.
@@ -15,6 +15,28 @@ pub struct ListTrafficPoliciesRequest {
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
     pub max_items: Option<String>,
+}
+impl Clone for ListTrafficPoliciesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy_id_marker: self.traffic_policy_id_marker.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListTrafficPoliciesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy_id_marker == other.traffic_policy_id_marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListTrafficPoliciesRequest {
+    fn default() -> Self {
+        Self {
+            traffic_policy_id_marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListTrafficPoliciesRequest {
     /// Starts building a [`ListTrafficPoliciesRequest`].
@@ -34,9 +56,26 @@ impl ListTrafficPoliciesRequest {
     }
 }
 /// A builder for [`ListTrafficPoliciesRequest`](crate::types::ListTrafficPoliciesRequest); start one with `ListTrafficPoliciesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTrafficPoliciesRequestBuilder {
     inner: crate::types::ListTrafficPoliciesRequest,
+}
+impl Clone for ListTrafficPoliciesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTrafficPoliciesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTrafficPoliciesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTrafficPoliciesRequest as Default>::default(),
+        }
+    }
 }
 impl ListTrafficPoliciesRequestBuilder {
     /// Sets [`ListTrafficPoliciesRequest::traffic_policy_id_marker`](crate::types::ListTrafficPoliciesRequest::traffic_policy_id_marker): (Conditional) For your first request to `ListTrafficPolicies`, don't include the `TrafficPolicyIdMarker` parameter.

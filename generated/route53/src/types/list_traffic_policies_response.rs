@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTrafficPoliciesResponse {
     /// A list that contains one [`TrafficPolicySummary`](crate::types::TrafficPolicySummary) element for each traffic policy that was created by the current Amazon Web Services account.
@@ -21,6 +21,34 @@ pub struct ListTrafficPoliciesResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub max_items: Option<String>,
+}
+impl Clone for ListTrafficPoliciesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy_summaries: self.traffic_policy_summaries.clone(),
+            is_truncated: self.is_truncated,
+            traffic_policy_id_marker: self.traffic_policy_id_marker.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListTrafficPoliciesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy_summaries == other.traffic_policy_summaries
+            && self.is_truncated == other.is_truncated
+            && self.traffic_policy_id_marker == other.traffic_policy_id_marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListTrafficPoliciesResponse {
+    fn default() -> Self {
+        Self {
+            traffic_policy_summaries: None,
+            is_truncated: None,
+            traffic_policy_id_marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListTrafficPoliciesResponse {
     /// Starts building a [`ListTrafficPoliciesResponse`].
@@ -63,9 +91,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTrafficPoliciesResponse {
     }
 }
 /// A builder for [`ListTrafficPoliciesResponse`](crate::types::ListTrafficPoliciesResponse); start one with `ListTrafficPoliciesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTrafficPoliciesResponseBuilder {
     inner: crate::types::ListTrafficPoliciesResponse,
+}
+impl Clone for ListTrafficPoliciesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTrafficPoliciesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTrafficPoliciesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTrafficPoliciesResponse as Default>::default(),
+        }
+    }
 }
 impl ListTrafficPoliciesResponseBuilder {
     /// Appends one item to [`ListTrafficPoliciesResponse::traffic_policy_summaries`](crate::types::ListTrafficPoliciesResponse::traffic_policy_summaries): A list that contains one [`TrafficPolicySummary`](crate::types::TrafficPolicySummary) element for each traffic policy that was created by the current Amazon Web Services account.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request for the traffic policy instances that you created in a specified hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstancesByHostedZoneRequest {
     /// The ID of the hosted zone that you want to list traffic policy instances for.
@@ -27,6 +27,40 @@ pub struct ListTrafficPolicyInstancesByHostedZoneRequest {
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
     pub max_items: Option<String>,
+}
+impl Clone for ListTrafficPolicyInstancesByHostedZoneRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            traffic_policy_instance_name_marker: self
+                .traffic_policy_instance_name_marker
+                .clone(),
+            traffic_policy_instance_type_marker: self
+                .traffic_policy_instance_type_marker
+                .clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListTrafficPolicyInstancesByHostedZoneRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id
+            && self.traffic_policy_instance_name_marker
+                == other.traffic_policy_instance_name_marker
+            && self.traffic_policy_instance_type_marker
+                == other.traffic_policy_instance_type_marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListTrafficPolicyInstancesByHostedZoneRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            traffic_policy_instance_name_marker: None,
+            traffic_policy_instance_type_marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListTrafficPolicyInstancesByHostedZoneRequest {
     /// Starts building a [`ListTrafficPolicyInstancesByHostedZoneRequest`].
@@ -56,9 +90,26 @@ impl ListTrafficPolicyInstancesByHostedZoneRequest {
     }
 }
 /// A builder for [`ListTrafficPolicyInstancesByHostedZoneRequest`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest); start one with `ListTrafficPolicyInstancesByHostedZoneRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTrafficPolicyInstancesByHostedZoneRequestBuilder {
     inner: crate::types::ListTrafficPolicyInstancesByHostedZoneRequest,
+}
+impl Clone for ListTrafficPolicyInstancesByHostedZoneRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTrafficPolicyInstancesByHostedZoneRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTrafficPolicyInstancesByHostedZoneRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTrafficPolicyInstancesByHostedZoneRequest as Default>::default(),
+        }
+    }
 }
 impl ListTrafficPolicyInstancesByHostedZoneRequestBuilder {
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneRequest::hosted_zone_id`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest::hosted_zone_id): The ID of the hosted zone that you want to list traffic policy instances for.

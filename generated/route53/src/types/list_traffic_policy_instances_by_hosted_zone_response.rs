@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstancesByHostedZoneResponse {
     /// A list that contains one [`TrafficPolicyInstance`](crate::types::TrafficPolicyInstance) element for each traffic policy instance that matches the elements in the request.
@@ -21,6 +21,43 @@ pub struct ListTrafficPolicyInstancesByHostedZoneResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub max_items: Option<String>,
+}
+impl Clone for ListTrafficPolicyInstancesByHostedZoneResponse {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy_instances: self.traffic_policy_instances.clone(),
+            traffic_policy_instance_name_marker: self
+                .traffic_policy_instance_name_marker
+                .clone(),
+            traffic_policy_instance_type_marker: self
+                .traffic_policy_instance_type_marker
+                .clone(),
+            is_truncated: self.is_truncated,
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListTrafficPolicyInstancesByHostedZoneResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy_instances == other.traffic_policy_instances
+            && self.traffic_policy_instance_name_marker
+                == other.traffic_policy_instance_name_marker
+            && self.traffic_policy_instance_type_marker
+                == other.traffic_policy_instance_type_marker
+            && self.is_truncated == other.is_truncated
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListTrafficPolicyInstancesByHostedZoneResponse {
+    fn default() -> Self {
+        Self {
+            traffic_policy_instances: None,
+            traffic_policy_instance_name_marker: None,
+            traffic_policy_instance_type_marker: None,
+            is_truncated: None,
+            max_items: None,
+        }
+    }
 }
 impl ListTrafficPolicyInstancesByHostedZoneResponse {
     /// Starts building a [`ListTrafficPolicyInstancesByHostedZoneResponse`].
@@ -69,9 +106,26 @@ for ListTrafficPolicyInstancesByHostedZoneResponse {
     }
 }
 /// A builder for [`ListTrafficPolicyInstancesByHostedZoneResponse`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse); start one with `ListTrafficPolicyInstancesByHostedZoneResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
     inner: crate::types::ListTrafficPolicyInstancesByHostedZoneResponse,
+}
+impl Clone for ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTrafficPolicyInstancesByHostedZoneResponse as Default>::default(),
+        }
+    }
 }
 impl ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
     /// Appends one item to [`ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instances`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instances): A list that contains one [`TrafficPolicyInstance`](crate::types::TrafficPolicyInstance) element for each traffic policy instance that matches the elements in the request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the information about the request to list your traffic policy instances.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstancesByPolicyRequest {
     /// The ID of the traffic policy for which you want to list traffic policy instances.
@@ -46,6 +46,46 @@ pub struct ListTrafficPolicyInstancesByPolicyRequest {
     /// Sent in the query parameter `maxitems`, not in the JSON body.
     pub max_items: Option<String>,
 }
+impl Clone for ListTrafficPolicyInstancesByPolicyRequest {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy_id: self.traffic_policy_id.clone(),
+            traffic_policy_version: self.traffic_policy_version,
+            hosted_zone_id_marker: self.hosted_zone_id_marker.clone(),
+            traffic_policy_instance_name_marker: self
+                .traffic_policy_instance_name_marker
+                .clone(),
+            traffic_policy_instance_type_marker: self
+                .traffic_policy_instance_type_marker
+                .clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListTrafficPolicyInstancesByPolicyRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy_id == other.traffic_policy_id
+            && self.traffic_policy_version == other.traffic_policy_version
+            && self.hosted_zone_id_marker == other.hosted_zone_id_marker
+            && self.traffic_policy_instance_name_marker
+                == other.traffic_policy_instance_name_marker
+            && self.traffic_policy_instance_type_marker
+                == other.traffic_policy_instance_type_marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListTrafficPolicyInstancesByPolicyRequest {
+    fn default() -> Self {
+        Self {
+            traffic_policy_id: None,
+            traffic_policy_version: None,
+            hosted_zone_id_marker: None,
+            traffic_policy_instance_name_marker: None,
+            traffic_policy_instance_type_marker: None,
+            max_items: None,
+        }
+    }
+}
 impl ListTrafficPolicyInstancesByPolicyRequest {
     /// Starts building a [`ListTrafficPolicyInstancesByPolicyRequest`].
     #[inline]
@@ -84,9 +124,26 @@ impl ListTrafficPolicyInstancesByPolicyRequest {
     }
 }
 /// A builder for [`ListTrafficPolicyInstancesByPolicyRequest`](crate::types::ListTrafficPolicyInstancesByPolicyRequest); start one with `ListTrafficPolicyInstancesByPolicyRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTrafficPolicyInstancesByPolicyRequestBuilder {
     inner: crate::types::ListTrafficPolicyInstancesByPolicyRequest,
+}
+impl Clone for ListTrafficPolicyInstancesByPolicyRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTrafficPolicyInstancesByPolicyRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTrafficPolicyInstancesByPolicyRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTrafficPolicyInstancesByPolicyRequest as Default>::default(),
+        }
+    }
 }
 impl ListTrafficPolicyInstancesByPolicyRequestBuilder {
     /// Sets [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_id`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_id): The ID of the traffic policy for which you want to list traffic policy instances.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstancesByPolicyResponse {
     /// A list that contains one [`TrafficPolicyInstance`](crate::types::TrafficPolicyInstance) element for each traffic policy instance that matches the elements in the request.
@@ -23,6 +23,46 @@ pub struct ListTrafficPolicyInstancesByPolicyResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub max_items: Option<String>,
+}
+impl Clone for ListTrafficPolicyInstancesByPolicyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy_instances: self.traffic_policy_instances.clone(),
+            hosted_zone_id_marker: self.hosted_zone_id_marker.clone(),
+            traffic_policy_instance_name_marker: self
+                .traffic_policy_instance_name_marker
+                .clone(),
+            traffic_policy_instance_type_marker: self
+                .traffic_policy_instance_type_marker
+                .clone(),
+            is_truncated: self.is_truncated,
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListTrafficPolicyInstancesByPolicyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy_instances == other.traffic_policy_instances
+            && self.hosted_zone_id_marker == other.hosted_zone_id_marker
+            && self.traffic_policy_instance_name_marker
+                == other.traffic_policy_instance_name_marker
+            && self.traffic_policy_instance_type_marker
+                == other.traffic_policy_instance_type_marker
+            && self.is_truncated == other.is_truncated
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListTrafficPolicyInstancesByPolicyResponse {
+    fn default() -> Self {
+        Self {
+            traffic_policy_instances: None,
+            hosted_zone_id_marker: None,
+            traffic_policy_instance_name_marker: None,
+            traffic_policy_instance_type_marker: None,
+            is_truncated: None,
+            max_items: None,
+        }
+    }
 }
 impl ListTrafficPolicyInstancesByPolicyResponse {
     /// Starts building a [`ListTrafficPolicyInstancesByPolicyResponse`].
@@ -76,9 +116,26 @@ for ListTrafficPolicyInstancesByPolicyResponse {
     }
 }
 /// A builder for [`ListTrafficPolicyInstancesByPolicyResponse`](crate::types::ListTrafficPolicyInstancesByPolicyResponse); start one with `ListTrafficPolicyInstancesByPolicyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTrafficPolicyInstancesByPolicyResponseBuilder {
     inner: crate::types::ListTrafficPolicyInstancesByPolicyResponse,
+}
+impl Clone for ListTrafficPolicyInstancesByPolicyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTrafficPolicyInstancesByPolicyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTrafficPolicyInstancesByPolicyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTrafficPolicyInstancesByPolicyResponse as Default>::default(),
+        }
+    }
 }
 impl ListTrafficPolicyInstancesByPolicyResponseBuilder {
     /// Appends one item to [`ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instances`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instances): A list that contains one [`TrafficPolicyInstance`](crate::types::TrafficPolicyInstance) element for each traffic policy instance that matches the elements in the request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about the traffic policy instances that you created by using the current Amazon Web Services account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstancesRequest {
     /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `HostedZoneId`, specify the value of `HostedZoneIdMarker` from the previous response, which is the hosted zone ID of the first traffic policy instance in the next group of traffic policy instances.
@@ -27,6 +27,40 @@ pub struct ListTrafficPolicyInstancesRequest {
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
     pub max_items: Option<String>,
+}
+impl Clone for ListTrafficPolicyInstancesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id_marker: self.hosted_zone_id_marker.clone(),
+            traffic_policy_instance_name_marker: self
+                .traffic_policy_instance_name_marker
+                .clone(),
+            traffic_policy_instance_type_marker: self
+                .traffic_policy_instance_type_marker
+                .clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListTrafficPolicyInstancesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id_marker == other.hosted_zone_id_marker
+            && self.traffic_policy_instance_name_marker
+                == other.traffic_policy_instance_name_marker
+            && self.traffic_policy_instance_type_marker
+                == other.traffic_policy_instance_type_marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListTrafficPolicyInstancesRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id_marker: None,
+            traffic_policy_instance_name_marker: None,
+            traffic_policy_instance_type_marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListTrafficPolicyInstancesRequest {
     /// Starts building a [`ListTrafficPolicyInstancesRequest`].
@@ -56,9 +90,26 @@ impl ListTrafficPolicyInstancesRequest {
     }
 }
 /// A builder for [`ListTrafficPolicyInstancesRequest`](crate::types::ListTrafficPolicyInstancesRequest); start one with `ListTrafficPolicyInstancesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTrafficPolicyInstancesRequestBuilder {
     inner: crate::types::ListTrafficPolicyInstancesRequest,
+}
+impl Clone for ListTrafficPolicyInstancesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTrafficPolicyInstancesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTrafficPolicyInstancesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTrafficPolicyInstancesRequest as Default>::default(),
+        }
+    }
 }
 impl ListTrafficPolicyInstancesRequestBuilder {
     /// Sets [`ListTrafficPolicyInstancesRequest::hosted_zone_id_marker`](crate::types::ListTrafficPolicyInstancesRequest::hosted_zone_id_marker): If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstancesResponse {
     /// A list that contains one [`TrafficPolicyInstance`](crate::types::TrafficPolicyInstance) element for each traffic policy instance that matches the elements in the request.
@@ -23,6 +23,46 @@ pub struct ListTrafficPolicyInstancesResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub max_items: Option<String>,
+}
+impl Clone for ListTrafficPolicyInstancesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy_instances: self.traffic_policy_instances.clone(),
+            hosted_zone_id_marker: self.hosted_zone_id_marker.clone(),
+            traffic_policy_instance_name_marker: self
+                .traffic_policy_instance_name_marker
+                .clone(),
+            traffic_policy_instance_type_marker: self
+                .traffic_policy_instance_type_marker
+                .clone(),
+            is_truncated: self.is_truncated,
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListTrafficPolicyInstancesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy_instances == other.traffic_policy_instances
+            && self.hosted_zone_id_marker == other.hosted_zone_id_marker
+            && self.traffic_policy_instance_name_marker
+                == other.traffic_policy_instance_name_marker
+            && self.traffic_policy_instance_type_marker
+                == other.traffic_policy_instance_type_marker
+            && self.is_truncated == other.is_truncated
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListTrafficPolicyInstancesResponse {
+    fn default() -> Self {
+        Self {
+            traffic_policy_instances: None,
+            hosted_zone_id_marker: None,
+            traffic_policy_instance_name_marker: None,
+            traffic_policy_instance_type_marker: None,
+            is_truncated: None,
+            max_items: None,
+        }
+    }
 }
 impl ListTrafficPolicyInstancesResponse {
     /// Starts building a [`ListTrafficPolicyInstancesResponse`].
@@ -75,9 +115,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTrafficPolicyInstancesResp
     }
 }
 /// A builder for [`ListTrafficPolicyInstancesResponse`](crate::types::ListTrafficPolicyInstancesResponse); start one with `ListTrafficPolicyInstancesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTrafficPolicyInstancesResponseBuilder {
     inner: crate::types::ListTrafficPolicyInstancesResponse,
+}
+impl Clone for ListTrafficPolicyInstancesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTrafficPolicyInstancesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTrafficPolicyInstancesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTrafficPolicyInstancesResponse as Default>::default(),
+        }
+    }
 }
 impl ListTrafficPolicyInstancesResponseBuilder {
     /// Appends one item to [`ListTrafficPolicyInstancesResponse::traffic_policy_instances`](crate::types::ListTrafficPolicyInstancesResponse::traffic_policy_instances): A list that contains one [`TrafficPolicyInstance`](crate::types::TrafficPolicyInstance) element for each traffic policy instance that matches the elements in the request.

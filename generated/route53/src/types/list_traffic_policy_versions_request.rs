@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the information about the request to list your traffic policies.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyVersionsRequest {
     /// Specify the value of `Id` of the traffic policy for which you want to list all versions.
@@ -21,6 +21,31 @@ pub struct ListTrafficPolicyVersionsRequest {
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
     pub max_items: Option<String>,
+}
+impl Clone for ListTrafficPolicyVersionsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            traffic_policy_version_marker: self.traffic_policy_version_marker.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListTrafficPolicyVersionsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.traffic_policy_version_marker == other.traffic_policy_version_marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListTrafficPolicyVersionsRequest {
+    fn default() -> Self {
+        Self {
+            id: None,
+            traffic_policy_version_marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListTrafficPolicyVersionsRequest {
     /// Starts building a [`ListTrafficPolicyVersionsRequest`].
@@ -45,9 +70,26 @@ impl ListTrafficPolicyVersionsRequest {
     }
 }
 /// A builder for [`ListTrafficPolicyVersionsRequest`](crate::types::ListTrafficPolicyVersionsRequest); start one with `ListTrafficPolicyVersionsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTrafficPolicyVersionsRequestBuilder {
     inner: crate::types::ListTrafficPolicyVersionsRequest,
+}
+impl Clone for ListTrafficPolicyVersionsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTrafficPolicyVersionsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTrafficPolicyVersionsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTrafficPolicyVersionsRequest as Default>::default(),
+        }
+    }
 }
 impl ListTrafficPolicyVersionsRequestBuilder {
     /// Sets [`ListTrafficPolicyVersionsRequest::id`](crate::types::ListTrafficPolicyVersionsRequest::id): Specify the value of `Id` of the traffic policy for which you want to list all versions.

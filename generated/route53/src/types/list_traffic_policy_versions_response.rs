@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyVersionsResponse {
     /// A list that contains one [`TrafficPolicy`](crate::types::TrafficPolicy) element for each traffic policy version that is associated with the specified traffic policy.
@@ -23,6 +23,34 @@ pub struct ListTrafficPolicyVersionsResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub max_items: Option<String>,
+}
+impl Clone for ListTrafficPolicyVersionsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policies: self.traffic_policies.clone(),
+            is_truncated: self.is_truncated,
+            traffic_policy_version_marker: self.traffic_policy_version_marker.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+impl PartialEq for ListTrafficPolicyVersionsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policies == other.traffic_policies
+            && self.is_truncated == other.is_truncated
+            && self.traffic_policy_version_marker == other.traffic_policy_version_marker
+            && self.max_items == other.max_items
+    }
+}
+impl Default for ListTrafficPolicyVersionsResponse {
+    fn default() -> Self {
+        Self {
+            traffic_policies: None,
+            is_truncated: None,
+            traffic_policy_version_marker: None,
+            max_items: None,
+        }
+    }
 }
 impl ListTrafficPolicyVersionsResponse {
     /// Starts building a [`ListTrafficPolicyVersionsResponse`].
@@ -65,9 +93,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListTrafficPolicyVersionsRespo
     }
 }
 /// A builder for [`ListTrafficPolicyVersionsResponse`](crate::types::ListTrafficPolicyVersionsResponse); start one with `ListTrafficPolicyVersionsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTrafficPolicyVersionsResponseBuilder {
     inner: crate::types::ListTrafficPolicyVersionsResponse,
+}
+impl Clone for ListTrafficPolicyVersionsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTrafficPolicyVersionsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTrafficPolicyVersionsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTrafficPolicyVersionsResponse as Default>::default(),
+        }
+    }
 }
 impl ListTrafficPolicyVersionsResponseBuilder {
     /// Appends one item to [`ListTrafficPolicyVersionsResponse::traffic_policies`](crate::types::ListTrafficPolicyVersionsResponse::traffic_policies): A list that contains one [`TrafficPolicy`](crate::types::TrafficPolicy) element for each traffic policy version that is associated with the specified traffic policy.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about that can be associated with your hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListVpcAssociationAuthorizationsRequest {
     /// The ID of the hosted zone for which you want a list of VPCs that can be associated with the hosted zone.
@@ -19,6 +19,31 @@ pub struct ListVpcAssociationAuthorizationsRequest {
     ///
     /// Sent in the query parameter `maxresults`, not in the JSON body.
     pub max_results: Option<String>,
+}
+impl Clone for ListVpcAssociationAuthorizationsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results.clone(),
+        }
+    }
+}
+impl PartialEq for ListVpcAssociationAuthorizationsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for ListVpcAssociationAuthorizationsRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl ListVpcAssociationAuthorizationsRequest {
     /// Starts building a [`ListVpcAssociationAuthorizationsRequest`].
@@ -43,9 +68,26 @@ impl ListVpcAssociationAuthorizationsRequest {
     }
 }
 /// A builder for [`ListVpcAssociationAuthorizationsRequest`](crate::types::ListVpcAssociationAuthorizationsRequest); start one with `ListVpcAssociationAuthorizationsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListVpcAssociationAuthorizationsRequestBuilder {
     inner: crate::types::ListVpcAssociationAuthorizationsRequest,
+}
+impl Clone for ListVpcAssociationAuthorizationsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListVpcAssociationAuthorizationsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListVpcAssociationAuthorizationsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListVpcAssociationAuthorizationsRequest as Default>::default(),
+        }
+    }
 }
 impl ListVpcAssociationAuthorizationsRequestBuilder {
     /// Sets [`ListVpcAssociationAuthorizationsRequest::hosted_zone_id`](crate::types::ListVpcAssociationAuthorizationsRequest::hosted_zone_id): The ID of the hosted zone for which you want a list of VPCs that can be associated with the hosted zone.

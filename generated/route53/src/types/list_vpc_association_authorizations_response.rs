@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListVpcAssociationAuthorizationsResponse {
     /// The ID of the hosted zone that you can associate the listed VPCs with.
@@ -15,6 +15,30 @@ pub struct ListVpcAssociationAuthorizationsResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub vpcs: Option<Vec<crate::types::Vpc>>,
+}
+impl Clone for ListVpcAssociationAuthorizationsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            next_token: self.next_token.clone(),
+            vpcs: self.vpcs.clone(),
+        }
+    }
+}
+impl PartialEq for ListVpcAssociationAuthorizationsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id
+            && self.next_token == other.next_token && self.vpcs == other.vpcs
+    }
+}
+impl Default for ListVpcAssociationAuthorizationsResponse {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            next_token: None,
+            vpcs: None,
+        }
+    }
 }
 impl ListVpcAssociationAuthorizationsResponse {
     /// Starts building a [`ListVpcAssociationAuthorizationsResponse`].
@@ -53,9 +77,26 @@ for ListVpcAssociationAuthorizationsResponse {
     }
 }
 /// A builder for [`ListVpcAssociationAuthorizationsResponse`](crate::types::ListVpcAssociationAuthorizationsResponse); start one with `ListVpcAssociationAuthorizationsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListVpcAssociationAuthorizationsResponseBuilder {
     inner: crate::types::ListVpcAssociationAuthorizationsResponse,
+}
+impl Clone for ListVpcAssociationAuthorizationsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListVpcAssociationAuthorizationsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListVpcAssociationAuthorizationsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListVpcAssociationAuthorizationsResponse as Default>::default(),
+        }
+    }
 }
 impl ListVpcAssociationAuthorizationsResponseBuilder {
     /// Sets [`ListVpcAssociationAuthorizationsResponse::hosted_zone_id`](crate::types::ListVpcAssociationAuthorizationsResponse::hosted_zone_id): The ID of the hosted zone that you can associate the listed VPCs with.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the CIDR location.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct LocationSummary {
     /// A string that specifies a location name.
     pub location_name: Option<String>,
+}
+impl Clone for LocationSummary {
+    fn clone(&self) -> Self {
+        Self {
+            location_name: self.location_name.clone(),
+        }
+    }
+}
+impl PartialEq for LocationSummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.location_name == other.location_name
+    }
+}
+impl Default for LocationSummary {
+    fn default() -> Self {
+        Self { location_name: None }
+    }
 }
 impl LocationSummary {
     /// Starts building a [`LocationSummary`].
@@ -21,9 +38,26 @@ impl LocationSummary {
     }
 }
 /// A builder for [`LocationSummary`](crate::types::LocationSummary); start one with `LocationSummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct LocationSummaryBuilder {
     inner: crate::types::LocationSummary,
+}
+impl Clone for LocationSummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for LocationSummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for LocationSummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::LocationSummary as Default>::default(),
+        }
+    }
 }
 impl LocationSummaryBuilder {
     /// Sets [`LocationSummary::location_name`](crate::types::LocationSummary::location_name): A string that specifies a location name.

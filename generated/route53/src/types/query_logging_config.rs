@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about a configuration for DNS query logging.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct QueryLoggingConfig {
     /// The ID for a configuration for DNS query logging.
@@ -17,6 +17,31 @@ pub struct QueryLoggingConfig {
     ///
     /// Required: the builder's `build()` fails without it.
     pub cloud_watch_logs_log_group_arn: Option<String>,
+}
+impl Clone for QueryLoggingConfig {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            cloud_watch_logs_log_group_arn: self.cloud_watch_logs_log_group_arn.clone(),
+        }
+    }
+}
+impl PartialEq for QueryLoggingConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.hosted_zone_id == other.hosted_zone_id
+            && self.cloud_watch_logs_log_group_arn
+                == other.cloud_watch_logs_log_group_arn
+    }
+}
+impl Default for QueryLoggingConfig {
+    fn default() -> Self {
+        Self {
+            id: None,
+            hosted_zone_id: None,
+            cloud_watch_logs_log_group_arn: None,
+        }
+    }
 }
 impl QueryLoggingConfig {
     /// Starts building a [`QueryLoggingConfig`].
@@ -41,9 +66,26 @@ impl QueryLoggingConfig {
     }
 }
 /// A builder for [`QueryLoggingConfig`](crate::types::QueryLoggingConfig); start one with `QueryLoggingConfig::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct QueryLoggingConfigBuilder {
     inner: crate::types::QueryLoggingConfig,
+}
+impl Clone for QueryLoggingConfigBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for QueryLoggingConfigBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for QueryLoggingConfigBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::QueryLoggingConfig as Default>::default(),
+        }
+    }
 }
 impl QueryLoggingConfigBuilder {
     /// Sets [`QueryLoggingConfig::id`](crate::types::QueryLoggingConfig::id): The ID for a configuration for DNS query logging.

@@ -4,7 +4,7 @@
 /// Information specific to the resource record.
 ///
 /// **Note:** If you're creating an alias resource record set, omit [`ResourceRecord`](crate::types::ResourceRecord).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResourceRecord {
     /// The current or new DNS record value, not to exceed 4,000 characters. In the case of a `DELETE` action, if the current value does not match the actual value, an error is returned. For descriptions about how to format `Value` for different record types, see [Supported DNS Resource Record Types](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html) in the *Amazon Route 53 Developer Guide*.
@@ -15,6 +15,21 @@ pub struct ResourceRecord {
     ///
     /// Required: the builder's `build()` fails without it.
     pub value: Option<String>,
+}
+impl Clone for ResourceRecord {
+    fn clone(&self) -> Self {
+        Self { value: self.value.clone() }
+    }
+}
+impl PartialEq for ResourceRecord {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+impl Default for ResourceRecord {
+    fn default() -> Self {
+        Self { value: None }
+    }
 }
 impl ResourceRecord {
     /// Starts building a [`ResourceRecord`].
@@ -29,9 +44,26 @@ impl ResourceRecord {
     }
 }
 /// A builder for [`ResourceRecord`](crate::types::ResourceRecord); start one with `ResourceRecord::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourceRecordBuilder {
     inner: crate::types::ResourceRecord,
+}
+impl Clone for ResourceRecordBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourceRecordBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourceRecordBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResourceRecord as Default>::default(),
+        }
+    }
 }
 impl ResourceRecordBuilder {
     /// Sets [`ResourceRecord::value`](crate::types::ResourceRecord::value): The current or new DNS record value, not to exceed 4,000 characters.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the resource record set to create or delete.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResourceRecordSet {
     /// For `ChangeResourceRecordSets` requests, the name of the record that you want to create, update, or delete. For `ListResourceRecordSets` responses, the name of a record in the specified hosted zone.
@@ -197,6 +197,63 @@ pub struct ResourceRecordSet {
     /// *GeoproximityLocation resource record sets only:* A complex type that lets you control how Route 53 responds to DNS queries based on the geographic origin of the query and your resources.
     pub geo_proximity_location: Option<crate::types::GeoProximityLocation>,
 }
+impl Clone for ResourceRecordSet {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            type_: self.type_.clone(),
+            set_identifier: self.set_identifier.clone(),
+            weight: self.weight,
+            region: self.region.clone(),
+            geo_location: self.geo_location.clone(),
+            failover: self.failover.clone(),
+            multi_value_answer: self.multi_value_answer,
+            ttl: self.ttl,
+            resource_records: self.resource_records.clone(),
+            alias_target: self.alias_target.clone(),
+            health_check_id: self.health_check_id.clone(),
+            traffic_policy_instance_id: self.traffic_policy_instance_id.clone(),
+            cidr_routing_config: self.cidr_routing_config.clone(),
+            geo_proximity_location: self.geo_proximity_location.clone(),
+        }
+    }
+}
+impl PartialEq for ResourceRecordSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.type_ == other.type_
+            && self.set_identifier == other.set_identifier && self.weight == other.weight
+            && self.region == other.region && self.geo_location == other.geo_location
+            && self.failover == other.failover
+            && self.multi_value_answer == other.multi_value_answer
+            && self.ttl == other.ttl && self.resource_records == other.resource_records
+            && self.alias_target == other.alias_target
+            && self.health_check_id == other.health_check_id
+            && self.traffic_policy_instance_id == other.traffic_policy_instance_id
+            && self.cidr_routing_config == other.cidr_routing_config
+            && self.geo_proximity_location == other.geo_proximity_location
+    }
+}
+impl Default for ResourceRecordSet {
+    fn default() -> Self {
+        Self {
+            name: None,
+            type_: None,
+            set_identifier: None,
+            weight: None,
+            region: None,
+            geo_location: None,
+            failover: None,
+            multi_value_answer: None,
+            ttl: None,
+            resource_records: None,
+            alias_target: None,
+            health_check_id: None,
+            traffic_policy_instance_id: None,
+            cidr_routing_config: None,
+            geo_proximity_location: None,
+        }
+    }
+}
 impl ResourceRecordSet {
     /// Starts building a [`ResourceRecordSet`].
     #[inline]
@@ -280,9 +337,26 @@ impl ResourceRecordSet {
     }
 }
 /// A builder for [`ResourceRecordSet`](crate::types::ResourceRecordSet); start one with `ResourceRecordSet::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourceRecordSetBuilder {
     inner: crate::types::ResourceRecordSet,
+}
+impl Clone for ResourceRecordSetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourceRecordSetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourceRecordSetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResourceRecordSet as Default>::default(),
+        }
+    }
 }
 impl ResourceRecordSetBuilder {
     /// Sets [`ResourceRecordSet::name`](crate::types::ResourceRecordSet::name): For `ChangeResourceRecordSets` requests, the name of the record that you want to create, update, or delete.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing a resource and its associated tags.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ResourceTagSet {
     /// The type of the resource.
@@ -14,6 +14,30 @@ pub struct ResourceTagSet {
     pub resource_id: Option<String>,
     /// The tags associated with the specified resource.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for ResourceTagSet {
+    fn clone(&self) -> Self {
+        Self {
+            resource_type: self.resource_type.clone(),
+            resource_id: self.resource_id.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for ResourceTagSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_type == other.resource_type
+            && self.resource_id == other.resource_id && self.tags == other.tags
+    }
+}
+impl Default for ResourceTagSet {
+    fn default() -> Self {
+        Self {
+            resource_type: None,
+            resource_id: None,
+            tags: None,
+        }
+    }
 }
 impl ResourceTagSet {
     /// Starts building a [`ResourceTagSet`].
@@ -38,9 +62,26 @@ impl ResourceTagSet {
     }
 }
 /// A builder for [`ResourceTagSet`](crate::types::ResourceTagSet); start one with `ResourceTagSet::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ResourceTagSetBuilder {
     inner: crate::types::ResourceTagSet,
+}
+impl Clone for ResourceTagSetBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ResourceTagSetBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ResourceTagSetBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ResourceTagSet as Default>::default(),
+        }
+    }
 }
 impl ResourceTagSetBuilder {
     /// Sets [`ResourceTagSet::resource_type`](crate::types::ResourceTagSet::resource_type): The type of the resource.

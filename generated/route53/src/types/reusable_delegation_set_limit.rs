@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the type of limit that you specified in the request and the current value for that limit.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReusableDelegationSetLimit {
     /// The limit that you requested: `MAX_ZONES_BY_REUSABLE_DELEGATION_SET`, the maximum number of hosted zones that you can associate with the specified reusable delegation set.
@@ -13,6 +13,24 @@ pub struct ReusableDelegationSetLimit {
     ///
     /// Required: the builder's `build()` fails without it.
     pub value: Option<i64>,
+}
+impl Clone for ReusableDelegationSetLimit {
+    fn clone(&self) -> Self {
+        Self {
+            type_: self.type_.clone(),
+            value: self.value,
+        }
+    }
+}
+impl PartialEq for ReusableDelegationSetLimit {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_ == other.type_ && self.value == other.value
+    }
+}
+impl Default for ReusableDelegationSetLimit {
+    fn default() -> Self {
+        Self { type_: None, value: None }
+    }
 }
 impl ReusableDelegationSetLimit {
     /// Starts building a [`ReusableDelegationSetLimit`].
@@ -32,9 +50,26 @@ impl ReusableDelegationSetLimit {
     }
 }
 /// A builder for [`ReusableDelegationSetLimit`](crate::types::ReusableDelegationSetLimit); start one with `ReusableDelegationSetLimit::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReusableDelegationSetLimitBuilder {
     inner: crate::types::ReusableDelegationSetLimit,
+}
+impl Clone for ReusableDelegationSetLimitBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReusableDelegationSetLimitBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReusableDelegationSetLimitBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReusableDelegationSetLimit as Default>::default(),
+        }
+    }
 }
 impl ReusableDelegationSetLimitBuilder {
     /// Sets [`ReusableDelegationSetLimit::type_`](crate::types::ReusableDelegationSetLimit::type_): The limit that you requested: `MAX_ZONES_BY_REUSABLE_DELEGATION_SET`, the maximum number of hosted zones that you can associate with the specified reusable delegation set.

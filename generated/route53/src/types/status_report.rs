@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the status that one Amazon Route 53 health checker reports and the time of the health check.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StatusReport {
     /// A description of the status of the health check endpoint as reported by one of the Amazon Route 53 health checkers.
     pub status: Option<String>,
     /// The date and time that the health checker performed the health check in [ISO 8601 format](https://en.wikipedia.org/wiki/ISO_8601) and Coordinated Universal Time (UTC). For example, the value `2017-03-27T17:48:16.751Z` represents March 27, 2017 at 17:48:16.751 UTC.
     pub checked_time: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for StatusReport {
+    fn clone(&self) -> Self {
+        Self {
+            status: self.status.clone(),
+            checked_time: self.checked_time,
+        }
+    }
+}
+impl PartialEq for StatusReport {
+    fn eq(&self, other: &Self) -> bool {
+        self.status == other.status && self.checked_time == other.checked_time
+    }
+}
+impl Default for StatusReport {
+    fn default() -> Self {
+        Self {
+            status: None,
+            checked_time: None,
+        }
+    }
 }
 impl StatusReport {
     /// Starts building a [`StatusReport`].
@@ -28,9 +49,26 @@ impl StatusReport {
     }
 }
 /// A builder for [`StatusReport`](crate::types::StatusReport); start one with `StatusReport::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StatusReportBuilder {
     inner: crate::types::StatusReport,
+}
+impl Clone for StatusReportBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StatusReportBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StatusReportBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StatusReport as Default>::default(),
+        }
+    }
 }
 impl StatusReportBuilder {
     /// Sets [`StatusReport::status`](crate::types::StatusReport::status): A description of the status of the health check endpoint as reported by one of the Amazon Route 53 health checkers.

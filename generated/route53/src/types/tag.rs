@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about a tag that you want to add or edit for the specified health check or hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Tag {
     /// The value of `Key` depends on the operation that you want to perform:
@@ -17,6 +17,24 @@ pub struct Tag {
     /// - **Add a tag to a health check or hosted zone**: `Value` is the value that you want to give the new tag.
     /// - **Edit a tag**: `Value` is the new value that you want to assign the tag.
     pub value: Option<String>,
+}
+impl Clone for Tag {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for Tag {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.value == other.value
+    }
+}
+impl Default for Tag {
+    fn default() -> Self {
+        Self { key: None, value: None }
+    }
 }
 impl Tag {
     /// Starts building a [`Tag`].
@@ -36,9 +54,26 @@ impl Tag {
     }
 }
 /// A builder for [`Tag`](crate::types::Tag); start one with `Tag::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagBuilder {
     inner: crate::types::Tag,
+}
+impl Clone for TagBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Tag as Default>::default(),
+        }
+    }
 }
 impl TagBuilder {
     /// Sets [`Tag::key`](crate::types::Tag::key): The value of `Key` depends on the operation that you want to perform:

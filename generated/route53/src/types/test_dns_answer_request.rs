@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the value that Amazon Route 53 returns in response to a DNS request for a specified record name and type. You can optionally specify the IP address of a DNS resolver, an EDNS0 client subnet IP address, and a subnet mask.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TestDnsAnswerRequest {
     /// The ID of the hosted zone that you want Amazon Route 53 to simulate a query for.
@@ -40,6 +40,40 @@ pub struct TestDnsAnswerRequest {
     ///
     /// Sent in the query parameter `edns0clientsubnetmask`, not in the JSON body.
     pub edns0_client_subnet_mask: Option<String>,
+}
+impl Clone for TestDnsAnswerRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            record_name: self.record_name.clone(),
+            record_type: self.record_type.clone(),
+            resolver_ip: self.resolver_ip.clone(),
+            edns0_client_subnet_ip: self.edns0_client_subnet_ip.clone(),
+            edns0_client_subnet_mask: self.edns0_client_subnet_mask.clone(),
+        }
+    }
+}
+impl PartialEq for TestDnsAnswerRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id
+            && self.record_name == other.record_name
+            && self.record_type == other.record_type
+            && self.resolver_ip == other.resolver_ip
+            && self.edns0_client_subnet_ip == other.edns0_client_subnet_ip
+            && self.edns0_client_subnet_mask == other.edns0_client_subnet_mask
+    }
+}
+impl Default for TestDnsAnswerRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            record_name: None,
+            record_type: None,
+            resolver_ip: None,
+            edns0_client_subnet_ip: None,
+            edns0_client_subnet_mask: None,
+        }
+    }
 }
 impl TestDnsAnswerRequest {
     /// Starts building a [`TestDnsAnswerRequest`].
@@ -79,9 +113,26 @@ impl TestDnsAnswerRequest {
     }
 }
 /// A builder for [`TestDnsAnswerRequest`](crate::types::TestDnsAnswerRequest); start one with `TestDnsAnswerRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TestDnsAnswerRequestBuilder {
     inner: crate::types::TestDnsAnswerRequest,
+}
+impl Clone for TestDnsAnswerRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TestDnsAnswerRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TestDnsAnswerRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TestDnsAnswerRequest as Default>::default(),
+        }
+    }
 }
 impl TestDnsAnswerRequestBuilder {
     /// Sets [`TestDnsAnswerRequest::hosted_zone_id`](crate::types::TestDnsAnswerRequest::hosted_zone_id): The ID of the hosted zone that you want Amazon Route 53 to simulate a query for.

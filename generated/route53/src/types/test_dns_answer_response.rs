@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `TestDNSAnswer` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TestDnsAnswerResponse {
     /// The Amazon Route 53 name server used to respond to the request.
@@ -29,6 +29,39 @@ pub struct TestDnsAnswerResponse {
     ///
     /// Required: the builder's `build()` fails without it.
     pub protocol: Option<String>,
+}
+impl Clone for TestDnsAnswerResponse {
+    fn clone(&self) -> Self {
+        Self {
+            nameserver: self.nameserver.clone(),
+            record_name: self.record_name.clone(),
+            record_type: self.record_type.clone(),
+            record_data: self.record_data.clone(),
+            response_code: self.response_code.clone(),
+            protocol: self.protocol.clone(),
+        }
+    }
+}
+impl PartialEq for TestDnsAnswerResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.nameserver == other.nameserver && self.record_name == other.record_name
+            && self.record_type == other.record_type
+            && self.record_data == other.record_data
+            && self.response_code == other.response_code
+            && self.protocol == other.protocol
+    }
+}
+impl Default for TestDnsAnswerResponse {
+    fn default() -> Self {
+        Self {
+            nameserver: None,
+            record_name: None,
+            record_type: None,
+            record_data: None,
+            response_code: None,
+            protocol: None,
+        }
+    }
 }
 impl TestDnsAnswerResponse {
     /// Starts building a [`TestDnsAnswerResponse`].
@@ -81,9 +114,26 @@ impl ::awsgen_runtime::protocol::FromResponse for TestDnsAnswerResponse {
     }
 }
 /// A builder for [`TestDnsAnswerResponse`](crate::types::TestDnsAnswerResponse); start one with `TestDnsAnswerResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TestDnsAnswerResponseBuilder {
     inner: crate::types::TestDnsAnswerResponse,
+}
+impl Clone for TestDnsAnswerResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TestDnsAnswerResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TestDnsAnswerResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TestDnsAnswerResponse as Default>::default(),
+        }
+    }
 }
 impl TestDnsAnswerResponseBuilder {
     /// Sets [`TestDnsAnswerResponse::nameserver`](crate::types::TestDnsAnswerResponse::nameserver): The Amazon Route 53 name server used to respond to the request.

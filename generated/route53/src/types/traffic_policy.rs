@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains settings for a traffic policy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TrafficPolicy {
     /// The ID that Amazon Route 53 assigned to a traffic policy when you created it.
@@ -27,6 +27,37 @@ pub struct TrafficPolicy {
     pub document: Option<String>,
     /// The comment that you specify in the `CreateTrafficPolicy` request, if any.
     pub comment: Option<String>,
+}
+impl Clone for TrafficPolicy {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            version: self.version,
+            name: self.name.clone(),
+            type_: self.type_.clone(),
+            document: self.document.clone(),
+            comment: self.comment.clone(),
+        }
+    }
+}
+impl PartialEq for TrafficPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.version == other.version && self.name == other.name
+            && self.type_ == other.type_ && self.document == other.document
+            && self.comment == other.comment
+    }
+}
+impl Default for TrafficPolicy {
+    fn default() -> Self {
+        Self {
+            id: None,
+            version: None,
+            name: None,
+            type_: None,
+            document: None,
+            comment: None,
+        }
+    }
 }
 impl TrafficPolicy {
     /// Starts building a [`TrafficPolicy`].
@@ -66,9 +97,26 @@ impl TrafficPolicy {
     }
 }
 /// A builder for [`TrafficPolicy`](crate::types::TrafficPolicy); start one with `TrafficPolicy::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TrafficPolicyBuilder {
     inner: crate::types::TrafficPolicy,
+}
+impl Clone for TrafficPolicyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TrafficPolicyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TrafficPolicyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TrafficPolicy as Default>::default(),
+        }
+    }
 }
 impl TrafficPolicyBuilder {
     /// Sets [`TrafficPolicy::id`](crate::types::TrafficPolicy::id): The ID that Amazon Route 53 assigned to a traffic policy when you created it.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains settings for the new traffic policy instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TrafficPolicyInstance {
     /// The ID that Amazon Route 53 assigned to the new traffic policy instance.
@@ -45,6 +45,46 @@ pub struct TrafficPolicyInstance {
     ///
     /// Required: the builder's `build()` fails without it.
     pub traffic_policy_type: Option<crate::types::RrType>,
+}
+impl Clone for TrafficPolicyInstance {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            name: self.name.clone(),
+            ttl: self.ttl,
+            state: self.state.clone(),
+            message: self.message.clone(),
+            traffic_policy_id: self.traffic_policy_id.clone(),
+            traffic_policy_version: self.traffic_policy_version,
+            traffic_policy_type: self.traffic_policy_type.clone(),
+        }
+    }
+}
+impl PartialEq for TrafficPolicyInstance {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.hosted_zone_id == other.hosted_zone_id
+            && self.name == other.name && self.ttl == other.ttl
+            && self.state == other.state && self.message == other.message
+            && self.traffic_policy_id == other.traffic_policy_id
+            && self.traffic_policy_version == other.traffic_policy_version
+            && self.traffic_policy_type == other.traffic_policy_type
+    }
+}
+impl Default for TrafficPolicyInstance {
+    fn default() -> Self {
+        Self {
+            id: None,
+            hosted_zone_id: None,
+            name: None,
+            ttl: None,
+            state: None,
+            message: None,
+            traffic_policy_id: None,
+            traffic_policy_version: None,
+            traffic_policy_type: None,
+        }
+    }
 }
 impl TrafficPolicyInstance {
     /// Starts building a [`TrafficPolicyInstance`].
@@ -99,9 +139,26 @@ impl TrafficPolicyInstance {
     }
 }
 /// A builder for [`TrafficPolicyInstance`](crate::types::TrafficPolicyInstance); start one with `TrafficPolicyInstance::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TrafficPolicyInstanceBuilder {
     inner: crate::types::TrafficPolicyInstance,
+}
+impl Clone for TrafficPolicyInstanceBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TrafficPolicyInstanceBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TrafficPolicyInstanceBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TrafficPolicyInstance as Default>::default(),
+        }
+    }
 }
 impl TrafficPolicyInstanceBuilder {
     /// Sets [`TrafficPolicyInstance::id`](crate::types::TrafficPolicyInstance::id): The ID that Amazon Route 53 assigned to the new traffic policy instance.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the latest version of one traffic policy that is associated with the current Amazon Web Services account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TrafficPolicySummary {
     /// The ID that Amazon Route 53 assigned to the traffic policy when you created it.
@@ -25,6 +25,35 @@ pub struct TrafficPolicySummary {
     ///
     /// Required: the builder's `build()` fails without it.
     pub traffic_policy_count: Option<i32>,
+}
+impl Clone for TrafficPolicySummary {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            type_: self.type_.clone(),
+            latest_version: self.latest_version,
+            traffic_policy_count: self.traffic_policy_count,
+        }
+    }
+}
+impl PartialEq for TrafficPolicySummary {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.name == other.name && self.type_ == other.type_
+            && self.latest_version == other.latest_version
+            && self.traffic_policy_count == other.traffic_policy_count
+    }
+}
+impl Default for TrafficPolicySummary {
+    fn default() -> Self {
+        Self {
+            id: None,
+            name: None,
+            type_: None,
+            latest_version: None,
+            traffic_policy_count: None,
+        }
+    }
 }
 impl TrafficPolicySummary {
     /// Starts building a [`TrafficPolicySummary`].
@@ -59,9 +88,26 @@ impl TrafficPolicySummary {
     }
 }
 /// A builder for [`TrafficPolicySummary`](crate::types::TrafficPolicySummary); start one with `TrafficPolicySummary::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TrafficPolicySummaryBuilder {
     inner: crate::types::TrafficPolicySummary,
+}
+impl Clone for TrafficPolicySummaryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TrafficPolicySummaryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TrafficPolicySummaryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TrafficPolicySummary as Default>::default(),
+        }
+    }
 }
 impl TrafficPolicySummaryBuilder {
     /// Sets [`TrafficPolicySummary::id`](crate::types::TrafficPolicySummary::id): The ID that Amazon Route 53 assigned to the traffic policy when you created it.

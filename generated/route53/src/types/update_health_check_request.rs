@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about a request to update a health check.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateHealthCheckRequest {
     /// The ID for the health check for which you want detailed information. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
@@ -131,6 +131,73 @@ pub struct UpdateHealthCheckRequest {
     /// - `ResourcePath`: Route 53 resets [ResourcePath](https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html#Route53-Type-HealthCheckConfig-ResourcePath) to null.
     pub reset_elements: Option<Vec<crate::types::ResettableElementName>>,
 }
+impl Clone for UpdateHealthCheckRequest {
+    fn clone(&self) -> Self {
+        Self {
+            health_check_id: self.health_check_id.clone(),
+            health_check_version: self.health_check_version,
+            ip_address: self.ip_address.clone(),
+            port: self.port,
+            resource_path: self.resource_path.clone(),
+            fully_qualified_domain_name: self.fully_qualified_domain_name.clone(),
+            search_string: self.search_string.clone(),
+            failure_threshold: self.failure_threshold,
+            inverted: self.inverted,
+            disabled: self.disabled,
+            health_threshold: self.health_threshold,
+            child_health_checks: self.child_health_checks.clone(),
+            enable_sni: self.enable_sni,
+            regions: self.regions.clone(),
+            alarm_identifier: self.alarm_identifier.clone(),
+            insufficient_data_health_status: self
+                .insufficient_data_health_status
+                .clone(),
+            reset_elements: self.reset_elements.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateHealthCheckRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.health_check_id == other.health_check_id
+            && self.health_check_version == other.health_check_version
+            && self.ip_address == other.ip_address && self.port == other.port
+            && self.resource_path == other.resource_path
+            && self.fully_qualified_domain_name == other.fully_qualified_domain_name
+            && self.search_string == other.search_string
+            && self.failure_threshold == other.failure_threshold
+            && self.inverted == other.inverted && self.disabled == other.disabled
+            && self.health_threshold == other.health_threshold
+            && self.child_health_checks == other.child_health_checks
+            && self.enable_sni == other.enable_sni && self.regions == other.regions
+            && self.alarm_identifier == other.alarm_identifier
+            && self.insufficient_data_health_status
+                == other.insufficient_data_health_status
+            && self.reset_elements == other.reset_elements
+    }
+}
+impl Default for UpdateHealthCheckRequest {
+    fn default() -> Self {
+        Self {
+            health_check_id: None,
+            health_check_version: None,
+            ip_address: None,
+            port: None,
+            resource_path: None,
+            fully_qualified_domain_name: None,
+            search_string: None,
+            failure_threshold: None,
+            inverted: None,
+            disabled: None,
+            health_threshold: None,
+            child_health_checks: None,
+            enable_sni: None,
+            regions: None,
+            alarm_identifier: None,
+            insufficient_data_health_status: None,
+            reset_elements: None,
+        }
+    }
+}
 impl UpdateHealthCheckRequest {
     /// Starts building a [`UpdateHealthCheckRequest`].
     #[inline]
@@ -226,9 +293,26 @@ impl UpdateHealthCheckRequest {
     }
 }
 /// A builder for [`UpdateHealthCheckRequest`](crate::types::UpdateHealthCheckRequest); start one with `UpdateHealthCheckRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateHealthCheckRequestBuilder {
     inner: crate::types::UpdateHealthCheckRequest,
+}
+impl Clone for UpdateHealthCheckRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateHealthCheckRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateHealthCheckRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateHealthCheckRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateHealthCheckRequestBuilder {
     /// Sets [`UpdateHealthCheckRequest::health_check_id`](crate::types::UpdateHealthCheckRequest::health_check_id): The ID for the health check for which you want detailed information.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to the `UpdateHealthCheck` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateHealthCheckResponse {
     /// A complex type that contains the response to an `UpdateHealthCheck` request.
     ///
     /// Required: the builder's `build()` fails without it.
     pub health_check: Option<crate::types::HealthCheck>,
+}
+impl Clone for UpdateHealthCheckResponse {
+    fn clone(&self) -> Self {
+        Self {
+            health_check: self.health_check.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateHealthCheckResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.health_check == other.health_check
+    }
+}
+impl Default for UpdateHealthCheckResponse {
+    fn default() -> Self {
+        Self { health_check: None }
+    }
 }
 impl UpdateHealthCheckResponse {
     /// Starts building a [`UpdateHealthCheckResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateHealthCheckResponse {
     }
 }
 /// A builder for [`UpdateHealthCheckResponse`](crate::types::UpdateHealthCheckResponse); start one with `UpdateHealthCheckResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateHealthCheckResponseBuilder {
     inner: crate::types::UpdateHealthCheckResponse,
+}
+impl Clone for UpdateHealthCheckResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateHealthCheckResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateHealthCheckResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateHealthCheckResponse as Default>::default(),
+        }
+    }
 }
 impl UpdateHealthCheckResponseBuilder {
     /// Sets [`UpdateHealthCheckResponse::health_check`](crate::types::UpdateHealthCheckResponse::health_check): A complex type that contains the response to an `UpdateHealthCheck` request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to update the comment for a hosted zone.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateHostedZoneCommentRequest {
     /// The ID for the hosted zone that you want to update the comment for.
@@ -13,6 +13,24 @@ pub struct UpdateHostedZoneCommentRequest {
     pub id: Option<String>,
     /// The new comment for the hosted zone. If you don't specify a value for `Comment`, Amazon Route 53 deletes the existing value of the `Comment` element, if any.
     pub comment: Option<String>,
+}
+impl Clone for UpdateHostedZoneCommentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            comment: self.comment.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateHostedZoneCommentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.comment == other.comment
+    }
+}
+impl Default for UpdateHostedZoneCommentRequest {
+    fn default() -> Self {
+        Self { id: None, comment: None }
+    }
 }
 impl UpdateHostedZoneCommentRequest {
     /// Starts building a [`UpdateHostedZoneCommentRequest`].
@@ -32,9 +50,26 @@ impl UpdateHostedZoneCommentRequest {
     }
 }
 /// A builder for [`UpdateHostedZoneCommentRequest`](crate::types::UpdateHostedZoneCommentRequest); start one with `UpdateHostedZoneCommentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateHostedZoneCommentRequestBuilder {
     inner: crate::types::UpdateHostedZoneCommentRequest,
+}
+impl Clone for UpdateHostedZoneCommentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateHostedZoneCommentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateHostedZoneCommentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateHostedZoneCommentRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateHostedZoneCommentRequestBuilder {
     /// Sets [`UpdateHostedZoneCommentRequest::id`](crate::types::UpdateHostedZoneCommentRequest::id): The ID for the hosted zone that you want to update the comment for.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to the `UpdateHostedZoneComment` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateHostedZoneCommentResponse {
     /// A complex type that contains the response to the `UpdateHostedZoneComment` request.
     ///
     /// Required: the builder's `build()` fails without it.
     pub hosted_zone: Option<crate::types::HostedZone>,
+}
+impl Clone for UpdateHostedZoneCommentResponse {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone: self.hosted_zone.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateHostedZoneCommentResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone == other.hosted_zone
+    }
+}
+impl Default for UpdateHostedZoneCommentResponse {
+    fn default() -> Self {
+        Self { hosted_zone: None }
+    }
 }
 impl UpdateHostedZoneCommentResponse {
     /// Starts building a [`UpdateHostedZoneCommentResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateHostedZoneCommentRespons
     }
 }
 /// A builder for [`UpdateHostedZoneCommentResponse`](crate::types::UpdateHostedZoneCommentResponse); start one with `UpdateHostedZoneCommentResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateHostedZoneCommentResponseBuilder {
     inner: crate::types::UpdateHostedZoneCommentResponse,
+}
+impl Clone for UpdateHostedZoneCommentResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateHostedZoneCommentResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateHostedZoneCommentResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateHostedZoneCommentResponse as Default>::default(),
+        }
+    }
 }
 impl UpdateHostedZoneCommentResponseBuilder {
     /// Sets [`UpdateHostedZoneCommentResponse::hosted_zone`](crate::types::UpdateHostedZoneCommentResponse::hosted_zone): A complex type that contains the response to the `UpdateHostedZoneComment` request.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateHostedZoneFeaturesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateHostedZoneFeaturesRequest {
     /// The ID of the hosted zone for which you want to update features. This is the unique identifier for your hosted zone.
@@ -13,6 +13,28 @@ pub struct UpdateHostedZoneFeaturesRequest {
     pub hosted_zone_id: Option<String>,
     /// Specifies whether to enable accelerated recovery for the hosted zone. Set to `true` to enable accelerated recovery, or `false` to disable it.
     pub enable_accelerated_recovery: Option<bool>,
+}
+impl Clone for UpdateHostedZoneFeaturesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            enable_accelerated_recovery: self.enable_accelerated_recovery,
+        }
+    }
+}
+impl PartialEq for UpdateHostedZoneFeaturesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.hosted_zone_id == other.hosted_zone_id
+            && self.enable_accelerated_recovery == other.enable_accelerated_recovery
+    }
+}
+impl Default for UpdateHostedZoneFeaturesRequest {
+    fn default() -> Self {
+        Self {
+            hosted_zone_id: None,
+            enable_accelerated_recovery: None,
+        }
+    }
 }
 impl UpdateHostedZoneFeaturesRequest {
     /// Starts building a [`UpdateHostedZoneFeaturesRequest`].
@@ -32,9 +54,26 @@ impl UpdateHostedZoneFeaturesRequest {
     }
 }
 /// A builder for [`UpdateHostedZoneFeaturesRequest`](crate::types::UpdateHostedZoneFeaturesRequest); start one with `UpdateHostedZoneFeaturesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateHostedZoneFeaturesRequestBuilder {
     inner: crate::types::UpdateHostedZoneFeaturesRequest,
+}
+impl Clone for UpdateHostedZoneFeaturesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateHostedZoneFeaturesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateHostedZoneFeaturesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateHostedZoneFeaturesRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateHostedZoneFeaturesRequestBuilder {
     /// Sets [`UpdateHostedZoneFeaturesRequest::hosted_zone_id`](crate::types::UpdateHostedZoneFeaturesRequest::hosted_zone_id): The ID of the hosted zone for which you want to update features.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateHostedZoneFeaturesResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateHostedZoneFeaturesResponse {}
+impl Clone for UpdateHostedZoneFeaturesResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for UpdateHostedZoneFeaturesResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for UpdateHostedZoneFeaturesResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl UpdateHostedZoneFeaturesResponse {
     /// Starts building a [`UpdateHostedZoneFeaturesResponse`].
     #[inline]
@@ -24,9 +39,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateHostedZoneFeaturesRespon
     }
 }
 /// A builder for [`UpdateHostedZoneFeaturesResponse`](crate::types::UpdateHostedZoneFeaturesResponse); start one with `UpdateHostedZoneFeaturesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateHostedZoneFeaturesResponseBuilder {
     inner: crate::types::UpdateHostedZoneFeaturesResponse,
+}
+impl Clone for UpdateHostedZoneFeaturesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateHostedZoneFeaturesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateHostedZoneFeaturesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateHostedZoneFeaturesResponse as Default>::default(),
+        }
+    }
 }
 impl UpdateHostedZoneFeaturesResponseBuilder {
     /// Builds the [`UpdateHostedZoneFeaturesResponse`]; it has no required members, so this cannot fail.

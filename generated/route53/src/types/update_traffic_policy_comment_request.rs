@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the traffic policy that you want to update the comment for.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateTrafficPolicyCommentRequest {
     /// The value of `Id` for the traffic policy that you want to update the comment for.
@@ -21,6 +21,30 @@ pub struct UpdateTrafficPolicyCommentRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub comment: Option<String>,
+}
+impl Clone for UpdateTrafficPolicyCommentRequest {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            version: self.version,
+            comment: self.comment.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateTrafficPolicyCommentRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.version == other.version
+            && self.comment == other.comment
+    }
+}
+impl Default for UpdateTrafficPolicyCommentRequest {
+    fn default() -> Self {
+        Self {
+            id: None,
+            version: None,
+            comment: None,
+        }
+    }
 }
 impl UpdateTrafficPolicyCommentRequest {
     /// Starts building a [`UpdateTrafficPolicyCommentRequest`].
@@ -45,9 +69,26 @@ impl UpdateTrafficPolicyCommentRequest {
     }
 }
 /// A builder for [`UpdateTrafficPolicyCommentRequest`](crate::types::UpdateTrafficPolicyCommentRequest); start one with `UpdateTrafficPolicyCommentRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateTrafficPolicyCommentRequestBuilder {
     inner: crate::types::UpdateTrafficPolicyCommentRequest,
+}
+impl Clone for UpdateTrafficPolicyCommentRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateTrafficPolicyCommentRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateTrafficPolicyCommentRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateTrafficPolicyCommentRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateTrafficPolicyCommentRequestBuilder {
     /// Sets [`UpdateTrafficPolicyCommentRequest::id`](crate::types::UpdateTrafficPolicyCommentRequest::id): The value of `Id` for the traffic policy that you want to update the comment for.

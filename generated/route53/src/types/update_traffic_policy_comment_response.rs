@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the traffic policy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateTrafficPolicyCommentResponse {
     /// A complex type that contains settings for the specified traffic policy.
     ///
     /// Required: the builder's `build()` fails without it.
     pub traffic_policy: Option<crate::types::TrafficPolicy>,
+}
+impl Clone for UpdateTrafficPolicyCommentResponse {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy: self.traffic_policy.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateTrafficPolicyCommentResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy == other.traffic_policy
+    }
+}
+impl Default for UpdateTrafficPolicyCommentResponse {
+    fn default() -> Self {
+        Self { traffic_policy: None }
+    }
 }
 impl UpdateTrafficPolicyCommentResponse {
     /// Starts building a [`UpdateTrafficPolicyCommentResponse`].
@@ -36,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateTrafficPolicyCommentResp
     }
 }
 /// A builder for [`UpdateTrafficPolicyCommentResponse`](crate::types::UpdateTrafficPolicyCommentResponse); start one with `UpdateTrafficPolicyCommentResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateTrafficPolicyCommentResponseBuilder {
     inner: crate::types::UpdateTrafficPolicyCommentResponse,
+}
+impl Clone for UpdateTrafficPolicyCommentResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateTrafficPolicyCommentResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateTrafficPolicyCommentResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateTrafficPolicyCommentResponse as Default>::default(),
+        }
+    }
 }
 impl UpdateTrafficPolicyCommentResponseBuilder {
     /// Sets [`UpdateTrafficPolicyCommentResponse::traffic_policy`](crate::types::UpdateTrafficPolicyCommentResponse::traffic_policy): A complex type that contains settings for the specified traffic policy.

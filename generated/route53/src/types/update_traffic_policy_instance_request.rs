@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the resource record sets that you want to update based on a specified traffic policy instance.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateTrafficPolicyInstanceRequest {
     /// The ID of the traffic policy instance that you want to update.
@@ -23,6 +23,33 @@ pub struct UpdateTrafficPolicyInstanceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub traffic_policy_version: Option<i32>,
+}
+impl Clone for UpdateTrafficPolicyInstanceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            ttl: self.ttl,
+            traffic_policy_id: self.traffic_policy_id.clone(),
+            traffic_policy_version: self.traffic_policy_version,
+        }
+    }
+}
+impl PartialEq for UpdateTrafficPolicyInstanceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.ttl == other.ttl
+            && self.traffic_policy_id == other.traffic_policy_id
+            && self.traffic_policy_version == other.traffic_policy_version
+    }
+}
+impl Default for UpdateTrafficPolicyInstanceRequest {
+    fn default() -> Self {
+        Self {
+            id: None,
+            ttl: None,
+            traffic_policy_id: None,
+            traffic_policy_version: None,
+        }
+    }
 }
 impl UpdateTrafficPolicyInstanceRequest {
     /// Starts building a [`UpdateTrafficPolicyInstanceRequest`].
@@ -52,9 +79,26 @@ impl UpdateTrafficPolicyInstanceRequest {
     }
 }
 /// A builder for [`UpdateTrafficPolicyInstanceRequest`](crate::types::UpdateTrafficPolicyInstanceRequest); start one with `UpdateTrafficPolicyInstanceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateTrafficPolicyInstanceRequestBuilder {
     inner: crate::types::UpdateTrafficPolicyInstanceRequest,
+}
+impl Clone for UpdateTrafficPolicyInstanceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateTrafficPolicyInstanceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateTrafficPolicyInstanceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateTrafficPolicyInstanceRequest as Default>::default(),
+        }
+    }
 }
 impl UpdateTrafficPolicyInstanceRequestBuilder {
     /// Sets [`UpdateTrafficPolicyInstanceRequest::id`](crate::types::UpdateTrafficPolicyInstanceRequest::id): The ID of the traffic policy instance that you want to update.

@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the resource record sets that Amazon Route 53 created based on a specified traffic policy.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UpdateTrafficPolicyInstanceResponse {
     /// A complex type that contains settings for the updated traffic policy instance.
     ///
     /// Required: the builder's `build()` fails without it.
     pub traffic_policy_instance: Option<crate::types::TrafficPolicyInstance>,
+}
+impl Clone for UpdateTrafficPolicyInstanceResponse {
+    fn clone(&self) -> Self {
+        Self {
+            traffic_policy_instance: self.traffic_policy_instance.clone(),
+        }
+    }
+}
+impl PartialEq for UpdateTrafficPolicyInstanceResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.traffic_policy_instance == other.traffic_policy_instance
+    }
+}
+impl Default for UpdateTrafficPolicyInstanceResponse {
+    fn default() -> Self {
+        Self {
+            traffic_policy_instance: None,
+        }
+    }
 }
 impl UpdateTrafficPolicyInstanceResponse {
     /// Starts building a [`UpdateTrafficPolicyInstanceResponse`].
@@ -38,9 +57,26 @@ impl ::awsgen_runtime::protocol::FromResponse for UpdateTrafficPolicyInstanceRes
     }
 }
 /// A builder for [`UpdateTrafficPolicyInstanceResponse`](crate::types::UpdateTrafficPolicyInstanceResponse); start one with `UpdateTrafficPolicyInstanceResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UpdateTrafficPolicyInstanceResponseBuilder {
     inner: crate::types::UpdateTrafficPolicyInstanceResponse,
+}
+impl Clone for UpdateTrafficPolicyInstanceResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UpdateTrafficPolicyInstanceResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UpdateTrafficPolicyInstanceResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UpdateTrafficPolicyInstanceResponse as Default>::default(),
+        }
+    }
 }
 impl UpdateTrafficPolicyInstanceResponseBuilder {
     /// Sets [`UpdateTrafficPolicyInstanceResponse::traffic_policy_instance`](crate::types::UpdateTrafficPolicyInstanceResponse::traffic_policy_instance): A complex type that contains settings for the updated traffic policy instance.

@@ -4,13 +4,34 @@
 /// (Private hosted zones only) A complex type that contains information about an Amazon VPC.
 ///
 /// If you associate a private hosted zone with an Amazon VPC when you make a [CreateHostedZone](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateHostedZone.html) request, the following parameters are also required.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Vpc {
     /// (Private hosted zones only) The region that an Amazon VPC was created in.
     pub vpc_region: Option<crate::types::VpcRegion>,
     /// The `VPCId` member.
     pub vpc_id: Option<String>,
+}
+impl Clone for Vpc {
+    fn clone(&self) -> Self {
+        Self {
+            vpc_region: self.vpc_region.clone(),
+            vpc_id: self.vpc_id.clone(),
+        }
+    }
+}
+impl PartialEq for Vpc {
+    fn eq(&self, other: &Self) -> bool {
+        self.vpc_region == other.vpc_region && self.vpc_id == other.vpc_id
+    }
+}
+impl Default for Vpc {
+    fn default() -> Self {
+        Self {
+            vpc_region: None,
+            vpc_id: None,
+        }
+    }
 }
 impl Vpc {
     /// Starts building a [`Vpc`].
@@ -30,9 +51,26 @@ impl Vpc {
     }
 }
 /// A builder for [`Vpc`](crate::types::Vpc); start one with `Vpc::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VpcBuilder {
     inner: crate::types::Vpc,
+}
+impl Clone for VpcBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VpcBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VpcBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Vpc as Default>::default(),
+        }
+    }
 }
 impl VpcBuilder {
     /// Sets [`Vpc::vpc_region`](crate::types::Vpc::vpc_region): (Private hosted zones only) The region that an Amazon VPC was created in.

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that the user has been denied access to the requested resource.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AuthorizationErrorException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for AuthorizationErrorException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for AuthorizationErrorException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for AuthorizationErrorException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl AuthorizationErrorException {
     /// Starts building a [`AuthorizationErrorException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for AuthorizationErrorException {
 }
 impl ::std::error::Error for AuthorizationErrorException {}
 /// A builder for [`AuthorizationErrorException`](crate::error::AuthorizationErrorException); start one with `AuthorizationErrorException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AuthorizationErrorExceptionBuilder {
     inner: crate::error::AuthorizationErrorException,
+}
+impl Clone for AuthorizationErrorExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AuthorizationErrorExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AuthorizationErrorExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::AuthorizationErrorException as Default>::default(),
+        }
+    }
 }
 impl AuthorizationErrorExceptionBuilder {
     /// Sets [`AuthorizationErrorException::message`](crate::error::AuthorizationErrorException::message)

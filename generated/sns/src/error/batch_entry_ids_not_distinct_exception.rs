@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Two or more batch entries in the request have the same `Id`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchEntryIdsNotDistinctException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for BatchEntryIdsNotDistinctException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for BatchEntryIdsNotDistinctException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for BatchEntryIdsNotDistinctException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl BatchEntryIdsNotDistinctException {
     /// Starts building a [`BatchEntryIdsNotDistinctException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for BatchEntryIdsNotDistinctException {
 }
 impl ::std::error::Error for BatchEntryIdsNotDistinctException {}
 /// A builder for [`BatchEntryIdsNotDistinctException`](crate::error::BatchEntryIdsNotDistinctException); start one with `BatchEntryIdsNotDistinctException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchEntryIdsNotDistinctExceptionBuilder {
     inner: crate::error::BatchEntryIdsNotDistinctException,
+}
+impl Clone for BatchEntryIdsNotDistinctExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchEntryIdsNotDistinctExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchEntryIdsNotDistinctExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::BatchEntryIdsNotDistinctException as Default>::default(),
+        }
+    }
 }
 impl BatchEntryIdsNotDistinctExceptionBuilder {
     /// Sets [`BatchEntryIdsNotDistinctException::message`](crate::error::BatchEntryIdsNotDistinctException::message)

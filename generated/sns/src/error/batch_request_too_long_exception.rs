@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The length of all the batch messages put together is more than the limit.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchRequestTooLongException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for BatchRequestTooLongException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for BatchRequestTooLongException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for BatchRequestTooLongException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl BatchRequestTooLongException {
     /// Starts building a [`BatchRequestTooLongException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for BatchRequestTooLongException {
 }
 impl ::std::error::Error for BatchRequestTooLongException {}
 /// A builder for [`BatchRequestTooLongException`](crate::error::BatchRequestTooLongException); start one with `BatchRequestTooLongException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchRequestTooLongExceptionBuilder {
     inner: crate::error::BatchRequestTooLongException,
+}
+impl Clone for BatchRequestTooLongExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchRequestTooLongExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchRequestTooLongExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::BatchRequestTooLongException as Default>::default(),
+        }
+    }
 }
 impl BatchRequestTooLongExceptionBuilder {
     /// Sets [`BatchRequestTooLongException::message`](crate::error::BatchRequestTooLongException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Can't perform multiple operations on a tag simultaneously. Perform the operations sequentially.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConcurrentAccessException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ConcurrentAccessException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ConcurrentAccessException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ConcurrentAccessException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ConcurrentAccessException {
     /// Starts building a [`ConcurrentAccessException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for ConcurrentAccessException {
 }
 impl ::std::error::Error for ConcurrentAccessException {}
 /// A builder for [`ConcurrentAccessException`](crate::error::ConcurrentAccessException); start one with `ConcurrentAccessException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConcurrentAccessExceptionBuilder {
     inner: crate::error::ConcurrentAccessException,
+}
+impl Clone for ConcurrentAccessExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConcurrentAccessExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConcurrentAccessExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ConcurrentAccessException as Default>::default(),
+        }
+    }
 }
 impl ConcurrentAccessExceptionBuilder {
     /// Sets [`ConcurrentAccessException::message`](crate::error::ConcurrentAccessException::message)

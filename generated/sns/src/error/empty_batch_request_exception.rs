@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The batch request doesn't contain any entries.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EmptyBatchRequestException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for EmptyBatchRequestException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for EmptyBatchRequestException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for EmptyBatchRequestException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl EmptyBatchRequestException {
     /// Starts building a [`EmptyBatchRequestException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for EmptyBatchRequestException {
 }
 impl ::std::error::Error for EmptyBatchRequestException {}
 /// A builder for [`EmptyBatchRequestException`](crate::error::EmptyBatchRequestException); start one with `EmptyBatchRequestException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EmptyBatchRequestExceptionBuilder {
     inner: crate::error::EmptyBatchRequestException,
+}
+impl Clone for EmptyBatchRequestExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EmptyBatchRequestExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EmptyBatchRequestExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::EmptyBatchRequestException as Default>::default(),
+        }
+    }
 }
 impl EmptyBatchRequestExceptionBuilder {
     /// Sets [`EmptyBatchRequestException::message`](crate::error::EmptyBatchRequestException::message)

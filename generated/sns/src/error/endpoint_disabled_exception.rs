@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Exception error indicating endpoint disabled.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EndpointDisabledException {
     /// Message for endpoint disabled.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for EndpointDisabledException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for EndpointDisabledException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for EndpointDisabledException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl EndpointDisabledException {
     /// Starts building a [`EndpointDisabledException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for EndpointDisabledException {
 }
 impl ::std::error::Error for EndpointDisabledException {}
 /// A builder for [`EndpointDisabledException`](crate::error::EndpointDisabledException); start one with `EndpointDisabledException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EndpointDisabledExceptionBuilder {
     inner: crate::error::EndpointDisabledException,
+}
+impl Clone for EndpointDisabledExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EndpointDisabledExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EndpointDisabledExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::EndpointDisabledException as Default>::default(),
+        }
+    }
 }
 impl EndpointDisabledExceptionBuilder {
     /// Sets [`EndpointDisabledException::message`](crate::error::EndpointDisabledException::message): Message for endpoint disabled.

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that the number of filter polices in your Amazon Web Services account exceeds the limit. To add more filter polices, submit an Amazon SNS Limit Increase case in the Amazon Web Services Support Center.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FilterPolicyLimitExceededException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for FilterPolicyLimitExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for FilterPolicyLimitExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for FilterPolicyLimitExceededException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl FilterPolicyLimitExceededException {
     /// Starts building a [`FilterPolicyLimitExceededException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for FilterPolicyLimitExceededException {
 }
 impl ::std::error::Error for FilterPolicyLimitExceededException {}
 /// A builder for [`FilterPolicyLimitExceededException`](crate::error::FilterPolicyLimitExceededException); start one with `FilterPolicyLimitExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FilterPolicyLimitExceededExceptionBuilder {
     inner: crate::error::FilterPolicyLimitExceededException,
+}
+impl Clone for FilterPolicyLimitExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FilterPolicyLimitExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FilterPolicyLimitExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::FilterPolicyLimitExceededException as Default>::default(),
+        }
+    }
 }
 impl FilterPolicyLimitExceededExceptionBuilder {
     /// Sets [`FilterPolicyLimitExceededException::message`](crate::error::FilterPolicyLimitExceededException::message)

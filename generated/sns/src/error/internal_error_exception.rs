@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates an internal service error.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InternalErrorException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InternalErrorException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InternalErrorException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InternalErrorException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InternalErrorException {
     /// Starts building a [`InternalErrorException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InternalErrorException {
 }
 impl ::std::error::Error for InternalErrorException {}
 /// A builder for [`InternalErrorException`](crate::error::InternalErrorException); start one with `InternalErrorException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InternalErrorExceptionBuilder {
     inner: crate::error::InternalErrorException,
+}
+impl Clone for InternalErrorExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InternalErrorExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InternalErrorExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InternalErrorException as Default>::default(),
+        }
+    }
 }
 impl InternalErrorExceptionBuilder {
     /// Sets [`InternalErrorException::message`](crate::error::InternalErrorException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `Id` of a batch entry in a batch request doesn't abide by the specification.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidBatchEntryIdException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidBatchEntryIdException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidBatchEntryIdException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidBatchEntryIdException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidBatchEntryIdException {
     /// Starts building a [`InvalidBatchEntryIdException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidBatchEntryIdException {
 }
 impl ::std::error::Error for InvalidBatchEntryIdException {}
 /// A builder for [`InvalidBatchEntryIdException`](crate::error::InvalidBatchEntryIdException); start one with `InvalidBatchEntryIdException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidBatchEntryIdExceptionBuilder {
     inner: crate::error::InvalidBatchEntryIdException,
+}
+impl Clone for InvalidBatchEntryIdExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidBatchEntryIdExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidBatchEntryIdExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidBatchEntryIdException as Default>::default(),
+        }
+    }
 }
 impl InvalidBatchEntryIdExceptionBuilder {
     /// Sets [`InvalidBatchEntryIdException::message`](crate::error::InvalidBatchEntryIdException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that a request parameter does not comply with the associated constraints.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidParameterException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidParameterException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidParameterException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidParameterException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidParameterException {
     /// Starts building a [`InvalidParameterException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidParameterException {
 }
 impl ::std::error::Error for InvalidParameterException {}
 /// A builder for [`InvalidParameterException`](crate::error::InvalidParameterException); start one with `InvalidParameterException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidParameterExceptionBuilder {
     inner: crate::error::InvalidParameterException,
+}
+impl Clone for InvalidParameterExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidParameterExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidParameterExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidParameterException as Default>::default(),
+        }
+    }
 }
 impl InvalidParameterExceptionBuilder {
     /// Sets [`InvalidParameterException::message`](crate::error::InvalidParameterException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that a request parameter does not comply with the associated constraints.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidParameterValueException {
     /// The parameter of an entry in a request doesn't abide by the specification.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidParameterValueException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidParameterValueException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidParameterValueException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidParameterValueException {
     /// Starts building a [`InvalidParameterValueException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidParameterValueException {
 }
 impl ::std::error::Error for InvalidParameterValueException {}
 /// A builder for [`InvalidParameterValueException`](crate::error::InvalidParameterValueException); start one with `InvalidParameterValueException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidParameterValueExceptionBuilder {
     inner: crate::error::InvalidParameterValueException,
+}
+impl Clone for InvalidParameterValueExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidParameterValueExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidParameterValueExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidParameterValueException as Default>::default(),
+        }
+    }
 }
 impl InvalidParameterValueExceptionBuilder {
     /// Sets [`InvalidParameterValueException::message`](crate::error::InvalidParameterValueException::message): The parameter of an entry in a request doesn't abide by the specification.

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The credential signature isn't valid. You must use an HTTPS endpoint and sign your request using Signature Version 4.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidSecurityException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidSecurityException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidSecurityException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidSecurityException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidSecurityException {
     /// Starts building a [`InvalidSecurityException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidSecurityException {
 }
 impl ::std::error::Error for InvalidSecurityException {}
 /// A builder for [`InvalidSecurityException`](crate::error::InvalidSecurityException); start one with `InvalidSecurityException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidSecurityExceptionBuilder {
     inner: crate::error::InvalidSecurityException,
+}
+impl Clone for InvalidSecurityExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidSecurityExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidSecurityExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidSecurityException as Default>::default(),
+        }
+    }
 }
 impl InvalidSecurityExceptionBuilder {
     /// Sets [`InvalidSecurityException::message`](crate::error::InvalidSecurityException::message)

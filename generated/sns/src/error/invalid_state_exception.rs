@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that the specified state is not a valid state for an event source.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidStateException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidStateException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidStateException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidStateException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidStateException {
     /// Starts building a [`InvalidStateException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidStateException {
 }
 impl ::std::error::Error for InvalidStateException {}
 /// A builder for [`InvalidStateException`](crate::error::InvalidStateException); start one with `InvalidStateException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidStateExceptionBuilder {
     inner: crate::error::InvalidStateException,
+}
+impl Clone for InvalidStateExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidStateExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidStateExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidStateException as Default>::default(),
+        }
+    }
 }
 impl InvalidStateExceptionBuilder {
     /// Sets [`InvalidStateException::message`](crate::error::InvalidStateException::message)

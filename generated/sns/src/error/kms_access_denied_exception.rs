@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The ciphertext references a key that doesn't exist or that you don't have access to.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsAccessDeniedException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsAccessDeniedException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsAccessDeniedException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsAccessDeniedException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsAccessDeniedException {
     /// Starts building a [`KmsAccessDeniedException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for KmsAccessDeniedException {
 }
 impl ::std::error::Error for KmsAccessDeniedException {}
 /// A builder for [`KmsAccessDeniedException`](crate::error::KmsAccessDeniedException); start one with `KmsAccessDeniedException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsAccessDeniedExceptionBuilder {
     inner: crate::error::KmsAccessDeniedException,
+}
+impl Clone for KmsAccessDeniedExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsAccessDeniedExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsAccessDeniedExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsAccessDeniedException as Default>::default(),
+        }
+    }
 }
 impl KmsAccessDeniedExceptionBuilder {
     /// Sets [`KmsAccessDeniedException::message`](crate::error::KmsAccessDeniedException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the specified Amazon Web Services KMS key isn't enabled.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsDisabledException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsDisabledException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsDisabledException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsDisabledException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsDisabledException {
     /// Starts building a [`KmsDisabledException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for KmsDisabledException {
 }
 impl ::std::error::Error for KmsDisabledException {}
 /// A builder for [`KmsDisabledException`](crate::error::KmsDisabledException); start one with `KmsDisabledException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsDisabledExceptionBuilder {
     inner: crate::error::KmsDisabledException,
+}
+impl Clone for KmsDisabledExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsDisabledExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsDisabledExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsDisabledException as Default>::default(),
+        }
+    }
 }
 impl KmsDisabledExceptionBuilder {
     /// Sets [`KmsDisabledException::message`](crate::error::KmsDisabledException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the state of the specified resource isn't valid for this request. For more information, see [Key states of Amazon Web Services KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the *Key Management Service Developer Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsInvalidStateException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsInvalidStateException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsInvalidStateException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsInvalidStateException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsInvalidStateException {
     /// Starts building a [`KmsInvalidStateException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for KmsInvalidStateException {
 }
 impl ::std::error::Error for KmsInvalidStateException {}
 /// A builder for [`KmsInvalidStateException`](crate::error::KmsInvalidStateException); start one with `KmsInvalidStateException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsInvalidStateExceptionBuilder {
     inner: crate::error::KmsInvalidStateException,
+}
+impl Clone for KmsInvalidStateExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsInvalidStateExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsInvalidStateExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsInvalidStateException as Default>::default(),
+        }
+    }
 }
 impl KmsInvalidStateExceptionBuilder {
     /// Sets [`KmsInvalidStateException::message`](crate::error::KmsInvalidStateException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the specified entity or resource can't be found.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsNotFoundException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsNotFoundException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsNotFoundException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsNotFoundException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsNotFoundException {
     /// Starts building a [`KmsNotFoundException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for KmsNotFoundException {
 }
 impl ::std::error::Error for KmsNotFoundException {}
 /// A builder for [`KmsNotFoundException`](crate::error::KmsNotFoundException); start one with `KmsNotFoundException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsNotFoundExceptionBuilder {
     inner: crate::error::KmsNotFoundException,
+}
+impl Clone for KmsNotFoundExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsNotFoundExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsNotFoundExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsNotFoundException as Default>::default(),
+        }
+    }
 }
 impl KmsNotFoundExceptionBuilder {
     /// Sets [`KmsNotFoundException::message`](crate::error::KmsNotFoundException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Amazon Web Services access key ID needs a subscription for the service.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsOptInRequired {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsOptInRequired {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsOptInRequired {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsOptInRequired {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsOptInRequired {
     /// Starts building a [`KmsOptInRequired`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for KmsOptInRequired {
 }
 impl ::std::error::Error for KmsOptInRequired {}
 /// A builder for [`KmsOptInRequired`](crate::error::KmsOptInRequired); start one with `KmsOptInRequired::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsOptInRequiredBuilder {
     inner: crate::error::KmsOptInRequired,
+}
+impl Clone for KmsOptInRequiredBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsOptInRequiredBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsOptInRequiredBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsOptInRequired as Default>::default(),
+        }
+    }
 }
 impl KmsOptInRequiredBuilder {
     /// Sets [`KmsOptInRequired::message`](crate::error::KmsOptInRequired::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was denied due to request throttling. For more information about throttling, see [Limits](https://docs.aws.amazon.com/kms/latest/developerguide/limits.html#requests-per-second) in the *Key Management Service Developer Guide.*
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsThrottlingException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsThrottlingException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsThrottlingException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsThrottlingException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsThrottlingException {
     /// Starts building a [`KmsThrottlingException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for KmsThrottlingException {
 }
 impl ::std::error::Error for KmsThrottlingException {}
 /// A builder for [`KmsThrottlingException`](crate::error::KmsThrottlingException); start one with `KmsThrottlingException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsThrottlingExceptionBuilder {
     inner: crate::error::KmsThrottlingException,
+}
+impl Clone for KmsThrottlingExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsThrottlingExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsThrottlingExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsThrottlingException as Default>::default(),
+        }
+    }
 }
 impl KmsThrottlingExceptionBuilder {
     /// Sets [`KmsThrottlingException::message`](crate::error::KmsThrottlingException::message)

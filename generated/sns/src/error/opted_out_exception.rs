@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that the specified phone number opted out of receiving SMS messages from your Amazon Web Services account. You can't send SMS messages to phone numbers that opt out.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct OptedOutException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for OptedOutException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for OptedOutException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for OptedOutException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl OptedOutException {
     /// Starts building a [`OptedOutException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for OptedOutException {
 }
 impl ::std::error::Error for OptedOutException {}
 /// A builder for [`OptedOutException`](crate::error::OptedOutException); start one with `OptedOutException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OptedOutExceptionBuilder {
     inner: crate::error::OptedOutException,
+}
+impl Clone for OptedOutExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OptedOutExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OptedOutExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::OptedOutException as Default>::default(),
+        }
+    }
 }
 impl OptedOutExceptionBuilder {
     /// Sets [`OptedOutException::message`](crate::error::OptedOutException::message)

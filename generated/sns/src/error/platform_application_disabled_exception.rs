@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Exception error indicating platform application disabled.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PlatformApplicationDisabledException {
     /// Message for platform application disabled.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for PlatformApplicationDisabledException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for PlatformApplicationDisabledException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for PlatformApplicationDisabledException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl PlatformApplicationDisabledException {
     /// Starts building a [`PlatformApplicationDisabledException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for PlatformApplicationDisabledException {
 }
 impl ::std::error::Error for PlatformApplicationDisabledException {}
 /// A builder for [`PlatformApplicationDisabledException`](crate::error::PlatformApplicationDisabledException); start one with `PlatformApplicationDisabledException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PlatformApplicationDisabledExceptionBuilder {
     inner: crate::error::PlatformApplicationDisabledException,
+}
+impl Clone for PlatformApplicationDisabledExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PlatformApplicationDisabledExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PlatformApplicationDisabledExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::PlatformApplicationDisabledException as Default>::default(),
+        }
+    }
 }
 impl PlatformApplicationDisabledExceptionBuilder {
     /// Sets [`PlatformApplicationDisabledException::message`](crate::error::PlatformApplicationDisabledException::message): Message for platform application disabled.

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that the request parameter has exceeded the maximum number of concurrent message replays.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReplayLimitExceededException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ReplayLimitExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ReplayLimitExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ReplayLimitExceededException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ReplayLimitExceededException {
     /// Starts building a [`ReplayLimitExceededException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for ReplayLimitExceededException {
 }
 impl ::std::error::Error for ReplayLimitExceededException {}
 /// A builder for [`ReplayLimitExceededException`](crate::error::ReplayLimitExceededException); start one with `ReplayLimitExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReplayLimitExceededExceptionBuilder {
     inner: crate::error::ReplayLimitExceededException,
+}
+impl Clone for ReplayLimitExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReplayLimitExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReplayLimitExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ReplayLimitExceededException as Default>::default(),
+        }
+    }
 }
 impl ReplayLimitExceededExceptionBuilder {
     /// Sets [`ReplayLimitExceededException::message`](crate::error::ReplayLimitExceededException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A tag has been added to a resource with the same ARN as a deleted resource. Wait a short while and then retry the operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StaleTagException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for StaleTagException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for StaleTagException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for StaleTagException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl StaleTagException {
     /// Starts building a [`StaleTagException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for StaleTagException {
 }
 impl ::std::error::Error for StaleTagException {}
 /// A builder for [`StaleTagException`](crate::error::StaleTagException); start one with `StaleTagException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StaleTagExceptionBuilder {
     inner: crate::error::StaleTagException,
+}
+impl Clone for StaleTagExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StaleTagExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StaleTagExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::StaleTagException as Default>::default(),
+        }
+    }
 }
 impl StaleTagExceptionBuilder {
     /// Sets [`StaleTagException::message`](crate::error::StaleTagException::message)

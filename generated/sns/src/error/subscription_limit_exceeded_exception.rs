@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that the customer already owns the maximum allowed number of subscriptions.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SubscriptionLimitExceededException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for SubscriptionLimitExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for SubscriptionLimitExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for SubscriptionLimitExceededException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl SubscriptionLimitExceededException {
     /// Starts building a [`SubscriptionLimitExceededException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for SubscriptionLimitExceededException {
 }
 impl ::std::error::Error for SubscriptionLimitExceededException {}
 /// A builder for [`SubscriptionLimitExceededException`](crate::error::SubscriptionLimitExceededException); start one with `SubscriptionLimitExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SubscriptionLimitExceededExceptionBuilder {
     inner: crate::error::SubscriptionLimitExceededException,
+}
+impl Clone for SubscriptionLimitExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SubscriptionLimitExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SubscriptionLimitExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::SubscriptionLimitExceededException as Default>::default(),
+        }
+    }
 }
 impl SubscriptionLimitExceededExceptionBuilder {
     /// Sets [`SubscriptionLimitExceededException::message`](crate::error::SubscriptionLimitExceededException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Can't add more than 50 tags to a topic.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagLimitExceededException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TagLimitExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TagLimitExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TagLimitExceededException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TagLimitExceededException {
     /// Starts building a [`TagLimitExceededException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for TagLimitExceededException {
 }
 impl ::std::error::Error for TagLimitExceededException {}
 /// A builder for [`TagLimitExceededException`](crate::error::TagLimitExceededException); start one with `TagLimitExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagLimitExceededExceptionBuilder {
     inner: crate::error::TagLimitExceededException,
+}
+impl Clone for TagLimitExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagLimitExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagLimitExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TagLimitExceededException as Default>::default(),
+        }
+    }
 }
 impl TagLimitExceededExceptionBuilder {
     /// Sets [`TagLimitExceededException::message`](crate::error::TagLimitExceededException::message)

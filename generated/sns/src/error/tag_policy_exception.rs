@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request doesn't comply with the IAM tag policy. Correct your request and then retry it.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagPolicyException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TagPolicyException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TagPolicyException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TagPolicyException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TagPolicyException {
     /// Starts building a [`TagPolicyException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for TagPolicyException {
 }
 impl ::std::error::Error for TagPolicyException {}
 /// A builder for [`TagPolicyException`](crate::error::TagPolicyException); start one with `TagPolicyException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagPolicyExceptionBuilder {
     inner: crate::error::TagPolicyException,
+}
+impl Clone for TagPolicyExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagPolicyExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagPolicyExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TagPolicyException as Default>::default(),
+        }
+    }
 }
 impl TagPolicyExceptionBuilder {
     /// Sets [`TagPolicyException::message`](crate::error::TagPolicyException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that the rate at which requests have been submitted for this action exceeds the limit for your Amazon Web Services account.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ThrottledException {
     /// Throttled request.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ThrottledException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ThrottledException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ThrottledException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ThrottledException {
     /// Starts building a [`ThrottledException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for ThrottledException {
 }
 impl ::std::error::Error for ThrottledException {}
 /// A builder for [`ThrottledException`](crate::error::ThrottledException); start one with `ThrottledException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ThrottledExceptionBuilder {
     inner: crate::error::ThrottledException,
+}
+impl Clone for ThrottledExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ThrottledExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ThrottledExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ThrottledException as Default>::default(),
+        }
+    }
 }
 impl ThrottledExceptionBuilder {
     /// Sets [`ThrottledException::message`](crate::error::ThrottledException::message): Throttled request.

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The batch request contains more entries than permissible (more than 10).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TooManyEntriesInBatchRequestException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TooManyEntriesInBatchRequestException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TooManyEntriesInBatchRequestException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TooManyEntriesInBatchRequestException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TooManyEntriesInBatchRequestException {
     /// Starts building a [`TooManyEntriesInBatchRequestException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for TooManyEntriesInBatchRequestException {
 }
 impl ::std::error::Error for TooManyEntriesInBatchRequestException {}
 /// A builder for [`TooManyEntriesInBatchRequestException`](crate::error::TooManyEntriesInBatchRequestException); start one with `TooManyEntriesInBatchRequestException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TooManyEntriesInBatchRequestExceptionBuilder {
     inner: crate::error::TooManyEntriesInBatchRequestException,
+}
+impl Clone for TooManyEntriesInBatchRequestExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TooManyEntriesInBatchRequestExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TooManyEntriesInBatchRequestExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TooManyEntriesInBatchRequestException as Default>::default(),
+        }
+    }
 }
 impl TooManyEntriesInBatchRequestExceptionBuilder {
     /// Sets [`TooManyEntriesInBatchRequestException::message`](crate::error::TooManyEntriesInBatchRequestException::message)

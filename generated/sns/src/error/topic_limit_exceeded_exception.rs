@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that the customer already owns the maximum allowed number of topics.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TopicLimitExceededException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TopicLimitExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TopicLimitExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TopicLimitExceededException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TopicLimitExceededException {
     /// Starts building a [`TopicLimitExceededException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for TopicLimitExceededException {
 }
 impl ::std::error::Error for TopicLimitExceededException {}
 /// A builder for [`TopicLimitExceededException`](crate::error::TopicLimitExceededException); start one with `TopicLimitExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TopicLimitExceededExceptionBuilder {
     inner: crate::error::TopicLimitExceededException,
+}
+impl Clone for TopicLimitExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TopicLimitExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TopicLimitExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TopicLimitExceededException as Default>::default(),
+        }
+    }
 }
 impl TopicLimitExceededExceptionBuilder {
     /// Sets [`TopicLimitExceededException::message`](crate::error::TopicLimitExceededException::message)

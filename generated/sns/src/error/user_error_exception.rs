@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that a request parameter does not comply with the associated constraints.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UserErrorException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for UserErrorException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for UserErrorException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for UserErrorException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl UserErrorException {
     /// Starts building a [`UserErrorException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for UserErrorException {
 }
 impl ::std::error::Error for UserErrorException {}
 /// A builder for [`UserErrorException`](crate::error::UserErrorException); start one with `UserErrorException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UserErrorExceptionBuilder {
     inner: crate::error::UserErrorException,
+}
+impl Clone for UserErrorExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UserErrorExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UserErrorExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::UserErrorException as Default>::default(),
+        }
+    }
 }
 impl UserErrorExceptionBuilder {
     /// Sets [`UserErrorException::message`](crate::error::UserErrorException::message)

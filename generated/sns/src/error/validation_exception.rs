@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that a parameter in the request is invalid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ValidationException {
     /// The `Message` member.
@@ -10,6 +10,24 @@ pub struct ValidationException {
     /// Required: the builder's `build()` fails without it.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ValidationException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ValidationException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ValidationException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ValidationException {
     /// Starts building a [`ValidationException`].
@@ -70,9 +88,26 @@ impl ::std::fmt::Display for ValidationException {
 }
 impl ::std::error::Error for ValidationException {}
 /// A builder for [`ValidationException`](crate::error::ValidationException); start one with `ValidationException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ValidationExceptionBuilder {
     inner: crate::error::ValidationException,
+}
+impl Clone for ValidationExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ValidationExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ValidationExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ValidationException as Default>::default(),
+        }
+    }
 }
 impl ValidationExceptionBuilder {
     /// Sets [`ValidationException::message`](crate::error::ValidationException::message)

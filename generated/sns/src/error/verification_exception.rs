@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that the one-time password (OTP) used for verification is invalid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerificationException {
     /// The `Message` member.
@@ -14,6 +14,30 @@ pub struct VerificationException {
     /// Required: the builder's `build()` fails without it.
     pub status: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for VerificationException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            status: self.status.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for VerificationException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.status == other.status
+            && self.meta == other.meta
+    }
+}
+impl Default for VerificationException {
+    fn default() -> Self {
+        Self {
+            message: None,
+            status: None,
+            meta: None,
+        }
+    }
 }
 impl VerificationException {
     /// Starts building a [`VerificationException`].
@@ -79,9 +103,26 @@ impl ::std::fmt::Display for VerificationException {
 }
 impl ::std::error::Error for VerificationException {}
 /// A builder for [`VerificationException`](crate::error::VerificationException); start one with `VerificationException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerificationExceptionBuilder {
     inner: crate::error::VerificationException,
+}
+impl Clone for VerificationExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerificationExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerificationExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::VerificationException as Default>::default(),
+        }
+    }
 }
 impl VerificationExceptionBuilder {
     /// Sets [`VerificationException::message`](crate::error::VerificationException::message)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AddPermissionInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AddPermissionInput {
     /// The ARN of the topic whose access control policy you wish to modify.
@@ -23,6 +23,33 @@ pub struct AddPermissionInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub action_name: Option<Vec<String>>,
+}
+impl Clone for AddPermissionInput {
+    fn clone(&self) -> Self {
+        Self {
+            topic_arn: self.topic_arn.clone(),
+            label: self.label.clone(),
+            aws_account_id: self.aws_account_id.clone(),
+            action_name: self.action_name.clone(),
+        }
+    }
+}
+impl PartialEq for AddPermissionInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic_arn == other.topic_arn && self.label == other.label
+            && self.aws_account_id == other.aws_account_id
+            && self.action_name == other.action_name
+    }
+}
+impl Default for AddPermissionInput {
+    fn default() -> Self {
+        Self {
+            topic_arn: None,
+            label: None,
+            aws_account_id: None,
+            action_name: None,
+        }
+    }
 }
 impl AddPermissionInput {
     /// Starts building a [`AddPermissionInput`].
@@ -52,9 +79,26 @@ impl AddPermissionInput {
     }
 }
 /// A builder for [`AddPermissionInput`](crate::types::AddPermissionInput); start one with `AddPermissionInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AddPermissionInputBuilder {
     inner: crate::types::AddPermissionInput,
+}
+impl Clone for AddPermissionInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AddPermissionInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AddPermissionInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AddPermissionInput as Default>::default(),
+        }
+    }
 }
 impl AddPermissionInputBuilder {
     /// Sets [`AddPermissionInput::topic_arn`](crate::types::AddPermissionInput::topic_arn): The ARN of the topic whose access control policy you wish to modify.

@@ -2,13 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The input for the `CheckIfPhoneNumberIsOptedOut` action.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CheckIfPhoneNumberIsOptedOutInput {
     /// The phone number for which you want to check the opt out status.
     ///
     /// Required: the builder's `build()` fails without it.
     pub phone_number: Option<String>,
+}
+impl Clone for CheckIfPhoneNumberIsOptedOutInput {
+    fn clone(&self) -> Self {
+        Self {
+            phone_number: self.phone_number.clone(),
+        }
+    }
+}
+impl PartialEq for CheckIfPhoneNumberIsOptedOutInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.phone_number == other.phone_number
+    }
+}
+impl Default for CheckIfPhoneNumberIsOptedOutInput {
+    fn default() -> Self {
+        Self { phone_number: None }
+    }
 }
 impl CheckIfPhoneNumberIsOptedOutInput {
     /// Starts building a [`CheckIfPhoneNumberIsOptedOutInput`].
@@ -30,9 +46,26 @@ impl ::std::fmt::Debug for CheckIfPhoneNumberIsOptedOutInput {
     }
 }
 /// A builder for [`CheckIfPhoneNumberIsOptedOutInput`](crate::types::CheckIfPhoneNumberIsOptedOutInput); start one with `CheckIfPhoneNumberIsOptedOutInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CheckIfPhoneNumberIsOptedOutInputBuilder {
     inner: crate::types::CheckIfPhoneNumberIsOptedOutInput,
+}
+impl Clone for CheckIfPhoneNumberIsOptedOutInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CheckIfPhoneNumberIsOptedOutInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CheckIfPhoneNumberIsOptedOutInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CheckIfPhoneNumberIsOptedOutInput as Default>::default(),
+        }
+    }
 }
 impl CheckIfPhoneNumberIsOptedOutInputBuilder {
     /// Sets [`CheckIfPhoneNumberIsOptedOutInput::phone_number`](crate::types::CheckIfPhoneNumberIsOptedOutInput::phone_number): The phone number for which you want to check the opt out status.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the `CheckIfPhoneNumberIsOptedOut` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CheckIfPhoneNumberIsOptedOutResponse {
     /// Indicates whether the phone number is opted out:
@@ -10,6 +10,23 @@ pub struct CheckIfPhoneNumberIsOptedOutResponse {
     /// - `true` – The phone number is opted out, meaning you cannot publish SMS messages to it.
     /// - `false` – The phone number is opted in, meaning you can publish SMS messages to it.
     pub is_opted_out: Option<bool>,
+}
+impl Clone for CheckIfPhoneNumberIsOptedOutResponse {
+    fn clone(&self) -> Self {
+        Self {
+            is_opted_out: self.is_opted_out,
+        }
+    }
+}
+impl PartialEq for CheckIfPhoneNumberIsOptedOutResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.is_opted_out == other.is_opted_out
+    }
+}
+impl Default for CheckIfPhoneNumberIsOptedOutResponse {
+    fn default() -> Self {
+        Self { is_opted_out: None }
+    }
 }
 impl CheckIfPhoneNumberIsOptedOutResponse {
     /// Starts building a [`CheckIfPhoneNumberIsOptedOutResponse`].
@@ -24,9 +41,26 @@ impl CheckIfPhoneNumberIsOptedOutResponse {
     }
 }
 /// A builder for [`CheckIfPhoneNumberIsOptedOutResponse`](crate::types::CheckIfPhoneNumberIsOptedOutResponse); start one with `CheckIfPhoneNumberIsOptedOutResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CheckIfPhoneNumberIsOptedOutResponseBuilder {
     inner: crate::types::CheckIfPhoneNumberIsOptedOutResponse,
+}
+impl Clone for CheckIfPhoneNumberIsOptedOutResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CheckIfPhoneNumberIsOptedOutResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CheckIfPhoneNumberIsOptedOutResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CheckIfPhoneNumberIsOptedOutResponse as Default>::default(),
+        }
+    }
 }
 impl CheckIfPhoneNumberIsOptedOutResponseBuilder {
     /// Sets [`CheckIfPhoneNumberIsOptedOutResponse::is_opted_out`](crate::types::CheckIfPhoneNumberIsOptedOutResponse::is_opted_out): Indicates whether the phone number is opted out:

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for ConfirmSubscription action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConfirmSubscriptionInput {
     /// The ARN of the topic for which you wish to confirm a subscription.
@@ -15,6 +15,30 @@ pub struct ConfirmSubscriptionInput {
     pub token: Option<String>,
     /// Disallows unauthenticated unsubscribes of the subscription. If the value of this parameter is `true` and the request has an Amazon Web Services signature, then only the topic owner and the subscription owner can unsubscribe the endpoint. The unsubscribe action requires Amazon Web Services authentication.
     pub authenticate_on_unsubscribe: Option<String>,
+}
+impl Clone for ConfirmSubscriptionInput {
+    fn clone(&self) -> Self {
+        Self {
+            topic_arn: self.topic_arn.clone(),
+            token: self.token.clone(),
+            authenticate_on_unsubscribe: self.authenticate_on_unsubscribe.clone(),
+        }
+    }
+}
+impl PartialEq for ConfirmSubscriptionInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic_arn == other.topic_arn && self.token == other.token
+            && self.authenticate_on_unsubscribe == other.authenticate_on_unsubscribe
+    }
+}
+impl Default for ConfirmSubscriptionInput {
+    fn default() -> Self {
+        Self {
+            topic_arn: None,
+            token: None,
+            authenticate_on_unsubscribe: None,
+        }
+    }
 }
 impl ConfirmSubscriptionInput {
     /// Starts building a [`ConfirmSubscriptionInput`].
@@ -39,9 +63,26 @@ impl ConfirmSubscriptionInput {
     }
 }
 /// A builder for [`ConfirmSubscriptionInput`](crate::types::ConfirmSubscriptionInput); start one with `ConfirmSubscriptionInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConfirmSubscriptionInputBuilder {
     inner: crate::types::ConfirmSubscriptionInput,
+}
+impl Clone for ConfirmSubscriptionInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConfirmSubscriptionInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConfirmSubscriptionInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConfirmSubscriptionInput as Default>::default(),
+        }
+    }
 }
 impl ConfirmSubscriptionInputBuilder {
     /// Sets [`ConfirmSubscriptionInput::topic_arn`](crate::types::ConfirmSubscriptionInput::topic_arn): The ARN of the topic for which you wish to confirm a subscription.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for ConfirmSubscriptions action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ConfirmSubscriptionResponse {
     /// The ARN of the created subscription.
     pub subscription_arn: Option<String>,
+}
+impl Clone for ConfirmSubscriptionResponse {
+    fn clone(&self) -> Self {
+        Self {
+            subscription_arn: self.subscription_arn.clone(),
+        }
+    }
+}
+impl PartialEq for ConfirmSubscriptionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.subscription_arn == other.subscription_arn
+    }
+}
+impl Default for ConfirmSubscriptionResponse {
+    fn default() -> Self {
+        Self { subscription_arn: None }
+    }
 }
 impl ConfirmSubscriptionResponse {
     /// Starts building a [`ConfirmSubscriptionResponse`].
@@ -21,9 +38,26 @@ impl ConfirmSubscriptionResponse {
     }
 }
 /// A builder for [`ConfirmSubscriptionResponse`](crate::types::ConfirmSubscriptionResponse); start one with `ConfirmSubscriptionResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ConfirmSubscriptionResponseBuilder {
     inner: crate::types::ConfirmSubscriptionResponse,
+}
+impl Clone for ConfirmSubscriptionResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ConfirmSubscriptionResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ConfirmSubscriptionResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ConfirmSubscriptionResponse as Default>::default(),
+        }
+    }
 }
 impl ConfirmSubscriptionResponseBuilder {
     /// Sets [`ConfirmSubscriptionResponse::subscription_arn`](crate::types::ConfirmSubscriptionResponse::subscription_arn): The ARN of the created subscription.

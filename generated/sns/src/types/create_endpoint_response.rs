@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response from CreateEndpoint action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateEndpointResponse {
     /// EndpointArn returned from CreateEndpoint action.
     pub endpoint_arn: Option<String>,
+}
+impl Clone for CreateEndpointResponse {
+    fn clone(&self) -> Self {
+        Self {
+            endpoint_arn: self.endpoint_arn.clone(),
+        }
+    }
+}
+impl PartialEq for CreateEndpointResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.endpoint_arn == other.endpoint_arn
+    }
+}
+impl Default for CreateEndpointResponse {
+    fn default() -> Self {
+        Self { endpoint_arn: None }
+    }
 }
 impl CreateEndpointResponse {
     /// Starts building a [`CreateEndpointResponse`].
@@ -21,9 +38,26 @@ impl CreateEndpointResponse {
     }
 }
 /// A builder for [`CreateEndpointResponse`](crate::types::CreateEndpointResponse); start one with `CreateEndpointResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateEndpointResponseBuilder {
     inner: crate::types::CreateEndpointResponse,
+}
+impl Clone for CreateEndpointResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateEndpointResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateEndpointResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateEndpointResponse as Default>::default(),
+        }
+    }
 }
 impl CreateEndpointResponseBuilder {
     /// Sets [`CreateEndpointResponse::endpoint_arn`](crate::types::CreateEndpointResponse::endpoint_arn): EndpointArn returned from CreateEndpoint action.

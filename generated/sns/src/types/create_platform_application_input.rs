@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for CreatePlatformApplication action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreatePlatformApplicationInput {
     /// Application names must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, hyphens, and periods, and must be between 1 and 256 characters long.
@@ -17,6 +17,30 @@ pub struct CreatePlatformApplicationInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub attributes: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for CreatePlatformApplicationInput {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            platform: self.platform.clone(),
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for CreatePlatformApplicationInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.platform == other.platform
+            && self.attributes == other.attributes
+    }
+}
+impl Default for CreatePlatformApplicationInput {
+    fn default() -> Self {
+        Self {
+            name: None,
+            platform: None,
+            attributes: None,
+        }
+    }
 }
 impl CreatePlatformApplicationInput {
     /// Starts building a [`CreatePlatformApplicationInput`].
@@ -41,9 +65,26 @@ impl CreatePlatformApplicationInput {
     }
 }
 /// A builder for [`CreatePlatformApplicationInput`](crate::types::CreatePlatformApplicationInput); start one with `CreatePlatformApplicationInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreatePlatformApplicationInputBuilder {
     inner: crate::types::CreatePlatformApplicationInput,
+}
+impl Clone for CreatePlatformApplicationInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreatePlatformApplicationInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreatePlatformApplicationInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreatePlatformApplicationInput as Default>::default(),
+        }
+    }
 }
 impl CreatePlatformApplicationInputBuilder {
     /// Sets [`CreatePlatformApplicationInput::name`](crate::types::CreatePlatformApplicationInput::name): Application names must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, hyphens, and periods, and must be between 1 and 256 characters long.

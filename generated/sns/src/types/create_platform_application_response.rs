@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response from CreatePlatformApplication action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreatePlatformApplicationResponse {
     /// `PlatformApplicationArn` is returned.
     pub platform_application_arn: Option<String>,
+}
+impl Clone for CreatePlatformApplicationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            platform_application_arn: self.platform_application_arn.clone(),
+        }
+    }
+}
+impl PartialEq for CreatePlatformApplicationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.platform_application_arn == other.platform_application_arn
+    }
+}
+impl Default for CreatePlatformApplicationResponse {
+    fn default() -> Self {
+        Self {
+            platform_application_arn: None,
+        }
+    }
 }
 impl CreatePlatformApplicationResponse {
     /// Starts building a [`CreatePlatformApplicationResponse`].
@@ -21,9 +40,26 @@ impl CreatePlatformApplicationResponse {
     }
 }
 /// A builder for [`CreatePlatformApplicationResponse`](crate::types::CreatePlatformApplicationResponse); start one with `CreatePlatformApplicationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreatePlatformApplicationResponseBuilder {
     inner: crate::types::CreatePlatformApplicationResponse,
+}
+impl Clone for CreatePlatformApplicationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreatePlatformApplicationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreatePlatformApplicationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreatePlatformApplicationResponse as Default>::default(),
+        }
+    }
 }
 impl CreatePlatformApplicationResponseBuilder {
     /// Sets [`CreatePlatformApplicationResponse::platform_application_arn`](crate::types::CreatePlatformApplicationResponse::platform_application_arn): `PlatformApplicationArn` is returned.

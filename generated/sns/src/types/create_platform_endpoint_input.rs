@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for CreatePlatformEndpoint action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreatePlatformEndpointInput {
     /// `PlatformApplicationArn` returned from CreatePlatformApplication is used to create a an endpoint.
@@ -17,6 +17,34 @@ pub struct CreatePlatformEndpointInput {
     pub custom_user_data: Option<String>,
     /// For a list of attributes, see [`SetEndpointAttributes`](https://docs.aws.amazon.com/sns/latest/api/API_SetEndpointAttributes.html) .
     pub attributes: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for CreatePlatformEndpointInput {
+    fn clone(&self) -> Self {
+        Self {
+            platform_application_arn: self.platform_application_arn.clone(),
+            token: self.token.clone(),
+            custom_user_data: self.custom_user_data.clone(),
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for CreatePlatformEndpointInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.platform_application_arn == other.platform_application_arn
+            && self.token == other.token
+            && self.custom_user_data == other.custom_user_data
+            && self.attributes == other.attributes
+    }
+}
+impl Default for CreatePlatformEndpointInput {
+    fn default() -> Self {
+        Self {
+            platform_application_arn: None,
+            token: None,
+            custom_user_data: None,
+            attributes: None,
+        }
+    }
 }
 impl CreatePlatformEndpointInput {
     /// Starts building a [`CreatePlatformEndpointInput`].
@@ -46,9 +74,26 @@ impl CreatePlatformEndpointInput {
     }
 }
 /// A builder for [`CreatePlatformEndpointInput`](crate::types::CreatePlatformEndpointInput); start one with `CreatePlatformEndpointInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreatePlatformEndpointInputBuilder {
     inner: crate::types::CreatePlatformEndpointInput,
+}
+impl Clone for CreatePlatformEndpointInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreatePlatformEndpointInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreatePlatformEndpointInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreatePlatformEndpointInput as Default>::default(),
+        }
+    }
 }
 impl CreatePlatformEndpointInputBuilder {
     /// Sets [`CreatePlatformEndpointInput::platform_application_arn`](crate::types::CreatePlatformEndpointInput::platform_application_arn): `PlatformApplicationArn` returned from CreatePlatformApplication is used to create a an endpoint.

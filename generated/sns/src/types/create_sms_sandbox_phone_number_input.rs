@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSMSSandboxPhoneNumberInput` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSmsSandboxPhoneNumberInput {
     /// The destination phone number to verify. On verification, Amazon SNS adds this phone number to the list of verified phone numbers that you can send SMS messages to.
@@ -11,6 +10,28 @@ pub struct CreateSmsSandboxPhoneNumberInput {
     pub phone_number: Option<String>,
     /// The language to use for sending the OTP. The default value is `en-US`.
     pub language_code: Option<crate::types::LanguageCodeString>,
+}
+impl Clone for CreateSmsSandboxPhoneNumberInput {
+    fn clone(&self) -> Self {
+        Self {
+            phone_number: self.phone_number.clone(),
+            language_code: self.language_code.clone(),
+        }
+    }
+}
+impl PartialEq for CreateSmsSandboxPhoneNumberInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.phone_number == other.phone_number
+            && self.language_code == other.language_code
+    }
+}
+impl Default for CreateSmsSandboxPhoneNumberInput {
+    fn default() -> Self {
+        Self {
+            phone_number: None,
+            language_code: None,
+        }
+    }
 }
 impl CreateSmsSandboxPhoneNumberInput {
     /// Starts building a [`CreateSmsSandboxPhoneNumberInput`].
@@ -38,9 +59,26 @@ impl ::std::fmt::Debug for CreateSmsSandboxPhoneNumberInput {
     }
 }
 /// A builder for [`CreateSmsSandboxPhoneNumberInput`](crate::types::CreateSmsSandboxPhoneNumberInput); start one with `CreateSmsSandboxPhoneNumberInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSmsSandboxPhoneNumberInputBuilder {
     inner: crate::types::CreateSmsSandboxPhoneNumberInput,
+}
+impl Clone for CreateSmsSandboxPhoneNumberInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSmsSandboxPhoneNumberInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSmsSandboxPhoneNumberInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSmsSandboxPhoneNumberInput as Default>::default(),
+        }
+    }
 }
 impl CreateSmsSandboxPhoneNumberInputBuilder {
     /// Sets [`CreateSmsSandboxPhoneNumberInput::phone_number`](crate::types::CreateSmsSandboxPhoneNumberInput::phone_number): The destination phone number to verify.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSMSSandboxPhoneNumberResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateSmsSandboxPhoneNumberResult {}
+impl Clone for CreateSmsSandboxPhoneNumberResult {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for CreateSmsSandboxPhoneNumberResult {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for CreateSmsSandboxPhoneNumberResult {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl CreateSmsSandboxPhoneNumberResult {
     /// Starts building a [`CreateSmsSandboxPhoneNumberResult`].
     #[inline]
@@ -13,9 +28,26 @@ impl CreateSmsSandboxPhoneNumberResult {
     }
 }
 /// A builder for [`CreateSmsSandboxPhoneNumberResult`](crate::types::CreateSmsSandboxPhoneNumberResult); start one with `CreateSmsSandboxPhoneNumberResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateSmsSandboxPhoneNumberResultBuilder {
     inner: crate::types::CreateSmsSandboxPhoneNumberResult,
+}
+impl Clone for CreateSmsSandboxPhoneNumberResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateSmsSandboxPhoneNumberResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateSmsSandboxPhoneNumberResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateSmsSandboxPhoneNumberResult as Default>::default(),
+        }
+    }
 }
 impl CreateSmsSandboxPhoneNumberResultBuilder {
     /// Builds the [`CreateSmsSandboxPhoneNumberResult`]; it has no required members, so this cannot fail.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for CreateTopic action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTopicInput {
     /// The name of the topic you want to create.
@@ -78,6 +78,33 @@ pub struct CreateTopicInput {
     /// Length Constraints: Maximum length of 30,720.
     pub data_protection_policy: Option<String>,
 }
+impl Clone for CreateTopicInput {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            attributes: self.attributes.clone(),
+            tags: self.tags.clone(),
+            data_protection_policy: self.data_protection_policy.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTopicInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.attributes == other.attributes
+            && self.tags == other.tags
+            && self.data_protection_policy == other.data_protection_policy
+    }
+}
+impl Default for CreateTopicInput {
+    fn default() -> Self {
+        Self {
+            name: None,
+            attributes: None,
+            tags: None,
+            data_protection_policy: None,
+        }
+    }
+}
 impl CreateTopicInput {
     /// Starts building a [`CreateTopicInput`].
     #[inline]
@@ -106,9 +133,26 @@ impl CreateTopicInput {
     }
 }
 /// A builder for [`CreateTopicInput`](crate::types::CreateTopicInput); start one with `CreateTopicInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTopicInputBuilder {
     inner: crate::types::CreateTopicInput,
+}
+impl Clone for CreateTopicInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTopicInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTopicInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTopicInput as Default>::default(),
+        }
+    }
 }
 impl CreateTopicInputBuilder {
     /// Sets [`CreateTopicInput::name`](crate::types::CreateTopicInput::name): The name of the topic you want to create.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response from CreateTopic action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateTopicResponse {
     /// The Amazon Resource Name (ARN) assigned to the created topic.
     pub topic_arn: Option<String>,
+}
+impl Clone for CreateTopicResponse {
+    fn clone(&self) -> Self {
+        Self {
+            topic_arn: self.topic_arn.clone(),
+        }
+    }
+}
+impl PartialEq for CreateTopicResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic_arn == other.topic_arn
+    }
+}
+impl Default for CreateTopicResponse {
+    fn default() -> Self {
+        Self { topic_arn: None }
+    }
 }
 impl CreateTopicResponse {
     /// Starts building a [`CreateTopicResponse`].
@@ -21,9 +38,26 @@ impl CreateTopicResponse {
     }
 }
 /// A builder for [`CreateTopicResponse`](crate::types::CreateTopicResponse); start one with `CreateTopicResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateTopicResponseBuilder {
     inner: crate::types::CreateTopicResponse,
+}
+impl Clone for CreateTopicResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateTopicResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateTopicResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateTopicResponse as Default>::default(),
+        }
+    }
 }
 impl CreateTopicResponseBuilder {
     /// Sets [`CreateTopicResponse::topic_arn`](crate::types::CreateTopicResponse::topic_arn): The Amazon Resource Name (ARN) assigned to the created topic.

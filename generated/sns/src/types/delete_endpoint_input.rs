@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `DeleteEndpoint` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteEndpointInput {
     /// `EndpointArn` of endpoint to delete.
     ///
     /// Required: the builder's `build()` fails without it.
     pub endpoint_arn: Option<String>,
+}
+impl Clone for DeleteEndpointInput {
+    fn clone(&self) -> Self {
+        Self {
+            endpoint_arn: self.endpoint_arn.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteEndpointInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.endpoint_arn == other.endpoint_arn
+    }
+}
+impl Default for DeleteEndpointInput {
+    fn default() -> Self {
+        Self { endpoint_arn: None }
+    }
 }
 impl DeleteEndpointInput {
     /// Starts building a [`DeleteEndpointInput`].
@@ -23,9 +40,26 @@ impl DeleteEndpointInput {
     }
 }
 /// A builder for [`DeleteEndpointInput`](crate::types::DeleteEndpointInput); start one with `DeleteEndpointInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteEndpointInputBuilder {
     inner: crate::types::DeleteEndpointInput,
+}
+impl Clone for DeleteEndpointInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteEndpointInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteEndpointInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteEndpointInput as Default>::default(),
+        }
+    }
 }
 impl DeleteEndpointInputBuilder {
     /// Sets [`DeleteEndpointInput::endpoint_arn`](crate::types::DeleteEndpointInput::endpoint_arn): `EndpointArn` of endpoint to delete.

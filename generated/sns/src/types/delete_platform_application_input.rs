@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `DeletePlatformApplication` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeletePlatformApplicationInput {
     /// `PlatformApplicationArn` of platform application object to delete.
     ///
     /// Required: the builder's `build()` fails without it.
     pub platform_application_arn: Option<String>,
+}
+impl Clone for DeletePlatformApplicationInput {
+    fn clone(&self) -> Self {
+        Self {
+            platform_application_arn: self.platform_application_arn.clone(),
+        }
+    }
+}
+impl PartialEq for DeletePlatformApplicationInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.platform_application_arn == other.platform_application_arn
+    }
+}
+impl Default for DeletePlatformApplicationInput {
+    fn default() -> Self {
+        Self {
+            platform_application_arn: None,
+        }
+    }
 }
 impl DeletePlatformApplicationInput {
     /// Starts building a [`DeletePlatformApplicationInput`].
@@ -23,9 +42,26 @@ impl DeletePlatformApplicationInput {
     }
 }
 /// A builder for [`DeletePlatformApplicationInput`](crate::types::DeletePlatformApplicationInput); start one with `DeletePlatformApplicationInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeletePlatformApplicationInputBuilder {
     inner: crate::types::DeletePlatformApplicationInput,
+}
+impl Clone for DeletePlatformApplicationInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeletePlatformApplicationInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeletePlatformApplicationInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeletePlatformApplicationInput as Default>::default(),
+        }
+    }
 }
 impl DeletePlatformApplicationInputBuilder {
     /// Sets [`DeletePlatformApplicationInput::platform_application_arn`](crate::types::DeletePlatformApplicationInput::platform_application_arn): `PlatformApplicationArn` of platform application object to delete.

@@ -2,13 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSMSSandboxPhoneNumberInput` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteSmsSandboxPhoneNumberInput {
     /// The destination phone number to delete.
     ///
     /// Required: the builder's `build()` fails without it.
     pub phone_number: Option<String>,
+}
+impl Clone for DeleteSmsSandboxPhoneNumberInput {
+    fn clone(&self) -> Self {
+        Self {
+            phone_number: self.phone_number.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteSmsSandboxPhoneNumberInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.phone_number == other.phone_number
+    }
+}
+impl Default for DeleteSmsSandboxPhoneNumberInput {
+    fn default() -> Self {
+        Self { phone_number: None }
+    }
 }
 impl DeleteSmsSandboxPhoneNumberInput {
     /// Starts building a [`DeleteSmsSandboxPhoneNumberInput`].
@@ -30,9 +46,26 @@ impl ::std::fmt::Debug for DeleteSmsSandboxPhoneNumberInput {
     }
 }
 /// A builder for [`DeleteSmsSandboxPhoneNumberInput`](crate::types::DeleteSmsSandboxPhoneNumberInput); start one with `DeleteSmsSandboxPhoneNumberInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSmsSandboxPhoneNumberInputBuilder {
     inner: crate::types::DeleteSmsSandboxPhoneNumberInput,
+}
+impl Clone for DeleteSmsSandboxPhoneNumberInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSmsSandboxPhoneNumberInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSmsSandboxPhoneNumberInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSmsSandboxPhoneNumberInput as Default>::default(),
+        }
+    }
 }
 impl DeleteSmsSandboxPhoneNumberInputBuilder {
     /// Sets [`DeleteSmsSandboxPhoneNumberInput::phone_number`](crate::types::DeleteSmsSandboxPhoneNumberInput::phone_number): The destination phone number to delete.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSMSSandboxPhoneNumberResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteSmsSandboxPhoneNumberResult {}
+impl Clone for DeleteSmsSandboxPhoneNumberResult {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for DeleteSmsSandboxPhoneNumberResult {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for DeleteSmsSandboxPhoneNumberResult {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl DeleteSmsSandboxPhoneNumberResult {
     /// Starts building a [`DeleteSmsSandboxPhoneNumberResult`].
     #[inline]
@@ -13,9 +28,26 @@ impl DeleteSmsSandboxPhoneNumberResult {
     }
 }
 /// A builder for [`DeleteSmsSandboxPhoneNumberResult`](crate::types::DeleteSmsSandboxPhoneNumberResult); start one with `DeleteSmsSandboxPhoneNumberResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteSmsSandboxPhoneNumberResultBuilder {
     inner: crate::types::DeleteSmsSandboxPhoneNumberResult,
+}
+impl Clone for DeleteSmsSandboxPhoneNumberResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteSmsSandboxPhoneNumberResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteSmsSandboxPhoneNumberResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteSmsSandboxPhoneNumberResult as Default>::default(),
+        }
+    }
 }
 impl DeleteSmsSandboxPhoneNumberResultBuilder {
     /// Builds the [`DeleteSmsSandboxPhoneNumberResult`]; it has no required members, so this cannot fail.

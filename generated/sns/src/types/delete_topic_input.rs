@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTopicInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteTopicInput {
     /// The ARN of the topic you want to delete.
     ///
     /// Required: the builder's `build()` fails without it.
     pub topic_arn: Option<String>,
+}
+impl Clone for DeleteTopicInput {
+    fn clone(&self) -> Self {
+        Self {
+            topic_arn: self.topic_arn.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteTopicInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic_arn == other.topic_arn
+    }
+}
+impl Default for DeleteTopicInput {
+    fn default() -> Self {
+        Self { topic_arn: None }
+    }
 }
 impl DeleteTopicInput {
     /// Starts building a [`DeleteTopicInput`].
@@ -23,9 +40,26 @@ impl DeleteTopicInput {
     }
 }
 /// A builder for [`DeleteTopicInput`](crate::types::DeleteTopicInput); start one with `DeleteTopicInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteTopicInputBuilder {
     inner: crate::types::DeleteTopicInput,
+}
+impl Clone for DeleteTopicInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteTopicInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteTopicInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteTopicInput as Default>::default(),
+        }
+    }
 }
 impl DeleteTopicInputBuilder {
     /// Sets [`DeleteTopicInput::topic_arn`](crate::types::DeleteTopicInput::topic_arn): The ARN of the topic you want to delete.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The endpoint for mobile app and device.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Endpoint {
     /// The `EndpointArn` for mobile app and device.
     pub endpoint_arn: Option<String>,
     /// Attributes for endpoint.
     pub attributes: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for Endpoint {
+    fn clone(&self) -> Self {
+        Self {
+            endpoint_arn: self.endpoint_arn.clone(),
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for Endpoint {
+    fn eq(&self, other: &Self) -> bool {
+        self.endpoint_arn == other.endpoint_arn && self.attributes == other.attributes
+    }
+}
+impl Default for Endpoint {
+    fn default() -> Self {
+        Self {
+            endpoint_arn: None,
+            attributes: None,
+        }
+    }
 }
 impl Endpoint {
     /// Starts building a [`Endpoint`].
@@ -28,9 +49,26 @@ impl Endpoint {
     }
 }
 /// A builder for [`Endpoint`](crate::types::Endpoint); start one with `Endpoint::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EndpointBuilder {
     inner: crate::types::Endpoint,
+}
+impl Clone for EndpointBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EndpointBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EndpointBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Endpoint as Default>::default(),
+        }
+    }
 }
 impl EndpointBuilder {
     /// Sets [`Endpoint::endpoint_arn`](crate::types::Endpoint::endpoint_arn): The `EndpointArn` for mobile app and device.

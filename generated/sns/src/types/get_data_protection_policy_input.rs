@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDataProtectionPolicyInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDataProtectionPolicyInput {
     /// The ARN of the topic whose `DataProtectionPolicy` you want to get.
@@ -11,6 +11,23 @@ pub struct GetDataProtectionPolicyInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub resource_arn: Option<String>,
+}
+impl Clone for GetDataProtectionPolicyInput {
+    fn clone(&self) -> Self {
+        Self {
+            resource_arn: self.resource_arn.clone(),
+        }
+    }
+}
+impl PartialEq for GetDataProtectionPolicyInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_arn == other.resource_arn
+    }
+}
+impl Default for GetDataProtectionPolicyInput {
+    fn default() -> Self {
+        Self { resource_arn: None }
+    }
 }
 impl GetDataProtectionPolicyInput {
     /// Starts building a [`GetDataProtectionPolicyInput`].
@@ -25,9 +42,26 @@ impl GetDataProtectionPolicyInput {
     }
 }
 /// A builder for [`GetDataProtectionPolicyInput`](crate::types::GetDataProtectionPolicyInput); start one with `GetDataProtectionPolicyInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDataProtectionPolicyInputBuilder {
     inner: crate::types::GetDataProtectionPolicyInput,
+}
+impl Clone for GetDataProtectionPolicyInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDataProtectionPolicyInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDataProtectionPolicyInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDataProtectionPolicyInput as Default>::default(),
+        }
+    }
 }
 impl GetDataProtectionPolicyInputBuilder {
     /// Sets [`GetDataProtectionPolicyInput::resource_arn`](crate::types::GetDataProtectionPolicyInput::resource_arn): The ARN of the topic whose `DataProtectionPolicy` you want to get.

@@ -2,11 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDataProtectionPolicyResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDataProtectionPolicyResponse {
     /// Retrieves the `DataProtectionPolicy` in JSON string format.
     pub data_protection_policy: Option<String>,
+}
+impl Clone for GetDataProtectionPolicyResponse {
+    fn clone(&self) -> Self {
+        Self {
+            data_protection_policy: self.data_protection_policy.clone(),
+        }
+    }
+}
+impl PartialEq for GetDataProtectionPolicyResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.data_protection_policy == other.data_protection_policy
+    }
+}
+impl Default for GetDataProtectionPolicyResponse {
+    fn default() -> Self {
+        Self {
+            data_protection_policy: None,
+        }
+    }
 }
 impl GetDataProtectionPolicyResponse {
     /// Starts building a [`GetDataProtectionPolicyResponse`].
@@ -21,9 +40,26 @@ impl GetDataProtectionPolicyResponse {
     }
 }
 /// A builder for [`GetDataProtectionPolicyResponse`](crate::types::GetDataProtectionPolicyResponse); start one with `GetDataProtectionPolicyResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDataProtectionPolicyResponseBuilder {
     inner: crate::types::GetDataProtectionPolicyResponse,
+}
+impl Clone for GetDataProtectionPolicyResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDataProtectionPolicyResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDataProtectionPolicyResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDataProtectionPolicyResponse as Default>::default(),
+        }
+    }
 }
 impl GetDataProtectionPolicyResponseBuilder {
     /// Sets [`GetDataProtectionPolicyResponse::data_protection_policy`](crate::types::GetDataProtectionPolicyResponse::data_protection_policy): Retrieves the `DataProtectionPolicy` in JSON string format.

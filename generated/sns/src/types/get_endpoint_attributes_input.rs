@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `GetEndpointAttributes` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetEndpointAttributesInput {
     /// `EndpointArn` for `GetEndpointAttributes` input.
     ///
     /// Required: the builder's `build()` fails without it.
     pub endpoint_arn: Option<String>,
+}
+impl Clone for GetEndpointAttributesInput {
+    fn clone(&self) -> Self {
+        Self {
+            endpoint_arn: self.endpoint_arn.clone(),
+        }
+    }
+}
+impl PartialEq for GetEndpointAttributesInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.endpoint_arn == other.endpoint_arn
+    }
+}
+impl Default for GetEndpointAttributesInput {
+    fn default() -> Self {
+        Self { endpoint_arn: None }
+    }
 }
 impl GetEndpointAttributesInput {
     /// Starts building a [`GetEndpointAttributesInput`].
@@ -23,9 +40,26 @@ impl GetEndpointAttributesInput {
     }
 }
 /// A builder for [`GetEndpointAttributesInput`](crate::types::GetEndpointAttributesInput); start one with `GetEndpointAttributesInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetEndpointAttributesInputBuilder {
     inner: crate::types::GetEndpointAttributesInput,
+}
+impl Clone for GetEndpointAttributesInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetEndpointAttributesInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetEndpointAttributesInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetEndpointAttributesInput as Default>::default(),
+        }
+    }
 }
 impl GetEndpointAttributesInputBuilder {
     /// Sets [`GetEndpointAttributesInput::endpoint_arn`](crate::types::GetEndpointAttributesInput::endpoint_arn): `EndpointArn` for `GetEndpointAttributes` input.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response from `GetEndpointAttributes` of the `EndpointArn`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetEndpointAttributesResponse {
     /// Attributes include the following:
@@ -13,6 +13,23 @@ pub struct GetEndpointAttributesResponse {
     ///
     ///   **Note:** The device token for the iOS platform is returned in lowercase.
     pub attributes: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for GetEndpointAttributesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for GetEndpointAttributesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.attributes == other.attributes
+    }
+}
+impl Default for GetEndpointAttributesResponse {
+    fn default() -> Self {
+        Self { attributes: None }
+    }
 }
 impl GetEndpointAttributesResponse {
     /// Starts building a [`GetEndpointAttributesResponse`].
@@ -27,9 +44,26 @@ impl GetEndpointAttributesResponse {
     }
 }
 /// A builder for [`GetEndpointAttributesResponse`](crate::types::GetEndpointAttributesResponse); start one with `GetEndpointAttributesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetEndpointAttributesResponseBuilder {
     inner: crate::types::GetEndpointAttributesResponse,
+}
+impl Clone for GetEndpointAttributesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetEndpointAttributesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetEndpointAttributesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetEndpointAttributesResponse as Default>::default(),
+        }
+    }
 }
 impl GetEndpointAttributesResponseBuilder {
     /// Adds one entry to [`GetEndpointAttributesResponse::attributes`](crate::types::GetEndpointAttributesResponse::attributes): Attributes include the following:

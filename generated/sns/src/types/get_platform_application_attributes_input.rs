@@ -2,13 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `GetPlatformApplicationAttributes` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetPlatformApplicationAttributesInput {
     /// `PlatformApplicationArn` for GetPlatformApplicationAttributesInput.
     ///
     /// Required: the builder's `build()` fails without it.
     pub platform_application_arn: Option<String>,
+}
+impl Clone for GetPlatformApplicationAttributesInput {
+    fn clone(&self) -> Self {
+        Self {
+            platform_application_arn: self.platform_application_arn.clone(),
+        }
+    }
+}
+impl PartialEq for GetPlatformApplicationAttributesInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.platform_application_arn == other.platform_application_arn
+    }
+}
+impl Default for GetPlatformApplicationAttributesInput {
+    fn default() -> Self {
+        Self {
+            platform_application_arn: None,
+        }
+    }
 }
 impl GetPlatformApplicationAttributesInput {
     /// Starts building a [`GetPlatformApplicationAttributesInput`].
@@ -23,9 +42,26 @@ impl GetPlatformApplicationAttributesInput {
     }
 }
 /// A builder for [`GetPlatformApplicationAttributesInput`](crate::types::GetPlatformApplicationAttributesInput); start one with `GetPlatformApplicationAttributesInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetPlatformApplicationAttributesInputBuilder {
     inner: crate::types::GetPlatformApplicationAttributesInput,
+}
+impl Clone for GetPlatformApplicationAttributesInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetPlatformApplicationAttributesInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetPlatformApplicationAttributesInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetPlatformApplicationAttributesInput as Default>::default(),
+        }
+    }
 }
 impl GetPlatformApplicationAttributesInputBuilder {
     /// Sets [`GetPlatformApplicationAttributesInput::platform_application_arn`](crate::types::GetPlatformApplicationAttributesInput::platform_application_arn): `PlatformApplicationArn` for GetPlatformApplicationAttributesInput.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for `GetPlatformApplicationAttributes` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetPlatformApplicationAttributesResponse {
     /// Attributes include the following:
@@ -19,6 +19,23 @@ pub struct GetPlatformApplicationAttributesResponse {
     /// - `EventDeliveryFailure` – Topic ARN to which DeliveryFailure event notifications should be sent upon Direct Publish delivery failure (permanent) to one of the application's endpoints.
     pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
+impl Clone for GetPlatformApplicationAttributesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for GetPlatformApplicationAttributesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.attributes == other.attributes
+    }
+}
+impl Default for GetPlatformApplicationAttributesResponse {
+    fn default() -> Self {
+        Self { attributes: None }
+    }
+}
 impl GetPlatformApplicationAttributesResponse {
     /// Starts building a [`GetPlatformApplicationAttributesResponse`].
     #[inline]
@@ -32,9 +49,26 @@ impl GetPlatformApplicationAttributesResponse {
     }
 }
 /// A builder for [`GetPlatformApplicationAttributesResponse`](crate::types::GetPlatformApplicationAttributesResponse); start one with `GetPlatformApplicationAttributesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetPlatformApplicationAttributesResponseBuilder {
     inner: crate::types::GetPlatformApplicationAttributesResponse,
+}
+impl Clone for GetPlatformApplicationAttributesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetPlatformApplicationAttributesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetPlatformApplicationAttributesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetPlatformApplicationAttributesResponse as Default>::default(),
+        }
+    }
 }
 impl GetPlatformApplicationAttributesResponseBuilder {
     /// Adds one entry to [`GetPlatformApplicationAttributesResponse::attributes`](crate::types::GetPlatformApplicationAttributesResponse::attributes): Attributes include the following:

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The input for the `GetSMSAttributes` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSmsAttributesInput {
     /// A list of the individual attribute names, such as `MonthlySpendLimit`, for which you want values.
@@ -11,6 +11,23 @@ pub struct GetSmsAttributesInput {
     ///
     /// If you don't use this parameter, Amazon SNS returns all SMS attributes.
     pub attributes: Option<Vec<String>>,
+}
+impl Clone for GetSmsAttributesInput {
+    fn clone(&self) -> Self {
+        Self {
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for GetSmsAttributesInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.attributes == other.attributes
+    }
+}
+impl Default for GetSmsAttributesInput {
+    fn default() -> Self {
+        Self { attributes: None }
+    }
 }
 impl GetSmsAttributesInput {
     /// Starts building a [`GetSmsAttributesInput`].
@@ -25,9 +42,26 @@ impl GetSmsAttributesInput {
     }
 }
 /// A builder for [`GetSmsAttributesInput`](crate::types::GetSmsAttributesInput); start one with `GetSmsAttributesInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSmsAttributesInputBuilder {
     inner: crate::types::GetSmsAttributesInput,
+}
+impl Clone for GetSmsAttributesInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSmsAttributesInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSmsAttributesInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSmsAttributesInput as Default>::default(),
+        }
+    }
 }
 impl GetSmsAttributesInputBuilder {
     /// Appends one item to [`GetSmsAttributesInput::attributes`](crate::types::GetSmsAttributesInput::attributes): A list of the individual attribute names, such as `MonthlySpendLimit`, for which you want values.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the `GetSMSAttributes` request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSmsAttributesResponse {
     /// The SMS attribute names and their values.
     pub attributes: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for GetSmsAttributesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for GetSmsAttributesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.attributes == other.attributes
+    }
+}
+impl Default for GetSmsAttributesResponse {
+    fn default() -> Self {
+        Self { attributes: None }
+    }
 }
 impl GetSmsAttributesResponse {
     /// Starts building a [`GetSmsAttributesResponse`].
@@ -21,9 +38,26 @@ impl GetSmsAttributesResponse {
     }
 }
 /// A builder for [`GetSmsAttributesResponse`](crate::types::GetSmsAttributesResponse); start one with `GetSmsAttributesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSmsAttributesResponseBuilder {
     inner: crate::types::GetSmsAttributesResponse,
+}
+impl Clone for GetSmsAttributesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSmsAttributesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSmsAttributesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSmsAttributesResponse as Default>::default(),
+        }
+    }
 }
 impl GetSmsAttributesResponseBuilder {
     /// Adds one entry to [`GetSmsAttributesResponse::attributes`](crate::types::GetSmsAttributesResponse::attributes): The SMS attribute names and their values.

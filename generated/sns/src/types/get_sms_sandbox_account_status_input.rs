@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSMSSandboxAccountStatusInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSmsSandboxAccountStatusInput {}
+impl Clone for GetSmsSandboxAccountStatusInput {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for GetSmsSandboxAccountStatusInput {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for GetSmsSandboxAccountStatusInput {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl GetSmsSandboxAccountStatusInput {
     /// Starts building a [`GetSmsSandboxAccountStatusInput`].
     #[inline]
@@ -13,9 +28,26 @@ impl GetSmsSandboxAccountStatusInput {
     }
 }
 /// A builder for [`GetSmsSandboxAccountStatusInput`](crate::types::GetSmsSandboxAccountStatusInput); start one with `GetSmsSandboxAccountStatusInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSmsSandboxAccountStatusInputBuilder {
     inner: crate::types::GetSmsSandboxAccountStatusInput,
+}
+impl Clone for GetSmsSandboxAccountStatusInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSmsSandboxAccountStatusInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSmsSandboxAccountStatusInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSmsSandboxAccountStatusInput as Default>::default(),
+        }
+    }
 }
 impl GetSmsSandboxAccountStatusInputBuilder {
     /// Builds the [`GetSmsSandboxAccountStatusInput`]; it has no required members, so this cannot fail.

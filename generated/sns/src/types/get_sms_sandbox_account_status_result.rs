@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSMSSandboxAccountStatusResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSmsSandboxAccountStatusResult {
     /// Indicates whether the calling Amazon Web Services account is in the SMS sandbox.
     ///
     /// Required: the builder's `build()` fails without it.
     pub is_in_sandbox: Option<bool>,
+}
+impl Clone for GetSmsSandboxAccountStatusResult {
+    fn clone(&self) -> Self {
+        Self {
+            is_in_sandbox: self.is_in_sandbox,
+        }
+    }
+}
+impl PartialEq for GetSmsSandboxAccountStatusResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.is_in_sandbox == other.is_in_sandbox
+    }
+}
+impl Default for GetSmsSandboxAccountStatusResult {
+    fn default() -> Self {
+        Self { is_in_sandbox: None }
+    }
 }
 impl GetSmsSandboxAccountStatusResult {
     /// Starts building a [`GetSmsSandboxAccountStatusResult`].
@@ -23,9 +40,26 @@ impl GetSmsSandboxAccountStatusResult {
     }
 }
 /// A builder for [`GetSmsSandboxAccountStatusResult`](crate::types::GetSmsSandboxAccountStatusResult); start one with `GetSmsSandboxAccountStatusResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSmsSandboxAccountStatusResultBuilder {
     inner: crate::types::GetSmsSandboxAccountStatusResult,
+}
+impl Clone for GetSmsSandboxAccountStatusResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSmsSandboxAccountStatusResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSmsSandboxAccountStatusResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSmsSandboxAccountStatusResult as Default>::default(),
+        }
+    }
 }
 impl GetSmsSandboxAccountStatusResultBuilder {
     /// Sets [`GetSmsSandboxAccountStatusResult::is_in_sandbox`](crate::types::GetSmsSandboxAccountStatusResult::is_in_sandbox): Indicates whether the calling Amazon Web Services account is in the SMS sandbox.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for GetSubscriptionAttributes.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSubscriptionAttributesInput {
     /// The ARN of the subscription whose properties you want to get.
     ///
     /// Required: the builder's `build()` fails without it.
     pub subscription_arn: Option<String>,
+}
+impl Clone for GetSubscriptionAttributesInput {
+    fn clone(&self) -> Self {
+        Self {
+            subscription_arn: self.subscription_arn.clone(),
+        }
+    }
+}
+impl PartialEq for GetSubscriptionAttributesInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.subscription_arn == other.subscription_arn
+    }
+}
+impl Default for GetSubscriptionAttributesInput {
+    fn default() -> Self {
+        Self { subscription_arn: None }
+    }
 }
 impl GetSubscriptionAttributesInput {
     /// Starts building a [`GetSubscriptionAttributesInput`].
@@ -23,9 +40,26 @@ impl GetSubscriptionAttributesInput {
     }
 }
 /// A builder for [`GetSubscriptionAttributesInput`](crate::types::GetSubscriptionAttributesInput); start one with `GetSubscriptionAttributesInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSubscriptionAttributesInputBuilder {
     inner: crate::types::GetSubscriptionAttributesInput,
+}
+impl Clone for GetSubscriptionAttributesInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSubscriptionAttributesInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSubscriptionAttributesInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSubscriptionAttributesInput as Default>::default(),
+        }
+    }
 }
 impl GetSubscriptionAttributesInputBuilder {
     /// Sets [`GetSubscriptionAttributesInput::subscription_arn`](crate::types::GetSubscriptionAttributesInput::subscription_arn): The ARN of the subscription whose properties you want to get.

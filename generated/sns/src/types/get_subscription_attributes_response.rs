@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for GetSubscriptionAttributes action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSubscriptionAttributesResponse {
     /// A map of the subscription's attributes. Attributes in this map include the following:
@@ -30,6 +30,23 @@ pub struct GetSubscriptionAttributesResponse {
     ///   Specifying a valid ARN for this attribute is required for Firehose delivery stream subscriptions. For more information, see [Fanout to Firehose delivery streams](https://docs.aws.amazon.com/sns/latest/dg/sns-firehose-as-subscriber.html) in the *Amazon SNS Developer Guide*.
     pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
+impl Clone for GetSubscriptionAttributesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for GetSubscriptionAttributesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.attributes == other.attributes
+    }
+}
+impl Default for GetSubscriptionAttributesResponse {
+    fn default() -> Self {
+        Self { attributes: None }
+    }
+}
 impl GetSubscriptionAttributesResponse {
     /// Starts building a [`GetSubscriptionAttributesResponse`].
     #[inline]
@@ -43,9 +60,26 @@ impl GetSubscriptionAttributesResponse {
     }
 }
 /// A builder for [`GetSubscriptionAttributesResponse`](crate::types::GetSubscriptionAttributesResponse); start one with `GetSubscriptionAttributesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSubscriptionAttributesResponseBuilder {
     inner: crate::types::GetSubscriptionAttributesResponse,
+}
+impl Clone for GetSubscriptionAttributesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSubscriptionAttributesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSubscriptionAttributesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSubscriptionAttributesResponse as Default>::default(),
+        }
+    }
 }
 impl GetSubscriptionAttributesResponseBuilder {
     /// Adds one entry to [`GetSubscriptionAttributesResponse::attributes`](crate::types::GetSubscriptionAttributesResponse::attributes): A map of the subscription's attributes.

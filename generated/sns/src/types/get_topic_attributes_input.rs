@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for GetTopicAttributes action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTopicAttributesInput {
     /// The ARN of the topic whose properties you want to get.
     ///
     /// Required: the builder's `build()` fails without it.
     pub topic_arn: Option<String>,
+}
+impl Clone for GetTopicAttributesInput {
+    fn clone(&self) -> Self {
+        Self {
+            topic_arn: self.topic_arn.clone(),
+        }
+    }
+}
+impl PartialEq for GetTopicAttributesInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic_arn == other.topic_arn
+    }
+}
+impl Default for GetTopicAttributesInput {
+    fn default() -> Self {
+        Self { topic_arn: None }
+    }
 }
 impl GetTopicAttributesInput {
     /// Starts building a [`GetTopicAttributesInput`].
@@ -23,9 +40,26 @@ impl GetTopicAttributesInput {
     }
 }
 /// A builder for [`GetTopicAttributesInput`](crate::types::GetTopicAttributesInput); start one with `GetTopicAttributesInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTopicAttributesInputBuilder {
     inner: crate::types::GetTopicAttributesInput,
+}
+impl Clone for GetTopicAttributesInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTopicAttributesInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTopicAttributesInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTopicAttributesInput as Default>::default(),
+        }
+    }
 }
 impl GetTopicAttributesInputBuilder {
     /// Sets [`GetTopicAttributesInput::topic_arn`](crate::types::GetTopicAttributesInput::topic_arn): The ARN of the topic whose properties you want to get.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for GetTopicAttributes action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetTopicAttributesResponse {
     /// A map of the topic's attributes. Attributes in this map include the following:
@@ -39,6 +39,23 @@ pub struct GetTopicAttributesResponse {
     /// - `FifoTopic` – When this is set to `true`, a FIFO topic is created.
     pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
+impl Clone for GetTopicAttributesResponse {
+    fn clone(&self) -> Self {
+        Self {
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for GetTopicAttributesResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.attributes == other.attributes
+    }
+}
+impl Default for GetTopicAttributesResponse {
+    fn default() -> Self {
+        Self { attributes: None }
+    }
+}
 impl GetTopicAttributesResponse {
     /// Starts building a [`GetTopicAttributesResponse`].
     #[inline]
@@ -52,9 +69,26 @@ impl GetTopicAttributesResponse {
     }
 }
 /// A builder for [`GetTopicAttributesResponse`](crate::types::GetTopicAttributesResponse); start one with `GetTopicAttributesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetTopicAttributesResponseBuilder {
     inner: crate::types::GetTopicAttributesResponse,
+}
+impl Clone for GetTopicAttributesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetTopicAttributesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetTopicAttributesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetTopicAttributesResponse as Default>::default(),
+        }
+    }
 }
 impl GetTopicAttributesResponseBuilder {
     /// Adds one entry to [`GetTopicAttributesResponse::attributes`](crate::types::GetTopicAttributesResponse::attributes): A map of the topic's attributes.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `ListEndpointsByPlatformApplication` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListEndpointsByPlatformApplicationInput {
     /// `PlatformApplicationArn` for [`ListEndpointsByPlatformApplicationInput`](crate::types::ListEndpointsByPlatformApplicationInput) action.
@@ -11,6 +11,28 @@ pub struct ListEndpointsByPlatformApplicationInput {
     pub platform_application_arn: Option<String>,
     /// `NextToken` string is used when calling `ListEndpointsByPlatformApplication` action to retrieve additional records that are available after the first page results.
     pub next_token: Option<String>,
+}
+impl Clone for ListEndpointsByPlatformApplicationInput {
+    fn clone(&self) -> Self {
+        Self {
+            platform_application_arn: self.platform_application_arn.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListEndpointsByPlatformApplicationInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.platform_application_arn == other.platform_application_arn
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListEndpointsByPlatformApplicationInput {
+    fn default() -> Self {
+        Self {
+            platform_application_arn: None,
+            next_token: None,
+        }
+    }
 }
 impl ListEndpointsByPlatformApplicationInput {
     /// Starts building a [`ListEndpointsByPlatformApplicationInput`].
@@ -30,9 +52,26 @@ impl ListEndpointsByPlatformApplicationInput {
     }
 }
 /// A builder for [`ListEndpointsByPlatformApplicationInput`](crate::types::ListEndpointsByPlatformApplicationInput); start one with `ListEndpointsByPlatformApplicationInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListEndpointsByPlatformApplicationInputBuilder {
     inner: crate::types::ListEndpointsByPlatformApplicationInput,
+}
+impl Clone for ListEndpointsByPlatformApplicationInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListEndpointsByPlatformApplicationInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListEndpointsByPlatformApplicationInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListEndpointsByPlatformApplicationInput as Default>::default(),
+        }
+    }
 }
 impl ListEndpointsByPlatformApplicationInputBuilder {
     /// Sets [`ListEndpointsByPlatformApplicationInput::platform_application_arn`](crate::types::ListEndpointsByPlatformApplicationInput::platform_application_arn): `PlatformApplicationArn` for [`ListEndpointsByPlatformApplicationInput`](crate::types::ListEndpointsByPlatformApplicationInput) action.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for `ListEndpointsByPlatformApplication` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListEndpointsByPlatformApplicationResponse {
     /// Endpoints returned for `ListEndpointsByPlatformApplication` action.
     pub endpoints: Option<Vec<crate::types::Endpoint>>,
     /// `NextToken` string is returned when calling `ListEndpointsByPlatformApplication` action if additional records are available after the first page results.
     pub next_token: Option<String>,
+}
+impl Clone for ListEndpointsByPlatformApplicationResponse {
+    fn clone(&self) -> Self {
+        Self {
+            endpoints: self.endpoints.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListEndpointsByPlatformApplicationResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.endpoints == other.endpoints && self.next_token == other.next_token
+    }
+}
+impl Default for ListEndpointsByPlatformApplicationResponse {
+    fn default() -> Self {
+        Self {
+            endpoints: None,
+            next_token: None,
+        }
+    }
 }
 impl ListEndpointsByPlatformApplicationResponse {
     /// Starts building a [`ListEndpointsByPlatformApplicationResponse`].
@@ -28,9 +49,26 @@ impl ListEndpointsByPlatformApplicationResponse {
     }
 }
 /// A builder for [`ListEndpointsByPlatformApplicationResponse`](crate::types::ListEndpointsByPlatformApplicationResponse); start one with `ListEndpointsByPlatformApplicationResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListEndpointsByPlatformApplicationResponseBuilder {
     inner: crate::types::ListEndpointsByPlatformApplicationResponse,
+}
+impl Clone for ListEndpointsByPlatformApplicationResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListEndpointsByPlatformApplicationResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListEndpointsByPlatformApplicationResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListEndpointsByPlatformApplicationResponse as Default>::default(),
+        }
+    }
 }
 impl ListEndpointsByPlatformApplicationResponseBuilder {
     /// Appends one item to [`ListEndpointsByPlatformApplicationResponse::endpoints`](crate::types::ListEndpointsByPlatformApplicationResponse::endpoints): Endpoints returned for `ListEndpointsByPlatformApplication` action.

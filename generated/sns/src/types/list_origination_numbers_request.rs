@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListOriginationNumbersRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListOriginationNumbersRequest {
     /// Token that the previous `ListOriginationNumbers` request returns.
     pub next_token: Option<String>,
     /// The maximum number of origination numbers to return.
     pub max_results: Option<i32>,
+}
+impl Clone for ListOriginationNumbersRequest {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for ListOriginationNumbersRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.max_results == other.max_results
+    }
+}
+impl Default for ListOriginationNumbersRequest {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl ListOriginationNumbersRequest {
     /// Starts building a [`ListOriginationNumbersRequest`].
@@ -28,9 +49,26 @@ impl ListOriginationNumbersRequest {
     }
 }
 /// A builder for [`ListOriginationNumbersRequest`](crate::types::ListOriginationNumbersRequest); start one with `ListOriginationNumbersRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListOriginationNumbersRequestBuilder {
     inner: crate::types::ListOriginationNumbersRequest,
+}
+impl Clone for ListOriginationNumbersRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListOriginationNumbersRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListOriginationNumbersRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListOriginationNumbersRequest as Default>::default(),
+        }
+    }
 }
 impl ListOriginationNumbersRequestBuilder {
     /// Sets [`ListOriginationNumbersRequest::next_token`](crate::types::ListOriginationNumbersRequest::next_token): Token that the previous `ListOriginationNumbers` request returns.

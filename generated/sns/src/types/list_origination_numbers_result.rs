@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListOriginationNumbersResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListOriginationNumbersResult {
     /// A `NextToken` string is returned when you call the `ListOriginationNumbers` operation if additional pages of records are available.
     pub next_token: Option<String>,
     /// A list of the calling account's verified and pending origination numbers.
     pub phone_numbers: Option<Vec<crate::types::PhoneNumberInformation>>,
+}
+impl Clone for ListOriginationNumbersResult {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            phone_numbers: self.phone_numbers.clone(),
+        }
+    }
+}
+impl PartialEq for ListOriginationNumbersResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.phone_numbers == other.phone_numbers
+    }
+}
+impl Default for ListOriginationNumbersResult {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            phone_numbers: None,
+        }
+    }
 }
 impl ListOriginationNumbersResult {
     /// Starts building a [`ListOriginationNumbersResult`].
@@ -28,9 +49,26 @@ impl ListOriginationNumbersResult {
     }
 }
 /// A builder for [`ListOriginationNumbersResult`](crate::types::ListOriginationNumbersResult); start one with `ListOriginationNumbersResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListOriginationNumbersResultBuilder {
     inner: crate::types::ListOriginationNumbersResult,
+}
+impl Clone for ListOriginationNumbersResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListOriginationNumbersResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListOriginationNumbersResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListOriginationNumbersResult as Default>::default(),
+        }
+    }
 }
 impl ListOriginationNumbersResultBuilder {
     /// Sets [`ListOriginationNumbersResult::next_token`](crate::types::ListOriginationNumbersResult::next_token): A `NextToken` string is returned when you call the `ListOriginationNumbers` operation if additional pages of records are available.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The input for the `ListPhoneNumbersOptedOut` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListPhoneNumbersOptedOutInput {
     /// A `NextToken` string is used when you call the `ListPhoneNumbersOptedOut` action to retrieve additional records that are available after the first page of results.
     pub next_token: Option<String>,
+}
+impl Clone for ListPhoneNumbersOptedOutInput {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListPhoneNumbersOptedOutInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+    }
+}
+impl Default for ListPhoneNumbersOptedOutInput {
+    fn default() -> Self {
+        Self { next_token: None }
+    }
 }
 impl ListPhoneNumbersOptedOutInput {
     /// Starts building a [`ListPhoneNumbersOptedOutInput`].
@@ -21,9 +38,26 @@ impl ListPhoneNumbersOptedOutInput {
     }
 }
 /// A builder for [`ListPhoneNumbersOptedOutInput`](crate::types::ListPhoneNumbersOptedOutInput); start one with `ListPhoneNumbersOptedOutInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListPhoneNumbersOptedOutInputBuilder {
     inner: crate::types::ListPhoneNumbersOptedOutInput,
+}
+impl Clone for ListPhoneNumbersOptedOutInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListPhoneNumbersOptedOutInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListPhoneNumbersOptedOutInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListPhoneNumbersOptedOutInput as Default>::default(),
+        }
+    }
 }
 impl ListPhoneNumbersOptedOutInputBuilder {
     /// Sets [`ListPhoneNumbersOptedOutInput::next_token`](crate::types::ListPhoneNumbersOptedOutInput::next_token): A `NextToken` string is used when you call the `ListPhoneNumbersOptedOut` action to retrieve additional records that are available after the first page of results.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the `ListPhoneNumbersOptedOut` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListPhoneNumbersOptedOutResponse {
     /// A list of phone numbers that are opted out of receiving SMS messages. The list is paginated, and each page can contain up to 100 phone numbers.
     pub phone_numbers: Option<Vec<String>>,
     /// A `NextToken` string is returned when you call the `ListPhoneNumbersOptedOut` action if additional records are available after the first page of results.
     pub next_token: Option<String>,
+}
+impl Clone for ListPhoneNumbersOptedOutResponse {
+    fn clone(&self) -> Self {
+        Self {
+            phone_numbers: self.phone_numbers.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListPhoneNumbersOptedOutResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.phone_numbers == other.phone_numbers && self.next_token == other.next_token
+    }
+}
+impl Default for ListPhoneNumbersOptedOutResponse {
+    fn default() -> Self {
+        Self {
+            phone_numbers: None,
+            next_token: None,
+        }
+    }
 }
 impl ListPhoneNumbersOptedOutResponse {
     /// Starts building a [`ListPhoneNumbersOptedOutResponse`].
@@ -28,9 +49,26 @@ impl ListPhoneNumbersOptedOutResponse {
     }
 }
 /// A builder for [`ListPhoneNumbersOptedOutResponse`](crate::types::ListPhoneNumbersOptedOutResponse); start one with `ListPhoneNumbersOptedOutResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListPhoneNumbersOptedOutResponseBuilder {
     inner: crate::types::ListPhoneNumbersOptedOutResponse,
+}
+impl Clone for ListPhoneNumbersOptedOutResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListPhoneNumbersOptedOutResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListPhoneNumbersOptedOutResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListPhoneNumbersOptedOutResponse as Default>::default(),
+        }
+    }
 }
 impl ListPhoneNumbersOptedOutResponseBuilder {
     /// Appends one item to [`ListPhoneNumbersOptedOutResponse::phone_numbers`](crate::types::ListPhoneNumbersOptedOutResponse::phone_numbers): A list of phone numbers that are opted out of receiving SMS messages.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `ListPlatformApplications` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListPlatformApplicationsInput {
     /// `NextToken` string is used when calling `ListPlatformApplications` action to retrieve additional records that are available after the first page results.
     pub next_token: Option<String>,
+}
+impl Clone for ListPlatformApplicationsInput {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListPlatformApplicationsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+    }
+}
+impl Default for ListPlatformApplicationsInput {
+    fn default() -> Self {
+        Self { next_token: None }
+    }
 }
 impl ListPlatformApplicationsInput {
     /// Starts building a [`ListPlatformApplicationsInput`].
@@ -21,9 +38,26 @@ impl ListPlatformApplicationsInput {
     }
 }
 /// A builder for [`ListPlatformApplicationsInput`](crate::types::ListPlatformApplicationsInput); start one with `ListPlatformApplicationsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListPlatformApplicationsInputBuilder {
     inner: crate::types::ListPlatformApplicationsInput,
+}
+impl Clone for ListPlatformApplicationsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListPlatformApplicationsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListPlatformApplicationsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListPlatformApplicationsInput as Default>::default(),
+        }
+    }
 }
 impl ListPlatformApplicationsInputBuilder {
     /// Sets [`ListPlatformApplicationsInput::next_token`](crate::types::ListPlatformApplicationsInput::next_token): `NextToken` string is used when calling `ListPlatformApplications` action to retrieve additional records that are available after the first page results.

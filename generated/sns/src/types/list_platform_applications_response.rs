@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for `ListPlatformApplications` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListPlatformApplicationsResponse {
     /// Platform applications returned when calling `ListPlatformApplications` action.
     pub platform_applications: Option<Vec<crate::types::PlatformApplication>>,
     /// `NextToken` string is returned when calling `ListPlatformApplications` action if additional records are available after the first page results.
     pub next_token: Option<String>,
+}
+impl Clone for ListPlatformApplicationsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            platform_applications: self.platform_applications.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListPlatformApplicationsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.platform_applications == other.platform_applications
+            && self.next_token == other.next_token
+    }
+}
+impl Default for ListPlatformApplicationsResponse {
+    fn default() -> Self {
+        Self {
+            platform_applications: None,
+            next_token: None,
+        }
+    }
 }
 impl ListPlatformApplicationsResponse {
     /// Starts building a [`ListPlatformApplicationsResponse`].
@@ -28,9 +50,26 @@ impl ListPlatformApplicationsResponse {
     }
 }
 /// A builder for [`ListPlatformApplicationsResponse`](crate::types::ListPlatformApplicationsResponse); start one with `ListPlatformApplicationsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListPlatformApplicationsResponseBuilder {
     inner: crate::types::ListPlatformApplicationsResponse,
+}
+impl Clone for ListPlatformApplicationsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListPlatformApplicationsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListPlatformApplicationsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListPlatformApplicationsResponse as Default>::default(),
+        }
+    }
 }
 impl ListPlatformApplicationsResponseBuilder {
     /// Appends one item to [`ListPlatformApplicationsResponse::platform_applications`](crate::types::ListPlatformApplicationsResponse::platform_applications): Platform applications returned when calling `ListPlatformApplications` action.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListSMSSandboxPhoneNumbersInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListSmsSandboxPhoneNumbersInput {
     /// Token that the previous [`ListSMSSandboxPhoneNumbersInput`](crate::types::ListSmsSandboxPhoneNumbersInput) request returns.
     pub next_token: Option<String>,
     /// The maximum number of phone numbers to return.
     pub max_results: Option<i32>,
+}
+impl Clone for ListSmsSandboxPhoneNumbersInput {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for ListSmsSandboxPhoneNumbersInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token && self.max_results == other.max_results
+    }
+}
+impl Default for ListSmsSandboxPhoneNumbersInput {
+    fn default() -> Self {
+        Self {
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl ListSmsSandboxPhoneNumbersInput {
     /// Starts building a [`ListSmsSandboxPhoneNumbersInput`].
@@ -28,9 +49,26 @@ impl ListSmsSandboxPhoneNumbersInput {
     }
 }
 /// A builder for [`ListSmsSandboxPhoneNumbersInput`](crate::types::ListSmsSandboxPhoneNumbersInput); start one with `ListSmsSandboxPhoneNumbersInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListSmsSandboxPhoneNumbersInputBuilder {
     inner: crate::types::ListSmsSandboxPhoneNumbersInput,
+}
+impl Clone for ListSmsSandboxPhoneNumbersInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListSmsSandboxPhoneNumbersInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListSmsSandboxPhoneNumbersInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListSmsSandboxPhoneNumbersInput as Default>::default(),
+        }
+    }
 }
 impl ListSmsSandboxPhoneNumbersInputBuilder {
     /// Sets [`ListSmsSandboxPhoneNumbersInput::next_token`](crate::types::ListSmsSandboxPhoneNumbersInput::next_token): Token that the previous [`ListSMSSandboxPhoneNumbersInput`](crate::types::ListSmsSandboxPhoneNumbersInput) request returns.

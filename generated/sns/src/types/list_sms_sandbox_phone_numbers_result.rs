@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListSMSSandboxPhoneNumbersResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListSmsSandboxPhoneNumbersResult {
     /// A list of the calling account's pending and verified phone numbers.
@@ -11,6 +11,27 @@ pub struct ListSmsSandboxPhoneNumbersResult {
     pub phone_numbers: Option<Vec<crate::types::SmsSandboxPhoneNumber>>,
     /// A `NextToken` string is returned when you call the [`ListSMSSandboxPhoneNumbersInput`](crate::types::ListSmsSandboxPhoneNumbersInput) operation if additional pages of records are available.
     pub next_token: Option<String>,
+}
+impl Clone for ListSmsSandboxPhoneNumbersResult {
+    fn clone(&self) -> Self {
+        Self {
+            phone_numbers: self.phone_numbers.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListSmsSandboxPhoneNumbersResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.phone_numbers == other.phone_numbers && self.next_token == other.next_token
+    }
+}
+impl Default for ListSmsSandboxPhoneNumbersResult {
+    fn default() -> Self {
+        Self {
+            phone_numbers: None,
+            next_token: None,
+        }
+    }
 }
 impl ListSmsSandboxPhoneNumbersResult {
     /// Starts building a [`ListSmsSandboxPhoneNumbersResult`].
@@ -30,9 +51,26 @@ impl ListSmsSandboxPhoneNumbersResult {
     }
 }
 /// A builder for [`ListSmsSandboxPhoneNumbersResult`](crate::types::ListSmsSandboxPhoneNumbersResult); start one with `ListSmsSandboxPhoneNumbersResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListSmsSandboxPhoneNumbersResultBuilder {
     inner: crate::types::ListSmsSandboxPhoneNumbersResult,
+}
+impl Clone for ListSmsSandboxPhoneNumbersResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListSmsSandboxPhoneNumbersResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListSmsSandboxPhoneNumbersResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListSmsSandboxPhoneNumbersResult as Default>::default(),
+        }
+    }
 }
 impl ListSmsSandboxPhoneNumbersResultBuilder {
     /// Appends one item to [`ListSmsSandboxPhoneNumbersResult::phone_numbers`](crate::types::ListSmsSandboxPhoneNumbersResult::phone_numbers): A list of the calling account's pending and verified phone numbers.

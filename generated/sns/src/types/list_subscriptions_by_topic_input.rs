@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for ListSubscriptionsByTopic action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListSubscriptionsByTopicInput {
     /// The ARN of the topic for which you wish to find subscriptions.
@@ -11,6 +11,27 @@ pub struct ListSubscriptionsByTopicInput {
     pub topic_arn: Option<String>,
     /// Token returned by the previous `ListSubscriptionsByTopic` request.
     pub next_token: Option<String>,
+}
+impl Clone for ListSubscriptionsByTopicInput {
+    fn clone(&self) -> Self {
+        Self {
+            topic_arn: self.topic_arn.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListSubscriptionsByTopicInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic_arn == other.topic_arn && self.next_token == other.next_token
+    }
+}
+impl Default for ListSubscriptionsByTopicInput {
+    fn default() -> Self {
+        Self {
+            topic_arn: None,
+            next_token: None,
+        }
+    }
 }
 impl ListSubscriptionsByTopicInput {
     /// Starts building a [`ListSubscriptionsByTopicInput`].
@@ -30,9 +51,26 @@ impl ListSubscriptionsByTopicInput {
     }
 }
 /// A builder for [`ListSubscriptionsByTopicInput`](crate::types::ListSubscriptionsByTopicInput); start one with `ListSubscriptionsByTopicInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListSubscriptionsByTopicInputBuilder {
     inner: crate::types::ListSubscriptionsByTopicInput,
+}
+impl Clone for ListSubscriptionsByTopicInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListSubscriptionsByTopicInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListSubscriptionsByTopicInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListSubscriptionsByTopicInput as Default>::default(),
+        }
+    }
 }
 impl ListSubscriptionsByTopicInputBuilder {
     /// Sets [`ListSubscriptionsByTopicInput::topic_arn`](crate::types::ListSubscriptionsByTopicInput::topic_arn): The ARN of the topic for which you wish to find subscriptions.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for ListSubscriptionsByTopic action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListSubscriptionsByTopicResponse {
     /// A list of subscriptions.
     pub subscriptions: Option<Vec<crate::types::Subscription>>,
     /// Token to pass along to the next `ListSubscriptionsByTopic` request. This element is returned if there are more subscriptions to retrieve.
     pub next_token: Option<String>,
+}
+impl Clone for ListSubscriptionsByTopicResponse {
+    fn clone(&self) -> Self {
+        Self {
+            subscriptions: self.subscriptions.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListSubscriptionsByTopicResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.subscriptions == other.subscriptions && self.next_token == other.next_token
+    }
+}
+impl Default for ListSubscriptionsByTopicResponse {
+    fn default() -> Self {
+        Self {
+            subscriptions: None,
+            next_token: None,
+        }
+    }
 }
 impl ListSubscriptionsByTopicResponse {
     /// Starts building a [`ListSubscriptionsByTopicResponse`].
@@ -28,9 +49,26 @@ impl ListSubscriptionsByTopicResponse {
     }
 }
 /// A builder for [`ListSubscriptionsByTopicResponse`](crate::types::ListSubscriptionsByTopicResponse); start one with `ListSubscriptionsByTopicResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListSubscriptionsByTopicResponseBuilder {
     inner: crate::types::ListSubscriptionsByTopicResponse,
+}
+impl Clone for ListSubscriptionsByTopicResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListSubscriptionsByTopicResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListSubscriptionsByTopicResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListSubscriptionsByTopicResponse as Default>::default(),
+        }
+    }
 }
 impl ListSubscriptionsByTopicResponseBuilder {
     /// Appends one item to [`ListSubscriptionsByTopicResponse::subscriptions`](crate::types::ListSubscriptionsByTopicResponse::subscriptions): A list of subscriptions.

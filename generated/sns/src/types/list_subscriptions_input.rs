@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for ListSubscriptions action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListSubscriptionsInput {
     /// Token returned by the previous `ListSubscriptions` request.
     pub next_token: Option<String>,
+}
+impl Clone for ListSubscriptionsInput {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListSubscriptionsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+    }
+}
+impl Default for ListSubscriptionsInput {
+    fn default() -> Self {
+        Self { next_token: None }
+    }
 }
 impl ListSubscriptionsInput {
     /// Starts building a [`ListSubscriptionsInput`].
@@ -21,9 +38,26 @@ impl ListSubscriptionsInput {
     }
 }
 /// A builder for [`ListSubscriptionsInput`](crate::types::ListSubscriptionsInput); start one with `ListSubscriptionsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListSubscriptionsInputBuilder {
     inner: crate::types::ListSubscriptionsInput,
+}
+impl Clone for ListSubscriptionsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListSubscriptionsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListSubscriptionsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListSubscriptionsInput as Default>::default(),
+        }
+    }
 }
 impl ListSubscriptionsInputBuilder {
     /// Sets [`ListSubscriptionsInput::next_token`](crate::types::ListSubscriptionsInput::next_token): Token returned by the previous `ListSubscriptions` request.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for ListSubscriptions action
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListSubscriptionsResponse {
     /// A list of subscriptions.
     pub subscriptions: Option<Vec<crate::types::Subscription>>,
     /// Token to pass along to the next `ListSubscriptions` request. This element is returned if there are more subscriptions to retrieve.
     pub next_token: Option<String>,
+}
+impl Clone for ListSubscriptionsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            subscriptions: self.subscriptions.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListSubscriptionsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.subscriptions == other.subscriptions && self.next_token == other.next_token
+    }
+}
+impl Default for ListSubscriptionsResponse {
+    fn default() -> Self {
+        Self {
+            subscriptions: None,
+            next_token: None,
+        }
+    }
 }
 impl ListSubscriptionsResponse {
     /// Starts building a [`ListSubscriptionsResponse`].
@@ -28,9 +49,26 @@ impl ListSubscriptionsResponse {
     }
 }
 /// A builder for [`ListSubscriptionsResponse`](crate::types::ListSubscriptionsResponse); start one with `ListSubscriptionsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListSubscriptionsResponseBuilder {
     inner: crate::types::ListSubscriptionsResponse,
+}
+impl Clone for ListSubscriptionsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListSubscriptionsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListSubscriptionsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListSubscriptionsResponse as Default>::default(),
+        }
+    }
 }
 impl ListSubscriptionsResponseBuilder {
     /// Appends one item to [`ListSubscriptionsResponse::subscriptions`](crate::types::ListSubscriptionsResponse::subscriptions): A list of subscriptions.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTagsForResourceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTagsForResourceRequest {
     /// The ARN of the topic for which to list tags.
     ///
     /// Required: the builder's `build()` fails without it.
     pub resource_arn: Option<String>,
+}
+impl Clone for ListTagsForResourceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource_arn: self.resource_arn.clone(),
+        }
+    }
+}
+impl PartialEq for ListTagsForResourceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_arn == other.resource_arn
+    }
+}
+impl Default for ListTagsForResourceRequest {
+    fn default() -> Self {
+        Self { resource_arn: None }
+    }
 }
 impl ListTagsForResourceRequest {
     /// Starts building a [`ListTagsForResourceRequest`].
@@ -23,9 +40,26 @@ impl ListTagsForResourceRequest {
     }
 }
 /// A builder for [`ListTagsForResourceRequest`](crate::types::ListTagsForResourceRequest); start one with `ListTagsForResourceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTagsForResourceRequestBuilder {
     inner: crate::types::ListTagsForResourceRequest,
+}
+impl Clone for ListTagsForResourceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTagsForResourceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTagsForResourceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTagsForResourceRequest as Default>::default(),
+        }
+    }
 }
 impl ListTagsForResourceRequestBuilder {
     /// Sets [`ListTagsForResourceRequest::resource_arn`](crate::types::ListTagsForResourceRequest::resource_arn): The ARN of the topic for which to list tags.

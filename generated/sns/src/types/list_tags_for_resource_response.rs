@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTagsForResourceResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTagsForResourceResponse {
     /// The tags associated with the specified topic.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for ListTagsForResourceResponse {
+    fn clone(&self) -> Self {
+        Self { tags: self.tags.clone() }
+    }
+}
+impl PartialEq for ListTagsForResourceResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.tags == other.tags
+    }
+}
+impl Default for ListTagsForResourceResponse {
+    fn default() -> Self {
+        Self { tags: None }
+    }
 }
 impl ListTagsForResourceResponse {
     /// Starts building a [`ListTagsForResourceResponse`].
@@ -21,9 +36,26 @@ impl ListTagsForResourceResponse {
     }
 }
 /// A builder for [`ListTagsForResourceResponse`](crate::types::ListTagsForResourceResponse); start one with `ListTagsForResourceResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTagsForResourceResponseBuilder {
     inner: crate::types::ListTagsForResourceResponse,
+}
+impl Clone for ListTagsForResourceResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTagsForResourceResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTagsForResourceResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTagsForResourceResponse as Default>::default(),
+        }
+    }
 }
 impl ListTagsForResourceResponseBuilder {
     /// Appends one item to [`ListTagsForResourceResponse::tags`](crate::types::ListTagsForResourceResponse::tags): The tags associated with the specified topic.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTopicsInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTopicsInput {
     /// Token returned by the previous `ListTopics` request.
     pub next_token: Option<String>,
+}
+impl Clone for ListTopicsInput {
+    fn clone(&self) -> Self {
+        Self {
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListTopicsInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.next_token == other.next_token
+    }
+}
+impl Default for ListTopicsInput {
+    fn default() -> Self {
+        Self { next_token: None }
+    }
 }
 impl ListTopicsInput {
     /// Starts building a [`ListTopicsInput`].
@@ -21,9 +38,26 @@ impl ListTopicsInput {
     }
 }
 /// A builder for [`ListTopicsInput`](crate::types::ListTopicsInput); start one with `ListTopicsInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTopicsInputBuilder {
     inner: crate::types::ListTopicsInput,
+}
+impl Clone for ListTopicsInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTopicsInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTopicsInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTopicsInput as Default>::default(),
+        }
+    }
 }
 impl ListTopicsInputBuilder {
     /// Sets [`ListTopicsInput::next_token`](crate::types::ListTopicsInput::next_token): Token returned by the previous `ListTopics` request.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for ListTopics action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTopicsResponse {
     /// A list of topic ARNs.
     pub topics: Option<Vec<crate::types::Topic>>,
     /// Token to pass along to the next `ListTopics` request. This element is returned if there are additional topics to retrieve.
     pub next_token: Option<String>,
+}
+impl Clone for ListTopicsResponse {
+    fn clone(&self) -> Self {
+        Self {
+            topics: self.topics.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListTopicsResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.topics == other.topics && self.next_token == other.next_token
+    }
+}
+impl Default for ListTopicsResponse {
+    fn default() -> Self {
+        Self {
+            topics: None,
+            next_token: None,
+        }
+    }
 }
 impl ListTopicsResponse {
     /// Starts building a [`ListTopicsResponse`].
@@ -28,9 +49,26 @@ impl ListTopicsResponse {
     }
 }
 /// A builder for [`ListTopicsResponse`](crate::types::ListTopicsResponse); start one with `ListTopicsResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListTopicsResponseBuilder {
     inner: crate::types::ListTopicsResponse,
+}
+impl Clone for ListTopicsResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListTopicsResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListTopicsResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListTopicsResponse as Default>::default(),
+        }
+    }
 }
 impl ListTopicsResponseBuilder {
     /// Appends one item to [`ListTopicsResponse::topics`](crate::types::ListTopicsResponse::topics): A list of topic ARNs.

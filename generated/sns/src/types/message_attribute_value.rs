@@ -4,7 +4,7 @@
 /// The user-specified message attribute value. For string data types, the value attribute has the same restrictions on the content as the message body. For more information, see [Publish](https://docs.aws.amazon.com/sns/latest/api/API_Publish.html).
 ///
 /// Name, type, and value must not be empty or null. In addition, the message body should not be empty or null. All parts of the message attribute, including name, type, and value, are included in the message size restriction, which is currently 256 KB (262,144 bytes). For more information, see [Amazon SNS message attributes](https://docs.aws.amazon.com/sns/latest/dg/SNSMessageAttributes.html) and [Publishing to a mobile phone](https://docs.aws.amazon.com/sns/latest/dg/sms_publish-to-phone.html) in the *Amazon SNS Developer Guide.*
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MessageAttributeValue {
     /// Amazon SNS supports the following logical data types: String, String.Array, Number, and Binary. For more information, see [Message Attribute Data Types](https://docs.aws.amazon.com/sns/latest/dg/SNSMessageAttributes.html#SNSMessageAttributes.DataTypes).
@@ -15,6 +15,30 @@ pub struct MessageAttributeValue {
     pub string_value: Option<String>,
     /// Binary type attributes can store any binary data, for example, compressed data, encrypted data, or images.
     pub binary_value: Option<::awsgen_runtime::primitives::Blob>,
+}
+impl Clone for MessageAttributeValue {
+    fn clone(&self) -> Self {
+        Self {
+            data_type: self.data_type.clone(),
+            string_value: self.string_value.clone(),
+            binary_value: self.binary_value.clone(),
+        }
+    }
+}
+impl PartialEq for MessageAttributeValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.data_type == other.data_type && self.string_value == other.string_value
+            && self.binary_value == other.binary_value
+    }
+}
+impl Default for MessageAttributeValue {
+    fn default() -> Self {
+        Self {
+            data_type: None,
+            string_value: None,
+            binary_value: None,
+        }
+    }
 }
 impl MessageAttributeValue {
     /// Starts building a [`MessageAttributeValue`].
@@ -39,9 +63,26 @@ impl MessageAttributeValue {
     }
 }
 /// A builder for [`MessageAttributeValue`](crate::types::MessageAttributeValue); start one with `MessageAttributeValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MessageAttributeValueBuilder {
     inner: crate::types::MessageAttributeValue,
+}
+impl Clone for MessageAttributeValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MessageAttributeValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MessageAttributeValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MessageAttributeValue as Default>::default(),
+        }
+    }
 }
 impl MessageAttributeValueBuilder {
     /// Sets [`MessageAttributeValue::data_type`](crate::types::MessageAttributeValue::data_type): Amazon SNS supports the following logical data types: String, String.Array, Number, and Binary.

@@ -2,13 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for the OptInPhoneNumber action.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OptInPhoneNumberInput {
     /// The phone number to opt in. Use E.164 format.
     ///
     /// Required: the builder's `build()` fails without it.
     pub phone_number: Option<String>,
+}
+impl Clone for OptInPhoneNumberInput {
+    fn clone(&self) -> Self {
+        Self {
+            phone_number: self.phone_number.clone(),
+        }
+    }
+}
+impl PartialEq for OptInPhoneNumberInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.phone_number == other.phone_number
+    }
+}
+impl Default for OptInPhoneNumberInput {
+    fn default() -> Self {
+        Self { phone_number: None }
+    }
 }
 impl OptInPhoneNumberInput {
     /// Starts building a [`OptInPhoneNumberInput`].
@@ -30,9 +46,26 @@ impl ::std::fmt::Debug for OptInPhoneNumberInput {
     }
 }
 /// A builder for [`OptInPhoneNumberInput`](crate::types::OptInPhoneNumberInput); start one with `OptInPhoneNumberInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OptInPhoneNumberInputBuilder {
     inner: crate::types::OptInPhoneNumberInput,
+}
+impl Clone for OptInPhoneNumberInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OptInPhoneNumberInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OptInPhoneNumberInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::OptInPhoneNumberInput as Default>::default(),
+        }
+    }
 }
 impl OptInPhoneNumberInputBuilder {
     /// Sets [`OptInPhoneNumberInput::phone_number`](crate::types::OptInPhoneNumberInput::phone_number): The phone number to opt in.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response for the OptInPhoneNumber action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct OptInPhoneNumberResponse {}
+impl Clone for OptInPhoneNumberResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for OptInPhoneNumberResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for OptInPhoneNumberResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl OptInPhoneNumberResponse {
     /// Starts building a [`OptInPhoneNumberResponse`].
     #[inline]
@@ -13,9 +28,26 @@ impl OptInPhoneNumberResponse {
     }
 }
 /// A builder for [`OptInPhoneNumberResponse`](crate::types::OptInPhoneNumberResponse); start one with `OptInPhoneNumberResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OptInPhoneNumberResponseBuilder {
     inner: crate::types::OptInPhoneNumberResponse,
+}
+impl Clone for OptInPhoneNumberResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OptInPhoneNumberResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OptInPhoneNumberResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::OptInPhoneNumberResponse as Default>::default(),
+        }
+    }
 }
 impl OptInPhoneNumberResponseBuilder {
     /// Builds the [`OptInPhoneNumberResponse`]; it has no required members, so this cannot fail.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of phone numbers and their metadata.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PhoneNumberInformation {
     /// The date and time when the phone number was created.
@@ -17,6 +16,39 @@ pub struct PhoneNumberInformation {
     pub route_type: Option<crate::types::RouteType>,
     /// The capabilities of each phone number.
     pub number_capabilities: Option<Vec<crate::types::NumberCapability>>,
+}
+impl Clone for PhoneNumberInformation {
+    fn clone(&self) -> Self {
+        Self {
+            created_at: self.created_at,
+            phone_number: self.phone_number.clone(),
+            status: self.status.clone(),
+            iso2_country_code: self.iso2_country_code.clone(),
+            route_type: self.route_type.clone(),
+            number_capabilities: self.number_capabilities.clone(),
+        }
+    }
+}
+impl PartialEq for PhoneNumberInformation {
+    fn eq(&self, other: &Self) -> bool {
+        self.created_at == other.created_at && self.phone_number == other.phone_number
+            && self.status == other.status
+            && self.iso2_country_code == other.iso2_country_code
+            && self.route_type == other.route_type
+            && self.number_capabilities == other.number_capabilities
+    }
+}
+impl Default for PhoneNumberInformation {
+    fn default() -> Self {
+        Self {
+            created_at: None,
+            phone_number: None,
+            status: None,
+            iso2_country_code: None,
+            route_type: None,
+            number_capabilities: None,
+        }
+    }
 }
 impl PhoneNumberInformation {
     /// Starts building a [`PhoneNumberInformation`].
@@ -68,9 +100,26 @@ impl ::std::fmt::Debug for PhoneNumberInformation {
     }
 }
 /// A builder for [`PhoneNumberInformation`](crate::types::PhoneNumberInformation); start one with `PhoneNumberInformation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PhoneNumberInformationBuilder {
     inner: crate::types::PhoneNumberInformation,
+}
+impl Clone for PhoneNumberInformationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PhoneNumberInformationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PhoneNumberInformationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PhoneNumberInformation as Default>::default(),
+        }
+    }
 }
 impl PhoneNumberInformationBuilder {
     /// Sets [`PhoneNumberInformation::created_at`](crate::types::PhoneNumberInformation::created_at): The date and time when the phone number was created.

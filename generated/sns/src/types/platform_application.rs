@@ -2,13 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Platform application object.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PlatformApplication {
     /// PlatformApplicationArn for platform application object.
     pub platform_application_arn: Option<String>,
     /// Attributes for platform application object.
     pub attributes: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for PlatformApplication {
+    fn clone(&self) -> Self {
+        Self {
+            platform_application_arn: self.platform_application_arn.clone(),
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for PlatformApplication {
+    fn eq(&self, other: &Self) -> bool {
+        self.platform_application_arn == other.platform_application_arn
+            && self.attributes == other.attributes
+    }
+}
+impl Default for PlatformApplication {
+    fn default() -> Self {
+        Self {
+            platform_application_arn: None,
+            attributes: None,
+        }
+    }
 }
 impl PlatformApplication {
     /// Starts building a [`PlatformApplication`].
@@ -28,9 +50,26 @@ impl PlatformApplication {
     }
 }
 /// A builder for [`PlatformApplication`](crate::types::PlatformApplication); start one with `PlatformApplication::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PlatformApplicationBuilder {
     inner: crate::types::PlatformApplication,
+}
+impl Clone for PlatformApplicationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PlatformApplicationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PlatformApplicationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PlatformApplication as Default>::default(),
+        }
+    }
 }
 impl PlatformApplicationBuilder {
     /// Sets [`PlatformApplication::platform_application_arn`](crate::types::PlatformApplication::platform_application_arn): PlatformApplicationArn for platform application object.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PublishBatchInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PublishBatchInput {
     /// The Amazon resource name (ARN) of the topic you want to batch publish to.
@@ -15,6 +15,28 @@ pub struct PublishBatchInput {
     pub publish_batch_request_entries: Option<
         Vec<crate::types::PublishBatchRequestEntry>,
     >,
+}
+impl Clone for PublishBatchInput {
+    fn clone(&self) -> Self {
+        Self {
+            topic_arn: self.topic_arn.clone(),
+            publish_batch_request_entries: self.publish_batch_request_entries.clone(),
+        }
+    }
+}
+impl PartialEq for PublishBatchInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic_arn == other.topic_arn
+            && self.publish_batch_request_entries == other.publish_batch_request_entries
+    }
+}
+impl Default for PublishBatchInput {
+    fn default() -> Self {
+        Self {
+            topic_arn: None,
+            publish_batch_request_entries: None,
+        }
+    }
 }
 impl PublishBatchInput {
     /// Starts building a [`PublishBatchInput`].
@@ -36,9 +58,26 @@ impl PublishBatchInput {
     }
 }
 /// A builder for [`PublishBatchInput`](crate::types::PublishBatchInput); start one with `PublishBatchInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PublishBatchInputBuilder {
     inner: crate::types::PublishBatchInput,
+}
+impl Clone for PublishBatchInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PublishBatchInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PublishBatchInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PublishBatchInput as Default>::default(),
+        }
+    }
 }
 impl PublishBatchInputBuilder {
     /// Sets [`PublishBatchInput::topic_arn`](crate::types::PublishBatchInput::topic_arn): The Amazon resource name (ARN) of the topic you want to batch publish to.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of a single Amazon SNS message along with an `Id` that identifies a message within the batch.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PublishBatchRequestEntry {
     /// An identifier for the message in this batch.
@@ -59,6 +59,42 @@ pub struct PublishBatchRequestEntry {
     /// `MessageGroupId` can contain alphanumeric characters `(a-z, A-Z, 0-9)` and punctuation ``(!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~)``.
     pub message_group_id: Option<String>,
 }
+impl Clone for PublishBatchRequestEntry {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            message: self.message.clone(),
+            subject: self.subject.clone(),
+            message_structure: self.message_structure.clone(),
+            message_attributes: self.message_attributes.clone(),
+            message_deduplication_id: self.message_deduplication_id.clone(),
+            message_group_id: self.message_group_id.clone(),
+        }
+    }
+}
+impl PartialEq for PublishBatchRequestEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.message == other.message
+            && self.subject == other.subject
+            && self.message_structure == other.message_structure
+            && self.message_attributes == other.message_attributes
+            && self.message_deduplication_id == other.message_deduplication_id
+            && self.message_group_id == other.message_group_id
+    }
+}
+impl Default for PublishBatchRequestEntry {
+    fn default() -> Self {
+        Self {
+            id: None,
+            message: None,
+            subject: None,
+            message_structure: None,
+            message_attributes: None,
+            message_deduplication_id: None,
+            message_group_id: None,
+        }
+    }
+}
 impl PublishBatchRequestEntry {
     /// Starts building a [`PublishBatchRequestEntry`].
     #[inline]
@@ -106,9 +142,26 @@ impl PublishBatchRequestEntry {
     }
 }
 /// A builder for [`PublishBatchRequestEntry`](crate::types::PublishBatchRequestEntry); start one with `PublishBatchRequestEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PublishBatchRequestEntryBuilder {
     inner: crate::types::PublishBatchRequestEntry,
+}
+impl Clone for PublishBatchRequestEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PublishBatchRequestEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PublishBatchRequestEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PublishBatchRequestEntry as Default>::default(),
+        }
+    }
 }
 impl PublishBatchRequestEntryBuilder {
     /// Sets [`PublishBatchRequestEntry::id`](crate::types::PublishBatchRequestEntry::id): An identifier for the message in this batch.

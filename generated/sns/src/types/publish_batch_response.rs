@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PublishBatchResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PublishBatchResponse {
     /// A list of successful `PublishBatch` responses.
     pub successful: Option<Vec<crate::types::PublishBatchResultEntry>>,
     /// A list of failed `PublishBatch` responses.
     pub failed: Option<Vec<crate::types::BatchResultErrorEntry>>,
+}
+impl Clone for PublishBatchResponse {
+    fn clone(&self) -> Self {
+        Self {
+            successful: self.successful.clone(),
+            failed: self.failed.clone(),
+        }
+    }
+}
+impl PartialEq for PublishBatchResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful == other.successful && self.failed == other.failed
+    }
+}
+impl Default for PublishBatchResponse {
+    fn default() -> Self {
+        Self {
+            successful: None,
+            failed: None,
+        }
+    }
 }
 impl PublishBatchResponse {
     /// Starts building a [`PublishBatchResponse`].
@@ -28,9 +49,26 @@ impl PublishBatchResponse {
     }
 }
 /// A builder for [`PublishBatchResponse`](crate::types::PublishBatchResponse); start one with `PublishBatchResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PublishBatchResponseBuilder {
     inner: crate::types::PublishBatchResponse,
+}
+impl Clone for PublishBatchResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PublishBatchResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PublishBatchResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PublishBatchResponse as Default>::default(),
+        }
+    }
 }
 impl PublishBatchResponseBuilder {
     /// Appends one item to [`PublishBatchResponse::successful`](crate::types::PublishBatchResponse::successful): A list of successful `PublishBatch` responses.

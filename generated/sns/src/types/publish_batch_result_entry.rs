@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Encloses data related to a successful message in a batch request for topic.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PublishBatchResultEntry {
     /// The `Id` of an entry in a batch request.
@@ -15,6 +15,30 @@ pub struct PublishBatchResultEntry {
     ///
     /// The length of `SequenceNumber` is 128 bits. `SequenceNumber` continues to increase for a particular `MessageGroupId`.
     pub sequence_number: Option<String>,
+}
+impl Clone for PublishBatchResultEntry {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            message_id: self.message_id.clone(),
+            sequence_number: self.sequence_number.clone(),
+        }
+    }
+}
+impl PartialEq for PublishBatchResultEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.message_id == other.message_id
+            && self.sequence_number == other.sequence_number
+    }
+}
+impl Default for PublishBatchResultEntry {
+    fn default() -> Self {
+        Self {
+            id: None,
+            message_id: None,
+            sequence_number: None,
+        }
+    }
 }
 impl PublishBatchResultEntry {
     /// Starts building a [`PublishBatchResultEntry`].
@@ -39,9 +63,26 @@ impl PublishBatchResultEntry {
     }
 }
 /// A builder for [`PublishBatchResultEntry`](crate::types::PublishBatchResultEntry); start one with `PublishBatchResultEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PublishBatchResultEntryBuilder {
     inner: crate::types::PublishBatchResultEntry,
+}
+impl Clone for PublishBatchResultEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PublishBatchResultEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PublishBatchResultEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PublishBatchResultEntry as Default>::default(),
+        }
+    }
 }
 impl PublishBatchResultEntryBuilder {
     /// Sets [`PublishBatchResultEntry::id`](crate::types::PublishBatchResultEntry::id): The `Id` of an entry in a batch request.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for Publish action.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PublishInput {
     /// The topic you want to publish to.
@@ -78,6 +77,47 @@ pub struct PublishInput {
     /// For standard topics: The `MessageGroupId` is optional and is forwarded only to Amazon SQS standard subscriptions to activate [fair queues](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-fair-queues.html). The `MessageGroupId` is not used for, or sent to, any other endpoint types. When provided, the same validation rules apply as for FIFO topics.
     pub message_group_id: Option<String>,
 }
+impl Clone for PublishInput {
+    fn clone(&self) -> Self {
+        Self {
+            topic_arn: self.topic_arn.clone(),
+            target_arn: self.target_arn.clone(),
+            phone_number: self.phone_number.clone(),
+            message: self.message.clone(),
+            subject: self.subject.clone(),
+            message_structure: self.message_structure.clone(),
+            message_attributes: self.message_attributes.clone(),
+            message_deduplication_id: self.message_deduplication_id.clone(),
+            message_group_id: self.message_group_id.clone(),
+        }
+    }
+}
+impl PartialEq for PublishInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic_arn == other.topic_arn && self.target_arn == other.target_arn
+            && self.phone_number == other.phone_number && self.message == other.message
+            && self.subject == other.subject
+            && self.message_structure == other.message_structure
+            && self.message_attributes == other.message_attributes
+            && self.message_deduplication_id == other.message_deduplication_id
+            && self.message_group_id == other.message_group_id
+    }
+}
+impl Default for PublishInput {
+    fn default() -> Self {
+        Self {
+            topic_arn: None,
+            target_arn: None,
+            phone_number: None,
+            message: None,
+            subject: None,
+            message_structure: None,
+            message_attributes: None,
+            message_deduplication_id: None,
+            message_group_id: None,
+        }
+    }
+}
 impl PublishInput {
     /// Starts building a [`PublishInput`].
     #[inline]
@@ -150,9 +190,26 @@ impl ::std::fmt::Debug for PublishInput {
     }
 }
 /// A builder for [`PublishInput`](crate::types::PublishInput); start one with `PublishInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PublishInputBuilder {
     inner: crate::types::PublishInput,
+}
+impl Clone for PublishInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PublishInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PublishInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PublishInput as Default>::default(),
+        }
+    }
 }
 impl PublishInputBuilder {
     /// Sets [`PublishInput::topic_arn`](crate::types::PublishInput::topic_arn): The topic you want to publish to.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for Publish action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PublishResponse {
     /// Unique identifier assigned to the published message.
@@ -13,6 +13,28 @@ pub struct PublishResponse {
     ///
     /// The sequence number is a large, non-consecutive number that Amazon SNS assigns to each message. The length of `SequenceNumber` is 128 bits. `SequenceNumber` continues to increase for each `MessageGroupId`.
     pub sequence_number: Option<String>,
+}
+impl Clone for PublishResponse {
+    fn clone(&self) -> Self {
+        Self {
+            message_id: self.message_id.clone(),
+            sequence_number: self.sequence_number.clone(),
+        }
+    }
+}
+impl PartialEq for PublishResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.message_id == other.message_id
+            && self.sequence_number == other.sequence_number
+    }
+}
+impl Default for PublishResponse {
+    fn default() -> Self {
+        Self {
+            message_id: None,
+            sequence_number: None,
+        }
+    }
 }
 impl PublishResponse {
     /// Starts building a [`PublishResponse`].
@@ -32,9 +54,26 @@ impl PublishResponse {
     }
 }
 /// A builder for [`PublishResponse`](crate::types::PublishResponse); start one with `PublishResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PublishResponseBuilder {
     inner: crate::types::PublishResponse,
+}
+impl Clone for PublishResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PublishResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PublishResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PublishResponse as Default>::default(),
+        }
+    }
 }
 impl PublishResponseBuilder {
     /// Sets [`PublishResponse::message_id`](crate::types::PublishResponse::message_id): Unique identifier assigned to the published message.

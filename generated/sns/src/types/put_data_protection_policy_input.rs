@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutDataProtectionPolicyInput` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PutDataProtectionPolicyInput {
     /// The ARN of the topic whose `DataProtectionPolicy` you want to add or update.
@@ -19,6 +19,28 @@ pub struct PutDataProtectionPolicyInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub data_protection_policy: Option<String>,
+}
+impl Clone for PutDataProtectionPolicyInput {
+    fn clone(&self) -> Self {
+        Self {
+            resource_arn: self.resource_arn.clone(),
+            data_protection_policy: self.data_protection_policy.clone(),
+        }
+    }
+}
+impl PartialEq for PutDataProtectionPolicyInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_arn == other.resource_arn
+            && self.data_protection_policy == other.data_protection_policy
+    }
+}
+impl Default for PutDataProtectionPolicyInput {
+    fn default() -> Self {
+        Self {
+            resource_arn: None,
+            data_protection_policy: None,
+        }
+    }
 }
 impl PutDataProtectionPolicyInput {
     /// Starts building a [`PutDataProtectionPolicyInput`].
@@ -38,9 +60,26 @@ impl PutDataProtectionPolicyInput {
     }
 }
 /// A builder for [`PutDataProtectionPolicyInput`](crate::types::PutDataProtectionPolicyInput); start one with `PutDataProtectionPolicyInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PutDataProtectionPolicyInputBuilder {
     inner: crate::types::PutDataProtectionPolicyInput,
+}
+impl Clone for PutDataProtectionPolicyInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PutDataProtectionPolicyInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PutDataProtectionPolicyInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PutDataProtectionPolicyInput as Default>::default(),
+        }
+    }
 }
 impl PutDataProtectionPolicyInputBuilder {
     /// Sets [`PutDataProtectionPolicyInput::resource_arn`](crate::types::PutDataProtectionPolicyInput::resource_arn): The ARN of the topic whose `DataProtectionPolicy` you want to add or update.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for RemovePermission action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RemovePermissionInput {
     /// The ARN of the topic whose access control policy you wish to modify.
@@ -13,6 +13,27 @@ pub struct RemovePermissionInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub label: Option<String>,
+}
+impl Clone for RemovePermissionInput {
+    fn clone(&self) -> Self {
+        Self {
+            topic_arn: self.topic_arn.clone(),
+            label: self.label.clone(),
+        }
+    }
+}
+impl PartialEq for RemovePermissionInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic_arn == other.topic_arn && self.label == other.label
+    }
+}
+impl Default for RemovePermissionInput {
+    fn default() -> Self {
+        Self {
+            topic_arn: None,
+            label: None,
+        }
+    }
 }
 impl RemovePermissionInput {
     /// Starts building a [`RemovePermissionInput`].
@@ -32,9 +53,26 @@ impl RemovePermissionInput {
     }
 }
 /// A builder for [`RemovePermissionInput`](crate::types::RemovePermissionInput); start one with `RemovePermissionInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RemovePermissionInputBuilder {
     inner: crate::types::RemovePermissionInput,
+}
+impl Clone for RemovePermissionInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RemovePermissionInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RemovePermissionInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RemovePermissionInput as Default>::default(),
+        }
+    }
 }
 impl RemovePermissionInputBuilder {
     /// Sets [`RemovePermissionInput::topic_arn`](crate::types::RemovePermissionInput::topic_arn): The ARN of the topic whose access control policy you wish to modify.

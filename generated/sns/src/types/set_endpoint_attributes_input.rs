@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `SetEndpointAttributes` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SetEndpointAttributesInput {
     /// EndpointArn used for `SetEndpointAttributes` action.
@@ -17,6 +17,27 @@ pub struct SetEndpointAttributesInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub attributes: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for SetEndpointAttributesInput {
+    fn clone(&self) -> Self {
+        Self {
+            endpoint_arn: self.endpoint_arn.clone(),
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for SetEndpointAttributesInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.endpoint_arn == other.endpoint_arn && self.attributes == other.attributes
+    }
+}
+impl Default for SetEndpointAttributesInput {
+    fn default() -> Self {
+        Self {
+            endpoint_arn: None,
+            attributes: None,
+        }
+    }
 }
 impl SetEndpointAttributesInput {
     /// Starts building a [`SetEndpointAttributesInput`].
@@ -36,9 +57,26 @@ impl SetEndpointAttributesInput {
     }
 }
 /// A builder for [`SetEndpointAttributesInput`](crate::types::SetEndpointAttributesInput); start one with `SetEndpointAttributesInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SetEndpointAttributesInputBuilder {
     inner: crate::types::SetEndpointAttributesInput,
+}
+impl Clone for SetEndpointAttributesInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SetEndpointAttributesInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SetEndpointAttributesInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SetEndpointAttributesInput as Default>::default(),
+        }
+    }
 }
 impl SetEndpointAttributesInputBuilder {
     /// Sets [`SetEndpointAttributesInput::endpoint_arn`](crate::types::SetEndpointAttributesInput::endpoint_arn): EndpointArn used for `SetEndpointAttributes` action.

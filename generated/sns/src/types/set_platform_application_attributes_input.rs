@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `SetPlatformApplicationAttributes` action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SetPlatformApplicationAttributesInput {
     /// `PlatformApplicationArn` for `SetPlatformApplicationAttributes` action.
@@ -40,6 +40,28 @@ pub struct SetPlatformApplicationAttributesInput {
     /// Required: the builder's `build()` fails without it.
     pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
+impl Clone for SetPlatformApplicationAttributesInput {
+    fn clone(&self) -> Self {
+        Self {
+            platform_application_arn: self.platform_application_arn.clone(),
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for SetPlatformApplicationAttributesInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.platform_application_arn == other.platform_application_arn
+            && self.attributes == other.attributes
+    }
+}
+impl Default for SetPlatformApplicationAttributesInput {
+    fn default() -> Self {
+        Self {
+            platform_application_arn: None,
+            attributes: None,
+        }
+    }
+}
 impl SetPlatformApplicationAttributesInput {
     /// Starts building a [`SetPlatformApplicationAttributesInput`].
     #[inline]
@@ -58,9 +80,26 @@ impl SetPlatformApplicationAttributesInput {
     }
 }
 /// A builder for [`SetPlatformApplicationAttributesInput`](crate::types::SetPlatformApplicationAttributesInput); start one with `SetPlatformApplicationAttributesInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SetPlatformApplicationAttributesInputBuilder {
     inner: crate::types::SetPlatformApplicationAttributesInput,
+}
+impl Clone for SetPlatformApplicationAttributesInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SetPlatformApplicationAttributesInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SetPlatformApplicationAttributesInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SetPlatformApplicationAttributesInput as Default>::default(),
+        }
+    }
 }
 impl SetPlatformApplicationAttributesInputBuilder {
     /// Sets [`SetPlatformApplicationAttributesInput::platform_application_arn`](crate::types::SetPlatformApplicationAttributesInput::platform_application_arn): `PlatformApplicationArn` for `SetPlatformApplicationAttributes` action.

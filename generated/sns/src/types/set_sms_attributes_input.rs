@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The input for the SetSMSAttributes action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SetSmsAttributesInput {
     /// The default settings for sending SMS messages from your Amazon Web Services account. You can set values for the following attribute names:
@@ -42,6 +42,23 @@ pub struct SetSmsAttributesInput {
     /// Required: the builder's `build()` fails without it.
     pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
+impl Clone for SetSmsAttributesInput {
+    fn clone(&self) -> Self {
+        Self {
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for SetSmsAttributesInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.attributes == other.attributes
+    }
+}
+impl Default for SetSmsAttributesInput {
+    fn default() -> Self {
+        Self { attributes: None }
+    }
+}
 impl SetSmsAttributesInput {
     /// Starts building a [`SetSmsAttributesInput`].
     #[inline]
@@ -55,9 +72,26 @@ impl SetSmsAttributesInput {
     }
 }
 /// A builder for [`SetSmsAttributesInput`](crate::types::SetSmsAttributesInput); start one with `SetSmsAttributesInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SetSmsAttributesInputBuilder {
     inner: crate::types::SetSmsAttributesInput,
+}
+impl Clone for SetSmsAttributesInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SetSmsAttributesInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SetSmsAttributesInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SetSmsAttributesInput as Default>::default(),
+        }
+    }
 }
 impl SetSmsAttributesInputBuilder {
     /// Adds one entry to [`SetSmsAttributesInput::attributes`](crate::types::SetSmsAttributesInput::attributes): The default settings for sending SMS messages from your Amazon Web Services account.

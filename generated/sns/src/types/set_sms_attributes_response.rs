@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response for the SetSMSAttributes action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SetSmsAttributesResponse {}
+impl Clone for SetSmsAttributesResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for SetSmsAttributesResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for SetSmsAttributesResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl SetSmsAttributesResponse {
     /// Starts building a [`SetSmsAttributesResponse`].
     #[inline]
@@ -13,9 +28,26 @@ impl SetSmsAttributesResponse {
     }
 }
 /// A builder for [`SetSmsAttributesResponse`](crate::types::SetSmsAttributesResponse); start one with `SetSmsAttributesResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SetSmsAttributesResponseBuilder {
     inner: crate::types::SetSmsAttributesResponse,
+}
+impl Clone for SetSmsAttributesResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SetSmsAttributesResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SetSmsAttributesResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SetSmsAttributesResponse as Default>::default(),
+        }
+    }
 }
 impl SetSmsAttributesResponseBuilder {
     /// Builds the [`SetSmsAttributesResponse`]; it has no required members, so this cannot fail.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for SetSubscriptionAttributes action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SetSubscriptionAttributesInput {
     /// The ARN of the subscription to modify.
@@ -34,6 +34,31 @@ pub struct SetSubscriptionAttributesInput {
     /// The new value for the attribute in JSON format.
     pub attribute_value: Option<String>,
 }
+impl Clone for SetSubscriptionAttributesInput {
+    fn clone(&self) -> Self {
+        Self {
+            subscription_arn: self.subscription_arn.clone(),
+            attribute_name: self.attribute_name.clone(),
+            attribute_value: self.attribute_value.clone(),
+        }
+    }
+}
+impl PartialEq for SetSubscriptionAttributesInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.subscription_arn == other.subscription_arn
+            && self.attribute_name == other.attribute_name
+            && self.attribute_value == other.attribute_value
+    }
+}
+impl Default for SetSubscriptionAttributesInput {
+    fn default() -> Self {
+        Self {
+            subscription_arn: None,
+            attribute_name: None,
+            attribute_value: None,
+        }
+    }
+}
 impl SetSubscriptionAttributesInput {
     /// Starts building a [`SetSubscriptionAttributesInput`].
     #[inline]
@@ -57,9 +82,26 @@ impl SetSubscriptionAttributesInput {
     }
 }
 /// A builder for [`SetSubscriptionAttributesInput`](crate::types::SetSubscriptionAttributesInput); start one with `SetSubscriptionAttributesInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SetSubscriptionAttributesInputBuilder {
     inner: crate::types::SetSubscriptionAttributesInput,
+}
+impl Clone for SetSubscriptionAttributesInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SetSubscriptionAttributesInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SetSubscriptionAttributesInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SetSubscriptionAttributesInput as Default>::default(),
+        }
+    }
 }
 impl SetSubscriptionAttributesInputBuilder {
     /// Sets [`SetSubscriptionAttributesInput::subscription_arn`](crate::types::SetSubscriptionAttributesInput::subscription_arn): The ARN of the subscription to modify.

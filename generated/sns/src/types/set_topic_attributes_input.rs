@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for SetTopicAttributes action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SetTopicAttributesInput {
     /// The ARN of the topic to modify.
@@ -67,6 +67,30 @@ pub struct SetTopicAttributesInput {
     /// The new value for the attribute.
     pub attribute_value: Option<String>,
 }
+impl Clone for SetTopicAttributesInput {
+    fn clone(&self) -> Self {
+        Self {
+            topic_arn: self.topic_arn.clone(),
+            attribute_name: self.attribute_name.clone(),
+            attribute_value: self.attribute_value.clone(),
+        }
+    }
+}
+impl PartialEq for SetTopicAttributesInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic_arn == other.topic_arn && self.attribute_name == other.attribute_name
+            && self.attribute_value == other.attribute_value
+    }
+}
+impl Default for SetTopicAttributesInput {
+    fn default() -> Self {
+        Self {
+            topic_arn: None,
+            attribute_name: None,
+            attribute_value: None,
+        }
+    }
+}
 impl SetTopicAttributesInput {
     /// Starts building a [`SetTopicAttributesInput`].
     #[inline]
@@ -90,9 +114,26 @@ impl SetTopicAttributesInput {
     }
 }
 /// A builder for [`SetTopicAttributesInput`](crate::types::SetTopicAttributesInput); start one with `SetTopicAttributesInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SetTopicAttributesInputBuilder {
     inner: crate::types::SetTopicAttributesInput,
+}
+impl Clone for SetTopicAttributesInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SetTopicAttributesInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SetTopicAttributesInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SetTopicAttributesInput as Default>::default(),
+        }
+    }
 }
 impl SetTopicAttributesInputBuilder {
     /// Sets [`SetTopicAttributesInput::topic_arn`](crate::types::SetTopicAttributesInput::topic_arn): The ARN of the topic to modify.

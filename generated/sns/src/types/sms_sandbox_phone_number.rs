@@ -4,13 +4,33 @@
 /// A verified or pending destination phone number in the SMS sandbox.
 ///
 /// When you start using Amazon SNS to send SMS messages, your Amazon Web Services account is in the *SMS sandbox*. The SMS sandbox provides a safe environment for you to try Amazon SNS features without risking your reputation as an SMS sender. While your Amazon Web Services account is in the SMS sandbox, you can use all of the features of Amazon SNS. However, you can send SMS messages only to verified destination phone numbers. For more information, including how to move out of the sandbox to send messages without restrictions, see [SMS sandbox](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html) in the *Amazon SNS Developer Guide*.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SmsSandboxPhoneNumber {
     /// The destination phone number.
     pub phone_number: Option<String>,
     /// The destination phone number's verification status.
     pub status: Option<crate::types::SmsSandboxPhoneNumberVerificationStatus>,
+}
+impl Clone for SmsSandboxPhoneNumber {
+    fn clone(&self) -> Self {
+        Self {
+            phone_number: self.phone_number.clone(),
+            status: self.status.clone(),
+        }
+    }
+}
+impl PartialEq for SmsSandboxPhoneNumber {
+    fn eq(&self, other: &Self) -> bool {
+        self.phone_number == other.phone_number && self.status == other.status
+    }
+}
+impl Default for SmsSandboxPhoneNumber {
+    fn default() -> Self {
+        Self {
+            phone_number: None,
+            status: None,
+        }
+    }
 }
 impl SmsSandboxPhoneNumber {
     /// Starts building a [`SmsSandboxPhoneNumber`].
@@ -40,9 +60,26 @@ impl ::std::fmt::Debug for SmsSandboxPhoneNumber {
     }
 }
 /// A builder for [`SmsSandboxPhoneNumber`](crate::types::SmsSandboxPhoneNumber); start one with `SmsSandboxPhoneNumber::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SmsSandboxPhoneNumberBuilder {
     inner: crate::types::SmsSandboxPhoneNumber,
+}
+impl Clone for SmsSandboxPhoneNumberBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SmsSandboxPhoneNumberBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SmsSandboxPhoneNumberBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SmsSandboxPhoneNumber as Default>::default(),
+        }
+    }
 }
 impl SmsSandboxPhoneNumberBuilder {
     /// Sets [`SmsSandboxPhoneNumber::phone_number`](crate::types::SmsSandboxPhoneNumber::phone_number): The destination phone number.

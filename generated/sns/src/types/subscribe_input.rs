@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for Subscribe action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SubscribeInput {
     /// The ARN of the topic you want to subscribe to.
@@ -71,6 +71,35 @@ pub struct SubscribeInput {
     /// The default value is `false`.
     pub return_subscription_arn: Option<bool>,
 }
+impl Clone for SubscribeInput {
+    fn clone(&self) -> Self {
+        Self {
+            topic_arn: self.topic_arn.clone(),
+            protocol: self.protocol.clone(),
+            endpoint: self.endpoint.clone(),
+            attributes: self.attributes.clone(),
+            return_subscription_arn: self.return_subscription_arn,
+        }
+    }
+}
+impl PartialEq for SubscribeInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic_arn == other.topic_arn && self.protocol == other.protocol
+            && self.endpoint == other.endpoint && self.attributes == other.attributes
+            && self.return_subscription_arn == other.return_subscription_arn
+    }
+}
+impl Default for SubscribeInput {
+    fn default() -> Self {
+        Self {
+            topic_arn: None,
+            protocol: None,
+            endpoint: None,
+            attributes: None,
+            return_subscription_arn: None,
+        }
+    }
+}
 impl SubscribeInput {
     /// Starts building a [`SubscribeInput`].
     #[inline]
@@ -104,9 +133,26 @@ impl SubscribeInput {
     }
 }
 /// A builder for [`SubscribeInput`](crate::types::SubscribeInput); start one with `SubscribeInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SubscribeInputBuilder {
     inner: crate::types::SubscribeInput,
+}
+impl Clone for SubscribeInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SubscribeInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SubscribeInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SubscribeInput as Default>::default(),
+        }
+    }
 }
 impl SubscribeInputBuilder {
     /// Sets [`SubscribeInput::topic_arn`](crate::types::SubscribeInput::topic_arn): The ARN of the topic you want to subscribe to.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for Subscribe action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SubscribeResponse {
     /// The ARN of the subscription if it is confirmed, or the string "pending confirmation" if the subscription requires confirmation. However, if the API request parameter `ReturnSubscriptionArn` is true, then the value is always the subscription ARN, even if the subscription requires confirmation.
     pub subscription_arn: Option<String>,
+}
+impl Clone for SubscribeResponse {
+    fn clone(&self) -> Self {
+        Self {
+            subscription_arn: self.subscription_arn.clone(),
+        }
+    }
+}
+impl PartialEq for SubscribeResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.subscription_arn == other.subscription_arn
+    }
+}
+impl Default for SubscribeResponse {
+    fn default() -> Self {
+        Self { subscription_arn: None }
+    }
 }
 impl SubscribeResponse {
     /// Starts building a [`SubscribeResponse`].
@@ -21,9 +38,26 @@ impl SubscribeResponse {
     }
 }
 /// A builder for [`SubscribeResponse`](crate::types::SubscribeResponse); start one with `SubscribeResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SubscribeResponseBuilder {
     inner: crate::types::SubscribeResponse,
+}
+impl Clone for SubscribeResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SubscribeResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SubscribeResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SubscribeResponse as Default>::default(),
+        }
+    }
 }
 impl SubscribeResponseBuilder {
     /// Sets [`SubscribeResponse::subscription_arn`](crate::types::SubscribeResponse::subscription_arn): The ARN of the subscription if it is confirmed, or the string "pending confirmation" if the subscription requires confirmation.

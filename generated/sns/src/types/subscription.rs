@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A wrapper type for the attributes of an Amazon SNS subscription.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Subscription {
     /// The subscription's ARN.
@@ -15,6 +15,35 @@ pub struct Subscription {
     pub endpoint: Option<String>,
     /// The ARN of the subscription's topic.
     pub topic_arn: Option<String>,
+}
+impl Clone for Subscription {
+    fn clone(&self) -> Self {
+        Self {
+            subscription_arn: self.subscription_arn.clone(),
+            owner: self.owner.clone(),
+            protocol: self.protocol.clone(),
+            endpoint: self.endpoint.clone(),
+            topic_arn: self.topic_arn.clone(),
+        }
+    }
+}
+impl PartialEq for Subscription {
+    fn eq(&self, other: &Self) -> bool {
+        self.subscription_arn == other.subscription_arn && self.owner == other.owner
+            && self.protocol == other.protocol && self.endpoint == other.endpoint
+            && self.topic_arn == other.topic_arn
+    }
+}
+impl Default for Subscription {
+    fn default() -> Self {
+        Self {
+            subscription_arn: None,
+            owner: None,
+            protocol: None,
+            endpoint: None,
+            topic_arn: None,
+        }
+    }
 }
 impl Subscription {
     /// Starts building a [`Subscription`].
@@ -49,9 +78,26 @@ impl Subscription {
     }
 }
 /// A builder for [`Subscription`](crate::types::Subscription); start one with `Subscription::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SubscriptionBuilder {
     inner: crate::types::Subscription,
+}
+impl Clone for SubscriptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SubscriptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SubscriptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Subscription as Default>::default(),
+        }
+    }
 }
 impl SubscriptionBuilder {
     /// Sets [`Subscription::subscription_arn`](crate::types::Subscription::subscription_arn): The subscription's ARN.

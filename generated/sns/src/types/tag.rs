@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The list of tags to be added to the specified topic.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Tag {
     /// The required key portion of the tag.
@@ -13,6 +13,24 @@ pub struct Tag {
     ///
     /// Required: the builder's `build()` fails without it.
     pub value: Option<String>,
+}
+impl Clone for Tag {
+    fn clone(&self) -> Self {
+        Self {
+            key: self.key.clone(),
+            value: self.value.clone(),
+        }
+    }
+}
+impl PartialEq for Tag {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.value == other.value
+    }
+}
+impl Default for Tag {
+    fn default() -> Self {
+        Self { key: None, value: None }
+    }
 }
 impl Tag {
     /// Starts building a [`Tag`].
@@ -32,9 +50,26 @@ impl Tag {
     }
 }
 /// A builder for [`Tag`](crate::types::Tag); start one with `Tag::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagBuilder {
     inner: crate::types::Tag,
+}
+impl Clone for TagBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Tag as Default>::default(),
+        }
+    }
 }
 impl TagBuilder {
     /// Sets [`Tag::key`](crate::types::Tag::key): The required key portion of the tag.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TagResourceRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagResourceRequest {
     /// The ARN of the topic to which to add tags.
@@ -13,6 +13,27 @@ pub struct TagResourceRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for TagResourceRequest {
+    fn clone(&self) -> Self {
+        Self {
+            resource_arn: self.resource_arn.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TagResourceRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.resource_arn == other.resource_arn && self.tags == other.tags
+    }
+}
+impl Default for TagResourceRequest {
+    fn default() -> Self {
+        Self {
+            resource_arn: None,
+            tags: None,
+        }
+    }
 }
 impl TagResourceRequest {
     /// Starts building a [`TagResourceRequest`].
@@ -32,9 +53,26 @@ impl TagResourceRequest {
     }
 }
 /// A builder for [`TagResourceRequest`](crate::types::TagResourceRequest); start one with `TagResourceRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagResourceRequestBuilder {
     inner: crate::types::TagResourceRequest,
+}
+impl Clone for TagResourceRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagResourceRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagResourceRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TagResourceRequest as Default>::default(),
+        }
+    }
 }
 impl TagResourceRequestBuilder {
     /// Sets [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn): The ARN of the topic to which to add tags.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TagResourceResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagResourceResponse {}
+impl Clone for TagResourceResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for TagResourceResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for TagResourceResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl TagResourceResponse {
     /// Starts building a [`TagResourceResponse`].
     #[inline]
@@ -13,9 +28,26 @@ impl TagResourceResponse {
     }
 }
 /// A builder for [`TagResourceResponse`](crate::types::TagResourceResponse); start one with `TagResourceResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagResourceResponseBuilder {
     inner: crate::types::TagResourceResponse,
+}
+impl Clone for TagResourceResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagResourceResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagResourceResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TagResourceResponse as Default>::default(),
+        }
+    }
 }
 impl TagResourceResponseBuilder {
     /// Builds the [`TagResourceResponse`]; it has no required members, so this cannot fail.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A wrapper type for the topic's Amazon Resource Name (ARN). To retrieve a topic's attributes, use `GetTopicAttributes`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Topic {
     /// The topic's ARN.
     pub topic_arn: Option<String>,
+}
+impl Clone for Topic {
+    fn clone(&self) -> Self {
+        Self {
+            topic_arn: self.topic_arn.clone(),
+        }
+    }
+}
+impl PartialEq for Topic {
+    fn eq(&self, other: &Self) -> bool {
+        self.topic_arn == other.topic_arn
+    }
+}
+impl Default for Topic {
+    fn default() -> Self {
+        Self { topic_arn: None }
+    }
 }
 impl Topic {
     /// Starts building a [`Topic`].
@@ -21,9 +38,26 @@ impl Topic {
     }
 }
 /// A builder for [`Topic`](crate::types::Topic); start one with `Topic::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TopicBuilder {
     inner: crate::types::Topic,
+}
+impl Clone for TopicBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TopicBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TopicBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Topic as Default>::default(),
+        }
+    }
 }
 impl TopicBuilder {
     /// Sets [`Topic::topic_arn`](crate::types::Topic::topic_arn): The topic's ARN.

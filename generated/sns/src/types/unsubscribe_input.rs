@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for Unsubscribe action.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnsubscribeInput {
     /// The ARN of the subscription to be deleted.
     ///
     /// Required: the builder's `build()` fails without it.
     pub subscription_arn: Option<String>,
+}
+impl Clone for UnsubscribeInput {
+    fn clone(&self) -> Self {
+        Self {
+            subscription_arn: self.subscription_arn.clone(),
+        }
+    }
+}
+impl PartialEq for UnsubscribeInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.subscription_arn == other.subscription_arn
+    }
+}
+impl Default for UnsubscribeInput {
+    fn default() -> Self {
+        Self { subscription_arn: None }
+    }
 }
 impl UnsubscribeInput {
     /// Starts building a [`UnsubscribeInput`].
@@ -23,9 +40,26 @@ impl UnsubscribeInput {
     }
 }
 /// A builder for [`UnsubscribeInput`](crate::types::UnsubscribeInput); start one with `UnsubscribeInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnsubscribeInputBuilder {
     inner: crate::types::UnsubscribeInput,
+}
+impl Clone for UnsubscribeInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnsubscribeInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnsubscribeInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UnsubscribeInput as Default>::default(),
+        }
+    }
 }
 impl UnsubscribeInputBuilder {
     /// Sets [`UnsubscribeInput::subscription_arn`](crate::types::UnsubscribeInput::subscription_arn): The ARN of the subscription to be deleted.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UntagResourceResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UntagResourceResponse {}
+impl Clone for UntagResourceResponse {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for UntagResourceResponse {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for UntagResourceResponse {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl UntagResourceResponse {
     /// Starts building a [`UntagResourceResponse`].
     #[inline]
@@ -13,9 +28,26 @@ impl UntagResourceResponse {
     }
 }
 /// A builder for [`UntagResourceResponse`](crate::types::UntagResourceResponse); start one with `UntagResourceResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UntagResourceResponseBuilder {
     inner: crate::types::UntagResourceResponse,
+}
+impl Clone for UntagResourceResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UntagResourceResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UntagResourceResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UntagResourceResponse as Default>::default(),
+        }
+    }
 }
 impl UntagResourceResponseBuilder {
     /// Builds the [`UntagResourceResponse`]; it has no required members, so this cannot fail.

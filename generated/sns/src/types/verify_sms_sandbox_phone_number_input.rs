@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `VerifySMSSandboxPhoneNumberInput` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifySmsSandboxPhoneNumberInput {
     /// The destination phone number to verify.
@@ -13,6 +12,28 @@ pub struct VerifySmsSandboxPhoneNumberInput {
     ///
     /// Required: the builder's `build()` fails without it.
     pub one_time_password: Option<String>,
+}
+impl Clone for VerifySmsSandboxPhoneNumberInput {
+    fn clone(&self) -> Self {
+        Self {
+            phone_number: self.phone_number.clone(),
+            one_time_password: self.one_time_password.clone(),
+        }
+    }
+}
+impl PartialEq for VerifySmsSandboxPhoneNumberInput {
+    fn eq(&self, other: &Self) -> bool {
+        self.phone_number == other.phone_number
+            && self.one_time_password == other.one_time_password
+    }
+}
+impl Default for VerifySmsSandboxPhoneNumberInput {
+    fn default() -> Self {
+        Self {
+            phone_number: None,
+            one_time_password: None,
+        }
+    }
 }
 impl VerifySmsSandboxPhoneNumberInput {
     /// Starts building a [`VerifySmsSandboxPhoneNumberInput`].
@@ -40,9 +61,26 @@ impl ::std::fmt::Debug for VerifySmsSandboxPhoneNumberInput {
     }
 }
 /// A builder for [`VerifySmsSandboxPhoneNumberInput`](crate::types::VerifySmsSandboxPhoneNumberInput); start one with `VerifySmsSandboxPhoneNumberInput::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifySmsSandboxPhoneNumberInputBuilder {
     inner: crate::types::VerifySmsSandboxPhoneNumberInput,
+}
+impl Clone for VerifySmsSandboxPhoneNumberInputBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifySmsSandboxPhoneNumberInputBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifySmsSandboxPhoneNumberInputBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifySmsSandboxPhoneNumberInput as Default>::default(),
+        }
+    }
 }
 impl VerifySmsSandboxPhoneNumberInputBuilder {
     /// Sets [`VerifySmsSandboxPhoneNumberInput::phone_number`](crate::types::VerifySmsSandboxPhoneNumberInput::phone_number): The destination phone number to verify.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The destination phone number's verification status.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct VerifySmsSandboxPhoneNumberResult {}
+impl Clone for VerifySmsSandboxPhoneNumberResult {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for VerifySmsSandboxPhoneNumberResult {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for VerifySmsSandboxPhoneNumberResult {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl VerifySmsSandboxPhoneNumberResult {
     /// Starts building a [`VerifySmsSandboxPhoneNumberResult`].
     #[inline]
@@ -13,9 +28,26 @@ impl VerifySmsSandboxPhoneNumberResult {
     }
 }
 /// A builder for [`VerifySmsSandboxPhoneNumberResult`](crate::types::VerifySmsSandboxPhoneNumberResult); start one with `VerifySmsSandboxPhoneNumberResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct VerifySmsSandboxPhoneNumberResultBuilder {
     inner: crate::types::VerifySmsSandboxPhoneNumberResult,
+}
+impl Clone for VerifySmsSandboxPhoneNumberResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for VerifySmsSandboxPhoneNumberResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for VerifySmsSandboxPhoneNumberResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::VerifySmsSandboxPhoneNumberResult as Default>::default(),
+        }
+    }
 }
 impl VerifySmsSandboxPhoneNumberResultBuilder {
     /// Builds the [`VerifySmsSandboxPhoneNumberResult`]; it has no required members, so this cannot fail.

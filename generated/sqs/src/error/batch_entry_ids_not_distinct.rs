@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Two or more batch entries in the request have the same `Id`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchEntryIdsNotDistinct {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for BatchEntryIdsNotDistinct {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for BatchEntryIdsNotDistinct {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for BatchEntryIdsNotDistinct {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl BatchEntryIdsNotDistinct {
     /// Starts building a [`BatchEntryIdsNotDistinct`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for BatchEntryIdsNotDistinct {
 }
 impl ::std::error::Error for BatchEntryIdsNotDistinct {}
 /// A builder for [`BatchEntryIdsNotDistinct`](crate::error::BatchEntryIdsNotDistinct); start one with `BatchEntryIdsNotDistinct::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchEntryIdsNotDistinctBuilder {
     inner: crate::error::BatchEntryIdsNotDistinct,
+}
+impl Clone for BatchEntryIdsNotDistinctBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchEntryIdsNotDistinctBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchEntryIdsNotDistinctBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::BatchEntryIdsNotDistinct as Default>::default(),
+        }
+    }
 }
 impl BatchEntryIdsNotDistinctBuilder {
     /// Sets [`BatchEntryIdsNotDistinct::message`](crate::error::BatchEntryIdsNotDistinct::message)

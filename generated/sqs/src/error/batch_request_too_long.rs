@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The length of all the messages put together is more than the limit.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchRequestTooLong {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for BatchRequestTooLong {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for BatchRequestTooLong {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for BatchRequestTooLong {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl BatchRequestTooLong {
     /// Starts building a [`BatchRequestTooLong`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for BatchRequestTooLong {
 }
 impl ::std::error::Error for BatchRequestTooLong {}
 /// A builder for [`BatchRequestTooLong`](crate::error::BatchRequestTooLong); start one with `BatchRequestTooLong::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchRequestTooLongBuilder {
     inner: crate::error::BatchRequestTooLong,
+}
+impl Clone for BatchRequestTooLongBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchRequestTooLongBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchRequestTooLongBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::BatchRequestTooLong as Default>::default(),
+        }
+    }
 }
 impl BatchRequestTooLongBuilder {
     /// Sets [`BatchRequestTooLong::message`](crate::error::BatchRequestTooLong::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The batch request doesn't contain any entries.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct EmptyBatchRequest {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for EmptyBatchRequest {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for EmptyBatchRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for EmptyBatchRequest {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl EmptyBatchRequest {
     /// Starts building a [`EmptyBatchRequest`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for EmptyBatchRequest {
 }
 impl ::std::error::Error for EmptyBatchRequest {}
 /// A builder for [`EmptyBatchRequest`](crate::error::EmptyBatchRequest); start one with `EmptyBatchRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct EmptyBatchRequestBuilder {
     inner: crate::error::EmptyBatchRequest,
+}
+impl Clone for EmptyBatchRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for EmptyBatchRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for EmptyBatchRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::EmptyBatchRequest as Default>::default(),
+        }
+    }
 }
 impl EmptyBatchRequestBuilder {
     /// Sets [`EmptyBatchRequest::message`](crate::error::EmptyBatchRequest::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified ID is invalid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidAddress {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidAddress {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidAddress {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidAddress {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidAddress {
     /// Starts building a [`InvalidAddress`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidAddress {
 }
 impl ::std::error::Error for InvalidAddress {}
 /// A builder for [`InvalidAddress`](crate::error::InvalidAddress); start one with `InvalidAddress::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidAddressBuilder {
     inner: crate::error::InvalidAddress,
+}
+impl Clone for InvalidAddressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidAddressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidAddressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidAddress as Default>::default(),
+        }
+    }
 }
 impl InvalidAddressBuilder {
     /// Sets [`InvalidAddress::message`](crate::error::InvalidAddress::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified attribute doesn't exist.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidAttributeName {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidAttributeName {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidAttributeName {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidAttributeName {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidAttributeName {
     /// Starts building a [`InvalidAttributeName`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidAttributeName {
 }
 impl ::std::error::Error for InvalidAttributeName {}
 /// A builder for [`InvalidAttributeName`](crate::error::InvalidAttributeName); start one with `InvalidAttributeName::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidAttributeNameBuilder {
     inner: crate::error::InvalidAttributeName,
+}
+impl Clone for InvalidAttributeNameBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidAttributeNameBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidAttributeNameBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidAttributeName as Default>::default(),
+        }
+    }
 }
 impl InvalidAttributeNameBuilder {
     /// Sets [`InvalidAttributeName::message`](crate::error::InvalidAttributeName::message)

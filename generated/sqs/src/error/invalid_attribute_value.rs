@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A queue attribute value is invalid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidAttributeValue {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidAttributeValue {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidAttributeValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidAttributeValue {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidAttributeValue {
     /// Starts building a [`InvalidAttributeValue`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidAttributeValue {
 }
 impl ::std::error::Error for InvalidAttributeValue {}
 /// A builder for [`InvalidAttributeValue`](crate::error::InvalidAttributeValue); start one with `InvalidAttributeValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidAttributeValueBuilder {
     inner: crate::error::InvalidAttributeValue,
+}
+impl Clone for InvalidAttributeValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidAttributeValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidAttributeValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidAttributeValue as Default>::default(),
+        }
+    }
 }
 impl InvalidAttributeValueBuilder {
     /// Sets [`InvalidAttributeValue::message`](crate::error::InvalidAttributeValue::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `Id` of a batch entry in a batch request doesn't abide by the specification.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidBatchEntryId {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidBatchEntryId {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidBatchEntryId {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidBatchEntryId {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidBatchEntryId {
     /// Starts building a [`InvalidBatchEntryId`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidBatchEntryId {
 }
 impl ::std::error::Error for InvalidBatchEntryId {}
 /// A builder for [`InvalidBatchEntryId`](crate::error::InvalidBatchEntryId); start one with `InvalidBatchEntryId::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidBatchEntryIdBuilder {
     inner: crate::error::InvalidBatchEntryId,
+}
+impl Clone for InvalidBatchEntryIdBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidBatchEntryIdBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidBatchEntryIdBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidBatchEntryId as Default>::default(),
+        }
+    }
 }
 impl InvalidBatchEntryIdBuilder {
     /// Sets [`InvalidBatchEntryId::message`](crate::error::InvalidBatchEntryId::message)

@@ -3,10 +3,25 @@
 
 /// The specified receipt handle isn't valid for the current version.
 #[deprecated(note = "exception has been included in ReceiptHandleIsInvalid")]
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidIdFormat {
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidIdFormat {
+    fn clone(&self) -> Self {
+        Self { meta: self.meta.clone() }
+    }
+}
+impl PartialEq for InvalidIdFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.meta == other.meta
+    }
+}
+impl Default for InvalidIdFormat {
+    fn default() -> Self {
+        Self { meta: None }
+    }
 }
 impl InvalidIdFormat {
     /// Starts building a [`InvalidIdFormat`].
@@ -63,9 +78,26 @@ impl ::std::fmt::Display for InvalidIdFormat {
 }
 impl ::std::error::Error for InvalidIdFormat {}
 /// A builder for [`InvalidIdFormat`](crate::error::InvalidIdFormat); start one with `InvalidIdFormat::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidIdFormatBuilder {
     inner: crate::error::InvalidIdFormat,
+}
+impl Clone for InvalidIdFormatBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidIdFormatBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidIdFormatBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidIdFormat as Default>::default(),
+        }
+    }
 }
 #[allow(deprecated)]
 impl InvalidIdFormatBuilder {

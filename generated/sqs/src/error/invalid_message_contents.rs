@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The message contains characters outside the allowed set.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidMessageContents {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidMessageContents {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidMessageContents {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidMessageContents {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidMessageContents {
     /// Starts building a [`InvalidMessageContents`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidMessageContents {
 }
 impl ::std::error::Error for InvalidMessageContents {}
 /// A builder for [`InvalidMessageContents`](crate::error::InvalidMessageContents); start one with `InvalidMessageContents::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidMessageContentsBuilder {
     inner: crate::error::InvalidMessageContents,
+}
+impl Clone for InvalidMessageContentsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidMessageContentsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidMessageContentsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidMessageContents as Default>::default(),
+        }
+    }
 }
 impl InvalidMessageContentsBuilder {
     /// Sets [`InvalidMessageContents::message`](crate::error::InvalidMessageContents::message)

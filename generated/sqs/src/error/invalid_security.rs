@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was not made over HTTPS or did not use SigV4 for signing.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidSecurity {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidSecurity {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidSecurity {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidSecurity {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidSecurity {
     /// Starts building a [`InvalidSecurity`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for InvalidSecurity {
 }
 impl ::std::error::Error for InvalidSecurity {}
 /// A builder for [`InvalidSecurity`](crate::error::InvalidSecurity); start one with `InvalidSecurity::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidSecurityBuilder {
     inner: crate::error::InvalidSecurity,
+}
+impl Clone for InvalidSecurityBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidSecurityBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidSecurityBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidSecurity as Default>::default(),
+        }
+    }
 }
 impl InvalidSecurityBuilder {
     /// Sets [`InvalidSecurity::message`](crate::error::InvalidSecurity::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The caller doesn't have the required KMS access.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsAccessDenied {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsAccessDenied {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsAccessDenied {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsAccessDenied {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsAccessDenied {
     /// Starts building a [`KmsAccessDenied`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for KmsAccessDenied {
 }
 impl ::std::error::Error for KmsAccessDenied {}
 /// A builder for [`KmsAccessDenied`](crate::error::KmsAccessDenied); start one with `KmsAccessDenied::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsAccessDeniedBuilder {
     inner: crate::error::KmsAccessDenied,
+}
+impl Clone for KmsAccessDeniedBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsAccessDeniedBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsAccessDeniedBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsAccessDenied as Default>::default(),
+        }
+    }
 }
 impl KmsAccessDeniedBuilder {
     /// Sets [`KmsAccessDenied::message`](crate::error::KmsAccessDenied::message)

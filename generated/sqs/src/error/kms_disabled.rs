@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was denied due to request throttling.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsDisabled {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsDisabled {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsDisabled {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsDisabled {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsDisabled {
     /// Starts building a [`KmsDisabled`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for KmsDisabled {
 }
 impl ::std::error::Error for KmsDisabled {}
 /// A builder for [`KmsDisabled`](crate::error::KmsDisabled); start one with `KmsDisabled::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsDisabledBuilder {
     inner: crate::error::KmsDisabled,
+}
+impl Clone for KmsDisabledBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsDisabledBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsDisabledBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsDisabled as Default>::default(),
+        }
+    }
 }
 impl KmsDisabledBuilder {
     /// Sets [`KmsDisabled::message`](crate::error::KmsDisabled::message)

@@ -5,12 +5,30 @@
 ///
 /// - The KeyUsage value of the KMS key is incompatible with the API operation.
 /// - The encryption algorithm or signing algorithm specified for the operation is incompatible with the type of key material in the KMS key (KeySpec).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsInvalidKeyUsage {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsInvalidKeyUsage {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsInvalidKeyUsage {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsInvalidKeyUsage {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsInvalidKeyUsage {
     /// Starts building a [`KmsInvalidKeyUsage`].
@@ -69,9 +87,26 @@ impl ::std::fmt::Display for KmsInvalidKeyUsage {
 }
 impl ::std::error::Error for KmsInvalidKeyUsage {}
 /// A builder for [`KmsInvalidKeyUsage`](crate::error::KmsInvalidKeyUsage); start one with `KmsInvalidKeyUsage::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsInvalidKeyUsageBuilder {
     inner: crate::error::KmsInvalidKeyUsage,
+}
+impl Clone for KmsInvalidKeyUsageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsInvalidKeyUsageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsInvalidKeyUsageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsInvalidKeyUsage as Default>::default(),
+        }
+    }
 }
 impl KmsInvalidKeyUsageBuilder {
     /// Sets [`KmsInvalidKeyUsage::message`](crate::error::KmsInvalidKeyUsage::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the state of the specified resource is not valid for this request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsInvalidState {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsInvalidState {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsInvalidState {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsInvalidState {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsInvalidState {
     /// Starts building a [`KmsInvalidState`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for KmsInvalidState {
 }
 impl ::std::error::Error for KmsInvalidState {}
 /// A builder for [`KmsInvalidState`](crate::error::KmsInvalidState); start one with `KmsInvalidState::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsInvalidStateBuilder {
     inner: crate::error::KmsInvalidState,
+}
+impl Clone for KmsInvalidStateBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsInvalidStateBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsInvalidStateBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsInvalidState as Default>::default(),
+        }
+    }
 }
 impl KmsInvalidStateBuilder {
     /// Sets [`KmsInvalidState::message`](crate::error::KmsInvalidState::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the specified entity or resource could not be found.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsNotFound {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsNotFound {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsNotFound {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsNotFound {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsNotFound {
     /// Starts building a [`KmsNotFound`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for KmsNotFound {
 }
 impl ::std::error::Error for KmsNotFound {}
 /// A builder for [`KmsNotFound`](crate::error::KmsNotFound); start one with `KmsNotFound::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsNotFoundBuilder {
     inner: crate::error::KmsNotFound,
+}
+impl Clone for KmsNotFoundBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsNotFoundBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsNotFoundBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsNotFound as Default>::default(),
+        }
+    }
 }
 impl KmsNotFoundBuilder {
     /// Sets [`KmsNotFound::message`](crate::error::KmsNotFound::message)

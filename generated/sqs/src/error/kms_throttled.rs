@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Amazon Web Services KMS throttles requests for the following conditions.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct KmsThrottled {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for KmsThrottled {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for KmsThrottled {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for KmsThrottled {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl KmsThrottled {
     /// Starts building a [`KmsThrottled`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for KmsThrottled {
 }
 impl ::std::error::Error for KmsThrottled {}
 /// A builder for [`KmsThrottled`](crate::error::KmsThrottled); start one with `KmsThrottled::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct KmsThrottledBuilder {
     inner: crate::error::KmsThrottled,
+}
+impl Clone for KmsThrottledBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for KmsThrottledBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for KmsThrottledBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::KmsThrottled as Default>::default(),
+        }
+    }
 }
 impl KmsThrottledBuilder {
     /// Sets [`KmsThrottled::message`](crate::error::KmsThrottled::message)

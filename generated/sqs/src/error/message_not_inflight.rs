@@ -2,10 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified message isn't in flight.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MessageNotInflight {
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for MessageNotInflight {
+    fn clone(&self) -> Self {
+        Self { meta: self.meta.clone() }
+    }
+}
+impl PartialEq for MessageNotInflight {
+    fn eq(&self, other: &Self) -> bool {
+        self.meta == other.meta
+    }
+}
+impl Default for MessageNotInflight {
+    fn default() -> Self {
+        Self { meta: None }
+    }
 }
 impl MessageNotInflight {
     /// Starts building a [`MessageNotInflight`].
@@ -62,9 +77,26 @@ impl ::std::fmt::Display for MessageNotInflight {
 }
 impl ::std::error::Error for MessageNotInflight {}
 /// A builder for [`MessageNotInflight`](crate::error::MessageNotInflight); start one with `MessageNotInflight::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MessageNotInflightBuilder {
     inner: crate::error::MessageNotInflight,
+}
+impl Clone for MessageNotInflightBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MessageNotInflightBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MessageNotInflightBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::MessageNotInflight as Default>::default(),
+        }
+    }
 }
 impl MessageNotInflightBuilder {
     /// Builds the [`MessageNotInflight`]; it has no required members, so this cannot fail.

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified action violates a limit. For example, `ReceiveMessage` returns this error if the maximum number of in flight messages is reached and `AddPermission` returns this error if the maximum number of permissions for the queue is reached.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct OverLimit {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for OverLimit {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for OverLimit {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for OverLimit {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl OverLimit {
     /// Starts building a [`OverLimit`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for OverLimit {
 }
 impl ::std::error::Error for OverLimit {}
 /// A builder for [`OverLimit`](crate::error::OverLimit); start one with `OverLimit::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OverLimitBuilder {
     inner: crate::error::OverLimit,
+}
+impl Clone for OverLimitBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OverLimitBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OverLimitBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::OverLimit as Default>::default(),
+        }
+    }
 }
 impl OverLimitBuilder {
     /// Sets [`OverLimit::message`](crate::error::OverLimit::message)

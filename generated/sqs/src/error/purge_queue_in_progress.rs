@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates that the specified queue previously received a `PurgeQueue` request within the last 60 seconds (the time it can take to delete the messages in the queue).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PurgeQueueInProgress {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for PurgeQueueInProgress {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for PurgeQueueInProgress {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for PurgeQueueInProgress {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl PurgeQueueInProgress {
     /// Starts building a [`PurgeQueueInProgress`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for PurgeQueueInProgress {
 }
 impl ::std::error::Error for PurgeQueueInProgress {}
 /// A builder for [`PurgeQueueInProgress`](crate::error::PurgeQueueInProgress); start one with `PurgeQueueInProgress::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurgeQueueInProgressBuilder {
     inner: crate::error::PurgeQueueInProgress,
+}
+impl Clone for PurgeQueueInProgressBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurgeQueueInProgressBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurgeQueueInProgressBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::PurgeQueueInProgress as Default>::default(),
+        }
+    }
 }
 impl PurgeQueueInProgressBuilder {
     /// Sets [`PurgeQueueInProgress::message`](crate::error::PurgeQueueInProgress::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// You must wait 60 seconds after deleting a queue before you can create another queue with the same name.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct QueueDeletedRecently {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for QueueDeletedRecently {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for QueueDeletedRecently {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for QueueDeletedRecently {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl QueueDeletedRecently {
     /// Starts building a [`QueueDeletedRecently`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for QueueDeletedRecently {
 }
 impl ::std::error::Error for QueueDeletedRecently {}
 /// A builder for [`QueueDeletedRecently`](crate::error::QueueDeletedRecently); start one with `QueueDeletedRecently::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct QueueDeletedRecentlyBuilder {
     inner: crate::error::QueueDeletedRecently,
+}
+impl Clone for QueueDeletedRecentlyBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for QueueDeletedRecentlyBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for QueueDeletedRecentlyBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::QueueDeletedRecently as Default>::default(),
+        }
+    }
 }
 impl QueueDeletedRecentlyBuilder {
     /// Sets [`QueueDeletedRecently::message`](crate::error::QueueDeletedRecently::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Ensure that the `QueueUrl` is correct and that the queue has not been deleted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct QueueDoesNotExist {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for QueueDoesNotExist {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for QueueDoesNotExist {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for QueueDoesNotExist {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl QueueDoesNotExist {
     /// Starts building a [`QueueDoesNotExist`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for QueueDoesNotExist {
 }
 impl ::std::error::Error for QueueDoesNotExist {}
 /// A builder for [`QueueDoesNotExist`](crate::error::QueueDoesNotExist); start one with `QueueDoesNotExist::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct QueueDoesNotExistBuilder {
     inner: crate::error::QueueDoesNotExist,
+}
+impl Clone for QueueDoesNotExistBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for QueueDoesNotExistBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for QueueDoesNotExistBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::QueueDoesNotExist as Default>::default(),
+        }
+    }
 }
 impl QueueDoesNotExistBuilder {
     /// Sets [`QueueDoesNotExist::message`](crate::error::QueueDoesNotExist::message)

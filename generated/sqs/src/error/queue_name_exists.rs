@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A queue with this name already exists. Amazon SQS returns this error only if the request includes attributes whose values differ from those of the existing queue.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct QueueNameExists {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for QueueNameExists {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for QueueNameExists {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for QueueNameExists {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl QueueNameExists {
     /// Starts building a [`QueueNameExists`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for QueueNameExists {
 }
 impl ::std::error::Error for QueueNameExists {}
 /// A builder for [`QueueNameExists`](crate::error::QueueNameExists); start one with `QueueNameExists::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct QueueNameExistsBuilder {
     inner: crate::error::QueueNameExists,
+}
+impl Clone for QueueNameExistsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for QueueNameExistsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for QueueNameExistsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::QueueNameExists as Default>::default(),
+        }
+    }
 }
 impl QueueNameExistsBuilder {
     /// Sets [`QueueNameExists::message`](crate::error::QueueNameExists::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The specified receipt handle isn't valid.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReceiptHandleIsInvalid {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ReceiptHandleIsInvalid {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ReceiptHandleIsInvalid {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ReceiptHandleIsInvalid {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ReceiptHandleIsInvalid {
     /// Starts building a [`ReceiptHandleIsInvalid`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for ReceiptHandleIsInvalid {
 }
 impl ::std::error::Error for ReceiptHandleIsInvalid {}
 /// A builder for [`ReceiptHandleIsInvalid`](crate::error::ReceiptHandleIsInvalid); start one with `ReceiptHandleIsInvalid::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReceiptHandleIsInvalidBuilder {
     inner: crate::error::ReceiptHandleIsInvalid,
+}
+impl Clone for ReceiptHandleIsInvalidBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReceiptHandleIsInvalidBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReceiptHandleIsInvalidBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ReceiptHandleIsInvalid as Default>::default(),
+        }
+    }
 }
 impl ReceiptHandleIsInvalidBuilder {
     /// Sets [`ReceiptHandleIsInvalid::message`](crate::error::ReceiptHandleIsInvalid::message)

@@ -5,12 +5,30 @@
 ///
 /// - Exceeds the permitted request rate for the queue or for the recipient of the request.
 /// - Ensure that the request rate is within the Amazon SQS limits for sending messages. For more information, see [Amazon SQS quotas](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-quotas.html#quotas-requests) in the *Amazon SQS Developer Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RequestThrottled {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for RequestThrottled {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for RequestThrottled {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for RequestThrottled {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl RequestThrottled {
     /// Starts building a [`RequestThrottled`].
@@ -69,9 +87,26 @@ impl ::std::fmt::Display for RequestThrottled {
 }
 impl ::std::error::Error for RequestThrottled {}
 /// A builder for [`RequestThrottled`](crate::error::RequestThrottled); start one with `RequestThrottled::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RequestThrottledBuilder {
     inner: crate::error::RequestThrottled,
+}
+impl Clone for RequestThrottledBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RequestThrottledBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RequestThrottledBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::RequestThrottled as Default>::default(),
+        }
+    }
 }
 impl RequestThrottledBuilder {
     /// Sets [`RequestThrottled::message`](crate::error::RequestThrottled::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The batch request contains more entries than permissible. For Amazon SQS, the maximum number of entries you can include in a single [SendMessageBatch](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html), [DeleteMessageBatch](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessageBatch.html), or [ChangeMessageVisibilityBatch](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibilityBatch.html) request is 10.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TooManyEntriesInBatchRequest {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for TooManyEntriesInBatchRequest {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for TooManyEntriesInBatchRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for TooManyEntriesInBatchRequest {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl TooManyEntriesInBatchRequest {
     /// Starts building a [`TooManyEntriesInBatchRequest`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for TooManyEntriesInBatchRequest {
 }
 impl ::std::error::Error for TooManyEntriesInBatchRequest {}
 /// A builder for [`TooManyEntriesInBatchRequest`](crate::error::TooManyEntriesInBatchRequest); start one with `TooManyEntriesInBatchRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TooManyEntriesInBatchRequestBuilder {
     inner: crate::error::TooManyEntriesInBatchRequest,
+}
+impl Clone for TooManyEntriesInBatchRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TooManyEntriesInBatchRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TooManyEntriesInBatchRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::TooManyEntriesInBatchRequest as Default>::default(),
+        }
+    }
 }
 impl TooManyEntriesInBatchRequestBuilder {
     /// Sets [`TooManyEntriesInBatchRequest::message`](crate::error::TooManyEntriesInBatchRequest::message)

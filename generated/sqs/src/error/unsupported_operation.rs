@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Error code 400. Unsupported operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UnsupportedOperation {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for UnsupportedOperation {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for UnsupportedOperation {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for UnsupportedOperation {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl UnsupportedOperation {
     /// Starts building a [`UnsupportedOperation`].
@@ -66,9 +84,26 @@ impl ::std::fmt::Display for UnsupportedOperation {
 }
 impl ::std::error::Error for UnsupportedOperation {}
 /// A builder for [`UnsupportedOperation`](crate::error::UnsupportedOperation); start one with `UnsupportedOperation::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UnsupportedOperationBuilder {
     inner: crate::error::UnsupportedOperation,
+}
+impl Clone for UnsupportedOperationBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UnsupportedOperationBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UnsupportedOperationBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::UnsupportedOperation as Default>::default(),
+        }
+    }
 }
 impl UnsupportedOperationBuilder {
     /// Sets [`UnsupportedOperation::message`](crate::error::UnsupportedOperation::message)

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AddPermissionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AddPermissionRequest {
     /// The URL of the Amazon SQS queue to which permissions are added.
@@ -27,6 +27,33 @@ pub struct AddPermissionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub actions: Option<Vec<String>>,
+}
+impl Clone for AddPermissionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            label: self.label.clone(),
+            aws_account_ids: self.aws_account_ids.clone(),
+            actions: self.actions.clone(),
+        }
+    }
+}
+impl PartialEq for AddPermissionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url && self.label == other.label
+            && self.aws_account_ids == other.aws_account_ids
+            && self.actions == other.actions
+    }
+}
+impl Default for AddPermissionRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            label: None,
+            aws_account_ids: None,
+            actions: None,
+        }
+    }
 }
 impl AddPermissionRequest {
     /// Starts building a [`AddPermissionRequest`].
@@ -62,9 +89,26 @@ impl AddPermissionRequest {
     }
 }
 /// A builder for [`AddPermissionRequest`](crate::types::AddPermissionRequest); start one with `AddPermissionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AddPermissionRequestBuilder {
     inner: crate::types::AddPermissionRequest,
+}
+impl Clone for AddPermissionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AddPermissionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AddPermissionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AddPermissionRequest as Default>::default(),
+        }
+    }
 }
 impl AddPermissionRequestBuilder {
     /// Sets [`AddPermissionRequest::queue_url`](crate::types::AddPermissionRequest::queue_url): The URL of the Amazon SQS queue to which permissions are added.

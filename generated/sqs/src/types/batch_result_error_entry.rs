@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gives a detailed description of the result of an action on each entry in the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct BatchResultErrorEntry {
     /// The `Id` of an entry in a batch request.
@@ -19,6 +19,32 @@ pub struct BatchResultErrorEntry {
     pub code: Option<String>,
     /// A message explaining why the action failed on this entry.
     pub message: Option<String>,
+}
+impl Clone for BatchResultErrorEntry {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            sender_fault: self.sender_fault,
+            code: self.code.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+impl PartialEq for BatchResultErrorEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.sender_fault == other.sender_fault
+            && self.code == other.code && self.message == other.message
+    }
+}
+impl Default for BatchResultErrorEntry {
+    fn default() -> Self {
+        Self {
+            id: None,
+            sender_fault: None,
+            code: None,
+            message: None,
+        }
+    }
 }
 impl BatchResultErrorEntry {
     /// Starts building a [`BatchResultErrorEntry`].
@@ -48,9 +74,26 @@ impl BatchResultErrorEntry {
     }
 }
 /// A builder for [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry); start one with `BatchResultErrorEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct BatchResultErrorEntryBuilder {
     inner: crate::types::BatchResultErrorEntry,
+}
+impl Clone for BatchResultErrorEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for BatchResultErrorEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for BatchResultErrorEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::BatchResultErrorEntry as Default>::default(),
+        }
+    }
 }
 impl BatchResultErrorEntryBuilder {
     /// Sets [`BatchResultErrorEntry::id`](crate::types::BatchResultErrorEntry::id): The `Id` of an entry in a batch request.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelMessageMoveTaskRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelMessageMoveTaskRequest {
     /// An identifier associated with a message movement task.
     ///
     /// Required: the builder's `build()` fails without it.
     pub task_handle: Option<String>,
+}
+impl Clone for CancelMessageMoveTaskRequest {
+    fn clone(&self) -> Self {
+        Self {
+            task_handle: self.task_handle.clone(),
+        }
+    }
+}
+impl PartialEq for CancelMessageMoveTaskRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.task_handle == other.task_handle
+    }
+}
+impl Default for CancelMessageMoveTaskRequest {
+    fn default() -> Self {
+        Self { task_handle: None }
+    }
 }
 impl CancelMessageMoveTaskRequest {
     /// Starts building a [`CancelMessageMoveTaskRequest`].
@@ -29,9 +46,26 @@ impl CancelMessageMoveTaskRequest {
     }
 }
 /// A builder for [`CancelMessageMoveTaskRequest`](crate::types::CancelMessageMoveTaskRequest); start one with `CancelMessageMoveTaskRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelMessageMoveTaskRequestBuilder {
     inner: crate::types::CancelMessageMoveTaskRequest,
+}
+impl Clone for CancelMessageMoveTaskRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelMessageMoveTaskRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelMessageMoveTaskRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelMessageMoveTaskRequest as Default>::default(),
+        }
+    }
 }
 impl CancelMessageMoveTaskRequestBuilder {
     /// Sets [`CancelMessageMoveTaskRequest::task_handle`](crate::types::CancelMessageMoveTaskRequest::task_handle): An identifier associated with a message movement task.

@@ -2,11 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelMessageMoveTaskResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CancelMessageMoveTaskResult {
     /// The approximate number of messages already moved to the destination queue.
     pub approximate_number_of_messages_moved: Option<i64>,
+}
+impl Clone for CancelMessageMoveTaskResult {
+    fn clone(&self) -> Self {
+        Self {
+            approximate_number_of_messages_moved: self
+                .approximate_number_of_messages_moved,
+        }
+    }
+}
+impl PartialEq for CancelMessageMoveTaskResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.approximate_number_of_messages_moved
+            == other.approximate_number_of_messages_moved
+    }
+}
+impl Default for CancelMessageMoveTaskResult {
+    fn default() -> Self {
+        Self {
+            approximate_number_of_messages_moved: None,
+        }
+    }
 }
 impl CancelMessageMoveTaskResult {
     /// Starts building a [`CancelMessageMoveTaskResult`].
@@ -32,9 +53,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CancelMessageMoveTaskResult {
     }
 }
 /// A builder for [`CancelMessageMoveTaskResult`](crate::types::CancelMessageMoveTaskResult); start one with `CancelMessageMoveTaskResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CancelMessageMoveTaskResultBuilder {
     inner: crate::types::CancelMessageMoveTaskResult,
+}
+impl Clone for CancelMessageMoveTaskResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CancelMessageMoveTaskResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CancelMessageMoveTaskResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CancelMessageMoveTaskResult as Default>::default(),
+        }
+    }
 }
 impl CancelMessageMoveTaskResultBuilder {
     /// Sets [`CancelMessageMoveTaskResult::approximate_number_of_messages_moved`](crate::types::CancelMessageMoveTaskResult::approximate_number_of_messages_moved): The approximate number of messages already moved to the destination queue.

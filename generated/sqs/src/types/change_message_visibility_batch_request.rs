@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ChangeMessageVisibilityBatchRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChangeMessageVisibilityBatchRequest {
     /// The URL of the Amazon SQS queue whose messages' visibility is changed.
@@ -15,6 +15,27 @@ pub struct ChangeMessageVisibilityBatchRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub entries: Option<Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>>,
+}
+impl Clone for ChangeMessageVisibilityBatchRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            entries: self.entries.clone(),
+        }
+    }
+}
+impl PartialEq for ChangeMessageVisibilityBatchRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url && self.entries == other.entries
+    }
+}
+impl Default for ChangeMessageVisibilityBatchRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            entries: None,
+        }
+    }
 }
 impl ChangeMessageVisibilityBatchRequest {
     /// Starts building a [`ChangeMessageVisibilityBatchRequest`].
@@ -40,9 +61,26 @@ impl ChangeMessageVisibilityBatchRequest {
     }
 }
 /// A builder for [`ChangeMessageVisibilityBatchRequest`](crate::types::ChangeMessageVisibilityBatchRequest); start one with `ChangeMessageVisibilityBatchRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeMessageVisibilityBatchRequestBuilder {
     inner: crate::types::ChangeMessageVisibilityBatchRequest,
+}
+impl Clone for ChangeMessageVisibilityBatchRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeMessageVisibilityBatchRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeMessageVisibilityBatchRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChangeMessageVisibilityBatchRequest as Default>::default(),
+        }
+    }
 }
 impl ChangeMessageVisibilityBatchRequestBuilder {
     /// Sets [`ChangeMessageVisibilityBatchRequest::queue_url`](crate::types::ChangeMessageVisibilityBatchRequest::queue_url): The URL of the Amazon SQS queue whose messages' visibility is changed.

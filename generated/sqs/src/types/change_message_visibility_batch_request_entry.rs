@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Encloses a receipt handle and an entry ID for each message in `ChangeMessageVisibilityBatch.`
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChangeMessageVisibilityBatchRequestEntry {
     /// An identifier for this particular receipt handle used to communicate the result.
@@ -19,6 +19,30 @@ pub struct ChangeMessageVisibilityBatchRequestEntry {
     pub receipt_handle: Option<String>,
     /// The new value (in seconds) for the message's visibility timeout.
     pub visibility_timeout: Option<i32>,
+}
+impl Clone for ChangeMessageVisibilityBatchRequestEntry {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            receipt_handle: self.receipt_handle.clone(),
+            visibility_timeout: self.visibility_timeout,
+        }
+    }
+}
+impl PartialEq for ChangeMessageVisibilityBatchRequestEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.receipt_handle == other.receipt_handle
+            && self.visibility_timeout == other.visibility_timeout
+    }
+}
+impl Default for ChangeMessageVisibilityBatchRequestEntry {
+    fn default() -> Self {
+        Self {
+            id: None,
+            receipt_handle: None,
+            visibility_timeout: None,
+        }
+    }
 }
 impl ChangeMessageVisibilityBatchRequestEntry {
     /// Starts building a [`ChangeMessageVisibilityBatchRequestEntry`].
@@ -43,9 +67,26 @@ impl ChangeMessageVisibilityBatchRequestEntry {
     }
 }
 /// A builder for [`ChangeMessageVisibilityBatchRequestEntry`](crate::types::ChangeMessageVisibilityBatchRequestEntry); start one with `ChangeMessageVisibilityBatchRequestEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeMessageVisibilityBatchRequestEntryBuilder {
     inner: crate::types::ChangeMessageVisibilityBatchRequestEntry,
+}
+impl Clone for ChangeMessageVisibilityBatchRequestEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeMessageVisibilityBatchRequestEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeMessageVisibilityBatchRequestEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChangeMessageVisibilityBatchRequestEntry as Default>::default(),
+        }
+    }
 }
 impl ChangeMessageVisibilityBatchRequestEntryBuilder {
     /// Sets [`ChangeMessageVisibilityBatchRequestEntry::id`](crate::types::ChangeMessageVisibilityBatchRequestEntry::id): An identifier for this particular receipt handle used to communicate the result.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// For each message in the batch, the response contains a [`ChangeMessageVisibilityBatchResultEntry`](crate::types::ChangeMessageVisibilityBatchResultEntry) tag if the message succeeds or a [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) tag if the message fails.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChangeMessageVisibilityBatchResult {
     /// A list of [`ChangeMessageVisibilityBatchResultEntry`](crate::types::ChangeMessageVisibilityBatchResultEntry) items.
@@ -13,6 +13,27 @@ pub struct ChangeMessageVisibilityBatchResult {
     ///
     /// Required: the builder's `build()` fails without it.
     pub failed: Option<Vec<crate::types::BatchResultErrorEntry>>,
+}
+impl Clone for ChangeMessageVisibilityBatchResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful: self.successful.clone(),
+            failed: self.failed.clone(),
+        }
+    }
+}
+impl PartialEq for ChangeMessageVisibilityBatchResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful == other.successful && self.failed == other.failed
+    }
+}
+impl Default for ChangeMessageVisibilityBatchResult {
+    fn default() -> Self {
+        Self {
+            successful: None,
+            failed: None,
+        }
+    }
 }
 impl ChangeMessageVisibilityBatchResult {
     /// Starts building a [`ChangeMessageVisibilityBatchResult`].
@@ -45,9 +66,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ChangeMessageVisibilityBatchRe
     }
 }
 /// A builder for [`ChangeMessageVisibilityBatchResult`](crate::types::ChangeMessageVisibilityBatchResult); start one with `ChangeMessageVisibilityBatchResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeMessageVisibilityBatchResultBuilder {
     inner: crate::types::ChangeMessageVisibilityBatchResult,
+}
+impl Clone for ChangeMessageVisibilityBatchResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeMessageVisibilityBatchResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeMessageVisibilityBatchResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChangeMessageVisibilityBatchResult as Default>::default(),
+        }
+    }
 }
 impl ChangeMessageVisibilityBatchResultBuilder {
     /// Appends one item to [`ChangeMessageVisibilityBatchResult::successful`](crate::types::ChangeMessageVisibilityBatchResult::successful): A list of [`ChangeMessageVisibilityBatchResultEntry`](crate::types::ChangeMessageVisibilityBatchResultEntry) items.

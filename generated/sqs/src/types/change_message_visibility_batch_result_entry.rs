@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Encloses the `Id` of an entry in `ChangeMessageVisibilityBatch.`
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChangeMessageVisibilityBatchResultEntry {
     /// Represents a message whose visibility timeout has been changed successfully.
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for ChangeMessageVisibilityBatchResultEntry {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for ChangeMessageVisibilityBatchResultEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for ChangeMessageVisibilityBatchResultEntry {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl ChangeMessageVisibilityBatchResultEntry {
     /// Starts building a [`ChangeMessageVisibilityBatchResultEntry`].
@@ -23,9 +38,26 @@ impl ChangeMessageVisibilityBatchResultEntry {
     }
 }
 /// A builder for [`ChangeMessageVisibilityBatchResultEntry`](crate::types::ChangeMessageVisibilityBatchResultEntry); start one with `ChangeMessageVisibilityBatchResultEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeMessageVisibilityBatchResultEntryBuilder {
     inner: crate::types::ChangeMessageVisibilityBatchResultEntry,
+}
+impl Clone for ChangeMessageVisibilityBatchResultEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeMessageVisibilityBatchResultEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeMessageVisibilityBatchResultEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChangeMessageVisibilityBatchResultEntry as Default>::default(),
+        }
+    }
 }
 impl ChangeMessageVisibilityBatchResultEntryBuilder {
     /// Sets [`ChangeMessageVisibilityBatchResultEntry::id`](crate::types::ChangeMessageVisibilityBatchResultEntry::id): Represents a message whose visibility timeout has been changed successfully.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ChangeMessageVisibilityRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ChangeMessageVisibilityRequest {
     /// The URL of the Amazon SQS queue whose message's visibility is changed.
@@ -19,6 +19,30 @@ pub struct ChangeMessageVisibilityRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub visibility_timeout: Option<i32>,
+}
+impl Clone for ChangeMessageVisibilityRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            receipt_handle: self.receipt_handle.clone(),
+            visibility_timeout: self.visibility_timeout,
+        }
+    }
+}
+impl PartialEq for ChangeMessageVisibilityRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url && self.receipt_handle == other.receipt_handle
+            && self.visibility_timeout == other.visibility_timeout
+    }
+}
+impl Default for ChangeMessageVisibilityRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            receipt_handle: None,
+            visibility_timeout: None,
+        }
+    }
 }
 impl ChangeMessageVisibilityRequest {
     /// Starts building a [`ChangeMessageVisibilityRequest`].
@@ -49,9 +73,26 @@ impl ChangeMessageVisibilityRequest {
     }
 }
 /// A builder for [`ChangeMessageVisibilityRequest`](crate::types::ChangeMessageVisibilityRequest); start one with `ChangeMessageVisibilityRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ChangeMessageVisibilityRequestBuilder {
     inner: crate::types::ChangeMessageVisibilityRequest,
+}
+impl Clone for ChangeMessageVisibilityRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ChangeMessageVisibilityRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ChangeMessageVisibilityRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ChangeMessageVisibilityRequest as Default>::default(),
+        }
+    }
 }
 impl ChangeMessageVisibilityRequestBuilder {
     /// Sets [`ChangeMessageVisibilityRequest::queue_url`](crate::types::ChangeMessageVisibilityRequest::queue_url): The URL of the Amazon SQS queue whose message's visibility is changed.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateQueueRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateQueueRequest {
     /// The name of the new queue. The following limits apply to this name:
@@ -92,6 +92,30 @@ pub struct CreateQueueRequest {
     /// Cross-account permissions don't apply to this action. For more information, see [Grant cross-account permissions to a role and a username](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-customer-managed-policy-examples.html#grant-cross-account-permissions-to-role-and-user-name) in the *Amazon SQS Developer Guide*.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
+impl Clone for CreateQueueRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_name: self.queue_name.clone(),
+            attributes: self.attributes.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for CreateQueueRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_name == other.queue_name && self.attributes == other.attributes
+            && self.tags == other.tags
+    }
+}
+impl Default for CreateQueueRequest {
+    fn default() -> Self {
+        Self {
+            queue_name: None,
+            attributes: None,
+            tags: None,
+        }
+    }
+}
 impl CreateQueueRequest {
     /// Starts building a [`CreateQueueRequest`].
     #[inline]
@@ -125,9 +149,26 @@ impl CreateQueueRequest {
     }
 }
 /// A builder for [`CreateQueueRequest`](crate::types::CreateQueueRequest); start one with `CreateQueueRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateQueueRequestBuilder {
     inner: crate::types::CreateQueueRequest,
+}
+impl Clone for CreateQueueRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateQueueRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateQueueRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateQueueRequest as Default>::default(),
+        }
+    }
 }
 impl CreateQueueRequestBuilder {
     /// Sets [`CreateQueueRequest::queue_name`](crate::types::CreateQueueRequest::queue_name): The name of the new queue.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns the `QueueUrl` attribute of the created queue.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct CreateQueueResult {
     /// The URL of the created Amazon SQS queue.
     pub queue_url: Option<String>,
+}
+impl Clone for CreateQueueResult {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+        }
+    }
+}
+impl PartialEq for CreateQueueResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url
+    }
+}
+impl Default for CreateQueueResult {
+    fn default() -> Self {
+        Self { queue_url: None }
+    }
 }
 impl CreateQueueResult {
     /// Starts building a [`CreateQueueResult`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for CreateQueueResult {
     }
 }
 /// A builder for [`CreateQueueResult`](crate::types::CreateQueueResult); start one with `CreateQueueResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CreateQueueResultBuilder {
     inner: crate::types::CreateQueueResult,
+}
+impl Clone for CreateQueueResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CreateQueueResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CreateQueueResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::CreateQueueResult as Default>::default(),
+        }
+    }
 }
 impl CreateQueueResultBuilder {
     /// Sets [`CreateQueueResult::queue_url`](crate::types::CreateQueueResult::queue_url): The URL of the created Amazon SQS queue.

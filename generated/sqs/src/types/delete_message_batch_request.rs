@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteMessageBatchRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteMessageBatchRequest {
     /// The URL of the Amazon SQS queue from which messages are deleted.
@@ -15,6 +15,27 @@ pub struct DeleteMessageBatchRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub entries: Option<Vec<crate::types::DeleteMessageBatchRequestEntry>>,
+}
+impl Clone for DeleteMessageBatchRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            entries: self.entries.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteMessageBatchRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url && self.entries == other.entries
+    }
+}
+impl Default for DeleteMessageBatchRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            entries: None,
+        }
+    }
 }
 impl DeleteMessageBatchRequest {
     /// Starts building a [`DeleteMessageBatchRequest`].
@@ -40,9 +61,26 @@ impl DeleteMessageBatchRequest {
     }
 }
 /// A builder for [`DeleteMessageBatchRequest`](crate::types::DeleteMessageBatchRequest); start one with `DeleteMessageBatchRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteMessageBatchRequestBuilder {
     inner: crate::types::DeleteMessageBatchRequest,
+}
+impl Clone for DeleteMessageBatchRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteMessageBatchRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteMessageBatchRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteMessageBatchRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteMessageBatchRequestBuilder {
     /// Sets [`DeleteMessageBatchRequest::queue_url`](crate::types::DeleteMessageBatchRequest::queue_url): The URL of the Amazon SQS queue from which messages are deleted.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Encloses a receipt handle and an identifier for it.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteMessageBatchRequestEntry {
     /// The identifier for this particular receipt handle. This is used to communicate the result.
@@ -17,6 +17,27 @@ pub struct DeleteMessageBatchRequestEntry {
     ///
     /// Required: the builder's `build()` fails without it.
     pub receipt_handle: Option<String>,
+}
+impl Clone for DeleteMessageBatchRequestEntry {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            receipt_handle: self.receipt_handle.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteMessageBatchRequestEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.receipt_handle == other.receipt_handle
+    }
+}
+impl Default for DeleteMessageBatchRequestEntry {
+    fn default() -> Self {
+        Self {
+            id: None,
+            receipt_handle: None,
+        }
+    }
 }
 impl DeleteMessageBatchRequestEntry {
     /// Starts building a [`DeleteMessageBatchRequestEntry`].
@@ -36,9 +57,26 @@ impl DeleteMessageBatchRequestEntry {
     }
 }
 /// A builder for [`DeleteMessageBatchRequestEntry`](crate::types::DeleteMessageBatchRequestEntry); start one with `DeleteMessageBatchRequestEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteMessageBatchRequestEntryBuilder {
     inner: crate::types::DeleteMessageBatchRequestEntry,
+}
+impl Clone for DeleteMessageBatchRequestEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteMessageBatchRequestEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteMessageBatchRequestEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteMessageBatchRequestEntry as Default>::default(),
+        }
+    }
 }
 impl DeleteMessageBatchRequestEntryBuilder {
     /// Sets [`DeleteMessageBatchRequestEntry::id`](crate::types::DeleteMessageBatchRequestEntry::id): The identifier for this particular receipt handle.

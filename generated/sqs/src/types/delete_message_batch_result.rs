@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// For each message in the batch, the response contains a [`DeleteMessageBatchResultEntry`](crate::types::DeleteMessageBatchResultEntry) tag if the message is deleted or a [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) tag if the message can't be deleted.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteMessageBatchResult {
     /// A list of [`DeleteMessageBatchResultEntry`](crate::types::DeleteMessageBatchResultEntry) items.
@@ -13,6 +13,27 @@ pub struct DeleteMessageBatchResult {
     ///
     /// Required: the builder's `build()` fails without it.
     pub failed: Option<Vec<crate::types::BatchResultErrorEntry>>,
+}
+impl Clone for DeleteMessageBatchResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful: self.successful.clone(),
+            failed: self.failed.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteMessageBatchResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful == other.successful && self.failed == other.failed
+    }
+}
+impl Default for DeleteMessageBatchResult {
+    fn default() -> Self {
+        Self {
+            successful: None,
+            failed: None,
+        }
+    }
 }
 impl DeleteMessageBatchResult {
     /// Starts building a [`DeleteMessageBatchResult`].
@@ -43,9 +64,26 @@ impl ::awsgen_runtime::protocol::FromResponse for DeleteMessageBatchResult {
     }
 }
 /// A builder for [`DeleteMessageBatchResult`](crate::types::DeleteMessageBatchResult); start one with `DeleteMessageBatchResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteMessageBatchResultBuilder {
     inner: crate::types::DeleteMessageBatchResult,
+}
+impl Clone for DeleteMessageBatchResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteMessageBatchResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteMessageBatchResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteMessageBatchResult as Default>::default(),
+        }
+    }
 }
 impl DeleteMessageBatchResultBuilder {
     /// Appends one item to [`DeleteMessageBatchResult::successful`](crate::types::DeleteMessageBatchResult::successful): A list of [`DeleteMessageBatchResultEntry`](crate::types::DeleteMessageBatchResultEntry) items.

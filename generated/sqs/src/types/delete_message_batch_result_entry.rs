@@ -2,13 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Encloses the `Id` of an entry in `DeleteMessageBatch.`
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteMessageBatchResultEntry {
     /// Represents a successfully deleted message.
     ///
     /// Required: the builder's `build()` fails without it.
     pub id: Option<String>,
+}
+impl Clone for DeleteMessageBatchResultEntry {
+    fn clone(&self) -> Self {
+        Self { id: self.id.clone() }
+    }
+}
+impl PartialEq for DeleteMessageBatchResultEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Default for DeleteMessageBatchResultEntry {
+    fn default() -> Self {
+        Self { id: None }
+    }
 }
 impl DeleteMessageBatchResultEntry {
     /// Starts building a [`DeleteMessageBatchResultEntry`].
@@ -23,9 +38,26 @@ impl DeleteMessageBatchResultEntry {
     }
 }
 /// A builder for [`DeleteMessageBatchResultEntry`](crate::types::DeleteMessageBatchResultEntry); start one with `DeleteMessageBatchResultEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteMessageBatchResultEntryBuilder {
     inner: crate::types::DeleteMessageBatchResultEntry,
+}
+impl Clone for DeleteMessageBatchResultEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteMessageBatchResultEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteMessageBatchResultEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteMessageBatchResultEntry as Default>::default(),
+        }
+    }
 }
 impl DeleteMessageBatchResultEntryBuilder {
     /// Sets [`DeleteMessageBatchResultEntry::id`](crate::types::DeleteMessageBatchResultEntry::id): Represents a successfully deleted message.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteMessageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteMessageRequest {
     /// The URL of the Amazon SQS queue from which messages are deleted.
@@ -15,6 +15,27 @@ pub struct DeleteMessageRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub receipt_handle: Option<String>,
+}
+impl Clone for DeleteMessageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            receipt_handle: self.receipt_handle.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteMessageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url && self.receipt_handle == other.receipt_handle
+    }
+}
+impl Default for DeleteMessageRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            receipt_handle: None,
+        }
+    }
 }
 impl DeleteMessageRequest {
     /// Starts building a [`DeleteMessageRequest`].
@@ -40,9 +61,26 @@ impl DeleteMessageRequest {
     }
 }
 /// A builder for [`DeleteMessageRequest`](crate::types::DeleteMessageRequest); start one with `DeleteMessageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteMessageRequestBuilder {
     inner: crate::types::DeleteMessageRequest,
+}
+impl Clone for DeleteMessageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteMessageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteMessageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteMessageRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteMessageRequestBuilder {
     /// Sets [`DeleteMessageRequest::queue_url`](crate::types::DeleteMessageRequest::queue_url): The URL of the Amazon SQS queue from which messages are deleted.

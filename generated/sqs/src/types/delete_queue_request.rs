@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteQueueRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DeleteQueueRequest {
     /// The URL of the Amazon SQS queue to delete.
@@ -11,6 +11,23 @@ pub struct DeleteQueueRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub queue_url: Option<String>,
+}
+impl Clone for DeleteQueueRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+        }
+    }
+}
+impl PartialEq for DeleteQueueRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url
+    }
+}
+impl Default for DeleteQueueRequest {
+    fn default() -> Self {
+        Self { queue_url: None }
+    }
 }
 impl DeleteQueueRequest {
     /// Starts building a [`DeleteQueueRequest`].
@@ -31,9 +48,26 @@ impl DeleteQueueRequest {
     }
 }
 /// A builder for [`DeleteQueueRequest`](crate::types::DeleteQueueRequest); start one with `DeleteQueueRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DeleteQueueRequestBuilder {
     inner: crate::types::DeleteQueueRequest,
+}
+impl Clone for DeleteQueueRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DeleteQueueRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DeleteQueueRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DeleteQueueRequest as Default>::default(),
+        }
+    }
 }
 impl DeleteQueueRequestBuilder {
     /// Sets [`DeleteQueueRequest::queue_url`](crate::types::DeleteQueueRequest::queue_url): The URL of the Amazon SQS queue to delete.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetQueueAttributesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetQueueAttributesRequest {
     /// The URL of the Amazon SQS queue whose attribute information is retrieved.
@@ -77,6 +77,28 @@ pub struct GetQueueAttributesRequest {
     /// For information on throughput quotas, see [Quotas related to messages](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html) in the *Amazon SQS Developer Guide*.
     pub attribute_names: Option<Vec<crate::types::QueueAttributeName>>,
 }
+impl Clone for GetQueueAttributesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            attribute_names: self.attribute_names.clone(),
+        }
+    }
+}
+impl PartialEq for GetQueueAttributesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url
+            && self.attribute_names == other.attribute_names
+    }
+}
+impl Default for GetQueueAttributesRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            attribute_names: None,
+        }
+    }
+}
 impl GetQueueAttributesRequest {
     /// Starts building a [`GetQueueAttributesRequest`].
     #[inline]
@@ -101,9 +123,26 @@ impl GetQueueAttributesRequest {
     }
 }
 /// A builder for [`GetQueueAttributesRequest`](crate::types::GetQueueAttributesRequest); start one with `GetQueueAttributesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetQueueAttributesRequestBuilder {
     inner: crate::types::GetQueueAttributesRequest,
+}
+impl Clone for GetQueueAttributesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetQueueAttributesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetQueueAttributesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetQueueAttributesRequest as Default>::default(),
+        }
+    }
 }
 impl GetQueueAttributesRequestBuilder {
     /// Sets [`GetQueueAttributesRequest::queue_url`](crate::types::GetQueueAttributesRequest::queue_url): The URL of the Amazon SQS queue whose attribute information is retrieved.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of returned queue attributes.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetQueueAttributesResult {
     /// A map of attributes to their respective values.
     pub attributes: Option<
         ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
     >,
+}
+impl Clone for GetQueueAttributesResult {
+    fn clone(&self) -> Self {
+        Self {
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for GetQueueAttributesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.attributes == other.attributes
+    }
+}
+impl Default for GetQueueAttributesResult {
+    fn default() -> Self {
+        Self { attributes: None }
+    }
 }
 impl GetQueueAttributesResult {
     /// Starts building a [`GetQueueAttributesResult`].
@@ -38,9 +55,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetQueueAttributesResult {
     }
 }
 /// A builder for [`GetQueueAttributesResult`](crate::types::GetQueueAttributesResult); start one with `GetQueueAttributesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetQueueAttributesResultBuilder {
     inner: crate::types::GetQueueAttributesResult,
+}
+impl Clone for GetQueueAttributesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetQueueAttributesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetQueueAttributesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetQueueAttributesResult as Default>::default(),
+        }
+    }
 }
 impl GetQueueAttributesResultBuilder {
     /// Adds one entry to [`GetQueueAttributesResult::attributes`](crate::types::GetQueueAttributesResult::attributes): A map of attributes to their respective values.

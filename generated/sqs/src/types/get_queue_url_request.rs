@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the URL of an existing queue based on its name and, optionally, the Amazon Web Services account ID.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetQueueUrlRequest {
     /// (Required) The name of the queue for which you want to fetch the URL. The name can be up to 80 characters long and can include alphanumeric characters, hyphens (-), and underscores (\_). Queue URLs and names are case-sensitive.
@@ -11,6 +11,28 @@ pub struct GetQueueUrlRequest {
     pub queue_name: Option<String>,
     /// (Optional) The Amazon Web Services account ID of the account that created the queue. This is only required when you are attempting to access a queue owned by another Amazon Web Services account.
     pub queue_owner_aws_account_id: Option<String>,
+}
+impl Clone for GetQueueUrlRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_name: self.queue_name.clone(),
+            queue_owner_aws_account_id: self.queue_owner_aws_account_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetQueueUrlRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_name == other.queue_name
+            && self.queue_owner_aws_account_id == other.queue_owner_aws_account_id
+    }
+}
+impl Default for GetQueueUrlRequest {
+    fn default() -> Self {
+        Self {
+            queue_name: None,
+            queue_owner_aws_account_id: None,
+        }
+    }
 }
 impl GetQueueUrlRequest {
     /// Starts building a [`GetQueueUrlRequest`].
@@ -36,9 +58,26 @@ impl GetQueueUrlRequest {
     }
 }
 /// A builder for [`GetQueueUrlRequest`](crate::types::GetQueueUrlRequest); start one with `GetQueueUrlRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetQueueUrlRequestBuilder {
     inner: crate::types::GetQueueUrlRequest,
+}
+impl Clone for GetQueueUrlRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetQueueUrlRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetQueueUrlRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetQueueUrlRequest as Default>::default(),
+        }
+    }
 }
 impl GetQueueUrlRequestBuilder {
     /// Sets [`GetQueueUrlRequest::queue_name`](crate::types::GetQueueUrlRequest::queue_name): (Required) The name of the queue for which you want to fetch the URL.

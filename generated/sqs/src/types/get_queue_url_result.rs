@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// For more information, see [Interpreting Responses](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-api-responses.html) in the *Amazon SQS Developer Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetQueueUrlResult {
     /// The URL of the queue.
     pub queue_url: Option<String>,
+}
+impl Clone for GetQueueUrlResult {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+        }
+    }
+}
+impl PartialEq for GetQueueUrlResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url
+    }
+}
+impl Default for GetQueueUrlResult {
+    fn default() -> Self {
+        Self { queue_url: None }
+    }
 }
 impl GetQueueUrlResult {
     /// Starts building a [`GetQueueUrlResult`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for GetQueueUrlResult {
     }
 }
 /// A builder for [`GetQueueUrlResult`](crate::types::GetQueueUrlResult); start one with `GetQueueUrlResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetQueueUrlResultBuilder {
     inner: crate::types::GetQueueUrlResult,
+}
+impl Clone for GetQueueUrlResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetQueueUrlResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetQueueUrlResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetQueueUrlResult as Default>::default(),
+        }
+    }
 }
 impl GetQueueUrlResultBuilder {
     /// Sets [`GetQueueUrlResult::queue_url`](crate::types::GetQueueUrlResult::queue_url): The URL of the queue.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListDeadLetterSourceQueuesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListDeadLetterSourceQueuesRequest {
     /// The URL of a dead-letter queue.
@@ -15,6 +15,30 @@ pub struct ListDeadLetterSourceQueuesRequest {
     pub next_token: Option<String>,
     /// Maximum number of results to include in the response. Value range is 1 to 1000. You must set `MaxResults` to receive a value for `NextToken` in the response.
     pub max_results: Option<i32>,
+}
+impl Clone for ListDeadLetterSourceQueuesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for ListDeadLetterSourceQueuesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for ListDeadLetterSourceQueuesRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl ListDeadLetterSourceQueuesRequest {
     /// Starts building a [`ListDeadLetterSourceQueuesRequest`].
@@ -45,9 +69,26 @@ impl ListDeadLetterSourceQueuesRequest {
     }
 }
 /// A builder for [`ListDeadLetterSourceQueuesRequest`](crate::types::ListDeadLetterSourceQueuesRequest); start one with `ListDeadLetterSourceQueuesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListDeadLetterSourceQueuesRequestBuilder {
     inner: crate::types::ListDeadLetterSourceQueuesRequest,
+}
+impl Clone for ListDeadLetterSourceQueuesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListDeadLetterSourceQueuesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListDeadLetterSourceQueuesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListDeadLetterSourceQueuesRequest as Default>::default(),
+        }
+    }
 }
 impl ListDeadLetterSourceQueuesRequestBuilder {
     /// Sets [`ListDeadLetterSourceQueuesRequest::queue_url`](crate::types::ListDeadLetterSourceQueuesRequest::queue_url): The URL of a dead-letter queue.

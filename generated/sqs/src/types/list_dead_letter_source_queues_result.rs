@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of your dead letter source queues.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListDeadLetterSourceQueuesResult {
     /// A list of source queue URLs that have the `RedrivePolicy` queue attribute configured with a dead-letter queue.
@@ -11,6 +11,27 @@ pub struct ListDeadLetterSourceQueuesResult {
     pub queue_urls: Option<Vec<String>>,
     /// Pagination token to include in the next request. Token value is `null` if there are no additional results to request, or if you did not set `MaxResults` in the request.
     pub next_token: Option<String>,
+}
+impl Clone for ListDeadLetterSourceQueuesResult {
+    fn clone(&self) -> Self {
+        Self {
+            queue_urls: self.queue_urls.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListDeadLetterSourceQueuesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_urls == other.queue_urls && self.next_token == other.next_token
+    }
+}
+impl Default for ListDeadLetterSourceQueuesResult {
+    fn default() -> Self {
+        Self {
+            queue_urls: None,
+            next_token: None,
+        }
+    }
 }
 impl ListDeadLetterSourceQueuesResult {
     /// Starts building a [`ListDeadLetterSourceQueuesResult`].
@@ -41,9 +62,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListDeadLetterSourceQueuesResu
     }
 }
 /// A builder for [`ListDeadLetterSourceQueuesResult`](crate::types::ListDeadLetterSourceQueuesResult); start one with `ListDeadLetterSourceQueuesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListDeadLetterSourceQueuesResultBuilder {
     inner: crate::types::ListDeadLetterSourceQueuesResult,
+}
+impl Clone for ListDeadLetterSourceQueuesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListDeadLetterSourceQueuesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListDeadLetterSourceQueuesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListDeadLetterSourceQueuesResult as Default>::default(),
+        }
+    }
 }
 impl ListDeadLetterSourceQueuesResultBuilder {
     /// Appends one item to [`ListDeadLetterSourceQueuesResult::queue_urls`](crate::types::ListDeadLetterSourceQueuesResult::queue_urls): A list of source queue URLs that have the `RedrivePolicy` queue attribute configured with a dead-letter queue.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListMessageMoveTasksRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListMessageMoveTasksRequest {
     /// The ARN of the queue whose message movement tasks are to be listed.
@@ -11,6 +11,27 @@ pub struct ListMessageMoveTasksRequest {
     pub source_arn: Option<String>,
     /// The maximum number of results to include in the response. The default is 1, which provides the most recent message movement task. The upper limit is 10.
     pub max_results: Option<i32>,
+}
+impl Clone for ListMessageMoveTasksRequest {
+    fn clone(&self) -> Self {
+        Self {
+            source_arn: self.source_arn.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for ListMessageMoveTasksRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_arn == other.source_arn && self.max_results == other.max_results
+    }
+}
+impl Default for ListMessageMoveTasksRequest {
+    fn default() -> Self {
+        Self {
+            source_arn: None,
+            max_results: None,
+        }
+    }
 }
 impl ListMessageMoveTasksRequest {
     /// Starts building a [`ListMessageMoveTasksRequest`].
@@ -36,9 +57,26 @@ impl ListMessageMoveTasksRequest {
     }
 }
 /// A builder for [`ListMessageMoveTasksRequest`](crate::types::ListMessageMoveTasksRequest); start one with `ListMessageMoveTasksRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListMessageMoveTasksRequestBuilder {
     inner: crate::types::ListMessageMoveTasksRequest,
+}
+impl Clone for ListMessageMoveTasksRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListMessageMoveTasksRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListMessageMoveTasksRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListMessageMoveTasksRequest as Default>::default(),
+        }
+    }
 }
 impl ListMessageMoveTasksRequestBuilder {
     /// Sets [`ListMessageMoveTasksRequest::source_arn`](crate::types::ListMessageMoveTasksRequest::source_arn): The ARN of the queue whose message movement tasks are to be listed.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListMessageMoveTasksResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListMessageMoveTasksResult {
     /// A list of message movement tasks and their attributes.
     pub results: Option<Vec<crate::types::ListMessageMoveTasksResultEntry>>,
+}
+impl Clone for ListMessageMoveTasksResult {
+    fn clone(&self) -> Self {
+        Self {
+            results: self.results.clone(),
+        }
+    }
+}
+impl PartialEq for ListMessageMoveTasksResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.results == other.results
+    }
+}
+impl Default for ListMessageMoveTasksResult {
+    fn default() -> Self {
+        Self { results: None }
+    }
 }
 impl ListMessageMoveTasksResult {
     /// Starts building a [`ListMessageMoveTasksResult`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListMessageMoveTasksResult {
     }
 }
 /// A builder for [`ListMessageMoveTasksResult`](crate::types::ListMessageMoveTasksResult); start one with `ListMessageMoveTasksResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListMessageMoveTasksResultBuilder {
     inner: crate::types::ListMessageMoveTasksResult,
+}
+impl Clone for ListMessageMoveTasksResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListMessageMoveTasksResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListMessageMoveTasksResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListMessageMoveTasksResult as Default>::default(),
+        }
+    }
 }
 impl ListMessageMoveTasksResultBuilder {
     /// Appends one item to [`ListMessageMoveTasksResult::results`](crate::types::ListMessageMoveTasksResult::results): A list of message movement tasks and their attributes.

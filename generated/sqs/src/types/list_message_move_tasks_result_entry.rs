@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of a message movement task.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListMessageMoveTasksResultEntry {
     /// An identifier associated with a message movement task. When this field is returned in the response of the `ListMessageMoveTasks` action, it is only populated for tasks that are in RUNNING status.
@@ -23,6 +23,53 @@ pub struct ListMessageMoveTasksResultEntry {
     pub failure_reason: Option<String>,
     /// The timestamp of starting the message movement task.
     pub started_timestamp: Option<i64>,
+}
+impl Clone for ListMessageMoveTasksResultEntry {
+    fn clone(&self) -> Self {
+        Self {
+            task_handle: self.task_handle.clone(),
+            status: self.status.clone(),
+            source_arn: self.source_arn.clone(),
+            destination_arn: self.destination_arn.clone(),
+            max_number_of_messages_per_second: self.max_number_of_messages_per_second,
+            approximate_number_of_messages_moved: self
+                .approximate_number_of_messages_moved,
+            approximate_number_of_messages_to_move: self
+                .approximate_number_of_messages_to_move,
+            failure_reason: self.failure_reason.clone(),
+            started_timestamp: self.started_timestamp,
+        }
+    }
+}
+impl PartialEq for ListMessageMoveTasksResultEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.task_handle == other.task_handle && self.status == other.status
+            && self.source_arn == other.source_arn
+            && self.destination_arn == other.destination_arn
+            && self.max_number_of_messages_per_second
+                == other.max_number_of_messages_per_second
+            && self.approximate_number_of_messages_moved
+                == other.approximate_number_of_messages_moved
+            && self.approximate_number_of_messages_to_move
+                == other.approximate_number_of_messages_to_move
+            && self.failure_reason == other.failure_reason
+            && self.started_timestamp == other.started_timestamp
+    }
+}
+impl Default for ListMessageMoveTasksResultEntry {
+    fn default() -> Self {
+        Self {
+            task_handle: None,
+            status: None,
+            source_arn: None,
+            destination_arn: None,
+            max_number_of_messages_per_second: None,
+            approximate_number_of_messages_moved: None,
+            approximate_number_of_messages_to_move: None,
+            failure_reason: None,
+            started_timestamp: None,
+        }
+    }
 }
 impl ListMessageMoveTasksResultEntry {
     /// Starts building a [`ListMessageMoveTasksResultEntry`].
@@ -77,9 +124,26 @@ impl ListMessageMoveTasksResultEntry {
     }
 }
 /// A builder for [`ListMessageMoveTasksResultEntry`](crate::types::ListMessageMoveTasksResultEntry); start one with `ListMessageMoveTasksResultEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListMessageMoveTasksResultEntryBuilder {
     inner: crate::types::ListMessageMoveTasksResultEntry,
+}
+impl Clone for ListMessageMoveTasksResultEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListMessageMoveTasksResultEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListMessageMoveTasksResultEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListMessageMoveTasksResultEntry as Default>::default(),
+        }
+    }
 }
 impl ListMessageMoveTasksResultEntryBuilder {
     /// Sets [`ListMessageMoveTasksResultEntry::task_handle`](crate::types::ListMessageMoveTasksResultEntry::task_handle): An identifier associated with a message movement task.

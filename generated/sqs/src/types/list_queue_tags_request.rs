@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListQueueTagsRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListQueueTagsRequest {
     /// The URL of the queue.
     ///
     /// Required: the builder's `build()` fails without it.
     pub queue_url: Option<String>,
+}
+impl Clone for ListQueueTagsRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+        }
+    }
+}
+impl PartialEq for ListQueueTagsRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url
+    }
+}
+impl Default for ListQueueTagsRequest {
+    fn default() -> Self {
+        Self { queue_url: None }
+    }
 }
 impl ListQueueTagsRequest {
     /// Starts building a [`ListQueueTagsRequest`].
@@ -29,9 +46,26 @@ impl ListQueueTagsRequest {
     }
 }
 /// A builder for [`ListQueueTagsRequest`](crate::types::ListQueueTagsRequest); start one with `ListQueueTagsRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListQueueTagsRequestBuilder {
     inner: crate::types::ListQueueTagsRequest,
+}
+impl Clone for ListQueueTagsRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListQueueTagsRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListQueueTagsRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListQueueTagsRequest as Default>::default(),
+        }
+    }
 }
 impl ListQueueTagsRequestBuilder {
     /// Sets [`ListQueueTagsRequest::queue_url`](crate::types::ListQueueTagsRequest::queue_url): The URL of the queue.

@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListQueueTagsResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListQueueTagsResult {
     /// The list of all tags added to the specified queue.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for ListQueueTagsResult {
+    fn clone(&self) -> Self {
+        Self { tags: self.tags.clone() }
+    }
+}
+impl PartialEq for ListQueueTagsResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.tags == other.tags
+    }
+}
+impl Default for ListQueueTagsResult {
+    fn default() -> Self {
+        Self { tags: None }
+    }
 }
 impl ListQueueTagsResult {
     /// Starts building a [`ListQueueTagsResult`].
@@ -32,9 +47,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListQueueTagsResult {
     }
 }
 /// A builder for [`ListQueueTagsResult`](crate::types::ListQueueTagsResult); start one with `ListQueueTagsResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListQueueTagsResultBuilder {
     inner: crate::types::ListQueueTagsResult,
+}
+impl Clone for ListQueueTagsResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListQueueTagsResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListQueueTagsResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListQueueTagsResult as Default>::default(),
+        }
+    }
 }
 impl ListQueueTagsResultBuilder {
     /// Adds one entry to [`ListQueueTagsResult::tags`](crate::types::ListQueueTagsResult::tags): The list of all tags added to the specified queue.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListQueuesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListQueuesRequest {
     /// A string to use for filtering the list results. Only those queues whose name begins with the specified string are returned.
@@ -13,6 +13,31 @@ pub struct ListQueuesRequest {
     pub next_token: Option<String>,
     /// Maximum number of results to include in the response. Value range is 1 to 1000. You must set `MaxResults` to receive a value for `NextToken` in the response.
     pub max_results: Option<i32>,
+}
+impl Clone for ListQueuesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_name_prefix: self.queue_name_prefix.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results,
+        }
+    }
+}
+impl PartialEq for ListQueuesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_name_prefix == other.queue_name_prefix
+            && self.next_token == other.next_token
+            && self.max_results == other.max_results
+    }
+}
+impl Default for ListQueuesRequest {
+    fn default() -> Self {
+        Self {
+            queue_name_prefix: None,
+            next_token: None,
+            max_results: None,
+        }
+    }
 }
 impl ListQueuesRequest {
     /// Starts building a [`ListQueuesRequest`].
@@ -43,9 +68,26 @@ impl ListQueuesRequest {
     }
 }
 /// A builder for [`ListQueuesRequest`](crate::types::ListQueuesRequest); start one with `ListQueuesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListQueuesRequestBuilder {
     inner: crate::types::ListQueuesRequest,
+}
+impl Clone for ListQueuesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListQueuesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListQueuesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListQueuesRequest as Default>::default(),
+        }
+    }
 }
 impl ListQueuesRequestBuilder {
     /// Sets [`ListQueuesRequest::queue_name_prefix`](crate::types::ListQueuesRequest::queue_name_prefix): A string to use for filtering the list results.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of your queues.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListQueuesResult {
     /// A list of queue URLs, up to 1,000 entries, or the value of `MaxResults` that you sent in the request.
     pub queue_urls: Option<Vec<String>>,
     /// Pagination token to include in the next request. Token value is `null` if there are no additional results to request, or if you did not set `MaxResults` in the request.
     pub next_token: Option<String>,
+}
+impl Clone for ListQueuesResult {
+    fn clone(&self) -> Self {
+        Self {
+            queue_urls: self.queue_urls.clone(),
+            next_token: self.next_token.clone(),
+        }
+    }
+}
+impl PartialEq for ListQueuesResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_urls == other.queue_urls && self.next_token == other.next_token
+    }
+}
+impl Default for ListQueuesResult {
+    fn default() -> Self {
+        Self {
+            queue_urls: None,
+            next_token: None,
+        }
+    }
 }
 impl ListQueuesResult {
     /// Starts building a [`ListQueuesResult`].
@@ -39,9 +60,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ListQueuesResult {
     }
 }
 /// A builder for [`ListQueuesResult`](crate::types::ListQueuesResult); start one with `ListQueuesResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ListQueuesResultBuilder {
     inner: crate::types::ListQueuesResult,
+}
+impl Clone for ListQueuesResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ListQueuesResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ListQueuesResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ListQueuesResult as Default>::default(),
+        }
+    }
 }
 impl ListQueuesResultBuilder {
     /// Appends one item to [`ListQueuesResult::queue_urls`](crate::types::ListQueuesResult::queue_urls): A list of queue URLs, up to 1,000 entries, or the value of `MaxResults` that you sent in the request.

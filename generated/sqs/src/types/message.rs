@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An Amazon SQS message.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct Message {
     /// A unique identifier for the message. A `MessageId`is considered unique across all Amazon Web Services accounts for an extended period of time.
@@ -33,6 +33,42 @@ pub struct Message {
     pub message_attributes: Option<
         ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     >,
+}
+impl Clone for Message {
+    fn clone(&self) -> Self {
+        Self {
+            message_id: self.message_id.clone(),
+            receipt_handle: self.receipt_handle.clone(),
+            md5_of_body: self.md5_of_body.clone(),
+            body: self.body.clone(),
+            attributes: self.attributes.clone(),
+            md5_of_message_attributes: self.md5_of_message_attributes.clone(),
+            message_attributes: self.message_attributes.clone(),
+        }
+    }
+}
+impl PartialEq for Message {
+    fn eq(&self, other: &Self) -> bool {
+        self.message_id == other.message_id
+            && self.receipt_handle == other.receipt_handle
+            && self.md5_of_body == other.md5_of_body && self.body == other.body
+            && self.attributes == other.attributes
+            && self.md5_of_message_attributes == other.md5_of_message_attributes
+            && self.message_attributes == other.message_attributes
+    }
+}
+impl Default for Message {
+    fn default() -> Self {
+        Self {
+            message_id: None,
+            receipt_handle: None,
+            md5_of_body: None,
+            body: None,
+            attributes: None,
+            md5_of_message_attributes: None,
+            message_attributes: None,
+        }
+    }
 }
 impl Message {
     /// Starts building a [`Message`].
@@ -85,9 +121,26 @@ impl Message {
     }
 }
 /// A builder for [`Message`](crate::types::Message); start one with `Message::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MessageBuilder {
     inner: crate::types::Message,
+}
+impl Clone for MessageBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MessageBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MessageBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Message as Default>::default(),
+        }
+    }
 }
 impl MessageBuilder {
     /// Sets [`Message::message_id`](crate::types::Message::message_id): A unique identifier for the message.

@@ -4,7 +4,7 @@
 /// The user-specified message attribute value. For string data types, the `Value` attribute has the same restrictions on the content as the message body. For more information, see `SendMessage.`
 ///
 /// `Name`, `type`, `value` and the message body must not be empty or null. All parts of the message attribute, including `Name`, `Type`, and `Value`, are part of the message size restriction (1 MiB or 1,048,576 bytes).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MessageAttributeValue {
     /// Strings are Unicode with UTF-8 binary encoding. For a list of code values, see [ASCII Printable Characters](http://en.wikipedia.org/wiki/ASCII#ASCII_printable_characters).
@@ -21,6 +21,37 @@ pub struct MessageAttributeValue {
     ///
     /// Required: the builder's `build()` fails without it.
     pub data_type: Option<String>,
+}
+impl Clone for MessageAttributeValue {
+    fn clone(&self) -> Self {
+        Self {
+            string_value: self.string_value.clone(),
+            binary_value: self.binary_value.clone(),
+            string_list_values: self.string_list_values.clone(),
+            binary_list_values: self.binary_list_values.clone(),
+            data_type: self.data_type.clone(),
+        }
+    }
+}
+impl PartialEq for MessageAttributeValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.string_value == other.string_value
+            && self.binary_value == other.binary_value
+            && self.string_list_values == other.string_list_values
+            && self.binary_list_values == other.binary_list_values
+            && self.data_type == other.data_type
+    }
+}
+impl Default for MessageAttributeValue {
+    fn default() -> Self {
+        Self {
+            string_value: None,
+            binary_value: None,
+            string_list_values: None,
+            binary_list_values: None,
+            data_type: None,
+        }
+    }
 }
 impl MessageAttributeValue {
     /// Starts building a [`MessageAttributeValue`].
@@ -55,9 +86,26 @@ impl MessageAttributeValue {
     }
 }
 /// A builder for [`MessageAttributeValue`](crate::types::MessageAttributeValue); start one with `MessageAttributeValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MessageAttributeValueBuilder {
     inner: crate::types::MessageAttributeValue,
+}
+impl Clone for MessageAttributeValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MessageAttributeValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MessageAttributeValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MessageAttributeValue as Default>::default(),
+        }
+    }
 }
 impl MessageAttributeValueBuilder {
     /// Sets [`MessageAttributeValue::string_value`](crate::types::MessageAttributeValue::string_value): Strings are Unicode with UTF-8 binary encoding.

@@ -4,7 +4,7 @@
 /// The user-specified message system attribute value. For string data types, the `Value` attribute has the same restrictions on the content as the message body. For more information, see `SendMessage.`
 ///
 /// `Name`, `type`, `value` and the message body must not be empty or null.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MessageSystemAttributeValue {
     /// Strings are Unicode with UTF-8 binary encoding. For a list of code values, see [ASCII Printable Characters](http://en.wikipedia.org/wiki/ASCII#ASCII_printable_characters).
@@ -21,6 +21,37 @@ pub struct MessageSystemAttributeValue {
     ///
     /// Required: the builder's `build()` fails without it.
     pub data_type: Option<String>,
+}
+impl Clone for MessageSystemAttributeValue {
+    fn clone(&self) -> Self {
+        Self {
+            string_value: self.string_value.clone(),
+            binary_value: self.binary_value.clone(),
+            string_list_values: self.string_list_values.clone(),
+            binary_list_values: self.binary_list_values.clone(),
+            data_type: self.data_type.clone(),
+        }
+    }
+}
+impl PartialEq for MessageSystemAttributeValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.string_value == other.string_value
+            && self.binary_value == other.binary_value
+            && self.string_list_values == other.string_list_values
+            && self.binary_list_values == other.binary_list_values
+            && self.data_type == other.data_type
+    }
+}
+impl Default for MessageSystemAttributeValue {
+    fn default() -> Self {
+        Self {
+            string_value: None,
+            binary_value: None,
+            string_list_values: None,
+            binary_list_values: None,
+            data_type: None,
+        }
+    }
 }
 impl MessageSystemAttributeValue {
     /// Starts building a [`MessageSystemAttributeValue`].
@@ -55,9 +86,26 @@ impl MessageSystemAttributeValue {
     }
 }
 /// A builder for [`MessageSystemAttributeValue`](crate::types::MessageSystemAttributeValue); start one with `MessageSystemAttributeValue::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MessageSystemAttributeValueBuilder {
     inner: crate::types::MessageSystemAttributeValue,
+}
+impl Clone for MessageSystemAttributeValueBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MessageSystemAttributeValueBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MessageSystemAttributeValueBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::MessageSystemAttributeValue as Default>::default(),
+        }
+    }
 }
 impl MessageSystemAttributeValueBuilder {
     /// Sets [`MessageSystemAttributeValue::string_value`](crate::types::MessageSystemAttributeValue::string_value): Strings are Unicode with UTF-8 binary encoding.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PurgeQueueRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PurgeQueueRequest {
     /// The URL of the queue from which the `PurgeQueue` action deletes messages.
@@ -11,6 +11,23 @@ pub struct PurgeQueueRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub queue_url: Option<String>,
+}
+impl Clone for PurgeQueueRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+        }
+    }
+}
+impl PartialEq for PurgeQueueRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url
+    }
+}
+impl Default for PurgeQueueRequest {
+    fn default() -> Self {
+        Self { queue_url: None }
+    }
 }
 impl PurgeQueueRequest {
     /// Starts building a [`PurgeQueueRequest`].
@@ -31,9 +48,26 @@ impl PurgeQueueRequest {
     }
 }
 /// A builder for [`PurgeQueueRequest`](crate::types::PurgeQueueRequest); start one with `PurgeQueueRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PurgeQueueRequestBuilder {
     inner: crate::types::PurgeQueueRequest,
+}
+impl Clone for PurgeQueueRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PurgeQueueRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PurgeQueueRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PurgeQueueRequest as Default>::default(),
+        }
+    }
 }
 impl PurgeQueueRequestBuilder {
     /// Sets [`PurgeQueueRequest::queue_url`](crate::types::PurgeQueueRequest::queue_url): The URL of the queue from which the `PurgeQueue` action deletes messages.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves one or more messages from a specified queue.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReceiveMessageRequest {
     /// The URL of the Amazon SQS queue from which messages are received.
@@ -95,6 +95,47 @@ pub struct ReceiveMessageRequest {
     /// For best practices of using `ReceiveRequestAttemptId`, see [Using the ReceiveRequestAttemptId Request Parameter](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-receiverequestattemptid-request-parameter.html) in the *Amazon SQS Developer Guide*.
     pub receive_request_attempt_id: Option<String>,
 }
+impl Clone for ReceiveMessageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            attribute_names: self.attribute_names.clone(),
+            message_system_attribute_names: self.message_system_attribute_names.clone(),
+            message_attribute_names: self.message_attribute_names.clone(),
+            max_number_of_messages: self.max_number_of_messages,
+            visibility_timeout: self.visibility_timeout,
+            wait_time_seconds: self.wait_time_seconds,
+            receive_request_attempt_id: self.receive_request_attempt_id.clone(),
+        }
+    }
+}
+impl PartialEq for ReceiveMessageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url
+            && self.attribute_names == other.attribute_names
+            && self.message_system_attribute_names
+                == other.message_system_attribute_names
+            && self.message_attribute_names == other.message_attribute_names
+            && self.max_number_of_messages == other.max_number_of_messages
+            && self.visibility_timeout == other.visibility_timeout
+            && self.wait_time_seconds == other.wait_time_seconds
+            && self.receive_request_attempt_id == other.receive_request_attempt_id
+    }
+}
+impl Default for ReceiveMessageRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            attribute_names: None,
+            message_system_attribute_names: None,
+            message_attribute_names: None,
+            max_number_of_messages: None,
+            visibility_timeout: None,
+            wait_time_seconds: None,
+            receive_request_attempt_id: None,
+        }
+    }
+}
 impl ReceiveMessageRequest {
     /// Starts building a [`ReceiveMessageRequest`].
     #[inline]
@@ -154,9 +195,26 @@ impl ReceiveMessageRequest {
     }
 }
 /// A builder for [`ReceiveMessageRequest`](crate::types::ReceiveMessageRequest); start one with `ReceiveMessageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReceiveMessageRequestBuilder {
     inner: crate::types::ReceiveMessageRequest,
+}
+impl Clone for ReceiveMessageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReceiveMessageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReceiveMessageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReceiveMessageRequest as Default>::default(),
+        }
+    }
 }
 #[allow(deprecated)]
 impl ReceiveMessageRequestBuilder {

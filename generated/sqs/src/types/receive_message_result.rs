@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of received messages.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ReceiveMessageResult {
     /// A list of messages.
     pub messages: Option<Vec<crate::types::Message>>,
+}
+impl Clone for ReceiveMessageResult {
+    fn clone(&self) -> Self {
+        Self {
+            messages: self.messages.clone(),
+        }
+    }
+}
+impl PartialEq for ReceiveMessageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.messages == other.messages
+    }
+}
+impl Default for ReceiveMessageResult {
+    fn default() -> Self {
+        Self { messages: None }
+    }
 }
 impl ReceiveMessageResult {
     /// Starts building a [`ReceiveMessageResult`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for ReceiveMessageResult {
     }
 }
 /// A builder for [`ReceiveMessageResult`](crate::types::ReceiveMessageResult); start one with `ReceiveMessageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ReceiveMessageResultBuilder {
     inner: crate::types::ReceiveMessageResult,
+}
+impl Clone for ReceiveMessageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ReceiveMessageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ReceiveMessageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::ReceiveMessageResult as Default>::default(),
+        }
+    }
 }
 impl ReceiveMessageResultBuilder {
     /// Appends one item to [`ReceiveMessageResult::messages`](crate::types::ReceiveMessageResult::messages): A list of messages.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RemovePermissionRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RemovePermissionRequest {
     /// The URL of the Amazon SQS queue from which permissions are removed.
@@ -15,6 +15,27 @@ pub struct RemovePermissionRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub label: Option<String>,
+}
+impl Clone for RemovePermissionRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            label: self.label.clone(),
+        }
+    }
+}
+impl PartialEq for RemovePermissionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url && self.label == other.label
+    }
+}
+impl Default for RemovePermissionRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            label: None,
+        }
+    }
 }
 impl RemovePermissionRequest {
     /// Starts building a [`RemovePermissionRequest`].
@@ -40,9 +61,26 @@ impl RemovePermissionRequest {
     }
 }
 /// A builder for [`RemovePermissionRequest`](crate::types::RemovePermissionRequest); start one with `RemovePermissionRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RemovePermissionRequestBuilder {
     inner: crate::types::RemovePermissionRequest,
+}
+impl Clone for RemovePermissionRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RemovePermissionRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RemovePermissionRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::RemovePermissionRequest as Default>::default(),
+        }
+    }
 }
 impl RemovePermissionRequestBuilder {
     /// Sets [`RemovePermissionRequest::queue_url`](crate::types::RemovePermissionRequest::queue_url): The URL of the Amazon SQS queue from which permissions are removed.

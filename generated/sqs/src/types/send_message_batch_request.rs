@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendMessageBatchRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SendMessageBatchRequest {
     /// The URL of the Amazon SQS queue to which batched messages are sent.
@@ -15,6 +15,27 @@ pub struct SendMessageBatchRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub entries: Option<Vec<crate::types::SendMessageBatchRequestEntry>>,
+}
+impl Clone for SendMessageBatchRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            entries: self.entries.clone(),
+        }
+    }
+}
+impl PartialEq for SendMessageBatchRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url && self.entries == other.entries
+    }
+}
+impl Default for SendMessageBatchRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            entries: None,
+        }
+    }
 }
 impl SendMessageBatchRequest {
     /// Starts building a [`SendMessageBatchRequest`].
@@ -40,9 +61,26 @@ impl SendMessageBatchRequest {
     }
 }
 /// A builder for [`SendMessageBatchRequest`](crate::types::SendMessageBatchRequest); start one with `SendMessageBatchRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SendMessageBatchRequestBuilder {
     inner: crate::types::SendMessageBatchRequest,
+}
+impl Clone for SendMessageBatchRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SendMessageBatchRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SendMessageBatchRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SendMessageBatchRequest as Default>::default(),
+        }
+    }
 }
 impl SendMessageBatchRequestBuilder {
     /// Sets [`SendMessageBatchRequest::queue_url`](crate::types::SendMessageBatchRequest::queue_url): The URL of the Amazon SQS queue to which batched messages are sent.

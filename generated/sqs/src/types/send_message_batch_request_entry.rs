@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of a single Amazon SQS message along with an `Id`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SendMessageBatchRequestEntry {
     /// An identifier for a message in this batch used to communicate the result.
@@ -73,6 +73,42 @@ pub struct SendMessageBatchRequestEntry {
     /// For best practices of using `MessageGroupId`, see [Using the MessageGroupId Property](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagegroupid-property.html) in the *Amazon SQS Developer Guide*.
     pub message_group_id: Option<String>,
 }
+impl Clone for SendMessageBatchRequestEntry {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            message_body: self.message_body.clone(),
+            delay_seconds: self.delay_seconds,
+            message_attributes: self.message_attributes.clone(),
+            message_system_attributes: self.message_system_attributes.clone(),
+            message_deduplication_id: self.message_deduplication_id.clone(),
+            message_group_id: self.message_group_id.clone(),
+        }
+    }
+}
+impl PartialEq for SendMessageBatchRequestEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.message_body == other.message_body
+            && self.delay_seconds == other.delay_seconds
+            && self.message_attributes == other.message_attributes
+            && self.message_system_attributes == other.message_system_attributes
+            && self.message_deduplication_id == other.message_deduplication_id
+            && self.message_group_id == other.message_group_id
+    }
+}
+impl Default for SendMessageBatchRequestEntry {
+    fn default() -> Self {
+        Self {
+            id: None,
+            message_body: None,
+            delay_seconds: None,
+            message_attributes: None,
+            message_system_attributes: None,
+            message_deduplication_id: None,
+            message_group_id: None,
+        }
+    }
+}
 impl SendMessageBatchRequestEntry {
     /// Starts building a [`SendMessageBatchRequestEntry`].
     #[inline]
@@ -127,9 +163,26 @@ impl SendMessageBatchRequestEntry {
     }
 }
 /// A builder for [`SendMessageBatchRequestEntry`](crate::types::SendMessageBatchRequestEntry); start one with `SendMessageBatchRequestEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SendMessageBatchRequestEntryBuilder {
     inner: crate::types::SendMessageBatchRequestEntry,
+}
+impl Clone for SendMessageBatchRequestEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SendMessageBatchRequestEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SendMessageBatchRequestEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SendMessageBatchRequestEntry as Default>::default(),
+        }
+    }
 }
 impl SendMessageBatchRequestEntryBuilder {
     /// Sets [`SendMessageBatchRequestEntry::id`](crate::types::SendMessageBatchRequestEntry::id): An identifier for a message in this batch used to communicate the result.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// For each message in the batch, the response contains a [`SendMessageBatchResultEntry`](crate::types::SendMessageBatchResultEntry) tag if the message succeeds or a [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) tag if the message fails.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SendMessageBatchResult {
     /// A list of [`SendMessageBatchResultEntry`](crate::types::SendMessageBatchResultEntry) items.
@@ -13,6 +13,27 @@ pub struct SendMessageBatchResult {
     ///
     /// Required: the builder's `build()` fails without it.
     pub failed: Option<Vec<crate::types::BatchResultErrorEntry>>,
+}
+impl Clone for SendMessageBatchResult {
+    fn clone(&self) -> Self {
+        Self {
+            successful: self.successful.clone(),
+            failed: self.failed.clone(),
+        }
+    }
+}
+impl PartialEq for SendMessageBatchResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.successful == other.successful && self.failed == other.failed
+    }
+}
+impl Default for SendMessageBatchResult {
+    fn default() -> Self {
+        Self {
+            successful: None,
+            failed: None,
+        }
+    }
 }
 impl SendMessageBatchResult {
     /// Starts building a [`SendMessageBatchResult`].
@@ -43,9 +64,26 @@ impl ::awsgen_runtime::protocol::FromResponse for SendMessageBatchResult {
     }
 }
 /// A builder for [`SendMessageBatchResult`](crate::types::SendMessageBatchResult); start one with `SendMessageBatchResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SendMessageBatchResultBuilder {
     inner: crate::types::SendMessageBatchResult,
+}
+impl Clone for SendMessageBatchResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SendMessageBatchResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SendMessageBatchResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SendMessageBatchResult as Default>::default(),
+        }
+    }
 }
 impl SendMessageBatchResultBuilder {
     /// Appends one item to [`SendMessageBatchResult::successful`](crate::types::SendMessageBatchResult::successful): A list of [`SendMessageBatchResultEntry`](crate::types::SendMessageBatchResultEntry) items.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Encloses a `MessageId` for a successfully-enqueued message in a `SendMessageBatch.`
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SendMessageBatchResultEntry {
     /// An identifier for the message in this batch.
@@ -27,6 +27,42 @@ pub struct SendMessageBatchResultEntry {
     ///
     /// The length of `SequenceNumber` is 128 bits. As `SequenceNumber` continues to increase for a particular `MessageGroupId`.
     pub sequence_number: Option<String>,
+}
+impl Clone for SendMessageBatchResultEntry {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            message_id: self.message_id.clone(),
+            md5_of_message_body: self.md5_of_message_body.clone(),
+            md5_of_message_attributes: self.md5_of_message_attributes.clone(),
+            md5_of_message_system_attributes: self
+                .md5_of_message_system_attributes
+                .clone(),
+            sequence_number: self.sequence_number.clone(),
+        }
+    }
+}
+impl PartialEq for SendMessageBatchResultEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.message_id == other.message_id
+            && self.md5_of_message_body == other.md5_of_message_body
+            && self.md5_of_message_attributes == other.md5_of_message_attributes
+            && self.md5_of_message_system_attributes
+                == other.md5_of_message_system_attributes
+            && self.sequence_number == other.sequence_number
+    }
+}
+impl Default for SendMessageBatchResultEntry {
+    fn default() -> Self {
+        Self {
+            id: None,
+            message_id: None,
+            md5_of_message_body: None,
+            md5_of_message_attributes: None,
+            md5_of_message_system_attributes: None,
+            sequence_number: None,
+        }
+    }
 }
 impl SendMessageBatchResultEntry {
     /// Starts building a [`SendMessageBatchResultEntry`].
@@ -66,9 +102,26 @@ impl SendMessageBatchResultEntry {
     }
 }
 /// A builder for [`SendMessageBatchResultEntry`](crate::types::SendMessageBatchResultEntry); start one with `SendMessageBatchResultEntry::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SendMessageBatchResultEntryBuilder {
     inner: crate::types::SendMessageBatchResultEntry,
+}
+impl Clone for SendMessageBatchResultEntryBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SendMessageBatchResultEntryBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SendMessageBatchResultEntryBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SendMessageBatchResultEntry as Default>::default(),
+        }
+    }
 }
 impl SendMessageBatchResultEntryBuilder {
     /// Sets [`SendMessageBatchResultEntry::id`](crate::types::SendMessageBatchResultEntry::id): An identifier for the message in this batch.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendMessageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SendMessageRequest {
     /// The URL of the Amazon SQS queue to which a message is sent.
@@ -77,6 +77,42 @@ pub struct SendMessageRequest {
     /// For best practices of using `MessageGroupId`, see [Using the MessageGroupId Property](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagegroupid-property.html) in the *Amazon SQS Developer Guide*.
     pub message_group_id: Option<String>,
 }
+impl Clone for SendMessageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            message_body: self.message_body.clone(),
+            delay_seconds: self.delay_seconds,
+            message_attributes: self.message_attributes.clone(),
+            message_system_attributes: self.message_system_attributes.clone(),
+            message_deduplication_id: self.message_deduplication_id.clone(),
+            message_group_id: self.message_group_id.clone(),
+        }
+    }
+}
+impl PartialEq for SendMessageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url && self.message_body == other.message_body
+            && self.delay_seconds == other.delay_seconds
+            && self.message_attributes == other.message_attributes
+            && self.message_system_attributes == other.message_system_attributes
+            && self.message_deduplication_id == other.message_deduplication_id
+            && self.message_group_id == other.message_group_id
+    }
+}
+impl Default for SendMessageRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            message_body: None,
+            delay_seconds: None,
+            message_attributes: None,
+            message_system_attributes: None,
+            message_deduplication_id: None,
+            message_group_id: None,
+        }
+    }
+}
 impl SendMessageRequest {
     /// Starts building a [`SendMessageRequest`].
     #[inline]
@@ -137,9 +173,26 @@ impl SendMessageRequest {
     }
 }
 /// A builder for [`SendMessageRequest`](crate::types::SendMessageRequest); start one with `SendMessageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SendMessageRequestBuilder {
     inner: crate::types::SendMessageRequest,
+}
+impl Clone for SendMessageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SendMessageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SendMessageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SendMessageRequest as Default>::default(),
+        }
+    }
 }
 impl SendMessageRequestBuilder {
     /// Sets [`SendMessageRequest::queue_url`](crate::types::SendMessageRequest::queue_url): The URL of the Amazon SQS queue to which a message is sent.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MD5OfMessageBody` and `MessageId` elements.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SendMessageResult {
     /// An MD5 digest of the non-URL-encoded message body string. You can use this attribute to verify that Amazon SQS received the message correctly. Amazon SQS URL-decodes the message before creating the MD5 digest. For information about MD5, see [RFC1321](https://www.ietf.org/rfc/rfc1321.txt).
@@ -19,6 +19,40 @@ pub struct SendMessageResult {
     ///
     /// The length of `SequenceNumber` is 128 bits. `SequenceNumber` continues to increase for a particular `MessageGroupId`.
     pub sequence_number: Option<String>,
+}
+impl Clone for SendMessageResult {
+    fn clone(&self) -> Self {
+        Self {
+            md5_of_message_body: self.md5_of_message_body.clone(),
+            md5_of_message_attributes: self.md5_of_message_attributes.clone(),
+            md5_of_message_system_attributes: self
+                .md5_of_message_system_attributes
+                .clone(),
+            message_id: self.message_id.clone(),
+            sequence_number: self.sequence_number.clone(),
+        }
+    }
+}
+impl PartialEq for SendMessageResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.md5_of_message_body == other.md5_of_message_body
+            && self.md5_of_message_attributes == other.md5_of_message_attributes
+            && self.md5_of_message_system_attributes
+                == other.md5_of_message_system_attributes
+            && self.message_id == other.message_id
+            && self.sequence_number == other.sequence_number
+    }
+}
+impl Default for SendMessageResult {
+    fn default() -> Self {
+        Self {
+            md5_of_message_body: None,
+            md5_of_message_attributes: None,
+            md5_of_message_system_attributes: None,
+            message_id: None,
+            sequence_number: None,
+        }
+    }
 }
 impl SendMessageResult {
     /// Starts building a [`SendMessageResult`].
@@ -64,9 +98,26 @@ impl ::awsgen_runtime::protocol::FromResponse for SendMessageResult {
     }
 }
 /// A builder for [`SendMessageResult`](crate::types::SendMessageResult); start one with `SendMessageResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SendMessageResultBuilder {
     inner: crate::types::SendMessageResult,
+}
+impl Clone for SendMessageResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SendMessageResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SendMessageResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SendMessageResult as Default>::default(),
+        }
+    }
 }
 impl SendMessageResultBuilder {
     /// Sets [`SendMessageResult::md5_of_message_body`](crate::types::SendMessageResult::md5_of_message_body): An MD5 digest of the non-URL-encoded message body string.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SetQueueAttributesRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SetQueueAttributesRequest {
     /// The URL of the Amazon SQS queue whose attributes are set.
@@ -72,6 +72,27 @@ pub struct SetQueueAttributesRequest {
         ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
     >,
 }
+impl Clone for SetQueueAttributesRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            attributes: self.attributes.clone(),
+        }
+    }
+}
+impl PartialEq for SetQueueAttributesRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url && self.attributes == other.attributes
+    }
+}
+impl Default for SetQueueAttributesRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            attributes: None,
+        }
+    }
+}
 impl SetQueueAttributesRequest {
     /// Starts building a [`SetQueueAttributesRequest`].
     #[inline]
@@ -100,9 +121,26 @@ impl SetQueueAttributesRequest {
     }
 }
 /// A builder for [`SetQueueAttributesRequest`](crate::types::SetQueueAttributesRequest); start one with `SetQueueAttributesRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SetQueueAttributesRequestBuilder {
     inner: crate::types::SetQueueAttributesRequest,
+}
+impl Clone for SetQueueAttributesRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SetQueueAttributesRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SetQueueAttributesRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::SetQueueAttributesRequest as Default>::default(),
+        }
+    }
 }
 impl SetQueueAttributesRequestBuilder {
     /// Sets [`SetQueueAttributesRequest::queue_url`](crate::types::SetQueueAttributesRequest::queue_url): The URL of the Amazon SQS queue whose attributes are set.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartMessageMoveTaskRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartMessageMoveTaskRequest {
     /// The ARN of the queue that contains the messages to be moved to another queue. Currently, only ARNs of dead-letter queues (DLQs) whose sources are other Amazon SQS queues are accepted. DLQs whose sources are non-SQS queues, such as Lambda or Amazon SNS topics, are not currently supported.
@@ -13,6 +13,32 @@ pub struct StartMessageMoveTaskRequest {
     pub destination_arn: Option<String>,
     /// The number of messages to be moved per second (the message movement rate). You can use this field to define a fixed message movement rate. The maximum value for messages per second is 500. If this field is left blank, the system will optimize the rate based on the queue message backlog size, which may vary throughout the duration of the message movement task.
     pub max_number_of_messages_per_second: Option<i32>,
+}
+impl Clone for StartMessageMoveTaskRequest {
+    fn clone(&self) -> Self {
+        Self {
+            source_arn: self.source_arn.clone(),
+            destination_arn: self.destination_arn.clone(),
+            max_number_of_messages_per_second: self.max_number_of_messages_per_second,
+        }
+    }
+}
+impl PartialEq for StartMessageMoveTaskRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.source_arn == other.source_arn
+            && self.destination_arn == other.destination_arn
+            && self.max_number_of_messages_per_second
+                == other.max_number_of_messages_per_second
+    }
+}
+impl Default for StartMessageMoveTaskRequest {
+    fn default() -> Self {
+        Self {
+            source_arn: None,
+            destination_arn: None,
+            max_number_of_messages_per_second: None,
+        }
+    }
 }
 impl StartMessageMoveTaskRequest {
     /// Starts building a [`StartMessageMoveTaskRequest`].
@@ -43,9 +69,26 @@ impl StartMessageMoveTaskRequest {
     }
 }
 /// A builder for [`StartMessageMoveTaskRequest`](crate::types::StartMessageMoveTaskRequest); start one with `StartMessageMoveTaskRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartMessageMoveTaskRequestBuilder {
     inner: crate::types::StartMessageMoveTaskRequest,
+}
+impl Clone for StartMessageMoveTaskRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartMessageMoveTaskRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartMessageMoveTaskRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartMessageMoveTaskRequest as Default>::default(),
+        }
+    }
 }
 impl StartMessageMoveTaskRequestBuilder {
     /// Sets [`StartMessageMoveTaskRequest::source_arn`](crate::types::StartMessageMoveTaskRequest::source_arn): The ARN of the queue that contains the messages to be moved to another queue.

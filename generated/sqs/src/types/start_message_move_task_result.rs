@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartMessageMoveTaskResult` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct StartMessageMoveTaskResult {
     /// An identifier associated with a message movement task. You can use this identifier to cancel a specified message movement task using the `CancelMessageMoveTask` action.
     pub task_handle: Option<String>,
+}
+impl Clone for StartMessageMoveTaskResult {
+    fn clone(&self) -> Self {
+        Self {
+            task_handle: self.task_handle.clone(),
+        }
+    }
+}
+impl PartialEq for StartMessageMoveTaskResult {
+    fn eq(&self, other: &Self) -> bool {
+        self.task_handle == other.task_handle
+    }
+}
+impl Default for StartMessageMoveTaskResult {
+    fn default() -> Self {
+        Self { task_handle: None }
+    }
 }
 impl StartMessageMoveTaskResult {
     /// Starts building a [`StartMessageMoveTaskResult`].
@@ -32,9 +49,26 @@ impl ::awsgen_runtime::protocol::FromResponse for StartMessageMoveTaskResult {
     }
 }
 /// A builder for [`StartMessageMoveTaskResult`](crate::types::StartMessageMoveTaskResult); start one with `StartMessageMoveTaskResult::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct StartMessageMoveTaskResultBuilder {
     inner: crate::types::StartMessageMoveTaskResult,
+}
+impl Clone for StartMessageMoveTaskResultBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for StartMessageMoveTaskResultBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for StartMessageMoveTaskResultBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::StartMessageMoveTaskResult as Default>::default(),
+        }
+    }
 }
 impl StartMessageMoveTaskResultBuilder {
     /// Sets [`StartMessageMoveTaskResult::task_handle`](crate::types::StartMessageMoveTaskResult::task_handle): An identifier associated with a message movement task.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TagQueueRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct TagQueueRequest {
     /// The URL of the queue.
@@ -13,6 +13,27 @@ pub struct TagQueueRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub tags: Option<::std::collections::BTreeMap<String, String>>,
+}
+impl Clone for TagQueueRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for TagQueueRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url && self.tags == other.tags
+    }
+}
+impl Default for TagQueueRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            tags: None,
+        }
+    }
 }
 impl TagQueueRequest {
     /// Starts building a [`TagQueueRequest`].
@@ -38,9 +59,26 @@ impl TagQueueRequest {
     }
 }
 /// A builder for [`TagQueueRequest`](crate::types::TagQueueRequest); start one with `TagQueueRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct TagQueueRequestBuilder {
     inner: crate::types::TagQueueRequest,
+}
+impl Clone for TagQueueRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for TagQueueRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for TagQueueRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::TagQueueRequest as Default>::default(),
+        }
+    }
 }
 impl TagQueueRequestBuilder {
     /// Sets [`TagQueueRequest::queue_url`](crate::types::TagQueueRequest::queue_url): The URL of the queue.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UntagQueueRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct UntagQueueRequest {
     /// The URL of the queue.
@@ -13,6 +13,27 @@ pub struct UntagQueueRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub tag_keys: Option<Vec<String>>,
+}
+impl Clone for UntagQueueRequest {
+    fn clone(&self) -> Self {
+        Self {
+            queue_url: self.queue_url.clone(),
+            tag_keys: self.tag_keys.clone(),
+        }
+    }
+}
+impl PartialEq for UntagQueueRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.queue_url == other.queue_url && self.tag_keys == other.tag_keys
+    }
+}
+impl Default for UntagQueueRequest {
+    fn default() -> Self {
+        Self {
+            queue_url: None,
+            tag_keys: None,
+        }
+    }
 }
 impl UntagQueueRequest {
     /// Starts building a [`UntagQueueRequest`].
@@ -38,9 +59,26 @@ impl UntagQueueRequest {
     }
 }
 /// A builder for [`UntagQueueRequest`](crate::types::UntagQueueRequest); start one with `UntagQueueRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct UntagQueueRequestBuilder {
     inner: crate::types::UntagQueueRequest,
+}
+impl Clone for UntagQueueRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for UntagQueueRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for UntagQueueRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::UntagQueueRequest as Default>::default(),
+        }
+    }
 }
 impl UntagQueueRequestBuilder {
     /// Sets [`UntagQueueRequest::queue_url`](crate::types::UntagQueueRequest::queue_url): The URL of the queue.

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The web identity token that was passed is expired or is not valid. Get a new identity token from the identity provider and then retry the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExpiredTokenException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ExpiredTokenException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ExpiredTokenException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ExpiredTokenException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ExpiredTokenException {
     /// Starts building a [`ExpiredTokenException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for ExpiredTokenException {
 }
 impl ::std::error::Error for ExpiredTokenException {}
 /// A builder for [`ExpiredTokenException`](crate::error::ExpiredTokenException); start one with `ExpiredTokenException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExpiredTokenExceptionBuilder {
     inner: crate::error::ExpiredTokenException,
+}
+impl Clone for ExpiredTokenExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExpiredTokenExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExpiredTokenExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ExpiredTokenException as Default>::default(),
+        }
+    }
 }
 impl ExpiredTokenExceptionBuilder {
     /// Sets [`ExpiredTokenException::message`](crate::error::ExpiredTokenException::message)

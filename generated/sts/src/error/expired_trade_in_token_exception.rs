@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The trade-in token provided in the request has expired and can no longer be exchanged for credentials. Request a new token and retry the operation.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ExpiredTradeInTokenException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for ExpiredTradeInTokenException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for ExpiredTradeInTokenException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for ExpiredTradeInTokenException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl ExpiredTradeInTokenException {
     /// Starts building a [`ExpiredTradeInTokenException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for ExpiredTradeInTokenException {
 }
 impl ::std::error::Error for ExpiredTradeInTokenException {}
 /// A builder for [`ExpiredTradeInTokenException`](crate::error::ExpiredTradeInTokenException); start one with `ExpiredTradeInTokenException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct ExpiredTradeInTokenExceptionBuilder {
     inner: crate::error::ExpiredTradeInTokenException,
+}
+impl Clone for ExpiredTradeInTokenExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for ExpiredTradeInTokenExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for ExpiredTradeInTokenExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::ExpiredTradeInTokenException as Default>::default(),
+        }
+    }
 }
 impl ExpiredTradeInTokenExceptionBuilder {
     /// Sets [`ExpiredTradeInTokenException::message`](crate::error::ExpiredTradeInTokenException::message)

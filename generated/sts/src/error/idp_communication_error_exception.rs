@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request could not be fulfilled because the identity provider (IDP) that was asked to verify the incoming identity token could not be reached. This is often a transient error caused by network conditions. Retry the request a limited number of times so that you don't exceed the request rate. If the error persists, the identity provider might be down or not responding.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IdpCommunicationErrorException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for IdpCommunicationErrorException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for IdpCommunicationErrorException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for IdpCommunicationErrorException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl IdpCommunicationErrorException {
     /// Starts building a [`IdpCommunicationErrorException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for IdpCommunicationErrorException {
 }
 impl ::std::error::Error for IdpCommunicationErrorException {}
 /// A builder for [`IdpCommunicationErrorException`](crate::error::IdpCommunicationErrorException); start one with `IdpCommunicationErrorException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IdpCommunicationErrorExceptionBuilder {
     inner: crate::error::IdpCommunicationErrorException,
+}
+impl Clone for IdpCommunicationErrorExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IdpCommunicationErrorExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IdpCommunicationErrorExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::IdpCommunicationErrorException as Default>::default(),
+        }
+    }
 }
 impl IdpCommunicationErrorExceptionBuilder {
     /// Sets [`IdpCommunicationErrorException::message`](crate::error::IdpCommunicationErrorException::message)

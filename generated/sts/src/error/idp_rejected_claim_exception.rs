@@ -4,12 +4,30 @@
 /// The identity provider (IdP) reported that authentication failed. This might be because the claim is invalid.
 ///
 /// If this error is returned for the `AssumeRoleWithWebIdentity` operation, it can also mean that the claim has expired or has been explicitly revoked.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct IdpRejectedClaimException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for IdpRejectedClaimException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for IdpRejectedClaimException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for IdpRejectedClaimException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl IdpRejectedClaimException {
     /// Starts building a [`IdpRejectedClaimException`].
@@ -70,9 +88,26 @@ impl ::std::fmt::Display for IdpRejectedClaimException {
 }
 impl ::std::error::Error for IdpRejectedClaimException {}
 /// A builder for [`IdpRejectedClaimException`](crate::error::IdpRejectedClaimException); start one with `IdpRejectedClaimException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct IdpRejectedClaimExceptionBuilder {
     inner: crate::error::IdpRejectedClaimException,
+}
+impl Clone for IdpRejectedClaimExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for IdpRejectedClaimExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for IdpRejectedClaimExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::IdpRejectedClaimException as Default>::default(),
+        }
+    }
 }
 impl IdpRejectedClaimExceptionBuilder {
     /// Sets [`IdpRejectedClaimException::message`](crate::error::IdpRejectedClaimException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The error returned if the message passed to `DecodeAuthorizationMessage` was invalid. This can happen if the token contains invalid characters, such as line breaks, or if the message has expired.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidAuthorizationMessageException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidAuthorizationMessageException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidAuthorizationMessageException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidAuthorizationMessageException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidAuthorizationMessageException {
     /// Starts building a [`InvalidAuthorizationMessageException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidAuthorizationMessageException {
 }
 impl ::std::error::Error for InvalidAuthorizationMessageException {}
 /// A builder for [`InvalidAuthorizationMessageException`](crate::error::InvalidAuthorizationMessageException); start one with `InvalidAuthorizationMessageException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidAuthorizationMessageExceptionBuilder {
     inner: crate::error::InvalidAuthorizationMessageException,
+}
+impl Clone for InvalidAuthorizationMessageExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidAuthorizationMessageExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidAuthorizationMessageExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidAuthorizationMessageException as Default>::default(),
+        }
+    }
 }
 impl InvalidAuthorizationMessageExceptionBuilder {
     /// Sets [`InvalidAuthorizationMessageException::message`](crate::error::InvalidAuthorizationMessageException::message)

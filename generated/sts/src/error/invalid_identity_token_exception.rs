@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The web identity token that was passed could not be validated by Amazon Web Services. Get a new identity token from the identity provider and then retry the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct InvalidIdentityTokenException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for InvalidIdentityTokenException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for InvalidIdentityTokenException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for InvalidIdentityTokenException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl InvalidIdentityTokenException {
     /// Starts building a [`InvalidIdentityTokenException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for InvalidIdentityTokenException {
 }
 impl ::std::error::Error for InvalidIdentityTokenException {}
 /// A builder for [`InvalidIdentityTokenException`](crate::error::InvalidIdentityTokenException); start one with `InvalidIdentityTokenException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct InvalidIdentityTokenExceptionBuilder {
     inner: crate::error::InvalidIdentityTokenException,
+}
+impl Clone for InvalidIdentityTokenExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for InvalidIdentityTokenExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for InvalidIdentityTokenExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::InvalidIdentityTokenException as Default>::default(),
+        }
+    }
 }
 impl InvalidIdentityTokenExceptionBuilder {
     /// Sets [`InvalidIdentityTokenException::message`](crate::error::InvalidIdentityTokenException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The requested token payload size exceeds the maximum allowed size. Reduce the number of request tags included in the `GetWebIdentityToken` API call to reduce the token payload size.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct JwtPayloadSizeExceededException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for JwtPayloadSizeExceededException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for JwtPayloadSizeExceededException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for JwtPayloadSizeExceededException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl JwtPayloadSizeExceededException {
     /// Starts building a [`JwtPayloadSizeExceededException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for JwtPayloadSizeExceededException {
 }
 impl ::std::error::Error for JwtPayloadSizeExceededException {}
 /// A builder for [`JwtPayloadSizeExceededException`](crate::error::JwtPayloadSizeExceededException); start one with `JwtPayloadSizeExceededException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct JwtPayloadSizeExceededExceptionBuilder {
     inner: crate::error::JwtPayloadSizeExceededException,
+}
+impl Clone for JwtPayloadSizeExceededExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for JwtPayloadSizeExceededExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for JwtPayloadSizeExceededExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::JwtPayloadSizeExceededException as Default>::default(),
+        }
+    }
 }
 impl JwtPayloadSizeExceededExceptionBuilder {
     /// Sets [`JwtPayloadSizeExceededException::message`](crate::error::JwtPayloadSizeExceededException::message)

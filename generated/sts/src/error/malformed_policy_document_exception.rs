@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was rejected because the policy document was malformed. The error message describes the specific error.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct MalformedPolicyDocumentException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for MalformedPolicyDocumentException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for MalformedPolicyDocumentException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for MalformedPolicyDocumentException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl MalformedPolicyDocumentException {
     /// Starts building a [`MalformedPolicyDocumentException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for MalformedPolicyDocumentException {
 }
 impl ::std::error::Error for MalformedPolicyDocumentException {}
 /// A builder for [`MalformedPolicyDocumentException`](crate::error::MalformedPolicyDocumentException); start one with `MalformedPolicyDocumentException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct MalformedPolicyDocumentExceptionBuilder {
     inner: crate::error::MalformedPolicyDocumentException,
+}
+impl Clone for MalformedPolicyDocumentExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for MalformedPolicyDocumentExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for MalformedPolicyDocumentExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::MalformedPolicyDocumentException as Default>::default(),
+        }
+    }
 }
 impl MalformedPolicyDocumentExceptionBuilder {
     /// Sets [`MalformedPolicyDocumentException::message`](crate::error::MalformedPolicyDocumentException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The outbound web identity federation feature is not enabled for this account. To use this feature, you must first enable it through the Amazon Web Services Management Console or API.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct OutboundWebIdentityFederationDisabledException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for OutboundWebIdentityFederationDisabledException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for OutboundWebIdentityFederationDisabledException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for OutboundWebIdentityFederationDisabledException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl OutboundWebIdentityFederationDisabledException {
     /// Starts building a [`OutboundWebIdentityFederationDisabledException`].
@@ -69,9 +87,26 @@ impl ::std::fmt::Display for OutboundWebIdentityFederationDisabledException {
 }
 impl ::std::error::Error for OutboundWebIdentityFederationDisabledException {}
 /// A builder for [`OutboundWebIdentityFederationDisabledException`](crate::error::OutboundWebIdentityFederationDisabledException); start one with `OutboundWebIdentityFederationDisabledException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct OutboundWebIdentityFederationDisabledExceptionBuilder {
     inner: crate::error::OutboundWebIdentityFederationDisabledException,
+}
+impl Clone for OutboundWebIdentityFederationDisabledExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for OutboundWebIdentityFederationDisabledExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for OutboundWebIdentityFederationDisabledExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::OutboundWebIdentityFederationDisabledException as Default>::default(),
+        }
+    }
 }
 impl OutboundWebIdentityFederationDisabledExceptionBuilder {
     /// Sets [`OutboundWebIdentityFederationDisabledException::message`](crate::error::OutboundWebIdentityFederationDisabledException::message)

@@ -4,12 +4,30 @@
 /// The request was rejected because the total packed size of the session policies and session tags combined was too large. An Amazon Web Services conversion compresses the session policy document, session policy ARNs, and session tags into a packed binary format that has a separate limit. The error message indicates by percentage how close the policies and tags are to the upper size limit. For more information, see [Passing Session Tags in STS](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html) in the *IAM User Guide*.
 ///
 /// You could receive this error even though you meet other defined session policy and session tag limits. For more information, see [IAM and STS Entity Character Limits](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-limits-entity-length) in the *IAM User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PackedPolicyTooLargeException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for PackedPolicyTooLargeException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for PackedPolicyTooLargeException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for PackedPolicyTooLargeException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl PackedPolicyTooLargeException {
     /// Starts building a [`PackedPolicyTooLargeException`].
@@ -70,9 +88,26 @@ impl ::std::fmt::Display for PackedPolicyTooLargeException {
 }
 impl ::std::error::Error for PackedPolicyTooLargeException {}
 /// A builder for [`PackedPolicyTooLargeException`](crate::error::PackedPolicyTooLargeException); start one with `PackedPolicyTooLargeException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PackedPolicyTooLargeExceptionBuilder {
     inner: crate::error::PackedPolicyTooLargeException,
+}
+impl Clone for PackedPolicyTooLargeExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PackedPolicyTooLargeExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PackedPolicyTooLargeExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::PackedPolicyTooLargeException as Default>::default(),
+        }
+    }
 }
 impl PackedPolicyTooLargeExceptionBuilder {
     /// Sets [`PackedPolicyTooLargeException::message`](crate::error::PackedPolicyTooLargeException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// STS is not activated in the requested region for the account that is being asked to generate credentials. The account administrator must use the IAM console to activate STS in that region. For more information, see [Activating and Deactivating STS in an Amazon Web Services Region](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html#sts-regions-activate-deactivate) in the *IAM User Guide*.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct RegionDisabledException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for RegionDisabledException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for RegionDisabledException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for RegionDisabledException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl RegionDisabledException {
     /// Starts building a [`RegionDisabledException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for RegionDisabledException {
 }
 impl ::std::error::Error for RegionDisabledException {}
 /// A builder for [`RegionDisabledException`](crate::error::RegionDisabledException); start one with `RegionDisabledException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct RegionDisabledExceptionBuilder {
     inner: crate::error::RegionDisabledException,
+}
+impl Clone for RegionDisabledExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for RegionDisabledExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for RegionDisabledExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::RegionDisabledException as Default>::default(),
+        }
+    }
 }
 impl RegionDisabledExceptionBuilder {
     /// Sets [`RegionDisabledException::message`](crate::error::RegionDisabledException::message)

@@ -2,12 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The requested token duration would extend the session beyond its original expiration time. You cannot use this operation to extend the lifetime of a session beyond what was granted when the session was originally created.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct SessionDurationEscalationException {
     /// The `message` member.
     pub message: Option<String>,
     meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
+impl Clone for SessionDurationEscalationException {
+    fn clone(&self) -> Self {
+        Self {
+            message: self.message.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+}
+impl PartialEq for SessionDurationEscalationException {
+    fn eq(&self, other: &Self) -> bool {
+        self.message == other.message && self.meta == other.meta
+    }
+}
+impl Default for SessionDurationEscalationException {
+    fn default() -> Self {
+        Self { message: None, meta: None }
+    }
 }
 impl SessionDurationEscalationException {
     /// Starts building a [`SessionDurationEscalationException`].
@@ -68,9 +86,26 @@ impl ::std::fmt::Display for SessionDurationEscalationException {
 }
 impl ::std::error::Error for SessionDurationEscalationException {}
 /// A builder for [`SessionDurationEscalationException`](crate::error::SessionDurationEscalationException); start one with `SessionDurationEscalationException::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct SessionDurationEscalationExceptionBuilder {
     inner: crate::error::SessionDurationEscalationException,
+}
+impl Clone for SessionDurationEscalationExceptionBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for SessionDurationEscalationExceptionBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for SessionDurationEscalationExceptionBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::error::SessionDurationEscalationException as Default>::default(),
+        }
+    }
 }
 impl SessionDurationEscalationExceptionBuilder {
     /// Sets [`SessionDurationEscalationException::message`](crate::error::SessionDurationEscalationException::message)

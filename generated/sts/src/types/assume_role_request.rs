@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssumeRoleRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssumeRoleRequest {
     /// The Amazon Resource Name (ARN) of the role to assume.
@@ -88,6 +88,56 @@ pub struct AssumeRoleRequest {
     /// `[{"ProviderArn":"arn:aws:iam::aws:contextProvider/IdentityCenter","ContextAssertion":"trusted-context-assertion"}]`
     pub provided_contexts: Option<Vec<crate::types::ProvidedContext>>,
 }
+impl Clone for AssumeRoleRequest {
+    fn clone(&self) -> Self {
+        Self {
+            role_arn: self.role_arn.clone(),
+            role_session_name: self.role_session_name.clone(),
+            policy_arns: self.policy_arns.clone(),
+            policy: self.policy.clone(),
+            duration_seconds: self.duration_seconds,
+            tags: self.tags.clone(),
+            transitive_tag_keys: self.transitive_tag_keys.clone(),
+            external_id: self.external_id.clone(),
+            serial_number: self.serial_number.clone(),
+            token_code: self.token_code.clone(),
+            source_identity: self.source_identity.clone(),
+            provided_contexts: self.provided_contexts.clone(),
+        }
+    }
+}
+impl PartialEq for AssumeRoleRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.role_arn == other.role_arn
+            && self.role_session_name == other.role_session_name
+            && self.policy_arns == other.policy_arns && self.policy == other.policy
+            && self.duration_seconds == other.duration_seconds && self.tags == other.tags
+            && self.transitive_tag_keys == other.transitive_tag_keys
+            && self.external_id == other.external_id
+            && self.serial_number == other.serial_number
+            && self.token_code == other.token_code
+            && self.source_identity == other.source_identity
+            && self.provided_contexts == other.provided_contexts
+    }
+}
+impl Default for AssumeRoleRequest {
+    fn default() -> Self {
+        Self {
+            role_arn: None,
+            role_session_name: None,
+            policy_arns: None,
+            policy: None,
+            duration_seconds: None,
+            tags: None,
+            transitive_tag_keys: None,
+            external_id: None,
+            serial_number: None,
+            token_code: None,
+            source_identity: None,
+            provided_contexts: None,
+        }
+    }
+}
 impl AssumeRoleRequest {
     /// Starts building a [`AssumeRoleRequest`].
     #[inline]
@@ -156,9 +206,26 @@ impl AssumeRoleRequest {
     }
 }
 /// A builder for [`AssumeRoleRequest`](crate::types::AssumeRoleRequest); start one with `AssumeRoleRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssumeRoleRequestBuilder {
     inner: crate::types::AssumeRoleRequest,
+}
+impl Clone for AssumeRoleRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssumeRoleRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssumeRoleRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssumeRoleRequest as Default>::default(),
+        }
+    }
 }
 impl AssumeRoleRequestBuilder {
     /// Sets [`AssumeRoleRequest::role_arn`](crate::types::AssumeRoleRequest::role_arn): The Amazon Resource Name (ARN) of the role to assume.

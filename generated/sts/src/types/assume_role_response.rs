@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the response to a successful `AssumeRole` request, including temporary Amazon Web Services credentials that can be used to make Amazon Web Services requests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssumeRoleResponse {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
@@ -19,6 +19,34 @@ pub struct AssumeRoleResponse {
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
     pub source_identity: Option<String>,
+}
+impl Clone for AssumeRoleResponse {
+    fn clone(&self) -> Self {
+        Self {
+            credentials: self.credentials.clone(),
+            assumed_role_user: self.assumed_role_user.clone(),
+            packed_policy_size: self.packed_policy_size,
+            source_identity: self.source_identity.clone(),
+        }
+    }
+}
+impl PartialEq for AssumeRoleResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.credentials == other.credentials
+            && self.assumed_role_user == other.assumed_role_user
+            && self.packed_policy_size == other.packed_policy_size
+            && self.source_identity == other.source_identity
+    }
+}
+impl Default for AssumeRoleResponse {
+    fn default() -> Self {
+        Self {
+            credentials: None,
+            assumed_role_user: None,
+            packed_policy_size: None,
+            source_identity: None,
+        }
+    }
 }
 impl AssumeRoleResponse {
     /// Starts building a [`AssumeRoleResponse`].
@@ -48,9 +76,26 @@ impl AssumeRoleResponse {
     }
 }
 /// A builder for [`AssumeRoleResponse`](crate::types::AssumeRoleResponse); start one with `AssumeRoleResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssumeRoleResponseBuilder {
     inner: crate::types::AssumeRoleResponse,
+}
+impl Clone for AssumeRoleResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssumeRoleResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssumeRoleResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssumeRoleResponse as Default>::default(),
+        }
+    }
 }
 impl AssumeRoleResponseBuilder {
     /// Sets [`AssumeRoleResponse::credentials`](crate::types::AssumeRoleResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.

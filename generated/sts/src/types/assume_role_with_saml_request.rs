@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssumeRoleWithSAMLRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssumeRoleWithSamlRequest {
     /// The Amazon Resource Name (ARN) of the role that the caller is assuming.
@@ -43,6 +42,38 @@ pub struct AssumeRoleWithSamlRequest {
     ///
     /// **Note:** The `DurationSeconds` parameter is separate from the duration of a console session that you might request using the returned credentials. The request to the federation endpoint for a console sign-in token takes a `SessionDuration` parameter that specifies the maximum length of the console session. For more information, see [Creating a URL that Enables Federated Users to Access the Amazon Web Services Management Console](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html) in the *IAM User Guide*.
     pub duration_seconds: Option<i32>,
+}
+impl Clone for AssumeRoleWithSamlRequest {
+    fn clone(&self) -> Self {
+        Self {
+            role_arn: self.role_arn.clone(),
+            principal_arn: self.principal_arn.clone(),
+            saml_assertion: self.saml_assertion.clone(),
+            policy_arns: self.policy_arns.clone(),
+            policy: self.policy.clone(),
+            duration_seconds: self.duration_seconds,
+        }
+    }
+}
+impl PartialEq for AssumeRoleWithSamlRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.role_arn == other.role_arn && self.principal_arn == other.principal_arn
+            && self.saml_assertion == other.saml_assertion
+            && self.policy_arns == other.policy_arns && self.policy == other.policy
+            && self.duration_seconds == other.duration_seconds
+    }
+}
+impl Default for AssumeRoleWithSamlRequest {
+    fn default() -> Self {
+        Self {
+            role_arn: None,
+            principal_arn: None,
+            saml_assertion: None,
+            policy_arns: None,
+            policy: None,
+            duration_seconds: None,
+        }
+    }
 }
 impl AssumeRoleWithSamlRequest {
     /// Starts building a [`AssumeRoleWithSamlRequest`].
@@ -94,9 +125,26 @@ impl ::std::fmt::Debug for AssumeRoleWithSamlRequest {
     }
 }
 /// A builder for [`AssumeRoleWithSamlRequest`](crate::types::AssumeRoleWithSamlRequest); start one with `AssumeRoleWithSamlRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssumeRoleWithSamlRequestBuilder {
     inner: crate::types::AssumeRoleWithSamlRequest,
+}
+impl Clone for AssumeRoleWithSamlRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssumeRoleWithSamlRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssumeRoleWithSamlRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssumeRoleWithSamlRequest as Default>::default(),
+        }
+    }
 }
 impl AssumeRoleWithSamlRequestBuilder {
     /// Sets [`AssumeRoleWithSamlRequest::role_arn`](crate::types::AssumeRoleWithSamlRequest::role_arn): The Amazon Resource Name (ARN) of the role that the caller is assuming.

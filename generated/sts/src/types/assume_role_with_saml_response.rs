@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the response to a successful `AssumeRoleWithSAML` request, including temporary Amazon Web Services credentials that can be used to make Amazon Web Services requests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssumeRoleWithSamlResponse {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
@@ -41,6 +41,47 @@ pub struct AssumeRoleWithSamlResponse {
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
     pub source_identity: Option<String>,
+}
+impl Clone for AssumeRoleWithSamlResponse {
+    fn clone(&self) -> Self {
+        Self {
+            credentials: self.credentials.clone(),
+            assumed_role_user: self.assumed_role_user.clone(),
+            packed_policy_size: self.packed_policy_size,
+            subject: self.subject.clone(),
+            subject_type: self.subject_type.clone(),
+            issuer: self.issuer.clone(),
+            audience: self.audience.clone(),
+            name_qualifier: self.name_qualifier.clone(),
+            source_identity: self.source_identity.clone(),
+        }
+    }
+}
+impl PartialEq for AssumeRoleWithSamlResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.credentials == other.credentials
+            && self.assumed_role_user == other.assumed_role_user
+            && self.packed_policy_size == other.packed_policy_size
+            && self.subject == other.subject && self.subject_type == other.subject_type
+            && self.issuer == other.issuer && self.audience == other.audience
+            && self.name_qualifier == other.name_qualifier
+            && self.source_identity == other.source_identity
+    }
+}
+impl Default for AssumeRoleWithSamlResponse {
+    fn default() -> Self {
+        Self {
+            credentials: None,
+            assumed_role_user: None,
+            packed_policy_size: None,
+            subject: None,
+            subject_type: None,
+            issuer: None,
+            audience: None,
+            name_qualifier: None,
+            source_identity: None,
+        }
+    }
 }
 impl AssumeRoleWithSamlResponse {
     /// Starts building a [`AssumeRoleWithSamlResponse`].
@@ -95,9 +136,26 @@ impl AssumeRoleWithSamlResponse {
     }
 }
 /// A builder for [`AssumeRoleWithSamlResponse`](crate::types::AssumeRoleWithSamlResponse); start one with `AssumeRoleWithSamlResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssumeRoleWithSamlResponseBuilder {
     inner: crate::types::AssumeRoleWithSamlResponse,
+}
+impl Clone for AssumeRoleWithSamlResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssumeRoleWithSamlResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssumeRoleWithSamlResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssumeRoleWithSamlResponse as Default>::default(),
+        }
+    }
 }
 impl AssumeRoleWithSamlResponseBuilder {
     /// Sets [`AssumeRoleWithSamlResponse::credentials`](crate::types::AssumeRoleWithSamlResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.

@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssumeRoleWithWebIdentityRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssumeRoleWithWebIdentityRequest {
     /// The Amazon Resource Name (ARN) of the role that the caller is assuming.
@@ -53,6 +52,42 @@ pub struct AssumeRoleWithWebIdentityRequest {
     ///
     /// **Note:** The `DurationSeconds` parameter is separate from the duration of a console session that you might request using the returned credentials. The request to the federation endpoint for a console sign-in token takes a `SessionDuration` parameter that specifies the maximum length of the console session. For more information, see [Creating a URL that Enables Federated Users to Access the Amazon Web Services Management Console](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html) in the *IAM User Guide*.
     pub duration_seconds: Option<i32>,
+}
+impl Clone for AssumeRoleWithWebIdentityRequest {
+    fn clone(&self) -> Self {
+        Self {
+            role_arn: self.role_arn.clone(),
+            role_session_name: self.role_session_name.clone(),
+            web_identity_token: self.web_identity_token.clone(),
+            provider_id: self.provider_id.clone(),
+            policy_arns: self.policy_arns.clone(),
+            policy: self.policy.clone(),
+            duration_seconds: self.duration_seconds,
+        }
+    }
+}
+impl PartialEq for AssumeRoleWithWebIdentityRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.role_arn == other.role_arn
+            && self.role_session_name == other.role_session_name
+            && self.web_identity_token == other.web_identity_token
+            && self.provider_id == other.provider_id
+            && self.policy_arns == other.policy_arns && self.policy == other.policy
+            && self.duration_seconds == other.duration_seconds
+    }
+}
+impl Default for AssumeRoleWithWebIdentityRequest {
+    fn default() -> Self {
+        Self {
+            role_arn: None,
+            role_session_name: None,
+            web_identity_token: None,
+            provider_id: None,
+            policy_arns: None,
+            policy: None,
+            duration_seconds: None,
+        }
+    }
 }
 impl AssumeRoleWithWebIdentityRequest {
     /// Starts building a [`AssumeRoleWithWebIdentityRequest`].
@@ -110,9 +145,26 @@ impl ::std::fmt::Debug for AssumeRoleWithWebIdentityRequest {
     }
 }
 /// A builder for [`AssumeRoleWithWebIdentityRequest`](crate::types::AssumeRoleWithWebIdentityRequest); start one with `AssumeRoleWithWebIdentityRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssumeRoleWithWebIdentityRequestBuilder {
     inner: crate::types::AssumeRoleWithWebIdentityRequest,
+}
+impl Clone for AssumeRoleWithWebIdentityRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssumeRoleWithWebIdentityRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssumeRoleWithWebIdentityRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssumeRoleWithWebIdentityRequest as Default>::default(),
+        }
+    }
 }
 impl AssumeRoleWithWebIdentityRequestBuilder {
     /// Sets [`AssumeRoleWithWebIdentityRequest::role_arn`](crate::types::AssumeRoleWithWebIdentityRequest::role_arn): The Amazon Resource Name (ARN) of the role that the caller is assuming.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the response to a successful `AssumeRoleWithWebIdentity` request, including temporary Amazon Web Services credentials that can be used to make Amazon Web Services requests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssumeRoleWithWebIdentityResponse {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security token.
@@ -25,6 +25,45 @@ pub struct AssumeRoleWithWebIdentityResponse {
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
     pub source_identity: Option<String>,
+}
+impl Clone for AssumeRoleWithWebIdentityResponse {
+    fn clone(&self) -> Self {
+        Self {
+            credentials: self.credentials.clone(),
+            subject_from_web_identity_token: self
+                .subject_from_web_identity_token
+                .clone(),
+            assumed_role_user: self.assumed_role_user.clone(),
+            packed_policy_size: self.packed_policy_size,
+            provider: self.provider.clone(),
+            audience: self.audience.clone(),
+            source_identity: self.source_identity.clone(),
+        }
+    }
+}
+impl PartialEq for AssumeRoleWithWebIdentityResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.credentials == other.credentials
+            && self.subject_from_web_identity_token
+                == other.subject_from_web_identity_token
+            && self.assumed_role_user == other.assumed_role_user
+            && self.packed_policy_size == other.packed_policy_size
+            && self.provider == other.provider && self.audience == other.audience
+            && self.source_identity == other.source_identity
+    }
+}
+impl Default for AssumeRoleWithWebIdentityResponse {
+    fn default() -> Self {
+        Self {
+            credentials: None,
+            subject_from_web_identity_token: None,
+            assumed_role_user: None,
+            packed_policy_size: None,
+            provider: None,
+            audience: None,
+            source_identity: None,
+        }
+    }
 }
 impl AssumeRoleWithWebIdentityResponse {
     /// Starts building a [`AssumeRoleWithWebIdentityResponse`].
@@ -69,9 +108,26 @@ impl AssumeRoleWithWebIdentityResponse {
     }
 }
 /// A builder for [`AssumeRoleWithWebIdentityResponse`](crate::types::AssumeRoleWithWebIdentityResponse); start one with `AssumeRoleWithWebIdentityResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssumeRoleWithWebIdentityResponseBuilder {
     inner: crate::types::AssumeRoleWithWebIdentityResponse,
+}
+impl Clone for AssumeRoleWithWebIdentityResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssumeRoleWithWebIdentityResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssumeRoleWithWebIdentityResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssumeRoleWithWebIdentityResponse as Default>::default(),
+        }
+    }
 }
 impl AssumeRoleWithWebIdentityResponseBuilder {
     /// Sets [`AssumeRoleWithWebIdentityResponse::credentials`](crate::types::AssumeRoleWithWebIdentityResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security token.

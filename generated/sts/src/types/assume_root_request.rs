@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssumeRootRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssumeRootRequest {
     /// The member account principal ARN or account ID.
@@ -23,6 +23,31 @@ pub struct AssumeRootRequest {
     ///
     /// By default, the value is set to `900` seconds.
     pub duration_seconds: Option<i32>,
+}
+impl Clone for AssumeRootRequest {
+    fn clone(&self) -> Self {
+        Self {
+            target_principal: self.target_principal.clone(),
+            task_policy_arn: self.task_policy_arn.clone(),
+            duration_seconds: self.duration_seconds,
+        }
+    }
+}
+impl PartialEq for AssumeRootRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.target_principal == other.target_principal
+            && self.task_policy_arn == other.task_policy_arn
+            && self.duration_seconds == other.duration_seconds
+    }
+}
+impl Default for AssumeRootRequest {
+    fn default() -> Self {
+        Self {
+            target_principal: None,
+            task_policy_arn: None,
+            duration_seconds: None,
+        }
+    }
 }
 impl AssumeRootRequest {
     /// Starts building a [`AssumeRootRequest`].
@@ -47,9 +72,26 @@ impl AssumeRootRequest {
     }
 }
 /// A builder for [`AssumeRootRequest`](crate::types::AssumeRootRequest); start one with `AssumeRootRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssumeRootRequestBuilder {
     inner: crate::types::AssumeRootRequest,
+}
+impl Clone for AssumeRootRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssumeRootRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssumeRootRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssumeRootRequest as Default>::default(),
+        }
+    }
 }
 impl AssumeRootRequestBuilder {
     /// Sets [`AssumeRootRequest::target_principal`](crate::types::AssumeRootRequest::target_principal): The member account principal ARN or account ID.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssumeRootResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct AssumeRootResponse {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security token.
@@ -15,6 +15,28 @@ pub struct AssumeRootResponse {
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
     pub source_identity: Option<String>,
+}
+impl Clone for AssumeRootResponse {
+    fn clone(&self) -> Self {
+        Self {
+            credentials: self.credentials.clone(),
+            source_identity: self.source_identity.clone(),
+        }
+    }
+}
+impl PartialEq for AssumeRootResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.credentials == other.credentials
+            && self.source_identity == other.source_identity
+    }
+}
+impl Default for AssumeRootResponse {
+    fn default() -> Self {
+        Self {
+            credentials: None,
+            source_identity: None,
+        }
+    }
 }
 impl AssumeRootResponse {
     /// Starts building a [`AssumeRootResponse`].
@@ -34,9 +56,26 @@ impl AssumeRootResponse {
     }
 }
 /// A builder for [`AssumeRootResponse`](crate::types::AssumeRootResponse); start one with `AssumeRootResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct AssumeRootResponseBuilder {
     inner: crate::types::AssumeRootResponse,
+}
+impl Clone for AssumeRootResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for AssumeRootResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for AssumeRootResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::AssumeRootResponse as Default>::default(),
+        }
+    }
 }
 impl AssumeRootResponseBuilder {
     /// Sets [`AssumeRootResponse::credentials`](crate::types::AssumeRootResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security token.

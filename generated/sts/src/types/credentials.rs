@@ -2,7 +2,6 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Amazon Web Services credentials for API authentication.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Credentials {
     /// The access key ID that identifies the temporary security credentials.
@@ -21,6 +20,34 @@ pub struct Credentials {
     ///
     /// Required: the builder's `build()` fails without it.
     pub expiration: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for Credentials {
+    fn clone(&self) -> Self {
+        Self {
+            access_key_id: self.access_key_id.clone(),
+            secret_access_key: self.secret_access_key.clone(),
+            session_token: self.session_token.clone(),
+            expiration: self.expiration,
+        }
+    }
+}
+impl PartialEq for Credentials {
+    fn eq(&self, other: &Self) -> bool {
+        self.access_key_id == other.access_key_id
+            && self.secret_access_key == other.secret_access_key
+            && self.session_token == other.session_token
+            && self.expiration == other.expiration
+    }
+}
+impl Default for Credentials {
+    fn default() -> Self {
+        Self {
+            access_key_id: None,
+            secret_access_key: None,
+            session_token: None,
+            expiration: None,
+        }
+    }
 }
 impl Credentials {
     /// Starts building a [`Credentials`].
@@ -60,9 +87,26 @@ impl ::std::fmt::Debug for Credentials {
     }
 }
 /// A builder for [`Credentials`](crate::types::Credentials); start one with `Credentials::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct CredentialsBuilder {
     inner: crate::types::Credentials,
+}
+impl Clone for CredentialsBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for CredentialsBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for CredentialsBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::Credentials as Default>::default(),
+        }
+    }
 }
 impl CredentialsBuilder {
     /// Sets [`Credentials::access_key_id`](crate::types::Credentials::access_key_id): The access key ID that identifies the temporary security credentials.

@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DecodeAuthorizationMessageRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DecodeAuthorizationMessageRequest {
     /// The encoded message that was returned with the response.
     ///
     /// Required: the builder's `build()` fails without it.
     pub encoded_message: Option<String>,
+}
+impl Clone for DecodeAuthorizationMessageRequest {
+    fn clone(&self) -> Self {
+        Self {
+            encoded_message: self.encoded_message.clone(),
+        }
+    }
+}
+impl PartialEq for DecodeAuthorizationMessageRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.encoded_message == other.encoded_message
+    }
+}
+impl Default for DecodeAuthorizationMessageRequest {
+    fn default() -> Self {
+        Self { encoded_message: None }
+    }
 }
 impl DecodeAuthorizationMessageRequest {
     /// Starts building a [`DecodeAuthorizationMessageRequest`].
@@ -23,9 +40,26 @@ impl DecodeAuthorizationMessageRequest {
     }
 }
 /// A builder for [`DecodeAuthorizationMessageRequest`](crate::types::DecodeAuthorizationMessageRequest); start one with `DecodeAuthorizationMessageRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DecodeAuthorizationMessageRequestBuilder {
     inner: crate::types::DecodeAuthorizationMessageRequest,
+}
+impl Clone for DecodeAuthorizationMessageRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DecodeAuthorizationMessageRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DecodeAuthorizationMessageRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DecodeAuthorizationMessageRequest as Default>::default(),
+        }
+    }
 }
 impl DecodeAuthorizationMessageRequestBuilder {
     /// Sets [`DecodeAuthorizationMessageRequest::encoded_message`](crate::types::DecodeAuthorizationMessageRequest::encoded_message): The encoded message that was returned with the response.

@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A document that contains additional information about the authorization status of a request from an encoded message that is returned in response to an Amazon Web Services request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DecodeAuthorizationMessageResponse {
     /// The API returns a response with the decoded message.
     pub decoded_message: Option<String>,
+}
+impl Clone for DecodeAuthorizationMessageResponse {
+    fn clone(&self) -> Self {
+        Self {
+            decoded_message: self.decoded_message.clone(),
+        }
+    }
+}
+impl PartialEq for DecodeAuthorizationMessageResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.decoded_message == other.decoded_message
+    }
+}
+impl Default for DecodeAuthorizationMessageResponse {
+    fn default() -> Self {
+        Self { decoded_message: None }
+    }
 }
 impl DecodeAuthorizationMessageResponse {
     /// Starts building a [`DecodeAuthorizationMessageResponse`].
@@ -21,9 +38,26 @@ impl DecodeAuthorizationMessageResponse {
     }
 }
 /// A builder for [`DecodeAuthorizationMessageResponse`](crate::types::DecodeAuthorizationMessageResponse); start one with `DecodeAuthorizationMessageResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct DecodeAuthorizationMessageResponseBuilder {
     inner: crate::types::DecodeAuthorizationMessageResponse,
+}
+impl Clone for DecodeAuthorizationMessageResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for DecodeAuthorizationMessageResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for DecodeAuthorizationMessageResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::DecodeAuthorizationMessageResponse as Default>::default(),
+        }
+    }
 }
 impl DecodeAuthorizationMessageResponseBuilder {
     /// Sets [`DecodeAuthorizationMessageResponse::decoded_message`](crate::types::DecodeAuthorizationMessageResponse::decoded_message): The API returns a response with the decoded message.

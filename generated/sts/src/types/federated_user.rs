@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Identifiers for the federated user that is associated with the credentials.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct FederatedUser {
     /// The string that identifies the federated user associated with the credentials, similar to the unique ID of an IAM user.
@@ -13,6 +13,27 @@ pub struct FederatedUser {
     ///
     /// Required: the builder's `build()` fails without it.
     pub arn: Option<String>,
+}
+impl Clone for FederatedUser {
+    fn clone(&self) -> Self {
+        Self {
+            federated_user_id: self.federated_user_id.clone(),
+            arn: self.arn.clone(),
+        }
+    }
+}
+impl PartialEq for FederatedUser {
+    fn eq(&self, other: &Self) -> bool {
+        self.federated_user_id == other.federated_user_id && self.arn == other.arn
+    }
+}
+impl Default for FederatedUser {
+    fn default() -> Self {
+        Self {
+            federated_user_id: None,
+            arn: None,
+        }
+    }
 }
 impl FederatedUser {
     /// Starts building a [`FederatedUser`].
@@ -32,9 +53,26 @@ impl FederatedUser {
     }
 }
 /// A builder for [`FederatedUser`](crate::types::FederatedUser); start one with `FederatedUser::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct FederatedUserBuilder {
     inner: crate::types::FederatedUser,
+}
+impl Clone for FederatedUserBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for FederatedUserBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for FederatedUserBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::FederatedUser as Default>::default(),
+        }
+    }
 }
 impl FederatedUserBuilder {
     /// Sets [`FederatedUser::federated_user_id`](crate::types::FederatedUser::federated_user_id): The string that identifies the federated user associated with the credentials, similar to the unique ID of an IAM user.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAccessKeyInfoRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAccessKeyInfoRequest {
     /// The identifier of an access key.
@@ -11,6 +11,23 @@ pub struct GetAccessKeyInfoRequest {
     ///
     /// Required: the builder's `build()` fails without it.
     pub access_key_id: Option<String>,
+}
+impl Clone for GetAccessKeyInfoRequest {
+    fn clone(&self) -> Self {
+        Self {
+            access_key_id: self.access_key_id.clone(),
+        }
+    }
+}
+impl PartialEq for GetAccessKeyInfoRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.access_key_id == other.access_key_id
+    }
+}
+impl Default for GetAccessKeyInfoRequest {
+    fn default() -> Self {
+        Self { access_key_id: None }
+    }
 }
 impl GetAccessKeyInfoRequest {
     /// Starts building a [`GetAccessKeyInfoRequest`].
@@ -25,9 +42,26 @@ impl GetAccessKeyInfoRequest {
     }
 }
 /// A builder for [`GetAccessKeyInfoRequest`](crate::types::GetAccessKeyInfoRequest); start one with `GetAccessKeyInfoRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAccessKeyInfoRequestBuilder {
     inner: crate::types::GetAccessKeyInfoRequest,
+}
+impl Clone for GetAccessKeyInfoRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAccessKeyInfoRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAccessKeyInfoRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAccessKeyInfoRequest as Default>::default(),
+        }
+    }
 }
 impl GetAccessKeyInfoRequestBuilder {
     /// Sets [`GetAccessKeyInfoRequest::access_key_id`](crate::types::GetAccessKeyInfoRequest::access_key_id): The identifier of an access key.

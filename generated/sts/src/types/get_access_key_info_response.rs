@@ -2,11 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAccessKeyInfoResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetAccessKeyInfoResponse {
     /// The number used to identify the Amazon Web Services account.
     pub account: Option<String>,
+}
+impl Clone for GetAccessKeyInfoResponse {
+    fn clone(&self) -> Self {
+        Self {
+            account: self.account.clone(),
+        }
+    }
+}
+impl PartialEq for GetAccessKeyInfoResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.account == other.account
+    }
+}
+impl Default for GetAccessKeyInfoResponse {
+    fn default() -> Self {
+        Self { account: None }
+    }
 }
 impl GetAccessKeyInfoResponse {
     /// Starts building a [`GetAccessKeyInfoResponse`].
@@ -21,9 +38,26 @@ impl GetAccessKeyInfoResponse {
     }
 }
 /// A builder for [`GetAccessKeyInfoResponse`](crate::types::GetAccessKeyInfoResponse); start one with `GetAccessKeyInfoResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetAccessKeyInfoResponseBuilder {
     inner: crate::types::GetAccessKeyInfoResponse,
+}
+impl Clone for GetAccessKeyInfoResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetAccessKeyInfoResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetAccessKeyInfoResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetAccessKeyInfoResponse as Default>::default(),
+        }
+    }
 }
 impl GetAccessKeyInfoResponseBuilder {
     /// Sets [`GetAccessKeyInfoResponse::account`](crate::types::GetAccessKeyInfoResponse::account): The number used to identify the Amazon Web Services account.

@@ -2,9 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCallerIdentityRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCallerIdentityRequest {}
+impl Clone for GetCallerIdentityRequest {
+    fn clone(&self) -> Self {
+        Self {}
+    }
+}
+impl PartialEq for GetCallerIdentityRequest {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+impl Default for GetCallerIdentityRequest {
+    fn default() -> Self {
+        Self {}
+    }
+}
 impl GetCallerIdentityRequest {
     /// Starts building a [`GetCallerIdentityRequest`].
     #[inline]
@@ -13,9 +28,26 @@ impl GetCallerIdentityRequest {
     }
 }
 /// A builder for [`GetCallerIdentityRequest`](crate::types::GetCallerIdentityRequest); start one with `GetCallerIdentityRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCallerIdentityRequestBuilder {
     inner: crate::types::GetCallerIdentityRequest,
+}
+impl Clone for GetCallerIdentityRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCallerIdentityRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCallerIdentityRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCallerIdentityRequest as Default>::default(),
+        }
+    }
 }
 impl GetCallerIdentityRequestBuilder {
     /// Builds the [`GetCallerIdentityRequest`]; it has no required members, so this cannot fail.

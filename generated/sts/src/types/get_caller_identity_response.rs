@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the response to a successful `GetCallerIdentity` request, including information about the entity making the request.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetCallerIdentityResponse {
     /// The unique identifier of the calling entity. The exact value depends on the type of entity that is making the call. The values returned are those listed in the **aws:userid** column in the [Principal table](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#principaltable) found on the **Policy Variables** reference page in the *IAM User Guide*.
@@ -11,6 +11,30 @@ pub struct GetCallerIdentityResponse {
     pub account: Option<String>,
     /// The Amazon Web Services ARN associated with the calling entity.
     pub arn: Option<String>,
+}
+impl Clone for GetCallerIdentityResponse {
+    fn clone(&self) -> Self {
+        Self {
+            user_id: self.user_id.clone(),
+            account: self.account.clone(),
+            arn: self.arn.clone(),
+        }
+    }
+}
+impl PartialEq for GetCallerIdentityResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.user_id == other.user_id && self.account == other.account
+            && self.arn == other.arn
+    }
+}
+impl Default for GetCallerIdentityResponse {
+    fn default() -> Self {
+        Self {
+            user_id: None,
+            account: None,
+            arn: None,
+        }
+    }
 }
 impl GetCallerIdentityResponse {
     /// Starts building a [`GetCallerIdentityResponse`].
@@ -35,9 +59,26 @@ impl GetCallerIdentityResponse {
     }
 }
 /// A builder for [`GetCallerIdentityResponse`](crate::types::GetCallerIdentityResponse); start one with `GetCallerIdentityResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetCallerIdentityResponseBuilder {
     inner: crate::types::GetCallerIdentityResponse,
+}
+impl Clone for GetCallerIdentityResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetCallerIdentityResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetCallerIdentityResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetCallerIdentityResponse as Default>::default(),
+        }
+    }
 }
 impl GetCallerIdentityResponseBuilder {
     /// Sets [`GetCallerIdentityResponse::user_id`](crate::types::GetCallerIdentityResponse::user_id): The unique identifier of the calling entity.

@@ -2,13 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDelegatedAccessTokenRequest` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDelegatedAccessTokenRequest {
     /// The token to exchange for temporary Amazon Web Services credentials. This token must be valid and unexpired at the time of the request.
     ///
     /// Required: the builder's `build()` fails without it.
     pub trade_in_token: Option<String>,
+}
+impl Clone for GetDelegatedAccessTokenRequest {
+    fn clone(&self) -> Self {
+        Self {
+            trade_in_token: self.trade_in_token.clone(),
+        }
+    }
+}
+impl PartialEq for GetDelegatedAccessTokenRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.trade_in_token == other.trade_in_token
+    }
+}
+impl Default for GetDelegatedAccessTokenRequest {
+    fn default() -> Self {
+        Self { trade_in_token: None }
+    }
 }
 impl GetDelegatedAccessTokenRequest {
     /// Starts building a [`GetDelegatedAccessTokenRequest`].
@@ -30,9 +46,26 @@ impl ::std::fmt::Debug for GetDelegatedAccessTokenRequest {
     }
 }
 /// A builder for [`GetDelegatedAccessTokenRequest`](crate::types::GetDelegatedAccessTokenRequest); start one with `GetDelegatedAccessTokenRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDelegatedAccessTokenRequestBuilder {
     inner: crate::types::GetDelegatedAccessTokenRequest,
+}
+impl Clone for GetDelegatedAccessTokenRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDelegatedAccessTokenRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDelegatedAccessTokenRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDelegatedAccessTokenRequest as Default>::default(),
+        }
+    }
 }
 impl GetDelegatedAccessTokenRequestBuilder {
     /// Sets [`GetDelegatedAccessTokenRequest::trade_in_token`](crate::types::GetDelegatedAccessTokenRequest::trade_in_token): The token to exchange for temporary Amazon Web Services credentials.

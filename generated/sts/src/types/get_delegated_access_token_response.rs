@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDelegatedAccessTokenResponse` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDelegatedAccessTokenResponse {
     /// The `Credentials` member.
@@ -11,6 +11,31 @@ pub struct GetDelegatedAccessTokenResponse {
     pub packed_policy_size: Option<i32>,
     /// The Amazon Resource Name (ARN) of the principal that was assumed when obtaining the delegated access token. This ARN identifies the IAM entity whose permissions are granted by the temporary credentials.
     pub assumed_principal: Option<String>,
+}
+impl Clone for GetDelegatedAccessTokenResponse {
+    fn clone(&self) -> Self {
+        Self {
+            credentials: self.credentials.clone(),
+            packed_policy_size: self.packed_policy_size,
+            assumed_principal: self.assumed_principal.clone(),
+        }
+    }
+}
+impl PartialEq for GetDelegatedAccessTokenResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.credentials == other.credentials
+            && self.packed_policy_size == other.packed_policy_size
+            && self.assumed_principal == other.assumed_principal
+    }
+}
+impl Default for GetDelegatedAccessTokenResponse {
+    fn default() -> Self {
+        Self {
+            credentials: None,
+            packed_policy_size: None,
+            assumed_principal: None,
+        }
+    }
 }
 impl GetDelegatedAccessTokenResponse {
     /// Starts building a [`GetDelegatedAccessTokenResponse`].
@@ -35,9 +60,26 @@ impl GetDelegatedAccessTokenResponse {
     }
 }
 /// A builder for [`GetDelegatedAccessTokenResponse`](crate::types::GetDelegatedAccessTokenResponse); start one with `GetDelegatedAccessTokenResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetDelegatedAccessTokenResponseBuilder {
     inner: crate::types::GetDelegatedAccessTokenResponse,
+}
+impl Clone for GetDelegatedAccessTokenResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetDelegatedAccessTokenResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetDelegatedAccessTokenResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetDelegatedAccessTokenResponse as Default>::default(),
+        }
+    }
 }
 impl GetDelegatedAccessTokenResponseBuilder {
     /// Sets [`GetDelegatedAccessTokenResponse::credentials`](crate::types::GetDelegatedAccessTokenResponse::credentials)

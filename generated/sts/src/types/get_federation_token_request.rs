@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFederationTokenRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFederationTokenRequest {
     /// The name of the federated user. The name is used as an identifier for the temporary security credentials (such as `Bob`). For example, you can reference the federated user name in a resource-based policy, such as in an Amazon S3 bucket policy.
@@ -50,6 +50,35 @@ pub struct GetFederationTokenRequest {
     /// Tag key–value pairs are not case sensitive, but case is preserved. This means that you cannot have separate `Department` and `department` tag keys. Assume that the role has the `Department`=`Marketing` tag and you pass the `department`=`engineering` session tag. `Department` and `department` are not saved as separate tags, and the session tag passed in the request takes precedence over the role tag.
     pub tags: Option<Vec<crate::types::Tag>>,
 }
+impl Clone for GetFederationTokenRequest {
+    fn clone(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            policy: self.policy.clone(),
+            policy_arns: self.policy_arns.clone(),
+            duration_seconds: self.duration_seconds,
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for GetFederationTokenRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.policy == other.policy
+            && self.policy_arns == other.policy_arns
+            && self.duration_seconds == other.duration_seconds && self.tags == other.tags
+    }
+}
+impl Default for GetFederationTokenRequest {
+    fn default() -> Self {
+        Self {
+            name: None,
+            policy: None,
+            policy_arns: None,
+            duration_seconds: None,
+            tags: None,
+        }
+    }
+}
 impl GetFederationTokenRequest {
     /// Starts building a [`GetFederationTokenRequest`].
     #[inline]
@@ -83,9 +112,26 @@ impl GetFederationTokenRequest {
     }
 }
 /// A builder for [`GetFederationTokenRequest`](crate::types::GetFederationTokenRequest); start one with `GetFederationTokenRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFederationTokenRequestBuilder {
     inner: crate::types::GetFederationTokenRequest,
+}
+impl Clone for GetFederationTokenRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFederationTokenRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFederationTokenRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFederationTokenRequest as Default>::default(),
+        }
+    }
 }
 impl GetFederationTokenRequestBuilder {
     /// Sets [`GetFederationTokenRequest::name`](crate::types::GetFederationTokenRequest::name): The name of the federated user.

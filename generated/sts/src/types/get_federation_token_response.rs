@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the response to a successful `GetFederationToken` request, including temporary Amazon Web Services credentials that can be used to make Amazon Web Services requests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetFederationTokenResponse {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
@@ -13,6 +13,31 @@ pub struct GetFederationTokenResponse {
     pub federated_user: Option<crate::types::FederatedUser>,
     /// A percentage value that indicates the packed size of the session policies and session tags combined passed in the request. The request fails if the packed size is greater than 100 percent, which means the policies and tags exceeded the allowed space.
     pub packed_policy_size: Option<i32>,
+}
+impl Clone for GetFederationTokenResponse {
+    fn clone(&self) -> Self {
+        Self {
+            credentials: self.credentials.clone(),
+            federated_user: self.federated_user.clone(),
+            packed_policy_size: self.packed_policy_size,
+        }
+    }
+}
+impl PartialEq for GetFederationTokenResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.credentials == other.credentials
+            && self.federated_user == other.federated_user
+            && self.packed_policy_size == other.packed_policy_size
+    }
+}
+impl Default for GetFederationTokenResponse {
+    fn default() -> Self {
+        Self {
+            credentials: None,
+            federated_user: None,
+            packed_policy_size: None,
+        }
+    }
 }
 impl GetFederationTokenResponse {
     /// Starts building a [`GetFederationTokenResponse`].
@@ -37,9 +62,26 @@ impl GetFederationTokenResponse {
     }
 }
 /// A builder for [`GetFederationTokenResponse`](crate::types::GetFederationTokenResponse); start one with `GetFederationTokenResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetFederationTokenResponseBuilder {
     inner: crate::types::GetFederationTokenResponse,
+}
+impl Clone for GetFederationTokenResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetFederationTokenResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetFederationTokenResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetFederationTokenResponse as Default>::default(),
+        }
+    }
 }
 impl GetFederationTokenResponseBuilder {
     /// Sets [`GetFederationTokenResponse::credentials`](crate::types::GetFederationTokenResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.

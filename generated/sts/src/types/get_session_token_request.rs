@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSessionTokenRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSessionTokenRequest {
     /// The duration, in seconds, that the credentials should remain valid. Acceptable durations for IAM user sessions range from 900 seconds (15 minutes) to 129,600 seconds (36 hours), with 43,200 seconds (12 hours) as the default. Sessions for Amazon Web Services account owners are restricted to a maximum of 3,600 seconds (one hour). If the duration is longer than one hour, the session for Amazon Web Services account owners defaults to one hour.
@@ -15,6 +15,31 @@ pub struct GetSessionTokenRequest {
     ///
     /// The format for this parameter, as described by its regex pattern, is a sequence of six numeric digits.
     pub token_code: Option<String>,
+}
+impl Clone for GetSessionTokenRequest {
+    fn clone(&self) -> Self {
+        Self {
+            duration_seconds: self.duration_seconds,
+            serial_number: self.serial_number.clone(),
+            token_code: self.token_code.clone(),
+        }
+    }
+}
+impl PartialEq for GetSessionTokenRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.duration_seconds == other.duration_seconds
+            && self.serial_number == other.serial_number
+            && self.token_code == other.token_code
+    }
+}
+impl Default for GetSessionTokenRequest {
+    fn default() -> Self {
+        Self {
+            duration_seconds: None,
+            serial_number: None,
+            token_code: None,
+        }
+    }
 }
 impl GetSessionTokenRequest {
     /// Starts building a [`GetSessionTokenRequest`].
@@ -39,9 +64,26 @@ impl GetSessionTokenRequest {
     }
 }
 /// A builder for [`GetSessionTokenRequest`](crate::types::GetSessionTokenRequest); start one with `GetSessionTokenRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSessionTokenRequestBuilder {
     inner: crate::types::GetSessionTokenRequest,
+}
+impl Clone for GetSessionTokenRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSessionTokenRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSessionTokenRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSessionTokenRequest as Default>::default(),
+        }
+    }
 }
 impl GetSessionTokenRequestBuilder {
     /// Sets [`GetSessionTokenRequest::duration_seconds`](crate::types::GetSessionTokenRequest::duration_seconds): The duration, in seconds, that the credentials should remain valid.

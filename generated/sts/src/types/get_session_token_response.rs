@@ -2,13 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the response to a successful `GetSessionToken` request, including temporary Amazon Web Services credentials that can be used to make Amazon Web Services requests.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetSessionTokenResponse {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
     ///
     /// **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
     pub credentials: Option<crate::types::Credentials>,
+}
+impl Clone for GetSessionTokenResponse {
+    fn clone(&self) -> Self {
+        Self {
+            credentials: self.credentials.clone(),
+        }
+    }
+}
+impl PartialEq for GetSessionTokenResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.credentials == other.credentials
+    }
+}
+impl Default for GetSessionTokenResponse {
+    fn default() -> Self {
+        Self { credentials: None }
+    }
 }
 impl GetSessionTokenResponse {
     /// Starts building a [`GetSessionTokenResponse`].
@@ -23,9 +40,26 @@ impl GetSessionTokenResponse {
     }
 }
 /// A builder for [`GetSessionTokenResponse`](crate::types::GetSessionTokenResponse); start one with `GetSessionTokenResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetSessionTokenResponseBuilder {
     inner: crate::types::GetSessionTokenResponse,
+}
+impl Clone for GetSessionTokenResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetSessionTokenResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetSessionTokenResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetSessionTokenResponse as Default>::default(),
+        }
+    }
 }
 impl GetSessionTokenResponseBuilder {
     /// Sets [`GetSessionTokenResponse::credentials`](crate::types::GetSessionTokenResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.

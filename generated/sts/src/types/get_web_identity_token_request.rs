@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetWebIdentityTokenRequest` structure of the model.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetWebIdentityTokenRequest {
     /// The intended recipient of the web identity token. This value populates the `aud` claim in the JWT and should identify the service or application that will validate and use the token. The external service should verify this claim to ensure the token was intended for their use.
@@ -17,6 +17,34 @@ pub struct GetWebIdentityTokenRequest {
     pub signing_algorithm: Option<String>,
     /// An optional list of tags to include in the JSON Web Token (JWT). These tags are added as custom claims to the JWT and can be used by the downstream service for authorization decisions.
     pub tags: Option<Vec<crate::types::Tag>>,
+}
+impl Clone for GetWebIdentityTokenRequest {
+    fn clone(&self) -> Self {
+        Self {
+            audience: self.audience.clone(),
+            duration_seconds: self.duration_seconds,
+            signing_algorithm: self.signing_algorithm.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+impl PartialEq for GetWebIdentityTokenRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.audience == other.audience
+            && self.duration_seconds == other.duration_seconds
+            && self.signing_algorithm == other.signing_algorithm
+            && self.tags == other.tags
+    }
+}
+impl Default for GetWebIdentityTokenRequest {
+    fn default() -> Self {
+        Self {
+            audience: None,
+            duration_seconds: None,
+            signing_algorithm: None,
+            tags: None,
+        }
+    }
 }
 impl GetWebIdentityTokenRequest {
     /// Starts building a [`GetWebIdentityTokenRequest`].
@@ -46,9 +74,26 @@ impl GetWebIdentityTokenRequest {
     }
 }
 /// A builder for [`GetWebIdentityTokenRequest`](crate::types::GetWebIdentityTokenRequest); start one with `GetWebIdentityTokenRequest::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetWebIdentityTokenRequestBuilder {
     inner: crate::types::GetWebIdentityTokenRequest,
+}
+impl Clone for GetWebIdentityTokenRequestBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetWebIdentityTokenRequestBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetWebIdentityTokenRequestBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetWebIdentityTokenRequest as Default>::default(),
+        }
+    }
 }
 impl GetWebIdentityTokenRequestBuilder {
     /// Appends one item to [`GetWebIdentityTokenRequest::audience`](crate::types::GetWebIdentityTokenRequest::audience): The intended recipient of the web identity token.

@@ -2,13 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetWebIdentityTokenResponse` structure of the model.
-#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetWebIdentityTokenResponse {
     /// A signed JSON Web Token (JWT) that represents the caller's Amazon Web Services identity. The token contains standard JWT claims such as subject, audience, expiration time, and additional identity attributes added by STS as custom claims. You can also add your own custom claims to the token by passing tags as request parameters to the `GetWebIdentityToken` API. The token is signed using the specified signing algorithm and can be verified using the verification keys available at the issuer's JWKS endpoint.
     pub web_identity_token: Option<String>,
     /// The date and time when the web identity token expires, in UTC. The expiration is determined by adding the `DurationSeconds` value to the time the token was issued. After this time, the token should no longer be considered valid.
     pub expiration: Option<::awsgen_runtime::time::OffsetDateTime>,
+}
+impl Clone for GetWebIdentityTokenResponse {
+    fn clone(&self) -> Self {
+        Self {
+            web_identity_token: self.web_identity_token.clone(),
+            expiration: self.expiration,
+        }
+    }
+}
+impl PartialEq for GetWebIdentityTokenResponse {
+    fn eq(&self, other: &Self) -> bool {
+        self.web_identity_token == other.web_identity_token
+            && self.expiration == other.expiration
+    }
+}
+impl Default for GetWebIdentityTokenResponse {
+    fn default() -> Self {
+        Self {
+            web_identity_token: None,
+            expiration: None,
+        }
+    }
 }
 impl GetWebIdentityTokenResponse {
     /// Starts building a [`GetWebIdentityTokenResponse`].
@@ -36,9 +57,26 @@ impl ::std::fmt::Debug for GetWebIdentityTokenResponse {
     }
 }
 /// A builder for [`GetWebIdentityTokenResponse`](crate::types::GetWebIdentityTokenResponse); start one with `GetWebIdentityTokenResponse::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct GetWebIdentityTokenResponseBuilder {
     inner: crate::types::GetWebIdentityTokenResponse,
+}
+impl Clone for GetWebIdentityTokenResponseBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for GetWebIdentityTokenResponseBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for GetWebIdentityTokenResponseBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::GetWebIdentityTokenResponse as Default>::default(),
+        }
+    }
 }
 impl GetWebIdentityTokenResponseBuilder {
     /// Sets [`GetWebIdentityTokenResponse::web_identity_token`](crate::types::GetWebIdentityTokenResponse::web_identity_token): A signed JSON Web Token (JWT) that represents the caller's Amazon Web Services identity.

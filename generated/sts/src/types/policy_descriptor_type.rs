@@ -2,11 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A reference to the IAM managed policy that is passed as a session policy for a role session or a federated user session.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct PolicyDescriptorType {
     /// The Amazon Resource Name (ARN) of the IAM managed policy to use as a session policy for the role. For more information about ARNs, see [Amazon Resource Names (ARNs) and Amazon Web Services Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     pub arn: Option<String>,
+}
+impl Clone for PolicyDescriptorType {
+    fn clone(&self) -> Self {
+        Self { arn: self.arn.clone() }
+    }
+}
+impl PartialEq for PolicyDescriptorType {
+    fn eq(&self, other: &Self) -> bool {
+        self.arn == other.arn
+    }
+}
+impl Default for PolicyDescriptorType {
+    fn default() -> Self {
+        Self { arn: None }
+    }
 }
 impl PolicyDescriptorType {
     /// Starts building a [`PolicyDescriptorType`].
@@ -21,9 +36,26 @@ impl PolicyDescriptorType {
     }
 }
 /// A builder for [`PolicyDescriptorType`](crate::types::PolicyDescriptorType); start one with `PolicyDescriptorType::builder()`.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Debug)]
 pub struct PolicyDescriptorTypeBuilder {
     inner: crate::types::PolicyDescriptorType,
+}
+impl Clone for PolicyDescriptorTypeBuilder {
+    fn clone(&self) -> Self {
+        Self { inner: self.inner.clone() }
+    }
+}
+impl PartialEq for PolicyDescriptorTypeBuilder {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+}
+impl Default for PolicyDescriptorTypeBuilder {
+    fn default() -> Self {
+        Self {
+            inner: <crate::types::PolicyDescriptorType as Default>::default(),
+        }
+    }
 }
 impl PolicyDescriptorTypeBuilder {
     /// Sets [`PolicyDescriptorType::arn`](crate::types::PolicyDescriptorType::arn): The Amazon Resource Name (ARN) of the IAM managed policy to use as a session policy for the role.
